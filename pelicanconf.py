@@ -1,0 +1,188 @@
+"""Settings for a local build of the Breakthrough Party site.
+
+Everything a local build needs lives here. Production overrides (the real
+SITEURL, absolute feed URLs) live in publishconf.py. Plugins read these
+settings; none of them hard-codes a fact about the party.
+"""
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+# Our plugins import each other by their names (e.g. `frontmatter`), as
+# Pelican loads them from PLUGIN_PATHS; make those names importable.
+if str(HERE / "plugins") not in sys.path:
+    sys.path.insert(0, str(HERE / "plugins"))
+
+# --- Site identity -----------------------------------------------------------
+SITENAME = "Breakthrough Party"
+SITE_TAGLINE = "A democratic socialist party for the many, built by ordinary people"
+# Local builds use relative-to-root URLs; publishconf.py sets the real domain.
+SITEURL = ""
+# The public domain, used for canonical URLs and the sitemap in every build
+# (so a local preview already shows the address the page will have).
+SITE_CANONICAL_URL = "https://breakthroughparty.org.uk"
+AUTHOR = "Breakthrough Party"
+TIMEZONE = "Europe/London"
+DEFAULT_LANG = "en-GB"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+# The UK digital imprint (Elections Act 2022). One setting: the footer of
+# every page, the minifesto PDF and the share images all read it from here.
+# SAMPLE: the promoter and the address are placeholders until the party's
+# nominating officer confirms them.
+IMPRINT = {
+    "promoter": "Jo Bloggs",
+    "party": "Breakthrough Party",
+    "address": "PO Box 0000, London, EC1A 1AA",
+}
+
+# Where to send people who want to join or donate (link out to the
+# membership platform; we take no payments on this site).
+JOIN_URL = "https://join.breakthroughparty.org.uk/"
+DONATE_URL = "https://join.breakthroughparty.org.uk/donate/"
+CONTACT_EMAIL = "hello@breakthroughparty.org.uk"
+PRESS_EMAIL = "press@breakthroughparty.org.uk"
+
+# --- Content -----------------------------------------------------------------
+PATH = "content"
+ARTICLE_PATHS = ["posts"]
+PAGE_PATHS = ["pages"]
+POLICY_PATHS = ["policies"]
+COUNCILLOR_PATHS = ["councillors"]
+# Policies and councillors are their own content types: never news.
+ARTICLE_EXCLUDES = ["policies", "councillors", "pages"]
+STATIC_PATHS = ["images"]
+# Every file name is its slug: content/posts/katie-parker-joins.md is
+# /news/katie-parker-joins/. Slugs come from file names, never from titles,
+# so rewording a headline never breaks a link that was shared.
+SLUGIFY_SOURCE = "basename"
+
+# Post categories: the value written in front matter -> the name readers see.
+POST_CATEGORIES = {
+    "news": "News",
+    "press-releases": "Press releases",
+    "opinion": "Opinion",
+}
+
+# Regions a councillor may belong to; the directory groups by these, in
+# this order.
+REGIONS = [
+    "North East",
+    "North West",
+    "Yorkshire and the Humber",
+    "East Midlands",
+    "West Midlands",
+    "East of England",
+    "London",
+    "South East",
+    "South West",
+    "Scotland",
+    "Wales",
+    "Northern Ireland",
+]
+
+# --- URLs: lower-case slugs ending in "/" ------------------------------------
+ARTICLE_URL = "news/{slug}/"
+ARTICLE_SAVE_AS = "news/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+POLICY_URL = "policies/{slug}/"
+POLICY_SAVE_AS = "policies/{slug}/index.html"
+POLICY_INDEX_URL = "policies/"
+POLICY_INDEX_SAVE_AS = "policies/index.html"
+COUNCILLOR_URL = "councillors/{slug}/"
+COUNCILLOR_SAVE_AS = "councillors/{slug}/index.html"
+COUNCILLOR_INDEX_URL = "councillors/"
+COUNCILLOR_INDEX_SAVE_AS = "councillors/index.html"
+CATEGORY_URL = "news/category/{slug}/"
+CATEGORY_SAVE_AS = "news/category/{slug}/index.html"
+TAG_URL = "news/tag/{slug}/"
+TAG_SAVE_AS = "news/tag/{slug}/index.html"
+INDEX_SAVE_AS = "news/index.html"
+NEWS_URL = "news/"
+CATEGORIES_SAVE_AS = "news/category/index.html"
+TAGS_SAVE_AS = "news/tag/index.html"
+# Drafts are checked but never written: a draft must not reach the public.
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
+# The party is the author of everything; no per-author archives.
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "home", "categories", "tags", "404"]
+HOME_SAVE_AS = "index.html"
+HOME_URL = ""
+# The 404 direct template is written to 404.html at the root, where GitHub
+# Pages, Netlify and our nginx snippet look for it (Pelican's default).
+
+DEFAULT_PAGINATION = 10
+PAGINATED_TEMPLATES = {"index": None, "category": None, "tag": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+# --- Feeds: Atom for all news and per category --------------------------------
+# Feeds need absolute URLs even in a local build.
+FEED_DOMAIN = SITE_CANONICAL_URL
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
+FEED_ALL_RSS = None
+CATEGORY_FEED_RSS = None
+TAG_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+FEED_MAX_ITEMS = 20
+RSS_FEED_SUMMARY_ONLY = True
+
+# --- Theme and Markdown ------------------------------------------------------
+THEME = "theme"
+THEME_STATIC_DIR = "theme"
+# Inlined into every page by the inlinecss plugin (path under theme/static/).
+INLINE_CSS = "css/screen.css"
+# Colours are AA-contrast checked by axe-core in the tests; keep text on
+# PARTY_COLOURS["primary"] white.
+PARTY_COLOURS = {"primary": "#6a1b9a", "accent": "#ffd54f", "ink": "#1b1b1f"}
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.smarty": {},
+        "markdown.extensions.toc": {"permalink": False},
+    },
+    "output_format": "html5",
+}
+# Main navigation: (label, URL relative to the site root).
+MENU = [
+    ("News", "news/"),
+    ("Policies", "policies/"),
+    ("Councillors", "councillors/"),
+    ("About", "about/"),
+    ("Press", "press/"),
+    ("Join", "join/"),
+]
+
+# --- Plugins -----------------------------------------------------------------
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = [
+    "frontmatter",
+    "imprint",
+    "inlinecss",
+    "minifesto",
+    "councillors",
+    "crossrefs",
+    "sitemap",
+]
+
+# Caching is off: every build reads every file, so every content mistake is
+# reported on every build (a cached file would hide its own error).
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = True
+RELATIVE_URLS = False

@@ -1,0 +1,43 @@
+"""The Councillor content type and the directory grouped by region."""
+
+from __future__ import annotations
+
+from pelican.contents import Content
+from typedcontent import TypedContentGenerator
+
+# Heading for councillors whose region is not recorded yet.
+REGION_UNKNOWN = "Region to be confirmed"
+
+
+class Councillor(Content):
+    mandatory_properties = ("title", "role", "joined")
+    allowed_statuses = ("published", "draft")
+    default_status = "published"
+    default_template = "councillor"
+
+    @property
+    def name(self) -> str:
+        return self.title
+
+
+class CouncillorGenerator(TypedContentGenerator):
+    content_class = Councillor
+    context_name = "councillors"
+    index_template = "councillors"
+
+    def order(self, items):
+        return sorted(items, key=lambda councillor: councillor.title)
+
+    def generate_context(self) -> None:
+        super().generate_context()
+        self.context["councillors_by_region"] = group_by_region(self.items, self.settings["REGIONS"])
+
+
+def group_by_region(councillors, regions) -> list[tuple[str, list[Councillor]]]:
+    """(region, councillors) pairs in the order of REGIONS, empty regions left out."""
+    groups = []
+    for region in [*regions, REGION_UNKNOWN]:
+        members = [c for c in councillors if getattr(c, "region", REGION_UNKNOWN) == region]
+        if members:
+            groups.append((region, members))
+    return groups

@@ -1,0 +1,6 @@
+"""Links between content: posts name the policies and councillors they concern;
+every URL belongs to exactly one file."""
+
+from .plugin import register
+
+__all__ = ["register"]

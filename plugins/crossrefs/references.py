@@ -1,0 +1,52 @@
+"""Resolve the policies and councillors a post names, both ways round.
+
+A post says `policies: [housing]`; after this runs, the post has
+`related_policies` (Policy objects, in number order) and the policy has
+`posts` (newest first), and the same for councillors. A name that matches
+nothing is a content problem, reported at the line that names it.
+"""
+
+from __future__ import annotations
+
+from frontmatter.problems import problem_log
+
+# (front matter field, what one is called, attribute with the slugs,
+#  context key of the targets, attribute the resolved targets go in)
+REFERENCE_KINDS = (
+    ("policies", "policy", "policy_slugs", "policies", "related_policies"),
+    ("councillors", "councillor", "councillor_slugs", "councillors", "related_councillors"),
+)
+
+
+def link_posts(articles, drafts, context) -> None:
+    for field, singular, slugs_attr, context_key, related_attr in REFERENCE_KINDS:
+        published = {item.slug: item for item in context.get(context_key, [])}
+        unpublished = {item.slug: item for item in context.get(f"draft_{context_key}", [])}
+        for item in published.values():
+            item.posts = []
+        for article in [*articles, *drafts]:
+            related = []
+            for slug in getattr(article, slugs_attr, []):
+                target = published.get(slug)
+                if target is not None:
+                    related.append(target)
+                    continue
+                _report_unknown(article, field, singular, slug, published, unpublished)
+            setattr(article, related_attr, related)
+            if article.status == "published":
+                for target in related:
+                    target.posts.append(article)
+        for item in published.values():
+            item.posts.sort(key=lambda post: post.date, reverse=True)
+
+
+def _report_unknown(article, field, singular, slug, published, unpublished) -> None:
+    line = article.frontmatter_lines.get(field, 1)
+    if slug in unpublished:
+        problem_log.add(article.source_path, line, field,
+                        f'"{slug}" is still a draft', "publish it first, or remove it from this list")
+        return
+    known = ", ".join(sorted(published)) or "(none yet)"
+    problem_log.add(article.source_path, line, field,
+                    f'no {singular} is called "{slug}"',
+                    f"use the file name without '.md' of one of: {known}")

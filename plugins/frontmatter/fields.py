@@ -1,0 +1,200 @@
+"""Field types for front matter schemas.
+
+Each field type checks one value and converts it to what the templates use.
+A bad value raises FieldError with a message that says what was wrong and
+how to write it instead; the schema adds the file, the line and the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+from zoneinfo import ZoneInfo
+
+from pelican.utils import SafeDatetime
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class FieldError(Exception):
+    def __init__(self, message: str, fix: str):
+        super().__init__(message)
+        self.message = message
+        self.fix = fix
+
+
+def describe(value: Any) -> str:
+    """How a wrong value is quoted back to the volunteer."""
+    text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front matter field: its name, its type check, whether it is needed."""
+
+    name: str
+    check: Callable[[Any, dict], Any]
+    required: bool = False
+    example: str = ""
+
+    def convert(self, value: Any, settings: dict) -> Any:
+        return self.check(value, settings)
+
+
+# --- Field type checks: (value, settings) -> converted value ------------------
+
+
+def text(value: Any, settings: dict) -> str:
+    if isinstance(value, (dict, list)) or value is None:
+        raise FieldError(
+            f"expected text, got {type(value).__name__ if value is not None else 'nothing'}",
+            "write the text on the same line after the colon",
+        )
+    value = str(value).strip()
+    if not value:
+        raise FieldError("is empty", "write the text after the colon")
+    return value
+
+
+def plain_text(value: Any, settings: dict) -> str:
+    """Text shown in meta descriptions and listings: no Markdown, no HTML."""
+    value = text(value, settings)
+    if "<" in value or "](" in value:
+        raise FieldError(
+            "contains HTML or a Markdown link",
+            "write plain text here; links belong in the body",
+        )
+    return value
+
+
+def integer_between(low: int, high: int) -> Callable[[Any, dict], int]:
+    def check(value: Any, settings: dict) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise FieldError(
+                f"{describe(value)} is not a whole number",
+                f"write a number from {low} to {high} without quotes",
+            )
+        if not low <= value <= high:
+            raise FieldError(f"{value} is out of range", f"use a number from {low} to {high}")
+        return value
+
+    return check
+
+
+def _london(settings: dict) -> ZoneInfo:
+    return ZoneInfo(settings.get("TIMEZONE", "Europe/London"))
+
+
+def date(value: Any, settings: dict) -> SafeDatetime:
+    """A date or a date and time, in the site's time zone (Europe/London)."""
+    parsed = value
+    if isinstance(value, str):
+        try:
+            parsed = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            parsed = None
+    if isinstance(parsed, dt.datetime):
+        moment = parsed
+    elif isinstance(parsed, dt.date):
+        moment = dt.datetime(parsed.year, parsed.month, parsed.day)
+    else:
+        raise FieldError(
+            f"{describe(value)} is not a date",
+            "write it as YYYY-MM-DD (e.g. 2021-11-24) or YYYY-MM-DD HH:MM (e.g. 2021-11-24 09:30)",
+        )
+    zone = _london(settings)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone)
+    else:
+        moment = moment.astimezone(zone)
+    return SafeDatetime(
+        moment.year, moment.month, moment.day, moment.hour, moment.minute,
+        moment.second, tzinfo=moment.tzinfo,
+    )
+
+
+def one_of_setting(setting: str) -> Callable[[Any, dict], str]:
+    """A value from a list (or the keys of a dict) in pelicanconf.py."""
+
+    def check(value: Any, settings: dict) -> str:
+        allowed = list(settings.get(setting) or [])
+        if not isinstance(value, str) or value not in allowed:
+            raise FieldError(
+                f"{describe(value)} is not one of the allowed values",
+                "use one of: " + ", ".join(allowed) + f" (the list is {setting} in pelicanconf.py)",
+            )
+        return value
+
+    return check
+
+
+def choice(*allowed: str) -> Callable[[Any, dict], str]:
+    def check(value: Any, settings: dict) -> str:
+        if value not in allowed:
+            raise FieldError(
+                f"{describe(value)} is not allowed here",
+                "use one of: " + ", ".join(allowed),
+            )
+        return value
+
+    return check
+
+
+def list_of(item_check: Callable[[Any, dict], Any], *, min_items: int = 0) -> Callable:
+    def check(value: Any, settings: dict) -> list:
+        if isinstance(value, str):
+            # "tags: a, b" is a common slip; accept it as a list.
+            value = [part for part in (p.strip() for p in value.split(",")) if part]
+        if not isinstance(value, list):
+            raise FieldError(
+                "expected a list",
+                "write a list in brackets, [first, second], or one '- item' per line",
+            )
+        items = []
+        for position, item in enumerate(value, start=1):
+            try:
+                items.append(item_check(item, settings))
+            except FieldError as error:
+                raise FieldError(f"item {position}: {error.message}", error.fix) from None
+        if len(items) < min_items:
+            raise FieldError(
+                f"needs at least {min_items} item{'s' if min_items != 1 else ''}",
+                "add one '- item' line for each",
+            )
+        return items
+
+    return check
+
+
+def slug(value: Any, settings: dict) -> str:
+    if not isinstance(value, str) or not SLUG_PATTERN.match(value):
+        raise FieldError(
+            f"{describe(value)} is not a slug",
+            "use the file name without '.md': lower-case letters, digits and hyphens",
+        )
+    return value
+
+
+def contact(value: Any, settings: dict) -> str:
+    """An email address or an https:// link."""
+    value = text(value, settings)
+    if EMAIL_PATTERN.match(value) or value.startswith("https://"):
+        return value
+    raise FieldError(
+        f"{describe(value)} is neither an email address nor an https:// link",
+        "write an email address (name@example.org) or a link starting https://",
+    )
+
+
+def image_path(value: Any, settings: dict) -> str:
+    value = text(value, settings)
+    if not value.startswith("images/") or value.endswith("/"):
+        raise FieldError(
+            f"{describe(value)} is not an image in content/images/",
+            "put the image in content/images/ and write its path, e.g. images/councillors/name.jpg",
+        )
+    return value

@@ -1,0 +1,70 @@
+"""Content problems: collected over the whole build, reported together.
+
+A content mistake is a message for a volunteer, not a crash: every check in
+every plugin records a Problem here instead of raising, so one build lists
+every mistake at once. The build stops before writing anything if the log is
+not empty (see plugin.py).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in one file: rendered as `path:line: field: message — fix`."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+    fix: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message} — {self.fix}"
+
+
+class ContentProblems(Exception):
+    """Raised once, before writing, when the build found content problems."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        count = len(self.problems)
+        heading = f"{count} content problem{'s' if count != 1 else ''} found:"
+        super().__init__("\n".join([heading, *map(str, self.problems)]))
+
+
+class ProblemLog:
+    """The problems of the build under way (cleared when a build starts)."""
+
+    def __init__(self) -> None:
+        self._problems: list[Problem] = []
+        self._root = os.getcwd()
+
+    def start_build(self, content_path: str) -> None:
+        """Forget the last build's problems; show paths relative to the project."""
+        self._problems.clear()
+        self._root = os.path.dirname(os.path.abspath(content_path))
+
+    def display_path(self, path: str) -> str:
+        return os.path.relpath(os.path.abspath(path), self._root)
+
+    def add(self, path: str, line: int, field: str, message: str, fix: str) -> None:
+        self._problems.append(Problem(self.display_path(path), line, field, message, fix))
+
+    def __bool__(self) -> bool:
+        return bool(self._problems)
+
+    def __iter__(self):
+        return iter(list(self._problems))
+
+    def raise_if_any(self) -> None:
+        if self._problems:
+            raise ContentProblems(list(self._problems))
+
+
+# One log per process: Pelican builds run one at a time, and start_build()
+# clears it at the start of each (the live preview builds many times).
+problem_log = ProblemLog()

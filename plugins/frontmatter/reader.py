@@ -1,0 +1,123 @@
+"""The Markdown reader for every content file: front matter, schema, body.
+
+It replaces Pelican's own Markdown reader. Instead of raising on a mistake,
+it records every problem in the build's ProblemLog and hands Pelican a
+"skip" item, so the build goes on to find the rest of the mistakes and then
+stops, before writing, with all of them listed together.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+
+from markdown import Markdown
+from markupsafe import escape
+from pelican.readers import BaseReader
+from pelican.urlwrappers import Author, Category, Tag
+
+from .document import FrontMatterError, parse_document
+from .fields import SLUG_PATTERN
+from .problems import problem_log
+from .schema import Schema
+from .schemas import SCHEMAS_BY_PATH_SETTING
+
+SKIP = {"status": "skip"}
+# Policies are filed as NN-slug.md so a folder listing shows them in order.
+NUMBERED_NAME = re.compile(r"^(?P<number>\d{1,2})-(?P<slug>.+)$")
+
+
+def markdown_to_html(text: str, settings: dict) -> str:
+    """Render Markdown with the site's MARKDOWN settings (no 'meta' extension:
+    front matter is YAML and already removed)."""
+    options = copy.deepcopy(settings["MARKDOWN"])
+    configs = options.setdefault("extension_configs", {})
+    extensions = [e for e in options.get("extensions", []) if e != "markdown.extensions.meta"]
+    extensions += [e for e in configs if e not in extensions]
+    options["extensions"] = extensions
+    return Markdown(**options).convert(text)
+
+
+def schema_for(source_path: str, settings: dict) -> Schema | None:
+    """The schema of a file, from the folder it is in (ARTICLE_PATHS, …)."""
+    relative = os.path.relpath(os.path.abspath(source_path), os.path.abspath(settings["PATH"]))
+    for setting, schema in SCHEMAS_BY_PATH_SETTING.items():
+        for folder in settings.get(setting) or []:
+            folder = folder.strip("/")
+            if relative == folder or relative.startswith(folder + os.sep):
+                return schema
+    return None
+
+
+class FrontMatterReader(BaseReader):
+    enabled = True
+    file_extensions = ["md", "markdown"]
+
+    def read(self, source_path):
+        schema = schema_for(source_path, self.settings)
+        if schema is None:
+            # Not one of our content folders (e.g. a stray file): Pelican
+            # only asks us for files in the folders above, so this is rare.
+            return "", dict(SKIP)
+        try:
+            with open(source_path, encoding="utf-8") as handle:
+                text = handle.read()
+        except UnicodeDecodeError as error:
+            problem_log.add(source_path, 1, "(file)", f"is not UTF-8 text ({error.reason})",
+                            "save the file as UTF-8 in your editor")
+            return "", dict(SKIP)
+        try:
+            doc = parse_document(text)
+        except FrontMatterError as error:
+            problem_log.add(source_path, error.line, "(front matter)", error.message, error.fix)
+            return "", dict(SKIP)
+
+        values = schema.validate(source_path, doc, self.settings, problem_log.add)
+        slug = self._slug_from_file_name(source_path, schema, values, doc)
+        if values is None or slug is None:
+            return "", dict(SKIP)
+        metadata = self._pelican_metadata(schema, values, slug)
+        metadata["frontmatter_lines"] = dict(doc.key_lines)
+        return markdown_to_html(doc.body, self.settings), metadata
+
+    def _slug_from_file_name(self, source_path, schema, values, doc) -> str | None:
+        """File names are slugs, so URLs never change when a title is reworded."""
+        stem = os.path.splitext(os.path.basename(source_path))[0]
+        if schema.name == "policy":
+            numbered = NUMBERED_NAME.match(stem)
+            if not numbered:
+                problem_log.add(source_path, 1, "(file name)", "a policy file must be named NN-slug.md",
+                                "rename it, e.g. 02-housing.md for policy number 2")
+                return None
+            number, stem = int(numbered["number"]), numbered["slug"]
+            if values is not None and values.get("number") != number:
+                problem_log.add(source_path, doc.line_of("number"), "number",
+                                f"is {values.get('number')} but the file name starts with {numbered['number']}",
+                                "make the number and the file name's prefix agree")
+                return None
+        if not SLUG_PATTERN.match(stem):
+            problem_log.add(source_path, 1, "(file name)",
+                            f'"{os.path.basename(source_path)}" is not a slug',
+                            "rename the file with lower-case letters, digits and hyphens only, e.g. my-post.md")
+            return None
+        return stem
+
+    def _pelican_metadata(self, schema: Schema, values: dict, slug: str) -> dict:
+        settings = self.settings
+        metadata = dict(values)
+        metadata["slug"] = slug
+        if "summary" in values:
+            # Pelican treats `summary` as HTML; ours is plain text.
+            metadata["description"] = values["summary"]
+            metadata["summary"] = str(escape(values["summary"]))
+        if schema.name == "post":
+            key = values["category"]
+            category = Category(settings["POST_CATEGORIES"][key], settings)
+            category.slug = key
+            metadata["category"] = category
+            metadata["tags"] = [Tag(tag, settings) for tag in values.get("tags", [])]
+            metadata["author"] = Author(values.get("author", settings["AUTHOR"]), settings)
+            metadata["policy_slugs"] = metadata.pop("policies", [])
+            metadata["councillor_slugs"] = metadata.pop("councillors", [])
+        return metadata

@@ -1,0 +1,73 @@
+"""A schema: the fields one content type may have, and how to check them."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .document import Document
+from .fields import Field, FieldError
+
+# (path, line, field, message, fix) -> None
+Report = Callable[[str, int, str, str, str], None]
+
+
+@dataclass(frozen=True)
+class Schema:
+    name: str  # what volunteers call this content type: "post", "policy" …
+    fields: tuple[Field, ...]
+    # (field, companion): if the first is given, the second must be too.
+    requires: tuple[tuple[str, str], ...] = ()
+    body_required: bool = False
+    _by_name: dict = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_name", {f.name: f for f in self.fields})
+
+    def field_names(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+    def validate(self, path: str, doc: Document, settings: dict, report: Report) -> dict | None:
+        """Check every field of `doc`; return converted values, or None if any was wrong."""
+        ok = True
+        converted: dict = {}
+        for key, line in doc.duplicate_keys:
+            report(path, line, key, "appears twice", "keep one line for this field and delete the other")
+            ok = False
+        for key, value in doc.values.items():
+            spec = self._by_name.get(key)
+            if spec is None:
+                report(path, doc.line_of(key), key, f"is not a field of a {self.name}", self._unknown_fix(key))
+                ok = False
+                continue
+            try:
+                converted[key] = spec.convert(value, settings)
+            except FieldError as error:
+                report(path, doc.line_of(key), key, error.message, error.fix)
+                ok = False
+        for spec in self.fields:
+            if spec.required and spec.name not in doc.values:
+                example = f" e.g. {spec.name}: {spec.example}" if spec.example else ""
+                report(
+                    path, doc.end_line, spec.name, f"is missing (every {self.name} needs it)",
+                    f"add a line '{spec.name}: …' before the closing '---'{example}",
+                )
+                ok = False
+        for given, needed in self.requires:
+            if given in doc.values and needed not in doc.values:
+                report(
+                    path, doc.line_of(given), needed, f"is missing ({given} is given)",
+                    f"add '{needed}: …' describing the {given} for people who cannot see it",
+                )
+                ok = False
+        if self.body_required and not doc.body.strip():
+            report(path, doc.end_line + 1, "body", f"the {self.name} has no text", "write the text below the closing '---'")
+            ok = False
+        return converted if ok else None
+
+    def _unknown_fix(self, key: str) -> str:
+        close = difflib.get_close_matches(key, self.field_names(), n=1)
+        if close:
+            return f"did you mean '{close[0]}'?"
+        return "remove it, or use one of: " + ", ".join(self.field_names())

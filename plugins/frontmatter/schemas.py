@@ -1,0 +1,89 @@
+"""One schema per content type. The README's volunteer guide mirrors these."""
+
+from __future__ import annotations
+
+from .fields import (
+    Field,
+    choice,
+    contact,
+    date,
+    image_path,
+    integer_between,
+    list_of,
+    one_of_setting,
+    plain_text,
+    slug,
+    text,
+)
+from .schema import Schema
+
+STATUS = Field("status", choice("published", "draft"), example="draft")
+
+POST = Schema(
+    name="post",
+    fields=(
+        Field("title", text, required=True, example="Katie Parker joins Breakthrough"),
+        Field("date", date, required=True, example="2021-11-24"),
+        Field("category", one_of_setting("POST_CATEGORIES"), required=True, example="news"),
+        Field("summary", plain_text, required=True, example="One or two plain sentences."),
+        Field("author", text, example="Alex Mays, Party Leader"),
+        Field("tags", list_of(text), example="[councillors, nhs]"),
+        Field("policies", list_of(slug), example="[housing, nhs]"),
+        Field("councillors", list_of(slug), example="[katie-parker]"),
+        Field("modified", date, example="2021-11-25"),
+        Field("image", image_path, example="images/news/march.jpg"),
+        Field("image_alt", plain_text, example="Members marching with a banner"),
+        STATUS,
+    ),
+    requires=(("image", "image_alt"),),
+    body_required=True,
+)
+
+PAGE = Schema(
+    name="page",
+    fields=(
+        Field("title", text, required=True, example="About us"),
+        Field("summary", plain_text, required=True, example="Who we are and what we stand for."),
+        STATUS,
+    ),
+    body_required=True,
+)
+
+POLICY = Schema(
+    name="policy",
+    fields=(
+        Field("title", text, required=True, example="Homes for everyone"),
+        Field("number", integer_between(1, 99), required=True, example="2"),
+        Field("summary", plain_text, required=True, example="One sentence that sums the policy up."),
+        Field("commitments", list_of(plain_text, min_items=1), required=True, example="[Build 150,000 council homes a year]"),
+        STATUS,
+    ),
+)
+
+COUNCILLOR = Schema(
+    name="councillor",
+    fields=(
+        Field("title", text, required=True, example="Katie Parker"),
+        Field("role", text, required=True, example="Town councillor"),
+        Field("joined", date, required=True, example="2021-11-24"),
+        Field("summary", plain_text, required=True, example="One sentence about the councillor."),
+        Field("council", text, example="Bury St Edmunds Town Council"),
+        Field("ward", text, example="St Olaves"),
+        Field("region", one_of_setting("REGIONS"), example="East of England"),
+        Field("previous_party", text, example="Labour"),
+        Field("photo", image_path, example="images/councillors/katie-parker.jpg"),
+        Field("photo_alt", plain_text, example="Katie Parker smiling outside the town hall"),
+        Field("contact", contact, example="katie.parker@breakthroughparty.org.uk"),
+        STATUS,
+    ),
+    requires=(("photo", "photo_alt"),),
+    body_required=True,
+)
+
+# Which schema a file is checked against, by the setting naming its folders.
+SCHEMAS_BY_PATH_SETTING = {
+    "ARTICLE_PATHS": POST,
+    "PAGE_PATHS": PAGE,
+    "POLICY_PATHS": POLICY,
+    "COUNCILLOR_PATHS": COUNCILLOR,
+}
