@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 import time
+from pathlib import Path
 
 from pelican.log import init as init_pelican_logging
 
@@ -16,6 +17,7 @@ def parse_args(argv):
     parser = argparse.ArgumentParser(prog="sitebuild", description="Build the site safely.")
     parser.add_argument("--settings", default="pelicanconf.py", help="settings file (default: pelicanconf.py)")
     parser.add_argument("--output", default="output", help="where the finished site goes (default: output)")
+    parser.add_argument("--content", help="content folder (default: PATH in the settings file)")
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks for unexpected errors")
     return parser.parse_args(argv)
 
@@ -25,7 +27,8 @@ def main(argv=None) -> int:
     init_pelican_logging(level=logging.DEBUG if args.debug else logging.WARNING)
     started = time.perf_counter()
     try:
-        result = build_site(args.settings, args.output)
+        overrides = {"PATH": str(Path(args.content).resolve())} if args.content else {}
+        result = build_site(args.settings, args.output, overrides)
     except BuildFailed as failure:
         print("\n".join(failure.lines), file=sys.stderr)
         print(f"\nBuild failed: nothing was changed in {args.output}/.", file=sys.stderr)

@@ -42,6 +42,8 @@ def link_posts(articles, drafts, context) -> None:
 
 def _report_unknown(article, field, singular, slug, published, unpublished) -> None:
     line = article.frontmatter_lines.get(field, 1)
+    if (singular, slug) in problem_log.unreadable:
+        return  # that file's own problem is already reported
     if slug in unpublished:
         problem_log.add(article.source_path, line, field,
                         f'"{slug}" is still a draft', "publish it first, or remove it from this list")

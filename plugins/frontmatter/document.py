@@ -14,6 +14,17 @@ import yaml
 FENCE = "---"
 
 
+class FrontMatterLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, but dates stay text: our date field parses them,
+    so an impossible date (2021-13-45) is reported at its line like any other
+    mistake instead of crashing the YAML parser."""
+
+
+FrontMatterLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)
+
+
 class FrontMatterError(Exception):
     """The front matter block cannot be read at all."""
 
@@ -59,8 +70,8 @@ def parse_document(text: str) -> Document:
     # Line n of yaml_text is line n + 2 of the file (1-based, after the fence).
     first_line = 2
     try:
-        root = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
-        values = yaml.safe_load(yaml_text)
+        root = yaml.compose(yaml_text, Loader=FrontMatterLoader)
+        values = yaml.load(yaml_text, Loader=FrontMatterLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + (mark.line if mark else 0)

@@ -42,10 +42,14 @@ class ProblemLog:
     def __init__(self) -> None:
         self._problems: list[Problem] = []
         self._root = os.getcwd()
+        # (content type, slug) of files that could not be read: a post that
+        # names one is not reported again (its own problem says it all).
+        self.unreadable: set[tuple[str, str]] = set()
 
     def start_build(self, content_path: str) -> None:
         """Forget the last build's problems; show paths relative to the project."""
         self._problems.clear()
+        self.unreadable.clear()
         self._root = os.path.dirname(os.path.abspath(content_path))
 
     def display_path(self, path: str) -> str:

@@ -50,12 +50,25 @@ def schema_for(source_path: str, settings: dict) -> Schema | None:
     return None
 
 
+def slug_of_file(source_path: str) -> str:
+    """The slug a file name gives (policies drop their NN- prefix)."""
+    stem = os.path.splitext(os.path.basename(source_path))[0]
+    numbered = NUMBERED_NAME.match(stem)
+    return numbered["slug"] if numbered else stem
+
+
 class FrontMatterReader(BaseReader):
     enabled = True
     file_extensions = ["md", "markdown"]
 
     def read(self, source_path):
         schema = schema_for(source_path, self.settings)
+        content, metadata = self._read(source_path, schema)
+        if metadata.get("status") == "skip" and schema is not None:
+            problem_log.unreadable.add((schema.name, slug_of_file(source_path)))
+        return content, metadata
+
+    def _read(self, source_path, schema):
         if schema is None:
             # Not one of our content folders (e.g. a stray file): Pelican
             # only asks us for files in the folders above, so this is rare.

@@ -1,0 +1,260 @@
+"""Every content mistake: one clear line naming file, line and field; a
+non-zero exit; never a traceback; all problems of a build listed together."""
+
+from __future__ import annotations
+
+import pytest
+
+GOOD_POST = """\
+---
+title: Hello from the party
+date: 2021-11-24
+category: news
+summary: A first post.
+---
+Text.
+"""
+
+
+def assert_fails_with(build, *expected_lines: str) -> None:
+    assert build.returncode == 1, build.stdout + build.stderr
+    assert "Traceback" not in build.stderr + build.stdout
+    for expected in expected_lines:
+        assert expected in build.problem_lines, "\n".join(build.problem_lines)
+    assert "Build failed: nothing was changed in" in build.stderr
+
+
+def test_the_minimal_site_builds(make_site):
+    build = make_site()
+    assert build.returncode == 0, build.stderr
+    assert (build.output / "news/hello/index.html").exists()
+
+
+def test_missing_front_matter(make_site):
+    build = make_site({"posts/hello.md": "Just some text, no front matter.\n"})
+    assert_fails_with(
+        build,
+        "content/posts/hello.md:1: (front matter): the file does not start with a front matter "
+        "block — make the first line '---', then the fields (title: …), then a line '---'",
+    )
+
+
+def test_front_matter_never_closed(make_site):
+    build = make_site({"posts/hello.md": "---\ntitle: Hello\n\nText.\n"})
+    assert_fails_with(
+        build,
+        "content/posts/hello.md:1: (front matter): the front matter block is never closed — "
+        "add a line '---' after the last field, before the text",
+    )
+
+
+def test_yaml_syntax_error_points_at_its_line(make_site):
+    broken = GOOD_POST.replace("summary: A first post.", "summary: Note: colons need quotes")
+    build = make_site({"posts/hello.md": broken})
+    [line] = build.problem_lines
+    assert line.startswith("content/posts/hello.md:5: (front matter): YAML syntax error: mapping values are not allowed here — ")
+    assert build.returncode == 1
+
+
+def test_missing_required_field(make_site):
+    build = make_site({"posts/hello.md": GOOD_POST.replace("summary: A first post.\n", "")})
+    assert_fails_with(
+        build,
+        "content/posts/hello.md:5: summary: is missing (every post needs it) — add a line "
+        "'summary: …' before the closing '---' e.g. summary: One or two plain sentences.",
+    )
+
+
+def test_wrong_type(make_site):
+    policy = """\
+        ---
+        title: Homes for everyone
+        number: three
+        summary: Everyone deserves a home.
+        commitments: [Build council homes.]
+        ---
+        Text.
+        """
+    build = make_site({"policies/01-housing.md": policy})
+    assert_fails_with(
+        build,
+        'content/policies/01-housing.md:3: number: "three" is not a whole number — '
+        "write a number from 1 to 99 without quotes",
+    )
+
+
+@pytest.mark.parametrize("bad_date", ["2021-13-45", "24/11/2021", "next Tuesday"])
+def test_bad_date(make_site, bad_date):
+    build = make_site({"posts/hello.md": GOOD_POST.replace("2021-11-24", bad_date)})
+    assert_fails_with(
+        build,
+        f'content/posts/hello.md:3: date: "{bad_date}" is not a date — write it as YYYY-MM-DD '
+        "(e.g. 2021-11-24) or YYYY-MM-DD HH:MM (e.g. 2021-11-24 09:30)",
+    )
+
+
+def test_unknown_category(make_site):
+    build = make_site({"posts/hello.md": GOOD_POST.replace("category: news", "category: gossip")})
+    assert_fails_with(
+        build,
+        'content/posts/hello.md:4: category: "gossip" is not one of the allowed values — use one of: '
+        "news, press-releases, opinion (the list is POST_CATEGORIES in pelicanconf.py)",
+    )
+
+
+def test_unknown_region(make_site):
+    build = make_site({"councillors/jo-bloggs.md": """\
+        ---
+        title: Jo Bloggs
+        role: Town councillor
+        joined: 2021-08-18
+        summary: Jo represents the Example ward.
+        region: Middle Earth
+        ---
+        Jo's story.
+        """})
+    [line] = build.problem_lines
+    assert line.startswith('content/councillors/jo-bloggs.md:6: region: "Middle Earth" is not one of the allowed values — use one of: North East,')
+
+
+def test_misspelt_field_gets_a_suggestion(make_site):
+    build = make_site({"posts/hello.md": GOOD_POST.replace("title:", "titel:")})
+    assert_fails_with(
+        build,
+        "content/posts/hello.md:2: titel: is not a field of a post — did you mean 'title'?",
+        "content/posts/hello.md:6: title: is missing (every post needs it) — add a line 'title: …' "
+        "before the closing '---' e.g. title: Katie Parker joins Breakthrough",
+    )
+
+
+def test_duplicate_slug(make_site):
+    build = make_site({"posts/2021/hello.md": GOOD_POST})
+    assert_fails_with(
+        build,
+        "content/posts/hello.md:1: (file name): its address /news/hello/ is already used by "
+        "content/posts/2021/hello.md — rename this file so its slug (the file name) is unique",
+    )
+
+
+def test_duplicate_policy_number(make_site):
+    build = make_site({"policies/02-nhs.md": """\
+        ---
+        title: Save our NHS
+        number: 1
+        summary: A health service free for all.
+        commitments: [Pay NHS staff properly.]
+        ---
+        Text.
+        """})
+    assert_fails_with(
+        build,
+        "content/policies/02-nhs.md:3: number: is 1 but the file name starts with 02 — "
+        "make the number and the file name's prefix agree",
+    )
+
+
+def test_two_policies_with_one_number(make_site):
+    build = make_site({"policies/01-nhs.md": """\
+        ---
+        title: Save our NHS
+        number: 1
+        summary: A health service free for all.
+        commitments: [Pay NHS staff properly.]
+        ---
+        Text.
+        """})
+    assert_fails_with(
+        build,
+        "content/policies/01-nhs.md:3: number: 1 is already used by content/policies/01-housing.md "
+        "— give each policy its own number",
+    )
+
+
+def test_unknown_policy_named_by_a_post(make_site):
+    post = GOOD_POST.replace("---\nText", "policies: [housing, houses]\n---\nText")
+    build = make_site({"posts/hello.md": post})
+    assert_fails_with(
+        build,
+        'content/posts/hello.md:6: policies: no policy is called "houses" — '
+        "use the file name without '.md' of one of: housing",
+    )
+
+
+def test_unknown_councillor_named_by_a_post(make_site):
+    post = GOOD_POST.replace("---\nText", "councillors: [katie-parker]\n---\nText")
+    build = make_site({"posts/hello.md": post})
+    assert_fails_with(
+        build,
+        'content/posts/hello.md:6: councillors: no councillor is called "katie-parker" — '
+        "use the file name without '.md' of one of: jo-bloggs",
+    )
+
+
+def test_a_post_cannot_cite_a_draft_policy(make_site):
+    build = make_site({"policies/01-housing.md": """\
+        ---
+        title: Homes for everyone
+        number: 1
+        summary: Everyone deserves a home.
+        commitments: [Build council homes.]
+        status: draft
+        ---
+        Text.
+        """})
+    assert_fails_with(
+        build,
+        'content/posts/hello.md:7: policies: "housing" is still a draft — '
+        "publish it first, or remove it from this list",
+    )
+
+
+def test_image_needs_alt_text(make_site):
+    post = GOOD_POST.replace("---\nText", "image: images/march.jpg\n---\nText")
+    build = make_site({"posts/hello.md": post})
+    assert_fails_with(
+        build,
+        "content/posts/hello.md:6: image_alt: is missing (image is given) — add 'image_alt: …' "
+        "describing the image for people who cannot see it",
+    )
+
+
+def test_file_name_must_be_a_slug(make_site):
+    build = make_site({"posts/Hello World.md": GOOD_POST})
+    assert_fails_with(
+        build,
+        'content/posts/Hello World.md:1: (file name): "Hello World.md" is not a slug — rename the '
+        "file with lower-case letters, digits and hyphens only, e.g. my-post.md",
+    )
+
+
+def test_all_problems_of_a_build_are_listed_together(make_site):
+    build = make_site({
+        "posts/hello.md": GOOD_POST.replace("category: news", "category: gossip"),
+        "posts/second.md": GOOD_POST.replace("2021-11-24", "soon"),
+        "pages/about.md": "No front matter here.\n",
+    })
+    assert build.returncode == 1
+    assert [line.split(": ")[0] for line in build.problem_lines] == [
+        "content/pages/about.md:1", "content/posts/hello.md:4", "content/posts/second.md:3",
+    ]
+    assert "3 content problems found:" in build.stderr
+
+
+def test_an_error_logged_by_pelican_fails_the_build(make_site, tmp_path):
+    """Plain Pelican exits 0 after logging an ERROR; our build must not."""
+    from conftest import REPO, run_build, write_content, MINIMAL_SITE
+
+    settings = tmp_path / "settings_with_error.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
+        "from pelicanconf import *\n"
+        f"PLUGIN_PATHS = [{str(REPO / 'plugins')!r}, {str(REPO / 'tests/data/plugins')!r}]\n"
+        "PLUGINS = PLUGINS + ['logs_an_error']\n"
+        f"THEME = {str(REPO / 'theme')!r}\n"
+    )
+    write_content(tmp_path / "content", MINIMAL_SITE)
+    build = run_build(tmp_path / "content", tmp_path / "output", settings=settings)
+    assert build.returncode == 1
+    assert "The build logged 1 error(s):" in build.stderr
+    assert "a plugin reported an error" in build.stderr
+    assert not (tmp_path / "output").exists()
