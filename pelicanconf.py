@@ -100,7 +100,7 @@ CATEGORY_SAVE_AS = "news/category/{slug}/index.html"
 TAG_URL = "news/tag/{slug}/"
 TAG_SAVE_AS = "news/tag/{slug}/index.html"
 INDEX_SAVE_AS = "news/index.html"
-NEWS_URL = "news/"
+INDEX_URL = "news/"
 CATEGORIES_SAVE_AS = "news/category/index.html"
 TAGS_SAVE_AS = "news/tag/index.html"
 # Drafts are checked but never written: a draft must not reach the public.

@@ -21,7 +21,7 @@ def canonical_url(settings: dict, url: str) -> str:
 def sitemap_entries(context: dict, settings: dict) -> list[tuple[str, str | None]]:
     """(absolute URL, last-modified date or None) for every public page."""
     entries = [(canonical_url(settings, url), None) for url in (
-        settings["HOME_URL"], settings["NEWS_URL"], settings["POLICY_INDEX_URL"],
+        settings["HOME_URL"], settings["INDEX_URL"], settings["POLICY_INDEX_URL"],
         settings["COUNCILLOR_INDEX_URL"],
     )]
     for key in ("articles", "pages", "policies", "councillors"):

@@ -1,0 +1,176 @@
+"""The real site, built once: every page type exists, says the right thing,
+links up, carries the imprint, and leaks no draft."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from content_source import drafts, published
+from imprint.text import imprint_text
+
+PAGE_TYPES = {
+    "home": "",
+    "news list": "news/",
+    "post": "news/katie-parker-joins-breakthrough/",
+    "category": "news/category/press-releases/",
+    "tag": "news/tag/councillors/",
+    "categories": "news/category/",
+    "tags": "news/tag/",
+    "policy": "policies/housing/",
+    "policy index": "policies/",
+    "councillor": "councillors/katie-parker/",
+    "councillor directory": "councillors/",
+    "page": "about/",
+    "404": "404.html",
+}
+
+
+def text_of(soup) -> str:
+    return " ".join(soup.get_text(" ").split())
+
+
+@pytest.mark.parametrize("name,path", list(PAGE_TYPES.items()))
+def test_every_page_type_exists_with_one_h1(site, name, path):
+    soup = site.html(path)
+    assert len(soup.find_all("h1")) == 1, name
+    assert soup.find("main", id="main") is not None
+    assert soup.find("a", class_="skip-link")["href"] == "#main"
+
+
+def test_every_page_has_the_imprint_in_its_footer(site, settings):
+    expected = imprint_text(settings)
+    for path in site.html_files():
+        soup = site.html(str(path.relative_to(site.output)))
+        imprint = soup.select_one("footer [data-imprint]")
+        assert imprint is not None and text_of(imprint) == expected, path
+
+
+def test_every_page_has_a_title_description_and_canonical_url(site, settings):
+    for path in site.html_files():
+        relative = str(path.relative_to(site.output))
+        soup = site.html(relative)
+        assert soup.title.string.strip()
+        assert soup.find("meta", attrs={"name": "description"})["content"].strip()
+        canonical = soup.find("link", rel="canonical")["href"]
+        expected = relative.removesuffix("index.html")
+        assert canonical == f"{settings['SITE_CANONICAL_URL']}/{expected}", relative
+
+
+def test_posts_show_their_titles_and_summaries(site):
+    posts = published("posts")
+    assert len(posts) >= 5
+    for slug, meta in posts:
+        soup = site.html(f"news/{slug}/")
+        assert text_of(soup.h1) == meta["title"]
+        assert meta["summary"] in text_of(soup)
+
+
+def test_news_list_shows_posts_newest_first(site):
+    posts = sorted(published("posts"), key=lambda item: str(item[1]["date"]), reverse=True)
+    soup = site.html("news/")
+    listed = [a["href"] for a in soup.select("main .card-title a")]
+    assert listed == [f"/news/{slug}/" for slug, _ in posts][: len(listed)]
+
+
+def test_policies_have_their_own_pages_in_number_order(site):
+    policies = sorted(published("policies"), key=lambda item: item[1]["number"])
+    assert [meta["number"] for _, meta in policies] == list(range(1, 11))
+    index = site.html("policies/")
+    anchors = [section["id"] for section in index.select("main section.policy")]
+    assert anchors == [f"policy-{meta['number']}" for _, meta in policies]
+    for slug, meta in policies:
+        soup = site.html(f"policies/{slug}/")
+        assert meta["title"] in text_of(soup.h1)
+        commitments = [text_of(li) for li in soup.select("ul.commitments li")]
+        assert commitments == meta["commitments"]
+
+
+def test_councillor_pages_and_directory_by_region(site, settings):
+    councillors = published("councillors")
+    assert {slug for slug, _ in councillors} >= {"samantha-cooper", "katie-parker", "ben-munro"}
+    directory = site.html("councillors/")
+    headings = [text_of(h2) for h2 in directory.select("main h2")]
+    known = [r for r in settings["REGIONS"] if any(m.get("region") == r for _, m in councillors)]
+    assert headings[: len(known)] == known
+    for slug, meta in councillors:
+        soup = site.html(f"councillors/{slug}/")
+        assert text_of(soup.h1) == meta["title"]
+        assert directory.find("a", href=f"/councillors/{slug}/")
+
+
+def test_posts_link_to_the_policies_and_councillors_they_name(site):
+    for slug, meta in published("posts"):
+        soup = site.html(f"news/{slug}/")
+        for councillor in meta.get("councillors", []):
+            assert soup.find("a", href=f"/councillors/{councillor}/"), (slug, councillor)
+            profile = site.html(f"councillors/{councillor}/")
+            assert profile.find("a", href=f"/news/{slug}/"), (councillor, slug)
+        for policy in meta.get("policies", []):
+            assert soup.find("a", href=f"/policies/{policy}/"), (slug, policy)
+            assert site.html(f"policies/{policy}/").find("a", href=f"/news/{slug}/"), (policy, slug)
+
+
+def test_every_internal_link_and_image_resolves(site):
+    for path in site.html_files():
+        soup = site.html(str(path.relative_to(site.output)))
+        for tag, attribute in (("a", "href"), ("img", "src"), ("link", "href")):
+            for element in soup.find_all(tag):
+                url = urlparse(element.get(attribute, ""))
+                if url.scheme or url.netloc or not url.path.startswith("/"):
+                    continue
+                target = site.output / url.path.lstrip("/")
+                if url.path.endswith("/"):
+                    target = target / "index.html"
+                assert target.exists(), f"{path}: {element}"
+
+
+def test_navigation_reaches_every_section(site):
+    nav = {a["href"] for a in site.html("").select("header nav a")}
+    assert {"/news/", "/policies/", "/councillors/", "/about/", "/press/", "/join/"} <= nav
+    footer = {a["href"] for a in site.html("").select("footer nav a")}
+    assert {"/privacy/", "/accessibility/", "/donate/", "/contact/"} <= footer
+
+
+def test_static_pages_exist(site):
+    for slug in ("about", "join", "donate", "press", "privacy", "accessibility", "contact"):
+        assert (site.output / slug / "index.html").exists(), slug
+
+
+def test_no_draft_appears_anywhere(site):
+    unpublished = [(slug, meta["title"]) for folder in ("posts", "policies", "councillors", "pages")
+                   for slug, meta in drafts(folder)]
+    assert unpublished, "the launch content keeps one draft to prove this"
+    for path in site.output.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            for slug, title in unpublished:
+                assert slug.encode() not in data and title.encode() not in data, (path, slug)
+
+
+def test_category_and_tag_pages_list_their_posts(site, settings):
+    for key in settings["POST_CATEGORIES"]:
+        expected = {f"/news/{slug}/" for slug, meta in published("posts") if meta["category"] == key}
+        if expected:
+            listed = {a["href"] for a in site.html(f"news/category/{key}/").select("main .card-title a")}
+            assert listed == expected, key
+    tagged = {f"/news/{slug}/" for slug, meta in published("posts") if "councillors" in meta.get("tags", [])}
+    assert {a["href"] for a in site.html("news/tag/councillors/").select("main .card-title a")} == tagged
+
+
+def test_news_is_paginated(make_site):
+    posts = {
+        f"posts/post-{n:02d}.md": f"---\ntitle: Post number {n}\ndate: 2021-11-{n:02d}\n"
+        f"category: news\nsummary: Post {n}.\n---\nText {n}.\n"
+        for n in range(1, 13)
+    }
+    build = make_site(posts)
+    assert build.returncode == 0, build.stderr
+    first, second = build.html("news/"), build.html("news/page/2/")
+    assert first.find("a", rel="next")["href"] == "/news/page/2/"
+    assert second.find("a", rel="prev")["href"] == "/news/"
+    on_first = {a.get_text() for a in first.select("main .card-title a")}
+    on_second = {a.get_text() for a in second.select("main .card-title a")}
+    assert len(on_first) == 10 and not on_first & on_second
+    assert "Post number 12" in on_first and "Post number 1" in on_second
