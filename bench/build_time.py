@@ -1,0 +1,44 @@
+"""Print the build time of the real site (median of 5) beside a plain Pelican
+build of the same posts and pages in the same run, and the pages built.
+
+    .venv/bin/python bench/build_time.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from common import PYTHON, ROOT, median_seconds
+
+
+def plain_pelican_settings(folder: Path) -> Path:
+    """Pelican's defaults with its own theme and reader: the baseline."""
+    settings = folder / "plain.py"
+    settings.write_text(
+        f"PATH = {str(ROOT / 'content')!r}\nARTICLE_PATHS = ['posts']\nPAGE_PATHS = ['pages']\n"
+        "SITENAME = 'plain'\nTIMEZONE = 'Europe/London'\nCACHE_CONTENT = False\nLOAD_CONTENT_CACHE = False\n"
+    )
+    return settings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    runs = parser.parse_args().runs
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        ours = median_seconds([PYTHON, "-m", "sitebuild", "--output", str(tmp / "ours")], runs)
+        pages = sum(1 for _ in (tmp / "ours").rglob("*.html"))
+        plain = median_seconds(
+            [PYTHON, "-m", "pelican", "-s", str(plain_pelican_settings(tmp)), "-o", str(tmp / "plain"), "-q"], runs
+        )
+        plain_pages = sum(1 for _ in (tmp / "plain").rglob("*.html"))
+    print(f"our build    : {ours:.2f} s median of {runs}, {pages} HTML pages")
+    print(f"plain Pelican: {plain:.2f} s median of {runs}, {plain_pages} HTML pages (same posts and pages, default theme)")
+    print(f"difference   : {ours - plain:+.2f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,22 @@
+"""Shared helpers for the benchmarks: medians of repeated subprocess runs."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+
+
+def median_seconds(command: list[str], runs: int = 5, cwd: Path = ROOT) -> float:
+    """Median wall time of `runs` runs of `command` (each must succeed)."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, cwd=cwd, check=True, capture_output=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
