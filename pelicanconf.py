@@ -8,6 +8,8 @@ settings; none of them hard-codes a fact about the party.
 import sys
 from pathlib import Path
 
+from jinja2 import select_autoescape
+
 HERE = Path(__file__).resolve().parent
 # Our plugins import each other by their names (e.g. `frontmatter`), as
 # Pelican loads them from PLUGIN_PATHS; make those names importable.
@@ -50,9 +52,13 @@ ARTICLE_PATHS = ["posts"]
 PAGE_PATHS = ["pages"]
 POLICY_PATHS = ["policies"]
 COUNCILLOR_PATHS = ["councillors"]
+# The minifesto's own words (title, edition, foreword, closing call).
+MINIFESTO_PATHS = ["minifesto.md"]
 # Policies and councillors are their own content types: never news.
 ARTICLE_EXCLUDES = ["policies", "councillors", "pages"]
-STATIC_PATHS = ["images"]
+# content/minifesto/ keeps past editions' files (PDF, text) so their
+# edition-named URLs keep working after a new edition is published.
+STATIC_PATHS = ["images", "minifesto"]
 # Every file name is its slug: content/posts/katie-parker-joins.md is
 # /news/katie-parker-joins/. Slugs come from file names, never from titles,
 # so rewording a headline never breaks a link that was shared.
@@ -142,6 +148,37 @@ TRANSLATION_FEED_ATOM = None
 FEED_MAX_ITEMS = 20
 RSS_FEED_SUMMARY_ONLY = True
 
+# --- The minifesto (plugins/minifesto) --------------------------------------
+MINIFESTO_URL = "minifesto/"
+MINIFESTO_SAVE_AS = "minifesto/index.html"
+# Stable URLs that always serve the current edition …
+MINIFESTO_CURRENT_FILES = {
+    "pdf": "minifesto.pdf",
+    "large-print": "minifesto-large-print.pdf",
+    "text": "minifesto.txt",
+}
+# … and edition-named copies that stay for citation ({date} is the edition date).
+MINIFESTO_EDITION_NAME = "minifesto/breakthrough-minifesto-{date:%Y-%m}"
+POLICIES_JSON_SAVE_AS = "policies.json"
+# Fonts embedded in the PDFs: Atkinson Hyperlegible (SIL Open Font Licence),
+# installed from npm by ./setup so every machine renders the same PDF.
+MINIFESTO_FONT_FAMILY = "Atkinson Hyperlegible"
+MINIFESTO_FONT_FILES = {
+    (weight, style): str(
+        HERE / "node_modules/@fontsource/atkinson-hyperlegible/files"
+        / f"atkinson-hyperlegible-latin-{weight}-{style}.woff"
+    )
+    for weight in (400, 700)
+    for style in ("normal", "italic")
+}
+MINIFESTO_STYLESHEETS = {
+    "standard": ["css/print.css"],
+    "large-print": ["css/print.css", "css/print-large.css"],
+}
+# Rendered PDFs are kept here, keyed by a hash of everything that goes into
+# them, so an unchanged minifesto is never rendered twice.
+CACHE_PATH = ".cache"
+
 # --- Theme and Markdown ------------------------------------------------------
 THEME = "theme"
 THEME_STATIC_DIR = "theme"
@@ -150,6 +187,13 @@ INLINE_CSS = "css/screen.css"
 # Colours are AA-contrast checked by axe-core in the tests; keep text on
 # PARTY_COLOURS["primary"] white.
 PARTY_COLOURS = {"primary": "#6a1b9a", "accent": "#ffd54f", "ink": "#1b1b1f"}
+# Escape everything templates print unless marked safe: titles and summaries
+# are plain text from YAML and may contain "&" or "<".
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": select_autoescape(enabled_extensions=("html", "xml")),
+}
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
@@ -174,9 +218,9 @@ PLUGINS = [
     "frontmatter",
     "imprint",
     "inlinecss",
-    "minifesto",
     "councillors",
-    "crossrefs",
+    "crossrefs",  # before minifesto: links are checked before editions compile
+    "minifesto",
     "sitemap",
 ]
 

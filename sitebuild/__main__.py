@@ -18,6 +18,7 @@ def parse_args(argv):
     parser.add_argument("--settings", default="pelicanconf.py", help="settings file (default: pelicanconf.py)")
     parser.add_argument("--output", default="output", help="where the finished site goes (default: output)")
     parser.add_argument("--content", help="content folder (default: PATH in the settings file)")
+    parser.add_argument("--cache", help="cache folder (default: CACHE_PATH in the settings file)")
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks for unexpected errors")
     return parser.parse_args(argv)
 
@@ -25,9 +26,16 @@ def parse_args(argv):
 def main(argv=None) -> int:
     args = parse_args(argv)
     init_pelican_logging(level=logging.DEBUG if args.debug else logging.WARNING)
+    # Our plugins report progress a volunteer may want to see (e.g. "PDF
+    # unchanged, not re-rendered") under the "site" logger.
+    logging.getLogger("site").setLevel(logging.INFO)
     started = time.perf_counter()
     try:
-        overrides = {"PATH": str(Path(args.content).resolve())} if args.content else {}
+        overrides = {}
+        if args.content:
+            overrides["PATH"] = str(Path(args.content).resolve())
+        if args.cache:
+            overrides["CACHE_PATH"] = str(Path(args.cache).resolve())
         result = build_site(args.settings, args.output, overrides)
     except BuildFailed as failure:
         print("\n".join(failure.lines), file=sys.stderr)

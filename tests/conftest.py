@@ -45,10 +45,12 @@ class Build:
         return [line for line in self.stderr.splitlines() if line.startswith("content/")]
 
 
-def run_build(content: Path, output: Path, settings: Path = REPO / "pelicanconf.py") -> Build:
+def run_build(content: Path, output: Path, settings: Path = REPO / "pelicanconf.py",
+              cache: Path | None = None) -> Build:
+    cache_option = ["--cache", str(cache)] if cache else []
     completed = subprocess.run(
         [sys.executable, "-m", "sitebuild", "--settings", str(settings),
-         "--content", str(content), "--output", str(output)],
+         "--content", str(content), "--output", str(output), *cache_option],
         cwd=REPO, capture_output=True, text=True, timeout=300,
     )
     return Build(completed.returncode, completed.stdout, completed.stderr, output, content)
@@ -57,7 +59,8 @@ def run_build(content: Path, output: Path, settings: Path = REPO / "pelicanconf.
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Build:
     """The real content/, built once with pelicanconf.py."""
-    build = run_build(REPO / "content", tmp_path_factory.mktemp("site") / "output")
+    build = run_build(REPO / "content", tmp_path_factory.mktemp("site") / "output",
+                      cache=tmp_path_factory.mktemp("site-cache"))
     assert build.returncode == 0, build.stderr
     return build
 
@@ -103,6 +106,19 @@ MINIMAL_SITE = {
         ---
         Jo's story.
         """,
+    "minifesto.md": """\
+        ---
+        title: A short minifesto
+        edition: March 2022
+        date: 2022-03-01
+        summary: Our policies in one document.
+        foreword_title: Foreword
+        foreword_author: Jo Bloggs, Party Leader
+        closing_title: Join us
+        closing_call: Become a member today.
+        ---
+        The foreword.
+        """,
     "pages/about.md": """\
         ---
         title: About us
@@ -123,14 +139,22 @@ def write_content(root: Path, files: dict[str, str | None]) -> None:
         path.write_text(textwrap.dedent(text), encoding="utf-8")
 
 
+@pytest.fixture(scope="session")
+def factory_cache(tmp_path_factory) -> Path:
+    """One PDF cache for all throwaway sites of this test process: identical
+    minifestos are rendered once (keys are content hashes, so this is safe)."""
+    return tmp_path_factory.mktemp("factory-cache")
+
+
 @pytest.fixture
-def make_site(tmp_path):
+def make_site(tmp_path, factory_cache):
     """make_site({path: text or None}) builds MINIMAL_SITE with those files
     added, replaced (text) or removed (None) and returns the Build."""
 
-    def make(files: dict[str, str | None] | None = None, output: Path | None = None) -> Build:
+    def make(files: dict[str, str | None] | None = None, output: Path | None = None,
+             cache: Path | None = None) -> Build:
         content = tmp_path / "content"
         write_content(content, {**MINIMAL_SITE, **(files or {})})
-        return run_build(content, output or tmp_path / "output")
+        return run_build(content, output or tmp_path / "output", cache=cache or factory_cache)
 
     return make

@@ -253,7 +253,7 @@ def test_an_error_logged_by_pelican_fails_the_build(make_site, tmp_path):
         f"THEME = {str(REPO / 'theme')!r}\n"
     )
     write_content(tmp_path / "content", MINIMAL_SITE)
-    build = run_build(tmp_path / "content", tmp_path / "output", settings=settings)
+    build = run_build(tmp_path / "content", tmp_path / "output", settings=settings, cache=tmp_path / "cache")
     assert build.returncode == 1
     assert "The build logged 1 error(s):" in build.stderr
     assert "a plugin reported an error" in build.stderr

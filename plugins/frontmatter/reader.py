@@ -92,6 +92,9 @@ class FrontMatterReader(BaseReader):
             return "", dict(SKIP)
         metadata = self._pelican_metadata(schema, values, slug)
         metadata["frontmatter_lines"] = dict(doc.key_lines)
+        # The Markdown itself, for the plain-text minifesto (Markdown is
+        # written to read well as plain text).
+        metadata["body_markdown"] = doc.body.strip()
         return markdown_to_html(doc.body, self.settings), metadata
 
     def _slug_from_file_name(self, source_path, schema, values, doc) -> str | None:
@@ -124,6 +127,8 @@ class FrontMatterReader(BaseReader):
             # Pelican treats `summary` as HTML; ours is plain text.
             metadata["description"] = values["summary"]
             metadata["summary"] = str(escape(values["summary"]))
+        if schema.name == "minifesto":
+            metadata["closing_call_html"] = markdown_to_html(values["closing_call"], self.settings)
         if schema.name == "post":
             key = values["category"]
             category = Category(settings["POST_CATEGORIES"][key], settings)

@@ -80,10 +80,28 @@ COUNCILLOR = Schema(
     body_required=True,
 )
 
+# content/minifesto.md: the minifesto's own words around the policies.
+MINIFESTO = Schema(
+    name="minifesto",
+    fields=(
+        Field("title", text, required=True, example="Our minifesto"),
+        Field("edition", text, required=True, example="March 2022"),
+        Field("date", date, required=True, example="2022-03-01"),
+        Field("summary", plain_text, required=True, example="Our ten core policies in one short document."),
+        Field("foreword_title", text, required=True, example="Foreword"),
+        Field("foreword_author", text, required=True, example="Alex Mays, Party Leader"),
+        Field("closing_title", text, required=True, example="Join us"),
+        Field("closing_call", text, required=True, example="Become a member today."),
+        Field("keywords", list_of(text), example="[minifesto, policies]"),
+    ),
+    body_required=True,
+)
+
 # Which schema a file is checked against, by the setting naming its folders.
 SCHEMAS_BY_PATH_SETTING = {
     "ARTICLE_PATHS": POST,
     "PAGE_PATHS": PAGE,
     "POLICY_PATHS": POLICY,
     "COUNCILLOR_PATHS": COUNCILLOR,
+    "MINIFESTO_PATHS": MINIFESTO,
 }

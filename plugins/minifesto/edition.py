@@ -1,0 +1,71 @@
+"""The minifesto's own words (content/minifesto.md) and the generator that
+compiles and writes every edition: web page, PDFs, plain text, policies.json.
+
+Compiling happens once all content is read and linked (compile_editions is
+called from the all_generators_finalized signal), before anything is
+written, so every page can show the downloads with their real sizes, and a
+failed PDF stops the build before output/ is touched.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from frontmatter.problems import problem_log
+from pelican.contents import Content
+from pelican.generators import Generator
+from pelican.readers import SkipStub
+
+from .formats import EditionFile, build_edition_files
+
+logger = logging.getLogger("site.minifesto")
+
+
+class Minifesto(Content):
+    mandatory_properties = ("title", "edition", "date")
+    default_template = "minifesto"
+
+
+class MinifestoGenerator(Generator):
+    def __init__(self, *args, **kwargs):
+        self.minifesto: Minifesto | None = None
+        self.files: list[EditionFile] = []
+        super().__init__(*args, **kwargs)
+
+    def generate_context(self) -> None:
+        relative = self.settings["MINIFESTO_PATHS"][0]
+        if not os.path.exists(os.path.join(self.path, relative)):
+            problem_log.add(os.path.join(self.path, relative), 1, "(file)", "is missing",
+                            "create it: the minifesto's title, edition, date, foreword and closing call "
+                            "(see the README's example)")
+            return
+        item = self.readers.read_file(base_path=self.path, path=relative, content_class=Minifesto,
+                                      context=self.context)
+        if isinstance(item, SkipStub):
+            return  # its problems are in the problem log
+        self.minifesto = item
+        self.add_source_path(item)
+        self.context["minifesto"] = item
+
+    def compile_editions(self, policies) -> None:
+        """Render every edition into memory and publish their downloads."""
+        if self.minifesto is None or problem_log:
+            return  # the build will stop with the problems already found
+        self.files = build_edition_files(self, self.minifesto, policies)
+        self.context["minifesto_downloads"] = [f for f in self.files if f.listed]
+
+    def generate_output(self, writer) -> None:
+        if self.minifesto is None:
+            return
+        writer.write_file(
+            self.settings["MINIFESTO_SAVE_AS"], self.get_template(self.minifesto.template), self.context,
+            page_kind="minifesto", relative_urls=self.settings["RELATIVE_URLS"],
+            url=self.settings["MINIFESTO_URL"],
+        )
+        for edition_file in self.files:
+            for path in edition_file.paths:
+                target = os.path.join(self.output_path, path)
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                with open(target, "wb") as handle:
+                    handle.write(edition_file.data)

@@ -1,0 +1,110 @@
+"""Render the minifesto PDF with WeasyPrint: tagged (PDF/UA-1), fonts
+embedded, byte-identical for identical input, and never rendered twice.
+
+The print template is rendered with Jinja first (cheap); the hash of that
+HTML, the stylesheets, the font files and WeasyPrint's version is the cache
+key. If a PDF for that key exists it is reused, and the log says so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+from frontmatter.problems import problem_log
+
+logger = logging.getLogger("site.minifesto")
+
+PRINT_TEMPLATE = "print/minifesto.html"
+
+
+def fonts_css(settings) -> str:
+    """@font-face rules for the embedded font, from MINIFESTO_FONT_FILES."""
+    family = settings["MINIFESTO_FONT_FAMILY"]
+    rules = [
+        f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: {style}; '
+        f'src: url("{Path(path).as_uri()}"); }}'
+        for (weight, style), path in sorted(settings["MINIFESTO_FONT_FILES"].items())
+    ]
+    return "\n".join(rules) + f'\n:root {{ --print-font: "{family}"; }}\n'
+
+
+def stylesheet_paths(settings, kind: str) -> list[Path]:
+    return [Path(settings["THEME"], "static", name) for name in settings["MINIFESTO_STYLESHEETS"][kind]]
+
+
+def cache_key(html: str, settings, kind: str) -> str:
+    import weasyprint
+
+    digest = hashlib.sha256()
+    digest.update(f"{kind}\0weasyprint {weasyprint.__version__}\0".encode())
+    digest.update(html.encode("utf-8"))
+    digest.update(fonts_css(settings).encode())
+    for path in [*stylesheet_paths(settings, kind), *map(Path, sorted(settings["MINIFESTO_FONT_FILES"].values()))]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def render_edition_pdf(generator, minifesto, policies, kind: str) -> bytes:
+    settings = generator.settings
+    template = generator.env.get_template(PRINT_TEMPLATE)
+    html = template.render(generator.context, minifesto=minifesto, policies=policies, edition_kind=kind)
+    key = cache_key(html, settings, kind)
+    cache_dir = Path(settings["CACHE_PATH"], "minifesto")
+    cached = cache_dir / f"{kind}-{key[:16]}.pdf"
+    if cached.exists():
+        logger.info("Minifesto %s PDF: inputs unchanged, reusing %s (not re-rendered)", kind, cached)
+        return cached.read_bytes()
+    data = write_pdf(html, settings, kind, identifier=key[:32].encode(), moment=minifesto.date)
+    if not data:
+        return data  # the failure is in the problem log; cache nothing
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    for stale in cache_dir.glob(f"{kind}-*.pdf"):
+        stale.unlink()
+    temporary = cached.with_suffix(".tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, cached)  # never leave a half-written PDF in the cache
+    logger.info("Minifesto %s PDF: rendered (%d KB)", kind, len(data) // 1024)
+    return data
+
+
+@contextmanager
+def reproducible_timestamps(moment):
+    """fontTools stamps each font subset with the time it was made; with
+    SOURCE_DATE_EPOCH set (the reproducible-builds convention) it uses the
+    edition date instead, so identical input gives byte-identical PDFs."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+def write_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> bytes:
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    try:
+        # Fonts are converted from WOFF when the stylesheets load: stamp from here.
+        with reproducible_timestamps(moment):
+            fonts = FontConfiguration()
+            stylesheets = [CSS(string=fonts_css(settings), font_config=fonts)] + [
+                CSS(filename=str(path), font_config=fonts) for path in stylesheet_paths(settings, kind)
+            ]
+            return HTML(string=html, base_url=str(Path(settings["THEME"], "static"))).write_pdf(
+                stylesheets=stylesheets, font_config=fonts, pdf_variant="pdf/ua-1",
+                pdf_identifier=identifier, uncompressed_pdf=False,
+            )
+    except Exception as error:  # WeasyPrint raises many kinds; all mean "no PDF"
+        template_path = os.path.join(settings["THEME"], "templates", PRINT_TEMPLATE)
+        problem_log.add(template_path, 1, "(PDF)",
+                        f"WeasyPrint could not render the {kind} minifesto: {type(error).__name__}: {error}",
+                        "check the print template and theme/static/css/print*.css (sitebuild --debug shows more)")
+        return b""
