@@ -53,7 +53,13 @@ class ProblemLog:
         self._root = os.path.dirname(os.path.abspath(content_path))
 
     def display_path(self, path: str) -> str:
-        return os.path.relpath(os.path.abspath(path), self._root)
+        """Relative to the project (content/…); theme files relative to the
+        working folder; anything else in full."""
+        path = os.path.abspath(path)
+        for base in (self._root, os.getcwd()):
+            if os.path.commonpath([path, base]) == base:
+                return os.path.relpath(path, base)
+        return path
 
     def add(self, path: str, line: int, field: str, message: str, fix: str) -> None:
         self._problems.append(Problem(self.display_path(path), line, field, message, fix))

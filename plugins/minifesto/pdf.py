@@ -52,7 +52,13 @@ def render_edition_pdf(generator, minifesto, policies, kind: str) -> bytes:
     settings = generator.settings
     template = generator.env.get_template(PRINT_TEMPLATE)
     html = template.render(generator.context, minifesto=minifesto, policies=policies, edition_kind=kind)
-    key = cache_key(html, settings, kind)
+    try:
+        key = cache_key(html, settings, kind)
+    except OSError as error:
+        report_pdf_problem(settings, kind, f"a file it needs is missing: {error.filename}",
+                           "check MINIFESTO_STYLESHEETS and MINIFESTO_FONT_FILES in pelicanconf.py, "
+                           "and run ./setup to install the fonts")
+        return b""
     cache_dir = Path(settings["CACHE_PATH"], "minifesto")
     cached = cache_dir / f"{kind}-{key[:16]}.pdf"
     if cached.exists():
@@ -69,6 +75,24 @@ def render_edition_pdf(generator, minifesto, policies, kind: str) -> bytes:
     os.replace(temporary, cached)  # never leave a half-written PDF in the cache
     logger.info("Minifesto %s PDF: rendered (%d KB)", kind, len(data) // 1024)
     return data
+
+
+def report_pdf_problem(settings, kind: str, what: str, fix: str) -> None:
+    template_path = os.path.join(settings["THEME"], "templates", PRINT_TEMPLATE)
+    problem_log.add(template_path, 1, "(PDF)", f"WeasyPrint could not render the {kind} minifesto: {what}", fix)
+
+
+class WeasyPrintWarnings(logging.Handler):
+    """WeasyPrint warns and carries on when a font fails to load or a rule is
+    ignored; the PDF would then silently differ from machine to machine. We
+    treat its warnings as failures."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record) -> None:
+        self.messages.append(record.getMessage())
 
 
 @contextmanager
@@ -91,6 +115,9 @@ def write_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> byte
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
+    warnings = WeasyPrintWarnings()
+    weasyprint_logger = logging.getLogger("weasyprint")
+    weasyprint_logger.addHandler(warnings)
     try:
         # Fonts are converted from WOFF when the stylesheets load: stamp from here.
         with reproducible_timestamps(moment):
@@ -98,13 +125,18 @@ def write_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> byte
             stylesheets = [CSS(string=fonts_css(settings), font_config=fonts)] + [
                 CSS(filename=str(path), font_config=fonts) for path in stylesheet_paths(settings, kind)
             ]
-            return HTML(string=html, base_url=str(Path(settings["THEME"], "static"))).write_pdf(
+            data = HTML(string=html, base_url=str(Path(settings["THEME"], "static"))).write_pdf(
                 stylesheets=stylesheets, font_config=fonts, pdf_variant="pdf/ua-1",
                 pdf_identifier=identifier, uncompressed_pdf=False,
             )
     except Exception as error:  # WeasyPrint raises many kinds; all mean "no PDF"
-        template_path = os.path.join(settings["THEME"], "templates", PRINT_TEMPLATE)
-        problem_log.add(template_path, 1, "(PDF)",
-                        f"WeasyPrint could not render the {kind} minifesto: {type(error).__name__}: {error}",
-                        "check the print template and theme/static/css/print*.css (sitebuild --debug shows more)")
+        report_pdf_problem(settings, kind, f"{type(error).__name__}: {error}",
+                           "check the print template and theme/static/css/print*.css (sitebuild --debug shows more)")
         return b""
+    finally:
+        weasyprint_logger.removeHandler(warnings)
+    if warnings.messages:
+        report_pdf_problem(settings, kind, "; ".join(dict.fromkeys(warnings.messages)),
+                           "fix the print template, the print stylesheets or MINIFESTO_FONT_FILES")
+        return b""
+    return data

@@ -1,0 +1,168 @@
+"""The minifesto in every format, read back with real PDF tools."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pikepdf
+import pytest
+
+from conftest import REPO
+from content_source import CONTENT, front_matter, published
+from imprint.text import imprint_text
+from pdf_tools import median_font_size, outline_titles, pdffonts, pdfinfo, pdftotext, render_page_png
+
+ARTIFACTS = REPO / "test-artifacts"
+
+
+@pytest.fixture(scope="module")
+def minifesto():
+    return front_matter(CONTENT / "minifesto.md")
+
+
+@pytest.fixture(scope="module")
+def policies():
+    return sorted((meta for _, meta in published("policies")), key=lambda meta: meta["number"])
+
+
+@pytest.fixture(scope="module")
+def pdf(site):
+    return site.output / "minifesto.pdf"
+
+
+@pytest.fixture(scope="module")
+def large_pdf(site):
+    return site.output / "minifesto-large-print.pdf"
+
+
+def test_pdf_page_count_is_plausible(pdf, policies):
+    pages = int(pdfinfo(pdf)["Pages"])
+    # cover, contents, foreword, one or more pages per policy, back page
+    assert len(policies) + 4 <= pages <= 3 * len(policies) + 6
+
+
+def test_outline_is_foreword_policies_in_order_then_the_back_page(pdf, minifesto, policies):
+    expected = [minifesto["foreword_title"], *(p["title"] for p in policies), minifesto["closing_title"]]
+    assert outline_titles(pdf) == expected
+
+
+def test_pdf_text_has_every_policy_and_the_imprint(pdf, policies, settings):
+    text = " ".join(pdftotext(pdf).split())
+    for policy in policies:
+        assert policy["title"] in text
+        assert f"Page" in text
+    assert imprint_text(settings) in text
+    assert re.search(r"Page 2 of \d+", text)
+
+
+def test_each_policy_starts_a_page_with_a_running_head(pdf, policies):
+    pages = pdftotext(pdf).split("\f")
+    for policy in policies:
+        heading = f"{policy['number']}. {policy['title']}"
+        starts = [page for page in pages if " ".join(page.split()).startswith(heading)]
+        assert starts, f"no page starts with the running head {heading!r}"
+
+
+def test_contents_page_numbers_are_real(pdf, policies):
+    pages = pdftotext(pdf).split("\f")
+    contents = " ".join(pages[1].split())
+    for policy in policies:
+        match = re.search(rf"{policy['number']}\. {re.escape(policy['title'])}[ .]*?(\d+)", contents)
+        assert match, policy["title"]
+        page = pages[int(match.group(1)) - 1]
+        assert policy["title"] in " ".join(page.split())
+
+
+def test_pdf_metadata(pdf, minifesto, settings):
+    info = pdfinfo(pdf)
+    assert info["Title"].startswith(minifesto["title"])
+    assert info["Author"] == settings["SITENAME"]
+    assert info["Subject"] == minifesto["summary"]
+    assert info["Keywords"] == ", ".join(minifesto["keywords"])
+    assert info["CreationDate"].startswith(str(minifesto["date"]))
+    assert info["Page size"].endswith("(A4)")
+    with pikepdf.open(pdf) as document:
+        assert str(document.Root.Lang) == settings["DEFAULT_LANG"]
+
+
+def test_pdf_is_tagged_with_every_font_embedded(pdf, large_pdf):
+    for path in (pdf, large_pdf):
+        assert pdfinfo(path)["Tagged"] == "yes"
+        with pikepdf.open(path) as document:
+            assert "/StructTreeRoot" in document.Root
+            assert bool(document.Root.MarkInfo.Marked)
+        fonts = pdffonts(path)
+        assert fonts and all(font["emb"] == "yes" for font in fonts), fonts
+
+
+def test_large_print_has_at_least_16pt_body_text(pdf, large_pdf):
+    # Pages 4–6 hold policies: body text dominates them.
+    assert median_font_size(large_pdf, range(3, 6)) >= 16
+    assert median_font_size(pdf, range(3, 6)) < 16
+
+
+def test_stable_url_serves_the_edition_named_file(site, minifesto):
+    month = str(minifesto["date"])[:7]
+    edition = site.output / f"minifesto/breakthrough-minifesto-{month}"
+    assert (site.output / "minifesto.pdf").read_bytes() == edition.with_suffix(".pdf").read_bytes()
+    assert (site.output / "minifesto-large-print.pdf").read_bytes() == (
+        edition.parent / f"{edition.name}-large-print.pdf").read_bytes()
+    assert (site.output / "minifesto.txt").read_bytes() == edition.with_suffix(".txt").read_bytes()
+
+
+def test_plain_text_edition(site, policies, settings, minifesto):
+    text = (site.output / "minifesto.txt").read_text(encoding="utf-8")
+    positions = [text.index(f"POLICY {p['number']}: {p['title'].upper()}") for p in policies]
+    assert positions == sorted(positions)
+    for policy in policies:
+        for commitment in policy["commitments"]:
+            assert " ".join(commitment.split()) in " ".join(text.replace("\n  ", " ").split())
+    assert minifesto["edition"] in text
+    assert imprint_text(settings) in " ".join(text.split())
+
+
+def test_policies_json_agrees_with_the_policies(site, policies, minifesto, settings):
+    data = json.loads((site.output / "policies.json").read_text(encoding="utf-8"))
+    assert data["edition"] == minifesto["edition"]
+    assert data["edition_date"] == str(minifesto["date"])
+    base = settings["SITE_CANONICAL_URL"]
+    assert [p["number"] for p in data["policies"]] == [p["number"] for p in policies]
+    for entry, policy in zip(data["policies"], policies):
+        assert entry["title"] == policy["title"]
+        assert entry["summary"] == policy["summary"]
+        assert entry["commitments"] == policy["commitments"]
+        assert entry["anchor"] == f"policy-{policy['number']}"
+        assert entry["url"] == f"{base}/policies/{entry['slug']}/"
+        assert entry["index_url"] == f"{base}/policies/#policy-{policy['number']}"
+
+
+def test_index_and_web_edition_agree_with_the_policies(site, policies, minifesto):
+    for path in ("policies/", "minifesto/"):
+        soup = site.html(path)
+        sections = soup.select("main section.policy")
+        assert [s["id"] for s in sections] == [f"policy-{p['number']}" for p in policies], path
+        assert [s.select_one(".policy-name").get_text(strip=True) for s in sections] == [p["title"] for p in policies]
+        assert [s.select_one(".policy-summary").get_text(strip=True) for s in sections] == [p["summary"] for p in policies]
+    edition = site.html("minifesto/")
+    contents = [a["href"] for a in edition.select("main nav.contents a")]
+    assert contents == ["#foreword", *(f"#policy-{p['number']}" for p in policies), "#join"]
+    assert minifesto["foreword_title"] in edition.select_one("#foreword h2").get_text()
+
+
+def test_download_box_gives_every_format_with_type_and_size(site):
+    for path in ("policies/", "minifesto/"):
+        links = site.html(path).select("main .downloads li")
+        assert len(links) == 4, path
+        for item in links:
+            href = item.a["href"].lstrip("/")
+            size = (site.output / href).stat().st_size
+            label = item.select_one(".meta").get_text()
+            file_type, shown = re.fullmatch(r"\((.+), (\d+) KB\)", label).groups()
+            assert file_type in {"PDF", "Plain text", "JSON"}
+            assert int(shown) == max(1, round(size / 1024)), (href, label)
+
+
+def test_cover_rendered_for_a_person_to_look_at(pdf):
+    png = render_page_png(pdf, 1, ARTIFACTS / "minifesto-cover")
+    assert png.exists() and png.stat().st_size > 1000

@@ -1,0 +1,119 @@
+"""The minifesto across builds: reproducible, cached, re-rendered on change,
+and failing clearly on bad input without touching output/."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import MINIMAL_SITE, REPO, run_build, write_content
+from pdf_tools import pdftotext
+
+SECOND_POLICY = """\
+    ---
+    title: Save our NHS
+    number: 2
+    summary: A health service free for all.
+    commitments: [Pay NHS staff properly.]
+    ---
+    Text.
+    """
+
+
+def test_two_builds_of_the_same_input_are_byte_identical(make_site, tmp_path):
+    first = make_site(output=tmp_path / "one", cache=tmp_path / "cache-one")
+    second = make_site(output=tmp_path / "two", cache=tmp_path / "cache-two")
+    assert first.returncode == second.returncode == 0, first.stderr + second.stderr
+    for name in ("minifesto.pdf", "minifesto-large-print.pdf", "minifesto.txt", "policies.json"):
+        assert (first.output / name).read_bytes() == (second.output / name).read_bytes(), name
+
+
+def test_an_unchanged_build_reuses_the_pdf_and_a_change_re_renders_it(make_site, tmp_path):
+    cache = tmp_path / "cache"
+    first = make_site(cache=cache)
+    assert "Minifesto standard PDF: rendered" in first.stderr + first.stdout
+    again = make_site(cache=cache)
+    log = again.stderr + again.stdout
+    assert "Minifesto standard PDF: inputs unchanged, reusing" in log
+    assert "rendered (" not in log
+    assert (again.output / "minifesto.pdf").read_bytes() == (first.output / "minifesto.pdf").read_bytes()
+
+    changed = make_site({"policies/01-housing.md": MINIMAL_SITE["policies/01-housing.md"].replace(
+        "Homes for everyone", "A home for every family")}, cache=cache)
+    assert "Minifesto standard PDF: rendered" in changed.stderr + changed.stdout
+    assert "A home for every family" in pdftotext(changed.output / "minifesto.pdf")
+
+
+def test_drafts_appear_in_no_edition(make_site):
+    draft = SECOND_POLICY.replace("Text.", "Text.").replace("number: 2", "number: 2\n    status: draft")
+    draft = draft.replace("Save our NHS", "Secret draft policy")
+    build = make_site({"policies/02-secret.md": draft})
+    assert build.returncode == 0, build.stderr
+    for name in ("minifesto.pdf", "minifesto-large-print.pdf"):
+        assert "Secret draft policy" not in pdftotext(build.output / name)
+    for name in ("minifesto.txt", "policies.json", "minifesto/index.html", "policies/index.html"):
+        data = (build.output / name).read_text(encoding="utf-8")
+        assert "Secret draft policy" not in data and "secret" not in data, name
+
+
+def test_a_gap_in_the_numbering_fails(make_site):
+    build = make_site({"policies/03-nhs.md": SECOND_POLICY.replace("number: 2", "number: 3")})
+    assert build.returncode == 1
+    assert ("content/policies/03-nhs.md:3: number: the policies jump from 1 to 3: number 2 is missing — "
+            "number the published policies 1, 2, 3 … without gaps") in build.problem_lines
+
+
+def test_a_missing_minifesto_field_fails(make_site):
+    text = MINIMAL_SITE["minifesto.md"].replace("        edition: March 2022\n", "")
+    build = make_site({"minifesto.md": text})
+    assert build.returncode == 1
+    assert ("content/minifesto.md:9: edition: is missing (every minifesto needs it) — add a line "
+            "'edition: …' before the closing '---' e.g. edition: March 2022") in build.problem_lines
+
+
+def test_a_missing_minifesto_file_fails(make_site):
+    build = make_site({"minifesto.md": None})
+    assert build.returncode == 1
+    assert build.problem_lines == [
+        "content/minifesto.md:1: (file): is missing — create it: the minifesto's title, edition, date, "
+        "foreword and closing call (see the README's example)"
+    ]
+
+
+def test_a_weasyprint_failure_fails_the_build_and_leaves_output_alone(tmp_path):
+    good = run_build_with(tmp_path)
+    assert good.returncode == 0, good.stderr
+    before = {p: p.read_bytes() for p in good.output.rglob("*") if p.is_file()}
+    not_a_font = tmp_path / "not-a-font.woff"
+    not_a_font.write_bytes(b"this is not a font")
+    broken = run_build_with(tmp_path, font=not_a_font)
+    assert broken.returncode == 1
+    [line, *_] = broken.stderr.split("problem found:\n")[1].splitlines()
+    assert line.startswith("theme/templates/print/minifesto.html:1: (PDF): WeasyPrint could not render "
+                           "the standard minifesto: Font-face 'Atkinson Hyperlegible' cannot be loaded")
+    assert line.endswith("— fix the print template, the print stylesheets or MINIFESTO_FONT_FILES")
+    after = {p: p.read_bytes() for p in good.output.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_a_missing_print_stylesheet_is_named(tmp_path):
+    build = run_build_with(tmp_path, stylesheet="css/no-such-file.css")
+    assert build.returncode == 1
+    missing = REPO / "theme/static/css/no-such-file.css"
+    assert (f"theme/templates/print/minifesto.html:1: (PDF): WeasyPrint could not render the standard "
+            f"minifesto: a file it needs is missing: {missing} — check MINIFESTO_STYLESHEETS and "
+            "MINIFESTO_FONT_FILES in pelicanconf.py, and run ./setup to install the fonts") in build.stderr
+    assert not build.output.exists()
+
+
+def run_build_with(tmp_path, stylesheet: str = "css/print.css", font=None):
+    """Build MINIMAL_SITE with the print stylesheet or the regular font replaced."""
+    font_line = f"MINIFESTO_FONT_FILES = {{**MINIFESTO_FONT_FILES, (400, 'normal'): {str(font)!r}}}\n" if font else ""
+    settings = tmp_path / "settings_for_this_test.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(REPO)!r})\nfrom pelicanconf import *\n"
+        f"THEME = {str(REPO / 'theme')!r}\n"
+        f"MINIFESTO_STYLESHEETS = {{'standard': [{stylesheet!r}], 'large-print': [{stylesheet!r}]}}\n"
+        + font_line
+    )
+    write_content(tmp_path / "content", MINIMAL_SITE)
+    return run_build(tmp_path / "content", tmp_path / "output", settings=settings, cache=tmp_path / "cache")
