@@ -47,7 +47,9 @@ CONTACT_EMAIL = "hello@breakthroughparty.org.uk"
 PRESS_EMAIL = "press@breakthroughparty.org.uk"
 
 # --- Content -----------------------------------------------------------------
-PATH = "content"
+# Absolute, so a settings file that imports this one (publishconf.py, a
+# test or a benchmark) finds the content wherever it lives.
+PATH = str(HERE / "content")
 ARTICLE_PATHS = ["posts"]
 PAGE_PATHS = ["pages"]
 POLICY_PATHS = ["policies"]
@@ -177,10 +179,10 @@ MINIFESTO_STYLESHEETS = {
 }
 # Rendered PDFs are kept here, keyed by a hash of everything that goes into
 # them, so an unchanged minifesto is never rendered twice.
-CACHE_PATH = ".cache"
+CACHE_PATH = str(HERE / ".cache")
 
 # --- Theme and Markdown ------------------------------------------------------
-THEME = "theme"
+THEME = str(HERE / "theme")
 THEME_STATIC_DIR = "theme"
 # Inlined into every page by the inlinecss plugin (path under theme/static/).
 INLINE_CSS = "css/screen.css"
@@ -218,8 +220,11 @@ PLUGINS = [
     "frontmatter",
     "imprint",
     "inlinecss",
+    "policies",
     "councillors",
-    "crossrefs",  # before minifesto: links are checked before editions compile
+    # crossrefs and policies check before minifesto compiles the editions
+    # (signal receivers run in this order).
+    "crossrefs",
     "minifesto",
     "sitemap",
 ]

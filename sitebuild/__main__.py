@@ -25,7 +25,11 @@ def parse_args(argv):
 
 def main(argv=None) -> int:
     args = parse_args(argv)
-    init_pelican_logging(level=logging.DEBUG if args.debug else logging.WARNING)
+    # One plain line per message, never wrapped: volunteers read these, and
+    # scripts (bench/) parse them.
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    init_pelican_logging(level=logging.DEBUG if args.debug else logging.WARNING, handler=handler)
     # Our plugins report progress a volunteer may want to see (e.g. "PDF
     # unchanged, not re-rendered") under the "site" logger.
     logging.getLogger("site").setLevel(logging.INFO)

@@ -1,4 +1,4 @@
-"""Policies and the minifesto: the Policy content type, its pages, the policy index."""
+"""The minifesto: web edition, PDF, large-print PDF, plain text, policies.json."""
 
 from .plugin import register
 

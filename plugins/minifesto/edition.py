@@ -9,7 +9,6 @@ failed PDF stops the build before output/ is touched.
 
 from __future__ import annotations
 
-import logging
 import os
 
 from frontmatter.problems import problem_log
@@ -19,7 +18,6 @@ from pelican.readers import SkipStub
 
 from .formats import EditionFile, build_edition_files
 
-logger = logging.getLogger("site.minifesto")
 
 
 class Minifesto(Content):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -64,7 +65,9 @@ def render_edition_pdf(generator, minifesto, policies, kind: str) -> bytes:
     if cached.exists():
         logger.info("Minifesto %s PDF: inputs unchanged, reusing %s (not re-rendered)", kind, cached)
         return cached.read_bytes()
+    started = time.perf_counter()
     data = write_pdf(html, settings, kind, identifier=key[:32].encode(), moment=minifesto.date)
+    seconds = time.perf_counter() - started
     if not data:
         return data  # the failure is in the problem log; cache nothing
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -73,7 +76,7 @@ def render_edition_pdf(generator, minifesto, policies, kind: str) -> bytes:
     temporary = cached.with_suffix(".tmp")
     temporary.write_bytes(data)
     os.replace(temporary, cached)  # never leave a half-written PDF in the cache
-    logger.info("Minifesto %s PDF: rendered (%d KB)", kind, len(data) // 1024)
+    logger.info("Minifesto %s PDF: rendered (%d KB in %.2f s)", kind, len(data) // 1024, seconds)
     return data
 
 

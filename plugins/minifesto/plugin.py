@@ -1,26 +1,20 @@
-"""Register policies and the minifesto with Pelican."""
+"""Register the minifesto generator with Pelican."""
 
 from pelican import signals
 
 from .edition import MinifestoGenerator
-from .numbering import check_no_gaps, check_unique_numbers
-from .policies import PolicyGenerator
 
 
-def add_generators(pelican):
-    return [PolicyGenerator, MinifestoGenerator]
+def add_minifesto_generator(pelican):
+    return MinifestoGenerator
 
 
-def check_and_compile(generators) -> None:
-    policies = next(g for g in generators if isinstance(g, PolicyGenerator))
-    # Drafts count for uniqueness: a draft reusing a number would clash the
-    # day it is published.
-    check_unique_numbers(list(policies.all_items()))
-    check_no_gaps(policies.items)
+def compile_minifesto(generators) -> None:
+    """Once every policy is read and checked, before anything is written."""
     minifesto = next(g for g in generators if isinstance(g, MinifestoGenerator))
-    minifesto.compile_editions(policies.items)
+    minifesto.compile_editions(minifesto.context.get("policies", []))
 
 
 def register() -> None:
-    signals.get_generators.connect(add_generators)
-    signals.all_generators_finalized.connect(check_and_compile)
+    signals.get_generators.connect(add_minifesto_generator)
+    signals.all_generators_finalized.connect(compile_minifesto)

@@ -1,0 +1,5 @@
+"""Policies: the Policy content type, policy pages, the index, numbering checks."""
+
+from .plugin import register
+
+__all__ = ["register"]
