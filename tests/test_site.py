@@ -20,6 +20,7 @@ PAGE_TYPES = {
     "tags": "news/tag/",
     "policy": "policies/housing/",
     "policy index": "policies/",
+    "minifesto web edition": "minifesto/",
     "councillor": "councillors/katie-parker/",
     "councillor directory": "councillors/",
     "page": "about/",
