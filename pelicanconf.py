@@ -215,7 +215,7 @@ MENU = [
 ]
 
 # --- Plugins -----------------------------------------------------------------
-PLUGIN_PATHS = ["plugins"]
+PLUGIN_PATHS = [str(HERE / "plugins")]
 PLUGINS = [
     "frontmatter",
     "imprint",

@@ -6,11 +6,10 @@ build of the same posts and pages in the same run, and the pages built.
 
 from __future__ import annotations
 
-import argparse
 import tempfile
 from pathlib import Path
 
-from common import PYTHON, ROOT, median_seconds
+from common import PYTHON, ROOT, median_seconds, runs_from_arguments
 
 
 def plain_pelican_settings(folder: Path) -> Path:
@@ -24,9 +23,7 @@ def plain_pelican_settings(folder: Path) -> Path:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5)
-    runs = parser.parse_args().runs
+    runs = runs_from_arguments()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         ours = median_seconds([PYTHON, "-m", "sitebuild", "--output", str(tmp / "ours")], runs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import subprocess
 import sys
@@ -10,6 +11,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
+sys.path.insert(0, str(ROOT))
+
+
+def runs_from_arguments(default: int = 5) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=default, help="how many runs to take the median of")
+    return parser.parse_args().runs
 
 
 def median_seconds(command: list[str], runs: int = 5, cwd: Path = ROOT) -> float:

@@ -9,7 +9,6 @@ rendered; the render time is the one the plugin logs for the standard PDF.
 
 from __future__ import annotations
 
-import argparse
 import re
 import statistics
 import subprocess
@@ -17,7 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import PYTHON, ROOT
+from common import PYTHON, ROOT, runs_from_arguments
+from sitebuild.derived_settings import derived_settings_file
 
 RENDERED = re.compile(r"Minifesto (\S+) PDF: rendered \((\d+) KB in ([\d.]+) s\)")
 
@@ -34,19 +34,13 @@ def cold_build(tmp: Path, run: int, settings: Path) -> tuple[float, str]:
 
 
 def settings_without_minifesto(tmp: Path) -> Path:
-    path = tmp / "without_minifesto.py"
-    path.write_text(
-        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
-        f"THEME = {str(ROOT / 'theme')!r}\n"
-        "PLUGINS = [name for name in PLUGINS if name != 'minifesto']\n"
+    return derived_settings_file(
+        tmp / "without_minifesto.py", {"PLUGINS": "[name for name in PLUGINS if name != 'minifesto']"}
     )
-    return path
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=5)
-    runs = parser.parse_args().runs
+    runs = runs_from_arguments()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         with_plugin, render_times = [], {"standard": [], "large-print": []}

@@ -129,6 +129,12 @@ MINIMAL_SITE = {
 }
 
 
+def policy_markdown(title: str, number: int, extra: str = "") -> str:
+    """A valid policy file (front matter and text), for throwaway sites."""
+    return (f"---\ntitle: {title}\nnumber: {number}\nsummary: A one-sentence summary.\n"
+            f"commitments: [Do the first thing.]\n{extra}---\nText.\n")
+
+
 def write_content(root: Path, files: dict[str, str | None]) -> None:
     for relative, text in files.items():
         path = root / relative

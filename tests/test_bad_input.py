@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import policy_markdown
+
 GOOD_POST = """\
 ---
 title: Hello from the party
@@ -66,16 +68,7 @@ def test_missing_required_field(make_site):
 
 
 def test_wrong_type(make_site):
-    policy = """\
-        ---
-        title: Homes for everyone
-        number: three
-        summary: Everyone deserves a home.
-        commitments: [Build council homes.]
-        ---
-        Text.
-        """
-    build = make_site({"policies/01-housing.md": policy})
+    build = make_site({"policies/01-housing.md": policy_markdown("Homes for everyone", "three")})
     assert_fails_with(
         build,
         'content/policies/01-housing.md:3: number: "three" is not a whole number — '
@@ -137,15 +130,7 @@ def test_duplicate_slug(make_site):
 
 
 def test_duplicate_policy_number(make_site):
-    build = make_site({"policies/02-nhs.md": """\
-        ---
-        title: Save our NHS
-        number: 1
-        summary: A health service free for all.
-        commitments: [Pay NHS staff properly.]
-        ---
-        Text.
-        """})
+    build = make_site({"policies/02-nhs.md": policy_markdown("Save our NHS", 1)})
     assert_fails_with(
         build,
         "content/policies/02-nhs.md:3: number: is 1 but the file name starts with 02 — "
@@ -154,15 +139,7 @@ def test_duplicate_policy_number(make_site):
 
 
 def test_two_policies_with_one_number(make_site):
-    build = make_site({"policies/01-nhs.md": """\
-        ---
-        title: Save our NHS
-        number: 1
-        summary: A health service free for all.
-        commitments: [Pay NHS staff properly.]
-        ---
-        Text.
-        """})
+    build = make_site({"policies/01-nhs.md": policy_markdown("Save our NHS", 1)})
     assert_fails_with(
         build,
         "content/policies/01-nhs.md:3: number: 1 is already used by content/policies/01-housing.md "
@@ -191,16 +168,7 @@ def test_unknown_councillor_named_by_a_post(make_site):
 
 
 def test_a_post_cannot_cite_a_draft_policy(make_site):
-    build = make_site({"policies/01-housing.md": """\
-        ---
-        title: Homes for everyone
-        number: 1
-        summary: Everyone deserves a home.
-        commitments: [Build council homes.]
-        status: draft
-        ---
-        Text.
-        """})
+    build = make_site({"policies/01-housing.md": policy_markdown("Homes for everyone", 1, "status: draft\n")})
     assert_fails_with(
         build,
         'content/posts/hello.md:7: policies: "housing" is still a draft — '
@@ -242,16 +210,13 @@ def test_all_problems_of_a_build_are_listed_together(make_site):
 
 def test_an_error_logged_by_pelican_fails_the_build(make_site, tmp_path):
     """Plain Pelican exits 0 after logging an ERROR; our build must not."""
-    from conftest import REPO, run_build, write_content, MINIMAL_SITE
+    from conftest import MINIMAL_SITE, REPO, run_build, write_content
+    from sitebuild.derived_settings import derived_settings_file
 
-    settings = tmp_path / "settings_with_error.py"
-    settings.write_text(
-        f"import sys\nsys.path.insert(0, {str(REPO)!r})\n"
-        "from pelicanconf import *\n"
-        f"PLUGIN_PATHS = [{str(REPO / 'plugins')!r}, {str(REPO / 'tests/data/plugins')!r}]\n"
-        "PLUGINS = PLUGINS + ['logs_an_error']\n"
-        f"THEME = {str(REPO / 'theme')!r}\n"
-    )
+    settings = derived_settings_file(tmp_path / "settings_with_error.py", {
+        "PLUGIN_PATHS": f"PLUGIN_PATHS + [{str(REPO / 'tests/data/plugins')!r}]",
+        "PLUGINS": "PLUGINS + ['logs_an_error']",
+    })
     write_content(tmp_path / "content", MINIMAL_SITE)
     build = run_build(tmp_path / "content", tmp_path / "output", settings=settings, cache=tmp_path / "cache")
     assert build.returncode == 1

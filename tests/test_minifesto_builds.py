@@ -5,18 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import MINIMAL_SITE, REPO, run_build, write_content
+from conftest import MINIMAL_SITE, REPO, policy_markdown, run_build, write_content
 from pdf_tools import pdftotext
+from sitebuild.derived_settings import derived_settings_file
 
-SECOND_POLICY = """\
-    ---
-    title: Save our NHS
-    number: 2
-    summary: A health service free for all.
-    commitments: [Pay NHS staff properly.]
-    ---
-    Text.
-    """
 
 
 def test_two_builds_of_the_same_input_are_byte_identical(make_site, tmp_path):
@@ -44,8 +36,7 @@ def test_an_unchanged_build_reuses_the_pdf_and_a_change_re_renders_it(make_site,
 
 
 def test_drafts_appear_in_no_edition(make_site):
-    draft = SECOND_POLICY.replace("Text.", "Text.").replace("number: 2", "number: 2\n    status: draft")
-    draft = draft.replace("Save our NHS", "Secret draft policy")
+    draft = policy_markdown("Secret draft policy", 2, "status: draft\n")
     build = make_site({"policies/02-secret.md": draft})
     assert build.returncode == 0, build.stderr
     for name in ("minifesto.pdf", "minifesto-large-print.pdf"):
@@ -56,7 +47,7 @@ def test_drafts_appear_in_no_edition(make_site):
 
 
 def test_a_gap_in_the_numbering_fails(make_site):
-    build = make_site({"policies/03-nhs.md": SECOND_POLICY.replace("number: 2", "number: 3")})
+    build = make_site({"policies/03-nhs.md": policy_markdown("Save our NHS", 3)})
     assert build.returncode == 1
     assert ("content/policies/03-nhs.md:3: number: the policies jump from 1 to 3: number 2 is missing — "
             "number the published policies 1, 2, 3 … without gaps") in build.problem_lines
@@ -107,13 +98,9 @@ def test_a_missing_print_stylesheet_is_named(tmp_path):
 
 def run_build_with(tmp_path, stylesheet: str = "css/print.css", font=None):
     """Build MINIMAL_SITE with the print stylesheet or the regular font replaced."""
-    font_line = f"MINIFESTO_FONT_FILES = {{**MINIFESTO_FONT_FILES, (400, 'normal'): {str(font)!r}}}\n" if font else ""
-    settings = tmp_path / "settings_for_this_test.py"
-    settings.write_text(
-        f"import sys\nsys.path.insert(0, {str(REPO)!r})\nfrom pelicanconf import *\n"
-        f"THEME = {str(REPO / 'theme')!r}\n"
-        f"MINIFESTO_STYLESHEETS = {{'standard': [{stylesheet!r}], 'large-print': [{stylesheet!r}]}}\n"
-        + font_line
-    )
+    changes = {"MINIFESTO_STYLESHEETS": f"{{'standard': [{stylesheet!r}], 'large-print': [{stylesheet!r}]}}"}
+    if font:
+        changes["MINIFESTO_FONT_FILES"] = f"{{**MINIFESTO_FONT_FILES, (400, 'normal'): {str(font)!r}}}"
+    settings = derived_settings_file(tmp_path / "settings_for_this_test.py", changes)
     write_content(tmp_path / "content", MINIMAL_SITE)
     return run_build(tmp_path / "content", tmp_path / "output", settings=settings, cache=tmp_path / "cache")

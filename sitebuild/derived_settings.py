@@ -1,0 +1,24 @@
+"""Write a settings file that is pelicanconf.py with a few settings changed.
+
+Benchmarks and tests build the site with one thing different (a plugin off,
+a broken stylesheet); this keeps every such file the same shape.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def derived_settings_file(path: Path, changes: dict[str, str]) -> Path:
+    """`changes` maps a setting's name to a Python expression, which may use
+    the settings of pelicanconf.py (e.g. {"PLUGINS": "PLUGINS[:-1]"})."""
+    lines = [
+        "import sys",
+        f"sys.path.insert(0, {str(ROOT)!r})",
+        "from pelicanconf import *  # noqa: F403",
+        *(f"{name} = {expression}" for name, expression in changes.items()),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
