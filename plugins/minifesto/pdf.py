@@ -9,6 +9,7 @@ key. If a PDF for that key exists it is reused, and the log says so.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import logging
 import os
 import time
@@ -38,10 +39,10 @@ def stylesheet_paths(settings, kind: str) -> list[Path]:
 
 
 def cache_key(html: str, settings, kind: str) -> str:
-    import weasyprint
-
+    # The version from the package metadata: importing WeasyPrint itself
+    # takes half a second, which a build that reuses its PDFs need not pay.
     digest = hashlib.sha256()
-    digest.update(f"{kind}\0weasyprint {weasyprint.__version__}\0".encode())
+    digest.update(f"{kind}\0weasyprint {importlib.metadata.version('weasyprint')}\0".encode())
     digest.update(html.encode("utf-8"))
     digest.update(fonts_css(settings).encode())
     for path in [*stylesheet_paths(settings, kind), *map(Path, sorted(settings["MINIFESTO_FONT_FILES"].values()))]:
