@@ -111,6 +111,19 @@ INDEX_SAVE_AS = "news/index.html"
 INDEX_URL = "news/"
 CATEGORIES_SAVE_AS = "news/category/index.html"
 TAGS_SAVE_AS = "news/tag/index.html"
+# A drafts preview (`invoke build --drafts`, `invoke livereload`) shows
+# drafts and embargoed posts, labelled, in a site marked noindex. Never on
+# for the public build.
+PREVIEW_DRAFTS = False
+# `invoke check`: read and check all content, write nothing.
+CONTENT_CHECK_ONLY = False
+# The moment a build treats as "now" for embargoes (ISO date-time, Europe/
+# London); None means the clock. `python -m sitebuild --now …` sets it.
+BUILD_TIME = None
+# Raw HTML embeds allowed in content (<iframe>/<script> src origins). Empty:
+# embeds load from other sites, which our privacy promise rules out.
+EMBED_ALLOWLIST = []
+
 # Drafts are checked but never written: a draft must not reach the public.
 DRAFT_SAVE_AS = ""
 DRAFT_LANG_SAVE_AS = ""
@@ -225,6 +238,7 @@ PLUGINS = [
     # crossrefs and policies check before minifesto compiles the editions
     # (signal receivers run in this order).
     "crossrefs",
+    "contentcheck",
     "minifesto",
     "sitemap",
 ]

@@ -1,6 +1,9 @@
 """Tasks for volunteers and developers: `invoke --list` shows them all.
 
     invoke build        build the site into output/ (safely: see sitebuild/)
+    invoke build --drafts   a preview with drafts and embargoed posts, in preview/
+    invoke check        check all content, write nothing
+    invoke new post "Title"   (or policy, councillor) start a new file
     invoke serve        serve output/ at http://127.0.0.1:8000/
     invoke livereload   rebuild on every save and reload the browser
     invoke publish      production build with publishconf.py
@@ -17,26 +20,54 @@ from invoke import task
 
 ROOT = Path(__file__).resolve().parent
 PYTHON = sys.executable
-SETTINGS = {"local": "pelicanconf.py", "production": "publishconf.py"}
+# SITE_SETTINGS picks another local settings file (the tests use it to point
+# `invoke new` at a scratch content folder).
+SETTINGS = {"local": os.environ.get("SITE_SETTINGS", "pelicanconf.py"), "production": "publishconf.py"}
 OUTPUT = "output"
 HOST, PORT = "127.0.0.1", 8000
 
 
-def _build(c, settings_file: str) -> None:
+def _sitebuild(c, arguments: str) -> None:
+    """Run sitebuild; on failure exit with its status, without invoke's own
+    report (sitebuild has already said what is wrong, in plain words)."""
     with c.cd(str(ROOT)):
-        c.run(f"{PYTHON} -m sitebuild --settings {settings_file} --output {OUTPUT}", pty=False)
+        result = c.run(f"{PYTHON} -m sitebuild {arguments}", pty=False, warn=True)
+    if result.exited:
+        sys.exit(result.exited)
+
+
+@task(help={"drafts": "build a preview into preview/ that shows drafts and embargoed posts"})
+def build(c, drafts=False):
+    """Build the site into output/ with pelicanconf.py."""
+    _sitebuild(c, f"--settings {SETTINGS['local']}" + (" --drafts" if drafts else ""))
 
 
 @task
-def build(c):
-    """Build the site into output/ with pelicanconf.py."""
-    _build(c, SETTINGS["local"])
+def check(c):
+    """Check every content file (front matter, links, images, dates); write nothing."""
+    _sitebuild(c, f"--settings {SETTINGS['local']} --check")
+
+
+@task(positional=["kind", "title"], help={"kind": "post, policy or councillor", "title": "its title (a name for a councillor)"})
+def new(c, kind, title):
+    """Start a new post, policy or councillor: invoke new post "Title"."""
+    sys.path.insert(0, str(ROOT))
+    from sitebuild.build import load_settings
+    from sitebuild.scaffold import ScaffoldError, new_content
+
+    try:
+        path = new_content(kind, title, load_settings(ROOT / SETTINGS["local"]))
+        shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    except ScaffoldError as error:
+        print(f"Not created: {error}", file=sys.stderr)
+        sys.exit(1)
+    print(f"Created {shown}: replace every TODO, then run `invoke check`.")
 
 
 @task
 def publish(c):
     """Build the production site (publishconf.py: real domain, absolute URLs)."""
-    _build(c, SETTINGS["production"])
+    _sitebuild(c, f"--settings {SETTINGS['production']} --output {OUTPUT}")
 
 
 @task
@@ -69,4 +100,5 @@ def test(c, k="", x=False):
     selection = f" -k {k!r}" if k else ""
     stop = " -x" if x else ""
     with c.cd(str(ROOT)):
-        c.run(f"{PYTHON} -m pytest{selection}{stop}", pty=os.isatty(1))
+        result = c.run(f"{PYTHON} -m pytest{selection}{stop}", pty=os.isatty(1), warn=True)
+    sys.exit(result.exited)

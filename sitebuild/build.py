@@ -41,13 +41,15 @@ def run_pelican(settings: dict) -> None:
     """Run Pelican once with `settings`; raise BuildFailed on any problem."""
     # Imported here: the plugins folder is on sys.path only once the
     # settings file has been read.
-    from frontmatter.problems import ContentProblems
+    from frontmatter.problems import ContentChecked, ContentProblems
 
     with ErrorCollector() as errors:
         try:
             Pelican(settings).run()
         except ContentProblems as problems:
             raise BuildFailed(str(problems).splitlines()) from None
+        except ContentChecked:
+            pass
     if errors.messages:
         raise BuildFailed(
             [f"The build logged {len(errors.messages)} error(s):", *(f"  {m}" for m in errors.messages)]
@@ -72,6 +74,17 @@ def build_site(settings_file, output_path, overrides: dict | None = None) -> Bui
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return BuildResult(output_path=output_path, pages=pages)
+
+
+def check_content(settings_file, overrides: dict | None = None) -> int:
+    """Read and check every content file, write nothing; return how many
+    files were read. Raises BuildFailed listing every problem."""
+    with tempfile.TemporaryDirectory(prefix="content-check-") as nowhere:
+        settings = load_settings(
+            settings_file, {**(overrides or {}), "OUTPUT_PATH": nowhere, "CONTENT_CHECK_ONLY": True}
+        )
+        run_pelican(settings)
+    return sum(1 for _ in Path(settings["PATH"]).rglob("*.md"))
 
 
 def swap_into_place(staging: Path, output_path: Path) -> None:

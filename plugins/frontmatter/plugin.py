@@ -2,7 +2,7 @@
 
 from pelican import signals
 
-from .problems import problem_log
+from .problems import ContentChecked, problem_log
 from .reader import FrontMatterReader
 
 
@@ -17,8 +17,11 @@ def use_front_matter_reader(readers) -> None:
 
 def stop_before_writing(pelican):
     """Pelican asks for a writer after reading and linking all content, before
-    writing anything: the last moment to stop a build with content problems."""
+    writing anything: the last moment to stop a build with content problems
+    (or, when only checking content, to stop a build without them)."""
     problem_log.raise_if_any()
+    if pelican.settings.get("CONTENT_CHECK_ONLY"):
+        raise ContentChecked()
 
 
 def register() -> None:

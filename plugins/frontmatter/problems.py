@@ -36,6 +36,11 @@ class ContentProblems(Exception):
         super().__init__("\n".join([heading, *map(str, self.problems)]))
 
 
+class ContentChecked(Exception):
+    """Raised instead of writing when the build only checks content
+    (CONTENT_CHECK_ONLY, `invoke check`) and found no problem."""
+
+
 class ProblemLog:
     """The problems of the build under way (cleared when a build starts)."""
 

@@ -20,6 +20,7 @@ from pelican.urlwrappers import Author, Category, Tag
 from .document import FrontMatterError, parse_document
 from .fields import SLUG_PATTERN
 from .problems import problem_log
+from .publication import publication_status
 from .schema import Schema
 from .schemas import SCHEMAS_BY_PATH_SETTING
 
@@ -91,10 +92,12 @@ class FrontMatterReader(BaseReader):
         if values is None or slug is None:
             return "", dict(SKIP)
         metadata = self._pelican_metadata(schema, values, slug)
+        metadata["status"], metadata["preview_label"] = publication_status(values, self.settings)
         metadata["frontmatter_lines"] = dict(doc.key_lines)
-        # The Markdown itself, for the plain-text minifesto (Markdown is
-        # written to read well as plain text).
-        metadata["body_markdown"] = doc.body.strip()
+        # The Markdown itself: the plain-text minifesto prints it (Markdown
+        # reads well as plain text) and the content checks read it by line.
+        metadata["body_markdown"] = doc.body
+        metadata["body_first_line"] = doc.end_line + 1
         return markdown_to_html(doc.body, self.settings), metadata
 
     def _slug_from_file_name(self, source_path, schema, values, doc) -> str | None:

@@ -12,6 +12,18 @@ from .fields import Field, FieldError
 # (path, line, field, message, fix) -> None
 Report = Callable[[str, int, str, str, str], None]
 
+# `invoke new` fills every field it cannot guess with this marker; the build
+# refuses a file until every one is replaced.
+PLACEHOLDER = "TODO"
+
+
+def has_placeholder(value) -> bool:
+    if isinstance(value, str):
+        return value.lstrip().startswith(PLACEHOLDER)
+    if isinstance(value, list):
+        return any(has_placeholder(item) for item in value)
+    return False
+
 
 @dataclass(frozen=True)
 class Schema:
@@ -41,6 +53,11 @@ class Schema:
                 report(path, doc.line_of(key), key, f"is not a field of a {self.name}", self._unknown_fix(key))
                 ok = False
                 continue
+            if has_placeholder(value):
+                report(path, doc.line_of(key), key, "still has the placeholder from `invoke new`",
+                       f"replace the {PLACEHOLDER} text with your own" + (f", e.g. {spec.example}" if spec.example else ""))
+                ok = False
+                continue
             try:
                 converted[key] = spec.convert(value, settings)
             except FieldError as error:
@@ -64,6 +81,11 @@ class Schema:
         if self.body_required and not doc.body.strip():
             report(path, doc.end_line + 1, "body", f"the {self.name} has no text", "write the text below the closing '---'")
             ok = False
+        for offset, line in enumerate(doc.body.splitlines()):
+            if line.lstrip().startswith(PLACEHOLDER):
+                report(path, doc.end_line + 1 + offset, "body", "still has the placeholder from `invoke new`",
+                       f"replace the {PLACEHOLDER} line with your text")
+                ok = False
         return converted if ok else None
 
     def _unknown_fix(self, key: str) -> str:

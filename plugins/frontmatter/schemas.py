@@ -33,6 +33,7 @@ POST = Schema(
         Field("modified", date, example="2021-11-25"),
         Field("image", image_path, example="images/news/march.jpg"),
         Field("image_alt", plain_text, example="Members marching with a banner"),
+        Field("embargo", date, example="2022-03-01 09:00"),
         STATUS,
     ),
     requires=(("image", "image_alt"),),

@@ -48,8 +48,8 @@ class MinifestoGenerator(Generator):
 
     def compile_editions(self, policies) -> None:
         """Render every edition into memory and publish their downloads."""
-        if self.minifesto is None or problem_log:
-            return  # the build will stop with the problems already found
+        if self.minifesto is None or problem_log or self.settings.get("CONTENT_CHECK_ONLY"):
+            return  # the build will stop before writing: nothing to render
         self.files = build_edition_files(self, self.minifesto, policies)
         self.context["minifesto_downloads"] = [f for f in self.files if f.listed]
 

@@ -44,6 +44,8 @@ def render_sitemap(entries) -> str:
 
 
 def render_robots(settings: dict) -> str:
+    if settings.get("PREVIEW_DRAFTS"):
+        return "# A drafts preview: not for search engines.\nUser-agent: *\nDisallow: /\n"
     return f"User-agent: *\nAllow: /\n\nSitemap: {canonical_url(settings, 'sitemap.xml')}\n"
 
 

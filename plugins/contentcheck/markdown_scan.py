@@ -1,0 +1,57 @@
+"""Find links, images and raw HTML in a Markdown body, with their lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# [text](target "title") and ![alt](target "title"); <target> form too.
+MARKDOWN_LINK = re.compile(r"(?P<bang>!?)\[(?P<text>[^\]]*)\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
+# [label]: target reference definitions
+REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s|$)")
+HTML_ATTRIBUTE_URL = re.compile(r"<(?P<tag>a|img|iframe|script|source)\b[^>]*?\b(?:href|src)\s*=\s*[\"'](?P<target>[^\"']+)[\"']", re.I)
+RAW_TAG = re.compile(r"<(?P<tag>script|iframe|object|embed)\b", re.I)
+EVENT_HANDLER = re.compile(r"<[a-z][^>]*\s(?P<attribute>on[a-z]+)\s*=", re.I)
+HTML_IMG = re.compile(r"<img\b(?P<attributes>[^>]*)>", re.I)
+FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+
+
+@dataclass(frozen=True)
+class Found:
+    line: int
+    kind: str       # "link", "image", "tag", "handler", "img-without-alt"
+    target: str     # URL, tag name or attribute name
+    text: str = ""  # link text or alt text
+
+
+def scan(body: str, first_line: int) -> list[Found]:
+    """Everything worth checking in `body`; code blocks are skipped."""
+    found: list[Found] = []
+    in_code = False
+    for offset, line in enumerate(body.splitlines()):
+        number = first_line + offset
+        if FENCE.match(line):
+            in_code = not in_code
+            continue
+        if in_code or line.startswith("    "):
+            continue
+        line = re.sub(r"`[^`]*`", "", line)  # inline code is text, not markup
+        for match in MARKDOWN_LINK.finditer(line):
+            kind = "image" if match["bang"] else "link"
+            found.append(Found(number, kind, match["target"], match["text"].strip()))
+        for match in REFERENCE.finditer(line):
+            found.append(Found(number, "link", match["target"]))
+        for match in HTML_ATTRIBUTE_URL.finditer(line):
+            kind = "image" if match["tag"].lower() == "img" else "link"
+            if match["tag"].lower() in ("iframe", "script"):
+                continue  # reported as tags below
+            found.append(Found(number, kind, match["target"], "(html)"))
+        for match in RAW_TAG.finditer(line):
+            source = re.search(r"\bsrc\s*=\s*[\"']([^\"']+)", line[match.start():])
+            found.append(Found(number, "tag", match["tag"].lower(), source.group(1) if source else ""))
+        for match in EVENT_HANDLER.finditer(line):
+            found.append(Found(number, "handler", match["attribute"].lower()))
+        for match in HTML_IMG.finditer(line):
+            if not re.search(r"\balt\s*=\s*[\"'][^\"']+[\"']", match["attributes"], re.I):
+                found.append(Found(number, "img-without-alt", "img"))
+    return found

@@ -1,0 +1,163 @@
+"""The volunteer's workflow: `invoke new`, `invoke check`, and the content
+checks beyond the schema, run through the real commands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import textwrap
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from conftest import MINIMAL_SITE, REPO, write_content
+
+GOOD_POST = textwrap.dedent(MINIMAL_SITE["posts/hello.md"])
+
+
+def invoke(*arguments, project):
+    """Run a task as a volunteer types it, with the scratch project's settings."""
+    command = [str(REPO / ".venv/bin/invoke"), *arguments]
+    environment = {**os.environ, "SITE_SETTINGS": str(project / "scratch_settings.py")}
+    return subprocess.run(command, cwd=REPO, env=environment, capture_output=True, text=True, timeout=300)
+
+
+def check(content):
+    return subprocess.run(
+        [sys.executable, "-m", "sitebuild", "--check", "--content", str(content)],
+        cwd=REPO, capture_output=True, text=True, timeout=300,
+    )
+
+
+@pytest.fixture
+def project(tmp_path):
+    """The project's settings with their own small content folder, so
+    `invoke new` writes there and not into the real content/."""
+    write_content(tmp_path / "content", MINIMAL_SITE)
+    (tmp_path / "scratch_settings.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(REPO)!r})\nfrom pelicanconf import *\n"
+        f"PATH = {str(tmp_path / 'content')!r}\n"
+    )
+    return tmp_path
+
+
+def test_new_post_has_every_field_today_and_a_slug(project):
+    result = invoke("new", "post", "Vote: Breakthrough in May", project=project)
+    assert result.returncode == 0, result.stderr
+    path = project / "content/posts/vote-breakthrough-in-may.md"
+    text = path.read_text()
+    today = dt.datetime.now(ZoneInfo("Europe/London")).date().isoformat()
+    assert f"date: {today}\n" in text
+    assert 'title: "Vote: Breakthrough in May"\n' in text
+    for field in ("category:", "summary:"):
+        assert field in text
+
+
+def test_new_file_is_rejected_until_every_placeholder_is_replaced(project):
+    invoke("new", "post", "Our plan", project=project)
+    result = check(project / "content")
+    assert result.returncode == 1
+    lines = [l for l in result.stderr.splitlines() if l.startswith("content/posts/our-plan.md")]
+    assert [l.split(": ")[1] for l in lines] == ["category", "summary", "body"]
+    path = project / "content/posts/our-plan.md"
+    path.write_text(path.read_text()
+                    .replace("TODO choose one of news, press-releases, opinion", "news")
+                    .replace("TODO one or two plain sentences that sum the post up", "Our plan for May.")
+                    .replace("TODO: write the post here, in Markdown. Use ## for subheadings.", "The plan."))
+    assert check(project / "content").returncode == 0
+
+
+def test_new_policy_takes_the_next_free_number(project):
+    result = invoke("new", "policy", "Fair taxes", project=project)
+    assert result.returncode == 0, result.stderr
+    text = (project / "content/policies/02-fair-taxes.md").read_text()
+    assert "number: 2\n" in text
+
+
+def test_new_councillor(project):
+    result = invoke("new", "councillor", "Sam Example", project=project)
+    assert result.returncode == 0, result.stderr
+    text = (project / "content/councillors/sam-example.md").read_text()
+    assert "title: Sam Example\n" in text and "joined: " in text and "region: TODO" in text
+
+
+def test_new_refuses_to_overwrite(project):
+    # MINIMAL_SITE already has content/posts/hello.md.
+    before = (project / "content/posts/hello.md").read_text()
+    again = invoke("new", "post", "Hello", project=project)
+    assert again.returncode == 1
+    assert "already exists" in again.stderr
+    assert (project / "content/posts/hello.md").read_text() == before
+
+
+def test_check_writes_nothing_and_passes_good_content(tmp_path):
+    write_content(tmp_path / "content", MINIMAL_SITE)
+    result = check(tmp_path / "content")
+    assert result.returncode == 0, result.stderr
+    assert "no problems found" in result.stdout
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content"]
+
+
+BODY_CASES = {
+    "broken filename link": ("See [the page]({filename}/pages/missing.md).",
+                             "body: the link {filename}/pages/missing.md points to a file that does not exist"),
+    "broken site link": ("See [our housing policy](/policies/houses/).",
+                         "body: the link /policies/houses/ goes to a page the site does not have"),
+    "missing image": ("![A rally]({static}/images/nope.jpg)",
+                      "body: the link {static}/images/nope.jpg points to a file that does not exist"),
+    "image without alt": ("![]({static}/images/rally.png)", "body: the image {static}/images/rally.png has no alt text"),
+    "remote image": ("![A rally](https://example.com/rally.png)",
+                     "body: the image https://example.com/rally.png is on another website"),
+    "raw script": ("<script>alert(1)</script>", "body: raw <script> in content"),
+    "raw iframe": ('<iframe src="https://video.example/embed/1"></iframe>', "body: raw <iframe> in content"),
+    "event handler": ('<a href="/about/" onclick="steal()">About</a>', "body: raw HTML with an event handler (onclick=…)"),
+}
+
+
+@pytest.mark.parametrize("case", list(BODY_CASES))
+def test_check_finds_problems_in_the_body_at_their_line(tmp_path, case):
+    body, expected = BODY_CASES[case]
+    write_content(tmp_path / "content", {**MINIMAL_SITE, "images/rally.png": "not really a png",
+                                         "posts/hello.md": GOOD_POST + "\nIntro.\n\n" + body + "\n"})
+    result = check(tmp_path / "content")
+    assert result.returncode == 1
+    [line] = [l for l in result.stderr.splitlines() if l.startswith("content/")]
+    # The post's front matter is 9 lines, then its first text line, a blank,
+    # "Intro.", a blank: the body case is on line 14.
+    assert line.startswith(f"content/posts/hello.md:14: {expected} — "), line
+
+
+def test_good_links_and_images_pass(tmp_path):
+    body = ("[About]({filename}/pages/about.md), [housing](/policies/housing/#policy-1), "
+            "[the PDF](/minifesto.pdf), [out](https://example.org/), [mail](mailto:a@b.org)\n\n"
+            "![A rally]({static}/images/rally.png)\n\n    <script>in a code block is fine</script>\n")
+    write_content(tmp_path / "content", {**MINIMAL_SITE, "images/rally.png": "x",
+                                         "posts/hello.md": GOOD_POST + "\n" + body})
+    result = check(tmp_path / "content")
+    assert result.returncode == 0, result.stderr
+
+
+def test_an_allowlisted_embed_passes(tmp_path):
+    write_content(tmp_path / "content", {**MINIMAL_SITE, "posts/hello.md": GOOD_POST +
+                                         '\n<iframe src="https://video.example/embed/1"></iframe>\n'})
+    settings = tmp_path / "settings.py"
+    settings.write_text(f"import sys\nsys.path.insert(0, {str(REPO)!r})\nfrom pelicanconf import *\n"
+                        "EMBED_ALLOWLIST = ['https://video.example']\n")
+    result = subprocess.run([sys.executable, "-m", "sitebuild", "--check", "--settings", str(settings),
+                             "--content", str(tmp_path / "content")], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_post_dated_in_the_future_needs_an_embargo(tmp_path):
+    future = GOOD_POST.replace("date: 2021-11-24", "date: 2099-01-01")
+    write_content(tmp_path / "content", {**MINIMAL_SITE, "posts/hello.md": future})
+    result = check(tmp_path / "content")
+    assert result.returncode == 1
+    assert ("content/posts/hello.md:3: date: 1 January 2099 00:00 is in the future — use today's date, "
+            "or add 'embargo: <date and time>' to publish it automatically then") in result.stderr
+    embargoed = future.replace("category: news", "category: news\nembargo: 2099-01-01 09:00")
+    write_content(tmp_path / "content", {"posts/hello.md": embargoed})
+    # The embargoed post is no longer public, so the others may not cite it.
+    assert check(tmp_path / "content").returncode == 0
