@@ -46,8 +46,8 @@ class Build:
 
 
 def run_build(content: Path, output: Path, settings: Path = REPO / "pelicanconf.py",
-              cache: Path | None = None) -> Build:
-    cache_option = ["--cache", str(cache)] if cache else []
+              cache: Path | None = None, options: tuple[str, ...] = ()) -> Build:
+    cache_option = ["--cache", str(cache), *options] if cache else list(options)
     completed = subprocess.run(
         [sys.executable, "-m", "sitebuild", "--settings", str(settings),
          "--content", str(content), "--output", str(output), *cache_option],
@@ -158,9 +158,9 @@ def make_site(tmp_path, factory_cache):
     added, replaced (text) or removed (None) and returns the Build."""
 
     def make(files: dict[str, str | None] | None = None, output: Path | None = None,
-             cache: Path | None = None) -> Build:
+             cache: Path | None = None, options: tuple[str, ...] = ()) -> Build:
         content = tmp_path / "content"
         write_content(content, {**MINIMAL_SITE, **(files or {})})
-        return run_build(content, output or tmp_path / "output", cache=cache or factory_cache)
+        return run_build(content, output or tmp_path / "output", cache=cache or factory_cache, options=options)
 
     return make

@@ -1,0 +1,107 @@
+"""Drafts and embargoed posts appear in no output at all, until they should;
+the drafts preview shows them, labelled, and is kept out of search engines."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from conftest import policy_markdown
+
+UNPUBLISHED = {
+    "posts/zebra-draft-post.md": """\
+        ---
+        title: Zebra draft post
+        date: 2021-11-25
+        category: news
+        summary: Not ready yet.
+        status: draft
+        ---
+        Quagga text.
+        """,
+    "posts/walrus-embargoed-release.md": """\
+        ---
+        title: Walrus embargoed release
+        date: 2099-03-01 09:00
+        embargo: 2099-03-01 09:00
+        category: press-releases
+        summary: Out on the day.
+        tags: [walrus-tag]
+        ---
+        Narwhal text.
+        """,
+    "policies/02-yak-draft-policy.md": policy_markdown("Yak draft policy", 2, "status: draft\n"),
+    "councillors/okapi-draft-councillor.md": """\
+        ---
+        title: Okapi Draft Councillor
+        role: Town councillor
+        joined: 2021-08-18
+        summary: Not announced yet.
+        status: draft
+        ---
+        Biography.
+        """,
+    "pages/ibex-draft-page.md": """\
+        ---
+        title: Ibex draft page
+        summary: Not ready.
+        status: draft
+        ---
+        Text.
+        """,
+}
+SECRETS = ["Zebra draft post", "zebra-draft-post", "Quagga", "Walrus embargoed release", "walrus-embargoed-release",
+           "walrus-tag", "Narwhal", "Yak draft policy", "yak-draft-policy", "Okapi Draft Councillor",
+           "okapi-draft-councillor", "Ibex draft page", "ibex-draft-page"]
+
+
+def readable_text(path) -> bytes:
+    """A file's bytes, and for a PDF its extracted text too (its streams are
+    compressed, so a title would not show in the raw bytes)."""
+    data = path.read_bytes()
+    if path.suffix == ".pdf":
+        data += subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True).stdout
+    return data
+
+
+def leaks(output) -> list[tuple[str, str]]:
+    found = []
+    for path in output.rglob("*"):
+        if path.is_file():
+            data = readable_text(path)
+            found += [(str(path.relative_to(output)), s) for s in SECRETS if s.encode() in data]
+    return found
+
+
+def test_nothing_unpublished_appears_in_any_output_file(make_site):
+    build = make_site(UNPUBLISHED)
+    assert build.returncode == 0, build.stderr
+    files = [p for p in build.output.rglob("*") if p.is_file()]
+    assert any(p.suffix == ".pdf" for p in files) and any(p.suffix == ".xml" for p in files)
+    assert leaks(build.output) == []
+
+
+def test_an_embargo_lifts_at_its_moment(make_site, tmp_path):
+    before = make_site(UNPUBLISHED, output=tmp_path / "before", options=("--now", "2099-03-01 08:59"))
+    assert before.returncode == 0, before.stderr
+    assert not (before.output / "news/walrus-embargoed-release").exists()
+    after = make_site(UNPUBLISHED, output=tmp_path / "after", options=("--now", "2099-03-01 09:00"))
+    assert after.returncode == 0, after.stderr
+    assert (after.output / "news/walrus-embargoed-release/index.html").exists()
+    assert b"Walrus embargoed release" in (after.output / "feeds/all.atom.xml").read_bytes()
+    assert b"news/walrus-embargoed-release/" in (after.output / "sitemap.xml").read_bytes()
+
+
+def test_the_drafts_preview_shows_them_labelled_and_noindex(make_site, tmp_path):
+    build = make_site(UNPUBLISHED, output=tmp_path / "preview", options=("--drafts",))
+    assert build.returncode == 0, build.stderr
+    post = build.html("news/zebra-draft-post/")
+    assert post.select_one(".preview-label").get_text(" ", strip=True).startswith("Draft")
+    release = build.html("news/walrus-embargoed-release/")
+    assert "Embargoed until 1 March 2099, 09:00" in release.select_one(".preview-label").get_text()
+    for path in ("", "policies/yak-draft-policy/", "councillors/okapi-draft-councillor/", "ibex-draft-page/"):
+        soup = build.html(path)
+        assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow", path
+        assert soup.select_one(".preview-banner"), path
+    assert "Disallow: /" in (build.output / "robots.txt").read_text()
