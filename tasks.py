@@ -5,7 +5,7 @@
     invoke check        check all content, write nothing
     invoke new post "Title"   (or policy, councillor) start a new file
     invoke serve        serve output/ at http://127.0.0.1:8000/
-    invoke livereload   rebuild on every save and reload the browser
+    invoke livereload   preview with drafts: rebuild on every save, reload the browser
     invoke publish      production build with publishconf.py
     invoke test         run the whole test suite
 """
@@ -87,11 +87,9 @@ def serve(c, port=PORT):
 
 @task
 def livereload(c, port=PORT):
-    """Serve the site, rebuild when content/ or theme/ changes, reload the browser."""
-    sys.path.insert(0, str(ROOT))
-    from sitebuild.preview import serve_with_livereload
-
-    serve_with_livereload(ROOT, host=HOST, port=int(port))
+    """Preview with drafts at http://127.0.0.1:PORT/: rebuilds on save, reloads the browser."""
+    with c.cd(str(ROOT)):
+        c.run(f"{PYTHON} -m sitebuild.preview --port {int(port)} --settings {SETTINGS['local']}", pty=False, warn=True)
 
 
 @task
