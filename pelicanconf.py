@@ -194,6 +194,18 @@ MINIFESTO_STYLESHEETS = {
 # them, so an unchanged minifesto is never rendered twice.
 CACHE_PATH = str(HERE / ".cache")
 
+# --- Browser editing: Decap CMS at /admin/ (plugins/cms) ---------------------
+CMS_SAVE_AS = "admin/"
+# Production: Decap commits through the git host. To switch hosts, change
+# this (see Decap's backend docs: github, gitlab, git-gateway …).
+CMS_BACKEND = {"name": "github", "repo": "breakthrough-party/website", "branch": "main"}
+# Local preview: when /admin/ is opened on localhost, Decap uses decap-server
+# (started by `invoke cms`) instead, which edits the files in this folder.
+CMS_LOCAL_BACKEND_PORT = 8081
+CMS_LOCAL_BACKEND_URL = f"http://localhost:{CMS_LOCAL_BACKEND_PORT}/api/v1"
+CMS_REPO_ROOT = str(HERE)
+CMS_DECAP_DIST = str(HERE / "node_modules/decap-cms/dist")
+
 # --- Theme and Markdown ------------------------------------------------------
 THEME = str(HERE / "theme")
 THEME_STATIC_DIR = "theme"
@@ -241,6 +253,7 @@ PLUGINS = [
     "contentcheck",
     "minifesto",
     "sitemap",
+    "cms",
 ]
 
 # Caching is off: every build reads every file, so every content mistake is

@@ -4,6 +4,7 @@
     invoke build --drafts   a preview with drafts and embargoed posts, in preview/
     invoke check        check all content, write nothing
     invoke new post "Title"   (or policy, councillor) start a new file
+    invoke cms          edit content in the browser at http://127.0.0.1:8000/admin/
     invoke serve        serve output/ at http://127.0.0.1:8000/
     invoke livereload   preview with drafts: rebuild on every save, reload the browser
     invoke publish      production build with publishconf.py
@@ -13,6 +14,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -90,6 +92,23 @@ def livereload(c, port=PORT):
     """Preview with drafts at http://127.0.0.1:PORT/: rebuilds on save, reloads the browser."""
     with c.cd(str(ROOT)):
         c.run(f"{PYTHON} -m sitebuild.preview --port {int(port)} --settings {SETTINGS['local']}", pty=False, warn=True)
+
+
+@task(help={"port": "where the preview is served (default 8000)"})
+def cms(c, port=PORT):
+    """Edit content in the browser: http://127.0.0.1:PORT/admin/ (Decap CMS on
+    its local backend, which writes the files in content/; commit them with git)."""
+    sys.path.insert(0, str(ROOT))
+    from sitebuild.build import load_settings
+
+    settings = load_settings(ROOT / SETTINGS["local"])
+    environment = {**os.environ, "PORT": str(settings["CMS_LOCAL_BACKEND_PORT"]), "GIT_REPO_DIRECTORY": str(ROOT)}
+    decap_server = subprocess.Popen(["node", str(ROOT / "node_modules/decap-server/dist/index.js")], env=environment)
+    print(f"Browser editor at http://127.0.0.1:{int(port)}/admin/ (Ctrl+C stops)")
+    try:
+        livereload(c, port=port)
+    finally:
+        decap_server.terminate()
 
 
 @task

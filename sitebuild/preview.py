@@ -112,7 +112,8 @@ class PreviewHandler(SimpleHTTPRequestHandler):
             return self.send_bytes(404, "text/plain", b"Not found")
         body = target.read_bytes()
         content_type = self.guess_type(str(target))
-        if content_type == "text/html":
+        # Not the browser editor: a reload there would lose unsaved work.
+        if content_type == "text/html" and not self.path.startswith("/admin/"):
             body = self.preview.decorate(body)
         self.send_bytes(status, content_type, body)
 

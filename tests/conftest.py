@@ -37,7 +37,8 @@ class Build:
         return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
     def html_files(self) -> list[Path]:
-        return sorted(self.output.rglob("*.html"))
+        """The public pages: not /admin/, the browser editor's private page."""
+        return sorted(p for p in self.output.rglob("*.html") if p.relative_to(self.output).parts[0] != "admin")
 
     @property
     def problem_lines(self) -> list[str]:

@@ -8,6 +8,8 @@ nothing is a content problem, reported at the line that names it.
 
 from __future__ import annotations
 
+import os
+
 from frontmatter.problems import problem_log
 
 # (front matter field, what one is called, attribute with the slugs,
@@ -20,9 +22,9 @@ REFERENCE_KINDS = (
 
 def link_posts(articles, drafts, context) -> None:
     for field, singular, slugs_attr, context_key, related_attr in REFERENCE_KINDS:
-        published = {item.slug: item for item in context.get(context_key, [])}
-        unpublished = {item.slug: item for item in context.get(f"draft_{context_key}", [])}
-        for item in published.values():
+        published = by_name(context.get(context_key, []))
+        unpublished = by_name(context.get(f"draft_{context_key}", []))
+        for item in set(published.values()):
             item.posts = []
         for article in [*articles, *drafts]:
             related = []
@@ -36,8 +38,18 @@ def link_posts(articles, drafts, context) -> None:
             if article.status == "published":
                 for target in related:
                     target.posts.append(article)
-        for item in published.values():
+        for item in set(published.values()):
             item.posts.sort(key=lambda post: post.date, reverse=True)
+
+
+def by_name(items) -> dict:
+    """Items by slug, and by file name too: the browser editor names a policy
+    by its file ("02-housing"), people by its slug ("housing")."""
+    names = {}
+    for item in items:
+        names[item.slug] = item
+        names.setdefault(os.path.splitext(os.path.basename(item.source_path))[0], item)
+    return names
 
 
 def _report_unknown(article, field, singular, slug, published, unpublished) -> None:
@@ -48,7 +60,7 @@ def _report_unknown(article, field, singular, slug, published, unpublished) -> N
         problem_log.add(article.source_path, line, field,
                         f'"{slug}" is still a draft', "publish it first, or remove it from this list")
         return
-    known = ", ".join(sorted(published)) or "(none yet)"
+    known = ", ".join(sorted({item.slug for item in published.values()})) or "(none yet)"
     problem_log.add(article.source_path, line, field,
                     f'no {singular} is called "{slug}"',
                     f"use the file name without '.md' of one of: {known}")

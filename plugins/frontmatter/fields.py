@@ -19,6 +19,16 @@ SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
+def widget(**spec):
+    """Say which Decap CMS widget edits values of this type (plugins/cms)."""
+
+    def attach(check):
+        check.widget = spec
+        return check
+
+    return attach
+
+
 class FieldError(Exception):
     def __init__(self, message: str, fix: str):
         super().__init__(message)
@@ -40,6 +50,8 @@ class Field:
     check: Callable[[Any, dict], Any]
     required: bool = False
     example: str = ""
+    # For fields that name other content: the folder setting of what they name.
+    refers_to: str | None = None
 
     def convert(self, value: Any, settings: dict) -> Any:
         return self.check(value, settings)
@@ -48,6 +60,7 @@ class Field:
 # --- Field type checks: (value, settings) -> converted value ------------------
 
 
+@widget(widget="string")
 def text(value: Any, settings: dict) -> str:
     if isinstance(value, (dict, list)) or value is None:
         raise FieldError(
@@ -60,6 +73,7 @@ def text(value: Any, settings: dict) -> str:
     return value
 
 
+@widget(widget="text")
 def plain_text(value: Any, settings: dict) -> str:
     """Text shown in meta descriptions and listings: no Markdown, no HTML."""
     value = text(value, settings)
@@ -72,6 +86,7 @@ def plain_text(value: Any, settings: dict) -> str:
 
 
 def integer_between(low: int, high: int) -> Callable[[Any, dict], int]:
+    @widget(widget="number", value_type="int", min=low, max=high)
     def check(value: Any, settings: dict) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise FieldError(
@@ -89,6 +104,7 @@ def _london(settings: dict) -> ZoneInfo:
     return ZoneInfo(settings.get("TIMEZONE", "Europe/London"))
 
 
+@widget(widget="datetime", format="YYYY-MM-DD HH:mm", date_format="YYYY-MM-DD", time_format="HH:mm")
 def date(value: Any, settings: dict) -> SafeDatetime:
     """A date or a date and time, in the site's time zone (Europe/London)."""
     parsed = value
@@ -120,6 +136,7 @@ def date(value: Any, settings: dict) -> SafeDatetime:
 def one_of_setting(setting: str) -> Callable[[Any, dict], str]:
     """A value from a list (or the keys of a dict) in pelicanconf.py."""
 
+    @widget(widget="select", options_setting=setting)
     def check(value: Any, settings: dict) -> str:
         allowed = list(settings.get(setting) or [])
         if not isinstance(value, str) or value not in allowed:
@@ -133,6 +150,7 @@ def one_of_setting(setting: str) -> Callable[[Any, dict], str]:
 
 
 def choice(*allowed: str) -> Callable[[Any, dict], str]:
+    @widget(widget="select", options=list(allowed))
     def check(value: Any, settings: dict) -> str:
         if value not in allowed:
             raise FieldError(
@@ -145,6 +163,7 @@ def choice(*allowed: str) -> Callable[[Any, dict], str]:
 
 
 def list_of(item_check: Callable[[Any, dict], Any], *, min_items: int = 0) -> Callable:
+    @widget(widget="list", min=min_items)
     def check(value: Any, settings: dict) -> list:
         if isinstance(value, str):
             # "tags: a, b" is a common slip; accept it as a list.
@@ -170,6 +189,7 @@ def list_of(item_check: Callable[[Any, dict], Any], *, min_items: int = 0) -> Ca
     return check
 
 
+@widget(widget="string")
 def slug(value: Any, settings: dict) -> str:
     if not isinstance(value, str) or not SLUG_PATTERN.match(value):
         raise FieldError(
@@ -179,6 +199,7 @@ def slug(value: Any, settings: dict) -> str:
     return value
 
 
+@widget(widget="string")
 def contact(value: Any, settings: dict) -> str:
     """An email address or an https:// link."""
     value = text(value, settings)
@@ -190,8 +211,10 @@ def contact(value: Any, settings: dict) -> str:
     )
 
 
+@widget(widget="image")
 def image_path(value: Any, settings: dict) -> str:
-    value = text(value, settings)
+    # The browser editor writes /images/…; people write images/…: same file.
+    value = text(value, settings).lstrip("/")
     if not value.startswith("images/") or value.endswith("/"):
         raise FieldError(
             f"{describe(value)} is not an image in content/images/",

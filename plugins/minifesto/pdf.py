@@ -72,7 +72,9 @@ def render_edition_pdf(generator, minifesto, policies, kind: str) -> bytes:
     if not data:
         return data  # the failure is in the problem log; cache nothing
     cache_dir.mkdir(parents=True, exist_ok=True)
-    for stale in cache_dir.glob(f"{kind}-*.pdf"):
+    # Keep a few recent renders (the public build and a drafts preview may
+    # alternate), not every one ever made.
+    for stale in sorted(cache_dir.glob(f"{kind}-*.pdf"), key=lambda p: p.stat().st_mtime)[:-3]:
         stale.unlink()
     temporary = cached.with_suffix(".tmp")
     temporary.write_bytes(data)
