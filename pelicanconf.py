@@ -39,6 +39,14 @@ IMPRINT = {
     "address": "PO Box 0000, London, EC1A 1AA",
 }
 
+# For structured data (JSON-LD) on the home page.
+PARTY_FOUNDED = "2021-01"
+PARTY_FOUNDER = "Alex Mays"
+PARTY_LOGO_SVG = "theme/img/logo.svg"
+PARTY_LOGO_PNG = "theme/img/logo.png"
+# The party's accounts elsewhere (links only; nothing is loaded from them).
+PARTY_PROFILES = []
+
 # Where to send people who want to join or donate (link out to the
 # membership platform; we take no payments on this site).
 JOIN_URL = "https://join.breakthroughparty.org.uk/"
@@ -136,7 +144,7 @@ ARCHIVES_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "home", "categories", "tags", "404"]
+DIRECT_TEMPLATES = ["index", "home", "categories", "tags", "search", "404"]
 HOME_SAVE_AS = "index.html"
 HOME_URL = ""
 # The 404 direct template is written to 404.html at the root, where GitHub
@@ -194,6 +202,15 @@ MINIFESTO_STYLESHEETS = {
 # them, so an unchanged minifesto is never rendered twice.
 CACHE_PATH = str(HERE / ".cache")
 
+# --- Search (plugins/search) -------------------------------------------------
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
+SEARCH_INDEX_PATH = "pagefind"
+
+# --- Share cards (plugins/sharecards) -----------------------------------------
+SHARE_CARD_PATH = "share"
+SHARE_CARD_SIZE = (1200, 630)
+
 # --- Browser editing: Decap CMS at /admin/ (plugins/cms) ---------------------
 CMS_SAVE_AS = "admin/"
 # Production: Decap commits through the git host. To switch hosts, change
@@ -237,6 +254,7 @@ MENU = [
     ("About", "about/"),
     ("Press", "press/"),
     ("Join", "join/"),
+    ("Search", "search/"),
 ]
 
 # --- Plugins -----------------------------------------------------------------
@@ -253,6 +271,9 @@ PLUGINS = [
     "contentcheck",
     "minifesto",
     "sitemap",
+    "sharecards",
+    "structureddata",
+    "search",
     "cms",
 ]
 

@@ -69,8 +69,9 @@ def leaks(output) -> list[tuple[str, str]]:
     found = []
     for path in output.rglob("*"):
         if path.is_file():
-            data = readable_text(path)
-            found += [(str(path.relative_to(output)), s) for s in SECRETS if s.encode() in data]
+            name = str(path.relative_to(output))
+            data = readable_text(path) + name.encode()  # file names too (share cards)
+            found += [(name, s) for s in SECRETS if s.encode() in data]
     return found
 
 

@@ -23,6 +23,7 @@ PAGE_TYPES = {
     "minifesto web edition": "minifesto/",
     "councillor": "councillors/katie-parker/",
     "councillor directory": "councillors/",
+    "search": "search/",
     "page": "about/",
     "404": "404.html",
 }

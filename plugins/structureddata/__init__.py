@@ -1,0 +1,5 @@
+"""JSON-LD structured data: NewsArticle, Person, PoliticalParty."""
+
+from .plugin import register
+
+__all__ = ["register"]

@@ -1,0 +1,78 @@
+"""Build schema.org JSON-LD from the content, as Python data.
+
+Made in Python and serialised with json.dumps (never assembled in a
+template), so it is always valid JSON; every value comes from the content or
+the settings.
+"""
+
+from __future__ import annotations
+
+import json
+
+from markupsafe import Markup
+
+
+def absolute(settings, url: str) -> str:
+    return settings["SITE_CANONICAL_URL"].rstrip("/") + "/" + url.lstrip("/")
+
+
+def party(settings, full: bool = False) -> dict:
+    data = {"@type": "PoliticalParty", "name": settings["SITENAME"], "url": absolute(settings, "")}
+    data["logo"] = {"@type": "ImageObject", "url": absolute(settings, settings["PARTY_LOGO_PNG"]),
+                    "width": 512, "height": 512}
+    if full:
+        data.update({
+            "description": settings["SITE_TAGLINE"],
+            "email": settings["CONTACT_EMAIL"],
+            "foundingDate": settings["PARTY_FOUNDED"],
+            "founder": {"@type": "Person", "name": settings["PARTY_FOUNDER"]},
+            "sameAs": list(settings.get("PARTY_PROFILES", [])),
+        })
+    return data
+
+
+def news_article(article, settings) -> dict:
+    author_name = article.author.name
+    author = (party(settings) if author_name == settings["AUTHOR"]
+              else {"@type": "Person", "name": author_name.split(",")[0].strip()})
+    modified = getattr(article, "modified", None) or article.date
+    return {
+        "@type": "NewsArticle",
+        "headline": article.title[:110],
+        "description": article.description,
+        "datePublished": article.date.isoformat(),
+        "dateModified": modified.isoformat(),
+        "author": author,
+        "publisher": party(settings),
+        "image": [absolute(settings, article.share_image)],
+        "mainEntityOfPage": absolute(settings, article.url),
+        "articleSection": str(article.category),
+        "keywords": [str(tag) for tag in getattr(article, "tags", [])],
+        "inLanguage": settings["DEFAULT_LANG"],
+    }
+
+
+def person(councillor, settings) -> dict:
+    member_of: list[dict] = [{"@type": "PoliticalParty", "name": settings["SITENAME"],
+                              "url": absolute(settings, "")}]
+    if getattr(councillor, "council", None):
+        member_of.append({"@type": "Role", "roleName": councillor.role,
+                          "memberOf": {"@type": "GovernmentOrganization", "name": councillor.council}})
+    data = {
+        "@type": "Person",
+        "name": councillor.title,
+        "jobTitle": councillor.role,
+        "description": councillor.description,
+        "url": absolute(settings, councillor.url),
+        "image": absolute(settings, getattr(councillor, "photo", None) or councillor.share_image),
+        "memberOf": member_of,
+    }
+    if getattr(councillor, "region", None):
+        data["workLocation"] = {"@type": "Place", "name": councillor.region}
+    return data
+
+
+def script_tag(data: dict) -> Markup:
+    """A JSON-LD block; "</" is escaped so no value can end the script early."""
+    payload = json.dumps({"@context": "https://schema.org", **data}, ensure_ascii=False, indent=None)
+    return Markup('<script type="application/ld+json">') + Markup(payload.replace("</", "<\\/")) + Markup("</script>")

@@ -1,0 +1,73 @@
+"""Search with Pagefind in a real browser: a ward finds its councillor, a
+policy word finds the policy, filters narrow by type, listings and drafts
+are not indexed, and the page explains itself without JavaScript."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser import chromium, serve_folder
+from content_source import published
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def served(site):
+    with serve_folder(site.output) as url, chromium() as browser:
+        yield url, browser
+
+
+@pytest.fixture(scope="module")
+def search_page(served):
+    url, browser = served
+    page = browser.new_page()
+    page.goto(f"{url}/search/")
+    page.wait_for_selector("#search-app:not([hidden])")
+    return page
+
+
+def results_for(page, query: str) -> list[str]:
+    page.fill("#search-input", "")
+    page.wait_for_function("document.getElementById('search-status').textContent === ''")
+    page.fill("#search-input", query)
+    page.wait_for_function(
+        "q => document.getElementById('search-status').textContent.includes(q)", arg=query, timeout=15_000
+    )
+    return page.eval_on_selector_all("#search-results a", "links => links.map(a => a.getAttribute('href'))")
+
+
+def test_a_ward_finds_its_councillor(search_page):
+    ward, slug = next((meta["ward"], slug) for slug, meta in published("councillors") if meta.get("ward"))
+    assert f"/councillors/{slug}/" in results_for(search_page, ward)
+
+
+def test_a_policy_word_finds_the_policy(search_page):
+    assert results_for(search_page, "dentists")[0] == "/policies/nhs/"
+
+
+def test_filters_narrow_by_type(search_page):
+    ward, slug = next((meta["ward"], slug) for slug, meta in published("councillors") if meta.get("ward"))
+    search_page.uncheck("input[name=type][value=Councillor]")
+    try:
+        assert f"/councillors/{slug}/" not in results_for(search_page, ward)
+    finally:
+        search_page.check("input[name=type][value=Councillor]")
+
+
+def test_listings_are_not_indexed(search_page):
+    urls = results_for(search_page, "Breakthrough")
+    assert urls
+    listings = {"/", "/news/", "/policies/", "/councillors/", "/search/", "/news/category/news/"}
+    assert not set(urls) & listings
+
+
+def test_without_javascript_the_page_points_elsewhere(served):
+    url, browser = served
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{url}/search/")
+    assert page.is_visible("#search-fallback") and not page.is_visible("#search-app")
+    links = page.eval_on_selector_all("#search-fallback a", "links => links.map(a => a.getAttribute('href'))")
+    assert {"/news/", "/policies/", "/councillors/"} <= set(links)
+    context.close()

@@ -1,0 +1,108 @@
+"""Share cards, Open Graph / Twitter tags and JSON-LD, read from the output."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PIL import Image
+
+from conftest import REPO, MINIMAL_SITE, run_build, write_content
+from content_source import published
+from imprint.text import imprint_text
+
+ITEM_PAGES = {"posts": "news/{}/", "policies": "policies/{}/", "councillors": "councillors/{}/", "pages": "{}/"}
+
+
+def item_pages():
+    for folder, pattern in ITEM_PAGES.items():
+        for slug, meta in published(folder):
+            yield pattern.format(slug), meta
+
+
+def meta_content(soup, key: str) -> str:
+    tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key})
+    assert tag is not None, key
+    return tag["content"]
+
+
+def json_ld(soup) -> list[dict]:
+    return [json.loads(tag.string) for tag in soup.find_all("script", type="application/ld+json")]
+
+
+def test_every_item_has_open_graph_and_twitter_tags(site, settings):
+    base = settings["SITE_CANONICAL_URL"]
+    for path, meta in item_pages():
+        soup = site.html(path)
+        assert meta_content(soup, "og:title") == meta["title"] == meta_content(soup, "twitter:title")
+        assert meta_content(soup, "og:description") == meta["summary"]
+        assert meta_content(soup, "og:url") == f"{base}/{path}"
+        assert meta_content(soup, "twitter:card") == "summary_large_image"
+        image = meta_content(soup, "og:image")
+        assert image.startswith(base + "/") and image == meta_content(soup, "twitter:image")
+        assert meta["title"] in meta_content(soup, "og:image:alt")
+
+
+def test_share_images_are_1200_by_630_with_the_imprint(site, settings):
+    base = settings["SITE_CANONICAL_URL"]
+    for path, meta in item_pages():
+        image_url = meta_content(site.html(path), "og:image")
+        image_file = site.output / image_url.removeprefix(base + "/")
+        with Image.open(image_file) as card:
+            assert card.size == (1200, 630)
+            assert card.text["Imprint"] == imprint_text(settings)
+            assert card.text["Title"] == meta["title"]
+
+
+def test_production_builds_use_absolute_urls(tmp_path):
+    build = run_build(REPO / "content", tmp_path / "output", settings=REPO / "publishconf.py", cache=tmp_path / "cache")
+    assert build.returncode == 0, build.stderr
+    soup = build.html("news/katie-parker-joins-breakthrough/")
+    assert meta_content(soup, "og:image").startswith("https://")
+    assert all(a["href"].startswith(("https://", "mailto:", "#")) for a in soup.select("header a, footer a"))
+
+
+def test_share_cards_are_drawn_only_when_their_inputs_change(tmp_path):
+    content, cache = tmp_path / "content", tmp_path / "cache"
+    write_content(content, MINIMAL_SITE)
+    first = run_build(content, tmp_path / "one", cache=cache)
+    assert "Share cards: 5 drawn, 0 unchanged" in first.stderr
+    second = run_build(content, tmp_path / "two", cache=cache)
+    assert "Share cards: 0 drawn, 5 unchanged" in second.stderr
+    write_content(content, {"pages/about.md": MINIMAL_SITE["pages/about.md"].replace("About us", "About the party")})
+    third = run_build(content, tmp_path / "three", cache=cache)
+    assert "Share cards: 1 drawn, 4 unchanged" in third.stderr
+
+
+def test_posts_carry_news_article_data(site, settings):
+    for slug, meta in published("posts"):
+        [data] = json_ld(site.html(f"news/{slug}/"))
+        assert data["@type"] == "NewsArticle"
+        assert data["headline"] == meta["title"]
+        assert data["datePublished"].startswith(str(meta["date"])[:10])
+        assert data["publisher"]["name"] == settings["SITENAME"]
+        assert data["mainEntityOfPage"] == f"{settings['SITE_CANONICAL_URL']}/news/{slug}/"
+        assert data["image"][0].endswith(f"/share/news/{slug}.png")
+        author = meta.get("author")
+        assert data["author"]["name"] == (author.split(",")[0] if author else settings["SITENAME"])
+
+
+def test_councillors_carry_person_data(site, settings):
+    for slug, meta in published("councillors"):
+        [data] = json_ld(site.html(f"councillors/{slug}/"))
+        assert data["@type"] == "Person" and data["name"] == meta["title"]
+        assert data["jobTitle"] == meta["role"]
+        party = data["memberOf"][0]
+        assert party["@type"] == "PoliticalParty" and party["name"] == settings["SITENAME"]
+        if meta.get("council"):
+            assert data["memberOf"][1]["roleName"] == meta["role"]
+            assert data["memberOf"][1]["memberOf"]["name"] == meta["council"]
+
+
+def test_home_page_describes_the_party(site, settings):
+    [data] = json_ld(site.html(""))
+    assert data["@context"] == "https://schema.org" and data["@type"] == "PoliticalParty"
+    assert data["name"] == settings["SITENAME"] and data["url"] == settings["SITE_CANONICAL_URL"] + "/"
+    logo = site.output / data["logo"]["url"].removeprefix(settings["SITE_CANONICAL_URL"] + "/")
+    with Image.open(logo) as image:
+        assert image.size == (512, 512)
