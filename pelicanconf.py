@@ -207,6 +207,11 @@ SEARCH_URL = "search/"
 SEARCH_SAVE_AS = "search/index.html"
 SEARCH_INDEX_PATH = "pagefind"
 
+# --- Responsive images (plugins/images) ---------------------------------------
+RESPONSIVE_IMAGE_WIDTHS = [480, 960, 1440]
+# The text column is at most 42rem wide.
+RESPONSIVE_IMAGE_SIZES = "(min-width: 44rem) 42rem, calc(100vw - 2rem)"
+
 # --- Share cards (plugins/sharecards) -----------------------------------------
 SHARE_CARD_PATH = "share"
 SHARE_CARD_SIZE = (1200, 630)
@@ -271,6 +276,7 @@ PLUGINS = [
     "contentcheck",
     "minifesto",
     "sitemap",
+    "images",
     "sharecards",
     "structureddata",
     "search",

@@ -136,14 +136,17 @@ def policy_markdown(title: str, number: int, extra: str = "") -> str:
             f"commitments: [Do the first thing.]\n{extra}---\nText.\n")
 
 
-def write_content(root: Path, files: dict[str, str | None]) -> None:
+def write_content(root: Path, files: dict[str, str | bytes | None]) -> None:
     for relative, text in files.items():
         path = root / relative
         if text is None:
             path.unlink(missing_ok=True)
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        if isinstance(text, bytes):  # an image
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,5 @@
+"""Responsive images: WebP variants, srcset, width and height, lazy loading."""
+
+from .plugin import register
+
+__all__ = ["register"]

@@ -1,0 +1,46 @@
+"""Images on the site are responsive: WebP copies with srcset, width and
+height set, lazy below the fold, the original as the fallback."""
+
+from __future__ import annotations
+
+import io
+import textwrap
+
+from PIL import Image
+
+from conftest import MINIMAL_SITE
+
+
+def jpeg(width: int, height: int) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), "#6a1b9a").save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+def test_content_images_become_responsive_pictures(make_site):
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]) + "\n![Members marching in Truro]({static}/images/rally.jpg)\n"
+    build = make_site({"posts/hello.md": post, "images/rally.jpg": jpeg(2000, 1000)})
+    assert build.returncode == 0, build.stderr
+    picture = build.html("news/hello/").select_one("main picture")
+    source, img = picture.source, picture.img
+    assert source["type"] == "image/webp"
+    assert source["srcset"] == ("/images/rally-480.webp 480w, /images/rally-960.webp 960w, "
+                                "/images/rally-1440.webp 1440w")
+    assert source["sizes"]
+    assert (img["src"], img["alt"], img["width"], img["height"]) == ("/images/rally.jpg", "Members marching in Truro", "2000", "1000")
+    assert img["loading"] == "lazy"
+    for width in (480, 960, 1440):
+        with Image.open(build.output / f"images/rally-{width}.webp") as variant:
+            assert variant.format == "WEBP" and variant.size == (width, width // 2)
+    assert (build.output / "images/rally.jpg").exists()
+
+
+def test_a_councillor_photo_is_responsive_and_not_lazy(make_site):
+    profile = textwrap.dedent(MINIMAL_SITE["councillors/jo-bloggs.md"]).replace(
+        "region: London", "region: London\nphoto: images/jo.jpg\nphoto_alt: Jo Bloggs smiling")
+    build = make_site({"councillors/jo-bloggs.md": profile, "images/jo.jpg": jpeg(600, 600)})
+    assert build.returncode == 0, build.stderr
+    img = build.html("councillors/jo-bloggs/").select_one("main picture img")
+    assert img["alt"] == "Jo Bloggs smiling" and img["width"] == "600" and img["height"] == "600"
+    assert "loading" not in img.attrs and img["fetchpriority"] == "high"
+    assert build.html("councillors/jo-bloggs/").select_one("main picture source")["srcset"] == "/images/jo-480.webp 480w"
