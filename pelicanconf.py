@@ -228,6 +228,47 @@ CMS_LOCAL_BACKEND_URL = f"http://localhost:{CMS_LOCAL_BACKEND_PORT}/api/v1"
 CMS_REPO_ROOT = str(HERE)
 CMS_DECAP_DIST = str(HERE / "node_modules/decap-cms/dist")
 
+# --- Security headers for the host (plugins/headers) ---------------------------
+# One setting: the build writes output/_headers (Netlify, Cloudflare Pages)
+# and an nginx snippet from it. "{inline-css}" becomes the hash of the
+# stylesheet inlined in every page, so no 'unsafe-inline' is needed.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": {
+        "default-src": ["'self'"],
+        # Search runs Pagefind's WebAssembly: that needs wasm-unsafe-eval only.
+        "script-src": ["'self'", "'wasm-unsafe-eval'"],
+        "style-src": ["'self'", "{inline-css}"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Content-Type-Options": "nosniff",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+# Paths whose headers differ. The browser editor runs Decap CMS, which needs
+# inline styles, eval and the git host's API; it holds no public content.
+SECURITY_HEADERS_OVERRIDES = {
+    "/admin/": {
+        "Content-Security-Policy": {
+            "default-src": ["'self'"],
+            "script-src": ["'self'", "'unsafe-eval'"],
+            "style-src": ["'self'", "'unsafe-inline'"],
+            "img-src": ["'self'", "data:", "blob:", "https:"],
+            "connect-src": ["'self'", "https://api.github.com", f"http://localhost:{CMS_LOCAL_BACKEND_PORT}"],
+            "frame-ancestors": ["'none'"],
+        },
+    },
+}
+NGINX_HEADERS_SAVE_AS = "_server/nginx-security-headers.conf"
+SECURITY_CONTACT = "security@breakthroughparty.org.uk"
+SECURITY_POLICY_URL = "privacy/"
+
 # --- Theme and Markdown ------------------------------------------------------
 THEME = str(HERE / "theme")
 THEME_STATIC_DIR = "theme"
@@ -280,6 +321,7 @@ PLUGINS = [
     "sharecards",
     "structureddata",
     "search",
+    "headers",
     "cms",
 ]
 

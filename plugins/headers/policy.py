@@ -1,0 +1,78 @@
+"""Turn SECURITY_HEADERS (one setting) into header lines for any host."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from inlinecss.plugin import csp_hash, read_stylesheet
+
+INLINE_CSS_SOURCE = "{inline-css}"
+
+
+def csp_text(directives: dict[str, list[str]], settings: dict) -> str:
+    """'default-src 'self'; …' with {inline-css} replaced by the hash of the
+    stylesheet inlined in every page."""
+    parts = []
+    for name, sources in directives.items():
+        values = [csp_hash(read_stylesheet(settings)) if s == INLINE_CSS_SOURCE else s for s in sources]
+        parts.append(" ".join([name, *values]))
+    return "; ".join(parts)
+
+
+def header_lines(headers: dict, settings: dict) -> list[tuple[str, str]]:
+    lines = []
+    for name, value in headers.items():
+        if isinstance(value, dict):
+            value = csp_text(value, settings)
+        lines.append((name, value))
+    return lines
+
+
+def rule_sets(settings: dict) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(path prefix, headers) pairs: the site's, then each override's (e.g.
+    the browser editor at /admin/, which runs Decap's own scripts)."""
+    base = settings["SECURITY_HEADERS"]
+    rules = [("/", header_lines(base, settings))]
+    for prefix, overrides in settings.get("SECURITY_HEADERS_OVERRIDES", {}).items():
+        rules.append((prefix, header_lines({**base, **overrides}, settings)))
+    return rules
+
+
+def netlify_headers(settings: dict) -> str:
+    """_headers for Netlify and Cloudflare Pages. An override first detaches
+    the site's header ("! Name", Cloudflare Pages) so only its own applies."""
+    blocks = []
+    base = dict(rule_sets(settings)[0][1])
+    for prefix, lines in rule_sets(settings):
+        block = [f"{prefix}*"]
+        if prefix != "/":
+            block += [f"  ! {name}" for name, value in lines if base.get(name) not in (None, value)]
+            lines = [(name, value) for name, value in lines if base.get(name) != value]
+        block += [f"  {name}: {value}" for name, value in lines]
+        blocks.append("\n".join(block))
+    return "# Made by the build from SECURITY_HEADERS in pelicanconf.py: do not edit.\n" + "\n".join(blocks) + "\n"
+
+
+def nginx_snippet(settings: dict) -> str:
+    """For `include` inside a server { } block. nginx does not inherit
+    add_header into a location that has its own, so each location repeats all."""
+    rules = rule_sets(settings)
+    out = ["# Made by the build from SECURITY_HEADERS in pelicanconf.py: do not edit.",
+           "# Use: server { …; include /path/to/security-headers.conf; }"]
+    out += [f'add_header {name} "{value}" always;' for name, value in rules[0][1]]
+    for prefix, lines in rules[1:]:
+        out.append(f"location {prefix} {{")
+        out += [f'    add_header {name} "{value}" always;' for name, value in lines]
+        out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def security_txt(settings: dict, build_moment) -> str:
+    """RFC 9116: Expires a year after the build (the nightly build renews it)."""
+    expires = (build_moment + dt.timedelta(days=365)).replace(microsecond=0)
+    base = settings["SITE_CANONICAL_URL"].rstrip("/")
+    return (f"Contact: mailto:{settings['SECURITY_CONTACT']}\n"
+            f"Expires: {expires.isoformat()}\n"
+            "Preferred-Languages: en\n"
+            f"Canonical: {base}/.well-known/security.txt\n"
+            f"Policy: {base}/{settings['SECURITY_POLICY_URL']}\n")

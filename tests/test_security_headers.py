@@ -1,0 +1,151 @@
+"""The security headers, served for real: Debian's nginx with the snippet the
+build wrote, every page type loaded in headless Chromium, and any Content
+Security Policy violation fails the test."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+
+from playwright.sync_api import expect
+
+from browser import chromium
+from test_site import PAGE_TYPES
+
+pytestmark = pytest.mark.browser
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+# Record violations as the page reports them (before any script of ours runs).
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) =>
+  window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def nginx_site(site, tmp_path_factory):
+    prefix = tmp_path_factory.mktemp("nginx")
+    port = free_port()
+    # As root (CI), nginx's workers would drop to "nobody", who cannot read
+    # pytest's private temporary folders.
+    user = "user root;" if os.geteuid() == 0 else ""
+    (prefix / "nginx.conf").write_text(f"""
+{user}
+worker_processes 1;
+daemon off;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log;
+events {{}}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path {prefix}/body;
+    proxy_temp_path {prefix}/proxy;
+    fastcgi_temp_path {prefix}/fastcgi;
+    uwsgi_temp_path {prefix}/uwsgi;
+    scgi_temp_path {prefix}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        root {site.output};
+        error_page 404 /404.html;
+        include {site.output}/_server/nginx-security-headers.conf;
+    }}
+}}
+""")
+    process = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf")],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            break
+        except OSError:
+            if process.poll() is not None:
+                pytest.fail("nginx did not start:\n" + process.communicate()[0])
+            time.sleep(0.1)
+    yield f"http://127.0.0.1:{port}"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as browser:
+        yield browser
+
+
+def load(browser, url: str):
+    page = browser.new_page()
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
+    page.add_init_script(RECORD_VIOLATIONS)
+    response = page.goto(url, wait_until="networkidle")
+    return page, response, console
+
+
+def csp_problems(page, console) -> list[str]:
+    reported = page.evaluate("window.__cspViolations")
+    return reported + [text for text in console if "Content Security Policy" in text]
+
+
+@pytest.mark.parametrize("name,path", list(PAGE_TYPES.items()))
+def test_no_page_type_breaks_the_content_security_policy(nginx_site, browser, name, path):
+    page, response, console = load(browser, f"{nginx_site}/{path}")
+    assert response.status == 200
+    headers = response.headers
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]
+    assert "unsafe-inline" not in headers["content-security-policy"]
+    assert headers["x-content-type-options"] == "nosniff"
+    assert headers["referrer-policy"] and headers["permissions-policy"]
+    assert csp_problems(page, console) == [], name
+    page.close()
+
+
+def test_search_runs_under_the_policy(nginx_site, browser):
+    page, _, console = load(browser, f"{nginx_site}/search/")
+    page.fill("#search-input", "housing")
+    # Locators, not wait_for_function: that evaluates a string, which this
+    # very policy forbids.
+    expect(page.locator("#search-status")).to_contain_text("housing", timeout=15_000)
+    assert page.locator("#search-results a").count() > 0
+    assert csp_problems(page, console) == []
+    page.close()
+
+
+def test_the_browser_editor_loads_under_its_own_policy(nginx_site, browser):
+    page, response, console = load(browser, f"{nginx_site}/admin/")
+    assert response.status == 200
+    assert "unsafe-eval" in response.headers["content-security-policy"]
+    expect(page.get_by_role("button", name="Login")).to_be_visible(timeout=30_000)
+    assert csp_problems(page, console) == []
+    page.close()
+
+
+def test_security_txt_is_served(nginx_site, browser, settings):
+    page = browser.new_page()
+    response = page.goto(f"{nginx_site}/.well-known/security.txt")
+    assert response.status == 200
+    text = response.text()
+    assert f"Contact: mailto:{settings['SECURITY_CONTACT']}" in text and "Expires: " in text
+    page.close()
+
+
+def test_netlify_headers_and_nginx_snippet_agree(site):
+    netlify = (site.output / "_headers").read_text().split("/admin/*")[0]
+    nginx = (site.output / "_server/nginx-security-headers.conf").read_text().split("location")[0]
+    netlify_headers = dict(line.strip().split(": ", 1) for line in netlify.splitlines() if line.startswith("  "))
+    nginx_headers = {line.split(" ", 2)[1]: line.split(" ", 2)[2].removesuffix(" always;").strip('"')
+                     for line in nginx.splitlines() if line.startswith("add_header")}
+    assert netlify_headers == nginx_headers
+    assert "frame-ancestors 'none'" in netlify_headers["Content-Security-Policy"]
