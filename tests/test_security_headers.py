@@ -143,7 +143,7 @@ def test_security_txt_is_served(nginx_site, browser, settings):
 
 def test_netlify_headers_and_nginx_snippet_agree(site):
     netlify = (site.output / "_headers").read_text().split("/admin/*")[0]
-    nginx = (site.output / "_server/nginx-security-headers.conf").read_text().split("location")[0]
+    nginx = (site.output / "_server/nginx-security-headers.conf").read_text().split("\nlocation ")[0]
     netlify_headers = dict(line.strip().split(": ", 1) for line in netlify.splitlines() if line.startswith("  "))
     nginx_headers = {line.split(" ", 2)[1]: line.split(" ", 2)[2].removesuffix(" always;").strip('"')
                      for line in nginx.splitlines() if line.startswith("add_header")}
