@@ -1,5 +1,6 @@
 from pelican import signals
 
+from .check import check_imprint
 from .text import imprint_text
 
 
@@ -9,3 +10,5 @@ def add_imprint_to_templates(generator) -> None:
 
 def register() -> None:
     signals.generator_init.connect(add_imprint_to_templates)
+    # After writing (finalized), before sitebuild swaps the site into place.
+    signals.finalized.connect(check_imprint)

@@ -21,6 +21,12 @@ from frontmatter.problems import problem_log
 logger = logging.getLogger("site.minifesto")
 
 PRINT_TEMPLATE = "print/minifesto.html"
+# WeasyPrint's options; part of the cache key, so changing one re-renders.
+WRITE_OPTIONS = {
+    "pdf_variant": "pdf/ua-1",  # tagged, for screen readers
+    "custom_metadata": True,  # custom <meta> (the imprint) goes into the PDF's metadata
+    "uncompressed_pdf": False,
+}
 
 
 def fonts_css(settings) -> str:
@@ -42,7 +48,7 @@ def cache_key(html: str, settings, kind: str) -> str:
     # The version from the package metadata: importing WeasyPrint itself
     # takes half a second, which a build that reuses its PDFs need not pay.
     digest = hashlib.sha256()
-    digest.update(f"{kind}\0weasyprint {importlib.metadata.version('weasyprint')}\0".encode())
+    digest.update(f"{kind}\0weasyprint {importlib.metadata.version('weasyprint')}\0{WRITE_OPTIONS}\0".encode())
     digest.update(html.encode("utf-8"))
     digest.update(fonts_css(settings).encode())
     for path in [*stylesheet_paths(settings, kind), *map(Path, sorted(settings["MINIFESTO_FONT_FILES"].values()))]:
@@ -132,8 +138,7 @@ def write_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> byte
                 CSS(filename=str(path), font_config=fonts) for path in stylesheet_paths(settings, kind)
             ]
             data = HTML(string=html, base_url=str(Path(settings["THEME"], "static"))).write_pdf(
-                stylesheets=stylesheets, font_config=fonts, pdf_variant="pdf/ua-1",
-                pdf_identifier=identifier, uncompressed_pdf=False,
+                stylesheets=stylesheets, font_config=fonts, pdf_identifier=identifier, **WRITE_OPTIONS
             )
     except Exception as error:  # WeasyPrint raises many kinds; all mean "no PDF"
         report_pdf_problem(settings, kind, f"{type(error).__name__}: {error}",

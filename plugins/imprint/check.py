@@ -1,0 +1,75 @@
+"""Refuse to publish anything without the imprint (Elections Act 2022).
+
+After the site is written, before it replaces output/: every public page
+must show the imprint in its visible text, the minifesto PDFs must carry it
+in their text and their metadata, and every share image must have been made
+with it. Anything missing is logged as an ERROR, which fails the build.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PIL import Image
+
+from .text import imprint_text
+from .visible_text import visible_text
+
+logger = logging.getLogger("site.imprint")
+FIX = "the imprint is IMPRINT in pelicanconf.py"
+
+
+def pages_without_imprint(site: Path, expected: str, private: set[str]) -> list[str]:
+    missing = []
+    for page in sorted(site.rglob("*.html")):
+        relative = page.relative_to(site)
+        if relative.parts[0] in private:
+            continue
+        if expected not in visible_text(page.read_text(encoding="utf-8")):
+            missing.append(str(relative))
+    return missing
+
+
+def pdf_problems(pdf: Path, expected: str) -> list[str]:
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf)
+    problems = []
+    text = " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())
+    if expected not in text:
+        problems.append("its text")
+    # WeasyPrint writes custom <meta> names in lower case.
+    if (reader.metadata or {}).get("/imprint") != expected:
+        problems.append("its metadata (Imprint)")
+    return problems
+
+
+def images_without_imprint(folder: Path, expected: str) -> list[str]:
+    missing = []
+    for image_path in sorted(folder.rglob("*.png")):
+        with Image.open(image_path) as image:
+            if image.text.get("Imprint") != expected:
+                missing.append(str(image_path.relative_to(folder.parent)))
+    return missing
+
+
+def check_imprint(pelican) -> None:
+    settings = pelican.settings
+    if settings.get("CONTENT_CHECK_ONLY"):
+        return
+    site, expected = Path(settings["OUTPUT_PATH"]), imprint_text(settings)
+    private = {settings["CMS_SAVE_AS"].strip("/")} if settings.get("CMS_SAVE_AS") else set()
+    for page in pages_without_imprint(site, expected, private):
+        logger.error("Imprint missing: %s does not show it in its visible text — every page's footer must "
+                     "(theme/templates/partials/imprint.html); %s", page, FIX)
+    for name in settings.get("MINIFESTO_CURRENT_FILES", {}).values():
+        if name.endswith(".pdf") and (site / name).exists():
+            for where in pdf_problems(site / name, expected):
+                logger.error("Imprint missing: %s lacks it in %s — see theme/templates/print/minifesto.html; %s",
+                             name, where, FIX)
+    cards = site / settings["SHARE_CARD_PATH"]
+    if cards.is_dir():
+        for image in images_without_imprint(cards, expected):
+            logger.error("Imprint missing: share image %s was made without it — plugins/sharecards draws it; %s",
+                         image, FIX)
