@@ -54,6 +54,59 @@ DONATE_URL = "https://join.breakthroughparty.org.uk/donate/"
 CONTACT_EMAIL = "hello@breakthroughparty.org.uk"
 PRESS_EMAIL = "press@breakthroughparty.org.uk"
 
+# --- Press office (/press/, plugins/press) -------------------------------------
+# SAMPLE: names and numbers are placeholders (Ofcom's numbers reserved for
+# drama, which never ring anyone) until the press team confirms them.
+PRESS_CATEGORY = "press-releases"
+PRESS_CONTACTS = [
+    {"name": "Sam Okafor", "role": "Head of press", "phone": "020 7946 0123", "email": PRESS_EMAIL},
+    {"name": "Priya Nair", "role": "Press officer", "phone": "020 7946 0456",
+     "email": "priya.nair@breakthroughparty.org.uk"},
+]
+PRESS_OUT_OF_HOURS = "07700 900123"
+# "Notes to editors": the paragraph journalists paste under a story.
+PRESS_BOILERPLATE = (
+    "The Breakthrough Party is a democratic socialist party in the United Kingdom. It began as a "
+    "group of friends online, registered as a party in January 2021 and opened its membership in "
+    "April 2021. Its ten core policies were chosen by its members. It believes change comes from "
+    "ordinary people organising in workplaces, communities and on the streets."
+)
+# The press kit's people. SAMPLE photos (content/images/press/) until real ones arrive.
+PRESS_KIT_PEOPLE = [
+    {
+        "name": "Alex Mays",
+        "role": "Party Leader",
+        "photo": "images/press/alex-mays.jpg",
+        "caption": "Alex Mays, founder and Leader of the Breakthrough Party.",
+        "credit": "Sample image: Breakthrough Party",
+        "bio": "Alex Mays founded the Breakthrough Party in 2021 and was elected Party Leader by the "
+               "members in the leadership elections of November and December 2021.",
+    },
+    {
+        "name": "Sherilyn Wileman",
+        "role": "Deputy Leader",
+        "photo": "images/press/sherilyn-wileman.jpg",
+        "caption": "Sherilyn Wileman, Deputy Leader of the Breakthrough Party.",
+        "credit": "Sample image: Breakthrough Party",
+        "bio": "Sherilyn Wileman was elected Deputy Leader in the party's first leadership elections, "
+               "in November and December 2021.",
+    },
+]
+
+# Pages that need more than text: page slug -> template.
+PAGE_TEMPLATES = {"press": "press", "accessibility": "accessibility"}
+# The automated checks the build and its tests run (the accessibility
+# statement lists them).
+ACCESSIBILITY_CHECKS = [
+    "axe-core (WCAG 2.2 AA rules) on every type of page, in a real browser, at phone and desktop widths",
+    "the Nu HTML Checker on every page",
+    "every page fits a 320 pixel wide screen without sideways scrolling",
+    "keyboard use: a skip link and a visible focus on every page",
+    "every page readable with JavaScript switched off",
+    "every image has alternative text",
+    "Lighthouse accessibility score on the main types of page",
+]
+
 # --- Content -----------------------------------------------------------------
 # Absolute, so a settings file that imports this one (publishconf.py, a
 # test or a benchmark) finds the content wherever it lives.
@@ -69,6 +122,8 @@ ARTICLE_EXCLUDES = ["policies", "councillors", "pages"]
 # content/minifesto/ keeps past editions' files (PDF, text) so their
 # edition-named URLs keep working after a new edition is published.
 STATIC_PATHS = ["images", "minifesto"]
+PRESS_ARCHIVE_URL = "press/releases/"
+PRESS_ARCHIVE_SAVE_AS = "press/releases/index.html"
 # Every file name is its slug: content/posts/katie-parker-joins.md is
 # /news/katie-parker-joins/. Slugs come from file names, never from titles,
 # so rewording a headline never breaks a link that was shared.
@@ -144,7 +199,7 @@ ARCHIVES_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "home", "categories", "tags", "search", "404"]
+DIRECT_TEMPLATES = ["index", "home", "categories", "tags", "search", "press_archive", "404"]
 HOME_SAVE_AS = "index.html"
 HOME_URL = ""
 # The 404 direct template is written to 404.html at the root, where GitHub
@@ -322,6 +377,7 @@ PLUGINS = [
     "structureddata",
     "search",
     "headers",
+    "press",
     "cms",
 ]
 

@@ -73,8 +73,21 @@ def settings() -> dict:
     return load_settings(REPO / "pelicanconf.py")
 
 
-# The smallest complete site: one of each content type, all valid and linked.
+def sample_jpeg(width: int = 40, height: int = 50) -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), "#8e7ca3").save(buffer, "JPEG")
+    return buffer.getvalue()
+
+
+# The smallest complete site: one of each content type, all valid and linked,
+# with the press kit's photos that pelicanconf.py names.
 MINIMAL_SITE = {
+    "images/press/alex-mays.jpg": sample_jpeg(),
+    "images/press/sherilyn-wileman.jpg": sample_jpeg(),
     "posts/hello.md": """\
         ---
         title: Hello from the party

@@ -24,6 +24,8 @@ PAGE_TYPES = {
     "councillor": "councillors/katie-parker/",
     "councillor directory": "councillors/",
     "search": "search/",
+    "press office": "press/",
+    "press archive": "press/releases/",
     "page": "about/",
     "404": "404.html",
 }

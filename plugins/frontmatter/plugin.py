@@ -3,6 +3,7 @@
 from pelican import signals
 
 from .problems import ContentChecked, problem_log
+from .publication import build_time
 from .reader import FrontMatterReader
 
 
@@ -24,7 +25,13 @@ def stop_before_writing(pelican):
         raise ContentChecked()
 
 
+def add_build_time_to_templates(generator) -> None:
+    """BUILT_AT: the moment this build treats as now (Europe/London)."""
+    generator.env.globals["BUILT_AT"] = build_time(generator.settings)
+
+
 def register() -> None:
+    signals.generator_init.connect(add_build_time_to_templates)
     signals.initialized.connect(start_build)
     signals.readers_init.connect(use_front_matter_reader)
     signals.get_writer.connect(stop_before_writing)

@@ -130,6 +130,9 @@ class FrontMatterReader(BaseReader):
             # Pelican treats `summary` as HTML; ours is plain text.
             metadata["description"] = values["summary"]
             metadata["summary"] = str(escape(values["summary"]))
+        template = self.settings.get("PAGE_TEMPLATES", {}).get(slug) if schema.name == "page" else None
+        if template:
+            metadata["template"] = template
         if schema.name == "minifesto":
             metadata["closing_call_html"] = markdown_to_html(values["closing_call"], self.settings)
         if schema.name == "post":

@@ -28,11 +28,15 @@ class EditionFile:
 
     @property
     def size(self) -> str:
-        """Human size as the download box shows it: "212 KB"."""
-        kilobytes = len(self.data) / 1024
-        if kilobytes < 1024:
-            return f"{max(1, round(kilobytes))} KB"
-        return f"{kilobytes / 1024:.1f} MB"
+        return human_size(len(self.data))
+
+
+def human_size(length: int) -> str:
+    """A file size as download boxes show it: "212 KB", "1.4 MB"."""
+    kilobytes = length / 1024
+    if kilobytes < 1024:
+        return f"{max(1, round(kilobytes))} KB"
+    return f"{kilobytes / 1024:.1f} MB"
 
 
 def edition_name(minifesto, settings) -> str:

@@ -12,7 +12,9 @@ import logging
 import os
 from pathlib import Path
 
+from frontmatter.problems import problem_log
 from imprint.text import imprint_text
+from PIL import ImageFont
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
@@ -58,8 +60,22 @@ class ShareCardGenerator(Generator):
         self.cards: dict[str, CardText] = {}
         super().__init__(*args, **kwargs)
 
+    def fonts_load(self) -> bool:
+        """Cards need their fonts; say which one is broken instead of crashing."""
+        style = card_style(self.settings)
+        for path in (style.bold_font, style.regular_font):
+            try:
+                ImageFont.truetype(path, 12)
+            except OSError as error:
+                problem_log.add(path, 1, "(font)", f"the share cards' font cannot be loaded: {error}",
+                                "run ./setup to install the fonts, or fix MINIFESTO_FONT_FILES in pelicanconf.py")
+                return False
+        return True
+
     def plan_cards(self, generators) -> None:
         settings = self.settings
+        if not self.fonts_load():
+            return
         imprint, party = imprint_text(settings), settings["SITENAME"]
         folder = settings["SHARE_CARD_PATH"]
         site_card = f"{folder}/site.png"

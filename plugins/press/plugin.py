@@ -1,0 +1,58 @@
+"""Give the press templates what they need, once all content is read:
+the published press releases (newest first) and the press kit's files with
+their types and sizes."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from frontmatter.problems import problem_log
+from minifesto.formats import human_size
+from pelican import signals
+from pelican.generators import ArticlesGenerator
+from sharecards.card import render_logo
+from sharecards.plugin import card_style
+
+
+@dataclass(frozen=True)
+class KitFile:
+    label: str
+    url: str
+    file_type: str
+    length: int
+
+    @property
+    def size(self) -> str:
+        return human_size(self.length)
+
+
+def kit_files(settings) -> list[KitFile]:
+    svg = os.path.join(settings["THEME"], "static", settings["PARTY_LOGO_SVG"].removeprefix(
+        settings["THEME_STATIC_DIR"] + "/"))
+    files = [
+        KitFile("Party logo", settings["PARTY_LOGO_SVG"], "SVG", os.path.getsize(svg)),
+        KitFile("Party logo, 512 × 512", settings["PARTY_LOGO_PNG"], "PNG",
+                len(render_logo(512, card_style(settings)))),
+    ]
+    for person in settings["PRESS_KIT_PEOPLE"]:
+        photo = os.path.join(settings["PATH"], person["photo"])
+        if not os.path.isfile(photo):
+            problem_log.add(os.path.join(settings["PATH"], "..", "pelicanconf.py"), 1, "PRESS_KIT_PEOPLE",
+                            f"there is no photo content/{person['photo']} for {person['name']}",
+                            "put the photo there, or change the path in PRESS_KIT_PEOPLE")
+            continue
+        files.append(KitFile(f"Photo of {person['name']}", person["photo"], "JPEG", os.path.getsize(photo)))
+    return files
+
+
+def add_press_context(generators) -> None:
+    articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+    settings, context = articles.settings, articles.context
+    context["press_releases"] = [a for a in articles.articles if a.category.slug == settings["PRESS_CATEGORY"]]
+    if not problem_log:  # the kit draws the logo: not with a broken font
+        context["press_kit_files"] = kit_files(settings)
+
+
+def register() -> None:
+    signals.all_generators_finalized.connect(add_press_context)

@@ -1,0 +1,111 @@
+"""The press office, the privacy promise and the accessibility statement."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from browser import chromium, serve_folder
+from content_source import published
+from test_site import PAGE_TYPES
+
+
+def press_releases():
+    releases = [(slug, meta) for slug, meta in published("posts") if meta["category"] == "press-releases"]
+    return sorted(releases, key=lambda item: str(item[1]["date"]), reverse=True)
+
+
+def test_press_office_has_contacts_from_settings(site, settings):
+    press = site.html("press/")
+    text = " ".join(press.get_text(" ").split())
+    for contact in settings["PRESS_CONTACTS"]:
+        assert contact["name"] in text and contact["role"] in text
+        assert press.find("a", href="tel:" + contact["phone"].replace(" ", ""))
+        assert press.find("a", href="mailto:" + contact["email"])
+    assert press.find("a", href="tel:" + settings["PRESS_OUT_OF_HOURS"].replace(" ", ""))
+
+
+def test_press_office_lists_the_latest_releases_newest_first(site):
+    links = [a["href"] for a in site.html("press/").select("#latest-releases + ul a")]
+    assert links == [f"/news/{slug}/" for slug, _ in press_releases()][:5]
+
+
+def test_press_kit_files_exist_with_their_sizes(site, settings):
+    press = site.html("press/")
+    kit = press.select("section[aria-labelledby=press-kit] .file-list li")
+    assert len(kit) == 2 + len(settings["PRESS_KIT_PEOPLE"])
+    for item in kit:
+        path = site.output / item.a["href"].lstrip("/")
+        assert path.is_file(), item.a["href"]
+        assert f"{max(1, round(path.stat().st_size / 1024))} KB" in item.select_one(".meta").get_text()
+    captions = [" ".join(f.get_text(" ").split()) for f in press.select(".press-person figcaption")]
+    assert captions == [f"{p['caption']} {p['credit']}" for p in settings["PRESS_KIT_PEOPLE"]]
+    assert settings["PRESS_BOILERPLATE"] in press.select_one(".boilerplate").get_text()
+    assert len(press.select(".downloads li")) == 4  # the minifesto in every format
+
+
+def test_press_archive_lists_every_release_by_year(site):
+    archive = site.html("press/releases/")
+    links = [a["href"] for a in archive.select(".archive-year li a")]
+    assert links == [f"/news/{slug}/" for slug, _ in press_releases()]
+    years = [h2.get_text() for h2 in archive.select(".archive-year h2")]
+    assert years == sorted(set(years), reverse=True)
+
+
+@pytest.mark.browser
+def test_press_archive_filters_by_words_and_dates(site):
+    releases = press_releases()
+    with serve_folder(site.output) as url, chromium() as browser:
+        page = browser.new_page()
+        page.goto(f"{url}/press/releases/")
+        page.wait_for_selector("#archive-filter:not([hidden])")
+        page.fill("#archive-words", "Katie Parker")
+        visible = page.eval_on_selector_all(".archive-year li:not([hidden]) a", "as => as.map(a => a.getAttribute('href'))")
+        assert visible == ["/news/katie-parker-joins-breakthrough/"]
+        page.fill("#archive-words", "")
+        page.fill("#archive-from", "2021-11-01")
+        page.fill("#archive-to", "2021-11-30")
+        visible = page.eval_on_selector_all(".archive-year li:not([hidden]) a", "as => as.map(a => a.getAttribute('href'))")
+        expected = [f"/news/{s}/" for s, m in releases if "2021-11-01" <= str(m["date"])[:10] <= "2021-11-30"]
+        assert visible == expected
+        assert page.inner_text("#archive-status") == f"{len(expected)} of {len(releases)} press releases shown"
+
+
+def test_press_releases_have_their_own_feed(site):
+    import feedparser
+
+    feed = feedparser.parse((site.output / "feeds/category/press-releases.atom.xml").read_bytes())
+    assert [entry.title for entry in feed.entries] == [meta["title"] for _, meta in press_releases()]
+
+
+@pytest.mark.browser
+def test_no_page_sets_a_cookie_or_loads_a_tracker(site):
+    with serve_folder(site.output) as url, chromium() as browser:
+        context = browser.new_context()
+        page = context.new_page()
+        scripts: list[str] = []
+        page.on("request", lambda r: scripts.append(r.url) if r.resource_type == "script" else None)
+        for name, path in PAGE_TYPES.items():
+            response = page.goto(f"{url}/{path}", wait_until="networkidle")
+            assert "set-cookie" not in response.headers, name
+            assert page.evaluate("document.cookie") == "", name
+        assert context.cookies() == []
+        assert all(s.startswith(f"{url}/theme/js/") or s.startswith(f"{url}/pagefind/") for s in scripts), scripts
+        context.close()
+
+
+def test_privacy_notice_exists_and_is_linked_from_every_page(site):
+    assert (site.output / "privacy/index.html").exists()
+    for path in site.html_files():
+        assert site.html(str(path.relative_to(site.output))).find("a", href="/privacy/"), path
+
+
+def test_accessibility_statement_lists_the_checks_and_the_build_date(site, settings):
+    statement = site.html("accessibility/")
+    checks = [li.get_text() for li in statement.select("section[aria-labelledby=automated-checks] li")]
+    assert checks == settings["ACCESSIBILITY_CHECKS"]
+    built = statement.select_one("section[aria-labelledby=automated-checks] time")["datetime"]
+    today = dt.datetime.now(ZoneInfo("Europe/London")).date().isoformat()
+    assert built.startswith(today)
