@@ -11,3 +11,9 @@ SITEURL = SITE_CANONICAL_URL  # noqa: F405
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
+
+# `invoke publish` copies output/ here with rsync over SSH (user@host:/path/).
+# The PUBLISH_SSH_TARGET environment variable overrides it (CI, tests).
+PUBLISH_SSH_TARGET = os.environ.get("PUBLISH_SSH_TARGET", "deploy@breakthroughparty.org.uk:/var/www/breakthrough/")
+# `invoke gh-pages` pushes output/ to this branch (GitHub Pages serves it).
+GITHUB_PAGES_BRANCH = "gh-pages"

@@ -4,10 +4,12 @@
     invoke build --drafts   a preview with drafts and embargoed posts, in preview/
     invoke check        check all content, write nothing
     invoke new post "Title"   (or policy, councillor) start a new file
+    invoke build --production   the public site, with publishconf.py
+    invoke publish      production build, copied to the host with rsync over SSH
+    invoke gh-pages     production build, pushed to the GitHub Pages branch
     invoke cms          edit content in the browser at http://127.0.0.1:8000/admin/
     invoke serve        serve output/ at http://127.0.0.1:8000/
     invoke livereload   preview with drafts: rebuild on every save, reload the browser
-    invoke publish      production build with publishconf.py
     invoke test         run the whole test suite
 """
 
@@ -38,10 +40,14 @@ def _sitebuild(c, arguments: str) -> None:
         sys.exit(result.exited)
 
 
-@task(help={"drafts": "build a preview into preview/ that shows drafts and embargoed posts"})
-def build(c, drafts=False):
+@task(help={"drafts": "build a preview into preview/ that shows drafts and embargoed posts",
+            "production": "build the public site with publishconf.py (real domain, absolute URLs)"})
+def build(c, drafts=False, production=False):
     """Build the site into output/ with pelicanconf.py."""
-    _sitebuild(c, f"--settings {SETTINGS['local']}" + (" --drafts" if drafts else ""))
+    if production:
+        _sitebuild(c, f"--settings {SETTINGS['production']} --output {OUTPUT}")
+    else:
+        _sitebuild(c, f"--settings {SETTINGS['local']}" + (" --drafts" if drafts else ""))
 
 
 @task
@@ -66,10 +72,34 @@ def new(c, kind, title):
     print(f"Created {shown}: replace every TODO, then run `invoke check`.")
 
 
-@task
-def publish(c):
-    """Build the production site (publishconf.py: real domain, absolute URLs)."""
-    _sitebuild(c, f"--settings {SETTINGS['production']} --output {OUTPUT}")
+def _production_settings() -> dict:
+    sys.path.insert(0, str(ROOT))
+    from sitebuild.build import load_settings
+
+    return load_settings(ROOT / SETTINGS["production"])
+
+
+@task(help={"target": "where to copy the site: user@host:/path/ (default PUBLISH_SSH_TARGET in publishconf.py)"})
+def publish(c, target=""):
+    """Build the production site and copy it to the web host with rsync over SSH."""
+    build(c, production=True)
+    target = target or _production_settings()["PUBLISH_SSH_TARGET"]
+    # --delete: the host ends up with exactly this build; -c: compare contents,
+    # since every build writes fresh files with new times.
+    c.run(f"rsync -rlpcz --delete --exclude=_server/ {ROOT / OUTPUT}/ {target}", pty=False)
+    print(f"Published to {target}")
+
+
+@task(name="gh-pages", help={"remote": "git remote (name or URL) to push to", "branch": "default: GITHUB_PAGES_BRANCH"})
+def gh_pages(c, remote="origin", branch=""):
+    """Build the production site and push it to the GitHub Pages branch (ghp-import)."""
+    build(c, production=True)
+    settings = _production_settings()
+    branch = branch or settings["GITHUB_PAGES_BRANCH"]
+    domain = settings["SITE_CANONICAL_URL"].split("://", 1)[1].strip("/")
+    with c.cd(str(ROOT)):
+        c.run(f"{PYTHON} -m ghp_import --no-jekyll --cname {domain} --force --push "
+              f"--remote {remote} --branch {branch} --message 'Publish the site' {OUTPUT}", pty=False)
 
 
 @task

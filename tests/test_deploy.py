@@ -1,0 +1,79 @@
+"""Deploys: the GitHub Actions workflow lints clean and runs the README's
+commands; `invoke gh-pages` pushes the production site to a (local, bare)
+repository; `invoke publish` copies it with rsync."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from conftest import REPO
+
+WORKFLOW = REPO / ".github/workflows/site.yml"
+ACTIONLINT = shutil.which("actionlint", path=str(REPO / ".venv/bin")) or "actionlint"
+GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+                "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
+
+
+def test_the_workflow_passes_actionlint():
+    result = subprocess.run([ACTIONLINT, "-no-color", str(WORKFLOW)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_workflow_tests_with_the_readme_commands_and_deploys_on_a_schedule():
+    workflow = yaml.safe_load(WORKFLOW.read_text())
+    test_steps = [step.get("run", "") for step in workflow["jobs"]["test"]["steps"]]
+    assert "./setup" in test_steps and "./run-tests" in test_steps
+    deploy = workflow["jobs"]["deploy"]
+    assert ".venv/bin/invoke build --production" in [step.get("run") for step in deploy["steps"]]
+    assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in deploy["steps"])
+    triggers = workflow[True] if True in workflow else workflow["on"]  # YAML reads "on" as true
+    assert any(entry["cron"] == "5 0 * * *" for entry in triggers["schedule"])
+
+
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory):
+    """A clone of this repository, so deploying never touches the real one."""
+    folder = tmp_path_factory.mktemp("deploy") / "site"
+    subprocess.run(["git", "clone", "-q", str(REPO), str(folder)], check=True)
+    (folder / "node_modules").symlink_to(REPO / "node_modules")
+    return folder
+
+
+def invoke_in(folder, *arguments):
+    return subprocess.run([str(REPO / ".venv/bin/invoke"), "--search-root", str(folder), *arguments],
+                          cwd=folder, capture_output=True, text=True, timeout=600,
+                          env={**os.environ, **GIT_IDENTITY})
+
+
+def test_gh_pages_pushes_the_production_site_to_the_remote(clone, tmp_path):
+    remote = tmp_path / "pages.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    result = invoke_in(clone, "gh-pages", "--remote", str(remote))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    def show(name: str) -> str:
+        return subprocess.run(["git", "--git-dir", str(remote), "show", f"gh-pages:{name}"],
+                              capture_output=True, text=True, check=True).stdout
+
+    files = subprocess.run(["git", "--git-dir", str(remote), "ls-tree", "-r", "--name-only", "gh-pages"],
+                           capture_output=True, text=True, check=True).stdout.split()
+    assert {"index.html", ".nojekyll", "CNAME", "minifesto.pdf", "_headers", "sitemap.xml"} <= set(files)
+    assert show("CNAME").strip() == "breakthroughparty.org.uk"
+    assert 'href="https://breakthroughparty.org.uk/news/"' in show("index.html")
+
+
+def test_publish_copies_the_site_with_rsync(clone, tmp_path):
+    webroot = tmp_path / "www"
+    webroot.mkdir()
+    (webroot / "stale.html").write_text("from an old build")
+    result = invoke_in(clone, "publish", "--target", f"{webroot}/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (webroot / "index.html").is_file() and (webroot / "minifesto.pdf").is_file()
+    assert not (webroot / "stale.html").exists()  # the host gets exactly this build
+    assert not (webroot / "_server").exists()  # the nginx snippet is for the server's config, not the web
