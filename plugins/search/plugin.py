@@ -20,10 +20,11 @@ logger = logging.getLogger("site.search")
 async def write_search_index(site: str, bundle: str, language: str) -> int:
     from pagefind.index import IndexConfig, PagefindIndex
 
-    config = IndexConfig(force_language=language, output_path=bundle)
+    # Leaving the context writes the index to output_path: it must be
+    # absolute, or it lands in the working folder.
+    config = IndexConfig(force_language=language, output_path=os.path.join(site, bundle))
     async with PagefindIndex(config=config) as index:
         indexed = await index.add_directory(site)
-        await index.write_files(output_path=os.path.join(site, bundle))
     return indexed["page_count"]
 
 
