@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import functools
 import shutil
+import socket
 import threading
+import time
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -48,3 +50,28 @@ def chromium():
             yield browser
         finally:
             browser.close()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_server(port: int, process, what: str, seconds: float = 60) -> None:
+    """Wait until `process` listens on 127.0.0.1:port; fail with its output if
+    it exits or takes too long."""
+    import pytest
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if process.poll() is not None:
+                break
+            time.sleep(0.1)
+    process.kill()
+    output = process.communicate()[0] if process.stdout else ""
+    pytest.fail(f"{what} did not start:\n{output}")

@@ -4,15 +4,13 @@ against decap-server (Decap's local backend) in headless Chromium."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import textwrap
-import time
 
 import pytest
 import yaml
 
-from browser import chromium, serve_folder
+from browser import chromium, free_port, serve_folder, wait_for_server
 from conftest import MINIMAL_SITE, REPO, run_build, write_content
 from frontmatter.schemas import COUNCILLOR, POLICY, POST
 from sitebuild.derived_settings import derived_settings_file
@@ -39,12 +37,6 @@ def test_decap_is_served_from_the_site(site):
     assert (site.output / "admin/decap-cms.js").stat().st_size > 1_000_000
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def local_cms(tmp_path):
     """decap-server over a scratch repository, and a site whose /admin/ uses it."""
@@ -57,13 +49,7 @@ def local_cms(tmp_path):
         env={**os.environ, "PORT": str(port), "GIT_REPO_DIRECTORY": str(repository)},
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.2)
+    wait_for_server(port, server, "decap-server")
     settings = derived_settings_file(tmp_path / "cms_settings.py", {
         "CMS_LOCAL_BACKEND_URL": repr(f"http://localhost:{port}/api/v1"),
         "CMS_REPO_ROOT": repr(str(repository)),

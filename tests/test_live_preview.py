@@ -3,7 +3,6 @@ reload; a content error shows on the page and clears when fixed."""
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import textwrap
@@ -11,17 +10,11 @@ import time
 
 import pytest
 
-from browser import chromium
+from browser import chromium, free_port, wait_for_server
 from conftest import MINIMAL_SITE, REPO, write_content
 
 pytestmark = pytest.mark.browser
 POST = textwrap.dedent(MINIMAL_SITE["posts/hello.md"])
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
@@ -33,16 +26,7 @@ def preview(tmp_path):
          "--output", str(tmp_path / "preview"), "--port", str(port)],
         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        process.kill()
-        pytest.fail("the preview server did not start:\n" + process.communicate()[0])
+    wait_for_server(port, process, "the preview server")
     yield f"http://127.0.0.1:{port}", tmp_path / "content"
     process.terminate()
     try:

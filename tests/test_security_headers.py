@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
-import time
 
 import pytest
 
 from playwright.sync_api import expect
 
-from browser import chromium
+from browser import chromium, free_port, wait_for_server
 from test_site import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
@@ -25,12 +23,6 @@ window.__cspViolations = [];
 document.addEventListener('securitypolicyviolation', (e) =>
   window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
 """
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -65,15 +57,7 @@ http {{
 """)
     process = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf")],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            if process.poll() is not None:
-                pytest.fail("nginx did not start:\n" + process.communicate()[0])
-            time.sleep(0.1)
+    wait_for_server(port, process, "nginx")
     yield f"http://127.0.0.1:{port}"
     process.terminate()
     process.wait(timeout=10)
