@@ -7,6 +7,7 @@ The stylesheet is small, so inlining it costs less than the extra request a
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import os
 
@@ -15,6 +16,12 @@ from pelican import signals
 
 def read_stylesheet(settings: dict) -> str:
     path = os.path.join(settings["THEME"], "static", settings["INLINE_CSS"])
+    return _read(path, os.path.getmtime(path))
+
+
+@functools.lru_cache(maxsize=4)
+def _read(path: str, mtime: float) -> str:
+    """Read once per version of the file (every generator and the headers ask)."""
     with open(path, encoding="utf-8") as handle:
         return handle.read().strip()
 

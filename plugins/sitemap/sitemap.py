@@ -22,7 +22,7 @@ def sitemap_entries(context: dict, settings: dict) -> list[tuple[str, str | None
     """(absolute URL, last-modified date or None) for every public page."""
     entries = [(canonical_url(settings, url), None) for url in (
         settings["HOME_URL"], settings["INDEX_URL"], settings["POLICY_INDEX_URL"],
-        settings["COUNCILLOR_INDEX_URL"],
+        settings["COUNCILLOR_INDEX_URL"], settings["MINIFESTO_URL"], settings["PRESS_ARCHIVE_URL"],
     )]
     for key in ("articles", "pages", "policies", "councillors"):
         for item in context.get(key, []):
