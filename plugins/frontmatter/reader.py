@@ -32,12 +32,25 @@ NUMBERED_NAME = re.compile(r"^(?P<number>\d{1,2})-(?P<slug>.+)$")
 def markdown_to_html(text: str, settings: dict) -> str:
     """Render Markdown with the site's MARKDOWN settings (no 'meta' extension:
     front matter is YAML and already removed)."""
-    options = copy.deepcopy(settings["MARKDOWN"])
+    global _last_markdown
+    options = settings["MARKDOWN"]
+    # One instance per build (loading the extensions is most of the cost of
+    # converting a short file); holding `options` keeps its identity unique.
+    if _last_markdown is None or _last_markdown[0] is not options:
+        _last_markdown = (options, new_markdown(options))
+    return _last_markdown[1].reset().convert(text)
+
+
+def new_markdown(settings_options: dict) -> Markdown:
+    options = copy.deepcopy(settings_options)
     configs = options.setdefault("extension_configs", {})
     extensions = [e for e in options.get("extensions", []) if e != "markdown.extensions.meta"]
     extensions += [e for e in configs if e not in extensions]
     options["extensions"] = extensions
-    return Markdown(**options).convert(text)
+    return Markdown(**options)
+
+
+_last_markdown: tuple[dict, Markdown] | None = None
 
 
 def schema_for(source_path: str, settings: dict) -> Schema | None:
