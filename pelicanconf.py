@@ -117,8 +117,9 @@ POLICY_PATHS = ["policies"]
 COUNCILLOR_PATHS = ["councillors"]
 # The minifesto's own words (title, edition, foreword, closing call).
 MINIFESTO_PATHS = ["minifesto.md"]
-# Policies and councillors are their own content types: never news.
-ARTICLE_EXCLUDES = ["policies", "councillors", "pages"]
+# Only our Markdown reader: Pelican's HTML and reStructuredText readers would
+# publish files without front matter or any of our checks.
+READERS = {"html": None, "htm": None, "rst": None}
 # content/minifesto/ keeps past editions' files (PDF, text) so their
 # edition-named URLs keep working after a new edition is published.
 STATIC_PATHS = ["images", "minifesto"]
@@ -368,8 +369,8 @@ PLUGINS = [
     "councillors",
     # crossrefs and policies check before minifesto compiles the editions
     # (signal receivers run in this order).
-    "crossrefs",
     "contentcheck",
+    "crossrefs",
     "minifesto",
     "sitemap",
     "images",

@@ -3,14 +3,12 @@
 import os
 import sys
 
-sys.path.append(os.curdir)
+# Found next to this file, wherever the build is run from.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pelicanconf import *  # noqa: E402,F403
 
 # Absolute URLs everywhere: feeds, share links and the sitemap need them.
 SITEURL = SITE_CANONICAL_URL  # noqa: F405
-FEED_DOMAIN = SITEURL
-RELATIVE_URLS = False
-DELETE_OUTPUT_DIRECTORY = True
 
 # `invoke publish` copies output/ here with rsync over SSH (user@host:/path/).
 # The PUBLISH_SSH_TARGET environment variable overrides it (CI, tests).

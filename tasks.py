@@ -44,6 +44,8 @@ def _sitebuild(c, arguments: str) -> None:
             "production": "build the public site with publishconf.py (real domain, absolute URLs)"})
 def build(c, drafts=False, production=False):
     """Build the site into output/ with pelicanconf.py."""
+    if production and drafts:
+        sys.exit("A production build never shows drafts: use --drafts or --production, not both.")
     if production:
         _sitebuild(c, f"--settings {SETTINGS['production']} --output {OUTPUT}")
     else:

@@ -26,7 +26,7 @@ from pathlib import Path
 from watchfiles import watch
 
 from . import __main__ as cli
-from .build import BuildFailed, build_site
+from .build import BuildFailed, build_site, load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 RELOAD_EVENTS = "/__preview/events"
@@ -108,8 +108,9 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         status = 200
         if not target.is_file():
             status, target = 404, self.preview.output / "404.html"
-        if not target.is_file():
-            return self.send_bytes(404, "text/plain", b"Not found")
+        if not target.is_file():  # no good build yet: still show the problems
+            page = b"<!doctype html><html lang=en><head><title>Preview</title></head><body><p>No preview yet.</p></body></html>"
+            return self.send_bytes(404, "text/html", self.preview.decorate(page))
         body = target.read_bytes()
         content_type = self.guess_type(str(target))
         # Not the browser editor: a reload there would lose unsaved work.
@@ -162,7 +163,10 @@ def main(argv=None) -> int:
     preview = Preview(Path(args.settings), Path(args.output).resolve(), overrides)
     preview.rebuild()
     stop = threading.Event()
-    watched = [Path(overrides.get("PATH", ROOT / "content")), ROOT / "theme", ROOT / "plugins"]
+    settings = load_settings(args.settings, overrides)
+    # Content, theme and settings are read afresh by every build; plugin code
+    # is not reloaded, so changing it needs a restart.
+    watched = [Path(settings["PATH"]), Path(settings["THEME"]), Path(args.settings).resolve()]
     threading.Thread(target=watch_and_rebuild, args=(preview, watched, stop), daemon=True).start()
     handler = type("Handler", (PreviewHandler,), {"preview": preview})
     server = ThreadingHTTPServer(("127.0.0.1", args.port), partial(handler, directory=str(preview.output)))

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import yaml
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
 
@@ -99,7 +100,12 @@ def new_content(kind: str, title: str, settings: dict, today: dt.date | None = N
 
 
 def yaml_text(value: str) -> str:
-    """Quote a title when YAML would otherwise misread it (e.g. 'Vote: yes')."""
-    if re.search(r"[:#\[\]{},&*!|>'\"%@`]", value) or value[0] in "-?":
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return value
+    """Quote a title whenever YAML would not read it back as this same text
+    ('Vote: yes', 'No', '2022', '[draft]' …)."""
+    try:
+        plain = yaml.safe_load(value) == value and "#" not in value and not value.startswith(("-", "?"))
+    except yaml.YAMLError:
+        plain = False
+    if plain:
+        return value
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'

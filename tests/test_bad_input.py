@@ -223,3 +223,31 @@ def test_an_error_logged_by_pelican_fails_the_build(make_site, tmp_path):
     assert "The build logged 1 error(s):" in build.stderr
     assert "a plugin reported an error" in build.stderr
     assert not (tmp_path / "output").exists()
+
+
+def test_a_page_cannot_take_a_generated_address(make_site):
+    build = make_site({"pages/search.md": "---\ntitle: Search\nsummary: A page.\n---\nText.\n"})
+    assert_fails_with(
+        build,
+        "content/pages/search.md:1: (file name): its address /search/ is already used by the site's own search "
+        "page — rename this file so its slug (the file name) is unique",
+    )
+
+
+def test_the_closing_call_is_checked_like_a_body(make_site):
+    from conftest import MINIMAL_SITE
+
+    minifesto = MINIMAL_SITE["minifesto.md"].replace("closing_call: Become a member today.",
+                                                     "closing_call: 'Join us <script>steal()</script>'")
+    build = make_site({"minifesto.md": minifesto})
+    assert build.returncode == 1
+    assert any(line.startswith("content/minifesto.md:9: closing_call: raw <script> in content")
+               for line in build.problem_lines), build.problem_lines
+
+
+def test_an_archived_edition_cannot_be_overwritten(make_site):
+    build = make_site({"minifesto/breakthrough-minifesto-2022-03.pdf": b"%PDF-1.7 an old edition"})
+    assert build.returncode == 1
+    assert ("content/minifesto/breakthrough-minifesto-2022-03.pdf:1: (file name): an archived edition has the "
+            "name of the edition being built — change the date in content/minifesto.md for a new edition, "
+            "or delete this copy if it is the current edition") in build.problem_lines

@@ -44,3 +44,17 @@ def test_a_councillor_photo_is_responsive_and_not_lazy(make_site):
     assert img["alt"] == "Jo Bloggs smiling" and img["width"] == "600" and img["height"] == "600"
     assert "loading" not in img.attrs and img["fetchpriority"] == "high"
     assert build.html("councillors/jo-bloggs/").select_one("main picture source")["srcset"] == "/images/jo-480.webp 480w"
+
+
+def test_production_builds_write_variants_inside_the_site(make_site, tmp_path):
+    from conftest import REPO
+
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]) + "\n![A & B marching](/images/rally.jpg)\n"
+    build = make_site({"posts/hello.md": post, "images/rally.jpg": jpeg(1000, 500)},
+                      options=("--settings", str(REPO / "publishconf.py")))
+    assert build.returncode == 0, build.stderr
+    picture = build.html("news/hello/").select_one("main picture")
+    assert picture.source["srcset"] == "https://breakthroughparty.org.uk/images/rally-480.webp 480w, https://breakthroughparty.org.uk/images/rally-960.webp 960w"
+    assert picture.img["alt"] == "A & B marching"  # escaped once, read back as the text
+    assert (build.output / "images/rally-480.webp").is_file()
+    assert not any("https:" in str(p) for p in build.output.rglob("*"))

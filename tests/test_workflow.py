@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import MINIMAL_SITE, REPO, write_content
+from conftest import MINIMAL_SITE, REPO, sample_jpeg, write_content
 
 GOOD_POST = textwrap.dedent(MINIMAL_SITE["posts/hello.md"])
 
@@ -113,27 +113,42 @@ BODY_CASES = {
     "raw script": ("<script>alert(1)</script>", "body: raw <script> in content"),
     "raw iframe": ('<iframe src="https://video.example/embed/1"></iframe>', "body: raw <iframe> in content"),
     "event handler": ('<a href="/about/" onclick="steal()">About</a>', "body: raw HTML with an event handler (onclick=…)"),
+    "handler without a space": ("<svg/onload=steal()>", "body: raw HTML with an event handler (onload=…)"),
+    "script link": ("[Click me](javascript:steal())", "body: the link javascript:steal() is not a web address"),
+    "script in a list item": ("- A point\n\n    <script>steal()</script>", "body: raw <script> in content"),
+    "unreadable image": ("![A rally]({static}/images/broken.jpg)",
+                         "body: broken.jpg is not an image the site can use (UnidentifiedImageError)"),
+    "link to a draft": ("See [the plan]({filename}/posts/secret-plan.md).",
+                        "body: the link {filename}/posts/secret-plan.md goes to a draft or embargoed item"),
 }
+SECRET_DRAFT = "---\ntitle: Secret plan\ndate: 2021-11-20\ncategory: news\nsummary: Not yet.\nstatus: draft\n---\nText.\n"
 
 
 @pytest.mark.parametrize("case", list(BODY_CASES))
 def test_check_finds_problems_in_the_body_at_their_line(tmp_path, case):
     body, expected = BODY_CASES[case]
-    write_content(tmp_path / "content", {**MINIMAL_SITE, "images/rally.png": "not really a png",
+    # The case's first line is line 14 (see below); a case spread over lines
+    # is reported at the line that holds the problem, its last.
+    line = 14 + body.count("\n")
+    write_content(tmp_path / "content", {**MINIMAL_SITE, "images/rally.png": sample_jpeg(),
+                                         "images/broken.jpg": b"not an image", "posts/secret-plan.md": SECRET_DRAFT,
                                          "posts/hello.md": GOOD_POST + "\nIntro.\n\n" + body + "\n"})
     result = check(tmp_path / "content")
     assert result.returncode == 1
-    [line] = [l for l in result.stderr.splitlines() if l.startswith("content/")]
+    [reported] = [l for l in result.stderr.splitlines() if l.startswith("content/")]
     # The post's front matter is 9 lines, then its first text line, a blank,
     # "Intro.", a blank: the body case is on line 14.
-    assert line.startswith(f"content/posts/hello.md:14: {expected} — "), line
+    assert reported.startswith(f"content/posts/hello.md:{line}: {expected} — "), reported
 
 
 def test_good_links_and_images_pass(tmp_path):
     body = ("[About]({filename}/pages/about.md), [housing](/policies/housing/#policy-1), "
-            "[the PDF](/minifesto.pdf), [out](https://example.org/), [mail](mailto:a@b.org)\n\n"
+            "[the PDF](/minifesto.pdf), [out](https://example.org/), [mail](mailto:a@b.org), "
+            "[search](/search/), [older news](/news/page/2/), [releases](/press/releases/), "
+            "[the edition](/minifesto/breakthrough-minifesto-2022-03.pdf)[^1]\n\n"
+            "[^1]: A footnote, not a link.\n\n"
             "![A rally]({static}/images/rally.png)\n\n    <script>in a code block is fine</script>\n")
-    write_content(tmp_path / "content", {**MINIMAL_SITE, "images/rally.png": "x",
+    write_content(tmp_path / "content", {**MINIMAL_SITE, "images/rally.png": sample_jpeg(),
                                          "posts/hello.md": GOOD_POST + "\n" + body})
     result = check(tmp_path / "content")
     assert result.returncode == 0, result.stderr
@@ -161,3 +176,42 @@ def test_a_post_dated_in_the_future_needs_an_embargo(tmp_path):
     write_content(tmp_path / "content", {"posts/hello.md": embargoed})
     # The embargoed post is no longer public, so the others may not cite it.
     assert check(tmp_path / "content").returncode == 0
+
+
+def test_other_files_in_content_folders_are_reported(tmp_path):
+    write_content(tmp_path / "content", {**MINIMAL_SITE, "pages/exported.html": "<script>x()</script>"})
+    result = check(tmp_path / "content")
+    assert result.returncode == 1
+    assert ("content/pages/exported.html:1: (file): is not a Markdown file, so it is not on the site — write the "
+            "content as a .md file with front matter (see the README)") in result.stderr
+
+
+def test_a_file_saved_with_a_byte_order_mark_is_read(tmp_path):
+    write_content(tmp_path / "content", {**MINIMAL_SITE, "posts/hello.md": "\ufeff" + GOOD_POST})
+    result = check(tmp_path / "content")
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_photo_path_cannot_leave_the_images_folder(tmp_path):
+    profile = textwrap.dedent(MINIMAL_SITE["councillors/jo-bloggs.md"]).replace(
+        "region: London", "region: London\nphoto: images/../../secret.jpg\nphoto_alt: Jo")
+    write_content(tmp_path / "content", {**MINIMAL_SITE, "councillors/jo-bloggs.md": profile})
+    result = check(tmp_path / "content")
+    assert result.returncode == 1
+    assert 'content/councillors/jo-bloggs.md:7: photo: "images/../../secret.jpg" is not an image in content/images/' in result.stderr
+
+
+def test_yaml_yes_and_no_and_numbers_like_file_names(tmp_path):
+    page = "---\ntitle: No\nsummary: A page called No.\n---\nText.\n"
+    policy = textwrap.dedent(MINIMAL_SITE["policies/01-housing.md"]).replace("number: 1", "number: 01")
+    write_content(tmp_path / "content", {**MINIMAL_SITE, "pages/no.md": page, "policies/01-housing.md": policy})
+    result = check(tmp_path / "content")
+    assert result.returncode == 1
+    assert [l for l in result.stderr.splitlines() if l.startswith("content/")] == [
+        'content/pages/no.md:2: title: YAML read this as true or false, not as text — put the text in quotes, e.g. "No"'
+    ]
+
+
+def test_new_quotes_titles_yaml_would_misread(project):
+    assert invoke("new", "post", "No", project=project).returncode == 0
+    assert 'title: "No"\n' in (project / "content/posts/no.md").read_text()

@@ -3,48 +3,113 @@
 from __future__ import annotations
 
 import os
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 from frontmatter.problems import problem_log
 from frontmatter.publication import build_time
+from PIL import Image
 
+from .html_safety import SAFE_SCHEMES, unsafe_html
 from .markdown_scan import scan
 from .site_urls import is_known
 
 INTERNAL_PREFIXES = ("{filename}", "{static}", "{attach}")
+IMAGE_FIX = "save it as JPEG, PNG, WebP or GIF (phone photos in HEIC need converting first)"
 
 
-def check_item(item, settings: dict, site_urls: set[str]) -> None:
+class SiteFacts:
+    """What the checks need to know about the whole site."""
+
+    def __init__(self, settings: dict, site_urls: set[str], unpublished_paths: set[str]):
+        self.settings = settings
+        self.site_urls = site_urls
+        self.unpublished_paths = unpublished_paths
+
+
+def check_item(item, site: SiteFacts) -> None:
     body = getattr(item, "body_markdown", None)
     if body is None:
         return
-    for found in scan(body, getattr(item, "body_first_line", 1)):
-        if found.kind in ("link", "image"):
-            check_target(item, found, settings, site_urls)
+    first_line = getattr(item, "body_first_line", 1)
+    # Where each tag or handler first appears in the Markdown: the rendered
+    # HTML decides what is unsafe (code blocks are escaped there), the
+    # Markdown says on which line.
+    lines: dict[tuple[str, str], int] = {}
+    for found in scan(body, first_line):
+        if found.kind in ("tag", "handler"):
+            lines.setdefault((found.kind, found.target), found.line)
+        elif found.kind in ("link", "image") and unsafe_scheme(found.target):
+            lines.setdefault(("scheme", scheme_of(found.target)), found.line)
+        elif found.kind in ("link", "image"):
+            check_target(item, found, site)
         if found.kind == "image" and not found.text:
             report(item, found.line, "body", f"the image {found.target} has no alt text",
                    "describe it between the brackets: ![what the image shows](…)")
         elif found.kind == "img-without-alt":
             report(item, found.line, "body", "an <img> has no alt text", 'add alt="what the image shows"')
-        elif found.kind == "tag":
-            check_embed(item, found, settings)
-        elif found.kind == "handler":
-            report(item, found.line, "body", f"raw HTML with an event handler ({found.target}=…)",
-                   "remove it: content cannot run scripts")
-    check_front_matter_images(item, settings)
-    check_not_in_the_future(item, settings)
+    check_rendered_html(item, getattr(item, "_content", ""), "body", first_line, lines, site.settings)
+    if getattr(item, "closing_call_html", None):
+        line = item.frontmatter_lines.get("closing_call", 1)
+        check_rendered_html(item, item.closing_call_html, "closing_call", line, {}, site.settings)
+    check_front_matter_images(item, site.settings)
+    check_not_in_the_future(item, site.settings)
 
 
-def check_target(item, found, settings, site_urls) -> None:
-    target = found.target
+def check_rendered_html(item, html: str, field: str, default_line: int, lines, settings) -> None:
+    """Report what is unsafe in the HTML a body renders to, once each, at the
+    line where it appears in the Markdown (or the body's first line)."""
+    reported = set()
+    for unsafe in unsafe_html(html):
+        key = (unsafe.what, scheme_of(unsafe.detail) if unsafe.what == "scheme" else unsafe.detail)
+        if key in reported:
+            continue
+        reported.add(key)
+        line = lines.get(key, default_line)
+        if unsafe.what == "tag" and not embed_allowed(unsafe.source, settings):
+            report_tag(item, line, unsafe.detail, field)
+        elif unsafe.what == "handler":
+            report_handler(item, line, unsafe.detail, field)
+        elif unsafe.what == "scheme":
+            report_scheme(item, line, unsafe.detail, field)
+
+
+def scheme_of(target: str) -> str:
+    try:
+        return urlparse(target).scheme.lower()
+    except ValueError:
+        return ""  # reported as an invalid address by check_target
+
+
+def unsafe_scheme(target: str) -> bool:
+    return scheme_of(target) not in SAFE_SCHEMES
+
+
+def report_scheme(item, line: int, target: str, field: str = "body") -> None:
+    report(item, line, field, f"the link {target} is not a web address",
+           "links must start with https://, / (this site), mailto: or tel:")
+
+
+def report_tag(item, line: int, tag: str, field: str = "body") -> None:
+    report(item, line, field, f"raw <{tag}> in content",
+           "remove it (embeds load from other websites and can track readers); "
+           "a developer can allow an origin in EMBED_ALLOWLIST in pelicanconf.py")
+
+
+def report_handler(item, line: int, attribute: str, field: str = "body") -> None:
+    report(item, line, field, f"raw HTML with an event handler ({attribute}=…)", "remove it: content cannot run scripts")
+
+
+def check_target(item, found, site: SiteFacts) -> None:
+    settings, target = site.settings, found.target
+    try:
+        url = urlparse(target)
+    except ValueError:
+        report(item, found.line, "body", f"the link {target} is not a valid address", "check it for typing mistakes")
+        return
     for prefix in INTERNAL_PREFIXES:
         if target.startswith(prefix):
-            path = urlparse(target[len(prefix):]).path
-            if not content_file_exists(item, path, settings):
-                report(item, found.line, "body", f"the link {target} points to a file that does not exist",
-                       "check the path: it is relative to this file, or to content/ when it starts with /")
+            check_internal_file(item, found, unquote(urlparse(target[len(prefix):]).path), site)
             return
-    url = urlparse(target)
     if url.scheme in ("mailto", "tel"):
         return
     canonical = urlparse(settings["SITE_CANONICAL_URL"])
@@ -55,45 +120,65 @@ def check_target(item, found, settings, site_urls) -> None:
                "the site loads nothing from other websites")
         return
     if url.scheme or url.netloc:
-        if not own_site:
-            return  # a link out is fine; nothing loads until it is clicked
-    elif not target.startswith("/"):
-        if target.startswith("#"):
-            return
-        report(item, found.line, "body", f"the link {target} is relative",
-               "link to a page by its address starting with / (e.g. /policies/housing/), "
-               "or to a file with {filename}")
+        return  # a link out (other schemes are reported from the rendered HTML)
+    if not target.startswith("/"):
+        if not target.startswith("#"):
+            report(item, found.line, "body", f"the link {target} is relative",
+                   "link to a page by its address starting with / (e.g. /policies/housing/), "
+                   "or to a file with {filename}")
         return
-    if not is_known(url.path.lstrip("/"), site_urls):
+    if not is_known(unquote(url.path).lstrip("/"), site.site_urls):
         report(item, found.line, "body", f"the link {target} goes to a page the site does not have",
                "check the address: posts are /news/<file name>/, policies /policies/<slug>/")
+    elif found.kind == "image":
+        check_image_file(item, found.line, "body", os.path.join(settings["PATH"], unquote(url.path).lstrip("/")))
 
 
-def content_file_exists(item, path: str, settings) -> bool:
+def check_internal_file(item, found, path: str, site: SiteFacts) -> None:
     if path.startswith("/"):
-        full = os.path.join(settings["PATH"], path.lstrip("/"))
+        full = os.path.join(site.settings["PATH"], path.lstrip("/"))
     else:
         full = os.path.join(os.path.dirname(item.source_path), path)
-    return os.path.isfile(os.path.normpath(full))
+    full = os.path.normpath(full)
+    if not os.path.isfile(full):
+        report(item, found.line, "body", f"the link {found.target} points to a file that does not exist",
+               "check the path: it is relative to this file, or to content/ when it starts with /")
+    elif os.path.abspath(full) in site.unpublished_paths:
+        report(item, found.line, "body", f"the link {found.target} goes to a draft or embargoed item",
+               "publish it first, or remove the link: it would be broken, and would give the story away")
+    elif found.kind == "image":
+        check_image_file(item, found.line, "body", full)
 
 
-def check_embed(item, found, settings) -> None:
-    source = urlparse(found.text) if found.text else None
-    origin = f"{source.scheme}://{source.netloc}" if source and source.netloc else ""
-    allowed = settings.get("EMBED_ALLOWLIST") or []
-    if found.target in ("script", "iframe") and origin and origin in allowed:
-        return
-    report(item, found.line, "body", f"raw <{found.target}> in content",
-           "remove it (embeds load from other websites and can track readers); "
-           "a developer can allow an origin in EMBED_ALLOWLIST in pelicanconf.py")
+def check_image_file(item, line: int, field: str, path: str) -> None:
+    try:
+        with Image.open(path) as image:
+            image.verify()
+    except Exception as error:  # Pillow raises several kinds for a bad file
+        report(item, line, field, f"{os.path.basename(path)} is not an image the site can use ({type(error).__name__})",
+               IMAGE_FIX)
+
+
+def embed_allowed(source: str, settings) -> bool:
+    try:
+        parsed = urlparse(source) if source else None
+    except ValueError:
+        return False
+    origin = f"{parsed.scheme}://{parsed.netloc}" if parsed and parsed.netloc else ""
+    return bool(origin) and origin in (settings.get("EMBED_ALLOWLIST") or [])
 
 
 def check_front_matter_images(item, settings) -> None:
     for field in ("image", "photo"):
         path = getattr(item, field, None)
-        if path and not os.path.isfile(os.path.join(settings["PATH"], path)):
-            report(item, item.frontmatter_lines.get(field, 1), field, f"there is no file content/{path}",
-                   "put the image there, or correct the path")
+        if not path:
+            continue
+        line = item.frontmatter_lines.get(field, 1)
+        full = os.path.join(settings["PATH"], path)
+        if not os.path.isfile(full):
+            report(item, line, field, f"there is no file content/{path}", "put the image there, or correct the path")
+        else:
+            check_image_file(item, line, field, full)
 
 
 def check_not_in_the_future(item, settings) -> None:

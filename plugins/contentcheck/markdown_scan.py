@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 # [text](target "title") and ![alt](target "title"); <target> form too.
 MARKDOWN_LINK = re.compile(r"(?P<bang>!?)\[(?P<text>[^\]]*)\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
-# [label]: target reference definitions
-REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s|$)")
+# [label]: target reference definitions (not footnotes: [^1]: text)
+REFERENCE = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s|$)")
 HTML_ATTRIBUTE_URL = re.compile(r"<(?P<tag>a|img|iframe|script|source)\b[^>]*?\b(?:href|src)\s*=\s*[\"'](?P<target>[^\"']+)[\"']", re.I)
 RAW_TAG = re.compile(r"<(?P<tag>script|iframe|object|embed)\b", re.I)
-EVENT_HANDLER = re.compile(r"<[a-z][^>]*\s(?P<attribute>on[a-z]+)\s*=", re.I)
+EVENT_HANDLER = re.compile(r"<[a-z][^>]*[\s/](?P<attribute>on[a-z]+)\s*=", re.I)
 HTML_IMG = re.compile(r"<img\b(?P<attributes>[^>]*)>", re.I)
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
@@ -25,7 +25,9 @@ class Found:
 
 
 def scan(body: str, first_line: int) -> list[Found]:
-    """Everything worth checking in `body`; code blocks are skipped."""
+    """Everything worth checking in `body`, by line; fenced code is skipped.
+    (Indented lines are not skipped: in lists and HTML blocks they are not
+    code. The rendered HTML is checked too: see html_safety.py.)"""
     found: list[Found] = []
     in_code = False
     for offset, line in enumerate(body.splitlines()):
@@ -33,7 +35,7 @@ def scan(body: str, first_line: int) -> list[Found]:
         if FENCE.match(line):
             in_code = not in_code
             continue
-        if in_code or line.startswith("    "):
+        if in_code:
             continue
         line = re.sub(r"`[^`]*`", "", line)  # inline code is text, not markup
         for match in MARKDOWN_LINK.finditer(line):

@@ -1,25 +1,18 @@
 """Every page of the site comes from exactly one file.
 
 Two files that would be written to the same place (two posts with the same
-file name in different folders, a page called "news" that would replace the
-news listing) are reported, instead of one silently overwriting the other.
+file name in different folders, a page called "search" that would replace
+the search page) are reported, instead of one silently overwriting the other.
 """
 
 from __future__ import annotations
 
+from contentcheck.site_urls import generated_pages
 from frontmatter.problems import problem_log
 
 
-def reserved_paths(settings) -> dict[str, str]:
-    """Output paths that the site's own listings use."""
-    names = ("INDEX_SAVE_AS", "HOME_SAVE_AS", "POLICY_INDEX_SAVE_AS", "COUNCILLOR_INDEX_SAVE_AS",
-             "CATEGORIES_SAVE_AS", "TAGS_SAVE_AS")
-    return {settings[name]: f"the site's own {name.split('_SAVE_AS')[0].lower().replace('_', ' ')} page"
-            for name in names if settings.get(name)}
-
-
 def check_unique_output_paths(items, settings) -> None:
-    owners = dict(reserved_paths(settings))
+    owners = dict(generated_pages(settings))
     for item in sorted(items, key=lambda i: i.source_path):
         if not item.save_as:
             continue

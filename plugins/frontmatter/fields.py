@@ -67,6 +67,9 @@ def text(value: Any, settings: dict) -> str:
             f"expected text, got {type(value).__name__ if value is not None else 'nothing'}",
             "write the text on the same line after the colon",
         )
+    if isinstance(value, bool):
+        # YAML reads a bare yes/no/on/off/true/false as true or false.
+        raise FieldError("YAML read this as true or false, not as text", 'put the text in quotes, e.g. "No"')
     value = str(value).strip()
     if not value:
         raise FieldError("is empty", "write the text after the colon")
@@ -88,6 +91,8 @@ def plain_text(value: Any, settings: dict) -> str:
 def integer_between(low: int, high: int) -> Callable[[Any, dict], int]:
     @widget(widget="number", value_type="int", min=low, max=high)
     def check(value: Any, settings: dict) -> int:
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value)  # "08", as in the file name 08-….md
         if isinstance(value, bool) or not isinstance(value, int):
             raise FieldError(
                 f"{describe(value)} is not a whole number",
@@ -215,7 +220,7 @@ def contact(value: Any, settings: dict) -> str:
 def image_path(value: Any, settings: dict) -> str:
     # The browser editor writes /images/…; people write images/…: same file.
     value = text(value, settings).lstrip("/")
-    if not value.startswith("images/") or value.endswith("/"):
+    if not value.startswith("images/") or value.endswith("/") or ".." in value.split("/"):
         raise FieldError(
             f"{describe(value)} is not an image in content/images/",
             "put the image in content/images/ and write its path, e.g. images/councillors/name.jpg",

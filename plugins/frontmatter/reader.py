@@ -88,7 +88,8 @@ class FrontMatterReader(BaseReader):
             # only asks us for files in the folders above, so this is rare.
             return "", dict(SKIP)
         try:
-            with open(source_path, encoding="utf-8") as handle:
+            # utf-8-sig: Windows Notepad starts files with a byte-order mark.
+            with open(source_path, encoding="utf-8-sig") as handle:
                 text = handle.read()
         except UnicodeDecodeError as error:
             problem_log.add(source_path, 1, "(file)", f"is not UTF-8 text ({error.reason})",

@@ -9,8 +9,10 @@ unless it is at the top of the page.
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 from markupsafe import Markup, escape
 from pelican import signals
@@ -21,12 +23,13 @@ IMG_TAG = re.compile(r"<img\b(?P<attributes>[^>]*?)\s*/?>", re.I)
 ATTRIBUTE = re.compile(r'(?P<name>[a-z-]+)="(?P<value>[^"]*)"', re.I)
 
 
-def picture(info: ImageInfo, alt: str, sizes: str, eager: bool = False) -> str:
-    srcset = ", ".join(f"{v.url} {v.width}w" for v in info.variants)
+def picture(info: ImageInfo, siteurl: str, alt: str, sizes: str, eager: bool = False) -> str:
+    """`alt` is plain text (unescaped)."""
+    srcset = ", ".join(f"{siteurl}/{quote(v.path)} {v.width}w" for v in info.variants)
     loading = 'fetchpriority="high"' if eager else 'loading="lazy"'
-    return (f'<picture><source type="image/webp" srcset="{srcset}" sizes="{sizes}">'
-            f'<img src="{info.url}" alt="{escape(alt)}" width="{info.width}" height="{info.height}" '
-            f'{loading} decoding="async"></picture>')
+    return (f'<picture><source type="image/webp" srcset="{escape(srcset)}" sizes="{sizes}">'
+            f'<img src="{escape(siteurl + "/" + quote(info.path))}" alt="{escape(alt)}" width="{info.width}" '
+            f'height="{info.height}" {loading} decoding="async"></picture>')
 
 
 class ResponsiveImages:
@@ -37,49 +40,53 @@ class ResponsiveImages:
         self.known: dict[str, ImageInfo] = {}
 
     def info(self, url: str) -> ImageInfo | None:
-        siteurl = self.settings["SITEURL"]
-        path = url.removeprefix(siteurl).lstrip("/")
-        source = Path(self.settings["PATH"], path)
-        if not path.startswith("images/") or not source.is_file():
-            return None
-        if url not in self.known:
-            self.known[url] = make_variants(
-                source, url, self.settings["RESPONSIVE_IMAGE_WIDTHS"], Path(self.settings["OUTPUT_PATH"]),
+        """Variants of a site image given by URL (with or without SITEURL)."""
+        path = unquote(url.removeprefix(self.settings["SITEURL"]).lstrip("/"))
+        images = Path(self.settings["PATH"], "images").resolve()
+        source = Path(self.settings["PATH"], path).resolve()
+        if images not in source.parents or not source.is_file():
+            return None  # not one of ours (contentcheck reports missing files)
+        if path not in self.known:
+            self.known[path] = make_variants(
+                source, path, self.settings["RESPONSIVE_IMAGE_WIDTHS"], Path(self.settings["OUTPUT_PATH"]),
                 Path(self.settings["CACHE_PATH"], "images"),
             )
-        return self.known[url]
+        return self.known[path]
 
-    def rewrite(self, html: str) -> Markup:
+    def rewrite(self, content: str) -> Markup:
         def replace(match: re.Match) -> str:
             attributes = {m["name"].lower(): m["value"] for m in ATTRIBUTE.finditer(match["attributes"])}
-            info = self.info(attributes.get("src", ""))
+            info = self.info(html.unescape(attributes.get("src", "")))
             if info is None:
                 return match.group(0)
-            return picture(info, attributes.get("alt", ""), self.settings["RESPONSIVE_IMAGE_SIZES"])
+            alt = html.unescape(attributes.get("alt", ""))
+            return picture(info, self.settings["SITEURL"], alt, self.settings["RESPONSIVE_IMAGE_SIZES"])
 
-        return Markup(IMG_TAG.sub(replace, html or ""))
+        return Markup(IMG_TAG.sub(replace, content or ""))
 
     def photo(self, path: str, alt: str, eager: bool = False) -> Markup:
-        url = f"{self.settings['SITEURL']}/{path.lstrip('/')}"
-        info = self.info(url)
+        siteurl = self.settings["SITEURL"]
+        info = self.info(path)
         if info is None:
-            return Markup(f'<img src="{escape(url)}" alt="{escape(alt)}">')
-        return Markup(picture(info, alt, self.settings["RESPONSIVE_IMAGE_SIZES"], eager=eager))
+            return Markup(f'<img src="{escape(siteurl + "/" + path.lstrip("/"))}" alt="{escape(alt)}">')
+        return Markup(picture(info, siteurl, alt, self.settings["RESPONSIVE_IMAGE_SIZES"], eager=eager))
 
 
-_per_settings: dict[int, ResponsiveImages] = {}
+# The build under way: set when Pelican starts, so nothing leaks from one
+# build to the next (the live preview runs many in one process).
+_current: ResponsiveImages | None = None
+
+
+def start_build(pelican) -> None:
+    global _current
+    _current = ResponsiveImages(pelican.settings)
 
 
 def add_filters(generator) -> None:
-    images = _per_settings.setdefault(id(generator.settings), ResponsiveImages(generator.settings))
-    generator.env.filters["responsive_images"] = images.rewrite
-    generator.env.globals["responsive_image"] = images.photo
-
-
-def forget_build(pelican) -> None:
-    _per_settings.pop(id(pelican.settings), None)
+    generator.env.filters["responsive_images"] = _current.rewrite
+    generator.env.globals["responsive_image"] = _current.photo
 
 
 def register() -> None:
+    signals.initialized.connect(start_build)
     signals.generator_init.connect(add_filters)
-    signals.finalized.connect(forget_build)

@@ -3,48 +3,62 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image
+from PIL import Image, ImageOps
 
 
 @dataclass(frozen=True)
 class Variant:
-    url: str
+    path: str  # site-relative, e.g. images/rally-480.webp
     width: int
 
 
 @dataclass(frozen=True)
 class ImageInfo:
-    url: str       # the original, as the fallback
+    path: str  # the original, site-relative: the fallback
     width: int
     height: int
     variants: tuple[Variant, ...]
 
 
-def make_variants(source: Path, url: str, widths, output: Path, cache: Path) -> ImageInfo:
-    """WebP copies of `source` at each width narrower than it (and one at its
-    own width if it is narrower than all), written into `output` next to the
-    original's URL."""
-    data = source.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()[:16]
-    with Image.open(source) as image:
+def write_atomically(target: Path, data: bytes) -> None:
+    """Never leave half a file (a stopped build, or two builds at once)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(data)
+    os.replace(temporary, target)
+
+
+def make_variants(source: Path, path: str, widths, output: Path, cache: Path) -> ImageInfo:
+    """WebP copies of `source` (site path `path`, e.g. images/rally.jpg) at
+    each width narrower than it, written into `output` beside the original."""
+    output = output.resolve()
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+    with Image.open(source) as opened:
+        # Phone photos are often stored sideways with an EXIF turn to apply.
+        image = ImageOps.exif_transpose(opened)
         width, height = image.size
         chosen = [w for w in widths if w < width] or [width]
+        stem = os.path.splitext(path)[0]
         variants = []
-        stem, _ = os.path.splitext(url)
         for target_width in chosen:
             cached = cache / f"{digest}-{target_width}.webp"
             if not cached.exists():
-                cache.mkdir(parents=True, exist_ok=True)
-                resized = image.convert("RGB") if image.mode not in ("RGB", "RGBA") else image
+                resized = image.convert("RGBA" if "A" in image.getbands() else "RGB")
                 resized = resized.resize((target_width, round(height * target_width / width)), Image.LANCZOS)
-                resized.save(cached, "WEBP", quality=80, method=6)
-            variant_url = f"{stem}-{target_width}.webp"
-            target = output / variant_url.lstrip("/")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(cached.read_bytes())
-            variants.append(Variant(variant_url, target_width))
-    return ImageInfo(url, width, height, tuple(variants))
+                buffer = io.BytesIO()
+                resized.save(buffer, "WEBP", quality=80, method=6)
+                write_atomically(cached, buffer.getvalue())
+            variant_path = f"{stem}-{target_width}.webp"
+            target = (output / variant_path).resolve()
+            if output not in target.parents:
+                raise ValueError(f"{path} would write outside the site")
+            write_atomically(target, cached.read_bytes())
+            variants.append(Variant(variant_path, target_width))
+    return ImageInfo(path, width, height, tuple(variants))

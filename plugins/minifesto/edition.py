@@ -52,6 +52,18 @@ class MinifestoGenerator(Generator):
             return  # the build will stop before writing: nothing to render
         self.files = build_edition_files(self, self.minifesto, policies)
         self.context["minifesto_downloads"] = [f for f in self.files if f.listed]
+        self.check_no_archived_copy_is_overwritten()
+
+    def check_no_archived_copy_is_overwritten(self) -> None:
+        """An archived edition in content/minifesto/ with the name this
+        edition is about to be written to would silently replace it."""
+        for edition_file in self.files:
+            archived = os.path.join(self.path, edition_file.paths[-1])
+            if len(edition_file.paths) > 1 and os.path.exists(archived):
+                problem_log.add(archived, 1, "(file name)",
+                                "an archived edition has the name of the edition being built",
+                                "change the date in content/minifesto.md for a new edition, "
+                                "or delete this copy if it is the current edition")
 
     def generate_output(self, writer) -> None:
         if self.minifesto is None:

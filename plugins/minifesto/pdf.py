@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from frontmatter.problems import problem_log
+from images.variants import write_atomically
 
 logger = logging.getLogger("site.minifesto")
 
@@ -81,10 +82,8 @@ def render_edition_pdf(generator, minifesto, policies, kind: str) -> bytes:
     # Keep a few recent renders (the public build and a drafts preview may
     # alternate), not every one ever made.
     for stale in sorted(cache_dir.glob(f"{kind}-*.pdf"), key=lambda p: p.stat().st_mtime)[:-3]:
-        stale.unlink()
-    temporary = cached.with_suffix(".tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, cached)  # never leave a half-written PDF in the cache
+        stale.unlink(missing_ok=True)  # another build may have removed it
+    write_atomically(cached, data)  # never a half-written PDF in the cache
     logger.info("Minifesto %s PDF: rendered (%d KB in %.2f s)", kind, len(data) // 1024, seconds)
     return data
 
@@ -129,6 +128,10 @@ def write_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> byte
 
     warnings = WeasyPrintWarnings()
     weasyprint_logger = logging.getLogger("weasyprint")
+    # Pelican's logger class drops a warning it has already shown once per
+    # process; the live preview renders many times, so see every warning.
+    if hasattr(weasyprint_logger, "disable_filter"):
+        weasyprint_logger.disable_filter()
     weasyprint_logger.addHandler(warnings)
     try:
         # Fonts are converted from WOFF when the stylesheets load: stamp from here.

@@ -18,6 +18,8 @@ from PIL import ImageFont
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
+from images.variants import write_atomically
+
 from .card import CardStyle, CardText, render_card, render_logo
 
 logger = logging.getLogger("site.sharecards")
@@ -96,7 +98,7 @@ class ShareCardGenerator(Generator):
             key = hashlib.sha256(repr((CARD_DESIGN_VERSION, text, style)).encode()).hexdigest()[:24]
             cached = cache / f"{key}.png"
             if not cached.exists():
-                cached.write_bytes(render_card(text, style))
+                write_atomically(cached, render_card(text, style))
                 drawn += 1
             target = os.path.join(self.output_path, url)
             os.makedirs(os.path.dirname(target), exist_ok=True)

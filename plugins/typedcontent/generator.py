@@ -74,14 +74,6 @@ class TypedContentGenerator(CachingGenerator):
     def all_items(self):
         return chain(self.items, self.drafts)
 
-    def refresh_metadata_intersite_links(self) -> None:
-        for item in self.all_items():
-            for key in self.settings["FORMATTED_FIELDS"]:
-                if key in item.metadata and key != "summary":
-                    value = item._update_content(item.metadata[key], self.settings["SITEURL"])
-                    item.metadata[key] = value
-                    setattr(item, key.lower(), value)
-
     def generate_output(self, writer) -> None:
         # Drafts are read (so their mistakes are reported) but never written.
         for item in self.items:
