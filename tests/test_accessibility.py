@@ -42,7 +42,9 @@ def describe(violations) -> str:
 @pytest.mark.parametrize("name,path", list(PAGE_TYPES.items()))
 def test_axe_finds_no_violations(served_site, browser, name, path):
     for width in (320, 1280):
-        page = browser.new_page(viewport={"width": width, "height": 800})
+        # bypass_csp: the pages' own policy (tested in test_security_headers)
+        # would rightly refuse the axe-core script the test injects.
+        page = browser.new_page(viewport={"width": width, "height": 800}, bypass_csp=True)
         page.goto(f"{served_site}/{path}")
         page.add_script_tag(path=str(AXE))
         result = page.evaluate(

@@ -3,6 +3,8 @@ and failing clearly on bad input without touching output/."""
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 
 from conftest import MINIMAL_SITE, REPO, policy_markdown, run_build, write_content
@@ -104,3 +106,15 @@ def run_build_with(tmp_path, stylesheet: str = "css/print.css", font=None):
     settings = derived_settings_file(tmp_path / "settings_for_this_test.py", changes)
     write_content(tmp_path / "content", MINIMAL_SITE)
     return run_build(tmp_path / "content", tmp_path / "output", settings=settings, cache=tmp_path / "cache")
+
+
+def test_an_image_in_a_policy_goes_into_the_pdf(make_site, tmp_path):
+    from conftest import sample_jpeg
+
+    policy = policy_markdown("Homes for everyone", 1).replace("Text.", "![A new council estate]({static}/images/estate.jpg)")
+    build = make_site({"policies/01-housing.md": policy, "images/estate.jpg": sample_jpeg(600, 400)},
+                      cache=tmp_path / "cache")
+    assert build.returncode == 0, build.stderr
+    listing = subprocess.run(["pdfimages", "-list", str(build.output / "minifesto.pdf")],
+                             capture_output=True, text=True, check=True).stdout
+    assert any(line.split()[3:5] == ["600", "400"] for line in listing.splitlines()[2:]), listing

@@ -21,7 +21,9 @@ def served(site):
 @pytest.fixture(scope="module")
 def search_page(served):
     url, browser = served
-    page = browser.new_page()
+    # bypass_csp: the test waits with wait_for_function, which the page's own
+    # policy forbids (search under that policy is tested in test_security_headers).
+    page = browser.new_page(bypass_csp=True)
     page.goto(f"{url}/search/")
     page.wait_for_selector("#search-app:not([hidden])")
     return page

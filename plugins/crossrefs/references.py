@@ -28,7 +28,7 @@ def link_posts(articles, drafts, context) -> None:
             item.posts = []
         for article in [*articles, *drafts]:
             related = []
-            for slug in getattr(article, slugs_attr, []):
+            for slug in dict.fromkeys(getattr(article, slugs_attr, [])):  # each once
                 target = published.get(slug)
                 if target is not None:
                     related.append(target)

@@ -70,8 +70,14 @@ def parse_document(text: str) -> Document:
     # Line n of yaml_text is line n + 2 of the file (1-based, after the fence).
     first_line = 2
     try:
-        root = yaml.compose(yaml_text, Loader=FrontMatterLoader)
-        values = yaml.load(yaml_text, Loader=FrontMatterLoader)
+        loader = FrontMatterLoader(yaml_text)
+        try:
+            # Compose once: the node tree gives each key's line, and the
+            # values are constructed from that same tree.
+            root = loader.get_single_node()
+            values = loader.construct_document(root) if root is not None else None
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + (mark.line if mark else 0)

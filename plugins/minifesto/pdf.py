@@ -12,9 +12,11 @@ import hashlib
 import importlib.metadata
 import logging
 import os
+import re
 import time
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import unquote
 
 from frontmatter.problems import problem_log
 from images.variants import write_atomically
@@ -45,6 +47,43 @@ def stylesheet_paths(settings, kind: str) -> list[Path]:
     return [Path(settings["THEME"], "static", name) for name in settings["MINIFESTO_STYLESHEETS"][kind]]
 
 
+SITE_IMAGE = re.compile(r'src="(?:[a-z]+://[^/"]*)?/(images/[^"]+)"')
+
+
+def site_image_files(html: str, settings) -> list[Path]:
+    """The content images a rendered minifesto shows (they go into the PDF)."""
+    images = Path(settings["PATH"], "images").resolve()
+    files = []
+    for path in sorted(set(SITE_IMAGE.findall(html))):
+        candidate = Path(settings["PATH"], unquote(path)).resolve()
+        if images in candidate.parents and candidate.is_file():
+            files.append(candidate)
+    return files
+
+
+def image_fetcher(settings):
+    """WeasyPrint reads this site's images from content/images/ and fetches
+    nothing from the network: the PDF never depends on a web server."""
+    import mimetypes
+
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    images = Path(settings["PATH"], "images").resolve()
+
+    class SiteImages(URLFetcher):
+        def fetch(self, url, headers=None):
+            match = SITE_IMAGE.match(f'src="{url}"')
+            if match:
+                candidate = Path(settings["PATH"], unquote(match.group(1))).resolve()
+                if images in candidate.parents and candidate.is_file():
+                    content_type = mimetypes.guess_type(candidate.name)[0] or "application/octet-stream"
+                    return URLFetcherResponse(candidate.as_uri(), candidate.read_bytes(),
+                                              {"Content-Type": content_type}, 200)
+            return super().fetch(url, headers)
+
+    return SiteImages(allowed_protocols={"file", "data"})
+
+
 def cache_key(html: str, settings, kind: str) -> str:
     # The version from the package metadata: importing WeasyPrint itself
     # takes half a second, which a build that reuses its PDFs need not pay.
@@ -52,7 +91,9 @@ def cache_key(html: str, settings, kind: str) -> str:
     digest.update(f"{kind}\0weasyprint {importlib.metadata.version('weasyprint')}\0{WRITE_OPTIONS}\0".encode())
     digest.update(html.encode("utf-8"))
     digest.update(fonts_css(settings).encode())
-    for path in [*stylesheet_paths(settings, kind), *map(Path, sorted(settings["MINIFESTO_FONT_FILES"].values()))]:
+    inputs = [*stylesheet_paths(settings, kind), *map(Path, sorted(settings["MINIFESTO_FONT_FILES"].values())),
+              *site_image_files(html, settings)]
+    for path in inputs:
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -140,7 +181,9 @@ def write_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> byte
             stylesheets = [CSS(string=fonts_css(settings), font_config=fonts)] + [
                 CSS(filename=str(path), font_config=fonts) for path in stylesheet_paths(settings, kind)
             ]
-            data = HTML(string=html, base_url=str(Path(settings["THEME"], "static"))).write_pdf(
+            document = HTML(string=html, base_url=str(Path(settings["THEME"], "static")),
+                            url_fetcher=image_fetcher(settings))
+            data = document.write_pdf(
                 stylesheets=stylesheets, font_config=fonts, pdf_identifier=identifier, **WRITE_OPTIONS
             )
     except Exception as error:  # WeasyPrint raises many kinds; all mean "no PDF"

@@ -7,6 +7,7 @@ the build can check every card carries it.
 
 from __future__ import annotations
 
+import functools
 import io
 from dataclasses import dataclass
 
@@ -88,6 +89,7 @@ def render_card(text: CardText, style: CardStyle) -> bytes:
     return buffer.getvalue()
 
 
+@functools.lru_cache(maxsize=4)
 def render_logo(size: int, style: CardStyle) -> bytes:
     """The party mark as a square PNG: a purple disc with a yellow "B" (the
     same design as theme/static/img/logo.svg), for press kits and search engines."""
