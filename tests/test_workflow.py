@@ -215,3 +215,11 @@ def test_yaml_yes_and_no_and_numbers_like_file_names(tmp_path):
 def test_new_quotes_titles_yaml_would_misread(project):
     assert invoke("new", "post", "No", project=project).returncode == 0
     assert 'title: "No"\n' in (project / "content/posts/no.md").read_text()
+
+
+def test_a_tag_must_have_letters_or_digits(tmp_path):
+    post = GOOD_POST.replace("tags: [launch]", 'tags: [launch, "!!!"]')
+    write_content(tmp_path / "content", {**MINIMAL_SITE, "posts/hello.md": post})
+    result = check(tmp_path / "content")
+    assert ('content/posts/hello.md:6: tags: "!!!" has no letters or digits, so it cannot have a page — '
+            "use words for tags, e.g. housing, nhs") in result.stderr

@@ -53,6 +53,15 @@ def check_item(item, site: SiteFacts) -> None:
         check_rendered_html(item, item.closing_call_html, "closing_call", line, {}, site.settings)
     check_front_matter_images(item, site.settings)
     check_not_in_the_future(item, site.settings)
+    check_tags_make_addresses(item)
+
+
+def check_tags_make_addresses(item) -> None:
+    for tag in getattr(item, "tags", None) or []:
+        if not tag.slug:
+            report(item, item.frontmatter_lines.get("tags", 1), "tags",
+                   f'"{tag.name}" has no letters or digits, so it cannot have a page',
+                   "use words for tags, e.g. housing, nhs")
 
 
 def check_rendered_html(item, html: str, field: str, default_line: int, lines, settings) -> None:
