@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from sitemap.sitemap import canonical_url
+
 from .pdf import render_edition_pdf
 
 
@@ -66,19 +68,15 @@ def render_plain_text(generator, minifesto, policies) -> bytes:
     return text.encode("utf-8")
 
 
-def absolute_url(settings, url: str) -> str:
-    return settings["SITE_CANONICAL_URL"].rstrip("/") + "/" + url
-
-
 def policies_json(minifesto, policies, settings) -> bytes:
     """The machine-readable index, for journalists and developers."""
-    index_url = absolute_url(settings, settings["POLICY_INDEX_URL"])
+    index_url = canonical_url(settings, settings["POLICY_INDEX_URL"])
     document = {
         "party": settings["SITENAME"],
         "title": minifesto.title,
         "edition": minifesto.edition,
         "edition_date": minifesto.date.date().isoformat(),
-        "url": absolute_url(settings, settings["MINIFESTO_URL"]),
+        "url": canonical_url(settings, settings["MINIFESTO_URL"]),
         "policies": [
             {
                 "number": policy.number,
@@ -86,7 +84,7 @@ def policies_json(minifesto, policies, settings) -> bytes:
                 "title": policy.title,
                 "summary": policy.description,
                 "commitments": list(policy.commitments),
-                "url": absolute_url(settings, policy.url),
+                "url": canonical_url(settings, policy.url),
                 "anchor": policy.anchor,
                 "index_url": f"{index_url}#{policy.anchor}",
             }

@@ -14,7 +14,8 @@ from pelican.generators import Generator
 
 
 def canonical_url(settings: dict, url: str) -> str:
-    """The absolute public URL of a site-relative URL ('' is the home page)."""
+    """The absolute public URL of a site-relative URL ('' is the home page).
+    The one place this is made: JSON-LD and policies.json use it too."""
     return settings["SITE_CANONICAL_URL"].rstrip("/") + "/" + url.lstrip("/")
 
 

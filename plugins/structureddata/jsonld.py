@@ -10,15 +10,12 @@ from __future__ import annotations
 import json
 
 from markupsafe import Markup
-
-
-def absolute(settings, url: str) -> str:
-    return settings["SITE_CANONICAL_URL"].rstrip("/") + "/" + url.lstrip("/")
+from sitemap.sitemap import canonical_url
 
 
 def party(settings, full: bool = False) -> dict:
-    data = {"@type": "PoliticalParty", "name": settings["SITENAME"], "url": absolute(settings, "")}
-    data["logo"] = {"@type": "ImageObject", "url": absolute(settings, settings["PARTY_LOGO_PNG"]),
+    data = {"@type": "PoliticalParty", "name": settings["SITENAME"], "url": canonical_url(settings, "")}
+    data["logo"] = {"@type": "ImageObject", "url": canonical_url(settings, settings["PARTY_LOGO_PNG"]),
                     "width": 512, "height": 512}
     if full:
         data.update({
@@ -44,8 +41,8 @@ def news_article(article, settings) -> dict:
         "dateModified": modified.isoformat(),
         "author": author,
         "publisher": party(settings),
-        "image": [absolute(settings, article.share_image)],
-        "mainEntityOfPage": absolute(settings, article.url),
+        "image": [canonical_url(settings, article.share_image)],
+        "mainEntityOfPage": canonical_url(settings, article.url),
         "articleSection": str(article.category),
         "keywords": [str(tag) for tag in getattr(article, "tags", [])],
         "inLanguage": settings["DEFAULT_LANG"],
@@ -54,7 +51,7 @@ def news_article(article, settings) -> dict:
 
 def person(councillor, settings) -> dict:
     member_of: list[dict] = [{"@type": "PoliticalParty", "name": settings["SITENAME"],
-                              "url": absolute(settings, "")}]
+                              "url": canonical_url(settings, "")}]
     if getattr(councillor, "council", None):
         member_of.append({"@type": "Role", "roleName": councillor.role,
                           "memberOf": {"@type": "GovernmentOrganization", "name": councillor.council}})
@@ -63,8 +60,8 @@ def person(councillor, settings) -> dict:
         "name": councillor.title,
         "jobTitle": councillor.role,
         "description": councillor.description,
-        "url": absolute(settings, councillor.url),
-        "image": absolute(settings, getattr(councillor, "photo", None) or councillor.share_image),
+        "url": canonical_url(settings, councillor.url),
+        "image": canonical_url(settings, getattr(councillor, "photo", None) or councillor.share_image),
         "memberOf": member_of,
     }
     if getattr(councillor, "region", None):
