@@ -184,9 +184,16 @@ CONTENT_CHECK_ONLY = False
 # The moment a build treats as "now" for embargoes (ISO date-time, Europe/
 # London); None means the clock. `python -m sitebuild --now …` sets it.
 BUILD_TIME = None
-# Raw HTML embeds allowed in content (<iframe>/<script> src origins). Empty:
-# embeds load from other sites, which our privacy promise rules out.
+# Origins (e.g. "https://www.youtube-nocookie.com") whose <iframe> embeds
+# content may use. Empty: embeds load from other sites, which our privacy
+# promise rules out. Nothing else outside the HTML allowlist
+# (plugins/frontmatter/sanitise.py) is ever allowed, scripts never.
 EMBED_ALLOWLIST = []
+# The largest content file the build reads (a long policy paper is ~60 KB);
+# anything bigger is refused before it can slow every build down.
+CONTENT_FILE_MAX_KB = 256
+# Hidden files (.DS_Store, editors' backups) are never read or published.
+IGNORE_FILES = [".*"]
 
 # Drafts are checked but never written: a draft must not reach the public.
 DRAFT_SAVE_AS = ""
@@ -363,6 +370,9 @@ MENU = [
 PLUGIN_PATHS = [str(HERE / "plugins")]
 PLUGINS = [
     "frontmatter",
+    # Which files under content/ may be published (symbolic links, file
+    # types, draft-only images); right after frontmatter starts the build.
+    "contentfiles",
     "imprint",
     "inlinecss",
     "policies",

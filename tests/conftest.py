@@ -73,14 +73,22 @@ def settings() -> dict:
     return load_settings(REPO / "pelicanconf.py")
 
 
-def sample_jpeg(width: int = 40, height: int = 50) -> bytes:
+def sample_image(width: int = 40, height: int = 50, kind: str = "JPEG") -> bytes:
     import io
 
     from PIL import Image
 
     buffer = io.BytesIO()
-    Image.new("RGB", (width, height), "#8e7ca3").save(buffer, "JPEG")
+    Image.new("RGB", (width, height), "#8e7ca3").save(buffer, kind)
     return buffer.getvalue()
+
+
+def sample_jpeg(width: int = 40, height: int = 50) -> bytes:
+    return sample_image(width, height, "JPEG")
+
+
+def sample_png(width: int = 40, height: int = 50) -> bytes:
+    return sample_image(width, height, "PNG")
 
 
 # The smallest complete site: one of each content type, all valid and linked,

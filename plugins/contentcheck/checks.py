@@ -6,14 +6,14 @@ import os
 from urllib.parse import unquote, urlparse
 
 from frontmatter.problems import problem_log
-from frontmatter.publication import build_time
+from frontmatter.publication import build_time, has_passed
 from PIL import Image
 
-from .html_safety import SAFE_SCHEMES, unsafe_html
 from .markdown_scan import scan
 from .site_urls import is_known
 
 INTERNAL_PREFIXES = ("{filename}", "{static}", "{attach}")
+SAFE_SCHEMES = {"", "http", "https", "mailto", "tel"}
 IMAGE_FIX = "save it as JPEG, PNG, WebP or GIF (phone photos in HEIC need converting first)"
 
 
@@ -30,30 +30,26 @@ def check_item(item, site: SiteFacts) -> None:
     body = getattr(item, "body_markdown", None)
     if body is None:
         return
-    first_line = getattr(item, "body_first_line", 1)
-    # Where each tag or handler first appears in the Markdown: the rendered
-    # HTML decides what is unsafe (code blocks are escaped there), the
-    # Markdown says on which line.
-    lines: dict[tuple[str, str], int] = {}
-    for found in scan(body, first_line):
-        if found.kind in ("tag", "handler"):
-            lines.setdefault((found.kind, found.target), found.line)
-        elif found.kind in ("link", "image") and unsafe_scheme(found.target):
-            lines.setdefault(("scheme", scheme_of(found.target)), found.line)
-        elif found.kind in ("link", "image"):
-            check_target(item, found, site)
-        if found.kind == "image" and not found.text:
-            report(item, found.line, "body", f"the image {found.target} has no alt text",
-                   "describe it between the brackets: ![what the image shows](…)")
-        elif found.kind == "img-without-alt":
-            report(item, found.line, "body", "an <img> has no alt text", 'add alt="what the image shows"')
-    check_rendered_html(item, getattr(item, "_content", ""), "body", first_line, lines, site.settings)
-    if getattr(item, "closing_call_html", None):
-        line = item.frontmatter_lines.get("closing_call", 1)
-        check_rendered_html(item, item.closing_call_html, "closing_call", line, {}, site.settings)
+    check_links(item, body, getattr(item, "body_first_line", 1), site, "body")
+    if getattr(item, "closing_call", None) and "closing_call" in item.frontmatter_lines:
+        # The minifesto's closing call is Markdown too: its links are checked like a body's.
+        check_links(item, item.closing_call, item.frontmatter_lines["closing_call"], site, "closing_call")
     check_front_matter_images(item, site.settings)
     check_not_in_the_future(item, site.settings)
     check_tags_make_addresses(item)
+
+
+def check_links(item, markdown: str, first_line: int, site: SiteFacts, field: str) -> None:
+    """Links and images in Markdown. Unsafe HTML and link schemes are the
+    reader's allowlist's to refuse (frontmatter/sanitise.py)."""
+    for found in scan(markdown, first_line):
+        if found.kind in ("link", "image") and not unsafe_scheme(found.target):
+            check_target(item, found, site, field)
+        if found.kind == "image" and not found.text:
+            report(item, found.line, field, f"the image {found.target} has no alt text",
+                   "describe it between the brackets: ![what the image shows](…)")
+        elif found.kind == "img-without-alt":
+            report(item, found.line, field, "an <img> has no alt text", 'add alt="what the image shows"')
 
 
 def check_tags_make_addresses(item) -> None:
@@ -64,24 +60,6 @@ def check_tags_make_addresses(item) -> None:
                    "use words for tags, e.g. housing, nhs")
 
 
-def check_rendered_html(item, html: str, field: str, default_line: int, lines, settings) -> None:
-    """Report what is unsafe in the HTML a body renders to, once each, at the
-    line where it appears in the Markdown (or the body's first line)."""
-    reported = set()
-    for unsafe in unsafe_html(html):
-        key = (unsafe.what, scheme_of(unsafe.detail) if unsafe.what == "scheme" else unsafe.detail)
-        if key in reported:
-            continue
-        reported.add(key)
-        line = lines.get(key, default_line)
-        if unsafe.what == "tag" and not embed_allowed(unsafe.source, settings):
-            report_tag(item, line, unsafe.detail, field)
-        elif unsafe.what == "handler":
-            report_handler(item, line, unsafe.detail, field)
-        elif unsafe.what == "scheme":
-            report_scheme(item, line, unsafe.detail, field)
-
-
 def scheme_of(target: str) -> str:
     try:
         return urlparse(target).scheme.lower()
@@ -90,41 +68,26 @@ def scheme_of(target: str) -> str:
 
 
 def unsafe_scheme(target: str) -> bool:
-    return scheme_of(target) not in SAFE_SCHEMES
+    return scheme_of(target) not in SAFE_SCHEMES and not target.startswith(INTERNAL_PREFIXES)
 
 
-def report_scheme(item, line: int, target: str, field: str = "body") -> None:
-    report(item, line, field, f"the link {target} is not a web address",
-           "links must start with https://, / (this site), mailto: or tel:")
-
-
-def report_tag(item, line: int, tag: str, field: str = "body") -> None:
-    report(item, line, field, f"raw <{tag}> in content",
-           "remove it (embeds load from other websites and can track readers); "
-           "a developer can allow an origin in EMBED_ALLOWLIST in pelicanconf.py")
-
-
-def report_handler(item, line: int, attribute: str, field: str = "body") -> None:
-    report(item, line, field, f"raw HTML with an event handler ({attribute}=…)", "remove it: content cannot run scripts")
-
-
-def check_target(item, found, site: SiteFacts) -> None:
+def check_target(item, found, site: SiteFacts, field: str = "body") -> None:
     settings, target = site.settings, found.target
     try:
         url = urlparse(target)
     except ValueError:
-        report(item, found.line, "body", f"the link {target} is not a valid address", "check it for typing mistakes")
+        report(item, found.line, field, f"the link {target} is not a valid address", "check it for typing mistakes")
         return
     for prefix in INTERNAL_PREFIXES:
         if target.startswith(prefix):
-            check_internal_file(item, found, unquote(urlparse(target[len(prefix):]).path), site)
+            check_internal_file(item, found, unquote(urlparse(target[len(prefix):]).path), site, field)
             return
     if url.scheme in ("mailto", "tel"):
         return
     canonical = urlparse(settings["SITE_CANONICAL_URL"])
     own_site = url.netloc == canonical.netloc and url.scheme in ("http", "https")
     if found.kind == "image" and (url.scheme or url.netloc) and not own_site:
-        report(item, found.line, "body", f"the image {target} is on another website",
+        report(item, found.line, field, f"the image {target} is on another website",
                "put the image in content/images/ and link it as {static}/images/…: "
                "the site loads nothing from other websites")
         return
@@ -132,31 +95,35 @@ def check_target(item, found, site: SiteFacts) -> None:
         return  # a link out (other schemes are reported from the rendered HTML)
     if not target.startswith("/"):
         if not target.startswith("#"):
-            report(item, found.line, "body", f"the link {target} is relative",
+            report(item, found.line, field, f"the link {target} is relative",
                    "link to a page by its address starting with / (e.g. /policies/housing/), "
                    "or to a file with {filename}")
         return
     if not is_known(unquote(url.path).lstrip("/"), site.site_urls):
-        report(item, found.line, "body", f"the link {target} goes to a page the site does not have",
+        report(item, found.line, field, f"the link {target} goes to a page the site does not have",
                "check the address: posts are /news/<file name>/, policies /policies/<slug>/")
     elif found.kind == "image":
-        check_image_file(item, found.line, "body", os.path.join(settings["PATH"], unquote(url.path).lstrip("/")))
+        check_image_file(item, found.line, field, os.path.join(settings["PATH"], unquote(url.path).lstrip("/")))
 
 
-def check_internal_file(item, found, path: str, site: SiteFacts) -> None:
+def check_internal_file(item, found, path: str, site: SiteFacts, field: str = "body") -> None:
     if path.startswith("/"):
         full = os.path.join(site.settings["PATH"], path.lstrip("/"))
     else:
         full = os.path.join(os.path.dirname(item.source_path), path)
     full = os.path.normpath(full)
-    if not os.path.isfile(full):
-        report(item, found.line, "body", f"the link {found.target} points to a file that does not exist",
+    content_root = os.path.realpath(site.settings["PATH"])
+    if os.path.commonpath([os.path.realpath(full), content_root]) != content_root:
+        report(item, found.line, field, f"the link {found.target} points outside content/",
+               "link only to files in content/: anything else would be published from the build machine")
+    elif not os.path.isfile(full):
+        report(item, found.line, field, f"the link {found.target} points to a file that does not exist",
                "check the path: it is relative to this file, or to content/ when it starts with /")
     elif os.path.abspath(full) in site.unpublished_paths:
-        report(item, found.line, "body", f"the link {found.target} goes to a draft or embargoed item",
+        report(item, found.line, field, f"the link {found.target} goes to a draft or embargoed item",
                "publish it first, or remove the link: it would be broken, and would give the story away")
     elif found.kind == "image":
-        check_image_file(item, found.line, "body", full)
+        check_image_file(item, found.line, field, full)
 
 
 def check_image_file(item, line: int, field: str, path: str) -> None:
@@ -166,15 +133,6 @@ def check_image_file(item, line: int, field: str, path: str) -> None:
     except Exception as error:  # Pillow raises several kinds for a bad file
         report(item, line, field, f"{os.path.basename(path)} is not an image the site can use ({type(error).__name__})",
                IMAGE_FIX)
-
-
-def embed_allowed(source: str, settings) -> bool:
-    try:
-        parsed = urlparse(source) if source else None
-    except ValueError:
-        return False
-    origin = f"{parsed.scheme}://{parsed.netloc}" if parsed and parsed.netloc else ""
-    return bool(origin) and origin in (settings.get("EMBED_ALLOWLIST") or [])
 
 
 def check_front_matter_images(item, settings) -> None:
@@ -194,7 +152,7 @@ def check_not_in_the_future(item, settings) -> None:
     date = getattr(item, "date", None)
     if item.__class__.__name__ != "Article" or date is None or getattr(item, "embargo", None):
         return
-    if date > build_time(settings):
+    if not has_passed(date, build_time(settings)):
         report(item, item.frontmatter_lines.get("date", 1), "date",
                f"{date.strftime('%-d %B %Y %H:%M')} is in the future",
                "use today's date, or add 'embargo: <date and time>' to publish it automatically then")

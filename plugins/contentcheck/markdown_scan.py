@@ -10,8 +10,6 @@ MARKDOWN_LINK = re.compile(r"(?P<bang>!?)\[(?P<text>[^\]]*)\]\(\s*<?(?P<target>[
 # [label]: target reference definitions (not footnotes: [^1]: text)
 REFERENCE = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s|$)")
 HTML_ATTRIBUTE_URL = re.compile(r"<(?P<tag>a|img|iframe|script|source)\b[^>]*?\b(?:href|src)\s*=\s*[\"'](?P<target>[^\"']+)[\"']", re.I)
-RAW_TAG = re.compile(r"<(?P<tag>script|iframe|object|embed)\b", re.I)
-EVENT_HANDLER = re.compile(r"<[a-z][^>]*[\s/](?P<attribute>on[a-z]+)\s*=", re.I)
 HTML_IMG = re.compile(r"<img\b(?P<attributes>[^>]*)>", re.I)
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
@@ -19,15 +17,16 @@ FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 @dataclass(frozen=True)
 class Found:
     line: int
-    kind: str       # "link", "image", "tag", "handler", "img-without-alt"
-    target: str     # URL, tag name or attribute name
+    kind: str       # "link", "image", "img-without-alt"
+    target: str     # URL
     text: str = ""  # link text or alt text
 
 
 def scan(body: str, first_line: int) -> list[Found]:
     """Everything worth checking in `body`, by line; fenced code is skipped.
     (Indented lines are not skipped: in lists and HTML blocks they are not
-    code. The rendered HTML is checked too: see html_safety.py.)"""
+    code. Unsafe HTML is refused by the reader's allowlist: see
+    frontmatter/sanitise.py.)"""
     found: list[Found] = []
     in_code = False
     for offset, line in enumerate(body.splitlines()):
@@ -48,11 +47,6 @@ def scan(body: str, first_line: int) -> list[Found]:
             if match["tag"].lower() in ("iframe", "script"):
                 continue  # reported as tags below
             found.append(Found(number, kind, match["target"], "(html)"))
-        for match in RAW_TAG.finditer(line):
-            source = re.search(r"\bsrc\s*=\s*[\"']([^\"']+)", line[match.start():])
-            found.append(Found(number, "tag", match["tag"].lower(), source.group(1) if source else ""))
-        for match in EVENT_HANDLER.finditer(line):
-            found.append(Found(number, "handler", match["attribute"].lower()))
         for match in HTML_IMG.finditer(line):
             if not re.search(r"\balt\s*=\s*[\"'][^\"']+[\"']", match["attributes"], re.I):
                 found.append(Found(number, "img-without-alt", "img"))

@@ -14,10 +14,49 @@ import yaml
 FENCE = "---"
 
 
+# Front matter is a few fields with lists of words: two levels deep. The
+# limit leaves room for that and refuses a file nested thousands deep
+# (Python's recursion limit would otherwise end the build with a traceback).
+MAX_NESTING = 8
+
+
+class YamlLimit(yaml.MarkedYAMLError):
+    """Valid YAML we refuse to read: it could only be a mistake or an attack."""
+
+    def __init__(self, problem: str, fix: str, mark):
+        super().__init__(problem=problem, problem_mark=mark)
+        self.fix = fix
+
+
 class FrontMatterLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, but dates stay text: our date field parses them,
-    so an impossible date (2021-13-45) is reported at its line like any other
-    mistake instead of crashing the YAML parser."""
+    """PyYAML's safe loader, with two changes.
+
+    - Dates stay text: our date field parses them, so an impossible date
+      (2021-13-45) is reported at its line like any other mistake instead of
+      crashing the YAML parser.
+    - No aliases (`*name`) and no deep nesting: a volunteer never needs
+      them, and they are how a 2 KB file becomes a billion values (an "alias
+      bomb") or a recursive value that crashes whatever reads it.
+    """
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise YamlLimit("YAML aliases (*name) are not allowed",
+                            "write the value out in full instead of referring to another one",
+                            self.peek_event().start_mark)
+        self.depth += 1
+        try:
+            if self.depth > MAX_NESTING:
+                raise YamlLimit(f"the values are nested more than {MAX_NESTING} levels deep",
+                                "write each field as 'field: value' or a simple list",
+                                self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 FrontMatterLoader.add_constructor(
@@ -78,6 +117,8 @@ def parse_document(text: str) -> Document:
             values = loader.construct_document(root) if root is not None else None
         finally:
             loader.dispose()
+    except YamlLimit as limit:
+        raise FrontMatterError(first_line + limit.problem_mark.line, limit.problem, limit.fix) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + (mark.line if mark else 0)

@@ -16,6 +16,12 @@ from zoneinfo import ZoneInfo
 from pelican.utils import SafeDatetime
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A slug is a file name and part of every address made from it; file
+# systems refuse names over 255 bytes, and people cannot read one that long.
+SLUG_MAX_LENGTH = 80
+# Dates outside these years are typing mistakes (and year 1 with a time
+# zone cannot even be converted to UK time).
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -127,14 +133,19 @@ def date(value: Any, settings: dict) -> SafeDatetime:
             f"{describe(value)} is not a date",
             "write it as YYYY-MM-DD (e.g. 2021-11-24) or YYYY-MM-DD HH:MM (e.g. 2021-11-24 09:30)",
         )
+    if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
+        raise FieldError(f"{describe(value)} is not a date the site can use",
+                         f"use a year from {EARLIEST_YEAR} to {LATEST_YEAR}, e.g. 2021-11-24")
     zone = _london(settings)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone)
     else:
         moment = moment.astimezone(zone)
+    # fold says which of the two 01:30s of the night the clocks go back is
+    # meant: keep it, or an embargo given in UTC lifts an hour early.
     return SafeDatetime(
         moment.year, moment.month, moment.day, moment.hour, moment.minute,
-        moment.second, tzinfo=moment.tzinfo,
+        moment.second, tzinfo=moment.tzinfo, fold=moment.fold,
     )
 
 

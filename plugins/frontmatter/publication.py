@@ -24,10 +24,17 @@ def build_time(settings: dict) -> dt.datetime:
     return dt.datetime.now(zone)
 
 
+def has_passed(moment: dt.datetime, now: dt.datetime) -> bool:
+    """Compare instants, not wall-clock times: Python compares two times in
+    the same zone by their wall clocks and ignores `fold`, so 01:30 BST and
+    01:30 GMT on the night the clocks go back would count as equal."""
+    return moment.astimezone(dt.timezone.utc) <= now.astimezone(dt.timezone.utc)
+
+
 def publication_status(values: dict, settings: dict) -> tuple[str, str | None]:
     """(Pelican status, preview label or None) for an item's front matter."""
     embargo = values.get("embargo")
-    if embargo is not None and embargo > build_time(settings):
+    if embargo is not None and not has_passed(embargo, build_time(settings)):
         hidden_because = f"Embargoed until {embargo.strftime('%-d %B %Y, %H:%M')}"
     elif values.get("status") == "draft":
         hidden_because = "Draft"

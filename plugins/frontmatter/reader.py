@@ -18,9 +18,11 @@ from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category, Tag
 
 from .document import FrontMatterError, parse_document
-from .fields import SLUG_PATTERN
+from .fields import SLUG_MAX_LENGTH, SLUG_PATTERN
+from .limits import control_character_problems, size_problem
 from .problems import problem_log
 from .publication import publication_status
+from .sanitise import clean, explain, refusals
 from .schema import Schema
 from .schemas import SCHEMAS_BY_PATH_SETTING
 
@@ -53,6 +55,22 @@ def new_markdown(settings_options: dict) -> Markdown:
 _last_markdown: tuple[dict, Markdown] | None = None
 
 
+FENCED_CODE = re.compile(r"^\s{0,3}(```|~~~)")
+
+
+def line_in_markdown(markdown: str, first_line: int, pattern: str) -> int:
+    """The line of `markdown` (numbered from `first_line`) where `pattern`
+    first appears outside fenced code; `first_line` if nowhere."""
+    search = re.compile(pattern, re.I)
+    in_code = False
+    for offset, line in enumerate(markdown.split("\n")):
+        if FENCED_CODE.match(line):
+            in_code = not in_code
+        elif not in_code and search.search(line):
+            return first_line + offset
+    return first_line
+
+
 def schema_for(source_path: str, settings: dict) -> Schema | None:
     """The schema of a file, from the folder it is in (ARTICLE_PATHS, …)."""
     relative = os.path.relpath(os.path.abspath(source_path), os.path.abspath(settings["PATH"]))
@@ -77,7 +95,13 @@ class FrontMatterReader(BaseReader):
 
     def read(self, source_path):
         schema = schema_for(source_path, self.settings)
-        content, metadata = self._read(source_path, schema)
+        try:
+            content, metadata = self._read(source_path, schema)
+        except Exception as error:  # a content file must never end the build with a traceback
+            problem_log.add(source_path, 1, "(file)", f"could not be read ({type(error).__name__}: {error})"[:300],
+                            "look for unusual structure or characters in the file; "
+                            "a developer can see more with `python -m sitebuild --debug`")
+            content, metadata = "", dict(SKIP)
         if metadata.get("status") == "skip" and schema is not None:
             problem_log.unreadable.add((schema.name, slug_of_file(source_path)))
         return content, metadata
@@ -87,6 +111,10 @@ class FrontMatterReader(BaseReader):
             # Not one of our content folders (e.g. a stray file): Pelican
             # only asks us for files in the folders above, so this is rare.
             return "", dict(SKIP)
+        too_large = size_problem(source_path, self.settings)
+        if too_large:
+            problem_log.add(source_path, too_large.line, "(file)", too_large.message, too_large.fix)
+            return "", dict(SKIP)
         try:
             # utf-8-sig: Windows Notepad starts files with a byte-order mark.
             with open(source_path, encoding="utf-8-sig") as handle:
@@ -94,6 +122,11 @@ class FrontMatterReader(BaseReader):
         except UnicodeDecodeError as error:
             problem_log.add(source_path, 1, "(file)", f"is not UTF-8 text ({error.reason})",
                             "save the file as UTF-8 in your editor")
+            return "", dict(SKIP)
+        invisible = control_character_problems(text)
+        for problem in invisible:
+            problem_log.add(source_path, problem.line, "(file)", problem.message, problem.fix)
+        if invisible:
             return "", dict(SKIP)
         try:
             doc = parse_document(text)
@@ -112,7 +145,21 @@ class FrontMatterReader(BaseReader):
         # reads well as plain text) and the content checks read it by line.
         metadata["body_markdown"] = doc.body
         metadata["body_first_line"] = doc.end_line + 1
-        return markdown_to_html(doc.body, self.settings), metadata
+        body_html = self._safe_html(source_path, "body", doc.body, doc.end_line + 1)
+        if schema.name == "minifesto":
+            metadata["closing_call_html"] = self._safe_html(
+                source_path, "closing_call", values["closing_call"], doc.line_of("closing_call"))
+        return body_html, metadata
+
+    def _safe_html(self, source_path: str, field: str, markdown: str, first_line: int) -> str:
+        """Markdown to HTML, then the allowlist: everything outside it is a
+        problem at its line; what is returned holds only what the list allows."""
+        html = markdown_to_html(markdown, self.settings)
+        embeds = self.settings.get("EMBED_ALLOWLIST") or ()
+        for refusal in refusals(html, embeds):
+            message, fix = explain(refusal)
+            problem_log.add(source_path, line_in_markdown(markdown, first_line, refusal.search), field, message, fix)
+        return clean(html, embeds)
 
     def _slug_from_file_name(self, source_path, schema, values, doc) -> str | None:
         """File names are slugs, so URLs never change when a title is reworded."""
@@ -129,6 +176,11 @@ class FrontMatterReader(BaseReader):
                                 f"is {values.get('number')} but the file name starts with {numbered['number']}",
                                 "make the number and the file name's prefix agree")
                 return None
+        if len(stem) > SLUG_MAX_LENGTH:
+            problem_log.add(source_path, 1, "(file name)",
+                            f"the name is {len(stem)} characters long; addresses made from it must be shorter",
+                            f"rename the file with at most {SLUG_MAX_LENGTH} characters before '.md'")
+            return None
         if not SLUG_PATTERN.match(stem):
             problem_log.add(source_path, 1, "(file name)",
                             f'"{os.path.basename(source_path)}" is not a slug',
@@ -147,8 +199,6 @@ class FrontMatterReader(BaseReader):
         template = self.settings.get("PAGE_TEMPLATES", {}).get(slug) if schema.name == "page" else None
         if template:
             metadata["template"] = template
-        if schema.name == "minifesto":
-            metadata["closing_call_html"] = markdown_to_html(values["closing_call"], self.settings)
         if schema.name == "post":
             key = values["category"]
             category = Category(settings["POST_CATEGORIES"][key], settings)

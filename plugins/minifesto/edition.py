@@ -24,6 +24,12 @@ class Minifesto(Content):
     mandatory_properties = ("title", "edition", "date")
     default_template = "minifesto"
 
+    @property
+    def closing_call_content(self) -> str:
+        """The closing call's HTML with {filename} links made into addresses,
+        as Pelican does for a body (the links are checked by contentcheck)."""
+        return self._update_content(self.closing_call_html, self.get_siteurl())
+
 
 class MinifestoGenerator(Generator):
     def __init__(self, *args, **kwargs):

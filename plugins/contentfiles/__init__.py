@@ -1,0 +1,8 @@
+"""Which files under content/ may be published: no symbolic links, nothing
+from outside content/, static files only of safe types (checked by their
+bytes, not only their names), never over a generated address, and never an
+image that only a draft or embargoed item uses."""
+
+from .plugin import register
+
+__all__ = ["register"]

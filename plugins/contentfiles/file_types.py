@@ -1,0 +1,63 @@
+"""The kinds of static file content may publish, recognised by their bytes.
+
+A name can lie (`evil.html` renamed `photo.jpg`); the first bytes of a
+file cannot be both a JPEG and a page a browser would run. Anything else
+(HTML, SVG, scripts, stylesheets …) could run in the site's origin, beside
+the browser editor's login, so it is refused.
+"""
+
+from __future__ import annotations
+
+import zipfile
+
+# extension -> (what volunteers call it, test of the file's first bytes)
+IMAGE_TYPES = {
+    "jpg": ("JPEG image", lambda head: head.startswith(b"\xff\xd8\xff")),
+    "jpeg": ("JPEG image", lambda head: head.startswith(b"\xff\xd8\xff")),
+    "png": ("PNG image", lambda head: head.startswith(b"\x89PNG\r\n\x1a\n")),
+    "gif": ("GIF image", lambda head: head[:6] in (b"GIF87a", b"GIF89a")),
+    "webp": ("WebP image", lambda head: head[:4] == b"RIFF" and head[8:12] == b"WEBP"),
+}
+DOWNLOAD_TYPES = {
+    "pdf": ("PDF document", lambda head: head.startswith(b"%PDF-")),
+    # Office documents are ZIP files; checked further below.
+    "docx": ("Word document", lambda head: head.startswith(b"PK\x03\x04")),
+    "xlsx": ("Excel spreadsheet", lambda head: head.startswith(b"PK\x03\x04")),
+    "pptx": ("PowerPoint presentation", lambda head: head.startswith(b"PK\x03\x04")),
+    "odt": ("OpenDocument text", lambda head: head.startswith(b"PK\x03\x04")),
+    "ods": ("OpenDocument spreadsheet", lambda head: head.startswith(b"PK\x03\x04")),
+    # Past minifesto editions keep their plain-text copy.
+    "txt": ("plain text", lambda head: b"\x00" not in head and not head.lstrip().startswith(b"<")),
+}
+ALLOWED_TYPES = {**IMAGE_TYPES, **DOWNLOAD_TYPES}
+OFFICE_MARKERS = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/", "odt": "mimetype", "ods": "mimetype"}
+
+
+def extension_of(path: str) -> str:
+    return path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""
+
+
+def type_problem(path: str) -> str | None:
+    """Why the file at `path` may not be published, or None if it may."""
+    extension = extension_of(path)
+    if extension not in ALLOWED_TYPES:
+        return f"'.{extension}' files are not published" if extension else "a file without an extension"
+    kind, looks_right = ALLOWED_TYPES[extension]
+    with open(path, "rb") as handle:
+        head = handle.read(64)
+    if not looks_right(head):
+        return f"its name says {kind}, but its contents are not one"
+    if extension in OFFICE_MARKERS and not office_document(path, OFFICE_MARKERS[extension]):
+        return f"its name says {kind}, but its contents are not one"
+    return None
+
+
+def office_document(path: str, marker: str) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return any(name.startswith(marker) for name in archive.namelist())
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
+ALLOWED_LIST = ", ".join(sorted(ALLOWED_TYPES))

@@ -1,0 +1,107 @@
+"""Refuse unsafe files under content/ and withhold draft-only images."""
+
+from __future__ import annotations
+
+import os
+
+from contentcheck.plugin import content_items
+from contentcheck.site_urls import generated_files, generated_pages
+from frontmatter.problems import problem_log
+from pelican import signals
+from pelican.generators import StaticGenerator
+
+from .file_types import ALLOWED_LIST, IMAGE_TYPES, extension_of, type_problem
+from .references import files_used_by, paths_named_in_settings
+
+# Longest file or folder name published (file systems stop at 255 bytes).
+NAME_MAX_LENGTH = 100
+
+
+def refuse_symbolic_links(pelican) -> None:
+    """A link under content/ could publish any file of the build machine
+    (/etc/shadow, .git/config with CI's token): refuse every one, and keep
+    Pelican from following them while it reads the rest."""
+    settings = pelican.settings
+    ignored = list(settings.get("IGNORE_FILES") or [])
+    for directory, folders, files in os.walk(settings["PATH"]):
+        for name in folders + files:
+            path = os.path.join(directory, name)
+            if os.path.islink(path):
+                problem_log.add(path, 1, "(file)", "is a symbolic link",
+                                "replace it with the file itself: links could publish files from outside content/")
+                ignored.append(name)
+    settings["IGNORE_FILES"] = ignored
+
+
+def inside(path: str, folder: str) -> bool:
+    """Is `path` inside `folder`, with no symbolic link on the way?"""
+    real, root = os.path.realpath(path), os.path.realpath(folder)
+    return os.path.abspath(path) == real and os.path.commonpath([real, root]) == root
+
+
+def static_file_problem(path: str, save_as: str, taken: dict[str, str]) -> tuple[str, str] | None:
+    """(message, fix) if the file at `path` may not be published at `save_as`."""
+    if save_as in taken:
+        return f"would replace {taken[save_as]} at /{save_as}", "rename it: that address is the site's own"
+    if any(len(part) > NAME_MAX_LENGTH for part in save_as.split("/")):
+        return (f"its name is longer than {NAME_MAX_LENGTH} characters",
+                "rename it with a shorter name (lower-case words and hyphens)")
+    wrong_type = type_problem(path)
+    if wrong_type:
+        return (f"cannot be published: {wrong_type}",
+                f"delete it, or save it as one of the types content may publish: {ALLOWED_LIST}")
+    return None
+
+
+def addresses_taken(generators, settings, static_paths) -> dict[str, str]:
+    """save_as -> what writes it, for every file the site makes itself."""
+    taken = dict(generated_pages(settings))
+    taken.update({name: "a file the site makes" for name in generated_files(settings)})
+    for generator in generators:
+        for name in ("articles", "pages", "items"):
+            for item in getattr(generator, name, []):
+                taken[item.save_as] = f"the page of {item.relative_source_path}"
+    for path in static_paths:
+        if extension_of(path) in IMAGE_TYPES:
+            stem = os.path.splitext(path)[0]
+            for width in settings.get("RESPONSIVE_IMAGE_WIDTHS", []):
+                taken[f"{stem}-{width}.webp"] = f"the {width}-pixel copy of {path}"
+    return taken
+
+
+def draft_only_files(generators, settings) -> set[str]:
+    """Files only drafts and embargoed items use: published with them, not before."""
+    if settings.get("PREVIEW_DRAFTS"):
+        return set()
+    public, private = paths_named_in_settings(dict(settings)), set()
+    for item in content_items(generators):
+        (private if item.status == "draft" else public).update(files_used_by(item, settings))
+    return private - public
+
+
+def check_static_files(generators) -> None:
+    settings = generators[0].settings
+    static = next((g for g in generators if isinstance(g, StaticGenerator)), None)
+    if static is None:
+        return
+    withheld = draft_only_files(generators, settings)
+    taken = addresses_taken(generators, settings, [sc.relative_source_path for sc in static.staticfiles])
+    kept = []
+    for sc in static.staticfiles:
+        path = os.path.join(settings["PATH"], sc.relative_source_path)
+        if not inside(path, settings["PATH"]) or not os.path.isfile(path):
+            continue  # the link to it is reported (contentcheck); never copy it
+        if os.path.normpath(sc.relative_source_path) in withheld:
+            continue
+        problem = static_file_problem(path, sc.save_as, taken)
+        if problem:
+            problem_log.add(path, 1, "(file)", *problem)
+            continue
+        kept.append(sc)
+    # The generator's list is also the context's: filter it in place.
+    static.staticfiles[:] = kept
+
+
+def register() -> None:
+    signals.initialized.connect(refuse_symbolic_links)
+    signals.all_generators_finalized.connect(check_static_files)

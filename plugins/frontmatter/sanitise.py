@@ -1,0 +1,211 @@
+"""One allowlist for the HTML that content renders to.
+
+Content is untrusted: a volunteer's file, or a stranger's through the browser
+editor. Markdown turns it into HTML, and this module decides what of that
+HTML may reach a page. The one allowlist below is applied twice:
+
+- `refusals(html)` parses the HTML as a browser does (tinyhtml5, a WHATWG
+  HTML parser, so `<!-->` and `<noscript>` tricks parse here as they do in
+  Chromium) and names everything outside the list. The reader reports each
+  as a `path:line` problem: nothing is ever dropped silently.
+- `clean(html)` runs nh3 (Ammonia, on html5ever) with the same list over
+  what is published, so even if the two parsers ever disagreed, nothing
+  outside the list could reach a page.
+
+What is allowed is what Markdown (with the `extra`, `smarty` and `toc`
+extensions) writes, plus a few inline tags a writer may type. No styles,
+scripts, forms, frames (unless an origin is in EMBED_ALLOWLIST), comments,
+<template>, <noscript>, <meta>, <link>, <base> or <style>.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urlsplit
+from xml.etree.ElementTree import Comment
+
+import nh3
+from tinyhtml5.parser import HTMLParser
+
+# Tag -> the attributes it may carry.
+ALLOWED_TAGS: dict[str, frozenset[str]] = {
+    tag: frozenset(attributes)
+    for tag, attributes in {
+        "p": (), "br": (), "hr": (), "blockquote": (), "pre": (), "code": ("class",),
+        "h2": ("id",), "h3": ("id",), "h4": ("id",), "h5": ("id",), "h6": ("id",),
+        "em": (), "strong": (), "b": (), "i": (), "s": (), "del": (), "ins": (), "mark": (),
+        "small": (), "sub": (), "sup": ("id",), "kbd": (), "q": (), "cite": (), "abbr": ("title",),
+        "ul": (), "ol": ("start",), "li": ("id",), "dl": (), "dt": (), "dd": (),
+        "a": ("href", "title", "class"),
+        "img": ("src", "alt", "title", "width", "height"),
+        "table": (), "caption": (), "thead": (), "tbody": (), "tfoot": (), "tr": (),
+        "th": ("style", "colspan", "rowspan", "scope"), "td": ("style", "colspan", "rowspan"),
+        "figure": (), "figcaption": (), "div": ("class",),
+    }.items()
+}
+# Embeds (only when EMBED_ALLOWLIST names the origin of their src).
+EMBED_TAGS: dict[str, frozenset[str]] = {
+    "iframe": frozenset({"src", "title", "width", "height", "allow", "allowfullscreen", "loading", "referrerpolicy"}),
+}
+URL_ATTRIBUTES = {"href", "src"}
+URL_SCHEMES = {"http", "https", "mailto", "tel"}
+# Classes Markdown's footnotes and fenced code write; nothing else, so no
+# content can borrow the theme's classes (e.g. one that hides text).
+ALLOWED_CLASSES = {
+    "a": re.compile(r"footnote-ref|footnote-backref"),
+    "div": re.compile(r"footnote"),
+    "code": re.compile(r"language-[a-z0-9+#-]{1,30}"),
+}
+ID_VALUE = re.compile(r"[A-Za-z][A-Za-z0-9:_.-]{0,80}")
+NUMBER_VALUE = re.compile(r"[0-9]{1,4}")
+# Markdown tables write the column alignment as a style; no other style.
+TABLE_ALIGNMENT = re.compile(r"text-align:\s*(left|right|center);?")
+VALUE_RULES = {
+    "id": ID_VALUE, "width": NUMBER_VALUE, "height": NUMBER_VALUE, "colspan": NUMBER_VALUE,
+    "rowspan": NUMBER_VALUE, "start": NUMBER_VALUE, "scope": re.compile(r"col|row|colgroup|rowgroup"),
+    "style": TABLE_ALIGNMENT,
+}
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """One thing in rendered HTML that is outside the allowlist."""
+
+    kind: str    # "tag", "attribute", "handler", "value", "scheme", "embed", "comment"
+    tag: str     # the element it is on ("" for a comment)
+    detail: str  # the attribute name, the URL, the value …
+
+    @property
+    def search(self) -> str:
+        """A regex that finds where this came from in the Markdown."""
+        if self.kind == "comment":
+            return r"<!--"
+        if self.kind in ("tag", "embed"):
+            return rf"<\s*{re.escape(self.tag)}\b"
+        if self.kind in ("scheme",):
+            return re.escape(self.detail[:40])
+        return rf"\b{re.escape(self.detail.split('=')[0])}\s*="
+
+
+def url_allowed(url: str) -> bool:
+    url = url.strip()
+    if url.startswith("{"):
+        return True  # Pelican's {filename}/{static} links, resolved and checked later
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return False
+    return scheme == "" or scheme in URL_SCHEMES
+
+
+def embed_origin_allowed(url: str, embed_allowlist) -> bool:
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme == "https" and f"{parts.scheme}://{parts.netloc}" in set(embed_allowlist or ())
+
+
+def value_allowed(tag: str, attribute: str, value: str, embed_allowlist=()) -> bool:
+    """Is this attribute value allowed on this tag (the attribute itself is)?"""
+    if attribute in URL_ATTRIBUTES:
+        if tag in EMBED_TAGS:
+            return embed_origin_allowed(value, embed_allowlist)
+        return url_allowed(value)
+    if attribute == "class":
+        rule = ALLOWED_CLASSES.get(tag)
+        return bool(rule) and all(rule.fullmatch(name) for name in value.split())
+    rule = VALUE_RULES.get(attribute)
+    return rule is None or bool(rule.fullmatch(value.strip()))
+
+
+def allowed_tags(embed_allowlist) -> dict[str, frozenset[str]]:
+    return {**ALLOWED_TAGS, **(EMBED_TAGS if embed_allowlist else {})}
+
+
+def refusals(html: str, embed_allowlist=()) -> list[Refusal]:
+    """Everything in `html` outside the allowlist, in document order, each once."""
+    tags = allowed_tags(embed_allowlist)
+    fragment = HTMLParser(namespace_html_elements=False).parse_fragment(html or "")
+    found: list[Refusal] = []
+    for element in fragment.iter():
+        if element.tag is Comment:
+            found.append(Refusal("comment", "", (element.text or "").strip()[:40]))
+            continue
+        if element.tag == "DOCUMENT_FRAGMENT":
+            continue
+        tag = local_name(element.tag)
+        if tag not in tags:
+            found.append(Refusal("embed" if tag in EMBED_TAGS else "tag", tag, element.get("src", "")))
+            continue
+        for attribute, value in element.attrib.items():
+            attribute = local_name(attribute)
+            if attribute.startswith("on"):
+                found.append(Refusal("handler", tag, attribute))
+            elif attribute not in tags[tag]:
+                found.append(Refusal("attribute", tag, attribute))
+            elif not value_allowed(tag, attribute, value, embed_allowlist):
+                kind = "scheme" if attribute in URL_ATTRIBUTES and tag not in EMBED_TAGS else "value"
+                kind = "embed" if tag in EMBED_TAGS and attribute == "src" else kind
+                found.append(Refusal(kind, tag, value.strip()[:60] if kind != "value" else f"{attribute}={value[:40]}"))
+    return list(dict.fromkeys(found))
+
+
+def local_name(name: str) -> str:
+    """'{http://www.w3.org/2000/svg}svg' -> 'svg' (foreign content is refused by name)."""
+    return name.rsplit("}", 1)[-1].lower()
+
+
+@lru_cache(maxsize=8)
+def _cleaner(embed_allowlist: tuple[str, ...]) -> nh3.Cleaner:
+    tags = allowed_tags(embed_allowlist)
+
+    def keep_allowed_value(tag: str, attribute: str, value: str) -> str | None:
+        return value if value_allowed(tag, attribute, value, embed_allowlist) else None
+
+    return nh3.Cleaner(
+        tags=set(tags),
+        attributes={tag: set(attributes) for tag, attributes in tags.items()},
+        attribute_filter=keep_allowed_value,
+        url_schemes=set(URL_SCHEMES),
+        strip_comments=True,
+        link_rel=None,  # links are the writer's; nothing is added
+        filter_style_properties={"text-align"},
+    )
+
+
+def clean(html: str, embed_allowlist=()) -> str:
+    """`html` with everything outside the allowlist removed (what is published)."""
+    return _cleaner(tuple(embed_allowlist or ())).clean(html or "")
+
+
+def explain(refusal: Refusal) -> tuple[str, str]:
+    """(message, fix) for a volunteer."""
+    kind, tag, detail = refusal.kind, refusal.tag, refusal.detail
+    if kind == "comment":
+        return ("an HTML comment (<!-- … -->)",
+                "remove it: comments are published in the page's source and the minifesto's text; "
+                "keep notes for each other outside the file")
+    if kind == "handler":
+        return f"raw HTML with an event handler ({detail}=…)", "remove it: content cannot run scripts"
+    if kind == "scheme":
+        return (f"the link {detail} is not a web address",
+                "links must start with https://, / (this site), mailto: or tel:")
+    if kind == "embed":
+        return (f"raw <{tag}> in content",
+                "remove it (embeds load from other websites and can track readers); "
+                "a developer can allow an origin in EMBED_ALLOWLIST in pelicanconf.py")
+    if kind == "tag" and tag == "script":
+        return "raw <script> in content", "remove it: content cannot run scripts"
+    if kind == "tag" and tag == "h1":
+        return ("a top-level heading (# or <h1>) in the text",
+                "use ## for headings: the title is the page's only top-level heading")
+    if kind == "tag":
+        return (f"raw <{tag}> in content is not allowed",
+                "write Markdown instead; the README lists the few HTML tags content may use")
+    if kind == "attribute":
+        return (f"the {detail} attribute on <{tag}> is not allowed",
+                "remove it: the theme decides how content looks and behaves")
+    return f"<{tag} {detail}…> is not allowed", "remove the attribute, or give it a plain value"

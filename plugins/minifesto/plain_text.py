@@ -1,0 +1,85 @@
+"""The plain-text minifesto's words, from the sanitised HTML.
+
+The text edition is made from what the web page shows, never from the raw
+Markdown: whatever the allowlist removed cannot reach the .txt file either.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from urllib.parse import urljoin
+from xml.etree.ElementTree import Element
+
+from tinyhtml5.parser import HTMLParser
+
+WIDTH = 72
+HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+BLOCKS = HEADINGS | {"p", "blockquote", "pre", "ul", "ol", "li", "dl", "dt", "dd", "table", "tr",
+                     "figure", "figcaption", "div", "hr"}
+
+
+def html_to_text(html: str, site_url: str, width: int = WIDTH) -> str:
+    """Readable plain text: paragraphs wrapped, headings in capitals, lists
+    with "-" or numbers, links followed by their full address."""
+    fragment = HTMLParser(namespace_html_elements=False).parse_fragment(html or "")
+    return "\n\n".join(blocks(fragment, site_url, width)).strip()
+
+
+def blocks(container: Element, site_url: str, width: int) -> list[str]:
+    """The container's children as text blocks; runs of inline content
+    between block elements become one wrapped paragraph."""
+    out: list[str] = []
+    paragraph = [container.text or ""]
+
+    def flush() -> None:
+        text = " ".join("".join(paragraph).split())
+        if text:
+            out.append(textwrap.fill(text, width))
+        paragraph.clear()
+
+    for child in container:
+        if isinstance(child.tag, str) and child.tag in BLOCKS:
+            flush()
+            out.extend(block(child, site_url, width))
+        else:
+            paragraph.append(inline_text(child, site_url))
+        paragraph.append(child.tail or "")
+    flush()
+    return [b for b in out if b.strip()]
+
+
+def block(element: Element, site_url: str, width: int) -> list[str]:
+    tag = element.tag
+    if tag in HEADINGS:
+        return [textwrap.fill(" ".join(inline_text(element, site_url).split()).upper(), width)]
+    if tag == "pre":
+        return [textwrap.indent("".join(element.itertext()).rstrip("\n"), "    ")]
+    if tag == "hr":
+        return ["* * *"]
+    if tag in ("ul", "ol"):
+        return [list_text(element, site_url, width, numbered=tag == "ol")]
+    if tag == "blockquote":
+        return [textwrap.indent(b, "> ") for b in blocks(element, site_url, width - 2)]
+    return blocks(element, site_url, width)
+
+
+def list_text(element: Element, site_url: str, width: int, numbered: bool) -> str:
+    items = []
+    for number, item in enumerate((c for c in element if c.tag == "li"), start=1):
+        marker = f"{number}. " if numbered else "- "
+        lines = "\n\n".join(blocks(item, site_url, width - len(marker))).splitlines() or [""]
+        items.append("\n".join([marker + lines[0], *((" " * len(marker) + l).rstrip() for l in lines[1:])]))
+    return "\n".join(items)
+
+
+def inline_text(element: Element, site_url: str) -> str:
+    """The text of an inline element; a link gets its address after it."""
+    if not isinstance(element.tag, str):
+        return ""  # a comment (never in sanitised HTML)
+    if element.tag == "br":
+        return "\n"
+    text = (element.text or "") + "".join(inline_text(c, site_url) + (c.tail or "") for c in element)
+    href = element.get("href") if element.tag == "a" else None
+    if href and not href.startswith("#"):
+        text += f" ({urljoin(site_url + '/', href)})"
+    return text
