@@ -1,0 +1,327 @@
+"""Content is untrusted: nothing a content file does can leak the build
+machine, run a script, or publish what is not meant to be public.
+
+The deciding functions are checked in-process as tables; a few real builds
+prove the wiring: each hostile file is refused with a `path:line` line, the
+build exits non-zero, and the last good output/ is left byte for byte.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from conftest import MINIMAL_SITE, policy_markdown, run_build, sample_jpeg, sample_png, write_content
+from frontmatter.document import FrontMatterError, parse_document
+from frontmatter.fields import FieldError, date
+from frontmatter.limits import control_character_problems
+from frontmatter.publication import has_passed, publication_status
+from frontmatter.sanitise import clean, refusals
+from contentfiles.file_types import type_problem
+
+LONDON = ZoneInfo("Europe/London")
+SETTINGS = {"TIMEZONE": "Europe/London"}
+
+# --- The HTML allowlist ----------------------------------------------------
+
+REFUSED_HTML = {
+    # Parser differentials: Python's HTMLParser saw one comment; browsers
+    # close `<!-->` at once and run what follows.
+    "comment opened by <!-->": ('<!--> <meta http-equiv="refresh" content="0;url=https://evil.example/"> -->',
+                                {("comment", ""), ("tag", "meta")}),
+    "script behind <!-->": ('<!--> <script src="/images/x/a1.js"></script> -->', {("comment", ""), ("tag", "script")}),
+    "noscript title break-out": ('<noscript><p title="</noscript><script src=/x.js>">', {("tag", "noscript")}),
+    "unclosed template": ("<template><p>The rest of the page", {("tag", "template")}),
+    "title in a div": ("<div><title>x", {("tag", "title")}),
+    "unclosed select": ("<select><option>The rest", {("tag", "select"), ("tag", "option")}),
+    "style element": ("<style>footer *{color:transparent}</style>", {("tag", "style")}),
+    "linked stylesheet": ('<link rel="stylesheet" href="/images/x.css">', {("tag", "link")}),
+    "base": ('<base href="https://evil.example/">', {("tag", "base")}),
+    "svg script": ("<svg><script>alert(1)</script></svg>", {("tag", "svg"), ("tag", "script")}),
+    "event handler": ("<img src=/images/a.jpg alt=a onerror=alert(1)>", {("handler", "img")}),
+    "style attribute": ('<p style="display:none">x</p>', {("attribute", "p")}),
+    "theme class": ('<span class="visually-hidden">x</span>', {("tag", "span")}),
+    "class on a link": ('<a class="skip-link" href="/">x</a>', {("value", "a")}),
+    "javascript link": ('<a href="javascript:alert(1)">x</a>', {("scheme", "a")}),
+    "attachment link": ("<a rel=attachment href=/etc/hostname>annex</a>", {("attribute", "a")}),
+    "iframe": ('<iframe src="https://video.example/embed/1"></iframe>', {("embed", "iframe")}),
+    "form": ('<form action="https://evil.example/"><input name=p></form>', {("tag", "form"), ("tag", "input")}),
+    "top-level heading": ("<h1>Second title</h1>", {("tag", "h1")}),
+}
+
+
+@pytest.mark.parametrize("case", list(REFUSED_HTML))
+def test_the_allowlist_refuses(case):
+    html, expected = REFUSED_HTML[case]
+    found = {(refusal.kind, refusal.tag) for refusal in refusals(html)}
+    assert expected <= found, found
+
+
+@pytest.mark.parametrize("case", list(REFUSED_HTML))
+def test_what_is_published_holds_nothing_outside_the_allowlist(case):
+    html, _ = REFUSED_HTML[case]
+    assert refusals(clean(html)) == []
+
+
+MARKDOWN_OUTPUT = [
+    '<p>A <a href="{filename}/posts/x.md" title="t">link</a>, <em>em</em>, <strong>b</strong>, <code>c</code></p>',
+    '<h2 id="why-it-matters">Why</h2><ul><li>a</li></ul><ol start="3"><li>b</li></ol><blockquote><p>q</p></blockquote>',
+    '<table><thead><tr><th style="text-align: left;">h</th></tr></thead><tbody><tr><td>d</td></tr></tbody></table>',
+    '<p>Note<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1</a></sup></p><div class="footnote"><hr>'
+    '<ol><li id="fn:1"><p>Text <a class="footnote-backref" href="#fnref:1" title="Back">&#8617;</a></p></li></ol></div>',
+    '<pre><code class="language-python">x = 1\n</code></pre><p><img alt="A rally" src="/images/r.jpg"></p>',
+    '<p><a href="mailto:a@b.org">mail</a> <a href="tel:+442079460123">call</a> <a href="https://x.org/">out</a></p>',
+    "<dl><dt>t</dt><dd>d</dd></dl><p><abbr title=\"National Health Service\">NHS</abbr></p>",
+]
+
+
+@pytest.mark.parametrize("html", MARKDOWN_OUTPUT)
+def test_what_markdown_writes_is_allowed(html):
+    assert refusals(html) == []
+
+
+def test_embeds_only_from_allowed_origins():
+    frame = '<iframe src="https://www.youtube-nocookie.com/embed/x" title="Video"></iframe>'
+    allowed = ["https://www.youtube-nocookie.com"]
+    assert refusals(frame, allowed) == []
+    assert 'src="https://www.youtube-nocookie.com/embed/x"' in clean(frame, allowed)
+    other = '<iframe src="https://tracker.example/embed/x" title="Video"></iframe>'
+    assert [r.kind for r in refusals(other, allowed)] == ["embed"]
+    assert "tracker" not in clean(other, allowed)
+    assert [r.kind for r in refusals("<script src=https://www.youtube-nocookie.com/x.js></script>", allowed)] == ["tag"]
+
+
+# --- Limits on the file and its front matter --------------------------------
+
+@pytest.mark.parametrize("yaml_text, line, message", [
+    ("title: &a [*a]\n", 2, "YAML aliases (*name) are not allowed"),
+    ("a: &a [x, x, x]\nb: &b [*a, *a, *a]\n", 3, "YAML aliases (*name) are not allowed"),
+    ("tags: " + "[" * 5000 + "]" * 5000 + "\n", 2, "the values are nested more than 8 levels deep"),
+])
+def test_yaml_that_is_refused_before_it_is_built(yaml_text, line, message):
+    with pytest.raises(FrontMatterError) as refused:
+        parse_document(f"---\n{yaml_text}---\nText.\n")
+    assert (refused.value.line, refused.value.message) == (line, message)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("fine\ntext\n", []),
+    ("line one\nWord\x0bbreak\n", [(2, "U+000B", 5)]),
+    ("a\x00b\n", [(1, "U+0000", 2)]),
+    ("tab\tand\r\nwindows endings\n", []),
+    ("a\x85b\n", [(1, "U+0085", 2)]),
+])
+def test_control_characters(text, expected):
+    found = [(p.line, p.message.split("(")[1].split(")")[0], int(p.message.rsplit(" ", 1)[1]))
+             for p in control_character_problems(text)]
+    assert found == expected
+
+
+@pytest.mark.parametrize("value", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00", "1066-10-14"])
+def test_dates_outside_the_years_a_site_can_use(value):
+    with pytest.raises(FieldError) as refused:
+        date(value, SETTINGS)
+    assert "is not a date the site can use" in refused.value.message
+
+
+def test_an_embargo_given_in_utc_on_the_night_the_clocks_go_back():
+    # 01:30 UTC on 30 October 2022 is the second 01:30 in London (GMT).
+    embargo = date("2022-10-30T01:30:00+00:00", SETTINGS)
+    assert embargo.fold == 1
+    settings = {**SETTINGS, "BUILD_TIME": "2022-10-30T00:45:00+00:00"}  # 01:45 BST, 45 minutes earlier
+    assert publication_status({"embargo": embargo}, settings) == ("draft", None)
+    settings["BUILD_TIME"] = "2022-10-30T01:30:00+00:00"
+    assert publication_status({"embargo": embargo}, settings) == ("published", None)
+
+
+def test_instants_not_wall_clocks():
+    first = dt.datetime(2022, 10, 30, 1, 30, tzinfo=LONDON, fold=0)   # BST
+    second = dt.datetime(2022, 10, 30, 1, 30, tzinfo=LONDON, fold=1)  # GMT, an hour later
+    assert has_passed(first, second) and not has_passed(second, first)
+
+
+# --- Static files -----------------------------------------------------------
+
+@pytest.mark.parametrize("name, data, allowed", [
+    ("photo.jpg", sample_jpeg(), True),
+    ("photo.png", sample_png(), True),
+    ("paper.pdf", b"%PDF-1.7\n...", True),
+    ("notes.txt", b"Plain words.\n", True),
+    ("evil.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', False),
+    ("evil.html", b"<script>alert(1)</script>", False),
+    ("a1.js", b"alert(1)", False),
+    ("x.css", b"footer *{color:transparent}", False),
+    ("page.jpg", b"<html><script>alert(1)</script>", False),
+    ("page.txt", b"<!doctype html><script>alert(1)</script>", False),
+    ("fake.docx", b"PK\x03\x04 not really a zip", False),
+    ("no-extension", sample_jpeg(), False),
+])
+def test_static_file_types_by_name_and_contents(tmp_path, name, data, allowed):
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert (type_problem(str(path)) is None) == allowed
+
+
+# --- Real builds: refused with path:line, exit 1, output/ unchanged ---------------------
+
+def snapshot(folder):
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def last_good_site(tmp_path_factory):
+    """A good build: every hostile build below must leave a copy of it untouched."""
+    root = tmp_path_factory.mktemp("good")
+    write_content(root / "content", MINIMAL_SITE)
+    build = run_build(root / "content", root / "output", cache=root / "cache")
+    assert build.returncode == 0, build.stderr
+    return build.output
+
+
+def post(body: str, extra: str = "") -> str:
+    return f"---\ntitle: A post\ndate: 2021-11-24\ncategory: news\nsummary: A post.\n{extra}---\n{body}\n"
+
+
+HOSTILE_FILES = {
+    "posts/comment-trick.md": post('Hello\n\n<!--> <meta http-equiv="refresh" content="0;url=https://evil.example/"> -->'),
+    "posts/static-escape.md": post("Intro.\n\n[notes]({static}/../marker.txt)"),
+    "posts/word-paste.md": post("A line with Word's soft\x0bbreak."),
+    "posts/alias-bomb.md": "---\ntitle: &a [*a]\n---\nText.\n",
+    "posts/deep.md": "---\ntags: " + "[" * 5000 + "]" * 5000 + "\n---\nText.\n",
+    "posts/ancient.md": post("Text.").replace("date: 2021-11-24", "date: 0001-01-01T00:00:00+14:00"),
+    "posts/" + "a" * 252 + ".md": post("Text."),
+    "policies/01-housing.md": policy_markdown("Homes for everyone", 1).replace(
+        "Text.\n", "Text.\n\n<!-- internal: do not publish the costings -->\n\n<style>footer{display:none}</style>\n"),
+    "images/evil.svg": b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+    "images/evil.html": b"<script>alert(1)</script>",
+    "images/x/a1.js": b"alert(1)",
+    "images/press/alex-mays-480.webp": sample_jpeg(),
+    "minifesto/index.html": b"<h1>Not our minifesto</h1>",
+}
+EXPECTED_LINES = [
+    "content/posts/comment-trick.md:9: body: an HTML comment (<!-- … -->) — ",
+    "content/posts/comment-trick.md:9: body: raw <meta> in content is not allowed — ",
+    "content/posts/static-escape.md:9: body: the link {static}/../marker.txt points outside content/ — ",
+    "content/posts/word-paste.md:7: (file): contains an invisible control character (U+000B) at column 24 — ",
+    "content/posts/alias-bomb.md:2: (front matter): YAML aliases (*name) are not allowed — ",
+    "content/posts/deep.md:2: (front matter): the values are nested more than 8 levels deep — ",
+    'content/posts/ancient.md:3: date: "0001-01-01T00:00:00+14:00" is not a date the site can use — ',
+    f"content/posts/{'a' * 252}.md:1: (file name): the name is 252 characters long; ",
+    "content/policies/01-housing.md:9: body: an HTML comment (<!-- … -->) — ",
+    "content/policies/01-housing.md:11: body: raw <style> in content is not allowed — ",
+    "content/images/evil.svg:1: (file): cannot be published: '.svg' files are not published — ",
+    "content/images/evil.html:1: (file): cannot be published: '.html' files are not published — ",
+    "content/images/x/a1.js:1: (file): cannot be published: '.js' files are not published — ",
+    "content/images/press/alex-mays-480.webp:1: (file): would replace the 480-pixel copy of "
+    "images/press/alex-mays.jpg at /images/press/alex-mays-480.webp — ",
+    "content/minifesto/index.html:1: (file): cannot be published: '.html' files are not published — ",
+]
+
+
+def hostile_build(tmp_path, last_good_site, files, options=()):
+    write_content(tmp_path / "content", {**MINIMAL_SITE, **files})
+    output = tmp_path / "output"
+    shutil.copytree(last_good_site, output)
+    return run_build(tmp_path / "content", output, cache=tmp_path / "cache", options=options)
+
+
+def assert_refused(build, last_good_site, expected_lines):
+    assert build.returncode == 1, build.stderr
+    assert "Traceback" not in build.stderr + build.stdout
+    for expected in expected_lines:
+        assert any(line.startswith(expected) for line in build.problem_lines), (expected, build.problem_lines)
+    assert snapshot(build.output) == snapshot(last_good_site)
+
+
+def test_hostile_content_is_refused_all_at_once(tmp_path, last_good_site):
+    (tmp_path / "marker.txt").write_text("outside content/")
+    build = hostile_build(tmp_path, last_good_site, HOSTILE_FILES)
+    assert_refused(build, last_good_site, EXPECTED_LINES)
+    assert {p.name for p in tmp_path.iterdir()} - {"cache"} == {"content", "marker.txt", "output"}
+
+
+def test_invoke_check_reports_the_same(tmp_path):
+    write_content(tmp_path / "content", {**MINIMAL_SITE, **HOSTILE_FILES})
+    build = run_build(tmp_path / "content", tmp_path / "unused", options=("--check",))
+    assert build.returncode == 1
+    for expected in EXPECTED_LINES:
+        assert any(line.startswith(expected) for line in build.problem_lines), expected
+    assert not (tmp_path / "unused").exists()
+
+
+def test_symbolic_links_are_refused_not_followed(tmp_path, last_good_site):
+    content = tmp_path / "content"
+    write_content(content, MINIMAL_SITE)
+    (tmp_path / "secret.txt").write_text("token=abc")
+    os.symlink(tmp_path / "secret.txt", content / "images/notes.txt")
+    os.symlink("/etc", content / "images/etc")
+    os.symlink("../../.git/config", content / "images/press/config.txt")
+    output = tmp_path / "output"
+    shutil.copytree(last_good_site, output)
+    build = run_build(content, output, cache=tmp_path / "cache")
+    assert_refused(build, last_good_site, [
+        "content/images/notes.txt:1: (file): is a symbolic link — ",
+        "content/images/etc:1: (file): is a symbolic link — ",
+        "content/images/press/config.txt:1: (file): is a symbolic link — ",
+    ])
+    check = run_build(content, tmp_path / "unused", options=("--check",))
+    assert check.returncode == 1 and "is a symbolic link" in check.stderr
+
+
+def test_a_limit_on_file_size(tmp_path, last_good_site):
+    huge = post("A paragraph that goes on. " * 12000)  # about 300 KB
+    build = hostile_build(tmp_path, last_good_site, {"posts/huge.md": huge})
+    assert_refused(build, last_good_site, ["content/posts/huge.md:1: (file): is 304 KB, more than the 256 KB "])
+
+
+def test_closing_call_links_are_checked_and_resolved(tmp_path, last_good_site):
+    minifesto = MINIMAL_SITE["minifesto.md"]
+    draft = post("Secret.", "status: draft\n")
+    secret = minifesto.replace("closing_call: Become a member today.",
+                               "closing_call: Read [the plan]({filename}/posts/secret-draft.md).")
+    build = hostile_build(tmp_path, last_good_site, {"minifesto.md": secret, "posts/secret-draft.md": draft})
+    assert_refused(build, last_good_site, [
+        "content/minifesto.md:9: closing_call: the link {filename}/posts/secret-draft.md goes to a draft or embargoed item — "])
+    linked = minifesto.replace("closing_call: Become a member today.",
+                               "closing_call: Read [about us]({filename}/pages/about.md).")
+    write_content(tmp_path / "content", {"minifesto.md": linked, "posts/secret-draft.md": None})
+    good = run_build(tmp_path / "content", tmp_path / "output", cache=tmp_path / "cache")
+    assert good.returncode == 0, good.stderr
+    assert good.html("minifesto/").find("a", string="about us")["href"] == "/about/"
+    assert "about us (https://breakthroughparty.org.uk/about/)" in (good.output / "minifesto.txt").read_text()
+
+
+def test_the_text_edition_comes_from_the_sanitised_html(make_site):
+    policy = policy_markdown("Homes for everyone", 1).replace(
+        "Text.\n", "Why it matters, with [a link](/about/).\n\n## Costs\n\n- One\n- Two\n")
+    build = make_site({"policies/01-housing.md": policy})
+    assert build.returncode == 0, build.stderr
+    text = (build.output / "minifesto.txt").read_text()
+    assert "Why it matters, with a link (https://breakthroughparty.org.uk/about/)." in text
+    assert "COSTS\n\n- One\n- Two" in text
+    assert "##" not in text and "](" not in text
+
+
+def test_images_only_drafts_use_are_not_published(make_site):
+    files = {
+        "images/drafts/secret-rally.jpg": sample_jpeg(),
+        "images/drafts/embargoed-banner.png": sample_png(),
+        "images/shared.jpg": sample_jpeg(),
+        "posts/secret.md": post("![A rally]({static}/images/drafts/secret-rally.jpg)\n\n![Both](/images/shared.jpg)",
+                                "status: draft\n"),
+        "posts/soon.md": post("Soon.", "image: images/drafts/embargoed-banner.png\nimage_alt: A banner\n"
+                              "embargo: 2099-01-01 09:00\n"),
+        "pages/about.md": MINIMAL_SITE["pages/about.md"] + "\n![Both]({static}/images/shared.jpg)\n",
+    }
+    build = make_site(files)
+    assert build.returncode == 0, build.stderr
+    names = {str(p.relative_to(build.output)) for p in build.output.rglob("*")}
+    assert not [n for n in names if "drafts" in n or "secret" in n or "embargoed" in n], names
+    assert "images/shared.jpg" in names
+    preview = make_site(files, output=build.output.with_name("preview"), options=("--drafts",))
+    assert preview.returncode == 0, preview.stderr
+    assert (preview.output / "images/drafts/secret-rally.jpg").exists()
