@@ -218,7 +218,7 @@ EXPECTED_LINES = [
     "content/images/x/a1.js:1: (file): cannot be published: '.js' files are not published — ",
     "content/images/press/alex-mays-480.webp:1: (file): would replace the 480-pixel copy of "
     "images/press/alex-mays.jpg at /images/press/alex-mays-480.webp — ",
-    "content/minifesto/index.html:1: (file): cannot be published: '.html' files are not published — ",
+    "content/minifesto/index.html:1: (file): would replace the site's own minifesto page at /minifesto/index.html — ",
 ]
 
 
