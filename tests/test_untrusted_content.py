@@ -325,3 +325,19 @@ def test_images_only_drafts_use_are_not_published(make_site):
     preview = make_site(files, output=build.output.with_name("preview"), options=("--drafts",))
     assert preview.returncode == 0, preview.stderr
     assert (preview.output / "images/drafts/secret-rally.jpg").exists()
+
+
+# --- The README says what the build does ------------------------------------
+
+def test_the_readme_lists_the_allowlist_and_the_file_types():
+    from conftest import REPO
+    from contentfiles.file_types import ALLOWED_TYPES
+    from frontmatter.sanitise import ALLOWED_TAGS
+
+    readme = (REPO / "README.md").read_text()
+    listed = readme.split("<!-- allowed-tags: the tests check this list against the sanitiser -->\n", 1)[1]
+    listed = listed.split("\n", 1)[0]
+    assert {tag.strip(" `") for tag in listed.split(",")} == set(ALLOWED_TAGS)
+    images = readme.split("Only these files are published from `content/`:", 1)[1].split("Each is checked", 1)[0]
+    assert {extension.strip("`.") for extension in images.replace(",", " ").replace(")", " ").split()
+            if extension.startswith("`.")} == set(ALLOWED_TYPES)
