@@ -48,6 +48,8 @@ REFUSED_HTML = {
     "theme class": ('<span class="visually-hidden">x</span>', {("tag", "span")}),
     "class on a link": ('<a class="skip-link" href="/">x</a>', {("value", "a")}),
     "javascript link": ('<a href="javascript:alert(1)">x</a>', {("scheme", "a")}),
+    "image from another website": ('<img src="https://tracker.example/pixel.gif" alt="">', {("scheme", "img")}),
+    "image by a protocol-relative address": ('<img src="//tracker.example/pixel.gif" alt="">', {("scheme", "img")}),
     "attachment link": ("<a rel=attachment href=/etc/hostname>annex</a>", {("attribute", "a")}),
     "iframe": ('<iframe src="https://video.example/embed/1"></iframe>', {("embed", "iframe")}),
     "form": ('<form action="https://evil.example/"><input name=p></form>', {("tag", "form"), ("tag", "input")}),

@@ -89,15 +89,19 @@ class Refusal:
         return rf"\b{re.escape(self.detail.split('=')[0])}\s*="
 
 
-def url_allowed(url: str) -> bool:
+def url_allowed(url: str, own_site_only: bool = False) -> bool:
+    """A link to the web, mail or phone; with `own_site_only` (images), only
+    an address on this site: the site loads nothing from other websites."""
     url = url.strip()
     if url.startswith("{"):
         return True  # Pelican's {filename}/{static} links, resolved and checked later
     try:
-        scheme = urlsplit(url).scheme.lower()
+        parts = urlsplit(url)
     except ValueError:
         return False
-    return scheme == "" or scheme in URL_SCHEMES
+    if own_site_only:
+        return not parts.scheme and not parts.netloc
+    return parts.scheme.lower() in URL_SCHEMES | {""}
 
 
 def embed_origin_allowed(url: str, embed_allowlist) -> bool:
@@ -113,7 +117,7 @@ def value_allowed(tag: str, attribute: str, value: str, embed_allowlist=()) -> b
     if attribute in URL_ATTRIBUTES:
         if tag in EMBED_TAGS:
             return embed_origin_allowed(value, embed_allowlist)
-        return url_allowed(value)
+        return url_allowed(value, own_site_only=tag == "img")
     if attribute == "class":
         rule = ALLOWED_CLASSES.get(tag)
         return bool(rule) and all(rule.fullmatch(name) for name in value.split())
@@ -190,6 +194,10 @@ def explain(refusal: Refusal) -> tuple[str, str]:
                 "keep notes for each other outside the file")
     if kind == "handler":
         return f"raw HTML with an event handler ({detail}=…)", "remove it: content cannot run scripts"
+    if kind == "scheme" and tag == "img":
+        return (f"the image {detail} is on another website",
+                "put the image in content/images/ and link it as {static}/images/…: "
+                "the site loads nothing from other websites")
     if kind == "scheme":
         return (f"the link {detail} is not a web address",
                 "links must start with https://, / (this site), mailto: or tel:")
