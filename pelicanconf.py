@@ -257,6 +257,10 @@ MINIFESTO_FONT_FILES = {
     for weight in (400, 700)
     for style in ("normal", "italic")
 }
+# File attachments in the minifesto PDF (<a rel="attachment">, <link rel="attachment">).
+# Off: none is embedded and any such link fails the build. On: only files the PDF
+# may load anyway (content/images/, theme/static/) can be attached, dated with the edition.
+MINIFESTO_PDF_ATTACHMENTS = False
 MINIFESTO_STYLESHEETS = {
     "standard": ["css/print.css"],
     "large-print": ["css/print.css", "css/print-large.css"],

@@ -2,8 +2,13 @@
 embedded, byte-identical for identical input, and never rendered twice.
 
 The print template is rendered with Jinja first (cheap); the hash of that
-HTML, the stylesheets, the font files and WeasyPrint's version is the cache
-key. If a PDF for that key exists it is reused, and the log says so.
+HTML, the stylesheets, the font files, every file the fetcher could serve
+and WeasyPrint's version is the cache key. If a PDF for that key exists it
+is reused, and the log says so.
+
+WeasyPrint loads only the build's own files (fetcher.py), site links
+resolve against SITE_CANONICAL_URL, and file attachments are taken out
+unless MINIFESTO_PDF_ATTACHMENTS allows them (attachments.py).
 """
 
 from __future__ import annotations
@@ -12,14 +17,16 @@ import hashlib
 import importlib.metadata
 import logging
 import os
-import re
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote
 
 from frontmatter.problems import problem_log
 from images.variants import write_atomically
+
+from .attachments import stamp_attachments, take_out_attachments
+from .fetcher import SiteFiles, minifesto_fetcher, pdf_base_url
 
 logger = logging.getLogger("site.minifesto")
 
@@ -47,54 +54,26 @@ def stylesheet_paths(settings, kind: str) -> list[Path]:
     return [Path(settings["THEME"], "static", name) for name in settings["MINIFESTO_STYLESHEETS"][kind]]
 
 
-SITE_IMAGE = re.compile(r'src="(?:[a-z]+://[^/"]*)?/(images/[^"]+)"')
-
-
-def site_image_files(html: str, settings) -> list[Path]:
-    """The content images a rendered minifesto shows (they go into the PDF)."""
-    images = Path(settings["PATH"], "images").resolve()
-    files = []
-    for path in sorted(set(SITE_IMAGE.findall(html))):
-        candidate = Path(settings["PATH"], unquote(path)).resolve()
-        if images in candidate.parents and candidate.is_file():
-            files.append(candidate)
-    return files
-
-
-def image_fetcher(settings):
-    """WeasyPrint reads this site's images from content/images/ and fetches
-    nothing from the network: the PDF never depends on a web server."""
-    import mimetypes
-
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-    images = Path(settings["PATH"], "images").resolve()
-
-    class SiteImages(URLFetcher):
-        def fetch(self, url, headers=None):
-            match = SITE_IMAGE.match(f'src="{url}"')
-            if match:
-                candidate = Path(settings["PATH"], unquote(match.group(1))).resolve()
-                if images in candidate.parents and candidate.is_file():
-                    content_type = mimetypes.guess_type(candidate.name)[0] or "application/octet-stream"
-                    return URLFetcherResponse(candidate.as_uri(), candidate.read_bytes(),
-                                              {"Content-Type": content_type}, 200)
-            return super().fetch(url, headers)
-
-    return SiteImages(allowed_protocols={"file", "data"})
+def attachments_allowed(settings) -> bool:
+    return bool(settings.get("MINIFESTO_PDF_ATTACHMENTS", False))
 
 
 def cache_key(html: str, settings, kind: str) -> str:
+    """Everything that can change the PDF's bytes: the HTML, the options,
+    the base URL links resolve against, and every file the render may read
+    (stylesheets, fonts, and what the fetcher could serve: see fetcher.py)."""
     # The version from the package metadata: importing WeasyPrint itself
     # takes half a second, which a build that reuses its PDFs need not pay.
     digest = hashlib.sha256()
-    digest.update(f"{kind}\0weasyprint {importlib.metadata.version('weasyprint')}\0{WRITE_OPTIONS}\0".encode())
+    digest.update(f"{kind}\0weasyprint {importlib.metadata.version('weasyprint')}\0{WRITE_OPTIONS}\0"
+                  f"base {pdf_base_url(settings)}\0attachments {attachments_allowed(settings)}\0".encode())
     digest.update(html.encode("utf-8"))
     digest.update(fonts_css(settings).encode())
-    inputs = [*stylesheet_paths(settings, kind), *map(Path, sorted(settings["MINIFESTO_FONT_FILES"].values())),
-              *site_image_files(html, settings)]
-    for path in inputs:
-        digest.update(path.read_bytes())
+    for path in [*stylesheet_paths(settings, kind), *map(Path, sorted(settings["MINIFESTO_FONT_FILES"].values()))]:
+        digest.update(path.read_bytes())  # OSError names a missing one
+    for name, data in SiteFiles(settings).cache_inputs(html):
+        digest.update(f"\0{name}\0{len(data)}\0".encode())
+        digest.update(data)
     return digest.hexdigest()
 
 
@@ -130,8 +109,25 @@ def render_edition_pdf(generator, minifesto, policies, kind: str) -> bytes:
 
 
 def report_pdf_problem(settings, kind: str, what: str, fix: str) -> None:
+    add_pdf_problem(settings, f"WeasyPrint could not render the {kind} minifesto: {what}", fix)
+
+
+def add_pdf_problem(settings, message: str, fix: str) -> None:
     template_path = os.path.join(settings["THEME"], "templates", PRINT_TEMPLATE)
-    problem_log.add(template_path, 1, "(PDF)", f"WeasyPrint could not render the {kind} minifesto: {what}", fix)
+    problem_log.add(template_path, 1, "(PDF)", message, fix)
+
+
+def report_refusals(settings, kind: str, refusals: dict[str, str], attachments: list[str]) -> None:
+    """One line per URL the fetcher refused and per file attachment taken out."""
+    for url, reason in refusals.items():
+        add_pdf_problem(settings, f"the {kind} minifesto tried to load {url}, which is refused ({reason})",
+                        "show only images from content/images/ (as /images/…), files from theme/static/ "
+                        "and the fonts in MINIFESTO_FONT_FILES; the PDF loads nothing else")
+    for href in attachments:
+        add_pdf_problem(settings, f'the {kind} minifesto asks to attach {href} to the PDF (rel="attachment"), '
+                                  "but file attachments are off",
+                        'remove rel="attachment" from that link, or set MINIFESTO_PDF_ATTACHMENTS = True in '
+                        "pelicanconf.py to attach files from the build's own folders")
 
 
 class WeasyPrintWarnings(logging.Handler):
@@ -163,7 +159,22 @@ def reproducible_timestamps(moment):
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
-def write_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> bytes:
+@dataclass
+class Rendered:
+    """One WeasyPrint run: the PDF, and everything that went wrong."""
+
+    data: bytes = b""
+    refusals: dict[str, str] = field(default_factory=dict)  # URL -> why the fetcher refused it
+    attachments: list[str] = field(default_factory=list)  # hrefs taken out (attachments off)
+    failure: str | None = None  # the exception WeasyPrint raised
+    warnings: list[str] = field(default_factory=list)  # what WeasyPrint logged
+
+    @property
+    def ok(self) -> bool:
+        return not (self.refusals or self.attachments or self.failure or self.warnings)
+
+
+def render_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> Rendered:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
@@ -174,26 +185,44 @@ def write_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> byte
     if hasattr(weasyprint_logger, "disable_filter"):
         weasyprint_logger.disable_filter()
     weasyprint_logger.addHandler(warnings)
+    fetcher = minifesto_fetcher(settings)  # everything WeasyPrint loads goes through it
+    rendered = Rendered(refusals=fetcher.refusals)
     try:
         # Fonts are converted from WOFF when the stylesheets load: stamp from here.
         with reproducible_timestamps(moment):
             fonts = FontConfiguration()
-            stylesheets = [CSS(string=fonts_css(settings), font_config=fonts)] + [
-                CSS(filename=str(path), font_config=fonts) for path in stylesheet_paths(settings, kind)
+            stylesheets = [CSS(string=fonts_css(settings), font_config=fonts, url_fetcher=fetcher)] + [
+                CSS(filename=str(path), font_config=fonts, url_fetcher=fetcher)
+                for path in stylesheet_paths(settings, kind)
             ]
-            document = HTML(string=html, base_url=str(Path(settings["THEME"], "static")),
-                            url_fetcher=image_fetcher(settings))
-            data = document.write_pdf(
-                stylesheets=stylesheets, font_config=fonts, pdf_identifier=identifier, **WRITE_OPTIONS
-            )
+            options = {"stylesheets": stylesheets, "pdf_identifier": identifier, **WRITE_OPTIONS}
+            source = HTML(string=html, base_url=pdf_base_url(settings), url_fetcher=fetcher)
+            document = source.render(font_config=fonts, **options)
+            if not attachments_allowed(settings):
+                rendered.attachments = take_out_attachments(document, source)
+            rendered.data = document.write_pdf(finisher=stamp_attachments(moment), **options)
     except Exception as error:  # WeasyPrint raises many kinds; all mean "no PDF"
-        report_pdf_problem(settings, kind, f"{type(error).__name__}: {error}",
-                           "check the print template and theme/static/css/print*.css (sitebuild --debug shows more)")
-        return b""
+        rendered.failure = f"{type(error).__name__}: {error}"
     finally:
         weasyprint_logger.removeHandler(warnings)
-    if warnings.messages:
-        report_pdf_problem(settings, kind, "; ".join(dict.fromkeys(warnings.messages)),
+    rendered.warnings = list(dict.fromkeys(warnings.messages))
+    return rendered
+
+
+def write_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> bytes:
+    """The PDF, or b"" with every reason in the problem log."""
+    rendered = render_pdf(html, settings, kind, identifier, moment)
+    if rendered.ok:
+        return rendered.data
+    report_refusals(settings, kind, rendered.refusals, rendered.attachments)
+    # A refused URL also makes WeasyPrint warn ("Failed to load image at …")
+    # or raise; its own line says it better, so those are left out.
+    refused = rendered.refusals
+    if rendered.failure and not any(url in rendered.failure for url in refused):
+        report_pdf_problem(settings, kind, rendered.failure,
+                           "check the print template and theme/static/css/print*.css (sitebuild --debug shows more)")
+    messages = [message for message in rendered.warnings if not any(url in message for url in refused)]
+    if messages:
+        report_pdf_problem(settings, kind, "; ".join(messages),
                            "fix the print template, the print stylesheets or MINIFESTO_FONT_FILES")
-        return b""
-    return data
+    return b""
