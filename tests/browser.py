@@ -4,8 +4,10 @@ Chromium with Playwright (never a browser Playwright downloads itself)."""
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import socket
+import subprocess
 import threading
 import time
 from contextlib import contextmanager
@@ -13,6 +15,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 # Without the networking flags Chromium tries to reach Google's services,
 # which this machine's closed network refuses.
 CHROMIUM_ARGS = [
@@ -75,3 +78,45 @@ def wait_for_server(port: int, process, what: str, seconds: float = 60) -> None:
     process.kill()
     output = process.communicate()[0] if process.stdout else ""
     pytest.fail(f"{what} did not start:\n{output}")
+
+
+@contextmanager
+def serve_with_nginx(folder: Path, prefix: Path):
+    """Serve a built site with Debian's nginx and the security-headers snippet
+    the build wrote (as a production host would); nginx keeps its files in
+    `prefix`. Yield the base URL."""
+    port = free_port()
+    # As root (CI), nginx's workers would drop to "nobody", who cannot read
+    # pytest's private temporary folders.
+    user = "user root;" if os.geteuid() == 0 else ""
+    (prefix / "nginx.conf").write_text(f"""
+{user}
+worker_processes 1;
+daemon off;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log;
+events {{}}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path {prefix}/body;
+    proxy_temp_path {prefix}/proxy;
+    fastcgi_temp_path {prefix}/fastcgi;
+    uwsgi_temp_path {prefix}/uwsgi;
+    scgi_temp_path {prefix}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        root {folder};
+        error_page 404 /404.html;
+        include {folder}/_server/nginx-security-headers.conf;
+    }}
+}}
+""")
+    process = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf")],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    wait_for_server(port, process, "nginx")
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -4,19 +4,14 @@ Security Policy violation fails the test."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-
 import pytest
 
 from playwright.sync_api import expect
 
-from browser import chromium, free_port, wait_for_server
+from browser import chromium, serve_with_nginx
 from test_site import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 # Record violations as the page reports them (before any script of ours runs).
 RECORD_VIOLATIONS = """
 window.__cspViolations = [];
@@ -27,40 +22,8 @@ document.addEventListener('securitypolicyviolation', (e) =>
 
 @pytest.fixture(scope="module")
 def nginx_site(site, tmp_path_factory):
-    prefix = tmp_path_factory.mktemp("nginx")
-    port = free_port()
-    # As root (CI), nginx's workers would drop to "nobody", who cannot read
-    # pytest's private temporary folders.
-    user = "user root;" if os.geteuid() == 0 else ""
-    (prefix / "nginx.conf").write_text(f"""
-{user}
-worker_processes 1;
-daemon off;
-pid {prefix}/nginx.pid;
-error_log {prefix}/error.log;
-events {{}}
-http {{
-    include /etc/nginx/mime.types;
-    access_log off;
-    client_body_temp_path {prefix}/body;
-    proxy_temp_path {prefix}/proxy;
-    fastcgi_temp_path {prefix}/fastcgi;
-    uwsgi_temp_path {prefix}/uwsgi;
-    scgi_temp_path {prefix}/scgi;
-    server {{
-        listen 127.0.0.1:{port};
-        root {site.output};
-        error_page 404 /404.html;
-        include {site.output}/_server/nginx-security-headers.conf;
-    }}
-}}
-""")
-    process = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf")],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    wait_for_server(port, process, "nginx")
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(timeout=10)
+    with serve_with_nginx(site.output, tmp_path_factory.mktemp("nginx")) as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="module")

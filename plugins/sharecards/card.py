@@ -15,6 +15,16 @@ from PIL import Image, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
 
 MARGIN = 72
+TITLE_TOP = MARGIN + 70
+TITLE_SIZES = range(72, 39, -4)        # px, largest first
+TITLE_MIN_LINES = 2                    # the band never squeezes the title below this
+GAP = 24                               # between the title and the band
+# The imprint is the law's (Elections Act 2022): always printed whole. It
+# starts at the usual size and shrinks, at most, to the smallest size still
+# easy to read on a phone; the band grows to hold it.
+IMPRINT_SIZES = range(22, 19, -1)      # px, largest first
+IMPRINT_ROOM_AT_LEAST = 2              # lines: a short imprint keeps the usual band
+BAND_TOP_PADDING, PARTY_LINE, BAND_BOTTOM_PADDING = 28, 48, 18
 
 
 @dataclass(frozen=True)
@@ -35,11 +45,35 @@ class CardStyle:
     regular_font: str
 
 
-def wrap(draw, text: str, font, width: int) -> list[str]:
+@dataclass(frozen=True)
+class ImprintLayout:
+    """How the imprint is drawn: `lines`, joined by spaces, are the whole imprint
+    (runs of whitespace in it become single spaces)."""
+
+    size: int
+    lines: tuple[str, ...]
+    line_height: int
+    band_height: int
+
+
+class ImprintTooLong(ValueError):
+    """The imprint cannot be printed in full on a card at a legible size."""
+
+    def __init__(self, imprint: str, reason: str):
+        self.message = (f"the imprint ({len(imprint):,} characters) is too long to print in full on the share "
+                        f"cards, even at {min(IMPRINT_SIZES)} px: {reason}")
+        self.fix = ("shorten the address or the promoter's name in IMPRINT in pelicanconf.py "
+                    "(the law wants the whole imprint on every image)")
+        super().__init__(f"{self.message} — {self.fix}")
+
+
+def wrap(text: str, font, width: int) -> list[str]:
+    """Words of `text` in lines no wider than `width` (a word wider than
+    `width` gets a line of its own)."""
     lines, line = [], ""
     for word in text.split():
         trial = f"{line} {word}".strip()
-        if draw.textlength(trial, font=font) <= width or not line:
+        if font.getlength(trial) <= width or not line:
             line = trial
         else:
             lines.append(line)
@@ -47,14 +81,44 @@ def wrap(draw, text: str, font, width: int) -> list[str]:
     return [*lines, line] if line else lines
 
 
-def fitted_title(draw, title: str, style: CardStyle, width: int, max_lines: int = 4):
-    """The largest title size (72 down to 40 px) whose lines fit."""
-    for size in range(72, 39, -4):
+def band_height(lines: int, line_height: int) -> int:
+    return BAND_TOP_PADDING + PARTY_LINE + max(lines, IMPRINT_ROOM_AT_LEAST) * line_height + BAND_BOTTOM_PADDING
+
+
+def max_band_height(style: CardStyle) -> int:
+    """The band may grow until the title has TITLE_MIN_LINES of the smallest size left."""
+    smallest_title_line = int(min(TITLE_SIZES) * 1.2)
+    return style.size[1] - (TITLE_TOP + TITLE_MIN_LINES * smallest_title_line + GAP)
+
+
+@functools.lru_cache(maxsize=8)
+def layout_imprint(imprint: str, style: CardStyle) -> ImprintLayout:
+    """The whole imprint in lines that fit the card's band, at the largest
+    size that fits; ImprintTooLong if even the smallest legible size does not."""
+    width, room = style.size[0] - 2 * MARGIN, max_band_height(style)
+    for size in IMPRINT_SIZES:
+        font = ImageFont.truetype(style.regular_font, size)
+        lines, line_height = wrap(imprint, font, width), size + 6
+        fits_across = all(font.getlength(line) <= width for line in lines)
+        if fits_across and band_height(len(lines), line_height) <= room:
+            return ImprintLayout(size, tuple(lines), line_height, band_height(len(lines), line_height))
+    too_wide = [word for word in imprint.split() if font.getlength(word) > width]
+    if too_wide:
+        raise ImprintTooLong(imprint, f"the word “{too_wide[0][:40]}” is wider than the card")
+    lines_room = (room - band_height(0, 0)) // line_height
+    raise ImprintTooLong(imprint, f"it needs {len(lines)} lines and a card has room for {lines_room}")
+
+
+def fitted_title(title: str, style: CardStyle, width: int, height: int, max_lines: int = 4):
+    """The largest title size whose lines fit `width` × `height` (at most
+    `max_lines` lines); at the smallest size, the title is cut with "…"."""
+    for size in TITLE_SIZES:
         font = ImageFont.truetype(style.bold_font, size)
-        lines = wrap(draw, title, font, width)
-        if len(lines) <= max_lines:
+        lines = wrap(title, font, width)
+        room = min(max_lines, height // int(size * 1.2))
+        if len(lines) <= room:
             return font, lines
-    return font, [*lines[: max_lines - 1], lines[max_lines - 1].rstrip(".,;: ") + "…"]
+    return font, [*lines[: room - 1], lines[room - 1].rstrip(".,;: ") + "…"]
 
 
 def render_card(text: CardText, style: CardStyle) -> bytes:
@@ -62,24 +126,26 @@ def render_card(text: CardText, style: CardStyle) -> bytes:
     image = Image.new("RGB", style.size, style.background)
     draw = ImageDraw.Draw(image)
     kicker_font = ImageFont.truetype(style.bold_font, 34)
-    small_font = ImageFont.truetype(style.regular_font, 22)
     party_font = ImageFont.truetype(style.bold_font, 30)
 
+    imprint = layout_imprint(text.imprint, style)
+    band_top = height - imprint.band_height
+
     draw.text((MARGIN, MARGIN), text.kicker.upper(), font=kicker_font, fill=style.accent)
-    title_font, lines = fitted_title(draw, text.title, style, width - 2 * MARGIN)
+    title_font, lines = fitted_title(text.title, style, width - 2 * MARGIN, band_top - GAP - TITLE_TOP)
     line_height = int(title_font.size * 1.2)
-    y = MARGIN + 70
+    y = TITLE_TOP
     for line in lines:
         draw.text((MARGIN, y), line, font=title_font, fill="#ffffff")
         y += line_height
 
-    band_top = height - 150
     draw.rectangle([0, band_top, width, height], fill=style.ink)
-    draw.text((MARGIN, band_top + 28), text.party, font=party_font, fill=style.accent)
-    imprint_y = band_top + 76
-    for line in wrap(draw, text.imprint, small_font, width - 2 * MARGIN)[:2]:
-        draw.text((MARGIN, imprint_y), line, font=small_font, fill="#ffffff")
-        imprint_y += 28
+    draw.text((MARGIN, band_top + BAND_TOP_PADDING), text.party, font=party_font, fill=style.accent)
+    imprint_font = ImageFont.truetype(style.regular_font, imprint.size)
+    y = band_top + BAND_TOP_PADDING + PARTY_LINE
+    for line in imprint.lines:
+        draw.text((MARGIN, y), line, font=imprint_font, fill="#ffffff")
+        y += imprint.line_height
 
     metadata = PngInfo()
     metadata.add_text("Title", text.title)

@@ -20,11 +20,11 @@ from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
 from images.variants import write_atomically
 
-from .card import CardStyle, CardText, render_card, render_logo
+from .card import CardStyle, CardText, ImprintTooLong, layout_imprint, render_card, render_logo
 
 logger = logging.getLogger("site.sharecards")
 # Bump when card.py draws differently, so cached cards are redrawn.
-CARD_DESIGN_VERSION = "1"
+CARD_DESIGN_VERSION = "2"
 
 
 def card_style(settings) -> CardStyle:
@@ -74,11 +74,24 @@ class ShareCardGenerator(Generator):
                 return False
         return True
 
+    def imprint_fits(self, imprint: str) -> bool:
+        """The whole imprint must be printed on every card; if it cannot be,
+        stop before writing with one line that says which setting to shorten."""
+        try:
+            layout_imprint(imprint, card_style(self.settings))
+        except ImprintTooLong as too_long:
+            settings_file = os.path.join(self.settings["PATH"], "..", "pelicanconf.py")
+            problem_log.add(settings_file, 1, "IMPRINT", too_long.message, too_long.fix)
+            return False
+        return True
+
     def plan_cards(self, generators) -> None:
         settings = self.settings
         if not self.fonts_load():
             return
         imprint, party = imprint_text(settings), settings["SITENAME"]
+        if not self.imprint_fits(imprint):
+            return
         folder = settings["SHARE_CARD_PATH"]
         site_card = f"{folder}/site.png"
         self.cards[site_card] = CardText("Join us", settings["SITE_TAGLINE"], imprint, party)

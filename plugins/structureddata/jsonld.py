@@ -69,7 +69,23 @@ def person(councillor, settings) -> dict:
     return data
 
 
+# Inside <script> the HTML tokenizer still looks for "</script" and, after
+# "<!--", for "<script" (it then swallows the rest of the page). JSON may
+# spell any character as \uXXXX, so these never reach the tokenizer as
+# themselves; U+2028/U+2029 are escaped for older JavaScript parsers.
+SCRIPT_SAFE = str.maketrans({
+    "<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029",
+})
+
+
+def json_for_script(data) -> str:
+    """`data` as JSON that is safe as the text of any <script> element: it
+    contains no "<", ">" or "&", so no value can end the script or open a
+    comment, and json.loads reads back exactly `data`."""
+    return json.dumps(data, ensure_ascii=False, indent=None).translate(SCRIPT_SAFE)
+
+
 def script_tag(data: dict) -> Markup:
-    """A JSON-LD block; "</" is escaped so no value can end the script early."""
-    payload = json.dumps({"@context": "https://schema.org", **data}, ensure_ascii=False, indent=None)
-    return Markup('<script type="application/ld+json">') + Markup(payload.replace("</", "<\\/")) + Markup("</script>")
+    """A JSON-LD block whose values are inert, whatever text they hold."""
+    payload = json_for_script({"@context": "https://schema.org", **data})
+    return Markup('<script type="application/ld+json">') + Markup(payload) + Markup("</script>")

@@ -1,0 +1,114 @@
+"""Every share card prints the whole imprint (Elections Act 2022): the band
+grows and the type shrinks, at most to a legible 20 px; an imprint that still
+does not fit stops the build with one line that says what to shorten."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from PIL import Image, ImageFont
+
+from imprint.text import imprint_text
+from sharecards.card import (
+    BAND_TOP_PADDING, IMPRINT_SIZES, MARGIN, PARTY_LINE, CardText, ImprintTooLong, layout_imprint, max_band_height, render_card,
+)
+from sharecards.plugin import card_style
+from sitebuild.derived_settings import derived_settings_file
+
+REAL = "Promoted by Jo Bloggs on behalf of Breakthrough Party, PO Box 0000, London, EC1A 1AA."
+# No hyphens: the PDF's imprint check reads a line broken after a hyphen as
+# "on-the- Wold" and fails the build (a fault of that check, reported).
+LONG_ADDRESS = ("Flat 12, The Old Cooperative Buildings, 147 Long Causeway Road, Little Snoring Industrial Estate, "
+                "Upper Middleton on the Wold, North Yorkshire, YO62 4XX, England")
+LONG_IMPRINT = {"promoter": "Alexandra Montgomery Fotheringham Smythe", "party": "Breakthrough Party",
+                "address": LONG_ADDRESS}
+# The same imprint with the address repeated until the whole is 2,000 characters.
+TOO_LONG_IMPRINT = {**LONG_IMPRINT, "address": ((LONG_ADDRESS + ", ") * 20)[:2000 - 248 + len(LONG_ADDRESS)]}
+
+
+def imprint_of(parts: dict) -> str:
+    return imprint_text({"IMPRINT": parts})
+
+
+def test_the_long_imprints_are_the_lengths_the_review_named():
+    assert len(imprint_of(LONG_IMPRINT)) == 248
+    assert len(imprint_of(TOO_LONG_IMPRINT)) == 2000
+
+
+@pytest.fixture(scope="module")
+def style(settings):
+    return card_style(settings)
+
+
+@pytest.mark.parametrize("imprint", [
+    "Promoted by A on behalf of B, C.",
+    REAL,
+    imprint_of(LONG_IMPRINT),
+], ids=["short", "real", "248 characters"])
+def test_the_whole_imprint_is_laid_out_legibly(style, imprint):
+    layout = layout_imprint(imprint, style)
+    assert " ".join(layout.lines) == imprint
+    assert layout.size >= min(IMPRINT_SIZES) == 20
+    font = ImageFont.truetype(style.regular_font, layout.size)
+    assert all(font.getlength(line) <= style.size[0] - 2 * MARGIN for line in layout.lines)
+    assert layout.band_height <= max_band_height(style)
+
+
+def test_a_short_imprint_keeps_the_usual_band(style):
+    assert layout_imprint(REAL, style).band_height == 150
+
+
+def test_every_laid_out_line_is_drawn_in_the_band(style):
+    """Each imprint line leaves white text in its own strip of the card."""
+    imprint = imprint_of(LONG_IMPRINT)
+    layout = layout_imprint(imprint, style)
+    assert len(layout.lines) >= 3
+    png = render_card(CardText("News", "A title", imprint, "Breakthrough Party"), style)
+    with Image.open(io.BytesIO(png)) as card:
+        assert card.text["Imprint"] == imprint
+        first_line_top = card.height - layout.band_height + BAND_TOP_PADDING + PARTY_LINE
+        for number in range(len(layout.lines)):
+            top = first_line_top + number * layout.line_height
+            strip = card.convert("L").crop((MARGIN, top, card.width - MARGIN, top + layout.line_height))
+            assert strip.getextrema()[1] > 200, f"imprint line {number + 1} is not drawn"
+
+
+def test_an_imprint_that_cannot_fit_is_refused(style):
+    with pytest.raises(ImprintTooLong) as refused:
+        layout_imprint(imprint_of(TOO_LONG_IMPRINT), style)
+    assert "even at 20 px" in refused.value.message
+    assert refused.value.fix.startswith("shorten the address or the promoter's name in IMPRINT in pelicanconf.py")
+
+
+def test_a_word_wider_than_the_card_is_refused(style):
+    with pytest.raises(ImprintTooLong, match="is wider than the card"):
+        layout_imprint("Promoted by " + "x" * 200 + ".", style)
+
+
+def build_with_imprint(make_site, tmp_path, parts: dict):
+    settings = derived_settings_file(tmp_path / "imprint_settings.py", {"IMPRINT": repr(parts)})
+    return make_site(options=("--settings", str(settings)))
+
+
+def test_a_248_character_imprint_builds_and_is_on_every_card(make_site, tmp_path, settings):
+    build = build_with_imprint(make_site, tmp_path, LONG_IMPRINT)
+    assert build.returncode == 0, build.stderr
+    imprint = imprint_of(LONG_IMPRINT)
+    site_card = CardText("Join us", settings["SITE_TAGLINE"], imprint, settings["SITENAME"])
+    assert (build.output / "share/site.png").read_bytes() == render_card(site_card, card_style(settings))
+    for card in (build.output / "share").rglob("*.png"):
+        with Image.open(card) as image:
+            assert image.text["Imprint"] == imprint
+
+
+def test_a_too_long_imprint_fails_the_build_with_one_clear_line(make_site, tmp_path):
+    build = build_with_imprint(make_site, tmp_path, TOO_LONG_IMPRINT)
+    assert build.returncode == 1
+    assert "Traceback" not in build.stderr
+    [line] = [line for line in build.stderr.splitlines() if "IMPRINT" in line]
+    assert line.startswith("pelicanconf.py:1: IMPRINT: the imprint (2,000 characters) "
+                           "is too long to print in full on the share cards, even at 20 px: it needs ")
+    assert line.endswith("— shorten the address or the promoter's name in IMPRINT in pelicanconf.py "
+                         "(the law wants the whole imprint on every image)")
+    assert not build.output.exists()
