@@ -3,12 +3,21 @@
 The site is written into a fresh staging folder next to `output/`. Only when
 Pelican and every later step succeeded does the staging folder replace
 `output/`; after any failure the last good site is left exactly as it was.
+
+A build that is killed (SIGKILL, a closed terminal, a power cut) cannot tidy up, so
+the folders it works in carry its process id (`.output.staging-<pid>-<random>`,
+`.output.previous-<pid>-<random>`) and the next build clears those of dead
+processes, and puts back `output/` if a kill came mid-swap.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
+import re
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,7 +73,8 @@ def build_site(settings_file, output_path, overrides: dict | None = None) -> Bui
     """Build into a staging folder beside `output_path`, then swap it in."""
     output_path = Path(output_path).resolve()
     output_path.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output_path.name}.staging-", dir=output_path.parent))
+    recover_from_killed_builds(output_path)
+    staging = work_folder(output_path, "staging")
     try:
         settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)})
         run_pelican(settings)
@@ -87,13 +97,92 @@ def check_content(settings_file, overrides: dict | None = None) -> int:
     return sum(1 for _ in Path(settings["PATH"]).rglob("*.md"))
 
 
+def work_folder(output_path: Path, kind: str) -> Path:
+    """A new empty folder beside output_path, named for this process, so a
+    later build can tell whether the build that made it is still running."""
+    prefix = f".{output_path.name}.{kind}-{os.getpid()}-"
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=output_path.parent))
+
+
+def work_folders(output_path: Path, kind: str) -> list[Path]:
+    """The work folders of dead builds beside output_path, newest first.
+    Names without a process id come from builds before ids were added."""
+    pattern = re.compile(rf"\.{re.escape(output_path.name)}\.{kind}-(?:(\d+)-)?[^/]*")
+    found = []
+    for folder in output_path.parent.iterdir():
+        match = pattern.fullmatch(folder.name)
+        if match and folder.is_dir() and not (match[1] and process_is_alive(int(match[1]))):
+            found.append(folder)
+    return sorted(found, key=modified_time, reverse=True)
+
+
+def modified_time(folder: Path) -> float:
+    try:
+        return folder.stat().st_mtime
+    except FileNotFoundError:  # just removed by a build starting beside us
+        return 0.0
+
+
+def process_is_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, but belongs to another user
+        return True
+    return True
+
+
+def recover_from_killed_builds(output_path: Path) -> None:
+    """Put back the last good site if a build was killed between moving it
+    aside and moving the new one in (only the two-rename swap can leave
+    that), then delete what killed builds left: each is up to a whole site."""
+    previous = work_folders(output_path, "previous")
+    if previous and not output_path.exists():
+        try:
+            previous.pop(0).rename(output_path)
+        except OSError:
+            if not output_path.exists():  # else a build beside us put it back
+                raise
+    for folder in previous + work_folders(output_path, "staging"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def swap_into_place(staging: Path, output_path: Path) -> None:
-    """Replace output_path by staging with two renames (same file system)."""
+    """Replace output_path by staging; at no moment is output_path missing
+    where the system can promise that. Afterwards the old site sits at the
+    staging path and is deleted from there."""
     staging.chmod(0o755)  # mkdtemp makes it private; a web server must read it
-    previous = None
-    if output_path.exists():
-        previous = output_path.with_name(f".{output_path.name}.previous-{os.getpid()}")
-        output_path.rename(previous)
-    staging.rename(output_path)
-    if previous is not None:
-        shutil.rmtree(previous, ignore_errors=True)
+    if not output_path.exists():
+        staging.rename(output_path)
+        return
+    if not exchange_folders(staging, output_path):
+        # No atomic exchange here: two renames, and a build killed between
+        # them is undone by recover_from_killed_builds.
+        previous = work_folder(output_path, "previous")
+        output_path.rename(previous)  # onto the empty folder: allowed
+        staging.rename(output_path)
+        previous.rename(staging)  # a "previous" folder is always a whole site
+    shutil.rmtree(staging, ignore_errors=True)
+
+
+RENAME_EXCHANGE = 2  # from <linux/fs.h>
+AT_FDCWD = -100
+
+
+def exchange_folders(first: Path, second: Path) -> bool:
+    """Swap two paths in one atomic step with Linux's renameat2 (glibc 2.28+,
+    Linux 3.15+). False where that is not available, e.g. on macOS or on a
+    file system without RENAME_EXCHANGE."""
+    if not sys.platform.startswith("linux"):
+        return False
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:  # an older glibc, or musl
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(first), None, str(second))

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
+
 import pytest
 
 from conftest import MINIMAL_SITE, REPO, run_build, write_content
+from sitebuild import build as build_module
 from sitebuild.derived_settings import derived_settings_file
 
 
@@ -57,3 +64,93 @@ def test_a_pdf_error_leaves_the_last_good_site(tmp_path, good_site):
 def test_no_staging_folder_is_left_behind(tmp_path, good_site):
     rebuild_with(tmp_path, {}, {"posts/hello.md": "no front matter\n"})
     assert sorted(p.name for p in tmp_path.iterdir() if "staging" in p.name or "previous" in p.name) == []
+
+
+# Killed builds: a build that is killed cannot tidy up after itself, so the
+# next build does (sitebuild/build.py: recover_from_killed_builds).
+
+def work_folders(folder):
+    return sorted(p.name for p in folder.iterdir() if ".staging-" in p.name or ".previous-" in p.name)
+
+
+def dead_pid() -> int:
+    """The id of a process that has ended (and been reaped)."""
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    return int(ended.stdout)
+
+
+def kill_once_writing(tmp_path) -> int:
+    """Start a build of tmp_path/content and SIGKILL it once it has begun
+    writing pages into its staging folder; return its exit status."""
+    build = subprocess.Popen(
+        [sys.executable, "-m", "sitebuild", "--content", str(tmp_path / "content"),
+         "--output", str(tmp_path / "output"), "--cache", str(tmp_path / "cache")],
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and build.poll() is None:
+        if any(staging.is_dir() and any(staging.rglob("*.html")) for staging in tmp_path.glob(".output.staging-*")):
+            build.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.01)
+    return build.wait()
+
+
+def test_a_killed_build_leaves_the_site_and_the_next_build_clears_up(tmp_path, good_site):
+    build, before = good_site
+    assert kill_once_writing(tmp_path) == -signal.SIGKILL, "the build ended before it could be killed"
+    assert snapshot(build.output) == before
+    assert [name for name in work_folders(tmp_path) if name.startswith(".output.staging-")]  # 8 MB each on the real site
+    # A build running beside this one (here: this test's own process id) keeps its folder.
+    running = tmp_path / f".output.staging-{os.getpid()}-running"
+    running.mkdir()
+
+    rebuilt = run_build(tmp_path / "content", tmp_path / "output", cache=tmp_path / "cache")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert work_folders(tmp_path) == [running.name]
+    assert snapshot(build.output).keys() == before.keys()
+
+
+def test_a_build_killed_mid_swap_gets_its_site_back(tmp_path, good_site):
+    """Where the swap takes two renames (no atomic exchange), a kill between
+    them leaves only .output.previous-*: the next build puts it back, so even
+    a build that then fails leaves the last good site."""
+    build, before = good_site
+    pid = dead_pid()
+    build.output.rename(tmp_path / f".output.previous-{pid}-abcd1234")
+    (tmp_path / f".output.staging-{pid}-efgh5678").mkdir()
+    failed = rebuild_with(tmp_path, {}, {"posts/hello.md": "no front matter\n"})
+    assert failed.returncode == 1
+    assert snapshot(build.output) == before
+    assert work_folders(tmp_path) == []
+
+
+@pytest.mark.parametrize("atomic", [True, False], ids=["renameat2-exchange", "two-renames"])
+def test_the_swap_replaces_the_site_and_removes_the_old_one(tmp_path, monkeypatch, atomic):
+    if not atomic:
+        monkeypatch.setattr(build_module, "exchange_folders", lambda first, second: False)
+    output, staging = tmp_path / "output", build_module.work_folder(tmp_path / "output", "staging")
+    output.mkdir()
+    (output / "old.html").write_text("old")
+    (staging / "new.html").write_text("new")
+    build_module.swap_into_place(staging, output)
+    assert [p.name for p in tmp_path.iterdir()] == ["output"]
+    assert [p.name for p in output.iterdir()] == ["new.html"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2 is Linux's")
+def test_linux_exchanges_the_folders_in_one_step(tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "a").touch()
+    assert build_module.exchange_folders(first, second)
+    assert [p.name for p in second.iterdir()] == ["a"] and not any(first.iterdir())
+
+
+def test_git_ignores_what_a_killed_build_can_leave():
+    leftovers = [".output.staging-123-abcd1234/index.html", ".output.previous-123-abcd1234/index.html",
+                 ".preview.staging-4567-x_y/news/index.html", ".preview.previous-4567-xy/index.html",
+                 ".site.staging-89-ab12cd34/index.html", "some/where/.public.previous-89-ab/index.html"]
+    checked = subprocess.run(["git", "check-ignore", *leftovers], cwd=REPO, capture_output=True, text=True)
+    assert checked.stdout.splitlines() == leftovers

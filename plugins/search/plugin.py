@@ -1,31 +1,49 @@
-"""Index the written site with Pagefind (its Python API and the binary from
-the pagefind-bin package: nothing is downloaded at run time).
+"""Index the written site with Pagefind (the binary from the pagefind-bin
+package, run as a service: nothing is downloaded at run time).
 
 Only pages whose <main> carries data-pagefind-body are indexed: posts,
 policies, councillors and pages, never listings. Drafts are never written in
 a public build, so they are never indexed.
+
+The index is the same, byte for byte, for the same pages: files are added
+one by one in sorted order (Pagefind numbers pages in the order it reads
+them, and its directory walk follows the file system's order), and
+stable_index puts the filter values, which Pagefind keeps in a randomly
+seeded hash map, in order.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
+from pathlib import Path
 
 from pelican import signals
+
+from .service import PagefindService
+from .stable_index import sort_filter_index
 
 logger = logging.getLogger("site.search")
 
 
-async def write_search_index(site: str, bundle: str, language: str) -> int:
-    from pagefind.index import IndexConfig, PagefindIndex
+def page_url(relative: Path) -> str:
+    """The URL Pagefind itself gives a file: `news/x/index.html` → `/news/x/`."""
+    url = "/" + relative.as_posix()
+    return url.removesuffix("index.html") if url.endswith("/index.html") else url
 
-    # Leaving the context writes the index to output_path: it must be
-    # absolute, or it lands in the working folder.
-    config = IndexConfig(force_language=language, output_path=os.path.join(site, bundle))
-    async with PagefindIndex(config=config) as index:
-        indexed = await index.add_directory(site)
-    return indexed["page_count"]
+
+def write_search_index(site: str, bundle: str, language: str) -> int:
+    # output_path must be absolute, or the index lands in the working folder.
+    output_path = os.path.join(site, bundle)
+    pages = sorted(Path(site).rglob("*.html"))
+    with PagefindService() as pagefind:
+        index = pagefind.request({"type": "NewIndex", "config": {"force_language": language}})["index_id"]
+        for page in pages:
+            pagefind.request({"type": "AddFile", "index_id": index, "url": page_url(page.relative_to(site)),
+                              "file_path": None, "file_contents": page.read_text(encoding="utf-8")})
+        pagefind.request({"type": "WriteFiles", "index_id": index, "output_path": output_path})
+    sort_filter_index(output_path)
+    return len(pages)
 
 
 def index_site(pelican) -> None:
@@ -34,7 +52,7 @@ def index_site(pelican) -> None:
         return
     language = settings["DEFAULT_LANG"].split("-")[0]
     try:
-        pages = asyncio.run(write_search_index(settings["OUTPUT_PATH"], settings["SEARCH_INDEX_PATH"], language))
+        pages = write_search_index(settings["OUTPUT_PATH"], settings["SEARCH_INDEX_PATH"], language)
     except Exception as error:  # the build must fail, not ship without search
         logger.error("Search index could not be built: %s: %s", type(error).__name__, error)
         return

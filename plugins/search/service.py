@@ -1,0 +1,59 @@
+"""Talk to `pagefind --service` directly, one request at a time.
+
+Why not the `pagefind` package's asyncio client: it reads each reply only
+after a 0.1 s sleep, so adding 60 pages one by one (which a stable page order
+needs) took 6.5 s instead of well under one. The protocol is the one that
+client and Pagefind's Node client speak: base64 JSON messages, each ended by
+a comma; the service answers in the order it is asked.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import subprocess
+
+
+class PagefindError(Exception):
+    pass
+
+
+class PagefindService:
+    def __init__(self) -> None:
+        from pagefind.service import get_executable  # the binary from pagefind-bin
+
+        executable = get_executable()
+        if executable is None:
+            raise PagefindError("the Pagefind binary was not found (is pagefind[bin] installed?)")
+        self.process = subprocess.Popen([str(executable), "--service"],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        self.next_id = 0
+        self.unread = b""
+
+    def request(self, payload: dict) -> dict:
+        """Send one request and return the service's reply to it."""
+        self.next_id += 1
+        message = {"message_id": self.next_id, "payload": payload}
+        self.process.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
+        self.process.stdin.flush()
+        while b"," not in self.unread:
+            chunk = os.read(self.process.stdout.fileno(), 1 << 16)
+            if not chunk:
+                raise PagefindError("the Pagefind service stopped unexpectedly")
+            self.unread += chunk
+        reply, self.unread = self.unread.split(b",", 1)
+        answer = json.loads(base64.b64decode(reply))["payload"]
+        if answer["type"] == "Error":
+            raise PagefindError(answer["message"])
+        return answer
+
+    def close(self) -> None:
+        self.process.stdin.close()  # the service exits when its input ends
+        self.process.wait()
+
+    def __enter__(self) -> PagefindService:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
