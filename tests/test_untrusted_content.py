@@ -357,3 +357,24 @@ def test_an_embargo_in_utc_lifts_at_its_moment_when_the_clocks_go_back(make_site
     on_time = make_site(files, output=tmp_path / "on-time", options=("--now", "2022-10-30T01:30:00+00:00"))
     assert on_time.returncode == 0, on_time.stderr
     assert (on_time.output / "news/autumn-release/index.html").exists()
+
+
+# --- The imprint check reads a page as a browser does -------------------------
+
+FOOTER = '<footer><p class="imprint" data-imprint>Promoted by Jo Bloggs.</p></footer>'
+
+
+@pytest.mark.parametrize("page, shown", [
+    (f"<html><head><title>t</title></head><body><main>Text</main>{FOOTER}</body></html>", True),
+    # A JSON block that never ends swallows the rest of the page in a browser.
+    (f'<html><head><script type="application/ld+json">{{"t": "<!--<script>"}}</script></head>'
+     f"<body><main>Text</main>{FOOTER}</body></html>", False),
+    (f"<html><body><template><main>Text</main>{FOOTER}</body></html>", False),
+    (f"<html><body><div hidden><main>Text</main>{FOOTER}</div></body></html>", False),
+    (f'<html><body><div style="display: none">{FOOTER}</div></body></html>', False),
+    (f"<html><body><div><title>{FOOTER}</div></body></html>", False),
+])
+def test_the_imprint_check_sees_what_a_browser_shows(page, shown):
+    from imprint.visible_text import visible_text
+
+    assert ("Promoted by Jo Bloggs." in visible_text(page)) == shown

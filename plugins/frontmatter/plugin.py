@@ -9,6 +9,9 @@ from .reader import FrontMatterReader
 
 def start_build(pelican) -> None:
     problem_log.start_build(pelican.settings["PATH"])
+    # One moment for the whole build: embargoes, security.txt's expiry and the
+    # accessibility page's "last built" must agree, not each read the clock.
+    pelican.settings["BUILD_TIME"] = build_time(pelican.settings).isoformat()
 
 
 def use_front_matter_reader(readers) -> None:
