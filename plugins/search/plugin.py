@@ -14,6 +14,7 @@ seeded hash map, in order.
 
 from __future__ import annotations
 
+import base64
 import logging
 import os
 from pathlib import Path
@@ -41,7 +42,14 @@ def write_search_index(site: str, bundle: str, language: str) -> int:
         for page in pages:
             pagefind.request({"type": "AddFile", "index_id": index, "url": page_url(page.relative_to(site)),
                               "file_path": None, "file_contents": page.read_text(encoding="utf-8")})
-        pagefind.request({"type": "WriteFiles", "index_id": index, "output_path": output_path})
+        # GetFiles, not WriteFiles: Pagefind's service may exit with its
+        # own writes unfinished (a truncated file was seen under load), so we
+        # take the files and write each one whole ourselves.
+        files = pagefind.request({"type": "GetFiles", "index_id": index})["files"]
+    for file in sorted(files, key=lambda f: f["path"]):
+        target = Path(output_path, file["path"])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(file["content"]))
     sort_filter_index(output_path)
     return len(pages)
 
