@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import sys
 import time
@@ -10,9 +11,19 @@ from pathlib import Path
 
 from pelican.log import init as init_pelican_logging
 
+from . import annotations
 from .build import BuildFailed, build_site, check_content
 
 PUBLIC_OUTPUT, PREVIEW_OUTPUT = "output", "preview"
+
+
+def moment(text: str) -> str:
+    """--now: refused with a usage line, not a traceback, when it is not a date and time."""
+    try:
+        dt.datetime.fromisoformat(text.strip()).astimezone(dt.timezone.utc)
+    except (ValueError, OverflowError):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date and time: write YYYY-MM-DD HH:MM") from None
+    return text.strip()
 
 
 def parse_args(argv):
@@ -24,9 +35,13 @@ def parse_args(argv):
     parser.add_argument("--cache", help="cache folder (default: CACHE_PATH in the settings file)")
     parser.add_argument("--drafts", action="store_true",
                         help="a preview that shows drafts and embargoed posts, labelled and marked noindex")
-    parser.add_argument("--now", help="treat this moment as now for embargoes (YYYY-MM-DD HH:MM, UK time)")
+    parser.add_argument("--now", type=moment, help="treat this moment as now for embargoes "
+                                                   "(YYYY-MM-DD HH:MM, UK time, or with an offset: +00:00)")
     parser.add_argument("--check", action="store_true", help="check all content, write nothing")
     parser.add_argument("--debug", action="store_true", help="show Python tracebacks for unexpected errors")
+    parser.add_argument("--annotations", choices=annotations.FORMATS,
+                        help="also print each problem as a CI annotation on its file and line "
+                             "(github: the ::error lines GitHub Actions shows on a pull request)")
     return parser.parse_args(argv)
 
 
@@ -54,6 +69,13 @@ def init_logging(debug: bool) -> None:
     logging.getLogger("site").setLevel(logging.INFO)
 
 
+def print_annotations(kind: str | None, lines: list[str]) -> None:
+    """CI annotations (kind "github", or None for none) go to stdout, where
+    the runner reads workflow commands; the plain lines stay on stderr."""
+    if kind:
+        print("\n".join(lines), flush=True)
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
     init_logging(args.debug)
@@ -69,12 +91,15 @@ def main(argv=None) -> int:
         print("\n".join(failure.lines), file=sys.stderr)
         if not args.check:
             print(f"\nBuild failed: nothing was changed in {output}/.", file=sys.stderr)
+        print_annotations(args.annotations, annotations.failure_annotations(failure, failure.lines))
         return 1
     except Exception as error:  # a bug or a broken template, not a content mistake
         if args.debug:
             raise
         print(f"Build failed: {type(error).__name__}: {error}", file=sys.stderr)
         print(f"Nothing was changed in {output}/. Run with --debug for details.", file=sys.stderr)
+        print_annotations(args.annotations, [annotations.workflow_command(
+            "error", f"{type(error).__name__}: {error}", title="Build failed")])
         return 2
     elapsed = time.perf_counter() - started
     kind = "preview with drafts" if args.drafts else "site"

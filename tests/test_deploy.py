@@ -1,5 +1,5 @@
-"""Deploys: the GitHub Actions workflow lints clean and runs the README's
-commands; `invoke gh-pages` pushes the production site to a (local, bare)
+"""Deploys: the GitHub Actions workflows lint clean, and the deploy runs the
+README's commands; `invoke gh-pages` pushes the production site to a (local, bare)
 repository; `invoke publish` copies it with rsync."""
 
 from __future__ import annotations
@@ -15,13 +15,15 @@ import yaml
 from conftest import REPO
 
 WORKFLOW = REPO / ".github/workflows/site.yml"
+WORKFLOWS = sorted((REPO / ".github/workflows").glob("*.yml"))
 ACTIONLINT = shutil.which("actionlint", path=str(REPO / ".venv/bin")) or "actionlint"
 GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
                 "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
 
 
-def test_the_workflow_passes_actionlint():
-    result = subprocess.run([ACTIONLINT, "-no-color", str(WORKFLOW)], capture_output=True, text=True)
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
+def test_every_workflow_passes_actionlint(workflow):
+    result = subprocess.run([ACTIONLINT, "-no-color", str(workflow)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -1,0 +1,66 @@
+"""Build problems as GitHub Actions annotations, for pull-request review.
+
+GitHub reads a line `::error file=content/posts/x.md,line=7,title=body::message`
+on a job's output as an annotation, shown on that line of the pull request's
+changed files. The plain `path:line: field: message — fix` lines stay for
+people; these lines are printed as well, when asked for (`--annotations github`).
+
+Escaping follows GitHub's workflow-command rules (actions/toolkit,
+`escapeData` and `escapeProperty`): a message cannot end the command early with
+a newline, and a property value cannot end early with `,` or `:`.
+"""
+
+from __future__ import annotations
+
+import os
+
+FORMATS = ("github",)
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def workflow_command(command: str, message: str, **properties) -> str:
+    """`::command key=value,…::message`; properties that are None are left out."""
+    given = ",".join(f"{key}={escape_property(str(value))}"
+                     for key, value in properties.items() if value is not None)
+    return f"::{command}{' ' + given if given else ''}::{escape_data(message)}"
+
+
+def problem_annotation(problem) -> str:
+    """One content problem (path, line, field, message, fix) as an error on
+    its file and line. GitHub can place only repository-relative paths; a
+    problem outside the repository (an absolute path) keeps its path in the
+    message instead."""
+    if os.path.isabs(problem.path):
+        return workflow_command("error", f"{problem.path}:{problem.line}: {problem.message} — {problem.fix}",
+                                title=problem.field)
+    return workflow_command("error", f"{problem.message} — {problem.fix}", file=problem.path,
+                            line=problem.line if problem.line >= 1 else None, title=problem.field)
+
+
+def content_problems(failure: BaseException) -> list:
+    """The Problem objects behind a failed build, or [] when it failed for
+    another reason. BuildFailed is raised while handling ContentProblems,
+    which keeps them whole (a message may hold a line break that the
+    printed lines split)."""
+    for cause in (failure, failure.__cause__, failure.__context__):
+        problems = getattr(cause, "problems", None)
+        if problems:
+            return list(problems)
+    return []
+
+
+def failure_annotations(failure: BaseException, lines: list[str]) -> list[str]:
+    """Annotations for a failed build: one per content problem, or else one
+    for the whole failure (`lines`, what a person reads), so a failed check
+    is never without an annotation."""
+    problems = content_problems(failure)
+    if problems:
+        return [problem_annotation(problem) for problem in problems]
+    return [workflow_command("error", "\n".join(lines), title="Build failed")]
