@@ -204,6 +204,17 @@ HOSTILE_FILES = {
     "images/x/a1.js": b"alert(1)",
     "images/press/alex-mays-480.webp": sample_jpeg(),
     "minifesto/index.html": b"<h1>Not our minifesto</h1>",
+    # Pelican rewrites {filename} links after sanitising: only plain paths.
+    "posts/link-rewrite.md": post("Logo: [logo]({filename}/images/press/alex-mays.jpg?&quot;&gt;&lt;meta "
+                                  "http-equiv=&quot;refresh&quot; content=&quot;0;url=/x&quot;&gt;)"),
+    "posts/script-link.md": post("[Our first post]({filename}javascript:/posts/hello.md?%0Aalert(1))"),
+    "posts/hidden-marker.md": post("<a title=\"src='{static}/ads.txt'\">b</a>"),
+    "ads.txt": b"google.com, pub-0000000000000000, DIRECT\n",
+    "posts/card-swap.md": post("[card]({static}/share/news/hello.png)"),
+    "share/news/hello.png": sample_png(),
+    "images/news/march.jpg": sample_jpeg(),
+    "images/news/march.png": sample_png(),
+    "posts/typed-yaml.md": post("Text.").replace("summary: A post.", "summary: !!binary aGVsbG8="),
 }
 EXPECTED_LINES = [
     "content/posts/comment-trick.md:9: body: an HTML comment (<!-- … -->) — ",
@@ -219,9 +230,17 @@ EXPECTED_LINES = [
     "content/images/evil.svg:1: (file): cannot be published: '.svg' files are not published — ",
     "content/images/evil.html:1: (file): cannot be published: '.html' files are not published — ",
     "content/images/x/a1.js:1: (file): cannot be published: '.js' files are not published — ",
-    "content/images/press/alex-mays-480.webp:1: (file): would replace the 480-pixel copy of "
+    "content/images/press/alex-mays-480.webp:1: (file): would replace a smaller copy of "
     "images/press/alex-mays.jpg at /images/press/alex-mays-480.webp — ",
     "content/minifesto/index.html:1: (file): would replace the site's own minifesto page at /minifesto/index.html — ",
+    "content/posts/link-rewrite.md:7: body: the link {filename}/images/press/alex-mays.jpg?\"><meta",
+    "content/posts/script-link.md:7: body: the link {filename}javascript:/posts/hello.md?%0Aalert(1) "
+    "is not a plain path to a file — ",
+    "content/posts/hidden-marker.md:7: body: <a title=src='{static}/ads.txt'…> holds a {…} link marker outside a link — ",
+    "content/share/news/hello.png:1: (file): is linked with {static} but is not in a folder the site publishes — ",
+    "content/images/news/march.png:1: (file): has the same name as images/news/march.jpg, so their smaller copies "
+    "would overwrite each other — ",
+    "content/posts/typed-yaml.md:5: (front matter): YAML tags (tag:yaml.org,2002:binary) are not allowed — ",
 ]
 
 
@@ -365,6 +384,8 @@ FOOTER = '<footer><p class="imprint" data-imprint>Promoted by Jo Bloggs.</p></fo
 
 
 @pytest.mark.parametrize("page, shown", [
+    (f"<html><body><details><summary>More</summary><main>Text</main>{FOOTER}</details></body></html>", False),
+    (f"<html><body><details open><summary>More</summary><main>Text</main>{FOOTER}</details></body></html>", True),
     (f"<html><head><title>t</title></head><body><main>Text</main>{FOOTER}</body></html>", True),
     # A JSON block that never ends swallows the rest of the page in a browser.
     (f'<html><head><script type="application/ld+json">{{"t": "<!--<script>"}}</script></head>'

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 from contentcheck.plugin import content_items
 from contentcheck.site_urls import generated_files, generated_pages
@@ -15,6 +16,9 @@ from .references import files_used_by, paths_named_in_settings
 
 # Longest file or folder name published (file systems stop at 255 bytes).
 NAME_MAX_LENGTH = 100
+# Characters a published file's path may have: no spaces, quotes, control
+# characters or non-ASCII bytes that would need escaping in every link.
+SAFE_NAME = re.compile(r"[A-Za-z0-9._/-]+")
 
 
 def refuse_symbolic_links(pelican) -> None:
@@ -39,8 +43,18 @@ def inside(path: str, folder: str) -> bool:
     return os.path.abspath(path) == real and os.path.commonpath([real, root]) == root
 
 
-def static_file_problem(path: str, save_as: str, taken: dict[str, str]) -> tuple[str, str] | None:
+def static_file_problem(path: str, save_as: str, taken: dict[str, str],
+                        static_folders: list[str]) -> tuple[str, str] | None:
     """(message, fix) if the file at `path` may not be published at `save_as`."""
+    if not any(save_as.startswith(folder.strip("/") + "/") for folder in static_folders):
+        # A {static} link publishes the file it names at the same path: only
+        # the static folders may be published, or a post could put a file at
+        # /ads.txt, /.well-known/… or over a share card.
+        return ("is linked with {static} but is not in a folder the site publishes",
+                "move it into " + " or ".join(f"content/{f.strip('/')}/" for f in static_folders))
+    if not SAFE_NAME.fullmatch(save_as):
+        return ("its name has characters that do not belong in an address",
+                "rename it with letters, digits, hyphens, underscores and dots only")
     if save_as in taken:
         return f"would replace {taken[save_as]} at /{save_as}", "rename it: that address is the site's own"
     if any(len(part) > NAME_MAX_LENGTH for part in save_as.split("/")):
@@ -62,11 +76,30 @@ def addresses_taken(generators, settings, static_paths) -> dict[str, str]:
             for item in getattr(generator, name, []):
                 taken[item.save_as] = f"the page of {item.relative_source_path}"
     for path in static_paths:
-        if extension_of(path) in IMAGE_TYPES:
-            stem = os.path.splitext(path)[0]
-            for width in settings.get("RESPONSIVE_IMAGE_WIDTHS", []):
-                taken[f"{stem}-{width}.webp"] = f"the {width}-pixel copy of {path}"
+        for variant in smaller_copies(path, settings):
+            taken[variant] = f"a smaller copy of {path}"
     return taken
+
+
+def smaller_copies(path: str, settings) -> list[str]:
+    """The WebP copies plugins/images makes of an image (images/a.jpg -> images/a-480.webp …)."""
+    if extension_of(path) not in IMAGE_TYPES:
+        return []
+    stem = os.path.splitext(path)[0]
+    return [f"{stem}-{width}.webp" for width in settings.get("RESPONSIVE_IMAGE_WIDTHS", [])]
+
+
+def images_sharing_copies(static_paths, settings) -> dict[str, str]:
+    """path -> the other image whose smaller copies it would overwrite
+    (images/march.jpg and images/march.png both make images/march-480.webp)."""
+    first_by_copy: dict[str, str] = {}
+    clashes = {}
+    for path in sorted(static_paths):
+        for copy in smaller_copies(path, settings):
+            other = first_by_copy.setdefault(copy, path)
+            if other != path:
+                clashes[path] = other
+    return clashes
 
 
 def draft_only_files(generators, settings) -> set[str]:
@@ -85,7 +118,9 @@ def check_static_files(generators) -> None:
     if static is None:
         return
     withheld = draft_only_files(generators, settings)
-    taken = addresses_taken(generators, settings, [sc.relative_source_path for sc in static.staticfiles])
+    static_paths = [sc.relative_source_path for sc in static.staticfiles]
+    taken = addresses_taken(generators, settings, static_paths)
+    clashes = images_sharing_copies(static_paths, settings)
     kept = []
     for sc in static.staticfiles:
         path = os.path.join(settings["PATH"], sc.relative_source_path)
@@ -93,7 +128,10 @@ def check_static_files(generators) -> None:
             continue  # the link to it is reported (contentcheck); never copy it
         if os.path.normpath(sc.relative_source_path) in withheld:
             continue
-        problem = static_file_problem(path, sc.save_as, taken)
+        problem = static_file_problem(path, sc.save_as, taken, settings.get("STATIC_PATHS", []))
+        if not problem and sc.relative_source_path in clashes:
+            problem = (f"has the same name as {clashes[sc.relative_source_path]}, so their smaller copies "
+                       "would overwrite each other", "rename one of them")
         if problem:
             problem_log.add(path, 1, "(file)", *problem)
             continue

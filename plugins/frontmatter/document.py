@@ -7,6 +7,7 @@ volunteer has to change.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -48,6 +49,11 @@ class FrontMatterLoader(yaml.SafeLoader):
             raise YamlLimit("YAML aliases (*name) are not allowed",
                             "write the value out in full instead of referring to another one",
                             self.peek_event().start_mark)
+        event = self.peek_event()
+        if getattr(event, "tag", None):  # only an explicit tag sets it
+            # `!!binary aGVsbG8=` would publish b'hello'; `!!float 1e400`, inf.
+            raise YamlLimit(f"YAML tags ({event.tag}) are not allowed",
+                            "write the value as plain text, a number, a date or a list", event.start_mark)
         self.depth += 1
         try:
             if self.depth > MAX_NESTING:
@@ -72,6 +78,65 @@ class FrontMatterError(Exception):
         self.line = line
         self.message = message
         self.fix = fix
+
+
+# A line of front matter that starts a field: "title: …" at column 0.
+FIELD_LINE = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:(\s|$)")
+# Line n (0-based) of the block between the fences is line n + 2 of the file.
+BLOCK_START_LINE = 2
+
+
+def explain_syntax_error(error: yaml.MarkedYAMLError, block: list[str], closing_line: int) -> FrontMatterError:
+    """Turn PyYAML's complaint into what the volunteer did: left out the
+    closing '---', indented with a tab, or some other slip on one line."""
+    mark = error.problem_mark or error.context_mark
+    error_index = mark.line if mark else 0
+    text_index = first_text_line(block)
+    if text_index is not None and error_index >= text_index:
+        return never_closed_before_text(block, text_index, closing_line)
+    problem = error.problem or "the YAML cannot be read"
+    line = block[error_index] if error_index < len(block) else ""
+    if "'\\t'" in problem and "\t" in line:
+        indent = line[: len(line) - len(line.lstrip())]
+        if "\t" in indent:
+            return FrontMatterError(BLOCK_START_LINE + error_index,
+                                    "YAML syntax error: a tab character is used for indenting",
+                                    "indent with spaces, not tabs")
+        return FrontMatterError(BLOCK_START_LINE + error_index,
+                                "YAML syntax error: a tab character is used as a space",
+                                "type spaces, not tabs")
+    return FrontMatterError(
+        BLOCK_START_LINE + error_index,
+        f"YAML syntax error: {problem}",
+        "check this line: 'field: value', a space after the colon, quotes around "
+        "text containing ': ' or starting with a special character, lists as '- item'",
+    )
+
+
+def first_text_line(block: list[str]) -> int | None:
+    """The first line of `block` that reads as the post's text, not as front
+    matter: a line at column 0 that is not 'field:', a list item or a comment,
+    coming after a blank line or with no field after it. Such a line means the
+    closing '---' is missing and a '---' rule in the text was taken for it.
+    (A line like 'title Hello' between fields is a slip in a field instead.)"""
+    for index, line in enumerate(block):
+        if not line.strip() or line[0] in " \t#" or line.lstrip().startswith("-") or FIELD_LINE.match(line):
+            continue
+        after_blank = index > 0 and not block[index - 1].strip()
+        field_after = any(FIELD_LINE.match(later) for later in block[index + 1 :])
+        return index if after_blank or not field_after else None
+    return None
+
+
+def never_closed_before_text(block: list[str], text_index: int, closing_line: int) -> FrontMatterError:
+    # A '## subheading' just above is part of the text, not of the fields.
+    last_field = max((i for i in range(text_index) if block[i].strip() and not block[i].startswith("##")), default=-1)
+    return FrontMatterError(
+        BLOCK_START_LINE + last_field + 1,
+        f"the front matter block is probably not closed: line {BLOCK_START_LINE + text_index} reads as text, "
+        f"not a field, and the '---' on line {closing_line} was taken as the block's end",
+        "add a line '---' after the last field, before the text",
+    )
 
 
 @dataclass
@@ -106,8 +171,7 @@ def parse_document(text: str) -> Document:
             "add a line '---' after the last field, before the text",
         )
     yaml_text = "".join(lines[1:closing])
-    # Line n of yaml_text is line n + 2 of the file (1-based, after the fence).
-    first_line = 2
+    first_line = BLOCK_START_LINE
     try:
         loader = FrontMatterLoader(yaml_text)
         try:
@@ -120,15 +184,7 @@ def parse_document(text: str) -> Document:
     except YamlLimit as limit:
         raise FrontMatterError(first_line + limit.problem_mark.line, limit.problem, limit.fix) from None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = first_line + (mark.line if mark else 0)
-        problem = error.problem or "the YAML cannot be read"
-        raise FrontMatterError(
-            line,
-            f"YAML syntax error: {problem}",
-            "check this line: 'field: value', a space after the colon, quotes around "
-            "text containing ': ' or starting with a special character, lists as '- item'",
-        ) from None
+        raise explain_syntax_error(error, lines[1:closing], closing + 1) from None
     except yaml.YAMLError as error:
         raise FrontMatterError(first_line, f"YAML error: {error}", "check the front matter") from None
     if values is None:

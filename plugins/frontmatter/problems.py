@@ -9,7 +9,12 @@ not empty (see plugin.py).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
+
+# Control characters, and the stand-ins Python uses for bytes of a file name
+# that are not UTF-8.
+UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\udc80-\udcff]")
 
 
 @dataclass(frozen=True, order=True)
@@ -23,7 +28,10 @@ class Problem:
     fix: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message} — {self.fix}"
+        # One line per problem, whatever a file name holds (a newline in a
+        # name would otherwise split the line and break `path:line`).
+        path = UNPRINTABLE.sub(lambda found: ascii(found.group())[1:-1], self.path)
+        return f"{path}:{self.line}: {self.field}: {self.message} — {self.fix}"
 
 
 class ContentProblems(Exception):

@@ -89,12 +89,21 @@ class Refusal:
         return rf"\b{re.escape(self.detail.split('=')[0])}\s*="
 
 
+# Pelican rewrites {filename}/{static} links *after* this sanitiser has run
+# (and finds them in any attribute: its pattern matches `src='{static}…'`
+# inside a title too). So only a plain path may follow the marker: no query,
+# no entity, no scheme that would survive the rewrite (`{filename}javascript:…`).
+INTERNAL_LINK = re.compile(r"\{(?:filename|static)\}/?[A-Za-z0-9][A-Za-z0-9/._-]*(?:#[A-Za-z0-9:_.-]*)?")
+# What Pelican's INTRASITE_LINK_REGEX would take for a link to rewrite.
+LINK_MARKER = re.compile(r"[{|]\w*[|}]")
+
+
 def url_allowed(url: str, own_site_only: bool = False) -> bool:
     """A link to the web, mail or phone; with `own_site_only` (images), only
     an address on this site: the site loads nothing from other websites."""
     url = url.strip()
-    if url.startswith("{"):
-        return True  # Pelican's {filename}/{static} links, resolved and checked later
+    if LINK_MARKER.match(url):
+        return bool(INTERNAL_LINK.fullmatch(url)) and ".." not in url.split("/")
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -118,6 +127,8 @@ def value_allowed(tag: str, attribute: str, value: str, embed_allowlist=()) -> b
         if tag in EMBED_TAGS:
             return embed_origin_allowed(value, embed_allowlist)
         return url_allowed(value, own_site_only=tag == "img")
+    if LINK_MARKER.search(value):
+        return False  # Pelican would rewrite it after sanitising (see INTERNAL_LINK)
     if attribute == "class":
         rule = ALLOWED_CLASSES.get(tag)
         return bool(rule) and all(rule.fullmatch(name) for name in value.split())
@@ -194,6 +205,10 @@ def explain(refusal: Refusal) -> tuple[str, str]:
                 "keep notes for each other outside the file")
     if kind == "handler":
         return f"raw HTML with an event handler ({detail}=…)", "remove it: content cannot run scripts"
+    if kind == "scheme" and LINK_MARKER.match(detail):
+        return (f"the link {detail} is not a plain path to a file",
+                "write {filename}/folder/file.md or {static}/images/file.jpg, "
+                "with only letters, digits, - _ . / and an optional #part")
     if kind == "scheme" and tag == "img":
         return (f"the image {detail} is on another website",
                 "put the image in content/images/ and link it as {static}/images/…: "
@@ -216,4 +231,7 @@ def explain(refusal: Refusal) -> tuple[str, str]:
     if kind == "attribute":
         return (f"the {detail} attribute on <{tag}> is not allowed",
                 "remove it: the theme decides how content looks and behaves")
+    if LINK_MARKER.search(detail):
+        return (f"<{tag} {detail}…> holds a {{…}} link marker outside a link",
+                "write {filename} and {static} only at the start of a link's address")
     return f"<{tag} {detail}…> is not allowed", "remove the attribute, or give it a plain value"

@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 # What browsers never display (their default stylesheet hides these), and what we hide.
 NEVER_SHOWN = ("script, style, template, noscript, title, noembed, noframes, datalist, rp, [hidden]"
-               ", [aria-hidden=true], .visually-hidden")
+               ", [aria-hidden=true], .visually-hidden, details:not([open]) > :not(summary)")
 
 
 def hidden_by_style(node) -> bool:
