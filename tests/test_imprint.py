@@ -4,10 +4,12 @@ is missing, and leaves output/ alone."""
 
 from __future__ import annotations
 
+import pytest
 from PIL import Image
 
 from conftest import MINIMAL_SITE, REPO, run_build, write_content
 from pdf_tools import pdfinfo, pdftotext
+from imprint.text import imprint_text
 from sitebuild.derived_settings import derived_settings_file
 
 IMPRINT = "Promoted by Jo Bloggs on behalf of Breakthrough Party, PO Box 0000, London, EC1A 1AA."
@@ -78,3 +80,42 @@ def test_the_imprint_is_one_setting(tmp_path):
     with Image.open(build.output / "share/site.png") as card:
         assert card.text["Imprint"] == expected
     assert IMPRINT not in (build.output / "index.html").read_text()
+
+
+def imprint_contrast(pdf: Path, page: int, imprint: str, work: Path) -> float:
+    """How far apart the darkest and lightest pixels are (0-255) in the box
+    where poppler finds the imprint's words on `page`: 0 means nobody can read it."""
+    import re
+    import subprocess
+
+    from PIL import Image
+
+    resolution = 72  # one pixel per point, so the word boxes are pixel boxes
+    layout = subprocess.run(["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                            capture_output=True, text=True, check=True).stdout
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+                       layout)
+    first = imprint.split()[:3]  # "Promoted by Jo"
+    start = next(i for i in range(len(words)) if [w[4] for w in words[i:i + 3]] == first)
+    boxes = [tuple(map(float, w[:4])) for w in words[start:start + len(imprint.split())]]
+    stem = work / f"page-{page}"
+    subprocess.run(["pdftoppm", "-png", "-r", str(resolution), "-f", str(page), "-l", str(page), "-singlefile",
+                    str(pdf), str(stem)], check=True)
+    with Image.open(stem.with_suffix(".png")) as image:
+        grey = image.convert("L")
+        spread = []
+        for x0, y0, x1, y1 in boxes:
+            low, high = grey.crop((int(x0), int(y0), int(x1) + 1, int(y1) + 1)).getextrema()
+            spread.append(high - low)
+    return min(spread)
+
+
+@pytest.mark.parametrize("name", ["minifesto.pdf", "minifesto-large-print.pdf"])
+def test_the_pdf_back_page_shows_the_imprint_to_the_eye(site, settings, name, tmp_path):
+    """Text a PDF reader extracts can still be invisible (white on white, or
+    off the page): render the page and look at the imprint's words."""
+    from pypdf import PdfReader
+
+    pdf = site.output / name
+    last = len(PdfReader(pdf).pages)
+    assert imprint_contrast(pdf, last, imprint_text(settings), tmp_path) >= 128
