@@ -2,13 +2,16 @@
 
 The file gets today's date (Europe/London), a slug made from the title, the
 next free policy number, and every other required field filled with a TODO
-placeholder that the build refuses until it is replaced.
+placeholder that the build refuses until it is replaced. The optional fields
+follow as YAML comments with an example each (from the schema, like the
+browser editor's hints): the volunteer deletes the '# ' to use one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -23,10 +26,7 @@ title: {title}
 date: {today}
 category: TODO choose one of {categories}
 summary: TODO one or two plain sentences that sum the post up
-tags: []
-policies: []
-councillors: []
----
+{optional}---
 TODO: write the post here, in Markdown. Use ## for subheadings.
 """,
     "policy": """\
@@ -36,7 +36,7 @@ number: {number}
 summary: TODO one sentence that sums the policy up
 commitments:
   - TODO a concrete commitment, in one sentence
----
+{optional}---
 TODO: explain the policy here, in a few short paragraphs.
 """,
     "councillor": """\
@@ -49,12 +49,13 @@ council: TODO e.g. Bury St Edmunds Town Council
 ward: TODO e.g. St Olaves
 region: TODO choose one of {regions}
 previous_party: TODO e.g. Labour, or delete this line
----
+{optional}---
 TODO: write a short biography here.
 """,
 }
 
 FOLDER_SETTING = {"post": "ARTICLE_PATHS", "policy": "POLICY_PATHS", "councillor": "COUNCILLOR_PATHS"}
+OPTIONAL_HEADING = "# Optional: to use a field, delete the '# ' before it and write your own value.\n"
 
 
 class ScaffoldError(Exception):
@@ -62,9 +63,19 @@ class ScaffoldError(Exception):
 
 
 def slug_for(title: str) -> str:
-    slug = slugify(title, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+    """The file name (without .md) for a title: 'Café vote: £5m for buses'
+    gives cafe-vote-5m-for-buses. Currency signs are dropped, as '$' always
+    was: Unidecode spells '£' as 'PS' and '€' as 'EUR'. A long title keeps
+    its first words, up to SLUG_MAX_LENGTH characters."""
+    from frontmatter.fields import SLUG_MAX_LENGTH  # plugins/ is importable once settings are read
+
+    without_currency = "".join(c for c in title if unicodedata.category(c) != "Sc")
+    slug = slugify(without_currency, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
     if not slug:
         raise ScaffoldError(f'cannot make a file name from "{title}": use letters or digits in the title')
+    if len(slug) > SLUG_MAX_LENGTH:
+        cut = slug[: SLUG_MAX_LENGTH + 1]
+        slug = (cut.rsplit("-", 1)[0] if "-" in cut else cut[:SLUG_MAX_LENGTH]).strip("-")
     return slug
 
 
@@ -87,9 +98,11 @@ def new_content(kind: str, title: str, settings: dict, today: dt.date | None = N
     number = next_policy_number(folder) if kind == "policy" else None
     name = f"{number:02d}-{slug}.md" if number else f"{slug}.md"
     path = folder / name
-    text = TEMPLATES[kind].format(
+    template = TEMPLATES[kind]
+    text = template.format(
         title=yaml_text(title), today=today.isoformat(), number=number,
         categories=", ".join(settings["POST_CATEGORIES"]), regions=", ".join(settings["REGIONS"]),
+        optional=optional_fields(kind, template),
     )
     try:
         with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite
@@ -97,6 +110,23 @@ def new_content(kind: str, title: str, settings: dict, today: dt.date | None = N
     except FileExistsError:
         raise ScaffoldError(f"{path} already exists: choose another title, or edit that file") from None
     return path
+
+
+def optional_fields(kind: str, template: str) -> str:
+    """The schema's optional fields that the template leaves out, as YAML
+    comments with the schema's example: '# tags: [councillors, nhs]'."""
+    from frontmatter.schemas import SCHEMAS_BY_PATH_SETTING
+
+    schema = SCHEMAS_BY_PATH_SETTING[FOLDER_SETTING[kind]]
+    companions = dict(schema.requires)
+    in_template = set(re.findall(r"^(\w+):", template, re.M))
+    lines = []
+    for field in schema.fields:
+        if field.required or field.name in in_template:
+            continue
+        companion = f"   # needs {companions[field.name]} too" if field.name in companions else ""
+        lines.append(f"# {field.name}: {field.example}{companion}\n")
+    return OPTIONAL_HEADING + "".join(lines) if lines else ""
 
 
 def yaml_text(value: str) -> str:

@@ -3,6 +3,8 @@ non-zero exit; never a traceback; all problems of a build listed together."""
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 
 from conftest import policy_markdown
@@ -47,6 +49,40 @@ def test_front_matter_never_closed(make_site):
         build,
         "content/posts/hello.md:1: (front matter): the front matter block is never closed — "
         "add a line '---' after the last field, before the text",
+    )
+
+
+@pytest.mark.parametrize("text, reported_line, text_line", [
+    # A blank line, the text, then a Markdown rule (---) taken for the closing fence.
+    (GOOD_POST.replace("---\nText.\n", "\nFirst paragraph.\n\n---\n\nAfter the rule.\n"), 6, 7),
+    # The text straight after the last field.
+    (GOOD_POST.replace("---\nText.\n", "First paragraph.\n\n---\n\nAfter the rule.\n"), 6, 6),
+])
+def test_front_matter_not_closed_before_a_rule_in_the_text(make_site, text, reported_line, text_line):
+    build = make_site({"posts/hello.md": text})
+    assert_fails_with(
+        build,
+        f"content/posts/hello.md:{reported_line}: (front matter): the front matter block is probably not closed: "
+        f"line {text_line} reads as text, not a field, and the '---' on line {text_line + 2} was taken as the "
+        "block's end — add a line '---' after the last field, before the text",
+    )
+
+
+def test_a_tab_used_for_indenting_is_named(make_site):
+    build = make_site({"posts/hello.md": GOOD_POST.replace("---\nText", "tags:\n\t- launch\n---\nText")})
+    assert_fails_with(
+        build,
+        "content/posts/hello.md:7: (front matter): YAML syntax error: a tab character is used for indenting — "
+        "indent with spaces, not tabs",
+    )
+
+
+def test_a_tab_after_the_colon_is_named(make_site):
+    build = make_site({"posts/hello.md": GOOD_POST.replace("title: Hello", "title:\tHello")})
+    assert_fails_with(
+        build,
+        "content/posts/hello.md:2: (front matter): YAML syntax error: a tab character is used as a space — "
+        "type spaces, not tabs",
     )
 
 
@@ -121,12 +157,39 @@ def test_misspelt_field_gets_a_suggestion(make_site):
 
 
 def test_duplicate_slug(make_site):
+    """Outside a git repository nothing tells the new file from the old: both are named."""
     build = make_site({"posts/2021/hello.md": GOOD_POST})
     assert_fails_with(
         build,
-        "content/posts/hello.md:1: (file name): its address /news/hello/ is already used by "
-        "content/posts/2021/hello.md — rename this file so its slug (the file name) is unique",
+        "content/posts/2021/hello.md:1: (file name): its address /news/hello/ is also used by "
+        "content/posts/hello.md — rename the one you added so its slug (the file name) is unique "
+        "(renaming a published file breaks the links to it)",
+        "content/posts/hello.md:1: (file name): its address /news/hello/ is also used by "
+        "content/posts/2021/hello.md — rename the one you added so its slug (the file name) is unique "
+        "(renaming a published file breaks the links to it)",
     )
+
+
+def commit_content(make_site, tmp_path) -> None:
+    """Make the throwaway site's content a git repository with every file
+    committed, as the published content is."""
+    make_site()
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=Volunteer", "-c", "user.email=volunteer@example.org",
+           "-c", "commit.gpgsign=false"]
+    for command in (["init", "-q"], ["add", "content"], ["commit", "-q", "-m", "Published content"]):
+        subprocess.run([*git, *command], check=True, capture_output=True)
+
+
+def test_duplicate_slug_names_the_file_git_does_not_track_yet(make_site, tmp_path):
+    commit_content(make_site, tmp_path)
+    # The new file sorts first: the published posts/hello.md must still not be blamed.
+    build = make_site({"posts/2021/hello.md": GOOD_POST})
+    assert_fails_with(
+        build,
+        "content/posts/2021/hello.md:1: (file name): its address /news/hello/ is already used by "
+        "content/posts/hello.md — rename this file so its slug (the file name) is unique",
+    )
+    assert len(build.problem_lines) == 1, build.problem_lines
 
 
 def test_duplicate_policy_number(make_site):
@@ -139,12 +202,29 @@ def test_duplicate_policy_number(make_site):
 
 
 def test_two_policies_with_one_number(make_site):
+    """Outside a git repository nothing tells the new file from the old: both are named."""
     build = make_site({"policies/01-nhs.md": policy_markdown("Save our NHS", 1)})
     assert_fails_with(
         build,
-        "content/policies/01-nhs.md:3: number: 1 is already used by content/policies/01-housing.md "
-        "— give each policy its own number",
+        "content/policies/01-housing.md:3: number: 1 is also used by content/policies/01-nhs.md — give each "
+        "policy its own number: change the one you added (the first free number is 2) and make its file name "
+        "start with it",
+        "content/policies/01-nhs.md:3: number: 1 is also used by content/policies/01-housing.md — give each "
+        "policy its own number: change the one you added (the first free number is 2) and make its file name "
+        "start with it",
     )
+
+
+def test_a_duplicate_policy_number_names_the_file_git_does_not_track_yet(make_site, tmp_path):
+    commit_content(make_site, tmp_path)
+    # The new file sorts first: the published 01-housing.md must still not be blamed.
+    build = make_site({"policies/01-cheaper-bills.md": policy_markdown("Cheaper bills", 1)})
+    assert_fails_with(
+        build,
+        "content/policies/01-cheaper-bills.md:3: number: 1 is already used by content/policies/01-housing.md — "
+        "give this policy its own number (the first free number is 2) and make the file name start with it",
+    )
+    assert len(build.problem_lines) == 1, build.problem_lines
 
 
 def test_unknown_policy_named_by_a_post(make_site):

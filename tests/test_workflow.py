@@ -55,6 +55,62 @@ def test_new_post_has_every_field_today_and_a_slug(project):
         assert field in text
 
 
+def test_new_post_lists_the_optional_fields_as_comments(project):
+    """The README promises every field: the optional ones come as comments,
+    with the schema's examples, to uncomment."""
+    assert invoke("new", "post", "Our plan", project=project).returncode == 0
+    text = (project / "content/posts/our-plan.md").read_text()
+    assert ("summary: TODO one or two plain sentences that sum the post up\n"
+            "# Optional: to use a field, delete the '# ' before it and write your own value.\n"
+            "# author: Alex Mays, Party Leader\n"
+            "# tags: [councillors, nhs]\n"
+            "# policies: [housing, nhs]\n"
+            "# councillors: [katie-parker]\n"
+            "# modified: 2021-11-25\n"
+            "# image: images/news/march.jpg   # needs image_alt too\n"
+            "# image_alt: Members marching with a banner\n"
+            "# embargo: 2022-03-01 09:00\n"
+            "# status: draft\n"
+            "---\n") in text
+
+
+def test_new_councillor_and_policy_list_their_optional_fields(project):
+    assert invoke("new", "councillor", "Sam Example", project=project).returncode == 0
+    assert ("# photo: images/councillors/katie-parker.jpg   # needs photo_alt too\n"
+            "# photo_alt: Katie Parker smiling outside the town hall\n"
+            "# contact: katie.parker@breakthroughparty.org.uk\n"
+            "# status: draft\n---\n") in (project / "content/councillors/sam-example.md").read_text()
+    assert invoke("new", "policy", "Fair taxes", project=project).returncode == 0
+    assert "# status: draft\n---\n" in (project / "content/policies/02-fair-taxes.md").read_text()
+
+
+LONG_TITLE = ("Councillors across the East of England vote for the new bus network "
+              "after a two-year campaign by residents and the party")
+
+
+@pytest.mark.parametrize("title, slug", [
+    # Unidecode spells £ as "PS" and € as "EUR": currency signs are dropped, as $ always was.
+    ("Café vote: £5m for buses", "cafe-vote-5m-for-buses"),
+    ("€10m for the NHS, $3 for you", "10m-for-the-nhs-3-for-you"),
+    # Over SLUG_MAX_LENGTH (80): the first whole words that fit.
+    (LONG_TITLE, "councillors-across-the-east-of-england-vote-for-the-new-bus-network-after-a-two"),
+    ("x" * 100, "x" * 80),
+])
+def test_new_makes_a_readable_slug_of_at_most_80_characters(title, slug):
+    from sitebuild.scaffold import slug_for
+
+    assert slug_for(title) == slug
+
+
+def test_a_new_post_with_a_long_title_passes_the_file_name_check(project):
+    result = invoke("new", "post", LONG_TITLE, project=project)
+    assert result.returncode == 0, result.stderr
+    [path] = (project / "content/posts").glob("councillors-*.md")
+    assert len(path.stem) <= 80
+    lines = [l for l in check(project / "content").stderr.splitlines() if l.startswith(f"content/posts/{path.name}")]
+    assert [l.split(": ")[1] for l in lines] == ["category", "summary", "body"]
+
+
 def test_new_file_is_rejected_until_every_placeholder_is_replaced(project):
     invoke("new", "post", "Our plan", project=project)
     result = check(project / "content")
@@ -65,8 +121,11 @@ def test_new_file_is_rejected_until_every_placeholder_is_replaced(project):
     path.write_text(path.read_text()
                     .replace("TODO choose one of news, press-releases, opinion", "news")
                     .replace("TODO one or two plain sentences that sum the post up", "Our plan for May.")
-                    .replace("TODO: write the post here, in Markdown. Use ## for subheadings.", "The plan."))
-    assert check(project / "content").returncode == 0
+                    .replace("TODO: write the post here, in Markdown. Use ## for subheadings.", "The plan.")
+                    # Optional fields are used by deleting the "# " before them.
+                    .replace("# author: Alex Mays", "author: Alex Mays").replace("# tags:", "tags:"))
+    result = check(project / "content")
+    assert result.returncode == 0, result.stderr
 
 
 def test_new_policy_takes_the_next_free_number(project):

@@ -3,21 +3,46 @@
 Two files that would be written to the same place (two posts with the same
 file name in different folders, a page called "search" that would replace
 the search page) are reported, instead of one silently overwriting the other.
+A clash between two files is reported on the one the volunteer added (the one
+git does not track yet): the published one keeps its name, so links to it
+keep working.
 """
 
 from __future__ import annotations
 
 from contentcheck.site_urls import generated_pages
+from frontmatter.newcomers import files_to_report
 from frontmatter.problems import problem_log
 
 
 def check_unique_output_paths(items, settings) -> None:
-    owners = dict(generated_pages(settings))
+    generated = generated_pages(settings)
+    by_address: dict[str, dict] = {}
     for item in sorted(items, key=lambda i: i.source_path):
-        if not item.save_as:
-            continue
-        owner = owners.setdefault(item.save_as, problem_log.display_path(item.source_path))
-        if owner != problem_log.display_path(item.source_path):
-            problem_log.add(item.source_path, 1, "(file name)",
-                            f'its address /{item.url} is already used by {owner}',
-                            "rename this file so its slug (the file name) is unique")
+        if item.save_as:
+            by_address.setdefault(item.save_as, {}).setdefault(item.source_path, item)
+    for save_as, by_path in by_address.items():
+        if save_as in generated:
+            for item in by_path.values():
+                _report(item, f"its address /{item.url} is already used by {generated[save_as]}",
+                        "rename this file so its slug (the file name) is unique")
+        elif len(by_path) > 1:
+            _report_shared_address(by_path)
+
+
+def _report_shared_address(by_path: dict) -> None:
+    to_report, already_there = files_to_report(list(by_path))
+    for path in to_report:
+        item = by_path[path]
+        if already_there:
+            _report(item, f"its address /{item.url} is already used by {problem_log.display_path(already_there[0])}",
+                    "rename this file so its slug (the file name) is unique")
+        else:
+            others = ", ".join(problem_log.display_path(other) for other in to_report if other != path)
+            _report(item, f"its address /{item.url} is also used by {others}",
+                    "rename the one you added so its slug (the file name) is unique "
+                    "(renaming a published file breaks the links to it)")
+
+
+def _report(item, message: str, fix: str) -> None:
+    problem_log.add(item.source_path, 1, "(file name)", message, fix)

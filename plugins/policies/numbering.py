@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from frontmatter.newcomers import files_to_report
 from frontmatter.problems import problem_log
 
 
@@ -10,15 +11,35 @@ def number_line(policy) -> int:
 
 
 def check_unique_numbers(policies) -> None:
-    first_with_number: dict[int, object] = {}
+    """Each number belongs to one policy. A clash is reported on the file the
+    volunteer added (the one git does not track yet); when git cannot tell,
+    on every file of the clash."""
+    by_number: dict[int, list] = {}
     for policy in sorted(policies, key=lambda p: p.source_path):
-        earlier = first_with_number.setdefault(policy.number, policy)
-        if earlier is not policy:
-            problem_log.add(
-                policy.source_path, number_line(policy), "number",
-                f"{policy.number} is already used by {problem_log.display_path(earlier.source_path)}",
-                "give each policy its own number",
-            )
+        by_number.setdefault(policy.number, []).append(policy)
+    free = next_free_number(by_number)
+    for number, sharing in by_number.items():
+        if len(sharing) > 1:
+            _report_shared_number(number, sharing, free)
+
+
+def next_free_number(used) -> int:
+    return next(number for number in range(1, len(used) + 2) if number not in used)
+
+
+def _report_shared_number(number: int, sharing: list, free: int) -> None:
+    by_path = {policy.source_path: policy for policy in sharing}
+    to_report, already_there = files_to_report(list(by_path))
+    for path in to_report:
+        if already_there:
+            message = f"{number} is already used by {problem_log.display_path(already_there[0])}"
+            fix = f"give this policy its own number (the first free number is {free}) and make the file name start with it"
+        else:
+            others = ", ".join(problem_log.display_path(other) for other in to_report if other != path)
+            message = f"{number} is also used by {others}"
+            fix = (f"give each policy its own number: change the one you added (the first free number is {free}) "
+                   "and make its file name start with it")
+        problem_log.add(path, number_line(by_path[path]), "number", message, fix)
 
 
 def check_no_gaps(published) -> None:
