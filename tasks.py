@@ -8,16 +8,19 @@
     invoke publish      production build, copied to the host with rsync over SSH
     invoke gh-pages     production build, pushed to the GitHub Pages branch
     invoke cms          edit content in the browser at http://127.0.0.1:8000/admin/
-    invoke serve        serve output/ at http://127.0.0.1:8000/
+    invoke serve        serve output/ at http://127.0.0.1:8000/ (--folder preview: the drafts build)
     invoke livereload   preview with drafts: rebuild on every save, reload the browser
     invoke test         run the whole test suite
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from invoke import task
@@ -104,14 +107,31 @@ def gh_pages(c, remote="origin", branch=""):
               f"--remote {remote} --branch {branch} --message 'Publish the site' {OUTPUT}", pty=False)
 
 
-@task
-def serve(c, port=PORT):
-    """Serve output/ on http://127.0.0.1:PORT/ (no rebuilds; see livereload)."""
-    import functools
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+class SiteHandler(SimpleHTTPRequestHandler):
+    """Serve a built site as its web host would: a missing address gets the
+    site's own 404.html with status 404, and folders are never listed."""
 
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(ROOT / OUTPUT))
-    print(f"Serving {OUTPUT}/ at http://{HOST}:{port}/ (Ctrl+C to stop)")
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != HTTPStatus.NOT_FOUND or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def list_directory(self, path):
+        self.send_error(HTTPStatus.NOT_FOUND)
+
+
+@task(help={"port": "where to serve (default 8000)", "folder": "the built site to serve (default output)"})
+def serve(c, port=PORT, folder=OUTPUT):
+    """Serve output/ on http://127.0.0.1:PORT/ (no rebuilds; see livereload)."""
+    handler = functools.partial(SiteHandler, directory=str(ROOT / folder))
+    print(f"Serving {folder}/ at http://{HOST}:{port}/ (Ctrl+C to stop)", flush=True)
     with ThreadingHTTPServer((HOST, int(port)), handler) as server:
         try:
             server.serve_forever()

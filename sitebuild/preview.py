@@ -4,8 +4,10 @@ Serves the site on 127.0.0.1, rebuilds whenever a file in content/ or theme/
 changes (watchfiles), and reloads every open page (a server-sent event, sent
 after each build). The preview shows drafts and embargoed posts, labelled,
 and is built into preview/, never into output/. When a change breaks the
-build, the problems are printed in the terminal and shown at the top of
-every page, over the last good build; the next good save clears them.
+build, the problems are printed in the terminal and shown in a box that
+stays at the top of the window on every page, over the last good build; the
+next good save clears them. Builds run on the main thread, so Ctrl+C during a
+rebuild still removes that build's staging folder.
 
 We do not use the livereload package: its watcher drops any save made
 within three seconds of the last reload, so a quick second edit was lost.
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import signal
 import sys
 import threading
 from functools import partial
@@ -31,14 +34,34 @@ from .build import BuildFailed, build_site, load_settings
 ROOT = Path(__file__).resolve().parents[1]
 RELOAD_EVENTS = "/__preview/events"
 RELOAD_SCRIPT = "/__preview/reload.js"
+PROBLEMS_ID = "preview-build-problems"
 # Reload when the server has a newer build than the one this page came from.
+# After such a reload, move focus to the problems (if any), so a screen reader
+# reads them first; the box itself is sticky, so it is in view however far
+# down the browser scrolls the reloaded page.
 RELOAD_JS = b"""(function () {
   var served = document.currentScript.dataset.build;
   var events = new EventSource("%s");
   events.onopen = function () { window.__previewConnected = true; };
-  events.onmessage = function (event) { if (event.data !== served) location.reload(); };
+  events.onmessage = function (event) {
+    if (event.data === served) return;
+    sessionStorage.setItem("previewReloaded", "1");
+    location.reload();
+  };
+  document.addEventListener("DOMContentLoaded", function () {
+    if (!sessionStorage.getItem("previewReloaded")) return;
+    sessionStorage.removeItem("previewReloaded");
+    var problems = document.getElementById("%s");
+    if (problems) problems.focus({ preventScroll: true });
+  });
 })();
-""" % RELOAD_EVENTS.encode()
+""" % (RELOAD_EVENTS.encode(), PROBLEMS_ID.encode())
+# Inline, so it needs nothing from the theme: sticky at the top of the
+# viewport, and never taller than half of it (it scrolls inside instead).
+PROBLEMS_STYLE = (
+    "position:sticky;top:0;z-index:100;max-height:50vh;overflow:auto;margin:0;padding:1rem;"
+    "background:#fff3cd;color:#1b1b1f;border-bottom:4px solid #b00020;font:1rem/1.5 system-ui,sans-serif"
+)
 
 
 class Preview:
@@ -81,9 +104,9 @@ class Preview:
         page = page.replace(b"</head>", script + b"</head>", 1)
         if self.problems:
             items = "".join(f"<li>{html.escape(line)}</li>" for line in self.problems)
+            # tabindex 0: it can scroll, so keyboard users must be able to reach it.
             panel = (
-                '<div role="alert" class="build-problems" style="margin:0;padding:1rem;background:#fff3cd;'
-                'color:#1b1b1f;border-bottom:4px solid #b00020;font:1rem/1.5 system-ui,sans-serif">'
+                f'<div id="{PROBLEMS_ID}" class="build-problems" role="alert" tabindex="0" style="{PROBLEMS_STYLE}">'
                 "<strong>Your last change could not be built.</strong> Below is the last good version."
                 f'<ul style="margin:.5rem 0 0">{items}</ul></div>'
             )
@@ -142,9 +165,13 @@ class PreviewHandler(SimpleHTTPRequestHandler):
             pass  # the page was closed or reloaded
 
 
-def watch_and_rebuild(preview: Preview, paths: list[Path], stop: threading.Event) -> None:
-    for _changes in watch(*paths, debounce=200, stop_event=stop):
+def watch_and_rebuild(preview: Preview, paths: list[Path]) -> None:
+    for _changes in watch(*paths, debounce=200):
         preview.rebuild()
+
+
+def stop_on_signal(signum, frame) -> None:
+    raise KeyboardInterrupt  # so a terminated preview tidies up as after Ctrl+C
 
 
 def parse_args(argv):
@@ -157,28 +184,33 @@ def parse_args(argv):
 
 
 def main(argv=None) -> int:
+    """Builds run on the main thread, where Ctrl+C lands: an interrupted build
+    then removes its staging folder (build_site) before the preview exits."""
     args = parse_args(argv)
     cli.init_logging(debug=False)
+    signal.signal(signal.SIGTERM, stop_on_signal)
     overrides = {"PATH": str(Path(args.content).resolve())} if args.content else {}
     preview = Preview(Path(args.settings), Path(args.output).resolve(), overrides)
-    preview.rebuild()
-    stop = threading.Event()
     settings = load_settings(args.settings, overrides)
     # Content, theme and settings are read afresh by every build; plugin code
     # is not reloaded, so changing it needs a restart.
     watched = [Path(settings["PATH"]), Path(settings["THEME"]), Path(args.settings).resolve()]
-    threading.Thread(target=watch_and_rebuild, args=(preview, watched, stop), daemon=True).start()
     handler = type("Handler", (PreviewHandler,), {"preview": preview})
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), partial(handler, directory=str(preview.output)))
-    server.daemon_threads = True
-    print(f"Preview at http://127.0.0.1:{args.port}/ : save a file and the page reloads. Ctrl+C stops.", flush=True)
+    server = None
     try:
-        server.serve_forever()
+        preview.rebuild()
+        server = ThreadingHTTPServer(("127.0.0.1", args.port), partial(handler, directory=str(preview.output)))
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        print(f"Preview at http://127.0.0.1:{args.port}/ : save a file and the page reloads. Ctrl+C stops.",
+              flush=True)
+        watch_and_rebuild(preview, watched)
     except KeyboardInterrupt:
-        pass
+        print("Preview stopped.", flush=True)
     finally:
-        stop.set()
-        server.server_close()
+        if server:
+            server.shutdown()
+            server.server_close()
     return 0
 
 

@@ -3,9 +3,11 @@ reload; a content error shows on the page and clears when fixed."""
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import textwrap
+import time
 
 import pytest
 
@@ -16,9 +18,7 @@ pytestmark = pytest.mark.browser
 POST = textwrap.dedent(MINIMAL_SITE["posts/hello.md"])
 
 
-@pytest.fixture
-def preview(tmp_path):
-    write_content(tmp_path / "content", MINIMAL_SITE)
+def start_preview(tmp_path) -> tuple[subprocess.Popen, str]:
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "sitebuild.preview", "--content", str(tmp_path / "content"),
@@ -26,14 +26,26 @@ def preview(tmp_path):
         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     wait_for_server(port, process, "the preview server")
-    yield f"http://127.0.0.1:{port}", tmp_path / "content"
-    process.terminate()
+    return process, f"http://127.0.0.1:{port}"
+
+
+def stop_preview(process: subprocess.Popen, how=signal.SIGTERM) -> str:
+    process.send_signal(how)
     try:
-        output = process.communicate(timeout=10)[0]
+        output = process.communicate(timeout=20)[0]
     except subprocess.TimeoutExpired:
         process.kill()
         output = process.communicate()[0]
     print(output)  # shown by pytest when a test fails
+    return output
+
+
+@pytest.fixture
+def preview(tmp_path):
+    write_content(tmp_path / "content", MINIMAL_SITE)
+    process, url = start_preview(tmp_path)
+    yield url, tmp_path / "content"
+    stop_preview(process)
 
 
 def connected_page(browser, url):
@@ -83,3 +95,70 @@ def test_the_preview_shows_drafts_labelled(preview):
         page.goto(f"{url}/news/a-draft/")
         label = page.wait_for_selector(".preview-label", timeout=20_000)
         assert label.inner_text().startswith("Draft")
+
+
+def test_after_a_reload_the_problems_are_in_view_wherever_the_page_was_scrolled(preview):
+    url, content = preview
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 800, "height": 400})
+        page.goto(f"{url}/news/hello/")
+        wait_until_connected(page)
+        page.mouse.wheel(0, 300)
+        page.wait_for_function("window.scrollY > 100")
+
+        (content / "posts/hello.md").write_text(POST.replace("category: news", "category: gossip"))
+        panel = page.wait_for_selector(".build-problems[role=alert]", timeout=20_000)
+        wait_until_connected(page)
+        assert page.evaluate("window.scrollY") > 100  # the browser kept the reader's place
+        box = panel.evaluate("p => p.getBoundingClientRect().toJSON()")
+        assert 0 <= box["top"] and box["bottom"] <= 400, box
+        assert panel.is_visible() and "could not be built" in panel.inner_text()
+        assert page.evaluate("document.activeElement.matches('.build-problems')")  # screen readers start here
+
+        # Without JavaScript (no automatic reload, but a manual one) it stays in view too.
+        context = browser.new_context(java_script_enabled=False, viewport={"width": 800, "height": 400})
+        plain = context.new_page()
+        plain.goto(f"{url}/news/hello/")
+        plain.mouse.wheel(0, 300)
+        plain.wait_for_timeout(300)
+        box = plain.query_selector(".build-problems").bounding_box()
+        assert box and 0 <= box["y"] and box["y"] + box["height"] <= 400, box
+        context.close()
+
+
+def rebuilding(tmp_path):
+    """Save a change and wait until the preview is part-way through the
+    rebuild (its staging folder exists); return a function listing them."""
+    def staging_folders():
+        return sorted(tmp_path.glob(".preview.staging-*"))
+
+    post = tmp_path / "content/posts/hello.md"
+    post.write_text(POST.replace("The first post's text.", "Changed words."))
+    deadline = time.monotonic() + 20
+    while not staging_folders():
+        assert time.monotonic() < deadline, "the preview did not start a rebuild"
+        time.sleep(0.02)
+    return staging_folders
+
+
+def test_ctrl_c_during_a_rebuild_leaves_no_work_folder(tmp_path):
+    write_content(tmp_path / "content", MINIMAL_SITE)
+    process, _ = start_preview(tmp_path)
+    staging_folders = rebuilding(tmp_path)
+    stop_preview(process, signal.SIGINT)
+    assert process.returncode == 0
+    assert staging_folders() == []
+    assert (tmp_path / "preview/index.html").is_file()  # the last good build is still there
+
+
+def test_a_killed_preview_is_tidied_by_the_next_one(tmp_path):
+    write_content(tmp_path / "content", MINIMAL_SITE)
+    process, _ = start_preview(tmp_path)
+    staging_folders = rebuilding(tmp_path)
+    stop_preview(process, signal.SIGKILL)
+    assert staging_folders() != []  # a killed process cannot tidy up
+    process, _ = start_preview(tmp_path)
+    try:
+        assert staging_folders() == []
+    finally:
+        stop_preview(process)

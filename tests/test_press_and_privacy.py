@@ -109,3 +109,29 @@ def test_accessibility_statement_lists_the_checks_and_the_build_date(site, setti
     built = statement.select_one("section[aria-labelledby=automated-checks] time")["datetime"]
     today = dt.datetime.now(ZoneInfo("Europe/London")).date().isoformat()
     assert built.startswith(today)
+
+
+PRESS_PAGE = """\
+    ---
+    title: Press office
+    summary: For journalists.
+    ---
+    Call us.
+    """
+
+
+def test_the_drafts_preview_labels_an_embargoed_release_in_every_listing(make_site, tmp_path):
+    from test_drafts_and_embargoes import UNPUBLISHED
+
+    build = make_site({**UNPUBLISHED, "pages/press.md": PRESS_PAGE}, output=tmp_path / "preview",
+                      options=("--drafts",))
+    assert build.returncode == 0, build.stderr
+    listings = {"press office": ("press/", "#latest-releases + ul li"),
+                "press archive": ("press/releases/", ".archive-year li"),
+                "home": ("", "#latest-news + ul li"),
+                "news": ("news/", ".card-list li"),
+                "category": ("news/category/press-releases/", ".card-list li"),
+                "tag": ("news/tag/walrus-tag/", ".card-list li")}
+    for name, (path, items) in listings.items():
+        entry = next(li for li in build.html(path).select(items) if "Walrus embargoed release" in li.get_text())
+        assert "Embargoed until 1 March 2099, 09:00" in entry.get_text(" "), name
