@@ -106,3 +106,15 @@ def test_the_drafts_preview_shows_them_labelled_and_noindex(make_site, tmp_path)
         assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow", path
         assert soup.select_one(".preview-banner"), path
     assert "Disallow: /" in (build.output / "robots.txt").read_text()
+
+
+def test_the_drafts_preview_labels_drafts_in_the_policy_and_councillor_listings(make_site, tmp_path):
+    build = make_site(UNPUBLISHED, output=tmp_path / "preview", options=("--drafts",))
+    assert build.returncode == 0, build.stderr
+    policy = next(s for s in build.html("policies/").select("section.policy") if "Yak" in s.get_text())
+    assert "Draft" in policy.select_one(".preview-label").get_text()
+    directory = build.html("councillors/")
+    card = next(c for c in directory.select(".card") if "Okapi" in c.get_text())
+    assert "Draft" in card.select_one(".meta strong").get_text()
+    glance = next(li for li in build.html("").select(".policy-glance li") if "Yak" in li.get_text())
+    assert "Draft" in glance.find("strong").get_text()
