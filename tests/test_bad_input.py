@@ -331,3 +331,17 @@ def test_an_archived_edition_cannot_be_overwritten(make_site):
     assert ("content/minifesto/breakthrough-minifesto-2022-03.pdf:1: (file name): an archived edition has the "
             "name of the edition being built — change the date in content/minifesto.md for a new edition, "
             "or delete this copy if it is the current edition") in build.problem_lines
+
+
+def test_a_front_matter_mistake_does_not_hide_the_files_other_problems(make_site):
+    """One build lists everything wrong with a file: its fields, the names it
+    refers to and the links in its text, not one round at a time."""
+    mixed = ("---\ntitle: Mixed\ndate: 2021-13-45\ncategory: news\nsummary: A post.\n"
+             "policies: [housing, nope]\n---\nSee [this](/policies/nowhere/).\n")
+    build = make_site({"posts/mixed.md": mixed})
+    assert build.returncode == 1
+    assert [line.split(" — ")[0] for line in build.problem_lines] == [
+        'content/posts/mixed.md:3: date: "2021-13-45" is not a date',
+        'content/posts/mixed.md:6: policies: no policy is called "nope"',
+        "content/posts/mixed.md:8: body: the link /policies/nowhere/ goes to a page the site does not have",
+    ]

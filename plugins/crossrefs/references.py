@@ -40,6 +40,12 @@ def link_posts(articles, drafts, context) -> None:
                     target.posts.append(article)
         for item in set(published.values()):
             item.posts.sort(key=lambda post: post.date, reverse=True)
+        for partly_read in problem_log.partly_read:
+            # Not a post on the site (its front matter has a mistake), but its
+            # references are reported now rather than after that is fixed.
+            for slug in dict.fromkeys(getattr(partly_read, slugs_attr, [])):
+                if slug not in published:
+                    _report_unknown(partly_read, field, singular, slug, published, unpublished)
 
 
 def by_name(items) -> dict:

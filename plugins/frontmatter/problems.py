@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Control characters, and the stand-ins Python uses for bytes of a file name
 # that are not UTF-8.
@@ -32,6 +32,20 @@ class Problem:
         # name would otherwise split the line and break `path:line`).
         path = UNPRINTABLE.sub(lambda found: ascii(found.group())[1:-1], self.path)
         return f"{path}:{self.line}: {self.field}: {self.message} — {self.fix}"
+
+
+@dataclass
+class PartlyRead:
+    """What the checks after reading need of a file that was not published
+    because of a front matter mistake (the attributes an item has)."""
+
+    source_path: str
+    frontmatter_lines: dict
+    body_markdown: str
+    body_first_line: int
+    policy_slugs: list = field(default_factory=list)
+    councillor_slugs: list = field(default_factory=list)
+    status: str = "draft"
 
 
 class ContentProblems(Exception):
@@ -58,11 +72,16 @@ class ProblemLog:
         # (content type, slug) of files that could not be read: a post that
         # names one is not reported again (its own problem says it all).
         self.unreadable: set[tuple[str, str]] = set()
+        # Files whose front matter had mistakes but could be parsed: their
+        # links and references are still checked, so one build reports
+        # everything wrong with a file, not one round at a time.
+        self.partly_read: list[PartlyRead] = []
 
     def start_build(self, content_path: str) -> None:
         """Forget the last build's problems; show paths relative to the project."""
         self._problems.clear()
         self.unreadable.clear()
+        self.partly_read.clear()
         self._root = os.path.dirname(os.path.abspath(content_path))
 
     def display_path(self, path: str) -> str:

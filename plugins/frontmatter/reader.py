@@ -20,7 +20,7 @@ from pelican.urlwrappers import Author, Category, Tag
 from .document import FrontMatterError, parse_document
 from .fields import SLUG_MAX_LENGTH, SLUG_PATTERN
 from .limits import control_character_problems, size_problem
-from .problems import problem_log
+from .problems import PartlyRead, problem_log
 from .publication import publication_status
 from .sanitise import clean, explain, refusals
 from .schema import Schema
@@ -134,9 +134,13 @@ class FrontMatterReader(BaseReader):
             problem_log.add(source_path, error.line, "(front matter)", error.message, error.fix)
             return "", dict(SKIP)
 
-        values = schema.validate(source_path, doc, self.settings, problem_log.add)
+        right, ok = schema.validate_all(source_path, doc, self.settings, problem_log.add)
+        values = right if ok else None
         slug = self._slug_from_file_name(source_path, schema, values, doc)
         if values is None or slug is None:
+            problem_log.partly_read.append(PartlyRead(
+                source_path, dict(doc.key_lines), doc.body, doc.end_line + 1,
+                right.get("policies", []), right.get("councillors", [])))
             return "", dict(SKIP)
         metadata = self._pelican_metadata(schema, values, slug)
         metadata["status"], metadata["preview_label"] = publication_status(values, self.settings)

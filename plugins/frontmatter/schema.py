@@ -42,6 +42,11 @@ class Schema:
 
     def validate(self, path: str, doc: Document, settings: dict, report: Report) -> dict | None:
         """Check every field of `doc`; return converted values, or None if any was wrong."""
+        converted, ok = self.validate_all(path, doc, settings, report)
+        return converted if ok else None
+
+    def validate_all(self, path: str, doc: Document, settings: dict, report: Report) -> tuple[dict, bool]:
+        """(the fields that were right, converted; whether all were right)."""
         ok = True
         converted: dict = {}
         for key, line in doc.duplicate_keys:
@@ -86,7 +91,7 @@ class Schema:
                 report(path, doc.end_line + 1 + offset, "body", "still has the placeholder from `invoke new`",
                        f"replace the {PLACEHOLDER} line with your text")
                 ok = False
-        return converted if ok else None
+        return converted, ok
 
     def _unknown_fix(self, key: str) -> str:
         close = difflib.get_close_matches(key, self.field_names(), n=1)
