@@ -83,13 +83,20 @@ def test_nothing_unpublished_appears_in_any_output_file(make_site):
     assert leaks(build.output) == []
 
 
-def test_an_embargo_lifts_at_its_moment(make_site, tmp_path):
-    before = make_site(UNPUBLISHED, output=tmp_path / "before", options=("--now", "2099-03-01 08:59"))
+def published_only_from(make_site, tmp_path, files, page: str, just_before: str, moment: str):
+    """Build at `just_before` and at `moment`: the page must appear only in the second."""
+    before = make_site(files, output=tmp_path / "before", options=("--now", just_before))
     assert before.returncode == 0, before.stderr
-    assert not (before.output / "news/walrus-embargoed-release").exists()
-    after = make_site(UNPUBLISHED, output=tmp_path / "after", options=("--now", "2099-03-01 09:00"))
+    assert not (before.output / page).exists()
+    after = make_site(files, output=tmp_path / "after", options=("--now", moment))
     assert after.returncode == 0, after.stderr
-    assert (after.output / "news/walrus-embargoed-release/index.html").exists()
+    assert (after.output / page / "index.html").exists()
+    return after
+
+
+def test_an_embargo_lifts_at_its_moment(make_site, tmp_path):
+    after = published_only_from(make_site, tmp_path, UNPUBLISHED, "news/walrus-embargoed-release",
+                                "2099-03-01 08:59", "2099-03-01 09:00")
     assert b"Walrus embargoed release" in (after.output / "feeds/all.atom.xml").read_bytes()
     assert b"news/walrus-embargoed-release/" in (after.output / "sitemap.xml").read_bytes()
 
@@ -118,3 +125,12 @@ def test_the_drafts_preview_labels_drafts_in_the_policy_and_councillor_listings(
     assert "Draft" in card.select_one(".meta strong").get_text()
     glance = next(li for li in build.html("").select(".policy-glance li") if "Yak" in li.get_text())
     assert "Draft" in glance.find("strong").get_text()
+
+
+def test_an_embargo_in_utc_lifts_at_its_moment_when_the_clocks_go_back(make_site, tmp_path):
+    # 01:30 UTC on 30 October 2022 is the second 01:30 in London (GMT); a
+    # review saw it published at 00:45 UTC (01:45 BST), an hour early.
+    release = ("---\ntitle: Autumn release\ndate: 2022-10-30T01:30:00+00:00\ncategory: press-releases\n"
+               "summary: Embargoed.\nembargo: 2022-10-30T01:30:00+00:00\n---\nText.\n")
+    published_only_from(make_site, tmp_path, {"posts/autumn-release.md": release}, "news/autumn-release",
+                        "2022-10-30T00:45:00+00:00", "2022-10-30T01:30:00+00:00")

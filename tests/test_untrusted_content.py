@@ -364,20 +364,6 @@ def test_the_readme_lists_the_allowlist_and_the_file_types():
     assert set(re.findall(r"`\.(\w+)`", images)) == set(ALLOWED_TYPES)
 
 
-def test_an_embargo_in_utc_lifts_at_its_moment_when_the_clocks_go_back(make_site, tmp_path):
-    # 01:30 UTC on 30 October 2022 is the second 01:30 in London (GMT); the
-    # review saw it published at 00:45 UTC, an hour early.
-    release = post("Embargoed text.", "embargo: 2022-10-30T01:30:00+00:00\n").replace(
-        "date: 2021-11-24", "date: 2022-10-30T01:30:00+00:00")
-    files = {"posts/autumn-release.md": release}
-    early = make_site(files, output=tmp_path / "early", options=("--now", "2022-10-30T00:45:00+00:00"))
-    assert early.returncode == 0, early.stderr
-    assert not (early.output / "news/autumn-release").exists()
-    on_time = make_site(files, output=tmp_path / "on-time", options=("--now", "2022-10-30T01:30:00+00:00"))
-    assert on_time.returncode == 0, on_time.stderr
-    assert (on_time.output / "news/autumn-release/index.html").exists()
-
-
 # --- The imprint check reads a page as a browser does -------------------------
 
 FOOTER = '<footer><p class="imprint" data-imprint>Promoted by Jo Bloggs.</p></footer>'
