@@ -215,6 +215,9 @@ HOSTILE_FILES = {
     "images/news/march.jpg": sample_jpeg(),
     "images/news/march.png": sample_png(),
     "posts/typed-yaml.md": post("Text.").replace("summary: A post.", "summary: !!binary aGVsbG8="),
+    # Build-machine files as PDF attachments (WeasyPrint reads file: URLs).
+    "policies/02-annex.md": policy_markdown("An annex", 2).replace(
+        "Text.\n", "Text.\n\n<a rel=attachment href=/etc/hostname>annex</a>\n"),
 }
 EXPECTED_LINES = [
     "content/posts/comment-trick.md:9: body: an HTML comment (<!-- … -->) — ",
@@ -241,6 +244,7 @@ EXPECTED_LINES = [
     "content/images/news/march.png:1: (file): has the same name as images/news/march.jpg, so their smaller copies "
     "would overwrite each other — ",
     "content/posts/typed-yaml.md:5: (front matter): YAML tags (tag:yaml.org,2002:binary) are not allowed — ",
+    "content/policies/02-annex.md:9: body: the rel attribute on <a> is not allowed — ",
 ]
 
 
