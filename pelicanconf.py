@@ -333,6 +333,9 @@ SECURITY_HEADERS_OVERRIDES = {
     },
 }
 NGINX_HEADERS_SAVE_AS = "_server/nginx-security-headers.conf"
+# Files whose type hosts get wrong (nginx and Netlify send .yml as
+# application/octet-stream, which the browser editor cannot read).
+CONTENT_TYPES = {"/admin/config.yml": "text/yaml; charset=utf-8"}
 SECURITY_CONTACT = "security@breakthroughparty.org.uk"
 SECURITY_POLICY_URL = "privacy/"
 

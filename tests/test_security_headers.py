@@ -96,3 +96,16 @@ def test_netlify_headers_and_nginx_snippet_agree(site):
                      for line in nginx.splitlines() if line.startswith("add_header")}
     assert netlify_headers == nginx_headers
     assert "frame-ancestors 'none'" in netlify_headers["Content-Security-Policy"]
+
+
+def test_the_editor_config_is_served_as_yaml_with_the_editors_headers(nginx_site, browser, settings):
+    from headers.policy import rule_sets
+
+    page = browser.new_page()
+    response = page.goto(f"{nginx_site}/admin/config.yml")
+    assert response.status == 200
+    assert response.headers["content-type"] == settings["CONTENT_TYPES"]["/admin/config.yml"]
+    assert response.headers["x-content-type-options"] == "nosniff"
+    editor_headers = dict(next(lines for prefix, lines in rule_sets(settings) if prefix == "/admin/"))
+    assert response.headers["content-security-policy"] == editor_headers["Content-Security-Policy"]
+    page.close()

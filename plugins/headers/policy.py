@@ -50,6 +50,8 @@ def netlify_headers(settings: dict) -> str:
             lines = [(name, value) for name, value in lines if base.get(name) != value]
         block += [f"  {name}: {value}" for name, value in lines]
         blocks.append("\n".join(block))
+    for path, content_type in settings.get("CONTENT_TYPES", {}).items():
+        blocks.append(f"{path}\n  Content-Type: {content_type}")
     return "# Made by the build from SECURITY_HEADERS in pelicanconf.py: do not edit.\n" + "\n".join(blocks) + "\n"
 
 
@@ -62,6 +64,14 @@ def nginx_snippet(settings: dict) -> str:
     out += [f'add_header {name} "{value}" always;' for name, value in rules[0][1]]
     for prefix, lines in rules[1:]:
         out.append(f"location {prefix} {{")
+        out += [f'    add_header {name} "{value}" always;' for name, value in lines]
+        out.append("}")
+    for path, content_type in settings.get("CONTENT_TYPES", {}).items():
+        # nginx's mime.types has no .yml; an exact location sets the type
+        # and, having its own add_header, repeats the headers of its path.
+        lines = next(lines for prefix, lines in reversed(rules) if path.startswith(prefix))
+        out.append(f"location = {path} {{")
+        out.append(f'    types {{ }} default_type "{content_type}";')
         out += [f'    add_header {name} "{value}" always;' for name, value in lines]
         out.append("}")
     return "\n".join(out) + "\n"
