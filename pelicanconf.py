@@ -283,17 +283,22 @@ RESPONSIVE_IMAGE_SIZES = "(min-width: 44rem) 42rem, calc(100vw - 2rem)"
 SHARE_CARD_PATH = "share"
 SHARE_CARD_SIZE = (1200, 630)
 
-# --- Browser editing: Decap CMS at /admin/ (plugins/cms) ---------------------
+# --- Browser editing: Sveltia CMS at /admin/ (plugins/cms) -------------------
 CMS_SAVE_AS = "admin/"
-# Production: Decap commits through the git host. To switch hosts, change
-# this (see Decap's backend docs: github, gitlab, git-gateway …).
-CMS_BACKEND = {"name": "github", "repo": "breakthrough-party/website", "branch": "main"}
-# Local preview: when /admin/ is opened on localhost, Decap uses decap-server
-# (started by `invoke cms`) instead, which edits the files in this folder.
-CMS_LOCAL_BACKEND_PORT = 8081
-CMS_LOCAL_BACKEND_URL = f"http://localhost:{CMS_LOCAL_BACKEND_PORT}/api/v1"
+# Production: Sveltia CMS works through the git host's API. Volunteers sign in
+# with a GitHub fine-grained personal access token (no OAuth server needed on
+# GitHub Pages); see the README, "Editing in the browser".
+CMS_BACKEND = {"name": "github", "repo": "breakthrough-party/website", "branch": "main",
+               "auth_methods": ["token"]}
+# Every save opens a pull request; a second person reviews and merges it.
+CMS_PUBLISH_MODE = "editorial_workflow"
+# The folder paths below are relative to this repository.
 CMS_REPO_ROOT = str(HERE)
-CMS_DECAP_DIST = str(HERE / "node_modules/decap-cms/dist")
+# The editor and the YAML parser our file format uses, from npm (never a CDN).
+CMS_SVELTIA_PACKAGE = str(HERE / "node_modules/@sveltia/cms")
+CMS_YAML_BROWSER_DIST = str(HERE / "node_modules/yaml/browser/dist")
+# (CMS_LOCAL_BACKEND_PORT, CMS_LOCAL_BACKEND_URL and CMS_DECAP_DIST are gone:
+# Sveltia works on a local folder in the browser itself, no decap-server.)
 
 # --- Security headers for the host (plugins/headers) ---------------------------
 # One setting: the build writes output/_headers (Netlify, Cloudflare Pages)
@@ -318,16 +323,26 @@ SECURITY_HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
-# Paths whose headers differ. The browser editor runs Decap CMS, which needs
-# inline styles, eval and the git host's API; it holds no public content.
+# Paths whose headers differ. The browser editor (Sveltia CMS) needs inline
+# styles and the GitHub API; it holds no public content. /admin/index.html
+# repeats this policy in a <meta> tag (without frame-ancestors, which only a
+# header can carry), because GitHub Pages sends no headers.
 SECURITY_HEADERS_OVERRIDES = {
     "/admin/": {
         "Content-Security-Policy": {
             "default-src": ["'self'"],
-            "script-src": ["'self'", "'unsafe-eval'"],
+            "script-src": ["'self'"],
             "style-src": ["'self'", "'unsafe-inline'"],
-            "img-src": ["'self'", "data:", "blob:", "https:"],
-            "connect-src": ["'self'", "https://api.github.com", f"http://localhost:{CMS_LOCAL_BACKEND_PORT}"],
+            "img-src": ["'self'", "data:", "blob:", "https://avatars.githubusercontent.com",
+                        "https://*.githubusercontent.com"],
+            "media-src": ["'self'", "blob:"],
+            "font-src": ["'self'"],
+            "connect-src": ["'self'", "blob:", "data:", "https://api.github.com"],
+            "worker-src": ["'self'", "blob:"],
+            "frame-src": ["'self'", "blob:"],
+            "object-src": ["'none'"],
+            "base-uri": ["'self'"],
+            "form-action": ["'self'"],
             "frame-ancestors": ["'none'"],
         },
     },

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import os
-import subprocess
 import sys
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -148,19 +147,14 @@ def livereload(c, port=PORT):
 
 @task(help={"port": "where the preview is served (default 8000)"})
 def cms(c, port=PORT):
-    """Edit content in the browser: http://127.0.0.1:PORT/admin/ (Decap CMS on
-    its local backend, which writes the files in content/; commit them with git)."""
-    sys.path.insert(0, str(ROOT))
-    from sitebuild.build import load_settings
-
-    settings = load_settings(ROOT / SETTINGS["local"])
-    environment = {**os.environ, "PORT": str(settings["CMS_LOCAL_BACKEND_PORT"]), "GIT_REPO_DIRECTORY": str(ROOT)}
-    decap_server = subprocess.Popen(["node", str(ROOT / "node_modules/decap-server/dist/index.js")], env=environment)
-    print(f"Browser editor at http://127.0.0.1:{int(port)}/admin/ (Ctrl+C stops)")
-    try:
-        livereload(c, port=port)
-    finally:
-        decap_server.terminate()
+    """Edit content in the browser: the live preview, with the editor at
+    http://127.0.0.1:PORT/admin/ (Sveltia CMS; it writes the files in content/)."""
+    print(f"""Browser editor: http://{HOST}:{int(port)}/admin/ (in Chrome or Edge; Ctrl+C stops)
+  1. Open that address and click "Work with Local Repository".
+  2. Choose this folder ({ROOT}) and allow the browser to edit its files.
+  3. Edit and save: the files in content/ change and this preview rebuilds.
+  4. Commit the changed files with git (git status shows them).""", flush=True)
+    livereload(c, port=port)
 
 
 @task

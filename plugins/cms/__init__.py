@@ -1,4 +1,5 @@
-"""Browser editing with Decap CMS: /admin/ and its config, made from our schemas."""
+"""Browser editing with Sveltia CMS: /admin/, its config made from our schemas,
+and a file format that saves only what changed."""
 
 from .plugin import register
 

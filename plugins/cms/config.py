@@ -1,27 +1,92 @@
-"""Decap CMS's config.yml, made from the front matter schemas.
+"""Sveltia CMS's config.yml, made from the front matter schemas.
 
 The editor's fields are generated from the same schemas the build checks
-against, so a post written in the browser passes the build, and a field
+against, so what the form lets a volunteer save passes the build, and a field
 added to a schema appears in the editor without anyone editing config.yml.
+Alongside it, formats.json tells our own file format (static/) which fields
+are integers and which must be given together.
 """
 
 from __future__ import annotations
 
+import inspect
+import json
 import os
 
 import yaml
+from frontmatter import fields as types
 from frontmatter.schemas import COUNCILLOR, POLICY, POST
 
 # (schema, collection name, label, folder setting, file name template)
 COLLECTIONS = (
     (POST, "posts", "News and press releases", "ARTICLE_PATHS", "{{slug}}"),
-    (POLICY, "policies", "Policies", "POLICY_PATHS", "{{number}}-{{slug}}"),
+    # fields.number is edited as two digits ("03"), so files are 03-….md.
+    (POLICY, "policies", "Policies", "POLICY_PATHS", "{{fields.number}}-{{slug}}"),
     (COUNCILLOR, "councillors", "Councillors", "COUNCILLOR_PATHS", "{{slug}}"),
 )
 COLLECTION_BY_SETTING = {setting: name for _, name, _, setting, _ in COLLECTIONS}
 BODY_HINTS = {"post": "The post, in Markdown. Use ## for subheadings.",
-              "policy": "A few short paragraphs explaining the policy.",
-              "councillor": "A short biography."}
+              "policy": "A few short paragraphs explaining the policy, in Markdown.",
+              "councillor": "A short biography, in Markdown."}
+# Date fields whose time of day matters (an embargo lifts at a minute); the
+# others are edited as a day only, YYYY-MM-DD.
+DATE_AND_TIME_FIELDS = {"embargo"}
+# Every file is read and written by our format (static/frontmatter-format.js),
+# which keeps the file's own text and rewrites only changed lines. Sveltia
+# accepts .md files only for formats whose names end in -frontmatter.
+FORMAT_SUFFIX = "-frontmatter"
+
+# Patterns the browser checks before saving: [regular expression, message].
+# "TODO" is what `invoke new` writes for a field still to fill in.
+NOT_TODO = r"(?!\s*TODO)"
+PATTERNS = {
+    types.text: [rf"^{NOT_TODO}[^\r\n]*\S[^\r\n]*$", "Write this on one line."],
+    types.plain_text: [rf"^{NOT_TODO}(?:(?!\]\()[^<\r\n])+$",
+                       "Plain text on one line: no links, no < (links belong in the text below)."],
+    types.contact: [r"^(?:[^@\s]+@[^@\s]+\.[^@\s]+|https://\S+)$",
+                    "An email address (name@example.org) or a link starting https://"],
+}
+
+
+def item_check(field):
+    """The check each item of a list field gets (fields.list_of keeps it)."""
+    return inspect.getclosurevars(field.check).nonlocals.get("item_check")
+
+
+def pattern_config(check) -> dict:
+    return {"pattern": PATTERNS[check]} if check in PATTERNS else {}
+
+
+def date_config(field) -> dict:
+    if field.name in DATE_AND_TIME_FIELDS:
+        return {"widget": "datetime", "format": "YYYY-MM-DD HH:mm", "picker_utc": False}
+    return {"widget": "datetime", "type": "date", "format": "YYYY-MM-DD"}
+
+
+def relation_config(field) -> dict:
+    # {{slug}} is what posts store: "housing" for 02-housing.md.
+    return {"widget": "relation", "collection": COLLECTION_BY_SETTING[field.refers_to],
+            "search_fields": ["title"], "display_fields": ["title"], "value_field": "{{slug}}",
+            "multiple": True}
+
+
+def list_config(field, spec: dict) -> dict:
+    item = item_check(field)
+    config = {"widget": "list", "field": {"name": "item", "label": field.name.rstrip("s").capitalize(),
+                                          "widget": "string", **pattern_config(item)}}
+    if spec.get("min"):
+        config["min"] = spec["min"]
+    return config
+
+
+def integer_config(spec: dict) -> dict:
+    # Text of two digits, so the file name template pads the number; our
+    # format writes it back as a number (number: 3).
+    width = len(str(spec["max"]))
+    zero = "" if spec["min"] <= 0 else f"(?!0{{{width}}})"
+    return {"widget": "string", "pattern": [rf"^{zero}[0-9]{{{width}}}$",
+                                            f"A number from {spec['min']:0{width}} to {spec['max']}, "
+                                            f"written with {width} digits (e.g. {3:0{width}})"]}
 
 
 def field_config(field, settings: dict) -> dict:
@@ -31,43 +96,78 @@ def field_config(field, settings: dict) -> dict:
         config["hint"] = f"e.g. {field.example}"
     spec = dict(getattr(field.check, "widget", {"widget": "string"}))
     if field.refers_to:
-        return {**config, "widget": "relation", "collection": COLLECTION_BY_SETTING[field.refers_to],
-                "search_fields": ["title"], "display_fields": ["title"], "value_field": "{{slug}}",
-                "multiple": True}
+        return {**config, **relation_config(field)}
+    if field.check is types.date:
+        return {**config, **date_config(field)}
+    if spec["widget"] == "list":
+        example = field.example.strip("[]")
+        return {**config, **list_config(field, spec), "hint": f"One per line: add each with the button, e.g. {example}"}
+    if spec["widget"] == "number":
+        return {**config, **integer_config(spec), "hint": f"e.g. {int(field.example):02}"}
     setting = spec.pop("options_setting", None)
     if setting:
         options = settings[setting]
         spec["options"] = ([{"label": label, "value": value} for value, label in options.items()]
                            if isinstance(options, dict) else list(options))
-    if spec["widget"] == "list" and not spec.get("min"):
-        spec.pop("min", None)
-    return {**config, **spec}
+    return {**config, **spec, **pattern_config(field.check)}
 
 
-def collection_config(schema, name, label, folder_setting, slug, settings) -> dict:
+def repository_path(settings: dict, *parts: str) -> str:
+    return os.path.relpath(os.path.join(settings["PATH"], *parts), settings["CMS_REPO_ROOT"])
+
+
+def collection_config(schema, name, label, folder_setting, path, settings) -> dict:
     fields = [field_config(field, settings) for field in schema.fields]
-    fields.append({"name": "body", "label": "Text", "widget": "markdown", "hint": BODY_HINTS[schema.name]})
-    folder = os.path.relpath(os.path.join(settings["PATH"], settings[folder_setting][0]), settings["CMS_REPO_ROOT"])
-    config = {"name": name, "label": label, "label_singular": schema.name.capitalize(), "folder": folder,
-              "create": True, "extension": "md", "format": "yaml-frontmatter", "slug": slug, "fields": fields}
+    fields.append({"name": "body", "label": "Text", "widget": "markdown", "modes": ["raw"],
+                   "hint": BODY_HINTS[schema.name]})
+    # Uploads go into content/images/<collection>/ (a leading / is the repository root).
+    media = repository_path(settings, "images", name)
+    config = {"name": name, "label": label, "label_singular": schema.name.capitalize(),
+              "folder": repository_path(settings, settings[folder_setting][0]),
+              "create": True, "extension": "md", "format": name + FORMAT_SUFFIX,
+              "media_folder": f"/{media}", "public_folder": f"/images/{name}", "fields": fields}
+    if "{{fields." in path:
+        config["path"] = path
+    else:
+        config["slug"] = path
     if schema.name == "policy":
         config["sortable_fields"] = ["number", "title"]
     return config
 
 
-def decap_config(settings: dict) -> dict:
-    media = os.path.relpath(os.path.join(settings["PATH"], "images"), settings["CMS_REPO_ROOT"])
+def cms_config(settings: dict) -> dict:
     return {
         "backend": dict(settings["CMS_BACKEND"]),
-        # On localhost Decap talks to decap-server instead (invoke cms).
-        "local_backend": {"url": settings["CMS_LOCAL_BACKEND_URL"], "allowed_hosts": ["localhost", "127.0.0.1"]},
+        # Saves open a pull request; a second person merges it.
+        "publish_mode": settings["CMS_PUBLISH_MODE"],
         "site_url": settings["SITE_CANONICAL_URL"],
-        "locale": "en",
-        "media_folder": media,
+        "media_folder": repository_path(settings, "images"),
         "public_folder": "/images",
+        # File names are slugs: ASCII, accents dropped, £ and the like become -.
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-",
+                 "maxlength": types.SLUG_MAX_LENGTH},
         "collections": [collection_config(*spec, settings) for spec in COLLECTIONS],
     }
 
 
+def format_spec(schema) -> dict:
+    """What our file format needs to know of one collection's fields."""
+    integers = {f.name: len(str(f.check.widget["max"])) for f in schema.fields
+                if f.check.widget.get("widget") == "number"}
+    return {"integers": integers, "together": [list(pair) for pair in schema.requires]}
+
+
+class PlainDumper(yaml.SafeDumper):
+    """Writes repeated values out in full: no &anchors, easier to read."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
 def render_config(settings: dict) -> str:
-    return yaml.safe_dump(decap_config(settings), sort_keys=False, allow_unicode=True)
+    return yaml.dump(cms_config(settings), Dumper=PlainDumper, sort_keys=False, allow_unicode=True)
+
+
+def render_formats() -> str:
+    specs = {name + FORMAT_SUFFIX: format_spec(schema) for schema, name, *_ in COLLECTIONS}
+    return json.dumps(specs, indent=2, sort_keys=True) + "\n"

@@ -1,4 +1,5 @@
-"""Write /admin/: Decap CMS from npm (never a CDN), its page and config."""
+"""Write /admin/: Sveltia CMS from npm (never a CDN), its page, its config and
+our file format, all served from this site."""
 
 from __future__ import annotations
 
@@ -8,27 +9,43 @@ import shutil
 from pelican import signals
 from pelican.generators import Generator
 
-from .config import render_config
+from .config import render_config, render_formats
+from .settings import cms_settings
+from .vendor import copy_sveltia, copy_yaml
+
+STATIC = os.path.join(os.path.dirname(__file__), "static")
+# Directives a <meta> policy cannot carry (browsers ignore them there, with a warning).
+HEADER_ONLY_DIRECTIVES = {"frame-ancestors", "report-uri", "sandbox"}
+
+
+def admin_policy(settings: dict) -> str:
+    """The editor's Content-Security-Policy, from SECURITY_HEADERS_OVERRIDES,
+    for the page's <meta> tag (GitHub Pages sends no headers)."""
+    prefix = "/" + settings["CMS_SAVE_AS"]
+    try:
+        directives = settings["SECURITY_HEADERS_OVERRIDES"][prefix]["Content-Security-Policy"]
+    except KeyError:
+        raise ValueError(f'SECURITY_HEADERS_OVERRIDES needs a "Content-Security-Policy" for "{prefix}" '
+                         "(the browser editor's policy)") from None
+    return "; ".join(" ".join([name, *sources]) for name, sources in directives.items()
+                     if name not in HEADER_ONLY_DIRECTIVES)
 
 
 class CmsGenerator(Generator):
     def generate_output(self, writer) -> None:
-        folder = os.path.join(self.output_path, self.settings["CMS_SAVE_AS"])
+        settings = cms_settings(self.settings)
+        folder = os.path.join(self.output_path, settings["CMS_SAVE_AS"])
         os.makedirs(folder, exist_ok=True)
-        writer.write_file(os.path.join(self.settings["CMS_SAVE_AS"], "index.html"),
-                          self.get_template("admin"), self.context, relative_urls=False)
-        with open(os.path.join(folder, "config.yml"), "w", encoding="utf-8") as handle:
-            handle.write(render_config(self.settings))
-        copy_decap(self.settings["CMS_DECAP_DIST"], folder)
-
-
-def copy_decap(dist: str, folder: str) -> None:
-    """decap-cms.js and the chunks it loads on demand (not the source maps)."""
-    if not os.path.isfile(os.path.join(dist, "decap-cms.js")):
-        raise FileNotFoundError(f"Decap CMS is not installed in {dist}: run ./setup")
-    for name in os.listdir(dist):
-        if name.endswith("decap-cms.js"):
-            shutil.copyfile(os.path.join(dist, name), os.path.join(folder, name))
+        writer.write_file(os.path.join(settings["CMS_SAVE_AS"], "index.html"),
+                          self.get_template("admin"), self.context, relative_urls=False,
+                          cms_content_security_policy=admin_policy(settings))
+        for name, text in (("config.yml", render_config(settings)), ("formats.json", render_formats())):
+            with open(os.path.join(folder, name), "w", encoding="utf-8") as handle:
+                handle.write(text)
+        for name in sorted(os.listdir(STATIC)):
+            shutil.copyfile(os.path.join(STATIC, name), os.path.join(folder, name))
+        copy_sveltia(settings["CMS_SVELTIA_PACKAGE"], folder)
+        copy_yaml(settings["CMS_YAML_BROWSER_DIST"], os.path.join(folder, "yaml"))
 
 
 def add_cms_generator(pelican):

@@ -26,7 +26,7 @@ EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def widget(**spec):
-    """Say which Decap CMS widget edits values of this type (plugins/cms)."""
+    """Say which editor widget edits values of this type (plugins/cms maps it for Sveltia CMS)."""
 
     def attach(check):
         check.widget = spec

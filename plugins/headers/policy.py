@@ -30,7 +30,7 @@ def header_lines(headers: dict, settings: dict) -> list[tuple[str, str]]:
 
 def rule_sets(settings: dict) -> list[tuple[str, list[tuple[str, str]]]]:
     """(path prefix, headers) pairs: the site's, then each override's (e.g.
-    the browser editor at /admin/, which runs Decap's own scripts)."""
+    the browser editor at /admin/, which runs Sveltia CMS)."""
     base = settings["SECURITY_HEADERS"]
     rules = [("/", header_lines(base, settings))]
     for prefix, overrides in settings.get("SECURITY_HEADERS_OVERRIDES", {}).items():

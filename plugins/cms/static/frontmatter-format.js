@@ -1,0 +1,196 @@
+// The editor's file format: Markdown with a YAML front matter block, saved so
+// that git sees only what the volunteer changed. Sveltia CMS (and Decap)
+// re-serialise the whole front matter on every save, dropping comments and
+// changing order and quoting; this format keeps the file's own text and
+// rewrites only the lines of the top-level keys whose values changed.
+//
+// Pure functions, no browser APIs: tests run them in Node too.
+import { Document, isScalar, isSeq, parseDocument } from './yaml/index.js';
+
+// The key under which an entry carries its file's text from fromFile to
+// toFile. Sveltia keeps keys that no field defines; toFile never writes it.
+export const SOURCE_KEY = '__source';
+const DELIMITER = '---';
+// Dates PyYAML (the build's reader) turns into dates: written without quotes.
+const DATE_TEXT = /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/;
+
+/** Split a file into front matter and body; null when it has none. */
+function split(text) {
+  const lines = text.split('\n');
+  if (lines[0] !== DELIMITER) return null;
+  const close = lines.indexOf(DELIMITER, 1);
+  if (close < 0) return null;
+  return { head: lines.slice(1, close).join('\n'), rest: lines.slice(close + 1).join('\n') };
+}
+
+/** Sveltia shows the body without the blank line after the front matter. */
+function bodyOf(rest) {
+  return rest.startsWith('\n') ? rest.slice(1) : rest;
+}
+
+/** An integer field is edited as text of `width` digits ("03"), so that a
+ * file name template such as {{fields.number}}-{{slug}} gives 03-….md. */
+function padded(value, width) {
+  return Number.isInteger(value) ? String(value).padStart(width, '0') : value;
+}
+
+/**
+ * Parse a file into the values the editor shows.
+ * spec: {integers: {name: width}} for this collection.
+ */
+export function fromFile(text, spec = {}) {
+  const parts = split(text);
+  if (!parts) return { body: text, [SOURCE_KEY]: text };
+  const document = parseDocument(parts.head);
+  if (document.errors.length) throw document.errors[0];
+  const values = document.toJS() ?? {};
+  if (typeof values !== 'object' || Array.isArray(values)) {
+    throw new Error('The front matter is not a list of "name: value" lines.');
+  }
+  for (const [name, width] of Object.entries(spec.integers ?? {})) {
+    if (name in values) values[name] = padded(values[name], width);
+  }
+  return { ...values, body: bodyOf(parts.rest), [SOURCE_KEY]: text };
+}
+
+/** Values compared as the build reads them ("03" and 3 are the same number). */
+function same(a, b) {
+  return JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
+}
+
+function normalise(value) {
+  if (value === '' || value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.length ? value.map(normalise) : null;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v)]));
+  }
+  return value;
+}
+
+function empty(value) {
+  return normalise(value) === null;
+}
+
+/** The value as it is written to the file: integers as numbers. */
+function stored(name, value, spec) {
+  if (name in (spec.integers ?? {}) && typeof value === 'string' && /^\d+$/.test(value.trim())) {
+    return Number(value.trim());
+  }
+  if (typeof value === 'string') return value.trim();
+  if (Array.isArray(value)) return value.filter((item) => !empty(item)).map((item) => stored('', item, {}));
+  return value;
+}
+
+/** "name: value" line(s) for one key, in the style of the node it replaces. */
+function keyText(name, value, original) {
+  // YAML 1.1 (PyYAML) would quote a date to keep it text; the build wants it
+  // read as a date.
+  if (typeof value === 'string' && DATE_TEXT.test(value)) return `${name}: ${value}`;
+  const document = new Document({ [name]: value }, { version: '1.1' });
+  const node = document.contents.items[0].value;
+  const style = (target, model) => {
+    if (isScalar(target) && typeof target.value === 'string' && isScalar(model) && typeof model.value === 'string') {
+      target.type = model.type;
+    }
+  };
+  if (isSeq(node)) {
+    node.flow = isSeq(original) ? original.flow : false;
+    node.items.forEach((item, index) => style(item, isSeq(original) ? original.items[index] : undefined));
+  } else {
+    style(node, original);
+  }
+  return document.toString({ lineWidth: 0, indentSeq: true, version: '1.1' }).replace(/\n$/, '');
+}
+
+/** Where each top-level key's text starts and ends in the head, by line. */
+function keyLines(head, document) {
+  const starts = [];
+  let offset = 0;
+  for (const line of head.split('\n')) {
+    starts.push(offset);
+    offset += line.length + 1;
+  }
+  const lineAt = (position) => {
+    let low = 0;
+    while (low + 1 < starts.length && starts[low + 1] <= position) low += 1;
+    return low;
+  };
+  const spans = new Map();
+  for (const pair of document.contents.items) {
+    const last = pair.value?.range ?? pair.key.range;
+    // range[1] ends the value itself, before a trailing comment or newline.
+    let end = last[1];
+    while (end > 0 && /\s/.test(head[end - 1])) end -= 1;
+    spans.set(String(pair.key.value), { first: lineAt(pair.key.range[0]), last: lineAt(Math.max(end - 1, 0)), node: pair.value });
+  }
+  return spans;
+}
+
+/** The schema's "if the first is given, the second must be too" rules. */
+function validate(values, spec) {
+  for (const [given, needed] of spec.together ?? []) {
+    if (!empty(values[given]) && empty(values[needed])) {
+      throw new Error(`"${label(needed)}" is needed with "${label(given)}": fill it in, or clear "${label(given)}".`);
+    }
+  }
+}
+
+function label(name) {
+  const text = name.replaceAll('_', ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * The file text for the editor's values: the original text with only the
+ * changed keys' lines rewritten (new keys after the key before them, cleared
+ * keys removed). Throws, refusing the save, on values the build rejects.
+ */
+export function toFile(values, spec = {}) {
+  const { [SOURCE_KEY]: source, body = '', ...fields } = values;
+  validate(fields, spec);
+  const parts = source === undefined ? null : split(source);
+  if (!parts) return fresh(fields, body, spec);
+  const original = fromFile(source, spec);
+  const document = parseDocument(parts.head);
+  const spans = keyLines(parts.head, document);
+  const lines = parts.head.split('\n');
+  const replaced = new Map(); // first line -> {last, text}
+  const after = new Map(); // line -> texts inserted after it
+  let previous = -1;
+  for (const [name, value] of Object.entries(fields)) {
+    const span = spans.get(name);
+    if (span) {
+      if (!same(value, original[name])) {
+        const text = empty(value) ? null : keyText(name, stored(name, value, spec), span.node);
+        replaced.set(span.first, { last: span.last, text });
+      }
+      previous = span.last;
+    } else if (!empty(value)) {
+      const texts = after.get(previous) ?? [];
+      texts.push(keyText(name, stored(name, value, spec)));
+      after.set(previous, texts);
+    }
+  }
+  const out = [...(after.get(-1) ?? [])];
+  for (let index = 0; index < lines.length; index += 1) {
+    const change = replaced.get(index);
+    if (change) {
+      if (change.text !== null) out.push(change.text);
+      out.push(...(after.get(change.last) ?? []));
+      index = change.last;
+      continue;
+    }
+    out.push(lines[index], ...(after.get(index) ?? []));
+  }
+  const rest = body === original.body ? parts.rest : (parts.rest.startsWith('\n') ? '\n' : '') + body;
+  const head = out.join('\n');
+  return [DELIMITER, ...(head ? [head] : []), DELIMITER, rest].join('\n');
+}
+
+/** A new file: keys in the form's order, empty ones left out. */
+function fresh(fields, body, spec) {
+  const lines = Object.entries(fields)
+    .filter(([, value]) => !empty(value))
+    .map(([name, value]) => keyText(name, stored(name, value, spec)));
+  return [DELIMITER, ...lines, DELIMITER, '', body].join('\n');
+}

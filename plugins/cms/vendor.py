@@ -1,0 +1,71 @@
+"""Copy the editor's third-party files from node_modules into /admin/.
+
+Sveltia CMS's bundle names its fonts by jsDelivr URLs; the same fonts ship in
+its npm package, so the copy points at those instead: /admin/ makes no
+third-party requests (our policy), and its Content-Security-Policy allows none.
+Its update and GitHub status checks are pointed at an empty answer, for the
+same reason.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+import shutil
+
+# What the editor loads: the bundle and the one chunk it imports by name.
+SVELTIA_FILES = ("dist/sveltia-cms.js", "dist/chunks/react-dom.js")
+FONT_URL = re.compile(r"https://cdn\.jsdelivr\.net/fontsource/fonts/([a-z0-9-]+)(?::vf)?@[0-9.]+/([a-z0-9-]+)\.woff2")
+FONTS_FOLDER = "fonts"
+# Background checks the editor makes of other sites, each pointed at an empty
+# answer: (what, pattern, replacement). Each must be found exactly once.
+EMPTY_JSON = "data:application/json,{}"
+BACKGROUND_CHECKS = (
+    # Hourly, whether a newer version is on unpkg.com (we update through package.json).
+    ("the update check", re.compile(r"=`\$\{\w+\}/package\.json`"), f"=`{EMPTY_JSON}`"),
+    # Whether GitHub is having an outage (the status page's own site).
+    ("the GitHub status check", re.compile(re.escape("https://www.githubstatus.com/api/v2/status.json")), EMPTY_JSON),
+)
+
+
+def copy_sveltia(package: str, folder: str) -> None:
+    if not os.path.isfile(os.path.join(package, SVELTIA_FILES[0])):
+        raise FileNotFoundError(f"Sveltia CMS is not installed in {package}: run ./setup")
+    os.makedirs(os.path.join(folder, "chunks"), exist_ok=True)
+    shutil.copyfile(os.path.join(package, SVELTIA_FILES[1]), os.path.join(folder, "chunks", "react-dom.js"))
+    with open(os.path.join(package, SVELTIA_FILES[0]), encoding="utf-8") as handle:
+        bundle = handle.read()
+    os.makedirs(os.path.join(folder, FONTS_FOLDER), exist_ok=True)
+    bundle, count = FONT_URL.subn(lambda match: local_font(package, folder, *match.groups()), bundle)
+    if count == 0:
+        raise ValueError(f"{SVELTIA_FILES[0]} no longer names its fonts by jsDelivr URL: "
+                         "check how this Sveltia CMS version loads fonts (plugins/cms/vendor.py)")
+    for what, pattern, replacement in BACKGROUND_CHECKS:
+        bundle, count = pattern.subn(replacement, bundle)
+        if count != 1:
+            raise ValueError(f"{SVELTIA_FILES[0]}: found {what} {count} times, expected once: "
+                             "check this Sveltia CMS version (plugins/cms/vendor.py)")
+    with open(os.path.join(folder, "sveltia-cms.js"), "w", encoding="utf-8") as handle:
+        handle.write(bundle)
+
+
+def local_font(package: str, folder: str, family: str, variant: str) -> str:
+    """Copy the package's own file of this font; return its URL under /admin/."""
+    found = sorted(glob.glob(os.path.join(package, "npm/assets", f"{family}-{variant}-*.woff2")))
+    if not found:
+        raise FileNotFoundError(f"Sveltia CMS's font {family} ({variant}) is not in {package}/npm/assets")
+    name = f"{family}-{variant}.woff2"
+    shutil.copyfile(found[0], os.path.join(folder, FONTS_FOLDER, name))
+    licence = os.path.join(package, "npm/assets", f"{family}.LICENSE.txt")
+    if os.path.isfile(licence):
+        shutil.copyfile(licence, os.path.join(folder, FONTS_FOLDER, f"{family}.LICENSE.txt"))
+    return f"{FONTS_FOLDER}/{name}"
+
+
+def copy_yaml(dist: str, folder: str) -> None:
+    """The yaml package's browser build (ES modules), which our format imports."""
+    if not os.path.isfile(os.path.join(dist, "index.js")):
+        raise FileNotFoundError(f"The yaml package is not installed in {dist}: run ./setup")
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(dist, folder, ignore=shutil.ignore_patterns("*.map", "*.d.ts"))
