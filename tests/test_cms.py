@@ -10,10 +10,12 @@ files the editor wrote are copied back out for git to compare.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import subprocess
 import textwrap
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
@@ -163,6 +165,10 @@ class Editor:
         self.page.get_by_role("button", name="Save", exact=True).click()
         # Saved, or refused: either way the page settles within a second or two.
         self.page.wait_for_timeout(1500)
+        # After a refusal Sveltia adds its own "There was an error" dialog: close it.
+        dialog = self.page.locator("dialog[open][role=alertdialog]")
+        if dialog.is_visible():
+            dialog.get_by_role("button", name="OK").click()
         self.changed = {path for path, text in self.files().items() if before.get(path) != text}
 
     def files(self) -> dict[str, str]:
@@ -219,6 +225,13 @@ def test_config_fields_match_the_schemas(editor_site):
     assert config["backend"]["name"] == "github" and config["backend"]["auth_methods"] == ["token"]
     assert config["publish_mode"] == "editorial_workflow"
     assert "local_backend" not in config and "locale" not in config
+    # The picker shows the browser's date order; the hint says what is stored.
+    assert post_fields["date"]["hint"].startswith("Stored as YYYY-MM-DD (UK time)")
+    assert post_fields["embargo"]["hint"].startswith("Stored as YYYY-MM-DD HH:mm (UK time)")
+    formats = json.loads((editor_site["output"] / "admin/formats.json").read_text())
+    assert formats["posts-frontmatter"]["not_future"] == {"field": "date", "unless": "embargo"}
+    assert formats["policies-frontmatter"]["in_file_name"] == ["number"]
+    assert formats["policies-frontmatter"]["unique"] == ["number"]
 
 
 def test_the_editor_is_served_from_the_site_with_its_own_policy(editor_site):
@@ -326,6 +339,12 @@ def test_a_new_policy_file_name_has_a_two_digit_number(editor):
     editor.save()
     assert editor.changed == set()
     assert any("2 digits" in message for message in editor.refusals())
+    # A number another policy has (03-climate.md) is refused too.
+    editor.field("Number", "input").fill("03")
+    editor.save()
+    assert editor.changed == set()
+    assert editor.alerts == ['Not saved: "Number" 03 is already used by "A fair plan for the climate": '
+                             "give this one its own number."]
     editor.field("Number", "input").fill("06")
     editor.save()
     assert editor.changed == {"content/policies/06-fair-taxes.md"}
@@ -355,3 +374,91 @@ def test_an_image_without_alt_text_is_refused_with_a_reason(editor):
     editor.save()
     assert editor.changed == set()
     assert editor.alerts == ['Not saved: "Image alt" is needed with "Image": fill it in, or clear "Image".']
+
+
+
+def uk_today() -> dt.date:
+    return dt.datetime.now(ZoneInfo("Europe/London")).date()
+
+
+@pytest.mark.browser
+def test_a_future_date_needs_an_embargo(editor):
+    """As the build (check_not_in_the_future): a post dated after today, UK
+    time, is refused unless it has an embargo."""
+    tomorrow = (uk_today() + dt.timedelta(days=1)).isoformat()
+    editor.open("posts", "hello")
+    editor.field("Date", "input").fill(tomorrow)
+    editor.save()
+    assert editor.changed == set()
+    assert len(editor.alerts) == 1
+    assert editor.alerts[0].startswith(f'Not saved: "Date" {tomorrow} is in the future (UK time). Add an "Embargo"')
+    assert "or use today's date" in editor.alerts[0]
+    editor.field("Embargo", "input").fill(f"{tomorrow}T09:00")
+    editor.save()
+    assert editor.changed == {"content/posts/hello.md"}
+    text = editor.files()["content/posts/hello.md"]
+    assert f"\ndate: {tomorrow}\n" in text and f"\nembargo: {tomorrow} 09:00\n" in text
+
+
+@pytest.mark.browser
+def test_the_future_is_judged_in_uk_time(browser, editor_site):
+    """Our format's check at fixed moments: the day changes at UK midnight
+    (01:00 BST is 00:00 UTC), not at the browser's or UTC's."""
+    page = browser.new_page()
+    page.goto(f"{editor_site['url']}/admin/formats.json")
+    results = page.evaluate("""async () => {
+        const { toFile } = await import('./frontmatter-format.js');
+        const spec = (await (await fetch('formats.json')).json())['posts-frontmatter'];
+        const refused = (date, now, embargo) => {
+          try {
+            toFile({ title: 'T', date, embargo, category: 'news', summary: 'S.', body: 'B' }, spec, { now: new Date(now) });
+            return false;
+          } catch (error) { return error.message; }
+        };
+        return [
+          refused('2026-07-01', '2026-06-30T23:30:00Z'),  // 00:30 on 1 July in London (BST)
+          refused('2026-07-02', '2026-06-30T23:30:00Z'),
+          refused('2026-07-02', '2026-06-30T23:30:00Z', '2026-07-02 09:00'),
+          refused('2027-01-01', '2026-12-31T23:30:00Z'),  // 23:30 on 31 December in London (GMT)
+        ];
+    }""")
+    page.close()
+    assert results[0] is False and results[2] is False
+    assert results[1] == ('"Date" 2026-07-02 is in the future (UK time). Add an "Embargo" (the date and time '
+                          "it may be published), or use today's date, 2026-07-01.")
+    assert "use today's date, 2026-12-31." in results[3]
+
+
+@pytest.mark.browser
+def test_changing_a_policy_number_is_refused_with_how_to_renumber(editor):
+    """Sveltia keeps an existing entry's file name (02-nhs.md would say
+    number: 7, which the build refuses), so the change is refused."""
+    editor.open("policies", "02-nhs")
+    editor.field("Number", "input").fill("07")
+    editor.save()
+    assert editor.changed == set()
+    [alert] = editor.alerts
+    assert alert == ('Not saved: "Number" cannot be changed here: the editor keeps the file\'s name, which '
+                     'starts with 02, and the build refuses a file whose name and "number" disagree. Put it back '
+                     "to 02. To change it to 07: rename the file in git so its name starts with 07 "
+                     '(git mv 02-….md 07-….md) and change its "number:" line; or create it anew here with 07 '
+                     "and delete this one.")
+    editor.field("Number", "input").fill("02")
+    editor.field("Summary").fill("A changed summary.")
+    editor.save()
+    assert editor.changed == {"content/policies/02-nhs.md"}
+
+
+@pytest.mark.browser
+def test_the_preview_has_the_site_stylesheet(editor, editor_site):
+    css = editor_site["output"] / "theme/css/screen.css"
+    assert css.is_file()
+    editor.open("posts", "hello")
+    preview = editor.page.frame_locator("iframe")
+    body = preview.locator("body")
+    body.wait_for(timeout=10_000)
+    # screen.css: body { font: 1.125rem/1.6 …; color: var(--ink) }, h1 { … }
+    style = body.evaluate("(b) => { const s = getComputedStyle(b); return [s.color, s.fontSize, s.margin]; }")
+    assert style == ["rgb(27, 27, 31)", "18px", "0px"]
+    sheets = body.evaluate("(b) => [...b.ownerDocument.styleSheets].map((s) => s.href)")
+    assert f"{editor_site['url']}/theme/css/screen.css" in sheets

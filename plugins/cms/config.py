@@ -12,6 +12,7 @@ from __future__ import annotations
 import inspect
 import json
 import os
+import re
 
 import yaml
 from frontmatter import fields as types
@@ -31,6 +32,13 @@ BODY_HINTS = {"post": "The post, in Markdown. Use ## for subheadings.",
 # Date fields whose time of day matters (an embargo lifts at a minute); the
 # others are edited as a day only, YYYY-MM-DD.
 DATE_AND_TIME_FIELDS = {"embargo"}
+# Rules the build checks beyond one field, which our format checks as an entry
+# is saved (see validate in static/frontmatter-format.js), by schema name.
+# contentcheck's check_not_in_the_future: a post dated after now needs an embargo.
+NOT_IN_THE_FUTURE = {"post": {"field": "date", "unless": "embargo"}}
+# policies' check_unique_numbers: no two policies share a number.
+UNIQUE_FIELDS = {"policy": ["number"]}
+FILE_NAME_FIELD = re.compile(r"\{\{fields\.(\w+)\}\}")
 # Every file is read and written by our format (static/frontmatter-format.js),
 # which keeps the file's own text and rewrites only changed lines. Sveltia
 # accepts .md files only for formats whose names end in -frontmatter.
@@ -58,9 +66,15 @@ def pattern_config(check) -> dict:
 
 
 def date_config(field) -> dict:
+    # The picker is the browser's own <input type="date">, which shows dates in
+    # the browser's language (mm/dd/yyyy in US English): Sveltia CMS has no
+    # option to change that, so the hint says what is stored.
+    example = f", e.g. {field.example}" if field.example else ""
     if field.name in DATE_AND_TIME_FIELDS:
-        return {"widget": "datetime", "format": "YYYY-MM-DD HH:mm", "picker_utc": False}
-    return {"widget": "datetime", "type": "date", "format": "YYYY-MM-DD"}
+        return {"widget": "datetime", "format": "YYYY-MM-DD HH:mm", "picker_utc": False,
+                "hint": f"Stored as YYYY-MM-DD HH:mm (UK time){example}, whatever order the picker shows."}
+    return {"widget": "datetime", "type": "date", "format": "YYYY-MM-DD",
+            "hint": f"Stored as YYYY-MM-DD (UK time){example}, whatever order the picker shows."}
 
 
 def relation_config(field) -> dict:
@@ -118,6 +132,10 @@ def repository_path(settings: dict, *parts: str) -> str:
 
 def collection_config(schema, name, label, folder_setting, path, settings) -> dict:
     fields = [field_config(field, settings) for field in schema.fields]
+    for field in fields:
+        if field["name"] in FILE_NAME_FIELD.findall(path):
+            # Sveltia keeps an existing file's name; our format refuses the change.
+            field["hint"] += ". The file's name starts with it, so it cannot be changed here once saved."
     fields.append({"name": "body", "label": "Text", "widget": "markdown", "modes": ["raw"],
                    "hint": BODY_HINTS[schema.name]})
     # Uploads go into content/images/<collection>/ (a leading / is the repository root).
@@ -150,11 +168,15 @@ def cms_config(settings: dict) -> dict:
     }
 
 
-def format_spec(schema) -> dict:
+def format_spec(schema, path: str) -> dict:
     """What our file format needs to know of one collection's fields."""
     integers = {f.name: len(str(f.check.widget["max"])) for f in schema.fields
                 if f.check.widget.get("widget") == "number"}
-    return {"integers": integers, "together": [list(pair) for pair in schema.requires]}
+    spec = {"integers": integers, "together": [list(pair) for pair in schema.requires],
+            "in_file_name": FILE_NAME_FIELD.findall(path), "unique": UNIQUE_FIELDS.get(schema.name, [])}
+    if schema.name in NOT_IN_THE_FUTURE:
+        spec["not_future"] = NOT_IN_THE_FUTURE[schema.name]
+    return spec
 
 
 class PlainDumper(yaml.SafeDumper):
@@ -169,5 +191,5 @@ def render_config(settings: dict) -> str:
 
 
 def render_formats() -> str:
-    specs = {name + FORMAT_SUFFIX: format_spec(schema) for schema, name, *_ in COLLECTIONS}
+    specs = {name + FORMAT_SUFFIX: format_spec(schema, path) for schema, name, _, _, path in COLLECTIONS}
     return json.dumps(specs, indent=2, sort_keys=True) + "\n"

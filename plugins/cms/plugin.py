@@ -31,6 +31,16 @@ def admin_policy(settings: dict) -> str:
                      if name not in HEADER_ONLY_DIRECTIVES)
 
 
+def preview_style(settings: dict) -> str:
+    """The site's stylesheet (the one the theme inlines into every page), by
+    its address on this site, for the editor's preview pane."""
+    name = settings.get("INLINE_CSS")
+    if not name or not os.path.isfile(os.path.join(settings["THEME"], "static", name)):
+        raise ValueError(f"INLINE_CSS ({name!r}) must name the theme's screen stylesheet under "
+                         "theme/static/: the browser editor's preview uses it")
+    return "/" + "/".join(part.strip("/") for part in (settings["THEME_STATIC_DIR"], name))
+
+
 class CmsGenerator(Generator):
     def generate_output(self, writer) -> None:
         settings = cms_settings(self.settings)
@@ -38,7 +48,8 @@ class CmsGenerator(Generator):
         os.makedirs(folder, exist_ok=True)
         writer.write_file(os.path.join(settings["CMS_SAVE_AS"], "index.html"),
                           self.get_template("admin"), self.context, relative_urls=False,
-                          cms_content_security_policy=admin_policy(settings))
+                          cms_content_security_policy=admin_policy(settings),
+                          cms_preview_style=preview_style(settings))
         for name, text in (("config.yml", render_config(settings)), ("formats.json", render_formats())):
             with open(os.path.join(folder, name), "w", encoding="utf-8") as handle:
                 handle.write(text)

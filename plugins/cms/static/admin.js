@@ -1,5 +1,6 @@
 // Starts the browser editor: registers our file format for each collection
-// (formats.json, written by the build from the schemas), then Sveltia CMS.
+// (formats.json, written by the build from the schemas) and the preview's
+// stylesheet, then Sveltia CMS.
 import { fromFile, toFile } from './frontmatter-format.js';
 
 const specs = await (await fetch('formats.json')).json();
@@ -18,4 +19,8 @@ for (const [name, spec] of Object.entries(specs)) {
     },
   });
 }
+// The preview pane shows the entry with the site's own stylesheet (served
+// from this site, like everything /admin/ loads).
+const previewStyle = document.querySelector('meta[name="cms-preview-style"]')?.content;
+if (previewStyle) window.CMS.registerPreviewStyle(previewStyle);
 window.CMS.init();

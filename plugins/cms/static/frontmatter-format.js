@@ -4,7 +4,8 @@
 // changing order and quoting; this format keeps the file's own text and
 // rewrites only the lines of the top-level keys whose values changed.
 //
-// Pure functions, no browser APIs: tests run them in Node too.
+// No browser APIs: tests run it in Node too. It keeps one thing between
+// calls: the values of each collection's unique fields (see `used`).
 import { Document, isScalar, isSeq, parseDocument } from './yaml/index.js';
 
 // The key under which an entry carries its file's text from fromFile to
@@ -13,6 +14,8 @@ export const SOURCE_KEY = '__source';
 const DELIMITER = '---';
 // Dates PyYAML (the build's reader) turns into dates: written without quotes.
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/;
+// Dates without a zone are UK time (the build's TIMEZONE).
+const SITE_TIME_ZONE = 'Europe/London';
 
 /** Split a file into front matter and body; null when it has none. */
 function split(text) {
@@ -35,8 +38,38 @@ function padded(value, width) {
 }
 
 /**
+ * The values of each unique field that the collection's files already use,
+ * by collection (spec): field -> (value -> title of the entry that has it).
+ * The editor reads every file of a collection through fromFile when it
+ * starts, so this is the whole collection; a new entry's value is added when
+ * it is saved. (A file deleted in the editor stays listed until the page is
+ * reloaded.)
+ */
+const used = new WeakMap();
+
+function usedValues(spec, name) {
+  if (!used.has(spec)) used.set(spec, new Map());
+  const byField = used.get(spec);
+  if (!byField.has(name)) byField.set(name, new Map());
+  return byField.get(name);
+}
+
+/** Note the values of the unique fields of an entry read or saved. */
+function remember(values, spec) {
+  for (const name of spec.unique ?? []) {
+    if (!empty(values[name])) usedValues(spec, name).set(key(values[name]), values.title ?? '');
+  }
+}
+
+/** A unique field's value as compared ("03" and 3 are the same number). */
+function key(value) {
+  const text = String(value).trim();
+  return /^\d+$/.test(text) ? String(Number(text)) : text;
+}
+
+/**
  * Parse a file into the values the editor shows.
- * spec: {integers: {name: width}} for this collection.
+ * spec: {integers: {name: width}} for this collection (see validate for the rest).
  */
 export function fromFile(text, spec = {}) {
   const parts = split(text);
@@ -50,6 +83,7 @@ export function fromFile(text, spec = {}) {
   for (const [name, width] of Object.entries(spec.integers ?? {})) {
     if (name in values) values[name] = padded(values[name], width);
   }
+  remember(values, spec);
   return { ...values, body: bodyOf(parts.rest), [SOURCE_KEY]: text };
 }
 
@@ -126,11 +160,67 @@ function keyLines(head, document) {
   return spans;
 }
 
-/** The schema's "if the first is given, the second must be too" rules. */
-function validate(values, spec) {
+/** "YYYY-MM-DD HH:mm", now, in the site's time zone (UK time). */
+export function ukNow(now = new Date()) {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone: SITE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(now).map(({ type, value }) => [type, value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+}
+
+/** A date field's text as "YYYY-MM-DD" or "YYYY-MM-DD HH:mm"; null if not a date. */
+function dateText(value) {
+  const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?/.exec(String(value ?? '').trim());
+  if (!match) return null;
+  return match[2] ? `${match[1]} ${match[2]}` : match[1];
+}
+
+/**
+ * The rules the build checks beyond one field's value, checked as the entry
+ * is saved. spec (formats.json, from plugins/cms/config.py):
+ *   together: [[given, needed]]: if the first is given, the second must be too;
+ *   not_future: {field, unless}: the date is not after now (UK time) unless
+ *     the other field is given (contentcheck's check_not_in_the_future);
+ *   in_file_name: [names]: fields the file name is made from, which the
+ *     editor cannot change once the file exists (it keeps the file's name);
+ *   unique: [names]: no other entry of the collection has the same value.
+ * original: the values the file had (undefined for a new entry).
+ */
+function validate(values, spec, original, now) {
   for (const [given, needed] of spec.together ?? []) {
     if (!empty(values[given]) && empty(values[needed])) {
       throw new Error(`"${label(needed)}" is needed with "${label(given)}": fill it in, or clear "${label(given)}".`);
+    }
+  }
+  const future = spec.not_future;
+  if (future && empty(values[future.unless])) {
+    const date = dateText(values[future.field]);
+    const today = ukNow(now);
+    // Text comparison: "2026-11-26" is after "2026-11-25 21:09"; "2026-11-25" is not.
+    if (date && date > today) {
+      throw new Error(`"${label(future.field)}" ${date} is in the future (UK time). Add an ` +
+        `"${label(future.unless)}" (the date and time it may be published), or use today's date, ${today.slice(0, 10)}.`);
+    }
+  }
+  for (const name of original ? spec.in_file_name ?? [] : []) {
+    if (!empty(original[name]) && !same(stored(name, values[name], spec), stored(name, original[name], spec))) {
+      const [was, wanted] = [original[name], String(values[name] ?? '').trim()];
+      throw new Error(`"${label(name)}" cannot be changed here: the editor keeps the file's name, which ` +
+        `starts with ${was}, and the build refuses a file whose name and "${name}" disagree. Put it back to ` +
+        `${was}. To change it to ${wanted || 'another'}: rename the file in git so its name starts with ` +
+        `${wanted || 'the new one'} (git mv ${was}-….md ${wanted || '…'}-….md) and change its "${name}:" line; ` +
+        `or create it anew here with ${wanted || 'the new one'} and delete this one.`);
+    }
+  }
+  for (const name of original ? [] : spec.unique ?? []) {
+    if (empty(values[name])) continue;
+    const others = usedValues(spec, name);
+    const title = others.get(key(values[name]));
+    // The same title: this entry, saved before (a save that failed is tried again).
+    if (title !== undefined && title !== (values.title ?? '')) {
+      throw new Error(`"${label(name)}" ${values[name]} is already used${title ? ` by "${title}"` : ''}: ` +
+        `give this one its own ${name.replaceAll('_', ' ')}.`);
     }
   }
 }
@@ -145,12 +235,16 @@ function label(name) {
  * changed keys' lines rewritten (new keys after the key before them, cleared
  * keys removed). Throws, refusing the save, on values the build rejects.
  */
-export function toFile(values, spec = {}) {
+export function toFile(values, spec = {}, { now = new Date() } = {}) {
   const { [SOURCE_KEY]: source, body = '', ...fields } = values;
-  validate(fields, spec);
   const parts = source === undefined ? null : split(source);
-  if (!parts) return fresh(fields, body, spec);
-  const original = fromFile(source, spec);
+  const original = source === undefined ? undefined : fromFile(source, spec);
+  validate(fields, spec, original, now);
+  if (!parts) {
+    const text = fresh(fields, body, spec);
+    remember(fields, spec);
+    return text;
+  }
   const document = parseDocument(parts.head);
   const spans = keyLines(parts.head, document);
   const lines = parts.head.split('\n');
