@@ -42,3 +42,15 @@ def test_two_clean_builds_are_byte_identical(tmp_path):
         assert build.returncode == 0, build.stderr
     first, second = (files_of(build.output) for build in builds)
     assert first.keys() and first == second, "the two builds differ:\n" + explain(first, second)
+
+
+def test_a_warm_build_writes_the_same_bytes_as_a_cold_one(tmp_path):
+    """Caches (PDFs, share cards, WebP copies) never change the result."""
+    cache = tmp_path / "cache"
+    cold = run_build(REPO / "content", tmp_path / "cold", cache=cache, options=NOW)
+    assert cold.returncode == 0, cold.stderr
+    warm = run_build(REPO / "content", tmp_path / "warm", cache=cache, options=NOW)
+    assert warm.returncode == 0, warm.stderr
+    assert "reusing" in warm.stderr  # the PDF really came from the cache
+    first, second = files_of(cold.output), files_of(warm.output)
+    assert first.keys() and first == second, "the warm build differs:\n" + explain(first, second)
