@@ -185,6 +185,18 @@ def last_good_site(tmp_path_factory):
     return build.output
 
 
+def decompression_bomb() -> bytes:
+    """A small PNG whose header claims 60,000 × 60,000 pixels."""
+    import struct
+    import zlib
+
+    png = bytearray(sample_png())
+    header = b"IHDR" + struct.pack(">II", 60000, 60000) + bytes(png[24:29])
+    png[12:29] = header
+    png[29:33] = struct.pack(">I", zlib.crc32(header))
+    return bytes(png)
+
+
 def post(body: str, extra: str = "") -> str:
     return f"---\ntitle: A post\ndate: 2021-11-24\ncategory: news\nsummary: A post.\n{extra}---\n{body}\n"
 
@@ -215,6 +227,14 @@ HOSTILE_FILES = {
     "images/news/march.jpg": sample_jpeg(),
     "images/news/march.png": sample_png(),
     "posts/typed-yaml.md": post("Text.").replace("summary: A post.", "summary: !!binary aGVsbG8="),
+    # A marker inside a web address: Pelican's pattern finds it there too, and
+    # a folder name with `&` made its rewrite break out of the attribute.
+    "posts/a&b/target.md": post("A post in an oddly named folder."),
+    "pages/sneaky.md": "---\ntitle: Sneaky\nsummary: A page.\n---\n<a href=\"https://example.org/?src='{filename}"
+                       "/posts/a&amp;b/target.md?&quot;&gt;&lt;meta http-equiv=refresh content=0;url=/x&gt;'\">more</a>\n",
+    "images/damaged.jpg": b"\xff\xd8\xff\xe0" + b"not really a JPEG" * 10,
+    "images/bomb.png": decompression_bomb(),
+    "pages/bomb.md": "---\ntitle: Bomb\nsummary: A page.\n---\n<img alt=x src=/images/bomb.png>\n",
     # Build-machine files as PDF attachments (WeasyPrint reads file: URLs).
     "policies/02-annex.md": policy_markdown("An annex", 2).replace(
         "Text.\n", "Text.\n\n<a rel=attachment href=/etc/hostname>annex</a>\n"),
@@ -245,6 +265,11 @@ EXPECTED_LINES = [
     "would overwrite each other — ",
     "content/posts/typed-yaml.md:5: (front matter): YAML tags (tag:yaml.org,2002:binary) are not allowed — ",
     "content/policies/02-annex.md:9: body: the rel attribute on <a> is not allowed — ",
+    'content/posts/a&b/target.md:1: (file name): the folder name "a&b" has characters that do not belong in an address — ',
+    "content/pages/sneaky.md:5: body: the link https://example.org/?src='{filename}/posts/a&b/target.md?",
+    "content/images/damaged.jpg:1: (file): cannot be published: it is not a JPEG image the site can use ",
+    "content/images/bomb.png:1: (file): cannot be published: it is not a PNG image the site can use ",
+    "content/pages/bomb.md:5: body: bomb.png is not an image the site can use (DecompressionBombError) — ",
 ]
 
 
@@ -389,3 +414,26 @@ def test_the_imprint_check_sees_what_a_browser_shows(page, shown):
     from imprint.visible_text import visible_text
 
     assert ("Promoted by Jo Bloggs." in visible_text(page)) == shown
+
+
+def test_links_are_checked_again_as_pelican_rewrites_them(settings):
+    """The second look after Pelican's rewrite: a linked item whose address
+    carried markup (no longer possible from content, as names are checked)
+    would still be refused."""
+    from contentcheck.checks import check_links_as_published
+    from frontmatter.problems import problem_log
+    from pelican.contents import Article
+
+    context = {"generated_content": {}, "static_content": {}, "localsiteurl": ""}
+    target = Article("Text.", {"title": "Target", "slug": "t", "date": dt.datetime(2021, 1, 1)},
+                     settings=settings, source_path=os.path.join(settings["PATH"], "posts/t.md"), context=context)
+    target.override_url = 'news/t/"><meta http-equiv="refresh" content="0;url=https://evil.example/">'
+    context["generated_content"]["posts/t.md"] = target
+    linking = Article('<p><a href="{filename}/posts/t.md">t</a></p>', {"title": "L", "date": dt.datetime(2021, 1, 1)},
+                      settings=settings, source_path=os.path.join(settings["PATH"], "posts/l.md"), context=context)
+    linking.frontmatter_lines, linking.body_first_line = {}, 7
+    problem_log.start_build(settings["PATH"])
+    check_links_as_published(linking, settings)
+    [problem] = list(problem_log)
+    assert str(problem).startswith("content/posts/l.md:7: body: a link turns into unsafe HTML once the site makes it")
+    problem_log.start_build(settings["PATH"])

@@ -7,6 +7,7 @@ from urllib.parse import unquote, urlparse
 
 from frontmatter.problems import problem_log
 from frontmatter.publication import build_time, has_passed
+from frontmatter.sanitise import refusals
 from PIL import Image
 
 from .markdown_scan import scan
@@ -37,6 +38,21 @@ def check_item(item, site: SiteFacts) -> None:
     check_front_matter_images(item, site.settings)
     check_not_in_the_future(item, site.settings)
     check_tags_make_addresses(item)
+    check_links_as_published(item, site.settings)
+
+
+def check_links_as_published(item, settings) -> None:
+    """The allowlist ran before Pelican turned {filename}/{static} links into
+    addresses; run it again on what will be published, so no address Pelican
+    makes (from a file or folder name) can carry markup into a page."""
+    embeds = settings.get("EMBED_ALLOWLIST") or ()
+    published = [("body", item.get_content(settings["SITEURL"]), getattr(item, "body_first_line", 1))]
+    if getattr(item, "closing_call_html", None):
+        published.append(("closing_call", item.closing_call_content, item.frontmatter_lines.get("closing_call", 1)))
+    for field, html, line in published:
+        if refusals(html, embeds):
+            report(item, line, field, "a link turns into unsafe HTML once the site makes it an address",
+                   "write {filename} and {static} links as plain paths to files with plain names")
 
 
 def check_links(item, markdown: str, first_line: int, site: SiteFacts, field: str) -> None:

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 MARKDOWN_LINK = re.compile(r"(?P<bang>!?)\[(?P<text>[^\]]*)\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
 # [label]: target reference definitions (not footnotes: [^1]: text)
 REFERENCE = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s|$)")
-HTML_ATTRIBUTE_URL = re.compile(r"<(?P<tag>a|img|iframe|script|source)\b[^>]*?\b(?:href|src)\s*=\s*[\"'](?P<target>[^\"']+)[\"']", re.I)
+# Quoted or not (`<img src=/images/a.png>` is HTML too).
+HTML_ATTRIBUTE_URL = re.compile(r"<(?P<tag>a|img|iframe|script|source)\b[^>]*?\b(?:href|src)\s*=\s*"
+                                r"(?:[\"'](?P<target>[^\"']+)[\"']|(?P<bare>[^\s>\"']+))", re.I)
 HTML_IMG = re.compile(r"<img\b(?P<attributes>[^>]*)>", re.I)
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 
@@ -46,8 +48,8 @@ def scan(body: str, first_line: int) -> list[Found]:
             kind = "image" if match["tag"].lower() == "img" else "link"
             if match["tag"].lower() in ("iframe", "script"):
                 continue  # reported as tags below
-            found.append(Found(number, kind, match["target"], "(html)"))
+            found.append(Found(number, kind, match["target"] or match["bare"], "(html)"))
         for match in HTML_IMG.finditer(line):
-            if not re.search(r"\balt\s*=\s*[\"'][^\"']+[\"']", match["attributes"], re.I):
+            if not re.search(r"\balt\s*=\s*(?:[\"'][^\"']+[\"']|[^\s>\"']+)", match["attributes"], re.I):
                 found.append(Found(number, "img-without-alt", "img"))
     return found

@@ -49,7 +49,22 @@ def type_problem(path: str) -> str | None:
         return f"its name says {kind}, but its contents are not one"
     if extension in OFFICE_MARKERS and not office_document(path, OFFICE_MARKERS[extension]):
         return f"its name says {kind}, but its contents are not one"
+    if extension in IMAGE_TYPES and not readable_image(path):
+        return f"it is not a {kind} the site can use (damaged, or too large to process)"
     return None
+
+
+def readable_image(path: str) -> bool:
+    """Pillow reads the whole header and checks the data (and refuses an
+    image whose size would take gigabytes to decode)."""
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            image.verify()
+        return True
+    except Exception:  # Pillow raises many kinds for a bad file
+        return False
 
 
 def office_document(path: str, marker: str) -> bool:

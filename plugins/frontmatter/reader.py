@@ -28,6 +28,7 @@ from .schemas import SCHEMAS_BY_PATH_SETTING
 
 SKIP = {"status": "skip"}
 # Policies are filed as NN-slug.md so a folder listing shows them in order.
+SAFE_FOLDER = re.compile(r"[A-Za-z0-9_.-]+")
 NUMBERED_NAME = re.compile(r"^(?P<number>\d{1,2})-(?P<slug>.+)$")
 
 
@@ -167,6 +168,14 @@ class FrontMatterReader(BaseReader):
 
     def _slug_from_file_name(self, source_path, schema, values, doc) -> str | None:
         """File names are slugs, so URLs never change when a title is reworded."""
+        folders = os.path.relpath(os.path.dirname(source_path), self.settings["PATH"]).split(os.sep)
+        odd = next((folder for folder in folders if not SAFE_FOLDER.fullmatch(folder)), None)
+        if odd is not None:
+            # Folder names end up in the addresses Pelican makes from links
+            # to the file: a `&` or a quote there could break out of them.
+            problem_log.add(source_path, 1, "(file name)", f'the folder name "{odd}" has characters that do not '
+                            "belong in an address", "rename the folder with letters, digits and hyphens only")
+            return None
         stem = os.path.splitext(os.path.basename(source_path))[0]
         if schema.name == "policy":
             numbered = NUMBERED_NAME.match(stem)

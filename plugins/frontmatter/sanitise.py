@@ -94,15 +94,17 @@ class Refusal:
 # inside a title too). So only a plain path may follow the marker: no query,
 # no entity, no scheme that would survive the rewrite (`{filename}javascript:…`).
 INTERNAL_LINK = re.compile(r"\{(?:filename|static)\}/?[A-Za-z0-9][A-Za-z0-9/._-]*(?:#[A-Za-z0-9:_.-]*)?")
-# What Pelican's INTRASITE_LINK_REGEX would take for a link to rewrite.
-LINK_MARKER = re.compile(r"[{|]\w*[|}]")
+# What Pelican's INTRASITE_LINK_REGEX would take for a link to rewrite: a
+# {what} or |what| marker at the start of a value, or after a quote inside
+# one (its pattern finds `src='{filename}…'` inside any attribute's value).
+LINK_MARKER = re.compile(r"(?:^|[\"'])[{|].*?[|}]")
 
 
 def url_allowed(url: str, own_site_only: bool = False) -> bool:
     """A link to the web, mail or phone; with `own_site_only` (images), only
     an address on this site: the site loads nothing from other websites."""
     url = url.strip()
-    if LINK_MARKER.match(url):
+    if LINK_MARKER.search(url):
         return bool(INTERNAL_LINK.fullmatch(url)) and ".." not in url.split("/")
     try:
         parts = urlsplit(url)
@@ -205,7 +207,7 @@ def explain(refusal: Refusal) -> tuple[str, str]:
                 "keep notes for each other outside the file")
     if kind == "handler":
         return f"raw HTML with an event handler ({detail}=…)", "remove it: content cannot run scripts"
-    if kind == "scheme" and LINK_MARKER.match(detail):
+    if kind == "scheme" and LINK_MARKER.search(detail):
         return (f"the link {detail} is not a plain path to a file",
                 "write {filename}/folder/file.md or {static}/images/file.jpg, "
                 "with only letters, digits, - _ . / and an optional #part")

@@ -10,6 +10,7 @@ unless it is at the top of the page.
 from __future__ import annotations
 
 import html
+import logging
 import re
 from pathlib import Path
 from urllib.parse import quote, unquote
@@ -18,6 +19,8 @@ from markupsafe import Markup, escape
 from pelican import signals
 
 from .variants import ImageInfo, make_variants
+
+logger = logging.getLogger("site.images")
 
 IMG_TAG = re.compile(r"<img\b(?P<attributes>[^>]*?)\s*/?>", re.I)
 ATTRIBUTE = re.compile(r'(?P<name>[a-z-]+)="(?P<value>[^"]*)"', re.I)
@@ -47,10 +50,17 @@ class ResponsiveImages:
         if images not in source.parents or not source.is_file():
             return None  # not one of ours (contentcheck reports missing files)
         if path not in self.known:
-            self.known[path] = make_variants(
-                source, path, self.settings["RESPONSIVE_IMAGE_WIDTHS"], Path(self.settings["OUTPUT_PATH"]),
-                Path(self.settings["CACHE_PATH"], "images"),
-            )
+            try:
+                self.known[path] = make_variants(
+                    source, path, self.settings["RESPONSIVE_IMAGE_WIDTHS"], Path(self.settings["OUTPUT_PATH"]),
+                    Path(self.settings["CACHE_PATH"], "images"),
+                )
+            except Exception as error:  # Pillow raises many kinds for a bad or huge image
+                # A logged error fails the build, naming the file, never a traceback.
+                logger.error("content/%s: cannot make the smaller copies of this image (%s: %s) — save it again "
+                             "as a JPEG, PNG or WebP of at most a few thousand pixels each way",
+                             path, type(error).__name__, error)
+                self.known[path] = None
         return self.known[path]
 
     def rewrite(self, content: str) -> Markup:
