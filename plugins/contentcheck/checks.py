@@ -49,7 +49,10 @@ def check_links_as_published(item, settings) -> None:
     published = [("body", item.get_content(settings["SITEURL"]), getattr(item, "body_first_line", 1))]
     if getattr(item, "closing_call_html", None):
         published.append(("closing_call", item.closing_call_content, item.frontmatter_lines.get("closing_call", 1)))
+    siteurl = settings.get("SITEURL") or ""
     for field, html, line in published:
+        if siteurl:  # the site's own absolute addresses (publishconf.py) are site paths
+            html = html.replace(f'="{siteurl}/', '="/')
         if refusals(html, embeds):
             report(item, line, field, "a link turns into unsafe HTML once the site makes it an address",
                    "write {filename} and {static} links as plain paths to files with plain names")
