@@ -10,7 +10,7 @@ MARKDOWN_LINK = re.compile(r"(?P<bang>!?)\[(?P<text>[^\]]*)\]\(\s*<?(?P<target>[
 # [label]: target reference definitions (not footnotes: [^1]: text)
 REFERENCE = re.compile(r"^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s|$)")
 # Quoted or not (`<img src=/images/a.png>` is HTML too).
-HTML_ATTRIBUTE_URL = re.compile(r"<(?P<tag>a|img|iframe|script|source)\b[^>]*?\b(?:href|src)\s*=\s*"
+HTML_ATTRIBUTE_URL = re.compile(r"<(?P<tag>a|img|source)\b[^>]*?\b(?:href|src)\s*=\s*"
                                 r"(?:[\"'](?P<target>[^\"']+)[\"']|(?P<bare>[^\s>\"']+))", re.I)
 HTML_IMG = re.compile(r"<img\b(?P<attributes>[^>]*)>", re.I)
 FENCE = re.compile(r"^\s{0,3}(```|~~~)")
@@ -46,8 +46,6 @@ def scan(body: str, first_line: int) -> list[Found]:
             found.append(Found(number, "link", match["target"]))
         for match in HTML_ATTRIBUTE_URL.finditer(line):
             kind = "image" if match["tag"].lower() == "img" else "link"
-            if match["tag"].lower() in ("iframe", "script"):
-                continue  # reported as tags below
             found.append(Found(number, kind, match["target"] or match["bare"], "(html)"))
         for match in HTML_IMG.finditer(line):
             if not re.search(r"\balt\s*=\s*(?:[\"'][^\"']+[\"']|[^\s>\"']+)", match["attributes"], re.I):

@@ -8,6 +8,7 @@ import re
 from contentcheck.plugin import content_items
 from contentcheck.site_urls import generated_files, generated_pages
 from frontmatter.problems import problem_log
+from images.variants import copy_name
 from pelican import signals
 from pelican.generators import StaticGenerator
 
@@ -85,8 +86,7 @@ def smaller_copies(path: str, settings) -> list[str]:
     """The WebP copies plugins/images makes of an image (images/a.jpg -> images/a-480.webp …)."""
     if extension_of(path) not in IMAGE_TYPES:
         return []
-    stem = os.path.splitext(path)[0]
-    return [f"{stem}-{width}.webp" for width in settings.get("RESPONSIVE_IMAGE_WIDTHS", [])]
+    return [copy_name(path, width) for width in settings.get("RESPONSIVE_IMAGE_WIDTHS", [])]
 
 
 def images_sharing_copies(static_paths, settings) -> dict[str, str]:

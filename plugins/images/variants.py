@@ -26,6 +26,11 @@ class ImageInfo:
     variants: tuple[Variant, ...]
 
 
+def copy_name(path: str, width: int) -> str:
+    """The site path of an image's WebP copy: images/rally.jpg -> images/rally-480.webp."""
+    return f"{os.path.splitext(path)[0]}-{width}.webp"
+
+
 def write_atomically(target: Path, data: bytes) -> None:
     """Never leave half a file (a stopped build, or two builds at once)."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -45,7 +50,6 @@ def make_variants(source: Path, path: str, widths, output: Path, cache: Path) ->
         image = ImageOps.exif_transpose(opened)
         width, height = image.size
         chosen = [w for w in widths if w < width] or [width]
-        stem = os.path.splitext(path)[0]
         variants = []
         for target_width in chosen:
             cached = cache / f"{digest}-{target_width}.webp"
@@ -55,7 +59,7 @@ def make_variants(source: Path, path: str, widths, output: Path, cache: Path) ->
                 buffer = io.BytesIO()
                 resized.save(buffer, "WEBP", quality=80, method=6)
                 write_atomically(cached, buffer.getvalue())
-            variant_path = f"{stem}-{target_width}.webp"
+            variant_path = copy_name(path, target_width)
             target = (output / variant_path).resolve()
             if output not in target.parents:
                 raise ValueError(f"{path} would write outside the site")
