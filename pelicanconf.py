@@ -2,19 +2,17 @@
 
 Everything a local build needs lives here. Production overrides (the real
 SITEURL, absolute feed URLs) live in publishconf.py. Plugins read these
-settings; none of them hard-codes a fact about the party.
+settings; none of them hard-codes a fact about the party. The order of
+PLUGINS does not matter: every check runs once all content is read
+(all_generators_finalized), and the PDFs are rendered only after all of
+them (see plugins/minifesto/edition.py).
 """
 
-import sys
 from pathlib import Path
 
 from jinja2 import select_autoescape
 
 HERE = Path(__file__).resolve().parent
-# Our plugins import each other by their names (e.g. `frontmatter`), as
-# Pelican loads them from PLUGIN_PATHS; make those names importable.
-if str(HERE / "plugins") not in sys.path:
-    sys.path.insert(0, str(HERE / "plugins"))
 
 # --- Site identity -----------------------------------------------------------
 SITENAME = "Breakthrough Party"
@@ -389,29 +387,27 @@ MENU = [
 ]
 
 # --- Plugins -----------------------------------------------------------------
-PLUGIN_PATHS = [str(HERE / "plugins")]
+# By import path: the project is an installed package (pyproject.toml).
 PLUGINS = [
-    "frontmatter",
+    "plugins.frontmatter",
     # Which files under content/ may be published (symbolic links, file
-    # types, draft-only images); right after frontmatter starts the build.
-    "contentfiles",
-    "imprint",
-    "inlinecss",
-    "policies",
-    "councillors",
-    # crossrefs and policies check before minifesto compiles the editions
-    # (signal receivers run in this order).
-    "contentcheck",
-    "crossrefs",
-    "minifesto",
-    "sitemap",
-    "images",
-    "sharecards",
-    "structureddata",
-    "search",
-    "headers",
-    "press",
-    "cms",
+    # types, draft-only images).
+    "plugins.contentfiles",
+    "plugins.imprint",
+    "plugins.inlinecss",
+    "plugins.policies",
+    "plugins.councillors",
+    "plugins.contentcheck",
+    "plugins.crossrefs",
+    "plugins.minifesto",
+    "plugins.sitemap",
+    "plugins.images",
+    "plugins.sharecards",
+    "plugins.structureddata",
+    "plugins.search",
+    "plugins.headers",
+    "plugins.press",
+    "plugins.cms",
 ]
 
 # Caching is off: every build reads every file, so every content mistake is

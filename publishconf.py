@@ -1,14 +1,15 @@
 """Production settings: only what differs from a local build."""
 
 import os
-import sys
+import runpy
 
-# Found next to this file, wherever the build is run from.
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pelicanconf import *  # noqa: E402,F403
+# pelicanconf.py next to this file (not whichever one is importable): a copy
+# of the repository builds with its own settings.
+_local = runpy.run_path(os.path.join(os.path.dirname(os.path.abspath(__file__)), "pelicanconf.py"))
+globals().update({name: value for name, value in _local.items() if name.isupper()})
 
 # Absolute URLs everywhere: feeds, share links and the sitemap need them.
-SITEURL = SITE_CANONICAL_URL  # noqa: F405
+SITEURL = _local["SITE_CANONICAL_URL"]
 
 # `invoke publish` copies output/ here with rsync over SSH (user@host:/path/).
 # The PUBLISH_SSH_TARGET environment variable overrides it (CI, tests).

@@ -63,7 +63,6 @@ def check(c):
 @task(positional=["kind", "title"], help={"kind": "post, policy or councillor", "title": "its title (a name for a councillor)"})
 def new(c, kind, title):
     """Start a new post, policy or councillor: invoke new post "Title"."""
-    sys.path.insert(0, str(ROOT))
     from sitebuild.build import load_settings
     from sitebuild.scaffold import ScaffoldError, new_content
 
@@ -77,7 +76,6 @@ def new(c, kind, title):
 
 
 def _production_settings() -> dict:
-    sys.path.insert(0, str(ROOT))
     from sitebuild.build import load_settings
 
     return load_settings(ROOT / SETTINGS["production"])

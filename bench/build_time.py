@@ -9,7 +9,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from common import PYTHON, ROOT, median_seconds, runs_from_arguments
+from bench.common import PYTHON, ROOT, median_seconds, runs_from_arguments
 
 
 def plain_pelican_settings(folder: Path) -> Path:

@@ -11,7 +11,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
-sys.path.insert(0, str(ROOT))
 
 
 def runs_from_arguments(default: int = 5) -> int:

@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import PYTHON, ROOT, runs_from_arguments
+from bench.common import PYTHON, ROOT, runs_from_arguments
 from sitebuild.derived_settings import derived_settings_file
 
 RENDERED = re.compile(r"Minifesto (\S+) PDF: rendered \((\d+) KB in ([\d.]+) s\)")

@@ -17,14 +17,11 @@ import os
 import re
 import statistics
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-from common import PYTHON, ROOT, runs_from_arguments
-
-sys.path.insert(0, str(ROOT / "tests"))
-from browser import CHROMIUM, CHROMIUM_ARGS, chromium, serve_folder  # noqa: E402
+from bench.common import PYTHON, ROOT, runs_from_arguments
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, chromium, serve_folder
 
 PAGE_TYPES = {
     "home": "",

@@ -25,6 +25,8 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from sitecore.problems import ContentChecked, ContentProblems
+
 from .errorlog import ErrorCollector
 
 
@@ -48,10 +50,6 @@ def load_settings(settings_file: str | os.PathLike, overrides: dict | None = Non
 
 def run_pelican(settings: dict) -> None:
     """Run Pelican once with `settings`; raise BuildFailed on any problem."""
-    # Imported here: the plugins folder is on sys.path only once the
-    # settings file has been read.
-    from frontmatter.problems import ContentChecked, ContentProblems
-
     with ErrorCollector() as errors:
         try:
             Pelican(settings).run()

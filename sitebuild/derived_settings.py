@@ -15,9 +15,8 @@ def derived_settings_file(path: Path, changes: dict[str, str]) -> Path:
     """`changes` maps a setting's name to a Python expression, which may use
     the settings of pelicanconf.py (e.g. {"PLUGINS": "PLUGINS[:-1]"})."""
     lines = [
-        "import sys",
-        f"sys.path.insert(0, {str(ROOT)!r})",
-        "from pelicanconf import *  # noqa: F403",
+        "import runpy",
+        f"globals().update({{k: v for k, v in runpy.run_path({str(ROOT / 'pelicanconf.py')!r}).items() if k.isupper()}})",
         *(f"{name} = {expression}" for name, expression in changes.items()),
     ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -13,11 +13,15 @@ import datetime as dt
 import re
 import unicodedata
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import yaml
 from pelican.settings import DEFAULT_CONFIG
 from pelican.utils import slugify
+
+from sitecore.clock import site_zone
+from sitecore.names import numbered_file_name, numbered_name
+from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
+from sitecore.schema.fields import SLUG_MAX_LENGTH
 
 TEMPLATES = {
     "post": """\
@@ -67,8 +71,6 @@ def slug_for(title: str) -> str:
     gives cafe-vote-5m-for-buses. Currency signs are dropped, as '$' always
     was: Unidecode spells '£' as 'PS' and '€' as 'EUR'. A long title keeps
     its first words, up to SLUG_MAX_LENGTH characters."""
-    from frontmatter.fields import SLUG_MAX_LENGTH  # plugins/ is importable once settings are read
-
     without_currency = "".join(c for c in title if unicodedata.category(c) != "Sc")
     slug = slugify(without_currency, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
     if not slug:
@@ -80,7 +82,7 @@ def slug_for(title: str) -> str:
 
 
 def next_policy_number(folder: Path) -> int:
-    numbers = [int(m.group(1)) for path in folder.glob("*.md") if (m := re.match(r"(\d+)-", path.name))]
+    numbers = [numbered[0] for path in folder.glob("*.md") if (numbered := numbered_name(path.stem))]
     return max(numbers, default=0) + 1
 
 
@@ -91,12 +93,12 @@ def new_content(kind: str, title: str, settings: dict, today: dt.date | None = N
     title = title.strip()
     if not title:
         raise ScaffoldError("give a title, e.g. invoke new post \"Katie Parker joins Breakthrough\"")
-    today = today or dt.datetime.now(ZoneInfo(settings["TIMEZONE"])).date()
+    today = today or dt.datetime.now(site_zone(settings)).date()
     folder = Path(settings["PATH"], settings[FOLDER_SETTING[kind]][0])
     folder.mkdir(parents=True, exist_ok=True)
     slug = slug_for(title)
     number = next_policy_number(folder) if kind == "policy" else None
-    name = f"{number:02d}-{slug}.md" if number else f"{slug}.md"
+    name = numbered_file_name(number, slug) if number else f"{slug}.md"
     path = folder / name
     template = TEMPLATES[kind]
     text = template.format(
@@ -115,8 +117,6 @@ def new_content(kind: str, title: str, settings: dict, today: dt.date | None = N
 def optional_fields(kind: str, template: str) -> str:
     """The schema's optional fields that the template leaves out, as YAML
     comments with the schema's example: '# tags: [councillors, nhs]'."""
-    from frontmatter.schemas import SCHEMAS_BY_PATH_SETTING
-
     schema = SCHEMAS_BY_PATH_SETTING[FOLDER_SETTING[kind]]
     companions = dict(schema.requires)
     in_template = set(re.findall(r"^(\w+):", template, re.M))

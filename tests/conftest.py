@@ -18,8 +18,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "plugins"))
-sys.path.insert(0, str(REPO))
 
 
 @dataclass

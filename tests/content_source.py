@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import REPO
-from frontmatter.document import parse_document
-from frontmatter.reader import slug_of_file
+from sitecore.schema.document import parse_document
+from plugins.frontmatter.reader import slug_of_file
 
 CONTENT = REPO / "content"
 

@@ -294,7 +294,7 @@ def test_an_error_logged_by_pelican_fails_the_build(make_site, tmp_path):
     from sitebuild.derived_settings import derived_settings_file
 
     settings = derived_settings_file(tmp_path / "settings_with_error.py", {
-        "PLUGIN_PATHS": f"PLUGIN_PATHS + [{str(REPO / 'tests/data/plugins')!r}]",
+        "PLUGIN_PATHS": f"[{str(REPO / 'tests/data/plugins')!r}]",
         "PLUGINS": "PLUGINS + ['logs_an_error']",
     })
     write_content(tmp_path / "content", MINIMAL_SITE)

@@ -22,7 +22,7 @@ import yaml
 
 from browser import chromium, serve_folder
 from conftest import MINIMAL_SITE, REPO, policy_markdown, run_build, write_content
-from frontmatter.schemas import COUNCILLOR, POLICY, POST
+from sitecore.schema.content_types import COUNCILLOR, POLICY, POST
 from sitebuild.derived_settings import derived_settings_file
 
 FOLDER_PICKER = """

@@ -9,7 +9,7 @@ from PIL import Image
 
 from conftest import MINIMAL_SITE, REPO, run_build, write_content
 from pdf_tools import pdfinfo, pdftotext
-from imprint.text import imprint_text
+from sitecore.imprint import imprint_text
 from sitebuild.derived_settings import derived_settings_file
 
 IMPRINT = "Promoted by Jo Bloggs on behalf of Breakthrough Party, PO Box 0000, London, EC1A 1AA."
@@ -62,7 +62,7 @@ def test_a_pdf_without_the_imprint_fails_the_build(tmp_path):
 
 def test_a_share_image_made_without_the_imprint_fails_the_build(tmp_path):
     build = build_with(tmp_path, {
-        "PLUGIN_PATHS": f"PLUGIN_PATHS + [{str(REPO / 'tests/data/plugins')!r}]",
+        "PLUGIN_PATHS": f"[{str(REPO / 'tests/data/plugins')!r}]",
         "PLUGINS": "PLUGINS + ['unmarked_share_card']",
     })
     assert build.returncode == 1

@@ -19,8 +19,8 @@ import pytest
 
 from browser import chromium, serve_folder, serve_with_nginx
 from conftest import MINIMAL_SITE, run_build, write_content
-from imprint.text import imprint_text
-from structureddata.jsonld import json_for_script
+from sitecore.imprint import imprint_text
+from plugins.structureddata.jsonld import json_for_script
 from test_security_headers import RECORD_VIOLATIONS, csp_problems
 from test_site import PAGE_TYPES
 

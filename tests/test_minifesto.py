@@ -10,7 +10,7 @@ import pytest
 
 from conftest import REPO
 from content_source import CONTENT, front_matter, published
-from imprint.text import imprint_text
+from sitecore.imprint import imprint_text
 from pdf_tools import median_font_size, outline_titles, pdffonts, pdfinfo, pdftotext, render_page_png
 
 ARTIFACTS = REPO / "test-artifacts"

@@ -18,9 +18,9 @@ import pikepdf
 import pytest
 
 from conftest import MINIMAL_SITE, REPO, policy_markdown, run_build, sample_jpeg, write_content
-from frontmatter.problems import problem_log
-from minifesto.fetcher import FetchRefused, minifesto_fetcher, pdf_base_url
-from minifesto.pdf import cache_key, render_pdf, write_pdf
+from sitecore.problems import problem_log
+from plugins.minifesto.fetcher import FetchRefused, minifesto_fetcher, pdf_base_url
+from plugins.minifesto.pdf import cache_key, render_pdf, write_pdf
 from sitebuild.build import load_settings
 from sitebuild.derived_settings import derived_settings_file
 
@@ -52,9 +52,9 @@ def content(tmp_path) -> Path:
 @pytest.fixture
 def problems(content):
     """The process's problem log, empty before and after the test."""
-    problem_log.start_build(str(content))
+    problem_log.start_build({"PATH": str(content)})
     yield problem_log
-    problem_log.start_build(str(content))
+    problem_log.start_build({"PATH": str(content)})
 
 
 def settings_for(content: Path, **overrides) -> dict:

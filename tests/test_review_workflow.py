@@ -9,7 +9,7 @@ import re
 import yaml
 
 from conftest import REPO
-from frontmatter.problems import Problem
+from sitecore.problems import Problem
 from sitebuild.annotations import escape_data, escape_property, problem_annotation, workflow_command
 
 WORKFLOWS = REPO / ".github/workflows"

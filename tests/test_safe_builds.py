@@ -55,7 +55,9 @@ def test_a_pdf_error_leaves_the_last_good_site(tmp_path, good_site):
     build, before = good_site
     not_a_font = tmp_path / "broken.woff"
     not_a_font.write_bytes(b"not a font")
-    failed = rebuild_with(tmp_path, {"MINIFESTO_FONT_FILES": f"{{**MINIFESTO_FONT_FILES, (700, 'normal'): {str(not_a_font)!r}}}"})
+    # The bold italic: only the PDF uses it (the share cards would report a
+    # broken upright font first, before any PDF is rendered).
+    failed = rebuild_with(tmp_path, {"MINIFESTO_FONT_FILES": f"{{**MINIFESTO_FONT_FILES, (700, 'italic'): {str(not_a_font)!r}}}"})
     assert failed.returncode == 1
     assert "(PDF): WeasyPrint could not render" in failed.stderr
     assert snapshot(build.output) == before

@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser import chromium, serve_folder
-from frontmatter.sanitise import clean
-from imprint.text import imprint_text
+from sitecore.html_allowlist import clean
+from sitecore.imprint import imprint_text
 
 pytestmark = pytest.mark.browser
 

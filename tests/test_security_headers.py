@@ -99,7 +99,7 @@ def test_netlify_headers_and_nginx_snippet_agree(site):
 
 
 def test_the_editor_config_is_served_as_yaml_with_the_editors_headers(nginx_site, browser, settings):
-    from headers.policy import rule_sets
+    from plugins.headers.policy import rule_sets
 
     page = browser.new_page()
     response = page.goto(f"{nginx_site}/admin/config.yml")

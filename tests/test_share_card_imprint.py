@@ -9,11 +9,11 @@ import io
 import pytest
 from PIL import Image, ImageFont
 
-from imprint.text import imprint_text
-from sharecards.card import (
+from sitecore.imprint import imprint_text
+from plugins.sharecards.card import (
     BAND_TOP_PADDING, IMPRINT_SIZES, MARGIN, PARTY_LINE, CardText, ImprintTooLong, layout_imprint, max_band_height, render_card,
 )
-from sharecards.plugin import card_style
+from plugins.sharecards.plugin import card_style
 from sitebuild.derived_settings import derived_settings_file
 
 REAL = "Promoted by Jo Bloggs on behalf of Breakthrough Party, PO Box 0000, London, EC1A 1AA."

@@ -9,7 +9,7 @@ from PIL import Image
 
 from conftest import REPO, MINIMAL_SITE, run_build, write_content
 from content_source import published
-from imprint.text import imprint_text
+from sitecore.imprint import imprint_text
 
 ITEM_PAGES = {"posts": "news/{}/", "policies": "policies/{}/", "councillors": "councillors/{}/", "pages": "{}/"}
 

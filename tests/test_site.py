@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 import pytest
 
 from content_source import drafts, published
-from imprint.text import imprint_text
+from sitecore.imprint import imprint_text
 
 PAGE_TYPES = {
     "home": "",

@@ -17,12 +17,12 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from conftest import MINIMAL_SITE, policy_markdown, run_build, sample_jpeg, sample_png, write_content
-from frontmatter.document import FrontMatterError, parse_document
-from frontmatter.fields import FieldError, date
-from frontmatter.limits import control_character_problems
-from frontmatter.publication import has_passed, publication_status
-from frontmatter.sanitise import clean, refusals
-from contentfiles.file_types import type_problem
+from sitecore.schema.document import FrontMatterError, parse_document
+from sitecore.schema.fields import FieldError, date
+from plugins.frontmatter.limits import control_character_problems
+from plugins.frontmatter.publication import has_passed, publication_status
+from sitecore.html_allowlist import clean, refusals
+from plugins.contentfiles.file_types import type_problem
 
 LONDON = ZoneInfo("Europe/London")
 SETTINGS = {"TIMEZONE": "Europe/London"}
@@ -382,8 +382,8 @@ def test_images_only_drafts_use_are_not_published(make_site):
 
 def test_the_readme_lists_the_allowlist_and_the_file_types():
     from conftest import REPO
-    from contentfiles.file_types import ALLOWED_TYPES
-    from frontmatter.sanitise import ALLOWED_TAGS
+    from plugins.contentfiles.file_types import ALLOWED_TYPES
+    from sitecore.html_allowlist import ALLOWED_TAGS
 
     readme = (REPO / "README.md").read_text()
     listed = readme.split("<!-- allowed-tags: the tests check this list against the sanitiser -->\n", 1)[1]
@@ -411,7 +411,7 @@ FOOTER = '<footer><p class="imprint" data-imprint>Promoted by Jo Bloggs.</p></fo
     (f"<html><body><div><title>{FOOTER}</div></body></html>", False),
 ])
 def test_the_imprint_check_sees_what_a_browser_shows(page, shown):
-    from imprint.visible_text import visible_text
+    from plugins.imprint.visible_text import visible_text
 
     assert ("Promoted by Jo Bloggs." in visible_text(page)) == shown
 
@@ -420,8 +420,8 @@ def test_links_are_checked_again_as_pelican_rewrites_them(settings):
     """The second look after Pelican's rewrite: a linked item whose address
     carried markup (no longer possible from content, as names are checked)
     would still be refused."""
-    from contentcheck.checks import check_links_as_published
-    from frontmatter.problems import problem_log
+    from plugins.contentcheck.checks import check_links_as_published
+    from sitecore.problems import ContentProblems, problem_log
     from pelican.contents import Article
 
     context = {"generated_content": {}, "static_content": {}, "localsiteurl": ""}
@@ -432,8 +432,10 @@ def test_links_are_checked_again_as_pelican_rewrites_them(settings):
     linking = Article('<p><a href="{filename}/posts/t.md">t</a></p>', {"title": "L", "date": dt.datetime(2021, 1, 1)},
                       settings=settings, source_path=os.path.join(settings["PATH"], "posts/l.md"), context=context)
     linking.frontmatter_lines, linking.body_first_line = {}, 7
-    problem_log.start_build(settings["PATH"])
+    problem_log.start_build(dict(settings))
     check_links_as_published(linking, settings)
-    [problem] = list(problem_log)
+    with pytest.raises(ContentProblems) as raised:
+        problem_log.raise_if_any()
+    [problem] = raised.value.problems
     assert str(problem).startswith("content/posts/l.md:7: body: a link turns into unsafe HTML once the site makes it")
-    problem_log.start_build(settings["PATH"])
+    problem_log.start_build(dict(settings))

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from sitebuild.derived_settings import derived_settings_file
 from conftest import MINIMAL_SITE, REPO, sample_png, write_content
 
 GOOD_POST = textwrap.dedent(MINIMAL_SITE["posts/hello.md"])
@@ -36,10 +37,7 @@ def project(tmp_path):
     """The project's settings with their own small content folder, so
     `invoke new` writes there and not into the real content/."""
     write_content(tmp_path / "content", MINIMAL_SITE)
-    (tmp_path / "scratch_settings.py").write_text(
-        f"import sys\nsys.path.insert(0, {str(REPO)!r})\nfrom pelicanconf import *\n"
-        f"PATH = {str(tmp_path / 'content')!r}\n"
-    )
+    derived_settings_file(tmp_path / "scratch_settings.py", {"PATH": repr(str(tmp_path / "content"))})
     return tmp_path
 
 
@@ -216,9 +214,7 @@ def test_good_links_and_images_pass(tmp_path):
 def test_an_allowlisted_embed_passes(tmp_path):
     write_content(tmp_path / "content", {**MINIMAL_SITE, "posts/hello.md": GOOD_POST +
                                          '\n<iframe src="https://video.example/embed/1"></iframe>\n'})
-    settings = tmp_path / "settings.py"
-    settings.write_text(f"import sys\nsys.path.insert(0, {str(REPO)!r})\nfrom pelicanconf import *\n"
-                        "EMBED_ALLOWLIST = ['https://video.example']\n")
+    settings = derived_settings_file(tmp_path / "settings.py", {"EMBED_ALLOWLIST": "['https://video.example']"})
     result = subprocess.run([sys.executable, "-m", "sitebuild", "--check", "--settings", str(settings),
                              "--content", str(tmp_path / "content")], cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -15,8 +15,9 @@ import os
 import re
 
 import yaml
-from frontmatter import fields as types
-from frontmatter.schemas import COUNCILLOR, POLICY, POST
+
+from sitecore.schema import fields as types
+from sitecore.schema.content_types import COUNCILLOR, POLICY, POST
 
 # (schema, collection name, label, folder setting, file name template)
 COLLECTIONS = (

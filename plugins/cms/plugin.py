@@ -9,6 +9,9 @@ import shutil
 from pelican import signals
 from pelican.generators import Generator
 
+from sitecore.output import write_output
+from sitecore.site_files import SiteFile
+
 from .config import render_config, render_formats
 from .settings import cms_settings
 from .vendor import copy_sveltia, copy_yaml
@@ -42,6 +45,12 @@ def preview_style(settings: dict) -> str:
 
 
 class CmsGenerator(Generator):
+    def declare_files(self, generators) -> list[SiteFile]:
+        """The editor's page and its own files (the vendored ones are not linked from content)."""
+        folder = self.settings["CMS_SAVE_AS"]
+        names = ["index.html", "config.yml", "formats.json", "sveltia-cms.js", *sorted(os.listdir(STATIC))]
+        return [SiteFile(folder + name, "the browser editor") for name in names]
+
     def generate_output(self, writer) -> None:
         settings = cms_settings(self.settings)
         folder = os.path.join(self.output_path, settings["CMS_SAVE_AS"])
@@ -51,8 +60,7 @@ class CmsGenerator(Generator):
                           cms_content_security_policy=admin_policy(settings),
                           cms_preview_style=preview_style(settings))
         for name, text in (("config.yml", render_config(settings)), ("formats.json", render_formats())):
-            with open(os.path.join(folder, name), "w", encoding="utf-8") as handle:
-                handle.write(text)
+            write_output(self.output_path, settings["CMS_SAVE_AS"] + name, text)
         for name in sorted(os.listdir(STATIC)):
             shutil.copyfile(os.path.join(STATIC, name), os.path.join(folder, name))
         copy_sveltia(settings["CMS_SVELTIA_PACKAGE"], folder)

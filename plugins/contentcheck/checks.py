@@ -5,13 +5,15 @@ from __future__ import annotations
 import os
 from urllib.parse import unquote, urlparse
 
-from frontmatter.problems import problem_log
-from frontmatter.publication import build_time, has_passed
-from frontmatter.sanitise import refusals
+from pelican.contents import Article
 from PIL import Image
 
+from sitecore.clock import build_time, has_passed
+from sitecore.html_allowlist import refusals
+from sitecore.problems import problem_log
+from sitecore.site_files import is_known
+
 from .markdown_scan import scan
-from .site_urls import is_known
 
 INTERNAL_PREFIXES = ("{filename}", "{static}", "{attach}")
 SAFE_SCHEMES = {"", "http", "https", "mailto", "tel"}
@@ -173,7 +175,7 @@ def check_front_matter_images(item, settings) -> None:
 
 def check_not_in_the_future(item, settings) -> None:
     date = getattr(item, "date", None)
-    if item.__class__.__name__ != "Article" or date is None or getattr(item, "embargo", None):
+    if not isinstance(item, Article) or date is None or getattr(item, "embargo", None):
         return
     if not has_passed(date, build_time(settings)):
         report(item, item.frontmatter_lines.get("date", 1), "date",

@@ -1,37 +1,20 @@
 """Run the content checks once everything is read, before anything is written."""
 
 import os
-from itertools import chain
-
-from frontmatter.problems import problem_log
 
 from pelican import signals
-from pelican.generators import ArticlesGenerator, PagesGenerator
+
+from sitecore.content_items import content_items, unpublished_paths
+from sitecore.problems import problem_log
+from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
+from sitecore.site_files import site_urls
 
 from .checks import SiteFacts, check_item, check_links
-from .site_urls import known_site_urls
-
-
-def content_items(generators):
-    for generator in generators:
-        if isinstance(generator, ArticlesGenerator):
-            yield from chain(generator.articles, generator.drafts)
-        elif isinstance(generator, PagesGenerator):
-            yield from chain(generator.pages, generator.draft_pages)
-        elif hasattr(generator, "all_items"):
-            yield from generator.all_items()
-        elif getattr(generator, "minifesto", None) is not None:
-            yield generator.minifesto
-
-
-def unpublished_paths(generators) -> set[str]:
-    """Source files of drafts and embargoed items (status draft)."""
-    return {os.path.abspath(item.source_path) for item in content_items(generators) if item.status == "draft"}
 
 
 def check_content(generators) -> None:
     settings = generators[0].settings
-    site = SiteFacts(settings, known_site_urls(generators, settings), unpublished_paths(generators))
+    site = SiteFacts(settings, site_urls(generators), unpublished_paths(generators))
     for item in content_items(generators):
         check_item(item, site)
     for item in problem_log.partly_read:
@@ -44,7 +27,7 @@ def check_content(generators) -> None:
 def report_unread_files(settings) -> None:
     """A file in a content folder that is not Markdown would be silently
     skipped (or, as HTML, published unchecked): say so."""
-    for setting in ("ARTICLE_PATHS", "PAGE_PATHS", "POLICY_PATHS", "COUNCILLOR_PATHS"):
+    for setting in SCHEMAS_BY_PATH_SETTING:
         for folder in settings.get(setting) or []:
             for directory, _, files in os.walk(os.path.join(settings["PATH"], folder)):
                 for name in files:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import zipfile
 
+from sitecore.images import IMAGE_MEDIA_TYPES, extension_of
+
 # extension -> (what volunteers call it, test of the file's first bytes)
 IMAGE_TYPES = {
     "jpg": ("JPEG image", lambda head: head.startswith(b"\xff\xd8\xff")),
@@ -30,11 +32,9 @@ DOWNLOAD_TYPES = {
     "txt": ("plain text", lambda head: b"\x00" not in head and not head.lstrip().startswith(b"<")),
 }
 ALLOWED_TYPES = {**IMAGE_TYPES, **DOWNLOAD_TYPES}
+# Every image the site publishes has a test of its first bytes here.
+assert IMAGE_TYPES.keys() == IMAGE_MEDIA_TYPES.keys()
 OFFICE_MARKERS = {"docx": "word/", "xlsx": "xl/", "pptx": "ppt/", "odt": "mimetype", "ods": "mimetype"}
-
-
-def extension_of(path: str) -> str:
-    return path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""
 
 
 def type_problem(path: str) -> str | None:

@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 import os
-import re
 
-from contentcheck.plugin import content_items
-from contentcheck.site_urls import generated_files, generated_pages
-from frontmatter.problems import problem_log
-from images.variants import copy_name
 from pelican import signals
 from pelican.generators import StaticGenerator
 
-from .file_types import ALLOWED_LIST, IMAGE_TYPES, extension_of, type_problem
+from sitecore.content_items import content_items
+from sitecore.images import smaller_copies
+from sitecore.names import SAFE_SITE_PATH
+from sitecore.problems import problem_log
+from sitecore.site_files import declared_files
+
+from .file_types import ALLOWED_LIST, type_problem
 from .references import files_used_by, paths_named_in_settings
 
 # Longest file or folder name published (file systems stop at 255 bytes).
 NAME_MAX_LENGTH = 100
-# Characters a published file's path may have: no spaces, quotes, control
-# characters or non-ASCII bytes that would need escaping in every link.
-SAFE_NAME = re.compile(r"[A-Za-z0-9._/-]+")
 
 
 def refuse_symbolic_links(pelican) -> None:
@@ -27,6 +25,7 @@ def refuse_symbolic_links(pelican) -> None:
     (/etc/shadow, .git/config with CI's token): refuse every one, and keep
     Pelican from following them while it reads the rest."""
     settings = pelican.settings
+    problem_log.start_build(settings)
     ignored = list(settings.get("IGNORE_FILES") or [])
     for directory, folders, files in os.walk(settings["PATH"]):
         for name in folders + files:
@@ -53,7 +52,7 @@ def static_file_problem(path: str, save_as: str, taken: dict[str, str],
         # /ads.txt, /.well-known/… or over a share card.
         return ("is linked with {static} but is not in a folder the site publishes",
                 "move it into " + " or ".join(f"content/{f.strip('/')}/" for f in static_folders))
-    if not SAFE_NAME.fullmatch(save_as):
+    if not SAFE_SITE_PATH.fullmatch(save_as):
         return ("its name has characters that do not belong in an address",
                 "rename it with letters, digits, hyphens, underscores and dots only")
     if save_as in taken:
@@ -69,24 +68,14 @@ def static_file_problem(path: str, save_as: str, taken: dict[str, str],
 
 
 def addresses_taken(generators, settings, static_paths) -> dict[str, str]:
-    """save_as -> what writes it, for every file the site makes itself."""
-    taken = dict(generated_pages(settings))
-    taken.update({name: "a file the site makes" for name in generated_files(settings)})
-    for generator in generators:
-        for name in ("articles", "pages", "items"):
-            for item in getattr(generator, name, []):
-                taken[item.save_as] = f"the page of {item.relative_source_path}"
+    """save_as -> what writes it, for every file a static file may not replace:
+    the site's own files, the pages of content files, and images' WebP copies."""
+    static = set(static_paths)
+    taken = {file.save_as: file.made_by for file in declared_files(generators) if file.source not in static}
     for path in static_paths:
         for variant in smaller_copies(path, settings):
             taken[variant] = f"a smaller copy of {path}"
     return taken
-
-
-def smaller_copies(path: str, settings) -> list[str]:
-    """The WebP copies plugins/images makes of an image (images/a.jpg -> images/a-480.webp …)."""
-    if extension_of(path) not in IMAGE_TYPES:
-        return []
-    return [copy_name(path, width) for width in settings.get("RESPONSIVE_IMAGE_WIDTHS", [])]
 
 
 def images_sharing_copies(static_paths, settings) -> dict[str, str]:

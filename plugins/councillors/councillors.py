@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from pelican.contents import Content
-from typedcontent import TypedContentGenerator
+
+from plugins.typedcontent import TypedContentGenerator
 
 # Heading for councillors whose region is not recorded yet.
 REGION_UNKNOWN = "Region to be confirmed"
@@ -14,15 +15,15 @@ class Councillor(Content):
     allowed_statuses = ("published", "draft")
     default_status = "published"
     default_template = "councillor"
+    collection = "councillors"
 
     @property
-    def name(self) -> str:
-        return self.title
+    def card_kicker(self) -> str:
+        return self.role
 
 
 class CouncillorGenerator(TypedContentGenerator):
     content_class = Councillor
-    context_name = "councillors"
     index_template = "councillors"
 
     def order(self, items):

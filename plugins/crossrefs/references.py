@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from frontmatter.problems import problem_log
+from sitecore.problems import problem_log
 
 # (front matter field, what one is called, attribute with the slugs,
 #  context key of the targets, attribute the resolved targets go in)

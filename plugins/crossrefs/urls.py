@@ -10,13 +10,15 @@ keep working.
 
 from __future__ import annotations
 
-from contentcheck.site_urls import generated_pages
-from frontmatter.newcomers import files_to_report
-from frontmatter.problems import problem_log
+from sitecore.content_items import content_items
+from sitecore.newcomers import files_to_report
+from sitecore.problems import problem_log
+from sitecore.site_files import site_made_files
 
 
-def check_unique_output_paths(items, settings) -> None:
-    generated = generated_pages(settings)
+def check_unique_output_paths(generators) -> None:
+    generated = site_made_files(generators)
+    items = content_items(generators)
     by_address: dict[str, dict] = {}
     for item in sorted(items, key=lambda i: i.source_path):
         if item.save_as:

@@ -2,16 +2,15 @@
 
 from pelican import signals
 
-from .problems import ContentChecked, problem_log
-from .publication import build_time
+from sitecore.clock import build_time, pin_build_time
+from sitecore.problems import ContentChecked, problem_log
+
 from .reader import FrontMatterReader
 
 
 def start_build(pelican) -> None:
-    problem_log.start_build(pelican.settings["PATH"])
-    # One moment for the whole build: embargoes, security.txt's expiry and the
-    # accessibility page's "last built" must agree, not each read the clock.
-    pelican.settings["BUILD_TIME"] = build_time(pelican.settings).isoformat()
+    problem_log.start_build(pelican.settings)
+    pin_build_time(pelican.settings)
 
 
 def use_front_matter_reader(readers) -> None:

@@ -9,26 +9,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from zoneinfo import ZoneInfo
-
-
-def build_time(settings: dict) -> dt.datetime:
-    """The moment this build treats as now: BUILD_TIME if set (a scheduled
-    or test build), else the clock; always in the site's time zone."""
-    zone = ZoneInfo(settings.get("TIMEZONE", "Europe/London"))
-    fixed = settings.get("BUILD_TIME")
-    if fixed:
-        moment = fixed if isinstance(fixed, dt.datetime) else dt.datetime.fromisoformat(str(fixed))
-        return moment if moment.tzinfo else moment.replace(tzinfo=zone)
-    return dt.datetime.now(zone)
-
-
-def has_passed(moment: dt.datetime, now: dt.datetime) -> bool:
-    """Compare instants, not wall-clock times: Python compares two times in
-    the same zone by their wall clocks and ignores `fold`, so 01:30 BST and
-    01:30 GMT on the night the clocks go back would count as equal."""
-    return moment.astimezone(dt.timezone.utc) <= now.astimezone(dt.timezone.utc)
+from sitecore.clock import build_time, has_passed
 
 
 def publication_status(values: dict, settings: dict) -> tuple[str, str | None]:

@@ -17,19 +17,18 @@ from markupsafe import escape
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category, Tag
 
-from .document import FrontMatterError, parse_document
-from .fields import SLUG_MAX_LENGTH, SLUG_PATTERN
+from sitecore.html_allowlist import clean, explain, refusals
+from sitecore.names import SAFE_NAME_PART, numbered_name, slug_of_file
+from sitecore.problems import PartlyRead, problem_log
+from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
+from sitecore.schema.document import FrontMatterError, parse_document
+from sitecore.schema.fields import SLUG_MAX_LENGTH, SLUG_PATTERN
+from sitecore.schema.schema import Schema
+
 from .limits import control_character_problems, size_problem
-from .problems import PartlyRead, problem_log
 from .publication import publication_status
-from .sanitise import clean, explain, refusals
-from .schema import Schema
-from .schemas import SCHEMAS_BY_PATH_SETTING
 
 SKIP = {"status": "skip"}
-# Policies are filed as NN-slug.md so a folder listing shows them in order.
-SAFE_FOLDER = re.compile(r"[A-Za-z0-9_.-]+")
-NUMBERED_NAME = re.compile(r"^(?P<number>\d{1,2})-(?P<slug>.+)$")
 
 
 def markdown_to_html(text: str, settings: dict) -> str:
@@ -81,13 +80,6 @@ def schema_for(source_path: str, settings: dict) -> Schema | None:
             if relative == folder or relative.startswith(folder + os.sep):
                 return schema
     return None
-
-
-def slug_of_file(source_path: str) -> str:
-    """The slug a file name gives (policies drop their NN- prefix)."""
-    stem = os.path.splitext(os.path.basename(source_path))[0]
-    numbered = NUMBERED_NAME.match(stem)
-    return numbered["slug"] if numbered else stem
 
 
 class FrontMatterReader(BaseReader):
@@ -169,7 +161,7 @@ class FrontMatterReader(BaseReader):
     def _slug_from_file_name(self, source_path, schema, values, doc) -> str | None:
         """File names are slugs, so URLs never change when a title is reworded."""
         folders = os.path.relpath(os.path.dirname(source_path), self.settings["PATH"]).split(os.sep)
-        odd = next((folder for folder in folders if not SAFE_FOLDER.fullmatch(folder)), None)
+        odd = next((folder for folder in folders if not SAFE_NAME_PART.fullmatch(folder)), None)
         if odd is not None:
             # Folder names end up in the addresses Pelican makes from links
             # to the file: a `&` or a quote there could break out of them.
@@ -178,17 +170,18 @@ class FrontMatterReader(BaseReader):
             return None
         stem = os.path.splitext(os.path.basename(source_path))[0]
         if schema.name == "policy":
-            numbered = NUMBERED_NAME.match(stem)
+            numbered = numbered_name(stem)
             if not numbered:
                 problem_log.add(source_path, 1, "(file name)", "a policy file must be named NN-slug.md",
                                 "rename it, e.g. 02-housing.md for policy number 2")
                 return None
-            number, stem = int(numbered["number"]), numbered["slug"]
+            number, slug = numbered
             if values is not None and values.get("number") != number:
                 problem_log.add(source_path, doc.line_of("number"), "number",
-                                f"is {values.get('number')} but the file name starts with {numbered['number']}",
+                                f"is {values.get('number')} but the file name starts with {stem.split('-')[0]}",
                                 "make the number and the file name's prefix agree")
                 return None
+            stem = slug
         if len(stem) > SLUG_MAX_LENGTH:
             problem_log.add(source_path, 1, "(file name)",
                             f"the name is {len(stem)} characters long; addresses made from it must be shorter",

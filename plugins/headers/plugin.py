@@ -2,31 +2,33 @@
 
 from __future__ import annotations
 
-import os
-
-from frontmatter.publication import build_time
 from pelican import signals
 from pelican.generators import Generator
 
-from .policy import csp_text, netlify_headers, nginx_snippet, security_txt
+from sitecore.clock import build_time
+from sitecore.output import write_output
+from sitecore.site_files import SiteFile
+
+from .header_rules import csp_text, netlify_headers, nginx_snippet, security_txt
 
 # Directives a browser ignores (with a console warning) in a <meta> policy.
 META_IGNORED = {"frame-ancestors", "report-uri", "report-to", "sandbox"}
 
 
+SECURITY_TXT = ".well-known/security.txt"
+
+
 class HeadersGenerator(Generator):
+    def declare_files(self, generators) -> list[SiteFile]:
+        return [SiteFile("_headers", "the headers file for the host"),
+                SiteFile(self.settings["NGINX_HEADERS_SAVE_AS"], "the nginx headers snippet"),
+                SiteFile(SECURITY_TXT, "the security contact file")]
+
     def generate_output(self, writer) -> None:
         settings = self.settings
-        files = {
-            "_headers": netlify_headers(settings),
-            settings["NGINX_HEADERS_SAVE_AS"]: nginx_snippet(settings),
-            ".well-known/security.txt": security_txt(settings, build_time(settings)),
-        }
-        for name, text in files.items():
-            path = os.path.join(self.output_path, name)
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "w", encoding="utf-8") as handle:
-                handle.write(text)
+        write_output(self.output_path, "_headers", netlify_headers(settings))
+        write_output(self.output_path, settings["NGINX_HEADERS_SAVE_AS"], nginx_snippet(settings))
+        write_output(self.output_path, SECURITY_TXT, security_txt(settings, build_time(settings)))
 
 
 def add_generator(pelican):

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from PIL import Image
 
-from .text import imprint_text
+from sitecore.imprint import imprint_text
+
 from .visible_text import visible_text
 
 logger = logging.getLogger("site.imprint")

@@ -1,7 +1,8 @@
 from pelican import signals
 
+from sitecore.imprint import imprint_text
+
 from .check import check_imprint
-from .text import imprint_text
 
 
 def add_imprint_to_templates(generator) -> None:

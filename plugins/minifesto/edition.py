@@ -1,23 +1,29 @@
 """The minifesto's own words (content/minifesto.md) and the generator that
 compiles and writes every edition: web page, PDFs, plain text, policies.json.
 
-Compiling happens once all content is read and linked (compile_editions is
-called from the all_generators_finalized signal), before anything is
-written, so every page can show the downloads with their real sizes, and a
-failed PDF stops the build before output/ is touched.
+Compiling happens once all content is read, linked and checked (when Pelican
+asks for its writer: every check runs before, at all_generators_finalized,
+whatever the order of PLUGINS), before anything is written. So every page
+can show the downloads with their real sizes, a PDF is never rendered for a
+build that will stop, and a failed PDF stops the build before output/ is
+touched.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
-from frontmatter.problems import problem_log
+from pelican import signals
 from pelican.contents import Content
 from pelican.generators import Generator
 from pelican.readers import SkipStub
 
-from .formats import EditionFile, build_edition_files
+from sitecore.output import write_output
+from sitecore.problems import problem_log
+from sitecore.site_files import SiteFile, content_page
 
+from .formats import EditionFile, build_edition_files, edition_paths
 
 
 class Minifesto(Content):
@@ -36,6 +42,8 @@ class MinifestoGenerator(Generator):
         self.minifesto: Minifesto | None = None
         self.files: list[EditionFile] = []
         super().__init__(*args, **kwargs)
+        # A bound method: blinker holds it weakly, so it goes with this build.
+        signals.get_writer.connect(self.compile_before_writing)
 
     def generate_context(self) -> None:
         relative = self.settings["MINIFESTO_PATHS"][0]
@@ -51,21 +59,37 @@ class MinifestoGenerator(Generator):
         self.minifesto = item
         self.add_source_path(item)
         self.context["minifesto"] = item
-
-    def compile_editions(self, policies) -> None:
-        """Render every edition into memory and publish their downloads."""
-        if self.minifesto is None or problem_log or self.settings.get("CONTENT_CHECK_ONLY"):
-            return  # the build will stop before writing: nothing to render
-        self.files = build_edition_files(self, self.minifesto, policies)
-        self.context["minifesto_downloads"] = [f for f in self.files if f.listed]
         self.check_no_archived_copy_is_overwritten()
+
+    def all_items(self):
+        return [self.minifesto] if self.minifesto is not None else []
+
+    def declare_files(self, generators) -> list[SiteFile]:
+        if self.minifesto is None:
+            return []
+        paths = [path for format_paths in edition_paths(self.minifesto, self.settings).values()
+                 for path in format_paths]
+        page = replace(content_page(self.minifesto), made_by="the site's own minifesto page")
+        return [page, *(SiteFile(path, "the minifesto's downloads") for path in paths)]
+
+    def compile_before_writing(self, pelican) -> None:
+        """Render every edition into memory and publish their downloads, once
+        the build is known to be clean; a failed render stops it."""
+        if pelican.settings is not self.settings:
+            return  # an earlier build's generator, not yet collected (the live preview)
+        signals.get_writer.disconnect(self.compile_before_writing)
+        if self.minifesto is None or problem_log or self.settings.get("CONTENT_CHECK_ONLY"):
+            return  # the build stops before writing: nothing to render
+        self.files = build_edition_files(self, self.minifesto, self.context.get("policies", []))
+        self.context["minifesto_downloads"] = self.files
+        problem_log.raise_if_any()
 
     def check_no_archived_copy_is_overwritten(self) -> None:
         """An archived edition in content/minifesto/ with the name this
         edition is about to be written to would silently replace it."""
-        for edition_file in self.files:
-            archived = os.path.join(self.path, edition_file.paths[-1])
-            if len(edition_file.paths) > 1 and os.path.exists(archived):
+        for paths in edition_paths(self.minifesto, self.settings).values():
+            archived = os.path.join(self.path, paths[-1])
+            if len(paths) > 1 and os.path.exists(archived):
                 problem_log.add(archived, 1, "(file name)",
                                 "an archived edition has the name of the edition being built",
                                 "change the date in content/minifesto.md for a new edition, "
@@ -81,7 +105,4 @@ class MinifestoGenerator(Generator):
         )
         for edition_file in self.files:
             for path in edition_file.paths:
-                target = os.path.join(self.output_path, path)
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                with open(target, "wb") as handle:
-                    handle.write(edition_file.data)
+                write_output(self.output_path, path, edition_file.data)

@@ -10,19 +10,18 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from sitemap.sitemap import canonical_url
+from sitecore.sizes import human_size
+from sitecore.urls import canonical_url
 
 from .pdf import render_edition_pdf
 
 
 @dataclass
 class EditionFile:
-    kind: str         # "pdf", "large-print", "text", "json"
     label: str        # what the download box calls it
     file_type: str    # "PDF", "Plain text", "JSON"
     data: bytes
     paths: list[str]  # where it is written; the first is the one linked
-    listed: bool = True
 
     @property
     def url(self) -> str:
@@ -33,32 +32,30 @@ class EditionFile:
         return human_size(len(self.data))
 
 
-def human_size(length: int) -> str:
-    """A file size as download boxes show it: "212 KB", "1.4 MB"."""
-    kilobytes = length / 1024
-    if kilobytes < 1024:
-        return f"{max(1, round(kilobytes))} KB"
-    return f"{kilobytes / 1024:.1f} MB"
-
-
-def edition_name(minifesto, settings) -> str:
-    return settings["MINIFESTO_EDITION_NAME"].format(date=minifesto.date)
+def edition_paths(minifesto, settings) -> dict[str, list[str]]:
+    """format -> where it is written: the stable URL first (the one linked),
+    then the edition-named copy that stays for citation."""
+    current = settings["MINIFESTO_CURRENT_FILES"]
+    edition = settings["MINIFESTO_EDITION_NAME"].format(date=minifesto.date)
+    return {
+        "pdf": [current["pdf"], f"{edition}.pdf"],
+        "large-print": [current["large-print"], f"{edition}-large-print.pdf"],
+        "text": [current["text"], f"{edition}.txt"],
+        "json": [settings["POLICIES_JSON_SAVE_AS"]],
+    }
 
 
 def build_edition_files(generator, minifesto, policies) -> list[EditionFile]:
     settings = generator.settings
-    current = settings["MINIFESTO_CURRENT_FILES"]
-    edition = edition_name(minifesto, settings)
+    paths = edition_paths(minifesto, settings)
     standard = render_edition_pdf(generator, minifesto, policies, "standard")
     large = render_edition_pdf(generator, minifesto, policies, "large-print")
     text = render_plain_text(generator, minifesto, policies)
     return [
-        EditionFile("pdf", "Minifesto", "PDF", standard, [current["pdf"], f"{edition}.pdf"]),
-        EditionFile("large-print", "Minifesto in large print", "PDF", large,
-                    [current["large-print"], f"{edition}-large-print.pdf"]),
-        EditionFile("text", "Minifesto as plain text", "Plain text", text, [current["text"], f"{edition}.txt"]),
-        EditionFile("json", "Policies as data", "JSON", policies_json(minifesto, policies, settings),
-                    [settings["POLICIES_JSON_SAVE_AS"]]),
+        EditionFile("Minifesto", "PDF", standard, paths["pdf"]),
+        EditionFile("Minifesto in large print", "PDF", large, paths["large-print"]),
+        EditionFile("Minifesto as plain text", "Plain text", text, paths["text"]),
+        EditionFile("Policies as data", "JSON", policies_json(minifesto, policies, settings), paths["json"]),
     ]
 
 

@@ -22,8 +22,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from frontmatter.problems import problem_log
-from images.variants import write_atomically
+from sitecore.output import write_atomically
+from sitecore.problems import problem_log
 
 from .attachments import stamp_attachments, take_out_attachments
 from .fetcher import SiteFiles, minifesto_fetcher, pdf_base_url

@@ -10,12 +10,6 @@ def add_minifesto_generator(pelican):
     return MinifestoGenerator
 
 
-def compile_minifesto(generators) -> None:
-    """Once every policy is read and checked, before anything is written."""
-    minifesto = next(g for g in generators if isinstance(g, MinifestoGenerator))
-    minifesto.compile_editions(minifesto.context.get("policies", []))
-
-
 def add_plain_text_filter(generator) -> None:
     """`{{ policy.content | as_plain_text }}` in the plain-text edition."""
     site_url = generator.settings["SITE_CANONICAL_URL"]
@@ -25,4 +19,3 @@ def add_plain_text_filter(generator) -> None:
 def register() -> None:
     signals.generator_init.connect(add_plain_text_filter)
     signals.get_generators.connect(add_minifesto_generator)
-    signals.all_generators_finalized.connect(compile_minifesto)

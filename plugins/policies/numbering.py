@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from frontmatter.newcomers import files_to_report
-from frontmatter.problems import problem_log
+from sitecore.newcomers import files_to_report
+from sitecore.problems import problem_log
 
 
 def number_line(policy) -> int:

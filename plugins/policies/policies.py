@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from pelican.contents import Content
-from typedcontent import TypedContentGenerator
+
+from plugins.typedcontent import TypedContentGenerator
 
 
 class Policy(Content):
@@ -11,6 +12,11 @@ class Policy(Content):
     allowed_statuses = ("published", "draft")
     default_status = "published"
     default_template = "policy"
+    collection = "policies"
+
+    @property
+    def card_kicker(self) -> str:
+        return f"Policy {self.number}"
 
     @property
     def anchor(self) -> str:
@@ -21,7 +27,6 @@ class Policy(Content):
 
 class PolicyGenerator(TypedContentGenerator):
     content_class = Policy
-    context_name = "policies"
     index_template = "policies"
 
     def order(self, items):

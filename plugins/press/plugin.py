@@ -7,12 +7,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from frontmatter.problems import problem_log
-from minifesto.formats import human_size
 from pelican import signals
 from pelican.generators import ArticlesGenerator
-from sharecards.card import render_logo
-from sharecards.plugin import card_style
+
+from sitecore.brand import LOGO_PNG_SIZE, logo_png
+from sitecore.problems import problem_log
+from sitecore.sizes import human_size
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,8 @@ def kit_files(settings) -> list[KitFile]:
         settings["THEME_STATIC_DIR"] + "/"))
     files = [
         KitFile("Party logo", settings["PARTY_LOGO_SVG"], "SVG", os.path.getsize(svg)),
-        KitFile("Party logo, 512 × 512", settings["PARTY_LOGO_PNG"], "PNG",
-                len(render_logo(512, card_style(settings)))),
+        KitFile(f"Party logo, {LOGO_PNG_SIZE} × {LOGO_PNG_SIZE}", settings["PARTY_LOGO_PNG"], "PNG",
+                len(logo_png(settings))),
     ]
     for person in settings["PRESS_KIT_PEOPLE"]:
         photo = os.path.join(settings["PATH"], person["photo"])

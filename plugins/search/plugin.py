@@ -21,16 +21,13 @@ from pathlib import Path
 
 from pelican import signals
 
+from sitecore.output import write_output
+from sitecore.urls import page_url
+
 from .service import PagefindService
 from .stable_index import sort_filter_index
 
 logger = logging.getLogger("site.search")
-
-
-def page_url(relative: Path) -> str:
-    """The URL Pagefind itself gives a file: `news/x/index.html` → `/news/x/`."""
-    url = "/" + relative.as_posix()
-    return url.removesuffix("index.html") if url.endswith("/index.html") else url
 
 
 def write_search_index(site: str, bundle: str, language: str) -> int:
@@ -40,16 +37,14 @@ def write_search_index(site: str, bundle: str, language: str) -> int:
     with PagefindService() as pagefind:
         index = pagefind.request({"type": "NewIndex", "config": {"force_language": language}})["index_id"]
         for page in pages:
-            pagefind.request({"type": "AddFile", "index_id": index, "url": page_url(page.relative_to(site)),
+            pagefind.request({"type": "AddFile", "index_id": index, "url": "/" + page_url(page.relative_to(site).as_posix()),
                               "file_path": None, "file_contents": page.read_text(encoding="utf-8")})
         # GetFiles, not WriteFiles: Pagefind's service may exit with its
         # own writes unfinished (a truncated file was seen under load), so we
         # take the files and write each one whole ourselves.
         files = pagefind.request({"type": "GetFiles", "index_id": index})["files"]
     for file in sorted(files, key=lambda f: f["path"]):
-        target = Path(output_path, file["path"])
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(base64.b64decode(file["content"]))
+        write_output(output_path, file["path"], base64.b64decode(file["content"]))
     sort_filter_index(output_path)
     return len(pages)
 

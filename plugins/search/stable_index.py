@@ -23,6 +23,8 @@ import json
 import struct
 from pathlib import Path
 
+from sitecore.output import write_atomically
+
 SIGNATURE = b"pagefind_dcd"
 UINT, NEGINT, TEXT, ARRAY = 0, 1, 3, 4
 FILTERS_IN_META = 3  # MetaIndex: version, pages, index chunks, filters, sorts, …
@@ -89,7 +91,7 @@ def write_index_file(folder: Path, stem: str, language: str, digits: int, suffix
     raw = SIGNATURE + encode_cbor(value)
     name = f"{language}_{hashlib.sha1(raw).hexdigest()[:digits]}"
     # mtime=0: a gzip header otherwise carries the time of writing.
-    (folder / f"{stem}{name}{suffix}").write_bytes(gzip.compress(raw, mtime=0))
+    write_atomically(folder / f"{stem}{name}{suffix}", gzip.compress(raw, mtime=0))
     return name
 
 
@@ -113,4 +115,4 @@ def sort_filter_index(bundle: str | Path) -> None:
         meta_path.unlink()
         details["hash"] = write_index_file(bundle, "pagefind.", language, 10, ".pf_meta", meta)
     entry["languages"] = dict(sorted(entry["languages"].items()))
-    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    write_atomically(entry_path, json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))

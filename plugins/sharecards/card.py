@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from PIL import Image, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
 
+from sitecore.brand import CardStyle
+
 MARGIN = 72
 TITLE_TOP = MARGIN + 70
 TITLE_SIZES = range(72, 39, -4)        # px, largest first
@@ -33,16 +35,6 @@ class CardText:
     title: str
     imprint: str
     party: str
-
-
-@dataclass(frozen=True)
-class CardStyle:
-    size: tuple[int, int]
-    background: str
-    accent: str
-    ink: str
-    bold_font: str
-    regular_font: str
 
 
 @dataclass(frozen=True)
@@ -152,18 +144,4 @@ def render_card(text: CardText, style: CardStyle) -> bytes:
     metadata.add_text("Imprint", text.imprint)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", pnginfo=metadata, optimize=True)
-    return buffer.getvalue()
-
-
-@functools.lru_cache(maxsize=4)
-def render_logo(size: int, style: CardStyle) -> bytes:
-    """The party mark as a square PNG: a purple disc with a yellow "B" (the
-    same design as theme/static/img/logo.svg), for press kits and search engines."""
-    image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(image)
-    draw.ellipse([0, 0, size - 1, size - 1], fill=style.background)
-    font = ImageFont.truetype(style.bold_font, int(size * 0.62))
-    draw.text((size / 2, size / 2), "B", font=font, fill=style.accent, anchor="mm")
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()

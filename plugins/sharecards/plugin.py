@@ -1,8 +1,9 @@
 """Give every published item a share card, made only when its inputs change.
 
-Each item gets `share_image` (site-relative URL of its card) before any page
-is written, so templates can point Open Graph and Twitter tags at it. The
-PNGs are cached under CACHE_PATH/sharecards by a hash of everything drawn.
+Each card is drawn at the address sitecore.share_cards gives it; each item
+gets `share_image` (that address) before any page is written, so templates
+can point Open Graph and Twitter tags at it. The PNGs are cached under
+CACHE_PATH/sharecards by a hash of everything drawn.
 """
 
 from __future__ import annotations
@@ -12,47 +13,34 @@ import logging
 import os
 from pathlib import Path
 
-from frontmatter.problems import problem_log
-from imprint.text import imprint_text
-from PIL import ImageFont
 from pelican import signals
-from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
+from pelican.contents import Article
+from pelican.generators import Generator
+from PIL import ImageFont
 
-from images.variants import write_atomically
+from sitecore.brand import brand_style, logo_png
+from sitecore.content_items import published_items
+from sitecore.imprint import imprint_text
+from sitecore.output import write_atomically, write_output
+from sitecore.problems import problem_log
+from sitecore.share_cards import share_card_url, site_card_url
+from sitecore.site_files import SiteFile
 
-from .card import CardStyle, CardText, ImprintTooLong, layout_imprint, render_card, render_logo
+from .card import CardText, ImprintTooLong, layout_imprint, render_card
 
 logger = logging.getLogger("site.sharecards")
 # Bump when card.py draws differently, so cached cards are redrawn.
 CARD_DESIGN_VERSION = "2"
 
 
-def card_style(settings) -> CardStyle:
-    colours = settings["PARTY_COLOURS"]
-    fonts = settings["MINIFESTO_FONT_FILES"]
-    return CardStyle(tuple(settings["SHARE_CARD_SIZE"]), colours["primary"], colours["accent"], colours["ink"],
-                     bold_font=fonts[(700, "normal")], regular_font=fonts[(400, "normal")])
-
-
-def kicker_for(item) -> str:
-    kind = item.__class__.__name__
-    if kind == "Policy":
-        return f"Policy {item.number}"
-    if kind == "Councillor":
-        return item.role
-    if kind == "Article":
+def kicker_for(item, settings) -> str:
+    """The line above the title: "Policy 3", a councillor's role, a post's
+    category; our own content types say theirs (`card_kicker`)."""
+    if hasattr(item, "card_kicker"):
+        return item.card_kicker
+    if isinstance(item, Article):
         return str(item.category)
-    return "Breakthrough Party" if kind == "Page" else kind
-
-
-def published_items(generators):
-    for generator in generators:
-        if isinstance(generator, ArticlesGenerator):
-            yield "news", generator.articles
-        elif isinstance(generator, PagesGenerator):
-            yield "pages", generator.pages
-        elif hasattr(generator, "items") and hasattr(generator, "context_name"):
-            yield generator.context_name, generator.items
+    return settings["SITENAME"]
 
 
 class ShareCardGenerator(Generator):
@@ -64,7 +52,7 @@ class ShareCardGenerator(Generator):
 
     def fonts_load(self) -> bool:
         """Cards need their fonts; say which one is broken instead of crashing."""
-        style = card_style(self.settings)
+        style = brand_style(self.settings)
         for path in (style.bold_font, style.regular_font):
             try:
                 ImageFont.truetype(path, 12)
@@ -78,7 +66,7 @@ class ShareCardGenerator(Generator):
         """The whole imprint must be printed on every card; if it cannot be,
         stop before writing with one line that says which setting to shorten."""
         try:
-            layout_imprint(imprint, card_style(self.settings))
+            layout_imprint(imprint, brand_style(self.settings))
         except ImprintTooLong as too_long:
             settings_file = os.path.join(self.settings["PATH"], "..", "pelicanconf.py")
             problem_log.add(settings_file, 1, "IMPRINT", too_long.message, too_long.fix)
@@ -92,18 +80,16 @@ class ShareCardGenerator(Generator):
         imprint, party = imprint_text(settings), settings["SITENAME"]
         if not self.imprint_fits(imprint):
             return
-        folder = settings["SHARE_CARD_PATH"]
-        site_card = f"{folder}/site.png"
+        site_card = site_card_url(settings)
         self.cards[site_card] = CardText("Join us", settings["SITE_TAGLINE"], imprint, party)
         self.context["SITE_SHARE_IMAGE"] = site_card
-        for kind, items in published_items(generators):
-            for item in items:
-                url = f"{folder}/{kind}/{item.slug}.png"
-                item.share_image = url
-                self.cards[url] = CardText(kicker_for(item), item.title, imprint, party)
+        for item in published_items(generators):
+            url = share_card_url(settings, item)
+            item.share_image = url
+            self.cards[url] = CardText(kicker_for(item, settings), item.title, imprint, party)
 
     def generate_output(self, writer) -> None:
-        style = card_style(self.settings)
+        style = brand_style(self.settings)
         cache = Path(self.settings["CACHE_PATH"], "sharecards")
         cache.mkdir(parents=True, exist_ok=True)
         drawn = 0
@@ -113,15 +99,15 @@ class ShareCardGenerator(Generator):
             if not cached.exists():
                 write_atomically(cached, render_card(text, style))
                 drawn += 1
-            target = os.path.join(self.output_path, url)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target, "wb") as handle:
-                handle.write(cached.read_bytes())
+            write_output(self.output_path, url, cached.read_bytes())
         logger.info("Share cards: %d drawn, %d unchanged and reused", drawn, len(self.cards) - drawn)
-        logo = os.path.join(self.output_path, self.settings["PARTY_LOGO_PNG"])
-        os.makedirs(os.path.dirname(logo), exist_ok=True)
-        with open(logo, "wb") as handle:
-            handle.write(render_logo(512, style))
+        write_output(self.output_path, self.settings["PARTY_LOGO_PNG"], logo_png(self.settings))
+
+    def declare_files(self, generators) -> list[SiteFile]:
+        """Every card (known from the items before they are planned) and the logo."""
+        settings = self.settings
+        cards = [site_card_url(settings), *(share_card_url(settings, item) for item in published_items(generators))]
+        return [*(SiteFile(url, "a share card") for url in cards), SiteFile(settings["PARTY_LOGO_PNG"], "the logo")]
 
 
 def add_generator(pelican):

@@ -7,31 +7,20 @@ published: the same lists the templates use, so a draft can never leak.
 
 from __future__ import annotations
 
-import os
 from xml.sax.saxutils import escape
 
 from pelican.generators import Generator
 
-
-def canonical_url(settings: dict, url: str) -> str:
-    """The absolute public URL of a site-relative URL ('' is the home page).
-    The one place this is made: JSON-LD and policies.json use it too."""
-    return settings["SITE_CANONICAL_URL"].rstrip("/") + "/" + url.lstrip("/")
+from sitecore.output import write_output
+from sitecore.site_files import SiteFile, declared_files
+from sitecore.urls import canonical_url
 
 
-def sitemap_entries(context: dict, settings: dict) -> list[tuple[str, str | None]]:
-    """(absolute URL, last-modified date or None) for every public page."""
-    entries = [(canonical_url(settings, url), None) for url in (
-        settings["HOME_URL"], settings["INDEX_URL"], settings["POLICY_INDEX_URL"],
-        settings["COUNCILLOR_INDEX_URL"], settings["MINIFESTO_URL"], settings["PRESS_ARCHIVE_URL"],
-    )]
-    for key in ("articles", "pages", "policies", "councillors"):
-        for item in context.get(key, []):
-            changed = getattr(item, "modified", None) or getattr(item, "date", None)
-            entries.append((canonical_url(settings, item.url), changed.date().isoformat() if changed else None))
-    for category, _articles in context.get("categories", []):
-        entries.append((canonical_url(settings, category.url), None))
-    return entries
+def sitemap_entries(generators, settings: dict) -> list[tuple[str, str | None]]:
+    """(absolute URL, last-modified date or None) for every public page: the
+    pages the generators declare for search engines (sitecore.site_files)."""
+    return [(canonical_url(settings, file.url), file.modified)
+            for file in declared_files(generators) if file.in_sitemap]
 
 
 def render_sitemap(entries) -> str:
@@ -51,11 +40,19 @@ def render_robots(settings: dict) -> str:
 
 
 class SitemapGenerator(Generator):
+    FILES = {"sitemap.xml": "the sitemap", "robots.txt": "the robots.txt file"}
+
+    def __init__(self, *args, **kwargs):
+        self.entries: list[tuple[str, str | None]] = []
+        super().__init__(*args, **kwargs)
+
+    def list_pages(self, generators) -> None:
+        """Once every generator has read its content (all_generators_finalized)."""
+        self.entries = sitemap_entries(generators, self.settings)
+
+    def declare_files(self, generators) -> list[SiteFile]:
+        return [SiteFile(name, made_by) for name, made_by in self.FILES.items()]
+
     def generate_output(self, writer) -> None:
-        files = {
-            "sitemap.xml": render_sitemap(sitemap_entries(self.context, self.settings)),
-            "robots.txt": render_robots(self.settings),
-        }
-        for name, text in files.items():
-            with open(os.path.join(self.output_path, name), "w", encoding="utf-8") as handle:
-                handle.write(text)
+        write_output(self.output_path, "sitemap.xml", render_sitemap(self.entries))
+        write_output(self.output_path, "robots.txt", render_robots(self.settings))

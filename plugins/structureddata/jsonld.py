@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 
 from markupsafe import Markup
-from sitemap.sitemap import canonical_url
+
+from sitecore.share_cards import share_card_url
+from sitecore.urls import canonical_url
 
 
 def party(settings, full: bool = False) -> dict:
@@ -41,7 +43,7 @@ def news_article(article, settings) -> dict:
         "dateModified": modified.isoformat(),
         "author": author,
         "publisher": party(settings),
-        "image": [canonical_url(settings, article.share_image)],
+        "image": [canonical_url(settings, share_card_url(settings, article))],
         "mainEntityOfPage": canonical_url(settings, article.url),
         "articleSection": str(article.category),
         "keywords": [str(tag) for tag in getattr(article, "tags", [])],
@@ -61,7 +63,7 @@ def person(councillor, settings) -> dict:
         "jobTitle": councillor.role,
         "description": councillor.description,
         "url": canonical_url(settings, councillor.url),
-        "image": canonical_url(settings, getattr(councillor, "photo", None) or councillor.share_image),
+        "image": canonical_url(settings, getattr(councillor, "photo", None) or share_card_url(settings, councillor)),
         "memberOf": member_of,
     }
     if getattr(councillor, "region", None):

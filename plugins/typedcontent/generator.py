@@ -15,14 +15,20 @@ from pelican.contents import Content
 from pelican.generators import CachingGenerator
 from pelican.readers import SkipStub
 
+from sitecore.site_files import SiteFile, content_page, listing_page
+
 logger = logging.getLogger(__name__)
 
 
 class TypedContentGenerator(CachingGenerator):
+    # A Content subclass with a `collection` ("policies"): the context name
+    # its items are published under, and their share cards' folder.
     content_class: type[Content]
-    # The context names the items are published under, e.g. "policies".
-    context_name: str
     index_template: str
+
+    @property
+    def context_name(self) -> str:
+        return self.content_class.collection
 
     @property
     def setting_prefix(self) -> str:
@@ -73,6 +79,15 @@ class TypedContentGenerator(CachingGenerator):
 
     def all_items(self):
         return chain(self.items, self.drafts)
+
+    def published_items(self):
+        return iter(self.items)
+
+    def declare_files(self, generators) -> list[SiteFile]:
+        """Each item's page and the listing (sitecore.site_files)."""
+        index = self.settings[f"{self.setting_prefix}_INDEX_SAVE_AS"]
+        listing = self.content_class.__name__.lower()
+        return [*map(content_page, self.items), listing_page(index, f"{listing} index")]
 
     def generate_output(self, writer) -> None:
         # Drafts are read (so their mistakes are reported) but never written.

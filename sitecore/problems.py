@@ -69,6 +69,7 @@ class ProblemLog:
     def __init__(self) -> None:
         self._problems: list[Problem] = []
         self._root = os.getcwd()
+        self._build_settings: dict | None = None
         # (content type, slug) of files that could not be read: a post that
         # names one is not reported again (its own problem says it all).
         self.unreadable: set[tuple[str, str]] = set()
@@ -77,8 +78,14 @@ class ProblemLog:
         # everything wrong with a file, not one round at a time.
         self.partly_read: list[PartlyRead] = []
 
-    def start_build(self, content_path: str) -> None:
-        """Forget the last build's problems; show paths relative to the project."""
+    def start_build(self, settings: dict) -> None:
+        """Forget the last build's problems; show paths relative to the project.
+        Every plugin that reports at `initialized` calls this first: only the
+        first call of a build (its settings) clears, so their order is free."""
+        if settings is self._build_settings:
+            return
+        self._build_settings = settings
+        content_path = settings["PATH"]
         self._problems.clear()
         self.unreadable.clear()
         self.partly_read.clear()
@@ -98,9 +105,6 @@ class ProblemLog:
 
     def __bool__(self) -> bool:
         return bool(self._problems)
-
-    def __iter__(self):
-        return iter(list(self._problems))
 
     def raise_if_any(self) -> None:
         if self._problems:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from inlinecss.plugin import csp_hash, read_stylesheet
+from sitecore.stylesheet import csp_hash, read_stylesheet
 
 INLINE_CSS_SOURCE = "{inline-css}"
 

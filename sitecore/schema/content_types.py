@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sitecore.schema.schema import Schema
+
 from .fields import (
     Field,
     choice,
@@ -15,7 +17,6 @@ from .fields import (
     slug,
     text,
 )
-from .schema import Schema
 
 STATUS = Field("status", choice("published", "draft"), example="draft")
 

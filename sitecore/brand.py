@@ -1,0 +1,56 @@
+"""The party's look, as the build draws it: colours, fonts and the logo.
+
+Share cards and the press kit's PNG logo are drawn with Pillow from these
+settings (PARTY_COLOURS, MINIFESTO_FONT_FILES), the web pages use the same
+colours through the stylesheet.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from dataclasses import dataclass
+
+from PIL import Image, ImageDraw, ImageFont
+
+
+@dataclass(frozen=True)
+class CardStyle:
+    """What a drawn image of the party looks like."""
+
+    size: tuple[int, int]
+    background: str
+    accent: str
+    ink: str
+    bold_font: str
+    regular_font: str
+
+
+def brand_style(settings: dict) -> CardStyle:
+    colours = settings["PARTY_COLOURS"]
+    fonts = settings["MINIFESTO_FONT_FILES"]
+    return CardStyle(tuple(settings["SHARE_CARD_SIZE"]), colours["primary"], colours["accent"], colours["ink"],
+                     bold_font=fonts[(700, "normal")], regular_font=fonts[(400, "normal")])
+
+
+# The PNG logo (PARTY_LOGO_PNG) is this many pixels square.
+LOGO_PNG_SIZE = 512
+
+
+def logo_png(settings: dict) -> bytes:
+    """The logo the site publishes at PARTY_LOGO_PNG (press kit, JSON-LD)."""
+    return render_logo(LOGO_PNG_SIZE, brand_style(settings))
+
+
+@functools.lru_cache(maxsize=4)
+def render_logo(size: int, style: CardStyle) -> bytes:
+    """The party mark as a square PNG: a purple disc with a yellow "B" (the
+    same design as theme/static/img/logo.svg), for press kits and search engines."""
+    image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse([0, 0, size - 1, size - 1], fill=style.background)
+    font = ImageFont.truetype(style.bold_font, int(size * 0.62))
+    draw.text((size / 2, size / 2), "B", font=font, fill=style.accent, anchor="mm")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()

@@ -1,0 +1,52 @@
+"""The content items of a build: every file read, published or not.
+
+One place decides what "every item" is, so the checks, the cross-references
+and the share cards never disagree about which items exist.
+"""
+
+from __future__ import annotations
+
+import os
+from itertools import chain
+
+from pelican.contents import Article, Page
+from pelican.generators import ArticlesGenerator, PagesGenerator
+
+# The collection each of Pelican's own content types is published under; our
+# own types (plugins.typedcontent) name theirs as `collection`.
+PELICAN_COLLECTIONS = ((Article, "news"), (Page, "pages"))
+
+
+def collection_of(item) -> str:
+    """"news", "pages", "policies", "councillors" …: where an item belongs."""
+    for content_class, collection in PELICAN_COLLECTIONS:
+        if isinstance(item, content_class):
+            return collection
+    return type(item).collection
+
+
+def published_items(generators):
+    """Every item the public site shows (in a drafts preview, drafts too)."""
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            yield from generator.articles
+        elif isinstance(generator, PagesGenerator):
+            yield from chain(generator.pages, generator.hidden_pages)
+        elif hasattr(generator, "published_items"):
+            yield from generator.published_items()
+
+
+def content_items(generators):
+    """Every item read, drafts and embargoed items included: each is checked."""
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            yield from chain(generator.articles, generator.drafts)
+        elif isinstance(generator, PagesGenerator):
+            yield from chain(generator.pages, generator.hidden_pages, generator.draft_pages)
+        elif hasattr(generator, "all_items"):
+            yield from generator.all_items()
+
+
+def unpublished_paths(generators) -> set[str]:
+    """Source files of drafts and embargoed items (status draft)."""
+    return {os.path.abspath(item.source_path) for item in content_items(generators) if item.status == "draft"}

@@ -1,0 +1,31 @@
+"""File and folder names under content/: which are safe, and what they mean."""
+
+from __future__ import annotations
+
+import os
+import re
+
+# Names end up in addresses Pelican makes from links to the file: a `&`, a
+# quote or a space there could break out of an attribute or an address.
+SAFE_NAME_PART = re.compile(r"[A-Za-z0-9_.-]+")
+SAFE_SITE_PATH = re.compile(r"[A-Za-z0-9._/-]+")
+# Policies are filed as NN-slug.md so a folder listing shows them in order.
+NUMBERED_NAME = re.compile(r"^(?P<number>\d{1,2})-(?P<slug>.+)$")
+
+
+def numbered_name(stem: str) -> tuple[int, str] | None:
+    """(number, slug) of a policy's file name without .md ("02-housing"), or None."""
+    numbered = NUMBERED_NAME.match(stem)
+    return (int(numbered["number"]), numbered["slug"]) if numbered else None
+
+
+def numbered_file_name(number: int, slug: str) -> str:
+    """The file name a policy is filed under: 2, "housing" -> 02-housing.md."""
+    return f"{number:02d}-{slug}.md"
+
+
+def slug_of_file(source_path: str) -> str:
+    """The slug a file name gives (policies drop their NN- prefix)."""
+    stem = os.path.splitext(os.path.basename(source_path))[0]
+    numbered = numbered_name(stem)
+    return numbered[1] if numbered else stem

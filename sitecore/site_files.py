@@ -1,0 +1,128 @@
+"""Every file the build writes, known before anything is written.
+
+One list, read by everything that needs to know the site's addresses: the
+link checker (is a link's target a real address?), the file checks (may a
+content file take this address?) and the sitemap (which pages to list).
+
+Pelican's own generators (posts, pages, listings, feeds, static files) are
+read here. Each of our generators that writes files declares them with a
+`declare_files(generators)` method returning SiteFiles, from what has been
+read in `generate_context`, so the list never depends on the order plugins run in.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, replace
+
+from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
+
+from .urls import page_url
+
+PAGINATED = re.compile(r"^(?P<listing>.*?)page/\d+/?$")
+# Direct templates search engines need not list: the search form, listings of
+# listings, the "not found" page.
+UNLISTED_TEMPLATES = {"search", "categories", "tags", "404"}
+
+
+@dataclass(frozen=True)
+class SiteFile:
+    save_as: str                 # where it goes under output/: "policies/index.html"
+    made_by: str                 # for messages: "the policy index page"
+    in_sitemap: bool = False     # a public page search engines should list
+    modified: str | None = None  # its last change (ISO date), for the sitemap
+    source: str | None = None    # the content file it is made from (content/-relative), if any
+
+    @property
+    def url(self) -> str:
+        return page_url(self.save_as)
+
+
+def content_page(item) -> SiteFile:
+    changed = getattr(item, "modified", None) or getattr(item, "date", None)
+    return SiteFile(item.save_as, f"the page of {item.relative_source_path}", in_sitemap=True,
+                    modified=changed.date().isoformat() if changed else None, source=item.relative_source_path)
+
+
+def listing_page(save_as: str, name: str, in_sitemap: bool = True) -> SiteFile:
+    return SiteFile(save_as, f"the site's own {name} page", in_sitemap=in_sitemap)
+
+
+def _articles_files(generator: ArticlesGenerator) -> list[SiteFile]:
+    settings = generator.settings
+    files = [content_page(article) for article in generator.articles]
+    for name in settings.get("DIRECT_TEMPLATES", []):
+        save_as = settings.get(f"{name.upper()}_SAVE_AS", f"{name}.html")
+        if save_as:
+            files.append(listing_page(save_as, name.replace("_", " "), name not in UNLISTED_TEMPLATES))
+    for category, _ in generator.categories:
+        files.append(listing_page(category.save_as, f"{category.name} category"))
+        if settings.get("CATEGORY_FEED_ATOM"):
+            files.append(SiteFile(settings["CATEGORY_FEED_ATOM"].format(slug=category.slug),
+                                  f"the {category.name} feed"))
+    files += [listing_page(tag.save_as, f"{tag.name} tag", in_sitemap=False) for tag, _ in generator.tags.items()]
+    if settings.get("FEED_ALL_ATOM"):
+        files.append(SiteFile(settings["FEED_ALL_ATOM"], "the news feed"))
+    return files
+
+
+def _static_files(generator: StaticGenerator) -> list[SiteFile]:
+    """Content's static files and the theme's (the logo, the stylesheets)."""
+    settings = generator.settings
+    files = [SiteFile(static.save_as, f"the file {static.relative_source_path}", source=static.relative_source_path)
+             for static in generator.staticfiles]
+    theme_static = os.path.join(settings["THEME"], "static")
+    for directory, _, names in os.walk(theme_static):
+        for name in names:
+            relative = os.path.relpath(os.path.join(directory, name), theme_static).replace(os.sep, "/")
+            files.append(SiteFile(f"{settings['THEME_STATIC_DIR']}/{relative}", "the theme"))
+    return files
+
+
+def declared_files(generators) -> list[SiteFile]:
+    """Every file this build will write, in the order the generators run."""
+    files: list[SiteFile] = []
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            files += _articles_files(generator)
+        elif isinstance(generator, PagesGenerator):
+            files += [content_page(page) for page in generator.pages]
+            files += [replace(content_page(page), in_sitemap=False) for page in generator.hidden_pages]
+        elif isinstance(generator, StaticGenerator):
+            files += _static_files(generator)
+        if hasattr(generator, "declare_files"):
+            files += generator.declare_files(generators)
+    return files
+
+
+def site_made_files(generators) -> dict[str, str]:
+    """save_as -> what makes it, for every file the site makes itself (not
+    the page of a content file): what no content file may replace."""
+    return {file.save_as: file.made_by for file in declared_files(generators) if file.source is None}
+
+
+def site_urls(generators) -> set[str]:
+    """Site-relative URLs ('' is the home page, 'news/x/' a post …), for
+    links: published pages and files, and the static folders' files (a
+    link to one publishes it)."""
+    urls = {file.url for file in declared_files(generators)}
+    settings = generators[0].settings
+    for folder in settings.get("STATIC_PATHS", []):
+        root = os.path.join(settings["PATH"], folder)
+        for directory, _, names in os.walk(root):
+            for name in names:
+                path = os.path.relpath(os.path.join(directory, name), settings["PATH"])
+                urls.add(path.replace(os.sep, "/"))
+    return urls
+
+
+def is_known(path: str, urls: set[str]) -> bool:
+    """Is a site path (no leading '/', no '#…') one of the site's addresses?
+    Accepts 'news/x' for 'news/x/', 'news/x/index.html', and a listing's
+    later pages ('news/page/2/')."""
+    path = path.removesuffix("index.html")
+    if path in urls or f"{path}/" in urls or path.rstrip("/") in urls:
+        return True
+    paginated = PAGINATED.match(path)
+    return bool(paginated) and paginated["listing"] in urls
