@@ -9,6 +9,7 @@ import shutil
 from pelican import signals
 from pelican.generators import Generator
 
+from sitecore.content_security import csp_text
 from sitecore.output import write_output
 from sitecore.site_files import SiteFile
 
@@ -17,8 +18,6 @@ from .settings import cms_settings
 from .vendor import copy_sveltia, copy_yaml
 
 STATIC = os.path.join(os.path.dirname(__file__), "static")
-# Directives a <meta> policy cannot carry (browsers ignore them there, with a warning).
-HEADER_ONLY_DIRECTIVES = {"frame-ancestors", "report-uri", "sandbox"}
 
 
 def admin_policy(settings: dict) -> str:
@@ -30,8 +29,7 @@ def admin_policy(settings: dict) -> str:
     except KeyError:
         raise ValueError(f'SECURITY_HEADERS_OVERRIDES needs a "Content-Security-Policy" for "{prefix}" '
                          "(the browser editor's policy)") from None
-    return "; ".join(" ".join([name, *sources]) for name, sources in directives.items()
-                     if name not in HEADER_ONLY_DIRECTIVES)
+    return csp_text(directives, settings, for_meta=True)
 
 
 def preview_style(settings: dict) -> str:

@@ -4,19 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sitecore.stylesheet import csp_hash, read_stylesheet
-
-INLINE_CSS_SOURCE = "{inline-css}"
-
-
-def csp_text(directives: dict[str, list[str]], settings: dict) -> str:
-    """'default-src 'self'; …' with {inline-css} replaced by the hash of the
-    stylesheet inlined in every page."""
-    parts = []
-    for name, sources in directives.items():
-        values = [csp_hash(read_stylesheet(settings)) if s == INLINE_CSS_SOURCE else s for s in sources]
-        parts.append(" ".join([name, *values]))
-    return "; ".join(parts)
+from sitecore.content_security import csp_text
 
 
 def header_lines(headers: dict, settings: dict) -> list[tuple[str, str]]:

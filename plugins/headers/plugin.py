@@ -6,14 +6,11 @@ from pelican import signals
 from pelican.generators import Generator
 
 from sitecore.clock import build_time
+from sitecore.content_security import csp_text
 from sitecore.output import write_output
 from sitecore.site_files import SiteFile
 
-from .header_rules import csp_text, netlify_headers, nginx_snippet, security_txt
-
-# Directives a browser ignores (with a console warning) in a <meta> policy.
-META_IGNORED = {"frame-ancestors", "report-uri", "report-to", "sandbox"}
-
+from .header_rules import netlify_headers, nginx_snippet, security_txt
 
 SECURITY_TXT = ".well-known/security.txt"
 
@@ -39,8 +36,7 @@ def add_csp_meta(generator) -> None:
     """The same policy as a <meta> in every page, for hosts that cannot send
     headers (GitHub Pages). frame-ancestors only works as a header."""
     directives = generator.settings["SECURITY_HEADERS"]["Content-Security-Policy"]
-    meta = {name: sources for name, sources in directives.items() if name not in META_IGNORED}
-    generator.env.globals["CSP_META"] = csp_text(meta, generator.settings)
+    generator.env.globals["CSP_META"] = csp_text(directives, generator.settings, for_meta=True)
 
 
 def register() -> None:

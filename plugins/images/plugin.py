@@ -18,6 +18,8 @@ from urllib.parse import quote, unquote
 from markupsafe import Markup, escape
 from pelican import signals
 
+from sitecore.images import is_image
+
 from .variants import ImageInfo, make_variants
 
 logger = logging.getLogger("site.images")
@@ -47,7 +49,7 @@ class ResponsiveImages:
         path = unquote(url.removeprefix(self.settings["SITEURL"]).lstrip("/"))
         images = Path(self.settings["PATH"], "images").resolve()
         source = Path(self.settings["PATH"], path).resolve()
-        if images not in source.parents or not source.is_file():
+        if images not in source.parents or not source.is_file() or not is_image(path):
             return None  # not one of ours (contentcheck reports missing files)
         if path not in self.known:
             try:

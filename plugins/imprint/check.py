@@ -61,8 +61,6 @@ def images_without_imprint(folder: Path, expected: str) -> list[str]:
 
 def check_imprint(pelican) -> None:
     settings = pelican.settings
-    if settings.get("CONTENT_CHECK_ONLY"):
-        return
     site, expected = Path(settings["OUTPUT_PATH"]), imprint_text(settings)
     private = {settings["CMS_SAVE_AS"].strip("/")} if settings.get("CMS_SAVE_AS") else set()
     for page in pages_without_imprint(site, expected, private):

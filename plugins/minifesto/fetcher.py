@@ -27,8 +27,8 @@ import stat
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-IMAGE_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
-               ".webp": "image/webp", ".gif": "image/gif"}
+from sitecore.images import IMAGE_MEDIA_TYPES, extension_of, is_image
+
 
 
 class FetchRefused(ValueError):
@@ -86,9 +86,9 @@ class SiteFiles:
     def read_site_path(self, url: str, path: str) -> tuple[bytes, str]:
         if path.startswith("/images/"):
             names = path_parts(url, path[len("/images/"):])
-            content_type = IMAGE_TYPES.get(Path(names[-1]).suffix.lower())
+            content_type = IMAGE_MEDIA_TYPES.get(extension_of(names[-1]))
             if content_type is None:
-                raise FetchRefused(url, f"not an image ({', '.join(IMAGE_TYPES)})")
+                raise FetchRefused(url, f"not an image ({', '.join(IMAGE_MEDIA_TYPES)})")
             return read_beneath(url, self.content, ["images", *names]), content_type
         if path.startswith(self.theme_static_url):
             return self.read_theme_file(url, path_parts(url, path[len(self.theme_static_url):]))
@@ -120,7 +120,7 @@ class SiteFiles:
         text = html_entities.unescape("\n".join([html, *(data.decode("utf-8", "replace") for _, data in theme)]))
         texts = (text, unquote(text))
         mentioned = [name for name in file_names_under(self.content / "images")
-                     if Path(name).suffix.lower() in IMAGE_TYPES and any(Path(name).name in t for t in texts)]
+                     if is_image(name) and any(Path(name).name in t for t in texts)]
         return [*((f"theme/static/{name}", data) for name, data in theme),
                 *((f"images/{name}", data) for name, data in readable_files(self.content, "images", mentioned))]
 

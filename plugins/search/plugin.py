@@ -51,8 +51,6 @@ def write_search_index(site: str, bundle: str, language: str) -> int:
 
 def index_site(pelican) -> None:
     settings = pelican.settings
-    if settings.get("CONTENT_CHECK_ONLY"):
-        return
     language = settings["DEFAULT_LANG"].split("-")[0]
     try:
         pages = write_search_index(settings["OUTPUT_PATH"], settings["SEARCH_INDEX_PATH"], language)
