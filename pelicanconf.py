@@ -2,7 +2,9 @@
 
 Everything a local build needs lives here. Production overrides (the real
 SITEURL, absolute feed URLs) live in publishconf.py. Plugins read these
-settings; none of them hard-codes a fact about the party. The order of
+settings for every fact about the party (its name, imprint, colours,
+addresses): no plugin hard-codes one. (The schema's examples, shown to
+volunteers as hints, use the party's sample content.) The order of
 PLUGINS does not matter: every check runs once all content is read
 (all_generators_finalized), and the PDFs are rendered only after all of
 them (see plugins/minifesto/edition.py).
