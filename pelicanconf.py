@@ -51,47 +51,15 @@ PARTY_PROFILES = []
 # membership platform; we take no payments on this site).
 JOIN_URL = "https://join.breakthroughparty.org.uk/"
 DONATE_URL = "https://join.breakthroughparty.org.uk/donate/"
+# The party's general address: site identity (the home page's structured
+# data). The press team's names, numbers and addresses are volunteer data in
+# content/press-office.md, checked by its schema and editable in /admin/.
 CONTACT_EMAIL = "hello@breakthroughparty.org.uk"
-PRESS_EMAIL = "press@breakthroughparty.org.uk"
 
 # --- Press office (/press/, plugins/press) -------------------------------------
-# SAMPLE: names and numbers are placeholders (Ofcom's numbers reserved for
-# drama, which never ring anyone) until the press team confirms them.
+# The contacts, the out-of-hours number, the press kit's people and the notes
+# to editors are in content/press-office.md (PRESS_OFFICE_PATHS below).
 PRESS_CATEGORY = "press-releases"
-PRESS_CONTACTS = [
-    {"name": "Sam Okafor", "role": "Head of press", "phone": "020 7946 0123", "email": PRESS_EMAIL},
-    {"name": "Priya Nair", "role": "Press officer", "phone": "020 7946 0456",
-     "email": "priya.nair@breakthroughparty.org.uk"},
-]
-PRESS_OUT_OF_HOURS = "07700 900123"
-# "Notes to editors": the paragraph journalists paste under a story.
-PRESS_BOILERPLATE = (
-    "The Breakthrough Party is a democratic socialist party in the United Kingdom. It began as a "
-    "group of friends online, registered as a party in January 2021 and opened its membership in "
-    "April 2021. Its ten core policies were chosen by its members. It believes change comes from "
-    "ordinary people organising in workplaces, communities and on the streets."
-)
-# The press kit's people. SAMPLE photos (content/images/press/) until real ones arrive.
-PRESS_KIT_PEOPLE = [
-    {
-        "name": "Alex Mays",
-        "role": "Party Leader",
-        "photo": "images/press/alex-mays.jpg",
-        "caption": "Alex Mays, founder and Leader of the Breakthrough Party.",
-        "credit": "Sample image: Breakthrough Party",
-        "bio": "Alex Mays founded the Breakthrough Party in 2021 and was elected Party Leader by the "
-               "members in the leadership elections of November and December 2021.",
-    },
-    {
-        "name": "Sherilyn Wileman",
-        "role": "Deputy Leader",
-        "photo": "images/press/sherilyn-wileman.jpg",
-        "caption": "Sherilyn Wileman, Deputy Leader of the Breakthrough Party.",
-        "credit": "Sample image: Breakthrough Party",
-        "bio": "Sherilyn Wileman was elected Deputy Leader in the party's first leadership elections, "
-               "in November and December 2021.",
-    },
-]
 
 # Pages that need more than text: page slug -> template.
 PAGE_TEMPLATES = {"press": "press", "accessibility": "accessibility"}
@@ -117,12 +85,16 @@ POLICY_PATHS = ["policies"]
 COUNCILLOR_PATHS = ["councillors"]
 # The minifesto's own words (title, edition, foreword, closing call).
 MINIFESTO_PATHS = ["minifesto.md"]
+# The press office's contacts, press kit and notes to editors (/press/).
+PRESS_OFFICE_PATHS = ["press-office.md"]
 # Only our Markdown reader: Pelican's HTML and reStructuredText readers would
 # publish files without front matter or any of our checks.
 READERS = {"html": None, "htm": None, "rst": None}
 # content/minifesto/ keeps past editions' files (PDF, text) so their
 # edition-named URLs keep working after a new edition is published.
 STATIC_PATHS = ["images", "minifesto"]
+# The press office page (content/pages/press.md); the archive links back to it.
+PRESS_PAGE_URL = "press/"
 PRESS_ARCHIVE_URL = "press/releases/"
 PRESS_ARCHIVE_SAVE_AS = "press/releases/index.html"
 # Every file name is its slug: content/posts/katie-parker-joins.md is
@@ -387,6 +359,14 @@ MENU = [
     ("Join", "join/"),
     ("Search", "search/"),
 ]
+# Footer links, the same shape as MENU: (label, URL relative to the site root).
+FOOTER_MENU = [
+    ("Contact", "contact/"),
+    ("Donate", "donate/"),
+    ("Privacy", "privacy/"),
+    ("Accessibility", "accessibility/"),
+    ("News feed (Atom)", FEED_ALL_ATOM),
+]
 
 # --- Plugins -----------------------------------------------------------------
 # By import path: the project is an installed package (pyproject.toml).
@@ -410,6 +390,9 @@ PLUGINS = [
     "plugins.headers",
     "plugins.press",
     "plugins.cms",
+    # The page_url and canonical_url template filters: templates print
+    # addresses, they never assemble them.
+    "plugins.urlfilters",
 ]
 
 # Caching is off: every build reads every file, so every content mistake is

@@ -1,7 +1,7 @@
 """Public addresses, made in one place.
 
 Templates never assemble URLs: they print what these functions made (the
-`canonical_url` and `page_url` template filters, see plugins/frontmatter).
+`canonical_url` and `page_url` template filters, see plugins/urlfilters).
 """
 
 from __future__ import annotations
@@ -25,3 +25,8 @@ def site_url(settings: dict, url: str) -> str:
     """A link from a page to a site-relative URL: under SITEURL (empty in a
     local build, so links are relative to the root)."""
     return settings.get("SITEURL", "").rstrip("/") + "/" + url.lstrip("/")
+
+
+def category_feed_url(settings: dict, slug: str) -> str:
+    """The site-relative address of a news category's Atom feed."""
+    return settings["CATEGORY_FEED_ATOM"].format(slug=slug)

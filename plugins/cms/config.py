@@ -17,7 +17,7 @@ import re
 import yaml
 
 from sitecore.schema import fields as types
-from sitecore.schema.content_types import COUNCILLOR, POLICY, POST
+from sitecore.schema.content_types import COUNCILLOR, POLICY, POST, PRESS_OFFICE
 
 # (schema, collection name, label, folder setting, file name template)
 COLLECTIONS = (
@@ -26,10 +26,19 @@ COLLECTIONS = (
     (POLICY, "policies", "Policies", "POLICY_PATHS", "{{fields.number}}-{{slug}}"),
     (COUNCILLOR, "councillors", "Councillors", "COUNCILLOR_PATHS", "{{slug}}"),
 )
+# Content that is one file, edited as one form (a Sveltia file collection):
+# (schema, collection name, label, setting naming the file). Its uploads go
+# into content/images/<collection name>/.
+SINGLE_FILES = (
+    (PRESS_OFFICE, "press", "Press office", "PRESS_OFFICE_PATHS"),
+)
 COLLECTION_BY_SETTING = {setting: name for _, name, _, setting, _ in COLLECTIONS}
 BODY_HINTS = {"post": "The post, in Markdown. Use ## for subheadings.",
               "policy": "A few short paragraphs explaining the policy, in Markdown.",
-              "councillor": "A short biography, in Markdown."}
+              "councillor": "A short biography, in Markdown.",
+              "press office": "A paragraph about the party that journalists paste under a story, in Markdown."}
+# The text's label, where "Text" does not say what it is for.
+BODY_LABELS = {"press office": "Notes to editors"}
 # Date fields whose time of day matters (an embargo lifts at a minute); the
 # others are edited as a day only, YYYY-MM-DD.
 DATE_AND_TIME_FIELDS = {"embargo"}
@@ -54,6 +63,10 @@ PATTERNS = {
                        "Plain text on one line: no links, no < (links belong in the text below)."],
     types.contact: [r"^(?:[^@\s]+@[^@\s]+\.[^@\s]+|https://\S+)$",
                     "An email address (name@example.org) or a link starting https://"],
+    types.email: [types.EMAIL_PATTERN.pattern, "An email address, e.g. press@example.org"],
+    # The digits counted by a lookahead, then the characters allowed (fields.phone).
+    types.phone: ["^(?=(?:\\D*\\d){%d,%d}\\D*$)" % types.PHONE_DIGITS + types.PHONE_PATTERN.pattern.removeprefix("^"),
+                  "A phone number in digits, with spaces if you like, e.g. 020 7946 0123"],
 }
 
 
@@ -94,6 +107,20 @@ def list_config(field, spec: dict) -> dict:
     return config
 
 
+def object_list_config(field, settings: dict) -> dict:
+    """A list of entries, each a small form of its own fields
+    (fields.list_of_objects): the press contacts, the press kit's people."""
+    check = field.check
+    first = check.item_fields[0].name
+    config = {"widget": "list", "label_singular": check.item_name.capitalize(),
+              "summary": "{{fields.%s}}" % first,
+              "fields": [field_config(inner, settings) for inner in check.item_fields],
+              "hint": f"One {check.item_name} each: add one with the button."}
+    if check.widget.get("min"):
+        config["min"] = check.widget["min"]
+    return config
+
+
 def integer_config(spec: dict) -> dict:
     # Text of two digits, so the file name template pads the number; our
     # format writes it back as a number (number: 3).
@@ -114,6 +141,8 @@ def field_config(field, settings: dict) -> dict:
         return {**config, **relation_config(field)}
     if field.check is types.date:
         return {**config, **date_config(field)}
+    if getattr(field.check, "item_fields", None):
+        return {**config, **object_list_config(field, settings)}
     if spec["widget"] == "list":
         example = field.example.strip("[]")
         return {**config, **list_config(field, spec), "hint": f"One per line: add each with the button, e.g. {example}"}
@@ -131,14 +160,20 @@ def repository_path(settings: dict, *parts: str) -> str:
     return os.path.relpath(os.path.join(settings["PATH"], *parts), settings["CMS_REPO_ROOT"])
 
 
-def collection_config(schema, name, label, folder_setting, path, settings) -> dict:
+def form_fields(schema, settings) -> list[dict]:
+    """The editor's form for one file: the schema's fields, then the text."""
     fields = [field_config(field, settings) for field in schema.fields]
+    fields.append({"name": "body", "label": BODY_LABELS.get(schema.name, "Text"), "widget": "markdown",
+                   "modes": ["raw"], "hint": BODY_HINTS[schema.name]})
+    return fields
+
+
+def collection_config(schema, name, label, folder_setting, path, settings) -> dict:
+    fields = form_fields(schema, settings)
     for field in fields:
         if field["name"] in FILE_NAME_FIELD.findall(path):
             # Sveltia keeps an existing file's name; our format refuses the change.
             field["hint"] += ". The file's name starts with it, so it cannot be changed here once saved."
-    fields.append({"name": "body", "label": "Text", "widget": "markdown", "modes": ["raw"],
-                   "hint": BODY_HINTS[schema.name]})
     # Uploads go into content/images/<collection>/ (a leading / is the repository root).
     media = repository_path(settings, "images", name)
     config = {"name": name, "label": label, "label_singular": schema.name.capitalize(),
@@ -154,6 +189,15 @@ def collection_config(schema, name, label, folder_setting, path, settings) -> di
     return config
 
 
+def single_file_config(schema, name, label, file_setting, settings) -> dict:
+    """A collection of one file (Sveltia's `files`), opened as one form."""
+    media = repository_path(settings, "images", name)
+    entry = {"name": name, "label": label, "file": repository_path(settings, settings[file_setting][0]),
+             "format": name + FORMAT_SUFFIX, "media_folder": f"/{media}", "public_folder": f"/images/{name}",
+             "fields": form_fields(schema, settings)}
+    return {"name": name, "label": label, "files": [entry]}
+
+
 def cms_config(settings: dict) -> dict:
     return {
         "backend": dict(settings["CMS_BACKEND"]),
@@ -165,7 +209,8 @@ def cms_config(settings: dict) -> dict:
         # File names are slugs: ASCII, accents dropped, £ and the like become -.
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-",
                  "maxlength": types.SLUG_MAX_LENGTH},
-        "collections": [collection_config(*spec, settings) for spec in COLLECTIONS],
+        "collections": [*(collection_config(*spec, settings) for spec in COLLECTIONS),
+                        *(single_file_config(*spec, settings) for spec in SINGLE_FILES)],
     }
 
 
@@ -193,4 +238,5 @@ def render_config(settings: dict) -> str:
 
 def render_formats() -> str:
     specs = {name + FORMAT_SUFFIX: format_spec(schema, path) for schema, name, _, _, path in COLLECTIONS}
+    specs.update({name + FORMAT_SUFFIX: format_spec(schema, "") for schema, name, _, _ in SINGLE_FILES})
     return json.dumps(specs, indent=2, sort_keys=True) + "\n"

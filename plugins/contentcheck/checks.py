@@ -151,26 +151,26 @@ def check_internal_file(item, found, path: str, site: SiteFacts, field: str = "b
         check_image_file(item, found.line, field, full)
 
 
-def check_image_file(item, line: int, field: str, path: str) -> None:
+def check_image_file(item, line: int, field: str, path: str, where: str = "") -> None:
     try:
         with Image.open(path) as image:
             image.verify()
     except Exception as error:  # Pillow raises several kinds for a bad file
-        report(item, line, field, f"{os.path.basename(path)} is not an image the site can use ({type(error).__name__})",
-               IMAGE_FIX)
+        report(item, line, field,
+               f"{where}{os.path.basename(path)} is not an image the site can use ({type(error).__name__})", IMAGE_FIX)
 
 
 def check_front_matter_images(item, settings) -> None:
-    for field in ("image", "photo"):
-        path = getattr(item, field, None)
-        if not path:
-            continue
-        line = item.frontmatter_lines.get(field, 1)
-        full = os.path.join(settings["PATH"], path)
+    """Every image the front matter names (the schema says which fields are
+    images: `image`, a councillor's `photo`, the press kit's photos)."""
+    for image in getattr(item, "frontmatter_images", ()):
+        where = f"{image.where}: " if image.where else ""
+        full = os.path.join(settings["PATH"], image.path)
         if not os.path.isfile(full):
-            report(item, line, field, f"there is no file content/{path}", "put the image there, or correct the path")
+            report(item, image.line, image.field, f"{where}there is no file content/{image.path}",
+                   "put the image there, or correct the path")
         else:
-            check_image_file(item, line, field, full)
+            check_image_file(item, image.line, image.field, full, where)
 
 
 def check_not_in_the_future(item, settings) -> None:

@@ -14,7 +14,7 @@ from sitecore.problems import problem_log
 from sitecore.site_files import declared_files
 
 from .file_types import ALLOWED_LIST, type_problem
-from .references import files_used_by, paths_named_in_settings
+from .references import files_used_by
 
 # Longest file or folder name published (file systems stop at 255 bytes).
 NAME_MAX_LENGTH = 100
@@ -95,7 +95,7 @@ def draft_only_files(generators, settings) -> set[str]:
     """Files only drafts and embargoed items use: published with them, not before."""
     if settings.get("PREVIEW_DRAFTS"):
         return set()
-    public, private = paths_named_in_settings(dict(settings)), set()
+    public, private = set(), set()
     for item in content_items(generators):
         (private if item.status == "draft" else public).update(files_used_by(item, settings))
     return private - public

@@ -1,4 +1,4 @@
-"""Which files under content/ an item uses: images and downloads it links."""
+"""Which files under content/ an item uses: images and downloads it links or names."""
 
 from __future__ import annotations
 
@@ -30,20 +30,8 @@ def content_path(url: str, item, settings) -> str | None:
 
 
 def files_used_by(item, settings) -> set[str]:
+    """Files linked from the body, and the images the front matter names
+    (a post's image, the press office's photos …)."""
     used = {content_path(match["url"], item, settings) for match in URL_IN_HTML.finditer(item._content or "")}
-    for field in ("image", "photo"):
-        if getattr(item, field, None):
-            used.add(os.path.normpath(getattr(item, field)))
+    used.update(os.path.normpath(image.path) for image in getattr(item, "frontmatter_images", ()))
     return {path for path in used if path}
-
-
-def paths_named_in_settings(value) -> set[str]:
-    """Every "images/…" string in the settings (the press kit's photos …):
-    a file a setting names is published whatever the content says."""
-    if isinstance(value, str):
-        return {value.lstrip("/")} if value.lstrip("/").startswith("images/") else set()
-    if isinstance(value, dict):
-        value = list(value.values())
-    if isinstance(value, (list, tuple)):
-        return set().union(*(paths_named_in_settings(v) for v in value)) if value else set()
-    return set()

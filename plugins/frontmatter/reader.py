@@ -138,6 +138,9 @@ class FrontMatterReader(BaseReader):
         metadata = self._pelican_metadata(schema, values, slug)
         metadata["status"], metadata["preview_label"] = publication_status(values, self.settings)
         metadata["frontmatter_lines"] = dict(doc.key_lines)
+        # Each image the fields name, with its line: checked and published by
+        # contentcheck and contentfiles, wherever in the fields it is.
+        metadata["frontmatter_images"] = schema.images(values, doc)
         # The Markdown itself: the plain-text minifesto prints it (Markdown
         # reads well as plain text) and the content checks read it by line.
         metadata["body_markdown"] = doc.body

@@ -16,9 +16,8 @@ from dataclasses import replace
 
 from pelican import signals
 from pelican.contents import Content
-from pelican.generators import Generator
-from pelican.readers import SkipStub
 
+from plugins.typedcontent import SingleFileGenerator
 from sitecore.output import write_output
 from sitecore.problems import problem_log
 from sitecore.site_files import SiteFile, content_page
@@ -37,32 +36,26 @@ class Minifesto(Content):
         return self._update_content(self.closing_call_html, self.get_siteurl())
 
 
-class MinifestoGenerator(Generator):
+class MinifestoGenerator(SingleFileGenerator):
+    content_class = Minifesto
+    paths_setting = "MINIFESTO_PATHS"
+    context_name = "minifesto"
+    describes = "the minifesto's title, edition, date, foreword and closing call"
+
     def __init__(self, *args, **kwargs):
-        self.minifesto: Minifesto | None = None
         self.files: list[EditionFile] = []
         super().__init__(*args, **kwargs)
         # A bound method: blinker holds it weakly, so it goes with this build.
         signals.get_writer.connect(self.compile_before_writing)
 
-    def generate_context(self) -> None:
-        relative = self.settings["MINIFESTO_PATHS"][0]
-        if not os.path.exists(os.path.join(self.path, relative)):
-            problem_log.add(os.path.join(self.path, relative), 1, "(file)", "is missing",
-                            "create it: the minifesto's title, edition, date, foreword and closing call "
-                            "(see the README's example)")
-            return
-        item = self.readers.read_file(base_path=self.path, path=relative, content_class=Minifesto,
-                                      context=self.context)
-        if isinstance(item, SkipStub):
-            return  # its problems are in the problem log
-        self.minifesto = item
-        self.add_source_path(item)
-        self.context["minifesto"] = item
-        self.check_no_archived_copy_is_overwritten()
+    @property
+    def minifesto(self) -> Minifesto | None:
+        return self.item
 
-    def all_items(self):
-        return [self.minifesto] if self.minifesto is not None else []
+    def generate_context(self) -> None:
+        super().generate_context()
+        if self.minifesto is not None:
+            self.check_no_archived_copy_is_overwritten()
 
     def declare_files(self, generators) -> list[SiteFile]:
         if self.minifesto is None:

@@ -30,7 +30,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 from sitecore.images import IMAGE_MEDIA_TYPES, extension_of, is_image
 
 
-
 class FetchRefused(ValueError):
     """The PDF asked for something outside the build's own files."""
 

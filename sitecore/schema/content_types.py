@@ -9,10 +9,13 @@ from .fields import (
     choice,
     contact,
     date,
+    email,
     image_path,
     integer_between,
     list_of,
+    list_of_objects,
     one_of_setting,
+    phone,
     plain_text,
     slug,
     text,
@@ -46,6 +49,11 @@ PAGE = Schema(
     fields=(
         Field("title", text, required=True, example="About us"),
         Field("summary", plain_text, required=True, example="Who we are and what we stand for."),
+        # The membership platform's button the page ends with: "join" links to
+        # JOIN_URL, "donate" to DONATE_URL (theme/templates/page.html). The page
+        # asks for it itself, so renaming its file never loses the button and
+        # no template decides by a page's slug.
+        Field("button", choice("join", "donate"), example="join"),
         STATUS,
     ),
     body_required=True,
@@ -99,6 +107,34 @@ MINIFESTO = Schema(
     body_required=True,
 )
 
+# content/press-office.md: what the press page (/press/) shows journalists
+# besides its own text: who to call, the press kit's people and, as the
+# file's text, the notes to editors. Volunteers keep it up to date.
+PRESS_CONTACT = (
+    Field("name", text, required=True, example="Sam Okafor"),
+    Field("role", text, required=True, example="Head of press"),
+    Field("phone", phone, required=True, example="020 7946 0123"),
+    Field("email", email, required=True, example="press@breakthroughparty.org.uk"),
+)
+PRESS_KIT_PERSON = (
+    Field("name", text, required=True, example="Alex Mays"),
+    Field("role", text, required=True, example="Party Leader"),
+    Field("photo", image_path, required=True, example="images/press/alex-mays.jpg"),
+    # Also the photo's alt text: it says who is in it.
+    Field("caption", plain_text, required=True, example="Alex Mays, founder and Leader of the party."),
+    Field("credit", text, required=True, example="Photo: Priya Nair"),
+    Field("bio", plain_text, required=True, example="Alex Mays founded the party in 2021."),
+)
+PRESS_OFFICE = Schema(
+    name="press office",
+    fields=(
+        Field("contacts", list_of_objects("contact", PRESS_CONTACT, min_items=1), required=True),
+        Field("out_of_hours", phone, required=True, example="07700 900123"),
+        Field("press_kit_people", list_of_objects("person", PRESS_KIT_PERSON)),
+    ),
+    body_required=True,
+)
+
 # Which schema a file is checked against, by the setting naming its folders.
 SCHEMAS_BY_PATH_SETTING = {
     "ARTICLE_PATHS": POST,
@@ -106,4 +142,5 @@ SCHEMAS_BY_PATH_SETTING = {
     "POLICY_PATHS": POLICY,
     "COUNCILLOR_PATHS": COUNCILLOR,
     "MINIFESTO_PATHS": MINIFESTO,
+    "PRESS_OFFICE_PATHS": PRESS_OFFICE,
 }

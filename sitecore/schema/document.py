@@ -147,9 +147,42 @@ class Document:
     # Line number of the closing fence: where a missing field "would go".
     end_line: int
     duplicate_keys: list[tuple[str, int]] = field(default_factory=list)
+    # The line of every value inside a field, by its path: ("contacts", 1) is
+    # the second contact, ("contacts", 1, "email") that contact's email.
+    value_lines: dict[tuple, int] = field(default_factory=dict)
+    # Keys given twice inside a field's value, by path, with the second line.
+    duplicate_paths: list[tuple[tuple, int]] = field(default_factory=list)
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.end_line)
+
+    def line_at(self, key: str, *inside) -> int:
+        """The line of a value inside field `key` (`line_at("contacts", 1,
+        "email")`), or of the nearest value around it that has one."""
+        path = (key, *inside)
+        while len(path) > 1:
+            if path in self.value_lines:
+                return self.value_lines[path]
+            path = path[:-1]
+        return self.line_of(key)
+
+
+def nested_lines(node, path: tuple, first_line: int, lines: dict, duplicates: list) -> None:
+    """Record the line of every item and key inside `node` (the value at
+    `path`), and every key a mapping gives twice."""
+    if isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[(*path, index)] = first_line + item.start_mark.line
+            nested_lines(item, (*path, index), first_line, lines, duplicates)
+    elif isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            inner = (*path, str(key_node.value))
+            line = first_line + key_node.start_mark.line
+            if inner in lines:
+                duplicates.append((inner, line))
+            else:
+                lines[inner] = line
+            nested_lines(value_node, inner, first_line, lines, duplicates)
 
 
 def parse_document(text: str) -> Document:
@@ -197,17 +230,25 @@ def parse_document(text: str) -> Document:
         )
     key_lines: dict[str, int] = {}
     duplicates: list[tuple[str, int]] = []
+    value_lines: dict[tuple, int] = {}
+    duplicate_paths: list[tuple[tuple, int]] = []
     if root is not None:
-        for key_node, _value in root.value:
+        value_nodes = {}
+        for key_node, value_node in root.value:
             key = str(key_node.value)
             line = first_line + key_node.start_mark.line
             if key in key_lines:
                 duplicates.append((key, line))
             key_lines.setdefault(key, line)
+            value_nodes[key] = value_node  # PyYAML keeps the last value of a key given twice
+        for key, value_node in value_nodes.items():
+            nested_lines(value_node, (key,), first_line, value_lines, duplicate_paths)
     return Document(
         values={str(k): v for k, v in values.items()},
         key_lines=key_lines,
         body="".join(lines[closing + 1 :]),
         end_line=closing + 1,
         duplicate_keys=duplicates,
+        value_lines=value_lines,
+        duplicate_paths=duplicate_paths,
     )

@@ -8,6 +8,7 @@ how to write it instead; the schema adds the file, the line and the field.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -23,6 +24,10 @@ SLUG_MAX_LENGTH = 80
 # zone cannot even be converted to UK time).
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Digits with the spaces, brackets and hyphens people write them with; an
+# optional + for the country code. (Each is allowed in a tel: link.)
+PHONE_PATTERN = re.compile(r"^\+?[0-9(][0-9 ()-]*[0-9]$")
+PHONE_DIGITS = (7, 15)  # a UK number has 10 or 11; the longest in the world, 15
 
 
 def widget(**spec):
@@ -36,10 +41,23 @@ def widget(**spec):
 
 
 class FieldError(Exception):
-    def __init__(self, message: str, fix: str):
+    """A wrong value. `at` says where inside the field's value, for the line:
+    (1,) is its second item, (1, "email") that item's email."""
+
+    def __init__(self, message: str, fix: str, at: tuple = ()):
         super().__init__(message)
         self.message = message
         self.fix = fix
+        self.at = at
+
+
+class FieldErrors(Exception):
+    """Several wrong values in one field (a list's items): each is reported
+    at its own line."""
+
+    def __init__(self, errors: list[FieldError]):
+        super().__init__("; ".join(error.message for error in errors))
+        self.errors = errors
 
 
 def describe(value: Any) -> str:
@@ -194,7 +212,7 @@ def list_of(item_check: Callable[[Any, dict], Any], *, min_items: int = 0) -> Ca
             try:
                 items.append(item_check(item, settings))
             except FieldError as error:
-                raise FieldError(f"item {position}: {error.message}", error.fix) from None
+                raise FieldError(f"item {position}: {error.message}", error.fix, at=(position - 1,)) from None
         if len(items) < min_items:
             raise FieldError(
                 f"needs at least {min_items} item{'s' if min_items != 1 else ''}",
@@ -202,6 +220,76 @@ def list_of(item_check: Callable[[Any, dict], Any], *, min_items: int = 0) -> Ca
             )
         return items
 
+    return check
+
+
+def where_in_field(inside: tuple) -> str:
+    """(1, "email") -> "item 2, email": how messages name a value inside a
+    field (FieldError.at)."""
+    return ", ".join(f"item {part + 1}" if isinstance(part, int) else part for part in inside)
+
+
+def unknown_field_fix(key: str, names: list[str]) -> str:
+    close = difflib.get_close_matches(key, names, n=1)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    return "remove it, or use one of: " + ", ".join(names)
+
+
+def list_of_objects(item_name: str, fields: tuple[Field, ...], *, min_items: int = 0) -> Callable:
+    """A list of entries with fields of their own (the press contacts: name,
+    role, phone, email), each checked like a file's fields. Every mistake is
+    reported, each at its own line: "item 2, email: …"."""
+    by_name = {spec.name: spec for spec in fields}
+
+    @widget(widget="list", min=min_items)
+    def check(value: Any, settings: dict) -> list[dict]:
+        if not isinstance(value, list):
+            raise FieldError("expected a list",
+                             f"write each {item_name} as a '- {fields[0].name}: …' line, then its other "
+                             "fields below it, indented to line up")
+        items, errors = [], []
+        for index, item in enumerate(value):
+            converted, item_errors = check_entry(item, index, settings)
+            items.append(converted)
+            errors += item_errors
+        if errors:
+            raise FieldErrors(errors)
+        if len(items) < min_items:
+            raise FieldError(f"needs at least {min_items} {item_name}{'s' if min_items != 1 else ''}",
+                             f"add one '- {fields[0].name}: …' block for each")
+        return items
+
+    def check_entry(item: Any, index: int, settings: dict) -> tuple[dict, list[FieldError]]:
+        if not isinstance(item, dict):
+            return {}, [FieldError(f"{where_in_field((index,))}: {describe(item)} is not a {item_name}'s fields",
+                                   f"write 'field: value' lines for it, starting '- {fields[0].name}: …'",
+                                   at=(index,))]
+        converted, errors = {}, []
+        for key, value in item.items():
+            key = str(key)
+            spec = by_name.get(key)
+            if spec is None:
+                errors.append(FieldError(f"{where_in_field((index, key))}: is not a field of a {item_name}",
+                                         unknown_field_fix(key, list(by_name)), at=(index, key)))
+                continue
+            try:
+                converted[key] = spec.convert(value, settings)
+            except FieldError as error:
+                errors.append(FieldError(f"{where_in_field((index, key))}: {error.message}", error.fix,
+                                         at=(index, key)))
+        for spec in fields:
+            if spec.required and spec.name not in item:
+                # Reported at the entry's first line: the field has none.
+                example = f", e.g. {spec.name}: {spec.example}" if spec.example else ""
+                errors.append(FieldError(f"{where_in_field((index, spec.name))}: is missing (every {item_name} "
+                                         "needs it)", f"add a line '{spec.name}: …' to this {item_name}{example}",
+                                         at=(index,)))
+        return converted, errors
+
+    # The editor makes a form for each entry from these (plugins/cms).
+    check.item_name = item_name
+    check.item_fields = fields
     return check
 
 
@@ -225,6 +313,32 @@ def contact(value: Any, settings: dict) -> str:
         f"{describe(value)} is neither an email address nor an https:// link",
         "write an email address (name@example.org) or a link starting https://",
     )
+
+
+@widget(widget="string")
+def email(value: Any, settings: dict) -> str:
+    value = text(value, settings)
+    if not EMAIL_PATTERN.match(value):
+        raise FieldError(f"{describe(value)} is not an email address",
+                         "write the whole address, e.g. press@example.org")
+    return value
+
+
+@widget(widget="string")
+def phone(value: Any, settings: dict) -> str:
+    """A phone number as people write it (020 7946 0123), kept as text."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        # YAML reads 2079460123 as a number (and would drop a leading 0).
+        raise FieldError("YAML read this as a number, not as a phone number",
+                         'put it in quotes, e.g. "020 7946 0123"')
+    value = text(value, settings)
+    digits = sum(character.isdigit() for character in value)
+    low, high = PHONE_DIGITS
+    if not PHONE_PATTERN.match(value) or not low <= digits <= high:
+        raise FieldError(f"{describe(value)} is not a phone number",
+                         "write the number in digits, with spaces if you like, e.g. 020 7946 0123 "
+                         "(or +44 20 7946 0123)")
+    return value
 
 
 @widget(widget="image")

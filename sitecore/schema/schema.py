@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from typing import Callable
 
 from .document import Document
-from .fields import Field, FieldError
+from .fields import Field, FieldError, FieldErrors, unknown_field_fix, where_in_field
 
 # (path, line, field, message, fix) -> None
 Report = Callable[[str, int, str, str, str], None]
@@ -22,7 +21,24 @@ def has_placeholder(value) -> bool:
         return value.lstrip().startswith(PLACEHOLDER)
     if isinstance(value, list):
         return any(has_placeholder(item) for item in value)
+    if isinstance(value, dict):
+        return any(has_placeholder(item) for item in value.values())
     return False
+
+
+def is_image_field(check) -> bool:
+    return getattr(check, "widget", {}).get("widget") == "image"
+
+
+@dataclass(frozen=True)
+class FrontMatterImage:
+    """An image a file's front matter names: the checks look for the file,
+    and the image is published with the item."""
+
+    field: str   # the field it is in: "photo", or "press_kit_people" for one inside a list
+    line: int
+    path: str    # content-relative: "images/press/alex-mays.jpg"
+    where: str = ""  # inside the field, for messages: "item 2, photo"
 
 
 @dataclass(frozen=True)
@@ -52,6 +68,10 @@ class Schema:
         for key, line in doc.duplicate_keys:
             report(path, line, key, "appears twice", "keep one line for this field and delete the other")
             ok = False
+        for inside, line in doc.duplicate_paths:
+            report(path, line, inside[0], f"{where_in_field(inside[1:])}: appears twice",
+                   "keep one line for this field and delete the other")
+            ok = False
         for key, value in doc.values.items():
             spec = self._by_name.get(key)
             if spec is None:
@@ -65,8 +85,12 @@ class Schema:
                 continue
             try:
                 converted[key] = spec.convert(value, settings)
+            except FieldErrors as errors:
+                for error in errors.errors:
+                    report(path, doc.line_at(key, *error.at), key, error.message, error.fix)
+                ok = False
             except FieldError as error:
-                report(path, doc.line_of(key), key, error.message, error.fix)
+                report(path, doc.line_at(key, *error.at), key, error.message, error.fix)
                 ok = False
         for spec in self.fields:
             if spec.required and spec.name not in doc.values:
@@ -93,8 +117,22 @@ class Schema:
                 ok = False
         return converted, ok
 
+    def images(self, values: dict, doc: Document) -> list[FrontMatterImage]:
+        """Every image the (checked) values name, with its line: image fields,
+        and image fields of the entries of a list (the press kit's photos)."""
+        found = []
+        for spec in self.fields:
+            value = values.get(spec.name)
+            if value and is_image_field(spec.check):
+                found.append(FrontMatterImage(spec.name, doc.line_of(spec.name), value))
+            elif value and getattr(spec.check, "item_fields", None):
+                for index, entry in enumerate(value):
+                    for inner in spec.check.item_fields:
+                        if is_image_field(inner.check) and entry.get(inner.name):
+                            found.append(FrontMatterImage(
+                                spec.name, doc.line_at(spec.name, index, inner.name), entry[inner.name],
+                                where_in_field((index, inner.name))))
+        return found
+
     def _unknown_fix(self, key: str) -> str:
-        close = difflib.get_close_matches(key, self.field_names(), n=1)
-        if close:
-            return f"did you mean '{close[0]}'?"
-        return "remove it, or use one of: " + ", ".join(self.field_names())
+        return unknown_field_fix(key, self.field_names())

@@ -1,0 +1,32 @@
+"""The `page_url`, `canonical_url` and `category_feed_url` template filters (sitecore.urls).
+
+Templates print addresses Python made; they never join strings into one:
+
+    {{ output_file | page_url }}                  news/index.html -> news/
+    {{ output_file | page_url | canonical_url }}  -> https://…/news/ (the canonical link)
+    {{ policy.url | canonical_url }}              -> https://…/policies/housing/
+    {{ category.slug | category_feed_url }}       -> feeds/category/news.atom.xml
+
+`output_file` is what Pelican's writer is writing, so a page's canonical link
+is the address it is served at, the one the sitemap lists, with nothing for a
+template to set. Links within the site stay `{{ SITEURL }}/{{ item.url }}`:
+with RELATIVE_URLS Pelican's writer changes SITEURL page by page, which only
+the template context sees, not a filter reading the settings.
+"""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from sitecore.urls import canonical_url, category_feed_url, page_url
+
+
+def add_url_filters(generator) -> None:
+    settings = generator.settings
+    generator.env.filters["page_url"] = page_url
+    generator.env.filters["canonical_url"] = lambda url: canonical_url(settings, url)
+    generator.env.filters["category_feed_url"] = lambda slug: category_feed_url(settings, slug)
+
+
+def register() -> None:
+    signals.generator_init.connect(add_url_filters)
