@@ -79,6 +79,12 @@ def print_annotations(kind: str | None, lines: list[str]) -> None:
 def main(argv=None) -> int:
     args = parse_args(argv)
     init_logging(args.debug)
+    return run(args)
+
+
+def run(args) -> int:
+    """Build or check as `args` say, print the outcome, return the exit
+    status. Logging is set up by the caller (main, or sitebuild.inprocess)."""
     output = args.output or (PREVIEW_OUTPUT if args.drafts else PUBLIC_OUTPUT)
     started = time.perf_counter()
     try:

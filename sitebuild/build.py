@@ -40,7 +40,6 @@ class BuildFailed(Exception):
 
 @dataclass
 class BuildResult:
-    output_path: Path
     pages: int
 
 
@@ -81,7 +80,7 @@ def build_site(settings_file, output_path, overrides: dict | None = None) -> Bui
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return BuildResult(output_path=output_path, pages=pages)
+    return BuildResult(pages=pages)
 
 
 def check_content(settings_file, overrides: dict | None = None) -> int:

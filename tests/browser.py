@@ -43,16 +43,41 @@ def serve_folder(folder: Path):
         server.server_close()
 
 
+# One Chromium per test process, launched when a test first needs it and
+# closed when the session ends (conftest.py): tests open their own pages and
+# contexts in it and close them, so nothing carries over from one to the next.
+_playwright = None
+_browser = None
+
+
 @contextmanager
 def chromium():
-    from playwright.sync_api import sync_playwright
+    """The test process's headless Chromium."""
+    global _playwright, _browser
+    if _browser is None or not _browser.is_connected():
+        from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield browser
-        finally:
-            browser.close()
+        if _playwright is None:
+            _playwright = sync_playwright().start()
+        _browser = _playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    yield _browser
+
+
+def no_http_cache(page) -> None:
+    """Turn off the HTTP cache for `page`: a page reused for many visits then
+    loads everything at each, as a first visit would, and every request shows."""
+    session = page.context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send("Network.setCacheDisabled", {"cacheDisabled": True})
+
+
+def close_chromium() -> None:
+    global _playwright, _browser
+    if _browser is not None:
+        _browser.close()
+    if _playwright is not None:
+        _playwright.stop()
+    _playwright = _browser = None
 
 
 def free_port() -> int:

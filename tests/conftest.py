@@ -1,21 +1,35 @@
 """Shared fixtures: real Pelican builds into temporary folders.
 
-- `site`: the real content/ built once per test session.
-- `make_site`: a factory for small throwaway sites (bad-input cases), built
-  the way a volunteer builds: `python -m sitebuild`, in a subprocess, so the
-  exit status and the printed messages are exactly what a person sees.
+- `site`: the real content/ built once per test run (`python -m sitebuild`,
+  in a process of its own; the test processes share it).
+- `make_site`: the one factory for throwaway sites: MINIMAL_SITE with files
+  added, replaced or removed, optionally with settings changed and templates
+  replaced. It runs `python -m sitebuild` (the same arguments, messages and
+  exit status a volunteer sees) in this process, which is much faster than a
+  new Python process per build; `new_process=True` runs it in its own process,
+  for the few builds that prove that wiring. A build whose settings change the
+  plugins always gets its own process: Pelican's plugins stay connected to
+  its signals for the life of a process.
 """
 
 from __future__ import annotations
 
+import fcntl
+import json
+import shutil
 import subprocess
 import sys
 import textwrap
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
+from sitebuild.__main__ import parse_args
+from sitebuild.derived_settings import derived_settings_file
+from sitebuild.inprocess import run_sitebuild, same_plugins
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -45,23 +59,71 @@ class Build:
 
 
 def run_build(content: Path, output: Path, settings: Path = REPO / "pelicanconf.py",
-              cache: Path | None = None, options: tuple[str, ...] = ()) -> Build:
-    cache_option = ["--cache", str(cache), *options] if cache else list(options)
-    completed = subprocess.run(
-        [sys.executable, "-m", "sitebuild", "--settings", str(settings),
-         "--content", str(content), "--output", str(output), *cache_option],
-        cwd=REPO, capture_output=True, text=True, timeout=300,
-    )
+              cache: Path | None = None, options: tuple[str, ...] = (), new_process: bool = False) -> Build:
+    """`python -m sitebuild --settings … --content … --output … [--cache …] options`:
+    in this process unless `new_process` or the settings change the plugins."""
+    arguments = ["--settings", str(settings), "--content", str(content), "--output", str(output),
+                 *(["--cache", str(cache)] if cache else []), *options]
+    if new_process or not same_plugins(parse_args(arguments).settings):
+        completed = subprocess.run([sys.executable, "-m", "sitebuild", *arguments],
+                                   cwd=REPO, capture_output=True, text=True, timeout=300)
+    else:
+        completed = run_sitebuild(arguments)
     return Build(completed.returncode, completed.stdout, completed.stderr, output, content)
 
 
+@contextmanager
+def locked(path: Path):
+    """Hold an exclusive lock on `path` (test processes take turns)."""
+    with open(path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Build:
-    """The real content/, built once with pelicanconf.py."""
-    build = run_build(REPO / "content", tmp_path_factory.mktemp("site") / "output",
-                      cache=tmp_path_factory.mktemp("site-cache"))
+def site(tmp_path_factory, request) -> Build:
+    """The real content/, built once per test run with pelicanconf.py, as a
+    volunteer builds it (`python -m sitebuild`, in its own process). Under
+    pytest-xdist the first test process to need it builds it and the others
+    read the same folder: tests only read it."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if hasattr(request.config, "workerinput") else base  # pytest-xdist: the run's folder
+    record = shared / "site-build.json"
+    with locked(shared / "site-build.lock"):
+        if not record.exists():
+            build = run_build(REPO / "content", shared / "site" / "output", cache=shared / "site" / "cache",
+                              new_process=True)
+            record.write_text(json.dumps({**asdict(build), "output": str(build.output), "content": str(build.content)}))
+        fields = json.loads(record.read_text())
+    build = Build(**{**fields, "output": Path(fields["output"]), "content": Path(fields["content"])})
     assert build.returncode == 0, build.stderr
     return build
+
+
+def copy_of_site_cache(site: Build, folder: Path) -> Path:
+    """A copy of the cache the `site` build filled (PDFs, share cards, WebP
+    copies; keyed by everything that changes their bytes), so another build
+    of content/ starts warm without touching files other tests read."""
+    shutil.copytree(site.output.parent / "cache", folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """The test process's headless Chromium (see browser.py): one for all tests."""
+    from browser import chromium
+
+    with chromium() as browser:
+        yield browser
+
+
+def pytest_sessionfinish(session):
+    from browser import close_chromium
+
+    close_chromium()
 
 
 @pytest.fixture(scope="session")
@@ -90,10 +152,34 @@ def sample_png(width: int = 40, height: int = 50) -> bytes:
 
 
 # The smallest complete site: one of each content type, all valid and linked,
-# with the press kit's photos that pelicanconf.py names.
+# with the press office and its press kit's photos.
 MINIMAL_SITE = {
     "images/press/alex-mays.jpg": sample_jpeg(),
     "images/press/sherilyn-wileman.jpg": sample_jpeg(),
+    "press-office.md": """\
+        ---
+        contacts:
+          - name: Sam Okafor
+            role: Head of press
+            phone: 020 7946 0123
+            email: press@example.org
+        out_of_hours: 07700 900123
+        press_kit_people:
+          - name: Alex Mays
+            role: Party Leader
+            photo: images/press/alex-mays.jpg
+            caption: Alex Mays, Party Leader.
+            credit: Sample image
+            bio: Alex Mays founded the party.
+          - name: Sherilyn Wileman
+            role: Deputy Leader
+            photo: images/press/sherilyn-wileman.jpg
+            caption: Sherilyn Wileman, Deputy Leader.
+            credit: Sample image
+            bio: Sherilyn Wileman is the Deputy Leader.
+        ---
+        Notes to editors.
+        """,
     "posts/hello.md": """\
         ---
         title: Hello from the party
@@ -175,15 +261,46 @@ def factory_cache(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("factory-cache")
 
 
+def build_in(root: Path, files: dict[str, str | bytes | None] | None = None, *,
+             settings: dict[str, str] | Path | None = None, templates: dict[str, str] | None = None,
+             content: Path | None = None, output: Path | None = None, cache: Path | None = None,
+             options: tuple[str, ...] = (), new_process: bool = False) -> Build:
+    """Build a throwaway site in the folder `root` and return the Build.
+
+    - files: {path: text or bytes, or None to remove it}, written over
+      MINIMAL_SITE into root/content (again at every call, so a test can
+      build, change a file and build again), unless `content` names another
+      folder (e.g. the real content/), which is built as it is.
+    - settings: {setting: Python expression, which may use pelicanconf.py's
+      settings, e.g. "PLUGINS[:-1]"}, or a settings file (publishconf.py).
+    - templates: {template name: text}, used instead of the theme's.
+    - output (default root/output), cache, options: as `python -m sitebuild`.
+    """
+    if content is None:
+        content = root / "content"
+        write_content(content, {**MINIMAL_SITE, **(files or {})})
+    elif files:
+        write_content(content, files)
+    if templates:
+        overrides = root / "template-overrides"
+        for name, text in templates.items():
+            (overrides / name).parent.mkdir(parents=True, exist_ok=True)
+            (overrides / name).write_text(text, encoding="utf-8")
+        settings = {**(settings or {}), "THEME_TEMPLATES_OVERRIDES": repr([str(overrides)])}
+    if isinstance(settings, dict):
+        settings = derived_settings_file(root / "settings_for_this_build.py", settings) if settings else None
+    return run_build(content, output or root / "output", settings=settings or REPO / "pelicanconf.py",
+                     cache=cache, options=options, new_process=new_process)
+
+
 @pytest.fixture
 def make_site(tmp_path, factory_cache):
-    """make_site({path: text or None}) builds MINIMAL_SITE with those files
-    added, replaced (text) or removed (None) and returns the Build."""
+    """make_site(files, settings=…, templates=…, output=…, cache=…, options=…,
+    new_process=…): build_in() in this test's own folder, with the PDF cache
+    this test process shares between throwaway sites unless `cache` is given."""
 
-    def make(files: dict[str, str | None] | None = None, output: Path | None = None,
-             cache: Path | None = None, options: tuple[str, ...] = ()) -> Build:
-        content = tmp_path / "content"
-        write_content(content, {**MINIMAL_SITE, **(files or {})})
-        return run_build(content, output or tmp_path / "output", cache=cache or factory_cache, options=options)
+    def make(files: dict[str, str | bytes | None] | None = None, **arguments) -> Build:
+        arguments["cache"] = arguments.get("cache") or factory_cache
+        return build_in(tmp_path, files, **arguments)
 
     return make

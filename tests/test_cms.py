@@ -15,12 +15,13 @@ import json
 import re
 import subprocess
 import textwrap
+import time
 from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
 
-from browser import chromium, serve_folder
+from browser import serve_folder
 from conftest import MINIMAL_SITE, REPO, policy_markdown, run_build, write_content
 from sitecore.schema.content_types import COUNCILLOR, POLICY, POST
 from sitebuild.derived_settings import derived_settings_file
@@ -129,29 +130,78 @@ def editor_site(tmp_path_factory):
         yield {"output": build.output, "url": url, "repository": repository, "settings": settings, "root": root}
 
 
+# Everything the editor keeps in the browser for the site's origin (its
+# IndexedDB caches, the origin-private folder, storage): cleared before each
+# test, so the editor starts as on a first visit.
+FORGET_THE_SITE = """async () => {
+  for (const db of await indexedDB.databases()) {
+    await new Promise((done) => { const r = indexedDB.deleteDatabase(db.name); r.onsuccess = r.onerror = r.onblocked = done; });
+  }
+  const root = await navigator.storage.getDirectory();
+  for await (const name of root.keys()) await root.removeEntry(name, { recursive: true });
+  for (const key of await caches.keys()) await caches.delete(key);
+  for (const worker of await navigator.serviceWorker.getRegistrations()) await worker.unregister();
+  localStorage.clear();
+  sessionStorage.clear();
+}"""
+# Whether the editor has said "Entry saved", and the messages of the fields it
+# marks as wrong.
+SAVE_STATE = """() => ({
+  saved: [...document.querySelectorAll('[role=status]')].some((e) => e.innerText.includes('Entry saved')),
+  refusals: [...document.querySelectorAll('[aria-invalid=true]')]
+    .map((e) => document.getElementById(e.getAttribute('aria-errormessage'))?.innerText ?? ''),
+})"""
+
+
+def new_editor_page(browser):
+    """A page for the editor, in a browser context of its own (closed with the page)."""
+    # Tall enough that every field of a form is drawn (Sveltia draws lazily).
+    context = browser.new_context(viewport={"width": 1280, "height": 2000})
+    context.add_init_script(FOLDER_PICKER)
+    page = context.new_page()
+    page.on("close", lambda _: context.close())
+    return page
+
+
 @pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
+def editor_page(browser):
+    """The page the editor tests work in, one after another. Loading the
+    editor into a new browser context costs seconds (a fresh context has no
+    cache); in this one, the site's storage is cleared before each test."""
+    page = new_editor_page(browser)
+    yield page
+    page.close()
 
 
 class Editor:
-    """One browser page on /admin/, working on a fresh copy of the repository."""
+    """/admin/ opened afresh, working on a fresh copy of the repository, in
+    `page` (or in a new page of `browser`, if given a browser)."""
 
-    def __init__(self, browser, site, repository):
+    def __init__(self, page, site, repository):
         self.repository = repository
         seed = {path: (repository / path).read_text(encoding="utf-8")
                 for path in git(repository, "ls-files").split() if path.endswith(".md")}
         seed[".git/HEAD"] = "ref: refs/heads/main\n"
-        # Tall enough that every field of a form is drawn (Sveltia draws lazily).
-        self.page = browser.new_page(viewport={"width": 1280, "height": 4000})
+        self.page = page if hasattr(page, "goto") else new_editor_page(page)
         self.alerts: list[str] = []
-        self.page.on("dialog", lambda dialog: (self.alerts.append(dialog.message), dialog.dismiss()))
-        self.page.add_init_script(f"window.__seed = {json.dumps(seed)};\n{FOLDER_PICKER}")
+        self.page.on("dialog", self.on_dialog)
+        self.page.goto(f"{site['url']}/admin/formats.json")  # the site's origin, without the editor
+        self.page.evaluate(FORGET_THE_SITE)
         self.page.goto(f"{site['url']}/admin/")
+        self.page.evaluate("(seed) => { window.__seed = seed; }", seed)
         self.page.get_by_role("button", name="Work with Local Repository").click()
         self.page.get_by_text("Councillors").first.wait_for(timeout=30_000)
         self.base = f"{site['url']}/admin/"
+
+    def on_dialog(self, dialog) -> None:
+        if dialog.type == "beforeunload":  # leaving the last test's unsaved edits
+            dialog.accept()
+            return
+        self.alerts.append(dialog.message)
+        dialog.dismiss()
+
+    def close(self) -> None:
+        self.page.remove_listener("dialog", self.on_dialog)
 
     def open(self, collection: str, slug: str | None = None) -> None:
         self.page.goto(f"{self.base}#/collections/{collection}/" + (f"entries/{slug}" if slug else "new"))
@@ -161,12 +211,21 @@ class Editor:
         return self.page.locator(tag).and_(self.page.get_by_label(label, exact=True))
 
     def save(self) -> None:
-        before = self.files()
+        """Click Save; wait until the editor says the entry is saved, or
+        refuses it (our format's alert, or fields it marks as wrong)."""
+        before, alerts, state = self.files(), len(self.alerts), self.page.evaluate(SAVE_STATE)
         self.page.get_by_role("button", name="Save", exact=True).click()
-        # Saved, or refused: either way the page settles within a second or two.
-        self.page.wait_for_timeout(1500)
-        # After a refusal Sveltia adds its own "There was an error" dialog: close it.
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            now = self.page.evaluate(SAVE_STATE)
+            if (len(self.alerts) > alerts or (now["saved"] and not state["saved"])
+                    or (now["refusals"] and now["refusals"] != state["refusals"])):
+                break
+            self.page.wait_for_timeout(50)
+        # After our alert Sveltia adds its own "There was an error" dialog: close it.
         dialog = self.page.locator("dialog[open][role=alertdialog]")
+        if len(self.alerts) > alerts:
+            dialog.wait_for(timeout=10_000)
         if dialog.is_visible():
             dialog.get_by_role("button", name="OK").click()
         self.changed = {path for path, text in self.files().items() if before.get(path) != text}
@@ -189,13 +248,13 @@ class Editor:
 
 
 @pytest.fixture
-def editor(browser, editor_site):
+def editor(editor_page, editor_site):
     repository = editor_site["repository"]
-    editor = Editor(browser, editor_site, repository)
+    editor = Editor(editor_page, editor_site, repository)
     try:
         yield editor
     finally:
-        editor.page.close()
+        editor.close()
         git(repository, "checkout", "-q", "--", ".")
         git(repository, "clean", "-q", "-fd")
 

@@ -9,14 +9,18 @@ import shutil
 import subprocess
 import sys
 
+from pathlib import Path
+
 import pytest
 import yaml
 
-from conftest import REPO
+from conftest import REPO, copy_of_site_cache
 
 WORKFLOW = REPO / ".github/workflows/site.yml"
 WORKFLOWS = sorted((REPO / ".github/workflows").glob("*.yml"))
 ACTIONLINT = shutil.which("actionlint", path=str(REPO / ".venv/bin")) or "actionlint"
+# Both deploys use one clone (the second builds with the cache the first filled).
+pytestmark = pytest.mark.xdist_group("deploy")
 GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
                 "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
 
@@ -38,12 +42,27 @@ def test_the_workflow_tests_with_the_readme_commands_and_deploys_on_a_schedule()
     assert any(entry["cron"] == "5 * * * *" for entry in triggers["schedule"])  # hourly, nightly included
 
 
+@pytest.mark.parametrize("workflow, job", [("site.yml", "deploy"), ("review.yml", "review")])
+def test_builds_in_ci_keep_the_build_cache_between_runs(workflow, job, settings):
+    """The hourly embargo builds and pull request checks start warm: the
+    job restores the cache folder before it builds, keyed on the lock files."""
+    steps = yaml.safe_load((REPO / ".github/workflows" / workflow).read_text())["jobs"][job]["steps"]
+    cache = next(i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/cache@"))
+    build = next(i for i, step in enumerate(steps) if "invoke build" in step.get("run", ""))
+    assert cache < build
+    assert REPO / steps[cache]["with"]["path"] == Path(settings["CACHE_PATH"])
+    assert "requirements.lock" in steps[cache]["with"]["key"] and "package-lock.json" in steps[cache]["with"]["key"]
+
+
 @pytest.fixture(scope="module")
-def clone(tmp_path_factory):
-    """A clone of this repository, so deploying never touches the real one."""
+def clone(tmp_path_factory, site):
+    """A clone of this repository, so deploying never touches the real one,
+    with the cache a build of its content has filled (as on a machine that
+    has built the site before)."""
     folder = tmp_path_factory.mktemp("deploy") / "site"
     subprocess.run(["git", "clone", "-q", str(REPO), str(folder)], check=True)
     (folder / "node_modules").symlink_to(REPO / "node_modules")
+    copy_of_site_cache(site, folder / ".cache")
     return folder
 
 

@@ -7,9 +7,13 @@ from __future__ import annotations
 import difflib
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 from conftest import REPO, run_build
 
 NOW = ("--now", "2026-01-01 12:00")
+# Both tests read the same two clean builds: one test process runs them.
+pytestmark = pytest.mark.xdist_group("determinism")
 
 
 def files_of(folder) -> dict[str, bytes]:
@@ -29,27 +33,34 @@ def explain(first: dict, second: dict) -> str:
     return "\n".join(lines)
 
 
-def test_two_clean_builds_are_byte_identical(tmp_path):
-    # Side by side: each build takes a few seconds, and running them at once
-    # also shows that builds beside each other do not disturb one another.
+@pytest.fixture(scope="module")
+def clean_builds(tmp_path_factory):
+    """Two clean builds (each with an empty cache) of content/, side by side,
+    each in its own process: each build takes a few seconds, and running them
+    at once also shows that builds beside each other do not disturb one another."""
+    root = tmp_path_factory.mktemp("clean-builds")
     with ThreadPoolExecutor(max_workers=2) as pool:
-        builds = list(pool.map(
-            lambda name: run_build(REPO / "content", tmp_path / name / "output",
-                                   cache=tmp_path / name / "cache", options=NOW),
+        return list(pool.map(
+            lambda name: run_build(REPO / "content", root / name / "output", cache=root / name / "cache",
+                                   options=NOW, new_process=True),
             ["first", "second"],
         ))
+
+
+def test_two_clean_builds_are_byte_identical(clean_builds):
+    builds = clean_builds
     for build in builds:
         assert build.returncode == 0, build.stderr
     first, second = (files_of(build.output) for build in builds)
     assert first.keys() and first == second, "the two builds differ:\n" + explain(first, second)
 
 
-def test_a_warm_build_writes_the_same_bytes_as_a_cold_one(tmp_path):
-    """Caches (PDFs, share cards, WebP copies) never change the result."""
-    cache = tmp_path / "cache"
-    cold = run_build(REPO / "content", tmp_path / "cold", cache=cache, options=NOW)
+def test_a_warm_build_writes_the_same_bytes_as_a_cold_one(clean_builds, tmp_path):
+    """Caches (PDFs, share cards, WebP copies) never change the result: a
+    build with the cache the first clean build filled, against that build."""
+    cold = clean_builds[0]
     assert cold.returncode == 0, cold.stderr
-    warm = run_build(REPO / "content", tmp_path / "warm", cache=cache, options=NOW)
+    warm = run_build(REPO / "content", tmp_path / "warm", cache=cold.output.parent / "cache", options=NOW)
     assert warm.returncode == 0, warm.stderr
     assert "reusing" in warm.stderr  # the PDF really came from the cache
     first, second = files_of(cold.output), files_of(warm.output)

@@ -7,50 +7,41 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
-from conftest import MINIMAL_SITE, REPO, run_build, write_content
+from conftest import REPO
 from pdf_tools import pdfinfo, pdftotext
 from sitecore.imprint import imprint_text
-from sitebuild.derived_settings import derived_settings_file
 
 IMPRINT = "Promoted by Jo Bloggs on behalf of Breakthrough Party, PO Box 0000, London, EC1A 1AA."
 
 
-def build_with(tmp_path, changes: dict, templates: dict | None = None):
+def build_with(make_site, changes: dict, templates: dict | None = None):
     """MINIMAL_SITE built with some settings changed and some templates replaced."""
-    if templates:
-        overrides = tmp_path / "template-overrides"
-        for name, text in templates.items():
-            (overrides / name).parent.mkdir(parents=True, exist_ok=True)
-            (overrides / name).write_text(text)
-        changes = {**changes, "THEME_TEMPLATES_OVERRIDES": repr([str(overrides)])}
-    write_content(tmp_path / "content", MINIMAL_SITE)
-    settings = derived_settings_file(tmp_path / "imprint_settings.py", changes)
-    return run_build(tmp_path / "content", tmp_path / "output", settings=settings, cache=tmp_path / "cache")
+    return make_site(settings=changes, templates=templates)
 
 
 def errors(build) -> list[str]:
     return [line.strip() for line in build.stderr.splitlines() if line.strip().startswith("Imprint missing")]
 
 
-def test_a_page_without_the_imprint_fails_the_build(tmp_path):
-    build = build_with(tmp_path, {}, {"partials/imprint.html": "<p>Nothing to see.</p>"})
+def test_a_page_without_the_imprint_fails_the_build(make_site):
+    build = build_with(make_site, {}, {"partials/imprint.html": "<p>Nothing to see.</p>"})
     assert build.returncode == 1
     assert "Imprint missing: index.html does not show it in its visible text" in build.stderr
     assert "Imprint missing: news/hello/index.html does not show it" in build.stderr
     assert not build.output.exists()
 
 
-def test_a_hidden_imprint_does_not_count(tmp_path):
+def test_a_hidden_imprint_does_not_count(make_site):
     hidden = '<p class="imprint" hidden>{{ IMPRINT_TEXT }}</p>'
-    build = build_with(tmp_path, {}, {"partials/imprint.html": hidden})
+    build = build_with(make_site, {}, {"partials/imprint.html": hidden})
     assert build.returncode == 1
     assert "Imprint missing: about/index.html does not show it in its visible text" in build.stderr
 
 
-def test_a_pdf_without_the_imprint_fails_the_build(tmp_path):
+def test_a_pdf_without_the_imprint_fails_the_build(make_site):
     template = (REPO / "theme/templates/print/minifesto.html").read_text()
     without = "\n".join(line for line in template.splitlines() if "IMPRINT_TEXT" not in line)
-    build = build_with(tmp_path, {}, {"print/minifesto.html": without})
+    build = build_with(make_site, {}, {"print/minifesto.html": without})
     assert build.returncode == 1
     assert errors(build)[:2] == [
         "Imprint missing: minifesto.pdf lacks it in its text — see theme/templates/print/minifesto.html; "
@@ -60,8 +51,8 @@ def test_a_pdf_without_the_imprint_fails_the_build(tmp_path):
     ]
 
 
-def test_a_share_image_made_without_the_imprint_fails_the_build(tmp_path):
-    build = build_with(tmp_path, {
+def test_a_share_image_made_without_the_imprint_fails_the_build(make_site):
+    build = build_with(make_site, {
         "PLUGIN_PATHS": f"[{str(REPO / 'tests/data/plugins')!r}]",
         "PLUGINS": "PLUGINS + ['unmarked_share_card']",
     })
@@ -70,9 +61,9 @@ def test_a_share_image_made_without_the_imprint_fails_the_build(tmp_path):
     assert error.startswith("Imprint missing: share image share/") and "was made without it" in error
 
 
-def test_the_imprint_is_one_setting(tmp_path):
+def test_the_imprint_is_one_setting(make_site):
     new = {"promoter": "A. Agent", "party": "Breakthrough Party", "address": "1 New Street, Leeds, LS1 1AA"}
-    build = build_with(tmp_path, {"IMPRINT": repr(new)})
+    build = build_with(make_site, {"IMPRINT": repr(new)})
     assert build.returncode == 0, build.stderr
     expected = "Promoted by A. Agent on behalf of Breakthrough Party, 1 New Street, Leeds, LS1 1AA."
     assert build.html("about/").select_one("footer [data-imprint]").get_text() == expected

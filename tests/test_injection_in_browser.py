@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser import chromium, serve_folder, serve_with_nginx
+from browser import no_http_cache, serve_folder, serve_with_nginx
 from conftest import MINIMAL_SITE, run_build, write_content
 from sitecore.imprint import imprint_text
 from plugins.structureddata.jsonld import json_for_script
@@ -206,27 +206,45 @@ def hostile_servers(hostile_site, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
+def pages(browser):
+    """pages(kind, width, bypass_csp): one Chromium page per way the site is
+    opened, navigated afresh for each visit (a new page costs more than a
+    visit), with the HTTP cache off, so each visit loads everything as a
+    first visit does."""
+    opened = {}
+
+    def page_for(kind: str, width: int = 1280, bypass_csp: bool = False):
+        if (kind, width) not in opened:
+            page = browser.new_page(viewport={"width": width, "height": 800}, bypass_csp=bypass_csp)
+            no_http_cache(page)
+            page.add_init_script(RECORD_VIOLATIONS)
+            opened[kind, width] = page
+        return opened[kind, width]
+
+    yield page_for
+    for page in opened.values():
+        page.close()
 
 
 class Visit:
-    """One page opened in Chromium, with everything it tried to do."""
+    """One visit to a page in Chromium, with everything it tried to do."""
 
-    def __init__(self, browser, url: str, width: int = 1280, bypass_csp: bool = False):
+    def __init__(self, page, url: str):
         self.url = url
-        self.page = browser.new_page(viewport={"width": width, "height": 800}, bypass_csp=bypass_csp)
+        self.page = page
         self.dialogs: list[str] = []
         self.console: list[str] = []
         self.requests: list[str] = []
         self.navigations: list[str] = []
-        self.page.on("dialog", self.on_dialog)
-        self.page.on("console", lambda message: self.console.append(message.text))
-        self.page.on("request", lambda request: self.requests.append(request.url))
-        self.page.on("framenavigated",
-                     lambda frame: self.navigations.append(frame.url) if frame == self.page.main_frame else None)
-        self.page.add_init_script(RECORD_VIOLATIONS)
+        self.listeners = [
+            ("dialog", self.on_dialog),
+            ("console", lambda message: self.console.append(message.text)),
+            ("request", lambda request: self.requests.append(request.url)),
+            ("framenavigated",
+             lambda frame: self.navigations.append(frame.url) if frame == self.page.main_frame else None),
+        ]
+        for event, listener in self.listeners:
+            self.page.on(event, listener)
         self.response = self.page.goto(url, wait_until="networkidle")
 
     def on_dialog(self, dialog) -> None:
@@ -257,7 +275,8 @@ class Visit:
         return [" ".join(text.split()) for text in self.page.locator(selector).all_inner_texts()]
 
     def close(self) -> None:
-        self.page.close()
+        for event, listener in self.listeners:
+            self.page.remove_listener(event, listener)
 
 
 def test_json_in_a_script_cannot_end_it_or_open_a_comment():
@@ -270,9 +289,9 @@ def test_json_in_a_script_cannot_end_it_or_open_a_comment():
 @pytest.mark.browser
 @pytest.mark.parametrize("server", ["bare", "bare, policy off", "nginx"])
 @pytest.mark.parametrize("name", list(HOSTILE_PAGES))
-def test_hostile_text_is_shown_literally_and_runs_nothing(hostile_servers, browser, settings, server, name):
+def test_hostile_text_is_shown_literally_and_runs_nothing(hostile_servers, pages, settings, server, name):
     path, h1, shown = HOSTILE_PAGES[name]
-    visit = Visit(browser, f"{hostile_servers[server]}/{path}", bypass_csp=server == "bare, policy off")
+    visit = Visit(pages(server, bypass_csp=server == "bare, policy off"), f"{hostile_servers[server]}/{path}")
     try:
         assert visit.response.status == 200
         problems = visit.injection_problems(check_policy=server != "bare, policy off")
@@ -308,8 +327,8 @@ def served_site(site):
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [320, 1280])
 @pytest.mark.parametrize("name,path", list(PAGE_TYPES.items()))
-def test_the_imprint_is_visible_on_every_page_type(served_site, browser, settings, name, path, width):
-    visit = Visit(browser, f"{served_site}/{path}", width=width)
+def test_the_imprint_is_visible_on_every_page_type(served_site, pages, settings, name, path, width):
+    visit = Visit(pages("real site", width), f"{served_site}/{path}")
     try:
         assert visit.imprint_problems(imprint_text(settings)) == [], f"{name} at {width}px"
     finally:

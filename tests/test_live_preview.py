@@ -82,6 +82,7 @@ def test_an_edit_appears_and_an_error_shows_then_clears(preview):
         page.wait_for_function("document.querySelector('main').innerText.includes('Fixed and back.')",
                                timeout=20_000)
         assert page.query_selector(".build-problems") is None
+        page.close()
 
 
 def test_the_preview_shows_drafts_labelled(preview):
@@ -95,6 +96,7 @@ def test_the_preview_shows_drafts_labelled(preview):
         page.goto(f"{url}/news/a-draft/")
         label = page.wait_for_selector(".preview-label", timeout=20_000)
         assert label.inner_text().startswith("Draft")
+        page.close()
 
 
 def test_after_a_reload_the_problems_are_in_view_wherever_the_page_was_scrolled(preview):
@@ -124,6 +126,7 @@ def test_after_a_reload_the_problems_are_in_view_wherever_the_page_was_scrolled(
         box = plain.query_selector(".build-problems").bounding_box()
         assert box and 0 <= box["y"] and box["y"] + box["height"] <= 400, box
         context.close()
+        page.close()
 
 
 def rebuilding(tmp_path):

@@ -7,9 +7,8 @@ import subprocess
 
 import pytest
 
-from conftest import MINIMAL_SITE, REPO, policy_markdown, run_build, write_content
+from conftest import MINIMAL_SITE, REPO, policy_markdown
 from pdf_tools import pdftotext
-from sitebuild.derived_settings import derived_settings_file
 
 
 
@@ -72,13 +71,13 @@ def test_a_missing_minifesto_file_fails(make_site):
     ]
 
 
-def test_a_weasyprint_failure_fails_the_build_and_leaves_output_alone(tmp_path):
-    good = run_build_with(tmp_path)
+def test_a_weasyprint_failure_fails_the_build_and_leaves_output_alone(make_site, tmp_path):
+    good = run_build_with(make_site)
     assert good.returncode == 0, good.stderr
     before = {p: p.read_bytes() for p in good.output.rglob("*") if p.is_file()}
     not_a_font = tmp_path / "not-a-font.woff"
     not_a_font.write_bytes(b"this is not a font")
-    broken = run_build_with(tmp_path, font=not_a_font)
+    broken = run_build_with(make_site, font=not_a_font)
     assert broken.returncode == 1
     [line] = [l for l in broken.stderr.splitlines() if "(PDF)" in l and "standard" in l]
     assert line.startswith("theme/templates/print/minifesto.html:1: (PDF): WeasyPrint could not render "
@@ -88,8 +87,8 @@ def test_a_weasyprint_failure_fails_the_build_and_leaves_output_alone(tmp_path):
     assert after == before
 
 
-def test_a_missing_print_stylesheet_is_named(tmp_path):
-    build = run_build_with(tmp_path, stylesheet="css/no-such-file.css")
+def test_a_missing_print_stylesheet_is_named(make_site):
+    build = run_build_with(make_site, stylesheet="css/no-such-file.css")
     assert build.returncode == 1
     missing = REPO / "theme/static/css/no-such-file.css"
     assert (f"theme/templates/print/minifesto.html:1: (PDF): WeasyPrint could not render the standard "
@@ -98,14 +97,14 @@ def test_a_missing_print_stylesheet_is_named(tmp_path):
     assert not build.output.exists()
 
 
-def run_build_with(tmp_path, stylesheet: str = "css/print.css", font=None):
-    """Build MINIMAL_SITE with the print stylesheet or the regular font replaced."""
+def run_build_with(make_site, stylesheet: str = "css/print.css", font=None):
+    """Build MINIMAL_SITE with the print stylesheet or the bold italic font
+    replaced (only the PDF uses it: the share cards check the upright fonts
+    they draw with before any PDF is rendered, and would report those first)."""
     changes = {"MINIFESTO_STYLESHEETS": f"{{'standard': [{stylesheet!r}], 'large-print': [{stylesheet!r}]}}"}
     if font:
-        changes["MINIFESTO_FONT_FILES"] = f"{{**MINIFESTO_FONT_FILES, (400, 'normal'): {str(font)!r}}}"
-    settings = derived_settings_file(tmp_path / "settings_for_this_test.py", changes)
-    write_content(tmp_path / "content", MINIMAL_SITE)
-    return run_build(tmp_path / "content", tmp_path / "output", settings=settings, cache=tmp_path / "cache")
+        changes["MINIFESTO_FONT_FILES"] = f"{{**MINIFESTO_FONT_FILES, (700, 'italic'): {str(font)!r}}}"
+    return make_site(settings=changes)
 
 
 def test_an_image_in_a_policy_goes_into_the_pdf(make_site, tmp_path):

@@ -49,11 +49,19 @@ def content(tmp_path) -> Path:
     return tmp_path / "content"
 
 
+class Logged:
+    """The problems in the process's problem log, in the order they were
+    added (ProblemLog itself is no longer iterable)."""
+
+    def __iter__(self):
+        return iter(list(problem_log._problems))
+
+
 @pytest.fixture
 def problems(content):
     """The process's problem log, empty before and after the test."""
     problem_log.start_build({"PATH": str(content)})
-    yield problem_log
+    yield Logged()
     problem_log.start_build({"PATH": str(content)})
 
 

@@ -5,6 +5,8 @@ made from its schema."""
 
 from __future__ import annotations
 
+import contextlib
+
 import json
 import re
 import textwrap
@@ -12,7 +14,7 @@ import textwrap
 import pytest
 import yaml
 
-from browser import chromium, serve_folder
+from browser import serve_folder
 from conftest import MINIMAL_SITE, run_build, sample_jpeg, write_content
 from content_source import CONTENT
 from sitebuild.derived_settings import derived_settings_file
@@ -198,12 +200,15 @@ def press_editor_site(tmp_path_factory):
 
 
 @pytest.mark.browser
-def test_the_editor_changes_one_contact_phone_and_refuses_a_wrong_one(press_editor_site):
-    from test_cms import Editor, git
+def test_the_editor_changes_one_contact_phone_and_refuses_a_wrong_one(press_editor_site, browser):
+    from test_cms import FOLDER_PICKER, Editor, git
 
     site, repository = press_editor_site, press_editor_site["repository"]
-    with chromium() as browser:
-        editor = Editor(browser, site, repository)
+    # Tall enough that every field of the form is drawn (Sveltia draws lazily).
+    context = browser.new_context(viewport={"width": 1280, "height": 4000})
+    context.add_init_script(FOLDER_PICKER)
+    with contextlib.closing(context):
+        editor = Editor(context.new_page(), site, repository)
         editor.page.goto(f"{editor.base}#/collections/press/entries/press")
         phone = editor.page.locator("input").and_(editor.page.get_by_label("Phone", exact=True)).nth(1)
         phone.wait_for(timeout=30_000)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -10,27 +11,33 @@ import time
 
 import pytest
 
-from conftest import MINIMAL_SITE, REPO, run_build, write_content
+from conftest import MINIMAL_SITE, REPO, Build, build_in, run_build, write_content
 from sitebuild import build as build_module
-from sitebuild.derived_settings import derived_settings_file
 
 
 def snapshot(folder):
     return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
-@pytest.fixture
-def good_site(tmp_path):
-    write_content(tmp_path / "content", MINIMAL_SITE)
-    build = run_build(tmp_path / "content", tmp_path / "output", cache=tmp_path / "cache")
+@pytest.fixture(scope="module")
+def good_output(tmp_path_factory, factory_cache):
+    """MINIMAL_SITE, built once for the module."""
+    build = build_in(tmp_path_factory.mktemp("good"), cache=factory_cache)
     assert build.returncode == 0, build.stderr
+    return build.output
+
+
+@pytest.fixture
+def good_site(tmp_path, good_output):
+    """This test's own copy of the last good site, in tmp_path/output, and its content."""
+    write_content(tmp_path / "content", MINIMAL_SITE)
+    shutil.copytree(good_output, tmp_path / "output")
+    build = Build(0, "", "", tmp_path / "output", tmp_path / "content")
     return build, snapshot(build.output)
 
 
-def rebuild_with(tmp_path, changes: dict, files: dict | None = None):
-    write_content(tmp_path / "content", files or {})
-    settings = derived_settings_file(tmp_path / "broken_settings.py", changes) if changes else REPO / "pelicanconf.py"
-    return run_build(tmp_path / "content", tmp_path / "output", settings=settings, cache=tmp_path / "cache")
+def rebuild_with(tmp_path, changes: dict, files: dict | None = None, templates: dict | None = None):
+    return build_in(tmp_path, files, settings=changes, templates=templates, cache=tmp_path / "cache")
 
 
 def test_a_content_error_leaves_the_last_good_site(tmp_path, good_site):
@@ -42,10 +49,8 @@ def test_a_content_error_leaves_the_last_good_site(tmp_path, good_site):
 
 def test_a_template_error_leaves_the_last_good_site(tmp_path, good_site):
     build, before = good_site
-    overrides = tmp_path / "templates"
-    overrides.mkdir()
-    (overrides / "article.html").write_text("{% extends 'base.html' %}{% block content %}{% if %}{% endblock %}")
-    failed = rebuild_with(tmp_path, {"THEME_TEMPLATES_OVERRIDES": repr([str(overrides)])})
+    failed = rebuild_with(tmp_path, {}, templates={
+        "article.html": "{% extends 'base.html' %}{% block content %}{% if %}{% endblock %}"})
     assert failed.returncode == 2
     assert "Build failed: TemplateSyntaxError" in failed.stderr and "Traceback" not in failed.stderr
     assert snapshot(build.output) == before
@@ -98,7 +103,7 @@ def kill_once_writing(tmp_path) -> int:
     return build.wait()
 
 
-def test_a_killed_build_leaves_the_site_and_the_next_build_clears_up(tmp_path, good_site):
+def test_a_killed_build_leaves_the_site_and_the_next_build_clears_up(tmp_path, good_site, factory_cache):
     build, before = good_site
     assert kill_once_writing(tmp_path) == -signal.SIGKILL, "the build ended before it could be killed"
     assert snapshot(build.output) == before
@@ -107,7 +112,7 @@ def test_a_killed_build_leaves_the_site_and_the_next_build_clears_up(tmp_path, g
     running = tmp_path / f".output.staging-{os.getpid()}-running"
     running.mkdir()
 
-    rebuilt = run_build(tmp_path / "content", tmp_path / "output", cache=tmp_path / "cache")
+    rebuilt = run_build(tmp_path / "content", tmp_path / "output", cache=factory_cache)
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert work_folders(tmp_path) == [running.name]
     assert snapshot(build.output).keys() == before.keys()

@@ -48,12 +48,10 @@ def page_with(template_page: str, body_html: str, keep_csp: bool) -> str:
     return page[:start] + body_html + page[end:]
 
 
-def visit(browser, url: str) -> dict:
-    """Open `url`; report what a payload could have done."""
-    page = browser.new_page()
+def visit(page, url: str) -> dict:
+    """Open `url` in `page` (one page serves every visit: a new page costs
+    more than a visit); report what a payload could have done."""
     seen = {"dialogs": [], "console": [], "foreign": [], "navigations": []}
-    page.on("dialog", lambda dialog: (seen["dialogs"].append(dialog.message), dialog.dismiss()))
-    page.on("console", lambda message: seen["console"].append(message.text))
     origin = urlsplit(url).netloc
 
     def route(request_route):
@@ -62,8 +60,24 @@ def visit(browser, url: str) -> dict:
             return request_route.abort()
         return request_route.continue_()
 
+    listeners = [
+        ("dialog", lambda dialog: (seen["dialogs"].append(dialog.message), dialog.dismiss())),
+        ("console", lambda message: seen["console"].append(message.text)),
+        ("framenavigated", lambda frame: seen["navigations"].append(frame.url) if frame == page.main_frame else None),
+    ]
+    # Routing every request also turns the HTTP cache off: each visit loads everything.
     page.route("**/*", route)
-    page.on("framenavigated", lambda frame: seen["navigations"].append(frame.url) if frame == page.main_frame else None)
+    for event, listener in listeners:
+        page.on(event, listener)
+    try:
+        return look(page, url, seen)
+    finally:
+        page.unroute("**/*", route)
+        for event, listener in listeners:
+            page.remove_listener(event, listener)
+
+
+def look(page, url: str, seen: dict) -> dict:
     page.goto(url)
     page.wait_for_timeout(300)  # a meta refresh of 0 s, or a late script
     if page.locator("#clickme").count():
@@ -78,7 +92,6 @@ def visit(browser, url: str) -> dict:
             && style.color !== 'rgba(0, 0, 0, 0)' && box.width > 0 && box.height > 0 && el.innerText.length > 0;
     }""")
     seen["imprint_text"] = page.evaluate("document.querySelector('[data-imprint]')?.innerText || ''")
-    page.close()
     return seen
 
 
@@ -108,22 +121,24 @@ def harness(site, tmp_path_factory):
                 page = folder / f"{variant}-{number}-{'csp' if csp else 'bare'}.html"
                 page.write_text(page_with(template, html, keep_csp=csp), encoding="utf-8")
     with serve_folder(folder) as base, chromium() as browser:
-        yield base, browser
+        page = browser.new_page()
+        yield base, page
+        page.close()
 
 
 @pytest.mark.parametrize("csp", ["bare", "csp"])
 @pytest.mark.parametrize("case", list(PAYLOADS))
 def test_published_html_is_harmless(harness, settings, case, csp):
-    base, browser = harness
+    base, page = harness
     url = f"{base}/clean-{list(PAYLOADS).index(case)}-{csp}.html"
-    seen = visit(browser, url)
+    seen = visit(page, url)
     assert harmed(seen, url) == []
     assert seen["imprint_text"] == imprint_text(settings)
 
 
 def test_the_harness_sees_harm_when_nothing_is_cleaned(harness):
     """The same pages with the raw payloads (no CSP): the checks above would fail."""
-    base, browser = harness
+    base, page = harness
     names = list(PAYLOADS)
     expectations = {
         "refresh behind <!-->": "navigated",
@@ -134,4 +149,4 @@ def test_the_harness_sees_harm_when_nothing_is_cleaned(harness):
     }
     for case, harm in expectations.items():
         url = f"{base}/raw-{names.index(case)}-bare.html"
-        assert any(h.startswith(harm) for h in harmed(visit(browser, url), url)), case
+        assert any(h.startswith(harm) for h in harmed(visit(page, url), url)), case

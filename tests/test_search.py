@@ -26,7 +26,8 @@ def search_page(served):
     page = browser.new_page(bypass_csp=True)
     page.goto(f"{url}/search/")
     page.wait_for_selector("#search-app:not([hidden])")
-    return page
+    yield page
+    page.close()
 
 
 def results_for(page, query: str) -> list[str]:

@@ -8,7 +8,7 @@ import pytest
 
 from playwright.sync_api import expect
 
-from browser import chromium, serve_with_nginx
+from browser import no_http_cache, serve_with_nginx
 from test_site import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
@@ -27,16 +27,21 @@ def nginx_site(site, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
-
-
-def load(browser, url: str):
+def reader(browser):
+    """One page, navigated afresh for each load (a new page costs more than a
+    load), with the HTTP cache off: every load gets the server's headers."""
     page = browser.new_page()
+    no_http_cache(page)
+    page.add_init_script(RECORD_VIOLATIONS)
     console: list[str] = []
     page.on("console", lambda message: console.append(message.text))
-    page.add_init_script(RECORD_VIOLATIONS)
+    yield page, console
+    page.close()
+
+
+def load(reader, url: str):
+    page, console = reader
+    console.clear()
     response = page.goto(url, wait_until="networkidle")
     return page, response, console
 
@@ -47,8 +52,8 @@ def csp_problems(page, console) -> list[str]:
 
 
 @pytest.mark.parametrize("name,path", list(PAGE_TYPES.items()))
-def test_no_page_type_breaks_the_content_security_policy(nginx_site, browser, name, path):
-    page, response, console = load(browser, f"{nginx_site}/{path}")
+def test_no_page_type_breaks_the_content_security_policy(nginx_site, reader, name, path):
+    page, response, console = load(reader, f"{nginx_site}/{path}")
     assert response.status == 200
     headers = response.headers
     assert "frame-ancestors 'none'" in headers["content-security-policy"]
@@ -56,27 +61,24 @@ def test_no_page_type_breaks_the_content_security_policy(nginx_site, browser, na
     assert headers["x-content-type-options"] == "nosniff"
     assert headers["referrer-policy"] and headers["permissions-policy"]
     assert csp_problems(page, console) == [], name
-    page.close()
 
 
-def test_search_runs_under_the_policy(nginx_site, browser):
-    page, _, console = load(browser, f"{nginx_site}/search/")
+def test_search_runs_under_the_policy(nginx_site, reader):
+    page, _, console = load(reader, f"{nginx_site}/search/")
     page.fill("#search-input", "housing")
     # Locators, not wait_for_function: that evaluates a string, which this
     # very policy forbids.
     expect(page.locator("#search-status")).to_contain_text("housing", timeout=15_000)
     assert page.locator("#search-results a").count() > 0
     assert csp_problems(page, console) == []
-    page.close()
 
 
-def test_the_browser_editor_loads_under_its_own_policy(nginx_site, browser):
-    page, response, console = load(browser, f"{nginx_site}/admin/")
+def test_the_browser_editor_loads_under_its_own_policy(nginx_site, reader):
+    page, response, console = load(reader, f"{nginx_site}/admin/")
     assert response.status == 200
     assert "unsafe-eval" not in response.headers["content-security-policy"]
     expect(page.get_by_role("button", name="Work with Local Repository")).to_be_visible(timeout=30_000)
     assert csp_problems(page, console) == []
-    page.close()
 
 
 def test_security_txt_is_served(nginx_site, browser, settings):
@@ -99,7 +101,7 @@ def test_netlify_headers_and_nginx_snippet_agree(site):
 
 
 def test_the_editor_config_is_served_as_yaml_with_the_editors_headers(nginx_site, browser, settings):
-    from plugins.headers.policy import rule_sets
+    from plugins.headers.header_rules import rule_sets
 
     page = browser.new_page()
     response = page.goto(f"{nginx_site}/admin/config.yml")

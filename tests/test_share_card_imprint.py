@@ -13,8 +13,7 @@ from sitecore.imprint import imprint_text
 from plugins.sharecards.card import (
     BAND_TOP_PADDING, IMPRINT_SIZES, MARGIN, PARTY_LINE, CardText, ImprintTooLong, layout_imprint, max_band_height, render_card,
 )
-from plugins.sharecards.plugin import card_style
-from sitebuild.derived_settings import derived_settings_file
+from sitecore.brand import brand_style as card_style
 
 REAL = "Promoted by Jo Bloggs on behalf of Breakthrough Party, PO Box 0000, London, EC1A 1AA."
 # No hyphens: the PDF's imprint check reads a line broken after a hyphen as
@@ -86,13 +85,12 @@ def test_a_word_wider_than_the_card_is_refused(style):
         layout_imprint("Promoted by " + "x" * 200 + ".", style)
 
 
-def build_with_imprint(make_site, tmp_path, parts: dict):
-    settings = derived_settings_file(tmp_path / "imprint_settings.py", {"IMPRINT": repr(parts)})
-    return make_site(options=("--settings", str(settings)))
+def build_with_imprint(make_site, parts: dict):
+    return make_site(settings={"IMPRINT": repr(parts)})
 
 
-def test_a_248_character_imprint_builds_and_is_on_every_card(make_site, tmp_path, settings):
-    build = build_with_imprint(make_site, tmp_path, LONG_IMPRINT)
+def test_a_248_character_imprint_builds_and_is_on_every_card(make_site, settings):
+    build = build_with_imprint(make_site, LONG_IMPRINT)
     assert build.returncode == 0, build.stderr
     imprint = imprint_of(LONG_IMPRINT)
     site_card = CardText("Join us", settings["SITE_TAGLINE"], imprint, settings["SITENAME"])
@@ -102,8 +100,8 @@ def test_a_248_character_imprint_builds_and_is_on_every_card(make_site, tmp_path
             assert image.text["Imprint"] == imprint
 
 
-def test_a_too_long_imprint_fails_the_build_with_one_clear_line(make_site, tmp_path):
-    build = build_with_imprint(make_site, tmp_path, TOO_LONG_IMPRINT)
+def test_a_too_long_imprint_fails_the_build_with_one_clear_line(make_site):
+    build = build_with_imprint(make_site, TOO_LONG_IMPRINT)
     assert build.returncode == 1
     assert "Traceback" not in build.stderr
     [line] = [line for line in build.stderr.splitlines() if "IMPRINT" in line]

@@ -7,7 +7,7 @@ import json
 import pytest
 from PIL import Image
 
-from conftest import REPO, MINIMAL_SITE, run_build, write_content
+from conftest import REPO, MINIMAL_SITE, copy_of_site_cache, run_build, write_content
 from content_source import published
 from sitecore.imprint import imprint_text
 
@@ -54,8 +54,9 @@ def test_share_images_are_1200_by_630_with_the_imprint(site, settings):
             assert card.text["Title"] == meta["title"]
 
 
-def test_production_builds_use_absolute_urls(tmp_path):
-    build = run_build(REPO / "content", tmp_path / "output", settings=REPO / "publishconf.py", cache=tmp_path / "cache")
+def test_production_builds_use_absolute_urls(site, tmp_path):
+    build = run_build(REPO / "content", tmp_path / "output", settings=REPO / "publishconf.py",
+                      cache=copy_of_site_cache(site, tmp_path / "cache"))
     assert build.returncode == 0, build.stderr
     soup = build.html("news/katie-parker-joins-breakthrough/")
     assert meta_content(soup, "og:image").startswith("https://")

@@ -176,11 +176,11 @@ def snapshot(folder):
 
 
 @pytest.fixture(scope="module")
-def last_good_site(tmp_path_factory):
+def last_good_site(tmp_path_factory, factory_cache):
     """A good build: every hostile build below must leave a copy of it untouched."""
     root = tmp_path_factory.mktemp("good")
     write_content(root / "content", MINIMAL_SITE)
-    build = run_build(root / "content", root / "output", cache=root / "cache")
+    build = run_build(root / "content", root / "output", cache=factory_cache)
     assert build.returncode == 0, build.stderr
     return build.output
 

@@ -1,18 +1,26 @@
 """The volunteer's workflow: `invoke new`, `invoke check`, and the content
-checks beyond the schema, run through the real commands."""
+checks beyond the schema.
+
+A few cases run the real commands (`invoke new` in its own process); the
+others call what they run in this process: `new_content` (what `invoke new`
+calls) and `python -m sitebuild --check` (sitebuild.inprocess), so each case
+costs no Python start-up."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 import subprocess
-import sys
 import textwrap
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from sitebuild.build import load_settings
 from sitebuild.derived_settings import derived_settings_file
+from sitebuild.inprocess import run_sitebuild
+from sitebuild.scaffold import new_content
 from conftest import MINIMAL_SITE, REPO, sample_png, write_content
 
 GOOD_POST = textwrap.dedent(MINIMAL_SITE["posts/hello.md"])
@@ -25,11 +33,14 @@ def invoke(*arguments, project):
     return subprocess.run(command, cwd=REPO, env=environment, capture_output=True, text=True, timeout=300)
 
 
-def check(content):
-    return subprocess.run(
-        [sys.executable, "-m", "sitebuild", "--check", "--content", str(content)],
-        cwd=REPO, capture_output=True, text=True, timeout=300,
-    )
+def new(kind: str, title: str, project) -> Path:
+    """What `invoke new kind title` does, in this process: the new file's path."""
+    return new_content(kind, title, load_settings(project / "scratch_settings.py"))
+
+
+def check(content, *options: str):
+    """`python -m sitebuild --check --content content`, in this process."""
+    return run_sitebuild(["--check", "--content", str(content), *options])
 
 
 @pytest.fixture
@@ -56,8 +67,7 @@ def test_new_post_has_every_field_today_and_a_slug(project):
 def test_new_post_lists_the_optional_fields_as_comments(project):
     """The README promises every field: the optional ones come as comments,
     with the schema's examples, to uncomment."""
-    assert invoke("new", "post", "Our plan", project=project).returncode == 0
-    text = (project / "content/posts/our-plan.md").read_text()
+    text = new("post", "Our plan", project).read_text()
     assert ("summary: TODO one or two plain sentences that sum the post up\n"
             "# Optional: to use a field, delete the '# ' before it and write your own value.\n"
             "# author: Alex Mays, Party Leader\n"
@@ -73,12 +83,12 @@ def test_new_post_lists_the_optional_fields_as_comments(project):
 
 
 def test_new_councillor_and_policy_list_their_optional_fields(project):
-    assert invoke("new", "councillor", "Sam Example", project=project).returncode == 0
+    assert new("councillor", "Sam Example", project) == project / "content/councillors/sam-example.md"
     assert ("# photo: images/councillors/katie-parker.jpg   # needs photo_alt too\n"
             "# photo_alt: Katie Parker smiling outside the town hall\n"
             "# contact: katie.parker@breakthroughparty.org.uk\n"
             "# status: draft\n---\n") in (project / "content/councillors/sam-example.md").read_text()
-    assert invoke("new", "policy", "Fair taxes", project=project).returncode == 0
+    assert new("policy", "Fair taxes", project) == project / "content/policies/02-fair-taxes.md"
     assert "# status: draft\n---\n" in (project / "content/policies/02-fair-taxes.md").read_text()
 
 
@@ -101,8 +111,7 @@ def test_new_makes_a_readable_slug_of_at_most_80_characters(title, slug):
 
 
 def test_a_new_post_with_a_long_title_passes_the_file_name_check(project):
-    result = invoke("new", "post", LONG_TITLE, project=project)
-    assert result.returncode == 0, result.stderr
+    new("post", LONG_TITLE, project)
     [path] = (project / "content/posts").glob("councillors-*.md")
     assert len(path.stem) <= 80
     lines = [l for l in check(project / "content").stderr.splitlines() if l.startswith(f"content/posts/{path.name}")]
@@ -110,7 +119,7 @@ def test_a_new_post_with_a_long_title_passes_the_file_name_check(project):
 
 
 def test_new_file_is_rejected_until_every_placeholder_is_replaced(project):
-    invoke("new", "post", "Our plan", project=project)
+    new("post", "Our plan", project)
     result = check(project / "content")
     assert result.returncode == 1
     lines = [l for l in result.stderr.splitlines() if l.startswith("content/posts/our-plan.md")]
@@ -129,13 +138,13 @@ def test_new_file_is_rejected_until_every_placeholder_is_replaced(project):
 def test_new_policy_takes_the_next_free_number(project):
     result = invoke("new", "policy", "Fair taxes", project=project)
     assert result.returncode == 0, result.stderr
+    assert "Created " in result.stdout
     text = (project / "content/policies/02-fair-taxes.md").read_text()
     assert "number: 2\n" in text
 
 
 def test_new_councillor(project):
-    result = invoke("new", "councillor", "Sam Example", project=project)
-    assert result.returncode == 0, result.stderr
+    new("councillor", "Sam Example", project)
     text = (project / "content/councillors/sam-example.md").read_text()
     assert "title: Sam Example\n" in text and "joined: " in text and "region: TODO" in text
 
@@ -215,8 +224,7 @@ def test_an_allowlisted_embed_passes(tmp_path):
     write_content(tmp_path / "content", {**MINIMAL_SITE, "posts/hello.md": GOOD_POST +
                                          '\n<iframe src="https://video.example/embed/1"></iframe>\n'})
     settings = derived_settings_file(tmp_path / "settings.py", {"EMBED_ALLOWLIST": "['https://video.example']"})
-    result = subprocess.run([sys.executable, "-m", "sitebuild", "--check", "--settings", str(settings),
-                             "--content", str(tmp_path / "content")], cwd=REPO, capture_output=True, text=True)
+    result = check(tmp_path / "content", "--settings", str(settings))
     assert result.returncode == 0, result.stderr
 
 
@@ -268,7 +276,7 @@ def test_yaml_yes_and_no_and_numbers_like_file_names(tmp_path):
 
 
 def test_new_quotes_titles_yaml_would_misread(project):
-    assert invoke("new", "post", "No", project=project).returncode == 0
+    new("post", "No", project)
     assert 'title: "No"\n' in (project / "content/posts/no.md").read_text()
 
 

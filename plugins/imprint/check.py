@@ -54,7 +54,10 @@ def images_without_imprint(folder: Path, expected: str) -> list[str]:
     missing = []
     for image_path in sorted(folder.rglob("*.png")):
         with Image.open(image_path) as image:
-            if image.text.get("Imprint") != expected:
+            # `info` holds the text chunks before the image data, read without
+            # decoding a pixel (`text` would decode the whole image to look
+            # for more after it); the build writes the imprint there.
+            if image.info.get("Imprint") != expected:
                 missing.append(str(image_path.relative_to(folder.parent)))
     return missing
 

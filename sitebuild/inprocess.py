@@ -1,0 +1,104 @@
+"""`python -m sitebuild …` run inside this process, with what it prints captured.
+
+For the tests, which build many small sites: starting Python and importing
+Pelican, WeasyPrint and Pillow costs more than building a small site. This
+runs the same code as the command (`__main__.run`: the same arguments, the
+same messages, the same exit status), only without a new process.
+
+    from sitebuild.inprocess import run_sitebuild
+    done = run_sitebuild(["--content", "content", "--output", "/tmp/site"])
+    done.returncode, done.stdout, done.stderr
+
+One limit: Pelican's plugins connect to its signals for the life of the
+process (blinker), so every build in one process must use the same PLUGINS
+and PLUGIN_PATHS. `same_plugins` tells whether a settings file does; a build
+with other plugins needs a process of its own (`python -m sitebuild`).
+Builds here run one at a time (the problem log is per process).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import os
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from pelican.log import LimitFilter
+
+from . import __main__ as cli
+from .build import load_settings
+
+ROOT = Path(__file__).resolve().parents[1]
+_one_at_a_time = threading.Lock()
+# The PLUGINS and PLUGIN_PATHS of the first build in this process.
+_plugins_in_use: tuple | None = None
+
+
+@dataclass
+class Completed:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def plugins_of(settings: dict) -> tuple:
+    return tuple(settings.get("PLUGINS") or ()), tuple(settings.get("PLUGIN_PATHS") or ())
+
+
+def same_plugins(settings_file: str | os.PathLike) -> bool:
+    """Whether a build with this settings file can run in this process:
+    no build has run here yet, or the last ones used the same plugins."""
+    return _plugins_in_use is None or plugins_of(load_settings(Path(ROOT, settings_file))) == _plugins_in_use
+
+
+def run_sitebuild(argv: list[str]) -> Completed:
+    """Run `python -m sitebuild argv` here, from the project folder (as
+    `invoke build` runs it); return its exit status and what it printed.
+    Log messages go to stderr as one `LEVEL: message` line each, as
+    `init_logging` sets them up for the command."""
+    global _plugins_in_use
+    args = cli.parse_args(argv)
+    plugins = plugins_of(load_settings(Path(ROOT, args.settings)))
+    if _plugins_in_use not in (None, plugins):
+        raise ValueError(f"this process has built with the plugins {_plugins_in_use}; a build with "
+                         f"{plugins} needs a process of its own (python -m sitebuild)")
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with _one_at_a_time, _logging_to(stderr, args.debug), _working_folder(ROOT), \
+            contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+        _plugins_in_use = plugins
+        returncode = cli.run(args)
+    return Completed(returncode, stdout.getvalue(), stderr.getvalue())
+
+
+@contextlib.contextmanager
+def _logging_to(stream, debug: bool):
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    root, site = logging.getLogger(), logging.getLogger("site")
+    levels = root.level, site.level
+    # Pelican drops a message it has logged before in this process (its
+    # LimitFilter); a new process starts with none logged.
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG if debug else logging.WARNING)
+    site.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(levels[0])
+        site.setLevel(levels[1])
+
+
+@contextlib.contextmanager
+def _working_folder(folder: Path):
+    before = os.getcwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(before)
