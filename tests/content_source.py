@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import REPO
-from sitecore.schema.document import parse_document
+
 from plugins.frontmatter.reader import slug_of_file
+from sitecore.schema.document import parse_document
 
 CONTENT = REPO / "content"
 

@@ -8,7 +8,6 @@ import shutil
 import subprocess
 
 import pytest
-
 from browser import no_http_cache, serve_folder
 from conftest import REPO
 from test_site import PAGE_TYPES

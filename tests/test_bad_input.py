@@ -6,7 +6,6 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-
 from conftest import policy_markdown
 
 GOOD_POST = """\
@@ -291,6 +290,7 @@ def test_all_problems_of_a_build_are_listed_together(make_site):
 def test_an_error_logged_by_pelican_fails_the_build(make_site, tmp_path):
     """Plain Pelican exits 0 after logging an ERROR; our build must not."""
     from conftest import MINIMAL_SITE, REPO, run_build, write_content
+
     from sitebuild.derived_settings import derived_settings_file
 
     settings = derived_settings_file(tmp_path / "settings_with_error.py", {

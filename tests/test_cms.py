@@ -20,11 +20,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
-
 from browser import serve_folder
 from conftest import MINIMAL_SITE, REPO, policy_markdown, run_build, write_content
-from sitecore.schema.content_types import COUNCILLOR, POLICY, POST
+
 from sitebuild.derived_settings import derived_settings_file
+from sitecore.schema.content_types import COUNCILLOR, POLICY, POST
 
 FOLDER_PICKER = """
 // Stand-in for the operating system's folder picker: an origin-private folder

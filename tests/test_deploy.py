@@ -7,13 +7,10 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
-
 from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import REPO, copy_of_site_cache
 
 WORKFLOW = REPO / ".github/workflows/site.yml"

@@ -8,7 +8,6 @@ import difflib
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-
 from conftest import REPO, run_build
 
 NOW = ("--now", "2026-01-01 12:00")

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import subprocess
 
-import pytest
-
 from conftest import policy_markdown
 
 UNPUBLISHED = {

@@ -6,9 +6,8 @@ from __future__ import annotations
 import io
 import textwrap
 
-from PIL import Image
-
 from conftest import MINIMAL_SITE
+from PIL import Image
 
 
 def jpeg(width: int, height: int) -> bytes:

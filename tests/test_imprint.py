@@ -4,11 +4,13 @@ is missing, and leaves output/ alone."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from conftest import REPO
+from pdf_tools import pdftotext
 from PIL import Image
 
-from conftest import REPO
-from pdf_tools import pdfinfo, pdftotext
 from sitecore.imprint import imprint_text
 
 IMPRINT = "Promoted by Jo Bloggs on behalf of Breakthrough Party, PO Box 0000, London, EC1A 1AA."

@@ -16,13 +16,13 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-
 from browser import no_http_cache, serve_folder, serve_with_nginx
 from conftest import MINIMAL_SITE, run_build, write_content
-from sitecore.imprint import imprint_text
-from plugins.structureddata.jsonld import json_for_script
 from test_security_headers import RECORD_VIOLATIONS, csp_problems
 from test_site import PAGE_TYPES
+
+from plugins.structureddata.jsonld import json_for_script
+from sitecore.imprint import imprint_text
 
 MARKER = "PWNED"  # every payload that could run says this
 POST_TITLE = "A <!--<script> title"

@@ -8,7 +8,6 @@ import ast
 import subprocess
 
 import pytest
-
 from conftest import REPO
 
 PLUGINS_FOLDER = REPO / "plugins"

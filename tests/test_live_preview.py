@@ -10,7 +10,6 @@ import textwrap
 import time
 
 import pytest
-
 from browser import chromium, free_port, wait_for_server
 from conftest import MINIMAL_SITE, REPO, write_content
 

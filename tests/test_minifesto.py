@@ -7,11 +7,11 @@ import re
 
 import pikepdf
 import pytest
-
 from conftest import REPO
 from content_source import CONTENT, front_matter, published
-from sitecore.imprint import imprint_text
 from pdf_tools import median_font_size, outline_titles, pdffonts, pdfinfo, pdftotext, render_page_png
+
+from sitecore.imprint import imprint_text
 
 ARTIFACTS = REPO / "test-artifacts"
 

@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import subprocess
 
-import pytest
-
 from conftest import MINIMAL_SITE, REPO, policy_markdown
 from pdf_tools import pdftotext
-
 
 
 def test_two_builds_of_the_same_input_are_byte_identical(make_site, tmp_path):

@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import MINIMAL_SITE, Build, run_build, write_content
 from content_source import published
+
 from sitebuild.derived_settings import derived_settings_file
 
 BUTTON_LABELS = {"join": ("Join the party", "JOIN_URL"), "donate": ("Donate to the party", "DONATE_URL")}

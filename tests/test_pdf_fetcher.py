@@ -16,13 +16,13 @@ from urllib.parse import urljoin
 
 import pikepdf
 import pytest
-
 from conftest import MINIMAL_SITE, REPO, policy_markdown, run_build, sample_jpeg, write_content
-from sitecore.problems import problem_log
+
 from plugins.minifesto.fetcher import FetchRefused, minifesto_fetcher, pdf_base_url
 from plugins.minifesto.pdf import cache_key, render_pdf, write_pdf
 from sitebuild.build import load_settings
 from sitebuild.derived_settings import derived_settings_file
+from sitecore.problems import problem_log
 
 SITE = "https://breakthroughparty.org.uk"
 MOMENT = datetime(2022, 3, 1, tzinfo=timezone.utc)

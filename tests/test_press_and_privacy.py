@@ -6,11 +6,11 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-
 from browser import chromium, serve_folder
 from content_source import CONTENT, published
-from sitecore.schema.document import parse_document
 from test_site import PAGE_TYPES
+
+from sitecore.schema.document import parse_document
 
 # content/press-office.md: the contacts, the press kit's people, the notes to editors.
 PRESS_OFFICE = parse_document((CONTENT / "press-office.md").read_text(encoding="utf-8"))

@@ -6,17 +6,16 @@ made from its schema."""
 from __future__ import annotations
 
 import contextlib
-
 import json
 import re
 import textwrap
 
 import pytest
 import yaml
-
 from browser import serve_folder
 from conftest import MINIMAL_SITE, run_build, sample_jpeg, write_content
 from content_source import CONTENT
+
 from sitebuild.derived_settings import derived_settings_file
 from sitecore.schema.content_types import PRESS_OFFICE
 from sitecore.schema.document import parse_document

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 import yaml
-
 from conftest import REPO
-from sitecore.problems import Problem
+
 from sitebuild.annotations import escape_data, escape_property, problem_annotation, workflow_command
+from sitecore.problems import Problem
 
 WORKFLOWS = REPO / ".github/workflows"
 REVIEW, SITE = WORKFLOWS / "review.yml", WORKFLOWS / "site.yml"

@@ -10,8 +10,8 @@ import sys
 import time
 
 import pytest
-
 from conftest import MINIMAL_SITE, REPO, Build, build_in, run_build, write_content
+
 from sitebuild import build as build_module
 
 

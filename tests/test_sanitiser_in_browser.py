@@ -15,8 +15,8 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-
 from browser import chromium, serve_folder
+
 from sitecore.html_allowlist import clean
 from sitecore.imprint import imprint_text
 

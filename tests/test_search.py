@@ -5,7 +5,6 @@ are not indexed, and the page explains itself without JavaScript."""
 from __future__ import annotations
 
 import pytest
-
 from browser import chromium, serve_folder
 from content_source import published
 

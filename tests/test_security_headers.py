@@ -5,10 +5,8 @@ Security Policy violation fails the test."""
 from __future__ import annotations
 
 import pytest
-
-from playwright.sync_api import expect
-
 from browser import no_http_cache, serve_with_nginx
+from playwright.sync_api import expect
 from test_site import PAGE_TYPES
 
 pytestmark = pytest.mark.browser

@@ -8,7 +8,6 @@ import urllib.error
 import urllib.request
 
 import pytest
-
 from browser import free_port, wait_for_server
 from conftest import REPO
 

@@ -9,11 +9,19 @@ import io
 import pytest
 from PIL import Image, ImageFont
 
-from sitecore.imprint import imprint_text
 from plugins.sharecards.card import (
-    BAND_TOP_PADDING, IMPRINT_SIZES, MARGIN, PARTY_LINE, CardText, ImprintTooLong, layout_imprint, max_band_height, render_card,
+    BAND_TOP_PADDING,
+    IMPRINT_SIZES,
+    MARGIN,
+    PARTY_LINE,
+    CardText,
+    ImprintTooLong,
+    layout_imprint,
+    max_band_height,
+    render_card,
 )
 from sitecore.brand import brand_style as card_style
+from sitecore.imprint import imprint_text
 
 REAL = "Promoted by Jo Bloggs on behalf of Breakthrough Party, PO Box 0000, London, EC1A 1AA."
 # No hyphens: the PDF's imprint check reads a line broken after a hyphen as

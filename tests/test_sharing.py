@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 
-import pytest
+from conftest import MINIMAL_SITE, REPO, copy_of_site_cache, run_build, write_content
+from content_source import published
 from PIL import Image
 
-from conftest import REPO, MINIMAL_SITE, copy_of_site_cache, run_build, write_content
-from content_source import published
 from sitecore.imprint import imprint_text
 
 ITEM_PAGES = {"posts": "news/{}/", "policies": "policies/{}/", "councillors": "councillors/{}/", "pages": "{}/"}

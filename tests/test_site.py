@@ -6,8 +6,8 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
-
 from content_source import drafts, published
+
 from sitecore.imprint import imprint_text
 
 PAGE_TYPES = {

@@ -15,14 +15,14 @@ import shutil
 from zoneinfo import ZoneInfo
 
 import pytest
-
 from conftest import MINIMAL_SITE, policy_markdown, run_build, sample_jpeg, sample_png, write_content
-from sitecore.schema.document import FrontMatterError, parse_document
-from sitecore.schema.fields import FieldError, date
+
+from plugins.contentfiles.file_types import type_problem
 from plugins.frontmatter.limits import control_character_problems
 from plugins.frontmatter.publication import has_passed, publication_status
 from sitecore.html_allowlist import clean, refusals
-from plugins.contentfiles.file_types import type_problem
+from sitecore.schema.document import FrontMatterError, parse_document
+from sitecore.schema.fields import FieldError, date
 
 LONDON = ZoneInfo("Europe/London")
 SETTINGS = {"TIMEZONE": "Europe/London"}
@@ -382,6 +382,7 @@ def test_images_only_drafts_use_are_not_published(make_site):
 
 def test_the_readme_lists_the_allowlist_and_the_file_types():
     from conftest import REPO
+
     from plugins.contentfiles.file_types import ALLOWED_TYPES
     from sitecore.html_allowlist import ALLOWED_TAGS
 
@@ -420,9 +421,10 @@ def test_links_are_checked_again_as_pelican_rewrites_them(settings):
     """The second look after Pelican's rewrite: a linked item whose address
     carried markup (no longer possible from content, as names are checked)
     would still be refused."""
+    from pelican.contents import Article
+
     from plugins.contentcheck.checks import check_links_as_published
     from sitecore.problems import ContentProblems, problem_log
-    from pelican.contents import Article
 
     context = {"generated_content": {}, "static_content": {}, "localsiteurl": ""}
     target = Article("Text.", {"title": "Target", "slug": "t", "date": dt.datetime(2021, 1, 1)},

@@ -16,12 +16,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from conftest import MINIMAL_SITE, REPO, sample_png, write_content
 
 from sitebuild.build import load_settings
 from sitebuild.derived_settings import derived_settings_file
 from sitebuild.inprocess import run_sitebuild
 from sitebuild.scaffold import new_content
-from conftest import MINIMAL_SITE, REPO, sample_png, write_content
 
 GOOD_POST = textwrap.dedent(MINIMAL_SITE["posts/hello.md"])
 
