@@ -159,7 +159,7 @@ BUILD_TIME = None
 # Origins (e.g. "https://www.youtube-nocookie.com") whose <iframe> embeds
 # content may use. Empty: embeds load from other sites, which our privacy
 # promise rules out. Nothing else outside the HTML allowlist
-# (plugins/frontmatter/sanitise.py) is ever allowed, scripts never.
+# (sitecore/html_allowlist.py) is ever allowed, scripts never.
 EMBED_ALLOWLIST = []
 # The largest content file the build reads (a long policy paper is ~60 KB);
 # anything bigger is refused before it can slow every build down.

@@ -66,7 +66,7 @@ def check_links_as_published(item, settings) -> None:
 
 def check_links(item, markdown: str, first_line: int, site: SiteFacts, field: str) -> None:
     """Links and images in Markdown. Unsafe HTML and link schemes are the
-    reader's allowlist's to refuse (frontmatter/sanitise.py)."""
+    reader's allowlist's to refuse (sitecore/html_allowlist.py)."""
     for found in scan(markdown, first_line):
         if found.kind in ("link", "image") and not unsafe_scheme(found.target):
             check_target(item, found, site, field)

@@ -28,7 +28,7 @@ def scan(body: str, first_line: int) -> list[Found]:
     """Everything worth checking in `body`, by line; fenced code is skipped.
     (Indented lines are not skipped: in lists and HTML blocks they are not
     code. Unsafe HTML is refused by the reader's allowlist: see
-    frontmatter/sanitise.py.)"""
+    sitecore/html_allowlist.py.)"""
     found: list[Found] = []
     in_code = False
     for offset, line in enumerate(body.splitlines()):
