@@ -7,6 +7,7 @@ once never leave half a file, and never outside the output folder.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -20,8 +21,9 @@ def write_atomically(target: Path, data: bytes) -> None:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, target)
-    except BaseException:
-        os.unlink(temporary)
+    except BaseException:  # Ctrl+C included: no temporary file is left behind
+        with contextlib.suppress(FileNotFoundError):  # already renamed into place
+            os.unlink(temporary)
         raise
 
 
