@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -124,6 +125,14 @@ def pytest_sessionfinish(session):
     from browser import close_chromium
 
     close_chromium()
+
+
+def pytest_xdist_auto_num_workers(config):
+    """`-n auto` (pytest.ini): one test process more than there are CPUs.
+    The browser tests spend much of their time waiting (for a page to go
+    quiet, for the editor to save, for the live preview to rebuild), and the
+    extra process uses that time."""
+    return (os.cpu_count() or 1) + 1
 
 
 @pytest.fixture(scope="session")

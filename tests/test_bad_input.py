@@ -170,9 +170,12 @@ def test_duplicate_slug(make_site):
 
 
 def commit_content(make_site, tmp_path) -> None:
-    """Make the throwaway site's content a git repository with every file
-    committed, as the published content is."""
-    make_site()
+    """Make the throwaway site's content (MINIMAL_SITE, where make_site
+    builds it) a git repository with every file committed, as the published
+    content is."""
+    from conftest import MINIMAL_SITE, write_content
+
+    write_content(tmp_path / "content", MINIMAL_SITE)
     git = ["git", "-C", str(tmp_path), "-c", "user.name=Volunteer", "-c", "user.email=volunteer@example.org",
            "-c", "commit.gpgsign=false"]
     for command in (["init", "-q"], ["add", "content"], ["commit", "-q", "-m", "Published content"]):

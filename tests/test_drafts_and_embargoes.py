@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import subprocess
 
-from conftest import policy_markdown
+import pytest
+
+from conftest import build_in, policy_markdown
 
 UNPUBLISHED = {
     "posts/zebra-draft-post.md": """\
@@ -99,8 +101,15 @@ def test_an_embargo_lifts_at_its_moment(make_site, tmp_path):
     assert b"news/walrus-embargoed-release/" in (after.output / "sitemap.xml").read_bytes()
 
 
-def test_the_drafts_preview_shows_them_labelled_and_noindex(make_site, tmp_path):
-    build = make_site(UNPUBLISHED, output=tmp_path / "preview", options=("--drafts",))
+@pytest.fixture(scope="module")
+def drafts_preview(tmp_path_factory, factory_cache):
+    """UNPUBLISHED built as a drafts preview (--drafts), once: the tests below only read it."""
+    return build_in(tmp_path_factory.mktemp("drafts-preview"), UNPUBLISHED, cache=factory_cache,
+                    options=("--drafts",))
+
+
+def test_the_drafts_preview_shows_them_labelled_and_noindex(drafts_preview):
+    build = drafts_preview
     assert build.returncode == 0, build.stderr
     post = build.html("news/zebra-draft-post/")
     assert post.select_one(".preview-label").get_text(" ", strip=True).startswith("Draft")
@@ -113,8 +122,8 @@ def test_the_drafts_preview_shows_them_labelled_and_noindex(make_site, tmp_path)
     assert "Disallow: /" in (build.output / "robots.txt").read_text()
 
 
-def test_the_drafts_preview_labels_drafts_in_the_policy_and_councillor_listings(make_site, tmp_path):
-    build = make_site(UNPUBLISHED, output=tmp_path / "preview", options=("--drafts",))
+def test_the_drafts_preview_labels_drafts_in_the_policy_and_councillor_listings(drafts_preview):
+    build = drafts_preview
     assert build.returncode == 0, build.stderr
     policy = next(s for s in build.html("policies/").select("section.policy") if "Yak" in s.get_text())
     assert "Draft" in policy.select_one(".preview-label").get_text()
