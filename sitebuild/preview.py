@@ -165,12 +165,21 @@ class PreviewHandler(SimpleHTTPRequestHandler):
             pass  # the page was closed or reloaded
 
 
+# Set by Ctrl+C or SIGTERM. Under load a Ctrl+C during a rebuild was seen to
+# be lost inside the build (the build finished, the preview went on): the
+# flag makes sure the preview stops once that build is done.
+stop_requested = threading.Event()
+
+
 def watch_and_rebuild(preview: Preview, paths: list[Path]) -> None:
     for _changes in watch(*paths, debounce=200):
         preview.rebuild()
+        if stop_requested.is_set():
+            raise KeyboardInterrupt
 
 
 def stop_on_signal(signum, frame) -> None:
+    stop_requested.set()
     raise KeyboardInterrupt  # so a terminated preview tidies up as after Ctrl+C
 
 
@@ -189,6 +198,7 @@ def main(argv=None) -> int:
     args = parse_args(argv)
     cli.init_logging(debug=False)
     signal.signal(signal.SIGTERM, stop_on_signal)
+    signal.signal(signal.SIGINT, stop_on_signal)
     overrides = {"PATH": str(Path(args.content).resolve())} if args.content else {}
     preview = Preview(Path(args.settings), Path(args.output).resolve(), overrides)
     settings = load_settings(args.settings, overrides)
