@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import zlib
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -131,8 +132,52 @@ def pytest_xdist_auto_num_workers(config):
     """`-n auto` (pytest.ini): one test process more than there are CPUs.
     The browser tests spend much of their time waiting (for a page to go
     quiet, for the editor to save, for the live preview to rebuild), and the
-    extra process uses that time."""
+    extra process uses that time. No test processes of their own for one or
+    two tests named on the command line (file::test): starting them would
+    take longer than the tests."""
+    named = [argument for argument in config.args if "::" in argument]
+    if named and len(named) == len(config.args) <= 2:
+        return 0
     return (os.cpu_count() or 1) + 1
+
+
+# How pytest-xdist shares the tests out between the test processes: one at a
+# time, except in the modules below, whose tests share costly module fixtures
+# (a build, a web server, browser pages, the browser editor): "module" hands
+# the whole module to one process, "function" each test function with all its
+# parameters, a number splits the module into that many parts. Those fixtures
+# are then made once per part, not once in every process.
+SHARED_OUT_TOGETHER = {
+    "test_determinism.py": "module",
+    "test_deploy.py": "module",
+    "test_search.py": "module",
+    "test_security_headers.py": "module",
+    "test_sanitiser_in_browser.py": "module",
+    "test_accessibility.py": "function",
+    "test_injection_in_browser.py": "function",
+    "test_cms.py": 2,
+}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """xdist's "loadscope" scheduling (the biggest parts first), with the
+    parts above. (Its own "loadgroup" cannot group under pytest 9: it marks a
+    group by changing a test's nodeid, which pytest 9 no longer allows.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedOut(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path, _, test = nodeid.partition("::")
+            together = SHARED_OUT_TOGETHER.get(path.rsplit("/", 1)[-1])
+            if together == "module":
+                return path
+            if together == "function":
+                return f"{path}::{test.split('[', 1)[0]}"
+            if together:
+                return f"{path}#{zlib.crc32(nodeid.encode()) % together}"
+            return nodeid
+
+    return SharedOut(config, log)
 
 
 @pytest.fixture(scope="session")

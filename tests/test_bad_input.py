@@ -28,13 +28,15 @@ def assert_fails_with(build, *expected_lines: str) -> None:
 
 
 def test_the_minimal_site_builds(make_site):
-    build = make_site()
+    # As a volunteer runs it: `python -m sitebuild` in a process of its own.
+    build = make_site(new_process=True)
     assert build.returncode == 0, build.stderr
     assert (build.output / "news/hello/index.html").exists()
 
 
 def test_missing_front_matter(make_site):
-    build = make_site({"posts/hello.md": "Just some text, no front matter.\n"})
+    # In a process of its own: the exit status and messages a volunteer sees.
+    build = make_site({"posts/hello.md": "Just some text, no front matter.\n"}, new_process=True)
     assert_fails_with(
         build,
         "content/posts/hello.md:1: (front matter): the file does not start with a front matter "

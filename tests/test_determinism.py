@@ -11,8 +11,8 @@ import pytest
 from conftest import REPO, run_build
 
 NOW = ("--now", "2026-01-01 12:00")
-# Both tests read the same two clean builds: one test process runs them.
-pytestmark = pytest.mark.xdist_group("determinism")
+# Both tests read the same two clean builds: one test process runs them
+# (conftest.py: SHARED_OUT_TOGETHER).
 
 
 def files_of(folder) -> dict[str, bytes]:

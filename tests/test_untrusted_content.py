@@ -297,7 +297,7 @@ def test_hostile_content_is_refused_all_at_once(tmp_path, last_good_site):
 
 def test_invoke_check_reports_the_same(tmp_path):
     write_content(tmp_path / "content", {**MINIMAL_SITE, **HOSTILE_FILES})
-    build = run_build(tmp_path / "content", tmp_path / "unused", options=("--check",))
+    build = run_build(tmp_path / "content", tmp_path / "unused", options=("--check",), new_process=True)
     assert build.returncode == 1
     for expected in EXPECTED_LINES:
         assert any(line.startswith(expected) for line in build.problem_lines), expected
