@@ -171,8 +171,50 @@ class PreviewHandler(SimpleHTTPRequestHandler):
 stop_requested = threading.Event()
 
 
-def watch_and_rebuild(preview: Preview, paths: list[Path]) -> None:
-    for _changes in watch(*paths, debounce=200):
+class ContentWatcher:
+    """Watches the content, theme and settings on a thread of its own, from
+    before the first build: a save made while the preview starts (or while it
+    builds) is never missed, it just makes the next build."""
+
+    def __init__(self, paths: list[Path]):
+        self.paths = paths
+        self.saved = threading.Event()
+        self.watching = threading.Event()
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.error: BaseException | None = None
+
+    def start(self) -> None:
+        self.thread.start()
+        self.watching.wait()
+        if self.error:
+            raise RuntimeError(f"could not watch {', '.join(map(str, self.paths))} for changes") from self.error
+
+    def run(self) -> None:
+        # yield_on_timeout: the first (empty) answer comes once watchfiles
+        # has its watches in place, which is when `start` may return.
+        try:
+            for changes in watch(*self.paths, debounce=200, rust_timeout=100, yield_on_timeout=True,
+                                 stop_event=self.stop, raise_interrupt=False):
+                self.watching.set()
+                if changes:
+                    self.saved.set()
+        except BaseException as error:
+            self.error = error
+            raise
+        finally:
+            self.watching.set()  # `start` must not wait for a watcher that failed
+
+    def wait_for_a_save(self) -> None:
+        # A short timeout keeps the main thread free to take Ctrl+C.
+        while not self.saved.wait(timeout=0.5):
+            pass
+        self.saved.clear()
+
+
+def watch_and_rebuild(preview: Preview, watcher: ContentWatcher) -> None:
+    while True:
+        watcher.wait_for_a_save()
         preview.rebuild()
         if stop_requested.is_set():
             raise KeyboardInterrupt
@@ -206,18 +248,21 @@ def main(argv=None) -> int:
     # is not reloaded, so changing it needs a restart.
     watched = [Path(settings["PATH"]), Path(settings["THEME"]), Path(args.settings).resolve()]
     handler = type("Handler", (PreviewHandler,), {"preview": preview})
+    watcher = ContentWatcher(watched)
     server = None
     try:
+        watcher.start()
         preview.rebuild()
         server = ThreadingHTTPServer(("127.0.0.1", args.port), partial(handler, directory=str(preview.output)))
         server.daemon_threads = True
         threading.Thread(target=server.serve_forever, daemon=True).start()
         print(f"Preview at http://127.0.0.1:{args.port}/ : save a file and the page reloads. Ctrl+C stops.",
               flush=True)
-        watch_and_rebuild(preview, watched)
+        watch_and_rebuild(preview, watcher)
     except KeyboardInterrupt:
         print("Preview stopped.", flush=True)
     finally:
+        watcher.stop.set()
         if server:
             server.shutdown()
             server.server_close()
