@@ -76,6 +76,17 @@ def test_nothing_edits_the_import_path():
     assert edits == []
 
 
+def test_the_project_is_installed_where_it_is(tmp_path):
+    """./setup installs the package editable: its code imports from any
+    folder, as itself (not a copy), with no help from the current directory."""
+    completed = subprocess.run(
+        [str(REPO / ".venv/bin/python"), "-I", "-c",
+         "import plugins, sitebuild, sitecore; print(sitecore.__file__, plugins.__file__, sitebuild.__file__)"],
+        cwd=tmp_path, capture_output=True, text=True)
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.split() == [str(REPO / name / "__init__.py") for name in ("sitecore", "plugins", "sitebuild")]
+
+
 def test_plugins_are_named_by_import_path(settings):
     assert settings["PLUGINS"], "no plugins configured"
     assert all(name.startswith("plugins.") for name in settings["PLUGINS"])
