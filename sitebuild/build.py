@@ -28,6 +28,7 @@ from pelican.settings import read_settings
 from sitecore.problems import ContentChecked, ContentProblems
 
 from .errorlog import ErrorCollector
+from .template_cache import with_template_cache
 
 
 class BuildFailed(Exception):
@@ -74,7 +75,7 @@ def build_site(settings_file, output_path, overrides: dict | None = None) -> Bui
     staging = work_folder(output_path, "staging")
     try:
         settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)})
-        run_pelican(settings)
+        run_pelican(with_template_cache(settings))
         pages = count_pages(staging)
         swap_into_place(staging, output_path)
     except BaseException:

@@ -8,8 +8,10 @@ colours through the stylesheet.
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
 from dataclasses import dataclass
+from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -24,6 +26,13 @@ class CardStyle:
     ink: str
     bold_font: str
     regular_font: str
+
+    def fingerprint(self) -> str:
+        """What the drawing depends on, for cache keys: the fonts by their
+        contents, not their paths (a moved checkout reuses its cache, and a
+        changed font file is never served from it)."""
+        fonts = [hashlib.sha256(Path(path).read_bytes()).hexdigest() for path in (self.bold_font, self.regular_font)]
+        return repr((self.size, self.background, self.accent, self.ink, *fonts))
 
 
 def brand_style(settings: dict) -> CardStyle:

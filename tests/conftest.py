@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import json
 import os
@@ -25,6 +26,7 @@ import zlib
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
@@ -43,6 +45,7 @@ class Build:
     stderr: str
     output: Path
     content: Path
+    now: str = ""  # the --now it was built with, if any
 
     def html(self, relative: str) -> BeautifulSoup:
         path = self.output / relative
@@ -71,7 +74,8 @@ def run_build(content: Path, output: Path, settings: Path = REPO / "pelicanconf.
                                    cwd=REPO, capture_output=True, text=True, timeout=300)
     else:
         completed = run_sitebuild(arguments)
-    return Build(completed.returncode, completed.stdout, completed.stderr, output, content)
+    now = options[options.index("--now") + 1] if "--now" in options else ""
+    return Build(completed.returncode, completed.stdout, completed.stderr, output, content, now)
 
 
 @contextmanager
@@ -88,16 +92,19 @@ def locked(path: Path):
 @pytest.fixture(scope="session")
 def site(tmp_path_factory, request) -> Build:
     """The real content/, built once per test run with pelicanconf.py, as a
-    volunteer builds it (`python -m sitebuild`, in its own process). Under
-    pytest-xdist the first test process to need it builds it and the others
-    read the same folder: tests only read it."""
+    volunteer builds it (`python -m sitebuild`, in its own process), at the
+    minute the run started (its `--now`, so that another build can be
+    compared with it byte for byte). Under pytest-xdist the first test
+    process to need it builds it and the others read the same folder: tests
+    only read it."""
     base = tmp_path_factory.getbasetemp()
     shared = base.parent if hasattr(request.config, "workerinput") else base  # pytest-xdist: the run's folder
     record = shared / "site-build.json"
     with locked(shared / "site-build.lock"):
         if not record.exists():
+            now = dt.datetime.now(ZoneInfo("Europe/London")).strftime("%Y-%m-%d %H:%M")
             build = run_build(REPO / "content", shared / "site" / "output", cache=shared / "site" / "cache",
-                              new_process=True)
+                              options=("--now", now), new_process=True)
             record.write_text(json.dumps({**asdict(build), "output": str(build.output), "content": str(build.content)}))
         fields = json.loads(record.read_text())
     build = Build(**{**fields, "output": Path(fields["output"]), "content": Path(fields["content"])})
@@ -153,7 +160,7 @@ SHARED_OUT_TOGETHER = {
     "test_search.py": "module",
     "test_security_headers.py": "module",
     "test_sanitiser_in_browser.py": "module",
-    "test_accessibility.py": "function",
+    "test_accessibility.py": "module",
     "test_injection_in_browser.py": "function",
     "test_cms.py": 2,
 }

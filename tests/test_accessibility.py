@@ -1,5 +1,6 @@
 """Every page type in a real browser: axe-core finds no WCAG 2.2 AA violation,
-pages fit a 320 px screen, and the Nu HTML Checker finds no error anywhere."""
+pages fit a 320 px screen, no request leaves the site, no cookie is set, and
+the Nu HTML Checker finds no error anywhere."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import shutil
 import subprocess
 
 import pytest
-from browser import no_http_cache, serve_folder
+from browser import goto_settled, no_http_cache, serve_folder
 from conftest import REPO
 from test_site import PAGE_TYPES
 
@@ -26,18 +27,54 @@ def served_site(site):
 
 
 @pytest.fixture(scope="module")
-def pages(browser):
-    """Two pages the tests below navigate afresh for each check: opening a
-    new page costs far more than a check. "axe" bypasses the pages' own
-    Content Security Policy (tested in test_security_headers), which would
-    rightly refuse the axe-core script a test injects; "plain" gets the pages
-    as a reader does, with the HTTP cache off, so every visit loads (and
-    requests) everything, as a first visit would."""
-    axe, plain = browser.new_page(bypass_csp=True), browser.new_page()
-    no_http_cache(plain)
-    yield {"axe": axe, "plain": plain}
-    axe.close()
-    plain.close()
+def visits(served_site, browser):
+    """visits(path): what one visit to a page saw, as a reader sees it (its
+    own Content Security Policy in force, the HTTP cache off so everything
+    is requested, as on a first visit): every request it made, the cookies
+    it set, how far it scrolls sideways at 320 px, and axe-core's violations
+    at 320 and 1280 px.
+    One visit per page serves all the tests below (each visit costs far
+    more than a check)."""
+    context = browser.new_context(viewport={"width": 320, "height": 800})
+    page = context.new_page()
+    no_http_cache(page)
+    axe = AXE.read_text(encoding="utf-8")
+    seen = {}
+
+    def visit(path: str) -> dict:
+        if path not in seen:
+            requests = []
+
+            def record(request) -> None:
+                requests.append(request)
+
+            page.set_viewport_size({"width": 320, "height": 800})
+            page.on("request", record)
+            try:
+                response = goto_settled(page, f"{served_site}/{path}")
+            finally:
+                page.remove_listener("request", record)
+            observed = {"requests": [request.url for request in requests],
+                        "scripts": [request.url for request in requests if request.resource_type == "script"],
+                        "cookies": [response.headers.get("set-cookie"), page.evaluate("document.cookie"),
+                                    context.cookies()],
+                        "overflow at 320": page.evaluate(
+                            "document.documentElement.scrollWidth - document.documentElement.clientWidth")}
+            # Evaluated by the browser's debugger, which the page's policy
+            # does not govern (a <script> added to the page would be refused).
+            page.evaluate(axe)
+            for width in (320, 1280):
+                page.set_viewport_size({"width": width, "height": 800})
+                # resultTypes: only the violations are read, so axe-core works
+                # out the details (selectors) of the passes for one element each.
+                observed[f"axe at {width}"] = page.evaluate(
+                    "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+                    ".then(result => result.violations)", WCAG_22_AA)
+            seen[path] = observed
+        return seen[path]
+
+    yield visit
+    context.close()
 
 
 def describe(violations) -> str:
@@ -48,30 +85,23 @@ def describe(violations) -> str:
 
 
 @pytest.mark.parametrize("name,path", list(PAGE_TYPES.items()))
-def test_axe_finds_no_violations(served_site, pages, name, path):
-    page = pages["axe"]
-    page.set_viewport_size({"width": 320, "height": 800})
-    page.goto(f"{served_site}/{path}")
-    page.add_script_tag(path=str(AXE))
+def test_axe_finds_no_violations(visits, name, path):
     for width in (320, 1280):
-        # The page's layout at each width (the theme's scripts do not depend on it).
-        page.set_viewport_size({"width": width, "height": 800})
-        # resultTypes: only the violations are read, so axe-core works out
-        # the details (selectors) of the passes for one element each.
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-            WCAG_22_AA,
-        )
-        assert result["violations"] == [], f"{name} at {width}px:\n" + describe(result["violations"])
+        violations = visits(path)[f"axe at {width}"]
+        assert violations == [], f"{name} at {width}px:\n" + describe(violations)
 
 
 @pytest.mark.parametrize("name,path", list(PAGE_TYPES.items()))
-def test_pages_fit_a_320px_screen(served_site, pages, name, path):
-    page = pages["plain"]
-    page.set_viewport_size({"width": 320, "height": 640})
-    page.goto(f"{served_site}/{path}")
-    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+def test_pages_fit_a_320px_screen(visits, name, path):
+    overflow = visits(path)["overflow at 320"]
     assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at 320px"
+
+
+@pytest.mark.parametrize("name,path", list(PAGE_TYPES.items()))
+def test_no_request_leaves_the_site(served_site, visits, name, path):
+    foreign = [url for url in visits(path)["requests"]
+               if not url.startswith(served_site + "/") and not url.startswith("data:")]
+    assert foreign == [], name
 
 
 def test_focus_is_visible_and_the_skip_link_works(served_site, browser):
@@ -90,21 +120,10 @@ def test_focus_is_visible_and_the_skip_link_works(served_site, browser):
 
 
 @pytest.mark.parametrize("name,path", list(PAGE_TYPES.items()))
-def test_no_request_leaves_the_site(served_site, pages, name, path):
-    page = pages["plain"]
-    page.set_viewport_size({"width": 1280, "height": 720})
-    requested = []
-
-    def record(request):
-        requested.append(request.url)
-
-    page.on("request", record)
-    try:
-        page.goto(f"{served_site}/{path}", wait_until="networkidle")
-    finally:
-        page.remove_listener("request", record)
-    foreign = [url for url in requested if not url.startswith(served_site + "/") and not url.startswith("data:")]
-    assert foreign == [], name
+def test_no_page_sets_a_cookie_or_loads_a_tracker(served_site, visits, name, path):
+    assert visits(path)["cookies"] == [None, "", []], name
+    scripts = visits(path)["scripts"]
+    assert all(url.startswith((f"{served_site}/theme/js/", f"{served_site}/pagefind/")) for url in scripts), scripts
 
 
 def test_pages_read_without_javascript(served_site, browser):

@@ -5,14 +5,9 @@ search index (see plugins/search/stable_index.py for what that took)."""
 from __future__ import annotations
 
 import difflib
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from conftest import REPO, run_build
-
-NOW = ("--now", "2026-01-01 12:00")
-# Both tests read the same two clean builds: one test process runs them
-# (conftest.py: SHARED_OUT_TOGETHER).
 
 
 def files_of(folder) -> dict[str, bytes]:
@@ -33,33 +28,27 @@ def explain(first: dict, second: dict) -> str:
 
 
 @pytest.fixture(scope="module")
-def clean_builds(tmp_path_factory):
-    """Two clean builds (each with an empty cache) of content/, side by side,
-    each in its own process: each build takes a few seconds, and running them
-    at once also shows that builds beside each other do not disturb one another."""
-    root = tmp_path_factory.mktemp("clean-builds")
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        return list(pool.map(
-            lambda name: run_build(REPO / "content", root / name / "output", cache=root / name / "cache",
-                                   options=NOW, new_process=True),
-            ["first", "second"],
-        ))
+def clean_build(site, tmp_path_factory):
+    """A second clean build (with an empty cache) of content/, in a process
+    of its own, at the same --now as the shared `site` build."""
+    root = tmp_path_factory.mktemp("clean-build")
+    return run_build(REPO / "content", root / "output", cache=root / "cache", options=("--now", site.now),
+                     new_process=True)
 
 
-def test_two_clean_builds_are_byte_identical(clean_builds):
-    builds = clean_builds
-    for build in builds:
-        assert build.returncode == 0, build.stderr
-    first, second = (files_of(build.output) for build in builds)
+def test_two_clean_builds_are_byte_identical(site, clean_build):
+    assert clean_build.returncode == 0, clean_build.stderr
+    first, second = files_of(site.output), files_of(clean_build.output)
     assert first.keys() and first == second, "the two builds differ:\n" + explain(first, second)
 
 
-def test_a_warm_build_writes_the_same_bytes_as_a_cold_one(clean_builds, tmp_path):
+def test_a_warm_build_writes_the_same_bytes_as_a_cold_one(clean_build, tmp_path):
     """Caches (PDFs, share cards, WebP copies) never change the result: a
-    build with the cache the first clean build filled, against that build."""
-    cold = clean_builds[0]
+    build with the cache the clean build filled, against that build."""
+    cold = clean_build
     assert cold.returncode == 0, cold.stderr
-    warm = run_build(REPO / "content", tmp_path / "warm", cache=cold.output.parent / "cache", options=NOW)
+    warm = run_build(REPO / "content", tmp_path / "warm", cache=cold.output.parent / "cache",
+                     options=("--now", cold.now))
     assert warm.returncode == 0, warm.stderr
     assert "reusing" in warm.stderr  # the PDF really came from the cache
     first, second = files_of(cold.output), files_of(warm.output)

@@ -85,22 +85,6 @@ def test_press_releases_have_their_own_feed(site):
     assert [entry.title for entry in feed.entries] == [meta["title"] for _, meta in press_releases()]
 
 
-@pytest.mark.browser
-def test_no_page_sets_a_cookie_or_loads_a_tracker(site):
-    with serve_folder(site.output) as url, chromium() as browser:
-        context = browser.new_context()
-        page = context.new_page()
-        scripts: list[str] = []
-        page.on("request", lambda r: scripts.append(r.url) if r.resource_type == "script" else None)
-        for name, path in PAGE_TYPES.items():
-            response = page.goto(f"{url}/{path}", wait_until="networkidle")
-            assert "set-cookie" not in response.headers, name
-            assert page.evaluate("document.cookie") == "", name
-        assert context.cookies() == []
-        assert all(s.startswith(f"{url}/theme/js/") or s.startswith(f"{url}/pagefind/") for s in scripts), scripts
-        context.close()
-
-
 def test_privacy_notice_exists_and_is_linked_from_every_page(site):
     assert (site.output / "privacy/index.html").exists()
     for path in site.html_files():

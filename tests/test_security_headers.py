@@ -5,7 +5,7 @@ Security Policy violation fails the test."""
 from __future__ import annotations
 
 import pytest
-from browser import no_http_cache, serve_with_nginx
+from browser import goto_settled, no_http_cache, serve_with_nginx
 from playwright.sync_api import expect
 from test_site import PAGE_TYPES
 
@@ -40,7 +40,7 @@ def reader(browser):
 def load(reader, url: str):
     page, console = reader
     console.clear()
-    response = page.goto(url, wait_until="networkidle")
+    response = goto_settled(page, url)
     return page, response, console
 
 

@@ -7,10 +7,13 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+import PIL
 from PIL import Image, ImageOps
 
 from sitecore.images import copy_name
 from sitecore.output import write_atomically, write_output
+
+WEBP_OPTIONS = {"quality": 80, "method": 6}
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,9 @@ class ImageInfo:
 def make_variants(source: Path, path: str, widths, output: Path, cache: Path) -> ImageInfo:
     """WebP copies of `source` (site path `path`, e.g. images/rally.jpg) at
     each width narrower than it, written into `output` beside the original."""
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+    # Keyed by the image and how it is encoded: a new Pillow or new options
+    # draw afresh rather than serve copies a cold build would not make.
+    digest = hashlib.sha256(repr((PIL.__version__, WEBP_OPTIONS)).encode() + source.read_bytes()).hexdigest()[:16]
     with Image.open(source) as opened:
         # Phone photos are often stored sideways with an EXIF turn to apply.
         image = ImageOps.exif_transpose(opened)
@@ -43,7 +48,7 @@ def make_variants(source: Path, path: str, widths, output: Path, cache: Path) ->
                 resized = image.convert("RGBA" if "A" in image.getbands() else "RGB")
                 resized = resized.resize((target_width, round(height * target_width / width)), Image.LANCZOS)
                 buffer = io.BytesIO()
-                resized.save(buffer, "WEBP", quality=80, method=6)
+                resized.save(buffer, "WEBP", **WEBP_OPTIONS)
                 write_atomically(cached, buffer.getvalue())
             variant_path = copy_name(path, target_width)
             write_output(output, variant_path, cached.read_bytes())

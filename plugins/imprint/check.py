@@ -8,12 +8,15 @@ with it. Anything missing is logged as an ERROR, which fails the build.
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import logging
 from pathlib import Path
 
 from PIL import Image
 
 from sitecore.imprint import imprint_text
+from sitecore.output import write_atomically
 
 from .visible_text import visible_text
 
@@ -50,6 +53,22 @@ def pdf_problems(pdf: Path, expected: str) -> list[str]:
     return problems
 
 
+def checked_pdf_problems(pdf: Path, expected: str, cache: Path) -> list[str]:
+    """pdf_problems, remembered for a PDF that passed: reading a PDF's text
+    was the slowest step of a small build, and most builds reuse their PDFs
+    from the cache. Keyed by the PDF's bytes, the imprint and pypdf's
+    version, so the answer is the one a fresh check would give."""
+    key = hashlib.sha256(f"pypdf {importlib.metadata.version('pypdf')}\0{expected}\0".encode()
+                         + pdf.read_bytes()).hexdigest()
+    passed = cache / "imprint-checked" / key
+    if passed.exists():
+        return []
+    problems = pdf_problems(pdf, expected)
+    if not problems:
+        write_atomically(passed, b"")
+    return problems
+
+
 def images_without_imprint(folder: Path, expected: str) -> list[str]:
     missing = []
     for image_path in sorted(folder.rglob("*.png")):
@@ -71,7 +90,7 @@ def check_imprint(pelican) -> None:
                      "(theme/templates/partials/imprint.html); %s", page, FIX)
     for name in settings.get("MINIFESTO_CURRENT_FILES", {}).values():
         if name.endswith(".pdf") and (site / name).exists():
-            for where in pdf_problems(site / name, expected):
+            for where in checked_pdf_problems(site / name, expected, Path(settings["CACHE_PATH"])):
                 logger.error("Imprint missing: %s lacks it in %s — see theme/templates/print/minifesto.html; %s",
                              name, where, FIX)
     cards = site / settings["SHARE_CARD_PATH"]

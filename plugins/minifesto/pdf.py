@@ -68,9 +68,14 @@ def cache_key(html: str, settings, kind: str) -> str:
     digest.update(f"{kind}\0weasyprint {importlib.metadata.version('weasyprint')}\0{WRITE_OPTIONS}\0"
                   f"base {pdf_base_url(settings)}\0attachments {attachments_allowed(settings)}\0".encode())
     digest.update(html.encode("utf-8"))
-    digest.update(fonts_css(settings).encode())
-    for path in [*stylesheet_paths(settings, kind), *map(Path, sorted(settings["MINIFESTO_FONT_FILES"].values()))]:
-        digest.update(path.read_bytes())  # OSError names a missing one
+    # The fonts by their faces and contents, not by their paths: a checkout
+    # in another folder reuses its PDFs.
+    digest.update(settings["MINIFESTO_FONT_FAMILY"].encode())
+    for face, path in sorted(settings["MINIFESTO_FONT_FILES"].items()):
+        digest.update(f"\0{face}\0".encode())
+        digest.update(Path(path).read_bytes())  # OSError names a missing one
+    for path in stylesheet_paths(settings, kind):
+        digest.update(path.read_bytes())
     for name, data in SiteFiles(settings).cache_inputs(html):
         digest.update(f"\0{name}\0{len(data)}\0".encode())
         digest.update(data)

@@ -16,6 +16,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.contents import Article
 from pelican.generators import Generator
+import PIL
 from PIL import ImageFont
 
 from sitecore.brand import brand_style, logo_png
@@ -53,6 +54,7 @@ class ShareCardGenerator(Generator):
     def fonts_load(self) -> bool:
         """Cards need their fonts; say which one is broken instead of crashing."""
         style = brand_style(self.settings)
+        style_fingerprint = style.fingerprint()
         for path in (style.bold_font, style.regular_font):
             try:
                 ImageFont.truetype(path, 12)
@@ -90,11 +92,12 @@ class ShareCardGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         style = brand_style(self.settings)
+        style_fingerprint = style.fingerprint()
         cache = Path(self.settings["CACHE_PATH"], "sharecards")
         cache.mkdir(parents=True, exist_ok=True)
         drawn = 0
         for url, text in self.cards.items():
-            key = hashlib.sha256(repr((CARD_DESIGN_VERSION, text, style)).encode()).hexdigest()[:24]
+            key = hashlib.sha256(repr((CARD_DESIGN_VERSION, PIL.__version__, text, style_fingerprint)).encode()).hexdigest()[:24]
             cached = cache / f"{key}.png"
             if not cached.exists():
                 write_atomically(cached, render_card(text, style))
