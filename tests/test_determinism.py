@@ -9,6 +9,8 @@ import difflib
 import pytest
 from conftest import REPO, run_build
 
+from sitebuild.template_cache import stable_description
+
 
 def files_of(folder) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
@@ -53,3 +55,20 @@ def test_a_warm_build_writes_the_same_bytes_as_a_cold_one(clean_build, tmp_path)
     assert "reusing" in warm.stderr  # the PDF really came from the cache
     first, second = files_of(cold.output), files_of(warm.output)
     assert first.keys() and first == second, "the warm build differs:\n" + explain(first, second)
+
+
+def test_an_edited_template_is_compiled_again(make_site, factory_cache, settings):
+    """Compiled templates are kept between builds (sitebuild/template_cache.py),
+    checked against each template's source: the same template file, edited,
+    gives the edited page."""
+    date = (REPO / "theme/templates/partials/date.html").read_text(encoding="utf-8")
+    first = make_site(templates={"partials/date.html": date})
+    assert first.returncode == 0, first.stderr
+    assert first.html("news/hello/").find("time").get("class") is None
+    assert list((factory_cache / "templates").rglob("*.cache"))  # the next build reads compiled templates
+    # The cache's folder is named for the environment's options, described
+    # the same way in every process (autoescape is a function).
+    assert "0x" not in stable_description(settings["JINJA_ENVIRONMENT"])
+    edited = make_site(templates={"partials/date.html": date.replace("<time ", '<time class="edited" ')})
+    assert edited.returncode == 0, edited.stderr
+    assert edited.html("news/hello/").find("time")["class"] == ["edited"]
