@@ -177,3 +177,53 @@ http {{
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+# Record violations as the page reports them (before any script of ours runs).
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (e) =>
+  window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
+"""
+
+
+def csp_problems(page, console) -> list[str]:
+    reported = page.evaluate("window.__cspViolations")
+    return reported + [text for text in console if "Content Security Policy" in text]
+
+
+# Why an imprint a reader cannot see, as a list of reasons (empty: visible).
+IMPRINT_PROBLEMS = """
+(expected) => {
+  const imprint = document.querySelector('footer [data-imprint]');
+  if (!imprint) return ['no footer [data-imprint] element'];
+  imprint.scrollIntoView({block: 'center', behavior: 'instant'});  // the site scrolls smoothly
+  const problems = [];
+  const name = (node) => '<' + node.tagName.toLowerCase() + (node.className ? '.' + node.className : '') + '>';
+  const alpha = (colour) => { const parts = colour.match(/[\\d.]+/g) || []; return parts.length > 3 ? +parts[3] : 1; };
+  let opacity = 1, background = null;
+  for (let node = imprint; node; node = node.parentElement) {
+    const style = getComputedStyle(node);
+    if (style.display === 'none') problems.push('display: none on ' + name(node));
+    if (style.clipPath !== 'none') problems.push('clip-path on ' + name(node));
+    opacity *= parseFloat(style.opacity);
+    if (!background && alpha(style.backgroundColor) > 0) background = style.backgroundColor;
+  }
+  const style = getComputedStyle(imprint);
+  if (style.visibility !== 'visible') problems.push('visibility: ' + style.visibility);
+  if (opacity !== 1) problems.push('opacity ' + opacity);
+  if (alpha(style.color) < 1) problems.push('transparent colour ' + style.color);
+  if (style.color === (background || 'rgb(255, 255, 255)')) problems.push('colour same as background ' + style.color);
+  if (parseFloat(style.fontSize) < 12) problems.push('font-size ' + style.fontSize);
+  if (!imprint.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})) problems.push('checkVisibility() is false');
+  const box = imprint.getBoundingClientRect();
+  if (box.width < 1 || box.height < 1) problems.push('empty box ' + box.width + 'x' + box.height);
+  if (box.left < 0 || box.right > document.documentElement.clientWidth + 0.5) problems.push('off-screen sideways');
+  if (box.top < 0 || box.bottom > innerHeight + 0.5) problems.push('off-screen after scrolling to it');
+  const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  if (!hit || !(hit === imprint || imprint.contains(hit))) problems.push('covered by ' + (hit ? name(hit) : 'nothing'));
+  const text = imprint.innerText.replace(/\\s+/g, ' ').trim();
+  if (!text.includes(expected)) problems.push('its text is ' + JSON.stringify(text));
+  return problems;
+}
+"""

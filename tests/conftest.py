@@ -121,6 +121,29 @@ def copy_of_site_cache(site: Build, folder: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def nginx_site(site, tmp_path_factory):
+    """The shared build of content/, served by Debian's nginx with the
+    security headers the build wrote, as a production host serves it."""
+    from browser import serve_with_nginx
+
+    with serve_with_nginx(site.output, tmp_path_factory.mktemp("nginx")) as base_url:
+        yield base_url
+
+
+@pytest.fixture(scope="session")
+def reader_visits(nginx_site, browser, settings):
+    """reader_visits(path): what one visit to that page of the shared build
+    saw (tests/reader_visits.py), each page visited once per test process."""
+    from reader_visits import ReaderVisits
+
+    from sitecore.imprint import imprint_text
+
+    visits = ReaderVisits(browser, nginx_site, imprint_text(settings))
+    yield visits
+    visits.close()
+
+
+@pytest.fixture(scope="session")
 def browser():
     """The test process's headless Chromium (see browser.py): one for all tests."""
     from browser import chromium
@@ -152,15 +175,17 @@ def pytest_xdist_auto_num_workers(config):
 # time, except in the modules below, whose tests share costly module fixtures
 # (a build, a web server, browser pages, the browser editor): "module" hands
 # the whole module to one process, "function" each test function with all its
-# parameters, a number splits the module into that many parts. Those fixtures
-# are then made once per part, not once in every process.
+# parameters, a number splits the module into that many parts, and any other
+# name makes one part of every module given that name. Those fixtures are
+# then made once per part, not once in every process.
 SHARED_OUT_TOGETHER = {
     "test_determinism.py": "module",
     "test_deploy.py": "module",
     "test_search.py": "module",
-    "test_security_headers.py": "module",
+    # Both read reader_visits: one process visits each page once for both.
+    "test_security_headers.py": "reader visits",
+    "test_accessibility.py": "reader visits",
     "test_sanitiser_in_browser.py": "module",
-    "test_accessibility.py": "module",
     "test_injection_in_browser.py": "function",
     "test_cms.py": 2,
 }
@@ -180,9 +205,9 @@ def pytest_xdist_make_scheduler(config, log):
                 return path
             if together == "function":
                 return f"{path}::{test.split('[', 1)[0]}"
-            if together:
+            if isinstance(together, int):
                 return f"{path}#{zlib.crc32(nodeid.encode()) % together}"
-            return nodeid
+            return together or nodeid
 
     return SharedOut(config, log)
 

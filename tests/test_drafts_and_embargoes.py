@@ -6,7 +6,6 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-
 from conftest import build_in, policy_markdown
 
 UNPUBLISHED = {

@@ -16,10 +16,16 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from browser import goto_settled, no_http_cache, serve_folder, serve_with_nginx
+from browser import (
+    IMPRINT_PROBLEMS,
+    RECORD_VIOLATIONS,
+    csp_problems,
+    goto_settled,
+    no_http_cache,
+    serve_folder,
+    serve_with_nginx,
+)
 from conftest import MINIMAL_SITE, run_build, write_content
-from test_security_headers import RECORD_VIOLATIONS, csp_problems
-from test_site import PAGE_TYPES
 
 from plugins.structureddata.jsonld import json_for_script
 from sitecore.imprint import imprint_text
@@ -138,42 +144,6 @@ HOSTILE_PAGES = {
     "press archive": ("press/releases/", "", SCRIPT_TITLE),
     "page": ("about/", PAGE_TITLE, ""),
 }
-
-# Why an imprint a reader cannot see, as a list of reasons (empty: visible).
-IMPRINT_PROBLEMS = """
-(expected) => {
-  const imprint = document.querySelector('footer [data-imprint]');
-  if (!imprint) return ['no footer [data-imprint] element'];
-  imprint.scrollIntoView({block: 'center', behavior: 'instant'});  // the site scrolls smoothly
-  const problems = [];
-  const name = (node) => '<' + node.tagName.toLowerCase() + (node.className ? '.' + node.className : '') + '>';
-  const alpha = (colour) => { const parts = colour.match(/[\\d.]+/g) || []; return parts.length > 3 ? +parts[3] : 1; };
-  let opacity = 1, background = null;
-  for (let node = imprint; node; node = node.parentElement) {
-    const style = getComputedStyle(node);
-    if (style.display === 'none') problems.push('display: none on ' + name(node));
-    if (style.clipPath !== 'none') problems.push('clip-path on ' + name(node));
-    opacity *= parseFloat(style.opacity);
-    if (!background && alpha(style.backgroundColor) > 0) background = style.backgroundColor;
-  }
-  const style = getComputedStyle(imprint);
-  if (style.visibility !== 'visible') problems.push('visibility: ' + style.visibility);
-  if (opacity !== 1) problems.push('opacity ' + opacity);
-  if (alpha(style.color) < 1) problems.push('transparent colour ' + style.color);
-  if (style.color === (background || 'rgb(255, 255, 255)')) problems.push('colour same as background ' + style.color);
-  if (parseFloat(style.fontSize) < 12) problems.push('font-size ' + style.fontSize);
-  if (!imprint.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})) problems.push('checkVisibility() is false');
-  const box = imprint.getBoundingClientRect();
-  if (box.width < 1 || box.height < 1) problems.push('empty box ' + box.width + 'x' + box.height);
-  if (box.left < 0 || box.right > document.documentElement.clientWidth + 0.5) problems.push('off-screen sideways');
-  if (box.top < 0 || box.bottom > innerHeight + 0.5) problems.push('off-screen after scrolling to it');
-  const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-  if (!hit || !(hit === imprint || imprint.contains(hit))) problems.push('covered by ' + (hit ? name(hit) : 'nothing'));
-  const text = imprint.innerText.replace(/\\s+/g, ' ').trim();
-  if (!text.includes(expected)) problems.push('its text is ' + JSON.stringify(text));
-  return problems;
-}
-"""
 
 # Anything content could have smuggled into the page as markup, and inline
 # scripts (JSON-LD) that hold a "<" (which can end the script or open a comment).
@@ -317,21 +287,3 @@ def test_hostile_text_is_plain_text_in_the_html(hostile_site):
     assert ROLE not in councillor and COUNCILLOR not in councillor
     for path in hostile_site.html_files():
         assert re.search(r"<!--<script", path.read_text(encoding="utf-8"), re.IGNORECASE) is None, path
-
-
-@pytest.fixture(scope="module")
-def served_site(site):
-    with serve_folder(site.output) as base_url:
-        yield base_url
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("name,path", list(PAGE_TYPES.items()))
-def test_the_imprint_is_visible_on_every_page_type(served_site, pages, settings, name, path):
-    visit = Visit(pages("real site", 320), f"{served_site}/{path}")
-    try:
-        for width in (320, 1280):
-            visit.page.set_viewport_size({"width": width, "height": 800})
-            assert visit.imprint_problems(imprint_text(settings)) == [], f"{name} at {width}px"
-    finally:
-        visit.close()

@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from browser import chromium, serve_folder
 from content_source import CONTENT, published
-from test_site import PAGE_TYPES
 
 from sitecore.schema.document import parse_document
 

@@ -5,25 +5,11 @@ Security Policy violation fails the test."""
 from __future__ import annotations
 
 import pytest
-from browser import goto_settled, no_http_cache, serve_with_nginx
+from browser import RECORD_VIOLATIONS, csp_problems, goto_settled, no_http_cache
 from playwright.sync_api import expect
 from test_site import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
-# Record violations as the page reports them (before any script of ours runs).
-RECORD_VIOLATIONS = """
-window.__cspViolations = [];
-document.addEventListener('securitypolicyviolation', (e) =>
-  window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
-"""
-
-
-@pytest.fixture(scope="module")
-def nginx_site(site, tmp_path_factory):
-    with serve_with_nginx(site.output, tmp_path_factory.mktemp("nginx")) as base_url:
-        yield base_url
-
-
 @pytest.fixture(scope="module")
 def reader(browser):
     """One page, navigated afresh for each load (a new page costs more than a
@@ -44,21 +30,16 @@ def load(reader, url: str):
     return page, response, console
 
 
-def csp_problems(page, console) -> list[str]:
-    reported = page.evaluate("window.__cspViolations")
-    return reported + [text for text in console if "Content Security Policy" in text]
-
-
 @pytest.mark.parametrize("name,path", list(PAGE_TYPES.items()))
-def test_no_page_type_breaks_the_content_security_policy(nginx_site, reader, name, path):
-    page, response, console = load(reader, f"{nginx_site}/{path}")
-    assert response.status == 200
-    headers = response.headers
+def test_no_page_type_breaks_the_content_security_policy(reader_visits, name, path):
+    visit = reader_visits(path)
+    assert visit["status"] == 200
+    headers = visit["headers"]
     assert "frame-ancestors 'none'" in headers["content-security-policy"]
     assert "unsafe-inline" not in headers["content-security-policy"]
     assert headers["x-content-type-options"] == "nosniff"
     assert headers["referrer-policy"] and headers["permissions-policy"]
-    assert csp_problems(page, console) == [], name
+    assert visit["policy violations"] == [], name
 
 
 def test_search_runs_under_the_policy(nginx_site, reader):

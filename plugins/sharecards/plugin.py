@@ -13,10 +13,10 @@ import logging
 import os
 from pathlib import Path
 
+import PIL
 from pelican import signals
 from pelican.contents import Article
 from pelican.generators import Generator
-import PIL
 from PIL import ImageFont
 
 from sitecore.brand import brand_style, logo_png
@@ -54,7 +54,6 @@ class ShareCardGenerator(Generator):
     def fonts_load(self) -> bool:
         """Cards need their fonts; say which one is broken instead of crashing."""
         style = brand_style(self.settings)
-        style_fingerprint = style.fingerprint()
         for path in (style.bold_font, style.regular_font):
             try:
                 ImageFont.truetype(path, 12)
@@ -97,7 +96,8 @@ class ShareCardGenerator(Generator):
         cache.mkdir(parents=True, exist_ok=True)
         drawn = 0
         for url, text in self.cards.items():
-            key = hashlib.sha256(repr((CARD_DESIGN_VERSION, PIL.__version__, text, style_fingerprint)).encode()).hexdigest()[:24]
+            drawn_from = (CARD_DESIGN_VERSION, PIL.__version__, text, style_fingerprint)
+            key = hashlib.sha256(repr(drawn_from).encode()).hexdigest()[:24]
             cached = cache / f"{key}.png"
             if not cached.exists():
                 write_atomically(cached, render_card(text, style))
