@@ -341,10 +341,16 @@ def write_content(root: Path, files: dict[str, str | bytes | None]) -> None:
 
 
 @pytest.fixture(scope="session")
-def factory_cache(tmp_path_factory) -> Path:
-    """One PDF cache for all throwaway sites of this test process: identical
-    minifestos are rendered once (keys are content hashes, so this is safe)."""
-    return tmp_path_factory.mktemp("factory-cache")
+def factory_cache(tmp_path_factory, request) -> Path:
+    """One cache for all throwaway sites of this test run, shared by the
+    test processes: identical minifestos, share cards and templates are
+    made once. Every entry is keyed by a hash of its inputs and written
+    atomically, so sharing is safe; tests about the cache itself use their own."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if hasattr(request.config, "workerinput") else base  # pytest-xdist: the run's folder
+    folder = shared / "factory-cache"
+    folder.mkdir(exist_ok=True)
+    return folder
 
 
 def build_in(root: Path, files: dict[str, str | bytes | None] | None = None, *,
