@@ -174,10 +174,9 @@ def pytest_xdist_auto_num_workers(config):
 # How pytest-xdist shares the tests out between the test processes: one at a
 # time, except in the modules below, whose tests share costly module fixtures
 # (a build, a web server, browser pages, the browser editor): "module" hands
-# the whole module to one process, "function" each test function with all its
-# parameters, a number splits the module into that many parts, and any other
-# name makes one part of every module given that name. Those fixtures are
-# then made once per part, not once in every process.
+# the whole module to one process, a number splits the module into that many
+# parts, and any other name makes one part of every module given that name.
+# Those fixtures are then made once per part, not once in every process.
 SHARED_OUT_TOGETHER = {
     "test_determinism.py": "module",
     "test_deploy.py": "module",
@@ -186,7 +185,7 @@ SHARED_OUT_TOGETHER = {
     "test_security_headers.py": "reader visits",
     "test_accessibility.py": "reader visits",
     "test_sanitiser_in_browser.py": "module",
-    "test_injection_in_browser.py": "function",
+    "test_injection_in_browser.py": "module",
     "test_cms.py": 2,
 }
 
@@ -199,12 +198,10 @@ def pytest_xdist_make_scheduler(config, log):
 
     class SharedOut(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            path, _, test = nodeid.partition("::")
+            path = nodeid.partition("::")[0]
             together = SHARED_OUT_TOGETHER.get(path.rsplit("/", 1)[-1])
             if together == "module":
                 return path
-            if together == "function":
-                return f"{path}::{test.split('[', 1)[0]}"
             if isinstance(together, int):
                 return f"{path}#{zlib.crc32(nodeid.encode()) % together}"
             return together or nodeid
