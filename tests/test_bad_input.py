@@ -292,7 +292,7 @@ def test_all_problems_of_a_build_are_listed_together(make_site):
     assert "3 content problems found:" in build.stderr
 
 
-def test_an_error_logged_by_pelican_fails_the_build(make_site, tmp_path):
+def test_an_error_logged_by_pelican_fails_the_build(tmp_path, factory_cache):
     """Plain Pelican exits 0 after logging an ERROR; our build must not."""
     from conftest import MINIMAL_SITE, REPO, run_build, write_content
 
@@ -303,7 +303,7 @@ def test_an_error_logged_by_pelican_fails_the_build(make_site, tmp_path):
         "PLUGINS": "PLUGINS + ['logs_an_error']",
     })
     write_content(tmp_path / "content", MINIMAL_SITE)
-    build = run_build(tmp_path / "content", tmp_path / "output", settings=settings, cache=tmp_path / "cache")
+    build = run_build(tmp_path / "content", tmp_path / "output", settings=settings, cache=factory_cache)
     assert build.returncode == 1
     assert "The build logged 1 error(s):" in build.stderr
     assert "a plugin reported an error" in build.stderr

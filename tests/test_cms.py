@@ -111,7 +111,7 @@ def git(repository, *arguments: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def editor_site(tmp_path_factory):
+def editor_site(tmp_path_factory, factory_cache):
     """A site built with /admin/ for a scratch repository (committed to git)."""
     root = tmp_path_factory.mktemp("cms")
     repository = root / "repository"
@@ -120,14 +120,15 @@ def editor_site(tmp_path_factory):
 
     pending = {} if hasattr(pelicanconf, "CMS_PUBLISH_MODE") else SVELTIA_SETTINGS
     settings = derived_settings_file(root / "cms_settings.py", {**pending, "CMS_REPO_ROOT": repr(str(repository))})
-    build = run_build(repository / "content", root / "output", settings=settings, cache=root / "cache")
+    build = run_build(repository / "content", root / "output", settings=settings, cache=factory_cache)
     assert build.returncode == 0, build.stderr
     write_content(repository / "content", IMAGE_WITHOUT_ALT)
     git(root, "init", "-q", "-b", "main", str(repository))
     git(repository, "add", ".")
     git(repository, "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "start")
     with serve_folder(build.output) as url:
-        yield {"output": build.output, "url": url, "repository": repository, "settings": settings, "root": root}
+        yield {"output": build.output, "url": url, "repository": repository, "settings": settings, "root": root,
+               "cache": factory_cache}
 
 
 # Everything the editor keeps in the browser for the site's origin (its
@@ -376,7 +377,7 @@ def test_a_new_post_with_a_heading_builds_with_an_h2(editor, editor_site):
     editor.copy_back()
     (editor.repository / "content/posts/image-without-alt.md").unlink()  # a file the build refuses
     build = run_build(editor.repository / "content", editor_site["root"] / "new-post-output",
-                      settings=editor_site["settings"], cache=editor_site["root"] / "cache")
+                      settings=editor_site["settings"], cache=editor_site["cache"])
     assert build.returncode == 0, build.stderr
     [page] = [p for p in build.output.rglob("index.html") if p.parent.name == "cafe-vote-5m-for-schools"]
     html = build.html(str(page.relative_to(build.output)))

@@ -104,12 +104,11 @@ def run_build_with(make_site, stylesheet: str = "css/print.css", font=None):
     return make_site(settings=changes)
 
 
-def test_an_image_in_a_policy_goes_into_the_pdf(make_site, tmp_path):
+def test_an_image_in_a_policy_goes_into_the_pdf(make_site):
     from conftest import sample_jpeg
 
     policy = policy_markdown("Homes for everyone", 1).replace("Text.", "![A new council estate]({static}/images/estate.jpg)")
-    build = make_site({"policies/01-housing.md": policy, "images/estate.jpg": sample_jpeg(600, 400)},
-                      cache=tmp_path / "cache")
+    build = make_site({"policies/01-housing.md": policy, "images/estate.jpg": sample_jpeg(600, 400)})
     assert build.returncode == 0, build.stderr
     listing = subprocess.run(["pdfimages", "-list", str(build.output / "minifesto.pdf")],
                              capture_output=True, text=True, check=True).stdout

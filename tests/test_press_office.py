@@ -180,7 +180,7 @@ def test_the_editor_has_the_press_office_as_one_form_made_from_its_schema(site):
 
 
 @pytest.fixture(scope="module")
-def press_editor_site(tmp_path_factory):
+def press_editor_site(tmp_path_factory, factory_cache):
     """/admin/ for a scratch repository (committed to git) holding the real press office file."""
     from test_cms import git
 
@@ -189,13 +189,14 @@ def press_editor_site(tmp_path_factory):
     write_content(repository / "content", {**MINIMAL_SITE, "press-office.md": REAL_OFFICE_TEXT,
                                             "pages/press.md": PRESS_PAGE})
     settings = derived_settings_file(root / "cms_settings.py", {"CMS_REPO_ROOT": repr(str(repository))})
-    build = run_build(repository / "content", root / "output", settings=settings, cache=root / "cache")
+    build = run_build(repository / "content", root / "output", settings=settings, cache=factory_cache)
     assert build.returncode == 0, build.stderr
     git(root, "init", "-q", "-b", "main", str(repository))
     git(repository, "add", ".")
     git(repository, "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "start")
     with serve_folder(build.output) as url:
-        yield {"output": build.output, "url": url, "repository": repository, "settings": settings, "root": root}
+        yield {"output": build.output, "url": url, "repository": repository, "settings": settings, "root": root,
+               "cache": factory_cache}
 
 
 @pytest.mark.browser
@@ -224,6 +225,6 @@ def test_the_editor_changes_one_contact_phone_and_refuses_a_wrong_one(press_edit
     assert [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")] == [
         "-    phone: 020 7946 0456", "+    phone: 020 7946 0999"]
     build = run_build(repository / "content", site["root"] / "after-edit", settings=site["settings"],
-                      cache=site["root"] / "cache")
+                      cache=site["cache"])
     assert build.returncode == 0, build.stderr
     assert build.html("press/").find("a", href="tel:02079460999") is not None
