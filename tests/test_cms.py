@@ -205,8 +205,14 @@ class Editor:
         self.page.remove_listener("dialog", self.on_dialog)
 
     def open(self, collection: str, slug: str | None = None) -> None:
+        title = self.page.get_by_label("Title", exact=True)
+        if title.count():
+            # Another entry's form is open: leave it first, so that the wait
+            # below sees the new form, not the old one before it goes.
+            self.page.goto(f"{self.base}#/collections/{collection}")
+            title.first.wait_for(state="detached", timeout=30_000)
         self.page.goto(f"{self.base}#/collections/{collection}/" + (f"entries/{slug}" if slug else "new"))
-        self.page.get_by_label("Title", exact=True).wait_for(timeout=30_000)
+        title.wait_for(timeout=30_000)
 
     def field(self, label: str, tag: str = "textarea"):
         return self.page.locator(tag).and_(self.page.get_by_label(label, exact=True))
