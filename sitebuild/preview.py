@@ -187,6 +187,9 @@ class ContentWatcher:
     def start(self) -> None:
         self.thread.start()
         self.watching.wait()
+        self.raise_if_failed()
+
+    def raise_if_failed(self) -> None:
         if self.error:
             raise RuntimeError(f"could not watch {', '.join(map(str, self.paths))} for changes") from self.error
 
@@ -206,9 +209,10 @@ class ContentWatcher:
             self.watching.set()  # `start` must not wait for a watcher that failed
 
     def wait_for_a_save(self) -> None:
-        # A short timeout keeps the main thread free to take Ctrl+C.
+        # A short timeout keeps the main thread free to take Ctrl+C, and
+        # notices a watcher that has stopped (rather than wait for ever).
         while not self.saved.wait(timeout=0.5):
-            pass
+            self.raise_if_failed()
         self.saved.clear()
 
 

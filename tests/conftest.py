@@ -89,6 +89,13 @@ def locked(path: Path):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def run_folder(tmp_path_factory, request) -> Path:
+    """The folder all test processes of this run share (pytest-xdist's
+    workers each have a folder of their own inside it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if hasattr(request.config, "workerinput") else base
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory, request) -> Build:
     """The real content/, built once per test run with pelicanconf.py, as a
@@ -97,8 +104,7 @@ def site(tmp_path_factory, request) -> Build:
     compared with it byte for byte). Under pytest-xdist the first test
     process to need it builds it and the others read the same folder: tests
     only read it."""
-    base = tmp_path_factory.getbasetemp()
-    shared = base.parent if hasattr(request.config, "workerinput") else base  # pytest-xdist: the run's folder
+    shared = run_folder(tmp_path_factory, request)
     record = shared / "site-build.json"
     with locked(shared / "site-build.lock"):
         if not record.exists():
@@ -343,9 +349,7 @@ def factory_cache(tmp_path_factory, request) -> Path:
     test processes: identical minifestos, share cards and templates are
     made once. Every entry is keyed by a hash of its inputs and written
     atomically, so sharing is safe; tests about the cache itself use their own."""
-    base = tmp_path_factory.getbasetemp()
-    shared = base.parent if hasattr(request.config, "workerinput") else base  # pytest-xdist: the run's folder
-    folder = shared / "factory-cache"
+    folder = run_folder(tmp_path_factory, request) / "factory-cache"
     folder.mkdir(exist_ok=True)
     return folder
 

@@ -16,6 +16,8 @@ import re
 import subprocess
 import textwrap
 import time
+from contextlib import contextmanager
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -110,25 +112,36 @@ def git(repository, *arguments: str) -> str:
                           capture_output=True, text=True).stdout
 
 
-@pytest.fixture(scope="module")
-def editor_site(tmp_path_factory, factory_cache):
-    """A site built with /admin/ for a scratch repository (committed to git)."""
-    root = tmp_path_factory.mktemp("cms")
+@contextmanager
+def served_editor_site(root: Path, files: dict, cache: Path, settings: dict | None = None,
+                       added_after_build: dict | None = None):
+    """A site built with /admin/ for a scratch repository of `files` in
+    `root` (committed to git, with `added_after_build` written after the
+    build, as files a volunteer might find), served on 127.0.0.1."""
     repository = root / "repository"
-    write_content(repository / "content", EDITED_SITE)
-    import pelicanconf
-
-    pending = {} if hasattr(pelicanconf, "CMS_PUBLISH_MODE") else SVELTIA_SETTINGS
-    settings = derived_settings_file(root / "cms_settings.py", {**pending, "CMS_REPO_ROOT": repr(str(repository))})
-    build = run_build(repository / "content", root / "output", settings=settings, cache=factory_cache)
+    write_content(repository / "content", files)
+    settings = derived_settings_file(root / "cms_settings.py",
+                                     {**(settings or {}), "CMS_REPO_ROOT": repr(str(repository))})
+    build = run_build(repository / "content", root / "output", settings=settings, cache=cache)
     assert build.returncode == 0, build.stderr
-    write_content(repository / "content", IMAGE_WITHOUT_ALT)
+    write_content(repository / "content", added_after_build or {})
     git(root, "init", "-q", "-b", "main", str(repository))
     git(repository, "add", ".")
     git(repository, "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "start")
     with serve_folder(build.output) as url:
         yield {"output": build.output, "url": url, "repository": repository, "settings": settings, "root": root,
-               "cache": factory_cache}
+               "cache": cache}
+
+
+@pytest.fixture(scope="module")
+def editor_site(tmp_path_factory, factory_cache):
+    """A site built with /admin/ for a scratch repository (committed to git)."""
+    import pelicanconf
+
+    pending = {} if hasattr(pelicanconf, "CMS_PUBLISH_MODE") else SVELTIA_SETTINGS
+    with served_editor_site(tmp_path_factory.mktemp("cms"), EDITED_SITE, factory_cache, settings=pending,
+                            added_after_build=IMAGE_WITHOUT_ALT) as site:
+        yield site
 
 
 # Everything the editor keeps in the browser for the site's origin (its

@@ -12,11 +12,9 @@ import textwrap
 
 import pytest
 import yaml
-from browser import serve_folder
-from conftest import MINIMAL_SITE, run_build, sample_jpeg, write_content
+from conftest import MINIMAL_SITE, run_build, sample_jpeg
 from content_source import CONTENT
 
-from sitebuild.derived_settings import derived_settings_file
 from sitecore.schema.content_types import PRESS_OFFICE
 from sitecore.schema.document import parse_document
 
@@ -182,21 +180,11 @@ def test_the_editor_has_the_press_office_as_one_form_made_from_its_schema(site):
 @pytest.fixture(scope="module")
 def press_editor_site(tmp_path_factory, factory_cache):
     """/admin/ for a scratch repository (committed to git) holding the real press office file."""
-    from test_cms import git
+    from test_cms import served_editor_site
 
-    root = tmp_path_factory.mktemp("press-cms")
-    repository = root / "repository"
-    write_content(repository / "content", {**MINIMAL_SITE, "press-office.md": REAL_OFFICE_TEXT,
-                                            "pages/press.md": PRESS_PAGE})
-    settings = derived_settings_file(root / "cms_settings.py", {"CMS_REPO_ROOT": repr(str(repository))})
-    build = run_build(repository / "content", root / "output", settings=settings, cache=factory_cache)
-    assert build.returncode == 0, build.stderr
-    git(root, "init", "-q", "-b", "main", str(repository))
-    git(repository, "add", ".")
-    git(repository, "-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "-m", "start")
-    with serve_folder(build.output) as url:
-        yield {"output": build.output, "url": url, "repository": repository, "settings": settings, "root": root,
-               "cache": factory_cache}
+    files = {**MINIMAL_SITE, "press-office.md": REAL_OFFICE_TEXT, "pages/press.md": PRESS_PAGE}
+    with served_editor_site(tmp_path_factory.mktemp("press-cms"), files, factory_cache) as site:
+        yield site
 
 
 @pytest.mark.browser
