@@ -1,7 +1,7 @@
 """Print the build time of the real site (median of 5) beside a plain Pelican
 build of the same posts and pages in the same run, and the pages built.
 
-    .venv/bin/python bench/build_time.py [--runs 5]
+    .venv/bin/python -m bench.build_time [--runs 5]
 """
 
 from __future__ import annotations

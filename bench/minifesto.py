@@ -1,7 +1,7 @@
 """Print the minifesto PDF's render time (median of 5), its size, and the
 full build time with and without the minifesto plugin, in one run.
 
-    .venv/bin/python bench/minifesto.py [--runs 5]
+    .venv/bin/python -m bench.minifesto [--runs 5]
 
 Every build here starts with an empty PDF cache, so the PDFs are really
 rendered; the render time is the one the plugin logs for the standard PDF.

@@ -3,7 +3,7 @@ needs (budget: 14 KB, one round trip), the requests a page makes, its
 render-blocking resources, and Lighthouse's four scores on the mobile
 profile (median of the runs), all compared against the budget.
 
-    .venv/bin/python bench/speed.py [--runs 3]
+    .venv/bin/python -m bench.speed [--runs 3]
 
 Lighthouse comes from npm (package-lock.json) and drives Debian's Chromium
 (CHROME_PATH); nothing is downloaded.
