@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from PIL import Image, ImageFont
+from PIL import Image, ImageChops, ImageFont
 
 from plugins.sharecards.card import (
     BAND_TOP_PADDING,
@@ -16,6 +16,7 @@ from plugins.sharecards.card import (
     PARTY_LINE,
     CardText,
     ImprintTooLong,
+    draw_card,
     layout_imprint,
     max_band_height,
     render_card,
@@ -79,6 +80,22 @@ def test_every_laid_out_line_is_drawn_in_the_band(style):
             top = first_line_top + number * layout.line_height
             strip = card.convert("L").crop((MARGIN, top, card.width - MARGIN, top + layout.line_height))
             assert strip.getextrema()[1] > 200, f"imprint line {number + 1} is not drawn"
+
+
+def test_the_stored_card_looks_the_same_as_the_card_drawn_in_full_colour(style):
+    """Cards are stored with a palette of the card's own colours (encoded
+    much faster, less than half the bytes): no pixel may move visibly from
+    the full-colour drawing, text edges included."""
+    text = CardText("Policy 10", "Fund the NHS properly, and staff it: 2030 targets", imprint_of(LONG_IMPRINT), "Party")
+    drawn = draw_card(text, style)
+    with Image.open(io.BytesIO(render_card(text, style))) as stored:
+        assert stored.mode == "P"
+        difference = ImageChops.difference(drawn, stored.convert("RGB"))
+    # Pillow looks colours up in a palette at 6 bits a channel, so an edge
+    # pixel may move by a few levels of 255: 8 (3%) is well below what an eye
+    # can tell apart on the edge of a letter.
+    assert max(high for _, high in difference.getextrema()) <= 8, "a pixel differs by more than 8 levels of 255"
+    assert len(drawn.getcolors(1 << 20)) > 256  # the drawing had anti-aliased edges to keep
 
 
 def test_an_imprint_that_cannot_fit_is_refused(style):

@@ -8,10 +8,12 @@ from urllib.parse import unquote, urlparse
 from pelican.contents import Article
 from PIL import Image
 
+from sitecore import html_allowlist
 from sitecore.clock import build_time, has_passed
 from sitecore.html_allowlist import refusals
 from sitecore.problems import problem_log
 from sitecore.site_files import is_known
+from sitecore.text_memo import TextMemo, fingerprint
 
 from .markdown_scan import scan
 
@@ -27,6 +29,18 @@ class SiteFacts:
         self.settings = settings
         self.site_urls = site_urls
         self.unpublished_paths = unpublished_paths
+        self.embeds = settings.get("EMBED_ALLOWLIST") or ()
+        # Published HTML the allowlist has passed before (sitecore/text_memo.py).
+        self.allowlist_passed = TextMemo(settings["CACHE_PATH"], "allowlist-passed",
+                                         fingerprint((html_allowlist,), ("tinyhtml5",), list(self.embeds)))
+
+    def passes_allowlist(self, html: str) -> bool:
+        if self.allowlist_passed.get(html) is not None:
+            return True
+        if refusals(html, self.embeds):
+            return False
+        self.allowlist_passed.put(html, "")
+        return True
 
 
 def check_item(item, site: SiteFacts) -> None:
@@ -40,14 +54,14 @@ def check_item(item, site: SiteFacts) -> None:
     check_front_matter_images(item, site.settings)
     check_not_in_the_future(item, site.settings)
     check_tags_make_addresses(item)
-    check_links_as_published(item, site.settings)
+    check_links_as_published(item, site)
 
 
-def check_links_as_published(item, settings) -> None:
+def check_links_as_published(item, site: SiteFacts) -> None:
     """The allowlist ran before Pelican turned {filename}/{static} links into
     addresses; run it again on what will be published, so no address Pelican
     makes (from a file or folder name) can carry markup into a page."""
-    embeds = settings.get("EMBED_ALLOWLIST") or ()
+    settings = site.settings
     published = []
     # Pelican rewrites only {what} and |what| markers: a body without either
     # is published as the allowlist left it (and most bodies have none).
@@ -59,7 +73,7 @@ def check_links_as_published(item, settings) -> None:
     for field, html, line in published:
         if siteurl:  # the site's own absolute addresses (publishconf.py) are site paths
             html = html.replace(f'="{siteurl}/', '="/')
-        if refusals(html, embeds):
+        if not site.passes_allowlist(html):
             report(item, line, field, "a link turns into unsafe HTML once the site makes it an address",
                    "write {filename} and {static} links as plain paths to files with plain names")
 

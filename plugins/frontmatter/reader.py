@@ -9,14 +9,17 @@ stops, before writing, with all of them listed together.
 from __future__ import annotations
 
 import copy
+import functools
 import os
 import re
+import sys
 
 from markdown import Markdown
 from markupsafe import escape
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category, Tag
 
+from sitecore import html_allowlist
 from sitecore.html_allowlist import clean, explain, refusals
 from sitecore.names import SAFE_NAME_PART, numbered_name, slug_of_file
 from sitecore.problems import PartlyRead, problem_log
@@ -24,6 +27,7 @@ from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
 from sitecore.schema.document import FrontMatterError, parse_document
 from sitecore.schema.fields import SLUG_MAX_LENGTH, SLUG_PATTERN
 from sitecore.schema.schema import Schema
+from sitecore.text_memo import TextMemo, fingerprint
 
 from .limits import control_character_problems, size_problem
 from .publication import publication_status
@@ -85,6 +89,13 @@ def schema_for(source_path: str, settings: dict) -> Schema | None:
 class FrontMatterReader(BaseReader):
     enabled = True
     file_extensions = ["md", "markdown"]
+
+    @functools.cached_property
+    def html_cache(self) -> TextMemo:
+        """Safe HTML by the Markdown it came from (see sitecore/text_memo.py)."""
+        made_by = fingerprint((sys.modules[__name__], html_allowlist), ("markdown", "tinyhtml5", "nh3"),
+                              [self.settings["MARKDOWN"], list(self.settings.get("EMBED_ALLOWLIST") or ())])
+        return TextMemo(self.settings["CACHE_PATH"], "safe-html", made_by)
 
     def read(self, source_path):
         schema = schema_for(source_path, self.settings)
@@ -154,12 +165,19 @@ class FrontMatterReader(BaseReader):
     def _safe_html(self, source_path: str, field: str, markdown: str, first_line: int) -> str:
         """Markdown to HTML, then the allowlist: everything outside it is a
         problem at its line; what is returned holds only what the list allows."""
+        cached = self.html_cache.get(markdown)
+        if cached is not None:
+            return cached
         html = markdown_to_html(markdown, self.settings)
         embeds = self.settings.get("EMBED_ALLOWLIST") or ()
-        for refusal in refusals(html, embeds):
+        refused = refusals(html, embeds)
+        for refusal in refused:
             message, fix = explain(refusal)
             problem_log.add(source_path, line_in_markdown(markdown, first_line, refusal.search), field, message, fix)
-        return clean(html, embeds)
+        safe = clean(html, embeds)
+        if not refused:
+            self.html_cache.put(markdown, safe)
+        return safe
 
     def _slug_from_file_name(self, source_path, schema, values, doc) -> str | None:
         """File names are slugs, so URLs never change when a title is reworded."""
