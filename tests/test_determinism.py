@@ -5,9 +5,11 @@ search index (see plugins/search/stable_index.py for what that took)."""
 from __future__ import annotations
 
 import difflib
+import re
+import shutil
 
 import pytest
-from conftest import REPO, run_build
+from conftest import MINIMAL_SITE, REPO, build_in, run_build, sample_jpeg
 
 from sitebuild.template_cache import stable_description
 
@@ -72,3 +74,49 @@ def test_an_edited_template_is_compiled_again(make_site, factory_cache, settings
     edited = make_site(templates={"partials/date.html": date.replace("<time ", '<time class="edited" ')})
     assert edited.returncode == 0, edited.stderr
     assert edited.html("news/hello/").find("time")["class"] == ["edited"]
+
+
+# One edit of each kind a volunteer or a developer makes, as build_in()
+# arguments, with a file it must change: each must reach the output through
+# every cache.
+DATE_TEMPLATE = (REPO / "theme/templates/partials/date.html").read_text(encoding="utf-8")
+EDITS = {
+    "post": ({"files": {"posts/hello.md": MINIMAL_SITE["posts/hello.md"].replace(
+        "The first post's text.", "The first post's text, reworded.")}}, "news/hello/index.html"),
+    "policy": ({"files": {"policies/01-housing.md": MINIMAL_SITE["policies/01-housing.md"].replace(
+        "Build council homes.", "Build twice as many council homes.")}}, "policies/housing/index.html"),
+    "template": ({"templates": {"partials/date.html": DATE_TEMPLATE.replace("<time ", '<time class="edited" ')}},
+                 "news/hello/index.html"),
+    "setting": ({"settings": {"SITE_TAGLINE": repr("A tagline changed in the settings")}}, "share/site.png"),
+    "image": ({"files": {"images/press/alex-mays.jpg": sample_jpeg(48, 60)}}, "images/press/alex-mays.jpg"),
+}
+NOW = ("--now", "2022-06-01 12:00")
+
+
+@pytest.fixture(scope="module")
+def before_edits(tmp_path_factory):
+    """The minimal site built once, and the cache that build filled."""
+    root = tmp_path_factory.mktemp("before-edits")
+    build = build_in(root, cache=root / "cache", options=NOW)
+    assert build.returncode == 0, build.stderr
+    return build, root / "cache"
+
+
+@pytest.mark.parametrize("edited", list(EDITS))
+def test_a_warm_build_after_an_edit_writes_the_same_bytes_as_a_cold_one(before_edits, edited, tmp_path):
+    """Every cache (safe HTML, the allowlist's passes, compiled templates,
+    share cards, PDFs, WebP copies, the search index) may serve only what
+    the edit left unchanged: after each kind of edit, a build with the
+    cache of the build before it writes exactly the files, byte for byte,
+    of a build with an empty cache (the same content folder, whose path
+    the editor's configuration names)."""
+    before, cache = before_edits
+    edit, changed_file = EDITS[edited]
+    warm_cache = shutil.copytree(cache, tmp_path / "warm-cache")
+    warm = build_in(tmp_path, cache=warm_cache, output=tmp_path / "warm", options=NOW, **edit)
+    cold = build_in(tmp_path, cache=tmp_path / "cold-cache", output=tmp_path / "cold", options=NOW, **edit)
+    assert warm.returncode == 0 and cold.returncode == 0, warm.stderr + cold.stderr
+    assert re.search(r"Share cards: \d+ drawn, [1-9]\d* unchanged", warm.stderr), "the warm build used no cache"
+    first, second = files_of(warm.output), files_of(cold.output)
+    assert first == second, f"after the {edited} edit, the warm build differs:\n" + explain(second, first)
+    assert (before.output / changed_file).read_bytes() != first[changed_file], f"the {edited} edit changed nothing"

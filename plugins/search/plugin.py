@@ -10,13 +10,21 @@ one by one in sorted order (Pagefind numbers pages in the order it reads
 them, and its directory walk follows the file system's order), and
 stable_index puts the filter values, which Pagefind keeps in a randomly
 seeded hash map, in order.
+
+A build whose indexed pages are all unchanged (the same URLs and bytes)
+reuses the last index of those pages from CACHE_PATH/search/ instead of
+running Pagefind again.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
+import json
 import logging
 import os
+import shutil
+from importlib.metadata import version
 from pathlib import Path
 
 from pelican import signals
@@ -25,39 +33,79 @@ from sitecore.output import write_output
 from sitecore.urls import page_url
 
 from .service import PagefindService
-from .stable_index import sort_filter_index
+from .stable_index import STABLE_INDEX_VERSION, sort_filter_index
 
 logger = logging.getLogger("site.search")
 
 
-def write_search_index(site: str, bundle: str, language: str) -> int:
-    # output_path must be absolute, or the index lands in the working folder.
-    output_path = os.path.join(site, bundle)
-    pages = sorted(Path(site).rglob("*.html"))
+def pages_to_index(site: str) -> list[tuple[str, str]]:
+    """(URL, HTML) of every page Pagefind would index, in a fixed order. A
+    page without the attribute is never indexed, so it is not even sent
+    (listings were a third of the pages, and Pagefind parses whatever it is
+    given); the attribute's name in a page's text only sends one page too many."""
+    pages = []
+    for page in sorted(Path(site).rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        if "data-pagefind-body" in html:
+            pages.append(("/" + page_url(page.relative_to(site).as_posix()), html))
+    return pages
+
+
+def run_pagefind(pages: list[tuple[str, str]], language: str) -> list[dict]:
+    """The index's files ({"path", "content" in base64}) for these pages."""
     with PagefindService() as pagefind:
         index = pagefind.request({"type": "NewIndex", "config": {"force_language": language}})["index_id"]
-        for page in pages:
-            pagefind.request({"type": "AddFile", "index_id": index, "url": "/" + page_url(page.relative_to(site).as_posix()),
-                              "file_path": None, "file_contents": page.read_text(encoding="utf-8")})
+        for url, html in pages:
+            pagefind.request({"type": "AddFile", "index_id": index, "url": url,
+                              "file_path": None, "file_contents": html})
         # GetFiles, not WriteFiles: Pagefind's service may exit with its
         # own writes unfinished (a truncated file was seen under load), so we
         # take the files and write each one whole ourselves.
-        files = pagefind.request({"type": "GetFiles", "index_id": index})["files"]
-    for file in sorted(files, key=lambda f: f["path"]):
+        return pagefind.request({"type": "GetFiles", "index_id": index})["files"]
+
+
+def write_search_index(site: str, bundle: str, language: str, cache: Path) -> tuple[int, bool]:
+    """Index the written site into site/bundle; (pages indexed, whether the
+    index of the same pages was reused from `cache`)."""
+    # output_path must be absolute, or the index lands in the working folder.
+    output_path = os.path.join(site, bundle)
+    pages = pages_to_index(site)
+    made_from = hashlib.sha256(json.dumps([version("pagefind-bin"), STABLE_INDEX_VERSION, language, pages]).encode())
+    kept = cache / made_from.hexdigest()[:32]
+    if kept.is_dir():
+        shutil.copytree(kept, output_path, dirs_exist_ok=True)
+        os.utime(kept)  # the newest, for keep_index
+        return len(pages), True
+    for file in sorted(run_pagefind(pages, language), key=lambda f: f["path"]):
         write_output(output_path, file["path"], base64.b64decode(file["content"]))
     sort_filter_index(output_path)
-    return len(pages)
+    keep_index(output_path, kept)
+    return len(pages), False
+
+
+def keep_index(bundle: str, kept: Path, how_many: int = 2) -> None:
+    """Keep a copy of the finished index for the next build of the same
+    pages (written whole, then renamed into place), and only the newest few."""
+    staging = kept.with_name(kept.name + ".partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.copytree(bundle, staging)
+    os.replace(staging, kept)
+    older = sorted((path for path in kept.parent.iterdir() if path.is_dir() and path != kept),
+                   key=lambda path: path.stat().st_mtime, reverse=True)
+    for path in older[how_many - 1:]:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def index_site(pelican) -> None:
     settings = pelican.settings
     language = settings["DEFAULT_LANG"].split("-")[0]
     try:
-        pages = write_search_index(settings["OUTPUT_PATH"], settings["SEARCH_INDEX_PATH"], language)
+        pages, reused = write_search_index(settings["OUTPUT_PATH"], settings["SEARCH_INDEX_PATH"], language,
+                                           Path(settings["CACHE_PATH"], "search"))
     except Exception as error:  # the build must fail, not ship without search
         logger.error("Search index could not be built: %s: %s", type(error).__name__, error)
         return
-    logger.info("Search: indexed %d pages", pages)
+    logger.info("Search: indexed %d pages%s", pages, " (the same pages as before: index reused)" if reused else "")
 
 
 def register() -> None:
