@@ -24,6 +24,7 @@ import json
 import logging
 import os
 import shutil
+import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
@@ -72,9 +73,7 @@ def write_search_index(site: str, bundle: str, language: str, cache: Path) -> tu
     pages = pages_to_index(site)
     made_from = hashlib.sha256(json.dumps([version("pagefind-bin"), STABLE_INDEX_VERSION, language, pages]).encode())
     kept = cache / made_from.hexdigest()[:32]
-    if kept.is_dir():
-        shutil.copytree(kept, output_path, dirs_exist_ok=True)
-        os.utime(kept)  # the newest, for keep_index
+    if reuse_index(kept, output_path):
         return len(pages), True
     for file in sorted(run_pagefind(pages, language), key=lambda f: f["path"]):
         write_output(output_path, file["path"], base64.b64decode(file["content"]))
@@ -83,14 +82,31 @@ def write_search_index(site: str, bundle: str, language: str, cache: Path) -> tu
     return len(pages), False
 
 
-def keep_index(bundle: str, kept: Path, how_many: int = 2) -> None:
+def reuse_index(kept: Path, bundle: str) -> bool:
+    """Copy a kept index into place; False if there is none (or another
+    build, sharing the cache, removed it as we read it)."""
+    try:
+        shutil.copytree(kept, bundle)
+        os.utime(kept)  # the newest, for keep_index
+        return True
+    except (FileNotFoundError, shutil.Error):
+        shutil.rmtree(bundle, ignore_errors=True)
+        return False
+
+
+def keep_index(bundle: str, kept: Path, how_many: int = 4) -> None:
     """Keep a copy of the finished index for the next build of the same
-    pages (written whole, then renamed into place), and only the newest few."""
-    staging = kept.with_name(kept.name + ".partial")
-    shutil.rmtree(staging, ignore_errors=True)
-    shutil.copytree(bundle, staging)
-    os.replace(staging, kept)
-    older = sorted((path for path in kept.parent.iterdir() if path.is_dir() and path != kept),
+    pages (copied whole, then renamed into place, so a build reading it
+    never sees half), and only the newest few."""
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=kept.parent, prefix=".partial-"))
+    shutil.copytree(bundle, staging, dirs_exist_ok=True)
+    try:
+        os.replace(staging, kept)
+    except OSError:  # another build kept the same index first: the same bytes
+        shutil.rmtree(staging, ignore_errors=True)
+    older = sorted((path for path in kept.parent.iterdir()
+                    if path.is_dir() and path != kept and not path.name.startswith(".")),
                    key=lambda path: path.stat().st_mtime, reverse=True)
     for path in older[how_many - 1:]:
         shutil.rmtree(path, ignore_errors=True)
