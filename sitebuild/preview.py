@@ -12,7 +12,7 @@ rebuild still removes that build's staging folder.
 We do not use the livereload package: its watcher drops any save made
 within three seconds of the last reload, so a quick second edit was lost.
 
-    python -m sitebuild.preview [--port 8000] [--content DIR] [--output DIR]
+    python -m sitebuild.preview [--port 8000] [--content DIR] [--output DIR] [--cache DIR]
 """
 
 from __future__ import annotations
@@ -234,6 +234,7 @@ def parse_args(argv):
     parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"))
     parser.add_argument("--content", help="content folder (default: PATH in the settings file)")
     parser.add_argument("--output", default=str(ROOT / "preview"), help="where the preview is built")
+    parser.add_argument("--cache", help="cache folder (default: CACHE_PATH in the settings file)")
     parser.add_argument("--port", type=int, default=8000)
     return parser.parse_args(argv)
 
@@ -246,6 +247,8 @@ def main(argv=None) -> int:
     signal.signal(signal.SIGTERM, stop_on_signal)
     signal.signal(signal.SIGINT, stop_on_signal)
     overrides = {"PATH": str(Path(args.content).resolve())} if args.content else {}
+    if args.cache:
+        overrides["CACHE_PATH"] = str(Path(args.cache).resolve())
     preview = Preview(Path(args.settings), Path(args.output).resolve(), overrides)
     settings = load_settings(args.settings, overrides)
     # Content, theme and settings are read afresh by every build; plugin code

@@ -19,6 +19,7 @@ reported.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from importlib.metadata import version
@@ -31,10 +32,18 @@ from .output import write_atomically
 def fingerprint(modules: tuple[ModuleType, ...], libraries: tuple[str, ...], settings: object) -> bytes:
     """What a step's results depend on besides their input text: our modules'
     source, the libraries' versions and the settings it reads (JSON-able)."""
-    digest = hashlib.sha256(json.dumps([[version(name) for name in libraries], settings],
-                                       sort_keys=True, default=repr).encode())
-    for module in modules:
-        digest.update(hashlib.sha256(Path(module.__file__).read_bytes()).digest())
+    digest = hashlib.sha256(json.dumps(settings, sort_keys=True, default=repr).encode())
+    digest.update(code_fingerprint(tuple(module.__file__ for module in modules), libraries))
+    return digest.digest()
+
+
+@functools.lru_cache(maxsize=16)
+def code_fingerprint(module_files: tuple[str, ...], libraries: tuple[str, ...]) -> bytes:
+    """Once per process: the code a process runs is the code it imported
+    (the live preview is restarted to take up changed plugin code)."""
+    digest = hashlib.sha256(repr([version(name) for name in libraries]).encode())
+    for path in module_files:
+        digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
     return digest.digest()
 
 
