@@ -7,9 +7,10 @@ from __future__ import annotations
 import difflib
 import re
 import shutil
+from types import SimpleNamespace
 
 import pytest
-from conftest import MINIMAL_SITE, REPO, build_in, run_build, sample_jpeg
+from conftest import MINIMAL_SITE, REPO, build_in, run_build, sample_jpeg, write_content
 
 from sitebuild.template_cache import stable_description
 
@@ -120,3 +121,25 @@ def test_a_warm_build_after_an_edit_writes_the_same_bytes_as_a_cold_one(before_e
     first, second = files_of(warm.output), files_of(cold.output)
     assert first == second, f"after the {edited} edit, the warm build differs:\n" + explain(second, first)
     assert (before.output / changed_file).read_bytes() != first[changed_file], f"the {edited} edit changed nothing"
+
+
+def test_bodies_rendered_on_every_core_are_the_ones_the_reader_would_render(settings, tmp_path):
+    """A cold build of many posts renders their bodies in worker processes
+    first (plugins/frontmatter/prerender.py): what they keep is exactly what
+    the reader renders itself, and a body with a refusal is not kept (so the
+    reader reports its problem)."""
+    from plugins.frontmatter.prerender import PARALLEL_FROM, prerender_bodies
+    from plugins.frontmatter.reader import render_safe_html, safe_html_memo
+
+    bodies = [f"## Part {n}\n\nA *paragraph* with a [link](https://example.org/{n}) -- and \"quotes\".\n\n"
+              f"- one\n- two {n}\n" for n in range(PARALLEL_FROM)]
+    refused = "A body with <script>alert(1)</script> in it.\n"
+    content = tmp_path / "content"
+    for number, body in enumerate([*bodies, refused]):
+        write_content(content, {f"posts/post-{number}.md": f"---\ntitle: Post {number}\n---\n{body}"})
+    build_settings = {**settings, "PATH": str(content), "CACHE_PATH": str(tmp_path / "cache")}
+    assert prerender_bodies(SimpleNamespace(settings=build_settings)) == len(bodies) + 1
+    memo = safe_html_memo(build_settings)
+    for body in bodies:
+        assert memo.get(body) == render_safe_html(body, build_settings)[0]
+    assert memo.get(refused) is None

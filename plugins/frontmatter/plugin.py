@@ -1,16 +1,27 @@
 """Wire the front matter reader and the problem report into Pelican."""
 
+import logging
+
 from pelican import signals
 
 from sitecore.clock import build_time, pin_build_time
 from sitecore.problems import ContentChecked, problem_log
 
+from .prerender import prerender_bodies
 from .reader import FrontMatterReader
+
+logger = logging.getLogger("site.frontmatter")
 
 
 def start_build(pelican) -> None:
     problem_log.start_build(pelican.settings)
     pin_build_time(pelican.settings)
+
+
+def render_new_bodies_first(pelican) -> None:
+    rendered = prerender_bodies(pelican)
+    if rendered:
+        logger.info("Rendered %d new Markdown bodies on every core before reading", rendered)
 
 
 def use_front_matter_reader(readers) -> None:
@@ -35,5 +46,6 @@ def add_build_time_to_templates(generator) -> None:
 def register() -> None:
     signals.generator_init.connect(add_build_time_to_templates)
     signals.initialized.connect(start_build)
+    signals.initialized.connect(render_new_bodies_first)
     signals.readers_init.connect(use_front_matter_reader)
     signals.get_writer.connect(stop_before_writing)

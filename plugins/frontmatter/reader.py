@@ -48,15 +48,37 @@ def markdown_to_html(text: str, settings: dict) -> str:
 
 
 def new_markdown(settings_options: dict) -> Markdown:
+    return Markdown(**markdown_options(settings_options))
+
+
+def markdown_options(settings_options: dict) -> dict:
+    """What Python-Markdown is given: MARKDOWN with every configured extension
+    listed and without 'meta'. The same however Pelican has changed MARKDOWN
+    in place (its own reader adds its extensions to the list when it starts)."""
     options = copy.deepcopy(settings_options)
     configs = options.setdefault("extension_configs", {})
     extensions = [e for e in options.get("extensions", []) if e != "markdown.extensions.meta"]
     extensions += [e for e in configs if e not in extensions]
     options["extensions"] = extensions
-    return Markdown(**options)
+    return options
 
 
 _last_markdown: tuple[dict, Markdown] | None = None
+
+
+def render_safe_html(markdown: str, settings: dict) -> tuple[str, list]:
+    """Markdown to HTML, then the allowlist: the HTML holding only what the
+    list allows, and everything outside it (each a problem for the reader)."""
+    html = markdown_to_html(markdown, settings)
+    embeds = settings.get("EMBED_ALLOWLIST") or ()
+    return clean(html, embeds), refusals(html, embeds)
+
+
+def safe_html_memo(settings: dict) -> TextMemo:
+    """Safe HTML by the Markdown it came from (see sitecore/text_memo.py)."""
+    made_by = fingerprint((sys.modules[__name__], html_allowlist), ("markdown", "tinyhtml5", "nh3"),
+                          [markdown_options(settings["MARKDOWN"]), list(settings.get("EMBED_ALLOWLIST") or ())])
+    return TextMemo(settings["CACHE_PATH"], "safe-html", made_by)
 
 
 FENCED_CODE = re.compile(r"^\s{0,3}(```|~~~)")
@@ -92,10 +114,7 @@ class FrontMatterReader(BaseReader):
 
     @functools.cached_property
     def html_cache(self) -> TextMemo:
-        """Safe HTML by the Markdown it came from (see sitecore/text_memo.py)."""
-        made_by = fingerprint((sys.modules[__name__], html_allowlist), ("markdown", "tinyhtml5", "nh3"),
-                              [self.settings["MARKDOWN"], list(self.settings.get("EMBED_ALLOWLIST") or ())])
-        return TextMemo(self.settings["CACHE_PATH"], "safe-html", made_by)
+        return safe_html_memo(self.settings)
 
     def read(self, source_path):
         schema = schema_for(source_path, self.settings)
@@ -168,13 +187,10 @@ class FrontMatterReader(BaseReader):
         cached = self.html_cache.get(markdown)
         if cached is not None:
             return cached
-        html = markdown_to_html(markdown, self.settings)
-        embeds = self.settings.get("EMBED_ALLOWLIST") or ()
-        refused = refusals(html, embeds)
+        safe, refused = render_safe_html(markdown, self.settings)
         for refusal in refused:
             message, fix = explain(refusal)
             problem_log.add(source_path, line_in_markdown(markdown, first_line, refusal.search), field, message, fix)
-        safe = clean(html, embeds)
         if not refused:
             self.html_cache.put(markdown, safe)
         return safe

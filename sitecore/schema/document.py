@@ -185,6 +185,19 @@ def nested_lines(node, path: tuple, first_line: int, lines: dict, duplicates: li
             nested_lines(value_node, inner, first_line, lines, duplicates)
 
 
+def closing_fence(lines: list[str]) -> int | None:
+    """The index of the line that closes the front matter, if any."""
+    return next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == FENCE), None)
+
+
+def body_of(text: str) -> str | None:
+    """The Markdown after the front matter, as parse_document gives it (without
+    parsing the YAML); None if the file has no front matter block."""
+    lines = text.splitlines(keepends=True)
+    closing = closing_fence(lines) if lines and lines[0].strip() == FENCE else None
+    return None if closing is None else "".join(lines[closing + 1:])
+
+
 def parse_document(text: str) -> Document:
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != FENCE:
@@ -193,10 +206,7 @@ def parse_document(text: str) -> Document:
             "the file does not start with a front matter block",
             "make the first line '---', then the fields (title: …), then a line '---'",
         )
-    closing = next(
-        (i for i, line in enumerate(lines[1:], start=1) if line.strip() == FENCE),
-        None,
-    )
+    closing = closing_fence(lines)
     if closing is None:
         raise FrontMatterError(
             1,
