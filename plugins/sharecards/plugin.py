@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import PIL
@@ -23,12 +22,13 @@ from PIL import ImageFont
 from sitecore.brand import brand_style, logo_png
 from sitecore.content_items import published_items
 from sitecore.imprint import imprint_text
-from sitecore.output import write_atomically, write_output
+from sitecore.output import write_output
 from sitecore.problems import problem_log
 from sitecore.share_cards import share_card_url, site_card_url
 from sitecore.site_files import SiteFile
 
-from .card import CardText, ImprintTooLong, layout_imprint, render_card
+from .card import CardText, ImprintTooLong, layout_imprint
+from .drawing import CardDrawing
 
 logger = logging.getLogger("site.sharecards")
 # Bump when card.py draws differently, so cached cards are redrawn.
@@ -56,7 +56,11 @@ class ShareCardGenerator(Generator):
 
     def __init__(self, *args, **kwargs):
         self.cards: dict[str, CardText] = {}
+        self.cached: dict[str, Path] = {}  # card URL -> its file in the cache
+        self.drawing: CardDrawing | None = None
         super().__init__(*args, **kwargs)
+        # A bound method: blinker holds it weakly, so it goes with this build.
+        signals.get_writer.connect(self.start_drawing)
 
     def fonts_load(self) -> bool:
         """Cards need their fonts; say which one is broken instead of crashing."""
@@ -96,22 +100,32 @@ class ShareCardGenerator(Generator):
             item.share_image = url
             self.cards[url] = CardText(kicker_for(item, settings), item.title, imprint, party)
 
-    def generate_output(self, writer) -> None:
+    def start_drawing(self, pelican) -> None:
+        """When Pelican asks for its writer (all content read and checked, the
+        build known to be clean), start drawing the cards the cache lacks,
+        so a worker draws them while the pages are written."""
+        if pelican.settings is not self.settings:
+            return  # an earlier build's generator, not yet collected (the live preview)
+        signals.get_writer.disconnect(self.start_drawing)
+        if not self.cards or problem_log or self.settings.get("CONTENT_CHECK_ONLY"):
+            return
         style = brand_style(self.settings)
         style_fingerprint = style.fingerprint()
         cache = Path(self.settings["CACHE_PATH"], "sharecards")
         cache.mkdir(parents=True, exist_ok=True)
-        cached = {url: cache / f"{card_key(text, style_fingerprint)}.png" for url, text in self.cards.items()}
-        missing = {url: path for url, path in cached.items() if not path.exists()}
-        # Pillow lets go of Python's lock while it encodes, so two threads
-        # keep both cores busy; each card's bytes depend only on its text.
-        with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-            drawn = pool.map(lambda url: render_card(self.cards[url], style), missing)
-            for url, png in zip(missing, drawn):
-                write_atomically(missing[url], png)
-        for url, path in cached.items():
+        self.cached = {url: cache / f"{card_key(text, style_fingerprint)}.png" for url, text in self.cards.items()}
+        missing = {path: self.cards[url] for url, path in self.cached.items() if not path.exists()}
+        self.drawing = CardDrawing(missing, style)
+        self.drawing.start()
+
+    def generate_output(self, writer) -> None:
+        if self.drawing is None:  # no cards planned: a font or the imprint was reported
+            return
+        self.drawing.finish()
+        for url, path in self.cached.items():
             write_output(self.output_path, url, path.read_bytes())
-        logger.info("Share cards: %d drawn, %d unchanged and reused", len(missing), len(cached) - len(missing))
+        drawn = len(self.drawing.missing)
+        logger.info("Share cards: %d drawn, %d unchanged and reused", drawn, len(self.cached) - drawn)
         write_output(self.output_path, self.settings["PARTY_LOGO_PNG"], logo_png(self.settings))
 
     def declare_files(self, generators) -> list[SiteFile]:
