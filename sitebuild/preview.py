@@ -12,7 +12,7 @@ rebuild still removes that build's staging folder.
 We do not use the livereload package: its watcher drops any save made
 within three seconds of the last reload, so a quick second edit was lost.
 
-    python -m sitebuild.preview [--port 8000] [--content DIR] [--output DIR] [--cache DIR]
+    python -m sitebuild.preview [--port 8000] [--content DIR] [--output DIR] [--cache DIR] [--now WHEN]
 """
 
 from __future__ import annotations
@@ -235,6 +235,8 @@ def parse_args(argv):
     parser.add_argument("--content", help="content folder (default: PATH in the settings file)")
     parser.add_argument("--output", default=str(ROOT / "preview"), help="where the preview is built")
     parser.add_argument("--cache", help="cache folder (default: CACHE_PATH in the settings file)")
+    parser.add_argument("--now", type=cli.moment, help="treat this moment as now for embargoes, in every build "
+                                                       "(YYYY-MM-DD HH:MM, UK time)")
     parser.add_argument("--port", type=int, default=8000)
     return parser.parse_args(argv)
 
@@ -246,9 +248,8 @@ def main(argv=None) -> int:
     cli.init_logging(debug=False)
     signal.signal(signal.SIGTERM, stop_on_signal)
     signal.signal(signal.SIGINT, stop_on_signal)
-    overrides = {"PATH": str(Path(args.content).resolve())} if args.content else {}
-    if args.cache:
-        overrides["CACHE_PATH"] = str(Path(args.cache).resolve())
+    overrides = cli.overrides_from(argparse.Namespace(content=args.content, cache=args.cache, drafts=True,
+                                                      now=args.now))
     preview = Preview(Path(args.settings), Path(args.output).resolve(), overrides)
     settings = load_settings(args.settings, overrides)
     # Content, theme and settings are read afresh by every build; plugin code

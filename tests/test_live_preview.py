@@ -8,20 +8,27 @@ import subprocess
 import sys
 import textwrap
 import time
+from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from browser import chromium, free_port, wait_for_server
-from conftest import MINIMAL_SITE, REPO, write_content
+from compare_builds import explain, files_of
+from conftest import MINIMAL_SITE, REPO, run_build, write_content
 
 pytestmark = pytest.mark.browser
 POST = textwrap.dedent(MINIMAL_SITE["posts/hello.md"])
+
+
+NOW = "2022-06-01 12:00"  # every preview build's "now", so a later build can be compared with it
 
 
 def start_preview(tmp_path) -> tuple[subprocess.Popen, str]:
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "sitebuild.preview", "--content", str(tmp_path / "content"),
-         "--output", str(tmp_path / "preview"), "--port", str(port)],
+         "--output", str(tmp_path / "preview"), "--cache", str(tmp_path / "preview-cache"), "--now", NOW,
+         "--port", str(port)],
         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     wait_for_server(port, process, "the preview server")
@@ -39,11 +46,17 @@ def stop_preview(process: subprocess.Popen, how=signal.SIGTERM) -> str:
     return output
 
 
+class Preview(NamedTuple):
+    url: str
+    content: Path
+    root: Path  # the preview's own folder: content/, preview/ (what it built), …
+
+
 @pytest.fixture
 def preview(tmp_path):
     write_content(tmp_path / "content", MINIMAL_SITE)
     process, url = start_preview(tmp_path)
-    yield url, tmp_path / "content"
+    yield Preview(url, tmp_path / "content", tmp_path)
     stop_preview(process)
 
 
@@ -59,8 +72,8 @@ def wait_until_connected(page):
     page.wait_for_function("window.__previewConnected === true", timeout=20_000)
 
 
-def test_an_edit_appears_and_an_error_shows_then_clears(preview):
-    url, content = preview
+def test_an_edit_appears_and_an_error_shows_then_clears(preview, factory_cache):
+    url, content = preview.url, preview.content
     post = content / "posts/hello.md"
     with chromium() as browser:
         page = connected_page(browser, f"{url}/news/hello/")
@@ -83,9 +96,17 @@ def test_an_edit_appears_and_an_error_shows_then_clears(preview):
         assert page.query_selector(".build-problems") is None
         page.close()
 
+    # After three rebuilds in one process (what it keeps in memory warm, one
+    # build failed), the preview holds exactly what a build with drafts, in
+    # another process, writes.
+    fresh = run_build(content, preview.root / "fresh", cache=factory_cache, options=("--drafts", "--now", NOW))
+    assert fresh.returncode == 0, fresh.stderr
+    built, expected = files_of(preview.root / "preview"), files_of(fresh.output)
+    assert built == expected, "the preview differs from a fresh build:\n" + explain(expected, built)
+
 
 def test_the_preview_shows_drafts_labelled(preview):
-    url, content = preview
+    url, content = preview.url, preview.content
     draft = POST.replace("category: news", "category: news\nstatus: draft")
     write_content(content, {"posts/a-draft.md": draft.replace("policies: [housing]\n", "")})
     with chromium() as browser:
@@ -99,7 +120,7 @@ def test_the_preview_shows_drafts_labelled(preview):
 
 
 def test_after_a_reload_the_problems_are_in_view_wherever_the_page_was_scrolled(preview):
-    url, content = preview
+    url, content = preview.url, preview.content
     with chromium() as browser:
         page = browser.new_page(viewport={"width": 800, "height": 400})
         page.goto(f"{url}/news/hello/")
