@@ -393,6 +393,8 @@ PLUGINS = [
     # The page_url and canonical_url template filters: templates print
     # addresses, they never assemble them.
     "plugins.urlfilters",
+    # Tag, category and author pages in time linear in the number of posts.
+    "plugins.listings",
 ]
 
 # Caching is off: every build reads every file, so every content mistake is

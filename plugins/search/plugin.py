@@ -39,26 +39,34 @@ from .stable_index import STABLE_INDEX_VERSION, sort_filter_index
 logger = logging.getLogger("site.search")
 
 
-def pages_to_index(site: str) -> list[tuple[str, str]]:
-    """(URL, HTML) of every page Pagefind would index, in a fixed order. A
+def pages_to_index(site: str) -> list[tuple[str, Path]]:
+    """(URL, file) of every page Pagefind would index, in a fixed order. A
     page without the attribute is never indexed, so it is not even sent
     (listings were a third of the pages, and Pagefind parses whatever it is
     given); the attribute's name in a page's text only sends one page too many."""
     pages = []
     for page in sorted(Path(site).rglob("*.html")):
-        html = page.read_text(encoding="utf-8")
-        if "data-pagefind-body" in html:
-            pages.append(("/" + page_url(page.relative_to(site).as_posix()), html))
+        if b"data-pagefind-body" in page.read_bytes():
+            pages.append(("/" + page_url(page.relative_to(site).as_posix()), page))
     return pages
 
 
-def run_pagefind(pages: list[tuple[str, str]], language: str) -> list[dict]:
+def index_key(pages: list[tuple[str, Path]], language: str) -> str:
+    """A hash of everything the index is made from, page by page (a site's
+    pages together are too big to hold in memory twice)."""
+    digest = hashlib.sha256(json.dumps([version("pagefind-bin"), STABLE_INDEX_VERSION, language]).encode())
+    for url, page in pages:
+        digest.update(hashlib.sha256(url.encode()).digest() + hashlib.sha256(page.read_bytes()).digest())
+    return digest.hexdigest()[:32]
+
+
+def run_pagefind(pages: list[tuple[str, Path]], language: str) -> list[dict]:
     """The index's files ({"path", "content" in base64}) for these pages."""
     with PagefindService() as pagefind:
         index = pagefind.request({"type": "NewIndex", "config": {"force_language": language}})["index_id"]
-        for url, html in pages:
+        for url, page in pages:
             pagefind.request({"type": "AddFile", "index_id": index, "url": url,
-                              "file_path": None, "file_contents": html})
+                              "file_path": None, "file_contents": page.read_text(encoding="utf-8")})
         # GetFiles, not WriteFiles: Pagefind's service may exit with its
         # own writes unfinished (a truncated file was seen under load), so we
         # take the files and write each one whole ourselves.
@@ -71,8 +79,7 @@ def write_search_index(site: str, bundle: str, language: str, cache: Path) -> tu
     # output_path must be absolute, or the index lands in the working folder.
     output_path = os.path.join(site, bundle)
     pages = pages_to_index(site)
-    made_from = hashlib.sha256(json.dumps([version("pagefind-bin"), STABLE_INDEX_VERSION, language, pages]).encode())
-    kept = cache / made_from.hexdigest()[:32]
+    kept = cache / index_key(pages, language)
     if reuse_index(kept, output_path):
         return len(pages), True
     for file in sorted(run_pagefind(pages, language), key=lambda f: f["path"]):
