@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from sitecore.cores import usable_cores
 from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
 from sitecore.schema.document import body_of
 
@@ -71,7 +71,7 @@ def render_into_memo(markdown: str) -> None:
 def prerender_bodies(pelican) -> int:
     """Render the missing bodies on every core; return how many were rendered."""
     settings = pelican.settings
-    cores = len(os.sched_getaffinity(0))
+    cores = usable_cores()
     bodies = bodies_to_render(settings)
     if cores < 2 or len(bodies) < PARALLEL_FROM:
         return 0

@@ -12,12 +12,12 @@ only on its text and style, so who draws it changes nothing.
 from __future__ import annotations
 
 import multiprocessing
-import os
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from sitecore.brand import CardStyle
+from sitecore.cores import usable_cores
 from sitecore.output import write_atomically
 
 from .card import CardText, render_card
@@ -41,7 +41,7 @@ class CardDrawing:
 
     def start(self) -> None:
         """Hand the cards to a worker process if there are many."""
-        cores = len(os.sched_getaffinity(0))
+        cores = usable_cores()
         if len(self.missing) < BACKGROUND_FROM or cores < 2:
             return
         jobs = [(text, path) for path, text in self.missing.items()]
