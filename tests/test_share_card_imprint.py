@@ -5,6 +5,7 @@ does not fit stops the build with one line that says what to shorten."""
 from __future__ import annotations
 
 import io
+from concurrent.futures import wait
 
 import pytest
 from PIL import Image, ImageChops, ImageFont
@@ -135,3 +136,21 @@ def test_a_too_long_imprint_fails_the_build_with_one_clear_line(make_site):
     assert line.endswith("— shorten the address or the promoter's name in IMPRINT in pelicanconf.py "
                          "(the law wants the whole imprint on every image)")
     assert not build.output.exists()
+
+
+def test_cards_drawn_by_the_worker_process_are_the_cards_drawn_here(style, tmp_path):
+    """From BACKGROUND_FROM missing cards up, a worker process draws them
+    while the pages are written (plugins/sharecards/drawing.py): each file is
+    byte for byte the card drawn in this process."""
+    from plugins.sharecards.drawing import BACKGROUND_FROM, CardDrawing
+
+    texts = [CardText("News", f"Card number {number} of a big archive", REAL, "Breakthrough Party")
+             for number in range(BACKGROUND_FROM + 6)]
+    drawing = CardDrawing({tmp_path / f"{number}.png": text for number, text in enumerate(texts)}, style)
+    drawing.start()
+    assert drawing.tasks, "the cards were not handed to a worker"
+    wait(drawing.tasks)  # all drawn there (finish() would draw what it had not started)
+    assert all(task.exception() is None for task in drawing.tasks)
+    drawing.finish()
+    for number, text in enumerate(texts):
+        assert (tmp_path / f"{number}.png").read_bytes() == render_card(text, style), f"card {number}"
