@@ -45,9 +45,13 @@ class CardDrawing:
         if len(self.missing) < BACKGROUND_FROM or cores < 2:
             return
         jobs = [(text, path) for path, text in self.missing.items()]
-        # spawn, not fork: the live preview's threads must not be copied mid-step.
-        pool = ProcessPoolExecutor(max_workers=cores - 1, mp_context=multiprocessing.get_context("spawn"))
-        self.tasks = [pool.submit(draw_into, jobs[i:i + CHUNK], self.style) for i in range(0, len(jobs), CHUNK)]
+        try:
+            # spawn, not fork: the live preview's threads must not be copied mid-step.
+            pool = ProcessPoolExecutor(max_workers=cores - 1, mp_context=multiprocessing.get_context("spawn"))
+            self.tasks = [pool.submit(draw_into, jobs[i:i + CHUNK], self.style) for i in range(0, len(jobs), CHUNK)]
+        except (OSError, BrokenProcessPool):  # e.g. no shared memory for the pool's locks: `finish` draws them all
+            self.tasks = []
+            return
         pool.shutdown(wait=False)  # the worker stops once its tasks are done or cancelled
 
     def finish(self) -> None:
