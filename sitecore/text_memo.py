@@ -64,5 +64,8 @@ class TextMemo:
         except FileNotFoundError:
             return None
 
+    def has(self, text: str) -> bool:
+        return self.path(text).exists()
+
     def put(self, text: str, result: str) -> None:
         write_atomically(self.path(text), result.encode("utf-8"))

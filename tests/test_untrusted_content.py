@@ -444,3 +444,21 @@ def test_links_are_checked_again_as_pelican_rewrites_them(settings, tmp_path):
         [problem] = raised.value.problems
         assert str(problem).startswith("content/posts/l.md:7: body: a link turns into unsafe HTML once the site"), build
     problem_log.start_build(dict(settings))
+
+
+def test_bodies_rendered_before_reading_are_never_read_through_a_symbolic_link(settings, tmp_path):
+    """A cold build renders new bodies before Pelican reads (and before the
+    contentfiles plugin refuses links): a linked file or folder under
+    content/ is not read, so a file from outside the repository never
+    reaches even the cache."""
+    from plugins.frontmatter.prerender import bodies_to_render
+
+    outside = tmp_path / "outside"
+    write_content(outside, {"secret.md": "---\ntitle: Secret\n---\nA secret from outside.\n",
+                            "folder/also.md": "---\ntitle: Also\n---\nAnother secret.\n"})
+    content = tmp_path / "content"
+    write_content(content, {"posts/real.md": "---\ntitle: Real\n---\nThe real body.\n"})
+    (content / "posts/linked.md").symlink_to(outside / "secret.md")
+    (content / "posts/linked-folder").symlink_to(outside / "folder", target_is_directory=True)
+    bodies = bodies_to_render({**settings, "PATH": str(content), "CACHE_PATH": str(tmp_path / "cache")})
+    assert bodies == ["The real body.\n"]

@@ -6,7 +6,7 @@ from pelican import signals
 
 from sitecore.content_items import content_items, unpublished_paths
 from sitecore.problems import problem_log
-from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
+from sitecore.schema.content_types import files_in_content_folders
 from sitecore.site_files import site_urls
 
 from .checks import SiteFacts, check_item, check_links
@@ -27,14 +27,11 @@ def check_content(generators) -> None:
 def report_unread_files(settings) -> None:
     """A file in a content folder that is not Markdown would be silently
     skipped (or, as HTML, published unchecked): say so."""
-    for setting in SCHEMAS_BY_PATH_SETTING:
-        for folder in settings.get(setting) or []:
-            for directory, _, files in os.walk(os.path.join(settings["PATH"], folder)):
-                for name in files:
-                    if not name.endswith((".md", ".markdown")) and not name.startswith("."):
-                        problem_log.add(os.path.join(directory, name), 1, "(file)",
-                                        "is not a Markdown file, so it is not on the site",
-                                        "write the content as a .md file with front matter (see the README)")
+    for path in files_in_content_folders(settings):
+        name = os.path.basename(path)
+        if not name.endswith((".md", ".markdown")) and not name.startswith("."):
+            problem_log.add(path, 1, "(file)", "is not a Markdown file, so it is not on the site",
+                            "write the content as a .md file with front matter (see the README)")
 
 
 def register() -> None:

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from pathlib import Path
 
 from sitecore.cores import usable_cores
-from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
+from sitecore.schema.content_types import files_in_content_folders
 from sitecore.schema.document import body_of
 
 from .reader import render_safe_html, safe_html_memo
@@ -32,40 +32,44 @@ PARALLEL_FROM = 64  # bodies; a worker process takes about 0.5 s to start
 RENDERING_SETTINGS = ("MARKDOWN", "EMBED_ALLOWLIST", "CACHE_PATH")
 
 
-def content_files(settings: dict) -> list[Path]:
-    """The Markdown files of the content folders the reader reads."""
-    files = []
-    for setting in SCHEMAS_BY_PATH_SETTING:
-        for folder in settings.get(setting) or []:
-            files += sorted(Path(settings["PATH"], folder).rglob("*.md"))
-    return files
+def read_markdown(path: str) -> str | None:
+    """The text of a Markdown file reached without a symbolic link, else None:
+    the contentfiles plugin refuses links (they could reach files outside the
+    repository), so nothing is read through one here either, not even into
+    the cache."""
+    if not path.endswith((".md", ".markdown")) or os.path.islink(path):
+        return None
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        with open(handle, encoding="utf-8-sig") as stream:
+            return stream.read()
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def bodies_to_render(settings: dict) -> list[str]:
     """The bodies the memo lacks. A file that cannot be read or has no front
     matter is left to the reader, which reports it."""
     memo, bodies = safe_html_memo(settings), {}
-    for path in content_files(settings):
-        try:
-            body = body_of(path.read_text(encoding="utf-8-sig"))
-        except (OSError, UnicodeDecodeError):
-            continue
-        if body is not None and memo.get(body) is None:
+    for path in files_in_content_folders(settings):
+        text = read_markdown(path)
+        body = body_of(text) if text is not None else None
+        if body is not None and not memo.has(body):
             bodies[body] = None
     return list(bodies)
 
 
-_worker_settings: dict = {}
+_worker: dict = {}  # a worker process's settings and memo, set once as it starts
 
 
 def start_worker(settings: dict) -> None:
-    _worker_settings.update(settings)
+    _worker.update(settings=settings, memo=safe_html_memo(settings))
 
 
 def render_into_memo(markdown: str) -> None:
-    safe, refused = render_safe_html(markdown, _worker_settings)
+    safe, refused = render_safe_html(markdown, _worker["settings"])
     if not refused:
-        safe_html_memo(_worker_settings).put(markdown, safe)
+        _worker["memo"].put(markdown, safe)
 
 
 def prerender_bodies(pelican) -> int:

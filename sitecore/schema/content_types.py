@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from sitecore.schema.schema import Schema
 
 from .fields import (
@@ -144,3 +146,16 @@ SCHEMAS_BY_PATH_SETTING = {
     "MINIFESTO_PATHS": MINIFESTO,
     "PRESS_OFFICE_PATHS": PRESS_OFFICE,
 }
+
+
+def files_in_content_folders(settings: dict) -> list[str]:
+    """Every file under the content types' folders, in a fixed order; never
+    inside a symbolically linked folder (a link itself is listed, for its
+    caller to refuse or skip)."""
+    found = []
+    for setting in SCHEMAS_BY_PATH_SETTING:
+        for folder in settings.get(setting) or []:
+            for directory, folders, files in os.walk(os.path.join(settings["PATH"], folder)):
+                folders.sort()
+                found += [os.path.join(directory, name) for name in sorted(files)]
+    return found
