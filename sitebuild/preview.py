@@ -70,7 +70,7 @@ class Preview:
     def __init__(self, settings_file: Path, output: Path, overrides: dict):
         self.settings_file = settings_file
         self.output = output
-        self.overrides = {**overrides, "PREVIEW_DRAFTS": True}
+        self.overrides = overrides  # from main(): PREVIEW_DRAFTS, and --content, --cache, --now
         self.problems: list[str] = []
         self.build_number = 0
         self.changed = threading.Condition()

@@ -39,25 +39,22 @@ from .stable_index import STABLE_INDEX_VERSION, sort_filter_index
 logger = logging.getLogger("site.search")
 
 
-def pages_to_index(site: str) -> list[tuple[str, Path]]:
-    """(URL, file) of every page Pagefind would index, in a fixed order. A
-    page without the attribute is never indexed, so it is not even sent
-    (listings were a third of the pages, and Pagefind parses whatever it is
-    given); the attribute's name in a page's text only sends one page too many."""
+def pages_to_index(site: str, language: str) -> tuple[list[tuple[str, Path]], str]:
+    """(URL, file) of every page Pagefind would index, in a fixed order, and
+    a hash of everything the index is made from, read page by page (a site's
+    pages together are too big to hold in memory twice). A page without the
+    attribute is never indexed, so it is not even sent (listings were a third
+    of the pages, and Pagefind parses whatever it is given); the attribute's
+    name in a page's text only sends one page too many."""
     pages = []
-    for page in sorted(Path(site).rglob("*.html")):
-        if b"data-pagefind-body" in page.read_bytes():
-            pages.append(("/" + page_url(page.relative_to(site).as_posix()), page))
-    return pages
-
-
-def index_key(pages: list[tuple[str, Path]], language: str) -> str:
-    """A hash of everything the index is made from, page by page (a site's
-    pages together are too big to hold in memory twice)."""
     digest = hashlib.sha256(json.dumps([version("pagefind-bin"), STABLE_INDEX_VERSION, language]).encode())
-    for url, page in pages:
-        digest.update(hashlib.sha256(url.encode()).digest() + hashlib.sha256(page.read_bytes()).digest())
-    return digest.hexdigest()[:32]
+    for page in sorted(Path(site).rglob("*.html")):
+        html = page.read_bytes()
+        if b"data-pagefind-body" in html:
+            url = "/" + page_url(page.relative_to(site).as_posix())
+            pages.append((url, page))
+            digest.update(hashlib.sha256(url.encode()).digest() + hashlib.sha256(html).digest())
+    return pages, digest.hexdigest()[:32]
 
 
 def run_pagefind(pages: list[tuple[str, Path]], language: str) -> list[dict]:
@@ -78,8 +75,8 @@ def write_search_index(site: str, bundle: str, language: str, cache: Path) -> tu
     index of the same pages was reused from `cache`)."""
     # output_path must be absolute, or the index lands in the working folder.
     output_path = os.path.join(site, bundle)
-    pages = pages_to_index(site)
-    kept = cache / index_key(pages, language)
+    pages, key = pages_to_index(site, language)
+    kept = cache / key
     if reuse_index(kept, output_path):
         return len(pages), True
     for file in sorted(run_pagefind(pages, language), key=lambda f: f["path"]):
