@@ -109,6 +109,10 @@ def run(args) -> int:
         return 2
     elapsed = time.perf_counter() - started
     kind = "preview with drafts" if args.drafts else "site"
+    if result.kept:
+        print(f"Nothing changed since the last build: {output}/ kept as it was "
+              f"({result.pages} pages, checked in {elapsed:.1f} s).")
+        return 0
     print(f"Built the {kind}: {result.pages} pages into {output}/ in {elapsed:.1f} s.")
     return 0
 

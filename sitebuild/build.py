@@ -26,10 +26,20 @@ from pelican import Pelican
 from pelican.contents import Content
 from pelican.settings import read_settings
 
+from sitecore.clock import build_time, moments_compared, pin_build_time
 from sitecore.problems import ContentChecked, ContentProblems
 
 from .errorlog import ErrorCollector
 from .template_cache import with_template_cache
+from .unchanged import (
+    BuildRecord,
+    input_digest,
+    output_state,
+    read_record,
+    site_still_current,
+    time_window,
+    write_record,
+)
 
 
 class BuildFailed(Exception):
@@ -43,6 +53,7 @@ class BuildFailed(Exception):
 @dataclass
 class BuildResult:
     pages: int
+    kept: bool = False  # nothing changed: the site in place is what this build would write
 
 
 def load_settings(settings_file: str | os.PathLike, overrides: dict | None = None) -> dict:
@@ -84,20 +95,41 @@ def count_pages(folder: Path) -> int:
 
 
 def build_site(settings_file, output_path, overrides: dict | None = None) -> BuildResult:
-    """Build into a staging folder beside `output_path`, then swap it in."""
+    """Build into a staging folder beside `output_path`, then swap it in;
+    or, if nothing the build reads has changed since the site in place was
+    built (sitebuild/unchanged.py), keep that site."""
     output_path = Path(output_path).resolve()
     output_path.parent.mkdir(parents=True, exist_ok=True)
     recover_from_killed_builds(output_path)
     staging = work_folder(output_path, "staging")
     try:
         settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)})
-        run_pelican(with_template_cache(settings))
+        pin_build_time(settings)  # the moment the record's time window is judged by
+        now, inputs = build_time(settings), input_digest(settings, output_path)
+        record = read_record(settings, output_path)
+        if site_still_current(record, inputs, now, output_path):
+            staging.rmdir()
+            return BuildResult(pages=record.pages, kept=True)
+        with moments_compared() as moments:
+            run_pelican(with_template_cache(settings))
         pages = count_pages(staging)
         swap_into_place(staging, output_path)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    keep_record(settings, output_path, BuildRecord(inputs, *time_window(now, moments, settings), pages))
     return BuildResult(pages=pages)
+
+
+def keep_record(settings: dict, output_path: Path, record: BuildRecord) -> None:
+    """Note what the new site was built from. If the note cannot be written
+    (a full disk), the next build simply builds in full: a record it cannot
+    read, or one that does not match the folder, is never trusted."""
+    record.output = output_state(output_path)
+    try:
+        write_record(settings, output_path, record)
+    except OSError:
+        pass
 
 
 def check_content(settings_file, overrides: dict | None = None) -> int:

@@ -23,11 +23,13 @@ from jinja2 import FileSystemBytecodeCache
 def stable_description(value) -> str:
     """`value` described the same way in every process: a function by its
     name and the values it closes over (select_autoescape returns one), not
-    by its address in memory."""
+    by its address in memory; a set in sorted order."""
     if isinstance(value, dict):
         return "{" + ", ".join(f"{key!r}: {stable_description(item)}" for key, item in sorted(value.items())) + "}"
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(stable_description(item) for item in value) + "]"
+    if isinstance(value, (set, frozenset)):  # iterated in an order that differs between processes
+        return "{" + ", ".join(sorted(stable_description(item) for item in value)) + "}"
     if callable(value):
         closed_over = [cell.cell_contents for cell in getattr(value, "__closure__", None) or ()]
         return f"{getattr(value, '__module__', '')}.{getattr(value, '__qualname__', type(value).__qualname__)}" \

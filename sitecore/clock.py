@@ -2,12 +2,17 @@
 
 Embargoes, past and upcoming, the security.txt expiry: every decision about
 time reads this one clock, so a scheduled or test build (BUILD_TIME) sees
-the same moment everywhere.
+the same moment everywhere. Every comparison of a moment with now goes
+through `has_passed`, which notes the moment for `moments_compared`: a site
+built at one moment is then known to be the site for every moment on the
+same side of each (sitebuild/unchanged.py). What a page shows of the build
+time itself is the date, not the time of day.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import contextmanager
 from zoneinfo import ZoneInfo
 
 DEFAULT_TIMEZONE = "Europe/London"
@@ -24,7 +29,7 @@ def build_time(settings: dict) -> dt.datetime:
     fixed = settings.get("BUILD_TIME")
     if fixed:
         moment = fixed if isinstance(fixed, dt.datetime) else dt.datetime.fromisoformat(str(fixed))
-        return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+        return moment.astimezone(zone) if moment.tzinfo else moment.replace(tzinfo=zone)
     return dt.datetime.now(zone)
 
 
@@ -35,8 +40,26 @@ def pin_build_time(settings: dict) -> None:
     settings["BUILD_TIME"] = build_time(settings).isoformat()
 
 
+# The lists of the builds under way in this process (one at a time; a list
+# so that nothing is shared if one is ever nested in another).
+_noting: list[list[dt.datetime]] = []
+
+
+@contextmanager
+def moments_compared():
+    """The moments `has_passed` compared with now while the block ran."""
+    moments: list[dt.datetime] = []
+    _noting.append(moments)
+    try:
+        yield moments
+    finally:
+        _noting.remove(moments)
+
+
 def has_passed(moment: dt.datetime, now: dt.datetime) -> bool:
     """Compare instants, not wall-clock times: Python compares two times in
     the same zone by their wall clocks and ignores `fold`, so 01:30 BST and
     01:30 GMT on the night the clocks go back would count as equal."""
+    for moments in _noting:
+        moments.append(moment)
     return moment.astimezone(dt.timezone.utc) <= now.astimezone(dt.timezone.utc)

@@ -21,7 +21,9 @@ def test_an_unchanged_build_reuses_the_pdf_and_a_change_re_renders_it(make_site,
     cache = tmp_path / "cache"
     first = make_site(cache=cache)
     assert "Minifesto standard PDF: rendered" in first.stderr + first.stdout
-    again = make_site(cache=cache)
+    # Into another folder: a build into the same one would keep the site
+    # as it is (sitebuild/unchanged.py) and not look at the PDF at all.
+    again = make_site(cache=cache, output=tmp_path / "again")
     log = again.stderr + again.stdout
     assert "Minifesto standard PDF: inputs unchanged, reusing" in log
     assert "rendered (" not in log

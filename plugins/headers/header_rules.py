@@ -66,8 +66,11 @@ def nginx_snippet(settings: dict) -> str:
 
 
 def security_txt(settings: dict, build_moment) -> str:
-    """RFC 9116: Expires a year after the build (the nightly build renews it)."""
-    expires = (build_moment + dt.timedelta(days=365)).replace(microsecond=0)
+    """RFC 9116: Expires a year after the start of the build's day (the
+    nightly build renews it): the file changes once a day, not at every
+    build, so a build that changed nothing keeps the site as it is."""
+    start_of_day = dt.datetime.combine(build_moment.date(), dt.time(), tzinfo=build_moment.tzinfo)
+    expires = start_of_day + dt.timedelta(days=365)
     base = settings["SITE_CANONICAL_URL"].rstrip("/")
     return (f"Contact: mailto:{settings['SECURITY_CONTACT']}\n"
             f"Expires: {expires.isoformat()}\n"

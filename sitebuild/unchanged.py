@@ -1,0 +1,185 @@
+"""A build whose site would be byte for byte the one already in place is not run.
+
+The hourly scheduled build, a `./setup` run again, a preview save that
+changed nothing: most builds start from the same input as the last one.
+After each successful build, a record is kept under CACHE_PATH/builds/ (one
+per output folder) of:
+
+- a digest of everything the build reads (`input_digest`): the settings'
+  values, the content folder, the theme and template overrides, the
+  project's code, the fonts, the editor's packages and the installed
+  libraries' versions;
+- the stretch of time in which the build's decisions about time stay the
+  same (`time_window`): every embargo and date compared with "now" goes
+  through `sitecore.clock.has_passed`, which notes the moment; the pages
+  also show the build's date (accessibility statement, security.txt), so
+  the stretch ends at midnight too;
+- every output file's size and modification time, so a site changed or
+  damaged by hand is built again.
+
+A build whose digest matches, whose "now" lies in that stretch and whose
+output folder is as the record left it would write exactly the same bytes:
+it keeps the folder as it is. Anything else builds in full, and a failed
+build leaves the record and the folder as they were. The tests check a kept
+site against a cold build of the same input (tests/test_unchanged_builds.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import json
+import os
+import sys
+from dataclasses import asdict, dataclass, field
+from importlib.metadata import distributions
+from pathlib import Path
+
+from sitecore.clock import site_zone
+from sitecore.output import write_atomically
+
+from .template_cache import stable_description
+
+ROOT = Path(__file__).resolve().parents[1]
+# Our code and what pins the rest: any change to them may change the site.
+CODE_FOLDERS = ("sitebuild", "sitecore", "plugins")
+ROOT_FILES = ("pyproject.toml", "requirements.lock", "package-lock.json", "node_modules/.package-lock.json")
+# Settings that name folders the build reads, read file by file. Settings
+# that name no files are in the digest by their values.
+READ_FOLDERS = ("PATH", "THEME")
+# Third-party packages copied into /admin/ (51 MB): by their files' sizes and
+# modification times, which an install or an update changes.
+PACKAGE_FOLDERS = ("CMS_SVELTIA_PACKAGE", "CMS_YAML_BROWSER_DIST")
+# Where a build writes or keeps caches, and its clock: not inputs (caches
+# never change the result; the clock is the time window's concern).
+NOT_INPUTS = {"OUTPUT_PATH", "CACHE_PATH", "BUILD_TIME", "JINJA_ENVIRONMENT"}
+SKIPPED_NAMES = {"__pycache__", ".git"}
+RECORD_VERSION = 1
+
+
+@dataclass
+class BuildRecord:
+    inputs: str
+    valid_from: str  # ISO instants: the build's decisions hold from, until
+    valid_until: str
+    pages: int
+    output: dict[str, list[int]] = field(default_factory=dict)  # path -> [size, mtime_ns]
+    version: int = RECORD_VERSION
+
+
+def record_path(settings: dict, output_path: Path) -> Path:
+    name = hashlib.sha256(str(output_path).encode()).hexdigest()[:32]
+    return Path(settings["CACHE_PATH"], "builds", f"{name}.json")
+
+
+def read_record(settings: dict, output_path: Path) -> BuildRecord | None:
+    try:
+        data = json.loads(record_path(settings, output_path).read_text(encoding="utf-8"))
+        record = BuildRecord(**data)
+    except (OSError, ValueError, TypeError):  # none yet, or from another version
+        return None
+    return record if record.version == RECORD_VERSION else None
+
+
+def write_record(settings: dict, output_path: Path, record: BuildRecord) -> None:
+    write_atomically(record_path(settings, output_path), json.dumps(asdict(record)).encode())
+
+
+def site_still_current(record: BuildRecord | None, inputs: str, now: dt.datetime, output_path: Path) -> bool:
+    """Whether a build now would write exactly the files in `output_path`."""
+    if record is None or record.inputs != inputs:
+        return False
+    instant = now.astimezone(dt.timezone.utc)
+    if not dt.datetime.fromisoformat(record.valid_from) <= instant < dt.datetime.fromisoformat(record.valid_until):
+        return False
+    return output_state(output_path) == record.output
+
+
+def time_window(now: dt.datetime, moments: list[dt.datetime], settings: dict) -> tuple[str, str]:
+    """The stretch around `now` in which every moment the build compared with
+    now stays on the same side of it, and the site's date stays the same."""
+    zone = site_zone(settings)
+    today = now.astimezone(zone).date()
+    start = dt.datetime.combine(today, dt.time(), tzinfo=zone).astimezone(dt.timezone.utc)
+    end = dt.datetime.combine(today + dt.timedelta(days=1), dt.time(), tzinfo=zone).astimezone(dt.timezone.utc)
+    instant = now.astimezone(dt.timezone.utc)
+    for moment in (m.astimezone(dt.timezone.utc) for m in moments):
+        if moment <= instant:
+            start = max(start, moment)
+        else:
+            end = min(end, moment)
+    return start.isoformat(), end.isoformat()
+
+
+def output_state(folder: Path) -> dict[str, list[int]]:
+    state = {}
+    for directory, folders, files in os.walk(folder):
+        folders.sort()
+        for name in sorted(files):
+            path = os.path.join(directory, name)
+            info = os.lstat(path)
+            state[os.path.relpath(path, folder)] = [info.st_size, info.st_mtime_ns]
+    return state
+
+
+def input_digest(settings: dict, output_path: Path) -> str:
+    digest = hashlib.sha256()
+    values = {key: value for key, value in settings.items() if key not in NOT_INPUTS}
+    digest.update(stable_description(values).encode())
+    digest.update(stable_description(settings.get("JINJA_ENVIRONMENT", {})).encode())
+    digest.update(f"\0{output_path}\0".encode())
+    for name in READ_FOLDERS:
+        add_folder(digest, Path(settings[name]), by_contents=True)
+    for folder in settings.get("THEME_TEMPLATES_OVERRIDES") or ():
+        add_folder(digest, Path(folder), by_contents=True)
+    for path in sorted(str(path) for path in (settings.get("MINIFESTO_FONT_FILES") or {}).values()):
+        add_file(digest, Path(path), by_contents=True)
+    for name in PACKAGE_FOLDERS:
+        if settings.get(name):
+            add_folder(digest, Path(settings[name]), by_contents=False)
+    for path in sorted([*ROOT.glob("*.py"), *(ROOT / name for name in ROOT_FILES)]):
+        add_file(digest, path, by_contents=True)
+    digest.update(code_and_libraries())
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def code_and_libraries() -> bytes:
+    """Once per process, like sitecore.text_memo.code_fingerprint: the code
+    a process runs is the code it imported, so a live preview left running
+    while plugin code is edited records the code it really ran (it needs a
+    restart to take up the new code, which then builds in full)."""
+    digest = hashlib.sha256(f"python {sys.version}\0".encode())
+    digest.update("\n".join(sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in distributions())).encode())
+    for name in CODE_FOLDERS:
+        add_folder(digest, ROOT / name, by_contents=True)
+    return digest.digest()
+
+
+def add_folder(digest, folder: Path, by_contents: bool) -> None:
+    digest.update(f"\0folder {folder}\0".encode())
+    for directory, folders, files in os.walk(folder):
+        folders[:] = sorted(name for name in folders if name not in SKIPPED_NAMES)
+        for name in sorted(files):
+            add_file(digest, Path(directory, name), by_contents, relative_to=folder)
+
+
+def add_file(digest, path: Path, by_contents: bool, relative_to: Path | None = None) -> None:
+    """A file by its name and bytes (or size and time); a link by where it
+    points (the build refuses links in content/, and a refused build is never
+    recorded); a missing file as missing."""
+    name = str(path.relative_to(relative_to)) if relative_to else str(path)
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        digest.update(f"\0missing {name}\0".encode())
+        return
+    if os.path.islink(path):
+        digest.update(f"\0link {name} {os.readlink(path)}\0".encode())
+    elif by_contents:
+        digest.update(f"\0file {name} {info.st_size}\0".encode())
+        with open(path, "rb") as file:
+            digest.update(hashlib.sha256(file.read()).digest())
+    else:
+        digest.update(f"\0file {name} {info.st_size} {info.st_mtime_ns}\0".encode())

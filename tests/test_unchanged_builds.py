@@ -1,0 +1,116 @@
+"""A build that changes nothing keeps the site in place (sitebuild/unchanged.py),
+and only then: the kept site is byte for byte a cold build of the same
+input at the same moment; any edit, a moment past an embargo, the next day,
+or an output folder changed by hand gives a full build."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from compare_builds import explain, files_of
+from conftest import build_in
+from test_determinism import EDITS
+
+KEPT = "Nothing changed since the last build"
+EMBARGOED = {"posts/embargoed.md": """\
+    ---
+    title: Walrus embargoed release
+    date: 2022-06-01 15:00
+    embargo: 2022-06-01 15:00
+    category: press-releases
+    summary: Out at three.
+    ---
+    Walrus text.
+    """}
+
+
+def build(root, now: str, files: dict | None = None, **arguments):
+    """build_in() always into root/output with root/cache: the record of the
+    last build there is what decides."""
+    built = build_in(root, files, output=root / "output", cache=root / "cache", options=("--now", now), **arguments)
+    assert built.returncode == 0, built.stderr
+    return built
+
+
+def kept(built) -> bool:
+    return KEPT in built.stdout
+
+
+def stamps(folder) -> dict:
+    return {path: path.stat().st_mtime_ns for path in folder.rglob("*")}
+
+
+def test_a_build_with_nothing_changed_keeps_the_site_a_cold_build_would_write(tmp_path):
+    first = build(tmp_path, "2022-06-01 12:00")
+    assert not kept(first)
+    before = stamps(first.output)
+    again = build(tmp_path, "2022-06-01 12:30")
+    assert kept(again), again.stdout
+    assert stamps(again.output) == before  # not a file written
+    # The same content folder (the editor's configuration names it).
+    cold = build_in(tmp_path, content=tmp_path / "content", output=tmp_path / "cold/output",
+                    cache=tmp_path / "cold/cache", options=("--now", "2022-06-01 12:30"))
+    assert cold.returncode == 0, cold.stderr
+    mine, theirs = files_of(again.output), files_of(cold.output)
+    assert mine == theirs, "the kept site is not what a cold build writes:\n" + explain(theirs, mine)
+
+
+@pytest.mark.parametrize("edited", list(EDITS))
+def test_every_kind_of_edit_builds_in_full(tmp_path, edited):
+    edit, changed_file = EDITS[edited]
+    before = build(tmp_path, "2022-06-01 12:00")
+    old = (before.output / changed_file).read_bytes()
+    after = build(tmp_path, "2022-06-01 12:00", **edit)
+    assert not kept(after), f"the {edited} edit was not noticed"
+    assert (after.output / changed_file).read_bytes() != old
+
+
+def test_the_site_is_built_again_when_an_embargo_lifts(tmp_path):
+    page = tmp_path / "output/news/embargoed/index.html"
+    build(tmp_path, "2022-06-01 12:00", EMBARGOED)
+    assert not page.exists()
+    assert kept(build(tmp_path, "2022-06-01 14:59", EMBARGOED))
+    lifted = build(tmp_path, "2022-06-01 15:00", EMBARGOED)
+    assert not kept(lifted) and page.exists()
+    # A build asked for a moment before the lift again hides the post again.
+    earlier = build(tmp_path, "2022-06-01 14:00", EMBARGOED)
+    assert not kept(earlier) and not page.exists()
+
+
+def test_the_site_is_built_again_the_next_day(tmp_path):
+    """The accessibility statement shows the build's date, security.txt
+    expires a year from it: both change at UK midnight (23:00 UTC in June)."""
+    build(tmp_path, "2022-06-01 23:59")
+    next_day = build(tmp_path, "2022-06-01T23:00:00+00:00")
+    assert not kept(next_day)
+    assert "Expires: 2023-06-02T00:00:00+01:00" in (next_day.output / ".well-known/security.txt").read_text()
+
+
+@pytest.mark.parametrize("damage", ["deleted", "edited"])
+def test_an_output_folder_changed_by_hand_is_built_again(tmp_path, damage):
+    first = build(tmp_path, "2022-06-01 12:00")
+    page = first.output / "news/hello/index.html"
+    good = page.read_bytes()
+    if damage == "deleted":
+        page.unlink()
+    else:
+        page.write_bytes(good.replace(b"Hello from the party", b"Defaced"))
+    again = build(tmp_path, "2022-06-01 12:00")
+    assert not kept(again)
+    assert page.read_bytes() == good
+
+
+def test_after_a_failed_build_the_good_content_again_keeps_the_site(tmp_path):
+    first = build(tmp_path, "2022-06-01 12:00")
+    before = stamps(first.output)
+    broken = build_in(tmp_path, {"posts/hello.md": textwrap.dedent("""\
+        ---
+        title: Hello from the party
+        date: not a date
+        ---
+        Text.
+        """)}, output=tmp_path / "output", cache=tmp_path / "cache", options=("--now", "2022-06-01 12:00"))
+    assert broken.returncode == 1 and KEPT not in broken.stdout
+    assert stamps(first.output) == before
+    assert kept(build(tmp_path, "2022-06-01 12:05"))
