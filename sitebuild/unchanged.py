@@ -135,9 +135,7 @@ def input_digest(settings: dict, output_path: Path) -> str:
         add_folder(digest, Path(folder), by_contents=True)
     for path in sorted(str(path) for path in (settings.get("MINIFESTO_FONT_FILES") or {}).values()):
         add_file(digest, Path(path), by_contents=True)
-    for name in PACKAGE_FOLDERS:
-        if settings.get(name):
-            add_folder(digest, Path(settings[name]), by_contents=False)
+    digest.update(packages(tuple(str(settings[name]) for name in PACKAGE_FOLDERS if settings.get(name))))
     for path in sorted([*ROOT.glob("*.py"), *(ROOT / name for name in ROOT_FILES)]):
         add_file(digest, path, by_contents=True)
     digest.update(code_and_libraries())
@@ -154,6 +152,16 @@ def code_and_libraries() -> bytes:
     digest.update("\n".join(sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in distributions())).encode())
     for name in CODE_FOLDERS:
         add_folder(digest, ROOT / name, by_contents=True)
+    return digest.digest()
+
+
+@functools.lru_cache(maxsize=4)
+def packages(folders: tuple[str, ...]) -> bytes:
+    """Once per process, as the libraries: an npm install needs a restart of
+    a live preview, as a pip install does."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        add_folder(digest, Path(folder), by_contents=False)
     return digest.digest()
 
 
