@@ -84,7 +84,8 @@ class Preview:
             problems = [f"The build failed: {type(error).__name__}: {error}"]
         else:
             problems = []
-            print(f"Rebuilt the preview: {result.pages} pages.", flush=True)
+            print("Nothing changed: the preview is as it was." if result.kept
+                  else f"Rebuilt the preview: {result.pages} pages.", flush=True)
         if problems:
             print("\n".join(problems), flush=True)
             print("The preview shows the last good build until you fix this.", flush=True)
