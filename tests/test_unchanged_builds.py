@@ -25,12 +25,19 @@ EMBARGOED = {"posts/embargoed.md": """\
     """}
 
 
-def build(root, now: str, files: dict | None = None, **arguments):
-    """build_in() always into root/output with root/cache: the record of the
-    last build there is what decides."""
-    built = build_in(root, files, output=root / "output", cache=root / "cache", options=("--now", now), **arguments)
-    assert built.returncode == 0, built.stderr
-    return built
+@pytest.fixture
+def build(tmp_path, factory_cache):
+    """build(now, files, …): build_in() always into this test's output/,
+    where the record of the last build decides, with the caches the test
+    process shares (the record is kept by output folder)."""
+
+    def build_at(now: str, files: dict | None = None, **arguments):
+        built = build_in(tmp_path, files, output=tmp_path / "output", cache=factory_cache,
+                         options=("--now", now), **arguments)
+        assert built.returncode == 0, built.stderr
+        return built
+
+    return build_at
 
 
 def kept(built) -> bool:
@@ -41,11 +48,11 @@ def stamps(folder) -> dict:
     return {path: path.stat().st_mtime_ns for path in folder.rglob("*")}
 
 
-def test_a_build_with_nothing_changed_keeps_the_site_a_cold_build_would_write(tmp_path):
-    first = build(tmp_path, "2022-06-01 12:00")
+def test_a_build_with_nothing_changed_keeps_the_site_a_cold_build_would_write(build, tmp_path):
+    first = build("2022-06-01 12:00")
     assert not kept(first)
     before = stamps(first.output)
-    again = build(tmp_path, "2022-06-01 12:30")
+    again = build("2022-06-01 12:30")
     assert kept(again), again.stdout
     assert stamps(again.output) == before  # not a file written
     # The same content folder (the editor's configuration names it).
@@ -57,52 +64,52 @@ def test_a_build_with_nothing_changed_keeps_the_site_a_cold_build_would_write(tm
 
 
 @pytest.mark.parametrize("edited", list(EDITS))
-def test_every_kind_of_edit_builds_in_full(tmp_path, edited):
+def test_every_kind_of_edit_builds_in_full(build, edited):
     edit, changed_file = EDITS[edited]
-    before = build(tmp_path, "2022-06-01 12:00")
+    before = build("2022-06-01 12:00")
     old = (before.output / changed_file).read_bytes()
-    after = build(tmp_path, "2022-06-01 12:00", **edit)
+    after = build("2022-06-01 12:00", **edit)
     assert not kept(after), f"the {edited} edit was not noticed"
     assert (after.output / changed_file).read_bytes() != old
 
 
-def test_the_site_is_built_again_when_an_embargo_lifts(tmp_path):
+def test_the_site_is_built_again_when_an_embargo_lifts(build, tmp_path):
     page = tmp_path / "output/news/embargoed/index.html"
-    build(tmp_path, "2022-06-01 12:00", EMBARGOED)
+    build("2022-06-01 12:00", EMBARGOED)
     assert not page.exists()
-    assert kept(build(tmp_path, "2022-06-01 14:59", EMBARGOED))
-    lifted = build(tmp_path, "2022-06-01 15:00", EMBARGOED)
+    assert kept(build("2022-06-01 14:59", EMBARGOED))
+    lifted = build("2022-06-01 15:00", EMBARGOED)
     assert not kept(lifted) and page.exists()
     # A build asked for a moment before the lift again hides the post again.
-    earlier = build(tmp_path, "2022-06-01 14:00", EMBARGOED)
+    earlier = build("2022-06-01 14:00", EMBARGOED)
     assert not kept(earlier) and not page.exists()
 
 
-def test_the_site_is_built_again_the_next_day(tmp_path):
+def test_the_site_is_built_again_the_next_day(build):
     """The accessibility statement shows the build's date, security.txt
     expires a year from it: both change at UK midnight (23:00 UTC in June)."""
-    build(tmp_path, "2022-06-01 23:59")
-    next_day = build(tmp_path, "2022-06-01T23:00:00+00:00")
+    build("2022-06-01 23:59")
+    next_day = build("2022-06-01T23:00:00+00:00")
     assert not kept(next_day)
     assert "Expires: 2023-06-02T00:00:00+01:00" in (next_day.output / ".well-known/security.txt").read_text()
 
 
 @pytest.mark.parametrize("damage", ["deleted", "edited"])
-def test_an_output_folder_changed_by_hand_is_built_again(tmp_path, damage):
-    first = build(tmp_path, "2022-06-01 12:00")
+def test_an_output_folder_changed_by_hand_is_built_again(build, damage):
+    first = build("2022-06-01 12:00")
     page = first.output / "news/hello/index.html"
     good = page.read_bytes()
     if damage == "deleted":
         page.unlink()
     else:
         page.write_bytes(good.replace(b"Hello from the party", b"Defaced"))
-    again = build(tmp_path, "2022-06-01 12:00")
+    again = build("2022-06-01 12:00")
     assert not kept(again)
     assert page.read_bytes() == good
 
 
-def test_after_a_failed_build_the_good_content_again_keeps_the_site(tmp_path):
-    first = build(tmp_path, "2022-06-01 12:00")
+def test_after_a_failed_build_the_good_content_again_keeps_the_site(build, tmp_path, factory_cache):
+    first = build("2022-06-01 12:00")
     before = stamps(first.output)
     broken = build_in(tmp_path, {"posts/hello.md": textwrap.dedent("""\
         ---
@@ -110,7 +117,7 @@ def test_after_a_failed_build_the_good_content_again_keeps_the_site(tmp_path):
         date: not a date
         ---
         Text.
-        """)}, output=tmp_path / "output", cache=tmp_path / "cache", options=("--now", "2022-06-01 12:00"))
+        """)}, output=tmp_path / "output", cache=factory_cache, options=("--now", "2022-06-01 12:00"))
     assert broken.returncode == 1 and KEPT not in broken.stdout
     assert stamps(first.output) == before
-    assert kept(build(tmp_path, "2022-06-01 12:05"))
+    assert kept(build("2022-06-01 12:05"))
