@@ -31,6 +31,7 @@ import functools
 import hashlib
 import json
 import os
+import stat
 import sys
 from dataclasses import asdict, dataclass, field
 from importlib.metadata import distributions
@@ -175,19 +176,22 @@ def add_folder(digest, folder: Path, by_contents: bool) -> None:
 
 def add_file(digest, path: Path, by_contents: bool, relative_to: Path | None = None) -> None:
     """A file by its name and bytes (or size and time); a link by where it
-    points (the build refuses links in content/, and a refused build is never
-    recorded); a missing file as missing."""
+    points, without following it (the build refuses links in content/, and a
+    refused build is never recorded); a pipe or a device by its kind, never
+    opened; a missing file as missing."""
     name = str(path.relative_to(relative_to)) if relative_to else str(path)
     try:
         info = os.lstat(path)
     except FileNotFoundError:
         digest.update(f"\0missing {name}\0".encode())
         return
-    if os.path.islink(path):
+    if stat.S_ISLNK(info.st_mode):
         digest.update(f"\0link {name} {os.readlink(path)}\0".encode())
+    elif not stat.S_ISREG(info.st_mode):  # a pipe or a device: opening it could wait for ever
+        digest.update(f"\0special {name} {info.st_mode}\0".encode())
     elif by_contents:
         digest.update(f"\0file {name} {info.st_size}\0".encode())
         with open(path, "rb") as file:
-            digest.update(hashlib.sha256(file.read()).digest())
+            digest.update(hashlib.file_digest(file, "sha256").digest())
     else:
         digest.update(f"\0file {name} {info.st_size} {info.st_mtime_ns}\0".encode())

@@ -323,6 +323,19 @@ def test_symbolic_links_are_refused_not_followed(tmp_path, last_good_site):
     assert check.returncode == 1 and "is a symbolic link" in check.stderr
 
 
+def test_a_named_pipe_is_refused_not_waited_on(tmp_path, last_good_site):
+    """Reading a pipe waits for a writer: the build (every step that reads
+    content/, the record of what it read included) must refuse it instead."""
+    content = tmp_path / "content"
+    write_content(content, MINIMAL_SITE)
+    os.mkfifo(content / "posts/waiting.md")
+    output = tmp_path / "output"
+    shutil.copytree(last_good_site, output)
+    build = run_build(content, output, cache=tmp_path / "cache", new_process=True)  # a hang fails by timeout
+    assert_refused(build, last_good_site, [
+        "content/posts/waiting.md:1: (file): is not an ordinary file (a named pipe, socket or device) — delete it"])
+
+
 def test_a_limit_on_file_size(tmp_path, last_good_site):
     huge = post("A paragraph that goes on. " * 12000)  # about 300 KB
     build = hostile_build(tmp_path, last_good_site, {"posts/huge.md": huge})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 
 from pelican import signals
 from pelican.generators import StaticGenerator
@@ -23,16 +24,23 @@ NAME_MAX_LENGTH = 100
 def refuse_symbolic_links(pelican) -> None:
     """A link under content/ could publish any file of the build machine
     (/etc/shadow, .git/config with CI's token): refuse every one, and keep
-    Pelican from following them while it reads the rest."""
+    Pelican from following them while it reads the rest. Refuse pipes,
+    sockets and devices too, which Pelican would wait on for ever."""
     settings = pelican.settings
     problem_log.start_build(settings)
     ignored = list(settings.get("IGNORE_FILES") or [])
     for directory, folders, files in os.walk(settings["PATH"]):
         for name in folders + files:
             path = os.path.join(directory, name)
-            if os.path.islink(path):
+            mode = os.lstat(path).st_mode
+            if stat.S_ISLNK(mode):
                 problem_log.add(path, 1, "(file)", "is a symbolic link",
                                 "replace it with the file itself: links could publish files from outside content/")
+                ignored.append(name)
+            elif not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                # Reading a named pipe waits for a writer: the build would hang.
+                problem_log.add(path, 1, "(file)", "is not an ordinary file (a named pipe, socket or device)",
+                                "delete it: only ordinary files and folders belong in content/")
                 ignored.append(name)
     settings["IGNORE_FILES"] = ignored
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import stat
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -40,8 +41,12 @@ def read_markdown(path: str) -> str | None:
     if not path.endswith((".md", ".markdown")) or os.path.islink(path):
         return None
     try:
-        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        # O_NONBLOCK: a named pipe given a Markdown name would otherwise
+        # hold the open (and the build) until something writes to it.
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
         with open(handle, encoding="utf-8-sig") as stream:
+            if not stat.S_ISREG(os.fstat(handle).st_mode):
+                return None
             return stream.read()
     except (OSError, UnicodeDecodeError):
         return None
