@@ -45,16 +45,26 @@ window.showDirectoryPicker = async () => {
   window.__seed = {};
   return root;
 };
+// Every file's text. Read while the editor saves, a file can go between
+// listing and reading, or be mid-write (it writes a new one in its place):
+// then read again.
 window.__readAll = async () => {
-  const out = {};
-  const walk = async (folder, prefix) => {
-    for await (const [name, handle] of folder.entries()) {
-      if (handle.kind === 'directory') await walk(handle, prefix + name + '/');
-      else out[prefix + name] = await (await handle.getFile()).text();
+  for (let attempt = 1; ; attempt++) {
+    const out = {};
+    const walk = async (folder, prefix) => {
+      for await (const [name, handle] of folder.entries()) {
+        if (handle.kind === 'directory') await walk(handle, prefix + name + '/');
+        else out[prefix + name] = await (await handle.getFile()).text();
+      }
+    };
+    try {
+      await walk(await navigator.storage.getDirectory(), '');
+      return out;
+    } catch (error) {
+      if (!['NotFoundError', 'NotReadableError'].includes(error.name) || attempt === 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
     }
-  };
-  await walk(await navigator.storage.getDirectory(), '');
-  return out;
+  }
 };
 """
 # What the Sveltia switch adds to pelicanconf.py; applied only while
@@ -90,6 +100,11 @@ EDITED_SITE = {
         ---
         Four policies.
         """,
+    # Entries only the refusal cases open: the editor session is shared by
+    # the module's tests, and keeps a refused entry's unsaved edits.
+    "posts/refused-link.md": MINIMAL_SITE["posts/hello.md"].replace("Hello from the party", "A summary with a link"),
+    "posts/refused-lines.md": MINIMAL_SITE["posts/hello.md"].replace("Hello from the party", "A summary on two lines"),
+    "councillors/refused-contact.md": MINIMAL_SITE["councillors/jo-bloggs.md"].replace("Jo Bloggs", "Jo Refused"),
     # A councillor file with a YAML comment, which saves must keep.
     "councillors/jo-bloggs.md": textwrap.dedent(MINIMAL_SITE["councillors/jo-bloggs.md"]).replace(
         "region: London\n", "region: London\ncontact: jo.bloggs@example.org  # sample address: replace with the real one\n"),
@@ -146,7 +161,7 @@ def editor_site(tmp_path_factory, factory_cache):
 
 # Everything the editor keeps in the browser for the site's origin (its
 # IndexedDB caches, the origin-private folder, storage): cleared before each
-# test, so the editor starts as on a first visit.
+# editor session, so the editor starts as on a first visit.
 FORGET_THE_SITE = """async () => {
   for (const db of await indexedDB.databases()) {
     await new Promise((done) => { const r = indexedDB.deleteDatabase(db.name); r.onsuccess = r.onerror = r.onblocked = done; });
@@ -181,31 +196,42 @@ def new_editor_page(browser):
 def editor_page(browser):
     """The page the editor tests work in, one after another. Loading the
     editor into a new browser context costs seconds (a fresh context has no
-    cache); in this one, the site's storage is cleared before each test."""
+    cache); in this one, the site's storage is cleared before each session."""
     page = new_editor_page(browser)
     yield page
     page.close()
 
 
 class Editor:
-    """/admin/ opened afresh, working on a fresh copy of the repository, in
-    `page` (or in a new page of `browser`, if given a browser)."""
+    """/admin/ opened afresh on the repository's committed files, in `page`
+    (or in a new page of `browser`, if given a browser)."""
 
     def __init__(self, page, site, repository):
         self.repository = repository
-        seed = {path: (repository / path).read_text(encoding="utf-8")
-                for path in git(repository, "ls-files").split() if path.endswith(".md")}
-        seed[".git/HEAD"] = "ref: refs/heads/main\n"
         self.page = page if hasattr(page, "goto") else new_editor_page(page)
         self.alerts: list[str] = []
         self.page.on("dialog", self.on_dialog)
-        self.page.goto(f"{site['url']}/admin/formats.json")  # the site's origin, without the editor
+        self.base = f"{site['url']}/admin/"
+        self.load()
+
+    def load(self) -> None:
+        """Open the editor on the repository's committed files, as on a first visit."""
+        seed = {path: (self.repository / path).read_text(encoding="utf-8")
+                for path in git(self.repository, "ls-files").split() if path.endswith(".md")}
+        seed[".git/HEAD"] = "ref: refs/heads/main\n"
+        self.page.goto(f"{self.base}formats.json")  # the site's origin, without the editor
         self.page.evaluate(FORGET_THE_SITE)
-        self.page.goto(f"{site['url']}/admin/")
+        self.page.goto(self.base)
         self.page.evaluate("(seed) => { window.__seed = seed; }", seed)
         self.page.get_by_role("button", name="Work with Local Repository").click()
         self.page.get_by_text("Councillors").first.wait_for(timeout=30_000)
-        self.base = f"{site['url']}/admin/"
+        self.baseline = self.files()
+
+    def start_test(self) -> None:
+        """Begin a test in the loaded session: no alerts yet, and the files
+        as they are now (copy_back writes only what this test changes)."""
+        self.alerts.clear()
+        self.baseline = self.files()
 
     def on_dialog(self, dialog) -> None:
         if dialog.type == "beforeunload":  # leaving the last test's unsaved edits
@@ -231,15 +257,17 @@ class Editor:
         return self.page.locator(tag).and_(self.page.get_by_label(label, exact=True))
 
     def save(self) -> None:
-        """Click Save; wait until the editor says the entry is saved, or
-        refuses it (our format's alert, or fields it marks as wrong)."""
+        """Click Save; wait until the editor says the entry is saved or a
+        file changed (an "Entry saved" notice of an earlier save may still
+        show), or it refuses the entry (our format's alert, or fields it
+        marks as wrong)."""
         before, alerts, state = self.files(), len(self.alerts), self.page.evaluate(SAVE_STATE)
         self.page.get_by_role("button", name="Save", exact=True).click()
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             now = self.page.evaluate(SAVE_STATE)
             if (len(self.alerts) > alerts or (now["saved"] and not state["saved"])
-                    or (now["refusals"] and now["refusals"] != state["refusals"])):
+                    or (now["refusals"] and now["refusals"] != state["refusals"]) or self.files() != before):
                 break
             self.page.wait_for_timeout(50)
         # After our alert Sveltia adds its own "There was an error" dialog: close it.
@@ -255,8 +283,11 @@ class Editor:
                 if path.endswith(".md")}
 
     def copy_back(self) -> None:
-        """Write the editor's files into the repository, for git to compare."""
+        """Write the files this test changed in the editor into the
+        repository, for git to compare."""
         for path, text in self.files().items():
+            if self.baseline.get(path) == text:
+                continue
             target = self.repository / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(text.encode("utf-8"))
@@ -267,16 +298,40 @@ class Editor:
             .map((e) => document.getElementById(e.getAttribute('aria-errormessage'))?.innerText ?? '')""")
 
 
+@pytest.fixture(scope="module")
+def editor_session(editor_page, editor_site):
+    """/admin/ loaded once (about 3 s of Chromium's time each load) for the
+    module's tests in this test process. The tests keep out of each other's
+    way: each opens entries of its own or leaves them saved, and writes back
+    only what it changed."""
+    editor = Editor(editor_page, editor_site, editor_site["repository"])
+    yield editor
+    editor.close()
+
+
 @pytest.fixture
-def editor(editor_page, editor_site):
+def editor(editor_session, editor_site):
     repository = editor_site["repository"]
-    editor = Editor(editor_page, editor_site, repository)
+    editor_session.start_test()
     try:
-        yield editor
+        yield editor_session
     finally:
-        editor.close()
-        git(repository, "checkout", "-q", "--", ".")
-        git(repository, "clean", "-q", "-fd")
+        reset(repository)
+
+
+def reset(repository) -> None:
+    """The repository as committed: what a test wrote back goes."""
+    git(repository, "checkout", "-q", "--", ".")
+    git(repository, "clean", "-q", "-fd")
+
+
+@pytest.fixture
+def editor_adding_a_policy(editor):
+    """The editor, loaded afresh after the test: another policy changes the
+    policies field of every post (checkboxes up to five, a list beyond)."""
+    yield editor
+    reset(editor.repository)
+    editor.load()
 
 
 def config_of(site) -> dict:
@@ -405,7 +460,8 @@ def test_a_new_post_with_a_heading_builds_with_an_h2(editor, editor_site):
 
 
 @pytest.mark.browser
-def test_a_new_policy_file_name_has_a_two_digit_number(editor):
+def test_a_new_policy_file_name_has_a_two_digit_number(editor_adding_a_policy):
+    editor = editor_adding_a_policy
     editor.open("policies")
     editor.field("Title", "input").fill("Fair taxes")
     editor.field("Number", "input").fill("3")
@@ -429,12 +485,12 @@ def test_a_new_policy_file_name_has_a_two_digit_number(editor):
     assert "\nnumber: 6\n" in text
 
 
-# Each case opens an entry no other case opens: the editor keeps an entry's
+# Each case opens an entry no other test opens: the editor keeps an entry's
 # unsaved (refused) edits while the session lasts.
 REFUSED_BY_THE_FORM = [
-    ("posts", "hello", {("Summary", "textarea"): "See [our plan](https://example.org) now."}, ["no links"]),
-    ("posts", "four-policies", {("Summary", "textarea"): "Two\nlines."}, ["on one line"]),
-    ("councillors", "jo-bloggs", {("Contact", "input"): "call the office",
+    ("posts", "refused-link", {("Summary", "textarea"): "See [our plan](https://example.org) now."}, ["no links"]),
+    ("posts", "refused-lines", {("Summary", "textarea"): "Two\nlines."}, ["on one line"]),
+    ("councillors", "refused-contact", {("Contact", "input"): "call the office",
                                   ("Photo alt", "textarea"): "Jo <b>smiling</b>"}, ["email address", "no <"]),
 ]
 
