@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import json
-import os
 import shutil
 import subprocess
 import sys

@@ -24,6 +24,7 @@ import pytest
 import yaml
 from browser import serve_folder
 from conftest import MINIMAL_SITE, REPO, policy_markdown, run_build, write_content
+from test_press_office import PRESS_PAGE, REAL_OFFICE_TEXT
 
 from sitebuild.derived_settings import derived_settings_file
 from sitecore.schema.content_types import COUNCILLOR, POLICY, POST
@@ -105,6 +106,9 @@ EDITED_SITE = {
     "posts/refused-link.md": MINIMAL_SITE["posts/hello.md"].replace("Hello from the party", "A summary with a link"),
     "posts/refused-lines.md": MINIMAL_SITE["posts/hello.md"].replace("Hello from the party", "A summary on two lines"),
     "councillors/refused-contact.md": MINIMAL_SITE["councillors/jo-bloggs.md"].replace("Jo Bloggs", "Jo Refused"),
+    # The real press office file, and the page that shows it.
+    "press-office.md": REAL_OFFICE_TEXT,
+    "pages/press.md": PRESS_PAGE,
     # A councillor file with a YAML comment, which saves must keep.
     "councillors/jo-bloggs.md": textwrap.dedent(MINIMAL_SITE["councillors/jo-bloggs.md"]).replace(
         "region: London\n", "region: London\ncontact: jo.bloggs@example.org  # sample address: replace with the real one\n"),
@@ -182,10 +186,13 @@ SAVE_STATE = """() => ({
 })"""
 
 
+EDITOR_VIEWPORT = {"width": 1280, "height": 2000}
+
+
 def new_editor_page(browser):
     """A page for the editor, in a browser context of its own (closed with the page)."""
     # Tall enough that every field of a form is drawn (Sveltia draws lazily).
-    context = browser.new_context(viewport={"width": 1280, "height": 2000})
+    context = browser.new_context(viewport=EDITOR_VIEWPORT)
     context.add_init_script(FOLDER_PICKER)
     page = context.new_page()
     page.on("close", lambda _: context.close())
@@ -603,3 +610,33 @@ def test_the_preview_has_the_site_stylesheet(editor, editor_site):
     assert style == ["rgb(27, 27, 31)", "18px", "0px"]
     sheets = body.evaluate("(b) => [...b.ownerDocument.styleSheets].map((s) => s.href)")
     assert f"{editor_site['url']}/theme/css/screen.css" in sheets
+
+
+@pytest.mark.browser
+def test_the_editor_changes_one_press_contact_phone_and_refuses_a_wrong_one(editor, editor_site):
+    """The real press office file, in its one form (tests/test_press_office.py
+    checks its configuration)."""
+    # Tall enough that every field of the form is drawn (Sveltia draws lazily).
+    editor.page.set_viewport_size({"width": 1280, "height": 4000})
+    try:
+        editor.page.goto(f"{editor.base}#/collections/press/entries/press")
+        phone = editor.page.locator("input").and_(editor.page.get_by_label("Phone", exact=True)).nth(1)
+        phone.wait_for(timeout=30_000)
+        phone.fill("call the office")
+        editor.save()
+        assert editor.changed == set()
+        assert any("A phone number in digits" in message for message in editor.refusals()), editor.refusals()
+        phone.fill("020 7946 0999")
+        editor.save()
+        assert editor.changed == {"content/press-office.md"}
+        editor.copy_back()
+    finally:
+        editor.page.set_viewport_size(EDITOR_VIEWPORT)
+    diff = git(editor.repository, "diff", "-U0", "--", "content/press-office.md").splitlines()
+    assert [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")] == [
+        "-    phone: 020 7946 0456", "+    phone: 020 7946 0999"]
+    (editor.repository / "content/posts/image-without-alt.md").unlink()  # a file the build refuses
+    build = run_build(editor.repository / "content", editor_site["root"] / "press-edit-output",
+                      settings=editor_site["settings"], cache=editor_site["cache"])
+    assert build.returncode == 0, build.stderr
+    assert build.html("press/").find("a", href="tel:02079460999") is not None

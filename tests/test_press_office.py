@@ -1,18 +1,17 @@
 """The press office file (content/press-office.md): the press page shows what
 it says, the build checks every entry at its own line, its photos are
-published because it names them, and the browser editor edits it as one form
-made from its schema."""
+published because it names them, and the browser editor's form for it is
+made from its schema (tests/test_cms.py edits it in the browser, in the
+editor session the other editor tests share)."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 import textwrap
 
-import pytest
 import yaml
-from conftest import MINIMAL_SITE, run_build, sample_jpeg
+from conftest import MINIMAL_SITE, sample_jpeg
 from content_source import CONTENT
 
 from sitecore.schema.content_types import PRESS_OFFICE
@@ -175,44 +174,3 @@ def test_the_editor_has_the_press_office_as_one_form_made_from_its_schema(site):
     assert [bool(phone.match(v)) for v in ("020 7946 0123", "+44 20 7946 0123", "call us", "999")] == [
         True, True, False, False]
     assert [bool(email.match(v)) for v in ("press@example.org", "priya.nair")] == [True, False]
-
-
-@pytest.fixture(scope="module")
-def press_editor_site(tmp_path_factory, factory_cache):
-    """/admin/ for a scratch repository (committed to git) holding the real press office file."""
-    from test_cms import served_editor_site
-
-    files = {**MINIMAL_SITE, "press-office.md": REAL_OFFICE_TEXT, "pages/press.md": PRESS_PAGE}
-    with served_editor_site(tmp_path_factory.mktemp("press-cms"), files, factory_cache) as site:
-        yield site
-
-
-@pytest.mark.browser
-def test_the_editor_changes_one_contact_phone_and_refuses_a_wrong_one(press_editor_site, browser):
-    from test_cms import FOLDER_PICKER, Editor, git
-
-    site, repository = press_editor_site, press_editor_site["repository"]
-    # Tall enough that every field of the form is drawn (Sveltia draws lazily).
-    context = browser.new_context(viewport={"width": 1280, "height": 4000})
-    context.add_init_script(FOLDER_PICKER)
-    with contextlib.closing(context):
-        editor = Editor(context.new_page(), site, repository)
-        editor.page.goto(f"{editor.base}#/collections/press/entries/press")
-        phone = editor.page.locator("input").and_(editor.page.get_by_label("Phone", exact=True)).nth(1)
-        phone.wait_for(timeout=30_000)
-        phone.fill("call the office")
-        editor.save()
-        assert editor.changed == set()
-        assert any("A phone number in digits" in message for message in editor.refusals()), editor.refusals()
-        phone.fill("020 7946 0999")
-        editor.save()
-        assert editor.changed == {"content/press-office.md"}
-        editor.copy_back()
-        editor.page.close()
-    diff = git(repository, "diff", "-U0", "--", "content/press-office.md").splitlines()
-    assert [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")] == [
-        "-    phone: 020 7946 0456", "+    phone: 020 7946 0999"]
-    build = run_build(repository / "content", site["root"] / "after-edit", settings=site["settings"],
-                      cache=site["cache"])
-    assert build.returncode == 0, build.stderr
-    assert build.html("press/").find("a", href="tel:02079460999") is not None
