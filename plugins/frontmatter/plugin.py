@@ -39,8 +39,11 @@ def stop_before_writing(pelican):
 
 
 def add_build_time_to_templates(generator) -> None:
-    """BUILT_AT: the moment this build treats as now (Europe/London)."""
-    generator.env.globals["BUILT_AT"] = build_time(generator.settings)
+    """BUILT_ON: the date (UK) of the moment this build treats as now. Only
+    the date: a page that showed the time of day would differ at every
+    build, and a build that changed nothing could not keep the site
+    (sitebuild/unchanged.py)."""
+    generator.env.globals["BUILT_ON"] = build_time(generator.settings).date()
 
 
 def register() -> None:
