@@ -19,10 +19,13 @@ def runs_from_arguments(default: int = 5) -> int:
     return parser.parse_args().runs
 
 
-def median_seconds(command: list[str], runs: int = 5, cwd: Path = ROOT) -> float:
-    """Median wall time of `runs` runs of `command` (each must succeed)."""
+def median_seconds(command: list[str], runs: int = 5, cwd: Path = ROOT, before=None) -> float:
+    """Median wall time of `runs` runs of `command` (each must succeed);
+    `before`, if given, is called before each run, untimed."""
     times = []
     for _ in range(runs):
+        if before:
+            before()
         started = time.perf_counter()
         subprocess.run(command, cwd=cwd, check=True, capture_output=True)
         times.append(time.perf_counter() - started)
