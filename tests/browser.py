@@ -14,7 +14,12 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Debian's build of Chromium's headless shell (package chromium-headless-shell,
+# from the same chromium source and version as Debian's browser): the engine
+# without the desktop browser around it, which is what Playwright itself runs
+# for headless tests. The whole suite passed with either, and the shell took
+# 26% less CPU on the browser tests (axe on every page type: 48.6 s → 35.8 s).
+CHROMIUM = shutil.which("chromium-headless-shell") or "/usr/bin/chromium-headless-shell"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 # Without the networking flags Chromium tries to reach Google's services,
 # which this machine's closed network refuses.
