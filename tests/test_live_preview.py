@@ -23,11 +23,14 @@ POST = textwrap.dedent(MINIMAL_SITE["posts/hello.md"])
 NOW = "2022-06-01 12:00"  # every preview build's "now", so a later build can be compared with it
 
 
-def start_preview(tmp_path) -> tuple[subprocess.Popen, str]:
+def start_preview(tmp_path, cache: Path) -> tuple[subprocess.Popen, str]:
+    """The preview of tmp_path/content, with the test run's shared cache (a
+    first build with an empty one renders the PDF and every share card: 2 s
+    more of CPU for each preview started)."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "sitebuild.preview", "--content", str(tmp_path / "content"),
-         "--output", str(tmp_path / "preview"), "--cache", str(tmp_path / "preview-cache"), "--now", NOW,
+         "--output", str(tmp_path / "preview"), "--cache", str(cache), "--now", NOW,
          "--port", str(port)],
         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
@@ -53,9 +56,9 @@ class Preview(NamedTuple):
 
 
 @pytest.fixture
-def preview(tmp_path):
+def preview(tmp_path, factory_cache):
     write_content(tmp_path / "content", MINIMAL_SITE)
-    process, url = start_preview(tmp_path)
+    process, url = start_preview(tmp_path, factory_cache)
     yield Preview(url, tmp_path / "content", tmp_path)
     stop_preview(process)
 
@@ -163,9 +166,9 @@ def rebuilding(tmp_path):
     return staging_folders
 
 
-def test_ctrl_c_during_a_rebuild_leaves_no_work_folder(tmp_path):
+def test_ctrl_c_during_a_rebuild_leaves_no_work_folder(tmp_path, factory_cache):
     write_content(tmp_path / "content", MINIMAL_SITE)
-    process, _ = start_preview(tmp_path)
+    process, _ = start_preview(tmp_path, factory_cache)
     staging_folders = rebuilding(tmp_path)
     stop_preview(process, signal.SIGINT)
     assert process.returncode == 0
@@ -173,13 +176,13 @@ def test_ctrl_c_during_a_rebuild_leaves_no_work_folder(tmp_path):
     assert (tmp_path / "preview/index.html").is_file()  # the last good build is still there
 
 
-def test_a_killed_preview_is_tidied_by_the_next_one(tmp_path):
+def test_a_killed_preview_is_tidied_by_the_next_one(tmp_path, factory_cache):
     write_content(tmp_path / "content", MINIMAL_SITE)
-    process, _ = start_preview(tmp_path)
+    process, _ = start_preview(tmp_path, factory_cache)
     staging_folders = rebuilding(tmp_path)
     stop_preview(process, signal.SIGKILL)
     assert staging_folders() != []  # a killed process cannot tidy up
-    process, _ = start_preview(tmp_path)
+    process, _ = start_preview(tmp_path, factory_cache)
     try:
         assert staging_folders() == []
     finally:
