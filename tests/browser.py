@@ -26,7 +26,7 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
+] + os.environ.get("XARGS", "").split()
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
