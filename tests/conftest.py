@@ -193,7 +193,7 @@ SHARED_OUT_TOGETHER = {
     "test_accessibility.py": "reader visits",
     "test_sanitiser_in_browser.py": "module",
     "test_injection_in_browser.py": "module",
-    "test_cms.py": 2,
+    "test_cms.py": "module",
 }
 
 

@@ -15,7 +15,7 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from browser import chromium, serve_folder
+from browser import chromium, goto_settled, serve_folder
 
 from sitecore.html_allowlist import clean
 from sitecore.imprint import imprint_text
@@ -78,8 +78,9 @@ def visit(page, url: str) -> dict:
 
 
 def look(page, url: str, seen: dict) -> dict:
-    page.goto(url)
-    page.wait_for_timeout(300)  # a meta refresh of 0 s, or a late script
+    # Until no request has been in flight for a while after the load: a meta
+    # refresh of 0 s starts its navigation (a request) as the page loads.
+    goto_settled(page, url)
     if page.locator("#clickme").count():
         page.locator("#clickme").click()
     seen["pwned"] = page.evaluate("window.__pwned === 1")
