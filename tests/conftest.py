@@ -194,6 +194,7 @@ SHARED_OUT_TOGETHER = {
     "test_sanitiser_in_browser.py": "module",
     "test_injection_in_browser.py": "module",
     "test_cms.py": "module",
+    "test_live_preview.py": "module",
 }
 
 

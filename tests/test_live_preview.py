@@ -3,11 +3,13 @@ reload; a content error shows on the page and clears when fixed."""
 
 from __future__ import annotations
 
+import re
 import signal
 import subprocess
 import sys
 import textwrap
 import time
+import urllib.request
 from pathlib import Path
 from typing import NamedTuple
 
@@ -55,12 +57,52 @@ class Preview(NamedTuple):
     root: Path  # the preview's own folder: content/, preview/ (what it built), …
 
 
-@pytest.fixture
-def preview(tmp_path, factory_cache):
-    write_content(tmp_path / "content", MINIMAL_SITE)
-    process, url = start_preview(tmp_path, factory_cache)
-    yield Preview(url, tmp_path / "content", tmp_path)
+@pytest.fixture(scope="module")
+def running_preview(tmp_path_factory, factory_cache):
+    """One preview of MINIMAL_SITE for the module's browser tests (starting
+    one costs seconds of CPU): each test's edits are put back after it."""
+    root = tmp_path_factory.mktemp("preview")
+    write_content(root / "content", MINIMAL_SITE)
+    process, url = start_preview(root, factory_cache)
+    yield Preview(url, root / "content", root)
     stop_preview(process)
+
+
+@pytest.fixture
+def preview(running_preview):
+    yield running_preview
+    put_back(running_preview)
+
+
+def build_number(url: str) -> int:
+    """The preview's count of builds, from the reload script on its pages."""
+    with urllib.request.urlopen(f"{url}/") as response:
+        return int(re.search(rb'data-build="(\d+)"', response.read()).group(1))
+
+
+def put_back(preview: Preview) -> None:
+    """The preview's content as MINIMAL_SITE again, and built: files a test
+    added go, files it changed are written back, and once they are saved
+    (in one go, so one build) the preview has built them without a problem."""
+    expected = {relative: text if isinstance(text, bytes) else textwrap.dedent(text).encode("utf-8")
+                for relative, text in MINIMAL_SITE.items()}
+    before = build_number(preview.url)
+    added = [path for path in preview.content.rglob("*")
+             if path.is_file() and str(path.relative_to(preview.content)) not in expected]
+    changed = {relative: data for relative, data in expected.items()
+               if not (preview.content / relative).is_file() or (preview.content / relative).read_bytes() != data}
+    for path in added:
+        path.unlink()
+    for relative, data in changed.items():
+        (preview.content / relative).write_bytes(data)
+    if not (added or changed):
+        return
+    deadline = time.monotonic() + 30
+    while build_number(preview.url) == before:
+        assert time.monotonic() < deadline, "the preview did not build the content put back"
+        time.sleep(0.05)
+    with urllib.request.urlopen(f"{preview.url}/") as response:
+        assert b"build-problems" not in response.read(), "the content put back did not build"
 
 
 def connected_page(browser, url):
