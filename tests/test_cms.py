@@ -246,6 +246,7 @@ class Editor:
         self.page.get_by_text("Councillors").first.wait_for(timeout=30_000)
         self.baseline = self.files()
         self.stale = False
+        self.form_field = self.page.locator("body")  # until a form is open (field() scrolls its form)
 
     def start_test(self) -> None:
         """Begin a test in the loaded session: no alerts yet, and the files
@@ -640,6 +641,8 @@ def test_the_editor_changes_one_press_contact_phone_and_refuses_a_wrong_one(edit
     assert build.html("press/").find("a", href="tel:02079460999") is not None
 
 
+# Kept last: a new policy changes every post's form, so the editor loads
+# afresh for any test after this one (editor_adding_a_policy).
 @pytest.mark.browser
 def test_a_new_policy_file_name_has_a_two_digit_number(editor_adding_a_policy):
     editor = editor_adding_a_policy
