@@ -183,7 +183,8 @@ SCROLL_FORM_DOWN = """(field) => {
   while (form && !(form.scrollHeight > form.clientHeight && /auto|scroll/.test(getComputedStyle(form).overflowY))) {
     form = form.parentElement;
   }
-  (form || document.scrollingElement).scrollBy(0, (form || document.scrollingElement).clientHeight / 2);
+  form = form || document.scrollingElement;
+  form.scrollBy(0, form.clientHeight / 2);
 }"""
 # Whether the editor has said "Entry saved", and the messages of the fields it
 # marks as wrong.

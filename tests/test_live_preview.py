@@ -74,10 +74,12 @@ def preview(running_preview):
     put_back(running_preview)
 
 
-def build_number(url: str) -> int:
-    """The preview's count of builds, from the reload script on its pages."""
+def front_page(url: str) -> tuple[int, bytes]:
+    """The preview's home page, and its count of builds (from the reload
+    script the preview adds to every page)."""
     with urllib.request.urlopen(f"{url}/") as response:
-        return int(re.search(rb'data-build="(\d+)"', response.read()).group(1))
+        page = response.read()
+    return int(re.search(rb'data-build="(\d+)"', page).group(1)), page
 
 
 def put_back(preview: Preview) -> None:
@@ -86,7 +88,7 @@ def put_back(preview: Preview) -> None:
     (in one go, so one build) the preview has built them without a problem."""
     expected = {relative: text if isinstance(text, bytes) else textwrap.dedent(text).encode("utf-8")
                 for relative, text in MINIMAL_SITE.items()}
-    before = build_number(preview.url)
+    before, _ = front_page(preview.url)
     added = [path for path in preview.content.rglob("*")
              if path.is_file() and str(path.relative_to(preview.content)) not in expected]
     changed = {relative: data for relative, data in expected.items()
@@ -98,11 +100,10 @@ def put_back(preview: Preview) -> None:
     if not (added or changed):
         return
     deadline = time.monotonic() + 30
-    while build_number(preview.url) == before:
+    while (now := front_page(preview.url))[0] == before:
         assert time.monotonic() < deadline, "the preview did not build the content put back"
         time.sleep(0.05)
-    with urllib.request.urlopen(f"{preview.url}/") as response:
-        assert b"build-problems" not in response.read(), "the content put back did not build"
+    assert b"build-problems" not in now[1], "the content put back did not build"
 
 
 def connected_page(browser, url):
