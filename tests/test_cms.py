@@ -286,12 +286,19 @@ class Editor:
         """The open form's `nth` field labelled `label`. Sveltia draws a
         form's fields as they come into view: scroll the form until it is drawn."""
         field = self.page.locator(tag).and_(self.page.get_by_label(label, exact=True)).nth(nth)
+        return self.drawn(field, f"{tag} labelled {label!r}")
+
+    def control(self, role: str, name: str):
+        """The open form's checkbox or radio button named `name` (drawn, as in field())."""
+        return self.drawn(self.page.get_by_role(role, name=name, exact=True), f"{role} {name!r}")
+
+    def drawn(self, locator, what: str):
         deadline = time.monotonic() + 30
-        while not field.count():
-            assert time.monotonic() < deadline, f"the form has no {tag} labelled {label!r}"
+        while not locator.count():
+            assert time.monotonic() < deadline, f"the form has no {what}"
             self.form_field.evaluate(SCROLL_FORM_DOWN)
             self.page.wait_for_timeout(50)
-        return field
+        return locator
 
     def save(self) -> None:
         """Click Save; wait until the editor says the entry is saved or a
@@ -467,7 +474,7 @@ def test_a_save_changes_only_the_lines_of_the_fields_changed(editor):
 def test_adding_a_policy_to_a_post_with_four_keeps_all_five(editor):
     editor.open("posts", "four-policies")
     # With few policies to choose from, the field shows checkboxes.
-    editor.page.get_by_role("checkbox", name="Real democracy").check()
+    editor.control("checkbox", "Real democracy").check()
     editor.save()
     editor.copy_back()
     text = (editor.repository / "content/posts/four-policies.md").read_text()
@@ -482,7 +489,7 @@ def test_a_new_post_with_a_heading_builds_with_an_h2(editor, editor_site):
     editor.open("posts")
     editor.field("Title", "input").fill("Café vote: £5m for schools")
     editor.field("Date", "input").fill("2021-11-25")
-    editor.page.get_by_role("radio", name="News").check()
+    editor.control("radio", "News").check()
     editor.field("Summary").fill("A plain summary.")
     editor.field("Text").fill("## Why I joined\n\nSee [our housing policy](/policies/housing/).")
     editor.save()
