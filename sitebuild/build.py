@@ -94,10 +94,10 @@ def count_pages(folder: Path) -> int:
     return sum(1 for _ in folder.rglob("*.html"))
 
 
-def build_site(settings_file, output_path, overrides: dict | None = None) -> BuildResult:
+def build_site(settings_file, output_path, overrides: dict | None = None, keep_unchanged: bool = True) -> BuildResult:
     """Build into a staging folder beside `output_path`, then swap it in;
     or, if nothing the build reads has changed since the site in place was
-    built (sitebuild/unchanged.py), keep that site."""
+    built (sitebuild/unchanged.py) and `keep_unchanged`, keep that site."""
     output_path = Path(output_path).resolve()
     output_path.parent.mkdir(parents=True, exist_ok=True)
     recover_from_killed_builds(output_path)
@@ -107,7 +107,7 @@ def build_site(settings_file, output_path, overrides: dict | None = None) -> Bui
         pin_build_time(settings)  # the moment the record's time window is judged by
         now, inputs = build_time(settings), input_digest(settings, output_path)
         record = read_record(settings, output_path)
-        if site_still_current(record, inputs, now, output_path):
+        if keep_unchanged and site_still_current(record, inputs, now, output_path):
             staging.rmdir()
             return BuildResult(pages=record.pages, kept=True)
         with moments_compared() as moments:

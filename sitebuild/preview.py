@@ -18,30 +18,40 @@ within three seconds of the last reload, so a quick second edit was lost.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import html
+import json
 import signal
 import sys
 import threading
+from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
+from pelican import signals
 from watchfiles import watch
 
 from . import __main__ as cli
 from .build import BuildFailed, build_site, load_settings
+from .quick_page import WarmSite, keeping_generators
 
 ROOT = Path(__file__).resolve().parents[1]
 RELOAD_EVENTS = "/__preview/events"
 RELOAD_SCRIPT = "/__preview/reload.js"
+STATUS = "/__preview/status"
 PROBLEMS_ID = "preview-build-problems"
-# Reload when the server has a newer build than the one this page came from.
-# After such a reload, move focus to the problems (if any), so a screen reader
-# reads them first; the box itself is sticky, so it is in view however far
-# down the browser scrolls the reloaded page.
+# Each page carries its version (what it was served from: the page's file and
+# the build's problems, hashed). After every step of the preview, the event
+# stream sends the version this page has now; the page reloads if that
+# differs: only the pages a save changed reload, each once. After such a
+# reload, move focus to the problems (if any), so a screen reader reads them
+# first; the box itself is sticky, so it is in view however far down the
+# browser scrolls the reloaded page.
 RELOAD_JS = b"""(function () {
-  var served = document.currentScript.dataset.build;
-  var events = new EventSource("%s");
+  var served = document.currentScript.dataset.version;
+  var events = new EventSource("%s?page=" + encodeURIComponent(location.pathname));
   events.onopen = function () { window.__previewConnected = true; };
   events.onmessage = function (event) {
     if (event.data === served) return;
@@ -56,6 +66,8 @@ RELOAD_JS = b"""(function () {
   });
 })();
 """ % (RELOAD_EVENTS.encode(), PROBLEMS_ID.encode())
+NO_PREVIEW_YET = (b"<!doctype html><html lang=en><head><title>Preview</title></head>"
+                  b"<body><p>No preview yet.</p></body></html>")
 # Inline, so it needs nothing from the theme: sticky at the top of the
 # viewport, and never taller than half of it (it scrolls inside instead).
 PROBLEMS_STYLE = (
@@ -64,8 +76,33 @@ PROBLEMS_STYLE = (
 )
 
 
+class SavedAgain(BaseException):
+    """Stops a full build when another save comes (sitebuild.build removes its
+    staging folder). A BaseException, so that Pelican, which logs and skips
+    a file whose reading raises an Exception, lets it through."""
+
+
+@contextmanager
+def stopping_when(saved_again):
+    """While a build runs in this block, stop it with SavedAgain as soon as
+    `saved_again()` is true: checked as each file is read and each page written."""
+    def check(*arguments, **options) -> None:
+        if saved_again():
+            raise SavedAgain()
+
+    checkpoints = (signals.content_object_init, signals.content_written)
+    for checkpoint in checkpoints:
+        checkpoint.connect(check, weak=False)
+    try:
+        yield
+    finally:
+        for checkpoint in checkpoints:
+            checkpoint.disconnect(check)
+
+
 class Preview:
-    """The preview folder, the number of its latest build, its problems."""
+    """The preview folder, the number of its latest build, its problems, and
+    the last good build's generators (for the quick step: quick_page.py)."""
 
     def __init__(self, settings_file: Path, output: Path, overrides: dict):
         self.settings_file = settings_file
@@ -74,10 +111,27 @@ class Preview:
         self.problems: list[str] = []
         self.build_number = 0
         self.changed = threading.Condition()
+        self.building = False
+        self.quick_steps = 0
+        self.warm: WarmSite | None = None
 
-    def rebuild(self) -> None:
+    def rebuild(self, saved: set[Path] | None = None, saved_again=lambda: False) -> None:
+        """Show the saved files' pages at once if the quick step can, then
+        build everything; a build that another save interrupts is dropped
+        (that save starts the next round)."""
+        with self.changed:
+            self.building = True
+        if saved:
+            self.show_quickly(saved)
         try:
-            result = build_site(self.settings_file, self.output, self.overrides)
+            # An unchanged site is kept only while the quick step has the
+            # generators of a build: else this build is the way to get them.
+            with keeping_generators() as kept, stopping_when(saved_again):
+                result = build_site(self.settings_file, self.output, self.overrides,
+                                    keep_unchanged=self.warm is not None)
+        except SavedAgain:
+            print("Saved again: starting over.", flush=True)
+            return
         except BuildFailed as failure:
             problems = failure.lines
         except Exception as error:  # a broken template: keep previewing
@@ -86,11 +140,29 @@ class Preview:
             problems = []
             print("Nothing changed: the preview is as it was." if result.kept
                   else f"Rebuilt the preview: {result.pages} pages.", flush=True)
+            if kept:
+                self.warm = WarmSite(kept[0])
         if problems:
+            self.warm = None
             print("\n".join(problems), flush=True)
             print("The preview shows the last good build until you fix this.", flush=True)
+        self.announce(problems, building=False)
+
+    def show_quickly(self, saved: set[Path]) -> None:
+        """The quick step (quick_page.py), when the last build was good;
+        without it, the kept generators may have missed this save: drop them."""
+        shown = self.warm.show(saved, self.output) if self.warm and not self.problems else None
+        if shown is None:
+            self.warm = None
+            return
+        print(f"Showing your change: {', '.join(shown)} (the rest of the preview follows).", flush=True)
+        self.quick_steps += 1
+        self.announce([], building=True)
+
+    def announce(self, problems: list[str], building: bool) -> None:
+        """A new state of the preview: the pages it changed reload (PreviewHandler.send_events)."""
         with self.changed:
-            self.problems = problems
+            self.problems, self.building = problems, building
             self.build_number += 1
             self.changed.notify_all()
 
@@ -99,9 +171,24 @@ class Preview:
             self.changed.wait_for(lambda: self.build_number != number, timeout=timeout)
             return self.build_number
 
+    def version(self, page: bytes) -> str:
+        """What a page served now shows: its file and the build's problems."""
+        digest = hashlib.sha256(page)
+        for line in self.problems:
+            digest.update(b"\0" + line.encode("utf-8"))
+        return digest.hexdigest()[:16]
+
+    def status(self) -> dict:
+        """GET /__preview/status: how many steps so far, whether one is under
+        way, the problems shown, and how many saves the quick step showed
+        (for tools and tests that wait on it)."""
+        with self.changed:
+            return {"number": self.build_number, "building": self.building, "problems": self.problems,
+                    "quick": self.quick_steps}
+
     def decorate(self, page: bytes) -> bytes:
         """Add the reload script, and the problems of the last build if any."""
-        script = f'<script src="{RELOAD_SCRIPT}" data-build="{self.build_number}"></script>'.encode()
+        script = f'<script src="{RELOAD_SCRIPT}" data-version="{self.version(page)}"></script>'.encode()
         page = page.replace(b"</head>", script + b"</head>", 1)
         if self.problems:
             items = "".join(f"<li>{html.escape(line)}</li>" for line in self.problems)
@@ -122,25 +209,39 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         pass  # the terminal is for build messages
 
     def do_GET(self) -> None:
-        if self.path == RELOAD_EVENTS:
-            return self.send_events()
-        if self.path == RELOAD_SCRIPT:
+        address = urlsplit(self.path)
+        if address.path == RELOAD_EVENTS:
+            return self.send_events(parse_qs(address.query).get("page", ["/"])[0])
+        if address.path == RELOAD_SCRIPT:
             return self.send_bytes(200, "text/javascript", RELOAD_JS)
-        target = Path(self.translate_path(self.path))
-        if target.is_dir():
-            target = target / "index.html"
-        status = 200
-        if not target.is_file():
-            status, target = 404, self.preview.output / "404.html"
-        if not target.is_file():  # no good build yet: still show the problems
-            page = b"<!doctype html><html lang=en><head><title>Preview</title></head><body><p>No preview yet.</p></body></html>"
-            return self.send_bytes(404, "text/html", self.preview.decorate(page))
+        if address.path == STATUS:
+            return self.send_bytes(200, "application/json", json.dumps(self.preview.status()).encode())
+        status, target = self.find(self.path)
+        if target is None:  # no good build yet: still show the problems
+            return self.send_bytes(404, "text/html", self.preview.decorate(NO_PREVIEW_YET))
         body = target.read_bytes()
         content_type = self.guess_type(str(target))
         # Not the browser editor: a reload there would lose unsaved work.
         if content_type == "text/html" and not self.path.startswith("/admin/"):
             body = self.preview.decorate(body)
         self.send_bytes(status, content_type, body)
+
+    def find(self, path: str) -> tuple[int, Path | None]:
+        """The HTTP status and the file served for `path` (None: no build yet)."""
+        target = Path(self.translate_path(path))
+        if target.is_dir():
+            target = target / "index.html"
+        if target.is_file():
+            return 200, target
+        target = self.preview.output / "404.html"
+        return 404, target if target.is_file() else None
+
+    def page_now(self, path: str) -> bytes:
+        _, target = self.find(path)
+        try:
+            return target.read_bytes() if target else NO_PREVIEW_YET
+        except FileNotFoundError:  # replaced as we looked: the next event has it
+            return b""
 
     def send_bytes(self, status: int, content_type: str, body: bytes) -> None:
         self.send_response(status)
@@ -150,8 +251,9 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def send_events(self) -> None:
-        """A server-sent event with the build number now, and after every build."""
+    def send_events(self, page: str) -> None:
+        """Server-sent events with the version `page` has now (Preview.version),
+        at once and after every step of the preview."""
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
@@ -159,7 +261,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         number = self.preview.build_number
         try:
             while True:
-                self.wfile.write(f"data: {number}\n\n".encode())
+                self.wfile.write(f"data: {self.preview.version(self.page_now(page))}\n\n".encode())
                 self.wfile.flush()
                 number = self.preview.wait_for_build_after(number, timeout=15)
         except (BrokenPipeError, ConnectionResetError):
@@ -180,6 +282,8 @@ class ContentWatcher:
     def __init__(self, paths: list[Path]):
         self.paths = paths
         self.saved = threading.Event()
+        self.saved_paths: set[Path] = set()
+        self.lock = threading.Lock()
         self.watching = threading.Event()
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self.run, daemon=True)
@@ -202,6 +306,8 @@ class ContentWatcher:
                                  stop_event=self.stop, raise_interrupt=False):
                 self.watching.set()
                 if changes:
+                    with self.lock:
+                        self.saved_paths.update(Path(path) for _, path in changes)
                     self.saved.set()
         except BaseException as error:
             self.error = error
@@ -209,18 +315,22 @@ class ContentWatcher:
         finally:
             self.watching.set()  # `start` must not wait for a watcher that failed
 
-    def wait_for_a_save(self) -> None:
+    def wait_for_a_save(self) -> set[Path]:
+        """The files saved (changed, added or removed) since the last call."""
         # A short timeout keeps the main thread free to take Ctrl+C, and
         # notices a watcher that has stopped (rather than wait for ever).
         while not self.saved.wait(timeout=0.5):
             self.raise_if_failed()
-        self.saved.clear()
+        with self.lock:
+            self.saved.clear()
+            saved, self.saved_paths = self.saved_paths, set()
+        return saved
 
 
 def watch_and_rebuild(preview: Preview, watcher: ContentWatcher) -> None:
     while True:
-        watcher.wait_for_a_save()
-        preview.rebuild()
+        saved = watcher.wait_for_a_save()
+        preview.rebuild(saved, saved_again=watcher.saved.is_set)
         if stop_requested.is_set():
             raise KeyboardInterrupt
 

@@ -18,4 +18,5 @@ tested, switched off or replaced on its own.
 - imprint: the imprint's wording
 - html_allowlist: the one HTML allowlist content may render to
 - schema: the front matter schemas (the build, the editor and the docs read them)
+- renewed: the signal the live preview's quick step sends for items read again
 """

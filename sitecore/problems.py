@@ -85,11 +85,14 @@ class ProblemLog:
         if settings is self._build_settings:
             return
         self._build_settings = settings
-        content_path = settings["PATH"]
+        self.clear()
+        self._root = os.path.dirname(os.path.abspath(settings["PATH"]))
+
+    def clear(self) -> None:
+        """Forget every problem found so far."""
         self._problems.clear()
         self.unreadable.clear()
         self.partly_read.clear()
-        self._root = os.path.dirname(os.path.abspath(content_path))
 
     def display_path(self, path: str) -> str:
         """Relative to the project (content/…); theme files relative to the

@@ -3,7 +3,7 @@ reload; a content error shows on the page and clears when fixed."""
 
 from __future__ import annotations
 
-import re
+import json
 import signal
 import subprocess
 import sys
@@ -74,12 +74,21 @@ def preview(running_preview):
     put_back(running_preview)
 
 
-def front_page(url: str) -> tuple[int, bytes]:
-    """The preview's home page, and its count of builds (from the reload
-    script the preview adds to every page)."""
-    with urllib.request.urlopen(f"{url}/") as response:
-        page = response.read()
-    return int(re.search(rb'data-build="(\d+)"', page).group(1)), page
+def preview_status(url: str) -> dict:
+    """GET /__preview/status: the number of the preview's last step, whether
+    it is still building, and the problems it shows."""
+    with urllib.request.urlopen(f"{url}/__preview/status") as response:
+        return json.load(response)
+
+
+def built_after(url: str, number: int) -> dict:
+    """Wait until the preview has finished building after step `number`
+    (a quick step shows a saved page first; the full build follows)."""
+    deadline = time.monotonic() + 30
+    while (status := preview_status(url))["number"] == number or status["building"]:
+        assert time.monotonic() < deadline, "the preview did not build the change"
+        time.sleep(0.05)
+    return status
 
 
 def put_back(preview: Preview) -> None:
@@ -88,7 +97,7 @@ def put_back(preview: Preview) -> None:
     (in one go, so one build) the preview has built them without a problem."""
     expected = {relative: text if isinstance(text, bytes) else textwrap.dedent(text).encode("utf-8")
                 for relative, text in MINIMAL_SITE.items()}
-    before, _ = front_page(preview.url)
+    before = preview_status(preview.url)["number"]
     added = [path for path in preview.content.rglob("*")
              if path.is_file() and str(path.relative_to(preview.content)) not in expected]
     changed = {relative: data for relative, data in expected.items()
@@ -97,13 +106,8 @@ def put_back(preview: Preview) -> None:
         path.unlink()
     for relative, data in changed.items():
         (preview.content / relative).write_bytes(data)
-    if not (added or changed):
-        return
-    deadline = time.monotonic() + 30
-    while (now := front_page(preview.url))[0] == before:
-        assert time.monotonic() < deadline, "the preview did not build the content put back"
-        time.sleep(0.05)
-    assert b"build-problems" not in now[1], "the content put back did not build"
+    if added or changed:
+        assert built_after(preview.url, before)["problems"] == [], "the content put back did not build"
 
 
 def connected_page(browser, url):
@@ -136,11 +140,13 @@ def test_an_edit_appears_and_an_error_shows_then_clears(preview, factory_cache):
         assert "Freshly edited words." in page.inner_text("main")  # the last good build
         wait_until_connected(page)
 
+        before = preview_status(url)["number"]
         post.write_text(POST.replace("The first post's text.", "Fixed and back."))
         page.wait_for_function("document.querySelector('main').innerText.includes('Fixed and back.')",
                                timeout=20_000)
         assert page.query_selector(".build-problems") is None
         page.close()
+    built_after(url, before)
 
     # After three rebuilds in one process (what it keeps in memory warm, one
     # build failed), the preview holds exactly what a build with drafts, in
@@ -247,3 +253,45 @@ def test_a_build_leaves_none_of_its_content_in_memory(make_site, tmp_path):
     alive = [item for item in gc.get_objects()
              if isinstance(item, Content) and str(tmp_path) in (getattr(item, "source_path", "") or "")]
     assert alive == [], f"{len(alive)} items of finished builds are still in memory"
+
+
+def test_a_save_of_words_shows_its_page_at_once_and_reloads_only_that_page(preview):
+    """The quick step (sitebuild/quick_page.py) shows the saved post's page
+    before the full build; then the full build follows. Only the pages a
+    save changed reload: a page it left alone keeps its state."""
+    url, content = preview.url, preview.content
+    with chromium() as browser:
+        post, about = connected_page(browser, f"{url}/news/hello/"), connected_page(browser, f"{url}/about/")
+        about.evaluate("window.notReloaded = true")
+        before = preview_status(url)
+        (content / "posts/hello.md").write_text(POST.replace("title: Hello from the party", "title: Words changed"))
+        post.wait_for_function("document.querySelector('h1').innerText.includes('Words changed')", timeout=20_000)
+        status = built_after(url, before["number"])
+        assert status["quick"] == before["quick"] + 1, "the page was not shown by a quick step"
+        assert status["problems"] == []
+        with urllib.request.urlopen(f"{url}/news/") as response:  # the listing, from the full build
+            assert b"Words changed" in response.read()
+        wait_until_connected(post)
+        assert about.evaluate("window.notReloaded") is True, "a page the save did not change reloaded"
+        post.close()
+        about.close()
+
+
+def test_a_full_build_stops_when_another_save_comes(tmp_path, factory_cache, capsys):
+    """A save during a full build stops it (the next round starts with that
+    save): the staging folder goes and the last good preview stays."""
+    from sitebuild.preview import Preview as LivePreview
+
+    write_content(tmp_path / "content", MINIMAL_SITE)
+    live = LivePreview(REPO / "pelicanconf.py", tmp_path / "preview",
+                       {"PATH": str(tmp_path / "content"), "CACHE_PATH": str(factory_cache), "PREVIEW_DRAFTS": True})
+    live.rebuild()
+    assert live.status() == {"number": 1, "building": False, "problems": [], "quick": 0}
+    before = files_of(tmp_path / "preview")
+    (tmp_path / "content/posts/hello.md").write_text(POST.replace("The first post's text.", "Saved twice."))
+    live.rebuild({tmp_path / "content/posts/hello.md"}, saved_again=lambda: True)
+    assert "Saved again: starting over." in capsys.readouterr().out
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["content", "preview"]  # no staging folder
+    after = files_of(tmp_path / "preview")
+    assert {name for name in after if after[name] != before.get(name)} == {"news/hello/index.html"}  # the quick step
+    assert live.status()["number"] == 2  # the quick step's; the stopped build announced nothing

@@ -1,20 +1,28 @@
 """Run the content checks once everything is read, before anything is written."""
 
 import os
+from weakref import WeakKeyDictionary
 
 from pelican import signals
 
 from sitecore.content_items import content_items, unpublished_paths
 from sitecore.problems import problem_log
+from sitecore.renewed import items_renewed
 from sitecore.schema.content_types import files_in_content_folders
 from sitecore.site_files import site_urls
 
 from .checks import SiteFacts, check_item, check_links
 
+# The site each build's items were checked against, by the build's first
+# generator: a renewed item is checked against the same addresses (its own
+# is unchanged), without working them all out again.
+checked_against: WeakKeyDictionary = WeakKeyDictionary()
+
 
 def check_content(generators) -> None:
     settings = generators[0].settings
     site = SiteFacts(settings, site_urls(generators), unpublished_paths(generators))
+    checked_against[generators[0]] = site
     for item in content_items(generators):
         check_item(item, site)
     for item in problem_log.partly_read:
@@ -22,6 +30,14 @@ def check_content(generators) -> None:
         # same, so the volunteer sees every problem of the file in one build.
         check_links(item, item.body_markdown, item.body_first_line, site, "body")
     report_unread_files(settings)
+
+
+def check_renewed(generators, items) -> None:
+    site = checked_against.get(generators[0])
+    if site is None:  # never checked in full: check everything
+        return check_content(generators)
+    for item in items:
+        check_item(item, site)
 
 
 def report_unread_files(settings) -> None:
@@ -36,3 +52,4 @@ def report_unread_files(settings) -> None:
 
 def register() -> None:
     signals.all_generators_finalized.connect(check_content)
+    items_renewed.connect(check_renewed)

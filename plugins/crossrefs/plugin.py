@@ -3,15 +3,24 @@
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from sitecore.renewed import items_renewed
+
 from .references import link_posts
 from .urls import check_unique_output_paths
 
 
 def link_and_check(generators) -> None:
+    link(generators)
+    check_unique_output_paths(generators)
+
+
+def link(generators, items=()) -> None:
+    """Link every post with what it names again (renewed items have new
+    objects' words but the old names: addresses are as they were)."""
     articles_generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
     link_posts(articles_generator.articles, articles_generator.drafts, articles_generator.context)
-    check_unique_output_paths(generators)
 
 
 def register() -> None:
     signals.all_generators_finalized.connect(link_and_check)
+    items_renewed.connect(link)

@@ -24,6 +24,7 @@ from sitecore.content_items import published_items
 from sitecore.imprint import imprint_text
 from sitecore.output import write_output
 from sitecore.problems import problem_log
+from sitecore.renewed import items_renewed
 from sitecore.share_cards import share_card_url, site_card_url
 from sitecore.site_files import SiteFile
 
@@ -139,7 +140,8 @@ def add_generator(pelican):
     return ShareCardGenerator
 
 
-def plan_cards(generators) -> None:
+def plan_cards(generators, items=()) -> None:
+    """Every card's text (a renewed item's title may have changed)."""
     for generator in generators:
         if isinstance(generator, ShareCardGenerator):
             generator.plan_cards(generators)
@@ -148,3 +150,4 @@ def plan_cards(generators) -> None:
 def register() -> None:
     signals.get_generators.connect(add_generator)
     signals.all_generators_finalized.connect(plan_cards)
+    items_renewed.connect(plan_cards)

@@ -1,0 +1,186 @@
+"""The live preview's quick step: a saved post, page, policy or councillor
+profile shown in its own page in a fraction of a second, before the full
+build that follows it.
+
+A full build reads every file and writes every page: 15 s at 1000 posts.
+When a volunteer changes only the words of one item (its title, summary or
+body), only that item's page changes at once; listings, feeds, the search
+index and the minifesto follow with the full build. So the preview keeps
+the generators of its last good build (`WarmSite`) and, for such a save:
+
+1. reads the saved file again through the same reader (every check it makes);
+2. makes the item in the kept build the new one, in place, so that every
+   list and page of the kept build that holds it now holds the new one;
+3. sends `items_renewed` (sitecore/renewed.py), so that the plugins link,
+   check and plan those items exactly as a full build does;
+4. writes only that item's page, with the templates and context of the kept
+   build, and checks that it shows the imprint.
+
+The page is the one the full build writes (tests/test_quick_page.py checks
+it byte for byte). Anything else — a new or removed file, a date, tag,
+policy or other field changed, a problem found, a template or setting
+edited — is left to the full build, and the kept build is dropped until the
+next good one: a kept build that missed a change could show a stale page.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from pelican import signals
+from pelican.contents import Article, Page
+from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.readers import SkipStub
+from pelican.writers import Writer
+
+from plugins.imprint.visible_text import visible_text
+from plugins.typedcontent.generator import TypedContentGenerator
+from sitecore.content_items import content_items
+from sitecore.imprint import imprint_text
+from sitecore.problems import problem_log
+from sitecore.renewed import items_renewed
+
+from .build import forget_pelican_memos
+
+# The fields a quick step may see changed: the words of the item. Anything
+# else can move the item in listings, link it to other items or change its
+# address, which only a full build gets right.
+WORDS = frozenset({"title", "summary", "description", "body_markdown"})
+
+
+class WarmSite:
+    """The generators of the preview's last good build, kept in memory."""
+
+    def __init__(self, generators: list):
+        self.generators = generators
+        self.settings = generators[0].settings
+
+    def owner_of(self, path: Path):
+        """(generator, item) read from `path`, or (None, None)."""
+        wanted = os.path.abspath(path)
+        for generator in self.generators:
+            if isinstance(generator, (ArticlesGenerator, PagesGenerator, TypedContentGenerator)):
+                for item in content_items([generator]):
+                    if os.path.abspath(item.source_path) == wanted:
+                        return generator, item
+        return None, None
+
+    def show(self, paths: set[Path], output: Path) -> list[str] | None:
+        """Write the pages of the saved files into `output` (the preview's
+        folder) and return their names, or None if a full build must
+        decide; after None this WarmSite must not be used again."""
+        if not paths or any(path.suffix != ".md" for path in paths):
+            return None
+        problem_log.clear()  # what a build stopped part-way (by this save) had found
+        owners = [self.owner_of(path) for path in paths]
+        if any(generator is None for generator, _ in owners):
+            return None  # a new file, or one that is not a page of its own
+        renewed = [(generator, item, read_again(generator, item)) for generator, item in owners]
+        if problem_log or any(new is None or not same_but_words(item, new) for _, item, new in renewed):
+            return None
+        for _, item, new in renewed:
+            become(item, new)
+        items_renewed.send(self.generators, items=[item for _, item, _ in renewed])
+        if problem_log:
+            return None
+        for _, item, _ in renewed:
+            if hasattr(item, "refresh_metadata_intersite_links"):
+                item.refresh_metadata_intersite_links()
+        return self.write_pages({generator for generator, _, _ in renewed}, {item.save_as for _, item, _ in renewed},
+                                output)
+
+    def write_pages(self, generators, names: set[str], output: Path) -> list[str] | None:
+        """Render `names` with their generators into a folder beside `output`,
+        check each shows the imprint, then move them into place one by one
+        (a rename: the preview's server never reads half a page)."""
+        with tempfile.TemporaryDirectory(prefix=f".{output.name}.quick-", dir=output.parent) as folder:
+            writer = OnlyThese(Writer(folder, settings=self.settings), names)
+            for generator in generators:
+                generator.generate_output(writer)
+            written = sorted(writer.written)
+            imprint = imprint_text(self.settings)
+            if not written or any(imprint not in visible_text(Path(folder, name).read_text(encoding="utf-8"))
+                                  for name in written):
+                return None
+            for name in written:
+                target = output / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(Path(folder, name), target)
+        return written
+
+
+class OnlyThese:
+    """A Pelican writer that writes only the pages named, and no feeds: a
+    generator's whole output step then renders just those pages."""
+
+    def __init__(self, writer: Writer, names: set[str]):
+        self.writer, self.names = writer, names
+        self.written: set[str] = set()
+
+    def write_file(self, name, *arguments, **options):
+        if name in self.names:
+            self.writer.write_file(name, *arguments, **options)
+            self.written.add(name)
+
+    def write_feed(self, *arguments, **options):
+        pass
+
+
+def read_again(generator, item):
+    """The item read afresh from its file by the generator's own reader, as
+    the full build reads it, or None if it no longer makes an item."""
+    if isinstance(generator, ArticlesGenerator):
+        kind = {"content_class": Article, "preread_signal": signals.article_generator_preread,
+                "preread_sender": generator, "context_signal": signals.article_generator_context,
+                "context_sender": generator}
+    elif isinstance(generator, PagesGenerator):
+        kind = {"content_class": Page, "preread_signal": signals.page_generator_preread,
+                "preread_sender": generator, "context_signal": signals.page_generator_context,
+                "context_sender": generator}
+    else:
+        kind = {"content_class": generator.content_class}
+    try:
+        new = generator.readers.read_file(base_path=generator.path, path=item.relative_source_path,
+                                          context=generator.context, **kind)
+    except Exception:  # the full build reports it, with its path and line
+        return None
+    if isinstance(new, SkipStub) or not new.is_valid():
+        return None
+    return new
+
+
+def same_but_words(old, new) -> bool:
+    """Whether `new` differs from `old` only in its words (WORDS)."""
+    def rest(item):
+        return {name: value for name, value in item.metadata.items() if name not in WORDS}
+
+    return (type(old) is type(new) and rest(old) == rest(new) and old.status == new.status
+            and old.save_as == new.save_as and old.template == new.template)
+
+
+def become(old, new) -> None:
+    """Make `old` the item `new` is, keeping its identity: every list,
+    listing and cross-reference of the kept build that holds it now holds
+    the new words. Pelican's memo of each item's content goes too."""
+    old.__dict__.clear()
+    old.__dict__.update(new.__dict__)
+    forget_pelican_memos()
+
+
+@contextmanager
+def keeping_generators():
+    """While a build runs inside this block, keep its generators: yields a
+    list that holds them once every file is read."""
+    kept: list = []
+
+    def keep(generators) -> None:
+        kept[:] = [generators]
+
+    signals.all_generators_finalized.connect(keep, weak=False)
+    try:
+        yield kept
+    finally:
+        signals.all_generators_finalized.disconnect(keep)

@@ -1,0 +1,126 @@
+"""The live preview's quick step (sitebuild/quick_page.py): a save that
+changes only the words of a post, page, policy or profile is shown in its
+own page from the last build's generators, and that page is byte for byte
+the one a full build of the saved content writes. Any other save is left
+to the full build, and the quick step writes nothing."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from compare_builds import files_of
+from conftest import MINIMAL_SITE, REPO, write_content
+
+from sitebuild.build import build_site
+from sitebuild.quick_page import WarmSite, keeping_generators
+
+SETTINGS = REPO / "pelicanconf.py"
+NOW = "2022-06-01 12:00"
+
+
+@pytest.fixture
+def preview_settings(factory_cache):
+    """As the live preview builds: drafts shown (with the run's shared cache)."""
+    return lambda content: {"PATH": str(content), "CACHE_PATH": str(factory_cache), "PREVIEW_DRAFTS": True,
+                            "BUILD_TIME": NOW}
+
+
+@pytest.fixture
+def warm_preview(tmp_path, preview_settings):
+    """MINIMAL_SITE (and a draft) built as the preview builds it, with the
+    generators the preview keeps."""
+    content = tmp_path / "content"
+    draft = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace("category: news", "category: news\nstatus: draft")
+    write_content(content, {**MINIMAL_SITE, "posts/a-draft.md": draft.replace("Hello from", "A draft from")})
+    with keeping_generators() as kept:
+        build_site(SETTINGS, tmp_path / "preview", preview_settings(content))
+    return WarmSite(kept[0]), content, tmp_path
+
+
+def edit(content, name: str, old: str, new: str):
+    path = content / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{name} has no {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+# A save of words only, in each kind of page, and the page it shows.
+WORD_EDITS = {
+    "post body": ("posts/hello.md", "The first post's text.", "The first post's text, reworded.",
+                  "news/hello/index.html"),
+    "post title": ("posts/hello.md", "title: Hello from the party", "title: Hello again from the party",
+                   "news/hello/index.html"),
+    "post summary": ("posts/hello.md", "summary: A first post.", "summary: The very first post.",
+                     "news/hello/index.html"),
+    "draft body": ("posts/a-draft.md", "The first post's text.", "A draft's words.", "news/a-draft/index.html"),
+    "page body": ("pages/about.md", "We are a party.", "We are a party of volunteers.", "about/index.html"),
+    "policy body": ("policies/01-housing.md", "Why this matters.", "Why this matters to everyone.",
+                    "policies/housing/index.html"),
+    "profile body": ("councillors/jo-bloggs.md", "Jo's story.", "Jo's story, told at length.",
+                     "councillors/jo-bloggs/index.html"),
+}
+
+
+@pytest.mark.parametrize("kind", list(WORD_EDITS))
+def test_a_saved_page_is_the_page_a_full_build_writes(warm_preview, preview_settings, kind):
+    warm, content, root = warm_preview
+    name, old, new, page = WORD_EDITS[kind]
+    before = files_of(root / "preview")
+    shown = warm.show({edit(content, name, old, new)}, root / "preview")
+    assert shown == [page]
+    after = files_of(root / "preview")
+    assert after[page] != before[page], "the quick step did not show the edit"
+    assert {n for n in after if after[n] != before.get(n)} == {page}, "the quick step wrote other files"
+    build_site(SETTINGS, root / "full", preview_settings(content))
+    assert after[page] == (root / "full" / page).read_bytes(), f"after a {kind} edit, the quick page differs"
+
+
+def test_saves_one_after_another_each_show_what_a_full_build_writes(warm_preview, preview_settings):
+    """The kept build takes in each save, so the next save's page shows it
+    (the policy page lists the post, with the post's new title)."""
+    warm, content, root = warm_preview
+    assert warm.show({edit(content, "posts/hello.md", "title: Hello from", "title: Greetings from")}, root / "preview")
+    assert warm.show({edit(content, "policies/01-housing.md", "Why this matters.", "Why it matters.")},
+                     root / "preview") == ["policies/housing/index.html"]
+    quick = (root / "preview/policies/housing/index.html").read_bytes()
+    assert b"Greetings from the party" in quick
+    build_site(SETTINGS, root / "full", preview_settings(content))
+    assert quick == (root / "full/policies/housing/index.html").read_bytes()
+
+
+# Saves the quick step must leave to the full build: each (file, old, new)
+# or a new file (old None).
+FULL_BUILD_SAVES = {
+    "a date": ("posts/hello.md", "date: 2021-11-24", "date: 2021-11-20"),
+    "the policies a post names": ("posts/hello.md", "policies: [housing]", "policies: []"),
+    "a policy's commitments": ("policies/01-housing.md", "Build council homes.", "Build more council homes."),
+    "a refused tag in the body": ("posts/hello.md", "The first post's text.", "Text <script>alert(1)</script>"),
+    "a link to no page": ("posts/hello.md", "The first post's text.", "See [this](/no-such-page/)."),
+    "a front matter mistake": ("posts/hello.md", "category: news", "category: gossip"),
+    "a new post": ("posts/new.md", None, MINIMAL_SITE["posts/hello.md"]),
+    "the minifesto": ("minifesto.md", "The foreword.", "A new foreword."),
+}
+
+
+@pytest.mark.parametrize("save", list(FULL_BUILD_SAVES))
+def test_other_saves_are_left_to_the_full_build(warm_preview, save):
+    warm, content, root = warm_preview
+    name, old, new = FULL_BUILD_SAVES[save]
+    if old is None:
+        write_content(content, {name: new})
+        path = content / name
+    else:
+        path = edit(content, name, old, new)
+    before = files_of(root / "preview")
+    assert warm.show({path}, root / "preview") is None
+    assert files_of(root / "preview") == before
+
+
+def test_a_template_or_settings_save_is_left_to_the_full_build(warm_preview):
+    warm, _, root = warm_preview
+    before = files_of(root / "preview")
+    assert warm.show({REPO / "theme/templates/article.html"}, root / "preview") is None
+    assert warm.show({REPO / "pelicanconf.py"}, root / "preview") is None
+    assert files_of(root / "preview") == before
