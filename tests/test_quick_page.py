@@ -26,16 +26,47 @@ def preview_settings(factory_cache):
                             "BUILD_TIME": NOW}
 
 
-@pytest.fixture
-def warm_preview(tmp_path, preview_settings):
-    """MINIMAL_SITE (and a draft) built as the preview builds it, with the
-    generators the preview keeps."""
-    content = tmp_path / "content"
+def build_warm(root, preview_settings) -> tuple[WarmSite, object, object]:
+    """MINIMAL_SITE (and a draft) built in `root` as the preview builds it,
+    with the generators the preview keeps."""
+    content = root / "content"
     draft = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace("category: news", "category: news\nstatus: draft")
     write_content(content, {**MINIMAL_SITE, "posts/a-draft.md": draft.replace("Hello from", "A draft from")})
     with keeping_generators() as kept:
-        build_site(SETTINGS, tmp_path / "preview", preview_settings(content))
-    return WarmSite(kept[0]), content, tmp_path
+        build_site(SETTINGS, root / "preview", preview_settings(content))
+    return WarmSite(kept[0]), content, root
+
+
+@pytest.fixture
+def warm_preview(tmp_path, preview_settings):
+    return build_warm(tmp_path, preview_settings)
+
+
+@pytest.fixture(scope="module")
+def shared_warm_preview(tmp_path_factory, factory_cache):
+    """One kept build for the saves the quick step refuses before it changes
+    anything: each test puts its file back (the `refused` fixture)."""
+    def settings(content):
+        return {"PATH": str(content), "CACHE_PATH": str(factory_cache), "PREVIEW_DRAFTS": True, "BUILD_TIME": NOW}
+
+    return build_warm(tmp_path_factory.mktemp("quick"), settings)
+
+
+@pytest.fixture
+def refused(shared_warm_preview):
+    """The shared kept build; after the test its content is as built again,
+    and a save of words alone is still shown (so the refusal was the save's)."""
+    warm, content, root = shared_warm_preview
+    files = {path: path.read_bytes() for path in content.rglob("*") if path.is_file()}
+    yield shared_warm_preview
+    for path in content.rglob("*"):
+        if path.is_file() and path not in files:
+            path.unlink()
+    for path, data in files.items():
+        path.write_bytes(data)
+    words = edit(content, "pages/about.md", "We are a party.", "We are a party, still.")
+    assert warm.show({words}, root / "preview") == ["about/index.html"]
+    words.write_bytes(files[words])
 
 
 def edit(content, name: str, old: str, new: str):
@@ -90,14 +121,13 @@ def test_saves_one_after_another_each_show_what_a_full_build_writes(warm_preview
     assert quick == (root / "full/policies/housing/index.html").read_bytes()
 
 
-# Saves the quick step must leave to the full build: each (file, old, new)
-# or a new file (old None).
+# Saves the quick step must leave to the full build, refused before it
+# changes anything: each (file, old, new), or a new file (old None).
 FULL_BUILD_SAVES = {
     "a date": ("posts/hello.md", "date: 2021-11-24", "date: 2021-11-20"),
     "the policies a post names": ("posts/hello.md", "policies: [housing]", "policies: []"),
     "a policy's commitments": ("policies/01-housing.md", "Build council homes.", "Build more council homes."),
     "a refused tag in the body": ("posts/hello.md", "The first post's text.", "Text <script>alert(1)</script>"),
-    "a link to no page": ("posts/hello.md", "The first post's text.", "See [this](/no-such-page/)."),
     "a front matter mistake": ("posts/hello.md", "category: news", "category: gossip"),
     "a new post": ("posts/new.md", None, MINIMAL_SITE["posts/hello.md"]),
     "the minifesto": ("minifesto.md", "The foreword.", "A new foreword."),
@@ -105,8 +135,8 @@ FULL_BUILD_SAVES = {
 
 
 @pytest.mark.parametrize("save", list(FULL_BUILD_SAVES))
-def test_other_saves_are_left_to_the_full_build(warm_preview, save):
-    warm, content, root = warm_preview
+def test_other_saves_are_left_to_the_full_build(refused, save):
+    warm, content, root = refused
     name, old, new = FULL_BUILD_SAVES[save]
     if old is None:
         write_content(content, {name: new})
@@ -118,9 +148,19 @@ def test_other_saves_are_left_to_the_full_build(warm_preview, save):
     assert files_of(root / "preview") == before
 
 
-def test_a_template_or_settings_save_is_left_to_the_full_build(warm_preview):
-    warm, _, root = warm_preview
+def test_a_template_or_settings_save_is_left_to_the_full_build(refused):
+    warm, _, root = refused
     before = files_of(root / "preview")
     assert warm.show({REPO / "theme/templates/article.html"}, root / "preview") is None
     assert warm.show({REPO / "pelicanconf.py"}, root / "preview") is None
+    assert files_of(root / "preview") == before
+
+
+def test_a_link_to_no_page_is_left_to_the_full_build(warm_preview):
+    """Found by the content checks, after the item took its place: the
+    kept build is then not to be used again (the preview drops it)."""
+    warm, content, root = warm_preview
+    before = files_of(root / "preview")
+    saved = edit(content, "posts/hello.md", "The first post's text.", "See [this](/no-such-page/).")
+    assert warm.show({saved}, root / "preview") is None
     assert files_of(root / "preview") == before
