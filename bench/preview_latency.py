@@ -6,8 +6,11 @@ For each N, starts the live preview (`python -m sitebuild.preview`) on a copy
 of the content (with N synthetic posts from bench.scale added, and a cache of
 its own), opens a post in Debian's Chromium, then --saves times changes one
 sentence of that post's file and times how long until the open page shows
-the new sentence: the watcher noticing the save, the rebuild, the
-server-sent event and the page's reload, as a volunteer waits for them.
+the new sentence: the watcher noticing the save, the quick step that shows
+the saved page (sitebuild/quick_page.py; or the rebuild where it cannot),
+the server-sent event and the page's reload, as a volunteer waits for them.
+Each save comes while the full build of the one before may still run, as
+when a volunteer saves again soon.
 Prints the median and the range. Never run as a test.
 """
 

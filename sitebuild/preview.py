@@ -35,7 +35,7 @@ from watchfiles import watch
 
 from . import __main__ as cli
 from .build import BuildFailed, build_site, load_settings
-from .quick_page import WarmSite, keeping_generators
+from .quick_page import WarmSite, keeping_generators, put_back
 
 ROOT = Path(__file__).resolve().parents[1]
 RELOAD_EVENTS = "/__preview/events"
@@ -114,6 +114,10 @@ class Preview:
         self.building = False
         self.quick_steps = 0
         self.warm: WarmSite | None = None
+        # Pages the quick step replaced since the last full build, as they
+        # were: put back if the full build fails, so that the preview shows
+        # the last good build under its problems, as it promises.
+        self.unbuilt: dict[str, bytes | None] = {}
 
     def rebuild(self, saved: set[Path] | None = None, saved_again=lambda: False) -> None:
         """Show the saved files' pages at once if the quick step can, then
@@ -142,8 +146,11 @@ class Preview:
                   else f"Rebuilt the preview: {result.pages} pages.", flush=True)
             if kept:
                 self.warm = WarmSite(kept[0])
+            self.unbuilt = {}
         if problems:
             self.warm = None
+            put_back(self.output, self.unbuilt)
+            self.unbuilt = {}
             print("\n".join(problems), flush=True)
             print("The preview shows the last good build until you fix this.", flush=True)
         self.announce(problems, building=False)
@@ -155,6 +162,8 @@ class Preview:
         if shown is None:
             self.warm = None
             return
+        for name, before in shown.items():
+            self.unbuilt.setdefault(name, before)
         print(f"Showing your change: {', '.join(shown)} (the rest of the preview follows).", flush=True)
         self.quick_steps += 1
         self.announce([], building=True)

@@ -40,6 +40,7 @@ from plugins.imprint.visible_text import visible_text
 from plugins.typedcontent.generator import TypedContentGenerator
 from sitecore.content_items import content_items
 from sitecore.imprint import imprint_text
+from sitecore.output import write_atomically
 from sitecore.problems import problem_log
 from sitecore.renewed import items_renewed
 
@@ -68,10 +69,11 @@ class WarmSite:
                         return generator, item
         return None, None
 
-    def show(self, paths: set[Path], output: Path) -> list[str] | None:
+    def show(self, paths: set[Path], output: Path) -> dict[str, bytes | None] | None:
         """Write the pages of the saved files into `output` (the preview's
-        folder) and return their names, or None if a full build must
-        decide; after None this WarmSite must not be used again."""
+        folder) and return what each replaced (name -> the page's bytes
+        before, None if it had none), or None if a full build must decide;
+        after None this WarmSite must not be used again."""
         if not paths or any(path.suffix != ".md" for path in paths):
             return None
         problem_log.clear()  # what a build stopped part-way (by this save) had found
@@ -92,7 +94,7 @@ class WarmSite:
         return self.write_pages({generator for generator, _, _ in renewed}, {item.save_as for _, item, _ in renewed},
                                 output)
 
-    def write_pages(self, generators, names: set[str], output: Path) -> list[str] | None:
+    def write_pages(self, generators, names: set[str], output: Path) -> dict[str, bytes | None] | None:
         """Render `names` with their generators into a folder beside `output`,
         check each shows the imprint, then move them into place one by one
         (a rename: the preview's server never reads half a page)."""
@@ -105,11 +107,22 @@ class WarmSite:
             if not written or any(imprint not in visible_text(Path(folder, name).read_text(encoding="utf-8"))
                                   for name in written):
                 return None
+            replaced = {}
             for name in written:
                 target = output / name
+                replaced[name] = target.read_bytes() if target.is_file() else None
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(Path(folder, name), target)
-        return written
+        return replaced
+
+
+def put_back(output: Path, replaced: dict[str, bytes | None]) -> None:
+    """Undo quick steps (what `WarmSite.show` returned): the pages as they were."""
+    for name, data in replaced.items():
+        if data is None:
+            (output / name).unlink(missing_ok=True)
+        else:
+            write_atomically(output / name, data)
 
 
 class OnlyThese:

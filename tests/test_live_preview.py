@@ -129,9 +129,11 @@ def test_an_edit_appears_and_an_error_shows_then_clears(preview, factory_cache):
         page = connected_page(browser, f"{url}/news/hello/")
         assert "The first post" in page.inner_text("main")
 
+        before = preview_status(url)["number"]
         post.write_text(POST.replace("The first post's text.", "Freshly edited words."))
         page.wait_for_function("document.querySelector('main').innerText.includes('Freshly edited words.')",
                                timeout=20_000)
+        built_after(url, before)  # shown by the quick step first; now built in full
         wait_until_connected(page)
 
         post.write_text(POST.replace("category: news", "category: gossip"))
@@ -295,3 +297,24 @@ def test_a_full_build_stops_when_another_save_comes(tmp_path, factory_cache, cap
     after = files_of(tmp_path / "preview")
     assert {name for name in after if after[name] != before.get(name)} == {"news/hello/index.html"}  # the quick step
     assert live.status()["number"] == 2  # the quick step's; the stopped build announced nothing
+
+
+def test_when_the_full_build_fails_the_quick_page_is_put_back(tmp_path, factory_cache):
+    """The promise under the problems box is the last good build: a page the
+    quick step showed goes back to it when the full build then fails (here
+    another file, saved with a mistake, fails it)."""
+    from sitebuild.preview import Preview as LivePreview
+
+    write_content(tmp_path / "content", MINIMAL_SITE)
+    live = LivePreview(REPO / "pelicanconf.py", tmp_path / "preview",
+                       {"PATH": str(tmp_path / "content"), "CACHE_PATH": str(factory_cache), "PREVIEW_DRAFTS": True})
+    live.rebuild()
+    good = files_of(tmp_path / "preview")
+    post = tmp_path / "content/posts/hello.md"
+    post.write_text(POST.replace("The first post's text.", "Words that were shown at once."))
+    about = tmp_path / "content/pages/about.md"
+    about.write_text(about.read_text().replace("title: About us", "title:"))
+    live.rebuild({post})
+    status = live.status()
+    assert status["quick"] == 1 and any("about.md" in line for line in status["problems"])
+    assert files_of(tmp_path / "preview") == good

@@ -65,7 +65,7 @@ def refused(shared_warm_preview):
     for path, data in files.items():
         path.write_bytes(data)
     words = edit(content, "pages/about.md", "We are a party.", "We are a party, still.")
-    assert warm.show({words}, root / "preview") == ["about/index.html"]
+    assert warm.show({words}, root / "preview").keys() == {"about/index.html"}
     words.write_bytes(files[words])
 
 
@@ -100,7 +100,7 @@ def test_a_saved_page_is_the_page_a_full_build_writes(warm_preview, preview_sett
     name, old, new, page = WORD_EDITS[kind]
     before = files_of(root / "preview")
     shown = warm.show({edit(content, name, old, new)}, root / "preview")
-    assert shown == [page]
+    assert shown == {page: before[page]}  # each page shown, and what it replaced
     after = files_of(root / "preview")
     assert after[page] != before[page], "the quick step did not show the edit"
     assert {n for n in after if after[n] != before.get(n)} == {page}, "the quick step wrote other files"
@@ -114,7 +114,7 @@ def test_saves_one_after_another_each_show_what_a_full_build_writes(warm_preview
     warm, content, root = warm_preview
     assert warm.show({edit(content, "posts/hello.md", "title: Hello from", "title: Greetings from")}, root / "preview")
     assert warm.show({edit(content, "policies/01-housing.md", "Why this matters.", "Why it matters.")},
-                     root / "preview") == ["policies/housing/index.html"]
+                     root / "preview").keys() == {"policies/housing/index.html"}
     quick = (root / "preview/policies/housing/index.html").read_bytes()
     assert b"Greetings from the party" in quick
     build_site(SETTINGS, root / "full", preview_settings(content))
