@@ -23,8 +23,8 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 from browser import serve_folder
-from playwright.sync_api import expect
 from conftest import MINIMAL_SITE, REPO, policy_markdown, run_build, write_content
+from playwright.sync_api import expect
 from test_press_office import PRESS_PAGE, REAL_OFFICE_TEXT
 
 from sitebuild.derived_settings import derived_settings_file
