@@ -36,13 +36,13 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.readers import SkipStub
 from pelican.writers import Writer
 
-from plugins.imprint.visible_text import visible_text
 from plugins.typedcontent.generator import TypedContentGenerator
 from sitecore.content_items import content_items
 from sitecore.imprint import imprint_text
 from sitecore.output import write_atomically
 from sitecore.problems import problem_log
 from sitecore.renewed import items_renewed
+from sitecore.visible_text import visible_text
 
 from .build import forget_pelican_memos
 

@@ -16,6 +16,7 @@ tested, switched off or replaced on its own.
 - brand: the party's colours, fonts and drawn logo
 - stylesheet: the inlined screen stylesheet and its CSP hash
 - imprint: the imprint's wording
+- visible_text: the text a reader can see on a page (where the imprint must be)
 - html_allowlist: the one HTML allowlist content may render to
 - schema: the front matter schemas (the build, the editor and the docs read them)
 - renewed: the signal the live preview's quick step sends for items read again

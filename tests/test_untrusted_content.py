@@ -425,7 +425,7 @@ FOOTER = '<footer><p class="imprint" data-imprint>Promoted by Jo Bloggs.</p></fo
     (f"<html><body><div><title>{FOOTER}</div></body></html>", False),
 ])
 def test_the_imprint_check_sees_what_a_browser_shows(page, shown):
-    from plugins.imprint.visible_text import visible_text
+    from sitecore.visible_text import visible_text
 
     assert ("Promoted by Jo Bloggs." in visible_text(page)) == shown
 

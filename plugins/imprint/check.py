@@ -17,8 +17,7 @@ from PIL import Image
 
 from sitecore.imprint import imprint_text
 from sitecore.output import write_atomically
-
-from .visible_text import visible_text
+from sitecore.visible_text import visible_text
 
 logger = logging.getLogger("site.imprint")
 FIX = "the imprint is IMPRINT in pelicanconf.py"
