@@ -19,37 +19,40 @@ SETTINGS = REPO / "pelicanconf.py"
 NOW = "2022-06-01 12:00"
 
 
-@pytest.fixture
-def preview_settings(factory_cache):
-    """As the live preview builds: drafts shown (with the run's shared cache)."""
-    return lambda content: {"PATH": str(content), "CACHE_PATH": str(factory_cache), "PREVIEW_DRAFTS": True,
-                            "BUILD_TIME": NOW}
+def preview_settings(content, cache) -> dict:
+    """As the live preview builds: drafts shown (here with the run's shared cache)."""
+    return {"PATH": str(content), "CACHE_PATH": str(cache), "PREVIEW_DRAFTS": True, "BUILD_TIME": NOW}
 
 
-def build_warm(root, preview_settings) -> tuple[WarmSite, object, object]:
+def build_warm(root, cache) -> tuple[WarmSite, object, object]:
     """MINIMAL_SITE (and a draft) built in `root` as the preview builds it,
     with the generators the preview keeps."""
     content = root / "content"
     draft = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace("category: news", "category: news\nstatus: draft")
     write_content(content, {**MINIMAL_SITE, "posts/a-draft.md": draft.replace("Hello from", "A draft from")})
     with keeping_generators() as kept:
-        build_site(SETTINGS, root / "preview", preview_settings(content))
+        build_site(SETTINGS, root / "preview", preview_settings(content, cache))
     return WarmSite(kept[0]), content, root
 
 
 @pytest.fixture
-def warm_preview(tmp_path, preview_settings):
-    return build_warm(tmp_path, preview_settings)
+def warm_preview(tmp_path, factory_cache):
+    return build_warm(tmp_path, factory_cache)
+
+
+@pytest.fixture(scope="module")
+def words_preview(tmp_path_factory, factory_cache):
+    """One kept build that takes in the words-only saves of the tests below
+    one after another, as a volunteer's preview does: each test compares
+    its page with a full build of the content as it then is."""
+    return build_warm(tmp_path_factory.mktemp("words"), factory_cache)
 
 
 @pytest.fixture(scope="module")
 def shared_warm_preview(tmp_path_factory, factory_cache):
     """One kept build for the saves the quick step refuses before it changes
     anything: each test puts its file back (the `refused` fixture)."""
-    def settings(content):
-        return {"PATH": str(content), "CACHE_PATH": str(factory_cache), "PREVIEW_DRAFTS": True, "BUILD_TIME": NOW}
-
-    return build_warm(tmp_path_factory.mktemp("quick"), settings)
+    return build_warm(tmp_path_factory.mktemp("quick"), factory_cache)
 
 
 @pytest.fixture
@@ -95,8 +98,8 @@ WORD_EDITS = {
 
 
 @pytest.mark.parametrize("kind", list(WORD_EDITS))
-def test_a_saved_page_is_the_page_a_full_build_writes(warm_preview, preview_settings, kind):
-    warm, content, root = warm_preview
+def test_a_saved_page_is_the_page_a_full_build_writes(words_preview, factory_cache, tmp_path, kind):
+    warm, content, root = words_preview
     name, old, new, page = WORD_EDITS[kind]
     before = files_of(root / "preview")
     shown = warm.show({edit(content, name, old, new)}, root / "preview")
@@ -104,11 +107,11 @@ def test_a_saved_page_is_the_page_a_full_build_writes(warm_preview, preview_sett
     after = files_of(root / "preview")
     assert after[page] != before[page], "the quick step did not show the edit"
     assert {n for n in after if after[n] != before.get(n)} == {page}, "the quick step wrote other files"
-    build_site(SETTINGS, root / "full", preview_settings(content))
-    assert after[page] == (root / "full" / page).read_bytes(), f"after a {kind} edit, the quick page differs"
+    build_site(SETTINGS, tmp_path / "full", preview_settings(content, factory_cache))
+    assert after[page] == (tmp_path / "full" / page).read_bytes(), f"after a {kind} edit, the quick page differs"
 
 
-def test_saves_one_after_another_each_show_what_a_full_build_writes(warm_preview, preview_settings):
+def test_saves_one_after_another_each_show_what_a_full_build_writes(warm_preview, factory_cache):
     """The kept build takes in each save, so the next save's page shows it
     (the policy page lists the post, with the post's new title)."""
     warm, content, root = warm_preview
@@ -117,7 +120,7 @@ def test_saves_one_after_another_each_show_what_a_full_build_writes(warm_preview
                      root / "preview").keys() == {"policies/housing/index.html"}
     quick = (root / "preview/policies/housing/index.html").read_bytes()
     assert b"Greetings from the party" in quick
-    build_site(SETTINGS, root / "full", preview_settings(content))
+    build_site(SETTINGS, root / "full", preview_settings(content, factory_cache))
     assert quick == (root / "full/policies/housing/index.html").read_bytes()
 
 
