@@ -26,6 +26,7 @@ next good one: a kept build that missed a change could show a stale page.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -74,7 +75,7 @@ class WarmSite:
         folder) and return what each replaced (name -> the page's bytes
         before, None if it had none), or None if a full build must decide;
         after None this WarmSite must not be used again."""
-        if not paths or any(path.suffix != ".md" for path in paths):
+        if not paths or not all(ordinary_content_file(path, self.settings["PATH"]) for path in paths):
             return None
         problem_log.clear()  # what a build stopped part-way (by this save) had found
         owners = [self.owner_of(path) for path in paths]
@@ -140,6 +141,21 @@ class OnlyThese:
 
     def write_feed(self, *arguments, **options):
         pass
+
+
+def ordinary_content_file(path: Path, content: str) -> bool:
+    """A Markdown file that is an ordinary file inside the content folder,
+    with no symbolic link on the way: the full build refuses anything else
+    (a link could show a file from outside the repository), so the quick
+    step never reads it."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:  # removed as we looked: the full build decides
+        return False
+    real, named = os.path.realpath(path), os.path.abspath(path)
+    inside = os.path.relpath(real, os.path.realpath(content))
+    return (path.suffix == ".md" and stat.S_ISREG(mode) and not inside.startswith(os.pardir)
+            and inside == os.path.relpath(named, os.path.abspath(content)))
 
 
 def read_again(generator, item):

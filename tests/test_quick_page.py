@@ -151,6 +151,25 @@ def test_other_saves_are_left_to_the_full_build(refused, save):
     assert files_of(root / "preview") == before
 
 
+def test_a_file_replaced_by_a_link_is_never_read(refused, tmp_path):
+    """A symbolic link could show a file from outside the repository: the
+    full build refuses it, and the quick step does not read it first."""
+    warm, content, root = refused
+    post = content / "posts/hello.md"
+    original = post.read_bytes()
+    outside = tmp_path / "outside.md"
+    outside.write_bytes(original.replace(b"The first post's text.", b"Words from outside the repository."))
+    post.unlink()
+    post.symlink_to(outside)
+    before = files_of(root / "preview")
+    try:
+        assert warm.show({post}, root / "preview") is None
+        assert files_of(root / "preview") == before
+    finally:
+        post.unlink()
+        post.write_bytes(original)
+
+
 def test_a_template_or_settings_save_is_left_to_the_full_build(refused):
     warm, _, root = refused
     before = files_of(root / "preview")
