@@ -138,19 +138,26 @@ def test_a_too_long_imprint_fails_the_build_with_one_clear_line(make_site):
     assert not build.output.exists()
 
 
-def test_cards_drawn_by_the_worker_process_are_the_cards_drawn_here(style, tmp_path):
+def test_cards_drawn_by_the_worker_process_are_the_cards_drawn_here(style, tmp_path, monkeypatch):
     """From BACKGROUND_FROM missing cards up, a worker process draws them
     while the pages are written (plugins/sharecards/drawing.py): each file is
-    byte for byte the card drawn in this process."""
-    from plugins.sharecards.drawing import BACKGROUND_FROM, CardDrawing
+    byte for byte the card drawn in this process. Fewer are drawn here. (The
+    threshold only decides when: the worker is tried with eight cards, not
+    a build's worth, which took 3 CPU-seconds to draw twice.)"""
+    from plugins.sharecards import drawing
 
     texts = [CardText("News", f"Card number {number} of a big archive", REAL, "Breakthrough Party")
-             for number in range(BACKGROUND_FROM + 6)]
-    drawing = CardDrawing({tmp_path / f"{number}.png": text for number, text in enumerate(texts)}, style)
-    drawing.start()
-    assert drawing.tasks, "the cards were not handed to a worker"
-    wait(drawing.tasks)  # all drawn there (finish() would draw what it had not started)
-    assert all(task.exception() is None for task in drawing.tasks)
-    drawing.finish()
+             for number in range(8)]
+    missing = {tmp_path / f"{number}.png": text for number, text in enumerate(texts)}
+    few = drawing.CardDrawing(missing, style)
+    few.start()
+    assert few.tasks == [], "fewer cards than BACKGROUND_FROM went to a worker"
+    monkeypatch.setattr(drawing, "BACKGROUND_FROM", len(texts))
+    worker = drawing.CardDrawing(missing, style)
+    worker.start()
+    assert worker.tasks, "the cards were not handed to a worker"
+    wait(worker.tasks)  # all drawn there (finish() would draw what it had not started)
+    assert all(task.exception() is None for task in worker.tasks)
+    worker.finish()
     for number, text in enumerate(texts):
         assert (tmp_path / f"{number}.png").read_bytes() == render_card(text, style), f"card {number}"
