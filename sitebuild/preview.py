@@ -85,12 +85,15 @@ class SavedAgain(BaseException):
 @contextmanager
 def stopping_when(saved_again):
     """While a build runs in this block, stop it with SavedAgain as soon as
-    `saved_again()` is true: checked as each file is read and each page written."""
+    `saved_again()` is true: checked as each file is read and each page
+    written, and between the build's steps (its start, once everything is
+    read, before writing)."""
     def check(*arguments, **options) -> None:
         if saved_again():
             raise SavedAgain()
 
-    checkpoints = (signals.content_object_init, signals.content_written)
+    checkpoints = (signals.initialized, signals.content_object_init, signals.all_generators_finalized,
+                   signals.get_writer, signals.content_written)
     for checkpoint in checkpoints:
         checkpoint.connect(check, weak=False)
     try:
