@@ -279,15 +279,22 @@ def test_a_save_of_words_shows_its_page_at_once_and_reloads_only_that_page(previ
         about.close()
 
 
-def test_a_full_build_stops_when_another_save_comes(tmp_path, factory_cache, capsys):
-    """A save during a full build stops it (the next round starts with that
-    save): the staging folder goes and the last good preview stays."""
+def preview_in_this_process(tmp_path, factory_cache):
+    """The preview's builder (sitebuild.preview.Preview) on MINIMAL_SITE, run
+    here with no server or watcher, after its first build."""
     from sitebuild.preview import Preview as LivePreview
 
     write_content(tmp_path / "content", MINIMAL_SITE)
     live = LivePreview(REPO / "pelicanconf.py", tmp_path / "preview",
                        {"PATH": str(tmp_path / "content"), "CACHE_PATH": str(factory_cache), "PREVIEW_DRAFTS": True})
     live.rebuild()
+    return live
+
+
+def test_a_full_build_stops_when_another_save_comes(tmp_path, factory_cache, capsys):
+    """A save during a full build stops it (the next round starts with that
+    save): the staging folder goes and the last good preview stays."""
+    live = preview_in_this_process(tmp_path, factory_cache)
     assert live.status() == {"number": 1, "building": False, "problems": [], "quick": 0}
     before = files_of(tmp_path / "preview")
     (tmp_path / "content/posts/hello.md").write_text(POST.replace("The first post's text.", "Saved twice."))
@@ -303,12 +310,7 @@ def test_when_the_full_build_fails_the_quick_page_is_put_back(tmp_path, factory_
     """The promise under the problems box is the last good build: a page the
     quick step showed goes back to it when the full build then fails (here
     another file, saved with a mistake, fails it)."""
-    from sitebuild.preview import Preview as LivePreview
-
-    write_content(tmp_path / "content", MINIMAL_SITE)
-    live = LivePreview(REPO / "pelicanconf.py", tmp_path / "preview",
-                       {"PATH": str(tmp_path / "content"), "CACHE_PATH": str(factory_cache), "PREVIEW_DRAFTS": True})
-    live.rebuild()
+    live = preview_in_this_process(tmp_path, factory_cache)
     good = files_of(tmp_path / "preview")
     post = tmp_path / "content/posts/hello.md"
     post.write_text(POST.replace("The first post's text.", "Words that were shown at once."))
