@@ -15,8 +15,9 @@ def link_and_check(generators) -> None:
 
 
 def link(generators, items=()) -> None:
-    """Link every post with what it names again (renewed items have new
-    objects' words but the old names: addresses are as they were)."""
+    """Link every post with the policies and councillors it names. After
+    the preview's quick step too: a renewed item starts without the links
+    the old one had (the names it gives are the same)."""
     articles_generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
     link_posts(articles_generator.articles, articles_generator.drafts, articles_generator.context)
 
