@@ -13,8 +13,9 @@ the generators of its last good build (`WarmSite`) and, for such a save:
    list and page of the kept build that holds it now holds the new one;
 3. sends `items_renewed` (sitecore/renewed.py), so that the plugins link,
    check and plan those items exactly as a full build does;
-4. writes only that item's page, with the templates and context of the kept
-   build, and checks that it shows the imprint.
+4. writes only that item's page (and, for a post, the pages of the policies
+   and councillors it names, which list it), with the templates and context
+   of the kept build, and checks that each shows the imprint.
 
 The page is the one the full build writes (tests/test_quick_page.py checks
 it byte for byte). Anything else — a new or removed file, a date, tag,
@@ -89,11 +90,15 @@ class WarmSite:
         items_renewed.send(self.generators, items=[item for _, item, _ in renewed])
         if problem_log:
             return None
-        for _, item, _ in renewed:
+        pages: dict = {}  # generator -> the pages it writes again
+        for generator, item, _ in renewed:
             if hasattr(item, "refresh_metadata_intersite_links"):
                 item.refresh_metadata_intersite_links()
-        return self.write_pages({generator for generator, _, _ in renewed}, {item.save_as for _, item, _ in renewed},
-                                output)
+            pages.setdefault(generator, set()).add(item.save_as)
+            for linked in linked_items(item):
+                owner, _ = self.owner_of(Path(linked.source_path))
+                pages.setdefault(owner, set()).add(linked.save_as)
+        return self.write_pages(set(pages), set().union(*pages.values()), output)
 
     def write_pages(self, generators, names: set[str], output: Path) -> dict[str, bytes | None] | None:
         """Render `names` with their generators into a folder beside `output`,
@@ -141,6 +146,12 @@ class OnlyThese:
 
     def write_feed(self, *arguments, **options):
         pass
+
+
+def linked_items(item) -> list:
+    """The policies and councillors a post names: their pages list the post
+    (its title and summary), so they show a save of its words too."""
+    return [*getattr(item, "related_policies", []), *getattr(item, "related_councillors", [])]
 
 
 def ordinary_content_file(path: Path, content: str) -> bool:

@@ -80,35 +80,44 @@ def edit(content, name: str, old: str, new: str):
     return path
 
 
-# A save of words only, in each kind of page, and the page it shows.
+# A save of words only, in each kind of page, and the pages it shows: the
+# item's own, and for a published post those of the policy and councillor it
+# names (they list it).
+POST_PAGES = ("news/hello/index.html", "policies/housing/index.html", "councillors/jo-bloggs/index.html")
 WORD_EDITS = {
-    "post body": ("posts/hello.md", "The first post's text.", "The first post's text, reworded.",
-                  "news/hello/index.html"),
+    "post body": ("posts/hello.md", "The first post's text.", "The first post's text, reworded.", POST_PAGES),
     "post title": ("posts/hello.md", "title: Hello from the party", "title: Hello again from the party",
-                   "news/hello/index.html"),
-    "post summary": ("posts/hello.md", "summary: A first post.", "summary: The very first post.",
-                     "news/hello/index.html"),
-    "draft body": ("posts/a-draft.md", "The first post's text.", "A draft's words.", "news/a-draft/index.html"),
-    "page body": ("pages/about.md", "We are a party.", "We are a party of volunteers.", "about/index.html"),
+                   POST_PAGES),
+    "post summary": ("posts/hello.md", "summary: A first post.", "summary: The very first post.", POST_PAGES),
+    "draft body": ("posts/a-draft.md", "The first post's text.", "A draft's words.",
+                   ("news/a-draft/index.html", *POST_PAGES[1:])),
+    "page body": ("pages/about.md", "We are a party.", "We are a party of volunteers.", ("about/index.html",)),
     "policy body": ("policies/01-housing.md", "Why this matters.", "Why this matters to everyone.",
-                    "policies/housing/index.html"),
+                    ("policies/housing/index.html",)),
     "profile body": ("councillors/jo-bloggs.md", "Jo's story.", "Jo's story, told at length.",
-                     "councillors/jo-bloggs/index.html"),
+                     ("councillors/jo-bloggs/index.html",)),
 }
 
 
 @pytest.mark.parametrize("kind", list(WORD_EDITS))
-def test_a_saved_page_is_the_page_a_full_build_writes(words_preview, factory_cache, tmp_path, kind):
+def test_saved_pages_are_the_pages_a_full_build_writes(words_preview, factory_cache, tmp_path, kind):
     warm, content, root = words_preview
-    name, old, new, page = WORD_EDITS[kind]
+    name, old, new, pages = WORD_EDITS[kind]
     before = files_of(root / "preview")
     shown = warm.show({edit(content, name, old, new)}, root / "preview")
-    assert shown == {page: before[page]}  # each page shown, and what it replaced
+    assert shown == {page: before[page] for page in pages}  # each page shown, and what it replaced
     after = files_of(root / "preview")
-    assert after[page] != before[page], "the quick step did not show the edit"
-    assert {n for n in after if after[n] != before.get(n)} == {page}, "the quick step wrote other files"
+    assert after[pages[0]] != before[pages[0]], "the quick step did not show the edit"
+    assert {n for n in after if after[n] != before.get(n)} <= set(pages), "the quick step wrote other files"
     build_site(SETTINGS, tmp_path / "full", preview_settings(content, factory_cache))
-    assert after[page] == (tmp_path / "full" / page).read_bytes(), f"after a {kind} edit, the quick page differs"
+    for page in pages:
+        assert after[page] == (tmp_path / "full" / page).read_bytes(), f"after a {kind} edit, {page} differs"
+
+
+def test_a_post_title_shows_at_once_on_the_policy_page_that_lists_it(warm_preview):
+    warm, content, root = warm_preview
+    warm.show({edit(content, "posts/hello.md", "title: Hello from", "title: Greetings from")}, root / "preview")
+    assert "Greetings from the party" in (root / "preview/policies/housing/index.html").read_text(encoding="utf-8")
 
 
 def test_saves_one_after_another_each_show_what_a_full_build_writes(warm_preview, factory_cache):
