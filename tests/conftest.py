@@ -25,6 +25,7 @@ import zlib
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -167,9 +168,9 @@ def pytest_xdist_auto_num_workers(config):
     """`-n auto` (pytest.ini): one test process per CPU. The suite is bound
     by CPU (Chromium, builds): a third process on two CPUs made the suite
     no faster (124 s, against 119–127 s with two), as it adds its own
-    Chromium, its own collection and its own copies of the module fixtures. No test processes
-    of their own for one or two tests named on the command line (file::test):
-    starting them would take longer than the tests."""
+    Chromium, its own collection and its own copies of the module fixtures.
+    No test processes of their own for one or two tests named on the command
+    line (file::test): starting them would take longer than the tests."""
     named = [argument for argument in config.args if "::" in argument]
     if named and len(named) == len(config.args) <= 2:
         return 0
@@ -343,6 +344,14 @@ def write_content(root: Path, files: dict[str, str | bytes | None]) -> None:
             path.write_bytes(text)
         else:
             path.write_text(textwrap.dedent(text), encoding="utf-8")
+
+
+def preview_overrides(content: Path, cache: Path, now: str | None = None) -> dict:
+    """The settings `python -m sitebuild.preview --content … --cache … [--now …]`
+    builds with (drafts shown), for tests that run the preview's builder here."""
+    from sitebuild.__main__ import overrides_from
+
+    return overrides_from(SimpleNamespace(content=content, cache=cache, drafts=True, now=now))
 
 
 @pytest.fixture(scope="session")

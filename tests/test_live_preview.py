@@ -16,7 +16,7 @@ from typing import NamedTuple
 import pytest
 from browser import chromium, free_port, wait_for_server
 from compare_builds import explain, files_of
-from conftest import MINIMAL_SITE, REPO, run_build, write_content
+from conftest import MINIMAL_SITE, REPO, preview_overrides, run_build, write_content
 
 pytestmark = pytest.mark.browser
 POST = textwrap.dedent(MINIMAL_SITE["posts/hello.md"])
@@ -286,7 +286,7 @@ def preview_in_this_process(tmp_path, factory_cache):
 
     write_content(tmp_path / "content", MINIMAL_SITE)
     live = LivePreview(REPO / "pelicanconf.py", tmp_path / "preview",
-                       {"PATH": str(tmp_path / "content"), "CACHE_PATH": str(factory_cache), "PREVIEW_DRAFTS": True})
+                       preview_overrides(tmp_path / "content", factory_cache))
     live.rebuild()
     return live
 

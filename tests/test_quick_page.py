@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 from compare_builds import files_of
-from conftest import MINIMAL_SITE, REPO, write_content
+from conftest import MINIMAL_SITE, REPO, preview_overrides, write_content
 
 from sitebuild.build import build_site
 from sitebuild.quick_page import WarmSite, keeping_generators
@@ -20,8 +20,8 @@ NOW = "2022-06-01 12:00"
 
 
 def preview_settings(content, cache) -> dict:
-    """As the live preview builds: drafts shown (here with the run's shared cache)."""
-    return {"PATH": str(content), "CACHE_PATH": str(cache), "PREVIEW_DRAFTS": True, "BUILD_TIME": NOW}
+    """As the live preview builds (here with the run's shared cache, at NOW)."""
+    return preview_overrides(content, cache, NOW)
 
 
 def build_warm(root, cache) -> tuple[WarmSite, object, object]:
