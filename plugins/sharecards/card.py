@@ -11,12 +11,18 @@ one of those blends (text is the only thing drawn over a flat background),
 so nothing visible is lost, and the PNG is encoded ten times faster than
 a full-colour one with `optimize` and is under half its size: with a
 thousand posts, drawing cards was most of a cold build.
+
+zlib's level 3, not its default 6: a card is encoded in 3 ms instead of
+10 ms and is 18% bigger (27 KB instead of 23 KB). Cards are fetched by the
+platforms a link is shared on, never by a page, so the build's time counts
+for more than their size.
 """
 
 from __future__ import annotations
 
 import functools
 import io
+import threading
 from dataclasses import dataclass
 
 from PIL import Image, ImageColor, ImageDraw, ImageFont
@@ -69,13 +75,25 @@ class ImprintTooLong(ValueError):
         super().__init__(f"{self.message} — {self.fix}")
 
 
-def wrap(text: str, font, width: int) -> list[str]:
+def font(path: str, size: int) -> ImageFont.FreeTypeFont:
+    """The font file at `size`, loaded once per thread: loading it (a WOFF,
+    unpacked by FreeType) took a third of a card's drawing, and a loaded
+    font may not be used by two threads at once."""
+    return _fonts_of_this_thread(threading.get_ident(), path, size)
+
+
+@functools.lru_cache(maxsize=64)
+def _fonts_of_this_thread(thread: int, path: str, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(path, size)
+
+
+def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
     """Words of `text` in lines no wider than `width` (a word wider than
     `width` gets a line of its own)."""
     lines, line = [], ""
     for word in text.split():
         trial = f"{line} {word}".strip()
-        if font.getlength(trial) <= width or not line:
+        if face.getlength(trial) <= width or not line:
             line = trial
         else:
             lines.append(line)
@@ -99,12 +117,12 @@ def layout_imprint(imprint: str, style: CardStyle) -> ImprintLayout:
     size that fits; ImprintTooLong if even the smallest legible size does not."""
     width, room = style.size[0] - 2 * MARGIN, max_band_height(style)
     for size in IMPRINT_SIZES:
-        font = ImageFont.truetype(style.regular_font, size)
-        lines, line_height = wrap(imprint, font, width), size + 6
-        fits_across = all(font.getlength(line) <= width for line in lines)
+        imprint_font = font(style.regular_font, size)
+        lines, line_height = wrap(imprint, imprint_font, width), size + 6
+        fits_across = all(imprint_font.getlength(line) <= width for line in lines)
         if fits_across and band_height(len(lines), line_height) <= room:
             return ImprintLayout(size, tuple(lines), line_height, band_height(len(lines), line_height))
-    too_wide = [word for word in imprint.split() if font.getlength(word) > width]
+    too_wide = [word for word in imprint.split() if imprint_font.getlength(word) > width]
     if too_wide:
         raise ImprintTooLong(imprint, f"the word “{too_wide[0][:40]}” is wider than the card")
     lines_room = (room - band_height(0, 0)) // line_height
@@ -115,12 +133,12 @@ def fitted_title(title: str, style: CardStyle, width: int, height: int, max_line
     """The largest title size whose lines fit `width` × `height` (at most
     `max_lines` lines); at the smallest size, the title is cut with "…"."""
     for size in TITLE_SIZES:
-        font = ImageFont.truetype(style.bold_font, size)
-        lines = wrap(title, font, width)
+        title_font = font(style.bold_font, size)
+        lines = wrap(title, title_font, width)
         room = min(max_lines, height // int(size * 1.2))
         if len(lines) <= room:
-            return font, lines
-    return font, [*lines[: room - 1], lines[room - 1].rstrip(".,;: ") + "…"]
+            return title_font, lines
+    return title_font, [*lines[: room - 1], lines[room - 1].rstrip(".,;: ") + "…"]
 
 
 @functools.lru_cache(maxsize=8)
@@ -145,13 +163,10 @@ def draw_card(text: CardText, style: CardStyle) -> Image.Image:
     width, height = style.size
     image = Image.new("RGB", style.size, style.background)
     draw = ImageDraw.Draw(image)
-    kicker_font = ImageFont.truetype(style.bold_font, 34)
-    party_font = ImageFont.truetype(style.bold_font, 30)
+    band = drawn_band(text.party, text.imprint, style)
+    band_top = height - band.height
 
-    imprint = layout_imprint(text.imprint, style)
-    band_top = height - imprint.band_height
-
-    draw.text((MARGIN, MARGIN), text.kicker.upper(), font=kicker_font, fill=style.accent)
+    draw.text((MARGIN, MARGIN), text.kicker.upper(), font=font(style.bold_font, 34), fill=style.accent)
     title_font, lines = fitted_title(text.title, style, width - 2 * MARGIN, band_top - GAP - TITLE_TOP)
     line_height = int(title_font.size * 1.2)
     y = TITLE_TOP
@@ -159,15 +174,25 @@ def draw_card(text: CardText, style: CardStyle) -> Image.Image:
         draw.text((MARGIN, y), line, font=title_font, fill=TITLE_COLOUR)
         y += line_height
 
-    draw.rectangle([0, band_top, width, height], fill=style.ink)
-    draw.text((MARGIN, band_top + BAND_TOP_PADDING), text.party, font=party_font, fill=style.accent)
-    imprint_font = ImageFont.truetype(style.regular_font, imprint.size)
-    y = band_top + BAND_TOP_PADDING + PARTY_LINE
-    for line in imprint.lines:
-        draw.text((MARGIN, y), line, font=imprint_font, fill=TITLE_COLOUR)
-        y += imprint.line_height
-
+    image.paste(band, (0, band_top))
     return image
+
+
+@functools.lru_cache(maxsize=8)
+def drawn_band(party: str, imprint: str, style: CardStyle) -> Image.Image:
+    """The band at the foot of every card (the party's name and the whole
+    imprint), drawn once and pasted into each card: the same pixels as
+    drawing it on the card, at a tenth of the cost of a card."""
+    layout = layout_imprint(imprint, style)
+    band = Image.new("RGB", (style.size[0], layout.band_height), style.ink)
+    draw = ImageDraw.Draw(band)
+    draw.text((MARGIN, BAND_TOP_PADDING), party, font=font(style.bold_font, 30), fill=style.accent)
+    imprint_font = font(style.regular_font, layout.size)
+    y = BAND_TOP_PADDING + PARTY_LINE
+    for line in layout.lines:
+        draw.text((MARGIN, y), line, font=imprint_font, fill=TITLE_COLOUR)
+        y += layout.line_height
+    return band
 
 
 def render_card(text: CardText, style: CardStyle) -> bytes:
@@ -178,5 +203,5 @@ def render_card(text: CardText, style: CardStyle) -> bytes:
     metadata.add_text("Imprint", text.imprint)
     buffer = io.BytesIO()
     paletted = draw_card(text, style).quantize(palette=card_palette(style), dither=Image.Dither.NONE)
-    paletted.save(buffer, format="PNG", pnginfo=metadata, compress_level=6)
+    paletted.save(buffer, format="PNG", pnginfo=metadata, compress_level=3)
     return buffer.getvalue()

@@ -33,7 +33,7 @@ from .drawing import CardDrawing
 
 logger = logging.getLogger("site.sharecards")
 # Bump when card.py draws differently, so cached cards are redrawn.
-CARD_DESIGN_VERSION = "3"
+CARD_DESIGN_VERSION = "4"
 
 
 def card_key(text: CardText, style_fingerprint: str) -> str:
