@@ -5,85 +5,51 @@ Only pages whose <main> carries data-pagefind-body are indexed: posts,
 policies, councillors and pages, never listings. Drafts are never written in
 a public build, so they are never indexed.
 
-The index is the same, byte for byte, for the same pages: files are added
-one by one in sorted order (Pagefind numbers pages in the order it reads
-them, and its directory walk follows the file system's order), and
-stable_index puts the filter values, which Pagefind keeps in a randomly
-seeded hash map, in order.
+The index is the same, byte for byte, for the same pages: pages are sent one
+by one, as Pelican writes them (feed.py; Pagefind numbers pages in the order
+it is given them, and its own directory walk follows the file system's
+order), and stable_index puts the filter values, which Pagefind keeps in a
+randomly seeded hash map, in order.
 
-A build whose indexed pages are all unchanged (the same URLs and bytes)
-reuses the last index of those pages from CACHE_PATH/search/ instead of
-running Pagefind again.
+A build whose indexed pages are all unchanged (the same URLs and bytes, in
+the same order) reuses the last index of those pages from
+CACHE_PATH/search/ instead of asking Pagefind for its files.
 """
 
 from __future__ import annotations
 
 import base64
-import hashlib
-import json
 import logging
 import os
 import shutil
 import tempfile
-from importlib.metadata import version
 from pathlib import Path
 
 from pelican import signals
 
 from sitecore.output import write_output
-from sitecore.urls import page_url
 
-from .service import PagefindService
-from .stable_index import STABLE_INDEX_VERSION, sort_filter_index
+from .feed import SearchFeed
+from .stable_index import sort_filter_index
 
 logger = logging.getLogger("site.search")
 
 
-def pages_to_index(site: str, language: str) -> tuple[list[tuple[str, Path]], str]:
-    """(URL, file) of every page Pagefind would index, in a fixed order, and
-    a hash of everything the index is made from, read page by page (a site's
-    pages together are too big to hold in memory twice). A page without the
-    attribute is never indexed, so it is not even sent (listings were a third
-    of the pages, and Pagefind parses whatever it is given); the attribute's
-    name in a page's text only sends one page too many."""
-    pages = []
-    digest = hashlib.sha256(json.dumps([version("pagefind-bin"), STABLE_INDEX_VERSION, language]).encode())
-    for page in sorted(Path(site).rglob("*.html")):
-        html = page.read_bytes()
-        if b"data-pagefind-body" in html:
-            url = "/" + page_url(page.relative_to(site).as_posix())
-            pages.append((url, page))
-            digest.update(hashlib.sha256(url.encode()).digest() + hashlib.sha256(html).digest())
-    return pages, digest.hexdigest()[:32]
-
-
-def run_pagefind(pages: list[tuple[str, Path]], language: str) -> list[dict]:
-    """The index's files ({"path", "content" in base64}) for these pages."""
-    with PagefindService() as pagefind:
-        index = pagefind.request({"type": "NewIndex", "config": {"force_language": language}})["index_id"]
-        for url, page in pages:
-            pagefind.request({"type": "AddFile", "index_id": index, "url": url,
-                              "file_path": None, "file_contents": page.read_text(encoding="utf-8")})
-        # GetFiles, not WriteFiles: Pagefind's service may exit with its
-        # own writes unfinished (a truncated file was seen under load), so we
-        # take the files and write each one whole ourselves.
-        return pagefind.request({"type": "GetFiles", "index_id": index})["files"]
-
-
-def write_search_index(site: str, bundle: str, language: str, cache: Path) -> tuple[int, bool]:
-    """Index the written site into site/bundle; (pages indexed, whether the
-    index of the same pages was reused from `cache`)."""
-    # output_path must be absolute, or the index lands in the working folder.
-    output_path = os.path.join(site, bundle)
-    pages, key = pages_to_index(site, language)
-    kept = cache / key
-    if reuse_index(kept, output_path):
-        return len(pages), True
-    for file in sorted(run_pagefind(pages, language), key=lambda f: f["path"]):
-        write_output(output_path, file["path"], base64.b64decode(file["content"]))
-    sort_filter_index(output_path)
-    keep_index(output_path, kept)
-    return len(pages), False
+def write_search_index(feed: SearchFeed, bundle: str, cache: Path) -> tuple[int, bool]:
+    """Finish the index of the written site into `bundle`; (pages indexed,
+    whether the index of the same pages was reused from `cache`)."""
+    sent = feed.finish()
+    try:
+        kept = cache / sent.key
+        if reuse_index(kept, bundle):
+            return sent.count, True
+        for file in sorted(sent.files(), key=lambda f: f["path"]):
+            write_output(bundle, file["path"], base64.b64decode(file["content"]))
+    finally:
+        sent.close()
+    sort_filter_index(bundle)
+    keep_index(bundle, kept)
+    return sent.count, False
 
 
 def reuse_index(kept: Path, bundle: str) -> bool:
@@ -116,12 +82,46 @@ def keep_index(bundle: str, kept: Path, how_many: int = 4) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
+# The feed of the build that is writing now (one at a time in a process).
+feed: SearchFeed | None = None
+
+
+def start_feed(pelican) -> None:
+    """Pelican asks for its writer once everything is read: the pages come next."""
+    global feed
+    stop_feed()
+    if not pelican.settings.get("CONTENT_CHECK_ONLY"):
+        feed = SearchFeed(pelican.settings["OUTPUT_PATH"], language_of(pelican.settings))
+
+
+def stop_feed() -> None:
+    """Stop the feed of a build that never finished (a failed build, or a
+    live preview's build stopped by a newer save)."""
+    global feed
+    if feed is not None:
+        feed.abandon()
+        feed = None
+
+
+def page_written(path, context=None) -> None:
+    if feed is not None:
+        feed.page_written(path)
+
+
+def language_of(settings: dict) -> str:
+    return settings["DEFAULT_LANG"].split("-")[0]
+
+
 def index_site(pelican) -> None:
+    global feed
     settings = pelican.settings
-    language = settings["DEFAULT_LANG"].split("-")[0]
+    this_build, feed = feed, None
+    if this_build is None:  # Pelican wrote nothing (no writer was asked for)
+        this_build = SearchFeed(settings["OUTPUT_PATH"], language_of(settings))
     try:
-        pages, reused = write_search_index(settings["OUTPUT_PATH"], settings["SEARCH_INDEX_PATH"], language,
-                                           Path(settings["CACHE_PATH"], "search"))
+        # output_path must be absolute, or the index lands in the working folder.
+        bundle = os.path.join(settings["OUTPUT_PATH"], settings["SEARCH_INDEX_PATH"])
+        pages, reused = write_search_index(this_build, bundle, Path(settings["CACHE_PATH"], "search"))
     except Exception as error:  # the build must fail, not ship without search
         logger.error("Search index could not be built: %s: %s", type(error).__name__, error)
         return
@@ -129,4 +129,6 @@ def index_site(pelican) -> None:
 
 
 def register() -> None:
+    signals.get_writer.connect(start_feed)
+    signals.content_written.connect(page_written)
     signals.finalized.connect(index_site)
