@@ -26,6 +26,7 @@ from sitecore.problems import PartlyRead, problem_log
 from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
 from sitecore.schema.document import FrontMatterError, parse_document
 from sitecore.schema.fields import SLUG_MAX_LENGTH, SLUG_PATTERN
+from sitecore.schema.fields_memo import FieldsMemo
 from sitecore.schema.schema import Schema
 from sitecore.text_memo import TextMemo, fingerprint
 
@@ -116,6 +117,10 @@ class FrontMatterReader(BaseReader):
     def html_cache(self) -> TextMemo:
         return safe_html_memo(self.settings)
 
+    @functools.cached_property
+    def fields_cache(self) -> FieldsMemo:
+        return FieldsMemo(self.settings["CACHE_PATH"])
+
     def read(self, source_path):
         schema = schema_for(source_path, self.settings)
         try:
@@ -152,7 +157,7 @@ class FrontMatterReader(BaseReader):
         if invisible:
             return "", dict(SKIP)
         try:
-            doc = parse_document(text)
+            doc = parse_document(text, self.fields_cache)
         except FrontMatterError as error:
             problem_log.add(source_path, error.line, "(front matter)", error.message, error.fix)
             return "", dict(SKIP)

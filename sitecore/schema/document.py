@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .fields_memo import FieldsMemo
+
 FENCE = "---"
 
 
@@ -198,7 +200,10 @@ def body_of(text: str) -> str | None:
     return None if closing is None else "".join(lines[closing + 1:])
 
 
-def parse_document(text: str) -> Document:
+def parse_document(text: str, memo: FieldsMemo | None = None) -> Document:
+    """The file's fields (with the line of each) and its body; FrontMatterError
+    if the front matter cannot be read. With a `memo`, the fields of a front
+    matter block read before are taken from it instead of parsed again."""
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != FENCE:
         raise FrontMatterError(
@@ -214,6 +219,16 @@ def parse_document(text: str) -> Document:
             "add a line '---' after the last field, before the text",
         )
     yaml_text = "".join(lines[1:closing])
+    fields = memo.get(yaml_text) if memo is not None else None
+    if fields is None:
+        fields = parse_fields(yaml_text, lines[1:closing], closing + 1)
+        if memo is not None:
+            memo.put(yaml_text, fields)
+    return Document(**fields, body="".join(lines[closing + 1 :]), end_line=closing + 1)
+
+
+def parse_fields(yaml_text: str, block: list[str], closing_line: int) -> dict:
+    """Document's fields (all but body and end_line) from the front matter block."""
     first_line = BLOCK_START_LINE
     try:
         loader = FrontMatterLoader(yaml_text)
@@ -227,7 +242,7 @@ def parse_document(text: str) -> Document:
     except YamlLimit as limit:
         raise FrontMatterError(first_line + limit.problem_mark.line, limit.problem, limit.fix) from None
     except yaml.MarkedYAMLError as error:
-        raise explain_syntax_error(error, lines[1:closing], closing + 1) from None
+        raise explain_syntax_error(error, block, closing_line) from None
     except yaml.YAMLError as error:
         raise FrontMatterError(first_line, f"YAML error: {error}", "check the front matter") from None
     if values is None:
@@ -253,12 +268,10 @@ def parse_document(text: str) -> Document:
             value_nodes[key] = value_node  # PyYAML keeps the last value of a key given twice
         for key, value_node in value_nodes.items():
             nested_lines(value_node, (key,), first_line, value_lines, duplicate_paths)
-    return Document(
-        values={str(k): v for k, v in values.items()},
-        key_lines=key_lines,
-        body="".join(lines[closing + 1 :]),
-        end_line=closing + 1,
-        duplicate_keys=duplicates,
-        value_lines=value_lines,
-        duplicate_paths=duplicate_paths,
-    )
+    return {
+        "values": {str(k): v for k, v in values.items()},
+        "key_lines": key_lines,
+        "duplicate_keys": duplicates,
+        "value_lines": value_lines,
+        "duplicate_paths": duplicate_paths,
+    }
