@@ -144,9 +144,27 @@ def test_the_swap_replaces_the_site_and_removes_the_old_one(tmp_path, monkeypatc
     output.mkdir()
     (output / "old.html").write_text("old")
     (staging / "new.html").write_text("new")
-    build_module.swap_into_place(staging, output)
-    assert [p.name for p in tmp_path.iterdir()] == ["output"]
+    deleting = build_module.swap_into_place(staging, output)
     assert [p.name for p in output.iterdir()] == ["new.html"]
+    deleting.join()  # the old site is deleted on a thread
+    assert [p.name for p in tmp_path.iterdir()] == ["output"]
+
+
+def test_an_old_site_left_by_an_ended_process_is_deleted_by_the_next_build(tmp_path, good_site, factory_cache):
+    """A one-off build ends before its thread has deleted the old site: the
+    next build deletes it; one discarded by a process still running is its own."""
+    build, _ = good_site
+    ended = tmp_path / f".output.discarded-{dead_pid()}-abcd1234"
+    shutil.copytree(build.output, ended)
+    running = tmp_path / f".output.discarded-{os.getpid()}-efgh5678"
+    running.mkdir()
+    rebuilt = run_build(tmp_path / "content", tmp_path / "output", cache=factory_cache)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    deadline = time.monotonic() + 30
+    while ended.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not ended.exists()
+    assert running.is_dir()
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2 is Linux's")
@@ -162,6 +180,7 @@ def test_linux_exchanges_the_folders_in_one_step(tmp_path):
 def test_git_ignores_what_a_killed_build_can_leave():
     leftovers = [".output.staging-123-abcd1234/index.html", ".output.previous-123-abcd1234/index.html",
                  ".preview.staging-4567-x_y/news/index.html", ".preview.previous-4567-xy/index.html",
-                 ".site.staging-89-ab12cd34/index.html", "some/where/.public.previous-89-ab/index.html"]
+                 ".site.staging-89-ab12cd34/index.html", "some/where/.public.previous-89-ab/index.html",
+                 ".output.discarded-123-abcd1234/index.html"]
     checked = subprocess.run(["git", "check-ignore", *leftovers], cwd=REPO, capture_output=True, text=True)
     assert checked.stdout.splitlines() == leftovers
