@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import subprocess
 
+import pytest
+from compare_builds import files_of
 from conftest import MINIMAL_SITE, REPO, policy_markdown
 from pdf_tools import pdftotext
 
@@ -33,6 +35,24 @@ def test_an_unchanged_build_reuses_the_pdf_and_a_change_re_renders_it(make_site,
         "Homes for everyone", "A home for every family")}, cache=cache)
     assert "Minifesto standard PDF: rendered" in changed.stderr + changed.stdout
     assert "A home for every family" in pdftotext(changed.output / "minifesto.pdf")
+
+
+def test_pdfs_rendered_by_the_worker_process_are_the_pdfs_rendered_here(make_site, tmp_path, monkeypatch):
+    """On a site with many pages a worker process renders the PDFs while
+    the pages are written (plugins/minifesto/pdf_worker.py): every file of
+    the build is byte for byte what rendering them in the build's own
+    process gives. (The threshold only decides when; tried here on the
+    minimal site.)"""
+    from plugins.minifesto import edition
+
+    here = make_site(output=tmp_path / "here", cache=tmp_path / "cache-here")
+    assert "waited" not in here.stderr + here.stdout  # rendered at once, in the build's process
+    monkeypatch.setattr(edition, "BACKGROUND_FROM", 0)
+    worker = make_site(output=tmp_path / "worker", cache=tmp_path / "cache-worker")
+    assert worker.returncode == here.returncode == 0, worker.stderr + here.stderr
+    assert "Minifesto standard PDF: rendered" in worker.stderr + worker.stdout
+    assert "waited" in worker.stderr + worker.stdout
+    assert files_of(worker.output) == files_of(here.output)
 
 
 def test_drafts_appear_in_no_edition(make_site):
@@ -70,7 +90,12 @@ def test_a_missing_minifesto_file_fails(make_site):
     ]
 
 
-def test_a_weasyprint_failure_fails_the_build_and_leaves_output_alone(make_site, tmp_path):
+@pytest.mark.parametrize("in_worker", [False, True], ids=["here", "in-worker"])
+def test_a_weasyprint_failure_fails_the_build_and_leaves_output_alone(make_site, tmp_path, monkeypatch, in_worker):
+    from plugins.minifesto import edition
+
+    if in_worker:
+        monkeypatch.setattr(edition, "BACKGROUND_FROM", 0)
     good = run_build_with(make_site)
     assert good.returncode == 0, good.stderr
     before = {p: p.read_bytes() for p in good.output.rglob("*") if p.is_file()}

@@ -3,7 +3,9 @@ compiles and writes every edition: web page, PDFs, plain text, policies.json.
 
 Compiling happens once all content is read, linked and checked (when Pelican
 asks for its writer: every check runs before, at all_generators_finalized,
-whatever the order of PLUGINS), before anything is written. So every page
+whatever the order of PLUGINS), before anything is written; on a big site
+the PDFs render in a worker process while the posts are written, and the
+pages that show their sizes wait for them (pdf_worker.py). So every page
 can show the downloads with their real sizes, a PDF is never rendered for a
 build that will stop, and a failed PDF stops the build before output/ is
 touched.
@@ -23,6 +25,7 @@ from sitecore.problems import problem_log
 from sitecore.site_files import SiteFile, content_page
 
 from .formats import EditionFile, build_edition_files, edition_paths
+from .pdf_worker import BACKGROUND_FROM, PdfRenderer
 
 
 class Minifesto(Content):
@@ -34,6 +37,11 @@ class Minifesto(Content):
         """The closing call's HTML with {filename} links made into addresses,
         as Pelican does for a body (the links are checked by contentcheck)."""
         return self._update_content(self.closing_call_html, self.get_siteurl())
+
+
+def items_to_write(context: dict) -> int:
+    """The items whose pages the build writes (each also appears in listings)."""
+    return sum(len(context.get(name) or ()) for name in ("articles", "pages", "policies", "councillors"))
 
 
 class MinifestoGenerator(SingleFileGenerator):
@@ -73,8 +81,16 @@ class MinifestoGenerator(SingleFileGenerator):
         signals.get_writer.disconnect(self.compile_before_writing)
         if self.minifesto is None or problem_log or self.settings.get("CONTENT_CHECK_ONLY"):
             return  # the build stops before writing: nothing to render
-        self.files = build_edition_files(self, self.minifesto, self.context.get("policies", []))
+        renderer = PdfRenderer(in_background=items_to_write(self.context) >= BACKGROUND_FROM)
+        try:
+            self.files = build_edition_files(self, self.minifesto, self.context.get("policies", []), renderer)
+        finally:
+            renderer.close()
         self.context["minifesto_downloads"] = self.files
+        if renderer.pool is None:
+            # Rendered here, at once: a failed render stops the build now.
+            for edition_file in self.files:
+                edition_file.data
         problem_log.raise_if_any()
 
     def check_no_archived_copy_is_overwritten(self) -> None:

@@ -13,15 +13,20 @@ from dataclasses import dataclass
 from sitecore.sizes import human_size
 from sitecore.urls import canonical_url
 
-from .pdf import render_edition_pdf
+from .pdf import EditionPdf, EditionPdfs
+from .pdf_worker import PdfRenderer
 
 
 @dataclass
 class EditionFile:
     label: str        # what the download box calls it
     file_type: str    # "PDF", "Plain text", "JSON"
-    data: bytes
+    made: bytes | EditionPdf  # a PDF may still be rendering (pdf_worker.py)
     paths: list[str]  # where it is written; the first is the one linked
+
+    @property
+    def data(self) -> bytes:
+        return self.made if isinstance(self.made, bytes) else self.made.data
 
     @property
     def url(self) -> str:
@@ -45,15 +50,16 @@ def edition_paths(minifesto, settings) -> dict[str, list[str]]:
     }
 
 
-def build_edition_files(generator, minifesto, policies) -> list[EditionFile]:
+def build_edition_files(generator, minifesto, policies, renderer: PdfRenderer) -> list[EditionFile]:
     settings = generator.settings
     paths = edition_paths(minifesto, settings)
-    standard = render_edition_pdf(generator, minifesto, policies, "standard")
-    large = render_edition_pdf(generator, minifesto, policies, "large-print")
+    pdfs = EditionPdfs(settings)
+    for kind in ("standard", "large-print"):
+        pdfs.add(generator, minifesto, policies, kind, renderer)
     text = render_plain_text(generator, minifesto, policies)
     return [
-        EditionFile("Minifesto", "PDF", standard, paths["pdf"]),
-        EditionFile("Minifesto in large print", "PDF", large, paths["large-print"]),
+        EditionFile("Minifesto", "PDF", EditionPdf(pdfs, "standard"), paths["pdf"]),
+        EditionFile("Minifesto in large print", "PDF", EditionPdf(pdfs, "large-print"), paths["large-print"]),
         EditionFile("Minifesto as plain text", "Plain text", text, paths["text"]),
         EditionFile("Policies as data", "JSON", policies_json(minifesto, policies, settings), paths["json"]),
     ]

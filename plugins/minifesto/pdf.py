@@ -82,35 +82,77 @@ def cache_key(html: str, settings, kind: str) -> str:
     return digest.hexdigest()
 
 
-def render_edition_pdf(generator, minifesto, policies, kind: str) -> bytes:
-    settings = generator.settings
-    template = generator.env.get_template(PRINT_TEMPLATE)
-    html = template.render(generator.context, minifesto=minifesto, policies=policies, edition_kind=kind)
-    try:
-        key = cache_key(html, settings, kind)
-    except OSError as error:
-        report_pdf_problem(settings, kind, f"a file it needs is missing: {error.filename}",
-                           "check MINIFESTO_STYLESHEETS and MINIFESTO_FONT_FILES in pelicanconf.py, "
-                           "and run ./setup to install the fonts")
-        return b""
-    cache_dir = Path(settings["CACHE_PATH"], "minifesto")
-    cached = cache_dir / f"{kind}-{key[:16]}.pdf"
-    if cached.exists():
-        logger.info("Minifesto %s PDF: inputs unchanged, reusing %s (not re-rendered)", kind, cached)
-        return cached.read_bytes()
-    started = time.perf_counter()
-    data = write_pdf(html, settings, kind, identifier=key[:32].encode(), moment=minifesto.date)
-    seconds = time.perf_counter() - started
-    if not data:
-        return data  # the failure is in the problem log; cache nothing
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    # Keep a few recent renders (the public build and a drafts preview may
-    # alternate), not every one ever made.
-    for stale in sorted(cache_dir.glob(f"{kind}-*.pdf"), key=lambda p: p.stat().st_mtime)[:-3]:
+class EditionPdfs:
+    """An edition's PDFs: each taken from the cache, or rendered by a
+    PdfRenderer (pdf_worker.py: maybe in a worker process, still running).
+    `data(kind)` waits for them all; renders that failed leave every
+    problem in the problem log and stop the build there."""
+
+    def __init__(self, settings) -> None:
+        self.settings = settings
+        self.kept: dict[str, bytes] = {}
+        self.jobs: dict[str, tuple] = {}  # kind -> (job, cache file)
+
+    def data(self, kind: str) -> bytes:
+        self.finish()
+        return self.kept.get(kind, b"")
+
+    def finish(self) -> None:
+        jobs, self.jobs = self.jobs, {}
+        for kind, (job, cached) in jobs.items():
+            started = time.perf_counter()
+            rendered = job.result()
+            if not rendered.ok:
+                report_render_problems(self.settings, kind, rendered)
+                continue
+            keep_in_cache(cached, rendered.data)
+            self.kept[kind] = rendered.data
+            waited = time.perf_counter() - started
+            logger.info("Minifesto %s PDF: rendered (%d KB in %.2f s%s)", kind, len(rendered.data) // 1024,
+                        rendered.seconds, f" by a worker process; waited {waited:.2f} s for it" if job.elsewhere else "")
+        problem_log.raise_if_any()
+
+    def add(self, generator, minifesto, policies, kind: str, renderer) -> None:
+        """The edition's PDF of `kind`: from the cache if its inputs are
+        unchanged, else handed to `renderer`."""
+        settings = self.settings
+        template = generator.env.get_template(PRINT_TEMPLATE)
+        html = template.render(generator.context, minifesto=minifesto, policies=policies, edition_kind=kind)
+        try:
+            key = cache_key(html, settings, kind)
+        except OSError as error:
+            report_pdf_problem(settings, kind, f"a file it needs is missing: {error.filename}",
+                               "check MINIFESTO_STYLESHEETS and MINIFESTO_FONT_FILES in pelicanconf.py, "
+                               "and run ./setup to install the fonts")
+            return
+        cached = Path(settings["CACHE_PATH"], "minifesto", f"{kind}-{key[:16]}.pdf")
+        if cached.exists():
+            logger.info("Minifesto %s PDF: inputs unchanged, reusing %s (not re-rendered)", kind, cached)
+            self.kept[kind] = cached.read_bytes()
+            return
+        job = renderer.render(html, settings, kind, identifier=key[:32].encode(), moment=minifesto.date)
+        self.jobs[kind] = (job, cached)
+
+
+class EditionPdf:
+    """One of EditionPdfs, as an edition file's contents."""
+
+    def __init__(self, pdfs: EditionPdfs, kind: str) -> None:
+        self.pdfs, self.kind = pdfs, kind
+
+    @property
+    def data(self) -> bytes:
+        return self.pdfs.data(self.kind)
+
+
+def keep_in_cache(cached: Path, data: bytes) -> None:
+    """Keep a few recent renders (the public build and a drafts preview may
+    alternate), not every one ever made; never a half-written PDF."""
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    kind = cached.name.rsplit("-", 1)[0]
+    for stale in sorted(cached.parent.glob(f"{kind}-*.pdf"), key=lambda p: p.stat().st_mtime)[:-3]:
         stale.unlink(missing_ok=True)  # another build may have removed it
-    write_atomically(cached, data)  # never a half-written PDF in the cache
-    logger.info("Minifesto %s PDF: rendered (%d KB in %.2f s)", kind, len(data) // 1024, seconds)
-    return data
+    write_atomically(cached, data)
 
 
 def report_pdf_problem(settings, kind: str, what: str, fix: str) -> None:
@@ -173,6 +215,7 @@ class Rendered:
     attachments: list[str] = field(default_factory=list)  # hrefs taken out (attachments off)
     failure: str | None = None  # the exception WeasyPrint raised
     warnings: list[str] = field(default_factory=list)  # what WeasyPrint logged
+    seconds: float = 0.0  # how long the render took
 
     @property
     def ok(self) -> bool:
@@ -192,6 +235,7 @@ def render_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> Ren
     weasyprint_logger.addHandler(warnings)
     fetcher = minifesto_fetcher(settings)  # everything WeasyPrint loads goes through it
     rendered = Rendered(refusals=fetcher.refusals)
+    started = time.perf_counter()
     try:
         # Fonts are converted from WOFF when the stylesheets load: stamp from here.
         with reproducible_timestamps(moment):
@@ -211,6 +255,7 @@ def render_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> Ren
     finally:
         weasyprint_logger.removeHandler(warnings)
     rendered.warnings = list(dict.fromkeys(warnings.messages))
+    rendered.seconds = time.perf_counter() - started
     return rendered
 
 
@@ -219,6 +264,11 @@ def write_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> byte
     rendered = render_pdf(html, settings, kind, identifier, moment)
     if rendered.ok:
         return rendered.data
+    report_render_problems(settings, kind, rendered)
+    return b""
+
+
+def report_render_problems(settings, kind: str, rendered: Rendered) -> None:
     report_refusals(settings, kind, rendered.refusals, rendered.attachments)
     # A refused URL also makes WeasyPrint warn ("Failed to load image at …")
     # or raise; its own line says it better, so those are left out.
@@ -230,4 +280,3 @@ def write_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> byte
     if messages:
         report_pdf_problem(settings, kind, "; ".join(messages),
                            "fix the print template, the print stylesheets or MINIFESTO_FONT_FILES")
-    return b""
