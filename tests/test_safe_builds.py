@@ -72,6 +72,23 @@ def test_a_pdf_error_leaves_the_last_good_site(tmp_path, good_site):
     assert snapshot(build.output) == before
 
 
+def test_a_search_index_that_cannot_be_made_fails_the_build_and_leaves_the_last_good_site(
+        tmp_path, good_site, monkeypatch):
+    """Pagefind starts when the pages are about to be written
+    (plugins/search/feed.py): if it cannot (here: an installation that lost
+    its binary), the build says so and fails, with no traceback."""
+    import pagefind.service
+
+    build, before = good_site
+    monkeypatch.setattr(pagefind.service, "get_executable", lambda: None)
+    failed = rebuild_with(tmp_path, {}, {"posts/hello.md": MINIMAL_SITE["posts/hello.md"] + "\nMore words.\n"})
+    assert failed.returncode == 1
+    assert ("Search index could not be built: PagefindError: the Pagefind binary was not found "
+            "(is pagefind[bin] installed?)") in failed.stderr
+    assert "Traceback" not in failed.stderr
+    assert snapshot(build.output) == before
+
+
 def test_no_staging_folder_is_left_behind(tmp_path, good_site):
     rebuild_with(tmp_path, {}, {"posts/hello.md": "no front matter\n"})
     assert sorted(p.name for p in tmp_path.iterdir() if "staging" in p.name or "previous" in p.name) == []

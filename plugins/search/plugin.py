@@ -82,29 +82,34 @@ def keep_index(bundle: str, kept: Path, how_many: int = 4) -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-# The feed of the build that is writing now (one at a time in a process).
-feed: SearchFeed | None = None
+# The feed of the build that is writing now (one at a time in a process),
+# or why it could not start.
+feed: SearchFeed | Exception | None = None
 
 
 def start_feed(pelican) -> None:
     """Pelican asks for its writer once everything is read: the pages come next."""
     global feed
     stop_feed()
-    if not pelican.settings.get("CONTENT_CHECK_ONLY"):
+    if pelican.settings.get("CONTENT_CHECK_ONLY"):
+        return
+    try:
         feed = SearchFeed(pelican.settings["OUTPUT_PATH"], language_of(pelican.settings))
+    except Exception as error:  # reported by index_site, so the build fails at its end
+        feed = error
 
 
 def stop_feed() -> None:
     """Stop the feed of a build that never finished (a failed build, or a
     live preview's build stopped by a newer save)."""
     global feed
-    if feed is not None:
+    if isinstance(feed, SearchFeed):
         feed.abandon()
-        feed = None
+    feed = None
 
 
 def page_written(path, context=None) -> None:
-    if feed is not None:
+    if isinstance(feed, SearchFeed):
         feed.page_written(path)
 
 
@@ -116,9 +121,11 @@ def index_site(pelican) -> None:
     global feed
     settings = pelican.settings
     this_build, feed = feed, None
-    if this_build is None:  # Pelican wrote nothing (no writer was asked for)
-        this_build = SearchFeed(settings["OUTPUT_PATH"], language_of(settings))
     try:
+        if isinstance(this_build, Exception):
+            raise this_build
+        if this_build is None:  # Pelican wrote nothing (no writer was asked for)
+            this_build = SearchFeed(settings["OUTPUT_PATH"], language_of(settings))
         # output_path must be absolute, or the index lands in the working folder.
         bundle = os.path.join(settings["OUTPUT_PATH"], settings["SEARCH_INDEX_PATH"])
         pages, reused = write_search_index(this_build, bundle, Path(settings["CACHE_PATH"], "search"))
