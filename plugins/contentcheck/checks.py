@@ -30,6 +30,7 @@ class SiteFacts:
         self.site_urls = site_urls
         self.unpublished_paths = unpublished_paths
         self.embeds = settings.get("EMBED_ALLOWLIST") or ()
+        self.content_root = os.path.realpath(settings["PATH"])
         # Published HTML the allowlist has passed before (sitecore/text_memo.py).
         self.allowlist_passed = TextMemo(settings["CACHE_PATH"], "allowlist-passed",
                                          fingerprint((html_allowlist,), ("tinyhtml5",), list(self.embeds)))
@@ -151,7 +152,7 @@ def check_internal_file(item, found, path: str, site: SiteFacts, field: str = "b
     else:
         full = os.path.join(os.path.dirname(item.source_path), path)
     full = os.path.normpath(full)
-    content_root = os.path.realpath(site.settings["PATH"])
+    content_root = site.content_root
     if os.path.commonpath([os.path.realpath(full), content_root]) != content_root:
         report(item, found.line, field, f"the link {found.target} points outside content/",
                "link only to files in content/: anything else would be published from the build machine")
