@@ -40,6 +40,32 @@ def test_a_hidden_imprint_does_not_count(make_site):
     assert "Imprint missing: about/index.html does not show it in its visible text" in build.stderr
 
 
+def test_pages_that_showed_the_imprint_are_known_by_their_bytes(make_site, tmp_path):
+    """The check keeps the digests of the pages that passed
+    (plugins/imprint/check.py: PagesThatPassed): a page with the same bytes
+    is not parsed again, and any other page is, whatever the cache says of
+    its name."""
+    from plugins.imprint.check import PagesThatPassed, pages_without_imprint
+
+    build = make_site(cache=tmp_path / "cache")
+    assert build.returncode == 0, build.stderr
+    [kept] = (tmp_path / "cache/imprint-checked").glob("pages-*")
+    pages = [page for page in build.output.rglob("*.html") if page.relative_to(build.output).parts[0] != "admin"]
+    assert len(kept.read_bytes()) == 32 * len({page.read_bytes() for page in pages})
+    # The same check again, from what was kept: the same answer.
+    assert pages_without_imprint(build.output, IMPRINT, {"admin"}, tmp_path / "cache") == []
+    # A page changed to hide the imprint has other bytes: it is parsed, and reported.
+    about = build.output / "about/index.html"
+    about.write_text(about.read_text().replace('class="imprint"', 'class="imprint" hidden'))
+    assert pages_without_imprint(build.output, IMPRINT, {"admin"}, tmp_path / "cache") == ["about/index.html"]
+    # What was kept is what decides for a known page (so it must only ever hold pages that passed).
+    passed = PagesThatPassed(tmp_path / "cache", IMPRINT)
+    passed.add(about.read_bytes())
+    passed.keep()
+    assert pages_without_imprint(build.output, IMPRINT, {"admin"}, tmp_path / "cache") == []
+    assert pages_without_imprint(build.output, IMPRINT, {"admin"}) == ["about/index.html"]  # without the cache
+
+
 def test_a_pdf_without_the_imprint_fails_the_build(make_site):
     template = (REPO / "theme/templates/print/minifesto.html").read_text()
     without = "\n".join(line for line in template.splitlines() if "IMPRINT_TEXT" not in line)
