@@ -395,6 +395,8 @@ PLUGINS = [
     "plugins.urlfilters",
     # Tag, category and author pages in time linear in the number of posts.
     "plugins.listings",
+    # Each item's address worked out once while the pages are written.
+    "plugins.urlmemo",
 ]
 
 # Caching is off: every build reads every file, so every content mistake is
