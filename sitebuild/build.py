@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import errno
+import glob
 import os
 import re
 import secrets
@@ -104,8 +105,8 @@ def build_site(settings_file, output_path, overrides: dict | None = None, keep_u
     output_path = Path(output_path).resolve()
     output_path.parent.mkdir(parents=True, exist_ok=True)
     recover_from_killed_builds(output_path)
-    staging = work_folder(output_path, "staging")
     try:
+        staging = work_folder(output_path, "staging")
         settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)})
         pin_build_time(settings)  # the moment the record's time window is judged by
         now, inputs = build_time(settings), input_digest(settings, output_path)
@@ -118,7 +119,11 @@ def build_site(settings_file, output_path, overrides: dict | None = None, keep_u
         pages = count_pages(staging)
         swap_into_place(staging, output_path)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        # Every staging folder of this process, not only `staging`: Ctrl+C
+        # can land between mkdtemp making the folder and its name reaching
+        # us (a Ctrl+C just as the folder appears, on a busy machine).
+        for folder in own_work_folders(output_path, "staging"):
+            shutil.rmtree(folder, ignore_errors=True)
         raise
     keep_record(settings, output_path, BuildRecord(inputs, *time_window(now, moments, settings), pages))
     return BuildResult(pages=pages)
@@ -151,6 +156,12 @@ def work_folder(output_path: Path, kind: str) -> Path:
     later build can tell whether the build that made it is still running."""
     prefix = f".{output_path.name}.{kind}-{os.getpid()}-"
     return Path(tempfile.mkdtemp(prefix=prefix, dir=output_path.parent))
+
+
+def own_work_folders(output_path: Path, kind: str) -> list[Path]:
+    """This process's work folders of `kind` beside output_path (a process
+    runs one build of an output folder at a time)."""
+    return list(output_path.parent.glob(f".{glob.escape(output_path.name)}.{kind}-{os.getpid()}-*"))
 
 
 def work_folders(output_path: Path, kind: str) -> list[Path]:

@@ -89,6 +89,26 @@ def test_a_search_index_that_cannot_be_made_fails_the_build_and_leaves_the_last_
     assert snapshot(build.output) == before
 
 
+def test_ctrl_c_just_as_the_staging_folder_is_made_leaves_none(tmp_path, good_site, monkeypatch):
+    """Ctrl+C can land after mkdtemp made the staging folder and before its
+    name reaches the build (a Ctrl+C just as the folder appears, on a busy
+    machine): the build removes every staging folder of its own process.
+    Ctrl+C is simulated at that point, which no real signal can be aimed at."""
+    build, before = good_site
+    make_folder = build_module.work_folder
+
+    def interrupted(output_path, kind):
+        make_folder(output_path, kind)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_module, "work_folder", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build_module.build_site(REPO / "pelicanconf.py", tmp_path / "output",
+                                {"PATH": str(tmp_path / "content"), "CACHE_PATH": str(tmp_path / "cache")})
+    assert work_folders(tmp_path) == []
+    assert snapshot(build.output) == before
+
+
 def test_no_staging_folder_is_left_behind(tmp_path, good_site):
     rebuild_with(tmp_path, {}, {"posts/hello.md": "no front matter\n"})
     assert sorted(p.name for p in tmp_path.iterdir() if "staging" in p.name or "previous" in p.name) == []
