@@ -2,7 +2,7 @@
 profile shown in its own page in a fraction of a second, before the full
 build that follows it.
 
-A full build reads every file and writes every page: 15 s at 1000 posts.
+A full build reads every file and writes every page: about 13 s at 1000 posts.
 When a volunteer changes only the words of one item (its title, summary or
 body), only that item's page changes at once; listings, feeds, the search
 index and the minifesto follow with the full build. So the preview keeps
