@@ -233,6 +233,11 @@ MINIFESTO_FONT_FILES = {
 # Off: none is embedded and any such link fails the build. On: only files the PDF
 # may load anyway (content/images/, theme/static/) can be attached, dated with the edition.
 MINIFESTO_PDF_ATTACHMENTS = False
+# Who prints the paper copies, for the back cover's "Printed by …" line that
+# printed election material must carry (Elections Act 2022): the printer's
+# name and address, e.g. "Example Print Ltd, 1 High Street, Anytown AB1 2CD".
+# None while the minifesto is only published online.
+MINIFESTO_PRINTED_BY = None
 MINIFESTO_STYLESHEETS = {
     "standard": ["css/print.css"],
     "large-print": ["css/print.css", "css/print-large.css"],

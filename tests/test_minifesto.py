@@ -9,7 +9,18 @@ import pikepdf
 import pytest
 from conftest import REPO
 from content_source import CONTENT, front_matter, published
-from pdf_tools import median_font_size, outline_titles, pdffonts, pdfinfo, pdftotext, render_page_png
+from pdf_tools import (
+    body_lines,
+    figures,
+    median_font_size,
+    outline_titles,
+    pdffonts,
+    pdfinfo,
+    pdftotext,
+    render_page_png,
+    text_fill,
+    text_lines,
+)
 
 from sitecore.imprint import imprint_text
 
@@ -38,13 +49,19 @@ def large_pdf(site):
 
 def test_pdf_page_count_is_plausible(pdf, policies):
     pages = int(pdfinfo(pdf)["Pages"])
-    # cover, contents, foreword, one or more pages per policy, back page
-    assert len(policies) + 4 <= pages <= 3 * len(policies) + 6
+    # cover, contents, foreword, the policies flowing on (about a page
+    # each, never more than two), the back cover
+    assert len(policies) // 2 + 4 <= pages <= 2 * len(policies) + 4
 
 
-def test_outline_is_foreword_policies_in_order_then_the_back_page(pdf, minifesto, policies):
-    expected = [minifesto["foreword_title"], *(p["title"] for p in policies), minifesto["closing_title"]]
-    assert outline_titles(pdf) == expected
+def test_outline_is_foreword_policies_in_order_then_the_closing_call(pdf, large_pdf, minifesto, policies):
+    """The bookmarks read as the contents do: with the policies' numbers."""
+    expected = [minifesto["foreword_title"], *(f"{p['number']}. {p['title']}" for p in policies),
+                minifesto["closing_title"]]
+    for path in (pdf, large_pdf):
+        assert outline_titles(path) == expected
+    contents = " ".join(pdftotext(pdf).split("\f")[1].split())
+    assert all(title in contents for title in expected)
 
 
 def test_pdf_text_has_every_policy_and_the_imprint(pdf, policies, settings):
@@ -55,12 +72,18 @@ def test_pdf_text_has_every_policy_and_the_imprint(pdf, policies, settings):
     assert re.search(r"Page 2 of \d+", text)
 
 
-def test_each_policy_starts_a_page_with_a_running_head(pdf, policies):
-    pages = pdftotext(pdf).split("\f")
-    for policy in policies:
-        heading = f"{policy['number']}. {policy['title']}"
-        starts = [page for page in pages if " ".join(page.split()).startswith(heading)]
-        assert starts, f"no page starts with the running head {heading!r}"
+def test_each_page_of_policies_is_headed_by_a_policy_on_it(pdf, policies):
+    """The running head names the first policy that starts on the page, or
+    the one carried over from the page before."""
+    pages = [" ".join(page.split()) for page in pdftotext(pdf).split("\f")]
+    headings = [f"{policy['number']}. {policy['title']}" for policy in policies]
+    headed = [page for page in pages if any(page.startswith(heading) for heading in headings)]
+    assert len(headed) >= len(policies) // 2
+    for page in headed:
+        heading = next(heading for heading in headings if page.startswith(heading))
+        number = heading.split(".")[0]
+        body = page[len(heading):]
+        assert heading in body or re.search(rf"\b{number}\.\d ", body), page[:200]
 
 
 def test_contents_page_numbers_are_real(pdf, policies):
@@ -130,7 +153,7 @@ def test_policies_json_agrees_with_the_policies(site, policies, minifesto, setti
     for entry, policy in zip(data["policies"], policies):
         assert entry["title"] == policy["title"]
         assert entry["summary"] == policy["summary"]
-        assert entry["commitments"] == policy["commitments"]
+        assert [commitment["text"] for commitment in entry["commitments"]] == policy["commitments"]
         assert entry["anchor"] == f"policy-{policy['number']}"
         assert entry["url"] == f"{base}/policies/{entry['slug']}/"
         assert entry["index_url"] == f"{base}/policies/#policy-{policy['number']}"
@@ -165,3 +188,59 @@ def test_download_box_gives_every_format_with_type_and_size(site):
 def test_cover_rendered_for_a_person_to_look_at(pdf):
     png = render_page_png(pdf, 1, ARTIFACTS / "minifesto-cover")
     assert png.exists() and png.stat().st_size > 1000
+
+
+def page_text(path, number: int) -> str:
+    return " ".join(pdftotext(path).split("\f")[number - 1].split())
+
+
+def test_no_page_is_left_mostly_empty(pdf, large_pdf):
+    """Policies flow on from page to page: between the covers, every page's
+    text reaches at least a quarter of the way down it (a page per policy
+    left half of each blank, and pages holding a few run-over lines)."""
+    for path in (pdf, large_pdf):
+        pages = text_lines(path)
+        fills = [round(text_fill(page), 2) for page in pages[1:-1]]
+        assert min(fills) >= 0.25, (path.name, fills)
+
+
+def test_running_text_has_a_readable_measure(pdf, large_pdf):
+    """60–75 characters a line: none longer, and the longer lines of the
+    policies' pages (after the contents and colophon) close to it."""
+    for path in (pdf, large_pdf):
+        lengths = sorted(len(line["text"]) for page in text_lines(path)[2:-1] for line in body_lines(page))
+        assert lengths[-1] <= 75, (path.name, lengths[-5:])
+        assert lengths[int(len(lengths) * 0.9)] >= 55, (path.name, lengths[int(len(lengths) * 0.9)])
+
+
+def test_the_covers_say_what_the_copy_is(pdf, large_pdf, minifesto, settings):
+    address = settings["SITE_CANONICAL_URL"].removeprefix("https://")
+    for path, large in ((pdf, False), (large_pdf, True)):
+        cover = page_text(path, 1)
+        assert cover.count(minifesto["edition"]) == 1 and str(minifesto["date"])[:4] + " edition" in cover
+        assert address in cover
+        assert ("Large print" in cover) is large
+        last = int(pdfinfo(path)["Pages"])
+        logo = f"{settings['SITENAME']} logo"
+        assert (logo, 1) in figures(path) and (logo, last) in figures(path), "the covers show the logo"
+        back = page_text(path, last)
+        assert "Join us" in back and imprint_text(settings) in back
+        assert "Printed by" not in back  # no printer is named in pelicanconf.py
+
+
+def test_the_colophon_gives_edition_address_contacts_and_imprint(pdf, minifesto, settings):
+    colophon = page_text(pdf, 2)
+    office = front_matter(CONTENT / "press-office.md")
+    for part in (f"{minifesto['edition']} edition", "1 March 2022", f"{settings['SITE_CANONICAL_URL']}/minifesto/",
+                 *(contact["email"] for contact in office["contacts"]), *(c["phone"] for c in office["contacts"]),
+                 imprint_text(settings)):
+        assert part in colophon, part
+
+
+def test_a_printed_edition_names_its_printer_on_the_back_cover(make_site):
+    built = make_site(settings={"MINIFESTO_PRINTED_BY": repr("Example Print Ltd, 1 High Street, Anytown AB1 2CD")})
+    assert built.returncode == 0, built.stderr
+    for name in ("minifesto.pdf", "minifesto-large-print.pdf"):
+        path = built.output / name
+        back = page_text(path, int(pdfinfo(path)["Pages"]))
+        assert "Printed by Example Print Ltd, 1 High Street, Anytown AB1 2CD." in back, back

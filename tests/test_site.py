@@ -88,7 +88,7 @@ def test_policies_have_their_own_pages_in_number_order(site):
         soup = site.html(f"policies/{slug}/")
         assert meta["title"] in text_of(soup.h1)
         commitments = [text_of(li) for li in soup.select("ul.commitments li")]
-        assert commitments == meta["commitments"]
+        assert commitments == [f"{meta['number']}.{place} {text}" for place, text in enumerate(meta["commitments"], 1)]
 
 
 def test_councillor_pages_and_directory_by_region(site, settings):

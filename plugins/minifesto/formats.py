@@ -86,7 +86,15 @@ def policies_json(minifesto, policies, settings) -> bytes:
                 "slug": policy.slug,
                 "title": policy.title,
                 "summary": policy.description,
-                "commitments": list(policy.commitments),
+                "commitments": [
+                    {
+                        "number": commitment.label,
+                        "text": commitment.text,
+                        "url": f"{canonical_url(settings, policy.url)}#{commitment.anchor}",
+                        "index_url": f"{index_url}#{commitment.index_anchor}",
+                    }
+                    for commitment in policy.numbered_commitments
+                ],
                 "url": canonical_url(settings, policy.url),
                 "anchor": policy.anchor,
                 "index_url": f"{index_url}#{policy.anchor}",
