@@ -108,6 +108,11 @@ POST_CATEGORIES = {
     "press-releases": "Press releases",
     "opinion": "Opinion",
 }
+# What one post of a category is called, where it is not the category's
+# name (a share card says "Press release" above one release's title).
+POST_CATEGORY_ONE_ITEM = {
+    "press-releases": "Press release",
+}
 
 # Regions a councillor may belong to; the directory groups by these, in
 # this order.
@@ -351,6 +356,8 @@ MARKDOWN = {
         "markdown.extensions.extra": {},
         "markdown.extensions.smarty": {},
         "markdown.extensions.toc": {"permalink": False},
+        # Email links wrap after "@" or before a dot on a phone, never mid-word.
+        "sitecore.breakable_addresses": {},
     },
     "output_format": "html5",
 }

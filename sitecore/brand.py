@@ -56,10 +56,17 @@ def render_logo(size: int, style: CardStyle) -> bytes:
     """The party mark as a square PNG: a purple disc with a yellow "B" (the
     same design as theme/static/img/logo.svg), for press kits and search engines."""
     image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(image)
-    draw.ellipse([0, 0, size - 1, size - 1], fill=style.background)
-    font = ImageFont.truetype(style.bold_font, int(size * 0.62))
-    draw.text((size / 2, size / 2), "B", font=font, fill=style.accent, anchor="mm")
+    draw_mark(ImageDraw.Draw(image), (0, 0), size, style, ImageFont.truetype(style.bold_font, int(size * 0.62)))
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
+
+
+def draw_mark(draw: ImageDraw.ImageDraw, corner: tuple[int, int], size: int, style: CardStyle,
+              letter_font: ImageFont.FreeTypeFont) -> None:
+    """The party's mark, `size` px square from `corner`: a disc of the party's
+    colour with a "B" in the accent colour, in `letter_font` (the bold font at
+    0.62 of `size`; share cards pass the one they keep loaded)."""
+    left, top = corner
+    draw.ellipse([left, top, left + size - 1, top + size - 1], fill=style.background)
+    draw.text((left + size / 2, top + size / 2), "B", font=letter_font, fill=style.accent, anchor="mm")

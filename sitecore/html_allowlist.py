@@ -36,7 +36,7 @@ ALLOWED_TAGS: dict[str, frozenset[str]] = {
         "p": (), "br": (), "hr": (), "blockquote": (), "pre": (), "code": ("class",),
         "h2": ("id",), "h3": ("id",), "h4": ("id",), "h5": ("id",), "h6": ("id",),
         "em": (), "strong": (), "b": (), "i": (), "s": (), "del": (), "ins": (), "mark": (),
-        "small": (), "sub": (), "sup": ("id",), "kbd": (), "q": (), "cite": (), "abbr": ("title",),
+        "small": (), "sub": (), "sup": ("id",), "kbd": (), "q": (), "cite": (), "abbr": ("title",), "wbr": (),
         "ul": (), "ol": ("start",), "li": ("id",), "dl": (), "dt": (), "dd": (),
         "a": ("href", "title", "class"),
         "img": ("src", "alt", "title", "width", "height"),

@@ -232,3 +232,44 @@ IMPRINT_PROBLEMS = """
   return problems;
 }
 """
+
+
+# Boxes that must fit at every width (issue 13): each policy number badge is
+# a circle holding its digits; each email address stays inside its box and,
+# if it must wrap, wraps only after "@" or before a dot, never mid-word.
+# Returns a list of problems, each naming the element.
+BOX_PROBLEMS = """
+() => {
+  const problems = [];
+  const label = (node) => node.tagName.toLowerCase() + (node.className ? '.' + node.className : '')
+                          + ' "' + node.textContent.trim().slice(0, 40) + '"';
+  for (const badge of document.querySelectorAll('.policy-number')) {
+    const box = badge.getBoundingClientRect();
+    if (badge.scrollWidth > badge.clientWidth || badge.scrollHeight > badge.clientHeight)
+      problems.push(label(badge) + ': its digits spill out');
+    if (Math.abs(box.width - box.height) > 1) problems.push(label(badge) + ': an oval ' + box.width + 'x' + box.height);
+  }
+  for (const link of document.querySelectorAll('a[href^="mailto:"]')) {
+    let container = link.parentElement;
+    while (getComputedStyle(container).display.startsWith('inline')) container = container.parentElement;
+    const outer = container.getBoundingClientRect(), box = link.getBoundingClientRect();
+    if (box.right > outer.right + 0.5 || box.left < outer.left - 0.5) problems.push(label(link) + ': outside its box');
+    if (container.scrollWidth > container.clientWidth) problems.push(label(container) + ': scrolls sideways');
+    const characters = [];
+    const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.data.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i); range.setEnd(node, i + 1);
+        characters.push([node.data[i], range.getBoundingClientRect().top]);
+      }
+    }
+    for (let i = 1; i < characters.length; i++) {
+      const [before, top] = characters[i - 1], [after, nextTop] = characters[i];
+      if (nextTop > top + 2 && !(before === '@' || after === '.'))
+        problems.push(label(link) + ': wraps between "' + before + '" and "' + after + '"');
+    }
+  }
+  return problems;
+}
+"""

@@ -8,7 +8,7 @@ most checks, so each page is visited once, by one test process
 
 from __future__ import annotations
 
-from browser import IMPRINT_PROBLEMS, RECORD_VIOLATIONS, csp_problems, goto_settled, no_http_cache
+from browser import BOX_PROBLEMS, IMPRINT_PROBLEMS, RECORD_VIOLATIONS, csp_problems, goto_settled, no_http_cache
 from conftest import REPO
 
 AXE = REPO / "node_modules/axe-core/axe.min.js"
@@ -21,7 +21,8 @@ class ReaderVisits:
     status, headers, requests and scripts (URLs), cookies (the response's
     Set-Cookie, document.cookie, the browser's cookie jar), policy
     violations, how far the page scrolls sideways at 320 px, and at each
-    width the imprint's problems and axe-core's WCAG 2.2 AA violations."""
+    width the imprint's problems, the problems of boxes that must fit
+    (browser.py: BOX_PROBLEMS) and axe-core's WCAG 2.2 AA violations."""
 
     def __init__(self, browser, base_url: str, imprint: str):
         self.base_url = base_url
@@ -68,6 +69,7 @@ class ReaderVisits:
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": 800})
             seen[f"imprint at {width}"] = page.evaluate(IMPRINT_PROBLEMS, self.imprint)
+            seen[f"boxes at {width}"] = page.evaluate(BOX_PROBLEMS)
             # resultTypes: only the violations are read, so axe-core works out
             # the details (selectors) of the passes for one element each.
             seen[f"axe at {width}"] = page.evaluate(

@@ -74,6 +74,12 @@ def test_the_imprint_is_visible_on_every_page_type(reader_visits, name, path):
         assert reader_visits(path)[f"imprint at {width}"] == [], f"{name} at {width}px"
 
 
+@pytest.mark.parametrize("name,path", [*PAGE_TYPES.items(), ("contact page", "contact/")])
+def test_badges_and_email_addresses_fit_their_boxes(reader_visits, name, path):
+    for width in WIDTHS:
+        assert reader_visits(path)[f"boxes at {width}"] == [], f"{name} at {width}px"
+
+
 def test_pages_read_without_javascript(nginx_site, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -1,5 +1,5 @@
 """Every share card prints the whole imprint (Elections Act 2022): the band
-grows and the type shrinks, at most to a legible 20 px; an imprint that still
+grows and the type shrinks, at most to 27 px (9 px on a card shown 400 px wide); an imprint that still
 does not fit stops the build with one line that says what to shorten."""
 
 from __future__ import annotations
@@ -58,14 +58,14 @@ def style(settings):
 def test_the_whole_imprint_is_laid_out_legibly(style, imprint):
     layout = layout_imprint(imprint, style)
     assert " ".join(layout.lines) == imprint
-    assert layout.size >= min(IMPRINT_SIZES) == 20
+    assert layout.size >= min(IMPRINT_SIZES) == 27
     font = ImageFont.truetype(style.regular_font, layout.size)
     assert all(font.getlength(line) <= style.size[0] - 2 * MARGIN for line in layout.lines)
     assert layout.band_height <= max_band_height(style)
 
 
 def test_a_short_imprint_keeps_the_usual_band(style):
-    assert layout_imprint(REAL, style).band_height == 150
+    assert layout_imprint(REAL, style).band_height == 188
 
 
 def test_every_laid_out_line_is_drawn_in_the_band(style):
@@ -102,7 +102,7 @@ def test_the_stored_card_looks_the_same_as_the_card_drawn_in_full_colour(style):
 def test_an_imprint_that_cannot_fit_is_refused(style):
     with pytest.raises(ImprintTooLong) as refused:
         layout_imprint(imprint_of(TOO_LONG_IMPRINT), style)
-    assert "even at 20 px" in refused.value.message
+    assert "even at 27 px" in refused.value.message
     assert refused.value.fix.startswith("shorten the address or the promoter's name in IMPRINT in pelicanconf.py")
 
 
@@ -132,7 +132,7 @@ def test_a_too_long_imprint_fails_the_build_with_one_clear_line(make_site):
     assert "Traceback" not in build.stderr
     [line] = [line for line in build.stderr.splitlines() if "IMPRINT" in line]
     assert line.startswith("pelicanconf.py:1: IMPRINT: the imprint (2,000 characters) "
-                           "is too long to print in full on the share cards, even at 20 px: it needs ")
+                           "is too long to print in full on the share cards, even at 27 px: it needs ")
     assert line.endswith("— shorten the address or the promoter's name in IMPRINT in pelicanconf.py "
                          "(the law wants the whole imprint on every image)")
     assert not build.output.exists()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from conftest import MINIMAL_SITE, REPO, copy_of_site_cache, run_build, write_content
-from content_source import published
+from content_source import CONTENT, front_matter, published
 from PIL import Image
 
 from sitecore.imprint import imprint_text
@@ -40,6 +40,7 @@ def test_every_item_has_open_graph_and_twitter_tags(site, settings):
         image = meta_content(soup, "og:image")
         assert image.startswith(base + "/") and image == meta_content(soup, "twitter:image")
         assert meta["title"] in meta_content(soup, "og:image:alt")
+        assert meta_content(soup, "og:locale") == "en_GB"  # Open Graph's form of DEFAULT_LANG, en-GB
 
 
 def test_share_images_are_1200_by_630_with_the_imprint(site, settings):
@@ -51,6 +52,29 @@ def test_share_images_are_1200_by_630_with_the_imprint(site, settings):
             assert card.size == (1200, 630)
             assert card.text["Imprint"] == imprint_text(settings)
             assert card.text["Title"] == meta["title"]
+            if meta.get("category") == "press-releases":  # one release is a "Press release"
+                assert card.text["Kicker"] == "Press release"
+
+
+def test_the_minifesto_has_a_card_of_its_own(site, settings):
+    minifesto = front_matter(CONTENT / "minifesto.md")
+    image_url = meta_content(site.html("minifesto/"), "og:image")
+    assert image_url != meta_content(site.html(""), "og:image")
+    with Image.open(site.output / image_url.removeprefix(settings["SITE_CANONICAL_URL"] + "/")) as card:
+        assert (card.text["Kicker"], card.text["Title"]) == (f"Our minifesto, {minifesto['edition']} edition",
+                                                             minifesto["title"])
+        assert card.text["Imprint"] == imprint_text(settings)
+
+
+def test_the_imprint_on_a_card_is_legible_when_shown_400_px_wide(settings):
+    """Feeds on phones show a card about 400 px wide: a third of its size.
+    The imprint, drawn for the real settings, is at least 9 px there."""
+    from plugins.sharecards.card import layout_imprint
+    from sitecore.brand import brand_style
+
+    style = brand_style(settings)
+    layout = layout_imprint(imprint_text(settings), style)
+    assert layout.size * 400 / style.size[0] >= 9
 
 
 def test_production_builds_use_absolute_urls(site, tmp_path):
@@ -66,12 +90,12 @@ def test_share_cards_are_drawn_only_when_their_inputs_change(tmp_path):
     content, cache = tmp_path / "content", tmp_path / "cache"
     write_content(content, MINIMAL_SITE)
     first = run_build(content, tmp_path / "one", cache=cache)
-    assert "Share cards: 5 drawn, 0 unchanged" in first.stderr
+    assert "Share cards: 6 drawn, 0 unchanged" in first.stderr
     second = run_build(content, tmp_path / "two", cache=cache)
-    assert "Share cards: 0 drawn, 5 unchanged" in second.stderr
+    assert "Share cards: 0 drawn, 6 unchanged" in second.stderr
     write_content(content, {"pages/about.md": MINIMAL_SITE["pages/about.md"].replace("About us", "About the party")})
     third = run_build(content, tmp_path / "three", cache=cache)
-    assert "Share cards: 1 drawn, 4 unchanged" in third.stderr
+    assert "Share cards: 1 drawn, 5 unchanged" in third.stderr
 
 
 def test_posts_carry_news_article_data(site, settings):

@@ -178,3 +178,17 @@ def test_news_is_paginated(make_site):
     on_second = {a.get_text() for a in second.select("main .card-title a")}
     assert len(on_first) == 10 and not on_first & on_second
     assert "Post number 12" in on_first and "Post number 1" in on_second
+
+
+def test_the_contact_page_links_its_addresses_and_pages(site):
+    """Every email address shown on the contact page is a mailto: link, and
+    the pages it names are links to them."""
+    import re
+
+    main = site.html("contact/").main
+    # Joined without spaces: <wbr> splits an address's text into several.
+    shown = set(re.findall(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", main.get_text("")))
+    linked = {a["href"].removeprefix("mailto:") for a in main.select('a[href^="mailto:"]')}
+    assert shown and shown == linked
+    links = {text_of(a): a["href"] for a in main.select("a")}
+    assert links["press page"] == "/press/" and links["councillors page"] == "/councillors/"

@@ -21,6 +21,15 @@ class Councillor(Content):
     def card_kicker(self) -> str:
         return self.role
 
+    @property
+    def contact_href(self) -> str | None:
+        """Where the contact link goes: the schema allows an email address
+        or a web address (https://…)."""
+        contact = getattr(self, "contact", None)
+        if not contact:
+            return None
+        return contact if contact.startswith("https://") else f"mailto:{contact}"
+
 
 class CouncillorGenerator(TypedContentGenerator):
     content_class = Councillor

@@ -31,6 +31,11 @@ from .pdf_worker import BACKGROUND_FROM, PdfRenderer
 class Minifesto(Content):
     mandatory_properties = ("title", "edition", "date")
     default_template = "minifesto"
+    collection = "minifesto"
+
+    @property
+    def card_kicker(self) -> str:
+        return f"Our minifesto, {self.edition} edition"
 
     @property
     def closing_call_content(self) -> str:

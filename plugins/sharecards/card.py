@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 from PIL.PngImagePlugin import PngInfo
 
-from sitecore.brand import CardStyle
+from sitecore.brand import CardStyle, draw_mark
 
 MARGIN = 72
 TITLE_TOP = MARGIN + 70
@@ -37,12 +37,14 @@ TITLE_MIN_LINES = 2                    # the band never squeezes the title below
 GAP = 24                               # between the title and the band
 # The imprint is the law's (Elections Act 2022): always printed whole. It
 # starts at the usual size and shrinks, at most, to the smallest size still
-# easy to read on a phone; the band grows to hold it.
-IMPRINT_SIZES = range(22, 19, -1)      # px, largest first
+# easy to read where a card is shown 400 px wide (a phone's feed): 30 px is
+# 10 px there, 27 px is 9 px. The band grows to hold it.
+IMPRINT_SIZES = range(30, 26, -1)      # px, largest first
 IMPRINT_ROOM_AT_LEAST = 2              # lines: a short imprint keeps the usual band
-BAND_TOP_PADDING, PARTY_LINE, BAND_BOTTOM_PADDING = 28, 48, 18
+BAND_TOP_PADDING, PARTY_LINE, BAND_BOTTOM_PADDING = 24, 72, 20
+LOGO_SIZE = 56                         # px: the party's mark, beside its name in the band
 TITLE_COLOUR = "#ffffff"               # the title and the imprint
-BLEND_STEPS = 64                       # 4 text-on-background pairs × 64 = a full 256-colour palette
+BLEND_STEPS = 51                       # 5 colour-on-background pairs × 51 = 255 of a palette's 256 colours
 
 
 @dataclass(frozen=True)
@@ -144,15 +146,16 @@ def fitted_title(title: str, style: CardStyle, width: int, height: int, max_line
 @functools.lru_cache(maxsize=8)
 def card_palette(style: CardStyle) -> Image.Image:
     """A palette image of every colour a card can hold: each text colour
-    (accent, white) over each background (the card's, the band's ink), from
-    the background itself to the full text colour."""
+    (accent, white) over each background (the card's, the band's ink), and
+    the logo's disc (the card's colour) over the band, each from the
+    background itself to the full colour on top."""
+    pairs = [(background, ink) for background in (style.background, style.ink) for ink in (style.accent, TITLE_COLOUR)]
     colours = []
-    for background in (style.background, style.ink):
-        for ink in (style.accent, TITLE_COLOUR):
-            start, end = ImageColor.getrgb(background), ImageColor.getrgb(ink)
-            for step in range(BLEND_STEPS):
-                share = step / (BLEND_STEPS - 1)
-                colours += [round(a + (b - a) * share) for a, b in zip(start, end)]
+    for background, ink in [*pairs, (style.ink, style.background)]:
+        start, end = ImageColor.getrgb(background), ImageColor.getrgb(ink)
+        for step in range(BLEND_STEPS):
+            share = step / (BLEND_STEPS - 1)
+            colours += [round(a + (b - a) * share) for a, b in zip(start, end)]
     palette = Image.new("P", (1, 1))
     palette.putpalette(colours)
     return palette
@@ -180,13 +183,15 @@ def draw_card(text: CardText, style: CardStyle) -> Image.Image:
 
 @functools.lru_cache(maxsize=8)
 def drawn_band(party: str, imprint: str, style: CardStyle) -> Image.Image:
-    """The band at the foot of every card (the party's name and the whole
-    imprint), drawn once and pasted into each card: the same pixels as
+    """The band at the foot of every card (the party's logo and name, and the
+    whole imprint), drawn once and pasted into each card: the same pixels as
     drawing it on the card, at a tenth of the cost of a card."""
     layout = layout_imprint(imprint, style)
     band = Image.new("RGB", (style.size[0], layout.band_height), style.ink)
     draw = ImageDraw.Draw(band)
-    draw.text((MARGIN, BAND_TOP_PADDING), party, font=font(style.bold_font, 30), fill=style.accent)
+    draw_mark(draw, (MARGIN, BAND_TOP_PADDING), LOGO_SIZE, style, font(style.bold_font, int(LOGO_SIZE * 0.62)))
+    middle = BAND_TOP_PADDING + LOGO_SIZE / 2
+    draw.text((MARGIN + LOGO_SIZE + 20, middle), party, font=font(style.bold_font, 34), fill=style.accent, anchor="lm")
     imprint_font = font(style.regular_font, layout.size)
     y = BAND_TOP_PADDING + PARTY_LINE
     for line in layout.lines:
@@ -196,9 +201,10 @@ def drawn_band(party: str, imprint: str, style: CardStyle) -> Image.Image:
 
 
 def render_card(text: CardText, style: CardStyle) -> bytes:
-    """The card as a PNG in the card's palette, carrying its title and the
-    imprint as text chunks."""
+    """The card as a PNG in the card's palette, carrying its kicker, title and
+    the imprint as text chunks."""
     metadata = PngInfo()
+    metadata.add_text("Kicker", text.kicker)
     metadata.add_text("Title", text.title)
     metadata.add_text("Imprint", text.imprint)
     buffer = io.BytesIO()

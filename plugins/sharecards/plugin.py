@@ -33,7 +33,7 @@ from .drawing import CardDrawing
 
 logger = logging.getLogger("site.sharecards")
 # Bump when card.py draws differently, so cached cards are redrawn.
-CARD_DESIGN_VERSION = "4"
+CARD_DESIGN_VERSION = "5"
 
 
 def card_key(text: CardText, style_fingerprint: str) -> str:
@@ -48,8 +48,20 @@ def kicker_for(item, settings) -> str:
     if hasattr(item, "card_kicker"):
         return item.card_kicker
     if isinstance(item, Article):
-        return str(item.category)
+        # One press release is a "Press release", not the category's plural.
+        return (settings.get("POST_CATEGORY_ONE_ITEM") or {}).get(item.category.slug, str(item.category))
     return settings["SITENAME"]
+
+
+def open_graph_locale(language: str) -> str:
+    """Open Graph's form of a language tag: en-GB (which Pelican lowercases
+    to en-gb) is en_GB."""
+    language_code, _, region = language.partition("-")
+    return f"{language_code.lower()}_{region.upper()}" if region else language_code.lower()
+
+
+def add_sharing_filters(generator) -> None:
+    generator.env.filters["open_graph_locale"] = open_graph_locale
 
 
 class ShareCardGenerator(Generator):
@@ -96,7 +108,7 @@ class ShareCardGenerator(Generator):
         site_card = site_card_url(settings)
         self.cards[site_card] = CardText("Join us", settings["SITE_TAGLINE"], imprint, party)
         self.context["SITE_SHARE_IMAGE"] = site_card
-        for item in published_items(generators):
+        for item in shared_items(generators, self.context):
             url = share_card_url(settings, item)
             item.share_image = url
             self.cards[url] = CardText(kicker_for(item, settings), item.title, imprint, party)
@@ -132,8 +144,15 @@ class ShareCardGenerator(Generator):
     def declare_files(self, generators) -> list[SiteFile]:
         """Every card (known from the items before they are planned) and the logo."""
         settings = self.settings
-        cards = [site_card_url(settings), *(share_card_url(settings, item) for item in published_items(generators))]
+        cards = [site_card_url(settings), *(share_card_url(settings, item) for item in shared_items(generators, self.context))]
         return [*(SiteFile(url, "a share card") for url in cards), SiteFile(settings["PARTY_LOGO_PNG"], "the logo")]
+
+
+def shared_items(generators, context: dict) -> list:
+    """The items with a card of their own: every published item, and the
+    minifesto (its web edition is shared and cited more than any page)."""
+    minifesto = context.get("minifesto")
+    return [*published_items(generators), *([minifesto] if minifesto is not None else [])]
 
 
 def add_generator(pelican):
@@ -148,6 +167,7 @@ def plan_cards(generators, items=()) -> None:
 
 
 def register() -> None:
+    signals.generator_init.connect(add_sharing_filters)
     signals.get_generators.connect(add_generator)
     signals.all_generators_finalized.connect(plan_cards)
     items_renewed.connect(plan_cards)

@@ -1,4 +1,5 @@
-"""The `page_url`, `canonical_url` and `category_feed_url` template filters (sitecore.urls).
+"""The `page_url`, `canonical_url`, `category_feed_url` and `breakable_address`
+template filters (sitecore.urls).
 
 Templates print addresses Python made; they never join strings into one:
 
@@ -6,6 +7,11 @@ Templates print addresses Python made; they never join strings into one:
     {{ output_file | page_url | canonical_url }}  -> https://…/news/ (the canonical link)
     {{ policy.url | canonical_url }}              -> https://…/policies/housing/
     {{ category.slug | category_feed_url }}       -> feeds/category/news.atom.xml
+
+    {{ contact.email | breakable_address }}       press@<wbr>example<wbr>.org
+
+`breakable_address` lets a long email address or web address wrap only after
+"@" or "/" or before a dot, never in the middle of a word, on a narrow screen.
 
 `output_file` is what Pelican's writer is writing, so a page's canonical link
 is the address it is served at, the one the sitemap lists, with nothing for a
@@ -16,9 +22,15 @@ the template context sees, not a filter reading the settings.
 
 from __future__ import annotations
 
+from markupsafe import Markup, escape
 from pelican import signals
 
-from sitecore.urls import canonical_url, category_feed_url, page_url
+from sitecore.urls import address_parts, canonical_url, category_feed_url, page_url
+
+
+def breakable_address(address: str) -> Markup:
+    """The address, HTML-escaped, with <wbr> at each place it may wrap."""
+    return Markup("<wbr>").join(escape(part) for part in address_parts(str(address)))
 
 
 def add_url_filters(generator) -> None:
@@ -26,6 +38,7 @@ def add_url_filters(generator) -> None:
     generator.env.filters["page_url"] = page_url
     generator.env.filters["canonical_url"] = lambda url: canonical_url(settings, url)
     generator.env.filters["category_feed_url"] = lambda slug: category_feed_url(settings, slug)
+    generator.env.filters["breakable_address"] = breakable_address
 
 
 def register() -> None:
