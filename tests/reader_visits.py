@@ -22,7 +22,8 @@ class ReaderVisits:
     Set-Cookie, document.cookie, the browser's cookie jar), policy
     violations, how far the page scrolls sideways at 320 px, and at each
     width the imprint's problems, the problems of boxes that must fit
-    (browser.py: BOX_PROBLEMS) and axe-core's WCAG 2.2 AA violations."""
+    (browser.py: BOX_PROBLEMS), the empty space under the footer and
+    axe-core's WCAG 2.2 AA violations."""
 
     def __init__(self, browser, base_url: str, imprint: str):
         self.base_url = base_url
@@ -70,6 +71,9 @@ class ReaderVisits:
             page.set_viewport_size({"width": width, "height": 800})
             seen[f"imprint at {width}"] = page.evaluate(IMPRINT_PROBLEMS, self.imprint)
             seen[f"boxes at {width}"] = page.evaluate(BOX_PROBLEMS)
+            # The window's height not filled by the page, under its footer.
+            seen[f"space under the footer at {width}"] = page.evaluate(
+                "innerHeight - (document.querySelector('body > footer').getBoundingClientRect().bottom + scrollY)")
             # resultTypes: only the violations are read, so axe-core works out
             # the details (selectors) of the passes for one element each.
             seen[f"axe at {width}"] = page.evaluate(

@@ -80,6 +80,13 @@ def test_badges_and_email_addresses_fit_their_boxes(reader_visits, name, path):
         assert reader_visits(path)[f"boxes at {width}"] == [], f"{name} at {width}px"
 
 
+@pytest.mark.parametrize("name,path", list(PAGE_TYPES.items()))
+def test_the_footer_reaches_the_foot_of_the_window(reader_visits, name, path):
+    """A short page (the 404 page) leaves no empty band under its footer."""
+    for width in WIDTHS:
+        assert reader_visits(path)[f"space under the footer at {width}"] <= 0.5, f"{name} at {width}px"
+
+
 def test_pages_read_without_javascript(nginx_site, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -244,3 +244,19 @@ def test_a_printed_edition_names_its_printer_on_the_back_cover(make_site):
         path = built.output / name
         back = page_text(path, int(pdfinfo(path)["Pages"]))
         assert "Printed by Example Print Ltd, 1 High Street, Anytown AB1 2CD." in back, back
+
+
+def test_the_web_edition_numbers_its_contents_once_and_names_its_edition_once(site, minifesto, policies):
+    """No list numbers of its own beside the policies' numbers ("2. 1. Tackle
+    inequality"), and the edition said once above the contents (the "How to
+    cite" line repeats it, as a citation must)."""
+    from test_site import text_of
+
+    main = site.html("minifesto/").main
+    contents = main.select_one("nav.contents")
+    assert contents.find("ol") is None
+    assert [text_of(li) for li in contents.select("li")] == [
+        minifesto["foreword_title"], *(f"{p['number']}. {p['title']}" for p in policies), minifesto["closing_title"]]
+    for cite in main.select(".how-to-cite"):
+        cite.decompose()
+    assert text_of(main).count(f"{minifesto['edition']} edition") == 1
