@@ -87,6 +87,22 @@ def test_the_footer_reaches_the_foot_of_the_window(reader_visits, name, path):
         assert reader_visits(path)[f"space under the footer at {width}"] <= 0.5, f"{name} at {width}px"
 
 
+def test_the_councillor_directory_uses_a_wide_screen(nginx_site, browser):
+    """At 1280 px the regions sit side by side, so the cards span the page
+    instead of one narrow column leaving two thirds of it empty."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{nginx_site}/councillors/")
+    spread = page.evaluate("""() => {
+        const cards = [...document.querySelectorAll('main .card')].map(card => card.getBoundingClientRect());
+        const wrap = document.querySelector('main .wrap').getBoundingClientRect();
+        return (Math.max(...cards.map(c => c.right)) - Math.min(...cards.map(c => c.left))) / wrap.width;
+    }""")
+    headings = page.locator("main h2").all_inner_texts()
+    page.close()
+    assert spread >= 0.8, spread
+    assert not any("confirmed" in heading.lower() for heading in headings), headings
+
+
 def test_pages_read_without_javascript(nginx_site, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

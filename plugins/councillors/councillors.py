@@ -6,8 +6,9 @@ from pelican.contents import Content
 
 from plugins.typedcontent import TypedContentGenerator
 
-# Heading for councillors whose region is not recorded yet.
-REGION_UNKNOWN = "Region to be confirmed"
+# Heading for councillors whose region is not recorded yet: a reader needs
+# no note of what the party has still to fill in.
+REGION_UNKNOWN = "Other councillors"
 
 
 class Councillor(Content):
@@ -47,7 +48,7 @@ def group_by_region(councillors, regions) -> list[tuple[str, list[Councillor]]]:
     """(region, councillors) pairs in the order of REGIONS, empty regions left out."""
     groups = []
     for region in [*regions, REGION_UNKNOWN]:
-        members = [c for c in councillors if getattr(c, "region", REGION_UNKNOWN) == region]
+        members = [c for c in councillors if (getattr(c, "region", None) or REGION_UNKNOWN) == region]
         if members:
             groups.append((region, members))
     return groups
