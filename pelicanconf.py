@@ -51,6 +51,14 @@ PARTY_PROFILES = []
 # membership platform; we take no payments on this site).
 JOIN_URL = "https://join.breakthroughparty.org.uk/"
 DONATE_URL = "https://join.breakthroughparty.org.uk/donate/"
+# Signing up as a supporter (news of campaigns and events, no membership):
+# the call after every post and the join page link here.
+SUPPORTER_URL = "https://join.breakthroughparty.org.uk/supporter/"
+# The donate page's suggested amounts, in pounds: each is a button to
+# DONATE_AMOUNT_URL with {amount} filled in (the membership site starts the
+# donation at that amount).
+DONATE_AMOUNTS = [10, 25, 50]
+DONATE_AMOUNT_URL = "https://join.breakthroughparty.org.uk/donate/?amount={amount}"
 # The party's general address: site identity (the home page's structured
 # data). The press team's names, numbers and addresses are volunteer data in
 # content/press-office.md, checked by its schema and editable in /admin/.
@@ -368,8 +376,13 @@ MENU = [
     ("Councillors", "councillors/"),
     ("About", "about/"),
     ("Press", "press/"),
-    ("Join", "join/"),
     ("Search", "search/"),
+]
+# The calls to action at the end of the header, drawn as buttons on every
+# page: (label, URL relative to the site root).
+MENU_BUTTONS = [
+    ("Join", "join/"),
+    ("Donate", "donate/"),
 ]
 # Footer links, the same shape as MENU: (label, URL relative to the site root).
 FOOTER_MENU = [

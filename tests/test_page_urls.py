@@ -58,7 +58,11 @@ def footer_links(soup) -> list[tuple[str, str]]:
 
 
 def buttons(soup) -> list[tuple[str, str]]:
-    return [(a.get_text(strip=True), a["href"]) for a in soup.select("main a.button")]
+    """The page's own membership-site buttons, each once (a page shows its
+    button at the top and again at the end), without the suggested amounts."""
+    found = [(a.get_text(strip=True), a["href"]) for a in soup.select("main .page-button a.button")
+             if a.find_parent(class_="suggested-amounts") is None]
+    return list(dict.fromkeys(found))
 
 
 # --- The canonical link ----------------------------------------------------------

@@ -192,3 +192,39 @@ def test_the_contact_page_links_its_addresses_and_pages(site):
     assert shown and shown == linked
     links = {text_of(a): a["href"] for a in main.select("a")}
     assert links["press page"] == "/press/" and links["councillors page"] == "/councillors/"
+
+
+@pytest.mark.parametrize("name,path", list(PAGE_TYPES.items()))
+def test_join_and_donate_are_buttons_in_every_header(site, settings, name, path):
+    buttons = [(text_of(a), a["href"]) for a in site.html(path).select("header .nav-button a")]
+    assert buttons == [(label, f"/{url}") for label, url in settings["MENU_BUTTONS"]], name
+    assert [label for label, _ in buttons] == ["Join", "Donate"]
+
+
+def test_every_post_ends_with_a_call_to_join_donate_or_support(site, settings):
+    for slug, _ in published("posts"):
+        call = site.html(f"news/{slug}/").select_one("main article .join-call")
+        assert call is not None, slug
+        links = {a["href"] for a in call.select("a")}
+        assert {settings["JOIN_URL"], settings["DONATE_URL"], settings["SUPPORTER_URL"]} <= links, slug
+
+
+def test_every_invitation_to_sign_up_as_a_supporter_has_somewhere_to_go(site, settings):
+    """The posts and the join page that ask readers to sign up as supporters
+    link to SUPPORTER_URL (the privacy notice only describes it)."""
+    pages = [f"news/{slug}/" for slug, _ in published("posts")] + ["join/"]
+    inviting = [path for path in pages if "sign up as a supporter" in text_of(site.html(path).main).lower()]
+    assert len(inviting) >= 4
+    for path in inviting:
+        assert site.html(path).main.select(f'a[href="{settings["SUPPORTER_URL"]}"]'), path
+
+
+def test_the_join_and_donate_pages_start_with_their_buttons(site, settings):
+    join = site.html("join/").main
+    first_button = join.select_one("a.button")
+    assert first_button["href"] == settings["JOIN_URL"]
+    assert first_button.find_parent(class_="prose") is None  # above the text, not only after it
+    donate = site.html("donate/").main
+    amounts = [(text_of(a), a["href"]) for a in donate.select(".suggested-amounts a")][:len(settings["DONATE_AMOUNTS"])]
+    assert amounts == [(f"£{amount}", settings["DONATE_AMOUNT_URL"].format(amount=amount))
+                       for amount in settings["DONATE_AMOUNTS"]]
