@@ -261,6 +261,12 @@ CACHE_PATH = str(HERE / ".cache")
 
 # --- Search (plugins/search) -------------------------------------------------
 SEARCH_URL = "search/"
+# How much a word counts in the search ranking where it appears on a policy's
+# or councillor's page (Pagefind's data-pagefind-weight; a post's text counts
+# 1, headings 5-7): a policy's summary and commitments, a councillor's
+# summary and facts (council, ward, region), so that "housing" finds the
+# housing policy before the news that mentions housing.
+SEARCH_WEIGHTS = {"summary": 6, "commitments": 4, "facts": 8}
 SEARCH_SAVE_AS = "search/index.html"
 SEARCH_INDEX_PATH = "pagefind"
 

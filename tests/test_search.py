@@ -73,3 +73,22 @@ def test_without_javascript_the_page_points_elsewhere(served):
     links = page.eval_on_selector_all("#search-fallback a", "links => links.map(a => a.getAttribute('href'))")
     assert {"/news/", "/policies/", "/councillors/"} <= set(links)
     context.close()
+
+
+def test_a_policy_comes_before_the_news_that_mentions_its_subject(search_page):
+    """The housing policy's title does not say "housing"; its summary does,
+    and a policy's summary and commitments weigh more than a post's text."""
+    assert results_for(search_page, "housing")[0] == "/policies/housing/"
+
+
+@pytest.mark.parametrize("query", ["housing", "climate", "NHS"])
+def test_excerpts_start_at_the_start_of_a_sentence(search_page, query):
+    """Or, in a sentence too long to show from its start, after "…"."""
+    results_for(search_page, query)
+    excerpts = search_page.eval_on_selector_all("#search-results li p", "ps => ps.map(p => p.textContent.trim())")
+    assert len(excerpts) >= 3
+    mid_sentence = [excerpt for excerpt in excerpts if excerpt[:1].islower()]
+    assert mid_sentence == [], mid_sentence
+    assert sum(excerpt[:1].isupper() or excerpt[:1].isdigit() for excerpt in excerpts) >= len(excerpts) // 2
+    marked = search_page.eval_on_selector_all("#search-results li p mark", "marks => marks.length")
+    assert marked >= len(excerpts)  # every excerpt shows a match

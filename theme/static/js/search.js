@@ -16,6 +16,33 @@ function chosenTypes() {
   return [...form.querySelectorAll("input[name=type]:checked")].map((box) => box.value);
 }
 
+// Pagefind's excerpt is the window of the page densest in matches, which
+// mostly starts mid-sentence. Start it instead at the beginning of the
+// sentence that holds the first match, counting words as Pagefind does
+// (its `locations` number the words of `content` split on whitespace). In a
+// sentence so long that its start would push the match out of view, show
+// Pagefind's excerpt after "…", so the reader sees it starts mid-sentence.
+const EXCERPT_WORDS = 36; // words shown
+const REACH_BACK = 30; // at most this many words before the first match
+const SENTENCE_END = /[.!?][”"’)]*$/;
+
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+}
+
+function sentenceExcerpt(data) {
+  if (!data.locations || data.locations.length === 0) return data.excerpt;
+  const words = data.content.split(/[\r\n\s]+/g);
+  const first = Math.min(...data.locations);
+  let start = first;
+  while (start > 0 && first - start < REACH_BACK && !SENTENCE_END.test(words[start - 1])) start -= 1;
+  if (start > 0 && !SENTENCE_END.test(words[start - 1])) return `… ${data.excerpt}`;
+  const matches = new Set(data.locations);
+  const shown = words.slice(start, start + EXCERPT_WORDS)
+    .map((word, i) => (matches.has(start + i) ? `<mark>${escapeHtml(word)}</mark>` : escapeHtml(word)));
+  return shown.join(" ") + (start + EXCERPT_WORDS < words.length ? " …" : "");
+}
+
 function resultItem(data) {
   const item = document.createElement("li");
   const link = document.createElement("a");
@@ -25,7 +52,7 @@ function resultItem(data) {
   kind.className = "meta";
   kind.textContent = ` (${(data.filters.type || []).join(", ")})`;
   const excerpt = document.createElement("p");
-  excerpt.innerHTML = data.excerpt; // Pagefind's excerpt of our own page, with <mark>
+  excerpt.innerHTML = sentenceExcerpt(data); // our own page's words, escaped, with <mark>
   item.append(link, kind, excerpt);
   return item;
 }
