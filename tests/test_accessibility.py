@@ -62,6 +62,13 @@ def test_focus_is_visible_and_the_skip_link_works(nginx_site, browser):
 
 
 @pytest.mark.parametrize("name,path", list(PAGE_TYPES.items()))
+def test_no_page_loads_a_font(reader_visits, name, path):
+    """Text is shown in the reader's own fonts (the accessibility statement)."""
+    fonts = [url for url in reader_visits(path)["requests"] if url.split("?")[0].endswith((".woff", ".woff2", ".ttf", ".otf"))]
+    assert fonts == [], name
+
+
+@pytest.mark.parametrize("name,path", list(PAGE_TYPES.items()))
 def test_no_page_sets_a_cookie_or_loads_a_tracker(nginx_site, reader_visits, name, path):
     assert reader_visits(path)["cookies"] == [None, "", []], name
     scripts = reader_visits(path)["scripts"]
