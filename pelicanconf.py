@@ -39,6 +39,22 @@ IMPRINT = {
     "address": "PO Box 0000, London, EC1A 1AA",
 }
 
+# The launch site is sample content until the party replaces it. While this
+# is True and any item is marked `sample:`, every page and the minifesto's
+# cover say so, and each marked item shows its note first. Set it to False
+# once the last sample note is gone: the build then refuses any item still
+# marked (README, "Sample content").
+SAMPLE_CONTENT = True
+# What a production build (publishconf.py) refuses to publish in the imprint
+# and the press office's contacts: this sample site's placeholders, and the
+# phone numbers Ofcom keeps for drama, which never ring anyone.
+PLACEHOLDER_PATTERNS = [
+    r"\bJo Bloggs\b",
+    r"\bPO Box 0000\b",
+    r"\b020 ?7946 ?0\d{3}\b",
+    r"\b07700 ?900\d{3}\b",
+]
+
 # For structured data (JSON-LD) on the home page.
 PARTY_FOUNDED = "2021-01"
 PARTY_FOUNDER = "Alex Mays"
@@ -429,6 +445,8 @@ PLUGINS = [
     "plugins.urlfilters",
     # Tag, category and author pages in time linear in the number of posts.
     "plugins.listings",
+    # Sample content shown as such; placeholders refused in production.
+    "plugins.samplecontent",
     # Each item's address worked out once while the pages are written.
     "plugins.urlmemo",
 ]

@@ -16,3 +16,7 @@ SITEURL = _local["SITE_CANONICAL_URL"]
 PUBLISH_SSH_TARGET = os.environ.get("PUBLISH_SSH_TARGET", "deploy@breakthroughparty.org.uk:/var/www/breakthrough/")
 # `invoke gh-pages` pushes output/ to this branch (GitHub Pages serves it).
 GITHUB_PAGES_BRANCH = "gh-pages"
+
+# The public site carries the real imprint and press contacts: a placeholder
+# (PLACEHOLDER_PATTERNS) stops the build (plugins/samplecontent).
+REFUSE_PLACEHOLDERS = True

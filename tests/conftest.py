@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -325,6 +326,27 @@ MINIMAL_SITE = {
         We are a party.
         """,
 }
+
+
+# What the party fills in before it goes live, for tests of production
+# builds, which refuse the sample site's placeholder imprint and press
+# numbers (plugins/samplecontent). Test data: never published.
+REAL_IMPRINT = {"promoter": "Sam Example", "party": "Breakthrough Party", "address": "1 Example Street, London, N1 9GU"}
+PLACEHOLDER_NUMBERS = re.compile(r"\b(020 ?7946 ?0\d{3}|07700 ?900\d{3})\b")
+
+
+def production_settings(folder: Path) -> Path:
+    """publishconf.py with the party's real imprint filled in (REAL_IMPRINT)."""
+    from sitebuild.derived_settings import derived_settings_file
+
+    folder.mkdir(parents=True, exist_ok=True)
+    return derived_settings_file(folder / "production_settings.py", {"IMPRINT": repr(REAL_IMPRINT)},
+                                 base=REPO / "publishconf.py")
+
+
+def with_real_numbers(press_office: str) -> str:
+    """A press office file's text with real-looking numbers for the placeholders."""
+    return PLACEHOLDER_NUMBERS.sub("0300 303 1234", press_office)
 
 
 def policy_markdown(title: str, number: int, extra: str = "") -> str:

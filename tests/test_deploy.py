@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO, copy_of_site_cache
+from conftest import REAL_IMPRINT, REPO, copy_of_site_cache, with_real_numbers
 
 from sitebuild.__main__ import PUBLIC_OUTPUT
 
@@ -65,7 +65,21 @@ def clone(tmp_path_factory, site):
     subprocess.run(["git", "clone", "-q", str(REPO), str(folder)], check=True)
     (folder / "node_modules").symlink_to(REPO / "node_modules")
     copy_of_site_cache(site, folder / ".cache")
+    fill_in_real_details(folder)
     return folder
+
+
+def fill_in_real_details(folder) -> None:
+    """What the party does before it goes live, as a production build refuses
+    the sample site's placeholders: the real imprint and press numbers."""
+    settings = folder / "pelicanconf.py"
+    text = settings.read_text(encoding="utf-8")
+    for placeholder, part in (("Jo Bloggs", "promoter"), ("PO Box 0000, London, EC1A 1AA", "address")):
+        assert placeholder in text
+        text = text.replace(placeholder, REAL_IMPRINT[part])
+    settings.write_text(text, encoding="utf-8")
+    press_office = folder / "content/press-office.md"
+    press_office.write_text(with_real_numbers(press_office.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def invoke_in(folder, *arguments):

@@ -46,11 +46,12 @@ def test_a_councillor_photo_is_responsive_and_not_lazy(make_site):
 
 
 def test_production_builds_write_variants_inside_the_site(make_site, tmp_path):
-    from conftest import REPO
+    from conftest import production_settings, with_real_numbers
 
     post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]) + "\n![A & B marching](/images/rally.jpg)\n"
-    build = make_site({"posts/hello.md": post, "images/rally.jpg": jpeg(1000, 500)},
-                      options=("--settings", str(REPO / "publishconf.py")))
+    build = make_site({"posts/hello.md": post, "images/rally.jpg": jpeg(1000, 500),
+                       "press-office.md": with_real_numbers(MINIMAL_SITE["press-office.md"])},
+                      options=("--settings", str(production_settings(tmp_path))))
     assert build.returncode == 0, build.stderr
     picture = build.html("news/hello/").select_one("main picture")
     assert picture.source["srcset"] == "https://breakthroughparty.org.uk/images/rally-480.webp 480w, https://breakthroughparty.org.uk/images/rally-960.webp 960w"

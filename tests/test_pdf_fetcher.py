@@ -16,7 +16,16 @@ from urllib.parse import urljoin
 
 import pikepdf
 import pytest
-from conftest import MINIMAL_SITE, REPO, policy_markdown, run_build, sample_jpeg, write_content
+from conftest import (
+    MINIMAL_SITE,
+    REPO,
+    policy_markdown,
+    production_settings,
+    run_build,
+    sample_jpeg,
+    with_real_numbers,
+    write_content,
+)
 
 from plugins.minifesto.fetcher import FetchRefused, minifesto_fetcher, pdf_base_url
 from plugins.minifesto.pdf import cache_key, render_pdf, write_pdf
@@ -243,8 +252,11 @@ def link_uris(pdf_path: Path) -> list[str]:
 @pytest.mark.parametrize("settings_file", ["pelicanconf.py", "publishconf.py"])
 def test_site_links_in_the_pdf_are_web_addresses(tmp_path, factory_cache, settings_file):
     write_content(tmp_path / "content", {**MINIMAL_SITE, "policies/01-housing.md": LINKING_POLICY,
-                                         "images/estate.jpg": sample_jpeg(600, 400)})
-    build = run_build(tmp_path / "content", tmp_path / "output", settings=REPO / settings_file, cache=factory_cache)
+                                         "images/estate.jpg": sample_jpeg(600, 400),
+                                         "press-office.md": with_real_numbers(MINIMAL_SITE["press-office.md"])})
+    # publishconf.py with the real details a production build insists on
+    settings = production_settings(tmp_path) if settings_file == "publishconf.py" else REPO / settings_file
+    build = run_build(tmp_path / "content", tmp_path / "output", settings=settings, cache=factory_cache)
     assert build.returncode == 0, build.stderr
     join = load_settings(REPO / "pelicanconf.py")["JOIN_URL"]
     for name in ("minifesto.pdf", "minifesto-large-print.pdf"):

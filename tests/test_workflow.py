@@ -79,6 +79,7 @@ def test_new_post_lists_the_optional_fields_as_comments(project):
             "# image_alt: Members marching with a banner\n"
             "# embargo: 2022-03-01 09:00\n"
             "# status: draft\n"
+            "# sample: a volunteer will replace this wording\n"
             "---\n") in text
 
 
@@ -87,9 +88,11 @@ def test_new_councillor_and_policy_list_their_optional_fields(project):
     assert ("# photo: images/councillors/katie-parker.jpg   # needs photo_alt too\n"
             "# photo_alt: Katie Parker smiling outside the town hall\n"
             "# contact: katie.parker@breakthroughparty.org.uk\n"
-            "# status: draft\n---\n") in (project / "content/councillors/sam-example.md").read_text()
+            "# status: draft\n# sample: a volunteer will replace this wording\n---\n") in (
+        project / "content/councillors/sam-example.md").read_text()
     assert new("policy", "Fair taxes", project) == project / "content/policies/02-fair-taxes.md"
-    assert "# status: draft\n---\n" in (project / "content/policies/02-fair-taxes.md").read_text()
+    assert "# status: draft\n# sample: a volunteer will replace this wording\n---\n" in (
+        project / "content/policies/02-fair-taxes.md").read_text()
 
 
 LONG_TITLE = ("Councillors across the East of England vote for the new bus network "

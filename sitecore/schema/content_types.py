@@ -24,6 +24,10 @@ from .fields import (
 )
 
 STATUS = Field("status", choice("published", "draft"), example="draft")
+# Marks the item as sample content, saying what is to be replaced: the page
+# shows the note first, every page a banner while SAMPLE_CONTENT is on, and
+# with SAMPLE_CONTENT off the build refuses the item (plugins/samplecontent).
+SAMPLE = Field("sample", plain_text, example="a volunteer will replace this wording")
 
 POST = Schema(
     name="post",
@@ -41,6 +45,7 @@ POST = Schema(
         Field("image_alt", plain_text, example="Members marching with a banner"),
         Field("embargo", date, example="2022-03-01 09:00"),
         STATUS,
+        SAMPLE,
     ),
     requires=(("image", "image_alt"),),
     body_required=True,
@@ -57,6 +62,7 @@ PAGE = Schema(
         # no template decides by a page's slug.
         Field("button", choice("join", "donate"), example="join"),
         STATUS,
+        SAMPLE,
     ),
     body_required=True,
 )
@@ -69,6 +75,7 @@ POLICY = Schema(
         Field("summary", plain_text, required=True, example="One sentence that sums the policy up."),
         Field("commitments", list_of(plain_text, min_items=1), required=True, example="[Build 150,000 council homes a year]"),
         STATUS,
+        SAMPLE,
     ),
 )
 
@@ -87,6 +94,7 @@ COUNCILLOR = Schema(
         Field("photo_alt", plain_text, example="Katie Parker smiling outside the town hall"),
         Field("contact", contact, example="katie.parker@breakthroughparty.org.uk"),
         STATUS,
+        SAMPLE,
     ),
     requires=(("photo", "photo_alt"),),
     body_required=True,
@@ -105,6 +113,7 @@ MINIFESTO = Schema(
         Field("closing_title", text, required=True, example="Join us"),
         Field("closing_call", text, required=True, example="Become a member today."),
         Field("keywords", list_of(text), example="[minifesto, policies]"),
+        SAMPLE,
     ),
     body_required=True,
 )
@@ -133,6 +142,7 @@ PRESS_OFFICE = Schema(
         Field("contacts", list_of_objects("contact", PRESS_CONTACT, min_items=1), required=True),
         Field("out_of_hours", phone, required=True, example="07700 900123"),
         Field("press_kit_people", list_of_objects("person", PRESS_KIT_PERSON)),
+        SAMPLE,
     ),
     body_required=True,
 )

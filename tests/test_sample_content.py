@@ -1,0 +1,100 @@
+"""Sample content looks like sample content (plugins/samplecontent): while
+SAMPLE_CONTENT is on and anything is marked `sample:`, every page and the
+minifesto's cover say so and each marked item's note comes first; with
+SAMPLE_CONTENT off a marked item is refused at its line; and a production
+build refuses the placeholder imprint and press numbers."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from conftest import MINIMAL_SITE, production_settings, with_real_numbers
+from content_source import published
+from pdf_tools import pdftotext
+from test_site import PAGE_TYPES, text_of
+
+SAMPLE_POST = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace(
+    "councillors: [jo-bloggs]\n", "councillors: [jo-bloggs]\nsample: a volunteer will confirm the quotes.\n")
+
+
+@pytest.mark.parametrize("name,path", list(PAGE_TYPES.items()))
+def test_every_page_says_the_site_holds_sample_content(site, name, path):
+    banner = site.html(path).select_one("body > .sample-banner")
+    assert banner is not None and "Sample content" in text_of(banner), name
+
+
+def test_the_minifesto_cover_says_it_holds_sample_content(site):
+    for name in ("minifesto.pdf", "minifesto-large-print.pdf"):
+        cover = " ".join(pdftotext(site.output / name).split("\f")[0].split())
+        assert "Sample content" in cover, name
+
+
+def test_each_marked_item_shows_its_note_before_its_words(site):
+    pages = {"posts": "news/{}/", "policies": "policies/{}/", "councillors": "councillors/{}/", "pages": "{}/"}
+    marked = 0
+    for folder, pattern in pages.items():
+        for slug, meta in published(folder):
+            if not meta.get("sample"):
+                continue
+            marked += 1
+            main = site.html(pattern.format(slug)).main
+            note = main.select_one(".sample-note")
+            assert note is not None and meta["sample"] in text_of(note), slug
+            # Before the summary, the commitments and the text: right under the title.
+            assert note.find_previous(["h1"]) is not None
+            for later in main.select(".lead, .policy-summary, .commitments, .prose"):
+                assert note in later.find_all_previous(class_="sample-note"), (slug, later.get("class"))
+    assert marked >= 10  # the ten sample policies at least
+
+
+def test_a_policys_note_comes_before_its_commitments_in_the_pdf(site):
+    text = " ".join(pdftotext(site.output / "minifesto.pdf").split())
+    for _, policy in published("policies"):
+        if policy.get("sample"):
+            start = text.index(f"{policy['number']}. {policy['title']}", text.index("Foreword"))
+            assert text.index(policy["sample"], start) < text.index(f"{policy['number']}.1 ", start)
+
+
+def test_without_anything_marked_there_is_no_banner(make_site):
+    build = make_site()
+    assert build.returncode == 0, build.stderr
+    assert build.html("").select_one(".sample-banner") is None
+
+
+def test_with_sample_content_off_a_marked_item_is_refused_at_its_line(make_site):
+    build = make_site({"posts/hello.md": SAMPLE_POST}, settings={"SAMPLE_CONTENT": "False"})
+    assert build.returncode == 1
+    line = SAMPLE_POST.splitlines().index("sample: a volunteer will confirm the quotes.") + 1
+    assert build.problem_lines == [
+        f"content/posts/hello.md:{line}: sample: marks this as sample content, and SAMPLE_CONTENT is off — "
+        "replace the sample wording, then delete the sample: line "
+        "(or set SAMPLE_CONTENT = True in pelicanconf.py while sample content remains)"]
+
+
+def test_a_marked_draft_shows_no_banner_on_the_public_site(make_site):
+    draft = SAMPLE_POST.replace("category: news\n", "category: news\nstatus: draft\n")
+    build = make_site({"posts/hello.md": draft})
+    assert build.returncode == 0, build.stderr
+    assert build.html("").select_one(".sample-banner") is None
+
+
+def test_a_production_build_refuses_the_placeholders_at_their_lines(make_site, tmp_path):
+    from conftest import REPO
+
+    build = make_site(options=("--settings", str(REPO / "publishconf.py")))
+    assert build.returncode == 1
+    assert not (build.output / "index.html").exists()
+    press_office = textwrap.dedent(MINIMAL_SITE["press-office.md"]).splitlines()
+    phone = next(n for n, line in enumerate(press_office, 1) if "020 7946 0123" in line)
+    out_of_hours = next(n for n, line in enumerate(press_office, 1) if "07700 900123" in line)
+    problems = build.problem_lines + [line for line in build.stderr.splitlines() if line.startswith("pelicanconf.py:")]
+    assert f'content/press-office.md:{phone}: phone: "020 7946 0123" is a placeholder, not a real contact ' \
+           "— write the press office's real details before publishing" in problems
+    assert any(line.startswith(f"content/press-office.md:{out_of_hours}: out_of_hours: ") for line in problems)
+    assert any(line.startswith("pelicanconf.py:") and '"Jo Bloggs" is a placeholder' in line for line in problems)
+    assert any(line.startswith("pelicanconf.py:") and '"PO Box 0000" is a placeholder' in line for line in problems)
+
+    real = make_site({"press-office.md": with_real_numbers(MINIMAL_SITE["press-office.md"])},
+                     options=("--settings", str(production_settings(tmp_path))))
+    assert real.returncode == 0, real.stderr
