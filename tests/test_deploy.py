@@ -5,6 +5,7 @@ repository; `invoke publish` copies it with rsync."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -74,9 +75,10 @@ def fill_in_real_details(folder) -> None:
     the sample site's placeholders: the real imprint and press numbers."""
     settings = folder / "pelicanconf.py"
     text = settings.read_text(encoding="utf-8")
-    for placeholder, part in (("Jo Bloggs", "promoter"), ("PO Box 0000, London, EC1A 1AA", "address")):
-        assert placeholder in text
-        text = text.replace(placeholder, REAL_IMPRINT[part])
+    for part in ("promoter", "address"):
+        line = re.search(rf'^    "{part}": .*$', text, re.MULTILINE)
+        assert line, part
+        text = text.replace(line.group(0), f'    "{part}": {REAL_IMPRINT[part]!r},')
     settings.write_text(text, encoding="utf-8")
     press_office = folder / "content/press-office.md"
     press_office.write_text(with_real_numbers(press_office.read_text(encoding="utf-8")), encoding="utf-8")

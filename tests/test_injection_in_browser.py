@@ -32,6 +32,7 @@ from conftest import MINIMAL_SITE, run_build, write_content
 
 from plugins.structureddata.jsonld import json_for_script
 from sitecore.imprint import imprint_text
+from sitecore.typography import typographic
 
 MARKER = "PWNED"  # every payload that could run says this
 POST_TITLE = "A <!--<script> title"
@@ -265,6 +266,9 @@ def test_json_in_a_script_cannot_end_it_or_open_a_comment():
 @pytest.mark.parametrize("name", list(HOSTILE_PAGES))
 def test_hostile_text_is_shown_literally_and_runs_nothing(hostile_servers, pages, settings, server, name):
     path, h1, shown = HOSTILE_PAGES[name]
+    # As written, but for the quotes of front matter text, which the site
+    # makes typographic (sitecore/typography.py); tags keep theirs.
+    h1, shown = typographic(h1), typographic(shown)
     visit = Visit(pages(server, bypass_csp=server == "bare, policy off"), f"{hostile_servers[server]}/{path}")
     try:
         assert visit.response.status == 200
@@ -287,6 +291,6 @@ def test_hostile_text_is_plain_text_in_the_html(hostile_site):
     [data] = [json.loads(tag.string) for tag in post.find_all("script", type="application/ld+json")]
     assert data["headline"] == POST_TITLE and COMMENT_TAG in data["keywords"]
     councillor = (hostile_site.output / "councillors/jo-bloggs/index.html").read_text(encoding="utf-8")
-    assert ROLE not in councillor and COUNCILLOR not in councillor
+    assert typographic(ROLE) not in councillor and typographic(COUNCILLOR) not in councillor
     for path in hostile_site.html_files():
         assert re.search(r"<!--<script", path.read_text(encoding="utf-8"), re.IGNORECASE) is None, path

@@ -228,3 +228,29 @@ def test_the_join_and_donate_pages_start_with_their_buttons(site, settings):
     amounts = [(text_of(a), a["href"]) for a in donate.select(".suggested-amounts a")][:len(settings["DONATE_AMOUNTS"])]
     assert amounts == [(f"£{amount}", settings["DONATE_AMOUNT_URL"].format(amount=amount))
                        for amount in settings["DONATE_AMOUNTS"]]
+
+
+def test_quotes_and_apostrophes_are_typographic_everywhere(site):
+    """Front matter text (titles, summaries, commitments) gets the curly
+    quotes Markdown gives the bodies: no page, PDF or the text edition mixes
+    straight and curly ones."""
+    from pdf_tools import pdftotext
+
+    straight = {}
+    for page in site.html_files():
+        relative = str(page.relative_to(site.output))
+        soup = site.html(relative)
+        for hidden in soup.select("script, style, code, pre"):
+            hidden.decompose()
+        found = [word for word in text_of(soup.body).split() if "'" in word or '"' in word]
+        if found:
+            straight[relative] = found[:3]
+    for name in ("minifesto.pdf", "minifesto-large-print.pdf"):
+        found = [word for word in pdftotext(site.output / name).split() if "'" in word or '"' in word]
+        if found:
+            straight[name] = found[:3]
+    found = [word for word in (site.output / "minifesto.txt").read_text(encoding="utf-8").split()
+             if "'" in word or '"' in word]
+    if found:
+        straight["minifesto.txt"] = found[:3]
+    assert straight == {}

@@ -27,22 +27,22 @@ STATUS = Field("status", choice("published", "draft"), example="draft")
 # Marks the item as sample content, saying what is to be replaced: the page
 # shows the note first, every page a banner while SAMPLE_CONTENT is on, and
 # with SAMPLE_CONTENT off the build refuses the item (plugins/samplecontent).
-SAMPLE = Field("sample", plain_text, example="a volunteer will replace this wording")
+SAMPLE = Field("sample", plain_text, example="a volunteer will replace this wording", typographic=True)
 
 POST = Schema(
     name="post",
     fields=(
-        Field("title", text, required=True, example="Katie Parker joins Breakthrough"),
+        Field("title", text, required=True, example="Katie Parker joins Breakthrough", typographic=True),
         Field("date", date, required=True, example="2021-11-24"),
         Field("category", one_of_setting("POST_CATEGORIES"), required=True, example="news"),
-        Field("summary", plain_text, required=True, example="One or two plain sentences."),
+        Field("summary", plain_text, required=True, example="One or two plain sentences.", typographic=True),
         Field("author", text, example="Alex Mays, Party Leader"),
         Field("tags", list_of(text), example="[councillors, nhs]"),
         Field("policies", list_of(slug), example="[housing, nhs]", refers_to="POLICY_PATHS"),
         Field("councillors", list_of(slug), example="[katie-parker]", refers_to="COUNCILLOR_PATHS"),
         Field("modified", date, example="2021-11-25"),
         Field("image", image_path, example="images/news/march.jpg"),
-        Field("image_alt", plain_text, example="Members marching with a banner"),
+        Field("image_alt", plain_text, example="Members marching with a banner", typographic=True),
         Field("embargo", date, example="2022-03-01 09:00"),
         STATUS,
         SAMPLE,
@@ -54,8 +54,8 @@ POST = Schema(
 PAGE = Schema(
     name="page",
     fields=(
-        Field("title", text, required=True, example="About us"),
-        Field("summary", plain_text, required=True, example="Who we are and what we stand for."),
+        Field("title", text, required=True, example="About us", typographic=True),
+        Field("summary", plain_text, required=True, example="Who we are and what we stand for.", typographic=True),
         # The membership platform's button the page ends with: "join" links to
         # JOIN_URL, "donate" to DONATE_URL (theme/templates/page.html). The page
         # asks for it itself, so renaming its file never loses the button and
@@ -70,10 +70,10 @@ PAGE = Schema(
 POLICY = Schema(
     name="policy",
     fields=(
-        Field("title", text, required=True, example="Homes for everyone"),
+        Field("title", text, required=True, example="Homes for everyone", typographic=True),
         Field("number", integer_between(1, 99), required=True, example="2"),
-        Field("summary", plain_text, required=True, example="One sentence that sums the policy up."),
-        Field("commitments", list_of(plain_text, min_items=1), required=True, example="[Build 150,000 council homes a year]"),
+        Field("summary", plain_text, required=True, example="One sentence that sums the policy up.", typographic=True),
+        Field("commitments", list_of(plain_text, min_items=1), required=True, example="[Build 150,000 council homes a year]", typographic=True),
         STATUS,
         SAMPLE,
     ),
@@ -82,16 +82,16 @@ POLICY = Schema(
 COUNCILLOR = Schema(
     name="councillor",
     fields=(
-        Field("title", text, required=True, example="Katie Parker"),
-        Field("role", text, required=True, example="Town councillor"),
+        Field("title", text, required=True, example="Katie Parker", typographic=True),
+        Field("role", text, required=True, example="Town councillor", typographic=True),
         Field("joined", date, required=True, example="2021-11-24"),
-        Field("summary", plain_text, required=True, example="One sentence about the councillor."),
-        Field("council", text, example="Bury St Edmunds Town Council"),
-        Field("ward", text, example="St Olaves"),
+        Field("summary", plain_text, required=True, example="One sentence about the councillor.", typographic=True),
+        Field("council", text, example="Bury St Edmunds Town Council", typographic=True),
+        Field("ward", text, example="St Olaves", typographic=True),
         Field("region", one_of_setting("REGIONS"), example="East of England"),
-        Field("previous_party", text, example="Labour"),
+        Field("previous_party", text, example="Labour", typographic=True),
         Field("photo", image_path, example="images/councillors/katie-parker.jpg"),
-        Field("photo_alt", plain_text, example="Katie Parker smiling outside the town hall"),
+        Field("photo_alt", plain_text, example="Katie Parker smiling outside the town hall", typographic=True),
         Field("contact", contact, example="katie.parker@breakthroughparty.org.uk"),
         STATUS,
         SAMPLE,
@@ -104,13 +104,13 @@ COUNCILLOR = Schema(
 MINIFESTO = Schema(
     name="minifesto",
     fields=(
-        Field("title", text, required=True, example="Our minifesto"),
-        Field("edition", text, required=True, example="March 2022"),
+        Field("title", text, required=True, example="Our minifesto", typographic=True),
+        Field("edition", text, required=True, example="March 2022", typographic=True),
         Field("date", date, required=True, example="2022-03-01"),
-        Field("summary", plain_text, required=True, example="Our ten core policies in one short document."),
-        Field("foreword_title", text, required=True, example="Foreword"),
-        Field("foreword_author", text, required=True, example="Alex Mays, Party Leader"),
-        Field("closing_title", text, required=True, example="Join us"),
+        Field("summary", plain_text, required=True, example="Our ten core policies in one short document.", typographic=True),
+        Field("foreword_title", text, required=True, example="Foreword", typographic=True),
+        Field("foreword_author", text, required=True, example="Alex Mays, Party Leader", typographic=True),
+        Field("closing_title", text, required=True, example="Join us", typographic=True),
         Field("closing_call", text, required=True, example="Become a member today."),
         Field("keywords", list_of(text), example="[minifesto, policies]"),
         SAMPLE,
@@ -122,19 +122,19 @@ MINIFESTO = Schema(
 # besides its own text: who to call, the press kit's people and, as the
 # file's text, the notes to editors. Volunteers keep it up to date.
 PRESS_CONTACT = (
-    Field("name", text, required=True, example="Sam Okafor"),
-    Field("role", text, required=True, example="Head of press"),
+    Field("name", text, required=True, example="Sam Okafor", typographic=True),
+    Field("role", text, required=True, example="Head of press", typographic=True),
     Field("phone", phone, required=True, example="020 7946 0123"),
     Field("email", email, required=True, example="press@breakthroughparty.org.uk"),
 )
 PRESS_KIT_PERSON = (
-    Field("name", text, required=True, example="Alex Mays"),
-    Field("role", text, required=True, example="Party Leader"),
+    Field("name", text, required=True, example="Alex Mays", typographic=True),
+    Field("role", text, required=True, example="Party Leader", typographic=True),
     Field("photo", image_path, required=True, example="images/press/alex-mays.jpg"),
     # Also the photo's alt text: it says who is in it.
-    Field("caption", plain_text, required=True, example="Alex Mays, founder and Leader of the party."),
-    Field("credit", text, required=True, example="Photo: Priya Nair"),
-    Field("bio", plain_text, required=True, example="Alex Mays founded the party in 2021."),
+    Field("caption", plain_text, required=True, example="Alex Mays, founder and Leader of the party.", typographic=True),
+    Field("credit", text, required=True, example="Photo: Priya Nair", typographic=True),
+    Field("bio", plain_text, required=True, example="Alex Mays founded the party in 2021.", typographic=True),
 )
 PRESS_OFFICE = Schema(
     name="press office",

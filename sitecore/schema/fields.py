@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo
 
 from pelican.utils import SafeDatetime
 
+from sitecore.typography import typographic
+
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A slug is a file name and part of every address made from it; file
 # systems refuse names over 255 bytes, and people cannot read one that long.
@@ -76,9 +78,19 @@ class Field:
     example: str = ""
     # For fields that name other content: the folder setting of what they name.
     refers_to: str | None = None
+    # Text shown to readers as written (titles, summaries, commitments): its
+    # quotes and apostrophes are made typographic, as Markdown makes the
+    # body's (sitecore/typography.py). Never a field Markdown reads, or one
+    # that makes an address (an author's or a tag's page).
+    typographic: bool = False
 
     def convert(self, value: Any, settings: dict) -> Any:
-        return self.check(value, settings)
+        converted = self.check(value, settings)
+        if not self.typographic:
+            return converted
+        if isinstance(converted, list):
+            return [typographic(item) if isinstance(item, str) else item for item in converted]
+        return typographic(converted) if isinstance(converted, str) else converted
 
 
 # --- Field type checks: (value, settings) -> converted value ------------------
