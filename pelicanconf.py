@@ -261,6 +261,16 @@ MINIFESTO_FONT_FILES = {
     for weight in (400, 700)
     for style in ("normal", "italic")
 }
+# The PDFs' running text: Atkinson Hyperlegible draws zero with a slash
+# ("2Ø22", "15Ø,ØØØ") and has no plain one, so the text is set in Inter
+# (SIL Open Font Licence, from npm), whose zero is plain; headings and the
+# party's name stay in the party's face above.
+MINIFESTO_TEXT_FONT_FAMILY = "Inter"
+MINIFESTO_TEXT_FONT_FILES = {
+    (weight, style): str(HERE / "node_modules/@fontsource/inter/files" / f"inter-latin-{weight}-{style}.woff")
+    for weight in (400, 700)
+    for style in ("normal", "italic")
+}
 # File attachments in the minifesto PDF (<a rel="attachment">, <link rel="attachment">).
 # Off: none is embedded and any such link fails the build. On: only files the PDF
 # may load anyway (content/images/, theme/static/) can be attached, dated with the edition.

@@ -39,6 +39,7 @@ from pathlib import Path
 
 from sitecore.clock import site_zone
 from sitecore.output import write_atomically
+from sitecore.print_fonts import print_font_faces
 
 from .template_cache import stable_description
 
@@ -134,7 +135,7 @@ def input_digest(settings: dict, output_path: Path) -> str:
         add_folder(digest, Path(settings[name]), by_contents=True)
     for folder in settings.get("THEME_TEMPLATES_OVERRIDES") or ():
         add_folder(digest, Path(folder), by_contents=True)
-    for path in sorted(str(path) for path in (settings.get("MINIFESTO_FONT_FILES") or {}).values()):
+    for path in sorted(path for _, _, _, path in print_font_faces(settings)):
         add_file(digest, Path(path), by_contents=True)
     digest.update(packages(tuple(str(settings[name]) for name in PACKAGE_FOLDERS if settings.get(name))))
     for path in sorted([*ROOT.glob("*.py"), *(ROOT / name for name in ROOT_FILES)]):

@@ -117,3 +117,18 @@ def figures(path: Path) -> list[tuple[str, int]]:
 
         walk(document.Root.StructTreeRoot)
     return found
+
+
+def text_runs(path: Path, pages: range) -> list[tuple[str, str]]:
+    """(text, font name without its subset prefix) of each run of text that
+    pypdf reads on `pages` (numbered from 0)."""
+    reader = PdfReader(path)
+    runs: list[tuple[str, str]] = []
+
+    def visit(text, cm, tm, font_dict, font_size):
+        if text.strip() and font_dict is not None:
+            runs.append((text, str(font_dict.get("/BaseFont", "")).lstrip("/").split("+")[-1]))
+
+    for number in pages:
+        reader.pages[number].extract_text(visitor_text=visit)
+    return runs

@@ -20,6 +20,7 @@ from pdf_tools import (
     render_page_png,
     text_fill,
     text_lines,
+    text_runs,
 )
 
 from sitecore.imprint import imprint_text
@@ -260,3 +261,17 @@ def test_the_web_edition_numbers_its_contents_once_and_names_its_edition_once(si
     for cite in main.select(".how-to-cite"):
         cite.decompose()
     assert text_of(main).count(f"{minifesto['edition']} edition") == 1
+
+
+def test_every_zero_is_drawn_without_a_slash(pdf, large_pdf, settings):
+    """The party's face (Atkinson Hyperlegible) has only a slashed zero
+    ("2Ø22"): every run of text holding a zero, page numbers and commitment
+    numbers included, is set in the text face, embedded."""
+    text_face = settings["MINIFESTO_TEXT_FONT_FAMILY"]
+    for path in (pdf, large_pdf):
+        runs = text_runs(path, range(int(pdfinfo(path)["Pages"])))
+        with_zero = [(text, font) for text, font in runs if "0" in text]
+        assert len(with_zero) >= 10, path.name
+        assert [(text, font) for text, font in with_zero if not font.startswith(text_face)] == [], path.name
+        assert any(font["name"].split("+")[-1].startswith(text_face) and font["emb"] == "yes"
+                   for font in pdffonts(path))

@@ -28,6 +28,7 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from sitecore.images import IMAGE_MEDIA_TYPES, extension_of, is_image
+from sitecore.print_fonts import print_font_faces
 
 
 class FetchRefused(ValueError):
@@ -57,7 +58,7 @@ class SiteFiles:
         # it is absolute (publishconf.py sets it to the canonical URL).
         roots = [self.base_url, settings.get("SITEURL") or ""]
         self.site_roots = [urlsplit(root.rstrip("/") + "/") for root in roots if urlsplit(root).netloc]
-        self.fonts = {str(Path(path)) for path in settings["MINIFESTO_FONT_FILES"].values()}
+        self.fonts = {str(Path(path)) for _, _, _, path in print_font_faces(settings)}
 
     def read(self, url: str) -> tuple[bytes, str]:
         """(bytes, content type) of the file `url` names; FetchRefused if

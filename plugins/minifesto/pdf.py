@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitecore.output import write_atomically
+from sitecore.print_fonts import print_font_faces
 from sitecore.problems import problem_log
 
 from .attachments import stamp_attachments, take_out_attachments
@@ -40,14 +41,17 @@ WRITE_OPTIONS = {
 
 
 def fonts_css(settings) -> str:
-    """@font-face rules for the embedded font, from MINIFESTO_FONT_FILES."""
-    family = settings["MINIFESTO_FONT_FAMILY"]
+    """@font-face rules for the embedded fonts (print_font_faces), and their
+    families as --print-font (the party's face) and --print-text-font (the
+    running text's)."""
     rules = [
         f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: {style}; '
         f'src: url("{Path(path).as_uri()}"); }}'
-        for (weight, style), path in sorted(settings["MINIFESTO_FONT_FILES"].items())
+        for family, weight, style, path in print_font_faces(settings)
     ]
-    return "\n".join(rules) + f'\n:root {{ --print-font: "{family}"; }}\n'
+    text_family = settings.get("MINIFESTO_TEXT_FONT_FAMILY") or settings["MINIFESTO_FONT_FAMILY"]
+    return "\n".join(rules) + (f'\n:root {{ --print-font: "{settings["MINIFESTO_FONT_FAMILY"]}"; '
+                               f'--print-text-font: "{text_family}"; }}\n')
 
 
 def stylesheet_paths(settings, kind: str) -> list[Path]:
@@ -70,9 +74,8 @@ def cache_key(html: str, settings, kind: str) -> str:
     digest.update(html.encode("utf-8"))
     # The fonts by their faces and contents, not by their paths: a checkout
     # in another folder reuses its PDFs.
-    digest.update(settings["MINIFESTO_FONT_FAMILY"].encode())
-    for face, path in sorted(settings["MINIFESTO_FONT_FILES"].items()):
-        digest.update(f"\0{face}\0".encode())
+    for family, weight, style, path in print_font_faces(settings):
+        digest.update(f"\0{family}\0{weight}\0{style}\0".encode())
         digest.update(Path(path).read_bytes())  # OSError names a missing one
     for path in stylesheet_paths(settings, kind):
         digest.update(path.read_bytes())

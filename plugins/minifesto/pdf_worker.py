@@ -31,7 +31,8 @@ from .pdf import Rendered, render_pdf
 BACKGROUND_FROM = 300
 # What render_pdf reads of the settings (the fetcher, the fonts, the stylesheets).
 PDF_SETTINGS = ("PATH", "THEME", "THEME_STATIC_DIR", "SITEURL", "SITE_CANONICAL_URL", "MINIFESTO_FONT_FAMILY",
-                "MINIFESTO_FONT_FILES", "MINIFESTO_STYLESHEETS", "MINIFESTO_PDF_ATTACHMENTS")
+                "MINIFESTO_FONT_FILES", "MINIFESTO_TEXT_FONT_FAMILY", "MINIFESTO_TEXT_FONT_FILES",
+                "MINIFESTO_STYLESHEETS", "MINIFESTO_PDF_ATTACHMENTS")
 
 
 def pdf_settings(settings: dict) -> dict:
