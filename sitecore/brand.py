@@ -36,10 +36,13 @@ class CardStyle:
 
 
 def brand_style(settings: dict) -> CardStyle:
+    """Titles in the party's bold face; the imprint in the text face of the
+    PDFs (MINIFESTO_TEXT_FONT_FILES), whose zero has no slash ("PO Box 0000")."""
     colours = settings["PARTY_COLOURS"]
     fonts = settings["MINIFESTO_FONT_FILES"]
+    text_fonts = settings.get("MINIFESTO_TEXT_FONT_FILES") or fonts
     return CardStyle(tuple(settings["SHARE_CARD_SIZE"]), colours["primary"], colours["accent"], colours["ink"],
-                     bold_font=fonts[(700, "normal")], regular_font=fonts[(400, "normal")])
+                     bold_font=fonts[(700, "normal")], regular_font=text_fonts[(400, "normal")])
 
 
 # The PNG logo (PARTY_LOGO_PNG) is this many pixels square.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import textwrap
 
 from conftest import (
     MINIMAL_SITE,
@@ -142,3 +143,21 @@ def test_home_page_describes_the_party(site, settings):
     logo = site.output / data["logo"]["url"].removeprefix(settings["SITE_CANONICAL_URL"] + "/")
     with Image.open(logo) as image:
         assert image.size == (512, 512)
+
+
+def test_a_card_shows_the_items_own_photo(make_site):
+    """A councillor's photo (or a post's image) fills the right of its card,
+    in its own colours, so cards differ in a feed; a card without one keeps
+    the party's palette."""
+    from conftest import sample_jpeg
+
+    profile = textwrap.dedent(MINIMAL_SITE["councillors/jo-bloggs.md"]).replace(
+        "region: London\n", "region: London\nphoto: images/jo.jpg\nphoto_alt: Jo Bloggs smiling\n")
+    build = make_site({"councillors/jo-bloggs.md": profile, "images/jo.jpg": sample_jpeg(600, 600)})
+    assert build.returncode == 0, build.stderr
+    with Image.open(build.output / "share/councillors/jo-bloggs.png") as card:
+        assert card.mode == "RGB" and card.text["Imprint"]
+        photo_colour = card.getpixel((card.width - 180, 150))
+    assert all(abs(a - b) <= 8 for a, b in zip(photo_colour, (0x8e, 0x7c, 0xa3))), photo_colour
+    with Image.open(build.output / "share/news/hello.png") as card:
+        assert card.mode == "P"

@@ -4,7 +4,8 @@ The imprint is drawn into the image (the law wants it to travel with the
 image wherever it is shared) and also stored in the PNG's text chunks, so
 the build can check every card carries it.
 
-A card is drawn in full colour, then stored as a 256-colour PNG whose
+A card is drawn in full colour, then (unless it shows the item's own
+photograph, which keeps its colours) stored as a 256-colour PNG whose
 palette is the card's own colours: each text colour blended into each
 background colour in 64 steps (`card_palette`). Every pixel of a card is
 one of those blends (text is the only thing drawn over a flat background),
@@ -25,7 +26,7 @@ import io
 import threading
 from dataclasses import dataclass
 
-from PIL import Image, ImageColor, ImageDraw, ImageFont
+from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps
 from PIL.PngImagePlugin import PngInfo
 
 from sitecore.brand import CardStyle, draw_mark
@@ -53,6 +54,13 @@ class CardText:
     title: str
     imprint: str
     party: str
+    # The item's own picture (a post's image, a councillor's photo), so cards
+    # differ in a feed: its file, and a hash of its bytes for the cache key.
+    photo: str | None = None
+    photo_digest: str = ""
+
+
+PHOTO_WIDTH = 360                      # px: the picture beside the title, the card's height above the band
 
 
 @dataclass(frozen=True)
@@ -168,9 +176,16 @@ def draw_card(text: CardText, style: CardStyle) -> Image.Image:
     draw = ImageDraw.Draw(image)
     band = drawn_band(text.party, text.imprint, style)
     band_top = height - band.height
+    text_width = width - 2 * MARGIN
+    if text.photo:
+        # The picture fills the right of the card down to the band, cropped to fit.
+        with Image.open(text.photo) as photo:
+            fitted = ImageOps.fit(ImageOps.exif_transpose(photo).convert("RGB"), (PHOTO_WIDTH, band_top))
+        image.paste(fitted, (width - PHOTO_WIDTH, 0))
+        text_width -= PHOTO_WIDTH
 
     draw.text((MARGIN, MARGIN), text.kicker.upper(), font=font(style.bold_font, 34), fill=style.accent)
-    title_font, lines = fitted_title(text.title, style, width - 2 * MARGIN, band_top - GAP - TITLE_TOP)
+    title_font, lines = fitted_title(text.title, style, text_width, band_top - GAP - TITLE_TOP)
     line_height = int(title_font.size * 1.2)
     y = TITLE_TOP
     for line in lines:
@@ -208,6 +223,10 @@ def render_card(text: CardText, style: CardStyle) -> bytes:
     metadata.add_text("Title", text.title)
     metadata.add_text("Imprint", text.imprint)
     buffer = io.BytesIO()
-    paletted = draw_card(text, style).quantize(palette=card_palette(style), dither=Image.Dither.NONE)
-    paletted.save(buffer, format="PNG", pnginfo=metadata, compress_level=3)
+    drawn = draw_card(text, style)
+    if text.photo:  # a photograph needs its own colours: a full-colour PNG
+        drawn.save(buffer, format="PNG", pnginfo=metadata, compress_level=3)
+    else:
+        paletted = drawn.quantize(palette=card_palette(style), dither=Image.Dither.NONE)
+        paletted.save(buffer, format="PNG", pnginfo=metadata, compress_level=3)
     return buffer.getvalue()

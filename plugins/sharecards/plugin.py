@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import PIL
@@ -33,12 +34,14 @@ from .drawing import CardDrawing
 
 logger = logging.getLogger("site.sharecards")
 # Bump when card.py draws differently, so cached cards are redrawn.
-CARD_DESIGN_VERSION = "5"
+CARD_DESIGN_VERSION = "6"
 
 
 def card_key(text: CardText, style_fingerprint: str) -> str:
     """The cache key of a card: everything that changes its pixels or bytes."""
-    drawn_from = (CARD_DESIGN_VERSION, PIL.__version__, text, style_fingerprint)
+    # The photo by its bytes (photo_digest), not its path: a checkout in
+    # another folder reuses its cards.
+    drawn_from = (CARD_DESIGN_VERSION, PIL.__version__, replace(text, photo=None), style_fingerprint)
     return hashlib.sha256(repr(drawn_from).encode()).hexdigest()[:24]
 
 
@@ -51,6 +54,18 @@ def kicker_for(item, settings) -> str:
         # One press release is a "Press release", not the category's plural.
         return (settings.get("POST_CATEGORY_ONE_ITEM") or {}).get(item.category.slug, str(item.category))
     return settings["SITENAME"]
+
+
+def card_photo(item, settings) -> tuple[str | None, str]:
+    """(file, hash of its bytes) of the item's own picture, if it has one: a
+    post's `image`, a councillor's `photo` (content/images/…, checked by the
+    content checks: an image Pillow opens, no link)."""
+    relative = getattr(item, "image", None) or getattr(item, "photo", None)
+    path = os.path.join(settings["PATH"], relative) if relative else None
+    if path is None or not os.path.isfile(path):
+        return None, ""
+    with open(path, "rb") as handle:
+        return path, hashlib.sha256(handle.read()).hexdigest()
 
 
 def open_graph_locale(language: str) -> str:
@@ -83,7 +98,8 @@ class ShareCardGenerator(Generator):
                 ImageFont.truetype(path, 12)
             except OSError as error:
                 problem_log.add(path, 1, "(font)", f"the share cards' font cannot be loaded: {error}",
-                                "run ./setup to install the fonts, or fix MINIFESTO_FONT_FILES in pelicanconf.py")
+                                "run ./setup to install the fonts, or fix MINIFESTO_FONT_FILES or "
+                                "MINIFESTO_TEXT_FONT_FILES in pelicanconf.py")
                 return False
         return True
 
@@ -111,7 +127,8 @@ class ShareCardGenerator(Generator):
         for item in shared_items(generators, self.context):
             url = share_card_url(settings, item)
             item.share_image = url
-            self.cards[url] = CardText(kicker_for(item, settings), item.title, imprint, party)
+            self.cards[url] = CardText(kicker_for(item, settings), item.title, imprint, party,
+                                       *card_photo(item, settings))
 
     def start_drawing(self, pelican) -> None:
         """When Pelican asks for its writer (all content read and checked, the
