@@ -2,7 +2,8 @@
 
 Every plugin that writes a file (not a Jinja page, which Pelican's writer
 handles) writes it here: atomically, so a stopped build or two builds at
-once never leave half a file, and never outside the output folder.
+once never leave half a file, and never outside the output folder; a file
+kept in the build's cache goes in as a hard link (copy_from_cache).
 """
 
 from __future__ import annotations
@@ -49,4 +50,34 @@ def write_output(output: str | Path, save_as: str, data: str | bytes) -> Path:
     """Write one file of the site (text as UTF-8) and return its path."""
     target = output_path(output, save_as)
     write_atomically(target, data.encode("utf-8") if isinstance(data, str) else data)
+    return target
+
+
+def copy_from_cache(output: str | Path, save_as: str, cached: Path) -> Path:
+    """Put a file the build keeps in its cache (a share card, a WebP copy)
+    into the site: as a hard link to the cached file where the file system
+    allows one, else as a copy. A link costs no bytes and no time (copying
+    5000 share cards was 2.7 s of a build); it is safe because a cached file
+    is never changed in place, only replaced (write_atomically), which
+    leaves the site's link to the old bytes."""
+    target = output_path(output, save_as)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(cached, target)  # a build writes into a new folder: mostly no file there yet
+        return target
+    except FileExistsError:
+        pass  # replaced below, atomically
+    except OSError:  # another file system, or one without hard links
+        write_atomically(target, cached.read_bytes())
+        return target
+    temporary = target.parent / f".{target.name}.{os.getpid()}.link"
+    try:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        os.link(cached, temporary)
+        os.replace(temporary, target)
+    except OSError:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        write_atomically(target, cached.read_bytes())
     return target

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+from pathlib import Path
+
 import pytest
 
-from sitecore.output import write_output
+from sitecore.output import copy_from_cache, write_atomically, write_output
 
 
 @pytest.mark.parametrize("save_as", ["../escaped.txt", "a/../../escaped.txt", "/etc/escaped.txt", "a/b/../../.."])
@@ -21,3 +25,39 @@ def test_a_path_inside_the_site_is_written_there(tmp_path):
     written = write_output(site, "a/../b/c.txt", "words")
     assert written == (site / "b/c.txt").resolve()
     assert written.read_text() == "words"
+
+
+def test_a_cached_file_goes_into_the_site_as_a_link_that_keeps_its_bytes(tmp_path):
+    """A share card or WebP copy from the cache is linked, not copied; when
+    the cache entry is replaced later, the site keeps the bytes it had."""
+    cached = tmp_path / "cache/card.png"
+    write_atomically(cached, b"first")
+    placed = copy_from_cache(tmp_path / "site", "share/card.png", cached)
+    assert placed.read_bytes() == b"first" and os.path.samefile(placed, cached)
+    write_atomically(cached, b"second")
+    assert placed.read_bytes() == b"first"
+    assert [path.name for path in placed.parent.iterdir()] == ["card.png"]  # no temporary left
+
+
+def test_a_cached_file_on_another_file_system_is_copied(tmp_path):
+    """Hard links cannot cross file systems: the file is copied instead."""
+    # /dev/shm is a RAM file system here, /tmp is on the disk: one of them is
+    # not where this test's folder is (./run-tests puts it in /dev/shm).
+    elsewhere = next((folder for folder in (Path("/dev/shm"), Path("/tmp"))
+                      if folder.is_dir() and os.stat(folder).st_dev != os.stat(tmp_path).st_dev), None)
+    if elsewhere is None:
+        pytest.skip("needs a second file system (/dev/shm or /tmp) apart from the test's folder")
+    with tempfile.TemporaryDirectory(dir=elsewhere) as folder:
+        cached = Path(folder) / "card.png"
+        write_atomically(cached, b"bytes")
+        placed = copy_from_cache(tmp_path / "site", "card.png", cached)
+        assert placed.read_bytes() == b"bytes" and not os.path.samefile(placed, cached)
+
+
+def test_a_cached_file_replaces_the_one_already_in_the_site(tmp_path):
+    cached = tmp_path / "cache/card.png"
+    write_atomically(cached, b"new")
+    write_output(tmp_path / "site", "card.png", b"old")
+    placed = copy_from_cache(tmp_path / "site", "card.png", cached)
+    assert placed.read_bytes() == b"new" and os.path.samefile(placed, cached)
+    assert sorted(path.name for path in placed.parent.iterdir()) == ["card.png"]

@@ -11,7 +11,7 @@ import PIL
 from PIL import Image, ImageOps
 
 from sitecore.images import copy_name
-from sitecore.output import write_atomically, write_output
+from sitecore.output import copy_from_cache, write_atomically
 
 WEBP_OPTIONS = {"quality": 80, "method": 6}
 
@@ -51,6 +51,6 @@ def make_variants(source: Path, path: str, widths, output: Path, cache: Path) ->
                 resized.save(buffer, "WEBP", **WEBP_OPTIONS)
                 write_atomically(cached, buffer.getvalue())
             variant_path = copy_name(path, target_width)
-            write_output(output, variant_path, cached.read_bytes())
+            copy_from_cache(output, variant_path, cached)
             variants.append(Variant(variant_path, target_width))
     return ImageInfo(path, width, height, tuple(variants))

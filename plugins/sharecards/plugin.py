@@ -23,7 +23,7 @@ from PIL import ImageFont
 from sitecore.brand import brand_style, logo_png
 from sitecore.content_items import published_items
 from sitecore.imprint import imprint_text
-from sitecore.output import write_output
+from sitecore.output import copy_from_cache, write_output
 from sitecore.problems import problem_log
 from sitecore.renewed import items_renewed
 from sitecore.share_cards import share_card_url, site_card_url
@@ -153,7 +153,7 @@ class ShareCardGenerator(Generator):
             return
         self.drawing.finish()
         for url, path in self.cached.items():
-            write_output(self.output_path, url, path.read_bytes())
+            copy_from_cache(self.output_path, url, path)
         drawn = len(self.drawing.missing)
         logger.info("Share cards: %d drawn, %d unchanged and reused", drawn, len(self.cached) - drawn)
         write_output(self.output_path, self.settings["PARTY_LOGO_PNG"], logo_png(self.settings))
