@@ -235,8 +235,9 @@ IMPRINT_PROBLEMS = """
 
 
 # Boxes that must fit at every width (issue 13): each policy number badge is
-# a circle holding its digits; each email address stays inside its box and,
-# if it must wrap, wraps only after "@" or before a dot, never mid-word.
+# a circle holding its digits; each email address (and each address a
+# "How to cite" line shows) stays inside its box and, if it must wrap, wraps
+# only after "@" or "/" or before a dot, never mid-word.
 # Returns a list of problems, each naming the element.
 BOX_PROBLEMS = """
 () => {
@@ -249,7 +250,7 @@ BOX_PROBLEMS = """
       problems.push(label(badge) + ': its digits spill out');
     if (Math.abs(box.width - box.height) > 1) problems.push(label(badge) + ': an oval ' + box.width + 'x' + box.height);
   }
-  for (const link of document.querySelectorAll('a[href^="mailto:"]')) {
+  for (const link of document.querySelectorAll('a[href^="mailto:"], .how-to-cite a')) {
     let container = link.parentElement;
     while (getComputedStyle(container).display.startsWith('inline')) container = container.parentElement;
     const outer = container.getBoundingClientRect(), box = link.getBoundingClientRect();
@@ -266,7 +267,7 @@ BOX_PROBLEMS = """
     }
     for (let i = 1; i < characters.length; i++) {
       const [before, top] = characters[i - 1], [after, nextTop] = characters[i];
-      if (nextTop > top + 2 && !(before === '@' || after === '.'))
+      if (nextTop > top + 2 && !(before === '@' || before === '/' || after === '.'))
         problems.push(label(link) + ': wraps between "' + before + '" and "' + after + '"');
     }
   }
