@@ -70,6 +70,8 @@ def copy_from_cache(output: str | Path, save_as: str, cached: Path) -> Path:
     except OSError:  # another file system, or one without hard links
         write_atomically(target, cached.read_bytes())
         return target
+    if os.path.samefile(cached, target):
+        return target  # already this very file (linked by an earlier call)
     temporary = target.parent / f".{target.name}.{os.getpid()}.link"
     try:
         with contextlib.suppress(FileNotFoundError):

@@ -6,12 +6,6 @@ Templates never assemble URLs: they print what these functions made (the
 
 from __future__ import annotations
 
-import re
-
-# Where a shown address may wrap on a narrow screen: after "@", after a "/"
-# (not between the two of "//"), and before a dot; never mid-word.
-ADDRESS_BREAKS = re.compile(r"(?<=@)|(?<=/)(?!/)|(?=\.)")
-
 
 def canonical_url(settings: dict, url: str) -> str:
     """The absolute public URL of a site-relative URL ('' is the home page):
@@ -37,8 +31,3 @@ def category_feed_url(settings: dict, slug: str) -> str:
     """The site-relative address of a news category's Atom feed."""
     return settings["CATEGORY_FEED_ATOM"].format(slug=slug)
 
-
-def address_parts(address: str) -> list[str]:
-    """An email or web address cut where it may wrap (ADDRESS_BREAKS): the
-    pages join the parts with <wbr>, which copying the address leaves out."""
-    return [part for part in ADDRESS_BREAKS.split(address) if part]

@@ -61,3 +61,12 @@ def test_a_cached_file_replaces_the_one_already_in_the_site(tmp_path):
     placed = copy_from_cache(tmp_path / "site", "card.png", cached)
     assert placed.read_bytes() == b"new" and os.path.samefile(placed, cached)
     assert sorted(path.name for path in placed.parent.iterdir()) == ["card.png"]
+
+
+def test_linking_the_same_cached_file_twice_leaves_nothing_else(tmp_path):
+    cached = tmp_path / "cache/card.png"
+    write_atomically(cached, b"bytes")
+    copy_from_cache(tmp_path / "site", "card.png", cached)
+    placed = copy_from_cache(tmp_path / "site", "card.png", cached)
+    assert placed.read_bytes() == b"bytes"
+    assert sorted(path.name for path in placed.parent.iterdir()) == ["card.png"]

@@ -149,3 +149,25 @@ def test_a_card_shows_the_items_own_photo(make_site):
     assert all(abs(a - b) <= 8 for a, b in zip(photo_colour, (0x8e, 0x7c, 0xa3))), photo_colour
     with Image.open(build.output / "share/news/hello.png") as card:
         assert card.mode == "P"
+
+
+def test_a_damaged_photo_is_refused_at_its_line_before_its_card_is_drawn(make_site):
+    """A truncated JPEG passes the header check every image gets; decoding
+    it for the card fails, and the build names the file, line and field."""
+    import io
+    import random
+
+    noise = random.Random(1)
+    picture = Image.frombytes("RGB", (800, 600), bytes(noise.getrandbits(8) for _ in range(800 * 600 * 3)))
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG")
+    profile = textwrap.dedent(MINIMAL_SITE["councillors/jo-bloggs.md"]).replace(
+        "region: London\n", "region: London\nphoto: images/jo.jpg\nphoto_alt: Jo Bloggs smiling\n")
+    build = make_site({"councillors/jo-bloggs.md": profile, "images/jo.jpg": buffer.getvalue()[:3000]})
+    assert build.returncode == 1
+    line = profile.splitlines().index("photo: images/jo.jpg") + 1
+    assert build.problem_lines == [
+        f"content/councillors/jo-bloggs.md:{line}: photo: jo.jpg is damaged (Pillow cannot read it to the end): "
+        "it cannot go on the share card — save the picture again (as JPEG, PNG or WebP) "
+        "and put it back in content/images/"]
+    assert "Traceback" not in build.stderr

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import importlib
 import os
 import re
 import sys
@@ -75,9 +76,18 @@ def render_safe_html(markdown: str, settings: dict) -> tuple[str, list]:
     return clean(html, embeds), refusals(html, embeds)
 
 
+def project_extensions(markdown_settings: dict) -> list:
+    """The Markdown extensions MARKDOWN names that are this project's own
+    modules (sitecore.…): their code changes the HTML, so the memo's key
+    holds their source, as it holds this reader's."""
+    return [importlib.import_module(name) for name in (markdown_settings.get("extension_configs") or {})
+            if name.split(".")[0] in ("sitecore", "plugins")]
+
+
 def safe_html_memo(settings: dict) -> TextMemo:
     """Safe HTML by the Markdown it came from (see sitecore/text_memo.py)."""
-    made_by = fingerprint((sys.modules[__name__], html_allowlist), ("markdown", "tinyhtml5", "nh3"),
+    made_by = fingerprint((sys.modules[__name__], html_allowlist, *project_extensions(settings["MARKDOWN"])),
+                          ("markdown", "tinyhtml5", "nh3"),
                           [markdown_options(settings["MARKDOWN"]), list(settings.get("EMBED_ALLOWLIST") or ())])
     return TextMemo(settings["CACHE_PATH"], "safe-html", made_by)
 

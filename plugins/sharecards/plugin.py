@@ -68,6 +68,26 @@ def card_photo(item, settings) -> tuple[str | None, str]:
         return path, hashlib.sha256(handle.read()).hexdigest()
 
 
+def decodes(path: str) -> bool:
+    """Pillow reads the whole image. WeasyPrint, once imported, tells Pillow
+    to fill a truncated image's missing part silently (a process-wide
+    switch), so the check turns that off while it reads: it runs in the
+    build's own thread, before the card threads start and while no PDF is
+    being rendered in this process."""
+    from PIL import Image, ImageFile
+
+    lenient = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        with Image.open(path) as image:
+            image.load()
+        return True
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return False
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = lenient
+
+
 def open_graph_locale(language: str) -> str:
     """Open Graph's form of a language tag: en-GB (which Pelican lowercases
     to en-gb) is en_GB."""
@@ -84,6 +104,7 @@ class ShareCardGenerator(Generator):
 
     def __init__(self, *args, **kwargs):
         self.cards: dict[str, CardText] = {}
+        self.photo_fields: dict[str, tuple[str, int, str]] = {}  # card URL -> (file, line, field) of its photo
         self.cached: dict[str, Path] = {}  # card URL -> its file in the cache
         self.drawing: CardDrawing | None = None
         super().__init__(*args, **kwargs)
@@ -129,6 +150,9 @@ class ShareCardGenerator(Generator):
             item.share_image = url
             self.cards[url] = CardText(kicker_for(item, settings), item.title, imprint, party,
                                        *card_photo(item, settings))
+            if self.cards[url].photo:
+                field = "image" if getattr(item, "image", None) else "photo"
+                self.photo_fields[url] = (item.source_path, item.frontmatter_lines.get(field, 1), field)
 
     def start_drawing(self, pelican) -> None:
         """When Pelican asks for its writer (all content read and checked, the
@@ -145,8 +169,22 @@ class ShareCardGenerator(Generator):
         cache.mkdir(parents=True, exist_ok=True)
         self.cached = {url: cache / f"{card_key(text, style_fingerprint)}.png" for url, text in self.cards.items()}
         missing = {path: self.cards[url] for url, path in self.cached.items() if not path.exists()}
+        if not self.photos_decode({url for url, path in self.cached.items() if path in missing}):
+            return  # reported: generate_output writes nothing, and the build stops with the problem
         self.drawing = CardDrawing(missing, style)
         self.drawing.start()
+
+    def photos_decode(self, urls: set[str]) -> bool:
+        """Every photo a card still to be drawn shows decodes in full. The
+        content checks read an image's header (verify()), which a truncated
+        JPEG passes; drawing it then failed without naming the file."""
+        bad = [url for url in sorted(urls) if self.cards[url].photo and not decodes(self.cards[url].photo)]
+        for url in bad:
+            path, line, field = self.photo_fields[url]
+            problem_log.add(path, line, field, f"{os.path.basename(self.cards[url].photo)} is damaged "
+                            "(Pillow cannot read it to the end): it cannot go on the share card",
+                            "save the picture again (as JPEG, PNG or WebP) and put it back in content/images/")
+        return not bad
 
     def generate_output(self, writer) -> None:
         if self.drawing is None:  # no cards planned: a font or the imprint was reported

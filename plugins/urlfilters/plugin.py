@@ -1,5 +1,5 @@
 """The `page_url`, `canonical_url`, `category_feed_url` and `breakable_address`
-template filters (sitecore.urls).
+template filters (sitecore.urls, sitecore.breakable_addresses).
 
 Templates print addresses Python made; they never join strings into one:
 
@@ -25,7 +25,8 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 from pelican import signals
 
-from sitecore.urls import address_parts, canonical_url, category_feed_url, page_url
+from sitecore.breakable_addresses import address_parts
+from sitecore.urls import canonical_url, category_feed_url, page_url
 
 
 def breakable_address(address: str) -> Markup:
