@@ -112,14 +112,16 @@ POLICY_PATHS = ["policies"]
 COUNCILLOR_PATHS = ["councillors"]
 # The minifesto's own words (title, edition, foreword, closing call).
 MINIFESTO_PATHS = ["minifesto.md"]
+# Past editions of the minifesto, each frozen by `invoke minifesto freeze`
+# into a folder named after its date (minifesto/editions/2022-03/): a copy of
+# minifesto.md and of the policies as they were published.
+MINIFESTO_EDITIONS_PATHS = ["minifesto/editions"]
 # The press office's contacts, press kit and notes to editors (/press/).
 PRESS_OFFICE_PATHS = ["press-office.md"]
 # Only our Markdown reader: Pelican's HTML and reStructuredText readers would
 # publish files without front matter or any of our checks.
 READERS = {"html": None, "htm": None, "rst": None}
-# content/minifesto/ keeps past editions' files (PDF, text) so their
-# edition-named URLs keep working after a new edition is published.
-STATIC_PATHS = ["images", "minifesto"]
+STATIC_PATHS = ["images"]
 # The press office page (content/pages/press.md); the archive links back to it.
 PRESS_PAGE_URL = "press/"
 PRESS_ARCHIVE_URL = "press/releases/"
@@ -246,9 +248,19 @@ MINIFESTO_CURRENT_FILES = {
     "pdf": "minifesto.pdf",
     "large-print": "minifesto-large-print.pdf",
     "text": "minifesto.txt",
+    "epub": "minifesto.epub",
 }
 # … and edition-named copies that stay for citation ({date} is the edition date).
 MINIFESTO_EDITION_NAME = "minifesto/breakthrough-minifesto-{date:%Y-%m}"
+# Every edition's own page ({key} is its date's year and month: 2022-03), the
+# list of editions, and what changed in each from the one before.
+MINIFESTO_EDITION_URL = "minifesto/{key}/"
+MINIFESTO_EDITION_SAVE_AS = "minifesto/{key}/index.html"
+MINIFESTO_EDITIONS_URL = "minifesto/editions/"
+MINIFESTO_EDITIONS_SAVE_AS = "minifesto/editions/index.html"
+MINIFESTO_CHANGES_URL = "minifesto/changes/{key}/"
+MINIFESTO_CHANGES_SAVE_AS = "minifesto/changes/{key}/index.html"
+MINIFESTO_CHANGES_JSON_SAVE_AS = "minifesto/changes/{key}/changes.json"
 POLICIES_JSON_SAVE_AS = "policies.json"
 # Fonts embedded in the PDFs: Atkinson Hyperlegible (SIL Open Font Licence),
 # installed from npm by ./setup so every machine renders the same PDF.

@@ -4,6 +4,7 @@
     invoke build --drafts   a preview with drafts and embargoed posts, in preview/
     invoke check        check all content, write nothing
     invoke new post "Title"   (or policy, councillor) start a new file
+    invoke minifesto freeze   keep the current minifesto edition before changing it
     invoke build --production   the public site, with publishconf.py
     invoke publish      production build, copied to the host with rsync over SSH
     invoke gh-pages     production build, pushed to the GitHub Pages branch
@@ -73,6 +74,28 @@ def new(c, kind, title):
         print(f"Not created: {error}", file=sys.stderr)
         sys.exit(1)
     print(f"Created {shown}: replace every TODO, then run `invoke check`.")
+
+
+@task(positional=["action"], help={"action": "freeze: keep the current edition as it is published",
+                                   "again": "freeze an edition that is already frozen again (to correct it)"})
+def minifesto(c, action, again=False):
+    """invoke minifesto freeze: keep the current edition, so it can be rebuilt after the policies change."""
+    from sitebuild.build import load_settings
+    from sitebuild.freeze import FreezeError, freeze_edition
+
+    if action != "freeze":
+        sys.exit(f"Unknown action {action!r}: the one action is `invoke minifesto freeze`.")
+    _sitebuild(c, f"--settings {SETTINGS['local']} --check")  # only an edition that builds is frozen
+    try:
+        frozen = freeze_edition(load_settings(ROOT / SETTINGS["local"]), again=again)
+    except FreezeError as error:
+        print(f"Not frozen: {error}", file=sys.stderr)
+        sys.exit(1)
+    shown = frozen.folder.relative_to(ROOT) if frozen.folder.is_relative_to(ROOT) else frozen.folder
+    print(f"Froze the {frozen.edition} edition in {shown}/ ({len(frozen.copied)} files).")
+    for path in frozen.left_out:
+        print(f"Left out {path}: a draft is not part of the edition.")
+    print("Commit the folder. For the next edition, change `edition` and `date` in content/minifesto.md.")
 
 
 def _production_settings() -> dict:

@@ -330,14 +330,6 @@ def test_the_closing_call_is_checked_like_a_body(make_site):
                for line in build.problem_lines), build.problem_lines
 
 
-def test_an_archived_edition_cannot_be_overwritten(make_site):
-    build = make_site({"minifesto/breakthrough-minifesto-2022-03.pdf": b"%PDF-1.7 an old edition"})
-    assert build.returncode == 1
-    assert ("content/minifesto/breakthrough-minifesto-2022-03.pdf:1: (file name): an archived edition has the "
-            "name of the edition being built — change the date in content/minifesto.md for a new edition, "
-            "or delete this copy if it is the current edition") in build.problem_lines
-
-
 def test_a_front_matter_mistake_does_not_hide_the_files_other_problems(make_site):
     """One build lists everything wrong with a file: its fields, the names it
     refers to and the links in its text, not one round at a time."""

@@ -146,11 +146,21 @@ def check_target(item, found, site: SiteFacts, field: str = "body") -> None:
         check_image_file(item, found.line, field, os.path.join(settings["PATH"], unquote(url.path).lstrip("/")))
 
 
+def links_folder(item, settings) -> str:
+    """The folder Pelican resolves an item's relative links from: its own,
+    or for a past minifesto edition's frozen copy the one it was copied from.
+    (A file only partly read is not a Content item: its own folder.)"""
+    relative_dir = getattr(item, "relative_dir", None)
+    if relative_dir is None:
+        return os.path.dirname(item.source_path)
+    return os.path.join(settings["PATH"], relative_dir)
+
+
 def check_internal_file(item, found, path: str, site: SiteFacts, field: str = "body") -> None:
     if path.startswith("/"):
         full = os.path.join(site.settings["PATH"], path.lstrip("/"))
     else:
-        full = os.path.join(os.path.dirname(item.source_path), path)
+        full = os.path.join(links_folder(item, site.settings), path)
     full = os.path.normpath(full)
     content_root = site.content_root
     if os.path.commonpath([os.path.realpath(full), content_root]) != content_root:

@@ -24,6 +24,7 @@ from sitecore import html_allowlist
 from sitecore.html_allowlist import clean, explain, refusals
 from sitecore.names import SAFE_NAME_PART, numbered_name, slug_of_file
 from sitecore.problems import PartlyRead, problem_log
+from sitecore.frozen_editions import frozen_origin
 from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
 from sitecore.schema.document import FrontMatterError, parse_document
 from sitecore.schema.fields import SLUG_MAX_LENGTH, SLUG_PATTERN
@@ -111,6 +112,10 @@ def line_in_markdown(markdown: str, first_line: int, pattern: str) -> int:
 def schema_for(source_path: str, settings: dict) -> Schema | None:
     """The schema of a file, from the folder it is in (ARTICLE_PATHS, …)."""
     relative = os.path.relpath(os.path.abspath(source_path), os.path.abspath(settings["PATH"]))
+    frozen = frozen_origin(relative, settings)
+    if frozen is not None:
+        # A past minifesto edition's copy: checked as the file it was frozen from.
+        relative = frozen.original.replace("/", os.sep)
     for setting, schema in SCHEMAS_BY_PATH_SETTING.items():
         for folder in settings.get(setting) or []:
             folder = folder.strip("/")

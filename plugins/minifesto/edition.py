@@ -1,5 +1,6 @@
-"""The minifesto's own words (content/minifesto.md) and the generator that
-compiles and writes every edition: web page, PDFs, plain text, policies.json.
+"""The generator that compiles and writes every edition of the minifesto:
+for each, its web page, PDFs, EPUB, plain text and policies as JSON; the
+editions page; and what changed from each edition to the next.
 
 Compiling happens once all content is read, linked and checked (when Pelican
 asks for its writer: every check runs before, at all_generators_finalized,
@@ -13,35 +14,21 @@ touched.
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 
 from pelican import signals
-from pelican.contents import Content
 
 from plugins.typedcontent import SingleFileGenerator
+from sitecore.frozen_editions import edition_key
 from sitecore.output import write_output
 from sitecore.problems import problem_log
-from sitecore.site_files import SiteFile, content_page
+from sitecore.site_files import SiteFile, content_page, listing_page
 
+from .changes import edition_changes
+from .content import Minifesto
+from .editions import Edition, FrozenEdition, all_editions, check_current_matches_its_record, read_frozen_editions
 from .formats import EditionFile, build_edition_files, edition_paths
 from .pdf_worker import BACKGROUND_FROM, PdfRenderer
-
-
-class Minifesto(Content):
-    mandatory_properties = ("title", "edition", "date")
-    default_template = "minifesto"
-    collection = "minifesto"
-
-    @property
-    def card_kicker(self) -> str:
-        return f"Our minifesto, {self.edition} edition"
-
-    @property
-    def closing_call_content(self) -> str:
-        """The closing call's HTML with {filename} links made into addresses,
-        as Pelican does for a body (the links are checked by contentcheck)."""
-        return self._update_content(self.closing_call_html, self.get_siteurl())
 
 
 def items_to_write(context: dict) -> int:
@@ -57,6 +44,8 @@ class MinifestoGenerator(SingleFileGenerator):
 
     def __init__(self, *args, **kwargs):
         self.files: list[EditionFile] = []
+        self.frozen: list[FrozenEdition] = []
+        self.editions: list[Edition] = []
         super().__init__(*args, **kwargs)
         # A bound method: blinker holds it weakly, so it goes with this build.
         signals.get_writer.connect(self.compile_before_writing)
@@ -67,16 +56,54 @@ class MinifestoGenerator(SingleFileGenerator):
 
     def generate_context(self) -> None:
         super().generate_context()
-        if self.minifesto is not None:
-            self.check_no_archived_copy_is_overwritten()
+        self.frozen = read_frozen_editions(self)
+        # Each edition's web page has a share card (plugins/sharecards).
+        current = [self.minifesto] if self.minifesto is not None else []
+        self.context["shared_minifestos"] = [*(edition.minifesto for edition in self.past()), *current]
+
+    def past(self) -> list[FrozenEdition]:
+        """The frozen editions older than the current one (check_editions
+        reports a newer one)."""
+        if self.minifesto is None:
+            return []
+        return [edition for edition in self.frozen if edition.key < edition_key(self.minifesto.date)]
+
+    def all_items(self):
+        """Every item read, the past editions' copies too: each is checked."""
+        frozen = [item for edition in self.frozen for item in (edition.minifesto, *edition.policies)]
+        return [*super().all_items(), *frozen]
+
+    def check_editions(self) -> None:
+        if self.minifesto is None:
+            return
+        current_key = edition_key(self.minifesto.date)
+        for edition in self.frozen:
+            if edition.key > current_key:
+                problem_log.add(edition.minifesto.source_path, edition.minifesto.frontmatter_lines.get("date", 1),
+                                "date", f"this frozen edition is newer than the current one ({self.minifesto.edition}, "
+                                        f"in {problem_log.display_path(self.minifesto.source_path)})",
+                                "give content/minifesto.md the newest edition's name and date")
+        check_current_matches_its_record(self.frozen, self.minifesto, self.context.get("policies", []))
+
+    def planned_editions(self) -> list[Edition]:
+        if self.minifesto is None:
+            return []
+        return all_editions(self.minifesto, self.context.get("policies", []), self.past(), self.settings)
 
     def declare_files(self, generators) -> list[SiteFile]:
         if self.minifesto is None:
             return []
-        paths = [path for format_paths in edition_paths(self.minifesto, self.settings).values()
-                 for path in format_paths]
-        page = replace(content_page(self.minifesto), made_by="the site's own minifesto page")
-        return [page, *(SiteFile(path, "the minifesto's downloads") for path in paths)]
+        settings = self.settings
+        files = [replace(content_page(self.minifesto), made_by="the site's own minifesto page"),
+                 listing_page(settings["MINIFESTO_EDITIONS_SAVE_AS"], "minifesto editions")]
+        for edition in self.planned_editions():
+            files.append(listing_page(edition.save_as, f"{edition.name} minifesto edition"))
+            files += [SiteFile(path, "the minifesto's downloads")
+                      for paths in edition_paths(edition, settings).values() for path in paths]
+            if edition.previous is not None:
+                files += [listing_page(edition.changes_save_as, f"what changed in the {edition.name} minifesto"),
+                          SiteFile(edition.changes_json, "what changed, as data")]
+        return files
 
     def compile_before_writing(self, pelican) -> None:
         """Render every edition into memory and publish their downloads, once
@@ -86,37 +113,54 @@ class MinifestoGenerator(SingleFileGenerator):
         signals.get_writer.disconnect(self.compile_before_writing)
         if self.minifesto is None or problem_log or self.settings.get("CONTENT_CHECK_ONLY"):
             return  # the build stops before writing: nothing to render
+        self.editions = self.planned_editions()
         renderer = PdfRenderer(in_background=items_to_write(self.context) >= BACKGROUND_FROM)
         try:
-            self.files = build_edition_files(self, self.minifesto, self.context.get("policies", []), renderer)
+            for edition in self.editions:
+                edition.files = build_edition_files(self, edition, renderer)
+                if edition.previous is not None:
+                    edition.changes = edition_changes(edition, edition.previous)
         finally:
             renderer.close()
-        self.context["minifesto_downloads"] = self.files
+        current = self.editions[0]
+        self.files = current.files
+        self.context["minifesto_downloads"] = current.files
+        self.context["minifesto_edition"] = current
+        self.context["minifesto_editions"] = self.editions
         if renderer.pool is None:
             # Rendered here, at once: a failed render stops the build now.
-            for edition_file in self.files:
-                edition_file.data
+            for edition in self.editions:
+                for edition_file in edition.files:
+                    edition_file.data
         problem_log.raise_if_any()
-
-    def check_no_archived_copy_is_overwritten(self) -> None:
-        """An archived edition in content/minifesto/ with the name this
-        edition is about to be written to would silently replace it."""
-        for paths in edition_paths(self.minifesto, self.settings).values():
-            archived = os.path.join(self.path, paths[-1])
-            if len(paths) > 1 and os.path.exists(archived):
-                problem_log.add(archived, 1, "(file name)",
-                                "an archived edition has the name of the edition being built",
-                                "change the date in content/minifesto.md for a new edition, "
-                                "or delete this copy if it is the current edition")
 
     def generate_output(self, writer) -> None:
         if self.minifesto is None:
             return
-        writer.write_file(
-            self.settings["MINIFESTO_SAVE_AS"], self.get_template(self.minifesto.template), self.context,
-            page_kind="minifesto", relative_urls=self.settings["RELATIVE_URLS"],
-            url=self.settings["MINIFESTO_URL"],
-        )
-        for edition_file in self.files:
-            for path in edition_file.paths:
-                write_output(self.output_path, path, edition_file.data)
+        settings = self.settings
+        current = self.editions[0]
+
+        def write(save_as: str, template: str, url: str, kind: str, **values) -> None:
+            writer.write_file(save_as, self.get_template(template), self.context, page_kind=kind,
+                              relative_urls=settings["RELATIVE_URLS"], url=url, **values)
+
+        write(settings["MINIFESTO_SAVE_AS"], self.minifesto.template, settings["MINIFESTO_URL"], "minifesto",
+              edition=current)
+        write(settings["MINIFESTO_EDITIONS_SAVE_AS"], "minifesto_editions", settings["MINIFESTO_EDITIONS_URL"],
+              "minifesto-editions")
+        for edition in self.editions:
+            write(edition.save_as, "minifesto", edition.url, "minifesto", edition=edition,
+                  minifesto=edition.minifesto, policies=edition.policies, minifesto_downloads=edition.files)
+            if edition.changes is not None:
+                write(edition.changes_save_as, "minifesto_changes", edition.changes_url, "minifesto-changes",
+                      edition=edition, changes=edition.changes)
+                write_output(self.output_path, edition.changes_json, edition.changes.as_json(settings))
+            for edition_file in edition.files:
+                for path in edition_file.paths:
+                    write_output(self.output_path, path, edition_file.data)
+
+
+def check_editions(generators) -> None:
+    for generator in generators:
+        if isinstance(generator, MinifestoGenerator):
+            generator.check_editions()

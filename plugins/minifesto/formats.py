@@ -1,8 +1,8 @@
-"""Every format of the minifesto, from one set of inputs.
+"""Every format of every edition of the minifesto, from one set of inputs.
 
-Each EditionFile is written to a stable URL that always serves the current
-edition (minifesto.pdf) and, where it is cited, to an edition-named copy that
-stays (minifesto/breakthrough-minifesto-2022-03.pdf).
+Each edition's files are written under names made from its date that stay
+(minifesto/breakthrough-minifesto-2022-03.pdf); the current edition's are
+also written to stable URLs that always serve the newest (minifesto.pdf).
 """
 
 from __future__ import annotations
@@ -13,8 +13,18 @@ from dataclasses import dataclass
 from sitecore.sizes import human_size
 from sitecore.urls import canonical_url
 
+from .epub import write_epub
 from .pdf import EditionPdf, EditionPdfs
 from .pdf_worker import PdfRenderer
+
+# format -> (the key in MINIFESTO_CURRENT_FILES, the edition-named file's ending)
+FORMATS = {
+    "pdf": ".pdf",
+    "large-print": "-large-print.pdf",
+    "text": ".txt",
+    "epub": ".epub",
+    "json": "-policies.json",
+}
 
 
 @dataclass
@@ -33,53 +43,57 @@ class EditionFile:
         return self.paths[0]
 
     @property
+    def edition_url(self) -> str:
+        """The edition-named copy, for a page about that edition."""
+        return self.paths[-1]
+
+    @property
     def size(self) -> str:
         return human_size(len(self.data))
 
 
-def edition_paths(minifesto, settings) -> dict[str, list[str]]:
-    """format -> where it is written: the stable URL first (the one linked),
-    then the edition-named copy that stays for citation."""
-    current = settings["MINIFESTO_CURRENT_FILES"]
-    edition = settings["MINIFESTO_EDITION_NAME"].format(date=minifesto.date)
-    return {
-        "pdf": [current["pdf"], f"{edition}.pdf"],
-        "large-print": [current["large-print"], f"{edition}-large-print.pdf"],
-        "text": [current["text"], f"{edition}.txt"],
-        "json": [settings["POLICIES_JSON_SAVE_AS"]],
-    }
+def edition_paths(edition, settings) -> dict[str, list[str]]:
+    """format -> where it is written: for the current edition the stable URL
+    first (the one linked), then always the edition-named copy."""
+    name = settings["MINIFESTO_EDITION_NAME"].format(date=edition.date)
+    stable = {**settings["MINIFESTO_CURRENT_FILES"], "json": settings["POLICIES_JSON_SAVE_AS"]} if edition.current else {}
+    return {kind: [*([stable[kind]] if kind in stable else []), f"{name}{ending}"] for kind, ending in FORMATS.items()}
 
 
-def build_edition_files(generator, minifesto, policies, renderer: PdfRenderer) -> list[EditionFile]:
+def build_edition_files(generator, edition, renderer: PdfRenderer) -> list[EditionFile]:
     settings = generator.settings
-    paths = edition_paths(minifesto, settings)
-    pdfs = EditionPdfs(settings)
+    paths = edition_paths(edition, settings)
+    pdfs = EditionPdfs(settings, edition.key)
     for kind in ("standard", "large-print"):
-        pdfs.add(generator, minifesto, policies, kind, renderer)
-    text = render_plain_text(generator, minifesto, policies)
+        pdfs.add(generator, edition, kind, renderer)
     return [
         EditionFile("Minifesto", "PDF", EditionPdf(pdfs, "standard"), paths["pdf"]),
         EditionFile("Minifesto in large print", "PDF", EditionPdf(pdfs, "large-print"), paths["large-print"]),
-        EditionFile("Minifesto as plain text", "Plain text", text, paths["text"]),
-        EditionFile("Policies as data", "JSON", policies_json(minifesto, policies, settings), paths["json"]),
+        EditionFile("Minifesto as an e-book", "EPUB", write_epub(generator, edition), paths["epub"]),
+        EditionFile("Minifesto as plain text", "Plain text", render_plain_text(generator, edition), paths["text"]),
+        EditionFile("Policies as data", "JSON", policies_json(edition, settings), paths["json"]),
     ]
 
 
-def render_plain_text(generator, minifesto, policies) -> bytes:
+def render_plain_text(generator, edition) -> bytes:
     template = generator.env.get_template("print/minifesto.txt")
-    text = template.render(generator.context, minifesto=minifesto, policies=policies)
+    text = template.render(generator.context, minifesto=edition.minifesto, policies=edition.policies, edition=edition)
     return text.encode("utf-8")
 
 
-def policies_json(minifesto, policies, settings) -> bytes:
-    """The machine-readable index, for journalists and developers."""
-    index_url = canonical_url(settings, settings["POLICY_INDEX_URL"])
+def policies_json(edition, settings) -> bytes:
+    """The machine-readable policies of an edition, for journalists and
+    developers. Addresses made only from the edition itself: its page and
+    anchors, which keep its words, and each policy's own page. So an
+    edition's file is the same whether it is current or past."""
+    minifesto = edition.minifesto
+    edition_url = canonical_url(settings, edition.url)
     document = {
         "party": settings["SITENAME"],
         "title": minifesto.title,
         "edition": minifesto.edition,
         "edition_date": minifesto.date.date().isoformat(),
-        "url": canonical_url(settings, settings["MINIFESTO_URL"]),
+        "url": edition_url,
         "policies": [
             {
                 "number": policy.number,
@@ -91,15 +105,15 @@ def policies_json(minifesto, policies, settings) -> bytes:
                         "number": commitment.label,
                         "text": commitment.text,
                         "url": f"{canonical_url(settings, policy.url)}#{commitment.anchor}",
-                        "index_url": f"{index_url}#{commitment.index_anchor}",
+                        "edition_url": f"{edition_url}#{commitment.index_anchor}",
                     }
                     for commitment in policy.numbered_commitments
                 ],
                 "url": canonical_url(settings, policy.url),
                 "anchor": policy.anchor,
-                "index_url": f"{index_url}#{policy.anchor}",
+                "edition_url": f"{edition_url}#{policy.anchor}",
             }
-            for policy in policies
+            for policy in edition.policies
         ],
     }
     return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")

@@ -91,8 +91,9 @@ class EditionPdfs:
     `data(kind)` waits for them all; renders that failed leave every
     problem in the problem log and stop the build there."""
 
-    def __init__(self, settings) -> None:
+    def __init__(self, settings, edition_key: str) -> None:
         self.settings = settings
+        self.edition_key = edition_key
         self.kept: dict[str, bytes] = {}
         self.jobs: dict[str, tuple] = {}  # kind -> (job, cache file)
 
@@ -115,12 +116,14 @@ class EditionPdfs:
                         rendered.seconds, f" by a worker process; waited {waited:.2f} s for it" if job.elsewhere else "")
         problem_log.raise_if_any()
 
-    def add(self, generator, minifesto, policies, kind: str, renderer) -> None:
+    def add(self, generator, edition, kind: str, renderer) -> None:
         """The edition's PDF of `kind`: from the cache if its inputs are
         unchanged, else handed to `renderer`."""
         settings = self.settings
         template = generator.env.get_template(PRINT_TEMPLATE)
-        html = template.render(generator.context, minifesto=minifesto, policies=policies, edition_kind=kind)
+        minifesto = edition.minifesto
+        html = template.render(generator.context, minifesto=minifesto, policies=edition.policies, edition=edition,
+                               edition_kind=kind)
         try:
             key = cache_key(html, settings, kind)
         except OSError as error:
@@ -128,7 +131,8 @@ class EditionPdfs:
                                "check MINIFESTO_STYLESHEETS and MINIFESTO_FONT_FILES in pelicanconf.py, "
                                "and run ./setup to install the fonts")
             return
-        cached = Path(settings["CACHE_PATH"], "minifesto", f"{kind}-{key[:16]}.pdf")
+        # Named by edition and kind: a few renders of each are kept (keep_in_cache).
+        cached = Path(settings["CACHE_PATH"], "minifesto", f"{self.edition_key}-{kind}-{key[:16]}.pdf")
         if cached.exists():
             logger.info("Minifesto %s PDF: inputs unchanged, reusing %s (not re-rendered)", kind, cached)
             self.kept[kind] = cached.read_bytes()

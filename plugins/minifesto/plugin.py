@@ -2,7 +2,7 @@
 
 from pelican import signals
 
-from .edition import MinifestoGenerator
+from .edition import MinifestoGenerator, check_editions
 from .plain_text import html_to_text
 
 
@@ -19,3 +19,4 @@ def add_plain_text_filter(generator) -> None:
 def register() -> None:
     signals.generator_init.connect(add_plain_text_filter)
     signals.get_generators.connect(add_minifesto_generator)
+    signals.all_generators_finalized.connect(check_editions)

@@ -204,10 +204,10 @@ class ShareCardGenerator(Generator):
 
 
 def shared_items(generators, context: dict) -> list:
-    """The items with a card of their own: every published item, and the
-    minifesto (its web edition is shared and cited more than any page)."""
-    minifesto = context.get("minifesto")
-    return [*published_items(generators), *([minifesto] if minifesto is not None else [])]
+    """The items with a card of their own: every published item, and each
+    edition of the minifesto (its web edition is shared and cited more than
+    any page)."""
+    return [*published_items(generators), *context.get("shared_minifestos", ())]
 
 
 def add_generator(pelican):

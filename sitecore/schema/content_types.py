@@ -163,7 +163,7 @@ def files_in_content_folders(settings: dict) -> list[str]:
     inside a symbolically linked folder (a link itself is listed, for its
     caller to refuse or skip)."""
     found = []
-    for setting in SCHEMAS_BY_PATH_SETTING:
+    for setting in [*SCHEMAS_BY_PATH_SETTING, "MINIFESTO_EDITIONS_PATHS"]:
         for folder in settings.get(setting) or []:
             for directory, folders, files in os.walk(os.path.join(settings["PATH"], folder)):
                 folders.sort()

@@ -1,0 +1,80 @@
+"""`invoke minifesto freeze`: keep the current edition of the minifesto, as
+it is published, so it can be rebuilt byte for byte after the policies change.
+
+It copies content/minifesto.md and every published policy file, unchanged,
+into content/minifesto/editions/<key>/ (the edition date's year and month).
+Drafts are left out: they were never part of the edition. The caller checks
+the content first (`sitebuild --check`), so only an edition that builds is
+frozen. An edition already frozen is kept unless `again` is given (to
+correct it); the folder is written beside its place and then moved there,
+so an interrupted freeze leaves the old copy or the new one, never half.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sitecore.frozen_editions import edition_key
+from sitecore.schema.content_types import MINIFESTO
+from sitecore.schema.document import FrontMatterError, parse_document
+
+
+class FreezeError(Exception):
+    pass
+
+
+@dataclass
+class Frozen:
+    folder: Path
+    edition: str
+    copied: list[str] = field(default_factory=list)     # content-relative
+    left_out: list[str] = field(default_factory=list)   # drafts
+
+
+def front_matter(path: Path):
+    try:
+        return parse_document(path.read_text(encoding="utf-8-sig"))
+    except FrontMatterError as error:
+        raise FreezeError(f"{path}:{error.line}: {error.message} — {error.fix}") from None
+
+
+def freeze_edition(settings: dict, again: bool = False) -> Frozen:
+    content = Path(settings["PATH"])
+    minifesto_name = settings["MINIFESTO_PATHS"][0]
+    problems: list[str] = []
+    values = MINIFESTO.validate(minifesto_name, front_matter(content / minifesto_name), settings,
+                                lambda path, line, key, message, fix: problems.append(f"{path}:{line}: {key}: {message}"))
+    if values is None:
+        raise FreezeError("; ".join(problems))
+    key = edition_key(values["date"])
+    target = content / settings["MINIFESTO_EDITIONS_PATHS"][0] / key
+    frozen = Frozen(target, values["edition"])
+    if target.exists() and not again:
+        raise FreezeError(f"the {values['edition']} edition is already frozen in {target.relative_to(content.parent)}: "
+                          "to start the next edition, give content/minifesto.md a new edition name and date; "
+                          "to correct this one, run `invoke minifesto freeze --again`")
+    files = [minifesto_name]
+    for folder in settings["POLICY_PATHS"]:
+        for path in sorted((content / folder).glob("*.md")):
+            relative = path.relative_to(content).as_posix()
+            if front_matter(path).values.get("status") == "draft":
+                frozen.left_out.append(relative)
+            else:
+                files.append(relative)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=target.parent))
+    try:
+        for relative in files:
+            (staging / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(content / relative, staging / relative)
+        if target.exists():
+            shutil.rmtree(target)
+        os.replace(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    frozen.copied = files
+    return frozen

@@ -1,0 +1,51 @@
+"""Where past minifesto editions are kept, and how their files map back to
+the files they were frozen from.
+
+`invoke minifesto freeze` copies content/minifesto.md and every published
+policy, byte for byte, into content/minifesto/editions/<key>/ (the key is
+the edition date's year and month: 2022-03). A frozen file is read, checked
+and linked as the file it was copied from: editions/2022-03/policies/
+02-housing.md is a policy, and its links resolve from content/policies/.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+# An edition's folder name: the year and month of its date.
+EDITION_KEY = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+def edition_key(date) -> str:
+    return f"{date:%Y-%m}"
+
+
+@dataclass(frozen=True)
+class FrozenOrigin:
+    key: str       # "2022-03"
+    original: str  # the content-relative path it was copied from: "policies/02-housing.md"
+
+
+def frozen_origin(relative: str, settings: dict) -> FrozenOrigin | None:
+    """The edition and original path of a content-relative path inside an
+    editions folder (MINIFESTO_EDITIONS_PATHS), or None if it is not there."""
+    relative = relative.replace(os.sep, "/")
+    for folder in settings.get("MINIFESTO_EDITIONS_PATHS") or []:
+        prefix = folder.strip("/") + "/"
+        if relative.startswith(prefix):
+            key, _, original = relative[len(prefix):].partition("/")
+            return FrozenOrigin(key, original) if original else None
+    return None
+
+
+def edition_folders(settings: dict) -> list[tuple[str, str]]:
+    """(key, absolute folder) of every frozen edition, oldest first."""
+    found = []
+    for folder in settings.get("MINIFESTO_EDITIONS_PATHS") or []:
+        root = os.path.join(settings["PATH"], folder)
+        if os.path.isdir(root):
+            found += [(name, os.path.join(root, name)) for name in os.listdir(root)
+                      if not name.startswith(".") and os.path.isdir(os.path.join(root, name))]
+    return sorted(found)
