@@ -121,7 +121,11 @@ PRESS_OFFICE_PATHS = ["press-office.md"]
 # Only our Markdown reader: Pelican's HTML and reStructuredText readers would
 # publish files without front matter or any of our checks.
 READERS = {"html": None, "htm": None, "rst": None}
-STATIC_PATHS = ["images"]
+# content/minifesto/ is a static folder too, only so that any file put there
+# by hand is checked (and refused if it would replace a file the build
+# writes); the frozen editions in it are content, read by the minifesto.
+STATIC_PATHS = ["images", "minifesto"]
+STATIC_EXCLUDES = ["minifesto/editions"]
 # The press office page (content/pages/press.md); the archive links back to it.
 PRESS_PAGE_URL = "press/"
 PRESS_ARCHIVE_URL = "press/releases/"

@@ -84,15 +84,17 @@ def test_the_plain_text_numbers_every_commitment(site):
 def test_policies_json_gives_each_commitment_its_number_and_addresses(site, settings):
     data = json.loads((site.output / "policies.json").read_text(encoding="utf-8"))
     base = settings["SITE_CANONICAL_URL"]
+    edition = data["url"]  # the edition's own page, which keeps its words
+    assert edition == f"{base}/minifesto/{str(front_matter(CONTENT / 'minifesto.md')['date'])[:7]}/"
     for entry, (slug, policy) in zip(data["policies"], policies(), strict=True):
         for place, (commitment, (label, text)) in enumerate(zip(entry["commitments"], numbered(policy), strict=True), 1):
             assert commitment == {
                 "number": label,
                 "text": text,
                 "url": f"{base}/policies/{slug}/#commitment-{place}",
-                "index_url": f"{base}/policies/#policy-{policy['number']}-{place}",
+                "edition_url": f"{edition}#policy-{policy['number']}-{place}",
             }
-            for address in (commitment["url"], commitment["index_url"]):
+            for address in (commitment["url"], commitment["edition_url"]):
                 parts = urlsplit(address)
                 assert site.html(parts.path.lstrip("/")).find(id=parts.fragment) is not None, address
 
@@ -100,7 +102,8 @@ def test_policies_json_gives_each_commitment_its_number_and_addresses(site, sett
 def test_how_to_cite_names_the_edition_and_addresses_that_exist(site, settings):
     minifesto = front_matter(CONTENT / "minifesto.md")
     base = settings["SITE_CANONICAL_URL"]
-    example = f"{base}/policies/#policy-1-1"
+    edition = f"{base}/minifesto/{str(minifesto['date'])[:7]}/"
+    example = f"{edition}#policy-1-1"
     pdf_text = " ".join(pdftotext(site.output / "minifesto.pdf").split())
     for where, text in [("policies/", text_of(site.html("policies/").select_one(".how-to-cite"))),
                         ("minifesto/", text_of(site.html("minifesto/").select_one(".how-to-cite"))),

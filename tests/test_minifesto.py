@@ -157,7 +157,7 @@ def test_policies_json_agrees_with_the_policies(site, policies, minifesto, setti
         assert [commitment["text"] for commitment in entry["commitments"]] == policy["commitments"]
         assert entry["anchor"] == f"policy-{policy['number']}"
         assert entry["url"] == f"{base}/policies/{entry['slug']}/"
-        assert entry["index_url"] == f"{base}/policies/#policy-{policy['number']}"
+        assert entry["edition_url"] == f"{base}/minifesto/{str(minifesto['date'])[:7]}/#policy-{policy['number']}"
 
 
 def test_index_and_web_edition_agree_with_the_policies(site, policies, minifesto):
@@ -176,13 +176,13 @@ def test_index_and_web_edition_agree_with_the_policies(site, policies, minifesto
 def test_download_box_gives_every_format_with_type_and_size(site):
     for path in ("policies/", "minifesto/"):
         links = site.html(path).select("main .downloads li")
-        assert len(links) == 4, path
+        assert len(links) == 5, path
         for item in links:
             href = item.a["href"].lstrip("/")
             size = (site.output / href).stat().st_size
             label = item.select_one(".meta").get_text()
             file_type, shown = re.fullmatch(r"\((.+), (\d+) KB\)", label).groups()
-            assert file_type in {"PDF", "Plain text", "JSON"}
+            assert file_type in {"PDF", "EPUB", "Plain text", "JSON"}
             assert int(shown) == max(1, round(size / 1024)), (href, label)
 
 

