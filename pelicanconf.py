@@ -253,6 +253,7 @@ MINIFESTO_CURRENT_FILES = {
     "large-print": "minifesto-large-print.pdf",
     "text": "minifesto.txt",
     "epub": "minifesto.epub",
+    "easy-read": "minifesto-easy-read.pdf",
 }
 # … and edition-named copies that stay for citation ({date} is the edition date).
 MINIFESTO_EDITION_NAME = "minifesto/breakthrough-minifesto-{date:%Y-%m}"
@@ -262,6 +263,9 @@ MINIFESTO_EDITION_URL = "minifesto/{key}/"
 MINIFESTO_EDITION_SAVE_AS = "minifesto/{key}/index.html"
 MINIFESTO_EDITIONS_URL = "minifesto/editions/"
 MINIFESTO_EDITIONS_SAVE_AS = "minifesto/editions/index.html"
+# The Easy Read edition's page: made when every policy has `easy_read` lines.
+MINIFESTO_EASY_READ_URL = "minifesto/{key}/easy-read/"
+MINIFESTO_EASY_READ_SAVE_AS = "minifesto/{key}/easy-read/index.html"
 MINIFESTO_CHANGES_URL = "minifesto/changes/{key}/"
 MINIFESTO_CHANGES_SAVE_AS = "minifesto/changes/{key}/index.html"
 MINIFESTO_CHANGES_JSON_SAVE_AS = "minifesto/changes/{key}/changes.json"
@@ -299,6 +303,7 @@ MINIFESTO_PRINTED_BY = None
 MINIFESTO_STYLESHEETS = {
     "standard": ["css/print.css"],
     "large-print": ["css/print.css", "css/print-large.css"],
+    "easy-read": ["css/print.css", "css/print-easy-read.css"],
 }
 # Rendered PDFs are kept here, keyed by a hash of everything that goes into
 # them, so an unchanged minifesto is never rendered twice.

@@ -125,8 +125,19 @@ def optional_fields(kind: str, template: str) -> str:
         if field.required or field.name in in_template:
             continue
         companion = f"   # needs {companions[field.name]} too" if field.name in companions else ""
-        lines.append(f"# {field.name}: {field.example}{companion}\n")
+        inner = getattr(field.check, "item_fields", None)
+        if inner:
+            lines.append(f"# {field.name}:\n" + entry_example(inner))
+        else:
+            lines.append(f"# {field.name}: {field.example}{companion}\n")
     return OPTIONAL_HEADING + "".join(lines) if lines else ""
+
+
+def entry_example(fields) -> str:
+    """One entry of a list of objects (a policy's Easy Read line), as
+    commented YAML with each field's example."""
+    return "".join(f"#   {'- ' if place == 0 else '  '}{field.name}: {field.example}\n"
+                   for place, field in enumerate(fields))
 
 
 def yaml_text(value: str) -> str:

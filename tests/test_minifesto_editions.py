@@ -319,3 +319,115 @@ def test_the_changes_and_past_edition_pages_pass_the_nu_html_checker(editions):
     _, after = editions
     pages = [after.output / path / "index.html" for path in TWO_EDITION_PAGES.values()]
     assert nu_messages(pages) == []
+
+
+# --- Easy Read -----------------------------------------------------------------
+
+EASY_READ = """\
+easy_read:
+  - text: We want everyone to have a safe home.
+    picture: images/easy-read/home.png
+    picture_alt: A house with a red door
+  - text: We will build more council homes.
+"""
+
+
+EASY_READ_NHS = """\
+easy_read:
+  - text: We want everyone to get care when they are ill.
+    picture: images/easy-read/hospital.png
+    picture_alt: A hospital with an ambulance outside
+  - text: We will pay nurses more.
+"""
+
+
+def easy_read_site(make_site, both: bool):
+    """Two policies; the second has Easy Read lines only if `both`."""
+    from conftest import sample_png
+
+    build = make_site({
+        "images/easy-read/home.png": sample_png(120, 120),
+        "images/easy-read/hospital.png": sample_png(120, 120),
+        "policies/01-housing.md": policy("Homes for everyone", 1, ["Build council homes."], EASY_READ),
+        "policies/02-nhs.md": policy("Save our NHS", 2, ["Fund the NHS properly."], EASY_READ_NHS if both else ""),
+    })
+    assert build.returncode == 0, build.stderr
+    return build
+
+
+def test_easy_read_is_made_only_when_every_policy_has_it(make_site):
+    partial = easy_read_site(make_site, both=False)
+    assert "Easy Read: 1 of 2 policies have their easy_read lines" in partial.stderr
+    assert not (partial.output / "minifesto-easy-read.pdf").exists()
+    assert not (partial.output / "minifesto/2022-03/easy-read").exists()
+    assert "Easy Read" not in text_of(partial.html("minifesto/").main)
+
+    complete = easy_read_site(make_site, both=True)
+    downloads = [a["href"] for a in complete.html("minifesto/").select("main .downloads a")]
+    assert "/minifesto-easy-read.pdf" in downloads
+    assert (complete.output / f"{MARCH}-easy-read.pdf").read_bytes() == (complete.output / "minifesto-easy-read.pdf").read_bytes()
+    page = complete.html("minifesto/2022-03/easy-read/").main
+    assert [flat(h) for h in page.select(".easy-read-policy h2")] == ["1. Homes for everyone", "2. Save our NHS"]
+    lines = page.select(".easy-read-line")
+    assert [flat(line.p) for line in lines] == ["We want everyone to have a safe home.", "We will build more council homes.",
+                                               "We want everyone to get care when they are ill.", "We will pay nurses more."]
+    assert [img["alt"] for img in page.select(".easy-read-line img")] == ["A house with a red door", "A hospital with an ambulance outside"]
+    assert complete.html("minifesto/").find("a", href="/minifesto/2022-03/easy-read/") is not None
+
+
+def test_the_easy_read_pdf_is_large_print_with_described_pictures(make_site):
+    from pdf_tools import figures, median_font_size, pdfinfo, pdftotext
+
+    build = easy_read_site(make_site, both=True)
+    pdf = build.output / "minifesto-easy-read.pdf"
+    pages = int(pdfinfo(pdf)["Pages"])
+    text = " ".join(pdftotext(pdf).split())
+    assert "We will build more council homes." in text and "Easy Read" in text
+    assert "Promoted by" in text  # the imprint, as on every edition
+    policy_pages = [number for number, page in enumerate(pdftotext(pdf).split("\f")) if "We want everyone" in page]
+    assert median_font_size(pdf, range(policy_pages[0], policy_pages[-1] + 1)) >= 16
+    described = [alt for alt, _ in figures(pdf)]
+    assert "A house with a red door" in described and "A hospital with an ambulance outside" in described
+    assert pages >= 5
+
+
+@pytest.mark.browser
+def test_each_easy_read_picture_is_beside_its_sentence(make_site, browser):
+    from browser import serve_folder
+
+    build = easy_read_site(make_site, both=True)
+    with serve_folder(build.output) as base:
+        page = browser.new_page()
+        try:
+            for width in (320, 1280):
+                page.set_viewport_size({"width": width, "height": 800})
+                page.goto(f"{base}/minifesto/2022-03/easy-read/")
+                boxes = page.eval_on_selector_all(".easy-read-line", """lines => lines.map(line => {
+                    const picture = line.querySelector('img'), text = line.querySelector('p');
+                    if (!picture) return null;
+                    const p = picture.getBoundingClientRect(), t = text.getBoundingClientRect();
+                    return {left_of_text: p.right <= t.left, overlap: Math.min(p.bottom, t.bottom) - Math.max(p.top, t.top),
+                            font: parseFloat(getComputedStyle(text).fontSize)};
+                })""")
+                pictured = [box for box in boxes if box]
+                assert len(pictured) == 2
+                assert all(box["left_of_text"] and box["overlap"] > 0 and box["font"] >= 19 for box in pictured), (width, boxes)
+        finally:
+            page.close()
+
+
+@pytest.mark.parametrize("lines, expected", [
+    ("easy_read:\n  - text: We will build homes.\n    picture: images/easy-read/home.png\n",
+     "content/policies/01-housing.md:9: easy_read: item 1, picture_alt: is missing (a line with a picture needs it) — "
+     "add a line 'picture_alt: …' to this line, e.g. picture_alt: A row of new houses"),
+    ("easy_read:\n  - text: " + " ".join(["word"] * 21) + "\n",
+     "content/policies/01-housing.md:8: easy_read: item 1, text: has 21 words: an Easy Read line says one thing in "
+     "at most 20 — split it into two lines, each one short sentence"),
+])
+def test_a_wrong_easy_read_line_is_refused_at_its_line(make_site, lines, expected):
+    from conftest import sample_png
+
+    build = make_site({"images/easy-read/home.png": sample_png(),
+                       "policies/01-housing.md": policy("Homes for everyone", 1, ["Build council homes."], lines)})
+    assert build.returncode == 1
+    assert expected in build.problem_lines, "\n".join(build.problem_lines)

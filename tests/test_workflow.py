@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 import textwrap
 from pathlib import Path
@@ -91,8 +92,16 @@ def test_new_councillor_and_policy_list_their_optional_fields(project):
             "# status: draft\n# sample: a volunteer will replace this wording\n---\n") in (
         project / "content/councillors/sam-example.md").read_text()
     assert new("policy", "Fair taxes", project) == project / "content/policies/02-fair-taxes.md"
-    assert "# status: draft\n# sample: a volunteer will replace this wording\n---\n" in (
-        project / "content/policies/02-fair-taxes.md").read_text()
+    policy = (project / "content/policies/02-fair-taxes.md").read_text()
+    assert "# status: draft\n# sample: a volunteer will replace this wording\n---\n" in policy
+    # A list of entries (the Easy Read lines) is shown as one entry; deleting
+    # the '# ' of its lines gives valid front matter.
+    from sitecore.schema.document import parse_document
+
+    uncommented = re.sub(r"^# (easy_read:|  )", r"\1", policy, flags=re.M)
+    assert parse_document(uncommented).values["easy_read"] == [{
+        "text": "We will build homes people can afford.", "picture": "images/easy-read/homes.png",
+        "picture_alt": "A row of new houses"}]
 
 
 LONG_TITLE = ("Councillors across the East of England vote for the new bus network "

@@ -21,10 +21,10 @@ from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category, Tag
 
 from sitecore import html_allowlist
+from sitecore.frozen_editions import frozen_origin
 from sitecore.html_allowlist import clean, explain, refusals
 from sitecore.names import SAFE_NAME_PART, numbered_name, slug_of_file
 from sitecore.problems import PartlyRead, problem_log
-from sitecore.frozen_editions import frozen_origin
 from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
 from sitecore.schema.document import FrontMatterError, parse_document
 from sitecore.schema.fields import SLUG_MAX_LENGTH, SLUG_PATTERN

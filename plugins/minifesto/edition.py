@@ -14,6 +14,7 @@ touched.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
 from pelican import signals
@@ -27,8 +28,10 @@ from sitecore.site_files import SiteFile, content_page, listing_page
 from .changes import edition_changes
 from .content import Minifesto
 from .editions import Edition, FrozenEdition, all_editions, check_current_matches_its_record, read_frozen_editions
-from .formats import EditionFile, build_edition_files, edition_paths
+from .formats import EASY_READ_LABEL, EditionFile, build_edition_files, edition_paths
 from .pdf_worker import BACKGROUND_FROM, PdfRenderer
+
+logger = logging.getLogger("site.minifesto")
 
 
 def items_to_write(context: dict) -> int:
@@ -100,6 +103,8 @@ class MinifestoGenerator(SingleFileGenerator):
             files.append(listing_page(edition.save_as, f"{edition.name} minifesto edition"))
             files += [SiteFile(path, "the minifesto's downloads")
                       for paths in edition_paths(edition, settings).values() for path in paths]
+            if edition.easy_read:
+                files.append(listing_page(edition.easy_read_save_as, f"{edition.name} minifesto in Easy Read"))
             if edition.previous is not None:
                 files += [listing_page(edition.changes_save_as, f"what changed in the {edition.name} minifesto"),
                           SiteFile(edition.changes_json, "what changed, as data")]
@@ -114,6 +119,7 @@ class MinifestoGenerator(SingleFileGenerator):
         if self.minifesto is None or problem_log or self.settings.get("CONTENT_CHECK_ONLY"):
             return  # the build stops before writing: nothing to render
         self.editions = self.planned_editions()
+        report_easy_read_progress(self.editions[0])
         renderer = PdfRenderer(in_background=items_to_write(self.context) >= BACKGROUND_FROM)
         try:
             for edition in self.editions:
@@ -151,6 +157,10 @@ class MinifestoGenerator(SingleFileGenerator):
         for edition in self.editions:
             write(edition.save_as, "minifesto", edition.url, "minifesto", edition=edition,
                   minifesto=edition.minifesto, policies=edition.policies, minifesto_downloads=edition.files)
+            if edition.easy_read:
+                write(edition.easy_read_save_as, "minifesto_easy_read", edition.easy_read_url, "minifesto-easy-read",
+                      edition=edition, minifesto=edition.minifesto, policies=edition.policies,
+                      easy_read_file=next(f for f in edition.files if f.label == EASY_READ_LABEL))
             if edition.changes is not None:
                 write(edition.changes_save_as, "minifesto_changes", edition.changes_url, "minifesto-changes",
                       edition=edition, changes=edition.changes)
@@ -158,6 +168,15 @@ class MinifestoGenerator(SingleFileGenerator):
             for edition_file in edition.files:
                 for path in edition_file.paths:
                     write_output(self.output_path, path, edition_file.data)
+
+
+def report_easy_read_progress(edition: Edition) -> None:
+    """An Easy Read edition is made only when every policy has its lines:
+    say how far there is to go, so a missing one is not a mystery."""
+    having = sum(1 for policy in edition.policies if getattr(policy, "easy_read", None))
+    if 0 < having < len(edition.policies):
+        logger.info("Easy Read: %d of %d policies have their easy_read lines; the Easy Read edition is made "
+                    "when all of them have", having, len(edition.policies))
 
 
 def check_editions(generators) -> None:

@@ -52,6 +52,19 @@ class Edition:
         return self.settings["MINIFESTO_EDITION_SAVE_AS"].format(key=self.key)
 
     @property
+    def easy_read(self) -> bool:
+        """Whether the edition has an Easy Read version: when every policy has its `easy_read` lines."""
+        return bool(self.policies) and all(getattr(policy, "easy_read", None) for policy in self.policies)
+
+    @property
+    def easy_read_url(self) -> str:
+        return self.settings["MINIFESTO_EASY_READ_URL"].format(key=self.key)
+
+    @property
+    def easy_read_save_as(self) -> str:
+        return self.settings["MINIFESTO_EASY_READ_SAVE_AS"].format(key=self.key)
+
+    @property
     def changes_url(self) -> str:
         return self.settings["MINIFESTO_CHANGES_URL"].format(key=self.key)
 

@@ -17,14 +17,18 @@ from .epub import write_epub
 from .pdf import EditionPdf, EditionPdfs
 from .pdf_worker import PdfRenderer
 
-# format -> (the key in MINIFESTO_CURRENT_FILES, the edition-named file's ending)
+# format (its key in MINIFESTO_CURRENT_FILES) -> the edition-named file's ending
 FORMATS = {
     "pdf": ".pdf",
     "large-print": "-large-print.pdf",
+    "easy-read": "-easy-read.pdf",  # when every policy has its Easy Read lines
     "text": ".txt",
     "epub": ".epub",
     "json": "-policies.json",
 }
+
+
+EASY_READ_LABEL = "Minifesto in Easy Read"
 
 
 @dataclass
@@ -57,18 +61,22 @@ def edition_paths(edition, settings) -> dict[str, list[str]]:
     first (the one linked), then always the edition-named copy."""
     name = settings["MINIFESTO_EDITION_NAME"].format(date=edition.date)
     stable = {**settings["MINIFESTO_CURRENT_FILES"], "json": settings["POLICIES_JSON_SAVE_AS"]} if edition.current else {}
-    return {kind: [*([stable[kind]] if kind in stable else []), f"{name}{ending}"] for kind, ending in FORMATS.items()}
+    return {kind: [*([stable[kind]] if kind in stable else []), f"{name}{ending}"] for kind, ending in FORMATS.items()
+            if kind != "easy-read" or edition.easy_read}
 
 
 def build_edition_files(generator, edition, renderer: PdfRenderer) -> list[EditionFile]:
     settings = generator.settings
     paths = edition_paths(edition, settings)
     pdfs = EditionPdfs(settings, edition.key)
-    for kind in ("standard", "large-print"):
+    for kind in ("standard", "large-print", *(["easy-read"] if edition.easy_read else [])):
         pdfs.add(generator, edition, kind, renderer)
+    easy_read = ([EditionFile(EASY_READ_LABEL, "PDF", EditionPdf(pdfs, "easy-read"), paths["easy-read"])]
+                 if edition.easy_read else [])
     return [
         EditionFile("Minifesto", "PDF", EditionPdf(pdfs, "standard"), paths["pdf"]),
         EditionFile("Minifesto in large print", "PDF", EditionPdf(pdfs, "large-print"), paths["large-print"]),
+        *easy_read,
         EditionFile("Minifesto as an e-book", "EPUB", write_epub(generator, edition), paths["epub"]),
         EditionFile("Minifesto as plain text", "Plain text", render_plain_text(generator, edition), paths["text"]),
         EditionFile("Policies as data", "JSON", policies_json(edition, settings), paths["json"]),

@@ -19,6 +19,7 @@ from .fields import (
     one_of_setting,
     phone,
     plain_text,
+    short_sentence,
     slug,
     text,
 )
@@ -67,6 +68,14 @@ PAGE = Schema(
     body_required=True,
 )
 
+# The policy in Easy Read: one short sentence a line, each with an optional
+# picture. When every published policy has it, the minifesto has an Easy
+# Read edition (plugins/minifesto).
+EASY_READ_LINE = (
+    Field("text", short_sentence(20), required=True, example="We will build homes people can afford.", typographic=True),
+    Field("picture", image_path, example="images/easy-read/homes.png"),
+    Field("picture_alt", plain_text, example="A row of new houses", typographic=True),
+)
 POLICY = Schema(
     name="policy",
     fields=(
@@ -74,6 +83,7 @@ POLICY = Schema(
         Field("number", integer_between(1, 99), required=True, example="2"),
         Field("summary", plain_text, required=True, example="One sentence that sums the policy up.", typographic=True),
         Field("commitments", list_of(plain_text, min_items=1), required=True, example="[Build 150,000 council homes a year]", typographic=True),
+        Field("easy_read", list_of_objects("line", EASY_READ_LINE, requires=(("picture", "picture_alt"),))),
         STATUS,
         SAMPLE,
     ),

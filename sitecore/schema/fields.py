@@ -124,6 +124,21 @@ def plain_text(value: Any, settings: dict) -> str:
     return value
 
 
+def short_sentence(max_words: int) -> Callable[[Any, dict], str]:
+    """Plain text of at most `max_words` words: an Easy Read line."""
+
+    @widget(widget="string")
+    def check(value: Any, settings: dict) -> str:
+        value = plain_text(value, settings)
+        words = len(value.split())
+        if words > max_words:
+            raise FieldError(f"has {words} words: an Easy Read line says one thing in at most {max_words}",
+                             "split it into two lines, each one short sentence")
+        return value
+
+    return check
+
+
 def integer_between(low: int, high: int) -> Callable[[Any, dict], int]:
     @widget(widget="number", value_type="int", min=low, max=high)
     def check(value: Any, settings: dict) -> int:
@@ -248,10 +263,12 @@ def unknown_field_fix(key: str, names: list[str]) -> str:
     return "remove it, or use one of: " + ", ".join(names)
 
 
-def list_of_objects(item_name: str, fields: tuple[Field, ...], *, min_items: int = 0) -> Callable:
+def list_of_objects(item_name: str, fields: tuple[Field, ...], *, min_items: int = 0,
+                    requires: tuple[tuple[str, str], ...] = ()) -> Callable:
     """A list of entries with fields of their own (the press contacts: name,
     role, phone, email), each checked like a file's fields. Every mistake is
-    reported, each at its own line: "item 2, email: …"."""
+    reported, each at its own line: "item 2, email: …". `requires`: pairs
+    (field, the field it needs in the same entry), e.g. a picture its alt text."""
     by_name = {spec.name: spec for spec in fields}
 
     @widget(widget="list", min=min_items)
@@ -297,6 +314,12 @@ def list_of_objects(item_name: str, fields: tuple[Field, ...], *, min_items: int
                 errors.append(FieldError(f"{where_in_field((index, spec.name))}: is missing (every {item_name} "
                                          "needs it)", f"add a line '{spec.name}: …' to this {item_name}{example}",
                                          at=(index,)))
+        for field_name, needed in requires:
+            if field_name in item and needed not in item:
+                example = by_name[needed].example
+                errors.append(FieldError(f"{where_in_field((index, needed))}: is missing (a {item_name} with a "
+                                         f"{field_name} needs it)", f"add a line '{needed}: …' to this {item_name}"
+                                         + (f", e.g. {needed}: {example}" if example else ""), at=(index, field_name)))
         return converted, errors
 
     # The editor makes a form for each entry from these (plugins/cms).
