@@ -431,3 +431,12 @@ def test_a_wrong_easy_read_line_is_refused_at_its_line(make_site, lines, expecte
                        "policies/01-housing.md": policy("Homes for everyone", 1, ["Build council homes."], lines)})
     assert build.returncode == 1
     assert expected in build.problem_lines, "\n".join(build.problem_lines)
+
+
+def test_a_drafts_preview_of_a_frozen_edition_shows_its_drafts_without_complaint(make_site, tmp_path):
+    first = make_site({"policies/02-secret.md": policy("Secret plan", 2, ["Do the secret thing."], "status: draft\n")})
+    assert first.returncode == 0, first.stderr
+    freeze(first.content, tmp_path)
+    preview = make_site(options=("--drafts",), output=tmp_path / "preview")
+    assert preview.returncode == 0, preview.stderr
+    assert "Secret plan" in preview.html("policies/").get_text()

@@ -198,7 +198,9 @@ def check_current_matches_its_record(frozen: list[FrozenEdition], current, live_
     record = next((edition for edition in frozen if edition.key == key), None)
     if record is None:
         return
-    live = {item.relative_source_path: item.source_path for item in (current, *live_policies)}
+    # A drafts preview shows drafts among the policies: they are not part of the edition.
+    live = {item.relative_source_path: item.source_path for item in (current, *live_policies)
+            if not getattr(item, "preview_label", None)}
     changed = sorted(path for path in live.keys() | record.files.keys()
                      if path not in live or path not in record.files or read_bytes(live[path]) != read_bytes(record.files[path]))
     if changed:
