@@ -303,7 +303,7 @@ MINIFESTO_PRINTED_BY = None
 MINIFESTO_STYLESHEETS = {
     "standard": ["css/print.css"],
     "large-print": ["css/print.css", "css/print-large.css"],
-    "easy-read": ["css/print.css", "css/print-easy-read.css"],
+    "easy-read": ["css/print.css", "css/print-large.css", "css/print-easy-read.css"],
 }
 # Rendered PDFs are kept here, keyed by a hash of everything that goes into
 # them, so an unchanged minifesto is never rendered twice.

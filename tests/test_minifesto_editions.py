@@ -13,7 +13,7 @@ import textwrap
 import zipfile
 
 import pytest
-from conftest import REPO, build_in, policy_markdown, write_content
+from conftest import MINIMAL_SITE, REPO, build_in, policy_markdown, write_content
 from lxml import etree
 from test_site import text_of
 
@@ -33,19 +33,9 @@ def policy(title: str, number: int, commitments: list[str], extra: str = "") -> 
 
 
 def minifesto(edition: str, date: str) -> str:
-    return textwrap.dedent(f"""\
-        ---
-        title: A short minifesto
-        edition: {edition}
-        date: {date}
-        summary: Our policies in one document.
-        foreword_title: Foreword
-        foreword_author: Jo Bloggs, Party Leader
-        closing_title: Join us
-        closing_call: Become a member today.
-        ---
-        The foreword.
-        """)
+    """The throwaway site's minifesto.md (MINIMAL_SITE's) for another edition."""
+    return (textwrap.dedent(MINIMAL_SITE["minifesto.md"])
+            .replace("edition: March 2022", f"edition: {edition}").replace("date: 2022-03-01", f"date: {date}"))
 
 
 MARCH_POLICIES = {

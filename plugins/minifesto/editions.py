@@ -43,13 +43,17 @@ class Edition:
     def date(self):
         return self.minifesto.date
 
+    def address(self, setting: str) -> str:
+        """The edition's address or file from a setting with {key}: MINIFESTO_EDITION_URL …"""
+        return self.settings[setting].format(key=self.key)
+
     @property
     def url(self) -> str:
-        return self.settings["MINIFESTO_EDITION_URL"].format(key=self.key)
+        return self.address("MINIFESTO_EDITION_URL")
 
     @property
     def save_as(self) -> str:
-        return self.settings["MINIFESTO_EDITION_SAVE_AS"].format(key=self.key)
+        return self.address("MINIFESTO_EDITION_SAVE_AS")
 
     @property
     def easy_read(self) -> bool:
@@ -58,23 +62,23 @@ class Edition:
 
     @property
     def easy_read_url(self) -> str:
-        return self.settings["MINIFESTO_EASY_READ_URL"].format(key=self.key)
+        return self.address("MINIFESTO_EASY_READ_URL")
 
     @property
     def easy_read_save_as(self) -> str:
-        return self.settings["MINIFESTO_EASY_READ_SAVE_AS"].format(key=self.key)
+        return self.address("MINIFESTO_EASY_READ_SAVE_AS")
 
     @property
     def changes_url(self) -> str:
-        return self.settings["MINIFESTO_CHANGES_URL"].format(key=self.key)
+        return self.address("MINIFESTO_CHANGES_URL")
 
     @property
     def changes_save_as(self) -> str:
-        return self.settings["MINIFESTO_CHANGES_SAVE_AS"].format(key=self.key)
+        return self.address("MINIFESTO_CHANGES_SAVE_AS")
 
     @property
     def changes_json(self) -> str:
-        return self.settings["MINIFESTO_CHANGES_JSON_SAVE_AS"].format(key=self.key)
+        return self.address("MINIFESTO_CHANGES_JSON_SAVE_AS")
 
 
 @dataclass
@@ -121,7 +125,7 @@ def read_frozen_edition(generator, key: str, folder: str) -> FrozenEdition | Non
     if minifesto is None or None in policies:
         return None  # each problem is in the problem log
     policies = [policy for policy in policies if published_in_edition(policy)]
-    edition_url = settings["MINIFESTO_EDITION_URL"].format(key=key)
+    edition_url = settings["MINIFESTO_EDITION_URL"].format(key=key)  # as Edition.url
     for item in (minifesto, *policies):
         item.edition_url = edition_url
     minifesto.slug = f"minifesto-{key}"  # its own share card
