@@ -61,6 +61,8 @@ def freeze_edition(settings: dict, again: bool = False) -> Frozen:
     for folder in settings["POLICY_PATHS"]:
         for path in sorted((content / folder).glob("*.md")):
             relative = path.relative_to(content).as_posix()
+            if path.is_symlink():  # `invoke check` refuses it too: never copy what it points to
+                raise FreezeError(f"content/{relative} is a symbolic link: replace it with the file itself")
             if front_matter(path).values.get("status") == "draft":
                 frozen.left_out.append(relative)
             else:

@@ -430,3 +430,23 @@ def test_a_drafts_preview_of_a_frozen_edition_shows_its_drafts_without_complaint
     preview = make_site(options=("--drafts",), output=tmp_path / "preview")
     assert preview.returncode == 0, preview.stderr
     assert "Secret plan" in preview.html("policies/").get_text()
+
+
+def test_a_symbolic_link_in_a_frozen_edition_is_refused_unread(make_site, tmp_path):
+    first = make_site({"minifesto.md": minifesto("May 2022", "2022-05-01")})
+    assert first.returncode == 0, first.stderr
+    folder = first.content / "minifesto/editions/2022-03"
+    (folder / "policies").mkdir(parents=True)
+    (folder / "minifesto.md").write_text(minifesto("March 2022", "2022-03-01"))
+    outside = tmp_path / "outside.md"
+    outside.write_text(policy("Not ours", 1, ["From outside content/."]))
+    (folder / "policies/01-housing.md").symlink_to(outside)
+    build = make_site({"minifesto.md": minifesto("May 2022", "2022-05-01")})
+    assert build.returncode == 1
+    assert build.problem_lines[0] == (
+        "content/minifesto/editions/2022-03/policies/01-housing.md:1: (file): is a symbolic link — replace it with "
+        "the file itself: links could publish files from outside content/")
+    assert "Not ours" not in build.stderr + build.stdout
+    with pytest.raises(FreezeError, match="is a symbolic link"):
+        (first.content / "policies/02-linked.md").symlink_to(outside)
+        freeze(first.content, tmp_path)

@@ -140,10 +140,13 @@ def read_frozen_edition(generator, key: str, folder: str) -> FrozenEdition | Non
 
 
 def frozen_files(folder: str) -> list[str]:
+    """The edition's files, never through a symbolic link (contentcheck
+    refuses each link, with every file of the content folders)."""
     found = []
     for directory, folders, names in os.walk(folder):
         folders.sort()
-        found += [os.path.join(directory, name) for name in sorted(names) if not name.startswith(".")]
+        found += [path for path in (os.path.join(directory, name) for name in sorted(names) if not name.startswith("."))
+                  if not os.path.islink(path)]
     return found
 
 
