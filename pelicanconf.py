@@ -48,11 +48,13 @@ SAMPLE_CONTENT = True
 # What a production build (publishconf.py) refuses to publish in the imprint
 # and the press office's contacts: this sample site's placeholders, and the
 # phone numbers Ofcom keeps for drama, which never ring anyone.
+# The numbers in every way they are written: 020 7946 0123, (020) 7946 0123,
+# +44 20 7946 0123, +44 (0)20 7946 0123, 07700-900-123 …
 PLACEHOLDER_PATTERNS = [
     r"\bJo Bloggs\b",
     r"\bPO Box 0000\b",
-    r"\b020 ?7946 ?0\d{3}\b",
-    r"\b07700 ?900\d{3}\b",
+    r"(?<![\d+])(?:\+44[\s-]?(?:\(0\)[\s-]?)?|\(?0)20\)?[\s-]?7946[\s-]?0\d{3}\b",
+    r"(?<![\d+])(?:\+44[\s-]?(?:\(0\)[\s-]?)?|\(?0)7700\)?[\s-]?900[\s-]?\d{3}\b",
 ]
 
 # For structured data (JSON-LD) on the home page.

@@ -98,3 +98,16 @@ def test_a_production_build_refuses_the_placeholders_at_their_lines(make_site, t
     real = make_site({"press-office.md": with_real_numbers(MINIMAL_SITE["press-office.md"])},
                      options=("--settings", str(production_settings(tmp_path))))
     assert real.returncode == 0, real.stderr
+
+
+@pytest.mark.parametrize("written", ["+44 20 7946 0321", "(020) 7946 0321", "+44 (0)7700 900321", "07700-900-321"])
+def test_a_placeholder_number_is_refused_however_it_is_written_and_in_a_heading(make_site, tmp_path, written):
+    """The press office's text is published, its Markdown headings too: a
+    '#' line there is not a comment."""
+    office = textwrap.dedent(with_real_numbers(MINIMAL_SITE["press-office.md"])).replace(
+        "Notes to editors.", f"## Out of hours: {written}\n\nNotes to editors.")
+    build = make_site({"press-office.md": office}, options=("--settings", str(production_settings(tmp_path))))
+    assert build.returncode == 1
+    line = office.splitlines().index(f"## Out of hours: {written}") + 1
+    assert build.problem_lines == [f'content/press-office.md:{line}: (text): "{written}" is a placeholder, not a real '
+                                   "contact — write the press office's real details before publishing"]

@@ -23,6 +23,7 @@ from pelican import signals
 
 from sitecore.content_items import content_items
 from sitecore.problems import problem_log
+from sitecore.schema.document import closing_fence
 
 SAMPLE_FIX = ("replace the sample wording, then delete the sample: line "
               "(or set SAMPLE_CONTENT = True in pelicanconf.py while sample content remains)")
@@ -65,14 +66,20 @@ def refuse_placeholders(generators) -> None:
 
 
 def report_placeholders_in_file(path: str, patterns: list[re.Pattern]) -> None:
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if line.lstrip().startswith("#"):
-                continue  # a comment is not published
-            for found in placeholders_in(line, patterns):
-                key = line.split(":", 1)[0].strip(" -") if ":" in line else "(text)"
-                problem_log.add(path, number, key, f'"{found}" is a placeholder, not a real contact',
-                                "write the press office's real details before publishing")
+    """Every placeholder in the file's published lines: its front matter's
+    values (a '#' comment there is not published) and its text (where a '#'
+    line is a heading, which is)."""
+    with open(path, encoding="utf-8-sig") as handle:
+        lines = handle.readlines()
+    closing = closing_fence(lines) if lines and lines[0].strip() == "---" else None
+    for index, line in enumerate(lines):
+        in_front_matter = closing is not None and index < closing
+        if in_front_matter and line.lstrip().startswith("#"):
+            continue
+        for found in placeholders_in(line, patterns):
+            key = line.split(":", 1)[0].strip(" -") if in_front_matter and ":" in line else "(text)"
+            problem_log.add(path, index + 1, key, f'"{found}" is a placeholder, not a real contact',
+                            "write the press office's real details before publishing")
 
 
 def line_holding(path: str, text: str) -> int:
