@@ -342,3 +342,18 @@ def test_a_front_matter_mistake_does_not_hide_the_files_other_problems(make_site
         'content/posts/mixed.md:6: policies: no policy is called "nope"',
         "content/posts/mixed.md:8: body: the link /policies/nowhere/ goes to a page the site does not have",
     ]
+
+
+@pytest.mark.parametrize("settings, expected", [
+    ({"MINIFESTO_TEXT_FONT_FILES": "{}"},
+     "MINIFESTO_TEXT_FONT_FILES: is not set, but MINIFESTO_TEXT_FONT_FAMILY is — set both MINIFESTO_TEXT_FONT_FAMILY "
+     "and MINIFESTO_TEXT_FONT_FILES in pelicanconf.py, or neither"),
+    ({"MINIFESTO_TEXT_FONT_FAMILY": "None"},
+     "MINIFESTO_TEXT_FONT_FAMILY: is not set, but MINIFESTO_TEXT_FONT_FILES is — set both MINIFESTO_TEXT_FONT_FAMILY "
+     "and MINIFESTO_TEXT_FONT_FILES in pelicanconf.py, or neither"),
+])
+def test_a_font_named_without_its_files_or_files_without_a_name_is_a_settings_problem(make_site, settings, expected):
+    build = make_site(settings=settings)
+    assert build.returncode == 1
+    assert "Traceback" not in build.stderr
+    assert f"pelicanconf.py:1: {expected}" in build.stderr

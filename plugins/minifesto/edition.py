@@ -15,6 +15,7 @@ touched.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import replace
 
 from pelican import signals
@@ -22,6 +23,7 @@ from pelican import signals
 from plugins.typedcontent import SingleFileGenerator
 from sitecore.frozen_editions import edition_key
 from sitecore.output import write_output
+from sitecore.print_fonts import font_setting_problems
 from sitecore.problems import problem_log
 from sitecore.site_files import SiteFile, content_page, listing_page
 
@@ -183,3 +185,10 @@ def check_editions(generators) -> None:
     for generator in generators:
         if isinstance(generator, MinifestoGenerator):
             generator.check_editions()
+            report_font_setting_problems(generator.settings)
+
+
+def report_font_setting_problems(settings) -> None:
+    settings_file = os.path.join(settings["PATH"], "..", "pelicanconf.py")
+    for setting, message, fix in font_setting_problems(settings):
+        problem_log.add(settings_file, 1, setting, message, fix)
