@@ -12,14 +12,19 @@ from __future__ import annotations
 
 import re
 
-_OPENS_AFTER = r"(?:^|(?<=[\s(\[{\-–—]))"
+# A quote opens at the start, after a space, an opening bracket or dash, or
+# straight after an opening quote of the other kind. Double quotes are made
+# first, so a single quote can then tell an opening “ from a closing ”; a
+# straight ' before a double quote is an opening one if it is itself where a
+# quote opens ("'Hello'" is “‘Hello’”, '"Hi"' is ‘“Hi”’).
+_OPEN_PLACE = r"\s(\[{\-–—"
 _RULES = (
+    (re.compile(rf"(?:^|(?<=[{_OPEN_PLACE}‘])|(?<=^')|(?<=[{_OPEN_PLACE}]'))\""), "“"),
+    (re.compile('"'), "”"),
     (re.compile(r"(?<=\w)'(?=\w)"), "’"),              # it's, Labour's
     (re.compile(r"'(?=\d\ds?\b)"), "’"),                # '90s
-    (re.compile(_OPENS_AFTER + "'"), "‘"),
+    (re.compile(rf"(?:^|(?<=[{_OPEN_PLACE}“]))'"), "‘"),
     (re.compile("'"), "’"),                             # workers', a closing quote
-    (re.compile(_OPENS_AFTER + '"'), "“"),
-    (re.compile('"'), "”"),
 )
 
 

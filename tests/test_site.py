@@ -232,6 +232,24 @@ def test_the_join_and_donate_pages_start_with_their_buttons(site, settings):
                        for amount in settings["DONATE_AMOUNTS"]]
 
 
+@pytest.mark.parametrize("written, shown", [
+    ('"Homes for all"', "“Homes for all”"),
+    ("Labour's cuts in the '90s", "Labour’s cuts in the ’90s"),
+    ("workers' rights", "workers’ rights"),
+    ("'Hello'", "‘Hello’"),
+    # Quotes inside quotes, either way round.
+    ("\"'Hello'\"", "“‘Hello’”"),
+    ("'\"Hi\"'", "‘“Hi”’"),
+    ("\"She said 'no'\"", "“She said ‘no’”"),
+    ("\"Workers'\" rights", "“Workers’” rights"),
+    ("a (\"quote\") - 'dash'", "a (“quote”) - ‘dash’"),
+])
+def test_front_matter_quotes_become_typographic(written, shown):
+    from sitecore.typography import typographic
+
+    assert typographic(written) == shown
+
+
 def test_quotes_and_apostrophes_are_typographic_everywhere(site):
     """Front matter text (titles, summaries, commitments) gets the curly
     quotes Markdown gives the bodies: no page, PDF or the text edition mixes
