@@ -29,3 +29,22 @@ def smaller_copies(path: str, settings: dict) -> list[str]:
     if not is_image(path):
         return []
     return [copy_name(path, width) for width in settings.get("RESPONSIVE_IMAGE_WIDTHS", [])]
+
+
+# Where each format's last bytes say "the image ends here". Pillow's verify()
+# reads a PNG's or WebP's every chunk, so a file cut short (an upload broken
+# off) fails it; a JPEG's or GIF's it does not read to the end.
+ENDINGS = {"JPEG": b"\xff\xd9", "GIF": b"\x3b"}
+# Cameras and editors may add a few bytes of padding after the end marker.
+PADDING_ALLOWED = 1024
+
+
+def cut_short(path: str, image_format: str | None) -> bool:
+    """Whether a JPEG or GIF file ends before its image does."""
+    ending = ENDINGS.get(image_format or "")
+    if ending is None:
+        return False
+    with open(path, "rb") as handle:
+        handle.seek(max(0, os.path.getsize(path) - PADDING_ALLOWED))
+        tail = handle.read()
+    return ending not in (tail if image_format == "JPEG" else tail[-1:])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import textwrap
 
+import pytest
 from conftest import MINIMAL_SITE
 from PIL import Image
 
@@ -58,3 +59,23 @@ def test_production_builds_write_variants_inside_the_site(make_site, tmp_path):
     assert picture.img["alt"] == "A & B marching"  # escaped once, read back as the text
     assert (build.output / "images/rally-480.webp").is_file()
     assert not any("https:" in str(p) for p in build.output.rglob("*"))
+
+
+def gif(width: int, height: int) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), "#6a1b9a").save(buffer, "GIF")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("name, whole", [("rally.jpg", jpeg(600, 400)), ("rally.gif", gif(600, 400))])
+def test_an_image_cut_short_is_refused_at_its_line(make_site, name, whole):
+    """An upload broken off leaves a JPEG or GIF that Pillow's verify()
+    passes and that would be published with its lower part grey."""
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]) + f"\n![Members marching]({{static}}/images/{name})\n"
+    line = post.splitlines().index(f"![Members marching]({{static}}/images/{name})") + 1
+    build = make_site({"posts/hello.md": post, f"images/{name}": whole[:len(whole) * 2 // 3]})
+    assert build.returncode == 1
+    assert build.problem_lines == [f"content/posts/hello.md:{line}: body: {name} is cut short: the file ends before "
+                                   "the image does — upload the picture again, or save it again from the original"]
+    whole_build = make_site({"posts/hello.md": post, f"images/{name}": whole})
+    assert whole_build.returncode == 0, whole_build.stderr

@@ -11,6 +11,7 @@ from PIL import Image
 from sitecore import html_allowlist
 from sitecore.clock import build_time, has_passed
 from sitecore.html_allowlist import refusals
+from sitecore.images import cut_short
 from sitecore.problems import problem_log
 from sitecore.site_files import is_known
 from sitecore.text_memo import TextMemo, fingerprint
@@ -179,10 +180,15 @@ def check_internal_file(item, found, path: str, site: SiteFacts, field: str = "b
 def check_image_file(item, line: int, field: str, path: str, where: str = "") -> None:
     try:
         with Image.open(path) as image:
+            image_format = image.format
             image.verify()
     except Exception as error:  # Pillow raises several kinds for a bad file
         report(item, line, field,
                f"{where}{os.path.basename(path)} is not an image the site can use ({type(error).__name__})", IMAGE_FIX)
+        return
+    if cut_short(path, image_format):
+        report(item, line, field, f"{where}{os.path.basename(path)} is cut short: the file ends before the image does",
+               "upload the picture again, or save it again from the original")
 
 
 def check_front_matter_images(item, settings) -> None:
