@@ -15,13 +15,16 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write `data` to `target` via a temporary file and a rename."""
+def write_atomically(target: Path, data: bytes, modified: float | None = None) -> None:
+    """Write `data` to `target` via a temporary file and a rename (with the
+    modification time `modified`, if given)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        if modified is not None:
+            os.utime(temporary, (modified, modified))
         os.replace(temporary, target)
     except BaseException:  # Ctrl+C included: no temporary file is left behind
         with contextlib.suppress(FileNotFoundError):  # already renamed into place
@@ -53,13 +56,38 @@ def write_output(output: str | Path, save_as: str, data: str | bytes) -> Path:
     return target
 
 
+# Every file kept in the cache for copy_from_cache carries this modification
+# time. The site's copy is the same file (a hard link): a tool that edits
+# the site's copy in place changes it there too, and its time with it, so
+# the next build knows the cached file is not what it wrote and makes it
+# again rather than serve the edited bytes for ever.
+CACHED_FILE_TIME = 946684800.0  # 2000-01-01 00:00 UTC
+
+
+def write_to_cache(path: Path, data: bytes) -> None:
+    write_atomically(path, data, modified=CACHED_FILE_TIME)
+
+
+def intact_in_cache(path: Path) -> bool:
+    """Whether the cache holds `path` as the build wrote it (write_to_cache);
+    one changed since is deleted, to be made again."""
+    try:
+        if os.stat(path).st_mtime == CACHED_FILE_TIME:
+            return True
+    except FileNotFoundError:
+        return False
+    path.unlink(missing_ok=True)
+    return False
+
+
 def copy_from_cache(output: str | Path, save_as: str, cached: Path) -> Path:
     """Put a file the build keeps in its cache (a share card, a WebP copy)
     into the site: as a hard link to the cached file where the file system
     allows one, else as a copy. A link costs no bytes and no time (copying
-    5000 share cards was 2.7 s of a build); it is safe because a cached file
-    is never changed in place, only replaced (write_atomically), which
-    leaves the site's link to the old bytes."""
+    5000 share cards was 2.7 s of a build); it is safe because the build
+    never changes a cached file in place, only replaces it (write_to_cache),
+    which leaves the site's link to the old bytes, and a cached file changed
+    in place through the site's link is made again (intact_in_cache)."""
     target = output_path(output, save_as)
     target.parent.mkdir(parents=True, exist_ok=True)
     try:

@@ -70,3 +70,23 @@ def test_linking_the_same_cached_file_twice_leaves_nothing_else(tmp_path):
     placed = copy_from_cache(tmp_path / "site", "card.png", cached)
     assert placed.read_bytes() == b"bytes"
     assert sorted(path.name for path in placed.parent.iterdir()) == ["card.png"]
+
+
+def test_a_card_edited_in_place_in_the_site_is_drawn_again_not_served_from_the_cache(make_site, tmp_path):
+    """The site's card is the cache's file (a hard link): a tool that edits
+    it in place edits the cache too. The next build sees it and draws the
+    card again, as a cold build would."""
+    cache = tmp_path / "own-cache"
+    first = make_site(cache=cache)
+    assert first.returncode == 0, first.stderr
+    card = first.output / "share/news/hello.png"
+    good = card.read_bytes()
+    with open(card, "r+b") as handle:  # in place: the same file as the cache's
+        handle.seek(100)
+        handle.write(b"\0" * 50)
+    [cached] = [path for path in (cache / "sharecards").iterdir() if os.path.samefile(path, card)]
+    again = make_site(cache=cache)
+    assert again.returncode == 0, again.stderr
+    assert (again.output / "share/news/hello.png").read_bytes() == good
+    assert cached.read_bytes() == good
+    assert "Share cards: 1 drawn" in again.stderr

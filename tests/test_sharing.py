@@ -152,22 +152,32 @@ def test_a_card_shows_the_items_own_photo(make_site):
 
 
 def test_a_damaged_photo_is_refused_at_its_line_before_its_card_is_drawn(make_site):
-    """A truncated JPEG passes the header check every image gets; decoding
-    it for the card fails, and the build names the file, line and field."""
+    """A PNG whose compressed pixels are damaged (its chunks' checksums
+    made to match) passes the check every image gets (Pillow's verify());
+    decoding it for the card fails, and the build names the file, line and field."""
     import io
-    import random
+    import struct
+    import zlib
 
-    noise = random.Random(1)
-    picture = Image.frombytes("RGB", (800, 600), bytes(noise.getrandbits(8) for _ in range(800 * 600 * 3)))
+    picture = Image.new("RGB", (300, 200), "#6a1b9a")
+    for x in range(300):
+        picture.putpixel((x, x % 200), (x % 255, 10, 10))
     buffer = io.BytesIO()
-    picture.save(buffer, "JPEG")
+    picture.save(buffer, "PNG")
+    data = bytearray(buffer.getvalue())
+    chunk = data.index(b"IDAT")
+    length = struct.unpack(">I", data[chunk - 4:chunk])[0]
+    end = chunk + 4 + length
+    for place in range(chunk + 24, end - 4):
+        data[place] = (data[place] * 7 + 13) % 256
+    data[end:end + 4] = struct.pack(">I", zlib.crc32(bytes(data[chunk:end])))
     profile = textwrap.dedent(MINIMAL_SITE["councillors/jo-bloggs.md"]).replace(
-        "region: London\n", "region: London\nphoto: images/jo.jpg\nphoto_alt: Jo Bloggs smiling\n")
-    build = make_site({"councillors/jo-bloggs.md": profile, "images/jo.jpg": buffer.getvalue()[:3000]})
+        "region: London\n", "region: London\nphoto: images/jo.png\nphoto_alt: Jo Bloggs smiling\n")
+    build = make_site({"councillors/jo-bloggs.md": profile, "images/jo.png": bytes(data)})
     assert build.returncode == 1
-    line = profile.splitlines().index("photo: images/jo.jpg") + 1
+    line = profile.splitlines().index("photo: images/jo.png") + 1
     assert build.problem_lines == [
-        f"content/councillors/jo-bloggs.md:{line}: photo: jo.jpg is damaged (Pillow cannot read it to the end): "
+        f"content/councillors/jo-bloggs.md:{line}: photo: jo.png is damaged (Pillow cannot read it to the end): "
         "it cannot go on the share card — save the picture again (as JPEG, PNG or WebP) "
         "and put it back in content/images/"]
     assert "Traceback" not in build.stderr

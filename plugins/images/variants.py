@@ -11,7 +11,7 @@ import PIL
 from PIL import Image, ImageOps
 
 from sitecore.images import copy_name
-from sitecore.output import copy_from_cache, write_atomically
+from sitecore.output import copy_from_cache, intact_in_cache, write_to_cache
 
 WEBP_OPTIONS = {"quality": 80, "method": 6}
 
@@ -44,12 +44,12 @@ def make_variants(source: Path, path: str, widths, output: Path, cache: Path) ->
         variants = []
         for target_width in chosen:
             cached = cache / f"{digest}-{target_width}.webp"
-            if not cached.exists():
+            if not intact_in_cache(cached):
                 resized = image.convert("RGBA" if "A" in image.getbands() else "RGB")
                 resized = resized.resize((target_width, round(height * target_width / width)), Image.LANCZOS)
                 buffer = io.BytesIO()
                 resized.save(buffer, "WEBP", **WEBP_OPTIONS)
-                write_atomically(cached, buffer.getvalue())
+                write_to_cache(cached, buffer.getvalue())
             variant_path = copy_name(path, target_width)
             copy_from_cache(output, variant_path, cached)
             variants.append(Variant(variant_path, target_width))

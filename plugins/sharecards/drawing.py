@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sitecore.brand import CardStyle
 from sitecore.cores import usable_cores
-from sitecore.output import write_atomically
+from sitecore.output import intact_in_cache, write_to_cache
 
 from .card import CardText, render_card
 
@@ -28,8 +28,8 @@ CHUNK = 16            # cards a worker draws per task
 
 def draw_into(cards: list[tuple[CardText, Path]], style: CardStyle) -> None:
     for text, path in cards:
-        if not path.exists():
-            write_atomically(path, render_card(text, style))
+        if not intact_in_cache(path):
+            write_to_cache(path, render_card(text, style))
 
 
 class CardDrawing:

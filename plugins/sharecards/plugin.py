@@ -23,7 +23,7 @@ from PIL import ImageFont
 from sitecore.brand import brand_style, logo_png
 from sitecore.content_items import published_items
 from sitecore.imprint import imprint_text
-from sitecore.output import copy_from_cache, write_output
+from sitecore.output import copy_from_cache, intact_in_cache, write_output
 from sitecore.problems import problem_log
 from sitecore.renewed import items_renewed
 from sitecore.share_cards import share_card_url, site_card_url
@@ -168,7 +168,7 @@ class ShareCardGenerator(Generator):
         cache = Path(self.settings["CACHE_PATH"], "sharecards")
         cache.mkdir(parents=True, exist_ok=True)
         self.cached = {url: cache / f"{card_key(text, style_fingerprint)}.png" for url, text in self.cards.items()}
-        missing = {path: self.cards[url] for url, path in self.cached.items() if not path.exists()}
+        missing = {path: self.cards[url] for url, path in self.cached.items() if not intact_in_cache(path)}
         if not self.photos_decode({url for url, path in self.cached.items() if path in missing}):
             return  # reported: generate_output writes nothing, and the build stops with the problem
         self.drawing = CardDrawing(missing, style)
