@@ -112,6 +112,7 @@ ARTICLE_PATHS = ["posts"]
 PAGE_PATHS = ["pages"]
 POLICY_PATHS = ["policies"]
 COUNCILLOR_PATHS = ["councillors"]
+EVENT_PATHS = ["events"]
 # The minifesto's own words (title, edition, foreword, closing call).
 MINIFESTO_PATHS = ["minifesto.md"]
 # Past editions of the minifesto, each frozen by `invoke minifesto freeze`
@@ -149,8 +150,17 @@ POST_CATEGORY_ONE_ITEM = {
     "press-releases": "Press release",
 }
 
-# Regions a councillor may belong to; the directory groups by these, in
-# this order.
+# Kinds of event: the value written in front matter -> the name readers see.
+EVENT_CATEGORIES = {
+    "conference": "Conference",
+    "campaign-day": "Campaign day",
+    "protest": "Protest",
+    "meeting": "Meeting",
+    "social": "Social",
+}
+
+# Regions a councillor or an event may belong to; the directory groups by
+# these, in this order.
 REGIONS = [
     "North East",
     "North West",
@@ -179,6 +189,19 @@ COUNCILLOR_URL = "councillors/{slug}/"
 COUNCILLOR_SAVE_AS = "councillors/{slug}/index.html"
 COUNCILLOR_INDEX_URL = "councillors/"
 COUNCILLOR_INDEX_SAVE_AS = "councillors/index.html"
+EVENT_URL = "events/{slug}/"
+EVENT_SAVE_AS = "events/{slug}/index.html"
+EVENT_INDEX_URL = "events/"
+EVENT_INDEX_SAVE_AS = "events/index.html"
+# Each event's calendar file, and the calendar of every upcoming event.
+EVENT_CALENDAR_SAVE_AS = "events/{slug}/event.ics"
+EVENTS_CALENDAR_SAVE_AS = "events/calendar.ics"
+# The upcoming events of one region or one category: the listing's filters,
+# plain links that work without JavaScript.
+EVENT_REGION_URL = "events/region/{slug}/"
+EVENT_REGION_SAVE_AS = "events/region/{slug}/index.html"
+EVENT_CATEGORY_URL = "events/category/{slug}/"
+EVENT_CATEGORY_SAVE_AS = "events/category/{slug}/index.html"
 CATEGORY_URL = "news/category/{slug}/"
 CATEGORY_SAVE_AS = "news/category/{slug}/index.html"
 TAG_URL = "news/tag/{slug}/"
@@ -320,6 +343,10 @@ SEARCH_URL = "search/"
 # housing policy before the news that mentions housing.
 SEARCH_WEIGHTS = {"summary": 6, "commitments": 4, "facts": 8}
 SEARCH_SAVE_AS = "search/index.html"
+# What the search page can show, each with its box to tick: (the pages'
+# data-pagefind-filter "type" value, the box's label).
+SEARCH_TYPES = [("News", "News"), ("Policy", "Policies"), ("Councillor", "Councillors"), ("Event", "Events"),
+                ("Page", "Pages")]
 SEARCH_INDEX_PATH = "pagefind"
 
 # --- Responsive images (plugins/images) ---------------------------------------
@@ -432,6 +459,7 @@ MENU = [
     ("News", "news/"),
     ("Policies", "policies/"),
     ("Councillors", "councillors/"),
+    ("Events", "events/"),
     ("About", "about/"),
     ("Press", "press/"),
     ("Search", "search/"),
@@ -462,6 +490,7 @@ PLUGINS = [
     "plugins.inlinecss",
     "plugins.policies",
     "plugins.councillors",
+    "plugins.events",
     "plugins.contentcheck",
     "plugins.crossrefs",
     "plugins.minifesto",

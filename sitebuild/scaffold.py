@@ -1,4 +1,4 @@
-"""`invoke new post|policy|councillor "Title"`: a new file, ready to fill in.
+"""`invoke new post|policy|councillor|event "Title"`: a new file, ready to fill in.
 
 The file gets today's date (Europe/London), a slug made from the title, the
 next free policy number, and every other required field filled with a TODO
@@ -56,9 +56,21 @@ previous_party: TODO e.g. Labour, or delete this line
 {optional}---
 TODO: write a short biography here.
 """,
+    "event": """\
+---
+title: {title}
+start: {today} TODO the time it starts, e.g. 10:00
+end: {today} TODO the time it ends, e.g. 16:00
+summary: TODO one or two plain sentences about the event
+category: TODO choose one of {event_categories}
+place: TODO where it is, e.g. Friends Meeting House, Manchester
+{optional}---
+TODO: say what happens at the event and who it is for.
+""",
 }
 
-FOLDER_SETTING = {"post": "ARTICLE_PATHS", "policy": "POLICY_PATHS", "councillor": "COUNCILLOR_PATHS"}
+FOLDER_SETTING = {"post": "ARTICLE_PATHS", "policy": "POLICY_PATHS", "councillor": "COUNCILLOR_PATHS",
+                  "event": "EVENT_PATHS"}
 OPTIONAL_HEADING = "# Optional: to use a field, delete the '# ' before it and write your own value.\n"
 
 
@@ -89,7 +101,7 @@ def next_policy_number(folder: Path) -> int:
 def new_content(kind: str, title: str, settings: dict, today: dt.date | None = None) -> Path:
     """Create the file; refuse to overwrite. Returns its path."""
     if kind not in TEMPLATES:
-        raise ScaffoldError(f'"{kind}" is not something `invoke new` makes: use post, policy or councillor')
+        raise ScaffoldError(f'"{kind}" is not something `invoke new` makes: use post, policy, councillor or event')
     title = title.strip()
     if not title:
         raise ScaffoldError("give a title, e.g. invoke new post \"Katie Parker joins Breakthrough\"")
@@ -104,6 +116,7 @@ def new_content(kind: str, title: str, settings: dict, today: dt.date | None = N
     text = template.format(
         title=yaml_text(title), today=today.isoformat(), number=number,
         categories=", ".join(settings["POST_CATEGORIES"]), regions=", ".join(settings["REGIONS"]),
+        event_categories=", ".join(settings["EVENT_CATEGORIES"]),
         optional=optional_fields(kind, template),
     )
     try:

@@ -45,6 +45,7 @@ class PartlyRead:
     body_first_line: int
     policy_slugs: list = field(default_factory=list)
     councillor_slugs: list = field(default_factory=list)
+    event_slugs: list = field(default_factory=list)
     status: str = "draft"
 
 

@@ -92,3 +92,16 @@ def test_excerpts_start_at_the_start_of_a_sentence(search_page, query):
     assert sum(excerpt[:1].isupper() or excerpt[:1].isdigit() for excerpt in excerpts) >= len(excerpts) // 2
     marked = search_page.eval_on_selector_all("#search-results li p mark", "marks => marks.length")
     assert marked >= len(excerpts)  # every excerpt shows a match
+
+
+def test_events_are_found_and_have_their_own_filter(search_page, settings):
+    """Every type the search page offers (SEARCH_TYPES) has its box: an event
+    is found by its place, and unticking "Events" leaves it out."""
+    boxes = search_page.eval_on_selector_all("input[name=type]", "boxes => boxes.map(box => box.value)")
+    assert boxes == [value for value, _ in settings["SEARCH_TYPES"]] and "Event" in boxes
+    assert "/events/kill-the-bill-protest/" in results_for(search_page, "Kill the Bill")
+    search_page.uncheck("input[name=type][value=Event]")
+    try:
+        assert "/events/kill-the-bill-protest/" not in results_for(search_page, "Kill the Bill")
+    finally:
+        search_page.check("input[name=type][value=Event]")

@@ -75,6 +75,7 @@ def test_new_post_lists_the_optional_fields_as_comments(project):
             "# tags: [councillors, nhs]\n"
             "# policies: [housing, nhs]\n"
             "# councillors: [katie-parker]\n"
+            "# events: [party-conference-2022]\n"
             "# modified: 2021-11-25\n"
             "# image: images/news/march.jpg   # needs image_alt too\n"
             "# image_alt: Members marching with a banner\n"

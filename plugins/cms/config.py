@@ -17,7 +17,7 @@ import re
 import yaml
 
 from sitecore.schema import fields as types
-from sitecore.schema.content_types import COUNCILLOR, POLICY, POST, PRESS_OFFICE
+from sitecore.schema.content_types import COUNCILLOR, EVENT, POLICY, POST, PRESS_OFFICE
 
 # (schema, collection name, label, folder setting, file name template)
 COLLECTIONS = (
@@ -25,6 +25,7 @@ COLLECTIONS = (
     # fields.number is edited as two digits ("03"), so files are 03-….md.
     (POLICY, "policies", "Policies", "POLICY_PATHS", "{{fields.number}}-{{slug}}"),
     (COUNCILLOR, "councillors", "Councillors", "COUNCILLOR_PATHS", "{{slug}}"),
+    (EVENT, "events", "Events", "EVENT_PATHS", "{{slug}}"),
 )
 # Content that is one file, edited as one form (a Sveltia file collection):
 # (schema, collection name, label, setting naming the file). Its uploads go
@@ -36,12 +37,13 @@ COLLECTION_BY_SETTING = {setting: name for _, name, _, setting, _ in COLLECTIONS
 BODY_HINTS = {"post": "The post, in Markdown. Use ## for subheadings.",
               "policy": "A few short paragraphs explaining the policy, in Markdown.",
               "councillor": "A short biography, in Markdown.",
+              "event": "What happens at the event and who it is for, in Markdown.",
               "press office": "A paragraph about the party that journalists paste under a story, in Markdown."}
 # The text's label, where "Text" does not say what it is for.
 BODY_LABELS = {"press office": "Notes to editors"}
 # Date fields whose time of day matters (an embargo lifts at a minute); the
 # others are edited as a day only, YYYY-MM-DD.
-DATE_AND_TIME_FIELDS = {"embargo"}
+DATE_AND_TIME_FIELDS = {"embargo", "start", "end"}
 # Rules the build checks beyond one field, which our format checks as an entry
 # is saved (see validate in static/frontmatter-format.js), by schema name.
 # contentcheck's check_not_in_the_future: a post dated after now needs an embargo.

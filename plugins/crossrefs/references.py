@@ -1,4 +1,4 @@
-"""Resolve the policies and councillors a post names, both ways round.
+"""Resolve the policies, councillors and events a post names, both ways round.
 
 A post says `policies: [housing]`; after this runs, the post has
 `related_policies` (Policy objects, in number order) and the policy has
@@ -17,6 +17,7 @@ from sitecore.problems import problem_log
 REFERENCE_KINDS = (
     ("policies", "policy", "policy_slugs", "policies", "related_policies"),
     ("councillors", "councillor", "councillor_slugs", "councillors", "related_councillors"),
+    ("events", "event", "event_slugs", "events", "related_events"),
 )
 
 

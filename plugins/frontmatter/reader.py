@@ -183,7 +183,7 @@ class FrontMatterReader(BaseReader):
         if values is None or slug is None:
             problem_log.partly_read.append(PartlyRead(
                 source_path, dict(doc.key_lines), doc.body, doc.end_line + 1,
-                right.get("policies", []), right.get("councillors", [])))
+                right.get("policies", []), right.get("councillors", []), right.get("events", [])))
             return "", dict(SKIP)
         metadata = self._pelican_metadata(schema, values, slug)
         metadata["status"], metadata["preview_label"] = publication_status(values, self.settings)
@@ -271,4 +271,8 @@ class FrontMatterReader(BaseReader):
             metadata["author"] = Author(values.get("author", settings["AUTHOR"]), settings)
             metadata["policy_slugs"] = metadata.pop("policies", [])
             metadata["councillor_slugs"] = metadata.pop("councillors", [])
+            metadata["event_slugs"] = metadata.pop("events", [])
+        if schema.name == "event":
+            # Pelican takes an item's `category` for a post's Category.
+            metadata["event_category"] = metadata.pop("category")
         return metadata

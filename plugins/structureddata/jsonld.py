@@ -71,6 +71,37 @@ def person(councillor, settings) -> dict:
     return data
 
 
+def event(item, settings) -> dict:
+    """A schema.org Event: when, where (a place, an online link or both) and
+    who organises it (the party)."""
+    places = []
+    if getattr(item, "place", None):
+        place = {"@type": "Place", "name": item.place}
+        if getattr(item, "address", None):
+            place["address"] = {"@type": "PostalAddress", "streetAddress": item.address, "addressCountry": "GB"}
+        if getattr(item, "region", None):
+            place["containedInPlace"] = {"@type": "AdministrativeArea", "name": item.region}
+        places.append(place)
+    if getattr(item, "online", None):
+        places.append({"@type": "VirtualLocation", "url": item.online})
+    mode = ("Mixed" if len(places) == 2 else "Online" if getattr(item, "online", None) else "Offline")
+    data = {
+        "@type": "Event",
+        "name": item.title,
+        "description": item.description,
+        "startDate": item.start.isoformat(),
+        "endDate": item.end.isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
+        "location": places[0] if len(places) == 1 else places,
+        "organizer": party(settings),
+        "url": canonical_url(settings, item.url),
+        "image": [canonical_url(settings, share_card_url(settings, item))],
+        "inLanguage": settings["DEFAULT_LANG"],
+    }
+    return data
+
+
 # Inside <script> the HTML tokenizer still looks for "</script" and, after
 # "<!--", for "<script" (it then swallows the rest of the page). JSON may
 # spell any character as \uXXXX, so these never reach the tokenizer as

@@ -12,6 +12,7 @@ from .fields import (
     contact,
     date,
     email,
+    https_link,
     image_path,
     integer_between,
     list_of,
@@ -41,6 +42,7 @@ POST = Schema(
         Field("tags", list_of(text), example="[councillors, nhs]"),
         Field("policies", list_of(slug), example="[housing, nhs]", refers_to="POLICY_PATHS"),
         Field("councillors", list_of(slug), example="[katie-parker]", refers_to="COUNCILLOR_PATHS"),
+        Field("events", list_of(slug), example="[party-conference-2022]", refers_to="EVENT_PATHS"),
         Field("modified", date, example="2021-11-25"),
         Field("image", image_path, example="images/news/march.jpg"),
         Field("image_alt", plain_text, example="Members marching with a banner", typographic=True),
@@ -110,6 +112,33 @@ COUNCILLOR = Schema(
     body_required=True,
 )
 
+# content/events/: the party's conference, campaign days, protests, meetings
+# and socials. Times are UK time (Europe/London), as a post's date is.
+EVENT = Schema(
+    name="event",
+    fields=(
+        Field("title", text, required=True, example="Party Conference 2022", typographic=True),
+        Field("start", date, required=True, example="2022-07-16 10:00"),
+        Field("end", date, required=True, example="2022-07-17 16:00"),
+        Field("summary", plain_text, required=True, example="One or two plain sentences about the event.",
+              typographic=True),
+        Field("category", one_of_setting("EVENT_CATEGORIES"), required=True, example="conference"),
+        Field("place", text, required=True, example="Friends Meeting House, Manchester", typographic=True),
+        Field("address", plain_text, example="6 Mount Street, Manchester M2 5NS", typographic=True),
+        Field("online", https_link, example="https://meet.example.org/conference"),
+        Field("region", one_of_setting("REGIONS"), example="North West"),
+        Field("accessibility", plain_text, example="Step-free access, a hearing loop and a quiet room.",
+              typographic=True),
+        Field("register", https_link, example="https://join.breakthroughparty.org.uk/conference"),
+        # After the event: the post that reports on it.
+        Field("report", slug, example="conference-2022-report"),
+        Field("embargo", date, example="2022-03-01 09:00"),
+        STATUS,
+        SAMPLE,
+    ),
+    body_required=True,
+)
+
 # content/minifesto.md: the minifesto's own words around the policies.
 MINIFESTO = Schema(
     name="minifesto",
@@ -163,6 +192,7 @@ SCHEMAS_BY_PATH_SETTING = {
     "PAGE_PATHS": PAGE,
     "POLICY_PATHS": POLICY,
     "COUNCILLOR_PATHS": COUNCILLOR,
+    "EVENT_PATHS": EVENT,
     "MINIFESTO_PATHS": MINIFESTO,
     "PRESS_OFFICE_PATHS": PRESS_OFFICE,
 }

@@ -339,6 +339,16 @@ def slug(value: Any, settings: dict) -> str:
 
 
 @widget(widget="string")
+def https_link(value: Any, settings: dict) -> str:
+    """A web address starting https:// (a page of another site)."""
+    value = text(value, settings)
+    if not re.fullmatch(r"https://[^\s<>\"']+\.[^\s<>\"']+", value):
+        raise FieldError(f"{describe(value)} is not a web address starting https://",
+                         "copy the whole address from the browser, e.g. https://example.org/page")
+    return value
+
+
+@widget(widget="string")
 def contact(value: Any, settings: dict) -> str:
     """An email address or an https:// link."""
     value = text(value, settings)

@@ -1,0 +1,105 @@
+"""The Event content type and its generator.
+
+An event is upcoming until its end has passed, by the build's clock
+(sitecore.clock.has_passed, which also tells an unchanged build when the
+split changes, so the hourly scheduled build moves an event to the past).
+/events/ lists the upcoming events by date and the past ones, newest first;
+a page per region and per category lists the upcoming events of each, so
+the listing is filtered with plain links, without JavaScript.
+"""
+
+from __future__ import annotations
+
+from pelican.contents import Content
+from pelican.utils import slugify
+
+from plugins.typedcontent import TypedContentGenerator
+from sitecore.clock import build_time, has_passed
+from sitecore.output import write_output
+from sitecore.site_files import SiteFile, listing_page
+
+from .calendar import event_calendar, upcoming_calendar
+
+
+class Event(Content):
+    mandatory_properties = ("title", "start", "end", "event_category", "place")
+    allowed_statuses = ("published", "draft")
+    default_status = "published"
+    default_template = "event"
+    collection = "events"
+
+    @property
+    def category_name(self) -> str:
+        return self.settings["EVENT_CATEGORIES"][self.event_category]
+
+    @property
+    def card_kicker(self) -> str:
+        return f"{self.category_name} · {self.start.strftime(self.settings['DEFAULT_DATE_FORMAT'])}"
+
+    @property
+    def calendar_url(self) -> str:
+        return self.settings["EVENT_CALENDAR_SAVE_AS"].format(slug=self.slug)
+
+    @property
+    def same_day(self) -> bool:
+        return self.start.date() == self.end.date()
+
+
+def region_slug(region: str, settings: dict) -> str:
+    """ "Yorkshire and the Humber" -> yorkshire-and-the-humber, as Pelican makes slugs."""
+    return slugify(region, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
+
+
+class EventGenerator(TypedContentGenerator):
+    content_class = Event
+    index_template = "events"
+
+    def order(self, items):
+        return sorted(items, key=lambda event: (event.start, event.slug))
+
+    def generate_context(self) -> None:
+        super().generate_context()
+        now = build_time(self.settings)
+        upcoming = [event for event in self.items if not has_passed(event.end, now)]
+        self.context["upcoming_events"] = upcoming
+        self.context["past_events"] = [event for event in reversed(self.items) if event not in upcoming]
+        self.context["event_filters"] = self.filters(upcoming)
+
+    def filters(self, upcoming) -> dict[str, list[dict]]:
+        """For each way to filter (region, category), every value with the
+        address of its page and its upcoming events; every region and every
+        category is listed, so a reader sees "no events" rather than no link."""
+        settings = self.settings
+        regions = [{"name": region, "slug": region_slug(region, settings),
+                    "events": [e for e in upcoming if getattr(e, "region", None) == region]}
+                   for region in settings["REGIONS"]]
+        categories = [{"name": name, "slug": key, "events": [e for e in upcoming if e.event_category == key]}
+                      for key, name in settings["EVENT_CATEGORIES"].items()]
+        for kind, values in (("region", regions), ("category", categories)):
+            for value in values:
+                value["url"] = settings[f"EVENT_{kind.upper()}_URL"].format(slug=value["slug"])
+                value["save_as"] = settings[f"EVENT_{kind.upper()}_SAVE_AS"].format(slug=value["slug"])
+                value["kind"] = kind
+        return {"region": regions, "category": categories}
+
+    def declare_files(self, generators) -> list[SiteFile]:
+        files = super().declare_files(generators)
+        files += [SiteFile(event.calendar_url, f"the calendar file of {event.relative_source_path}")
+                  for event in self.items]
+        files.append(SiteFile(self.settings["EVENTS_CALENDAR_SAVE_AS"], "the calendar of upcoming events"))
+        files += [listing_page(value["save_as"], f"{value['name']} events", in_sitemap=False)
+                  for values in self.context["event_filters"].values() for value in values]
+        return files
+
+    def generate_output(self, writer) -> None:
+        super().generate_output(writer)
+        settings = self.settings
+        for values in self.context["event_filters"].values():
+            for value in values:
+                writer.write_file(value["save_as"], self.get_template(self.index_template), self.context,
+                                  event_filter=value, page_kind="events-filtered",
+                                  relative_urls=settings["RELATIVE_URLS"], url=value["url"])
+        for event in self.items:
+            write_output(self.output_path, event.calendar_url, event_calendar(event, settings))
+        write_output(self.output_path, settings["EVENTS_CALENDAR_SAVE_AS"],
+                     upcoming_calendar(self.context["upcoming_events"], settings))

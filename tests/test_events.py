@@ -1,0 +1,268 @@
+"""Events (plugins/events): pages, the listing of upcoming and past events and
+its filters, iCalendar files in Europe/London time, JSON-LD, and what the
+build's "now" decides. Real builds of the real content/ (its sample events)
+at chosen moments, and throwaway sites for mistakes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import textwrap
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+from conftest import MINIMAL_SITE, REPO, build_in, run_build, write_content
+from test_site import text_of
+
+LONDON = ZoneInfo("Europe/London")
+# Before the Kill the Bill protest (26 March 2022) and the conference (July 2022);
+# after the COP26 day of action (November 2021).
+SPRING_2022 = "2022-03-01 12:00"
+# Sunday 27 March 2022: the clocks went forward at 01:00 GMT.
+CLOCKS_CHANGE = {
+    "events/before-the-change.md": """\
+        ---
+        title: Saturday canvass
+        start: 2022-03-26 10:00
+        end: 2022-03-26 13:00
+        summary: Knocking on doors the day before the clocks change.
+        category: campaign-day
+        place: Market Square, Truro
+        region: South West
+        ---
+        Canvassing.
+        """,
+    "events/after-the-change.md": """\
+        ---
+        title: Sunday canvass
+        start: 2022-03-27 10:00
+        end: 2022-03-27 13:00
+        summary: Knocking on doors the day the clocks change.
+        category: campaign-day
+        place: Market Square, Truro
+        region: South West
+        ---
+        Canvassing.
+        """,
+}
+
+
+@pytest.fixture(scope="module")
+def spring(tmp_path_factory):
+    """The real content/ with two canvasses around the clocks' change, built
+    on 1 March 2022."""
+    root = tmp_path_factory.mktemp("events")
+    content = root / "content"
+    shutil.copytree(REPO / "content", content)
+    write_content(content, CLOCKS_CHANGE)
+    build = run_build(content, root / "output", cache=root / "cache", options=("--now", SPRING_2022))
+    assert build.returncode == 0, build.stderr
+    return build
+
+
+def titles(cards) -> list[str]:
+    return [text_of(card.select_one(".card-title")) for card in cards]
+
+
+def test_the_listing_shows_upcoming_events_by_date_and_past_ones_newest_first(spring):
+    page = spring.html("events/").main
+    upcoming = page.select("section[aria-labelledby=upcoming] .event-card")
+    assert titles(upcoming) == ["Saturday canvass", "Kill the Bill protest", "Sunday canvass", "Party Conference 2022"]
+    past = page.select("section[aria-labelledby=past] .event-card")
+    assert titles(past) == ["COP26 day of action"]
+    home = spring.html("").main
+    assert titles(home.select("section[aria-labelledby=next-events] .event-card")) == [
+        "Saturday canvass", "Kill the Bill protest"]
+
+
+def test_the_filters_are_pages_that_work_without_javascript(spring):
+    london = spring.html("events/region/london/").main
+    assert titles(london.select(".event-card")) == ["Kill the Bill protest"]
+    conference = spring.html("events/category/conference/").main
+    assert titles(conference.select(".event-card")) == ["Party Conference 2022"]
+    # The listing links each region and kind with upcoming events, with its count.
+    links = {text_of(a): a["href"] for a in spring.html("events/").select("nav.event-filters a")}
+    assert links["London (1)"] == "/events/region/london/"
+    assert links["Campaign day (2)"] == "/events/category/campaign-day/"
+    assert "Scotland (0)" not in links
+    # A region without events still has its page, for a link shared earlier.
+    assert "No upcoming events here yet" in text_of(spring.html("events/region/scotland/").main)
+
+
+def test_a_past_event_links_its_report_and_the_report_names_it(spring):
+    cop26 = spring.html("events/cop26-day-of-action/").main
+    assert "This event has taken place." in text_of(cop26)
+    assert cop26.find("a", href="/news/cop26-protests/") is not None
+    conference = spring.html("events/party-conference-2022/").main
+    assert "This event has taken place." not in text_of(conference)
+    assert conference.find("a", href="https://join.breakthroughparty.org.uk/") is not None
+
+
+def calendar_events(path) -> list:
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
+    assert [zone["TZID"] for zone in calendar.walk("VTIMEZONE")] == ["Europe/London"]
+    return calendar.walk("VEVENT")
+
+
+def test_each_event_has_a_calendar_file_in_london_time_across_the_clocks_change(spring):
+    [saturday] = calendar_events(spring.output / "events/before-the-change/event.ics")
+    [sunday] = calendar_events(spring.output / "events/after-the-change/event.ics")
+    for event, offset in ((saturday, 0), (sunday, 1)):
+        start = event.decoded("DTSTART")
+        assert start.tzinfo is not None and str(event["DTSTART"].params["TZID"]) == "Europe/London"
+        assert (start.hour, start.minute) == (10, 0)
+        assert start.utcoffset() == dt.timedelta(hours=offset)
+    # 10:00 on each day is 10:00 GMT, then 09:00 UTC once the clocks have gone forward.
+    assert saturday.decoded("DTSTART").astimezone(dt.timezone.utc).hour == 10
+    assert sunday.decoded("DTSTART").astimezone(dt.timezone.utc).hour == 9
+    assert str(sunday["UID"]) == "after-the-change@breakthroughparty.org.uk"
+    assert str(sunday["LOCATION"]) == "Market Square, Truro"
+    assert "Promoted by" in str(sunday["DESCRIPTION"])  # the imprint, as everywhere
+
+
+def test_the_subscribable_calendar_holds_every_upcoming_event_in_date_order(spring):
+    events = calendar_events(spring.output / "events/calendar.ics")
+    assert [str(event["SUMMARY"]) for event in events] == [
+        "Saturday canvass", "Kill the Bill protest", "Sunday canvass", "Party Conference 2022"]
+    conference = events[-1]
+    assert conference.decoded("DTSTART") == dt.datetime(2022, 7, 16, 10, 0, tzinfo=LONDON)
+    assert conference.decoded("DTEND") == dt.datetime(2022, 7, 17, 16, 0, tzinfo=LONDON)
+    assert spring.html("events/").find("a", href="/events/calendar.ics") is not None
+
+
+def test_an_event_page_has_json_ld_with_place_and_organiser(spring):
+    script = spring.html("events/party-conference-2022/").find("script", type="application/ld+json")
+    data = json.loads(script.string)
+    assert data["@type"] == "Event" and data["name"] == "Party Conference 2022"
+    assert data["startDate"] == "2022-07-16T10:00:00+01:00" and data["endDate"] == "2022-07-17T16:00:00+01:00"
+    assert data["location"]["@type"] == "Place" and data["location"]["containedInPlace"]["name"] == "North West"
+    assert data["organizer"]["@type"] == "PoliticalParty" and data["organizer"]["name"] == "Breakthrough Party"
+    assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+
+
+def test_events_are_in_the_sitemap_and_have_share_cards(spring):
+    sitemap = (spring.output / "sitemap.xml").read_text()
+    for slug in ("party-conference-2022", "kill-the-bill-protest", "cop26-day-of-action"):
+        assert f"https://breakthroughparty.org.uk/events/{slug}/</loc>" in sitemap
+        assert (spring.output / f"share/events/{slug}.png").is_file()
+    assert "https://breakthroughparty.org.uk/events/</loc>" in sitemap
+
+
+def test_an_event_moves_to_the_past_when_the_builds_now_passes_its_end(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    during = run_build(content, output, cache=cache, options=("--now", "2022-07-17 15:30"))
+    assert during.returncode == 0, during.stderr
+    assert titles(during.html("events/").select("section[aria-labelledby=upcoming] .event-card")) == [
+        "Party Conference 2022"]
+    after = run_build(content, output, cache=cache, options=("--now", "2022-07-17 16:30"))
+    assert after.returncode == 0, after.stderr
+    assert titles(after.html("events/").select("section[aria-labelledby=upcoming] .event-card")) == []
+    assert "Party Conference 2022" in titles(after.html("events/").select("section[aria-labelledby=past] .event-card"))
+    assert icalendar.Calendar.from_ical((output / "events/calendar.ics").read_bytes()).walk("VEVENT") == []
+
+
+HIDDEN = {
+    "events/secret-rally.md": """\
+        ---
+        title: Secret rally
+        start: 2022-05-01 10:00
+        end: 2022-05-01 12:00
+        summary: Not to be announced yet.
+        category: protest
+        place: Somewhere secret
+        status: draft
+        ---
+        Hush.
+        """,
+    "events/embargoed-launch.md": """\
+        ---
+        title: Embargoed launch
+        start: 2022-05-02 10:00
+        end: 2022-05-02 12:00
+        summary: Announced at the embargo.
+        category: meeting
+        place: Somewhere later
+        embargo: 2022-04-01 09:00
+        ---
+        Later.
+        """,
+}
+
+
+def test_draft_and_embargoed_events_appear_in_no_output_file(make_site):
+    build = make_site(HIDDEN, options=("--now", SPRING_2022))
+    assert build.returncode == 0, build.stderr
+    for path in build.output.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".ics", ".xml", ".json", ".txt"):
+            data = path.read_bytes()
+            for hidden in (b"Secret rally", b"secret-rally", b"Embargoed launch", b"embargoed-launch"):
+                assert hidden not in data, (path, hidden)
+    assert not (build.output / "share/events/secret-rally.png").exists()
+    lifted = make_site(HIDDEN, options=("--now", "2022-04-01 09:01"))
+    assert lifted.returncode == 0, lifted.stderr
+    assert (lifted.output / "events/embargoed-launch/index.html").is_file()
+
+
+def event_file(**changes: str) -> str:
+    fields = {"title": "Canvass", "start": "2022-05-07 10:00", "end": "2022-05-07 13:00",
+              "summary": "Knocking on doors.", "category": "campaign-day", "place": "Truro", **changes}
+    return "---\n" + "".join(f"{key}: {value}\n" for key, value in fields.items()) + "---\nCanvassing.\n"
+
+
+@pytest.mark.parametrize("changes, expected", [
+    ({"end": "2022-05-07 09:00"},
+     "content/events/canvass.md:4: end: 2022-05-07 09:00 is not after the start (2022-05-07 10:00) — "
+     "give the time the event ends, after it starts (YYYY-MM-DD HH:MM)"),
+    ({"category": "party"},
+     'content/events/canvass.md:6: category: "party" is not one of the allowed values — use one of: conference, '
+     "campaign-day, protest, meeting, social (the list is EVENT_CATEGORIES in pelicanconf.py)"),
+    ({"register": "www.example.org/join"},
+     'content/events/canvass.md:8: register: "www.example.org/join" is not a web address starting https:// — '
+     "copy the whole address from the browser, e.g. https://example.org/page"),
+    ({"report": "no-such-post"},
+     'content/events/canvass.md:8: report: no post is called "no-such-post" — name a published post by its '
+     "file name without '.md'"),
+    ({"start": "next Saturday"},
+     'content/events/canvass.md:3: start: "next Saturday" is not a date — write it as YYYY-MM-DD (e.g. 2021-11-24) '
+     "or YYYY-MM-DD HH:MM (e.g. 2021-11-24 09:30)"),
+])
+def test_a_wrong_event_is_refused_at_its_line(make_site, changes, expected):
+    build = make_site({"events/canvass.md": event_file(**changes)})
+    assert build.returncode == 1
+    assert "Traceback" not in build.stderr
+    assert expected in build.problem_lines, "\n".join(build.problem_lines)
+
+
+def test_a_post_names_events_like_it_names_policies(make_site):
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace("tags: [launch]", "tags: [launch]\nevents: [canvass]")
+    build = make_site({"events/canvass.md": event_file(), "posts/hello.md": post})
+    assert build.returncode == 0, build.stderr
+    news = build.html("events/canvass/").select_one("section[aria-labelledby=related-news]")
+    assert news.find("a", href="/news/hello/") is not None
+    wrong = make_site({"events/canvass.md": event_file(), "posts/hello.md": post.replace("[canvass]", "[canvas]")})
+    assert wrong.returncode == 1
+    assert any(line.startswith("content/posts/hello.md:") and 'events: no event is called "canvas"' in line
+               for line in wrong.problem_lines), wrong.problem_lines
+
+
+def test_invoke_new_event_starts_a_file_the_check_explains(tmp_path):
+    from sitebuild.build import load_settings
+    from sitebuild.derived_settings import derived_settings_file
+    from sitebuild.scaffold import new_content
+
+    build = build_in(tmp_path)
+    settings = load_settings(derived_settings_file(tmp_path / "s.py", {"PATH": repr(str(build.content))}))
+    path = new_content("event", "Truro canvass", settings, today=dt.date(2022, 5, 1))
+    assert path == build.content / "events/truro-canvass.md"
+    text = path.read_text()
+    assert "category: TODO choose one of conference, campaign-day, protest, meeting, social" in text
+    assert "# region: North West" in text
+    check = run_build(build.content, tmp_path / "out", options=("--check",))
+    assert check.returncode == 1
+    fields = [line.split(": ")[1] for line in check.problem_lines if line.startswith("content/events/truro-canvass.md")]
+    assert fields == ["start", "end", "summary", "category", "place", "body"]
