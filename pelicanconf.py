@@ -113,6 +113,7 @@ PAGE_PATHS = ["pages"]
 POLICY_PATHS = ["policies"]
 COUNCILLOR_PATHS = ["councillors"]
 EVENT_PATHS = ["events"]
+BRANCH_PATHS = ["branches"]
 # The minifesto's own words (title, edition, foreword, closing call).
 MINIFESTO_PATHS = ["minifesto.md"]
 # Past editions of the minifesto, each frozen by `invoke minifesto freeze`
@@ -189,6 +190,10 @@ COUNCILLOR_URL = "councillors/{slug}/"
 COUNCILLOR_SAVE_AS = "councillors/{slug}/index.html"
 COUNCILLOR_INDEX_URL = "councillors/"
 COUNCILLOR_INDEX_SAVE_AS = "councillors/index.html"
+BRANCH_URL = "branches/{slug}/"
+BRANCH_SAVE_AS = "branches/{slug}/index.html"
+BRANCH_INDEX_URL = "branches/"
+BRANCH_INDEX_SAVE_AS = "branches/index.html"
 EVENT_URL = "events/{slug}/"
 EVENT_SAVE_AS = "events/{slug}/index.html"
 EVENT_INDEX_URL = "events/"
@@ -346,7 +351,7 @@ SEARCH_SAVE_AS = "search/index.html"
 # What the search page can show, each with its box to tick: (the pages'
 # data-pagefind-filter "type" value, the box's label).
 SEARCH_TYPES = [("News", "News"), ("Policy", "Policies"), ("Councillor", "Councillors"), ("Event", "Events"),
-                ("Page", "Pages")]
+                ("Branch", "Branches"), ("Page", "Pages")]
 SEARCH_INDEX_PATH = "pagefind"
 
 # --- Responsive images (plugins/images) ---------------------------------------
@@ -491,6 +496,7 @@ PLUGINS = [
     "plugins.policies",
     "plugins.councillors",
     "plugins.events",
+    "plugins.branches",
     "plugins.contentcheck",
     "plugins.crossrefs",
     "plugins.minifesto",

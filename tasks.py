@@ -61,9 +61,9 @@ def check(c):
     _sitebuild(c, f"--settings {SETTINGS['local']} --check")
 
 
-@task(positional=["kind", "title"], help={"kind": "post, policy, councillor or event", "title": "its title (a name for a councillor)"})
+@task(positional=["kind", "title"], help={"kind": "post, policy, councillor, event or branch", "title": "its title (a name for a councillor)"})
 def new(c, kind, title):
-    """Start a new post, policy, councillor or event: invoke new post "Title"."""
+    """Start a new post, policy, councillor, event or branch: invoke new post "Title"."""
     from sitebuild.build import load_settings
     from sitebuild.scaffold import ScaffoldError, new_content
 

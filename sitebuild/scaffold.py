@@ -1,4 +1,4 @@
-"""`invoke new post|policy|councillor|event "Title"`: a new file, ready to fill in.
+"""`invoke new post|policy|councillor|event|branch "Title"`: a new file, ready to fill in.
 
 The file gets today's date (Europe/London), a slug made from the title, the
 next free policy number, and every other required field filled with a TODO
@@ -67,10 +67,19 @@ place: TODO where it is, e.g. Friends Meeting House, Manchester
 {optional}---
 TODO: say what happens at the event and who it is for.
 """,
+    "branch": """\
+---
+title: {title}
+summary: TODO one sentence about the branch and where its members are
+region: TODO choose one of {regions}, or delete this line for a branch across the country
+contact: TODO an email address or an https:// link
+{optional}---
+TODO: say what the branch does and how to get involved.
+""",
 }
 
 FOLDER_SETTING = {"post": "ARTICLE_PATHS", "policy": "POLICY_PATHS", "councillor": "COUNCILLOR_PATHS",
-                  "event": "EVENT_PATHS"}
+                  "event": "EVENT_PATHS", "branch": "BRANCH_PATHS"}
 OPTIONAL_HEADING = "# Optional: to use a field, delete the '# ' before it and write your own value.\n"
 
 
@@ -101,7 +110,7 @@ def next_policy_number(folder: Path) -> int:
 def new_content(kind: str, title: str, settings: dict, today: dt.date | None = None) -> Path:
     """Create the file; refuse to overwrite. Returns its path."""
     if kind not in TEMPLATES:
-        raise ScaffoldError(f'"{kind}" is not something `invoke new` makes: use post, policy, councillor or event')
+        raise ScaffoldError(f'"{kind}" is not something `invoke new` makes: use post, policy, councillor, event or branch')
     title = title.strip()
     if not title:
         raise ScaffoldError("give a title, e.g. invoke new post \"Katie Parker joins Breakthrough\"")

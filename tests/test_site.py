@@ -28,6 +28,8 @@ PAGE_TYPES = {
     "event": "events/party-conference-2022/",
     "events listing": "events/",
     "events of a region": "events/region/north-west/",
+    "branch": "branches/breakthrough-north-west/",
+    "branches": "branches/",
     "search": "search/",
     "press office": "press/",
     "press archive": "press/releases/",

@@ -17,7 +17,7 @@ import re
 import yaml
 
 from sitecore.schema import fields as types
-from sitecore.schema.content_types import COUNCILLOR, EVENT, POLICY, POST, PRESS_OFFICE
+from sitecore.schema.content_types import BRANCH, COUNCILLOR, EVENT, POLICY, POST, PRESS_OFFICE
 
 # (schema, collection name, label, folder setting, file name template)
 COLLECTIONS = (
@@ -26,6 +26,7 @@ COLLECTIONS = (
     (POLICY, "policies", "Policies", "POLICY_PATHS", "{{fields.number}}-{{slug}}"),
     (COUNCILLOR, "councillors", "Councillors", "COUNCILLOR_PATHS", "{{slug}}"),
     (EVENT, "events", "Events", "EVENT_PATHS", "{{slug}}"),
+    (BRANCH, "branches", "Branches", "BRANCH_PATHS", "{{slug}}"),
 )
 # Content that is one file, edited as one form (a Sveltia file collection):
 # (schema, collection name, label, setting naming the file). Its uploads go
@@ -38,6 +39,7 @@ BODY_HINTS = {"post": "The post, in Markdown. Use ## for subheadings.",
               "policy": "A few short paragraphs explaining the policy, in Markdown.",
               "councillor": "A short biography, in Markdown.",
               "event": "What happens at the event and who it is for, in Markdown.",
+              "branch": "What the branch does and how to get involved, in Markdown.",
               "press office": "A paragraph about the party that journalists paste under a story, in Markdown."}
 # The text's label, where "Text" does not say what it is for.
 BODY_LABELS = {"press office": "Notes to editors"}

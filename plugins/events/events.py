@@ -11,11 +11,11 @@ the listing is filtered with plain links, without JavaScript.
 from __future__ import annotations
 
 from pelican.contents import Content
-from pelican.utils import slugify
 
 from plugins.typedcontent import TypedContentGenerator
 from sitecore.clock import build_time, has_passed
 from sitecore.output import write_output
+from sitecore.regions import region_slug
 from sitecore.site_files import SiteFile, listing_page
 
 from .calendar import event_calendar, upcoming_calendar
@@ -43,11 +43,6 @@ class Event(Content):
     @property
     def same_day(self) -> bool:
         return self.start.date() == self.end.date()
-
-
-def region_slug(region: str, settings: dict) -> str:
-    """ "Yorkshire and the Humber" -> yorkshire-and-the-humber, as Pelican makes slugs."""
-    return slugify(region, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
 
 
 class EventGenerator(TypedContentGenerator):

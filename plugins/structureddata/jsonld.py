@@ -102,6 +102,23 @@ def event(item, settings) -> dict:
     return data
 
 
+def branch(item, settings) -> dict:
+    """A branch: an organisation of the party, serving its region."""
+    data = {
+        "@type": "Organization",
+        "name": item.title,
+        "description": item.description,
+        "url": canonical_url(settings, item.url),
+        "parentOrganization": party(settings),
+        "areaServed": {"@type": "AdministrativeArea", "name": getattr(item, "region", None) or "United Kingdom"},
+    }
+    if item.contact.startswith("https://"):
+        data["sameAs"] = [item.contact]
+    else:
+        data["email"] = item.contact
+    return data
+
+
 # Inside <script> the HTML tokenizer still looks for "</script" and, after
 # "<!--", for "<script" (it then swallows the rest of the page). JSON may
 # spell any character as \uXXXX, so these never reach the tokenizer as

@@ -2,13 +2,14 @@
 
 from pelican import signals
 
-from .jsonld import event, news_article, party, person, script_tag
+from .jsonld import branch, event, news_article, party, person, script_tag
 
 BUILDERS = {
     "party": lambda item, settings: party(settings, full=True),
     "news_article": news_article,
     "person": person,
     "event": event,
+    "branch": branch,
 }
 
 

@@ -139,6 +139,26 @@ EVENT = Schema(
     body_required=True,
 )
 
+# content/branches/: the party's regional branches and its students' branch.
+BRANCH = Schema(
+    name="branch",
+    fields=(
+        Field("title", text, required=True, example="Breakthrough North West", typographic=True),
+        Field("summary", plain_text, required=True, example="Members across the North West, from Carlisle to Crewe.",
+              typographic=True),
+        # A regional branch's region; a branch for the whole country (the
+        # students' branch) has none.
+        Field("region", one_of_setting("REGIONS"), example="North West"),
+        Field("contact", contact, required=True, example="northwest@breakthroughparty.org.uk"),
+        Field("meetings", plain_text, example="The second Tuesday of each month, 7pm, online and in Manchester.",
+              typographic=True),
+        Field("embargo", date, example="2022-01-10 09:00"),
+        STATUS,
+        SAMPLE,
+    ),
+    body_required=True,
+)
+
 # content/minifesto.md: the minifesto's own words around the policies.
 MINIFESTO = Schema(
     name="minifesto",
@@ -193,6 +213,7 @@ SCHEMAS_BY_PATH_SETTING = {
     "POLICY_PATHS": POLICY,
     "COUNCILLOR_PATHS": COUNCILLOR,
     "EVENT_PATHS": EVENT,
+    "BRANCH_PATHS": BRANCH,
     "MINIFESTO_PATHS": MINIFESTO,
     "PRESS_OFFICE_PATHS": PRESS_OFFICE,
 }

@@ -1,0 +1,5 @@
+"""Branches: the Branch content type, branch pages, and the listing by region."""
+
+from .plugin import register
+
+__all__ = ["register"]

@@ -1,0 +1,74 @@
+"""The Branch content type. A branch's page lists, from the rest of the
+content, the councillors and the upcoming events of its region; /branches/
+lists the branches by region, in the order of REGIONS, and says where there
+is none yet."""
+
+from __future__ import annotations
+
+from pelican import signals
+from pelican.contents import Content
+
+from plugins.typedcontent import TypedContentGenerator
+from sitecore.regions import region_slug
+from sitecore.renewed import items_renewed
+
+# The heading for branches of no one region (the students' branch).
+NATIONWIDE = "Across the country"
+
+
+class Branch(Content):
+    mandatory_properties = ("title", "contact")
+    allowed_statuses = ("published", "draft")
+    default_status = "published"
+    default_template = "branch"
+    collection = "branches"
+
+    @property
+    def card_kicker(self) -> str:
+        return getattr(self, "region", None) or NATIONWIDE
+
+    @property
+    def contact_href(self) -> str:
+        return self.contact if self.contact.startswith("https://") else f"mailto:{self.contact}"
+
+
+class BranchGenerator(TypedContentGenerator):
+    content_class = Branch
+    index_template = "branches"
+
+    def order(self, items):
+        return sorted(items, key=lambda branch: branch.title)
+
+
+def of_region(items, region):
+    return [item for item in items if getattr(item, "region", None) == region]
+
+
+def list_by_region(generators, items=()) -> None:
+    """Once everything is read: each branch gets its region's councillors and
+    upcoming events, and the listing its regions (every one of REGIONS, so a
+    reader without a branch near them learns that too)."""
+    branches = next((g for g in generators if isinstance(g, BranchGenerator)), None)
+    if branches is None:
+        return
+    context = branches.context
+    for branch in branches.items:
+        region = getattr(branch, "region", None)
+        branch.councillors = of_region(context.get("councillors", []), region) if region else []
+        branch.upcoming_events = of_region(context.get("upcoming_events", []), region) if region else []
+    context["branches_by_region"] = [
+        {"name": region, "anchor": region_slug(region, branches.settings), "branches": of_region(branches.items, region)}
+        for region in branches.settings["REGIONS"]]
+    context["nationwide_branches"] = [b for b in branches.items if not getattr(b, "region", None)]
+    context["branch_heading_nationwide"] = NATIONWIDE
+
+
+def add_branch_generator(pelican):
+    return BranchGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(add_branch_generator)
+    signals.all_generators_finalized.connect(list_by_region)
+    # The live preview's quick step: a branch saved again is a new item.
+    items_renewed.connect(list_by_region)
