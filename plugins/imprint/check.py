@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -140,8 +141,13 @@ def check_imprint(pelican) -> None:
     for page in pages_without_imprint(site, expected, private, Path(settings["CACHE_PATH"])):
         logger.error("Imprint missing: %s does not show it in its visible text — every page's footer must "
                      "(theme/templates/partials/imprint.html); %s", page, FIX)
-    for name in settings.get("MINIFESTO_CURRENT_FILES", {}).values():
-        if name.endswith(".pdf") and (site / name).exists():
+    # The current edition's PDFs, and every edition's (minifesto/*.pdf).
+    pdfs = [name for name in settings.get("MINIFESTO_CURRENT_FILES", {}).values() if name.endswith(".pdf")]
+    edition_folder = os.path.dirname(settings.get("MINIFESTO_EDITION_NAME", ""))
+    if edition_folder:
+        pdfs += sorted(path.relative_to(site).as_posix() for path in (site / edition_folder).glob("*.pdf"))
+    for name in pdfs:
+        if (site / name).exists():
             for where in checked_pdf_problems(site / name, expected, Path(settings["CACHE_PATH"])):
                 logger.error("Imprint missing: %s lacks it in %s — see theme/templates/print/minifesto.html; %s",
                              name, where, FIX)
