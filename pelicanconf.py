@@ -114,6 +114,7 @@ POLICY_PATHS = ["policies"]
 COUNCILLOR_PATHS = ["councillors"]
 EVENT_PATHS = ["events"]
 BRANCH_PATHS = ["branches"]
+CANDIDATE_PATHS = ["candidates"]
 # The minifesto's own words (title, edition, foreword, closing call).
 MINIFESTO_PATHS = ["minifesto.md"]
 # Past editions of the minifesto, each frozen by `invoke minifesto freeze`
@@ -149,6 +150,14 @@ POST_CATEGORIES = {
 # name (a share card says "Press release" above one release's title).
 POST_CATEGORY_ONE_ITEM = {
     "press-releases": "Press release",
+}
+
+# The elections the party stands candidates in: the value a candidate's
+# `election:` gives -> its name, polling day, and the day the campaign (and
+# the home page's "Meet your candidates") starts.
+ELECTIONS = {
+    "local-2022": {"name": "Local elections, 5 May 2022", "polling_day": "2022-05-05",
+                   "campaign_from": "2022-03-28"},
 }
 
 # Kinds of event: the value written in front matter -> the name readers see.
@@ -190,6 +199,13 @@ COUNCILLOR_URL = "councillors/{slug}/"
 COUNCILLOR_SAVE_AS = "councillors/{slug}/index.html"
 COUNCILLOR_INDEX_URL = "councillors/"
 COUNCILLOR_INDEX_SAVE_AS = "councillors/index.html"
+CANDIDATE_URL = "candidates/{slug}/"
+CANDIDATE_SAVE_AS = "candidates/{slug}/index.html"
+CANDIDATE_INDEX_URL = "candidates/"
+CANDIDATE_INDEX_SAVE_AS = "candidates/index.html"
+# Each election's page: its candidates by council and ward.
+ELECTION_URL = "elections/{key}/"
+ELECTION_SAVE_AS = "elections/{key}/index.html"
 BRANCH_URL = "branches/{slug}/"
 BRANCH_SAVE_AS = "branches/{slug}/index.html"
 BRANCH_INDEX_URL = "branches/"
@@ -350,8 +366,8 @@ SEARCH_WEIGHTS = {"summary": 6, "commitments": 4, "facts": 8}
 SEARCH_SAVE_AS = "search/index.html"
 # What the search page can show, each with its box to tick: (the pages'
 # data-pagefind-filter "type" value, the box's label).
-SEARCH_TYPES = [("News", "News"), ("Policy", "Policies"), ("Councillor", "Councillors"), ("Event", "Events"),
-                ("Branch", "Branches"), ("Page", "Pages")]
+SEARCH_TYPES = [("News", "News"), ("Policy", "Policies"), ("Councillor", "Councillors"),
+                ("Candidate", "Candidates"), ("Event", "Events"), ("Branch", "Branches"), ("Page", "Pages")]
 SEARCH_INDEX_PATH = "pagefind"
 
 # --- Responsive images (plugins/images) ---------------------------------------
@@ -477,6 +493,8 @@ MENU_BUTTONS = [
 ]
 # Footer links, the same shape as MENU: (label, URL relative to the site root).
 FOOTER_MENU = [
+    ("Branches", "branches/"),
+    ("Candidates", "candidates/"),
     ("Contact", "contact/"),
     ("Donate", "donate/"),
     ("Privacy", "privacy/"),
@@ -497,6 +515,7 @@ PLUGINS = [
     "plugins.councillors",
     "plugins.events",
     "plugins.branches",
+    "plugins.candidates",
     "plugins.contentcheck",
     "plugins.crossrefs",
     "plugins.minifesto",

@@ -5,6 +5,7 @@
     invoke check        check all content, write nothing
     invoke new post "Title"   (or policy, councillor) start a new file
     invoke minifesto freeze   keep the current minifesto edition before changing it
+    invoke promote <slug>     an elected candidate becomes a councillor
     invoke build --production   the public site, with publishconf.py
     invoke publish      production build, copied to the host with rsync over SSH
     invoke gh-pages     production build, pushed to the GitHub Pages branch
@@ -61,9 +62,9 @@ def check(c):
     _sitebuild(c, f"--settings {SETTINGS['local']} --check")
 
 
-@task(positional=["kind", "title"], help={"kind": "post, policy, councillor, event or branch", "title": "its title (a name for a councillor)"})
+@task(positional=["kind", "title"], help={"kind": "post, policy, councillor, event, branch or candidate", "title": "its title (a name for a councillor)"})
 def new(c, kind, title):
-    """Start a new post, policy, councillor, event or branch: invoke new post "Title"."""
+    """Start a new post, policy, councillor, event, branch or candidate: invoke new post "Title"."""
     from sitebuild.build import load_settings
     from sitebuild.scaffold import ScaffoldError, new_content
 
@@ -96,6 +97,22 @@ def minifesto(c, action, again=False):
     for path in frozen.left_out:
         print(f"Left out {path}: a draft is not part of the edition.")
     print("Commit the folder. For the next edition, change `edition` and `date` in content/minifesto.md.")
+
+
+@task(positional=["slug"], help={"slug": "the candidate's file name without .md"})
+def promote(c, slug):
+    """An elected candidate becomes a councillor: invoke promote sam-example."""
+    from sitebuild.build import load_settings
+    from sitebuild.promote import PromoteError
+    from sitebuild.promote import promote as promote_candidate
+
+    try:
+        path = promote_candidate(slug, load_settings(ROOT / SETTINGS["local"]))
+    except PromoteError as error:
+        print(f"Not promoted: {error}", file=sys.stderr)
+        sys.exit(1)
+    shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    print(f"Created {shown}: check the role and the summary, then run `invoke check`.")
 
 
 def _production_settings() -> dict:

@@ -149,9 +149,10 @@ class OnlyThese:
 
 
 def linked_items(item) -> list:
-    """The policies and councillors a post names: their pages list the post
-    (its title and summary), so they show a save of its words too."""
-    return [*getattr(item, "related_policies", []), *getattr(item, "related_councillors", [])]
+    """The policies, councillors and events a post names: their pages list
+    the post (its title and summary), so they show a save of its words too."""
+    return [*getattr(item, "related_policies", []), *getattr(item, "related_councillors", []),
+            *getattr(item, "related_events", [])]
 
 
 def ordinary_content_file(path: Path, content: str) -> bool:

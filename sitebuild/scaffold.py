@@ -1,4 +1,4 @@
-"""`invoke new post|policy|councillor|event|branch "Title"`: a new file, ready to fill in.
+"""`invoke new post|policy|councillor|event|branch|candidate "Title"`: a new file, ready to fill in.
 
 The file gets today's date (Europe/London), a slug made from the title, the
 next free policy number, and every other required field filled with a TODO
@@ -76,10 +76,20 @@ contact: TODO an email address or an https:// link
 {optional}---
 TODO: say what the branch does and how to get involved.
 """,
+    "candidate": """\
+---
+title: {title}
+election: TODO choose one of {elections}
+council: TODO e.g. Truro City Council
+ward: TODO the ward or division
+summary: TODO a short statement: why they are standing
+{optional}---
+TODO: in the candidate's own words, who they are and what they will do.
+""",
 }
 
 FOLDER_SETTING = {"post": "ARTICLE_PATHS", "policy": "POLICY_PATHS", "councillor": "COUNCILLOR_PATHS",
-                  "event": "EVENT_PATHS", "branch": "BRANCH_PATHS"}
+                  "event": "EVENT_PATHS", "branch": "BRANCH_PATHS", "candidate": "CANDIDATE_PATHS"}
 OPTIONAL_HEADING = "# Optional: to use a field, delete the '# ' before it and write your own value.\n"
 
 
@@ -110,7 +120,7 @@ def next_policy_number(folder: Path) -> int:
 def new_content(kind: str, title: str, settings: dict, today: dt.date | None = None) -> Path:
     """Create the file; refuse to overwrite. Returns its path."""
     if kind not in TEMPLATES:
-        raise ScaffoldError(f'"{kind}" is not something `invoke new` makes: use post, policy, councillor, event or branch')
+        raise ScaffoldError(f'"{kind}" is not something `invoke new` makes: use post, policy, councillor, event, branch or candidate')
     title = title.strip()
     if not title:
         raise ScaffoldError("give a title, e.g. invoke new post \"Katie Parker joins Breakthrough\"")
@@ -125,7 +135,7 @@ def new_content(kind: str, title: str, settings: dict, today: dt.date | None = N
     text = template.format(
         title=yaml_text(title), today=today.isoformat(), number=number,
         categories=", ".join(settings["POST_CATEGORIES"]), regions=", ".join(settings["REGIONS"]),
-        event_categories=", ".join(settings["EVENT_CATEGORIES"]),
+        event_categories=", ".join(settings["EVENT_CATEGORIES"]), elections=", ".join(settings["ELECTIONS"]),
         optional=optional_fields(kind, template),
     )
     try:

@@ -24,12 +24,54 @@ def preview_settings(content, cache) -> dict:
     return preview_overrides(content, cache, NOW)
 
 
+# An event the post names and reports on, a branch and a candidate of the
+# councillor's region (London): each lists or links the others.
+CAMPAIGN = {
+    "events/canvass.md": """\
+        ---
+        title: Canvass
+        start: 2022-05-07 10:00
+        end: 2022-05-07 13:00
+        summary: Knocking on doors.
+        category: campaign-day
+        place: Hackney
+        region: London
+        report: hello
+        ---
+        Canvassing.
+        """,
+    "branches/breakthrough-london.md": """\
+        ---
+        title: Breakthrough London
+        summary: Members across London.
+        region: London
+        contact: london@example.org
+        ---
+        The London branch.
+        """,
+    "candidates/jo-bloggs.md": """\
+        ---
+        title: Jo Bloggs
+        election: local-2022
+        council: Example Borough Council
+        ward: Northgate
+        summary: Standing again.
+        region: London
+        councillor: jo-bloggs
+        ---
+        Why I am standing.
+        """,
+}
+
+
 def build_warm(root, cache) -> tuple[WarmSite, object, object]:
-    """MINIMAL_SITE (and a draft) built in `root` as the preview builds it,
-    with the generators the preview keeps."""
+    """MINIMAL_SITE (and a draft, and CAMPAIGN) built in `root` as the
+    preview builds it, with the generators the preview keeps."""
     content = root / "content"
     draft = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace("category: news", "category: news\nstatus: draft")
-    write_content(content, {**MINIMAL_SITE, "posts/a-draft.md": draft.replace("Hello from", "A draft from")})
+    hello = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace("tags: [launch]", "tags: [launch]\nevents: [canvass]")
+    write_content(content, {**MINIMAL_SITE, **CAMPAIGN, "posts/hello.md": hello,
+                            "posts/a-draft.md": draft.replace("Hello from", "A draft from")})
     with keeping_generators() as kept:
         build_site(SETTINGS, root / "preview", preview_settings(content, cache))
     return WarmSite(kept[0]), content, root
@@ -83,19 +125,26 @@ def edit(content, name: str, old: str, new: str):
 # A save of words only, in each kind of page, and the pages it shows: the
 # item's own, and for a published post those of the policy and councillor it
 # names (they list it).
-POST_PAGES = ("news/hello/index.html", "policies/housing/index.html", "councillors/jo-bloggs/index.html")
+POST_PAGES = ("news/hello/index.html", "policies/housing/index.html", "councillors/jo-bloggs/index.html",
+              "events/canvass/index.html")
 WORD_EDITS = {
     "post body": ("posts/hello.md", "The first post's text.", "The first post's text, reworded.", POST_PAGES),
     "post title": ("posts/hello.md", "title: Hello from the party", "title: Hello again from the party",
                    POST_PAGES),
     "post summary": ("posts/hello.md", "summary: A first post.", "summary: The very first post.", POST_PAGES),
     "draft body": ("posts/a-draft.md", "The first post's text.", "A draft's words.",
-                   ("news/a-draft/index.html", *POST_PAGES[1:])),
+                   ("news/a-draft/index.html", *POST_PAGES[1:3])),  # the draft names no event
     "page body": ("pages/about.md", "We are a party.", "We are a party of volunteers.", ("about/index.html",)),
     "policy body": ("policies/01-housing.md", "Why this matters.", "Why this matters to everyone.",
                     ("policies/housing/index.html",)),
     "profile body": ("councillors/jo-bloggs.md", "Jo's story.", "Jo's story, told at length.",
                      ("councillors/jo-bloggs/index.html",)),
+    "event body": ("events/canvass.md", "Canvassing.", "Canvassing, come rain or shine.",
+                   ("events/canvass/index.html",)),
+    "branch body": ("branches/breakthrough-london.md", "The London branch.", "The London branch, growing.",
+                    ("branches/breakthrough-london/index.html",)),
+    "candidate body": ("candidates/jo-bloggs.md", "Why I am standing.", "Why I am standing again.",
+                       ("candidates/jo-bloggs/index.html",)),
 }
 
 

@@ -45,8 +45,8 @@ def of_region(items, region):
 
 
 def list_by_region(generators, items=()) -> None:
-    """Once everything is read: each branch gets its region's councillors and
-    upcoming events, and the listing its regions (every one of REGIONS, so a
+    """Once everything is read: each branch gets its region's councillors,
+    candidates and upcoming events, and the listing its regions (every one of REGIONS, so a
     reader without a branch near them learns that too)."""
     branches = next((g for g in generators if isinstance(g, BranchGenerator)), None)
     if branches is None:
@@ -56,6 +56,7 @@ def list_by_region(generators, items=()) -> None:
         region = getattr(branch, "region", None)
         branch.councillors = of_region(context.get("councillors", []), region) if region else []
         branch.upcoming_events = of_region(context.get("upcoming_events", []), region) if region else []
+        branch.candidates = of_region(context.get("candidates", []), region) if region else []
     context["branches_by_region"] = [
         {"name": region, "anchor": region_slug(region, branches.settings), "branches": of_region(branches.items, region)}
         for region in branches.settings["REGIONS"]]

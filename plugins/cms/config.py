@@ -17,7 +17,7 @@ import re
 import yaml
 
 from sitecore.schema import fields as types
-from sitecore.schema.content_types import BRANCH, COUNCILLOR, EVENT, POLICY, POST, PRESS_OFFICE
+from sitecore.schema.content_types import BRANCH, CANDIDATE, COUNCILLOR, EVENT, POLICY, POST, PRESS_OFFICE
 
 # (schema, collection name, label, folder setting, file name template)
 COLLECTIONS = (
@@ -27,6 +27,7 @@ COLLECTIONS = (
     (COUNCILLOR, "councillors", "Councillors", "COUNCILLOR_PATHS", "{{slug}}"),
     (EVENT, "events", "Events", "EVENT_PATHS", "{{slug}}"),
     (BRANCH, "branches", "Branches", "BRANCH_PATHS", "{{slug}}"),
+    (CANDIDATE, "candidates", "Candidates", "CANDIDATE_PATHS", "{{slug}}"),
 )
 # Content that is one file, edited as one form (a Sveltia file collection):
 # (schema, collection name, label, setting naming the file). Its uploads go
@@ -40,6 +41,7 @@ BODY_HINTS = {"post": "The post, in Markdown. Use ## for subheadings.",
               "councillor": "A short biography, in Markdown.",
               "event": "What happens at the event and who it is for, in Markdown.",
               "branch": "What the branch does and how to get involved, in Markdown.",
+              "candidate": "The candidate's own words: who they are and what they will do, in Markdown.",
               "press office": "A paragraph about the party that journalists paste under a story, in Markdown."}
 # The text's label, where "Text" does not say what it is for.
 BODY_LABELS = {"press office": "Notes to editors"}
@@ -155,7 +157,9 @@ def field_config(field, settings: dict) -> dict:
     setting = spec.pop("options_setting", None)
     if setting:
         options = settings[setting]
-        spec["options"] = ([{"label": label, "value": value} for value, label in options.items()]
+        # {value: label} (POST_CATEGORIES), or {value: {"name": label, …}} (ELECTIONS).
+        spec["options"] = ([{"label": label["name"] if isinstance(label, dict) else label, "value": value}
+                            for value, label in options.items()]
                            if isinstance(options, dict) else list(options))
     return {**config, **spec, **pattern_config(field.check)}
 

@@ -4,6 +4,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from sitecore.problems import problem_log
+from sitecore.renewed import items_renewed
 
 from .events import EventGenerator
 
@@ -12,7 +13,7 @@ def add_event_generator(pelican):
     return EventGenerator
 
 
-def check_events(generators) -> None:
+def check_events(generators, items=()) -> None:
     """An event ends after it starts; its report is a published post."""
     events = next((g for g in generators if isinstance(g, EventGenerator)), None)
     articles = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
@@ -38,3 +39,5 @@ def check_events(generators) -> None:
 def register() -> None:
     signals.get_generators.connect(add_event_generator)
     signals.all_generators_finalized.connect(check_events)
+    # The live preview's quick step: an event saved again is a new item.
+    items_renewed.connect(check_events)

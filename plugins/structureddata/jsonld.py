@@ -102,6 +102,23 @@ def event(item, settings) -> dict:
     return data
 
 
+def candidate(item, settings) -> dict:
+    """A candidate: a person of the party, standing in a ward."""
+    data = {
+        "@type": "Person",
+        "name": item.title,
+        "description": item.description,
+        "url": canonical_url(settings, item.url),
+        "image": canonical_url(settings, getattr(item, "photo", None) or share_card_url(settings, item)),
+        "memberOf": party(settings),
+        "jobTitle": (f"Councillor, {item.council}" if getattr(item, "result", None) == "elected"
+                     else f"Candidate for {item.ward}, {item.council}"),
+    }
+    if getattr(item, "links", None):
+        data["sameAs"] = list(item.links)
+    return data
+
+
 def branch(item, settings) -> dict:
     """A branch: an organisation of the party, serving its region."""
     data = {

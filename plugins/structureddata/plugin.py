@@ -2,7 +2,7 @@
 
 from pelican import signals
 
-from .jsonld import branch, event, news_article, party, person, script_tag
+from .jsonld import branch, candidate, event, news_article, party, person, script_tag
 
 BUILDERS = {
     "party": lambda item, settings: party(settings, full=True),
@@ -10,6 +10,7 @@ BUILDERS = {
     "person": person,
     "event": event,
     "branch": branch,
+    "candidate": candidate,
 }
 
 

@@ -139,6 +139,34 @@ EVENT = Schema(
     body_required=True,
 )
 
+# content/candidates/: the party's candidates, each in one of ELECTIONS.
+CANDIDATE = Schema(
+    name="candidate",
+    fields=(
+        Field("title", text, required=True, example="Sam Example", typographic=True),
+        Field("election", one_of_setting("ELECTIONS"), required=True, example="local-2022"),
+        Field("council", text, required=True, example="Truro City Council", typographic=True),
+        Field("ward", text, required=True, example="Tregolls", typographic=True),  # or division
+        Field("summary", plain_text, required=True, example="A short statement: why Sam is standing.",
+              typographic=True),
+        Field("region", one_of_setting("REGIONS"), example="South West"),
+        Field("photo", image_path, example="images/candidates/sam-example.jpg"),
+        Field("photo_alt", plain_text, example="Sam Example outside Truro library", typographic=True),
+        Field("links", list_of(https_link), example="[https://example.org/sam]"),
+        Field("policies", list_of(slug), example="[housing, nhs]", refers_to="POLICY_PATHS"),
+        # A councillor standing again: their profile's file name.
+        Field("councillor", slug, example="katie-parker"),
+        # After the election: the result turns the page into a record.
+        Field("result", choice("elected", "not elected"), example="elected"),
+        Field("votes", integer_between(0, 10_000_000), example="1234"),
+        Field("embargo", date, example="2022-03-28 09:00"),
+        STATUS,
+        SAMPLE,
+    ),
+    requires=(("photo", "photo_alt"),),
+    body_required=True,
+)
+
 # content/branches/: the party's regional branches and its students' branch.
 BRANCH = Schema(
     name="branch",
@@ -214,6 +242,7 @@ SCHEMAS_BY_PATH_SETTING = {
     "COUNCILLOR_PATHS": COUNCILLOR,
     "EVENT_PATHS": EVENT,
     "BRANCH_PATHS": BRANCH,
+    "CANDIDATE_PATHS": CANDIDATE,
     "MINIFESTO_PATHS": MINIFESTO,
     "PRESS_OFFICE_PATHS": PRESS_OFFICE,
 }

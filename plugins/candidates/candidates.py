@@ -1,0 +1,92 @@
+"""The Candidate content type and its generator: a page per candidate, the
+list of elections (/candidates/) and a page per election listing its
+candidates by council and ward. After the election a candidate's `result`
+turns the page into a record."""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import groupby
+
+from pelican.contents import Content
+
+from plugins.typedcontent import TypedContentGenerator
+from sitecore.clock import build_time, has_passed, site_zone
+from sitecore.site_files import SiteFile, listing_page
+
+# Polls close at 22:00 on polling day: from then a result may be given.
+POLLS_CLOSE = dt.time(22, 0)
+
+
+class Candidate(Content):
+    mandatory_properties = ("title", "election", "council", "ward")
+    allowed_statuses = ("published", "draft")
+    default_status = "published"
+    default_template = "candidate"
+    collection = "candidates"
+
+    @property
+    def election_name(self) -> str:
+        return self.settings["ELECTIONS"][self.election]["name"]
+
+    @property
+    def card_kicker(self) -> str:
+        if getattr(self, "result", None) == "elected":
+            return f"Elected, {self.ward}"
+        return f"Candidate, {self.ward}"
+
+    @property
+    def election_url(self) -> str:
+        return self.settings["ELECTION_URL"].format(key=self.election)
+
+
+def polls_close(election: dict, settings: dict) -> dt.datetime:
+    day = dt.date.fromisoformat(election["polling_day"])
+    return dt.datetime.combine(day, POLLS_CLOSE, tzinfo=site_zone(settings))
+
+
+def in_campaign(election: dict, settings: dict) -> bool:
+    """From the campaign's first day until the polls close."""
+    now = build_time(settings)
+    start = dt.datetime.combine(dt.date.fromisoformat(election["campaign_from"]), dt.time(0, 0),
+                                tzinfo=site_zone(settings))
+    return has_passed(start, now) and not has_passed(polls_close(election, settings), now)
+
+
+class CandidateGenerator(TypedContentGenerator):
+    content_class = Candidate
+    index_template = "candidates"
+
+    def order(self, items):
+        return sorted(items, key=lambda c: (c.election, c.council, c.ward, c.title))
+
+    def generate_context(self) -> None:
+        super().generate_context()
+        settings = self.settings
+        elections = []
+        for key, election in settings["ELECTIONS"].items():
+            standing = [c for c in self.items if c.election == key]
+            elections.append({
+                "key": key, "name": election["name"],
+                "polling_day": dt.date.fromisoformat(election["polling_day"]),
+                "url": settings["ELECTION_URL"].format(key=key),
+                "save_as": settings["ELECTION_SAVE_AS"].format(key=key),
+                "by_council": [(council, list(members)) for council, members in
+                               groupby(standing, key=lambda c: c.council)],
+                "count": len(standing),
+                "in_campaign": in_campaign(election, settings),
+            })
+        self.context["elections"] = elections
+        self.context["election_in_campaign"] = next((e for e in elections if e["in_campaign"] and e["count"]), None)
+
+    def declare_files(self, generators) -> list[SiteFile]:
+        return [*super().declare_files(generators),
+                *(listing_page(election["save_as"], f"{election['name']} candidates")
+                  for election in self.context["elections"])]
+
+    def generate_output(self, writer) -> None:
+        super().generate_output(writer)
+        for election in self.context["elections"]:
+            writer.write_file(election["save_as"], self.get_template("election"), self.context, election=election,
+                              page_kind="election", relative_urls=self.settings["RELATIVE_URLS"],
+                              url=election["url"])

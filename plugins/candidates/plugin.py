@@ -1,0 +1,62 @@
+"""Register the Candidate content type and its checks with Pelican."""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from sitecore.clock import build_time, has_passed
+from sitecore.problems import problem_log
+from sitecore.renewed import items_renewed
+
+from .candidates import CandidateGenerator, polls_close
+
+
+def add_candidate_generator(pelican):
+    return CandidateGenerator
+
+
+def link_candidates(generators, items=()) -> None:
+    """A councillor standing again and their candidacy link both ways; a
+    candidate's policies are the party's; a result comes after the polls close."""
+    candidates = next((g for g in generators if isinstance(g, CandidateGenerator)), None)
+    if candidates is None:
+        return
+    context, settings = candidates.context, candidates.settings
+    councillors = {c.slug: c for c in context.get("councillors", [])}
+    policies = {p.slug: p for p in context.get("policies", [])}
+    for councillor in councillors.values():
+        councillor.candidacies = []
+    for candidate in candidates.all_items():
+        lines = candidate.frontmatter_lines
+        candidate.councillor_profile = councillors.get(getattr(candidate, "councillor", None) or "")
+        if getattr(candidate, "councillor", None) and candidate.councillor_profile is None:
+            problem_log.add(candidate.source_path, lines.get("councillor", 1), "councillor",
+                            f'no councillor is called "{candidate.councillor}"',
+                            "use the file name without '.md' of the councillor's profile in content/councillors/")
+        elif candidate.councillor_profile is not None and candidate.status == "published":
+            candidate.councillor_profile.candidacies.append(candidate)
+        candidate.related_policies = [policies[name] for name in getattr(candidate, "policies", []) if name in policies]
+        for name in getattr(candidate, "policies", []):
+            if name not in policies:
+                problem_log.add(candidate.source_path, lines.get("policies", 1), "policies",
+                                f'no policy is called "{name}"', "use the file name without the number and '.md'")
+        check_result(candidate, settings)
+
+
+def check_result(candidate, settings) -> None:
+    lines = candidate.frontmatter_lines
+    result, votes = getattr(candidate, "result", None), getattr(candidate, "votes", None)
+    election = settings["ELECTIONS"][candidate.election]
+    if votes is not None and result is None:
+        problem_log.add(candidate.source_path, lines.get("votes", 1), "votes", "is given without a result",
+                        "add 'result: elected' or 'result: not elected' with the votes")
+    if result is not None and not has_passed(polls_close(election, settings), build_time(settings)):
+        problem_log.add(candidate.source_path, lines.get("result", 1), "result",
+                        f"the polls for {election['name']} have not closed yet",
+                        "give the result once the votes are counted")
+
+
+def register() -> None:
+    signals.get_generators.connect(add_candidate_generator)
+    signals.all_generators_finalized.connect(link_candidates)
+    items_renewed.connect(link_candidates)

@@ -1,0 +1,160 @@
+"""Candidates (plugins/candidates, sitebuild/promote.py): candidate pages, a
+page per election by council and ward, the home page's "Meet your
+candidates" in the campaign, results, a councillor standing again linked
+both ways, `invoke promote`, and the imprint election material needs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from conftest import REPO, run_build
+from test_site import text_of
+
+CANDIDATE = """\
+---
+title: Alex Standing
+election: local-2022
+council: Example Borough Council
+ward: Northgate
+summary: Standing for homes people can afford.
+region: London
+policies: [housing]
+{extra}---
+Why I am standing.
+"""
+
+
+def candidate(**extra: str) -> str:
+    return CANDIDATE.format(extra="".join(f"{key}: {value}\n" for key, value in extra.items()))
+
+
+def test_an_election_lists_its_candidates_by_council_and_ward(site):
+    page = site.html("elections/local-2022/").main
+    assert text_of(page.h1) == "Our candidates: Local elections, 5 May 2022"
+    [council] = page.select("section")
+    assert text_of(council.h2) == "Example City Council"
+    assert [text_of(card.select_one(".card-title")) for card in council.select(".card")] == ["Jo Sample", "Sam Example"]
+    assert [text_of(card.select_one(".meta")).split(" · ")[0] for card in council.select(".card")] == ["Hillside", "Riverside"]
+    listing = site.html("candidates/").main
+    assert listing.find("a", href="/elections/local-2022/") is not None and "2 candidates" in text_of(listing)
+    assert site.html("").find("footer").find("a", href="/candidates/") is not None
+
+
+def test_a_candidate_page_has_its_facts_policies_json_ld_and_share_card(site):
+    page = site.html("candidates/sam-example/")
+    main = page.main
+    assert main.find("a", href="/elections/local-2022/") is not None
+    assert [a["href"] for a in main.select("section[aria-labelledby=candidate-policies] a")] == [
+        "/policies/housing/", "/policies/nhs/"]
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    assert data["@type"] == "Person" and data["memberOf"]["name"] == "Breakthrough Party"
+    assert data["jobTitle"] == "Candidate for Riverside, Example City Council"
+    assert (site.output / "share/candidates/sam-example.png").is_file()
+    assert "Promoted by" in text_of(page.find("footer"))  # election material carries the imprint
+    assert site.html("branches/breakthrough-north-west/").main.find("a", href="/candidates/sam-example/") is not None
+
+
+@pytest.mark.parametrize("now, shown", [("2022-04-15 12:00", True), ("2022-05-05 23:00", False),
+                                        ("2022-03-01 12:00", False)])
+def test_the_home_page_meets_the_candidates_during_the_campaign_only(tmp_path, now, shown):
+    build = run_build(REPO / "content", tmp_path / "output", cache=tmp_path / "cache", options=("--now", now))
+    assert build.returncode == 0, build.stderr
+    block = build.html("").main.find(id="meet-candidates")
+    assert (block is not None) == shown
+    if shown:
+        assert build.html("").main.find("a", href="/elections/local-2022/") is not None
+
+
+def test_a_result_makes_the_page_a_record_once_the_polls_have_closed(make_site):
+    elected = {"candidates/alex-standing.md": candidate(result="elected", votes="1234")}
+    early = make_site(elected, options=("--now", "2022-05-05 21:00"))
+    assert early.returncode == 1
+    assert ("content/candidates/alex-standing.md:9: result: the polls for Local elections, 5 May 2022 have not "
+            "closed yet — give the result once the votes are counted") in early.problem_lines
+    counted = make_site(elected, options=("--now", "2022-05-06 09:00"))
+    assert counted.returncode == 0, counted.stderr
+    assert "Elected in Northgate at the Local elections, 5 May 2022, with 1,234 votes." in text_of(
+        counted.html("candidates/alex-standing/").main)
+
+
+def test_a_councillor_standing_again_links_both_ways(make_site):
+    build = make_site({"candidates/jo-bloggs.md": candidate(councillor="jo-bloggs").replace("Alex Standing", "Jo Bloggs")})
+    assert build.returncode == 0, build.stderr
+    assert build.html("councillors/jo-bloggs/").main.find("a", href="/candidates/jo-bloggs/") is not None
+    assert build.html("candidates/jo-bloggs/").main.find("a", href="/councillors/jo-bloggs/") is not None
+
+
+def test_invoke_promote_makes_an_elected_candidate_a_councillor(make_site, tmp_path):
+    import subprocess
+    import sys
+
+    from sitebuild.derived_settings import derived_settings_file
+
+    build = make_site({"candidates/alex-standing.md": candidate(result="not elected")},
+                      options=("--now", "2022-05-06 09:00"))
+    assert build.returncode == 0, build.stderr
+    settings_file = derived_settings_file(tmp_path / "local.py", {"PATH": repr(str(build.content))})
+
+    def promote():
+        return subprocess.run([sys.executable, "-m", "invoke", "promote", "alex-standing"], cwd=REPO,
+                              capture_output=True, text=True, timeout=120,
+                              env={"PATH": "/usr/bin:/bin", "SITE_SETTINGS": str(settings_file)})
+
+    refused = promote()
+    assert refused.returncode == 1 and "Alex Standing is not recorded as elected" in refused.stderr
+    source = build.content / "candidates/alex-standing.md"
+    source.write_text(source.read_text().replace("result: not elected", "result: elected"))
+    done = promote()
+    assert done.returncode == 0, done.stderr
+    profile = (build.content / "councillors/alex-standing.md").read_text()
+    assert "role: Councillor\n" in profile and "joined: '2022-05-05'\n" in profile and "ward: Northgate\n" in profile
+    assert "councillor: alex-standing\n" in source.read_text()
+    again = make_site(options=("--now", "2022-05-06 09:00"))
+    assert again.returncode == 0, again.stderr
+    assert again.html("councillors/alex-standing/").main.find("a", href="/candidates/alex-standing/") is not None
+    assert promote().returncode == 1  # the profile exists: never overwritten
+
+
+def test_without_the_imprint_no_candidate_page_is_published(make_site):
+    build = make_site({"candidates/alex-standing.md": candidate()}, settings={"IMPRINT": "None"})
+    assert build.returncode != 0
+    assert "IMPRINT in pelicanconf.py is missing promoter, party, address" in build.stderr
+    assert not (build.output / "candidates/alex-standing/index.html").exists()
+
+
+def test_a_draft_candidate_appears_in_no_output_file(make_site):
+    build = make_site({"candidates/alex-standing.md": candidate(status="draft")})
+    assert build.returncode == 0, build.stderr
+    for path in build.output.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".xml", ".json"):
+            assert b"Alex Standing" not in path.read_bytes() and b"alex-standing" not in path.read_bytes(), path
+
+
+@pytest.mark.parametrize("text, expected", [
+    (candidate().replace("local-2022", "general-2022"),
+     'content/candidates/alex-standing.md:3: election: "general-2022" is not one of the allowed values'),
+    (candidate(photo="images/alex.jpg"), "content/candidates/alex-standing.md:9: photo_alt: is missing (photo is given)"),
+    (candidate(councillor="nobody"), 'content/candidates/alex-standing.md:9: councillor: no councillor is called "nobody"'),
+    (candidate(votes="12"), "content/candidates/alex-standing.md:9: votes: is given without a result"),
+])
+def test_a_wrong_candidate_is_refused_at_its_line(make_site, text, expected):
+    build = make_site({"candidates/alex-standing.md": text})
+    assert build.returncode == 1
+    assert "Traceback" not in build.stderr
+    assert any(line.startswith(expected) for line in build.problem_lines), "\n".join(build.problem_lines)
+
+
+def test_invoke_new_candidate_lists_the_elections(tmp_path):
+    from conftest import build_in
+
+    from sitebuild.build import load_settings
+    from sitebuild.derived_settings import derived_settings_file
+    from sitebuild.scaffold import new_content
+
+    build = build_in(tmp_path)
+    settings = load_settings(derived_settings_file(tmp_path / "s.py", {"PATH": repr(str(build.content))}))
+    text = new_content("candidate", "Alex Standing", settings).read_text()
+    assert "election: TODO choose one of local-2022\n" in text and "# councillor: katie-parker\n" in text
+    shutil.rmtree(build.content / "candidates")
