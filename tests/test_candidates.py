@@ -52,6 +52,9 @@ def test_a_candidate_page_has_its_facts_policies_json_ld_and_share_card(site):
     assert data["@type"] == "Person" and data["memberOf"]["name"] == "Breakthrough Party"
     assert data["jobTitle"] == "Candidate for Riverside, Example City Council"
     assert (site.output / "share/candidates/sam-example.png").is_file()
+    sitemap = (site.output / "sitemap.xml").read_text()
+    for address in ("candidates/sam-example/", "elections/local-2022/", "branches/breakthrough-north-west/"):
+        assert f"https://breakthroughparty.org.uk/{address}</loc>" in sitemap, address
     assert "Promoted by" in text_of(page.find("footer"))  # election material carries the imprint
     assert site.html("branches/breakthrough-north-west/").main.find("a", href="/candidates/sam-example/") is not None
 

@@ -94,14 +94,20 @@ def test_excerpts_start_at_the_start_of_a_sentence(search_page, query):
     assert marked >= len(excerpts)  # every excerpt shows a match
 
 
-def test_events_are_found_and_have_their_own_filter(search_page, settings):
-    """Every type the search page offers (SEARCH_TYPES) has its box: an event
-    is found by its place, and unticking "Events" leaves it out."""
+@pytest.mark.parametrize("kind, query, found", [
+    ("Event", "Kill the Bill", "/events/kill-the-bill-protest/"),
+    ("Candidate", "Riverside", "/candidates/sam-example/"),
+    ("Branch", "campuses", "/branches/breakthrough-students/"),
+])
+def test_the_campaign_types_are_found_and_have_their_own_filter(search_page, settings, kind, query, found):
+    """Every type the search page offers (SEARCH_TYPES) has its box: an
+    event, a candidate and a branch are found, and unticking their box
+    leaves them out."""
     boxes = search_page.eval_on_selector_all("input[name=type]", "boxes => boxes.map(box => box.value)")
-    assert boxes == [value for value, _ in settings["SEARCH_TYPES"]] and "Event" in boxes
-    assert "/events/kill-the-bill-protest/" in results_for(search_page, "Kill the Bill")
-    search_page.uncheck("input[name=type][value=Event]")
+    assert boxes == [value for value, _ in settings["SEARCH_TYPES"]]
+    assert found in results_for(search_page, query)
+    search_page.uncheck(f"input[name=type][value={kind}]")
     try:
-        assert "/events/kill-the-bill-protest/" not in results_for(search_page, "Kill the Bill")
+        assert found not in results_for(search_page, query)
     finally:
-        search_page.check("input[name=type][value=Event]")
+        search_page.check(f"input[name=type][value={kind}]")
