@@ -9,12 +9,23 @@ from __future__ import annotations
 import os
 from itertools import chain
 
-from pelican.contents import Article, Page
+from pelican.contents import Article, Content, Page
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 # The collection each of Pelican's own content types is published under; our
 # own types (plugins.typedcontent) name theirs as `collection`.
 PELICAN_COLLECTIONS = ((Article, "news"), (Page, "pages"))
+
+
+class TypedContent(Content):
+    """Our own content types (policies, councillors, events, branches,
+    candidates): published unless the front matter says `status: draft`
+    (an embargo not yet passed makes it a draft too). Each names its
+    `collection` ("events"), `default_template` and `mandatory_properties`."""
+
+    allowed_statuses = ("published", "draft")
+    default_status = "published"
+    collection: str
 
 
 def collection_of(item) -> str:

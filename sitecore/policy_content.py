@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pelican.contents import Content
+from sitecore.content_items import TypedContent
 
 
 @dataclass(frozen=True)
@@ -35,10 +35,8 @@ class Commitment:
         return f"policy-{self.policy_number}-{self.number}"
 
 
-class Policy(Content):
+class Policy(TypedContent):
     mandatory_properties = ("title", "number", "summary", "commitments")
-    allowed_statuses = ("published", "draft")
-    default_status = "published"
     default_template = "policy"
     collection = "policies"
 

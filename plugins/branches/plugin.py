@@ -6,9 +6,9 @@ is none yet."""
 from __future__ import annotations
 
 from pelican import signals
-from pelican.contents import Content
 
 from plugins.typedcontent import TypedContentGenerator
+from sitecore.content_items import TypedContent
 from sitecore.regions import region_slug
 from sitecore.renewed import items_renewed
 
@@ -16,10 +16,8 @@ from sitecore.renewed import items_renewed
 NATIONWIDE = "Across the country"
 
 
-class Branch(Content):
+class Branch(TypedContent):
     mandatory_properties = ("title", "contact")
-    allowed_statuses = ("published", "draft")
-    default_status = "published"
     default_template = "branch"
     collection = "branches"
 

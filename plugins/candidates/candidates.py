@@ -8,20 +8,17 @@ from __future__ import annotations
 import datetime as dt
 from itertools import groupby
 
-from pelican.contents import Content
-
 from plugins.typedcontent import TypedContentGenerator
 from sitecore.clock import build_time, has_passed, site_zone
+from sitecore.content_items import TypedContent
 from sitecore.site_files import SiteFile, listing_page
 
 # Polls close at 22:00 on polling day: from then a result may be given.
 POLLS_CLOSE = dt.time(22, 0)
 
 
-class Candidate(Content):
+class Candidate(TypedContent):
     mandatory_properties = ("title", "election", "council", "ward")
-    allowed_statuses = ("published", "draft")
-    default_status = "published"
     default_template = "candidate"
     collection = "candidates"
 

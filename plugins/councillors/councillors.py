@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from pelican.contents import Content
-
 from plugins.typedcontent import TypedContentGenerator
+from sitecore.content_items import TypedContent
 
 # Heading for councillors whose region is not recorded yet: a reader needs
 # no note of what the party has still to fill in.
 REGION_UNKNOWN = "Other councillors"
 
 
-class Councillor(Content):
+class Councillor(TypedContent):
     mandatory_properties = ("title", "role", "joined")
-    allowed_statuses = ("published", "draft")
-    default_status = "published"
     default_template = "councillor"
     collection = "councillors"
 

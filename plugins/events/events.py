@@ -10,10 +10,9 @@ the listing is filtered with plain links, without JavaScript.
 
 from __future__ import annotations
 
-from pelican.contents import Content
-
 from plugins.typedcontent import TypedContentGenerator
 from sitecore.clock import build_time, has_passed
+from sitecore.content_items import TypedContent
 from sitecore.output import write_output
 from sitecore.regions import region_slug
 from sitecore.site_files import SiteFile, listing_page
@@ -21,10 +20,8 @@ from sitecore.site_files import SiteFile, listing_page
 from .calendar import event_calendar, upcoming_calendar
 
 
-class Event(Content):
+class Event(TypedContent):
     mandatory_properties = ("title", "start", "end", "event_category", "place")
-    allowed_statuses = ("published", "draft")
-    default_status = "published"
     default_template = "event"
     collection = "events"
 
