@@ -31,20 +31,52 @@ def smaller_copies(path: str, settings: dict) -> list[str]:
     return [copy_name(path, width) for width in settings.get("RESPONSIVE_IMAGE_WIDTHS", [])]
 
 
-# Where each format's last bytes say "the image ends here". Pillow's verify()
-# reads a PNG's or WebP's every chunk, so a file cut short (an upload broken
-# off) fails it; a JPEG's or GIF's it does not read to the end.
-ENDINGS = {"JPEG": b"\xff\xd9", "GIF": b"\x3b"}
-# Cameras and editors may add a few bytes of padding after the end marker.
-PADDING_ALLOWED = 1024
-
-
+# Pillow's verify() reads a PNG's or WebP's every chunk, so a file cut
+# short (an upload broken off) fails it; a JPEG's or GIF's it does not read
+# to the end, so we look for where each says its image ends.
 def cut_short(path: str, image_format: str | None) -> bool:
-    """Whether a JPEG or GIF file ends before its image does."""
-    ending = ENDINGS.get(image_format or "")
-    if ending is None:
+    """Whether a JPEG or GIF file ends before its image does. Data after a
+    JPEG's image (a phone's "motion photo" video) or zero padding after a
+    GIF's is allowed."""
+    if image_format not in ("JPEG", "GIF"):
         return False
     with open(path, "rb") as handle:
-        handle.seek(max(0, os.path.getsize(path) - PADDING_ALLOWED))
-        tail = handle.read()
-    return ending not in (tail if image_format == "JPEG" else tail[-1:])
+        data = handle.read()
+    if image_format == "GIF":
+        # The trailer (;) last, but for zero bytes some editors pad with.
+        return not data.rstrip(b"\x00").endswith(b"\x3b")
+    return not jpeg_reaches_its_end(data)
+
+
+def jpeg_reaches_its_end(data: bytes) -> bool:
+    """Whether the JPEG's segments lead, in order, to its end-of-image marker
+    (FFD9): each segment is skipped by its length (an EXIF thumbnail's own
+    end marker inside one does not count), and each scan's coded data up to
+    the next marker (an FF in it is followed by 00 or a restart marker)."""
+    place = 2  # after the start-of-image marker
+    while place + 1 < len(data):
+        if data[place] != 0xFF:
+            return False
+        marker = data[place + 1]
+        if marker == 0xFF:  # fill byte
+            place += 1
+            continue
+        if marker == 0xD9:
+            return True
+        if 0xD0 <= marker <= 0xD7 or marker == 0x01:  # markers without a length
+            place += 2
+            continue
+        if place + 4 > len(data):
+            return False
+        place += 2 + int.from_bytes(data[place + 2:place + 4], "big")
+        if marker == 0xDA:  # start of scan: coded data until the next real marker
+            while True:
+                place = data.find(b"\xff", place)
+                if place < 0 or place + 1 >= len(data):
+                    return False
+                following = data[place + 1]
+                if following == 0x00 or 0xD0 <= following <= 0xD7 or following == 0xFF:
+                    place += 1
+                    continue
+                break
+    return False

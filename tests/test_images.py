@@ -79,3 +79,14 @@ def test_an_image_cut_short_is_refused_at_its_line(make_site, name, whole):
                                    "the image does — upload the picture again, or save it again from the original"]
     whole_build = make_site({"posts/hello.md": post, f"images/{name}": whole})
     assert whole_build.returncode == 0, whole_build.stderr
+
+
+@pytest.mark.parametrize("name, data", [
+    # A phone's "motion photo": the video follows the JPEG's end marker.
+    ("rally.jpg", jpeg(600, 400) + b"ftypmp42" + bytes(range(256)) * 16),
+    ("rally.gif", gif(600, 400) + b"\0\0"),  # padding after the GIF's trailer
+])
+def test_an_image_with_data_after_its_end_is_accepted(make_site, name, data):
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]) + f"\n![Members marching]({{static}}/images/{name})\n"
+    build = make_site({"posts/hello.md": post, f"images/{name}": data})
+    assert build.returncode == 0, build.stderr

@@ -13,7 +13,7 @@ import textwrap
 import zipfile
 
 import pytest
-from conftest import MINIMAL_SITE, REPO, build_in, policy_markdown, write_content
+from conftest import MINIMAL_SITE, REPO, build_in, policy_markdown, sample_jpeg, write_content
 from lxml import etree
 from test_site import text_of
 
@@ -56,7 +56,10 @@ SEPTEMBER_CHANGES = {
     "policies/02-nhs.md": None,
     "policies/03-democracy.md": None,
     "policies/02-democracy.md": policy("Power to the people", 2, ["Bring in proportional representation."]),
-    "policies/03-transport.md": policy("Free public transport", 3, ["Make buses free for everyone."]),
+    # With a picture in its text: the EPUB carries it, described.
+    "policies/03-transport.md": policy("Free public transport", 3, ["Make buses free for everyone."])
+    + "\n![Members at a bus stop]({static}/images/bus-stop.jpg)\n",
+    "images/bus-stop.jpg": sample_jpeg(800, 500),
 }
 
 
@@ -199,6 +202,9 @@ def test_the_epub_is_a_well_formed_book_with_the_web_editions_words(editions):
         for name in book.namelist():
             if name.endswith(".xhtml"):
                 documents[name] = etree.fromstring(book.read(name))  # raises if not well-formed
+        pictures = [(image.get("src"), image.get("alt")) for image in documents["EPUB/policy-3.xhtml"].iter("{*}img")]
+        assert pictures == [("images/bus-stop.jpg", "Members at a bus stop")]
+        assert book.read("EPUB/images/bus-stop.jpg") == SEPTEMBER_CHANGES["images/bus-stop.jpg"]
         toc = documents["EPUB/nav.xhtml"].find(".//{*}nav[@id='toc']")
         assert [" ".join("".join(a.itertext()).split()) for a in toc.iter("{*}a")] == [
             "Foreword", "1. Homes for everyone", "2. Power to the people", "3. Free public transport", "Join us",

@@ -18,7 +18,7 @@ import mimetypes
 import os
 import zipfile
 from io import BytesIO
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
@@ -61,8 +61,15 @@ def write_epub(generator, edition) -> bytes:
 def tidy_for_book(section, settings, file_of: dict[str, str], images: dict[str, bytes]) -> None:
     """Links and images as a book needs them."""
     site = canonical_url(settings, "")
-    for source in section.xpath(".//picture/source"):
-        source.getparent().remove(source)  # the WebP copies are the site's, not the book's
+    # A <picture> (the site's WebP copies) becomes its <img>: libxml2's HTML
+    # parser does not know <source> is empty and puts the <img> inside it.
+    for picture in section.xpath(".//picture"):
+        inner = list(picture.iter("img"))
+        if inner:
+            inner[0].tail = picture.tail
+            picture.getparent().replace(picture, inner[0])
+        else:
+            picture.drop_tree()
     for element in section.iter("a"):
         href = element.get("href") or ""
         if href.startswith("#"):
@@ -70,7 +77,9 @@ def tidy_for_book(section, settings, file_of: dict[str, str], images: dict[str, 
         elif not urlsplit(href).scheme:
             element.set("href", urljoin(site, href))
     for image in section.iter("img"):
-        path = urlsplit(image.get("src") or "").path.lstrip("/")
+        # The image's path under content/, with or without SITEURL in front.
+        source = (image.get("src") or "").removeprefix(settings.get("SITEURL", ""))
+        path = unquote(urlsplit(source).path).lstrip("/")
         image.attrib.pop("srcset", None)
         image.attrib.pop("sizes", None)
         image.attrib.pop("loading", None)
@@ -162,7 +171,8 @@ class Book:
     def zipped(self, images: dict[str, bytes]) -> bytes:
         """`mimetype` first and uncompressed, as readers look for it; every
         entry dated with the edition, so the same input zips the same."""
-        stamp = self.edition.date.timetuple()[:6]
+        # Zip entries cannot be dated before 1980 (a date the schema allows).
+        stamp = max(self.edition.date.timetuple()[:6], (1980, 1, 1, 0, 0, 0))
         buffer = BytesIO()
         with zipfile.ZipFile(buffer, "w") as book:
             def add(name: str, data, compress: int = zipfile.ZIP_DEFLATED) -> None:
