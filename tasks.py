@@ -86,12 +86,24 @@ def minifesto(c, action, again=False):
 
     if action != "freeze":
         sys.exit(f"Unknown action {action!r}: the one action is `invoke minifesto freeze`.")
-    _sitebuild(c, f"--settings {SETTINGS['local']} --check")  # only an edition that builds is frozen
+    check = f"--settings {SETTINGS['local']} --check"
+    if not again:
+        _sitebuild(c, check)  # only an edition that builds is frozen
     try:
-        frozen = freeze_edition(load_settings(ROOT / SETTINGS["local"]), again=again)
+        frozen = freeze_edition(load_settings(ROOT / SETTINGS["local"]), again=again, keep_previous=True)
     except FreezeError as error:
         print(f"Not frozen: {error}", file=sys.stderr)
         sys.exit(1)
+    if again:
+        # Checked with the new copy in place (the old one made the check
+        # refuse the change being frozen); a problem puts the old copy back.
+        with c.cd(str(ROOT)):
+            checked = c.run(f"{PYTHON} -m sitebuild {check}", pty=False, warn=True)
+        if checked.exited:
+            frozen.put_back_previous()
+            print("Not frozen again: fix the problems above; the edition's earlier copy is back.", file=sys.stderr)
+            sys.exit(checked.exited)
+    frozen.forget_previous()
     shown = frozen.folder.relative_to(ROOT) if frozen.folder.is_relative_to(ROOT) else frozen.folder
     print(f"Froze the {frozen.edition} edition in {shown}/ ({len(frozen.copied)} files).")
     for path in frozen.left_out:

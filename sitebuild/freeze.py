@@ -8,6 +8,8 @@ the content first (`sitebuild --check`), so only an edition that builds is
 frozen. An edition already frozen is kept unless `again` is given (to
 correct it); the folder is written beside its place and then moved there,
 so an interrupted freeze leaves the old copy or the new one, never half.
+With `again`, the caller checks the content after freezing (before, the
+check refuses the very change being frozen) and can put the old copy back.
 """
 
 from __future__ import annotations
@@ -33,6 +35,17 @@ class Frozen:
     edition: str
     copied: list[str] = field(default_factory=list)     # content-relative
     left_out: list[str] = field(default_factory=list)   # drafts
+    previous: Path | None = None  # the copy it replaced, kept aside (keep_previous)
+
+    def put_back_previous(self) -> None:
+        """Undo a freeze --again: the copy it replaced goes back."""
+        if self.previous is not None and self.previous.exists():
+            shutil.rmtree(self.folder, ignore_errors=True)
+            os.replace(self.previous, self.folder)
+
+    def forget_previous(self) -> None:
+        if self.previous is not None:
+            shutil.rmtree(self.previous, ignore_errors=True)
 
 
 def front_matter(path: Path):
@@ -42,7 +55,7 @@ def front_matter(path: Path):
         raise FreezeError(f"{path}:{error.line}: {error.message} — {error.fix}") from None
 
 
-def freeze_edition(settings: dict, again: bool = False) -> Frozen:
+def freeze_edition(settings: dict, again: bool = False, keep_previous: bool = False) -> Frozen:
     content = Path(settings["PATH"])
     minifesto_name = settings["MINIFESTO_PATHS"][0]
     problems: list[str] = []
@@ -59,7 +72,8 @@ def freeze_edition(settings: dict, again: bool = False) -> Frozen:
                           "to correct this one, run `invoke minifesto freeze --again`")
     files = [minifesto_name]
     for folder in settings["POLICY_PATHS"]:
-        for path in sorted((content / folder).glob("*.md")):
+        # Every file the build reads as a policy: in subfolders too.
+        for path in sorted(p for p in (content / folder).rglob("*") if p.suffix in (".md", ".markdown")):
             relative = path.relative_to(content).as_posix()
             if path.is_symlink():  # `invoke check` refuses it too: never copy what it points to
                 raise FreezeError(f"content/{relative} is a symbolic link: replace it with the file itself")
@@ -69,14 +83,21 @@ def freeze_edition(settings: dict, again: bool = False) -> Frozen:
                 files.append(relative)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=target.parent))
+    previous = target.parent / f".{key}-previous"
     try:
         for relative in files:
             (staging / relative).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(content / relative, staging / relative)
+        # The old copy is moved aside, not deleted, until the new one is in
+        # its place: an interrupted freeze leaves one of the two.
+        shutil.rmtree(previous, ignore_errors=True)
         if target.exists():
-            shutil.rmtree(target)
+            os.replace(target, previous)
+            frozen.previous = previous
         os.replace(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    if not keep_previous:
+        frozen.forget_previous()
     frozen.copied = files
     return frozen

@@ -15,6 +15,7 @@ import yaml
 
 from sitecore.schema.content_types import CANDIDATE
 from sitecore.schema.document import FrontMatterError, closing_fence, parse_document
+from sitecore.schema.fields import SLUG_PATTERN
 
 
 class PromoteError(Exception):
@@ -22,6 +23,8 @@ class PromoteError(Exception):
 
 
 def promote(slug: str, settings: dict) -> Path:
+    if not SLUG_PATTERN.fullmatch(slug):  # a name, never a path ("../pages/x")
+        raise PromoteError(f'"{slug}" is not a candidate\'s file name: give it without ".md", e.g. sam-example')
     content = Path(settings["PATH"])
     source = content / settings["CANDIDATE_PATHS"][0] / f"{slug}.md"
     if not source.is_file():

@@ -118,6 +118,10 @@ def test_invoke_promote_makes_an_elected_candidate_a_councillor(make_site, tmp_p
     assert again.returncode == 0, again.stderr
     assert again.html("councillors/alex-standing/").main.find("a", href="/candidates/alex-standing/") is not None
     assert promote().returncode == 1  # the profile exists: never overwritten
+    outside = subprocess.run([sys.executable, "-m", "invoke", "promote", "../pages/about"], cwd=REPO,
+                             capture_output=True, text=True, timeout=120,
+                             env={"PATH": "/usr/bin:/bin", "SITE_SETTINGS": str(settings_file)})
+    assert outside.returncode == 1 and "is not a candidate's file name" in outside.stderr
 
 
 def test_without_the_imprint_no_candidate_page_is_published(make_site):

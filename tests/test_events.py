@@ -227,6 +227,9 @@ def event_file(**changes: str) -> str:
     ({"report": "no-such-post"},
      'content/events/canvass.md:8: report: no post is called "no-such-post" — name a published post by its '
      "file name without '.md'"),
+    ({"start": "2022-05-07", "end": "2022-05-07"},
+     'content/events/canvass.md:3: start: "2022-05-07" has no time of day — write the date and the time, '
+     "e.g. 2022-06-01 10:00 (UK time)"),
     ({"start": "next Saturday"},
      'content/events/canvass.md:3: start: "next Saturday" is not a date — write it as YYYY-MM-DD (e.g. 2021-11-24) '
      "or YYYY-MM-DD HH:MM (e.g. 2021-11-24 09:30)"),

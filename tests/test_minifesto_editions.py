@@ -239,15 +239,37 @@ def test_freezing_again_needs_to_be_asked_for(editions, tmp_path):
     assert not (frozen.folder / "policies/03-democracy.md").exists()
 
 
-def test_invoke_minifesto_freeze_checks_then_freezes(tmp_path):
+def test_invoke_minifesto_freeze_checks_then_freezes_and_again_corrects(tmp_path):
     build = build_in(tmp_path, {"policies/02-nhs.md": policy("Save our NHS", 2, ["Fund the NHS properly."])})
     settings_file = derived_settings_file(tmp_path / "local.py", {"PATH": repr(str(build.content)),
                                                                  "OUTPUT_PATH": repr(str(tmp_path / "out"))})
-    run = subprocess.run([sys.executable, "-m", "invoke", "minifesto", "freeze"], cwd=REPO, capture_output=True,
-                         text=True, env={"PATH": "/usr/bin:/bin", "SITE_SETTINGS": str(settings_file)}, timeout=300)
+
+    def freeze_command(*options: str):
+        return subprocess.run([sys.executable, "-m", "invoke", "minifesto", "freeze", *options], cwd=REPO,
+                              capture_output=True, text=True, timeout=300,
+                              env={"PATH": "/usr/bin:/bin", "SITE_SETTINGS": str(settings_file)})
+
+    run = freeze_command()
     assert run.returncode == 0, run.stderr
     assert "Froze the March 2022 edition in" in run.stdout
-    assert (build.content / "minifesto/editions/2022-03/policies/02-nhs.md").is_file()
+    frozen = build.content / "minifesto/editions/2022-03/policies/02-nhs.md"
+    assert frozen.is_file()
+    # A mistake found in the published edition: the build refuses the change
+    # under the same name until the edition is frozen again.
+    corrected = policy("Save our NHS", 2, ["Fund the NHS properly, every year."])
+    (build.content / "policies/02-nhs.md").write_text(corrected)
+    assert build_in(tmp_path, content=build.content, output=tmp_path / "refused").returncode == 1
+    broken = corrected.replace("number: 2", "number: two")
+    (build.content / "policies/02-nhs.md").write_text(broken)
+    refused = freeze_command("--again")
+    assert refused.returncode != 0 and "the edition's earlier copy is back" in refused.stderr
+    assert frozen.read_text() == policy("Save our NHS", 2, ["Fund the NHS properly."])
+    (build.content / "policies/02-nhs.md").write_text(corrected)
+    again = freeze_command("--again")
+    assert again.returncode == 0, again.stderr
+    assert frozen.read_text() == corrected
+    assert build_in(tmp_path, content=build.content, output=tmp_path / "after").returncode == 0
+    assert not list(frozen.parents[2].glob(".*"))  # no copy left aside
 
 
 @pytest.mark.parametrize("change, expected", [

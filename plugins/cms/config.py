@@ -145,7 +145,7 @@ def field_config(field, settings: dict) -> dict:
     spec = dict(getattr(field.check, "widget", {"widget": "string"}))
     if field.refers_to:
         return {**config, **relation_config(field)}
-    if field.check is types.date:
+    if field.check in (types.date, types.date_and_time):
         return {**config, **date_config(field)}
     if getattr(field.check, "item_fields", None):
         return {**config, **object_list_config(field, settings)}

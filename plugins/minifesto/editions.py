@@ -114,7 +114,7 @@ def read_frozen_edition(generator, key: str, folder: str) -> FrozenEdition | Non
         files[original] = path
         if original == minifesto_name:
             minifesto = read_item(generator, relative, FrozenMinifesto)
-        elif os.path.dirname(original) in policy_folders:
+        elif any(original.startswith(folder + "/") for folder in policy_folders):
             policies.append(read_item(generator, relative, FrozenPolicy))
         else:
             problem_log.add(path, 1, "(file)", "is not part of a minifesto edition",

@@ -11,6 +11,7 @@ from .fields import (
     choice,
     contact,
     date,
+    date_and_time,
     email,
     https_link,
     image_path,
@@ -118,8 +119,8 @@ EVENT = Schema(
     name="event",
     fields=(
         Field("title", text, required=True, example="Party Conference 2022", typographic=True),
-        Field("start", date, required=True, example="2022-07-16 10:00"),
-        Field("end", date, required=True, example="2022-07-17 16:00"),
+        Field("start", date_and_time, required=True, example="2022-07-16 10:00"),
+        Field("end", date_and_time, required=True, example="2022-07-17 16:00"),
         Field("summary", plain_text, required=True, example="One or two plain sentences about the event.",
               typographic=True),
         Field("category", one_of_setting("EVENT_CATEGORIES"), required=True, example="conference"),

@@ -194,6 +194,20 @@ def date(value: Any, settings: dict) -> SafeDatetime:
     )
 
 
+TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}")
+
+
+@widget(widget="datetime", format="YYYY-MM-DD HH:mm", date_format="YYYY-MM-DD", time_format="HH:mm")
+def date_and_time(value: Any, settings: dict) -> SafeDatetime:
+    """A date with its time of day (an event's start and end): a date alone
+    would be midnight, and a one-day event would end as it began."""
+    moment = date(value, settings)  # "is not a date" first
+    if not (isinstance(value, dt.datetime) or (isinstance(value, str) and TIME_OF_DAY.search(value))):
+        raise FieldError(f"{describe(value)} has no time of day",
+                         "write the date and the time, e.g. 2022-06-01 10:00 (UK time)")
+    return moment
+
+
 def one_of_setting(setting: str) -> Callable[[Any, dict], str]:
     """A value from a list (or the keys of a dict) in pelicanconf.py."""
 
