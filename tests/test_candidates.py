@@ -9,7 +9,7 @@ import json
 import shutil
 
 import pytest
-from conftest import REPO, run_build
+from conftest import REPO, copy_of_site_cache, run_build
 from test_site import text_of
 
 CANDIDATE = """\
@@ -61,8 +61,9 @@ def test_a_candidate_page_has_its_facts_policies_json_ld_and_share_card(site):
 
 @pytest.mark.parametrize("now, shown", [("2022-04-15 12:00", True), ("2022-05-05 23:00", False),
                                         ("2022-03-01 12:00", False)])
-def test_the_home_page_meets_the_candidates_during_the_campaign_only(tmp_path, now, shown):
-    build = run_build(REPO / "content", tmp_path / "output", cache=tmp_path / "cache", options=("--now", now))
+def test_the_home_page_meets_the_candidates_during_the_campaign_only(tmp_path, site, now, shown):
+    build = run_build(REPO / "content", tmp_path / "output", cache=copy_of_site_cache(site, tmp_path / "cache"),
+                      options=("--now", now))
     assert build.returncode == 0, build.stderr
     block = build.html("").main.find(id="meet-candidates")
     assert (block is not None) == shown

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-from conftest import MINIMAL_SITE, REPO, build_in, run_build, write_content
+from conftest import MINIMAL_SITE, REPO, build_in, copy_of_site_cache, run_build, write_content
 from test_site import text_of
 
 LONDON = ZoneInfo("Europe/London")
@@ -50,14 +50,15 @@ CLOCKS_CHANGE = {
 
 
 @pytest.fixture(scope="module")
-def spring(tmp_path_factory):
+def spring(tmp_path_factory, site):
     """The real content/ with two canvasses around the clocks' change, built
-    on 1 March 2022."""
+    on 1 March 2022 (from a copy of the run's site cache: the same PDFs)."""
     root = tmp_path_factory.mktemp("events")
     content = root / "content"
     shutil.copytree(REPO / "content", content)
     write_content(content, CLOCKS_CHANGE)
-    build = run_build(content, root / "output", cache=root / "cache", options=("--now", SPRING_2022))
+    build = run_build(content, root / "output", cache=copy_of_site_cache(site, root / "cache"),
+                      options=("--now", SPRING_2022))
     assert build.returncode == 0, build.stderr
     return build
 
@@ -151,10 +152,10 @@ def test_events_are_in_the_sitemap_and_have_share_cards(spring):
     assert "https://breakthroughparty.org.uk/events/</loc>" in sitemap
 
 
-def test_an_event_moves_to_the_past_when_the_builds_now_passes_its_end(tmp_path):
+def test_an_event_moves_to_the_past_when_the_builds_now_passes_its_end(tmp_path, site):
     content = tmp_path / "content"
     shutil.copytree(REPO / "content", content)
-    output, cache = tmp_path / "output", tmp_path / "cache"
+    output, cache = tmp_path / "output", copy_of_site_cache(site, tmp_path / "cache")
     during = run_build(content, output, cache=cache, options=("--now", "2022-07-17 15:30"))
     assert during.returncode == 0, during.stderr
     assert titles(during.html("events/").select("section[aria-labelledby=upcoming] .event-card")) == [
