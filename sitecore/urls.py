@@ -31,3 +31,9 @@ def category_feed_url(settings: dict, slug: str) -> str:
     """The site-relative address of a news category's Atom feed."""
     return settings["CATEGORY_FEED_ATOM"].format(slug=slug)
 
+
+
+def contact_href(contact: str) -> str:
+    """Where a contact link goes: the schema's `contact` is an email address
+    or a web address (https://…)."""
+    return contact if contact.startswith("https://") else f"mailto:{contact}"

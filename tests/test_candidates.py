@@ -166,3 +166,13 @@ def test_invoke_new_candidate_lists_the_elections(tmp_path):
     text = new_content("candidate", "Alex Standing", settings).read_text()
     assert "election: TODO choose one of local-2022\n" in text and "# councillor: katie-parker\n" in text
     shutil.rmtree(build.content / "candidates")
+
+
+def test_a_policy_with_a_mistake_is_reported_once_not_again_by_the_candidate_naming_it(make_site):
+    from conftest import MINIMAL_SITE
+
+    broken = MINIMAL_SITE["policies/01-housing.md"].replace("Build council homes.", "<b>Build</b> council homes.")
+    build = make_site({"candidates/alex-standing.md": candidate(), "policies/01-housing.md": broken})
+    assert build.returncode == 1
+    assert [line for line in build.problem_lines if "alex-standing" in line] == []
+    assert any(line.startswith("content/policies/01-housing.md:") for line in build.problem_lines)

@@ -11,6 +11,7 @@ from plugins.typedcontent import TypedContentGenerator
 from sitecore.content_items import TypedContent
 from sitecore.regions import region_slug
 from sitecore.renewed import items_renewed
+from sitecore.urls import contact_href
 
 # The heading for branches of no one region (the students' branch).
 NATIONWIDE = "Across the country"
@@ -27,7 +28,7 @@ class Branch(TypedContent):
 
     @property
     def contact_href(self) -> str:
-        return self.contact if self.contact.startswith("https://") else f"mailto:{self.contact}"
+        return contact_href(self.contact)
 
 
 class BranchGenerator(TypedContentGenerator):

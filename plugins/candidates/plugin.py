@@ -29,7 +29,8 @@ def link_candidates(generators, items=()) -> None:
     for candidate in candidates.all_items():
         lines = candidate.frontmatter_lines
         candidate.councillor_profile = councillors.get(getattr(candidate, "councillor", None) or "")
-        if getattr(candidate, "councillor", None) and candidate.councillor_profile is None:
+        named = getattr(candidate, "councillor", None)
+        if named and candidate.councillor_profile is None and ("councillor", named) not in problem_log.unreadable:
             problem_log.add(candidate.source_path, lines.get("councillor", 1), "councillor",
                             f'no councillor is called "{candidate.councillor}"',
                             "use the file name without '.md' of the councillor's profile in content/councillors/")
@@ -37,7 +38,8 @@ def link_candidates(generators, items=()) -> None:
             candidate.councillor_profile.candidacies.append(candidate)
         candidate.related_policies = [policies[name] for name in getattr(candidate, "policies", []) if name in policies]
         for name in getattr(candidate, "policies", []):
-            if name not in policies:
+            # A policy whose own file has a mistake is reported there, not again here.
+            if name not in policies and ("policy", name) not in problem_log.unreadable:
                 problem_log.add(candidate.source_path, lines.get("policies", 1), "policies",
                                 f'no policy is called "{name}"', "use the file name without the number and '.md'")
         check_result(candidate, settings)

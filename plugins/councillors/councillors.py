@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from plugins.typedcontent import TypedContentGenerator
 from sitecore.content_items import TypedContent
+from sitecore.urls import contact_href
 
 # Heading for councillors whose region is not recorded yet: a reader needs
 # no note of what the party has still to fill in.
@@ -21,12 +22,8 @@ class Councillor(TypedContent):
 
     @property
     def contact_href(self) -> str | None:
-        """Where the contact link goes: the schema allows an email address
-        or a web address (https://…)."""
         contact = getattr(self, "contact", None)
-        if not contact:
-            return None
-        return contact if contact.startswith("https://") else f"mailto:{contact}"
+        return contact_href(contact) if contact else None
 
 
 class CouncillorGenerator(TypedContentGenerator):

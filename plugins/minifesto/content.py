@@ -35,13 +35,11 @@ class FrozenCopy:
     edition_url: str = ""
 
     @property
-    def origin_dir(self) -> str:
+    def relative_dir(self) -> str:
+        """What Pelican (and contentcheck) resolve {filename} links from: the
+        folder of the file this one was copied from."""
         origin = frozen_origin(self.get_relative_source_path(), self.settings)
         return posixpath.dirname(origin.original) if origin else ""
-
-    @property
-    def relative_dir(self) -> str:  # what Pelican resolves {filename} links from
-        return self.origin_dir
 
     @property
     def save_as(self) -> str:

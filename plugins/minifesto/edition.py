@@ -30,7 +30,7 @@ from sitecore.site_files import SiteFile, content_page, listing_page
 from .changes import edition_changes
 from .content import Minifesto
 from .editions import Edition, FrozenEdition, all_editions, check_current_matches_its_record, read_frozen_editions
-from .formats import EASY_READ_LABEL, EditionFile, build_edition_files, edition_paths
+from .formats import EASY_READ_LABEL, build_edition_files, edition_paths
 from .pdf_worker import BACKGROUND_FROM, PdfRenderer
 
 logger = logging.getLogger("site.minifesto")
@@ -48,7 +48,6 @@ class MinifestoGenerator(SingleFileGenerator):
     describes = "the minifesto's title, edition, date, foreword and closing call"
 
     def __init__(self, *args, **kwargs):
-        self.files: list[EditionFile] = []
         self.frozen: list[FrozenEdition] = []
         self.editions: list[Edition] = []
         super().__init__(*args, **kwargs)
@@ -131,7 +130,6 @@ class MinifestoGenerator(SingleFileGenerator):
         finally:
             renderer.close()
         current = self.editions[0]
-        self.files = current.files
         self.context["minifesto_downloads"] = current.files
         self.context["minifesto_edition"] = current
         self.context["minifesto_editions"] = self.editions

@@ -181,23 +181,6 @@ def numbers_are_unique(policies) -> bool:
     return True
 
 
-def past_editions(frozen: list[FrozenEdition], current) -> list[FrozenEdition]:
-    """The frozen editions older than the current one. A newer one is a
-    mistake; one with the current edition's date is its record, and the
-    live files must still be what was frozen."""
-    past = []
-    for edition in frozen:
-        current_key = edition_key(current.date)
-        if edition.key > current_key:
-            problem_log.add(edition.minifesto.source_path, edition.minifesto.frontmatter_lines.get("date", 1), "date",
-                            f"this frozen edition is newer than the current one ({current.edition}, "
-                            f"in {problem_log.display_path(current.source_path)})",
-                            "give content/minifesto.md the newest edition's name and date")
-        elif edition.key < current_key:
-            past.append(edition)
-    return past
-
-
 def check_current_matches_its_record(frozen: list[FrozenEdition], current, live_policies) -> None:
     """Once the current edition is frozen, its words are fixed: a change to
     minifesto.md or a policy belongs to the next edition."""

@@ -14,7 +14,6 @@ a past edition must come out byte for byte the same.
 
 from __future__ import annotations
 
-import mimetypes
 import os
 import zipfile
 from io import BytesIO
@@ -24,6 +23,7 @@ import lxml.html
 from lxml import etree
 from markupsafe import escape
 
+from sitecore.images import IMAGE_MEDIA_TYPES, extension_of
 from sitecore.imprint import imprint_text
 from sitecore.urls import canonical_url
 
@@ -133,7 +133,7 @@ class Book:
             '<item id="style" href="style.css" media-type="text/css"/>',
             *(f'<item id="{name[:-6]}" href="{name}" media-type="application/xhtml+xml"/>'
               for name, _, _ in self.documents),
-            *(f'<item id="image-{number}" href="{escape(path)}" media-type="{mimetypes.guess_type(path)[0]}"/>'
+            *(f'<item id="image-{number}" href="{escape(path)}" media-type="{IMAGE_MEDIA_TYPES[extension_of(path)]}"/>'
               for number, path in enumerate(sorted(images), start=1)),
         ]
         # The contents first, as a printed book has them; the landmarks point at it.
@@ -141,7 +141,8 @@ class Book:
         accessibility = "".join(f'<meta property="schema:{name}">{value}</meta>' for name, value in (
             ("accessMode", "textual"), ("accessModeSufficient", "textual"),
             ("accessibilityFeature", "structuralNavigation"), ("accessibilityFeature", "tableOfContents"),
-            ("accessibilityFeature", "readingOrder"), ("accessibilityHazard", "none"),
+            ("accessibilityFeature", "readingOrder"), ("accessibilityFeature", "displayTransformability"),
+            ("accessibilityHazard", "none"),
             ("accessibilitySummary", "Text with headings for every section and policy, a table of contents, "
                                      "and numbered commitments; no images carry information without a text alternative."),
         ))
@@ -160,7 +161,6 @@ class Book:
             f'<dc:rights>{escape(imprint_text(settings))}</dc:rights>\n'
             f'<meta property="dcterms:modified">{modified}</meta>\n'
             f'{accessibility}\n'
-            '<meta property="schema:accessibilityFeature">displayTransformability</meta>\n'
             '<link rel="dcterms:conformsTo" href="http://www.idpf.org/epub/a11y/accessibility-20170105.html#wcag-aa"/>\n'
             '</metadata>\n'
             f'<manifest>\n{chr(10).join(items)}\n</manifest>\n'
