@@ -35,7 +35,15 @@ REFUSED_HTML = {
     "comment opened by <!-->": ('<!--> <meta http-equiv="refresh" content="0;url=https://evil.example/"> -->',
                                 {("comment", ""), ("tag", "meta")}),
     "script behind <!-->": ('<!--> <script src="/images/x/a1.js"></script> -->', {("comment", ""), ("tag", "script")}),
-    "noscript title break-out": ('<noscript><p title="</noscript><script src=/x.js>">', {("tag", "noscript")}),
+    # With scripting on (as in a reader's Chromium) the title's text ends the
+    # <noscript> and the script after it is a real element.
+    "noscript title break-out": ('<noscript><p title="</noscript><script src=/x.js>">',
+                                 {("tag", "noscript"), ("tag", "script")}),
+    # A table moves ("foster-parents") what cannot stand in it to before it:
+    # the parser the allowlist used before lost those, and refused nothing.
+    "handler inside a table": ("<table><img src=/images/a.jpg alt=a onerror=alert(1)></table>", {("handler", "img")}),
+    "javascript link inside a table": ('<table><a href="javascript:alert(1)">x</a></table>', {("scheme", "a")}),
+    "processing instruction": ("<?php echo 1; ?>", {("comment", "")}),
     "unclosed template": ("<template><p>The rest of the page", {("tag", "template")}),
     "title in a div": ("<div><title>x", {("tag", "title")}),
     "unclosed select": ("<select><option>The rest", {("tag", "select"), ("tag", "option")}),
@@ -68,6 +76,13 @@ def test_the_allowlist_refuses(case):
 def test_what_is_published_holds_nothing_outside_the_allowlist(case):
     html, _ = REFUSED_HTML[case]
     assert refusals(clean(html)) == []
+
+
+def test_html_nested_thousands_deep_is_judged_without_recursion():
+    """Content may nest tags as deep as its size allows: the allowlist walks
+    the tree without recursion, so it answers instead of overflowing."""
+    deep = "<blockquote>" * 20_000 + "<img src=/images/a.jpg alt=a onerror=alert(1)>"
+    assert [(refusal.kind, refusal.tag) for refusal in refusals(deep)] == [("handler", "img")]
 
 
 MARKDOWN_OUTPUT = [

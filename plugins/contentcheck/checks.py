@@ -34,7 +34,7 @@ class SiteFacts:
         self.content_root = os.path.realpath(settings["PATH"])
         # Published HTML the allowlist has passed before (sitecore/text_memo.py).
         self.allowlist_passed = TextMemo(settings["CACHE_PATH"], "allowlist-passed",
-                                         fingerprint((html_allowlist,), ("tinyhtml5",), list(self.embeds)))
+                                         fingerprint((html_allowlist,), ("selectolax",), list(self.embeds)))
 
     def passes_allowlist(self, html: str) -> bool:
         if self.allowlist_passed.get(html) is not None:

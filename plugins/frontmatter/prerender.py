@@ -1,7 +1,7 @@
 """Before Pelican reads: Markdown bodies not yet rendered are rendered on every core.
 
 Pelican reads files one by one on one core, and turning a body into safe
-HTML is most of that work (about 19 ms a post). When many bodies are new
+HTML is most of that work (about 6 ms a post). When many bodies are new
 (a cold build, a fresh checkout, a changed allowlist), they are rendered
 first by worker processes, one per core, straight into the safe-HTML memo
 (`reader.safe_html_memo`), where the reader then finds them. Nothing else

@@ -88,7 +88,7 @@ def project_extensions(markdown_settings: dict) -> list:
 def safe_html_memo(settings: dict) -> TextMemo:
     """Safe HTML by the Markdown it came from (see sitecore/text_memo.py)."""
     made_by = fingerprint((sys.modules[__name__], html_allowlist, *project_extensions(settings["MARKDOWN"])),
-                          ("markdown", "tinyhtml5", "nh3"),
+                          ("markdown", "selectolax", "nh3"),
                           [markdown_options(settings["MARKDOWN"]), list(settings.get("EMBED_ALLOWLIST") or ())])
     return TextMemo(settings["CACHE_PATH"], "safe-html", made_by)
 
