@@ -151,6 +151,32 @@ def test_a_card_shows_the_items_own_photo(make_site):
         assert card.mode == "P"
 
 
+def test_a_large_photo_is_decoded_small_and_looks_the_same(settings, tmp_path):
+    """A phone's photo is decoded at a fraction of its size (JPEG's own
+    scaling, plugins/sharecards/card.py: photo_draft_size), which made a
+    12-megapixel photo's card five times quicker to draw: what the card
+    shows differs from fitting the fully decoded photo by a level or two."""
+    from PIL import ImageDraw, ImageOps
+
+    from plugins.sharecards.card import PHOTO_WIDTH, CardText, draw_card, drawn_band, photo_draft_size
+    from sitecore.brand import brand_style
+
+    photo = Image.linear_gradient("L").resize((3000, 4000)).convert("RGB")
+    ImageDraw.Draw(photo).ellipse((800, 900, 2200, 2600), fill="#8e7ca3")
+    photo.save(tmp_path / "photo.jpg", quality=92)
+    style, imprint = brand_style(settings), imprint_text(settings)
+    card = draw_card(CardText("News", "A title", imprint, "Party", str(tmp_path / "photo.jpg")), style)
+    space = (PHOTO_WIDTH, card.height - drawn_band("Party", imprint, style).height)
+    shown = card.crop((card.width - PHOTO_WIDTH, 0, card.width, space[1]))
+    with Image.open(tmp_path / "photo.jpg") as full:
+        reference = ImageOps.fit(full.convert("RGB"), space)
+    differences = [abs(a - b) for a, b in zip(shown.tobytes(), reference.tobytes())]
+    assert sum(differences) / len(differences) <= 2, sum(differences) / len(differences)
+    # Asked for at least the space's longer side on both sides, turned either way.
+    assert min(photo_draft_size((3000, 4000), (360, 480))) >= 480
+    assert min(photo_draft_size((4000, 3000), (360, 480))) >= 480
+
+
 def test_a_damaged_photo_is_refused_at_its_line_before_its_card_is_drawn(make_site):
     """A PNG whose compressed pixels are damaged (its chunks' checksums
     made to match) passes the check every image gets (Pillow's verify());

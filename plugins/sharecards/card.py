@@ -180,6 +180,10 @@ def draw_card(text: CardText, style: CardStyle) -> Image.Image:
     if text.photo:
         # The picture fills the right of the card down to the band, cropped to fit.
         with Image.open(text.photo) as photo:
+            # A JPEG is decoded at the smallest scale (1/2 … 1/8) that still
+            # covers the space: a phone's 12-megapixel photo then decodes in
+            # a tenth of the time, and the resize starts from fewer pixels.
+            photo.draft("RGB", photo_draft_size(photo.size, (PHOTO_WIDTH, band_top)))
             fitted = ImageOps.fit(ImageOps.exif_transpose(photo).convert("RGB"), (PHOTO_WIDTH, band_top))
         image.paste(fitted, (width - PHOTO_WIDTH, 0))
         text_width -= PHOTO_WIDTH
@@ -213,6 +217,16 @@ def drawn_band(party: str, imprint: str, style: CardStyle) -> Image.Image:
         draw.text((MARGIN, y), line, font=imprint_font, fill=TITLE_COLOUR)
         y += layout.line_height
     return band
+
+
+def photo_draft_size(size: tuple[int, int], space: tuple[int, int]) -> tuple[int, int]:
+    """The size to ask a JPEG's decoder for, so that after `ImageOps.fit`
+    crops it to the space's shape it still covers the space (the photo
+    may be turned by its EXIF orientation: both ways round are covered)."""
+    width, height = size
+    most = max(space)
+    scale = max(most / width, most / height)  # the shorter side reaches the space's longer one
+    return max(1, round(width * scale)), max(1, round(height * scale))
 
 
 def render_card(text: CardText, style: CardStyle) -> bytes:

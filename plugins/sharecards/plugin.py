@@ -34,7 +34,7 @@ from .drawing import CardDrawing
 
 logger = logging.getLogger("site.sharecards")
 # Bump when card.py draws differently, so cached cards are redrawn.
-CARD_DESIGN_VERSION = "6"
+CARD_DESIGN_VERSION = "7"
 
 
 def card_key(text: CardText, style_fingerprint: str) -> str:
