@@ -37,6 +37,33 @@ def test_an_unchanged_build_reuses_the_pdf_and_a_change_re_renders_it(make_site,
     assert "A home for every family" in pdftotext(changed.output / "minifesto.pdf")
 
 
+def test_the_cache_keeps_the_newest_renders_and_those_used_lately(tmp_path):
+    """Of an edition's renders of one kind the cache keeps the three newest
+    and any used in the last ten minutes (a volunteer trying wordings, or
+    builds taking turns): older ones go when a new render is kept. Reusing
+    a render counts as using it."""
+    import os
+    import time
+
+    from plugins.minifesto.pdf import KEPT_WHILE_USED_SECONDS, keep_in_cache, reuse_from_cache
+
+    now = time.time()
+    ages = {"old-1": 3600, "old-2": 3000, "used-lately": KEPT_WHILE_USED_SECONDS - 60,
+            "new-1": 30, "new-2": 20, "new-3": 10, "reused": 7200}
+    for name, age in ages.items():
+        path = tmp_path / f"2022-03-standard-{name}.pdf"
+        path.write_bytes(name.encode())
+        os.utime(path, (now - age, now - age))
+    assert reuse_from_cache(tmp_path / "2022-03-standard-reused.pdf") == b"reused"
+    (tmp_path / "2022-03-large-print-other.pdf").write_bytes(b"another kind")
+    os.utime(tmp_path / "2022-03-large-print-other.pdf", (now - 9999, now - 9999))
+    keep_in_cache(tmp_path / "2022-03-standard-fresh.pdf", b"fresh")
+    assert sorted(path.name for path in tmp_path.iterdir()) == [
+        "2022-03-large-print-other.pdf", *(f"2022-03-standard-{name}.pdf" for name in
+                                           sorted(["fresh", "new-1", "new-2", "new-3", "reused", "used-lately"]))]
+    assert reuse_from_cache(tmp_path / "2022-03-standard-old-1.pdf") is None
+
+
 def test_pdfs_rendered_by_the_worker_process_are_the_pdfs_rendered_here(make_site, tmp_path, monkeypatch):
     """On a site with many pages a worker process renders the PDFs while
     the pages are written (plugins/minifesto/pdf_worker.py): every file of

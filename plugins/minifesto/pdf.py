@@ -133,9 +133,10 @@ class EditionPdfs:
             return
         # Named by edition and kind: a few renders of each are kept (keep_in_cache).
         cached = Path(settings["CACHE_PATH"], "minifesto", f"{self.edition_key}-{kind}-{key[:16]}.pdf")
-        if cached.exists():
+        kept = reuse_from_cache(cached)
+        if kept is not None:
             logger.info("Minifesto %s PDF: inputs unchanged, reusing %s (not re-rendered)", kind, cached)
-            self.kept[kind] = cached.read_bytes()
+            self.kept[kind] = kept
             return
         job = renderer.render(html, settings, kind, identifier=key[:32].encode(), moment=minifesto.date)
         self.jobs[kind] = (job, cached)
@@ -152,14 +153,40 @@ class EditionPdf:
         return self.pdfs.data(self.kind)
 
 
+# Renders of an edition's PDF of one kind that are kept: the newest few,
+# and any used in the last minutes (a volunteer trying wordings in the live
+# preview, the public build and a drafts preview taking turns), not every
+# one ever made.
+KEPT_NEWEST = 3
+KEPT_WHILE_USED_SECONDS = 600
+
+
 def keep_in_cache(cached: Path, data: bytes) -> None:
-    """Keep a few recent renders (the public build and a drafts preview may
-    alternate), not every one ever made; never a half-written PDF."""
+    """Keep a render (never a half-written PDF) and drop the stale ones."""
     cached.parent.mkdir(parents=True, exist_ok=True)
     kind = cached.name.rsplit("-", 1)[0]
-    for stale in sorted(cached.parent.glob(f"{kind}-*.pdf"), key=lambda p: p.stat().st_mtime)[:-3]:
-        stale.unlink(missing_ok=True)  # another build may have removed it
+    renders = []
+    for path in cached.parent.glob(f"{kind}-*.pdf"):
+        try:
+            renders.append((path.stat().st_mtime, path))
+        except FileNotFoundError:  # another build sharing the cache removed it
+            continue
+    recently = time.time() - KEPT_WHILE_USED_SECONDS
+    for used, stale in sorted(renders)[:-KEPT_NEWEST]:
+        if used < recently:
+            stale.unlink(missing_ok=True)
     write_atomically(cached, data)
+
+
+def reuse_from_cache(cached: Path) -> bytes | None:
+    """A kept render's bytes, marked as just used (see keep_in_cache); None
+    if there is none (or another build sharing the cache removed it)."""
+    try:
+        data = cached.read_bytes()
+        os.utime(cached)
+    except FileNotFoundError:
+        return None
+    return data
 
 
 def report_pdf_problem(settings, kind: str, what: str, fix: str) -> None:
