@@ -113,7 +113,9 @@ def run(args) -> int:
         print(f"Nothing changed since the last build: {output}/ kept as it was "
               f"({result.pages} pages, checked in {elapsed:.1f} s).")
         return 0
-    print(f"Built the {kind}: {result.pages} pages into {output}/ in {elapsed:.1f} s.")
+    reused = (f" ({result.reused} of them as the last build wrote them: only posts' words changed)"
+              if result.reused else "")
+    print(f"Built the {kind}: {result.pages} pages into {output}/ in {elapsed:.1f} s{reused}.")
     return 0
 
 

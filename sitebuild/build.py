@@ -34,10 +34,11 @@ from sitecore.clock import build_time, moments_compared, pin_build_time
 from sitecore.problems import ContentChecked, ContentProblems
 
 from .errorlog import ErrorCollector
+from .page_reuse import PageReuse, pages_reused
 from .template_cache import with_template_cache
 from .unchanged import (
     BuildRecord,
-    input_digest,
+    input_digests,
     output_state,
     read_record,
     site_still_current,
@@ -58,6 +59,7 @@ class BuildFailed(Exception):
 class BuildResult:
     pages: int
     kept: bool = False  # nothing changed: the site in place is what this build would write
+    reused: int = 0  # pages taken from the last build's site (sitebuild/page_reuse.py)
 
 
 def load_settings(settings_file: str | os.PathLike, overrides: dict | None = None) -> dict:
@@ -109,12 +111,12 @@ def build_site(settings_file, output_path, overrides: dict | None = None, keep_u
         staging = work_folder(output_path, "staging")
         settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)})
         pin_build_time(settings)  # the moment the record's time window is judged by
-        now, inputs = build_time(settings), input_digest(settings, output_path)
+        now, (inputs, layout) = build_time(settings), input_digests(settings, output_path)
         record = read_record(settings, output_path)
         if keep_unchanged and site_still_current(record, inputs, now, output_path):
             staging.rmdir()
             return BuildResult(pages=record.pages, kept=True)
-        with moments_compared() as moments:
+        with moments_compared() as moments, pages_reused(PageReuse(record, layout, now, output_path)) as reuse:
             run_pelican(with_template_cache(settings))
         pages = count_pages(staging)
         swap_into_place(staging, output_path)
@@ -125,8 +127,9 @@ def build_site(settings_file, output_path, overrides: dict | None = None, keep_u
         for folder in own_work_folders(output_path, "staging"):
             shutil.rmtree(folder, ignore_errors=True)
         raise
-    keep_record(settings, output_path, BuildRecord(inputs, *time_window(now, moments, settings), pages))
-    return BuildResult(pages=pages)
+    keep_record(settings, output_path, BuildRecord(inputs, *time_window(now, moments, settings), pages,
+                                                   layout=layout, page_keys=reuse.keys))
+    return BuildResult(pages=pages, reused=reuse.reused)
 
 
 def keep_record(settings: dict, output_path: Path, record: BuildRecord) -> None:

@@ -57,7 +57,7 @@ PACKAGE_FOLDERS = ("CMS_SVELTIA_PACKAGE", "CMS_YAML_BROWSER_DIST")
 # never change the result; the clock is the time window's concern).
 NOT_INPUTS = {"OUTPUT_PATH", "CACHE_PATH", "BUILD_TIME", "JINJA_ENVIRONMENT"}
 SKIPPED_NAMES = {"__pycache__", ".git"}
-RECORD_VERSION = 1
+RECORD_VERSION = 2
 
 
 @dataclass
@@ -67,6 +67,10 @@ class BuildRecord:
     valid_until: str
     pages: int
     output: dict[str, list[int]] = field(default_factory=dict)  # path -> [size, mtime_ns]
+    # For sitebuild/page_reuse.py: the inputs but posts' bodies, and each
+    # page's key (the template and the bodies of the posts it holds).
+    layout: str = ""
+    page_keys: dict[str, str] = field(default_factory=dict)
     version: int = RECORD_VERSION
 
 
@@ -90,12 +94,16 @@ def write_record(settings: dict, output_path: Path, record: BuildRecord) -> None
 
 def site_still_current(record: BuildRecord | None, inputs: str, now: dt.datetime, output_path: Path) -> bool:
     """Whether a build now would write exactly the files in `output_path`."""
-    if record is None or record.inputs != inputs:
-        return False
-    instant = now.astimezone(dt.timezone.utc)
-    if not dt.datetime.fromisoformat(record.valid_from) <= instant < dt.datetime.fromisoformat(record.valid_until):
+    if record is None or record.inputs != inputs or not decisions_still_hold(record, now):
         return False
     return output_state(output_path) == record.output
+
+
+def decisions_still_hold(record: BuildRecord, now: dt.datetime) -> bool:
+    """Whether `now` lies in the stretch of time the recorded build's
+    decisions about time hold for (time_window)."""
+    instant = now.astimezone(dt.timezone.utc)
+    return dt.datetime.fromisoformat(record.valid_from) <= instant < dt.datetime.fromisoformat(record.valid_until)
 
 
 def time_window(now: dt.datetime, moments: list[dt.datetime], settings: dict) -> tuple[str, str]:
@@ -125,14 +133,51 @@ def output_state(folder: Path) -> dict[str, list[int]]:
     return state
 
 
+class InputDigests:
+    """Two digests of what a build reads, made in one pass: of everything
+    (`full`), and of everything but the bodies of posts (`layout`), in
+    which a post counts by its front matter only. A post's body shows on
+    its own page only (sitebuild/page_reuse.py relies on it)."""
+
+    def __init__(self) -> None:
+        self.full, self.layout = hashlib.sha256(), hashlib.sha256()
+
+    def update(self, data: bytes) -> None:
+        self.full.update(data)
+        self.layout.update(data)
+
+    def update_post(self, name: str, data: bytes) -> None:
+        self.full.update(f"\0file {name} {len(data)}\0".encode() + hashlib.sha256(data).digest())
+        self.layout.update(f"\0post {name}\0".encode() + hashlib.sha256(front_matter_part(data)).digest())
+
+
+def front_matter_part(data: bytes) -> bytes:
+    """A Markdown file's front matter block (from its first line, `---`, to
+    the next `---` line), or the whole file if it has none."""
+    lines = data.splitlines(keepends=True)
+    if not lines or lines[0].rstrip(b"\r\n") != b"---":
+        return data
+    for number, line in enumerate(lines[1:], start=1):
+        if line.rstrip(b"\r\n") == b"---":
+            return b"".join(lines[:number + 1])
+    return data
+
+
 def input_digest(settings: dict, output_path: Path) -> str:
-    digest = hashlib.sha256()
+    return input_digests(settings, output_path)[0]
+
+
+def input_digests(settings: dict, output_path: Path) -> tuple[str, str]:
+    """(everything the build reads, everything but posts' bodies): see InputDigests."""
+    digest = InputDigests()
     values = {key: value for key, value in settings.items() if key not in NOT_INPUTS}
     digest.update(stable_description(values).encode())
     digest.update(stable_description(settings.get("JINJA_ENVIRONMENT", {})).encode())
     digest.update(f"\0{output_path}\0".encode())
+    posts = tuple(os.path.normpath(os.path.join(settings["PATH"], folder))
+                  for folder in settings.get("ARTICLE_PATHS") or ())
     for name in READ_FOLDERS:
-        add_folder(digest, Path(settings[name]), by_contents=True)
+        add_folder(digest, Path(settings[name]), by_contents=True, post_folders=posts if name == "PATH" else ())
     for folder in settings.get("THEME_TEMPLATES_OVERRIDES") or ():
         add_folder(digest, Path(folder), by_contents=True)
     for path in sorted(path for _, _, _, path in print_font_faces(settings)):
@@ -141,7 +186,7 @@ def input_digest(settings: dict, output_path: Path) -> str:
     for path in sorted([*ROOT.glob("*.py"), *(ROOT / name for name in ROOT_FILES)]):
         add_file(digest, path, by_contents=True)
     digest.update(code_and_libraries())
-    return digest.hexdigest()
+    return digest.full.hexdigest(), digest.layout.hexdigest()
 
 
 @functools.lru_cache(maxsize=1)
@@ -167,19 +212,24 @@ def packages(folders: tuple[str, ...]) -> bytes:
     return digest.digest()
 
 
-def add_folder(digest, folder: Path, by_contents: bool) -> None:
+def add_folder(digest, folder: Path, by_contents: bool, post_folders: tuple[str, ...] = ()) -> None:
+    """Every file below `folder`; those below one of `post_folders` (inside
+    it) are posts, for InputDigests.update_post."""
     digest.update(f"\0folder {folder}\0".encode())
     for directory, folders, files in os.walk(folder):
         folders[:] = sorted(name for name in folders if name not in SKIPPED_NAMES)
+        here = os.path.normpath(directory)
+        post = any(here == posts or here.startswith(posts + os.sep) for posts in post_folders)
         for name in sorted(files):
-            add_file(digest, Path(directory, name), by_contents, relative_to=folder)
+            add_file(digest, Path(directory, name), by_contents, relative_to=folder, post=post)
 
 
-def add_file(digest, path: Path, by_contents: bool, relative_to: Path | None = None) -> None:
+def add_file(digest, path: Path, by_contents: bool, relative_to: Path | None = None, post: bool = False) -> None:
     """A file by its name and bytes (or size and time); a link by where it
     points, without following it (the build refuses links in content/, and a
     refused build is never recorded); a pipe or a device by its kind, never
-    opened; a missing file as missing."""
+    opened; a missing file as missing. A `post`'s bytes go to
+    InputDigests.update_post."""
     name = str(path.relative_to(relative_to)) if relative_to else str(path)
     try:
         info = os.lstat(path)
@@ -190,6 +240,8 @@ def add_file(digest, path: Path, by_contents: bool, relative_to: Path | None = N
         digest.update(f"\0link {name} {os.readlink(path)}\0".encode())
     elif not stat.S_ISREG(info.st_mode):  # a pipe or a device: opening it could wait for ever
         digest.update(f"\0special {name} {info.st_mode}\0".encode())
+    elif by_contents and post:
+        digest.update_post(name, Path(path).read_bytes())
     elif by_contents:
         digest.update(f"\0file {name} {info.st_size}\0".encode())
         with open(path, "rb") as file:
