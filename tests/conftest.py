@@ -420,6 +420,21 @@ def build_in(root: Path, files: dict[str, str | bytes | None] | None = None, *,
 
 
 @pytest.fixture
+def build(tmp_path, factory_cache):
+    """build(now, files, …): build_in() always into this test's output/,
+    where the record of the last build decides, with the caches the test
+    process shares (the record is kept by output folder)."""
+
+    def build_at(now: str, files: dict | None = None, **arguments):
+        built = build_in(tmp_path, files, output=tmp_path / "output", cache=factory_cache,
+                         options=("--now", now), **arguments)
+        assert built.returncode == 0, built.stderr
+        return built
+
+    return build_at
+
+
+@pytest.fixture
 def make_site(tmp_path, factory_cache):
     """make_site(files, settings=…, templates=…, output=…, cache=…, options=…,
     new_process=…): build_in() in this test's own folder, with the PDF cache

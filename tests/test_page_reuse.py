@@ -11,7 +11,6 @@ import pytest
 from compare_builds import explain, files_of
 from conftest import MINIMAL_SITE, build_in
 from test_determinism import EDITS
-from test_unchanged_builds import build  # noqa: F401 (a fixture: builds into this test's output/)
 
 REUSED = "as the last build wrote them"
 MORE_POSTS = {
@@ -48,7 +47,7 @@ def reused_pages(built) -> int:
     return int(line.split(" (")[1].split(" of them")[0]) if line else 0
 
 
-def test_a_post_reworded_renders_only_the_pages_that_hold_it(build, tmp_path):  # noqa: F811
+def test_a_post_reworded_renders_only_the_pages_that_hold_it(build, tmp_path):
     first = build("2022-06-01 12:00", MORE_POSTS)
     assert reused_pages(first) == 0  # nothing to reuse yet
     again = build("2022-06-01 12:10", HELLO_REWORDED)
@@ -61,7 +60,7 @@ def test_a_post_reworded_renders_only_the_pages_that_hold_it(build, tmp_path):  
 
 
 @pytest.mark.parametrize("edited", list(EDITS))
-def test_every_kind_of_edit_rebuilt_in_place_writes_what_a_cold_build_writes(build, edited, tmp_path):  # noqa: F811
+def test_every_kind_of_edit_rebuilt_in_place_writes_what_a_cold_build_writes(build, edited, tmp_path):
     """A post's words reuse pages; a policy, a template, a setting or an
     image renders every page again. Either way, the same bytes as cold."""
     edit, _ = EDITS[edited]
@@ -71,7 +70,7 @@ def test_every_kind_of_edit_rebuilt_in_place_writes_what_a_cold_build_writes(bui
     same_as_cold(after, tmp_path, "2022-06-01 12:10", **edit)
 
 
-def test_a_title_change_renders_every_page(build):  # noqa: F811
+def test_a_title_change_renders_every_page(build):
     build("2022-06-01 12:00", MORE_POSTS)
     retitled = build("2022-06-01 12:10", {"posts/hello.md": MINIMAL_SITE["posts/hello.md"].replace(
         "title: Hello from the party", "title: Hello again from the party")})
@@ -79,7 +78,7 @@ def test_a_title_change_renders_every_page(build):  # noqa: F811
     assert "Hello again" in (retitled.output / "index.html").read_text(encoding="utf-8")
 
 
-def test_the_next_day_renders_every_page(build, tmp_path):  # noqa: F811
+def test_the_next_day_renders_every_page(build, tmp_path):
     """Pages show the build's date, and embargoes and events turn on the
     time: pages are reused only while the last build's decisions hold."""
     build("2022-06-01 12:00")
@@ -88,7 +87,7 @@ def test_the_next_day_renders_every_page(build, tmp_path):  # noqa: F811
     same_as_cold(next_day, tmp_path, "2022-06-02 09:00")
 
 
-def test_a_page_changed_by_hand_is_rendered_again(build, tmp_path):  # noqa: F811
+def test_a_page_changed_by_hand_is_rendered_again(build, tmp_path):
     first = build("2022-06-01 12:00")
     about = first.output / "about/index.html"
     good = about.read_bytes()

@@ -25,21 +25,6 @@ EMBARGOED = {"posts/embargoed.md": """\
     """}
 
 
-@pytest.fixture
-def build(tmp_path, factory_cache):
-    """build(now, files, …): build_in() always into this test's output/,
-    where the record of the last build decides, with the caches the test
-    process shares (the record is kept by output folder)."""
-
-    def build_at(now: str, files: dict | None = None, **arguments):
-        built = build_in(tmp_path, files, output=tmp_path / "output", cache=factory_cache,
-                         options=("--now", now), **arguments)
-        assert built.returncode == 0, built.stderr
-        return built
-
-    return build_at
-
-
 def kept(built) -> bool:
     return KEPT in built.stdout
 
