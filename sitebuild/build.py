@@ -128,7 +128,7 @@ def build_site(settings_file, output_path, overrides: dict | None = None, keep_u
             shutil.rmtree(folder, ignore_errors=True)
         raise
     keep_record(settings, output_path, BuildRecord(inputs, *time_window(now, moments, settings), pages,
-                                                   layout=layout, page_keys=reuse.keys))
+                                                   layout=layout, page_keys=reuse.keys, page_effects=reuse.effects))
     return BuildResult(pages=pages, reused=reuse.reused)
 
 

@@ -16,7 +16,9 @@ template. A page's key is its template and the bodies of the posts it
 holds (`article`, and the posts of a listing page, to be safe), so the
 page of an edited post is rendered again, and so are the listing pages it
 is on. The last build's file is used only if it is as that build left it
-(its size and time, as the record holds them). Anything else (a title, a
+(its size and time, as the record holds them), and what its render did
+besides its text (the images plugin placing WebP copies) is done again
+(sitecore/page_effects.py). Anything else (a title, a
 tag, a policy, a template, a setting, an image, the next day) renders
 every page, as before. Feeds, which do carry bodies, are always written.
 
@@ -36,6 +38,8 @@ from pelican import signals
 from pelican.contents import Article
 from pelican.writers import Writer
 
+from sitecore import page_effects
+
 from .unchanged import BuildRecord, decisions_still_hold
 
 
@@ -46,10 +50,13 @@ class PageReuse:
     def __init__(self, record: BuildRecord | None, layout: str, now: dt.datetime, output_path: Path) -> None:
         usable = record is not None and record.layout == layout and decisions_still_hold(record, now)
         self.before = record.page_keys if usable else {}
+        self.effects_before = record.page_effects if usable else {}
         self.files_before = record.output if usable else {}
         self.output_path = output_path
         self.keys: dict[str, str] = {}
+        self.effects: dict[str, list[list[str]]] = {}  # what each page's render did besides its text
         self.reused = 0
+        page_effects.forget_handlers()  # the plugins register this build's
         self.bodies: dict[int, bytes] = {}  # id of a post -> digest of its body (a post is on many listings)
 
     def render(self, template, context: dict) -> str:
@@ -58,10 +65,15 @@ class PageReuse:
         self.keys[name] = key
         if self.before.get(name) == key:
             kept = self.file_as_left(name)
-            if kept is not None:
+            effects = self.effects_before.get(name, [])
+            if kept is not None and page_effects.replay(effects):
+                self.effects[name] = effects
                 self.reused += 1
                 return kept
-        return template.render(context)
+        with page_effects.recorded() as effects:
+            text = template.render(context)
+        self.effects[name] = effects
+        return text
 
     def file_as_left(self, name: str) -> str | None:
         """The last build's page, if it is as that build left it."""

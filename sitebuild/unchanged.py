@@ -71,6 +71,7 @@ class BuildRecord:
     # page's key (the template and the bodies of the posts it holds).
     layout: str = ""
     page_keys: dict[str, str] = field(default_factory=dict)
+    page_effects: dict[str, list[list[str]]] = field(default_factory=dict)  # sitecore/page_effects.py
     version: int = RECORD_VERSION
 
 
@@ -174,8 +175,13 @@ def input_digests(settings: dict, output_path: Path) -> tuple[str, str]:
     digest.update(stable_description(values).encode())
     digest.update(stable_description(settings.get("JINJA_ENVIRONMENT", {})).encode())
     digest.update(f"\0{output_path}\0".encode())
-    posts = tuple(os.path.normpath(os.path.join(settings["PATH"], folder))
-                  for folder in settings.get("ARTICLE_PATHS") or ())
+    # Posts' folders (ARTICLE_PATHS) hold posts only. A folder that is the
+    # whole content folder would count policies and pages as posts too:
+    # then nothing counts as a post, and no page is reused.
+    content = os.path.normpath(settings["PATH"])
+    posts = tuple(os.path.normpath(os.path.join(content, folder)) for folder in settings.get("ARTICLE_PATHS") or ())
+    if content in posts:
+        posts = ()
     for name in READ_FOLDERS:
         add_folder(digest, Path(settings[name]), by_contents=True, post_folders=posts if name == "PATH" else ())
     for folder in settings.get("THEME_TEMPLATES_OVERRIDES") or ():

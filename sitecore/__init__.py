@@ -20,4 +20,5 @@ tested, switched off or replaced on its own.
 - html_allowlist: the one HTML allowlist content may render to
 - schema: the front matter schemas (the build, the editor and the docs read them)
 - renewed: the signal the live preview's quick step sends for items read again
+- page_effects: what rendering a page does besides its text (placing image copies)
 """

@@ -9,7 +9,7 @@ import textwrap
 
 import pytest
 from compare_builds import explain, files_of
-from conftest import MINIMAL_SITE, build_in
+from conftest import MINIMAL_SITE, build_in, sample_jpeg
 from test_determinism import EDITS
 
 REUSED = "as the last build wrote them"
@@ -56,6 +56,25 @@ def test_a_post_reworded_renders_only_the_pages_that_hold_it(build, tmp_path):
     written = len([path for path in again.output.rglob("*.html") if path.parts[-2] != "admin"])
     assert written - 6 <= reused_pages(again) < written, again.stdout
     assert "reworded" in (again.output / "news/hello/index.html").read_text(encoding="utf-8")
+    same_as_cold(again, tmp_path, "2022-06-01 12:10")
+
+
+def test_pages_taken_from_the_last_build_still_place_their_images(build, tmp_path):
+    """Rendering a page places the WebP copies of its images in the site;
+    a page taken from the last build does the same (sitecore/page_effects.py),
+    so a councillor's photo and an image in another post keep their copies."""
+    with_images = {
+        **MORE_POSTS,
+        "images/jo.jpg": sample_jpeg(600, 600),
+        "images/rally.jpg": sample_jpeg(700, 400),
+        "councillors/jo-bloggs.md": textwrap.dedent(MINIMAL_SITE["councillors/jo-bloggs.md"]).replace(
+            "region: London\n", "region: London\nphoto: images/jo.jpg\nphoto_alt: Jo Bloggs smiling\n"),
+        "posts/second.md": MORE_POSTS["posts/second.md"] + "\n![Members at the rally]({static}/images/rally.jpg)\n",
+    }
+    build("2022-06-01 12:00", with_images)
+    again = build("2022-06-01 12:10", {**with_images, **HELLO_REWORDED})
+    assert reused_pages(again) > 0
+    assert {path.name for path in (again.output / "images").glob("*.webp")} >= {"jo-480.webp", "rally-480.webp"}
     same_as_cold(again, tmp_path, "2022-06-01 12:10")
 
 

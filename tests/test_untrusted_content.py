@@ -44,6 +44,13 @@ REFUSED_HTML = {
     "handler inside a table": ("<table><img src=/images/a.jpg alt=a onerror=alert(1)></table>", {("handler", "img")}),
     "javascript link inside a table": ('<table><a href="javascript:alert(1)">x</a></table>', {("scheme", "a")}),
     "processing instruction": ("<?php echo 1; ?>", {("comment", "")}),
+    # Browsers read <image> as <img>, also where a table moves it out.
+    "image tag inside a table": ('<table><image src="https://tracker.example/p.gif" onerror="alert(1)"></table>',
+                                 {("scheme", "img"), ("handler", "img")}),
+    # A prefixed name on an HTML element is an attribute of its own (nh3 drops it).
+    "xlink:href on a link": ('<a xlink:href="/join">Join us</a>', {("attribute", "a")}),
+    "javascript link beside xlink:href": ('<a href="javascript:alert(1)" xlink:href="/ok">x</a>',
+                                          {("scheme", "a"), ("attribute", "a")}),
     "unclosed template": ("<template><p>The rest of the page", {("tag", "template")}),
     "title in a div": ("<div><title>x", {("tag", "title")}),
     "unclosed select": ("<select><option>The rest", {("tag", "select"), ("tag", "option")}),

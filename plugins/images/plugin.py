@@ -18,6 +18,7 @@ from urllib.parse import quote, unquote
 from markupsafe import Markup, escape
 from pelican import signals
 
+from sitecore import page_effects
 from sitecore.images import is_image
 
 from .variants import ImageInfo, make_variants
@@ -45,7 +46,9 @@ class ResponsiveImages:
         self.known: dict[str, ImageInfo] = {}
 
     def info(self, url: str) -> ImageInfo | None:
-        """Variants of a site image given by URL (with or without SITEURL)."""
+        """Variants of a site image given by URL (with or without SITEURL),
+        placed in the site (noted, for a page taken from the last build)."""
+        page_effects.note("image", url)
         path = unquote(url.removeprefix(self.settings["SITEURL"]).lstrip("/"))
         images = Path(self.settings["PATH"], "images").resolve()
         source = Path(self.settings["PATH"], path).resolve()
@@ -92,6 +95,7 @@ _current: ResponsiveImages | None = None
 def start_build(pelican) -> None:
     global _current
     _current = ResponsiveImages(pelican.settings)
+    page_effects.handle("image", _current.info)
 
 
 def add_filters(generator) -> None:

@@ -13,6 +13,7 @@ unless MINIFESTO_PDF_ATTACHMENTS allows them (attachments.py).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
 import logging
@@ -163,7 +164,7 @@ KEPT_WHILE_USED_SECONDS = 600
 
 def keep_in_cache(cached: Path, data: bytes) -> None:
     """Keep a render (never a half-written PDF) and drop the stale ones."""
-    cached.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(cached, data)
     kind = cached.name.rsplit("-", 1)[0]
     renders = []
     for path in cached.parent.glob(f"{kind}-*.pdf"):
@@ -173,9 +174,8 @@ def keep_in_cache(cached: Path, data: bytes) -> None:
             continue
     recently = time.time() - KEPT_WHILE_USED_SECONDS
     for used, stale in sorted(renders)[:-KEPT_NEWEST]:
-        if used < recently:
+        if used < recently and stale != cached:
             stale.unlink(missing_ok=True)
-    write_atomically(cached, data)
 
 
 def reuse_from_cache(cached: Path) -> bytes | None:
@@ -183,9 +183,10 @@ def reuse_from_cache(cached: Path) -> bytes | None:
     if there is none (or another build sharing the cache removed it)."""
     try:
         data = cached.read_bytes()
-        os.utime(cached)
     except FileNotFoundError:
         return None
+    with contextlib.suppress(OSError):  # a cache this build may read but not change: kept as it is
+        os.utime(cached)
     return data
 
 
