@@ -106,8 +106,9 @@ class WarmSite:
         (a rename: the preview's server never reads half a page)."""
         with tempfile.TemporaryDirectory(prefix=f".{output.name}.quick-", dir=output.parent) as folder:
             writer = OnlyThese(Writer(folder, settings=self.settings), names)
-            for generator in generators:
-                generator.generate_output(writer)
+            with files_placed_in(self.settings, generators, output):
+                for generator in generators:
+                    generator.generate_output(writer)
             written = sorted(writer.written)
             imprint = imprint_text(self.settings)
             if not written or any(imprint not in visible_text(Path(folder, name).read_text(encoding="utf-8"))
@@ -120,6 +121,26 @@ class WarmSite:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(Path(folder, name), target)
         return replaced
+
+
+@contextmanager
+def files_placed_in(settings: dict, generators, output: Path):
+    """While the kept build renders pages again, the files it writes besides
+    the pages go into the preview's folder: the WebP copies of a newly shown
+    image (the images plugin, from OUTPUT_PATH) and a generator's own files
+    (an event's calendar file, from its output_path). The kept build's own
+    output folder was its staging folder, since renamed to the preview's,
+    and would be made again beside it."""
+    kept = settings["OUTPUT_PATH"], [(generator, generator.output_path) for generator in generators]
+    settings["OUTPUT_PATH"] = str(output)
+    for generator in generators:
+        generator.output_path = str(output)
+    try:
+        yield
+    finally:
+        settings["OUTPUT_PATH"] = kept[0]
+        for generator, path in kept[1]:
+            generator.output_path = path
 
 
 def put_back(output: Path, replaced: dict[str, bytes | None]) -> None:

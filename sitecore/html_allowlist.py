@@ -182,7 +182,7 @@ def refusals(html: str, embed_allowlist=()) -> list[Refusal]:
 # The HTML standard's tokeniser reads a start tag <image> as <img> (browsers
 # and nh3's html5ever do); Lexbor loses one that a table moves out of it,
 # so it is renamed here first, as the standard does.
-IMAGE_START_TAG = re.compile(r"<image(?=[\s/>])", re.IGNORECASE)
+IMAGE_START_TAG = re.compile(r"<image(?=[\t\n\f\r />])", re.IGNORECASE)
 
 
 def as_tokenised(html: str) -> str:

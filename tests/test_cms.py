@@ -560,19 +560,20 @@ def uk_today() -> dt.date:
 def test_a_future_date_needs_an_embargo(editor):
     """As the build (check_not_in_the_future): a post dated after today, UK
     time, is refused unless it has an embargo."""
-    tomorrow = (uk_today() + dt.timedelta(days=1)).isoformat()
+    # Two days ahead: still the future if UK midnight passes during the test.
+    future = (uk_today() + dt.timedelta(days=2)).isoformat()
     editor.open("posts", "hello")
-    editor.field("Date", "input").fill(tomorrow)
+    editor.field("Date", "input").fill(future)
     editor.save()
     assert editor.changed == set()
     assert len(editor.alerts) == 1
-    assert editor.alerts[0].startswith(f'Not saved: "Date" {tomorrow} is in the future (UK time). Add an "Embargo"')
+    assert editor.alerts[0].startswith(f'Not saved: "Date" {future} is in the future (UK time). Add an "Embargo"')
     assert "or use today's date" in editor.alerts[0]
-    editor.field("Embargo", "input").fill(f"{tomorrow}T09:00")
+    editor.field("Embargo", "input").fill(f"{future}T09:00")
     editor.save()
     assert editor.changed == {"content/posts/hello.md"}
     text = editor.files()["content/posts/hello.md"]
-    assert f"\ndate: {tomorrow}\n" in text and f"\nembargo: {tomorrow} 09:00\n" in text
+    assert f"\ndate: {future}\n" in text and f"\nembargo: {future} 09:00\n" in text
 
 
 @pytest.mark.browser

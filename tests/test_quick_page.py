@@ -169,6 +169,23 @@ def test_a_post_title_shows_at_once_on_the_policy_page_that_lists_it(warm_previe
     assert "Greetings from the party" in (root / "preview/policies/housing/index.html").read_text(encoding="utf-8")
 
 
+def test_an_image_newly_shown_by_a_save_gets_its_copies_in_the_preview(warm_preview):
+    """The kept build's templates place a newly shown image's WebP copies in
+    the preview's folder, not in the kept build's staging folder (renamed
+    since, and made again beside the preview by the images plugin)."""
+    warm, content, root = warm_preview
+    hello = content / "posts/hello.md"
+    picture = "\n![Alex at the launch]({static}/images/press/alex-mays.jpg)\n"
+    hello.write_text(hello.read_text(encoding="utf-8") + picture, encoding="utf-8")
+    assert "news/hello/index.html" in warm.show({hello}, root / "preview")
+    page = (root / "preview/news/hello/index.html").read_text(encoding="utf-8")
+    assert 'srcset="/images/press/alex-mays-40.webp 40w"' in page
+    assert (root / "preview/images/press/alex-mays-40.webp").is_file()
+    # Nothing beside the preview: no staging folder made again (by the
+    # images plugin, or by an event's calendar file the post's event writes).
+    assert sorted(path.name for path in root.iterdir()) == ["content", "preview"]
+
+
 def test_saves_one_after_another_each_show_what_a_full_build_writes(warm_preview, factory_cache):
     """The kept build takes in each save, so the next save's page shows it
     (the policy page lists the post, with the post's new title)."""
