@@ -3,9 +3,9 @@
 Editing the words of a post is the most common change to the site, and a
 full build renders every page: about 1500 at a thousand posts, most of the
 time of a build after such an edit. A post's body (its Markdown after the
-front matter) shows on its own page only: listings, feeds' neighbours,
-policy and councillor pages show a post's front matter (title, date,
-summary, tags …), never its body.
+front matter) shows on its own page only: listings, the home page, policy
+and councillor pages show a post's front matter (title, date, summary,
+tags …), never its body.
 
 So a build whose inputs, apart from posts' bodies, are those of the last
 build (`InputDigests.layout` in sitebuild/unchanged.py: the settings, the
@@ -56,8 +56,8 @@ class PageReuse:
         self.keys: dict[str, str] = {}
         self.effects: dict[str, list[list[str]]] = {}  # what each page's render did besides its text
         self.reused = 0
-        page_effects.forget_handlers()  # the plugins register this build's
         self.bodies: dict[int, bytes] = {}  # id of a post -> digest of its body (a post is on many listings)
+        page_effects.forget_handlers()  # the plugins register this build's
 
     def render(self, template, context: dict) -> str:
         name = context["output_file"]

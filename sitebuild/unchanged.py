@@ -5,7 +5,7 @@ changed nothing: most builds start from the same input as the last one.
 After each successful build, a record is kept under CACHE_PATH/builds/ (one
 per output folder) of:
 
-- a digest of everything the build reads (`input_digest`): the settings'
+- a digest of everything the build reads (`input_digests`): the settings'
   values, the content folder, the theme and template overrides, the
   project's code, the fonts, the editor's packages and the installed
   libraries' versions;
@@ -40,6 +40,7 @@ from pathlib import Path
 from sitecore.clock import site_zone
 from sitecore.output import write_atomically
 from sitecore.print_fonts import print_font_faces
+from sitecore.schema.document import body_of
 
 from .template_cache import stable_description
 
@@ -153,19 +154,12 @@ class InputDigests:
 
 
 def front_matter_part(data: bytes) -> bytes:
-    """A Markdown file's front matter block (from its first line, `---`, to
-    the next `---` line), or the whole file if it has none."""
-    lines = data.splitlines(keepends=True)
-    if not lines or lines[0].rstrip(b"\r\n") != b"---":
-        return data
-    for number, line in enumerate(lines[1:], start=1):
-        if line.rstrip(b"\r\n") == b"---":
-            return b"".join(lines[:number + 1])
-    return data
-
-
-def input_digest(settings: dict, output_path: Path) -> str:
-    return input_digests(settings, output_path)[0]
+    """A post file without its body: everything before what the reader takes
+    as the body (`body_of`, the reader's own rule), or the whole file if it
+    has no front matter block."""
+    text = data.decode("utf-8", "surrogateescape")  # a file that is not UTF-8 is refused by the reader
+    body = body_of(text)
+    return data if body is None else text[:len(text) - len(body)].encode("utf-8", "surrogateescape")
 
 
 def input_digests(settings: dict, output_path: Path) -> tuple[str, str]:
