@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fcntl
 import json
@@ -24,7 +25,7 @@ import sys
 import textwrap
 import zlib
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
@@ -47,12 +48,21 @@ class Build:
     output: Path
     content: Path
     now: str = ""  # the --now it was built with, if any
+    parsed: dict = field(default_factory=dict, repr=False, compare=False)  # see html()
 
     def html(self, relative: str) -> BeautifulSoup:
+        """The page `relative`, parsed once and shared by every test that
+        reads it (the tests that look at every page of the real site each
+        parsed all of them again: 10 s of a run). Read it, never change it;
+        copy.copy() it to change it. A page written again is parsed again."""
         path = self.output / relative
         if path.is_dir() or relative.endswith("/") or relative == "":
             path = path / "index.html"
-        return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        written = path.stat()
+        key = (path, written.st_mtime_ns, written.st_size)
+        if key not in self.parsed:
+            self.parsed[key] = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        return self.parsed[key]
 
     def html_files(self) -> list[Path]:
         """The public pages: not /admin/, the browser editor's private page."""
@@ -112,7 +122,9 @@ def site(tmp_path_factory, request) -> Build:
             now = dt.datetime.now(ZoneInfo("Europe/London")).strftime("%Y-%m-%d %H:%M")
             build = run_build(REPO / "content", shared / "site" / "output", cache=shared / "site" / "cache",
                               options=("--now", now), new_process=True)
-            record.write_text(json.dumps({**asdict(build), "output": str(build.output), "content": str(build.content)}))
+            record.write_text(json.dumps({"returncode": build.returncode, "stdout": build.stdout, "stderr": build.stderr,
+                                          "output": str(build.output), "content": str(build.content),
+                                          "now": build.now}))
         fields = json.loads(record.read_text())
     build = Build(**{**fields, "output": Path(fields["output"]), "content": Path(fields["content"])})
     assert build.returncode == 0, build.stderr
@@ -385,6 +397,38 @@ def factory_cache(tmp_path_factory, request) -> Path:
     folder = run_folder(tmp_path_factory, request) / "factory-cache"
     folder.mkdir(exist_ok=True)
     return folder
+
+
+# A PDF's imprint check is kept under the SHA-256 of its inputs (64 hex
+# digits); the pages' digests (pages-*) are another cache and are not copied.
+PDF_CHECK_NAME = re.compile(r"[0-9a-f]{64}")
+
+
+@pytest.fixture
+def cold_cache(factory_cache):
+    """cold_cache(folder) -> folder: a build cache, empty but for the
+    minifesto PDFs this run has already rendered and their imprint checks,
+    for the "cold" reference builds of tests about other caches (pages,
+    share cards, the search index). Both are keyed by every input of the
+    render (plugins/minifesto/pdf.py: cache_key), so a build finds only the
+    bytes it would render itself; rendering them again would only run
+    WeasyPrint again, half a second a PDF, some forty times a run. The PDF
+    cache's own tests (test_determinism, test_minifesto_builds) start from
+    caches that are truly empty."""
+
+    def seeded(folder: Path) -> Path:
+        for name, wanted in (("minifesto", lambda path: path.suffix == ".pdf"),
+                             ("imprint-checked", lambda path: PDF_CHECK_NAME.fullmatch(path.name))):
+            source, target = factory_cache / name, folder / name
+            target.mkdir(parents=True, exist_ok=True)
+            for path in source.glob("*") if source.is_dir() else ():
+                if wanted(path):
+                    # Another test process may drop an old render meanwhile.
+                    with contextlib.suppress(FileNotFoundError):
+                        shutil.copy2(path, target / path.name)
+        return folder
+
+    return seeded
 
 
 def build_in(root: Path, files: dict[str, str | bytes | None] | None = None, *,

@@ -40,14 +40,14 @@ def test_a_hidden_imprint_does_not_count(make_site):
     assert "Imprint missing: about/index.html does not show it in its visible text" in build.stderr
 
 
-def test_pages_that_showed_the_imprint_are_known_by_their_bytes(make_site, tmp_path):
+def test_pages_that_showed_the_imprint_are_known_by_their_bytes(make_site, tmp_path, cold_cache):
     """The check keeps the digests of the pages that passed
     (plugins/imprint/check.py: PagesThatPassed): a page with the same bytes
     is not parsed again, and any other page is, whatever the cache says of
     its name."""
     from plugins.imprint.check import PagesThatPassed, pages_without_imprint
 
-    build = make_site(cache=tmp_path / "cache")
+    build = make_site(cache=cold_cache(tmp_path / "cache"))
     assert build.returncode == 0, build.stderr
     [kept] = (tmp_path / "cache/imprint-checked").glob("pages-*")
     pages = [page for page in build.output.rglob("*.html") if page.relative_to(build.output).parts[0] != "admin"]

@@ -72,11 +72,12 @@ def test_linking_the_same_cached_file_twice_leaves_nothing_else(tmp_path):
     assert sorted(path.name for path in placed.parent.iterdir()) == ["card.png"]
 
 
-def test_a_card_edited_in_place_in_the_site_is_drawn_again_not_served_from_the_cache(make_site, tmp_path):
+def test_a_card_edited_in_place_in_the_site_is_drawn_again_not_served_from_the_cache(make_site, tmp_path,
+                                                                                       cold_cache):
     """The site's card is the cache's file (a hard link): a tool that edits
     it in place edits the cache too. The next build sees it and draws the
     card again, as a cold build would."""
-    cache = tmp_path / "own-cache"
+    cache = cold_cache(tmp_path / "own-cache")
     first = make_site(cache=cache)
     assert first.returncode == 0, first.stderr
     card = first.output / "share/news/hello.png"

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from conftest import MINIMAL_SITE, REPO, Build, build_in, run_build, write_content
@@ -37,8 +38,8 @@ def good_site(tmp_path, good_output):
 
 
 def rebuild_with(tmp_path, changes: dict, files: dict | None = None, templates: dict | None = None,
-                 new_process: bool = False):
-    return build_in(tmp_path, files, settings=changes, templates=templates, cache=tmp_path / "cache",
+                 new_process: bool = False, cache: Path | None = None):
+    return build_in(tmp_path, files, settings=changes, templates=templates, cache=cache or tmp_path / "cache",
                     new_process=new_process)
 
 
@@ -73,7 +74,7 @@ def test_a_pdf_error_leaves_the_last_good_site(tmp_path, good_site):
 
 
 def test_a_search_index_that_cannot_be_made_fails_the_build_and_leaves_the_last_good_site(
-        tmp_path, good_site, monkeypatch):
+        tmp_path, good_site, monkeypatch, cold_cache):
     """Pagefind starts when the pages are about to be written
     (plugins/search/feed.py): if it cannot (here: an installation that lost
     its binary), the build says so and fails, with no traceback."""
@@ -81,7 +82,8 @@ def test_a_search_index_that_cannot_be_made_fails_the_build_and_leaves_the_last_
 
     build, before = good_site
     monkeypatch.setattr(pagefind.service, "get_executable", lambda: None)
-    failed = rebuild_with(tmp_path, {}, {"posts/hello.md": MINIMAL_SITE["posts/hello.md"] + "\nMore words.\n"})
+    failed = rebuild_with(tmp_path, {}, {"posts/hello.md": MINIMAL_SITE["posts/hello.md"] + "\nMore words.\n"},
+                          cache=cold_cache(tmp_path / "cache"))
     assert failed.returncode == 1
     assert ("Search index could not be built: PagefindError: the Pagefind binary was not found "
             "(is pagefind[bin] installed?)") in failed.stderr

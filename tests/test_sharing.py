@@ -87,8 +87,8 @@ def test_production_builds_use_absolute_urls(make_site, tmp_path):
     assert all(a["href"].startswith(("https://", "mailto:", "#")) for a in soup.select("header a, footer a"))
 
 
-def test_share_cards_are_drawn_only_when_their_inputs_change(tmp_path):
-    content, cache = tmp_path / "content", tmp_path / "cache"
+def test_share_cards_are_drawn_only_when_their_inputs_change(tmp_path, cold_cache):
+    content, cache = tmp_path / "content", cold_cache(tmp_path / "cache")
     write_content(content, MINIMAL_SITE)
     first = run_build(content, tmp_path / "one", cache=cache)
     assert "Share cards: 6 drawn, 0 unchanged" in first.stderr

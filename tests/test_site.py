@@ -3,6 +3,7 @@ links up, carries the imprint, and leaks no draft."""
 
 from __future__ import annotations
 
+import copy
 from urllib.parse import urlparse
 
 import pytest
@@ -267,7 +268,7 @@ def test_quotes_and_apostrophes_are_typographic_everywhere(site):
     straight = {}
     for page in site.html_files():
         relative = str(page.relative_to(site.output))
-        soup = site.html(relative)
+        soup = copy.copy(site.html(relative))  # changed below: the parsed page is shared
         for hidden in soup.select("script, style, code, pre"):
             hidden.decompose()
         found = [word for word in text_of(soup.body).split() if "'" in word or '"' in word]

@@ -33,7 +33,7 @@ def stamps(folder) -> dict:
     return {path: path.stat().st_mtime_ns for path in folder.rglob("*")}
 
 
-def test_a_build_with_nothing_changed_keeps_the_site_a_cold_build_would_write(build, tmp_path):
+def test_a_build_with_nothing_changed_keeps_the_site_a_cold_build_would_write(build, tmp_path, cold_cache):
     first = build("2022-06-01 12:00")
     assert not kept(first)
     before = stamps(first.output)
@@ -42,7 +42,7 @@ def test_a_build_with_nothing_changed_keeps_the_site_a_cold_build_would_write(bu
     assert stamps(again.output) == before  # not a file written
     # The same content folder (the editor's configuration names it).
     cold = build_in(tmp_path, content=tmp_path / "content", output=tmp_path / "cold/output",
-                    cache=tmp_path / "cold/cache", options=("--now", "2022-06-01 12:30"))
+                    cache=cold_cache(tmp_path / "cold/cache"), options=("--now", "2022-06-01 12:30"))
     assert cold.returncode == 0, cold.stderr
     mine, theirs = files_of(again.output), files_of(cold.output)
     assert mine == theirs, "the kept site is not what a cold build writes:\n" + explain(theirs, mine)
