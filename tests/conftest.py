@@ -209,6 +209,7 @@ SHARED_OUT_TOGETHER = {
     "test_injection_in_browser.py": "module",
     "test_cms.py": "module",
     "test_live_preview.py": "module",
+    "test_minifesto_editions.py": "module",
 }
 
 
