@@ -31,6 +31,7 @@ from pelican.contents import Content
 from pelican.settings import read_settings
 
 from sitecore.clock import build_time, moments_compared, pin_build_time
+from sitecore.passed_before import INPUTS_BUT_POST_BODIES
 from sitecore.problems import ContentChecked, ContentProblems
 
 from .errorlog import ErrorCollector
@@ -117,7 +118,7 @@ def build_site(settings_file, output_path, overrides: dict | None = None, keep_u
             staging.rmdir()
             return BuildResult(pages=record.pages, kept=True)
         with moments_compared() as moments, pages_reused(PageReuse(record, layout, now, output_path)) as reuse:
-            run_pelican(with_template_cache(settings))
+            run_pelican(with_template_cache({**settings, INPUTS_BUT_POST_BODIES: layout}))
         pages = count_pages(staging)
         swap_into_place(staging, output_path)
     except BaseException:

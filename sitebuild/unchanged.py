@@ -39,6 +39,7 @@ from pathlib import Path
 
 from sitecore.clock import site_zone
 from sitecore.output import write_atomically
+from sitecore.passed_before import INPUTS_BUT_POST_BODIES
 from sitecore.print_fonts import print_font_faces
 from sitecore.schema.document import body_of
 
@@ -56,7 +57,7 @@ READ_FOLDERS = ("PATH", "THEME")
 PACKAGE_FOLDERS = ("CMS_SVELTIA_PACKAGE", "CMS_YAML_BROWSER_DIST")
 # Where a build writes or keeps caches, and its clock: not inputs (caches
 # never change the result; the clock is the time window's concern).
-NOT_INPUTS = {"OUTPUT_PATH", "CACHE_PATH", "BUILD_TIME", "JINJA_ENVIRONMENT"}
+NOT_INPUTS = {"OUTPUT_PATH", "CACHE_PATH", "BUILD_TIME", "JINJA_ENVIRONMENT", INPUTS_BUT_POST_BODIES}
 SKIPPED_NAMES = {"__pycache__", ".git"}
 RECORD_VERSION = 2
 

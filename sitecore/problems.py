@@ -107,8 +107,8 @@ class ProblemLog:
     def add(self, path: str, line: int, field: str, message: str, fix: str) -> None:
         self._problems.append(Problem(self.display_path(path), line, field, message, fix))
 
-    def __bool__(self) -> bool:
-        return bool(self._problems)
+    def __len__(self) -> int:
+        return len(self._problems)
 
     def raise_if_any(self) -> None:
         if self._problems:

@@ -1,5 +1,6 @@
 """Run the content checks once everything is read, before anything is written."""
 
+import logging
 import os
 from weakref import WeakKeyDictionary
 
@@ -12,6 +13,9 @@ from sitecore.schema.content_types import files_in_content_folders
 from sitecore.site_files import site_urls
 
 from .checks import SiteFacts, check_item, check_links
+from .passed import ItemsThatPassed
+
+logger = logging.getLogger("site.contentcheck")
 
 # The site each build's items were checked against, by the build's first
 # generator: a renewed item is checked against the same addresses (its own
@@ -23,8 +27,19 @@ def check_content(generators) -> None:
     settings = generators[0].settings
     site = SiteFacts(settings, site_urls(generators), unpublished_paths(generators))
     checked_against[generators[0]] = site
+    passed = ItemsThatPassed.of_build(settings, site.site_urls, site.unpublished_paths)
+    items = unchanged = 0
     for item in content_items(generators):
-        check_item(item, site)
+        items += 1
+        key = passed.key(item) if passed is not None else None
+        passed_before = passed is not None and passed.seen(key)
+        unchanged += passed_before
+        if check_item(item, site, timeless=not passed_before) and passed is not None and not passed_before:
+            passed.add(key)
+    if passed is not None:
+        passed.keep()
+        logger.info("Content checks: %d items, %d of them unchanged since they passed in the last build",
+                    items, unchanged)
     for item in problem_log.partly_read:
         # A file with a front matter mistake: its links are checked all the
         # same, so the volunteer sees every problem of the file in one build.

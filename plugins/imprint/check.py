@@ -20,6 +20,7 @@ from PIL import Image
 from sitecore import visible_text as visible_text_module
 from sitecore.imprint import imprint_text
 from sitecore.output import write_atomically
+from sitecore.passed_before import PassedBefore
 from sitecore.text_memo import fingerprint
 from sitecore.visible_text import visible_text
 
@@ -52,40 +53,23 @@ def pages_without_imprint(site: Path, expected: str, private: set[str], cache: P
 
 class PagesThatPassed:
     """The pages of the last build that showed the imprint, by the SHA-256
-    of their bytes, in one file: parsing every page was 4.7 s of a build at
-    5000 posts, and an edit changes a handful of pages. The file is named
-    by a fingerprint of the imprint, this check's code and selectolax's
-    version, so the answer is the one the parse would give. It holds this
-    build's pages only (builds sharing a cache each keep theirs: a page
-    missing from it is parsed again, which only costs time)."""
-
-    DIGEST = 32  # bytes
+    of their bytes (sitecore/passed_before.py): parsing every page was 4.7 s
+    of a build at 5000 posts, and an edit changes a handful of pages. The
+    file is named by a fingerprint of the imprint, this check's code and
+    selectolax's version, so the answer is the one the parse would give."""
 
     def __init__(self, cache: Path, expected: str) -> None:
         made_by = fingerprint((sys.modules[__name__], visible_text_module), ("selectolax",), expected)
-        self.path = cache / "imprint-checked" / f"pages-{made_by.hex()[:24]}"
-        try:
-            kept = self.path.read_bytes()
-        except FileNotFoundError:
-            kept = b""
-        self.before = {kept[start:start + self.DIGEST] for start in range(0, len(kept), self.DIGEST)}
-        self.now: set[bytes] = set()
+        self.digests = PassedBefore(cache / "imprint-checked" / f"pages-{made_by.hex()[:24]}")
 
     def seen(self, html: bytes) -> bool:
-        digest = hashlib.sha256(html).digest()
-        if digest in self.before:
-            self.now.add(digest)
-            return True
-        return False
+        return self.digests.seen(hashlib.sha256(html).digest())
 
     def add(self, html: bytes) -> None:
-        self.now.add(hashlib.sha256(html).digest())
+        self.digests.add(hashlib.sha256(html).digest())
 
     def keep(self) -> None:
-        try:
-            write_atomically(self.path, b"".join(sorted(self.now)))
-        except OSError:  # a full disk: the next build parses every page, as it would anyway
-            pass
+        self.digests.keep()
 
 
 def pdf_problems(pdf: Path, expected: str) -> list[str]:
