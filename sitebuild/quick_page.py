@@ -51,7 +51,8 @@ from .build import forget_pelican_memos
 # The fields a quick step may see changed: the words of the item. Anything
 # else can move the item in listings, link it to other items or change its
 # address, which only a full build gets right.
-WORDS = frozenset({"title", "summary", "description", "body_markdown"})
+WORDS = frozenset({"title", "summary", "description", "body_markdown",
+                   "source_digest"})  # the file's text, which changes with its words
 
 
 class WarmSite:

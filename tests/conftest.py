@@ -58,8 +58,8 @@ class Build:
         path = self.output / relative
         if path.is_dir() or relative.endswith("/") or relative == "":
             path = path / "index.html"
-        written = path.stat()
-        key = (path, written.st_mtime_ns, written.st_size)
+        written = path.stat()  # a page written again is a new file (os.replace), or at least a new change time
+        key = (path, written.st_ino, written.st_ctime_ns, written.st_mtime_ns, written.st_size)
         if key not in self.parsed:
             self.parsed[key] = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
         return self.parsed[key]

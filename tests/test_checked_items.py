@@ -31,15 +31,22 @@ LINKING = {
 }
 BEFORE = "2022-06-01 12:00"
 NEXT_DAY = "2022-06-02 12:00"
-# Each change leaves posts/linking.md as it is, and makes its checks fail.
+# Each change leaves posts/linking.md as it is, and makes its checks report
+# a problem: (files changed, the build's moment, the problem, whether items
+# that passed before may be skipped: a change to any file but a post's body
+# changes the key of every item).
 CHANGES = {
     "the post it links to becomes a draft": ({"posts/hello.md": LINKING["posts/hello.md"].replace(
-        "category: news", "category: news\nstatus: draft")}, BEFORE, "goes to a draft or embargoed item"),
-    "the post it links to is deleted": ({"posts/hello.md": None}, BEFORE, "points to a file that does not exist"),
+        "category: news", "category: news\nstatus: draft")}, BEFORE, "goes to a draft or embargoed item", False),
+    "the post it links to is deleted": ({"posts/hello.md": None}, BEFORE, "points to a file that does not exist",
+                                        False),
     "the picture it shows is not a picture": ({"images/launch.jpg": b"not a picture"}, BEFORE,
-                                              "is not an image the site can use"),
+                                              "is not an image the site can use", False),
     "the build is at a time before the linked post's embargo ends": ({}, "2022-03-31 12:00",
-                                                                     "goes to a draft or embargoed item"),
+                                                                     "goes to a draft or embargoed item", False),
+    # Nothing an item's key holds changes: the items are skipped, but the
+    # check that reads the clock still runs on each.
+    "the build is at a time before its own date": ({}, "2022-04-15 12:00", "is in the future", True),
 }
 
 
@@ -59,14 +66,18 @@ def test_an_item_that_passed_is_checked_again_only_once_it_changes(tmp_path, col
     # The next day: the same moment would keep the site as it is (nothing changed).
     again = build_in(tmp_path, LINKING, cache=cache, options=("--now", NEXT_DAY))
     assert checked(again) == (items, items)
-    edited = build_in(tmp_path, {**LINKING, "posts/linking.md": LINKING["posts/linking.md"] + "\nOne more line.\n"},
-                      cache=cache, options=("--now", NEXT_DAY))
+    edited_files = {**LINKING, "posts/linking.md": LINKING["posts/linking.md"] + "\nOne more line.\n"}
+    edited = build_in(tmp_path, edited_files, cache=cache, options=("--now", NEXT_DAY))
     assert checked(edited) == (items, items - 1)
+    # Another post's words: no check of the linking post reads them.
+    hello = LINKING["posts/hello.md"].replace("The first post's text.", "The first post's text, reworded.")
+    reworded = build_in(tmp_path, {**edited_files, "posts/hello.md": hello}, cache=cache, options=("--now", NEXT_DAY))
+    assert checked(reworded) == (items, items - 1)
 
 
 @pytest.mark.parametrize("change", list(CHANGES))
 def test_a_change_around_an_unchanged_item_is_reported_as_a_cold_build_reports_it(change, tmp_path, cold_cache):
-    files, now, message = CHANGES[change]
+    files, now, message, skipped = CHANGES[change]
     first = build_in(tmp_path, LINKING, cache=cold_cache(tmp_path / "cache"), options=("--now", BEFORE))
     assert first.returncode == 0, first.stderr
     warm_cache = shutil.copytree(tmp_path / "cache", tmp_path / "warm-cache")
@@ -76,3 +87,4 @@ def test_a_change_around_an_unchanged_item_is_reported_as_a_cold_build_reports_i
     assert warm.problem_lines == cold.problem_lines
     assert any(line.startswith("content/posts/linking.md:") and message in line for line in warm.problem_lines), \
         warm.problem_lines
+    assert (checked(warm)[1] > 0) == skipped

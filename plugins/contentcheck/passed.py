@@ -59,14 +59,14 @@ class ItemsThatPassed:
         return cls(settings, site_urls, unpublished_paths)
 
     def key(self, item) -> bytes | None:
-        """The item's key; None if its file cannot be read again (then it is checked)."""
-        try:
-            with open(item.source_path, "rb") as file:
-                data = file.read()
-        except OSError:
+        """The item's key, from the text the reader read (not the file as it
+        is now: it may have been saved again since); None for an item the
+        reader did not digest, which is then checked."""
+        text = getattr(item, "source_digest", None)
+        if text is None:
             return None
         name = os.path.relpath(os.path.abspath(item.source_path), self.content)
-        return hashlib.sha256(self.site + f"\0{name}\0".encode("utf-8", "surrogateescape") + data).digest()
+        return hashlib.sha256(self.site + f"\0{name}\0{text}".encode("utf-8", "surrogateescape")).digest()
 
     def seen(self, key: bytes | None) -> bool:
         return key is not None and self.digests.seen(key)

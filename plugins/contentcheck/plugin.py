@@ -21,6 +21,9 @@ logger = logging.getLogger("site.contentcheck")
 # generator: a renewed item is checked against the same addresses (its own
 # is unchanged), without working them all out again.
 checked_against: WeakKeyDictionary = WeakKeyDictionary()
+# The passes of the build under way (settings, ItemsThatPassed), kept when
+# it has written its site (keep_passes).
+passes_to_keep: list = []
 
 
 def check_content(generators) -> None:
@@ -37,14 +40,23 @@ def check_content(generators) -> None:
         if check_item(item, site, timeless=not passed_before) and passed is not None and not passed_before:
             passed.add(key)
     if passed is not None:
-        passed.keep()
         logger.info("Content checks: %d items, %d of them unchanged since they passed in the last build",
                     items, unchanged)
+    passes_to_keep[:] = [(settings, passed)] if passed is not None else []
     for item in problem_log.partly_read:
         # A file with a front matter mistake: its links are checked all the
         # same, so the volunteer sees every problem of the file in one build.
         check_links(item, item.body_markdown, item.body_first_line, site, "body")
     report_unread_files(settings)
+
+
+def keep_passes(pelican) -> None:
+    """The build has written its site: keep its passes. A build stopped
+    part-way (a live preview's, by a newer save) keeps none."""
+    for settings, passed in passes_to_keep:
+        if settings is pelican.settings:
+            passed.keep()
+    passes_to_keep.clear()
 
 
 def check_renewed(generators, items) -> None:
@@ -67,4 +79,5 @@ def report_unread_files(settings) -> None:
 
 def register() -> None:
     signals.all_generators_finalized.connect(check_content)
+    signals.finalized.connect(keep_passes)
     items_renewed.connect(check_renewed)

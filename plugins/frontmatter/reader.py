@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import hashlib
 import importlib
 import os
 import re
@@ -195,6 +196,9 @@ class FrontMatterReader(BaseReader):
         # reads well as plain text) and the content checks read it by line.
         metadata["body_markdown"] = doc.body
         metadata["body_first_line"] = doc.end_line + 1
+        # The text read, for what is kept of it between builds (the content
+        # checks' passes): the file may be saved again while the build runs.
+        metadata["source_digest"] = hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
         body_html = self._safe_html(source_path, "body", doc.body, doc.end_line + 1)
         if schema.name == "minifesto":
             metadata["closing_call_html"] = self._safe_html(
