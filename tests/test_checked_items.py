@@ -5,8 +5,10 @@ reports, whatever changed around an item that did not change itself."""
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import textwrap
+from types import SimpleNamespace
 
 import pytest
 from conftest import MINIMAL_SITE, build_in, sample_jpeg
@@ -88,3 +90,39 @@ def test_a_change_around_an_unchanged_item_is_reported_as_a_cold_build_reports_i
     assert any(line.startswith("content/posts/linking.md:") and message in line for line in warm.problem_lines), \
         warm.problem_lines
     assert (checked(warm)[1] > 0) == skipped
+
+
+def test_an_item_is_known_by_the_text_the_reader_read_not_the_file_now(tmp_path):
+    """A file saved again while the build checks it: the pass is the read text's."""
+    from plugins.contentcheck.passed import ItemsThatPassed
+    from sitecore.passed_before import INPUTS_BUT_POST_BODIES
+
+    settings = {INPUTS_BUT_POST_BODIES: "digest", "PATH": str(tmp_path), "CACHE_PATH": str(tmp_path / "cache")}
+    passed = ItemsThatPassed(settings, {"news/post/"}, set())
+    post = tmp_path / "post.md"
+    post.write_text("as read")
+    read = SimpleNamespace(source_path=str(post), source_digest=hashlib.sha256(b"as read").hexdigest())
+    key = passed.key(read)
+    post.write_text("saved again")
+    assert passed.key(read) == key
+    assert passed.key(SimpleNamespace(source_path=str(post), source_digest="another text")) != key
+    assert passed.key(SimpleNamespace(source_path=str(post))) is None  # not digested by the reader: checked
+
+
+def test_passes_are_kept_only_by_the_build_that_made_them(tmp_path):
+    """keep_passes runs when Pelican finishes a build: a build stopped
+    before then (another one's settings finish) keeps none of its passes."""
+    from plugins.contentcheck import plugin
+    from plugins.contentcheck.passed import ItemsThatPassed
+    from sitecore.passed_before import INPUTS_BUT_POST_BODIES
+
+    settings = {INPUTS_BUT_POST_BODIES: "digest", "PATH": str(tmp_path), "CACHE_PATH": str(tmp_path / "cache")}
+    passed = ItemsThatPassed(settings, set(), set())
+    passed.add(b"k" * 32)
+    plugin.passes_to_keep[:] = [(settings, passed)]
+    plugin.keep_passes(SimpleNamespace(settings=dict(settings)))  # equal, but another build's
+    assert not list((tmp_path / "cache").rglob("items-*"))
+    plugin.passes_to_keep[:] = [(settings, passed)]
+    plugin.keep_passes(SimpleNamespace(settings=settings))
+    [kept] = (tmp_path / "cache").rglob("items-*")
+    assert kept.read_bytes() == b"k" * 32

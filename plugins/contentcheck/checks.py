@@ -46,8 +46,8 @@ class SiteFacts:
 
 
 def check_item(item, site: SiteFacts, timeless: bool = True) -> bool:
-    """Every check of `item` (but, unless `timeless`, those that do not read
-    the clock: every one but the date's); whether those found nothing."""
+    """Every check of `item`, or, when not `timeless`, only the date's (the
+    one that reads the clock); whether the others found nothing."""
     body = getattr(item, "body_markdown", None)
     if body is None:
         return True

@@ -22,7 +22,7 @@ logger = logging.getLogger("site.contentcheck")
 # is unchanged), without working them all out again.
 checked_against: WeakKeyDictionary = WeakKeyDictionary()
 # The passes of the build under way (settings, ItemsThatPassed), kept when
-# it has written its site (keep_passes).
+# Pelican has finished it (keep_passes).
 passes_to_keep: list = []
 
 
@@ -51,8 +51,9 @@ def check_content(generators) -> None:
 
 
 def keep_passes(pelican) -> None:
-    """The build has written its site: keep its passes. A build stopped
-    part-way (a live preview's, by a newer save) keeps none."""
+    """Pelican has finished the build: keep its passes. A build stopped
+    before then (content problems; a live preview's, by a newer save)
+    keeps none."""
     for settings, passed in passes_to_keep:
         if settings is pelican.settings:
             passed.keep()
