@@ -21,4 +21,5 @@ tested, switched off or replaced on its own.
 - schema: the front matter schemas (the build, the editor and the docs read them)
 - renewed: the signal the live preview's quick step sends for items read again
 - page_effects: what rendering a page does besides its text (placing image copies)
+- passed_before: the digests of what passed a check in the last build
 """

@@ -111,3 +111,16 @@ def copy_from_cache(output: str | Path, save_as: str, cached: Path) -> Path:
             os.unlink(temporary)
         write_atomically(target, cached.read_bytes())
     return target
+
+
+def newest_first(paths) -> list[tuple[float, Path]]:
+    """(modification time, path) of each of `paths` that still exists, the
+    most recent first: a cache keeps its newest few entries of a kind, and
+    another build sharing the cache may remove one meanwhile."""
+    found = []
+    for path in paths:
+        try:
+            found.append((path.stat().st_mtime, path))
+        except FileNotFoundError:
+            continue
+    return sorted(found, key=lambda entry: entry[0], reverse=True)

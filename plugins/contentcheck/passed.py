@@ -30,6 +30,7 @@ import hashlib
 import os
 from pathlib import Path
 
+from sitecore.output import newest_first
 from sitecore.passed_before import INPUTS_BUT_POST_BODIES, PassedBefore
 
 # Files of passes kept: a public build, a drafts preview and a live preview
@@ -78,12 +79,6 @@ class ItemsThatPassed:
     def keep(self, how_many: int = KEPT_FILES) -> None:
         """Keep this build's passes, and the newest few other files."""
         self.digests.keep()
-        others = []
-        for path in self.folder.glob("items-*"):
-            try:
-                others.append((path.stat().st_mtime, path))
-            except FileNotFoundError:  # another build sharing the cache removed it
-                continue
-        for _, stale in sorted(others, reverse=True)[how_many:]:
+        for _, stale in newest_first(self.folder.glob("items-*"))[how_many:]:
             if stale != self.digests.path:
                 stale.unlink(missing_ok=True)

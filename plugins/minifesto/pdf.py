@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitecore.output import write_atomically
+from sitecore.output import newest_first, write_atomically
 from sitecore.print_fonts import print_font_faces
 from sitecore.problems import problem_log
 
@@ -166,14 +166,8 @@ def keep_in_cache(cached: Path, data: bytes) -> None:
     """Keep a render (never a half-written PDF) and drop the stale ones."""
     write_atomically(cached, data)
     kind = cached.name.rsplit("-", 1)[0]
-    renders = []
-    for path in cached.parent.glob(f"{kind}-*.pdf"):
-        try:
-            renders.append((path.stat().st_mtime, path))
-        except FileNotFoundError:  # another build sharing the cache removed it
-            continue
     recently = time.time() - KEPT_WHILE_USED_SECONDS
-    for used, stale in sorted(renders)[:-KEPT_NEWEST]:
+    for used, stale in newest_first(cached.parent.glob(f"{kind}-*.pdf"))[KEPT_NEWEST:]:
         if used < recently and stale != cached:
             stale.unlink(missing_ok=True)
 

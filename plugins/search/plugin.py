@@ -27,7 +27,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from sitecore.output import write_output
+from sitecore.output import newest_first, write_output
 
 from .feed import SearchFeed
 from .stable_index import sort_filter_index
@@ -75,10 +75,9 @@ def keep_index(bundle: str, kept: Path, how_many: int = 4) -> None:
         os.replace(staging, kept)
     except OSError:  # another build kept the same index first: the same bytes
         shutil.rmtree(staging, ignore_errors=True)
-    older = sorted((path for path in kept.parent.iterdir()
-                    if path.is_dir() and path != kept and not path.name.startswith(".")),
-                   key=lambda path: path.stat().st_mtime, reverse=True)
-    for path in older[how_many - 1:]:
+    older = newest_first(path for path in kept.parent.iterdir()
+                         if path.is_dir() and path != kept and not path.name.startswith("."))
+    for _, path in older[how_many - 1:]:
         shutil.rmtree(path, ignore_errors=True)
 
 
