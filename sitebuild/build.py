@@ -37,6 +37,7 @@ from sitecore.problems import ContentChecked, ContentProblems
 from .errorlog import ErrorCollector
 from .page_reuse import PageReuse, pages_reused
 from .template_cache import with_template_cache
+from .template_listing import use_lazy_listing
 from .unchanged import (
     BuildRecord,
     input_digests,
@@ -69,6 +70,7 @@ def load_settings(settings_file: str | os.PathLike, overrides: dict | None = Non
 
 def run_pelican(settings: dict) -> None:
     """Run Pelican once with `settings`; raise BuildFailed on any problem."""
+    use_lazy_listing()
     with ErrorCollector() as errors:
         try:
             Pelican(settings).run()

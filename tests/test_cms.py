@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 from browser import serve_folder
-from conftest import MINIMAL_SITE, REPO, policy_markdown, run_build, write_content
+from conftest import MINIMAL_SITE, REPO, build_in, policy_markdown, run_build, write_content
 from playwright.sync_api import expect
 from test_press_office import PRESS_PAGE, REAL_OFFICE_TEXT
 
@@ -424,6 +424,21 @@ def test_config_fields_match_the_schemas(editor_site):
     assert formats["posts-frontmatter"]["not_future"] == {"field": "date", "unless": "embargo"}
     assert formats["policies-frontmatter"]["in_file_name"] == ["number"]
     assert formats["policies-frontmatter"]["unique"] == ["number"]
+
+
+def test_each_build_writes_the_configuration_of_its_own_settings(tmp_path, factory_cache):
+    """config.yml's text is kept between builds of one process (plugins/cms/config.py),
+    keyed by the whole configuration: builds with other settings, one after
+    another, each write their own."""
+    def site_url(name: str, address: str) -> str:
+        built = build_in(tmp_path / name, settings={"SITE_CANONICAL_URL": repr(address)}, cache=factory_cache,
+                         options=("--now", "2022-06-01 12:00"))
+        assert built.returncode == 0, built.stderr
+        return yaml.safe_load((built.output / "admin/config.yml").read_text())["site_url"]
+
+    assert [site_url("first", "https://one.example.org"), site_url("second", "https://two.example.org"),
+             site_url("third", "https://one.example.org")] == \
+        ["https://one.example.org", "https://two.example.org", "https://one.example.org"]
 
 
 def test_the_editor_is_served_from_the_site_with_its_own_policy(editor_site):

@@ -60,6 +60,25 @@ def test_an_edited_template_is_compiled_again(make_site, factory_cache, settings
     assert edited.html("news/hello/").find("time")["class"] == ["edited"]
 
 
+def test_the_debug_log_lists_the_templates_when_it_is_written(make_site, tmp_path):
+    """Pelican's generators list the theme's templates only for a debug
+    message; the list is made when that message is written
+    (sitebuild/template_listing.py), and it is the one Jinja makes."""
+    import jinja2
+
+    from sitebuild.template_listing import LazyListingEnvironment
+
+    quiet = make_site(options=("--now", "2022-06-01 12:00"))
+    assert quiet.returncode == 0 and "Template list" not in quiet.stderr, quiet.stderr
+    debug = make_site(output=tmp_path / "debug", options=("--now", "2022-06-01 12:00", "--debug"))
+    listed = re.search(r"Template list: (\[.*\])", debug.stderr)
+    assert debug.returncode == 0 and listed, debug.stderr
+    assert "'article.html'" in listed[1] and "'!simple/base.html'" in listed[1]
+    loader = jinja2.FileSystemLoader(str(REPO / "theme/templates"))
+    lazy = LazyListingEnvironment(loader=loader).list_templates(extensions=["html"])
+    assert list(lazy) == jinja2.Environment(loader=loader).list_templates(extensions=["html"]) != []
+
+
 # One edit of each kind a volunteer or a developer makes, as build_in()
 # arguments, with a file it must change: each must reach the output through
 # every cache.

@@ -246,7 +246,21 @@ class PlainDumper(FastSafeDumper):
 
 
 def render_config(settings: dict) -> str:
-    return yaml.dump(cms_config(settings), Dumper=PlainDumper, sort_keys=False, allow_unicode=True)
+    """config.yml's text. Writing YAML took 30 ms a build, a tenth of a small
+    site's build, though the configuration changes only with the settings and
+    schemas: the text is kept for the life of the process, keyed by the whole
+    configuration's repr() (which tells "1" from 1 and keeps the keys' order,
+    as the YAML does)."""
+    config = cms_config(settings)
+    key = repr(config)
+    if key not in _written_configs:
+        if len(_written_configs) >= 4:  # a long live preview: keep the latest few
+            _written_configs.pop(next(iter(_written_configs)))
+        _written_configs[key] = yaml.dump(config, Dumper=PlainDumper, sort_keys=False, allow_unicode=True)
+    return _written_configs[key]
+
+
+_written_configs: dict[str, str] = {}
 
 
 def render_formats() -> str:
