@@ -6,6 +6,11 @@ Python builds the argument even when debug messages are off, and listing
 walks the theme's folders four times over. `use_lazy_listing` gives
 Pelican's generators an environment whose list is made when it is read:
 by the debug message, if it is written (`sitebuild --debug`).
+
+This holds for every environment Pelican's generators make in the process
+from the first build on (plugins' generators included): their
+`list_templates()` returns a read-only sequence, not a list. Nothing in
+this project or in Pelican uses the result but that debug message.
 """
 
 from __future__ import annotations

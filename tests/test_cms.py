@@ -430,15 +430,13 @@ def test_each_build_writes_the_configuration_of_its_own_settings(tmp_path, facto
     """config.yml's text is kept between builds of one process (plugins/cms/config.py),
     keyed by the whole configuration: builds with other settings, one after
     another, each write their own."""
-    def site_url(name: str, address: str) -> str:
-        built = build_in(tmp_path / name, settings={"SITE_CANONICAL_URL": repr(address)}, cache=factory_cache,
-                         options=("--now", "2022-06-01 12:00"))
+    def branch(name: str, branch: str) -> str:
+        built = build_in(tmp_path / name, settings={"CMS_BACKEND": f"{{**CMS_BACKEND, 'branch': {branch!r}}}"},
+                         cache=factory_cache, options=("--now", "2022-06-01 12:00"))
         assert built.returncode == 0, built.stderr
-        return yaml.safe_load((built.output / "admin/config.yml").read_text())["site_url"]
+        return yaml.safe_load((built.output / "admin/config.yml").read_text())["backend"]["branch"]
 
-    assert [site_url("first", "https://one.example.org"), site_url("second", "https://two.example.org"),
-             site_url("third", "https://one.example.org")] == \
-        ["https://one.example.org", "https://two.example.org", "https://one.example.org"]
+    assert [branch("first", "one"), branch("second", "two"), branch("third", "one")] == ["one", "two", "one"]
 
 
 def test_the_editor_is_served_from_the_site_with_its_own_policy(editor_site):

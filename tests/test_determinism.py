@@ -60,7 +60,7 @@ def test_an_edited_template_is_compiled_again(make_site, factory_cache, settings
     assert edited.html("news/hello/").find("time")["class"] == ["edited"]
 
 
-def test_the_debug_log_lists_the_templates_when_it_is_written(make_site, tmp_path):
+def test_templates_are_listed_only_for_the_debug_log(make_site, tmp_path, monkeypatch):
     """Pelican's generators list the theme's templates only for a debug
     message; the list is made when that message is written
     (sitebuild/template_listing.py), and it is the one Jinja makes."""
@@ -68,11 +68,20 @@ def test_the_debug_log_lists_the_templates_when_it_is_written(make_site, tmp_pat
 
     from sitebuild.template_listing import LazyListingEnvironment
 
+    listings = []
+    list_templates = jinja2.FileSystemLoader.list_templates
+
+    def counted(loader):
+        listings.append(loader)
+        return list_templates(loader)
+
+    monkeypatch.setattr(jinja2.FileSystemLoader, "list_templates", counted)
     quiet = make_site(options=("--now", "2022-06-01 12:00"))
     assert quiet.returncode == 0 and "Template list" not in quiet.stderr, quiet.stderr
+    assert listings == []
     debug = make_site(output=tmp_path / "debug", options=("--now", "2022-06-01 12:00", "--debug"))
     listed = re.search(r"Template list: (\[.*\])", debug.stderr)
-    assert debug.returncode == 0 and listed, debug.stderr
+    assert debug.returncode == 0 and listed and listings, debug.stderr
     assert "'article.html'" in listed[1] and "'!simple/base.html'" in listed[1]
     loader = jinja2.FileSystemLoader(str(REPO / "theme/templates"))
     lazy = LazyListingEnvironment(loader=loader).list_templates(extensions=["html"])

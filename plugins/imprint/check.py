@@ -9,6 +9,7 @@ with it. Anything missing is logged as an ERROR, which fails the build.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import logging
 import os
 import sys
@@ -21,7 +22,6 @@ from sitecore.imprint import imprint_text
 from sitecore.output import write_atomically
 from sitecore.passed_before import PassedBefore
 from sitecore.text_memo import fingerprint
-from sitecore.versions import library_version
 from sitecore.visible_text import visible_text
 
 logger = logging.getLogger("site.imprint")
@@ -95,7 +95,7 @@ def checked_pdf_problems(pdf: Path, expected: str, cache: Path) -> list[str]:
     was the slowest step of a small build, and most builds reuse their PDFs
     from the cache. Keyed by the PDF's bytes, the imprint and pypdf's
     version, so the answer is the one a fresh check would give."""
-    key = hashlib.sha256(f"pypdf {library_version('pypdf')}\0{expected}\0".encode()
+    key = hashlib.sha256(f"pypdf {importlib.metadata.version('pypdf')}\0{expected}\0".encode()
                          + pdf.read_bytes()).hexdigest()
     passed = cache / "imprint-checked" / key
     if passed.exists():

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.metadata
 import logging
 import os
 import time
@@ -25,7 +26,6 @@ from pathlib import Path
 from sitecore.output import newest_first, write_atomically
 from sitecore.print_fonts import print_font_faces
 from sitecore.problems import problem_log
-from sitecore.versions import library_version
 
 from .attachments import stamp_attachments, take_out_attachments
 from .fetcher import SiteFiles, minifesto_fetcher, pdf_base_url
@@ -70,7 +70,7 @@ def cache_key(html: str, settings, kind: str) -> str:
     # The version from the package metadata: importing WeasyPrint itself
     # takes half a second, which a build that reuses its PDFs need not pay.
     digest = hashlib.sha256()
-    digest.update(f"{kind}\0weasyprint {library_version('weasyprint')}\0{WRITE_OPTIONS}\0"
+    digest.update(f"{kind}\0weasyprint {importlib.metadata.version('weasyprint')}\0{WRITE_OPTIONS}\0"
                   f"base {pdf_base_url(settings)}\0attachments {attachments_allowed(settings)}\0".encode())
     digest.update(html.encode("utf-8"))
     # The fonts by their faces and contents, not by their paths: a checkout

@@ -22,10 +22,10 @@ import json
 import os
 import queue
 import threading
+from importlib.metadata import version
 from pathlib import Path
 
 from sitecore.urls import page_url
-from sitecore.versions import library_version
 
 from .service import PagefindService
 from .stable_index import STABLE_INDEX_VERSION
@@ -41,7 +41,7 @@ class PagesSent:
         self.pagefind = PagefindService()
         self.index = self.pagefind.request({"type": "NewIndex", "config": {"force_language": language}})["index_id"]
         self.paths: set[Path] = set()
-        self.digest = hashlib.sha256(json.dumps([library_version("pagefind-bin"), STABLE_INDEX_VERSION, language]).encode())
+        self.digest = hashlib.sha256(json.dumps([version("pagefind-bin"), STABLE_INDEX_VERSION, language]).encode())
         self.count = 0
 
     def send(self, page: Path) -> None:
