@@ -180,8 +180,10 @@ def pytest_sessionfinish(session):
 def pytest_xdist_auto_num_workers(config):
     """`-n auto` (pytest.ini): one test process per CPU. The suite is bound
     by CPU (Chromium, builds): a third process on two CPUs made the suite
-    no faster (124 s, against 119–127 s with two), as it adds its own
-    Chromium, its own collection and its own copies of the module fixtures.
+    no faster (124 s, against 119–127 s with two; 157 s against 156 s when
+    measured again), as it adds its own Chromium, its own collection and its
+    own copies of the module fixtures: it fills the machine's idle time with
+    as much work again.
     No test processes of their own for one or two tests named on the command
     line (file::test): starting them would take longer than the tests."""
     named = [argument for argument in config.args if "::" in argument]
