@@ -25,7 +25,7 @@ import sys
 import textwrap
 import zlib
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
@@ -122,11 +122,11 @@ def site(tmp_path_factory, request) -> Build:
             now = dt.datetime.now(ZoneInfo("Europe/London")).strftime("%Y-%m-%d %H:%M")
             build = run_build(REPO / "content", shared / "site" / "output", cache=shared / "site" / "cache",
                               options=("--now", now), new_process=True)
-            record.write_text(json.dumps({"returncode": build.returncode, "stdout": build.stdout, "stderr": build.stderr,
-                                          "output": str(build.output), "content": str(build.content),
-                                          "now": build.now}))
-        fields = json.loads(record.read_text())
-    build = Build(**{**fields, "output": Path(fields["output"]), "content": Path(fields["content"])})
+            # The Build's fields but its parsed pages (parsed afresh by each process); paths as text.
+            record.write_text(json.dumps({field.name: getattr(build, field.name) for field in fields(build)
+                                          if field.compare}, default=str))
+        recorded = json.loads(record.read_text())
+    build = Build(**{**recorded, "output": Path(recorded["output"]), "content": Path(recorded["content"])})
     assert build.returncode == 0, build.stderr
     return build
 
