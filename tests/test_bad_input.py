@@ -292,6 +292,16 @@ def test_all_problems_of_a_build_are_listed_together(make_site):
     assert "3 content problems found:" in build.stderr
 
 
+def test_a_file_with_a_wrong_field_has_its_body_checked_in_the_same_build(make_site):
+    """A volunteer sees every problem of the file at once: the body's raw
+    HTML is reported beside the wrong field, not only once the field is mended."""
+    build = make_site({"posts/hello.md": GOOD_POST.replace("category: news", "category: gossip")
+                       + "\n<script>alert(1)</script>\n"})
+    assert build.returncode == 1
+    assert [line.split(": ")[:2] for line in build.problem_lines] == [
+        ["content/posts/hello.md:4", "category"], ["content/posts/hello.md:9", "body"]], build.problem_lines
+
+
 def test_an_error_logged_by_pelican_fails_the_build(tmp_path, factory_cache):
     """Plain Pelican exits 0 after logging an ERROR; our build must not."""
     from conftest import MINIMAL_SITE, REPO, run_build, write_content

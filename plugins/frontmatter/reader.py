@@ -182,6 +182,10 @@ class FrontMatterReader(BaseReader):
         values = right if ok else None
         slug = self._slug_from_file_name(source_path, schema, values, doc)
         if values is None or slug is None:
+            # The body's own problems (HTML outside the allowlist) are
+            # reported too, so the volunteer sees every problem of the file
+            # in one build, not the body's only once the fields are mended.
+            self._safe_html(source_path, "body", doc.body, doc.end_line + 1)
             problem_log.partly_read.append(PartlyRead(
                 source_path, dict(doc.key_lines), doc.body, doc.end_line + 1,
                 right.get("policies", []), right.get("councillors", []), right.get("events", [])))
