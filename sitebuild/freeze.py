@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitecore.frozen_editions import edition_key
+from sitecore.output import usual_mode
 from sitecore.schema.content_types import MINIFESTO
 from sitecore.schema.document import FrontMatterError, parse_document
 
@@ -83,6 +84,7 @@ def freeze_edition(settings: dict, again: bool = False, keep_previous: bool = Fa
                 files.append(relative)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=target.parent))
+    staging.chmod(usual_mode(directory=True))  # mkdtemp's folder is private; it becomes content/…
     previous = target.parent / f".{key}-previous"
     try:
         for relative in files:

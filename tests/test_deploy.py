@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 
@@ -85,9 +86,11 @@ def fill_in_real_details(folder) -> None:
 
 
 def invoke_in(folder, *arguments):
+    """`invoke …` in `folder`, with the umask most machines have (022): the
+    modes of the files a deploy copies are checked."""
     return subprocess.run([str(REPO / ".venv/bin/invoke"), "--search-root", str(folder), *arguments],
                           cwd=folder, capture_output=True, text=True, timeout=600,
-                          env={**os.environ, **GIT_IDENTITY})
+                          env={**os.environ, **GIT_IDENTITY}, umask=0o022)
 
 
 def test_gh_pages_pushes_the_production_site_to_the_remote(clone, tmp_path):
@@ -115,4 +118,10 @@ def test_publish_copies_the_site_with_rsync(clone, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert (webroot / "index.html").is_file() and (webroot / "minifesto.pdf").is_file()
     assert not (webroot / "stale.html").exists()  # the host gets exactly this build
+    # rsync keeps each file's mode: the web server must be able to read them all.
+    def readable(path: Path) -> bool:
+        needed = stat.S_IROTH | (stat.S_IXOTH if path.is_dir() else 0)
+        return path.stat().st_mode & needed == needed
+
+    assert [str(path.relative_to(webroot)) for path in webroot.rglob("*") if not readable(path)] == []
     assert not (webroot / "_server").exists()  # the nginx snippet is for the server's config, not the web
