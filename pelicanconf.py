@@ -448,7 +448,11 @@ NGINX_HEADERS_SAVE_AS = "_server/nginx-security-headers.conf"
 # application/octet-stream, which the browser editor cannot read).
 CONTENT_TYPES = {"/admin/config.yml": "text/yaml; charset=utf-8"}
 SECURITY_CONTACT = "security@breakthroughparty.org.uk"
-SECURITY_POLICY_URL = "privacy/"
+# RFC 9116's "Policy:" is the page that says how to report a security
+# problem and what the party does then. The site has no such page yet (the
+# privacy notice is not one), so security.txt names none: set this to the
+# page's address (e.g. "security/") once it is written.
+SECURITY_POLICY_URL = None
 
 # --- Theme and Markdown ------------------------------------------------------
 THEME = str(HERE / "theme")

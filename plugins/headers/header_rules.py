@@ -72,8 +72,9 @@ def security_txt(settings: dict, build_moment) -> str:
     start_of_day = dt.datetime.combine(build_moment.date(), dt.time(), tzinfo=build_moment.tzinfo)
     expires = start_of_day + dt.timedelta(days=365)
     base = settings["SITE_CANONICAL_URL"].rstrip("/")
+    policy = settings.get("SECURITY_POLICY_URL")  # optional: only a page on reporting security problems
     return (f"Contact: mailto:{settings['SECURITY_CONTACT']}\n"
             f"Expires: {expires.isoformat()}\n"
             "Preferred-Languages: en\n"
             f"Canonical: {base}/.well-known/security.txt\n"
-            f"Policy: {base}/{settings['SECURITY_POLICY_URL']}\n")
+            + (f"Policy: {base}/{policy}\n" if policy else ""))
