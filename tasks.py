@@ -140,7 +140,9 @@ def publish(c, target=""):
     target = target or _production_settings()["PUBLISH_SSH_TARGET"]
     # --delete: the host ends up with exactly this build; -c: compare contents,
     # since every build writes fresh files with new times.
-    c.run(f"rsync -rlpcz --delete --exclude=_server/ {ROOT / OUTPUT}/ {target}", pty=False)
+    # --chmod: the host's copies readable by its web server whatever modes
+    # its files had before (the build makes them 0644 and 0755 too).
+    c.run(f"rsync -rlpcz --chmod=D755,F644 --delete --exclude=_server/ {ROOT / OUTPUT}/ {target}", pty=False)
     print(f"Published to {target}")
 
 

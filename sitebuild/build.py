@@ -31,7 +31,7 @@ from pelican.contents import Content
 from pelican.settings import read_settings
 
 from sitecore.clock import build_time, moments_compared, pin_build_time
-from sitecore.output import with_usual_modes
+from sitecore.output import with_public_modes
 from sitecore.passed_before import INPUTS_BUT_POST_BODIES
 from sitecore.problems import ContentChecked, ContentProblems
 
@@ -224,7 +224,7 @@ def swap_into_place(staging: Path, output_path: Path) -> threading.Thread | None
     where the system can promise that. Afterwards the old site sits at the
     staging path and is discarded from there (the thread deleting it is
     returned)."""
-    with_usual_modes(staging)  # mkdtemp makes the folder private; a web server must read it all
+    with_public_modes(staging)  # mkdtemp makes the folder private; a web server must read it all
     if not output_path.exists():
         staging.rename(output_path)
         return

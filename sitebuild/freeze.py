@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitecore.frozen_editions import edition_key
-from sitecore.output import usual_mode
 from sitecore.schema.content_types import MINIFESTO
 from sitecore.schema.document import FrontMatterError, parse_document
 
@@ -84,9 +84,10 @@ def freeze_edition(settings: dict, again: bool = False, keep_previous: bool = Fa
                 files.append(relative)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=target.parent))
-    staging.chmod(usual_mode(directory=True))  # mkdtemp's folder is private; it becomes content/…
     previous = target.parent / f".{key}-previous"
     try:
+        # mkdtemp's folder is private; the edition's folder is like the one it goes in.
+        staging.chmod(stat.S_IMODE(target.parent.stat().st_mode))
         for relative in files:
             (staging / relative).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(content / relative, staging / relative)

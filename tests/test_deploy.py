@@ -85,12 +85,10 @@ def fill_in_real_details(folder) -> None:
     press_office.write_text(with_real_numbers(press_office.read_text(encoding="utf-8")), encoding="utf-8")
 
 
-def invoke_in(folder, *arguments):
-    """`invoke …` in `folder`, with the umask most machines have (022): the
-    modes of the files a deploy copies are checked."""
+def invoke_in(folder, *arguments, umask: int = -1):
     return subprocess.run([str(REPO / ".venv/bin/invoke"), "--search-root", str(folder), *arguments],
                           cwd=folder, capture_output=True, text=True, timeout=600,
-                          env={**os.environ, **GIT_IDENTITY}, umask=0o022)
+                          env={**os.environ, **GIT_IDENTITY}, umask=umask)
 
 
 def test_gh_pages_pushes_the_production_site_to_the_remote(clone, tmp_path):
@@ -114,14 +112,17 @@ def test_publish_copies_the_site_with_rsync(clone, tmp_path):
     webroot = tmp_path / "www"
     webroot.mkdir()
     (webroot / "stale.html").write_text("from an old build")
-    result = invoke_in(clone, "publish", "--target", f"{webroot}/")
+    webroot.chmod(0o700)  # as private as a folder can be: rsync gives it the site's mode
+    # With the umask of a hardened server's cron job (027), under which new
+    # files are unreadable by the web server's user.
+    result = invoke_in(clone, "publish", "--target", f"{webroot}/", umask=0o027)
     assert result.returncode == 0, result.stdout + result.stderr
     assert (webroot / "index.html").is_file() and (webroot / "minifesto.pdf").is_file()
     assert not (webroot / "stale.html").exists()  # the host gets exactly this build
-    # rsync keeps each file's mode: the web server must be able to read them all.
+    # The web server (another user) must be able to read every file and folder.
     def readable(path: Path) -> bool:
         needed = stat.S_IROTH | (stat.S_IXOTH if path.is_dir() else 0)
         return path.stat().st_mode & needed == needed
 
-    assert [str(path.relative_to(webroot)) for path in webroot.rglob("*") if not readable(path)] == []
+    assert [str(path.relative_to(webroot)) for path in [webroot, *webroot.rglob("*")] if not readable(path)] == []
     assert not (webroot / "_server").exists()  # the nginx snippet is for the server's config, not the web

@@ -1,9 +1,10 @@
 """Files plugins write into the site (sitecore/output.py) land inside it,
-and every file and folder of a built site has the mode a new one gets, so a
-web server can read the copy rsync makes (`invoke publish` keeps modes)."""
+and every file and folder of a built site is public (0644, 0755), so a web
+server can read the copy rsync makes (`invoke publish` keeps modes)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from sitecore.output import copy_from_cache, with_usual_modes, write_atomically, write_output
+from sitecore.output import copy_from_cache, with_public_modes, write_atomically, write_output
 
 
 @pytest.mark.parametrize("save_as", ["../escaped.txt", "a/../../escaped.txt", "/etc/escaped.txt", "a/b/../../.."])
@@ -96,61 +97,62 @@ def test_a_card_edited_in_place_in_the_site_is_drawn_again_not_served_from_the_c
     assert "Share cards: 1 drawn" in again.stderr
 
 
-def new_modes(folder: Path) -> tuple[int, int]:
-    """The modes this process's open() and mkdir() give a new file and folder
-    (the kernel applies the umask): what every part of a site should have."""
-    (folder / "probe-folder").mkdir()
-    (folder / "probe-file").write_bytes(b"")
-    return stat.S_IMODE((folder / "probe-file").stat().st_mode), stat.S_IMODE((folder / "probe-folder").stat().st_mode)
-
-
-def modes_that_differ(site: Path, file_mode: int, folder_mode: int) -> list[str]:
+def modes_not_public(site: Path) -> list[str]:
+    """Files that are not 0644 and folders (`site` too) that are not 0755."""
     return sorted(f"{path.relative_to(site)}: {oct(stat.S_IMODE(path.lstat().st_mode))}"
                   for path in [site, *site.rglob("*")]
-                  if not path.is_symlink() and stat.S_IMODE(path.lstat().st_mode) != (folder_mode if path.is_dir()
-                                                                                   else file_mode))
+                  if not path.is_symlink()
+                  and stat.S_IMODE(path.lstat().st_mode) != (0o755 if path.is_dir() else 0o644))
 
 
-def test_a_file_written_atomically_has_the_mode_of_a_new_file(tmp_path):
+@contextlib.contextmanager
+def umask(mask: int):
+    previous = os.umask(mask)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+def test_a_file_written_atomically_is_public(tmp_path):
     """Not mkstemp's private 0600, which rsync would carry to the web host."""
-    file_mode, _ = new_modes(tmp_path)
     write_atomically(tmp_path / "site/minifesto.pdf", b"%PDF")
-    assert stat.S_IMODE((tmp_path / "site/minifesto.pdf").stat().st_mode) == file_mode
+    assert stat.S_IMODE((tmp_path / "site/minifesto.pdf").stat().st_mode) == 0o644
 
 
-def test_private_files_and_folders_get_the_usual_modes_and_links_are_left_alone(tmp_path):
-    file_mode, folder_mode = new_modes(tmp_path)
+def test_private_files_and_folders_are_made_public_and_links_are_left_alone(tmp_path):
     site = tmp_path / "site"
     (site / "share").mkdir(parents=True)
     (site / "share/card.png").write_bytes(b"png")
     (site / "share/card.png").chmod(0o600)
     (site / "share").chmod(0o700)
+    site.chmod(0o750)
     outside = tmp_path / "outside.txt"
     outside.write_text("not the site's")
     outside.chmod(0o600)
     (site / "link").symlink_to(outside)
-    with_usual_modes(site)
-    assert modes_that_differ(site, file_mode, folder_mode) == []
+    with_public_modes(site)
+    assert modes_not_public(site) == []
     assert stat.S_IMODE(outside.stat().st_mode) == 0o600
 
 
-def test_every_file_and_folder_of_the_site_has_the_usual_mode(site, tmp_path):
+def test_every_file_and_folder_of_the_site_is_public(site):
     """PDFs, share cards, the search index, robots.txt … as readable as the pages."""
-    assert modes_that_differ(site.output, *new_modes(tmp_path)) == []
+    assert modes_not_public(site.output) == []
 
 
-def test_private_files_in_an_older_cache_or_in_content_reach_the_site_readable(make_site, tmp_path, cold_cache):
-    """Caches filled before files were given their usual mode hold private
-    ones, and a volunteer's image may be private: the site's copies, links
-    to the cache's files included, still get the usual mode."""
-    file_mode, folder_mode = new_modes(tmp_path)
+def test_a_hardened_umask_and_an_older_cache_of_private_files_still_give_a_public_site(make_site, tmp_path,
+                                                                                       cold_cache):
+    """A build run with umask 077 (Pelican's pages would be 0600), with a
+    cache filled before files were made public (its files 0600, linked into
+    the site), still gives a site the web server can read."""
     cache = cold_cache(tmp_path / "own-cache")
     first = make_site(cache=cache)
     assert first.returncode == 0, first.stderr
     for path in cache.rglob("*"):
         path.chmod(0o700 if path.is_dir() else 0o600)
-    (tmp_path / "content/images/press/alex-mays.jpg").chmod(0o600)
-    again = make_site(cache=cache, output=tmp_path / "second-output", content=tmp_path / "content")
+    with umask(0o077):
+        again = make_site(cache=cache, output=tmp_path / "second-output")
     assert again.returncode == 0, again.stderr
     assert "Share cards: 0 drawn" in again.stderr  # the cache's own (private) cards were used
-    assert modes_that_differ(again.output, file_mode, folder_mode) == []
+    assert modes_not_public(again.output) == []
