@@ -49,8 +49,8 @@ def write_atomically(target: Path, data: bytes, modified: float | None = None) -
 def with_public_modes(site: Path) -> None:
     """Make every file below `site` 0644 and every folder (`site` too) 0755
     where it is not already: a chmod only where one differs, links left
-    alone (a site holds none). 50 ms for the 2600 files of a site of 1000
-    posts here."""
+    alone (a site holds none). 40 ms for the 5300 files and folders of a
+    site of 1000 posts here."""
     give_mode(str(site), PUBLIC_FOLDER, folder=True)
     folders = [str(site)]
     while folders:

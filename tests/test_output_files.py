@@ -156,3 +156,27 @@ def test_a_hardened_umask_and_an_older_cache_of_private_files_still_give_a_publi
     assert again.returncode == 0, again.stderr
     assert "Share cards: 0 drawn" in again.stderr  # the cache's own (private) cards were used
     assert modes_not_public(again.output) == []
+
+
+def test_a_cache_file_of_another_user_is_copied_into_the_site_as_a_public_file(tmp_path, monkeypatch):
+    """Linked from a cache another user filled, the site's card cannot be
+    chmodded (its owner alone may): the site gets a public copy of its own.
+    Tests run as root, whom the kernel never refuses, so the refusal is the
+    kernel's answer to that user, played here."""
+    cached, card = tmp_path / "cache/card.png", tmp_path / "site/share/card.png"
+    cached.parent.mkdir()
+    cached.write_bytes(b"png")
+    cached.chmod(0o600)
+    card.parent.mkdir(parents=True)
+    os.link(cached, card)
+    for folder in (card.parent.parent, card.parent):
+        folder.chmod(0o755)  # only the card is not public
+
+    def refuse(path, mode, *arguments, **options):
+        raise PermissionError(1, "Operation not permitted", str(path))
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "chmod", refuse)
+        with_public_modes(tmp_path / "site")
+    assert card.read_bytes() == b"png" and not os.path.samefile(card, cached)
+    assert stat.S_IMODE(card.stat().st_mode) == 0o644 and stat.S_IMODE(cached.stat().st_mode) == 0o600
