@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import stat
 import subprocess
 import sys
 import textwrap
@@ -90,6 +91,8 @@ def test_freezing_copies_the_published_files_unchanged(editions):
     copied = sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file())
     assert copied == ["minifesto.md", "policies/01-housing.md", "policies/02-nhs.md", "policies/03-democracy.md"]
     assert (folder / "policies/01-housing.md").read_text() == MARCH_POLICIES["policies/01-housing.md"]
+    # Not private, as the temporary folder it was made in was: like the folder it is in.
+    assert stat.S_IMODE(folder.stat().st_mode) == stat.S_IMODE(folder.parent.stat().st_mode)
 
 
 def test_the_past_editions_files_are_byte_identical_to_when_it_was_current(editions):
