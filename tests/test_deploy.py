@@ -126,3 +126,36 @@ def test_publish_copies_the_site_with_rsync(clone, tmp_path):
 
     assert [str(path.relative_to(webroot)) for path in [webroot, *webroot.rglob("*")] if not readable(path)] == []
     assert not (webroot / "_server").exists()  # the nginx snippet is for the server's config, not the web
+
+
+CONTAINER_JOBS = [(name, job) for name in ("site.yml", "review.yml")
+                  for job, spec in yaml.safe_load((REPO / ".github/workflows" / name).read_text())["jobs"].items()
+                  if "container" in spec]
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root, as the CI container has, to make a folder another user's")
+@pytest.mark.parametrize("workflow, job", CONTAINER_JOBS)
+def test_git_works_in_a_checkout_the_runners_user_owns(workflow, job, tmp_path):
+    """On GitHub's runners the checkout belongs to the runner's user (uid
+    1001) while a container job runs as root, so git refuses the repository
+    after checkout; the tests and the build run git. The job's own step, run
+    here as the container would, must let git work there."""
+    steps = yaml.safe_load((REPO / ".github/workflows" / workflow).read_text())["jobs"][job]["steps"]
+    checkout = next(i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/checkout@"))
+    workspace, home = tmp_path / "workspace", tmp_path / "home"
+    home.mkdir()
+    subprocess.run(["git", "init", "-q", str(workspace)], check=True)
+    subprocess.run(["chown", "-R", "1001:1001", str(workspace)], check=True)
+    container = {"PATH": os.environ["PATH"], "HOME": str(home), "GITHUB_WORKSPACE": str(workspace)}
+
+    def git_status() -> subprocess.CompletedProcess:
+        return subprocess.run(["git", "status", "--short"], cwd=workspace, env=container, capture_output=True, text=True)
+
+    assert "dubious ownership" in git_status().stderr  # what the job meets without the step
+    for step in steps[checkout + 1:]:
+        if "safe.directory" in step.get("run", ""):
+            subprocess.run(["bash", "-e", "-c", step["run"]], env=container, check=True)
+            break
+    else:
+        pytest.fail(f"{workflow}: job {job} never lets git work in the checkout")
+    assert git_status().returncode == 0
