@@ -28,6 +28,10 @@ AUTHOR = "Breakthrough Party"
 TIMEZONE = "Europe/London"
 DEFAULT_LANG = "en-GB"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
+# Month and day names in English whatever language the computer that builds
+# the site is set to: Pelican's default is that computer's own locale, which
+# put Welsh or German dates on the site, its PDFs and its book.
+LOCALE = ("C.UTF-8", "C")
 
 # The UK digital imprint (Elections Act 2022). One setting: the footer of
 # every page, the minifesto PDF and the share images all read it from here.

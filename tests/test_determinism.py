@@ -4,8 +4,12 @@ search index (see plugins/search/stable_index.py for what that took)."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -41,6 +45,29 @@ def test_a_warm_build_writes_the_same_bytes_as_a_cold_one(clean_build, tmp_path)
     assert "reusing" in warm.stderr  # the PDF really came from the cache
     first, second = files_of(cold.output), files_of(warm.output)
     assert first.keys() and first == second, "the warm build differs:\n" + explain(first, second)
+
+
+@pytest.mark.skipif(shutil.which("localedef") is None or not Path("/usr/share/i18n/locales/cy_GB").is_file(),
+                    reason="needs glibc's localedef and its locale sources (./setup installs Debian's locales)")
+def test_the_language_of_the_computer_that_builds_changes_no_byte(make_site, cold_cache, tmp_path):
+    """A volunteer whose computer is set to Welsh builds the same site, dates
+    in English included, as everyone else (the locale is compiled here into
+    a folder of the test's own, as a Welsh computer has it)."""
+    locales = tmp_path / "locales"
+    locales.mkdir()
+    subprocess.run(["localedef", "-i", "cy_GB", "-f", "UTF-8", "-c", str(locales / "cy_GB.UTF-8")], check=True,
+                   capture_output=True)
+    english = make_site(cache=cold_cache(tmp_path / "cache-english"), options=("--now", "2026-11-27 10:00"))
+    assert english.returncode == 0, english.stderr
+    welsh_output = tmp_path / "output-welsh"
+    welsh = subprocess.run(
+        [sys.executable, "-m", "sitebuild", "--content", str(english.content), "--output", str(welsh_output),
+         "--cache", str(cold_cache(tmp_path / "cache-welsh")), "--now", "2026-11-27 10:00"],
+        cwd=REPO, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "LOCPATH": str(locales), "LANG": "cy_GB.UTF-8", "LC_ALL": "cy_GB.UTF-8"})
+    assert welsh.returncode == 0, welsh.stderr
+    first, second = files_of(english.output), files_of(welsh_output)
+    assert first.keys() and first == second, "the Welsh computer's build differs:\n" + explain(first, second)
 
 
 def test_an_edited_template_is_compiled_again(make_site, factory_cache, settings):
