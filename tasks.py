@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shlex
 import sys
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -35,11 +36,22 @@ OUTPUT = "output"
 HOST, PORT = "127.0.0.1", 8000
 
 
-def _sitebuild(c, arguments: str) -> None:
+def command_line(*words) -> str:
+    """`words` as one shell command line, each quoted: the project's folder,
+    a target or a title may hold spaces or shell characters."""
+    return " ".join(shlex.quote(str(word)) for word in words)
+
+
+def in_project(c):
+    """Run the next commands in the project's folder (invoke's cd does not quote it)."""
+    return c.cd(shlex.quote(str(ROOT)))
+
+
+def _sitebuild(c, *arguments: str) -> None:
     """Run sitebuild; on failure exit with its status, without invoke's own
     report (sitebuild has already said what is wrong, in plain words)."""
-    with c.cd(str(ROOT)):
-        result = c.run(f"{PYTHON} -m sitebuild {arguments}", pty=False, warn=True)
+    with in_project(c):
+        result = c.run(command_line(PYTHON, "-m", "sitebuild", *arguments), pty=False, warn=True)
     if result.exited:
         sys.exit(result.exited)
 
@@ -51,15 +63,15 @@ def build(c, drafts=False, production=False):
     if production and drafts:
         sys.exit("A production build never shows drafts: use --drafts or --production, not both.")
     if production:
-        _sitebuild(c, f"--settings {SETTINGS['production']} --output {OUTPUT}")
+        _sitebuild(c, "--settings", SETTINGS["production"], "--output", OUTPUT)
     else:
-        _sitebuild(c, f"--settings {SETTINGS['local']}" + (" --drafts" if drafts else ""))
+        _sitebuild(c, "--settings", SETTINGS["local"], *(["--drafts"] if drafts else []))
 
 
 @task
 def check(c):
     """Check every content file (front matter, links, images, dates); write nothing."""
-    _sitebuild(c, f"--settings {SETTINGS['local']} --check")
+    _sitebuild(c, "--settings", SETTINGS["local"], "--check")
 
 
 @task(positional=["kind", "title"], help={"kind": "post, policy, councillor, event, branch or candidate", "title": "its title (a name for a councillor)"})
@@ -86,9 +98,9 @@ def minifesto(c, action, again=False):
 
     if action != "freeze":
         sys.exit(f"Unknown action {action!r}: the one action is `invoke minifesto freeze`.")
-    check = f"--settings {SETTINGS['local']} --check"
+    check = ["--settings", SETTINGS["local"], "--check"]
     if not again:
-        _sitebuild(c, check)  # only an edition that builds is frozen
+        _sitebuild(c, *check)  # only an edition that builds is frozen
     try:
         frozen = freeze_edition(load_settings(ROOT / SETTINGS["local"]), again=again, keep_previous=True)
     except FreezeError as error:
@@ -97,8 +109,8 @@ def minifesto(c, action, again=False):
     if again:
         # Checked with the new copy in place (the old one made the check
         # refuse the change being frozen); a problem puts the old copy back.
-        with c.cd(str(ROOT)):
-            checked = c.run(f"{PYTHON} -m sitebuild {check}", pty=False, warn=True)
+        with in_project(c):
+            checked = c.run(command_line(PYTHON, "-m", "sitebuild", *check), pty=False, warn=True)
         if checked.exited:
             frozen.put_back_previous()
             print("Not frozen again: fix the problems above; the edition's earlier copy is back.", file=sys.stderr)
@@ -142,7 +154,8 @@ def publish(c, target=""):
     # since every build writes fresh files with new times.
     # --chmod: the host's copies readable by its web server whatever modes
     # its files had before (the build makes them 0644 and 0755 too).
-    c.run(f"rsync -rlpcz --chmod=D755,F644 --delete --exclude=_server/ {ROOT / OUTPUT}/ {target}", pty=False)
+    c.run(command_line("rsync", "-rlpcz", "--chmod=D755,F644", "--delete", "--exclude=_server/", f"{ROOT / OUTPUT}/",
+                       target), pty=False)
     print(f"Published to {target}")
 
 
@@ -153,9 +166,9 @@ def gh_pages(c, remote="origin", branch=""):
     settings = _production_settings()
     branch = branch or settings["GITHUB_PAGES_BRANCH"]
     domain = settings["SITE_CANONICAL_URL"].split("://", 1)[1].strip("/")
-    with c.cd(str(ROOT)):
-        c.run(f"{PYTHON} -m ghp_import --no-jekyll --cname {domain} --force --push "
-              f"--remote {remote} --branch {branch} --message 'Publish the site' {OUTPUT}", pty=False)
+    with in_project(c):
+        c.run(command_line(PYTHON, "-m", "ghp_import", "--no-jekyll", "--cname", domain, "--force", "--push",
+                           "--remote", remote, "--branch", branch, "--message", "Publish the site", OUTPUT), pty=False)
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -193,8 +206,9 @@ def serve(c, port=PORT, folder=OUTPUT):
 @task
 def livereload(c, port=PORT):
     """Preview with drafts at http://127.0.0.1:PORT/: rebuilds on save, reloads the browser."""
-    with c.cd(str(ROOT)):
-        c.run(f"{PYTHON} -m sitebuild.preview --port {int(port)} --settings {SETTINGS['local']}", pty=False, warn=True)
+    with in_project(c):
+        c.run(command_line(PYTHON, "-m", "sitebuild.preview", "--port", int(port), "--settings", SETTINGS["local"]),
+              pty=False, warn=True)
 
 
 @task(help={"port": "where the preview is served (default 8000)"})
@@ -212,8 +226,7 @@ def cms(c, port=PORT):
 @task
 def test(c, k="", x=False):
     """Run the whole test suite (pytest). -k selects tests by name."""
-    selection = f" -k {k!r}" if k else ""
-    stop = " -x" if x else ""
-    with c.cd(str(ROOT)):
-        result = c.run(f"{PYTHON} -m pytest{selection}{stop}", pty=os.isatty(1), warn=True)
+    with in_project(c):
+        result = c.run(command_line(PYTHON, "-m", "pytest", *(["-k", k] if k else []), *(["-x"] if x else [])),
+                       pty=os.isatty(1), warn=True)
     sys.exit(result.exited)

@@ -63,7 +63,8 @@ def clone(tmp_path_factory, site):
     """A clone of this repository, so deploying never touches the real one,
     with the cache a build of its content has filled (as on a machine that
     has built the site before)."""
-    folder = tmp_path_factory.mktemp("deploy") / "site"
+    # A name with a space, as a volunteer's folder may have: the tasks' commands must quote it.
+    folder = tmp_path_factory.mktemp("deploy") / "party site"
     subprocess.run(["git", "clone", "-q", str(REPO), str(folder)], check=True)
     (folder / "node_modules").symlink_to(REPO / "node_modules")
     copy_of_site_cache(site, folder / ".cache")
