@@ -36,22 +36,22 @@ OUTPUT = "output"
 HOST, PORT = "127.0.0.1", 8000
 
 
-def command_line(*words) -> str:
-    """`words` as one shell command line, each quoted: the project's folder,
-    a target or a title may hold spaces or shell characters."""
+def quoted(*words) -> str:
+    """One shell command line of `words`, each quoted: the project's folder,
+    a target or a remote may hold spaces or shell characters."""
     return " ".join(shlex.quote(str(word)) for word in words)
 
 
-def in_project(c):
-    """Run the next commands in the project's folder (invoke's cd does not quote it)."""
-    return c.cd(shlex.quote(str(ROOT)))
+def run_in_project(c, *words, **options):
+    """c.run() of the command `words` in the project's folder (invoke's own
+    cd escapes only spaces)."""
+    return c.run(f"cd {quoted(ROOT)} && {quoted(*words)}", **options)
 
 
 def _sitebuild(c, *arguments: str) -> None:
     """Run sitebuild; on failure exit with its status, without invoke's own
     report (sitebuild has already said what is wrong, in plain words)."""
-    with in_project(c):
-        result = c.run(command_line(PYTHON, "-m", "sitebuild", *arguments), pty=False, warn=True)
+    result = run_in_project(c, PYTHON, "-m", "sitebuild", *arguments, pty=False, warn=True)
     if result.exited:
         sys.exit(result.exited)
 
@@ -109,8 +109,7 @@ def minifesto(c, action, again=False):
     if again:
         # Checked with the new copy in place (the old one made the check
         # refuse the change being frozen); a problem puts the old copy back.
-        with in_project(c):
-            checked = c.run(command_line(PYTHON, "-m", "sitebuild", *check), pty=False, warn=True)
+        checked = run_in_project(c, PYTHON, "-m", "sitebuild", *check, pty=False, warn=True)
         if checked.exited:
             frozen.put_back_previous()
             print("Not frozen again: fix the problems above; the edition's earlier copy is back.", file=sys.stderr)
@@ -154,8 +153,8 @@ def publish(c, target=""):
     # since every build writes fresh files with new times.
     # --chmod: the host's copies readable by its web server whatever modes
     # its files had before (the build makes them 0644 and 0755 too).
-    c.run(command_line("rsync", "-rlpcz", "--chmod=D755,F644", "--delete", "--exclude=_server/", f"{ROOT / OUTPUT}/",
-                       target), pty=False)
+    c.run(quoted("rsync", "-rlpcz", "--chmod=D755,F644", "--delete", "--exclude=_server/", f"{ROOT / OUTPUT}/", target),
+          pty=False)
     print(f"Published to {target}")
 
 
@@ -166,9 +165,8 @@ def gh_pages(c, remote="origin", branch=""):
     settings = _production_settings()
     branch = branch or settings["GITHUB_PAGES_BRANCH"]
     domain = settings["SITE_CANONICAL_URL"].split("://", 1)[1].strip("/")
-    with in_project(c):
-        c.run(command_line(PYTHON, "-m", "ghp_import", "--no-jekyll", "--cname", domain, "--force", "--push",
-                           "--remote", remote, "--branch", branch, "--message", "Publish the site", OUTPUT), pty=False)
+    run_in_project(c, PYTHON, "-m", "ghp_import", "--no-jekyll", "--cname", domain, "--force", "--push",
+                   "--remote", remote, "--branch", branch, "--message", "Publish the site", OUTPUT, pty=False)
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -206,9 +204,8 @@ def serve(c, port=PORT, folder=OUTPUT):
 @task
 def livereload(c, port=PORT):
     """Preview with drafts at http://127.0.0.1:PORT/: rebuilds on save, reloads the browser."""
-    with in_project(c):
-        c.run(command_line(PYTHON, "-m", "sitebuild.preview", "--port", int(port), "--settings", SETTINGS["local"]),
-              pty=False, warn=True)
+    run_in_project(c, PYTHON, "-m", "sitebuild.preview", "--port", int(port), "--settings", SETTINGS["local"],
+                   pty=False, warn=True)
 
 
 @task(help={"port": "where the preview is served (default 8000)"})
@@ -226,7 +223,6 @@ def cms(c, port=PORT):
 @task
 def test(c, k="", x=False):
     """Run the whole test suite (pytest). -k selects tests by name."""
-    with in_project(c):
-        result = c.run(command_line(PYTHON, "-m", "pytest", *(["-k", k] if k else []), *(["-x"] if x else [])),
-                       pty=os.isatty(1), warn=True)
+    result = run_in_project(c, PYTHON, "-m", "pytest", *(["-k", k] if k else []), *(["-x"] if x else []),
+                            pty=os.isatty(1), warn=True)
     sys.exit(result.exited)
