@@ -52,8 +52,11 @@ ROOT_FILES = ("pyproject.toml", "requirements.lock", "package-lock.json", "node_
 # Settings that name folders the build reads, read file by file. Settings
 # that name no files are in the digest by their values.
 READ_FOLDERS = ("PATH", "THEME")
-# Third-party packages copied into /admin/ (51 MB): by their files' sizes and
-# modification times, which an install or an update changes.
+# Third-party packages copied into /admin/ (51 MB; reading every byte took
+# half a second): by their files' names and sizes, with npm's record of the
+# installed versions (node_modules/.package-lock.json, in ROOT_FILES, read
+# whole). Not by their times: CI's `npm ci` before every hourly build puts
+# the same bytes back with new times, which made every such build a full one.
 PACKAGE_FOLDERS = ("CMS_SVELTIA_PACKAGE", "CMS_YAML_BROWSER_DIST")
 # Where a build writes or keeps caches, and its clock: not inputs (caches
 # never change the result; the clock is the time window's concern).
@@ -226,7 +229,7 @@ def add_folder(digest, folder: Path, by_contents: bool, post_folders: tuple[str,
 
 
 def add_file(digest, path: Path, by_contents: bool, relative_to: Path | None = None, post: bool = False) -> None:
-    """A file by its name and bytes (or size and time); a link by where it
+    """A file by its name and bytes (or, not `by_contents`, its size); a link by where it
     points, without following it (the build refuses links in content/, and a
     refused build is never recorded); a pipe or a device by its kind, never
     opened; a missing file as missing. A `post`'s bytes go to
@@ -248,4 +251,4 @@ def add_file(digest, path: Path, by_contents: bool, relative_to: Path | None = N
         with open(path, "rb") as file:
             digest.update(hashlib.file_digest(file, "sha256").digest())
     else:
-        digest.update(f"\0file {name} {info.st_size} {info.st_mtime_ns}\0".encode())
+        digest.update(f"\0file {name} {info.st_size}\0".encode())

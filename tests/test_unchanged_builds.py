@@ -5,12 +5,17 @@ or an output folder changed by hand gives a full build."""
 
 from __future__ import annotations
 
+import os
+import shutil
 import textwrap
+import time
 
 import pytest
 from compare_builds import explain, files_of
-from conftest import build_in
+from conftest import REPO, build_in
 from test_determinism import EDITS
+
+from sitebuild.unchanged import packages
 
 KEPT = "Nothing changed since the last build"
 EMBARGOED = {"posts/embargoed.md": """\
@@ -106,3 +111,33 @@ def test_after_a_failed_build_the_good_content_again_keeps_the_site(build, tmp_p
     assert broken.returncode == 1 and KEPT not in broken.stdout
     assert stamps(first.output) == before
     assert kept(build("2022-06-01 12:05"))
+
+
+def test_the_editors_packages_installed_again_keep_the_site_and_a_new_version_does_not(build, tmp_path):
+    """CI runs `npm ci` before every hourly build: the editor's packages come
+    back with the same bytes and new file times, and the build must still
+    see that nothing changed. A package of another version (a file of
+    another size) is a change. Copies of the packages stand in for the
+    installed ones; each build here is in this process, so the packages'
+    fingerprint, kept for a process's life, is forgotten between them as a
+    new process would."""
+    folders = {"CMS_SVELTIA_PACKAGE": REPO / "node_modules/@sveltia/cms",
+               "CMS_YAML_BROWSER_DIST": REPO / "node_modules/yaml/browser/dist"}
+    copies = {setting: tmp_path / "node_modules" / setting for setting in folders}
+    for setting, folder in folders.items():
+        shutil.copytree(folder, copies[setting])
+    settings = {setting: repr(str(copy)) for setting, copy in copies.items()}
+    first = build("2022-06-01 12:00", settings=settings)
+    assert first.returncode == 0, first.stderr
+    later = time.time() + 3600
+    for path in (tmp_path / "node_modules").rglob("*"):
+        os.utime(path, (later, later))
+    packages.cache_clear()
+    again = build("2022-06-01 12:30", settings=settings)
+    assert kept(again), again.stdout
+    chunk = copies["CMS_SVELTIA_PACKAGE"] / "dist/chunks/react-dom.js"
+    chunk.write_bytes(chunk.read_bytes() + b"\n// another version\n")
+    packages.cache_clear()
+    updated = build("2022-06-01 12:30", settings=settings)
+    assert not kept(updated), updated.stdout
+    assert (updated.output / "admin/chunks/react-dom.js").read_bytes() == chunk.read_bytes()
