@@ -144,18 +144,31 @@ def _production_settings() -> dict:
     return load_settings(ROOT / SETTINGS["production"])
 
 
-@task(help={"target": "where to copy the site: user@host:/path/ (default PUBLISH_SSH_TARGET in publishconf.py)"})
-def publish(c, target=""):
+@task(help={"target": "where to copy the site: user@host:/path/ (default PUBLISH_SSH_TARGET in publishconf.py)",
+            "headers-updated": "the server has the build's new security-header snippet (publish asks for it)"})
+def publish(c, target="", headers_updated=False):
     """Build the production site and copy it to the web host with rsync over SSH."""
+    from sitebuild.published_headers import published_before, refusal, remember, snippet_path
+
     build(c, production=True)
-    target = target or _production_settings()["PUBLISH_SSH_TARGET"]
+    settings = _production_settings()
+    target = target or settings["PUBLISH_SSH_TARGET"]
+    site = ROOT / OUTPUT
+    if not headers_updated and (reason := refusal(settings, site, target)):
+        print(reason, file=sys.stderr)
+        sys.exit(1)
     # --delete: the host ends up with exactly this build; -c: compare contents,
     # since every build writes fresh files with new times.
     # --chmod: the host's copies readable by its web server whatever modes
     # its files had before (the build makes them 0644 and 0755 too).
     c.run(quoted("rsync", "-rlpcz", "--chmod=D755,F644", "--delete", "--exclude=_server/", f"{ROOT / OUTPUT}/", target),
           pty=False)
+    first = not published_before(settings, target)
+    remember(settings, site, target)
     print(f"Published to {target}")
+    if first:
+        print(f"The server's nginx must send the headers in {snippet_path(settings, site).relative_to(ROOT)} "
+              "(README: \"Your own server\"); publish stops when they change.")
 
 
 @task(name="gh-pages", help={"remote": "git remote (name or URL) to push to", "branch": "default: GITHUB_PAGES_BRANCH"})

@@ -129,6 +129,34 @@ def test_publish_copies_the_site_with_rsync(clone, tmp_path):
     assert not (webroot / "_server").exists()  # the nginx snippet is for the server's config, not the web
 
 
+def test_publish_stops_when_the_servers_security_headers_would_refuse_the_new_styles(clone, tmp_path):
+    """The server's nginx sends the headers of the snippet it was given, and
+    their policy allows the inlined stylesheet by its hash: after a change to
+    the stylesheet, publishing would show every page unstyled until someone
+    updates the server. Publish stops and says what to do."""
+    webroot = tmp_path / "www"
+    webroot.mkdir()
+    first = invoke_in(clone, "publish", "--target", f"{webroot}/")
+    assert first.returncode == 0, first.stdout + first.stderr
+    before = (webroot / "index.html").read_bytes()
+    stylesheet = clone / "theme/static/css/screen.css"
+    original = stylesheet.read_text(encoding="utf-8")
+    try:
+        stylesheet.write_text(original + "\n.site-footer { letter-spacing: 0.01em; }\n", encoding="utf-8")
+        refused = invoke_in(clone, "publish", "--target", f"{webroot}/")
+        assert refused.returncode == 1, refused.stdout + refused.stderr
+        assert "security headers have changed" in refused.stderr
+        assert "output/_server/nginx-security-headers.conf" in refused.stderr and "--headers-updated" in refused.stderr
+        assert (webroot / "index.html").read_bytes() == before  # nothing was copied
+        updated = invoke_in(clone, "publish", "--target", f"{webroot}/", "--headers-updated")
+        assert updated.returncode == 0, updated.stdout + updated.stderr
+        assert (webroot / "index.html").read_bytes() != before
+        again = invoke_in(clone, "publish", "--target", f"{webroot}/")  # the new headers are now the server's
+        assert again.returncode == 0, again.stdout + again.stderr
+    finally:
+        stylesheet.write_text(original, encoding="utf-8")
+
+
 CONTAINER_JOBS = [(name, job) for name in ("site.yml", "review.yml")
                   for job, spec in yaml.safe_load((REPO / ".github/workflows" / name).read_text())["jobs"].items()
                   if "container" in spec]
