@@ -109,6 +109,12 @@ def build_site(settings_file, output_path, overrides: dict | None = None, keep_u
     or, if nothing the build reads has changed since the site in place was
     built (sitebuild/unchanged.py) and `keep_unchanged`, keep that site."""
     output_path = Path(output_path).resolve()
+    if is_mount_point(output_path):
+        # Found before building, not at the end: a mounted folder cannot be
+        # renamed over (EBUSY), and the swap is a rename.
+        raise BuildFailed([f"{output_path} is a mount point (e.g. a Docker volume): a build puts the finished "
+                           "site in place by renaming it there, which a mounted folder refuses. Mount the folder "
+                           f"above it instead, or build into a folder inside it (--output {output_path}/site)."])
     output_path.parent.mkdir(parents=True, exist_ok=True)
     recover_from_killed_builds(output_path)
     try:
@@ -134,6 +140,19 @@ def build_site(settings_file, output_path, overrides: dict | None = None, keep_u
     keep_record(settings, output_path, BuildRecord(inputs, *time_window(now, moments, settings), pages,
                                                    layout=layout, page_keys=reuse.keys, page_effects=reuse.effects))
     return BuildResult(pages=pages, reused=reuse.reused)
+
+
+def is_mount_point(path: Path) -> bool:
+    """Whether a file system is mounted at `path`: from Linux's list of
+    mounts, which also knows a bind mount within one file system (Docker's
+    volumes), where Path.is_mount() sees nothing."""
+    try:
+        with open("/proc/self/mountinfo", encoding="utf-8", errors="surrogateescape") as mounts:
+            # The fifth field is where each is mounted, with spaces and the like as octal escapes.
+            points = {re.sub(r"\\([0-7]{3})", lambda code: chr(int(code[1], 8)), line.split()[4]) for line in mounts}
+    except OSError:  # not Linux
+        return path.is_mount()
+    return str(path) in points
 
 
 def keep_record(settings: dict, output_path: Path, record: BuildRecord) -> None:

@@ -91,6 +91,26 @@ def test_a_search_index_that_cannot_be_made_fails_the_build_and_leaves_the_last_
     assert snapshot(build.output) == before
 
 
+def test_an_output_folder_that_is_a_mount_point_is_refused_at_once_in_plain_words(tmp_path):
+    """A Docker volume mounted at output/, say: the finished site is put in
+    place by a rename, which a mounted folder refuses, so the build says so
+    before it starts (not as an OSError after the whole build)."""
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("the last good site")
+    mounted = subprocess.run(["mount", "--bind", str(output), str(output)], capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount here: {mounted.stderr.strip()}")
+    try:
+        failed = build_in(tmp_path, output=output, cache=tmp_path / "cache")
+        assert failed.returncode == 1, failed.stderr
+        assert f"{output} is a mount point" in failed.stderr and "Mount the folder above it" in failed.stderr
+        assert [path.name for path in output.iterdir()] == ["index.html"]
+        assert not list(tmp_path.glob(".output.*"))  # nothing was started
+    finally:
+        subprocess.run(["umount", str(output)], check=True)
+
+
 def test_ctrl_c_just_as_the_staging_folder_is_made_leaves_none(tmp_path, good_site, monkeypatch):
     """Ctrl+C can land after mkdtemp made the staging folder and before its
     name reaches the build (a Ctrl+C just as the folder appears, on a busy
