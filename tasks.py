@@ -144,7 +144,10 @@ def _production_settings() -> dict:
     return load_settings(ROOT / SETTINGS["production"])
 
 
-@task(help={"target": "where to copy the site: user@host:/path/ (default PUBLISH_SSH_TARGET in publishconf.py)",
+# auto_shortflags off: invoke would give --headers-updated "-h", which every
+# other task takes as a request for help (and this one would publish).
+@task(auto_shortflags=False,
+      help={"target": "where to copy the site: user@host:/path/ (default PUBLISH_SSH_TARGET in publishconf.py)",
             "headers-updated": "the server has the build's new security-header snippet (publish asks for it)"})
 def publish(c, target="", headers_updated=False):
     """Build the production site and copy it to the web host with rsync over SSH."""
@@ -153,6 +156,8 @@ def publish(c, target="", headers_updated=False):
     build(c, production=True)
     settings = _production_settings()
     target = target or settings["PUBLISH_SSH_TARGET"]
+    if ":" not in target:  # a folder on this computer: ~ as the shell would read it (the command is quoted)
+        target = os.path.expanduser(target)
     site = ROOT / OUTPUT
     if not headers_updated and (reason := refusal(settings, site, target)):
         print(reason, file=sys.stderr)

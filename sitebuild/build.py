@@ -114,7 +114,7 @@ def build_site(settings_file, output_path, overrides: dict | None = None, keep_u
         # renamed over (EBUSY), and the swap is a rename.
         raise BuildFailed([f"{output_path} is a mount point (e.g. a Docker volume): a build puts the finished "
                            "site in place by renaming it there, which a mounted folder refuses. Mount the folder "
-                           f"above it instead, or build into a folder inside it (--output {output_path}/site)."])
+                           f"above it instead (the site is then its {output_path.name}/ folder)."])
     output_path.parent.mkdir(parents=True, exist_ok=True)
     recover_from_killed_builds(output_path)
     try:

@@ -69,11 +69,12 @@ def give_mode(path: str, mode: int, folder: bool) -> None:
     try:
         os.chmod(path, mode)
     except PermissionError:
-        if folder:
-            raise
-        # A file linked from a cache another user filled: the site gets a
-        # copy of its own (written public), and the cache's file is left as it is.
-        write_atomically(Path(path), Path(path).read_bytes())
+        # A folder of this build is this user's: only a file system without
+        # Unix modes (FAT) refuses, and it decides the modes itself. A file
+        # linked from a cache another user filled: the site gets a copy of
+        # its own (written public), and the cache's file is left as it is.
+        if not folder:
+            write_atomically(Path(path), Path(path).read_bytes())
 
 
 def output_path(output: str | Path, save_as: str) -> Path:

@@ -115,6 +115,11 @@ def test_publish_copies_the_site_with_rsync(clone, tmp_path):
     webroot.mkdir()
     (webroot / "stale.html").write_text("from an old build")
     webroot.chmod(0o700)  # as private as a folder can be: rsync gives it the site's mode
+    # A file of the site in place made private by hand (a build that changes
+    # nothing keeps the site as it is): rsync's --chmod still sends it readable.
+    built = (clone / "output/robots.txt")
+    if built.exists():
+        built.chmod(0o600)
     # With the umask of a hardened server's cron job (027), under which new
     # files are unreadable by the web server's user.
     result = invoke_in(clone, "publish", "--target", f"{webroot}/", umask=0o027)
@@ -160,9 +165,17 @@ def test_publish_stops_when_the_servers_security_headers_would_refuse_the_new_st
     assert record.read_bytes() == published  # the next publish compares with the server's new headers
 
 
-CONTAINER_JOBS = [(name, job) for name in ("site.yml", "review.yml")
-                  for job, spec in yaml.safe_load((REPO / ".github/workflows" / name).read_text())["jobs"].items()
-                  if "container" in spec]
+def test_publish_h_asks_for_help_as_in_every_other_task():
+    """invoke gives each option a one-letter flag from its first letter:
+    --headers-updated would take -h, and `invoke publish -h` would publish,
+    past the header check, instead of showing help."""
+    shown = subprocess.run([str(REPO / ".venv/bin/invoke"), "--help", "publish"], cwd=REPO,
+                           capture_output=True, text=True, check=True).stdout
+    assert "--headers-updated" in shown and "-h," not in shown
+
+
+CONTAINER_JOBS = [(workflow.name, job) for workflow in WORKFLOWS
+                  for job, spec in yaml.safe_load(workflow.read_text())["jobs"].items() if "container" in spec]
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="needs root, as the CI container has, to make a folder another user's")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from zoneinfo import ZoneInfo
+
 import pytest
 from browser import chromium, serve_folder
 from content_source import CONTENT, published
 
+from plugins.headers.header_rules import security_txt
 from sitecore.schema.document import parse_document
 
 # content/press-office.md: the contacts, the press kit's people, the notes to editors.
@@ -121,3 +125,17 @@ def test_the_drafts_preview_labels_an_embargoed_release_in_every_listing(make_si
     for name, (path, items) in listings.items():
         entry = next(li for li in build.html(path).select(items) if "Walrus embargoed release" in li.get_text())
         assert "Embargoed until 1 March 2099, 09:00" in entry.get_text(" "), name
+
+
+def test_security_txt_names_no_security_policy_page_while_the_site_has_none(site):
+    """RFC 9116's "Policy:" is a page on reporting security problems; the
+    site has none (security.txt named the privacy notice once)."""
+    text = (site.output / ".well-known/security.txt").read_text(encoding="utf-8")
+    assert text.startswith("Contact: mailto:") and "Policy:" not in text
+
+
+def test_security_txt_names_a_security_policy_page_once_there_is_one(settings):
+    moment = dt.datetime(2026, 11, 27, 9, 30, tzinfo=ZoneInfo("Europe/London"))
+    text = security_txt({**settings, "SECURITY_POLICY_URL": "security/"}, moment)
+    assert f"Policy: {settings['SITE_CANONICAL_URL'].rstrip('/')}/security/\n" in text
+    assert "Expires: 2027-11-27T00:00:00+00:00\n" in text

@@ -4,15 +4,10 @@ Security Policy violation fails the test."""
 
 from __future__ import annotations
 
-import datetime as dt
-from zoneinfo import ZoneInfo
-
 import pytest
 from browser import RECORD_VIOLATIONS, csp_problems, goto_settled, no_http_cache
 from playwright.sync_api import expect
 from test_site import PAGE_TYPES
-
-from plugins.headers.header_rules import security_txt
 
 pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
@@ -71,17 +66,7 @@ def test_security_txt_is_served(nginx_site, browser, settings):
     assert response.status == 200
     text = response.text()
     assert f"Contact: mailto:{settings['SECURITY_CONTACT']}" in text and "Expires: " in text
-    # "Policy:" names a page on reporting security problems; the site has none
-    # (it named the privacy notice once).
-    assert "Policy:" not in text
     page.close()
-
-
-def test_security_txt_names_a_security_policy_page_once_there_is_one(settings):
-    moment = dt.datetime(2026, 11, 27, 9, 30, tzinfo=ZoneInfo("Europe/London"))
-    text = security_txt({**settings, "SECURITY_POLICY_URL": "security/"}, moment)
-    assert f"Policy: {settings['SITE_CANONICAL_URL'].rstrip('/')}/security/\n" in text
-    assert "Expires: 2027-11-27T00:00:00+00:00\n" in text
 
 
 def test_netlify_headers_and_nginx_snippet_agree(site):
