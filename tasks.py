@@ -166,8 +166,7 @@ def publish(c, target="", headers_updated=False):
     # since every build writes fresh files with new times.
     # --chmod: the host's copies readable by its web server whatever modes
     # its files had before (the build makes them 0644 and 0755 too).
-    c.run(quoted("rsync", "-rlpcz", "--chmod=D755,F644", "--delete", "--exclude=_server/", f"{ROOT / OUTPUT}/", target),
-          pty=False)
+    c.run(quoted("rsync", "-rlpcz", "--chmod=D755,F644", "--delete", "--exclude=_server/", f"{site}/", target), pty=False)
     first = not published_before(settings, target)
     remember(settings, site, target)
     print(f"Published to {target}")

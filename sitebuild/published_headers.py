@@ -37,9 +37,9 @@ def refusal(settings: dict, output: Path, target: str) -> str | None:
         last = record_path(settings, target).read_bytes()
     except FileNotFoundError:
         return None
-    if snippet_path(settings, output).read_bytes() == last:
-        return None
     snippet = snippet_path(settings, output)
+    if snippet.read_bytes() == last:
+        return None
     return (f"Not published: the site's security headers have changed since the last publish to {target} "
             "(the stylesheet's hash is in its Content Security Policy), and the server still sends the old ones, "
             "which would show every new page without its styles.\n"
