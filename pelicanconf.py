@@ -271,7 +271,8 @@ DIRECT_TEMPLATES = ["index", "home", "categories", "tags", "search", "press_arch
 HOME_SAVE_AS = "index.html"
 HOME_URL = ""
 # The 404 direct template is written to 404.html at the root, where GitHub
-# Pages, Netlify and our nginx snippet look for it (Pelican's default).
+# Pages, Netlify and Cloudflare Pages look for it, and our nginx snippet
+# points nginx to it (Pelican's default).
 
 DEFAULT_PAGINATION = 10
 PAGINATED_TEMPLATES = {"index": None, "category": None, "tag": None}

@@ -169,7 +169,6 @@ http {{
     server {{
         listen 127.0.0.1:{port};
         root {folder};
-        error_page 404 /404.html;
         include {folder}/_server/nginx-security-headers.conf;
     }}
 }}

@@ -90,3 +90,18 @@ def test_the_editor_config_is_served_as_yaml_with_the_editors_headers(nginx_site
     editor_headers = dict(next(lines for prefix, lines in rule_sets(settings) if prefix == "/admin/"))
     assert response.headers["content-security-policy"] == editor_headers["Content-Security-Policy"]
     page.close()
+
+
+@pytest.mark.parametrize("missing", ["/news/2021/no-such-post/", "/no-such-file.pdf", "/admin/no-such-page"])
+def test_nginx_with_only_the_snippet_answers_a_missing_address_with_the_sites_404_page(nginx_site, site, missing):
+    """The README's nginx set-up is `root` and an include of the snippet,
+    nothing else (tests/browser.py's server is exactly that): the snippet
+    itself must send readers to the site's own page, with its headers."""
+    import urllib.error
+    import urllib.request
+
+    with pytest.raises(urllib.error.HTTPError) as answer:
+        urllib.request.urlopen(nginx_site + missing, timeout=10)
+    assert answer.value.code == 404
+    assert answer.value.read() == (site.output / "404.html").read_bytes()
+    assert "frame-ancestors 'none'" in answer.value.headers["Content-Security-Policy"]

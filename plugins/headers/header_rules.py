@@ -48,7 +48,11 @@ def nginx_snippet(settings: dict) -> str:
     add_header into a location that has its own, so each location repeats all."""
     rules = rule_sets(settings)
     out = ["# Made by the build from SECURITY_HEADERS in pelicanconf.py: do not edit.",
-           "# Use: server { …; include /path/to/security-headers.conf; }"]
+           "# Use: server { …; include /path/to/security-headers.conf; }",
+           # Without it nginx answers a missing address with its own bare
+           # page; GitHub Pages, Netlify and Cloudflare Pages find 404.html
+           # by themselves. (Inherited by the locations below.)
+           "error_page 404 /404.html;"]
     out += [f'add_header {name} "{value}" always;' for name, value in rules[0][1]]
     for prefix, lines in rules[1:]:
         out.append(f"location {prefix} {{")
