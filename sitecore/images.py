@@ -1,4 +1,4 @@
-"""Image paths: which files are images, and the smaller copies made of them."""
+"""Image paths: which files are images, and the WebP copies made of them."""
 
 from __future__ import annotations
 
@@ -18,17 +18,23 @@ def is_image(path: str) -> bool:
     return extension_of(path) in IMAGE_MEDIA_TYPES
 
 
-def copy_name(path: str, width: int) -> str:
-    """The site path of an image's WebP copy: images/rally.jpg -> images/rally-480.webp."""
-    return f"{os.path.splitext(path)[0]}-{width}.webp"
+def copy_name(path: str, width: int | None = None) -> str:
+    """The site path of an image's WebP copy: images/rally.jpg ->
+    images/rally-480.webp, or images/rally.webp for the copy at the image's
+    own width (None)."""
+    stem = os.path.splitext(path)[0]
+    return f"{stem}.webp" if width is None else f"{stem}-{width}.webp"
 
 
-def smaller_copies(path: str, settings: dict) -> list[str]:
-    """The WebP copies made of an image at RESPONSIVE_IMAGE_WIDTHS (images/a.jpg
-    -> images/a-480.webp …); none for a file that is not an image."""
+def webp_copies(path: str, settings: dict) -> list[str]:
+    """Every name a WebP copy of the image at `path` may take: one per
+    RESPONSIVE_IMAGE_WIDTHS (images/a.jpg -> images/a-480.webp …) and one
+    at its own width (images/a.webp; a WebP image serves as its own). None
+    for a file that is not an image."""
     if not is_image(path):
         return []
-    return [copy_name(path, width) for width in settings.get("RESPONSIVE_IMAGE_WIDTHS", [])]
+    own_width = [] if extension_of(path) == "webp" else [copy_name(path)]
+    return [copy_name(path, width) for width in settings.get("RESPONSIVE_IMAGE_WIDTHS", [])] + own_width
 
 
 # Pillow's verify() reads a PNG's or WebP's every chunk, so a file cut

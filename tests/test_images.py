@@ -33,6 +33,7 @@ def test_content_images_become_responsive_pictures(make_site):
         with Image.open(build.output / f"images/rally-{width}.webp") as variant:
             assert variant.format == "WEBP" and variant.size == (width, width // 2)
     assert (build.output / "images/rally.jpg").exists()
+    assert not (build.output / "images/rally.webp").exists()  # wider than every copy: the largest is enough
 
 
 def test_a_councillor_photo_is_responsive_and_not_lazy(make_site):
@@ -43,7 +44,11 @@ def test_a_councillor_photo_is_responsive_and_not_lazy(make_site):
     img = build.html("councillors/jo-bloggs/").select_one("main picture img")
     assert img["alt"] == "Jo Bloggs smiling" and img["width"] == "600" and img["height"] == "600"
     assert "loading" not in img.attrs and img["fetchpriority"] == "high"
-    assert build.html("councillors/jo-bloggs/").select_one("main picture source")["srcset"] == "/images/jo-480.webp 480w"
+    # Narrower than the widest copy: its own width is offered too, as WebP.
+    assert build.html("councillors/jo-bloggs/").select_one("main picture source")["srcset"] == (
+        "/images/jo-480.webp 480w, /images/jo.webp 600w")
+    with Image.open(build.output / "images/jo.webp") as own_width:
+        assert own_width.format == "WEBP" and own_width.size == (600, 600)
 
 
 def test_production_builds_write_variants_inside_the_site(make_site, tmp_path):
@@ -55,7 +60,9 @@ def test_production_builds_write_variants_inside_the_site(make_site, tmp_path):
                       options=("--settings", str(production_settings(tmp_path))))
     assert build.returncode == 0, build.stderr
     picture = build.html("news/hello/").select_one("main picture")
-    assert picture.source["srcset"] == "https://breakthroughparty.org.uk/images/rally-480.webp 480w, https://breakthroughparty.org.uk/images/rally-960.webp 960w"
+    assert picture.source["srcset"] == ("https://breakthroughparty.org.uk/images/rally-480.webp 480w, "
+                                        "https://breakthroughparty.org.uk/images/rally-960.webp 960w, "
+                                        "https://breakthroughparty.org.uk/images/rally.webp 1000w")
     assert picture.img["alt"] == "A & B marching"  # escaped once, read back as the text
     assert (build.output / "images/rally-480.webp").is_file()
     assert not any("https:" in str(p) for p in build.output.rglob("*"))
@@ -90,3 +97,44 @@ def test_an_image_with_data_after_its_end_is_accepted(make_site, name, data):
     post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]) + f"\n![Members marching]({{static}}/images/{name})\n"
     build = make_site({"posts/hello.md": post, f"images/{name}": data})
     assert build.returncode == 0, build.stderr
+
+
+def webp(width: int, height: int) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), "#6a1b9a").save(buffer, "WEBP")
+    return buffer.getvalue()
+
+
+def test_a_webp_narrower_than_the_copies_serves_as_its_own_widest(make_site):
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]) + "\n![Members marching]({static}/images/rally.webp)\n"
+    build = make_site({"posts/hello.md": post, "images/rally.webp": webp(700, 350)})
+    assert build.returncode == 0, build.stderr
+    assert build.html("news/hello/").select_one("main picture source")["srcset"] == (
+        "/images/rally-480.webp 480w, /images/rally.webp 700w")
+    assert (build.output / "images/rally.webp").read_bytes() == webp(700, 350)
+
+
+@pytest.mark.browser
+def test_a_wide_screen_shows_an_image_at_its_full_width_not_a_small_copy_stretched(make_site, browser):
+    """An 800-pixel photo in a post, on a desktop screen: the browser takes
+    the WebP <source> (it never falls back to the <img>'s JPEG), so the
+    source must offer all 800 pixels."""
+    from browser import goto_settled, serve_folder
+
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]) + "\n![Members marching]({static}/images/rally.jpg)\n"
+    build = make_site({"posts/hello.md": post, "images/rally.jpg": jpeg(800, 400)})
+    assert build.returncode == 0, build.stderr
+    page = browser.new_page(viewport={"width": 1280, "height": 800}, device_scale_factor=1)
+    try:
+        with serve_folder(build.output) as base:
+            goto_settled(page, f"{base}/news/hello/")
+            image = page.locator("main picture img")
+            image.scroll_into_view_if_needed()
+            page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+            shown = image.evaluate("img => ({src: img.currentSrc, drawn: img.width})")
+    finally:
+        page.close()
+    assert shown["drawn"] > 480, shown  # drawn wider than the smallest copy …
+    assert shown["src"].removeprefix(base) == "/images/rally.webp"  # … from all its pixels
+    with Image.open(build.output / "images/rally.webp") as taken:
+        assert taken.size == (800, 400)

@@ -275,7 +275,7 @@ EXPECTED_LINES = [
     "content/images/evil.svg:1: (file): cannot be published: '.svg' files are not published — ",
     "content/images/evil.html:1: (file): cannot be published: '.html' files are not published — ",
     "content/images/x/a1.js:1: (file): cannot be published: '.js' files are not published — ",
-    "content/images/press/alex-mays-480.webp:1: (file): would replace a smaller copy of "
+    "content/images/press/alex-mays-480.webp:1: (file): would replace a WebP copy of "
     "images/press/alex-mays.jpg at /images/press/alex-mays-480.webp — ",
     "content/minifesto/index.html:1: (file): would replace the site's own minifesto page at /minifesto/index.html — ",
     "content/posts/link-rewrite.md:7: body: the link {filename}/images/press/alex-mays.jpg?\"><meta",
@@ -283,7 +283,7 @@ EXPECTED_LINES = [
     "is not a plain path to a file — ",
     "content/posts/hidden-marker.md:7: body: <a title=src='{static}/ads.txt'…> holds a {…} link marker outside a link — ",
     "content/share/news/hello.png:1: (file): is linked with {static} but is not in a folder the site publishes — ",
-    "content/images/news/march.png:1: (file): has the same name as images/news/march.jpg, so their smaller copies "
+    "content/images/news/march.png:1: (file): has the same name as images/news/march.jpg, so their WebP copies "
     "would overwrite each other — ",
     "content/posts/typed-yaml.md:5: (front matter): YAML tags (tag:yaml.org,2002:binary) are not allowed — ",
     "content/policies/02-annex.md:9: body: the rel attribute on <a> is not allowed — ",

@@ -9,7 +9,7 @@ from pelican import signals
 from pelican.generators import StaticGenerator
 
 from sitecore.content_items import content_items
-from sitecore.images import smaller_copies
+from sitecore.images import webp_copies
 from sitecore.names import SAFE_SITE_PATH
 from sitecore.problems import problem_log
 from sitecore.site_files import declared_files
@@ -81,18 +81,18 @@ def addresses_taken(generators, settings, static_paths) -> dict[str, str]:
     static = set(static_paths)
     taken = {file.save_as: file.made_by for file in declared_files(generators) if file.source not in static}
     for path in static_paths:
-        for variant in smaller_copies(path, settings):
-            taken[variant] = f"a smaller copy of {path}"
+        for variant in webp_copies(path, settings):
+            taken[variant] = f"a WebP copy of {path}"
     return taken
 
 
 def images_sharing_copies(static_paths, settings) -> dict[str, str]:
-    """path -> the other image whose smaller copies it would overwrite
+    """path -> the other image whose WebP copies it would overwrite
     (images/march.jpg and images/march.png both make images/march-480.webp)."""
     first_by_copy: dict[str, str] = {}
     clashes = {}
     for path in sorted(static_paths):
-        for copy in smaller_copies(path, settings):
+        for copy in webp_copies(path, settings):
             other = first_by_copy.setdefault(copy, path)
             if other != path:
                 clashes[path] = other
@@ -127,7 +127,7 @@ def check_static_files(generators) -> None:
             continue
         problem = static_file_problem(path, sc.save_as, taken, settings.get("STATIC_PATHS", []))
         if not problem and sc.relative_source_path in clashes:
-            problem = (f"has the same name as {clashes[sc.relative_source_path]}, so their smaller copies "
+            problem = (f"has the same name as {clashes[sc.relative_source_path]}, so their WebP copies "
                        "would overwrite each other", "rename one of them")
         if problem:
             problem_log.add(path, 1, "(file)", *problem)

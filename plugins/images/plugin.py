@@ -62,7 +62,7 @@ class ResponsiveImages:
                 )
             except Exception as error:  # Pillow raises many kinds for a bad or huge image
                 # A logged error fails the build, naming the file, never a traceback.
-                logger.error("content/%s: cannot make the smaller copies of this image (%s: %s) — save it again "
+                logger.error("content/%s: cannot make the WebP copies of this image (%s: %s) — save it again "
                              "as a JPEG, PNG or WebP of at most a few thousand pixels each way",
                              path, type(error).__name__, error)
                 self.known[path] = None

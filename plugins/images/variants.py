@@ -1,4 +1,4 @@
-"""Make the smaller WebP copies of one image, cached by content hash."""
+"""Make the WebP copies of one image, cached by content hash."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageOps
 
-from sitecore.images import copy_name
+from sitecore.images import copy_name, extension_of
 from sitecore.output import copy_from_cache, intact_in_cache, write_to_cache
 
 WEBP_OPTIONS = {"quality": 80, "method": 6}
@@ -30,9 +30,17 @@ class ImageInfo:
     variants: tuple[Variant, ...]
 
 
+def copy_widths(width: int, widths) -> list[int]:
+    """The widths of the WebP copies of an image `width` pixels wide: each of
+    `widths` narrower than it and, unless it is wider than them all, its own
+    (an 800-pixel photo shown 672 pixels wide wants all 800, not a 480-pixel
+    copy stretched: a browser that takes WebP never looks at the original)."""
+    return [w for w in widths if w < width] + ([width] if width <= max(widths) else [])
+
+
 def make_variants(source: Path, path: str, widths, output: Path, cache: Path) -> ImageInfo:
     """WebP copies of `source` (site path `path`, e.g. images/rally.jpg) at
-    each width narrower than it, written into `output` beside the original."""
+    `copy_widths`, written into `output` beside the original."""
     # Keyed by the image and how it is encoded: a new Pillow or new options
     # draw afresh rather than serve copies a cold build would not make.
     digest = hashlib.sha256(repr((PIL.__version__, WEBP_OPTIONS)).encode() + source.read_bytes()).hexdigest()[:16]
@@ -40,17 +48,21 @@ def make_variants(source: Path, path: str, widths, output: Path, cache: Path) ->
         # Phone photos are often stored sideways with an EXIF turn to apply.
         image = ImageOps.exif_transpose(opened)
         width, height = image.size
-        chosen = [w for w in widths if w < width] or [width]
         variants = []
-        for target_width in chosen:
+        for target_width in copy_widths(width, widths):
+            own_width = target_width == width
+            if own_width and extension_of(path) == "webp":
+                variants.append(Variant(path, width))  # already a WebP: it serves as its own copy
+                continue
             cached = cache / f"{digest}-{target_width}.webp"
             if not intact_in_cache(cached):
                 resized = image.convert("RGBA" if "A" in image.getbands() else "RGB")
-                resized = resized.resize((target_width, round(height * target_width / width)), Image.LANCZOS)
+                if not own_width:
+                    resized = resized.resize((target_width, round(height * target_width / width)), Image.LANCZOS)
                 buffer = io.BytesIO()
                 resized.save(buffer, "WEBP", **WEBP_OPTIONS)
                 write_to_cache(cached, buffer.getvalue())
-            variant_path = copy_name(path, target_width)
+            variant_path = copy_name(path, None if own_width else target_width)
             copy_from_cache(output, variant_path, cached)
             variants.append(Variant(variant_path, target_width))
     return ImageInfo(path, width, height, tuple(variants))
