@@ -53,7 +53,7 @@ def front_matter(path: Path):
     try:
         return parse_document(path.read_text(encoding="utf-8-sig"))
     except FrontMatterError as error:
-        raise FreezeError(f"{path}:{error.line}: {error.message} — {error.fix}") from None
+        raise FreezeError(f"{path}:{error.line}: {error.field}: {error.message} — {error.fix}") from None
 
 
 def freeze_edition(settings: dict, again: bool = False, keep_previous: bool = False) -> Frozen:

@@ -34,7 +34,7 @@ def promote(slug: str, settings: dict) -> Path:
     try:
         document = parse_document(text)
     except FrontMatterError as error:
-        raise PromoteError(f"{source.name}:{error.line}: {error.message}") from None
+        raise PromoteError(f"{source.name}:{error.line}: {error.field}: {error.message}") from None
     values = CANDIDATE.validate(str(source), document, settings,
                                 lambda path, line, key, message, fix: problems.append(f"{source.name}:{line}: {key}: {message}"))
     if values is None:

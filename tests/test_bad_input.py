@@ -367,3 +367,49 @@ def test_a_font_named_without_its_files_or_files_without_a_name_is_a_settings_pr
     assert build.returncode == 1
     assert "Traceback" not in build.stderr
     assert f"pelicanconf.py:1: {expected}" in build.stderr
+
+
+@pytest.mark.parametrize("front_matter, line, field, message", [
+    ("title: Councillors back #NHSPayNow", 2, "title",
+     '"#NHSPayNow" is read as a YAML comment (a space then #) and would be left out — '
+     'put the whole value in quotes: "Councillors back #NHSPayNow"'),
+    ("title: #NHSPayNow", 2, "title", '"#NHSPayNow" is read as a YAML comment'),
+    ("tags:\n  - nhs\n  - pay #FairPay", 4, "tags", 'item 2: "#FairPay" is read as a YAML comment'),
+    ("title: Our plan, in full\n  and wrapped #2022", 3, "title", '"#2022" is read as a YAML comment'),
+    ("title: &more fun for all", 2, "(front matter)", "YAML anchors (&more) are not allowed — "),
+    ('summary: "Katie Parker\\vhas left Labour."', 2, "summary",
+     "contains an invisible control character (U+000B) — "),
+    ('contacts:\n  - name: "A\\x00"', 3, "contacts", "item 1, name: contains an invisible control character (U+0000)"),
+])
+def test_a_value_that_would_not_be_published_as_written_is_refused_at_its_line(front_matter, line, field, message):
+    """YAML drops " #…" after a value as a comment, an anchor's first word,
+    and turns a quoted \\v into Word's invisible soft line break (which
+    broke the Atom feed): each would publish something else than the
+    volunteer wrote, silently."""
+    from sitecore.schema.document import FrontMatterError, parse_document
+
+    with pytest.raises(FrontMatterError) as refused:
+        parse_document(f"---\n{front_matter}\n---\nText.\n")
+    error = refused.value
+    assert (error.line, error.field) == (line, field)
+    assert message in f"{error.message} — {error.fix}"
+
+
+@pytest.mark.parametrize("front_matter, values", [
+    ("title: Back the nurses # a note to myself", {"title": "Back the nurses"}),
+    ('title: "Councillors back #NHSPayNow"', {"title": "Councillors back #NHSPayNow"}),
+    ("title: C# and F#, for all", {"title": "C# and F#, for all"}),
+    ("title: A & B", {"title": "A & B"}),
+])
+def test_comments_hashes_and_ampersands_that_change_nothing_are_accepted(front_matter, values):
+    from sitecore.schema.document import parse_document
+
+    assert parse_document(f"---\n{front_matter}\n---\nText.\n").values == values
+
+
+def test_a_hashtag_after_a_title_fails_the_build_at_its_line(make_site):
+    build = make_site({"posts/hello.md": GOOD_POST.replace("title: Hello from the party",
+                                                          "title: Hello from the party #NHSPayNow")})
+    assert_fails_with(build, 'content/posts/hello.md:2: title: "#NHSPayNow" is read as a YAML comment (a space then '
+                             '#) and would be left out — put the whole value in quotes: "Hello from the party '
+                             '#NHSPayNow"')

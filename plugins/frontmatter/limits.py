@@ -9,14 +9,13 @@ down for minutes or end it with an error that names no file.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
+
+from sitecore.schema.document import CONTROL_CHARACTER
 
 # A long policy paper is 10,000 words (about 60 KB); 256 KB is far above
 # anything a person writes, and far below what makes Markdown slow.
 DEFAULT_MAX_KB = 256
-# C0 controls but tab, line feed and carriage return; DEL; the C1 controls.
-CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)

@@ -175,7 +175,7 @@ class FrontMatterReader(BaseReader):
         try:
             doc = parse_document(text, self.fields_cache)
         except FrontMatterError as error:
-            problem_log.add(source_path, error.line, "(front matter)", error.message, error.fix)
+            problem_log.add(source_path, error.line, error.field, error.message, error.fix)
             return "", dict(SKIP)
 
         right, ok = schema.validate_all(source_path, doc, self.settings, problem_log.add)

@@ -12,10 +12,21 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .fields import where_in_field
 from .fields_memo import FieldsMemo
 
 FENCE = "---"
 
+
+# C0 controls but tab, line feed and carriage return; DEL; the C1 controls.
+# Invisible, and a NUL or U+000B (Word's soft line break) breaks the XML
+# feeds. Refused in the file's text (plugins/frontmatter/limits.py) and in
+# every value, where a quoted "\v" or "\x0b" puts one without the byte.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# After a value, a space and "#" start a YAML comment, which is left out:
+# `title: Councillors back #NHSPayNow` publishes "Councillors back". A
+# comment a person means has a space after its "#"; a hashtag has none.
+HASHTAG_AFTER_VALUE = re.compile(r"[ \t]+#\S")
 
 # Front matter is a few fields with lists of words: two levels deep. The
 # limit leaves room for that and refuses a file nested thousands deep
@@ -37,9 +48,10 @@ class FrontMatterLoader(yaml.SafeLoader):
     - Dates stay text: our date field parses them, so an impossible date
       (2021-13-45) is reported at its line like any other mistake instead of
       crashing the YAML parser.
-    - No aliases (`*name`) and no deep nesting: a volunteer never needs
-      them, and they are how a 2 KB file becomes a billion values (an "alias
-      bomb") or a recursive value that crashes whatever reads it.
+    - No anchors (`&name`), aliases (`*name`) or deep nesting: a volunteer
+      never needs them, and they are how a 2 KB file becomes a billion
+      values (an "alias bomb") or a recursive value that crashes whatever
+      reads it. (`title: &more fun` would also publish "fun".)
     """
 
     def __init__(self, stream):
@@ -52,6 +64,12 @@ class FrontMatterLoader(yaml.SafeLoader):
                             "write the value out in full instead of referring to another one",
                             self.peek_event().start_mark)
         event = self.peek_event()
+        if getattr(event, "anchor", None):
+            # `title: &more fun for all` publishes "fun for all".
+            # And no alias can refer to a value without one.
+            raise YamlLimit(f"YAML anchors (&{event.anchor}) are not allowed",
+                            'write the value out in full; a text that starts with "&" goes in quotes '
+                            '(title: "&more fun for all")', event.start_mark)
         if getattr(event, "tag", None):  # only an explicit tag sets it
             # `!!binary aGVsbG8=` would publish b'hello'; `!!float 1e400`, inf.
             raise YamlLimit(f"YAML tags ({event.tag}) are not allowed",
@@ -75,11 +93,12 @@ FrontMatterLoader.add_constructor(
 class FrontMatterError(Exception):
     """The front matter block cannot be read at all."""
 
-    def __init__(self, line: int, message: str, fix: str):
+    def __init__(self, line: int, message: str, fix: str, field: str = "(front matter)"):
         super().__init__(message)
         self.line = line
         self.message = message
         self.fix = fix
+        self.field = field  # a field's name, where the problem is in one value
 
 
 # A line of front matter that starts a field: "title: …" at column 0.
@@ -245,6 +264,10 @@ def parse_fields(yaml_text: str, block: list[str], closing_line: int) -> dict:
         raise explain_syntax_error(error, block, closing_line) from None
     except yaml.YAMLError as error:
         raise FrontMatterError(first_line, f"YAML error: {error}", "check the front matter") from None
+    if root is not None:
+        value_problem = first_value_problem(root, block)
+        if value_problem:
+            raise value_problem
     if values is None:
         values, root = {}, None
     if not isinstance(values, dict):
@@ -275,3 +298,43 @@ def parse_fields(yaml_text: str, block: list[str], closing_line: int) -> dict:
         "value_lines": value_lines,
         "duplicate_paths": duplicate_paths,
     }
+
+
+def first_value_problem(root, block: list[str]) -> FrontMatterError | None:
+    """A value that would not be published as written: text after it taken
+    for a comment, or an invisible control character in it."""
+    for (key, *inside), node in scalar_values(root, ()):
+        where = f"{where_in_field(tuple(inside))}: " if inside else ""
+        line_index = node.end_mark.line
+        rest = block[line_index][node.end_mark.column:] if line_index < len(block) else ""
+        comment = HASHTAG_AFTER_VALUE.match(rest) if node.style is None else None
+        if comment:
+            cut, whole = rest.strip(), f"{node.value} {rest.strip()}".strip()
+            return FrontMatterError(
+                BLOCK_START_LINE + line_index,
+                f'{where}"{shortened(cut)}" is read as a YAML comment (a space then #) and would be left out',
+                f'put the whole value in quotes: "{shortened(whole)}"', field=key)
+        control = CONTROL_CHARACTER.search(node.value)
+        if control:
+            return FrontMatterError(
+                BLOCK_START_LINE + node.start_mark.line,
+                f"{where}contains an invisible control character (U+{ord(control.group()):04X})",
+                "delete it and retype that spot (it often comes from pasting from Word or a PDF)", field=key)
+    return None
+
+
+def shortened(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def scalar_values(node, path: tuple):
+    """(path, node) of every single value in the tree: ("tags", 0) is the
+    first tag, ("contacts", 1, "email") the second contact's email."""
+    if isinstance(node, yaml.ScalarNode):
+        yield path, node
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            yield from scalar_values(item, (*path, index))
+    elif isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            yield from scalar_values(value_node, (*path, str(key_node.value)))
