@@ -535,6 +535,8 @@ PLUGINS = [
     "plugins.search",
     "plugins.headers",
     "plugins.press",
+    # Atom feeds with absolute addresses and an id of their own.
+    "plugins.feeds",
     "plugins.cms",
     # The page_url and canonical_url template filters: templates print
     # addresses, they never assemble them.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import feedparser
+from bs4 import BeautifulSoup
 from content_source import published
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -49,3 +50,55 @@ def test_sitemap_lists_every_public_page(site, settings):
 def test_robots_txt_points_at_the_sitemap(site, settings):
     robots = (site.output / "robots.txt").read_text()
     assert f"Sitemap: {settings['SITE_CANONICAL_URL']}/sitemap.xml" in robots
+
+
+def test_each_feed_has_its_own_id_and_links_to_the_page_listing_the_same_posts(site, settings):
+    """RFC 4287: a feed's id is unique. Pelican gave every feed the site's
+    address as its id and its page, so readers could take the press
+    releases feed for the news feed."""
+    base = settings["SITE_CANONICAL_URL"]
+    feeds = {"feeds/all.atom.xml": f"{base}/news/"} | {
+        f"feeds/category/{key}.atom.xml": f"{base}/news/category/{key}/" for key in settings["POST_CATEGORIES"]}
+    ids = set()
+    for path, page in feeds.items():
+        feed = feedparser.parse((site.output / path).read_bytes())
+        assert not feed.bozo, (path, feed.bozo_exception)
+        assert feed.feed.id == f"{base}/{path}"
+        assert [link.href for link in feed.feed.links if link.rel == "alternate"] == [page]
+        assert (site.output / page.removeprefix(base + "/") / "index.html").is_file()
+        ids.add(feed.feed.id)
+    assert len(ids) == len(feeds)
+
+
+def test_every_address_in_a_feed_is_absolute_even_from_a_local_build(make_site, settings):
+    """Feed readers and feed-to-email services read a feed away from the
+    site: a link or image written from the site's root ("/policies/…") must
+    carry the domain. Other addresses are left as they are."""
+    from conftest import MINIMAL_SITE
+
+    post = MINIMAL_SITE["posts/hello.md"] + (
+        "\nSee [our housing policy](/policies/housing/), [the party](https://example.org/a) and "
+        "[this part](#part), or [write to us](mailto:press@example.org).\n\n"
+        "![Members marching]({static}/images/rally.jpg)\n")
+    from test_images import jpeg
+
+    build = make_site({"posts/hello.md": post, "images/rally.jpg": jpeg(600, 300)})
+    assert build.returncode == 0, build.stderr
+    base = settings["SITE_CANONICAL_URL"]
+    feed = feedparser.parse((build.output / "feeds/all.atom.xml").read_bytes())
+    [entry] = feed.entries
+    assert entry.link == f"{base}/news/hello/"
+    assert entry.id.startswith("tag:breakthroughparty.org.uk,")
+    content = BeautifulSoup(entry.content[0].value, "html.parser")
+    assert [a["href"] for a in content.find_all("a")] == [
+        f"{base}/policies/housing/", "https://example.org/a", "#part", "mailto:press@example.org"]
+    assert [img["src"] for img in content.find_all("img")] == [f"{base}/images/rally.jpg"]
+
+
+def test_the_press_office_pages_offer_the_press_releases_feed_first(site, settings):
+    """A journalist pasting /press/ into a feed reader gets the press
+    releases, not all the news: readers take the first feed a page offers."""
+    press_feed = "/" + settings["CATEGORY_FEED_ATOM"].format(slug=settings["PRESS_CATEGORY"])
+    for page in ("press/", "press/releases/", f"news/category/{settings['PRESS_CATEGORY']}/"):
+        offered = [link["href"] for link in site.html(page).find_all("link", rel="alternate", type="application/atom+xml")]
+        assert offered == [press_feed, "/feeds/all.atom.xml"], page

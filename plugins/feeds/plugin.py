@@ -1,0 +1,60 @@
+"""Make each Atom feed usable away from the site, as Pelican writes it.
+
+A feed is read by feed readers and feed-to-email services, not by a browser
+on the site, so every address in it must be absolute. Pelican makes an
+entry's link from SITEURL, which is empty in a local build ("/news/…", and
+an id of "tag:None,…"), and leaves addresses a volunteer wrote from the
+site's root (`[our policy](/policies/housing/)`, `![…](/images/…)`) as they
+are, so those links and images broke in such readers. And Pelican gives
+every feed the site's address as its id and its page, so the news feed and
+each category's feed had one id (RFC 4287 wants each unique).
+
+So, when Pelican has made a feed and before it writes it
+(`feed_generated`): the feed's id is its own address, its page is the page
+that lists the same posts, and every entry's link, id, and the addresses in
+its summary and content start with FEED_DOMAIN (the public domain). A
+production build, whose SITEURL is that domain, keeps the entry ids it had.
+"""
+
+from __future__ import annotations
+
+import re
+
+from feedgenerator import get_tag_uri
+from pelican import signals
+
+from sitecore.urls import category_feed_url
+
+# href="/…" and src="/…" in HTML the sanitiser wrote (it quotes every
+# attribute with " and escapes " inside one; a "//host" address is another site's).
+ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")(/(?!/)[^"]*")')
+
+
+def absolute_addresses(html: str, domain: str) -> str:
+    return ROOT_RELATIVE.sub(lambda found: found[1] + domain + found[2], html)
+
+
+def listing_page(context: dict, feed_url: str, domain: str) -> str:
+    """The page that lists what the feed at `feed_url` holds: a category's
+    page for its feed, the news page for the others."""
+    for category, _ in context.get("categories", []):
+        if feed_url == f"{domain}/{category_feed_url(context, category.slug)}":
+            return f"{domain}/{category.url}"
+    return f"{domain}/{context['INDEX_URL']}"
+
+
+def stand_alone(context: dict, feed) -> None:
+    domain = context["FEED_DOMAIN"].rstrip("/")
+    feed.feed["id"] = feed.feed["feed_url"]
+    feed.feed["link"] = listing_page(context, feed.feed["feed_url"], domain)
+    for item in feed.items:
+        if item["link"].startswith("/"):
+            item["link"] = domain + item["link"]
+            item["unique_id"] = get_tag_uri(item["link"], item["pubdate"])
+        for part in ("description", "content"):
+            if item.get(part):
+                item[part] = absolute_addresses(item[part], domain)
+
+
+def register() -> None:
+    signals.feed_generated.connect(stand_alone)
