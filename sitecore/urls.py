@@ -6,6 +6,8 @@ Templates never assemble URLs: they print what these functions made (the
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 
 def canonical_url(settings: dict, url: str) -> str:
     """The absolute public URL of a site-relative URL ('' is the home page):
@@ -37,3 +39,28 @@ def contact_href(contact: str) -> str:
     """Where a contact link goes: the schema's `contact` is an email address
     or a web address (https://…)."""
     return contact if contact.startswith("https://") else f"mailto:{contact}"
+
+
+def site_address_problems(settings: dict) -> list[tuple[str, str, str]]:
+    """(setting, message, fix) for a site address the site cannot work at.
+    Every page, the search page's script, the browser editor and the server
+    snippets address the site from the root of its domain (`/theme/…`,
+    `/pagefind/…`, a volunteer's `/policies/housing/`), so an address with a
+    path, such as a GitHub project site's https://user.github.io/repo/,
+    would publish a site whose search, editor and links are broken."""
+    problems = []
+    for setting in ("SITE_CANONICAL_URL", "SITEURL"):
+        value = settings.get(setting) or ""
+        if not value or (setting == "SITEURL" and value == settings.get("SITE_CANONICAL_URL")):
+            continue  # a local build's SITEURL is empty; the same address is reported once
+        address = urlsplit(value)
+        if address.scheme not in ("https", "http") or not address.netloc:
+            problems.append((setting, f'"{value}" is not a web address',
+                             "write the site's address with https://, e.g. https://breakthroughparty.org.uk"))
+        elif address.path.strip("/") or address.query or address.fragment:
+            problems.append((setting, f'"{value}" has a path after the domain ({address.path}): the site works only '
+                                      "at the root of a domain",
+                             f"give the site a domain or subdomain of its own (on GitHub Pages, a custom domain) "
+                             f"and set {setting} to it, e.g. https://{address.netloc}"))
+    return problems
+

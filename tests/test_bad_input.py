@@ -413,3 +413,35 @@ def test_a_hashtag_after_a_title_fails_the_build_at_its_line(make_site):
     assert_fails_with(build, 'content/posts/hello.md:2: title: "#NHSPayNow" is read as a YAML comment (a space then '
                              '#) and would be left out — put the whole value in quotes: "Hello from the party '
                              '#NHSPayNow"')
+
+
+@pytest.mark.parametrize("address, expected", [
+    ("https://user.github.io/repo",
+     'SITE_CANONICAL_URL: "https://user.github.io/repo" has a path after the domain (/repo): the site works only at '
+     "the root of a domain — give the site a domain or subdomain of its own (on GitHub Pages, a custom domain) and "
+     "set SITE_CANONICAL_URL to it, e.g. https://user.github.io"),
+    ("breakthroughparty.org.uk", 'SITE_CANONICAL_URL: "breakthroughparty.org.uk" is not a web address — '),
+])
+def test_a_site_address_the_site_cannot_work_at_is_a_settings_problem(make_site, address, expected):
+    """Pages, search, the editor and the server snippets address the site
+    from its domain's root: under a path (a GitHub project site) search and
+    the editor would be published broken, so the build refuses."""
+    build = make_site(settings={"SITE_CANONICAL_URL": repr(address)})
+    assert build.returncode == 1
+    assert "Traceback" not in build.stderr
+    assert f"pelicanconf.py:1: {expected}" in build.stderr
+
+
+def test_a_settings_problem_is_reported_at_the_settings_line():
+    from conftest import REPO
+
+    from sitecore.settings_file import setting_line
+    from sitecore.urls import site_address_problems
+
+    assert setting_line(str(REPO / "pelicanconf.py"), "SITE_CANONICAL_URL") == next(
+        number for number, line in enumerate((REPO / "pelicanconf.py").read_text().splitlines(), start=1)
+        if line.startswith("SITE_CANONICAL_URL = "))
+    production = {"SITE_CANONICAL_URL": "https://breakthroughparty.org.uk", "SITEURL": "https://breakthroughparty.org.uk"}
+    assert site_address_problems(production) == []
+    assert site_address_problems({**production, "SITEURL": ""}) == []
+    assert [p[0] for p in site_address_problems({**production, "SITEURL": "https://x.org/sub/"})] == ["SITEURL"]

@@ -15,7 +15,6 @@ touched.
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import replace
 
 from pelican import signals
@@ -25,6 +24,7 @@ from sitecore.frozen_editions import edition_key
 from sitecore.output import write_output
 from sitecore.print_fonts import font_setting_problems
 from sitecore.problems import problem_log
+from sitecore.settings_file import settings_file_of
 from sitecore.site_files import SiteFile, content_page, listing_page
 
 from .changes import edition_changes
@@ -187,6 +187,6 @@ def check_editions(generators) -> None:
 
 
 def report_font_setting_problems(settings) -> None:
-    settings_file = os.path.join(settings["PATH"], "..", "pelicanconf.py")
+    settings_file = settings_file_of(settings)
     for setting, message, fix in font_setting_problems(settings):
         problem_log.add(settings_file, 1, setting, message, fix)

@@ -16,7 +16,6 @@ every page, and journalists need numbers that ring someone.
 
 from __future__ import annotations
 
-import os
 import re
 
 from pelican import signals
@@ -24,6 +23,7 @@ from pelican import signals
 from sitecore.content_items import content_items
 from sitecore.problems import problem_log
 from sitecore.schema.document import closing_fence
+from sitecore.settings_file import line_holding, settings_file_of
 
 SAMPLE_FIX = ("replace the sample wording, then delete the sample: line "
               "(or set SAMPLE_CONTENT = True in pelicanconf.py while sample content remains)")
@@ -54,7 +54,7 @@ def refuse_placeholders(generators) -> None:
     if not settings.get("REFUSE_PLACEHOLDERS"):
         return
     patterns = [re.compile(pattern) for pattern in settings.get("PLACEHOLDER_PATTERNS", ())]
-    settings_file = os.path.join(settings["PATH"], "..", "pelicanconf.py")
+    settings_file = settings_file_of(settings)
     for value in (settings.get("IMPRINT") or {}).values():
         for found in placeholders_in(str(value), patterns):
             problem_log.add(settings_file, line_holding(settings_file, found), "IMPRINT",
@@ -80,14 +80,6 @@ def report_placeholders_in_file(path: str, patterns: list[re.Pattern]) -> None:
             key = line.split(":", 1)[0].strip(" -") if in_front_matter and ":" in line else "(text)"
             problem_log.add(path, index + 1, key, f'"{found}" is a placeholder, not a real contact',
                             "write the press office's real details before publishing")
-
-
-def line_holding(path: str, text: str) -> int:
-    try:
-        with open(path, encoding="utf-8") as handle:
-            return next((number for number, line in enumerate(handle, start=1) if text in line), 1)
-    except OSError:
-        return 1
 
 
 def register() -> None:

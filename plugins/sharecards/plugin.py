@@ -26,6 +26,7 @@ from sitecore.imprint import imprint_text
 from sitecore.output import copy_from_cache, intact_in_cache, write_output
 from sitecore.problems import problem_log
 from sitecore.renewed import items_renewed
+from sitecore.settings_file import setting_line, settings_file_of
 from sitecore.share_cards import share_card_url, site_card_url
 from sitecore.site_files import SiteFile
 
@@ -130,8 +131,8 @@ class ShareCardGenerator(Generator):
         try:
             layout_imprint(imprint, brand_style(self.settings))
         except ImprintTooLong as too_long:
-            settings_file = os.path.join(self.settings["PATH"], "..", "pelicanconf.py")
-            problem_log.add(settings_file, 1, "IMPRINT", too_long.message, too_long.fix)
+            settings_file = settings_file_of(self.settings)
+            problem_log.add(settings_file, setting_line(settings_file, "IMPRINT"), "IMPRINT", too_long.message, too_long.fix)
             return False
         return True
 

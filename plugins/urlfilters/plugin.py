@@ -26,7 +26,9 @@ from markupsafe import Markup, escape
 from pelican import signals
 
 from sitecore.breakable_addresses import address_parts
-from sitecore.urls import canonical_url, category_feed_url, page_url
+from sitecore.problems import problem_log
+from sitecore.settings_file import setting_line, settings_file_of
+from sitecore.urls import canonical_url, category_feed_url, page_url, site_address_problems
 
 
 def breakable_address(address: str) -> Markup:
@@ -42,5 +44,13 @@ def add_url_filters(generator) -> None:
     generator.env.filters["breakable_address"] = breakable_address
 
 
+def refuse_an_address_the_site_cannot_work_at(pelican) -> None:
+    problem_log.start_build(pelican.settings)
+    settings_file = settings_file_of(pelican.settings)
+    for setting, message, fix in site_address_problems(pelican.settings):
+        problem_log.add(settings_file, setting_line(settings_file, setting), setting, message, fix)
+
+
 def register() -> None:
+    signals.initialized.connect(refuse_an_address_the_site_cannot_work_at)
     signals.generator_init.connect(add_url_filters)
