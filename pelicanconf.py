@@ -252,8 +252,12 @@ EMBED_ALLOWLIST = []
 # The largest content file the build reads (a long policy paper is ~60 KB);
 # anything bigger is refused before it can slow every build down.
 CONTENT_FILE_MAX_KB = 256
-# Hidden files (.DS_Store, editors' backups) are never read or published.
-IGNORE_FILES = [".*"]
+# Never read, checked or published (and left out of git by .gitignore): the
+# files computers and editors leave beside ours. Hidden files (.DS_Store,
+# macOS's ._post.md, vim's .post.md.swp, emacs's .#post.md), backups
+# (post.md~ by gedit, kate and emacs; emacs's #post.md#) and Windows'
+# folder files.
+IGNORE_FILES = [".*", "*~", "#*#", "Thumbs.db", "desktop.ini"]
 
 # Drafts are checked but never written: a draft must not reach the public.
 DRAFT_SAVE_AS = ""

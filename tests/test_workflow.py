@@ -263,6 +263,19 @@ def test_other_files_in_content_folders_are_reported(tmp_path):
             "content as a .md file with front matter (see the README)") in result.stderr
 
 
+@pytest.mark.parametrize("name", ["posts/hello.md~", "posts/#hello.md#", "posts/.#hello.md", "posts/.hello.md.swp",
+                                  "posts/._hello.md", "images/Thumbs.db", "pages/desktop.ini", "posts/.DS_Store"])
+def test_files_editors_and_computers_leave_beside_content_are_ignored(tmp_path, make_site, name):
+    """An editor's backup of a post (gedit, kate and emacs write post.md~),
+    an autosave, or Windows' Thumbs.db: the volunteer did not write them,
+    often cannot see them, and they are not on the site. They must not
+    fail the build ("is not a Markdown file") or be read as a post."""
+    broken_copy = GOOD_POST.replace("title: Hello", "titel: Hello")  # an older copy with a mistake
+    build = make_site({"posts/hello.md": GOOD_POST, name: broken_copy})
+    assert build.returncode == 0, build.stderr
+    assert not any(path.name == name.rsplit("/", 1)[1] for path in build.output.rglob("*"))
+
+
 def test_a_file_saved_with_a_byte_order_mark_is_read(tmp_path):
     write_content(tmp_path / "content", {**MINIMAL_SITE, "posts/hello.md": "\ufeff" + GOOD_POST})
     result = check(tmp_path / "content")

@@ -73,7 +73,7 @@ def report_unread_files(settings) -> None:
     skipped (or, as HTML, published unchecked): say so."""
     for path in files_in_content_folders(settings):
         name = os.path.basename(path)
-        if not name.endswith((".md", ".markdown")) and not name.startswith("."):
+        if not name.endswith((".md", ".markdown")):
             problem_log.add(path, 1, "(file)", "is not a Markdown file, so it is not on the site",
                             "write the content as a .md file with front matter (see the README)")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import os
 
 from sitecore.schema.schema import Schema
@@ -249,14 +250,19 @@ SCHEMAS_BY_PATH_SETTING = {
 }
 
 
+def ignored(name: str, settings: dict) -> bool:
+    """Does IGNORE_FILES name this file or folder? Pelican never reads those."""
+    return any(fnmatch.fnmatchcase(name, pattern) for pattern in settings.get("IGNORE_FILES") or [])
+
+
 def files_in_content_folders(settings: dict) -> list[str]:
-    """Every file under the content types' folders, in a fixed order; never
-    inside a symbolically linked folder (a link itself is listed, for its
-    caller to refuse or skip)."""
+    """Every file under the content types' folders that Pelican does not
+    ignore, in a fixed order; never inside a symbolically linked folder (a
+    link itself is listed, for its caller to refuse or skip)."""
     found = []
     for setting in [*SCHEMAS_BY_PATH_SETTING, "MINIFESTO_EDITIONS_PATHS"]:
         for folder in settings.get(setting) or []:
             for directory, folders, files in os.walk(os.path.join(settings["PATH"], folder)):
-                folders.sort()
-                found += [os.path.join(directory, name) for name in sorted(files)]
+                folders[:] = sorted(name for name in folders if not ignored(name, settings))
+                found += [os.path.join(directory, name) for name in sorted(files) if not ignored(name, settings)]
     return found
