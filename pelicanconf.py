@@ -485,6 +485,9 @@ MARKDOWN = {
         "markdown.extensions.toc": {"permalink": False},
         # Email links wrap after "@" or before a dot on a phone, never mid-word.
         "sitecore.breakable_addresses": {},
+        # "# Heading" needs its space (CommonMark): "#NHSPayNow" at the start
+        # of a line stays a hashtag.
+        "sitecore.headings_need_a_space": {},
     },
     "output_format": "html5",
 }

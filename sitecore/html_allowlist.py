@@ -86,6 +86,9 @@ class Refusal:
         """A regex that finds where this came from in the Markdown."""
         if self.kind == "comment":
             return r"<!--"
+        if self.kind == "tag" and self.tag == "h1":
+            # <h1>, "# Title" (a space after one #) or a "===" line under text.
+            return r"<\s*h1\b|^ {0,3}#(?:[ \t]|$)|^ {0,3}=+[ \t]*$"
         if self.kind in ("tag", "embed"):
             return rf"<\s*{re.escape(self.tag)}\b"
         if self.kind in ("scheme",):
@@ -254,7 +257,8 @@ def explain(refusal: Refusal) -> tuple[str, str]:
         return "raw <script> in content", "remove it: content cannot run scripts"
     if kind == "tag" and tag == "h1":
         return ("a top-level heading (# or <h1>) in the text",
-                "use ## for headings: the title is the page's only top-level heading")
+                "use ## for headings: the title is the page's only top-level heading "
+                "(a line of === under a line of text makes one too)")
     if kind == "tag":
         return (f"raw <{tag}> in content is not allowed",
                 "write Markdown instead; the README lists the few HTML tags content may use")

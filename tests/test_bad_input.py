@@ -445,3 +445,28 @@ def test_a_settings_problem_is_reported_at_the_settings_line():
     assert site_address_problems(production) == []
     assert site_address_problems({**production, "SITEURL": ""}) == []
     assert [p[0] for p in site_address_problems({**production, "SITEURL": "https://x.org/sub/"})] == ["SITEURL"]
+
+
+@pytest.mark.parametrize("body, line", [
+    ("First paragraph.\n\nMore text.\n\n# A second title\n", 11),
+    ("First paragraph.\n\nA second title\n==============\n", 10),
+    ("First paragraph.\n\n<h1>A second title</h1>\n", 9),
+])
+def test_a_top_level_heading_is_reported_at_its_own_line(make_site, body, line):
+    build = make_site({"posts/hello.md": GOOD_POST.replace("Text.\n", body)})
+    assert_fails_with(build, f"content/posts/hello.md:{line}: body: a top-level heading (# or <h1>) in the text — use "
+                             "## for headings: the title is the page's only top-level heading (a line of === under a "
+                             "line of text makes one too)")
+
+
+def test_a_hashtag_at_the_start_of_a_line_stays_text(make_site):
+    """A heading needs a space after its #s (as in CommonMark, GitHub and
+    the editor's preview): a paragraph may start with a hashtag."""
+    body = "#NHSPayNow is trending today.\n\n##FairPay too.\n\n## A real subheading\n"
+    build = make_site({"posts/hello.md": GOOD_POST.replace("Text.\n", body)})
+    assert build.returncode == 0, build.stderr
+    main = build.html("news/hello/").select_one("main")
+    assert [p.get_text() for p in main.select("p") if "#" in p.get_text()] == ["#NHSPayNow is trending today.",
+                                                                                 "##FairPay too."]
+    headings = [h.get_text() for h in main.select("h1, h2, h3, h4, h5, h6")]
+    assert "A real subheading" in headings and not any("Pay" in heading for heading in headings), headings
