@@ -185,6 +185,15 @@ BODY_CASES = {
                              "body: the link {filename}/pages/missing.md points to a file that does not exist"),
     "broken site link": ("See [our housing policy](/policies/houses/).",
                          "body: the link /policies/houses/ goes to a page the site does not have"),
+    "relative link": ("See [our housing policy](policies/housing/).",
+                      "body: the link policies/housing/ is relative — link to a page by its address starting with /"),
+    "website without https": ("Sign [the petition](petition.parliament.uk/petitions/600123).",
+                              "body: the link petition.parliament.uk/petitions/600123 is relative — to link another "
+                              "website, write its whole address with https:// "
+                              "(https://petition.parliament.uk/petitions/600123)"),
+    "email without mailto": ("[Write to us](press@example.org).",
+                             "body: the link press@example.org is relative — to link an email address, write mailto: "
+                             "before it: (mailto:press@example.org)"),
     "missing image": ("![A rally]({static}/images/nope.jpg)",
                       "body: the link {static}/images/nope.jpg points to a file that does not exist"),
     "image without alt": ("![]({static}/images/rally.png)", "body: the image {static}/images/rally.png has no alt text"),
@@ -218,7 +227,8 @@ def test_check_finds_problems_in_the_body_at_their_line(tmp_path, case):
     [reported] = [l for l in result.stderr.splitlines() if l.startswith("content/posts/")]
     # The post's front matter is 9 lines, then its first text line, a blank,
     # "Intro.", a blank: the body case is on line 14.
-    assert reported.startswith(f"content/posts/hello.md:{line}: {expected} — "), reported
+    # A case gives the message, or the message — and the start of its fix.
+    assert reported.startswith(f"content/posts/hello.md:{line}: {expected}{'' if ' — ' in expected else ' — '}"), reported
 
 
 def test_good_links_and_images_pass(tmp_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from urllib.parse import unquote, urlparse
 
 from pelican.contents import Article
@@ -118,6 +119,23 @@ def unsafe_scheme(target: str) -> bool:
     return scheme_of(target) not in SAFE_SCHEMES and not target.startswith(INTERNAL_PREFIXES)
 
 
+# What a link without a scheme was probably meant to be: an email address,
+# or another website given by its name (www.example.org, example.org/page).
+EMAIL_ADDRESS = re.compile(r"^[^@/\s]+@[^@/\s]+\.[^@/\s]+$")
+WEBSITE_NAME = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:[a-z]{2,}|xn--[a-z0-9-]+)(?:[/?#:]|$)", re.I)
+
+
+def relative_link_fix(target: str) -> str:
+    """How to write a link that has no scheme and no leading /."""
+    if EMAIL_ADDRESS.match(target):
+        return f"to link an email address, write mailto: before it: (mailto:{target})"
+    a_file_here = "/" not in target and target.lower().endswith((".md", ".html", ".jpg", ".png", ".pdf"))
+    if WEBSITE_NAME.match(target) and not a_file_here:  # housing.md is a file, not Moldova
+        return f"to link another website, write its whole address with https:// (https://{target})"
+    return ("link to a page by its address starting with / (e.g. /policies/housing/), "
+            "or to a file with {filename}")
+
+
 def check_target(item, found, site: SiteFacts, field: str = "body") -> None:
     settings, target = site.settings, found.target
     try:
@@ -142,9 +160,7 @@ def check_target(item, found, site: SiteFacts, field: str = "body") -> None:
         return  # a link out (other schemes are reported from the rendered HTML)
     if not target.startswith("/"):
         if not target.startswith("#"):
-            report(item, found.line, field, f"the link {target} is relative",
-                   "link to a page by its address starting with / (e.g. /policies/housing/), "
-                   "or to a file with {filename}")
+            report(item, found.line, field, f"the link {target} is relative", relative_link_fix(target))
         return
     if not is_known(unquote(url.path).lstrip("/"), site.site_urls):
         report(item, found.line, field, f"the link {target} goes to a page the site does not have",
