@@ -470,3 +470,25 @@ def test_a_hashtag_at_the_start_of_a_line_stays_text(make_site):
                                                                                  "##FairPay too."]
     headings = [h.get_text() for h in main.select("h1, h2, h3, h4, h5, h6")]
     assert "A real subheading" in headings and not any("Pay" in heading for heading in headings), headings
+
+
+@pytest.mark.parametrize("front_matter, line, field, message", [
+    ("title: Hello\ncategory:news\nsummary: A post.", 3, "category", "there is no space after the colon — write the "
+     "line as 'category: news' (the colon, then an ordinary space)"),
+    ("title:Hello\ncategory: news", 2, "title", "there is no space after the colon"),
+    ("title: Hello\nsummary: A post.\nstatus:draft", 4, "status", "there is no space after the colon — write the "
+     "line as 'status: draft'"),
+    ("title: Hello\ncategory = news\nsummary: A post.", 3, "category", "written with '=' instead of ': '"),
+    ("title: Hello\ncategory:\u00a0news\nsummary: A post.", 3, "category",
+     "the space after the colon is a non-breaking space (Option+Space on a Mac) — write the line as 'category: news'"),
+])
+def test_a_field_without_the_space_after_its_colon_is_named_at_its_line(front_matter, line, field, message):
+    """PyYAML reports these a line late, or as a front matter never closed
+    (whose advice, adding a '---', made things worse)."""
+    from sitecore.schema.document import FrontMatterError, parse_document
+
+    with pytest.raises(FrontMatterError) as refused:
+        parse_document(f"---\n{front_matter}\n---\nText.\n")
+    error = refused.value
+    assert (error.line, error.field) == (line, field)
+    assert f"{error.message} — {error.fix}".startswith(message)

@@ -107,11 +107,41 @@ FIELD_LINE = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:(\s|$)")
 BLOCK_START_LINE = 2
 
 
+# A field written without its ": " (category:news, category = news, or a
+# non-breaking space after the colon: Option+Space on a Mac). PyYAML
+# reports each a line late, or as the end of the front matter.
+FIELD_WITHOUT_ITS_SPACE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)(?:[ \t]*:(?P<glued>[^\s])|[ \t]*:(?P<nbsp>\xa0)"
+                                     r"|[ \t]*=[ \t]*(?P<equals>\S))")
+
+
+def field_without_its_space(block: list[str], error_index: int) -> FrontMatterError | None:
+    """The first such line at or before the error (or just after: the error
+    may be reported on the line before the slip)."""
+    for index, line in enumerate(block[: error_index + 2]):
+        found = FIELD_WITHOUT_ITS_SPACE.match(line)
+        if not found:
+            continue
+        key, value = found["key"], line[found.end() - 1:].strip().lstrip("\xa0").strip()
+        if found["nbsp"]:
+            problem = "the space after the colon is a non-breaking space (Option+Space on a Mac)"
+        elif found["equals"]:
+            problem = "written with '=' instead of ': '"
+        else:
+            problem = "there is no space after the colon"
+        return FrontMatterError(BLOCK_START_LINE + index, problem,
+                                f"write the line as '{key}: {value}' (the colon, then an ordinary space)", field=key)
+    return None
+
+
 def explain_syntax_error(error: yaml.MarkedYAMLError, block: list[str], closing_line: int) -> FrontMatterError:
     """Turn PyYAML's complaint into what the volunteer did: left out the
-    closing '---', indented with a tab, or some other slip on one line."""
+    space after a field's colon, left out the closing '---', indented with a
+    tab, or some other slip on one line."""
     mark = error.problem_mark or error.context_mark
     error_index = mark.line if mark else 0
+    slip = field_without_its_space(block, error_index)
+    if slip is not None:
+        return slip
     text_index = first_text_line(block)
     if text_index is not None and error_index >= text_index:
         return never_closed_before_text(block, text_index, closing_line)
