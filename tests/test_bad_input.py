@@ -492,3 +492,13 @@ def test_a_field_without_the_space_after_its_colon_is_named_at_its_line(front_ma
     error = refused.value
     assert (error.line, error.field) == (line, field)
     assert f"{error.message} — {error.fix}".startswith(message)
+
+
+def test_an_invisible_character_in_a_wrong_value_is_shown_by_its_code():
+    """A zero-width space pasted after "nhs" made '"nhs" is not a slug',
+    which looks wrong only to a computer."""
+    from sitecore.schema.fields import FieldError, slug
+
+    with pytest.raises(FieldError) as refused:
+        slug("nhs\u200b", {})
+    assert refused.value.message.startswith('"nhs<U+200B>" is not a slug')

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable
 from zoneinfo import ZoneInfo
@@ -63,8 +64,15 @@ class FieldErrors(Exception):
 
 
 def describe(value: Any) -> str:
-    """How a wrong value is quoted back to the volunteer."""
-    text = repr(value) if not isinstance(value, str) else f'"{value}"'
+    """How a wrong value is quoted back to the volunteer: an invisible
+    character in it (a zero-width space pasted from a web page, a
+    non-breaking space) is shown by its code, or the value looks right."""
+    if isinstance(value, str):
+        shown = "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c) in ("Cf", "Zs") and c != " " else c
+                        for c in value)
+        text = f'"{shown}"'
+    else:
+        text = repr(value)
     return text if len(text) <= 60 else text[:57] + "…"
 
 
