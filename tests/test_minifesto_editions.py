@@ -524,3 +524,18 @@ def test_a_symbolic_link_in_a_frozen_edition_is_refused_unread(make_site, tmp_pa
     with pytest.raises(FreezeError, match="is a symbolic link"):
         (first.content / "policies/02-linked.md").symlink_to(outside)
         freeze(first.content, tmp_path)
+
+
+def test_line_endings_rewritten_after_a_freeze_change_nothing(make_site, tmp_path):
+    """An editor, or git on Windows, may rewrite a file's line endings (and
+    add a byte order mark): the words are the same, so the frozen edition
+    still matches them."""
+    from conftest import MINIMAL_SITE
+
+    first = make_site()
+    assert first.returncode == 0, first.stderr
+    freeze(first.content, tmp_path)
+    rewritten = {name: "\ufeff" + textwrap.dedent(MINIMAL_SITE[name]).replace("\n", "\r\n")
+                 for name in ("minifesto.md", "policies/01-housing.md")}
+    build = make_site(rewritten)
+    assert build.returncode == 0, build.stderr

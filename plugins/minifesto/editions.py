@@ -192,7 +192,8 @@ def check_current_matches_its_record(frozen: list[FrozenEdition], current, live_
     live = {item.relative_source_path: item.source_path for item in (current, *live_policies)
             if not getattr(item, "preview_label", None)}
     changed = sorted(path for path in live.keys() | record.files.keys()
-                     if path not in live or path not in record.files or read_bytes(live[path]) != read_bytes(record.files[path]))
+                     if path not in live or path not in record.files
+                     or as_read(live[path]) != as_read(record.files[path]))
     if changed:
         problem_log.add(current.source_path, current.frontmatter_lines.get("date", 1), "date",
                         f"the {current.edition} edition was frozen in {problem_log.display_path(record.folder)}, "
@@ -201,9 +202,13 @@ def check_current_matches_its_record(frozen: list[FrozenEdition], current, live_
                         f"or, to correct the frozen edition itself, run {FREEZE_AGAIN}")
 
 
-def read_bytes(path: str) -> bytes:
+def as_read(path: str) -> bytes:
+    """The file as the reader takes it: without a byte order mark, every
+    line ending a line feed. An editor or git on Windows that rewrites the
+    line endings of a frozen edition's files changes nothing published."""
     with open(path, "rb") as handle:
-        return handle.read()
+        text = handle.read()
+    return text.removeprefix(b"\xef\xbb\xbf").replace(b"\r\n", b"\n").replace(b"\r", b"\n")
 
 
 def all_editions(current, live_policies, past: list[FrozenEdition], settings) -> list[Edition]:
