@@ -286,6 +286,14 @@ def test_files_editors_and_computers_leave_beside_content_are_ignored(tmp_path, 
     assert not any(path.name == name.rsplit("/", 1)[1] for path in build.output.rglob("*"))
 
 
+def test_a_markdown_file_named_in_upper_case_is_told_to_rename(tmp_path):
+    write_content(tmp_path / "content", {**MINIMAL_SITE, "posts/Hello-Again.MD": GOOD_POST})
+    result = check(tmp_path / "content")
+    assert result.returncode == 1
+    assert ("content/posts/Hello-Again.MD:1: (file name): ends in upper case, so it is not read as Markdown — rename "
+            "it in lower case, ending in .md (hello-again.md)") in result.stderr
+
+
 def test_a_file_saved_with_a_byte_order_mark_is_read(tmp_path):
     write_content(tmp_path / "content", {**MINIMAL_SITE, "posts/hello.md": "\ufeff" + GOOD_POST})
     result = check(tmp_path / "content")

@@ -73,7 +73,10 @@ def report_unread_files(settings) -> None:
     skipped (or, as HTML, published unchecked): say so."""
     for path in files_in_content_folders(settings):
         name = os.path.basename(path)
-        if not name.endswith((".md", ".markdown")):
+        if name.lower().endswith((".md", ".markdown")) and not name.endswith((".md", ".markdown")):
+            problem_log.add(path, 1, "(file name)", "ends in upper case, so it is not read as Markdown",
+                            f"rename it in lower case, ending in .md ({os.path.splitext(name)[0].lower()}.md)")
+        elif not name.endswith((".md", ".markdown")):
             problem_log.add(path, 1, "(file)", "is not a Markdown file, so it is not on the site",
                             "write the content as a .md file with front matter (see the README)")
 
