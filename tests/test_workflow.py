@@ -331,3 +331,13 @@ def test_a_tag_must_have_letters_or_digits(tmp_path):
     result = check(tmp_path / "content")
     assert ('content/posts/hello.md:6: tags: "!!!" has no letters or digits, so it cannot have a page — '
             "use words for tags, e.g. housing, nhs") in result.stderr
+
+
+def test_a_file_saved_in_another_encoding_is_refused_at_the_line_of_its_first_odd_character(tmp_path):
+    latin1 = (GOOD_POST + "\nOur members raised £500 for the café.\n").encode("latin-1")
+    write_content(tmp_path / "content", {**MINIMAL_SITE, "posts/hello.md": latin1})
+    result = check(tmp_path / "content")
+    assert result.returncode == 1
+    line = len(GOOD_POST.splitlines()) + 2
+    assert (f"content/posts/hello.md:{line}: (file): is not UTF-8 text: the character at column 20 is not UTF-8 "
+            "(invalid start byte) — save the file as UTF-8") in result.stderr

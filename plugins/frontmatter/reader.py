@@ -97,6 +97,14 @@ def safe_html_memo(settings: dict) -> TextMemo:
 FENCED_CODE = re.compile(r"^\s{0,3}(```|~~~)")
 
 
+def position_of_byte(data: bytes, index: int) -> tuple[int, int]:
+    """(line, column), from 1, of the byte at `index` (a column counts bytes
+    that decode, and the one that does not)."""
+    line_start = data.rfind(b"\n", 0, index) + 1
+    column = len(data[line_start:index].decode("utf-8", "replace")) + 1
+    return data.count(b"\n", 0, index) + 1, column
+
+
 def line_in_markdown(markdown: str, first_line: int, pattern: str) -> int:
     """The line of `markdown` (numbered from `first_line`) where `pattern`
     first appears outside fenced code; `first_line` if nowhere."""
@@ -161,11 +169,16 @@ class FrontMatterReader(BaseReader):
             return "", dict(SKIP)
         try:
             # utf-8-sig: Windows Notepad starts files with a byte-order mark.
-            with open(source_path, encoding="utf-8-sig") as handle:
-                text = handle.read()
+            # (Decoded whole, so a wrong byte's position is in the file's.)
+            with open(source_path, "rb") as handle:
+                text = handle.read().decode("utf-8-sig")
+            text = text.replace("\r\n", "\n").replace("\r", "\n")  # as reading in text mode did
         except UnicodeDecodeError as error:
-            problem_log.add(source_path, 1, "(file)", f"is not UTF-8 text ({error.reason})",
-                            "save the file as UTF-8 in your editor")
+            line, column = position_of_byte(error.object, error.start)
+            problem_log.add(source_path, line, "(file)",
+                            f"is not UTF-8 text: the character at column {column} is not UTF-8 ({error.reason})",
+                            "save the file as UTF-8 in your editor (often 'Save with encoding'), "
+                            "or retype that character (£, é and curly quotes are the usual ones)")
             return "", dict(SKIP)
         invisible = control_character_problems(text)
         for problem in invisible:
