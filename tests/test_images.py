@@ -11,10 +11,15 @@ from conftest import MINIMAL_SITE
 from PIL import Image
 
 
-def jpeg(width: int, height: int) -> bytes:
+def image_file(width: int, height: int, kind: str) -> bytes:
+    """A plain purple image of that size, as a file of `kind` (JPEG, GIF, WEBP)."""
     buffer = io.BytesIO()
-    Image.new("RGB", (width, height), "#6a1b9a").save(buffer, "JPEG")
+    Image.new("RGB", (width, height), "#6a1b9a").save(buffer, kind)
     return buffer.getvalue()
+
+
+def jpeg(width: int, height: int) -> bytes:
+    return image_file(width, height, "JPEG")
 
 
 def test_content_images_become_responsive_pictures(make_site):
@@ -69,9 +74,7 @@ def test_production_builds_write_variants_inside_the_site(make_site, tmp_path):
 
 
 def gif(width: int, height: int) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (width, height), "#6a1b9a").save(buffer, "GIF")
-    return buffer.getvalue()
+    return image_file(width, height, "GIF")
 
 
 @pytest.mark.parametrize("name, whole", [("rally.jpg", jpeg(600, 400)), ("rally.gif", gif(600, 400))])
@@ -100,9 +103,7 @@ def test_an_image_with_data_after_its_end_is_accepted(make_site, name, data):
 
 
 def webp(width: int, height: int) -> bytes:
-    buffer = io.BytesIO()
-    Image.new("RGB", (width, height), "#6a1b9a").save(buffer, "WEBP")
-    return buffer.getvalue()
+    return image_file(width, height, "WEBP")
 
 
 def test_a_webp_narrower_than_the_copies_serves_as_its_own_widest(make_site):
