@@ -28,7 +28,6 @@ from playwright.sync_api import expect
 from test_press_office import PRESS_PAGE, REAL_OFFICE_TEXT
 
 from sitebuild.derived_settings import derived_settings_file
-from sitecore.schema.content_types import COUNCILLOR, POLICY, POST
 
 FOLDER_PICKER = """
 // Stand-in for the operating system's folder picker: an origin-private folder
@@ -46,6 +45,16 @@ window.showDirectoryPicker = async () => {
   }
   window.__seed = {};
   return root;
+};
+// One file's bytes, in base64 (an uploaded image).
+window.__readBase64 = async (path) => {
+  let folder = await navigator.storage.getDirectory();
+  const parts = path.split('/');
+  for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part);
+  const bytes = new Uint8Array(await (await (await folder.getFileHandle(parts.at(-1))).getFile()).arrayBuffer());
+  let text = '';
+  for (const byte of bytes) text += String.fromCharCode(byte);
+  return btoa(text);
 };
 // Every file's text. Read while the editor saves, a file can go between
 // listing and reading, or be mid-write (it writes a new one in its place):
@@ -106,6 +115,17 @@ EDITED_SITE = {
     # the module's tests, and keeps a refused entry's unsaved edits.
     "posts/refused-link.md": MINIMAL_SITE["posts/hello.md"].replace("Hello from the party", "A summary with a link"),
     "posts/refused-lines.md": MINIMAL_SITE["posts/hello.md"].replace("Hello from the party", "A summary on two lines"),
+    "posts/refused-control.md": MINIMAL_SITE["posts/hello.md"].replace("Hello from the party", "A pasted summary"),
+    "candidates/sam-example.md": """\
+        ---
+        title: Sam Example
+        election: local-2022
+        council: Truro City Council
+        ward: Tregolls
+        summary: Why Sam is standing.
+        ---
+        My words.
+        """,
     "councillors/refused-contact.md": MINIMAL_SITE["councillors/jo-bloggs.md"].replace("Jo Bloggs", "Jo Refused"),
     # The real press office file, and the page that shows it.
     "press-office.md": REAL_OFFICE_TEXT,
@@ -348,6 +368,30 @@ class Editor:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(text.encode("utf-8"))
 
+    def upload_image(self, name: str, data: bytes, mime_type: str = "image/jpeg") -> str:
+        """Upload an image as the open form's image, as a volunteer does
+        (Browse, Upload, Insert); return the picker's text before the upload."""
+        self.drawn(self.page.get_by_role("button", name="Browse", exact=True), "Browse button").click()
+        dialog = self.page.locator("dialog[open]")
+        upload = dialog.get_by_role("button", name="Upload")
+        upload.wait_for(timeout=10_000)
+        picker = dialog.inner_text()
+        with self.page.expect_file_chooser() as chooser:
+            upload.click()
+        chooser.value.set_files({"name": name, "mimeType": mime_type, "buffer": data})
+        insert = dialog.get_by_role("button", name="Insert")
+        expect(insert).to_be_enabled()
+        insert.click()
+        return picker
+
+    def copy_back_file(self, path: str) -> None:
+        """Write one file of any kind (an uploaded image) into the repository."""
+        import base64
+
+        target = self.repository / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(self.page.evaluate("(path) => window.__readBase64(path)", path)))
+
     def refusals(self) -> list[str]:
         """The messages of the fields the form marks as wrong."""
         return self.page.evaluate("""[...document.querySelectorAll('[aria-invalid=true]')]
@@ -396,16 +440,56 @@ def config_of(site) -> dict:
     return yaml.safe_load((site["output"] / "admin/config.yml").read_text())
 
 
+def form_of(collection: dict) -> dict:
+    """A collection's form: a folder collection's, or its one file's."""
+    return collection["files"][0] if "files" in collection else collection
+
+
+def assert_field_matches(field, config: dict, where: tuple) -> None:
+    """One form field as the schema's field says (and its entries' fields)."""
+    from sitecore.images import IMAGE_MEDIA_TYPES
+
+    assert config["required"] == field.required, where
+    spec = getattr(field.check, "widget", {})
+    if getattr(field.check, "item_fields", None):
+        assert [f["name"] for f in config["fields"]] == [f.name for f in field.check.item_fields], where
+        for inner, inner_config in zip(field.check.item_fields, config["fields"]):
+            assert_field_matches(inner, inner_config, (*where, inner.name))
+    elif spec.get("widget") == "number" and config["widget"] == "number":
+        # A whole number in the schema's own range (not padded to its width).
+        assert (config["value_type"], config["min"], config["max"]) == ("int", spec["min"], spec["max"]), where
+    elif spec.get("widget") == "image":
+        # The image types the build publishes, uploaded: no link to another site's.
+        assert set(config["accept"].split(",")) == {*IMAGE_MEDIA_TYPES.values(), *(f".{e}" for e in IMAGE_MEDIA_TYPES)}
+        assert config["choose_url"] is False, where
+
+
 def test_config_fields_match_the_schemas(editor_site):
+    """Every collection's form has its schema's fields, as the schema says;
+    every content type is in the editor but pages and the minifesto (edited
+    with git, as the README says)."""
+    from plugins.cms.config import COLLECTIONS, SINGLE_FILES
+    from sitecore.schema.content_types import MINIFESTO, PAGE, SCHEMAS_BY_PATH_SETTING
+
     config = config_of(editor_site)
     by_name = {c["name"]: c for c in config["collections"]}
-    for schema, name in ((POST, "posts"), (POLICY, "policies"), (COUNCILLOR, "councillors")):
-        fields = {f["name"]: f for f in by_name[name]["fields"]}
+    schemas = {name: schema for schema, name, *_ in (*COLLECTIONS, *SINGLE_FILES)}
+    assert list(by_name) == list(schemas)
+    assert {s.name for s in schemas.values()} == {s.name for s in SCHEMAS_BY_PATH_SETTING.values()} - {
+        PAGE.name, MINIFESTO.name}
+    for name, schema in schemas.items():
+        form = form_of(by_name[name])
+        fields = {f["name"]: f for f in form["fields"]}
         assert list(fields) == [*schema.field_names(), "body"], name
         for field in schema.fields:
-            assert fields[field.name]["required"] == field.required, (name, field.name)
+            assert_field_matches(field, fields[field.name], (name, field.name))
         assert fields["body"]["modes"] == ["raw"]
-        assert by_name[name]["media_folder"] == f"/content/images/{name}"
+        assert form["media_folder"] == f"/content/images/{name}"
+    # The README's editing section names what the editor shows.
+    readme = (REPO / "README.md").read_text()
+    section = readme.split("### Editing in the browser (no git needed)")[1].split("\n###")[0]
+    opening = section.split("\n\n")[1]
+    assert all(name in opening for name in (*(n for _, n, *_ in COLLECTIONS), "press office")), opening
     post_fields = {f["name"]: f for f in by_name["posts"]["fields"]}
     assert [o["value"] for o in post_fields["category"]["options"]] == ["news", "press-releases", "opinion"]
     assert post_fields["policies"]["widget"] == "relation" and post_fields["policies"]["collection"] == "policies"
@@ -424,6 +508,7 @@ def test_config_fields_match_the_schemas(editor_site):
     assert formats["posts-frontmatter"]["not_future"] == {"field": "date", "unless": "embargo"}
     assert formats["policies-frontmatter"]["in_file_name"] == ["number"]
     assert formats["policies-frontmatter"]["unique"] == ["number"]
+    assert formats["policies-frontmatter"]["items_together"] == {"easy_read": [["picture", "picture_alt"]]}
 
 
 def test_each_build_writes_the_configuration_of_its_own_settings(tmp_path, factory_cache):
@@ -452,6 +537,116 @@ def test_the_editor_is_served_from_the_site_with_its_own_policy(editor_site):
     assert "cdn.jsdelivr.net" not in bundle and "githubstatus.com/api" not in bundle
     assert len(list((admin / "fonts").glob("*.woff2"))) == 3
     assert (admin / "chunks/react-dom.js").is_file() and (admin / "yaml/index.js").is_file()
+
+
+# Values the build refuses, as volunteers have typed them; with every
+# field's own example, and the examples with an invisible control character
+# pasted in (Word's soft line break, U+000B), they are tried in every field.
+REFUSED_SAMPLES = [
+    "meet.example.org/truro", "www.example.org", "https://example", "https://example.org/a b", "Our report",
+    "katie_parker", "-katie", "We want <b>everyone</b> to pay their share.", "See [our plan](https://e.org) now.",
+    " ".join(["word"] * 21) + ".", "call the office", "press@", "020 7946", "+", "Two\nlines.", "",
+]
+# How Sveltia CMS reads a field's pattern (its HI function in 0.221.1): an
+# optional /…/flags around it.
+SVELTIA_PATTERN = r"/^\/?(?<pattern>.+?)(?:\/(?<flags>[dgimsuy]*))?$/"
+
+
+def typed_fields(config: dict):
+    """(where, check, pattern, examples) of every field of every form a
+    volunteer types text into, with the build's check of its value; the
+    pattern is None where the form has none."""
+    from plugins.cms.config import COLLECTIONS, SINGLE_FILES, item_check
+
+    def walk(fields, configs, where):
+        by_name = {c["name"]: c for c in configs}
+        for field in fields:
+            form = by_name[field.name]
+            spec = getattr(field.check, "widget", {})
+            if form["widget"] in ("string", "text"):
+                # The policy number is written with its width ("02").
+                example = (f"{int(field.example):0{len(str(spec['max']))}}" if spec.get("widget") == "number"
+                           else field.example)
+                yield (*where, field.name), field.check, form.get("pattern"), [example]
+            elif form["widget"] == "list" and "field" in form:
+                examples = yaml.safe_load(field.example)
+                yield (*where, field.name), item_check(field), form["field"].get("pattern"), examples
+            elif form["widget"] == "list" and "fields" in form:
+                yield from walk(field.check.item_fields, form["fields"], (*where, field.name))
+
+    by_name = {c["name"]: c for c in config["collections"]}
+    for schema, name, *_ in (*COLLECTIONS, *SINGLE_FILES):
+        form = form_of(by_name[name])
+        yield from walk(schema.fields, form["fields"], (name,))
+        [body] = [f for f in form["fields"] if f["name"] == "body"]
+        yield (name, "body"), (lambda value, settings: value), body.get("pattern"), ["## A heading\n\nA line."]
+
+
+@pytest.mark.browser
+def test_every_field_refuses_what_the_build_refuses(browser, editor_site):
+    """What the form lets a volunteer save, the build accepts, in every field
+    of every form, with the form's patterns tested as Sveltia tests them (on
+    the value without spaces at either end, which our format stores): the
+    build refuses a control character anywhere, and checks each value."""
+    from sitecore.schema.document import CONTROL_CHARACTER
+    from sitecore.schema.fields import FieldError, FieldErrors
+
+    def build_accepts(check, value) -> bool:
+        try:
+            check(value, {})
+        except (FieldError, FieldErrors):
+            return False
+        return not CONTROL_CHARACTER.search(value)
+
+    fields = list(typed_fields(config_of(editor_site)))
+    examples = [example for *_, field_examples in fields for example in field_examples]
+    pasted = [*(e[:len(e) // 2] + "\x0b" + e[len(e) // 2:] for e in examples), *(e + "\x85" for e in examples),
+              *("\x00" + e for e in examples[:5])]
+    values = [*dict.fromkeys([*examples, *REFUSED_SAMPLES, *pasted])]
+    page = browser.new_page()
+    accepted = page.evaluate("""([patterns, values, sveltia]) => {
+        const parse = new Function(`return ${sveltia}`)();
+        return patterns.map((pattern) => {
+          const groups = pattern === null ? null : pattern[0].match(parse).groups;
+          const rule = groups && new RegExp(groups.pattern, groups.flags);
+          return values.map((value) => value.trim()).filter((value) => value && (!rule || rule.test(value)));
+        });
+    }""", [[pattern for _, _, pattern, _ in fields], values, SVELTIA_PATTERN])
+    page.close()
+    problems = []
+    for (where, check, pattern, field_examples), passed in zip(fields, accepted):
+        problems += [f"{'.'.join(where)} accepts {value!r}, which the build refuses" for value in passed
+                     if not build_accepts(check, value)]
+        problems += [f"{'.'.join(where)} refuses its own example {example!r}" for example in field_examples
+                     if example.strip() not in passed]
+    assert problems == []
+
+
+@pytest.mark.browser
+def test_a_picture_in_an_easy_read_line_needs_its_alt_text(browser, editor_site):
+    """Our format's check of pairs inside each entry of a list, as the
+    build's (the schema's `requires`)."""
+    page = browser.new_page()
+    page.goto(f"{editor_site['url']}/admin/formats.json")
+    refusals = page.evaluate("""async () => {
+        const { toFile } = await import('./frontmatter-format.js');
+        const spec = (await (await fetch('formats.json')).json())['policies-frontmatter'];
+        const refused = (easyRead) => {
+          try {
+            toFile({ title: 'T', number: '09', summary: 'S.', commitments: ['C.'], easy_read: easyRead, body: 'B' },
+                   spec);
+            return false;
+          } catch (error) { return error.message; }
+        };
+        return [
+          refused([{ text: 'One.', picture: '', picture_alt: '' },
+                   { text: 'Two.', picture: '/images/policies/homes.png', picture_alt: '' }]),
+          refused([{ text: 'One.', picture: '/images/policies/homes.png', picture_alt: 'Houses' }]),
+        ];
+    }""")
+    page.close()
+    assert refusals == ['"Picture alt" is needed with "Picture" in Easy read item 2: fill it in, or clear "Picture".',
+                        False]
 
 
 @pytest.mark.browser
@@ -511,17 +706,38 @@ def test_adding_a_policy_to_a_post_with_four_keeps_all_five(editor):
 
 
 @pytest.mark.browser
-def test_a_new_post_with_a_heading_builds_with_an_h2(editor, editor_site):
-    """Also: a title with £ and accents gives a slug file name."""
+def test_what_the_editor_writes_builds(editor, editor_site):
+    """A new post with a heading (an h2), a title with £ and accents (a slug
+    file name) and a photo uploaded under a name the build would refuse
+    (My Photo É.JPG); and an Easy Read line added with its picture left
+    blank. One build for all (a build is most of the test's time)."""
+    from conftest import sample_jpeg
+
+    editor.open("policies", "04-education")
+    editor.drawn(editor.page.get_by_role("button", name=re.compile("Add.*Line")), "Add Line button").click()
+    editor.page.locator("input").and_(editor.page.get_by_label("Text", exact=True)).fill("School is free for all.")
+    editor.save()
+    assert editor.changed == {"content/policies/04-education.md"}
+    text = editor.files()["content/policies/04-education.md"]
+    assert "easy_read:\n  - text: School is free for all.\n---" in text  # no empty picture or picture_alt
     editor.open("posts")
     editor.field("Title", "input").fill("Café vote: £5m for schools")
     editor.field("Date", "input").fill("2021-11-25")
     editor.tick("radio", "News")
     editor.field("Summary").fill("A plain summary.")
+    picker = editor.upload_image("My Photo É.JPG", sample_jpeg())
+    # Only this site's images: no stock photo services (which the page's
+    # policy blocks), no address of another site's image, no SVG.
+    assert not re.search("Pexels|Pixabay|Unsplash|Picsum|Enter URL", picker), picker
+    assert editor.page.locator("input[type=file]").first.get_attribute("accept").split(",")[:4] == [
+        "image/jpeg", "image/png", "image/webp", "image/gif"]
+    editor.field("Image alt").fill("A red square")
     editor.field("Text").fill("## Why I joined\n\nSee [our housing policy](/policies/housing/).")
     editor.save()
     assert editor.changed == {"content/posts/cafe-vote-5m-for-schools.md"}
+    assert "\nimage: /images/posts/my-photo-e.jpg\n" in editor.files()["content/posts/cafe-vote-5m-for-schools.md"]
     editor.copy_back()
+    editor.copy_back_file("content/images/posts/my-photo-e.jpg")
     (editor.repository / "content/posts/image-without-alt.md").unlink()  # a file the build refuses
     build = run_build(editor.repository / "content", editor_site["root"] / "new-post-output",
                       settings=editor_site["settings"], cache=editor_site["cache"])
@@ -530,6 +746,7 @@ def test_a_new_post_with_a_heading_builds_with_an_h2(editor, editor_site):
     html = build.html(str(page.relative_to(build.output)))
     assert html.find("h2").get_text(strip=True) == "Why I joined"
     assert html.find("a", href="/policies/housing/") is not None
+    assert (build.output / "images/posts/my-photo-e.jpg").is_file()
 
 
 # Each case opens an entry no other test opens: the editor keeps an entry's
@@ -539,6 +756,9 @@ REFUSED_BY_THE_FORM = [
     ("posts", "refused-lines", {("Summary", "textarea"): "Two\nlines."}, ["on one line"]),
     ("councillors", "refused-contact", {("Contact", "input"): "call the office",
                                   ("Photo alt", "textarea"): "Jo <b>smiling</b>"}, ["email address", "no <"]),
+    # Word's soft line break (U+000B), which ended the build writing the feed.
+    ("posts", "refused-control", {("Summary", "textarea"): "Councillor Katie Parker\x0bhas left Labour."},
+     ["invisible"]),
 ]
 
 
@@ -563,6 +783,21 @@ def test_the_form_refuses_what_the_build_would_reject(editor):
             'Not saved: "Image alt" is needed with "Image": fill it in, or clear "Image".']:
         problems.append(f"image without alt text: saved {editor.changed}, alerts {editor.alerts}")
     assert problems == []
+
+
+@pytest.mark.browser
+def test_votes_are_a_whole_number_in_their_range(editor):
+    """Not padded to the width of the largest (00001234): 1234 as written."""
+    editor.open("candidates", "sam-example")
+    votes = editor.field("Votes", "input")
+    votes.fill("99999999")
+    editor.save()
+    assert editor.changed == set()
+    assert any("10,000,000" in message for message in editor.refusals()), editor.refusals()
+    votes.fill("1234")
+    editor.save()
+    assert editor.changed == {"content/candidates/sam-example.md"}
+    assert "\nvotes: 1234\n" in editor.files()["content/candidates/sam-example.md"]
 
 
 def uk_today() -> dt.date:
@@ -698,8 +933,29 @@ def test_a_new_policy_file_name_has_a_two_digit_number(editor_adding_a_policy):
     assert editor.changed == set()
     assert editor.alerts == ['Not saved: "Number" 03 is already used by "A fair plan for the climate": '
                              "give this one its own number."]
+    # Even under that policy's own title.
+    editor.field("Title", "input").fill("A fair plan for the climate")
+    editor.save()
+    assert editor.changed == set()
+    assert editor.alerts[1:] == ['Not saved: "Number" 03 is already used by "A fair plan for the climate": '
+                                 "give this one its own number."]
+    editor.field("Title", "input").fill("Fair taxes")
     editor.field("Number", "input").fill("06")
     editor.save()
     assert editor.changed == {"content/policies/06-fair-taxes.md"}
     text = editor.files()["content/policies/06-fair-taxes.md"]
     assert "\nnumber: 6\n" in text
+    # Its own number, saved again (under a new title).
+    editor.open("policies", "06-fair-taxes")
+    editor.field("Title", "input").fill("Fairer taxes")
+    editor.save()
+    assert editor.changed == {"content/policies/06-fair-taxes.md"}
+    # A copy of a policy (⋮ → Duplicate), saved as it is: its number is 02-nhs.md's.
+    editor.alerts.clear()
+    editor.open("policies", "02-nhs")
+    editor.page.get_by_role("button", name="Show Editor Options").click()
+    editor.page.get_by_role("menuitem", name=re.compile("Duplicate")).click()
+    editor.page.wait_for_url(re.compile("/collections/policies/new"))
+    editor.save()
+    assert editor.changed == set()
+    assert editor.alerts == ['Not saved: "Number" 02 is already used by "Save our NHS": give this one its own number.']

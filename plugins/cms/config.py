@@ -9,15 +9,16 @@ are integers and which must be given together.
 
 from __future__ import annotations
 
-import inspect
 import json
 import os
 import re
 
 import yaml
 
+from sitecore.images import IMAGE_MEDIA_TYPES
 from sitecore.schema import fields as types
 from sitecore.schema.content_types import BRANCH, CANDIDATE, COUNCILLOR, EVENT, POLICY, POST, PRESS_OFFICE
+from sitecore.schema.document import CONTROL_CHARACTER
 
 # (schema, collection name, label, folder setting, file name template)
 COLLECTIONS = (
@@ -60,29 +61,96 @@ FILE_NAME_FIELD = re.compile(r"\{\{fields\.(\w+)\}\}")
 # accepts .md files only for formats whose names end in -frontmatter.
 FORMAT_SUFFIX = "-frontmatter"
 
-# Patterns the browser checks before saving: [regular expression, message].
+# Patterns the browser checks before saving: [regular expression, message],
+# one for each kind of field the build checks, made from the schema's own
+# definitions (sitecore/schema/fields.py), so that what the form accepts the
+# build accepts. Sveltia tests the value with its spaces at either end
+# removed (as our format stores it), with JavaScript's RegExp (no flags).
 # "TODO" is what `invoke new` writes for a field still to fill in.
 NOT_TODO = r"(?!\s*TODO)"
-PATTERNS = {
-    types.text: [rf"^{NOT_TODO}[^\r\n]*\S[^\r\n]*$", "Write this on one line."],
-    types.plain_text: [rf"^{NOT_TODO}(?:(?!\]\()[^<\r\n])+$",
-                       "Plain text on one line: no links, no < (links belong in the text below)."],
-    types.contact: [r"^(?:[^@\s]+@[^@\s]+\.[^@\s]+|https://\S+)$",
-                    "An email address (name@example.org) or a link starting https://"],
-    types.email: [types.EMAIL_PATTERN.pattern, "An email address, e.g. press@example.org"],
-    # The digits counted by a lookahead, then the characters allowed (fields.phone).
-    types.phone: ["^(?=(?:\\D*\\d){%d,%d}\\D*$)" % types.PHONE_DIGITS + types.PHONE_PATTERN.pattern.removeprefix("^"),
-                  "A phone number in digits, with spaces if you like, e.g. 020 7946 0123"],
-}
+# The build refuses invisible control characters anywhere in a file
+# (Word's soft line break, U+000B, broke the Atom feed): no field may hold one.
+NO_CONTROL = rf"(?![\s\S]*{CONTROL_CHARACTER.pattern})"
+NO_CONTROL_MESSAGE = ", no invisible characters pasted from Word"
+ONE_LINE = r"[^\r\n]"
+# fields.plain_text: one line, none of PLAIN_TEXT_REFUSED ("<", a Markdown link's "](").
+PLAIN = rf"(?:{''.join(f'(?!{re.escape(refused)})' for refused in types.PLAIN_TEXT_REFUSED)}[^\r\n])"
+
+
+def inner(pattern: re.Pattern) -> str:
+    """A schema's ^…$ pattern without its anchors, to put inside another."""
+    return pattern.pattern.removeprefix("^").removesuffix("$")
+
+
+def words_pattern(max_words: int) -> str:
+    """At most `max_words` words, as str.split() counts them."""
+    return rf"(?=\s*\S+(?:\s+\S+){{0,{max_words - 1}}}\s*$)"
+
+
+def field_patterns() -> dict:
+    """Field kind -> its form rule. A kind is a check (fields.text) or, for
+    checks a schema makes with a factory (fields.short_sentence(20)), the
+    factory's name, whose arguments the rule reads from the check."""
+    link = inner(types.HTTPS_LINK_PATTERN)
+    email = inner(types.EMAIL_PATTERN)
+    return {
+        types.text: lambda check: [rf"^{NOT_TODO}{NO_CONTROL}{ONE_LINE}*\S{ONE_LINE}*$",
+                                     "Write this on one line, without invisible characters pasted from Word."],
+        types.plain_text: lambda check: [
+            rf"^{NOT_TODO}{NO_CONTROL}{PLAIN}+$",
+            f"Plain text on one line: no links, no <{NO_CONTROL_MESSAGE} (links belong in the text below)."],
+        "short_sentence": lambda check: [
+            rf"^{NOT_TODO}{NO_CONTROL}{words_pattern(check.max_words)}{PLAIN}+$",
+            f"One short sentence of plain text, at most {check.max_words} words: "
+            f"no links, no <{NO_CONTROL_MESSAGE}."],
+        types.slug: lambda check: [types.SLUG_PATTERN.pattern,
+                                   "The file's name without .md: lower-case letters, digits and hyphens "
+                                   "(e.g. katie-parker)."],
+        types.https_link: lambda check: [rf"^{NO_CONTROL}{link}$",
+                                         "A web address starting https://, e.g. https://example.org/page"],
+        types.contact: lambda check: [rf"^{NO_CONTROL}(?:{email}|{link})$",
+                                      "An email address (name@example.org) or a link starting https://"],
+        types.email: lambda check: [rf"^{NO_CONTROL}{email}$", "An email address, e.g. press@example.org"],
+        # The digits counted by a lookahead, then the characters allowed (fields.phone).
+        types.phone: lambda check: [
+            "^(?=(?:\\D*\\d){%d,%d}\\D*$)" % types.PHONE_DIGITS + types.PHONE_PATTERN.pattern.removeprefix("^"),
+            "A phone number in digits, with spaces if you like, e.g. 020 7946 0123"],
+    }
+
+
+PATTERNS = field_patterns()
+# The text below the front matter: any number of lines, no control characters.
+BODY_PATTERN = [rf"^{NO_CONTROL}", "It holds an invisible control character (pasted from Word or a PDF): "
+                                   "delete the spot and retype it."]
+# What an image field lets a volunteer upload: the images the build
+# publishes (sitecore/images.py), by type and by name.
+IMAGE_ACCEPT = ",".join([*dict.fromkeys(IMAGE_MEDIA_TYPES.values()), *(f".{e}" for e in IMAGE_MEDIA_TYPES)])
+
+
+def field_kind(check):
+    """The check itself, or the name of the factory that made it."""
+    name = getattr(check, "__qualname__", "")
+    return name.split(".<locals>")[0] if ".<locals>" in name else check
 
 
 def item_check(field):
     """The check each item of a list field gets (fields.list_of keeps it)."""
-    return inspect.getclosurevars(field.check).nonlocals.get("item_check")
+    return getattr(field.check, "item_check", None)
+
+
+def item_requires(check) -> list[list[str]]:
+    """The pairs (field, the field it needs) inside each entry of a
+    fields.list_of_objects list: a picture its alt text."""
+    return [list(pair) for pair in check.requires]
 
 
 def pattern_config(check) -> dict:
-    return {"pattern": PATTERNS[check]} if check in PATTERNS else {}
+    """The form rule of a field typed as text: every kind has one, or the
+    form would let a volunteer save what the build refuses."""
+    rule = PATTERNS.get(field_kind(check))
+    if rule is None:
+        raise ValueError(f"plugins/cms/config.py has no form rule (PATTERNS) for {field_kind(check)!r} fields")
+    return {"pattern": rule(check)}
 
 
 def date_config(field) -> dict:
@@ -127,17 +195,29 @@ def object_list_config(field, settings: dict) -> dict:
     return config
 
 
-def integer_config(spec: dict) -> dict:
-    # Text of two digits, so the file name template pads the number; our
-    # format writes it back as a number (number: 3).
+def integer_config(field, spec: dict, in_file_name: bool) -> dict:
+    """A whole number from the schema's min to its max."""
+    if not in_file_name:
+        return {"widget": "number", "value_type": "int", "min": spec["min"], "max": spec["max"],
+                "hint": f"A whole number from {spec['min']} to {spec['max']}, e.g. {field.example}"}
+    # A number the file's name starts with (a policy's): text of a fixed
+    # width, so the file name template pads it (03-….md); our format writes
+    # it back as a number (number: 3).
     width = len(str(spec["max"]))
     zero = "" if spec["min"] <= 0 else f"(?!0{{{width}}})"
     return {"widget": "string", "pattern": [rf"^{zero}[0-9]{{{width}}}$",
                                             f"A number from {spec['min']:0{width}} to {spec['max']}, "
-                                            f"written with {width} digits (e.g. {3:0{width}})"]}
+                                            f"written with {width} digits (e.g. {3:0{width}})"],
+            "hint": f"e.g. {int(field.example):0{width}}"}
 
 
-def field_config(field, settings: dict) -> dict:
+def image_config() -> dict:
+    """An image uploaded or chosen from the repository's, never a link to
+    another site's (the build refuses those), of a type the build publishes."""
+    return {"widget": "image", "accept": IMAGE_ACCEPT, "choose_url": False}
+
+
+def field_config(field, settings: dict, in_file_name: tuple = ()) -> dict:
     config = {"name": field.name, "label": field.name.replace("_", " ").capitalize(),
               "required": field.required}
     if field.example:
@@ -153,7 +233,9 @@ def field_config(field, settings: dict) -> dict:
         example = field.example.strip("[]")
         return {**config, **list_config(field, spec), "hint": f"One per line: add each with the button, e.g. {example}"}
     if spec["widget"] == "number":
-        return {**config, **integer_config(spec), "hint": f"e.g. {int(field.example):02}"}
+        return {**config, **integer_config(field, spec, field.name in in_file_name)}
+    if spec["widget"] == "image":
+        return {**config, **image_config()}
     setting = spec.pop("options_setting", None)
     if setting:
         options = settings[setting]
@@ -161,25 +243,28 @@ def field_config(field, settings: dict) -> dict:
         spec["options"] = ([{"label": label["name"] if isinstance(label, dict) else label, "value": value}
                             for value, label in options.items()]
                            if isinstance(options, dict) else list(options))
-    return {**config, **spec, **pattern_config(field.check)}
+    if spec["widget"] in ("string", "text"):
+        spec.update(pattern_config(field.check))
+    return {**config, **spec}
 
 
 def repository_path(settings: dict, *parts: str) -> str:
     return os.path.relpath(os.path.join(settings["PATH"], *parts), settings["CMS_REPO_ROOT"])
 
 
-def form_fields(schema, settings) -> list[dict]:
+def form_fields(schema, settings, in_file_name: tuple = ()) -> list[dict]:
     """The editor's form for one file: the schema's fields, then the text."""
-    fields = [field_config(field, settings) for field in schema.fields]
+    fields = [field_config(field, settings, in_file_name) for field in schema.fields]
     fields.append({"name": "body", "label": BODY_LABELS.get(schema.name, "Text"), "widget": "markdown",
-                   "modes": ["raw"], "hint": BODY_HINTS[schema.name]})
+                   "modes": ["raw"], "hint": BODY_HINTS[schema.name], "pattern": BODY_PATTERN})
     return fields
 
 
 def collection_config(schema, name, label, folder_setting, path, settings) -> dict:
-    fields = form_fields(schema, settings)
+    in_file_name = tuple(FILE_NAME_FIELD.findall(path))
+    fields = form_fields(schema, settings, in_file_name)
     for field in fields:
-        if field["name"] in FILE_NAME_FIELD.findall(path):
+        if field["name"] in in_file_name:
             # Sveltia keeps an existing file's name; our format refuses the change.
             field["hint"] += ". The file's name starts with it, so it cannot be changed here once saved."
     # Uploads go into content/images/<collection>/ (a leading / is the repository root).
@@ -217,6 +302,11 @@ def cms_config(settings: dict) -> dict:
         # File names are slugs: ASCII, accents dropped, £ and the like become -.
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-",
                  "maxlength": types.SLUG_MAX_LENGTH},
+        # Uploads are named by the same rule (My Photo É.JPG is saved as
+        # my-photo-e.jpg): the build refuses names that do not belong in an
+        # address. Only this site's own storage: the stock photo services
+        # (the page's Content-Security-Policy blocks them) are hidden.
+        "media_libraries": {"default": {"config": {"slugify_filename": True}}, "stock_assets": False},
         "collections": [*(collection_config(*spec, settings) for spec in COLLECTIONS),
                         *(single_file_config(*spec, settings) for spec in SINGLE_FILES)],
     }
@@ -224,10 +314,19 @@ def cms_config(settings: dict) -> dict:
 
 def format_spec(schema, path: str) -> dict:
     """What our file format needs to know of one collection's fields."""
+    in_file_name = FILE_NAME_FIELD.findall(path)
+    # Integers edited as text of a fixed width (integer_config): the others
+    # are numbers in the form already.
     integers = {f.name: len(str(f.check.widget["max"])) for f in schema.fields
-                if f.check.widget.get("widget") == "number"}
+                if f.check.widget.get("widget") == "number" and f.name in in_file_name}
+    # Pairs inside each entry of a list of entries (an Easy Read line's
+    # picture and its alt text), by the list's name.
+    items_together = {f.name: item_requires(f.check) for f in schema.fields
+                      if getattr(f.check, "item_fields", None) and item_requires(f.check)}
     spec = {"integers": integers, "together": [list(pair) for pair in schema.requires],
-            "in_file_name": FILE_NAME_FIELD.findall(path), "unique": UNIQUE_FIELDS.get(schema.name, [])}
+            "in_file_name": in_file_name, "unique": UNIQUE_FIELDS.get(schema.name, [])}
+    if items_together:
+        spec["items_together"] = items_together
     if schema.name in NOT_IN_THE_FUTURE:
         spec["not_future"] = NOT_IN_THE_FUTURE[schema.name]
     return spec

@@ -31,6 +31,10 @@ EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # optional + for the country code. (Each is allowed in a tel: link.)
 PHONE_PATTERN = re.compile(r"^\+?[0-9(][0-9 ()-]*[0-9]$")
 PHONE_DIGITS = (7, 15)  # a UK number has 10 or 11; the longest in the world, 15
+# A page of another site: https://, a dot in the name, no space, quote or bracket.
+HTTPS_LINK_PATTERN = re.compile(r"^https://[^\s<>\"']+\.[^\s<>\"']+$")
+# What plain text may not hold: HTML, or a Markdown link.
+PLAIN_TEXT_REFUSED = ("<", "](")
 
 
 def widget(**spec):
@@ -124,7 +128,7 @@ def text(value: Any, settings: dict) -> str:
 def plain_text(value: Any, settings: dict) -> str:
     """Text shown in meta descriptions and listings: no Markdown, no HTML."""
     value = text(value, settings)
-    if "<" in value or "](" in value:
+    if any(refused in value for refused in PLAIN_TEXT_REFUSED):
         raise FieldError(
             "contains HTML or a Markdown link",
             "write plain text here; links belong in the body",
@@ -144,6 +148,7 @@ def short_sentence(max_words: int) -> Callable[[Any, dict], str]:
                              "split it into two lines, each one short sentence")
         return value
 
+    check.max_words = max_words  # the editor's form rule reads it (plugins/cms)
     return check
 
 
@@ -269,6 +274,7 @@ def list_of(item_check: Callable[[Any, dict], Any], *, min_items: int = 0) -> Ca
             )
         return items
 
+    check.item_check = item_check  # the editor's form checks each item by it (plugins/cms)
     return check
 
 
@@ -347,6 +353,7 @@ def list_of_objects(item_name: str, fields: tuple[Field, ...], *, min_items: int
     # The editor makes a form for each entry from these (plugins/cms).
     check.item_name = item_name
     check.item_fields = fields
+    check.requires = requires
     return check
 
 
@@ -364,7 +371,7 @@ def slug(value: Any, settings: dict) -> str:
 def https_link(value: Any, settings: dict) -> str:
     """A web address starting https:// (a page of another site)."""
     value = text(value, settings)
-    if not re.fullmatch(r"https://[^\s<>\"']+\.[^\s<>\"']+", value):
+    if not HTTPS_LINK_PATTERN.match(value):
         raise FieldError(f"{describe(value)} is not a web address starting https://",
                          "copy the whole address from the browser, e.g. https://example.org/page")
     return value

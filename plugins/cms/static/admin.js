@@ -9,7 +9,11 @@ for (const [name, spec] of Object.entries(specs)) {
     fromFile: (text) => fromFile(text, spec),
     toFile: (values) => {
       try {
-        return toFile(values, spec);
+        // Sveltia tells a format nothing of the entry but its values: a new
+        // entry (a duplicate too, which carries its original's file text) is
+        // edited at #/collections/<name>/new.
+        const isNew = /^#\/collections\/[^/]+\/new(?:[?/]|$)/.test(window.location.hash);
+        return toFile(values, spec, { isNew });
       } catch (error) {
         // Sveltia reports a failed save only as "There was an error":
         // say what is wrong and how to put it right.

@@ -38,26 +38,29 @@ function padded(value, width) {
 }
 
 /**
- * The values of each unique field that the collection's files already use,
- * by collection (spec): field -> (value -> title of the entry that has it).
- * The editor reads every file of a collection through fromFile when it
- * starts, so this is the whole collection; a new entry's value is added when
- * it is saved. (A file deleted in the editor stays listed until the page is
- * reloaded.)
+ * The values of each unique field that the collection's entries use, by
+ * collection (spec): field -> (value -> title of the entry that has it), in
+ * two registers. `inFiles`: the files read (the editor reads every file of
+ * a collection through fromFile when it starts, so this is the whole
+ * collection). `savedHere`: the entries saved in this session, so that a
+ * new entry's save tried again (after a save that failed) is not refused
+ * for its own number. (A file deleted in the editor stays listed until the
+ * page is reloaded.)
  */
-const used = new WeakMap();
+const inFiles = new WeakMap();
+const savedHere = new WeakMap();
 
-function usedValues(spec, name) {
-  if (!used.has(spec)) used.set(spec, new Map());
-  const byField = used.get(spec);
+function usedValues(register, spec, name) {
+  if (!register.has(spec)) register.set(spec, new Map());
+  const byField = register.get(spec);
   if (!byField.has(name)) byField.set(name, new Map());
   return byField.get(name);
 }
 
 /** Note the values of the unique fields of an entry read or saved. */
-function remember(values, spec) {
+function remember(register, values, spec) {
   for (const name of spec.unique ?? []) {
-    if (!empty(values[name])) usedValues(spec, name).set(key(values[name]), values.title ?? '');
+    if (!empty(values[name])) usedValues(register, spec, name).set(key(values[name]), values.title ?? '');
   }
 }
 
@@ -72,6 +75,12 @@ function key(value) {
  * spec: {integers: {name: width}} for this collection (see validate for the rest).
  */
 export function fromFile(text, spec = {}) {
+  const values = parse(text, spec);
+  remember(inFiles, values, spec);
+  return values;
+}
+
+function parse(text, spec) {
   const parts = split(text);
   if (!parts) return { body: text, [SOURCE_KEY]: text };
   const document = parseDocument(parts.head);
@@ -83,7 +92,6 @@ export function fromFile(text, spec = {}) {
   for (const [name, width] of Object.entries(spec.integers ?? {})) {
     if (name in values) values[name] = padded(values[name], width);
   }
-  remember(values, spec);
   return { ...values, body: bodyOf(parts.rest), [SOURCE_KEY]: text };
 }
 
@@ -96,7 +104,10 @@ function normalise(value) {
   if (value === '' || value === null || value === undefined) return null;
   if (Array.isArray(value)) return value.length ? value.map(normalise) : null;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v)]));
+    // An entry of a list (an Easy Read line): its empty fields are left
+    // out, and the order of its fields does not matter.
+    const entries = Object.entries(value).map(([k, v]) => [k, normalise(v)]).filter(([, v]) => v !== null);
+    return entries.length ? Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : null;
   }
   return value;
 }
@@ -105,13 +116,20 @@ function empty(value) {
   return normalise(value) === null;
 }
 
-/** The value as it is written to the file: integers as numbers. */
+/** The value as it is written to the file: integers as numbers, text
+ * without spaces at either end, and no empty items or fields inside lists
+ * (the build refuses `picture: ""` in an Easy Read line as it does at the
+ * top level, where empty fields are left out). */
 function stored(name, value, spec) {
   if (name in (spec.integers ?? {}) && typeof value === 'string' && /^\d+$/.test(value.trim())) {
     return Number(value.trim());
   }
   if (typeof value === 'string') return value.trim();
   if (Array.isArray(value)) return value.filter((item) => !empty(item)).map((item) => stored('', item, {}));
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => !empty(v))
+      .map(([k, v]) => [k, stored(k, v, {})]));
+  }
   return value;
 }
 
@@ -180,18 +198,30 @@ function dateText(value) {
  * The rules the build checks beyond one field's value, checked as the entry
  * is saved. spec (formats.json, from plugins/cms/config.py):
  *   together: [[given, needed]]: if the first is given, the second must be too;
+ *   items_together: {list: [[given, needed]]}: the same in each entry of a list;
  *   not_future: {field, unless}: the date is not after now (UK time) unless
  *     the other field is given (contentcheck's check_not_in_the_future);
  *   in_file_name: [names]: fields the file name is made from, which the
  *     editor cannot change once the file exists (it keeps the file's name);
  *   unique: [names]: no other entry of the collection has the same value.
- * original: the values the file had (undefined for a new entry).
+ * original: the values the file had (undefined for a new entry, a duplicate's too).
+ * createdHere: the entry is one saved as new in this session, saved again.
  */
-function validate(values, spec, original, now) {
+function validate(values, spec, original, now, createdHere = false) {
   for (const [given, needed] of spec.together ?? []) {
     if (!empty(values[given]) && empty(values[needed])) {
       throw new Error(`"${label(needed)}" is needed with "${label(given)}": fill it in, or clear "${label(given)}".`);
     }
+  }
+  for (const [list, pairs] of Object.entries(spec.items_together ?? {})) {
+    (Array.isArray(values[list]) ? values[list] : []).forEach((item, index) => {
+      for (const [given, needed] of pairs) {
+        if (item && !empty(item[given]) && empty(item[needed])) {
+          throw new Error(`"${label(needed)}" is needed with "${label(given)}" in ${label(list)} item ` +
+            `${index + 1}: fill it in, or clear "${label(given)}".`);
+        }
+      }
+    });
   }
   const future = spec.not_future;
   if (future && empty(values[future.unless])) {
@@ -213,12 +243,21 @@ function validate(values, spec, original, now) {
         `or create it anew here with ${wanted || 'the new one'} and delete this one.`);
     }
   }
-  for (const name of original ? [] : spec.unique ?? []) {
+  for (const name of spec.unique ?? []) {
     if (empty(values[name])) continue;
-    const others = usedValues(spec, name);
-    const title = others.get(key(values[name]));
-    // The same title: this entry, saved before (a save that failed is tried again).
-    if (title !== undefined && title !== (values.title ?? '')) {
+    const value = key(values[name]);
+    // The file's own value, unchanged.
+    if (original && !empty(original[name]) && key(original[name]) === value) continue;
+    // A file read when the editor started has it: another entry's, whatever
+    // its title (a duplicate has the same). Or an entry saved in this
+    // session: this entry's own earlier save only if it is that entry saved
+    // again, or a new entry of the same title (a save that failed, tried again).
+    let title = usedValues(inFiles, spec, name).get(value);
+    if (title === undefined && !createdHere) {
+      const saved = usedValues(savedHere, spec, name).get(value);
+      if (saved !== undefined && saved !== (values.title ?? '')) title = saved;
+    }
+    if (title !== undefined) {
       throw new Error(`"${label(name)}" ${values[name]} is already used${title ? ` by "${title}"` : ''}: ` +
         `give this one its own ${name.replaceAll('_', ' ')}.`);
     }
@@ -234,17 +273,19 @@ function label(name) {
  * The file text for the editor's values: the original text with only the
  * changed keys' lines rewritten (new keys after the key before them, cleared
  * keys removed). Throws, refusing the save, on values the build rejects.
+ * isNew: the entry is saved as a new file, though it may carry another
+ * file's text (the editor's Duplicate copies it): its values are checked
+ * as a new entry's.
  */
-export function toFile(values, spec = {}, { now = new Date() } = {}) {
+export function toFile(values, spec = {}, { now = new Date(), isNew = false } = {}) {
   const { [SOURCE_KEY]: source, body = '', ...fields } = values;
   const parts = source === undefined ? null : split(source);
-  const original = source === undefined ? undefined : fromFile(source, spec);
-  validate(fields, spec, original, now);
-  if (!parts) {
-    const text = fresh(fields, body, spec);
-    remember(fields, spec);
-    return text;
-  }
+  const original = source === undefined ? undefined : parse(source, spec);
+  // An entry without a file's text that is not new: one created in this
+  // session (the editor keeps its values, not its file's text).
+  validate(fields, spec, isNew ? undefined : original, now, !isNew && source === undefined);
+  remember(savedHere, fields, spec);
+  if (!parts) return fresh(fields, body, spec);
   const document = parseDocument(parts.head);
   const spans = keyLines(parts.head, document);
   const lines = parts.head.split('\n');
