@@ -16,12 +16,12 @@ from sitebuild.derived_settings import derived_settings_file
 BUTTON_LABELS = {"join": ("Join the party", "JOIN_URL"), "donate": ("Donate to the party", "DONATE_URL")}
 
 # A throwaway site with its own footer, membership addresses and public domain
-# (under a path, so a canonical link that ignored the setting would show).
+# (another domain, so a canonical link that ignored the setting would show).
 CUSTOM_SETTINGS = {
     "FOOTER_MENU": '[("Who we are", "about/"), ("Every post, as a feed", FEED_ALL_ATOM)]',
     "JOIN_URL": repr("https://members.example/sign-up/"),
     "DONATE_URL": repr("https://members.example/give/"),
-    "SITE_CANONICAL_URL": repr("https://party.example/site"),
+    "SITE_CANONICAL_URL": repr("https://www.party.example"),
 }
 CUSTOM_FOOTER = [("Who we are", "/about/"), ("Every post, as a feed", "/feeds/all.atom.xml")]
 # The button follows the front matter, whatever the file is called: a page
@@ -83,7 +83,7 @@ def test_every_page_of_the_real_site_names_its_own_address_as_canonical(site, se
 
 
 def test_canonical_links_follow_the_site_canonical_url_setting(custom_site):
-    assert_canonical_links_are_own_addresses(custom_site, "https://party.example/site")
+    assert_canonical_links_are_own_addresses(custom_site, "https://www.party.example")
 
 
 def test_every_address_in_the_sitemap_is_that_page_s_canonical_link(site, settings):
@@ -101,7 +101,7 @@ def test_every_address_in_the_sitemap_is_that_page_s_canonical_link(site, settin
 def test_share_images_are_absolute_addresses_on_the_public_domain(custom_site):
     for own, soup in pages(custom_site):
         image = soup.find("meta", property="og:image")["content"]
-        assert image.startswith("https://party.example/site/") and "//" not in image.removeprefix("https://"), own
+        assert image.startswith("https://www.party.example/") and "//" not in image.removeprefix("https://"), own
         assert soup.find("meta", attrs={"name": "twitter:image"})["content"] == image, own
 
 
