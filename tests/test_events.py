@@ -231,6 +231,9 @@ def event_file(**changes: str) -> str:
     ({"start": "2022-05-07", "end": "2022-05-07"},
      'content/events/canvass.md:3: start: "2022-05-07" has no time of day — write the date and the time, '
      "e.g. 2022-06-01 10:00 (UK time)"),
+    ({"title": "|\n  Party Conference 2022\n  Manchester"},
+     "content/events/canvass.md:2: title: is on more than one line — write it on one line after the colon (a | or > "
+     "after the colon starts several lines)"),
     ({"start": "next Saturday"},
      'content/events/canvass.md:3: start: "next Saturday" is not a date — write it as YYYY-MM-DD (e.g. 2021-11-24) '
      "or YYYY-MM-DD HH:MM (e.g. 2021-11-24 09:30)"),
@@ -270,3 +273,15 @@ def test_invoke_new_event_starts_a_file_the_check_explains(tmp_path):
     assert check.returncode == 1
     fields = [line.split(": ")[1] for line in check.problem_lines if line.startswith("content/events/truro-canvass.md")]
     assert fields == ["start", "end", "summary", "category", "place", "body"]
+
+
+def test_the_calendar_name_escapes_what_rfc_5545_text_escapes(make_site):
+    """X-WR-CALNAME is TEXT: an event's title with ; , and \\ in it must
+    read back as written (icalendar writes an X- property as it is given)."""
+    title = 'Conference; AGM, & vote \\\\ "2022"'
+    build = make_site({"events/canvass.md": event_file(title=f"'{title}'")})
+    assert build.returncode == 0, build.stderr
+    ics = (build.output / "events/canvass/event.ics").read_bytes()
+    assert b"X-WR-CALNAME:Conference\\; AGM\\, & vote \\\\" in ics
+    lines = dict(line.split(b":", 1) for line in ics.splitlines() if line.startswith((b"X-WR-CALNAME:", b"SUMMARY:")))
+    assert lines[b"X-WR-CALNAME"] == lines[b"SUMMARY"]  # escaped as SUMMARY, a TEXT property, is

@@ -22,7 +22,9 @@ def new_calendar(settings, name: str) -> icalendar.Calendar:
     calendar.add("prodid", f"-//{settings['SITENAME']}//Events//EN")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    # icalendar writes an unknown (X-) property as it is given; RFC 5545
+    # reads X- properties as TEXT, so ; , \ are escaped as in SUMMARY.
+    calendar.add("x-wr-calname", icalendar.vText(name))
     calendar.add("x-wr-timezone", settings["TIMEZONE"])
     return calendar
 

@@ -108,8 +108,8 @@ class Field:
 # --- Field type checks: (value, settings) -> converted value ------------------
 
 
-@widget(widget="string")
-def text(value: Any, settings: dict) -> str:
+def any_text(value: Any, settings: dict) -> str:
+    """Text of one line or several, not empty, with its spaces at either end removed."""
     if isinstance(value, (dict, list)) or value is None:
         raise FieldError(
             f"expected text, got {type(value).__name__ if value is not None else 'nothing'}",
@@ -122,6 +122,26 @@ def text(value: Any, settings: dict) -> str:
     if not value:
         raise FieldError("is empty", "write the text after the colon")
     return value
+
+
+@widget(widget="string")
+def text(value: Any, settings: dict) -> str:
+    """One line of text: a title, a name, a role."""
+    value = any_text(value, settings)
+    if "\n" in value or "\r" in value:
+        # `title: |` (or `>` with a blank line) keeps line breaks, which a
+        # title, a summary or a name cannot show: <title>, og: tags, the
+        # calendar file and minifesto.txt broke them, or broke on them.
+        raise FieldError("is on more than one line",
+                         "write it on one line after the colon (a | or > after the colon starts several lines)")
+    return value
+
+
+@widget(widget="markdown")
+def markdown_text(value: Any, settings: dict) -> str:
+    """A few lines of Markdown (the minifesto's closing call), checked like a
+    body by the content checks."""
+    return any_text(value, settings)
 
 
 @widget(widget="text")
