@@ -30,6 +30,21 @@ def party(settings, full: bool = False) -> dict:
     return data
 
 
+# Google shows at most 110 characters of an article's headline.
+HEADLINE_LIMIT = 110
+
+
+def headline(title: str) -> str:
+    """The title, or its first words with "…" if it is longer than the
+    limit: never cut in the middle of a word (or of an emoji or accent)."""
+    if len(title) <= HEADLINE_LIMIT:
+        return title
+    words = title[:HEADLINE_LIMIT].rsplit(" ", 1)[0]  # the limit's room, less the "…", whole words only
+    if len(words) == HEADLINE_LIMIT:  # one long word: no place to cut well
+        words = words[:HEADLINE_LIMIT - 1]
+    return words.rstrip(" ,;:–—-") + "…"
+
+
 def news_article(article, settings) -> dict:
     author_name = article.author.name
     author = (party(settings) if author_name == settings["AUTHOR"]
@@ -37,7 +52,7 @@ def news_article(article, settings) -> dict:
     modified = getattr(article, "modified", None) or article.date
     return {
         "@type": "NewsArticle",
-        "headline": article.title[:110],
+        "headline": headline(article.title),
         "description": article.description,
         "datePublished": article.date.isoformat(),
         "dateModified": modified.isoformat(),
