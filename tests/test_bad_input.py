@@ -380,6 +380,7 @@ def test_a_font_named_without_its_files_or_files_without_a_name_is_a_settings_pr
     ('summary: "Katie Parker\\vhas left Labour."', 2, "summary",
      "contains an invisible control character (U+000B) — "),
     ('contacts:\n  - name: "A\\x00"', 3, "contacts", "item 1, name: contains an invisible control character (U+0000)"),
+    ('summary: "Vote \\u202eevil\\u202c today"', 2, "summary", "contains an invisible control character (U+202E)"),
 ])
 def test_a_value_that_would_not_be_published_as_written_is_refused_at_its_line(front_matter, line, field, message):
     """YAML drops " #…" after a value as a comment, an anchor's first word,

@@ -138,6 +138,8 @@ def test_yaml_that_is_refused_before_it_is_built(yaml_text, line, message):
     ("fine\ntext\n", []),
     ("line one\nWord\x0bbreak\n", [(2, "U+000B", 5)]),
     ("a\x00b\n", [(1, "U+0000", 2)]),
+    ("Vote for \u202eevil\u202c today\n", [(1, "U+202E", 10)]),  # shown backwards: "live"
+    ("Hebrew \u05e9\u05dc\u05d5\u05dd and Arabic \u0633\u0644\u0627\u0645 read right to left\n", []),
     ("tab\tand\r\nwindows endings\n", []),
     ("a\x85b\n", [(1, "U+0085", 2)]),
 ])

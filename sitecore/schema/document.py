@@ -18,11 +18,15 @@ from .fields_memo import FieldsMemo
 FENCE = "---"
 
 
-# C0 controls but tab, line feed and carriage return; DEL; the C1 controls.
-# Invisible, and a NUL or U+000B (Word's soft line break) breaks the XML
-# feeds. Refused in the file's text (plugins/frontmatter/limits.py) and in
-# every value, where a quoted "\v" or "\x0b" puts one without the byte.
-CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# C0 controls but tab, line feed and carriage return; DEL; the C1 controls;
+# the bidirectional embeddings, overrides and isolates. Invisible: a NUL or
+# U+000B (Word's soft line break) breaks the XML feeds, and U+202E prints
+# the text after it backwards ("rlo evil" reads "rlo live"), a known trick
+# to make text say what it does not. Refused in the file's text
+# (plugins/frontmatter/limits.py) and in every value, where a quoted "\v"
+# or "\u202e" puts one without the byte. (The editor's form refuses the
+# same: plugins/cms/config.py.)
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # After a value, a space and "#" start a YAML comment, which is left out:
 # `title: Councillors back #NHSPayNow` publishes "Councillors back". A
 # comment a person means has a space after its "#"; a hashtag has none.
