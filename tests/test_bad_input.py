@@ -503,3 +503,21 @@ def test_an_invisible_character_in_a_wrong_value_is_shown_by_its_code():
     with pytest.raises(FieldError) as refused:
         slug("nhs\u200b", {})
     assert refused.value.message.startswith('"nhs<U+200B>" is not a slug')
+
+
+@pytest.mark.parametrize("value, refused", [
+    ("Class sizes < 30 in every school", False),
+    ("Rents < £100 a week, and <3 for the NHS", False),
+    ("Our <b>bold</b> plan", True),
+    ("See </a> here", True),
+    ("A note <!-- hidden -->", True),
+    ("See [our plan](/policies/housing/)", True),
+])
+def test_plain_text_refuses_tags_and_links_but_not_a_less_than_sign(value, refused):
+    from sitecore.schema.fields import FieldError, plain_text
+
+    if refused:
+        with pytest.raises(FieldError, match="contains HTML or a Markdown link"):
+            plain_text(value, {})
+    else:
+        assert plain_text(value, {}) == value

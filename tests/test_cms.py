@@ -755,7 +755,7 @@ REFUSED_BY_THE_FORM = [
     ("posts", "refused-link", {("Summary", "textarea"): "See [our plan](https://example.org) now."}, ["no links"]),
     ("posts", "refused-lines", {("Summary", "textarea"): "Two\nlines."}, ["on one line"]),
     ("councillors", "refused-contact", {("Contact", "input"): "call the office",
-                                  ("Photo alt", "textarea"): "Jo <b>smiling</b>"}, ["email address", "no <"]),
+                                  ("Photo alt", "textarea"): "Jo <b>smiling</b>"}, ["email address", "no HTML tags"]),
     # Word's soft line break (U+000B), which ended the build writing the feed.
     ("posts", "refused-control", {("Summary", "textarea"): "Councillor Katie Parker\x0bhas left Labour."},
      ["invisible"]),

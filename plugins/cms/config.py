@@ -73,8 +73,8 @@ NOT_TODO = r"(?!\s*TODO)"
 NO_CONTROL = rf"(?![\s\S]*{CONTROL_CHARACTER.pattern})"
 NO_CONTROL_MESSAGE = ", no invisible characters pasted from Word"
 ONE_LINE = r"[^\r\n]"
-# fields.plain_text: one line, none of PLAIN_TEXT_REFUSED ("<", a Markdown link's "](").
-PLAIN = rf"(?:{''.join(f'(?!{re.escape(refused)})' for refused in types.PLAIN_TEXT_REFUSED)}[^\r\n])"
+# fields.plain_text: one line, none of PLAIN_TEXT_REFUSED (a tag, a Markdown link's "](").
+PLAIN = rf"(?:{''.join(f'(?!{refused})' for refused in types.PLAIN_TEXT_REFUSED)}[^\r\n])"
 
 
 def inner(pattern: re.Pattern) -> str:
@@ -98,11 +98,11 @@ def field_patterns() -> dict:
                                      "Write this on one line, without invisible characters pasted from Word."],
         types.plain_text: lambda check: [
             rf"^{NOT_TODO}{NO_CONTROL}{PLAIN}+$",
-            f"Plain text on one line: no links, no <{NO_CONTROL_MESSAGE} (links belong in the text below)."],
+            f"Plain text on one line: no links, no HTML tags{NO_CONTROL_MESSAGE} (links belong in the text below)."],
         "short_sentence": lambda check: [
             rf"^{NOT_TODO}{NO_CONTROL}{words_pattern(check.max_words)}{PLAIN}+$",
             f"One short sentence of plain text, at most {check.max_words} words: "
-            f"no links, no <{NO_CONTROL_MESSAGE}."],
+            f"no links, no HTML tags{NO_CONTROL_MESSAGE}."],
         types.slug: lambda check: [types.SLUG_PATTERN.pattern,
                                    "The file's name without .md: lower-case letters, digits and hyphens "
                                    "(e.g. katie-parker)."],

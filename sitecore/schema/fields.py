@@ -33,8 +33,10 @@ PHONE_PATTERN = re.compile(r"^\+?[0-9(][0-9 ()-]*[0-9]$")
 PHONE_DIGITS = (7, 15)  # a UK number has 10 or 11; the longest in the world, 15
 # A page of another site: https://, a dot in the name, no space, quote or bracket.
 HTTPS_LINK_PATTERN = re.compile(r"^https://[^\s<>\"']+\.[^\s<>\"']+$")
-# What plain text may not hold: HTML, or a Markdown link.
-PLAIN_TEXT_REFUSED = ("<", "](")
+# What plain text may not hold, as regular expressions the browser editor
+# uses too: an HTML tag or comment ("<b", "</", "<!"), or a Markdown link.
+# A "<" before a space or a digit is text: "class sizes < 30".
+PLAIN_TEXT_REFUSED = (r"<[A-Za-z/!?]", r"\]\(")
 
 
 def widget(**spec):
@@ -148,7 +150,7 @@ def markdown_text(value: Any, settings: dict) -> str:
 def plain_text(value: Any, settings: dict) -> str:
     """Text shown in meta descriptions and listings: no Markdown, no HTML."""
     value = text(value, settings)
-    if any(refused in value for refused in PLAIN_TEXT_REFUSED):
+    if any(re.search(refused, value) for refused in PLAIN_TEXT_REFUSED):
         raise FieldError(
             "contains HTML or a Markdown link",
             "write plain text here; links belong in the body",
