@@ -325,13 +325,18 @@ MINIFESTO_CHANGES_URL = "minifesto/changes/{key}/"
 MINIFESTO_CHANGES_SAVE_AS = "minifesto/changes/{key}/index.html"
 MINIFESTO_CHANGES_JSON_SAVE_AS = "minifesto/changes/{key}/changes.json"
 POLICIES_JSON_SAVE_AS = "policies.json"
-# Fonts embedded in the PDFs: Atkinson Hyperlegible (SIL Open Font Licence),
-# installed from npm by ./setup so every machine renders the same PDF.
+# Fonts embedded in the PDFs and drawn on the share cards: Atkinson
+# Hyperlegible (SIL Open Font Licence), installed from npm by ./setup so every
+# machine renders the same PDF. Each face is fontsource's Latin file and its
+# Latin Extended one (Ł ő ş ř ć …: Welsh, Polish, Czech, Turkish, Irish
+# names); the PDFs and cards use no other font (sitecore/print_fonts.py), and
+# a character these fonts cannot draw is refused at its file and line.
 MINIFESTO_FONT_FAMILY = "Atkinson Hyperlegible"
 MINIFESTO_FONT_FILES = {
-    (weight, style): str(
-        HERE / "node_modules/@fontsource/atkinson-hyperlegible/files"
-        / f"atkinson-hyperlegible-latin-{weight}-{style}.woff"
+    (weight, style): tuple(
+        str(HERE / "node_modules/@fontsource/atkinson-hyperlegible/files"
+            / f"atkinson-hyperlegible-{subset}-{weight}-{style}.woff")
+        for subset in ("latin", "latin-ext")
     )
     for weight in (400, 700)
     for style in ("normal", "italic")
@@ -339,10 +344,12 @@ MINIFESTO_FONT_FILES = {
 # The PDFs' running text: Atkinson Hyperlegible draws zero with a slash
 # ("2Ø22", "15Ø,ØØØ") and has no plain one, so the text is set in Inter
 # (SIL Open Font Licence, from npm), whose zero is plain; headings and the
-# party's name stay in the party's face above.
+# party's name stay in the party's face above, which takes from Inter the
+# letters it lacks (ŵ and ŷ: Welsh).
 MINIFESTO_TEXT_FONT_FAMILY = "Inter"
 MINIFESTO_TEXT_FONT_FILES = {
-    (weight, style): str(HERE / "node_modules/@fontsource/inter/files" / f"inter-latin-{weight}-{style}.woff")
+    (weight, style): tuple(str(HERE / "node_modules/@fontsource/inter/files" / f"inter-{subset}-{weight}-{style}.woff")
+                           for subset in ("latin", "latin-ext"))
     for weight in (400, 700)
     for style in ("normal", "italic")
 }

@@ -15,34 +15,54 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from .print_fonts import face_files
+
 
 @dataclass(frozen=True)
 class CardStyle:
-    """What a drawn image of the party looks like."""
+    """What a drawn image of the party looks like. Each font is a list of
+    files: the face, then the files that draw the letters it lacks (its
+    Latin Extended file, then the other face's: Atkinson Hyperlegible has no
+    ŵ or ŷ, Inter has), tried in order for each character."""
 
     size: tuple[int, int]
     background: str
     accent: str
     ink: str
-    bold_font: str
-    regular_font: str
+    bold_fonts: tuple[str, ...]
+    regular_fonts: tuple[str, ...]
+
+    @property
+    def bold_font(self) -> str:
+        return self.bold_fonts[0]
+
+    @property
+    def regular_font(self) -> str:
+        return self.regular_fonts[0]
 
     def fingerprint(self) -> str:
         """What the drawing depends on, for cache keys: the fonts by their
         contents, not their paths (a moved checkout reuses its cache, and a
-        changed font file is never served from it)."""
-        fonts = [hashlib.sha256(Path(path).read_bytes()).hexdigest() for path in (self.bold_font, self.regular_font)]
+        changed font file is never served from it), in their order."""
+        fonts = [[hashlib.sha256(Path(path).read_bytes()).hexdigest() for path in files]
+                 for files in (self.bold_fonts, self.regular_fonts)]
         return repr((self.size, self.background, self.accent, self.ink, *fonts))
 
 
 def brand_style(settings: dict) -> CardStyle:
     """Titles in the party's bold face; the imprint in the text face of the
-    PDFs (MINIFESTO_TEXT_FONT_FILES), whose zero has no slash ("PO Box 0000")."""
+    PDFs (MINIFESTO_TEXT_FONT_FILES), whose zero has no slash ("PO Box 0000");
+    each followed by the other face for the letters it lacks."""
     colours = settings["PARTY_COLOURS"]
     fonts = settings["MINIFESTO_FONT_FILES"]
     text_fonts = settings.get("MINIFESTO_TEXT_FONT_FILES") or fonts
+
+    def stack(first, then) -> tuple[str, ...]:
+        return tuple(dict.fromkeys([*face_files(first), *face_files(then or ())]))
+
     return CardStyle(tuple(settings["SHARE_CARD_SIZE"]), colours["primary"], colours["accent"], colours["ink"],
-                     bold_font=fonts[(700, "normal")], regular_font=text_fonts[(400, "normal")])
+                     bold_fonts=stack(fonts[(700, "normal")], text_fonts.get((700, "normal"))),
+                     regular_fonts=stack(text_fonts[(400, "normal")], fonts.get((400, "normal"))))
 
 
 # The PNG logo (PARTY_LOGO_PNG) is this many pixels square.

@@ -79,7 +79,7 @@ def settings_for(content: Path, **overrides) -> dict:
 
 
 THEME_STATIC = REPO / "theme" / "static"
-FONT = Path(load_settings(REPO / "pelicanconf.py")["MINIFESTO_FONT_FILES"][(400, "normal")])
+FONT = Path(load_settings(REPO / "pelicanconf.py")["MINIFESTO_FONT_FILES"][(400, "normal")][0])  # its Latin file
 
 REFUSED = {
     "a file of the build machine": "file:///etc/hostname",

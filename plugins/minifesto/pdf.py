@@ -24,11 +24,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitecore.output import newest_first, write_atomically
-from sitecore.print_fonts import print_font_faces
+from sitecore.print_fonts import print_font_faces, print_font_stacks
 from sitecore.problems import problem_log
 
 from .attachments import stamp_attachments, take_out_attachments
 from .fetcher import SiteFiles, minifesto_fetcher, pdf_base_url
+from .glyphs import coverage_cache, unprintable_problems
 
 logger = logging.getLogger("site.minifesto")
 
@@ -43,16 +44,15 @@ WRITE_OPTIONS = {
 
 def fonts_css(settings) -> str:
     """@font-face rules for the embedded fonts (print_font_faces), and their
-    families as --print-font (the party's face) and --print-text-font (the
-    running text's)."""
+    families as --print-font (the party's face, then the text's for what it
+    lacks) and --print-text-font (the running text's, then the party's)."""
     rules = [
         f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: {style}; '
         f'src: url("{Path(path).as_uri()}"); }}'
         for family, weight, style, path in print_font_faces(settings)
     ]
-    text_family = settings.get("MINIFESTO_TEXT_FONT_FAMILY") or settings["MINIFESTO_FONT_FAMILY"]
-    return "\n".join(rules) + (f'\n:root {{ --print-font: "{settings["MINIFESTO_FONT_FAMILY"]}"; '
-                               f'--print-text-font: "{text_family}"; }}\n')
+    party, text = (", ".join(f'"{family}"' for family in stack) for stack in print_font_stacks(settings))
+    return "\n".join(rules) + f"\n:root {{ --print-font: {party}; --print-text-font: {text}; }}\n"
 
 
 def stylesheet_paths(settings, kind: str) -> list[Path]:
@@ -71,7 +71,8 @@ def cache_key(html: str, settings, kind: str) -> str:
     # takes half a second, which a build that reuses its PDFs need not pay.
     digest = hashlib.sha256()
     digest.update(f"{kind}\0weasyprint {importlib.metadata.version('weasyprint')}\0{WRITE_OPTIONS}\0"
-                  f"base {pdf_base_url(settings)}\0attachments {attachments_allowed(settings)}\0".encode())
+                  f"base {pdf_base_url(settings)}\0attachments {attachments_allowed(settings)}\0"
+                  f"fonts {NO_SYSTEM_FONTS.read_text()}\0".encode())
     digest.update(html.encode("utf-8"))
     # The fonts by their faces and contents, not by their paths: a checkout
     # in another folder reuses its PDFs.
@@ -97,6 +98,7 @@ class EditionPdfs:
         self.edition_key = edition_key
         self.kept: dict[str, bytes] = {}
         self.jobs: dict[str, tuple] = {}  # kind -> (job, cache file)
+        self.reported: set[tuple] = set()  # characters the fonts lack, reported (unprintable_problems)
 
     def data(self, kind: str) -> bytes:
         self.finish()
@@ -125,6 +127,8 @@ class EditionPdfs:
         minifesto = edition.minifesto
         html = template.render(generator.context, minifesto=minifesto, policies=edition.policies, edition=edition,
                                edition_kind=kind)
+        if not self.printable(html, generator, edition):
+            return
         try:
             key = cache_key(html, settings, kind)
         except OSError as error:
@@ -141,6 +145,23 @@ class EditionPdfs:
             return
         job = renderer.render(html, settings, kind, identifier=key[:32].encode(), moment=minifesto.date)
         self.jobs[kind] = (job, cached)
+
+
+    def printable(self, html: str, generator, edition) -> bool:
+        """Every character of the PDF's text is in its fonts; if not, each
+        is reported at the file and line it comes from (each once for all
+        the edition's PDFs), and nothing is rendered."""
+        try:
+            problems = unprintable_problems(html, self.settings, [edition.minifesto, *edition.policies,
+                                                                  generator.context.get("press_office")],
+                                            template_path(self.settings), coverage_cache(self.settings))
+        except (OSError, ValueError):
+            return True  # a font file is missing (cache_key names it) or broken (the render says so)
+        for problem in problems:
+            if problem not in self.reported:
+                self.reported.add(problem)
+                problem_log.add(*problem)
+        return not problems
 
 
 class EditionPdf:
@@ -188,9 +209,12 @@ def report_pdf_problem(settings, kind: str, what: str, fix: str) -> None:
     add_pdf_problem(settings, f"WeasyPrint could not render the {kind} minifesto: {what}", fix)
 
 
+def template_path(settings) -> str:
+    return os.path.join(settings["THEME"], "templates", PRINT_TEMPLATE)
+
+
 def add_pdf_problem(settings, message: str, fix: str) -> None:
-    template_path = os.path.join(settings["THEME"], "templates", PRINT_TEMPLATE)
-    problem_log.add(template_path, 1, "(PDF)", message, fix)
+    problem_log.add(template_path(settings), 1, "(PDF)", message, fix)
 
 
 def report_refusals(settings, kind: str, refusals: dict[str, str], attachments: list[str]) -> None:
@@ -235,6 +259,32 @@ def reproducible_timestamps(moment):
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
+NO_SYSTEM_FONTS = Path(__file__).with_name("no-system-fonts.conf")
+
+
+def only_our_fonts():
+    """WeasyPrint's font configuration without the computer's own fonts:
+    fontconfig is started from a configuration with no font folders
+    (FONTCONFIG_FILE is read when the configuration is made), so the PDF
+    can only use the fonts its @font-face rules load. Before, a letter the
+    party's fonts lacked was taken, silently, from whatever font the
+    machine had (DejaVu on Debian), and the PDF differed from machine to
+    machine; now every character is checked against the fonts before the
+    render (glyphs.py), and one that slipped through would be drawn as a
+    box, which WeasyPrint warns about and the build refuses."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    previous = os.environ.get("FONTCONFIG_FILE")
+    os.environ["FONTCONFIG_FILE"] = str(NO_SYSTEM_FONTS)
+    try:
+        return FontConfiguration()
+    finally:
+        if previous is None:
+            del os.environ["FONTCONFIG_FILE"]
+        else:
+            os.environ["FONTCONFIG_FILE"] = previous
+
+
 @dataclass
 class Rendered:
     """One WeasyPrint run: the PDF, and everything that went wrong."""
@@ -253,7 +303,6 @@ class Rendered:
 
 def render_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> Rendered:
     from weasyprint import CSS, HTML
-    from weasyprint.text.fonts import FontConfiguration
 
     warnings = WeasyPrintWarnings()
     weasyprint_logger = logging.getLogger("weasyprint")
@@ -268,7 +317,7 @@ def render_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> Ren
     try:
         # Fonts are converted from WOFF when the stylesheets load: stamp from here.
         with reproducible_timestamps(moment):
-            fonts = FontConfiguration()
+            fonts = only_our_fonts()
             stylesheets = [CSS(string=fonts_css(settings), font_config=fonts, url_fetcher=fetcher)] + [
                 CSS(filename=str(path), font_config=fonts, url_fetcher=fetcher)
                 for path in stylesheet_paths(settings, kind)

@@ -24,17 +24,23 @@ from __future__ import annotations
 import functools
 import io
 import threading
+import unicodedata
 from dataclasses import dataclass
 
 from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps
 from PIL.PngImagePlugin import PngInfo
 
 from sitecore.brand import CardStyle, draw_mark
+from sitecore.print_fonts import file_coverage
 
 MARGIN = 72
 TITLE_TOP = MARGIN + 70
 TITLE_SIZES = range(72, 39, -4)        # px, largest first
 TITLE_MIN_LINES = 2                    # the band never squeezes the title below this
+KICKER_SIZES = range(34, 23, -2)       # px: a long kind ("Councillor for …") shrinks to fit, then is cut with "…"
+# A word wider than the line (a German compound, an address) is broken,
+# preferably after one of these, else anywhere with a hyphen.
+BREAK_AFTER = "/-._?&=#‐–—"
 GAP = 24                               # between the title and the band
 # The imprint is the law's (Elections Act 2022): always printed whole. It
 # starts at the usual size and shrinks, at most, to the smallest size still
@@ -92,23 +98,94 @@ def font(path: str, size: int) -> ImageFont.FreeTypeFont:
     return _fonts_of_this_thread(threading.get_ident(), path, size)
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=256)
 def _fonts_of_this_thread(thread: int, path: str, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, size)
 
 
-def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """Words of `text` in lines no wider than `width` (a word wider than
-    `width` gets a line of its own)."""
+@dataclass(frozen=True)
+class Face:
+    """Type in `files` (the face, then the files that draw what it lacks)
+    at `size` px: each character is drawn in the first file whose font has
+    it, so "Tŷ Hywel" takes its ŷ from Inter and "Łukasz" its Ł from the
+    Latin Extended file, never an empty box. Text is composed (NFC) first:
+    "w" and a combining circumflex is "ŵ". The share cards' check refuses,
+    before drawing, a character none of them has (plugin.py)."""
+
+    files: tuple[str, ...]
+    size: int
+
+    @property
+    def primary(self) -> ImageFont.FreeTypeFont:
+        return font(self.files[0], self.size)
+
+    def runs(self, text: str) -> list[tuple[str, ImageFont.FreeTypeFont]]:
+        """`text` in runs of characters drawn by the same file."""
+        coverages = [file_coverage(path) for path in self.files]
+        runs: list[list] = []
+        for character in unicodedata.normalize("NFC", text):
+            index = next((number for number, covered in enumerate(coverages) if ord(character) in covered), 0)
+            if runs and runs[-1][0] == index:
+                runs[-1][1] += character
+            else:
+                runs.append([index, character])
+        return [(run, font(self.files[index], self.size)) for index, run in runs]
+
+    def length(self, text: str) -> float:
+        return sum(run_font.getlength(run) for run, run_font in self.runs(text))
+
+    def draw(self, draw: ImageDraw.ImageDraw, xy: tuple[float, float], text: str, fill, anchor: str = "la") -> None:
+        """Like draw.text with anchor "la" (left, ascender) or "lm" (left,
+        middle), the primary font's metrics placing the baseline for every run."""
+        runs = self.runs(text)
+        if len(runs) == 1 and runs[0][1] is self.primary:
+            draw.text(xy, runs[0][0], font=self.primary, fill=fill, anchor=anchor)
+            return
+        ascent, descent = self.primary.getmetrics()
+        x, y = xy
+        baseline = y + ascent if anchor == "la" else y + (ascent - descent) / 2
+        for run, run_font in runs:
+            draw.text((x, baseline), run, font=run_font, fill=fill, anchor="ls")
+            x += run_font.getlength(run)
+
+
+def wrap(text: str, face: Face, width: int, break_words: bool = False) -> list[str]:
+    """Words of `text` in lines no wider than `width`. A word wider than
+    `width` gets a line of its own, or, with `break_words`, is broken
+    into pieces that fit (broken_word)."""
     lines, line = [], ""
     for word in text.split():
-        trial = f"{line} {word}".strip()
-        if face.getlength(trial) <= width or not line:
-            line = trial
-        else:
-            lines.append(line)
-            line = word
+        pieces = broken_word(word, face, width) if break_words else [word]
+        for piece in pieces:
+            trial = f"{line} {piece}".strip()
+            if face.length(trial) <= width or not line:
+                line = trial
+            else:
+                lines.append(line)
+                line = piece
     return [*lines, line] if line else lines
+
+
+def broken_word(word: str, face: Face, width: int) -> list[str]:
+    """`word` in pieces no wider than `width`: each broken after the last
+    of BREAK_AFTER in its second half that fits, else as late as fits with
+    a hyphen added."""
+    pieces, rest = [], word
+    while len(rest) > 1 and face.length(rest) > width:
+        low, high = 1, len(rest) - 1  # the longest piece that fits, by halves
+        while low < high:
+            middle = (low + high + 1) // 2
+            low, high = (middle, high) if face.length(with_hyphen(rest[:middle])) <= width else (low, middle - 1)
+        cut = low
+        natural = max((at + 1 for at in range(cut // 2, cut) if rest[at] in BREAK_AFTER), default=None)
+        cut = natural or cut
+        pieces.append(with_hyphen(rest[:cut]))
+        rest = rest[cut:]
+    return [*pieces, rest]
+
+
+def with_hyphen(piece: str) -> str:
+    return piece if piece[-1] in BREAK_AFTER else piece + "-"
 
 
 def band_height(lines: int, line_height: int) -> int:
@@ -127,28 +204,52 @@ def layout_imprint(imprint: str, style: CardStyle) -> ImprintLayout:
     size that fits; ImprintTooLong if even the smallest legible size does not."""
     width, room = style.size[0] - 2 * MARGIN, max_band_height(style)
     for size in IMPRINT_SIZES:
-        imprint_font = font(style.regular_font, size)
-        lines, line_height = wrap(imprint, imprint_font, width), size + 6
-        fits_across = all(imprint_font.getlength(line) <= width for line in lines)
+        imprint_face = Face(style.regular_fonts, size)
+        lines, line_height = wrap(imprint, imprint_face, width), size + 6
+        fits_across = all(imprint_face.length(line) <= width for line in lines)
         if fits_across and band_height(len(lines), line_height) <= room:
             return ImprintLayout(size, tuple(lines), line_height, band_height(len(lines), line_height))
-    too_wide = [word for word in imprint.split() if imprint_font.getlength(word) > width]
+    too_wide = [word for word in imprint.split() if imprint_face.length(word) > width]
     if too_wide:
         raise ImprintTooLong(imprint, f"the word “{too_wide[0][:40]}” is wider than the card")
     lines_room = (room - band_height(0, 0)) // line_height
     raise ImprintTooLong(imprint, f"it needs {len(lines)} lines and a card has room for {lines_room}")
 
 
-def fitted_title(title: str, style: CardStyle, width: int, height: int, max_lines: int = 4):
+def fitted_title(title: str, style: CardStyle, width: int, height: int, max_lines: int = 4) -> tuple[Face, list[str]]:
     """The largest title size whose lines fit `width` × `height` (at most
-    `max_lines` lines); at the smallest size, the title is cut with "…"."""
-    for size in TITLE_SIZES:
-        title_font = font(style.bold_font, size)
-        lines = wrap(title, title_font, width)
-        room = min(max_lines, height // int(size * 1.2))
-        if len(lines) <= room:
-            return title_font, lines
-    return title_font, [*lines[: room - 1], lines[room - 1].rstrip(".,;: ") + "…"]
+    `max_lines` lines), its words whole; else the largest at which it fits
+    with its too-long words broken (broken_word); else, at the smallest
+    size, the broken title cut with "…". No line is ever wider than `width`."""
+    for break_words in (False, True):
+        for size in TITLE_SIZES:
+            face = Face(style.bold_fonts, size)
+            lines = wrap(title, face, width, break_words)
+            room = min(max_lines, height // int(size * 1.2))
+            if len(lines) <= room and all(face.length(line) <= width for line in lines):
+                return face, lines
+    if len(lines) > room:
+        lines = [*lines[: room - 1], cut_to_fit(lines[room - 1], face, width)]
+    return face, lines
+
+
+def cut_to_fit(line: str, face: Face, width: int) -> str:
+    """`line` ending in "…", shortened until it fits `width`."""
+    line = line.rstrip(".,;: ")
+    while line and face.length(line + "…") > width:
+        line = line[:-1].rstrip(".,;: ")
+    return line + "…"
+
+
+def fitted_kicker(kicker: str, style: CardStyle, width: int) -> tuple[Face, str]:
+    """The kind above the title, in capitals, on one line: at 34 px, or
+    smaller down to 24 px, or cut with "…"."""
+    text = kicker.upper()
+    for size in KICKER_SIZES:
+        face = Face(style.bold_fonts, size)
+        if face.length(text) <= width:
+            return face, text
+    return face, cut_to_fit(text, face, width)
 
 
 @functools.lru_cache(maxsize=8)
@@ -188,12 +289,13 @@ def draw_card(text: CardText, style: CardStyle) -> Image.Image:
         image.paste(fitted, (width - PHOTO_WIDTH, 0))
         text_width -= PHOTO_WIDTH
 
-    draw.text((MARGIN, MARGIN), text.kicker.upper(), font=font(style.bold_font, 34), fill=style.accent)
-    title_font, lines = fitted_title(text.title, style, text_width, band_top - GAP - TITLE_TOP)
-    line_height = int(title_font.size * 1.2)
+    kicker_face, kicker = fitted_kicker(text.kicker, style, text_width)
+    kicker_face.draw(draw, (MARGIN, MARGIN), kicker, fill=style.accent)
+    title_face, lines = fitted_title(text.title, style, text_width, band_top - GAP - TITLE_TOP)
+    line_height = int(title_face.size * 1.2)
     y = TITLE_TOP
     for line in lines:
-        draw.text((MARGIN, y), line, font=title_font, fill=TITLE_COLOUR)
+        title_face.draw(draw, (MARGIN, y), line, fill=TITLE_COLOUR)
         y += line_height
 
     image.paste(band, (0, band_top))
@@ -210,11 +312,11 @@ def drawn_band(party: str, imprint: str, style: CardStyle) -> Image.Image:
     draw = ImageDraw.Draw(band)
     draw_mark(draw, (MARGIN, BAND_TOP_PADDING), LOGO_SIZE, style, font(style.bold_font, int(LOGO_SIZE * 0.62)))
     middle = BAND_TOP_PADDING + LOGO_SIZE / 2
-    draw.text((MARGIN + LOGO_SIZE + 20, middle), party, font=font(style.bold_font, 34), fill=style.accent, anchor="lm")
-    imprint_font = font(style.regular_font, layout.size)
+    Face(style.bold_fonts, 34).draw(draw, (MARGIN + LOGO_SIZE + 20, middle), party, fill=style.accent, anchor="lm")
+    imprint_face = Face(style.regular_fonts, layout.size)
     y = BAND_TOP_PADDING + PARTY_LINE
     for line in layout.lines:
-        draw.text((MARGIN, y), line, font=imprint_font, fill=TITLE_COLOUR)
+        imprint_face.draw(draw, (MARGIN, y), line, fill=TITLE_COLOUR)
         y += layout.line_height
     return band
 

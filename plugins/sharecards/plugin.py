@@ -24,6 +24,14 @@ from sitecore.brand import brand_style, logo_png
 from sitecore.content_items import published_items
 from sitecore.imprint import imprint_text
 from sitecore.output import copy_from_cache, intact_in_cache, write_output
+from sitecore.print_fonts import (
+    describe_all,
+    field_of_line,
+    file_coverage,
+    font_coverage,
+    lines_holding,
+    missing_characters,
+)
 from sitecore.problems import problem_log
 from sitecore.renewed import items_renewed
 from sitecore.settings_file import setting_line, settings_file_of
@@ -35,7 +43,7 @@ from .drawing import CardDrawing
 
 logger = logging.getLogger("site.sharecards")
 # Bump when card.py draws differently, so cached cards are redrawn.
-CARD_DESIGN_VERSION = "7"
+CARD_DESIGN_VERSION = "8"
 
 
 def card_key(text: CardText, style_fingerprint: str) -> str:
@@ -108,6 +116,7 @@ class ShareCardGenerator(Generator):
         self.photo_fields: dict[str, tuple[str, int, str]] = {}  # card URL -> (file, line, field) of its photo
         self.cached: dict[str, Path] = {}  # card URL -> its file in the cache
         self.drawing: CardDrawing | None = None
+        self.covered: dict[tuple[str, ...], frozenset[int]] = {}  # font files -> what they draw, together
         super().__init__(*args, **kwargs)
         # A bound method: blinker holds it weakly, so it goes with this build.
         signals.get_writer.connect(self.start_drawing)
@@ -115,15 +124,45 @@ class ShareCardGenerator(Generator):
     def fonts_load(self) -> bool:
         """Cards need their fonts; say which one is broken instead of crashing."""
         style = brand_style(self.settings)
-        for path in (style.bold_font, style.regular_font):
+        for path in dict.fromkeys((*style.bold_fonts, *style.regular_fonts)):
             try:
                 ImageFont.truetype(path, 12)
-            except OSError as error:
+                font_coverage(path, os.path.join(self.settings["CACHE_PATH"], "fonts"))
+            except (OSError, ValueError) as error:
                 problem_log.add(path, 1, "(font)", f"the share cards' font cannot be loaded: {error}",
                                 "run ./setup to install the fonts, or fix MINIFESTO_FONT_FILES or "
                                 "MINIFESTO_TEXT_FONT_FILES in pelicanconf.py")
                 return False
         return True
+
+    def drawable(self, text: str, bold: bool, where) -> bool:
+        """Every character of `text` is in the cards' fonts (the bold list
+        for titles, kinds and the party's name; the regular one for the
+        imprint); else each missing one is reported where `where(character)`
+        says (file, line, field), and the build stops before drawing: the
+        card would show an empty box (and the law wants the imprint readable
+        on every image)."""
+        if text.isascii():  # every font of the party's has all of ASCII
+            return True
+        style = brand_style(self.settings)
+        files = style.bold_fonts if bold else style.regular_fonts
+        covered = self.covered.get(files)
+        if covered is None:
+            covered = self.covered[files] = frozenset().union(*(file_coverage(path) for path in files))
+        missing = missing_characters(text, covered)
+        places: dict[tuple, list[str]] = {}
+        for character in missing:
+            places.setdefault(where(character), []).append(character)
+        for (path, line, field), characters in places.items():
+            problem_log.add(path, line, field, f"{describe_all(characters)} cannot be drawn on the share cards in "
+                            f"the party's fonts ({', '.join(font_names(files))})",
+                            "write it another way (in Latin letters, or in words), or leave it out: the share "
+                            "card would show an empty box")
+        return not missing
+
+    def setting_place(self, name: str):
+        settings_file = settings_file_of(self.settings)
+        return lambda character: (settings_file, setting_line(settings_file, name), name)
 
     def imprint_fits(self, imprint: str) -> bool:
         """The whole imprint must be printed on every card; if it cannot be,
@@ -141,6 +180,12 @@ class ShareCardGenerator(Generator):
         if not self.fonts_load():
             return
         imprint, party = imprint_text(settings), settings["SITENAME"]
+        self.covered = {}  # the fonts may have changed since the last plan (the live preview)
+        # A character the fonts lack is reported here, and the items' below,
+        # in the same build, which then stops before drawing any card.
+        for text, bold, setting in ((imprint, False, "IMPRINT"), (party, True, "SITENAME"),
+                                    (settings["SITE_TAGLINE"], True, "SITE_TAGLINE")):
+            self.drawable(text, bold, self.setting_place(setting))
         if not self.imprint_fits(imprint):
             return
         site_card = site_card_url(settings)
@@ -149,8 +194,12 @@ class ShareCardGenerator(Generator):
         for item in shared_items(generators, self.context):
             url = share_card_url(settings, item)
             item.share_image = url
-            self.cards[url] = CardText(kicker_for(item, settings), item.title, imprint, party,
-                                       *card_photo(item, settings))
+            kicker = kicker_for(item, settings)
+            title_line = (item.source_path, (getattr(item, "frontmatter_lines", None) or {}).get("title", 1), "title")
+            if not (self.drawable(item.title, True, lambda character, place=title_line: place)
+                    & self.drawable(kicker.upper(), True, place_in(item, "(share card kind)"))):
+                continue  # reported: the build stops before drawing
+            self.cards[url] = CardText(kicker, item.title, imprint, party, *card_photo(item, settings))
             if self.cards[url].photo:
                 field = "image" if getattr(item, "image", None) else "photo"
                 self.photo_fields[url] = (item.source_path, item.frontmatter_lines.get(field, 1), field)
@@ -202,6 +251,32 @@ class ShareCardGenerator(Generator):
         settings = self.settings
         cards = [site_card_url(settings), *(share_card_url(settings, item) for item in shared_items(generators, self.context))]
         return [*(SiteFile(url, "a share card") for url in cards), SiteFile(settings["PARTY_LOGO_PNG"], "the logo")]
+
+
+def place_in(item, field: str):
+    """Where a character of the item's card text is: the first line of its
+    file that holds it (with that line's field), else `field`'s line."""
+    path = getattr(item, "source_path", None) or ""
+    lines = getattr(item, "frontmatter_lines", None) or {}
+
+    def where(character: str) -> tuple[str, int, str]:
+        for line in lines_holding(path, character) if path else ():
+            return path, line, field_of_line(lines, getattr(item, "body_first_line", None), line)
+        return path, lines.get(field, 1), field
+
+    return where
+
+
+def font_names(files) -> list[str]:
+    """The families of the font files, each once ("Atkinson Hyperlegible", "Inter")."""
+    names = []
+    for path in files:
+        try:
+            name = ImageFont.truetype(path, 12).getname()[0]
+        except OSError:
+            name = os.path.basename(path)
+        names.append(name)
+    return list(dict.fromkeys(names))
 
 
 def shared_items(generators, context: dict) -> list:
