@@ -1,16 +1,38 @@
 // Search as you type, with Pagefind. Progressive enhancement: without this
-// script the search page lists other ways to find things.
+// script the search page lists other ways to find things (and, while this
+// script loads, says "Loading search…": see screen.css).
 const app = document.getElementById("search-app");
 const fallback = document.getElementById("search-fallback");
 const form = document.getElementById("search-form");
 const input = document.getElementById("search-input");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
+const more = document.getElementById("search-more");
 
-const pagefind = await import("/pagefind/pagefind.js");
-await pagefind.options({ excerptLength: 24 });
+// The form is usable at once; Pagefind (its script, WebAssembly and
+// index metadata: several round trips on a slow link) loads meanwhile, and a
+// search typed before it is ready waits for it, saying "Searching…".
 app.hidden = false;
 fallback.hidden = true;
+const ready = import("/pagefind/pagefind.js").then(async (pagefind) => {
+  // noWorker: Pagefind's web worker is one more script to fetch before the
+  // first search (2.5 s on a slow link), and gives up waiting for itself
+  // after 5 s; searching this index on the page itself takes milliseconds.
+  await pagefind.options({ excerptLength: 24, noWorker: true });
+  pagefind.init().catch(() => {}); // not awaited: a search waits for it, and reports its failure
+  return pagefind;
+});
+ready.catch(() => {
+  app.hidden = true;
+  fallback.hidden = false;
+  fallback.dataset.state = "broken"; // says so instead of "Loading search…"
+});
+
+// Each result's words come in a fragment of its own, one request each. On a
+// slow link (or with Save-Data) show 10 at a time, else 20.
+const connection = navigator.connection;
+const slowLink = connection && (connection.saveData || ["slow-2g", "2g", "3g"].includes(connection.effectiveType));
+const BATCH = slowLink ? 10 : 20;
 
 function chosenTypes() {
   return [...form.querySelectorAll("input[name=type]:checked")].map((box) => box.value);
@@ -57,28 +79,119 @@ function resultItem(data) {
   return item;
 }
 
+// The status is a polite live region: it changes once per state a reader
+// should hear ("Searching…", "Found 798 results; loading…", "Showing 20 of
+// 798 results for …"), never per result. A passing state ("Searching…" on a
+// fast link) is written only if it lasts INTERIM_MS, so a fast search is
+// announced once, with its outcome.
+const INTERIM_MS = 250;
+let interim = null;
+
+function say(text, { passing = false } = {}) {
+  if (passing && interim && interim.text === text) return; // already on its way
+  if (interim) clearTimeout(interim.timer);
+  interim = null;
+  const write = () => { interim = null; if (status.textContent !== text) status.textContent = text; };
+  if (passing) interim = { text, timer: setTimeout(write, INTERIM_MS) };
+  else write();
+}
+
+const plural = (count) => `${count} result${count === 1 ? "" : "s"}`;
+
+function outcome(run) {
+  const count = run.results.length;
+  if (run.shown < count) return `Showing ${run.shown} of ${plural(count)} for “${run.query}”`;
+  return `${plural(count)} for “${run.query}”`;
+}
+
+// The search on screen: { query, results (Pagefind's, each with data()), shown }.
+let run = null;
+
+// Fetch the next BATCH results' fragments at once and add each to the list
+// as soon as it and those ranked before it have come.
+async function showMore(current, { focus = false } = {}) {
+  const count = current.results.length;
+  const pending = current.results.slice(current.shown, current.shown + BATCH)
+    .map((result) => result.data().catch(() => null));
+  more.setAttribute("aria-disabled", "true");
+  for (const promise of pending) {
+    const data = await promise;
+    if (current !== run) return; // a newer search replaced this one
+    if (data === null) {
+      more.hidden = false;
+      more.removeAttribute("aria-disabled");
+      say(`${outcome(current)}. The next results could not be loaded: check your connection and choose “Show more results” to try again.`);
+      return;
+    }
+    const item = resultItem(data);
+    list.append(item);
+    current.shown += 1;
+    // After "Show more results", go on from the first new result, unless
+    // the reader has moved elsewhere meanwhile.
+    if (focus && (document.activeElement === more || document.activeElement === document.body)) {
+      item.querySelector("a").focus();
+    }
+    focus = false;
+  }
+  more.removeAttribute("aria-disabled");
+  more.hidden = current.shown >= count;
+  say(outcome(current));
+}
+
 let latest = 0;
+let wanted = null; // the query and filters of the latest search
 async function search() {
   const query = input.value.trim();
+  const types = chosenTypes();
+  // A repeat (Enter, or the input's "change" as focus leaves it for "Show
+  // more results") changes nothing: the button keeps its place and focus.
+  const key = JSON.stringify([query, types]);
+  if (key === wanted) return;
+  wanted = key;
   const ticket = ++latest;
+  run = null;
+  more.hidden = true;
   if (!query) {
     list.replaceChildren();
-    status.textContent = "";
+    say("");
     return;
   }
-  const types = chosenTypes();
-  const found = await pagefind.debouncedSearch(query, { filters: { type: { any: types } } }, 150);
+  say("Searching…", { passing: true });
+  let found;
+  try {
+    const pagefind = await ready;
+    // Every page searched has a type, so with every box ticked no filter is
+    // needed, and none is loaded: a round trip less on a slow link.
+    const all = types.length === form.querySelectorAll("input[name=type]").length;
+    found = await pagefind.debouncedSearch(query, all ? {} : { filters: { type: { any: types } } }, 150);
+  } catch {
+    if (ticket === latest) {
+      wanted = null; // so that searching again tries again
+      say("Search could not be loaded: check your connection and try again.");
+    }
+    return;
+  }
   if (found === null || ticket !== latest) return; // a newer search replaced this one
-  const results = await Promise.all(found.results.slice(0, 20).map((result) => result.data()));
-  if (ticket !== latest) return;
-  list.replaceChildren(...results.map(resultItem));
-  const count = found.results.length;
-  status.textContent = `${count} result${count === 1 ? "" : "s"} for “${query}”`;
   const url = new URL(location.href);
   url.searchParams.set("q", query);
   history.replaceState(null, "", url);
+  const count = found.results.length;
+  list.replaceChildren();
+  if (count === 0) {
+    say(`No results for “${query}”`);
+    return;
+  }
+  run = { query, results: found.results, shown: 0 };
+  say(`Found ${plural(count)}; loading…`, { passing: true });
+  await showMore(run);
 }
 
+more.addEventListener("click", () => {
+  if (run && more.getAttribute("aria-disabled") !== "true") {
+    say("Loading more results…", { passing: true });
+    showMore(run, { focus: true });
+  }
+});
 form.addEventListener("submit", (event) => { event.preventDefault(); search(); });
 input.addEventListener("input", search);
 form.addEventListener("change", search);

@@ -1,0 +1,177 @@
+"""Search with more results than it shows at once, and on a slow link, in a
+real browser: the status says how many are shown of how many, "Show more
+results" (a button, used from the keyboard) adds the rest and moves focus to
+the first new one; the status says "Searching…", then the count, then what
+is shown, once each, never once per result; results appear as their
+fragments come; while the script loads the page says "Loading search…", and
+without JavaScript it still says that search needs it."""
+
+from __future__ import annotations
+
+import pytest
+from browser import serve_folder
+from conftest import build_in
+from playwright.sync_api import expect
+from reader_visits import WCAG_22_AA
+
+pytestmark = pytest.mark.browser
+
+MATCHES = 25  # more than one batch (20 on a fast link)
+POSTS = {
+    f"posts/rent-{n:02}.md": f"""\
+        ---
+        title: Rent update {n}
+        date: 2021-10-{n:02}
+        category: news
+        summary: Update {n} on the rentcap campaign.
+        ---
+        The rentcap campaign, update {n}.
+        """
+    for n in range(1, MATCHES + 1)
+}
+QUERY = "rentcap"
+
+# Every text the status is given, in order (installed before a search starts).
+RECORD_STATUS = """() => {
+  window.__said = [];
+  const status = document.getElementById('search-status');
+  new MutationObserver(() => window.__said.push(status.textContent))
+    .observe(status, {childList: true, characterData: true, subtree: true});
+}"""
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory, factory_cache, browser):
+    built = build_in(tmp_path_factory.mktemp("search-paging"), POSTS, cache=factory_cache)
+    assert built.returncode == 0, built.stderr
+    with serve_folder(built.output) as url:
+        yield url, browser
+
+
+def open_search(many, **context_options):
+    url, browser = many
+    context = browser.new_context(**context_options)
+    return context, context.new_page(), url
+
+
+def test_more_results_than_a_batch_are_all_reachable_from_the_keyboard(many):
+    context, page, url = open_search(many)
+    try:
+        page.goto(f"{url}/search/")
+        expect(page.locator("#search-input")).to_be_visible()
+        page.evaluate(RECORD_STATUS)
+        page.fill("#search-input", QUERY)
+        status, results, more = page.locator("#search-status"), page.locator("#search-results > li"), page.locator("#search-more")
+        expect(status).to_have_text(f"Showing 20 of {MATCHES} results for “{QUERY}”")
+        expect(results).to_have_count(20)
+        expect(more).to_be_visible()
+        said = page.evaluate("window.__said")
+        assert said[-1] == f"Showing 20 of {MATCHES} results for “{QUERY}”"
+        assert len(said) <= 3 and len(set(said)) == len(said), said  # no chatter, no repeats
+
+        assert more.evaluate("button => button.tagName + ' ' + button.type") == "BUTTON button"
+        more.focus()
+        page.keyboard.press("Enter")
+        expect(results).to_have_count(MATCHES)
+        expect(status).to_have_text(f"{MATCHES} results for “{QUERY}”")
+        expect(more).to_be_hidden()
+        # Focus goes on from the first new result, not lost with the button.
+        first_new = results.nth(20).locator("a").get_attribute("href")
+        assert page.evaluate("document.activeElement.getAttribute('href')") == first_new
+        links = page.eval_on_selector_all("#search-results a", "links => links.map(a => a.getAttribute('href'))")
+        assert len(set(links)) == MATCHES
+    finally:
+        context.close()
+
+
+def test_the_status_speaks_at_once_and_results_come_as_they_arrive(many):
+    """A slow link, simulated by holding Pagefind's index and fragment
+    requests until the test lets each go."""
+    context, page, url = open_search(many)
+    held = {"index": [], "fragment": []}
+    page.route("**/pagefind/index/**", lambda route: held["index"].append(route))
+    page.route("**/pagefind/fragment/**", lambda route: held["fragment"].append(route))
+    try:
+        page.goto(f"{url}/search/")
+        expect(page.locator("#search-input")).to_be_visible()
+        page.evaluate(RECORD_STATUS)
+        page.fill("#search-input", QUERY)
+        status, results = page.locator("#search-status"), page.locator("#search-results > li")
+        expect(status).to_have_text("Searching…")
+        page.wait_for_timeout(100)
+        for route in held["index"]:
+            route.continue_()
+        expect(status).to_have_text(f"Found {MATCHES} results; loading…")  # the count, before any fragment
+        expect(results).to_have_count(0)
+        # Results in rank order, each as soon as it (and those before it) came.
+        page.wait_for_timeout(100)
+        assert len(held["fragment"]) == 20, len(held["fragment"])
+        held["fragment"].pop(0).continue_()
+        expect(results).to_have_count(1)
+        expect(status).to_have_text(f"Found {MATCHES} results; loading…")  # not a word per result
+        for route in held["fragment"]:
+            route.continue_()
+        expect(status).to_have_text(f"Showing 20 of {MATCHES} results for “{QUERY}”")
+        expect(results).to_have_count(20)
+        assert page.evaluate("window.__said") == [
+            "Searching…", f"Found {MATCHES} results; loading…", f"Showing 20 of {MATCHES} results for “{QUERY}”"]
+    finally:
+        page.unroute_all(behavior="ignoreErrors")
+        context.close()
+
+
+def test_while_the_script_loads_the_page_says_so_not_that_javascript_is_off(many):
+    context, page, url = open_search(many)
+    held = []
+    page.route("**/js/search.js", lambda route: held.append(route))
+    try:
+        page.goto(f"{url}/search/", wait_until="commit")
+        expect(page.locator("#search-fallback .search-loading")).to_be_visible()
+        expect(page.locator("#search-fallback .search-no-js")).to_be_hidden()
+        expect(page.locator("#search-fallback a[href='/news/']")).to_be_visible()  # something to do meanwhile
+        held[0].continue_()
+        expect(page.locator("#search-input")).to_be_visible()
+        expect(page.locator("#search-fallback")).to_be_hidden()
+    finally:
+        page.unroute_all(behavior="ignoreErrors")
+        context.close()
+
+
+def test_if_pagefind_cannot_load_the_page_says_so(many):
+    context, page, url = open_search(many)
+    page.route("**/pagefind/pagefind.js", lambda route: route.abort())
+    try:
+        page.goto(f"{url}/search/")
+        expect(page.locator("#search-fallback .search-broken")).to_be_visible()
+        expect(page.locator("#search-fallback .search-loading")).to_be_hidden()
+        expect(page.locator("#search-app")).to_be_hidden()
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_page_says_search_needs_it(many):
+    context, page, url = open_search(many, java_script_enabled=False)
+    try:
+        page.goto(f"{url}/search/")
+        expect(page.locator("#search-fallback .search-no-js")).to_be_visible()
+        expect(page.locator("#search-fallback .search-loading")).to_be_hidden()
+        expect(page.locator("#search-app")).to_be_hidden()
+    finally:
+        context.close()
+
+
+def test_the_results_and_their_button_meet_wcag(many):
+    """axe-core on the search page with results and "Show more results" shown."""
+    from reader_visits import AXE
+
+    context, page, url = open_search(many)
+    try:
+        page.goto(f"{url}/search/?q={QUERY}")
+        expect(page.locator("#search-more")).to_be_visible()
+        page.evaluate(AXE.read_text(encoding="utf-8"))
+        violations = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+            ".then(result => result.violations.map(v => v.id + ': ' + v.help))", WCAG_22_AA)
+        assert violations == []
+    finally:
+        context.close()
