@@ -563,6 +563,10 @@ PLUGINS = [
     "plugins.urlmemo",
 ]
 
+# Pelican's own warning for a {static} link to a missing file, a traceback's
+# worth of paths above our line that names the post, its line and the fix.
+LOG_FILTER = [(30, "Cannot get modification stamp for %s\n\t%s")]  # 30: logging.WARNING
+
 # Caching is off: every build reads every file, so every content mistake is
 # reported on every build (a cached file would hide its own error).
 CACHE_CONTENT = False

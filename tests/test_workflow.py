@@ -286,6 +286,17 @@ def test_files_editors_and_computers_leave_beside_content_are_ignored(tmp_path, 
     assert not any(path.name == name.rsplit("/", 1)[1] for path in build.output.rglob("*"))
 
 
+def test_a_missing_image_is_told_once_in_our_words(make_site):
+    """Pelican also warned, with two lines of paths, above the line that
+    names the post, its line and the fix."""
+    build = make_site({"posts/hello.md": GOOD_POST + "\n![A rally]({static}/images/nope.jpg)\n"})
+    assert build.returncode == 1
+    assert [line for line in build.stderr.splitlines() if "nope.jpg" in line] == [
+        f"content/posts/hello.md:{len(GOOD_POST.splitlines()) + 2}: body: the link {{static}}/images/nope.jpg points "
+        "to a file that does not exist — check the path: it is relative to this file, or to content/ when it "
+        "starts with /"]
+
+
 def test_a_markdown_file_named_in_upper_case_is_told_to_rename(tmp_path):
     write_content(tmp_path / "content", {**MINIMAL_SITE, "posts/Hello-Again.MD": GOOD_POST})
     result = check(tmp_path / "content")
