@@ -139,6 +139,9 @@ STATIC_EXCLUDES = ["minifesto/editions"]
 PRESS_PAGE_URL = "press/"
 PRESS_ARCHIVE_URL = "press/releases/"
 PRESS_ARCHIVE_SAVE_AS = "press/releases/index.html"
+# The archive shows the newest year's releases and links every year's page.
+PRESS_ARCHIVE_YEAR_URL = "press/releases/{year}/"
+PRESS_ARCHIVE_YEAR_SAVE_AS = "press/releases/{year}/index.html"
 # Every file name is its slug: content/posts/katie-parker-joins.md is
 # /news/katie-parker-joins/. Slugs come from file names, never from titles,
 # so rewording a headline never breaks a link that was shared.
@@ -279,11 +282,28 @@ HOME_URL = ""
 # points nginx to it (Pelican's default).
 
 DEFAULT_PAGINATION = 10
-PAGINATED_TEMPLATES = {"index": None, "category": None, "tag": None}
+# news_month and related_news are plugins/listings' pages (below).
+PAGINATED_TEMPLATES = {"index": None, "category": None, "tag": None, "news_month": None, "related_news": None}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
+# The news by year and month (plugins/listings, not Pelican's period
+# archives, ARCHIVES_SAVE_AS above, which are quadratic in the number of
+# posts): /news/ links each year; a year's page lists its months, with how
+# many posts each; a month's page lists its posts, paginated.
+NEWS_YEAR_URL = "news/{year}/"
+NEWS_YEAR_SAVE_AS = "news/{year}/index.html"
+NEWS_MONTH_URL = "news/{year}/{month:02d}/"
+NEWS_MONTH_SAVE_AS = "news/{year}/{month:02d}/index.html"
+# A policy's, councillor's or event's page (RELATED_NEWS_KINDS) lists its
+# newest RELATED_NEWS_SHOWN posts; when there are more, it links the full list,
+# a page every such item has at its address + "news/" (paginated; {url} is the
+# item's address).
+RELATED_NEWS_KINDS = ("policies", "councillors", "events")
+RELATED_NEWS_SHOWN = 5
+RELATED_NEWS_URL = "{url}news/"
+RELATED_NEWS_SAVE_AS = "{url}news/index.html"
 
 # --- Feeds: Atom for all news and per category --------------------------------
 # Feeds need absolute URLs even in a local build.

@@ -14,8 +14,10 @@ the generators of its last good build (`WarmSite`) and, for such a save:
 3. sends `items_renewed` (sitecore/renewed.py), so that the plugins link,
    check and plan those items exactly as a full build does;
 4. writes only that item's page (and, for a post, the pages of the policies
-   and councillors it names, which list it), with the templates and context
-   of the kept build, and checks that each shows the imprint.
+   and councillors it names, which list it, and the page of each full list
+   of their news that shows it: a generator's `pages_showing`), with the
+   templates and context of the kept build, and checks that each shows the
+   imprint.
 
 The page is the one the full build writes (tests/test_quick_page.py checks
 it byte for byte). Anything else — a new or removed file, a date, tag,
@@ -99,6 +101,12 @@ class WarmSite:
             for linked in linked_items(item):
                 owner, _ = self.owner_of(Path(linked.source_path))
                 pages.setdefault(owner, set()).add(linked.save_as)
+            for generator in self.generators:
+                # Listings that show the item as those pages do (plugins/listings:
+                # a policy's full list of news), each page by its own name.
+                showing = getattr(generator, "pages_showing", None)
+                if showing is not None and (names := showing(item)):
+                    pages.setdefault(generator, set()).update(names)
         return self.write_pages(set(pages), set().union(*pages.values()), output)
 
     def write_pages(self, generators, names: set[str], output: Path) -> dict[str, bytes | None] | None:

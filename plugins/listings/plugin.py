@@ -1,4 +1,7 @@
-"""Make Pelican's tag, category and author pages linear in the number of posts.
+"""Listings of posts: Pelican's tag, category and author pages made linear
+in the number of posts, and the listings Pelican does not make (the news by
+year and month, each policy's, councillor's and event's full list of news:
+archive.py).
 
 Pelican 4.12 writes each tag's page with
 `[article for article in self.dates if article in articles]`: a list search
@@ -14,6 +17,8 @@ unchanged.
 from __future__ import annotations
 
 from pelican import signals
+
+from .archive import ListingsGenerator
 
 
 class ArticleList(list):
@@ -38,5 +43,17 @@ def index_article_lists(generator) -> None:
             pairs[position] = (name, ArticleList(articles))
 
 
+def add_listings_generator(pelican):
+    return ListingsGenerator
+
+
+def find_listed_content(generators) -> None:
+    for generator in generators:
+        if isinstance(generator, ListingsGenerator):
+            generator.find_content(generators)
+
+
 def register() -> None:
     signals.article_generator_finalized.connect(index_article_lists)
+    signals.get_generators.connect(add_listings_generator)
+    signals.all_generators_finalized.connect(find_listed_content)

@@ -1,7 +1,9 @@
 """Give the press templates what they need, once all content is read: the
 press office's own data (content/press-office.md, see office.py), the
-published press releases (newest first) and the press kit's files with their
-types and sizes."""
+published press releases (newest first), by year, and the press kit's files
+with their types and sizes. The archive (/press/releases/) shows the newest
+year's releases and links a page for each year (PressYearsGenerator), so it
+stays small however many years of releases there are."""
 
 from __future__ import annotations
 
@@ -9,11 +11,12 @@ import os
 from dataclasses import dataclass
 
 from pelican import signals
-from pelican.generators import ArticlesGenerator
+from pelican.generators import ArticlesGenerator, Generator
 
 from sitecore.brand import LOGO_PNG_SIZE, logo_png
 from sitecore.images import extension_of
 from sitecore.problems import problem_log
+from sitecore.site_files import SiteFile, listing_page
 from sitecore.sizes import human_size
 
 from .office import PressOfficeGenerator
@@ -51,16 +54,60 @@ def kit_files(settings, press_office) -> list[KitFile]:
     return files
 
 
+@dataclass(frozen=True, eq=False)
+class PressYear:
+    year: int
+    releases: list  # newest first
+    url: str
+    save_as: str
+
+
+def press_years(releases, settings) -> list[PressYear]:
+    """The years that have releases, newest first, with their releases."""
+    by_year: dict[int, list] = {}
+    for release in releases:
+        by_year.setdefault(release.date.year, []).append(release)
+    return [PressYear(year, by_year[year], settings["PRESS_ARCHIVE_YEAR_URL"].format(year=year),
+                      settings["PRESS_ARCHIVE_YEAR_SAVE_AS"].format(year=year))
+            for year in sorted(by_year, reverse=True)]
+
+
+class PressYearsGenerator(Generator):
+    """Writes each year's page of the press archive (the archive itself,
+    with the newest year, is a direct template: press_archive)."""
+
+    def generate_context(self) -> None:
+        self.years: list[PressYear] = []
+
+    def find_years(self, generators) -> None:
+        articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
+        releases = [a for a in articles.articles if a.category.slug == self.settings["PRESS_CATEGORY"]]
+        self.context["press_releases"] = releases
+        self.context["press_years"] = self.years = press_years(releases, self.settings)
+
+    def declare_files(self, generators) -> list[SiteFile]:
+        self.find_years(generators)
+        return [listing_page(year.save_as, f"press releases of {year.year}") for year in self.years]
+
+    def generate_output(self, writer) -> None:
+        for year in self.years:
+            writer.write_file(year.save_as, self.get_template("press_archive"), self.context, press_year=year,
+                              page_kind="press_archive", relative_urls=self.settings["RELATIVE_URLS"],
+                              url=year.url)
+
+
 def add_press_context(generators) -> None:
     articles = next(g for g in generators if isinstance(g, ArticlesGenerator))
     settings, context = articles.settings, articles.context
-    context["press_releases"] = [a for a in articles.articles if a.category.slug == settings["PRESS_CATEGORY"]]
+    for generator in generators:
+        if isinstance(generator, PressYearsGenerator):
+            generator.find_years(generators)
     if not problem_log:  # the kit draws the logo: not with a broken font
         context["press_kit_files"] = kit_files(settings, context.get("press_office"))
 
 
 def add_press_office_generator(pelican):
-    return PressOfficeGenerator
+    return PressOfficeGenerator, PressYearsGenerator
 
 
 def register() -> None:

@@ -1,5 +1,7 @@
-// Filter the press release archive by words and dates. Without this script
-// the archive is a plain list by year, which works just as well.
+// Filter a page of the press release archive (one year's releases) by words
+// and dates. Without this script the page is a plain list of that year's
+// releases, with a link to every year at its top; the site's search finds
+// words in every year.
 const form = document.getElementById("archive-filter");
 const status = document.getElementById("archive-status");
 const items = [...document.querySelectorAll(".archive-year li[data-date]")];
