@@ -83,3 +83,18 @@ class ReaderVisits:
 
     def close(self) -> None:
         self.context.close()
+
+
+def visit_problems(visits: ReaderVisits, pages: dict[str, str]) -> list[tuple]:
+    """What the visits to `pages` (name -> path) found wrong: a status other
+    than 200, a sideways scroll at 320 px, and at each width axe-core's
+    violations and the problems of the imprint and of boxes that must fit."""
+    problems = []
+    for name, path in pages.items():
+        seen = visits(path)
+        if seen["status"] != 200 or seen["overflow at 320"] > 0:
+            problems.append((name, seen["status"], seen["overflow at 320"]))
+        for width in WIDTHS:
+            problems += [(name, check, width, seen[f"{check} at {width}"])
+                         for check in ("axe", "imprint", "boxes") if seen[f"{check} at {width}"]]
+    return problems

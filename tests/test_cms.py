@@ -785,18 +785,24 @@ def test_the_form_refuses_what_the_build_would_reject(editor):
     assert problems == []
 
 
+def refused_then_saved(editor, field, wrong: str, refusal: str, right: str, path: str) -> None:
+    """`wrong` typed into `field` is refused with a message holding
+    `refusal`, and nothing is saved; `right` then saves the file at `path`."""
+    field.fill(wrong)
+    editor.save()
+    assert editor.changed == set()
+    assert any(refusal in message for message in editor.refusals()), editor.refusals()
+    field.fill(right)
+    editor.save()
+    assert editor.changed == {path}
+
+
 @pytest.mark.browser
 def test_votes_are_a_whole_number_in_their_range(editor):
     """Not padded to the width of the largest (00001234): 1234 as written."""
     editor.open("candidates", "sam-example")
-    votes = editor.field("Votes", "input")
-    votes.fill("99999999")
-    editor.save()
-    assert editor.changed == set()
-    assert any("10,000,000" in message for message in editor.refusals()), editor.refusals()
-    votes.fill("1234")
-    editor.save()
-    assert editor.changed == {"content/candidates/sam-example.md"}
+    refused_then_saved(editor, editor.field("Votes", "input"), "99999999", "10,000,000", "1234",
+                       "content/candidates/sam-example.md")
     assert "\nvotes: 1234\n" in editor.files()["content/candidates/sam-example.md"]
 
 
@@ -893,14 +899,8 @@ def test_the_editor_changes_one_press_contact_phone_and_refuses_a_wrong_one(edit
     """The real press office file, in its one form (tests/test_press_office.py
     checks its configuration)."""
     editor.open_press_office()
-    phone = editor.field("Phone", "input", nth=1)
-    phone.fill("call the office")
-    editor.save()
-    assert editor.changed == set()
-    assert any("A phone number in digits" in message for message in editor.refusals()), editor.refusals()
-    phone.fill("020 7946 0999")
-    editor.save()
-    assert editor.changed == {"content/press-office.md"}
+    refused_then_saved(editor, editor.field("Phone", "input", nth=1), "call the office", "A phone number in digits",
+                       "020 7946 0999", "content/press-office.md")
     editor.copy_back()
     diff = git(editor.repository, "diff", "-U0", "--", "content/press-office.md").splitlines()
     assert [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")] == [
