@@ -170,11 +170,29 @@ def draws_nothing(character: str) -> bool:
         0xFE00 <= ord(character) <= 0xFE0F or 0xE0100 <= ord(character) <= 0xE01EF
 
 
+# Characters the fonts lack that have a plain equivalent they have, drawn
+# as it on the cards and in the PDFs (the web pages keep the original):
+# the typographic spaces (macOS puts a narrow no-break space, U+202F,
+# before "AM" in a copied time), the Unicode hyphens, and subscript digits
+# ("CO₂", which a climate party writes, is printed "CO2").
+STAND_INS = str.maketrans({
+    **{space: " " for space in "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u205f\u3000"},
+    "\u2007": "\u00a0", "\u202f": "\u00a0",  # the non-breaking ones stay non-breaking
+    "\u2010": "-", "\u2011": "-",
+    **{chr(0x2080 + digit): str(digit) for digit in range(10)},
+})
+
+
+def with_stand_ins(text: str) -> str:
+    """`text` composed as NFC ("w" and a combining circumflex is "ŵ"), with
+    STAND_INS for the characters that have one."""
+    return unicodedata.normalize("NFC", text).translate(STAND_INS)
+
+
 def missing_characters(text: str, coverage: frozenset[int]) -> list[str]:
-    """The characters of `text` (composed as NFC: "w" and a combining
-    circumflex is "ŵ") that no font of `coverage` draws, each once, in the
-    order they come."""
-    missing = dict.fromkeys(character for character in unicodedata.normalize("NFC", text)
+    """The characters of `text` (with_stand_ins) that no font of
+    `coverage` draws, each once, in the order they come."""
+    missing = dict.fromkeys(character for character in with_stand_ins(text)
                             if ord(character) not in coverage and not draws_nothing(character))
     return list(missing)
 

@@ -221,3 +221,23 @@ def test_a_long_kind_is_made_smaller_or_cut_to_fit_its_line(settings):
     assert face.length(text) <= 696 and face.size < 34
     face, text = fitted_kicker("Councillor for " + "Llanfairpwllgwyngyll " * 4, style, 696)
     assert face.length(text) <= 696 and text.endswith("…")
+
+
+def test_spaces_hyphens_and_subscripts_the_fonts_lack_are_drawn_as_their_plain_equivalents(make_site, settings):
+    """A time copied on a Mac has a narrow no-break space before "AM"
+    (U+202F), and a climate party writes "CO₂": neither is in the fonts,
+    and neither may stop the build. They are drawn as a no-break space and
+    "CO2" on the card and in the PDF; the page keeps them as written."""
+    from sitecore.print_fonts import missing_characters, print_coverage
+
+    title = "Cut CO\u2082 now: march at 11:00\u202fAM, non\u2011stop\u2009today"
+    assert missing_characters(title, print_coverage(settings)) == []
+    post = MINIMAL_SITE["posts/hello.md"].replace("title: Hello from the party", f'title: "{title}"')
+    summary = "Cut CO\u2082 now, march at 11.00\u202fAM."
+    build = make_site({"posts/hello.md": post,
+                       "policies/01-housing.md": policy("Homes for everyone", 1, summary)})
+    assert build.returncode == 0, build.stderr
+    assert build.html("news/hello/").select_one("main h1").get_text(strip=True) == title
+    with Image.open(build.output / "share/news/hello.png") as card:
+        assert card.text["Title"] == title
+    assert "Cut CO2 now, march at 11.00" in pdftotext(build.output / "minifesto.pdf")

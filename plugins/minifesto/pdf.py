@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitecore.output import newest_first, write_atomically
-from sitecore.print_fonts import print_font_faces, print_font_stacks
+from sitecore.print_fonts import print_font_faces, print_font_stacks, with_stand_ins
 from sitecore.problems import problem_log
 
 from .attachments import stamp_attachments, take_out_attachments
@@ -323,7 +323,9 @@ def render_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> Ren
                 for path in stylesheet_paths(settings, kind)
             ]
             options = {"stylesheets": stylesheets, "pdf_identifier": identifier, **WRITE_OPTIONS}
-            source = HTML(string=html, base_url=pdf_base_url(settings), url_fetcher=fetcher)
+            # The characters the fonts lack but have a plain equivalent for
+            # (a narrow no-break space, "CO₂"): as on the share cards.
+            source = HTML(string=with_stand_ins(html), base_url=pdf_base_url(settings), url_fetcher=fetcher)
             document = source.render(font_config=fonts, **options)
             if not attachments_allowed(settings):
                 rendered.attachments = take_out_attachments(document, source)

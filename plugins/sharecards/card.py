@@ -24,14 +24,13 @@ from __future__ import annotations
 import functools
 import io
 import threading
-import unicodedata
 from dataclasses import dataclass
 
 from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps
 from PIL.PngImagePlugin import PngInfo
 
 from sitecore.brand import CardStyle, draw_mark
-from sitecore.print_fonts import file_coverage
+from sitecore.print_fonts import file_coverage, with_stand_ins
 
 MARGIN = 72
 TITLE_TOP = MARGIN + 70
@@ -123,7 +122,7 @@ class Face:
         """`text` in runs of characters drawn by the same file."""
         coverages = [file_coverage(path) for path in self.files]
         runs: list[list] = []
-        for character in unicodedata.normalize("NFC", text):
+        for character in with_stand_ins(text):
             index = next((number for number, covered in enumerate(coverages) if ord(character) in covered), 0)
             if runs and runs[-1][0] == index:
                 runs[-1][1] += character
