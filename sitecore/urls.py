@@ -34,7 +34,6 @@ def category_feed_url(settings: dict, slug: str) -> str:
     return settings["CATEGORY_FEED_ATOM"].format(slug=slug)
 
 
-
 def contact_href(contact: str) -> str:
     """Where a contact link goes: the schema's `contact` is an email address
     or a web address (https://…)."""

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from conftest import MINIMAL_SITE, build_in
 from fontTools.ttLib import TTFont
-from PIL import Image, ImageChops
 from pdf_tools import pdffonts, pdftotext
+from PIL import Image, ImageChops
 
 from plugins.sharecards.card import GAP, MARGIN, TITLE_TOP, CardText, draw_card, layout_imprint
 from sitecore.brand import brand_style
