@@ -135,7 +135,8 @@ def promote(c, slug):
         print(f"Not promoted: {error}", file=sys.stderr)
         sys.exit(1)
     shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
-    print(f"Created {shown}: check the role and the summary, then run `invoke check`.")
+    print(f"Created {shown}: write the day they joined the party (joined:), check the role and the summary, "
+          "then run `invoke check`.")
 
 
 def _production_settings() -> dict:

@@ -1,14 +1,19 @@
 """`invoke promote <slug>`: an elected candidate becomes a councillor.
 
 It writes content/councillors/<slug>.md from the candidate's file (name,
-council, ward, region, photo, their own words) with the role and the day
-they joined as a councillor, and adds `councillor: <slug>` to the
-candidate's file, so the candidacy and the profile link both ways. It
-refuses a candidate who was not elected, and never overwrites a profile.
+council, ward, region, photo, their own words) with the role, and adds
+`councillor: <slug>` to the candidate's file, so the candidacy and the
+profile link both ways. The day they joined the party is not in the
+candidate's file: it is left a TODO placeholder, which the build refuses
+until the volunteer writes the real date. It refuses a candidate who was
+not elected, and a person who already has a profile (a councillor
+re-elected, or elected to a second council): one person, one profile. It
+never overwrites a profile, and writes nothing when it refuses.
 """
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import yaml
@@ -16,6 +21,10 @@ import yaml
 from sitecore.schema.content_types import CANDIDATE
 from sitecore.schema.document import FrontMatterError, closing_fence, parse_document
 from sitecore.schema.fields import SLUG_PATTERN
+from sitecore.schema.schema import PLACEHOLDER
+
+# The profile's `joined`: when they joined the party, which only they know.
+JOINED_PLACEHOLDER = f"{PLACEHOLDER} the day they joined the party, e.g. 2021-11-24"
 
 
 class PromoteError(Exception):
@@ -29,26 +38,50 @@ def promote(slug: str, settings: dict) -> Path:
     source = content / settings["CANDIDATE_PATHS"][0] / f"{slug}.md"
     if not source.is_file():
         raise PromoteError(f"there is no candidate content/{settings['CANDIDATE_PATHS'][0]}/{slug}.md")
-    text = source.read_text(encoding="utf-8-sig")
-    problems: list[str] = []
+    # As written: a byte-order mark and Windows line ends are kept when the
+    # file gets its `councillor:` line (utf-8, not utf-8-sig; no newline translation).
+    try:
+        written = source.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise PromoteError(f"{source.name} is not UTF-8 text: run `invoke check` to find the character") from None
+    document, values = checked_candidate(source, written, settings)
+    if values.get("result") != "elected":
+        raise PromoteError(f"{values['title']} is not recorded as elected: add 'result: elected' to {source.name} first")
+    refuse_a_second_profile(source, values, settings)
+    target = content / settings["COUNCILLOR_PATHS"][0] / f"{slug}.md"
+    if target.exists():
+        raise PromoteError(f"content/{settings['COUNCILLOR_PATHS'][0]}/{slug}.md already exists")
+    front_matter = yaml.safe_dump(profile_fields(values, settings), sort_keys=False, allow_unicode=True, width=1000)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "x", encoding="utf-8") as handle:  # never overwrite
+        handle.write(f"---\n{front_matter}---\n{document.body.lstrip()}")
+    link_candidacy(source, written, slug)
+    return target
+
+
+def checked_candidate(source: Path, written: str, settings: dict):
+    """(document, values) of the candidate's file, or PromoteError with its
+    problems: a file the build would refuse is not promoted."""
+    text = written.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")  # as the build reads it
     try:
         document = parse_document(text)
     except FrontMatterError as error:
         raise PromoteError(f"{source.name}:{error.line}: {error.field}: {error.message}") from None
+    problems: list[str] = []
     values = CANDIDATE.validate(str(source), document, settings,
                                 lambda path, line, key, message, fix: problems.append(f"{source.name}:{line}: {key}: {message}"))
     if values is None:
         raise PromoteError("; ".join(problems))
-    if values.get("result") != "elected":
-        raise PromoteError(f"{values['title']} is not recorded as elected: add 'result: elected' to {source.name} first")
-    target = content / settings["COUNCILLOR_PATHS"][0] / f"{slug}.md"
-    if target.exists():
-        raise PromoteError(f"content/{settings['COUNCILLOR_PATHS'][0]}/{slug}.md already exists")
+    return document, values
+
+
+def profile_fields(values: dict, settings: dict) -> dict:
     election = settings["ELECTIONS"][values["election"]]
-    fields = {
+    return {
         "title": values["title"],
         "role": "Councillor",
-        "joined": election["polling_day"],
+        # Not the polling day: that is when they were elected, not when they joined.
+        "joined": JOINED_PLACEHOLDER,
         "summary": f"{values['title']} was elected for {values['ward']} on {values['council']} at the {election['name']}.",
         "council": values["council"],
         "ward": values["ward"],
@@ -56,20 +89,44 @@ def promote(slug: str, settings: dict) -> Path:
         **({"photo": values["photo"], "photo_alt": values["photo_alt"]} if values.get("photo") else {}),
         **({"sample": values["sample"]} if values.get("sample") else {}),
     }
-    front_matter = yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, width=1000)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target, "x", encoding="utf-8") as handle:  # never overwrite
-        handle.write(f"---\n{front_matter}---\n{document.body.lstrip()}")
-    link_candidacy(source, text, slug)
-    return target
 
 
-def link_candidacy(source: Path, text: str, slug: str) -> None:
-    """Add `councillor: <slug>` as the candidate file's last field (its other
-    lines untouched), unless it names one already."""
-    lines = text.splitlines(keepends=True)
+def refuse_a_second_profile(source: Path, values: dict, settings: dict) -> None:
+    """A councillor re-elected (the candidate names their profile), or one
+    person elected to two councils (a profile has their name): the profile
+    they have is brought up to date, never doubled."""
+    folder = settings["COUNCILLOR_PATHS"][0]
+    named = values.get("councillor")
+    seat = (f"update its role, council and ward there (Councillor, {values['council']}, {values['ward']}) "
+            "instead of making a second one")
+    if named:
+        raise PromoteError(f"{values['title']} already has a councillor profile, content/{folder}/{named}.md "
+                           f"({source.name} names it): {seat}")
+    same_name = profile_named(Path(settings["PATH"]) / folder, values["title"])
+    if same_name is not None:
+        raise PromoteError(f"{values['title']} already has a councillor profile, content/{folder}/{same_name.name}: "
+                           f"{seat}, and add 'councillor: {same_name.stem}' to {source.name}")
+
+
+def profile_named(folder: Path, name: str) -> Path | None:
+    """The councillor profile whose title is `name` (letter case and spacing
+    aside), if any."""
+    wanted = " ".join(name.casefold().split())
+    for path in sorted(folder.glob("*.md")):
+        try:
+            title = parse_document(path.read_text(encoding="utf-8-sig")).values.get("title")
+        except (FrontMatterError, UnicodeDecodeError):
+            continue  # a profile the build cannot read is reported by the build
+        if isinstance(title, str) and " ".join(title.casefold().split()) == wanted:
+            return path
+    return None
+
+
+def link_candidacy(source: Path, written: str, slug: str) -> None:
+    """Add `councillor: <slug>` as the candidate file's last field, ending
+    like the file's other lines; every other byte stays as it was."""
+    lines = io.StringIO(written, newline="").readlines()  # split where the build does: \n, \r\n, \r
     closing = closing_fence(lines)
-    if any(line.startswith("councillor:") for line in lines[1:closing]):
-        return
-    lines.insert(closing, f"councillor: {slug}\n")
-    source.write_text("".join(lines), encoding="utf-8")
+    line_end = lines[closing - 1][len(lines[closing - 1].rstrip("\r\n")):] or "\n"
+    lines.insert(closing, f"councillor: {slug}{line_end}")
+    source.write_bytes("".join(lines).encode("utf-8"))

@@ -59,8 +59,8 @@ TODO: write a short biography here.
     "event": """\
 ---
 title: {title}
-start: {today} TODO the time it starts, e.g. 10:00
-end: {today} TODO the time it ends, e.g. 16:00
+start: TODO the day and time it starts, e.g. {today} 10:00
+end: TODO the day and time it ends, e.g. {today} 16:00
 summary: TODO one or two plain sentences about the event
 category: TODO choose one of {event_categories}
 place: TODO where it is, e.g. Friends Meeting House, Manchester
@@ -82,7 +82,7 @@ title: {title}
 election: TODO choose one of {elections}
 council: TODO e.g. Truro City Council
 ward: TODO the ward or division
-summary: TODO a short statement: why they are standing
+summary: TODO a short statement of why they are standing
 {optional}---
 TODO: in the candidate's own words, who they are and what they will do.
 """,

@@ -1,5 +1,6 @@
 """The Branch content type. A branch's page lists, from the rest of the
-content, the councillors and the upcoming events of its region; /branches/
+content, the councillors, the upcoming events and the candidates still
+standing (their polls open) of its region; /branches/
 lists the branches by region, in the order of REGIONS, and says where there
 is none yet."""
 
@@ -45,7 +46,7 @@ def of_region(items, region):
 
 def list_by_region(generators, items=()) -> None:
     """Once everything is read: each branch gets its region's councillors,
-    candidates and upcoming events, and the listing its regions (every one of REGIONS, so a
+    candidates still standing and upcoming events, and the listing its regions (every one of REGIONS, so a
     reader without a branch near them learns that too)."""
     branches = next((g for g in generators if isinstance(g, BranchGenerator)), None)
     if branches is None:
@@ -55,7 +56,7 @@ def list_by_region(generators, items=()) -> None:
         region = getattr(branch, "region", None)
         branch.councillors = of_region(context.get("councillors", []), region) if region else []
         branch.upcoming_events = of_region(context.get("upcoming_events", []), region) if region else []
-        branch.candidates = of_region(context.get("candidates", []), region) if region else []
+        branch.candidates = of_region(context.get("candidates_standing", []), region) if region else []
     context["branches_by_region"] = [
         {"name": region, "anchor": region_slug(region, branches.settings), "branches": of_region(branches.items, region)}
         for region in branches.settings["REGIONS"]]

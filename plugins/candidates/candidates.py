@@ -42,12 +42,17 @@ def polls_close(election: dict, settings: dict) -> dt.datetime:
     return dt.datetime.combine(day, POLLS_CLOSE, tzinfo=site_zone(settings))
 
 
+def polls_closed(election: dict, settings: dict) -> bool:
+    """Whether the polls have closed, by the build's clock (has_passed: the
+    hourly build knows to run again at 22:00 on polling day)."""
+    return has_passed(polls_close(election, settings), build_time(settings))
+
+
 def in_campaign(election: dict, settings: dict) -> bool:
     """From the campaign's first day until the polls close."""
-    now = build_time(settings)
     start = dt.datetime.combine(dt.date.fromisoformat(election["campaign_from"]), dt.time(0, 0),
                                 tzinfo=site_zone(settings))
-    return has_passed(start, now) and not has_passed(polls_close(election, settings), now)
+    return has_passed(start, build_time(settings)) and not polls_closed(election, settings)
 
 
 class CandidateGenerator(TypedContentGenerator):
@@ -74,6 +79,10 @@ class CandidateGenerator(TypedContentGenerator):
                 "in_campaign": in_campaign(election, settings),
             })
         self.context["elections"] = elections
+        # Still standing: their election's polls are open. A branch lists
+        # these; after the polls close the election's page keeps the record.
+        closed = {key: polls_closed(election, settings) for key, election in settings["ELECTIONS"].items()}
+        self.context["candidates_standing"] = [c for c in self.items if not closed[c.election]]
         self.context["election_in_campaign"] = next((e for e in elections if e["in_campaign"] and e["count"]), None)
 
     def declare_files(self, generators) -> list[SiteFile]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pelican import signals
 
-from sitecore.clock import build_time, has_passed
 from sitecore.problems import problem_log
+from sitecore.publication_order import naming_refused
 from sitecore.renewed import items_renewed
 
-from .candidates import CandidateGenerator, polls_close
+from .candidates import CandidateGenerator, polls_closed
 
 
 def add_candidate_generator(pelican):
@@ -23,26 +23,37 @@ def link_candidates(generators, items=()) -> None:
         return
     context, settings = candidates.context, candidates.settings
     councillors = {c.slug: c for c in context.get("councillors", [])}
+    draft_councillors = {c.slug: c for c in context.get("draft_councillors", [])}
     policies = {p.slug: p for p in context.get("policies", [])}
+    draft_policies = {p.slug: p for p in context.get("draft_policies", [])}
     for councillor in councillors.values():
         councillor.candidacies = []
     for candidate in candidates.all_items():
-        lines = candidate.frontmatter_lines
-        candidate.councillor_profile = councillors.get(getattr(candidate, "councillor", None) or "")
         named = getattr(candidate, "councillor", None)
-        if named and candidate.councillor_profile is None and ("councillor", named) not in problem_log.unreadable:
-            problem_log.add(candidate.source_path, lines.get("councillor", 1), "councillor",
-                            f'no councillor is called "{candidate.councillor}"',
-                            "use the file name without '.md' of the councillor's profile in content/councillors/")
+        candidate.councillor_profile = councillors.get(named or "")
+        if named and candidate.councillor_profile is None:
+            check_named(candidate, "councillor", "councillor", named, draft_councillors,
+                        "use the file name without '.md' of the councillor's profile in content/councillors/")
         elif candidate.councillor_profile is not None and candidate.status == "published":
             candidate.councillor_profile.candidacies.append(candidate)
         candidate.related_policies = [policies[name] for name in getattr(candidate, "policies", []) if name in policies]
         for name in getattr(candidate, "policies", []):
-            # A policy whose own file has a mistake is reported there, not again here.
-            if name not in policies and ("policy", name) not in problem_log.unreadable:
-                problem_log.add(candidate.source_path, lines.get("policies", 1), "policies",
-                                f'no policy is called "{name}"', "use the file name without the number and '.md'")
+            if name not in policies:
+                check_named(candidate, "policies", "policy", name, draft_policies,
+                            "use the file name without the number and '.md'")
         check_result(candidate, settings)
+
+
+def check_named(candidate, field: str, singular: str, name: str, unpublished: dict, fix: str) -> None:
+    """A name the published items do not have: a draft or embargoed item the
+    candidate may name (sitecore.publication_order), or nothing at all."""
+    line = candidate.frontmatter_lines.get(field, 1)
+    if name in unpublished:
+        refused = naming_refused(candidate, name, unpublished[name])
+        if refused is not None:
+            problem_log.add(candidate.source_path, line, field, *refused)
+    elif (singular, name) not in problem_log.unreadable:  # that file's own problem is reported there
+        problem_log.add(candidate.source_path, line, field, f'no {singular} is called "{name}"', fix)
 
 
 def check_result(candidate, settings) -> None:
@@ -52,7 +63,7 @@ def check_result(candidate, settings) -> None:
     if votes is not None and result is None:
         problem_log.add(candidate.source_path, lines.get("votes", 1), "votes", "is given without a result",
                         "add 'result: elected' or 'result: not elected' with the votes")
-    if result is not None and not has_passed(polls_close(election, settings), build_time(settings)):
+    if result is not None and not polls_closed(election, settings):
         problem_log.add(candidate.source_path, lines.get("result", 1), "result",
                         f"the polls for {election['name']} have not closed yet",
                         "give the result once the votes are counted")

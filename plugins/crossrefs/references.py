@@ -3,7 +3,9 @@
 A post says `policies: [housing]`; after this runs, the post has
 `related_policies` (Policy objects, in number order) and the policy has
 `posts` (newest first), and the same for councillors. A name that matches
-nothing is a content problem, reported at the line that names it.
+nothing is a content problem, reported at the line that names it; so is a
+draft or embargoed item named by one that would be public before it
+(sitecore.publication_order).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import os
 
 from sitecore.problems import problem_log
+from sitecore.publication_order import naming_refused
 
 # (front matter field, what one is called, attribute with the slugs,
 #  context key of the targets, attribute the resolved targets go in)
@@ -33,8 +36,8 @@ def link_posts(articles, drafts, context) -> None:
                 target = published.get(slug)
                 if target is not None:
                     related.append(target)
-                    continue
-                _report_unknown(article, field, singular, slug, published, unpublished)
+                else:
+                    _report_unpublished_or_unknown(article, field, singular, slug, published, unpublished)
             setattr(article, related_attr, related)
             if article.status == "published":
                 for target in related:
@@ -42,11 +45,13 @@ def link_posts(articles, drafts, context) -> None:
         for item in set(published.values()):
             item.posts.sort(key=lambda post: post.date, reverse=True)
         for partly_read in problem_log.partly_read:
-            # Not a post on the site (its front matter has a mistake), but its
-            # references are reported now rather than after that is fixed.
+            # Not a post on the site (its front matter has a mistake), but a
+            # name that matches nothing is reported now rather than after that
+            # is fixed. Whether it may name a draft or embargoed item depends
+            # on its own embargo and status, known once its front matter reads.
             for slug in dict.fromkeys(getattr(partly_read, slugs_attr, [])):
-                if slug not in published:
-                    _report_unknown(partly_read, field, singular, slug, published, unpublished)
+                if slug not in published and slug not in unpublished:
+                    _report_unknown(partly_read, field, singular, slug, published)
 
 
 def by_name(items) -> dict:
@@ -59,15 +64,20 @@ def by_name(items) -> dict:
     return names
 
 
-def _report_unknown(article, field, singular, slug, published, unpublished) -> None:
-    line = article.frontmatter_lines.get(field, 1)
+def _report_unpublished_or_unknown(article, field, singular, slug, published, unpublished) -> None:
+    target = unpublished.get(slug)
+    if target is None:
+        _report_unknown(article, field, singular, slug, published)
+        return
+    refused = naming_refused(article, slug, target)
+    if refused is not None:
+        problem_log.add(article.source_path, article.frontmatter_lines.get(field, 1), field, *refused)
+
+
+def _report_unknown(article, field, singular, slug, published) -> None:
     if (singular, slug) in problem_log.unreadable:
         return  # that file's own problem is already reported
-    if slug in unpublished:
-        problem_log.add(article.source_path, line, field,
-                        f'"{slug}" is still a draft', "publish it first, or remove it from this list")
-        return
     known = ", ".join(sorted({item.slug for item in published.values()})) or "(none yet)"
-    problem_log.add(article.source_path, line, field,
+    problem_log.add(article.source_path, article.frontmatter_lines.get(field, 1), field,
                     f'no {singular} is called "{slug}"',
                     f"use the file name without '.md' of one of: {known}")

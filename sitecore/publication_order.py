@@ -1,0 +1,64 @@
+"""May one item name another that is not public yet?
+
+A post names the event it announces, a candidate the policies they stand
+for. An item the public site shows may name only what the site shows too,
+or it would link to a page that is not there and give an embargoed story
+away. An item not public yet may name what will be public no later than
+itself: a press release and the event it announces, under the same
+embargo, go out together at the scheduled build, so the build must not
+refuse them before then. A draft names what it likes: it is checked again
+when someone publishes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from sitecore.clock import build_time, has_passed
+
+# When an item becomes public, as a POSIX time, so that the three kinds compare:
+ALREADY = -math.inf  # public in this build
+NEVER = math.inf  # a draft: public only once a person publishes it
+
+EMBARGO_AS_SHOWN = "%-d %B %Y, %H:%M"
+EMBARGO_AS_WRITTEN = "%Y-%m-%d %H:%M"
+
+
+def public_from(item) -> float:
+    """When `item` becomes public without anyone editing it. (An embargo
+    not yet passed decides, though the file may say `status: draft` too:
+    the reader keeps only the status the two make together.)"""
+    if item.status == "published":
+        return ALREADY
+    embargo = getattr(item, "embargo", None)
+    if embargo is not None and not has_passed(embargo, build_time(item.settings)):
+        return embargo.timestamp()
+    return NEVER
+
+
+def naming_refused(referrer, name: str, target) -> tuple[str, str] | None:
+    """(message, fix) when `referrer` may not name `target` (as `name`) in
+    this build, or None when it may: the target must be public no later
+    than the item that names it. The fix never asks for an embargo to be
+    broken: it offers to wait, never to publish an embargoed item early."""
+    target_from, referrer_from = public_from(target), public_from(referrer)
+    if target_from <= referrer_from:
+        return None
+    if target_from == NEVER:
+        if referrer_from == ALREADY:
+            return f'"{name}" is still a draft', "publish it first, or remove it from this list"
+        return (f'"{name}" is still a draft',
+                f"publish it, or give it an embargo no later than this file's ({_written(referrer.embargo)}), "
+                "or remove it from this list")
+    until = f'"{name}" is embargoed until {target.embargo.strftime(EMBARGO_AS_SHOWN)}'
+    if referrer_from == ALREADY:
+        return until, (f"remove it from this list until then, or embargo this file until then too "
+                       f"(embargo: {_written(target.embargo)})")
+    return (f"{until}, after this file's embargo ({referrer.embargo.strftime(EMBARGO_AS_SHOWN)})",
+            f"embargo this file until then too (embargo: {_written(target.embargo)}), or remove it from this list")
+
+
+def _written(moment: dt.datetime) -> str:
+    """A moment as the volunteer writes it in the front matter."""
+    return moment.strftime(EMBARGO_AS_WRITTEN)
