@@ -21,17 +21,46 @@ from .calendar import event_calendar, upcoming_calendar
 
 
 class Event(TypedContent):
-    mandatory_properties = ("title", "start", "end", "event_category", "place")
+    mandatory_properties = ("title", "start", "end", "event_category")
     default_template = "event"
     collection = "events"
+    # What the front matter leaves out: an event held online only has no
+    # place, one that goes ahead no event_status.
+    place = address = online = None
+    event_status = "scheduled"
 
     @property
     def category_name(self) -> str:
         return self.settings["EVENT_CATEGORIES"][self.event_category]
 
     @property
+    def status_label(self) -> str:
+        """"Cancelled" or "Postponed", in words wherever the event is shown;
+        "" for an event that goes ahead."""
+        return "" if self.event_status == "scheduled" else self.event_status.capitalize()
+
+    @property
+    def status_notice(self) -> str:
+        """What the event's page and its calendar entry say first, if it
+        does not go ahead as planned."""
+        return {"cancelled": "This event has been cancelled.",
+                "postponed": "This event has been postponed: its new date will be announced.",
+                }.get(self.event_status, "")
+
+    @property
+    def register_link(self) -> str | None:
+        """Where to register, while there is something to register for."""
+        return None if self.event_status == "cancelled" else getattr(self, "register", None)
+
+    @property
+    def where(self) -> str:
+        """The place and its address on one line; "" for an event held online only."""
+        return ", ".join(part for part in (self.place, self.address) if part)
+
+    @property
     def card_kicker(self) -> str:
-        return f"{self.category_name} · {self.start.strftime(self.settings['DEFAULT_DATE_FORMAT'])}"
+        kicker = f"{self.category_name} · {self.start.strftime(self.settings['DEFAULT_DATE_FORMAT'])}"
+        return f"{self.status_label} · {kicker}" if self.status_label else kicker
 
     @property
     def calendar_url(self) -> str:

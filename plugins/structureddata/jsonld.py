@@ -86,9 +86,13 @@ def person(councillor, settings) -> dict:
     return data
 
 
+# schema.org's eventStatus for each event_status (sitecore/schema/content_types.py).
+EVENT_STATUS = {"scheduled": "EventScheduled", "cancelled": "EventCancelled", "postponed": "EventPostponed"}
+
+
 def event(item, settings) -> dict:
-    """A schema.org Event: when, where (a place, an online link or both) and
-    who organises it (the party)."""
+    """A schema.org Event: when, where (a place, an online link or both),
+    whether it goes ahead, and who organises it (the party)."""
     places = []
     if getattr(item, "place", None):
         place = {"@type": "Place", "name": item.place}
@@ -106,7 +110,7 @@ def event(item, settings) -> dict:
         "description": item.description,
         "startDate": item.start.isoformat(),
         "endDate": item.end.isoformat(),
-        "eventStatus": "https://schema.org/EventScheduled",
+        "eventStatus": f"https://schema.org/{EVENT_STATUS[item.event_status]}",
         "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
         "location": places[0] if len(places) == 1 else places,
         "organizer": party(settings),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import os
 
-from sitecore.schema.schema import Schema
+from sitecore.schema.schema import InOrder, Schema
 
 from .fields import (
     Field,
@@ -115,6 +115,16 @@ COUNCILLOR = Schema(
     body_required=True,
 )
 
+# Whether an event goes ahead, as schema.org's eventStatus says it: a
+# cancelled or postponed event keeps its page, saying so, and its calendar
+# entry, which tells the calendars that have it (plugins/events).
+EVENT_STATUSES = ("scheduled", "cancelled", "postponed")
+# `status` says whether the item is published; volunteers reach for it to
+# cancel an event all the same, so the message names the field that does.
+EVENT_PUBLICATION = Field("status", choice("published", "draft", elsewhere={
+    going: f"to say the event is {going}, write 'event_status: {going}' instead"
+    for going in EVENT_STATUSES if going != "scheduled"}), example="draft")
+
 # content/events/: the party's conference, campaign days, protests, meetings
 # and socials. Times are UK time (Europe/London), as a post's date is.
 EVENT = Schema(
@@ -126,7 +136,8 @@ EVENT = Schema(
         Field("summary", plain_text, required=True, example="One or two plain sentences about the event.",
               typographic=True),
         Field("category", one_of_setting("EVENT_CATEGORIES"), required=True, example="conference"),
-        Field("place", text, required=True, example="Friends Meeting House, Manchester", typographic=True),
+        # Where it is, or the link to join online, or both (needs_one_of).
+        Field("place", text, example="Friends Meeting House, Manchester", typographic=True),
         Field("address", plain_text, example="6 Mount Street, Manchester M2 5NS", typographic=True),
         Field("online", https_link, example="https://meet.example.org/conference"),
         Field("region", one_of_setting("REGIONS"), example="North West"),
@@ -135,10 +146,13 @@ EVENT = Schema(
         Field("register", https_link, example="https://join.breakthroughparty.org.uk/conference"),
         # After the event: the post that reports on it.
         Field("report", slug, example="conference-2022-report"),
+        Field("event_status", choice(*EVENT_STATUSES), example="cancelled"),
         Field("embargo", date, example="2022-03-01 09:00"),
-        STATUS,
+        EVENT_PUBLICATION,
         SAMPLE,
     ),
+    needs_one_of=(("place", "online"),),
+    in_order=(InOrder("start", "end", "give the time the event ends, after it starts (YYYY-MM-DD HH:MM)"),),
     body_required=True,
 )
 

@@ -259,13 +259,17 @@ def one_of_setting(setting: str) -> Callable[[Any, dict], str]:
     return check
 
 
-def choice(*allowed: str) -> Callable[[Any, dict], str]:
+def choice(*allowed: str, elsewhere: dict[str, str] | None = None) -> Callable[[Any, dict], str]:
+    """One of `allowed`. `elsewhere`: values that belong in another field
+    (an event's `status: cancelled`), with the line to write instead."""
+
     @widget(widget="select", options=list(allowed))
     def check(value: Any, settings: dict) -> str:
         if value not in allowed:
+            instead = (elsewhere or {}).get(value) if isinstance(value, str) else None
             raise FieldError(
                 f"{describe(value)} is not allowed here",
-                "use one of: " + ", ".join(allowed),
+                "use one of: " + ", ".join(allowed) + (f"; {instead}" if instead else ""),
             )
         return value
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -42,16 +43,50 @@ class FrontMatterImage:
 
 
 @dataclass(frozen=True)
+class InOrder:
+    """Two fields whose values must come in order (an event's start, then its
+    end). Checked when both values are right, and reported at the later's
+    line with the other fields' problems, so one build shows them all."""
+
+    earlier: str
+    later: str
+    fix: str
+
+
+def shown_value(value) -> str:
+    """A checked value as a message quotes it: a moment as it is written."""
+    return value.strftime("%Y-%m-%d %H:%M") if isinstance(value, dt.datetime) else str(value)
+
+
+def comes_after(later, earlier) -> bool:
+    """Moments are compared as instants: Python compares two times of one
+    zone by their wall clocks, ignoring `fold`, so 01:30 GMT would not come
+    after 01:30 BST on the night the clocks go back."""
+    if isinstance(later, dt.datetime) and isinstance(earlier, dt.datetime):
+        return later.astimezone(dt.timezone.utc) > earlier.astimezone(dt.timezone.utc)
+    return later > earlier
+
+
+@dataclass(frozen=True)
 class Schema:
     name: str  # what volunteers call this content type: "post", "policy" …
     fields: tuple[Field, ...]
     # (field, companion): if the first is given, the second must be too.
     requires: tuple[tuple[str, str], ...] = ()
+    # Groups of optional fields of which at least one must be given (an
+    # event's place or its online link: an event held online has no place).
+    needs_one_of: tuple[tuple[str, ...], ...] = ()
+    in_order: tuple[InOrder, ...] = ()
     body_required: bool = False
     _by_name: dict = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_name", {f.name: f for f in self.fields})
+
+    @property
+    def a_name(self) -> str:
+        """"a post", "an event": how messages name one item of this type."""
+        return f"{'an' if self.name[0] in 'aeiou' else 'a'} {self.name}"
 
     def field_names(self) -> list[str]:
         return [f.name for f in self.fields]
@@ -75,7 +110,7 @@ class Schema:
         for key, value in doc.values.items():
             spec = self._by_name.get(key)
             if spec is None:
-                report(path, doc.line_of(key), key, f"is not a field of a {self.name}", self._unknown_fix(key))
+                report(path, doc.line_of(key), key, f"is not a field of {self.a_name}", self._unknown_fix(key))
                 ok = False
                 continue
             if has_placeholder(value):
@@ -100,13 +135,8 @@ class Schema:
                     f"add a line '{spec.name}: …' before the closing '---'{example}",
                 )
                 ok = False
-        for given, needed in self.requires:
-            if given in doc.values and needed not in doc.values:
-                report(
-                    path, doc.line_of(given), needed, f"is missing ({given} is given)",
-                    f"add '{needed}: …' describing the {given} for people who cannot see it",
-                )
-                ok = False
+        if not self.fields_agree(path, doc, converted, report):
+            ok = False
         if self.body_required and not doc.body.strip():
             report(path, doc.end_line + 1, "body", f"the {self.name} has no text", "write the text below the closing '---'")
             ok = False
@@ -116,6 +146,30 @@ class Schema:
                        f"replace the {PLACEHOLDER} line with your text")
                 ok = False
         return converted, ok
+
+    def fields_agree(self, path: str, doc: Document, converted: dict, report: Report) -> bool:
+        """The checks across fields (requires, needs_one_of, in_order), in
+        the same run as each field's own, so a file's every problem is
+        reported in one build; whether all passed."""
+        ok = True
+        for given, needed in self.requires:
+            if given in doc.values and needed not in doc.values:
+                report(
+                    path, doc.line_of(given), needed, f"is missing ({given} is given)",
+                    f"add '{needed}: …' describing the {given} for people who cannot see it",
+                )
+                ok = False
+        for names in self.needs_one_of:
+            if not any(name in doc.values for name in names):
+                report(path, doc.end_line, names[0], self._none_of_message(names), self._none_of_fix(names))
+                ok = False
+        for order in self.in_order:
+            earlier, later = converted.get(order.earlier), converted.get(order.later)
+            if earlier is not None and later is not None and not comes_after(later, earlier):
+                report(path, doc.line_of(order.later), order.later,
+                       f"{shown_value(later)} is not after the {order.earlier} ({shown_value(earlier)})", order.fix)
+                ok = False
+        return ok
 
     def images(self, values: dict, doc: Document) -> list[FrontMatterImage]:
         """Every image the (checked) values name, with its line: image fields,
@@ -133,6 +187,13 @@ class Schema:
                                 spec.name, doc.line_at(spec.name, index, inner.name), entry[inner.name],
                                 where_in_field((index, inner.name))))
         return found
+
+    def _none_of_message(self, names: tuple[str, ...]) -> str:
+        return f"is missing, and so is {' and '.join(names[1:])} (every {self.name} needs at least one of them)"
+
+    def _none_of_fix(self, names: tuple[str, ...]) -> str:
+        lines = [f"'{name}: {self._by_name[name].example}'" for name in names]
+        return f"add a line {' or '.join(lines)} before the closing '---', with your own value"
 
     def _unknown_fix(self, key: str) -> str:
         return unknown_field_fix(key, self.field_names())

@@ -1,0 +1,189 @@
+"""Events that do not go ahead as planned, events held online only, and what
+the calendar files tell the calendar apps that have them: real builds of
+throwaway sites (plugins/events, sitecore/schema, the event templates)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import icalendar
+import pytest
+from test_events import event_file, titles
+from test_site import text_of
+
+BEFORE = "2022-05-01 12:00"  # before every event below
+AFTER = "2022-06-01 12:00"  # after all of them
+
+CALLED_OFF = {
+    "events/canvass.md": event_file(event_status="cancelled", register="https://example.org/register"),
+    "events/social.md": event_file(title="Summer social", start="2022-05-14 18:00", end="2022-05-14 21:00",
+                                   category="social", event_status="postponed"),
+    "events/members-meeting.md": event_file(title="Members meeting", start="2022-05-10 19:00",
+                                            end="2022-05-10 20:30", category="meeting", place=None,
+                                            online="https://meet.example.org/members"),
+}
+
+
+@pytest.fixture
+def called_off(make_site):
+    build = make_site(CALLED_OFF, options=("--now", BEFORE))
+    assert build.returncode == 0, build.stderr
+    return build
+
+
+def json_ld(build, page: str) -> dict:
+    return json.loads(build.html(page).find("script", type="application/ld+json").string)
+
+
+def calendar_entries(path) -> dict:
+    """The VEVENTs of a calendar file by UID, after icalendar has read it."""
+    calendar = icalendar.Calendar.from_ical(path.read_bytes())
+    return {str(event["UID"]).split("@")[0]: event for event in calendar.walk("VEVENT")}
+
+
+def test_a_cancelled_event_keeps_its_page_and_says_so_first(called_off):
+    page = called_off.html("events/canvass/")
+    main = page.main
+    notice = main.select_one("h1 + p")
+    assert text_of(notice) == "This event has been cancelled."
+    assert text_of(page.title).startswith("Cancelled: Canvass, ")
+    assert main.find("a", href="https://example.org/register") is None  # no registering for it
+    assert "as first planned" in text_of(main.select_one("dl.facts"))
+    postponed = called_off.html("events/social/").main
+    assert text_of(postponed.select_one("h1 + p")) == (
+        "This event has been postponed: its new date will be announced.")
+
+
+def test_the_listings_label_a_cancelled_or_postponed_event_in_words(called_off):
+    cards = called_off.html("events/").main.select("section[aria-labelledby=upcoming] .event-card")
+    assert titles(cards) == ["Canvass", "Members meeting", "Summer social"]
+    labels = [text_of(card.select_one(".event-status")) if card.select_one(".event-status") else None
+              for card in cards]
+    assert labels == ["Cancelled", None, "Postponed"]
+    # The home page's next events use the same card.
+    home = called_off.html("").main.select("section[aria-labelledby=next-events] .event-card")
+    assert text_of(home[0].select_one(".event-status")) == "Cancelled"
+
+
+def test_the_calendar_files_tell_calendar_apps_it_is_cancelled_or_postponed(called_off):
+    for path in ("events/calendar.ics", "events/canvass/event.ics"):
+        canvass = calendar_entries(called_off.output / path)["canvass"]
+        assert str(canvass["STATUS"]) == "CANCELLED" and canvass["SEQUENCE"] == 2
+        assert str(canvass["SUMMARY"]) == "Cancelled: Canvass"
+        assert str(canvass["DESCRIPTION"]).startswith("This event has been cancelled.\n\nKnocking on doors.")
+        assert "https://example.org/register" not in str(canvass["DESCRIPTION"])
+    social = calendar_entries(called_off.output / "events/calendar.ics")["social"]
+    assert str(social["STATUS"]) == "TENTATIVE" and social["SEQUENCE"] == 1
+    assert str(social["SUMMARY"]) == "Postponed: Summer social"
+    meeting = calendar_entries(called_off.output / "events/calendar.ics")["members-meeting"]
+    assert str(meeting["STATUS"]) == "CONFIRMED" and meeting["SEQUENCE"] == 0
+
+
+def test_json_ld_says_whether_the_event_goes_ahead(called_off):
+    assert json_ld(called_off, "events/canvass/")["eventStatus"] == "https://schema.org/EventCancelled"
+    assert json_ld(called_off, "events/social/")["eventStatus"] == "https://schema.org/EventPostponed"
+    assert json_ld(called_off, "events/members-meeting/")["eventStatus"] == "https://schema.org/EventScheduled"
+
+
+def test_an_event_held_online_only_has_no_place(called_off):
+    data = json_ld(called_off, "events/members-meeting/")
+    assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert data["location"] == {"@type": "VirtualLocation", "url": "https://meet.example.org/members"}
+    facts = called_off.html("events/members-meeting/").main.select_one("dl.facts")
+    where = {text_of(term): text_of(term.find_next_sibling("dd")) for term in facts.find_all("dt")}
+    assert where["Where"] == "Online only"
+    assert facts.find("a", href="https://meet.example.org/members") is not None
+    card = called_off.html("events/").main.find("a", string="Members meeting").find_parent("article")
+    assert text_of(card.select("p.meta")[1]) == "Online"
+    entry = calendar_entries(called_off.output / "events/members-meeting/event.ics")["members-meeting"]
+    assert str(entry["LOCATION"]) == "https://meet.example.org/members"
+    # An event with a place as well is attended both ways, as before.
+    canvass = json_ld(called_off, "events/canvass/")
+    assert canvass["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+
+
+def test_a_cancelled_event_in_the_past_does_not_say_it_took_place(make_site):
+    build = make_site(CALLED_OFF, options=("--now", AFTER))
+    assert build.returncode == 0, build.stderr
+    main = build.html("events/canvass/").main
+    assert "This event has taken place." not in text_of(main)
+    assert text_of(main.select_one("h1 + p")) == "This event has been cancelled."
+    past = build.html("events/").main.select("section[aria-labelledby=past] .event-card")
+    assert [text_of(card.select_one(".event-status")) for card in past if card.select_one(".event-status")] == [
+        "Postponed", "Cancelled"]
+
+
+def test_the_calendar_of_upcoming_events_is_valid_when_there_are_none(make_site):
+    build = make_site({}, options=("--now", BEFORE))
+    assert build.returncode == 0, build.stderr
+    calendar = icalendar.Calendar.from_ical((build.output / "events/calendar.ics").read_bytes())
+    assert calendar.walk("VEVENT") == []
+    # RFC 5545: a calendar has at least one component; here, the zone's rules.
+    assert [zone["TZID"] for zone in calendar.subcomponents] == ["Europe/London"]
+    assert calendar.subcomponents[0].walk("STANDARD") and calendar.subcomponents[0].walk("DAYLIGHT")
+
+
+def dtstamp_and_sequence(build, slug: str) -> tuple[dt.datetime, int]:
+    entry = calendar_entries(build.output / f"events/{slug}/event.ics")[slug]
+    return entry.decoded("DTSTAMP"), entry["SEQUENCE"]
+
+
+def test_dtstamp_is_the_same_for_the_same_event_and_changes_with_it(make_site, tmp_path):
+    one = make_site({"events/canvass.md": event_file()}, options=("--now", BEFORE))
+    assert one.returncode == 0, one.stderr
+    first = (one.output / "events/canvass/event.ics").read_bytes()
+    stamp, sequence = dtstamp_and_sequence(one, "canvass")
+    # Never in the future, nor the event's start: the moment of a revision.
+    assert stamp < dt.datetime(2022, 5, 1, tzinfo=dt.timezone.utc) and sequence == 0
+    # In both files alike.
+    assert calendar_entries(one.output / "events/calendar.ics")["canvass"].decoded("DTSTAMP") == stamp
+
+    # The same files at another moment: the same bytes.
+    again = make_site({"events/canvass.md": event_file()}, options=("--now", "2022-05-02 08:00"),
+                      output=tmp_path / "again")
+    assert again.returncode == 0, again.stderr
+    assert (again.output / "events/canvass/event.ics").read_bytes() == first
+
+    # Brought forward an hour: a new version.
+    moved = make_site({"events/canvass.md": event_file(start="2022-05-07 09:00")}, options=("--now", BEFORE),
+                      output=tmp_path / "moved")
+    assert moved.returncode == 0, moved.stderr
+    moved_stamp, _ = dtstamp_and_sequence(moved, "canvass")
+    assert moved_stamp != stamp and moved_stamp < dt.datetime(2022, 5, 1, tzinfo=dt.timezone.utc)
+
+
+def test_every_mistake_in_an_event_is_reported_in_one_build(make_site):
+    build = make_site({
+        "events/canvass.md": event_file(start="2022-05-07 14:00", end="2022-05-07 12:00", category="canvass"),
+        "events/nowhere.md": event_file(place=None),
+        "events/called-off.md": event_file(status="cancelled"),
+    })
+    assert build.returncode == 1 and "Traceback" not in build.stderr
+    assert set(build.problem_lines) == {
+        "content/events/canvass.md:4: end: 2022-05-07 12:00 is not after the start (2022-05-07 14:00) — "
+        "give the time the event ends, after it starts (YYYY-MM-DD HH:MM)",
+        'content/events/canvass.md:6: category: "canvass" is not one of the allowed values — use one of: '
+        "conference, campaign-day, protest, meeting, social (the list is EVENT_CATEGORIES in pelicanconf.py)",
+        "content/events/nowhere.md:7: place: is missing, and so is online (every event needs at least one of "
+        "them) — add a line 'place: Friends Meeting House, Manchester' or "
+        "'online: https://meet.example.org/conference' before the closing '---', with your own value",
+        'content/events/called-off.md:8: status: "cancelled" is not allowed here — use one of: published, draft; '
+        "to say the event is cancelled, write 'event_status: cancelled' instead",
+    }, "\n".join(build.problem_lines)
+
+
+def test_the_end_is_compared_with_the_start_as_an_instant(settings):
+    """On the night the clocks go back, 01:15 GMT comes after 01:45 BST,
+    though its clock reads earlier."""
+    from sitecore.schema.content_types import EVENT
+    from sitecore.schema.document import parse_document
+
+    def problems(start: str, end: str) -> list[str]:
+        found = []
+        doc = parse_document(event_file(start=start, end=end))
+        EVENT.validate_all("content/events/canvass.md", doc, settings, lambda *problem: found.append(problem[2]))
+        return found
+
+    assert problems("2022-10-30T01:45:00+01:00", "2022-10-30T01:15:00+00:00") == []
+    assert problems("2022-10-30T01:15:00+00:00", "2022-10-30T01:45:00+01:00") == ["end"]
