@@ -63,7 +63,7 @@ start: TODO the day and time it starts, e.g. {today} 10:00
 end: TODO the day and time it ends, e.g. {today} 16:00
 summary: TODO one or two plain sentences about the event
 category: TODO choose one of {event_categories}
-place: TODO where it is, e.g. Friends Meeting House, Manchester
+place: TODO where it is, e.g. Friends Meeting House, Manchester, or delete this line for an event held online only
 {optional}---
 TODO: say what happens at the event and who it is for.
 """,
