@@ -448,6 +448,10 @@ SECURITY_HEADERS = {
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
+        # Only a header carries it. Where the host sends none (GitHub
+        # Pages) public pages can be framed: no script stops that, as they
+        # hold nothing to hijack, only links and searches (tested in
+        # tests/test_security_headers.py); the editor refuses frames itself.
         "frame-ancestors": ["'none'"],
     },
     "Referrer-Policy": "strict-origin-when-cross-origin",
@@ -458,7 +462,8 @@ SECURITY_HEADERS = {
 # Paths whose headers differ. The browser editor (Sveltia CMS) needs inline
 # styles and the GitHub API; it holds no public content. /admin/index.html
 # repeats this policy in a <meta> tag (without frame-ancestors, which only a
-# header can carry), because GitHub Pages sends no headers.
+# header can carry), because GitHub Pages sends no headers; there the page
+# refuses to start inside a frame (plugins/cms/static/manual-init.js).
 SECURITY_HEADERS_OVERRIDES = {
     "/admin/": {
         "Content-Security-Policy": {
@@ -483,6 +488,15 @@ NGINX_HEADERS_SAVE_AS = "_server/nginx-security-headers.conf"
 # Files whose type hosts get wrong (nginx and Netlify send .yml as
 # application/octet-stream, which the browser editor cannot read).
 CONTENT_TYPES = {"/admin/config.yml": "text/yaml; charset=utf-8"}
+# Types by file name ending, sent by every host the same way (nginx's
+# mime.types on Debian has no .ics or .epub, and without a charset Chromium
+# reads the plain-text minifesto's UTF-8 as windows-1252: "countryâ€™s").
+CONTENT_TYPES_BY_EXTENSION = {
+    "txt": "text/plain; charset=utf-8",
+    "json": "application/json; charset=utf-8",
+    "ics": "text/calendar; charset=utf-8",
+    "epub": "application/epub+zip",
+}
 SECURITY_CONTACT = "security@breakthroughparty.org.uk"
 # RFC 9116's "Policy:" is the page that says how to report a security
 # problem and what the party does then. The site has no such page yet (the

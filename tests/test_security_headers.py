@@ -5,7 +5,7 @@ Security Policy violation fails the test."""
 from __future__ import annotations
 
 import pytest
-from browser import RECORD_VIOLATIONS, csp_problems, goto_settled, no_http_cache
+from browser import RECORD_VIOLATIONS, csp_problems, goto_settled, no_http_cache, serve_folder
 from playwright.sync_api import expect
 from test_site import PAGE_TYPES
 
@@ -92,7 +92,8 @@ def test_the_editor_config_is_served_as_yaml_with_the_editors_headers(nginx_site
     page.close()
 
 
-@pytest.mark.parametrize("missing", ["/news/2021/no-such-post/", "/no-such-file.pdf", "/admin/no-such-page"])
+@pytest.mark.parametrize("missing", ["/news/2021/no-such-post/", "/no-such-file.pdf", "/admin/no-such-page",
+                                     "/events/no-such-event.ics"])
 def test_nginx_with_only_the_snippet_answers_a_missing_address_with_the_sites_404_page(nginx_site, site, missing):
     """The README's nginx set-up is `root` and an include of the snippet,
     nothing else (tests/browser.py's server is exactly that): the snippet
@@ -105,3 +106,108 @@ def test_nginx_with_only_the_snippet_answers_a_missing_address_with_the_sites_40
     assert answer.value.code == 404
     assert answer.value.read() == (site.output / "404.html").read_bytes()
     assert "frame-ancestors 'none'" in answer.value.headers["Content-Security-Policy"]
+
+
+def test_the_editor_refuses_to_start_inside_another_sites_frame(site, browser, tmp_path):
+    """GitHub Pages sends no headers and a <meta> policy cannot carry
+    frame-ancestors, so there any site could frame /admin/ and trick a
+    signed-in volunteer into clicking the editor's buttons. The page itself
+    refuses (plugins/cms/static/manual-init.js). Served here as GitHub Pages
+    serves it, without headers, and framed by a page of another site."""
+    with serve_folder(site.output) as host, serve_folder(tmp_path) as other_site:
+        (tmp_path / "index.html").write_text(f'<iframe src="{host}/admin/" width="1000" height="700"></iframe>')
+        page = browser.new_page()
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        goto_settled(page, other_site.replace("127.0.0.1", "localhost") + "/")
+        framed = page.frame_locator("iframe")
+        link = framed.get_by_role("link", name="Open the content manager in a new tab")
+        expect(link).to_have_attribute("href", f"{host}/admin/")
+        assert framed.get_by_role("button").count() == 0
+        assert page.frames[1].evaluate("typeof window.CMS") == "undefined"
+        assert [url for url in requested if url.endswith((".js", ".json", ".yml"))] == [f"{host}/admin/manual-init.js"]
+        page.close()
+
+        # Opened in its own tab, on the same host, the editor starts.
+        page = browser.new_page()
+        page.goto(f"{host}/admin/")
+        expect(page.get_by_role("button", name="Work with Local Repository")).to_be_visible(timeout=30_000)
+        page.close()
+
+
+def test_no_public_page_holds_an_action_a_frame_could_hijack(site, settings):
+    """Why the public pages carry no script against framing on GitHub Pages
+    (README, "Security headers"): a page that frames one can only get a
+    reader to click what they could click anyway, links and searches. This
+    keeps it so: no form sends anything but a search to this site, and no
+    page asks for a password."""
+    from urllib.parse import urlsplit
+
+    this_site = ("", urlsplit(settings["SITE_CANONICAL_URL"]).netloc)
+    for path in site.html_files():
+        soup = site.html(str(path.relative_to(site.output)))
+        for form in soup.find_all("form"):
+            assert form.get("method", "get").lower() == "get", path
+            assert urlsplit(form.get("action", "")).netloc in this_site, path
+        assert soup.find("input", type="password") is None, path
+
+
+# What a page has left in the browser, for its site.
+STORED = """async () => ({
+  localStorage: Object.keys(localStorage),
+  sessionStorage: Object.keys(sessionStorage),
+  indexedDB: (await indexedDB.databases()).map((database) => database.name),
+  caches: await caches.keys(),
+  serviceWorkers: (await navigator.serviceWorker.getRegistrations()).length,
+  cookie: document.cookie,
+})"""
+
+
+def test_public_pages_store_nothing_in_the_browser(nginx_site, browser):
+    """The privacy notice: the public pages store nothing in a visitor's
+    browser. Every page type is visited, and search and the archive's filter
+    used, in one fresh browser profile; nothing is left behind."""
+    context = browser.new_context()
+    page = context.new_page()
+    for path in PAGE_TYPES.values():
+        goto_settled(page, f"{nginx_site}/{path}")
+    goto_settled(page, f"{nginx_site}/search/")
+    page.fill("#search-input", "housing")
+    expect(page.locator("#search-status")).to_contain_text("housing", timeout=15_000)
+    goto_settled(page, f"{nginx_site}/press/releases/")
+    page.fill("#archive-words", "Katie Parker")
+    assert page.evaluate(STORED) == {"localStorage": [], "sessionStorage": [], "indexedDB": [], "caches": [],
+                                     "serviceWorkers": 0, "cookie": ""}
+    assert context.cookies() == []
+    context.close()
+
+
+def test_the_editor_stores_only_what_the_privacy_notice_says(nginx_site, browser):
+    """The privacy notice: the editor keeps its settings in the volunteer's
+    localStorage and its data in IndexedDB, and nothing else (no cookie)."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{nginx_site}/admin/")
+    expect(page.get_by_role("button", name="Work with Local Repository")).to_be_visible(timeout=30_000)
+    stored = page.evaluate(STORED)
+    assert stored["localStorage"] and all(key.startswith("sveltia-cms.") for key in stored["localStorage"])
+    assert stored["indexedDB"]
+    assert {**stored, "localStorage": [], "indexedDB": []} == {
+        "localStorage": [], "sessionStorage": [], "indexedDB": [], "caches": [], "serviceWorkers": 0, "cookie": ""}
+    assert context.cookies() == []
+    context.close()
+
+
+def test_the_privacy_notice_names_every_other_site_the_editor_may_reach(site, settings):
+    """The editor's policy lets it reach GitHub; the privacy notice must say
+    so, and say what the editor keeps in the volunteer's browser."""
+    from urllib.parse import urlsplit
+
+    notice = " ".join(site.html("privacy/").find("main").get_text(" ").split())
+    policy = settings["SECURITY_HEADERS_OVERRIDES"]["/admin/"]["Content-Security-Policy"]
+    hosts = {urlsplit(source).netloc.removeprefix("*.") for sources in policy.values() for source in sources
+             if source.startswith("https://")}
+    assert hosts
+    for host in hosts:
+        assert host in notice or host.split(".", 1)[1] in notice, host
+    assert "/admin/" in notice and "local storage" in notice and "IndexedDB" in notice

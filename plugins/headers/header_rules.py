@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from sitecore.content_security import csp_text
+
+# What an extension or a type in CONTENT_TYPES_BY_EXTENSION may hold: each is
+# written unescaped into an nginx regex and a quoted nginx string.
+EXTENSION = re.compile(r"[a-z0-9]+")
+CONTENT_TYPE = re.compile(r"[a-z]+/[a-z0-9.+-]+(; charset=[a-z0-9-]+)?")
 
 
 def header_lines(headers: dict, settings: dict) -> list[tuple[str, str]]:
@@ -26,6 +32,16 @@ def rule_sets(settings: dict) -> list[tuple[str, list[tuple[str, str]]]]:
     return rules
 
 
+def extension_types(settings: dict) -> list[tuple[str, str]]:
+    """CONTENT_TYPES_BY_EXTENSION as (extension, Content-Type) pairs, checked."""
+    pairs = list(settings.get("CONTENT_TYPES_BY_EXTENSION", {}).items())
+    for extension, content_type in pairs:
+        if not EXTENSION.fullmatch(extension) or not CONTENT_TYPE.fullmatch(content_type):
+            raise ValueError(f"CONTENT_TYPES_BY_EXTENSION: {extension!r}: {content_type!r} — give a lower-case "
+                             'extension without its dot and a type, e.g. "txt": "text/plain; charset=utf-8"')
+    return pairs
+
+
 def netlify_headers(settings: dict) -> str:
     """_headers for Netlify and Cloudflare Pages. An override first detaches
     the site's header ("! Name", Cloudflare Pages) so only its own applies."""
@@ -40,6 +56,8 @@ def netlify_headers(settings: dict) -> str:
         blocks.append("\n".join(block))
     for path, content_type in settings.get("CONTENT_TYPES", {}).items():
         blocks.append(f"{path}\n  Content-Type: {content_type}")
+    for extension, content_type in extension_types(settings):
+        blocks.append(f"/*.{extension}\n  Content-Type: {content_type}")
     return "# Made by the build from SECURITY_HEADERS in pelicanconf.py: do not edit.\n" + "\n".join(blocks) + "\n"
 
 
@@ -54,9 +72,14 @@ def nginx_snippet(settings: dict) -> str:
            # by themselves. (Inherited by the locations below.)
            "error_page 404 /404.html;"]
     out += [f'add_header {name} "{value}" always;' for name, value in rules[0][1]]
+    out += nginx_type_locations(extension_types(settings), indent="")
     for prefix, lines in rules[1:]:
         out.append(f"location {prefix} {{")
         out += [f'    add_header {name} "{value}" always;' for name, value in lines]
+        # nginx tries the regex locations inside a prefix location before
+        # those outside: without these, the site's would serve this
+        # prefix's files with the site's headers instead of its own.
+        out += nginx_type_locations(extension_types(settings), indent="    ")
         out.append("}")
     for path, content_type in settings.get("CONTENT_TYPES", {}).items():
         # nginx's mime.types has no .yml; an exact location sets the type
@@ -67,6 +90,16 @@ def nginx_snippet(settings: dict) -> str:
         out += [f'    add_header {name} "{value}" always;' for name, value in lines]
         out.append("}")
     return "\n".join(out) + "\n"
+
+
+def nginx_type_locations(types: list[tuple[str, str]], indent: str) -> list[str]:
+    """A location per extension that sends its whole Content-Type: Debian's
+    mime.types has no .ics or .epub (so calendar apps and e-readers would be
+    told application/octet-stream) and gives text no charset (Chromium then
+    reads UTF-8 as windows-1252). Having no add_header of its own, each
+    location keeps the headers of the block it sits in."""
+    return [f'{indent}location ~ "\\.{extension}$" {{ types {{ }} default_type "{content_type}"; }}'
+            for extension, content_type in types]
 
 
 def security_txt(settings: dict, build_moment) -> str:

@@ -1,0 +1,89 @@
+"""Each file the site offers is served with the type its readers' programs
+need, and text with its charset: by Debian's nginx with only the snippet the
+build wrote (the README's set-up), and by the rules of `_headers` (Netlify,
+Cloudflare Pages), which must give the same Content-Type."""
+
+from __future__ import annotations
+
+import re
+import urllib.request
+
+import pytest
+
+from plugins.headers.header_rules import extension_types, rule_sets
+
+# Path -> the Content-Type its readers need. Without a charset, Chromium reads
+# the plain-text minifesto (the edition for screen readers) as windows-1252;
+# Debian's mime.types has no .ics or .epub, so calendar apps and e-readers
+# would be sent application/octet-stream.
+SERVED = {
+    "/minifesto.txt": "text/plain; charset=utf-8",
+    "/policies.json": "application/json; charset=utf-8",
+    "/events/calendar.ics": "text/calendar; charset=utf-8",
+    "/events/party-conference-2022/event.ics": "text/calendar; charset=utf-8",
+    "/minifesto.epub": "application/epub+zip",
+    # Under /admin/, whose own headers the file must keep.
+    "/admin/fonts/source-sans-3.LICENSE.txt": "text/plain; charset=utf-8",
+    "/admin/config.yml": "text/yaml; charset=utf-8",
+}
+
+
+def headers_of_path(settings: dict, path: str) -> dict:
+    """The headers SECURITY_HEADERS (and its overrides) give `path`."""
+    return dict(next(lines for prefix, lines in reversed(rule_sets(settings)) if path.startswith(prefix)))
+
+
+def headers_file_rules(text: str) -> list[tuple[str, dict]]:
+    """_headers as (path pattern, {name: value}); "! Name" lines left out."""
+    rules = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not line.startswith(" "):
+            rules.append((line, {}))
+        elif ": " in line:
+            name, value = line.strip().split(": ", 1)
+            rules[-1][1][name] = value
+    return rules
+
+
+def headers_file_content_types(rules: list[tuple[str, dict]], path: str) -> list[str]:
+    """The Content-Types of every rule matching `path`: Netlify and
+    Cloudflare Pages apply all of them, a "*" standing for any characters."""
+    return [headers["Content-Type"] for pattern, headers in rules
+            if "Content-Type" in headers and re.fullmatch(".*".join(map(re.escape, pattern.split("*"))), path)]
+
+
+@pytest.mark.parametrize("path,content_type", list(SERVED.items()))
+def test_nginx_with_the_snippet_serves_each_file_with_its_type_and_its_paths_headers(nginx_site, settings,
+                                                                                      path, content_type):
+    with urllib.request.urlopen(nginx_site + path, timeout=10) as response:
+        assert response.status == 200
+        assert response.headers["Content-Type"] == content_type
+        for name, value in headers_of_path(settings, path).items():
+            assert response.headers[name] == value, (path, name)
+
+
+@pytest.mark.parametrize("path,content_type", list(SERVED.items()))
+def test_the_headers_file_gives_each_file_the_same_type(site, path, content_type):
+    assert (site.output / path.lstrip("/")).is_file()
+    rules = headers_file_rules((site.output / "_headers").read_text(encoding="utf-8"))
+    assert headers_file_content_types(rules, path) == [content_type]
+
+
+@pytest.mark.browser
+def test_chromium_reads_the_plain_text_minifesto_as_utf8(nginx_site, site, browser):
+    line = next(line for line in (site.output / "minifesto.txt").read_text(encoding="utf-8").splitlines()
+                if "’" in line)
+    page = browser.new_page()
+    page.goto(f"{nginx_site}/minifesto.txt")
+    assert page.evaluate("document.characterSet") == "UTF-8"
+    assert line in page.evaluate("document.body.innerText")
+    page.close()
+
+
+@pytest.mark.parametrize("extension,content_type", [(".ics", "text/calendar"), ("ics", 'text/calendar"; x'),
+                                                    ("ics|txt", "text/plain")])
+def test_a_type_that_would_break_the_servers_files_is_refused(extension, content_type):
+    with pytest.raises(ValueError, match=r"CONTENT_TYPES_BY_EXTENSION: .* give a lower-case extension"):
+        extension_types({"CONTENT_TYPES_BY_EXTENSION": {extension: content_type}})
