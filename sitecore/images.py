@@ -3,11 +3,27 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 # Extension -> media type of every image the site publishes (SVG is refused:
 # it can carry scripts).
 IMAGE_MEDIA_TYPES = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png",
                      "webp": "image/webp", "gif": "image/gif"}
+
+
+# Format (as Pillow names it) -> test of a file's first bytes: what a file
+# is, whatever its name says.
+IMAGE_SIGNATURES = {
+    "JPEG": lambda head: head.startswith(b"\xff\xd8\xff"),
+    "PNG": lambda head: head.startswith(b"\x89PNG\r\n\x1a\n"),
+    "GIF": lambda head: head[:6] in (b"GIF87a", b"GIF89a"),
+    "WEBP": lambda head: head[:4] == b"RIFF" and head[8:12] == b"WEBP",
+}
+
+
+def image_format(head: bytes) -> str | None:
+    """"JPEG", "PNG", "GIF" or "WEBP" by a file's first 12 bytes or more, or None."""
+    return next((name for name, looks_like in IMAGE_SIGNATURES.items() if looks_like(head)), None)
 
 
 def extension_of(path: str) -> str:
@@ -43,7 +59,8 @@ def webp_copies(path: str, settings: dict) -> list[str]:
 def cut_short(path: str, image_format: str | None) -> bool:
     """Whether a JPEG or GIF file ends before its image does. Data after a
     JPEG's image (a phone's "motion photo" video) or zero padding after a
-    GIF's is allowed."""
+    GIF's is allowed here: the copy the site publishes leaves it out
+    (sitecore/image_metadata.py)."""
     if image_format not in ("JPEG", "GIF"):
         return False
     with open(path, "rb") as handle:
@@ -54,35 +71,59 @@ def cut_short(path: str, image_format: str | None) -> bool:
     return not jpeg_reaches_its_end(data)
 
 
+JPEG_END, JPEG_SCAN = 0xD9, 0xDA  # the end-of-image and start-of-scan markers
+
+
 def jpeg_reaches_its_end(data: bytes) -> bool:
-    """Whether the JPEG's segments lead, in order, to its end-of-image marker
-    (FFD9): each segment is skipped by its length (an EXIF thumbnail's own
-    end marker inside one does not count), and each scan's coded data up to
-    the next marker (an FF in it is followed by 00 or a restart marker)."""
+    """Whether the JPEG's segments lead, in order, to its end-of-image marker."""
+    return any(marker == JPEG_END for marker, _, _ in jpeg_segments(data))
+
+
+def jpeg_segments(data: bytes) -> Iterator[tuple[int, int, int]]:
+    """(marker, start, end) of each segment after the start-of-image marker,
+    in order, the end-of-image marker (FFD9) last: each segment is skipped
+    by its length (an EXIF thumbnail's own end marker inside one does not
+    count), and a scan (FFDA) runs on through its coded data up to the next
+    marker (an FF in it is followed by 00 or a restart marker). A file cut
+    short ends with its unfinished segment (`end` is the file's end), and
+    without the end marker; bytes that are not a segment end the walk."""
     place = 2  # after the start-of-image marker
     while place + 1 < len(data):
         if data[place] != 0xFF:
-            return False
+            return
         marker = data[place + 1]
         if marker == 0xFF:  # fill byte
             place += 1
             continue
-        if marker == 0xD9:
-            return True
+        start = place
+        if marker == JPEG_END:
+            yield marker, start, place + 2
+            return
         if 0xD0 <= marker <= 0xD7 or marker == 0x01:  # markers without a length
             place += 2
+        else:
+            length = int.from_bytes(data[place + 2:place + 4], "big")
+            if length < 2:  # cut short inside the length, or not a length at all
+                yield marker, start, len(data)
+                return
+            place += 2 + length
+            if marker == JPEG_SCAN and place <= len(data):
+                place = end_of_coded_data(data, place)
+        if place > len(data):
+            yield marker, start, len(data)
+            return
+        yield marker, start, place
+
+
+def end_of_coded_data(data: bytes, place: int) -> int:
+    """Where a scan's coded data starting at `place` ends: at the next
+    marker, or past the end of a file cut short."""
+    while True:
+        place = data.find(b"\xff", place)
+        if place < 0 or place + 1 >= len(data):
+            return len(data) + 1
+        following = data[place + 1]
+        if following == 0x00 or 0xD0 <= following <= 0xD7 or following == 0xFF:
+            place += 1
             continue
-        if place + 4 > len(data):
-            return False
-        place += 2 + int.from_bytes(data[place + 2:place + 4], "big")
-        if marker == 0xDA:  # start of scan: coded data until the next real marker
-            while True:
-                place = data.find(b"\xff", place)
-                if place < 0 or place + 1 >= len(data):
-                    return False
-                following = data[place + 1]
-                if following == 0x00 or 0xD0 <= following <= 0xD7 or following == 0xFF:
-                    place += 1
-                    continue
-                break
-    return False
+        return place

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import zipfile
 
-from sitecore.images import IMAGE_MEDIA_TYPES, extension_of
+from sitecore.images import IMAGE_MEDIA_TYPES, IMAGE_SIGNATURES, extension_of
 
 # extension -> (what volunteers call it, test of the file's first bytes)
 IMAGE_TYPES = {
-    "jpg": ("JPEG image", lambda head: head.startswith(b"\xff\xd8\xff")),
-    "jpeg": ("JPEG image", lambda head: head.startswith(b"\xff\xd8\xff")),
-    "png": ("PNG image", lambda head: head.startswith(b"\x89PNG\r\n\x1a\n")),
-    "gif": ("GIF image", lambda head: head[:6] in (b"GIF87a", b"GIF89a")),
-    "webp": ("WebP image", lambda head: head[:4] == b"RIFF" and head[8:12] == b"WEBP"),
+    "jpg": ("JPEG image", IMAGE_SIGNATURES["JPEG"]),
+    "jpeg": ("JPEG image", IMAGE_SIGNATURES["JPEG"]),
+    "png": ("PNG image", IMAGE_SIGNATURES["PNG"]),
+    "gif": ("GIF image", IMAGE_SIGNATURES["GIF"]),
+    "webp": ("WebP image", IMAGE_SIGNATURES["WEBP"]),
 }
 DOWNLOAD_TYPES = {
     "pdf": ("PDF document", lambda head: head.startswith(b"%PDF-")),

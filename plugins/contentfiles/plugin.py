@@ -14,7 +14,9 @@ from sitecore.names import SAFE_SITE_PATH
 from sitecore.problems import problem_log
 from sitecore.site_files import declared_files
 
+from .document_metadata import personal_data_problem
 from .file_types import ALLOWED_LIST, type_problem
+from .published_copies import plan_published_copies, write_published_copies
 from .references import files_used_by
 
 # Longest file or folder name published (file systems stop at 255 bytes).
@@ -72,7 +74,7 @@ def static_file_problem(path: str, save_as: str, taken: dict[str, str],
     if wrong_type:
         return (f"cannot be published: {wrong_type}",
                 f"delete it, or save it as one of the types content may publish: {ALLOWED_LIST}")
-    return None
+    return personal_data_problem(path)
 
 
 def addresses_taken(generators, settings, static_paths) -> dict[str, str]:
@@ -135,8 +137,10 @@ def check_static_files(generators) -> None:
         kept.append(sc)
     # The generator's list is also the context's: filter it in place.
     static.staticfiles[:] = kept
+    plan_published_copies(kept, settings)
 
 
 def register() -> None:
     signals.initialized.connect(refuse_symbolic_links)
     signals.all_generators_finalized.connect(check_static_files)
+    signals.finalized.connect(write_published_copies)

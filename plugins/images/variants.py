@@ -52,7 +52,10 @@ def make_variants(source: Path, path: str, widths, output: Path, cache: Path) ->
         for target_width in copy_widths(width, widths):
             own_width = target_width == width
             if own_width and extension_of(path) == "webp":
-                variants.append(Variant(path, width))  # already a WebP: it serves as its own copy
+                # Already a WebP: the site's copy of it serves as its own widest
+                # copy. That copy is the one published without its metadata, and
+                # with its orientation applied (plugins/contentfiles/published_copies.py).
+                variants.append(Variant(path, width))
                 continue
             cached = cache / f"{digest}-{target_width}.webp"
             if not intact_in_cache(cached):

@@ -7,9 +7,10 @@ The words come from theme/templates/epub/book.html, which uses the partials
 the web edition and the PDF use; each of its top-level sections becomes one
 XHTML document. Links to the site become its public addresses, links within
 the minifesto point into the right document, and images in content/images/
-travel inside the book. Written with zipfile rather than a library such as
-EbookLib, which stamps each file and the book with the time it was written:
-a past edition must come out byte for byte the same.
+travel inside the book as the site publishes them (without location, camera
+or author data: sitecore/image_metadata.py). Written with zipfile rather
+than a library such as EbookLib, which stamps each file and the book with
+the time it was written: a past edition must come out byte for byte the same.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import lxml.html
 from lxml import etree
 from markupsafe import escape
 
+from sitecore.image_metadata import published_image
 from sitecore.images import IMAGE_MEDIA_TYPES, extension_of
 from sitecore.imprint import imprint_text
 from sitecore.urls import canonical_url
@@ -85,8 +87,28 @@ def tidy_for_book(section, settings, file_of: dict[str, str], images: dict[str, 
         image.attrib.pop("loading", None)
         image.attrib.pop("decoding", None)
         with open(os.path.join(settings["PATH"], path), "rb") as handle:
-            images[path] = handle.read()
+            # The same bytes as the site's copy: no location, camera or author data.
+            images[path] = published_image(handle.read())
         image.set("src", path)
+
+
+def accessibility_metadata(has_images: bool) -> list[tuple[str, str]]:
+    """schema.org's accessibility properties of the book (EPUB Accessibility
+    1.1): a book with pictures is read by sight as well as by text; every
+    picture has its alt text (the content checks refuse one without), so the
+    text alone is enough, and so are text and pictures together."""
+    modes = [("accessMode", "textual")]
+    if has_images:
+        modes += [("accessMode", "visual"), ("accessModeSufficient", "textual"),
+                  ("accessModeSufficient", "textual,visual"), ("accessibilityFeature", "alternativeText")]
+    else:
+        modes += [("accessModeSufficient", "textual")]
+    return [*modes,
+            ("accessibilityFeature", "structuralNavigation"), ("accessibilityFeature", "tableOfContents"),
+            ("accessibilityFeature", "readingOrder"), ("accessibilityFeature", "displayTransformability"),
+            ("accessibilityHazard", "none"),
+            ("accessibilitySummary", "Text with headings for every section and policy, a table of contents, "
+                                     "and numbered commitments; no images carry information without a text alternative.")]
 
 
 class Book:
@@ -138,14 +160,8 @@ class Book:
         ]
         # The contents first, as a printed book has them; the landmarks point at it.
         spine = '<itemref idref="nav"/>' + "".join(f'<itemref idref="{name[:-6]}"/>' for name, _, _ in self.documents)
-        accessibility = "".join(f'<meta property="schema:{name}">{value}</meta>' for name, value in (
-            ("accessMode", "textual"), ("accessModeSufficient", "textual"),
-            ("accessibilityFeature", "structuralNavigation"), ("accessibilityFeature", "tableOfContents"),
-            ("accessibilityFeature", "readingOrder"), ("accessibilityFeature", "displayTransformability"),
-            ("accessibilityHazard", "none"),
-            ("accessibilitySummary", "Text with headings for every section and policy, a table of contents, "
-                                     "and numbered commitments; no images carry information without a text alternative."),
-        ))
+        accessibility = "".join(f'<meta property="schema:{name}">{value}</meta>'
+                                for name, value in accessibility_metadata(bool(images)))
         return (
             '<?xml version="1.0" encoding="UTF-8"?>\n'
             f'<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" '

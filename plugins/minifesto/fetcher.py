@@ -27,6 +27,7 @@ import stat
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from sitecore.image_metadata import published_image
 from sitecore.images import IMAGE_MEDIA_TYPES, extension_of, is_image
 from sitecore.print_fonts import print_font_faces
 
@@ -89,7 +90,10 @@ class SiteFiles:
             content_type = IMAGE_MEDIA_TYPES.get(extension_of(names[-1]))
             if content_type is None:
                 raise FetchRefused(url, f"not an image ({', '.join(IMAGE_MEDIA_TYPES)})")
-            return read_beneath(url, self.content, ["images", *names]), content_type
+            # The picture as the site publishes it: WeasyPrint embeds a JPEG
+            # as it is (and keeps its comment when it re-codes one), so a
+            # photo's location and camera data would reach the PDF.
+            return published_image(read_beneath(url, self.content, ["images", *names])), content_type
         if path.startswith(self.theme_static_url):
             return self.read_theme_file(url, path_parts(url, path[len(self.theme_static_url):]))
         raise FetchRefused(url, "not a content image (/images/…) or a theme file "
@@ -122,7 +126,8 @@ class SiteFiles:
         mentioned = [name for name in file_names_under(self.content / "images")
                      if is_image(name) and any(Path(name).name in t for t in texts)]
         return [*((f"theme/static/{name}", data) for name, data in theme),
-                *((f"images/{name}", data) for name, data in readable_files(self.content, "images", mentioned))]
+                *((f"images/{name}", published_image(data))  # what a render reads (read_site_path)
+                  for name, data in readable_files(self.content, "images", mentioned))]
 
 
 def file_names_under(folder: Path) -> list[str]:
