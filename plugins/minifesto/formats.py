@@ -86,14 +86,18 @@ def build_edition_files(generator, edition, renderer: PdfRenderer) -> list[Editi
 def render_plain_text(generator, edition) -> bytes:
     template = generator.env.get_template("print/minifesto.txt")
     text = template.render(generator.context, minifesto=edition.minifesto, policies=edition.policies, edition=edition)
-    return text.encode("utf-8")
+    # A text file ends with a newline (POSIX: its last line is a line);
+    # Jinja drops the template's own.
+    return (text.rstrip("\n") + "\n").encode("utf-8")
 
 
 def policies_json(edition, settings) -> bytes:
     """The machine-readable policies of an edition, for journalists and
     developers. Addresses made only from the edition itself: its page and
     anchors, which keep its words, and each policy's own page. So an
-    edition's file is the same whether it is current or past."""
+    edition's file is the same whether it is current or past. A policy
+    marked as sample content says so first ("sample": its note, or null),
+    as every other edition does before its words."""
     minifesto = edition.minifesto
     edition_url = canonical_url(settings, edition.url)
     document = {
@@ -106,6 +110,7 @@ def policies_json(edition, settings) -> bytes:
             {
                 "number": policy.number,
                 "slug": policy.slug,
+                "sample": getattr(policy, "sample", None) or None,
                 "title": policy.title,
                 "summary": policy.description,
                 "commitments": [

@@ -26,10 +26,13 @@ from pathlib import Path
 from sitecore.output import newest_first, write_atomically
 from sitecore.print_fonts import print_font_faces, print_font_stacks, with_stand_ins
 from sitecore.problems import problem_log
+from sitecore.text_memo import code_fingerprint
 
+from . import attachments, pdf_links
 from .attachments import stamp_attachments, take_out_attachments
 from .fetcher import SiteFiles, minifesto_fetcher, pdf_base_url
 from .glyphs import coverage_cache, unprintable_problems
+from .pdf_links import describe_links_within_the_pdf, keep_one_annotation_per_link
 
 logger = logging.getLogger("site.minifesto")
 
@@ -40,6 +43,9 @@ WRITE_OPTIONS = {
     "custom_metadata": True,  # custom <meta> (the imprint) goes into the PDF's metadata
     "uncompressed_pdf": False,
 }
+# Our code that changes the PDF after WeasyPrint has laid it out (its links,
+# its attachments): part of the cache key, so an edit to it re-renders.
+RENDERING_CODE = (__file__, attachments.__file__, pdf_links.__file__)
 
 
 def fonts_css(settings) -> str:
@@ -73,6 +79,7 @@ def cache_key(html: str, settings, kind: str) -> str:
     digest.update(f"{kind}\0weasyprint {importlib.metadata.version('weasyprint')}\0{WRITE_OPTIONS}\0"
                   f"base {pdf_base_url(settings)}\0attachments {attachments_allowed(settings)}\0"
                   f"fonts {NO_SYSTEM_FONTS.read_text()}\0".encode())
+    digest.update(code_fingerprint(RENDERING_CODE, ()))
     digest.update(html.encode("utf-8"))
     # The fonts by their faces and contents, not by their paths: a checkout
     # in another folder reuses its PDFs.
@@ -301,6 +308,16 @@ class Rendered:
         return not (self.refusals or self.attachments or self.failure or self.warnings)
 
 
+def finishers(*steps):
+    """One WeasyPrint finisher (it takes one) that runs each of `steps`."""
+
+    def finish(document, pdf) -> None:
+        for step in steps:
+            step(document, pdf)
+
+    return finish
+
+
 def render_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> Rendered:
     from weasyprint import CSS, HTML
 
@@ -327,9 +344,11 @@ def render_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> Ren
             # (a narrow no-break space, "CO₂"): as on the share cards.
             source = HTML(string=with_stand_ins(html), base_url=pdf_base_url(settings), url_fetcher=fetcher)
             document = source.render(font_config=fonts, **options)
+            keep_one_annotation_per_link(document)
             if not attachments_allowed(settings):
                 rendered.attachments = take_out_attachments(document, source)
-            rendered.data = document.write_pdf(finisher=stamp_attachments(moment), **options)
+            rendered.data = document.write_pdf(finisher=finishers(stamp_attachments(moment),
+                                                                  describe_links_within_the_pdf), **options)
     except Exception as error:  # WeasyPrint raises many kinds; all mean "no PDF"
         rendered.failure = f"{type(error).__name__}: {error}"
     finally:

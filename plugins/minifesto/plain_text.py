@@ -2,6 +2,8 @@
 
 The text edition is made from what the web page shows, never from the raw
 Markdown: whatever the allowlist removed cannot reach the .txt file either.
+Lines are wrapped only at spaces (wrap_words): a web address or a
+hyphenated word is never split, so it can be copied and searched for.
 """
 
 from __future__ import annotations
@@ -18,6 +20,17 @@ BLOCKS = HEADINGS | {"p", "blockquote", "pre", "ul", "ol", "li", "dl", "dt", "dd
                      "figure", "figcaption", "div", "hr"}
 
 
+def wrap_words(text: str, width: int = WIDTH, hanging_indent: int = 0) -> str:
+    """The text's words filled into lines of at most `width` characters,
+    the lines after the first indented by `hanging_indent` spaces. Lines
+    break only at spaces: textwrap's defaults also break after a hyphen
+    ("fire-and-" / "rehire", an address's "housing-" / "costs/") and
+    inside a word longer than the line (an address): such a word here
+    stays whole, on a line of its own."""
+    return textwrap.fill(" ".join(text.split()), width, subsequent_indent=" " * hanging_indent,
+                         break_long_words=False, break_on_hyphens=False)
+
+
 def html_to_text(html: str, site_url: str, width: int = WIDTH) -> str:
     """Readable plain text: paragraphs wrapped, headings in capitals, lists
     with "-" or numbers, links followed by their full address."""
@@ -32,9 +45,9 @@ def blocks(container: Element, site_url: str, width: int) -> list[str]:
     paragraph = [container.text or ""]
 
     def flush() -> None:
-        text = " ".join("".join(paragraph).split())
-        if text:
-            out.append(textwrap.fill(text, width))
+        text = "".join(paragraph)
+        if text.strip():
+            out.append(wrap_words(text, width))
         paragraph.clear()
 
     for child in container:
@@ -51,7 +64,7 @@ def blocks(container: Element, site_url: str, width: int) -> list[str]:
 def block(element: Element, site_url: str, width: int) -> list[str]:
     tag = element.tag
     if tag in HEADINGS:
-        return [textwrap.fill(" ".join(inline_text(element, site_url).split()).upper(), width)]
+        return [wrap_words(inline_text(element, site_url).upper(), width)]
     if tag == "pre":
         return [textwrap.indent("".join(element.itertext()).rstrip("\n"), "    ")]
     if tag == "hr":
@@ -73,11 +86,16 @@ def list_text(element: Element, site_url: str, width: int, numbered: bool) -> st
 
 
 def inline_text(element: Element, site_url: str) -> str:
-    """The text of an inline element; a link gets its address after it."""
+    """The text of an inline element; a link gets its address after it, an
+    image its alternative text, as the web page gives it to a reader who
+    cannot see the picture."""
     if not isinstance(element.tag, str):
         return ""  # a comment (never in sanitised HTML)
     if element.tag == "br":
         return "\n"
+    if element.tag == "img":
+        alt = " ".join((element.get("alt") or "").split())
+        return f"[Image: {alt}]" if alt else ""  # alt="" marks a picture that only decorates
     text = (element.text or "") + "".join(inline_text(c, site_url) + (c.tail or "") for c in element)
     href = element.get("href") if element.tag == "a" else None
     if href and not href.startswith("#"):

@@ -1,0 +1,379 @@
+"""The minifesto's print editions (the PDFs, the plain text and
+policies.json) read back with real tools: pictures inside the page, the
+"Sample content" marks in every edition, text lines that never split an
+address or a hyphenated word, large print large throughout, one link
+annotation per link, a policy's headings nested under its title, and each
+policy's commitments one list in the PDF's tags."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pikepdf
+import pytest
+from bs4 import BeautifulSoup
+from conftest import MINIMAL_SITE, build_in, policy_markdown, sample_jpeg
+from pdf_tools import outline_titles, pdftotext
+from pypdf import PdfReader
+
+from plugins.minifesto.nested_headings import headings_under
+from plugins.minifesto.plain_text import wrap_words
+
+PDFS = ("minifesto.pdf", "minifesto-large-print.pdf")
+LONG_ADDRESS = "https://breakthroughparty.org.uk/policies/housing/costings/and-a-very-long-path/for-wrapping/"
+# Hyphenated words enough to reach the end of a line whatever the wrapping.
+HYPHENATED = " ".join(["fire-and-rehire", "zero-hours", "co-operative", "well-known"] * 6)
+
+HOUSING = f"""\
+---
+title: Homes for everyone
+number: 1
+summary: Everyone deserves a safe, secure and affordable home, with no fire-and-rehire landlords.
+sample: members will replace this wording.
+commitments:
+  - Build council homes.
+  - Publish what it costs at {LONG_ADDRESS} every year.
+---
+Why this matters: read {LONG_ADDRESS} for more.
+
+{HYPHENATED}.
+
+## How we will pay for it
+
+![A chart of council homes built]({{static}}/images/chart.jpg)
+
+### Where the money comes from
+
+See [our costings]({LONG_ADDRESS}), read [**the plan**](https://example.org/plan/) or write to
+[press@example.org](mailto:press@example.org).
+
+![A tall poster]({{static}}/images/poster.jpg)
+"""
+
+# Into MINIMAL_SITE's minifesto.md, whose lines are indented (write_content dedents them).
+FOREWORD = "        sample: the leader will write this.\n        ---\n        The foreword.\n\n" \
+           "        ![A picture of the leader]({static}/images/chart.jpg)\n"
+
+FILES = {
+    "policies/01-housing.md": HOUSING,
+    "policies/02-nhs.md": policy_markdown("Save our NHS", 2),
+    "images/chart.jpg": sample_jpeg(800, 1000),  # 600 × 750 pt at WeasyPrint's 96 pixels an inch
+    "images/poster.jpg": sample_jpeg(400, 2000),  # taller than a page
+    "minifesto.md": MINIMAL_SITE["minifesto.md"].replace("        ---\n        The foreword.\n", FOREWORD),
+}
+
+
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory, factory_cache):
+    """One throwaway site holding every case below, built once."""
+    built = build_in(tmp_path_factory.mktemp("print-editions"), FILES, cache=factory_cache)
+    assert built.returncode == 0, built.stderr
+    return built
+
+
+# --- Pictures ---------------------------------------------------------------
+
+def page_margins_pt(kind: str, settings) -> tuple[float, float, float, float]:
+    """The @page margins (top, right, bottom, left, in points) the edition's
+    stylesheets give its pages of text, the last rule winning."""
+    margins = None
+    for name in settings["MINIFESTO_STYLESHEETS"][kind]:
+        css = Path(settings["THEME"], "static", name).read_text(encoding="utf-8")
+        for found in re.finditer(r"@page\s*{[^@}]*?\bmargin:\s*([^;]+);", css):
+            given = found.group(1).split()
+            # CSS's shorthand: top, right (= top), bottom (= top), left (= right).
+            top = given[0]
+            right = given[1] if len(given) > 1 else top
+            bottom = given[2] if len(given) > 2 else top
+            left = given[3] if len(given) > 3 else right
+            margins = tuple(float(side.removesuffix("mm")) * 72 / 25.4 for side in (top, right, bottom, left))
+    assert margins, f"no @page margin in the {kind} stylesheets"
+    return margins
+
+
+def drawn_images(path: Path) -> list[tuple[int, tuple[float, float, float, float]]]:
+    """(page from 1, (left, bottom, right, top) in points) of every image
+    drawn on the pages: where its unit square lands under the current
+    transformation when it is painted (the `Do` operator)."""
+    reader = PdfReader(path)
+    found = []
+    for number, page in enumerate(reader.pages, start=1):
+        images = {name for name, xobject in (page["/Resources"].get("/XObject") or {}).items()
+                  if xobject.get_object().get("/Subtype") == "/Image"}
+
+        def before(operator, operands, cm, tm, number=number, images=images):
+            if operator == b"Do" and operands[0] in images:
+                a, b, c, d, e, f = cm
+                xs, ys = (e, e + a, e + c, e + a + c), (f, f + b, f + d, f + b + d)
+                found.append((number, (min(xs), min(ys), max(xs), max(ys))))
+
+        page.extract_text(visitor_operand_before=before)
+    return found
+
+
+@pytest.mark.parametrize("name, kind", [("minifesto.pdf", "standard"), ("minifesto-large-print.pdf", "large-print")])
+def test_pictures_fit_inside_the_pages_text_area(editions, settings, name, kind):
+    """An 800 × 1000 pixel picture (in the foreword and in a policy) and a
+    400 × 2000 one are drawn inside the page's margins, clear of the running
+    head and the page number, at their own proportions."""
+    path = editions.output / name
+    top, right, bottom, left = page_margins_pt(kind, settings)
+    width, height = (float(side) for side in PdfReader(path).pages[0].mediabox[2:])
+    images = drawn_images(path)
+    assert len(images) == 3, images
+    for page, (x0, y0, x1, y1) in images:
+        assert left - 0.5 <= x0 and x1 <= width - right + 0.5, (page, x0, x1)
+        assert bottom - 0.5 <= y0 and y1 <= height - top + 0.5, (page, y0, y1)
+    ratios = sorted(round((y1 - y0) / (x1 - x0), 2) for _, (x0, y0, x1, y1) in images)
+    assert ratios == [1.25, 1.25, 5.0]
+
+
+# --- Sample content marks ---------------------------------------------------
+
+def paragraphs(text: str) -> list[str]:
+    return [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
+
+
+def test_the_text_edition_marks_sample_content_before_its_words(editions):
+    parts = paragraphs((editions.output / "minifesto.txt").read_text(encoding="utf-8"))
+    cover = parts[:parts.index("=" * 72)]
+    assert cover[-1] == "Sample content: this edition holds sample wording, marked where it appears."
+    foreword = parts.index("FOREWORD")
+    assert parts[foreword + 1:foreword + 3] == ["Sample content: the leader will write this.", "The foreword."]
+    housing = parts.index("POLICY 1: HOMES FOR EVERYONE")
+    assert parts[housing + 1].startswith("Sample content: members will replace this wording.")
+    assert parts[housing + 2].startswith("Everyone deserves")
+    nhs = parts.index("POLICY 2: SAVE OUR NHS")
+    assert parts[nhs + 1] == "A one-sentence summary."  # not marked, no note
+
+
+def test_policies_json_marks_sample_policies(editions):
+    data = json.loads((editions.output / "policies.json").read_text(encoding="utf-8"))
+    housing, nhs = data["policies"]
+    assert housing["sample"] == "members will replace this wording."
+    assert nhs["sample"] is None
+    assert list(housing).index("sample") < list(housing).index("title")  # read first, as everywhere
+
+
+# --- The text edition's lines -----------------------------------------------
+
+def test_the_text_edition_never_splits_an_address_or_a_hyphenated_word(editions):
+    text = (editions.output / "minifesto.txt").read_text(encoding="utf-8")
+    assert text.count(LONG_ADDRESS) == 3  # in the text, after its link and in the commitment, each whole
+    assert re.search(r"-\n", text) is None, "a line ends in a hyphen"
+    assert HYPHENATED in " ".join(text.split())
+    for line in text.splitlines():
+        # Only a word longer than the line (an address) may make it longer.
+        assert len(line) <= 72 or " " not in line.strip(), line
+    assert "[Image: A chart of council homes built]" in text and "[Image: A picture of the leader]" in text
+    assert text.endswith("1AA.\n")
+
+
+def test_wrap_words_breaks_lines_only_at_spaces():
+    assert wrap_words("a " * 3 + LONG_ADDRESS + " b", width=20) == f"a a a\n{LONG_ADDRESS}\nb"
+    assert wrap_words("1.2 " + "fire-and-rehire " * 3, width=20, hanging_indent=4) == \
+        "1.2 fire-and-rehire\n    fire-and-rehire\n    fire-and-rehire"
+
+
+# --- Large print ------------------------------------------------------------
+
+def text_sizes(path: Path) -> list[tuple[float, int, str]]:
+    """(size in points as drawn, page from 1, text) of every run of text."""
+    reader = PdfReader(path)
+    sizes = []
+    for number, page in enumerate(reader.pages, start=1):
+        def visit(text, cm, tm, font, size, number=number):
+            if text.strip():
+                a, b = tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]
+                c, d = tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3]
+                sizes.append((round(size * abs(a * d - b * c) ** 0.5, 1), number, text.strip()))
+
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+@pytest.mark.parametrize("which", ["content/", "throwaway site"])
+def test_large_print_is_17pt_or_larger_throughout(request, which):
+    """The README's 17 pt: the sample notes, the cover's note, the running
+    heads, "Page 2 of 19", the colophon and the imprint too."""
+    built = request.getfixturevalue("site" if which == "content/" else "editions")
+    sizes = text_sizes(built.output / "minifesto-large-print.pdf")
+    assert len(sizes) > 100
+    assert [run for run in sizes if run[0] < 17] == []
+
+
+# --- Links ------------------------------------------------------------------
+
+@dataclass
+class Annotation:
+    page: int
+    target: str  # the address, or the name of the place in the PDF
+    internal: bool
+    contents: str
+    area: float
+    tag: str  # the structure element it belongs to
+    rect: tuple = field(repr=False, default=())
+
+
+def link_annotations(path: Path) -> list[Annotation]:
+    found = []
+    with pikepdf.open(path) as document:
+        parents = {}
+
+        def read_numbers(node) -> None:
+            numbers = node.get("/Nums", [])
+            for index in range(0, len(numbers), 2):
+                parents[int(numbers[index])] = numbers[index + 1]
+            for kid in node.get("/Kids", []):
+                read_numbers(kid)
+
+        read_numbers(document.Root.StructTreeRoot.ParentTree)
+        for number, page in enumerate(document.pages, start=1):
+            for annotation in page.obj.get("/Annots", []):
+                x0, y0, x1, y1 = (float(value) for value in annotation.Rect)
+                internal = "/Dest" in annotation
+                target = str(annotation.Dest if internal else annotation.A.URI)
+                element = parents.get(int(annotation.get("/StructParent", -1)))
+                found.append(Annotation(number, target, internal, str(annotation.get("/Contents", "")),
+                                        abs((x1 - x0) * (y1 - y0)), str(element.S) if element is not None else ""))
+    return found
+
+
+def links_within_links(path: Path) -> int:
+    """How many Link elements of the PDF's tags are inside another Link."""
+    with pikepdf.open(path) as document:
+        def count(node, in_link: bool) -> int:
+            if isinstance(node, pikepdf.Array):
+                return sum(count(kid, in_link) for kid in node)
+            if not isinstance(node, pikepdf.Dictionary) or "/S" not in node:
+                return 0
+            link = node.S == "/Link"
+            return int(link and in_link) + (count(node.K, in_link or link) if "/K" in node else 0)
+
+        return count(document.Root.StructTreeRoot.K, False)
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_each_link_is_one_annotation_described_by_its_words(editions, name):
+    """No unseen links: every annotation has an area and is a Link in the
+    tags; no link has a second annotation (a <wbr> in the "How to cite"
+    addresses, an email link's <wbr>, the <strong> in a link's words, the
+    contents' leader and page number); a link within the PDF is described
+    by its words, not by the id it points to."""
+    annotations = link_annotations(editions.output / name)
+    assert [a for a in annotations if a.area == 0 or a.tag != "/Link"] == []
+    assert links_within_links(editions.output / name) == 0
+    by_page = [(a.page, a.target) for a in annotations]
+    assert sorted(set(by_page)) == sorted(by_page), "a link with more than one annotation on a page"
+    for target in ("https://example.org/plan/", "mailto:press@example.org", LONG_ADDRESS,
+                   "https://breakthroughparty.org.uk/minifesto/2022-03/#policy-1-1"):
+        assert target in {a.target for a in annotations}, target
+    contents = [a.contents for a in annotations if a.page == 2 and a.internal]
+    assert contents == ["Foreword", "1. Homes for everyone", "2. Save our NHS", "Join us"]
+    commitments = {a.target: a.contents for a in annotations if a.target.startswith("policy-1-")}
+    assert commitments == {"policy-1-1": "1.1", "policy-1-2": "1.2"}
+
+
+def test_the_contents_still_give_each_entrys_page(editions):
+    contents = [" ".join(line.split()) for line in pdftotext(editions.output / "minifesto.pdf").split("\f")[1]
+                .splitlines() if line.strip()]
+    for entry in ("Foreword", "1. Homes for everyone", "2. Save our NHS", "Join us"):
+        assert any(re.fullmatch(rf"{re.escape(entry)} ?\.+ ?\d+", line) for line in contents), (entry, contents)
+
+
+# --- Headings ---------------------------------------------------------------
+
+def headings(soup: BeautifulSoup, container) -> list[tuple[str, str]]:
+    return [(heading.name, " ".join(heading.get_text().split()))
+            for heading in container.find_all(re.compile(r"^h[1-6]$"))]
+
+
+def struct_elements(path: Path, tags: str) -> list[tuple[str, list[str]]]:
+    """(tag, the texts inside it) of each element of the PDF's tags whose
+    tag matches the pattern `tags` (pdfinfo -struct-text lists the tree
+    indented, each text in quotes)."""
+    lines = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True,
+                           check=True).stdout.splitlines()
+    found = []
+    for index, line in enumerate(lines):
+        start = re.fullmatch(rf"(\s*)({tags}) \(block\)", line)
+        if start:
+            inside = []
+            for later in lines[index + 1:]:
+                if len(later) - len(later.lstrip()) <= len(start.group(1)):
+                    break
+                inside += re.findall(r'^\s*"(.*)"$', later)
+            found.append((start.group(2), inside))
+    return found
+
+
+def struct_headings(path: Path) -> list[tuple[str, str]]:
+    """(tag, words) of every heading in the PDF's tags."""
+    return [(tag, " ".join("".join(inside).split())) for tag, inside in struct_elements(path, "H[1-6]")]
+
+
+TEXT_HEADINGS = ("How we will pay for it", "Where the money comes from")
+
+
+def test_a_policys_own_headings_nest_under_its_title_everywhere(editions):
+    """"##" in a policy is one level below the policy's title: h3 where the
+    title is an h2 (the web minifesto, the PDF), h2 under the h1 on the
+    policy's own page and in the EPUB, as before."""
+    minifesto = editions.html("minifesto/")
+    in_minifesto = headings(minifesto, minifesto.select_one("#policy-1"))
+    assert in_minifesto[0][0] == "h2" and ("h3", TEXT_HEADINGS[0]) in in_minifesto
+    assert ("h4", TEXT_HEADINGS[1]) in in_minifesto
+    own = editions.html("policies/housing/")
+    in_own_page = headings(own, own.select_one("#policy-1"))
+    assert in_own_page[0][0] == "h1" and [("h2", TEXT_HEADINGS[0]), ("h3", TEXT_HEADINGS[1])] == \
+        [heading for heading in in_own_page if heading[1] in TEXT_HEADINGS]
+    with zipfile.ZipFile(editions.output / "minifesto.epub") as book:
+        chapter = BeautifulSoup(book.read("EPUB/policy-1.xhtml"), "lxml-xml")
+    in_book = headings(chapter, chapter)
+    assert in_book[0][0] == "h1" and [("h2", TEXT_HEADINGS[0]), ("h3", TEXT_HEADINGS[1])] == \
+        [heading for heading in in_book if heading[1] in TEXT_HEADINGS]
+    for name in PDFS:
+        tagged = struct_headings(editions.output / name)
+        housing = tagged.index(("H2", "1.Homes for everyone"))  # its number, a hidden ".", its name
+        assert tagged[housing:housing + 5] == [("H2", "1.Homes for everyone"), ("H3", "We will"),
+                                               ("H3", TEXT_HEADINGS[0]), ("H4", TEXT_HEADINGS[1]),
+                                               ("H2", "2.Save our NHS")]
+        assert outline_titles(editions.output / name) == ["Foreword", "1. Homes for everyone", "2. Save our NHS",
+                                                         "Join us"]
+
+
+def test_headings_under_moves_only_headings():
+    html = '<h2 id="a">A</h2><p><img alt="&lt;h2&gt; <h2 x" src="/x.jpg"></p><h5>B</h5><h6>C</h6>'
+    assert headings_under(html, 1) == html
+    assert headings_under(html, 2) == ('<h3 id="a">A</h3><p><img alt="&lt;h2&gt; <h2 x" src="/x.jpg"></p>'
+                                       "<h6>B</h6><h6>C</h6>")
+
+
+# --- Tags: a policy's commitments are one list ------------------------------
+
+def struct_lists(path: Path) -> list[list[str]]:
+    """The commitment numbers ("2.3") in each list (L) of the PDF's tags."""
+    return [[text for text in inside if re.fullmatch(r"\d+\.\d+", text)] for _, inside in struct_elements(path, "L")]
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_each_policys_commitments_are_one_list_in_the_tags(site, name):
+    """WeasyPrint tags a PDF page by page: a list broken over two pages was
+    two lists to a screen reader. Each list is kept on one page."""
+    policies = {}
+    for numbers in struct_lists(site.output / name):
+        for policy in {number.split(".")[0] for number in numbers}:
+            policies.setdefault(policy, []).append(numbers)
+    assert len(policies) == 10
+    assert {policy: lists for policy, lists in policies.items() if len(lists) != 1} == {}
+
+
+def test_the_pdf_cache_key_holds_the_code_that_changes_the_pdf():
+    from plugins.minifesto import attachments, pdf, pdf_links
+
+    assert set(pdf.RENDERING_CODE) == {pdf.__file__, attachments.__file__, pdf_links.__file__}
