@@ -1,18 +1,22 @@
 """Every page type in a real browser (one visit each: tests/reader_visits.py):
 axe-core finds no WCAG 2.2 AA violation, pages fit a 320 px screen, the
 imprint is visible at 320 and 1280 px, no request leaves the site, no cookie
-is set; and the Nu HTML Checker finds no error anywhere."""
+is set; and the Nu HTML Checker finds no error anywhere. Every page has a
+title of its own, the menu says which page and section the reader is in,
+and a link without words in the content stops the build."""
 
 from __future__ import annotations
 
 import json
 import shutil
 import subprocess
+from collections import defaultdict
 
 import pytest
 from conftest import REPO
 from reader_visits import WIDTHS
-from test_site import PAGE_TYPES
+from test_bad_input import GOOD_POST
+from test_site import PAGE_TYPES, text_of
 
 VNU = REPO / "node_modules/vnu-jar/build/dist/vnu.jar"
 
@@ -142,3 +146,87 @@ def test_nu_html_checker_finds_no_errors(site):
     assert checked > 40
     messages = nu_messages([site.output])
     assert messages == [], "\n".join(messages)
+
+
+def own_address(site, path) -> str:
+    """The address a built file is served at, as the site links it."""
+    return "/" + str(path.relative_to(site.output)).removesuffix("index.html")
+
+
+def test_different_pages_have_different_titles(site):
+    """WCAG 2.4.2: /news/ and the News category's page were both "News", the
+    press archive and the Press releases category's page both "Press
+    releases". (The current minifesto is one page at two addresses, its
+    edition's and /minifesto/: the same title for the same main content.)"""
+    pages_by_title = defaultdict(list)
+    for path in site.html_files():
+        page = site.html(str(path.relative_to(site.output)))
+        pages_by_title[text_of(page.title)].append((own_address(site, path), str(page.main)))
+    shared = {title: [address for address, _ in pages] for title, pages in pages_by_title.items()
+              if len({main for _, main in pages}) > 1}
+    assert shared == {}
+    assert text_of(site.html("news/category/news/").h1) == "Posts in the “News” category"
+    assert text_of(site.html("news/category/press-releases/").h1) != text_of(site.html("press/releases/").h1)
+
+
+# (page, the menu link marked as this page, the one marked as its section)
+WHERE_THE_MENU_SAYS_YOU_ARE = [
+    ("", None, None),
+    ("news/", "News", None),
+    ("news/katie-parker-joins-breakthrough/", None, "News"),
+    ("news/category/news/", None, "News"),
+    ("news/tag/councillors/", None, "News"),
+    ("policies/", "Policies", None),
+    ("policies/housing/", None, "Policies"),
+    ("councillors/katie-parker/", None, "Councillors"),
+    ("events/party-conference-2022/", None, "Events"),
+    ("about/", "About", None),
+    ("press/", "Press", None),
+    ("press/releases/", None, "Press"),
+    ("search/", "Search", None),
+    ("join/", "Join", None),
+]
+
+
+@pytest.mark.parametrize("path,this_page,section", WHERE_THE_MENU_SAYS_YOU_ARE)
+def test_the_menu_marks_this_page_and_the_section_it_is_in(site, path, this_page, section):
+    """aria-current="page" said "News" was the current page on every post."""
+    marked = {link.get_text(): link["aria-current"] for link in site.html(path).select(".site-nav a[aria-current]")}
+    assert marked == {**({this_page: "page"} if this_page else {}), **({section: "true"} if section else {})}
+
+
+def test_only_a_link_to_the_page_itself_says_it_is_the_current_page(site):
+    """On /news/category/news/ the menu's News and the category's News both
+    said "current page"; only the second leads there."""
+    elsewhere = [f"{own_address(site, path)}: {link.get_text()!r} -> {link['href']}"
+                 for path in site.html_files()
+                 for link in site.html(str(path.relative_to(site.output))).select("a[aria-current=page]")
+                 if link["href"] != own_address(site, path)]
+    assert elsewhere == []
+
+
+NAMELESS_LINKS = GOOD_POST.removesuffix("Text.\n") + """\
+See [](/news/) for more.
+
+[![](/images/press/alex-mays.jpg)](/news/)
+
+And <a href="/about/"></a> too.
+
+[`invoke build`](/news/), [![Alex Mays](/images/press/alex-mays.jpg)](/news/) and [](https://example.org/) end it.
+"""
+
+
+def test_a_link_without_words_stops_the_build_at_its_line(make_site):
+    """A link with nothing to read or click (axe: link-name) passed the build."""
+    built = make_site({"posts/hello.md": NAMELESS_LINKS})
+    assert built.returncode == 1 and "Traceback" not in built.stderr
+    assert built.problem_lines == [
+        "content/posts/hello.md:7: body: the link to /news/ has no words — "
+        "write the link's words between the brackets: [what the link leads to](…)",
+        "content/posts/hello.md:9: body: the link to /news/ has no words: its image has no alt text — "
+        "say where the link goes between the image's brackets: "
+        "[![what the link leads to](/images/press/alex-mays.jpg)](/news/)",
+        "content/posts/hello.md:11: body: the link to /about/ has no words — write the link's words between <a …> and </a>",
+        "content/posts/hello.md:13: body: the link to https://example.org/ has no words — "
+        "write the link's words between the brackets: [what the link leads to](…)",
+    ]

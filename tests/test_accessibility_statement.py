@@ -1,42 +1,149 @@
-"""Every check the accessibility statement promises (ACCESSIBILITY_CHECKS in
-pelicanconf.py, listed on /accessibility/) is run by ./run-tests: each line
-names the tests that back it here, and a line no test backs fails. What the
-statement's own words promise (no JavaScript needed but for search, the
-reader's own fonts) is checked too."""
+"""The accessibility statement (/accessibility/) says exactly what is true.
+
+- Every check it lists (ACCESSIBILITY_CHECKS in pelicanconf.py) is run by
+  ./run-tests: each is known here by a phrase of its own and names the tests
+  that back it, and says on which pages they look (one page of each type, or
+  every page): a line no test backs, or one that promises every page when the
+  tests visit one page of each type, fails.
+- Each promise of its own words (content/pages/accessibility.md) names the
+  tests that keep it, and what it says about publishing is checked against
+  the workflows and tasks that publish.
+- Its other words (no JavaScript needed but for search, the reader's own
+  fonts, an Easy Read edition or none) are checked against the site."""
 
 from __future__ import annotations
 
+import ast
 import importlib
+import tomllib
 
+import yaml
+from conftest import REPO
 from pdf_tools import figures
 from test_site import text_of
 
-# Each promised check -> the tests (module::function) that run it.
+EACH_TYPE, EVERY_PAGE = "each type", "every page"
+# How a line says its tests look at one page of each type.
+SAYS_EACH_TYPE = ("one page of each type", "every type of page")
+# Each promised check, by a phrase of its line -> the pages its tests look at, and the tests (module::function).
 BACKED_BY = {
-    "axe-core (WCAG 2.2 AA rules) on every type of page, in a real browser, at phone and desktop widths":
+    "axe-core": (EACH_TYPE, ["test_accessibility::test_axe_finds_no_violations"]),
+    "Nu HTML Checker": (EVERY_PAGE, ["test_accessibility::test_nu_html_checker_finds_no_errors"]),
+    "320 pixel": (EACH_TYPE, ["test_accessibility::test_pages_fit_a_320px_screen",
+                              "test_reflow::test_no_page_scrolls_sideways_at_320px"]),
+    "skip link": (EACH_TYPE, ["test_accessibility::test_focus_is_visible_and_the_skip_link_works",
+                              "test_keyboard_and_focus::test_everything_tab_reaches_shows_its_focus_and_stays_readable",
+                              "test_keyboard_and_focus::test_the_skip_link_moves_focus_to_the_main_content_quietly"]),
+    "JavaScript switched off": (EACH_TYPE, ["test_accessibility::test_pages_read_without_javascript",
+                                            "test_search::test_without_javascript_the_page_points_elsewhere"]),
+    "alternative text": (EVERY_PAGE, ["test_accessibility_statement::test_every_image_has_alternative_text"]),
+    "imprint": (EACH_TYPE, ["test_accessibility::test_the_imprint_is_visible_on_every_page_type"]),
+}
+
+# The statement's own promises (a phrase of the page, as written in
+# content/pages/accessibility.md) -> the tests that keep each true.
+STATEMENT_BACKED_BY = {
+    "the tests measure the text of every link and button you move to with the keyboard":
+        ["test_keyboard_and_focus::test_everything_tab_reaches_shows_its_focus_and_stays_readable",
+         "test_keyboard_and_focus::test_every_menu_link_is_readable_when_focused"],
+    "A table too wide for your screen scrolls sideways inside its own box, which you can reach and scroll with the keyboard":
+        ["test_reflow::test_a_table_box_is_a_named_tab_stop_only_while_its_table_does_not_fit"],
+    "the build stops with a message, and publishes nothing, if a page's text has an image without alternative text":
+        ["test_workflow::test_check_finds_problems_in_the_body_at_their_line",
+         "test_safe_builds::test_a_content_error_leaves_the_last_good_site"],
+    "a link with no words": ["test_accessibility::test_a_link_without_words_stops_the_build_at_its_line"],
+    "a link to a page the site does not have": ["test_workflow::test_check_finds_problems_in_the_body_at_their_line"],
+    "or HTML the site does not allow": ["test_untrusted_content::test_hostile_content_is_refused_all_at_once"],
+    "They run axe-core, which tests for common accessibility problems, on one page of each type":
         ["test_accessibility::test_axe_finds_no_violations"],
-    "the Nu HTML Checker on every page":
+    "The Nu HTML Checker checks that every page's HTML is valid":
         ["test_accessibility::test_nu_html_checker_finds_no_errors"],
-    "every page fits a 320 pixel wide screen without sideways scrolling":
-        ["test_accessibility::test_pages_fit_a_320px_screen"],
-    "keyboard use: a skip link and a visible focus on every page":
-        ["test_accessibility::test_focus_is_visible_and_the_skip_link_works"],
-    "every page readable with JavaScript switched off (searching needs JavaScript)":
-        ["test_accessibility::test_pages_read_without_javascript",
-         "test_search::test_without_javascript_the_page_points_elsewhere"],
-    "every image has alternative text, on the pages and in the minifesto PDFs":
+    "every image on every page has alternative text":
         ["test_accessibility_statement::test_every_image_has_alternative_text"],
-    "the imprint visible on every type of page at phone and desktop widths":
-        ["test_accessibility::test_the_imprint_is_visible_on_every_page_type"],
+    "our shared code store runs every test on each proposed change":
+        ["test_review_workflow::test_every_pull_request_is_checked_with_annotations_then_previewed"],
+    "The site published from there is rebuilt and published only after the tests have passed":
+        ["test_accessibility_statement::test_github_publishes_only_after_the_tests_pass"],
+    "the hourly rebuild that publishes scheduled press releases does not run them again":
+        ["test_accessibility_statement::test_github_publishes_only_after_the_tests_pass"],
+    "is built and checked as above, but the tests are not run first":
+        ["test_accessibility_statement::test_the_other_ways_to_publish_do_not_run_the_tests"],
+    "Our downloadable PDFs, such as the minifesto, are tagged so that they can be read by screen readers":
+        ["test_minifesto::test_pdf_is_tagged_with_every_font_embedded"],
 }
 
 
+def statement_words(site) -> str:
+    """The statement as a reader sees it, its curly apostrophes made straight."""
+    return text_of(site.html("accessibility/").main).replace("\u2019", "'")
+
+
+def assert_tests_exist(claim: str, tests: list[str]) -> None:
+    for name in tests:
+        module, function = name.split("::")
+        assert callable(getattr(importlib.import_module(module), function, None)), f"{claim}: no test {name}"
+
+
 def test_every_promised_check_is_a_test_of_this_suite(settings):
-    assert list(BACKED_BY) == settings["ACCESSIBILITY_CHECKS"]
-    for check, tests in BACKED_BY.items():
-        for name in tests:
-            module, function = name.split("::")
-            assert callable(getattr(importlib.import_module(module), function, None)), f"{check}: no test {name}"
+    checks = settings["ACCESSIBILITY_CHECKS"]
+    known = [[phrase for phrase in BACKED_BY if phrase in check] for check in checks]
+    assert [len(phrases) for phrases in known] == [1] * len(checks), list(zip(checks, known))
+    assert sorted(phrase for [phrase] in known) == sorted(BACKED_BY)
+    for check, [phrase] in zip(checks, known):
+        pages, tests = BACKED_BY[phrase]
+        if pages == EACH_TYPE:
+            assert any(words in check for words in SAYS_EACH_TYPE) and EVERY_PAGE not in check, (
+                f"{check!r}: its tests look at one page of each type, so it must say so, not promise every page")
+        assert_tests_exist(check, tests)
+
+
+def test_every_promise_of_the_statement_is_kept_by_a_test(site):
+    words = statement_words(site)
+    for promise, tests in STATEMENT_BACKED_BY.items():
+        assert promise in words, f"the statement no longer says {promise!r}: update STATEMENT_BACKED_BY"
+        assert_tests_exist(promise, tests)
+
+
+def test_the_statement_promises_no_test_before_every_publication(site):
+    """`invoke publish`, `invoke gh-pages`, Netlify and the hourly rebuild
+    publish without running the tests: nothing on the page may say that
+    every change is tested before it is published."""
+    words = statement_words(site)
+    assert "a change that fails one is not published" not in words
+    assert "A change that fails a check is not published" not in words
+    assert "Every change to the site is" not in words
+
+
+def test_github_publishes_only_after_the_tests_pass():
+    """The deploy job waits for the test job (./run-tests) and runs only if it
+    passed, or if it was skipped, which it is only on the hourly schedule."""
+    jobs = yaml.safe_load((REPO / ".github/workflows/site.yml").read_text())["jobs"]
+    assert "./run-tests" in [step.get("run") for step in jobs["test"]["steps"]]
+    assert jobs["test"]["if"] == "github.event_name != 'schedule'"
+    assert jobs["deploy"]["needs"] == "test"
+    condition = " ".join(jobs["deploy"]["if"].split())
+    assert "(needs.test.result == 'success' || needs.test.result == 'skipped')" in condition
+
+
+def task_source(name: str) -> str:
+    tasks = (REPO / "tasks.py").read_text(encoding="utf-8")
+    [function] = [node for node in ast.parse(tasks).body if isinstance(node, ast.FunctionDef) and node.name == name]
+    return ast.get_source_segment(tasks, function)
+
+
+def test_the_other_ways_to_publish_do_not_run_the_tests():
+    """The statement says a site published with `invoke publish`, `invoke
+    gh-pages` or by Netlify is built but not tested first. If one of them
+    starts running the tests, say so on the statement."""
+    netlify = tomllib.loads((REPO / "netlify.toml").read_text())["build"]["command"]
+    for name, how in [("publish", task_source("publish")), ("gh_pages", task_source("gh_pages")), ("Netlify", netlify)]:
+        assert "build(c, production=True)" in how or "invoke build --production" in how, name
+        assert not any(tests in how for tests in ("run-tests", "pytest", "test(c")), name
+
+
+def test_the_statement_says_whether_there_is_an_easy_read_edition(site, settings):
+    has_easy_read = (site.output / settings["MINIFESTO_CURRENT_FILES"]["easy-read"]).exists()
+    assert ("There is no Easy Read edition of the minifesto yet" in statement_words(site)) == (not has_easy_read)
 
 
 def test_every_image_has_alternative_text(site):

@@ -55,13 +55,17 @@ See [our costings]({LONG_ADDRESS}), read [**the plan**](https://example.org/plan
 ![A tall poster]({{static}}/images/poster.jpg)
 """
 
+# A column aligned right in Markdown: a short and a long value, so their
+# left ends differ only if the column is aligned right.
+ALIGNED_TABLE = "| Year | Waiting |\n|:-----|--------:|\n| 2023 | ZQ |\n| 2024 | ZQZQZQZQZQZQ |\n"
+
 # Into MINIMAL_SITE's minifesto.md, whose lines are indented (write_content dedents them).
 FOREWORD = "        sample: the leader will write this.\n        ---\n        The foreword.\n\n" \
            "        ![A picture of the leader]({static}/images/chart.jpg)\n"
 
 FILES = {
     "policies/01-housing.md": HOUSING,
-    "policies/02-nhs.md": policy_markdown("Save our NHS", 2),
+    "policies/02-nhs.md": policy_markdown("Save our NHS", 2).replace("Text.\n", ALIGNED_TABLE),
     "images/chart.jpg": sample_jpeg(800, 1000),  # 600 × 750 pt at WeasyPrint's 96 pixels an inch
     "images/poster.jpg": sample_jpeg(400, 2000),  # taller than a page
     "minifesto.md": MINIMAL_SITE["minifesto.md"].replace("        ---\n        The foreword.\n", FOREWORD),
@@ -377,3 +381,34 @@ def test_the_pdf_cache_key_holds_the_code_that_changes_the_pdf():
     from plugins.minifesto import attachments, pdf, pdf_links
 
     assert set(pdf.RENDERING_CODE) == {pdf.__file__, attachments.__file__, pdf_links.__file__}
+
+
+# --- Tables -----------------------------------------------------------------
+
+def left_edges(path: Path, words: set[str]) -> dict[str, float]:
+    """The x (points from the page's left) at which each of `words` is drawn."""
+    found: dict[str, float] = {}
+    for page in PdfReader(path).pages:
+        def visit(text, cm, tm, font, size):
+            if text.strip() in words:
+                found[text.strip()] = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+
+        page.extract_text(visitor_text=visit)
+    return found
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_a_column_aligned_right_in_markdown_is_aligned_right_in_the_pdfs(editions, name):
+    """The allowlist turns Markdown's alignment into a class (no style
+    attributes): the print stylesheet must align it as the screen's does."""
+    edges = left_edges(editions.output / name, {"ZQ", "ZQZQZQZQZQZQ"})
+    assert edges["ZQ"] > edges["ZQZQZQZQZQZQ"] + 20, edges
+
+
+def test_a_column_aligned_right_in_markdown_is_aligned_right_in_the_book(editions):
+    with zipfile.ZipFile(editions.output / "minifesto.epub") as book:
+        style = book.read("EPUB/style.css").decode()
+        cells = [cell for name in book.namelist() if name.endswith(".xhtml")
+                 for cell in BeautifulSoup(book.read(name), "xml").find_all("td", class_="align-right")]
+    assert "td.align-right { text-align: right; }" in style
+    assert [cell.get_text() for cell in cells] == ["ZQ", "ZQZQZQZQZQZQ"]

@@ -2,13 +2,18 @@
 a volunteer writes. One throwaway site holds each thing that once did (a
 summary with a long address, a long single-word title, a long tag, a
 seven-column table, a long line of code); each page type that shows them is
-visited once at 320 px. A wide table scrolls inside its own focusable,
-labelled box (theme/templates/partials/content.html) and code wraps."""
+visited once at 320 px. A wide table scrolls inside its own box, named after
+the table, which is a tab stop only while the table does not fit
+(theme/templates/partials/content.html, theme/static/js/table-scroll.js),
+and code wraps. A column aligned in Markdown stays aligned under the site's
+Content Security Policy."""
 
 from __future__ import annotations
 
 import pytest
-from browser import serve_folder
+from browser import RECORD_VIOLATIONS, csp_problems, serve_folder
+from conftest import build_in
+from reader_visits import AXE, WCAG_22_AA
 
 pytestmark = pytest.mark.browser
 
@@ -45,6 +50,31 @@ FILES = {
         a fenced code block with a very long line that goes on and on and on and on and on and on and on
         ```
         """,
+    # Three tables: one that fits at 320 px, one that fits only at 1280 px,
+    # and one wider than a desktop, named by its caption.
+    "posts/results.md": f"""\
+        ---
+        title: The results
+        date: 2022-01-06
+        category: news
+        summary: How we did.
+        ---
+        ## Turnout
+
+        | Ward | Turnout |
+        |:---|---:|
+        | St Olaves | 34.5% |
+
+        ## Results by ward
+
+        | Ward | Council | Votes | Result |
+        |---|---|--:|---|
+        | St Olaves | Bury St Edmunds Town Council | 1234 | Gain from Labour |
+
+        <table><caption>Every count</caption>
+        <tr>{"<th>Gain from Labour</th>" * 14}</tr>
+        </table>
+        """,
 }
 # Every page type that shows one of them: cards (home, news, a category, a
 # policy's and a councillor's news), the posts themselves, the tag index.
@@ -60,20 +90,114 @@ BOXES = """() => {
 }"""
 
 
-def test_no_page_scrolls_sideways_at_320px(make_site, browser):
-    built = make_site(FILES)
-    assert built.returncode == 0, built.stderr
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, factory_cache):
+    build = build_in(tmp_path_factory.mktemp("reflow"), FILES, cache=factory_cache)
+    assert build.returncode == 0, build.stderr
+    return build
+
+
+@pytest.fixture(scope="module")
+def served(built):
+    with serve_folder(built.output) as base:
+        yield base
+
+
+def test_no_page_scrolls_sideways_at_320px(served, browser):
     page = browser.new_page(viewport={"width": 320, "height": 800})
     try:
-        with serve_folder(built.output) as base:
-            overflow = {}
-            for path in PAGES:
-                page.goto(f"{base}/{path}")
-                overflow[path or "/"] = page.evaluate(OVERFLOW)
-                if path == "news/petition/":
-                    boxes = page.evaluate(BOXES)
+        overflow = {}
+        for path in [*PAGES, "news/results/"]:
+            page.goto(f"{served}/{path}")
+            overflow[path or "/"] = page.evaluate(OVERFLOW)
+            if path == "news/petition/":
+                boxes = page.evaluate(BOXES)
     finally:
         page.close()
     assert {path: pixels for path, pixels in overflow.items() if pixels > 0} == {}, "scrolls sideways (px) at 320px"
-    assert boxes == {"table_box": ["table-scroll", "region", 0, "Table, scrolls sideways"],
+    assert boxes == {"table_box": ["table-scroll", "region", 0, "Table of Ward, Council, Votes cast, …"],
                      "table_scrolls_in_its_box": True, "code_scrolls": False}
+
+
+# --- Each table's box -------------------------------------------------------
+
+NAMES = ["Table under “Turnout”", "Table under “Results by ward”", "Table: Every count"]
+# Each box: whether its table is wider than the box, and its role, tab stop and name.
+TABLE_BOXES = """() => [...document.querySelectorAll('.table-scroll')].map(box => ({
+  scrolls: box.scrollWidth > box.clientWidth, role: box.getAttribute('role'),
+  tabindex: box.getAttribute('tabindex'), name: box.getAttribute('aria-label')}))"""
+
+
+def region(name: str) -> dict:
+    return {"scrolls": True, "role": "region", "tabindex": "0", "name": name}
+
+
+def plain_box() -> dict:
+    return {"scrolls": False, "role": None, "tabindex": None, "name": None}
+
+
+def test_each_table_box_is_named_after_its_table_and_a_tab_stop_without_javascript(built):
+    """Without the script every box is a tab stop, which is safe; the box's
+    name is the table's caption or the heading it comes under (it was
+    "Table, scrolls sideways" for every table)."""
+    page = built.html("news/results/")
+    boxes = page.select("main .table-scroll")
+    assert [(box["role"], box["tabindex"], box["aria-label"]) for box in boxes] == [
+        ("region", "0", name) for name in NAMES]
+    script = "/theme/js/table-scroll.js"
+    assert page.select_one(f'head script[type=module][src="{script}"]')
+    assert not built.html("about/").select_one(f'script[src="{script}"]')  # no table, no script
+
+
+@pytest.fixture
+def reader(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script(RECORD_VIOLATIONS)
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text))
+    yield page, console
+    context.close()
+
+
+def axe_violations(page) -> list:
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    return page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+                         ".then(result => result.violations.map(v => v.id + ': ' + v.help))", WCAG_22_AA)
+
+
+def settled_boxes(page) -> list[dict]:
+    page.wait_for_timeout(100)  # the script's ResizeObserver reports after the next frame
+    return page.evaluate(TABLE_BOXES)
+
+
+def test_a_table_box_is_a_named_tab_stop_only_while_its_table_does_not_fit(served, reader):
+    page, console = reader
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{served}/news/results/")
+    assert settled_boxes(page) == [plain_box(), plain_box(), region(NAMES[2])]
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 320, "height": 800})  # the same page, narrowed
+    assert settled_boxes(page) == [plain_box(), region(NAMES[1]), region(NAMES[2])]
+    assert axe_violations(page) == []
+    for _ in range(30):  # Tab on from the top to the first box that is a tab stop
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.className") == "table-scroll":
+            break
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == NAMES[1]
+    page.keyboard.press("ArrowRight")  # the keyboard scrolls the table
+    page.wait_for_timeout(500)  # Chromium scrolls smoothly
+    assert page.evaluate("document.activeElement.scrollLeft") > 0
+    assert csp_problems(page, console) == []
+
+
+def test_a_column_aligned_in_markdown_stays_aligned_under_the_policy(built, served, reader):
+    """Markdown writes |---:| as style="text-align: right;", which the site's
+    Content Security Policy (no 'unsafe-hashes') made the browser ignore."""
+    main = built.html("news/results/").main
+    assert main.select("td.align-right, th.align-right") and not main.select("[style]")
+    page, console = reader
+    page.goto(f"{served}/news/results/")
+    assert page.evaluate("[...document.querySelectorAll('main tr:last-child td')].map(td => getComputedStyle(td).textAlign)"
+                         ) == ["left", "right", "left", "left", "right", "left"]
+    assert csp_problems(page, console) == []

@@ -93,11 +93,21 @@ def check_links(item, markdown: str, first_line: int, site: SiteFacts, field: st
     for found in scan(markdown, first_line):
         if found.kind in ("link", "image") and not unsafe_scheme(found.target):
             check_target(item, found, site, field)
-        if found.kind == "image" and not found.text:
+        if found.kind == "image" and not found.text and found.only_content_of_link:
+            report(item, found.line, field,
+                   f"the link to {found.only_content_of_link} has no words: its image has no alt text",
+                   "say where the link goes between the image's brackets: "
+                   f"[![what the link leads to]({found.target})]({found.only_content_of_link})")
+        elif found.kind == "image" and not found.text:
             report(item, found.line, field, f"the image {found.target} has no alt text",
                    "describe it between the brackets: ![what the image shows](…)")
         elif found.kind == "img-without-alt":
             report(item, found.line, field, "an <img> has no alt text", 'add alt="what the image shows"')
+        elif found.kind == "link-without-words":
+            # Read aloud as "link" and nothing more; on screen, nothing to click (axe: link-name).
+            where = "<a …> and </a>" if found.text == "(html)" else "the brackets: [what the link leads to](…)"
+            report(item, found.line, field, f"the link to {found.target} has no words",
+                   f"write the link's words between {where}")
 
 
 def check_tags_make_addresses(item) -> None:

@@ -38,6 +38,8 @@ body { font-family: sans-serif; line-height: 1.5; }
 .commitment-number { font-weight: bold; margin-right: 0.4em; }
 .policy-number { margin-right: 0.4em; }
 .sample-note { border: 2px solid; padding: 0.5em; }
+th.align-right, td.align-right { text-align: right; }
+th.align-center, td.align-center { text-align: center; }
 """
 
 
