@@ -15,6 +15,8 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 # The collection each of Pelican's own content types is published under; our
 # own types (plugins.typedcontent) name theirs as `collection`.
 PELICAN_COLLECTIONS = ((Article, "news"), (Page, "pages"))
+# The settings (ARTICLE_URL, PAGE_URL) giving a published post's or page's address.
+URL_SETTINGS = ((Article, "article"), (Page, "page"))
 
 
 class TypedContent(Content):
@@ -58,6 +60,13 @@ def content_items(generators):
             yield from generator.all_items()
 
 
-def unpublished_paths(generators) -> set[str]:
-    """Source files of drafts and embargoed items (status draft)."""
-    return {os.path.abspath(item.source_path) for item in content_items(generators) if item.status == "draft"}
+def unpublished_items(generators) -> dict:
+    """Drafts and embargoed items (status draft), by their source file's absolute path."""
+    return {os.path.abspath(item.source_path): item for item in content_items(generators) if item.status == "draft"}
+
+
+def public_url(item) -> str:
+    """The address an item has once it is published. (Pelican gives a draft
+    post or page its DRAFT_URL instead; our own types keep theirs.)"""
+    kind = next((name for content_class, name in URL_SETTINGS if isinstance(item, content_class)), None)
+    return Content._expand_settings(item, "url", kind)

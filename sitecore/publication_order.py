@@ -29,7 +29,7 @@ def public_from(item) -> float:
     """When `item` becomes public without anyone editing it. (An embargo
     not yet passed decides, though the file may say `status: draft` too:
     the reader keeps only the status the two make together.)"""
-    if item.status == "published":
+    if getattr(item, "status", "published") == "published":  # the minifesto has no status: it is public
         return ALREADY
     embargo = getattr(item, "embargo", None)
     if embargo is not None and not has_passed(embargo, build_time(item.settings)):
@@ -37,26 +37,27 @@ def public_from(item) -> float:
     return NEVER
 
 
-def naming_refused(referrer, name: str, target) -> tuple[str, str] | None:
+def naming_refused(referrer, name: str, target, remove: str = "remove it from this list") -> tuple[str, str] | None:
     """(message, fix) when `referrer` may not name `target` (as `name`) in
     this build, or None when it may: the target must be public no later
     than the item that names it. The fix never asks for an embargo to be
-    broken: it offers to wait, never to publish an embargoed item early."""
+    broken: it offers to wait, never to publish an embargoed item early.
+    `remove`: how the fix says to take the name out (a list's entry, a link)."""
     target_from, referrer_from = public_from(target), public_from(referrer)
     if target_from <= referrer_from:
         return None
     if target_from == NEVER:
         if referrer_from == ALREADY:
-            return f'"{name}" is still a draft', "publish it first, or remove it from this list"
+            return f'"{name}" is still a draft', f"publish it first, or {remove}"
         return (f'"{name}" is still a draft',
                 f"publish it, or give it an embargo no later than this file's ({_written(referrer.embargo)}), "
-                "or remove it from this list")
+                f"or {remove}")
     until = f'"{name}" is embargoed until {target.embargo.strftime(EMBARGO_AS_SHOWN)}'
     if referrer_from == ALREADY:
-        return until, (f"remove it from this list until then, or embargo this file until then too "
+        return until, (f"{remove} until then, or embargo this file until then too "
                        f"(embargo: {_written(target.embargo)})")
     return (f"{until}, after this file's embargo ({referrer.embargo.strftime(EMBARGO_AS_SHOWN)})",
-            f"embargo this file until then too (embargo: {_written(target.embargo)}), or remove it from this list")
+            f"embargo this file until then too (embargo: {_written(target.embargo)}), or {remove}")
 
 
 def _written(moment: dt.datetime) -> str:

@@ -75,6 +75,36 @@ def test_a_post_public_before_the_event_it_names_is_refused(make_site, post, exp
     assert expected in build.problem_lines, "\n".join(build.problem_lines)
 
 
+# Both ways a post links to another item in its text: by its file, and by its address.
+LINKS_TO_THE_RALLY = "Come to [the rally]({filename}/events/secret-rally.md), [details](/events/secret-rally/).\n"
+
+
+def test_a_press_release_may_link_to_the_event_it_announces_under_one_embargo(make_site):
+    post = rally_post().replace("Come.\n", LINKS_TO_THE_RALLY)
+    build = make_site({"posts/rally-announce.md": post, "events/secret-rally.md": rally_event()},
+                      options=("--now", BEFORE_THE_EMBARGO))
+    assert build.returncode == 0, build.stderr
+    after = make_site({"posts/rally-announce.md": post, "events/secret-rally.md": rally_event()},
+                      options=("--now", AFTER_THE_EMBARGO))
+    assert after.returncode == 0, after.stderr
+    links = [a["href"] for a in after.html("news/rally-announce/").main.select(".prose a")]
+    assert links == ["/events/secret-rally/", "/events/secret-rally/"]
+
+
+def test_a_published_post_may_not_link_to_an_embargoed_event(make_site):
+    post = rally_post(embargo=None, date="2022-04-19").replace("Come.\n", LINKS_TO_THE_RALLY)
+    build = make_site({"posts/rally-announce.md": post, "events/secret-rally.md": rally_event()},
+                      options=("--now", BEFORE_THE_EMBARGO))
+    assert build.returncode == 1
+    assert "Traceback" not in build.stderr
+    refused = {line for line in build.problem_lines if line.startswith("content/posts/rally-announce.md:8: body:")}
+    assert refused == {
+        f"content/posts/rally-announce.md:8: body: the link {link} goes to an item not yet public: "
+        '"secret-rally" is embargoed until 25 April 2022, 09:00 — remove the link until then, or embargo this '
+        "file until then too (embargo: 2022-04-25 09:00): the link would be broken, and would give the story away"
+        for link in ("{filename}/events/secret-rally.md", "/events/secret-rally/")}, "\n".join(build.problem_lines)
+
+
 def test_an_embargoed_post_may_not_name_a_draft_event(make_site):
     event = rally_event(embargo=None).replace("---\nBody", "status: draft\n---\nBody")
     build = make_site({"posts/rally-announce.md": rally_post(), "events/secret-rally.md": event},

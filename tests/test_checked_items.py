@@ -39,13 +39,13 @@ NEXT_DAY = "2022-06-02 12:00"
 # changes the key of every item).
 CHANGES = {
     "the post it links to becomes a draft": ({"posts/hello.md": LINKING["posts/hello.md"].replace(
-        "category: news", "category: news\nstatus: draft")}, BEFORE, "goes to a draft or embargoed item", False),
+        "category: news", "category: news\nstatus: draft")}, BEFORE, "goes to an item not yet public", False),
     "the post it links to is deleted": ({"posts/hello.md": None}, BEFORE, "points to a file that does not exist",
                                         False),
     "the picture it shows is not a picture": ({"images/launch.jpg": b"not a picture"}, BEFORE,
                                               "is not an image the site can use", False),
     "the build is at a time before the linked post's embargo ends": ({}, "2022-03-31 12:00",
-                                                                     "goes to a draft or embargoed item", False),
+                                                                     "goes to an item not yet public", False),
     # Nothing an item's key holds changes: the items are skipped, but the
     # check that reads the clock still runs on each.
     "the build is at a time before its own date": ({}, "2022-04-15 12:00", "is in the future", True),

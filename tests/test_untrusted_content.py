@@ -374,7 +374,7 @@ def test_closing_call_links_are_checked_and_resolved(tmp_path, last_good_site):
                                "closing_call: Read [the plan]({filename}/posts/secret-draft.md).")
     build = hostile_build(tmp_path, last_good_site, {"minifesto.md": secret, "posts/secret-draft.md": draft})
     assert_refused(build, last_good_site, [
-        "content/minifesto.md:9: closing_call: the link {filename}/posts/secret-draft.md goes to a draft or embargoed item — "])
+        "content/minifesto.md:9: closing_call: the link {filename}/posts/secret-draft.md goes to an item not yet public: \"secret-draft\" is still a draft — "])
     linked = minifesto.replace("closing_call: Become a member today.",
                                "closing_call: Read [about us]({filename}/pages/about.md).")
     write_content(tmp_path / "content", {"minifesto.md": linked, "posts/secret-draft.md": None})
@@ -473,7 +473,7 @@ def test_links_are_checked_again_as_pelican_rewrites_them(settings, tmp_path):
     linking = Article('<p><a href="{filename}/posts/t.md">t</a></p>', {"title": "L", "date": dt.datetime(2021, 1, 1)},
                       settings=settings, source_path=os.path.join(settings["PATH"], "posts/l.md"), context=context)
     linking.frontmatter_lines, linking.body_first_line = {}, 7
-    site = SiteFacts({**settings, "CACHE_PATH": str(tmp_path)}, set(), set())
+    site = SiteFacts({**settings, "CACHE_PATH": str(tmp_path)}, set(), {})
     for build in ("first", "second"):
         problem_log.start_build(dict(settings))
         check_links_as_published(linking, site)

@@ -208,7 +208,7 @@ BODY_CASES = {
     "unreadable image": ("![A rally]({static}/images/broken.jpg)",
                          "body: broken.jpg is not an image the site can use (UnidentifiedImageError)"),
     "link to a draft": ("See [the plan]({filename}/posts/secret-plan.md).",
-                        "body: the link {filename}/posts/secret-plan.md goes to a draft or embargoed item"),
+                        "body: the link {filename}/posts/secret-plan.md goes to an item not yet public: \"secret-plan\" is still a draft"),
 }
 SECRET_DRAFT = "---\ntitle: Secret plan\ndate: 2021-11-20\ncategory: news\nsummary: Not yet.\nstatus: draft\n---\nText.\n"
 

@@ -11,9 +11,11 @@ from PIL import Image
 
 from sitecore import html_allowlist
 from sitecore.clock import build_time, has_passed
+from sitecore.content_items import public_url
 from sitecore.html_allowlist import refusals
 from sitecore.images import cut_short
 from sitecore.problems import problem_log
+from sitecore.publication_order import naming_refused
 from sitecore.site_files import is_known
 from sitecore.text_memo import TextMemo, fingerprint
 
@@ -27,10 +29,14 @@ IMAGE_FIX = "save it as JPEG, PNG, WebP or GIF (phone photos in HEIC need conver
 class SiteFacts:
     """What the checks need to know about the whole site."""
 
-    def __init__(self, settings: dict, site_urls: set[str], unpublished_paths: set[str]):
+    def __init__(self, settings: dict, site_urls: set[str], unpublished: dict):
         self.settings = settings
         self.site_urls = site_urls
-        self.unpublished_paths = unpublished_paths
+        # Drafts and embargoed items, by source path and by the address
+        # they will have: a link to one is refused unless it is public no
+        # later than the item that links to it (sitecore.publication_order).
+        self.unpublished = unpublished
+        self.unpublished_urls = {public_url(item): item for item in unpublished.values()}
         self.embeds = settings.get("EMBED_ALLOWLIST") or ()
         self.content_root = os.path.realpath(settings["PATH"])
         # Published HTML the allowlist has passed before (sitecore/text_memo.py).
@@ -172,7 +178,12 @@ def check_target(item, found, site: SiteFacts, field: str = "body") -> None:
         if not target.startswith("#"):
             report(item, found.line, field, f"the link {target} is relative", relative_link_fix(target))
         return
-    if not is_known(unquote(url.path).lstrip("/"), site.site_urls):
+    path = unquote(url.path).lstrip("/")
+    if not is_known(path, site.site_urls):
+        unpublished = next((target for address, target in site.unpublished_urls.items() if is_known(path, {address})), None)
+        if unpublished is not None:
+            check_unpublished_target(item, found, unpublished, field)
+            return
         report(item, found.line, field, f"the link {target} goes to a page the site does not have",
                "check the address: posts are /news/<file name>/, policies /policies/<slug>/")
     elif found.kind == "image":
@@ -202,11 +213,24 @@ def check_internal_file(item, found, path: str, site: SiteFacts, field: str = "b
     elif not os.path.isfile(full):
         report(item, found.line, field, f"the link {found.target} points to a file that does not exist",
                "check the path: it is relative to this file, or to content/ when it starts with /")
-    elif os.path.abspath(full) in site.unpublished_paths:
-        report(item, found.line, field, f"the link {found.target} goes to a draft or embargoed item",
-               "publish it first, or remove the link: it would be broken, and would give the story away")
+    elif os.path.abspath(full) in site.unpublished:
+        check_unpublished_target(item, found, site.unpublished[os.path.abspath(full)], field)
     elif found.kind == "image":
         check_image_file(item, found.line, field, full)
+
+
+def check_unpublished_target(item, found, target, field: str) -> None:
+    """A link to a draft or embargoed item: refused unless the target is
+    public no later than `item` (a press release linking to the event it
+    announces, under the same embargo). A file whose front matter has a
+    mistake has no embargo yet: decided once it reads."""
+    if item in problem_log.partly_read:
+        return
+    refused = naming_refused(item, target.slug, target, remove="remove the link")
+    if refused is not None:
+        message, fix = refused
+        report(item, found.line, field, f"the link {found.target} goes to an item not yet public: {message}",
+               f"{fix}: the link would be broken, and would give the story away")
 
 
 def check_image_file(item, line: int, field: str, path: str, where: str = "") -> None:

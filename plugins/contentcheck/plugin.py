@@ -6,7 +6,7 @@ from weakref import WeakKeyDictionary
 
 from pelican import signals
 
-from sitecore.content_items import content_items, unpublished_paths
+from sitecore.content_items import content_items, unpublished_items
 from sitecore.problems import problem_log
 from sitecore.renewed import items_renewed
 from sitecore.schema.content_types import files_in_content_folders
@@ -29,9 +29,9 @@ passes_to_keep: list = []
 
 def check_content(generators) -> None:
     settings = generators[0].settings
-    site = SiteFacts(settings, site_urls(generators), unpublished_paths(generators))
+    site = SiteFacts(settings, site_urls(generators), unpublished_items(generators))
     checked_against[generators[0]] = site
-    passed = ItemsThatPassed.of_build(settings, site.site_urls, site.unpublished_paths)
+    passed = ItemsThatPassed.of_build(settings, site.site_urls, set(site.unpublished))
     items = unchanged = 0
     for item in content_items(generators):
         items += 1
