@@ -26,11 +26,12 @@ EMBARGO_AS_WRITTEN = "%Y-%m-%d %H:%M"
 
 
 def public_from(item) -> float:
-    """When `item` becomes public without anyone editing it. (An embargo
-    not yet passed decides, though the file may say `status: draft` too:
-    the reader keeps only the status the two make together.)"""
+    """When `item` becomes public without anyone editing it: never, for a
+    file that says `status: draft`, whatever its embargo says."""
     if getattr(item, "status", "published") == "published":  # the minifesto has no status: it is public
         return ALREADY
+    if getattr(item, "written_as_draft", False):
+        return NEVER
     embargo = getattr(item, "embargo", None)
     if embargo is not None and not has_passed(embargo, build_time(item.settings)):
         return embargo.timestamp()

@@ -105,6 +105,18 @@ def test_a_published_post_may_not_link_to_an_embargoed_event(make_site):
         for link in ("{filename}/events/secret-rally.md", "/events/secret-rally/")}, "\n".join(build.problem_lines)
 
 
+def test_an_embargoed_post_may_not_name_an_event_that_stays_a_draft_after_its_embargo(make_site):
+    """`status: draft` with an embargo: still a draft once the embargo has
+    passed, so the post would be refused at its scheduled build; refused now."""
+    event = rally_event().replace("---\nBody", "status: draft\n---\nBody")
+    build = make_site({"posts/rally-announce.md": rally_post(), "events/secret-rally.md": event},
+                      options=("--now", BEFORE_THE_EMBARGO))
+    assert build.returncode == 1
+    assert ('content/posts/rally-announce.md:7: events: "secret-rally" is still a draft — publish it, or give it '
+            "an embargo no later than this file's (2022-04-25 09:00), or remove it from this list"
+            in build.problem_lines), "\n".join(build.problem_lines)
+
+
 def test_an_embargoed_post_may_not_name_a_draft_event(make_site):
     event = rally_event(embargo=None).replace("---\nBody", "status: draft\n---\nBody")
     build = make_site({"posts/rally-announce.md": rally_post(), "events/secret-rally.md": event},

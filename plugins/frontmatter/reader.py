@@ -205,6 +205,9 @@ class FrontMatterReader(BaseReader):
             return "", dict(SKIP)
         metadata = self._pelican_metadata(schema, values, slug)
         metadata["status"], metadata["preview_label"] = publication_status(values, self.settings)
+        # `status: draft` as written: an item embargoed too stays a draft
+        # after its embargo, which sitecore.publication_order must know.
+        metadata["written_as_draft"] = values.get("status") == "draft"
         metadata["frontmatter_lines"] = dict(doc.key_lines)
         # Each image the fields name, with its line: checked and published by
         # contentcheck and contentfiles, wherever in the fields it is.
