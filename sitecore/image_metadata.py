@@ -38,12 +38,33 @@ from .images import image_format, jpeg_segments
 
 ORIENTATION_TAG = 0x0112
 UPRIGHT = 1  # the orientation that turns nothing
+UNPUBLISHABLE_IMAGE_FIX = "save it again from the original and upload that copy"
+
+
+class UnpublishableImage(ValueError):
+    """The published copy of an image file cannot be made: it is damaged
+    (a PNG whose chunks run past its end, a WebP whose pixels cannot be
+    decoded to turn them), or not a JPEG, PNG, WebP or GIF. The message
+    says which, in words for the volunteer who uploaded it."""
+
+    @property
+    def problem(self) -> tuple[str, str]:
+        """(message, fix) of the image file's content problem."""
+        return f"cannot be published: {self}", UNPUBLISHABLE_IMAGE_FIX
+
+
+def undecodable(error: Exception) -> UnpublishableImage:
+    """What Pillow raised decoding a picture, as an image that cannot be published."""
+    return UnpublishableImage(f"its picture cannot be decoded ({type(error).__name__}: {error})")
 
 
 def published_image(data: bytes) -> bytes:
     """The image file `data` as the site publishes it; one with nothing to
-    take out comes back unchanged, byte for byte. ValueError for a PNG or
-    WebP whose chunks cannot be followed (Pillow's verify() refuses those).
+    take out comes back unchanged, byte for byte. UnpublishableImage for a
+    file it cannot be made of: Pillow's verify() passes some of those (a PNG
+    without the end of its IEND chunk, a WebP whose pixel data is damaged),
+    so every image is tried once where static files are checked
+    (plugins/contentfiles), and the callers after that meet none.
 
     The orientation stays as the only entry of a minimal EXIF block in a
     JPEG or PNG: browsers turn both by it (Chromium checked in
@@ -53,6 +74,16 @@ def published_image(data: bytes) -> bytes:
     A WebP's is applied instead, its pixels turned and coded losslessly:
     Chromium ignores a WebP's orientation, and a WebP may serve as its
     own widest copy beside copies already turned (plugins/images)."""
+    try:
+        return copy_without_metadata(data)
+    except UnpublishableImage:
+        raise
+    except Exception as error:  # Pillow (turning a WebP) and a damaged file's lengths raise many kinds
+        raise undecodable(error) from error
+
+
+def copy_without_metadata(data: bytes) -> bytes:
+    """published_image's work, by format; it may raise what Pillow raises."""
     kind = image_format(data[:12])
     if kind == "JPEG":
         return jpeg_without_metadata(data, orientation_of(data))
@@ -62,7 +93,7 @@ def published_image(data: bytes) -> bytes:
         return webp_without_metadata(upright_webp(data))
     if kind == "GIF":
         return gif_without_metadata(data)
-    raise ValueError("not a JPEG, PNG, WebP or GIF image")
+    raise UnpublishableImage("it is not a JPEG, PNG, WebP or GIF image")
 
 
 def orientation_of(data: bytes) -> int:
@@ -154,7 +185,7 @@ def png_chunks(data: bytes) -> Iterator[tuple[bytes, bytes]]:
     while True:
         end = place + 12 + int.from_bytes(data[place:place + 4], "big")
         if end > len(data):
-            raise ValueError("the PNG file ends before its IEND chunk")
+            raise UnpublishableImage("the file is cut short: it ends before the PNG's last chunk (IEND) does")
         kind = data[place + 4:place + 8]
         yield kind, data[place:end]
         if kind == b"IEND":
@@ -202,13 +233,13 @@ def riff_chunks(data: bytes) -> Iterator[tuple[bytes, bytes]]:
     container; anything after the container is not read."""
     end = 8 + int.from_bytes(data[4:8], "little")
     if end > len(data):
-        raise ValueError("the WebP file ends before its RIFF container does")
+        raise UnpublishableImage("the file is cut short: it ends before the WebP's container (RIFF) does")
     place = 12
     while place + 8 <= end:
         length = int.from_bytes(data[place + 4:place + 8], "little")
         chunk_end = place + 8 + length + (length & 1)
         if chunk_end > end:
-            raise ValueError("a WebP chunk runs past the end of its container")
+            raise UnpublishableImage("the file is damaged: a part of the WebP runs past its end")
         yield data[place:place + 4], data[place:chunk_end]
         place = chunk_end
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 # Extension -> media type of every image the site publishes (SVG is refused:
 # it can carry scripts).
@@ -53,22 +54,48 @@ def webp_copies(path: str, settings: dict) -> list[str]:
     return [copy_name(path, width) for width in settings.get("RESPONSIVE_IMAGE_WIDTHS", [])] + own_width
 
 
-# Pillow's verify() reads a PNG's or WebP's every chunk, so a file cut
-# short (an upload broken off) fails it; a JPEG's or GIF's it does not read
-# to the end, so we look for where each says its image ends.
+# Pillow's verify() reads a PNG's or WebP's chunks, so a file cut short in
+# its picture (an upload broken off) fails it; one that lost only the last
+# bytes of a PNG's IEND chunk passes, and is refused because its published
+# copy cannot be made (plugins/contentfiles). A JPEG's or GIF's it does not
+# read to the end, so we look for where each says its image ends.
 def cut_short(path: str, image_format: str | None) -> bool:
-    """Whether a JPEG or GIF file ends before its image does. Data after a
-    JPEG's image (a phone's "motion photo" video) or zero padding after a
-    GIF's is allowed here: the copy the site publishes leaves it out
-    (sitecore/image_metadata.py)."""
+    """Whether a JPEG or GIF file ends before its image does."""
     if image_format not in ("JPEG", "GIF"):
         return False
     with open(path, "rb") as handle:
-        data = handle.read()
+        return ends_before_its_image(handle.read(), image_format)
+
+
+def ends_before_its_image(data: bytes, image_format: str | None) -> bool:
+    """Whether the JPEG or GIF file `data` ends before its image does. Data
+    after a JPEG's image (a phone's "motion photo" video) or zero padding
+    after a GIF's is allowed here: the copy the site publishes leaves it out
+    (sitecore/image_metadata.py)."""
+    if image_format not in ("JPEG", "GIF"):
+        return False
     if image_format == "GIF":
         # The trailer (;) last, but for zero bytes some editors pad with.
         return not data.rstrip(b"\x00").endswith(b"\x3b")
     return not jpeg_reaches_its_end(data)
+
+
+@contextmanager
+def strict_decoding() -> Iterator[None]:
+    """Pillow refusing pixel data it cannot decode while the block runs.
+    WeasyPrint, once imported, tells Pillow (process-wide) to fill the
+    missing part of a damaged or truncated image silently, so a picture no
+    browser can show would pass as whole. For checks in the build's own
+    thread, before it renders any PDF (renders elsewhere run in processes
+    of their own: plugins/minifesto/pdf_worker.py)."""
+    from PIL import ImageFile
+
+    lenient = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = lenient
 
 
 JPEG_END, JPEG_SCAN = 0xD9, 0xDA  # the end-of-image and start-of-scan markers
@@ -86,11 +113,14 @@ def jpeg_segments(data: bytes) -> Iterator[tuple[int, int, int]]:
     count), and a scan (FFDA) runs on through its coded data up to the next
     marker (an FF in it is followed by 00 or a restart marker). A file cut
     short ends with its unfinished segment (`end` is the file's end), and
-    without the end marker; bytes that are not a segment end the walk."""
+    without the end marker. Stray bytes between segments are skipped, as
+    libjpeg and Pillow skip them ("extraneous bytes before marker"): the
+    picture after them is shown, so it is the picture."""
     place = 2  # after the start-of-image marker
     while place + 1 < len(data):
         if data[place] != 0xFF:
-            return
+            place = next_marker(data, place)
+            continue
         marker = data[place + 1]
         if marker == 0xFF:  # fill byte
             place += 1
@@ -113,6 +143,18 @@ def jpeg_segments(data: bytes) -> Iterator[tuple[int, int, int]]:
             yield marker, start, len(data)
             return
         yield marker, start, place
+
+
+def next_marker(data: bytes, place: int) -> int:
+    """Where the next marker at or after `place` starts (an FF not followed
+    by a stuffed 00, as libjpeg's next_marker reads it), or the file's end."""
+    while True:
+        place = data.find(b"\xff", place)
+        if place < 0 or place + 1 >= len(data):
+            return len(data)
+        if data[place + 1] != 0x00:
+            return place
+        place += 2
 
 
 def end_of_coded_data(data: bytes, place: int) -> int:

@@ -373,8 +373,8 @@ def test_a_document_that_names_its_author_is_refused(make_site):
     })
     assert build.returncode == 1
     assert build.problem_lines == [
-        "content/images/flyer.docx:1: (file): cannot be published: it carries the location and camera data of "
-        f"the photos in it (word/media/image1.jpeg) — {DOCUMENT_FIX}",
+        "content/images/flyer.docx:1: (file): cannot be published: it carries the location (GPS), camera data "
+        f"(EXIF) and editing records (XMP, IPTC) of the photos in it (word/media/image1.jpeg) — {DOCUMENT_FIX}",
         "content/images/leaflet.docx:1: (file): cannot be published: it carries the names in its properties "
         f"(Author, Last modified by, Company) — {DOCUMENT_FIX}",
         "content/images/leaflet.pdf:1: (file): cannot be published: it carries the name of its author in its "

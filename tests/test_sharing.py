@@ -177,10 +177,11 @@ def test_a_large_photo_is_decoded_small_and_looks_the_same(settings, tmp_path):
     assert min(photo_draft_size((4000, 3000), (360, 480))) >= 480
 
 
-def test_a_damaged_photo_is_refused_at_its_line_before_its_card_is_drawn(make_site):
+def test_a_damaged_photo_is_refused_at_its_path_before_its_card_is_drawn(make_site):
     """A PNG whose compressed pixels are damaged (its chunks' checksums
-    made to match) passes the check every image gets (Pillow's verify());
-    decoding it for the card fails, and the build names the file, line and field."""
+    made to match) passes Pillow's verify(); decoding the copy the site would
+    publish fails while the files are checked, so the build names the file
+    before any card is drawn (the card's own decoding check stays behind it)."""
     import io
     import struct
     import zlib
@@ -201,9 +202,7 @@ def test_a_damaged_photo_is_refused_at_its_line_before_its_card_is_drawn(make_si
         "region: London\n", "region: London\nphoto: images/jo.png\nphoto_alt: Jo Bloggs smiling\n")
     build = make_site({"councillors/jo-bloggs.md": profile, "images/jo.png": bytes(data)})
     assert build.returncode == 1
-    line = profile.splitlines().index("photo: images/jo.png") + 1
     assert build.problem_lines == [
-        f"content/councillors/jo-bloggs.md:{line}: photo: jo.png is damaged (Pillow cannot read it to the end): "
-        "it cannot go on the share card — save the picture again (as JPEG, PNG or WebP) "
-        "and put it back in content/images/"]
+        "content/images/jo.png:1: (file): cannot be published: its picture cannot be decoded "
+        "(OSError: broken data stream when reading image file) — save it again from the original and upload that copy"]
     assert "Traceback" not in build.stderr

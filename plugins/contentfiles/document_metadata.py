@@ -9,16 +9,24 @@ camera data. The site publishes a document as it is: rewriting one to take
 these out could change what it shows (a PDF's earlier versions, signatures,
 fields), so a document carrying any of them is refused, with how to remove
 them. Images are different: the site publishes them without (published_copies.py).
+
+A document is untrusted input: one that cannot be read to check it
+(damaged, protected by a password, packed in a way Python cannot unpack, or
+a ZIP bomb whose parts would unpack to gigabytes) is refused too, never
+published unchecked.
 """
 
 from __future__ import annotations
 
+import io
 import zipfile
 
 from lxml import etree
+from PIL import Image
 
-from sitecore.image_metadata import published_image
-from sitecore.images import extension_of, is_image
+from sitecore.image_metadata import ORIENTATION_TAG
+from sitecore.images import extension_of, is_image, strict_decoding
+from sitecore.sizes import human_size
 
 DC = "{http://purl.org/dc/elements/1.1/}"
 # The Office documents' properties, and OpenDocument's, that name a person.
@@ -39,49 +47,101 @@ PEOPLE_FIELDS = {
 }
 # Word's list of the people who edited a document.
 PEOPLE_LIST = "/people.xml"
-# A part read bigger than this is not a document's properties or photo (a ZIP bomb).
-LARGEST_PART = 64 * 1024 * 1024
+# The parts read to check a document (its properties and photos), unpacked,
+# together: more is a ZIP bomb (a few kilobytes that unpack to gigabytes,
+# maybe as many entries sharing one packed part), or too large to check.
+# The sizes a ZIP declares bound what zipfile unpacks, so the sum of them
+# is checked before anything is unpacked.
+LARGEST_UNPACKED = 128 * 1024 * 1024
+# A ZIP part's flags saying it is encrypted (bit 0), or strongly (bit 6).
+ZIP_ENCRYPTED = 0x41
 # Untrusted XML: no entities expanded, nothing fetched, no giant trees.
 SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+# What a photo can say about where it was taken, with what and by whom, as
+# the message names it (in this order). A program's name, a comment or the
+# time it was saved say nothing about a person: a chart from Matplotlib or
+# Excel carries those, and is published.
+LOCATION, CAMERA, EDITING, AUTHOR = "location (GPS)", "camera data (EXIF)", "editing records (XMP, IPTC)", "author names"
+GPS_INFO = 0x8825  # the EXIF entry pointing to the GPS directory
+IPTC_RESOURCE = 0x0404  # the Photoshop resource (a JPEG's APP13) holding IPTC
+AUTHOR_TEXT = ("Author", "Copyright", "Artist")  # PNG text whose keyword says it names a person
 
 DOCUMENT_FIX = ("take them out and upload it again: in Word, Excel or PowerPoint, File › Info › Check for Issues › "
                 "Inspect Document › Remove All beside \"Document Properties and Personal Information\"; in "
                 "LibreOffice, File › Properties › General › Reset Properties, with \"Apply user data\" unticked; "
                 "a photo in it saved again without its location and camera details first; a PDF exported again "
                 "from the cleaned document")
+UNREADABLE_FIX = "save it again from the program that made it (or export the PDF again) and upload that copy"
+
+
+class UnreadableDocument(Exception):
+    """A document that cannot be read to check it; the message says why."""
 
 
 def personal_data_problem(path: str) -> tuple[str, str] | None:
-    """(message, fix) if the document at `path` would publish personal data."""
+    """(message, fix) if the document at `path` would publish personal data,
+    or cannot be read to check it."""
     extension = extension_of(path)
-    if extension == "pdf":
-        found = pdf_personal_data(path)
-    elif extension in ("docx", "xlsx", "pptx", "odt", "ods"):
-        found = office_personal_data(path)
-    else:
-        return None
+    try:
+        if extension == "pdf":
+            found = pdf_personal_data(path)
+        elif extension in ("docx", "xlsx", "pptx", "odt", "ods"):
+            found = office_personal_data(path)
+        else:
+            return None
+    except UnreadableDocument as error:
+        return f"cannot be read to check it for personal data ({error})", UNREADABLE_FIX
     return (f"cannot be published: it carries {' and '.join(found)}", DOCUMENT_FIX) if found else None
 
 
 def office_personal_data(path: str) -> list[str]:
-    fields, photos = [], []
-    with zipfile.ZipFile(path) as archive:
-        for part in archive.infolist():
+    fields, photos = [], {}
+    try:
+        archive = zipfile.ZipFile(path)
+    except Exception as error:  # zipfile raises many kinds for a damaged archive
+        raise UnreadableDocument(what_went_wrong(error)) from error
+    with archive:
+        for part in parts_to_check(archive):
             if part.filename in PEOPLE_FIELDS:
                 fields += filled_fields(read_part(archive, part), PEOPLE_FIELDS[part.filename])
             elif part.filename.endswith(PEOPLE_LIST):
                 fields.append("the list of people who edited it")
-            elif is_image(part.filename) and carries_metadata(read_part(archive, part)):
-                photos.append(part.filename)
+            else:
+                photos[part.filename] = photo_records(part.filename, read_part(archive, part))
     found = [f"the names in its properties ({', '.join(dict.fromkeys(fields))})"] if fields else []
-    if photos:
-        found.append(f"the location and camera data of the photos in it ({', '.join(photos)})")
+    kinds = [kind for kind in (LOCATION, CAMERA, EDITING, AUTHOR) if any(kind in held for held in photos.values())]
+    if kinds:
+        names = ", ".join(name for name, held in photos.items() if held)
+        found.append(f"the {in_words(kinds)} of the photos in it ({names})")
     return found
 
 
+def parts_to_check(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    """The parts that may name a person: properties, the list of editors,
+    photos. UnreadableDocument if they would unpack to more than LARGEST_UNPACKED."""
+    parts = [part for part in archive.infolist()
+             if part.filename in PEOPLE_FIELDS or part.filename.endswith(PEOPLE_LIST) or is_image(part.filename)]
+    unpacked = sum(part.file_size for part in parts if not part.filename.endswith(PEOPLE_LIST))
+    if unpacked > LARGEST_UNPACKED:
+        raise UnreadableDocument(f"its properties and photos would unpack to {human_size(unpacked)}, more than the "
+                                 f"{human_size(LARGEST_UNPACKED)} the build reads to check a document")
+    return parts
+
+
 def read_part(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> bytes:
-    with archive.open(part) as stream:
-        return stream.read(LARGEST_PART)
+    """The part unpacked (zipfile unpacks no more than its declared size)."""
+    if part.flag_bits & ZIP_ENCRYPTED:
+        raise UnreadableDocument(f"{part.filename} is protected with a password")
+    try:
+        with archive.open(part) as stream:
+            return stream.read()
+    except Exception as error:  # zipfile, zlib, bz2 and lzma raise many kinds for a damaged or protected part
+        raise UnreadableDocument(f"{part.filename}: {what_went_wrong(error)}") from error
+
+
+def what_went_wrong(error: Exception) -> str:
+    return str(error) or type(error).__name__  # EOFError says nothing
 
 
 def filled_fields(xml: bytes, fields: dict[str, str]) -> list[str]:
@@ -93,11 +153,28 @@ def filled_fields(xml: bytes, fields: dict[str, str]) -> list[str]:
             if any((element.text or "").strip() for element in root.iter(tag))]
 
 
-def carries_metadata(data: bytes) -> bool:
+def photo_records(name: str, data: bytes) -> list[str]:
+    """What the photo `data` (the part `name`) holds of LOCATION, CAMERA,
+    EDITING and AUTHOR. A document is published as it is, so a photo that
+    cannot be read cannot be checked: UnreadableDocument."""
     try:
-        return published_image(data) != data
-    except Exception:  # Pillow raises many kinds for a damaged image: not one a viewer shows either
-        return False
+        with strict_decoding(), Image.open(io.BytesIO(data)) as image:
+            exif, info = image.getexif(), image.info  # a PNG's EXIF may follow its pixels: they are decoded
+    except Exception as error:  # Pillow raises many kinds for a damaged image
+        raise UnreadableDocument(f"{name}: not an image that can be read ({type(error).__name__})") from error
+    raw_profiles = {str(key) for key in info if str(key).startswith("Raw profile type ")} - {"Raw profile type exif"}
+    held = {
+        LOCATION: GPS_INFO in exif,
+        CAMERA: bool(set(exif) - {ORIENTATION_TAG, GPS_INFO}),
+        EDITING: "xmp" in info or IPTC_RESOURCE in (info.get("photoshop") or {}) or bool(raw_profiles),
+        AUTHOR: any(key in info for key in AUTHOR_TEXT),
+    }
+    return [kind for kind, found in held.items() if found]
+
+
+def in_words(items: list[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def pdf_personal_data(path: str) -> list[str]:
@@ -110,7 +187,7 @@ def pdf_personal_data(path: str) -> list[str]:
         if (reader.metadata or {}).get("/Author") or (xmp is not None and xmp.dc_creator):
             found.append("the name of its author in its properties (Author)")
     except Exception as error:  # pypdf raises many kinds for a damaged PDF
-        return [f"properties that cannot be read to check them ({type(error).__name__})"]
+        raise UnreadableDocument(f"its properties: {type(error).__name__}: {what_went_wrong(error)}") from error
     with open(path, "rb") as handle:
         # A JPEG photo in a PDF is its file as it was: its EXIF block says so.
         if b"Exif\x00\x00" in handle.read():

@@ -68,10 +68,11 @@ def readable_image(path: str) -> bool:
 
 
 def office_document(path: str, marker: str) -> bool:
+    """Whether the file is a ZIP holding the parts of that kind of document."""
     try:
         with zipfile.ZipFile(path) as archive:
             return any(name.startswith(marker) for name in archive.namelist())
-    except (zipfile.BadZipFile, OSError):
+    except Exception:  # zipfile raises many kinds for a damaged archive (NotImplementedError, UnicodeDecodeError …)
         return False
 
 

@@ -9,14 +9,14 @@ from pelican import signals
 from pelican.generators import StaticGenerator
 
 from sitecore.content_items import content_items
-from sitecore.images import webp_copies
+from sitecore.images import is_image, webp_copies
 from sitecore.names import SAFE_SITE_PATH
 from sitecore.problems import problem_log
 from sitecore.site_files import declared_files
 
 from .document_metadata import personal_data_problem
 from .file_types import ALLOWED_LIST, type_problem
-from .published_copies import plan_published_copies, write_published_copies
+from .published_copies import PublishableImages, plan_published_copies, write_published_copies
 from .references import files_used_by
 
 # Longest file or folder name published (file systems stop at 255 bytes).
@@ -120,6 +120,7 @@ def check_static_files(generators) -> None:
     static_paths = [sc.relative_source_path for sc in static.staticfiles]
     taken = addresses_taken(generators, settings, static_paths)
     clashes = images_sharing_copies(static_paths, settings)
+    publishable = PublishableImages(settings)
     kept = []
     for sc in static.staticfiles:
         path = os.path.join(settings["PATH"], sc.relative_source_path)
@@ -131,10 +132,13 @@ def check_static_files(generators) -> None:
         if not problem and sc.relative_source_path in clashes:
             problem = (f"has the same name as {clashes[sc.relative_source_path]}, so their WebP copies "
                        "would overwrite each other", "rename one of them")
+        if not problem and is_image(path):
+            problem = publishable.problem(path)
         if problem:
             problem_log.add(path, 1, "(file)", *problem)
             continue
         kept.append(sc)
+    publishable.keep()
     # The generator's list is also the context's: filter it in place.
     static.staticfiles[:] = kept
     plan_published_copies(kept, settings)

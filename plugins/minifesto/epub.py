@@ -24,9 +24,10 @@ import lxml.html
 from lxml import etree
 from markupsafe import escape
 
-from sitecore.image_metadata import published_image
+from sitecore.image_metadata import UnpublishableImage, published_image
 from sitecore.images import IMAGE_MEDIA_TYPES, extension_of
 from sitecore.imprint import imprint_text
+from sitecore.problems import problem_log
 from sitecore.urls import canonical_url
 
 BOOK_TEMPLATE = "epub/book.html"
@@ -89,8 +90,15 @@ def tidy_for_book(section, settings, file_of: dict[str, str], images: dict[str, 
         image.attrib.pop("loading", None)
         image.attrib.pop("decoding", None)
         with open(os.path.join(settings["PATH"], path), "rb") as handle:
+            data = handle.read()
+        try:
             # The same bytes as the site's copy: no location, camera or author data.
-            images[path] = published_image(handle.read())
+            images[path] = published_image(data)
+        except UnpublishableImage as error:
+            # The content checks refuse such an image before any book is made;
+            # were one missed, the build still stops, naming it (problem_log
+            # is raised once the minifesto's files are made).
+            problem_log.add(os.path.join(settings["PATH"], path), 1, "(file)", *error.problem)
         image.set("src", path)
 
 

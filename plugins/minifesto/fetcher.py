@@ -5,7 +5,8 @@ policy could embed a file of the build machine in the PDF, or make the PDF
 depend on a web server. The fetcher here serves only
 
 - content images: /images/… of this site (a path, or under
-  SITE_CANONICAL_URL or SITEURL), read from <PATH>/images/, image types only;
+  SITE_CANONICAL_URL or SITEURL), read from <PATH>/images/, image types only,
+  each as the site publishes it (without its camera data);
 - the theme's static files: /<THEME_STATIC_DIR>/… of this site, or a file:
   URL inside <THEME>/static/ (what the stylesheets' own url()s become);
 - exactly the font files MINIFESTO_FONT_FILES names;
@@ -27,7 +28,7 @@ import stat
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from sitecore.image_metadata import published_image
+from sitecore.image_metadata import UnpublishableImage, published_image
 from sitecore.images import IMAGE_MEDIA_TYPES, extension_of, is_image
 from sitecore.print_fonts import print_font_faces
 
@@ -90,14 +91,23 @@ class SiteFiles:
             content_type = IMAGE_MEDIA_TYPES.get(extension_of(names[-1]))
             if content_type is None:
                 raise FetchRefused(url, f"not an image ({', '.join(IMAGE_MEDIA_TYPES)})")
-            # The picture as the site publishes it: WeasyPrint embeds a JPEG
-            # as it is (and keeps its comment when it re-codes one), so a
-            # photo's location and camera data would reach the PDF.
-            return published_image(read_beneath(url, self.content, ["images", *names])), content_type
+            return self.read_content_image(url, names), content_type
         if path.startswith(self.theme_static_url):
             return self.read_theme_file(url, path_parts(url, path[len(self.theme_static_url):]))
         raise FetchRefused(url, "not a content image (/images/…) or a theme file "
                                 f"({self.theme_static_url}…)")
+
+    def read_content_image(self, url: str, names: list[str]) -> bytes:
+        """The picture as the site publishes it: WeasyPrint embeds a JPEG as
+        it is (and keeps its comment when it re-codes one), so a photo's
+        location and camera data would reach the PDF. One whose published
+        copy cannot be made is refused: the content checks refuse every
+        published one before a PDF is made, so only an image no public item
+        uses (a draft's) can get here, and none may break the build."""
+        try:
+            return published_image(read_beneath(url, self.content, ["images", *names]))
+        except UnpublishableImage as error:
+            raise FetchRefused(url, f"an image that cannot be published: {error}") from None
 
     def read_file_url(self, url: str, parts) -> tuple[bytes, str]:
         if parts.netloc not in ("", "localhost"):
@@ -120,14 +130,16 @@ class SiteFiles:
         whose file name the HTML or a theme file mentions, however the URL is
         written (relative, with dot segments, percent- or entity-encoded). A
         superset of what a render reads, so it can key the PDF cache."""
-        theme = readable_files(self.theme, "static", file_names_under(self.theme / "static"))
+        theme = served_files(lambda name: read_beneath("", self.theme, ["static", *name.split("/")]),
+                             file_names_under(self.theme / "static"))
         text = html_entities.unescape("\n".join([html, *(data.decode("utf-8", "replace") for _, data in theme)]))
         texts = (text, unquote(text))
         mentioned = [name for name in file_names_under(self.content / "images")
                      if is_image(name) and any(Path(name).name in t for t in texts)]
         return [*((f"theme/static/{name}", data) for name, data in theme),
-                *((f"images/{name}", published_image(data))  # what a render reads (read_site_path)
-                  for name, data in readable_files(self.content, "images", mentioned))]
+                *((f"images/{name}", data)  # what a render reads (read_site_path)
+                  for name, data in served_files(lambda name: self.read_content_image("", name.split("/")),
+                                                 mentioned))]
 
 
 def file_names_under(folder: Path) -> list[str]:
@@ -137,14 +149,14 @@ def file_names_under(folder: Path) -> list[str]:
                   for directory, _, files in os.walk(folder) for name in files)
 
 
-def readable_files(folder: Path, top: str, names: list[str]) -> list[tuple[str, bytes]]:
-    """(name, bytes) of those of folder/top/names that read_beneath serves."""
+def served_files(read, names: list[str]) -> list[tuple[str, bytes]]:
+    """(name, read(name)) of those of `names` the fetcher serves."""
     found = []
     for name in names:
         try:
-            found.append((name, read_beneath("", folder, [top, *name.split("/")])))
+            found.append((name, read(name)))
         except FetchRefused:
-            continue  # a symlink or not a regular file: the fetcher refuses it too
+            continue  # a symlink, not a regular file, an image that cannot be published: never part of a render
     return found
 
 

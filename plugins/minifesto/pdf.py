@@ -69,6 +69,23 @@ def attachments_allowed(settings) -> bool:
     return bool(settings.get("MINIFESTO_PDF_ATTACHMENTS", False))
 
 
+class MissingPrintFile(Exception):
+    """A font or stylesheet the render needs cannot be read."""
+
+    def __init__(self, path: str | Path, error: OSError):
+        what = "missing" if isinstance(error, FileNotFoundError) else f"unreadable ({error.strerror})"
+        super().__init__(f"a file it needs is {what}: {path}")
+
+
+def print_file(path: str | Path) -> bytes:
+    """The bytes of a font or stylesheet the settings name; MissingPrintFile
+    if it cannot be read (the settings or ./setup are to blame, never content)."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as error:
+        raise MissingPrintFile(path, error) from None
+
+
 def cache_key(html: str, settings, kind: str) -> str:
     """Everything that can change the PDF's bytes: the HTML, the options,
     the base URL links resolve against, and every file the render may read
@@ -85,9 +102,9 @@ def cache_key(html: str, settings, kind: str) -> str:
     # in another folder reuses its PDFs.
     for family, weight, style, path in print_font_faces(settings):
         digest.update(f"\0{family}\0{weight}\0{style}\0".encode())
-        digest.update(Path(path).read_bytes())  # OSError names a missing one
+        digest.update(print_file(path))
     for path in stylesheet_paths(settings, kind):
-        digest.update(path.read_bytes())
+        digest.update(print_file(path))
     for name, data in SiteFiles(settings).cache_inputs(html):
         digest.update(f"\0{name}\0{len(data)}\0".encode())
         digest.update(data)
@@ -138,8 +155,8 @@ class EditionPdfs:
             return
         try:
             key = cache_key(html, settings, kind)
-        except OSError as error:
-            report_pdf_problem(settings, kind, f"a file it needs is missing: {error.filename}",
+        except MissingPrintFile as missing:
+            report_pdf_problem(settings, kind, str(missing),
                                "check MINIFESTO_STYLESHEETS and MINIFESTO_FONT_FILES in pelicanconf.py, "
                                "and run ./setup to install the fonts")
             return

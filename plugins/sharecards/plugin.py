@@ -22,6 +22,7 @@ from PIL import ImageFont
 
 from sitecore.brand import brand_style, logo_png
 from sitecore.content_items import published_items
+from sitecore.images import strict_decoding
 from sitecore.imprint import imprint_text
 from sitecore.output import copy_from_cache, intact_in_cache, write_output
 from sitecore.print_fonts import (
@@ -78,23 +79,17 @@ def card_photo(item, settings) -> tuple[str | None, str]:
 
 
 def decodes(path: str) -> bool:
-    """Pillow reads the whole image. WeasyPrint, once imported, tells Pillow
-    to fill a truncated image's missing part silently (a process-wide
-    switch), so the check turns that off while it reads: it runs in the
-    build's own thread, before the card threads start and while no PDF is
-    being rendered in this process."""
-    from PIL import Image, ImageFile
+    """Pillow reads the whole image, refusing a damaged or truncated one
+    (strict_decoding). It runs in the build's own thread, before the card
+    threads start and while no PDF is being rendered in this process."""
+    from PIL import Image
 
-    lenient = ImageFile.LOAD_TRUNCATED_IMAGES
-    ImageFile.LOAD_TRUNCATED_IMAGES = False
     try:
-        with Image.open(path) as image:
+        with strict_decoding(), Image.open(path) as image:
             image.load()
         return True
     except (OSError, ValueError, Image.DecompressionBombError):
         return False
-    finally:
-        ImageFile.LOAD_TRUNCATED_IMAGES = lenient
 
 
 def open_graph_locale(language: str) -> str:
