@@ -14,15 +14,22 @@ So, when Pelican has made a feed and before it writes it
 that lists the same posts, and every entry's link, id, and the addresses in
 its summary and content start with FEED_DOMAIN (the public domain). A
 production build, whose SITEURL is that domain, keeps the entry ids it had.
+
+Each entry's text also ends with the imprint (sitecore/imprint.py), as
+every page does: a feed-to-email service sends the release's full text as
+election material of its own, away from the page's footer, and the
+Elections Act 2022 wants the imprint on it.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 from feedgenerator import get_tag_uri
 from pelican import signals
 
+from sitecore.imprint import imprint_text
 from sitecore.urls import category_feed_url
 
 # href="/…" and src="/…" in HTML the sanitiser wrote (it quotes every
@@ -32,6 +39,20 @@ ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")(/(?!/)[^"]*")')
 
 def absolute_addresses(html: str, domain: str) -> str:
     return ROOT_RELATIVE.sub(lambda found: found[1] + domain + found[2], html)
+
+
+def with_imprint(text: str, imprint: str) -> str:
+    """An entry's HTML with the imprint as its last paragraph."""
+    return f'{text}\n<p class="imprint">{html.escape(imprint)}</p>'
+
+
+def add_imprint(context: dict, feed) -> None:
+    """The imprint after each entry's full text: its content (Atom), or its
+    description where that is all an entry has (RSS)."""
+    imprint = imprint_text(context)
+    for item in feed.items:
+        part = "content" if item.get("content") else "description"
+        item[part] = with_imprint(item.get(part) or "", imprint)
 
 
 def listing_page(context: dict, feed_url: str, domain: str) -> str:
@@ -58,3 +79,4 @@ def stand_alone(context: dict, feed) -> None:
 
 def register() -> None:
     signals.feed_generated.connect(stand_alone)
+    signals.feed_generated.connect(add_imprint)

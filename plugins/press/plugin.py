@@ -1,7 +1,7 @@
 """Give the press templates what they need, once all content is read: the
 press office's own data (content/press-office.md, see office.py), the
 published press releases (newest first), by year, and the press kit's files
-with their types and sizes. The archive (/press/releases/) shows the newest
+with their types and the sizes of the copies the site publishes. The archive (/press/releases/) shows the newest
 year's releases and links a page for each year (PressYearsGenerator), so it
 stays small however many years of releases there are."""
 
@@ -14,7 +14,9 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
 from sitecore.brand import LOGO_PNG_SIZE, logo_png
+from sitecore.image_metadata import UnpublishableImage, published_image
 from sitecore.images import extension_of
+from sitecore.phone_links import tel_uri
 from sitecore.problems import problem_log
 from sitecore.site_files import SiteFile, listing_page
 from sitecore.sizes import human_size
@@ -49,9 +51,25 @@ def kit_files(settings, press_office) -> list[KitFile]:
         photo = os.path.join(settings["PATH"], person["photo"])
         if not os.path.isfile(photo):
             continue  # reported at its line by the content checks: the build stops
+        length = published_photo_length(photo)
+        if length is None:
+            continue  # reported at its path by plugins/contentfiles: the build stops
         files.append(KitFile(f"Photo of {person['name']}", person["photo"],
-                             PHOTO_TYPES.get(extension_of(photo), "Image"), os.path.getsize(photo)))
+                             PHOTO_TYPES.get(extension_of(photo), "Image"), length))
     return files
+
+
+def published_photo_length(path: str) -> int | None:
+    """The size of the copy of the photo at `path` that a journalist
+    downloads: the site publishes it without its camera and location data
+    (sitecore/image_metadata.py), often a tenth of the file uploaded.
+    None if that copy cannot be made."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    try:
+        return len(published_image(data))
+    except UnpublishableImage:
+        return None
 
 
 @dataclass(frozen=True, eq=False)
@@ -106,10 +124,16 @@ def add_press_context(generators) -> None:
         context["press_kit_files"] = kit_files(settings, context.get("press_office"))
 
 
+def add_filters(generator) -> None:
+    """`{{ contact.phone | tel_uri }}`: the tel: link of a phone number."""
+    generator.env.filters["tel_uri"] = tel_uri
+
+
 def add_press_office_generator(pelican):
     return PressOfficeGenerator, PressYearsGenerator
 
 
 def register() -> None:
+    signals.generator_init.connect(add_filters)
     signals.get_generators.connect(add_press_office_generator)
     signals.all_generators_finalized.connect(add_press_context)

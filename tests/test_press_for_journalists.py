@@ -1,0 +1,156 @@
+"""What a journalist does with the site: taps a press officer's number,
+prints a release, downloads the press kit, reads releases in a feed reader
+or by email, and subscribes from a release's page."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import textwrap
+
+import feedparser
+import pytest
+from browser import serve_folder
+from bs4 import BeautifulSoup
+from conftest import MINIMAL_SITE, build_in, sample_jpeg
+from PIL import Image
+from pypdf import PdfReader
+from test_keyboard_and_focus import contrast, rgb
+
+from sitecore.imprint import imprint_text
+from sitecore.phone_links import tel_uri
+from sitecore.sizes import human_size
+
+AA_TEXT = 4.5
+WHITE_PAPER = (255, 255, 255)
+RELEASE = "news/new-deputy-leader/"
+RELEASE_POST = """\
+    ---
+    title: New deputy leader
+    date: 2021-11-25 10:30
+    modified: 2021-11-26
+    category: press-releases
+    summary: The party has a new deputy leader.
+    ---
+    The party elected its deputy leader, as
+    [the Electoral Commission](https://www.electoralcommission.org.uk/) was told.
+    """
+PRESS_PAGE = "---\ntitle: Press office\nsummary: For journalists.\n---\nCall us.\n"
+
+
+def photo_with_camera_data() -> bytes:
+    """A JPEG with a long EXIF description (a camera's, an app's): much
+    larger than the copy the site publishes without it."""
+    exif = Image.Exif()
+    exif[0x010E] = "Taken at 51.5N 0.1W by a phone. " * 900  # ImageDescription
+    buffer = io.BytesIO()
+    Image.open(io.BytesIO(sample_jpeg())).save(buffer, "JPEG", exif=exif.tobytes())
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def press_site(tmp_path_factory, factory_cache):
+    office = textwrap.dedent(MINIMAL_SITE["press-office.md"]).replace(
+        "phone: 020 7946 0123", "phone: +44 (0)20 7946 0456")
+    built = build_in(tmp_path_factory.mktemp("press-site"), {
+        "press-office.md": office, "pages/press.md": PRESS_PAGE, "posts/new-deputy-leader.md": RELEASE_POST,
+        "images/press/alex-mays.jpg": photo_with_camera_data()}, cache=factory_cache)
+    assert built.returncode == 0, built.stderr
+    return built
+
+
+@pytest.mark.parametrize(("written", "uri"), [
+    ("+44 (0)20 7946 0456", "tel:+442079460456"),  # the trunk 0 is not dialled from abroad
+    ("+44 ( 0 ) 20-7946-0456", "tel:+442079460456"),
+    ("+44 20 7946 0456", "tel:+442079460456"),
+    ("020 7946 0123", "tel:02079460123"),  # national: dialled as written, in its country
+    ("(020) 7946 0123", "tel:02079460123"),
+    ("07700 900123", "tel:07700900123"),
+])
+def test_a_phone_number_becomes_the_tel_address_that_dials_it(written, uri):
+    assert tel_uri(written) == uri
+
+
+def test_the_press_page_dials_the_numbers_as_written(press_site):
+    contacts = press_site.html("press/").select_one("section[aria-labelledby=media-contacts]")
+    assert [(a.get_text(), a["href"]) for a in contacts.select('a[href^="tel:"]')] == [
+        ("+44 (0)20 7946 0456", "tel:+442079460456"), ("07700 900123", "tel:07700900123")]
+
+
+def test_the_press_kit_gives_the_size_of_the_photo_it_publishes(press_site):
+    kit = {a.get_text(): a.find_next_sibling("span").get_text()
+           for a in press_site.html("press/").select("section[aria-labelledby=press-kit] .file-list a")}
+    published = (press_site.output / "images/press/alex-mays.jpg").stat().st_size
+    uploaded = (press_site.content / "images/press/alex-mays.jpg").stat().st_size
+    assert human_size(published) != human_size(uploaded)  # the metadata taken out shows in the size
+    assert kit["Photo of Alex Mays"] == f"(JPEG, {human_size(published)})"
+
+
+def test_every_entry_of_every_feed_ends_with_the_imprint(press_site, settings):
+    feeds = sorted((press_site.output / "feeds").rglob("*.xml"))
+    assert len(feeds) >= 3  # all news, and the news and press releases categories
+    for path in feeds:
+        entries = feedparser.parse(path.read_bytes()).entries
+        assert entries, path
+        for entry in entries:
+            paragraphs = BeautifulSoup(entry.content[0].value, "lxml").find_all("p")
+            assert paragraphs[-1].get_text() == imprint_text(settings), (path, entry.link)
+            assert len(paragraphs) > 1  # after the release's own words
+
+
+def first_feed(page: BeautifulSoup) -> str:
+    return page.select_one('head link[rel=alternate][type="application/atom+xml"]')["href"]
+
+
+def test_a_press_release_offers_the_press_releases_feed_first(press_site):
+    assert first_feed(press_site.html(RELEASE)) == "/feeds/category/press-releases.atom.xml"
+    assert first_feed(press_site.html("news/hello/")) == "/feeds/all.atom.xml"
+
+
+@pytest.mark.parametrize("page", [RELEASE, "news/hello/"])
+def test_a_post_says_when_it_was_published_and_updated_as_its_json_ld_does(press_site, page):
+    head = press_site.html(page).head
+    article = json.loads(head.select_one('script[type="application/ld+json"]').string)
+    article = next(item for item in article.get("@graph", [article]) if item.get("@type") == "NewsArticle")
+    meta = {tag["property"]: tag["content"] for tag in head.select('meta[property^="article:"]')}
+    assert meta == {"article:published_time": article["datePublished"],
+                    "article:modified_time": article["dateModified"]}
+    if page == RELEASE:
+        assert meta == {"article:published_time": "2021-11-25T10:30:00+00:00",
+                        "article:modified_time": "2021-11-26T00:00:00+00:00"}
+
+
+# The colour each text of the imprint prints in. Browsers print no
+# backgrounds (Chromium's default; page.pdf's printBackground), unless an
+# element asks for them (print-color-adjust: exact): the paper is white.
+IMPRINT_PRINTED = """() => [...document.querySelectorAll('[data-imprint], [data-imprint] *')].map((element) => {
+  const style = getComputedStyle(element);
+  return {visible: element.checkVisibility(), colour: style.color, exact: style.printColorAdjust === 'exact',
+          text: element.innerText};
+})"""
+
+
+def test_a_printed_release_has_its_words_and_a_legible_imprint_without_the_menus(press_site, browser, settings):
+    with serve_folder(press_site.output) as base:
+        page = browser.new_page()
+        try:
+            page.goto(f"{base}/{RELEASE}")
+            page.emulate_media(media="print")
+            imprint = page.evaluate(IMPRINT_PRINTED)
+            hidden = {selector: page.locator(selector).first.is_visible()
+                      for selector in (".site-nav", ".skip-link", ".join-call", ".site-footer nav")}
+            printed = PdfReader(io.BytesIO(page.pdf(format="A4"))).pages
+            text = " ".join(" ".join(sheet.extract_text().split()) for sheet in printed)
+        finally:
+            page.close()
+    assert imprint and all(part["visible"] and not part["exact"] for part in imprint)
+    assert [f"{part['colour']}: {contrast(rgb(part['colour']), WHITE_PAPER):.2f}:1" for part in imprint
+            if contrast(rgb(part["colour"]), WHITE_PAPER) < AA_TEXT] == []
+    assert hidden == dict.fromkeys(hidden, False)
+    assert imprint_text(settings) in text
+    assert "The party elected its deputy leader" in text
+    assert "(https://www.electoralcommission.org.uk/)" in text  # where paper cannot follow the link
+    for screen_only in ("Skip to main content", "Join the party", *(label for label, _ in settings["FOOTER_MENU"])):
+        assert screen_only not in text
+    assert not re.search(r"\bDonate\b", text)
