@@ -29,7 +29,7 @@ LINKING = {
         """),
     "images/launch.jpg": sample_jpeg(60, 40),
     "posts/hello.md": textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace(
-        "date: 2021-11-24", "date: 2021-11-24\nembargo: 2022-04-01 09:00"),
+        "date: 2021-11-24", "date: 2022-04-01 09:00\nembargo: 2022-04-01 09:00"),
 }
 BEFORE = "2022-06-01 12:00"
 NEXT_DAY = "2022-06-02 12:00"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from urllib.parse import unquote, urlparse
@@ -15,7 +16,7 @@ from sitecore.content_items import public_url
 from sitecore.html_allowlist import refusals
 from sitecore.images import cut_short
 from sitecore.problems import problem_log
-from sitecore.publication_order import naming_refused
+from sitecore.publication_order import EMBARGO_AS_WRITTEN, naming_refused
 from sitecore.site_files import is_known
 from sitecore.text_memo import TextMemo, fingerprint
 
@@ -53,8 +54,9 @@ class SiteFacts:
 
 
 def check_item(item, site: SiteFacts, timeless: bool = True) -> bool:
-    """Every check of `item`, or, when not `timeless`, only the date's (the
-    one that reads the clock); whether the others found nothing."""
+    """Every check of `item`, or, when not `timeless`, only those that read
+    the clock (its date and its "Updated" date against now); whether the
+    others found nothing."""
     body = getattr(item, "body_markdown", None)
     if body is None:
         return True
@@ -67,8 +69,11 @@ def check_item(item, site: SiteFacts, timeless: bool = True) -> bool:
         check_front_matter_images(item, site.settings)
         check_tags_make_addresses(item)
         check_links_as_published(item, site)
+        check_issued_when_embargo_lifts(item)
+        check_modified_after_date(item)
     timeless_passed = len(problem_log) == found
     check_not_in_the_future(item, site.settings)
+    check_modified_not_in_the_future(item, site.settings)
     return timeless_passed
 
 
@@ -262,12 +267,71 @@ def check_front_matter_images(item, settings) -> None:
 
 def check_not_in_the_future(item, settings) -> None:
     date = getattr(item, "date", None)
+    # An embargoed post's date is its embargo (check_issued_when_embargo_lifts):
+    # in the future until the embargo lifts, and the post unpublished until then.
     if not isinstance(item, Article) or date is None or getattr(item, "embargo", None):
         return
     if not has_passed(date, build_time(settings)):
         report(item, item.frontmatter_lines.get("date", 1), "date",
                f"{date.strftime('%-d %B %Y %H:%M')} is in the future",
                "use today's date, or add 'embargo: <date and time>' to publish it automatically then")
+
+
+def as_written(moment) -> str:
+    """A front-matter moment as a volunteer writes it: a date alone when it is
+    midnight (which is what a date alone reads as)."""
+    return moment.strftime("%Y-%m-%d" if (moment.hour, moment.minute) == (0, 0) else EMBARGO_AS_WRITTEN)
+
+
+def same_instant(one, other) -> bool:
+    # Instants, not wall clocks: see sitecore.clock.has_passed.
+    return one.astimezone(dt.timezone.utc) == other.astimezone(dt.timezone.utc)
+
+
+def check_issued_when_embargo_lifts(item) -> None:
+    """A press release is issued when its embargo lifts, so its date (what
+    the page, the feeds and the structured data say) is that moment: a date
+    a year out is a typo that would publish it early, and any other date
+    tells the press it was out before it was."""
+    date, embargo = getattr(item, "date", None), getattr(item, "embargo", None)
+    if not isinstance(item, Article) or date is None or embargo is None:
+        return
+    # A date alone on the embargo's day is the embargo's moment already
+    # (plugins/frontmatter/reader.py: issued_at).
+    if same_instant(date, embargo):
+        return
+    lifts = embargo.strftime(EMBARGO_AS_WRITTEN)
+    fix = f"write 'date: {lifts}': a release is issued when its embargo lifts"
+    if date.year != embargo.year and date.month == embargo.month:  # one year typed wrong
+        fix = (f"check the year: write the same moment in both, 'date: {lifts}' "
+               f"or 'embargo: {date.strftime('%Y-%m-%d')} {embargo.strftime('%H:%M')}'")
+    report(item, item.frontmatter_lines.get("date", 1), "date",
+           f"{as_written(date)} is not when the embargo lifts ({as_written(embargo)})", fix)
+
+
+def check_modified_after_date(item) -> None:
+    """"Updated …" before the post's date would say it changed before it
+    was written. By day, as the page shows it: a post of 09:00 updated
+    later that day may say `modified:` with that day alone (midnight)."""
+    date, modified = getattr(item, "date", None), getattr(item, "modified", None)
+    if not isinstance(item, Article) or date is None or modified is None:
+        return
+    if modified.date() < date.date():
+        report(item, item.frontmatter_lines.get("modified", 1), "modified",
+               f"{as_written(modified)} is before the post's date ({as_written(date)})",
+               "give the date you last changed the post, on or after its date, or remove the line")
+
+
+def check_modified_not_in_the_future(item, settings) -> None:
+    """A future "Updated …" would show on the page and date the feed's
+    <updated> ahead: it reads the clock, so it runs at every build."""
+    modified = getattr(item, "modified", None)
+    if not isinstance(item, Article) or modified is None:
+        return
+    if not has_passed(modified, build_time(settings)):
+        report(item, item.frontmatter_lines.get("modified", 1), "modified",
+               f"{as_written(modified)} is in the future",
+               "give the date you last changed the post (today's at the latest)")
 
 
 def report(item, line: int, field: str, message: str, fix: str) -> None:

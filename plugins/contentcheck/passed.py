@@ -13,8 +13,9 @@ same answers. What an item's checks read:
   which it passes on as the setting INPUTS_BUT_POST_BODIES. No check of an
   item reads another post's body;
 - the clock, through the embargoes that have ended: the site's addresses
-  and unpublished files are added to the key, and the check of the item's
-  own date, the one that reads the clock, runs at every build.
+  and unpublished files are added to the key, and the checks of the item's
+  own dates that read the clock (its `date`, its `modified`) run at every
+  build.
 
 So an item whose key passed in the last build with the same digest passes
 again (the passes are kept in one file per digest, sitecore/passed_before.py).

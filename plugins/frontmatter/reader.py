@@ -296,7 +296,19 @@ class FrontMatterReader(BaseReader):
             metadata["policy_slugs"] = metadata.pop("policies", [])
             metadata["councillor_slugs"] = metadata.pop("councillors", [])
             metadata["event_slugs"] = metadata.pop("events", [])
+            metadata["date"] = issued_at(values)
         if schema.name == "event":
             # Pelican takes an item's `category` for a post's Category.
             metadata["event_category"] = metadata.pop("category")
         return metadata
+
+
+def issued_at(values: dict):
+    """A post's date as the site gives it: a date alone on its embargo's day
+    (all the browser editor's date field can write) is the moment the
+    embargo lifts, not the midnight before it, which the page, the feeds and
+    the structured data would give as the time the release came out."""
+    date, embargo = values["date"], values.get("embargo")
+    if embargo is not None and (date.hour, date.minute) == (0, 0) and date.date() == embargo.date():
+        return embargo
+    return date

@@ -237,7 +237,8 @@ PRESS_KIT_PERSON = (
     Field("photo", image_path, required=True, example="images/press/alex-mays.jpg"),
     # Also the photo's alt text: it says who is in it.
     Field("caption", plain_text, required=True, example="Alex Mays, founder and Leader of the party.", typographic=True),
-    Field("credit", text, required=True, example="Photo: Priya Nair", typographic=True),
+    # Quoted: pasted from a message as written, "Photo: …" unquoted is not YAML (": " in a plain value).
+    Field("credit", text, required=True, example='"Photo: Priya Nair"', typographic=True),
     Field("bio", plain_text, required=True, example="Alex Mays founded the party in 2021.", typographic=True),
 )
 PRESS_OFFICE = Schema(
