@@ -65,20 +65,16 @@ def test_a_release_dated_when_its_embargo_lifts_goes_out_then(make_site, date):
     assert entry.published.startswith("2026-11-27T09:00")
 
 
-def test_updated_before_the_post_s_date_is_refused(make_site):
-    build = make_site(release("date: 2026-11-10", "modified: 2026-10-01"), options=NOW)
+@pytest.mark.parametrize("modified, problem", [
+    ("2026-10-01", "modified: 2026-10-01 is before the post's date (2026-11-10) — "
+                   "give the date you last changed the post, on or after its date, or remove the line"),
+    ("2027-03-01", "modified: 2027-03-01 is in the future — "
+                   "give the date you last changed the post (today's at the latest)"),
+])
+def test_updated_before_the_post_s_date_or_in_the_future_is_refused(make_site, modified, problem):
+    build = make_site(release("date: 2026-11-10", f"modified: {modified}"), options=NOW)
     assert build.returncode != 0
-    assert build.problem_lines == [
-        "content/posts/otter-release.md:4: modified: 2026-10-01 is before the post's date (2026-11-10) — "
-        "give the date you last changed the post, on or after its date, or remove the line"]
-
-
-def test_updated_in_the_future_is_refused(make_site):
-    build = make_site(release("date: 2026-11-10", "modified: 2027-03-01"), options=NOW)
-    assert build.returncode != 0
-    assert build.problem_lines == [
-        "content/posts/otter-release.md:4: modified: 2027-03-01 is in the future — "
-        "give the date you last changed the post (today's at the latest)"]
+    assert build.problem_lines == [f"content/posts/otter-release.md:4: {problem}"]
 
 
 def test_updated_between_the_post_s_date_and_now_is_shown(make_site):
