@@ -521,7 +521,11 @@ JINJA_ENVIRONMENT = {
 }
 MARKDOWN = {
     "extension_configs": {
-        "markdown.extensions.extra": {},
+        # A footnote's link back is words, not Markdown's "↩" (U+21A9), which
+        # the minifesto's print fonts lack (the PDFs refused to render) and a
+        # screen reader reads as "leftwards arrow with hook".
+        "markdown.extensions.extra": {"footnotes": {"BACKLINK_TEXT": "Back to the text",
+                                                    "BACKLINK_TITLE": "Back to footnote %d in the text"}},
         "markdown.extensions.smarty": {},
         "markdown.extensions.toc": {"permalink": False},
         # Email links wrap after "@" or before a dot on a phone, never mid-word.

@@ -412,3 +412,34 @@ def test_a_column_aligned_right_in_markdown_is_aligned_right_in_the_book(edition
                  for cell in BeautifulSoup(book.read(name), "xml").find_all("td", class_="align-right")]
     assert "td.align-right { text-align: right; }" in style
     assert [cell.get_text() for cell in cells] == ["ZQ", "ZQZQZQZQZQZQ"]
+
+
+# --- Ids of texts sharing a page --------------------------------------------
+
+def policy_with_a_subheading_and_a_footnote(title: str, number: int) -> str:
+    return policy_markdown(title, number).replace(
+        "Text.\n", "See [why](#why-it-matters).\n\n## Why it matters\n\nBecause it does.[^1]\n\n[^1]: A source.\n")
+
+
+def test_two_policies_with_the_same_subheading_and_footnotes_share_the_minifesto(tmp_path, factory_cache):
+    """Markdown gives both "## Why it matters" the id why-it-matters, and both
+    footnotes fn:1: on the pages of every policy each policy's ids carry its
+    own anchor, so there is no id twice and each link stays in its policy
+    (WeasyPrint refused to render the PDFs at all: "Anchor defined twice")."""
+    built = build_in(tmp_path, {
+        "policies/01-housing.md": policy_with_a_subheading_and_a_footnote("Homes for everyone", 1),
+        "policies/02-nhs.md": policy_with_a_subheading_and_a_footnote("Save our NHS", 2),
+    }, cache=factory_cache)
+    assert built.returncode == 0, built.stderr
+    for page in ("minifesto/", "minifesto/2022-03/"):
+        soup = built.html(page)
+        ids = [element["id"] for element in soup.find_all(id=True)]
+        assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+        for number in (1, 2):
+            text = soup.find(id=f"policy-{number}").find(class_="prose")
+            targets = [link["href"][1:] for link in text.find_all("a", href=re.compile("^#"))]
+            assert targets and all(text.find(id=target) is not None for target in targets), targets
+    own = built.html("policies/housing/")
+    assert own.find(id="why-it-matters") is not None and own.find("a", href="#why-it-matters") is not None
+    for name in PDFS:
+        assert (built.output / name).stat().st_size > 0
