@@ -443,3 +443,47 @@ def test_two_policies_with_the_same_subheading_and_footnotes_share_the_minifesto
     assert own.find(id="why-it-matters") is not None and own.find("a", href="#why-it-matters") is not None
     for name in PDFS:
         assert (built.output / name).stat().st_size > 0
+
+
+EVERY_KIND_OF_BLOCK = """\
+Term
+: A definition list.
+
+The NHS is loved.
+
+*[NHS]: National Health Service
+
+> A quote from a report.
+
+1. First step
+    - nested under a number
+        - a third level
+2. Second step
+
+- A point
+    - nested under a point
+
+```
+code   kept as written
+```
+
+***
+
+| Year | Homes |
+|-----:|:-----:|
+| 2023 | 1,000 |
+"""
+
+
+def test_every_kind_of_markdown_block_prints(tmp_path, factory_cache):
+    """A list in a list is marked ◦ and a third level ▪ by browsers' own
+    styles, which the print fonts lack: WeasyPrint refused to render a
+    policy with a nested list. Each block Markdown makes must print."""
+    built = build_in(tmp_path, {"policies/01-housing.md": policy_markdown("Homes for everyone", 1).replace(
+        "Text.\n", EVERY_KIND_OF_BLOCK)}, cache=factory_cache)
+    assert built.returncode == 0, built.stderr
+    for name in PDFS:
+        text = " ".join(pdftotext(built.output / name).split())
+        for words in ("A definition list.", "nested under a number", "a third level", "nested under a point",
+                      "code kept as written", "A quote from a report."):
+            assert words in text, (name, words)
