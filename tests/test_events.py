@@ -259,6 +259,17 @@ def test_a_post_names_events_like_it_names_policies(make_site):
                for line in wrong.problem_lines), wrong.problem_lines
 
 
+def test_a_report_whose_own_file_has_a_mistake_is_reported_there_only(make_site):
+    """The event names the post as its report; the post's title reads as
+    true or false (an unquoted No). Its own line is the problem: the event
+    is not told the post does not exist."""
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"])
+    post = post.replace(post.splitlines()[1], "title: No")
+    build = make_site({"events/canvass.md": event_file(report="hello"), "posts/hello.md": post})
+    assert build.returncode == 1
+    assert [line.split(":", 1)[0] for line in build.problem_lines] == ["content/posts/hello.md"], build.problem_lines
+
+
 def test_invoke_new_event_starts_a_file_the_check_explains(tmp_path):
     from sitebuild.build import load_settings
     from sitebuild.derived_settings import derived_settings_file

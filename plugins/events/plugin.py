@@ -25,7 +25,8 @@ def check_events(generators, items=()) -> None:
     for event in events.all_items():
         report = getattr(event, "report", None)
         event.report_post = posts.get(report) if report else None
-        if report and event.report_post is None:
+        # A post whose own file has a mistake is reported there, not again here.
+        if report and event.report_post is None and ("post", report) not in problem_log.unreadable:
             message = (f'"{report}" is still a draft or embargoed' if report in unpublished
                        else f'no post is called "{report}"')
             problem_log.add(event.source_path, event.frontmatter_lines.get("report", 1), "report", message,
