@@ -860,6 +860,47 @@ def test_the_future_is_judged_in_uk_time(browser, editor_site):
 
 
 @pytest.mark.browser
+def test_the_rules_across_fields_are_the_builds(browser, editor_site):
+    """What the build refuses across two fields, the editor refuses as it
+    saves: a release dated other than its embargo's day, "Updated" before the
+    date or in the future, an event with neither place nor online link, one
+    that ends before it starts. Each rule's spec comes from the schema or the
+    check it mirrors (plugins/cms/config.py)."""
+    page = browser.new_page()
+    page.goto(f"{editor_site['url']}/admin/formats.json")
+    results = page.evaluate("""async () => {
+        const { toFile } = await import('./frontmatter-format.js');
+        const specs = await (await fetch('formats.json')).json();
+        const now = { now: new Date('2026-11-27T12:00:00Z') };
+        const refused = (collection, values) => {
+          try { toFile({ body: 'B', ...values }, specs[`${collection}-frontmatter`], now); return false; }
+          catch (error) { return error.message; }
+        };
+        const post = { title: 'T', category: 'news', summary: 'S.' };
+        const event = { title: 'T', summary: 'S.', category: 'meeting', start: '2026-12-01 10:00',
+                        end: '2026-12-01 12:00', place: 'Truro' };
+        return {
+          embargoDay: refused('posts', { ...post, date: '2026-11-28', embargo: '2026-11-28 09:00' }),
+          embargoYearTypo: refused('posts', { ...post, date: '2026-11-28', embargo: '2025-11-28 00:01' }),
+          modifiedBefore: refused('posts', { ...post, date: '2026-11-10', modified: '2026-10-01' }),
+          modifiedFuture: refused('posts', { ...post, date: '2026-11-10', modified: '2027-03-01' }),
+          modifiedFine: refused('posts', { ...post, date: '2026-11-10', modified: '2026-11-20' }),
+          onlineOnly: refused('events', { ...event, place: '', online: 'https://meet.example.org/x' }),
+          nowhere: refused('events', { ...event, place: '' }),
+          endFirst: refused('events', { ...event, end: '2026-12-01 09:00' }),
+        };
+    }""")
+    page.close()
+    assert results["embargoDay"] is False and results["modifiedFine"] is False and results["onlineOnly"] is False
+    assert results["embargoYearTypo"] == ('"Date" 2026-11-28 is not the day the embargo lifts (2025-11-28 00:01): '
+                                          "a release is issued when its embargo lifts. Use 2025-11-28.")
+    assert results["modifiedBefore"].startswith('"Modified" 2026-10-01 is before the post\'s date (2026-11-10)')
+    assert results["modifiedFuture"].startswith('"Modified" 2027-03-01 is in the future (UK time)')
+    assert results["nowhere"] == 'Give "Place" or "Online": one of them at least.'
+    assert results["endFirst"] == '"End" 2026-12-01 09:00 is not after "Start" (2026-12-01 10:00).'
+
+
+@pytest.mark.browser
 def test_changing_a_policy_number_is_refused_with_how_to_renumber(editor):
     """Sveltia keeps an existing entry's file name (02-nhs.md would say
     number: 7, which the build refuses), so the change is refused."""

@@ -53,6 +53,11 @@ DATE_AND_TIME_FIELDS = {"embargo", "start", "end"}
 # is saved (see validate in static/frontmatter-format.js), by schema name.
 # contentcheck's check_not_in_the_future: a post dated after now needs an embargo.
 NOT_IN_THE_FUTURE = {"post": {"field": "date", "unless": "embargo"}}
+# contentcheck's check_issued_when_embargo_lifts: an embargoed post is dated
+# the embargo's day (the editor's date field holds a day, which the reader
+# takes as the embargo's moment); check_modified_*: "Updated" is on or after
+# the date and not in the future.
+POST_DATES = {"post": {"date": "date", "embargo": "embargo", "modified": "modified"}}
 # policies' check_unique_numbers: no two policies share a number.
 UNIQUE_FIELDS = {"policy": ["number"]}
 FILE_NAME_FIELD = re.compile(r"\{\{fields\.(\w+)\}\}")
@@ -329,6 +334,14 @@ def format_spec(schema, path: str) -> dict:
         spec["items_together"] = items_together
     if schema.name in NOT_IN_THE_FUTURE:
         spec["not_future"] = NOT_IN_THE_FUTURE[schema.name]
+    if schema.name in POST_DATES:
+        spec["post_dates"] = POST_DATES[schema.name]
+    # The schema's own rules across fields (an event's place or online link;
+    # its start before its end), as the build checks them.
+    if schema.needs_one_of:
+        spec["one_of"] = [list(group) for group in schema.needs_one_of]
+    if schema.in_order:
+        spec["in_order"] = [[rule.earlier, rule.later] for rule in schema.in_order]
     return spec
 
 

@@ -201,6 +201,11 @@ function dateText(value) {
  *   items_together: {list: [[given, needed]]}: the same in each entry of a list;
  *   not_future: {field, unless}: the date is not after now (UK time) unless
  *     the other field is given (contentcheck's check_not_in_the_future);
+ *   post_dates: {date, embargo, modified}: an embargoed post is dated the
+ *     embargo's day, and "modified" is on or after the date and not in the
+ *     future (contentcheck's check_issued_when_embargo_lifts, check_modified_*);
+ *   one_of: [[names]]: at least one of them is given (Schema.needs_one_of);
+ *   in_order: [[earlier, later]]: the later comes after the earlier (Schema.in_order);
  *   in_file_name: [names]: fields the file name is made from, which the
  *     editor cannot change once the file exists (it keeps the file's name);
  *   unique: [names]: no other entry of the collection has the same value.
@@ -231,6 +236,33 @@ function validate(values, spec, original, now, createdHere = false) {
     if (date && date > today) {
       throw new Error(`"${label(future.field)}" ${date} is in the future (UK time). Add an ` +
         `"${label(future.unless)}" (the date and time it may be published), or use today's date, ${today.slice(0, 10)}.`);
+    }
+  }
+  const dates = spec.post_dates;
+  if (dates) {
+    const [date, embargo, modified] = [dates.date, dates.embargo, dates.modified].map((name) => dateText(values[name]));
+    if (date && embargo && date !== embargo.slice(0, 10) && date !== embargo) {
+      throw new Error(`"${label(dates.date)}" ${date} is not the day the embargo lifts (${embargo}): a release ` +
+        `is issued when its embargo lifts. Use ${embargo.slice(0, 10)}.`);
+    }
+    if (date && modified && modified.slice(0, 10) < date.slice(0, 10)) {
+      throw new Error(`"${label(dates.modified)}" ${modified} is before the post's date (${date}): give the day ` +
+        `you last changed the post, or clear it.`);
+    }
+    if (modified && modified.slice(0, 10) > ukNow(now).slice(0, 10)) {
+      throw new Error(`"${label(dates.modified)}" ${modified} is in the future (UK time): give the day you last ` +
+        `changed the post, today at the latest.`);
+    }
+  }
+  for (const group of spec.one_of ?? []) {
+    if (group.every((name) => empty(values[name]))) {
+      throw new Error(`Give ${group.map((name) => `"${label(name)}"`).join(' or ')}: one of them at least.`);
+    }
+  }
+  for (const [earlier, later] of spec.in_order ?? []) {
+    const [first, second] = [dateText(values[earlier]), dateText(values[later])];
+    if (first && second && second <= first) {
+      throw new Error(`"${label(later)}" ${second} is not after "${label(earlier)}" (${first}).`);
     }
   }
   for (const name of original ? spec.in_file_name ?? [] : []) {
