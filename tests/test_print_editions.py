@@ -421,14 +421,23 @@ def policy_with_a_subheading_and_a_footnote(title: str, number: int) -> str:
         "Text.\n", "See [why](#why-it-matters).\n\n## Why it matters\n\nBecause it does.[^1]\n\n[^1]: A source.\n")
 
 
+# Headings in the closing call named as ids the pages already have.
+CLOSING_CALL_WITH_HEADINGS = ("closing_call: |\n          ## Join\n\n          Join today.\n\n"
+                              "          ## Foreword\n\n          ## Main\n\n          More.")
+
+
 def test_two_policies_with_the_same_subheading_and_footnotes_share_the_minifesto(tmp_path, factory_cache):
     """Markdown gives both "## Why it matters" the id why-it-matters, and both
     footnotes fn:1: on the pages of every policy each policy's ids carry its
     own anchor, so there is no id twice and each link stays in its policy
-    (WeasyPrint refused to render the PDFs at all: "Anchor defined twice")."""
+    (WeasyPrint refused to render the PDFs at all: "Anchor defined twice").
+    The closing call's headings (## Join, ## Foreword, ## Main: ids the pages
+    have) carry one too."""
     built = build_in(tmp_path, {
         "policies/01-housing.md": policy_with_a_subheading_and_a_footnote("Homes for everyone", 1),
         "policies/02-nhs.md": policy_with_a_subheading_and_a_footnote("Save our NHS", 2),
+        "minifesto.md": MINIMAL_SITE["minifesto.md"].replace("closing_call: Become a member today.",
+                                                             CLOSING_CALL_WITH_HEADINGS),
     }, cache=factory_cache)
     assert built.returncode == 0, built.stderr
     for page in ("minifesto/", "minifesto/2022-03/"):
@@ -464,7 +473,7 @@ The NHS is loved.
     - nested under a point
 
 ```
-code   kept as written
+code   kept as written, in a line far longer than the text column of a page, and on past seventy-two characters to its end
 ```
 
 ***
@@ -485,5 +494,5 @@ def test_every_kind_of_markdown_block_prints(tmp_path, factory_cache):
     for name in PDFS:
         text = " ".join(pdftotext(built.output / name).split())
         for words in ("A definition list.", "nested under a number", "a third level", "nested under a point",
-                      "code kept as written", "A quote from a report."):
+                      "code kept as written", "seventy-two characters to its end", "A quote from a report."):
             assert words in text, (name, words)
