@@ -496,3 +496,38 @@ def test_every_kind_of_markdown_block_prints(tmp_path, factory_cache):
         for words in ("A definition list.", "nested under a number", "a third level", "nested under a point",
                       "code kept as written", "seventy-two characters to its end", "A quote from a report."):
             assert words in text, (name, words)
+
+
+TEXT_EDITION_CASES = """\
+A line that ends in two spaces  
+goes on after a break, and this
+soft break joins its line.
+
+Table: costs
+
+| Item | Cost |
+|------|-----:|
+| Homes | 1,000 |
+
+<ol start="3"><li>Third step</li><li>Fourth step</li></ol>
+
+She said <q>enough</q>, with x<sup>2</sup> and a note.[^1] See <https://example.org/a>.
+
+[^1]: A source.
+"""
+
+
+def test_the_text_edition_keeps_what_the_page_shows(tmp_path, factory_cache):
+    """Tables are rows with their cells apart, a numbered list goes on from
+    its start, a line break stays, a quotation keeps its marks and a
+    footnote its number; an address written as itself is given once, and
+    a footnote's link back (a web page's) is left out."""
+    built = build_in(tmp_path, {"policies/01-housing.md": policy_markdown("Homes for everyone", 1).replace(
+        "Text.\n", TEXT_EDITION_CASES)}, cache=factory_cache)
+    assert built.returncode == 0, built.stderr
+    text = (built.output / "minifesto.txt").read_text(encoding="utf-8")
+    for expected in ("A line that ends in two spaces\ngoes on after a break, and this soft break joins its line.",
+                     "Item | Cost\nHomes | 1,000", "3. Third step\n4. Fourth step",
+                     "She said “enough”, with x^2 and a note.[1] See https://example.org/a.", "1. A source."):
+        assert expected in text, expected
+    assert "Back to the text" not in text and "(https://example.org/a)" not in text

@@ -15,6 +15,10 @@ from xml.etree.ElementTree import Element
 from tinyhtml5.parser import HTMLParser
 
 WIDTH = 72
+# What a <br> becomes until its paragraph is wrapped: wrapping joins the
+# paragraph's own line ends (Markdown's soft breaks), never this. Content
+# cannot hold it: the build refuses control characters.
+LINE_BREAK = "\0"
 HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 BLOCKS = HEADINGS | {"p", "blockquote", "pre", "ul", "ol", "li", "dl", "dt", "dd", "table", "tr",
                      "figure", "figcaption", "div", "hr"}
@@ -47,7 +51,7 @@ def blocks(container: Element, site_url: str, width: int) -> list[str]:
     def flush() -> None:
         text = "".join(paragraph)
         if text.strip():
-            out.append(wrap_words(text, width))
+            out.append("\n".join(wrap_words(line, width) for line in text.split(LINE_BREAK)))
         paragraph.clear()
 
     for child in container:
@@ -71,6 +75,8 @@ def block(element: Element, site_url: str, width: int) -> list[str]:
         return ["* * *"]
     if tag in ("ul", "ol"):
         return [list_text(element, site_url, width, numbered=tag == "ol")]
+    if tag == "table":
+        return [table_text(element, site_url, width)]
     if tag == "blockquote":
         return [textwrap.indent(b, "> ") for b in blocks(element, site_url, width - 2)]
     return blocks(element, site_url, width)
@@ -78,11 +84,27 @@ def block(element: Element, site_url: str, width: int) -> list[str]:
 
 def list_text(element: Element, site_url: str, width: int, numbered: bool) -> str:
     items = []
-    for number, item in enumerate((c for c in element if c.tag == "li"), start=1):
+    for number, item in enumerate((c for c in element if c.tag == "li"), start=first_number(element)):
         marker = f"{number}. " if numbered else "- "
         lines = "\n\n".join(blocks(item, site_url, width - len(marker))).splitlines() or [""]
         items.append("\n".join([marker + lines[0], *((" " * len(marker) + l).rstrip() for l in lines[1:])]))
     return "\n".join(items)
+
+
+def first_number(element: Element) -> int:
+    """Where a numbered list starts: <ol start="3"> goes on from an earlier list."""
+    start = element.get("start") or ""
+    return int(start) if start.isdigit() else 1
+
+
+def table_text(element: Element, site_url: str, width: int) -> str:
+    """Its caption on a line of its own, then a line for each row, its cells
+    between " | " (a cell's words glued to the next cell's read as one)."""
+    lines = [wrap_words(inline_text(caption, site_url), width) for caption in element.iter("caption")]
+    for row in element.iter("tr"):
+        cells = [" ".join(inline_text(cell, site_url).split()) for cell in row if cell.tag in ("td", "th")]
+        lines.append(wrap_words(" | ".join(cells), width, hanging_indent=2))
+    return "\n".join(lines)
 
 
 def inline_text(element: Element, site_url: str) -> str:
@@ -92,12 +114,21 @@ def inline_text(element: Element, site_url: str) -> str:
     if not isinstance(element.tag, str):
         return ""  # a comment (never in sanitised HTML)
     if element.tag == "br":
-        return "\n"
+        return LINE_BREAK
+    href = element.get("href") if element.tag == "a" else None
+    if href and href.startswith("#fnref"):
+        return ""  # a footnote's link back to the text: the text edition has no links to follow
     if element.tag == "img":
         alt = " ".join((element.get("alt") or "").split())
         return f"[Image: {alt}]" if alt else ""  # alt="" marks a picture that only decorates
     text = (element.text or "") + "".join(inline_text(c, site_url) + (c.tail or "") for c in element)
-    href = element.get("href") if element.tag == "a" else None
+    if element.tag == "q":
+        return f"“{text}”"  # the marks a browser draws around a quotation
+    if element.tag == "sup":
+        # A footnote's number, or a power: "here[1]", "x^2", not "here1", "x2".
+        return f"[{text.strip()}]" if element.find("a") is not None else f"^{text}"
     if href and not href.startswith("#"):
-        text += f" ({urljoin(site_url + '/', href)})"
+        address = urljoin(site_url + "/", href)
+        if " ".join(text.split()) not in (href, address):  # an address written as itself is not given twice
+            text += f" ({address})"
     return text
