@@ -100,6 +100,17 @@ def test_a_gap_in_the_numbering_fails(make_site):
             "number the published policies 1, 2, 3 … without gaps") in build.problem_lines
 
 
+def test_a_policy_with_a_mistake_is_the_only_file_reported(make_site):
+    """Policy 2's summary is refused, so policy 2 is missing from the site:
+    its own line says why, and policy 3 is not told of a gap."""
+    wrong = policy_markdown("Homes for everyone", 2).replace("summary: A one-sentence summary.",
+                                                             "summary: Homes <b>for all</b>.")
+    build = make_site({"policies/02-housing.md": wrong, "policies/03-nhs.md": policy_markdown("Save our NHS", 3)})
+    assert build.returncode == 1
+    assert [line.split(":", 1)[0] for line in build.problem_lines] == ["content/policies/02-housing.md"], \
+        build.problem_lines
+
+
 def test_a_missing_minifesto_field_fails(make_site):
     text = MINIMAL_SITE["minifesto.md"].replace("        edition: March 2022\n", "")
     build = make_site({"minifesto.md": text})

@@ -43,7 +43,11 @@ def _report_shared_number(number: int, sharing: list, free: int) -> None:
 
 
 def check_no_gaps(published) -> None:
-    """Published policies are numbered 1, 2, 3 … with none missing."""
+    """Published policies are numbered 1, 2, 3 … with none missing. Not
+    while a policy's own file has a mistake: it is missing from the site
+    for that reason, reported at its line, and its neighbours are fine."""
+    if any(kind == "policy" for kind, _ in problem_log.unreadable):
+        return
     expected = 1
     for policy in sorted(published, key=lambda p: p.number):
         if policy.number > expected:
