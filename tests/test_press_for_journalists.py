@@ -78,6 +78,19 @@ def test_the_press_page_dials_the_numbers_as_written(press_site):
         ("+44 (0)20 7946 0456", "tel:+442079460456"), ("07700 900123", "tel:07700900123")]
 
 
+def test_a_press_release_ends_with_whom_to_call_and_the_notes_to_editors(press_site):
+    """As a release sent by email ends: the press office's contacts, tap to
+    call, and its notes to editors; not on other posts, and not in search
+    (every release would match a contact's name)."""
+    release = press_site.html(RELEASE).select_one("section[aria-labelledby=release-contacts]")
+    assert release is not None and release.has_attr("data-pagefind-ignore")
+    assert [(a.get_text(), a["href"]) for a in release.select('a[href^="tel:"]')] == [
+        ("+44 (0)20 7946 0456", "tel:+442079460456"), ("07700 900123", "tel:07700900123")]
+    office_notes = press_site.html("press/").select_one(".boilerplate").get_text(" ", strip=True)
+    assert release.select_one(".boilerplate").get_text(" ", strip=True) == office_notes
+    assert press_site.html("news/hello/").select_one("section[aria-labelledby=release-contacts]") is None
+
+
 def test_the_press_kit_gives_the_size_of_the_photo_it_publishes(press_site):
     kit = {a.get_text(): a.find_next_sibling("span").get_text()
            for a in press_site.html("press/").select("section[aria-labelledby=press-kit] .file-list a")}
