@@ -590,6 +590,9 @@ PLUGINS = [
     # Atom feeds with absolute addresses and an id of their own.
     "plugins.feeds",
     "plugins.cms",
+    # Content's HTML fitted to the page showing it: headings under their
+    # title, ids unique where texts share a page, tables' boxes named.
+    "plugins.contenthtml",
     # The page_url and canonical_url template filters: templates print
     # addresses, they never assemble them.
     "plugins.urlfilters",

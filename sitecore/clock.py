@@ -56,10 +56,20 @@ def moments_compared():
         _noting.remove(moments)
 
 
+def instant(moment: dt.datetime) -> dt.datetime:
+    """The moment in UTC, to compare: Python compares two times in the same
+    zone by their wall clocks and ignores `fold`, so 01:30 BST and 01:30 GMT
+    on the night the clocks go back would count as equal."""
+    return moment.astimezone(dt.timezone.utc)
+
+
 def has_passed(moment: dt.datetime, now: dt.datetime) -> bool:
-    """Compare instants, not wall-clock times: Python compares two times in
-    the same zone by their wall clocks and ignores `fold`, so 01:30 BST and
-    01:30 GMT on the night the clocks go back would count as equal."""
+    """Compare instants, not wall-clock times (see instant)."""
     for moments in _noting:
         moments.append(moment)
-    return moment.astimezone(dt.timezone.utc) <= now.astimezone(dt.timezone.utc)
+    return instant(moment) <= instant(now)
+
+
+def as_written(moment: dt.datetime) -> str:
+    """A moment as the front matter writes it, for messages: 2022-03-01 09:00."""
+    return moment.strftime("%Y-%m-%d %H:%M")

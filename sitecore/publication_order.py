@@ -12,17 +12,15 @@ when someone publishes it.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 
-from sitecore.clock import build_time, has_passed
+from sitecore.clock import as_written, build_time, has_passed
 
 # When an item becomes public, as a POSIX time, so that the three kinds compare:
 ALREADY = -math.inf  # public in this build
 NEVER = math.inf  # a draft: public only once a person publishes it
 
 EMBARGO_AS_SHOWN = "%-d %B %Y, %H:%M"
-EMBARGO_AS_WRITTEN = "%Y-%m-%d %H:%M"
 
 
 def public_from(item) -> float:
@@ -51,16 +49,11 @@ def naming_refused(referrer, name: str, target, remove: str = "remove it from th
         if referrer_from == ALREADY:
             return f'"{name}" is still a draft', f"publish it first, or {remove}"
         return (f'"{name}" is still a draft',
-                f"publish it, or give it an embargo no later than this file's ({_written(referrer.embargo)}), "
+                f"publish it, or give it an embargo no later than this file's ({as_written(referrer.embargo)}), "
                 f"or {remove}")
     until = f'"{name}" is embargoed until {target.embargo.strftime(EMBARGO_AS_SHOWN)}'
     if referrer_from == ALREADY:
         return until, (f"{remove} until then, or embargo this file until then too "
-                       f"(embargo: {_written(target.embargo)})")
+                       f"(embargo: {as_written(target.embargo)})")
     return (f"{until}, after this file's embargo ({referrer.embargo.strftime(EMBARGO_AS_SHOWN)})",
-            f"embargo this file until then too (embargo: {_written(target.embargo)}), or {remove}")
-
-
-def _written(moment: dt.datetime) -> str:
-    """A moment as the volunteer writes it in the front matter."""
-    return moment.strftime(EMBARGO_AS_WRITTEN)
+            f"embargo this file until then too (embargo: {as_written(target.embargo)}), or {remove}")

@@ -8,15 +8,13 @@ computed: the text's, against the first background behind it."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
+from colours import AA_TEXT, contrast, rgb
 from test_site import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
 
 WIDTHS = (1280, 320)
-AA_TEXT = 4.5
 INK, AMBER = (27, 27, 31), (255, 191, 71)  # screen.css: --ink, --focus
 # Enough Tab presses for the longest page type (the minifesto, its contents
 # and citations); a walk that goes on longer is a trap.
@@ -49,25 +47,6 @@ FOCUSED = """() => {
           href: focused.getAttribute('href'), texts, background: style.backgroundColor,
           outline: [style.outlineStyle, parseFloat(style.outlineWidth), style.outlineColor], shadow: style.boxShadow};
 }"""
-
-
-def rgb(colour: str) -> tuple[int, int, int]:
-    """'rgb(27, 27, 31)' or 'rgba(…)' -> (27, 27, 31)."""
-    return tuple(int(float(part)) for part in re.findall(r"[\d.]+", colour)[:3])
-
-
-def relative_luminance(colour: tuple[int, int, int]) -> float:
-    def linear(channel: int) -> float:
-        value = channel / 255
-        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
-
-    red, green, blue = map(linear, colour)
-    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
-
-
-def contrast(text: tuple[int, int, int], background: tuple[int, int, int]) -> float:
-    lighter, darker = sorted((relative_luminance(text), relative_luminance(background)), reverse=True)
-    return (lighter + 0.05) / (darker + 0.05)
 
 
 def test_the_contrast_helper_agrees_with_wcag():

@@ -13,16 +13,16 @@ import feedparser
 import pytest
 from browser import serve_folder
 from bs4 import BeautifulSoup
+from colours import AA_TEXT, contrast, rgb
 from conftest import MINIMAL_SITE, build_in, sample_jpeg
 from PIL import Image
 from pypdf import PdfReader
-from test_keyboard_and_focus import contrast, rgb
+from test_press_office import PRESS_PAGE
 
 from sitecore.imprint import imprint_text
 from sitecore.phone_links import tel_uri
 from sitecore.sizes import human_size
 
-AA_TEXT = 4.5
 WHITE_PAPER = (255, 255, 255)
 RELEASE = "news/new-deputy-leader/"
 RELEASE_POST = """\
@@ -36,7 +36,6 @@ RELEASE_POST = """\
     The party elected its deputy leader, as
     [the Electoral Commission](https://www.electoralcommission.org.uk/) was told.
     """
-PRESS_PAGE = "---\ntitle: Press office\nsummary: For journalists.\n---\nCall us.\n"
 
 
 def photo_with_camera_data() -> bytes:

@@ -21,7 +21,7 @@ from conftest import MINIMAL_SITE, build_in, policy_markdown, sample_jpeg
 from pdf_tools import outline_titles, pdftotext
 from pypdf import PdfReader
 
-from plugins.minifesto.nested_headings import headings_under
+from plugins.contenthtml.nested_headings import headings_under
 from plugins.minifesto.plain_text import wrap_words
 
 PDFS = ("minifesto.pdf", "minifesto-large-print.pdf")

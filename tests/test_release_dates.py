@@ -12,10 +12,10 @@ import textwrap
 import feedparser
 import pytest
 from conftest import MINIMAL_SITE
+from test_press_office import PRESS_PAGE
 
 NOW = ("--now", "2026-11-27 12:00")
 # MINIMAL_SITE has no press page: this one shows the press office file.
-PRESS_PAGE = "---\ntitle: Press office\nsummary: For journalists.\n---\nCall us.\n"
 
 
 def release(*lines: str) -> dict[str, str]:

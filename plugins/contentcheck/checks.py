@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 from urllib.parse import unquote, urlparse
@@ -11,12 +10,12 @@ from pelican.contents import Article
 from PIL import Image
 
 from sitecore import html_allowlist
-from sitecore.clock import build_time, has_passed
+from sitecore.clock import as_written, build_time, has_passed, instant
 from sitecore.content_items import public_url
 from sitecore.html_allowlist import refusals
 from sitecore.images import cut_short
 from sitecore.problems import problem_log
-from sitecore.publication_order import EMBARGO_AS_WRITTEN, naming_refused
+from sitecore.publication_order import naming_refused
 from sitecore.site_files import is_known
 from sitecore.text_memo import TextMemo, fingerprint
 
@@ -277,15 +276,10 @@ def check_not_in_the_future(item, settings) -> None:
                "use today's date, or add 'embargo: <date and time>' to publish it automatically then")
 
 
-def as_written(moment) -> str:
-    """A front-matter moment as a volunteer writes it: a date alone when it is
+def date_as_written(moment) -> str:
+    """A post's date as a volunteer writes it: a date alone when it is
     midnight (which is what a date alone reads as)."""
-    return moment.strftime("%Y-%m-%d" if (moment.hour, moment.minute) == (0, 0) else EMBARGO_AS_WRITTEN)
-
-
-def same_instant(one, other) -> bool:
-    # Instants, not wall clocks: see sitecore.clock.has_passed.
-    return one.astimezone(dt.timezone.utc) == other.astimezone(dt.timezone.utc)
+    return moment.strftime("%Y-%m-%d") if (moment.hour, moment.minute) == (0, 0) else as_written(moment)
 
 
 def check_issued_when_embargo_lifts(item) -> None:
@@ -298,15 +292,15 @@ def check_issued_when_embargo_lifts(item) -> None:
         return
     # A date alone on the embargo's day is the embargo's moment already
     # (plugins/frontmatter/reader.py: issued_at).
-    if same_instant(date, embargo):
+    if instant(date) == instant(embargo):
         return
-    lifts = embargo.strftime(EMBARGO_AS_WRITTEN)
+    lifts = as_written(embargo)
     fix = f"write 'date: {lifts}': a release is issued when its embargo lifts"
     if date.year != embargo.year and date.month == embargo.month:  # one year typed wrong
         fix = (f"check the year: write the same moment in both, 'date: {lifts}' "
                f"or 'embargo: {date.strftime('%Y-%m-%d')} {embargo.strftime('%H:%M')}'")
     report(item, item.frontmatter_lines.get("date", 1), "date",
-           f"{as_written(date)} is not when the embargo lifts ({as_written(embargo)})", fix)
+           f"{date_as_written(date)} is not when the embargo lifts ({date_as_written(embargo)})", fix)
 
 
 def check_modified_after_date(item) -> None:
@@ -318,7 +312,7 @@ def check_modified_after_date(item) -> None:
         return
     if modified.date() < date.date():
         report(item, item.frontmatter_lines.get("modified", 1), "modified",
-               f"{as_written(modified)} is before the post's date ({as_written(date)})",
+               f"{date_as_written(modified)} is before the post's date ({date_as_written(date)})",
                "give the date you last changed the post, on or after its date, or remove the line")
 
 
@@ -330,7 +324,7 @@ def check_modified_not_in_the_future(item, settings) -> None:
         return
     if not has_passed(modified, build_time(settings)):
         report(item, item.frontmatter_lines.get("modified", 1), "modified",
-               f"{as_written(modified)} is in the future",
+               f"{date_as_written(modified)} is in the future",
                "give the date you last changed the post (today's at the latest)")
 
 

@@ -14,7 +14,6 @@ from sitecore.site_files import site_urls
 
 from .checks import SiteFacts, check_item, check_links
 from .passed import ItemsThatPassed
-from .table_boxes import table_boxes
 
 logger = logging.getLogger("site.contentcheck")
 
@@ -82,14 +81,7 @@ def report_unread_files(settings) -> None:
                             "write the content as a .md file with front matter (see the README)")
 
 
-def add_table_boxes_filter(generator) -> None:
-    """Content's tables as the theme shows them (table_boxes.py): named, so a
-    reader can tell which table a tab stop is (partials/content.html)."""
-    generator.env.filters["table_boxes"] = table_boxes
-
-
 def register() -> None:
-    signals.generator_init.connect(add_table_boxes_filter)
     signals.all_generators_finalized.connect(check_content)
     signals.finalized.connect(keep_passes)
     items_renewed.connect(check_renewed)

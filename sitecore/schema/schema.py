@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Callable
 
+from sitecore.clock import as_written, instant
+
 from .document import Document
 from .fields import Field, FieldError, FieldErrors, unknown_field_fix, where_in_field
 
@@ -55,15 +57,13 @@ class InOrder:
 
 def shown_value(value) -> str:
     """A checked value as a message quotes it: a moment as it is written."""
-    return value.strftime("%Y-%m-%d %H:%M") if isinstance(value, dt.datetime) else str(value)
+    return as_written(value) if isinstance(value, dt.datetime) else str(value)
 
 
 def comes_after(later, earlier) -> bool:
-    """Moments are compared as instants: Python compares two times of one
-    zone by their wall clocks, ignoring `fold`, so 01:30 GMT would not come
-    after 01:30 BST on the night the clocks go back."""
+    """Moments are compared as instants (sitecore.clock.instant)."""
     if isinstance(later, dt.datetime) and isinstance(earlier, dt.datetime):
-        return later.astimezone(dt.timezone.utc) > earlier.astimezone(dt.timezone.utc)
+        return instant(later) > instant(earlier)
     return later > earlier
 
 

@@ -1,0 +1,8 @@
+"""Template filters that fit a content item's sanitised HTML to the page
+showing it: `headings_under` (its headings below the title it sits under),
+`ids_within` (its ids unique where several texts share a page) and
+`table_boxes` (each table's scrolling box, named)."""
+
+from .plugin import register
+
+__all__ = ["register"]
