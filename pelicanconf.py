@@ -485,6 +485,9 @@ SECURITY_HEADERS_OVERRIDES = {
     },
 }
 NGINX_HEADERS_SAVE_AS = "_server/nginx-security-headers.conf"
+# A renamed item's old addresses as nginx's own 301s, to include beside it
+# (plugins/redirects); the pages the build writes there answer until then.
+NGINX_REDIRECTS_SAVE_AS = "_server/nginx-redirects.conf"
 # Files whose type hosts get wrong (nginx and Netlify send .yml as
 # application/octet-stream, which the browser editor cannot read).
 CONTENT_TYPES = {"/admin/config.yml": "text/yaml; charset=utf-8"}
@@ -587,6 +590,8 @@ PLUGINS = [
     "plugins.search",
     "plugins.headers",
     "plugins.press",
+    # Old addresses of renamed items keep working.
+    "plugins.redirects",
     # Atom feeds with absolute addresses and an id of their own.
     "plugins.feeds",
     "plugins.cms",

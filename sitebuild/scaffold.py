@@ -154,7 +154,7 @@ def optional_fields(kind: str, template: str) -> str:
     in_template = set(re.findall(r"^(\w+):", template, re.M))
     lines = []
     for field in schema.fields:
-        if field.required or field.name in in_template:
+        if field.required or field.name in in_template or not field.in_new_files:
             continue
         companion = f"   # needs {companions[field.name]} too" if field.name in companions else ""
         inner = getattr(field.check, "item_fields", None)

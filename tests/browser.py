@@ -143,9 +143,10 @@ def wait_for_server(port: int, process, what: str, seconds: float = 60) -> None:
 
 
 @contextmanager
-def serve_with_nginx(folder: Path, prefix: Path):
+def serve_with_nginx(folder: Path, prefix: Path, also_include: tuple[str, ...] = ()):
     """Serve a built site with Debian's nginx and the security-headers snippet
-    the build wrote (as a production host would); nginx keeps its files in
+    the build wrote (as a production host would), and the other snippets
+    `also_include` names (paths in the site); nginx keeps its files in
     `prefix`. Yield the base URL."""
     port = free_port()
     # As root (CI), nginx's workers would drop to "nobody", who cannot read
@@ -170,6 +171,7 @@ http {{
         listen 127.0.0.1:{port};
         root {folder};
         include {folder}/_server/nginx-security-headers.conf;
+        {"".join(f"include {folder}/{snippet};" for snippet in also_include)}
     }}
 }}
 """)

@@ -546,6 +546,10 @@ REFUSED_SAMPLES = [
     "meet.example.org/truro", "www.example.org", "https://example", "https://example.org/a b", "Our report",
     "katie_parker", "-katie", "We want <b>everyone</b> to pay their share.", "See [our plan](https://e.org) now.",
     " ".join(["word"] * 21) + ".", "call the office", "press@", "020 7946", "+", "Two\nlines.", "",
+    # Old addresses (fields.site_address): a whole address, no closing "/",
+    # outside the site, a hidden folder, the home page, a file not a page.
+    "https://breakthroughparty.org.uk/news/old/", "/news/old", "/news/../../etc/", "/.well-known/x/", "/",
+    "/minifesto.pdf",
 ]
 # How Sveltia CMS reads a field's pattern (its HI function in 0.221.1): an
 # optional /…/flags around it.

@@ -111,6 +111,10 @@ def field_patterns() -> dict:
         types.slug: lambda check: [types.SLUG_PATTERN.pattern,
                                    "The file's name without .md: lower-case letters, digits and hyphens "
                                    "(e.g. katie-parker)."],
+        types.site_address: lambda check: [
+            rf"^(?=.{{2,{types.SITE_ADDRESS_MAX_LENGTH}}}$)" + types.SITE_ADDRESS_PATTERN.pattern.removeprefix("^"),
+            "The part of the old address after the domain, starting with / and ending with / (or .html), "
+            "e.g. /news/old-title/"],
         types.https_link: lambda check: [rf"^{NO_CONTROL}{link}$",
                                          "A web address starting https://, e.g. https://example.org/page"],
         types.contact: lambda check: [rf"^{NO_CONTROL}(?:{email}|{link})$",

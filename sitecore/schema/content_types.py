@@ -24,6 +24,7 @@ from .fields import (
     phone,
     plain_text,
     short_sentence,
+    site_address,
     slug,
     text,
 )
@@ -33,6 +34,13 @@ STATUS = Field("status", choice("published", "draft"), example="draft")
 # shows the note first, every page a banner while SAMPLE_CONTENT is on, and
 # with SAMPLE_CONTENT off the build refuses the item (plugins/samplecontent).
 SAMPLE = Field("sample", plain_text, example="a volunteer will replace this wording", typographic=True)
+
+
+def old_addresses(example: str) -> Field:
+    """The addresses the item had before its file was renamed: each keeps
+    working, taking readers (and search engines) to where it is now
+    (plugins/redirects). A journalist's link never breaks."""
+    return Field("old_addresses", list_of(site_address), example=f"[{example}]", in_new_files=False)
 
 POST = Schema(
     name="post",
@@ -50,6 +58,7 @@ POST = Schema(
         Field("image", image_path, example="images/news/march.jpg"),
         Field("image_alt", plain_text, example="Members marching with a banner", typographic=True),
         Field("embargo", date, example="2022-03-01 09:00"),
+        old_addresses("/news/old-title/"),
         STATUS,
         SAMPLE,
     ),
@@ -67,6 +76,7 @@ PAGE = Schema(
         # asks for it itself, so renaming its file never loses the button and
         # no template decides by a page's slug.
         Field("button", choice("join", "donate"), example="join"),
+        old_addresses("/old-name/"),
         STATUS,
         SAMPLE,
     ),
@@ -89,6 +99,7 @@ POLICY = Schema(
         Field("summary", plain_text, required=True, example="One sentence that sums the policy up.", typographic=True),
         Field("commitments", list_of(plain_text, min_items=1), required=True, example="[Build 150,000 council homes a year]", typographic=True),
         Field("easy_read", list_of_objects("line", EASY_READ_LINE, requires=(("picture", "picture_alt"),))),
+        old_addresses("/policies/old-name/"),
         STATUS,
         SAMPLE,
     ),
@@ -108,6 +119,7 @@ COUNCILLOR = Schema(
         Field("photo", image_path, example="images/councillors/katie-parker.jpg"),
         Field("photo_alt", plain_text, example="Katie Parker smiling outside the town hall", typographic=True),
         Field("contact", contact, example="katie.parker@breakthroughparty.org.uk"),
+        old_addresses("/councillors/old-name/"),
         STATUS,
         SAMPLE,
     ),
@@ -148,6 +160,7 @@ EVENT = Schema(
         Field("report", slug, example="conference-2022-report"),
         Field("event_status", choice(*EVENT_STATUSES), example="cancelled"),
         Field("embargo", date, example="2022-03-01 09:00"),
+        old_addresses("/events/old-name/"),
         EVENT_PUBLICATION,
         SAMPLE,
     ),
@@ -177,6 +190,7 @@ CANDIDATE = Schema(
         Field("result", choice("elected", "not elected"), example="elected"),
         Field("votes", integer_between(0, 10_000_000), example="1234"),
         Field("embargo", date, example="2022-03-28 09:00"),
+        old_addresses("/candidates/old-name/"),
         STATUS,
         SAMPLE,
     ),
@@ -198,6 +212,7 @@ BRANCH = Schema(
         Field("meetings", plain_text, example="The second Tuesday of each month, 7pm, online and in Manchester.",
               typographic=True),
         Field("embargo", date, example="2022-01-10 09:00"),
+        old_addresses("/branches/old-name/"),
         STATUS,
         SAMPLE,
     ),

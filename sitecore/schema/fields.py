@@ -37,6 +37,13 @@ HTTPS_LINK_PATTERN = re.compile(r"^https://[^\s<>\"']+\.[^\s<>\"']+$")
 # uses too: an HTML tag or comment ("<b", "</", "<!"), or a Markdown link.
 # A "<" before a space or a digit is text: "class sizes < 30".
 PLAIN_TEXT_REFUSED = (r"<[A-Za-z/!?]", r"\]\(")
+# An address a page of this site had, as the browser's address bar shows it
+# after the domain: /news/old-title/, /2021/old-page.html. Each part starts
+# with a letter, a digit or "_", so none is "." or ".." (nothing outside the
+# site) and none is hidden (.well-known); a page's only, ending "/" or .html.
+SITE_ADDRESS_PATTERN = re.compile(r"^/(?:[A-Za-z0-9_][A-Za-z0-9._-]*/)*(?:[A-Za-z0-9_][A-Za-z0-9._-]*\.html?)?$")
+# Cloudflare Pages ignores a line of _redirects over 1,000 characters.
+SITE_ADDRESS_MAX_LENGTH = 300
 
 
 def widget(**spec):
@@ -97,6 +104,9 @@ class Field:
     # body's (sitecore/typography.py). Never a field Markdown reads, or one
     # that makes an address (an author's or a tag's page).
     typographic: bool = False
+    # Listed, commented out, in the files `invoke new` makes: not a renamed
+    # item's old addresses, which a new file never has.
+    in_new_files: bool = True
 
     def convert(self, value: Any, settings: dict) -> Any:
         converted = self.check(value, settings)
@@ -391,6 +401,21 @@ def slug(value: Any, settings: dict) -> str:
             "use the file name without '.md': lower-case letters, digits and hyphens",
         )
     return value
+
+
+@widget(widget="string")
+def site_address(value: Any, settings: dict) -> str:
+    """An earlier address of a page of this site, kept relative to the
+    site's root as an item's own URL is ("news/old-title/")."""
+    value = text(value, settings)
+    if value.startswith(("http://", "https://")):
+        raise FieldError(f"{describe(value)} is a whole web address",
+                         "write only the part after the domain, starting with /, e.g. /news/old-title/")
+    if not SITE_ADDRESS_PATTERN.match(value) or value == "/" or len(value) > SITE_ADDRESS_MAX_LENGTH:
+        raise FieldError(f"{describe(value)} is not the address of a page of this site",
+                         "write the part after the domain, starting with / and ending with / (or .html), "
+                         "e.g. /news/old-title/")
+    return value.removeprefix("/")
 
 
 @widget(widget="string")

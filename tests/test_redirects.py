@@ -1,0 +1,222 @@
+"""A renamed item's old addresses keep working (plugins/redirects).
+
+A journalist's story, a share on social media and a search engine's result
+all link to an address; renaming the file (to fix a typo in the address)
+must not turn them into "Page not found". The item lists its old
+addresses; the build writes a page at each that sends the reader on, and
+the hosts' rules that answer "301 Moved Permanently".
+"""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+
+import pytest
+from conftest import build_in
+
+# The post was published as /news/clmate-vote/ and renamed to fix the typo;
+# the policy once had a longer name. A post still links to the old address.
+RENAMED = {
+    "posts/climate-vote.md": """\
+        ---
+        title: Councillors back the climate vote
+        date: 2021-11-25
+        category: news
+        summary: Our councillors voted for the climate plan.
+        old_addresses: [/news/clmate-vote/, /news/2021/climate-vote.html]
+        ---
+        The vote passed.
+        """,
+    "posts/follow-up.md": """\
+        ---
+        title: After the climate vote
+        date: 2021-11-26
+        category: news
+        summary: What happens next.
+        ---
+        Read [the first report](/news/clmate-vote/).
+        """,
+    "policies/01-housing.md": """\
+        ---
+        title: Homes for everyone
+        number: 1
+        summary: Everyone deserves a safe, secure and affordable home.
+        commitments:
+          - Build council homes.
+        old_addresses:
+          - /policies/homes-for-everyone/
+        ---
+        Why this matters.
+        """,
+    # Kept back with their items: the old address would announce the new one.
+    "posts/secret-plan.md": """\
+        ---
+        title: A plan not yet announced
+        date: 2021-11-27
+        category: news
+        summary: Not yet.
+        status: draft
+        old_addresses: [/news/draft-plan/]
+        ---
+        Not yet.
+        """,
+    "posts/embargoed.md": """\
+        ---
+        title: Embargoed until the launch
+        date: 2030-01-01 09:00
+        embargo: 2030-01-01 09:00
+        category: news
+        summary: Later.
+        old_addresses: [/news/launch-plan/]
+        ---
+        Later.
+        """,
+}
+NOW = ("--now", "2022-06-01 12:00")
+
+
+@pytest.fixture(scope="module")
+def renamed(tmp_path_factory, factory_cache):
+    built = build_in(tmp_path_factory.mktemp("renamed"), RENAMED, cache=factory_cache, options=NOW)
+    assert built.returncode == 0, built.stderr
+    return built
+
+
+def test_an_old_address_shows_a_page_that_sends_the_reader_on(renamed, settings):
+    from sitecore.imprint import imprint_text
+
+    for old in ("news/clmate-vote/", "news/2021/climate-vote.html"):
+        page = renamed.html(old)
+        assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=/news/climate-vote/"
+        assert page.find("link", rel="canonical")["href"] == "https://breakthroughparty.org.uk/news/climate-vote/"
+        assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+        assert page.find("meta", property="og:url")["content"] == "https://breakthroughparty.org.uk/news/climate-vote/"
+        assert page.find("h1").get_text(strip=True) == "This page has moved"
+        link = page.find("main").find("a", href="/news/climate-vote/")
+        assert link.get_text(strip=True) == "Councillors back the climate vote"
+        assert imprint_text(settings) in page.find("footer").get_text(" ", strip=True)
+        # Never searched, never listed: the reader finds the item itself.
+        assert page.find(attrs={"data-pagefind-body": True}) is None
+    assert renamed.html("policies/homes-for-everyone/").find("meta", attrs={"http-equiv": "refresh"})[
+        "content"] == "0; url=/policies/housing/"
+    sitemap = (renamed.output / "sitemap.xml").read_text()
+    assert "/news/climate-vote/" in sitemap and "clmate" not in sitemap and "homes-for-everyone" not in sitemap
+
+
+def test_the_hosts_are_told_to_answer_301(renamed):
+    redirects = (renamed.output / "_redirects").read_text().splitlines()
+    assert redirects[1:] == ["/news/2021/climate-vote.html /news/climate-vote/ 301",
+                             "/news/clmate-vote/ /news/climate-vote/ 301",
+                             "/policies/homes-for-everyone/ /policies/housing/ 301"]
+    nginx = (renamed.output / "_server/nginx-redirects.conf").read_text()
+    assert "location = /news/clmate-vote/ { return 301 /news/climate-vote/; }" in nginx
+
+
+def test_a_draft_or_embargoed_items_old_addresses_wait_for_it(renamed):
+    written = "".join((renamed.output / name).read_text() for name in ("_redirects", "_server/nginx-redirects.conf"))
+    for old, new in (("news/draft-plan/", "secret-plan"), ("news/launch-plan/", "embargoed")):
+        assert not (renamed.output / old).exists()
+        assert old not in written and new not in written
+
+
+def test_nginx_answers_301_with_the_snippet_included(renamed, tmp_path):
+    from browser import serve_with_nginx
+
+    class NoFollow(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *arguments):
+            return None
+
+    with serve_with_nginx(renamed.output, tmp_path, also_include=("_server/nginx-redirects.conf",)) as base:
+        with pytest.raises(urllib.error.HTTPError) as answer:
+            urllib.request.build_opener(NoFollow).open(f"{base}/news/clmate-vote/")
+        assert answer.value.code == 301
+        assert answer.value.headers["Location"].endswith("/news/climate-vote/")
+        assert answer.value.headers["Content-Security-Policy"]  # the site's headers still apply
+
+
+@pytest.mark.browser
+def test_a_browser_following_an_old_link_lands_on_the_page(renamed, browser):
+    from browser import goto_settled, serve_folder
+
+    with serve_folder(renamed.output) as base:
+        page = browser.new_page()
+        try:
+            goto_settled(page, f"{base}/news/clmate-vote/")
+            page.wait_for_url(f"{base}/news/climate-vote/")
+            assert page.locator("h1").inner_text() == "Councillors back the climate vote"
+        finally:
+            page.close()
+
+
+@pytest.mark.browser
+def test_the_moved_page_passes_axe_and_the_nu_html_checker(renamed, browser, settings, tmp_path):
+    """axe checks the page as shown: a copy without its refresh, which
+    would take the browser away before axe could look."""
+    import shutil
+
+    from browser import serve_folder
+    from reader_visits import ReaderVisits, visit_problems
+    from test_accessibility import nu_messages
+
+    from sitecore.imprint import imprint_text
+
+    moved = renamed.output / "news/clmate-vote/index.html"
+    assert nu_messages([moved]) == []
+    site = tmp_path / "site"
+    shutil.copytree(renamed.output, site)
+    html = moved.read_text(encoding="utf-8")
+    refresh = '<meta http-equiv="refresh" content="0; url=/news/climate-vote/">'
+    assert refresh in html
+    (site / "news/clmate-vote/index.html").write_text(html.replace(refresh, ""), encoding="utf-8")
+    with serve_folder(site) as base:
+        visits = ReaderVisits(browser, base, imprint_text(settings))
+        try:
+            assert visit_problems(visits, {"a moved page": "news/clmate-vote/"}) == []
+        finally:
+            visits.close()
+
+
+# Each mistake in a file of its own: one build reports them all.
+MISTAKES = {
+    "posts/takes-a-live-page.md": ("/news/hello/", "old_addresses: /news/hello/ is still in use: it is the address "
+                                                   "of the page of posts/hello.md"),
+    "posts/takes-a-listing.md": ("/news/", "old_addresses: /news/ is still in use: it is the address of the site's "
+                                           "own index page"),
+    "posts/takes-its-own.md": ("/news/takes-its-own/", "old_addresses: /news/takes-its-own/ is this item's own address"),
+    "posts/first-claim.md": ("/news/shared-old/", None),
+    "posts/second-claim.md": ("/news/shared-old/", "old_addresses: /news/shared-old/ is also an old address of "
+                                                   "content/posts/first-claim.md"),
+    "posts/takes-a-drafts.md": ("/news/coming-soon/", "old_addresses: /news/coming-soon/ is the address "
+                                                      "content/posts/coming-soon.md will have once it is published"),
+    "posts/whole-address.md": ("https://breakthroughparty.org.uk/news/x/", "old_addresses: item 1: "
+                               '"https://breakthroughparty.org.uk/news/x/" is a whole web address'),
+    "posts/outside.md": ("/news/../../etc/", 'old_addresses: item 1: "/news/../../etc/" is not the address of a page'),
+    "posts/not-a-page.md": ("/minifesto.pdf", 'old_addresses: item 1: "/minifesto.pdf" is not the address of a page'),
+}
+
+
+def post_claiming(name: str, address: str) -> str:
+    return f"""\
+        ---
+        title: Post {name}
+        date: 2021-11-25
+        category: news
+        summary: A post.
+        old_addresses: ["{address}"]
+        ---
+        Text.
+        """
+
+
+def test_an_old_address_the_site_uses_or_two_items_claim_is_refused(tmp_path, factory_cache):
+    files = {path: post_claiming(path, address) for path, (address, _) in MISTAKES.items()}
+    files["posts/coming-soon.md"] = RENAMED["posts/secret-plan.md"].replace("/news/draft-plan/", "/news/other/")
+    built = build_in(tmp_path, files, cache=factory_cache, options=NOW)
+    assert built.returncode == 1 and "Traceback" not in built.stderr
+    reported = built.problem_lines
+    for path, (_, expected) in MISTAKES.items():
+        mine = [line for line in reported if line.startswith(f"content/{path}:6: ")]
+        assert (expected is None and mine == []) or (len(mine) == 1 and expected in mine[0]), (path, reported)
+    assert len(reported) == len([e for _, e in MISTAKES.values() if e]), reported
+    assert not built.output.exists()  # nothing written
