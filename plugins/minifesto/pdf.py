@@ -18,6 +18,7 @@ import hashlib
 import importlib.metadata
 import logging
 import os
+import re
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -46,6 +47,24 @@ WRITE_OPTIONS = {
 # Our code that changes the PDF after WeasyPrint has laid it out (its links,
 # its attachments): part of the cache key, so an edit to it re-renders.
 RENDERING_CODE = (__file__, attachments.__file__, pdf_links.__file__)
+
+
+# A numbered list that goes on from an earlier one, as the allowlist lets
+# it through (sitecore/html_allowlist.py: <ol> may carry only `start`, so
+# nh3 writes the tag exactly so). Elsewhere these words are text or an
+# attribute's value, where the sanitiser writes "<" and '"' as entities.
+LIST_WITH_START = re.compile(r'<ol start="([0-9]{1,4})">')
+
+
+def lists_numbered_for_print(html: str) -> str:
+    """Each <ol start="N"> counting from N in the PDF. WeasyPrint ignores the
+    start attribute (a list went on "1.", "2.") and takes no attr() in
+    counter-reset, so the list is given the counter itself; each item adds
+    one to it before it is drawn. Only in the HTML WeasyPrint is given: the
+    web pages' Content Security Policy refuses style attributes, and a
+    browser numbers by `start` anyway."""
+    return LIST_WITH_START.sub(lambda ol: f'<ol start="{ol[1]}" style="counter-reset: list-item {int(ol[1]) - 1}">',
+                               html)
 
 
 def fonts_css(settings) -> str:
@@ -149,8 +168,8 @@ class EditionPdfs:
         settings = self.settings
         template = generator.env.get_template(PRINT_TEMPLATE)
         minifesto = edition.minifesto
-        html = template.render(generator.context, minifesto=minifesto, policies=edition.policies, edition=edition,
-                               edition_kind=kind)
+        html = lists_numbered_for_print(template.render(generator.context, minifesto=minifesto,
+                                                        policies=edition.policies, edition=edition, edition_kind=kind))
         if not self.printable(html, generator, edition):
             return
         try:

@@ -22,6 +22,11 @@ LINE_BREAK = "\0"
 HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 BLOCKS = HEADINGS | {"p", "blockquote", "pre", "ul", "ol", "li", "dl", "dt", "dd", "table", "tr",
                      "figure", "figcaption", "div", "hr"}
+# What the marks on edited words mean, said in words: a text file has no
+# strike-through or underline, and without them words taken out read as
+# policy just like the words put in. Said as the changes page says it to a
+# screen reader (changes.py: marked); <s> marks words no longer true.
+EDITS = {"del": "removed", "ins": "added", "s": "crossed out"}
 
 
 def wrap_words(text: str, width: int = WIDTH, hanging_indent: int = 0) -> str:
@@ -37,7 +42,8 @@ def wrap_words(text: str, width: int = WIDTH, hanging_indent: int = 0) -> str:
 
 def html_to_text(html: str, site_url: str, width: int = WIDTH) -> str:
     """Readable plain text: paragraphs wrapped, headings in capitals, lists
-    with "-" or numbers, links followed by their full address."""
+    with "-" or numbers, links followed by their full address, edited words
+    said to be removed, added or crossed out."""
     fragment = HTMLParser(namespace_html_elements=False).parse_fragment(html or "")
     return "\n\n".join(blocks(fragment, site_url, width)).strip()
 
@@ -55,7 +61,7 @@ def blocks(container: Element, site_url: str, width: int) -> list[str]:
         paragraph.clear()
 
     for child in container:
-        if isinstance(child.tag, str) and child.tag in BLOCKS:
+        if isinstance(child.tag, str) and (child.tag in BLOCKS or is_edited_block(child)):
             flush()
             out.extend(block(child, site_url, width))
         else:
@@ -79,7 +85,24 @@ def block(element: Element, site_url: str, width: int) -> list[str]:
         return [table_text(element, site_url, width)]
     if tag == "blockquote":
         return [textwrap.indent(b, "> ") for b in blocks(element, site_url, width - 2)]
+    if tag in EDITS:
+        return edited_blocks(element, site_url, width)
     return blocks(element, site_url, width)
+
+
+def is_edited_block(element: Element) -> bool:
+    """A <del>, <ins> or <s> around whole paragraphs or lists (HTML allows
+    it), whose blocks must stay apart: as words they ran together."""
+    return element.tag in EDITS and any(isinstance(c.tag, str) and c.tag in BLOCKS for c in element.iter())
+
+
+def edited_blocks(element: Element, site_url: str, width: int) -> list[str]:
+    """Edited paragraphs, with where the edit starts and ends said on lines
+    of their own: a label glued to a paragraph's first words would change
+    how it wraps, and a reader must know where the edit ends."""
+    inside = blocks(element, site_url, width)
+    said = EDITS[element.tag]
+    return [f"[{said} text starts]", *inside, f"[{said} text ends]"] if inside else []
 
 
 def list_text(element: Element, site_url: str, width: int, numbered: bool) -> str:
@@ -124,6 +147,8 @@ def inline_text(element: Element, site_url: str) -> str:
     text = (element.text or "") + "".join(inline_text(c, site_url) + (c.tail or "") for c in element)
     if element.tag == "q":
         return f"“{text}”"  # the marks a browser draws around a quotation
+    if element.tag in EDITS:
+        return edited_words(EDITS[element.tag], text)
     if element.tag == "sup":
         # A footnote's number, or a power: "here[1]", "x^2", not "here1", "x2".
         return f"[{text.strip()}]" if element.find("a") is not None else f"^{text}"
@@ -132,3 +157,10 @@ def inline_text(element: Element, site_url: str) -> str:
         if " ".join(text.split()) not in (href, address):  # an address written as itself is not given twice
             text += f" ({address})"
     return text
+
+
+def edited_words(said: str, text: str) -> str:
+    """"[removed: cut]", the spaces around the words left outside the
+    brackets, where they part the words from their neighbours."""
+    words = text.strip()
+    return text.replace(words, f"[{said}: {words}]", 1) if words else text

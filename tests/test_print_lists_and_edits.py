@@ -1,0 +1,105 @@
+"""A numbered list that goes on from an earlier one (<ol start="3">), and
+words marked as removed, added or crossed out (<del>, <ins>, <s>), in every
+edition of the minifesto, read back as a reader's tools read them:
+pdftotext for the PDFs, the EPUB's own XHTML, the text file as it is.
+
+WeasyPrint ignores <ol start>, so the PDFs numbered such a list from 1
+(pdf.py gives the print HTML a counter-reset instead); the text edition
+has no strike-through or underline, so it printed removed and added words
+alike, as if both were policy (plain_text.py says what each mark means)."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+import pytest
+from conftest import build_in, policy_markdown
+from pdf_tools import pdftotext
+
+from plugins.minifesto.pdf import lists_numbered_for_print
+
+PDFS = ("minifesto.pdf", "minifesto-large-print.pdf")
+
+LISTS_AND_EDITS = """\
+Our plan goes on from the last policy's two steps:
+
+<ol start="3"><li>Third step</li><li>Fourth step</li></ol>
+
+A list of its own starts again:
+
+1. First again
+2. Second again
+
+We will <del>cut</del> <ins>raise</ins> taxes on <s>old</s> empty homes.
+
+<div><del><p>A paragraph taken out.</p><p>And another.</p></del></div>
+"""
+
+FILES = {"policies/01-housing.md": policy_markdown("Homes for everyone", 1).replace("Text.\n", LISTS_AND_EDITS)}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, factory_cache):
+    """One throwaway site holding every case, built once."""
+    site = build_in(tmp_path_factory.mktemp("lists-and-edits"), FILES, cache=factory_cache)
+    assert site.returncode == 0, site.stderr
+    return site
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+# --- A numbered list that goes on from an earlier one -----------------------
+
+@pytest.mark.parametrize("name", PDFS)
+def test_a_list_that_starts_at_three_is_numbered_from_three_in_the_pdf(built, name):
+    text = words(pdftotext(built.output / name))
+    assert "3. Third step 4. Fourth step" in text
+    assert "1. Third step" not in text
+    assert "1. First again 2. Second again" in text  # the next list is not carried on
+
+
+def test_the_web_page_and_the_epub_keep_the_lists_start(built):
+    """A browser and an e-book reader number by the start attribute: it must reach them."""
+    lists = built.html("policies/housing/").main.select("ol[start]")
+    assert [(ol["start"], [words(li.get_text()) for li in ol.select("li")]) for ol in lists] == [
+        ("3", ["Third step", "Fourth step"])]
+    with zipfile.ZipFile(built.output / "minifesto.epub") as book:
+        xhtml = "".join(book.read(name).decode("utf-8") for name in book.namelist() if name.endswith(".xhtml"))
+    assert re.search(r'<ol start="3">\s*<li>Third step</li>', xhtml)
+    assert "counter-reset" not in xhtml  # the print HTML's style stays in the print HTML
+
+
+def test_the_text_edition_numbers_a_list_from_its_start(built):
+    text = (built.output / "minifesto.txt").read_text(encoding="utf-8")
+    assert "3. Third step\n4. Fourth step" in text
+    assert "1. First again\n2. Second again" in text
+
+
+@pytest.mark.parametrize("html, expected", [
+    ('<ol start="3"><li>a</li></ol>', '<ol start="3" style="counter-reset: list-item 2"><li>a</li></ol>'),
+    ('<ol start="0">', '<ol start="0" style="counter-reset: list-item -1">'),
+    ('<ol start="0012">', '<ol start="0012" style="counter-reset: list-item 11">'),
+    ("<ol><li>a</li></ol>", "<ol><li>a</li></ol>"),
+    # The same words as text, or in an attribute's value (as the sanitiser
+    # writes them), are not a list.
+    ('&lt;ol start="3"&gt;', '&lt;ol start="3"&gt;'),
+    ('<a title="&lt;ol start=&quot;3&quot;&gt;">', '<a title="&lt;ol start=&quot;3&quot;&gt;">'),
+])
+def test_only_a_lists_own_start_becomes_its_counter(html, expected):
+    assert lists_numbered_for_print(html) == expected
+
+
+# --- Words removed, added or crossed out ------------------------------------
+
+def test_the_text_edition_says_which_words_are_removed_added_or_crossed_out(built):
+    text = words((built.output / "minifesto.txt").read_text(encoding="utf-8"))
+    assert "We will [removed: cut] [added: raise] taxes on [crossed out: old] empty homes." in text
+    # Removed paragraphs stay paragraphs, with where the removal starts and ends said.
+    paragraphs = [words(block) for block in
+                  (built.output / "minifesto.txt").read_text(encoding="utf-8").split("\n\n")]
+    start = paragraphs.index("[removed text starts]")
+    assert paragraphs[start:start + 4] == [
+        "[removed text starts]", "A paragraph taken out.", "And another.", "[removed text ends]"]
