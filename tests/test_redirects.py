@@ -220,3 +220,59 @@ def test_an_old_address_the_site_uses_or_two_items_claim_is_refused(tmp_path, fa
         assert (expected is None and mine == []) or (len(mine) == 1 and expected in mine[0]), (path, reported)
     assert len(reported) == len([e for _, e in MISTAKES.values() if e]), reported
     assert not built.output.exists()  # nothing written
+
+
+def test_a_file_naming_the_renamed_one_by_its_old_name_is_told_the_new_one(tmp_path, factory_cache):
+    """The policy was housing.md (/policies/homes/ before); the post was
+    /news/clmate-vote/: each file naming them by their old names is told
+    what they are called now."""
+    policy = RENAMED["policies/01-housing.md"].replace("/policies/homes-for-everyone/", "/policies/homes/")
+    candidate = """\
+        ---
+        title: Alex Standing
+        election: local-2022
+        council: Example Borough Council
+        ward: Northgate
+        summary: Standing for homes people can afford.
+        policies: [homes]
+        ---
+        Why I am standing.
+        """
+    event = """\
+        ---
+        title: Climate vote rally
+        start: 2021-11-20 10:00
+        end: 2021-11-20 13:00
+        summary: A rally before the vote.
+        category: campaign-day
+        place: Hackney
+        report: clmate-vote
+        ---
+        A rally.
+        """
+    built = build_in(tmp_path, {"policies/01-housing.md": policy, "posts/climate-vote.md": RENAMED["posts/climate-vote.md"],
+                                "posts/hello.md": MINIMAL_POST_NAMING_HOMES, "candidates/alex-standing.md": candidate,
+                                "events/climate-rally.md": event}, cache=factory_cache, options=NOW)
+    assert built.returncode == 1
+    assert sorted(built.problem_lines) == [
+        'content/candidates/alex-standing.md:7: policies: no policy is called "homes" now: that file was renamed '
+        "housing — write housing",
+        'content/events/climate-rally.md:8: report: no post is called "clmate-vote" now: that file was renamed '
+        "climate-vote — write climate-vote",
+        'content/posts/hello.md:7: policies: no policy is called "homes" now: that file was renamed housing '
+        "— write housing",
+    ]
+
+
+MINIMAL_POST_NAMING_HOMES = """\
+    ---
+    title: Hello from the party
+    date: 2021-11-24
+    category: news
+    summary: A first post.
+    tags: [launch]
+    policies: [homes]
+    councillors: [jo-bloggs]
+    ---
+    The first post's text.
+    """

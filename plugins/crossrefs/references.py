@@ -14,6 +14,7 @@ import os
 
 from sitecore.problems import problem_log
 from sitecore.publication_order import naming_refused
+from sitecore.renamed_items import unknown_name
 
 # (front matter field, what one is called, attribute with the slugs,
 #  context key of the targets, attribute the resolved targets go in)
@@ -79,5 +80,5 @@ def _report_unknown(article, field, singular, slug, published) -> None:
         return  # that file's own problem is already reported
     known = ", ".join(sorted({item.slug for item in published.values()})) or "(none yet)"
     problem_log.add(article.source_path, article.frontmatter_lines.get(field, 1), field,
-                    f'no {singular} is called "{slug}"',
-                    f"use the file name without '.md' of one of: {known}")
+                    *unknown_name(singular, slug, published.values(),
+                                  f"use the file name without '.md' of one of: {known}"))

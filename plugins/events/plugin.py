@@ -4,6 +4,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from sitecore.problems import problem_log
+from sitecore.renamed_items import unknown_name
 from sitecore.renewed import items_renewed
 
 from .events import EventGenerator
@@ -27,10 +28,10 @@ def check_events(generators, items=()) -> None:
         event.report_post = posts.get(report) if report else None
         # A post whose own file has a mistake is reported there, not again here.
         if report and event.report_post is None and ("post", report) not in problem_log.unreadable:
-            message = (f'"{report}" is still a draft or embargoed' if report in unpublished
-                       else f'no post is called "{report}"')
-            problem_log.add(event.source_path, event.frontmatter_lines.get("report", 1), "report", message,
-                            "name a published post by its file name without '.md'")
+            fix = "name a published post by its file name without '.md'"
+            refused = ((f'"{report}" is still a draft or embargoed', fix) if report in unpublished
+                       else unknown_name("post", report, posts.values(), fix))
+            problem_log.add(event.source_path, event.frontmatter_lines.get("report", 1), "report", *refused)
 
 
 def register() -> None:
