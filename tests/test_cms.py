@@ -866,8 +866,8 @@ def test_the_future_is_judged_in_uk_time(browser, editor_site):
 @pytest.mark.browser
 def test_the_rules_across_fields_are_the_builds(browser, editor_site):
     """What the build refuses across two fields, the editor refuses as it
-    saves: a release dated other than its embargo's day, "Updated" before the
-    date or in the future, an event with neither place nor online link, one
+    saves: a release dated other than its embargo's day, "Updated" or a
+    correction before the date or in the future, an event with neither place nor online link, one
     that ends before it starts. Each rule's spec comes from the schema or the
     check it mirrors (plugins/cms/config.py)."""
     page = browser.new_page()
@@ -889,6 +889,13 @@ def test_the_rules_across_fields_are_the_builds(browser, editor_site):
           modifiedBefore: refused('posts', { ...post, date: '2026-11-10', modified: '2026-10-01' }),
           modifiedFuture: refused('posts', { ...post, date: '2026-11-10', modified: '2027-03-01' }),
           modifiedFine: refused('posts', { ...post, date: '2026-11-10', modified: '2026-11-20' }),
+          correctionBefore: refused('posts', { ...post, date: '2026-11-10',
+                                               corrections: [{ date: '2026-11-12', note: 'N.' },
+                                                             { date: '2026-11-01', note: 'N.' }] }),
+          correctionFuture: refused('posts', { ...post, date: '2026-11-10',
+                                               corrections: [{ date: '2027-11-12', note: 'N.' }] }),
+          correctionFine: refused('posts', { ...post, date: '2026-11-10',
+                                             corrections: [{ date: '2026-11-10', note: 'N.' }] }),
           onlineOnly: refused('events', { ...event, place: '', online: 'https://meet.example.org/x' }),
           nowhere: refused('events', { ...event, place: '' }),
           endFirst: refused('events', { ...event, end: '2026-12-01 09:00' }),
@@ -896,6 +903,10 @@ def test_the_rules_across_fields_are_the_builds(browser, editor_site):
     }""")
     page.close()
     assert results["embargoDay"] is False and results["modifiedFine"] is False and results["onlineOnly"] is False
+    assert results["correctionFine"] is False
+    assert results["correctionBefore"].startswith('"Corrections" item 2: its date 2026-11-01 is before the post\'s '
+                                                  "date (2026-11-10)")
+    assert results["correctionFuture"].startswith('"Corrections" item 1: its date 2027-11-12 is in the future')
     assert results["embargoYearTypo"] == ('"Date" 2026-11-28 is not the day the embargo lifts (2025-11-28 00:01): '
                                           "a release is issued when its embargo lifts. Use 2025-11-28.")
     assert results["modifiedBefore"].startswith('"Modified" 2026-10-01 is before the post\'s date (2026-11-10)')

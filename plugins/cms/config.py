@@ -55,9 +55,9 @@ DATE_AND_TIME_FIELDS = {"embargo", "start", "end"}
 NOT_IN_THE_FUTURE = {"post": {"field": "date", "unless": "embargo"}}
 # contentcheck's check_issued_when_embargo_lifts: an embargoed post is dated
 # the embargo's day (the editor's date field holds a day, which the reader
-# takes as the embargo's moment); check_modified_*: "Updated" is on or after
-# the date and not in the future.
-POST_DATES = {"post": {"date": "date", "embargo": "embargo", "modified": "modified"}}
+# takes as the embargo's moment); check_modified_*: "Updated" and each
+# correction's date are on or after the date and not in the future.
+POST_DATES = {"post": {"date": "date", "embargo": "embargo", "modified": "modified", "corrections": "corrections"}}
 # policies' check_unique_numbers: no two policies share a number.
 UNIQUE_FIELDS = {"policy": ["number"]}
 FILE_NAME_FIELD = re.compile(r"\{\{fields\.(\w+)\}\}")

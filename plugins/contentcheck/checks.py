@@ -303,29 +303,43 @@ def check_issued_when_embargo_lifts(item) -> None:
            f"{date_as_written(date)} is not when the embargo lifts ({date_as_written(embargo)})", fix)
 
 
+def changes_as_written(item) -> list[tuple[str, int, object, str]]:
+    """(field, line, moment, what it is) of each change a post records:
+    its `modified` date as written, and each correction's date."""
+    if not isinstance(item, Article):
+        return []
+    lines = item.frontmatter_lines
+    found = []
+    if getattr(item, "modified_as_written", None) is not None:
+        found.append(("modified", lines.get("modified", 1), item.modified_as_written, ""))
+    for number, (correction, line) in enumerate(zip(getattr(item, "corrections", None) or (),
+                                                    getattr(item, "correction_lines", ())), start=1):
+        found.append(("corrections", line, correction["date"], f"correction {number}: "))
+    return found
+
+
 def check_modified_after_date(item) -> None:
     """"Updated …" before the post's date would say it changed before it
-    was written. By day, as the page shows it: a post of 09:00 updated
-    later that day may say `modified:` with that day alone (midnight)."""
-    date, modified = getattr(item, "date", None), getattr(item, "modified", None)
-    if not isinstance(item, Article) or date is None or modified is None:
-        return
-    if modified.date() < date.date():
-        report(item, item.frontmatter_lines.get("modified", 1), "modified",
-               f"{date_as_written(modified)} is before the post's date ({date_as_written(date)})",
-               "give the date you last changed the post, on or after its date, or remove the line")
+    was written; so would a correction. By day, as the page shows it: a post
+    of 09:00 updated later that day may say `modified:` with that day alone
+    (midnight)."""
+    date = getattr(item, "date", None)
+    for field, line, moment, what in changes_as_written(item) if date is not None else ():
+        if moment.date() < date.date():
+            report(item, line, field, f"{what}{date_as_written(moment)} is before the post's date "
+                   f"({date_as_written(date)})",
+                   "give the date you last changed the post, on or after its date, or remove the line"
+                   if field == "modified" else "give the day the post was corrected, on or after its date")
 
 
 def check_modified_not_in_the_future(item, settings) -> None:
-    """A future "Updated …" would show on the page and date the feed's
-    <updated> ahead: it reads the clock, so it runs at every build."""
-    modified = getattr(item, "modified", None)
-    if not isinstance(item, Article) or modified is None:
-        return
-    if not has_passed(modified, build_time(settings)):
-        report(item, item.frontmatter_lines.get("modified", 1), "modified",
-               f"{date_as_written(modified)} is in the future",
-               "give the date you last changed the post (today's at the latest)")
+    """A future "Updated …" or correction would show on the page and date
+    the feed's <updated> ahead: it reads the clock, so it runs at every build."""
+    for field, line, moment, what in changes_as_written(item):
+        if not has_passed(moment, build_time(settings)):
+            report(item, line, field, f"{what}{date_as_written(moment)} is in the future",
+                   "give the date you last changed the post (today's at the latest)"
+                   if field == "modified" else "give the day the post was corrected (today's at the latest)")
 
 
 def report(item, line: int, field: str, message: str, fix: str) -> None:

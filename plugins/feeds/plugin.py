@@ -15,6 +15,7 @@ that lists the same posts, and every entry's link, id, and the addresses in
 its summary and content start with FEED_DOMAIN (the public domain). A
 production build, whose SITEURL is that domain, keeps the entry ids it had.
 
+A corrected post's entry starts with its corrections, as its page does.
 Each entry's text also ends with the imprint (sitecore/imprint.py), as
 every page does: a feed-to-email service sends the release's full text as
 election material of its own, away from the page's footer, and the
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import html
 import re
+from urllib.parse import urlsplit
 
 from feedgenerator import get_tag_uri
 from pelican import signals
@@ -55,6 +57,24 @@ def add_imprint(context: dict, feed) -> None:
         item[part] = with_imprint(item.get(part) or "", imprint)
 
 
+def correction_notes(article, date_format: str) -> str:
+    """A post's corrections as its page shows them, before its words."""
+    return "".join(f'<p class="correction"><strong>Correction, {correction["date"].strftime(date_format)}:</strong> '
+                   f'{html.escape(correction["note"])}</p>\n' for correction in getattr(article, "corrections", None) or ())
+
+
+def add_corrections(context: dict, feed) -> None:
+    """A corrected post's feed entry starts with its corrections, as its page
+    does: a reader who saw the first version learns what was wrong (the
+    entry's <updated> is the latest correction's date: plugins/frontmatter)."""
+    corrected = {article.url: article for article in context.get("articles", []) if getattr(article, "corrections", None)}
+    for item in feed.items:
+        article = corrected.get(urlsplit(item["link"]).path.lstrip("/"))
+        if article is not None:
+            part = "content" if item.get("content") else "description"
+            item[part] = correction_notes(article, context["DEFAULT_DATE_FORMAT"]) + (item.get(part) or "")
+
+
 def listing_page(context: dict, feed_url: str, domain: str) -> str:
     """The page that lists what the feed at `feed_url` holds: a category's
     page for its feed, the news page for the others."""
@@ -79,4 +99,5 @@ def stand_alone(context: dict, feed) -> None:
 
 def register() -> None:
     signals.feed_generated.connect(stand_alone)
+    signals.feed_generated.connect(add_corrections)
     signals.feed_generated.connect(add_imprint)

@@ -209,6 +209,8 @@ class FrontMatterReader(BaseReader):
         # after its embargo, which sitecore.publication_order must know.
         metadata["written_as_draft"] = values.get("status") == "draft"
         metadata["frontmatter_lines"] = dict(doc.key_lines)
+        metadata["correction_lines"] = [doc.line_at("corrections", index, "date")
+                                        for index, _ in enumerate(values.get("corrections", []))]
         # Each image the fields name, with its line: checked and published by
         # contentcheck and contentfiles, wherever in the fields it is.
         metadata["frontmatter_images"] = schema.images(values, doc)
@@ -297,6 +299,14 @@ class FrontMatterReader(BaseReader):
             metadata["councillor_slugs"] = metadata.pop("councillors", [])
             metadata["event_slugs"] = metadata.pop("events", [])
             metadata["date"] = issued_at(values)
+            # "Updated": the last change, a correction's included, for the
+            # page, the feeds, the sitemap and the structured data; the
+            # checks read each date as written, at its own line.
+            metadata["modified_as_written"] = values.get("modified")
+            changed = [moment for moment in (values.get("modified"), *(c["date"] for c in values.get("corrections", [])))
+                       if moment is not None]
+            if changed:
+                metadata["modified"] = max(changed)
         if schema.name == "event":
             # Pelican takes an item's `category` for a post's Category.
             metadata["event_category"] = metadata.pop("category")

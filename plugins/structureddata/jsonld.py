@@ -63,6 +63,10 @@ def news_article(article, settings) -> dict:
         "articleSection": str(article.category),
         "keywords": [str(tag) for tag in getattr(article, "tags", [])],
         "inLanguage": settings["DEFAULT_LANG"],
+        **({"correction": [{"@type": "CorrectionComment", "text": correction["note"],
+                            "datePublished": correction["date"].isoformat()}
+                           for correction in article.corrections]}
+           if getattr(article, "corrections", None) else {}),
     }
 
 

@@ -42,6 +42,15 @@ def old_addresses(example: str) -> Field:
     (plugins/redirects). A journalist's link never breaks."""
     return Field("old_addresses", list_of(site_address), example=f"[{example}]", in_new_files=False)
 
+# A correction of a published post: when, and what was wrong. Shown at the
+# top of the post, in its feed entry and its structured data; the post's
+# "Updated" date is the latest of `modified` and its corrections' dates.
+CORRECTION = (
+    Field("date", date, required=True, example="2021-11-26"),
+    Field("note", plain_text, required=True, example="An earlier version gave the wrong day for the vote.",
+          typographic=True),
+)
+
 POST = Schema(
     name="post",
     fields=(
@@ -55,6 +64,7 @@ POST = Schema(
         Field("councillors", list_of(slug), example="[katie-parker]", refers_to="COUNCILLOR_PATHS"),
         Field("events", list_of(slug), example="[party-conference-2022]", refers_to="EVENT_PATHS"),
         Field("modified", date, example="2021-11-25"),
+        Field("corrections", list_of_objects("correction", CORRECTION), in_new_files=False),
         Field("image", image_path, example="images/news/march.jpg"),
         Field("image_alt", plain_text, example="Members marching with a banner", typographic=True),
         Field("embargo", date, example="2022-03-01 09:00"),

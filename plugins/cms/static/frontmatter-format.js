@@ -201,9 +201,10 @@ function dateText(value) {
  *   items_together: {list: [[given, needed]]}: the same in each entry of a list;
  *   not_future: {field, unless}: the date is not after now (UK time) unless
  *     the other field is given (contentcheck's check_not_in_the_future);
- *   post_dates: {date, embargo, modified}: an embargoed post is dated the
- *     embargo's day, and "modified" is on or after the date and not in the
- *     future (contentcheck's check_issued_when_embargo_lifts, check_modified_*);
+ *   post_dates: {date, embargo, modified, corrections}: an embargoed post is
+ *     dated the embargo's day, and "modified" and each correction's date are
+ *     on or after the date and not in the future (contentcheck's
+ *     check_issued_when_embargo_lifts, check_modified_*);
  *   one_of: [[names]]: at least one of them is given (Schema.needs_one_of);
  *   in_order: [[earlier, later]]: the later comes after the earlier (Schema.in_order);
  *   in_file_name: [names]: fields the file name is made from, which the
@@ -253,6 +254,18 @@ function validate(values, spec, original, now, createdHere = false) {
       throw new Error(`"${label(dates.modified)}" ${modified} is in the future (UK time): give the day you last ` +
         `changed the post, today at the latest.`);
     }
+    (Array.isArray(values[dates.corrections]) ? values[dates.corrections] : []).forEach((correction, index) => {
+      const corrected = dateText(correction?.date);
+      const which = `"${label(dates.corrections)}" item ${index + 1}`;
+      if (corrected && date && corrected.slice(0, 10) < date.slice(0, 10)) {
+        throw new Error(`${which}: its date ${corrected} is before the post's date (${date}): give the day the ` +
+          `post was corrected.`);
+      }
+      if (corrected && corrected.slice(0, 10) > ukNow(now).slice(0, 10)) {
+        throw new Error(`${which}: its date ${corrected} is in the future (UK time): give the day the post was ` +
+          `corrected, today at the latest.`);
+      }
+    });
   }
   for (const group of spec.one_of ?? []) {
     if (group.every((name) => empty(values[name]))) {

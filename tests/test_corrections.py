@@ -1,0 +1,89 @@
+"""A corrected post says so where a reader meets it: at the top of its page,
+at the top of its feed entry (whose <updated> moves, so feed readers show it
+again) and in its structured data, with the day of each correction."""
+
+from __future__ import annotations
+
+import json
+
+import feedparser
+import pytest
+
+NOW = ("--now", "2021-12-10 12:00")
+
+
+def corrected_post(*corrections: tuple[str, str]) -> dict:
+    listed = "".join(f"          - date: {day}\n            note: {note}\n" for day, note in corrections)
+    return {"posts/vote.md": f"""\
+        ---
+        title: Councillors back the climate vote
+        date: 2021-11-25 09:00
+        category: press-releases
+        summary: Our councillors voted for the climate plan.
+        modified: 2021-11-26
+        corrections:
+{listed}        ---
+        The vote passed on Tuesday.
+        """}
+
+
+@pytest.fixture(scope="module")
+def corrected(tmp_path_factory, factory_cache):
+    from conftest import build_in
+
+    built = build_in(tmp_path_factory.mktemp("corrected"), corrected_post(
+        ("2021-11-27", "An earlier version said the vote was on Monday. It was on Tuesday."),
+        ("2021-12-01", "We misspelt the council's name & have put it right.")), cache=factory_cache, options=NOW)
+    assert built.returncode == 0, built.stderr
+    return built
+
+
+def test_the_page_shows_each_correction_before_the_words(corrected):
+    page = corrected.html("news/vote/")
+    notes = page.select(".post-header .correction-notes p")
+    assert [" ".join(note.get_text(" ").split()) for note in notes] == [
+        "Correction, 27 November 2021 : An earlier version said the vote was on Monday. It was on Tuesday.",
+        "Correction, 1 December 2021 : We misspelt the council’s name & have put it right."]
+    assert notes[0].time["datetime"].startswith("2021-11-27")
+    # "Updated": the latest change, the last correction's day.
+    assert "Updated 1 December 2021" in " ".join(page.select_one(".post-header").get_text(" ").split())
+    assert page.find("meta", property="article:modified_time")["content"].startswith("2021-12-01")
+
+
+def test_the_feed_entry_starts_with_the_corrections_and_is_updated(corrected):
+    feed = feedparser.parse(corrected.output / "feeds/all.atom.xml")
+    [entry] = [e for e in feed.entries if e.link.endswith("/news/vote/")]
+    assert entry.updated.startswith("2021-12-01")
+    text = entry.content[0].value
+    assert text.index("Correction, 27 November 2021:") < text.index("Correction, 1 December 2021:") < text.index(
+        "The vote passed")
+    assert "name &amp; have" in text  # the note's text, escaped as HTML
+
+
+def test_the_structured_data_carries_the_corrections(corrected):
+    [data] = [json.loads(s.string) for s in corrected.html("news/vote/").find_all("script", type="application/ld+json")]
+    article = data if data.get("@type") == "NewsArticle" else next(
+        d for d in data.get("@graph", []) if d.get("@type") == "NewsArticle")
+    assert article["dateModified"].startswith("2021-12-01")
+    assert [c["datePublished"][:10] for c in article["correction"]] == ["2021-11-27", "2021-12-01"]
+    assert article["correction"][0]["@type"] == "CorrectionComment"
+
+
+@pytest.mark.parametrize("day, problem", [
+    ("2021-11-20", "corrections: correction 1: 2021-11-20 is before the post's date (2021-11-25 09:00) — "
+                   "give the day the post was corrected, on or after its date"),
+    ("2022-01-05", "corrections: correction 1: 2022-01-05 is in the future — "
+                   "give the day the post was corrected (today's at the latest)"),
+])
+def test_a_correction_before_the_post_or_in_the_future_is_refused_at_its_line(make_site, day, problem):
+    built = make_site(corrected_post(("2021-11-27", "Fine."), (day, "Wrong day.")), options=NOW)
+    assert built.returncode == 1
+    assert built.problem_lines == [f"content/posts/vote.md:10: {problem.replace('correction 1', 'correction 2')}"]
+
+
+def test_a_correction_without_its_note_is_refused(make_site):
+    built = make_site({"posts/vote.md": corrected_post(("2021-11-27", "x"))["posts/vote.md"].replace(
+        "            note: x\n", "")}, options=NOW)
+    assert built.returncode == 1
+    [problem] = built.problem_lines
+    assert problem.startswith("content/posts/vote.md:8: corrections: item 1, note: is missing")
