@@ -14,6 +14,8 @@ from pathlib import Path
 
 from jinja2 import select_autoescape
 
+from sitecore.heading_ids import ids_the_theme_defines
+
 HERE = Path(__file__).resolve().parent
 
 # --- Site identity -----------------------------------------------------------
@@ -530,7 +532,13 @@ MARKDOWN = {
         "markdown.extensions.extra": {"footnotes": {"BACKLINK_TEXT": "Back to the text",
                                                     "BACKLINK_TITLE": "Back to footnote %d in the text"}},
         "markdown.extensions.smarty": {},
-        "markdown.extensions.toc": {"permalink": False},
+        # Markdown's toc extension: each heading an id made from its words
+        # (## Why it matters → #why-it-matters), but never an id the theme's
+        # templates write (## Main gets main_1, not the skip link's target
+        # "main"). The ids are read from the templates, and are part of the
+        # key of the memo of rendered texts (sitecore/heading_ids.py).
+        "sitecore.heading_ids": {"permalink": False,
+                                 "theme_ids": ids_the_theme_defines(Path(THEME, "templates"), REGIONS)},
         # Email links wrap after "@" or before a dot on a phone, never mid-word.
         "sitecore.breakable_addresses": {},
         # "# Heading" needs its space (CommonMark): "#NHSPayNow" at the start

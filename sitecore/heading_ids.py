@@ -1,0 +1,121 @@
+"""Headings' ids that are never one the page's own template uses.
+
+Markdown's toc extension gives each heading an id made from its words
+(## Why it matters → id="why-it-matters"). A page shows a text inside a
+template that has ids of its own: "## Main" gave a second id="main" beside
+<main id="main">, the skip link's target (invalid HTML, and a skip link that
+could land on the heading); "## Related news" the same beside the template's
+section. So a heading whose words make an id a template writes gets that id
+with a suffix, as the toc extension marks a repeated heading (main_1), and
+every other heading keeps exactly the id it always had.
+
+`ids_the_theme_defines` reads the ids from the templates themselves, so no
+list is kept by hand: pelicanconf.py hands them to this extension in
+MARKDOWN, which also puts them in the safe-HTML memo's key (a template's new
+id renders the texts again). Footnotes' ids (fn:1, fnref:1) have a colon,
+which no template id has, so they need nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from markdown.extensions.toc import TocExtension
+from pelican.settings import DEFAULT_CONFIG
+
+from sitecore.regions import region_slug
+
+# id="…" or id='…' in a template; not data-id= or the like.
+TEMPLATE_ID = re.compile(r"""(?<![\w-])id\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
+# A value the template puts into an id: {{ policy.anchor }}, {{- loop.index -}}.
+EXPRESSION = re.compile(r"\{\{-?\s*(?P<expression>.*?)\s*-?\}\}")
+NUMBER = r"[0-9]+"
+SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+# What each value a template puts into an id can be, as a pattern. A
+# template that puts in a value not named here stops the settings from
+# loading (ids_the_theme_defines), until it is added.
+ID_VALUES = {
+    "loop.index": NUMBER,
+    "shown.year": NUMBER,
+    "policy.slug": SLUG,
+    # Policy.anchor, and a commitment's `anchor` (partials/policy.html): its
+    # anchor on its policy's own page or where every policy is shown
+    # (sitecore/policy_content.py).
+    "policy.anchor": r"policy-[0-9]+",
+    "anchor": r"commitment-[0-9]+|policy-[0-9]+-[0-9]+",
+}
+# A region's anchor (branches.html) is its slug as Pelican makes it
+# (plugins/branches), with Pelican's SLUG_REGEX_SUBSTITUTIONS: pelicanconf.py
+# sets none of its own.
+REGION_ANCHOR = "region.anchor"
+NEVER = "(?!)"
+
+
+def ids_the_theme_defines(templates: Path, regions: Iterable[str]) -> list[str]:
+    """A pattern (to match a whole id) for each id a template in the folder
+    `templates` writes, sorted: the same settings for the same templates."""
+    values = {**ID_VALUES, REGION_ANCHOR: alternatives(region_slug(region, DEFAULT_CONFIG) for region in regions)}
+    return sorted({id_pattern(written, values, path.relative_to(templates))
+                   for path in sorted(templates.rglob("*.html"))
+                   for written in ids_written_in(path.read_text(encoding="utf-8"))})
+
+
+def ids_written_in(template: str) -> list[str]:
+    return [found["double"] if found["double"] is not None else found["single"]
+            for found in TEMPLATE_ID.finditer(template)]
+
+
+def id_pattern(written: str, values: dict[str, str], template: Path) -> str:
+    """The pattern of the ids `written` (an id="…" value, as the template
+    has it) can be; each {{ value }} in it by `values`."""
+    if "{" in EXPRESSION.sub("", written):  # a {% … %} or {# … #}: what it writes cannot be read here
+        raise ValueError(f'{template}: id="{written}": write the id as text and {{{{ value }}}} parts only, '
+                         f'so that sitecore/heading_ids.py can read it')
+    parts, end = [], 0
+    for found in EXPRESSION.finditer(written):
+        known = values.get(found["expression"])
+        if known is None:
+            raise ValueError(f'{template}: id="{written}": sitecore/heading_ids.py does not know what '
+                             f'{found["expression"]} can be, so headings could take that id: add it to ID_VALUES')
+        parts += [literal(written[end:found.start()]), f"(?:{known})"]
+        end = found.end()
+    return "".join([*parts, literal(written[end:])])
+
+
+def literal(text: str) -> str:
+    """`text` as a pattern that matches it alone (a hyphen needs no escape
+    outside [ ], and without one the settings read as the ids they are)."""
+    return re.escape(text).replace("\\-", "-")
+
+
+def alternatives(words: Iterable[str]) -> str:
+    return "|".join(literal(word) for word in sorted(set(words))) or NEVER
+
+
+def id_apart_from_theme(words_to_id: Callable[[str, str], str], theme_id: re.Pattern, words: str,
+                        separator: str) -> str:
+    """The id `words_to_id` makes of a heading's words, or if that is a
+    theme's id, the first of it with _1, _2 … that is not."""
+    made = words_to_id(words, separator)
+    if not theme_id.fullmatch(made):
+        return made
+    return next(suffixed for suffixed in (f"{made}_{count}" for count in itertools.count(1))
+                if not theme_id.fullmatch(suffixed))
+
+
+class HeadingIdsApartFromTheTheme(TocExtension):
+    """Markdown's toc extension (same options), whose heading ids avoid
+    `theme_ids` (patterns, from ids_the_theme_defines)."""
+
+    def __init__(self, theme_ids: Iterable[str] = (), **toc_options):
+        super().__init__(**toc_options)
+        theme_id = re.compile("|".join(f"(?:{pattern})" for pattern in theme_ids) or NEVER)
+        self.setConfig("slugify", functools.partial(id_apart_from_theme, self.getConfig("slugify"), theme_id))
+
+
+def makeExtension(**options) -> HeadingIdsApartFromTheTheme:  # noqa: N802 (Python-Markdown's name)
+    return HeadingIdsApartFromTheTheme(**options)

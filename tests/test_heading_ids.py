@@ -1,0 +1,158 @@
+"""A text's headings never take an id the page's own template uses.
+
+Markdown gives a heading an id made from its words (## Why it matters →
+id="why-it-matters"). On a page showing one text, "## Main" made a second
+id="main" beside the template's <main id="main">, the skip link's target:
+invalid HTML, and a skip link that could land on the heading. The same for
+every other id a template writes ("## Related news", "## Commitment 1" on a
+policy's page …). Such a heading now gets a suffix (main_1); every other
+heading keeps exactly the id it had.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections import Counter
+
+import pytest
+from conftest import MINIMAL_SITE, REPO, build_in
+from test_branches import LONDON_BRANCH
+from test_candidates import candidate
+
+from sitecore.heading_ids import ids_the_theme_defines
+
+TEMPLATES = REPO / "theme" / "templates"
+# Every id="…" (or id='…') a template writes: read here by a pattern of
+# the test's own, not the module's, so a template id the module failed to
+# read is caught.
+TEMPLATE_ID = re.compile(r"""(?<![\w-])id\s*=\s*["']([^"']*)["']""")
+# Ids the templates make from values (policy.anchor, loop.index …), as
+# they are on the minimal site's pages: policy 1's own page, its first
+# commitment, the index's policy 1 commitment 1, the first region and council,
+# a year, a policy's change, a region's anchor.
+MADE_IDS = ["policy-1", "policy-1-title", "commitment-1", "policy-1-1", "region-1", "council-1",
+            "year-2021", "change-housing", "london", "london-title"]
+ORDINARY = "Why it matters"
+# The pages that each show one text, with the text's file.
+ONE_TEXT_PAGES = {
+    "news/ids/": "posts/ids.md",
+    "about/": "pages/about.md",
+    "press/": "press-office.md",
+    "policies/housing/": "policies/01-housing.md",
+    "councillors/jo-bloggs/": "councillors/jo-bloggs.md",
+    "events/ids-rally/": "events/ids-rally.md",
+    "branches/breakthrough-london/": "branches/breakthrough-london.md",
+    "candidates/alex-standing/": "candidates/alex-standing.md",
+}
+
+
+def template_id_literals() -> set[str]:
+    return {value for path in TEMPLATES.rglob("*.html") for value in TEMPLATE_ID.findall(path.read_text("utf-8"))}
+
+
+def fixed_template_ids() -> list[str]:
+    """The ids the templates write as they are (no {{ … }} in them)."""
+    return sorted(value for value in template_id_literals() if "{" not in value)
+
+
+def headings_named_like(ids: list[str]) -> str:
+    """A Markdown heading for each id, whose words make exactly that id."""
+    return "\n\n".join(f"## {value.replace('-', ' ').capitalize()}" for value in ids)
+
+
+def with_text(front_matter_and_text: str, text: str) -> str:
+    """A MINIMAL_SITE file with `text` after its own."""
+    return textwrap.dedent(front_matter_and_text).rstrip("\n") + "\n\n" + text + "\n"
+
+
+TEXT = (f"## {ORDINARY}\n\nA point.[^1]\n\n{headings_named_like(fixed_template_ids() + MADE_IDS)}\n\n"
+        "[^1]: A footnote, with ids of its own.\n")
+POST = """\
+---
+title: Ids on a page
+date: 2022-01-10
+category: press-releases
+summary: A post whose headings are named like the page's own parts.
+policies: [housing]
+councillors: [jo-bloggs]
+---
+"""
+# The press page's own words (the text under test there is the press
+# office's notes to editors, shown on the same page).
+PRESS_PAGE = "---\ntitle: Press office\nsummary: For journalists.\n---\nCall us.\n"
+EVENT = """\
+---
+title: Ids rally
+start: 2022-03-26 10:00
+end: 2022-03-26 13:00
+summary: A rally whose headings are named like the page's own parts.
+category: protest
+place: Market Square, Truro
+region: South West
+---
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, factory_cache):
+    texts = {**MINIMAL_SITE, "posts/ids.md": POST, "events/ids-rally.md": EVENT,
+             "branches/breakthrough-london.md": LONDON_BRANCH, "candidates/alex-standing.md": candidate()}
+    files = {path: with_text(texts[path], TEXT) for path in ONE_TEXT_PAGES.values()}
+    build = build_in(tmp_path_factory.mktemp("heading-ids"), {**files, "pages/press.md": PRESS_PAGE},
+                     cache=factory_cache, options=("--now", "2022-03-01 12:00"))
+    assert build.returncode == 0, build.stderr
+    return build
+
+
+@pytest.mark.parametrize("page", ONE_TEXT_PAGES)
+def test_a_page_of_one_text_defines_each_id_once_and_the_skip_link_reaches_main(built, page):
+    html = built.html(page)
+    assert html.find(["h2", "h3", "h4"], string="Main"), "the text's heading is on the page"
+    counts = Counter(element["id"] for element in html.find_all(id=True))
+    assert [value for value, count in counts.items() if count > 1] == []
+    skip_link = html.select_one("a.skip-link")
+    assert skip_link["href"] == "#main"
+    assert html.find(id="main").name == "main"
+
+
+def test_an_ordinary_heading_keeps_its_id_and_one_named_like_the_page_gets_a_suffix(built):
+    html = built.html("news/ids/")
+    ids = {heading.get_text(): heading.get("id") for heading in html.select(".prose h2")}
+    assert ids[ORDINARY] == "why-it-matters"
+    assert ids["Main"] == "main_1"
+    assert ids["Related news"] == "related-news_1"
+    assert ids["Policy 1"] == "policy-1_1"
+    assert ids["London"] == "london_1"
+    footnote, reference = html.select_one(".prose .footnote li"), html.select_one(".prose sup")
+    assert (footnote["id"], reference["id"]) == ("fn:1", "fnref:1")
+
+
+def test_every_id_a_template_wrote_is_one_headings_avoid(built, settings):
+    """The ids outside the texts, on every page the site built, are the
+    templates' own: each is one heading_ids keeps headings from (this
+    proves its reading of the ids made from values, like policy-1)."""
+    avoided = re.compile("|".join(settings["MARKDOWN"]["extension_configs"]["sitecore.heading_ids"]["theme_ids"]))
+    written = {element["id"] for path in built.html_files()
+               for element in built.html(str(path.relative_to(built.output))).find_all(id=True)
+               if not element.find_parent(class_=["prose", "boilerplate"])}
+    assert {"main", "related-news", "release-contacts", "policy-1", "commitment-1", "branch-councillors",
+            "candidate-policies", "london", "council-1", "region-1"} <= written
+    assert sorted(value for value in written if not avoided.fullmatch(value)) == []
+
+
+def test_every_id_in_the_templates_is_avoided(settings):
+    """Read from the templates, so a template's new id is avoided too: no
+    list to keep by hand."""
+    avoided = re.compile("|".join(settings["MARKDOWN"]["extension_configs"]["sitecore.heading_ids"]["theme_ids"]))
+    assert "main" in fixed_template_ids()
+    assert [value for value in fixed_template_ids() if not avoided.fullmatch(value)] == []
+    assert [value for value in MADE_IDS if not avoided.fullmatch(value)] == []
+    # Footnotes' ids (fn:1, fnref:1) have a colon, which no template id has.
+    assert not any(avoided.fullmatch(value) for value in ("fn:1", "fnref:1", "why-it-matters"))
+
+
+def test_an_id_made_from_a_value_the_module_does_not_know_is_named(tmp_path):
+    (tmp_path / "page.html").write_text('<section id="{{ branch.anchor }}-title"></section>', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"page\.html: id=\"\{\{ branch\.anchor \}\}-title\": .*branch\.anchor"):
+        ids_the_theme_defines(tmp_path, [])
