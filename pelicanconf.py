@@ -532,6 +532,10 @@ MARKDOWN = {
         "markdown.extensions.extra": {"footnotes": {"BACKLINK_TEXT": "Back to the text",
                                                     "BACKLINK_TITLE": "Back to footnote %d in the text"}},
         "markdown.extensions.smarty": {},
+        # A numbered list starts at its first number ("3. Third" stays 3, as
+        # CommonMark and the browser editor's preview have it), and a "-"
+        # list right after a numbered one is a list of its own.
+        "markdown.extensions.sane_lists": {},
         # Markdown's toc extension: each heading an id made from its words
         # (## Why it matters → #why-it-matters), but never an id the theme's
         # templates write (## Main gets main_1, not the skip link's target

@@ -1,9 +1,11 @@
-"""A numbered list that goes on from an earlier one (<ol start="3">), and
+"""A numbered list that goes on from an earlier one ("3. Third step" in
+Markdown, which sane_lists makes <ol start="3">), and
 words marked as removed, added or crossed out (<del>, <ins>, <s>), in every
 edition of the minifesto, read back as a reader's tools read them:
 pdftotext for the PDFs, the EPUB's own XHTML, the text file as it is.
 
-WeasyPrint ignores <ol start>, so the PDFs numbered such a list from 1
+Python-Markdown without sane_lists renumbered such a list from 1 everywhere;
+WeasyPrint ignores <ol start>, so the PDFs numbered it from 1 too
 (pdf.py gives the print HTML a counter-reset instead); the text edition
 has no strike-through or underline, so it printed removed and added words
 alike, as if both were policy (plain_text.py says what each mark means)."""
@@ -24,7 +26,8 @@ PDFS = ("minifesto.pdf", "minifesto-large-print.pdf")
 LISTS_AND_EDITS = """\
 Our plan goes on from the last policy's two steps:
 
-<ol start="3"><li>Third step</li><li>Fourth step</li></ol>
+3. Third step
+4. Fourth step
 
 A list of its own starts again:
 
