@@ -13,7 +13,8 @@ import urllib.error
 import urllib.request
 
 import pytest
-from conftest import build_in
+from conftest import MINIMAL_SITE, build_in, policy_markdown
+from test_candidates import candidate
 
 # The post was published as /news/clmate-vote/ and renamed to fix the typo;
 # the policy once had a longer name. A post still links to the old address.
@@ -37,18 +38,8 @@ RENAMED = {
         ---
         Read [the first report](/news/clmate-vote/).
         """,
-    "policies/01-housing.md": """\
-        ---
-        title: Homes for everyone
-        number: 1
-        summary: Everyone deserves a safe, secure and affordable home.
-        commitments:
-          - Build council homes.
-        old_addresses:
-          - /policies/homes-for-everyone/
-        ---
-        Why this matters.
-        """,
+    "policies/01-housing.md": policy_markdown("Homes for everyone", 1,
+                                              "old_addresses:\n  - /policies/homes-for-everyone/\n"),
     # Kept back with their items: the old address would announce the new one.
     "posts/secret-plan.md": """\
         ---
@@ -227,17 +218,6 @@ def test_a_file_naming_the_renamed_one_by_its_old_name_is_told_the_new_one(tmp_p
     /news/clmate-vote/: each file naming them by their old names is told
     what they are called now."""
     policy = RENAMED["policies/01-housing.md"].replace("/policies/homes-for-everyone/", "/policies/homes/")
-    candidate = """\
-        ---
-        title: Alex Standing
-        election: local-2022
-        council: Example Borough Council
-        ward: Northgate
-        summary: Standing for homes people can afford.
-        policies: [homes]
-        ---
-        Why I am standing.
-        """
     event = """\
         ---
         title: Climate vote rally
@@ -251,11 +231,12 @@ def test_a_file_naming_the_renamed_one_by_its_old_name_is_told_the_new_one(tmp_p
         A rally.
         """
     built = build_in(tmp_path, {"policies/01-housing.md": policy, "posts/climate-vote.md": RENAMED["posts/climate-vote.md"],
-                                "posts/hello.md": MINIMAL_POST_NAMING_HOMES, "candidates/alex-standing.md": candidate,
+                                "posts/hello.md": MINIMAL_SITE["posts/hello.md"].replace("[housing]", "[homes]"),
+                                "candidates/alex-standing.md": candidate().replace("[housing]", "[homes]"),
                                 "events/climate-rally.md": event}, cache=factory_cache, options=NOW)
     assert built.returncode == 1
     assert sorted(built.problem_lines) == [
-        'content/candidates/alex-standing.md:7: policies: no policy is called "homes" now: that file was renamed '
+        'content/candidates/alex-standing.md:8: policies: no policy is called "homes" now: that file was renamed '
         "housing — write housing",
         'content/events/climate-rally.md:8: report: no post is called "clmate-vote" now: that file was renamed '
         "climate-vote — write climate-vote",
@@ -263,16 +244,3 @@ def test_a_file_naming_the_renamed_one_by_its_old_name_is_told_the_new_one(tmp_p
         "— write housing",
     ]
 
-
-MINIMAL_POST_NAMING_HOMES = """\
-    ---
-    title: Hello from the party
-    date: 2021-11-24
-    category: news
-    summary: A first post.
-    tags: [launch]
-    policies: [homes]
-    councillors: [jo-bloggs]
-    ---
-    The first post's text.
-    """
