@@ -2,17 +2,23 @@
 
 Share cards and the press kit's PNG logo are drawn with Pillow from these
 settings (PARTY_COLOURS, MINIFESTO_FONT_FILES), the web pages use the same
-colours through the stylesheet.
+colours through the stylesheet. The SVG logo (theme/static/img/logo.svg, the
+press kit's, the PDF covers' and the pages' icon) is written from them by
+`python -m sitecore.brand`, its letter as the bold font's outline.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import html
 import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from fontTools.pens.svgPathPen import SVGPathPen
+from fontTools.pens.transformPen import TransformPen
+from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont
 
 from .print_fonts import face_files
@@ -67,6 +73,10 @@ def brand_style(settings: dict) -> CardStyle:
 
 # The PNG logo (PARTY_LOGO_PNG) is this many pixels square.
 LOGO_PNG_SIZE = 512
+# The mark's letter is this share of its size (draw_mark, logo_svg).
+LETTER_SCALE = 0.62
+# The SVG logo, a theme file (PARTY_LOGO_SVG), written by `python -m sitecore.brand`.
+LOGO_SVG = Path(__file__).resolve().parents[1] / "theme" / "static" / "img" / "logo.svg"
 
 
 def logo_png(settings: dict) -> bytes:
@@ -79,17 +89,50 @@ def render_logo(size: int, style: CardStyle) -> bytes:
     """The party mark as a square PNG: a purple disc with a yellow "B" (the
     same design as theme/static/img/logo.svg), for press kits and search engines."""
     image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
-    draw_mark(ImageDraw.Draw(image), (0, 0), size, style, ImageFont.truetype(style.bold_font, int(size * 0.62)))
+    draw_mark(ImageDraw.Draw(image), (0, 0), size, style,
+              ImageFont.truetype(style.bold_font, int(size * LETTER_SCALE)))
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
+
+
+def logo_svg(settings: dict, size: int = LOGO_PNG_SIZE) -> str:
+    """The party mark as SVG, as render_logo draws it: its "B" is the bold
+    font's outline, not text in that font, which a journalist's design tool
+    or a browser showing the file as an image would draw in whatever font it
+    has (a generic bold "B" on the party's logo)."""
+    style = brand_style(settings)
+    font = TTFont(style.bold_font)
+    glyphs = font.getGlyphSet()
+    letter = glyphs[font.getBestCmap()[ord("B")]]
+    scale = int(size * LETTER_SCALE) / font["head"].unitsPerEm
+    # Centred as Pillow's anchor "mm" centres it: half its advance across,
+    # halfway between the font's ascender and descender down.
+    left = size / 2 - letter.width * scale / 2
+    baseline = size / 2 + (font["hhea"].ascent + font["hhea"].descent) / 2 * scale
+    pen = SVGPathPen(glyphs, ntos=lambda number: f"{number:.2f}".rstrip("0").rstrip("."))
+    letter.draw(TransformPen(pen, (scale, 0, 0, -scale, left, baseline)))
+    half = size // 2
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" role="img" '
+            f'aria-labelledby="logo-title"><title id="logo-title">{html.escape(settings["SITENAME"])}</title>'
+            f'<circle cx="{half}" cy="{half}" r="{half}" fill="{style.background}"/>'
+            f'<path d="{pen.getCommands()}" fill="{style.accent}"/></svg>\n')
 
 
 def draw_mark(draw: ImageDraw.ImageDraw, corner: tuple[int, int], size: int, style: CardStyle,
               letter_font: ImageFont.FreeTypeFont) -> None:
     """The party's mark, `size` px square from `corner`: a disc of the party's
     colour with a "B" in the accent colour, in `letter_font` (the bold font at
-    0.62 of `size`; share cards pass the one they keep loaded)."""
+    LETTER_SCALE of `size`; share cards pass the one they keep loaded)."""
     left, top = corner
     draw.ellipse([left, top, left + size - 1, top + size - 1], fill=style.background)
     draw.text((left + size / 2, top + size / 2), "B", font=letter_font, fill=style.accent, anchor="mm")
+
+
+if __name__ == "__main__":
+    # After a change to PARTY_COLOURS, SITENAME or the bold font: write the SVG logo again.
+    from sitebuild.build import load_settings
+
+    LOGO_SVG.write_text(logo_svg(load_settings(Path(__file__).resolve().parents[1] / "pelicanconf.py")),
+                        encoding="utf-8")
+    print(f"Wrote {LOGO_SVG}")

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps
 from PIL.PngImagePlugin import PngInfo
 
-from sitecore.brand import CardStyle, draw_mark
+from sitecore.brand import LETTER_SCALE, CardStyle, draw_mark
 from sitecore.print_fonts import file_coverage, with_stand_ins
 
 MARGIN = 72
@@ -309,7 +309,7 @@ def drawn_band(party: str, imprint: str, style: CardStyle) -> Image.Image:
     layout = layout_imprint(imprint, style)
     band = Image.new("RGB", (style.size[0], layout.band_height), style.ink)
     draw = ImageDraw.Draw(band)
-    draw_mark(draw, (MARGIN, BAND_TOP_PADDING), LOGO_SIZE, style, font(style.bold_font, int(LOGO_SIZE * 0.62)))
+    draw_mark(draw, (MARGIN, BAND_TOP_PADDING), LOGO_SIZE, style, font(style.bold_font, int(LOGO_SIZE * LETTER_SCALE)))
     middle = BAND_TOP_PADDING + LOGO_SIZE / 2
     Face(style.bold_fonts, 34).draw(draw, (MARGIN + LOGO_SIZE + 20, middle), party, fill=style.accent, anchor="lm")
     imprint_face = Face(style.regular_fonts, layout.size)
