@@ -404,8 +404,13 @@ SEARCH_WEIGHTS = {"summary": 6, "commitments": 4, "facts": 8}
 SEARCH_SAVE_AS = "search/index.html"
 # What the search page can show, each with its box to tick: (the pages'
 # data-pagefind-filter "type" value, the box's label).
-SEARCH_TYPES = [("News", "News"), ("Policy", "Policies"), ("Councillor", "Councillors"),
-                ("Candidate", "Candidates"), ("Event", "Events"), ("Branch", "Branches"), ("Page", "Pages")]
+SEARCH_TYPES = [("News", "News"), ("Press release", "Press releases"), ("Policy", "Policies"),
+                ("Councillor", "Councillors"), ("Candidate", "Candidates"), ("Event", "Events"),
+                ("Branch", "Branches"), ("Page", "Pages")]
+# A post's type in search is "News" unless its category has one of its own:
+# a journalist searches every year's press releases, and nothing else, with
+# /search/?type=Press+release (the press pages link to it).
+SEARCH_TYPE_OF_CATEGORY = {"press-releases": "Press release"}
 SEARCH_INDEX_PATH = "pagefind"
 
 # --- Responsive images (plugins/images) ---------------------------------------

@@ -111,3 +111,26 @@ def test_the_campaign_types_are_found_and_have_their_own_filter(search_page, set
         assert found not in results_for(search_page, query)
     finally:
         search_page.check(f"input[name=type][value={kind}]")
+
+
+def test_press_releases_of_every_year_are_searched_alone_from_the_press_pages(served, site, settings):
+    """A journalist's search of the releases alone, across the years:
+    the press pages link to /search/?type=Press+release, which ticks only
+    that box; the address keeps the choice, shared or reloaded."""
+    url, browser = served
+    releases = {f"/news/{slug}/" for slug, meta in published("posts") if meta["category"] == settings["PRESS_CATEGORY"]}
+    for listing in ("press/", "press/releases/"):
+        assert site.html(listing).find("a", href="/search/?type=Press%20release")
+    page = browser.new_page(bypass_csp=True)
+    try:
+        page.goto(f"{url}/search/?type=Press%20release")
+        page.wait_for_selector("#search-app:not([hidden])")
+        ticked = page.eval_on_selector_all("input[name=type]:checked", "boxes => boxes.map(box => box.value)")
+        assert ticked == ["Press release"]
+        found = set(results_for(page, "Breakthrough"))
+        assert found and found <= releases
+        assert "type=Press+release" in page.url
+        page.check("input[name=type][value=News]")
+        assert set(results_for(page, "Breakthrough")) - releases  # news too, once its box is ticked
+    finally:
+        page.close()

@@ -157,12 +157,12 @@ async function search() {
     return;
   }
   say("Searching…", { passing: true });
+  // Every page searched has a type, so with every box ticked no filter is
+  // needed, and none is loaded: a round trip less on a slow link.
+  const all = types.length === form.querySelectorAll("input[name=type]").length;
   let found;
   try {
     const pagefind = await ready;
-    // Every page searched has a type, so with every box ticked no filter is
-    // needed, and none is loaded: a round trip less on a slow link.
-    const all = types.length === form.querySelectorAll("input[name=type]").length;
     found = await pagefind.debouncedSearch(query, all ? {} : { filters: { type: { any: types } } }, 150);
   } catch {
     if (ticket === latest) {
@@ -172,8 +172,12 @@ async function search() {
     return;
   }
   if (found === null || ticket !== latest) return; // a newer search replaced this one
+  // The address says what was searched for, the types too when some are
+  // unticked: shared or reloaded, it searches the same.
   const url = new URL(location.href);
   url.searchParams.set("q", query);
+  url.searchParams.delete("type");
+  if (!all) for (const type of types) url.searchParams.append("type", type);
   history.replaceState(null, "", url);
   const count = found.results.length;
   list.replaceChildren();
@@ -195,5 +199,12 @@ more.addEventListener("click", () => {
 form.addEventListener("submit", (event) => { event.preventDefault(); search(); });
 input.addEventListener("input", search);
 form.addEventListener("change", search);
-input.value = new URLSearchParams(location.search).get("q") || "";
+// The address may ask for some types only (/search/?type=Press+release, the
+// press pages' "Search every year's press releases"): only their boxes are ticked.
+const asked = new URLSearchParams(location.search);
+const boxes = [...form.querySelectorAll("input[name=type]")];
+if (boxes.some((box) => asked.getAll("type").includes(box.value))) { // none known: all stay ticked
+  for (const box of boxes) box.checked = asked.getAll("type").includes(box.value);
+}
+input.value = asked.get("q") || "";
 if (input.value) search();
