@@ -310,6 +310,11 @@ RELATED_NEWS_SAVE_AS = "{url}news/index.html"
 # --- Feeds: Atom for all news and per category --------------------------------
 # Feeds need absolute URLs even in a local build.
 FEED_DOMAIN = SITE_CANONICAL_URL
+# Each entry's id is tag:<domain>,<this>:<its address> (RFC 4151: the year
+# the party first held the domain), not the post's date, as Pelican makes it:
+# a date put right would change the id, and feed readers would show the post
+# twice (plugins/feeds).
+FEED_ID_SINCE = "2021"
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
 FEED_ALL_RSS = None

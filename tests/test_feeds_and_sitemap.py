@@ -102,3 +102,17 @@ def test_the_press_office_pages_offer_the_press_releases_feed_first(site, settin
     for page in ("press/", "press/releases/", f"news/category/{settings['PRESS_CATEGORY']}/"):
         offered = [link["href"] for link in site.html(page).find_all("link", rel="alternate", type="application/atom+xml")]
         assert offered == [press_feed, "/feeds/all.atom.xml"], page
+
+
+def test_an_entry_keeps_its_id_when_its_date_is_put_right(make_site):
+    """Pelican's id held the post's date: correcting a mistyped date made
+    feed readers show the post a second time, as a new one."""
+    from conftest import MINIMAL_SITE
+
+    ids = []
+    for day in ("2021-11-24", "2021-11-25"):
+        build = make_site({"posts/hello.md": MINIMAL_SITE["posts/hello.md"].replace("2021-11-24", day)})
+        assert build.returncode == 0, build.stderr
+        [entry] = feedparser.parse((build.output / "feeds/all.atom.xml").read_bytes()).entries
+        ids.append(entry.id)
+    assert ids == ["tag:breakthroughparty.org.uk,2021:/news/hello/"] * 2

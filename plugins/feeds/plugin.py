@@ -11,9 +11,10 @@ each category's feed had one id (RFC 4287 wants each unique).
 
 So, when Pelican has made a feed and before it writes it
 (`feed_generated`): the feed's id is its own address, its page is the page
-that lists the same posts, and every entry's link, id, and the addresses in
-its summary and content start with FEED_DOMAIN (the public domain). A
-production build, whose SITEURL is that domain, keeps the entry ids it had.
+that lists the same posts, and every entry's link and the addresses in its
+summary and content start with FEED_DOMAIN (the public domain). An entry's
+id is its address under FEED_ID_SINCE: Pelican's holds the post's date, so
+putting a wrong date right made feed readers show the post again, as new.
 
 A corrected post's entry starts with its corrections, as its page does.
 Each entry's text also ends with the imprint (sitecore/imprint.py), as
@@ -28,7 +29,6 @@ import html
 import re
 from urllib.parse import urlsplit
 
-from feedgenerator import get_tag_uri
 from pelican import signals
 
 from sitecore.imprint import imprint_text
@@ -84,6 +84,13 @@ def listing_page(context: dict, feed_url: str, domain: str) -> str:
     return f"{domain}/{context['INDEX_URL']}"
 
 
+def entry_id(link: str, since: str) -> str:
+    """tag:breakthroughparty.org.uk,2021:/news/x/: the same for as long as
+    the post keeps its address, whatever its date says."""
+    address = urlsplit(link)
+    return f"tag:{address.hostname},{since}:{address.path}"
+
+
 def stand_alone(context: dict, feed) -> None:
     domain = context["FEED_DOMAIN"].rstrip("/")
     feed.feed["id"] = feed.feed["feed_url"]
@@ -91,7 +98,7 @@ def stand_alone(context: dict, feed) -> None:
     for item in feed.items:
         if item["link"].startswith("/"):
             item["link"] = domain + item["link"]
-            item["unique_id"] = get_tag_uri(item["link"], item["pubdate"])
+        item["unique_id"] = entry_id(item["link"], context["FEED_ID_SINCE"])
         for part in ("description", "content"):
             if item.get(part):
                 item[part] = absolute_addresses(item[part], domain)
