@@ -48,10 +48,11 @@ def run_in_project(c, *words, **options):
     return c.run(f"cd {quoted(ROOT)} && {quoted(*words)}", **options)
 
 
-def _sitebuild(c, *arguments: str) -> None:
-    """Run sitebuild; on failure exit with its status, without invoke's own
-    report (sitebuild has already said what is wrong, in plain words)."""
-    result = run_in_project(c, PYTHON, "-m", "sitebuild", *arguments, pty=False, warn=True)
+def _sitebuild(c, *arguments: str, module: str = "sitebuild") -> None:
+    """Run sitebuild (or one of its commands, `module`); on failure exit with
+    its status, without invoke's own report (it has already said what is
+    wrong, in plain words)."""
+    result = run_in_project(c, PYTHON, "-m", module, *arguments, pty=False, warn=True)
     if result.exited:
         sys.exit(result.exited)
 
@@ -68,10 +69,13 @@ def build(c, drafts=False, production=False):
         _sitebuild(c, "--settings", SETTINGS["local"], *(["--drafts"] if drafts else []))
 
 
-@task
-def check(c):
+@task(help={"since": "also check that every address public at this git revision (e.g. origin/main) "
+                     "still answers: a renamed file keeps its old address in old_addresses"})
+def check(c, since=""):
     """Check every content file (front matter, links, images, dates); write nothing."""
     _sitebuild(c, "--settings", SETTINGS["local"], "--check")
+    if since:
+        _sitebuild(c, "--settings", SETTINGS["local"], "--since", since, module="sitebuild.kept_addresses")
 
 
 @task(positional=["kind", "title"], help={"kind": "post, policy, councillor, event, branch or candidate", "title": "its title (a name for a councillor)"})

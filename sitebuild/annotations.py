@@ -32,15 +32,15 @@ def workflow_command(command: str, message: str, **properties) -> str:
     return f"::{command}{' ' + given if given else ''}::{escape_data(message)}"
 
 
-def problem_annotation(problem) -> str:
-    """One content problem (path, line, field, message, fix) as an error on
-    its file and line. GitHub can place only repository-relative paths; a
-    problem outside the repository (an absolute path) keeps its path in the
-    message instead."""
+def problem_annotation(problem, level: str = "error") -> str:
+    """One content problem (path, line, field, message, fix) as an error (or
+    a warning) on its file and line. GitHub can place only
+    repository-relative paths; a problem outside the repository (an absolute
+    path) keeps its path in the message instead."""
     if os.path.isabs(problem.path):
-        return workflow_command("error", f"{problem.path}:{problem.line}: {problem.message} — {problem.fix}",
+        return workflow_command(level, f"{problem.path}:{problem.line}: {problem.message} — {problem.fix}",
                                 title=problem.field)
-    return workflow_command("error", f"{problem.message} — {problem.fix}", file=problem.path,
+    return workflow_command(level, f"{problem.message} — {problem.fix}", file=problem.path,
                             line=problem.line if problem.line >= 1 else None, title=problem.field)
 
 

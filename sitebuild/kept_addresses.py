@@ -1,0 +1,167 @@
+"""`python -m sitebuild.kept_addresses --since REV`: does every address the
+content at REV published still answer?
+
+Journalists, search engines and people sharing on social media link to an
+item's address, and the file name is the address. A pull request that
+renames a published file, deletes it or turns it into a draft breaks those
+links without a word: each build sees only the content it has. So the
+review compares the public pages of the content at REV (the branch it will
+be merged into) with those of the content now, both read by the same code,
+at the same moment, writing nothing:
+
+- a published file renamed (git's rename detection) whose old address no
+  file keeps in `old_addresses` is an error, at the new file: the fix is one
+  line (plugins/redirects then writes the page that sends readers on);
+- a published file deleted, or no longer published, is a warning: that can
+  be meant (a post withdrawn), so it is for the reviewer to see, not to stop.
+
+Every address still served (by the same item, by another item, or as a
+moved page) is kept. Listings (a tag's page …) come and go with the posts
+that fill them, and are not compared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import subprocess
+import sys
+import tarfile
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from pelican import signals
+
+from sitecore.problems import Problem
+from sitecore.site_files import declared_files
+
+from . import annotations
+from .build import BuildFailed, check_content
+
+
+@dataclass(frozen=True)
+class PublicPages:
+    pages: dict[str, str]  # address -> the content file (content/-relative) whose page it is
+    served: set[str]       # every address the build writes something at
+
+
+def public_pages(settings_file: str, content: Path, now: str | None) -> PublicPages:
+    """The pages the content in `content` publishes, read as `--check` reads
+    it (every file read and checked, nothing written)."""
+    found: list[PublicPages] = []
+
+    def record(generators) -> None:
+        files = declared_files(generators)
+        found.append(PublicPages({file.url: file.source for file in files
+                                  if file.in_sitemap and file.source and file.source.endswith(".md")},
+                                 {file.url for file in files}))
+
+    signals.all_generators_finalized.connect(record)
+    try:
+        check_content(settings_file, {"PATH": str(content.resolve()), **({"BUILD_TIME": now} if now else {})})
+    except BuildFailed:
+        if not found:  # it stopped before it had read everything
+            raise
+    finally:
+        signals.all_generators_finalized.disconnect(record)
+    return found[-1]
+
+
+def git(repository: Path, *arguments: str) -> str:
+    return subprocess.run(["git", "-C", str(repository), *arguments], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def content_at(revision: str, content: Path, into: Path) -> Path:
+    """The content folder as it was at `revision`, written under `into`."""
+    top = Path(git(content, "rev-parse", "--show-toplevel").strip())
+    inside = content.resolve().relative_to(top).as_posix()
+    archive = subprocess.run(["git", "-C", str(top), "archive", "--format=tar", revision, "--", inside],
+                             capture_output=True, check=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    return into / inside
+
+
+def renamed_since(revision: str, content: Path) -> dict[str, str]:
+    """{content/-relative path at `revision`: its path now} for the files git
+    sees renamed (committed or staged; a rename not yet added to git reads as
+    a deletion)."""
+    top = Path(git(content, "rev-parse", "--show-toplevel").strip())
+    inside = content.resolve().relative_to(top).as_posix()
+    renames = {}
+    for line in git(top, "diff", "--name-status", "-M", revision, "--", inside).splitlines():
+        status, *paths = line.split("\t")
+        if status.startswith("R"):
+            old, new = (os.path.relpath(path, inside) for path in paths)
+            renames[old] = new
+    return renames
+
+
+def lost_addresses(before: PublicPages, now: PublicPages, renamed: dict[str, str],
+                   content: Path) -> list[tuple[str, Problem]]:
+    """("error" or "warning", the problem) for each address `before`
+    published that nothing now serves; files named as `content`/…"""
+    found = []
+    for address, source in sorted(before.pages.items()):
+        if address in now.served:
+            continue
+        new_name = renamed.get(source)
+        if new_name is not None and new_name in now.pages.values():
+            found.append(("error", Problem(
+                str(content / new_name), 1, "old_addresses",
+                f"this file was {content / source}, public at /{address}: renamed, it no longer answers there",
+                f"add the old address to it, 'old_addresses: [/{address}]', so links to it keep working")))
+        elif new_name is not None or (content / source).exists():
+            found.append(("warning", Problem(
+                str(content / (new_name or source)), 1, "(file)",
+                f"was public at /{address} and is no longer published: links to it will find 'Page not found'",
+                "if that is meant, say why in the pull request; if not, publish it again")))
+        else:
+            found.append(("warning", Problem(
+                str(content / source), 1, "(file)",
+                f"was public at /{address} and is deleted: links to it will find 'Page not found'",
+                "if that is meant, say why in the pull request; if it moved, list "
+                f"/{address} in the old_addresses of the file that has its words now")))
+    return found
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="sitebuild.kept_addresses", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--since", required=True, help="the git revision whose public addresses must be kept "
+                                                       "(e.g. origin/main)")
+    parser.add_argument("--settings", default="pelicanconf.py")
+    parser.add_argument("--content", default="content")
+    parser.add_argument("--now", help="the moment both are read at (YYYY-MM-DD HH:MM; default: now)")
+    parser.add_argument("--annotations", choices=annotations.FORMATS)
+    args = parser.parse_args(argv)
+    content = Path(args.content).resolve()
+    try:
+        with tempfile.TemporaryDirectory(prefix="content-before-") as folder:
+            before = public_pages(args.settings, content_at(args.since, content, Path(folder)), args.now)
+        now = public_pages(args.settings, content, args.now)
+        renamed = renamed_since(args.since, content)
+    except subprocess.CalledProcessError as error:
+        print(f"Could not read the content at {args.since}: {error.stderr.strip() if error.stderr else error}",
+              file=sys.stderr)
+        return 2
+    except BuildFailed as failure:
+        print("\n".join(["The content could not be read, so its addresses were not compared:", *failure.lines]),
+              file=sys.stderr)
+        return 1
+    found = lost_addresses(before, now, renamed, Path(args.content))  # named as given: content/…
+    for level, problem in found:
+        print(f"{problem}{'' if level == 'error' else ' (warning)'}", file=sys.stderr)
+    if args.annotations:
+        print("\n".join(annotations.problem_annotation(problem, level) for level, problem in found), flush=True)
+    errors = sum(level == "error" for level, _ in found)
+    print(f"Every address published at {args.since} still answers." if not found else
+          f"{len(found)} address{'es' if len(found) != 1 else ''} published at {args.since} no longer "
+          f"answer{'s' if len(found) == 1 else ''} ({errors} to fix).", file=sys.stderr)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

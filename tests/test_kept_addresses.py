@@ -1,0 +1,98 @@
+"""Review before publish keeps every public address: a pull request that
+renames a published file without keeping its old address is refused at the
+file; one that deletes or unpublishes a published file is flagged for the
+reviewer (sitebuild/kept_addresses.py, run by .github/workflows/review.yml
+against the branch it goes into)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+import yaml
+from conftest import MINIMAL_SITE, REPO, write_content
+
+GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
+HELLO = "content/posts/hello.md"
+SECOND = """\
+    ---
+    title: A second post
+    date: 2021-11-25
+    category: news
+    summary: Another post.
+    ---
+    More words.
+    """
+
+
+@pytest.fixture
+def repository(tmp_path):
+    """A git repository whose main branch publishes MINIMAL_SITE and a second post."""
+    write_content(tmp_path / "content", {**MINIMAL_SITE, "posts/second.md": SECOND})
+    for command in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "Published"]):
+        subprocess.run([*GIT, "-C", str(tmp_path), *command], check=True)
+    return tmp_path
+
+
+def kept_addresses(repository, *options: str) -> subprocess.CompletedProcess:
+    """The review's command (in its own process, as CI runs it), on the
+    working tree of `repository` against its main branch."""
+    return subprocess.run([sys.executable, "-m", "sitebuild.kept_addresses", "--since", "main", "--settings",
+                           str(REPO / "pelicanconf.py"), "--content", "content", "--now", "2022-06-01 12:00",
+                           *options], cwd=repository, capture_output=True, text=True, timeout=300,
+                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+
+
+def git(repository, *command: str) -> None:
+    subprocess.run([*GIT, "-C", str(repository), *command], check=True, capture_output=True)
+
+
+def test_a_renamed_file_without_its_old_address_is_refused_at_the_file(repository):
+    git(repository, "mv", "content/posts/second.md", "content/posts/second-post.md")
+    refused = kept_addresses(repository, "--annotations", "github")
+    assert refused.returncode == 1, refused.stderr
+    assert ("content/posts/second-post.md:1: old_addresses: this file was content/posts/second.md, public at "
+            "/news/second/: renamed, it no longer answers there — add the old address to it, "
+            "'old_addresses: [/news/second/]', so links to it keep working") in refused.stderr
+    assert "::error file=content/posts/second-post.md,line=1,title=old_addresses::" in refused.stdout
+    # The fix the message gives is enough.
+    renamed = repository / "content/posts/second-post.md"
+    renamed.write_text(renamed.read_text().replace("summary:", "old_addresses: [/news/second/]\nsummary:"))
+    kept = kept_addresses(repository)
+    assert kept.returncode == 0, kept.stderr
+    assert "Every address published at main still answers." in kept.stderr
+
+
+@pytest.mark.parametrize("change, expected", [
+    (lambda repository: git(repository, "rm", "-q", "content/posts/second.md"),
+     "content/posts/second.md:1: (file): was public at /news/second/ and is deleted"),
+    (lambda repository: (repository / "content/posts/second.md").write_text(
+        SECOND.replace("summary:", "status: draft\nsummary:").replace("    ", "")),
+     "content/posts/second.md:1: (file): was public at /news/second/ and is no longer published"),
+])
+def test_a_deleted_or_unpublished_file_is_a_warning_for_the_reviewer(repository, change, expected):
+    change(repository)
+    flagged = kept_addresses(repository, "--annotations", "github")
+    assert flagged.returncode == 0, flagged.stderr
+    assert expected in flagged.stderr and "(warning)" in flagged.stderr
+    assert "::warning file=content/posts/second.md,line=1,title=(file)::" in flagged.stdout
+
+
+def test_unchanged_addresses_and_renamed_policy_numbers_pass(repository):
+    # A policy renumbered keeps its address (/policies/housing/): nothing to say.
+    git(repository, "mv", "content/policies/01-housing.md", "content/policies/02-housing.md")
+    policy = repository / "content/policies/02-housing.md"
+    policy.write_text(policy.read_text().replace("number: 1", "number: 2"))
+    passed = kept_addresses(repository)
+    assert passed.returncode == 0, passed.stderr
+    assert "Every address published at main still answers." in passed.stderr
+
+
+def test_the_review_runs_it_against_the_branch_the_pull_request_goes_into():
+    job = yaml.safe_load((REPO / ".github/workflows/review.yml").read_text())["jobs"]["review"]
+    [checkout] = [step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkout["with"]["fetch-depth"] == 0  # the base branch is there to compare with
+    runs = [step.get("run", "") for step in job["steps"]]
+    assert ('.venv/bin/python -m sitebuild.kept_addresses --since "origin/${{ github.base_ref }}" '
+            "--annotations github") in runs
