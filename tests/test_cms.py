@@ -549,7 +549,7 @@ REFUSED_SAMPLES = [
     # Old addresses (fields.site_address): a whole address, no closing "/",
     # outside the site, a hidden folder, the home page, a file not a page.
     "https://breakthroughparty.org.uk/news/old/", "/news/old", "/news/../../etc/", "/.well-known/x/", "/",
-    "/minifesto.pdf",
+    "/minifesto.pdf", "/index.html", "/a.html/", "/" + "a" * 101 + "/",
 ]
 # How Sveltia CMS reads a field's pattern (its HI function in 0.221.1): an
 # optional /…/flags around it.

@@ -184,6 +184,18 @@ MISTAKES = {
                                '"https://breakthroughparty.org.uk/news/x/" is a whole web address'),
     "posts/outside.md": ("/news/../../etc/", 'old_addresses: item 1: "/news/../../etc/" is not the address of a page'),
     "posts/not-a-page.md": ("/minifesto.pdf", 'old_addresses: item 1: "/minifesto.pdf" is not the address of a page'),
+    # A list's address that may come with the next post (an embargo lifting
+    # at the hourly build would fail), or a listing's later page.
+    "posts/takes-a-month.md": ("/news/2030/01/", "old_addresses: /news/2030/01/ has the shape of an address the "
+                                                 "site gives its lists"),
+    "posts/takes-a-later-page.md": ("/news/page/7/", "old_addresses: /news/page/7/ has the shape of an address"),
+    "posts/takes-the-theme.md": ("/theme/old/", "old_addresses: /theme/old/ is in a folder the site keeps its own"),
+    # Its own address, written as the file that answers there.
+    "posts/own-index.md": ("/news/own-index/index.html", "old_addresses: /news/own-index/ is this item's own address"),
+    # One address in other letters: one folder on a Mac.
+    "posts/other-case.md": ("/News/Shared-Old/", "old_addresses: /News/Shared-Old/ is also an old address of "
+                                                 "content/posts/first-claim.md"),
+    "posts/too-long.md": ("/news/" + "a" * 101 + "/", "old_addresses: item 1: "),
 }
 
 

@@ -181,9 +181,20 @@ def relation_config(field) -> dict:
             "multiple": True}
 
 
+def singular_label(plural: str) -> str:
+    """The label of one item of a list field: "old_addresses" → "Old address",
+    "policies" → "Policy", "tags" → "Tag"."""
+    words = plural.replace("_", " ")
+    for ending, single in (("ies", "y"), ("sses", "ss"), ("s", "")):
+        if words.endswith(ending):
+            words = words[: -len(ending)] + single
+            break
+    return words.capitalize()
+
+
 def list_config(field, spec: dict) -> dict:
     item = item_check(field)
-    config = {"widget": "list", "field": {"name": "item", "label": field.name.rstrip("s").capitalize(),
+    config = {"widget": "list", "field": {"name": "item", "label": singular_label(field.name),
                                           "widget": "string", **pattern_config(item)}}
     if spec.get("min"):
         config["min"] = spec["min"]

@@ -13,6 +13,7 @@ replace a real page, or the real page the notice. Nor may two items claim one.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 
 from sitecore.content_items import content_items, public_url, published_items, unpublished_items
@@ -41,35 +42,88 @@ def moves(generators) -> list[Move]:
     return sorted(found, key=lambda move: (move.address, move.item.source_path))
 
 
+# The addresses of the lists the site makes from its content: one may come
+# with the next post published (a new month, tag or year), so an old address
+# of one of these shapes would stop that build, an hourly embargo's too.
+LISTING_URL_SETTINGS = ("NEWS_YEAR_URL", "NEWS_MONTH_URL", "TAG_URL", "CATEGORY_URL", "PRESS_ARCHIVE_YEAR_URL",
+                        "EVENT_REGION_URL", "EVENT_CATEGORY_URL", "RELATED_NEWS_URL", "ELECTION_URL")
+# A listing's later pages (news/page/2/), whatever the listing.
+LATER_PAGE = r"(?:.*/)?page/[0-9]+/"
+# The site's own folders: no page of content ever stood there.
+OWN_FOLDER_SETTINGS = ("THEME_STATIC_DIR", "SEARCH_INDEX_PATH", "NGINX_HEADERS_SAVE_AS", "CMS_SAVE_AS")
+
+
+def listing_shapes(settings: dict) -> re.Pattern:
+    """One pattern for every address a list of the site can have: {year}
+    four digits, {month} two, {url} an item's address, any other value one
+    part of an address."""
+    def shape(url: str) -> str:
+        parts = re.split(r"(\{[^}]*\})", url)
+        return "".join(PLACEHOLDER_SHAPES.get(part.strip("{}").split(":")[0], "[^/]+") if part.startswith("{")
+                       else re.escape(part) for part in parts)
+
+    shapes = [shape(settings[name]) for name in LISTING_URL_SETTINGS if settings.get(name)]
+    return re.compile("|".join([*shapes, LATER_PAGE]), re.IGNORECASE)
+
+
+PLACEHOLDER_SHAPES = {"year": "[0-9]{4}", "month": "[0-9]{1,2}", "url": ".+/"}
+
+
+def own_folders(settings: dict) -> set[str]:
+    """The first part of every address the site keeps its own files under
+    (theme/, pagefind/, _server/, admin/), in lower case."""
+    return {str(settings[name]).strip("/").split("/")[0].lower() for name in OWN_FOLDER_SETTINGS if settings.get(name)}
+
+
 def check_old_addresses(generators, own_generator_type: type) -> None:
     """Report every old address, of any item read, that the site uses for
-    something else or that two items claim."""
-    taken = {file.url: file.made_by for file in declared_files(
+    something else, might use for a list one day, or that two items claim.
+    Addresses are compared in lower case: a volunteer's Mac keeps /News/x/
+    and /news/x/ in one folder."""
+    settings = generators[0].settings
+    taken = {file.url.lower(): file.made_by for file in declared_files(
         [generator for generator in generators if not isinstance(generator, own_generator_type)])}
-    coming = {public_url(item): problem_log.display_path(path) for path, item in unpublished_items(generators).items()}
+    coming = {public_url(item).lower(): problem_log.display_path(path)
+              for path, item in unpublished_items(generators).items()}
+    site_rules = SiteRules(taken, set(taken), coming, listing_shapes(settings), own_folders(settings))
     claimed: dict[str, str] = {}
     for item in sorted(content_items(generators), key=lambda item: item.source_path):
-        for address in getattr(item, FIELD, None) or ():
-            refused = refusal(address, item, taken, coming, claimed)
+        lines = getattr(item, "frontmatter_value_lines", {})
+        for index, address in enumerate(getattr(item, FIELD, None) or ()):
+            refused = refusal(address, item, site_rules, claimed)
             if refused:
-                problem_log.add(item.source_path, item.frontmatter_lines.get(FIELD, 1), FIELD, *refused)
-            claimed.setdefault(address, os.path.abspath(item.source_path))
+                line = lines.get((FIELD, index), item.frontmatter_lines.get(FIELD, 1))
+                problem_log.add(item.source_path, line, FIELD, *refused)
+            claimed.setdefault(address.lower(), os.path.abspath(item.source_path))
 
 
-def refusal(address: str, item, taken: dict, coming: dict, claimed: dict) -> tuple[str, str] | None:
+@dataclass(frozen=True)
+class SiteRules:
+    taken: dict          # address (lower case) -> what the site writes there
+    taken_urls: set      # the same addresses, for is_known
+    coming: dict         # address (lower case) -> the unpublished file that will have it
+    listing_shapes: re.Pattern
+    own_folders: set
+
+
+def refusal(address: str, item, site: SiteRules, claimed: dict) -> tuple[str, str] | None:
     """(message, fix) if the item may not keep `address`, else None."""
     remove = f"remove /{address} from old_addresses"
-    if address == public_url(item):
+    key = address.lower()
+    if key == public_url(item).lower():
         return f"/{address} is this item's own address", remove
-    if address in taken:
-        return (f"/{address} is still in use: it is the address of {taken[address]}",
+    if key in site.taken:
+        return (f"/{address} is still in use: it is the address of {site.taken[key]}",
                 f"{remove}: only an address nothing else uses can point here")
-    if is_known(address, set(taken)):
-        return f"/{address} is still in use: the site writes a page there", remove
-    if address in coming:
-        return (f"/{address} is the address {coming[address]} will have once it is published",
+    if key.split("/")[0] in site.own_folders:
+        return f"/{address} is in a folder the site keeps its own files in", remove
+    if site.listing_shapes.fullmatch(key) or is_known(key, site.taken_urls):
+        return (f"/{address} has the shape of an address the site gives its lists (of a year, a month, a tag, "
+                "a listing's later page …): a page of one could come there with the next post", remove)
+    if key in site.coming:
+        return (f"/{address} is the address {site.coming[key]} will have once it is published",
                 f"{remove}, or rename that file")
-    earlier = claimed.get(address)
+    earlier = claimed.get(key)
     if earlier == os.path.abspath(item.source_path):
         return f"/{address} is listed twice", "list each old address once"
     if earlier:

@@ -36,11 +36,10 @@ class MovedPagesGenerator(Generator):
         self.moves: list[Move] = []
 
     def declare_files(self, generators) -> list[SiteFile]:
-        self.moves = moves(generators)
         # Made from the item's file: a clash is reported there (moves.py), not
         # on the page whose address an old one wrongly names.
         pages = [SiteFile(move.save_as, f"the moved-page notice of {move.item.relative_source_path}",
-                          source=move.item.relative_source_path) for move in self.moves]
+                          source=move.item.relative_source_path) for move in moves(generators)]
         return [*pages, SiteFile("_redirects", "the redirects file for the host"),
                 SiteFile(self.settings["NGINX_REDIRECTS_SAVE_AS"], "the nginx redirects snippet")]
 

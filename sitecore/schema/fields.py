@@ -40,8 +40,12 @@ PLAIN_TEXT_REFUSED = (r"<[A-Za-z/!?]", r"\]\(")
 # An address a page of this site had, as the browser's address bar shows it
 # after the domain: /news/old-title/, /2021/old-page.html. Each part starts
 # with a letter, a digit or "_", so none is "." or ".." (nothing outside the
-# site) and none is hidden (.well-known); a page's only, ending "/" or .html.
-SITE_ADDRESS_PATTERN = re.compile(r"^/(?:[A-Za-z0-9_][A-Za-z0-9._-]*/)*(?:[A-Za-z0-9_][A-Za-z0-9._-]*\.html?)?$")
+# site) and none is hidden (.well-known); each is at most 100 characters (a
+# file system refuses a name over 255 bytes), and no folder's name ends in
+# .html (the build reads every *.html as a page); a page's only, ending "/"
+# or .html; never the home page.
+SITE_ADDRESS_PATTERN = re.compile(r"^(?!.*\.html?/)(?!/index\.html?$)/(?:[A-Za-z0-9_][A-Za-z0-9._-]{0,99}/)*"
+                                  r"(?:[A-Za-z0-9_][A-Za-z0-9._-]{0,99}\.html?)?$")
 # Cloudflare Pages ignores a line of _redirects over 1,000 characters.
 SITE_ADDRESS_MAX_LENGTH = 300
 
@@ -408,14 +412,15 @@ def site_address(value: Any, settings: dict) -> str:
     """An earlier address of a page of this site, kept relative to the
     site's root as an item's own URL is ("news/old-title/")."""
     value = text(value, settings)
-    if value.startswith(("http://", "https://")):
+    if value.lower().startswith(("http://", "https://")):
         raise FieldError(f"{describe(value)} is a whole web address",
                          "write only the part after the domain, starting with /, e.g. /news/old-title/")
     if not SITE_ADDRESS_PATTERN.match(value) or value == "/" or len(value) > SITE_ADDRESS_MAX_LENGTH:
         raise FieldError(f"{describe(value)} is not the address of a page of this site",
                          "write the part after the domain, starting with / and ending with / (or .html), "
                          "e.g. /news/old-title/")
-    return value.removeprefix("/")
+    # /news/x/index.html is the file that answers at /news/x/: one address.
+    return re.sub(r"(^|/)index\.html$", r"\1", value.removeprefix("/"))
 
 
 @widget(widget="string")
