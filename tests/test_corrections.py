@@ -70,15 +70,15 @@ def test_the_structured_data_carries_the_corrections(corrected):
 
 
 @pytest.mark.parametrize("day, problem", [
-    ("2021-11-20", "corrections: correction 1: 2021-11-20 is before the post's date (2021-11-25 09:00) — "
+    ("2021-11-20", "corrections: item 1, date: 2021-11-20 is before the post's date (2021-11-25 09:00) — "
                    "give the day the post was corrected, on or after its date"),
-    ("2022-01-05", "corrections: correction 1: 2022-01-05 is in the future — "
+    ("2022-01-05", "corrections: item 1, date: 2022-01-05 is in the future — "
                    "give the day the post was corrected (today's at the latest)"),
 ])
 def test_a_correction_before_the_post_or_in_the_future_is_refused_at_its_line(make_site, day, problem):
     built = make_site(corrected_post(("2021-11-27", "Fine."), (day, "Wrong day.")), options=NOW)
     assert built.returncode == 1
-    assert built.problem_lines == [f"content/posts/vote.md:10: {problem.replace('correction 1', 'correction 2')}"]
+    assert built.problem_lines == [f"content/posts/vote.md:10: {problem.replace('item 1', 'item 2')}"]
 
 
 def test_a_correction_without_its_note_is_refused(make_site):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from urllib.parse import unquote, urlparse
 
 from pelican.contents import Article
@@ -303,18 +304,34 @@ def check_issued_when_embargo_lifts(item) -> None:
            f"{date_as_written(date)} is not when the embargo lifts ({date_as_written(embargo)})", fix)
 
 
-def changes_as_written(item) -> list[tuple[str, int, object, str]]:
-    """(field, line, moment, what it is) of each change a post records:
-    its `modified` date as written, and each correction's date."""
+@dataclass(frozen=True)
+class RecordedChange:
+    """A change a post records: its `modified` date, or a correction's."""
+    field: str
+    line: int
+    moment: object
+    where: str       # inside the field: "" or "item 2, date: "
+    if_before: str   # the fix when it is before the post's date
+    if_future: str   # the fix when it is in the future
+
+
+def changes_as_written(item) -> list[RecordedChange]:
+    """Each change a post records, with its date as written."""
     if not isinstance(item, Article):
         return []
-    lines = item.frontmatter_lines
+    lines, value_lines = item.frontmatter_lines, getattr(item, "frontmatter_value_lines", {})
     found = []
     if getattr(item, "modified_as_written", None) is not None:
-        found.append(("modified", lines.get("modified", 1), item.modified_as_written, ""))
-    for number, (correction, line) in enumerate(zip(getattr(item, "corrections", None) or (),
-                                                    getattr(item, "correction_lines", ())), start=1):
-        found.append(("corrections", line, correction["date"], f"correction {number}: "))
+        found.append(RecordedChange(
+            "modified", lines.get("modified", 1), item.modified_as_written, "",
+            "give the date you last changed the post, on or after its date, or remove the line",
+            "give the date you last changed the post (today's at the latest)"))
+    for index, correction in enumerate(getattr(item, "corrections", None) or ()):
+        found.append(RecordedChange(
+            "corrections", value_lines.get(("corrections", index, "date"), lines.get("corrections", 1)),
+            correction["date"], f"item {index + 1}, date: ",
+            "give the day the post was corrected, on or after its date",
+            "give the day the post was corrected (today's at the latest)"))
     return found
 
 
@@ -324,22 +341,19 @@ def check_modified_after_date(item) -> None:
     of 09:00 updated later that day may say `modified:` with that day alone
     (midnight)."""
     date = getattr(item, "date", None)
-    for field, line, moment, what in changes_as_written(item) if date is not None else ():
-        if moment.date() < date.date():
-            report(item, line, field, f"{what}{date_as_written(moment)} is before the post's date "
-                   f"({date_as_written(date)})",
-                   "give the date you last changed the post, on or after its date, or remove the line"
-                   if field == "modified" else "give the day the post was corrected, on or after its date")
+    for change in changes_as_written(item) if date is not None else ():
+        if change.moment.date() < date.date():
+            report(item, change.line, change.field, f"{change.where}{date_as_written(change.moment)} is before the "
+                   f"post's date ({date_as_written(date)})", change.if_before)
 
 
 def check_modified_not_in_the_future(item, settings) -> None:
     """A future "Updated …" or correction would show on the page and date
     the feed's <updated> ahead: it reads the clock, so it runs at every build."""
-    for field, line, moment, what in changes_as_written(item):
-        if not has_passed(moment, build_time(settings)):
-            report(item, line, field, f"{what}{date_as_written(moment)} is in the future",
-                   "give the date you last changed the post (today's at the latest)"
-                   if field == "modified" else "give the day the post was corrected (today's at the latest)")
+    for change in changes_as_written(item):
+        if not has_passed(change.moment, build_time(settings)):
+            report(item, change.line, change.field, f"{change.where}{date_as_written(change.moment)} is in the future",
+                   change.if_future)
 
 
 def report(item, line: int, field: str, message: str, fix: str) -> None:

@@ -23,7 +23,8 @@ from pelican.urlwrappers import Author, Category, Tag
 
 from sitecore import html_allowlist
 from sitecore.frozen_editions import frozen_origin
-from sitecore.html_allowlist import clean, explain, refusals
+from sitecore.heading_ids import ids_taken_from_the_theme
+from sitecore.html_allowlist import Refusal, clean, explain, refusals
 from sitecore.names import SAFE_NAME_PART, numbered_name, slug_of_file
 from sitecore.problems import PartlyRead, problem_log
 from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
@@ -75,7 +76,11 @@ def render_safe_html(markdown: str, settings: dict) -> tuple[str, list]:
     list allows, and everything outside it (each a problem for the reader)."""
     html = markdown_to_html(markdown, settings)
     embeds = settings.get("EMBED_ALLOWLIST") or ()
-    return clean(html, embeds), refusals(html, embeds)
+    safe = clean(html, embeds)
+    # An id written by hand ({#main}, id="main") that the theme's templates
+    # use too: Markdown's own ids never are (sitecore/heading_ids.py).
+    taken = [Refusal("theme-id", "", written) for written in ids_taken_from_the_theme(safe, settings["MARKDOWN"])]
+    return safe, refusals(html, embeds) + taken
 
 
 def project_extensions(markdown_settings: dict) -> list:
@@ -209,8 +214,10 @@ class FrontMatterReader(BaseReader):
         # after its embargo, which sitecore.publication_order must know.
         metadata["written_as_draft"] = values.get("status") == "draft"
         metadata["frontmatter_lines"] = dict(doc.key_lines)
-        metadata["correction_lines"] = [doc.line_at("corrections", index, "date")
-                                        for index, _ in enumerate(values.get("corrections", []))]
+        # The line of each value inside a field, by its path: ("corrections",
+        # 1, "date") is the second correction's date, ("old_addresses", 0)
+        # the first old address. Checks after reading report there.
+        metadata["frontmatter_value_lines"] = dict(doc.value_lines)
         # Each image the fields name, with its line: checked and published by
         # contentcheck and contentfiles, wherever in the fields it is.
         metadata["frontmatter_images"] = schema.images(values, doc)
