@@ -107,14 +107,35 @@ def id_apart_from_theme(words_to_id: Callable[[str, str], str], theme_id: re.Pat
                 if not theme_id.fullmatch(suffixed))
 
 
+@functools.lru_cache(maxsize=8)
+def theme_id_pattern(theme_ids: tuple[str, ...]) -> re.Pattern:
+    """One pattern matching (whole) any id of `theme_ids` (ids_the_theme_defines)."""
+    return re.compile("|".join(f"(?:{pattern})" for pattern in theme_ids) or NEVER)
+
+
+# An id in HTML the sanitiser wrote: always quoted with ".
+WRITTEN_ID = re.compile(r'\sid="([^"]*)"')
+
+
+def ids_taken_from_the_theme(html: str, markdown_settings: dict) -> list[str]:
+    """The ids in a text's HTML that the theme's templates use too. Ids made
+    from a heading's words never are; these were written by hand, as
+    `## Contact {#main}` or `<h2 id="main">`, which the toc extension keeps."""
+    options = (markdown_settings.get("extension_configs") or {}).get(__name__)
+    if not options:
+        return []
+    theme_id = theme_id_pattern(tuple(options.get("theme_ids", ())))
+    return [found for found in WRITTEN_ID.findall(html) if theme_id.fullmatch(found)]
+
+
 class HeadingIdsApartFromTheTheme(TocExtension):
     """Markdown's toc extension (same options), whose heading ids avoid
     `theme_ids` (patterns, from ids_the_theme_defines)."""
 
     def __init__(self, theme_ids: Iterable[str] = (), **toc_options):
         super().__init__(**toc_options)
-        theme_id = re.compile("|".join(f"(?:{pattern})" for pattern in theme_ids) or NEVER)
-        self.setConfig("slugify", functools.partial(id_apart_from_theme, self.getConfig("slugify"), theme_id))
+        self.setConfig("slugify", functools.partial(id_apart_from_theme, self.getConfig("slugify"),
+                                                    theme_id_pattern(tuple(theme_ids))))
 
 
 def makeExtension(**options) -> HeadingIdsApartFromTheTheme:  # noqa: N802 (Python-Markdown's name)

@@ -69,9 +69,12 @@ ALLOWED_CLASSES = {
 }
 ID_VALUE = re.compile(r"[A-Za-z][A-Za-z0-9:_.-]{0,80}")
 NUMBER_VALUE = re.compile(r"[0-9]{1,4}")
+# A numbered list's first number: Markdown makes "12345. …" at a line's
+# start a list from 12345 (sane_lists), as a browser numbers it.
+LIST_START_VALUE = re.compile(r"[0-9]{1,9}")
 VALUE_RULES = {
     "id": ID_VALUE, "width": NUMBER_VALUE, "height": NUMBER_VALUE, "colspan": NUMBER_VALUE,
-    "rowspan": NUMBER_VALUE, "start": NUMBER_VALUE, "scope": re.compile(r"col|row|colgroup|rowgroup"),
+    "rowspan": NUMBER_VALUE, "start": LIST_START_VALUE, "scope": re.compile(r"col|row|colgroup|rowgroup"),
 }
 # Markdown writes a table column's alignment (`|---:|`) as an inline style,
 # which the site's Content Security Policy (no 'unsafe-hashes') makes the
@@ -90,7 +93,7 @@ def alignment_as_class(html: str) -> str:
 class Refusal:
     """One thing in rendered HTML that is outside the allowlist."""
 
-    kind: str    # "tag", "attribute", "handler", "value", "scheme", "embed", "comment"
+    kind: str    # "tag", "attribute", "handler", "value", "scheme", "embed", "comment", "theme-id"
     tag: str     # the element it is on ("" for a comment)
     detail: str  # the attribute name, the URL, the value …
 
@@ -106,6 +109,8 @@ class Refusal:
             return rf"<\s*{re.escape(self.tag)}\b"
         if self.kind in ("scheme",):
             return re.escape(self.detail[:40])
+        if self.kind == "theme-id":  # {#main} or id="main"
+            return rf"#{re.escape(self.detail)}\b|\bid\s*=\s*.?{re.escape(self.detail)}\b"
         return rf"\b{re.escape(self.detail.split('=')[0])}\s*="
 
 
@@ -272,6 +277,10 @@ def explain(refusal: Refusal) -> tuple[str, str]:
         return ("a top-level heading (# or <h1>) in the text",
                 "use ## for headings: the title is the page's only top-level heading "
                 "(a line of === under a line of text makes one too)")
+    if kind == "theme-id":
+        return (f'the id "{detail}" is one the page itself uses, so the page would have it twice '
+                "(and its links, the skip link's too, could land on the wrong one)",
+                f'remove {{#{detail}}} (or id="{detail}") and let the heading\'s words make its id, or choose another')
     if kind == "tag":
         return (f"raw <{tag}> in content is not allowed",
                 "write Markdown instead; the README lists the few HTML tags content may use")

@@ -156,3 +156,23 @@ def test_an_id_made_from_a_value_the_module_does_not_know_is_named(tmp_path):
     (tmp_path / "page.html").write_text('<section id="{{ branch.anchor }}-title"></section>', encoding="utf-8")
     with pytest.raises(ValueError, match=r"page\.html: id=\"\{\{ branch\.anchor \}\}-title\": .*branch\.anchor"):
         ids_the_theme_defines(tmp_path, [])
+
+
+def test_an_id_written_by_hand_that_the_page_uses_is_refused_at_its_line(make_site):
+    """Markdown keeps an id written by hand ({#main}) and the allowlist an
+    id on a raw heading: one the theme uses would be on the page twice."""
+    post = MINIMAL_SITE["posts/hello.md"].replace("The first post's text.", textwrap.dedent("""\
+        The first post's text.
+
+        ## Contact us {#main}
+
+        <h2 id="related-news">Raw</h2>
+
+        ## Fine {#our-plan}
+        """))
+    built = make_site({"posts/hello.md": post})
+    assert built.returncode == 1
+    assert [line.split(": the id ")[0] for line in built.problem_lines] == [
+        "content/posts/hello.md:12: body", "content/posts/hello.md:14: body"]
+    assert 'the id "main" is one the page itself uses' in built.problem_lines[0]
+    assert 'the id "related-news" is one the page itself uses' in built.problem_lines[1]

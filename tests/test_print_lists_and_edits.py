@@ -34,6 +34,10 @@ A list of its own starts again:
 1. First again
 2. Second again
 
+A year's count, as a list of its own:
+
+20221. Twenty thousand two hundred and twenty-one
+
 We will <del>cut</del> <ins>raise</ins> taxes on <s>old</s> empty homes.
 
 <div><del><p>A paragraph taken out.</p><p>And another.</p></del></div>
@@ -68,7 +72,7 @@ def test_the_web_page_and_the_epub_keep_the_lists_start(built):
     """A browser and an e-book reader number by the start attribute: it must reach them."""
     lists = built.html("policies/housing/").main.select("ol[start]")
     assert [(ol["start"], [words(li.get_text()) for li in ol.select("li")]) for ol in lists] == [
-        ("3", ["Third step", "Fourth step"])]
+        ("3", ["Third step", "Fourth step"]), ("20221", ["Twenty thousand two hundred and twenty-one"])]
     with zipfile.ZipFile(built.output / "minifesto.epub") as book:
         xhtml = "".join(book.read(name).decode("utf-8") for name in book.namelist() if name.endswith(".xhtml"))
     assert re.search(r'<ol start="3">\s*<li>Third step</li>', xhtml)
@@ -79,12 +83,14 @@ def test_the_text_edition_numbers_a_list_from_its_start(built):
     text = (built.output / "minifesto.txt").read_text(encoding="utf-8")
     assert "3. Third step\n4. Fourth step" in text
     assert "1. First again\n2. Second again" in text
+    assert "20221. Twenty thousand two hundred and twenty-one" in text  # five digits: no longer refused
 
 
 @pytest.mark.parametrize("html, expected", [
     ('<ol start="3"><li>a</li></ol>', '<ol start="3" style="counter-reset: list-item 2"><li>a</li></ol>'),
     ('<ol start="0">', '<ol start="0" style="counter-reset: list-item -1">'),
     ('<ol start="0012">', '<ol start="0012" style="counter-reset: list-item 11">'),
+    ('<ol start="20221">', '<ol start="20221" style="counter-reset: list-item 20220">'),
     ("<ol><li>a</li></ol>", "<ol><li>a</li></ol>"),
     # The same words as text, or in an attribute's value (as the sanitiser
     # writes them), are not a list.

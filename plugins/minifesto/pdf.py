@@ -53,7 +53,7 @@ RENDERING_CODE = (__file__, attachments.__file__, pdf_links.__file__)
 # it through (sitecore/html_allowlist.py: <ol> may carry only `start`, so
 # nh3 writes the tag exactly so). Elsewhere these words are text or an
 # attribute's value, where the sanitiser writes "<" and '"' as entities.
-LIST_WITH_START = re.compile(r'<ol start="([0-9]{1,4})">')
+LIST_WITH_START = re.compile(r'<ol start="([0-9]{1,9})">')
 
 
 def lists_numbered_for_print(html: str) -> str:
