@@ -497,6 +497,16 @@ SECURITY_HEADERS_OVERRIDES = {
     },
 }
 NGINX_HEADERS_SAVE_AS = "_server/nginx-security-headers.conf"
+# How long a browser may keep a file before asking the server again (nginx's
+# `expires`, by path prefix): pages and the theme are asked for again at
+# every visit (a cheap "304 Not Modified" when unchanged), so a corrected
+# release is never shown as it was; photos and share cards are kept an hour.
+# Without it, browsers guessed: a month-old page was kept for three days.
+NGINX_CACHE_LIFETIMES = {"/": "epoch", "/images/": "1h", "/share/": "1h"}
+# What nginx compresses as it sends it: a page is about a third of its size
+# (Netlify, Cloudflare Pages and GitHub Pages compress by themselves).
+NGINX_COMPRESSED_TYPES = ["text/css", "text/plain", "text/xml", "text/calendar", "application/javascript",
+                          "application/json", "application/xml", "application/atom+xml", "image/svg+xml"]
 # A renamed item's old addresses as nginx's own 301s, to include beside it
 # (plugins/redirects); the pages the build writes there answer until then.
 NGINX_REDIRECTS_SAVE_AS = "_server/nginx-redirects.conf"

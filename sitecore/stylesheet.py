@@ -6,6 +6,7 @@ import base64
 import functools
 import hashlib
 import os
+import re
 
 
 def read_stylesheet(settings: dict) -> str:
@@ -13,11 +14,19 @@ def read_stylesheet(settings: dict) -> str:
     return _read(path, os.path.getmtime(path))
 
 
+# A comment, and a line a comment leaves empty. The stylesheet's comments are
+# for its developers; inlined, they were a quarter of every page's
+# compressed bytes. (No string in the stylesheet holds "/*".)
+COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+EMPTY_LINES = re.compile(r"\n\s*\n")
+
+
 @functools.lru_cache(maxsize=4)
 def _read(path: str, mtime: float) -> str:
-    """Read once per version of the file (every generator and the headers ask)."""
+    """Read once per version of the file (every generator and the headers
+    ask), without its comments."""
     with open(path, encoding="utf-8") as handle:
-        return handle.read().strip()
+        return EMPTY_LINES.sub("\n", COMMENT.sub("", handle.read())).strip()
 
 
 def csp_hash(css: str) -> str:
