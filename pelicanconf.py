@@ -422,6 +422,14 @@ SEARCH_INDEX_PATH = "pagefind"
 RESPONSIVE_IMAGE_WIDTHS = [480, 960, 1440]
 # The text column is at most 42rem wide.
 RESPONSIVE_IMAGE_SIZES = "(min-width: 44rem) 42rem, calc(100vw - 2rem)"
+# Pictures shown smaller than the text column, by the role a template gives
+# them (responsive_image(…, role=…)), as the stylesheet sizes them: a
+# portrait is at most 20rem wide, an Easy Read picture 20vw between 4rem and
+# 7.5rem. With the column's sizes, a phone fetched four times the pixels.
+RESPONSIVE_IMAGE_SIZES_BY_ROLE = {
+    "portrait": "(min-width: 22rem) 20rem, calc(100vw - 2rem)",
+    "easy-read": "(min-width: 37.5rem) 7.5rem, (max-width: 20rem) 4rem, 20vw",
+}
 
 # --- Share cards (plugins/sharecards) -----------------------------------------
 SHARE_CARD_PATH = "share"

@@ -1,7 +1,7 @@
 """Turn the site's own images into responsive <picture> elements.
 
 Templates pass content through the `responsive_images` filter, and show
-photos with `responsive_image(path, alt, eager)`. Each image on this site
+photos with `responsive_image(path, alt, eager, role)`. Each image on this site
 gets WebP copies at RESPONSIVE_IMAGE_WIDTHS (made with Pillow, cached), a
 srcset with sizes, its width and height (no layout shift), and lazy loading
 unless it is at the top of the page.
@@ -79,12 +79,15 @@ class ResponsiveImages:
 
         return Markup(IMG_TAG.sub(replace, content or ""))
 
-    def photo(self, path: str, alt: str, eager: bool = False) -> Markup:
+    def photo(self, path: str, alt: str, eager: bool = False, role: str | None = None) -> Markup:
+        """A photo in the text column's width, or as its `role` (a key of
+        RESPONSIVE_IMAGE_SIZES_BY_ROLE: "portrait", "easy-read") sizes it."""
         siteurl = self.settings["SITEURL"]
         info = self.info(path)
         if info is None:
             return Markup(f'<img src="{escape(siteurl + "/" + path.lstrip("/"))}" alt="{escape(alt)}">')
-        return Markup(picture(info, siteurl, alt, self.settings["RESPONSIVE_IMAGE_SIZES"], eager=eager))
+        sizes = self.settings["RESPONSIVE_IMAGE_SIZES_BY_ROLE"][role] if role else self.settings["RESPONSIVE_IMAGE_SIZES"]
+        return Markup(picture(info, siteurl, alt, sizes, eager=eager))
 
 
 # The build under way: set when Pelican starts, so nothing leaks from one
