@@ -87,3 +87,20 @@ def test_a_correction_without_its_note_is_refused(make_site):
     assert built.returncode == 1
     [problem] = built.problem_lines
     assert problem.startswith("content/posts/vote.md:8: corrections: item 1, note: is missing")
+
+
+@pytest.mark.browser
+def test_a_corrected_post_passes_axe_and_the_nu_html_checker(corrected, browser, settings):
+    from browser import serve_folder
+    from reader_visits import ReaderVisits, visit_problems
+    from test_accessibility import nu_messages
+
+    from sitecore.imprint import imprint_text
+
+    assert nu_messages([corrected.output / "news/vote/index.html"]) == []
+    with serve_folder(corrected.output) as base:
+        visits = ReaderVisits(browser, base, imprint_text(settings))
+        try:
+            assert visit_problems(visits, {"a corrected post": "news/vote/"}) == []
+        finally:
+            visits.close()
