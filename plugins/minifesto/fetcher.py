@@ -31,6 +31,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from sitecore.image_metadata import UnpublishableImage, published_image
 from sitecore.images import IMAGE_MEDIA_TYPES, extension_of, is_image
 from sitecore.print_fonts import print_font_faces
+from sitecore.print_images import for_print
 
 
 class FetchRefused(ValueError):
@@ -91,7 +92,9 @@ class SiteFiles:
             content_type = IMAGE_MEDIA_TYPES.get(extension_of(names[-1]))
             if content_type is None:
                 raise FetchRefused(url, f"not an image ({', '.join(IMAGE_MEDIA_TYPES)})")
-            return self.read_content_image(url, names), content_type
+            # Scaled to what a page can print (the PDF cache is keyed by the
+            # published copy and by sitecore/print_images.py's code).
+            return for_print(self.read_content_image(url, names)), content_type
         if path.startswith(self.theme_static_url):
             return self.read_theme_file(url, path_parts(url, path[len(self.theme_static_url):]))
         raise FetchRefused(url, "not a content image (/images/…) or a theme file "

@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sitecore import print_images
 from sitecore.output import newest_first, write_atomically
 from sitecore.print_fonts import print_font_faces, print_font_stacks, with_stand_ins
 from sitecore.problems import problem_log
@@ -46,7 +47,7 @@ WRITE_OPTIONS = {
 }
 # Our code that changes the PDF after WeasyPrint has laid it out (its links,
 # its attachments): part of the cache key, so an edit to it re-renders.
-RENDERING_CODE = (__file__, attachments.__file__, pdf_links.__file__)
+RENDERING_CODE = (__file__, attachments.__file__, pdf_links.__file__, print_images.__file__)
 
 
 # A numbered list that goes on from an earlier one, as the allowlist lets
