@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import subprocess
+import zipfile
 
 from conftest import build_in, policy_markdown
 from PIL import Image
@@ -42,6 +43,9 @@ def test_a_phone_photo_in_a_policy_is_printed_upright_and_no_larger_than_a_page_
     for name in ("minifesto.pdf", "minifesto-large-print.pdf"):
         # Upright (portrait, as the orientation says) and 2000 pixels tall at most.
         assert (1500, 2000) in embedded_images(built.output / name), name
+    with zipfile.ZipFile(built.output / "minifesto.epub") as book:
+        [picture] = [name for name in book.namelist() if name.endswith(".jpg")]
+        assert Image.open(io.BytesIO(book.read(picture))).size == (1500, 2000)  # the e-book's too
     assert (built.output / "images/homes.jpg").read_bytes() != for_print((built.output / "images/homes.jpg")
                                                                           .read_bytes())  # the web keeps its copy
 

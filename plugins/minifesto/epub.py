@@ -27,6 +27,7 @@ from markupsafe import escape
 from sitecore.image_metadata import UnpublishableImage, published_image
 from sitecore.images import IMAGE_MEDIA_TYPES, extension_of
 from sitecore.imprint import imprint_text
+from sitecore.print_images import for_print
 from sitecore.problems import problem_log
 from sitecore.urls import canonical_url
 
@@ -92,8 +93,9 @@ def tidy_for_book(section, settings, file_of: dict[str, str], images: dict[str, 
         with open(os.path.join(settings["PATH"], path), "rb") as handle:
             data = handle.read()
         try:
-            # The same bytes as the site's copy: no location, camera or author data.
-            images[path] = published_image(data)
+            # The site's copy (no location, camera or author data), at no more
+            # pixels than a printed page shows: a book's page is no wider.
+            images[path] = for_print(published_image(data))
         except UnpublishableImage as error:
             # The content checks refuse such an image before any book is made;
             # were one missed, the build still stops, naming it (problem_log
