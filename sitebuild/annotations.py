@@ -49,10 +49,16 @@ def content_problems(failure: BaseException) -> list:
     another reason. BuildFailed is raised while handling ContentProblems,
     which keeps them whole (a message may hold a line break that the
     printed lines split)."""
-    for cause in (failure, failure.__cause__, failure.__context__):
+    causes, seen = [failure], set()
+    while causes:  # a check at a moment ahead wraps the failure it met
+        cause = causes.pop(0)
+        if cause is None or id(cause) in seen:
+            continue
+        seen.add(id(cause))
         problems = getattr(cause, "problems", None)
         if problems:
             return list(problems)
+        causes += [cause.__cause__, cause.__context__]
     return []
 
 

@@ -30,7 +30,7 @@ from pelican import Pelican
 from pelican.contents import Content
 from pelican.settings import read_settings
 
-from sitecore.clock import build_time, moments_compared, pin_build_time
+from sitecore.clock import as_written, build_time, instant, moments_compared, pin_build_time
 from sitecore.output import with_public_modes
 from sitecore.passed_before import INPUTS_BUT_POST_BODIES
 from sitecore.problems import ContentChecked, ContentProblems
@@ -166,15 +166,41 @@ def keep_record(settings: dict, output_path: Path, record: BuildRecord) -> None:
         pass
 
 
+# How many of the moments ahead a check looks at (the nearest first).
+MOMENTS_AHEAD_CHECKED = 20
+
+
 def check_content(settings_file, overrides: dict | None = None) -> int:
     """Read and check every content file, write nothing; return how many
-    files were read. Raises BuildFailed listing every problem."""
+    files were read. Raises BuildFailed listing every problem.
+
+    Then check it again at each moment ahead at which the build decides
+    something differently (an embargo lifts, an event ends, polls close):
+    content that is fine now can fail then (a release whose file breaks a
+    rule only public items are held to), and the hourly build would stop
+    publishing, the release included, with no one there to see why."""
+    overrides = overrides or {}
+    ahead = check_once(settings_file, overrides)
+    for moment in ahead[:MOMENTS_AHEAD_CHECKED]:
+        try:
+            check_once(settings_file, {**overrides, "BUILD_TIME": moment.isoformat()})
+        except BuildFailed as failure:
+            raise BuildFailed([f"No problem now, but from {as_written(moment)} (when an embargo lifts, an event "
+                               "ends or polls close) the site will not build, and nothing will be published:",
+                               *failure.lines]) from failure
+    return sum(1 for _ in Path(load_settings(settings_file, overrides)["PATH"]).rglob("*.md"))
+
+
+def check_once(settings_file, overrides: dict) -> list:
+    """Check the content at the build's moment; the moments ahead of it
+    the build compared with now, the nearest first."""
     with tempfile.TemporaryDirectory(prefix="content-check-") as nowhere:
-        settings = load_settings(
-            settings_file, {**(overrides or {}), "OUTPUT_PATH": nowhere, "CONTENT_CHECK_ONLY": True}
-        )
-        run_pelican(settings)
-    return sum(1 for _ in Path(settings["PATH"]).rglob("*.md"))
+        settings = load_settings(settings_file, {**overrides, "OUTPUT_PATH": nowhere, "CONTENT_CHECK_ONLY": True})
+        with moments_compared() as moments:
+            run_pelican(settings)
+    now = build_time(settings)
+    return [moment.astimezone(now.tzinfo)  # as the site's clock shows it, for the message
+            for moment in sorted({instant(moment) for moment in moments if instant(moment) > instant(now)})]
 
 
 def work_folder(output_path: Path, kind: str) -> Path:
