@@ -298,3 +298,23 @@ def test_the_calendar_name_escapes_what_rfc_5545_text_escapes(make_site):
     assert b"X-WR-CALNAME:Conference\\; AGM\\, & vote \\\\" in ics
     lines = dict(line.split(b":", 1) for line in ics.splitlines() if line.startswith((b"X-WR-CALNAME:", b"SUMMARY:")))
     assert lines[b"X-WR-CALNAME"] == lines[b"SUMMARY"]  # escaped as SUMMARY, a TEXT property, is
+
+
+@pytest.mark.parametrize("event_changes, refused", [
+    ({"status": "draft"}, None),  # a draft may name anything
+    ({"embargo": "2022-05-07 14:00"}, None),  # public after its report: fine
+    ({}, 'report: "hello" is embargoed until'),  # public before its report: wait, or embargo the event too
+])
+def test_an_events_report_follows_the_rule_every_name_follows(make_site, event_changes, refused):
+    """An embargoed report named by a draft event, or by one embargoed until
+    after it, was refused as "still a draft or embargoed" (and passed once
+    the report was out): the rule for any item naming another is that the
+    named one is public no later than the one naming it."""
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace(
+        "date: 2021-11-24", "date: 2022-05-07 13:00\nembargo: 2022-05-07 13:00")
+    build = make_site({"events/canvass.md": event_file(report="hello", **event_changes), "posts/hello.md": post},
+                      options=("--now", "2022-05-07 12:00"))
+    if refused is None:
+        assert build.returncode == 0, build.stderr
+    else:
+        assert build.returncode == 1 and any(refused in line for line in build.problem_lines), build.problem_lines

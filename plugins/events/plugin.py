@@ -4,6 +4,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from sitecore.problems import problem_log
+from sitecore.publication_order import naming_refused
 from sitecore.renamed_items import unknown_name
 from sitecore.renewed import items_renewed
 
@@ -22,16 +23,20 @@ def check_events(generators, items=()) -> None:
     if events is None or articles is None:
         return
     posts = {post.slug: post for post in articles.articles}
-    unpublished = {post.slug for post in articles.drafts}
+    unpublished = {post.slug: post for post in articles.drafts}
     for event in events.all_items():
         report = getattr(event, "report", None)
         event.report_post = posts.get(report) if report else None
         # A post whose own file has a mistake is reported there, not again here.
         if report and event.report_post is None and ("post", report) not in problem_log.unreadable:
-            fix = "name a published post by its file name without '.md'"
-            refused = ((f'"{report}" is still a draft or embargoed', fix) if report in unpublished
-                       else unknown_name("post", report, posts.values(), fix))
-            problem_log.add(event.source_path, event.frontmatter_lines.get("report", 1), "report", *refused)
+            # A draft or embargoed post: named as any item may name one, if it
+            # is public no later than the event (sitecore.publication_order).
+            refused = (naming_refused(event, report, unpublished[report], remove="remove the report line")
+                       if report in unpublished else
+                       unknown_name("post", report, posts.values(), "name a published post by its file name "
+                                                                     "without '.md'"))
+            if refused is not None:
+                problem_log.add(event.source_path, event.frontmatter_lines.get("report", 1), "report", *refused)
 
 
 def register() -> None:
