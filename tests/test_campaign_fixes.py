@@ -274,6 +274,18 @@ def test_before_the_count_a_candidate_is_standing(make_site):
     assert text_of(page.main.select_one(".facts dt")) == "Standing in"
 
 
+def test_after_the_polls_close_a_candidate_stood_even_before_the_result_is_entered(make_site):
+    """With no result entered, the page said "Standing in" for ever after
+    polling day, and so did the councillor's profile of one standing again."""
+    build = make_site({"candidates/alex-standing.md": candidate(councillor="jo-bloggs")},
+                      options=("--now", AFTER_THE_COUNT))
+    assert build.returncode == 0, build.stderr
+    page = build.html("candidates/alex-standing/")
+    assert text_of(page.title) == "Alex Standing, stood in Northgate | Breakthrough Party"
+    assert text_of(page.main.select_one(".facts dt")) == "Stood in"
+    assert "Stood in Northgate at the" in text_of(build.html("councillors/jo-bloggs/").main)
+
+
 LONDON = {"branches/breakthrough-london.md": LONDON_BRANCH, "candidates/alex-standing.md": candidate()}
 
 
