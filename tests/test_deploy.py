@@ -44,6 +44,48 @@ def test_the_workflow_tests_with_the_readme_commands_and_deploys_on_a_schedule()
     assert any(entry["cron"] == "5 * * * *" for entry in triggers["schedule"])  # hourly, nightly included
 
 
+# github-script's globals, as far as the notice uses them: the issues open on
+# the repository, and what it creates. (GitHub's API cannot run here.)
+NOTICE_HARNESS = """
+const [script, openTitles] = [process.argv[1], JSON.parse(process.argv[2])];
+const created = [];
+const context = { repo: { owner: "party", repo: "site" }, serverUrl: "https://github.com", runId: 7,
+                  eventName: "schedule" };
+const github = {
+  paginate: async (method, options) => method(options),
+  rest: { issues: {
+    listForRepo: async () => openTitles.map((title, number) => ({ title, number })),
+    create: async (issue) => { created.push(issue); },
+  } },
+};
+await new (Object.getPrototypeOf(async () => {}).constructor)("github", "context", script)(github, context);
+console.log(JSON.stringify(created));
+"""
+
+
+@pytest.mark.parametrize("open_titles, opened", [([], 1), (["Some other issue"], 1),
+                                                 (["The site is not publishing: the build on main failed"], 0)])
+def test_a_failed_build_on_main_opens_one_issue_that_everyone_sees(open_titles, opened):
+    """GitHub tells only whoever last changed the schedule that an hourly
+    build failed, and a failed build publishes nothing, embargoed releases
+    included. The notice opens an issue, one while it stays open."""
+    import json
+
+    job = yaml.safe_load(WORKFLOW.read_text())["jobs"]["tell-everyone-the-site-is-not-publishing"]
+    assert job["needs"] == ["test", "deploy"] and job["if"] == "failure() && github.ref == 'refs/heads/main'"
+    assert job["permissions"] == {"issues": "write"}
+    [step] = job["steps"]
+    assert step["uses"].startswith("actions/github-script@")
+    result = subprocess.run(["node", "--input-type=module", "-e", NOTICE_HARNESS, step["with"]["script"],
+                             json.dumps(open_titles)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    created = json.loads(result.stdout)
+    assert len(created) == opened
+    if opened:
+        assert created[0]["title"] == "The site is not publishing: the build on main failed"
+        assert "https://github.com/party/site/actions/runs/7" in created[0]["body"]
+
+
 @pytest.mark.parametrize("workflow, job", [("site.yml", "deploy"), ("review.yml", "review")])
 def test_builds_in_ci_keep_the_build_cache_between_runs(workflow, job, settings):
     """The hourly embargo builds and pull request checks start warm: the
