@@ -533,3 +533,17 @@ def test_line_endings_rewritten_after_a_freeze_change_nothing(make_site, tmp_pat
                  for name in ("minifesto.md", "policies/01-housing.md")}
     build = make_site(rewritten)
     assert build.returncode == 0, build.stderr
+
+
+def test_a_minifesto_dated_ahead_is_refused_but_previewed(make_site):
+    """It has no embargo: it was published at once, "March 2099" and its
+    PDFs, for the press to quote. The drafts preview shows it, for those
+    preparing it."""
+    ahead = textwrap.dedent(MINIMAL_SITE["minifesto.md"]).replace("date: 2022-03-01", "date: 2099-03-01")
+    refused = make_site({"minifesto.md": ahead})
+    assert refused.returncode == 1
+    assert refused.problem_lines == ["content/minifesto.md:4: date: 1 March 2099 is in the "
+                                     "future, but the minifesto is published as soon as the site builds — give the "
+                                     "day it is published (today's at the latest), and merge it on that day"]
+    previewed = make_site({"minifesto.md": ahead}, options=("--drafts",))
+    assert previewed.returncode == 0, previewed.stderr

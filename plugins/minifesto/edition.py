@@ -20,6 +20,7 @@ from dataclasses import replace
 from pelican import signals
 
 from plugins.typedcontent import SingleFileGenerator
+from sitecore.clock import build_time, has_passed
 from sitecore.frozen_editions import edition_key
 from sitecore.output import write_output
 from sitecore.print_fonts import font_setting_problems
@@ -80,6 +81,14 @@ class MinifestoGenerator(SingleFileGenerator):
     def check_editions(self) -> None:
         if self.minifesto is None:
             return
+        if not has_passed(self.minifesto.date, build_time(self.settings)) and not self.settings.get("PREVIEW_DRAFTS"):
+            # It has no embargo: it is published as soon as it builds, dated
+            # ahead ("March 2027" at once, its PDFs and press copies too).
+            # The drafts preview shows it, for the volunteers preparing it.
+            problem_log.add(self.minifesto.source_path, self.minifesto.frontmatter_lines.get("date", 1), "date",
+                            f"{self.minifesto.date.strftime('%-d %B %Y')} is in the future, but the minifesto is "
+                            "published as soon as the site builds",
+                            "give the day it is published (today's at the latest), and merge it on that day")
         current_key = edition_key(self.minifesto.date)
         for edition in self.frozen:
             if edition.key > current_key:
