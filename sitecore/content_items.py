@@ -68,5 +68,18 @@ def unpublished_items(generators) -> dict:
 def public_url(item) -> str:
     """The address an item has once it is published. (Pelican gives a draft
     post or page its DRAFT_URL instead; our own types keep theirs.)"""
+    return _once_published(item, "url")
+
+
+def public_save_as(item) -> str:
+    """Where an item's page is written once it is published: a draft or
+    embargoed post's or page's save_as is Pelican's DRAFT_SAVE_AS (empty);
+    our own types, and published items, keep theirs."""
+    if item.status == "draft" and isinstance(item, (Article, Page)):
+        return _once_published(item, "save_as")
+    return item.save_as
+
+
+def _once_published(item, key: str) -> str:
     kind = next((name for content_class, name in URL_SETTINGS if isinstance(item, content_class)), None)
-    return Content._expand_settings(item, "url", kind)
+    return Content._expand_settings(item, key, kind)

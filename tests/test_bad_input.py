@@ -164,10 +164,10 @@ def test_duplicate_slug(make_site):
         build,
         "content/posts/2021/hello.md:1: (file name): its address /news/hello/ is also used by "
         "content/posts/hello.md — rename the one you added so its slug (the file name) is unique "
-        "(renaming a published file breaks the links to it)",
+        "(a published file renamed keeps its links only with its old address in old_addresses)",
         "content/posts/hello.md:1: (file name): its address /news/hello/ is also used by "
         "content/posts/2021/hello.md — rename the one you added so its slug (the file name) is unique "
-        "(renaming a published file breaks the links to it)",
+        "(a published file renamed keeps its links only with its old address in old_addresses)",
     )
 
 

@@ -35,3 +35,14 @@ def test_content_fine_now_and_ahead_passes(make_site):
     fine = EID.replace("Eid Mubarak — عيد مبارك", "Eid Mubarak")
     checked = make_site({"posts/eid.md": fine}, options=("--check", "--now", "2026-06-30 12:00"))
     assert checked.returncode == 0, checked.stderr
+
+
+def test_an_embargoed_post_whose_address_another_page_has_is_refused_now(make_site):
+    """Its address was compared only once it was public: the build at its
+    embargo's hour failed. Now the public build refuses it at once."""
+    tags = EID.replace("Eid Mubarak — عيد مبارك", "Tags")
+    build = make_site({"posts/tag.md": tags}, options=("--now", "2026-06-30 12:00"))
+    assert build.returncode == 1
+    assert build.problem_lines == [
+        "content/posts/tag.md:1: (file name): its address /news/tag/ is already used by the site's own tags page "
+        "— rename this file so its slug (the file name) is unique"]

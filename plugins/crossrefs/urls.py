@@ -10,7 +10,7 @@ keep working.
 
 from __future__ import annotations
 
-from sitecore.content_items import content_items
+from sitecore.content_items import content_items, public_save_as, public_url
 from sitecore.newcomers import files_to_report
 from sitecore.problems import problem_log
 from sitecore.site_files import site_made_files
@@ -21,12 +21,16 @@ def check_unique_output_paths(generators) -> None:
     items = content_items(generators)
     by_address: dict[str, dict] = {}
     for item in sorted(items, key=lambda i: i.source_path):
-        if item.save_as:
-            by_address.setdefault(item.save_as, {}).setdefault(item.source_path, item)
+        # Where it will be once published: an embargoed post clashing with
+        # another page is reported now, not when its embargo lifts (when the
+        # hourly build would fail and publish nothing).
+        save_as = public_save_as(item)
+        if save_as:
+            by_address.setdefault(save_as, {}).setdefault(item.source_path, item)
     for save_as, by_path in by_address.items():
         if save_as in generated:
             for item in by_path.values():
-                _report(item, f"its address /{item.url} is already used by {generated[save_as]}",
+                _report(item, f"its address /{public_url(item)} is already used by {generated[save_as]}",
                         "rename this file so its slug (the file name) is unique")
         elif len(by_path) > 1:
             _report_shared_address(by_path)
@@ -37,13 +41,14 @@ def _report_shared_address(by_path: dict) -> None:
     for path in to_report:
         item = by_path[path]
         if already_there:
-            _report(item, f"its address /{item.url} is already used by {problem_log.display_path(already_there[0])}",
+            _report(item, f"its address /{public_url(item)} is already used by "
+                    f"{problem_log.display_path(already_there[0])}",
                     "rename this file so its slug (the file name) is unique")
         else:
             others = ", ".join(problem_log.display_path(other) for other in to_report if other != path)
-            _report(item, f"its address /{item.url} is also used by {others}",
+            _report(item, f"its address /{public_url(item)} is also used by {others}",
                     "rename the one you added so its slug (the file name) is unique "
-                    "(renaming a published file breaks the links to it)")
+                    "(a published file renamed keeps its links only with its old address in old_addresses)")
 
 
 def _report(item, message: str, fix: str) -> None:
