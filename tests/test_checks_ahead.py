@@ -5,7 +5,10 @@ then publish nothing, the release included, with no one there to see why."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from conftest import MINIMAL_SITE, REPO
 
 EID = """\
     ---
@@ -19,15 +22,39 @@ EID = """\
     """
 
 
+# A plugin with a rule that, like share cards' lettering once did, only
+# public items are held to (a real plugin, in the build's own process).
+PUBLIC_ONLY_RULE = """
+from pelican import signals
+
+from sitecore.content_items import published_items
+from sitecore.problems import problem_log
+
+
+def check(generators):
+    for item in published_items(generators):
+        if "Time bomb" in item.title:
+            problem_log.add(item.source_path, 2, "title", "breaks a rule public items are held to", "fix it")
+
+
+def register():
+    signals.all_generators_finalized.connect(check)
+"""
+
+
 @pytest.mark.parametrize("now", ["2026-06-30 12:00", "2026-07-01 08:59"])
-def test_a_release_that_cannot_be_built_once_its_embargo_lifts_is_refused_before(make_site, now):
-    """Share cards are drawn for public items only, so a title the party's
-    fonts cannot draw passed every check until the embargo lifted."""
-    checked = make_site({"posts/eid.md": EID}, options=("--check", "--now", now, "--annotations", "github"))
-    assert checked.returncode == 1
+def test_a_problem_that_comes_when_an_embargo_lifts_is_reported_before(make_site, tmp_path, monkeypatch, now):
+    (tmp_path / "extra").mkdir()
+    (tmp_path / "extra" / "public_only_rule.py").write_text(PUBLIC_ONLY_RULE)
+    monkeypatch.setenv("PYTHONPATH", f"{tmp_path / 'extra'}{os.pathsep}{REPO}")
+    bomb = EID.replace("Eid Mubarak — عيد مبارك", "Time bomb")
+    checked = make_site({"posts/eid.md": bomb}, settings={"PLUGINS": "PLUGINS + ['public_only_rule']"},
+                        options=("--check", "--now", now, "--annotations", "github"),
+                        new_process=True)  # where PYTHONPATH finds the plugin
+    assert checked.returncode == 1, checked.stderr
     # In UK time (summer time here), as the embargo is written.
     assert "No problem now, but from 2026-07-01 09:00 (when an embargo lifts" in checked.stderr
-    assert any(line.startswith("content/posts/eid.md:2: title:") for line in checked.problem_lines)
+    assert checked.problem_lines == ["content/posts/eid.md:2: title: breaks a rule public items are held to — fix it"]
     assert "::error file=content/posts/eid.md,line=2,title=title::" in checked.stdout
 
 
@@ -46,3 +73,36 @@ def test_an_embargoed_post_whose_address_another_page_has_is_refused_now(make_si
     assert build.problem_lines == [
         "content/posts/tag.md:1: (file name): its address /news/tag/ is already used by the site's own tags page "
         "— rename this file so its slug (the file name) is unique"]
+
+
+def test_an_embargoed_title_the_cards_cannot_draw_is_refused_at_once(make_site):
+    """Its card is drawn when it is public, but its lettering is checked
+    now, by the public build itself: until now the build at the embargo's
+    hour failed on it, and published nothing."""
+    build = make_site({"posts/eid.md": EID}, options=("--now", "2026-06-30 12:00"))
+    assert build.returncode == 1
+    assert [line.split(":")[:3] for line in build.problem_lines] == [["content/posts/eid.md", "2", " title"]]
+
+
+def test_a_file_only_an_embargoed_post_uses_is_checked_at_once(make_site):
+    """Held back until the post is public, and checked now: a PNG named as a
+    published JPEG is (their WebP copies would be one file) failed the build
+    at the embargo's hour. A draft's file waits: a draft goes public only by
+    a change that is reviewed."""
+    from conftest import sample_jpeg, sample_png
+
+    uses_rally = EID.replace("Eid Mubarak — عيد مبارك", "Rally").replace("Greetings.\n",
+                                                                         "![A rally]({static}/images/rally.png)\n")
+    files = {"images/rally.jpg": sample_jpeg(), "images/rally.png": sample_png(),
+             "pages/about.md": MINIMAL_SITE["pages/about.md"].replace("We are a party.",
+                                                                      "![A rally]({static}/images/rally.jpg)")}
+    build = make_site({**files, "posts/rally.md": uses_rally}, options=("--now", "2026-06-30 12:00"))
+    assert build.returncode == 1
+    assert [line.split(" — ")[0] for line in build.problem_lines] == [
+        "content/images/rally.png:1: (file): has the same name as images/rally.jpg, so their WebP copies would "
+        "overwrite each other"]
+    as_draft = uses_rally.replace("embargo: 2026-07-01 09:00\n", "status: draft\n").replace("date: 2026-07-01 09:00",
+                                                                                             "date: 2026-06-01")
+    waits = make_site({**files, "posts/rally.md": as_draft}, options=("--now", "2026-06-30 12:00"))
+    assert waits.returncode == 0, waits.stderr
+    assert not (waits.output / "images/rally.png").exists()

@@ -101,14 +101,21 @@ def images_sharing_copies(static_paths, settings) -> dict[str, str]:
     return clashes
 
 
-def draft_only_files(generators, settings) -> set[str]:
-    """Files only drafts and embargoed items use: published with them, not before."""
+def draft_only_files(generators, settings) -> tuple[set[str], set[str]]:
+    """(files only drafts and embargoed items use: published with them, not
+    before; those of them an embargoed item uses). An embargoed item goes
+    public at its hour, by itself, so its files are checked now: a problem
+    found then would fail that hour's build, which would publish nothing. A
+    draft goes public only by a change that is reviewed, checked then."""
     if settings.get("PREVIEW_DRAFTS"):
-        return set()
-    public, private = set(), set()
+        return set(), set()
+    public, private, waiting = set(), set(), set()
     for item in content_items(generators):
-        (private if item.status == "draft" else public).update(files_used_by(item, settings))
-    return private - public
+        used = files_used_by(item, settings)
+        (private if item.status == "draft" else public).update(used)
+        if item.status == "draft" and getattr(item, "embargo", None) and not getattr(item, "written_as_draft", False):
+            waiting.update(used)
+    return private - public, waiting - public
 
 
 def check_static_files(generators) -> None:
@@ -116,7 +123,7 @@ def check_static_files(generators) -> None:
     static = next((g for g in generators if isinstance(g, StaticGenerator)), None)
     if static is None:
         return
-    withheld = draft_only_files(generators, settings)
+    withheld, embargoed = draft_only_files(generators, settings)
     static_paths = [sc.relative_source_path for sc in static.staticfiles]
     taken = addresses_taken(generators, settings, static_paths)
     clashes = images_sharing_copies(static_paths, settings)
@@ -126,7 +133,8 @@ def check_static_files(generators) -> None:
         path = os.path.join(settings["PATH"], sc.relative_source_path)
         if not inside(path, settings["PATH"]) or not os.path.isfile(path):
             continue  # the link to it is reported (contentcheck); never copy it
-        if os.path.normpath(sc.relative_source_path) in withheld:
+        relative = os.path.normpath(sc.relative_source_path)
+        if relative in withheld and relative not in embargoed:
             continue
         problem = static_file_problem(path, sc.save_as, taken, settings.get("STATIC_PATHS", []))
         if not problem and sc.relative_source_path in clashes:
@@ -137,7 +145,8 @@ def check_static_files(generators) -> None:
         if problem:
             problem_log.add(path, 1, "(file)", *problem)
             continue
-        kept.append(sc)
+        if relative not in withheld:
+            kept.append(sc)
     publishable.keep()
     # The generator's list is also the context's: filter it in place.
     static.staticfiles[:] = kept

@@ -21,7 +21,7 @@ from pelican.generators import Generator
 from PIL import ImageFont
 
 from sitecore.brand import brand_style, logo_png
-from sitecore.content_items import published_items
+from sitecore.content_items import published_items, unpublished_items
 from sitecore.images import strict_decoding
 from sitecore.imprint import imprint_text
 from sitecore.output import copy_from_cache, intact_in_cache, write_output
@@ -155,6 +155,10 @@ class ShareCardGenerator(Generator):
                             "card would show an empty box")
         return not missing
 
+    def title_drawable(self, item) -> bool:
+        title_line = (item.source_path, (getattr(item, "frontmatter_lines", None) or {}).get("title", 1), "title")
+        return self.drawable(item.title, True, lambda character: title_line)
+
     def setting_place(self, name: str):
         settings_file = settings_file_of(self.settings)
         return lambda character: (settings_file, setting_line(settings_file, name), name)
@@ -190,14 +194,17 @@ class ShareCardGenerator(Generator):
             url = share_card_url(settings, item)
             item.share_image = url
             kicker = kicker_for(item, settings)
-            title_line = (item.source_path, (getattr(item, "frontmatter_lines", None) or {}).get("title", 1), "title")
-            if not (self.drawable(item.title, True, lambda character, place=title_line: place)
-                    & self.drawable(kicker.upper(), True, place_in(item, "(share card kind)"))):
+            if not (self.title_drawable(item) & self.drawable(kicker.upper(), True, place_in(item, "(share card kind)"))):
                 continue  # reported: the build stops before drawing
             self.cards[url] = CardText(kicker, item.title, imprint, party, *card_photo(item, settings))
             if self.cards[url].photo:
                 field = "image" if getattr(item, "image", None) else "photo"
                 self.photo_fields[url] = (item.source_path, item.frontmatter_lines.get(field, 1), field)
+        # A draft's or an embargoed item's card is drawn once it is public,
+        # but its lettering is checked now: at the embargo's hour a title the
+        # fonts cannot draw failed that build, which then published nothing.
+        for item in unpublished_items(generators).values():
+            self.title_drawable(item)
 
     def start_drawing(self, pelican) -> None:
         """When Pelican asks for its writer (all content read and checked, the
