@@ -82,10 +82,6 @@ class CandidateGenerator(TypedContentGenerator):
         # Still standing: their election's polls are open. A branch lists
         # these; after the polls close the election's page keeps the record.
         closed = {key: polls_closed(election, settings) for key, election in settings["ELECTIONS"].items()}
-        for candidate in self.items:
-            # Once the polls close a page says "stood", result entered or not:
-            # "Standing in" went on for ever where no one entered the result.
-            candidate.polls_closed = closed[candidate.election]
         self.context["candidates_standing"] = [c for c in self.items if not closed[c.election]]
         self.context["election_in_campaign"] = next((e for e in elections if e["in_campaign"] and e["count"]), None)
 

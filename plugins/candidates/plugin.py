@@ -30,6 +30,11 @@ def link_candidates(generators, items=()) -> None:
     for councillor in councillors.values():
         councillor.candidacies = []
     for candidate in candidates.all_items():
+        # Once the polls close a page says "stood", result entered or not:
+        # "Standing in" went on for ever where no one entered the result.
+        # (Here, not when the generator reads: the live preview's quick step
+        # renews an item, and this runs again for it.)
+        candidate.polls_closed = polls_closed(settings["ELECTIONS"][candidate.election], settings)
         named = getattr(candidate, "councillor", None)
         candidate.councillor_profile = councillors.get(named or "")
         if named and candidate.councillor_profile is None:
