@@ -36,6 +36,14 @@ def public_from(item) -> float:
     return NEVER
 
 
+def goes_public_by_itself(item) -> bool:
+    """An embargoed item: public at its hour, at a scheduled build no one
+    reviews, so checked now as it will be then (a problem found then would
+    fail that build, which would publish nothing). A draft goes public only
+    by a change that is reviewed, and is held to the public rules then."""
+    return public_from(item) not in (ALREADY, NEVER)
+
+
 def naming_refused(referrer, name: str, target, remove: str = "remove it from this list") -> tuple[str, str] | None:
     """(message, fix) when `referrer` may not name `target` (as `name`) in
     this build, or None when it may: the target must be public no later

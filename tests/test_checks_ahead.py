@@ -6,6 +6,7 @@ then publish nothing, the release included, with no one there to see why."""
 from __future__ import annotations
 
 import os
+import textwrap
 
 import pytest
 from conftest import MINIMAL_SITE, REPO
@@ -106,3 +107,15 @@ def test_a_file_only_an_embargoed_post_uses_is_checked_at_once(make_site):
     waits = make_site({**files, "posts/rally.md": as_draft}, options=("--now", "2026-06-30 12:00"))
     assert waits.returncode == 0, waits.stderr
     assert not (waits.output / "images/rally.png").exists()
+
+
+def test_a_plain_draft_still_waits_for_its_review(make_site):
+    """A draft goes public only by a change that is reviewed: its title's
+    letters and its address are the public rules' business then, not now
+    (a volunteer's draft on main must not stop the hourly build)."""
+    draft = EID.replace("embargo: 2026-07-01 09:00\n", "status: draft\n").replace(
+        "date: 2026-07-01 09:00", "date: 2026-06-01")
+    hello_again = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace("tags:", "status: draft\ntags:")
+    build = make_site({"posts/eid.md": draft, "posts/rewrites/hello.md": hello_again},
+                      options=("--now", "2026-06-30 12:00"))
+    assert build.returncode == 0, build.stderr

@@ -12,6 +12,7 @@ from sitecore.content_items import content_items
 from sitecore.images import is_image, webp_copies
 from sitecore.names import SAFE_SITE_PATH
 from sitecore.problems import problem_log
+from sitecore.publication_order import goes_public_by_itself
 from sitecore.site_files import declared_files
 
 from .document_metadata import personal_data_problem
@@ -103,17 +104,15 @@ def images_sharing_copies(static_paths, settings) -> dict[str, str]:
 
 def draft_only_files(generators, settings) -> tuple[set[str], set[str]]:
     """(files only drafts and embargoed items use: published with them, not
-    before; those of them an embargoed item uses). An embargoed item goes
-    public at its hour, by itself, so its files are checked now: a problem
-    found then would fail that hour's build, which would publish nothing. A
-    draft goes public only by a change that is reviewed, checked then."""
+    before; those of them an embargoed item uses, checked now:
+    sitecore.publication_order.goes_public_by_itself)."""
     if settings.get("PREVIEW_DRAFTS"):
         return set(), set()
     public, private, waiting = set(), set(), set()
     for item in content_items(generators):
         used = files_used_by(item, settings)
         (private if item.status == "draft" else public).update(used)
-        if item.status == "draft" and getattr(item, "embargo", None) and not getattr(item, "written_as_draft", False):
+        if goes_public_by_itself(item):
             waiting.update(used)
     return private - public, waiting - public
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from sitecore.content_items import content_items, public_save_as, public_url
 from sitecore.newcomers import files_to_report
 from sitecore.problems import problem_log
+from sitecore.publication_order import goes_public_by_itself
 from sitecore.site_files import site_made_files
 
 
@@ -21,10 +22,10 @@ def check_unique_output_paths(generators) -> None:
     items = content_items(generators)
     by_address: dict[str, dict] = {}
     for item in sorted(items, key=lambda i: i.source_path):
-        # Where it will be once published: an embargoed post clashing with
+        # An embargoed post where it will be once published: a clash with
         # another page is reported now, not when its embargo lifts (when the
-        # hourly build would fail and publish nothing).
-        save_as = public_save_as(item)
+        # hourly build would fail and publish nothing). A draft waits.
+        save_as = public_save_as(item) if goes_public_by_itself(item) else item.save_as
         if save_as:
             by_address.setdefault(save_as, {}).setdefault(item.source_path, item)
     for save_as, by_path in by_address.items():

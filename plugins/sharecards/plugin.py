@@ -34,6 +34,7 @@ from sitecore.print_fonts import (
     missing_characters,
 )
 from sitecore.problems import problem_log
+from sitecore.publication_order import goes_public_by_itself
 from sitecore.renewed import items_renewed
 from sitecore.settings_file import setting_line, settings_file_of
 from sitecore.share_cards import share_card_url, site_card_url
@@ -200,11 +201,12 @@ class ShareCardGenerator(Generator):
             if self.cards[url].photo:
                 field = "image" if getattr(item, "image", None) else "photo"
                 self.photo_fields[url] = (item.source_path, item.frontmatter_lines.get(field, 1), field)
-        # A draft's or an embargoed item's card is drawn once it is public,
-        # but its lettering is checked now: at the embargo's hour a title the
-        # fonts cannot draw failed that build, which then published nothing.
+        # An embargoed item's card is drawn once it is public, but its
+        # lettering is checked now: at the embargo's hour a title the fonts
+        # cannot draw failed that build, which then published nothing.
         for item in unpublished_items(generators).values():
-            self.title_drawable(item)
+            if goes_public_by_itself(item):
+                self.title_drawable(item)
 
     def start_drawing(self, pelican) -> None:
         """When Pelican asks for its writer (all content read and checked, the
