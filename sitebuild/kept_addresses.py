@@ -38,7 +38,7 @@ from sitecore.problems import Problem
 from sitecore.site_files import declared_files
 
 from . import annotations
-from .build import BuildFailed, check_content
+from .build import BuildFailed, check_once
 
 
 @dataclass(frozen=True)
@@ -60,13 +60,13 @@ def public_pages(settings_file: str, content: Path, now: str | None) -> PublicPa
 
     signals.all_generators_finalized.connect(record)
     try:
-        check_content(settings_file, {"PATH": str(content.resolve()), **({"BUILD_TIME": now} if now else {})})
-    except BuildFailed:
-        if not found:  # it stopped before it had read everything
-            raise
+        # Once, at `now`: not --check's look at the moments ahead, which
+        # would record the site as it will be then. Content with problems
+        # raises BuildFailed: its pages, partly read, would not compare.
+        check_once(settings_file, {"PATH": str(content.resolve()), **({"BUILD_TIME": now} if now else {})})
     finally:
         signals.all_generators_finalized.disconnect(record)
-    return found[-1]
+    return found[0]
 
 
 def git(repository: Path, *arguments: str) -> str:
@@ -74,10 +74,13 @@ def git(repository: Path, *arguments: str) -> str:
                           check=True).stdout
 
 
-def content_at(revision: str, content: Path, into: Path) -> Path:
-    """The content folder as it was at `revision`, written under `into`."""
+def content_at(revision: str, content: Path, into: Path) -> Path | None:
+    """The content folder as it was at `revision`, written under `into`;
+    None if it had none (nothing was published then to keep)."""
     top = Path(git(content, "rev-parse", "--show-toplevel").strip())
     inside = content.resolve().relative_to(top).as_posix()
+    if not git(top, "ls-tree", "-d", "--name-only", revision, "--", inside).strip():
+        return None
     archive = subprocess.run(["git", "-C", str(top), "archive", "--format=tar", revision, "--", inside],
                              capture_output=True, check=True).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
@@ -140,12 +143,16 @@ def main(argv=None) -> int:
     content = Path(args.content).resolve()
     try:
         with tempfile.TemporaryDirectory(prefix="content-before-") as folder:
-            before = public_pages(args.settings, content_at(args.since, content, Path(folder)), args.now)
+            earlier = content_at(args.since, content, Path(folder))
+            if earlier is None:
+                print(f"{args.since} has no {args.content}/: no address to keep.", file=sys.stderr)
+                return 0
+            before = public_pages(args.settings, earlier, args.now)
         now = public_pages(args.settings, content, args.now)
         renamed = renamed_since(args.since, content)
     except subprocess.CalledProcessError as error:
-        print(f"Could not read the content at {args.since}: {error.stderr.strip() if error.stderr else error}",
-              file=sys.stderr)
+        said = error.stderr.decode("utf-8", "replace") if isinstance(error.stderr, bytes) else error.stderr
+        print(f"Could not read the content at {args.since}: {(said or str(error)).strip()}", file=sys.stderr)
         return 2
     except BuildFailed as failure:
         print("\n".join(["The content could not be read, so its addresses were not compared:", *failure.lines]),

@@ -284,6 +284,7 @@ def test_after_the_polls_close_a_candidate_stood_even_before_the_result_is_enter
     assert text_of(page.title) == "Alex Standing, stood in Northgate | Breakthrough Party"
     assert text_of(page.main.select_one(".facts dt")) == "Stood in"
     assert "Stood in Northgate at the" in text_of(build.html("councillors/jo-bloggs/").main)
+    assert "standing again" not in text_of(page.main)
 
 
 LONDON = {"branches/breakthrough-london.md": LONDON_BRANCH, "candidates/alex-standing.md": candidate()}

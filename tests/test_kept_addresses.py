@@ -11,7 +11,7 @@ import sys
 
 import pytest
 import yaml
-from conftest import MINIMAL_SITE, REPO, write_content
+from conftest import MINIMAL_SITE, REPO, policy_markdown, write_content
 
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
 HELLO = "content/posts/hello.md"
@@ -84,6 +84,7 @@ def test_unchanged_addresses_and_renamed_policy_numbers_pass(repository):
     git(repository, "mv", "content/policies/01-housing.md", "content/policies/02-housing.md")
     policy = repository / "content/policies/02-housing.md"
     policy.write_text(policy.read_text().replace("number: 1", "number: 2"))
+    (repository / "content/policies/01-nhs.md").write_text(policy_markdown("Save our NHS", 1))
     passed = kept_addresses(repository)
     assert passed.returncode == 0, passed.stderr
     assert "Every address published at main still answers." in passed.stderr
@@ -96,3 +97,41 @@ def test_the_review_runs_it_against_the_branch_the_pull_request_goes_into():
     runs = [step.get("run", "") for step in job["steps"]]
     assert ('.venv/bin/python -m sitebuild.kept_addresses --since "origin/${{ github.base_ref }}" '
             "--annotations github") in runs
+
+
+def test_an_embargoed_post_renamed_before_it_was_ever_public_needs_no_old_address(repository):
+    """The content is read as it is now, not as --check's look ahead sees
+    it at each embargo: a release renamed before its hour was never at its
+    first address."""
+    secret = SECOND.replace("date: 2021-11-25", "date: 2030-01-01 09:00\n    embargo: 2030-01-01 09:00")
+    write_content(repository / "content", {"posts/secret.md": secret})
+    git(repository, "add", "-A")
+    git(repository, "commit", "-qm", "An embargoed release")
+    git(repository, "mv", "content/posts/secret.md", "content/posts/secret-release.md")
+    kept = kept_addresses(repository)
+    assert kept.returncode == 0, kept.stderr
+
+
+def test_a_base_without_content_has_nothing_to_keep(repository):
+    git(repository, "checkout", "-q", "--orphan", "empty")
+    git(repository, "rm", "-rq", "--cached", ".")
+    git(repository, "commit", "-q", "--allow-empty", "-m", "Nothing yet")
+    git(repository, "checkout", "-q", "-f", "main")
+    kept = subprocess.run([sys.executable, "-m", "sitebuild.kept_addresses", "--since", "empty", "--settings",
+                           str(REPO / "pelicanconf.py"), "--content", "content"], cwd=repository,
+                          capture_output=True, text=True, timeout=300, env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+    assert kept.returncode == 0, kept.stderr
+    assert "empty has no content/: no address to keep." in kept.stderr
+
+
+def test_the_pages_compared_are_the_sites_now_not_at_a_moment_ahead(tmp_path):
+    from sitebuild.kept_addresses import public_pages
+
+    secret = SECOND.replace("date: 2021-11-25", "date: 2030-01-01 09:00\n    embargo: 2030-01-01 09:00")
+    write_content(tmp_path / "content", {**MINIMAL_SITE, "posts/secret.md": secret})
+    from sitebuild.build import check_once
+
+    assert check_once(str(REPO / "pelicanconf.py"), {"PATH": str(tmp_path / "content"),
+                                                     "BUILD_TIME": "2022-06-01 12:00"})  # it reads, with a moment ahead
+    pages = public_pages(str(REPO / "pelicanconf.py"), tmp_path / "content", "2022-06-01 12:00").pages
+    assert "news/hello/" in pages and "news/secret/" not in pages
