@@ -26,6 +26,7 @@ from pathlib import Path
 
 from markdown.extensions.toc import TocExtension
 from pelican.settings import DEFAULT_CONFIG
+from selectolax.lexbor import LexborHTMLParser
 
 from sitecore.regions import region_slug
 
@@ -113,19 +114,17 @@ def theme_id_pattern(theme_ids: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(f"(?:{pattern})" for pattern in theme_ids) or NEVER)
 
 
-# An id in HTML the sanitiser wrote: always quoted with ".
-WRITTEN_ID = re.compile(r'\sid="([^"]*)"')
-
-
 def ids_taken_from_the_theme(html: str, markdown_settings: dict) -> list[str]:
-    """The ids in a text's HTML that the theme's templates use too. Ids made
-    from a heading's words never are; these were written by hand, as
-    `## Contact {#main}` or `<h2 id="main">`, which the toc extension keeps."""
+    """The ids of the elements of a text's HTML that the theme's templates
+    use too. Ids made from a heading's words never are; these were written
+    by hand, as `## Contact {#main}` or `<h2 id="main">`, which the toc
+    extension keeps. (Read by a parser: `id="main"` in a code sample is text.)"""
     options = (markdown_settings.get("extension_configs") or {}).get(__name__)
-    if not options:
+    if not options or " id=" not in html:
         return []
     theme_id = theme_id_pattern(tuple(options.get("theme_ids", ())))
-    return [found for found in WRITTEN_ID.findall(html) if theme_id.fullmatch(found)]
+    return [element.attributes["id"] for element in LexborHTMLParser(html).css("[id]")
+            if theme_id.fullmatch(element.attributes["id"] or "")]
 
 
 class HeadingIdsApartFromTheTheme(TocExtension):

@@ -109,8 +109,9 @@ class Refusal:
             return rf"<\s*{re.escape(self.tag)}\b"
         if self.kind in ("scheme",):
             return re.escape(self.detail[:40])
-        if self.kind == "theme-id":  # {#main} or id="main"
-            return rf"#{re.escape(self.detail)}\b|\bid\s*=\s*.?{re.escape(self.detail)}\b"
+        if self.kind == "theme-id":  # {#main} or id="main", not a link's #main
+            name = re.escape(self.detail)
+            return rf"\{{[^}}\n]*#{name}(?![\w-])[^}}\n]*\}}|\bid\s*=\s*[\"']?{name}(?![\w-])"
         return rf"\b{re.escape(self.detail.split('=')[0])}\s*="
 
 
@@ -278,8 +279,8 @@ def explain(refusal: Refusal) -> tuple[str, str]:
                 "use ## for headings: the title is the page's only top-level heading "
                 "(a line of === under a line of text makes one too)")
     if kind == "theme-id":
-        return (f'the id "{detail}" is one the page itself uses, so the page would have it twice '
-                "(and its links, the skip link's too, could land on the wrong one)",
+        return (f'the id "{detail}" is one the site\'s pages use (a page showing this text could have it twice, '
+                "and its links, the skip link's too, land on the wrong one)",
                 f'remove {{#{detail}}} (or id="{detail}") and let the heading\'s words make its id, or choose another')
     if kind == "tag":
         return (f"raw <{tag}> in content is not allowed",

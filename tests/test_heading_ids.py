@@ -162,17 +162,22 @@ def test_an_id_written_by_hand_that_the_page_uses_is_refused_at_its_line(make_si
     """Markdown keeps an id written by hand ({#main}) and the allowlist an
     id on a raw heading: one the theme uses would be on the page twice."""
     post = MINIMAL_SITE["posts/hello.md"].replace("The first post's text.", textwrap.dedent("""\
-        The first post's text.
+        The first post's text, with [a link to the top](#main).
 
         ## Contact us {#main}
 
         <h2 id="related-news">Raw</h2>
 
         ## Fine {#our-plan}
+
+        Our pages start with `<main id="main">`, shown as code:
+
+            <section id="join">
         """))
     built = make_site({"posts/hello.md": post})
     assert built.returncode == 1
+    # Each at its own line; a link to #main and ids in code samples are not ids.
     assert [line.split(": the id ")[0] for line in built.problem_lines] == [
         "content/posts/hello.md:12: body", "content/posts/hello.md:14: body"]
-    assert 'the id "main" is one the page itself uses' in built.problem_lines[0]
-    assert 'the id "related-news" is one the page itself uses' in built.problem_lines[1]
+    assert 'the id "main" is one the site\'s pages use' in built.problem_lines[0]
+    assert 'the id "related-news" is one the site\'s pages use' in built.problem_lines[1]
