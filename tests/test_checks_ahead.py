@@ -54,9 +54,26 @@ def test_a_problem_that_comes_when_an_embargo_lifts_is_reported_before(make_site
                         new_process=True)  # where PYTHONPATH finds the plugin
     assert checked.returncode == 1, checked.stderr
     # In UK time (summer time here), as the embargo is written.
-    assert "No problem now, but from 2026-07-01 09:00 (when an embargo lifts" in checked.stderr
+    assert "No problem now, but by 2026-07-01 09:00 (when an embargo lifts" in checked.stderr
     assert checked.problem_lines == ["content/posts/eid.md:2: title: breaks a rule public items are held to — fix it"]
     assert "::error file=content/posts/eid.md,line=2,title=title::" in checked.stdout
+
+
+def test_beyond_the_nearest_moments_the_last_is_checked(make_site, tmp_path, monkeypatch):
+    """Six releases go out before the one that breaks a rule: the look
+    ahead checks the five nearest moments and the last, when every one of
+    them is public."""
+    (tmp_path / "extra").mkdir()
+    (tmp_path / "extra" / "public_only_rule.py").write_text(PUBLIC_ONLY_RULE)
+    monkeypatch.setenv("PYTHONPATH", f"{tmp_path / 'extra'}{os.pathsep}{REPO}")
+    earlier = {f"posts/release-{day}.md": EID.replace("Eid Mubarak — عيد مبارك", f"Release {day}")
+               .replace("2026-07-01", f"2026-07-0{day}") for day in range(1, 7)}
+    bomb = EID.replace("Eid Mubarak — عيد مبارك", "Time bomb").replace("2026-07-01", "2026-07-09")
+    checked = make_site({**earlier, "posts/bomb.md": bomb}, settings={"PLUGINS": "PLUGINS + ['public_only_rule']"},
+                        options=("--check", "--now", "2026-06-30 12:00"), new_process=True)
+    assert checked.returncode == 1, checked.stderr
+    assert "No problem now, but by 2026-07-09 09:00" in checked.stderr
+    assert checked.problem_lines == ["content/posts/bomb.md:2: title: breaks a rule public items are held to — fix it"]
 
 
 def test_content_fine_now_and_ahead_passes(make_site):

@@ -2,7 +2,6 @@
 
 import logging
 import os
-from weakref import WeakKeyDictionary
 
 from pelican import signals
 
@@ -17,10 +16,13 @@ from .passed import ItemsThatPassed
 
 logger = logging.getLogger("site.contentcheck")
 
-# The site each build's items were checked against, by the build's first
-# generator: a renewed item is checked against the same addresses (its own
-# is unchanged), without working them all out again.
-checked_against: WeakKeyDictionary = WeakKeyDictionary()
+# The site the last build's items were checked against, by the build's
+# first generator: a renewed item (the live preview's quick step) is checked
+# against the same addresses (its own is unchanged), without working them
+# all out again. The last build's only: a weak dictionary kept every build
+# of a process (its value held its key alive), 17 MB each at 1000 posts, and
+# --check's look ahead runs many.
+checked_against: dict = {}
 # The passes of the build under way (settings, ItemsThatPassed), kept when
 # Pelican has finished it (keep_passes).
 passes_to_keep: list = []
@@ -29,6 +31,7 @@ passes_to_keep: list = []
 def check_content(generators) -> None:
     settings = generators[0].settings
     site = SiteFacts(settings, site_urls(generators), unpublished_items(generators))
+    checked_against.clear()
     checked_against[generators[0]] = site
     passed = ItemsThatPassed.of_build(settings, site.site_urls, set(site.unpublished))
     items = unchanged = 0
