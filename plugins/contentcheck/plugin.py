@@ -2,6 +2,7 @@
 
 import logging
 import os
+from weakref import WeakKeyDictionary
 
 from pelican import signals
 
@@ -19,10 +20,10 @@ logger = logging.getLogger("site.contentcheck")
 # The site the last build's items were checked against, by the build's
 # first generator: a renewed item (the live preview's quick step) is checked
 # against the same addresses (its own is unchanged), without working them
-# all out again. The last build's only: a weak dictionary kept every build
-# of a process (its value held its key alive), 17 MB each at 1000 posts, and
-# --check's look ahead runs many.
-checked_against: dict = {}
+# all out again. Weak, so a finished build is not kept for it; and emptied
+# at each build, as some builds' entries outlived them (17 MB each at 1000
+# posts, and --check's look ahead runs several builds).
+checked_against: WeakKeyDictionary = WeakKeyDictionary()
 # The passes of the build under way (settings, ItemsThatPassed), kept when
 # Pelican has finished it (keep_passes).
 passes_to_keep: list = []
