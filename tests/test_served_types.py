@@ -138,3 +138,34 @@ def test_the_inlined_stylesheet_leaves_its_comments_behind(site):
     assert "/*" not in style and "--primary" in style
     digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
     assert f"'sha256-{digest}'" in site.html("").find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+
+
+@pytest.mark.parametrize("lifetime", ["1 hour", "1h; add_header X y", "forever"])
+def test_a_lifetime_nginx_would_refuse_is_refused(lifetime):
+    from plugins.headers.header_rules import cache_lifetimes
+
+    with pytest.raises(ValueError, match=r"NGINX_CACHE_LIFETIMES: .* give a folder as /name/ and a time"):
+        cache_lifetimes({"NGINX_CACHE_LIFETIMES": {"/images/": lifetime}})
+
+
+def test_a_lifetime_for_a_folder_with_headers_of_its_own_is_set_in_its_location(site, settings, tmp_path):
+    """A second location for /admin/ made nginx refuse the whole snippet
+    ("duplicate location"): the lifetime goes into the folder's own."""
+    import shutil
+
+    from browser import serve_with_nginx
+
+    from plugins.headers.header_rules import nginx_snippet
+
+    served = tmp_path / "site"
+    shutil.copytree(site.output, served)
+    lifetimes = {**settings["NGINX_CACHE_LIFETIMES"], "/admin/": "10m"}
+    (served / settings["NGINX_HEADERS_SAVE_AS"]).write_text(nginx_snippet({**settings,
+                                                                           "NGINX_CACHE_LIFETIMES": lifetimes}))
+    (tmp_path / "nginx").mkdir()
+    with serve_with_nginx(served, tmp_path / "nginx") as base:
+        _, headers = fetched(base + "/admin/")
+        assert headers["Cache-Control"] == "max-age=600"
+        assert headers["Content-Security-Policy"] == headers_of_path(settings, "/admin/")["Content-Security-Policy"]
+        _, page = fetched(base + "/")
+        assert page["Cache-Control"] == "no-cache"

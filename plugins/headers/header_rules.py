@@ -72,11 +72,23 @@ def nginx_snippet(settings: dict) -> str:
            # by themselves. (Inherited by the locations below.)
            "error_page 404 /404.html;"]
     out += [f'add_header {name} "{value}" always;' for name, value in rules[0][1]]
-    out += compression_and_caching(settings)
+    lifetimes = cache_lifetimes(settings)
+    out += compression(settings)
+    if "/" in lifetimes:
+        out.append(f"expires {lifetimes['/']};")
     out += nginx_type_locations(extension_types(settings), indent="")
+    overridden = {prefix for prefix, _ in rules[1:]}
+    for prefix, lifetime in lifetimes.items():
+        if prefix != "/" and prefix not in overridden:
+            # Without add_header of its own it keeps the site's headers; it
+            # ends the search for a location (^~), so it repeats the types.
+            out += [f"location ^~ {prefix} {{", f"    expires {lifetime};",
+                    *nginx_type_locations(extension_types(settings), indent="    "), "}"]
     for prefix, lines in rules[1:]:
         out.append(f"location {prefix} {{")
         out += [f'    add_header {name} "{value}" always;' for name, value in lines]
+        if prefix in lifetimes:  # one location per prefix: nginx refuses a second
+            out.append(f"    expires {lifetimes[prefix]};")
         # nginx tries the regex locations inside a prefix location before
         # those outside: without these, the site's would serve this
         # prefix's files with the site's headers instead of its own.
@@ -93,26 +105,32 @@ def nginx_snippet(settings: dict) -> str:
     return "\n".join(out) + "\n"
 
 
-def compression_and_caching(settings: dict) -> list[str]:
-    """Compress text as it is sent (nginx's own default is off, or HTML only
-    on Debian), and say how long a browser may keep each file
-    (NGINX_CACHE_LIFETIMES): without a word, browsers kept a month-old page
-    for days, and a corrected release went unseen. A prefix's location has
-    no add_header of its own, so it keeps the site's headers; it ends the
-    search for a location (^~), so it repeats the type locations."""
+# What nginx's `expires` takes: a time (30s, 1h, 7d …), epoch (ask again
+# at every visit), max, or off.
+NGINX_LIFETIME = re.compile(r"epoch|max|off|[0-9]+(?:ms|s|m|h|d|w|M|y)?")
+
+
+def cache_lifetimes(settings: dict) -> dict[str, str]:
+    """NGINX_CACHE_LIFETIMES, checked: how long a browser may keep each
+    file before asking again. Without a word, browsers kept a month-old
+    page for days, and a corrected release went unseen."""
     lifetimes = dict(settings.get("NGINX_CACHE_LIFETIMES") or {})
+    for prefix, lifetime in lifetimes.items():
+        if not NGINX_LIFETIME.fullmatch(str(lifetime)) or not re.fullmatch(r"/(?:[A-Za-z0-9_.-]+/)*", prefix):
+            raise ValueError(f"NGINX_CACHE_LIFETIMES: {prefix!r}: {lifetime!r} — give a folder as /name/ and a time "
+                             'nginx reads, e.g. "/images/": "1h", or "epoch" to have it asked for at every visit')
+    return lifetimes
+
+
+def compression(settings: dict) -> list[str]:
+    """Compress text as it is sent (nginx's own default is off, or HTML only
+    on Debian): a page is about a third of its size."""
     compressed = list(settings.get("NGINX_COMPRESSED_TYPES") or ["text/css"])
     # nginx matches a type the snippet sets (default_type, below) as written,
     # charset and all: each such type is named whole, in quotes.
     compressed += [f'"{content_type}"' for _, content_type in extension_types(settings)
                    if content_type.split(";")[0] in compressed and ";" in content_type]
-    out = ["gzip on;", "gzip_vary on;", "gzip_comp_level 5;", f"gzip_types {' '.join(dict.fromkeys(compressed))};"]
-    if "/" in lifetimes:
-        out.append(f"expires {lifetimes.pop('/')};")
-    for prefix, lifetime in lifetimes.items():
-        out += [f"location ^~ {prefix} {{", f"    expires {lifetime};",
-                *nginx_type_locations(extension_types(settings), indent="    "), "}"]
-    return out
+    return ["gzip on;", "gzip_vary on;", "gzip_comp_level 5;", f"gzip_types {' '.join(dict.fromkeys(compressed))};"]
 
 
 def nginx_type_locations(types: list[tuple[str, str]], indent: str) -> list[str]:
