@@ -315,6 +315,10 @@ FEED_DOMAIN = SITE_CANONICAL_URL
 # a date put right would change the id, and feed readers would show the post
 # twice (plugins/feeds).
 FEED_ID_SINCE = "2021"
+# Posts dated before this keep the id Pelican gave their entries (with the
+# post's date): feeds already read by subscribers must not show every entry
+# again as new.
+FEED_ADDRESS_IDS_FROM = "2026-11-28"
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
 FEED_ALL_RSS = None

@@ -15,6 +15,7 @@ that lists the same posts, and every entry's link and the addresses in its
 summary and content start with FEED_DOMAIN (the public domain). An entry's
 id is its address under FEED_ID_SINCE: Pelican's holds the post's date, so
 putting a wrong date right made feed readers show the post again, as new.
+(Posts dated before FEED_ADDRESS_IDS_FROM keep Pelican's id.)
 
 A corrected post's entry starts with its corrections, as its page does.
 Each entry's text also ends with the imprint (sitecore/imprint.py), as
@@ -25,10 +26,12 @@ Elections Act 2022 wants the imprint on it.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from urllib.parse import urlsplit
 
+from feedgenerator import get_tag_uri
 from pelican import signals
 
 from sitecore.imprint import imprint_text
@@ -84,11 +87,15 @@ def listing_page(context: dict, feed_url: str, domain: str) -> str:
     return f"{domain}/{context['INDEX_URL']}"
 
 
-def entry_id(link: str, since: str) -> str:
+def entry_id(link: str, published: dt.datetime, settings: dict) -> str:
     """tag:breakthroughparty.org.uk,2021:/news/x/: the same for as long as
-    the post keeps its address, whatever its date says."""
+    the post keeps its address, whatever its date says. A post dated before
+    FEED_ADDRESS_IDS_FROM keeps the id Pelican gave it (its date in it):
+    subscribers' readers already hold it."""
+    if published.date() < dt.date.fromisoformat(settings["FEED_ADDRESS_IDS_FROM"]):
+        return get_tag_uri(link, published)
     address = urlsplit(link)
-    return f"tag:{address.hostname},{since}:{address.path}"
+    return f"tag:{address.hostname},{settings['FEED_ID_SINCE']}:{address.path}"
 
 
 def stand_alone(context: dict, feed) -> None:
@@ -98,7 +105,7 @@ def stand_alone(context: dict, feed) -> None:
     for item in feed.items:
         if item["link"].startswith("/"):
             item["link"] = domain + item["link"]
-        item["unique_id"] = entry_id(item["link"], context["FEED_ID_SINCE"])
+        item["unique_id"] = entry_id(item["link"], item["pubdate"], context)
         for part in ("description", "content"):
             if item.get(part):
                 item[part] = absolute_addresses(item[part], domain)
