@@ -109,6 +109,9 @@ class Refusal:
             return rf"<\s*{re.escape(self.tag)}\b"
         if self.kind in ("scheme",):
             return re.escape(self.detail[:40])
+        if self.kind == "value" and self.tag == "ol" and self.detail.startswith("start="):
+            # Markdown's "1234567890. …" at a line's start, or an <ol start=…>
+            return rf"^\s*{re.escape(self.detail.removeprefix('start='))}\.\s|\bstart\s*="
         if self.kind == "theme-id":  # {#main} or id="main", not a link's #main
             name = re.escape(self.detail)
             return rf"\{{[^}}\n]*#{name}(?![\w-])[^}}\n]*\}}|\bid\s*=\s*[\"']?{name}(?![\w-])"
@@ -291,6 +294,12 @@ def explain(refusal: Refusal) -> tuple[str, str]:
     if kind == "attribute":
         return (f"the {detail} attribute on <{tag}> is not allowed",
                 "remove it: the theme decides how content looks and behaves")
+    if kind == "value" and tag == "ol" and detail.startswith("start="):
+        number = detail.removeprefix("start=")
+        return (f'a numbered list starting at {number}: a line starting with a number and a full stop starts a '
+                "numbered list, and a list may start at a number of up to nine digits",
+                f"put a backslash before the full stop ({number}\\. …) to keep the number as words, "
+                "or write it another way")
     if LINK_MARKER.search(detail):
         return (f"<{tag} {detail}…> holds a {{…}} link marker outside a link",
                 "write {filename} and {static} only at the start of a link's address")

@@ -112,3 +112,17 @@ def test_the_text_edition_says_which_words_are_removed_added_or_crossed_out(buil
     start = paragraphs.index("[removed text starts]")
     assert paragraphs[start:start + 4] == [
         "[removed text starts]", "A paragraph taken out.", "And another.", "[removed text ends]"]
+
+
+def test_a_list_start_too_high_is_explained_at_its_line(make_site):
+    """Markdown makes '1234567890. …' a list from that number, which the
+    allowlist refuses: the message said to remove an attribute no one wrote,
+    at the text's first line."""
+    policy = policy_markdown("Homes for everyone", 1).replace("Text.\n", "Text.\n\nMore text.\n\n1234567890. A line\n")
+    build = make_site({"policies/01-housing.md": policy})
+    assert build.returncode == 1
+    [problem] = build.problem_lines
+    assert problem.startswith("content/policies/01-housing.md:11: body: a numbered list starting at 1234567890")
+    assert "put a backslash before the full stop (1234567890\\. …)" in problem
+    fixed = make_site({"policies/01-housing.md": policy.replace("1234567890.", "1234567890\\.")})
+    assert fixed.returncode == 0, fixed.stderr
