@@ -170,15 +170,15 @@ def test_the_moved_page_passes_axe_and_the_nu_html_checker(renamed, browser, set
 
 # Each mistake in a file of its own: one build reports them all.
 MISTAKES = {
-    "posts/takes-a-live-page.md": ("/news/hello/", "old_addresses: /news/hello/ is still in use: it is the address "
+    "posts/takes-a-live-page.md": ("/news/hello/", "old_addresses: item 1: /news/hello/ is still in use: it is the address "
                                                    "of the page of posts/hello.md"),
-    "posts/takes-a-listing.md": ("/news/", "old_addresses: /news/ is still in use: it is the address of the site's "
+    "posts/takes-a-listing.md": ("/news/", "old_addresses: item 1: /news/ is still in use: it is the address of the site's "
                                            "own index page"),
-    "posts/takes-its-own.md": ("/news/takes-its-own/", "old_addresses: /news/takes-its-own/ is this item's own address"),
+    "posts/takes-its-own.md": ("/news/takes-its-own/", "old_addresses: item 1: /news/takes-its-own/ is this item's own address"),
     "posts/first-claim.md": ("/news/shared-old/", None),
-    "posts/second-claim.md": ("/news/shared-old/", "old_addresses: /news/shared-old/ is also an old address of "
+    "posts/second-claim.md": ("/news/shared-old/", "old_addresses: item 1: /news/shared-old/ is also an old address of "
                                                    "content/posts/first-claim.md"),
-    "posts/takes-a-drafts.md": ("/news/coming-soon/", "old_addresses: /news/coming-soon/ is the address "
+    "posts/takes-a-drafts.md": ("/news/coming-soon/", "old_addresses: item 1: /news/coming-soon/ is the address "
                                                       "content/posts/coming-soon.md will have once it is published"),
     "posts/whole-address.md": ("https://breakthroughparty.org.uk/news/x/", "old_addresses: item 1: "
                                '"https://breakthroughparty.org.uk/news/x/" is a whole web address'),
@@ -186,14 +186,14 @@ MISTAKES = {
     "posts/not-a-page.md": ("/minifesto.pdf", 'old_addresses: item 1: "/minifesto.pdf" is not the address of a page'),
     # A list's address that may come with the next post (an embargo lifting
     # at the hourly build would fail), or a listing's later page.
-    "posts/takes-a-month.md": ("/news/2030/01/", "old_addresses: /news/2030/01/ has the shape of an address the "
+    "posts/takes-a-month.md": ("/news/2030/01/", "old_addresses: item 1: /news/2030/01/ has the shape of an address the "
                                                  "site gives its lists"),
-    "posts/takes-a-later-page.md": ("/news/page/7/", "old_addresses: /news/page/7/ has the shape of an address"),
-    "posts/takes-the-theme.md": ("/theme/old/", "old_addresses: /theme/old/ is in a folder the site keeps its own"),
+    "posts/takes-a-later-page.md": ("/news/page/7/", "old_addresses: item 1: /news/page/7/ has the shape of an address"),
+    "posts/takes-the-theme.md": ("/theme/old/", "old_addresses: item 1: /theme/old/ is in a folder the site keeps its own"),
     # Its own address, written as the file that answers there.
-    "posts/own-index.md": ("/news/own-index/index.html", "old_addresses: /news/own-index/ is this item's own address"),
+    "posts/own-index.md": ("/news/own-index/index.html", "old_addresses: item 1: /news/own-index/ is this item's own address"),
     # One address in other letters: one folder on a Mac.
-    "posts/other-case.md": ("/News/Shared-Old/", "old_addresses: /News/Shared-Old/ is also an old address of "
+    "posts/other-case.md": ("/News/Shared-Old/", "old_addresses: item 1: /News/Shared-Old/ is also an old address of "
                                                  "content/posts/first-claim.md"),
     "posts/too-long.md": ("/news/" + "a" * 101 + "/", "old_addresses: item 1: "),
 }

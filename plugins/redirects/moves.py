@@ -93,7 +93,8 @@ def check_old_addresses(generators, own_generator_type: type) -> None:
             refused = refusal(address, item, site_rules, claimed)
             if refused:
                 line = lines.get((FIELD, index), item.frontmatter_lines.get(FIELD, 1))
-                problem_log.add(item.source_path, line, FIELD, *refused)
+                message, fix = refused
+                problem_log.add(item.source_path, line, FIELD, f"item {index + 1}: {message}", fix)
             claimed.setdefault(address.lower(), os.path.abspath(item.source_path))
 
 
@@ -117,9 +118,11 @@ def refusal(address: str, item, site: SiteRules, claimed: dict) -> tuple[str, st
                 f"{remove}: only an address nothing else uses can point here")
     if key.split("/")[0] in site.own_folders:
         return f"/{address} is in a folder the site keeps its own files in", remove
-    if site.listing_shapes.fullmatch(key) or is_known(key, site.taken_urls):
+    if site.listing_shapes.fullmatch(key):
         return (f"/{address} has the shape of an address the site gives its lists (of a year, a month, a tag, "
                 "a listing's later page …): a page of one could come there with the next post", remove)
+    if is_known(key, site.taken_urls):
+        return f"/{address} is still in use: it is an address of a page the site writes", remove
     if key in site.coming:
         return (f"/{address} is the address {site.coming[key]} will have once it is published",
                 f"{remove}, or rename that file")
