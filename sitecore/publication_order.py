@@ -61,7 +61,9 @@ def naming_refused(referrer, name: str, target, remove: str = "remove it from th
                 f"or {remove}")
     until = f'"{name}" is embargoed until {target.embargo.strftime(EMBARGO_AS_SHOWN)}'
     if referrer_from == ALREADY:
-        return until, (f"{remove} until then, or embargo this file until then too "
-                       f"(embargo: {as_written(target.embargo)})")
+        # Embargoing a page already out would take it off the site: only
+        # for a file not yet published.
+        return until, (f"{remove} until then, or, if this file is not published yet, embargo it until then "
+                       f"too (embargo: {as_written(target.embargo)})")
     return (f"{until}, after this file's embargo ({referrer.embargo.strftime(EMBARGO_AS_SHOWN)})",
             f"embargo this file until then too (embargo: {as_written(target.embargo)}), or {remove}")

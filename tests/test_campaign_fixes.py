@@ -61,7 +61,8 @@ def test_at_the_embargo_the_event_lists_the_post(make_site):
 @pytest.mark.parametrize("post, expected", [
     (rally_post(embargo=None, date="2022-04-19"),
      'content/posts/rally-announce.md:6: events: "secret-rally" is embargoed until 25 April 2022, 09:00 — '
-     "remove it from this list until then, or embargo this file until then too (embargo: 2022-04-25 09:00)"),
+     "remove it from this list until then, or, if this file is not published yet, embargo it until then too "
+     "(embargo: 2022-04-25 09:00)"),
     (rally_post(embargo="2022-04-24 09:00", date="2022-04-24 09:00"),
      'content/posts/rally-announce.md:7: events: "secret-rally" is embargoed until 25 April 2022, 09:00, after '
      "this file's embargo (24 April 2022, 09:00) — embargo this file until then too (embargo: 2022-04-25 09:00), "
@@ -100,8 +101,9 @@ def test_a_published_post_may_not_link_to_an_embargoed_event(make_site):
     refused = {line for line in build.problem_lines if line.startswith("content/posts/rally-announce.md:8: body:")}
     assert refused == {
         f"content/posts/rally-announce.md:8: body: the link {link} goes to an item not yet public: "
-        '"secret-rally" is embargoed until 25 April 2022, 09:00 — remove the link until then, or embargo this '
-        "file until then too (embargo: 2022-04-25 09:00): the link would be broken, and would give the story away"
+        '"secret-rally" is embargoed until 25 April 2022, 09:00 — remove the link until then, or, if this file is '
+        "not published yet, embargo it until then too (embargo: 2022-04-25 09:00): the link would be broken, and "
+        "would give the story away"
         for link in ("{filename}/events/secret-rally.md", "/events/secret-rally/")}, "\n".join(build.problem_lines)
 
 
