@@ -133,7 +133,6 @@ def test_the_inlined_stylesheet_leaves_its_comments_behind(site):
     under it)."""
     import base64
     import hashlib
-
     import re
 
     from conftest import REPO
