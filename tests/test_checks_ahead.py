@@ -136,3 +136,21 @@ def test_a_plain_draft_still_waits_for_its_review(make_site):
     build = make_site({"posts/eid.md": draft, "posts/rewrites/hello.md": hello_again},
                       options=("--now", "2026-06-30 12:00"))
     assert build.returncode == 0, build.stderr
+
+
+def test_a_drafts_damaged_image_waits_and_an_embargoed_posts_is_refused(make_site):
+    """A file of bytes that is no picture, used by a plain draft: held back,
+    and checked when the draft is published (a volunteer's draft must not
+    stop the hourly build). Used by an embargoed post: refused now."""
+    broken = {"images/broken.jpg": bytes(range(256)) + b"not a picture"}
+    as_draft = EID.replace("embargo: 2026-07-01 09:00\n", "status: draft\n").replace(
+        "date: 2026-07-01 09:00", "date: 2026-06-01").replace("Greetings.\n", "![x]({static}/images/broken.jpg)\n")
+    waits = make_site({**broken, "posts/eid.md": as_draft.replace("Eid Mubarak — عيد مبارك", "Draft")},
+                      options=("--now", "2026-06-30 12:00"))
+    assert waits.returncode == 0, waits.stderr
+    assert not (waits.output / "images/broken.jpg").exists()
+    embargoed = EID.replace("Eid Mubarak — عيد مبارك", "Embargoed").replace(
+        "Greetings.\n", "![x]({static}/images/broken.jpg)\n")
+    refused = make_site({**broken, "posts/eid.md": embargoed}, options=("--now", "2026-06-30 12:00"))
+    assert refused.returncode == 1
+    assert any(line.startswith("content/images/broken.jpg:1: (file):") for line in refused.problem_lines)
