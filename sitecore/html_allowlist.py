@@ -112,9 +112,10 @@ class Refusal:
         if self.kind == "value" and self.tag == "ol" and self.detail.startswith("start="):
             # Markdown's "1234567890. …" at a line's start, or an <ol start=…>
             return rf"^\s*{re.escape(self.detail.removeprefix('start='))}\.\s|\bstart\s*="
-        if self.kind == "theme-id":  # {#main} or id="main", not a link's #main
+        if self.kind == "theme-id":  # {#main} or id="main"; not a link's #main, nor code (indented, or in `…`)
             name = re.escape(self.detail)
-            return rf"\{{[^}}\n]*#{name}(?![\w-])[^}}\n]*\}}|\bid\s*=\s*[\"']?{name}(?![\w-])"
+            return (rf"^(?! {{4}}|\t)[^`\n]*?(?:\{{[^}}\n]*#{name}(?![\w-])[^}}\n]*\}}"
+                    rf"|\bid\s*=\s*[\"']?{name}(?![\w-]))")
         return rf"\b{re.escape(self.detail.split('=')[0])}\s*="
 
 

@@ -164,6 +164,8 @@ def test_an_id_written_by_hand_that_the_page_uses_is_refused_at_its_line(make_si
     post = MINIMAL_SITE["posts/hello.md"].replace("The first post's text.", textwrap.dedent("""\
         The first post's text, with [a link to the top](#main).
 
+            <div id="main">a code sample, before the heading</div>
+
         ## Contact us {#main}
 
         <h2 id="related-news">Raw</h2>
@@ -178,6 +180,6 @@ def test_an_id_written_by_hand_that_the_page_uses_is_refused_at_its_line(make_si
     assert built.returncode == 1
     # Each at its own line; a link to #main and ids in code samples are not ids.
     assert [line.split(": the id ")[0] for line in built.problem_lines] == [
-        "content/posts/hello.md:12: body", "content/posts/hello.md:14: body"]
+        "content/posts/hello.md:14: body", "content/posts/hello.md:16: body"]
     assert 'the id "main" is one the site\'s pages use' in built.problem_lines[0]
     assert 'the id "related-news" is one the site\'s pages use' in built.problem_lines[1]
