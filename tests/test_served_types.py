@@ -165,7 +165,7 @@ def test_a_lifetime_for_a_folder_with_headers_of_its_own_is_set_in_its_location(
 
     served = tmp_path / "site"
     shutil.copytree(site.output, served)
-    lifetimes = {**settings["NGINX_CACHE_LIFETIMES"], "/admin/": "10m"}
+    lifetimes = {**settings["NGINX_CACHE_LIFETIMES"], "/admin/": "10m", "/admin/fonts/": "1d"}
     (served / settings["NGINX_HEADERS_SAVE_AS"]).write_text(nginx_snippet({**settings,
                                                                            "NGINX_CACHE_LIFETIMES": lifetimes}))
     (tmp_path / "nginx").mkdir()
@@ -175,3 +175,8 @@ def test_a_lifetime_for_a_folder_with_headers_of_its_own_is_set_in_its_location(
         assert headers["Content-Security-Policy"] == headers_of_path(settings, "/admin/")["Content-Security-Policy"]
         _, page = fetched(base + "/")
         assert page["Cache-Control"] == "no-cache"
+        # A folder inside it keeps its headers: nginx picks the longer prefix.
+        font = next((served / "admin/fonts").glob("*.woff2")).name
+        _, font_headers = fetched(f"{base}/admin/fonts/{font}")
+        assert font_headers["Cache-Control"] == "max-age=86400"
+        assert font_headers["Content-Security-Policy"] == headers["Content-Security-Policy"]

@@ -80,9 +80,14 @@ def nginx_snippet(settings: dict) -> str:
     overridden = {prefix for prefix, _ in rules[1:]}
     for prefix, lifetime in lifetimes.items():
         if prefix != "/" and prefix not in overridden:
-            # Without add_header of its own it keeps the site's headers; it
-            # ends the search for a location (^~), so it repeats the types.
+            # Without add_header of its own it keeps the site's headers; a
+            # folder inside one with headers of its own (/admin/fonts/)
+            # repeats those, as nginx picks the longer prefix. It ends the
+            # search for a location (^~), so it repeats the types too.
+            within = next((lines for over, lines in sorted(rules[1:], key=lambda rule: -len(rule[0]))
+                           if prefix.startswith(over)), [])
             out += [f"location ^~ {prefix} {{", f"    expires {lifetime};",
+                    *(f'    add_header {name} "{value}" always;' for name, value in within),
                     *nginx_type_locations(extension_types(settings), indent="    "), "}"]
     for prefix, lines in rules[1:]:
         out.append(f"location {prefix} {{")
