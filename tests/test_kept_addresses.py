@@ -135,3 +135,19 @@ def test_the_pages_compared_are_the_sites_now_not_at_a_moment_ahead(tmp_path):
                                                      "BUILD_TIME": "2022-06-01 12:00"})  # it reads, with a moment ahead
     pages = public_pages(str(REPO / "pelicanconf.py"), tmp_path / "content", "2022-06-01 12:00").pages
     assert "news/hello/" in pages and "news/secret/" not in pages
+
+
+def test_content_at_the_base_that_breaks_a_new_rule_is_still_compared(repository):
+    """The base is read with the pull request's code: a rule the pull
+    request adds, and mends the content for, must not stop the comparison."""
+    second = repository / "content/posts/second.md"
+    git(repository, "checkout", "-q", "-b", "older")
+    second.write_text(second.read_text().replace("title: A second post", "title: No"))  # read as false: refused now
+    git(repository, "commit", "-qam", "A title the code refuses")
+    git(repository, "checkout", "-q", "main")
+    git(repository, "mv", "content/posts/second.md", "content/posts/second-post.md")
+    compared = subprocess.run([sys.executable, "-m", "sitebuild.kept_addresses", "--since", "older", "--settings",
+                               str(REPO / "pelicanconf.py"), "--content", "content", "--now", "2022-06-01 12:00"],
+                              cwd=repository, capture_output=True, text=True, timeout=300,
+                              env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+    assert compared.returncode == 0, compared.stderr  # the post that breaks the rule was never public there
