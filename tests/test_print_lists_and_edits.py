@@ -40,6 +40,8 @@ A year's count, as a list of its own:
 
 We will <del>cut</del> <ins>raise</ins> taxes on <s>old</s> empty homes.
 
+## Taxes <del>cut</del> <ins>raised</ins>
+
 <div><del><p>A paragraph taken out.</p><p>And another.</p></del></div>
 """
 
@@ -106,6 +108,7 @@ def test_only_a_lists_own_start_becomes_its_counter(html, expected):
 def test_the_text_edition_says_which_words_are_removed_added_or_crossed_out(built):
     text = words((built.output / "minifesto.txt").read_text(encoding="utf-8"))
     assert "We will [removed: cut] [added: raise] taxes on [crossed out: old] empty homes." in text
+    assert "TAXES [removed: CUT] [added: RAISED]" in text  # a heading in capitals, its labels as written
     # Removed paragraphs stay paragraphs, with where the removal starts and ends said.
     paragraphs = [words(block) for block in
                   (built.output / "minifesto.txt").read_text(encoding="utf-8").split("\n\n")]

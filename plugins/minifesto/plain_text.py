@@ -8,6 +8,7 @@ hyphenated word is never split, so it can be copied and searched for.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from urllib.parse import urljoin
 from xml.etree.ElementTree import Element
@@ -74,7 +75,7 @@ def blocks(container: Element, site_url: str, width: int) -> list[str]:
 def block(element: Element, site_url: str, width: int) -> list[str]:
     tag = element.tag
     if tag in HEADINGS:
-        return [wrap_words(inline_text(element, site_url).upper(), width)]
+        return [wrap_words(in_capitals(inline_text(element, site_url)), width)]
     if tag == "pre":
         return [textwrap.indent("".join(element.itertext()).rstrip("\n"), "    ")]
     if tag == "hr":
@@ -157,6 +158,16 @@ def inline_text(element: Element, site_url: str) -> str:
         if " ".join(text.split()) not in (href, address):  # an address written as itself is not given twice
             text += f" ({address})"
     return text
+
+
+# What edited_words puts before the words, once in capitals.
+EDIT_LABEL_IN_CAPITALS = re.compile(r"\[(" + "|".join(re.escape(said.upper()) for said in EDITS.values()) + r"): ")
+
+
+def in_capitals(text: str) -> str:
+    """A heading in capitals, as the text edition shows headings; what an
+    edit's label says stays as written ("[removed: TAX]", not "[REMOVED: TAX]")."""
+    return EDIT_LABEL_IN_CAPITALS.sub(lambda found: f"[{found[1].lower()}: ", text.upper())
 
 
 def edited_words(said: str, text: str) -> str:
