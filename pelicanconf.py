@@ -11,6 +11,7 @@ them (see plugins/minifesto/edition.py).
 """
 
 from pathlib import Path
+from urllib.parse import quote
 
 from jinja2 import select_autoescape
 
@@ -420,6 +421,8 @@ SEARCH_TYPES = [("News", "News"), ("Press release", "Press releases"), ("Policy"
 # a journalist searches every year's press releases, and nothing else, with
 # /search/?type=Press+release (the press pages link to it).
 SEARCH_TYPE_OF_CATEGORY = {"press-releases": "Press release"}
+# That search, as the press pages link to it.
+PRESS_SEARCH_URL = f"{SEARCH_URL}?type={quote(SEARCH_TYPE_OF_CATEGORY[PRESS_CATEGORY])}"
 SEARCH_INDEX_PATH = "pagefind"
 
 # --- Responsive images (plugins/images) ---------------------------------------

@@ -25,6 +25,7 @@ import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from pelican import Pelican, signals
 from pelican.contents import Content
@@ -184,14 +185,15 @@ def check_content(settings_file, overrides: dict | None = None) -> int:
     build would stop publishing, the release included, with no one there to
     see why."""
     overrides = overrides or {}
-    for moment in moments_to_check(check_once(settings_file, overrides)):
+    now = check_once(settings_file, overrides)
+    for moment in moments_to_check(now.moments_ahead):
         try:
             check_once(settings_file, {**overrides, "BUILD_TIME": moment.isoformat()})
         except BuildFailed as failure:
             raise BuildFailed([f"No problem now, but by {as_written(moment)} (when an embargo lifts, an event "
                                "ends or polls close) the site will not build, and nothing will be published:",
                                *failure.lines]) from failure
-    return sum(1 for _ in Path(load_settings(settings_file, overrides)["PATH"]).rglob("*.md"))
+    return sum(1 for _ in Path(now.content).rglob("*.md"))
 
 
 def moments_to_check(ahead: list) -> list:
@@ -203,7 +205,12 @@ def moments_to_check(ahead: list) -> list:
     return [*nearest, *([latest] if latest is not None and latest not in nearest else [])]
 
 
-def check_once(settings_file, overrides: dict) -> list:
+class Checked(NamedTuple):
+    moments_ahead: list  # the embargoes first, then the others, each the nearest first
+    content: str         # the content folder checked
+
+
+def check_once(settings_file, overrides: dict) -> Checked:
     """Check the content at the build's moment; the moments ahead of it the
     build compared with now: the embargoes first (an item going public is
     what brings rules it was not held to), then the others (an event
@@ -223,8 +230,8 @@ def check_once(settings_file, overrides: dict) -> list:
         signals.all_generators_finalized.disconnect(note_embargoes)
     now = build_time(settings)
     ahead = {instant(moment) for moment in moments if instant(moment) > instant(now)}
-    return [moment.astimezone(now.tzinfo)  # as the site's clock shows it, for the message
-            for moment in [*sorted(ahead & embargoes), *sorted(ahead - embargoes)]]
+    return Checked([moment.astimezone(now.tzinfo)  # as the site's clock shows it, for the message
+                    for moment in [*sorted(ahead & embargoes), *sorted(ahead - embargoes)]], settings["PATH"])
 
 
 def work_folder(output_path: Path, kind: str) -> Path:

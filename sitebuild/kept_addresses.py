@@ -77,11 +77,16 @@ def git(repository: Path, *arguments: str) -> str:
                           check=True).stdout
 
 
+def in_repository(content: Path) -> tuple[Path, str]:
+    """(the repository's top folder, the content folder's path inside it)."""
+    top = Path(git(content, "rev-parse", "--show-toplevel").strip())
+    return top, content.resolve().relative_to(top).as_posix()
+
+
 def content_at(revision: str, content: Path, into: Path) -> Path | None:
     """The content folder as it was at `revision`, written under `into`;
     None if it had none (nothing was published then to keep)."""
-    top = Path(git(content, "rev-parse", "--show-toplevel").strip())
-    inside = content.resolve().relative_to(top).as_posix()
+    top, inside = in_repository(content)
     if not git(top, "ls-tree", "-d", "--name-only", revision, "--", inside).strip():
         return None
     archive = subprocess.run(["git", "-C", str(top), "archive", "--format=tar", revision, "--", inside],
@@ -95,8 +100,7 @@ def renamed_since(revision: str, content: Path) -> dict[str, str]:
     """{content/-relative path at `revision`: its path now} for the files git
     sees renamed (committed or staged; a rename not yet added to git reads as
     a deletion)."""
-    top = Path(git(content, "rev-parse", "--show-toplevel").strip())
-    inside = content.resolve().relative_to(top).as_posix()
+    top, inside = in_repository(content)
     renames = {}
     for line in git(top, "diff", "--name-status", "-M", revision, "--", inside).splitlines():
         status, *paths = line.split("\t")

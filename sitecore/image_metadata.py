@@ -34,7 +34,7 @@ from collections.abc import Iterator
 
 from PIL import Image, ImageOps
 
-from .images import image_format, jpeg_segments
+from .images import PNG_SIGNATURE, image_format, jpeg_segments
 
 ORIENTATION_TAG = 0x0112
 UPRIGHT = 1  # the orientation that turns nothing
@@ -156,7 +156,6 @@ def jpeg_segment(marker: int, payload: bytes) -> bytes:
 
 # --- PNG ----------------------------------------------------------------------
 
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # What codes the picture, its colours (gamma, chromaticities, ICC, HDR
 # ranges, significant bits, background), pixel density and an APNG's frames.
 PNG_PICTURE_CHUNKS = {b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP", b"sBIT",

@@ -14,9 +14,10 @@ IMAGE_MEDIA_TYPES = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/pn
 
 # Format (as Pillow names it) -> test of a file's first bytes: what a file
 # is, whatever its name says.
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 IMAGE_SIGNATURES = {
     "JPEG": lambda head: head.startswith(b"\xff\xd8\xff"),
-    "PNG": lambda head: head.startswith(b"\x89PNG\r\n\x1a\n"),
+    "PNG": lambda head: head.startswith(PNG_SIGNATURE),
     "GIF": lambda head: head[:6] in (b"GIF87a", b"GIF89a"),
     "WEBP": lambda head: head[:4] == b"RIFF" and head[8:12] == b"WEBP",
 }

@@ -132,7 +132,7 @@ def test_the_pages_compared_are_the_sites_now_not_at_a_moment_ahead(tmp_path):
     from sitebuild.build import check_once
 
     assert check_once(str(REPO / "pelicanconf.py"), {"PATH": str(tmp_path / "content"),
-                                                     "BUILD_TIME": "2022-06-01 12:00"})  # it reads, with a moment ahead
+                                                     "BUILD_TIME": "2022-06-01 12:00"}).moments_ahead  # it reads, with a moment ahead
     pages = public_pages(str(REPO / "pelicanconf.py"), tmp_path / "content", "2022-06-01 12:00").pages
     assert "news/hello/" in pages and "news/secret/" not in pages
 

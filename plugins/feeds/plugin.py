@@ -87,25 +87,26 @@ def listing_page(context: dict, feed_url: str, domain: str) -> str:
     return f"{domain}/{context['INDEX_URL']}"
 
 
-def entry_id(link: str, published: dt.datetime, settings: dict) -> str:
+def entry_id(link: str, published: dt.datetime, address_ids_from: dt.date, since: str) -> str:
     """tag:breakthroughparty.org.uk,2021:/news/x/: the same for as long as
     the post keeps its address, whatever its date says. A post dated before
     FEED_ADDRESS_IDS_FROM keeps the id Pelican gave it (its date in it):
     subscribers' readers already hold it."""
-    if published.date() < dt.date.fromisoformat(settings["FEED_ADDRESS_IDS_FROM"]):
+    if published.date() < address_ids_from:
         return get_tag_uri(link, published)
     address = urlsplit(link)
-    return f"tag:{address.hostname},{settings['FEED_ID_SINCE']}:{address.path}"
+    return f"tag:{address.hostname},{since}:{address.path}"
 
 
 def stand_alone(context: dict, feed) -> None:
     domain = context["FEED_DOMAIN"].rstrip("/")
     feed.feed["id"] = feed.feed["feed_url"]
     feed.feed["link"] = listing_page(context, feed.feed["feed_url"], domain)
+    address_ids_from = dt.date.fromisoformat(context["FEED_ADDRESS_IDS_FROM"])
     for item in feed.items:
         if item["link"].startswith("/"):
             item["link"] = domain + item["link"]
-        item["unique_id"] = entry_id(item["link"], item["pubdate"], context)
+        item["unique_id"] = entry_id(item["link"], item["pubdate"], address_ids_from, context["FEED_ID_SINCE"])
         for part in ("description", "content"):
             if item.get(part):
                 item[part] = absolute_addresses(item[part], domain)

@@ -72,11 +72,12 @@ def nginx_snippet(settings: dict) -> str:
            # by themselves. (Inherited by the locations below.)
            "error_page 404 /404.html;"]
     out += [f'add_header {name} "{value}" always;' for name, value in rules[0][1]]
-    lifetimes = cache_lifetimes(settings)
-    out += compression(settings)
+    lifetimes, types = cache_lifetimes(settings), extension_types(settings)
+    longest_first = sorted(rules[1:], key=lambda rule: -len(rule[0]))
+    out += compression(settings, types)
     if "/" in lifetimes:
         out.append(f"expires {lifetimes['/']};")
-    out += nginx_type_locations(extension_types(settings), indent="")
+    out += nginx_type_locations(types, indent="")
     overridden = {prefix for prefix, _ in rules[1:]}
     for prefix, lifetime in lifetimes.items():
         if prefix != "/" and prefix not in overridden:
@@ -84,11 +85,10 @@ def nginx_snippet(settings: dict) -> str:
             # folder inside one with headers of its own (/admin/fonts/)
             # repeats those, as nginx picks the longer prefix. It ends the
             # search for a location (^~), so it repeats the types too.
-            within = next((lines for over, lines in sorted(rules[1:], key=lambda rule: -len(rule[0]))
-                           if prefix.startswith(over)), [])
+            within = next((lines for over, lines in longest_first if prefix.startswith(over)), [])
             out += [f"location ^~ {prefix} {{", f"    expires {lifetime};",
                     *(f'    add_header {name} "{value}" always;' for name, value in within),
-                    *nginx_type_locations(extension_types(settings), indent="    "), "}"]
+                    *nginx_type_locations(types, indent="    "), "}"]
     for prefix, lines in rules[1:]:
         out.append(f"location {prefix} {{")
         out += [f'    add_header {name} "{value}" always;' for name, value in lines]
@@ -97,7 +97,7 @@ def nginx_snippet(settings: dict) -> str:
         # nginx tries the regex locations inside a prefix location before
         # those outside: without these, the site's would serve this
         # prefix's files with the site's headers instead of its own.
-        out += nginx_type_locations(extension_types(settings), indent="    ")
+        out += nginx_type_locations(types, indent="    ")
         out.append("}")
     for path, content_type in settings.get("CONTENT_TYPES", {}).items():
         # nginx's mime.types has no .yml; an exact location sets the type
@@ -127,13 +127,13 @@ def cache_lifetimes(settings: dict) -> dict[str, str]:
     return lifetimes
 
 
-def compression(settings: dict) -> list[str]:
+def compression(settings: dict, types: list[tuple[str, str]]) -> list[str]:
     """Compress text as it is sent (nginx's own default is off, or HTML only
     on Debian): a page is about a third of its size."""
     compressed = list(settings.get("NGINX_COMPRESSED_TYPES") or ["text/css"])
     # nginx matches a type the snippet sets (default_type, below) as written,
     # charset and all: each such type is named whole, in quotes.
-    compressed += [f'"{content_type}"' for _, content_type in extension_types(settings)
+    compressed += [f'"{content_type}"' for _, content_type in types
                    if content_type.split(";")[0] in compressed and ";" in content_type]
     return ["gzip on;", "gzip_vary on;", "gzip_comp_level 5;", f"gzip_types {' '.join(dict.fromkeys(compressed))};"]
 

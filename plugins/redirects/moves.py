@@ -85,7 +85,7 @@ def check_old_addresses(generators, own_generator_type: type) -> None:
         [generator for generator in generators if not isinstance(generator, own_generator_type)])}
     coming = {public_url(item).lower(): problem_log.display_path(path)
               for path, item in unpublished_items(generators).items()}
-    site_rules = SiteRules(taken, set(taken), coming, listing_shapes(settings), own_folders(settings))
+    site_rules = SiteRules(taken, coming, listing_shapes(settings), own_folders(settings))
     claimed: dict[str, str] = {}
     for item in sorted(content_items(generators), key=lambda item: item.source_path):
         lines = getattr(item, "frontmatter_value_lines", {})
@@ -101,7 +101,6 @@ def check_old_addresses(generators, own_generator_type: type) -> None:
 @dataclass(frozen=True)
 class SiteRules:
     taken: dict          # address (lower case) -> what the site writes there
-    taken_urls: set      # the same addresses, for is_known
     coming: dict         # address (lower case) -> the unpublished file that will have it
     listing_shapes: re.Pattern
     own_folders: set
@@ -121,7 +120,7 @@ def refusal(address: str, item, site: SiteRules, claimed: dict) -> tuple[str, st
     if site.listing_shapes.fullmatch(key):
         return (f"/{address} has the shape of an address the site gives its lists (of a year, a month, a tag, "
                 "a listing's later page …): a page of one could come there with the next post", remove)
-    if is_known(key, site.taken_urls):
+    if is_known(key, site.taken):
         return f"/{address} is still in use: it is an address of a page the site writes", remove
     if key in site.coming:
         return (f"/{address} is the address {site.coming[key]} will have once it is published",
