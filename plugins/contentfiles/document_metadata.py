@@ -181,15 +181,16 @@ def pdf_personal_data(path: str) -> list[str]:
     from pypdf import PdfReader
 
     found = []
+    with open(path, "rb") as handle:
+        data = handle.read()  # once: for its properties and for its photos
     try:
-        reader = PdfReader(path)
+        reader = PdfReader(io.BytesIO(data))
         xmp = reader.xmp_metadata
         if (reader.metadata or {}).get("/Author") or (xmp is not None and xmp.dc_creator):
             found.append("the name of its author in its properties (Author)")
     except Exception as error:  # pypdf raises many kinds for a damaged PDF
         raise UnreadableDocument(f"its properties: {type(error).__name__}: {what_went_wrong(error)}") from error
-    with open(path, "rb") as handle:
-        # A JPEG photo in a PDF is its file as it was: its EXIF block says so.
-        if b"Exif\x00\x00" in handle.read():
-            found.append("the location and camera data of a photo in it")
+    # A JPEG photo in a PDF is its file as it was: its EXIF block says so.
+    if b"Exif\x00\x00" in data:
+        found.append("the location and camera data of a photo in it")
     return found
