@@ -427,6 +427,9 @@ SEARCH_INDEX_PATH = "pagefind"
 
 # --- Responsive images (plugins/images) ---------------------------------------
 RESPONSIVE_IMAGE_WIDTHS = [480, 960, 1440]
+# The widest an image's plain copy (JPEG or PNG) may be: what feeds, mail
+# programs and browsers without WebP show (an email is about 600 pixels wide).
+IMAGE_FALLBACK_WIDTH = 960
 # The text column is at most 42rem wide.
 RESPONSIVE_IMAGE_SIZES = "(min-width: 44rem) 42rem, calc(100vw - 2rem)"
 # Pictures shown smaller than the text column, by the role a template gives

@@ -1,4 +1,4 @@
-"""Image paths: which files are images, and the WebP copies made of them."""
+"""Image paths: which files are images, and the copies made of them."""
 
 from __future__ import annotations
 
@@ -44,15 +44,36 @@ def copy_name(path: str, width: int | None = None) -> str:
     return f"{stem}.webp" if width is None else f"{stem}-{width}.webp"
 
 
-def webp_copies(path: str, settings: dict) -> list[str]:
-    """Every name a WebP copy of the image at `path` may take: one per
+PLAIN_COPY_EXTENSIONS = {"JPEG": "jpg", "PNG": "png"}
+
+
+def plain_copy_name(path: str, image_format: str, width: int | None = None) -> str:
+    """The site path of an image's plain copy (plugins/images/variants.py):
+    images/rally.jpg -> images/rally-960.jpg; a WebP's at its own width
+    (None): images/logo.webp -> images/logo.png."""
+    stem, extension = os.path.splitext(path)[0], PLAIN_COPY_EXTENSIONS[image_format]
+    return f"{stem}.{extension}" if width is None else f"{stem}-{width}.{extension}"
+
+
+def image_copies(path: str, settings: dict) -> list[str]:
+    """Every name a copy of the image at `path` may take: a WebP copy per
     RESPONSIVE_IMAGE_WIDTHS (images/a.jpg -> images/a-480.webp …) and one
-    at its own width (images/a.webp; a WebP image serves as its own). None
-    for a file that is not an image."""
+    at its own width (images/a.webp; a WebP image serves as its own); its
+    plain copy at IMAGE_FALLBACK_WIDTH (images/a-960.jpg; a WebP's as JPEG
+    or PNG, also at its own width: images/a.jpg). None for a file that is
+    not an image."""
     if not is_image(path):
         return []
-    own_width = [] if extension_of(path) == "webp" else [copy_name(path)]
-    return [copy_name(path, width) for width in settings.get("RESPONSIVE_IMAGE_WIDTHS", [])] + own_width
+    extension = extension_of(path)
+    webp = [copy_name(path, width) for width in settings.get("RESPONSIVE_IMAGE_WIDTHS", [])]
+    if extension != "webp":
+        webp.append(copy_name(path))
+    plain_width = settings.get("IMAGE_FALLBACK_WIDTH")
+    if extension == "gif" or plain_width is None:
+        return webp
+    formats = ["JPEG", "PNG"] if extension == "webp" else ["PNG" if extension == "png" else "JPEG"]
+    widths = [plain_width, None] if extension == "webp" else [plain_width]
+    return webp + [plain_copy_name(path, image_format, width) for image_format in formats for width in widths]
 
 
 # Pillow's verify() reads a PNG's or WebP's chunks, so a file cut short in

@@ -12,12 +12,29 @@ with its colour profile. Animations are left as they are.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from PIL import Image, ImageOps
 
 from .images import strict_decoding
 
 PRINT_MAX_SIDE = 2000
+# Set while a PDF or book is rendered (`printing`): the theme's pictures then
+# show their originals (plugins/images), which for_print scales, not the
+# site's smaller plain copies. Not a template variable: the theme's macros,
+# imported without the page's context, would not see one.
+PRINTING: ContextVar[bool] = ContextVar("printing", default=False)
+
+
+@contextmanager
+def printing() -> Iterator[None]:
+    token = PRINTING.set(True)
+    try:
+        yield
+    finally:
+        PRINTING.reset(token)
 # How each kind is written again: the same kind, close to what was uploaded.
 SAVE_OPTIONS = {"JPEG": {"quality": 90, "optimize": True}, "PNG": {"optimize": True},
                 "WEBP": {"quality": 90, "method": 4}}

@@ -117,7 +117,7 @@ def test_a_file_only_an_embargoed_post_uses_is_checked_at_once(make_site):
     build = make_site({**files, "posts/rally.md": uses_rally}, options=("--now", "2026-06-30 12:00"))
     assert build.returncode == 1
     assert [line.split(" — ")[0] for line in build.problem_lines] == [
-        "content/images/rally.png:1: (file): has the same name as images/rally.jpg, so their WebP copies would "
+        "content/images/rally.png:1: (file): has the same name as images/rally.jpg, so their copies would "
         "overwrite each other"]
     as_draft = uses_rally.replace("embargo: 2026-07-01 09:00\n", "status: draft\n").replace("date: 2026-07-01 09:00",
                                                                                              "date: 2026-06-01")

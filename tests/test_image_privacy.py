@@ -1,6 +1,7 @@
 """A volunteer's phone photo is published without where it was taken, the
 phone that took it or who owns it: every image the site publishes (the
-original's copy, a WebP serving as its own copy, the EPUB's) carries no
+original's copy, a WebP serving as its own copy, the smaller plain copies
+for feeds and mail, the EPUB's) carries no
 EXIF but its orientation, no XMP, IPTC, comments, text chunks, thumbnail
 or data after the picture, and shows the same pixels, upright
 (sitecore/image_metadata.py, plugins/contentfiles/published_copies.py).
@@ -282,8 +283,10 @@ def test_a_webp_with_an_orientation_is_turned_as_its_own_widest_copy(published):
     copy is published turned, beside its copies made upright."""
     with Image.open(published.output / "images/standing-up.webp") as copy:
         assert copy.size == (400, 600) and Base.Orientation not in copy.getexif()
-    picture = published.html("news/hello/").select_one('main picture img[src$="standing-up.webp"]')
-    assert (picture["width"], picture["height"]) == ("400", "600")
+    picture = published.html("news/hello/").select_one('main picture:has(source[srcset$="standing-up.webp 400w"])')
+    assert (picture.img["width"], picture.img["height"]) == ("400", "600")
+    with Image.open(published.output / picture.img["src"].lstrip("/")) as plain:  # the plain copy, for mail
+        assert plain.format == "JPEG" and plain.size == (400, 600) and Base.Orientation not in plain.getexif()
 
 
 @pytest.mark.browser

@@ -1,5 +1,6 @@
 """Images on the site are responsive: WebP copies with srcset, width and
-height set, lazy below the fold, the original as the fallback."""
+height set, lazy below the fold, a plain copy (JPEG or PNG, at most
+IMAGE_FALLBACK_WIDTH wide) as the fallback and in feeds."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ import io
 import textwrap
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import MINIMAL_SITE
-from PIL import Image
+from PIL import Image, ImageCms
 
 
 def image_file(width: int, height: int, kind: str) -> bytes:
@@ -32,11 +34,14 @@ def test_content_images_become_responsive_pictures(make_site):
     assert source["srcset"] == ("/images/rally-480.webp 480w, /images/rally-960.webp 960w, "
                                 "/images/rally-1440.webp 1440w")
     assert source["sizes"]
-    assert (img["src"], img["alt"], img["width"], img["height"]) == ("/images/rally.jpg", "Members marching in Truro", "2000", "1000")
+    # The <img> (a browser without WebP) is the plain copy: a JPEG, not the 2000-pixel original.
+    assert (img["src"], img["alt"], img["width"], img["height"]) == ("/images/rally-960.jpg", "Members marching in Truro", "2000", "1000")
     assert img["loading"] == "lazy"
     for width in (480, 960, 1440):
         with Image.open(build.output / f"images/rally-{width}.webp") as variant:
             assert variant.format == "WEBP" and variant.size == (width, width // 2)
+    with Image.open(build.output / "images/rally-960.jpg") as plain:
+        assert plain.format == "JPEG" and plain.size == (960, 480)
     assert (build.output / "images/rally.jpg").exists()
     assert not (build.output / "images/rally.webp").exists()  # wider than every copy: the largest is enough
 
@@ -139,3 +144,62 @@ def test_a_wide_screen_shows_an_image_at_its_full_width_not_a_small_copy_stretch
     assert shown["src"].removeprefix(base) == "/images/rally.webp"  # … from all its pixels
     with Image.open(build.output / "images/rally.webp") as taken:
         assert taken.size == (800, 400)
+
+
+def see_through_png(width: int, height: int) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGBA", (width, height), (106, 27, 154, 128)).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("name, data, plain, plain_format, plain_size", [
+    ("rally.jpg", jpeg(3000, 2000), "rally-960.jpg", "JPEG", (960, 640)),
+    ("rally.jpg", jpeg(900, 600), "rally.jpg", "JPEG", (900, 600)),  # small enough: the original
+    ("poster.png", see_through_png(2000, 1000), "poster-960.png", "PNG", (960, 480)),
+    ("banner.webp", webp(1200, 600), "banner-960.jpg", "JPEG", (960, 480)),  # Outlook shows no WebP
+    ("small.webp", webp(300, 200), "small.jpg", "JPEG", (300, 200)),
+    ("moving.gif", gif(1200, 600), "moving.gif", "GIF", (1200, 600)),  # may move: as it is
+])
+def test_the_feed_and_the_fallback_show_a_plain_copy_no_wider_than_an_email(make_site, name, data, plain,
+                                                                             plain_format, plain_size):
+    """A feed-to-email service mails a post's pictures to every subscriber
+    as the feed gives them: the phone's whole photo (megabytes), or a WebP,
+    which Outlook cannot show. The feed and the page's <img> give the plain
+    copy: a JPEG or PNG at most IMAGE_FALLBACK_WIDTH wide."""
+    import feedparser
+
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]) + f"\n![Members marching]({{static}}/images/{name})\n"
+    build = make_site({"posts/hello.md": post, f"images/{name}": data})
+    assert build.returncode == 0, build.stderr
+    entry = feedparser.parse((build.output / "feeds/all.atom.xml").read_bytes()).entries[0]
+    images = [img["src"] for img in BeautifulSoup(entry.content[0].value, "html.parser").select("img")]
+    assert images == [f"https://breakthroughparty.org.uk/images/{plain}"]
+    assert build.html("news/hello/").select_one("main picture img")["src"] == f"/images/{plain}"
+    with Image.open(build.output / "images" / plain) as copy:
+        assert (copy.format, copy.size) == (plain_format, plain_size)
+        assert plain_format != "PNG" or copy.getpixel((0, 0))[3] == 128  # still see-through
+
+
+def test_the_copies_keep_the_photos_colour_profile(make_site):
+    """A phone's photo is often in a wider colour space than sRGB (Display
+    P3): shown without its profile, every copy looked washed out beside the
+    original."""
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    buffer = io.BytesIO()
+    Image.new("RGB", (1600, 800), "#6a1b9a").save(buffer, "JPEG", icc_profile=profile)
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]) + "\n![Members marching]({static}/images/rally.jpg)\n"
+    build = make_site({"posts/hello.md": post, "images/rally.jpg": buffer.getvalue()})
+    assert build.returncode == 0, build.stderr
+    copies = ["rally-480.webp", "rally-960.webp", "rally-1440.webp", "rally-960.jpg"]
+    for name in copies:
+        with Image.open(build.output / "images" / name) as copy:
+            assert copy.info.get("icc_profile") == profile, name
+
+
+def test_a_file_named_as_an_images_plain_copy_is_refused(make_site):
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]) + "\n![Members marching]({static}/images/rally.jpg)\n"
+    build = make_site({"posts/hello.md": post, "images/rally.jpg": jpeg(2000, 1000),
+                       "images/rally-960.jpg": jpeg(960, 480)})
+    assert build.returncode == 1
+    assert "content/images/rally-960.jpg:1: (file): would replace a JPEG copy of images/rally.jpg at " \
+           "/images/rally-960.jpg" in [line.split(" — ")[0] for line in build.problem_lines]

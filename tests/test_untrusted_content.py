@@ -286,7 +286,7 @@ EXPECTED_LINES = [
     "is not a plain path to a file — ",
     "content/posts/hidden-marker.md:7: body: <a title=src='{static}/ads.txt'…> holds a {…} link marker outside a link — ",
     "content/share/news/hello.png:1: (file): is linked with {static} but is not in a folder the site publishes — ",
-    "content/images/news/march.png:1: (file): has the same name as images/news/march.jpg, so their WebP copies "
+    "content/images/news/march.png:1: (file): has the same name as images/news/march.jpg, so their copies "
     "would overwrite each other — ",
     "content/posts/typed-yaml.md:5: (front matter): YAML tags (tag:yaml.org,2002:binary) are not allowed — ",
     "content/policies/02-annex.md:9: body: the rel attribute on <a> is not allowed — ",

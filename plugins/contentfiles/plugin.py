@@ -9,7 +9,7 @@ from pelican import signals
 from pelican.generators import StaticGenerator
 
 from sitecore.content_items import content_items
-from sitecore.images import is_image, webp_copies
+from sitecore.images import extension_of, image_copies, is_image
 from sitecore.names import SAFE_SITE_PATH
 from sitecore.problems import problem_log
 from sitecore.publication_order import goes_public_by_itself
@@ -22,6 +22,7 @@ from .references import files_used_by
 
 # Longest file or folder name published (file systems stop at 255 bytes).
 NAME_MAX_LENGTH = 100
+COPY_KINDS = {"webp": "WebP", "jpg": "JPEG", "png": "PNG"}  # by the extension of an image's copy
 
 
 def refuse_symbolic_links(pelican) -> None:
@@ -80,22 +81,22 @@ def static_file_problem(path: str, save_as: str, taken: dict[str, str],
 
 def addresses_taken(generators, settings, static_paths) -> dict[str, str]:
     """save_as -> what writes it, for every file a static file may not replace:
-    the site's own files, the pages of content files, and images' WebP copies."""
+    the site's own files, the pages of content files, and images' copies."""
     static = set(static_paths)
     taken = {file.save_as: file.made_by for file in declared_files(generators) if file.source not in static}
     for path in static_paths:
-        for variant in webp_copies(path, settings):
-            taken[variant] = f"a WebP copy of {path}"
+        for variant in image_copies(path, settings):
+            taken[variant] = f"a {COPY_KINDS[extension_of(variant)]} copy of {path}"
     return taken
 
 
 def images_sharing_copies(static_paths, settings) -> dict[str, str]:
-    """path -> the other image whose WebP copies it would overwrite
+    """path -> the other image whose copies it would overwrite
     (images/march.jpg and images/march.png both make images/march-480.webp)."""
     first_by_copy: dict[str, str] = {}
     clashes = {}
     for path in sorted(static_paths):
-        for copy in webp_copies(path, settings):
+        for copy in image_copies(path, settings):
             other = first_by_copy.setdefault(copy, path)
             if other != path:
                 clashes[path] = other
@@ -137,7 +138,7 @@ def check_static_files(generators) -> None:
             continue
         problem = static_file_problem(path, sc.save_as, taken, settings.get("STATIC_PATHS", []))
         if not problem and sc.relative_source_path in clashes:
-            problem = (f"has the same name as {clashes[sc.relative_source_path]}, so their WebP copies "
+            problem = (f"has the same name as {clashes[sc.relative_source_path]}, so their copies "
                        "would overwrite each other", "rename one of them")
         if not problem and is_image(path):
             problem = publishable.problem(path)

@@ -1,4 +1,9 @@
-"""Make the WebP copies of one image, cached by content hash."""
+"""Make the copies of one image the site shows, cached by content hash:
+WebP copies for browsers (RESPONSIVE_IMAGE_WIDTHS), and one plain copy (a
+JPEG or PNG at most IMAGE_FALLBACK_WIDTH wide) for whatever cannot show WebP
+or should not fetch a phone's full-size photo: the <img> fallback, and the
+pictures in feeds, which feed readers and feed-to-email services show
+(Outlook shows no WebP)."""
 
 from __future__ import annotations
 
@@ -10,10 +15,14 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageOps
 
-from sitecore.images import copy_name, extension_of
+from sitecore.images import copy_name, extension_of, plain_copy_name
 from sitecore.output import copy_from_cache, intact_in_cache, write_to_cache
 
 WEBP_OPTIONS = {"quality": 80, "method": 6}
+PLAIN_OPTIONS = {"JPEG": {"quality": 82, "optimize": True}, "PNG": {"optimize": True}}
+# Raised when the copies are made differently, so that a cache keeps no copy
+# a cold build would not make (2: the copies keep the image's colour profile).
+COPIES_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -24,10 +33,11 @@ class Variant:
 
 @dataclass(frozen=True)
 class ImageInfo:
-    path: str  # the original, site-relative: the fallback
+    path: str  # the original, site-relative
     width: int
     height: int
     variants: tuple[Variant, ...]
+    plain: Variant  # the fallback: the original itself where it is a small enough JPEG, PNG or GIF
 
 
 def copy_widths(width: int, widths) -> list[int]:
@@ -38,16 +48,59 @@ def copy_widths(width: int, widths) -> list[int]:
     return [w for w in widths if w < width] + ([width] if width <= max(widths) else [])
 
 
-def make_variants(source: Path, path: str, widths, output: Path, cache: Path) -> ImageInfo:
-    """WebP copies of `source` (site path `path`, e.g. images/rally.jpg) at
-    `copy_widths`, written into `output` beside the original."""
+def plain_copy_format(path: str, has_alpha: bool) -> str | None:
+    """The format of the plain copy of the image at `path`: its own for a
+    JPEG or PNG; a JPEG, or a PNG where it is see-through, for a WebP; None
+    for a GIF, which is its own plain copy (it may move, and every mail
+    program shows one)."""
+    extension = extension_of(path)
+    if extension == "gif":
+        return None
+    if extension == "webp":
+        return "PNG" if has_alpha else "JPEG"
+    return "PNG" if extension == "png" else "JPEG"
+
+
+def encoded(image: Image.Image, image_format: str, icc_profile: bytes | None, **options) -> bytes:
+    """`image` as a file of `image_format`, with the original's colour
+    profile (a phone's Display P3 photo shown without it looks washed out)."""
+    buffer = io.BytesIO()
+    image.save(buffer, image_format, icc_profile=icc_profile, **options)
+    return buffer.getvalue()
+
+
+def make_variants(source: Path, path: str, widths, plain_width: int, output: Path, cache: Path) -> ImageInfo:
+    """The copies of `source` (site path `path`, e.g. images/rally.jpg),
+    written into `output` beside the original: WebP at `copy_widths`, and
+    the plain copy at most `plain_width` wide."""
     # Keyed by the image and how it is encoded: a new Pillow or new options
     # draw afresh rather than serve copies a cold build would not make.
-    digest = hashlib.sha256(repr((PIL.__version__, WEBP_OPTIONS)).encode() + source.read_bytes()).hexdigest()[:16]
+    recipe = repr((PIL.__version__, WEBP_OPTIONS, PLAIN_OPTIONS, COPIES_VERSION)).encode()
+    digest = hashlib.sha256(recipe + source.read_bytes()).hexdigest()[:16]
     with Image.open(source) as opened:
+        # The copies are RGB(A): a grey or CMYK image's profile would not fit them.
+        icc_profile = opened.info.get("icc_profile") if opened.mode in ("RGB", "RGBA", "P") else None
         # Phone photos are often stored sideways with an EXIF turn to apply.
         image = ImageOps.exif_transpose(opened)
         width, height = image.size
+        has_alpha = "A" in image.getbands() or "transparency" in image.info
+
+        def resized(target_width: int) -> Image.Image:
+            picture = image.convert("RGBA" if has_alpha else "RGB")
+            if target_width != width:
+                picture = picture.resize((target_width, round(height * target_width / width)), Image.LANCZOS)
+            # Pillow writes a JPEG's comment and XMP again from what it read:
+            # a copy carries only what `encoded` gives it (the colour profile).
+            picture.info = {}
+            return picture
+
+        def placed(save_as: str, target_width: int, image_format: str, options: dict) -> None:
+            """The copy `save_as` in the site, from the cache, made there first if need be."""
+            cached = cache / f"{digest}-{target_width}.{image_format.lower()}"
+            if not intact_in_cache(cached):
+                write_to_cache(cached, encoded(resized(target_width), image_format, icc_profile, **options))
+            copy_from_cache(output, save_as, cached)
+
         variants = []
         for target_width in copy_widths(width, widths):
             own_width = target_width == width
@@ -57,15 +110,16 @@ def make_variants(source: Path, path: str, widths, output: Path, cache: Path) ->
                 # with its orientation applied (plugins/contentfiles/published_copies.py).
                 variants.append(Variant(path, width))
                 continue
-            cached = cache / f"{digest}-{target_width}.webp"
-            if not intact_in_cache(cached):
-                resized = image.convert("RGBA" if "A" in image.getbands() else "RGB")
-                if not own_width:
-                    resized = resized.resize((target_width, round(height * target_width / width)), Image.LANCZOS)
-                buffer = io.BytesIO()
-                resized.save(buffer, "WEBP", **WEBP_OPTIONS)
-                write_to_cache(cached, buffer.getvalue())
             variant_path = copy_name(path, None if own_width else target_width)
-            copy_from_cache(output, variant_path, cached)
+            placed(variant_path, target_width, "WEBP", WEBP_OPTIONS)
             variants.append(Variant(variant_path, target_width))
-    return ImageInfo(path, width, height, tuple(variants))
+
+        plain_format = plain_copy_format(path, has_alpha)
+        plain_copy_width = min(width, plain_width)
+        if plain_format is None or (plain_copy_width == width and extension_of(path) != "webp"):
+            plain = Variant(path, width)  # small enough as it is, in a format every reader shows
+        else:
+            name = plain_copy_name(path, plain_format, None if plain_copy_width == width else plain_copy_width)
+            plain = Variant(name, plain_copy_width)
+            placed(plain.path, plain_copy_width, plain_format, PLAIN_OPTIONS[plain_format])
+    return ImageInfo(path, width, height, tuple(variants), plain)

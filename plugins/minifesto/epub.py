@@ -27,7 +27,7 @@ from markupsafe import escape
 from sitecore.image_metadata import UnpublishableImage, published_image
 from sitecore.images import IMAGE_MEDIA_TYPES, extension_of
 from sitecore.imprint import imprint_text
-from sitecore.print_images import for_print
+from sitecore.print_images import for_print, printing
 from sitecore.problems import problem_log
 from sitecore.urls import canonical_url
 
@@ -47,8 +47,9 @@ th.align-center, td.align-center { text-align: center; }
 
 def write_epub(generator, edition) -> bytes:
     settings = generator.settings
-    html = generator.env.get_template(BOOK_TEMPLATE).render(
-        generator.context, minifesto=edition.minifesto, policies=edition.policies, edition=edition)
+    with printing():
+        html = generator.env.get_template(BOOK_TEMPLATE).render(
+            generator.context, minifesto=edition.minifesto, policies=edition.policies, edition=edition)
     # <wbr> (where an address may wrap on a phone) is left out: an e-reader
     # reflows text itself, and libxml2's HTML parser does not know it is empty.
     sections = lxml.html.fragments_fromstring(html.replace("<wbr>", ""))

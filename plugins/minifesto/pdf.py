@@ -169,8 +169,9 @@ class EditionPdfs:
         settings = self.settings
         template = generator.env.get_template(PRINT_TEMPLATE)
         minifesto = edition.minifesto
-        html = lists_numbered_for_print(template.render(generator.context, minifesto=minifesto,
-                                                        policies=edition.policies, edition=edition, edition_kind=kind))
+        with print_images.printing():
+            html = lists_numbered_for_print(template.render(generator.context, minifesto=minifesto,
+                                                            policies=edition.policies, edition=edition, edition_kind=kind))
         if not self.printable(html, generator, edition):
             return
         try:
