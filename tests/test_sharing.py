@@ -206,3 +206,43 @@ def test_a_damaged_photo_is_refused_at_its_path_before_its_card_is_drawn(make_si
         "content/images/jo.png:1: (file): cannot be published: its picture cannot be decoded "
         "(OSError: broken data stream when reading image file) — save it again from the original and upload that copy"]
     assert "Traceback" not in build.stderr
+
+
+LONG_TITLE = ("Pensioners, students, nurses and tenants campaigned together for better buses, fair rents, warm homes "
+              "and free school meals in every ward of every town in the county this week, despite the rain and "
+              "the council")  # 209 characters: four lines of the smallest type on a card without a photo
+LONGER_TITLE = LONG_TITLE + " and the cold wind that blew across the town hall square all through the long afternoon"
+
+
+def test_a_title_too_long_for_its_card_is_refused_at_its_line(make_site):
+    """The card cut such a title off with "…", so a shared link showed the
+    headline unfinished. It is refused instead, with a length to aim for; a
+    photo beside the title leaves less room."""
+    from conftest import sample_jpeg
+
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace("Hello from the party", LONGER_TITLE)
+    build = make_site({"posts/hello.md": post})
+    assert build.returncode == 1
+    assert build.problem_lines == [
+        "content/posts/hello.md:2: title: is too long for the share card: even in its smallest type it takes 6 "
+        "lines, and the card has room for 4 — shorten it to about 195 characters: the detail can go in the summary"]
+    assert make_site({"posts/hello.md": post.replace(LONGER_TITLE, LONG_TITLE)}).returncode == 0
+    with_photo = post.replace(LONGER_TITLE, LONG_TITLE).replace(
+        "tags: [launch]", "tags: [launch]\nimage: images/rally.jpg\nimage_alt: Members marching")
+    build = make_site({"posts/hello.md": with_photo, "images/rally.jpg": sample_jpeg(600, 400)})
+    assert build.returncode == 1
+    assert build.problem_lines == [
+        "content/posts/hello.md:2: title: is too long for the share card: even in its smallest type it takes 7 "
+        "lines, and the card (beside its photo) has room for 4 — shorten it to about 115 characters: the detail "
+        "can go in the summary"]
+
+
+def test_a_cut_kicker_ends_at_a_whole_word(settings):
+    """Where a line must be cut ("…"), it ends after a whole word, not in the middle of one."""
+    from plugins.sharecards.card import Face, cut_to_fit
+    from sitecore.brand import brand_style
+
+    face = Face(brand_style(settings).bold_fonts, 40)
+    width = int(face.length("PENSIONERS AND STUDEN…"))
+    assert cut_to_fit("PENSIONERS AND STUDENTS", face, width) == "PENSIONERS AND…"
+    assert cut_to_fit("PENSIONERSANDSTUDENTS", face, width) == "PENSIONERSANDSTUDEN…"  # one word: cut inside it

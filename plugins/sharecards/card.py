@@ -35,6 +35,7 @@ from sitecore.print_fonts import file_coverage, with_stand_ins
 MARGIN = 72
 TITLE_TOP = MARGIN + 70
 TITLE_SIZES = range(72, 39, -4)        # px, largest first
+TITLE_MAX_LINES = 4
 TITLE_MIN_LINES = 2                    # the band never squeezes the title below this
 KICKER_SIZES = range(34, 23, -2)       # px: a long kind ("Councillor for …") shrinks to fit, then is cut with "…"
 # A word wider than the line (a German compound, an address) is broken,
@@ -215,7 +216,8 @@ def layout_imprint(imprint: str, style: CardStyle) -> ImprintLayout:
     raise ImprintTooLong(imprint, f"it needs {len(lines)} lines and a card has room for {lines_room}")
 
 
-def fitted_title(title: str, style: CardStyle, width: int, height: int, max_lines: int = 4) -> tuple[Face, list[str]]:
+def fitted_title(title: str, style: CardStyle, width: int, height: int,
+                 max_lines: int = TITLE_MAX_LINES) -> tuple[Face, list[str]]:
     """The largest title size whose lines fit `width` × `height` (at most
     `max_lines` lines), its words whole; else the largest at which it fits
     with its too-long words broken (broken_word); else, at the smallest
@@ -232,9 +234,29 @@ def fitted_title(title: str, style: CardStyle, width: int, height: int, max_line
     return face, lines
 
 
+def title_room(style: CardStyle, imprint: str, with_photo: bool) -> tuple[int, int]:
+    """(width, height) in pixels of the space a card's title is drawn in:
+    beside the photo if the card has one, above the band that holds the imprint."""
+    width = style.size[0] - 2 * MARGIN - (PHOTO_WIDTH if with_photo else 0)
+    band_top = style.size[1] - layout_imprint(imprint, style).band_height
+    return width, band_top - GAP - TITLE_TOP
+
+
+def title_lines_needed(title: str, style: CardStyle, width: int, height: int,
+                       max_lines: int = TITLE_MAX_LINES) -> tuple[int, int]:
+    """(lines the title needs at the smallest size, lines there is room
+    for): it fits whole when the first is at most the second, else
+    fitted_title cuts it. One wrap, so it is cheap to ask of every title."""
+    size = min(TITLE_SIZES)
+    return len(wrap(title, Face(style.bold_fonts, size), width, True)), min(max_lines, height // int(size * 1.2))
+
+
 def cut_to_fit(line: str, face: Face, width: int) -> str:
-    """`line` ending in "…", shortened until it fits `width`."""
+    """`line` ending in "…", shortened until it fits `width`: by whole words
+    while it has more than one."""
     line = line.rstrip(".,;: ")
+    while " " in line and face.length(line + "…") > width:
+        line = line.rsplit(" ", 1)[0].rstrip(".,;: ")
     while line and face.length(line + "…") > width:
         line = line[:-1].rstrip(".,;: ")
     return line + "…"
@@ -276,7 +298,7 @@ def draw_card(text: CardText, style: CardStyle) -> Image.Image:
     draw = ImageDraw.Draw(image)
     band = drawn_band(text.party, text.imprint, style)
     band_top = height - band.height
-    text_width = width - 2 * MARGIN
+    text_width, title_height = title_room(style, text.imprint, bool(text.photo))
     if text.photo:
         # The picture fills the right of the card down to the band, cropped to fit.
         with Image.open(text.photo) as photo:
@@ -286,11 +308,10 @@ def draw_card(text: CardText, style: CardStyle) -> Image.Image:
             photo.draft("RGB", photo_draft_size(photo.size, (PHOTO_WIDTH, band_top)))
             fitted = ImageOps.fit(ImageOps.exif_transpose(photo).convert("RGB"), (PHOTO_WIDTH, band_top))
         image.paste(fitted, (width - PHOTO_WIDTH, 0))
-        text_width -= PHOTO_WIDTH
 
     kicker_face, kicker = fitted_kicker(text.kicker, style, text_width)
     kicker_face.draw(draw, (MARGIN, MARGIN), kicker, fill=style.accent)
-    title_face, lines = fitted_title(text.title, style, text_width, band_top - GAP - TITLE_TOP)
+    title_face, lines = fitted_title(text.title, style, text_width, title_height)
     line_height = int(title_face.size * 1.2)
     y = TITLE_TOP
     for line in lines:

@@ -40,12 +40,12 @@ from sitecore.settings_file import setting_line, settings_file_of
 from sitecore.share_cards import share_card_url, site_card_url
 from sitecore.site_files import SiteFile
 
-from .card import CardText, ImprintTooLong, layout_imprint
+from .card import CardText, ImprintTooLong, layout_imprint, title_lines_needed, title_room
 from .drawing import CardDrawing
 
 logger = logging.getLogger("site.sharecards")
 # Bump when card.py draws differently, so cached cards are redrawn.
-CARD_DESIGN_VERSION = "8"
+CARD_DESIGN_VERSION = "9"
 
 
 def card_key(text: CardText, style_fingerprint: str) -> str:
@@ -156,9 +156,27 @@ class ShareCardGenerator(Generator):
                             "card would show an empty box")
         return not missing
 
-    def title_drawable(self, item) -> bool:
+    def title_drawable(self, item, with_photo: bool) -> bool:
+        """Every character of the item's title is in the fonts, and the
+        title fits the card whole."""
         title_line = (item.source_path, (getattr(item, "frontmatter_lines", None) or {}).get("title", 1), "title")
-        return self.drawable(item.title, True, lambda character: title_line)
+        return self.drawable(item.title, True, lambda character: title_line) \
+            and self.title_fits(item.title, with_photo, title_line)
+
+    def title_fits(self, title: str, with_photo: bool, place: tuple[str, int, str]) -> bool:
+        """A title too long for the card, even in its smallest type, is
+        refused at `place` (path, line, field): the card would cut it short
+        with "…", and a shared link would show the headline unfinished."""
+        style = brand_style(self.settings)
+        width, height = title_room(style, imprint_text(self.settings), with_photo)
+        needed, room = title_lines_needed(title, style, width, height)
+        if needed <= room:
+            return True
+        about = max(10, len(title) * room // needed // 5 * 5)
+        problem_log.add(*place, f"is too long for the share card: even in its smallest type it takes {needed} "
+                        f"lines, and the card{' (beside its photo)' if with_photo else ''} has room for {room}",
+                        f"shorten it to about {about} characters: the detail can go in the summary")
+        return False
 
     def setting_place(self, name: str):
         settings_file = settings_file_of(self.settings)
@@ -188,6 +206,7 @@ class ShareCardGenerator(Generator):
             self.drawable(text, bold, self.setting_place(setting))
         if not self.imprint_fits(imprint):
             return
+        self.title_fits(settings["SITE_TAGLINE"], False, self.setting_place("SITE_TAGLINE")(None))
         site_card = site_card_url(settings)
         self.cards[site_card] = CardText("Join us", settings["SITE_TAGLINE"], imprint, party)
         self.context["SITE_SHARE_IMAGE"] = site_card
@@ -195,9 +214,11 @@ class ShareCardGenerator(Generator):
             url = share_card_url(settings, item)
             item.share_image = url
             kicker = kicker_for(item, settings)
-            if not (self.title_drawable(item) & self.drawable(kicker.upper(), True, place_in(item, "(share card kind)"))):
+            photo = card_photo(item, settings)
+            if not (self.title_drawable(item, photo[0] is not None)
+                    & self.drawable(kicker.upper(), True, place_in(item, "(share card kind)"))):
                 continue  # reported: the build stops before drawing
-            self.cards[url] = CardText(kicker, item.title, imprint, party, *card_photo(item, settings))
+            self.cards[url] = CardText(kicker, item.title, imprint, party, *photo)
             if self.cards[url].photo:
                 field = "image" if getattr(item, "image", None) else "photo"
                 self.photo_fields[url] = (item.source_path, item.frontmatter_lines.get(field, 1), field)
@@ -206,7 +227,7 @@ class ShareCardGenerator(Generator):
         # cannot draw failed that build, which then published nothing.
         for item in unpublished_items(generators).values():
             if goes_public_by_itself(item):
-                self.title_drawable(item)
+                self.title_drawable(item, card_photo(item, settings)[0] is not None)
 
     def start_drawing(self, pelican) -> None:
         """When Pelican asks for its writer (all content read and checked, the
