@@ -246,3 +246,30 @@ def test_a_cut_kicker_ends_at_a_whole_word(settings):
     width = int(face.length("PENSIONERS AND STUDEN…"))
     assert cut_to_fit("PENSIONERS AND STUDENTS", face, width) == "PENSIONERS AND…"
     assert cut_to_fit("PENSIONERSANDSTUDENTS", face, width) == "PENSIONERSANDSTUDEN…"  # one word: cut inside it
+
+
+def test_the_quick_title_check_never_passes_a_title_the_card_would_cut(settings):
+    """fits_in_lines settles most titles without the card's full wrap; it
+    may only say "fits" where the wrap agrees. Titles of 1 to 60 words, and
+    some with a word too wide for a line, beside a photo and without."""
+    import random
+
+    from plugins.sharecards.card import TITLE_SIZES, Face, fits_in_lines, title_room, wrap
+    from sitecore.brand import brand_style
+
+    style = brand_style(settings)
+    face = Face(style.bold_fonts, min(TITLE_SIZES))
+    words = (LONGER_TITLE + " Tŷ Hywel Łukasz NHS £5m COP26 well-insulated 10,000").split()
+    chance = random.Random(7)
+    settled = 0
+    for _ in range(400):
+        title = " ".join(chance.choice(words) for _ in range(chance.randint(1, 60)))
+        if chance.random() < 0.1:
+            title += " " + "Llanfairpwllgwyngyll" * chance.randint(2, 4)
+        for with_photo in (False, True):
+            width, _ = title_room(style, imprint_text(settings), with_photo)
+            for room in (1, 2, 4):
+                if fits_in_lines(title, face, width, room):
+                    settled += 1
+                    assert len(wrap(title, face, width, True)) <= room, (title, with_photo, room)
+    assert settled > 500  # it does settle most short titles

@@ -40,7 +40,7 @@ from sitecore.settings_file import setting_line, settings_file_of
 from sitecore.share_cards import share_card_url, site_card_url
 from sitecore.site_files import SiteFile
 
-from .card import CardText, ImprintTooLong, layout_imprint, title_lines_needed, title_room
+from .card import CardText, ImprintTooLong, layout_imprint, title_overflow, title_room
 from .drawing import CardDrawing
 
 logger = logging.getLogger("site.sharecards")
@@ -168,10 +168,10 @@ class ShareCardGenerator(Generator):
         refused at `place` (path, line, field): the card would cut it short
         with "…", and a shared link would show the headline unfinished."""
         style = brand_style(self.settings)
-        width, height = title_room(style, imprint_text(self.settings), with_photo)
-        needed, room = title_lines_needed(title, style, width, height)
-        if needed <= room:
+        overflow = title_overflow(title, style, *title_room(style, imprint_text(self.settings), with_photo))
+        if overflow is None:
             return True
+        needed, room = overflow
         about = max(10, len(title) * room // needed // 5 * 5)
         problem_log.add(*place, f"is too long for the share card: even in its smallest type it takes {needed} "
                         f"lines, and the card{' (beside its photo)' if with_photo else ''} has room for {room}",
