@@ -1,12 +1,19 @@
-"""A name that no item has any more, because its file was renamed.
+"""A name that no published item has: one not yet public, or renamed, or never there.
+
+A post's `policies:`, an event's `report:` and a candidate's `councillor:`
+name other items by file name. `report_unpublished_name` is the one way each
+reports a name the published items lack: a draft or embargoed item it may
+or may not name yet (sitecore.publication_order), or no item at all.
 
 When a volunteer renames a file and lists its old address in
 `old_addresses` (plugins/redirects), the other files that name it by its
-old file name (a post's `policies:`, an event's `report:`, a candidate's
-`councillor:`) name nothing. Their message then says what it is called now.
+old file name name nothing. Their message then says what it is called now.
 """
 
 from __future__ import annotations
+
+from sitecore.problems import problem_log
+from sitecore.publication_order import naming_refused
 
 
 def renamed_from(name: str, items):
@@ -26,3 +33,21 @@ def unknown_name(singular: str, name: str, items, fix: str) -> tuple[str, str]:
         return (f'no {singular} is called "{name}" now: that file was renamed {renamed.slug}',
                 f"write {renamed.slug}")
     return f'no {singular} is called "{name}"', fix
+
+
+def report_unpublished_name(referrer, field: str, singular: str, name: str, published, unpublished: dict,
+                            fix: str, remove: str = "remove it from this list") -> None:
+    """Report, at `referrer`'s `field` line, a `name` none of `published`
+    has: a draft or embargoed item of `unpublished` named too early
+    (naming_refused, whose fix says how to `remove` the name), or a name no
+    item has (`fix` says what to write), unless that item's own file could
+    not be read (its problem is reported there)."""
+    line = referrer.frontmatter_lines.get(field, 1)
+    if name in unpublished:
+        refused = naming_refused(referrer, name, unpublished[name], remove=remove)
+    elif (singular, name) in problem_log.unreadable:
+        refused = None
+    else:
+        refused = unknown_name(singular, name, published, fix)
+    if refused is not None:
+        problem_log.add(referrer.source_path, line, field, *refused)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pelican import signals
 
 from sitecore.problems import problem_log
-from sitecore.publication_order import naming_refused
-from sitecore.renamed_items import unknown_name
+from sitecore.renamed_items import report_unpublished_name
 from sitecore.renewed import items_renewed
 
 from .candidates import CandidateGenerator, polls_closed
@@ -38,28 +37,17 @@ def link_candidates(generators, items=()) -> None:
         named = getattr(candidate, "councillor", None)
         candidate.councillor_profile = councillors.get(named or "")
         if named and candidate.councillor_profile is None:
-            check_named(candidate, "councillor", "councillor", named, councillors.values(), draft_councillors,
-                        "use the file name without '.md' of the councillor's profile in content/councillors/")
+            report_unpublished_name(candidate, "councillor", "councillor", named, councillors.values(),
+                                    draft_councillors, "use the file name without '.md' of the councillor's "
+                                                       "profile in content/councillors/")
         elif candidate.councillor_profile is not None and candidate.status == "published":
             candidate.councillor_profile.candidacies.append(candidate)
         candidate.related_policies = [policies[name] for name in getattr(candidate, "policies", []) if name in policies]
         for name in getattr(candidate, "policies", []):
             if name not in policies:
-                check_named(candidate, "policies", "policy", name, policies.values(), draft_policies,
-                            "use the file name without the number and '.md'")
+                report_unpublished_name(candidate, "policies", "policy", name, policies.values(), draft_policies,
+                                        "use the file name without the number and '.md'")
         check_result(candidate, settings)
-
-
-def check_named(candidate, field: str, singular: str, name: str, published, unpublished: dict, fix: str) -> None:
-    """A name the published items do not have: a draft or embargoed item the
-    candidate may name (sitecore.publication_order), or nothing at all."""
-    line = candidate.frontmatter_lines.get(field, 1)
-    if name in unpublished:
-        refused = naming_refused(candidate, name, unpublished[name])
-        if refused is not None:
-            problem_log.add(candidate.source_path, line, field, *refused)
-    elif (singular, name) not in problem_log.unreadable:  # that file's own problem is reported there
-        problem_log.add(candidate.source_path, line, field, *unknown_name(singular, name, published, fix))
 
 
 def check_result(candidate, settings) -> None:

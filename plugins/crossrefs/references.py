@@ -13,8 +13,7 @@ from __future__ import annotations
 import os
 
 from sitecore.problems import problem_log
-from sitecore.publication_order import naming_refused
-from sitecore.renamed_items import unknown_name
+from sitecore.renamed_items import report_unpublished_name
 
 # (front matter field, what one is called, attribute with the slugs,
 #  context key of the targets, attribute the resolved targets go in)
@@ -52,7 +51,7 @@ def link_posts(articles, drafts, context) -> None:
             # on its own embargo and status, known once its front matter reads.
             for slug in dict.fromkeys(getattr(partly_read, slugs_attr, [])):
                 if slug not in published and slug not in unpublished:
-                    _report_unknown(partly_read, field, singular, slug, published)
+                    _report_unpublished_or_unknown(partly_read, field, singular, slug, published, unpublished)
 
 
 def by_name(items) -> dict:
@@ -66,19 +65,6 @@ def by_name(items) -> dict:
 
 
 def _report_unpublished_or_unknown(article, field, singular, slug, published, unpublished) -> None:
-    target = unpublished.get(slug)
-    if target is None:
-        _report_unknown(article, field, singular, slug, published)
-        return
-    refused = naming_refused(article, slug, target)
-    if refused is not None:
-        problem_log.add(article.source_path, article.frontmatter_lines.get(field, 1), field, *refused)
-
-
-def _report_unknown(article, field, singular, slug, published) -> None:
-    if (singular, slug) in problem_log.unreadable:
-        return  # that file's own problem is already reported
     known = ", ".join(sorted({item.slug for item in published.values()})) or "(none yet)"
-    problem_log.add(article.source_path, article.frontmatter_lines.get(field, 1), field,
-                    *unknown_name(singular, slug, published.values(),
-                                  f"use the file name without '.md' of one of: {known}"))
+    report_unpublished_name(article, field, singular, slug, published.values(), unpublished,
+                            f"use the file name without '.md' of one of: {known}")

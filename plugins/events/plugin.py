@@ -3,9 +3,7 @@
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from sitecore.problems import problem_log
-from sitecore.publication_order import naming_refused
-from sitecore.renamed_items import unknown_name
+from sitecore.renamed_items import report_unpublished_name
 from sitecore.renewed import items_renewed
 
 from .events import EventGenerator
@@ -27,16 +25,10 @@ def check_events(generators, items=()) -> None:
     for event in events.all_items():
         report = getattr(event, "report", None)
         event.report_post = posts.get(report) if report else None
-        # A post whose own file has a mistake is reported there, not again here.
-        if report and event.report_post is None and ("post", report) not in problem_log.unreadable:
-            # A draft or embargoed post: named as any item may name one, if it
-            # is public no later than the event (sitecore.publication_order).
-            refused = (naming_refused(event, report, unpublished[report], remove="remove the report line")
-                       if report in unpublished else
-                       unknown_name("post", report, posts.values(), "name a published post by its file name "
-                                                                     "without '.md'"))
-            if refused is not None:
-                problem_log.add(event.source_path, event.frontmatter_lines.get("report", 1), "report", *refused)
+        if report and event.report_post is None:
+            report_unpublished_name(event, "report", "post", report, posts.values(), unpublished,
+                                    "name a published post by its file name without '.md'",
+                                    remove="remove the report line")
 
 
 def register() -> None:
