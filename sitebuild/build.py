@@ -38,7 +38,7 @@ from sitecore.passed_before import INPUTS_BUT_POST_BODIES
 from sitecore.problems import ContentChecked, ContentProblems
 from sitecore.publication_order import goes_public_by_itself
 
-from .errorlog import ErrorCollector
+from .errorlog import ErrorCollector, PelicanWarningsExplained
 from .page_reuse import PageReuse, pages_reused
 from .template_cache import with_template_cache
 from .template_listing import use_lazy_listing
@@ -75,10 +75,11 @@ def load_settings(settings_file: str | os.PathLike, overrides: dict | None = Non
 def run_pelican(settings: dict) -> None:
     """Run Pelican once with `settings`; raise BuildFailed on any problem."""
     use_lazy_listing()
-    with ErrorCollector() as errors:
+    with ErrorCollector() as errors, PelicanWarningsExplained() as pelican_warnings:
         try:
             Pelican(settings).run()
         except ContentProblems as problems:
+            pelican_warnings.show_unexplained(problems.problems)
             raise BuildFailed(str(problems).splitlines()) from None
         except ContentChecked:
             pass

@@ -14,6 +14,8 @@ from sitecore.site_files import site_urls
 
 from .checks import SiteFacts, check_item, check_links
 from .passed import ItemsThatPassed
+from .tag_spellings import check_tag_spellings
+from .unread_files import report_written_files_not_read
 
 logger = logging.getLogger("site.contentcheck")
 
@@ -51,6 +53,8 @@ def check_content(generators) -> None:
         # A file with a front matter mistake: its links are checked all the
         # same, so the volunteer sees every problem of the file in one build.
         check_links(item, item.body_markdown, item.body_first_line, site, "body")
+    # Across all posts, so never skipped for a post that passed before.
+    check_tag_spellings(content_items(generators))
     report_unread_files(settings)
 
 
@@ -74,7 +78,8 @@ def check_renewed(generators, items) -> None:
 
 def report_unread_files(settings) -> None:
     """A file in a content folder that is not Markdown would be silently
-    skipped (or, as HTML, published unchecked): say so."""
+    skipped (or, as HTML, published unchecked), and so would a page saved
+    outside the content folders: say so."""
     for path in files_in_content_folders(settings):
         name = os.path.basename(path)
         if name.lower().endswith((".md", ".markdown")) and not name.endswith((".md", ".markdown")):
@@ -83,6 +88,7 @@ def report_unread_files(settings) -> None:
         elif not name.endswith((".md", ".markdown")):
             problem_log.add(path, 1, "(file)", "is not a Markdown file, so it is not on the site",
                             "write the content as a .md file with front matter (see the README)")
+    report_written_files_not_read(settings)
 
 
 def register() -> None:

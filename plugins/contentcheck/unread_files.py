@@ -1,0 +1,79 @@
+"""Pages written where the site never looks: each is said at its first line,
+with the folder it belongs in.
+
+Pelican reads only the content folders (ARTICLE_PATHS, POLICY_PATHS …): a
+post saved as content/news/buses.md, content/post/buses.md or content/buses.md
+would vanish without a word, and the check would say all is fine.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from sitecore.problems import problem_log
+from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING, written_files_not_read
+from sitecore.schema.document import FENCE, closing_fence
+
+# A top-level key of the front matter, found line by line, so that even
+# front matter YAML cannot read ("title: Buses: bad") says what it is.
+TOP_LEVEL_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:\s|$)")
+# The front matter is at the top: no need to read a long file to the end.
+READ_AT_MOST = 64 * 1024
+MARKDOWN = (".md", ".markdown")
+
+
+def report_written_files_not_read(settings: dict) -> None:
+    for path in written_files_not_read(settings):
+        fix = f"move it to {folder_for(path, settings)}"
+        if not path.endswith(MARKDOWN):
+            fix += f", renamed {os.path.splitext(os.path.basename(path))[0]}.md"
+        problem_log.add(path, 1, "(file)", "this folder is not read, so the file is not on the site", fix)
+
+
+def folder_for(path: str, settings: dict) -> str:
+    """Where the file belongs, from its front matter: content/posts/ for
+    what looks like a post; the list of content folders when it says
+    nothing clear."""
+    folders = content_type_folders(settings)
+    fits = best_fitting_types(front_matter_keys(path), folders)
+    if len(fits) == 1:
+        return f"content/{folders[fits[0]]}/"
+    return ("the content folder for what it is: " + ", ".join(f"content/{folder}/" for folder in folders.values())
+            + ' (the README\'s "Where things go")')
+
+
+def content_type_folders(settings: dict) -> dict[str, str]:
+    """{path setting: its first folder} for each content type kept in a
+    folder (not the minifesto's or the press office's single file)."""
+    folders = {}
+    for setting in SCHEMAS_BY_PATH_SETTING:
+        paths = [path.strip("/") for path in settings.get(setting) or []]
+        if paths and paths[0] and not paths[0].endswith(MARKDOWN):
+            folders[setting] = paths[0]
+    return folders
+
+
+def best_fitting_types(keys: set[str], folders: dict[str, str]) -> list[str]:
+    """The path settings of the content types with every one of `keys` as a
+    field that miss the fewest required fields (none for no keys)."""
+    misses = {}
+    for setting in folders:
+        schema = SCHEMAS_BY_PATH_SETTING[setting]
+        if keys and keys <= set(schema.field_names()):
+            misses[setting] = sum(1 for field in schema.fields if field.required and field.name not in keys)
+    fewest = min(misses.values(), default=None)
+    return [setting for setting, missed in misses.items() if missed == fewest]
+
+
+def front_matter_keys(path: str) -> set[str]:
+    """The top-level keys of the file's front matter (none if it has none)."""
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as handle:
+            lines = handle.read(READ_AT_MOST).splitlines()
+    except OSError:
+        return set()
+    closing = closing_fence(lines) if lines and lines[0].strip() == FENCE else None
+    if closing is None:
+        return set()
+    return {found[1] for line in lines[1:closing] if (found := TOP_LEVEL_KEY.match(line))}
