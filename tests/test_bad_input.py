@@ -91,7 +91,8 @@ def test_yaml_syntax_error_points_at_its_line(make_site):
     broken = GOOD_POST.replace("summary: A first post.", "summary: Note: colons need quotes")
     build = make_site({"posts/hello.md": broken})
     [line] = build.problem_lines
-    assert line.startswith("content/posts/hello.md:5: (front matter): YAML syntax error: mapping values are not allowed here — ")
+    assert line == ('content/posts/hello.md:5: summary: the value holds ": ", which YAML reads as the start of another '
+                    'field — put the whole value in quotes: summary: "Note: colons need quotes"')
     assert build.returncode == 1
 
 

@@ -14,6 +14,21 @@ import yaml
 
 from .fields import where_in_field
 from .fields_memo import FieldsMemo
+from .yaml_slips import (
+    TOP_LEVEL_FIELD,
+    Slip,
+    continued_value_slip,
+    curly_quotes_problem,
+    dash_slip,
+    error_line_slip,
+    in_quotes,
+    indicator_slip,
+    quote_slip,
+    shortened,
+    starts_with_curly_quote,
+    straight_quotes_fix,
+    stray_text_line,
+)
 
 FENCE = "---"
 
@@ -106,7 +121,7 @@ class FrontMatterError(Exception):
 
 
 # A line of front matter that starts a field: "title: …" at column 0.
-FIELD_LINE = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:(\s|$)")
+FIELD_LINE = TOP_LEVEL_FIELD
 # Line n (0-based) of the block between the fences is line n + 2 of the file.
 BLOCK_START_LINE = 2
 
@@ -139,8 +154,9 @@ def field_without_its_space(block: list[str], error_index: int) -> FrontMatterEr
 
 def explain_syntax_error(error: yaml.MarkedYAMLError, block: list[str], closing_line: int) -> FrontMatterError:
     """Turn PyYAML's complaint into what the volunteer did: left out the
-    space after a field's colon, left out the closing '---', indented with a
-    tab, or some other slip on one line."""
+    space after a field's colon, left out the closing '---', wrapped a value
+    onto the next line, put a quote inside quotes, indented with a tab, or
+    some other slip on one line."""
     mark = error.problem_mark or error.context_mark
     error_index = mark.line if mark else 0
     slip = field_without_its_space(block, error_index)
@@ -148,7 +164,13 @@ def explain_syntax_error(error: yaml.MarkedYAMLError, block: list[str], closing_
         return slip
     text_index = first_text_line(block)
     if text_index is not None and error_index >= text_index:
-        return never_closed_before_text(block, text_index, closing_line)
+        return text_after_the_fields(block, text_index, closing_line)
+    stray_index = stray_text_line(block, error_index)
+    line_slip = (quote_slip(block, error_index) or dash_slip(block, error_index)
+                 or (continued_value_slip(block, stray_index) if stray_index is not None else None)
+                 or error_line_slip(block, error_index))
+    if line_slip is not None:
+        return from_slip(line_slip)
     problem = error.problem or "the YAML cannot be read"
     line = block[error_index] if error_index < len(block) else ""
     if "'\\t'" in problem and "\t" in line:
@@ -181,6 +203,29 @@ def first_text_line(block: list[str]) -> int | None:
         field_after = any(FIELD_LINE.match(later) for later in block[index + 1 :])
         return index if after_blank or not field_after else None
     return None
+
+
+def text_after_the_fields(block: list[str], text_index: int, closing_line: int) -> FrontMatterError:
+    """Text where the fields should end: the rest of the value above it when
+    it runs on to the '---' (a Markdown text's '---' just under a line of
+    text would make it a heading, so that '---' closes the front matter),
+    or else the text of the post, the front matter never closed."""
+    if block[-1].strip():
+        continued = continued_value_slip(block, text_index)
+        if continued is not None:
+            return from_slip(continued)
+    return never_closed_before_text(block, text_index, closing_line)
+
+
+def quoting_fix(block: list[str], index: int) -> str | None:
+    """`title: &more fun` or `title: !Breaking` is no anchor or tag but a
+    text starting with that character: the line in quotes."""
+    slip = indicator_slip(block, index)
+    return f"{slip.message}: {slip.fix}" if slip is not None else None
+
+
+def from_slip(slip: Slip) -> FrontMatterError:
+    return FrontMatterError(BLOCK_START_LINE + slip.index, slip.message, slip.fix, field=slip.field)
 
 
 def never_closed_before_text(block: list[str], text_index: int, closing_line: int) -> FrontMatterError:
@@ -293,12 +338,13 @@ def parse_fields(yaml_text: str, block: list[str], closing_line: int) -> dict:
         finally:
             loader.dispose()
     except YamlLimit as limit:
-        raise FrontMatterError(first_line + limit.problem_mark.line, limit.problem, limit.fix) from None
+        raise FrontMatterError(first_line + limit.problem_mark.line, limit.problem,
+                               quoting_fix(block, limit.problem_mark.line) or limit.fix) from None
     except yaml.MarkedYAMLError as error:
         raise explain_syntax_error(error, block, closing_line) from None
     except yaml.YAMLError as error:
         raise FrontMatterError(first_line, f"YAML error: {error}", "check the front matter") from None
-    if root is not None:
+    if isinstance(root, yaml.MappingNode):  # anything else is refused just below
         value_problem = first_value_problem(root, block)
         if value_problem:
             raise value_problem
@@ -343,11 +389,7 @@ def first_value_problem(root, block: list[str]) -> FrontMatterError | None:
         rest = block[line_index][node.end_mark.column:] if line_index < len(block) else ""
         comment = HASHTAG_AFTER_VALUE.match(rest) if node.style is None else None
         if comment:
-            cut, whole = rest.strip(), f"{node.value} {rest.strip()}".strip()
-            return FrontMatterError(
-                BLOCK_START_LINE + line_index,
-                f'{where}"{shortened(cut)}" is read as a YAML comment (a space then #) and would be left out',
-                f'put the whole value in quotes: "{shortened(whole)}"', field=key)
+            return hashtag_taken_for_a_comment(node, block, rest.strip(), key, where)
         control = CONTROL_CHARACTER.search(node.value)
         if control:
             return FrontMatterError(
@@ -357,8 +399,17 @@ def first_value_problem(root, block: list[str]) -> FrontMatterError | None:
     return None
 
 
-def shortened(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+def hashtag_taken_for_a_comment(node, block: list[str], cut: str, key: str, where: str) -> FrontMatterError:
+    """`title: Councillors back #NHSPayNow` publishes "Councillors back"."""
+    whole = f"{node.value} {cut}".strip()
+    problem = f'{where}"{shortened(cut)}" is read as a YAML comment (a space then #) and would be left out'
+    if starts_with_curly_quote(whole):
+        # `title: “Councillors back #NHSPayNow”`: quoted, the volunteer believes.
+        prefix = block[node.start_mark.line][: node.start_mark.column]
+        return FrontMatterError(BLOCK_START_LINE + node.end_mark.line, f"{problem}: {curly_quotes_problem(whole)}",
+                                straight_quotes_fix(prefix, whole), field=key)
+    return FrontMatterError(BLOCK_START_LINE + node.end_mark.line, problem,
+                            f"put the whole value in quotes: {in_quotes(shortened(whole))}", field=key)
 
 
 def scalar_values(node, path: tuple):

@@ -19,6 +19,9 @@ from pelican.utils import SafeDatetime
 
 from sitecore.typography import typographic
 
+from .field_names_elsewhere import field_called_elsewhere_fix
+from .yaml_slips import in_quotes, site_link_in_front_matter, starts_with_curly_quote, without_curly_quotes
+
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # A slug is a file name and part of every address made from it; file
 # systems refuse names over 255 bytes, and people cannot read one that long.
@@ -126,6 +129,8 @@ class Field:
 
 def any_text(value: Any, settings: dict) -> str:
     """Text of one line or several, not empty, with its spaces at either end removed."""
+    if isinstance(value, dict) and len(value) == 1:
+        raise text_with_a_colon(*next(iter(value.items())))
     if isinstance(value, (dict, list)) or value is None:
         raise FieldError(
             f"expected text, got {type(value).__name__ if value is not None else 'nothing'}",
@@ -138,6 +143,18 @@ def any_text(value: Any, settings: dict) -> str:
     if not value:
         raise FieldError("is empty", "write the text after the colon")
     return value
+
+
+def text_with_a_colon(name: Any, value: Any) -> FieldError:
+    """`- Cap rents: no more than 30% of income.`: YAML reads a field named
+    "Cap rents" (as it would `- name: Sam` in a list of contacts)."""
+    problem = 'YAML read this as a field and its value because of the ": " in it'
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, type(None))):
+        return FieldError(problem, "put the whole text in quotes")  # YAML made yes true: the words are lost
+    written = f"{name}: {'' if value is None else value}".strip()
+    if starts_with_curly_quote(written):
+        problem += f" (its curly quote {written[0]} does not count as a quote in the front matter)"
+    return FieldError(problem, f"put the whole text in quotes: {in_quotes(without_curly_quotes(written))}")
 
 
 @widget(widget="string")
@@ -325,7 +342,12 @@ def where_in_field(inside: tuple) -> str:
 
 
 def unknown_field_fix(key: str, names: list[str]) -> str:
-    close = difflib.get_close_matches(key, names, n=1)
+    elsewhere = field_called_elsewhere_fix(key, names)
+    if elsewhere:
+        return elsewhere
+    # At difflib's usual 0.6, `tags` in a policy was taken for `status`:
+    # a suggestion is for a slip of a letter or two.
+    close = difflib.get_close_matches(key, names, n=1, cutoff=0.7)
     if close:
         return f"did you mean '{close[0]}'?"
     return "remove it, or use one of: " + ", ".join(names)
@@ -474,7 +496,12 @@ def phone(value: Any, settings: dict) -> str:
 @widget(widget="image")
 def image_path(value: Any, settings: dict) -> str:
     # The browser editor writes /images/…; people write images/…: same file.
-    value = text(value, settings).lstrip("/")
+    value = text(value, settings)
+    site_link = site_link_in_front_matter(value)
+    if site_link:
+        problem, path = site_link
+        raise FieldError(problem, f"write the path from content/: {path}")
+    value = value.lstrip("/")
     if not value.startswith("images/") or value.endswith("/") or ".." in value.split("/"):
         raise FieldError(
             f"{describe(value)} is not an image in content/images/",

@@ -1,0 +1,263 @@
+"""What a volunteer typed that YAML cannot read, found from the lines
+themselves, with the line to write instead.
+
+PyYAML names what its parser expected ("expected <block end>, but found
+'<scalar>'"), often a line or more after the slip: a quote never closed is
+reported at the end of the block. These functions look at the lines up to
+where PyYAML gave up and name the slip a person makes: a quote inside
+quotes, curly quotes typed by Word or TextEdit, a value that starts with a
+character YAML keeps for itself, a list item without its space, a value
+that runs onto the next line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Word, TextEdit and phones type these for quotes; YAML reads them as text,
+# so a value "in" them is not in quotes at all.
+CURLY_OPENING_QUOTES = "“‘”’"  # Word sometimes opens with the closing one
+CURLY_CLOSING_QUOTES = "”’“‘"
+# A value starting with one of these is read as YAML's own syntax (a list,
+# a mapping, an alias, a tag, a directive, a block of lines …), not as text.
+YAML_INDICATORS = "[]{}@`*&!%|>"
+# How a Markdown text links to a file of the site; the front matter names
+# the file by its path from content/ instead.
+SITE_LINK_PREFIX = re.compile(r"^\{(?:static|filename|attach)\}/?")
+# A line of front matter: the field's name and colon, or a list item's
+# dash (or both: "- name: Sam"), then the value.
+LINE_PARTS = re.compile(r"^(?P<prefix>[ \t]*(?:-[ \t]+)?(?:[A-Za-z_][\w-]*[ \t]*:(?:[ \t]+|$))?)(?P<value>.*?)[ \t]*$")
+FIELD_AT_ANY_INDENT = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*[ \t]*:(\s|$)")
+TOP_LEVEL_FIELD = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:(\s|$)")
+LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)-[ \t]")
+DASH_WITHOUT_ITS_SPACE = re.compile(r"^(?P<indent>[ \t]*)-(?P<item>[^\s-].*)$")
+
+
+@dataclass(frozen=True)
+class Slip:
+    index: int  # of the line in the front matter block (0 is the line after the first '---')
+    field: str
+    message: str
+    fix: str
+
+
+def in_quotes(text: str) -> str:
+    """`text` as a quoted YAML value that reads back as `text`: in double
+    quotes, or in single quotes when it holds a double quote or a backslash
+    (an escape in double quotes), a single quote in them written twice."""
+    if '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    return "'" + text.replace("'", "''") + "'"
+
+
+def starts_with_curly_quote(value: str) -> bool:
+    return value[:1] in CURLY_OPENING_QUOTES and value[:1] != ""
+
+
+def without_curly_quotes(value: str) -> str:
+    """A value wrapped in curly quotes without them: the volunteer meant
+    them as the value's quotes. Curly quotes that are part of the text
+    ("“We will win,” says Katie") stay."""
+    if len(value) >= 2 and value[0] in CURLY_OPENING_QUOTES and value[-1] in CURLY_CLOSING_QUOTES:
+        return value[1:-1]
+    return value
+
+
+def curly_quotes_problem(value: str) -> str:
+    return f"the value starts with a curly quote ({value[0]}), which does not count as a quote in the front matter"
+
+
+def straight_quotes_fix(prefix: str, value: str) -> str:
+    return f"write the line with straight quotes: {rewritten(prefix, without_curly_quotes(value))}"
+
+
+def rewritten(prefix: str, value: str) -> str:
+    """The line as it should be written: its field name or dash, then the value in quotes."""
+    return f"{prefix.strip()} {in_quotes(value)}".strip()
+
+
+def line_parts(line: str) -> tuple[str, str]:
+    """(the field's name and colon or the list item's dash, the value)."""
+    parts = LINE_PARTS.match(line.rstrip("\r\n"))
+    return parts["prefix"], parts["value"]
+
+
+def field_of(block: list[str], index: int) -> str:
+    """The field line `index` belongs to: the nearest 'field:' at column 0 at or above it."""
+    for line in reversed(block[: index + 1]):
+        found = TOP_LEVEL_FIELD.match(line)
+        if found:
+            return found["key"]
+    return "(front matter)"
+
+
+def closing_quote(value: str) -> int | None:
+    """Where the quote that starts `value` ends, or None if not on this
+    line. In single quotes '' is a quote; in double quotes \\" is."""
+    quote, position = value[0], 1
+    while position < len(value):
+        character = value[position]
+        if quote == '"' and character == "\\":
+            position += 2
+            continue
+        if character == quote:
+            if quote == "'" and value[position + 1: position + 2] == "'":
+                position += 2
+                continue
+            return position
+        position += 1
+    return None
+
+
+def quote_slip(block: list[str], upto: int) -> Slip | None:
+    """A quote never closed, or closed by a quote inside the value: the
+    first line up to `upto` that has either."""
+    for index, line in enumerate(block[: upto + 1]):
+        prefix, value = line_parts(line)
+        if not prefix.strip() or not value or value[0] not in "\"'":
+            continue  # a line of text, not a field's or an item's
+        quote, end = value[0], closing_quote(value)
+        if end is None:
+            if next_line_starts_anew(block, index):
+                return Slip(index, field_of(block, index), f"the {quote} that starts the value is never closed",
+                            f"end the value with {quote} on the same line: {rewritten(prefix, value[1:])}")
+            continue
+        after = value[end + 1:].strip()
+        if after and not after.startswith("#"):
+            text = value[1:-1] if value.endswith(quote) else value
+            return Slip(index, field_of(block, index),
+                        f"the value starts with {quote}, so the {quote} inside it ends the value too early",
+                        f"write the line as: {rewritten(prefix, text)}")
+    return None
+
+
+def next_line_starts_anew(block: list[str], index: int) -> bool:
+    """Is the line after `index` a field, a list item or the end of the block?
+    (A quoted value may go on over several lines; a field's line never continues one.)"""
+    after = next((line for line in block[index + 1:] if line.strip()), None)
+    return after is None or bool(FIELD_AT_ANY_INDENT.match(after) or LIST_ITEM.match(after))
+
+
+def dash_slip(block: list[str], upto: int) -> Slip | None:
+    """A list item written '-Cap rents', without the space after the dash."""
+    for index, line in enumerate(block[: upto + 1]):
+        found = DASH_WITHOUT_ITS_SPACE.match(line.rstrip("\r\n"))
+        if not found or not starts_or_continues_a_list(block, index):
+            continue
+        return Slip(index, field_of(block, index), 'a list item needs a space after the "-"',
+                    f"write the line as: - {found['item'].strip()}")
+    return None
+
+
+def starts_or_continues_a_list(block: list[str], index: int) -> bool:
+    last = line_above(block, index)
+    if last is None:
+        return False
+    return bool(LIST_ITEM.match(last) or DASH_WITHOUT_ITS_SPACE.match(last.rstrip("\r\n"))
+                or (TOP_LEVEL_FIELD.match(last) and not line_parts(last)[1]))
+
+
+def is_written(line: str) -> bool:
+    """Not blank and not a comment."""
+    return bool(line.strip()) and not line.lstrip().startswith("#")
+
+
+def line_above(block: list[str], index: int) -> str | None:
+    """The nearest line above `index` that is neither blank nor a comment."""
+    return next((block[i] for i in range(index - 1, -1, -1) if is_written(block[i])), None)
+
+
+def continued_value_slip(block: list[str], index: int) -> Slip | None:
+    """Line `index`, text that is not a field, is the rest of the value on
+    the line above it (a wrapped title, a summary of two paragraphs): YAML
+    ends a value at the end of its line."""
+    start = next((i for i in range(index - 1, -1, -1) if is_written(block[i])), None)  # as line_above
+    if start is None:
+        return None
+    while start > 0 and not (FIELD_AT_ANY_INDENT.match(block[start]) or LIST_ITEM.match(block[start])):
+        start -= 1  # a value already wrapped over several lines: back to its first
+    prefix, value = line_parts(block[start])
+    if not value or not (FIELD_AT_ANY_INDENT.match(block[start]) or LIST_ITEM.match(block[start])):
+        return None
+    line, text = index + 2, shortened(block[index].strip())
+    if TOP_LEVEL_FIELD.match(block[start]):
+        key = TOP_LEVEL_FIELD.match(block[start])["key"]
+        return Slip(index, key, f'the {key} continues on line {line} ("{text}"), but a value must be on one line',
+                    f"put it all on one line, after '{prefix.strip()}' on line {start + 2}")
+    return Slip(index, field_of(block, start),
+                f'the item on line {start + 2} continues on line {line} ("{text}"), but an item must be on one line',
+                f"put it all on one line, after the '-' on line {start + 2}")
+
+
+def stray_text_line(block: list[str], upto: int) -> int | None:
+    """The first line up to `upto` that is neither a field, a list item, a
+    comment, nor indented further than the line above it: text YAML cannot place."""
+    for index, line in enumerate(block[: upto + 1]):
+        if not is_written(line) or FIELD_AT_ANY_INDENT.match(line) or LIST_ITEM.match(line) \
+                or DASH_WITHOUT_ITS_SPACE.match(line.rstrip("\r\n")):
+            continue
+        above = line_above(block, index)
+        if above is not None and indent_of(line) <= indent_of(above):
+            return index
+    return None
+
+
+def indent_of(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def error_line_slip(block: list[str], index: int) -> Slip | None:
+    """A value on the line where YAML gave up that it reads as something
+    else than text: in curly quotes, a Markdown link to a file, a value
+    starting with one of YAML's own characters, or holding ': '."""
+    if index >= len(block):
+        return None
+    prefix, value = line_parts(block[index])
+    if not value:
+        return None
+    field = field_of(block, index)
+    if starts_with_curly_quote(value):
+        return Slip(index, field, curly_quotes_problem(value), straight_quotes_fix(prefix, value))
+    site_link = site_link_in_front_matter(value)
+    if site_link:
+        problem, path = site_link
+        return Slip(index, field, problem, f"write the path from content/: {prefix.strip()} {path}")
+    if value[0] in YAML_INDICATORS:
+        return indicator_slip(block, index)
+    if ": " in value and prefix.strip():
+        return Slip(index, field, 'the value holds ": ", which YAML reads as the start of another field',
+                    f"put the whole value in quotes: {rewritten(prefix, value)}")
+    return None
+
+
+def site_link_in_front_matter(value: str) -> tuple[str, str] | None:
+    """(what is wrong, the path to write) for `{static}/images/rally.jpg`,
+    the body's way to link a file, written in the front matter."""
+    site_link = SITE_LINK_PREFIX.match(value)
+    if not site_link:
+        return None
+    return f"{site_link.group().rstrip('/')} is for links in the text, not the front matter", value[site_link.end():]
+
+
+def indicator_slip(block: list[str], index: int) -> Slip | None:
+    """A text starting with one of YAML's own characters: `title: [Update]
+    Buses`, `title: @Katie …`, `title: &more fun` (an anchor to YAML)."""
+    if index >= len(block):
+        return None
+    prefix, value = line_parts(block[index])
+    if not value or value[0] not in YAML_INDICATORS or an_unclosed_list(value):
+        return None
+    return Slip(index, field_of(block, index), f'a value starting with "{value[0]}" must be in quotes',
+                f"write the line as: {rewritten(prefix, value)}")
+
+
+def an_unclosed_list(value: str) -> bool:
+    """'[a, b' or '{a': a list (or mapping) left open, not text in brackets
+    ('[Update] Buses', which a closing bracket and more text show)."""
+    closer = {"[": "]", "{": "}"}.get(value[0])
+    return closer is not None and (closer not in value or value.endswith(closer))
+
+
+def shortened(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -1,0 +1,185 @@
+"""The front matter messages a volunteer gets for the slips people make:
+each names the line to change and gives the line to write, in plain words
+(not PyYAML's "expected <block end>, but found '<scalar>'"), and no advice
+that would publish something else than they wrote."""
+
+from __future__ import annotations
+
+import pytest
+from test_bad_input import GOOD_POST, assert_fails_with
+
+from sitecore.schema.content_types import COUNCILLOR, EVENT, MINIFESTO, PAGE, POLICY, POST
+from sitecore.schema.document import FrontMatterError, parse_document
+from sitecore.schema.fields import FieldError, image_path, unknown_field_fix
+
+POST_FIELDS = "title: Buses\ndate: 2021-11-24\ncategory: news\n"
+
+
+def refusal(front_matter: str) -> str:
+    """`line: field: message — fix` for a file with this front matter."""
+    with pytest.raises(FrontMatterError) as refused:
+        parse_document(f"---\n{front_matter}\n---\nText.\n")
+    error = refused.value
+    return f"{error.line}: {error.field}: {error.message} — {error.fix}"
+
+
+@pytest.mark.parametrize("front_matter, expected", [
+    # A summary that runs onto the next line: the block is closed, and adding
+    # a '---' would publish the summary cut short and its end as a heading.
+    (POST_FIELDS + "summary: Members voted for buses\nacross the county.",
+     '6: summary: the summary continues on line 6 ("across the county."), but a value must be on one line — '
+     "put it all on one line, after 'summary:' on line 5"),
+    (POST_FIELDS + "summary: Members voted for buses.\n\nAcross the county.",
+     '7: summary: the summary continues on line 7 ("Across the county."), but a value must be on one line — '
+     "put it all on one line, after 'summary:' on line 5"),
+    # A title wrapped between fields: PyYAML blamed the date's line.
+    ("title: Katie Parker joins\nBreakthrough today\ndate: 2021-11-24\ncategory: news",
+     '3: title: the title continues on line 3 ("Breakthrough today"), but a value must be on one line — '
+     "put it all on one line, after 'title:' on line 2"),
+])
+def test_a_value_wrapped_onto_the_next_line_is_named_at_that_line(front_matter, expected):
+    assert refusal(front_matter) == expected
+
+
+@pytest.mark.parametrize("front_matter, expected", [
+    ("title: “Buses: a win”\ndate: 2021-11-24",
+     "2: title: the value starts with a curly quote (“), which does not count as a quote in the front matter — "
+     'write the line with straight quotes: title: "Buses: a win"'),
+    ("title: ‘Katie’s vote: yes’",
+     "2: title: the value starts with a curly quote (‘), which does not count as a quote in the front matter — "
+     'write the line with straight quotes: title: "Katie’s vote: yes"'),
+    ("title: “Councillors back #NHSPayNow”",
+     '2: title: "#NHSPayNow”" is read as a YAML comment (a space then #) and would be left out: the value starts '
+     "with a curly quote (“), which does not count as a quote in the front matter — write the line with straight "
+     'quotes: title: "Councillors back #NHSPayNow"'),
+])
+def test_curly_quotes_are_named_and_the_line_given_with_straight_ones(front_matter, expected):
+    """TextEdit and Word type curly quotes: the volunteer believes the value is in quotes."""
+    assert refusal(front_matter) == expected
+
+
+@pytest.mark.parametrize("front_matter, values", [
+    ("title: “Buses” are back", {"title": "“Buses” are back"}),
+    ("summary: Katie said “yes” to buses.", {"summary": "Katie said “yes” to buses."}),
+])
+def test_curly_quotes_in_a_value_that_reads_as_written_are_accepted(front_matter, values):
+    """Headlines quote people."""
+    assert parse_document(f"---\n{front_matter}\n---\nText.\n").values == values
+
+
+@pytest.mark.parametrize("front_matter, expected", [
+    ('summary: "Katie said "yes" to buses"',
+     '2: summary: the value starts with ", so the " inside it ends the value too early — '
+     "write the line as: summary: 'Katie said \"yes\" to buses'"),
+    ("title: 'Katie's vote'",
+     "2: title: the value starts with ', so the ' inside it ends the value too early — "
+     'write the line as: title: "Katie\'s vote"'),
+    ("title: 'Katie's \"vote\"'",
+     "2: title: the value starts with ', so the ' inside it ends the value too early — "
+     "write the line as: title: 'Katie''s \"vote\"'"),
+    # PyYAML reported the closing '---', "found unexpected end of stream".
+    ("title: \"Katie's vote\ndate: 2021-11-24\ncategory: news\nsummary: A post.",
+     "2: title: the \" that starts the value is never closed — end the value with \" on the same line: "
+     "title: \"Katie's vote\""),
+])
+def test_a_quote_inside_quotes_or_never_closed_is_named_at_its_line(front_matter, expected):
+    assert refusal(front_matter) == expected
+
+
+def test_a_list_item_without_its_space_is_named_at_its_line():
+    # PyYAML reported the line after it.
+    commitments = "".join(f"  - Commitment {number}.\n" for number in range(1, 10))
+    front_matter = f"title: Homes\nnumber: 2\nsummary: Homes.\ncommitments:\n{commitments}  -Cap rents.\n  - More."
+    assert refusal(front_matter) == ('15: commitments: a list item needs a space after the "-" — '
+                                     "write the line as: - Cap rents.")
+
+
+@pytest.mark.parametrize("value", ["[Update] Buses", "@Katie joins", "*Breaking* news", "% rise in rents",
+                                   "`vote` today", "| pipes", "> more", "& more",
+                                   "!Important! Read this"])
+def test_a_value_starting_with_a_yaml_character_must_be_in_quotes(value):
+    assert refusal(f"title: {value}") == (f'2: title: a value starting with "{value[0]}" must be in quotes — '
+                                          f'write the line as: title: "{value}"')
+
+
+@pytest.mark.parametrize("front_matter, expected", [
+    # YAML reads these as a tag and an anchor: refused as such, with the line to write.
+    ("title: !Breaking news",
+     '2: (front matter): YAML tags (!Breaking) are not allowed — a value starting with "!" must be in quotes: '
+     'write the line as: title: "!Breaking news"'),
+    ("title: &more fun for all",
+     '2: (front matter): YAML anchors (&more) are not allowed — a value starting with "&" must be in quotes: '
+     'write the line as: title: "&more fun for all"'),
+    ("image: {static}/images/rally.jpg\nimage_alt: A rally",
+     "2: image: {static} is for links in the text, not the front matter — "
+     "write the path from content/: image: images/rally.jpg"),
+    ("summary: Note: colons need quotes",
+     '2: summary: the value holds ": ", which YAML reads as the start of another field — '
+     'put the whole value in quotes: summary: "Note: colons need quotes"'),
+])
+def test_other_slips_get_the_line_to_write(front_matter, expected):
+    assert refusal(front_matter) == expected
+
+
+def test_front_matter_of_only_text_is_refused_without_a_traceback():
+    """It ended the build with "ValueError: not enough values to unpack"."""
+    assert refusal("Just a line of text") == ("2: (front matter): the front matter is not a list of 'field: value' "
+                                              "lines — write one 'field: value' per line between the two '---' lines")
+
+
+def test_a_quoted_static_link_in_an_image_field_is_explained():
+    with pytest.raises(FieldError) as refused:
+        image_path("{static}/images/rally.jpg", {})
+    assert (refused.value.message, refused.value.fix) == (
+        "{static} is for links in the text, not the front matter", "write the path from content/: images/rally.jpg")
+
+
+@pytest.mark.parametrize("schema, key, fix", [
+    # difflib said "did you mean 'date'?": a volunteer deleted the line and published the draft.
+    (POST, "draft", "to keep it off the site write 'status: draft' instead; to publish it, delete this line"),
+    (POST, "published", "to keep it off the site write 'status: draft' instead; to publish it, delete this line"),
+    (COUNCILLOR, "name", "did you mean 'title'? (what other sites call name is title here)"),  # was 'sample'
+    (POST, "description", "did you mean 'summary'? (what other sites call description is summary here)"),
+    (POST, "excerpt", "did you mean 'summary'? (what other sites call excerpt is summary here)"),
+    (POST, "categories", "did you mean 'category'? (what other sites call categories is category here)"),
+    (COUNCILLOR, "image", "did you mean 'photo'? (what other sites call image is photo here)"),
+    (POST, "featuredImage", "did you mean 'image'? (what other sites call featuredImage is image here)"),
+    (EVENT, "date", "did you mean 'start'? (what other sites call date is start here)"),
+    (POST, "slug", "delete this line: the address comes from the file name, so rename the file to change it, and "
+                   "list the old address in old_addresses if it was published"),
+    (PAGE, "permalink", "delete this line: the address comes from the file name, so rename the file to change it, "
+                        "and list the old address in old_addresses if it was published"),
+    # Only a field the content type has is suggested.
+    (MINIFESTO, "draft", "remove it, or use one of: " + ", ".join(MINIFESTO.field_names())),
+    (POLICY, "categories", "remove it, or use one of: " + ", ".join(POLICY.field_names())),
+    (POLICY, "tags", "remove it, or use one of: " + ", ".join(POLICY.field_names())),  # was 'status'
+    (POST, "titel", "did you mean 'title'?"),
+])
+def test_a_field_from_another_system_gets_its_name_here(schema, key, fix):
+    assert unknown_field_fix(key, schema.field_names()) == fix
+
+
+@pytest.mark.parametrize("item, expected", [
+    ("- Cap rents: no more than 30% of income.",
+     'item 2: YAML read this as a field and its value because of the ": " in it — '
+     'put the whole text in quotes: "Cap rents: no more than 30% of income."'),
+    ("- “Cap rents: 30% of income”",
+     'item 2: YAML read this as a field and its value because of the ": " in it (its curly quote “ does not count '
+     'as a quote in the front matter) — put the whole text in quotes: "Cap rents: 30% of income"'),
+])
+def test_a_colon_inside_a_list_item_is_explained(item, expected):
+    """The text IS on the same line: "write the text on the same line" was no help."""
+    document = parse_document(f"---\ncommitments:\n- Build homes.\n{item}\n---\nText.\n")
+    commitments = next(spec for spec in POLICY.fields if spec.name == "commitments")
+    with pytest.raises(FieldError) as refused:
+        commitments.convert(document.values["commitments"], {})
+    assert f"{refused.value.message} — {refused.value.fix}" == expected
+
+
+def test_a_wrapped_summary_fails_the_build_at_its_line(make_site):
+    post = GOOD_POST.replace("summary: A first post.", "summary: Members voted for buses\nacross the county.")
+    build = make_site({"posts/hello.md": post}, new_process=True)
+    assert_fails_with(build, 'content/posts/hello.md:6: summary: the summary continues on line 6 ("across the '
+                             "county.\"), but a value must be on one line — put it all on one line, after 'summary:' "
+                             "on line 5")
+    assert len(build.problem_lines) == 1, build.problem_lines
