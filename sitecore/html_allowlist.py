@@ -26,6 +26,7 @@ Markdown writes, a table column's alignment, becomes a class first
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -128,6 +129,11 @@ INTERNAL_LINK = re.compile(r"\{(?:filename|static)\}/?[A-Za-z0-9][A-Za-z0-9/._-]
 # {what} or |what| marker at the start of a value, or after a quote inside
 # one (its pattern finds `src='{filename}…'` inside any attribute's value).
 LINK_MARKER = re.compile(r"(?:^|[\"'])[{|].*?[|}]")
+# A {filename} or {static} link, split into its marker, path and #part.
+MARKER_LINK = re.compile(r"(?P<marker>\{(?:filename|static)\})(?P<path>[^#]*)(?P<part>#.*)?", re.S)
+# The folder (under content/) a content file is in when explain() is not
+# told: every content type's files are one folder down (content/posts/…).
+CONTENT_TYPE_FOLDER = "posts"
 
 
 def url_allowed(url: str, own_site_only: bool = False) -> bool:
@@ -202,8 +208,16 @@ def refusals(html: str, embed_allowlist=()) -> list[Refusal]:
             elif not value_allowed(tag, attribute, value, embed_allowlist):
                 kind = "scheme" if attribute in URL_ATTRIBUTES and tag not in EMBED_TAGS else "value"
                 kind = "embed" if tag in EMBED_TAGS and attribute == "src" else kind
-                found.append(Refusal(kind, tag, value.strip()[:60] if kind != "value" else f"{attribute}={value[:40]}"))
+                found.append(Refusal(kind, tag, shown_value(kind, attribute, value)))
     return list(dict.fromkeys(found))
+
+
+def shown_value(kind: str, attribute: str, value: str) -> str:
+    """The refused value as a message shows it: cut short, but a link to a
+    file whole (its fix writes it again, and a file name may be 80 letters)."""
+    if kind == "value":
+        return f"{attribute}={value[:40]}"
+    return value.strip()[:200 if MARKER_LINK.fullmatch(value.strip()) else 60]
 
 
 # The HTML standard's tokeniser reads a start tag <image> as <img> (browsers
@@ -252,8 +266,30 @@ def clean(html: str, embed_allowlist=()) -> str:
     return _cleaner(tuple(embed_allowlist or ())).clean(alignment_as_class(html or ""))
 
 
-def explain(refusal: Refusal) -> tuple[str, str]:
-    """(message, fix) for a volunteer."""
+def goes_up_a_folder(link: str) -> bool:
+    found = MARKER_LINK.fullmatch(link)
+    return found is not None and ".." in found["path"].split("/")
+
+
+def up_a_folder_fix(link: str, folder: str | None) -> str:
+    """A link may not go up a folder (files are read only from inside
+    content/): the same link written from content/, which Pelican reads the
+    same, if it is a plain path there. `folder`: the linking file's,
+    content/-relative (by default a content type's folder)."""
+    found = MARKER_LINK.fullmatch(link)
+    path = found["path"]
+    start = "" if path.startswith("/") else (CONTENT_TYPE_FOLDER if folder is None else folder)
+    in_content = posixpath.normpath(posixpath.join(start, path.lstrip("/")))
+    rewritten = f"{found['marker']}/{in_content}{found['part'] or ''}"
+    if not in_content.startswith("..") and INTERNAL_LINK.fullmatch(rewritten):
+        return f"a link may not use .. (going up a folder): write the path from content/ instead: {rewritten}"
+    return ("a link may not use .. (going up a folder): write the file's path from content/ after the marker, "
+            "as {filename}/policies/02-housing.md; only files inside content/ can be linked")
+
+
+def explain(refusal: Refusal, folder: str | None = None) -> tuple[str, str]:
+    """(message, fix) for a volunteer; `folder`: the content/-relative
+    folder of the file the refusal is in, for the fixes written from it."""
     kind, tag, detail = refusal.kind, refusal.tag, refusal.detail
     if kind == "comment":
         return ("an HTML comment (<!-- … -->)",
@@ -261,10 +297,12 @@ def explain(refusal: Refusal) -> tuple[str, str]:
                 "keep notes for each other outside the file")
     if kind == "handler":
         return f"raw HTML with an event handler ({detail}=…)", "remove it: content cannot run scripts"
+    if kind == "scheme" and goes_up_a_folder(detail):
+        return (f"the link {detail} goes up a folder with ..", up_a_folder_fix(detail, folder))
     if kind == "scheme" and LINK_MARKER.search(detail):
         return (f"the link {detail} is not a plain path to a file",
-                "write {filename}/folder/file.md or {static}/images/file.jpg, "
-                "with only letters, digits, - _ . / and an optional #part")
+                "write {filename}/folder/file.md or {static}/images/file.jpg: the path from content/, "
+                "with only letters, digits, - _ . / (no ..) and an optional #part")
     if kind == "scheme" and tag == "img":
         return (f"the image {detail} is on another website",
                 "put the image in content/images/ and link it as {static}/images/…: "

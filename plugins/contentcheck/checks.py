@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlparse
@@ -20,6 +21,7 @@ from sitecore.publication_order import goes_public_by_itself, naming_refused
 from sitecore.site_files import is_known
 from sitecore.text_memo import TextMemo, fingerprint
 
+from .link_targets import did_you_mean, linked_file
 from .markdown_scan import scan
 
 INTERNAL_PREFIXES = ("{filename}", "{static}", "{attach}")
@@ -146,8 +148,13 @@ EMAIL_ADDRESS = re.compile(r"^[^@/\s]+@[^@/\s]+\.[^@/\s]+$")
 WEBSITE_NAME = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:[a-z]{2,}|xn--[a-z0-9-]+)(?:[/?#:]|$)", re.I)
 
 
-def relative_link_fix(target: str) -> str:
-    """How to write a link that has no scheme and no leading /."""
+def relative_link_fix(target: str, kind: str = "link") -> str:
+    """How to write a link (or an image's address) that has no scheme and no leading /."""
+    if kind == "image":
+        # From the page's address (/news/<file name>/) a browser looks for
+        # it under the page: the picture is content/images/…, written {static}/images/….
+        in_content = posixpath.normpath(target).lstrip("./") or target
+        return f"write the picture's path from content/ after {{static}}/: {{static}}/{in_content}"
     if EMAIL_ADDRESS.match(target):
         return f"to link an email address, write mailto: before it: (mailto:{target})"
     a_file_here = "/" not in target and target.lower().endswith((".md", ".html", ".jpg", ".png", ".pdf"))
@@ -181,43 +188,40 @@ def check_target(item, found, site: SiteFacts, field: str = "body") -> None:
         return  # a link out (other schemes are reported from the rendered HTML)
     if not target.startswith("/"):
         if not target.startswith("#"):
-            report(item, found.line, field, f"the link {target} is relative", relative_link_fix(target))
+            report(item, found.line, field, f"the {found.kind} {target} is relative",
+                   relative_link_fix(target, found.kind))
         return
     path = unquote(url.path).lstrip("/")
     if not is_known(path, site.site_urls):
         unpublished = next((target for address, target in site.unpublished_urls.items() if is_known(path, {address})), None)
         if unpublished is not None:
             check_unpublished_target(item, found, unpublished, field)
-            return
-        report(item, found.line, field, f"the link {target} goes to a page the site does not have",
-               "check the address: posts are /news/<file name>/, policies /policies/<slug>/")
+        elif found.kind == "image":
+            report(item, found.line, field, f"there is no image content/{path}",
+                   did_you_mean(site.content_root, path, lambda near: f"/{near}",
+                                "put the picture in content/images/ and write its name as it is there"))
+        elif path != path.lower() and is_known(path.lower(), site.site_urls):
+            report(item, found.line, field, f"the link {target} goes to a page the site does not have",
+                   f"did you mean /{path.lower()}? (addresses are in lower case)")
+        else:
+            report(item, found.line, field, f"the link {target} goes to a page the site does not have",
+                   "check the address: posts are /news/<file name>/, policies /policies/<slug>/")
     elif found.kind == "image":
         check_image_file(item, found.line, field, os.path.join(settings["PATH"], unquote(url.path).lstrip("/")))
 
 
-def links_folder(item, settings) -> str:
-    """The folder Pelican resolves an item's relative links from: its own,
-    or for a past minifesto edition's frozen copy the one it was copied from.
-    (A file only partly read is not a Content item: its own folder.)"""
-    relative_dir = getattr(item, "relative_dir", None)
-    if relative_dir is None:
-        return os.path.dirname(item.source_path)
-    return os.path.join(settings["PATH"], relative_dir)
-
-
 def check_internal_file(item, found, path: str, site: SiteFacts, field: str = "body") -> None:
-    if path.startswith("/"):
-        full = os.path.join(site.settings["PATH"], path.lstrip("/"))
-    else:
-        full = os.path.join(links_folder(item, site.settings), path)
-    full = os.path.normpath(full)
+    full = linked_file(item, path, site.settings)
     content_root = site.content_root
     if os.path.commonpath([os.path.realpath(full), content_root]) != content_root:
         report(item, found.line, field, f"the link {found.target} points outside content/",
                "link only to files in content/: anything else would be published from the build machine")
     elif not os.path.isfile(full):
+        marker = found.target[:found.target.index("}") + 1]
         report(item, found.line, field, f"the link {found.target} points to a file that does not exist",
-               "check the path: it is relative to this file, or to content/ when it starts with /")
+               did_you_mean(content_root, os.path.relpath(os.path.realpath(full), content_root).replace(os.sep, "/"),
+                            lambda near: f"{marker}/{near}",
+                            "check the path: it is relative to this file, or to content/ when it starts with /"))
     elif os.path.abspath(full) in site.unpublished:
         check_unpublished_target(item, found, site.unpublished[os.path.abspath(full)], field)
     elif found.kind == "image":
@@ -271,7 +275,8 @@ def check_front_matter_images(item, settings) -> None:
         full = os.path.join(settings["PATH"], image.path)
         if not os.path.isfile(full):
             report(item, image.line, image.field, f"{where}there is no file content/{image.path}",
-                   "put the image there, or correct the path")
+                   did_you_mean(os.path.realpath(settings["PATH"]), image.path, str,
+                                "put the image there, or correct the path"))
         else:
             check_image_file(item, image.line, image.field, full, where)
 

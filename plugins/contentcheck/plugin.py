@@ -12,6 +12,7 @@ from sitecore.renewed import items_renewed
 from sitecore.schema.content_types import files_in_content_folders
 from sitecore.site_files import site_urls
 
+from . import fragments
 from .checks import SiteFacts, check_item, check_links
 from .passed import ItemsThatPassed
 from .tag_spellings import check_tag_spellings
@@ -94,4 +95,6 @@ def report_unread_files(settings) -> None:
 def register() -> None:
     signals.all_generators_finalized.connect(check_content)
     signals.finalized.connect(keep_passes)
+    # Links to a part of a page (#commitment-3), checked once the pages are written.
+    fragments.register()
     items_renewed.connect(check_renewed)

@@ -241,8 +241,11 @@ class FrontMatterReader(BaseReader):
         if cached is not None:
             return cached
         safe, refused = render_safe_html(markdown, self.settings)
+        # The folder of the file, from content/: a link's fix is written from it.
+        folder = os.path.relpath(os.path.dirname(os.path.abspath(source_path)), os.path.abspath(self.settings["PATH"]))
+        folder = folder.replace(os.sep, "/")
         for refusal in refused:
-            message, fix = explain(refusal)
+            message, fix = explain(refusal, folder)
             problem_log.add(source_path, line_in_markdown(markdown, first_line, refusal.search), field, message, fix)
         if not refused:
             self.html_cache.put(markdown, safe)

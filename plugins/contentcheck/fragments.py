@@ -1,0 +1,259 @@
+"""A link to a part of one of the site's own pages lands on that part.
+
+`/policies/housing/#commitment-3`, `#why-it-matters`: the part after `#`
+names an id on the page, and a browser that finds none shows the page's top
+with no word of what went wrong; the README tells the press to cite
+commitments this way. The link's page is checked before anything is
+written (checks.py); its ids come from everywhere: the text's headings
+(sitecore/heading_ids.py), the data (a policy's numbered commitments, the
+policies on the index), the templates (#main-content). The written page is
+the one place that has them all, so this check runs once the site is
+written, before sitebuild puts it in place: it reads only the pages a
+content link goes to a part of, each once, with selectolax, and a link to
+an id its page does not have fails the build at the link's line. `--check`
+writes no pages, so it cannot look at them: `invoke build` does.
+
+An embargoed item is public at its hour, at a build no one reviews, where a
+problem would stop everything that build publishes. So its links are
+checked now, as the other checks do (sitecore.publication_order): those to a
+page written now against that page; those to a part of itself against its
+own text's ids and every id the theme may write. (A link from one embargoed
+item to a part of another is checked once both are public.)
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from pelican import signals
+from selectolax.lexbor import LexborHTMLParser
+
+from sitecore.content_items import content_items, public_save_as, published_items, unpublished_items
+from sitecore.problems import problem_log
+from sitecore.publication_order import goes_public_by_itself
+
+from .link_targets import linked_file
+from .markdown_scan import scan
+
+# A Markdown body that may hold a link with a #part: [words](…#…), a
+# reference's [label]: …#…, or <a href="…#…">. Most bodies have none, and
+# scanning each line of every body at every build took a third of a second
+# at a thousand posts; this search takes a twentieth.
+MAY_LINK_TO_PART = (re.compile(r"\]\([^)\s]*#"), re.compile(r"href\s*=\s*[\"']?[^\"'\s>]*#", re.I),
+                    re.compile(r"\]:[ \t]*\S*#"))
+# A part every page has (the HTML standard): none, or its top.
+EVERY_PAGE_HAS = {"", "top"}
+# Ids numbered in a series, and what the series is called, for the fix.
+NUMBERED = re.compile(r"(?P<series>.*?)(?P<number>[0-9]+)")
+SERIES_NAMES = {"commitment-": "commitments", "policy-": "policies"}
+
+
+@dataclass(frozen=True, order=True)
+class LinkToPart:
+    page: str         # the page's file, relative to the output folder
+    source_path: str  # the file the link is in
+    line: int
+    field: str
+    target: str       # the link as written
+    part: str         # the id it goes to
+
+
+@dataclass
+class NotedLinks:
+    """The links to parts of one build, noted once everything is read and
+    checked once everything is written; and, for each embargoed item that
+    links to a part of itself, its page and its text's ids."""
+
+    settings: dict
+    links: list[LinkToPart]
+    unwritten_ids: dict[str, set[str]]
+
+
+# The build under way's (one at a time in a process).
+links_of_build: list[NotedLinks] = []
+
+
+def note_links_to_parts(generators) -> None:
+    settings = generators[0].settings
+    links_of_build.clear()
+    if settings.get("CONTENT_CHECK_ONLY"):
+        return
+    pages = PagesBySource(generators)
+    embargoed = [item for item in unpublished_items(generators).values() if goes_public_by_itself(item)]
+    noted = NotedLinks(settings, [], {})
+    for item in [*published_items(generators), *embargoed]:
+        links = links_to_parts(item, getattr(item, "body_markdown", None), getattr(item, "body_first_line", 1),
+                               "body", pages)
+        if getattr(item, "closing_call", None) and "closing_call" in item.frontmatter_lines:
+            links += links_to_parts(item, item.closing_call, item.frontmatter_lines["closing_call"],
+                                    "closing_call", pages)
+        own_page = public_save_as(item)
+        if item in embargoed and any(link.page == own_page for link in links):
+            noted.unwritten_ids[own_page] = ids_in(item.content or "")
+        noted.links += links
+    links_of_build.append(noted)
+
+
+class PagesBySource:
+    """Each item's page by its source file, worked out at the first
+    {filename} link to a part (an item's address is formatted afresh at each
+    ask: a tenth of a second for every item at a thousand posts)."""
+
+    def __init__(self, generators) -> None:
+        self.generators = generators
+        self.pages: dict[str, str] | None = None
+
+    def get(self, source: str) -> str | None:
+        if self.pages is None:
+            self.pages = {os.path.abspath(item.source_path): public_save_as(item)
+                          for item in content_items(self.generators)}
+        return self.pages.get(source)
+
+
+def links_to_parts(item, markdown: str | None, first_line: int, field: str,
+                   pages: PagesBySource) -> list[LinkToPart]:
+    """The links in `markdown` to a part of one of the site's pages."""
+    if not markdown or not any(pattern.search(markdown) for pattern in MAY_LINK_TO_PART):
+        return []
+    found = []
+    for link in scan(markdown, first_line):
+        address, hash_sign, part = link.target.partition("#")
+        page = page_linked(item, address, pages) if link.kind == "link" and hash_sign else None
+        if page:
+            found.append(LinkToPart(page, item.source_path, link.line, field, link.target, part))
+    return found
+
+
+def page_linked(item, address: str, pages: PagesBySource) -> str | None:
+    """The file (relative to the output folder) of the site's page that
+    `address` (a link's, before its #) goes to; None for a file, another
+    website or an address the other checks refuse."""
+    settings = item.settings
+    if not address:
+        return public_save_as(item)
+    if address.startswith("{filename}"):
+        return pages.get(os.path.abspath(linked_file(item, unquote(address.removeprefix("{filename}")), settings)))
+    if address.startswith("{"):
+        return None  # {static}: a file, not a page
+    try:
+        url = urlsplit(address)
+    except ValueError:
+        return None
+    own_site = urlsplit(settings["SITE_CANONICAL_URL"]).netloc
+    if (url.scheme or url.netloc) and not (url.scheme in ("http", "https") and url.netloc == own_site):
+        return None
+    if not url.path.startswith("/"):
+        return None
+    return unquote(url.path).lstrip("/") or "index.html"
+
+
+def written_page(output: Path, page: str) -> Path | None:
+    """The HTML file the host serves for `page`, if the build wrote one
+    inside `output`."""
+    path = output / page
+    if page.endswith("/") or path.is_dir():
+        path = path / "index.html"
+    path = Path(os.path.normpath(path))
+    if path.suffix != ".html" or not path.is_relative_to(output) or not path.is_file():
+        return None
+    return path
+
+
+def ids_in(html: str) -> set[str]:
+    """Every id in the HTML, and every <a name>: what a #part finds."""
+    tree = LexborHTMLParser(html)
+    return ({node.attributes.get("id") or "" for node in tree.css("[id]")}
+            | {node.attributes.get("name") or "" for node in tree.css("a[name]")})
+
+
+def lands(part: str, ids: set[str], theme_ids: re.Pattern | None = None) -> bool:
+    """As a browser finds a #part: as written, or percent-decoded; or, on
+    a page not yet written, an id the theme may write (`theme_ids`)."""
+    return (part.lower() in EVERY_PAGE_HAS or part in ids or unquote(part) in ids
+            or (theme_ids is not None and theme_ids.fullmatch(unquote(part)) is not None))
+
+
+def theme_id_patterns(settings: dict) -> re.Pattern:
+    """Every id any template may write (sitecore.heading_ids, as the Markdown settings give it)."""
+    patterns = settings["MARKDOWN"]["extension_configs"]["sitecore.heading_ids"]["theme_ids"]
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns) or "(?!)")
+
+
+def check_links_to_parts(pelican) -> None:
+    """Pelican has written the site: every link noted goes to a part its page has."""
+    noted = next((noted for noted in links_of_build if noted.settings is pelican.settings), None)
+    links_of_build.clear()
+    if noted is None:
+        return
+    output = Path(pelican.settings["OUTPUT_PATH"]).resolve()
+    by_page = defaultdict(list)
+    for link in sorted(noted.links):
+        by_page[link.page].append(link)
+    missing = 0
+    for page, links in by_page.items():
+        written = written_page(output, page)
+        theme_ids = None
+        if written is not None:
+            ids = ids_in(written.read_text(encoding="utf-8"))
+        elif page in noted.unwritten_ids:  # an embargoed item's own page
+            ids, theme_ids = noted.unwritten_ids[page], theme_id_patterns(pelican.settings)
+        else:
+            continue  # not a page, or not written: the other checks say why
+        for link in links:
+            if not lands(link.part, ids, theme_ids):
+                report_missing_part(link, ids)
+                missing += 1
+    if missing:  # the build stops here, and sitebuild leaves the last good site in place
+        problem_log.raise_if_any()
+
+
+def report_missing_part(link: LinkToPart, ids: set[str]) -> None:
+    address = link.target.partition("#")[0]
+    page = "this page" if not address else address
+    problem_log.add(link.source_path, link.line, link.field,
+                    f"the link {link.target} goes to #{link.part}, which {page} does not have",
+                    nearest_parts(link.part, ids, page))
+
+
+def nearest_parts(part: str, ids: set[str], page: str) -> str:
+    """What the link was probably meant to be: the same id in other
+    capitals, the series of numbered ids it belongs to, or ids close to it."""
+    same = sorted(known for known in ids if known.lower() == part.lower())
+    if same:
+        return f"did you mean #{same[0]}? (the part must match in capitals too)"
+    numbered = NUMBERED.fullmatch(part)
+    if numbered:
+        series = numbered["series"]
+        numbers = sorted(int(found["number"]) for found in map(NUMBERED.fullmatch, ids)
+                         if found and found["series"] == series and found["number"] == str(int(found["number"])))
+        if numbers:
+            name = SERIES_NAMES.get(series, f"#{series}…")
+            every = f"#{series}{numbers[0]}" + (f" to #{series}{numbers[-1]}" if len(numbers) > 1 else "")
+            return f"{page} has {name} {number_ranges(numbers)} ({every}): check the number"
+    close = difflib.get_close_matches(part, sorted(ids), n=3, cutoff=0.6)
+    if close:
+        return f"did you mean {' or '.join(f'#{known}' for known in close)}?"
+    return (f"link to {page} without a #part, or to one of its headings: "
+            "## Why it matters is #why-it-matters")
+
+
+def number_ranges(numbers: list[int]) -> str:
+    """1, 2, 3, 5 → "1–3, 5"."""
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
+
+
+def register() -> None:
+    signals.all_generators_finalized.connect(note_links_to_parts)
+    signals.finalized.connect(check_links_to_parts)

@@ -1,0 +1,187 @@
+"""Links and images lead where they say, and a wrong one is told the right way.
+
+A picture named in other capitals, an image written as a page's address or
+relative to the page, a {filename} link going up a folder: each message
+says what it is and how to write it. And a link to a part of one of the
+site's pages (`/policies/housing/#commitment-9`, `#why-it-matters`) that the
+page does not have fails the build at the link's line, naming the parts the
+page has (plugins/contentcheck/fragments.py).
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+from conftest import MINIMAL_SITE, build_in, sample_jpeg
+
+POST_HEAD = "---\ntitle: A rally\ndate: 2021-11-24\ncategory: news\nsummary: A rally.\n{fields}---\n"
+# The minimal site's policy, with five commitments and a heading.
+HOUSING = textwrap.dedent(MINIMAL_SITE["policies/01-housing.md"]).replace(
+    "  - Build council homes.\n", "".join(f"  - Commitment {number}.\n" for number in range(1, 6))).replace(
+    "Why this matters.", "## Why it matters\n\nEveryone needs a home.")
+
+
+def post(lines: list[str], fields: str = "") -> str:
+    return POST_HEAD.format(fields=fields) + "\n\n".join(lines) + "\n"
+
+
+def line_of(text: str, written: str) -> int:
+    return next(number for number, line in enumerate(text.splitlines(), 1) if written in line)
+
+
+def site_files(**posts: str) -> dict:
+    return {"images/rally.jpg": sample_jpeg(), "policies/01-housing.md": HOUSING,
+            **{f"posts/{name}.md": text for name, text in posts.items()}}
+
+
+# Mistakes found before anything is written: (the line in the post, the message after "body: ").
+WRITTEN_WRONG = {
+    "![A rally]({static}/images/Rally.JPG)":
+        "the link {static}/images/Rally.JPG points to a file that does not exist — "
+        "did you mean {static}/images/rally.jpg? (names must match in capitals too)",
+    "![A rally](/images/Rally.jpg)":
+        "there is no image content/images/Rally.jpg — did you mean /images/rally.jpg? (names must match in capitals too)",
+    "![A rally](/images/nope.jpg)":
+        "there is no image content/images/nope.jpg — put the picture in content/images/ and write its name as it is "
+        "there",
+    "![A rally](/images/raly.jpg)":
+        "there is no image content/images/raly.jpg — did you mean /images/rally.jpg? If not, put the picture in "
+        "content/images/ and write its name as it is there",
+    "![A rally](images/rally.jpg)":
+        "the image images/rally.jpg is relative — write the picture's path from content/ after {static}/: "
+        "{static}/images/rally.jpg",
+    "[our housing policy]({filename}../policies/01-housing.md)":
+        "the link {filename}../policies/01-housing.md goes up a folder with .. — a link may not use .. "
+        "(going up a folder): write the path from content/ instead: {filename}/policies/01-housing.md",
+    "[commitment 2]({filename}../policies/01-housing.md#commitment-2)":
+        "the link {filename}../policies/01-housing.md#commitment-2 goes up a folder with .. — a link may not use .. "
+        "(going up a folder): write the path from content/ instead: {filename}/policies/01-housing.md#commitment-2",
+    "[our housing policy](/policies/Housing/)":
+        "the link /policies/Housing/ goes to a page the site does not have — did you mean /policies/housing/? "
+        "(addresses are in lower case)",
+}
+# Parts of pages that are not there, found once the pages are written.
+PARTS_NOT_THERE = {
+    "[commitment 9](/policies/housing/#commitment-9)":
+        "the link /policies/housing/#commitment-9 goes to #commitment-9, which /policies/housing/ does not have — "
+        "/policies/housing/ has commitments 1–5 (#commitment-1 to #commitment-5): check the number",
+    "[policy 42](/policies/#policy-42)":
+        "the link /policies/#policy-42 goes to #policy-42, which /policies/ does not have — "
+        "/policies/ has policies 1 (#policy-1): check the number",
+    "[commitment 1.7](/policies/#policy-1-7)":
+        "the link /policies/#policy-1-7 goes to #policy-1-7, which /policies/ does not have — "
+        "/policies/ has #policy-1-… 1–5 (#policy-1-1 to #policy-1-5): check the number",
+    "[nowhere](/policies/housing/#nope)":
+        "the link /policies/housing/#nope goes to #nope, which /policies/housing/ does not have — "
+        "link to /policies/housing/ without a #part, or to one of its headings: ## Why it matters is #why-it-matters",
+    "[why](/policies/housing/#Why-it-matters)":
+        "the link /policies/housing/#Why-it-matters goes to #Why-it-matters, which /policies/housing/ does not have — "
+        "did you mean #why-it-matters? (the part must match in capitals too)",
+    "[commitment 6]({filename}/policies/01-housing.md#commitment-6)":
+        "the link {filename}/policies/01-housing.md#commitment-6 goes to #commitment-6, which "
+        "{filename}/policies/01-housing.md does not have — {filename}/policies/01-housing.md has commitments 1–5 "
+        "(#commitment-1 to #commitment-5): check the number",
+    "[below](#our-plans)":
+        "the link #our-plans goes to #our-plans, which this page does not have — did you mean #our-plan?",
+}
+# Links to parts that are there: a commitment, a heading (on another page
+# and on this one), the page's main content (the skip link's target), the top.
+PARTS_THERE = [
+    "[commitment 5](/policies/housing/#commitment-5)",
+    "[commitment 1.3](/policies/#policy-1-3)",
+    "[why](/policies/housing/#why-it-matters)",
+    "[also why]({filename}/policies/01-housing.md#why-it-matters)",
+    "[the text](/news/rally/#main)",
+    "[below](#our-plan)",
+    "[back to the top](#top)",
+    "## Our plan",
+]
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory, factory_cache):
+    made = {}
+
+    def build(name: str, files: dict, options: tuple[str, ...] = ()):
+        if name not in made:
+            made[name] = build_in(tmp_path_factory.mktemp(name), files, cache=factory_cache, options=options)
+        return made[name]
+
+    return build
+
+
+def expected_lines(text: str, cases: dict) -> list[str]:
+    """The build's lines for `cases`, in the order of their lines (as written)."""
+    return [f"content/posts/rally.md:{line_of(text, written)}: body: {message}" for written, message in cases.items()]
+
+
+def test_each_mistake_is_told_at_its_line_with_what_to_write(builds):
+    text = post(list(WRITTEN_WRONG))
+    build = builds("written-wrong", site_files(rally=text))
+    assert build.returncode == 1
+    assert build.problem_lines == expected_lines(text, WRITTEN_WRONG)
+    assert "Traceback" not in build.stderr
+
+
+def test_a_front_matter_image_in_other_capitals_is_named(builds):
+    text = post(["Text."], fields="image: images/Rally.JPG\nimage_alt: A rally\n")
+    build = builds("front-matter-image", site_files(rally=text))
+    assert build.returncode == 1
+    assert build.problem_lines == [
+        "content/posts/rally.md:6: image: there is no file content/images/Rally.JPG — did you mean images/rally.jpg? "
+        "(names must match in capitals too)"]
+
+
+def test_a_link_to_a_part_a_page_does_not_have_fails_the_build_at_its_line(builds):
+    text = post([*PARTS_NOT_THERE, "## Our plan"])
+    build = builds("parts-not-there", site_files(rally=text))
+    assert build.returncode == 1
+    assert build.problem_lines == expected_lines(text, PARTS_NOT_THERE)
+    assert "Traceback" not in build.stderr
+    assert not build.output.exists()  # nothing was put in place
+
+
+def test_links_to_parts_the_pages_have_pass(builds):
+    build = builds("parts-there", site_files(rally=post(PARTS_THERE)))
+    assert build.returncode == 0, build.stderr
+    assert build.html("news/rally/").find(id="our-plan") is not None
+
+
+def test_a_policy_text_linking_to_another_page_s_part_is_checked_too(builds):
+    """Not only posts: every text's links (here a page's)."""
+    about = MINIMAL_SITE["pages/about.md"].replace("We are a party.", "See [commitment 8](/policies/housing/#commitment-8).")
+    build = builds("page-links", {**site_files(), "pages/about.md": about})
+    assert build.returncode == 1
+    assert build.problem_lines == [
+        "content/pages/about.md:5: body: the link /policies/housing/#commitment-8 goes to #commitment-8, which "
+        "/policies/housing/ does not have — /policies/housing/ has commitments 1–5 (#commitment-1 to #commitment-5): "
+        "check the number"]
+
+
+def test_invoke_check_writes_no_pages_so_only_the_build_checks_parts(builds):
+    """`--check` (invoke check) writes nothing, and a page's parts are known
+    only once it is written: the README says the build checks them."""
+    build = builds("parts-checked-only-by-building",
+                   site_files(rally=post(["[commitment 9](/policies/housing/#commitment-9)"])), options=("--check",))
+    assert build.returncode == 0, build.stderr
+
+
+def test_an_embargoed_posts_links_to_parts_are_checked_before_it_is_public(builds):
+    """At its embargo's hour the post is public at a build no one reviews,
+    where a wrong #part would stop everything that build publishes: its
+    links are checked now, to a page written now and to its own headings."""
+    embargoed = ("---\ntitle: A rally\ndate: 2030-07-01 09:00\nembargo: 2030-07-01 09:00\ncategory: news\n"
+                 "summary: A rally.\n---\n\n")
+    wrong = ["[commitment 9](/policies/housing/#commitment-9)", "[below](#our-plans)"]
+    text = embargoed + "\n\n".join([*wrong, "[fine](#our-plan)", "[the text](#main)", "## Our plan"]) + "\n"
+    build = builds("embargoed-parts", site_files(rally=text))
+    assert build.returncode == 1
+    assert build.problem_lines == [
+        f"content/posts/rally.md:{line_of(text, wrong[0])}: body: the link /policies/housing/#commitment-9 goes to "
+        "#commitment-9, which /policies/housing/ does not have — /policies/housing/ has commitments 1–5 "
+        "(#commitment-1 to #commitment-5): check the number",
+        f"content/posts/rally.md:{line_of(text, wrong[1])}: body: the link #our-plans goes to #our-plans, which this "
+        "page does not have — did you mean #our-plan?"]
+    right = text.replace(wrong[0], "[commitment 5](/policies/housing/#commitment-5)").replace(wrong[1], "Below.")
+    assert builds("embargoed-parts-right", site_files(rally=right)).returncode == 0
