@@ -653,6 +653,8 @@ PLUGINS = [
     "plugins.urlfilters",
     # Tag, category and author pages in time linear in the number of posts.
     "plugins.listings",
+    # A post's <title> names it alone: recurring headlines get their dates.
+    "plugins.pagetitles",
     # Sample content shown as such; placeholders refused in production.
     "plugins.samplecontent",
     # Each item's address worked out once while the pages are written.

@@ -169,6 +169,30 @@ def test_different_pages_have_different_titles(site):
     assert text_of(site.html("news/category/press-releases/").h1) != text_of(site.html("press/releases/").h1)
 
 
+def test_posts_with_one_headline_are_told_apart_by_their_dates(make_site):
+    """A recurring headline ("Statement on the budget", every March) gave
+    the posts one <title>: one name in a screen reader's list of pages, in
+    history and in search engines. Each is named with its date (and time,
+    on the same day); the headings stay as written, and a post whose title
+    no other has keeps its plain <title>."""
+    statement = ("---\ntitle: {title}\ndate: {date}\ncategory: news\nsummary: Our statement.\n---\n\n"
+                 "What we said.\n")
+    posts = {"posts/budget-2021.md": statement.format(title="Statement on the budget", date="2021-03-03 10:00"),
+             "posts/budget-2022.md": statement.format(title="Statement on the Budget", date="2022-03-02 10:00"),
+             "posts/budget-2022-again.md": statement.format(title="Statement on the budget",
+                                                            date="2022-03-02 16:30")}
+    build = make_site(posts)
+    assert build.returncode == 0, build.stderr
+    titles = {slug: text_of(build.html(f"news/{slug}/").title) for slug in ("budget-2021", "budget-2022",
+                                                                             "budget-2022-again", "hello")}
+    assert titles == {
+        "budget-2021": "Statement on the budget (3 March 2021) | Breakthrough Party",
+        "budget-2022": "Statement on the Budget (2 March 2022, 10:00) | Breakthrough Party",
+        "budget-2022-again": "Statement on the budget (2 March 2022, 16:30) | Breakthrough Party",
+        "hello": "Hello from the party | Breakthrough Party"}
+    assert text_of(build.html("news/budget-2022/").h1) == "Statement on the Budget"
+
+
 # (page, the menu link marked as this page, the one marked as its section)
 WHERE_THE_MENU_SAYS_YOU_ARE = [
     ("", None, None),

@@ -134,3 +134,16 @@ def test_press_releases_of_every_year_are_searched_alone_from_the_press_pages(se
         assert set(results_for(page, "Breakthrough")) - releases  # news too, once its box is ticked
     finally:
         page.close()
+
+
+def test_a_posts_result_gives_its_type_and_date(search_page, site, settings):
+    """A party's headlines recur ("Statement on the budget"): a post's
+    result says its type and its date, as its page shows the date."""
+    slug, meta = next((slug, meta) for slug, meta in published("posts") if meta["category"] == settings["PRESS_CATEGORY"])
+    page = site.html(f"news/{slug}/")
+    shown_date = page.select_one("main .meta time").get_text(strip=True)
+    results_for(search_page, meta["title"])
+    kinds = search_page.eval_on_selector_all(
+        "#search-results li", "items => items.map(li => [li.querySelector('a').getAttribute('href'), "
+                              "li.querySelector('.meta').textContent])")
+    assert [f"/news/{slug}/", f" (Press release, {shown_date})"] in kinds

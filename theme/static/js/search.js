@@ -72,7 +72,8 @@ function resultItem(data) {
   link.textContent = data.meta.title;
   const kind = document.createElement("span");
   kind.className = "meta";
-  kind.textContent = ` (${(data.filters.type || []).join(", ")})`;
+  // A post's date too: a party's headlines recur ("Statement on the budget").
+  kind.textContent = ` (${[...(data.filters.type || []), ...(data.meta.date ? [data.meta.date] : [])].join(", ")})`;
   const excerpt = document.createElement("p");
   excerpt.innerHTML = sentenceExcerpt(data); // our own page's words, escaped, with <mark>
   item.append(link, kind, excerpt);
