@@ -145,6 +145,10 @@ PRESS_ARCHIVE_SAVE_AS = "press/releases/index.html"
 # The archive shows the newest year's releases and links every year's page.
 PRESS_ARCHIVE_YEAR_URL = "press/releases/{year}/"
 PRESS_ARCHIVE_YEAR_SAVE_AS = "press/releases/{year}/index.html"
+# How many of the newest releases the archive's first page lists, under
+# their years (each year's page lists all of its own): in January it still
+# shows the last year's, not one release.
+PRESS_ARCHIVE_LATEST = 30
 # Every file name is its slug: content/posts/katie-parker-joins.md is
 # /news/katie-parker-joins/. Slugs come from file names, never from titles,
 # so rewording a headline never breaks a link that was shared.

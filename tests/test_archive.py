@@ -13,6 +13,7 @@ import pytest
 from conftest import build_in
 
 PER_PAGE = 3
+PRESS_LATEST = 6  # the press archive's first page: more than the newest year has
 FIRST_DAY = dt.date(2021, 1, 6)
 CATEGORIES = ("news", "press-releases", "opinion")
 COUNT = 25
@@ -46,8 +47,8 @@ FILES["posts/story-01.md"] = FILES["posts/story-01.md"].replace(
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory, factory_cache):
-    build = build_in(tmp_path_factory.mktemp("archive"), FILES, settings={"DEFAULT_PAGINATION": str(PER_PAGE)},
-                     cache=factory_cache)
+    build = build_in(tmp_path_factory.mktemp("archive"), FILES, cache=factory_cache,
+                     settings={"DEFAULT_PAGINATION": str(PER_PAGE), "PRESS_ARCHIVE_LATEST": str(PRESS_LATEST)})
     assert build.returncode == 0, build.stderr
     return build
 
@@ -185,14 +186,18 @@ def test_a_policy_or_councillor_page_shows_the_newest_posts_and_links_them_all(a
     assert len(expected) <= 5 and len(housing) > 2 * PER_PAGE  # both cases, and a list of several pages
 
 
-def test_the_press_archive_shows_the_newest_year_and_links_a_page_for_each(archive):
+def test_the_press_archive_shows_the_newest_releases_and_links_a_page_for_each_year(archive):
+    """The archive's first page showed the newest year alone: the same page
+    as that year's, and, in January, one release. It shows the newest
+    PRESS_ARCHIVE_LATEST, under their years."""
     releases = [url for url, day in posts_newest_first()
                 if url != "/news/hello/" and CATEGORIES[int(url[-3:-1]) % 3] == "press-releases"]
     by_year = {year: [url for url in releases if any(u == url and d.year == year for u, d in posts_newest_first())]
                for year in (2022, 2021)}
-    assert all(by_year.values())
+    assert all(by_year.values()) and len(by_year[2022]) < PRESS_LATEST  # the newest year alone is too few
     index = archive.html("press/releases/")
-    assert [a["href"] for a in index.select(".archive-year li a")] == by_year[2022]
+    assert [a["href"] for a in index.select(".archive-year li a")] == releases[:PRESS_LATEST]
+    assert [h2.get_text() for h2 in index.select(".archive-year h2")] == ["2022", "2021"]
     assert [a["href"] for a in index.select("nav[aria-labelledby=release-years] a")] == [
         "/press/releases/2022/", "/press/releases/2021/"]
     for year, expected in by_year.items():

@@ -92,7 +92,8 @@ def press_years(releases, settings) -> list[PressYear]:
 
 class PressYearsGenerator(Generator):
     """Writes each year's page of the press archive (the archive itself,
-    with the newest year, is a direct template: press_archive)."""
+    with the newest PRESS_ARCHIVE_LATEST releases, is a direct template:
+    press_archive)."""
 
     def generate_context(self) -> None:
         self.years: list[PressYear] = []
@@ -102,6 +103,8 @@ class PressYearsGenerator(Generator):
         releases = [a for a in articles.articles if a.category.slug == self.settings["PRESS_CATEGORY"]]
         self.context["press_releases"] = releases
         self.context["press_years"] = self.years = press_years(releases, self.settings)
+        # The archive's first page: the newest releases, whatever their year.
+        self.context["press_latest"] = press_years(releases[:self.settings["PRESS_ARCHIVE_LATEST"]], self.settings)
 
     def declare_files(self, generators) -> list[SiteFile]:
         self.find_years(generators)
