@@ -79,7 +79,7 @@ def test_every_address_in_a_feed_is_absolute_even_from_a_local_build(make_site, 
     post = MINIMAL_SITE["posts/hello.md"] + (
         "\nSee [our housing policy](/policies/housing/), [the party](https://example.org/a) and "
         "[this part](#part), or [write to us](mailto:press@example.org).\n\n"
-        "![Members marching]({static}/images/rally.jpg)\n")
+        "![Members marching]({static}/images/rally.jpg)\n\n## Part\n")
     from test_images import jpeg
 
     build = make_site({"posts/hello.md": post, "images/rally.jpg": jpeg(600, 300)})
@@ -92,7 +92,7 @@ def test_every_address_in_a_feed_is_absolute_even_from_a_local_build(make_site, 
     content = BeautifulSoup(entry.content[0].value, "html.parser")
     assert [a["href"] for a in content.find_all("a")] == [
         f"{base}/policies/housing/", "https://example.org/a", "#part", "mailto:press@example.org"]
-    assert [img["src"] for img in content.find_all("img")] == [f"{base}/images/rally.jpg"]
+    assert [img["src"] for img in content.find_all("img")] == [f"{base}/images/rally.jpg"]  # small: its own plain copy
 
 
 def test_the_press_office_pages_offer_the_press_releases_feed_first(site, settings):
