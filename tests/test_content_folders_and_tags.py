@@ -142,6 +142,22 @@ def test_tags_spelled_alike_build(make_site):
     assert (build.output / "news/tag/west-yorkshire/index.html").is_file()
 
 
+def test_a_plain_drafts_spelling_waits_for_its_publication_an_embargoed_posts_does_not(make_site):
+    """A volunteer's draft is held to the public rules when it is published
+    (reviewed then), so its tag never stops the hourly build that lifts
+    embargoes; an embargoed post is published by that build, so it is
+    checked now."""
+    published = {"posts/a.md": post("A", "2021-11-20", "tags: [climate]\n"),
+                 "posts/b.md": post("B", "2021-11-21", "tags: [climate]\n")}
+    draft = post("Draft", "2021-11-22", "tags: [Climate]\nstatus: draft\n")
+    assert make_site({**published, "posts/c.md": draft}).returncode == 0
+    embargoed = post("Later", "2030-07-01 09:00", "tags: [Climate]\nembargo: 2030-07-01 09:00\n")
+    assert_fails_with(make_site({**published, "posts/c.md": embargoed}),
+                      'content/posts/c.md:6: tags: "Climate" is another spelling of the tag "climate", which '
+                      'content/posts/a.md and 1 other post use — write it "climate" as the other 2 posts do: one tag '
+                      "has one name on the site")
+
+
 # --- Pelican's warnings for what our checks explain ----------------------------------
 
 BROKEN_LINK = {"posts/housing-news.md": post("Housing", body="Read [our policy]({filename}/policies/housing.md).")}

@@ -9,7 +9,10 @@ are read in. A post that lists one tag twice is listed twice on its page.
 So a spelling other than the one most posts use is refused at its line (on
 every post that has it), naming the usual one; a tie goes to the spelling of
 the earliest post (by date, then file name), so the answer never depends on
-reading order.
+reading order. The posts counted are those the site shows and those an
+embargo will publish by itself; a plain draft is held to the rule when it
+is published, as to the other public rules (a volunteer's draft never stops
+the hourly build that lifts embargoes).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from dataclasses import dataclass
 
 from sitecore.clock import instant
 from sitecore.problems import problem_log
+from sitecore.publication_order import goes_public_by_itself
 
 
 @dataclass(frozen=True)
@@ -30,7 +34,7 @@ class TagUse:
 
 
 def check_tag_spellings(items) -> None:
-    posts = sorted((item for item in items if getattr(item, "tags", None)),
+    posts = sorted((item for item in items if getattr(item, "tags", None) and public_now_or_by_itself(item)),
                    key=lambda post: (instant(post.date), post.source_path))
     uses_by_slug: dict[str, dict[str, list[TagUse]]] = {}
     for post in posts:  # earliest first: each spelling's first use is its earliest post
@@ -42,6 +46,10 @@ def check_tag_spellings(items) -> None:
             if spelling != usual:
                 for use in uses:
                     report_other_spelling(use, spellings[usual])
+
+
+def public_now_or_by_itself(item) -> bool:
+    return item.status == "published" or goes_public_by_itself(item)
 
 
 def tags_once(post) -> dict[str, TagUse]:
