@@ -262,3 +262,17 @@ def test_a_link_to_no_page_is_left_to_the_full_build(warm_preview):
     saved = edit(content, "posts/hello.md", "The first post's text.", "See [this](/no-such-page/).")
     assert warm.show({saved}, root / "preview") is None
     assert files_of(root / "preview") == before
+
+
+def test_a_title_saved_to_match_another_posts_shows_with_its_date_at_once(warm_preview, factory_cache, tmp_path):
+    """Posts that share a headline are named in <title> with their dates
+    (plugins/pagetitles): the quick step's page of a post retitled so is the
+    full build's, date and all."""
+    warm, content, root = warm_preview
+    warm.show({edit(content, "posts/hello.md", "title: Hello from the party", "title: A draft from the party")},
+              root / "preview")
+    page = (root / "preview" / "news/hello/index.html").read_bytes()
+    # The draft is a copy of the post, of the same day and no time: told apart by its place.
+    assert b"<title>A draft from the party (24 November 2021, 2 of 2) | " in page
+    build_site(SETTINGS, tmp_path / "full", preview_settings(content, factory_cache))
+    assert page == (tmp_path / "full" / "news/hello/index.html").read_bytes()
