@@ -53,3 +53,10 @@ class Policy(TypedContent):
     @property
     def numbered_commitments(self) -> list[Commitment]:
         return [Commitment(self.number, place, text) for place, text in enumerate(self.commitments, start=1)]
+
+    @property
+    def anchors_where_every_policy_is(self) -> dict[str, str]:
+        """Each anchor of the policy's own page its text may link to
+        (#commitment-3), by the anchor it has where every policy is shown
+        (#policy-2-3): the policy's text, shown there, links to that one."""
+        return {commitment.anchor: commitment.index_anchor for commitment in self.numbered_commitments}

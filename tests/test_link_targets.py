@@ -185,3 +185,32 @@ def test_an_embargoed_posts_links_to_parts_are_checked_before_it_is_public(build
         "page does not have — did you mean #our-plan?"]
     right = text.replace(wrong[0], "[commitment 5](/policies/housing/#commitment-5)").replace(wrong[1], "Below.")
     assert builds("embargoed-parts-right", site_files(rally=right)).returncode == 0
+
+
+def test_a_policy_links_to_its_own_commitments_in_every_edition(builds):
+    """A policy's text may link to its own commitment as its page names it
+    (#commitment-3). Where every policy is shown (the web minifesto, the
+    PDFs, the index), that commitment is #policy-1-3: the link goes there.
+    It landed nowhere, and WeasyPrint refused to render the PDFs ("No anchor")."""
+    housing = HOUSING.replace("Everyone needs a home.", "Everyone needs a home: see [commitment 3](#commitment-3).")
+    build = builds("policy-links-own-commitment", {**site_files(), "policies/01-housing.md": housing})
+    assert build.returncode == 0, build.stderr
+    assert build.html("policies/housing/").select_one('main .prose a[href="#commitment-3"]') is not None
+    edition = build.html("minifesto/")
+    assert edition.select_one('main .prose a[href="#policy-1-3"]') is not None and edition.find(id="policy-1-3")
+    assert (build.output / "minifesto.pdf").stat().st_size > 0
+
+
+@pytest.mark.parametrize("options", [(), ("--check",)])
+def test_a_policys_link_to_a_part_of_its_own_page_it_lacks_is_told_at_its_line(builds, options):
+    """Found before anything is written: by `--check` too, and before the
+    minifesto's PDF, which stopped first on WeasyPrint's "No anchor", with no line."""
+    wrong = "[commitment 9](#commitment-9)"
+    housing = HOUSING.replace("Everyone needs a home.", f"Everyone needs a home: see {wrong}.")
+    build = builds(f"policy-links-within{'-check' if options else ''}",
+                   {**site_files(), "policies/01-housing.md": housing}, options=options)
+    assert build.returncode == 1
+    assert build.problem_lines == [
+        f"content/policies/01-housing.md:{line_of(housing, wrong)}: body: the link #commitment-9 goes to "
+        "#commitment-9, which this page does not have — this page has commitments 1–5 (#commitment-1 to "
+        "#commitment-5): check the number"]

@@ -13,12 +13,18 @@ content link goes to a part of, each once, with selectolax, and a link to
 an id its page does not have fails the build at the link's line. `--check`
 writes no pages, so it cannot look at them: `invoke build` does.
 
-An embargoed item is public at its hour, at a build no one reviews, where a
-problem would stop everything that build publishes. So its links are
-checked now, as the other checks do (sitecore.publication_order): those to a
-page written now against that page; those to a part of itself against its
-own text's ids and every id the theme may write. (A link from one embargoed
-item to a part of another is checked once both are public.)
+Some links to a part of the item's own page are checked at once, before
+anything is written, against its own text's ids, its data's (a policy's
+#commitment-3) and every id the theme may write (`checked_before_writing`):
+in `--check`, which writes nothing; a policy's, whose text the minifesto's
+PDF prints, which would otherwise stop first on WeasyPrint's "No anchor",
+with no line; an embargoed item's, public at its hour at a build no one
+reviews (where a problem would stop everything that build publishes),
+checked now as the other checks do (sitecore.publication_order). Other
+items' wait for the written pages, so a volunteer gets every wrong link in
+one build. An embargoed item's links to other pages are checked against
+those pages as written now. (A link from one embargoed item to a part of
+another is checked once both are public.)
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ from pelican import signals
 from selectolax.lexbor import LexborHTMLParser
 
 from sitecore.content_items import content_items, public_save_as, published_items, unpublished_items
+from sitecore.policy_content import Policy
 from sitecore.problems import problem_log
 from sitecore.publication_order import goes_public_by_itself
 
@@ -67,8 +74,8 @@ class LinkToPart:
 @dataclass
 class NotedLinks:
     """The links to parts of one build, noted once everything is read and
-    checked once everything is written; and, for each embargoed item that
-    links to a part of itself, its page and its text's ids."""
+    checked once everything is written; and the ids of each embargoed
+    item's own page, not written yet, for its links within it."""
 
     settings: dict
     links: list[LinkToPart]
@@ -82,8 +89,6 @@ links_of_build: list[NotedLinks] = []
 def note_links_to_parts(generators) -> None:
     settings = generators[0].settings
     links_of_build.clear()
-    if settings.get("CONTENT_CHECK_ONLY"):
-        return
     pages = PagesBySource(generators)
     embargoed = [item for item in unpublished_items(generators).values() if goes_public_by_itself(item)]
     noted = NotedLinks(settings, [], {})
@@ -94,10 +99,45 @@ def note_links_to_parts(generators) -> None:
             links += links_to_parts(item, item.closing_call, item.frontmatter_lines["closing_call"],
                                     "closing_call", pages)
         own_page = public_save_as(item)
-        if item in embargoed and any(link.page == own_page for link in links):
-            noted.unwritten_ids[own_page] = ids_in(item.content or "")
+        within = [link for link in links if link.page == own_page]
+        if within and checked_before_writing(item, settings):
+            check_links_within(item, within, settings)
+        elif within and goes_public_by_itself(item):
+            noted.unwritten_ids[own_page] = ids_of_own_page(item)
         noted.links += links
-    links_of_build.append(noted)
+    if not settings.get("CONTENT_CHECK_ONLY"):  # nothing is written
+        links_of_build.append(noted)
+
+
+def checked_before_writing(item, settings: dict) -> bool:
+    """Not the minifesto's links: its page shows every policy's text too,
+    whose ids (#policy-2-text-…) no template names; it is written."""
+    return bool(settings.get("CONTENT_CHECK_ONLY") or isinstance(item, Policy)) \
+        and getattr(item, "closing_call", None) is None
+
+
+def ids_of_own_page(item) -> set[str]:
+    """The ids of the item's page that the item itself makes: its text's
+    and its data's (a policy's #commitment-3); the theme's are patterns."""
+    return ids_in(item.content or "") | set(getattr(item, "anchors_where_every_policy_is", {}))
+
+
+def check_links_within(item, links: list[LinkToPart], settings: dict) -> None:
+    """The item's links to parts of its own page, before it is written."""
+    ids, theme_ids = ids_of_own_page(item), theme_id_patterns(settings)
+    for link in links:
+        if not lands_within(link.part, ids, theme_ids):
+            report_missing_part(link, ids)
+
+
+def lands_within(part: str, ids: set[str], theme_ids: re.Pattern) -> bool:
+    """`lands`, on a page not written yet: a numbered id of a series the
+    item's own ids have (#commitment-9, beside its commitments 1–5) is
+    there only if it is one of them; the theme may write any of the series."""
+    numbered = NUMBERED.fullmatch(part)
+    if numbered and any(numbered["series"] == found["series"] for found in map(NUMBERED.fullmatch, ids) if found):
+        return lands(part, ids)
+    return lands(part, ids, theme_ids)
 
 
 class PagesBySource:
@@ -206,7 +246,8 @@ def check_links_to_parts(pelican) -> None:
         else:
             continue  # not a page, or not written: the other checks say why
         for link in links:
-            if not lands(link.part, ids, theme_ids):
+            landed = lands_within(link.part, ids, theme_ids) if theme_ids else lands(link.part, ids)
+            if not landed:
                 report_missing_part(link, ids)
                 missing += 1
     if missing:  # the build stops here, and sitebuild leaves the last good site in place
