@@ -121,6 +121,27 @@ def test_every_page_of_a_listing_has_a_title_of_its_own(archive):
         assert len(set(titles)) == len(titles) > 1 or listing == "news/2021/11/", titles
 
 
+def test_a_later_page_of_a_listing_says_which_days_its_posts_are_from(archive):
+    """Every /news/page/N/ had one description: a hundred pages alike to a
+    search engine, and nothing to say what a page held, though its posts
+    move on as posts are added. A later page names its posts' first and last days."""
+    for listing in ("news/", "news/tag/launch/", "news/category/news/", "policies/housing/news/"):
+        descriptions, page, number = [], listing, 1
+        while page:
+            soup = archive.html(page)
+            description = soup.find("meta", attrs={"name": "description"})["content"]
+            days = [time["datetime"][:10] for time in soup.select("main .card-list time")]
+            if number > 1:
+                newest, oldest = (dt.date.fromisoformat(day).strftime("%-d %B %Y") for day in (days[0], days[-1]))
+                assert description.endswith(f" Page {number}: posts from {oldest} to {newest}."), description
+            else:
+                assert "Page " not in description
+            descriptions.append(description)
+            older = soup.select_one("nav.pagination a[rel=next]")
+            page, number = (older["href"].lstrip("/") if older else None), number + 1
+        assert len(set(descriptions)) == len(descriptions) > 1, descriptions
+
+
 def test_the_news_links_every_year_and_each_year_its_months(archive):
     posts = posts_newest_first()
     years = archive.html("news/").select("nav.year-nav a")
