@@ -214,3 +214,37 @@ def test_a_policys_link_to_a_part_of_its_own_page_it_lacks_is_told_at_its_line(b
         f"content/policies/01-housing.md:{line_of(housing, wrong)}: body: the link #commitment-9 goes to "
         "#commitment-9, which this page does not have — this page has commitments 1–5 (#commitment-1 to "
         "#commitment-5): check the number"]
+
+
+LAYOUT_PARTS = ["[who to call](#release-contacts)", "[2021's releases](/press/releases/#year-2021)",
+                "[what's on](/#next-events)"]
+
+
+@pytest.mark.parametrize("options", [(), ("--check",)])
+def test_a_link_to_a_part_of_a_pages_layout_is_refused_at_once(builds, options):
+    """A section a template shows only while it has something for it
+    (a release's contacts, a year on the press archive's first page, the
+    next events) comes and goes with the news, the events and the date: a
+    link to it passed one build and stopped the next, unedited. Refused at
+    once, in --check too; links to the words, the data and #main pass."""
+    lasting = ["[the text](#main)", "[London](/branches/#london)", "[policy 1](/policies/#policy-1)",
+               "[commitment 1.2](/policies/#policy-1-2)"]
+    text = post([*LAYOUT_PARTS, *lasting])
+    build = builds(f"layout-parts{'-check' if options else ''}", site_files(rally=text), options=options)
+    assert build.returncode == 1
+    assert [line.split(" — ")[0] for line in build.problem_lines] == [
+        f"content/posts/rally.md:{line_of(text, written)}: body: the link {written.split('](')[1][:-1]} goes to "
+        f"#{written.split('#')[1][:-1]}, a part of the page's layout, not of its words: a build leaves it out when "
+        "it has nothing to show there (it comes and goes with the news, the events and the date)"
+        for written in LAYOUT_PARTS]
+
+
+@pytest.mark.parametrize("address", ["HTTPS://BreakthroughParty.org.uk/policies/housing/",
+                                     "https://www.breakthroughparty.org.uk/policies/housing/",
+                                     "//breakthroughparty.org.uk/policies/housing/"])
+def test_the_sites_own_address_in_any_spelling_is_checked(builds, address):
+    text = post([f"[commitment 9]({address}#commitment-9)"])
+    build = builds(f"own-address-{len(address)}", site_files(rally=text))
+    assert build.returncode == 1
+    assert build.problem_lines[0].startswith(f"content/posts/rally.md:7: body: the link {address}#commitment-9 goes "
+                                             "to #commitment-9, which")

@@ -13,9 +13,19 @@ content link goes to a part of, each once, with selectolax, and a link to
 an id its page does not have fails the build at the link's line. `--check`
 writes no pages, so it cannot look at them: `invoke build` does.
 
+A page's layout has parts of its own (#release-contacts, #next-events,
+#year-2025 on the press archive): sections a template shows only while it
+has something for them, which come and go with the news, the events and the
+date. A link to one passed at one build and stopped the next, unedited (an
+hourly build, where it stops everything that build publishes). So a link
+may go to a part of the words (a heading's id), to a part the data names
+(#commitment-3, #policy-2, a region on /branches/), or to #main and #top;
+a link to any other part of a layout is refused at once, before anything is
+written, in `--check` too (`layout_part`).
+
 Some links to a part of the item's own page are checked at once, before
-anything is written, against its own text's ids, its data's (a policy's
-#commitment-3) and every id the theme may write (`checked_before_writing`):
+anything is written, against its own text's ids and its data's (a policy's
+#commitment-3) (`checked_before_writing`):
 in `--check`, which writes nothing; a policy's, whose text the minifesto's
 PDF prints, which would otherwise stop first on WeasyPrint's "No anchor",
 with no line; an embargoed item's, public at its hour at a build no one
@@ -44,6 +54,7 @@ from sitecore.content_items import content_items, public_save_as, published_item
 from sitecore.policy_content import Policy
 from sitecore.problems import problem_log
 from sitecore.publication_order import goes_public_by_itself
+from sitecore.regions import region_slug
 
 from .link_targets import linked_file
 from .markdown_scan import scan
@@ -92,12 +103,16 @@ def note_links_to_parts(generators) -> None:
     pages = PagesBySource(generators)
     embargoed = [item for item in unpublished_items(generators).values() if goes_public_by_itself(item)]
     noted = NotedLinks(settings, [], {})
+    layout = LayoutParts(settings)
     for item in [*published_items(generators), *embargoed]:
         links = links_to_parts(item, getattr(item, "body_markdown", None), getattr(item, "body_first_line", 1),
                                "body", pages)
         if getattr(item, "closing_call", None) and "closing_call" in item.frontmatter_lines:
             links += links_to_parts(item, item.closing_call, item.frontmatter_lines["closing_call"],
                                     "closing_call", pages)
+        links = [link for link in links if not layout.refused(link)]
+        if not links:
+            continue
         own_page = public_save_as(item)
         within = [link for link in links if link.page == own_page]
         if within and checked_before_writing(item, settings):
@@ -117,27 +132,43 @@ def checked_before_writing(item, settings: dict) -> bool:
 
 
 def ids_of_own_page(item) -> set[str]:
-    """The ids of the item's page that the item itself makes: its text's
-    and its data's (a policy's #commitment-3); the theme's are patterns."""
-    return ids_in(item.content or "") | set(getattr(item, "anchors_where_every_policy_is", {}))
+    """The ids of the item's page a link may go to, before it is written:
+    its text's, its data's (a policy's #commitment-3) and #main (a link to
+    any other part of the layout is refused: LayoutParts)."""
+    return ids_in(item.content or "") | set(getattr(item, "anchors_where_every_policy_is", {})) | {"main"}
 
 
 def check_links_within(item, links: list[LinkToPart], settings: dict) -> None:
     """The item's links to parts of its own page, before it is written."""
-    ids, theme_ids = ids_of_own_page(item), theme_id_patterns(settings)
+    ids = ids_of_own_page(item)
     for link in links:
-        if not lands_within(link.part, ids, theme_ids):
+        if not lands(link.part, ids):
             report_missing_part(link, ids)
 
 
-def lands_within(part: str, ids: set[str], theme_ids: re.Pattern) -> bool:
-    """`lands`, on a page not written yet: a numbered id of a series the
-    item's own ids have (#commitment-9, beside its commitments 1–5) is
-    there only if it is one of them; the theme may write any of the series."""
-    numbered = NUMBERED.fullmatch(part)
-    if numbered and any(numbered["series"] == found["series"] for found in map(NUMBERED.fullmatch, ids) if found):
-        return lands(part, ids)
-    return lands(part, ids, theme_ids)
+class LayoutParts:
+    """The parts of pages that the templates make (sitecore.heading_ids
+    reads every id="…" of the theme), and which of them a link may go to:
+    those the data names, which stay while the content does."""
+
+    def __init__(self, settings: dict) -> None:
+        patterns = settings["MARKDOWN"]["extension_configs"]["sitecore.heading_ids"]["theme_ids"]
+        self.theme = re.compile("|".join(f"(?:{pattern})" for pattern in patterns) or "(?!)")
+        regions = "|".join(re.escape(region_slug(region, settings)) for region in settings.get("REGIONS", []))
+        self.lasting = re.compile(f"main|commitment-[0-9]+|policy-[0-9]+(?:-[0-9]+)?|{regions or '(?!)'}")
+
+    def refused(self, link: LinkToPart) -> bool:
+        """Report a link to a part of a layout that comes and goes: True if refused."""
+        part = unquote(link.part)
+        if not self.theme.fullmatch(part) or self.lasting.fullmatch(part):
+            return False
+        problem_log.add(link.source_path, link.line, link.field,
+                        f"the link {link.target} goes to #{part}, a part of the page's layout, not of its words: "
+                        "a build leaves it out when it has nothing to show there (it comes and goes with the "
+                        "news, the events and the date)",
+                        "link to the page without #…, or to a heading of its words (## Why it matters is "
+                        "#why-it-matters)")
+        return True
 
 
 class PagesBySource:
@@ -185,12 +216,18 @@ def page_linked(item, address: str, pages: PagesBySource) -> str | None:
         url = urlsplit(address)
     except ValueError:
         return None
-    own_site = urlsplit(settings["SITE_CANONICAL_URL"]).netloc
-    if (url.scheme or url.netloc) and not (url.scheme in ("http", "https") and url.netloc == own_site):
-        return None
+    if url.scheme or url.netloc:  # the site's full address, however written, is the site
+        own_site = urlsplit(settings["SITE_CANONICAL_URL"]).netloc
+        if url.scheme.lower() not in ("", "http", "https") or same_host(url.netloc) != same_host(own_site):
+            return None
     if not url.path.startswith("/"):
         return None
     return unquote(url.path).lstrip("/") or "index.html"
+
+
+def same_host(netloc: str) -> str:
+    """A host as every spelling of it is the same site: BreakthroughParty.org.uk, www.…"""
+    return netloc.lower().removeprefix("www.")
 
 
 def written_page(output: Path, page: str) -> Path | None:
@@ -212,17 +249,9 @@ def ids_in(html: str) -> set[str]:
             | {node.attributes.get("name") or "" for node in tree.css("a[name]")})
 
 
-def lands(part: str, ids: set[str], theme_ids: re.Pattern | None = None) -> bool:
-    """As a browser finds a #part: as written, or percent-decoded; or, on
-    a page not yet written, an id the theme may write (`theme_ids`)."""
-    return (part.lower() in EVERY_PAGE_HAS or part in ids or unquote(part) in ids
-            or (theme_ids is not None and theme_ids.fullmatch(unquote(part)) is not None))
-
-
-def theme_id_patterns(settings: dict) -> re.Pattern:
-    """Every id any template may write (sitecore.heading_ids, as the Markdown settings give it)."""
-    patterns = settings["MARKDOWN"]["extension_configs"]["sitecore.heading_ids"]["theme_ids"]
-    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns) or "(?!)")
+def lands(part: str, ids: set[str]) -> bool:
+    """As a browser finds a #part: as written, or percent-decoded."""
+    return part.lower() in EVERY_PAGE_HAS or part in ids or unquote(part) in ids
 
 
 def check_links_to_parts(pelican) -> None:
@@ -238,16 +267,14 @@ def check_links_to_parts(pelican) -> None:
     missing = 0
     for page, links in by_page.items():
         written = written_page(output, page)
-        theme_ids = None
         if written is not None:
             ids = ids_in(written.read_text(encoding="utf-8"))
         elif page in noted.unwritten_ids:  # an embargoed item's own page
-            ids, theme_ids = noted.unwritten_ids[page], theme_id_patterns(pelican.settings)
+            ids = noted.unwritten_ids[page]
         else:
             continue  # not a page, or not written: the other checks say why
         for link in links:
-            landed = lands_within(link.part, ids, theme_ids) if theme_ids else lands(link.part, ids)
-            if not landed:
+            if not lands(link.part, ids):
                 report_missing_part(link, ids)
                 missing += 1
     if missing:  # the build stops here, and sitebuild leaves the last good site in place
