@@ -77,6 +77,13 @@ def test_curly_quotes_in_a_value_that_reads_as_written_are_accepted(front_matter
     ("title: 'Katie's \"vote\"'",
      "2: title: the value starts with ', so the ' inside it ends the value too early — "
      "write the line as: title: 'Katie''s \"vote\"'"),
+    # The quotes at either end are the title's own: the line suggested keeps every character.
+    ('title: "Vote" for "Katie"',
+     '2: title: the value starts with ", so the " inside it ends the value too early — '
+     "write the line as: title: '\"Vote\" for \"Katie\"'"),
+    ('title: "Katie said "yes"',
+     '2: title: the value starts with ", so the " inside it ends the value too early — '
+     "write the line as: title: '\"Katie said \"yes\"'"),
     # PyYAML reported the closing '---', "found unexpected end of stream".
     ("title: \"Katie's vote\ndate: 2021-11-24\ncategory: news\nsummary: A post.",
      "2: title: the \" that starts the value is never closed — end the value with \" on the same line: "

@@ -125,11 +125,26 @@ def quote_slip(block: list[str], upto: int) -> Slip | None:
             continue
         after = value[end + 1:].strip()
         if after and not after.startswith("#"):
-            text = value[1:-1] if value.endswith(quote) else value
+            text = value[1:-1] if outer_quotes_are_yamls(value, quote) else value
             return Slip(index, field_of(block, index),
                         f"the value starts with {quote}, so the {quote} inside it ends the value too early",
                         f"write the line as: {rewritten(prefix, text)}")
     return None
+
+
+def outer_quotes_are_yamls(value: str, quote: str) -> bool:
+    """Were the value's first and last characters meant as its quotes, not
+    its words'? Only if the quotes inside pair up as quotations, each pair
+    opening at a word's start: `"Katie said "yes""` is Katie said "yes", but
+    `"Vote" for "Katie"` is all words, quotes and all. When in doubt, every
+    character is kept: the line suggested must not change the title."""
+    inner = value[1:-1]
+    if len(value) < 2 or not value.endswith(quote):
+        return False
+    # An apostrophe (Katie's) is a letter's, not a quotation's.
+    marks = [place for place, character in enumerate(inner) if character == quote
+             and not (0 < place < len(inner) - 1 and inner[place - 1].isalnum() and inner[place + 1].isalnum())]
+    return len(marks) % 2 == 0 and all(place == 0 or inner[place - 1].isspace() for place in marks[::2])
 
 
 def next_line_starts_anew(block: list[str], index: int) -> bool:
