@@ -203,3 +203,18 @@ def test_a_file_named_as_an_images_plain_copy_is_refused(make_site):
     assert build.returncode == 1
     assert "content/images/rally-960.jpg:1: (file): would replace a JPEG copy of images/rally.jpg at " \
            "/images/rally-960.jpg" in [line.split(" — ")[0] for line in build.problem_lines]
+
+
+def test_a_16_bit_grey_scan_keeps_its_greys_in_every_copy(make_site):
+    """Pillow clipped a 16-bit grey PNG (a scanner's) to white when it made
+    the copies: the feed's picture and the page's were blank."""
+    scan = Image.new("I;16", (1200, 600), 30000)  # mid-grey: 30000 of 65535
+    buffer = io.BytesIO()
+    scan.save(buffer, "PNG")
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]) + "\n![A scanned leaflet]({static}/images/scan.png)\n"
+    build = make_site({"posts/hello.md": post, "images/scan.png": buffer.getvalue()})
+    assert build.returncode == 0, build.stderr
+    for name in ("scan-960.png", "scan-480.webp", "scan-960.webp", "scan.webp"):
+        with Image.open(build.output / "images" / name) as copy:
+            grey = copy.convert("L").getpixel((copy.width // 2, copy.height // 2))
+        assert abs(grey - 30000 // 256) <= 2, (name, grey)

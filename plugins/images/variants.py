@@ -21,8 +21,9 @@ from sitecore.output import copy_from_cache, intact_in_cache, write_to_cache
 WEBP_OPTIONS = {"quality": 80, "method": 6}
 PLAIN_OPTIONS = {"JPEG": {"quality": 82, "optimize": True}, "PNG": {"optimize": True}}
 # Raised when the copies are made differently, so that a cache keeps no copy
-# a cold build would not make (2: the copies keep the image's colour profile).
-COPIES_VERSION = 2
+# a cold build would not make (2: the copies keep the image's colour
+# profile; 3: a 16-bit grey image is scaled to 8 bits, not clipped to white).
+COPIES_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,14 @@ def copy_widths(width: int, widths) -> list[int]:
     (an 800-pixel photo shown 672 pixels wide wants all 800, not a 480-pixel
     copy stretched: a browser that takes WebP never looks at the original)."""
     return [w for w in widths if w < width] + ([width] if width <= max(widths) else [])
+
+
+def eight_bits(image: Image.Image) -> Image.Image:
+    """A 16-bit grey image (a scan's PNG) as 8-bit grey: converted straight
+    to RGB, Pillow clips every value over 255, and the copies were white."""
+    if image.mode.startswith("I"):
+        return image.convert("I").point(lambda value: value * (1 / 256)).convert("L")
+    return image
 
 
 def plain_copy_format(path: str, has_alpha: bool) -> str | None:
@@ -81,7 +90,7 @@ def make_variants(source: Path, path: str, widths, plain_width: int, output: Pat
         # The copies are RGB(A): a grey or CMYK image's profile would not fit them.
         icc_profile = opened.info.get("icc_profile") if opened.mode in ("RGB", "RGBA", "P") else None
         # Phone photos are often stored sideways with an EXIF turn to apply.
-        image = ImageOps.exif_transpose(opened)
+        image = eight_bits(ImageOps.exif_transpose(opened))
         width, height = image.size
         has_alpha = "A" in image.getbands() or "transparency" in image.info
 
