@@ -9,15 +9,12 @@ would vanish without a word, and the check would say all is fine.
 from __future__ import annotations
 
 import os
-import re
 
 from sitecore.problems import problem_log
 from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING, written_files_not_read
 from sitecore.schema.document import FENCE, closing_fence
+from sitecore.schema.yaml_slips import TOP_LEVEL_FIELD
 
-# A top-level key of the front matter, found line by line, so that even
-# front matter YAML cannot read ("title: Buses: bad") says what it is.
-TOP_LEVEL_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*:(?:\s|$)")
 # The front matter is at the top: no need to read a long file to the end.
 READ_AT_MOST = 64 * 1024
 MARKDOWN = (".md", ".markdown")
@@ -76,4 +73,6 @@ def front_matter_keys(path: str) -> set[str]:
     closing = closing_fence(lines) if lines and lines[0].strip() == FENCE else None
     if closing is None:
         return set()
-    return {found[1] for line in lines[1:closing] if (found := TOP_LEVEL_KEY.match(line))}
+    # Found line by line, so that even front matter YAML cannot read
+    # ("title: Buses: bad") says what it is.
+    return {found["key"] for line in lines[1:closing] if (found := TOP_LEVEL_FIELD.match(line))}
