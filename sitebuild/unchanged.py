@@ -48,6 +48,11 @@ from .template_cache import stable_description
 ROOT = Path(__file__).resolve().parents[1]
 # Our code and what pins the rest: any change to them may change the site.
 CODE_FOLDERS = ("sitebuild", "sitecore", "plugins")
+# A file's name goes into the digest byte for byte, as the file system has
+# it: a name that is not UTF-8 (caf\xe9.md, from an old Windows tool) made the
+# build end with an encoding error before Pelican could read it and refuse
+# it at its name.
+NAMES_AS_WRITTEN = "surrogateescape"
 ROOT_FILES = ("pyproject.toml", "requirements.lock", "package-lock.json", "node_modules/.package-lock.json")
 # Settings that name folders the build reads, read file by file. Settings
 # that name no files are in the digest by their values.
@@ -153,8 +158,10 @@ class InputDigests:
         self.layout.update(data)
 
     def update_post(self, name: str, data: bytes) -> None:
-        self.full.update(f"\0file {name} {len(data)}\0".encode() + hashlib.sha256(data).digest())
-        self.layout.update(f"\0post {name}\0".encode() + hashlib.sha256(front_matter_part(data)).digest())
+        self.full.update(f"\0file {name} {len(data)}\0".encode(errors=NAMES_AS_WRITTEN)
+                         + hashlib.sha256(data).digest())
+        self.layout.update(f"\0post {name}\0".encode(errors=NAMES_AS_WRITTEN)
+                           + hashlib.sha256(front_matter_part(data)).digest())
 
 
 def front_matter_part(data: bytes) -> bytes:
@@ -172,7 +179,7 @@ def input_digests(settings: dict, output_path: Path) -> tuple[str, str]:
     values = {key: value for key, value in settings.items() if key not in NOT_INPUTS}
     digest.update(stable_description(values).encode())
     digest.update(stable_description(settings.get("JINJA_ENVIRONMENT", {})).encode())
-    digest.update(f"\0{output_path}\0".encode())
+    digest.update(f"\0{output_path}\0".encode(errors=NAMES_AS_WRITTEN))
     # Posts' folders (ARTICLE_PATHS) hold posts only. A folder that is the
     # whole content folder would count policies and pages as posts too:
     # then nothing counts as a post, and no page is reused.
@@ -219,7 +226,7 @@ def packages(folders: tuple[str, ...]) -> bytes:
 def add_folder(digest, folder: Path, by_contents: bool, post_folders: tuple[str, ...] = ()) -> None:
     """Every file below `folder`; those below one of `post_folders` (inside
     it) are posts, for InputDigests.update_post."""
-    digest.update(f"\0folder {folder}\0".encode())
+    digest.update(f"\0folder {folder}\0".encode(errors=NAMES_AS_WRITTEN))
     for directory, folders, files in os.walk(folder):
         folders[:] = sorted(name for name in folders if name not in SKIPPED_NAMES)
         here = os.path.normpath(directory)
@@ -238,17 +245,17 @@ def add_file(digest, path: Path, by_contents: bool, relative_to: Path | None = N
     try:
         info = os.lstat(path)
     except FileNotFoundError:
-        digest.update(f"\0missing {name}\0".encode())
+        digest.update(f"\0missing {name}\0".encode(errors=NAMES_AS_WRITTEN))
         return
     if stat.S_ISLNK(info.st_mode):
-        digest.update(f"\0link {name} {os.readlink(path)}\0".encode())
+        digest.update(f"\0link {name} {os.readlink(path)}\0".encode(errors=NAMES_AS_WRITTEN))
     elif not stat.S_ISREG(info.st_mode):  # a pipe or a device: opening it could wait for ever
-        digest.update(f"\0special {name} {info.st_mode}\0".encode())
+        digest.update(f"\0special {name} {info.st_mode}\0".encode(errors=NAMES_AS_WRITTEN))
     elif by_contents and post:
         digest.update_post(name, Path(path).read_bytes())
     elif by_contents:
-        digest.update(f"\0file {name} {info.st_size}\0".encode())
+        digest.update(f"\0file {name} {info.st_size}\0".encode(errors=NAMES_AS_WRITTEN))
         with open(path, "rb") as file:
             digest.update(hashlib.file_digest(file, "sha256").digest())
     else:
-        digest.update(f"\0file {name} {info.st_size}\0".encode())
+        digest.update(f"\0file {name} {info.st_size}\0".encode(errors=NAMES_AS_WRITTEN))

@@ -29,9 +29,10 @@ class Problem:
 
     def __str__(self) -> str:
         # One line per problem, whatever a file name holds (a newline in a
-        # name would otherwise split the line and break `path:line`).
-        path = UNPRINTABLE.sub(lambda found: ascii(found.group())[1:-1], self.path)
-        return f"{path}:{self.line}: {self.field}: {self.message} — {self.fix}"
+        # name would otherwise split the line and break `path:line`), in the
+        # path and wherever a message or fix names the file.
+        line = f"{self.path}:{self.line}: {self.field}: {self.message} — {self.fix}"
+        return UNPRINTABLE.sub(lambda found: ascii(found.group())[1:-1], line)
 
 
 @dataclass

@@ -378,3 +378,22 @@ def test_a_document_photo_is_refused_for_what_it_carries(make_site):
     assert build.problem_lines == [
         "content/images/flyer.docx:1: (file): cannot be published: it carries the editing records (XMP, IPTC) and "
         f"author names of the photos in it (word/media/image1.png, word/media/image2.jpeg) — {DOCUMENT_FIX}"]
+
+
+def test_a_file_name_that_is_not_utf_8_is_refused_at_its_name(tmp_path, last_good_site, factory_cache):
+    """An old Windows tool names a file in Latin-1 (caf\\xe9.md): the build
+    ended with an encoding error before Pelican could read the file."""
+    import os
+
+    build_in(tmp_path, {})  # the minimal site's files, as hostile_build writes them
+    name = os.path.join(os.fsencode(tmp_path / "content" / "posts"), b"caf\xe9.md")
+    with open(name, "wb") as handle:
+        handle.write(MINIMAL_SITE["posts/hello.md"].encode())
+    output = tmp_path / "good-output"
+    shutil.copytree(last_good_site, output)
+    build = build_in(tmp_path, content=tmp_path / "content", output=output, cache=factory_cache)
+    assert build.returncode == 1, build.stderr
+    assert "Traceback" not in build.stderr and "Error" not in build.stderr
+    assert [line.split(" — ")[0] for line in build.problem_lines] == [
+        'content/posts/caf\\udce9.md:1: (file name): "caf\\udce9.md" is not a slug']
+    assert snapshot(output) == snapshot(last_good_site)
