@@ -894,7 +894,8 @@ def test_the_rules_across_fields_are_the_builds(browser, editor_site):
                                                              { date: '2026-11-01', note: 'N.' }] }),
           correctionFuture: refused('posts', { ...post, date: '2026-11-10',
                                                corrections: [{ date: '2027-11-12', note: 'N.' }] }),
-          correctionFine: refused('posts', { ...post, date: '2026-11-10',
+          // A published post's (corrections are never a new entry's: not_in_new).
+          correctionFine: refused('posts', { ...post, date: '2026-11-10', __source: '---\\ntitle: T\\n---\\nB\\n',
                                              corrections: [{ date: '2026-11-10', note: 'N.' }] }),
           onlineOnly: refused('events', { ...event, place: '', online: 'https://meet.example.org/x' }),
           nowhere: refused('events', { ...event, place: '' }),
@@ -913,6 +914,64 @@ def test_the_rules_across_fields_are_the_builds(browser, editor_site):
     assert results["modifiedFuture"].startswith('"Modified" 2027-03-01 is in the future (UK time)')
     assert results["nowhere"] == 'Give "Place" or "Online": one of them at least.'
     assert results["endFirst"] == '"End" 2026-12-01 09:00 is not after "Start" (2026-12-01 10:00).'
+
+
+@pytest.mark.browser
+def test_the_editor_refuses_what_the_build_would_of_tags_copies_and_pasted_characters(browser, editor_site):
+    """From an audit of the editor beside the build: each of these was saved
+    and then refused at the review. A tag spelt otherwise than most posts
+    spell it (tag_spellings), or given twice; a duplicate's copied old
+    addresses or corrections (a published file's own); an emoji in a title
+    (the card's fonts); a pasted line separator; and a tab or a lone "="
+    written as plain YAML, which PyYAML refuses: now quoted."""
+    page = browser.new_page()
+    page.goto(f"{editor_site['url']}/admin/formats.json")
+    results = page.evaluate("""async () => {
+        const { fromFile, toFile } = await import('./frontmatter-format.js');
+        const specs = await (await fetch('formats.json')).json();
+        const spec = specs['posts-frontmatter'];
+        const post = (tags) => `---\\ntitle: T\\ndate: 2021-11-24\\ncategory: news\\nsummary: S.\\ntags: [${tags}]\\n---\\nB\\n`;
+        for (const tags of ['climate, nhs', 'climate', 'NHS', 'Café']) fromFile(post(tags), spec);
+        const now = { now: new Date('2026-11-27T12:00:00Z') };
+        const values = { title: 'T', date: '2021-11-25', category: 'news', summary: 'S.', body: 'B' };
+        const saved = (more) => { try { return toFile({ ...values, ...more }, spec, now); } catch (e) { return e.message; } };
+        return {
+          otherSpelling: saved({ tags: ['Climate'] }),
+          usualSpelling: saved({ tags: ['climate'] }),
+          tie: saved({ tags: ['nhs'] }),
+          twice: saved({ tags: ['West Yorkshire', 'west-yorkshire'] }),
+          transliterated: saved({ tags: ['cafe'] }),
+          copiedOldAddress: saved({ old_addresses: ['/news/first-name/'] }),
+          ownOldAddress: saved({ old_addresses: ['/news/first-name/'], __source: post('climate') }),
+          tab: saved({ title: 'Rents\\trise 10%' }),
+          equals: saved({ summary: '=' }),
+        };
+    }""")
+    patterns = page.evaluate("""async () => {
+        const config = await (await fetch('config.yml')).text();
+        return config;
+    }""")
+    page.close()
+    config = yaml.safe_load(patterns)
+    posts = next(collection for collection in config["collections"] if collection["name"] == "posts")
+    fields = {field["name"]: field for field in posts["fields"]}
+    title_rule, summary_rule = fields["title"]["pattern"][0], fields["summary"]["pattern"][0]
+    tested = browser.new_page()
+    tested.goto(f"{editor_site['url']}/admin/formats.json")
+    matches = tested.evaluate(r"""([title, summary]) => ({
+        emoji: new RegExp(title).test('We did it \u{1F389}'), plainTitle: new RegExp(title).test('We did it'),
+        separator: new RegExp(summary).test('Members voted\u2028this year.'),
+    })""", [title_rule, summary_rule])
+    tested.close()
+    assert results["otherSpelling"] == ('"Tags" item 1: "Climate" is spelt "climate" in 2 other posts: write it '
+                                        '"climate" (one tag has one name on the site).')
+    assert results["twice"] == '"Tags" item 2, "west-yorkshire", is the same tag as item 1, "West Yorkshire": give each tag once.'
+    for fine in ("usualSpelling", "tie", "transliterated", "ownOldAddress"):
+        assert results[fine].startswith("---"), (fine, results[fine])
+    assert results["copiedOldAddress"].startswith('"Old addresses" belongs to a file already published')
+    assert yaml.safe_load(results["tab"].split("---")[1])["title"] == "Rents\trise 10%"
+    assert yaml.safe_load(results["equals"].split("---")[1])["summary"] == "="
+    assert matches == {"emoji": False, "plainTitle": True, "separator": False}
 
 
 @pytest.mark.browser

@@ -142,6 +142,8 @@ def test_yaml_that_is_refused_before_it_is_built(yaml_text, line, message):
     ("Hebrew \u05e9\u05dc\u05d5\u05dd and Arabic \u0633\u0644\u0627\u0645 read right to left\n", []),
     ("tab\tand\r\nwindows endings\n", []),
     ("a\x85b\n", [(1, "U+0085", 2)]),
+    # A line separator pasted from a PDF: invisible, and a line break to YAML.
+    ("Members voted\u2028this year.\n", [(1, "U+2028", 14)]),
 ])
 def test_control_characters(text, expected):
     found = [(p.line, p.message.split("(")[1].split(")")[0], int(p.message.rsplit(" ", 1)[1]))

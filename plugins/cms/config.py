@@ -37,13 +37,35 @@ SINGLE_FILES = (
     (PRESS_OFFICE, "press", "Press office", "PRESS_OFFICE_PATHS"),
 )
 COLLECTION_BY_SETTING = {setting: name for _, name, _, setting, _ in COLLECTIONS}
-BODY_HINTS = {"post": "The post, in Markdown. Use ## for subheadings.",
-              "policy": "A few short paragraphs explaining the policy, in Markdown.",
-              "councillor": "A short biography, in Markdown.",
-              "event": "What happens at the event and who it is for, in Markdown.",
-              "branch": "What the branch does and how to get involved, in Markdown.",
-              "candidate": "The candidate's own words: who they are and what they will do, in Markdown.",
-              "press office": "A paragraph about the party that journalists paste under a story, in Markdown."}
+# What every text's hint adds: the rules the build checks that the form cannot.
+BODY_RULES = (" Use ## for subheadings (# is the page's title). Links are checked when the site is built: "
+              "a page that does not exist, or a #part it lacks (/policies/housing/#commitment-9), is refused "
+              "at the review, with the line to fix.")
+BODY_HINTS = {name: hint + BODY_RULES for name, hint in {
+    "post": "The post, in Markdown.",
+    "policy": "A few short paragraphs explaining the policy, in Markdown.",
+    "councillor": "A short biography, in Markdown.",
+    "event": "What happens at the event and who it is for, in Markdown.",
+    "branch": "What the branch does and how to get involved, in Markdown.",
+    "candidate": "The candidate's own words: who they are and what they will do, in Markdown.",
+    "press office": "A paragraph about the party that journalists paste under a story, in Markdown."}.items()}
+# Hints for rules the build checks on a field that the form cannot, by field name.
+FIELD_RULES = {
+    # plugins/sharecards: the title must fit its share card whole, in the party's fonts.
+    "title": " The share card shows it whole: at most about 180 characters, about 115 beside a photo "
+             "(the build measures it); no emoji, which the card's fonts cannot draw.",
+    # plugins/contentcheck/tag_spellings.py.
+    "tags": " Write each tag as the other posts do (climate, not Climate): one tag has one name.",
+    # policies' check of their numbers: 1, 2, 3 … without gaps.
+    "number": " The policies are numbered 1, 2, 3 … without gaps: give the next number, and renumber the "
+              "others (in git) before taking one out.",
+    # plugins/contentfiles: images_sharing_copies.
+    "image": " Two pictures may not share a name with different endings (rally.jpg and rally.png).",
+    "photo": " Two pictures may not share a name with different endings (rally.jpg and rally.png).",
+}
+# Emoji (outside the Basic Multilingual Plane: a surrogate pair in
+# JavaScript's strings) in a title: the share cards' fonts have none.
+NO_EMOJI = r"(?![\s\S]*[\uD83C-\uD83E])"
 # The text's label, where "Text" does not say what it is for.
 BODY_LABELS = {"press office": "Notes to editors"}
 # Date fields whose time of day matters (an embargo lifts at a minute); the
@@ -60,6 +82,8 @@ NOT_IN_THE_FUTURE = {"post": {"field": "date", "unless": "embargo"}}
 POST_DATES = {"post": {"date": "date", "embargo": "embargo", "modified": "modified", "corrections": "corrections"}}
 # policies' check_unique_numbers: no two policies share a number.
 UNIQUE_FIELDS = {"policy": ["number"]}
+# tag_spellings: a tag spelt as most posts spell it (the editor reads every post).
+SAME_SPELLING_FIELDS = {"post": ["tags"]}
 FILE_NAME_FIELD = re.compile(r"\{\{fields\.(\w+)\}\}")
 # Every file is read and written by our format (static/frontmatter-format.js),
 # which keeps the file's own text and rewrites only changed lines. Sveltia
@@ -77,9 +101,9 @@ NOT_TODO = r"(?!\s*TODO)"
 # (Word's soft line break, U+000B, broke the Atom feed): no field may hold one.
 NO_CONTROL = rf"(?![\s\S]*{CONTROL_CHARACTER.pattern})"
 NO_CONTROL_MESSAGE = ", no invisible characters pasted from Word"
-ONE_LINE = r"[^\r\n]"
+ONE_LINE = r"[^\r\n\u2028\u2029]"
 # fields.plain_text: one line, none of PLAIN_TEXT_REFUSED (a tag, a Markdown link's "](").
-PLAIN = rf"(?:{''.join(f'(?!{refused})' for refused in types.PLAIN_TEXT_REFUSED)}[^\r\n])"
+PLAIN = rf"(?:{''.join(f'(?!{refused})' for refused in types.PLAIN_TEXT_REFUSED)}{ONE_LINE})"
 
 
 def inner(pattern: re.Pattern) -> str:
@@ -238,6 +262,14 @@ def image_config() -> dict:
 
 
 def field_config(field, settings: dict, in_file_name: tuple = ()) -> dict:
+    """A field of the form, its hint ending with FIELD_RULES' for its name."""
+    config = form_field(field, settings, in_file_name)
+    if field.name in FIELD_RULES:
+        config["hint"] = (config.get("hint", "").rstrip(".") + "." + FIELD_RULES[field.name]).lstrip(".")
+    return config
+
+
+def form_field(field, settings: dict, in_file_name: tuple = ()) -> dict:
     config = {"name": field.name, "label": field.name.replace("_", " ").capitalize(),
               "required": field.required}
     if field.example:
@@ -265,6 +297,9 @@ def field_config(field, settings: dict, in_file_name: tuple = ()) -> dict:
                            if isinstance(options, dict) else list(options))
     if spec["widget"] in ("string", "text"):
         spec.update(pattern_config(field.check))
+        if field.name == "title":
+            expression, message = spec["pattern"]
+            spec["pattern"] = [expression.replace("^", f"^{NO_EMOJI}", 1), message.rstrip(".") + ", and no emoji."]
     return {**config, **spec}
 
 
@@ -286,7 +321,8 @@ def collection_config(schema, name, label, folder_setting, path, settings) -> di
     for field in fields:
         if field["name"] in in_file_name:
             # Sveltia keeps an existing file's name; our format refuses the change.
-            field["hint"] += ". The file's name starts with it, so it cannot be changed here once saved."
+            field["hint"] = field["hint"].rstrip(".") + ". The file's name starts with it, so it cannot be changed " \
+                                                        "here once saved."
     # Uploads go into content/images/<collection>/ (a leading / is the repository root).
     media = repository_path(settings, "images", name)
     config = {"name": name, "label": label, "label_singular": schema.name.capitalize(),
@@ -344,7 +380,11 @@ def format_spec(schema, path: str) -> dict:
     items_together = {f.name: item_requires(f.check) for f in schema.fields
                       if getattr(f.check, "item_fields", None) and item_requires(f.check)}
     spec = {"integers": integers, "together": [list(pair) for pair in schema.requires],
-            "in_file_name": in_file_name, "unique": UNIQUE_FIELDS.get(schema.name, [])}
+            "in_file_name": in_file_name, "unique": UNIQUE_FIELDS.get(schema.name, []),
+            # Fields of a published file only (old addresses, corrections): the
+            # editor's Duplicate copies them into the new file.
+            "not_in_new": [f.name for f in schema.fields if not f.in_new_files],
+            "same_spelling": SAME_SPELLING_FIELDS.get(schema.name, [])}
     if items_together:
         spec["items_together"] = items_together
     if schema.name in NOT_IN_THE_FUTURE:

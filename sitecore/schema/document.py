@@ -41,7 +41,10 @@ FENCE = "---"
 # (plugins/frontmatter/limits.py) and in every value, where a quoted "\v"
 # or "\u202e" puts one without the byte. (The editor's form refuses the
 # same: plugins/cms/config.py.)
-CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# And the line and paragraph separators (U+2028, U+2029), pasted from a PDF:
+# invisible in the editor, a line break to YAML, which then read the rest of
+# a summary as text of its own.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # After a value, a space and "#" start a YAML comment, which is left out:
 # `title: Councillors back #NHSPayNow` publishes "Councillors back". A
 # comment a person means has a space after its "#"; a hashtag has none.

@@ -49,6 +49,9 @@ function padded(value, width) {
  */
 const inFiles = new WeakMap();
 const savedHere = new WeakMap();
+// The spellings of each same_spelling field's items (tags) in the files
+// read, by collection: field -> (address part -> (spelling -> posts)).
+const spellingsInFiles = new WeakMap();
 
 function usedValues(register, spec, name) {
   if (!register.has(spec)) register.set(spec, new Map());
@@ -61,6 +64,59 @@ function usedValues(register, spec, name) {
 function remember(register, values, spec) {
   for (const name of spec.unique ?? []) {
     if (!empty(values[name])) usedValues(register, spec, name).set(key(values[name]), values.title ?? '');
+  }
+}
+
+/**
+ * A tag's part of its address as Pelican makes it (pelican.utils.slugify):
+ * lower case, spaces and hyphens one hyphen. Only for text of ASCII
+ * letters, digits, spaces, - and _, where this is exactly Pelican's; null
+ * for any other (Pelican transliterates: the build decides those).
+ */
+function plainSlug(text) {
+  const value = String(text ?? '').trim();
+  return /^[A-Za-z0-9 _-]+$/.test(value) ? value.replace(/[-\s]+/g, '-').toLowerCase() : null;
+}
+
+/** Count the spellings of a file's tags (each post once per spelling). */
+function rememberSpellings(values, spec) {
+  for (const name of spec.same_spelling ?? []) {
+    for (const item of new Set(Array.isArray(values[name]) ? values[name].map((tag) => String(tag).trim()) : [])) {
+      const slug = plainSlug(item);
+      if (slug === null) continue;
+      const bySlug = usedValues(spellingsInFiles, spec, name);
+      if (!bySlug.has(slug)) bySlug.set(slug, new Map());
+      bySlug.get(slug).set(item, (bySlug.get(slug).get(item) ?? 0) + 1);
+    }
+  }
+}
+
+/**
+ * Each tag spelt as the other posts spell it, and given once (the build's
+ * tag_spellings): refused only where another spelling has more posts than
+ * this one, the entry's own file apart (a tie is the build's to decide).
+ */
+function checkSpellings(values, spec, original) {
+  for (const name of spec.same_spelling ?? []) {
+    const own = new Set(Array.isArray(original?.[name]) ? original[name].map((tag) => String(tag).trim()) : []);
+    const given = new Map();
+    (Array.isArray(values[name]) ? values[name] : []).forEach((tag, index) => {
+      const [item, slug] = [String(tag).trim(), plainSlug(tag)];
+      if (slug === null) return;
+      if (given.has(slug)) {
+        throw new Error(`"${label(name)}" item ${index + 1}, "${item}", is the same tag as item ` +
+          `${given.get(slug).index + 1}, "${given.get(slug).item}": give each tag once.`);
+      }
+      given.set(slug, { index, item });
+      const counts = [...(usedValues(spellingsInFiles, spec, name).get(slug) ?? new Map())]
+        .map(([spelling, posts]) => [spelling, posts - (own.has(spelling) ? 1 : 0)]);
+      const mine = counts.find(([spelling]) => spelling === item)?.[1] ?? 0;
+      const [usual, posts] = counts.reduce((best, next) => (next[1] > best[1] ? next : best), [item, mine]);
+      if (usual !== item && posts > mine) {
+        throw new Error(`"${label(name)}" item ${index + 1}: "${item}" is spelt "${usual}" in ${posts} other ` +
+          `post${posts === 1 ? '' : 's'}: write it "${usual}" (one tag has one name on the site).`);
+      }
+    });
   }
 }
 
@@ -77,6 +133,7 @@ function key(value) {
 export function fromFile(text, spec = {}) {
   const values = parse(text, spec);
   remember(inFiles, values, spec);
+  rememberSpellings(values, spec);
   return values;
 }
 
@@ -145,11 +202,21 @@ function keyText(name, value, original) {
       target.type = model.type;
     }
   };
+  // A tab inside a plain value, or a value that is only "=", is legal to
+  // this library's YAML and refused by the build's (PyYAML): quoted, it is
+  // the same text to both.
+  const quotedIfNeeded = (target) => {
+    if (isScalar(target) && typeof target.value === 'string' && (target.value.includes('\t') || target.value === '=')) {
+      target.type = 'QUOTE_DOUBLE';
+    }
+  };
   if (isSeq(node)) {
     node.flow = isSeq(original) ? original.flow : false;
     node.items.forEach((item, index) => style(item, isSeq(original) ? original.items[index] : undefined));
+    node.items.forEach(quotedIfNeeded);
   } else {
     style(node, original);
+    quotedIfNeeded(node);
   }
   return document.toString({ lineWidth: 0, indentSeq: true, version: '1.1' }).replace(/\n$/, '');
 }
@@ -209,7 +276,11 @@ function dateText(value) {
  *   in_order: [[earlier, later]]: the later comes after the earlier (Schema.in_order);
  *   in_file_name: [names]: fields the file name is made from, which the
  *     editor cannot change once the file exists (it keeps the file's name);
- *   unique: [names]: no other entry of the collection has the same value.
+ *   unique: [names]: no other entry of the collection has the same value;
+ *   not_in_new: [names]: fields of a published file only (old addresses,
+ *     corrections), which a new entry (a duplicate too) may not have;
+ *   same_spelling: [names]: each item (a tag) spelt as the other entries
+ *     spell it (checkSpellings).
  * original: the values the file had (undefined for a new entry, a duplicate's too).
  * createdHere: the entry is one saved as new in this session, saved again.
  */
@@ -288,6 +359,13 @@ function validate(values, spec, original, now, createdHere = false) {
         `or create it anew here with ${wanted || 'the new one'} and delete this one.`);
     }
   }
+  for (const name of original ? [] : spec.not_in_new ?? []) {
+    if (!empty(values[name])) {
+      throw new Error(`"${label(name)}" belongs to a file already published: a new entry has none (Duplicate ` +
+        `copies it from the entry it copies, whose own it is). Clear it.`);
+    }
+  }
+  checkSpellings(values, spec, original);
   for (const name of spec.unique ?? []) {
     if (empty(values[name])) continue;
     const value = key(values[name]);
