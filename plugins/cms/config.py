@@ -380,13 +380,16 @@ def format_spec(schema, path: str) -> dict:
     items_together = {f.name: item_requires(f.check) for f in schema.fields
                       if getattr(f.check, "item_fields", None) and item_requires(f.check)}
     spec = {"integers": integers, "together": [list(pair) for pair in schema.requires],
-            "in_file_name": in_file_name, "unique": UNIQUE_FIELDS.get(schema.name, []),
-            # Fields of a published file only (old addresses, corrections): the
-            # editor's Duplicate copies them into the new file.
-            "not_in_new": [f.name for f in schema.fields if not f.in_new_files],
-            "same_spelling": SAME_SPELLING_FIELDS.get(schema.name, [])}
+            "in_file_name": in_file_name, "unique": UNIQUE_FIELDS.get(schema.name, [])}
     if items_together:
         spec["items_together"] = items_together
+    # Fields of a published file only (old addresses, corrections): the
+    # editor's Duplicate copies them into the new file.
+    not_in_new = [f.name for f in schema.fields if not f.in_new_files]
+    if not_in_new:
+        spec["not_in_new"] = not_in_new
+    if schema.name in SAME_SPELLING_FIELDS:
+        spec["same_spelling"] = SAME_SPELLING_FIELDS[schema.name]
     if schema.name in NOT_IN_THE_FUTURE:
         spec["not_future"] = NOT_IN_THE_FUTURE[schema.name]
     if schema.name in POST_DATES:
