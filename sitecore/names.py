@@ -29,3 +29,10 @@ def slug_of_file(source_path: str) -> str:
     stem = os.path.splitext(os.path.basename(source_path))[0]
     numbered = numbered_name(stem)
     return numbered[1] if numbered else stem
+
+
+def inside(path: str, folder: str) -> bool:
+    """Is `path` inside `folder`, with no symbolic link on the way? (Content
+    is untrusted: a link in content/ may point at any file of the machine.)"""
+    real, root = os.path.realpath(path), os.path.realpath(folder)
+    return os.path.abspath(path) == real and os.path.commonpath([real, root]) == root

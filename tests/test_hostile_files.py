@@ -397,3 +397,27 @@ def test_a_file_name_that_is_not_utf_8_is_refused_at_its_name(tmp_path, last_goo
     assert [line.split(" — ")[0] for line in build.problem_lines] == [
         'content/posts/caf\\udce9.md:1: (file name): "caf\\udce9.md" is not a slug']
     assert snapshot(output) == snapshot(last_good_site)
+
+
+def test_an_image_linked_to_a_file_outside_content_is_never_read(tmp_path):
+    """A symbolic link in content/images/ to a file of the build machine is
+    refused at its path; the checks of the post that shows it (in its text
+    and as its `image`) read the file all the same, to see if it was an
+    image (`UnidentifiedImageError`). Nothing may read it: the file's
+    access time, set before its last change, would move on at a read."""
+    import os
+
+    build_in(tmp_path, {})  # the minimal site's files
+    secret = tmp_path / "secret.jpg"
+    secret.write_bytes(b"not for the site")
+    changed = secret.stat().st_mtime_ns
+    os.utime(secret, ns=(changed - 10**12, changed))  # read before the change: a read now moves it (relatime)
+    (tmp_path / "content/images/leak.jpg").symlink_to(secret)
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace(
+        "tags: [launch]", "tags: [launch]\nimage: images/leak.jpg\nimage_alt: A leak") + "\n![A leak](/images/leak.jpg)\n"
+    (tmp_path / "content/posts/hello.md").write_text(post, encoding="utf-8")
+    build = build_in(tmp_path, content=tmp_path / "content")
+    assert build.returncode == 1, build.stderr
+    assert "content/images/leak.jpg:1: (file): is a symbolic link — replace it with the file itself: links could " \
+           "publish files from outside content/" in build.problem_lines
+    assert secret.stat().st_atime_ns == changed - 10**12, "a check read the file outside content/"

@@ -16,6 +16,7 @@ from sitecore.clock import as_written, build_time, has_passed, instant
 from sitecore.content_items import public_url
 from sitecore.html_allowlist import refusals
 from sitecore.images import cut_short
+from sitecore.names import inside
 from sitecore.problems import problem_log
 from sitecore.publication_order import goes_public_by_itself, naming_refused
 from sitecore.site_files import is_known
@@ -207,7 +208,8 @@ def check_target(item, found, site: SiteFacts, field: str = "body") -> None:
             report(item, found.line, field, f"the link {target} goes to a page the site does not have",
                    "check the address: posts are /news/<file name>/, policies /policies/<slug>/")
     elif found.kind == "image":
-        check_image_file(item, found.line, field, os.path.join(settings["PATH"], unquote(url.path).lstrip("/")))
+        check_image_file(item, found.line, field, os.path.join(settings["PATH"], unquote(url.path).lstrip("/")),
+                         settings["PATH"])
 
 
 def check_internal_file(item, found, path: str, site: SiteFacts, field: str = "body") -> None:
@@ -225,7 +227,7 @@ def check_internal_file(item, found, path: str, site: SiteFacts, field: str = "b
     elif os.path.abspath(full) in site.unpublished:
         check_unpublished_target(item, found, site.unpublished[os.path.abspath(full)], field)
     elif found.kind == "image":
-        check_image_file(item, found.line, field, full)
+        check_image_file(item, found.line, field, full, content_root)
 
 
 def check_unpublished_target(item, found, target, field: str) -> None:
@@ -242,9 +244,12 @@ def check_unpublished_target(item, found, target, field: str) -> None:
                f"{fix}: the link would be broken, and would give the story away")
 
 
-def check_image_file(item, line: int, field: str, path: str, where: str = "") -> None:
+def check_image_file(item, line: int, field: str, path: str, content: str, where: str = "") -> None:
+    """The image at `path` opens and is whole; `content`: the content folder."""
     if draft_waits(item):
         return  # its image is held back, and checked when it is published (plugins/contentfiles)
+    if not inside(path, content):
+        return  # a symbolic link, refused at its own path (plugins/contentfiles): never opened
     try:
         with Image.open(path) as image:
             image_format = image.format
@@ -278,7 +283,7 @@ def check_front_matter_images(item, settings) -> None:
                    did_you_mean(os.path.realpath(settings["PATH"]), image.path, str,
                                 "put the image there, or correct the path"))
         else:
-            check_image_file(item, image.line, image.field, full, where)
+            check_image_file(item, image.line, image.field, full, settings["PATH"], where)
 
 
 def check_not_in_the_future(item, settings) -> None:

@@ -10,7 +10,7 @@ from pelican.generators import StaticGenerator
 
 from sitecore.content_items import content_items
 from sitecore.images import extension_of, image_copies, is_image
-from sitecore.names import SAFE_SITE_PATH
+from sitecore.names import SAFE_SITE_PATH, inside
 from sitecore.problems import problem_log
 from sitecore.publication_order import goes_public_by_itself
 from sitecore.site_files import declared_files
@@ -47,12 +47,6 @@ def refuse_symbolic_links(pelican) -> None:
                                 "delete it: only ordinary files and folders belong in content/")
                 ignored.append(name)
     settings["IGNORE_FILES"] = ignored
-
-
-def inside(path: str, folder: str) -> bool:
-    """Is `path` inside `folder`, with no symbolic link on the way?"""
-    real, root = os.path.realpath(path), os.path.realpath(folder)
-    return os.path.abspath(path) == real and os.path.commonpath([real, root]) == root
 
 
 def static_file_problem(path: str, save_as: str, taken: dict[str, str],

@@ -24,6 +24,7 @@ from sitecore.brand import brand_style, logo_png
 from sitecore.content_items import published_items, unpublished_items
 from sitecore.images import strict_decoding
 from sitecore.imprint import imprint_text
+from sitecore.names import inside
 from sitecore.output import copy_from_cache, intact_in_cache, write_output
 from sitecore.print_fonts import (
     describe_all,
@@ -73,8 +74,8 @@ def card_photo(item, settings) -> tuple[str | None, str]:
     content checks: an image Pillow opens, no link)."""
     relative = getattr(item, "image", None) or getattr(item, "photo", None)
     path = os.path.join(settings["PATH"], relative) if relative else None
-    if path is None or not os.path.isfile(path):
-        return None, ""
+    if path is None or not inside(path, settings["PATH"]) or not os.path.isfile(path):
+        return None, ""  # none, or a symbolic link (refused at its path, never read)
     with open(path, "rb") as handle:
         return path, hashlib.sha256(handle.read()).hexdigest()
 
