@@ -251,12 +251,15 @@ def title_room(style: CardStyle, imprint: str, with_photo: bool) -> tuple[int, i
     return width, band_top - GAP - TITLE_TOP
 
 
+@functools.lru_cache(maxsize=16384)
 def title_overflow(title: str, style: CardStyle, width: int, height: int,
                    max_lines: int = TITLE_MAX_LINES) -> tuple[int, int] | None:
     """None if the title fits `width` × `height` whole in the smallest type
     (so fitted_title never cuts it), else (lines it needs, lines there is
     room for). Asked of every title in every build, so it is cheap: most
-    titles are settled by `fits_in_lines`, without the full wrap."""
+    titles are settled by `fits_in_lines`, without the full wrap; and kept
+    for the life of the process (as layout_imprint is), for the live
+    preview, whose quick step plans every card again after each save."""
     size = min(TITLE_SIZES)
     face, room = Face(style.bold_fonts, size), min(max_lines, height // int(size * 1.2))
     if fits_in_lines(title, face, width, room):
