@@ -116,7 +116,7 @@ def note_links_to_parts(generators) -> None:
         own_page = public_save_as(item)
         within = [link for link in links if link.page == own_page]
         if within and checked_before_writing(item, settings):
-            check_links_within(item, within, settings)
+            check_links_within(item, within)
         elif within and goes_public_by_itself(item):
             noted.unwritten_ids[own_page] = ids_of_own_page(item)
         noted.links += links
@@ -138,7 +138,7 @@ def ids_of_own_page(item) -> set[str]:
     return ids_in(item.content or "") | set(getattr(item, "anchors_where_every_policy_is", {})) | {"main"}
 
 
-def check_links_within(item, links: list[LinkToPart], settings: dict) -> None:
+def check_links_within(item, links: list[LinkToPart]) -> None:
     """The item's links to parts of its own page, before it is written."""
     ids = ids_of_own_page(item)
     for link in links:

@@ -168,8 +168,8 @@ class ShareCardGenerator(Generator):
         """A title too long for the card, even in its smallest type, is
         refused at `place` (path, line, field): the card would cut it short
         with "…", and a shared link would show the headline unfinished."""
-        style = brand_style(self.settings)
-        overflow = title_overflow(title, style, *title_room(style, imprint_text(self.settings), with_photo))
+        style, room = self.title_rooms[with_photo]
+        overflow = title_overflow(title, style, *room)
         if overflow is None:
             return True
         needed, room = overflow
@@ -207,6 +207,9 @@ class ShareCardGenerator(Generator):
             self.drawable(text, bold, self.setting_place(setting))
         if not self.imprint_fits(imprint):
             return
+        # The room a title has on a card, with a photo beside it or not: once a plan, not once a title.
+        style = brand_style(settings)
+        self.title_rooms = {photo: (style, title_room(style, imprint, photo)) for photo in (False, True)}
         self.title_fits(settings["SITE_TAGLINE"], False, self.setting_place("SITE_TAGLINE")(None))
         site_card = site_card_url(settings)
         self.cards[site_card] = CardText("Join us", settings["SITE_TAGLINE"], imprint, party)
