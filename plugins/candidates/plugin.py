@@ -28,12 +28,13 @@ def link_candidates(generators, items=()) -> None:
     draft_policies = {p.slug: p for p in context.get("draft_policies", [])}
     for councillor in councillors.values():
         councillor.candidacies = []
+    closed = {key: polls_closed(election, settings) for key, election in settings["ELECTIONS"].items()}
     for candidate in candidates.all_items():
         # Once the polls close a page says "stood", result entered or not:
         # "Standing in" went on for ever where no one entered the result.
         # (Here, not when the generator reads: the live preview's quick step
         # renews an item, and this runs again for it.)
-        candidate.polls_closed = polls_closed(settings["ELECTIONS"][candidate.election], settings)
+        candidate.polls_closed = closed[candidate.election]
         named = getattr(candidate, "councillor", None)
         candidate.councillor_profile = councillors.get(named or "")
         if named and candidate.councillor_profile is None:
@@ -57,7 +58,7 @@ def check_result(candidate, settings) -> None:
     if votes is not None and result is None:
         problem_log.add(candidate.source_path, lines.get("votes", 1), "votes", "is given without a result",
                         "add 'result: elected' or 'result: not elected' with the votes")
-    if result is not None and not polls_closed(election, settings):
+    if result is not None and not candidate.polls_closed:
         problem_log.add(candidate.source_path, lines.get("result", 1), "result",
                         f"the polls for {election['name']} have not closed yet",
                         "give the result once the votes are counted")

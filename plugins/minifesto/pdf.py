@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sitecore import print_images
+from sitecore import html_allowlist, print_images
 from sitecore.output import newest_first, write_atomically
 from sitecore.print_fonts import print_font_faces, print_font_stacks, with_stand_ins
 from sitecore.problems import problem_log
@@ -54,7 +54,7 @@ RENDERING_CODE = (__file__, attachments.__file__, pdf_links.__file__, print_imag
 # it through (sitecore/html_allowlist.py: <ol> may carry only `start`, so
 # nh3 writes the tag exactly so). Elsewhere these words are text or an
 # attribute's value, where the sanitiser writes "<" and '"' as entities.
-LIST_WITH_START = re.compile(r'<ol start="([0-9]{1,9})">')
+LIST_WITH_START = re.compile(f'<ol start="({html_allowlist.LIST_START_VALUE.pattern})">')
 
 
 def lists_numbered_for_print(html: str) -> str:

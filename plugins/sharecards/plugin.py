@@ -68,14 +68,21 @@ def kicker_for(item, settings) -> str:
     return settings["SITENAME"]
 
 
-def card_photo(item, settings) -> tuple[str | None, str]:
-    """(file, hash of its bytes) of the item's own picture, if it has one: a
-    post's `image`, a councillor's `photo` (content/images/…, checked by the
-    content checks: an image Pillow opens, no link)."""
+def card_photo_path(item, settings) -> str | None:
+    """The file of the item's own picture, if it has one: a post's `image`,
+    a councillor's `photo` (content/images/…, checked by the content checks:
+    an image Pillow opens, no link)."""
     relative = getattr(item, "image", None) or getattr(item, "photo", None)
     path = os.path.join(settings["PATH"], relative) if relative else None
     if path is None or not inside(path, settings["PATH"]) or not os.path.isfile(path):
-        return None, ""  # none, or a symbolic link (refused at its path, never read)
+        return None  # none, or a symbolic link (refused at its path, never read)
+    return path
+
+
+def card_photo(path: str | None) -> tuple[str | None, str]:
+    """(file, hash of its bytes) of a card's picture, for the card's cache key."""
+    if path is None:
+        return None, ""
     with open(path, "rb") as handle:
         return path, hashlib.sha256(handle.read()).hexdigest()
 
@@ -218,11 +225,11 @@ class ShareCardGenerator(Generator):
             url = share_card_url(settings, item)
             item.share_image = url
             kicker = kicker_for(item, settings)
-            photo = card_photo(item, settings)
-            if not (self.title_drawable(item, photo[0] is not None)
+            photo = card_photo_path(item, settings)
+            if not (self.title_drawable(item, photo is not None)
                     & self.drawable(kicker.upper(), True, place_in(item, "(share card kind)"))):
                 continue  # reported: the build stops before drawing
-            self.cards[url] = CardText(kicker, item.title, imprint, party, *photo)
+            self.cards[url] = CardText(kicker, item.title, imprint, party, *card_photo(photo))
             if self.cards[url].photo:
                 field = "image" if getattr(item, "image", None) else "photo"
                 self.photo_fields[url] = (item.source_path, item.frontmatter_lines.get(field, 1), field)
@@ -231,7 +238,7 @@ class ShareCardGenerator(Generator):
         # cannot draw failed that build, which then published nothing.
         for item in unpublished_items(generators).values():
             if goes_public_by_itself(item):
-                self.title_drawable(item, card_photo(item, settings)[0] is not None)
+                self.title_drawable(item, card_photo_path(item, settings) is not None)
 
     def start_drawing(self, pelican) -> None:
         """When Pelican asks for its writer (all content read and checked, the
