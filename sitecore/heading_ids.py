@@ -54,6 +54,10 @@ ID_VALUES = {
 # sets none of its own.
 REGION_ANCHOR = "region.anchor"
 NEVER = "(?!)"
+# The values above that name content, not layout: a policy, a commitment, a
+# region. Their ids stay while the content does; a link may go to them
+# (plugins/contentcheck/fragments.py).
+CONTENT_ID_VALUES = ("policy.anchor", "anchor")
 
 
 def ids_the_theme_defines(templates: Path, regions: Iterable[str]) -> list[str]:

@@ -131,9 +131,6 @@ INTERNAL_LINK = re.compile(r"\{(?:filename|static)\}/?[A-Za-z0-9][A-Za-z0-9/._-]
 LINK_MARKER = re.compile(r"(?:^|[\"'])[{|].*?[|}]")
 # A {filename} or {static} link, split into its marker, path and #part.
 MARKER_LINK = re.compile(r"(?P<marker>\{(?:filename|static)\})(?P<path>[^#]*)(?P<part>#.*)?", re.S)
-# The folder (under content/) a content file is in when explain() is not
-# told: every content type's files are one folder down (content/posts/…).
-CONTENT_TYPE_FOLDER = "posts"
 
 
 def url_allowed(url: str, own_site_only: bool = False) -> bool:
@@ -271,14 +268,14 @@ def goes_up_a_folder(link: str) -> bool:
     return found is not None and ".." in found["path"].split("/")
 
 
-def up_a_folder_fix(link: str, folder: str | None) -> str:
+def up_a_folder_fix(link: str, folder: str) -> str:
     """A link may not go up a folder (files are read only from inside
     content/): the same link written from content/, which Pelican reads the
     same, if it is a plain path there. `folder`: the linking file's,
     content/-relative (by default a content type's folder)."""
     found = MARKER_LINK.fullmatch(link)
     path = found["path"]
-    start = "" if path.startswith("/") else (CONTENT_TYPE_FOLDER if folder is None else folder)
+    start = "" if path.startswith("/") else folder
     in_content = posixpath.normpath(posixpath.join(start, path.lstrip("/")))
     rewritten = f"{found['marker']}/{in_content}{found['part'] or ''}"
     if not in_content.startswith("..") and INTERNAL_LINK.fullmatch(rewritten):
@@ -287,7 +284,7 @@ def up_a_folder_fix(link: str, folder: str | None) -> str:
             "as {filename}/policies/02-housing.md; only files inside content/ can be linked")
 
 
-def explain(refusal: Refusal, folder: str | None = None) -> tuple[str, str]:
+def explain(refusal: Refusal, folder: str) -> tuple[str, str]:
     """(message, fix) for a volunteer; `folder`: the content/-relative
     folder of the file the refusal is in, for the fixes written from it."""
     kind, tag, detail = refusal.kind, refusal.tag, refusal.detail

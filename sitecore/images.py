@@ -69,11 +69,24 @@ def image_copies(path: str, settings: dict) -> list[str]:
     if extension != "webp":
         webp.append(copy_name(path))
     plain_width = settings.get("IMAGE_FALLBACK_WIDTH")
-    if extension == "gif" or plain_width is None:
+    if plain_width is None:
         return webp
-    formats = ["JPEG", "PNG"] if extension == "webp" else ["PNG" if extension == "png" else "JPEG"]
     widths = [plain_width, None] if extension == "webp" else [plain_width]
-    return webp + [plain_copy_name(path, image_format, width) for image_format in formats for width in widths]
+    return webp + [plain_copy_name(path, image_format, width)
+                   for image_format in plain_copy_formats(path) for width in widths]
+
+
+def plain_copy_formats(path: str) -> tuple[str, ...]:
+    """The formats the plain copy of the image at `path` may take: its own
+    for a JPEG or PNG; a JPEG, or a PNG where it is see-through, for a
+    WebP; none for a GIF, which is its own plain copy (it may move, and
+    every mail program shows one)."""
+    extension = extension_of(path)
+    if extension == "gif":
+        return ()
+    if extension == "webp":
+        return ("JPEG", "PNG")
+    return ("PNG",) if extension == "png" else ("JPEG",)
 
 
 # Pillow's verify() reads a PNG's or WebP's chunks, so a file cut short in

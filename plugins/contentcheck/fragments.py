@@ -51,6 +51,7 @@ from pelican import signals
 from selectolax.lexbor import LexborHTMLParser
 
 from sitecore.content_items import content_items, public_save_as, published_items, unpublished_items
+from sitecore.heading_ids import CONTENT_ID_VALUES, ID_VALUES, alternatives, theme_id_pattern
 from sitecore.policy_content import Policy
 from sitecore.problems import problem_log
 from sitecore.publication_order import goes_public_by_itself
@@ -153,9 +154,9 @@ class LayoutParts:
 
     def __init__(self, settings: dict) -> None:
         patterns = settings["MARKDOWN"]["extension_configs"]["sitecore.heading_ids"]["theme_ids"]
-        self.theme = re.compile("|".join(f"(?:{pattern})" for pattern in patterns) or "(?!)")
-        regions = "|".join(re.escape(region_slug(region, settings)) for region in settings.get("REGIONS", []))
-        self.lasting = re.compile(f"main|commitment-[0-9]+|policy-[0-9]+(?:-[0-9]+)?|{regions or '(?!)'}")
+        self.theme = theme_id_pattern(tuple(patterns))
+        regions = alternatives(region_slug(region, settings) for region in settings.get("REGIONS", []))
+        self.lasting = re.compile("|".join(["main", *(ID_VALUES[value] for value in CONTENT_ID_VALUES), regions]))
 
     def refused(self, link: LinkToPart) -> bool:
         """Report a link to a part of a layout that comes and goes: True if refused."""

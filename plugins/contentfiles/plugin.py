@@ -9,7 +9,7 @@ from pelican import signals
 from pelican.generators import StaticGenerator
 
 from sitecore.content_items import content_items
-from sitecore.images import extension_of, image_copies, is_image
+from sitecore.images import PLAIN_COPY_EXTENSIONS, extension_of, image_copies, is_image
 from sitecore.names import SAFE_SITE_PATH, inside
 from sitecore.problems import problem_log
 from sitecore.publication_order import goes_public_by_itself
@@ -22,7 +22,8 @@ from .references import files_used_by
 
 # Longest file or folder name published (file systems stop at 255 bytes).
 NAME_MAX_LENGTH = 100
-COPY_KINDS = {"webp": "WebP", "jpg": "JPEG", "png": "PNG"}  # by the extension of an image's copy
+# By the extension of an image's copy: its WebP copies, its plain copy.
+COPY_KINDS = {"webp": "WebP", **{extension: kind for kind, extension in PLAIN_COPY_EXTENSIONS.items()}}
 
 
 def refuse_symbolic_links(pelican) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageOps
 
-from sitecore.images import copy_name, extension_of, plain_copy_name
+from sitecore.images import copy_name, extension_of, plain_copy_formats, plain_copy_name
 from sitecore.output import copy_from_cache, intact_in_cache, write_to_cache
 
 WEBP_OPTIONS = {"quality": 80, "method": 6}
@@ -58,16 +58,11 @@ def eight_bits(image: Image.Image) -> Image.Image:
 
 
 def plain_copy_format(path: str, has_alpha: bool) -> str | None:
-    """The format of the plain copy of the image at `path`: its own for a
-    JPEG or PNG; a JPEG, or a PNG where it is see-through, for a WebP; None
-    for a GIF, which is its own plain copy (it may move, and every mail
-    program shows one)."""
-    extension = extension_of(path)
-    if extension == "gif":
-        return None
-    if extension == "webp":
+    """The format of the plain copy of the image at `path` (sitecore.images.plain_copy_formats)."""
+    formats = plain_copy_formats(path)
+    if len(formats) > 1:
         return "PNG" if has_alpha else "JPEG"
-    return "PNG" if extension == "png" else "JPEG"
+    return formats[0] if formats else None
 
 
 def encoded(image: Image.Image, image_format: str, icc_profile: bytes | None, **options) -> bytes:
