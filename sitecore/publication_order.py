@@ -44,6 +44,13 @@ def goes_public_by_itself(item) -> bool:
     return public_from(item) not in (ALREADY, NEVER)
 
 
+def waits_for_review(item) -> bool:
+    """A draft: public only once a person publishes it, so held to the public
+    rules then, when it is reviewed, not in the builds before (a volunteer's
+    draft never stops the hourly build that lifts embargoes)."""
+    return public_from(item) == NEVER
+
+
 def naming_refused(referrer, name: str, target, remove: str = "remove it from this list") -> tuple[str, str] | None:
     """(message, fix) when `referrer` may not name `target` (as `name`) in
     this build, or None when it may: the target must be public no later

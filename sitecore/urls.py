@@ -15,6 +15,18 @@ def canonical_url(settings: dict, url: str) -> str:
     return settings["SITE_CANONICAL_URL"].rstrip("/") + "/" + url.lstrip("/")
 
 
+def is_own_site(address, settings: dict) -> bool:
+    """Is `address` (split with urllib) a link to the site, however its host
+    is written (BreakthroughParty.org.uk, www.…, //…), by http(s)? For links,
+    which are followed; not for what a page loads, which must be the exact origin."""
+    def host(netloc: str) -> str:
+        return netloc.lower().removeprefix("www.")
+
+    own = urlsplit(settings["SITE_CANONICAL_URL"]).netloc
+    return address.scheme.lower() in ("", "http", "https") and bool(address.netloc) \
+        and host(address.netloc) == host(own)
+
+
 def page_url(save_as: str) -> str:
     """The address a file is served at: news/index.html -> news/ (hosts serve
     a folder's index.html for the folder's address)."""

@@ -18,7 +18,7 @@ from sitecore.html_allowlist import refusals
 from sitecore.images import cut_short
 from sitecore.names import inside
 from sitecore.problems import problem_log
-from sitecore.publication_order import goes_public_by_itself, naming_refused
+from sitecore.publication_order import naming_refused, waits_for_review
 from sitecore.site_files import is_known
 from sitecore.text_memo import TextMemo, fingerprint
 
@@ -178,6 +178,9 @@ def check_target(item, found, site: SiteFacts, field: str = "body") -> None:
             return
     if url.scheme in ("mailto", "tel"):
         return
+    # An image is loaded from its exact origin (www. is another, which the
+    # pages' policy refuses); a link, which is followed, is the site's
+    # however its host is spelt (sitecore.urls.is_own_site).
     canonical = urlparse(settings["SITE_CANONICAL_URL"])
     own_site = url.netloc == canonical.netloc and url.scheme in ("http", "https")
     if found.kind == "image" and (url.scheme or url.netloc) and not own_site:
@@ -267,9 +270,8 @@ def draft_waits(item) -> bool:
     """A draft (not an embargoed item, which goes public by itself) in a
     public build: its images are held back and checked once it is
     published, so a volunteer's draft never stops the hourly build."""
-    settings = getattr(item, "settings", None)
-    return (settings is not None and not settings.get("PREVIEW_DRAFTS") and item.status == "draft"
-            and not goes_public_by_itself(item))
+    # A file whose front matter could not be read has no settings: its images are checked.
+    return getattr(item, "settings", None) is not None and waits_for_review(item)
 
 
 def check_front_matter_images(item, settings) -> None:

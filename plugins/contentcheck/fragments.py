@@ -56,6 +56,7 @@ from sitecore.policy_content import Policy
 from sitecore.problems import problem_log
 from sitecore.publication_order import goes_public_by_itself
 from sitecore.regions import region_slug
+from sitecore.urls import is_own_site
 
 from .link_targets import linked_file
 from .markdown_scan import scan
@@ -218,17 +219,11 @@ def page_linked(item, address: str, pages: PagesBySource) -> str | None:
     except ValueError:
         return None
     if url.scheme or url.netloc:  # the site's full address, however written, is the site
-        own_site = urlsplit(settings["SITE_CANONICAL_URL"]).netloc
-        if url.scheme.lower() not in ("", "http", "https") or same_host(url.netloc) != same_host(own_site):
+        if not is_own_site(url, settings):
             return None
     if not url.path.startswith("/"):
         return None
     return unquote(url.path).lstrip("/") or "index.html"
-
-
-def same_host(netloc: str) -> str:
-    """A host as every spelling of it is the same site: BreakthroughParty.org.uk, www.…"""
-    return netloc.lower().removeprefix("www.")
 
 
 def written_page(output: Path, page: str) -> Path | None:

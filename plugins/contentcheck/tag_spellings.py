@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from sitecore.clock import instant
 from sitecore.problems import problem_log
-from sitecore.publication_order import goes_public_by_itself
+from sitecore.publication_order import waits_for_review
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class TagUse:
 
 
 def check_tag_spellings(items) -> None:
-    posts = sorted((item for item in items if getattr(item, "tags", None) and public_now_or_by_itself(item)),
+    posts = sorted((item for item in items if getattr(item, "tags", None) and not waits_for_review(item)),
                    key=lambda post: (instant(post.date), post.source_path))
     uses_by_slug: dict[str, dict[str, list[TagUse]]] = {}
     for post in posts:  # earliest first: each spelling's first use is its earliest post
@@ -46,10 +46,6 @@ def check_tag_spellings(items) -> None:
             if spelling != usual:
                 for use in uses:
                     report_other_spelling(use, spellings[usual])
-
-
-def public_now_or_by_itself(item) -> bool:
-    return item.status == "published" or goes_public_by_itself(item)
 
 
 def tags_once(post) -> dict[str, TagUse]:
