@@ -53,6 +53,11 @@ CODE_FOLDERS = ("sitebuild", "sitecore", "plugins")
 # build end with an encoding error before Pelican could read it and refuse
 # it at its name.
 NAMES_AS_WRITTEN = "surrogateescape"
+
+
+def name_bytes(text: str) -> bytes:
+    """`text`, which may hold file names, as bytes for a digest (NAMES_AS_WRITTEN)."""
+    return text.encode(errors=NAMES_AS_WRITTEN)
 ROOT_FILES = ("pyproject.toml", "requirements.lock", "package-lock.json", "node_modules/.package-lock.json")
 # Settings that name folders the build reads, read file by file. Settings
 # that name no files are in the digest by their values.
@@ -158,9 +163,9 @@ class InputDigests:
         self.layout.update(data)
 
     def update_post(self, name: str, data: bytes) -> None:
-        self.full.update(f"\0file {name} {len(data)}\0".encode(errors=NAMES_AS_WRITTEN)
+        self.full.update(name_bytes(f"\0file {name} {len(data)}\0")
                          + hashlib.sha256(data).digest())
-        self.layout.update(f"\0post {name}\0".encode(errors=NAMES_AS_WRITTEN)
+        self.layout.update(name_bytes(f"\0post {name}\0")
                            + hashlib.sha256(front_matter_part(data)).digest())
 
 
@@ -179,7 +184,7 @@ def input_digests(settings: dict, output_path: Path) -> tuple[str, str]:
     values = {key: value for key, value in settings.items() if key not in NOT_INPUTS}
     digest.update(stable_description(values).encode())
     digest.update(stable_description(settings.get("JINJA_ENVIRONMENT", {})).encode())
-    digest.update(f"\0{output_path}\0".encode(errors=NAMES_AS_WRITTEN))
+    digest.update(name_bytes(f"\0{output_path}\0"))
     # Posts' folders (ARTICLE_PATHS) hold posts only. A folder that is the
     # whole content folder would count policies and pages as posts too:
     # then nothing counts as a post, and no page is reused.
@@ -226,7 +231,7 @@ def packages(folders: tuple[str, ...]) -> bytes:
 def add_folder(digest, folder: Path, by_contents: bool, post_folders: tuple[str, ...] = ()) -> None:
     """Every file below `folder`; those below one of `post_folders` (inside
     it) are posts, for InputDigests.update_post."""
-    digest.update(f"\0folder {folder}\0".encode(errors=NAMES_AS_WRITTEN))
+    digest.update(name_bytes(f"\0folder {folder}\0"))
     for directory, folders, files in os.walk(folder):
         folders[:] = sorted(name for name in folders if name not in SKIPPED_NAMES)
         here = os.path.normpath(directory)
@@ -245,17 +250,17 @@ def add_file(digest, path: Path, by_contents: bool, relative_to: Path | None = N
     try:
         info = os.lstat(path)
     except FileNotFoundError:
-        digest.update(f"\0missing {name}\0".encode(errors=NAMES_AS_WRITTEN))
+        digest.update(name_bytes(f"\0missing {name}\0"))
         return
     if stat.S_ISLNK(info.st_mode):
-        digest.update(f"\0link {name} {os.readlink(path)}\0".encode(errors=NAMES_AS_WRITTEN))
+        digest.update(name_bytes(f"\0link {name} {os.readlink(path)}\0"))
     elif not stat.S_ISREG(info.st_mode):  # a pipe or a device: opening it could wait for ever
-        digest.update(f"\0special {name} {info.st_mode}\0".encode(errors=NAMES_AS_WRITTEN))
+        digest.update(name_bytes(f"\0special {name} {info.st_mode}\0"))
     elif by_contents and post:
         digest.update_post(name, Path(path).read_bytes())
     elif by_contents:
-        digest.update(f"\0file {name} {info.st_size}\0".encode(errors=NAMES_AS_WRITTEN))
+        digest.update(name_bytes(f"\0file {name} {info.st_size}\0"))
         with open(path, "rb") as file:
             digest.update(hashlib.file_digest(file, "sha256").digest())
     else:
-        digest.update(f"\0file {name} {info.st_size}\0".encode(errors=NAMES_AS_WRITTEN))
+        digest.update(name_bytes(f"\0file {name} {info.st_size}\0"))

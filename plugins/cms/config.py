@@ -49,23 +49,26 @@ BODY_HINTS = {name: hint + BODY_RULES for name, hint in {
     "branch": "What the branch does and how to get involved, in Markdown.",
     "candidate": "The candidate's own words: who they are and what they will do, in Markdown.",
     "press office": "A paragraph about the party that journalists paste under a story, in Markdown."}.items()}
-# Hints for rules the build checks on a field that the form cannot, by field name.
+# Emoji (outside the Basic Multilingual Plane: a surrogate pair in
+# JavaScript's strings): the share cards' fonts have none.
+NO_EMOJI = r"(?![\s\S]*[\uD83C-\uD83E])"
+PICTURE_NAMES = " Two pictures may not share a name with different endings (rally.jpg and rally.png)."
+# Rules the build checks on a field, by field name: the hint's words for
+# those the form cannot check, and a refusal for what it can
+# ([lookahead put before the field's pattern, words added to its message]).
 FIELD_RULES = {
     # plugins/sharecards: the title must fit its share card whole, in the party's fonts.
-    "title": " The share card shows it whole: at most about 180 characters, about 115 beside a photo "
-             "(the build measures it); no emoji, which the card's fonts cannot draw.",
+    "title": (" The share card shows it whole: at most about 180 characters, about 115 beside a photo "
+              "(the build measures it); no emoji, which the card's fonts cannot draw.", (NO_EMOJI, "no emoji")),
     # plugins/contentcheck/tag_spellings.py.
-    "tags": " Write each tag as the other posts do (climate, not Climate): one tag has one name.",
+    "tags": (" Write each tag as the other posts do (climate, not Climate): one tag has one name.", None),
     # policies' check of their numbers: 1, 2, 3 … without gaps.
-    "number": " The policies are numbered 1, 2, 3 … without gaps: give the next number, and renumber the "
-              "others (in git) before taking one out.",
+    "number": (" The policies are numbered 1, 2, 3 … without gaps: give the next number, and renumber the "
+               "others (in git) before taking one out.", None),
     # plugins/contentfiles: images_sharing_copies.
-    "image": " Two pictures may not share a name with different endings (rally.jpg and rally.png).",
-    "photo": " Two pictures may not share a name with different endings (rally.jpg and rally.png).",
+    "image": (PICTURE_NAMES, None),
+    "photo": (PICTURE_NAMES, None),
 }
-# Emoji (outside the Basic Multilingual Plane: a surrogate pair in
-# JavaScript's strings) in a title: the share cards' fonts have none.
-NO_EMOJI = r"(?![\s\S]*[\uD83C-\uD83E])"
 # The text's label, where "Text" does not say what it is for.
 BODY_LABELS = {"press office": "Notes to editors"}
 # Date fields whose time of day matters (an embargo lifts at a minute); the
@@ -264,8 +267,13 @@ def image_config() -> dict:
 def field_config(field, settings: dict, in_file_name: tuple = ()) -> dict:
     """A field of the form, its hint ending with FIELD_RULES' for its name."""
     config = form_field(field, settings, in_file_name)
-    if field.name in FIELD_RULES:
-        config["hint"] = (config.get("hint", "").rstrip(".") + "." + FIELD_RULES[field.name]).lstrip(".")
+    if field.name not in FIELD_RULES:
+        return config
+    hint, refused = FIELD_RULES[field.name]
+    config["hint"] = (config.get("hint", "").rstrip(".") + "." + hint).lstrip(".")
+    if refused and "pattern" in config:
+        (lookahead, words), (expression, message) = refused, config["pattern"]
+        config["pattern"] = [expression.replace("^", f"^{lookahead}", 1), f"{message.rstrip('.')}, and {words}."]
     return config
 
 
@@ -297,9 +305,6 @@ def form_field(field, settings: dict, in_file_name: tuple = ()) -> dict:
                            if isinstance(options, dict) else list(options))
     if spec["widget"] in ("string", "text"):
         spec.update(pattern_config(field.check))
-        if field.name == "title":
-            expression, message = spec["pattern"]
-            spec["pattern"] = [expression.replace("^", f"^{NO_EMOJI}", 1), message.rstrip(".") + ", and no emoji."]
     return {**config, **spec}
 
 

@@ -12,7 +12,7 @@ import os
 
 from sitecore.problems import problem_log
 from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING, written_files_not_read
-from sitecore.schema.document import FENCE, closing_fence
+from sitecore.schema.document import front_matter_end
 from sitecore.schema.yaml_slips import TOP_LEVEL_FIELD
 
 # The front matter is at the top: no need to read a long file to the end.
@@ -70,7 +70,7 @@ def front_matter_keys(path: str) -> set[str]:
             lines = handle.read(READ_AT_MOST).splitlines()
     except OSError:
         return set()
-    closing = closing_fence(lines) if lines and lines[0].strip() == FENCE else None
+    closing = front_matter_end(lines)
     if closing is None:
         return set()
     # Found line by line, so that even front matter YAML cannot read

@@ -22,7 +22,7 @@ from pelican import signals
 
 from sitecore.content_items import content_items
 from sitecore.problems import problem_log
-from sitecore.schema.document import closing_fence
+from sitecore.schema.document import front_matter_end
 from sitecore.settings_file import line_holding, settings_file_of
 
 SAMPLE_FIX = ("replace the sample wording, then delete the sample: line "
@@ -71,7 +71,7 @@ def report_placeholders_in_file(path: str, patterns: list[re.Pattern]) -> None:
     line is a heading, which is)."""
     with open(path, encoding="utf-8-sig") as handle:
         lines = handle.readlines()
-    closing = closing_fence(lines) if lines and lines[0].strip() == "---" else None
+    closing = front_matter_end(lines)
     for index, line in enumerate(lines):
         in_front_matter = closing is not None and index < closing
         if in_front_matter and line.lstrip().startswith("#"):

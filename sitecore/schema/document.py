@@ -123,8 +123,6 @@ class FrontMatterError(Exception):
         self.field = field  # a field's name, where the problem is in one value
 
 
-# A line of front matter that starts a field: "title: …" at column 0.
-FIELD_LINE = TOP_LEVEL_FIELD
 # Line n (0-based) of the block between the fences is line n + 2 of the file.
 BLOCK_START_LINE = 2
 
@@ -200,10 +198,10 @@ def first_text_line(block: list[str]) -> int | None:
     closing '---' is missing and a '---' rule in the text was taken for it.
     (A line like 'title Hello' between fields is a slip in a field instead.)"""
     for index, line in enumerate(block):
-        if not line.strip() or line[0] in " \t#" or line.lstrip().startswith("-") or FIELD_LINE.match(line):
+        if not line.strip() or line[0] in " \t#" or line.lstrip().startswith("-") or TOP_LEVEL_FIELD.match(line):
             continue
         after_blank = index > 0 and not block[index - 1].strip()
-        field_after = any(FIELD_LINE.match(later) for later in block[index + 1 :])
+        field_after = any(TOP_LEVEL_FIELD.match(later) for later in block[index + 1 :])
         return index if after_blank or not field_after else None
     return None
 
@@ -293,11 +291,17 @@ def closing_fence(lines: list[str]) -> int | None:
     return next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == FENCE), None)
 
 
+def front_matter_end(lines: list[str]) -> int | None:
+    """The index of the line that closes the front matter, if the file
+    (its `lines`) starts with one."""
+    return closing_fence(lines) if lines and lines[0].strip() == FENCE else None
+
+
 def body_of(text: str) -> str | None:
     """The Markdown after the front matter, as parse_document gives it (without
     parsing the YAML); None if the file has no front matter block."""
     lines = text.splitlines(keepends=True)
-    closing = closing_fence(lines) if lines and lines[0].strip() == FENCE else None
+    closing = front_matter_end(lines)
     return None if closing is None else "".join(lines[closing + 1:])
 
 

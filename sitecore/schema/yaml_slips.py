@@ -178,16 +178,21 @@ def is_written(line: str) -> bool:
     return bool(line.strip()) and not line.lstrip().startswith("#")
 
 
+def index_above(block: list[str], index: int) -> int | None:
+    """The index of the nearest line above `index` that is neither blank nor a comment."""
+    return next((i for i in range(index - 1, -1, -1) if is_written(block[i])), None)
+
+
 def line_above(block: list[str], index: int) -> str | None:
-    """The nearest line above `index` that is neither blank nor a comment."""
-    return next((block[i] for i in range(index - 1, -1, -1) if is_written(block[i])), None)
+    above = index_above(block, index)
+    return None if above is None else block[above]
 
 
 def continued_value_slip(block: list[str], index: int) -> Slip | None:
     """Line `index`, text that is not a field, is the rest of the value on
     the line above it (a wrapped title, a summary of two paragraphs): YAML
     ends a value at the end of its line."""
-    start = next((i for i in range(index - 1, -1, -1) if is_written(block[i])), None)  # as line_above
+    start = index_above(block, index)
     if start is None:
         return None
     while start > 0 and not (FIELD_AT_ANY_INDENT.match(block[start]) or LIST_ITEM.match(block[start])):
