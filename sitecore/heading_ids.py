@@ -26,7 +26,6 @@ from pathlib import Path
 
 from markdown.extensions.toc import TocExtension
 from pelican.settings import DEFAULT_CONFIG
-from selectolax.lexbor import LexborHTMLParser
 
 from sitecore.regions import region_slug
 
@@ -118,17 +117,15 @@ def theme_id_pattern(theme_ids: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(f"(?:{pattern})" for pattern in theme_ids) or NEVER)
 
 
-def ids_taken_from_the_theme(html: str, markdown_settings: dict) -> list[str]:
-    """The ids of the elements of a text's HTML that the theme's templates
-    use too. Ids made from a heading's words never are; these were written
-    by hand, as `## Contact {#main}` or `<h2 id="main">`, which the toc
-    extension keeps. (Read by a parser: `id="main"` in a code sample is text.)"""
+def theme_ids_of(markdown_settings: dict) -> re.Pattern | None:
+    """The pattern of the ids the theme's templates use, as the Markdown
+    settings give this extension; None without it. Ids made from a heading's
+    words never match it; one written by hand (`## Contact {#main}`,
+    `<h2 id="main">`, which the toc extension keeps) may: the allowlist
+    refuses it (sitecore.html_allowlist.refusals, while it reads every
+    attribute, so that `id="main"` in a code sample, text, is not taken)."""
     options = (markdown_settings.get("extension_configs") or {}).get(__name__)
-    if not options or " id=" not in html:
-        return []
-    theme_id = theme_id_pattern(tuple(options.get("theme_ids", ())))
-    return [element.attributes["id"] for element in LexborHTMLParser(html).css("[id]")
-            if theme_id.fullmatch(element.attributes["id"] or "")]
+    return theme_id_pattern(tuple(options.get("theme_ids", ()))) if options else None
 
 
 class HeadingIdsApartFromTheTheme(TocExtension):

@@ -175,8 +175,10 @@ def allowed_tags(embed_allowlist) -> dict[str, frozenset[str]]:
     return {**ALLOWED_TAGS, **(EMBED_TAGS if embed_allowlist else {})}
 
 
-def refusals(html: str, embed_allowlist=()) -> list[Refusal]:
-    """Everything in `html` outside the allowlist, in document order, each once."""
+def refusals(html: str, embed_allowlist=(), theme_ids: re.Pattern | None = None) -> list[Refusal]:
+    """Everything in `html` outside the allowlist, in document order, each
+    once; with `theme_ids` (sitecore.heading_ids.theme_ids_of), an id the
+    page's templates use too, written by hand."""
     tags = allowed_tags(embed_allowlist)
     fragment = LexborHTMLParser(as_tokenised(alignment_as_class(html or "")), is_fragment=True,
                                 fragment_tag="div", scripting=True)
@@ -206,6 +208,8 @@ def refusals(html: str, embed_allowlist=()) -> list[Refusal]:
                 kind = "scheme" if attribute in URL_ATTRIBUTES and tag not in EMBED_TAGS else "value"
                 kind = "embed" if tag in EMBED_TAGS and attribute == "src" else kind
                 found.append(Refusal(kind, tag, shown_value(kind, attribute, value)))
+            elif attribute == "id" and theme_ids is not None and theme_ids.fullmatch(value):
+                found.append(Refusal("theme-id", "", value))
     return list(dict.fromkeys(found))
 
 

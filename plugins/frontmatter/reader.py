@@ -23,8 +23,8 @@ from pelican.urlwrappers import Author, Category, Tag
 
 from sitecore import html_allowlist
 from sitecore.frozen_editions import frozen_origin
-from sitecore.heading_ids import ids_taken_from_the_theme
-from sitecore.html_allowlist import Refusal, clean, explain, refusals
+from sitecore.heading_ids import theme_ids_of
+from sitecore.html_allowlist import clean, explain, refusals
 from sitecore.names import SAFE_NAME_PART, numbered_name, slug_of_file
 from sitecore.problems import PartlyRead, problem_log
 from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
@@ -76,11 +76,9 @@ def render_safe_html(markdown: str, settings: dict) -> tuple[str, list]:
     list allows, and everything outside it (each a problem for the reader)."""
     html = markdown_to_html(markdown, settings)
     embeds = settings.get("EMBED_ALLOWLIST") or ()
-    safe = clean(html, embeds)
-    # An id written by hand ({#main}, id="main") that the theme's templates
-    # use too: Markdown's own ids never are (sitecore/heading_ids.py).
-    taken = [Refusal("theme-id", "", written) for written in ids_taken_from_the_theme(safe, settings["MARKDOWN"])]
-    return safe, refusals(html, embeds) + taken
+    # With an id written by hand ({#main}, id="main") that the theme's
+    # templates use too: Markdown's own ids never are (sitecore/heading_ids.py).
+    return clean(html, embeds), refusals(html, embeds, theme_ids_of(settings["MARKDOWN"]))
 
 
 def project_extensions(markdown_settings: dict) -> list:
