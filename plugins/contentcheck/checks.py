@@ -19,6 +19,7 @@ from sitecore.images import cut_short
 from sitecore.names import inside
 from sitecore.problems import problem_log
 from sitecore.publication_order import naming_refused, waits_for_review
+from sitecore.schema.document import item_line
 from sitecore.site_files import is_known
 from sitecore.text_memo import TextMemo, fingerprint
 
@@ -342,7 +343,7 @@ def changes_as_written(item) -> list[RecordedChange]:
     """Each change a post records, with its date as written."""
     if not isinstance(item, Article):
         return []
-    lines, value_lines = item.frontmatter_lines, getattr(item, "frontmatter_value_lines", {})
+    lines = item.frontmatter_lines
     found = []
     if getattr(item, "modified_as_written", None) is not None:
         found.append(RecordedChange(
@@ -351,7 +352,7 @@ def changes_as_written(item) -> list[RecordedChange]:
             "give the date you last changed the post (today's at the latest)"))
     for index, correction in enumerate(getattr(item, "corrections", None) or ()):
         found.append(RecordedChange(
-            "corrections", value_lines.get(("corrections", index, "date"), lines.get("corrections", 1)),
+            "corrections", item_line(item, "corrections", index, "date"),
             correction["date"], f"item {index + 1}, date: ",
             "give the day the post was corrected, on or after its date",
             "give the day the post was corrected (today's at the latest)"))

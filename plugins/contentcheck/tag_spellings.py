@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from sitecore.clock import instant
 from sitecore.problems import problem_log
 from sitecore.publication_order import waits_for_review
+from sitecore.schema.document import item_line
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def tags_once(post) -> dict[str, TagUse]:
     for index, tag in enumerate(post.tags):
         if not tag.slug:  # no page at all: reported by check_tags_make_addresses
             continue
-        use = TagUse(post, tag.name, tag_line(post, index))
+        use = TagUse(post, tag.name, item_line(post, "tags", index))
         if tag.slug not in first:
             first[tag.slug] = (index, use)
             continue
@@ -63,12 +64,6 @@ def tags_once(post) -> dict[str, TagUse]:
                         f'"{tag.name}" (item {index + 1}) is the same tag as "{given.spelling}" (item {earlier + 1})',
                         "give each tag once: the post would be listed twice on the tag's page")
     return {slug: use for slug, (_, use) in first.items()}
-
-
-def tag_line(post, index: int) -> int:
-    """The line of the post's tag number `index` (from 0), or of `tags:`."""
-    lines = getattr(post, "frontmatter_value_lines", {})
-    return lines.get(("tags", index), post.frontmatter_lines.get("tags", 1))
 
 
 def report_other_spelling(use: TagUse, usual: list[TagUse]) -> None:

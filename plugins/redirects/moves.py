@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from sitecore.content_items import content_items, public_url, published_items, unpublished_items
 from sitecore.problems import problem_log
+from sitecore.schema.document import item_line
 from sitecore.site_files import declared_files, is_known
 
 FIELD = "old_addresses"
@@ -88,13 +89,12 @@ def check_old_addresses(generators, own_generator_type: type) -> None:
     site_rules = SiteRules(taken, coming, listing_shapes(settings), own_folders(settings))
     claimed: dict[str, str] = {}
     for item in sorted(content_items(generators), key=lambda item: item.source_path):
-        lines = getattr(item, "frontmatter_value_lines", {})
         for index, address in enumerate(getattr(item, FIELD, None) or ()):
             refused = refusal(address, item, site_rules, claimed)
             if refused:
-                line = lines.get((FIELD, index), item.frontmatter_lines.get(FIELD, 1))
                 message, fix = refused
-                problem_log.add(item.source_path, line, FIELD, f"item {index + 1}: {message}", fix)
+                problem_log.add(item.source_path, item_line(item, FIELD, index), FIELD,
+                                f"item {index + 1}: {message}", fix)
             claimed.setdefault(address.lower(), os.path.abspath(item.source_path))
 
 

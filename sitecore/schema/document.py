@@ -260,12 +260,24 @@ class Document:
     def line_at(self, key: str, *inside) -> int:
         """The line of a value inside field `key` (`line_at("contacts", 1,
         "email")`), or of the nearest value around it that has one."""
-        path = (key, *inside)
-        while len(path) > 1:
-            if path in self.value_lines:
-                return self.value_lines[path]
-            path = path[:-1]
-        return self.line_of(key)
+        return nested_line(self.value_lines, self.line_of(key), key, *inside)
+
+
+def nested_line(value_lines: dict, key_line: int, key: str, *inside) -> int:
+    """The line of the value at (key, *inside) in `value_lines`, or of the
+    nearest value around it that has one, or `key_line`."""
+    path = (key, *inside)
+    while len(path) > 1:
+        if path in value_lines:
+            return value_lines[path]
+        path = path[:-1]
+    return key_line
+
+
+def item_line(item, key: str, *inside) -> int:
+    """Document.line_at for a content item read by the reader (its
+    frontmatter_lines and frontmatter_value_lines): `item_line(post, "tags", 2)`."""
+    return nested_line(getattr(item, "frontmatter_value_lines", {}), item.frontmatter_lines.get(key, 1), key, *inside)
 
 
 def nested_lines(node, path: tuple, first_line: int, lines: dict, duplicates: list) -> None:
