@@ -719,7 +719,9 @@ def test_what_the_editor_writes_builds(editor, editor_site):
 
     editor.open("policies", "04-education")
     editor.drawn(editor.page.get_by_role("button", name=re.compile("Add.*Line")), "Add Line button").click()
-    editor.page.locator("input").and_(editor.page.get_by_label("Text", exact=True)).fill("School is free for all.")
+    # The new line's field is drawn only once it is scrolled into view (it
+    # timed out once under load when filled without that).
+    editor.field("Text", "input").fill("School is free for all.")
     editor.save()
     assert editor.changed == {"content/policies/04-education.md"}
     text = editor.files()["content/policies/04-education.md"]
