@@ -20,7 +20,10 @@ from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerato
 
 from .urls import page_url
 
-PAGINATED = re.compile(r"^(?P<listing>.*?)page/\d+/?$")
+# A listing's later pages, as pelicanconf.py's PAGINATION_PATTERNS name them
+# (news/page/2/): the link check and the old-address check both need the shape.
+LATER_PAGE = r"page/[0-9]+/"
+PAGINATED = re.compile(rf"^(?P<listing>.*?){LATER_PAGE}?$")  # the last '/' may be left off
 # Direct templates search engines need not list: the search form, listings of
 # listings, the "not found" page.
 UNLISTED_TEMPLATES = {"search", "categories", "tags", "404"}

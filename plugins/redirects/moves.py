@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from sitecore.content_items import content_items, public_url, published_items, unpublished_items
 from sitecore.problems import problem_log
 from sitecore.schema.document import item_line
-from sitecore.site_files import declared_files, is_known
+from sitecore.site_files import LATER_PAGE, declared_files, is_known
 
 FIELD = "old_addresses"
 
@@ -48,8 +48,6 @@ def moves(generators) -> list[Move]:
 # of one of these shapes would stop that build, an hourly embargo's too.
 LISTING_URL_SETTINGS = ("NEWS_YEAR_URL", "NEWS_MONTH_URL", "TAG_URL", "CATEGORY_URL", "PRESS_ARCHIVE_YEAR_URL",
                         "EVENT_REGION_URL", "EVENT_CATEGORY_URL", "RELATED_NEWS_URL", "ELECTION_URL")
-# A listing's later pages (news/page/2/), whatever the listing.
-LATER_PAGE = r"(?:.*/)?page/[0-9]+/"
 # The site's own folders: no page of content ever stood there.
 OWN_FOLDER_SETTINGS = ("THEME_STATIC_DIR", "SEARCH_INDEX_PATH", "NGINX_HEADERS_SAVE_AS", "CMS_SAVE_AS")
 
@@ -64,7 +62,7 @@ def listing_shapes(settings: dict) -> re.Pattern:
                        else re.escape(part) for part in parts)
 
     shapes = [shape(settings[name]) for name in LISTING_URL_SETTINGS if settings.get(name)]
-    return re.compile("|".join([*shapes, LATER_PAGE]), re.IGNORECASE)
+    return re.compile("|".join([*shapes, rf"(?:.*/)?{LATER_PAGE}"]), re.IGNORECASE)  # whatever the listing
 
 
 PLACEHOLDER_SHAPES = {"year": "[0-9]{4}", "month": "[0-9]{1,2}", "url": ".+/"}
