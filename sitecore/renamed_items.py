@@ -12,6 +12,8 @@ old file name name nothing. Their message then says what it is called now.
 
 from __future__ import annotations
 
+import difflib
+
 from sitecore.problems import problem_log
 from sitecore.publication_order import naming_refused
 
@@ -27,11 +29,20 @@ def renamed_from(name: str, items):
 
 
 def unknown_name(singular: str, name: str, items, fix: str) -> tuple[str, str]:
-    """(message, fix) for a `name` none of `items` has."""
+    """(message, fix) for a `name` none of `items` has: the new name of a
+    file renamed with its old address kept, or else the nearest names (a
+    typo, or a file renamed before its old address was added: then the
+    review asks for that address too)."""
+    items = list(items)
     renamed = renamed_from(name, items)
     if renamed is not None:
         return (f'no {singular} is called "{name}" now: that file was renamed {renamed.slug}',
                 f"write {renamed.slug}")
+    near = difflib.get_close_matches(name, sorted({item.slug for item in items}), n=2, cutoff=0.6)
+    if near:
+        return (f'no {singular} is called "{name}"',
+                f"did you mean {' or '.join(near)}? (if that file was renamed: write its new name here, and add "
+                f"its old address to its old_addresses); otherwise {fix}")
     return f'no {singular} is called "{name}"', fix
 
 

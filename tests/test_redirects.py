@@ -228,7 +228,8 @@ def test_an_old_address_the_site_uses_or_two_items_claim_is_refused(tmp_path, fa
 def test_a_file_naming_the_renamed_one_by_its_old_name_is_told_the_new_one(tmp_path, factory_cache):
     """The policy was housing.md (/policies/homes/ before); the post was
     /news/clmate-vote/: each file naming them by their old names is told
-    what they are called now."""
+    what they are called now. A name close to a post's, as after a rename
+    that kept no old address, is told the nearest name."""
     policy = RENAMED["policies/01-housing.md"].replace("/policies/homes-for-everyone/", "/policies/homes/")
     event = """\
         ---
@@ -245,13 +246,19 @@ def test_a_file_naming_the_renamed_one_by_its_old_name_is_told_the_new_one(tmp_p
     built = build_in(tmp_path, {"policies/01-housing.md": policy, "posts/climate-vote.md": RENAMED["posts/climate-vote.md"],
                                 "posts/hello.md": MINIMAL_SITE["posts/hello.md"].replace("[housing]", "[homes]"),
                                 "candidates/alex-standing.md": candidate().replace("[housing]", "[homes]"),
-                                "events/climate-rally.md": event}, cache=factory_cache, options=NOW)
+                                "events/climate-rally.md": event,
+                                # Named by the name the post had before a rename that kept no old address.
+                                "events/second-rally.md": event.replace("clmate-vote", "climate-vote-2021")},
+                     cache=factory_cache, options=NOW)
     assert built.returncode == 1
     assert sorted(built.problem_lines) == [
         'content/candidates/alex-standing.md:8: policies: no policy is called "homes" now: that file was renamed '
         "housing — write housing",
         'content/events/climate-rally.md:8: report: no post is called "clmate-vote" now: that file was renamed '
         "climate-vote — write climate-vote",
+        'content/events/second-rally.md:8: report: no post is called "climate-vote-2021" — did you mean '
+        "climate-vote? (if that file was renamed: write its new name here, and add its old address to its "
+        "old_addresses); otherwise name a published post by its file name without '.md'",
         'content/posts/hello.md:7: policies: no policy is called "homes" now: that file was renamed housing '
         "— write housing",
     ]
