@@ -244,7 +244,8 @@ def cms(c, port=PORT):
 
 @task
 def test(c, k="", x=False):
-    """Run the whole test suite (pytest). -k selects tests by name."""
-    result = run_in_project(c, PYTHON, "-m", "pytest", *(["-k", k] if k else []), *(["-x"] if x else []),
+    """Run the whole test suite: ./run-tests, as CI does (its temporary
+    folder, its Python settings). -k selects tests by name."""
+    result = run_in_project(c, str(ROOT / "run-tests"), *(["-k", k] if k else []), *(["-x"] if x else []),
                             pty=os.isatty(1), warn=True)
     sys.exit(result.exited)

@@ -166,6 +166,7 @@ def test_different_pages_have_different_titles(site):
               if len({main for _, main in pages}) > 1}
     assert shared == {}
     assert text_of(site.html("news/category/news/").h1) == "Posts in the “News” category"
+    assert text_of(site.html("news/category/news/").title).startswith("Posts in the “News” category | ")
     assert text_of(site.html("news/category/press-releases/").h1) != text_of(site.html("press/releases/").h1)
 
 

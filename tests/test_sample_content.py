@@ -94,6 +94,16 @@ def test_a_production_build_refuses_the_placeholders_at_their_lines(make_site, t
     assert any(line.startswith(f"content/press-office.md:{out_of_hours}: out_of_hours: ") for line in problems)
     assert any(line.startswith("pelicanconf.py:") and '"Jo Bloggs" is a placeholder' in line for line in problems)
     assert any(line.startswith("pelicanconf.py:") and '"PO Box 0000" is a placeholder' in line for line in problems)
+    # The README quotes the imprint's line as the build prints it, with the
+    # line of pelicanconf.py that holds the placeholder.
+    conf = (REPO / "pelicanconf.py").read_text(encoding="utf-8").splitlines()
+    quoted = [line.strip().removesuffix("…") for line in (REPO / "README.md").read_text(encoding="utf-8").splitlines()
+              if line.strip().startswith("pelicanconf.py:")]
+    assert quoted
+    for text in quoted:
+        number, rest = text.removeprefix("pelicanconf.py:").split(":", 1)
+        assert any(rest in line for line in problems), text
+        assert rest.split('"')[1] in conf[int(number) - 1], f"{text}: pelicanconf.py's line is {conf[int(number) - 1]!r}"
 
     real = make_site({"press-office.md": with_real_numbers(MINIMAL_SITE["press-office.md"])},
                      options=("--settings", str(production_settings(tmp_path))))

@@ -86,6 +86,27 @@ def test_new_post_lists_the_optional_fields_as_comments(project):
             "---\n") in text
 
 
+def test_invoke_test_runs_the_suite_as_run_tests_does():
+    """The README: `invoke test` is the same as ./run-tests (its temporary
+    folder, its Python settings, its options). `--dry` shows the command."""
+    shown = subprocess.run([str(REPO / ".venv/bin/invoke"), "--dry", "test", "-k", "imprint"], cwd=REPO,
+                           capture_output=True, text=True, timeout=60)
+    assert shown.returncode == 0, shown.stderr
+    assert re.sub(r"\x1b\[[0-9;]*m", "", shown.stdout).split() == ["cd", str(REPO), "&&", str(REPO / "run-tests"),
+                                                                 "-k", "imprint"]
+
+
+def test_the_readmes_full_example_of_a_post_has_every_field():
+    """The README's "full example, with every field" is the post schema's
+    fields, none missing and none it does not know."""
+    from sitecore.schema.content_types import POST
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    example = readme.split("The full example, with every field:\n\n```markdown\n---\n", 1)[1].split("\n---\n", 1)[0]
+    fields = [match[1] for match in re.finditer(r"^([a-z_]+):", example, re.MULTILINE)]
+    assert sorted(fields) == sorted(field.name for field in POST.fields)
+
+
 def test_new_councillor_and_policy_list_their_optional_fields(project):
     assert new("councillor", "Sam Example", project) == project / "content/councillors/sam-example.md"
     assert ("# photo: images/councillors/katie-parker.jpg   # needs photo_alt too\n"
