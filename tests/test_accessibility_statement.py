@@ -116,7 +116,9 @@ def test_the_statement_promises_no_test_before_every_publication(site):
 
 def test_github_publishes_only_after_the_tests_pass():
     """The deploy job waits for the test job (./run-tests) and runs only if it
-    passed, or if it was skipped, which it is only on the hourly schedule."""
+    passed, or if it was skipped, which it is only on the hourly schedule:
+    that run builds the newest commit whose tests passed
+    (test_deploy.py::test_the_hourly_build_publishes_the_newest_commit_whose_tests_passed)."""
     jobs = yaml.safe_load((REPO / ".github/workflows/site.yml").read_text())["jobs"]
     assert "./run-tests" in [step.get("run") for step in jobs["test"]["steps"]]
     assert jobs["test"]["if"] == "github.event_name != 'schedule'"

@@ -41,7 +41,7 @@ def test_the_workflow_tests_with_the_readme_commands_and_deploys_on_a_schedule()
     assert ".venv/bin/invoke build --production" in [step.get("run") for step in deploy["steps"]]
     assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in deploy["steps"])
     triggers = workflow[True] if True in workflow else workflow["on"]  # YAML reads "on" as true
-    assert any(entry["cron"] == "5 * * * *" for entry in triggers["schedule"])  # hourly, nightly included
+    assert any(entry["cron"] == "17 * * * *" for entry in triggers["schedule"])  # hourly, nightly included
 
 
 # github-script's globals, as far as the notice uses them: the issues open on
@@ -84,6 +84,67 @@ def test_a_failed_build_on_main_opens_one_issue_that_everyone_sees(open_titles, 
     if opened:
         assert created[0]["title"] == "The site is not publishing: the build on main failed"
         assert "https://github.com/party/site/actions/runs/7" in created[0]["body"]
+
+
+# github-script's globals, as far as the search for the last tested commit
+# uses them: this workflow's runs on main, newest first, 100 a page, and each
+# run's jobs. (GitHub's API cannot run here.)
+TESTED_HARNESS = """
+const [script, runs] = [process.argv[1], JSON.parse(process.argv[2])];
+const said = { notices: [], failed: [] };
+const context = { repo: { owner: "party", repo: "site" }, runId: 99, sha: runs.length ? runs[0].head_sha : "none" };
+const core = { notice: (text) => said.notices.push(text), setFailed: (text) => said.failed.push(text) };
+const github = { rest: { actions: {
+  getWorkflowRun: async ({ run_id }) => ({ data: { id: run_id, workflow_id: 5 } }),
+  listWorkflowRuns: async ({ workflow_id, branch, status, per_page, page }) => ({ data: { workflow_runs:
+    workflow_id === 5 && branch === "main" && status === "completed"
+      ? runs.slice((page - 1) * per_page, page * per_page) : [] } }),
+  listJobsForWorkflowRun: async ({ run_id }) => ({ data: { jobs: runs.find((run) => run.id === run_id).jobs } }),
+} } };
+const result = await new (Object.getPrototypeOf(async () => {}).constructor)("github", "context", "core", script)(
+  github, context, core);
+console.log(JSON.stringify({ result: result ?? null, ...said }));
+"""
+
+
+def run(number: int, event: str, tests: str | None, deploy: str = "success") -> dict:
+    """A completed run of site.yml on main: its commit is c<number>."""
+    jobs = ([{"name": "test", "conclusion": tests}] if tests else []) + [{"name": "deploy", "conclusion": deploy}]
+    return {"id": number, "event": event, "head_sha": f"c{number}", "jobs": jobs}
+
+
+@pytest.mark.parametrize("runs, published", [
+    ([run(3, "schedule", None), run(2, "push", "success"), run(1, "push", "success")], "c2"),
+    # A push whose tests failed is never published; the one before it is.
+    ([run(4, "schedule", None), run(3, "push", "failure", "skipped"), run(2, "push", "success")], "c2"),
+    ([run(2, "workflow_dispatch", "success"), run(1, "push", "failure", "skipped")], "c2"),
+    # Tests passed but the build failed: that commit is still the one to build.
+    ([run(2, "push", "success", "failure"), run(1, "push", "success")], "c2"),
+    # Found on a later page of runs (an hourly run for every hour of a few days).
+    ([*(run(n, "schedule", None) for n in range(250, 2, -1)), run(2, "push", "failure"), run(1, "push", "success")],
+     "c1"),
+    ([run(2, "schedule", None), run(1, "push", "failure")], None),
+])
+def test_the_hourly_build_publishes_the_newest_commit_whose_tests_passed(runs, published):
+    """A scheduled run tests nothing: it publishes the newest commit of main
+    whose push (or manual) run passed ./run-tests, so a commit whose tests
+    failed is never published, while the last good one's embargoes still lift.
+    With none, it fails (and the failure opens the issue)."""
+    import json
+
+    deploy = yaml.safe_load(WORKFLOW.read_text())["jobs"]["deploy"]
+    assert {"contents": "read", "actions": "read"}.items() <= deploy["permissions"].items()
+    find = next(step for step in deploy["steps"] if step.get("id") == "tested")
+    assert find["if"] == "github.event_name == 'schedule'" and find["uses"].startswith("actions/github-script@")
+    checkout = next(step for step in deploy["steps"] if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["ref"] == "${{ steps.tested.outputs.result || github.sha }}"
+    result = subprocess.run(["node", "--input-type=module", "-e", TESTED_HARNESS, find["with"]["script"],
+                             json.dumps(runs)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    said = json.loads(result.stdout)
+    assert said["result"] == published
+    assert bool(said["failed"]) == (published is None)
+    assert bool(said["notices"]) == (published is not None and published != runs[0]["head_sha"])
 
 
 @pytest.mark.parametrize("workflow, job", [("site.yml", "deploy"), ("review.yml", "review")])
