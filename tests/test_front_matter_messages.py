@@ -6,8 +6,10 @@ that would publish something else than they wrote."""
 from __future__ import annotations
 
 import pytest
+from conftest import policy_markdown
 from test_bad_input import GOOD_POST, assert_fails_with
 
+from sitecore.problems import Problem
 from sitecore.schema.content_types import COUNCILLOR, EVENT, MINIFESTO, PAGE, POLICY, POST
 from sitecore.schema.document import FrontMatterError, parse_document
 from sitecore.schema.fields import FieldError, image_path, unknown_field_fix
@@ -21,6 +23,14 @@ def refusal(front_matter: str) -> str:
         parse_document(f"---\n{front_matter}\n---\nText.\n")
     error = refused.value
     return f"{error.line}: {error.field}: {error.message} — {error.fix}"
+
+
+def problem_lines(schema, path: str, text: str, settings: dict) -> list[str]:
+    """The lines the build prints for the file at `path` (content/…) with
+    this text, from the checks of its fields it runs, here in this process."""
+    found = []
+    schema.validate_all(path, parse_document(text), settings, lambda *problem: found.append(str(Problem(*problem))))
+    return found
 
 
 @pytest.mark.parametrize("front_matter, expected", [
@@ -101,7 +111,7 @@ def test_a_list_item_without_its_space_is_named_at_its_line():
                                      "write the line as: - Cap rents.")
 
 
-@pytest.mark.parametrize("value", ["[Update] Buses", "@Katie joins", "*Breaking* news", "% rise in rents",
+@pytest.mark.parametrize("value", ["@Katie joins", "*Breaking* news", "% rise in rents",
                                    "`vote` today", "| pipes", "> more", "& more",
                                    "!Important! Read this"])
 def test_a_value_starting_with_a_yaml_character_must_be_in_quotes(value):
@@ -110,6 +120,8 @@ def test_a_value_starting_with_a_yaml_character_must_be_in_quotes(value):
 
 
 @pytest.mark.parametrize("front_matter, expected", [
+    ("title: [Update] Buses",
+     '2: title: a value starting with "[" must be in quotes — write the line as: title: "[Update] Buses"'),
     # YAML reads these as a tag and an anchor: refused as such, with the line to write.
     ("title: !Breaking news",
      '2: (front matter): YAML tags (!Breaking) are not allowed — a value starting with "!" must be in quotes: '
@@ -168,19 +180,39 @@ def test_a_field_from_another_system_gets_its_name_here(schema, key, fix):
 
 @pytest.mark.parametrize("item, expected", [
     ("- Cap rents: no more than 30% of income.",
-     'item 2: YAML read this as a field and its value because of the ": " in it — '
-     'put the whole text in quotes: "Cap rents: no more than 30% of income."'),
+     'content/policies/01-housing.md:7: commitments: item 2: YAML read this as a field and its value because of '
+     'the ": " in it — put the whole text in quotes: "Cap rents: no more than 30% of income."'),
     ("- “Cap rents: 30% of income”",
-     'item 2: YAML read this as a field and its value because of the ": " in it (its curly quote “ does not count '
-     'as a quote in the front matter) — put the whole text in quotes: "Cap rents: 30% of income"'),
+     'content/policies/01-housing.md:7: commitments: item 2: YAML read this as a field and its value because of '
+     'the ": " in it (its curly quote “ does not count as a quote in the front matter) — put the whole text in '
+     'quotes: "Cap rents: 30% of income"'),
 ])
-def test_a_colon_inside_a_list_item_is_explained(item, expected):
+def test_a_colon_inside_a_list_item_is_explained(settings, item, expected):
     """The text IS on the same line: "write the text on the same line" was no help."""
-    document = parse_document(f"---\ncommitments:\n- Build homes.\n{item}\n---\nText.\n")
-    commitments = next(spec for spec in POLICY.fields if spec.name == "commitments")
-    with pytest.raises(FieldError) as refused:
-        commitments.convert(document.values["commitments"], {})
-    assert f"{refused.value.message} — {refused.value.fix}" == expected
+    policy = policy_markdown("Homes", 1).replace("commitments: [Do the first thing.]",
+                                                 f"commitments:\n- Build homes.\n{item}")
+    assert problem_lines(POLICY, "content/policies/01-housing.md", policy, settings) == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Other sites' fields: the message says what to write here instead.
+    (GOOD_POST.replace("---\nText", "draft: true\n---\nText"),
+     "content/posts/hello.md:6: draft: is not a field of a post — to keep it off the site write 'status: draft' "
+     "instead; to publish it, delete this line"),
+    (GOOD_POST.replace("---\nText", "slug: hello-again\n---\nText"),
+     "content/posts/hello.md:6: slug: is not a field of a post — delete this line: the address comes from the file "
+     "name, so rename the file to change it, and list the old address in old_addresses if it was published"),
+    (GOOD_POST.replace("---\nText", "title: Hello again\n---\nText"),
+     "content/posts/hello.md:6: title: appears twice — keep one line for this field and delete the other"),
+    (GOOD_POST.replace("summary: A first post.", "summary: A <b>bold</b> post."),
+     "content/posts/hello.md:5: summary: contains HTML or a Markdown link — write plain text here; links belong in "
+     "the body"),
+    (GOOD_POST.replace("Text.", "TODO: write the text"),
+     "content/posts/hello.md:7: body: still has the placeholder from `invoke new` — replace the TODO line with "
+     "your text"),
+])
+def test_a_mistake_in_a_post_is_reported_as_the_build_prints_it(settings, text, expected):
+    assert problem_lines(POST, "content/posts/hello.md", text, settings) == [expected]
 
 
 def test_a_wrapped_summary_fails_the_build_at_its_line(make_site):

@@ -184,6 +184,22 @@ def test_a_character_the_card_fonts_lack_is_refused_at_its_line(make_site):
     assert not build.output.exists()
 
 
+def test_a_card_font_that_cannot_be_loaded_is_named_instead_of_crashing(make_site, tmp_path):
+    """A font file `./setup` did not finish downloading, say: the build
+    names it and stops, instead of crashing while it draws the cards."""
+    broken = tmp_path / "fonts" / "broken.woff"
+    broken.parent.mkdir()
+    broken.write_bytes(b"not a font")
+    bold = f"{{**MINIFESTO_FONT_FILES, (700, 'normal'): {str(broken)!r}}}"
+    build = make_site(settings={"MINIFESTO_FONT_FILES": bold})
+    assert build.returncode == 1
+    assert "Traceback" not in build.stderr
+    assert ("fonts/broken.woff:1: (font): the share cards' font cannot be loaded: unknown file format — run ./setup "
+            "to install the fonts, or fix MINIFESTO_FONT_FILES or MINIFESTO_TEXT_FONT_FILES in pelicanconf.py"
+            ) in build.stderr.splitlines()
+    assert not build.output.exists()
+
+
 def test_a_character_the_pdf_fonts_lack_is_refused_at_its_line_before_rendering(make_site):
     text = policy("Homes for everyone", 1, summary="Homes for all, 中.").replace(
         "Text.\n", "Text.\n\nMore text 🏠 here.\n")

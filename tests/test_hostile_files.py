@@ -173,28 +173,33 @@ def document_with_undecodable_names() -> bytes:
 
 
 def unreadable(reason: str) -> str:
-    return f"cannot be read to check it for personal data ({reason})"
+    return f"(file): cannot be read to check it for personal data ({reason})"
 
 
 HOSTILE = {
     **{f"png-without-{missing}-bytes-of-iend": (
         f"images/ends-early-{missing}.png", png_without_end_of_iend(missing),
-        "cannot be published: the file is cut short: it ends before the PNG's last chunk (IEND) does", IMAGE_FIX)
+        "(file): cannot be published: the file is cut short: it ends before the PNG's last chunk (IEND) does",
+        IMAGE_FIX)
        for missing in (1, 2, 3, 4)},
     "webp-with-orientation-and-damaged-pixels": (
         "images/turned.webp", webp_with_damaged_pixels(),
-        "cannot be published: its picture cannot be decoded (OSError: failed to read next frame)", IMAGE_FIX),
+        "(file): cannot be published: its picture cannot be decoded (OSError: failed to read next frame)", IMAGE_FIX),
     "png-with-damaged-pixels": (
         "images/damaged.png", png_with_damaged_pixels(),
-        "cannot be published: its picture cannot be decoded (OSError: broken data stream when reading image file)",
+        "(file): cannot be published: its picture cannot be decoded (OSError: broken data stream when reading image "
+        "file)",
         IMAGE_FIX),
     "jpeg-without-quantisation-tables": (
         "images/no-tables.jpg", jpeg_without_quantisation_tables(),
-        "cannot be published: its picture cannot be decoded (OSError: broken data stream when reading image file)",
+        "(file): cannot be published: its picture cannot be decoded (OSError: broken data stream when reading image "
+        "file)",
         IMAGE_FIX),
     "docx-with-a-damaged-part": (
         "images/damaged.docx", with_part_data_damaged(word_document(), "docProps/core.xml"),
-        unreadable("docProps/core.xml: Error -3 while decompressing data: invalid block type"), UNREADABLE_FIX),
+        # In full, as the README's table of messages quotes it.
+        "(file): cannot be read to check it for personal data (docProps/core.xml: Error -3 while decompressing "
+        "data: invalid block type)", UNREADABLE_FIX),
     "docx-with-a-bad-checksum": (
         "images/checksum.docx", word_document(compression=zipfile.ZIP_STORED).replace(b"Leaflet", b"Leaflat"),
         unreadable("docProps/core.xml: Bad CRC-32 for file 'docProps/core.xml'"), UNREADABLE_FIX),
@@ -222,7 +227,7 @@ HOSTILE = {
         unreadable("its properties: PdfStreamError: Stream has ended unexpectedly"), UNREADABLE_FIX),
     "docx-with-names-that-are-not-utf-8": (
         "images/names.docx", document_with_undecodable_names(),
-        "cannot be published: its name says Word document, but its contents are not one",
+        "(file): cannot be published: its name says Word document, but its contents are not one",
         f"delete it, or save it as one of the types content may publish: {ALLOWED_LIST}"),
 }
 
@@ -256,13 +261,13 @@ def assert_refused(build, last_good_site, expected_lines: list[str]) -> None:
 @pytest.mark.parametrize("path, data, message, fix", HOSTILE.values(), ids=HOSTILE.keys())
 def test_a_hostile_file_is_refused_at_its_path(tmp_path, last_good_site, factory_cache, path, data, message, fix):
     build = hostile_build(tmp_path, last_good_site, factory_cache, {path: data})
-    assert_refused(build, last_good_site, [f"content/{path}:1: (file): {message} — {fix}"])
+    assert_refused(build, last_good_site, [f"content/{path}:1: {message} — {fix}"])
 
 
 def test_every_hostile_file_is_reported_in_one_build(tmp_path, last_good_site, factory_cache):
     build = hostile_build(tmp_path, last_good_site, factory_cache,
                           {path: data for path, data, _, _ in HOSTILE.values()})
-    assert_refused(build, last_good_site, sorted(f"content/{path}:1: (file): {message} — {fix}"
+    assert_refused(build, last_good_site, sorted(f"content/{path}:1: {message} — {fix}"
                                                  for path, data, message, fix in HOSTILE.values()))
 
 

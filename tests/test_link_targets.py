@@ -35,55 +35,58 @@ def site_files(**posts: str) -> dict:
             **{f"posts/{name}.md": text for name, text in posts.items()}}
 
 
-# Mistakes found before anything is written: (the line in the post, the message after "body: ").
+# Mistakes found before anything is written: (the line in the post, what the build prints after
+# its line number).
 WRITTEN_WRONG = {
     "![A rally]({static}/images/Rally.JPG)":
-        "the link {static}/images/Rally.JPG points to a file that does not exist — "
+        "body: the link {static}/images/Rally.JPG points to a file that does not exist — "
         "did you mean {static}/images/rally.jpg? (names must match in capitals too)",
     "![A rally](/images/Rally.jpg)":
-        "there is no image content/images/Rally.jpg — did you mean /images/rally.jpg? (names must match in capitals too)",
+        "body: there is no image content/images/Rally.jpg — did you mean /images/rally.jpg? (names must match in "
+        "capitals too)",
     "![A rally](/images/nope.jpg)":
-        "there is no image content/images/nope.jpg — put the picture in content/images/ and write its name as it is "
-        "there",
+        "body: there is no image content/images/nope.jpg — put the picture in content/images/ and write its name "
+        "as it is there",
     "![A rally](/images/raly.jpg)":
-        "there is no image content/images/raly.jpg — did you mean /images/rally.jpg? If not, put the picture in "
+        "body: there is no image content/images/raly.jpg — did you mean /images/rally.jpg? If not, put the picture in "
         "content/images/ and write its name as it is there",
     "![A rally](images/rally.jpg)":
-        "the image images/rally.jpg is relative — write the picture's path from content/ after {static}/: "
+        "body: the image images/rally.jpg is relative — write the picture's path from content/ after {static}/: "
         "{static}/images/rally.jpg",
     "[our housing policy]({filename}../policies/01-housing.md)":
-        "the link {filename}../policies/01-housing.md goes up a folder with .. — a link may not use .. "
+        "body: the link {filename}../policies/01-housing.md goes up a folder with .. — a link may not use .. "
         "(going up a folder): write the path from content/ instead: {filename}/policies/01-housing.md",
     "[commitment 2]({filename}../policies/01-housing.md#commitment-2)":
-        "the link {filename}../policies/01-housing.md#commitment-2 goes up a folder with .. — a link may not use .. "
-        "(going up a folder): write the path from content/ instead: {filename}/policies/01-housing.md#commitment-2",
+        "body: the link {filename}../policies/01-housing.md#commitment-2 goes up a folder with .. — a link may not "
+        "use .. (going up a folder): write the path from content/ instead: "
+        "{filename}/policies/01-housing.md#commitment-2",
     "[our housing policy](/policies/Housing/)":
-        "the link /policies/Housing/ goes to a page the site does not have — did you mean /policies/housing/? "
+        "body: the link /policies/Housing/ goes to a page the site does not have — did you mean /policies/housing/? "
         "(addresses are in lower case)",
 }
 # Parts of pages that are not there, found once the pages are written.
 PARTS_NOT_THERE = {
     "[commitment 9](/policies/housing/#commitment-9)":
-        "the link /policies/housing/#commitment-9 goes to #commitment-9, which /policies/housing/ does not have — "
-        "/policies/housing/ has commitments 1–5 (#commitment-1 to #commitment-5): check the number",
+        "body: the link /policies/housing/#commitment-9 goes to #commitment-9, which /policies/housing/ does not "
+        "have — /policies/housing/ has commitments 1–5 (#commitment-1 to #commitment-5): check the number",
     "[policy 42](/policies/#policy-42)":
-        "the link /policies/#policy-42 goes to #policy-42, which /policies/ does not have — "
+        "body: the link /policies/#policy-42 goes to #policy-42, which /policies/ does not have — "
         "/policies/ has policies 1 (#policy-1): check the number",
     "[commitment 1.7](/policies/#policy-1-7)":
-        "the link /policies/#policy-1-7 goes to #policy-1-7, which /policies/ does not have — "
+        "body: the link /policies/#policy-1-7 goes to #policy-1-7, which /policies/ does not have — "
         "/policies/ has #policy-1-… 1–5 (#policy-1-1 to #policy-1-5): check the number",
     "[nowhere](/policies/housing/#nope)":
-        "the link /policies/housing/#nope goes to #nope, which /policies/housing/ does not have — "
+        "body: the link /policies/housing/#nope goes to #nope, which /policies/housing/ does not have — "
         "link to /policies/housing/ without a #part, or to one of its headings: ## Why it matters is #why-it-matters",
     "[why](/policies/housing/#Why-it-matters)":
-        "the link /policies/housing/#Why-it-matters goes to #Why-it-matters, which /policies/housing/ does not have — "
-        "did you mean #why-it-matters? (the part must match in capitals too)",
+        "body: the link /policies/housing/#Why-it-matters goes to #Why-it-matters, which /policies/housing/ does "
+        "not have — did you mean #why-it-matters? (the part must match in capitals too)",
     "[commitment 6]({filename}/policies/01-housing.md#commitment-6)":
-        "the link {filename}/policies/01-housing.md#commitment-6 goes to #commitment-6, which "
+        "body: the link {filename}/policies/01-housing.md#commitment-6 goes to #commitment-6, which "
         "{filename}/policies/01-housing.md does not have — {filename}/policies/01-housing.md has commitments 1–5 "
         "(#commitment-1 to #commitment-5): check the number",
     "[below](#our-plans)":
-        "the link #our-plans goes to #our-plans, which this page does not have — did you mean #our-plan?",
+        "body: the link #our-plans goes to #our-plans, which this page does not have — did you mean #our-plan?",
 }
 # Links to parts that are there: a commitment, a heading (on another page
 # and on this one), the page's main content (the skip link's target), the top.
@@ -113,7 +116,7 @@ def builds(tmp_path_factory, factory_cache):
 
 def expected_lines(text: str, cases: dict) -> list[str]:
     """The build's lines for `cases`, in the order of their lines (as written)."""
-    return [f"content/posts/rally.md:{line_of(text, written)}: body: {message}" for written, message in cases.items()]
+    return [f"content/posts/rally.md:{line_of(text, written)}: {message}" for written, message in cases.items()]
 
 
 def test_each_mistake_is_told_at_its_line_with_what_to_write(builds):

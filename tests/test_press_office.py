@@ -70,7 +70,7 @@ def test_mistakes_in_entries_are_reported_at_their_lines(make_site):
             email: press@example.org
           - name: Priya Nair
             role: Press officer
-            phone: 020 7946 0456
+            phone: 79460456
             email: priya.nair
         out_of_hours: 79460123
         press_kit_people:
@@ -89,6 +89,8 @@ def test_mistakes_in_entries_are_reported_at_their_lines(make_site):
     assert build.problem_lines == [
         "content/press-office.md:3: contacts: item 1, name: is missing (every contact needs it) — "
         "add a line 'name: …' to this contact, e.g. name: Sam Okafor",
+        "content/press-office.md:8: contacts: item 2, phone: YAML read this as a number, not as a phone number — "
+        'put it in quotes, e.g. "020 7946 0123"',
         'content/press-office.md:9: contacts: item 2, email: "priya.nair" is not an email address — '
         "write the whole address, e.g. press@example.org",
         "content/press-office.md:10: out_of_hours: YAML read this as a number, not as a phone number — "

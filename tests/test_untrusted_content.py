@@ -260,6 +260,9 @@ HOSTILE_FILES = {
     "pages/sneaky.md": "---\ntitle: Sneaky\nsummary: A page.\n---\n<a href=\"https://example.org/?src='{filename}"
                        "/posts/a&amp;b/target.md?&quot;&gt;&lt;meta http-equiv=refresh content=0;url=/x&gt;'\">more</a>\n",
     "images/damaged.jpg": b"\xff\xd8\xff\xe0" + b"not really a JPEG" * 10,
+    "images/page.jpg": b"<html><script>alert(1)</script>",
+    # A table cell styled by hand: the fix tells how Markdown aligns a column.
+    "posts/styled-table.md": post('<table><tr><td style="color: red">Vote</td></tr></table>'),
     "images/bomb.png": decompression_bomb(),
     "pages/bomb.md": "---\ntitle: Bomb\nsummary: A page.\n---\n<img alt=x src=/images/bomb.png>\n",
     # Build-machine files as PDF attachments (WeasyPrint reads file: URLs).
@@ -295,6 +298,9 @@ EXPECTED_LINES = [
     'content/posts/a&b/target.md:1: (file name): the folder name "a&b" has characters that do not belong in an address — ',
     "content/pages/sneaky.md:5: body: the link https://example.org/?src='{filename}/posts/a&b/target.md?",
     "content/images/damaged.jpg:1: (file): cannot be published: it is not a JPEG image the site can use ",
+    "content/images/page.jpg:1: (file): cannot be published: its name says JPEG image, but its contents are not one — ",
+    "content/posts/styled-table.md:7: body: the style attribute on <td> is not allowed — align a table's columns with "
+    "Markdown's colons instead: |:---| left, |---:| right, |:---:| centred",
     "content/images/bomb.png:1: (file): cannot be published: it is not a PNG image the site can use ",
     "content/pages/bomb.md:5: body: bomb.png is not an image the site can use (DecompressionBombError) — ",
 ]
@@ -366,7 +372,9 @@ def test_a_named_pipe_is_refused_not_waited_on(tmp_path, last_good_site):
 def test_a_limit_on_file_size(tmp_path, last_good_site):
     huge = post("A paragraph that goes on. " * 12000)  # about 300 KB
     build = hostile_build(tmp_path, last_good_site, {"posts/huge.md": huge})
-    assert_refused(build, last_good_site, ["content/posts/huge.md:1: (file): is 304 KB, more than the 256 KB "])
+    assert_refused(build, last_good_site, ["content/posts/huge.md:1: (file): is 304 KB, more than the 256 KB a content "
+                                           "file may be — split it into several posts or pages (CONTENT_FILE_MAX_KB "
+                                           "in pelicanconf.py)"])
 
 
 def test_closing_call_links_are_checked_and_resolved(tmp_path, last_good_site):
