@@ -69,13 +69,16 @@ def build(c, drafts=False, production=False):
         _sitebuild(c, "--settings", SETTINGS["local"], *(["--drafts"] if drafts else []))
 
 
-@task(help={"since": "also check that every address public at this git revision (e.g. origin/main) "
-                     "still answers: a renamed file keeps its old address in old_addresses"})
+@task(help={"since": "also compare with this git revision (e.g. origin/main), as the review of a pull request "
+                     "does: every address public there still answers (a renamed file keeps its old address in "
+                     "old_addresses), and the production build refuses nothing it does not refuse there "
+                     "(a placeholder imprint or phone number)"})
 def check(c, since=""):
     """Check every content file (front matter, links, images, dates); write nothing."""
     _sitebuild(c, "--settings", SETTINGS["local"], "--check")
     if since:
         _sitebuild(c, "--settings", SETTINGS["local"], "--since", since, module="sitebuild.kept_addresses")
+        _sitebuild(c, "--settings", SETTINGS["production"], "--since", since, module="sitebuild.production_check")
 
 
 @task(positional=["kind", "title"], help={"kind": "post, policy, councillor, event, branch or candidate", "title": "its title (a name for a councillor)"})

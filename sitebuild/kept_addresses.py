@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import posixpath
 import subprocess
 import sys
 import tarfile
@@ -83,17 +84,27 @@ def in_repository(content: Path) -> tuple[Path, str]:
     return top, content.resolve().relative_to(top).as_posix()
 
 
-def content_at(revision: str, content: Path, into: Path) -> Path | None:
-    """The content folder as it was at `revision`, written under `into`;
-    None if it had none (nothing was published then to keep)."""
+def content_at(revision: str, content: Path, into: Path, beside: tuple[str, ...] = ()) -> Path | None:
+    """The content folder as it was at `revision`, written under `into`,
+    with those of the files named `beside` (next to the content folder:
+    pelicanconf.py, which holds the imprint) that `revision` has; None if
+    it had no content folder (nothing was published then to keep)."""
     top, inside = in_repository(content)
     if not git(top, "ls-tree", "-d", "--name-only", revision, "--", inside).strip():
         return None
-    archive = subprocess.run(["git", "-C", str(top), "archive", "--format=tar", revision, "--", inside],
+    neighbours = files_at(top, revision, [posixpath.join(posixpath.dirname(inside), name) for name in beside])
+    archive = subprocess.run(["git", "-C", str(top), "archive", "--format=tar", revision, "--", inside, *neighbours],
                              capture_output=True, check=True).stdout
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(into, filter="data")
     return into / inside
+
+
+def files_at(top: Path, revision: str, paths: list[str]) -> list[str]:
+    """Those of `paths` (in the repository at `top`) that `revision` has."""
+    if not paths:
+        return []
+    return [name for name in git(top, "ls-tree", "-z", "--name-only", revision, "--", *paths).split("\0") if name]
 
 
 def renamed_since(revision: str, content: Path) -> dict[str, str]:

@@ -151,3 +151,21 @@ def test_content_at_the_base_that_breaks_a_new_rule_is_still_compared(repository
                               cwd=repository, capture_output=True, text=True, timeout=300,
                               env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
     assert compared.returncode == 0, compared.stderr  # the post that breaks the rule was never public there
+
+
+def test_the_content_at_the_base_comes_with_the_settings_beside_it_when_asked(repository, tmp_path_factory):
+    """The imprint is in pelicanconf.py beside content/: the production
+    check (sitebuild/production_check.py) reads the base's, not the pull
+    request's."""
+    from sitebuild.kept_addresses import content_at
+
+    (repository / "pelicanconf.py").write_text('IMPRINT = {"promoter": "Jo Bloggs"}\n', encoding="utf-8")
+    git(repository, "add", "-A")
+    git(repository, "commit", "-qm", "The imprint")
+    (repository / "pelicanconf.py").write_text('IMPRINT = {"promoter": "Sam Example"}\n', encoding="utf-8")
+    into = tmp_path_factory.mktemp("base")
+    earlier = content_at("main", repository / "content", into, beside=("pelicanconf.py", "publishconf.py"))
+    assert earlier == into / "content" and (earlier / "posts/second.md").is_file()
+    assert (into / "pelicanconf.py").read_text(encoding="utf-8") == 'IMPRINT = {"promoter": "Jo Bloggs"}\n'
+    assert not (into / "publishconf.py").exists()  # not in the repository: left out, not an error
+    assert sorted(path.name for path in into.iterdir()) == ["content", "pelicanconf.py"]

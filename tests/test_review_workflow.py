@@ -147,3 +147,34 @@ def test_codeowners_give_content_to_comms_and_code_to_maintainers():
         assert rules[code] == maintainers, code
     # The last matching line wins: the catch-all comes first.
     assert list(rules).index("*") < list(rules).index("/content/")
+
+
+PRODUCTION_CHECK = ('.venv/bin/python -m sitebuild.production_check --since "origin/${{ github.base_ref }}" '
+                    "--annotations github")
+
+
+def test_a_pull_request_is_also_checked_against_what_mains_production_build_refuses():
+    """The local check passes a placeholder that publishconf.py refuses:
+    the review compares the production build's refusals with the branch it
+    goes into (tests/test_review_placeholders.py)."""
+    workflow, _ = load(REVIEW)
+    [job] = workflow["jobs"].values()
+    [checkout] = [step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkout["with"]["fetch-depth"] == 0  # the base branch is there to compare with
+    runs = [step.get("run", "") for step in job["steps"]]
+    assert runs.index(ANNOTATED_CHECK) < runs.index(PRODUCTION_CHECK) < runs.index(".venv/bin/invoke build")
+
+
+def cache_steps(path) -> list[dict]:
+    workflow, _ = load(path)
+    return [step["with"] for job in workflow["jobs"].values() for step in job.get("steps", [])
+            if step.get("uses", "").startswith("actions/cache@")]
+
+
+def test_the_review_restores_mains_build_cache():
+    """actions/cache folds the list of paths into the cache's version: a
+    pull request restores main's cache only with the very same list."""
+    [review] = cache_steps(REVIEW)
+    [site] = cache_steps(SITE)
+    assert review["path"].split() == site["path"].split()
+    assert review["restore-keys"] == site["restore-keys"]
