@@ -162,12 +162,22 @@ def test_a_policy_text_linking_to_another_page_s_part_is_checked_too(builds):
         "check the number"]
 
 
-def test_invoke_check_writes_no_pages_so_only_the_build_checks_parts(builds):
-    """`--check` (invoke check) writes nothing, and a page's parts are known
-    only once it is written: the README says the build checks them."""
-    build = builds("parts-checked-only-by-building",
-                   site_files(rally=post(["[commitment 9](/policies/housing/#commitment-9)"])), options=("--check",))
-    assert build.returncode == 0, build.stderr
+# The listing's parts (/policies/#policy-…): known only from its written page.
+LISTING_PARTS = {"[policy 42](/policies/#policy-42)", "[commitment 1.7](/policies/#policy-1-7)"}
+
+
+def test_invoke_check_checks_links_to_the_parts_of_items_pages(builds):
+    """`--check` (invoke check) writes nothing, but an item's page's parts
+    are its text's headings and its data's (commitments): links to those are
+    told as the build tells them. A listing's parts wait for the build."""
+    text = post([*PARTS_NOT_THERE, "## Our plan"])
+    build = builds("parts-checked-by-check", site_files(rally=text), options=("--check",))
+    assert build.returncode == 1
+    expected = {written: message for written, message in PARTS_NOT_THERE.items() if written not in LISTING_PARTS}
+    assert build.problem_lines == expected_lines(text, expected)
+    assert "Traceback" not in build.stderr
+    passing = builds("parts-there-by-check", site_files(rally=post(PARTS_THERE)), options=("--check",))
+    assert passing.returncode == 0, passing.stderr
 
 
 def test_an_embargoed_posts_links_to_parts_are_checked_before_it_is_public(builds):

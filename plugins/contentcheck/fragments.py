@@ -11,7 +11,9 @@ the one place that has them all, so this check runs once the site is
 written, before sitebuild puts it in place: it reads only the pages a
 content link goes to a part of, each once, with selectolax, and a link to
 an id its page does not have fails the build at the link's line. `--check`
-writes no pages, so it cannot look at them: `invoke build` does.
+writes no pages, but the parts of an item's page a link may go to are its
+text's and its data's, so it checks links to those from the item
+(`check_links_to_items_pages`); a listing's parts wait for the build.
 
 A page's layout has parts of its own (#release-contacts, #next-events,
 #year-2025 on the press archive): sections a template shows only while it
@@ -121,6 +123,8 @@ def note_links_to_parts(generators) -> None:
             check_links_within(item, within)
         elif within and goes_public_by_itself(item):
             noted.unwritten_ids[own_page] = ids_of_own_page(item)
+        if settings.get("CONTENT_CHECK_ONLY"):
+            check_links_to_items_pages([link for link in links if link.page != own_page], pages)
         noted.links += links
     if not settings.get("CONTENT_CHECK_ONLY"):  # nothing is written
         links_of_build.append(noted)
@@ -146,6 +150,20 @@ def check_links_within(item, links: list[LinkToPart]) -> None:
     for link in links:
         if not lands(link.part, ids):
             report_missing_part(link, ids)
+
+
+def check_links_to_items_pages(links: list[LinkToPart], pages: PagesBySource) -> None:
+    """`--check` writes no pages, but the parts of an item's page that a
+    link may go to are its text's and its data's (ids_of_own_page): links
+    to those are checked now, so `invoke check` finds them. A listing's
+    parts (/policies/#policy-2, a region on /branches/) and the minifesto's
+    wait for the build, which reads them from the written pages."""
+    for link in links:
+        target = pages.item_at(link.page)
+        if target is not None and getattr(target, "closing_call", None) is None:
+            ids = pages.ids_of(target)
+            if not lands(link.part, ids):
+                report_missing_part(link, ids)
 
 
 class LayoutParts:
@@ -181,12 +199,27 @@ class PagesBySource:
     def __init__(self, generators) -> None:
         self.generators = generators
         self.pages: dict[str, str] | None = None
+        self.items: dict[str, object] | None = None
+        self.ids: dict[int, set[str]] = {}
 
     def get(self, source: str) -> str | None:
         if self.pages is None:
             self.pages = {os.path.abspath(item.source_path): public_save_as(item)
                           for item in content_items(self.generators)}
         return self.pages.get(source)
+
+    def item_at(self, page: str):
+        """The published item whose page `page` (a link's, 'news/x/') is, or
+        None: a listing's, or no page at all (the other checks say so)."""
+        if self.items is None:
+            self.items = {item.save_as: item for item in published_items(self.generators)}
+        return self.items.get(page if page.endswith(".html") else f"{page.rstrip('/')}/index.html")
+
+    def ids_of(self, item) -> set[str]:
+        """ids_of_own_page(item), worked out once for all the links to it."""
+        if id(item) not in self.ids:
+            self.ids[id(item)] = ids_of_own_page(item)
+        return self.ids[id(item)]
 
 
 def links_to_parts(item, markdown: str | None, first_line: int, field: str,
