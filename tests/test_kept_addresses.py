@@ -169,3 +169,25 @@ def test_the_content_at_the_base_comes_with_the_settings_beside_it_when_asked(re
     assert (into / "pelicanconf.py").read_text(encoding="utf-8") == 'IMPRINT = {"promoter": "Jo Bloggs"}\n'
     assert not (into / "publishconf.py").exists()  # not in the repository: left out, not an error
     assert sorted(path.name for path in into.iterdir()) == ["content", "pelicanconf.py"]
+
+
+def test_a_symbolic_link_at_the_base_is_left_out_not_followed(repository, tmp_path_factory):
+    """A committed link to a file outside (content is untrusted) is not
+    written out or followed when the base is read: the comparison goes on
+    without it, and nothing lands outside the folder."""
+    from sitebuild.kept_addresses import content_at
+
+    (repository / "content/images").mkdir(exist_ok=True)
+    (repository / "content/images/passwd.jpg").symlink_to("/etc/passwd")
+    (repository / "content/images/up.jpg").symlink_to("../../outside.txt")
+    git(repository, "add", "-A")
+    git(repository, "commit", "-qm", "Links")
+    into = tmp_path_factory.mktemp("base")
+    earlier = content_at("main", repository / "content", into)
+    assert (earlier / "posts/second.md").is_file()
+    assert not any(path.is_symlink() for path in into.rglob("*"))
+    assert not (into.parent / "outside.txt").exists()
+    git(repository, "rm", "-q", "content/images/passwd.jpg", "content/images/up.jpg")
+    compared = kept_addresses(repository)
+    assert compared.returncode == 0, compared.stderr
+    assert "Traceback" not in compared.stderr
