@@ -99,6 +99,12 @@ def run(args) -> int:
             print(f"\nBuild failed: nothing was changed in {output}/.", file=sys.stderr)
         print_annotations(args.annotations, annotations.failure_annotations(failure, failure.lines))
         return 1
+    except KeyboardInterrupt:  # Ctrl+C: the volunteer knows why, so no traceback
+        if args.debug:
+            raise
+        print(f"\nStopped: {output}/ holds the last complete site (a build swaps in only a finished one).",
+              file=sys.stderr)
+        return 130
     except Exception as error:  # a bug or a broken template, not a content mistake
         if args.debug:
             raise

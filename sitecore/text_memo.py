@@ -15,7 +15,7 @@ each, named by a hash of:
 
 The callers keep only results that raised no problem: a step that found a
 mistake runs again on every build, so its `path:line` problem is always
-reported.
+reported. A damaged entry counts as none (sitecore/sealed.py).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from importlib.metadata import version
 from pathlib import Path
 from types import ModuleType
 
-from .output import write_atomically
+from .sealed import read_sealed, write_sealed
 
 
 def fingerprint(modules: tuple[ModuleType, ...], libraries: tuple[str, ...], settings: object) -> bytes:
@@ -60,13 +60,13 @@ class TextMemo:
         return self.folder / key[:2] / key[2:]
 
     def get(self, text: str) -> str | None:
-        try:
-            return self.path(text).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return None
+        """The result kept for `text`; None if none is, or it is damaged
+        (sitecore/sealed.py): then the caller makes it again."""
+        kept = read_sealed(self.path(text))
+        return None if kept is None else kept.decode("utf-8")
 
     def has(self, text: str) -> bool:
-        return self.path(text).exists()
+        return self.get(text) is not None
 
     def put(self, text: str, result: str) -> None:
-        write_atomically(self.path(text), result.encode("utf-8"))
+        write_sealed(self.path(text), result.encode("utf-8"))

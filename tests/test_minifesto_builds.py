@@ -46,13 +46,14 @@ def test_the_cache_keeps_the_newest_renders_and_those_used_lately(tmp_path):
     import time
 
     from plugins.minifesto.pdf import KEPT_WHILE_USED_SECONDS, keep_in_cache, reuse_from_cache
+    from sitecore.sealed import sealed
 
     now = time.time()
     ages = {"old-1": 3600, "old-2": 3000, "used-lately": KEPT_WHILE_USED_SECONDS - 60,
             "new-1": 30, "new-2": 20, "new-3": 10, "reused": 7200}
     for name, age in ages.items():
         path = tmp_path / f"2022-03-standard-{name}.pdf"
-        path.write_bytes(name.encode())
+        path.write_bytes(sealed(name.encode()))  # as keep_in_cache writes them
         os.utime(path, (now - age, now - age))
     assert reuse_from_cache(tmp_path / "2022-03-standard-reused.pdf") == b"reused"
     (tmp_path / "2022-03-large-print-other.pdf").write_bytes(b"another kind")

@@ -149,26 +149,27 @@ def dead_pid() -> int:
     return int(ended.stdout)
 
 
-def kill_once_writing(tmp_path) -> int:
-    """Start a build of tmp_path/content and SIGKILL it once it has begun
-    writing pages into its staging folder; return its exit status."""
+def kill_once_writing(tmp_path, sent: signal.Signals = signal.SIGKILL) -> subprocess.CompletedProcess:
+    """Start a build of tmp_path/content and send it `sent` once it has
+    begun writing pages into its staging folder; return how it ended."""
     build = subprocess.Popen(
         [sys.executable, "-m", "sitebuild", "--content", str(tmp_path / "content"),
          "--output", str(tmp_path / "output"), "--cache", str(tmp_path / "cache")],
-        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and build.poll() is None:
         if any(staging.is_dir() and any(staging.rglob("*.html")) for staging in tmp_path.glob(".output.staging-*")):
-            build.send_signal(signal.SIGKILL)
+            build.send_signal(sent)
             break
         time.sleep(0.01)
-    return build.wait()
+    stdout, stderr = build.communicate()
+    return subprocess.CompletedProcess(build.args, build.returncode, stdout, stderr)
 
 
 def test_a_killed_build_leaves_the_site_and_the_next_build_clears_up(tmp_path, good_site, factory_cache):
     build, before = good_site
-    assert kill_once_writing(tmp_path) == -signal.SIGKILL, "the build ended before it could be killed"
+    assert kill_once_writing(tmp_path).returncode == -signal.SIGKILL, "the build ended before it could be killed"
     assert snapshot(build.output) == before
     assert [name for name in work_folders(tmp_path) if name.startswith(".output.staging-")]  # 8 MB each on the real site
     # A build running beside this one (here: this test's own process id) keeps its folder.
@@ -179,6 +180,18 @@ def test_a_killed_build_leaves_the_site_and_the_next_build_clears_up(tmp_path, g
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert work_folders(tmp_path) == [running.name]
     assert snapshot(build.output).keys() == before.keys()
+
+
+def test_ctrl_c_stops_a_build_in_plain_words_and_leaves_the_site(tmp_path, good_site):
+    """A volunteer who presses Ctrl+C knows why the build stopped: no
+    traceback, the site as it was, no work folder left."""
+    build, before = good_site
+    stopped = kill_once_writing(tmp_path, signal.SIGINT)
+    assert stopped.returncode == 130, stopped.stderr
+    assert "Traceback" not in stopped.stderr
+    assert "Stopped: " in stopped.stderr and "holds the last complete site" in stopped.stderr
+    assert snapshot(build.output) == before
+    assert work_folders(tmp_path) == []
 
 
 def test_a_build_killed_mid_swap_gets_its_site_back(tmp_path, good_site):

@@ -25,9 +25,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitecore import html_allowlist, print_images
-from sitecore.output import newest_first, write_atomically
+from sitecore.output import newest_first
 from sitecore.print_fonts import print_font_faces, print_font_stacks, with_stand_ins
 from sitecore.problems import problem_log
+from sitecore.sealed import read_sealed, write_sealed
 from sitecore.text_memo import code_fingerprint
 
 from . import attachments, pdf_links
@@ -229,8 +230,9 @@ KEPT_WHILE_USED_SECONDS = 600
 
 
 def keep_in_cache(cached: Path, data: bytes) -> None:
-    """Keep a render (never a half-written PDF) and drop the stale ones."""
-    write_atomically(cached, data)
+    """Keep a render (never a half-written PDF, sealed against damage
+    after: sitecore/sealed.py) and drop the stale ones."""
+    write_sealed(cached, data)
     kind = cached.name.rsplit("-", 1)[0]
     recently = time.time() - KEPT_WHILE_USED_SECONDS
     for used, stale in newest_first(cached.parent.glob(f"{kind}-*.pdf"))[KEPT_NEWEST:]:
@@ -240,10 +242,10 @@ def keep_in_cache(cached: Path, data: bytes) -> None:
 
 def reuse_from_cache(cached: Path) -> bytes | None:
     """A kept render's bytes, marked as just used (see keep_in_cache); None
-    if there is none (or another build sharing the cache removed it)."""
-    try:
-        data = cached.read_bytes()
-    except FileNotFoundError:
+    if there is none (or another build sharing the cache removed it), or it
+    is damaged: then it is rendered again."""
+    data = read_sealed(cached)
+    if data is None:
         return None
     with contextlib.suppress(OSError):  # a cache this build may read but not change: kept as it is
         os.utime(cached)

@@ -13,12 +13,16 @@ randomly seeded hash map, in order.
 
 A build whose indexed pages are all unchanged (the same URLs and bytes, in
 the same order) reuses the last index of those pages from
-CACHE_PATH/search/ instead of asking Pagefind for its files.
+CACHE_PATH/search/ instead of asking Pagefind for its files. A kept index
+lists its files' SHA-256 digests: one whose copy does not match them
+(damaged since, sitecore/sealed.py says how) is not used but made again.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
+import json
 import logging
 import os
 import shutil
@@ -52,16 +56,30 @@ def write_search_index(feed: SearchFeed, bundle: str, cache: Path) -> tuple[int,
     return sent.count, False
 
 
+# In a kept index: the SHA-256 of each of its files, by path.
+DIGESTS = ".digests.json"
+
+
+def file_digests(folder: Path) -> dict[str, str]:
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_file() and path.name != DIGESTS}
+
+
 def reuse_index(kept: Path, bundle: str) -> bool:
     """Copy a kept index into place; False if there is none (or another
-    build, sharing the cache, removed it as we read it)."""
+    build, sharing the cache, removed it as we read it), or the copy is not
+    what was kept (a damaged entry: it is made again)."""
     try:
-        shutil.copytree(kept, bundle)
-        os.utime(kept)  # the newest, for keep_index
-        return True
-    except (FileNotFoundError, shutil.Error):
-        shutil.rmtree(bundle, ignore_errors=True)
-        return False
+        expected = json.loads((kept / DIGESTS).read_text(encoding="utf-8"))
+        shutil.copytree(kept, bundle, ignore=shutil.ignore_patterns(DIGESTS))
+        if file_digests(Path(bundle)) == expected:
+            os.utime(kept)  # the newest, for keep_index
+            return True
+    except (OSError, ValueError, shutil.Error):  # none, half removed, or its digests damaged
+        pass
+    shutil.rmtree(bundle, ignore_errors=True)
+    shutil.rmtree(kept, ignore_errors=True)  # a damaged one, so that this build's index takes its place
+    return False
 
 
 def keep_index(bundle: str, kept: Path, how_many: int = 4) -> None:
@@ -71,6 +89,7 @@ def keep_index(bundle: str, kept: Path, how_many: int = 4) -> None:
     kept.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=kept.parent, prefix=".partial-"))
     shutil.copytree(bundle, staging, dirs_exist_ok=True)
+    (staging / DIGESTS).write_text(json.dumps(file_digests(staging)), encoding="utf-8")
     try:
         os.replace(staging, kept)
     except OSError:  # another build kept the same index first: the same bytes
