@@ -4,11 +4,18 @@ Content is untrusted. A file too large to be a post, or text with invisible
 control characters (Word's soft line break is U+000B; a NUL byte breaks the
 XML feeds), is refused at its line with a fix, before it can slow the build
 down for minutes or end it with an error that names no file.
+
+So is a file that git merged with both versions left in: a volunteer who
+resolves a conflict (by hand, or in GitHub's editor) and keeps the markers
+had them published in the text, the minifesto's PDF and every release's
+notes to editors (">>>>>>>" reads as seven quotes deep), or was told of a
+YAML slip on the wrong line when they were in the front matter.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 
 from sitecore.schema.document import CONTROL_CHARACTER
@@ -46,3 +53,22 @@ def control_character_problems(text: str) -> list[TextProblem]:
                 number, f"contains an invisible control character ({code}) at column {found.start() + 1}",
                 "delete it and retype that spot (it often comes from pasting from Word or a PDF)"))
     return problems
+
+
+# The lines git writes around a conflict: "<<<<<<< HEAD", "||||||| base"
+# (diff3), "=======", ">>>>>>> branch". "=======" alone is also Markdown (a
+# heading's underline), so it counts only in a file with one of the others.
+CONFLICT_START_OR_END = re.compile(r"(<{7}|>{7})(?: .*)?")
+CONFLICT_MIDDLE = re.compile(r"(={7}|\|{7})(?: .*)?")
+
+
+def conflict_marker_problems(text: str) -> list[TextProblem]:
+    """One problem per line of a git conflict's markers left in the file."""
+    lines = text.split("\n")
+    if not any(CONFLICT_START_OR_END.fullmatch(line) for line in lines):
+        return []
+    return [TextProblem(number, f"is a line git wrote around a merge conflict ({line.split(' ')[0]}), left in "
+                                "the file", "keep the version you want between the markers, delete the other "
+                                "and every <<<<<<<, ======= and >>>>>>> line, then check the file again")
+            for number, line in enumerate(lines, start=1)
+            if CONFLICT_START_OR_END.fullmatch(line) or CONFLICT_MIDDLE.fullmatch(line)]

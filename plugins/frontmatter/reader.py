@@ -34,7 +34,7 @@ from sitecore.schema.fields_memo import FieldsMemo
 from sitecore.schema.schema import Schema
 from sitecore.text_memo import TextMemo, fingerprint
 
-from .limits import control_character_problems, size_problem
+from .limits import conflict_marker_problems, control_character_problems, size_problem
 from .publication import publication_status
 
 SKIP = {"status": "skip"}
@@ -183,10 +183,10 @@ class FrontMatterReader(BaseReader):
                             "save the file as UTF-8 in your editor (often 'Save with encoding'), "
                             "or retype that character (£, é and curly quotes are the usual ones)")
             return "", dict(SKIP)
-        invisible = control_character_problems(text)
-        for problem in invisible:
+        unreadable = control_character_problems(text) + conflict_marker_problems(text)
+        for problem in sorted(unreadable, key=lambda problem: problem.line):
             problem_log.add(source_path, problem.line, "(file)", problem.message, problem.fix)
-        if invisible:
+        if unreadable:
             return "", dict(SKIP)
         try:
             doc = parse_document(text, self.fields_cache)
