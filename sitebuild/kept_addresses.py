@@ -6,12 +6,14 @@ item's address, and the file name is the address. A pull request that
 renames a published file, deletes it or turns it into a draft breaks those
 links without a word: each build sees only the content it has. So the
 review compares the public pages of the content at REV (the branch it will
-be merged into) with those of the content now, both read by the same code,
-at the same moment, writing nothing:
+be merged into, as this branch left it: see where_branch_left) with those of
+the content now, both read by the same code, at the same moment, writing
+nothing, each with its own address settings (`*_URL`, `*_SAVE_AS`):
 
 - a published file renamed (git's rename detection) whose old address no
   file keeps in `old_addresses` is an error, at the new file: the fix is one
   line (plugins/redirects then writes the page that sends readers on);
+- so is a published file whose address the settings moved;
 - a published file deleted, or no longer published, is a warning: that can
   be meant (a post withdrawn), so it is for the reviewer to see, not to stop.
 
@@ -36,10 +38,18 @@ from pathlib import Path, PurePosixPath
 from pelican import signals
 
 from sitecore.problems import Problem
+from sitecore.settings_file import settings_file_of
 from sitecore.site_files import declared_files
 
 from . import annotations
 from .build import BuildFailed, check_once
+from .settings_as_written import literal_settings_written_in
+
+# The settings file beside the content folder, which holds the imprint and
+# the address settings (sitecore/settings_file.py).
+SETTINGS_BESIDE_CONTENT = "pelicanconf.py"
+# The settings that make an item's address and where its page is written.
+ADDRESS_SETTINGS = ("*_URL", "*_SAVE_AS")
 
 
 @dataclass(frozen=True)
@@ -48,10 +58,12 @@ class PublicPages:
     served: set[str]       # every address the build writes something at
 
 
-def public_pages(settings_file: str, content: Path, now: str | None, partly: bool = False) -> PublicPages:
+def public_pages(settings_file: str, content: Path, now: str | None, partly: bool = False,
+                 settings: dict | None = None) -> PublicPages:
     """The pages the content in `content` publishes, read as `--check` reads
-    it (every file read and checked, nothing written). Content with problems
-    raises BuildFailed, unless `partly`: then the pages of what could be read."""
+    it (every file read and checked, nothing written), with `settings` in
+    place of the file's. Content with problems raises BuildFailed, unless
+    `partly`: then the pages of what could be read."""
     found: list[PublicPages] = []
 
     def record(generators) -> None:
@@ -64,7 +76,8 @@ def public_pages(settings_file: str, content: Path, now: str | None, partly: boo
     try:
         # Once, at `now`: not --check's look at the moments ahead, which
         # would record the site as it will be then.
-        check_once(settings_file, {"PATH": str(content.resolve()), **({"BUILD_TIME": now} if now else {})})
+        check_once(settings_file, {**(settings or {}), "PATH": str(content.resolve()),
+                                   **({"BUILD_TIME": now} if now else {})})
     except BuildFailed:
         if not (partly and found):
             raise
@@ -76,6 +89,34 @@ def public_pages(settings_file: str, content: Path, now: str | None, partly: boo
 def git(repository: Path, *arguments: str) -> str:
     return subprocess.run(["git", "-C", str(repository), *arguments], capture_output=True, text=True,
                           check=True).stdout
+
+
+@dataclass(frozen=True)
+class Base:
+    """What a branch is compared with."""
+    named: str    # the revision as the user gave it (origin/main)
+    commit: str   # the commit compared with: where this branch left it
+    left_at: str  # that commit's short name if `named` has moved on since, else ""
+
+    def __str__(self) -> str:
+        return f"{self.named} (where this branch left it, {self.left_at})" if self.left_at else self.named
+
+
+def where_branch_left(revision: str, content: Path) -> Base:
+    """`revision` as this branch (HEAD) last had it, `git merge-base HEAD
+    revision`: comparing with `revision` as it is now would read the changes
+    merged there since, by others, backwards (their renames as this branch
+    undoing them, their new files as deleted). On GitHub's merge ref, which
+    the review checks, HEAD is the pull request merged into origin/<base>,
+    so this is origin/<base> itself and the review's result is as before.
+    `revision` itself when the two share no history."""
+    top, _ = in_repository(content)
+    found = subprocess.run(["git", "-C", str(top), "merge-base", "HEAD", revision], capture_output=True, text=True)
+    if found.returncode not in (0, 1):  # 1: no common ancestor; anything else names what is wrong
+        found.check_returncode()
+    named = git(top, "rev-parse", f"{revision}^{{commit}}").strip()
+    commit = found.stdout.strip() or named
+    return Base(revision, commit, git(top, "rev-parse", "--short", commit).strip() if commit != named else "")
 
 
 def in_repository(content: Path) -> tuple[Path, str]:
@@ -133,20 +174,60 @@ def renamed_since(revision: str, content: Path) -> dict[str, str]:
     return renames
 
 
+def address_settings_at(earlier: Path, content: Path) -> tuple[dict, list[str]]:
+    """(the address settings that the settings file beside `earlier`, the
+    content at the base, writes as plain values, to read that content with;
+    the names of those it sets in another way than the one beside `content`,
+    this change's, does). Without them the base's addresses would be made
+    with this change's patterns, and a change that moves every address
+    would seem to move none."""
+    def written(folder: Path):
+        return literal_settings_written_in(Path(settings_file_of({"PATH": str(folder)})), ADDRESS_SETTINGS)
+
+    base, head = written(earlier), written(content)
+    # Set by the same code in both, a setting's value is this change's: no
+    # reason to say it could not be compared.
+    unsure = sorted(name for name, code in base.otherwise.items() if head.otherwise.get(name) != code)
+    return base.values, unsure
+
+
+def not_compared(unsure: list[str], base: Base) -> str:
+    """What a person is told of the address settings `unsure` (see address_settings_at)."""
+    them, values = ("it", "a plain value") if len(unsure) == 1 else ("them", "plain values")
+    return (f"{SETTINGS_BESIDE_CONTENT} at {base} does not write {', '.join(unsure)} as {values}, and this change "
+            f"sets {them} differently, so the content there was read with this change's: an address that moved "
+            f"with {them} is not found")
+
+
+def warn(line: str, title: str, kind: str | None) -> None:
+    """A warning on stderr, and as an annotation too if asked (stdout, where the runner reads them)."""
+    print(f"Warning: {line}", file=sys.stderr)
+    if kind:
+        print(annotations.workflow_command("warning", line, title=title), flush=True)
+
+
 def lost_addresses(before: PublicPages, now: PublicPages, renamed: dict[str, str],
                    content: Path) -> list[tuple[str, Problem]]:
     """("error" or "warning", the problem) for each address `before`
     published that nothing now serves; files named as `content`/…"""
     found = []
+    addresses_now = {source: address for address, source in sorted(now.pages.items())}
     for address, source in sorted(before.pages.items()):
         if address in now.served:
             continue
         new_name = renamed.get(source)
+        keep_it = f"add the old address to it, 'old_addresses: [/{address}]', so links to it keep working"
         if new_name is not None and new_name in now.pages.values():
             found.append(("error", Problem(
                 str(content / new_name), 1, "old_addresses",
                 f"this file was {content / source}, public at /{address}: renamed, it no longer answers there",
-                f"add the old address to it, 'old_addresses: [/{address}]', so links to it keep working")))
+                keep_it)))
+        elif new_name is None and source in addresses_now:
+            found.append(("error", Problem(
+                str(content / source), 1, "old_addresses",
+                f"was public at /{address} and is now at /{addresses_now[source]}: this change moves its address, "
+                "so it no longer answers there",
+                f"{keep_it}, or keep the address settings (*_URL, *_SAVE_AS) as they were")))
         elif new_name is not None or (content / source).exists():
             found.append(("warning", Problem(
                 str(content / (new_name or source)), 1, "(file)",
@@ -172,17 +253,19 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     content = Path(args.content).resolve()
     try:
+        base = where_branch_left(args.since, content)
         with tempfile.TemporaryDirectory(prefix="content-before-") as folder:
-            earlier = content_at(args.since, content, Path(folder))
+            earlier = content_at(base.commit, content, Path(folder), beside=(SETTINGS_BESIDE_CONTENT,))
             if earlier is None:
-                print(f"{args.since} has no {args.content}/: no address to keep.", file=sys.stderr)
+                print(f"{base} has no {args.content}/: no address to keep.", file=sys.stderr)
                 return 0
             # Read with this change's code, whose rules may be new: what the
             # content at REV breaks is this change's to mend, not a reason to
-            # compare nothing.
-            before = public_pages(args.settings, earlier, args.now, partly=True)
+            # compare nothing. Its addresses are made as REV made them.
+            settings, unsure = address_settings_at(earlier, content)
+            before = public_pages(args.settings, earlier, args.now, partly=True, settings=settings)
         now = public_pages(args.settings, content, args.now)
-        renamed = renamed_since(args.since, content)
+        renamed = renamed_since(base.commit, content)
     except subprocess.CalledProcessError as error:
         said = error.stderr.decode("utf-8", "replace") if isinstance(error.stderr, bytes) else error.stderr
         print(f"Could not read the content at {args.since}: {(said or str(error)).strip()}", file=sys.stderr)
@@ -191,14 +274,16 @@ def main(argv=None) -> int:
         print("\n".join(["The content could not be read, so its addresses were not compared:", *failure.lines]),
               file=sys.stderr)
         return 1
+    if unsure:
+        warn(not_compared(unsure, base), "address settings", args.annotations)
     found = lost_addresses(before, now, renamed, Path(args.content))  # named as given: content/…
     for level, problem in found:
         print(f"{problem}{'' if level == 'error' else ' (warning)'}", file=sys.stderr)
-    if args.annotations:
+    if args.annotations and found:
         print("\n".join(annotations.problem_annotation(problem, level) for level, problem in found), flush=True)
     errors = sum(level == "error" for level, _ in found)
-    print(f"Every address published at {args.since} still answers." if not found else
-          f"{len(found)} address{'es' if len(found) != 1 else ''} published at {args.since} no longer "
+    print(f"Every address published at {base} still answers." if not found else
+          f"{len(found)} address{'es' if len(found) != 1 else ''} published at {base} no longer "
           f"answer{'s' if len(found) == 1 else ''} ({errors} to fix).", file=sys.stderr)
     return 1 if errors else 0
 

@@ -8,7 +8,8 @@ numbers in content/press-office.md). A change that adds one passes the local
 check, is merged, and then every build of main fails, embargoed releases
 included. So the content is also checked here with the production settings,
 and each problem found is compared with those of the content at REV (the
-branch it goes into), read by the same code (sitebuild/kept_addresses.py
+branch it goes into, as this branch left it: a placeholder fixed there since
+is not this change's), read by the same code (sitebuild/kept_addresses.py
 reads it) with REV's own imprint:
 
 - a problem REV does not have is an error at its file and line: this change
@@ -24,7 +25,6 @@ that check finds is found here too.
 from __future__ import annotations
 
 import argparse
-import ast
 import dataclasses
 import subprocess
 import sys
@@ -37,10 +37,8 @@ from sitecore.settings_file import settings_file_of
 
 from . import annotations
 from .build import BuildFailed, check_once
-from .kept_addresses import content_at
-
-# The settings file beside the content folder holds the imprint (sitecore/settings_file.py).
-SETTINGS_BESIDE_CONTENT = "pelicanconf.py"
+from .kept_addresses import SETTINGS_BESIDE_CONTENT, Base, content_at, warn, where_branch_left
+from .settings_as_written import literal_settings_written_in
 
 
 def production_problems(settings_file: str, overrides: dict) -> list[Problem]:
@@ -58,22 +56,10 @@ def production_problems(settings_file: str, overrides: dict) -> list[Problem]:
 
 
 def imprint_written_in(settings_file: Path) -> dict | None:
-    """IMPRINT as the settings file writes it (its last plain `IMPRINT =
-    {…}`); None if the file is not there or sets it in another way. The file
-    is read, not run: it imports this change's modules, which may have moved
-    since."""
-    try:
-        tree = ast.parse(settings_file.read_text(encoding="utf-8"))
-    except (OSError, SyntaxError, ValueError):
-        return None
-    imprint = None
-    for statement in tree.body:
-        if isinstance(statement, ast.Assign) and any(isinstance(target, ast.Name) and target.id == "IMPRINT"
-                                                     for target in statement.targets):
-            try:
-                imprint = ast.literal_eval(statement.value)
-            except ValueError:
-                return None
+    """IMPRINT as the settings file writes it (a plain `IMPRINT = {…}`),
+    read, never run (sitebuild/settings_as_written.py); None if the file is
+    not there or sets it in another way."""
+    imprint = literal_settings_written_in(settings_file, ("IMPRINT",)).values.get("IMPRINT")
     return imprint if isinstance(imprint, dict) else None
 
 
@@ -97,23 +83,23 @@ def added_and_kept(now: list[Problem], before: list[Problem]) -> tuple[list[Prob
     return added, kept
 
 
-def problems_at(revision: str, production: str, content: Path) -> tuple[list[Problem], list[str]]:
-    """(the production build's problems with the content at `revision` and
+def problems_at(base: Base, production: str, content: Path) -> tuple[list[Problem], list[str]]:
+    """(the production build's problems with the content at `base` and
     its imprint, read with this change's code and settings; what could not
     be compared, for a person)."""
     with tempfile.TemporaryDirectory(prefix="content-before-") as folder:
-        earlier = content_at(revision, content, Path(folder), beside=(SETTINGS_BESIDE_CONTENT,))
+        earlier = content_at(base.commit, content, Path(folder), beside=(SETTINGS_BESIDE_CONTENT,))
         if earlier is None:
             return [], []
         imprint = imprint_written_in(Path(settings_file_of({"PATH": str(earlier)})))
         unread = [] if imprint is not None else [
-            f"{SETTINGS_BESIDE_CONTENT} at {revision} does not write IMPRINT as a plain {{…}}, so its imprint "
+            f"{SETTINGS_BESIDE_CONTENT} at {base} does not write IMPRINT as a plain {{…}}, so its imprint "
             "was taken to be this change's: a placeholder this change puts in IMPRINT is not found"]
         try:
             return production_problems(production, {"PATH": str(earlier),
                                                     **({"IMPRINT": imprint} if imprint is not None else {})}), unread
         except BuildFailed as failure:
-            raise BuildFailed([f"The content at {revision} could not be read with the production settings, "
+            raise BuildFailed([f"The content at {base} could not be read with the production settings, "
                                "so nothing could be compared:", *failure.lines]) from None
 
 
@@ -150,9 +136,12 @@ def main(argv=None) -> int:
     parser.add_argument("--annotations", choices=annotations.FORMATS)
     args = parser.parse_args(argv)
     content = Path(args.content).resolve()
+    base = None  # compared with only when the production build refuses something
     try:
         now = production_problems(args.settings, {"PATH": str(content)})
-        before, unread = problems_at(args.since, args.settings, content) if now else ([], [])
+        if now:
+            base = where_branch_left(args.since, content)
+        before, unread = problems_at(base, args.settings, content) if base else ([], [])
     except subprocess.CalledProcessError as error:
         said = error.stderr.decode("utf-8", "replace") if isinstance(error.stderr, bytes) else error.stderr
         print(f"Could not read the content at {args.since}: {(said or str(error)).strip()}", file=sys.stderr)
@@ -163,11 +152,9 @@ def main(argv=None) -> int:
             print("\n".join(annotations.failure_annotations(failure, failure.lines)), flush=True)
         return 1
     for line in unread:
-        print(f"Warning: {line}", file=sys.stderr)
-        if args.annotations:
-            print(annotations.workflow_command("warning", line, title="IMPRINT"), flush=True)
+        warn(line, "IMPRINT", args.annotations)
     added, kept = added_and_kept(now, before)
-    report(added, kept, args.since, args.settings, args.annotations)
+    report(added, kept, str(base or args.since), args.settings, args.annotations)
     return 1 if added else 0
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import textwrap
 
 import pytest
 import yaml
@@ -139,12 +140,15 @@ def test_the_pages_compared_are_the_sites_now_not_at_a_moment_ahead(tmp_path):
 
 def test_content_at_the_base_that_breaks_a_new_rule_is_still_compared(repository):
     """The base is read with the pull request's code: a rule the pull
-    request adds, and mends the content for, must not stop the comparison."""
+    request adds, and mends the content for, must not stop the comparison.
+    (The pull request starts from the base, as every branch compared with
+    one does: a base it does not come from is compared where it left it.)"""
     second = repository / "content/posts/second.md"
     git(repository, "checkout", "-q", "-b", "older")
     second.write_text(second.read_text().replace("title: A second post", "title: No"))  # read as false: refused now
     git(repository, "commit", "-qam", "A title the code refuses")
-    git(repository, "checkout", "-q", "main")
+    git(repository, "checkout", "-q", "-b", "mended")
+    second.write_text(second.read_text().replace("title: No", "title: A second post"))
     git(repository, "mv", "content/posts/second.md", "content/posts/second-post.md")
     compared = subprocess.run([sys.executable, "-m", "sitebuild.kept_addresses", "--since", "older", "--settings",
                                str(REPO / "pelicanconf.py"), "--content", "content", "--now", "2022-06-01 12:00"],
@@ -191,3 +195,85 @@ def test_a_symbolic_link_at_the_base_is_left_out_not_followed(repository, tmp_pa
     compared = kept_addresses(repository)
     assert compared.returncode == 0, compared.stderr
     assert "Traceback" not in compared.stderr
+
+
+def with_address_settings(repository, **written: str) -> None:
+    """pelicanconf.py beside content/: the project's, with these settings
+    written in it as Python (a pattern as a plain string, or code)."""
+    from sitebuild.derived_settings import derived_settings_file
+
+    derived_settings_file(repository / "pelicanconf.py", written)
+
+
+NEWS_ADDRESSES = {"ARTICLE_URL": '"news/{slug}/"', "ARTICLE_SAVE_AS": '"news/{slug}/index.html"'}
+YEAR_ADDRESSES = {"ARTICLE_URL": '"{date:%Y}/{slug}/"', "ARTICLE_SAVE_AS": '"{date:%Y}/{slug}/index.html"'}
+
+
+def test_a_change_that_moves_every_address_is_refused_at_each_file(repository):
+    """main's content is read with main's address settings, not the pull
+    request's: otherwise its addresses are made with the new patterns and
+    nothing seems to have moved."""
+    with_address_settings(repository, **NEWS_ADDRESSES)
+    git(repository, "add", "-A")
+    git(repository, "commit", "-qm", "The address settings")
+    with_address_settings(repository, **YEAR_ADDRESSES)
+    refused = kept_addresses(repository, "--settings", "pelicanconf.py", "--annotations", "github")
+    assert refused.returncode == 1, refused.stderr
+    assert refused.stderr.splitlines() == [
+        f"content/posts/{slug}.md:1: old_addresses: was public at /news/{slug}/ and is now at /2021/{slug}/: this "
+        f"change moves its address, so it no longer answers there — add the old address to it, 'old_addresses: "
+        f"[/news/{slug}/]', so links to it keep working, or keep the address settings (*_URL, *_SAVE_AS) as they were"
+        for slug in ("hello", "second")] + ["2 addresses published at main no longer answer (2 to fix)."]
+    assert "::error file=content/posts/hello.md,line=1,title=old_addresses::" in refused.stdout
+    # The fix the message gives is enough.
+    for slug in ("hello", "second"):
+        post = repository / f"content/posts/{slug}.md"
+        post.write_text(post.read_text().replace("summary:", f"old_addresses: [/news/{slug}/]\nsummary:"))
+    kept = kept_addresses(repository, "--settings", "pelicanconf.py")
+    assert kept.returncode == 0, kept.stderr
+    assert kept.stderr == "Every address published at main still answers.\n"
+
+
+def test_an_address_setting_the_base_writes_as_code_is_this_changes_with_a_warning(repository):
+    with_address_settings(repository, ARTICLE_URL='"news/" + "{slug}/"',
+                          ARTICLE_SAVE_AS='"news/" + "{slug}/index.html"')
+    git(repository, "add", "-A")
+    git(repository, "commit", "-qm", "The address settings, as code")
+    with_address_settings(repository, **YEAR_ADDRESSES)
+    warned = kept_addresses(repository, "--settings", "pelicanconf.py", "--annotations", "github")
+    assert warned.returncode == 0, warned.stderr
+    warning = ("pelicanconf.py at main does not write ARTICLE_SAVE_AS, ARTICLE_URL as plain values, and this change "
+               "sets them differently, so the content there was read with this change's: an address that moved "
+               "with them is not found")
+    assert warned.stderr.splitlines() == [f"Warning: {warning}", "Every address published at main still answers."]
+    assert warned.stdout.splitlines() == [f"::warning title=address settings::{warning}"]
+    # The same code on both sides gives this change's value as the base's: nothing to warn of.
+    with_address_settings(repository, ARTICLE_URL='"news/" + "{slug}/"',
+                          ARTICLE_SAVE_AS='"news/" + "{slug}/index.html"')
+    quiet = kept_addresses(repository, "--settings", "pelicanconf.py")
+    assert quiet.stderr == "Every address published at main still answers.\n"
+
+
+def test_settings_are_read_as_written_never_run(tmp_path):
+    from sitebuild.settings_as_written import literal_settings_written_in
+
+    settings = tmp_path / "pelicanconf.py"
+    settings.write_text(textwrap.dedent("""\
+        import not_a_module_any_more
+        from elsewhere import TAG_URL
+        ARTICLE_URL = "old/{slug}/"
+        ARTICLE_URL = "news/{slug}/"
+        PAGE_URL = make_it("{slug}/")
+        PAGE_URL: str = "{slug}/"
+        SEARCH_URL = "search/"
+        SEARCH_URL += "?q="
+        if True:
+            POLICY_URL = "policies/{slug}/"
+        HOME_SAVE_AS = None
+        THEME = "theme"
+        """), encoding="utf-8")
+    written = literal_settings_written_in(settings, ("*_URL", "*_SAVE_AS"))
+    assert written.values == {"ARTICLE_URL": "news/{slug}/", "PAGE_URL": "{slug}/", "HOME_SAVE_AS": None}
+    assert written.otherwise == {"TAG_URL": "from elsewhere import TAG_URL", "SEARCH_URL": "SEARCH_URL += '?q='",
+                                 "POLICY_URL": "if True:\n    POLICY_URL = 'policies/{slug}/'"}
+    assert literal_settings_written_in(tmp_path / "missing.py", ("*_URL",)).values == {}
