@@ -92,6 +92,7 @@ PARTS_NOT_THERE = {
 # and on this one), the page's main content (the skip link's target), the top.
 PARTS_THERE = [
     "[commitment 5](/policies/housing/#commitment-5)",
+    "[the policy](/policies/housing/#policy-1)",
     "[commitment 1.3](/policies/#policy-1-3)",
     "[why](/policies/housing/#why-it-matters)",
     "[also why]({filename}/policies/01-housing.md#why-it-matters)",

@@ -139,9 +139,10 @@ def checked_before_writing(item, settings: dict) -> bool:
 
 def ids_of_own_page(item) -> set[str]:
     """The ids of the item's page a link may go to, before it is written:
-    its text's, its data's (a policy's #commitment-3) and #main (a link to
-    any other part of the layout is refused: LayoutParts)."""
-    return ids_in(item.content or "") | set(getattr(item, "anchors_where_every_policy_is", {})) | {"main"}
+    its text's, its data's (a policy's #policy-2 and #commitment-3) and
+    #main (a link to any other part of the layout is refused: LayoutParts)."""
+    data = {*getattr(item, "anchors_where_every_policy_is", {}), *filter(None, [getattr(item, "anchor", None)])}
+    return ids_in(item.content or "") | data | {"main"}
 
 
 def check_links_within(item, links: list[LinkToPart]) -> None:
