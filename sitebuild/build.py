@@ -37,6 +37,7 @@ from sitecore.output import with_public_modes
 from sitecore.passed_before import INPUTS_BUT_POST_BODIES
 from sitecore.problems import ContentChecked, ContentProblems
 from sitecore.publication_order import goes_public_by_itself
+from sitecore.settings_check import check_our_settings
 
 from .errorlog import ErrorCollector, PelicanWarningsExplained
 from .page_reuse import PageReuse, pages_reused
@@ -70,6 +71,17 @@ class BuildResult:
 
 def load_settings(settings_file: str | os.PathLike, overrides: dict | None = None) -> dict:
     return read_settings(str(settings_file), override=dict(overrides or {}))
+
+
+def checked_settings(settings: dict) -> dict:
+    """The settings a build runs with: ours with their defaults filled in,
+    and a value of the wrong kind refused at its line of pelicanconf.py
+    before anything is read or written (sitecore/settings_check.py)."""
+    try:
+        check_our_settings(settings)
+    except ContentProblems as problems:
+        raise BuildFailed(str(problems).splitlines()) from problems
+    return settings
 
 
 def run_pelican(settings: dict) -> None:
@@ -123,7 +135,7 @@ def build_site(settings_file, output_path, overrides: dict | None = None, keep_u
     recover_from_killed_builds(output_path)
     try:
         staging = work_folder(output_path, "staging")
-        settings = load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)})
+        settings = checked_settings(load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)}))
         pin_build_time(settings)  # the moment the record's time window is judged by
         now, (inputs, layout) = build_time(settings), input_digests(settings, output_path)
         record = read_record(settings, output_path)
@@ -224,7 +236,8 @@ def check_once(settings_file, overrides: dict) -> Checked:
     signals.all_generators_finalized.connect(note_embargoes)
     try:
         with tempfile.TemporaryDirectory(prefix="content-check-") as nowhere:
-            settings = load_settings(settings_file, {**overrides, "OUTPUT_PATH": nowhere, "CONTENT_CHECK_ONLY": True})
+            settings = checked_settings(load_settings(settings_file, {**overrides, "OUTPUT_PATH": nowhere,
+                                                                      "CONTENT_CHECK_ONLY": True}))
             with moments_compared() as moments:
                 run_pelican(settings)
     finally:

@@ -15,11 +15,12 @@ import datetime as dt
 from contextlib import contextmanager
 from zoneinfo import ZoneInfo
 
-DEFAULT_TIMEZONE = "Europe/London"
+from sitecore.settings_check import our_setting
 
 
 def site_zone(settings: dict) -> ZoneInfo:
-    return ZoneInfo(settings.get("TIMEZONE") or DEFAULT_TIMEZONE)
+    """TIMEZONE, or its default (sitecore/settings_check.py)."""
+    return ZoneInfo(our_setting(settings, "TIMEZONE"))
 
 
 def build_time(settings: dict) -> dt.datetime:

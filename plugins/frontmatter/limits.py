@@ -20,10 +20,6 @@ from dataclasses import dataclass
 
 from sitecore.schema.document import CONTROL_CHARACTER
 
-# A long policy paper is 10,000 words (about 60 KB); 256 KB is far above
-# anything a person writes, and far below what makes Markdown slow.
-DEFAULT_MAX_KB = 256
-
 
 @dataclass(frozen=True)
 class TextProblem:
@@ -33,7 +29,7 @@ class TextProblem:
 
 
 def size_problem(path: str, settings: dict) -> TextProblem | None:
-    limit_kb = settings.get("CONTENT_FILE_MAX_KB", DEFAULT_MAX_KB)
+    limit_kb = settings["CONTENT_FILE_MAX_KB"]  # filled in and checked by the build (sitecore/settings_check.py)
     size = os.path.getsize(path)
     if size > limit_kb * 1024:
         return TextProblem(1, f"is {size // 1024} KB, more than the {limit_kb} KB a content file may be",

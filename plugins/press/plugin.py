@@ -1,9 +1,12 @@
 """Give the press templates what they need, once all content is read: the
 press office's own data (content/press-office.md, see office.py), the
 published press releases (newest first), by year, and the press kit's files
-with their types and the sizes of the copies the site publishes. The archive (/press/releases/) shows the newest
-year's releases and links a page for each year (PressYearsGenerator), so it
-stays small however many years of releases there are."""
+with their types and the sizes of the copies the site publishes. The
+archive (/press/releases/) lists the newest PRESS_ARCHIVE_LATEST releases,
+whatever their years (under each year's heading), and links a page for each
+year with all of that year's releases (PressYearsGenerator), so it stays
+small however many years of releases there are, and in January it still
+shows more than the new year's first release."""
 
 from __future__ import annotations
 

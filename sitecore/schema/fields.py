@@ -13,10 +13,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable
-from zoneinfo import ZoneInfo
 
 from pelican.utils import SafeDatetime
 
+from sitecore.clock import site_zone
 from sitecore.typography import typographic
 
 from .field_names_elsewhere import field_called_elsewhere_fix
@@ -222,10 +222,6 @@ def integer_between(low: int, high: int) -> Callable[[Any, dict], int]:
     return check
 
 
-def _london(settings: dict) -> ZoneInfo:
-    return ZoneInfo(settings.get("TIMEZONE", "Europe/London"))
-
-
 @widget(widget="datetime", format="YYYY-MM-DD HH:mm", date_format="YYYY-MM-DD", time_format="HH:mm")
 def date(value: Any, settings: dict) -> SafeDatetime:
     """A date or a date and time, in the site's time zone (Europe/London)."""
@@ -247,7 +243,7 @@ def date(value: Any, settings: dict) -> SafeDatetime:
     if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
         raise FieldError(f"{describe(value)} is not a date the site can use",
                          f"use a year from {EARLIEST_YEAR} to {LATEST_YEAR}, e.g. 2021-11-24")
-    zone = _london(settings)
+    zone = site_zone(settings)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone)
     else:

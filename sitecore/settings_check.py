@@ -1,0 +1,257 @@
+"""Our own settings: each one's kind and default in one table, and one check.
+
+Pelican keeps its defaults in one dictionary and checks its settings in one
+function (pelican/settings.py); ours are kept the same way. As soon as the
+build has read the settings file (sitebuild/build.py), `check_our_settings`
+gives each of these settings the file leaves out its default, and stops the
+build at the line of a value of the wrong kind, before anything is read or
+written, saying what to write instead:
+
+    pelicanconf.py:151: PRESS_ARCHIVE_LATEST: is "30" (text), not a whole number — write 30
+
+Without it, "30" in quotes ended the build deep inside a plugin with a Python
+error that named no setting ("slice indices must be integers"), and "False"
+in quotes quietly counted as True.
+
+The table holds the settings that take a plain value a maintainer edits
+(numbers, True or False, text, lists) and whose kind the code relies on.
+Code reads them as `settings["NAME"]` once a build has checked them, or
+with `our_setting` where it may be given settings no build checked (a
+test's, `invoke new`'s): no default is written anywhere else.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, NamedTuple
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sitecore.problems import ProblemLog
+from sitecore.settings_file import setting_line, settings_file_of
+
+NODE_MODULES = Path(__file__).resolve().parents[1] / "node_modules"
+
+
+class Refusal(NamedTuple):
+    message: str  # what is wrong: 'is "30" (text), not a whole number'
+    fix: str      # what to write instead: "write 30"
+
+
+# (the value, the setting's default, or an example) -> why it is refused, or None.
+Check = Callable[[Any, Any], "Refusal | None"]
+
+# What a value is, in the words of the messages (bool before int: True is an int).
+KINDS_OF_VALUE = ((bool, "True or False"), (int, "a whole number"), (float, "a decimal number"), (str, "text"),
+                  ((list, tuple), "a list"), (dict, "a dictionary"), (dt.date, "a date"))
+
+
+def literal(value: Any) -> str:
+    """A value as it is written in pelicanconf.py, text in double quotes."""
+    return f'"{value}"' if isinstance(value, str) else repr(value)
+
+
+def quoted(value: Any) -> str:
+    """A wrong value as a message quotes it back, with what it is: "30" (text)."""
+    if value is None:
+        return "None (no value)"
+    kind = next((name for types, name in KINDS_OF_VALUE if isinstance(value, types)), type(value).__name__)
+    shown = literal(value)
+    return f"{shown if len(shown) <= 60 else shown[:57] + '…'} ({kind})"
+
+
+def number_meant(value: Any) -> int | None:
+    """The whole number a wrong value spells ("30", " 30", 30.0), if any."""
+    if isinstance(value, str) and re.fullmatch(r"\d+", value.strip(), re.ASCII):
+        return int(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
+def whole_number(value: Any, example: Any) -> Refusal | None:
+    """A whole number, 1 or more (a count, a size, a width)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        meant = number_meant(value)
+        return Refusal(f"is {quoted(value)}, not a whole number",
+                       f"write {meant}" if meant is not None else
+                       "write a whole number without quotes" + (f", e.g. {example}" if example else ""))
+    if value < 1:
+        return Refusal(f"is {value}, less than 1", "write a whole number of 1 or more"
+                                                   + (f", e.g. {example}" if example else ""))
+    return None
+
+
+def whole_number_or_none(value: Any, example: Any) -> Refusal | None:
+    return None if value is None else whole_number(value, example)
+
+
+# How True and False are often written by mistake, in quotes or as numbers.
+FLAGS_MEANT = {"true": True, "yes": True, "on": True, "1": True, "false": False, "no": False, "off": False, "0": False}
+
+
+def true_or_false(value: Any, example: Any) -> Refusal | None:
+    if isinstance(value, bool):
+        return None
+    meant = FLAGS_MEANT.get(str(value).strip().lower())
+    return Refusal(f"is {quoted(value)}, not True or False",
+                   f"write {meant if meant is not None else 'True or False'}, without quotes")
+
+
+def text(value: Any, example: Any) -> Refusal | None:
+    if isinstance(value, str):
+        return None
+    return Refusal(f"is {quoted(value)}, not text", "write it in quotes"
+                   + (f": {literal(str(value))}" if isinstance(value, (int, float)) else ""))
+
+
+SITE_FOLDER = re.compile(r"(?:[A-Za-z0-9_][A-Za-z0-9._-]*/)+")
+
+
+def site_folder(value: Any, example: Any) -> Refusal | None:
+    """A folder of the site as its SAVE_AS is written: "admin/", no "/"
+    before it (it is under output/), one after (file names are added)."""
+    if isinstance(value, str) and SITE_FOLDER.fullmatch(value):
+        return None
+    meant = value.strip().strip("/") + "/" if isinstance(value, str) else ""
+    return Refusal(f"is {quoted(value)}, not a folder of the site such as {literal(example)}",
+                   f"write {literal(meant if SITE_FOLDER.fullmatch(meant) else example)}")
+
+
+def one_of(*choices: str) -> Check:
+    listed = " or ".join(map(literal, choices))
+
+    def check(value: Any, example: Any) -> Refusal | None:
+        if isinstance(value, str) and value in choices:
+            return None
+        return Refusal(f"is {quoted(value)}, not one of {listed}", f"write {listed}")
+
+    return check
+
+
+def time_zone(value: Any, example: Any) -> Refusal | None:
+    """A name from the time zone database ("Europe/London")."""
+    if isinstance(value, str):
+        try:
+            ZoneInfo(value)
+            return None
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: "Europe" is a folder of zones
+            pass
+    return Refusal(f"is {quoted(value)}, not a time zone this computer knows",
+                   f"write a time zone's name in quotes, e.g. {literal(example)}")
+
+
+def day(value: Any, example: Any) -> Refusal | None:
+    """A day written YYYY-MM-DD, in quotes."""
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            dt.date.fromisoformat(value)
+            return None
+        except ValueError:
+            pass
+    if isinstance(value, dt.date):  # a datetime is a date too
+        meant = (value.date() if isinstance(value, dt.datetime) else value).isoformat()
+        return Refusal(f"is {quoted(value)}, not a day written YYYY-MM-DD", f'write "{meant}"')
+    return Refusal(f"is {quoted(value)}, not a day written YYYY-MM-DD",
+                   'write the day in quotes as YYYY-MM-DD, e.g. "2021-11-24"')
+
+
+def pattern(value: Any, example: Any) -> Refusal | None:
+    """A regular expression (Python's re module)."""
+    if not isinstance(value, str):
+        return text(value, example)
+    try:
+        re.compile(value)
+    except re.error as error:
+        return Refusal(f"is {quoted(value)}, not a pattern Python can read ({error})",
+                       "put the pattern right (Python's re module), or remove it")
+    return None
+
+
+def list_of(item: Check, described: str, length: int | None = None) -> Check:
+    """A list (or a tuple) of `length` items, or of any number, each of which
+    `item` accepts; `described` names it for the message ("a list of text")."""
+
+    def check(value: Any, example: Any) -> Refusal | None:
+        if not isinstance(value, (list, tuple)) or length not in (None, len(value)):
+            fits = length in (None, 1) and not isinstance(value, (list, tuple)) and item(value, None) is None
+            return Refusal(f"is {quoted(value)}, not {described}",
+                           f"write it in square brackets: [{literal(value)}]" if fits
+                           else f"write {described} in brackets" + (f", e.g. {literal(example)}" if example else ""))
+        examples = list(example or ())  # each item's example: the default's item in its place, or its last
+        for position, each in enumerate(value, start=1):
+            refused = item(each, examples[min(position, len(examples)) - 1] if examples else None)
+            if refused:
+                return Refusal(f"its item {position} {refused.message}", refused.fix)
+        return None
+
+    return check
+
+
+@dataclass(frozen=True)
+class Setting:
+    check: Check
+    default: Any
+
+
+OUR_SETTINGS: dict[str, Setting] = {
+    # The site's clock: embargoes, event times, the dates of posts (sitecore/clock.py).
+    "TIMEZONE": Setting(time_zone, "Europe/London"),
+    # How many of the newest releases the press archive's first page lists (plugins/press).
+    "PRESS_ARCHIVE_LATEST": Setting(whole_number, 30),
+    # How many posts a policy's, councillor's or event's page lists before "All … posts" (plugins/listings).
+    "RELATED_NEWS_SHOWN": Setting(whole_number, 5),
+    # The largest content file read: a long policy paper is 10,000 words (about 60 KB); 256 KB is far
+    # above anything a person writes, and far below what makes Markdown slow (plugins/frontmatter).
+    "CONTENT_FILE_MAX_KB": Setting(whole_number, 256),
+    # The widths of an image's WebP copies, and of its plain copy (None: no plain copy) (plugins/images).
+    "RESPONSIVE_IMAGE_WIDTHS": Setting(list_of(whole_number, "a list of whole numbers"), [480, 960, 1440]),
+    "IMAGE_FALLBACK_WIDTH": Setting(whole_number_or_none, 960),
+    # A share card's width and height in pixels (sitecore/brand.py).
+    "SHARE_CARD_SIZE": Setting(list_of(whole_number, "two whole numbers (the width and the height)", length=2),
+                               (1200, 630)),
+    # Feed entries of posts dated before this day keep Pelican's ids (plugins/feeds); by default none do.
+    "FEED_ADDRESS_IDS_FROM": Setting(day, dt.date.min.isoformat()),
+    # Switches: "False" in quotes would count as on.
+    "SAMPLE_CONTENT": Setting(true_or_false, False),
+    "MINIFESTO_PDF_ATTACHMENTS": Setting(true_or_false, False),
+    "PREVIEW_DRAFTS": Setting(true_or_false, False),
+    "CONTENT_CHECK_ONLY": Setting(true_or_false, False),
+    # Lists: a single text, unbracketed, would be read letter by letter.
+    "EMBED_ALLOWLIST": Setting(list_of(text, "a list of text"), []),
+    "PARTY_PROFILES": Setting(list_of(text, "a list of text"), []),
+    "PLACEHOLDER_PATTERNS": Setting(list_of(pattern, "a list of patterns"), []),
+    # The browser editor (plugins/cms): its folder of the site, how saves are published, the packages
+    # it is copied from, and the repository the paths in its configuration are relative to.
+    "CMS_SAVE_AS": Setting(site_folder, "admin/"),
+    "CMS_PUBLISH_MODE": Setting(one_of("editorial_workflow", "simple"), "editorial_workflow"),
+    "CMS_SVELTIA_PACKAGE": Setting(text, str(NODE_MODULES / "@sveltia/cms")),
+    "CMS_YAML_BROWSER_DIST": Setting(text, str(NODE_MODULES / "yaml/browser/dist")),
+    "CMS_REPO_ROOT": Setting(text, str(NODE_MODULES.parent)),
+}
+
+
+def check_our_settings(settings: dict) -> None:
+    """Give each of our settings that `settings` leave out its default;
+    raise ContentProblems naming every one whose value is of the wrong
+    kind, at its line of pelicanconf.py, and what to write instead."""
+    log = ProblemLog()  # its own: the build's log is cleared when Pelican starts
+    log.start_build(settings)
+    settings_file = settings_file_of(settings)
+    for name, setting in OUR_SETTINGS.items():
+        if name not in settings:
+            settings[name] = copy.deepcopy(setting.default)
+            continue
+        refused = setting.check(settings[name], setting.default)
+        if refused:
+            log.add(settings_file, setting_line(settings_file, name), name, refused.message, refused.fix)
+    log.raise_if_any()
+
+
+def our_setting(settings: dict, name: str) -> Any:
+    """The setting `name`, or its default if `settings` leave it out: for
+    settings no build has checked (a build's have every one filled in)."""
+    return settings[name] if name in settings else OUR_SETTINGS[name].default

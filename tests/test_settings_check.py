@@ -1,0 +1,173 @@
+"""Our own settings, in one table (sitecore/settings_check.py): a setting a
+settings file leaves out takes its default from there, and a value of the
+wrong kind stops the build, `invoke check` and the live preview at its line
+of pelicanconf.py, saying what to write, before anything is written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+import time
+import urllib.request
+from zoneinfo import ZoneInfo
+
+import pytest
+from browser import free_port, wait_for_server
+from compare_builds import explain, files_of
+from conftest import MINIMAL_SITE, REPO, write_content
+
+from sitebuild.derived_settings import derived_settings_file
+from sitecore.clock import site_zone
+from sitecore.problems import ContentProblems
+from sitecore.schema.fields import date
+from sitecore.settings_check import OUR_SETTINGS, check_our_settings
+
+PELICANCONF = (REPO / "pelicanconf.py").read_text(encoding="utf-8").splitlines()
+
+
+def line_in_pelicanconf(name: str) -> int:
+    return next(number for number, line in enumerate(PELICANCONF, start=1) if line.startswith(f"{name} ="))
+
+
+# (setting, a wrong value, what the build says of it after "NAME: ").
+WRONG_VALUES = [
+    ("PRESS_ARCHIVE_LATEST", "30", 'is "30" (text), not a whole number — write 30'),
+    ("RELATED_NEWS_SHOWN", 5.0, "is 5.0 (a decimal number), not a whole number — write 5"),
+    ("CONTENT_FILE_MAX_KB", "lots",
+     'is "lots" (text), not a whole number — write a whole number without quotes, e.g. 256'),
+    ("IMAGE_FALLBACK_WIDTH", 0, "is 0, less than 1 — write a whole number of 1 or more, e.g. 960"),
+    ("RESPONSIVE_IMAGE_WIDTHS", [480, "960"], 'its item 2 is "960" (text), not a whole number — write 960'),
+    ("SHARE_CARD_SIZE", (1200,), "is (1200,) (a list), not two whole numbers (the width and the height) — "
+                                 "write two whole numbers (the width and the height) in brackets, e.g. (1200, 630)"),
+    ("SAMPLE_CONTENT", "False", 'is "False" (text), not True or False — write False, without quotes'),
+    ("MINIFESTO_PDF_ATTACHMENTS", 1, "is 1 (a whole number), not True or False — write True, without quotes"),
+    ("TIMEZONE", "Europe/Londn", 'is "Europe/Londn" (text), not a time zone this computer knows — '
+                                 'write a time zone\'s name in quotes, e.g. "Europe/London"'),
+    ("TIMEZONE", "Europe", 'is "Europe" (text), not a time zone this computer knows — '
+                           'write a time zone\'s name in quotes, e.g. "Europe/London"'),
+    ("FEED_ADDRESS_IDS_FROM", dt.date(2026, 11, 28),
+     'is datetime.date(2026, 11, 28) (a date), not a day written YYYY-MM-DD — write "2026-11-28"'),
+    ("FEED_ADDRESS_IDS_FROM", "28/11/2026", 'is "28/11/2026" (text), not a day written YYYY-MM-DD — '
+                                            'write the day in quotes as YYYY-MM-DD, e.g. "2021-11-24"'),
+    ("EMBED_ALLOWLIST", "https://www.youtube-nocookie.com",
+     'is "https://www.youtube-nocookie.com" (text), not a list of text — '
+     'write it in square brackets: ["https://www.youtube-nocookie.com"]'),
+    ("PLACEHOLDER_PATTERNS", [r"\bJo Bloggs\b", "(PO Box"],
+     'its item 2 is "(PO Box" (text), not a pattern Python can read (missing ), unterminated subpattern at '
+     "position 0) — put the pattern right (Python's re module), or remove it"),
+    ("CMS_SAVE_AS", "/admin", 'is "/admin" (text), not a folder of the site such as "admin/" — write "admin/"'),
+    ("CMS_PUBLISH_MODE", "editorial", 'is "editorial" (text), not one of "editorial_workflow" or "simple" — '
+                                      'write "editorial_workflow" or "simple"'),
+    ("CMS_REPO_ROOT", None, "is None (no value), not text — write it in quotes"),
+]
+
+
+@pytest.mark.parametrize("name, value, refusal", WRONG_VALUES, ids=[f"{n}={v!r}" for n, v, _ in WRONG_VALUES])
+def test_a_wrong_value_is_refused_at_its_line_saying_what_to_write(name, value, refusal):
+    settings = {"PATH": str(REPO / "content"), name: value}
+    with pytest.raises(ContentProblems) as raised:
+        check_our_settings(settings)
+    assert [str(problem) for problem in raised.value.problems] == [
+        f"pelicanconf.py:{line_in_pelicanconf(name)}: {name}: {refusal}"]
+
+
+def test_the_settings_as_written_and_every_default_pass(settings):
+    check_our_settings(dict(settings))
+    check_our_settings({"PATH": settings["PATH"], **{name: entry.default for name, entry in OUR_SETTINGS.items()}})
+
+
+def test_a_setting_left_out_takes_its_default_and_one_given_is_kept():
+    settings = {"PATH": str(REPO / "content"), "PRESS_ARCHIVE_LATEST": 12}
+    check_our_settings(settings)
+    assert settings["PRESS_ARCHIVE_LATEST"] == 12
+    assert {name: settings[name] for name in ("CMS_SAVE_AS", "TIMEZONE", "CONTENT_FILE_MAX_KB")} == {
+        "CMS_SAVE_AS": "admin/", "TIMEZONE": "Europe/London", "CONTENT_FILE_MAX_KB": 256}
+    settings["RESPONSIVE_IMAGE_WIDTHS"].append(2000)  # a build's copy: the next build's default is as it was
+    assert OUR_SETTINGS["RESPONSIVE_IMAGE_WIDTHS"].default == [480, 960, 1440]
+
+
+def test_the_clock_and_the_schema_take_the_time_zone_default_from_the_table():
+    """Settings no build has checked (a test's, `invoke new`'s) without TIMEZONE."""
+    assert site_zone({}) == ZoneInfo(OUR_SETTINGS["TIMEZONE"].default)
+    assert date("2021-07-01 09:30", {}).utcoffset() == dt.timedelta(hours=1)  # British Summer Time
+
+
+BAD_PRESS_ARCHIVE_LATEST = 'pelicanconf.py:1: PRESS_ARCHIVE_LATEST: is "30" (text), not a whole number — write 30'
+
+
+def test_a_wrong_value_stops_the_build_and_leaves_the_site_as_it_was(make_site, tmp_path):
+    """Before, "30" in quotes ended the build in the press plugin: `Build
+    failed: TypeError: slice indices must be integers …`, naming no setting.
+    (A throwaway site has no pelicanconf.py beside its content: line 1.)"""
+    assert make_site().returncode == 0
+    before = files_of(tmp_path / "output")
+    build = make_site(settings={"PRESS_ARCHIVE_LATEST": '"30"', "SAMPLE_CONTENT": '"False"'})
+    assert build.returncode == 1
+    assert build.stderr.splitlines()[:3] == [
+        "2 content problems found:",
+        BAD_PRESS_ARCHIVE_LATEST,
+        'pelicanconf.py:1: SAMPLE_CONTENT: is "False" (text), not True or False — write False, without quotes']
+    assert "Build failed: nothing was changed in" in build.stderr
+    assert "Traceback" not in build.stderr and "TypeError" not in build.stderr
+    after = files_of(tmp_path / "output")
+    assert after == before, explain(before, after)
+    assert sorted(path.name for path in tmp_path.iterdir() if path.name.startswith(".")) == []  # no staging left
+
+
+def test_invoke_check_refuses_a_wrong_value_too(make_site):
+    build = make_site(settings={"PRESS_ARCHIVE_LATEST": '"30"'}, options=("--check",))
+    assert build.returncode == 1
+    assert BAD_PRESS_ARCHIVE_LATEST in build.stderr.splitlines()
+    assert "Traceback" not in build.stderr
+
+
+def test_a_settings_file_without_our_settings_builds_with_their_defaults(make_site):
+    """Before, a settings file without CMS_SAVE_AS failed: `Build failed:
+    KeyError: 'CMS_SAVE_AS'`; so did one without PRESS_ARCHIVE_LATEST."""
+    names = tuple(OUR_SETTINGS)
+    summer_post = MINIMAL_SITE["posts/hello.md"].replace("date: 2021-11-24", "date: 2021-07-01 09:30")
+    build = make_site({"posts/hello.md": summer_post},
+                      settings={"_": f"[globals().pop(name) for name in {names!r}]"})
+    assert build.returncode == 0, build.stderr
+    admin = build.output / "admin"
+    assert (admin / "index.html").is_file()
+    assert "publish_mode: editorial_workflow" in (admin / "config.yml").read_text(encoding="utf-8")
+    assert (build.output / "press/releases/index.html").is_file()
+    times = [time["datetime"] for time in build.html("news/hello/").find_all("time")]
+    assert "2021-07-01T09:30:00+01:00" in times  # in the default time zone, Europe/London
+
+
+def preview_status(url: str) -> dict:
+    with urllib.request.urlopen(f"{url}/__preview/status") as response:
+        return json.load(response)
+
+
+def test_the_live_preview_shows_a_wrong_value_and_builds_once_it_is_put_right(tmp_path, factory_cache):
+    """Started with a wrong value, the preview shows it like any problem and
+    keeps watching: the settings file put right, the next build is clean."""
+    write_content(tmp_path / "content", MINIMAL_SITE)
+    settings_file = derived_settings_file(tmp_path / "preview_settings.py", {"PRESS_ARCHIVE_LATEST": '"30"'})
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sitebuild.preview", "--settings", str(settings_file),
+         "--content", str(tmp_path / "content"), "--output", str(tmp_path / "preview"),
+         "--cache", str(factory_cache), "--port", str(port)],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        wait_for_server(port, process, "the preview server")  # it serves once its first build is done
+        url = f"http://127.0.0.1:{port}"
+        first = preview_status(url)
+        assert BAD_PRESS_ARCHIVE_LATEST in first["problems"]
+        derived_settings_file(settings_file, {"PRESS_ARCHIVE_LATEST": "12"})
+        deadline = time.monotonic() + 60
+        while (status := preview_status(url))["number"] == first["number"] or status["building"]:
+            assert time.monotonic() < deadline, "the preview did not build the settings put right"
+            time.sleep(0.1)
+        assert status["problems"] == []
+        assert (tmp_path / "preview/press/releases/index.html").is_file()
+    finally:
+        process.terminate()
+        output = process.communicate(timeout=30)[0]
+    assert "Traceback" not in output, output
