@@ -5,9 +5,12 @@ SITEURL, absolute feed URLs) live in publishconf.py. Plugins read these
 settings for every fact about the party (its name, imprint, colours,
 addresses): no plugin hard-codes one. (The schema's examples, shown to
 volunteers as hints, use the party's sample content.) The order of
-PLUGINS does not matter: every check runs once all content is read
-(all_generators_finalized), and the PDFs are rendered only after all of
-them (see plugins/minifesto/edition.py).
+PLUGINS changes no file of the site but the search index's, which number
+the pages as they are written, in the generators' order, which is PLUGINS':
+every check runs once all content is read (all_generators_finalized), the
+PDFs are rendered only after all of them (see plugins/minifesto/edition.py),
+and the declared files, the sitemap's list, are in the order of their
+addresses (tests/test_plugin_order.py).
 """
 
 from pathlib import Path
@@ -18,6 +21,12 @@ from jinja2 import select_autoescape
 from sitecore.heading_ids import ids_the_theme_defines
 
 HERE = Path(__file__).resolve().parent
+
+# Our own settings of plain values (numbers, True or False, text, lists) are
+# checked before the build reads or writes anything, and given their
+# defaults when left out, in one table: sitecore/settings_check.py. A value
+# of the wrong kind ("30" in quotes for a number) stops the build at its
+# line here, saying what to write instead.
 
 # --- Site identity -----------------------------------------------------------
 SITENAME = "Breakthrough Party"
@@ -142,7 +151,9 @@ STATIC_EXCLUDES = ["minifesto/editions"]
 PRESS_PAGE_URL = "press/"
 PRESS_ARCHIVE_URL = "press/releases/"
 PRESS_ARCHIVE_SAVE_AS = "press/releases/index.html"
-# The archive shows the newest year's releases and links every year's page.
+# The archive's first page lists the newest PRESS_ARCHIVE_LATEST releases
+# (below), whatever their years, and links every year's page, at these
+# addresses, each with all of that year's releases.
 PRESS_ARCHIVE_YEAR_URL = "press/releases/{year}/"
 PRESS_ARCHIVE_YEAR_SAVE_AS = "press/releases/{year}/index.html"
 # How many of the newest releases the archive's first page lists, under

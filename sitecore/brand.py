@@ -4,7 +4,7 @@ Share cards and the press kit's PNG logo are drawn with Pillow from these
 settings (PARTY_COLOURS, MINIFESTO_FONT_FILES), the web pages use the same
 colours through the stylesheet. The SVG logo (theme/static/img/logo.svg, the
 press kit's, the PDF covers' and the pages' icon) is written from them by
-`python -m sitecore.brand`, its letter as the bold font's outline.
+`python -m sitebuild.logo`, its letter as the bold font's outline.
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ def brand_style(settings: dict) -> CardStyle:
 LOGO_PNG_SIZE = 512
 # The mark's letter is this share of its size (draw_mark, logo_svg).
 LETTER_SCALE = 0.62
-# The SVG logo, a theme file (PARTY_LOGO_SVG), written by `python -m sitecore.brand`.
+# The SVG logo, a theme file (PARTY_LOGO_SVG), written by `python -m sitebuild.logo`.
 LOGO_SVG = Path(__file__).resolve().parents[1] / "theme" / "static" / "img" / "logo.svg"
 
 
@@ -127,12 +127,3 @@ def draw_mark(draw: ImageDraw.ImageDraw, corner: tuple[int, int], size: int, sty
     left, top = corner
     draw.ellipse([left, top, left + size - 1, top + size - 1], fill=style.background)
     draw.text((left + size / 2, top + size / 2), "B", font=letter_font, fill=style.accent, anchor="mm")
-
-
-if __name__ == "__main__":
-    # After a change to PARTY_COLOURS, SITENAME or the bold font: write the SVG logo again.
-    from sitebuild.build import load_settings
-
-    LOGO_SVG.write_text(logo_svg(load_settings(Path(__file__).resolve().parents[1] / "pelicanconf.py")),
-                        encoding="utf-8")
-    print(f"Wrote {LOGO_SVG}")

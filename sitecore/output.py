@@ -1,9 +1,17 @@
 """Writing files into the output folder.
 
-Every plugin that writes a file (not a Jinja page, which Pelican's writer
-handles) writes it here: atomically, so a stopped build or two builds at
-once never leave half a file, and never outside the output folder; a file
-kept in the build's cache goes in as a hard link (copy_from_cache).
+Our plugins write the files they make here (Pelican's writer writes the
+Jinja pages, its static generator copies content's and the theme's files):
+atomically (the live preview's quick step writes into the folder it serves,
+and builds sharing a cache read each other's entries: neither may ever see
+half a file), and never outside the output folder; a file kept in the
+build's cache goes in as a hard link (copy_from_cache). One copy is made
+otherwise: a reused search index (plugins/search, copied whole from the
+cache, then checked against its digests). What holds for every
+file of a site, however written: a build writes into a fresh folder that
+sitebuild swaps in whole only once the build succeeded, so no reader of
+output/ sees half a file or half a site, and `with_public_modes` then sets
+every mode.
 
 A web site is public: every file of a finished site is 0644 and every
 folder 0755, whatever the umask of whoever built it (`with_public_modes`),

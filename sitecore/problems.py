@@ -2,8 +2,13 @@
 
 A content mistake is a message for a volunteer, not a crash: every check in
 every plugin records a Problem here instead of raising, so one build lists
-every mistake at once. The build stops before writing anything if the log is
-not empty (see plugin.py).
+every mistake at once. A plugin stops the build with `raise_if_any` where
+its step needs a clean log: plugins/frontmatter before anything is written
+(when Pelican asks for its writer, after every check that reads content),
+and the steps that can only find a problem later (a minifesto edition's or
+PDF's render, a published image copy, a link to a part of a written page).
+A build stopped late has written only into its own fresh folder: sitebuild
+leaves the last good site in place.
 """
 
 from __future__ import annotations
@@ -51,7 +56,8 @@ class PartlyRead:
 
 
 class ContentProblems(Exception):
-    """Raised once, before writing, when the build found content problems."""
+    """Raised once when the build found content problems (`raise_if_any`:
+    before writing, or at a later step that found them; see above)."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(set(problems))

@@ -8,6 +8,9 @@ Pelican's own generators (posts, pages, listings, feeds, static files) are
 read here. Each of our generators that writes files declares them with a
 `declare_files(generators)` method returning SiteFiles, from what has been
 read in `generate_context`, so the list never depends on the order plugins run in.
+The only files written but not declared are the search index's (under
+SEARCH_INDEX_PATH, written by plugins/search, not a generator): Pagefind
+names them after the pages are written, by what they hold.
 """
 
 from __future__ import annotations
@@ -84,7 +87,9 @@ def _static_files(generator: StaticGenerator) -> list[SiteFile]:
 
 
 def declared_files(generators) -> list[SiteFile]:
-    """Every file this build will write, in the order the generators run."""
+    """Every file this build will write, in the order of their addresses:
+    the generators run in the order of PLUGINS, which must not change what
+    any reader of this list makes (the sitemap's order, a clash's message)."""
     files: list[SiteFile] = []
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
@@ -96,7 +101,7 @@ def declared_files(generators) -> list[SiteFile]:
             files += _static_files(generator)
         if hasattr(generator, "declare_files"):
             files += generator.declare_files(generators)
-    return files
+    return sorted(files, key=lambda file: (file.url, file.save_as, file.made_by))
 
 
 def site_made_files(generators) -> dict[str, str]:

@@ -1,14 +1,20 @@
 """The house rules of the code's layout (README, "Design"): plugins import
-only Pelican, the shared core and typedcontent; the core imports no plugin;
+only Pelican, the shared core and typedcontent; the core imports no plugin
+and nothing of the runner (sitebuild), and names every module it has;
 nothing edits sys.path; every plugin is named by its import path."""
 
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
+import sys
 
 import pytest
 from conftest import REPO
+
+import sitecore
+from sitecore.brand import LOGO_SVG
 
 PLUGINS_FOLDER = REPO / "plugins"
 SHARED_PLUGIN = "typedcontent"
@@ -59,11 +65,33 @@ def test_a_plugin_imports_no_other_plugin(plugin):
     assert crossings == []
 
 
-def test_the_core_imports_no_plugin():
+def test_the_core_imports_no_plugin_and_nothing_of_the_runner():
+    """The runner (sitebuild) builds with the core, never the other way:
+    a command that needs a settings file or a build is the runner's."""
     crossings = [f"{path.relative_to(REPO)}:{line}: imports {module}"
                  for path in python_files("sitecore") for line, module in imported_modules(path)
-                 if module.split(".")[0] == "plugins"]
+                 if module.split(".")[0] in ("plugins", "sitebuild")]
     assert crossings == []
+
+
+def test_the_core_names_each_of_its_modules_once_and_no_other():
+    """sitecore/__init__.py's docstring lists the core's modules, one line
+    each: a module added (or removed) without its line fails here."""
+    named = re.findall(r"^- (\w+): \S", sitecore.__doc__, re.MULTILINE)
+    folder = REPO / "sitecore"
+    modules = {path.stem for path in folder.glob("*.py") if path.stem != "__init__"}
+    packages = {path.name for path in folder.iterdir() if path.is_dir() and any(path.glob("*.py"))}
+    assert sorted(named) == sorted(modules | packages)
+
+
+def test_the_logo_is_written_by_the_runner_s_command(tmp_path):
+    """`python -m sitebuild.logo` (README, the press kit) draws the logo the
+    theme holds from the settings; --output writes it elsewhere."""
+    written = tmp_path / "logo.svg"
+    completed = subprocess.run([sys.executable, "-m", "sitebuild.logo", "--output", str(written)],
+                               cwd=tmp_path, capture_output=True, text=True)
+    assert completed.returncode == 0, completed.stderr
+    assert written.read_bytes() == LOGO_SVG.read_bytes()
 
 
 def test_nothing_edits_the_import_path():

@@ -20,7 +20,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 def test_the_svg_logo_is_the_one_the_settings_draw(settings):
     assert LOGO_SVG.read_text(encoding="utf-8") == logo_svg(settings), (
         "theme/static/img/logo.svg is not the logo PARTY_COLOURS, SITENAME and the bold font draw: "
-        "run .venv/bin/python -m sitecore.brand")
+        "run .venv/bin/python -m sitebuild.logo")
     root = ElementTree.fromstring(LOGO_SVG.read_text(encoding="utf-8"))
     assert root.find(f".//{SVG}text") is None and root.find(f".//{SVG}path") is not None
     assert root.find(f"{SVG}title").text == settings["SITENAME"]

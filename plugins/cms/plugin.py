@@ -4,7 +4,7 @@ our file format, all served from this site."""
 from __future__ import annotations
 
 import os
-import shutil
+from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
@@ -15,7 +15,7 @@ from sitecore.site_files import SiteFile
 
 from .config import render_config, render_formats
 from .settings import cms_settings
-from .vendor import copy_sveltia, copy_yaml
+from .vendor import copy_sveltia, copy_yaml, vendored_names
 
 STATIC = os.path.join(os.path.dirname(__file__), "static")
 
@@ -44,10 +44,15 @@ def preview_style(settings: dict) -> str:
 
 class CmsGenerator(Generator):
     def declare_files(self, generators) -> list[SiteFile]:
-        """The editor's page and its own files (the vendored ones are not linked from content)."""
-        folder = self.settings["CMS_SAVE_AS"]
-        names = ["index.html", "config.yml", "formats.json", "sveltia-cms.js", *sorted(os.listdir(STATIC))]
-        return [SiteFile(folder + name, "the browser editor") for name in names]
+        """Every file generate_output writes: the editor's page, config and
+        format, our scripts, and the third-party files vendored from
+        node_modules (its bundle, chunk, fonts and the yaml package). None
+        is for search engines; declared, no content file can take one's
+        address, and a link to one is a link to the site."""
+        settings = cms_settings(self.settings)
+        names = ["index.html", "config.yml", "formats.json", *sorted(os.listdir(STATIC)),
+                 *vendored_names(settings["CMS_SVELTIA_PACKAGE"], settings["CMS_YAML_BROWSER_DIST"])]
+        return [SiteFile(settings["CMS_SAVE_AS"] + name, "the browser editor") for name in names]
 
     def generate_output(self, writer) -> None:
         settings = cms_settings(self.settings)
@@ -60,7 +65,7 @@ class CmsGenerator(Generator):
         for name, text in (("config.yml", render_config(settings)), ("formats.json", render_formats())):
             write_output(self.output_path, settings["CMS_SAVE_AS"] + name, text)
         for name in sorted(os.listdir(STATIC)):
-            shutil.copyfile(os.path.join(STATIC, name), os.path.join(folder, name))
+            write_output(folder, name, Path(STATIC, name).read_bytes())
         copy_sveltia(settings["CMS_SVELTIA_PACKAGE"], folder)
         copy_yaml(settings["CMS_YAML_BROWSER_DIST"], os.path.join(folder, "yaml"))
 

@@ -1,4 +1,6 @@
-"""Copy the editor's third-party files from node_modules into /admin/.
+"""Copy the editor's third-party files from node_modules into /admin/, and
+name them beforehand for the files the build declares (`vendored_names`).
+Each is written with sitecore.output's write_output (atomically, public).
 
 Sveltia CMS's bundle names its fonts by jsDelivr URLs; the same fonts ship in
 its npm package, so the copy points at those instead: /admin/ makes no
@@ -13,7 +15,9 @@ import functools
 import glob
 import os
 import re
-import shutil
+from pathlib import Path
+
+from sitecore.output import write_output
 
 # What the editor loads: the bundle and the one chunk it imports by name.
 SVELTIA_FILES = ("dist/sveltia-cms.js", "dist/chunks/react-dom.js")
@@ -30,19 +34,38 @@ BACKGROUND_CHECKS = (
 )
 
 
+# Where the patched bundle and the yaml package's files go in /admin/.
+BUNDLE_NAME = "sveltia-cms.js"
+YAML_FOLDER = "yaml"
+
+
+def vendored_names(package: str, yaml_dist: str) -> list[str]:
+    """Every file copy_sveltia and copy_yaml write, relative to /admin/."""
+    return [BUNDLE_NAME, *(name for _, name in sveltia_copies(package)),
+            *(f"{YAML_FOLDER}/{name}" for _, name in yaml_copies(yaml_dist))]
+
+
 def copy_sveltia(package: str, folder: str) -> None:
+    for source, name in sveltia_copies(package):
+        write_output(folder, name, Path(source).read_bytes())
+    write_output(folder, BUNDLE_NAME, installed_bundle(package)[0])
+
+
+def sveltia_copies(package: str) -> list[tuple[str, str]]:
+    """(source, name under /admin/) of the package's files the bundle loads:
+    its one chunk, and the fonts (with their licences) it points at."""
+    _, fonts = installed_bundle(package)
+    return [(os.path.join(package, SVELTIA_FILES[1]), "chunks/react-dom.js"),
+            *((source, f"{FONTS_FOLDER}/{name}") for source, name in fonts)]
+
+
+def installed_bundle(package: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """local_bundle of the package installed at `package`."""
     bundle_path = os.path.join(package, SVELTIA_FILES[0])
     if not os.path.isfile(bundle_path):
         raise FileNotFoundError(f"Sveltia CMS is not installed in {package}: run ./setup")
-    os.makedirs(os.path.join(folder, "chunks"), exist_ok=True)
-    shutil.copyfile(os.path.join(package, SVELTIA_FILES[1]), os.path.join(folder, "chunks", "react-dom.js"))
     stat = os.stat(bundle_path)
-    bundle, copies = local_bundle(package, (stat.st_size, stat.st_mtime_ns))
-    os.makedirs(os.path.join(folder, FONTS_FOLDER), exist_ok=True)
-    for source, name in copies:
-        shutil.copyfile(source, os.path.join(folder, FONTS_FOLDER, name))
-    with open(os.path.join(folder, "sveltia-cms.js"), "w", encoding="utf-8") as handle:
-        handle.write(bundle)
+    return local_bundle(package, (stat.st_size, stat.st_mtime_ns))
 
 
 @functools.lru_cache(maxsize=2)
@@ -81,8 +104,20 @@ def local_font(package: str, copies: list[tuple[str, str]], family: str, variant
 
 
 def copy_yaml(dist: str, folder: str) -> None:
-    """The yaml package's browser build (ES modules), which our format imports."""
+    """The yaml package's browser build (ES modules), which our format
+    imports, into `folder` (/admin/yaml/)."""
+    for source, name in yaml_copies(dist):
+        write_output(folder, name, Path(source).read_bytes())
+
+
+# What the browser never loads from the yaml package: source maps, type declarations.
+YAML_LEFT_OUT = (".map", ".d.ts")
+
+
+def yaml_copies(dist: str) -> list[tuple[str, str]]:
+    """(source, name under /admin/yaml/) of each file of the yaml package's browser build."""
     if not os.path.isfile(os.path.join(dist, "index.js")):
         raise FileNotFoundError(f"The yaml package is not installed in {dist}: run ./setup")
-    shutil.rmtree(folder, ignore_errors=True)
-    shutil.copytree(dist, folder, ignore=shutil.ignore_patterns("*.map", "*.d.ts"))
+    root = Path(dist)
+    return [(str(path), path.relative_to(root).as_posix()) for path in sorted(root.rglob("*"))
+            if path.is_file() and not path.name.endswith(YAML_LEFT_OUT)]

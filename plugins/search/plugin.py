@@ -5,11 +5,14 @@ Only pages whose <main> carries data-pagefind-body are indexed: posts,
 policies, councillors and pages, never listings. Drafts are never written in
 a public build, so they are never indexed.
 
-The index is the same, byte for byte, for the same pages: pages are sent one
-by one, as Pelican writes them (feed.py; Pagefind numbers pages in the order
-it is given them, and its own directory walk follows the file system's
-order), and stable_index puts the filter values, which Pagefind keeps in a
-randomly seeded hash map, in order.
+The index is the same, byte for byte, for the same pages written in the
+same order: pages are sent one by one, as Pelican writes them (feed.py;
+Pagefind numbers pages in the order it is given them, and its own directory
+walk follows the file system's order), and stable_index puts the filter
+values, which Pagefind keeps in a randomly seeded hash map, in order. The
+generators write in the order of PLUGINS, so another order of PLUGINS gives
+another index of the same pages (the only part of the site it changes:
+tests/test_plugin_order.py).
 
 A build whose indexed pages are all unchanged (the same URLs and bytes, in
 the same order) reuses the last index of those pages from

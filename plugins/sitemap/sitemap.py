@@ -18,7 +18,8 @@ from sitecore.urls import canonical_url
 
 def sitemap_entries(generators, settings: dict) -> list[tuple[str, str | None]]:
     """(absolute URL, last-modified date or None) for every public page: the
-    pages the generators declare for search engines (sitecore.site_files)."""
+    pages the generators declare for search engines (sitecore.site_files),
+    in the order of their addresses, whatever the order of PLUGINS."""
     return [(canonical_url(settings, file.url), file.modified)
             for file in declared_files(generators) if file.in_sitemap]
 
