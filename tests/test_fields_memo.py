@@ -8,6 +8,7 @@ import pytest
 
 from sitecore.schema.document import FrontMatterError, parse_document
 from sitecore.schema.fields_memo import FieldsMemo
+from sitecore.sealed import read_sealed, write_sealed
 
 POST = """---
 title: A post
@@ -47,10 +48,18 @@ def test_what_the_memo_holds_is_used(tmp_path):
     memo = FieldsMemo(tmp_path)
     parse_document(POST, memo)
     [kept] = kept_files(tmp_path)
-    kept.write_text(kept.read_text().replace('"A post"', '"From the memo"'))
+
+    def change_kept(old: str, new: str) -> None:
+        """Change the entry and seal it again, as a build that wrote it would."""
+        write_sealed(kept, read_sealed(kept).replace(old.encode(), new.encode()))
+
+    change_kept('"A post"', '"From the memo"')
     assert parse_document(POST, memo).values["title"] == "Given twice"  # the second title wins, as PyYAML's
-    kept.write_text(kept.read_text().replace('"Given twice"', '"From the memo"'))
+    change_kept('"Given twice"', '"From the memo"')
     assert parse_document(POST, memo).values["title"] == "From the memo"
+    # Changed without its seal (damaged), it is not used: the block is read again.
+    kept.write_bytes(kept.read_bytes().replace(b'"From the memo"', b'"Damaged here"'))
+    assert parse_document(POST, memo).values["title"] == "Given twice"
 
 
 @pytest.mark.parametrize("block", ["numbers:\n  1: one\n", "nothing:\n  ~: none\n", "ratio: .nan\n"])
