@@ -12,7 +12,7 @@ family of its own ("Inter Part B"): WeasyPrint keys an embedded font by its
 family, weight and style, so two files under one name would be mixed up.
 
 Nothing else is ever used: the PDFs are rendered with no system font at
-all (plugins/minifesto/pdf.py), and a character that none of these fonts
+all (plugins/minifesto/weasyprint_render.py), and a character that none of these fonts
 draws is refused, at its file and line, before a PDF or a card is made
 (`missing_characters`)."""
 

@@ -28,7 +28,8 @@ from conftest import (
 )
 
 from plugins.minifesto.fetcher import FetchRefused, minifesto_fetcher, pdf_base_url
-from plugins.minifesto.pdf import cache_key, render_pdf, write_pdf
+from plugins.minifesto.pdf import cache_key
+from plugins.minifesto.weasyprint_render import render_pdf, write_pdf
 from sitebuild.build import load_settings
 from sitebuild.derived_settings import derived_settings_file
 from sitecore.problems import problem_log

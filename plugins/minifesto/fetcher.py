@@ -15,7 +15,7 @@ depend on a web server. The fetcher here serves only
 Below the content and theme folders no part of a path may be a symlink, `.`
 or `..`, and only regular files are read. Anything else is refused: the
 fetcher raises (WeasyPrint leaves the resource out) and records the refusal,
-which pdf.py reports as a problem, so a refusal always fails the build.
+which weasyprint_render.py reports as a problem, so a refusal always fails the build.
 """
 
 from __future__ import annotations

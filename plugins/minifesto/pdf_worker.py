@@ -23,7 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from sitecore.cores import usable_cores
 
-from .pdf import Rendered, render_pdf
+from .weasyprint_render import Rendered, render_pdf
 
 # From this many content items (posts, pages, policies, councillors), the
 # PDFs are rendered by a worker: a worker takes about 1.5 s to start and
