@@ -6,6 +6,8 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from .settings_check import our_setting
+
 # Extension -> media type of every image the site publishes (SVG is refused:
 # it can carry scripts).
 IMAGE_MEDIA_TYPES = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png",
@@ -65,10 +67,10 @@ def image_copies(path: str, settings: dict) -> list[str]:
     if not is_image(path):
         return []
     extension = extension_of(path)
-    webp = [copy_name(path, width) for width in settings.get("RESPONSIVE_IMAGE_WIDTHS", [])]
+    webp = [copy_name(path, width) for width in our_setting(settings, "RESPONSIVE_IMAGE_WIDTHS")]
     if extension != "webp":
         webp.append(copy_name(path))
-    plain_width = settings.get("IMAGE_FALLBACK_WIDTH")
+    plain_width = our_setting(settings, "IMAGE_FALLBACK_WIDTH")
     if plain_width is None:
         return webp
     widths = [plain_width, None] if extension == "webp" else [plain_width]

@@ -23,6 +23,10 @@ from pathlib import Path
 from .output import write_atomically
 
 DIGEST_SIZE = hashlib.sha256().digest_size
+# Part of every sealed entry's key (TextMemo, the PDF cache key), so that
+# code from before the seals, or of another format, sharing a cache (a
+# branch checked out from before) never finds an entry it cannot read.
+FORMAT = b"sealed-sha256-1\0"
 
 
 def sealed(data: bytes) -> bytes:

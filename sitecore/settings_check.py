@@ -165,18 +165,19 @@ def pattern(value: Any, example: Any) -> Refusal | None:
         return text(value, example)
     try:
         re.compile(value)
-    except re.error as error:
+    except (re.error, OverflowError, RecursionError) as error:  # a{99999999999}: too large a count
         return Refusal(f"is {quoted(value)}, not a pattern Python can read ({error})",
                        "put the pattern right (Python's re module), or remove it")
     return None
 
 
-def list_of(item: Check, described: str, length: int | None = None) -> Check:
-    """A list (or a tuple) of `length` items, or of any number, each of which
-    `item` accepts; `described` names it for the message ("a list of text")."""
+def list_of(item: Check, described: str, length: int | None = None, at_least: int = 0) -> Check:
+    """A list (or a tuple) of `length` items, or of any number (`at_least`
+    of them), each of which `item` accepts; `described` names it for the
+    message ("a list of text")."""
 
     def check(value: Any, example: Any) -> Refusal | None:
-        if not isinstance(value, (list, tuple)) or length not in (None, len(value)):
+        if not isinstance(value, (list, tuple)) or length not in (None, len(value)) or len(value) < at_least:
             fits = length in (None, 1) and not isinstance(value, (list, tuple)) and item(value, None) is None
             return Refusal(f"is {quoted(value)}, not {described}",
                            f"write it in square brackets: [{literal(value)}]" if fits
@@ -208,7 +209,8 @@ OUR_SETTINGS: dict[str, Setting] = {
     # above anything a person writes, and far below what makes Markdown slow (plugins/frontmatter).
     "CONTENT_FILE_MAX_KB": Setting(whole_number, 256),
     # The widths of an image's WebP copies, and of its plain copy (None: no plain copy) (plugins/images).
-    "RESPONSIVE_IMAGE_WIDTHS": Setting(list_of(whole_number, "a list of whole numbers"), [480, 960, 1440]),
+    "RESPONSIVE_IMAGE_WIDTHS": Setting(list_of(whole_number, "a list of one or more whole numbers", at_least=1),
+                                       [480, 960, 1440]),
     "IMAGE_FALLBACK_WIDTH": Setting(whole_number_or_none, 960),
     # A share card's width and height in pixels (sitecore/brand.py).
     "SHARE_CARD_SIZE": Setting(list_of(whole_number, "two whole numbers (the width and the height)", length=2),

@@ -27,7 +27,7 @@ from importlib.metadata import version
 from pathlib import Path
 from types import ModuleType
 
-from .sealed import read_sealed, write_sealed
+from .sealed import FORMAT, read_sealed, write_sealed
 
 
 def fingerprint(modules: tuple[ModuleType, ...], libraries: tuple[str, ...], settings: object) -> bytes:
@@ -56,7 +56,7 @@ class TextMemo:
         self.made_by = made_by
 
     def path(self, text: str) -> Path:
-        key = hashlib.sha256(self.made_by + text.encode("utf-8")).hexdigest()
+        key = hashlib.sha256(FORMAT + self.made_by + text.encode("utf-8")).hexdigest()
         return self.folder / key[:2] / key[2:]
 
     def get(self, text: str) -> str | None:
@@ -66,7 +66,9 @@ class TextMemo:
         return None if kept is None else kept.decode("utf-8")
 
     def has(self, text: str) -> bool:
-        return self.get(text) is not None
+        """Is a result kept for `text`? (Only whether its file is there: a
+        damaged one is found, and made again, when it is read with get.)"""
+        return self.path(text).is_file()
 
     def put(self, text: str, result: str) -> None:
         write_sealed(self.path(text), result.encode("utf-8"))

@@ -146,10 +146,23 @@ def test_a_link_to_a_part_a_page_does_not_have_fails_the_build_at_its_line(build
     assert not build.output.exists()  # nothing was put in place
 
 
+# A press release shows the press office's notes to editors, whose headings
+# are parts of its page (#notes-…) that only the written page has.
+RELEASE = POST_HEAD.format(fields="").replace("category: news", "category: press-releases").replace(
+    "title: A rally", "title: A release") + "The release.\n"
+NOTES = textwrap.dedent(MINIMAL_SITE["press-office.md"]).replace("Notes to editors.", "## Our history\n\nFounded in 2021.")
+TO_THE_NOTES = "[our history](/news/release/#notes-our-history)"
+
+
+def parts_there_files() -> dict:
+    return {**site_files(rally=post([*PARTS_THERE, TO_THE_NOTES]), release=RELEASE), "press-office.md": NOTES}
+
+
 def test_links_to_parts_the_pages_have_pass(builds):
-    build = builds("parts-there", site_files(rally=post(PARTS_THERE)))
+    build = builds("parts-there", parts_there_files())
     assert build.returncode == 0, build.stderr
     assert build.html("news/rally/").find(id="our-plan") is not None
+    assert build.html("news/release/").find(id="notes-our-history") is not None
 
 
 def test_a_policy_text_linking_to_another_page_s_part_is_checked_too(builds):
@@ -177,7 +190,7 @@ def test_invoke_check_checks_links_to_the_parts_of_items_pages(builds):
     expected = {written: message for written, message in PARTS_NOT_THERE.items() if written not in LISTING_PARTS}
     assert build.problem_lines == expected_lines(text, expected)
     assert "Traceback" not in build.stderr
-    passing = builds("parts-there-by-check", site_files(rally=post(PARTS_THERE)), options=("--check",))
+    passing = builds("parts-there-by-check", parts_there_files(), options=("--check",))
     assert passing.returncode == 0, passing.stderr
 
 

@@ -39,6 +39,9 @@ WRONG_VALUES = [
      'is "lots" (text), not a whole number — write a whole number without quotes, e.g. 256'),
     ("IMAGE_FALLBACK_WIDTH", 0, "is 0, less than 1 — write a whole number of 1 or more, e.g. 960"),
     ("RESPONSIVE_IMAGE_WIDTHS", [480, "960"], 'its item 2 is "960" (text), not a whole number — write 960'),
+    # No width at all: every image was blamed ("cannot make the copies of this image … max() arg is empty").
+    ("RESPONSIVE_IMAGE_WIDTHS", [], "is [] (a list), not a list of one or more whole numbers — write a list of "
+                                    "one or more whole numbers in brackets, e.g. [480, 960, 1440]"),
     ("SHARE_CARD_SIZE", (1200,), "is (1200,) (a list), not two whole numbers (the width and the height) — "
                                  "write two whole numbers (the width and the height) in brackets, e.g. (1200, 630)"),
     ("SAMPLE_CONTENT", "False", 'is "False" (text), not True or False — write False, without quotes'),
@@ -57,6 +60,10 @@ WRONG_VALUES = [
     ("PLACEHOLDER_PATTERNS", [r"\bJo Bloggs\b", "(PO Box"],
      'its item 2 is "(PO Box" (text), not a pattern Python can read (missing ), unterminated subpattern at '
      "position 0) — put the pattern right (Python's re module), or remove it"),
+    # A count too large for Python's re module (OverflowError, not re.error) ended the check in a traceback.
+    ("PLACEHOLDER_PATTERNS", ["a{99999999999}"], 'its item 1 is "a{99999999999}" (text), not a pattern Python can '
+                                                 "read (the repetition number is too large) — put the pattern right "
+                                                 "(Python's re module), or remove it"),
     ("CMS_SAVE_AS", "/admin", 'is "/admin" (text), not a folder of the site such as "admin/" — write "admin/"'),
     ("CMS_PUBLISH_MODE", "editorial", 'is "editorial" (text), not one of "editorial_workflow" or "simple" — '
                                       'write "editorial_workflow" or "simple"'),

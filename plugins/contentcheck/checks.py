@@ -20,6 +20,7 @@ from sitecore.names import inside
 from sitecore.problems import problem_log
 from sitecore.publication_order import naming_refused, waits_for_review
 from sitecore.schema.document import item_line
+from sitecore.settings_check import our_setting
 from sitecore.site_files import is_known
 from sitecore.text_memo import TextMemo, fingerprint
 
@@ -42,7 +43,7 @@ class SiteFacts:
         # later than the item that links to it (sitecore.publication_order).
         self.unpublished = unpublished
         self.unpublished_urls = {public_url(item): item for item in unpublished.values()}
-        self.embeds = settings.get("EMBED_ALLOWLIST") or ()
+        self.embeds = our_setting(settings, "EMBED_ALLOWLIST")
         self.content_root = os.path.realpath(settings["PATH"])
         # Published HTML the allowlist has passed before (sitecore/text_memo.py).
         self.allowlist_passed = TextMemo(settings["CACHE_PATH"], "allowlist-passed",

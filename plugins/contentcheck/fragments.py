@@ -6,7 +6,7 @@ with no word of what went wrong; the README tells the press to cite
 commitments this way. The link's page is checked before anything is
 written (checks.py); its ids come from everywhere: the text's headings
 (sitecore/heading_ids.py), the data (a policy's numbered commitments, the
-policies on the index), the templates (#main-content). The written page is
+policies on the index), the templates (#main). The written page is
 the one place that has them all, so this check runs once the site is
 written, before sitebuild puts it in place: it reads only the pages a
 content link goes to a part of, each once, with selectolax, and a link to
@@ -111,7 +111,7 @@ def note_links_to_parts(generators) -> None:
     for item in [*published_items(generators), *embargoed]:
         links = links_to_parts(item, getattr(item, "body_markdown", None), getattr(item, "body_first_line", 1),
                                "body", pages)
-        if getattr(item, "closing_call", None) and "closing_call" in item.frontmatter_lines:
+        if is_minifesto(item) and "closing_call" in item.frontmatter_lines:
             links += links_to_parts(item, item.closing_call, item.frontmatter_lines["closing_call"],
                                     "closing_call", pages)
         links = [link for link in links if not layout.refused(link)]
@@ -130,11 +130,15 @@ def note_links_to_parts(generators) -> None:
         links_of_build.append(noted)
 
 
+def is_minifesto(item) -> bool:
+    """The minifesto's words (it alone has a closing call): its page shows
+    every policy's text too, whose ids (#policy-2-text-…) no template names,
+    so links to its parts are checked on the written page only."""
+    return getattr(item, "closing_call", None) is not None
+
+
 def checked_before_writing(item, settings: dict) -> bool:
-    """Not the minifesto's links: its page shows every policy's text too,
-    whose ids (#policy-2-text-…) no template names; it is written."""
-    return bool(settings.get("CONTENT_CHECK_ONLY") or isinstance(item, Policy)) \
-        and getattr(item, "closing_call", None) is None
+    return bool(settings.get("CONTENT_CHECK_ONLY") or isinstance(item, Policy)) and not is_minifesto(item)
 
 
 def ids_of_own_page(item) -> set[str]:
@@ -147,9 +151,20 @@ def ids_of_own_page(item) -> set[str]:
 
 def check_links_within(item, links: list[LinkToPart]) -> None:
     """The item's links to parts of its own page, before it is written."""
-    ids = ids_of_own_page(item)
+    report_parts_missing(links, ids_of_own_page(item))
+
+
+# Ids another text puts on an item's page: the press office's notes to
+# editors, under every press release and on /press/ (article.html,
+# press.html: ids_within("notes")). Only the written page has them, so a
+# link to one is checked by the build, not before.
+PARTS_OF_SHARED_TEXTS = re.compile(r"notes-.+")
+
+
+def report_parts_missing(links: list[LinkToPart], ids: set[str]) -> None:
+    """Report each link to a part not among `ids` (but those only the written page can have)."""
     for link in links:
-        if not lands(link.part, ids):
+        if not lands(link.part, ids) and not PARTS_OF_SHARED_TEXTS.fullmatch(unquote(link.part)):
             report_missing_part(link, ids)
 
 
@@ -161,10 +176,8 @@ def check_links_to_items_pages(links: list[LinkToPart], pages: PagesBySource) ->
     wait for the build, which reads them from the written pages."""
     for link in links:
         target = pages.item_at(link.page)
-        if target is not None and getattr(target, "closing_call", None) is None:
-            ids = pages.ids_of(target)
-            if not lands(link.part, ids):
-                report_missing_part(link, ids)
+        if target is not None and not is_minifesto(target):
+            report_parts_missing([link], pages.ids_of(target))
 
 
 class LayoutParts:

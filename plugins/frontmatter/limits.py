@@ -52,19 +52,21 @@ def control_character_problems(text: str) -> list[TextProblem]:
 
 
 # The lines git writes around a conflict: "<<<<<<< HEAD", "||||||| base"
-# (diff3), "=======", ">>>>>>> branch". "=======" alone is also Markdown (a
-# heading's underline), so it counts only in a file with one of the others.
-CONFLICT_START_OR_END = re.compile(r"(<{7}|>{7})(?: .*)?")
-CONFLICT_MIDDLE = re.compile(r"(={7}|\|{7})(?: .*)?")
+# (diff3: the text both started from follows), "=======", ">>>>>>> branch".
+# Each alone can be text ("=======" a heading's underline, ">>>>>>> " a quote
+# seven deep), so they count only as a conflict does: a start, then an end.
+CONFLICT_START = re.compile(r"<{7}(?: .*)?")
+CONFLICT_END = re.compile(r">{7}(?: .*)?")
+CONFLICT_MARKER = re.compile(r"(<{7}|\|{7}|={7}|>{7})(?: .*)?")
 
 
 def conflict_marker_problems(text: str) -> list[TextProblem]:
     """One problem per line of a git conflict's markers left in the file."""
     lines = text.split("\n")
-    if not any(CONFLICT_START_OR_END.fullmatch(line) for line in lines):
+    starts = [number for number, line in enumerate(lines) if CONFLICT_START.fullmatch(line)]
+    if not starts or not any(CONFLICT_END.fullmatch(line) for line in lines[starts[0]:]):
         return []
     return [TextProblem(number, f"is a line git wrote around a merge conflict ({line.split(' ')[0]}), left in "
                                 "the file", "keep the version you want between the markers, delete the other "
-                                "and every <<<<<<<, ======= and >>>>>>> line, then check the file again")
-            for number, line in enumerate(lines, start=1)
-            if CONFLICT_START_OR_END.fullmatch(line) or CONFLICT_MIDDLE.fullmatch(line)]
+                                "and every <<<<<<<, |||||||, ======= and >>>>>>> line, then check the file again")
+            for number, line in enumerate(lines, start=1) if CONFLICT_MARKER.fullmatch(line)]

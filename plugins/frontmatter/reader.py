@@ -32,6 +32,7 @@ from sitecore.schema.document import FrontMatterError, parse_document
 from sitecore.schema.fields import SLUG_MAX_LENGTH, SLUG_PATTERN
 from sitecore.schema.fields_memo import FieldsMemo
 from sitecore.schema.schema import Schema
+from sitecore.settings_check import our_setting
 from sitecore.text_memo import TextMemo, fingerprint
 
 from .limits import conflict_marker_problems, control_character_problems, size_problem
@@ -75,7 +76,7 @@ def render_safe_html(markdown: str, settings: dict) -> tuple[str, list]:
     """Markdown to HTML, then the allowlist: the HTML holding only what the
     list allows, and everything outside it (each a problem for the reader)."""
     html = markdown_to_html(markdown, settings)
-    embeds = settings.get("EMBED_ALLOWLIST") or ()
+    embeds = our_setting(settings, "EMBED_ALLOWLIST")
     # With an id written by hand ({#main}, id="main") that the theme's
     # templates use too: Markdown's own ids never are (sitecore/heading_ids.py).
     return clean(html, embeds), refusals(html, embeds, theme_ids_of(settings["MARKDOWN"]))
@@ -93,7 +94,7 @@ def safe_html_memo(settings: dict) -> TextMemo:
     """Safe HTML by the Markdown it came from (see sitecore/text_memo.py)."""
     made_by = fingerprint((sys.modules[__name__], html_allowlist, *project_extensions(settings["MARKDOWN"])),
                           ("markdown", "selectolax", "nh3"),
-                          [markdown_options(settings["MARKDOWN"]), list(settings.get("EMBED_ALLOWLIST") or ())])
+                          [markdown_options(settings["MARKDOWN"]), list(our_setting(settings, "EMBED_ALLOWLIST"))])
     return TextMemo(settings["CACHE_PATH"], "safe-html", made_by)
 
 

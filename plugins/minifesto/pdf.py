@@ -24,7 +24,7 @@ from sitecore import html_allowlist, print_images
 from sitecore.output import newest_first
 from sitecore.print_fonts import print_font_faces
 from sitecore.problems import problem_log
-from sitecore.sealed import read_sealed, write_sealed
+from sitecore.sealed import FORMAT, read_sealed, write_sealed
 from sitecore.text_memo import code_fingerprint
 
 from . import attachments, pdf_links, weasyprint_render
@@ -94,7 +94,7 @@ def cache_key(html: str, settings, kind: str) -> str:
     digest.update(f"{kind}\0weasyprint {importlib.metadata.version('weasyprint')}\0{WRITE_OPTIONS}\0"
                   f"base {pdf_base_url(settings)}\0attachments {attachments_allowed(settings)}\0"
                   f"fonts {NO_SYSTEM_FONTS.read_text()}\0".encode())
-    digest.update(code_fingerprint(RENDERING_CODE, ()))
+    digest.update(code_fingerprint(RENDERING_CODE, ()) + FORMAT)  # FORMAT: how the render is kept
     digest.update(html.encode("utf-8"))
     # The fonts by their faces and contents, not by their paths: a checkout
     # in another folder reuses its PDFs.

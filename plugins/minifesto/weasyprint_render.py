@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sitecore.print_fonts import print_font_faces, print_font_stacks, with_stand_ins
 from sitecore.problems import problem_log
+from sitecore.settings_check import our_setting
 
 from .attachments import stamp_attachments, take_out_attachments
 from .fetcher import minifesto_fetcher, pdf_base_url
@@ -49,7 +50,7 @@ def stylesheet_paths(settings, kind: str) -> list[Path]:
 
 
 def attachments_allowed(settings) -> bool:
-    return bool(settings.get("MINIFESTO_PDF_ATTACHMENTS", False))
+    return our_setting(settings, "MINIFESTO_PDF_ATTACHMENTS")
 
 
 def report_pdf_problem(settings, kind: str, what: str, fix: str) -> None:

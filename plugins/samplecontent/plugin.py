@@ -23,6 +23,7 @@ from pelican import signals
 from sitecore.content_items import content_items
 from sitecore.problems import problem_log
 from sitecore.schema.document import front_matter_end
+from sitecore.settings_check import our_setting
 from sitecore.settings_file import line_holding, settings_file_of
 
 SAMPLE_FIX = ("replace the sample wording, then delete the sample: line "
@@ -53,7 +54,7 @@ def refuse_placeholders(generators) -> None:
     settings = generators[0].settings
     if not settings.get("REFUSE_PLACEHOLDERS"):
         return
-    patterns = [re.compile(pattern) for pattern in settings.get("PLACEHOLDER_PATTERNS", ())]
+    patterns = [re.compile(pattern) for pattern in our_setting(settings, "PLACEHOLDER_PATTERNS")]
     settings_file = settings_file_of(settings)
     for value in (settings.get("IMPRINT") or {}).values():
         for found in placeholders_in(str(value), patterns):

@@ -72,16 +72,21 @@ def reuse_index(kept: Path, bundle: str) -> bool:
     """Copy a kept index into place; False if there is none (or another
     build, sharing the cache, removed it as we read it), or the copy is not
     what was kept (a damaged entry: it is made again)."""
+    damaged = False
     try:
         expected = json.loads((kept / DIGESTS).read_text(encoding="utf-8"))
         shutil.copytree(kept, bundle, ignore=shutil.ignore_patterns(DIGESTS))
         if file_digests(Path(bundle)) == expected:
             os.utime(kept)  # the newest, for keep_index
             return True
-    except (OSError, ValueError, shutil.Error):  # none, half removed, or its digests damaged
+        damaged = True
+    except ValueError:  # its digests are damaged
+        damaged = True
+    except (OSError, shutil.Error):  # none, or removed by another build as we read it, or a full disk
         pass
     shutil.rmtree(bundle, ignore_errors=True)
-    shutil.rmtree(kept, ignore_errors=True)  # a damaged one, so that this build's index takes its place
+    if damaged:  # removed, so that this build's index takes its place
+        shutil.rmtree(kept, ignore_errors=True)
     return False
 
 

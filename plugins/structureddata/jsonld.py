@@ -11,6 +11,7 @@ import json
 
 from markupsafe import Markup
 
+from sitecore.settings_check import our_setting
 from sitecore.share_cards import share_card_url
 from sitecore.urls import canonical_url
 
@@ -25,7 +26,7 @@ def party(settings, full: bool = False) -> dict:
             "email": settings["CONTACT_EMAIL"],
             "foundingDate": settings["PARTY_FOUNDED"],
             "founder": {"@type": "Person", "name": settings["PARTY_FOUNDER"]},
-            "sameAs": list(settings.get("PARTY_PROFILES", [])),
+            "sameAs": list(our_setting(settings, "PARTY_PROFILES")),
         })
     return data
 
