@@ -236,8 +236,13 @@ def check_once(settings_file, overrides: dict) -> Checked:
     signals.all_generators_finalized.connect(note_embargoes)
     try:
         with tempfile.TemporaryDirectory(prefix="content-check-") as nowhere:
-            settings = checked_settings(load_settings(settings_file, {**overrides, "OUTPUT_PATH": nowhere,
-                                                                      "CONTENT_CHECK_ONLY": True}))
+            try:
+                loaded = load_settings(settings_file, {**overrides, "OUTPUT_PATH": nowhere, "CONTENT_CHECK_ONLY": True})
+            except Exception as error:  # the file is Python, so any error; Pelican's own (no content folder) too
+                raise BuildFailed([f"{settings_file}: the settings could not be loaded: "
+                                   f"{type(error).__name__}: {error} — mend the file, or the folder it names, "
+                                   "and check again"]) from error
+            settings = checked_settings(loaded)
             with moments_compared() as moments:
                 run_pelican(settings)
     finally:

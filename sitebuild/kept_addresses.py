@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from pelican import signals
+from pelican.settings import DEFAULT_CONFIG
 
 from sitecore.problems import Problem
 from sitecore.settings_file import settings_file_of
@@ -91,6 +92,10 @@ def git(repository: Path, *arguments: str) -> str:
                           check=True).stdout
 
 
+class HistoryMissing(Exception):
+    """The repository lacks the commits a comparison needs; the message says what to run."""
+
+
 @dataclass(frozen=True)
 class Base:
     """What a branch is compared with."""
@@ -114,9 +119,26 @@ def where_branch_left(revision: str, content: Path) -> Base:
     found = subprocess.run(["git", "-C", str(top), "merge-base", "HEAD", revision], capture_output=True, text=True)
     if found.returncode not in (0, 1):  # 1: no common ancestor; anything else names what is wrong
         found.check_returncode()
+    # A shallow clone (CI's default checkout) lacks the history that holds
+    # the common ancestor: comparing with `revision` as it is now would blame
+    # this branch for what others merged since.
+    if found.returncode == 1 and git(top, "rev-parse", "--is-shallow-repository").strip() == "true":
+        raise HistoryMissing(f"this clone is shallow, so where this branch left {revision} is not in it: "
+                             "run `git fetch --unshallow`, then check again")
     named = git(top, "rev-parse", f"{revision}^{{commit}}").strip()
     commit = found.stdout.strip() or named
     return Base(revision, commit, git(top, "rev-parse", "--short", commit).strip() if commit != named else "")
+
+
+def git_failed(error: subprocess.CalledProcessError | HistoryMissing, revision: str) -> int:
+    """What a person is told when git could not read the content at
+    `revision` (a revision that is not there, a folder outside the
+    repository, history a shallow clone lacks …): git's own words, or
+    ours; the exit status a command gives then."""
+    said = getattr(error, "stderr", None)
+    said = said.decode("utf-8", "replace") if isinstance(said, bytes) else said
+    print(f"Could not read the content at {revision}: {(said or str(error)).strip()}", file=sys.stderr)
+    return 2
 
 
 def in_repository(content: Path) -> tuple[Path, str]:
@@ -176,9 +198,10 @@ def renamed_since(revision: str, content: Path) -> dict[str, str]:
 
 def address_settings_at(earlier: Path, content: Path) -> tuple[dict, list[str]]:
     """(the address settings that the settings file beside `earlier`, the
-    content at the base, writes as plain values, to read that content with;
-    the names of those it sets in another way than the one beside `content`,
-    this change's, does). Without them the base's addresses would be made
+    content at the base, writes as plain values, and Pelican's defaults of
+    those it does not write, to read that content with; the names of those
+    it sets in another way than the one beside `content`, this change's,
+    does, or does not write where Pelican has no default). Without them the base's addresses would be made
     with this change's patterns, and a change that moves every address
     would seem to move none."""
     def written(folder: Path):
@@ -187,8 +210,13 @@ def address_settings_at(earlier: Path, content: Path) -> tuple[dict, list[str]]:
     base, head = written(earlier), written(content)
     # Set by the same code in both, a setting's value is this change's: no
     # reason to say it could not be compared.
-    unsure = sorted(name for name, code in base.otherwise.items() if head.otherwise.get(name) != code)
-    return base.values, unsure
+    unsure = {name for name, code in base.otherwise.items() if head.otherwise.get(name) != code}
+    # One this change writes and the base does not write at all: the base
+    # took Pelican's default, if it has one (left out, this change's value
+    # would read the base's content, and a new pattern would move nothing).
+    unwritten = {*head.values, *head.otherwise} - {*base.values, *base.otherwise}
+    defaults = {name: DEFAULT_CONFIG[name] for name in unwritten if name in DEFAULT_CONFIG}
+    return {**defaults, **base.values}, sorted(unsure | (unwritten - set(defaults)))
 
 
 def not_compared(unsure: list[str], base: Base) -> str:
@@ -266,10 +294,8 @@ def main(argv=None) -> int:
             before = public_pages(args.settings, earlier, args.now, partly=True, settings=settings)
         now = public_pages(args.settings, content, args.now)
         renamed = renamed_since(base.commit, content)
-    except subprocess.CalledProcessError as error:
-        said = error.stderr.decode("utf-8", "replace") if isinstance(error.stderr, bytes) else error.stderr
-        print(f"Could not read the content at {args.since}: {(said or str(error)).strip()}", file=sys.stderr)
-        return 2
+    except (subprocess.CalledProcessError, HistoryMissing) as error:
+        return git_failed(error, args.since)
     except BuildFailed as failure:
         print("\n".join(["The content could not be read, so its addresses were not compared:", *failure.lines]),
               file=sys.stderr)

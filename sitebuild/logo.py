@@ -16,7 +16,7 @@ from pathlib import Path
 from sitecore.brand import LOGO_SVG, logo_svg
 from sitecore.output import write_atomically
 
-from .build import load_settings
+from .build import BuildFailed, load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,7 +30,15 @@ def main(argv=None) -> int:
     parser.add_argument("--settings", default=str(ROOT / "pelicanconf.py"), help="settings file (default: pelicanconf.py)")
     parser.add_argument("--output", default=str(LOGO_SVG), help=f"where to write it (default: {LOGO_SVG.relative_to(ROOT)})")
     args = parser.parse_args(argv)
-    write_logo(Path(args.settings), Path(args.output))
+    try:
+        write_logo(Path(args.settings), Path(args.output))
+    except OSError as error:  # a settings file that is not there, a folder that cannot be written to
+        print(f"The logo was not written: {error.filename or args.settings}: {error.strerror or error}",
+              file=sys.stderr)
+        return 1
+    except BuildFailed as failure:
+        print("\n".join(["The logo was not written:", *failure.lines]), file=sys.stderr)
+        return 1
     print(f"Wrote {args.output}")
     return 0
 

@@ -37,7 +37,15 @@ from sitecore.settings_file import settings_file_of
 
 from . import annotations
 from .build import BuildFailed, check_once
-from .kept_addresses import SETTINGS_BESIDE_CONTENT, Base, content_at, warn, where_branch_left
+from .kept_addresses import (
+    SETTINGS_BESIDE_CONTENT,
+    Base,
+    HistoryMissing,
+    content_at,
+    git_failed,
+    warn,
+    where_branch_left,
+)
 from .settings_as_written import literal_settings_written_in
 
 
@@ -142,10 +150,8 @@ def main(argv=None) -> int:
         if now:
             base = where_branch_left(args.since, content)
         before, unread = problems_at(base, args.settings, content) if base else ([], [])
-    except subprocess.CalledProcessError as error:
-        said = error.stderr.decode("utf-8", "replace") if isinstance(error.stderr, bytes) else error.stderr
-        print(f"Could not read the content at {args.since}: {(said or str(error)).strip()}", file=sys.stderr)
-        return 2
+    except (subprocess.CalledProcessError, HistoryMissing) as error:
+        return git_failed(error, args.since)
     except BuildFailed as failure:
         print("\n".join(failure.lines), file=sys.stderr)
         if args.annotations:

@@ -48,10 +48,30 @@ def assignments(statement: ast.stmt) -> list[tuple[str, ast.expr | None]]:
         return [(target.id, statement.value) for target in statement.targets]
     if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) and statement.value:
         return [(statement.target.id, statement.value)]
-    bound = {node.id for node in ast.walk(statement) if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)}
-    bound |= {(alias.asname or alias.name).split(".")[0] for node in ast.walk(statement)
+    nodes = list(in_module_scope(statement))
+    bound = {node.id for node in nodes if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)}
+    bound |= {(alias.asname or alias.name).split(".")[0] for node in nodes
               if isinstance(node, (ast.Import, ast.ImportFrom)) for alias in node.names}
+    bound |= {node.name for node in nodes if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    # `global NAME` in a function: a call of it may set the module's NAME.
+    bound |= {name for node in nodes if isinstance(node, NEW_SCOPES)
+              for inner in ast.walk(node) if isinstance(inner, ast.Global) for name in inner.names}
     return [(name, None) for name in sorted(bound)]
+
+
+# What a name bound inside belongs to, not the module: a function's or a
+# class's body, a lambda, a comprehension.
+NEW_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda,
+              ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+def in_module_scope(node: ast.AST):
+    """`node` and the nodes in it whose names are the module's: a local
+    variable of a function named like a setting does not set it."""
+    yield node
+    if not isinstance(node, NEW_SCOPES):
+        for child in ast.iter_child_nodes(node):
+            yield from in_module_scope(child)
 
 
 # A value no literal can have (None is one), for a setting written in another way.

@@ -87,19 +87,25 @@ def test_a_failed_build_on_main_opens_one_issue_that_everyone_sees(open_titles, 
 
 
 # github-script's globals, as far as the search for the last tested commit
-# uses them: this workflow's runs on main, newest first, 100 a page, and each
-# run's jobs. (GitHub's API cannot run here.)
+# uses them: this workflow's runs on main, newest first, 100 a page, filtered
+# as GitHub filters them (by event, status or conclusion, commit), each run's
+# jobs, and the runs it starts. (GitHub's API cannot run here.)
 TESTED_HARNESS = """
-const [script, runs] = [process.argv[1], JSON.parse(process.argv[2])];
-const said = { notices: [], failed: [] };
-const context = { repo: { owner: "party", repo: "site" }, runId: 99, sha: runs.length ? runs[0].head_sha : "none" };
-const core = { notice: (text) => said.notices.push(text), setFailed: (text) => said.failed.push(text) };
+const [script, runs, head] = [process.argv[1], JSON.parse(process.argv[2]), process.argv[3]];
+const said = { notices: [], warnings: [], failed: [], dispatched: [] };
+const context = { repo: { owner: "party", repo: "site" }, runId: 99, sha: head };
+const core = { notice: (text) => said.notices.push(text), warning: (text) => said.warnings.push(text),
+               setFailed: (text) => said.failed.push(text) };
+const matches = (run, { branch, event, status, head_sha }) => branch === "main"
+  && (!event || run.event === event) && (!status || run.status === status || run.conclusion === status)
+  && (!head_sha || run.head_sha === head_sha);
 const github = { rest: { actions: {
   getWorkflowRun: async ({ run_id }) => ({ data: { id: run_id, workflow_id: 5 } }),
-  listWorkflowRuns: async ({ workflow_id, branch, status, per_page, page }) => ({ data: { workflow_runs:
-    workflow_id === 5 && branch === "main" && status === "completed"
-      ? runs.slice((page - 1) * per_page, page * per_page) : [] } }),
+  listWorkflowRuns: async ({ workflow_id, per_page = 30, page = 1, ...filters }) => ({ data: { workflow_runs:
+    workflow_id === 5 ? runs.filter((run) => matches(run, filters)).slice((page - 1) * per_page, page * per_page)
+      : [] } }),
   listJobsForWorkflowRun: async ({ run_id }) => ({ data: { jobs: runs.find((run) => run.id === run_id).jobs } }),
+  createWorkflowDispatch: async ({ workflow_id, ref }) => { said.dispatched.push([workflow_id, ref]); },
 } } };
 const result = await new (Object.getPrototypeOf(async () => {}).constructor)("github", "context", "core", script)(
   github, context, core);
@@ -107,44 +113,72 @@ console.log(JSON.stringify({ result: result ?? null, ...said }));
 """
 
 
-def run(number: int, event: str, tests: str | None, deploy: str = "success") -> dict:
-    """A completed run of site.yml on main: its commit is c<number>."""
-    jobs = ([{"name": "test", "conclusion": tests}] if tests else []) + [{"name": "deploy", "conclusion": deploy}]
-    return {"id": number, "event": event, "head_sha": f"c{number}", "jobs": jobs}
+def run(number: int, event: str, tests: str | None, deploy: str = "success", status: str = "completed") -> dict:
+    """A run of site.yml on main, started at minute <number>: its commit is
+    c<number>. A run with no tests (a scheduled one, or one cancelled while
+    it waited) and no deploy is cancelled."""
+    jobs = ([{"name": "test", "conclusion": tests}] if tests else []) + ([{"name": "deploy", "conclusion": deploy}]
+                                                                         if deploy else [])
+    conclusion = None if status != "completed" else "cancelled" if not jobs else \
+        "success" if all(job["conclusion"] in ("success", "skipped") for job in jobs) else "failure"
+    return {"id": number, "event": event, "head_sha": f"c{number}", "status": status, "conclusion": conclusion,
+            "created_at": f"2026-01-01T{number // 60:02d}:{number % 60:02d}:00Z", "jobs": jobs}
 
 
-@pytest.mark.parametrize("runs, published", [
-    ([run(3, "schedule", None), run(2, "push", "success"), run(1, "push", "success")], "c2"),
+def head_of_main(runs: list[dict]) -> str:
+    """The commit a scheduled run builds from: the newest one pushed (or run by hand)."""
+    return next(run["head_sha"] for run in runs if run["event"] != "schedule")
+
+
+@pytest.mark.parametrize("runs, published, tests_the_head", [
+    ([run(3, "schedule", None), run(2, "push", "success"), run(1, "push", "success")], "c2", False),
     # A push whose tests failed is never published; the one before it is.
-    ([run(4, "schedule", None), run(3, "push", "failure", "skipped"), run(2, "push", "success")], "c2"),
-    ([run(2, "workflow_dispatch", "success"), run(1, "push", "failure", "skipped")], "c2"),
+    ([run(4, "schedule", None), run(3, "push", "failure", "skipped"), run(2, "push", "success")], "c2", False),
+    ([run(2, "workflow_dispatch", "success"), run(1, "push", "failure", "skipped")], "c2", False),
+    # The newest of either kind, whichever kind it is.
+    ([run(3, "push", "failure", "skipped"), run(2, "workflow_dispatch", "success"), run(1, "push", "success")],
+     "c2", False),
     # Tests passed but the build failed: that commit is still the one to build.
-    ([run(2, "push", "success", "failure"), run(1, "push", "success")], "c2"),
+    ([run(2, "push", "success", "failure"), run(1, "push", "success")], "c2", False),
     # Found on a later page of runs (an hourly run for every hour of a few days).
     ([*(run(n, "schedule", None) for n in range(250, 2, -1)), run(2, "push", "failure"), run(1, "push", "success")],
-     "c1"),
-    ([run(2, "schedule", None), run(1, "push", "failure")], None),
+     "c1", False),
+    # Three weeks without a push: more hourly runs than the pages read hold.
+    ([*(run(n, "schedule", None) for n in range(505, 1, -1)), run(1, "push", "success")], "c1", False),
+    ([run(2, "schedule", None), run(1, "push", "failure")], None, False),
+    # The head's run was cancelled while it waited (the concurrency group):
+    # it is run again, and until then the commit before it is published.
+    ([run(4, "schedule", None), run(3, "push", None, None), run(2, "push", "success")], "c2", True),
+    # ... but not while a run of it is waiting or running.
+    ([run(4, "push", None, None, status="queued"), run(3, "push", None, None), run(2, "push", "success")],
+     "c2", False),
+    ([run(4, "workflow_dispatch", "success"), run(3, "push", None, None), run(2, "push", "success")], "c4", False),
 ])
-def test_the_hourly_build_publishes_the_newest_commit_whose_tests_passed(runs, published):
+def test_the_hourly_build_publishes_the_newest_commit_whose_tests_passed(runs, published, tests_the_head):
     """A scheduled run tests nothing: it publishes the newest commit of main
     whose push (or manual) run passed ./run-tests, so a commit whose tests
     failed is never published, while the last good one's embargoes still lift.
-    With none, it fails (and the failure opens the issue)."""
+    With none, it fails (and the failure opens the issue). If main's newest
+    commit was never tested (its run cancelled while it waited), it starts a
+    run that tests it, and says so."""
     import json
 
     deploy = yaml.safe_load(WORKFLOW.read_text())["jobs"]["deploy"]
-    assert {"contents": "read", "actions": "read"}.items() <= deploy["permissions"].items()
+    assert {"contents": "read", "actions": "write"}.items() <= deploy["permissions"].items()
     find = next(step for step in deploy["steps"] if step.get("id") == "tested")
     assert find["if"] == "github.event_name == 'schedule'" and find["uses"].startswith("actions/github-script@")
     checkout = next(step for step in deploy["steps"] if step.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["ref"] == "${{ steps.tested.outputs.result || github.sha }}"
+    head = head_of_main(runs)
     result = subprocess.run(["node", "--input-type=module", "-e", TESTED_HARNESS, find["with"]["script"],
-                             json.dumps(runs)], capture_output=True, text=True, timeout=60)
+                             json.dumps(runs), head], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     said = json.loads(result.stdout)
     assert said["result"] == published
     assert bool(said["failed"]) == (published is None)
-    assert bool(said["notices"]) == (published is not None and published != runs[0]["head_sha"])
+    assert bool(said["notices"]) == (published is not None and published != head)
+    assert said["dispatched"] == ([[5, "main"]] if tests_the_head else [])
+    assert [head in warning for warning in said["warnings"]] == ([True] if tests_the_head else [])
 
 
 @pytest.mark.parametrize("workflow, job", [("site.yml", "deploy"), ("review.yml", "review")])

@@ -277,3 +277,55 @@ def test_settings_are_read_as_written_never_run(tmp_path):
     assert written.otherwise == {"TAG_URL": "from elsewhere import TAG_URL", "SEARCH_URL": "SEARCH_URL += '?q='",
                                  "POLICY_URL": "if True:\n    POLICY_URL = 'policies/{slug}/'"}
     assert literal_settings_written_in(tmp_path / "missing.py", ("*_URL",)).values == {}
+
+
+def test_a_settings_file_that_does_not_load_is_named_in_a_plain_message(repository):
+    with_address_settings(repository, SITEURL="NO_SUCH_SETTING")
+    refused = kept_addresses(repository, "--settings", "pelicanconf.py")
+    assert refused.returncode == 1, refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert "pelicanconf.py: the settings could not be loaded: NameError: name 'NO_SUCH_SETTING' is not defined" \
+        in refused.stderr
+
+
+def test_a_name_bound_inside_a_function_or_class_is_not_a_setting(tmp_path):
+    """Only the module's own names are settings: a function's local
+    variable named like one leaves the module's value as it is."""
+    from sitebuild.settings_as_written import literal_settings_written_in
+
+    settings = tmp_path / "pelicanconf.py"
+    settings.write_text(textwrap.dedent("""\
+        ARTICLE_URL = "news/{slug}/"
+        PAGE_URL = "{slug}/"
+        TAG_URL = "tag/{slug}/"
+        def helper():
+            ARTICLE_URL = "elsewhere/"
+            return [PAGE_URL for PAGE_URL in ()]
+        class Options:
+            TAG_URL = "inner/"
+        def sets_it():
+            global CATEGORY_URL
+            CATEGORY_URL = "{slug}/"
+        """), encoding="utf-8")
+    written = literal_settings_written_in(settings, ("*_URL",))
+    assert written.values == {"ARTICLE_URL": "news/{slug}/", "PAGE_URL": "{slug}/", "TAG_URL": "tag/{slug}/"}
+    assert list(written.otherwise) == ["CATEGORY_URL"]
+
+
+def test_an_address_setting_the_base_does_not_write_is_pelicans_default_there(repository):
+    """A change that writes an address setting main leaves to Pelican moves
+    every address it makes; one Pelican has no default for is warned of."""
+    (repository / "pelicanconf.py").write_text('SITENAME = "Main"\n', encoding="utf-8")
+    git(repository, "add", "-A")
+    git(repository, "commit", "-qm", "Settings without addresses")
+    with_address_settings(repository, **YEAR_ADDRESSES, NEWSLETTER_URL='"newsletters/{slug}/"')
+    refused = kept_addresses(repository, "--settings", "pelicanconf.py")
+    assert refused.returncode == 1, refused.stderr
+    assert refused.stderr.splitlines() == [
+        "Warning: pelicanconf.py at main does not write NEWSLETTER_URL as a plain value, and this change sets it "
+        "differently, so the content there was read with this change's: an address that moved with it is not found",
+        *(f"content/posts/{slug}.md:1: old_addresses: was public at /{slug}.html and is now at /2021/{slug}/: this "
+          f"change moves its address, so it no longer answers there — add the old address to it, 'old_addresses: "
+          f"[/{slug}.html]', so links to it keep working, or keep the address settings (*_URL, *_SAVE_AS) as they "
+          "were" for slug in ("hello", "second")),
+        "2 addresses published at main no longer answer (2 to fix)."]

@@ -92,6 +92,11 @@ def test_the_logo_is_written_by_the_runner_s_command(tmp_path):
                                cwd=tmp_path, capture_output=True, text=True)
     assert completed.returncode == 0, completed.stderr
     assert written.read_bytes() == LOGO_SVG.read_bytes()
+    # A settings file that is not there is named, not a traceback.
+    missing = subprocess.run([sys.executable, "-m", "sitebuild.logo", "--settings", "nope.py", "--output",
+                              str(written)], cwd=tmp_path, capture_output=True, text=True)
+    assert missing.returncode == 1
+    assert missing.stderr == f"The logo was not written: {tmp_path / 'nope.py'}: No such file or directory\n"
 
 
 def test_nothing_edits_the_import_path():

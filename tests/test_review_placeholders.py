@@ -150,3 +150,24 @@ def test_the_imprint_at_the_base_is_read_as_written_not_run(tmp_path):
     settings.write_text('IMPRINT = dict(promoter="Jo Bloggs")\n', encoding="utf-8")
     assert imprint_written_in(settings) is None  # not as written: the run says it could not compare it
     assert imprint_written_in(tmp_path / "missing.py") is None
+
+
+def test_a_production_settings_file_that_does_not_load_is_named_in_a_plain_message(launched):
+    """A mistake in publishconf.py is told in one line that names the file, not in a traceback."""
+    publishconf = launched / "publishconf.py"
+    publishconf.write_text(publishconf.read_text(encoding="utf-8") + 'SITEURL = _local["NO_SUCH_SETTING"]\n',
+                           encoding="utf-8")
+    refused = production_check(launched)
+    assert refused.returncode == 1, refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert refused.stderr.startswith("publishconf.py: the settings could not be loaded: KeyError: 'NO_SUCH_SETTING'")
+
+
+def test_a_content_folder_that_is_not_there_is_named_in_a_plain_message(launched):
+    refused = subprocess.run([sys.executable, "-m", "sitebuild.production_check", "--since", "main", "--content",
+                              "no-such-folder"], cwd=launched, capture_output=True, text=True, timeout=300,
+                             env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+    assert refused.returncode == 1, refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert refused.stderr.startswith("publishconf.py: the settings could not be loaded: ValueError: You need to "
+                                     "specify a path containing the content")

@@ -164,3 +164,39 @@ def test_a_revision_that_is_not_there_is_said_plainly(repository):
     assert missing.returncode == 2
     assert missing.stderr.startswith("Could not read the content at origin/mian: fatal: Not a valid object name "
                                      "origin/mian"), missing.stderr
+
+
+def test_a_shallow_clone_is_told_to_fetch_its_history_not_compared_wrongly(repository, tmp_path_factory):
+    """In a shallow clone (CI's default checkout) the commit where this
+    branch left main is not there: compared with main as it is now, what
+    others merged since would be blamed on this branch. So it says what to
+    run (both comparisons find that commit with the same function)."""
+    repository, _ = repository
+    write_content(repository / "content", {"posts/mine.md": SECOND.replace("A second post", "My post")})
+    commit(repository, "My post")
+    merged_on_main(repository, lambda: write_content(repository / "content", {"posts/other.md": OTHER_POST}))
+    clone = tmp_path_factory.mktemp("shallow") / "site"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", "--no-single-branch", f"file://{repository}", str(clone)],
+                   check=True, capture_output=True)
+    refused = subprocess.run([sys.executable, "-m", "sitebuild.kept_addresses", "--since", "origin/main",
+                              "--settings", str(REPO / "pelicanconf.py"), "--now", "2022-06-01 12:00"],
+                             cwd=clone, capture_output=True, text=True, timeout=300,
+                             env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+    assert refused.returncode == 2, refused.stderr
+    assert refused.stderr == ("Could not read the content at origin/main: this clone is shallow, so where this "
+                              "branch left origin/main is not in it: run `git fetch --unshallow`, then check again\n")
+
+
+def test_invoke_check_since_runs_both_comparisons_when_the_first_fails():
+    """`invoke check --since REV` (README) runs the address comparison and
+    the production one, whatever the first finds, then exits with the worse
+    status: here REV is not there, so both say so (the production check
+    reads REV only when the production build refuses something, as it does
+    the sample imprint) or it says it refuses nothing."""
+    checked = subprocess.run([str(REPO / ".venv/bin/invoke"), "check", "--since", "no-such-revision"], cwd=REPO,
+                             capture_output=True, text=True, timeout=600)
+    assert checked.returncode == 2, checked.stderr
+    missing = "Could not read the content at no-such-revision: fatal: Not a valid object name no-such-revision"
+    lines = checked.stderr.splitlines()
+    assert lines[0] == missing  # the addresses
+    assert lines[1:] == [missing] or "The production build (publishconf.py) refuses nothing" in lines[-1]
