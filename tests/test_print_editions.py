@@ -378,10 +378,11 @@ def test_each_policys_commitments_are_one_list_in_the_tags(site, name):
 
 
 def test_the_pdf_cache_key_holds_the_code_that_changes_the_pdf():
-    from plugins.minifesto import attachments, pdf, pdf_links
+    from plugins.minifesto import attachments, pdf, pdf_links, weasyprint_render
     from sitecore import print_images
 
-    assert set(pdf.RENDERING_CODE) == {pdf.__file__, attachments.__file__, pdf_links.__file__, print_images.__file__}
+    assert set(pdf.RENDERING_CODE) == {pdf.__file__, weasyprint_render.__file__, attachments.__file__,
+                                       pdf_links.__file__, print_images.__file__}
 
 
 # --- Tables -----------------------------------------------------------------
