@@ -13,6 +13,7 @@ a newline, and a property value cannot end early with `,` or `:`.
 from __future__ import annotations
 
 import os
+import sys
 
 FORMATS = ("github",)
 
@@ -42,6 +43,16 @@ def problem_annotation(problem, level: str = "error") -> str:
                                 title=problem.field)
     return workflow_command(level, f"{problem.message} — {problem.fix}", file=problem.path,
                             line=problem.line if problem.line >= 1 else None, title=problem.field)
+
+
+def print_problems(found: list[tuple[str, object]], kind: str | None) -> None:
+    """Each (level, problem) on its line (stderr), a warning's or notice's
+    marked so, and as an annotation too if asked (stdout, where the runner
+    reads them): the review's comparisons report this way."""
+    for level, problem in found:
+        print(f"{problem}{'' if level == 'error' else f' ({level})'}", file=sys.stderr)
+    if kind and found:
+        print("\n".join(problem_annotation(problem, level) for level, problem in found), flush=True)
 
 
 def content_problems(failure: BaseException) -> list:

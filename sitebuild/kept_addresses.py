@@ -303,10 +303,7 @@ def main(argv=None) -> int:
     if unsure:
         warn(not_compared(unsure, base), "address settings", args.annotations)
     found = lost_addresses(before, now, renamed, Path(args.content))  # named as given: content/…
-    for level, problem in found:
-        print(f"{problem}{'' if level == 'error' else ' (warning)'}", file=sys.stderr)
-    if args.annotations and found:
-        print("\n".join(annotations.problem_annotation(problem, level) for level, problem in found), flush=True)
+    annotations.print_problems(found, args.annotations)
     errors = sum(level == "error" for level, _ in found)
     print(f"Every address published at {base} still answers." if not found else
           f"{len(found)} address{'es' if len(found) != 1 else ''} published at {base} no longer "

@@ -120,10 +120,7 @@ def report(added: list[Problem], kept: list[Problem], revision: str, production:
     """Each problem on its line (stderr), as an annotation too if asked
     (stdout, where the runner reads them), then a summary."""
     found = [*(("error", problem) for problem in added), *(("notice", with_note(problem, revision)) for problem in kept)]
-    for level, problem in found:
-        print(f"{problem}{'' if level == 'error' else ' (notice)'}", file=sys.stderr)
-    if kind and found:
-        print("\n".join(annotations.problem_annotation(problem, level) for level, problem in found), flush=True)
+    annotations.print_problems(found, kind)
     if added:
         print(f"{len(added)} problem{'s' if len(added) != 1 else ''} that {revision} does not have would stop the "
               f"production build ({production}): once merged, main would publish nothing, embargoed releases "
