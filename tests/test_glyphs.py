@@ -19,7 +19,8 @@ from fontTools.ttLib import TTFont
 from pdf_tools import pdffonts, pdftotext
 from PIL import Image, ImageChops
 
-from plugins.sharecards.card import GAP, MARGIN, TITLE_TOP, CardText, draw_card, layout_imprint
+from plugins.sharecards.card import CardText, draw_card
+from plugins.sharecards.layout import GAP, MARGIN, TITLE_TOP, layout_imprint
 from sitecore.brand import brand_style
 from sitecore.imprint import imprint_text
 
@@ -99,7 +100,7 @@ def test_no_letter_is_drawn_as_an_empty_box(settings):
 def test_the_welsh_imprint_and_title_are_on_the_cards_as_written(welsh_site, settings):
     """The built cards carry the imprint and title as written, and are the
     cards the drawing code draws for them (not an older cached card)."""
-    from plugins.sharecards.card import render_card
+    from plugins.sharecards.card_png import render_card
 
     imprint = imprint_text({"IMPRINT": WELSH_IMPRINT})
     path = welsh_site.output / "share/policies/tai.png"
@@ -234,7 +235,7 @@ def test_a_font_file_change_changes_the_cache_keys(settings, tmp_path):
 
 
 def test_a_long_kind_is_made_smaller_or_cut_to_fit_its_line(settings):
-    from plugins.sharecards.card import fitted_kicker
+    from plugins.sharecards.layout import fitted_kicker
 
     style = brand_style(settings)
     face, text = fitted_kicker("Councillor for Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch", style, 696)

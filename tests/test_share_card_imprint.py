@@ -10,17 +10,16 @@ from concurrent.futures import wait
 import pytest
 from PIL import Image, ImageChops, ImageFont
 
-from plugins.sharecards.card import (
+from plugins.sharecards.card import CardText, draw_card
+from plugins.sharecards.card_png import render_card
+from plugins.sharecards.layout import (
     BAND_TOP_PADDING,
     IMPRINT_SIZES,
     MARGIN,
     PARTY_LINE,
-    CardText,
     ImprintTooLong,
-    draw_card,
     layout_imprint,
     max_band_height,
-    render_card,
 )
 from sitecore.brand import brand_style as card_style
 from sitecore.imprint import imprint_text

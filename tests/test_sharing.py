@@ -70,7 +70,7 @@ def test_the_minifesto_has_a_card_of_its_own(site, settings):
 def test_the_imprint_on_a_card_is_legible_when_shown_400_px_wide(settings):
     """Feeds on phones show a card about 400 px wide: a third of its size.
     The imprint, drawn for the real settings, is at least 9 px there."""
-    from plugins.sharecards.card import layout_imprint
+    from plugins.sharecards.layout import layout_imprint
     from sitecore.brand import brand_style
 
     style = brand_style(settings)
@@ -158,7 +158,8 @@ def test_a_large_photo_is_decoded_small_and_looks_the_same(settings, tmp_path):
     shows differs from fitting the fully decoded photo by a level or two."""
     from PIL import ImageDraw, ImageOps
 
-    from plugins.sharecards.card import PHOTO_WIDTH, CardText, draw_card, drawn_band, photo_draft_size
+    from plugins.sharecards.card import CardText, draw_card, drawn_band, photo_draft_size
+    from plugins.sharecards.layout import PHOTO_WIDTH
     from sitecore.brand import brand_style
 
     photo = Image.linear_gradient("L").resize((3000, 4000)).convert("RGB")
@@ -239,7 +240,7 @@ def test_a_title_too_long_for_its_card_is_refused_at_its_line(make_site):
 
 def test_a_cut_kicker_ends_at_a_whole_word(settings):
     """Where a line must be cut ("…"), it ends after a whole word, not in the middle of one."""
-    from plugins.sharecards.card import Face, cut_to_fit
+    from plugins.sharecards.typesetting import Face, cut_to_fit
     from sitecore.brand import brand_style
 
     face = Face(brand_style(settings).bold_fonts, 40)
@@ -254,7 +255,8 @@ def test_the_quick_title_check_never_passes_a_title_the_card_would_cut(settings)
     some with a word too wide for a line, beside a photo and without."""
     import random
 
-    from plugins.sharecards.card import TITLE_SIZES, Face, fits_in_lines, title_room, wrap
+    from plugins.sharecards.layout import TITLE_SIZES, title_room
+    from plugins.sharecards.typesetting import Face, fits_in_lines, wrap
     from sitecore.brand import brand_style
 
     style = brand_style(settings)
