@@ -23,7 +23,8 @@ from pathlib import Path
 
 from sitecore.frozen_editions import edition_key
 from sitecore.schema.content_types import MINIFESTO
-from sitecore.schema.document import FrontMatterError, parse_document
+from sitecore.schema.document import parse_document
+from sitecore.schema.front_matter_errors import FrontMatterError
 
 
 class FreezeError(Exception):

@@ -19,8 +19,9 @@ from pathlib import Path
 import yaml
 
 from sitecore.schema.content_types import CANDIDATE
-from sitecore.schema.document import FrontMatterError, closing_fence, parse_document
+from sitecore.schema.document import closing_fence, parse_document
 from sitecore.schema.fields import SLUG_PATTERN
+from sitecore.schema.front_matter_errors import FrontMatterError
 from sitecore.schema.schema import PLACEHOLDER
 
 # The profile's `joined`: when they joined the party, which only they know.

@@ -388,7 +388,8 @@ def test_a_value_that_would_not_be_published_as_written_is_refused_at_its_line(f
     and turns a quoted \\v into Word's invisible soft line break (which
     broke the Atom feed): each would publish something else than the
     volunteer wrote, silently."""
-    from sitecore.schema.document import FrontMatterError, parse_document
+    from sitecore.schema.document import parse_document
+    from sitecore.schema.front_matter_errors import FrontMatterError
 
     with pytest.raises(FrontMatterError) as refused:
         parse_document(f"---\n{front_matter}\n---\nText.\n")
@@ -487,7 +488,8 @@ def test_a_hashtag_at_the_start_of_a_line_stays_text(make_site):
 def test_a_field_without_the_space_after_its_colon_is_named_at_its_line(front_matter, expected):
     """PyYAML reports these a line late, or as a front matter never closed
     (whose advice, adding a '---', made things worse)."""
-    from sitecore.schema.document import FrontMatterError, parse_document
+    from sitecore.schema.document import parse_document
+    from sitecore.schema.front_matter_errors import FrontMatterError
 
     with pytest.raises(FrontMatterError) as refused:
         parse_document(f"---\n{front_matter}\n---\nText.\n")

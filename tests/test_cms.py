@@ -468,7 +468,7 @@ def test_config_fields_match_the_schemas(editor_site):
     """Every collection's form has its schema's fields, as the schema says;
     every content type is in the editor but pages and the minifesto (edited
     with git, as the README says)."""
-    from plugins.cms.config import COLLECTIONS, SINGLE_FILES
+    from plugins.cms.editor_collections import COLLECTIONS, SINGLE_FILES
     from sitecore.schema.content_types import MINIFESTO, PAGE, SCHEMAS_BY_PATH_SETTING
 
     config = config_of(editor_site)
@@ -560,7 +560,8 @@ def typed_fields(config: dict):
     """(where, check, pattern, examples) of every field of every form a
     volunteer types text into, with the build's check of its value; the
     pattern is None where the form has none."""
-    from plugins.cms.config import COLLECTIONS, SINGLE_FILES, item_check
+    from plugins.cms.editor_collections import COLLECTIONS, SINGLE_FILES
+    from plugins.cms.form_fields import item_check
 
     def walk(fields, configs, where):
         by_name = {c["name"]: c for c in configs}
@@ -592,8 +593,8 @@ def test_every_field_refuses_what_the_build_refuses(browser, editor_site):
     of every form, with the form's patterns tested as Sveltia tests them (on
     the value without spaces at either end, which our format stores): the
     build refuses a control character anywhere, and checks each value."""
-    from sitecore.schema.document import CONTROL_CHARACTER
     from sitecore.schema.fields import FieldError, FieldErrors
+    from sitecore.schema.values_not_as_written import CONTROL_CHARACTER
 
     def build_accepts(check, value) -> bool:
         try:
@@ -873,7 +874,7 @@ def test_the_rules_across_fields_are_the_builds(browser, editor_site):
     saves: a release dated other than its embargo's day, "Updated" or a
     correction before the date or in the future, an event with neither place nor online link, one
     that ends before it starts. Each rule's spec comes from the schema or the
-    check it mirrors (plugins/cms/config.py)."""
+    check it mirrors (plugins/cms/formats.py)."""
     page = browser.new_page()
     page.goto(f"{editor_site['url']}/admin/formats.json")
     results = page.evaluate("""async () => {

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from sitecore.schema.document import FrontMatterError, parse_document
+from sitecore.schema.document import parse_document
 from sitecore.schema.fields_memo import FieldsMemo
+from sitecore.schema.front_matter_errors import FrontMatterError
 from sitecore.sealed import read_sealed, write_sealed
 
 POST = """---

@@ -21,8 +21,9 @@ from plugins.contentfiles.file_types import type_problem
 from plugins.frontmatter.limits import control_character_problems
 from plugins.frontmatter.publication import has_passed, publication_status
 from sitecore.html_allowlist import clean, refusals
-from sitecore.schema.document import FrontMatterError, parse_document
+from sitecore.schema.document import parse_document
 from sitecore.schema.fields import FieldError, date
+from sitecore.schema.front_matter_errors import FrontMatterError
 
 LONDON = ZoneInfo("Europe/London")
 SETTINGS = {"TIMEZONE": "Europe/London"}
@@ -472,7 +473,8 @@ def test_links_are_checked_again_as_pelican_rewrites_them(settings, tmp_path):
     remembered between builds)."""
     from pelican.contents import Article
 
-    from plugins.contentcheck.checks import SiteFacts, check_links_as_published
+    from plugins.contentcheck.link_checks import check_links_as_published
+    from plugins.contentcheck.site_facts import SiteFacts
     from sitecore.problems import ContentProblems, problem_log
 
     context = {"generated_content": {}, "static_content": {}, "localsiteurl": ""}

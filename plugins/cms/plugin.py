@@ -13,7 +13,8 @@ from sitecore.content_security import csp_text
 from sitecore.output import write_output
 from sitecore.site_files import SiteFile
 
-from .config import render_config, render_formats
+from .config import render_config
+from .formats import render_formats
 from .settings import cms_settings
 from .vendor import copy_sveltia, copy_yaml, vendored_names
 

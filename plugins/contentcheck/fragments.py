@@ -4,7 +4,7 @@
 names an id on the page, and a browser that finds none shows the page's top
 with no word of what went wrong; the README tells the press to cite
 commitments this way. The link's page is checked before anything is
-written (checks.py); its ids come from everywhere: the text's headings
+written (link_checks.py); its ids come from everywhere: the text's headings
 (sitecore/heading_ids.py), the data (a policy's numbered commitments, the
 policies on the index), the templates (#main). The written page is
 the one place that has them all, so this check runs once the site is

@@ -9,12 +9,14 @@ from pelican import signals
 from sitecore.content_items import content_items, unpublished_items
 from sitecore.problems import problem_log
 from sitecore.renewed import items_renewed
-from sitecore.schema.content_types import files_in_content_folders
+from sitecore.schema.content_folders import files_in_content_folders
 from sitecore.site_files import site_urls
 
 from . import fragments
-from .checks import SiteFacts, check_item, check_links
+from .checks import check_item
+from .link_checks import check_links
 from .passed import ItemsThatPassed
+from .site_facts import SiteFacts
 from .tag_spellings import check_tag_spellings
 from .unread_files import report_written_files_not_read
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 
 from sitecore.problems import problem_log
-from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING, written_files_not_read
+from sitecore.schema.content_folders import written_files_not_read
+from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
 from sitecore.schema.document import front_matter_end
 from sitecore.schema.yaml_slips import TOP_LEVEL_FIELD
 

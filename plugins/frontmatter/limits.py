@@ -18,7 +18,7 @@ import os
 import re
 from dataclasses import dataclass
 
-from sitecore.schema.document import CONTROL_CHARACTER
+from sitecore.schema.values_not_as_written import CONTROL_CHARACTER
 
 
 @dataclass(frozen=True)

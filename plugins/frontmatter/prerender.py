@@ -23,7 +23,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from sitecore.cores import usable_cores
-from sitecore.schema.content_types import files_in_content_folders
+from sitecore.schema.content_folders import files_in_content_folders
 from sitecore.schema.document import body_of
 
 from .reader import render_safe_html, safe_html_memo

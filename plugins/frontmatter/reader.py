@@ -28,9 +28,10 @@ from sitecore.html_allowlist import clean, explain, refusals
 from sitecore.names import SAFE_NAME_PART, numbered_name, slug_of_file
 from sitecore.problems import PartlyRead, problem_log
 from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
-from sitecore.schema.document import FrontMatterError, parse_document
+from sitecore.schema.document import parse_document
 from sitecore.schema.fields import SLUG_MAX_LENGTH, SLUG_PATTERN
 from sitecore.schema.fields_memo import FieldsMemo
+from sitecore.schema.front_matter_errors import FrontMatterError
 from sitecore.schema.schema import Schema
 from sitecore.settings_check import our_setting
 from sitecore.text_memo import TextMemo, fingerprint

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import fnmatch
-import os
-
 from sitecore.schema.schema import InOrder, Schema
 
 from .fields import (
@@ -289,65 +286,3 @@ SCHEMAS_BY_PATH_SETTING = {
     "MINIFESTO_PATHS": MINIFESTO,
     "PRESS_OFFICE_PATHS": PRESS_OFFICE,
 }
-
-
-def ignored(name: str, settings: dict) -> bool:
-    """Does IGNORE_FILES name this file or folder? Pelican never reads those."""
-    return any(fnmatch.fnmatchcase(name, pattern) for pattern in settings.get("IGNORE_FILES") or [])
-
-
-def content_paths(settings: dict) -> list[str]:
-    """The folders (and single files, like minifesto.md) the site reads
-    content from, relative to PATH ("." for PATH itself): the content
-    types' and the past minifesto editions'."""
-    return [os.path.normpath(path.strip("/") or ".")
-            for setting in [*SCHEMAS_BY_PATH_SETTING, "MINIFESTO_EDITIONS_PATHS"]
-            for path in settings.get(setting) or []]
-
-
-def files_under(folder: str, settings: dict) -> list[str]:
-    """Every file under `folder` that Pelican does not ignore, in a fixed
-    order; never inside a symbolically linked folder (a link itself is
-    listed, for its caller to refuse or skip)."""
-    found = []
-    for directory, folders, files in os.walk(folder):
-        folders[:] = sorted(name for name in folders if not ignored(name, settings))
-        found += [os.path.join(directory, name) for name in sorted(files) if not ignored(name, settings)]
-    return found
-
-
-def files_in_content_folders(settings: dict) -> list[str]:
-    """Every file under the content types' folders that Pelican does not
-    ignore, in a fixed order (see files_under)."""
-    return [path for folder in content_paths(settings) for path in files_under(os.path.join(settings["PATH"], folder),
-                                                                               settings)]
-
-
-# What a volunteer may write a page in: Markdown by any of its names, plain
-# text, HTML. Saved outside the content folders, such a file is never read.
-WRITTEN_EXTENSIONS = (".md", ".markdown", ".mkd", ".mkdn", ".mdown", ".mdwn", ".txt", ".text", ".html", ".htm",
-                      ".rst")
-
-
-def within(relative: str, paths: list[str]) -> bool:
-    """Is `relative` (to PATH) one of `paths` or inside one of them?"""
-    return any(path == "." or relative == path or relative.startswith(path + os.sep) for path in paths)
-
-
-def written_files_not_read(settings: dict) -> list[str]:
-    """Every file under PATH written to be a page (WRITTEN_EXTENSIONS) that
-    the site never reads: outside every content folder (content/news/,
-    content/post/, content/ itself). Files in the static folders
-    (STATIC_PATHS, but for STATIC_EXCLUDES) are left to the static files'
-    own checks, which refuse any that is not an image or a download."""
-    content = content_paths(settings)
-    static = [os.path.normpath(path.strip("/") or ".") for path in settings.get("STATIC_PATHS") or []]
-    not_static = [os.path.normpath(path.strip("/")) for path in settings.get("STATIC_EXCLUDES") or []]
-    found = []
-    for path in files_under(settings["PATH"], settings):
-        relative = os.path.relpath(path, settings["PATH"])
-        if not path.lower().endswith(WRITTEN_EXTENSIONS) or within(relative, content):
-            continue
-        if not (within(relative, static) and not within(relative, not_static)):
-            found.append(path)
-    return found

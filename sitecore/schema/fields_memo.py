@@ -4,7 +4,8 @@ Parsing the YAML of every content file again was about 1.4 ms a file with
 PyYAML (1.4 s of every build of a thousand posts, every save in the live
 preview). Most builds read the same blocks as the build before, so what
 parse_fields made of a block is kept as JSON in a TextMemo: keyed by the
-block's text, this module's and document.py's source and PyYAML's version.
+block's text, PyYAML's version and the source of this module and of every
+module the fields are read with (PARSER_MODULES, and document.py).
 
 Only what JSON gives back exactly is kept: a block whose values have a key
 that is not text, or a value that does not come back equal (a NaN), is
@@ -19,11 +20,18 @@ import sys
 from pathlib import Path
 
 from ..text_memo import TextMemo, fingerprint
+from . import front_matter_errors, front_matter_fields, front_matter_loader, values_not_as_written
+
+# What parse_fields runs: a change to any of them may change what it makes
+# of a block (or whether it refuses it). document.py, which imports this
+# module, is added by name when a memo is made.
+PARSER_MODULES = (front_matter_fields, front_matter_loader, values_not_as_written, front_matter_errors)
 
 
 class FieldsMemo:
     def __init__(self, cache_path: str | Path):
-        made_by = fingerprint((sys.modules[__name__], sys.modules[__package__ + ".document"]), ("PyYAML",), None)
+        made_by = fingerprint((sys.modules[__name__], sys.modules[__package__ + ".document"], *PARSER_MODULES),
+                              ("PyYAML",), None)
         self.memo = TextMemo(cache_path, "front-matter", made_by)
 
     def get(self, yaml_text: str) -> dict | None:

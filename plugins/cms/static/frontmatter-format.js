@@ -263,7 +263,7 @@ function dateText(value) {
 
 /**
  * The rules the build checks beyond one field's value, checked as the entry
- * is saved. spec (formats.json, from plugins/cms/config.py):
+ * is saved. spec (formats.json, from plugins/cms/formats.py):
  *   together: [[given, needed]]: if the first is given, the second must be too;
  *   items_together: {list: [[given, needed]]}: the same in each entry of a list;
  *   not_future: {field, unless}: the date is not after now (UK time) unless

@@ -1,0 +1,111 @@
+"""A content item's dates agree with each other and with the clock.
+
+A post is not dated in the future unless it is embargoed, an embargoed
+release is dated when its embargo lifts, and its "Updated" date and its
+corrections' dates fall between its date and now. The checks that read the
+clock run at every build; the others are skipped for an item that passed
+them unchanged in the last build (passed.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pelican.contents import Article
+
+from sitecore.clock import as_written, build_time, has_passed, instant
+from sitecore.schema.document import item_line
+
+from .item_problems import report
+
+
+def check_not_in_the_future(item, settings) -> None:
+    date = getattr(item, "date", None)
+    # An embargoed post's date is its embargo (check_issued_when_embargo_lifts):
+    # in the future until the embargo lifts, and the post unpublished until then.
+    if not isinstance(item, Article) or date is None or getattr(item, "embargo", None):
+        return
+    if not has_passed(date, build_time(settings)):
+        report(item, item.frontmatter_lines.get("date", 1), "date",
+               f"{date.strftime('%-d %B %Y %H:%M')} is in the future",
+               "use today's date, or add 'embargo: <date and time>' to publish it automatically then")
+
+
+def date_as_written(moment) -> str:
+    """A post's date as a volunteer writes it: a date alone when it is
+    midnight (which is what a date alone reads as)."""
+    return moment.strftime("%Y-%m-%d") if (moment.hour, moment.minute) == (0, 0) else as_written(moment)
+
+
+def check_issued_when_embargo_lifts(item) -> None:
+    """A press release is issued when its embargo lifts, so its date (what
+    the page, the feeds and the structured data say) is that moment: a date
+    a year out is a typo that would publish it early, and any other date
+    tells the press it was out before it was."""
+    date, embargo = getattr(item, "date", None), getattr(item, "embargo", None)
+    if not isinstance(item, Article) or date is None or embargo is None:
+        return
+    # A date alone on the embargo's day is the embargo's moment already
+    # (plugins/frontmatter/reader.py: issued_at).
+    if instant(date) == instant(embargo):
+        return
+    lifts = as_written(embargo)
+    fix = f"write 'date: {lifts}': a release is issued when its embargo lifts"
+    if date.year != embargo.year and date.month == embargo.month:  # one year typed wrong
+        fix = (f"check the year: write the same moment in both, 'date: {lifts}' "
+               f"or 'embargo: {date.strftime('%Y-%m-%d')} {embargo.strftime('%H:%M')}'")
+    report(item, item.frontmatter_lines.get("date", 1), "date",
+           f"{date_as_written(date)} is not when the embargo lifts ({date_as_written(embargo)})", fix)
+
+
+@dataclass(frozen=True)
+class RecordedChange:
+    """A change a post records: its `modified` date, or a correction's."""
+    field: str
+    line: int
+    moment: object
+    where: str       # inside the field: "" or "item 2, date: "
+    if_before: str   # the fix when it is before the post's date
+    if_future: str   # the fix when it is in the future
+
+
+def changes_as_written(item) -> list[RecordedChange]:
+    """Each change a post records, with its date as written."""
+    if not isinstance(item, Article):
+        return []
+    lines = item.frontmatter_lines
+    found = []
+    if getattr(item, "modified_as_written", None) is not None:
+        found.append(RecordedChange(
+            "modified", lines.get("modified", 1), item.modified_as_written, "",
+            "give the date you last changed the post, on or after its date, or remove the line",
+            "give the date you last changed the post (today's at the latest)"))
+    for index, correction in enumerate(getattr(item, "corrections", None) or ()):
+        found.append(RecordedChange(
+            "corrections", item_line(item, "corrections", index, "date"),
+            correction["date"], f"item {index + 1}, date: ",
+            "give the day the post was corrected, on or after its date",
+            "give the day the post was corrected (today's at the latest)"))
+    return found
+
+
+def check_modified_after_date(item) -> None:
+    """"Updated …" before the post's date would say it changed before it
+    was written; so would a correction. By day, as the page shows it: a post
+    of 09:00 updated later that day may say `modified:` with that day alone
+    (midnight)."""
+    date = getattr(item, "date", None)
+    for change in changes_as_written(item) if date is not None else ():
+        if change.moment.date() < date.date():
+            report(item, change.line, change.field, f"{change.where}{date_as_written(change.moment)} is before the "
+                   f"post's date ({date_as_written(date)})", change.if_before)
+
+
+def check_modified_not_in_the_future(item, settings) -> None:
+    """A future "Updated …" or correction would show on the page and date
+    the feed's <updated> ahead: it reads the clock, so it runs at every build."""
+    now = build_time(settings)
+    for change in changes_as_written(item):
+        if not has_passed(change.moment, now):
+            report(item, change.line, change.field, f"{change.where}{date_as_written(change.moment)} is in the future",
+                   change.if_future)

@@ -1,0 +1,44 @@
+"""What the content checks need to know about the whole site, gathered once a build.
+
+The site's addresses, what is not yet public and where content/ is; and
+the published HTML the allowlist has passed in earlier builds, which is
+not parsed again.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from sitecore import html_allowlist
+from sitecore.content_items import public_url
+from sitecore.html_allowlist import refusals
+from sitecore.settings_check import our_setting
+from sitecore.text_memo import TextMemo, fingerprint
+
+
+class SiteFacts:
+    """What the checks need to know about the whole site."""
+
+    def __init__(self, settings: dict, site_urls: set[str], unpublished: dict):
+        self.settings = settings
+        self.site_urls = site_urls
+        # Drafts and embargoed items, by source path and by the address
+        # they will have: a link to one is refused unless it is public no
+        # later than the item that links to it (sitecore.publication_order).
+        self.unpublished = unpublished
+        self.unpublished_urls = {public_url(item): item for item in unpublished.values()}
+        self.embeds = our_setting(settings, "EMBED_ALLOWLIST")
+        self.content_root = os.path.realpath(settings["PATH"])
+        # Published HTML the allowlist has passed before (sitecore/text_memo.py).
+        self.allowlist_passed = TextMemo(settings["CACHE_PATH"], "allowlist-passed",
+                                         fingerprint((sys.modules[__name__], html_allowlist), ("selectolax",),
+                                                     list(self.embeds)))
+
+    def passes_allowlist(self, html: str) -> bool:
+        if self.allowlist_passed.get(html) is not None:
+            return True
+        if refusals(html, self.embeds):
+            return False
+        self.allowlist_passed.put(html, "")
+        return True

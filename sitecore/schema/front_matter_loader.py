@@ -1,0 +1,66 @@
+"""The YAML loader front matter is read with: PyYAML's safe loader, restricted (FrontMatterLoader)."""
+
+from __future__ import annotations
+
+import yaml
+
+# Front matter is a few fields with lists of words: two levels deep. The
+# limit leaves room for that and refuses a file nested thousands deep
+# (Python's recursion limit would otherwise end the build with a traceback).
+MAX_NESTING = 8
+
+
+class YamlLimit(yaml.MarkedYAMLError):
+    """Valid YAML we refuse to read: it could only be a mistake or an attack."""
+
+    def __init__(self, problem: str, fix: str, mark):
+        super().__init__(problem=problem, problem_mark=mark)
+        self.fix = fix
+
+
+class FrontMatterLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, with two changes.
+
+    - Dates stay text: our date field parses them, so an impossible date
+      (2021-13-45) is reported at its line like any other mistake instead of
+      crashing the YAML parser.
+    - No anchors (`&name`), aliases (`*name`) or deep nesting: a volunteer
+      never needs them, and they are how a 2 KB file becomes a billion
+      values (an "alias bomb") or a recursive value that crashes whatever
+      reads it. (`title: &more fun` would also publish "fun".)
+    """
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.depth = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            raise YamlLimit("YAML aliases (*name) are not allowed",
+                            "write the value out in full instead of referring to another one",
+                            self.peek_event().start_mark)
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            # `title: &more fun for all` publishes "fun for all".
+            # And no alias can refer to a value without one.
+            raise YamlLimit(f"YAML anchors (&{event.anchor}) are not allowed",
+                            'write the value out in full; a text that starts with "&" goes in quotes '
+                            '(title: "&more fun for all")', event.start_mark)
+        if getattr(event, "tag", None):  # only an explicit tag sets it
+            # `!!binary aGVsbG8=` would publish b'hello'; `!!float 1e400`, inf.
+            raise YamlLimit(f"YAML tags ({event.tag}) are not allowed",
+                            "write the value as plain text, a number, a date or a list", event.start_mark)
+        self.depth += 1
+        try:
+            if self.depth > MAX_NESTING:
+                raise YamlLimit(f"the values are nested more than {MAX_NESTING} levels deep",
+                                "write each field as 'field: value' or a simple list",
+                                self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+FrontMatterLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)

@@ -1,0 +1,77 @@
+"""Values YAML reads that the site would not publish as written.
+
+Text after a value taken for a YAML comment (a hashtag) would be left out;
+an invisible control character would break the feeds or turn text around.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from .fields import where_in_field
+from .front_matter_errors import BLOCK_START_LINE, FrontMatterError
+from .yaml_slips import curly_quotes_problem, in_quotes, shortened, starts_with_curly_quote, straight_quotes_fix
+
+# C0 controls but tab, line feed and carriage return; DEL; the C1 controls;
+# the bidirectional embeddings, overrides and isolates. Invisible: a NUL or
+# U+000B (Word's soft line break) breaks the XML feeds, and U+202E prints
+# the text after it backwards ("rlo evil" reads "rlo live"), a known trick
+# to make text say what it does not. Refused in the file's text
+# (plugins/frontmatter/limits.py) and in every value, where a quoted "\v"
+# or "\u202e" puts one without the byte. (The editor's form refuses the
+# same: plugins/cms/form_patterns.py.)
+# And the line and paragraph separators (U+2028, U+2029), pasted from a PDF:
+# invisible in the editor, a line break to YAML, which then read the rest of
+# a summary as text of its own.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# After a value, a space and "#" start a YAML comment, which is left out:
+# `title: Councillors back #NHSPayNow` publishes "Councillors back". A
+# comment a person means has a space after its "#"; a hashtag has none.
+HASHTAG_AFTER_VALUE = re.compile(r"[ \t]+#\S")
+
+
+def first_value_problem(root, block: list[str]) -> FrontMatterError | None:
+    """A value that would not be published as written: text after it taken
+    for a comment, or an invisible control character in it."""
+    for (key, *inside), node in scalar_values(root, ()):
+        where = f"{where_in_field(tuple(inside))}: " if inside else ""
+        line_index = node.end_mark.line
+        rest = block[line_index][node.end_mark.column:] if line_index < len(block) else ""
+        comment = HASHTAG_AFTER_VALUE.match(rest) if node.style is None else None
+        if comment:
+            return hashtag_taken_for_a_comment(node, block, rest.strip(), key, where)
+        control = CONTROL_CHARACTER.search(node.value)
+        if control:
+            return FrontMatterError(
+                BLOCK_START_LINE + node.start_mark.line,
+                f"{where}contains an invisible control character (U+{ord(control.group()):04X})",
+                "delete it and retype that spot (it often comes from pasting from Word or a PDF)", field=key)
+    return None
+
+
+def hashtag_taken_for_a_comment(node, block: list[str], cut: str, key: str, where: str) -> FrontMatterError:
+    """`title: Councillors back #NHSPayNow` publishes "Councillors back"."""
+    whole = f"{node.value} {cut}".strip()
+    problem = f'{where}"{shortened(cut)}" is read as a YAML comment (a space then #) and would be left out'
+    if starts_with_curly_quote(whole):
+        # `title: “Councillors back #NHSPayNow”`: quoted, the volunteer believes.
+        prefix = block[node.start_mark.line][: node.start_mark.column]
+        return FrontMatterError(BLOCK_START_LINE + node.end_mark.line, f"{problem}: {curly_quotes_problem(whole)}",
+                                straight_quotes_fix(prefix, whole), field=key)
+    return FrontMatterError(BLOCK_START_LINE + node.end_mark.line, problem,
+                            f"put the whole value in quotes: {in_quotes(shortened(whole))}", field=key)
+
+
+def scalar_values(node, path: tuple):
+    """(path, node) of every single value in the tree: ("tags", 0) is the
+    first tag, ("contacts", 1, "email") the second contact's email."""
+    if isinstance(node, yaml.ScalarNode):
+        yield path, node
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            yield from scalar_values(item, (*path, index))
+    elif isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            yield from scalar_values(value_node, (*path, str(key_node.value)))
