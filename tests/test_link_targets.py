@@ -60,6 +60,11 @@ WRITTEN_WRONG = {
         "body: the link {filename}../policies/01-housing.md#commitment-2 goes up a folder with .. — a link may not "
         "use .. (going up a folder): write the path from content/ instead: "
         "{filename}/policies/01-housing.md#commitment-2",
+    # Out of content/ with ..: the allowlist's one message, not a second saying where it leads.
+    "[the settings]({filename}/../pelicanconf.py)":
+        "body: the link {filename}/../pelicanconf.py goes up a folder with .. — a link may not use .. (going up a "
+        "folder): write the file's path from content/ after the marker, as {filename}/policies/02-housing.md; only "
+        "files inside content/ can be linked",
     "[our housing policy](/policies/Housing/)":
         "body: the link /policies/Housing/ goes to a page the site does not have — did you mean /policies/housing/? "
         "(addresses are in lower case)",

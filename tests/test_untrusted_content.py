@@ -273,7 +273,7 @@ HOSTILE_FILES = {
 EXPECTED_LINES = [
     "content/posts/comment-trick.md:9: body: an HTML comment (<!-- … -->) — ",
     "content/posts/comment-trick.md:9: body: raw <meta> in content is not allowed — ",
-    "content/posts/static-escape.md:9: body: the link {static}/../marker.txt points outside content/ — ",
+    "content/posts/static-escape.md:9: body: the link {static}/../marker.txt goes up a folder with .. — ",
     "content/posts/word-paste.md:7: (file): contains an invisible control character (U+000B) at column 24 — ",
     "content/posts/alias-bomb.md:2: (front matter): YAML anchors (&a) are not allowed — ",
     "content/posts/deep.md:2: (front matter): the values are nested more than 8 levels deep — ",
@@ -345,6 +345,8 @@ def test_symbolic_links_are_refused_not_followed(tmp_path, last_good_site):
     os.symlink(tmp_path / "secret.txt", content / "images/notes.txt")
     os.symlink("/etc", content / "images/etc")
     os.symlink("../../.git/config", content / "images/press/config.txt")
+    # A link through the linked folder: its path stays inside content/, the file it reaches does not.
+    (content / "posts/through.md").write_text(post("Intro.\n\n[host]({static}/images/etc/hostname)"))
     output = tmp_path / "output"
     shutil.copytree(last_good_site, output)
     build = run_build(content, output, cache=tmp_path / "cache")
@@ -352,6 +354,7 @@ def test_symbolic_links_are_refused_not_followed(tmp_path, last_good_site):
         "content/images/notes.txt:1: (file): is a symbolic link — ",
         "content/images/etc:1: (file): is a symbolic link — ",
         "content/images/press/config.txt:1: (file): is a symbolic link — ",
+        "content/posts/through.md:9: body: the link {static}/images/etc/hostname points outside content/ — ",
     ])
     check = run_build(content, tmp_path / "unused", options=("--check",))
     assert check.returncode == 1 and "is a symbolic link" in check.stderr

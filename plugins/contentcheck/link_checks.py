@@ -13,6 +13,7 @@ import posixpath
 import re
 from urllib.parse import unquote, urlparse
 
+from sitecore.html_allowlist import goes_up_a_folder
 from sitecore.problems import problem_log
 from sitecore.publication_order import naming_refused
 from sitecore.site_files import is_known
@@ -113,7 +114,11 @@ def check_target(item, found, site: SiteFacts, field: str = "body") -> None:
         return
     for prefix in INTERNAL_PREFIXES:
         if target.startswith(prefix):
-            check_internal_file(item, found, unquote(urlparse(target[len(prefix):]).path), site, field)
+            # A `..` in the path is refused by the allowlist, with the path to
+            # write from content/: one message for one mistake, not a second
+            # one saying where it points.
+            if not goes_up_a_folder(target):
+                check_internal_file(item, found, unquote(urlparse(target[len(prefix):]).path), site, field)
             return
     if url.scheme in ("mailto", "tel"):
         return
