@@ -105,6 +105,25 @@ def test_missing_required_field(make_site):
     )
 
 
+def test_a_summary_longer_than_two_sentences_is_refused_at_its_line(make_site):
+    """A paragraph pasted as the summary would fill every list the post is on."""
+    long_summary = " ".join(["Councillors"] + ["voted"] * 59 + ["today."])  # 61 words
+    build = make_site({"posts/hello.md": GOOD_POST.replace("summary: A first post.", f"summary: {long_summary}")})
+    assert_fails_with(
+        build,
+        "content/posts/hello.md:5: summary: has 61 words: a summary is one or two sentences, shown under the title "
+        "in every list, in search results and where the link is shared — cut it to at most 60 words; the detail "
+        "belongs in the text below",
+    )
+
+
+def test_a_summary_of_60_words_is_accepted():
+    from sitecore.schema.fields import SUMMARY
+
+    sixty = " ".join(["word"] * 60)
+    assert SUMMARY(sixty, {}) == sixty
+
+
 def test_wrong_type(make_site):
     build = make_site({"policies/01-housing.md": policy_markdown("Homes for everyone", "three")})
     assert_fails_with(

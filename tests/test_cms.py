@@ -116,6 +116,7 @@ EDITED_SITE = {
     "posts/refused-link.md": MINIMAL_SITE["posts/hello.md"].replace("Hello from the party", "A summary with a link"),
     "posts/refused-lines.md": MINIMAL_SITE["posts/hello.md"].replace("Hello from the party", "A summary on two lines"),
     "posts/refused-control.md": MINIMAL_SITE["posts/hello.md"].replace("Hello from the party", "A pasted summary"),
+    "posts/refused-long.md": MINIMAL_SITE["posts/hello.md"].replace("Hello from the party", "A summary too long"),
     "candidates/sam-example.md": """\
         ---
         title: Sam Example
@@ -768,6 +769,9 @@ REFUSED_BY_THE_FORM = [
     # Word's soft line break (U+000B), which ended the build writing the feed.
     ("posts", "refused-control", {("Summary", "textarea"): "Councillor Katie Parker\x0bhas left Labour."},
      ["invisible"]),
+    # A paragraph pasted as the summary (61 words): the build's limit, fields.SUMMARY.
+    ("posts", "refused-long", {("Summary", "textarea"): " ".join(["Councillors"] + ["voted"] * 59 + ["today."])},
+     ["at most 60 words"]),
 ]
 
 

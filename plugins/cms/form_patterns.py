@@ -45,6 +45,10 @@ def field_patterns() -> dict:
         types.plain_text: lambda check: [
             rf"^{NOT_TODO}{NO_CONTROL}{PLAIN}+$",
             f"Plain text on one line: no links, no HTML tags{NO_CONTROL_MESSAGE} (links belong in the text below)."],
+        "summary_of_at_most": lambda check: [
+            rf"^{NOT_TODO}{NO_CONTROL}{words_pattern(check.max_words)}{PLAIN}+$",
+            f"One or two sentences of plain text on one line, at most {check.max_words} words: "
+            f"no links, no HTML tags{NO_CONTROL_MESSAGE} (the detail belongs in the text below)."],
         "short_sentence": lambda check: [
             rf"^{NOT_TODO}{NO_CONTROL}{words_pattern(check.max_words)}{PLAIN}+$",
             f"One short sentence of plain text, at most {check.max_words} words: "

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sitecore.schema.schema import InOrder, Schema
 
 from .fields import (
+    SUMMARY,
     Field,
     choice,
     contact,
@@ -54,7 +55,7 @@ POST = Schema(
         Field("title", text, required=True, example="Katie Parker joins Breakthrough", typographic=True),
         Field("date", date, required=True, example="2021-11-24"),
         Field("category", one_of_setting("POST_CATEGORIES"), required=True, example="news"),
-        Field("summary", plain_text, required=True, example="One or two plain sentences.", typographic=True),
+        Field("summary", SUMMARY, required=True, example="One or two plain sentences.", typographic=True),
         Field("author", text, example="Alex Mays, Party Leader"),
         Field("tags", list_of(text), example="[councillors, nhs]"),
         Field("policies", list_of(slug), example="[housing, nhs]", refers_to="POLICY_PATHS"),
@@ -77,7 +78,7 @@ PAGE = Schema(
     name="page",
     fields=(
         Field("title", text, required=True, example="About us", typographic=True),
-        Field("summary", plain_text, required=True, example="Who we are and what we stand for.", typographic=True),
+        Field("summary", SUMMARY, required=True, example="Who we are and what we stand for.", typographic=True),
         # The membership platform's button the page ends with: "join" links to
         # JOIN_URL, "donate" to DONATE_URL (theme/templates/page.html). The page
         # asks for it itself, so renaming its file never loses the button and
@@ -103,7 +104,7 @@ POLICY = Schema(
     fields=(
         Field("title", text, required=True, example="Homes for everyone", typographic=True),
         Field("number", integer_between(1, 99), required=True, example="2"),
-        Field("summary", plain_text, required=True, example="One sentence that sums the policy up.", typographic=True),
+        Field("summary", SUMMARY, required=True, example="One sentence that sums the policy up.", typographic=True),
         Field("commitments", list_of(plain_text, min_items=1), required=True, example="[Build 150,000 council homes a year]", typographic=True),
         Field("easy_read", list_of_objects("line", EASY_READ_LINE, requires=(("picture", "picture_alt"),))),
         old_addresses("/policies/old-name/"),
@@ -118,7 +119,7 @@ COUNCILLOR = Schema(
         Field("title", text, required=True, example="Katie Parker", typographic=True),
         Field("role", text, required=True, example="Town councillor", typographic=True),
         Field("joined", date, required=True, example="2021-11-24"),
-        Field("summary", plain_text, required=True, example="One sentence about the councillor.", typographic=True),
+        Field("summary", SUMMARY, required=True, example="One sentence about the councillor.", typographic=True),
         Field("council", text, example="Bury St Edmunds Town Council", typographic=True),
         Field("ward", text, example="St Olaves", typographic=True),
         Field("region", one_of_setting("REGIONS"), example="East of England"),
@@ -152,7 +153,7 @@ EVENT = Schema(
         Field("title", text, required=True, example="Party Conference 2022", typographic=True),
         Field("start", date_and_time, required=True, example="2022-07-16 10:00"),
         Field("end", date_and_time, required=True, example="2022-07-17 16:00"),
-        Field("summary", plain_text, required=True, example="One or two plain sentences about the event.",
+        Field("summary", SUMMARY, required=True, example="One or two plain sentences about the event.",
               typographic=True),
         Field("category", one_of_setting("EVENT_CATEGORIES"), required=True, example="conference"),
         # Where it is, or the link to join online, or both (needs_one_of).
@@ -184,7 +185,7 @@ CANDIDATE = Schema(
         Field("election", one_of_setting("ELECTIONS"), required=True, example="local-2022"),
         Field("council", text, required=True, example="Truro City Council", typographic=True),
         Field("ward", text, required=True, example="Tregolls", typographic=True),  # or division
-        Field("summary", plain_text, required=True, example="A short statement: why Sam is standing.",
+        Field("summary", SUMMARY, required=True, example="A short statement: why Sam is standing.",
               typographic=True),
         Field("region", one_of_setting("REGIONS"), example="South West"),
         Field("photo", image_path, example="images/candidates/sam-example.jpg"),
@@ -210,7 +211,7 @@ BRANCH = Schema(
     name="branch",
     fields=(
         Field("title", text, required=True, example="Breakthrough North West", typographic=True),
-        Field("summary", plain_text, required=True, example="Members across the North West, from Carlisle to Crewe.",
+        Field("summary", SUMMARY, required=True, example="Members across the North West, from Carlisle to Crewe.",
               typographic=True),
         # A regional branch's region; a branch for the whole country (the
         # students' branch) has none.
@@ -233,7 +234,7 @@ MINIFESTO = Schema(
         Field("title", text, required=True, example="Our minifesto", typographic=True),
         Field("edition", text, required=True, example="March 2022", typographic=True),
         Field("date", date, required=True, example="2022-03-01"),
-        Field("summary", plain_text, required=True, example="Our ten core policies in one short document.", typographic=True),
+        Field("summary", SUMMARY, required=True, example="Our ten core policies in one short document.", typographic=True),
         Field("foreword_title", text, required=True, example="Foreword", typographic=True),
         Field("foreword_author", text, required=True, example="Alex Mays, Party Leader", typographic=True),
         Field("closing_title", text, required=True, example="Join us", typographic=True),

@@ -189,6 +189,30 @@ def plain_text(value: Any, settings: dict) -> str:
     return value
 
 
+def summary_of_at_most(max_words: int) -> Callable[[Any, dict], str]:
+    """Plain text of at most `max_words` words: a summary. It shows under the
+    title on every list the item is on, in search engines' results and where
+    a link is shared, so a paragraph pasted in makes every list it is on a
+    wall of text, which search engines and platforms then cut mid-word."""
+
+    @widget(widget="text")
+    def check(value: Any, settings: dict) -> str:
+        value = plain_text(value, settings)
+        words = len(value.split())
+        if words > max_words:
+            raise FieldError(f"has {words} words: a summary is one or two sentences, shown under the title in "
+                             "every list, in search results and where the link is shared",
+                             f"cut it to at most {max_words} words; the detail belongs in the text below")
+        return value
+
+    check.max_words = max_words  # the editor's form rule reads it (plugins/cms)
+    return check
+
+
+# Two long sentences. The launch content's longest summary has 30 words.
+SUMMARY = summary_of_at_most(60)
+
+
 def short_sentence(max_words: int) -> Callable[[Any, dict], str]:
     """Plain text of at most `max_words` words: an Easy Read line."""
 
