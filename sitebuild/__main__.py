@@ -12,7 +12,8 @@ from pathlib import Path
 from pelican.log import init as init_pelican_logging
 
 from . import annotations
-from .build import BuildFailed, build_site, check_content
+from .build import BuildFailed, build_site
+from .content_check import check_content
 
 PUBLIC_OUTPUT, PREVIEW_OUTPUT = "output", "preview"
 

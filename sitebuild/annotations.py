@@ -55,6 +55,13 @@ def print_problems(found: list[tuple[str, object]], kind: str | None) -> None:
         print("\n".join(problem_annotation(problem, level) for level, problem in found), flush=True)
 
 
+def warn(line: str, title: str, kind: str | None) -> None:
+    """A warning on stderr, and as an annotation too if asked (stdout, where the runner reads them)."""
+    print(f"Warning: {line}", file=sys.stderr)
+    if kind:
+        print(workflow_command("warning", line, title=title), flush=True)
+
+
 def content_problems(failure: BaseException) -> list:
     """The Problem objects behind a failed build, or [] when it failed for
     another reason. BuildFailed is raised while handling ContentProblems,

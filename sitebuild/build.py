@@ -4,39 +4,31 @@ The site is written into a fresh staging folder next to `output/`. Only when
 Pelican and every later step succeeded does the staging folder replace
 `output/`; after any failure the last good site is left exactly as it was.
 
-A build that is killed (SIGKILL, a closed terminal, a power cut) cannot tidy up, so
-the folders it works in carry its process id (`.output.staging-<pid>-<random>`,
-`.output.previous-<pid>-<random>`) and the next build clears those of dead
-processes, and puts back `output/` if a kill came mid-swap. The old site,
-once swapped out, is deleted on a thread (`discard`).
+The folders a build works in beside `output/`, and how the next build clears
+those of a killed one, are sitebuild/work_folders.py's; checking the content
+without writing (`--check`) is sitebuild/content_check.py's.
 """
 
 from __future__ import annotations
 
 import ctypes
 import errno
-import glob
 import os
 import re
-import secrets
 import shutil
 import sys
-import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
-from pelican import Pelican, signals
+from pelican import Pelican
 from pelican.contents import Content
 from pelican.settings import read_settings
 
-from sitecore.clock import as_written, build_time, instant, moments_compared, pin_build_time
-from sitecore.content_items import content_items
+from sitecore.clock import build_time, moments_compared, pin_build_time
 from sitecore.output import with_public_modes
 from sitecore.passed_before import INPUTS_BUT_POST_BODIES
 from sitecore.problems import ContentChecked, ContentProblems
-from sitecore.publication_order import goes_public_by_itself
 from sitecore.settings_check import check_our_settings
 
 from .errorlog import ErrorCollector, PelicanWarningsExplained
@@ -52,6 +44,7 @@ from .unchanged import (
     time_window,
     write_record,
 )
+from .work_folders import discard, own_work_folders, recover_from_killed_builds, work_folder
 
 
 class BuildFailed(Exception):
@@ -182,138 +175,6 @@ def keep_record(settings: dict, output_path: Path, record: BuildRecord) -> None:
         pass
 
 
-# How many of the nearest moments ahead a check looks at, besides the last
-# (each look is a full check: about 2 s at 1000 posts).
-NEAREST_MOMENTS_CHECKED = 5
-
-
-def check_content(settings_file, overrides: dict | None = None) -> int:
-    """Read and check every content file, write nothing; return how many
-    files were read. Raises BuildFailed listing every problem.
-
-    Then check it again at moments ahead at which the build decides
-    something differently (an embargo lifts, an event ends, polls close:
-    moments_to_check): content that is fine now can fail then (a release
-    whose file breaks a rule only public items are held to), and the hourly
-    build would stop publishing, the release included, with no one there to
-    see why."""
-    overrides = overrides or {}
-    now = check_once(settings_file, overrides)
-    for moment in moments_to_check(now.moments_ahead):
-        try:
-            check_once(settings_file, {**overrides, "BUILD_TIME": moment.isoformat()})
-        except BuildFailed as failure:
-            raise BuildFailed([f"No problem now, but by {as_written(moment)} (when an embargo lifts, an event "
-                               "ends or polls close) the site will not build, and nothing will be published:",
-                               *failure.lines]) from failure
-    return sum(1 for _ in Path(now.content).rglob("*.md"))
-
-
-def moments_to_check(ahead: list) -> list:
-    """The nearest moments ahead (embargoes first), and the last of all: a
-    rule an item is held to once public holds from its embargo on, so at
-    the last moment every embargoed item is checked as public."""
-    latest = max(ahead, default=None)
-    nearest = ahead[:NEAREST_MOMENTS_CHECKED]
-    return [*nearest, *([latest] if latest is not None and latest not in nearest else [])]
-
-
-class Checked(NamedTuple):
-    moments_ahead: list  # the embargoes first, then the others, each the nearest first
-    content: str         # the content folder checked
-
-
-def check_once(settings_file, overrides: dict) -> Checked:
-    """Check the content at the build's moment; the moments ahead of it the
-    build compared with now: the embargoes first (an item going public is
-    what brings rules it was not held to), then the others (an event
-    ending, polls closing), each the nearest first."""
-    embargoes: set = set()
-
-    def note_embargoes(generators) -> None:
-        embargoes.update(instant(item.embargo) for item in content_items(generators) if goes_public_by_itself(item))
-
-    signals.all_generators_finalized.connect(note_embargoes)
-    try:
-        with tempfile.TemporaryDirectory(prefix="content-check-") as nowhere:
-            try:
-                loaded = load_settings(settings_file, {**overrides, "OUTPUT_PATH": nowhere, "CONTENT_CHECK_ONLY": True})
-            except Exception as error:  # the file is Python, so any error; Pelican's own (no content folder) too
-                raise BuildFailed([f"{settings_file}: the settings could not be loaded: "
-                                   f"{type(error).__name__}: {error} — mend the file, or the folder it names, "
-                                   "and check again"]) from error
-            settings = checked_settings(loaded)
-            with moments_compared() as moments:
-                run_pelican(settings)
-    finally:
-        signals.all_generators_finalized.disconnect(note_embargoes)
-    now = build_time(settings)
-    ahead = {instant(moment) for moment in moments if instant(moment) > instant(now)}
-    return Checked([moment.astimezone(now.tzinfo)  # as the site's clock shows it, for the message
-                    for moment in [*sorted(ahead & embargoes), *sorted(ahead - embargoes)]], settings["PATH"])
-
-
-def work_folder(output_path: Path, kind: str) -> Path:
-    """A new empty folder beside output_path, named for this process, so a
-    later build can tell whether the build that made it is still running."""
-    prefix = f".{output_path.name}.{kind}-{os.getpid()}-"
-    return Path(tempfile.mkdtemp(prefix=prefix, dir=output_path.parent))
-
-
-def own_work_folders(output_path: Path, kind: str) -> list[Path]:
-    """This process's work folders of `kind` beside output_path (a process
-    runs one build of an output folder at a time)."""
-    return list(output_path.parent.glob(f".{glob.escape(output_path.name)}.{kind}-{os.getpid()}-*"))
-
-
-def work_folders(output_path: Path, kind: str) -> list[Path]:
-    """The work folders of dead builds beside output_path, newest first.
-    Names without a process id come from builds before ids were added."""
-    pattern = re.compile(rf"\.{re.escape(output_path.name)}\.{kind}-(?:(\d+)-)?[^/]*")
-    found = []
-    for folder in output_path.parent.iterdir():
-        match = pattern.fullmatch(folder.name)
-        if match and folder.is_dir() and not (match[1] and process_is_alive(int(match[1]))):
-            found.append(folder)
-    return sorted(found, key=modified_time, reverse=True)
-
-
-def modified_time(folder: Path) -> float:
-    try:
-        return folder.stat().st_mtime
-    except FileNotFoundError:  # just removed by a build starting beside us
-        return 0.0
-
-
-def process_is_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)  # signal 0: only asks whether the process exists
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # exists, but belongs to another user
-        return True
-    return True
-
-
-def recover_from_killed_builds(output_path: Path) -> None:
-    """Put back the last good site if a build was killed between moving it
-    aside and moving the new one in (only the two-rename swap can leave
-    that), then delete what killed builds left: each is up to a whole site.
-    Old sites that ended processes discarded (see `discard`) are deleted on
-    a thread, while this build goes on."""
-    previous = work_folders(output_path, "previous")
-    if previous and not output_path.exists():
-        try:
-            previous.pop(0).rename(output_path)
-        except OSError:
-            if not output_path.exists():  # else a build beside us put it back
-                raise
-    for folder in previous + work_folders(output_path, "staging"):
-        shutil.rmtree(folder, ignore_errors=True)
-    for folder in work_folders(output_path, "discarded"):
-        delete_in_background(folder)
-
-
 def swap_into_place(staging: Path, output_path: Path) -> threading.Thread | None:
     """Replace output_path by staging; at no moment is output_path missing
     where the system can promise that. Afterwards the old site sits at the
@@ -331,31 +192,6 @@ def swap_into_place(staging: Path, output_path: Path) -> threading.Thread | None
         staging.rename(output_path)
         previous.rename(staging)  # a "previous" folder is always a whole site
     return discard(staging, output_path)
-
-
-def discard(old_site: Path, output_path: Path) -> threading.Thread | None:
-    """Delete the old site beside output_path without waiting for it.
-
-    Deleting a site's thousands of files took 1.7 s at the end of every
-    build of a thousand posts, with the new site already in place. The old
-    site is renamed `.<output>.discarded-<pid>-<random>` and deleted by a
-    thread; a process that ends first (a one-off build ends at once) leaves
-    the rest to the next build, which deletes the discarded folders of
-    ended processes on a thread of its own while it reads and writes."""
-    name = f".{output_path.name}.discarded-{os.getpid()}-{secrets.token_hex(4)}"
-    try:
-        old_site = old_site.rename(output_path.parent / name)
-    except OSError:
-        shutil.rmtree(old_site, ignore_errors=True)
-        return None
-    return delete_in_background(old_site)
-
-
-def delete_in_background(folder: Path) -> threading.Thread:
-    thread = threading.Thread(target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True},
-                              name=f"delete {folder.name}", daemon=True)
-    thread.start()
-    return thread
 
 
 RENAME_EXCHANGE = 2  # from <linux/fs.h>

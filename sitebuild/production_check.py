@@ -9,7 +9,7 @@ check, is merged, and then every build of main fails, embargoed releases
 included. So the content is also checked here with the production settings,
 and each problem found is compared with those of the content at REV (the
 branch it goes into, as this branch left it: a placeholder fixed there since
-is not this change's), read by the same code (sitebuild/kept_addresses.py
+is not this change's), read by the same code (sitebuild/base_revision.py
 reads it) with REV's own imprint:
 
 - a problem REV does not have is an error at its file and line: this change
@@ -36,16 +36,9 @@ from sitecore.problems import Problem
 from sitecore.settings_file import settings_file_of
 
 from . import annotations
-from .build import BuildFailed, check_once
-from .kept_addresses import (
-    SETTINGS_BESIDE_CONTENT,
-    Base,
-    HistoryMissing,
-    content_at,
-    git_failed,
-    warn,
-    where_branch_left,
-)
+from .base_revision import SETTINGS_BESIDE_CONTENT, Base, HistoryMissing, content_at, git_failed, where_branch_left
+from .build import BuildFailed
+from .content_check import check_once
 from .settings_as_written import literal_settings_written_in
 
 
@@ -155,7 +148,7 @@ def main(argv=None) -> int:
             print("\n".join(annotations.failure_annotations(failure, failure.lines)), flush=True)
         return 1
     for line in unread:
-        warn(line, "IMPRINT", args.annotations)
+        annotations.warn(line, "IMPRINT", args.annotations)
     added, kept = added_and_kept(now, before)
     report(added, kept, str(base or args.since), args.settings, args.annotations)
     return 1 if added else 0

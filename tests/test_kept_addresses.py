@@ -130,7 +130,7 @@ def test_the_pages_compared_are_the_sites_now_not_at_a_moment_ahead(tmp_path):
 
     secret = SECOND.replace("date: 2021-11-25", "date: 2030-01-01 09:00\n    embargo: 2030-01-01 09:00")
     write_content(tmp_path / "content", {**MINIMAL_SITE, "posts/secret.md": secret})
-    from sitebuild.build import check_once
+    from sitebuild.content_check import check_once
 
     assert check_once(str(REPO / "pelicanconf.py"), {"PATH": str(tmp_path / "content"),
                                                      "BUILD_TIME": "2022-06-01 12:00"}).moments_ahead  # it reads, with a moment ahead
@@ -161,7 +161,7 @@ def test_the_content_at_the_base_comes_with_the_settings_beside_it_when_asked(re
     """The imprint is in pelicanconf.py beside content/: the production
     check (sitebuild/production_check.py) reads the base's, not the pull
     request's."""
-    from sitebuild.kept_addresses import content_at
+    from sitebuild.base_revision import content_at
 
     (repository / "pelicanconf.py").write_text('IMPRINT = {"promoter": "Jo Bloggs"}\n', encoding="utf-8")
     git(repository, "add", "-A")
@@ -179,7 +179,7 @@ def test_a_symbolic_link_at_the_base_is_left_out_not_followed(repository, tmp_pa
     """A committed link to a file outside (content is untrusted) is not
     written out or followed when the base is read: the comparison goes on
     without it, and nothing lands outside the folder."""
-    from sitebuild.kept_addresses import content_at
+    from sitebuild.base_revision import content_at
 
     (repository / "content/images").mkdir(exist_ok=True)
     (repository / "content/images/passwd.jpg").symlink_to("/etc/passwd")

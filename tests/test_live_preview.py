@@ -280,9 +280,9 @@ def test_a_save_of_words_shows_its_page_at_once_and_reloads_only_that_page(previ
 
 
 def preview_in_this_process(tmp_path, factory_cache):
-    """The preview's builder (sitebuild.preview.Preview) on MINIMAL_SITE, run
+    """The preview's builder (sitebuild.preview_builds.Preview) on MINIMAL_SITE, run
     here with no server or watcher, after its first build."""
-    from sitebuild.preview import Preview as LivePreview
+    from sitebuild.preview_builds import Preview as LivePreview
 
     write_content(tmp_path / "content", MINIMAL_SITE)
     live = LivePreview(REPO / "pelicanconf.py", tmp_path / "preview",

@@ -137,7 +137,7 @@ def test_no_staging_folder_is_left_behind(tmp_path, good_site):
 
 
 # Killed builds: a build that is killed cannot tidy up after itself, so the
-# next build does (sitebuild/build.py: recover_from_killed_builds).
+# next build does (sitebuild/work_folders.py: recover_from_killed_builds).
 
 def work_folders(folder):
     return sorted(p.name for p in folder.iterdir() if ".staging-" in p.name or ".previous-" in p.name)
