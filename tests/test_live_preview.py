@@ -131,7 +131,7 @@ def test_an_edit_appears_and_an_error_shows_then_clears(preview, factory_cache):
 
         before = preview_status(url)["number"]
         post.write_text(POST.replace("The first post's text.", "Freshly edited words."))
-        page.wait_for_function("document.querySelector('main').innerText.includes('Freshly edited words.')",
+        page.wait_for_function("document.querySelector('main')?.innerText.includes('Freshly edited words.')",
                                timeout=20_000)
         built_after(url, before)  # shown by the quick step first; now built in full
         wait_until_connected(page)
@@ -144,7 +144,7 @@ def test_an_edit_appears_and_an_error_shows_then_clears(preview, factory_cache):
 
         before = preview_status(url)["number"]
         post.write_text(POST.replace("The first post's text.", "Fixed and back."))
-        page.wait_for_function("document.querySelector('main').innerText.includes('Fixed and back.')",
+        page.wait_for_function("document.querySelector('main')?.innerText.includes('Fixed and back.')",
                                timeout=20_000)
         assert page.query_selector(".build-problems") is None
         page.close()
@@ -267,7 +267,7 @@ def test_a_save_of_words_shows_its_page_at_once_and_reloads_only_that_page(previ
         about.evaluate("window.notReloaded = true")
         before = preview_status(url)
         (content / "posts/hello.md").write_text(POST.replace("title: Hello from the party", "title: Words changed"))
-        post.wait_for_function("document.querySelector('h1').innerText.includes('Words changed')", timeout=20_000)
+        post.wait_for_function("document.querySelector('h1')?.innerText.includes('Words changed')", timeout=20_000)
         status = built_after(url, before["number"])
         assert status["quick"] == before["quick"] + 1, "the page was not shown by a quick step"
         assert status["problems"] == []
