@@ -28,6 +28,9 @@ Content
 
 Text and HTML
 - html_allowlist: the one HTML allowlist content may render to
+- html_refusals: what in rendered HTML is outside the allowlist, found as a browser parses it
+- html_sanitiser: the published HTML, with everything outside the allowlist removed (nh3)
+- html_refusal_messages: what a volunteer is told of each refusal, and how to fix it
 - headings_need_a_space: Markdown headings need "# " with a space, so a hashtag stays text
 - heading_ids: headings' ids that never take one the theme's templates use
 - typography: curly quotes for front matter text (titles, summaries, commitments)

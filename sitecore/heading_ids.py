@@ -55,7 +55,7 @@ REGION_ANCHOR = "region.anchor"
 NEVER = "(?!)"
 # The values above that name content, not layout: a policy, a commitment, a
 # region. Their ids stay while the content does; a link may go to them
-# (plugins/contentcheck/fragments.py).
+# (plugins/contentcheck/layout_parts.py).
 CONTENT_ID_VALUES = ("policy.anchor", "anchor")
 
 
@@ -122,7 +122,7 @@ def theme_ids_of(markdown_settings: dict) -> re.Pattern | None:
     settings give this extension; None without it. Ids made from a heading's
     words never match it; one written by hand (`## Contact {#main}`,
     `<h2 id="main">`, which the toc extension keeps) may: the allowlist
-    refuses it (sitecore.html_allowlist.refusals, while it reads every
+    refuses it (sitecore.html_refusals.refusals, while it reads every
     attribute, so that `id="main"` in a code sample, text, is not taken)."""
     options = (markdown_settings.get("extension_configs") or {}).get(__name__)
     return theme_id_pattern(tuple(options.get("theme_ids", ()))) if options else None

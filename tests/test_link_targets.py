@@ -5,7 +5,7 @@ relative to the page, a {filename} link going up a folder: each message
 says what it is and how to write it. And a link to a part of one of the
 site's pages (`/policies/housing/#commitment-9`, `#why-it-matters`) that the
 page does not have fails the build at the link's line, naming the parts the
-page has (plugins/contentcheck/fragments.py).
+page has (plugins/contentcheck/fragments.py, its words missing_parts.py).
 """
 
 from __future__ import annotations

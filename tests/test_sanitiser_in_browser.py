@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 from browser import chromium, goto_settled, serve_folder
 
-from sitecore.html_allowlist import clean
+from sitecore.html_sanitiser import clean
 from sitecore.imprint import imprint_text
 
 pytestmark = pytest.mark.browser

@@ -20,7 +20,8 @@ from conftest import MINIMAL_SITE, policy_markdown, run_build, sample_jpeg, samp
 from plugins.contentfiles.file_types import type_problem
 from plugins.frontmatter.limits import control_character_problems
 from plugins.frontmatter.publication import has_passed, publication_status
-from sitecore.html_allowlist import clean, refusals
+from sitecore.html_refusals import refusals
+from sitecore.html_sanitiser import clean
 from sitecore.schema.document import parse_document
 from sitecore.schema.fields import FieldError, date
 from sitecore.schema.front_matter_errors import FrontMatterError

@@ -1,7 +1,7 @@
 """Where a link in content leads, and what it was probably meant to be.
 
 The checks (link_checks.py, image_checks.py) and the check of links to a part of a page
-(fragments.py) both resolve a link from the file it is written in; and a
+(links_to_parts.py) both resolve a link from the file it is written in; and a
 link to a file that is not there most often names one that is, in other
 capitals (`Rally.JPG` for `rally.jpg`: a Mac or Windows laptop finds either,
 the web host only the one written) or with a letter slipped.

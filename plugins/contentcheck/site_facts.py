@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 import sys
 
-from sitecore import html_allowlist
+from sitecore import html_allowlist, html_refusals, html_sanitiser
 from sitecore.content_items import public_url
-from sitecore.html_allowlist import refusals
+from sitecore.html_refusals import refusals
 from sitecore.settings_check import our_setting
 from sitecore.text_memo import TextMemo, fingerprint
 
@@ -32,7 +32,8 @@ class SiteFacts:
         self.content_root = os.path.realpath(settings["PATH"])
         # Published HTML the allowlist has passed before (sitecore/text_memo.py).
         self.allowlist_passed = TextMemo(settings["CACHE_PATH"], "allowlist-passed",
-                                         fingerprint((sys.modules[__name__], html_allowlist), ("selectolax",),
+                                         fingerprint((sys.modules[__name__], html_allowlist, html_refusals,
+                                                      html_sanitiser), ("selectolax",),
                                                      list(self.embeds)))
 
     def passes_allowlist(self, html: str) -> bool:

@@ -14,7 +14,7 @@ without the script every box stays a tab stop, which is safe.
 Content cannot write the box (the HTML allowlist refuses tabindex and role),
 so the theme adds it. Every table reaches here as exactly "<table>": the
 allowlist lets a table keep no attribute, and "<table>" typed as text
-arrives escaped. The HTML is the allowlist's output (sitecore/html_allowlist.py),
+arrives escaped. The HTML is the allowlist's output (sitecore/html_sanitiser.py),
 serialised by html5ever, so a heading's or a caption's end tag cannot occur
 inside its text (a "<" there is "&lt;").
 """

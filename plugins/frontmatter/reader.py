@@ -21,10 +21,12 @@ from markupsafe import escape
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category, Tag
 
-from sitecore import html_allowlist
+from sitecore import html_allowlist, html_refusals, html_sanitiser
 from sitecore.frozen_editions import frozen_origin
 from sitecore.heading_ids import theme_ids_of
-from sitecore.html_allowlist import clean, explain, refusals
+from sitecore.html_refusal_messages import explain
+from sitecore.html_refusals import refusals
+from sitecore.html_sanitiser import clean
 from sitecore.names import SAFE_NAME_PART, numbered_name, slug_of_file
 from sitecore.problems import PartlyRead, problem_log
 from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
@@ -93,7 +95,8 @@ def project_extensions(markdown_settings: dict) -> list:
 
 def safe_html_memo(settings: dict) -> TextMemo:
     """Safe HTML by the Markdown it came from (see sitecore/text_memo.py)."""
-    made_by = fingerprint((sys.modules[__name__], html_allowlist, *project_extensions(settings["MARKDOWN"])),
+    made_by = fingerprint((sys.modules[__name__], html_allowlist, html_refusals, html_sanitiser,
+                           *project_extensions(settings["MARKDOWN"])),
                           ("markdown", "selectolax", "nh3"),
                           [markdown_options(settings["MARKDOWN"]), list(our_setting(settings, "EMBED_ALLOWLIST"))])
     return TextMemo(settings["CACHE_PATH"], "safe-html", made_by)

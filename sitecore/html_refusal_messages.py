@@ -1,0 +1,90 @@
+"""What a volunteer is told of each refusal of the allowlist, and how to fix it.
+
+The refusals are found by sitecore/html_refusals.py; the reader reports
+each at its line with the message and the fix written here. The wording
+changes no HTML: what passes and what is published are decided by
+sitecore/html_allowlist.py, html_refusals.py and html_sanitiser.py, which
+are part of the keys of the HTML the reader and the content checks keep
+between builds. (Only HTML with no refusal is kept, so no message is.)
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from sitecore.html_allowlist import INTERNAL_LINK, LINK_MARKER, MARKER_LINK, goes_up_a_folder
+from sitecore.html_refusals import Refusal
+
+
+def up_a_folder_fix(link: str, folder: str) -> str:
+    """A link may not go up a folder (files are read only from inside
+    content/): the same link written from content/, which Pelican reads the
+    same, if it is a plain path there. `folder`: the linking file's,
+    content/-relative (by default a content type's folder)."""
+    found = MARKER_LINK.fullmatch(link)
+    path = found["path"]
+    start = "" if path.startswith("/") else folder
+    in_content = posixpath.normpath(posixpath.join(start, path.lstrip("/")))
+    rewritten = f"{found['marker']}/{in_content}{found['part'] or ''}"
+    if not in_content.startswith("..") and INTERNAL_LINK.fullmatch(rewritten):
+        return f"a link may not use .. (going up a folder): write the path from content/ instead: {rewritten}"
+    return ("a link may not use .. (going up a folder): write the file's path from content/ after the marker, "
+            "as {filename}/policies/02-housing.md; only files inside content/ can be linked")
+
+
+def explain(refusal: Refusal, folder: str) -> tuple[str, str]:
+    """(message, fix) for a volunteer; `folder`: the content/-relative
+    folder of the file the refusal is in, for the fixes written from it."""
+    kind, tag, detail = refusal.kind, refusal.tag, refusal.detail
+    if kind == "comment":
+        return ("an HTML comment (<!-- … -->)",
+                "remove it: comments are published in the page's source and the minifesto's text; "
+                "keep notes for each other outside the file")
+    if kind == "handler":
+        return f"raw HTML with an event handler ({detail}=…)", "remove it: content cannot run scripts"
+    if kind == "scheme" and goes_up_a_folder(detail):
+        return (f"the link {detail} goes up a folder with ..", up_a_folder_fix(detail, folder))
+    if kind == "scheme" and LINK_MARKER.search(detail):
+        return (f"the link {detail} is not a plain path to a file",
+                "write {filename}/folder/file.md or {static}/images/file.jpg: the path from content/, "
+                "with only letters, digits, - _ . / (no ..) and an optional #part")
+    if kind == "scheme" and tag == "img":
+        return (f"the image {detail} is on another website",
+                "put the image in content/images/ and link it as {static}/images/…: "
+                "the site loads nothing from other websites")
+    if kind == "scheme":
+        return (f"the link {detail} is not a web address",
+                "links must start with https://, / (this site), mailto: or tel:")
+    if kind == "embed":
+        return (f"raw <{tag}> in content",
+                "remove it (embeds load from other websites and can track readers); "
+                "a developer can allow an origin in EMBED_ALLOWLIST in pelicanconf.py")
+    if kind == "tag" and tag == "script":
+        return "raw <script> in content", "remove it: content cannot run scripts"
+    if kind == "tag" and tag == "h1":
+        return ("a top-level heading (# or <h1>) in the text",
+                "use ## for headings: the title is the page's only top-level heading "
+                "(a line of === under a line of text makes one too)")
+    if kind == "theme-id":
+        return (f'the id "{detail}" is one the site\'s pages use (a page showing this text could have it twice, '
+                "and its links, the skip link's too, land on the wrong one)",
+                f'remove {{#{detail}}} (or id="{detail}") and let the heading\'s words make its id, or choose another')
+    if kind == "tag":
+        return (f"raw <{tag}> in content is not allowed",
+                "write Markdown instead; the README lists the few HTML tags content may use")
+    if kind == "attribute" and detail == "style" and tag in ("th", "td"):
+        return (f"the style attribute on <{tag}> is not allowed",
+                "align a table's columns with Markdown's colons instead: |:---| left, |---:| right, |:---:| centred")
+    if kind == "attribute":
+        return (f"the {detail} attribute on <{tag}> is not allowed",
+                "remove it: the theme decides how content looks and behaves")
+    if kind == "value" and tag == "ol" and detail.startswith("start="):
+        number = detail.removeprefix("start=")
+        return (f'a numbered list starting at {number}: a line starting with a number and a full stop starts a '
+                "numbered list, and a list may start at a number of up to nine digits",
+                f"put a backslash before the full stop ({number}\\. …) to keep the number as words, "
+                "or write it another way")
+    if LINK_MARKER.search(detail):
+        return (f"<{tag} {detail}…> holds a {{…}} link marker outside a link",
+                "write {filename} and {static} only at the start of a link's address")
+    return f"<{tag} {detail}…> is not allowed", "remove the attribute, or give it a plain value"
