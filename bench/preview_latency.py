@@ -3,7 +3,7 @@
     .venv/bin/python -m bench.preview_latency [N ...] [--saves 5]   (default: 0 1000; 0 is content/ as it is)
 
 For each N, starts the live preview (`python -m sitebuild.preview`) on a copy
-of the content (with N synthetic posts from bench.scale added, and a cache of
+of the content (with N synthetic posts from bench/synthetic_posts.py added, and a cache of
 its own), opens a post in Debian's Chromium, then --saves times changes one
 sentence of that post's file and times how long until the open page shows
 the new sentence: the watcher noticing the save, the quick step that shows
@@ -25,7 +25,8 @@ import time
 from pathlib import Path
 
 from bench.common import PYTHON, ROOT
-from bench.scale import OurSite, generate_posts, read_site_facts
+from bench.sites_under_test import OurSite
+from bench.synthetic_posts import generate_posts, read_site_facts
 from sitecore.names import slug_of_file
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, free_port, wait_for_server
 

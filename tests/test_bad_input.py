@@ -519,7 +519,8 @@ def test_a_field_without_the_space_after_its_colon_is_named_at_its_line(front_ma
 def test_an_invisible_character_in_a_wrong_value_is_shown_by_its_code():
     """A zero-width space pasted after "nhs" made '"nhs" is not a slug',
     which looks wrong only to a computer."""
-    from sitecore.schema.fields import FieldError, slug
+    from sitecore.schema.field_errors import FieldError
+    from sitecore.schema.fields import slug
 
     with pytest.raises(FieldError) as refused:
         slug("nhs\u200b", {})
@@ -535,7 +536,8 @@ def test_an_invisible_character_in_a_wrong_value_is_shown_by_its_code():
     ("See [our plan](/policies/housing/)", True),
 ])
 def test_plain_text_refuses_tags_and_links_but_not_a_less_than_sign(value, refused):
-    from sitecore.schema.fields import FieldError, plain_text
+    from sitecore.schema.field_errors import FieldError
+    from sitecore.schema.fields import plain_text
 
     if refused:
         with pytest.raises(FieldError, match="contains HTML or a Markdown link"):

@@ -594,7 +594,7 @@ def test_every_field_refuses_what_the_build_refuses(browser, editor_site):
     of every form, with the form's patterns tested as Sveltia tests them (on
     the value without spaces at either end, which our format stores): the
     build refuses a control character anywhere, and checks each value."""
-    from sitecore.schema.fields import FieldError, FieldErrors
+    from sitecore.schema.field_errors import FieldError, FieldErrors
     from sitecore.schema.values_not_as_written import CONTROL_CHARACTER
 
     def build_accepts(check, value) -> bool:

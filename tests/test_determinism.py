@@ -167,7 +167,7 @@ def test_bodies_rendered_on_every_core_are_the_ones_the_reader_would_render(sett
     the reader renders itself, and a body with a refusal is not kept (so the
     reader reports its problem)."""
     from plugins.frontmatter.prerender import PARALLEL_FROM, prerender_bodies
-    from plugins.frontmatter.reader import render_safe_html, safe_html_memo
+    from plugins.frontmatter.safe_html import render_safe_html, safe_html_memo
 
     bodies = [f"## Part {n}\n\nA *paragraph* with a [link](https://example.org/{n}) -- and \"quotes\".\n\n"
               f"- one\n- two {n}\n" for n in range(PARALLEL_FROM)]

@@ -12,7 +12,8 @@ from test_bad_input import GOOD_POST, assert_fails_with
 from sitecore.problems import Problem
 from sitecore.schema.content_types import COUNCILLOR, EVENT, MINIFESTO, PAGE, POLICY, POST
 from sitecore.schema.document import parse_document
-from sitecore.schema.fields import FieldError, image_path, unknown_field_fix
+from sitecore.schema.field_errors import FieldError, unknown_field_fix
+from sitecore.schema.fields import image_path
 from sitecore.schema.front_matter_errors import FrontMatterError
 
 POST_FIELDS = "title: Buses\ndate: 2021-11-24\ncategory: news\n"

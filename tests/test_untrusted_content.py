@@ -23,7 +23,8 @@ from plugins.frontmatter.publication import has_passed, publication_status
 from sitecore.html_refusals import refusals
 from sitecore.html_sanitiser import clean
 from sitecore.schema.document import parse_document
-from sitecore.schema.fields import FieldError, date
+from sitecore.schema.field_errors import FieldError
+from sitecore.schema.fields import date
 from sitecore.schema.front_matter_errors import FrontMatterError
 
 LONDON = ZoneInfo("Europe/London")

@@ -56,7 +56,7 @@ IMAGE_ACCEPT = ",".join([*dict.fromkeys(IMAGE_MEDIA_TYPES.values()), *(f".{e}" f
 
 
 def item_check(field):
-    """The check each item of a list field gets (fields.list_of keeps it)."""
+    """The check each item of a list field gets (list_fields.list_of keeps it)."""
     return getattr(field.check, "item_check", None)
 
 
@@ -101,7 +101,7 @@ def list_config(field, spec: dict) -> dict:
 
 def object_list_config(field, settings: dict) -> dict:
     """A list of entries, each a small form of its own fields
-    (fields.list_of_objects): the press contacts, the press kit's people."""
+    (list_fields.list_of_objects): the press contacts, the press kit's people."""
     check = field.check
     first = check.item_fields[0].name
     config = {"widget": "list", "label_singular": check.item_name.capitalize(),

@@ -28,7 +28,7 @@ SAME_SPELLING_FIELDS = {"post": ["tags"]}
 
 def item_requires(check) -> list[list[str]]:
     """The pairs (field, the field it needs) inside each entry of a
-    fields.list_of_objects list: a picture its alt text."""
+    list_fields.list_of_objects list: a picture its alt text."""
     return [list(pair) for pair in check.requires]
 
 

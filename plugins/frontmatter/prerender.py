@@ -4,7 +4,7 @@ Pelican reads files one by one on one core, and turning a body into safe
 HTML is most of that work (about 6 ms a post). When many bodies are new
 (a cold build, a fresh checkout, a changed allowlist), they are rendered
 first by worker processes, one per core, straight into the safe-HTML memo
-(`reader.safe_html_memo`), where the reader then finds them. Nothing else
+(`safe_html.safe_html_memo`), where the reader then finds them. Nothing else
 changes: the reader still reads and checks every file, renders any body the
 memo lacks (one with a refusal is never kept, so its problem is reported as
 always) and the result is the same, byte for byte.
@@ -26,7 +26,7 @@ from sitecore.cores import usable_cores
 from sitecore.schema.content_folders import files_in_content_folders
 from sitecore.schema.document import body_of
 
-from .reader import render_safe_html, safe_html_memo
+from .safe_html import render_safe_html, safe_html_memo
 
 logger = logging.getLogger("site.frontmatter")
 PARALLEL_FROM = 64  # bodies; a worker process takes about 0.5 s to start

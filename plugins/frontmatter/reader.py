@@ -3,30 +3,22 @@
 It replaces Pelican's own Markdown reader. Instead of raising on a mistake,
 it records every problem in the build's ProblemLog and hands Pelican a
 "skip" item, so the build goes on to find the rest of the mistakes and then
-stops, before writing, with all of them listed together.
+stops, before writing, with all of them listed together. A body's HTML is
+made, and kept between builds, by safe_html.py.
 """
 
 from __future__ import annotations
 
-import copy
 import functools
 import hashlib
-import importlib
 import os
-import re
-import sys
 
-from markdown import Markdown
 from markupsafe import escape
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category, Tag
 
-from sitecore import html_allowlist, html_refusals, html_sanitiser
 from sitecore.frozen_editions import frozen_origin
-from sitecore.heading_ids import theme_ids_of
 from sitecore.html_refusal_messages import explain
-from sitecore.html_refusals import refusals
-from sitecore.html_sanitiser import clean
 from sitecore.names import SAFE_NAME_PART, numbered_name, slug_of_file
 from sitecore.problems import PartlyRead, problem_log
 from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
@@ -35,95 +27,14 @@ from sitecore.schema.fields import SLUG_MAX_LENGTH, SLUG_PATTERN
 from sitecore.schema.fields_memo import FieldsMemo
 from sitecore.schema.front_matter_errors import FrontMatterError
 from sitecore.schema.schema import Schema
-from sitecore.settings_check import our_setting
-from sitecore.text_memo import TextMemo, fingerprint
+from sitecore.text_memo import TextMemo
 
 from .limits import conflict_marker_problems, control_character_problems, size_problem
+from .positions_in_file import line_in_markdown, position_of_byte
 from .publication import publication_status
+from .safe_html import render_safe_html, safe_html_memo
 
 SKIP = {"status": "skip"}
-
-
-def markdown_to_html(text: str, settings: dict) -> str:
-    """Render Markdown with the site's MARKDOWN settings (no 'meta' extension:
-    front matter is YAML and already removed)."""
-    global _last_markdown
-    options = settings["MARKDOWN"]
-    # One instance per build (loading the extensions is most of the cost of
-    # converting a short file); holding `options` keeps its identity unique.
-    if _last_markdown is None or _last_markdown[0] is not options:
-        _last_markdown = (options, new_markdown(options))
-    return _last_markdown[1].reset().convert(text)
-
-
-def new_markdown(settings_options: dict) -> Markdown:
-    return Markdown(**markdown_options(settings_options))
-
-
-def markdown_options(settings_options: dict) -> dict:
-    """What Python-Markdown is given: MARKDOWN with every configured extension
-    listed and without 'meta'. The same however Pelican has changed MARKDOWN
-    in place (its own reader adds its extensions to the list when it starts)."""
-    options = copy.deepcopy(settings_options)
-    configs = options.setdefault("extension_configs", {})
-    extensions = [e for e in options.get("extensions", []) if e != "markdown.extensions.meta"]
-    extensions += [e for e in configs if e not in extensions]
-    options["extensions"] = extensions
-    return options
-
-
-_last_markdown: tuple[dict, Markdown] | None = None
-
-
-def render_safe_html(markdown: str, settings: dict) -> tuple[str, list]:
-    """Markdown to HTML, then the allowlist: the HTML holding only what the
-    list allows, and everything outside it (each a problem for the reader)."""
-    html = markdown_to_html(markdown, settings)
-    embeds = our_setting(settings, "EMBED_ALLOWLIST")
-    # With an id written by hand ({#main}, id="main") that the theme's
-    # templates use too: Markdown's own ids never are (sitecore/heading_ids.py).
-    return clean(html, embeds), refusals(html, embeds, theme_ids_of(settings["MARKDOWN"]))
-
-
-def project_extensions(markdown_settings: dict) -> list:
-    """The Markdown extensions MARKDOWN names that are this project's own
-    modules (sitecore.…): their code changes the HTML, so the memo's key
-    holds their source, as it holds this reader's."""
-    return [importlib.import_module(name) for name in (markdown_settings.get("extension_configs") or {})
-            if name.split(".")[0] in ("sitecore", "plugins")]
-
-
-def safe_html_memo(settings: dict) -> TextMemo:
-    """Safe HTML by the Markdown it came from (see sitecore/text_memo.py)."""
-    made_by = fingerprint((sys.modules[__name__], html_allowlist, html_refusals, html_sanitiser,
-                           *project_extensions(settings["MARKDOWN"])),
-                          ("markdown", "selectolax", "nh3"),
-                          [markdown_options(settings["MARKDOWN"]), list(our_setting(settings, "EMBED_ALLOWLIST"))])
-    return TextMemo(settings["CACHE_PATH"], "safe-html", made_by)
-
-
-FENCED_CODE = re.compile(r"^\s{0,3}(```|~~~)")
-
-
-def position_of_byte(data: bytes, index: int) -> tuple[int, int]:
-    """(line, column), from 1, of the byte at `index` (a column counts bytes
-    that decode, and the one that does not)."""
-    line_start = data.rfind(b"\n", 0, index) + 1
-    column = len(data[line_start:index].decode("utf-8", "replace")) + 1
-    return data.count(b"\n", 0, index) + 1, column
-
-
-def line_in_markdown(markdown: str, first_line: int, pattern: str) -> int:
-    """The line of `markdown` (numbered from `first_line`) where `pattern`
-    first appears outside fenced code; `first_line` if nowhere."""
-    search = re.compile(pattern, re.I)
-    in_code = False
-    for offset, line in enumerate(markdown.split("\n")):
-        if FENCED_CODE.match(line):
-            in_code = not in_code
-        elif not in_code and search.search(line):
-            return first_line + offset
-    return first_line
 
 
 def schema_for(source_path: str, settings: dict) -> Schema | None:

@@ -15,8 +15,6 @@ from .fields import (
     https_link,
     image_path,
     integer_between,
-    list_of,
-    list_of_objects,
     markdown_text,
     one_of_setting,
     phone,
@@ -26,6 +24,7 @@ from .fields import (
     slug,
     text,
 )
+from .list_fields import list_of, list_of_objects
 
 STATUS = Field("status", choice("published", "draft"), example="draft")
 # Marks the item as sample content, saying what is to be replaced: the page

@@ -1,16 +1,15 @@
-"""Field types for front matter schemas.
+"""Front matter fields: the Field class, and the field types of one value each.
 
-Each field type checks one value and converts it to what the templates use.
-A bad value raises FieldError with a message that says what was wrong and
-how to write it instead; the schema adds the file, the line and the field.
+Each field type checks one value (text, a number, a date, a choice, a slug,
+an address, a contact) and converts it to what the templates use. A bad
+value raises FieldError (field_errors.py); the types whose value is a list
+are in list_fields.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -19,7 +18,7 @@ from pelican.utils import SafeDatetime
 from sitecore.clock import site_zone
 from sitecore.typography import typographic
 
-from .field_names_elsewhere import field_called_elsewhere_fix
+from .field_errors import FieldError, describe
 from .yaml_slips import in_quotes, site_link_in_front_matter, starts_with_curly_quote, without_curly_quotes
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -61,39 +60,6 @@ def widget(**spec):
         return check
 
     return attach
-
-
-class FieldError(Exception):
-    """A wrong value. `at` says where inside the field's value, for the line:
-    (1,) is its second item, (1, "email") that item's email."""
-
-    def __init__(self, message: str, fix: str, at: tuple = ()):
-        super().__init__(message)
-        self.message = message
-        self.fix = fix
-        self.at = at
-
-
-class FieldErrors(Exception):
-    """Several wrong values in one field (a list's items): each is reported
-    at its own line."""
-
-    def __init__(self, errors: list[FieldError]):
-        super().__init__("; ".join(error.message for error in errors))
-        self.errors = errors
-
-
-def describe(value: Any) -> str:
-    """How a wrong value is quoted back to the volunteer: an invisible
-    character in it (a zero-width space pasted from a web page, a
-    non-breaking space) is shown by its code, or the value looks right."""
-    if isinstance(value, str):
-        shown = "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c) in ("Cf", "Zs") and c != " " else c
-                        for c in value)
-        text = f'"{shown}"'
-    else:
-        text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "…"
 
 
 @dataclass(frozen=True)
@@ -324,118 +290,6 @@ def choice(*allowed: str, elsewhere: dict[str, str] | None = None) -> Callable[[
             )
         return value
 
-    return check
-
-
-def list_of(item_check: Callable[[Any, dict], Any], *, min_items: int = 0) -> Callable:
-    @widget(widget="list", min=min_items)
-    def check(value: Any, settings: dict) -> list:
-        if isinstance(value, str):
-            # "tags: a, b" is a common slip; accept it as a list.
-            value = [part for part in (p.strip() for p in value.split(",")) if part]
-        if not isinstance(value, list):
-            raise FieldError(
-                "expected a list",
-                "write a list in brackets, [first, second], or one '- item' per line",
-            )
-        items = []
-        for position, item in enumerate(value, start=1):
-            try:
-                items.append(item_check(item, settings))
-            except FieldError as error:
-                raise FieldError(f"item {position}: {error.message}", error.fix, at=(position - 1,)) from None
-        if len(items) < min_items:
-            raise FieldError(
-                f"needs at least {min_items} item{'s' if min_items != 1 else ''}",
-                "add one '- item' line for each",
-            )
-        return items
-
-    check.item_check = item_check  # the editor's form checks each item by it (plugins/cms)
-    return check
-
-
-def where_in_field(inside: tuple) -> str:
-    """(1, "email") -> "item 2, email": how messages name a value inside a
-    field (FieldError.at)."""
-    return ", ".join(f"item {part + 1}" if isinstance(part, int) else part for part in inside)
-
-
-def unknown_field_fix(key: str, names: list[str]) -> str:
-    elsewhere = field_called_elsewhere_fix(key, names)
-    if elsewhere:
-        return elsewhere
-    # At difflib's usual 0.6, `tags` in a policy was taken for `status`:
-    # a suggestion is for a slip of a letter or two.
-    close = difflib.get_close_matches(key, names, n=1, cutoff=0.7)
-    if close:
-        return f"did you mean '{close[0]}'?"
-    return "remove it, or use one of: " + ", ".join(names)
-
-
-def list_of_objects(item_name: str, fields: tuple[Field, ...], *, min_items: int = 0,
-                    requires: tuple[tuple[str, str], ...] = ()) -> Callable:
-    """A list of entries with fields of their own (the press contacts: name,
-    role, phone, email), each checked like a file's fields. Every mistake is
-    reported, each at its own line: "item 2, email: …". `requires`: pairs
-    (field, the field it needs in the same entry), e.g. a picture its alt text."""
-    by_name = {spec.name: spec for spec in fields}
-
-    @widget(widget="list", min=min_items)
-    def check(value: Any, settings: dict) -> list[dict]:
-        if not isinstance(value, list):
-            raise FieldError("expected a list",
-                             f"write each {item_name} as a '- {fields[0].name}: …' line, then its other "
-                             "fields below it, indented to line up")
-        items, errors = [], []
-        for index, item in enumerate(value):
-            converted, item_errors = check_entry(item, index, settings)
-            items.append(converted)
-            errors += item_errors
-        if errors:
-            raise FieldErrors(errors)
-        if len(items) < min_items:
-            raise FieldError(f"needs at least {min_items} {item_name}{'s' if min_items != 1 else ''}",
-                             f"add one '- {fields[0].name}: …' block for each")
-        return items
-
-    def check_entry(item: Any, index: int, settings: dict) -> tuple[dict, list[FieldError]]:
-        if not isinstance(item, dict):
-            return {}, [FieldError(f"{where_in_field((index,))}: {describe(item)} is not a {item_name}'s fields",
-                                   f"write 'field: value' lines for it, starting '- {fields[0].name}: …'",
-                                   at=(index,))]
-        converted, errors = {}, []
-        for key, value in item.items():
-            key = str(key)
-            spec = by_name.get(key)
-            if spec is None:
-                errors.append(FieldError(f"{where_in_field((index, key))}: is not a field of a {item_name}",
-                                         unknown_field_fix(key, list(by_name)), at=(index, key)))
-                continue
-            try:
-                converted[key] = spec.convert(value, settings)
-            except FieldError as error:
-                errors.append(FieldError(f"{where_in_field((index, key))}: {error.message}", error.fix,
-                                         at=(index, key)))
-        for spec in fields:
-            if spec.required and spec.name not in item:
-                # Reported at the entry's first line: the field has none.
-                example = f", e.g. {spec.name}: {spec.example}" if spec.example else ""
-                errors.append(FieldError(f"{where_in_field((index, spec.name))}: is missing (every {item_name} "
-                                         "needs it)", f"add a line '{spec.name}: …' to this {item_name}{example}",
-                                         at=(index,)))
-        for field_name, needed in requires:
-            if field_name in item and needed not in item:
-                example = by_name[needed].example
-                errors.append(FieldError(f"{where_in_field((index, needed))}: is missing (a {item_name} with a "
-                                         f"{field_name} needs it)", f"add a line '{needed}: …' to this {item_name}"
-                                         + (f", e.g. {needed}: {example}" if example else ""), at=(index, field_name)))
-        return converted, errors
-
-    # The editor makes a form for each entry from these (plugins/cms).
-    check.item_name = item_name
-    check.item_fields = fields
-    check.requires = requires
     return check
 
 

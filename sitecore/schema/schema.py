@@ -9,7 +9,8 @@ from typing import Callable
 from sitecore.clock import as_written, instant
 
 from .document import Document
-from .fields import Field, FieldError, FieldErrors, unknown_field_fix, where_in_field
+from .field_errors import FieldError, FieldErrors, unknown_field_fix, where_in_field
+from .fields import Field
 
 # (path, line, field, message, fix) -> None
 Report = Callable[[str, int, str, str, str], None]

@@ -10,7 +10,7 @@ import re
 
 import yaml
 
-from .fields import where_in_field
+from .field_errors import where_in_field
 from .front_matter_errors import BLOCK_START_LINE, FrontMatterError
 from .yaml_slips import curly_quotes_problem, in_quotes, shortened, starts_with_curly_quote, straight_quotes_fix
 

@@ -1,0 +1,28 @@
+"""Where in a content file a problem is: the line and column of a byte, the line of a pattern in the body."""
+
+from __future__ import annotations
+
+import re
+
+FENCED_CODE = re.compile(r"^\s{0,3}(```|~~~)")
+
+
+def position_of_byte(data: bytes, index: int) -> tuple[int, int]:
+    """(line, column), from 1, of the byte at `index` (a column counts bytes
+    that decode, and the one that does not)."""
+    line_start = data.rfind(b"\n", 0, index) + 1
+    column = len(data[line_start:index].decode("utf-8", "replace")) + 1
+    return data.count(b"\n", 0, index) + 1, column
+
+
+def line_in_markdown(markdown: str, first_line: int, pattern: str) -> int:
+    """The line of `markdown` (numbered from `first_line`) where `pattern`
+    first appears outside fenced code; `first_line` if nowhere."""
+    search = re.compile(pattern, re.I)
+    in_code = False
+    for offset, line in enumerate(markdown.split("\n")):
+        if FENCED_CODE.match(line):
+            in_code = not in_code
+        elif not in_code and search.search(line):
+            return first_line + offset
+    return first_line

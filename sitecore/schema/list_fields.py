@@ -1,0 +1,102 @@
+"""Field types whose value is a list: of single values, or of entries with fields of their own."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from .field_errors import FieldError, FieldErrors, describe, unknown_field_fix, where_in_field
+from .fields import Field, widget
+
+
+def list_of(item_check: Callable[[Any, dict], Any], *, min_items: int = 0) -> Callable:
+    @widget(widget="list", min=min_items)
+    def check(value: Any, settings: dict) -> list:
+        if isinstance(value, str):
+            # "tags: a, b" is a common slip; accept it as a list.
+            value = [part for part in (p.strip() for p in value.split(",")) if part]
+        if not isinstance(value, list):
+            raise FieldError(
+                "expected a list",
+                "write a list in brackets, [first, second], or one '- item' per line",
+            )
+        items = []
+        for position, item in enumerate(value, start=1):
+            try:
+                items.append(item_check(item, settings))
+            except FieldError as error:
+                raise FieldError(f"item {position}: {error.message}", error.fix, at=(position - 1,)) from None
+        if len(items) < min_items:
+            raise FieldError(
+                f"needs at least {min_items} item{'s' if min_items != 1 else ''}",
+                "add one '- item' line for each",
+            )
+        return items
+
+    check.item_check = item_check  # the editor's form checks each item by it (plugins/cms)
+    return check
+
+
+def list_of_objects(item_name: str, fields: tuple[Field, ...], *, min_items: int = 0,
+                    requires: tuple[tuple[str, str], ...] = ()) -> Callable:
+    """A list of entries with fields of their own (the press contacts: name,
+    role, phone, email), each checked like a file's fields. Every mistake is
+    reported, each at its own line: "item 2, email: …". `requires`: pairs
+    (field, the field it needs in the same entry), e.g. a picture its alt text."""
+    by_name = {spec.name: spec for spec in fields}
+
+    @widget(widget="list", min=min_items)
+    def check(value: Any, settings: dict) -> list[dict]:
+        if not isinstance(value, list):
+            raise FieldError("expected a list",
+                             f"write each {item_name} as a '- {fields[0].name}: …' line, then its other "
+                             "fields below it, indented to line up")
+        items, errors = [], []
+        for index, item in enumerate(value):
+            converted, item_errors = check_entry(item, index, settings)
+            items.append(converted)
+            errors += item_errors
+        if errors:
+            raise FieldErrors(errors)
+        if len(items) < min_items:
+            raise FieldError(f"needs at least {min_items} {item_name}{'s' if min_items != 1 else ''}",
+                             f"add one '- {fields[0].name}: …' block for each")
+        return items
+
+    def check_entry(item: Any, index: int, settings: dict) -> tuple[dict, list[FieldError]]:
+        if not isinstance(item, dict):
+            return {}, [FieldError(f"{where_in_field((index,))}: {describe(item)} is not a {item_name}'s fields",
+                                   f"write 'field: value' lines for it, starting '- {fields[0].name}: …'",
+                                   at=(index,))]
+        converted, errors = {}, []
+        for key, value in item.items():
+            key = str(key)
+            spec = by_name.get(key)
+            if spec is None:
+                errors.append(FieldError(f"{where_in_field((index, key))}: is not a field of a {item_name}",
+                                         unknown_field_fix(key, list(by_name)), at=(index, key)))
+                continue
+            try:
+                converted[key] = spec.convert(value, settings)
+            except FieldError as error:
+                errors.append(FieldError(f"{where_in_field((index, key))}: {error.message}", error.fix,
+                                         at=(index, key)))
+        for spec in fields:
+            if spec.required and spec.name not in item:
+                # Reported at the entry's first line: the field has none.
+                example = f", e.g. {spec.name}: {spec.example}" if spec.example else ""
+                errors.append(FieldError(f"{where_in_field((index, spec.name))}: is missing (every {item_name} "
+                                         "needs it)", f"add a line '{spec.name}: …' to this {item_name}{example}",
+                                         at=(index,)))
+        for field_name, needed in requires:
+            if field_name in item and needed not in item:
+                example = by_name[needed].example
+                errors.append(FieldError(f"{where_in_field((index, needed))}: is missing (a {item_name} with a "
+                                         f"{field_name} needs it)", f"add a line '{needed}: …' to this {item_name}"
+                                         + (f", e.g. {needed}: {example}" if example else ""), at=(index, field_name)))
+        return converted, errors
+
+    # The editor makes a form for each entry from these (plugins/cms).
+    check.item_name = item_name
+    check.item_fields = fields
+    check.requires = requires
+    return check
