@@ -18,7 +18,10 @@ PROBLEMS_ID = "preview-build-problems"
 # differs: only the pages a save changed reload, each once. After such a
 # reload, move focus to the problems (if any), so a screen reader reads them
 # first; the box itself is sticky, so it is in view however far down the
-# browser scrolls the reloaded page.
+# browser scrolls the reloaded page. A sticky box covers what scrolls under
+# it, so the page's scroll padding is the box's height: a link or field that
+# keyboard focus moves to is scrolled into view below the box, never hidden
+# behind it (WCAG 2.4.11).
 RELOAD_JS = b"""(function () {
   var served = document.currentScript.dataset.version;
   var events = new EventSource("%s?page=" + encodeURIComponent(location.pathname));
@@ -29,17 +32,25 @@ RELOAD_JS = b"""(function () {
     location.reload();
   };
   document.addEventListener("DOMContentLoaded", function () {
-    if (!sessionStorage.getItem("previewReloaded")) return;
+    var reloaded = sessionStorage.getItem("previewReloaded");
     sessionStorage.removeItem("previewReloaded");
     var problems = document.getElementById("%s");
-    if (problems) problems.focus({ preventScroll: true });
+    if (!problems) return;
+    function keepFocusInView() {
+      document.documentElement.style.scrollPaddingTop = problems.offsetHeight + "px";
+    }
+    keepFocusInView();
+    window.addEventListener("resize", keepFocusInView);
+    if (reloaded) problems.focus({ preventScroll: true });
   });
 })();
 """ % (RELOAD_EVENTS.encode(), PROBLEMS_ID.encode())
 # Inline, so it needs nothing from the theme: sticky at the top of the
 # viewport, and never taller than half of it (it scrolls inside instead).
+# Above the page, but below the theme's skip link (z-index 10), which shows
+# at the top of the window when focused.
 PROBLEMS_STYLE = (
-    "position:sticky;top:0;z-index:100;max-height:50vh;overflow:auto;margin:0;padding:1rem;"
+    "position:sticky;top:0;z-index:5;max-height:50vh;overflow:auto;margin:0;padding:1rem;"
     "background:#fff3cd;color:#1b1b1f;border-bottom:4px solid #b00020;font:1rem/1.5 system-ui,sans-serif"
 )
 

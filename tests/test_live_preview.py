@@ -190,6 +190,11 @@ def test_after_a_reload_the_problems_are_in_view_wherever_the_page_was_scrolled(
         assert 0 <= box["top"] and box["bottom"] <= 400, box
         assert panel.is_visible() and "could not be built" in panel.inner_text()
         assert page.evaluate("document.activeElement.matches('.build-problems')")  # screen readers start here
+        # Keyboard focus is never hidden behind the sticky box (WCAG 2.4.11), going down and back up.
+        # (Without the theme's smooth scrolling, each focus is measured where it stops.)
+        page.emulate_media(reduced_motion="reduce")
+        assert focus_hidden_behind_something(page, "Tab", 40) == []
+        assert focus_hidden_behind_something(page, "Shift+Tab", 40) == []
 
         # Without JavaScript (no automatic reload, but a manual one) it stays in view too.
         context = browser.new_context(java_script_enabled=False, viewport={"width": 800, "height": 400})
@@ -201,6 +206,28 @@ def test_after_a_reload_the_problems_are_in_view_wherever_the_page_was_scrolled(
         assert box and 0 <= box["y"] and box["y"] + box["height"] <= 400, box
         context.close()
         page.close()
+
+
+# The focused element's middle, if in the window, shows the element itself
+# (or a part of it), not something drawn over it.
+FOCUS_COVERED = """() => {
+  const focused = document.activeElement, box = focused.getBoundingClientRect();
+  const x = box.left + Math.min(box.width, innerWidth) / 2, y = box.top + Math.min(box.height, innerHeight) / 2;
+  const shown = document.elementFromPoint(x, y);
+  if (!shown || focused.contains(shown) || shown.contains(focused)) return null;
+  return `${focused.outerHTML.slice(0, 60)} under ${shown.outerHTML.slice(0, 60)}`;
+}"""
+
+
+def focus_hidden_behind_something(page, key: str, presses: int) -> list[str]:
+    """Press `key` `presses` times; each focused element drawn under another."""
+    hidden = []
+    for _ in range(presses):
+        page.keyboard.press(key)
+        covered = page.evaluate(FOCUS_COVERED)
+        if covered:
+            hidden.append(covered)
+    return hidden
 
 
 def rebuilding(tmp_path):

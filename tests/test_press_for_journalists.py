@@ -35,6 +35,7 @@ RELEASE_POST = """\
     ---
     The party elected its deputy leader, as
     [the Electoral Commission](https://www.electoralcommission.org.uk/) was told.
+    She will speak for [our housing policy](/policies/housing/).
     """
 
 
@@ -148,6 +149,7 @@ def test_a_printed_release_has_its_words_and_a_legible_imprint_without_the_menus
         page = browser.new_page()
         try:
             page.goto(f"{base}/{RELEASE}")
+            on_screen = page.locator(".print-address").is_visible()
             page.emulate_media(media="print")
             imprint = page.evaluate(IMPRINT_PRINTED)
             hidden = {selector: page.locator(selector).first.is_visible()
@@ -163,6 +165,8 @@ def test_a_printed_release_has_its_words_and_a_legible_imprint_without_the_menus
     assert imprint_text(settings) in text
     assert "The party elected its deputy leader" in text
     assert "(https://www.electoralcommission.org.uk/)" in text  # where paper cannot follow the link
+    assert "our housing policy (/policies/housing/)" in text  # a page of this site, by its path
+    assert not on_screen and f"Online at {settings['SITE_CANONICAL_URL']}/{RELEASE}" in text  # the path's site
     for screen_only in ("Skip to main content", "Join the party", *(label for label, _ in settings["FOOTER_MENU"])):
         assert screen_only not in text
     assert not re.search(r"\bDonate\b", text)
