@@ -89,3 +89,25 @@ def test_the_press_page_is_indexed_without_its_list_of_releases(site, index):
     for headline in headlines:
         assert headline not in index.pages["/press/"]
         assert "/press/" not in index.found(headline)
+
+
+@pytest.mark.parametrize("query", ["minifesto", "manifesto"])
+def test_the_minifesto_is_found_by_its_name(index, query):
+    assert index.found(query)[0] == "/minifesto/"
+
+
+def test_the_minifesto_is_indexed_once_as_its_own_words(site, index):
+    """Its foreword and closing call, not its links to files, editions and
+    contents, nor its policies (each is found on its own page: here it would
+    be a result beside every policy); and once, at its lasting address, not
+    again at each edition's."""
+    assert [url for url in index.pages if url.startswith("/minifesto/")] == ["/minifesto/"]
+    indexed, page = index.pages["/minifesto/"], site.html("minifesto/")
+    for own_words in (".foreword .prose", "#join .prose", "main h1"):
+        assert words(page.select_one(own_words).get_text()) in indexed, own_words
+    headings = {words(heading.get_text()) for heading in page.select("main h2")}  # the foreword's, the closing call's
+    links = [words(link.get_text()) for link in page.select(".downloads a, .edition-links a, .contents a")
+             if words(link.get_text()) not in headings]
+    policies = [words(item.get_text()) for item in page.select(".policy .commitments li, .policy .policy-summary")]
+    assert links and policies
+    assert [text for text in links + policies if text in indexed] == []

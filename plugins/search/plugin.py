@@ -2,7 +2,8 @@
 package, run as a service: nothing is downloaded at run time).
 
 Only pages whose <main> carries data-pagefind-body are indexed: posts,
-policies, councillors and pages, never listings. Drafts are never written in
+policies, the minifesto, councillors, candidates, events, branches and
+pages, never listings. Drafts are never written in
 a public build, so they are never indexed.
 
 The index is the same, byte for byte, for the same pages written in the
