@@ -438,6 +438,8 @@ SEARCH_TYPES = [("News", "News"), ("Press release", "Press releases"), ("Policy"
 SEARCH_TYPE_OF_CATEGORY = {"press-releases": "Press release"}
 # That search, as the press pages link to it.
 PRESS_SEARCH_URL = f"{SEARCH_URL}?type={quote(SEARCH_TYPE_OF_CATEGORY[PRESS_CATEGORY])}"
+# Pagefind's index: its folder of the site (written as THEME_STATIC_DIR is,
+# no "/" at either end); the search page loads it from there.
 SEARCH_INDEX_PATH = "pagefind"
 
 # --- Responsive images (plugins/images) ---------------------------------------

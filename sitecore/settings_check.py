@@ -108,17 +108,31 @@ def text(value: Any, example: Any) -> Refusal | None:
                    + (f": {literal(str(value))}" if isinstance(value, (int, float)) else ""))
 
 
-SITE_FOLDER = re.compile(r"(?:[A-Za-z0-9_][A-Za-z0-9._-]*/)+")
+FOLDER_NAME = r"[A-Za-z0-9_][A-Za-z0-9._-]*"
+SITE_FOLDER = re.compile(rf"(?:{FOLDER_NAME}/)+")
+SITE_DIR = re.compile(rf"{FOLDER_NAME}(?:/{FOLDER_NAME})*")
 
 
 def site_folder(value: Any, example: Any) -> Refusal | None:
     """A folder of the site as its SAVE_AS is written: "admin/", no "/"
     before it (it is under output/), one after (file names are added)."""
-    if isinstance(value, str) and SITE_FOLDER.fullmatch(value):
+    return folder_written_as(SITE_FOLDER, lambda name: name + "/", value, example)
+
+
+def site_dir(value: Any, example: Any) -> Refusal | None:
+    """A folder of the site as Pelican's THEME_STATIC_DIR is written:
+    "pagefind", no "/" before it or after (templates put one on each side,
+    {{ SITEURL }}/pagefind/pagefind.js: "/pagefind" would make the address
+    of a file on another site, //pagefind/pagefind.js)."""
+    return folder_written_as(SITE_DIR, lambda name: name, value, example)
+
+
+def folder_written_as(shape: re.Pattern, written: Callable[[str], str], value: Any, example: Any) -> Refusal | None:
+    if isinstance(value, str) and shape.fullmatch(value):
         return None
-    meant = value.strip().strip("/") + "/" if isinstance(value, str) else ""
+    meant = written(value.strip().strip("/")) if isinstance(value, str) else ""
     return Refusal(f"is {quoted(value)}, not a folder of the site such as {literal(example)}",
-                   f"write {literal(meant if SITE_FOLDER.fullmatch(meant) else example)}")
+                   f"write {literal(meant if shape.fullmatch(meant) else example)}")
 
 
 def one_of(*choices: str) -> Check:
@@ -208,6 +222,9 @@ OUR_SETTINGS: dict[str, Setting] = {
     # The largest content file read: a long policy paper is 10,000 words (about 60 KB); 256 KB is far
     # above anything a person writes, and far below what makes Markdown slow (plugins/frontmatter).
     "CONTENT_FILE_MAX_KB": Setting(whole_number, 256),
+    # The search index's folder of the site: Pagefind's files are written there (plugins/search), and
+    # the search page loads them from there (theme search.html).
+    "SEARCH_INDEX_PATH": Setting(site_dir, "pagefind"),
     # The widths of an image's WebP copies, and of its plain copy (None: no plain copy) (plugins/images).
     "RESPONSIVE_IMAGE_WIDTHS": Setting(list_of(whole_number, "a list of one or more whole numbers", at_least=1),
                                        [480, 960, 1440]),

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 from browser import serve_folder
+from conftest import build_in
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -111,3 +113,36 @@ def test_the_minifesto_is_indexed_once_as_its_own_words(site, index):
     policies = [words(item.get_text()) for item in page.select(".policy .commitments li, .policy .policy-summary")]
     assert links and policies
     assert [text for text in links + policies if text in indexed] == []
+
+
+MOVED_INDEX = "assets/search-index"
+
+
+@pytest.fixture(scope="module")
+def moved_index(tmp_path_factory, factory_cache):
+    """A small site whose index is not in pagefind/ (SEARCH_INDEX_PATH)."""
+    built = build_in(tmp_path_factory.mktemp("moved-index"), settings={"SEARCH_INDEX_PATH": repr(MOVED_INDEX)},
+                     cache=factory_cache)
+    assert built.returncode == 0, built.stderr
+    return built
+
+
+def test_the_search_page_finds_the_index_where_the_setting_puts_it(moved_index, browser):
+    assert (moved_index.output / MOVED_INDEX / "pagefind.js").is_file()
+    assert not (moved_index.output / "pagefind").exists()
+    with serve_folder(moved_index.output) as url:
+        context = browser.new_context()
+        page = context.new_page()
+        requested = []
+        page.on("request", lambda request: requested.append(request.url))
+        try:
+            page.goto(f"{url}/search/")
+            page.fill("#search-input", "hello")
+            expect(page.locator("#search-status")).to_have_text("1 result for “hello”")
+            expect(page.locator("#search-results a")).to_have_attribute("href", "/news/hello/")
+        finally:
+            context.close()
+    index_requests = [address for address in requested if f"/{MOVED_INDEX}/" in address]
+    assert f"{url}/{MOVED_INDEX}/pagefind.js" in index_requests
+    assert any(address.endswith(".pagefind") for address in index_requests)  # the WebAssembly, from beside it
+    assert [address for address in requested if not address.startswith(f"{url}/")] == []

@@ -65,6 +65,9 @@ WRONG_VALUES = [
                                                  "read (the repetition number is too large) — put the pattern right "
                                                  "(Python's re module), or remove it"),
     ("CMS_SAVE_AS", "/admin", 'is "/admin" (text), not a folder of the site such as "admin/" — write "admin/"'),
+    # Written into the search page's addresses: "//search/pagefind.js" is another site's.
+    ("SEARCH_INDEX_PATH", "/search/", 'is "/search/" (text), not a folder of the site such as "pagefind" — '
+                                      'write "search"'),
     ("CMS_PUBLISH_MODE", "editorial", 'is "editorial" (text), not one of "editorial_workflow" or "simple" — '
                                       'write "editorial_workflow" or "simple"'),
     ("CMS_REPO_ROOT", None, "is None (no value), not text — write it in quotes"),

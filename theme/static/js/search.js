@@ -11,10 +11,12 @@ const more = document.getElementById("search-more");
 
 // The form is usable at once; Pagefind (its script, WebAssembly and
 // index metadata: several round trips on a slow link) loads meanwhile, and a
-// search typed before it is ready waits for it, saying "Searching…".
+// search typed before it is ready waits for it, saying "Searching…". The
+// page says where the index is (the site's SEARCH_INDEX_PATH); Pagefind
+// loads the rest of it from beside its script.
 app.hidden = false;
 fallback.hidden = true;
-const ready = import("/pagefind/pagefind.js").then(async (pagefind) => {
+const ready = import(app.dataset.indexScript).then(async (pagefind) => {
   // noWorker: Pagefind's web worker is one more script to fetch before the
   // first search (2.5 s on a slow link), and gives up waiting for itself
   // after 5 s; searching this index on the page itself takes milliseconds.
