@@ -115,6 +115,19 @@ def test_the_minifesto_is_indexed_once_as_its_own_words(site, index):
     assert [text for text in links + policies if text in indexed] == []
 
 
+
+@pytest.mark.parametrize("kind", ["councillors", "candidates", "branches", "events"])
+def test_a_list_of_facts_is_indexed_as_separate_words(site, index, kind):
+    """Its terms and values were written with nothing between them, and
+    Pagefind ran them together: "RoleTown councillorCouncilBury St Edmunds…",
+    a match marked as "inHillside"."""
+    pages = [url for url in index.pages if url.startswith(f"/{kind}/")]
+    assert pages
+    for url in pages:
+        facts = site.html(url.strip("/") + "/").select("dl.facts > *")
+        assert facts, url
+        assert " ".join(words(fact.get_text()) for fact in facts) in index.pages[url], url
+
 MOVED_INDEX = "assets/search-index"
 
 
