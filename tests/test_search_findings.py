@@ -128,6 +128,30 @@ def test_a_list_of_facts_is_indexed_as_separate_words(site, index, kind):
         assert facts, url
         assert " ".join(words(fact.get_text()) for fact in facts) in index.pages[url], url
 
+
+@pytest.mark.parametrize("clear", ["delete the words", "press Escape"])
+def test_a_cleared_search_leaves_the_address(served, clear):
+    """Else a reload, or the address shared, brought the old search back."""
+    url, browser = served
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(f"{url}/search/?q=housing&type=Policy")
+        expect(page.locator("#search-status")).to_contain_text("for “housing”")
+        if clear == "press Escape":
+            page.focus("#search-input")
+            page.keyboard.press("Escape")
+        else:
+            page.fill("#search-input", "")
+        expect(page.locator("#search-status")).to_have_text("")
+        expect(page).to_have_url(f"{url}/search/?type=Policy")  # the boxes ticked stay
+        page.reload()
+        expect(page.locator("#search-input")).to_have_value("")
+        expect(page.locator("input[name=type]:checked")).to_have_count(1)
+        expect(page.locator("#search-results > li")).to_have_count(0)
+    finally:
+        context.close()
+
 MOVED_INDEX = "assets/search-index"
 
 

@@ -141,6 +141,18 @@ async function showMore(current, { focus = false } = {}) {
   say(outcome(current));
 }
 
+// The address says what was searched for, the types too when some are
+// unticked: shared or reloaded, it searches the same. A cleared search
+// leaves it, or a reload would bring the old search back.
+function keepInAddress(query, types, all) {
+  const url = new URL(location.href);
+  if (query) url.searchParams.set("q", query);
+  else url.searchParams.delete("q");
+  url.searchParams.delete("type");
+  if (!all) for (const type of types) url.searchParams.append("type", type);
+  history.replaceState(null, "", url);
+}
+
 let latest = 0;
 let wanted = null; // the query and filters of the latest search
 async function search() {
@@ -154,15 +166,16 @@ async function search() {
   const ticket = ++latest;
   run = null;
   more.hidden = true;
-  if (!query) {
-    list.replaceChildren();
-    say("");
-    return;
-  }
-  say("Searching…", { passing: true });
   // Every page searched has a type, so with every box ticked no filter is
   // needed, and none is loaded: a round trip less on a slow link.
   const all = types.length === form.querySelectorAll("input[name=type]").length;
+  if (!query) {
+    list.replaceChildren();
+    say("");
+    keepInAddress(query, types, all);
+    return;
+  }
+  say("Searching…", { passing: true });
   let found;
   try {
     const pagefind = await ready;
@@ -175,13 +188,7 @@ async function search() {
     return;
   }
   if (found === null || ticket !== latest) return; // a newer search replaced this one
-  // The address says what was searched for, the types too when some are
-  // unticked: shared or reloaded, it searches the same.
-  const url = new URL(location.href);
-  url.searchParams.set("q", query);
-  url.searchParams.delete("type");
-  if (!all) for (const type of types) url.searchParams.append("type", type);
-  history.replaceState(null, "", url);
+  keepInAddress(query, types, all);
   const count = found.results.length;
   list.replaceChildren();
   if (count === 0) {
