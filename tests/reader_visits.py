@@ -16,6 +16,14 @@ WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 WIDTHS = (320, 1280)
 
 
+def axe_violations(page) -> list[str]:
+    """axe-core's WCAG 2.2 AA violations on `page` as it is now (after a
+    test has brought it to a state no visit sees), each "id: help"."""
+    page.evaluate(AXE.read_text(encoding="utf-8"))
+    return page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
+                         ".then(result => result.violations.map(v => v.id + ': ' + v.help))", WCAG_22_AA)
+
+
 class ReaderVisits:
     """reader_visits(path) -> what the visit to `path` saw:
     status, headers, requests and scripts (URLs), cookies (the response's

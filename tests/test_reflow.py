@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 from browser import RECORD_VIOLATIONS, csp_problems, serve_folder
 from conftest import build_in
-from reader_visits import AXE, WCAG_22_AA
+from reader_visits import axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -158,12 +158,6 @@ def reader(browser):
     page.on("console", lambda message: console.append(message.text))
     yield page, console
     context.close()
-
-
-def axe_violations(page) -> list:
-    page.evaluate(AXE.read_text(encoding="utf-8"))
-    return page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
-                         ".then(result => result.violations.map(v => v.id + ': ' + v.help))", WCAG_22_AA)
 
 
 def settled_boxes(page) -> list[dict]:

@@ -12,7 +12,7 @@ import pytest
 from browser import serve_folder
 from conftest import build_in
 from playwright.sync_api import expect
-from reader_visits import WCAG_22_AA
+from reader_visits import axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -162,16 +162,10 @@ def test_without_javascript_the_page_says_search_needs_it(many):
 
 def test_the_results_and_their_button_meet_wcag(many):
     """axe-core on the search page with results and "Show more results" shown."""
-    from reader_visits import AXE
-
     context, page, url = open_search(many)
     try:
         page.goto(f"{url}/search/?q={QUERY}")
         expect(page.locator("#search-more")).to_be_visible()
-        page.evaluate(AXE.read_text(encoding="utf-8"))
-        violations = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})"
-            ".then(result => result.violations.map(v => v.id + ': ' + v.help))", WCAG_22_AA)
-        assert violations == []
+        assert axe_violations(page) == []
     finally:
         context.close()
