@@ -11,6 +11,7 @@ import pytest
 from browser import serve_folder
 from conftest import build_in
 from playwright.sync_api import expect
+from reader_visits import axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -149,6 +150,36 @@ def test_a_cleared_search_leaves_the_address(served, clear):
         expect(page.locator("#search-input")).to_have_value("")
         expect(page.locator("input[name=type]:checked")).to_have_count(1)
         expect(page.locator("#search-results > li")).to_have_count(0)
+    finally:
+        context.close()
+
+
+def test_no_results_offers_the_ways_to_find_things_without_search(served, site):
+    """The links the page gives without JavaScript, with the site's
+    candidates, events and branches, below the status that says why."""
+    without_script = [link["href"] for link in site.html("search/").select("#search-fallback a")]
+    assert {"/news/", "/policies/", "/councillors/", "/candidates/", "/events/", "/branches/"} <= set(without_script)
+    url, browser = served
+    context = browser.new_context(bypass_csp=True)  # eval_on_selector_all
+    page = context.new_page()
+    try:
+        page.goto(f"{url}/search/")
+        page.fill("#search-input", "xylophonics")
+        expect(page.locator("#search-status")).to_have_text("No results for “xylophonics”")
+        offered = page.locator("#search-fallback")
+        expect(offered).to_be_visible()
+        expect(offered.locator(".lead")).to_have_count(3)
+        for sentence in offered.locator(".lead").all():  # about the script, which works
+            expect(sentence).to_be_hidden()
+        links = page.eval_on_selector_all("#search-fallback a", "links => links.map(a => a.getAttribute('href'))")
+        assert links == without_script
+        for link in offered.locator("a").all():
+            expect(link).to_be_visible()
+        assert offered.bounding_box()["y"] >= page.locator("#search-status").bounding_box()["y"]
+        assert axe_violations(page) == []
+        page.fill("#search-input", "housing")
+        expect(page.locator("#search-status")).to_contain_text("for “housing”")
+        expect(offered).to_be_hidden()
     finally:
         context.close()
 

@@ -9,13 +9,22 @@ const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 
+// The page's ways to find things without search (the news, the policies,
+// the councillors …), shown when search cannot help: "broken" (it could not
+// load) or "no-results" (the status says so); null hides them.
+function offerOtherWays(state) {
+  fallback.hidden = state === null;
+  if (state) fallback.dataset.state = state;
+  else delete fallback.dataset.state;
+}
+
 // The form is usable at once; Pagefind (its script, WebAssembly and
 // index metadata: several round trips on a slow link) loads meanwhile, and a
 // search typed before it is ready waits for it, saying "Searching…". The
 // page says where the index is (the site's SEARCH_INDEX_PATH); Pagefind
 // loads the rest of it from beside its script.
 app.hidden = false;
-fallback.hidden = true;
+offerOtherWays(null);
 const ready = import(app.dataset.indexScript).then(async (pagefind) => {
   // noWorker: Pagefind's web worker is one more script to fetch before the
   // first search (2.5 s on a slow link), and gives up waiting for itself
@@ -26,8 +35,7 @@ const ready = import(app.dataset.indexScript).then(async (pagefind) => {
 });
 ready.catch(() => {
   app.hidden = true;
-  fallback.hidden = false;
-  fallback.dataset.state = "broken"; // says so instead of "Loading search…"
+  offerOtherWays("broken"); // says so instead of "Loading search…"
 });
 
 // Each result's words come in a fragment of its own, one request each. On a
@@ -166,6 +174,7 @@ async function search() {
   const ticket = ++latest;
   run = null;
   more.hidden = true;
+  offerOtherWays(null);
   // Every page searched has a type, so with every box ticked no filter is
   // needed, and none is loaded: a round trip less on a slow link.
   const all = types.length === form.querySelectorAll("input[name=type]").length;
@@ -193,6 +202,7 @@ async function search() {
   list.replaceChildren();
   if (count === 0) {
     say(`No results for “${query}”`);
+    offerOtherWays("no-results");
     return;
   }
   run = { query, results: found.results, shown: 0 };
