@@ -12,7 +12,9 @@ what of that HTML may reach a page. It is applied twice:
   outside the list could reach a page.
 
 What is allowed is what Markdown (with the `extra`, `smarty` and `toc`
-extensions) writes, plus a few inline tags a writer may type. No styles,
+extensions) writes, plus a few inline tags a writer may type, and on any of
+them `lang`, which marks a passage in another language (WCAG 3.1.2): a
+screen reader then reads it with that language's pronunciation. No styles,
 scripts, forms, frames (unless an origin is in EMBED_ALLOWLIST), comments,
 <template>, <noscript>, <meta>, <link>, <base> or <style>. The one style
 Markdown writes, a table column's alignment, becomes a class first
@@ -24,9 +26,15 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-# Tag -> the attributes it may carry.
+# What every allowed tag may carry besides its own attributes: the language
+# of what it holds (<span lang="cy">Diolch</span>, <blockquote lang="pl">,
+# Markdown's `{: lang=fr }`), for a passage in another language.
+EVERY_TAG_ATTRIBUTES = frozenset({"lang"})
+# Tag -> the attributes it may carry. <span> is there only to mark the
+# language of a few words ("span" carries nothing else): Welsh is not
+# another voice to set in italics (<i>), but one of the country's languages.
 ALLOWED_TAGS: dict[str, frozenset[str]] = {
-    tag: frozenset(attributes)
+    tag: frozenset(attributes) | EVERY_TAG_ATTRIBUTES
     for tag, attributes in {
         "p": (), "br": (), "hr": (), "blockquote": (), "pre": (), "code": ("class",),
         "h2": ("id",), "h3": ("id",), "h4": ("id",), "h5": ("id",), "h6": ("id",),
@@ -37,7 +45,7 @@ ALLOWED_TAGS: dict[str, frozenset[str]] = {
         "img": ("src", "alt", "title", "width", "height"),
         "table": (), "caption": (), "thead": (), "tbody": (), "tfoot": (), "tr": (),
         "th": ("class", "colspan", "rowspan", "scope"), "td": ("class", "colspan", "rowspan"),
-        "figure": (), "figcaption": (), "div": ("class",),
+        "figure": (), "figcaption": (), "div": ("class",), "span": (),
     }.items()
 }
 # Embeds (only when EMBED_ALLOWLIST names the origin of their src).
@@ -61,8 +69,13 @@ NUMBER_VALUE = re.compile(r"[0-9]{1,4}")
 # A numbered list's first number: Markdown makes "12345. …" at a line's
 # start a list from 12345 (sane_lists), as a browser numbers it.
 LIST_START_VALUE = re.compile(r"[0-9]{1,9}")
+# A language tag's shape (BCP 47): a language of two or three lower-case
+# letters (cy, fr, pl), then subtags such as a region or a script (en-GB,
+# zh-Hant). Its shape only: "xx" passes here, as a tag no registry knows.
+# sitecore/languages.py and the LANGUAGES setting's check use it too.
+LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 VALUE_RULES = {
-    "id": ID_VALUE, "width": NUMBER_VALUE, "height": NUMBER_VALUE, "colspan": NUMBER_VALUE,
+    "lang": LANGUAGE_TAG, "id": ID_VALUE, "width": NUMBER_VALUE, "height": NUMBER_VALUE, "colspan": NUMBER_VALUE,
     "rowspan": NUMBER_VALUE, "start": LIST_START_VALUE, "scope": re.compile(r"col|row|colgroup|rowgroup"),
 }
 # Markdown writes a table column's alignment (`|---:|`) as an inline style,
@@ -126,7 +139,10 @@ def value_allowed(tag: str, attribute: str, value: str, embed_allowlist=()) -> b
         rule = ALLOWED_CLASSES.get(tag)
         return bool(rule) and all(rule.fullmatch(name) for name in value.split())
     rule = VALUE_RULES.get(attribute)
-    return rule is None or bool(rule.fullmatch(value.strip()))
+    # A language tag exactly as written: lang=" cy" is no language to a
+    # browser (nor valid HTML), so it is refused, not published as it is.
+    written = value if attribute == "lang" else value.strip()
+    return rule is None or bool(rule.fullmatch(written))
 
 
 def allowed_tags(embed_allowlist) -> dict[str, frozenset[str]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import posixpath
 
-from sitecore.html_allowlist import INTERNAL_LINK, LINK_MARKER, MARKER_LINK, goes_up_a_folder
+from sitecore.html_allowlist import INTERNAL_LINK, LANGUAGE_TAG, LINK_MARKER, MARKER_LINK, goes_up_a_folder
 from sitecore.html_refusals import Refusal
 
 
@@ -30,6 +30,18 @@ def up_a_folder_fix(link: str, folder: str) -> str:
         return f"a link may not use .. (going up a folder): write the path from content/ instead: {rewritten}"
     return ("a link may not use .. (going up a folder): write the file's path from content/ after the marker, "
             "as {filename}/policies/02-housing.md; only files inside content/ can be linked")
+
+
+def language_tag_refused(tag: str, written: str) -> tuple[str, str]:
+    """A lang attribute whose value is not a language tag: "Welsh", "CY",
+    "en_GB". When only its case or its "_" is wrong, the fix gives the tag."""
+    meant = written.strip().replace("_", "-")
+    meant = "-".join([meant.split("-")[0].lower(), *meant.split("-")[1:]])
+    if LANGUAGE_TAG.fullmatch(meant):
+        return (f'lang="{written}" on <{tag}> is not written as a language tag', f'write lang="{meant}"')
+    return (f'lang="{written}" on <{tag}> is not a language tag',
+            'write the language\'s tag of two or three lower-case letters: lang="cy" for Welsh, lang="fr" for '
+            'French, lang="pl" for Polish (a region may follow a hyphen: lang="en-GB")')
 
 
 def explain(refusal: Refusal, folder: str) -> tuple[str, str]:
@@ -84,6 +96,8 @@ def explain(refusal: Refusal, folder: str) -> tuple[str, str]:
                 "numbered list, and a list may start at a number of up to nine digits",
                 f"put a backslash before the full stop ({number}\\. …) to keep the number as words, "
                 "or write it another way")
+    if kind == "value" and detail.startswith("lang="):
+        return language_tag_refused(tag, detail.removeprefix("lang="))
     if LINK_MARKER.search(detail):
         return (f"<{tag} {detail}…> holds a {{…}} link marker outside a link",
                 "write {filename} and {static} only at the start of a link's address")

@@ -52,6 +52,9 @@ class Refusal:
         if self.kind == "value" and self.tag == "ol" and self.detail.startswith("start="):
             # Markdown's "1234567890. …" at a line's start, or an <ol start=…>
             return rf"^\s*{re.escape(self.detail.removeprefix('start='))}\.\s|\bstart\s*="
+        if self.kind == "value" and self.detail.startswith("lang="):
+            # This lang's own value: a text may mark several passages, rightly.
+            return rf"\blang\s*=\s*[\"']?{re.escape(self.detail.removeprefix('lang='))}"
         if self.kind == "theme-id":  # {#main} or id="main"; not a link's #main, nor code (indented, or in `…`)
             name = re.escape(self.detail)
             return (rf"^(?! {{4}}|\t)[^`\n]*?(?:\{{[^}}\n]*#{name}(?![\w-])[^}}\n]*\}}"

@@ -63,7 +63,8 @@ REFUSED_HTML = {
     "svg script": ("<svg><script>alert(1)</script></svg>", {("tag", "svg"), ("tag", "script")}),
     "event handler": ("<img src=/images/a.jpg alt=a onerror=alert(1)>", {("handler", "img")}),
     "style attribute": ('<p style="display:none">x</p>', {("attribute", "p")}),
-    "theme class": ('<span class="visually-hidden">x</span>', {("tag", "span")}),
+    # <span> is allowed to mark a language (<span lang="cy">), never a class.
+    "theme class": ('<span class="visually-hidden">x</span>', {("attribute", "span")}),
     "class on a link": ('<a class="skip-link" href="/">x</a>', {("value", "a")}),
     "javascript link": ('<a href="javascript:alert(1)">x</a>', {("scheme", "a")}),
     "image from another website": ('<img src="https://tracker.example/pixel.gif" alt="">', {("scheme", "img")}),
