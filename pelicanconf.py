@@ -39,6 +39,11 @@ SITE_CANONICAL_URL = "https://breakthroughparty.org.uk"
 AUTHOR = "Breakthrough Party"
 TIMEZONE = "Europe/London"
 DEFAULT_LANG = "en-GB"
+# The languages the site publishes in: the tag a post's or page's
+# `language:` gives -> the name the browser editor shows. An item without
+# one is in DEFAULT_LANG. (Not Pelican's `lang`: see LANGUAGE in
+# sitecore/schema/content_types.py.)
+LANGUAGES = {"en-GB": "English", "cy": "Welsh (Cymraeg)"}
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 # Month and day names in English whatever language the computer that builds
 # the site is set to: Pelican's default is that computer's own locale, which

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, Callable, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sitecore.html_allowlist import LANGUAGE_TAG
 from sitecore.problems import ProblemLog
 from sitecore.settings_file import setting_line, settings_file_of
 
@@ -206,6 +207,26 @@ def list_of(item: Check, described: str, length: int | None = None, at_least: in
     return check
 
 
+LANGUAGES_EXAMPLE = '{"en-GB": "English", "cy": "Welsh (Cymraeg)"}'
+
+
+def language_names(value: Any, example: Any) -> Refusal | None:
+    """Language tags (the shape the HTML allowlist gives `lang`) and the names
+    the browser editor shows for them: {"cy": "Welsh (Cymraeg)"}."""
+    if not isinstance(value, dict) or not value:
+        return Refusal(f"is {quoted(value)}, not a dictionary of language tags and their names",
+                       f"write each language's tag and name in braces, e.g. {LANGUAGES_EXAMPLE}")
+    for tag, name in value.items():
+        if not isinstance(tag, str) or not LANGUAGE_TAG.fullmatch(tag):
+            return Refusal(f"its key {quoted(tag)} is not a language tag",
+                           'write the tag before the colon, two or three lower-case letters (and a region after a '
+                           f'hyphen, if any), and the name after it: {LANGUAGES_EXAMPLE}')
+        if not isinstance(name, str) or not name.strip():
+            return Refusal(f"the name of {literal(tag)} is {quoted(name)}, not a name",
+                           f"write the name the editor shows in quotes, e.g. {LANGUAGES_EXAMPLE}")
+    return None
+
+
 @dataclass(frozen=True)
 class Setting:
     check: Check
@@ -239,6 +260,8 @@ OUR_SETTINGS: dict[str, Setting] = {
     "MINIFESTO_PDF_ATTACHMENTS": Setting(true_or_false, False),
     "PREVIEW_DRAFTS": Setting(true_or_false, False),
     "CONTENT_CHECK_ONLY": Setting(true_or_false, False),
+    # The languages a post or page may be written in (its `language`), by tag, with the editor's names for them.
+    "LANGUAGES": Setting(language_names, {"en-GB": "English"}),
     # Lists: a single text, unbracketed, would be read letter by letter.
     "EMBED_ALLOWLIST": Setting(list_of(text, "a list of text"), []),
     "PARTY_PROFILES": Setting(list_of(text, "a list of text"), []),

@@ -64,6 +64,15 @@ WRONG_VALUES = [
     ("PLACEHOLDER_PATTERNS", ["a{99999999999}"], 'its item 1 is "a{99999999999}" (text), not a pattern Python can '
                                                  "read (the repetition number is too large) — put the pattern right "
                                                  "(Python's re module), or remove it"),
+    ("LANGUAGES", ["en-GB", "cy"], "is ['en-GB', 'cy'] (a list), not a dictionary of language tags and their names "
+                                   '— write each language\'s tag and name in braces, e.g. '
+                                   '{"en-GB": "English", "cy": "Welsh (Cymraeg)"}'),
+    ("LANGUAGES", {"en-GB": "English", "Welsh": "cy"},
+     'its key "Welsh" (text) is not a language tag — write the tag before the colon, two or three lower-case '
+     'letters (and a region after a hyphen, if any), and the name after it: '
+     '{"en-GB": "English", "cy": "Welsh (Cymraeg)"}'),
+    ("LANGUAGES", {"cy": ""}, 'the name of "cy" is "" (text), not a name — write the name the editor shows in '
+                              'quotes, e.g. {"en-GB": "English", "cy": "Welsh (Cymraeg)"}'),
     ("CMS_SAVE_AS", "/admin", 'is "/admin" (text), not a folder of the site such as "admin/" — write "admin/"'),
     # Written into the search page's addresses: "//search/pagefind.js" is another site's.
     ("SEARCH_INDEX_PATH", "/search/", 'is "/search/" (text), not a folder of the site such as "pagefind" — '

@@ -73,6 +73,7 @@ def test_new_post_lists_the_optional_fields_as_comments(project):
     assert ("summary: TODO one or two plain sentences that sum the post up\n"
             "# Optional: to use a field, delete the '# ' before it and write your own value.\n"
             "# author: Alex Mays, Party Leader\n"
+            "# language: cy\n"
             "# tags: [councillors, nhs]\n"
             "# policies: [housing, nhs]\n"
             "# councillors: [katie-parker]\n"

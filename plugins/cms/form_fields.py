@@ -42,6 +42,9 @@ FIELD_RULES = {
     "number": (" The policies are numbered 1, 2, 3 … without gaps: give the next number, and renumber the "
                "others (in git) before taking one out.", None),
     # plugins/contentfiles: images_sharing_copies.
+    # The whole item's language (sitecore/schema/content_types.py: LANGUAGE); a passage is marked in the text.
+    "language": (" Only for a text written wholly in that language; leave it empty for English. Mark a few words "
+                 "in another language in the text itself: `<span lang=\"cy\">Diolch</span>`.", None),
     "image": (PICTURE_NAMES, None),
     "photo": (PICTURE_NAMES, None),
 }

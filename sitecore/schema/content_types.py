@@ -32,6 +32,12 @@ STATUS = Field("status", choice("published", "draft"), example="draft")
 # with SAMPLE_CONTENT off the build refuses the item (plugins/samplecontent).
 SAMPLE = Field("sample", plain_text, example="a volunteer will replace this wording", typographic=True)
 
+# The language an item's own words are in, when it is not the site's
+# (DEFAULT_LANG): a post or a page written in Welsh. A value of LANGUAGES.
+# Not `lang`: Pelican reads that as the mark of a translation and moves the
+# item from its address to ARTICLE_LANG_SAVE_AS ({slug}-cy.html).
+LANGUAGE = Field("language", one_of_setting("LANGUAGES"), example="cy")
+
 
 def old_addresses(example: str) -> Field:
     """The addresses the item had before its file was renamed: each keeps
@@ -56,6 +62,7 @@ POST = Schema(
         Field("category", one_of_setting("POST_CATEGORIES"), required=True, example="news"),
         Field("summary", SUMMARY, required=True, example="One or two plain sentences.", typographic=True),
         Field("author", text, example="Alex Mays, Party Leader"),
+        LANGUAGE,
         Field("tags", list_of(text), example="[councillors, nhs]"),
         Field("policies", list_of(slug), example="[housing, nhs]", refers_to="POLICY_PATHS"),
         Field("councillors", list_of(slug), example="[katie-parker]", refers_to="COUNCILLOR_PATHS"),
@@ -78,6 +85,7 @@ PAGE = Schema(
     fields=(
         Field("title", text, required=True, example="About us", typographic=True),
         Field("summary", SUMMARY, required=True, example="Who we are and what we stand for.", typographic=True),
+        LANGUAGE,
         # The membership platform's button the page ends with: "join" links to
         # JOIN_URL, "donate" to DONATE_URL (theme/templates/page.html). The page
         # asks for it itself, so renaming its file never loses the button and

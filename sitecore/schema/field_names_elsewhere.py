@@ -25,6 +25,7 @@ FIELDS_CALLED_ELSEWHERE = {
     "updated": ("modified",), "lastmod": ("modified",), "last_modified": ("modified",),
     "aliases": ("old_addresses",), "redirect_from": ("old_addresses",),
     "date": ("start", "joined"),
+    "lang": ("language",), "locale": ("language",),
     "email": ("contact",), "telephone": ("phone",), "tel": ("phone",), "mobile": ("phone",),
 }
 # Whether an item is published is its status: `draft: true` (Hugo, Jekyll), `published: false`.
