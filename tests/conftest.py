@@ -213,6 +213,8 @@ SHARED_OUT_TOGETHER = {
     "test_cms.py": "module",
     "test_live_preview.py": "module",
     "test_minifesto_editions.py": "module",
+    # One Welsh site, built and served once, for its pages, feed, editor and browser checks.
+    "test_languages.py": "module",
 }
 
 

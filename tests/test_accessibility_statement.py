@@ -51,6 +51,12 @@ STATEMENT_BACKED_BY = {
     "the build stops with a message, and publishes nothing, if a page's text has an image without alternative text":
         ["test_workflow::test_check_finds_problems_in_the_body_at_their_line",
          "test_safe_builds::test_a_content_error_leaves_the_last_good_site"],
+    "A post or page written in Welsh is marked as Welsh, and so is a passage in Welsh or another language that "
+    "its writer marks, so that a screen reader reads it with that language's pronunciation":
+        ["test_languages::test_a_welsh_post_s_own_words_are_welsh_and_the_site_s_stay_english",
+         "test_languages::test_a_welsh_page_s_own_words_are_welsh",
+         "test_languages::test_a_marked_passage_is_published_with_its_language",
+         "test_languages::test_axe_and_the_nu_html_checker_find_nothing_wrong_with_welsh"],
     "a link with no words": ["test_accessibility::test_a_link_without_words_stops_the_build_at_its_line"],
     "a link to a page the site does not have": ["test_workflow::test_check_finds_problems_in_the_body_at_their_line"],
     "or HTML the site does not allow": ["test_untrusted_content::test_hostile_content_is_refused_all_at_once"],

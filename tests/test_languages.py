@@ -1,19 +1,31 @@
-"""Text in another language is marked as such (WCAG 3.1.2, Language of Parts).
+"""Text in another language is marked as such (WCAG 3.1.1 and 3.1.2).
 
-A passage in Welsh, French or Polish inside a text carries `lang`
-(`<span lang="cy">`, `<blockquote lang="pl">`, Markdown's `{: lang=fr }`),
-which the HTML allowlist keeps when it is a language tag and refuses, at its
-line, when it is not."""
+- A passage in Welsh, French or Polish inside a text carries `lang`
+  (`<span lang="cy">`, `<blockquote lang="pl">`, Markdown's `{: lang=fr }`),
+  which the HTML allowlist keeps when it is a language tag and refuses, at
+  its line, when it is not.
+- A post or page written in Welsh says so (`language: cy`, one of
+  LANGUAGES): its own words carry lang="cy" on its page and wherever they
+  are listed, while the site's English words around them stay English; its
+  JSON-LD, og:locale and feed entry say Welsh; search finds it and marks its
+  result Welsh; axe-core and the Nu HTML Checker find nothing wrong."""
 
 from __future__ import annotations
 
+import feedparser
 import pytest
 import yaml
+from browser import serve_with_nginx
 from conftest import build_in
+from reader_visits import ReaderVisits, visit_problems
+from test_accessibility import nu_messages
 from test_bad_input import GOOD_POST
+from test_search import results_for
+from test_sharing import json_ld, meta_content
 
 from sitecore.html_refusals import refusals
 from sitecore.html_sanitiser import clean
+from sitecore.imprint import imprint_text
 
 # --- Parts: the allowlist's `lang` ------------------------------------------
 
@@ -67,9 +79,11 @@ def test_a_lang_that_is_not_a_language_tag_is_refused_at_its_line(make_site):
     ]
 
 
+PASSAGES_MARKED_RIGHT = WELSH_PASSAGES.replace("lang=Welsh", "lang=cy").replace('"en_GB"', '"en-GB"')
+
+
 def test_a_marked_passage_is_published_with_its_language(make_site):
-    fixed = WELSH_PASSAGES.replace("lang=Welsh", "lang=cy").replace('"en_GB"', '"en-GB"')
-    built = make_site({"posts/hello.md": fixed})
+    built = make_site({"posts/hello.md": PASSAGES_MARKED_RIGHT})
     assert built.returncode == 0, built.stderr
     prose = built.html("news/hello/").select_one(".prose")
     assert [(element.name, element["lang"], element.get_text()) for element in prose.select("[lang]")] == [
@@ -86,6 +100,11 @@ date: 2022-03-01
 category: news
 summary: Mae ein cangen newydd yng Nghaerdydd yn agor ei drysau nos Fawrth.
 language: cy
+image: images/press/alex-mays.jpg
+image_alt: Alex Mays yn agor y gangen
+corrections:
+  - date: 2022-03-02
+    note: Roedd fersiwn gynharach yn rhoi'r diwrnod anghywir.
 ---
 Rydym yn falch iawn o agor cangen newydd yn y brifddinas. Dewch i'n cyfarfod cyntaf.
 """
@@ -130,7 +149,7 @@ def welsh_site(tmp_path_factory, factory_cache):
     """A site with a post and a page in Welsh, and an English post quoting Welsh."""
     built = build_in(tmp_path_factory.mktemp("welsh"), {
         "posts/croeso.md": WELSH_POST, "pages/amdanom-ni.md": WELSH_PAGE,
-        "posts/hello.md": WELSH_PASSAGES.replace("lang=Welsh", "lang=cy").replace('"en_GB"', '"en-GB"')},
+        "posts/hello.md": PASSAGES_MARKED_RIGHT},
         cache=factory_cache, options=("--now", "2022-03-02 12:00"))
     assert built.returncode == 0, built.stderr
     return built
@@ -144,3 +163,105 @@ def test_the_editor_offers_the_languages_the_site_publishes_in(welsh_site):
     language = next(field for field in posts["fields"] if field["name"] == "language")
     assert (language["widget"], language["required"]) == ("select", False)
     assert language["options"] == [{"label": "English", "value": "en-GB"}, {"label": "Welsh (Cymraeg)", "value": "cy"}]
+
+
+# --- Rendering: the item's words in its language, the site's in English ------
+
+def marked(soup) -> list[tuple[str, str]]:
+    """Each element of the page that says its language: (tag.class, lang)."""
+    return [(".".join([element.name, *element.get("class", [])]), element["lang"]) for element in soup.select("[lang]")]
+
+
+def test_a_welsh_post_s_own_words_are_welsh_and_the_site_s_stay_english(welsh_site):
+    """Its title (and the document's), summary, image, correction and text;
+    not the menus, the category, the date, "Correction" or the footer."""
+    post = welsh_site.html("news/croeso/")
+    assert marked(post) == [("html", "en-gb"), ("title", "cy"), ("meta", "cy"), ("h1", "cy"), ("span", "cy"),
+                            ("p.lead", "cy"), ("figure.post-image", "cy"), ("div.prose", "cy")]
+    assert post.select_one(".correction-notes span[lang=cy]").get_text() == (
+        "Roedd fersiwn gynharach yn rhoi\u2019r diwrnod anghywir.")
+    assert post.select_one(".correction-notes strong").get_text() == "Correction, 2 March 2022:"
+
+
+def test_a_welsh_page_s_own_words_are_welsh(welsh_site):
+    assert marked(welsh_site.html("amdanom-ni/")) == [("html", "en-gb"), ("title", "cy"), ("meta", "cy"), ("h1", "cy"),
+                                                     ("p.lead", "cy"), ("div.prose", "cy")]
+
+
+def test_an_english_post_marks_only_its_passages_in_other_languages(welsh_site):
+    assert marked(welsh_site.html("news/hello/")) == [("html", "en-gb"), ("span", "cy"), ("p", "cy"), ("p", "en-GB"),
+                                                     ("em", "fr")]
+
+
+@pytest.mark.parametrize("listing", ["", "news/", "news/category/news/", "news/2022/03/"])
+def test_a_listing_marks_a_welsh_post_s_title_and_summary(welsh_site, listing):
+    card = welsh_site.html(listing).find("a", href="/news/croeso/").find_parent("article")
+    assert [(element.name, element["lang"]) for element in card.select("[lang]")] == [("a", "cy"), ("p", "cy")]
+    assert "lang" not in card.select_one(".meta").attrs  # its date and category are the site's words
+
+
+@pytest.mark.parametrize("page, in_language, locale", [
+    ("news/croeso/", "cy", "cy_GB"), ("news/hello/", "en-gb", "en_GB"), ("amdanom-ni/", None, "cy_GB"),
+    ("about/", None, "en_GB")])
+def test_search_engines_and_platforms_are_told_the_language(welsh_site, page, in_language, locale):
+    """JSON-LD's inLanguage (a post's NewsArticle; a page has no JSON-LD)
+    and og:locale, which Open Graph writes with a territory: the site's."""
+    soup = welsh_site.html(page)
+    assert [data["inLanguage"] for data in json_ld(soup)] == ([in_language] if in_language else [])
+    assert meta_content(soup, "og:locale") == locale
+
+
+def test_a_welsh_post_s_feed_entry_marks_its_words_welsh(welsh_site):
+    """Its summary and text; its correction's note but not the label; not the
+    imprint. (Its title is plain text, which only xml:lang could mark.)"""
+    feed = feedparser.parse(welsh_site.output / "feeds/all.atom.xml")
+    entries = {entry.link.rsplit("/news/", 1)[1]: entry for entry in feed.entries}
+    welsh, english = entries["croeso/"], entries["hello/"]
+    assert welsh.summary.startswith('<div lang="cy">Mae ein cangen') and welsh.summary.endswith("</div>")
+    content = welsh.content[0].value
+    assert content.startswith('<p class="correction"><strong>Correction, 2 March 2022:</strong> '
+                              '<span lang="cy">Roedd fersiwn')
+    assert '<div lang="cy"><p>Rydym yn falch iawn' in content
+    assert content.split("</div>")[-1].strip().startswith('<p class="imprint">Promoted by')
+    assert "<div lang" not in english.summary + english.content[0].value
+
+
+# --- In a browser: checked, and found by search ------------------------------
+
+WELSH_PAGES = {"Welsh post": "news/croeso/", "Welsh page": "amdanom-ni/", "English post with Welsh": "news/hello/",
+               "news listing": "news/"}
+
+
+@pytest.fixture(scope="module")
+def welsh_served(welsh_site, tmp_path_factory):
+    """The Welsh site served by nginx with the headers the build wrote."""
+    with serve_with_nginx(welsh_site.output, tmp_path_factory.mktemp("nginx-welsh")) as base_url:
+        yield base_url
+
+
+@pytest.mark.browser
+def test_axe_and_the_nu_html_checker_find_nothing_wrong_with_welsh(welsh_served, browser, settings, welsh_site):
+    visits = ReaderVisits(browser, welsh_served, imprint_text(settings))
+    try:
+        assert visit_problems(visits, WELSH_PAGES) == []
+    finally:
+        visits.close()
+    assert nu_messages([welsh_site.output / path / "index.html" for path in WELSH_PAGES.values()]) == []
+
+
+@pytest.mark.browser
+def test_search_finds_a_welsh_page_and_marks_its_result_welsh(welsh_served, browser):
+    """The index has one language (plugins/search: force_language), the
+    site's; a Welsh page is in it all the same, found by its Welsh words, and
+    its result's title and excerpt are marked Welsh (js/search.js)."""
+    page = browser.new_page(bypass_csp=True)  # results_for waits with wait_for_function
+    try:
+        page.goto(f"{welsh_served}/search/")
+        page.wait_for_selector("#search-app:not([hidden])")
+        assert results_for(page, "sosialaidd") == ["/amdanom-ni/"]
+        result = page.locator("#search-results li").first
+        assert [result.locator("a").get_attribute("lang"), result.locator("p").get_attribute("lang")] == ["cy", "cy"]
+        assert results_for(page, "crowd") == ["/news/hello/"]
+        assert page.locator("#search-results li a").first.get_attribute("lang") is None
+    finally:
+        page.close()

@@ -2,6 +2,8 @@
 
 from pelican import signals
 
+from sitecore.languages import lang_attribute, other_language
+
 from .fragment_ids import ids_within
 from .nested_headings import headings_under
 from .table_boxes import table_boxes
@@ -14,6 +16,11 @@ def add_filters(generator) -> None:
     generator.env.filters["headings_under"] = headings_under
     generator.env.filters["ids_within"] = ids_within
     generator.env.filters["table_boxes"] = table_boxes
+    # `<h1{{ article | lang_attribute }}>`: lang="cy" on each element holding
+    # a Welsh item's own words (sitecore/languages.py says why not <html lang>).
+    settings = generator.settings
+    generator.env.filters["lang_attribute"] = lambda item: lang_attribute(item, settings)
+    generator.env.filters["other_language"] = lambda item: other_language(item, settings)
 
 
 def register() -> None:

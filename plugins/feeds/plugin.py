@@ -17,7 +17,8 @@ id is its address under FEED_ID_SINCE: Pelican's holds the post's date, so
 putting a wrong date right made feed readers show the post again, as new.
 (Posts dated before FEED_ADDRESS_IDS_FROM keep Pelican's id.)
 
-A corrected post's entry starts with its corrections, as its page does.
+A corrected post's entry starts with its corrections, as its page does, and
+a Welsh post's words are marked Welsh (`lang`), as on its page.
 Each entry's text also ends with the imprint (sitecore/imprint.py), as
 every page does: a feed-to-email service sends the release's full text as
 election material of its own, away from the page's footer, and the
@@ -35,6 +36,7 @@ from feedgenerator import get_tag_uri
 from pelican import signals
 
 from sitecore.imprint import imprint_text
+from sitecore.languages import lang_attribute
 from sitecore.urls import category_feed_url
 
 # href="/…" and src="/…" in HTML the sanitiser wrote (it quotes every
@@ -60,22 +62,52 @@ def add_imprint(context: dict, feed) -> None:
         item[part] = with_imprint(item.get(part) or "", imprint)
 
 
-def correction_notes(article, date_format: str) -> str:
-    """A post's corrections as its page shows them, before its words."""
+def entries_with_their_posts(context: dict, feed):
+    """(entry, the post it was made from) for each entry of `feed`."""
+    posts = {article.url: article for article in context.get("articles", [])}
+    for item in feed.items:
+        article = posts.get(urlsplit(item["link"]).path.lstrip("/"))
+        if article is not None:
+            yield item, article
+
+
+def correction_notes(article, context: dict) -> str:
+    """A post's corrections as its page shows them, before its words: the
+    label the site's, each note in the post's language."""
+    date_format, words_lang = context["DEFAULT_DATE_FORMAT"], lang_attribute(article, context)
     return "".join(f'<p class="correction"><strong>Correction, {correction["date"].strftime(date_format)}:</strong> '
-                   f'{html.escape(correction["note"])}</p>\n' for correction in getattr(article, "corrections", None) or ())
+                   f'<span{words_lang}>{html.escape(correction["note"])}</span></p>\n'
+                   for correction in getattr(article, "corrections", None) or ())
 
 
 def add_corrections(context: dict, feed) -> None:
     """A corrected post's feed entry starts with its corrections, as its page
     does: a reader who saw the first version learns what was wrong (the
     entry's <updated> is the latest correction's date: plugins/frontmatter)."""
-    corrected = {article.url: article for article in context.get("articles", []) if getattr(article, "corrections", None)}
-    for item in feed.items:
-        article = corrected.get(urlsplit(item["link"]).path.lstrip("/"))
-        if article is not None:
+    for item, article in entries_with_their_posts(context, feed):
+        if getattr(article, "corrections", None):
             part = "content" if item.get("content") else "description"
-            item[part] = correction_notes(article, context["DEFAULT_DATE_FORMAT"]) + (item.get(part) or "")
+            item[part] = correction_notes(article, context) + (item.get(part) or "")
+
+
+def mark_languages(context: dict, feed) -> None:
+    """A Welsh post's summary and text, in its entry, are in a <div lang="cy">,
+    as on its page. (feedgenerator writes an entry's xml:lang only from a
+    subclass of its feed, and Pelican chooses the class: the entry's title,
+    plain text, is left in the feed's language.)"""
+    for item, article in entries_with_their_posts(context, feed):
+        words_lang = lang_attribute(article, context)
+        for part in ("description", "content") if words_lang else ():
+            if item.get(part):
+                item[part] = f"<div{words_lang}>{item[part]}</div>"
+
+
+def finish_entries(context: dict, feed) -> None:
+    """Each entry's HTML in order: the post's words marked with their
+    language, its corrections before them, the imprint after."""
+    mark_languages(context, feed)
+    add_corrections(context, feed)
+    add_imprint(context, feed)
 
 
 def listing_page(context: dict, feed_url: str, domain: str) -> str:
@@ -114,5 +146,4 @@ def stand_alone(context: dict, feed) -> None:
 
 def register() -> None:
     signals.feed_generated.connect(stand_alone)
-    signals.feed_generated.connect(add_corrections)
-    signals.feed_generated.connect(add_imprint)
+    signals.feed_generated.connect(finish_entries)

@@ -11,6 +11,7 @@ import json
 
 from markupsafe import Markup
 
+from sitecore.languages import language_of
 from sitecore.settings_check import our_setting
 from sitecore.share_cards import share_card_url
 from sitecore.urls import canonical_url
@@ -63,7 +64,7 @@ def news_article(article, settings) -> dict:
         "mainEntityOfPage": canonical_url(settings, article.url),
         "articleSection": str(article.category),
         "keywords": [str(tag) for tag in getattr(article, "tags", [])],
-        "inLanguage": settings["DEFAULT_LANG"],
+        "inLanguage": language_of(article, settings),  # a Welsh post's `language: cy`
         **({"correction": [{"@type": "CorrectionComment", "text": correction["note"],
                             "datePublished": correction["date"].isoformat()}
                            for correction in article.corrections]}

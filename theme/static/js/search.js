@@ -86,6 +86,9 @@ function resultItem(data) {
   kind.textContent = ` (${[...(data.filters.type || []), ...(data.meta.date ? [data.meta.date] : [])].join(", ")})`;
   const excerpt = document.createElement("p");
   excerpt.innerHTML = sentenceExcerpt(data); // our own page's words, escaped, with <mark>
+  // A Welsh page's title and words are read as Welsh here too, as on the
+  // page; the type and date are the site's words (templates: other_language).
+  if (data.meta.language) link.lang = excerpt.lang = data.meta.language;
   item.append(link, kind, excerpt);
   return item;
 }

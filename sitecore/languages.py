@@ -1,0 +1,41 @@
+"""The language an item's own words are in: its `language`, or the site's.
+
+Every page is `<html lang="{DEFAULT_LANG}">`, a Welsh post's too: the site's
+own words on it (the menus, "Skip to main content", "Updated", "Policies in
+this story", the footer and imprint) are English, and stay so. The item's
+own words (its title, summary, text, corrections and image description)
+carry `lang="cy"` on the elements that hold them, on its page and wherever
+they are listed. Marking the page Welsh instead would have made every
+English label on it a passage to mark back, and a label added to a template
+later would be read in Welsh until someone did: this way what the theme
+writes is right by default, and only an item's words, which the item says
+the language of, are marked. (WCAG 3.1.1 is met by the page's language,
+the site's; 3.1.2 by each part in another language.)
+
+The field is `language`, not Pelican's `lang`, which marks a translation and
+moves the item to another address (sitecore/schema/content_types.py). Values
+are the tags of LANGUAGES, whose shape the settings check holds to the HTML
+allowlist's (LANGUAGE_TAG).
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+
+def language_of(item, settings: dict) -> str:
+    """The language tag of `item`'s own words (None: a page with no item of its own)."""
+    return getattr(item, "language", None) or settings["DEFAULT_LANG"]
+
+
+def other_language(item, settings: dict) -> str | None:
+    """`item`'s language tag where it is not the site's; None where it is
+    (BCP 47 tags are the same in any case: en-GB is en-gb)."""
+    language = language_of(item, settings)
+    return None if language.lower() == settings["DEFAULT_LANG"].lower() else language
+
+
+def lang_attribute(item, settings: dict) -> Markup:
+    """` lang="cy"` for an element holding `item`'s own words, or nothing."""
+    language = other_language(item, settings)
+    return Markup(f' lang="{escape(language)}"') if language else Markup("")
