@@ -35,6 +35,13 @@ def other_language(item, settings: dict) -> str | None:
     return None if language.lower() == settings["DEFAULT_LANG"].lower() else language
 
 
+def in_own_language(words: str, item, settings: dict) -> Markup:
+    """`words` (text, escaped here) in a <span> marked with `item`'s
+    language where it is not the site's; as they are where it is."""
+    language = other_language(item, settings)
+    return Markup(f'<span lang="{escape(language)}">{escape(words)}</span>') if language else escape(words)
+
+
 def lang_attribute(item, settings: dict) -> Markup:
     """` lang="cy"` for an element holding `item`'s own words, or nothing."""
     language = other_language(item, settings)

@@ -265,3 +265,16 @@ def test_search_finds_a_welsh_page_and_marks_its_result_welsh(welsh_served, brow
         assert page.locator("#search-results li a").first.get_attribute("lang") is None
     finally:
         page.close()
+
+
+def test_words_are_wrapped_only_when_their_language_is_not_the_site_s():
+    """A correction's note on an English post stays as it was written, with no
+    bare <span> around it; on a Welsh post it is marked Welsh."""
+    from types import SimpleNamespace
+
+    from sitecore.languages import in_own_language
+
+    settings = {"DEFAULT_LANG": "en-gb"}
+    assert in_own_language("Rents <£5", SimpleNamespace(), settings) == "Rents &lt;£5"
+    assert in_own_language("Rents <£5", SimpleNamespace(language="EN-GB"), settings) == "Rents &lt;£5"
+    assert in_own_language("Rhenti", SimpleNamespace(language="cy"), settings) == '<span lang="cy">Rhenti</span>'

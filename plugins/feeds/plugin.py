@@ -36,7 +36,7 @@ from feedgenerator import get_tag_uri
 from pelican import signals
 
 from sitecore.imprint import imprint_text
-from sitecore.languages import lang_attribute
+from sitecore.languages import in_own_language, lang_attribute
 from sitecore.urls import category_feed_url
 
 # href="/…" and src="/…" in HTML the sanitiser wrote (it quotes every
@@ -74,9 +74,9 @@ def entries_with_their_posts(context: dict, feed):
 def correction_notes(article, context: dict) -> str:
     """A post's corrections as its page shows them, before its words: the
     label the site's, each note in the post's language."""
-    date_format, words_lang = context["DEFAULT_DATE_FORMAT"], lang_attribute(article, context)
+    date_format = context["DEFAULT_DATE_FORMAT"]
     return "".join(f'<p class="correction"><strong>Correction, {correction["date"].strftime(date_format)}:</strong> '
-                   f'<span{words_lang}>{html.escape(correction["note"])}</span></p>\n'
+                   f'{in_own_language(correction["note"], article, context)}</p>\n'
                    for correction in getattr(article, "corrections", None) or ())
 
 
