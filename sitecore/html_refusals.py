@@ -53,8 +53,11 @@ class Refusal:
             # Markdown's "1234567890. …" at a line's start, or an <ol start=…>
             return rf"^\s*{re.escape(self.detail.removeprefix('start='))}\.\s|\bstart\s*="
         if self.kind == "value" and self.detail.startswith("lang="):
-            # This lang's own value: a text may mark several passages, rightly.
-            return rf"\blang\s*=\s*[\"']?{re.escape(self.detail.removeprefix('lang='))}"
+            # This lang's own value, whole and in its own capitals: a text
+            # may mark other passages rightly, and lang="CY" is wrong where
+            # lang="cy" above it is right (the line search ignores case).
+            value = re.escape(self.detail.removeprefix("lang="))
+            return rf"\blang\s*=\s*[\"']?(?-i:{value})(?=[\"'\s>}}]|$)"
         if self.kind == "theme-id":  # {#main} or id="main"; not a link's #main, nor code (indented, or in `…`)
             name = re.escape(self.detail)
             return (rf"^(?! {{4}}|\t)[^`\n]*?(?:\{{[^}}\n]*#{name}(?![\w-])[^}}\n]*\}}"

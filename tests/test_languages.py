@@ -79,6 +79,27 @@ def test_a_lang_that_is_not_a_language_tag_is_refused_at_its_line(make_site):
     ]
 
 
+# Wrong tags below right ones that they begin like, or match but for capitals.
+WRONG_BELOW_RIGHT = GOOD_POST.removesuffix("Text.\n") + """\
+<span lang="cy">Croeso</span> and <span lang="en-GB">welcome</span>.
+
+Later <span lang="CY">arall</span>.
+
+And <span lang="e">gair</span>.
+"""
+
+
+def test_a_wrong_lang_is_told_at_its_own_line_below_a_right_one(make_site):
+    built = make_site({"posts/hello.md": WRONG_BELOW_RIGHT})
+    assert built.returncode == 1 and "Traceback" not in built.stderr
+    assert built.problem_lines == [
+        'content/posts/hello.md:9: body: lang="CY" on <span> is not written as a language tag — write lang="cy"',
+        'content/posts/hello.md:11: body: lang="e" on <span> is not a language tag — write the language\'s tag '
+        'of two or three lower-case letters: lang="cy" for Welsh, lang="fr" for French, lang="pl" for Polish '
+        '(a region may follow a hyphen: lang="en-GB")',
+    ]
+
+
 PASSAGES_MARKED_RIGHT = WELSH_PASSAGES.replace("lang=Welsh", "lang=cy").replace('"en_GB"', '"en-GB"')
 
 
