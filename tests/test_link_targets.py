@@ -199,6 +199,19 @@ def test_invoke_check_checks_links_to_the_parts_of_items_pages(builds):
     assert passing.returncode == 0, passing.stderr
 
 
+def test_a_link_going_up_a_folder_to_a_missing_part_is_told_once_by_check(builds):
+    """The allowlist refuses the `..` with the path to write; the part's check
+    does not add a second message naming the form just refused."""
+    written = "[commitment 9]({filename}../policies/01-housing.md#commitment-9)"
+    text = post([written])
+    build = builds("up-a-folder-part", site_files(rally=text), options=("--check",))
+    assert build.returncode == 1
+    assert build.problem_lines == [
+        f"content/posts/rally.md:{line_of(text, written)}: body: the link {{filename}}../policies/01-housing.md"
+        "#commitment-9 goes up a folder with .. — a link may not use .. (going up a folder): write the path from "
+        "content/ instead: {filename}/policies/01-housing.md#commitment-9"]
+
+
 def test_an_embargoed_posts_links_to_parts_are_checked_before_it_is_public(builds):
     """At its embargo's hour the post is public at a build no one reviews,
     where a wrong #part would stop everything that build publishes: its

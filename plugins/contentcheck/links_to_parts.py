@@ -3,7 +3,8 @@
 `/policies/housing/#commitment-3`, `{filename}…#part`, `#why-it-matters`:
 the part after `#` names an id on the page. Each link is noted with the
 file of the page it goes to (relative to the output folder), for the
-checks before and after the site is written (fragments.py).
+checks before the site is written (parts_before_writing.py) and after
+(fragments.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from sitecore.content_items import content_items, public_save_as, published_items
+from sitecore.html_allowlist import goes_up_a_folder
 from sitecore.urls import is_own_site
 
 from .link_targets import linked_file
@@ -90,6 +92,8 @@ def page_linked(item, address: str, pages: PagesBySource) -> str | None:
     settings = item.settings
     if not address:
         return public_save_as(item)
+    if goes_up_a_folder(address):
+        return None  # the allowlist refuses it, with the path to write: one message for one mistake
     if address.startswith("{filename}"):
         return pages.get(os.path.abspath(linked_file(item, unquote(address.removeprefix("{filename}")), settings)))
     if address.startswith("{"):

@@ -20,14 +20,14 @@ import re
 import time
 from pathlib import Path
 
-from sitecore import html_allowlist, print_images
+from sitecore import html_allowlist, image_metadata, images, print_fonts, print_images
 from sitecore.output import newest_first
 from sitecore.print_fonts import print_font_faces
 from sitecore.problems import problem_log
 from sitecore.sealed import FORMAT, read_sealed, write_sealed
 from sitecore.text_memo import code_fingerprint
 
-from . import attachments, pdf_links, weasyprint_render
+from . import attachments, fetcher, pdf_links, weasyprint_render
 from .fetcher import SiteFiles, pdf_base_url
 from .glyphs import coverage_cache, unprintable_problems
 from .weasyprint_render import (
@@ -43,10 +43,15 @@ from .weasyprint_render import (
 
 logger = logging.getLogger("site.minifesto")
 
-# Our code that changes the PDF after WeasyPrint has laid it out (its links,
-# its attachments): part of the cache key, so an edit to it re-renders.
+# Our code that decides the PDF besides its HTML: what WeasyPrint is given
+# (the fonts' stand-ins for characters they lack, applied after the key is
+# made; the files the fetcher serves, images without their metadata and
+# with their media types) and what is changed after it has laid the PDF out
+# (its links, its attachments): part of the cache key, so an edit to it
+# re-renders (tests/test_cache_keys.py follows the imports).
 RENDERING_CODE = (__file__, weasyprint_render.__file__, attachments.__file__, pdf_links.__file__,
-                  print_images.__file__)
+                  print_images.__file__, print_fonts.__file__, fetcher.__file__, image_metadata.__file__,
+                  images.__file__)
 
 
 # A numbered list that goes on from an earlier one, as the allowlist lets

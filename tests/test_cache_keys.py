@@ -1,0 +1,79 @@
+"""A cached result is keyed on the source of every module of ours that
+decides it: a change to any of them makes it again, rather than serving
+what older code made (a warm build must write what a cold one writes).
+
+The share cards and the minifesto's PDFs are kept across builds under keys
+that list modules by hand (CARD_DRAWING_CODE, RENDERING_CODE). These tests
+follow the imports of the code that draws a card and renders a PDF, and
+hold each module it reaches to one of two lists: in the key, or named here
+with the reason its code cannot change the result. A module added to that
+code later must be put in one or the other.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+FIRST_PARTY = ("sitecore", "plugins", "sitebuild")
+
+
+def module_path(name: str):
+    path = REPO / (name.replace(".", "/") + ".py")
+    return path if path.is_file() else None
+
+
+def modules_imported(name: str, seen: set[str] | None = None) -> set[str]:
+    """`name` and every module of ours it imports, directly or not (a
+    package's __init__ is not followed: it registers the plugin)."""
+    seen = set() if seen is None else seen
+    if name in seen or module_path(name) is None:
+        return seen
+    seen.add(name)
+    for node in ast.walk(ast.parse(module_path(name).read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                base = ".".join(name.split(".")[:-node.level] + ([base] if base else []))
+            targets = [base, *(f"{base}.{alias.name}" for alias in node.names)]
+        else:
+            continue
+        for target in targets:
+            if target.split(".")[0] in FIRST_PARTY:
+                modules_imported(target, seen)
+    return seen
+
+
+def named(files) -> set[str]:
+    return {".".join(Path(path).relative_to(REPO).with_suffix("").parts) for path in files}
+
+
+# What each module left out of a key does instead of deciding the bytes.
+CARD_CODE_OUT_OF_THE_KEY = {
+    "sitecore.output": "writes the card into the cache",
+}
+PDF_CODE_OUT_OF_THE_KEY = {
+    "plugins.minifesto.pdf": "in the key as the key's own module",
+    "sitecore.output": "writes files",
+    "sitecore.problems": "records problems; a PDF with one is not kept",
+    "sitecore.settings_check": "checks settings' kinds; the settings' values are in the key",
+    "sitecore.settings_file": "names the settings file in messages",
+    "sitecore.html_allowlist": "reached through settings_check, for the shape of a language tag in a setting",
+}
+
+
+@pytest.mark.parametrize("renderer, key_modules, out_of_the_key", [
+    ("plugins.sharecards.card_png", "plugins.sharecards.cache_key:CARD_DRAWING_CODE", CARD_CODE_OUT_OF_THE_KEY),
+    ("plugins.minifesto.weasyprint_render", "plugins.minifesto.pdf:RENDERING_CODE", PDF_CODE_OUT_OF_THE_KEY),
+])
+def test_every_module_that_decides_a_kept_result_is_in_its_key(renderer, key_modules, out_of_the_key):
+    module_name, attribute = key_modules.split(":")
+    in_the_key = named(getattr(__import__(module_name, fromlist=[attribute]), attribute))
+    reached = modules_imported(renderer)
+    assert sorted(reached - in_the_key - set(out_of_the_key)) == []
+    assert sorted(set(out_of_the_key) & in_the_key - {"plugins.minifesto.pdf"}) == []  # each in one list only
