@@ -377,12 +377,7 @@ def test_each_policys_commitments_are_one_list_in_the_tags(site, name):
     assert {policy: lists for policy, lists in policies.items() if len(lists) != 1} == {}
 
 
-def test_the_pdf_cache_key_holds_the_code_that_changes_the_pdf():
-    from plugins.minifesto import attachments, pdf, pdf_links, weasyprint_render
-    from sitecore import print_images
-
-    assert set(pdf.RENDERING_CODE) == {pdf.__file__, weasyprint_render.__file__, attachments.__file__,
-                                       pdf_links.__file__, print_images.__file__}
+# The PDF cache key's code: tests/test_cache_keys.py follows the renderer's imports.
 
 
 # --- Tables -----------------------------------------------------------------
