@@ -24,7 +24,8 @@ from markupsafe import Markup, escape
 
 
 def language_of(item, settings: dict) -> str:
-    """The language tag of `item`'s own words (None: a page with no item of its own)."""
+    """The language tag of `item`'s own words: its `language`, else the
+    site's (also for `item` None, a page with no item of its own)."""
     return getattr(item, "language", None) or settings["DEFAULT_LANG"]
 
 

@@ -36,7 +36,7 @@ from feedgenerator import get_tag_uri
 from pelican import signals
 
 from sitecore.imprint import imprint_text
-from sitecore.languages import in_own_language, lang_attribute
+from sitecore.languages import in_own_language, lang_attribute, other_language
 from sitecore.urls import category_feed_url
 
 # href="/…" and src="/…" in HTML the sanitiser wrote (it quotes every
@@ -63,8 +63,10 @@ def add_imprint(context: dict, feed) -> None:
 
 
 def entries_with_their_posts(context: dict, feed):
-    """(entry, the post it was made from) for each entry of `feed`."""
-    posts = {article.url: article for article in context.get("articles", [])}
+    """(entry, the post it was made from) for each entry of `feed` whose post
+    has more to say than Pelican wrote: corrections, or another language."""
+    posts = {article.url: article for article in context.get("articles", [])
+             if getattr(article, "corrections", None) or other_language(article, context)}
     for item in feed.items:
         article = posts.get(urlsplit(item["link"]).path.lstrip("/"))
         if article is not None:
@@ -80,33 +82,32 @@ def correction_notes(article, context: dict) -> str:
                    for correction in getattr(article, "corrections", None) or ())
 
 
-def add_corrections(context: dict, feed) -> None:
-    """A corrected post's feed entry starts with its corrections, as its page
-    does: a reader who saw the first version learns what was wrong (the
-    entry's <updated> is the latest correction's date: plugins/frontmatter)."""
-    for item, article in entries_with_their_posts(context, feed):
-        if getattr(article, "corrections", None):
-            part = "content" if item.get("content") else "description"
-            item[part] = correction_notes(article, context) + (item.get(part) or "")
-
-
-def mark_languages(context: dict, feed) -> None:
+def mark_language(item: dict, article, context: dict) -> None:
     """A Welsh post's summary and text, in its entry, are in a <div lang="cy">,
     as on its page. (feedgenerator writes an entry's xml:lang only from a
     subclass of its feed, and Pelican chooses the class: the entry's title,
     plain text, is left in the feed's language.)"""
-    for item, article in entries_with_their_posts(context, feed):
-        words_lang = lang_attribute(article, context)
-        for part in ("description", "content") if words_lang else ():
-            if item.get(part):
-                item[part] = f"<div{words_lang}>{item[part]}</div>"
+    words_lang = lang_attribute(article, context)
+    for part in ("description", "content") if words_lang else ():
+        if item.get(part):
+            item[part] = f"<div{words_lang}>{item[part]}</div>"
+
+
+def add_corrections(item: dict, article, context: dict) -> None:
+    """A corrected post's feed entry starts with its corrections, as its page
+    does: a reader who saw the first version learns what was wrong (the
+    entry's <updated> is the latest correction's date: plugins/frontmatter)."""
+    if getattr(article, "corrections", None):
+        part = "content" if item.get("content") else "description"
+        item[part] = correction_notes(article, context) + (item.get(part) or "")
 
 
 def finish_entries(context: dict, feed) -> None:
     """Each entry's HTML in order: the post's words marked with their
     language, its corrections before them, the imprint after."""
-    mark_languages(context, feed)
-    add_corrections(context, feed)
+    for item, article in entries_with_their_posts(context, feed):
+        mark_language(item, article, context)
+        add_corrections(item, article, context)
     add_imprint(context, feed)
 
 
