@@ -132,3 +132,45 @@ def text_runs(path: Path, pages: range) -> list[tuple[str, str]]:
     for number in pages:
         reader.pages[number].extract_text(visitor_text=visit)
     return runs
+
+
+def tag_tree_against_pages(path: Path) -> tuple[int, int]:
+    """Check that the tag tree and the pages' marked content agree both
+    ways: every mark drawn on a page (BDC with an MCID) is owned by one
+    element of the tree, every element's marks are drawn, each element's
+    parent is the one holding it, and the parent tree (a reader's way from
+    a page to the tree) names the same owner. Returns (pages, pagination
+    artifacts drawn)."""
+    import pikepdf
+
+    with pikepdf.open(path) as document:
+        pages = {page.objgen: number for number, page in enumerate(document.pages)}
+        marks, pagination = set(), 0
+        for number, page in enumerate(document.pages):
+            for operands, operator in pikepdf.parse_content_stream(page):
+                if str(operator) == "BDC":
+                    tag, properties = operands
+                    if "/MCID" in properties:
+                        marks.add((number, int(properties.MCID)))
+                    elif tag == "/Artifact" and properties.get("/Type") == "/Pagination":
+                        pagination += 1
+        owned: dict = {}
+
+        def visit(element) -> None:
+            kids = element.get("/K")
+            for kid in list(kids) if isinstance(kids, pikepdf.Array) else [] if kids is None else [kids]:
+                if isinstance(kid, int):
+                    owned[(pages[element.Pg.objgen], kid)] = element
+                elif kid.get("/Type") == "/MCR":
+                    owned[(pages[kid.Pg.objgen], int(kid.MCID))] = element
+                elif "/S" in kid:
+                    assert kid.P.objgen == element.objgen, "an element's parent is not the one holding it"
+                    visit(kid)
+
+        visit(document.Root.StructTreeRoot.K[0])
+        assert set(owned) == marks, (sorted(set(owned) - marks)[:5], sorted(marks - set(owned))[:5])
+        numbers = document.Root.StructTreeRoot.ParentTree.Nums
+        parent_tree = {int(numbers[index]): numbers[index + 1] for index in range(0, len(numbers), 2)}
+        for (page, mcid), element in owned.items():
+            assert parent_tree[page][mcid].objgen == element.objgen
+        return len(document.pages), pagination

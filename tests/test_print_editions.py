@@ -18,7 +18,7 @@ import pikepdf
 import pytest
 from bs4 import BeautifulSoup
 from conftest import MINIMAL_SITE, build_in, policy_markdown, sample_jpeg
-from pdf_tools import outline_titles, pdftotext
+from pdf_tools import outline_titles, pdftotext, tag_tree_against_pages
 from pypdf import PdfReader
 
 from plugins.contenthtml.nested_headings import headings_under
@@ -367,8 +367,10 @@ def struct_lists(path: Path) -> list[list[str]]:
 
 @pytest.mark.parametrize("name", PDFS)
 def test_each_policys_commitments_are_one_list_in_the_tags(site, name):
-    """WeasyPrint tags a PDF page by page: a list broken over two pages was
-    two lists to a screen reader. Each list is kept on one page."""
+    """Each policy's commitments are one list in the tags: WeasyPrint tags a
+    PDF page by page, and a list broken over two pages was two lists to a
+    screen reader (print.css keeps them on a page where they fit;
+    plugins/minifesto/pdf_tag_tree.py joins one that breaks)."""
     policies = {}
     for numbers in struct_lists(site.output / name):
         for policy in {number.split(".")[0] for number in numbers}:
@@ -484,7 +486,9 @@ code   kept as written, in a line far longer than the text column of a page, and
 def test_every_kind_of_markdown_block_prints(tmp_path, factory_cache):
     """A list in a list is marked ◦ and a third level ▪ by browsers' own
     styles, which the print fonts lack: WeasyPrint refused to render a
-    policy with a nested list. Each block Markdown makes must print."""
+    policy with a nested list. Each block Markdown makes must print, and
+    the mended tag tree (plugins/minifesto/pdf_tag_tree.py) must still own
+    every mark on the pages: tables, nested lists, footnotes and all."""
     built = build_in(tmp_path, {"policies/01-housing.md": policy_markdown("Homes for everyone", 1).replace(
         "Text.\n", EVERY_KIND_OF_BLOCK)}, cache=factory_cache)
     assert built.returncode == 0, built.stderr
@@ -493,6 +497,7 @@ def test_every_kind_of_markdown_block_prints(tmp_path, factory_cache):
         for words in ("A definition list.", "nested under a number", "a third level", "nested under a point",
                       "code kept as written", "seventy-two characters to its end", "A quote from a report."):
             assert words in text, (name, words)
+        tag_tree_against_pages(built.output / name)
 
 
 TEXT_EDITION_CASES = """\

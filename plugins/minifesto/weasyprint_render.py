@@ -1,11 +1,12 @@
 """Render one minifesto PDF with WeasyPrint, and say what went wrong.
 
-Tagged (PDF/UA-1), fonts embedded and none of the computer's own, every
-file loaded through the build's fetcher (fetcher.py), links within the PDF
-described and file attachments taken out unless MINIFESTO_PDF_ATTACHMENTS
-allows them (attachments.py), timestamps from the edition's date: identical
-input gives identical bytes. pdf.py decides whether to render at all (its
-cache) and pdf_worker.py where (a worker process on a large site).
+Tagged (PDF/UA-1, its tag tree mended: pdf_tag_tree.py), fonts embedded
+and none of the computer's own, every file loaded through the build's
+fetcher (fetcher.py), links within the PDF described and file attachments
+taken out unless MINIFESTO_PDF_ATTACHMENTS allows them (attachments.py),
+timestamps from the edition's date: identical input gives identical
+bytes. pdf.py decides whether to render at all (its cache) and
+pdf_worker.py where (a worker process on a large site).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from sitecore.settings_check import our_setting
 from .attachments import stamp_attachments, take_out_attachments
 from .fetcher import minifesto_fetcher, pdf_base_url
 from .pdf_links import describe_links_within_the_pdf, keep_one_annotation_per_link
+from .pdf_tag_tree import mend_tag_tree, remembering_elements
 
 PRINT_TEMPLATE = "print/minifesto.html"
 # WeasyPrint's options; part of the cache key, so changing one re-renders.
@@ -188,8 +190,10 @@ def render_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> Ren
             keep_one_annotation_per_link(document)
             if not attachments_allowed(settings):
                 rendered.attachments = take_out_attachments(document, source)
-            rendered.data = document.write_pdf(finisher=finishers(stamp_attachments(moment),
-                                                                  describe_links_within_the_pdf), **options)
+            with remembering_elements() as made_for:
+                rendered.data = document.write_pdf(finisher=finishers(stamp_attachments(moment),
+                                                                      describe_links_within_the_pdf,
+                                                                      mend_tag_tree(made_for)), **options)
     except Exception as error:  # WeasyPrint raises many kinds; all mean "no PDF"
         rendered.failure = f"{type(error).__name__}: {error}"
     finally:

@@ -1,0 +1,251 @@
+"""The minifesto PDF's tag tree, mended where WeasyPrint builds it page by page.
+
+A screen reader reads a tagged PDF by its tag tree, not by its pages.
+WeasyPrint (70) builds the tree one page at a time (weasyprint/pdf/tags.py),
+so an element that runs over a page break becomes one structure element per
+page: a policy over two pages was two sections, a paragraph two paragraphs,
+a list two lists ("list of 3 items", then "list of 2"), and a link that
+wraps onto a second line two links. Upstream knows (Kozea/WeasyPrint#2903,
+open: "deep architecture problems"). The words of the page margins (the
+running head, "Page 3 of 15") are marked as content that no element of the
+tree owns, where PDF/UA asks for them to be marked as artifacts, which
+readers skip. And the contents' dot leaders were in the tree, a "dot" for
+a screen reader to read out forty times an entry.
+
+So, while WeasyPrint writes the PDF:
+
+- `remembering_elements` notes which HTML element each structure element was
+  made for (WeasyPrint keeps no such link in the PDF), and which are leaders;
+- the finisher `mend_tag_tree` then joins neighbouring structure elements
+  made for the same HTML element into one, whose content may lie on several
+  pages (the format allows it: a marked-content reference names its page),
+  and marks the margins' words as pagination artifacts and the leaders as
+  layout artifacts, out of the tree.
+
+The PDF's text, pictures and pages are untouched: only the tree and the
+marks around the margins' words change.
+"""
+
+from __future__ import annotations
+
+import threading
+from contextlib import contextmanager
+from typing import NamedTuple
+
+
+class Origin(NamedTuple):
+    """What WeasyPrint made a structure element for."""
+
+    structure: dict  # kept, so that its id() stays its own
+    element: object  # the HTML element (None for an anonymous box)
+    is_leader: bool  # a leader(), such as the contents' dots
+
+
+# Each page's piece of a table stays a table: WeasyPrint repeats the head
+# and foot rows on each page and points each cell at its own page's head
+# cells, so one table would have a head per page, which the format forbids.
+KEPT_APART = {"/Table"}
+
+PAGINATION = "/Pagination"  # artifact types (PDF 1.7, 14.8.2.2)
+LAYOUT = "/Layout"
+
+ONE_PDF_AT_A_TIME = threading.Lock()
+
+
+@contextmanager
+def remembering_elements():
+    """While WeasyPrint builds the tag tree, note the HTML element each
+    structure element was made for. Yields the notes: id(structure) ->
+    Origin.
+
+    WeasyPrint's tree builder calls itself for each child box by its module
+    name, so wrapping that name sees every structure element it makes; the
+    innermost call is the one that made it, so the first note stands. One
+    PDF at a time in a process (the lock): the name is the module's."""
+    from weasyprint.pdf import tags
+
+    made_for: dict[int, Origin] = {}
+
+    def build_remembering(box, *rest):
+        for structure in build(box, *rest):
+            made_for.setdefault(id(structure), Origin(structure, box.element, box.is_leader))
+            yield structure
+
+    with ONE_PDF_AT_A_TIME:
+        build = tags._build_box_tree
+        tags._build_box_tree = build_remembering
+        try:
+            yield made_for
+        finally:
+            tags._build_box_tree = build
+
+
+class TagTree:
+    """The PDF's structure, as pydyf objects before they are written."""
+
+    def __init__(self, pdf) -> None:
+        import pydyf
+
+        self.pydyf = pydyf
+        self.pdf = pdf
+        self.by_reference = {obj.reference: obj for obj in pdf.objects[1:]}
+        root = self.resolve(pdf.catalog["StructTreeRoot"])
+        self.document = self.resolve(root["K"][0])
+        self.parent_tree = self.resolve(root["ParentTree"])["Nums"]
+
+    def resolve(self, item):
+        """The object a reference names; anything else as it is."""
+        return self.by_reference.get(item, item) if isinstance(item, bytes) else item
+
+    def is_structure(self, item) -> bool:
+        return isinstance(item, dict) and item.get("Type") == "/StructElem"
+
+    def kids(self, structure) -> list:
+        return [self.resolve(kid) for kid in structure["K"]]
+
+    def reachable(self) -> set[bytes]:
+        """The references of every structure element in the tree."""
+        found, waiting = set(), [self.document]
+        while waiting:
+            structure = waiting.pop()
+            found.add(structure.reference)
+            waiting.extend(kid for kid in self.kids(structure) if self.is_structure(kid))
+        return found
+
+
+def mend_tag_tree(made_for: dict[int, Origin]):
+    """A WeasyPrint finisher that mends the tag tree (see the module's
+    docstring), given `remembering_elements`'s notes."""
+
+    def finish(document, pdf) -> None:
+        tree = TagTree(pdf)
+        survivor: dict[bytes, bytes] = {}  # joined structure element -> the one it joined
+        join_fragments(tree, tree.document, made_for, survivor)
+        point_parent_tree_at_survivors(tree, survivor)
+        in_tree = tree.reachable()  # the margins' elements never were
+        cut_leaders(tree, tree.document, made_for)
+        mark_unowned_content_as_artifacts(tree, pdf, in_tree)
+
+    return finish
+
+
+def join_fragments(tree: TagTree, structure, made_for, survivor) -> None:
+    """Join each run of neighbouring kids of `structure` made for the same
+    HTML element (the pieces of one element, page by page or line by line)
+    into the first of the run, then do the same inside each kid, top down:
+    the last paragraph of one page and the first of the next become
+    neighbours only once their sections are one."""
+    kept = []
+    for item in structure["K"]:
+        kid = tree.resolve(item)
+        previous = tree.resolve(kept[-1]) if kept else None
+        if same_element(tree, previous, kid, made_for):
+            absorb(tree, previous, kid)
+            survivor[kid.reference] = previous.reference
+            kid.clear()  # nothing refers to it any more; written as an empty dictionary
+        else:
+            kept.append(item)
+    structure["K"] = tree.pydyf.Array(kept)
+    for item in kept:
+        kid = tree.resolve(item)
+        if tree.is_structure(kid):
+            kid["P"] = structure.reference
+            join_fragments(tree, kid, made_for, survivor)
+
+
+def same_element(tree: TagTree, first, second, made_for) -> bool:
+    if not (tree.is_structure(first) and tree.is_structure(second)) or first["S"] != second["S"]:
+        return False
+    if first["S"] in KEPT_APART:
+        return False
+    first_origin, second_origin = made_for.get(id(first)), made_for.get(id(second))
+    return (first_origin is not None and second_origin is not None and first_origin.element is not None
+            and first_origin.element is second_origin.element)
+
+
+def absorb(tree: TagTree, survivor, piece) -> None:
+    """`piece`'s content goes after `survivor`'s. A bare marked-content id
+    belongs to its element's page, so one from another page is given its
+    page (a marked-content reference)."""
+    for item in piece["K"]:
+        if isinstance(item, int) and piece["Pg"] != survivor["Pg"]:
+            item = tree.pydyf.Dictionary({"Type": "/MCR", "Pg": piece["Pg"], "MCID": item})
+        survivor["K"].append(item)
+
+
+def point_parent_tree_at_survivors(tree: TagTree, survivor: dict[bytes, bytes]) -> None:
+    """The parent tree maps each page's marked content, and each link, to
+    its structure element: a joined one's now belong to the one it joined."""
+    numbers = tree.parent_tree
+    for index in range(1, len(numbers), 2):
+        value = numbers[index]
+        if isinstance(value, list):
+            numbers[index] = tree.pydyf.Array([survivor.get(ref, ref) for ref in value])
+        else:
+            numbers[index] = survivor.get(value, value)
+
+
+def cut_leaders(tree: TagTree, structure, made_for) -> None:
+    """Take the leaders out of the tree: a row of dots says nothing."""
+    kept = []
+    for item in structure["K"]:
+        kid = tree.resolve(item)
+        origin = made_for.get(id(kid))
+        if origin is not None and origin.is_leader:
+            continue
+        kept.append(item)
+        if tree.is_structure(kid):
+            cut_leaders(tree, kid, made_for)
+    structure["K"] = tree.pydyf.Array(kept)
+
+
+def mark_unowned_content_as_artifacts(tree: TagTree, pdf, in_tree_before_cuts: set[bytes]) -> None:
+    """The marked content the tree does not reach is the page margins'
+    (WeasyPrint builds their elements but leaves them out of the tree) and
+    the leaders': mark it as an artifact in the page's drawing (pagination
+    or layout), and take it out of the parent tree."""
+    reachable = tree.reachable()
+    numbers = tree.parent_tree
+    pages = [tree.resolve(page) for page in pdf.page_references]
+    for index in range(0, len(numbers), 2):
+        value = numbers[index + 1]
+        if not isinstance(value, list):
+            continue  # a link's entry, not a page's
+        orphaned = {mcid for mcid, ref in enumerate(value) if ref not in reachable}
+        if not orphaned:
+            continue
+        kinds = {mcid: LAYOUT if value[mcid] in in_tree_before_cuts else PAGINATION for mcid in orphaned}
+        for stream in streams_of_page(tree, pages[numbers[index]]):
+            turn_into_artifacts(tree, stream, kinds)
+        numbers[index + 1] = tree.pydyf.Array(["null" if mcid in orphaned else ref for mcid, ref in enumerate(value)])
+        for mcid in orphaned:
+            forget_orphan(tree, value[mcid], reachable)
+
+
+def forget_orphan(tree: TagTree, reference, reachable: set[bytes]) -> None:
+    """Empty an artifact's structure element and its ancestors outside the
+    tree: nothing refers to them now, and no checker should meet them."""
+    structure = tree.resolve(reference)
+    while tree.is_structure(structure) and structure.reference not in reachable:
+        parent = tree.resolve(structure.get("P"))
+        structure.clear()
+        structure = parent
+
+
+def streams_of_page(tree: TagTree, page) -> list:
+    """The page's drawing and the groups drawn in it: WeasyPrint gives them
+    one table of marks, which is how they are known."""
+    drawing = tree.resolve(page["Contents"])
+    marks = getattr(drawing, "_tags", None)
+    return [obj for obj in tree.pdf.objects if obj is drawing or (marks is not None and getattr(obj, "_tags", None) is marks)]
+
+
+def turn_into_artifacts(tree: TagTree, stream, kinds: dict[int, str]) -> None:
+    """`/Span <</MCID n>> BDC` becomes `/Artifact <</Type /Pagination>> BDC`
+    (or the kind `kinds` gives n) for each n of `kinds`."""
+    operations = stream.stream
+    for position, item in enumerate(operations):
+        if (isinstance(item, dict) and item.get("MCID") in kinds
+                and position + 1 < len(operations) and operations[position + 1] == b"BDC"):
+            operations[position - 1] = "/Artifact"
+            operations[position] = tree.pydyf.Dictionary({"Type": kinds[item["MCID"]]})

@@ -1,0 +1,148 @@
+"""The minifesto PDFs' tag trees, as a screen reader reads them: poppler's
+view of the tree (pdfinfo -struct-text), and pikepdf for the marks on each
+page. The launch site's two PDFs are the same HTML at two page sizes (the
+large print has more pages, and its policies run over page breaks), so
+their trees must be the same (plugins/minifesto/pdf_tag_tree.py)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pikepdf
+import pytest
+from conftest import build_in, policy_markdown
+from pdf_tools import pdftotext, tag_tree_against_pages
+
+PDFS = ("minifesto.pdf", "minifesto-large-print.pdf")
+
+# Poppler's lines for what is not structure: the words (quoted), an
+# annotation ("Object 9 0") and an attribute ("/BBox [...]").
+NOT_AN_ELEMENT = re.compile(r'"|Object \d|/')
+
+
+def struct_text(path) -> list[tuple[int, str]]:
+    """(depth, line) of each line of poppler's view of the tag tree."""
+    out = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True, check=True).stdout
+    return [((len(line) - len(line.lstrip(" "))) // 2, line.strip()) for line in out.splitlines() if line.strip()]
+
+
+def skeleton(path) -> list[tuple[int, str]]:
+    """The tree's elements that carry meaning (sections, headings,
+    paragraphs, lists, links, figures), each with its depth among them:
+    the spans and unnamed boxes, which follow the lines of text, left out."""
+    kept, depths = [], []  # depths: poppler's depth of each kept ancestor
+    for depth, line in struct_text(path):
+        if NOT_AN_ELEMENT.match(line):
+            continue
+        name = line.split()[0].rstrip(":")
+        while depths and depths[-1] >= depth:
+            depths.pop()
+        if name in ("Span", "NonStruct"):
+            continue
+        kept.append((len(depths), name))
+        depths.append(depth)
+    return kept
+
+
+def words_in_tree(path) -> str:
+    return " ".join(line.strip('"') for _, line in struct_text(path) if line.startswith('"'))
+
+
+def pages_of_each_element(path) -> list[tuple[str, set[int]]]:
+    """(tag, pages its content is on) of every element in the tree."""
+    found = []
+    with pikepdf.open(path) as document:
+        pages = {page.objgen: number for number, page in enumerate(document.pages)}
+
+        def visit(element) -> set[int]:
+            kids = element.get("/K")
+            kids = list(kids) if isinstance(kids, pikepdf.Array) else [] if kids is None else [kids]
+            on = set()
+            for kid in kids:
+                if isinstance(kid, int):
+                    on.add(pages[element.Pg.objgen])
+                elif kid.get("/Type") == "/MCR":
+                    on.add(pages[kid.Pg.objgen])
+                elif "/S" in kid:
+                    on |= visit(kid)
+            found.append((str(element.S), on))
+            return on
+
+        visit(document.Root.StructTreeRoot.K[0])
+    return found
+
+
+def test_the_tree_is_the_same_at_both_page_sizes(site):
+    """Each section, paragraph, list and link is one element, wherever the
+    page breaks fall. WeasyPrint alone made a policy that runs over a page
+    break two sections (25 sections in the large print against 15)."""
+    standard, large = (skeleton(site.output / name) for name in PDFS)
+    assert [name for _, name in standard].count("Sect") >= 13  # covers, foreword, ten policies, the closing call
+    assert large == standard
+
+
+def test_a_section_over_a_page_break_is_one_section_on_both_pages(site):
+    """The case the test above guards: in the large print, sections run on
+    over a page, and each is one element whose content is on both."""
+    spanning = [pages for tag, pages in pages_of_each_element(site.output / "minifesto-large-print.pdf")
+                if tag == "/Sect" and len(pages) > 1]
+    assert len(spanning) >= 3
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_page_numbers_and_dot_leaders_are_printed_but_not_read_out(site, name):
+    """The margins' words (the running head, "Page 3 of 15") and the
+    contents' dot leaders are artifacts: on paper, not in the tree."""
+    path = site.output / name
+    printed = pdftotext(path)
+    assert re.search(r"Page 3 of \d+", printed) and re.search(r"Foreword ?\.{10,} ?\d+", printed)
+    read = words_in_tree(path)
+    assert "Page 3 of" not in read
+    assert not re.search(r"\.\s*\.\s*\.", read), "a row of dots is read out"
+    assert "Foreword" in read and "Tackle inequality" in read
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_every_mark_on_a_page_is_owned_by_the_tree_and_every_owner_finds_its_mark(site, name):
+    """The parent tree (which a reader follows from the page to the tree)
+    and the tree's own references to the pages agree, both ways, for every
+    marked piece of every page; the margins are marked as pagination."""
+    pages, pagination = tag_tree_against_pages(site.output / name)
+    assert pagination >= pages - 3  # every page's number, but the covers'
+
+
+def elements_under_policy(path, title: str) -> list[tuple[int, str]]:
+    """The skeleton of the section whose heading holds `title`."""
+    lines = struct_text(path)
+    for index, (depth, line) in enumerate(lines):
+        if line == "Sect" and depth == 1:
+            section = [lines[index]]
+            for later in lines[index + 1:]:
+                if later[0] <= 1:
+                    break
+                section.append(later)
+            if any(title in words for _, words in section):
+                return [(d, line.split()[0]) for d, line in section if not NOT_AN_ELEMENT.match(line)]
+    return []
+
+
+LONG_POLICY = "A paragraph long enough to run from one page onto the next. " * 60 + "\n\n" + "".join(
+    f"- Point number {n} of a list too long for one page\n" for n in range(1, 71))
+
+
+def test_a_paragraph_and_a_list_too_long_for_a_page_are_one_each(tmp_path, factory_cache):
+    """The commonest case in a real minifesto: a long passage and a long
+    list, which cannot be kept on one page, read as one paragraph and one
+    list of 70 points, in both PDFs."""
+    built = build_in(tmp_path, {"policies/01-housing.md": policy_markdown("Homes for everyone", 1).replace(
+        "Text.\n", LONG_POLICY)}, cache=factory_cache)
+    assert built.returncode == 0, built.stderr
+    for name in PDFS:
+        path = built.output / name
+        section = elements_under_policy(path, "Homes for everyone")
+        names = [element for _, element in section]
+        assert names.count("L") == 2 and names.count("LI") == 70 + 1, (name, names)  # and the one commitment
+        long_ones = [tag for tag, pages in pages_of_each_element(path) if len(pages) > 1]
+        assert {"/P", "/L", "/Sect"} <= set(long_ones), (name, long_ones)
+        tag_tree_against_pages(path)
