@@ -151,20 +151,56 @@ def dead_pid() -> int:
 
 def kill_once_writing(tmp_path, sent: signal.Signals = signal.SIGKILL) -> subprocess.CompletedProcess:
     """Start a build of tmp_path/content and send it `sent` once it has
-    begun writing pages into its staging folder; return how it ended."""
+    begun writing pages into its staging folder; return how it ended.
+
+    Only while tmp_path/output is still the last good site: once the build
+    swaps its new site in, the staging folder's name holds the old site,
+    pages and all, while a thread deletes it. A busy machine can let the
+    second or so of writing pass between two looks (a run of the whole
+    suite once did), and a signal sent then meets a build that has
+    finished. Then the good site is put back and the build started again,
+    up to three times."""
+    output = tmp_path / "output"
+    kept = tmp_path / "good-site-kept"
+    shutil.copytree(output, kept)
+    for _attempt in range(3):
+        ended = signal_once_writing(tmp_path, output, sent)
+        if ended is not None:
+            shutil.rmtree(kept)
+            return ended
+        shutil.rmtree(output)
+        shutil.copytree(kept, output)
+        for leftover in tmp_path.glob(".output.*"):
+            shutil.rmtree(leftover, ignore_errors=True)
+    pytest.fail("the build finished three times before the signal could reach it while it wrote pages")
+
+
+def signal_once_writing(tmp_path, output: Path, sent: signal.Signals) -> subprocess.CompletedProcess | None:
+    """One try of kill_once_writing: how the build ended, or None if it
+    swapped its site in before the signal was sent."""
+    site = output.stat().st_ino
     build = subprocess.Popen(
         [sys.executable, "-m", "sitebuild", "--content", str(tmp_path / "content"),
-         "--output", str(tmp_path / "output"), "--cache", str(tmp_path / "cache")],
+         "--output", str(output), "--cache", str(tmp_path / "cache")],
         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
-    deadline = time.monotonic() + 120
+    deadline, signalled = time.monotonic() + 120, False
     while time.monotonic() < deadline and build.poll() is None:
         if any(staging.is_dir() and any(staging.rglob("*.html")) for staging in tmp_path.glob(".output.staging-*")):
-            build.send_signal(sent)
+            if still_the_site(output, site):
+                build.send_signal(sent)
+                signalled = True
             break
         time.sleep(0.01)
     stdout, stderr = build.communicate()
-    return subprocess.CompletedProcess(build.args, build.returncode, stdout, stderr)
+    return subprocess.CompletedProcess(build.args, build.returncode, stdout, stderr) if signalled else None
+
+
+def still_the_site(output: Path, site: int) -> bool:
+    try:
+        return output.stat().st_ino == site
+    except FileNotFoundError:  # between a swap's two renames
+        return False
 
 
 def test_a_killed_build_leaves_the_site_and_the_next_build_clears_up(tmp_path, good_site, factory_cache):
