@@ -71,11 +71,31 @@ NUMBER_VALUE = re.compile(r"[0-9]{1,4}")
 LIST_START_VALUE = re.compile(r"[0-9]{1,9}")
 # A language tag's shape (BCP 47): a language of two or three lower-case
 # letters (cy, fr, pl), then subtags such as a region or a script (en-GB,
-# zh-Hant). Its shape only: "xx" passes here, as a tag no registry knows.
-# sitecore/languages.py and the LANGUAGES setting's check use it too.
+# zh-Hant). is_language_tag also asks the registry.
 LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def is_language_tag(value: str) -> bool:
+    """`value` is a language tag, as written: of that shape, each of its
+    subtags one the IANA language subtag registry knows, in the registry's
+    form (`registered_form`). A typo ("wl" for Welsh) has the shape, but a
+    screen reader would find no language to read it in; an old form ("wel",
+    "en-UK") one it may not know. sitecore/languages.py and the LANGUAGES
+    setting's check hold to it too."""
+    registered = registered_form(value)
+    return bool(LANGUAGE_TAG.fullmatch(value)) and registered is not None and registered.lower() == value.lower()
+
+
+def registered_form(value: str) -> str | None:
+    """The registry's form of the language tag `value` ("cy" for "wel",
+    "en-GB" for "en-UK"), or None for a tag it does not know."""
+    import langcodes  # the registry (shipped with it) loads on first use: only a build that meets a lang pays
+
+    return langcodes.standardize_tag(value) if langcodes.tag_is_valid(value) else None
+
+
 VALUE_RULES = {
-    "lang": LANGUAGE_TAG, "id": ID_VALUE, "width": NUMBER_VALUE, "height": NUMBER_VALUE, "colspan": NUMBER_VALUE,
+    "id": ID_VALUE, "width": NUMBER_VALUE, "height": NUMBER_VALUE, "colspan": NUMBER_VALUE,
     "rowspan": NUMBER_VALUE, "start": LIST_START_VALUE, "scope": re.compile(r"col|row|colgroup|rowgroup"),
 }
 # Markdown writes a table column's alignment (`|---:|`) as an inline style,
@@ -138,11 +158,12 @@ def value_allowed(tag: str, attribute: str, value: str, embed_allowlist=()) -> b
     if attribute == "class":
         rule = ALLOWED_CLASSES.get(tag)
         return bool(rule) and all(rule.fullmatch(name) for name in value.split())
+    if attribute == "lang":
+        # Exactly as written: lang=" cy" is no language to a browser (nor
+        # valid HTML), so it is refused, not published as it is.
+        return is_language_tag(value)
     rule = VALUE_RULES.get(attribute)
-    # A language tag exactly as written: lang=" cy" is no language to a
-    # browser (nor valid HTML), so it is refused, not published as it is.
-    written = value if attribute == "lang" else value.strip()
-    return rule is None or bool(rule.fullmatch(written))
+    return rule is None or bool(rule.fullmatch(value.strip()))
 
 
 def allowed_tags(embed_allowlist) -> dict[str, frozenset[str]]:

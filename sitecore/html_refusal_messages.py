@@ -12,7 +12,14 @@ from __future__ import annotations
 
 import posixpath
 
-from sitecore.html_allowlist import INTERNAL_LINK, LANGUAGE_TAG, LINK_MARKER, MARKER_LINK, goes_up_a_folder
+from sitecore.html_allowlist import (
+    INTERNAL_LINK,
+    LANGUAGE_TAG,
+    LINK_MARKER,
+    MARKER_LINK,
+    goes_up_a_folder,
+    registered_form,
+)
 from sitecore.html_refusals import Refusal
 
 
@@ -34,11 +41,14 @@ def up_a_folder_fix(link: str, folder: str) -> str:
 
 def language_tag_refused(tag: str, written: str) -> tuple[str, str]:
     """A lang attribute whose value is not a language tag: "Welsh", "CY",
-    "en_GB". When only its case or its "_" is wrong, the fix gives the tag."""
+    "en_GB", "wl". When the registry knows what was meant ("wel", "en-UK",
+    or a wrong case or "_"), the fix gives the tag."""
     meant = written.strip().replace("_", "-")
     meant = "-".join([meant.split("-")[0].lower(), *meant.split("-")[1:]])
-    if LANGUAGE_TAG.fullmatch(meant):
-        return (f'lang="{written}" on <{tag}> is not written as a language tag', f'write lang="{meant}"')
+    registered = registered_form(meant) if LANGUAGE_TAG.fullmatch(meant) else None
+    if registered is not None:
+        return (f'lang="{written}" on <{tag}> is not written as a language tag',
+                f'write lang="{registered}"')
     return (f'lang="{written}" on <{tag}> is not a language tag',
             'write the language\'s tag of two or three lower-case letters: lang="cy" for Welsh, lang="fr" for '
             'French, lang="pl" for Polish (a region may follow a hyphen: lang="en-GB")')

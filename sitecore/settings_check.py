@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, Callable, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sitecore.html_allowlist import LANGUAGE_TAG
+from sitecore.html_allowlist import is_language_tag, registered_form
 from sitecore.problems import ProblemLog
 from sitecore.settings_file import setting_line, settings_file_of
 
@@ -217,7 +217,11 @@ def language_names(value: Any, example: Any) -> Refusal | None:
         return Refusal(f"is {quoted(value)}, not a dictionary of language tags and their names",
                        f"write each language's tag and name in braces, e.g. {LANGUAGES_EXAMPLE}")
     for tag, name in value.items():
-        if not isinstance(tag, str) or not LANGUAGE_TAG.fullmatch(tag):
+        if not isinstance(tag, str) or not is_language_tag(tag):
+            registered = registered_form(tag) if isinstance(tag, str) else None
+            if registered is not None:
+                return Refusal(f"its key {quoted(tag)} is not written as a language tag",
+                               f"write {quoted(registered)}")
             return Refusal(f"its key {quoted(tag)} is not a language tag",
                            'write the tag before the colon, two or three lower-case letters (and a region after a '
                            f'hyphen, if any), and the name after it: {LANGUAGES_EXAMPLE}')

@@ -44,7 +44,9 @@ def test_the_allowlist_keeps_a_language_tag(html):
     assert clean(html) == html
 
 
-NOT_LANGUAGE_TAGS = ["Welsh", "en_GB", " cy", "CY", "", "cy gb", "x-klingon", "javascript:alert(1)", "cy-" + "a" * 9]
+NOT_LANGUAGE_TAGS = ["Welsh", "en_GB", " cy", "CY", "", "cy gb", "x-klingon", "javascript:alert(1)", "cy-" + "a" * 9,
+                     # the shape, but no language the registry knows, or not in its form
+                     "wl", "xx", "cy-Xxxx", "wel", "en-UK"]
 
 
 @pytest.mark.parametrize("value", NOT_LANGUAGE_TAGS)
@@ -86,6 +88,8 @@ WRONG_BELOW_RIGHT = GOOD_POST.removesuffix("Text.\n") + """\
 Later <span lang="CY">arall</span>.
 
 And <span lang="e">gair</span>.
+
+<span lang="wl">Typo</span>, <span lang="wel">hen</span> and <span lang="en-UK">old</span>.
 """
 
 
@@ -95,6 +99,14 @@ def test_a_wrong_lang_is_told_at_its_own_line_below_a_right_one(make_site):
     assert built.problem_lines == [
         'content/posts/hello.md:9: body: lang="CY" on <span> is not written as a language tag — write lang="cy"',
         'content/posts/hello.md:11: body: lang="e" on <span> is not a language tag — write the language\'s tag '
+        'of two or three lower-case letters: lang="cy" for Welsh, lang="fr" for French, lang="pl" for Polish '
+        '(a region may follow a hyphen: lang="en-GB")',
+        # An old form the registry writes otherwise, or the shape of a tag
+        # but no language ("wl": a typo for Welsh): each told at its line.
+        'content/posts/hello.md:13: body: lang="en-UK" on <span> is not written as a language tag — '
+        'write lang="en-GB"',
+        'content/posts/hello.md:13: body: lang="wel" on <span> is not written as a language tag — write lang="cy"',
+        'content/posts/hello.md:13: body: lang="wl" on <span> is not a language tag — write the language\'s tag '
         'of two or three lower-case letters: lang="cy" for Welsh, lang="fr" for French, lang="pl" for Polish '
         '(a region may follow a hyphen: lang="en-GB")',
     ]

@@ -71,6 +71,12 @@ WRONG_VALUES = [
      'its key "Welsh" (text) is not a language tag — write the tag before the colon, two or three lower-case '
      'letters (and a region after a hyphen, if any), and the name after it: '
      '{"en-GB": "English", "cy": "Welsh (Cymraeg)"}'),
+    # The shape of a tag, but no language the registry knows; an old form of one.
+    ("LANGUAGES", {"en-GB": "English", "wl": "Welsh"},
+     'its key "wl" (text) is not a language tag — write the tag before the colon, two or three lower-case '
+     'letters (and a region after a hyphen, if any), and the name after it: '
+     '{"en-GB": "English", "cy": "Welsh (Cymraeg)"}'),
+    ("LANGUAGES", {"en-UK": "English"}, 'its key "en-UK" (text) is not written as a language tag — write "en-GB" (text)'),
     ("LANGUAGES", {"cy": ""}, 'the name of "cy" is "" (text), not a name — write the name the editor shows in '
                               'quotes, e.g. {"en-GB": "English", "cy": "Welsh (Cymraeg)"}'),
     ("CMS_SAVE_AS", "/admin", 'is "/admin" (text), not a folder of the site such as "admin/" — write "admin/"'),

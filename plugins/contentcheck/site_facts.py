@@ -33,7 +33,7 @@ class SiteFacts:
         # Published HTML the allowlist has passed before (sitecore/text_memo.py).
         self.allowlist_passed = TextMemo(settings["CACHE_PATH"], "allowlist-passed",
                                          fingerprint((sys.modules[__name__], html_allowlist, html_refusals,
-                                                      html_sanitiser), ("selectolax",),
+                                                      html_sanitiser), ("selectolax", "langcodes"),
                                                      list(self.embeds)))
 
     def passes_allowlist(self, html: str) -> bool:

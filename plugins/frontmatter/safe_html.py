@@ -77,6 +77,6 @@ def safe_html_memo(settings: dict) -> TextMemo:
     # what render_safe_html made of a body with no refusal.
     made_by = fingerprint((sys.modules[__name__], html_allowlist, html_refusals, html_sanitiser,
                            *project_extensions(settings["MARKDOWN"])),
-                          ("markdown", "selectolax", "nh3"),
+                          ("markdown", "selectolax", "nh3", "langcodes"),
                           [markdown_options(settings["MARKDOWN"]), list(our_setting(settings, "EMBED_ALLOWLIST"))])
     return TextMemo(settings["CACHE_PATH"], "safe-html", made_by)
