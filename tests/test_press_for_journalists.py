@@ -144,6 +144,24 @@ IMPRINT_PRINTED = """() => [...document.querySelectorAll('[data-imprint], [data-
 })"""
 
 
+def test_each_page_gives_its_own_address_on_paper_but_the_page_not_found(site):
+    """The footer's "Online at …" (printed only) is the page's canonical
+    address; the page-not-found page is served at whatever address was
+    missed, so it has none of its own to print (it printed …/404.html)."""
+    checked = 0
+    for path in site.output.rglob("*.html"):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        if page.select_one(".site-footer") is None:
+            continue  # not a page of the theme's (the editor's, a redirect's)
+        addresses = [element.get_text() for element in page.select(".print-address")]
+        if path == site.output / "404.html":
+            assert addresses == []
+        else:
+            assert addresses == [f"Online at {page.select_one('link[rel=canonical]')['href']}"], path
+            checked += 1
+    assert checked > 50
+
+
 def test_a_printed_release_has_its_words_and_a_legible_imprint_without_the_menus(press_site, browser, settings):
     with serve_folder(press_site.output) as base:
         page = browser.new_page()
