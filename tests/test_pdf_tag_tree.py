@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 import subprocess
+import zipfile
 
 import pikepdf
 import pytest
 from conftest import build_in, policy_markdown
+from lxml import etree
 from pdf_tools import pdftotext, tag_tree_against_pages
 
 PDFS = ("minifesto.pdf", "minifesto-large-print.pdf")
@@ -128,21 +130,63 @@ def elements_under_policy(path, title: str) -> list[tuple[int, str]]:
 
 
 LONG_POLICY = "A paragraph long enough to run from one page onto the next. " * 60 + "\n\n" + "".join(
-    f"- Point number {n} of a list too long for one page\n" for n in range(1, 71))
+    f"- Point number {n} of a list too long for one page\n" for n in range(1, 71)) + (
+    '\nWe will say <span lang="cy">Diolch yn fawr</span> to every volunteer.\n')
 
 
-def test_a_paragraph_and_a_list_too_long_for_a_page_are_one_each(tmp_path, factory_cache):
+@pytest.fixture(scope="module")
+def long_policy(tmp_path_factory, factory_cache):
+    built = build_in(tmp_path_factory.mktemp("long-policy"), {
+        "policies/01-housing.md": policy_markdown("Homes for everyone", 1).replace("Text.\n", LONG_POLICY)},
+        cache=factory_cache)
+    assert built.returncode == 0, built.stderr
+    return built
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_a_paragraph_and_a_list_too_long_for_a_page_are_one_each(long_policy, name):
     """The commonest case in a real minifesto: a long passage and a long
     list, which cannot be kept on one page, read as one paragraph and one
-    list of 70 points, in both PDFs."""
-    built = build_in(tmp_path, {"policies/01-housing.md": policy_markdown("Homes for everyone", 1).replace(
-        "Text.\n", LONG_POLICY)}, cache=factory_cache)
-    assert built.returncode == 0, built.stderr
-    for name in PDFS:
-        path = built.output / name
-        section = elements_under_policy(path, "Homes for everyone")
-        names = [element for _, element in section]
-        assert names.count("L") == 2 and names.count("LI") == 70 + 1, (name, names)  # and the one commitment
-        long_ones = [tag for tag, pages in pages_of_each_element(path) if len(pages) > 1]
-        assert {"/P", "/L", "/Sect"} <= set(long_ones), (name, long_ones)
-        tag_tree_against_pages(path)
+    list of 70 points."""
+    path = long_policy.output / name
+    section = elements_under_policy(path, "Homes for everyone")
+    names = [element for _, element in section]
+    assert names.count("L") == 2 and names.count("LI") == 70 + 1, names  # and the one commitment
+    long_ones = [tag for tag, pages in pages_of_each_element(path) if len(pages) > 1]
+    assert {"/P", "/L", "/Sect"} <= set(long_ones), long_ones
+    tag_tree_against_pages(path)
+
+
+def languages_in_tree(path) -> list[tuple[str, str]]:
+    """(tag, /Lang) of each element of the tree that names its language."""
+    found = []
+    with pikepdf.open(path) as document:
+        waiting = [document.Root.StructTreeRoot.K[0]]
+        while waiting:
+            element = waiting.pop()
+            if "/Lang" in element:
+                found.append((str(element.S), str(element.Lang)))
+            kids = element.get("/K")
+            kids = list(kids) if isinstance(kids, pikepdf.Array) else [] if kids is None else [kids]
+            waiting.extend(kid for kid in kids if isinstance(kid, pikepdf.Dictionary) and "/S" in kid)
+        return found, str(document.Root.Lang)
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_a_passage_marked_welsh_is_welsh_in_the_pdf(long_policy, name):
+    """<span lang="cy"> in a policy: its element in the PDF's tree says so
+    (its words inherit it), as the web page's does (WCAG 3.1.2); the rest
+    is the document's language."""
+    languages, document_language = languages_in_tree(long_policy.output / name)
+    assert languages == [("/Span", "cy")]
+    assert document_language.lower() == "en-gb"  # tags are the same in any case (WeasyPrint writes it lower)
+
+
+def test_a_passage_marked_welsh_is_welsh_in_the_e_book(long_policy):
+    """The README promises the mark in the e-book too: the policy's XHTML
+    keeps it."""
+    with zipfile.ZipFile(long_policy.output / "minifesto.epub") as book:
+        pages = [etree.fromstring(book.read(name)) for name in book.namelist() if name.endswith(".xhtml")]
+    marked = [(element.get("lang"), "".join(element.itertext())) for page in pages
+              for element in page.iter("{http://www.w3.org/1999/xhtml}span") if element.get("lang")]
+    assert marked == [("cy", "Diolch yn fawr")]

@@ -19,8 +19,10 @@ So, while WeasyPrint writes the PDF:
 - the finisher `mend_tag_tree` then joins neighbouring structure elements
   made for the same HTML element into one, whose content may lie on several
   pages (the format allows it: a marked-content reference names its page),
-  and marks the margins' words as pagination artifacts and the leaders as
-  layout artifacts, out of the tree.
+  marks the margins' words as pagination artifacts and the leaders as
+  layout artifacts, out of the tree, and gives an element made for HTML
+  with a `lang` (a passage in Welsh) that language, which WeasyPrint writes
+  only for the whole document.
 
 The PDF's text, pictures and pages are untouched: only the tree and the
 marks around the margins' words change.
@@ -125,6 +127,7 @@ def mend_tag_tree(made_for: dict[int, Origin]):
         in_tree = tree.reachable()  # the margins' elements never were
         cut_leaders(tree, tree.document, made_for)
         mark_unowned_content_as_artifacts(tree, pdf, in_tree)
+        mark_languages(tree, made_for)
 
     return finish
 
@@ -171,6 +174,21 @@ def absorb(tree: TagTree, survivor, piece) -> None:
         if isinstance(item, int) and piece["Pg"] != survivor["Pg"]:
             item = tree.pydyf.Dictionary({"Type": "/MCR", "Pg": piece["Pg"], "MCID": item})
         survivor["K"].append(item)
+
+
+def mark_languages(tree: TagTree, made_for) -> None:
+    """An element made for HTML with a `lang` (a passage in Welsh: <span
+    lang="cy">) carries it as its /Lang, which its words inherit, so a
+    screen reader reads them in that language (WCAG 3.1.2). WeasyPrint
+    writes only the document's language."""
+    waiting = [tree.document]
+    while waiting:
+        structure = waiting.pop()
+        origin = made_for.get(id(structure))
+        language = origin.element.get("lang") if origin is not None and origin.element is not None else None
+        if language:
+            structure["Lang"] = tree.pydyf.String(language)
+        waiting.extend(kid for kid in tree.kids(structure) if tree.is_structure(kid))
 
 
 def point_parent_tree_at_survivors(tree: TagTree, survivor: dict[bytes, bytes]) -> None:
