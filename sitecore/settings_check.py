@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -231,10 +232,43 @@ def language_names(value: Any, example: Any) -> Refusal | None:
     return None
 
 
+# The browser editor's git host (Sveltia CMS's backend): the hosts it can
+# sign in to, and a repository as they name one ("owner/name"; GitLab's
+# groups may nest).
+CMS_BACKEND_EXAMPLE = '{"name": "github", "repo": "owner/name", "branch": "main", "auth_methods": ["token"]}'
+GIT_HOSTS = ("github", "gitlab", "gitea")
+REPOSITORY = re.compile(rf"{FOLDER_NAME}(?:/{FOLDER_NAME})+")
+
+
+def git_backend(value: Any, example: Any) -> Refusal | None:
+    """{"name": a host, "repo": "owner/name", "branch": text, …}: the
+    editor would load, then fail at the first sign-in or save."""
+    if not isinstance(value, dict):
+        return Refusal(f"is {quoted(value)}, not a dictionary naming the editor's git host and repository",
+                       f"write it in braces, e.g. {CMS_BACKEND_EXAMPLE}")
+    host, repository, branch = value.get("name"), value.get("repo"), value.get("branch", "main")
+    if host not in GIT_HOSTS:
+        hosts = " or ".join(map(literal, GIT_HOSTS))
+        return Refusal(f'its "name" is {quoted(host)}, not a git host the editor can sign in to',
+                       f'write "name": {hosts}')
+    if not isinstance(repository, str) or not REPOSITORY.fullmatch(repository):
+        return Refusal(f'its "repo" is {quoted(repository)}, not a repository',
+                       'write the repository as its host names it, owner and name: "repo": "breakthrough-party/website"')
+    if not isinstance(branch, str) or not branch.strip():
+        return Refusal(f'its "branch" is {quoted(branch)}, not a branch', 'write the branch saves go to: "branch": "main"')
+    return None
+
+
+# A setting only the party can give (its repository): no default, so
+# leaving it out is a problem, as a wrong value is.
+REQUIRED = object()
+
+
 @dataclass(frozen=True)
 class Setting:
     check: Check
     default: Any
+    example: str = ""  # for a REQUIRED one left out: what to write
 
 
 OUR_SETTINGS: dict[str, Setting] = {
@@ -271,12 +305,14 @@ OUR_SETTINGS: dict[str, Setting] = {
     "PARTY_PROFILES": Setting(list_of(text, "a list of text"), []),
     "PLACEHOLDER_PATTERNS": Setting(list_of(pattern, "a list of patterns"), []),
     # The browser editor (plugins/cms): its folder of the site, how saves are published, the packages
-    # it is copied from, and the repository the paths in its configuration are relative to.
+    # it is copied from, the repository the paths in its configuration are relative to, and the git
+    # host and repository it signs in to and saves to (no default: only the party knows its own).
     "CMS_SAVE_AS": Setting(site_folder, "admin/"),
     "CMS_PUBLISH_MODE": Setting(one_of("editorial_workflow", "simple"), "editorial_workflow"),
     "CMS_SVELTIA_PACKAGE": Setting(text, str(NODE_MODULES / "@sveltia/cms")),
     "CMS_YAML_BROWSER_DIST": Setting(text, str(NODE_MODULES / "yaml/browser/dist")),
     "CMS_REPO_ROOT": Setting(text, str(NODE_MODULES.parent)),
+    "CMS_BACKEND": Setting(git_backend, REQUIRED, example=CMS_BACKEND_EXAMPLE),
 }
 
 
@@ -288,6 +324,10 @@ def check_our_settings(settings: dict) -> None:
     log.start_build(settings)
     settings_file = settings_file_of(settings)
     for name, setting in OUR_SETTINGS.items():
+        if name not in settings and setting.default is REQUIRED:
+            log.add(settings_file, 1, name, "is not set",
+                    f"set it in {os.path.basename(settings_file)}, e.g. {name} = {setting.example}")
+            continue
         if name not in settings:
             settings[name] = copy.deepcopy(setting.default)
             continue

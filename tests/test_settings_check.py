@@ -22,7 +22,7 @@ from sitebuild.derived_settings import derived_settings_file
 from sitecore.clock import site_zone
 from sitecore.problems import ContentProblems
 from sitecore.schema.fields import date
-from sitecore.settings_check import OUR_SETTINGS, check_our_settings
+from sitecore.settings_check import OUR_SETTINGS, REQUIRED, check_our_settings
 
 PELICANCONF = (REPO / "pelicanconf.py").read_text(encoding="utf-8").splitlines()
 
@@ -77,6 +77,17 @@ WRONG_VALUES = [
      'letters (and a region after a hyphen, if any), and the name after it: '
      '{"en-GB": "English", "cy": "Welsh (Cymraeg)"}'),
     ("LANGUAGES", {"en-UK": "English"}, 'its key "en-UK" (text) is not written as a language tag — write "en-GB" (text)'),
+    ("CMS_BACKEND", "breakthrough-party/website",
+     'is "breakthrough-party/website" (text), not a dictionary naming the editor\'s git host and repository — '
+     'write it in braces, e.g. {"name": "github", "repo": "owner/name", "branch": "main", "auth_methods": ["token"]}'),
+    ("CMS_BACKEND", {"name": "GitHub", "repo": "breakthrough-party/website"},
+     'its "name" is "GitHub" (text), not a git host the editor can sign in to — write "name": "github" or "gitlab" '
+     'or "gitea"'),
+    ("CMS_BACKEND", {"name": "github", "repo": "https://github.com/breakthrough-party/website"},
+     'its "repo" is "https://github.com/breakthrough-party/website" (text), not a repository — write the '
+     'repository as its host names it, owner and name: "repo": "breakthrough-party/website"'),
+    ("CMS_BACKEND", {"name": "github", "repo": "breakthrough-party/website", "branch": ""},
+     'its "branch" is "" (text), not a branch — write the branch saves go to: "branch": "main"'),
     ("LANGUAGES", {"cy": ""}, 'the name of "cy" is "" (text), not a name — write the name the editor shows in '
                               'quotes, e.g. {"en-GB": "English", "cy": "Welsh (Cymraeg)"}'),
     ("CMS_SAVE_AS", "/admin", 'is "/admin" (text), not a folder of the site such as "admin/" — write "admin/"'),
@@ -91,7 +102,7 @@ WRONG_VALUES = [
 
 @pytest.mark.parametrize("name, value, refusal", WRONG_VALUES, ids=[f"{n}={v!r}" for n, v, _ in WRONG_VALUES])
 def test_a_wrong_value_is_refused_at_its_line_saying_what_to_write(name, value, refusal):
-    settings = {"PATH": str(REPO / "content"), name: value}
+    settings = {"PATH": str(REPO / "content"), "CMS_BACKEND": {"name": "github", "repo": "a/b"}, name: value}
     with pytest.raises(ContentProblems) as raised:
         check_our_settings(settings)
     assert [str(problem) for problem in raised.value.problems] == [
@@ -100,11 +111,12 @@ def test_a_wrong_value_is_refused_at_its_line_saying_what_to_write(name, value, 
 
 def test_the_settings_as_written_and_every_default_pass(settings):
     check_our_settings(dict(settings))
-    check_our_settings({"PATH": settings["PATH"], **{name: entry.default for name, entry in OUR_SETTINGS.items()}})
+    check_our_settings({"PATH": settings["PATH"], "CMS_BACKEND": settings["CMS_BACKEND"],
+                        **{name: entry.default for name, entry in OUR_SETTINGS.items() if entry.default is not REQUIRED}})
 
 
 def test_a_setting_left_out_takes_its_default_and_one_given_is_kept():
-    settings = {"PATH": str(REPO / "content"), "PRESS_ARCHIVE_LATEST": 12}
+    settings = {"PATH": str(REPO / "content"), "PRESS_ARCHIVE_LATEST": 12, "CMS_BACKEND": {"name": "github", "repo": "a/b"}}
     check_our_settings(settings)
     assert settings["PRESS_ARCHIVE_LATEST"] == 12
     assert {name: settings[name] for name in ("CMS_SAVE_AS", "TIMEZONE", "CONTENT_FILE_MAX_KB")} == {
@@ -152,8 +164,9 @@ def test_invoke_check_refuses_a_wrong_value_too(make_site):
 
 def test_a_settings_file_without_our_settings_builds_with_their_defaults(make_site):
     """Before, a settings file without CMS_SAVE_AS failed: `Build failed:
-    KeyError: 'CMS_SAVE_AS'`; so did one without PRESS_ARCHIVE_LATEST."""
-    names = tuple(OUR_SETTINGS)
+    KeyError: 'CMS_SAVE_AS'`; so did one without PRESS_ARCHIVE_LATEST.
+    (All but the one with no default, the editor's repository: below.)"""
+    names = tuple(name for name, setting in OUR_SETTINGS.items() if setting.default is not REQUIRED)
     summer_post = MINIMAL_SITE["posts/hello.md"].replace("date: 2021-11-24", "date: 2021-07-01 09:30")
     build = make_site({"posts/hello.md": summer_post},
                       settings={"_": f"[globals().pop(name) for name in {names!r}]"})
@@ -164,6 +177,18 @@ def test_a_settings_file_without_our_settings_builds_with_their_defaults(make_si
     assert (build.output / "press/releases/index.html").is_file()
     times = [time["datetime"] for time in build.html("news/hello/").find_all("time")]
     assert "2021-07-01T09:30:00+01:00" in times  # in the default time zone, Europe/London
+
+
+def test_a_settings_file_without_the_editors_repository_is_told_to_set_it(make_site):
+    """CMS_BACKEND names the party's own repository, so it has no default.
+    Left out, it was `Build failed: ValueError: CMS_BACKEND must be a dict
+    …`, at no line; now it is a problem like any other setting's."""
+    build = make_site(settings={"_": "globals().pop('CMS_BACKEND')"})
+    assert build.returncode == 1 and "Traceback" not in build.stderr, build.stderr
+    assert build.stderr.splitlines()[:2] == [
+        "1 content problem found:",
+        "pelicanconf.py:1: CMS_BACKEND: is not set — set it in pelicanconf.py, e.g. CMS_BACKEND = "
+        '{"name": "github", "repo": "owner/name", "branch": "main", "auth_methods": ["token"]}']
 
 
 def preview_status(url: str) -> dict:

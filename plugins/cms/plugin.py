@@ -15,7 +15,6 @@ from sitecore.site_files import SiteFile
 
 from .config import render_config
 from .formats import render_formats
-from .settings import cms_settings
 from .vendor import copy_sveltia, copy_yaml, vendored_names
 
 STATIC = os.path.join(os.path.dirname(__file__), "static")
@@ -50,13 +49,13 @@ class CmsGenerator(Generator):
         node_modules (its bundle, chunk, fonts and the yaml package). None
         is for search engines; declared, no content file can take one's
         address, and a link to one is a link to the site."""
-        settings = cms_settings(self.settings)
+        settings = self.settings
         names = ["index.html", "config.yml", "formats.json", *sorted(os.listdir(STATIC)),
                  *vendored_names(settings["CMS_SVELTIA_PACKAGE"], settings["CMS_YAML_BROWSER_DIST"])]
         return [SiteFile(settings["CMS_SAVE_AS"] + name, "the browser editor") for name in names]
 
     def generate_output(self, writer) -> None:
-        settings = cms_settings(self.settings)
+        settings = self.settings
         folder = os.path.join(self.output_path, settings["CMS_SAVE_AS"])
         os.makedirs(folder, exist_ok=True)
         writer.write_file(os.path.join(settings["CMS_SAVE_AS"], "index.html"),
