@@ -35,6 +35,7 @@ Text and HTML
 - heading_ids: headings' ids that never take one the theme's templates use
 - typography: curly quotes for front matter text (titles, summaries, commitments)
 - languages: the language an item's own words are in (its `language`, or the site's) and their `lang`
+- language_tags: language tags against the IANA registry (langcodes), its answers kept in the build's cache
 - visible_text: the text a reader can see on a page (where the imprint must be)
 - imprint: the imprint's wording
 - breakable_addresses: where a shown email or web address may wrap on a narrow screen

@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from sitecore.language_tags import is_language_tag
+
 # What every allowed tag may carry besides its own attributes: the language
 # of what it holds (<span lang="cy">Diolch</span>, <blockquote lang="pl">,
 # Markdown's `{: lang=fr }`), for a passage in another language.
@@ -69,31 +71,6 @@ NUMBER_VALUE = re.compile(r"[0-9]{1,4}")
 # A numbered list's first number: Markdown makes "12345. …" at a line's
 # start a list from 12345 (sane_lists), as a browser numbers it.
 LIST_START_VALUE = re.compile(r"[0-9]{1,9}")
-# A language tag's shape (BCP 47): a language of two or three lower-case
-# letters (cy, fr, pl), then subtags such as a region or a script (en-GB,
-# zh-Hant). is_language_tag also asks the registry.
-LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
-
-
-def is_language_tag(value: str) -> bool:
-    """`value` is a language tag, as written: of that shape, each of its
-    subtags one the IANA language subtag registry knows, in the registry's
-    form (`registered_form`). A typo ("wl" for Welsh) has the shape, but a
-    screen reader would find no language to read it in; an old form ("wel",
-    "en-UK") one it may not know. sitecore/languages.py and the LANGUAGES
-    setting's check hold to it too."""
-    registered = registered_form(value)
-    return bool(LANGUAGE_TAG.fullmatch(value)) and registered is not None and registered.lower() == value.lower()
-
-
-def registered_form(value: str) -> str | None:
-    """The registry's form of the language tag `value` ("cy" for "wel",
-    "en-GB" for "en-UK"), or None for a tag it does not know."""
-    import langcodes  # the registry (shipped with it) loads on first use: only a build that meets a lang pays
-
-    return langcodes.standardize_tag(value) if langcodes.tag_is_valid(value) else None
-
-
 VALUE_RULES = {
     "id": ID_VALUE, "width": NUMBER_VALUE, "height": NUMBER_VALUE, "colspan": NUMBER_VALUE,
     "rowspan": NUMBER_VALUE, "start": LIST_START_VALUE, "scope": re.compile(r"col|row|colgroup|rowgroup"),

@@ -12,15 +12,9 @@ from __future__ import annotations
 
 import posixpath
 
-from sitecore.html_allowlist import (
-    INTERNAL_LINK,
-    LANGUAGE_TAG,
-    LINK_MARKER,
-    MARKER_LINK,
-    goes_up_a_folder,
-    registered_form,
-)
+from sitecore.html_allowlist import INTERNAL_LINK, LINK_MARKER, MARKER_LINK, goes_up_a_folder
 from sitecore.html_refusals import Refusal
+from sitecore.language_tags import LANGUAGE_TAG, registered_form
 
 
 def up_a_folder_fix(link: str, folder: str) -> str:

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Callable, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sitecore.html_allowlist import is_language_tag, registered_form
+from sitecore.language_tags import answers_kept_in, is_language_tag, registered_form
 from sitecore.problems import ProblemLog
 from sitecore.settings_file import setting_line, settings_file_of
 
@@ -323,6 +323,12 @@ def check_our_settings(settings: dict) -> None:
     log = ProblemLog()  # its own: the build's log is cleared when Pelican starts
     log.start_build(settings)
     settings_file = settings_file_of(settings)
+    with answers_kept_in(settings.get("CACHE_PATH")):
+        check_each_setting(settings, settings_file, log)
+    log.raise_if_any()
+
+
+def check_each_setting(settings: dict, settings_file: str, log: ProblemLog) -> None:
     for name, setting in OUR_SETTINGS.items():
         if name not in settings and setting.default is REQUIRED:
             log.add(settings_file, 1, name, "is not set",
@@ -334,7 +340,6 @@ def check_our_settings(settings: dict) -> None:
         refused = setting.check(settings[name], setting.default)
         if refused:
             log.add(settings_file, setting_line(settings_file, name), name, refused.message, refused.fix)
-    log.raise_if_any()
 
 
 def our_setting(settings: dict, name: str) -> Any:

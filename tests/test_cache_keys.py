@@ -63,7 +63,9 @@ PDF_CODE_OUT_OF_THE_KEY = {
     "sitecore.problems": "records problems; a PDF with one is not kept",
     "sitecore.settings_check": "checks settings' kinds; the settings' values are in the key",
     "sitecore.settings_file": "names the settings file in messages",
-    "sitecore.html_allowlist": "reached through settings_check, for the shape of a language tag in a setting",
+    "sitecore.language_tags": "reached through settings_check, for the language tags of a setting",
+    "sitecore.text_memo": "reached through language_tags, which keeps the registry's answers",
+    "sitecore.sealed": "reached through text_memo: reads and writes kept files",
 }
 
 

@@ -12,11 +12,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import feedparser
 import pytest
 import yaml
 from browser import serve_with_nginx
-from conftest import build_in
+from conftest import REPO, build_in
 from reader_visits import ReaderVisits, visit_problems
 from test_accessibility import nu_messages
 from test_bad_input import GOOD_POST
@@ -311,3 +314,16 @@ def test_words_are_wrapped_only_when_their_language_is_not_the_site_s():
     assert in_own_language("Rents <£5", SimpleNamespace(), settings) == "Rents &lt;£5"
     assert in_own_language("Rents <£5", SimpleNamespace(language="EN-GB"), settings) == "Rents &lt;£5"
     assert in_own_language("Rhenti", SimpleNamespace(language="cy"), settings) == '<span lang="cy">Rhenti</span>'
+
+
+def test_the_registrys_answers_are_kept_so_a_build_loads_it_only_for_a_tag_not_asked_before(tmp_path):
+    """Loading langcodes' registry takes about 0.1 s, and every build checks
+    LANGUAGES: the second check of the same tags, in a new process (as the
+    next build is), answers from the cache and never imports langcodes."""
+    ask = ("import sys; from sitecore.language_tags import answers_kept_in, is_language_tag\n"
+           f"with answers_kept_in({str(tmp_path)!r}):\n"
+           "    print(is_language_tag('cy'), is_language_tag('wl'), is_language_tag('wel'), 'langcodes' in sys.modules)")
+    first, second = (subprocess.run([sys.executable, "-c", ask], cwd=REPO, capture_output=True, text=True, check=True)
+                     .stdout.split() for _ in range(2))
+    assert first == ["True", "False", "False", "True"]
+    assert second == ["True", "False", "False", "False"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 
-from sitecore import html_allowlist, html_refusals, html_sanitiser
+from sitecore import html_allowlist, html_refusals, html_sanitiser, language_tags
 from sitecore.content_items import public_url
 from sitecore.html_refusals import refusals
 from sitecore.settings_check import our_setting
@@ -33,7 +33,7 @@ class SiteFacts:
         # Published HTML the allowlist has passed before (sitecore/text_memo.py).
         self.allowlist_passed = TextMemo(settings["CACHE_PATH"], "allowlist-passed",
                                          fingerprint((sys.modules[__name__], html_allowlist, html_refusals,
-                                                      html_sanitiser), ("selectolax", "langcodes"),
+                                                      html_sanitiser, language_tags), ("selectolax", "langcodes"),
                                                      list(self.embeds)))
 
     def passes_allowlist(self, html: str) -> bool:

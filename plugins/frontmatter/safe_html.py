@@ -14,7 +14,7 @@ import sys
 
 from markdown import Markdown
 
-from sitecore import html_allowlist, html_refusals, html_sanitiser
+from sitecore import html_allowlist, html_refusals, html_sanitiser, language_tags
 from sitecore.heading_ids import theme_ids_of
 from sitecore.html_refusals import refusals
 from sitecore.html_sanitiser import clean
@@ -75,7 +75,7 @@ def safe_html_memo(settings: dict) -> TextMemo:
     """Safe HTML by the Markdown it came from (see sitecore/text_memo.py)."""
     # The reader is not in the key: it only asks the memo, and keeps in it
     # what render_safe_html made of a body with no refusal.
-    made_by = fingerprint((sys.modules[__name__], html_allowlist, html_refusals, html_sanitiser,
+    made_by = fingerprint((sys.modules[__name__], html_allowlist, html_refusals, html_sanitiser, language_tags,
                            *project_extensions(settings["MARKDOWN"])),
                           ("markdown", "selectolax", "nh3", "langcodes"),
                           [markdown_options(settings["MARKDOWN"]), list(our_setting(settings, "EMBED_ALLOWLIST"))])

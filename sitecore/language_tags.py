@@ -1,0 +1,72 @@
+"""Language tags, against the IANA language subtag registry langcodes ships.
+
+A tag of the right shape may still be no language ("wl", a typo for Welsh,
+which a screen reader has no voice for) or an old form of one ("wel",
+"en-UK"). The HTML allowlist holds every `lang` to this, and the settings
+check every tag of LANGUAGES.
+
+Loading the registry takes about 0.1 s, and every build checks LANGUAGES: a
+seventh of a build that finds nothing changed. So while a build's check of
+its settings runs (`answers_kept_in`), each answer is kept in the build's
+cache folder, keyed by langcodes' version and this module's source, and the
+registry is loaded only for a tag not asked before.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+
+from sitecore.text_memo import TextMemo, fingerprint
+
+# A language tag's shape (BCP 47): a language of two or three lower-case
+# letters (cy, fr, pl), then subtags such as a region or a script (en-GB,
+# zh-Hant).
+LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+UNKNOWN = ""  # kept for a tag the registry does not know
+KEPT: ContextVar[TextMemo | None] = ContextVar("language_tag_answers", default=None)
+
+
+def is_language_tag(value: str) -> bool:
+    """`value` is a language tag, as written: of that shape, each of its
+    subtags one the registry knows, in the registry's form."""
+    if not LANGUAGE_TAG.fullmatch(value):
+        return False
+    registered = registered_form(value)
+    return registered is not None and registered.lower() == value.lower()
+
+
+def registered_form(value: str) -> str | None:
+    """The registry's form of the language tag `value` ("cy" for "wel",
+    "en-GB" for "en-UK"), or None for a tag it does not know."""
+    kept = KEPT.get()
+    answer = kept.get(value) if kept is not None else None
+    if answer is None:
+        answer = ask_the_registry(value)
+        if kept is not None:
+            kept.put(value, answer)
+    return answer or None
+
+
+def ask_the_registry(value: str) -> str:
+    import langcodes  # loads the registry: about 0.1 s, once a process
+
+    return langcodes.standardize_tag(value) if langcodes.tag_is_valid(value) else UNKNOWN
+
+
+@contextmanager
+def answers_kept_in(cache_path: str | Path | None):
+    """Within the block, the registry's answers are kept in (and read
+    from) `cache_path` (none if it is None)."""
+    memo = None
+    if cache_path is not None:
+        memo = TextMemo(cache_path, "language-tags", fingerprint((sys.modules[__name__],), ("langcodes",), []))
+    token = KEPT.set(memo)
+    try:
+        yield
+    finally:
+        KEPT.reset(token)
