@@ -39,7 +39,7 @@ class Origin(NamedTuple):
     """What WeasyPrint made a structure element for."""
 
     structure: dict  # kept, so that its id() stays its own
-    element: object  # the HTML element (None for an anonymous box)
+    element: object  # the HTML element (an anonymous box's is its parent's)
     is_leader: bool  # a leader(), such as the contents' dots
 
 
@@ -138,22 +138,40 @@ def join_fragments(tree: TagTree, structure, made_for, survivor) -> None:
     into the first of the run, then do the same inside each kid, top down:
     the last paragraph of one page and the first of the next become
     neighbours only once their sections are one."""
-    kept = []
+    kept, elements_kept = [], set()
     for item in structure["K"]:
         kid = tree.resolve(item)
         previous = tree.resolve(kept[-1]) if kept else None
+        if empty_piece_of_an_earlier_kid(tree, kid, made_for, elements_kept):
+            kid.clear()
+            continue
         if same_element(tree, previous, kid, made_for):
             absorb(tree, previous, kid)
             survivor[kid.reference] = previous.reference
             kid.clear()  # nothing refers to it any more; written as an empty dictionary
         else:
             kept.append(item)
+            origin = made_for.get(id(kid))
+            if origin is not None and origin.element is not None:
+                elements_kept.add(id(origin.element))
     structure["K"] = tree.pydyf.Array(kept)
     for item in kept:
         kid = tree.resolve(item)
         if tree.is_structure(kid):
             kid["P"] = structure.reference
             join_fragments(tree, kid, made_for, survivor)
+
+
+def empty_piece_of_an_earlier_kid(tree: TagTree, kid, made_for, elements_kept: set[int]) -> bool:
+    """`kid` holds nothing, and is a later piece of an element an earlier
+    kid was made for. WeasyPrint puts a nested list after its item, in the
+    outer list: when the nested list runs over a page, the item's piece on
+    the next page is an empty item between the nested list's two pieces, a
+    reader's "list item" with nothing in it, and the two pieces were never
+    neighbours to join."""
+    origin = made_for.get(id(kid))
+    return (tree.is_structure(kid) and len(kid["K"]) == 0 and origin is not None
+            and origin.element is not None and id(origin.element) in elements_kept)
 
 
 def same_element(tree: TagTree, first, second, made_for) -> bool:
