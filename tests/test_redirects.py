@@ -196,6 +196,10 @@ MISTAKES = {
     "posts/other-case.md": ("/News/Shared-Old/", "old_addresses: item 1: /News/Shared-Old/ is also an old address of "
                                                  "content/posts/first-claim.md"),
     "posts/too-long.md": ("/news/" + "a" * 101 + "/", "old_addresses: item 1: "),
+    # The redirects' own file for the host: the build wrote a folder there and
+    # ended "IsADirectoryError", at no line, though `invoke check` passed it.
+    "posts/takes-the-redirects.md": ("/_redirects/", "old_addresses: item 1: /_redirects/ is still in use: it is an "
+                                                     "address of a page the site writes"),
 }
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from sitecore.content_items import content_items, public_url, published_items, unpublished_items
 from sitecore.problems import problem_log
 from sitecore.schema.document import item_line
-from sitecore.site_files import LATER_PAGE, declared_files, is_known
+from sitecore.site_files import LATER_PAGE, SiteFile, declared_files, is_known
 
 FIELD = "old_addresses"
 
@@ -80,8 +80,11 @@ def check_old_addresses(generators, own_generator_type: type) -> None:
     Addresses are compared in lower case: a volunteer's Mac keeps /News/x/
     and /news/x/ in one folder."""
     settings = generators[0].settings
-    taken = {file.url.lower(): file.made_by for file in declared_files(
-        [generator for generator in generators if not isinstance(generator, own_generator_type)])}
+    # The moved-page notices are this generator's own pages, made for these
+    # addresses; its files for the host are not (an old address of
+    # /_redirects/ made the build write a folder where that file goes).
+    others = [generator for generator in generators if not isinstance(generator, own_generator_type)]
+    taken = {file.url.lower(): file.made_by for file in [*declared_files(others), *files_for_the_host(settings)]}
     coming = {public_url(item).lower(): problem_log.display_path(path)
               for path, item in unpublished_items(generators).items()}
     site_rules = SiteRules(taken, coming, listing_shapes(settings), own_folders(settings))
@@ -94,6 +97,12 @@ def check_old_addresses(generators, own_generator_type: type) -> None:
                 problem_log.add(item.source_path, item_line(item, FIELD, index), FIELD,
                                 f"item {index + 1}: {message}", fix)
             claimed.setdefault(address.lower(), os.path.abspath(item.source_path))
+
+
+def files_for_the_host(settings: dict) -> list[SiteFile]:
+    """The redirects as the web hosts read them (plugin.py writes them)."""
+    return [SiteFile("_redirects", "the redirects file for the host"),
+            SiteFile(settings["NGINX_REDIRECTS_SAVE_AS"], "the nginx redirects snippet")]
 
 
 @dataclass(frozen=True)

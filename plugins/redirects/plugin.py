@@ -24,7 +24,7 @@ from pelican.generators import Generator
 from sitecore.output import write_output
 from sitecore.site_files import SiteFile
 
-from .moves import Move, check_old_addresses, moves
+from .moves import Move, check_old_addresses, files_for_the_host, moves
 
 NOT_EDITED = "# Made by the build from the old_addresses of content files: do not edit."
 
@@ -40,8 +40,7 @@ class MovedPagesGenerator(Generator):
         # on the page whose address an old one wrongly names.
         pages = [SiteFile(move.save_as, f"the moved-page notice of {move.item.relative_source_path}",
                           source=move.item.relative_source_path) for move in moves(generators)]
-        return [*pages, SiteFile("_redirects", "the redirects file for the host"),
-                SiteFile(self.settings["NGINX_REDIRECTS_SAVE_AS"], "the nginx redirects snippet")]
+        return [*pages, *files_for_the_host(self.settings)]
 
     def generate_output(self, writer) -> None:
         template = self.get_template("moved")
