@@ -148,6 +148,9 @@ def test_yaml_that_is_refused_before_it_is_built(yaml_text, line, message):
     ("a\x85b\n", [(1, "U+0085", 2)]),
     # A line separator pasted from a PDF: invisible, and a line break to YAML.
     ("Members voted\u2028this year.\n", [(1, "U+2028", 14)]),
+    # Noncharacters: no text holds them, and XML forbids the last two, so a
+    # feed carrying the post was malformed (a strict reader drops it all).
+    ("Text with a \ufffe noncharacter\nand \uffff too, and \ufdd0.\n", [(1, "U+FFFE", 13), (2, "U+FFFF", 5)]),
 ])
 def test_control_characters(text, expected):
     found = [(p.line, p.message.split("(")[1].split(")")[0], int(p.message.rsplit(" ", 1)[1]))

@@ -25,7 +25,11 @@ from .yaml_slips import curly_quotes_problem, in_quotes, shortened, starts_with_
 # And the line and paragraph separators (U+2028, U+2029), pasted from a PDF:
 # invisible in the editor, a line break to YAML, which then read the rest of
 # a summary as text of its own.
-CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# And the noncharacters (U+FDD0–U+FDEF, U+FFFE, U+FFFF): no text holds them,
+# and XML forbids U+FFFE and U+FFFF, so one in a body made every Atom feed
+# that carried the post malformed (a strict reader rejects the whole feed).
+CONTROL_CHARACTER = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]")
 # After a value, a space and "#" start a YAML comment, which is left out:
 # `title: Councillors back #NHSPayNow` publishes "Councillors back". A
 # comment a person means has a space after its "#"; a hashtag has none.
