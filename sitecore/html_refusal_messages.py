@@ -14,7 +14,7 @@ import posixpath
 
 from sitecore.html_allowlist import INTERNAL_LINK, LINK_MARKER, MARKER_LINK, goes_up_a_folder
 from sitecore.html_refusals import Refusal
-from sitecore.language_tags import LANGUAGE_TAG, registered_form
+from sitecore.language_tags import registered_form
 
 
 def up_a_folder_fix(link: str, folder: str) -> str:
@@ -39,7 +39,7 @@ def language_tag_refused(tag: str, written: str) -> tuple[str, str]:
     or a wrong case or "_"), the fix gives the tag."""
     meant = written.strip().replace("_", "-")
     meant = "-".join([meant.split("-")[0].lower(), *meant.split("-")[1:]])
-    registered = registered_form(meant) if LANGUAGE_TAG.fullmatch(meant) else None
+    registered = registered_form(meant)
     if registered is not None:
         return (f'lang="{written}" on <{tag}> is not written as a language tag',
                 f'write lang="{registered}"')

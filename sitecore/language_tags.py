@@ -24,8 +24,9 @@ from sitecore.text_memo import TextMemo, fingerprint
 
 # A language tag's shape (BCP 47): a language of two or three lower-case
 # letters (cy, fr, pl), then subtags such as a region or a script (en-GB,
-# zh-Hant).
-LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+# zh-Hant), at most seven (langcodes' parser recurses once a subtag: a
+# stranger's thousand ended in a RecursionError).
+LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,7}")
 
 UNKNOWN = ""  # kept for a tag the registry does not know
 KEPT: ContextVar[TextMemo | None] = ContextVar("language_tag_answers", default=None)
@@ -34,15 +35,16 @@ KEPT: ContextVar[TextMemo | None] = ContextVar("language_tag_answers", default=N
 def is_language_tag(value: str) -> bool:
     """`value` is a language tag, as written: of that shape, each of its
     subtags one the registry knows, in the registry's form."""
-    if not LANGUAGE_TAG.fullmatch(value):
-        return False
     registered = registered_form(value)
     return registered is not None and registered.lower() == value.lower()
 
 
 def registered_form(value: str) -> str | None:
     """The registry's form of the language tag `value` ("cy" for "wel",
-    "en-GB" for "en-UK"), or None for a tag it does not know."""
+    "en-GB" for "en-UK"), or None for a tag it does not know (or for
+    anything not of a tag's shape, which is not asked)."""
+    if not LANGUAGE_TAG.fullmatch(value):
+        return None
     kept = KEPT.get()
     answer = kept.get(value) if kept is not None else None
     if answer is None:
@@ -55,7 +57,10 @@ def registered_form(value: str) -> str | None:
 def ask_the_registry(value: str) -> str:
     import langcodes  # loads the registry: about 0.1 s, once a process
 
-    return langcodes.standardize_tag(value) if langcodes.tag_is_valid(value) else UNKNOWN
+    try:
+        return langcodes.standardize_tag(value) if langcodes.tag_is_valid(value) else UNKNOWN
+    except (ValueError, LookupError, RecursionError):  # a tag its parser cannot take is no tag
+        return UNKNOWN
 
 
 @contextmanager
