@@ -18,7 +18,7 @@ import pytest
 from conftest import MINIMAL_SITE, policy_markdown, run_build, sample_jpeg, sample_png, write_content
 
 from plugins.contentfiles.file_types import type_problem
-from plugins.frontmatter.limits import control_character_problems
+from plugins.frontmatter.limits import bracket_problems, control_character_problems
 from plugins.frontmatter.publication import has_passed, publication_status
 from sitecore.html_refusals import refusals
 from sitecore.html_sanitiser import clean
@@ -158,6 +158,19 @@ def test_control_characters(text, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize("text, refused_at", [
+    ("[" * 4000, [1]),
+    ("Some words.\n\n" + "[x](" * 2000, [3]),  # links whose ")" never comes
+    ("[" * 1000 + "a" + "]" * 1000, [1]),  # closed, but nested a thousand deep
+    ("[a](https://example.org/) " * 5000, []),  # 5000 links: a long paragraph, not a slow one
+    ("\\[" * 5000, []),  # written as text
+    ("```\n" + "[" * 5000 + "\n```\n", []),  # code: Markdown looks for no links there
+    ("[" * 19 + " word" * 40000, [1]),  # a few never closed, in a paragraph of 200 KB
+])
+def test_brackets_markdown_would_take_minutes_over_are_refused_at_their_paragraph(text, refused_at):
+    assert [problem.line for problem in bracket_problems(text)] == refused_at
+
+
 @pytest.mark.parametrize("value", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00", "1066-10-14"])
 def test_dates_outside_the_years_a_site_can_use(value):
     with pytest.raises(FieldError) as refused:
@@ -271,6 +284,9 @@ HOSTILE_FILES = {
     # A table cell styled by hand: the fix tells how Markdown aligns a column.
     "posts/styled-table.md": post('<table><tr><td style="color: red">Vote</td></tr></table>'),
     "images/bomb.png": decompression_bomb(),
+    # Python-Markdown matches brackets in time that grows with the square of
+    # their number: 10 KB of "[" held the check up for 42 s (a minute here).
+    "posts/brackets.md": post("[" * 10000),
     "pages/bomb.md": "---\ntitle: Bomb\nsummary: A page.\n---\n<img alt=x src=/images/bomb.png>\n",
     # Build-machine files as PDF attachments (WeasyPrint reads file: URLs).
     "policies/02-annex.md": policy_markdown("An annex", 2).replace(
@@ -281,6 +297,8 @@ EXPECTED_LINES = [
     "content/posts/comment-trick.md:9: body: raw <meta> in content is not allowed — ",
     "content/posts/static-escape.md:9: body: the link {static}/../marker.txt goes up a folder with .. — ",
     "content/posts/word-paste.md:7: (file): contains an invisible control character (U+000B) at column 24 — ",
+    'content/posts/brackets.md:7: (file): has a paragraph with 10000 "[" or "(" that are never closed, and brackets '
+    "nested 10000 deep: Markdown would take minutes over it — ",
     "content/posts/alias-bomb.md:2: (front matter): YAML anchors (&a) are not allowed — ",
     "content/posts/deep.md:2: (front matter): the values are nested more than 8 levels deep — ",
     'content/posts/ancient.md:3: date: "0001-01-01T00:00:00+14:00" is not a date the site can use — ',

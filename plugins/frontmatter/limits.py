@@ -70,3 +70,75 @@ def conflict_marker_problems(text: str) -> list[TextProblem]:
                                 "the file", "keep the version you want between the markers, delete the other "
                                 "and every <<<<<<<, |||||||, ======= and >>>>>>> line, then check the file again")
             for number, line in enumerate(lines, start=1) if CONFLICT_MARKER.fullmatch(line)]
+
+
+# Python-Markdown looks for the "]" that closes each "[" (a link, an image,
+# a footnote) and the ")" of each "](", a character at a time, to the end of
+# the paragraph when there is none: the time grows with the square of their
+# number. A 10 KB paragraph of "[" took 42 s to check, 20 KB three minutes,
+# a stranger's pull request enough to hold up every build. Text is never
+# like that: a paragraph whose brackets would cost Markdown more than this
+# many steps (a second or so) is refused before Markdown sees it. A
+# paragraph of ordinary links costs a few thousand.
+BRACKET_STEPS = 1_000_000
+BRACKET = re.compile(r"\\.|[\[\]()]")  # an escaped character (\[ is text), or a bracket
+CLOSES = {"]": "[", ")": "("}
+CODE_FENCE = re.compile(r"\s{0,3}(```|~~~)")
+
+
+def bracket_problems(text: str) -> list[TextProblem]:
+    """One problem per paragraph whose brackets Markdown would take minutes over."""
+    if (text.count("[") + text.count("(")) * len(text) <= BRACKET_STEPS:
+        return []  # the most they could cost: nearly every file, at once
+    problems = []
+    for line, paragraph in paragraphs(text):
+        steps, unclosed, deepest = bracket_cost(paragraph)
+        if steps > BRACKET_STEPS:
+            problems.append(TextProblem(
+                line, f'has a paragraph with {unclosed} "[" or "(" that are never closed, and brackets nested '
+                      f"{deepest} deep: Markdown would take minutes over it",
+                'close each "[" with "]" and each "(" with ")", or write \\[ for a bracket that is only text'))
+    return problems
+
+
+def paragraphs(text: str):
+    """(first line, text) of each run of lines without a blank one in the
+    body (the front matter is YAML's, which has its own limit on nesting),
+    leaving out fenced code, which Markdown does not look into for links."""
+    start, lines, fenced = 0, [], False
+    all_lines = text.split("\n")
+    in_front_matter = bool(all_lines) and all_lines[0].rstrip() == "---"
+    for number, line in enumerate(all_lines, start=1):
+        if in_front_matter:
+            in_front_matter = number == 1 or line.rstrip() != "---"
+            continue
+        if CODE_FENCE.match(line):
+            fenced = not fenced
+            line = ""
+        if fenced or not line.strip():
+            if lines:
+                yield start, "\n".join(lines)
+            lines = []
+            continue
+        if not lines:
+            start = number
+        lines.append(line)
+    if lines:
+        yield start, "\n".join(lines)
+
+
+def bracket_cost(paragraph: str) -> tuple[int, int, int]:
+    """(steps Markdown takes to match the paragraph's brackets: the distance
+    from each opening one to its closing one, or to the paragraph's end;
+    how many are never closed; the deepest nesting of "[")."""
+    open_at: dict[str, list[int]] = {"[": [], "(": []}
+    steps = deepest = 0
+    for found in BRACKET.finditer(paragraph):
+        bracket = found.group()
+        if bracket in open_at:
+            open_at[bracket].append(found.start())
+            deepest = max(deepest, len(open_at["["]))
+        elif bracket in CLOSES and open_at[CLOSES[bracket]]:
+            steps += found.start() - open_at[CLOSES[bracket]].pop()
+    never_closed = [position for positions in open_at.values() for position in positions]
+    return steps + sum(len(paragraph) - position for position in never_closed), len(never_closed), deepest
