@@ -275,3 +275,50 @@ def test_the_quick_title_check_never_passes_a_title_the_card_would_cut(settings)
                     settled += 1
                     assert len(wrap(title, face, width, True)) <= room, (title, with_photo, room)
     assert settled > 500  # it does settle most short titles
+
+
+def broken_word_as_it_was(word, face, width):
+    """broken_word before it measured only the start of the rest of a word:
+    the same pieces, found by measuring the whole rest each time."""
+    from plugins.sharecards.typesetting import BREAK_AFTER, with_hyphen
+
+    pieces, rest = [], word
+    while len(rest) > 1 and face.length(rest) > width:
+        low, high = 1, len(rest) - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            low, high = (middle, high) if face.length(with_hyphen(rest[:middle])) <= width else (low, middle - 1)
+        natural = max((at + 1 for at in range(low // 2, low) if rest[at] in BREAK_AFTER), default=None)
+        pieces.append(with_hyphen(rest[:natural or low]))
+        rest = rest[natural or low:]
+    return [*pieces, rest]
+
+
+def test_a_word_too_long_for_a_line_breaks_as_before_at_a_cost_that_grows_with_its_length(settings):
+    """A stranger's title of 50,000 letters held the share card's check up
+    for a minute (150,000 for six): each piece measured the whole rest of
+    the word. Now each piece costs about what it holds, and the pieces are
+    the same as before."""
+    from plugins.sharecards.layout import TITLE_SIZES
+    from plugins.sharecards.typesetting import Face, broken_word
+    from sitecore.brand import brand_style
+
+    fonts = brand_style(settings).bold_fonts
+    for word in ("Llanfairpwllgwyngyll" * 3, "well-insulated-homes-for-everyone", "COP26/2022", "Tŷ" * 40, "W" * 200):
+        for size in (min(TITLE_SIZES), max(TITLE_SIZES)):
+            face = Face(fonts, size)
+            for width in (80, 300, 1000):
+                assert broken_word(word, face, width) == broken_word_as_it_was(word, face, width), (word, width)
+
+    class CountingFace(Face):
+        measured = [0]
+
+        def length(self, text: str) -> float:
+            self.measured[0] += len(text)
+            return super().length(text)
+
+    word = "A" * 20000
+    face = CountingFace(fonts, min(TITLE_SIZES))
+    pieces = broken_word(word, face, 1000)
+    assert "".join(piece.removesuffix("-") for piece in pieces) == word
+    assert face.measured[0] < 20 * len(word)  # about 11 times; it was about 600, and grew with the length
