@@ -155,11 +155,10 @@ def kill_once_writing(tmp_path, sent: signal.Signals = signal.SIGKILL) -> subpro
 
     Only while tmp_path/output is still the last good site: once the build
     swaps its new site in, the staging folder's name holds the old site,
-    pages and all, while a thread deletes it. A busy machine can let the
-    second or so of writing pass between two looks (a run of the whole
-    suite once did), and a signal sent then meets a build that has
-    finished. Then the good site is put back and the build started again,
-    up to three times."""
+    pages and all, while a thread deletes it, and a signal sent then would
+    meet a build that has finished (a busy machine can let the second or so
+    of writing pass between two looks). Then the good site is put back and
+    the build started again, up to three times."""
     output = tmp_path / "output"
     kept = tmp_path / "good-site-kept"
     shutil.copytree(output, kept)
@@ -182,7 +181,7 @@ def signal_once_writing(tmp_path, output: Path, sent: signal.Signals) -> subproc
     build = subprocess.Popen(
         [sys.executable, "-m", "sitebuild", "--content", str(tmp_path / "content"),
          "--output", str(output), "--cache", str(tmp_path / "cache")],
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=hear_ctrl_c,
     )
     deadline, signalled = time.monotonic() + 120, False
     while time.monotonic() < deadline and build.poll() is None:
@@ -194,6 +193,15 @@ def signal_once_writing(tmp_path, output: Path, sent: signal.Signals) -> subproc
         time.sleep(0.01)
     stdout, stderr = build.communicate()
     return subprocess.CompletedProcess(build.args, build.returncode, stdout, stderr) if signalled else None
+
+
+def hear_ctrl_c() -> None:
+    """In the build's process, before Python starts: Ctrl+C as a terminal
+    gives it. A process started in the background by a shell without job
+    control ignores SIGINT, and so does every process it starts: a whole
+    run started so (`./run-tests &` in a script) had the build ignore the
+    signal and finish (its /proc status: SigIgn 0x…06, SIGINT and SIGQUIT)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def still_the_site(output: Path, site: int) -> bool:
