@@ -197,10 +197,10 @@ def signal_once_writing(tmp_path, output: Path, sent: signal.Signals) -> subproc
 
 def hear_ctrl_c() -> None:
     """In the build's process, before Python starts: Ctrl+C as a terminal
-    gives it. A process started in the background by a shell without job
-    control ignores SIGINT, and so does every process it starts: a whole
-    run started so (`./run-tests &` in a script) had the build ignore the
-    signal and finish (its /proc status: SigIgn 0x…06, SIGINT and SIGQUIT)."""
+    gives it. A process inherits an ignored SIGINT (one started in the
+    background by a shell without job control ignores it, and so does all
+    it starts): in two whole-suite runs the test's process ignored it, and
+    so the build did, and finished (its /proc status: SigIgn …1006)."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
