@@ -218,3 +218,30 @@ def test_a_16_bit_grey_scan_keeps_its_greys_in_every_copy(make_site):
         with Image.open(build.output / "images" / name) as copy:
             grey = copy.convert("L").getpixel((copy.width // 2, copy.height // 2))
         assert abs(grey - 30000 // 256) <= 2, (name, grey)
+
+
+def test_a_large_sideways_phone_photo_gives_upright_copies_of_the_right_sizes(make_site):
+    """A large JPEG is decoded at a half, a quarter or an eighth of its size,
+    the least that covers the widest copy (plugins/images/variants.py): a
+    48-megapixel photo took 735 MB to make copies of, 340 MB so. The copies
+    keep the sizes, the page the photo's own size, and an upright picture:
+    this one is stored 6000 × 4000 with a turn to apply (EXIF orientation
+    6), its top half red once turned."""
+    stored = Image.new("RGB", (6000, 4000), "#2e7d32")
+    stored.paste("#c62828", (0, 0, 3000, 4000))  # the left half: the top, once turned a quarter right
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    buffer = io.BytesIO()
+    stored.save(buffer, "JPEG", quality=90, exif=exif.tobytes())
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]) + "\n![Members marching]({static}/images/rally.jpg)\n"
+    build = make_site({"posts/hello.md": post, "images/rally.jpg": buffer.getvalue()})
+    assert build.returncode == 0, build.stderr
+    for name, size in (("rally-480.webp", (480, 720)), ("rally-960.webp", (960, 1440)),
+                       ("rally-1440.webp", (1440, 2160)), ("rally-960.jpg", (960, 1440))):
+        with Image.open(build.output / "images" / name) as copy:
+            shown = copy.convert("RGB")
+        assert shown.size == size, name
+        top, bottom = shown.getpixel((size[0] // 2, size[1] // 10)), shown.getpixel((size[0] // 2, size[1] * 9 // 10))
+        assert top[0] > 150 > top[1] and bottom[1] > 100 > bottom[0], (name, top, bottom)
+    image = build.html("news/hello/").select_one(".prose img")
+    assert (image["width"], image["height"]) == ("4000", "6000")

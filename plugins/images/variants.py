@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import PIL
-from PIL import Image, ImageOps
+from PIL import ExifTags, Image, ImageOps
 
 from sitecore.images import copy_name, extension_of, plain_copy_formats, plain_copy_name
 from sitecore.output import copy_from_cache, intact_in_cache, write_to_cache
@@ -22,8 +22,9 @@ WEBP_OPTIONS = {"quality": 80, "method": 6}
 PLAIN_OPTIONS = {"JPEG": {"quality": 82, "optimize": True}, "PNG": {"optimize": True}}
 # Raised when the copies are made differently, so that a cache keeps no copy
 # a cold build would not make (2: the copies keep the image's colour
-# profile; 3: a 16-bit grey image is scaled to 8 bits, not clipped to white).
-COPIES_VERSION = 3
+# profile; 3: a 16-bit grey image is scaled to 8 bits, not clipped to white;
+# 4: a large JPEG is decoded at a half, a quarter or an eighth of its size).
+COPIES_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,13 @@ def copy_widths(width: int, widths) -> list[int]:
     (an 800-pixel photo shown 672 pixels wide wants all 800, not a 480-pixel
     copy stretched: a browser that takes WebP never looks at the original)."""
     return [w for w in widths if w < width] + ([width] if width <= max(widths) else [])
+
+
+def upright_size(image: Image.Image) -> tuple[int, int]:
+    """(width, height) of `image` once its EXIF turn is applied, read before
+    its pixels are."""
+    sideways = image.getexif().get(ExifTags.Base.Orientation) in (5, 6, 7, 8)
+    return (image.height, image.width) if sideways else image.size
 
 
 def eight_bits(image: Image.Image) -> Image.Image:
@@ -84,14 +92,19 @@ def make_variants(source: Path, path: str, widths, plain_width: int, output: Pat
     with Image.open(source) as opened:
         # The copies are RGB(A): a grey or CMYK image's profile would not fit them.
         icc_profile = opened.info.get("icc_profile") if opened.mode in ("RGB", "RGBA", "P") else None
+        width, height = upright_size(opened)
+        widest = max([*copy_widths(width, widths), min(width, plain_width)])
+        # A JPEG is decoded at the least of its own size, a half, a quarter
+        # or an eighth that still covers the widest copy (either way up):
+        # a phone's 48-megapixel photo took 735 MB to make copies of.
+        opened.draft(opened.mode, (widest, widest))
         # Phone photos are often stored sideways with an EXIF turn to apply.
         image = eight_bits(ImageOps.exif_transpose(opened))
-        width, height = image.size
         has_alpha = "A" in image.getbands() or "transparency" in image.info
 
         def resized(target_width: int) -> Image.Image:
             picture = image.convert("RGBA" if has_alpha else "RGB")
-            if target_width != width:
+            if picture.size != (target_width, round(height * target_width / width)):
                 picture = picture.resize((target_width, round(height * target_width / width)), Image.LANCZOS)
             # Pillow writes a JPEG's comment and XMP again from what it read:
             # a copy carries only what `encoded` gives it (the colour profile).
