@@ -137,7 +137,11 @@ LONG_POLICY = "A paragraph long enough to run from one page onto the next. " * 6
     "\n| Region | Households | Share | Note |\n|---|---:|---:|---|\n") + "".join(
     f"| Region {n} | {n * 1000:,} | {n}% | A longer note about region {n}, which runs over two lines or more |\n"
     for n in range(1, 46)) + (
-    '\nWe will say <span lang="cy">Diolch yn fawr</span> to every volunteer.\n')
+    '\nWe will say <span lang="cy">Diolch yn fawr</span> to every volunteer.\n'
+    # A link over many lines, a Welsh passage inside it: each line's piece
+    # of the link brings its own annotation, between the passage's pieces.
+    '\nRead [the plan, <span lang="cy">' + "geiriau Cymraeg sy'n rhedeg dros sawl llinell " * 12
+    + "</span>](https://example.org/plan/) today.\n")
 
 
 @pytest.fixture(scope="module")
@@ -192,7 +196,12 @@ def test_a_long_table_keeps_each_row_on_a_page_and_each_word_whole(long_policy, 
     rows = [pages for tag, pages in pages_of_each_element(path) if tag == "/TR"]
     assert len(rows) >= 45 + 2 and all(len(pages) == 1 for pages in rows)
     words = pdftotext(path).split()
-    assert words.count("Households") == words.count("Share") == len(rows) - 45  # a head row a page
+    pages_with_the_table = len(rows) - 45  # a head row a page
+    assert words.count("Households") == words.count("Share") == pages_with_the_table
+    # Each page's piece is a table of its own, with its head (one table
+    # would have a head per page, which the format forbids).
+    tables = [pages for tag, pages in pages_of_each_element(path) if tag == "/Table"]
+    assert len(tables) == pages_with_the_table and all(len(pages) == 1 for pages in tables)
     assert "Househol" not in words
 
 
@@ -217,7 +226,7 @@ def test_a_passage_marked_welsh_is_welsh_in_the_pdf(long_policy, name):
     (its words inherit it), as the web page's does (WCAG 3.1.2); the rest
     is the document's language."""
     languages, document_language = languages_in_tree(long_policy.output / name)
-    assert languages == [("/Span", "cy")]
+    assert languages == [("/Span", "cy"), ("/Span", "cy")]  # the passage, and the one in a link over many lines
     assert document_language.lower() == "en-gb"  # tags are the same in any case (WeasyPrint writes it lower)
 
 
@@ -228,4 +237,5 @@ def test_a_passage_marked_welsh_is_welsh_in_the_e_book(long_policy):
         pages = [etree.fromstring(book.read(name)) for name in book.namelist() if name.endswith(".xhtml")]
     marked = [(element.get("lang"), "".join(element.itertext())) for page in pages
               for element in page.iter("{http://www.w3.org/1999/xhtml}span") if element.get("lang")]
-    assert marked == [("cy", "Diolch yn fawr")]
+    assert [language for language, _ in marked] == ["cy", "cy"]
+    assert marked[0][1] == "Diolch yn fawr" and marked[1][1].startswith("geiriau Cymraeg")
