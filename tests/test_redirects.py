@@ -200,6 +200,11 @@ MISTAKES = {
     # ended "IsADirectoryError", at no line, though `invoke check` passed it.
     "posts/takes-the-redirects.md": ("/_redirects/", "old_addresses: item 1: /_redirects/ is still in use: it is an "
                                                      "address of a page the site writes"),
+    # Or a folder inside a file the site writes: IsADirectoryError, NotADirectoryError.
+    "posts/inside-the-redirects.md": ("/_redirects/x/", "old_addresses: item 1: /_redirects/x/ is inside /_redirects, "
+                                                        "which is a file the site writes"),
+    "posts/inside-the-headers.md": ("/_headers/y/", "old_addresses: item 1: /_headers/y/ is inside /_headers, which is "
+                                                    "a file the site writes"),
 }
 
 

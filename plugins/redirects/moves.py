@@ -99,6 +99,16 @@ def check_old_addresses(generators, own_generator_type: type) -> None:
             claimed.setdefault(address.lower(), os.path.abspath(item.source_path))
 
 
+def file_it_is_inside(key: str, taken: dict) -> str | None:
+    """The address of a file the site writes that `key` would need as a
+    folder (/_redirects/x/ inside _redirects): the build ended in
+    IsADirectoryError or NotADirectoryError, naming no file. A page's
+    address ends in "/" (a folder), a file's does not."""
+    parts = key.strip("/").split("/")
+    return next((prefix for prefix in ("/".join(parts[:end]) for end in range(1, len(parts))) if prefix in taken),
+                None)
+
+
 def files_for_the_host(settings: dict) -> list[SiteFile]:
     """The redirects as the web hosts read them (plugin.py writes them)."""
     return [SiteFile("_redirects", "the redirects file for the host"),
@@ -122,6 +132,10 @@ def refusal(address: str, item, site: SiteRules, claimed: dict) -> tuple[str, st
     if key in site.taken:
         return (f"/{address} is still in use: it is the address of {site.taken[key]}",
                 f"{remove}: only an address nothing else uses can point here")
+    inside = file_it_is_inside(key, site.taken)
+    if inside:
+        return (f"/{address} is inside /{inside}, which is a file the site writes ({site.taken[inside]}), "
+                "not a folder", remove)
     if key.split("/")[0] in site.own_folders:
         return f"/{address} is in a folder the site keeps its own files in", remove
     if site.listing_shapes.fullmatch(key):
