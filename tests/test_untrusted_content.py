@@ -18,7 +18,7 @@ import pytest
 from conftest import MINIMAL_SITE, policy_markdown, run_build, sample_jpeg, sample_png, write_content
 
 from plugins.contentfiles.file_types import type_problem
-from plugins.frontmatter.limits import bracket_problems, control_character_problems
+from plugins.frontmatter.limits import control_character_problems, markup_problems
 from plugins.frontmatter.publication import has_passed, publication_status
 from sitecore.html_refusals import refusals
 from sitecore.html_sanitiser import clean
@@ -166,9 +166,26 @@ def test_control_characters(text, expected):
     ("\\[" * 5000, []),  # written as text
     ("```\n" + "[" * 5000 + "\n```\n", []),  # code: Markdown looks for no links there
     ("[" * 19 + " word" * 40000, [1]),  # a few never closed, in a paragraph of 200 KB
+    # A fence Markdown does not close is text to it, and its paragraph's
+    # first line: the brackets count.
+    ("```\n" + "[" * 20000 + "\n", [1]),
+    ("```\n" + "[" * 20000 + "\n~~~\n", [1]),
+    ("```\n" + "[" * 20000 + "\n````\n", [1]),
+    # Raw HTML, emphasis and code spans search on the same way.
+    ("<a " * 20000, [1]),
+    ("<http://a" * 11111, [1]),
+    ("*a" * 50000, [1]),
+    ("`a``" * 25000, [1]),
+    # What is not slow: a lone "(" (Markdown looks for ")" only after "]("),
+    # and a table of many rows, each row a run of its own.
+    ("(" * 10000, []),
+    ("| Area | Note |\n|---|---|\n" + "| North (approx | :( fine |\n" * 3000, []),
+    ("---\ntitle: A post\n---\n" + "[" * 4000, [4]),  # told at the body's own line
+    # Many paragraphs, each just under the limit, add up: told once, at the costliest.
+    ("\n\n".join(["<a " * 1800] * 20 + ["<a " * 1820]), [41]),
 ])
-def test_brackets_markdown_would_take_minutes_over_are_refused_at_their_paragraph(text, refused_at):
-    assert [problem.line for problem in bracket_problems(text)] == refused_at
+def test_markup_markdown_would_take_minutes_over_is_refused_at_its_paragraph(text, refused_at):
+    assert [problem.line for problem in markup_problems(text)] == refused_at
 
 
 @pytest.mark.parametrize("value", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00", "1066-10-14"])
@@ -297,8 +314,8 @@ EXPECTED_LINES = [
     "content/posts/comment-trick.md:9: body: raw <meta> in content is not allowed — ",
     "content/posts/static-escape.md:9: body: the link {static}/../marker.txt goes up a folder with .. — ",
     "content/posts/word-paste.md:7: (file): contains an invisible control character (U+000B) at column 24 — ",
-    'content/posts/brackets.md:7: (file): has a paragraph with 10000 "[" or "(" that are never closed, and brackets '
-    "nested 10000 deep: Markdown would take minutes over it — ",
+    'content/posts/brackets.md:7: (file): has a paragraph whose brackets (10000 of them never closed, or nested deep) '
+    "Markdown would take minutes over — ",
     "content/posts/alias-bomb.md:2: (front matter): YAML anchors (&a) are not allowed — ",
     "content/posts/deep.md:2: (front matter): the values are nested more than 8 levels deep — ",
     'content/posts/ancient.md:3: date: "0001-01-01T00:00:00+14:00" is not a date the site can use — ',

@@ -18,7 +18,12 @@ import os
 import re
 from dataclasses import dataclass
 
+from markdown.extensions.fenced_code import FencedBlockPreprocessor
+
 from sitecore.schema.values_not_as_written import CONTROL_CHARACTER
+
+# Fenced code as Markdown finds it (the extension `extra` turns on).
+FENCED_BLOCK = FencedBlockPreprocessor.FENCED_BLOCK_RE
 
 
 @dataclass(frozen=True)
@@ -72,73 +77,115 @@ def conflict_marker_problems(text: str) -> list[TextProblem]:
             for number, line in enumerate(lines, start=1) if CONFLICT_MARKER.fullmatch(line)]
 
 
-# Python-Markdown looks for the "]" that closes each "[" (a link, an image,
-# a footnote) and the ")" of each "](", a character at a time, to the end of
-# the paragraph when there is none: the time grows with the square of their
-# number. A 10 KB paragraph of "[" took 42 s to check, 20 KB three minutes,
-# a stranger's pull request enough to hold up every build. Text is never
-# like that: a paragraph whose brackets would cost Markdown more than this
-# many steps (a second or so) is refused before Markdown sees it. A
-# paragraph of ordinary links costs a few thousand.
+# Python-Markdown's inline patterns can take time that grows with the
+# square of a paragraph's markup: it looks for the "]" of each "[" (a link,
+# an image, a footnote) and the ")" of each "](" a character at a time to
+# the paragraph's end when there is none, and its patterns for raw HTML
+# ("<"), emphasis ("*", "_") and code ("`") search on in the same way. A
+# 10 KB paragraph of "[" took 42 s to check, 20 KB three minutes, 59 KB of
+# "<a " more than two: a stranger's pull request enough to hold up every
+# build. Text is never like that, so a paragraph is refused before Markdown
+# sees it if its brackets would cost more than BRACKET_STEPS (the distance
+# from each opening one to its closing one, or to the paragraph's end), or
+# its other markup more than MARKUP_STEPS (each such character, times the
+# paragraph's length): each about a second at most. A paragraph of ordinary
+# writing costs a few thousand.
 BRACKET_STEPS = 1_000_000
-BRACKET = re.compile(r"\\.|[\[\]()]")  # an escaped character (\[ is text), or a bracket
-CLOSES = {"]": "[", ")": "("}
-CODE_FENCE = re.compile(r"\s{0,3}(```|~~~)")
+MARKUP_STEPS = 10_000_000
+# An escaped character (\[ is text), "](" (a link's address begins: only
+# there does Markdown look for a ")"), or a bracket.
+BRACKET = re.compile(r"\\.|\]\(|[\[\])]")
+OTHER_MARKUP = re.compile(r"[<*_`]")
+# Where Markdown starts a new run of inline text within a block: a list
+# item, a table row, a heading, a quotation's line.
+NEW_RUN = re.compile(r"\s{0,3}(?:[-*+]\s|\d{1,9}[.)]\s|\||#|>)")
 
 
-def bracket_problems(text: str) -> list[TextProblem]:
-    """One problem per paragraph whose brackets Markdown would take minutes over."""
-    if (text.count("[") + text.count("(")) * len(text) <= BRACKET_STEPS:
-        return []  # the most they could cost: nearly every file, at once
+def markup_problems(text: str) -> list[TextProblem]:
+    """One problem per paragraph whose markup Markdown would take minutes over."""
+    if len(BRACKET.findall(text)) * len(text) <= BRACKET_STEPS and \
+            len(OTHER_MARKUP.findall(text)) * len(text) <= MARKUP_STEPS:
+        return []  # the most it could cost: nearly every file, at once
     problems = []
+    total_brackets = total_markup = costliest = costliest_line = 0
     for line, paragraph in paragraphs(text):
-        steps, unclosed, deepest = bracket_cost(paragraph)
+        steps, never_closed = bracket_cost(paragraph)
+        markup = len(OTHER_MARKUP.findall(paragraph))
+        # Many paragraphs each just under a limit add up: the file has twice each.
+        total_brackets, total_markup = total_brackets + steps, total_markup + markup * len(paragraph)
+        if steps / BRACKET_STEPS + markup * len(paragraph) / MARKUP_STEPS > costliest:
+            costliest, costliest_line = steps / BRACKET_STEPS + markup * len(paragraph) / MARKUP_STEPS, line
         if steps > BRACKET_STEPS:
             problems.append(TextProblem(
-                line, f'has a paragraph with {unclosed} "[" or "(" that are never closed, and brackets nested '
-                      f"{deepest} deep: Markdown would take minutes over it",
-                'close each "[" with "]" and each "(" with ")", or write \\[ for a bracket that is only text'))
+                line, f'has a paragraph whose brackets ({never_closed} of them never closed, or nested deep) '
+                      "Markdown would take minutes over",
+                'close each "[" with "]" and each "](" with ")", or write \\[ for a bracket that is only text'))
+        elif markup * len(paragraph) > MARKUP_STEPS:
+            problems.append(TextProblem(
+                line, f'has a paragraph of {len(paragraph)} characters with {markup} of "<", "*", "_" and "`", '
+                      "which Markdown would take minutes over",
+                "split it into paragraphs, or write the characters meant as text with a \\ before each"))
+    if not problems and (total_brackets > 2 * BRACKET_STEPS or total_markup > 2 * MARKUP_STEPS):
+        problems.append(TextProblem(
+            costliest_line, 'has paragraphs whose brackets and "<", "*", "_" and "`" Markdown would take minutes '
+                            "over, all told (this one the most)",
+            'close each "[" with "]" and each "](" with ")", and write the characters meant as text with a \\ '
+            "before each"))
     return problems
 
 
 def paragraphs(text: str):
-    """(first line, text) of each run of lines without a blank one in the
-    body (the front matter is YAML's, which has its own limit on nesting),
-    leaving out fenced code, which Markdown does not look into for links."""
-    start, lines, fenced = 0, [], False
-    all_lines = text.split("\n")
-    in_front_matter = bool(all_lines) and all_lines[0].rstrip() == "---"
-    for number, line in enumerate(all_lines, start=1):
-        if in_front_matter:
-            in_front_matter = number == 1 or line.rstrip() != "---"
-            continue
-        if CODE_FENCE.match(line):
-            fenced = not fenced
-            line = ""
-        if fenced or not line.strip():
-            if lines:
-                yield start, "\n".join(lines)
+    """(first line, text) of each run of inline text Markdown reads as one:
+    lines without a blank one between them, a list item, table row or
+    heading starting a new run, in the body (the front matter is YAML's,
+    which has its own limit on nesting), leaving out fenced code exactly
+    as Markdown finds it (an unclosed or unmatched fence is text to it)."""
+    body_start = front_matter_end(text)
+    body = FENCED_BLOCK.sub(lambda block: "\n" * block.group().count("\n"), text[body_start:])
+    first_line = text.count("\n", 0, body_start) + 1
+    start, lines = 0, []
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        if lines and (not line.strip() or NEW_RUN.match(line)):
+            yield start, "\n".join(lines)
             lines = []
-            continue
-        if not lines:
-            start = number
-        lines.append(line)
+        if line.strip():
+            if not lines:
+                start = number
+            lines.append(line)
     if lines:
         yield start, "\n".join(lines)
 
 
-def bracket_cost(paragraph: str) -> tuple[int, int, int]:
-    """(steps Markdown takes to match the paragraph's brackets: the distance
-    from each opening one to its closing one, or to the paragraph's end;
-    how many are never closed; the deepest nesting of "[")."""
+def front_matter_end(text: str) -> int:
+    """Where the body begins: after the closing "---" of a front matter
+    that opens the file, else at the start."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return 0
+    offset = len(lines[0]) + 1
+    for line in lines[1:]:
+        offset += len(line) + 1
+        if line.rstrip() == "---":
+            return min(offset, len(text))
+    return 0
+
+
+def bracket_cost(paragraph: str) -> tuple[int, int]:
+    """(steps Markdown takes to match the paragraph's brackets: the
+    distance from each "[" and each "](" to its closing one, or to the
+    paragraph's end; how many are never closed)."""
     open_at: dict[str, list[int]] = {"[": [], "(": []}
-    steps = deepest = 0
+    steps = 0
     for found in BRACKET.finditer(paragraph):
-        bracket = found.group()
-        if bracket in open_at:
-            open_at[bracket].append(found.start())
-            deepest = max(deepest, len(open_at["["]))
-        elif bracket in CLOSES and open_at[CLOSES[bracket]]:
-            steps += found.start() - open_at[CLOSES[bracket]].pop()
+        token = found.group()
+        if token == "[":
+            open_at["["].append(found.start())
+        elif token in ("]", "]("):
+            if open_at["["]:
+                steps += found.start() - open_at["["].pop()
+            if token == "](":
+                open_at["("].append(found.start() + 1)
+        elif token == ")" and open_at["("]:
+            steps += found.start() - open_at["("].pop()
     never_closed = [position for positions in open_at.values() for position in positions]
-    return steps + sum(len(paragraph) - position for position in never_closed), len(never_closed), deepest
+    return steps + sum(len(paragraph) - position for position in never_closed), len(never_closed)
