@@ -14,6 +14,7 @@ registry is loaded only for a tag not asked before.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from contextlib import contextmanager
@@ -55,7 +56,51 @@ def registered_form(value: str) -> str | None:
 
 
 def ask_the_registry(value: str) -> str:
-    import langcodes  # loads the registry: about 0.1 s, once a process
+    """The registry's form of `value`: itself when each subtag is one the
+    IANA registry lists (whatever their case); the preferred values of
+    the subtags it lists as replaced ("iw" is now "he"); else the form
+    langcodes gives a tag it knows by another name ("wel", an ISO 639-2
+    code, is "cy"; "en-UK" is "en-GB"); else UNKNOWN ("wl")."""
+    subtags = registered_subtags()
+    parts = value.split("-")
+    written = []
+    for position, part in enumerate(parts):
+        if len(part) == 1:  # an extension or private use: its subtags are its own
+            written.extend(parts[position:])
+            break
+        entry = subtags.get((subtag_type(part, position), part.lower()))
+        if entry is None:
+            return langcodes_form(value)
+        written.append(entry.get("Preferred-Value", entry["Subtag"]))
+    return "-".join(written)
+
+
+def subtag_type(part: str, position: int) -> str:
+    """What a subtag is, by its place and shape (BCP 47, section 2.2)."""
+    if position == 0:
+        return "language"
+    if position == 1 and len(part) == 3 and part.isalpha():
+        return "extlang"
+    if len(part) == 4 and part.isalpha():
+        return "script"
+    if (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit()):
+        return "region"
+    return "variant"
+
+
+@functools.lru_cache(maxsize=1)
+def registered_subtags() -> dict[tuple[str, str], dict]:
+    """The registry's subtags, by (type, subtag in lower case). langcodes
+    ships the registry's file (about 0.1 s to read, once a process)."""
+    from langcodes.registry_parser import parse_registry
+
+    return {(entry["Type"], entry["Subtag"].lower()): entry for entry in parse_registry() if "Subtag" in entry}
+
+
+def langcodes_form(value: str) -> str:
+    """langcodes' form of a tag the registry does not list as written,
+    which it may know by another name; UNKNOWN if it does not."""
+    import langcodes
 
     try:
         return langcodes.standardize_tag(value) if langcodes.tag_is_valid(value) else UNKNOWN

@@ -38,6 +38,12 @@ MARKED_PASSAGES = [
     '<blockquote lang="pl"><p>Dzień dobry.</p></blockquote>',
     '<p><em lang="cy">Cymraeg</em> and <q lang="en-GB">English</q></p>',
     '<p><img src="/images/a.jpg" alt="Baner y Ddraig Goch" lang="cy"></p>',
+    # Tags the registry lists as they are, though langcodes would name them
+    # otherwise: Tagalog is not Filipino ("fil"), Dari not "fa-AF".
+    '<p lang="tl">Salamat po.</p>',
+    '<p lang="prs">Tashakor.</p>',
+    '<p lang="sr-Latn-RS">Hvala.</p>',
+    '<p lang="de-DE-1996">Danke.</p>',
 ]
 
 
@@ -52,6 +58,18 @@ NOT_LANGUAGE_TAGS = ["Welsh", "en_GB", " cy", "CY", "", "cy gb", "x-klingon", "j
                      "wl", "xx", "cy-Xxxx", "wel", "en-UK",
                      # a stranger's thousand subtags: langcodes' parser recursed into a RecursionError
                      "en" + "-a1b2c3d4" * 1000]
+
+
+@pytest.mark.parametrize("written, registered", [
+    ("cy", "cy"), ("en-gb", "en-GB"), ("tl", "tl"), ("sh", "sh"),
+    ("iw", "he"), ("en-BU", "en-MM"),  # the registry's own replacements
+    ("wel", "cy"), ("cym", "cy"), ("en-UK", "en-GB"),  # names the registry does not list, langcodes knows
+    ("wl", None), ("xx", None), ("cy-Xxxx", None),
+])
+def test_a_tag_is_held_to_the_registry_and_told_its_registered_form(written, registered):
+    from sitecore.language_tags import registered_form
+
+    assert registered_form(written) == registered
 
 
 @pytest.mark.parametrize("value", NOT_LANGUAGE_TAGS)
