@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
 
-from sitecore.schema.values_not_as_written import CONTROL_CHARACTER
+from sitecore.schema.values_not_as_written import CONTROL_CHARACTER, what_it_is
 
 # Fenced code as Markdown finds it (the extension `extra` turns on).
 FENCED_BLOCK = FencedBlockPreprocessor.FENCED_BLOCK_RE
@@ -49,9 +49,8 @@ def control_character_problems(text: str) -> list[TextProblem]:
     for number, line in enumerate(text.split("\n"), start=1):
         found = CONTROL_CHARACTER.search(line)
         if found:
-            code = f"U+{ord(found.group()):04X}"
             problems.append(TextProblem(
-                number, f"contains an invisible control character ({code}) at column {found.start() + 1}",
+                number, f"contains {what_it_is(found.group())} at column {found.start() + 1}",
                 "delete it and retype that spot (it often comes from pasting from Word or a PDF)"))
     return problems
 

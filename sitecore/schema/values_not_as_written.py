@@ -28,6 +28,15 @@ from .yaml_slips import curly_quotes_problem, in_quotes, shortened, starts_with_
 # And the noncharacters (U+FDD0–U+FDEF, U+FFFE, U+FFFF): no text holds them,
 # and XML forbids U+FFFE and U+FFFF, so one in a body made every Atom feed
 # that carried the post malformed (a strict reader rejects the whole feed).
+NONCHARACTER = re.compile(r"[\ufdd0-\ufdef\ufffe\uffff]")
+
+
+def what_it_is(character: str) -> str:
+    """How a message names a character CONTROL_CHARACTER found."""
+    kind = "a noncharacter, which no text holds" if NONCHARACTER.match(character) else "an invisible control character"
+    return f"{kind} (U+{ord(character):04X})"
+
+
 CONTROL_CHARACTER = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]")
 # After a value, a space and "#" start a YAML comment, which is left out:
@@ -50,7 +59,7 @@ def first_value_problem(root, block: list[str]) -> FrontMatterError | None:
         if control:
             return FrontMatterError(
                 BLOCK_START_LINE + node.start_mark.line,
-                f"{where}contains an invisible control character (U+{ord(control.group()):04X})",
+                f"{where}contains {what_it_is(control.group())}",
                 "delete it and retype that spot (it often comes from pasting from Word or a PDF)", field=key)
     return None
 
