@@ -245,3 +245,14 @@ def test_a_large_sideways_phone_photo_gives_upright_copies_of_the_right_sizes(ma
         assert top[0] > 150 > top[1] and bottom[1] > 100 > bottom[0], (name, top, bottom)
     image = build.html("news/hello/").select_one(".prose img")
     assert (image["width"], image["height"]) == ("4000", "6000")
+
+
+def test_with_no_plain_copy_wanted_the_original_is_the_fallback(make_site):
+    """IMAGE_FALLBACK_WIDTH = None (the settings check allows it: no plain
+    copy) ended the build in a TypeError; the original serves instead."""
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]) + "\n![Members marching]({static}/images/rally.jpg)\n"
+    build = make_site({"posts/hello.md": post, "images/rally.jpg": jpeg(1600, 800)},
+                      settings={"IMAGE_FALLBACK_WIDTH": "None"})
+    assert build.returncode == 0, build.stderr
+    assert build.html("news/hello/").select_one("main picture img")["src"] == "/images/rally.jpg"
+    assert not (build.output / "images/rally-960.jpg").exists()

@@ -81,10 +81,12 @@ def encoded(image: Image.Image, image_format: str, icc_profile: bytes | None, **
     return buffer.getvalue()
 
 
-def make_variants(source: Path, path: str, widths, plain_width: int, output: Path, cache: Path) -> ImageInfo:
+def make_variants(source: Path, path: str, widths, plain_width: int | None, output: Path,
+                  cache: Path) -> ImageInfo:
     """The copies of `source` (site path `path`, e.g. images/rally.jpg),
     written into `output` beside the original: WebP at `copy_widths`, and
-    the plain copy at most `plain_width` wide."""
+    the plain copy at most `plain_width` wide (None: no plain copy, the
+    original serves: IMAGE_FALLBACK_WIDTH)."""
     # Keyed by the image and how it is encoded: a new Pillow or new options
     # draw afresh rather than serve copies a cold build would not make.
     recipe = repr((PIL.__version__, WEBP_OPTIONS, PLAIN_OPTIONS, COPIES_VERSION)).encode()
@@ -93,7 +95,8 @@ def make_variants(source: Path, path: str, widths, plain_width: int, output: Pat
         # The copies are RGB(A): a grey or CMYK image's profile would not fit them.
         icc_profile = opened.info.get("icc_profile") if opened.mode in ("RGB", "RGBA", "P") else None
         width, height = upright_size(opened)
-        widest = max([*copy_widths(width, widths), min(width, plain_width)])
+        plain_copy_width = width if plain_width is None else min(width, plain_width)
+        widest = max([*copy_widths(width, widths), plain_copy_width])
         # A JPEG is decoded at the least of its own size, a half, a quarter
         # or an eighth that still covers the widest copy (either way up):
         # a phone's 48-megapixel photo took 735 MB to make copies of.
@@ -132,9 +135,10 @@ def make_variants(source: Path, path: str, widths, plain_width: int, output: Pat
             variants.append(Variant(variant_path, target_width))
 
         plain_format = plain_copy_format(path, has_alpha)
-        plain_copy_width = min(width, plain_width)
-        if plain_format is None or (plain_copy_width == width and extension_of(path) != "webp"):
-            plain = Variant(path, width)  # small enough as it is, in a format every reader shows
+        if plain_format is None or plain_width is None or (plain_copy_width == width and extension_of(path) != "webp"):
+            # Small enough as it is, in a format every reader shows; or no
+            # plain copy is wanted (IMAGE_FALLBACK_WIDTH = None).
+            plain = Variant(path, width)
         else:
             name = plain_copy_name(path, plain_format, None if plain_copy_width == width else plain_copy_width)
             plain = Variant(name, plain_copy_width)
