@@ -30,8 +30,11 @@ from sitecore.language_tags import is_language_tag
 
 # What every allowed tag may carry besides its own attributes: the language
 # of what it holds (<span lang="cy">Diolch</span>, <blockquote lang="pl">,
-# Markdown's `{: lang=fr }`), for a passage in another language.
-EVERY_TAG_ATTRIBUTES = frozenset({"lang"})
+# Markdown's `{: lang=fr }`), for a passage in another language, and its
+# direction, for one written right to left (<p lang="ur" dir="rtl">: Urdu,
+# Arabic), which a browser would otherwise set left to right, its
+# punctuation at the wrong end.
+EVERY_TAG_ATTRIBUTES = frozenset({"lang", "dir"})
 # Tag -> the attributes it may carry. <span> is there only to mark the
 # language of a few words ("span" carries nothing else): Welsh is not
 # another voice to set in italics (<i>), but one of the country's languages.
@@ -72,7 +75,8 @@ NUMBER_VALUE = re.compile(r"[0-9]{1,4}")
 # start a list from 12345 (sane_lists), as a browser numbers it.
 LIST_START_VALUE = re.compile(r"[0-9]{1,9}")
 VALUE_RULES = {
-    "id": ID_VALUE, "width": NUMBER_VALUE, "height": NUMBER_VALUE, "colspan": NUMBER_VALUE,
+    "dir": re.compile(r"(?i)rtl|ltr|auto"), "id": ID_VALUE, "width": NUMBER_VALUE, "height": NUMBER_VALUE,
+    "colspan": NUMBER_VALUE,
     "rowspan": NUMBER_VALUE, "start": LIST_START_VALUE, "scope": re.compile(r"col|row|colgroup|rowgroup"),
 }
 # Markdown writes a table column's alignment (`|---:|`) as an inline style,

@@ -102,6 +102,9 @@ def explain(refusal: Refusal, folder: str) -> tuple[str, str]:
                 "or write it another way")
     if kind == "value" and detail.startswith("lang="):
         return language_tag_refused(tag, detail.removeprefix("lang="))
+    if kind == "value" and detail.startswith("dir="):
+        return (f"{detail} on <{tag}> is not a direction of writing",
+                'write dir="rtl" for a passage written right to left (Urdu, Arabic), or leave dir out')
     if LINK_MARKER.search(detail):
         return (f"<{tag} {detail}…> holds a {{…}} link marker outside a link",
                 "write {filename} and {static} only at the start of a link's address")

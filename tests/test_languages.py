@@ -44,6 +44,9 @@ MARKED_PASSAGES = [
     '<p lang="prs">Tashakor.</p>',
     '<p lang="sr-Latn-RS">Hvala.</p>',
     '<p lang="de-DE-1996">Danke.</p>',
+    # Written right to left: its direction too.
+    '<p lang="ur" dir="rtl">آپ کا شکریہ۔</p>',
+    '<blockquote lang="ar" dir="RTL"><p>شكرا لكم.</p></blockquote>',
 ]
 
 
@@ -88,6 +91,9 @@ Diolch yn fawr.
 <p lang="en_GB">Thank you.</p>
 
 *Merci*{: lang=fr } said the visitors.
+
+آپ کا شکریہ۔
+{: lang=ur dir=rtl }
 """
 
 
@@ -144,7 +150,18 @@ def test_a_marked_passage_is_published_with_its_language(make_site):
     prose = built.html("news/hello/").select_one(".prose")
     assert [(element.name, element["lang"], element.get_text()) for element in prose.select("[lang]")] == [
         ("span", "cy", "Diolch yn fawr"), ("p", "cy", "Diolch yn fawr."), ("p", "en-GB", "Thank you."),
-        ("em", "fr", "Merci")]
+        ("em", "fr", "Merci"), ("p", "ur", "آپ کا شکریہ۔")]
+    assert [element["dir"] for element in prose.select("[dir]")] == ["rtl"]
+
+
+@pytest.mark.parametrize("value", ["right", "rtl;", "", "rtl ltr"])
+def test_a_direction_that_is_none_is_refused_with_the_one_to_write(value):
+    from sitecore.html_refusal_messages import explain
+
+    html = f'<p lang="ur" dir="{value}">آپ کا شکریہ۔</p>'
+    found = refusals(html)
+    assert [(refusal.kind, refusal.tag) for refusal in found] == [("value", "p")]
+    assert explain(found[0], "posts")[1].startswith('write dir="rtl" for a passage written right to left')
 
 
 # --- A whole post or page: its `language` ------------------------------------
@@ -246,7 +263,7 @@ def test_a_welsh_page_s_own_words_are_welsh(welsh_site):
 
 def test_an_english_post_marks_only_its_passages_in_other_languages(welsh_site):
     assert marked(welsh_site.html("news/hello/")) == [("html", "en-gb"), ("span", "cy"), ("p", "cy"), ("p", "en-GB"),
-                                                     ("em", "fr")]
+                                                     ("em", "fr"), ("p", "ur")]
 
 
 @pytest.mark.parametrize("listing", ["", "news/", "news/category/news/", "news/2022/03/"])
