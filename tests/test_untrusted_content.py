@@ -165,6 +165,7 @@ def test_control_characters(text, expected):
     ("[a](https://example.org/) " * 5000, []),  # 5000 links: a long paragraph, not a slow one
     ("\\[" * 5000, []),  # written as text
     ("```\n" + "[" * 5000 + "\n```\n", []),  # code: Markdown looks for no links there
+    ("```\r\n" + "[" * 5000 + "\r\n```\r\n", []),  # and saved on Windows
     ("[" * 19 + " word" * 40000, [1]),  # a few never closed, in a paragraph of 200 KB
     # A fence Markdown does not close is text to it, and its paragraph's
     # first line: the brackets count.

@@ -102,6 +102,7 @@ NEW_RUN = re.compile(r"\s{0,3}(?:[-*+]\s|\d{1,9}[.)]\s|\||#|>)")
 
 def markup_problems(text: str) -> list[TextProblem]:
     """One problem per paragraph whose markup Markdown would take minutes over."""
+    text = text.replace("\r\n", "\n")  # as Markdown reads it: a fence line ends in "\n"
     if len(BRACKET.findall(text)) * len(text) <= BRACKET_STEPS and \
             len(OTHER_MARKUP.findall(text)) * len(text) <= MARKUP_STEPS:
         return []  # the most it could cost: nearly every file, at once
