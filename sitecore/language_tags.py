@@ -35,7 +35,7 @@ KEPT: ContextVar[TextMemo | None] = ContextVar("language_tag_answers", default=N
 
 def is_language_tag(value: str) -> bool:
     """`value` is a language tag, as written: of that shape, each of its
-    subtags one the registry knows, in the registry's form."""
+    subtags one the registry lists (in any case), none listed as replaced."""
     registered = registered_form(value)
     return registered is not None and registered.lower() == value.lower()
 

@@ -15,8 +15,8 @@ the site's; 3.1.2 by each part in another language.)
 The field is `language`, not Pelican's `lang`, which marks a translation and
 moves the item to another address (sitecore/schema/content_types.py). Values
 are the tags of LANGUAGES, which the settings check holds to the HTML
-allowlist's rule for `lang` (sitecore/language_tags.py: a tag the registry
-knows, as it writes it).
+allowlist's rule for `lang` (sitecore/language_tags.py: each subtag one the
+IANA registry lists, and not as replaced).
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Callable, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sitecore.language_tags import answers_kept_in, is_language_tag, registered_form
+from sitecore.language_tags import answers_kept_in, registered_form
 from sitecore.problems import ProblemLog
 from sitecore.settings_file import setting_line, settings_file_of
 
@@ -212,17 +212,17 @@ LANGUAGES_EXAMPLE = '{"en-GB": "English", "cy": "Welsh (Cymraeg)"}'
 
 
 def language_names(value: Any, example: Any) -> Refusal | None:
-    """Language tags (the shape the HTML allowlist gives `lang`) and the names
-    the browser editor shows for them: {"cy": "Welsh (Cymraeg)"}."""
+    """Language tags (held to the HTML allowlist's rule for `lang`:
+    sitecore/language_tags.py) and the names the browser editor shows for
+    them: {"cy": "Welsh (Cymraeg)"}."""
     if not isinstance(value, dict) or not value:
         return Refusal(f"is {quoted(value)}, not a dictionary of language tags and their names",
                        f"write each language's tag and name in braces, e.g. {LANGUAGES_EXAMPLE}")
     for tag, name in value.items():
-        if not isinstance(tag, str) or not is_language_tag(tag):
-            registered = registered_form(tag) if isinstance(tag, str) else None
-            if registered is not None:
-                return Refusal(f"its key {quoted(tag)} is not written as a language tag",
-                               f"write {quoted(registered)}")
+        registered = registered_form(tag) if isinstance(tag, str) else None
+        if registered is not None and registered.lower() != tag.lower():
+            return Refusal(f"its key {quoted(tag)} is not written as a language tag", f"write {quoted(registered)}")
+        if registered is None:
             return Refusal(f"its key {quoted(tag)} is not a language tag",
                            'write the tag before the colon, two or three lower-case letters (and a region after a '
                            f'hyphen, if any), and the name after it: {LANGUAGES_EXAMPLE}')

@@ -111,16 +111,18 @@ def markup_problems(text: str) -> list[TextProblem]:
     for line, paragraph in paragraphs(text):
         steps, never_closed = bracket_cost(paragraph)
         markup = len(OTHER_MARKUP.findall(paragraph))
+        markup_steps = markup * len(paragraph)
         # Many paragraphs each just under a limit add up: the file has twice each.
-        total_brackets, total_markup = total_brackets + steps, total_markup + markup * len(paragraph)
-        if steps / BRACKET_STEPS + markup * len(paragraph) / MARKUP_STEPS > costliest:
-            costliest, costliest_line = steps / BRACKET_STEPS + markup * len(paragraph) / MARKUP_STEPS, line
+        total_brackets, total_markup = total_brackets + steps, total_markup + markup_steps
+        share = steps / BRACKET_STEPS + markup_steps / MARKUP_STEPS
+        if share > costliest:
+            costliest, costliest_line = share, line
         if steps > BRACKET_STEPS:
             problems.append(TextProblem(
                 line, f'has a paragraph whose brackets ({never_closed} of them never closed, or nested deep) '
                       "Markdown would take minutes over",
                 'close each "[" with "]" and each "](" with ")", or write \\[ for a bracket that is only text'))
-        elif markup * len(paragraph) > MARKUP_STEPS:
+        elif markup_steps > MARKUP_STEPS:
             problems.append(TextProblem(
                 line, f'has a paragraph of {len(paragraph)} characters with {markup} of "<", "*", "_" and "`", '
                       "which Markdown would take minutes over",

@@ -256,6 +256,7 @@ def mark_unowned_content_as_artifacts(tree: TagTree, pdf, in_tree_before_cuts: s
     reachable = tree.reachable()
     numbers = tree.parent_tree
     pages = [tree.resolve(page) for page in pdf.page_references]
+    drawings = drawings_by_marks(tree)
     for index in range(0, len(numbers), 2):
         value = numbers[index + 1]
         if not isinstance(value, list):
@@ -264,19 +265,24 @@ def mark_unowned_content_as_artifacts(tree: TagTree, pdf, in_tree_before_cuts: s
         if not orphaned:
             continue
         kinds = {mcid: LAYOUT if value[mcid] in in_tree_before_cuts else PAGINATION for mcid in orphaned}
-        for stream in streams_of_page(tree, pages[numbers[index]]):
+        marks = getattr(tree.resolve(pages[numbers[index]]["Contents"]), "_tags", None)
+        for stream in drawings.get(id(marks), ()):
             turn_into_artifacts(tree, stream, kinds)
         # The orphans' elements stay in the file, unreferenced: no reader
         # or checker reaches them.
         numbers[index + 1] = tree.pydyf.Array(["null" if mcid in orphaned else ref for mcid, ref in enumerate(value)])
 
 
-def streams_of_page(tree: TagTree, page) -> list:
-    """The page's drawing and the groups drawn in it: WeasyPrint gives them
-    one table of marks, which is how they are known."""
-    drawing = tree.resolve(page["Contents"])
-    marks = getattr(drawing, "_tags", None)
-    return [obj for obj in tree.pdf.objects if obj is drawing or (marks is not None and getattr(obj, "_tags", None) is marks)]
+def drawings_by_marks(tree: TagTree) -> dict[int, list]:
+    """Each page's drawing and the groups drawn in it, by the table of marks
+    WeasyPrint gives them all (id of the table -> its streams): read once
+    for every page."""
+    drawings: dict[int, list] = {}
+    for obj in tree.pdf.objects:
+        marks = getattr(obj, "_tags", None)
+        if marks is not None:
+            drawings.setdefault(id(marks), []).append(obj)
+    return drawings
 
 
 def turn_into_artifacts(tree: TagTree, stream, kinds: dict[int, str]) -> None:
