@@ -141,7 +141,12 @@ LONG_POLICY = "A paragraph long enough to run from one page onto the next. " * 6
     # A link over many lines, a Welsh passage inside it: each line's piece
     # of the link brings its own annotation, between the passage's pieces.
     '\nRead [the plan, <span lang="cy">' + "geiriau Cymraeg sy'n rhedeg dros sawl llinell " * 12
-    + "</span>](https://example.org/plan/) today.\n")
+    + "</span>](https://example.org/plan/) today.\n"
+    # A loose item with words after its sub-list, the sub-list too long
+    # for a page: WeasyPrint put the sub-list after the item.
+    "\n1. A numbered point with words before its sub-list\n\n" + "".join(
+        f"    - its sub-point 4.{m}\n" for m in range(1, 61))
+    + "\n    And words after its sub-list, read after it.\n\n2. The numbered point after it\n")
 
 
 @pytest.fixture(scope="module")
@@ -178,7 +183,8 @@ def test_a_paragraph_and_lists_too_long_for_a_page_are_one_each(long_policy, nam
     its item, whose piece on the next page held nothing."""
     path = long_policy.output / name
     names = [element for _, element in elements_under_policy(path, "Homes for everyone")]
-    assert (names.count("L"), names.count("LI")) == (1 + 3 + 1, 3 + 3 * 25 + 1), names  # and the commitments'
+    # The commitments' list and item, then the lists of LONG_POLICY.
+    assert (names.count("L"), names.count("LI")) == (1 + 1 + 3 + 2, 1 + 3 + 3 * 25 + 2 + 60), names
     over_a_break = [tag for tag, pages in pages_of_each_element(path) if len(pages) > 1]
     assert {"/P", "/Sect"} <= set(over_a_break) and over_a_break.count("/L") >= 2, over_a_break  # a sub-list too
     assert empty_elements(path) == []
@@ -203,6 +209,41 @@ def test_a_long_table_keeps_each_row_on_a_page_and_each_word_whole(long_policy, 
     tables = [pages for tag, pages in pages_of_each_element(path) if tag == "/Table"]
     assert len(tables) == pages_with_the_table and all(len(pages) == 1 for pages in tables)
     assert "Househol" not in words
+
+
+def kids_of_lists_and_items(path) -> tuple[list[str], list[str]]:
+    """The tags of every list's kids, and of every list item's kids."""
+    list_kids, item_kids = [], []
+    with pikepdf.open(path) as document:
+        waiting = [document.Root.StructTreeRoot.K[0]]
+        while waiting:
+            element = waiting.pop()
+            kids = element.get("/K")
+            kids = list(kids) if isinstance(kids, pikepdf.Array) else [] if kids is None else [kids]
+            structures = [kid for kid in kids if isinstance(kid, pikepdf.Dictionary) and "/S" in kid]
+            {"/L": list_kids, "/LI": item_kids}.get(str(element.S), []).extend(str(kid.S) for kid in structures)
+            waiting.extend(structures)
+    return list_kids, item_kids
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_an_items_words_after_its_sub_list_are_read_after_it(long_policy, name):
+    """WeasyPrint puts a list nested in an item after the item, in the
+    outer list, so "And words after its sub-list" was read before the
+    sub-list's 60 points. Each item is now a label and a body (PDF 1.7,
+    14.8.4.3.3), and the body holds the sub-list where it is printed, over
+    the page break too."""
+    path = long_policy.output / name
+    words = words_in_tree(path)
+    order = [words.index(text) for text in ("words before its sub-list", "sub-point 4.1", "sub-point 4.60",
+                                            "And words after its sub-list", "The numbered point after it")]
+    assert order == sorted(order), order
+    list_kids, item_kids = kids_of_lists_and_items(path)
+    assert set(list_kids) == {"/LI"}  # no list straight inside a list
+    assert set(item_kids) == {"/Lbl", "/LBody"}
+    items = [pages for tag, pages in pages_of_each_element(path) if tag == "/LI"]
+    assert any(len(pages) > 1 for pages in items)  # the item with 60 sub-points, over a page break
+    tag_tree_against_pages(path)
 
 
 def languages_in_tree(path) -> list[tuple[str, str]]:

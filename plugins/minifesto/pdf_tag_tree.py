@@ -22,7 +22,10 @@ So, while WeasyPrint writes the PDF:
   marks the margins' words as pagination artifacts and the leaders as
   layout artifacts, out of the tree, and gives an element made for HTML
   with a `lang` (a passage in Welsh) that language, which WeasyPrint writes
-  only for the whole document.
+  only for the whole document;
+- and puts each nested list inside its item's body, where it is printed
+  (WeasyPrint put it after the item, so an item's words after its sub-list
+  were read before it).
 
 The PDF's text, pictures and pages are untouched: only the tree and the
 marks around the margins' words change.
@@ -94,6 +97,7 @@ class TagTree:
         root = self.resolve(pdf.catalog["StructTreeRoot"])
         self.document = self.resolve(root["K"][0])
         self.parent_tree = self.resolve(root["ParentTree"])["Nums"]
+        self.parents: dict[int, object] | None = None  # see parent_element
 
     def resolve(self, item):
         """The object a reference names; anything else as it is."""
@@ -104,6 +108,18 @@ class TagTree:
 
     def kids(self, structure) -> list:
         return [self.resolve(kid) for kid in structure["K"]]
+
+    def parent_element(self, element, made_for):
+        """The HTML element `element` is in (WeasyPrint's elements, from
+        ElementTree, know only their children): read off the document's
+        root, the element each page's top structure element was made for."""
+        if self.parents is None:
+            self.parents = {}
+            for page in self.kids(self.document):
+                origin = made_for.get(id(page))
+                if origin is not None and origin.element is not None:
+                    self.parents.update((id(child), parent) for parent in origin.element.iter() for child in parent)
+        return self.parents.get(id(element))
 
     def reachable(self) -> set[bytes]:
         """The references of every structure element in the tree."""
@@ -138,6 +154,8 @@ def join_fragments(tree: TagTree, structure, made_for, survivor) -> None:
     into the first of the run, then do the same inside each kid, top down:
     the last paragraph of one page and the first of the next become
     neighbours only once their sections are one."""
+    if structure["S"] == "/L":
+        hand_nested_lists_to_their_items(tree, structure, made_for)
     kept, elements_kept = [], set()
     for item in structure["K"]:
         kid = tree.resolve(item)
@@ -155,11 +173,87 @@ def join_fragments(tree: TagTree, structure, made_for, survivor) -> None:
             if origin is not None and origin.element is not None:
                 elements_kept.add(id(origin.element))
     structure["K"] = tree.pydyf.Array(kept)
-    for item in kept:
+    if structure["S"] == "/LI":
+        make_the_item_a_label_and_a_body(tree, structure)
+    for item in structure["K"]:
         kid = tree.resolve(item)
         if tree.is_structure(kid):
             kid["P"] = structure.reference
             join_fragments(tree, kid, made_for, survivor)
+
+
+def hand_nested_lists_to_their_items(tree: TagTree, structure, made_for) -> None:
+    """WeasyPrint puts a list nested in an item (<li>…<ul>) after that item,
+    in the outer list, so an item's words after its sub-list were read
+    before the sub-list. Each such list (each piece of it, on each page)
+    goes to the last item before it made for the <li> it is in; once the
+    lists are out of the way, that item's pieces are neighbours, and join.
+    `make_the_item_a_label_and_a_body` then puts them in their place."""
+    kept, items = [], {}  # items: id of an <li> -> its last item so far
+    for item in structure["K"]:
+        kid = tree.resolve(item)
+        origin = made_for.get(id(kid)) if tree.is_structure(kid) else None
+        element = origin.element if origin is not None else None
+        if kid is not None and tree.is_structure(kid) and kid["S"] == "/LI" and element is not None:
+            items[id(element)] = kid
+        parent = tree.parent_element(element, made_for) if element is not None and kid["S"] == "/L" else None
+        owner = items.get(id(parent)) if parent is not None else None
+        if owner is not None:
+            owner["K"].append(item)
+        else:
+            kept.append(item)
+    structure["K"] = tree.pydyf.Array(kept)
+
+
+def make_the_item_a_label_and_a_body(tree: TagTree, item) -> None:
+    """A list item is a label and a body (PDF 1.7, 14.8.4.3.3), where
+    WeasyPrint put a loose item's paragraphs straight in the item: they go
+    into a body of their own. The item's lists (see
+    `hand_nested_lists_to_their_items`) go into its body too, each before
+    the first of the body's parts printed after it, by the page's marks
+    (WeasyPrint draws in the HTML's order)."""
+    def kind(reference) -> str | None:
+        kid = tree.resolve(reference)
+        return kid["S"] if tree.is_structure(kid) else None
+
+    labels = [reference for reference in item["K"] if kind(reference) == "/Lbl"]
+    lists = [reference for reference in item["K"] if kind(reference) == "/L"]
+    others = [reference for reference in item["K"] if kind(reference) not in ("/Lbl", "/L")]
+    if len(others) == 1 and kind(others[0]) == "/LBody":
+        body = tree.resolve(others[0])
+    elif not others and not lists:
+        return  # a label alone: an empty <li>
+    else:
+        body = tree.pydyf.Dictionary({"Type": "/StructElem", "S": "/LBody", "K": tree.pydyf.Array(others),
+                                      "Pg": item["Pg"], "P": item.reference})
+        tree.pdf.add_object(body)
+        tree.by_reference[body.reference] = body
+    pages = {reference: number for number, reference in enumerate(tree.pdf.page_references)}
+    for nested in lists:
+        starts = first_mark(tree, tree.resolve(nested), pages)
+        parts = list(body["K"])
+        at = next((index for index, part in enumerate(parts)
+                   if starts is not None and (first_mark(tree, tree.resolve(part), pages) or starts) > starts),
+                  len(parts))
+        body["K"] = tree.pydyf.Array([*parts[:at], nested, *parts[at:]])
+    item["K"] = tree.pydyf.Array([*labels, body.reference])
+
+
+def first_mark(tree: TagTree, structure, pages: dict) -> tuple[int, int] | None:
+    """(page number, marked-content id) of the first mark `structure` owns,
+    directly or through its kids: where it starts on paper."""
+    if not tree.is_structure(structure):
+        return None
+    marks = []
+    for item in structure["K"]:
+        kid = tree.resolve(item)
+        if isinstance(kid, int):
+            marks.append((pages[structure["Pg"]], kid))
+        elif isinstance(kid, dict) and kid.get("Type") == "/MCR":
+            marks.append((pages[kid["Pg"]], kid["MCID"]))
+        elif (found := first_mark(tree, kid, pages)) is not None:
+            marks.append(found)
+    return min(marks, default=None)
 
 
 def last_piece(tree: TagTree, kept: list):
