@@ -83,7 +83,9 @@ def profile_fields(values: dict, settings: dict) -> dict:
         "role": "Councillor",
         # Not the polling day: that is when they were elected, not when they joined.
         "joined": JOINED_PLACEHOLDER,
-        "summary": f"{values['title']} was elected for {values['ward']} on {values['council']} at the {election['name']}.",
+        # The election's name is a heading's ("Local elections, 5 May 2022"):
+        # in brackets, not mid-sentence after "at the".
+        "summary": f"{values['title']} was elected for {values['ward']} on {values['council']} ({election['name']}).",
         "council": values["council"],
         "ward": values["ward"],
         **({"region": values["region"]} if values.get("region") else {}),

@@ -43,7 +43,7 @@ def language_tag_refused(tag: str, written: str) -> tuple[str, str]:
     if registered is not None:
         return (f'lang="{written}" on <{tag}> is not written as a language tag',
                 f'write lang="{registered}"')
-    return (f'lang="{written}" on <{tag}> is not a language tag',
+    return (f'lang="{written}" on <{tag}> is not a language tag: no language has it',
             'write the language\'s tag of two or three lower-case letters: lang="cy" for Welsh, lang="fr" for '
             'French, lang="pl" for Polish (a region may follow a hyphen: lang="en-GB")')
 

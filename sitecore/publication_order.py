@@ -71,6 +71,12 @@ def naming_refused(referrer, name: str, target, remove: str = "remove it from th
         # Embargoing a page already out would take it off the site: only
         # for a file not yet published.
         return until, (f"{remove} until then, or, if this file is not published yet, embargo it until then "
-                       f"too (embargo: {as_written(target.embargo)})")
+                       f"too ({embargo_and_date(target)})")
     return (f"{until}, after this file's embargo ({referrer.embargo.strftime(EMBARGO_AS_SHOWN)})",
-            f"embargo this file until then too (embargo: {as_written(target.embargo)}), or {remove}")
+            f"embargo this file until then too ({embargo_and_date(target)}), or {remove}")
+
+
+def embargo_and_date(target) -> str:
+    """The two lines that embargo a file until `target` is public: an
+    embargoed item's date is the moment its embargo lifts."""
+    return f"embargo: {as_written(target.embargo)} and date: {as_written(target.embargo)}"

@@ -129,7 +129,7 @@ def test_wrong_type(make_site):
     assert_fails_with(
         build,
         'content/policies/01-housing.md:3: number: "three" is not a whole number — '
-        "write a number from 1 to 99 without quotes",
+        "write a number from 1 to 99 in digits alone, without commas, spaces or quotes",
     )
 
 

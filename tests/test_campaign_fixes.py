@@ -62,11 +62,11 @@ def test_at_the_embargo_the_event_lists_the_post(make_site):
     (rally_post(embargo=None, date="2022-04-19"),
      'content/posts/rally-announce.md:6: events: "secret-rally" is embargoed until 25 April 2022, 09:00 — '
      "remove it from this list until then, or, if this file is not published yet, embargo it until then too "
-     "(embargo: 2022-04-25 09:00)"),
+     "(embargo: 2022-04-25 09:00 and date: 2022-04-25 09:00)"),
     (rally_post(embargo="2022-04-24 09:00", date="2022-04-24 09:00"),
      'content/posts/rally-announce.md:7: events: "secret-rally" is embargoed until 25 April 2022, 09:00, after '
-     "this file's embargo (24 April 2022, 09:00) — embargo this file until then too (embargo: 2022-04-25 09:00), "
-     "or remove it from this list"),
+     "this file's embargo (24 April 2022, 09:00) — embargo this file until then too (embargo: 2022-04-25 09:00 "
+     "and date: 2022-04-25 09:00), or remove it from this list"),
 ])
 def test_a_post_public_before_the_event_it_names_is_refused(make_site, post, expected):
     build = make_site({"posts/rally-announce.md": post, "events/secret-rally.md": rally_event()},
@@ -102,8 +102,8 @@ def test_a_published_post_may_not_link_to_an_embargoed_event(make_site):
     assert refused == {
         f"content/posts/rally-announce.md:8: body: the link {link} goes to an item not yet public: "
         '"secret-rally" is embargoed until 25 April 2022, 09:00 — remove the link until then, or, if this file is '
-        "not published yet, embargo it until then too (embargo: 2022-04-25 09:00): the link would be broken, and "
-        "would give the story away"
+        "not published yet, embargo it until then too (embargo: 2022-04-25 09:00 and date: 2022-04-25 09:00): "
+        "the link would be broken, and would give the story away"
         for link in ("{filename}/events/secret-rally.md", "/events/secret-rally/")}, "\n".join(build.problem_lines)
 
 
@@ -158,7 +158,7 @@ def test_every_new_file_is_refused_for_its_placeholders_and_nothing_else(tmp_pat
     for kind, path in made.items():
         shown = f"content/{path.relative_to(tmp_path / 'content')}"
         reported = [line for line in checked.stderr.splitlines() if line.startswith(f"{shown}:")]
-        expected = [f"{shown}:{number}: {field}: still has the placeholder from `invoke new`"
+        expected = [f"{shown}:{number}: {field}: still holds the placeholder TODO"
                     for number, field in placeholders(path.read_text())]
         assert expected, kind
         assert [line.split(" — ")[0] for line in reported] == expected, kind
@@ -232,7 +232,7 @@ def test_a_promoted_profile_asks_for_the_day_they_joined(make_site, tmp_path):
     refused = make_site(options=("--now", AFTER_THE_COUNT))
     assert refused.returncode == 1
     assert refused.problem_lines == [
-        "content/councillors/alex-standing.md:4: joined: still has the placeholder from `invoke new` — replace the "
+        "content/councillors/alex-standing.md:4: joined: still holds the placeholder TODO — replace the "
         "TODO text with your own, e.g. 2021-11-24"]
     profile.write_text(profile.read_text().replace("joined: TODO the day they joined the party, e.g. 2021-11-24",
                                                    "joined: 2021-03-01"))

@@ -120,6 +120,8 @@ def test_invoke_promote_makes_an_elected_candidate_a_councillor(make_site, tmp_p
     assert done.returncode == 0, done.stderr
     profile = (build.content / "councillors/alex-standing.md").read_text()
     assert "role: Councillor\n" in profile and "ward: Northgate\n" in profile
+    summary = next(line for line in profile.splitlines() if line.startswith("summary:"))
+    assert summary.endswith("on Example Borough Council (Local elections, 5 May 2022).")  # a name, in brackets
     assert "joined: TODO the day they joined the party, e.g. 2021-11-24\n" in profile  # only they know it
     assert "councillor: alex-standing\n" in source.read_text()
     profile_path = build.content / "councillors/alex-standing.md"

@@ -142,6 +142,29 @@ def test_other_slips_get_the_line_to_write(front_matter, expected):
     assert refusal(front_matter) == expected
 
 
+@pytest.mark.parametrize("front_matter, expected", [
+    # The press office file's entries: a field a space short of, or past,
+    # the one above it (PyYAML: "expected <block end>, but found
+    # '<block mapping start>'", and "mapping values are not allowed here").
+    ("contacts:\n  - name: Sam Okafor\n   role: Head of press",
+     "4: contacts: the line is indented 3 spaces, where the field above it (name) starts after 4 spaces — "
+     "start the line with 4 spaces, so that the fields of one entry line up under each other"),
+    ("contacts:\n  - name: Sam Okafor\n     role: Head of press",
+     "4: contacts: the line is indented 5 spaces, where the field above it (name) starts after 4 spaces — "
+     "start the line with 4 spaces, so that the fields of one entry line up under each other"),
+    ("title: Buses\n  date: 2021-11-24",
+     "3: date: the line is indented 2 spaces, but a field of its own starts at the left — "
+     "start the line at the left edge, with no spaces, as 'title' above it does"),
+])
+def test_a_field_out_of_line_with_the_one_above_is_named_with_the_spaces_to_write(front_matter, expected):
+    assert refusal(front_matter) == expected
+    # And the line as the fix says reads.
+    spaces = int(expected.split("start the line with ")[1].split()[0]) if "with no spaces" not in expected else 0
+    lines = front_matter.splitlines()
+    lines[-1] = " " * spaces + lines[-1].lstrip()
+    parse_document("---\n" + "\n".join(lines) + "\n---\nText.\n")
+
+
 def test_front_matter_of_only_text_is_refused_without_a_traceback():
     """It ended the build with "ValueError: not enough values to unpack"."""
     assert refusal("Just a line of text") == ("2: (front matter): the front matter is not a list of 'field: value' "
@@ -210,7 +233,7 @@ def test_a_colon_inside_a_list_item_is_explained(settings, item, expected):
      "content/posts/hello.md:5: summary: contains HTML or a Markdown link — write plain text here; links belong in "
      "the body"),
     (GOOD_POST.replace("Text.", "TODO: write the text"),
-     "content/posts/hello.md:7: body: still has the placeholder from `invoke new` — replace the TODO line with "
+     "content/posts/hello.md:7: body: still holds the placeholder TODO — replace the TODO line with "
      "your text"),
 ])
 def test_a_mistake_in_a_post_is_reported_as_the_build_prints_it(settings, text, expected):

@@ -103,8 +103,9 @@ def test_a_lang_that_is_not_a_language_tag_is_refused_at_its_line(make_site):
     built = make_site({"posts/hello.md": WELSH_PASSAGES})
     assert built.returncode == 1 and "Traceback" not in built.stderr
     assert built.problem_lines == [
-        'content/posts/hello.md:10: body: lang="Welsh" on <p> is not a language tag — write the language\'s tag '
-        'of two or three lower-case letters: lang="cy" for Welsh, lang="fr" for French, lang="pl" for Polish '
+        'content/posts/hello.md:10: body: lang="Welsh" on <p> is not a language tag: no language has it — '
+        'write the language\'s tag of two or three lower-case letters: lang="cy" for Welsh, lang="fr" for French, '
+        'lang="pl" for Polish '
         '(a region may follow a hyphen: lang="en-GB")',
         'content/posts/hello.md:12: body: lang="en_GB" on <p> is not written as a language tag — write lang="en-GB"',
     ]
@@ -127,16 +128,18 @@ def test_a_wrong_lang_is_told_at_its_own_line_below_a_right_one(make_site):
     assert built.returncode == 1 and "Traceback" not in built.stderr
     assert built.problem_lines == [
         'content/posts/hello.md:9: body: lang="CY" on <span> is not written as a language tag — write lang="cy"',
-        'content/posts/hello.md:11: body: lang="e" on <span> is not a language tag — write the language\'s tag '
-        'of two or three lower-case letters: lang="cy" for Welsh, lang="fr" for French, lang="pl" for Polish '
+        'content/posts/hello.md:11: body: lang="e" on <span> is not a language tag: no language has it — '
+        'write the language\'s tag of two or three lower-case letters: lang="cy" for Welsh, lang="fr" for French, '
+        'lang="pl" for Polish '
         '(a region may follow a hyphen: lang="en-GB")',
         # An old form the registry writes otherwise, or the shape of a tag
         # but no language ("wl": a typo for Welsh): each told at its line.
         'content/posts/hello.md:13: body: lang="en-UK" on <span> is not written as a language tag — '
         'write lang="en-GB"',
         'content/posts/hello.md:13: body: lang="wel" on <span> is not written as a language tag — write lang="cy"',
-        'content/posts/hello.md:13: body: lang="wl" on <span> is not a language tag — write the language\'s tag '
-        'of two or three lower-case letters: lang="cy" for Welsh, lang="fr" for French, lang="pl" for Polish '
+        'content/posts/hello.md:13: body: lang="wl" on <span> is not a language tag: no language has it — '
+        'write the language\'s tag of two or three lower-case letters: lang="cy" for Welsh, lang="fr" for French, '
+        'lang="pl" for Polish '
         '(a region may follow a hyphen: lang="en-GB")',
     ]
 

@@ -26,6 +26,7 @@ from sitecore.schema.document import parse_document
 from sitecore.schema.fields import SLUG_MAX_LENGTH, SLUG_PATTERN
 from sitecore.schema.fields_memo import FieldsMemo
 from sitecore.schema.front_matter_errors import FrontMatterError
+from sitecore.schema.past_the_first_slip import read_past_slips
 from sitecore.schema.schema import Schema
 from sitecore.text_memo import TextMemo
 
@@ -107,21 +108,13 @@ class FrontMatterReader(BaseReader):
         try:
             doc = parse_document(text, self.fields_cache)
         except FrontMatterError as error:
-            problem_log.add(source_path, error.line, error.field, error.message, error.fix)
-            return "", dict(SKIP)
+            return self._read_past_slips(source_path, schema, text, error)
 
         right, ok = schema.validate_all(source_path, doc, self.settings, problem_log.add)
         values = right if ok else None
         slug = self._slug_from_file_name(source_path, schema, values, doc)
         if values is None or slug is None:
-            # The body's own problems (HTML outside the allowlist) are
-            # reported too, so the volunteer sees every problem of the file
-            # in one build, not the body's only once the fields are mended.
-            self._safe_html(source_path, "body", doc.body, doc.end_line + 1)
-            problem_log.partly_read.append(PartlyRead(
-                source_path, dict(doc.key_lines), doc.body, doc.end_line + 1,
-                right.get("policies", []), right.get("councillors", []), right.get("events", [])))
-            return "", dict(SKIP)
+            return self._check_the_rest(source_path, doc, right)
         metadata = self._pelican_metadata(schema, values, slug)
         metadata["status"], metadata["preview_label"] = publication_status(values, self.settings)
         # `status: draft` as written: an item embargoed too stays a draft
@@ -147,6 +140,34 @@ class FrontMatterReader(BaseReader):
             metadata["closing_call_html"] = self._safe_html(
                 source_path, "closing_call", values["closing_call"], doc.line_of("closing_call"))
         return body_html, metadata
+
+    def _read_past_slips(self, source_path, schema, text: str, first: FrontMatterError):
+        """A front matter block that cannot be read: every slip in it is
+        told, and the mistakes of the fields that read once the slips are
+        passed over, and of the text (see past_the_first_slip.py)."""
+        slips = read_past_slips(text, first)
+        for slip in slips.problems:
+            problem_log.add(source_path, slip.line, slip.field, slip.message, slip.fix)
+        if slips.document is not None:
+            def report(path, line, field, message, fix):
+                if slips.keeps(line, field):
+                    problem_log.add(path, line, field, message, fix)
+
+            right, _ = schema.validate_all(source_path, slips.document, self.settings, report)
+            return self._check_the_rest(source_path, slips.document, right)
+        return "", dict(SKIP)
+
+    def _check_the_rest(self, source_path, doc, right: dict):
+        """A file not published for a mistake in its fields: the body's own
+        problems (HTML outside the allowlist) are reported too, and the
+        checks after reading see its links and the items it names (as
+        `PartlyRead`), so that the volunteer hears of every problem of the
+        file in one build, not of the body's only once the fields are mended."""
+        self._safe_html(source_path, "body", doc.body, doc.end_line + 1)
+        problem_log.partly_read.append(PartlyRead(
+            source_path, dict(doc.key_lines), doc.body, doc.end_line + 1,
+            right.get("policies", []), right.get("councillors", []), right.get("events", [])))
+        return "", dict(SKIP)
 
     def _safe_html(self, source_path: str, field: str, markdown: str, first_line: int) -> str:
         """Markdown to HTML, then the allowlist: everything outside it is a

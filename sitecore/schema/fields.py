@@ -203,7 +203,7 @@ def integer_between(low: int, high: int) -> Callable[[Any, dict], int]:
         if isinstance(value, bool) or not isinstance(value, int):
             raise FieldError(
                 f"{describe(value)} is not a whole number",
-                f"write a number from {low} to {high} without quotes",
+                f"write a number from {low} to {high} in digits alone, without commas, spaces or quotes",
             )
         if not low <= value <= high:
             raise FieldError(f"{value} is out of range", f"use a number from {low} to {high}")

@@ -19,6 +19,7 @@ from .yaml_slips import (
     continued_value_slip,
     dash_slip,
     error_line_slip,
+    indentation_slip,
     indicator_slip,
     quote_slip,
     stray_text_line,
@@ -82,7 +83,7 @@ def explain_syntax_error(error: yaml.MarkedYAMLError, block: list[str], closing_
     stray_index = stray_text_line(block, error_index)
     line_slip = (quote_slip(block, error_index) or dash_slip(block, error_index)
                  or (continued_value_slip(block, stray_index) if stray_index is not None else None)
-                 or error_line_slip(block, error_index))
+                 or indentation_slip(block, error_index) or error_line_slip(block, error_index))
     if line_slip is not None:
         return from_slip(line_slip)
     problem = error.problem or "the YAML cannot be read"

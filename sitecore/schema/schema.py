@@ -115,7 +115,7 @@ class Schema:
                 ok = False
                 continue
             if has_placeholder(value):
-                report(path, doc.line_of(key), key, "still has the placeholder from `invoke new`",
+                report(path, doc.line_of(key), key, f"still holds the placeholder {PLACEHOLDER}",
                        f"replace the {PLACEHOLDER} text with your own" + (f", e.g. {spec.example}" if spec.example else ""))
                 ok = False
                 continue
@@ -143,7 +143,7 @@ class Schema:
             ok = False
         for offset, line in enumerate(doc.body.splitlines()):
             if line.lstrip().startswith(PLACEHOLDER):
-                report(path, doc.end_line + 1 + offset, "body", "still has the placeholder from `invoke new`",
+                report(path, doc.end_line + 1 + offset, "body", f"still holds the placeholder {PLACEHOLDER}",
                        f"replace the {PLACEHOLDER} line with your text")
                 ok = False
         return converted, ok

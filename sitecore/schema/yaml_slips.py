@@ -28,6 +28,7 @@ SITE_LINK_PREFIX = re.compile(r"^\{(?:static|filename|attach)\}/?")
 # A line of front matter: the field's name and colon, or a list item's
 # dash (or both: "- name: Sam"), then the value.
 LINE_PARTS = re.compile(r"^(?P<prefix>[ \t]*(?:-[ \t]+)?(?:[A-Za-z_][\w-]*[ \t]*:(?:[ \t]+|$))?)(?P<value>.*?)[ \t]*$")
+FIELD_NAME_AT_ANY_INDENT = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>[A-Za-z_][\w-]*)[ \t]*:")
 FIELD_AT_ANY_INDENT = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*[ \t]*:(\s|$)")
 TOP_LEVEL_FIELD = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:(\s|$)")
 LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)-[ \t]")
@@ -225,6 +226,44 @@ def stray_text_line(block: list[str], upto: int) -> int | None:
 
 def indent_of(line: str) -> int:
     return len(line) - len(line.lstrip(" \t"))
+
+
+def name_column(line: str) -> int:
+    """Where the field's name starts: after the indent, and after the dash
+    of a list item ("  - name: Sam" names at 4)."""
+    item = LIST_ITEM.match(line)
+    rest = line[item.end():] if item else line.lstrip(" \t")
+    return len(line) - len(rest.lstrip(" \t"))
+
+
+def indentation_slip(block: list[str], index: int) -> Slip | None:
+    """A field on the line where YAML gave up, indented a space more or
+    less than the field above it in the same entry ("  - name: Sam" then
+    "   role: Head of press"): YAML reads the indent as the shape of the
+    list, and PyYAML's words for it ("expected <block end>, but found
+    '<block mapping start>'") tell a volunteer nothing."""
+    if index >= len(block) or not FIELD_AT_ANY_INDENT.match(block[index]) or LIST_ITEM.match(block[index]):
+        return None
+    above = index_above(block, index)
+    if above is None or not FIELD_AT_ANY_INDENT.match(block[above]):
+        return None
+    here, there = name_column(block[index]), name_column(block[above])
+    if here == there or here == 0:
+        return None  # lined up, or a field of its own at the left: the slip is elsewhere
+    name = FIELD_NAME_AT_ANY_INDENT.match(block[above])["key"]
+    if there == 0:
+        return Slip(index, FIELD_NAME_AT_ANY_INDENT.match(block[index])["key"],
+                    f"the line is indented {plural(here, 'space')}, but a field of its own starts at the left",
+                    f"start the line at the left edge, with no spaces, as '{name}' above it does")
+    return Slip(index, field_of(block, index),
+                f"the line is indented {plural(here, 'space')}, where the field above it ({name}) "
+                f"starts after {plural(there, 'space')}",
+                f"start the line with {plural(there, 'space')}, so that the fields of one entry line up "
+                "under each other")
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count != 1 else ''}"
 
 
 def error_line_slip(block: list[str], index: int) -> Slip | None:

@@ -1,0 +1,98 @@
+"""Every slip of a front matter block in one build, not one a build.
+
+PyYAML stops at the first thing it cannot read, so a block with three
+slips (`title= …`, a non-breaking space after `date:`, `category:news`)
+took a volunteer three builds to hear of all three, and the mistakes in
+the fields that did read (a category that does not exist, a policy
+misspelt) came only a build after that. So, once a block has failed at a
+line, that line (with the lines indented under it, which belong to it) is
+passed over, as if it were a comment, and the block is read again, until
+it reads or nothing more can be passed over. The fields that then read are
+checked as usual (`Pass over.keeps`): a problem of a field whose line was
+passed over is left out, since it is the slip already told.
+
+Nothing read this way is published: the file has a problem, so the build
+fails; this only lets it say everything at once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .document import Document, closing_fence, parse_document
+from .front_matter_errors import FrontMatterError
+
+MOST_SLIPS = 20  # a file with more is not a few slips: its first 20 are enough to start with
+
+# A field's name at the start of a line, however its colon was written
+# (`title= …`, `category:news`).
+FIELD_NAME = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*[:=]")
+
+
+@dataclass
+class SlipsRead:
+    """What a front matter block with slips still gives."""
+
+    problems: list[FrontMatterError]
+    document: Document | None = None  # the block, its slips passed over, if it then reads
+    passed_over_lines: set[int] = field(default_factory=set)  # lines of the file
+    passed_over_fields: set[str] = field(default_factory=set)
+
+    def keeps(self, line: int, field_name: str) -> bool:
+        """Whether a problem of the fields read is one to tell, not a
+        consequence of a slip already told (a field missing, or changed, as
+        its line was passed over)."""
+        return line not in self.passed_over_lines and field_name not in self.passed_over_fields
+
+
+def read_past_slips(text: str, first: FrontMatterError) -> SlipsRead:
+    """After `first`, the block's other slips, and its fields if it reads
+    once they are passed over."""
+    written = text.splitlines(keepends=True)
+    lines = list(written)
+    closing = closing_fence(lines)
+    found = SlipsRead([first])
+    while len(found.problems) < MOST_SLIPS:
+        index = found.problems[-1].line - 1  # of the line in `lines`
+        if (closing is None or not 0 < index < closing or not lines[index].strip()
+                or index + 1 in found.passed_over_lines):
+            return found  # no slip in one line of the block (a block never closed): nothing to pass over
+        for passed in lines_belonging_to(lines, index, closing):
+            found.passed_over_lines.add(passed + 1)
+            lines[passed] = "#\n"
+        owner = field_of_line(written, index)
+        if owner is not None:
+            found.passed_over_fields.add(owner)
+        try:
+            found.document = parse_document("".join(lines))
+            return found
+        except FrontMatterError as error:
+            if error.line in found.passed_over_lines:
+                return found  # what is left reads as no fields at all: the slips told are the start
+            found.problems.append(error)
+    return found
+
+
+def lines_belonging_to(lines: list[str], index: int, closing: int) -> range:
+    """Line `index` and those after it indented more (its value's lines, or
+    its list's items), up to the closing fence."""
+    indent = len(lines[index]) - len(lines[index].lstrip(" \t"))
+    end = index + 1
+    while end < closing and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip(" \t")) > indent):
+        end += 1
+    while end - 1 > index and not lines[end - 1].strip():
+        end -= 1  # a blank line after the value belongs to no one
+    return range(index, end)
+
+
+def field_of_line(written: list[str], index: int) -> str | None:
+    """The top-level field that line `index` of the file (as written) is
+    in: its own, or the nearest one above it."""
+    for line in reversed(written[1:index + 1]):
+        key = FIELD_NAME.match(line)
+        if key:
+            return key["key"]
+        if line.strip() and not line[0].isspace():
+            return None  # a line at the left that is no field
+    return None
