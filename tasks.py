@@ -109,6 +109,9 @@ def minifesto(c, action, again=False):
     from sitebuild.build import load_settings
     from sitebuild.freeze import FreezeError, freeze_edition
 
+    if action in ("-h", "--help", "help"):
+        c.run(f"{quoted(PYTHON, '-m', 'invoke')} --help minifesto", pty=False)
+        return
     if action != "freeze":
         sys.exit(f"Unknown action {action!r}: the one action is `invoke minifesto freeze`.")
     check = ["--settings", SETTINGS["local"], "--check"]
@@ -137,7 +140,7 @@ def minifesto(c, action, again=False):
 
 @task(positional=["slug"], help={"slug": "the candidate's file name without .md"})
 def promote(c, slug):
-    """An elected candidate becomes a councillor: invoke promote sam-example."""
+    """An elected candidate becomes a councillor: invoke promote alex-example."""
     from sitebuild.build import load_settings
     from sitebuild.promote import PromoteError
     from sitebuild.promote import promote as promote_candidate
@@ -241,8 +244,9 @@ def livereload(c, port=PORT):
 
 @task(help={"port": "where the preview is served (default 8000)"})
 def cms(c, port=PORT):
-    """Edit content in the browser: the live preview, with the editor at
-    http://127.0.0.1:PORT/admin/ (Sveltia CMS; it writes the files in content/)."""
+    """Edit content in the browser at http://127.0.0.1:PORT/admin/, beside the live preview.
+
+    (Sveltia CMS; it writes the files in content/.)"""
     print(f"""Browser editor: http://{HOST}:{int(port)}/admin/ (in Chrome or Edge; Ctrl+C stops)
   1. Open that address and click "Work with Local Repository".
   2. Choose this folder ({ROOT}) and allow the browser to edit its files.
@@ -253,8 +257,9 @@ def cms(c, port=PORT):
 
 @task
 def test(c, k="", x=False):
-    """Run the whole test suite: ./run-tests, as CI does (its temporary
-    folder, its Python settings). -k selects tests by name."""
+    """Run the whole test suite, as ./run-tests and CI do. -k selects tests by name.
+
+    (./run-tests sets its temporary folder and Python's settings.)"""
     result = run_in_project(c, str(ROOT / "run-tests"), *(["-k", k] if k else []), *(["-x"] if x else []),
                             pty=os.isatty(1), warn=True)
     sys.exit(result.exited)

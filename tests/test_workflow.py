@@ -279,7 +279,7 @@ def test_a_post_dated_in_the_future_needs_an_embargo(tmp_path):
     write_content(tmp_path / "content", {**MINIMAL_SITE, "posts/hello.md": future})
     result = check(tmp_path / "content")
     assert result.returncode == 1
-    assert ("content/posts/hello.md:3: date: 1 January 2099 00:00 is in the future — use today's date, "
+    assert ("content/posts/hello.md:3: date: 2099-01-01 is in the future — use today's date, "
             "or add 'embargo: <date and time>' to publish it automatically then") in result.stderr
     embargoed = future.replace("category: news", "category: news\nembargo: 2099-01-01 09:00")
     write_content(tmp_path / "content", {"posts/hello.md": embargoed})
@@ -374,3 +374,18 @@ def test_a_file_saved_in_another_encoding_is_refused_at_the_line_of_its_first_od
     line = len(GOOD_POST.splitlines()) + 2
     assert (f"content/posts/hello.md:{line}: (file): is not UTF-8 text: the character at column 20 is not UTF-8 "
             "(invalid start byte) — save the file as UTF-8") in result.stderr
+
+
+def test_invoke_list_says_each_job_in_a_whole_sentence_and_minifesto_help_helps():
+    """`invoke --list` shows each task's first line: cut mid-sentence, it
+    read "the editor at" and "(its temporary". And `invoke minifesto
+    --help` answered "Unknown action '--help'"."""
+    listed = subprocess.run([str(REPO / ".venv/bin/invoke"), "--list"], cwd=REPO, capture_output=True, text=True,
+                            timeout=120, check=True).stdout
+    tasks = re.findall(r"^  (\S+) +(.+(?:\n {3,}\S.*)*)", listed, re.MULTILINE)
+    assert len(tasks) >= 10, listed
+    for name, description in tasks:
+        assert " ".join(description.split()).endswith("."), (name, description)
+    helped = subprocess.run([str(REPO / ".venv/bin/invoke"), "minifesto", "--help"], cwd=REPO, capture_output=True,
+                            text=True, timeout=120)
+    assert helped.returncode == 0 and "--again" in helped.stdout and "Unknown action" not in helped.stderr

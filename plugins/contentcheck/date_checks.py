@@ -27,7 +27,7 @@ def check_not_in_the_future(item, settings) -> None:
         return
     if not has_passed(date, build_time(settings)):
         report(item, item.frontmatter_lines.get("date", 1), "date",
-               f"{date.strftime('%-d %B %Y %H:%M')} is in the future",
+               f"{date_as_written(date)} is in the future",
                "use today's date, or add 'embargo: <date and time>' to publish it automatically then")
 
 
