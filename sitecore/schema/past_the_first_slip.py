@@ -8,7 +8,7 @@ misspelt) came only a build after that. So, once a block has failed at a
 line, that line (with the lines indented under it, which belong to it) is
 passed over, as if it were a comment, and the block is read again, until
 it reads or nothing more can be passed over. The fields that then read are
-checked as usual (`Pass over.keeps`): a problem of a field whose line was
+checked as usual (`SlipsRead.keeps`): a problem of a field whose line was
 passed over is left out, since it is the slip already told.
 
 Nothing read this way is published: the file has a problem, so the build
