@@ -74,3 +74,9 @@ def has_passed(moment: dt.datetime, now: dt.datetime) -> bool:
 def as_written(moment: dt.datetime) -> str:
     """A moment as the front matter writes it, for messages: 2022-03-01 09:00."""
     return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def date_as_written(moment: dt.datetime) -> str:
+    """A moment as a volunteer writes it: a date alone when it is midnight
+    (which is what a date alone reads as), 2022-03-01; else 2022-03-01 09:00."""
+    return moment.strftime("%Y-%m-%d") if (moment.hour, moment.minute) == (0, 0) else as_written(moment)

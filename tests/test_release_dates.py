@@ -38,6 +38,11 @@ def release(*lines: str) -> dict[str, str]:
     ("2026-11-27 08:00", "2026-11-27 09:00",
      "content/posts/otter-release.md:3: date: 2026-11-27 08:00 is not when the embargo lifts (2026-11-27 09:00) — "
      "write 'date: 2026-11-27 09:00': a release is issued when its embargo lifts"),
+    # The time written on the date only: the fix was 'date: 2026-11-28 00:00',
+    # which would have published it nine hours early.
+    ("2026-11-28 09:00", "2026-11-28",
+     "content/posts/otter-release.md:3: date: 2026-11-28 09:00 is not when the embargo lifts (2026-11-28) — "
+     "an embargo with no time lifts at midnight: to lift it at 09:00, write 'embargo: 2026-11-28 09:00'"),
 ])
 def test_an_embargoed_release_dated_other_than_its_embargo_is_refused(make_site, date, embargo, problem):
     build = make_site(release(f"date: {date}", f"embargo: {embargo}"), options=NOW)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from pelican.contents import Article
 
-from sitecore.clock import as_written, build_time, has_passed, instant
+from sitecore.clock import as_written, build_time, date_as_written, has_passed, instant
 from sitecore.schema.document import item_line
 
 from .item_problems import report
@@ -31,12 +31,6 @@ def check_not_in_the_future(item, settings) -> None:
                "use today's date, or add 'embargo: <date and time>' to publish it automatically then")
 
 
-def date_as_written(moment) -> str:
-    """A post's date as a volunteer writes it: a date alone when it is
-    midnight (which is what a date alone reads as)."""
-    return moment.strftime("%Y-%m-%d") if (moment.hour, moment.minute) == (0, 0) else as_written(moment)
-
-
 def check_issued_when_embargo_lifts(item) -> None:
     """A press release is issued when its embargo lifts, so its date (what
     the page, the feeds and the structured data say) is that moment: a date
@@ -49,9 +43,14 @@ def check_issued_when_embargo_lifts(item) -> None:
     # (plugins/frontmatter/reader.py: issued_at).
     if instant(date) == instant(embargo):
         return
-    lifts = as_written(embargo)
+    lifts = date_as_written(embargo)
     fix = f"write 'date: {lifts}': a release is issued when its embargo lifts"
-    if date.year != embargo.year and date.month == embargo.month:  # one year typed wrong
+    if (embargo.hour, embargo.minute) == (0, 0) and date.date() == embargo.date():
+        # `embargo: 2026-12-01` and `date: 2026-12-01 09:00`: the time was
+        # meant for both. Moving the date to midnight would publish early.
+        fix = (f"an embargo with no time lifts at midnight: to lift it at {date.strftime('%H:%M')}, write "
+               f"'embargo: {as_written(date)}'")
+    elif date.year != embargo.year and date.month == embargo.month:  # one year typed wrong
         fix = (f"check the year: write the same moment in both, 'date: {lifts}' "
                f"or 'embargo: {date.strftime('%Y-%m-%d')} {embargo.strftime('%H:%M')}'")
     report(item, item.frontmatter_lines.get("date", 1), "date",
