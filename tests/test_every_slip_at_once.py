@@ -87,3 +87,14 @@ def test_a_post_with_slips_and_wrong_fields_is_told_everything_in_one_build(make
     assert told == {("2", "title"), ("3", "date"), ("4", "category"), ("5", "summary"), ("6", "policies"),
                     ("7", "image_alt"), ("9", "body")}, build.problem_lines
     assert sum(":9: body:" in line for line in build.problem_lines) == 3  # <font>, no alt text, no such picture
+
+
+def test_a_value_over_several_lines_is_not_taken_for_a_slip():
+    """A `bio: >-` of three lines, before an unquoted "Photo: …" in the
+    next person's credit: the bio's later lines, as far in as its first,
+    were told as "the item on line 4 continues on line 6", twice, about a
+    bio that was right (the press office file)."""
+    found = slips("press_kit_people:\n  - name: Alex Mays\n    bio: >-\n      Alex founded the party\n"
+                  "      and leads it\n      to this day.\n  - name: Sam Okafor\n    credit: Photo: Jane Smith")
+    assert [(problem.line, problem.message) for problem in found.problems] == [
+        (10, 'the value holds ": ", which YAML reads as the start of another field')]

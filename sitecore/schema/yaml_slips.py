@@ -213,15 +213,25 @@ def continued_value_slip(block: list[str], index: int) -> Slip | None:
 
 def stray_text_line(block: list[str], upto: int) -> int | None:
     """The first line up to `upto` that is neither a field, a list item, a
-    comment, nor indented further than the line above it: text YAML cannot place."""
+    comment, nor indented further than the field (or item) whose value it
+    continues: text YAML cannot place. (A value's later lines, as in a
+    `bio: >-` block of lines, are each as far in as the first: further in
+    than the field's name, which is what counts.)"""
     for index, line in enumerate(block[: upto + 1]):
         if not is_written(line) or FIELD_AT_ANY_INDENT.match(line) or LIST_ITEM.match(line) \
                 or DASH_WITHOUT_ITS_SPACE.match(line.rstrip("\r\n")):
             continue
-        above = line_above(block, index)
-        if above is not None and indent_of(line) <= indent_of(above):
+        owner = next((block[i] for i in range(index - 1, -1, -1)
+                      if FIELD_AT_ANY_INDENT.match(block[i]) or LIST_ITEM.match(block[i])), None)
+        if owner is not None and indent_of(line) <= value_column(owner):
             return index
     return None
+
+
+def value_column(line: str) -> int:
+    """How far in a line continuing the value of `line` (a field or a list
+    item) must be, less one: the field's name's column, or the item's dash's."""
+    return name_column(line) if FIELD_AT_ANY_INDENT.match(line) else indent_of(line)
 
 
 def indent_of(line: str) -> int:
