@@ -92,9 +92,9 @@ def test_a_post_with_slips_and_wrong_fields_is_told_everything_in_one_build(make
 def test_a_value_over_several_lines_is_not_taken_for_a_slip():
     """A `bio: >-` of three lines, before an unquoted "Photo: …" in the
     next person's credit: the bio's later lines, as far in as its first,
-    were told as "the item on line 4 continues on line 6", twice, about a
+    were told as "the item on line 3 continues on line 6", twice, about a
     bio that was right (the press office file)."""
     found = slips("press_kit_people:\n  - name: Alex Mays\n    bio: >-\n      Alex founded the party\n"
                   "      and leads it\n      to this day.\n  - name: Sam Okafor\n    credit: Photo: Jane Smith")
     assert [(problem.line, problem.message) for problem in found.problems] == [
-        (10, 'the value holds ": ", which YAML reads as the start of another field')]
+        (9, 'the value holds ": ", which YAML reads as the start of another field')]
