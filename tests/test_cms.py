@@ -459,6 +459,9 @@ def assert_field_matches(field, config: dict, where: tuple) -> None:
     elif spec.get("widget") == "number" and config["widget"] == "number":
         # A whole number in the schema's own range (not padded to its width).
         assert (config["value_type"], config["min"], config["max"]) == ("int", spec["min"], spec["max"]), where
+    elif spec.get("widget") == "list" and spec.get("max"):
+        # As many items as the build takes (a post's tags): the form adds no more.
+        assert config["max"] == spec["max"], where
     elif spec.get("widget") == "image":
         # The image types the build publishes, uploaded: no link to another site's.
         assert set(config["accept"].split(",")) == {*IMAGE_MEDIA_TYPES.values(), *(f".{e}" for e in IMAGE_MEDIA_TYPES)}

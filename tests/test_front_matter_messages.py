@@ -247,3 +247,15 @@ def test_a_wrapped_summary_fails_the_build_at_its_line(make_site):
                              "county.\"), but a value must be on one line — put it all on one line, after 'summary:' "
                              "on line 5")
     assert len(build.problem_lines) == 1, build.problem_lines
+
+
+def test_a_post_has_at_most_twelve_tags(settings):
+    """Each tag is a page: a post of 45,000 tags (219 KB, under the size
+    limit) made 45,116 pages and 894 MB of output. The editor's form takes
+    no more either (tests/test_cms.py)."""
+    tags = ", ".join(f"tag{n}" for n in range(13))
+    text = f"---\n{POST_FIELDS}summary: A post.\ntags: [{tags}]\n---\nText.\n"
+    assert problem_lines(POST, "content/posts/hello.md", text, settings) == [
+        "content/posts/hello.md:6: tags: has 13 items: a post has at most 12 tags, each a page of the site listing "
+        "the posts that share it — keep the 12 that matter most"]
+    assert problem_lines(POST, "content/posts/hello.md", text.replace(", tag12", ""), settings) == []

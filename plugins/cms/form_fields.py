@@ -99,6 +99,8 @@ def list_config(field, spec: dict) -> dict:
                                           "widget": "string", **pattern_config(item)}}
     if spec.get("min"):
         config["min"] = spec["min"]
+    if spec.get("max"):
+        config["max"] = spec["max"]
     return config
 
 

@@ -8,8 +8,11 @@ from .field_errors import FieldError, FieldErrors, describe, unknown_field_fix, 
 from .fields import Field, widget
 
 
-def list_of(item_check: Callable[[Any, dict], Any], *, min_items: int = 0) -> Callable:
-    @widget(widget="list", min=min_items)
+def list_of(item_check: Callable[[Any, dict], Any], *, min_items: int = 0, max_items: int | None = None,
+            too_many: str = "") -> Callable:
+    """A list of values, each checked by `item_check`; at most `max_items`
+    (`too_many` says why, for the message)."""
+    @widget(widget="list", min=min_items, max=max_items)
     def check(value: Any, settings: dict) -> list:
         if isinstance(value, str):
             # "tags: a, b" is a common slip; accept it as a list.
@@ -19,6 +22,9 @@ def list_of(item_check: Callable[[Any, dict], Any], *, min_items: int = 0) -> Ca
                 "expected a list",
                 "write a list in brackets, [first, second], or one '- item' per line",
             )
+        if max_items is not None and len(value) > max_items:
+            raise FieldError(f"has {len(value)} items: {too_many}" if too_many else f"has {len(value)} items",
+                             f"keep the {max_items} that matter most")
         items = []
         for position, item in enumerate(value, start=1):
             try:
