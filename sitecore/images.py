@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -55,6 +56,56 @@ def plain_copy_name(path: str, image_format: str, width: int | None = None) -> s
     (None): images/logo.webp -> images/logo.png."""
     stem, extension = os.path.splitext(path)[0], PLAIN_COPY_EXTENSIONS[image_format]
     return f"{stem}.{extension}" if width is None else f"{stem}-{width}.{extension}"
+
+
+# What a picture may measure, read from its header before a pixel is
+# decoded. A 690 KB PNG of one colour, 13000 × 13000, took a build to
+# 2.9 GB; a 1 × 60000 one passed the checks, then its copies could not be
+# made (one 0 pixels wide, one taller than WebP allows).
+MOST_MEGAPIXELS = 50           # a phone's 48-megapixel photo passes
+WEBP_MOST_PIXELS_A_SIDE = 16383  # the WebP format's own limit, for the copy at the picture's own size
+MOST_TIMES_AS_LONG = 20        # a banner is 4 or 5 times as wide as it is tall
+SMALLER_FIX = "save it again at most 8000 pixels on its longer side (a phone's photo is about 4000)"
+
+
+@contextmanager
+def size_told_in_words() -> Iterator[None]:
+    """Pillow's warning about a picture of many megapixels held back while
+    the block runs: `pixel_size_problem` tells the volunteer, in words."""
+    import warnings
+
+    from PIL import Image
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        yield
+
+
+def pixel_size_problem(data: bytes) -> tuple[str, str] | None:
+    """(message, fix) for the picture `data` if it is too large, or too
+    thin, to publish: read from its header, before a pixel is decoded. A
+    file whose header Pillow cannot read is refused for its damage elsewhere."""
+    from PIL import Image
+
+    try:
+        with size_told_in_words(), Image.open(io.BytesIO(data)) as image:
+            width, height = image.size
+    except Image.DecompressionBombError:  # Pillow's own limit, twice its MAX_IMAGE_PIXELS
+        return (f"has more than {2 * Image.MAX_IMAGE_PIXELS / 1e6:.0f} megapixels: more than the {MOST_MEGAPIXELS} "
+                "a picture may have", SMALLER_FIX)
+    except Exception:  # Pillow raises many kinds for a damaged file
+        return None
+    measured = f"is {width} × {height} pixels"
+    if width * height > MOST_MEGAPIXELS * 1_000_000:
+        return (f"{measured}, {width * height / 1e6:.0f} megapixels: more than the {MOST_MEGAPIXELS} a picture "
+                "may have (the site shows pictures at most a few thousand pixels wide)", SMALLER_FIX)
+    if max(width, height) > WEBP_MOST_PIXELS_A_SIDE:
+        return f"{measured}: its web copies can be at most {WEBP_MOST_PIXELS_A_SIDE} pixels each way", SMALLER_FIX
+    if min(width, height) * MOST_TIMES_AS_LONG < max(width, height):
+        long, short = ("wide", "tall") if width > height else ("tall", "wide")
+        return (f"{measured}: more than {MOST_TIMES_AS_LONG} times as {long} as it is {short}, too thin to show",
+                f"crop it to at most {MOST_TIMES_AS_LONG} times as {long} as it is {short}")
+    return None
 
 
 def image_copies(path: str, settings: dict) -> list[str]:

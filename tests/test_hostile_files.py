@@ -25,6 +25,7 @@ from PIL.ExifTags import Base
 
 from plugins.contentfiles.document_metadata import DOCUMENT_FIX
 from plugins.contentfiles.file_types import ALLOWED_LIST
+from sitecore.images import SMALLER_FIX
 
 IMAGE_FIX = "save it again from the original and upload that copy"
 UNREADABLE_FIX = "save it again from the program that made it (or export the PDF again) and upload that copy"
@@ -61,6 +62,13 @@ def webp_with_damaged_pixels() -> bytes:
     start = data.index(b"VP8 ") + 8
     length = int.from_bytes(data[start - 4:start], "little")
     return data[:start + length // 2] + b"\xff" * (length - length // 2) + data[start + length:]
+
+
+def blank_png(width: int, height: int) -> bytes:
+    """A PNG of one colour: a few KB, however many its pixels."""
+    buffer = io.BytesIO()
+    Image.new("1", (width, height)).save(buffer, "PNG")
+    return buffer.getvalue()
 
 
 def png_with_damaged_pixels() -> bytes:
@@ -225,6 +233,23 @@ HOSTILE = {
     "pdf-cut-short": (
         "images/leaflet.pdf", pdf_cut_short(),
         unreadable("its properties: PdfStreamError: Stream has ended unexpectedly"), UNREADABLE_FIX),
+    # Refused by their size, read from the header before a pixel is decoded:
+    # a 690 KB PNG of 13000 × 13000 took a build to 2.9 GB, and a 1 × 60000
+    # one passed the checks, then its copies could not be made.
+    "png-of-56-megapixels": (
+        "images/poster.png", blank_png(8000, 7000),
+        "(file): is 8000 × 7000 pixels, 56 megapixels: more than the 50 a picture may have (the site shows "
+        "pictures at most a few thousand pixels wide)", SMALLER_FIX),
+    "png-past-pillows-own-limit": (
+        "images/mural.png", blank_png(15000, 13000),
+        "(file): has more than 179 megapixels: more than the 50 a picture may have", SMALLER_FIX),
+    "png-taller-than-webp-allows": (
+        "images/ribbon.png", blank_png(1, 20000),
+        "(file): is 1 × 20000 pixels: its web copies can be at most 16383 pixels each way", SMALLER_FIX),
+    "png-too-thin-to-show": (
+        "images/banner.png", blank_png(3100, 150),
+        "(file): is 3100 × 150 pixels: more than 20 times as wide as it is tall, too thin to show",
+        "crop it to at most 20 times as wide as it is tall"),
     "docx-with-names-that-are-not-utf-8": (
         "images/names.docx", document_with_undecodable_names(),
         "(file): cannot be published: its name says Word document, but its contents are not one",

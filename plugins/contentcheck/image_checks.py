@@ -6,7 +6,7 @@ import os
 
 from PIL import Image
 
-from sitecore.images import cut_short
+from sitecore.images import cut_short, size_told_in_words
 from sitecore.names import inside
 from sitecore.publication_order import waits_for_review
 
@@ -23,9 +23,11 @@ def check_image_file(item, line: int, field: str, path: str, content: str, where
     if not inside(path, content):
         return  # a symbolic link, refused at its own path (plugins/contentfiles): never opened
     try:
-        with Image.open(path) as image:
+        with size_told_in_words(), Image.open(path) as image:
             image_format = image.format
             image.verify()
+    except Image.DecompressionBombError:
+        return  # refused at its own path for its size, in words (plugins/contentfiles)
     except Exception as error:  # Pillow raises several kinds for a bad file
         report(item, line, field,
                f"{where}{os.path.basename(path)} is not an image the site can use ({type(error).__name__})", IMAGE_FIX)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import zipfile
 
-from sitecore.images import IMAGE_MEDIA_TYPES, IMAGE_SIGNATURES, extension_of
+from sitecore.images import IMAGE_MEDIA_TYPES, IMAGE_SIGNATURES, extension_of, size_told_in_words
 
 # extension -> (what volunteers call it, test of the file's first bytes)
 IMAGE_TYPES = {
@@ -55,13 +55,16 @@ def type_problem(path: str) -> str | None:
 
 
 def readable_image(path: str) -> bool:
-    """Pillow reads the whole header and checks the data (and refuses an
-    image whose size would take gigabytes to decode)."""
+    """Pillow reads the whole header and checks the data. (An image whose
+    size would take gigabytes to decode is an image: refused for its size,
+    in words, by sitecore.images.pixel_size_problem.)"""
     from PIL import Image
 
     try:
-        with Image.open(path) as image:
+        with size_told_in_words(), Image.open(path) as image:
             image.verify()
+        return True
+    except Image.DecompressionBombError:
         return True
     except Exception:  # Pillow raises many kinds for a bad file
         return False

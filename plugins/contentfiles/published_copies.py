@@ -26,7 +26,13 @@ from PIL import Image
 
 from sitecore import image_metadata, images
 from sitecore.image_metadata import UnpublishableImage, orientation_of, published_image, undecodable
-from sitecore.images import ends_before_its_image, image_format, is_image, strict_decoding
+from sitecore.images import (
+    ends_before_its_image,
+    image_format,
+    is_image,
+    pixel_size_problem,
+    strict_decoding,
+)
 from sitecore.output import write_output
 from sitecore.passed_before import PassedBefore
 from sitecore.problems import problem_log
@@ -60,6 +66,9 @@ class PublishableImages:
         digest = hashlib.sha256(self.made_by + data).digest()
         if self.passed.seen(digest):
             return None
+        too_large = pixel_size_problem(data)  # before a pixel is decoded
+        if too_large:
+            return too_large
         try:
             check_published_copy(data)
         except UnpublishableImage as error:
