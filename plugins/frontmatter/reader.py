@@ -34,6 +34,7 @@ from .limits import conflict_marker_problems, control_character_problems, markup
 from .positions_in_file import line_in_markdown, position_of_byte
 from .publication import publication_status
 from .safe_html import render_safe_html, safe_html_memo
+from .table_limits import table_problems
 
 SKIP = {"status": "skip"}
 
@@ -100,7 +101,8 @@ class FrontMatterReader(BaseReader):
                             "save the file as UTF-8 in your editor (often 'Save with encoding'), "
                             "or retype that character (£, é and curly quotes are the usual ones)")
             return "", dict(SKIP)
-        unreadable = control_character_problems(text) + conflict_marker_problems(text) + markup_problems(text)
+        unreadable = (control_character_problems(text) + conflict_marker_problems(text) + markup_problems(text)
+                      + table_problems(text))
         for problem in sorted(unreadable, key=lambda problem: problem.line):
             problem_log.add(source_path, problem.line, "(file)", problem.message, problem.fix)
         if unreadable:
