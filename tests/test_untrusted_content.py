@@ -215,6 +215,20 @@ def test_a_table_too_wide_to_read_or_too_large_to_print_is_refused_at_its_line(b
     assert [(problem.line, problem.message.split(":")[0]) for problem in table_problems(text)] == refused
 
 
+def test_a_refused_table_is_told_with_what_to_do():
+    wide, large = (table_problems(f"---\ntitle: A post\n---\n\n{body}")[0]
+                   for body in (markdown_table(17, 2), markdown_table(4, 600)))
+    assert (wide.message, wide.fix) == (
+        "has a table of 17 columns: more than the 16 that can be read on a phone or printed",
+        "split it into tables of fewer columns, or publish the figures as a spreadsheet (.xlsx or .ods) and link "
+        "to it from the text")
+    assert (large.message, large.fix) == (
+        "has tables of 2404 cells in all: more than the 2000 a page's tables may hold (the minifesto's PDFs took "
+        "minutes over larger ones)",
+        "keep a short table of the main figures, and publish the figures as a spreadsheet (.xlsx or .ods) and "
+        "link to it from the text")
+
+
 @pytest.mark.parametrize("value", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00", "1066-10-14"])
 def test_dates_outside_the_years_a_site_can_use(value):
     with pytest.raises(FieldError) as refused:
