@@ -229,6 +229,17 @@ def test_a_refused_table_is_told_with_what_to_do():
         "link to it from the text")
 
 
+def test_a_policy_with_a_table_too_wide_fails_the_build_at_the_table(make_site):
+    policy = MINIMAL_SITE["policies/01-housing.md"]
+    build = make_site({"policies/01-housing.md": policy + "\n" + markdown_table(17, 2)})
+    table_line = policy.count("\n") + 2
+    assert build.returncode == 1 and "Traceback" not in build.stderr
+    assert build.problem_lines == [
+        f"content/policies/01-housing.md:{table_line}: (file): has a table of 17 columns: more than the 16 that "
+        "can be read on a phone or printed — split it into tables of fewer columns, or publish the figures as a "
+        "spreadsheet (.xlsx or .ods) and link to it from the text"]
+
+
 @pytest.mark.parametrize("value", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00", "1066-10-14"])
 def test_dates_outside_the_years_a_site_can_use(value):
     with pytest.raises(FieldError) as refused:
