@@ -87,7 +87,8 @@ def explain(refusal: Refusal, folder: str) -> tuple[str, str]:
                 f'remove {{#{detail}}} (or id="{detail}") and let the heading\'s words make its id, or choose another')
     if kind == "tag":
         return (f"raw <{tag}> in content is not allowed",
-                "write Markdown instead; the README lists the few HTML tags content may use")
+                "remove it, or write what Markdown has for it (*emphasis*, **bold**, a list, a table); the README "
+                "lists the few HTML tags content may use")
     if kind == "attribute" and detail == "style" and tag in ("th", "td"):
         return (f"the style attribute on <{tag}> is not allowed",
                 "align a table's columns with Markdown's colons instead: |:---| left, |---:| right, |:---:| centred")

@@ -183,3 +183,22 @@ def test_an_id_written_by_hand_that_the_page_uses_is_refused_at_its_line(make_si
         "content/posts/hello.md:14: body", "content/posts/hello.md:16: body"]
     assert 'the id "main" is one the site\'s pages use' in built.problem_lines[0]
     assert 'the id "related-news" is one the site\'s pages use' in built.problem_lines[1]
+
+
+def test_a_heading_given_a_footnotes_id_by_hand_is_refused_at_its_line(make_site):
+    """`## Note {#fn:1}` beside a footnote: the page had id="fn:1" twice, and
+    the footnote's link jumped to the heading (in a policy, `{#fnref:1}`
+    stopped the minifesto's PDF, blaming the print template)."""
+    post = MINIMAL_SITE["posts/hello.md"].replace("The first post's text.", textwrap.dedent("""\
+        The first post's text, with a note.[^1]
+
+        ## Note {#fn:1}
+
+        [^1]: The note.
+        """))
+    built = make_site({"posts/hello.md": post})
+    assert built.returncode == 1 and "Traceback" not in built.stderr
+    assert built.problem_lines == [
+        'content/posts/hello.md:12: body: the id "fn:1" is one the site\'s pages use (a page showing this text '
+        "could have it twice, and its links, the skip link's too, land on the wrong one) — remove {#fn:1} "
+        '(or id="fn:1") and let the heading\'s words make its id, or choose another']
