@@ -23,6 +23,17 @@ from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerato
 
 from .urls import page_url
 
+# The site's own folders: no page of content stands there (a page called
+# "pagefind" vanished under the search index, which is written last).
+OWN_FOLDER_SETTINGS = ("THEME_STATIC_DIR", "SEARCH_INDEX_PATH", "NGINX_HEADERS_SAVE_AS", "CMS_SAVE_AS")
+
+
+def own_folders(settings: dict) -> set[str]:
+    """The first part of every address the site keeps its own files under
+    (theme/, pagefind/, _server/, admin/), in lower case."""
+    return {str(settings[name]).strip("/").split("/")[0].lower() for name in OWN_FOLDER_SETTINGS if settings.get(name)}
+
+
 # A listing's later pages, as pelicanconf.py's PAGINATION_PATTERNS name them
 # (news/page/2/): the link check and the old-address check both need the shape.
 LATER_PAGE = r"page/[0-9]+/"

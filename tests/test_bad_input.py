@@ -350,6 +350,19 @@ def test_a_page_cannot_take_a_generated_address(make_site):
     )
 
 
+@pytest.mark.parametrize("name", ["pagefind", "theme"])
+def test_a_page_cannot_take_a_folder_of_the_sites_own_files(make_site, name):
+    """pages/pagefind.md built, was in the sitemap, and was nowhere: the
+    search index, written last, took its folder."""
+    build = make_site({f"pages/{name}.md": "---\ntitle: A page\nsummary: A page.\n---\nText.\n"})
+    assert_fails_with(
+        build,
+        f"content/pages/{name}.md:1: (file name): its address /{name}/ is where the site keeps files of its own "
+        "(the search index, the styles, the editor), which would take its place — rename this file so its slug "
+        "(the file name) is another word",
+    )
+
+
 def test_the_closing_call_is_checked_like_a_body(make_site):
     from conftest import MINIMAL_SITE
 

@@ -14,7 +14,7 @@ from sitecore.content_items import content_items, public_save_as, public_url
 from sitecore.newcomers import files_to_report
 from sitecore.problems import problem_log
 from sitecore.publication_order import goes_public_by_itself
-from sitecore.site_files import site_made_files
+from sitecore.site_files import own_folders, site_made_files
 
 
 def check_unique_output_paths(generators) -> None:
@@ -28,8 +28,14 @@ def check_unique_output_paths(generators) -> None:
         save_as = public_save_as(item) if goes_public_by_itself(item) else item.save_as
         if save_as:
             by_address.setdefault(save_as, {}).setdefault(item.source_path, item)
+    folders = own_folders(generators[0].settings)
     for save_as, by_path in by_address.items():
-        if save_as in generated:
+        if save_as.split("/")[0].lower() in folders:
+            for item in by_path.values():
+                _report(item, f"its address /{public_url(item)} is where the site keeps files of its own (the "
+                        "search index, the styles, the editor), which would take its place",
+                        "rename this file so its slug (the file name) is another word")
+        elif save_as in generated:
             for item in by_path.values():
                 _report(item, f"its address /{public_url(item)} is already used by {generated[save_as]}",
                         "rename this file so its slug (the file name) is unique")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from sitecore.content_items import content_items, public_url, published_items, unpublished_items
 from sitecore.problems import problem_log
 from sitecore.schema.document import item_line
-from sitecore.site_files import LATER_PAGE, SiteFile, declared_files, is_known
+from sitecore.site_files import LATER_PAGE, SiteFile, declared_files, is_known, own_folders
 
 FIELD = "old_addresses"
 
@@ -48,8 +48,6 @@ def moves(generators) -> list[Move]:
 # of one of these shapes would stop that build, an hourly embargo's too.
 LISTING_URL_SETTINGS = ("NEWS_YEAR_URL", "NEWS_MONTH_URL", "TAG_URL", "CATEGORY_URL", "PRESS_ARCHIVE_YEAR_URL",
                         "EVENT_REGION_URL", "EVENT_CATEGORY_URL", "RELATED_NEWS_URL", "ELECTION_URL")
-# The site's own folders: no page of content ever stood there.
-OWN_FOLDER_SETTINGS = ("THEME_STATIC_DIR", "SEARCH_INDEX_PATH", "NGINX_HEADERS_SAVE_AS", "CMS_SAVE_AS")
 
 
 def listing_shapes(settings: dict) -> re.Pattern:
@@ -66,12 +64,6 @@ def listing_shapes(settings: dict) -> re.Pattern:
 
 
 PLACEHOLDER_SHAPES = {"year": "[0-9]{4}", "month": "[0-9]{1,2}", "url": ".+/"}
-
-
-def own_folders(settings: dict) -> set[str]:
-    """The first part of every address the site keeps its own files under
-    (theme/, pagefind/, _server/, admin/), in lower case."""
-    return {str(settings[name]).strip("/").split("/")[0].lower() for name in OWN_FOLDER_SETTINGS if settings.get(name)}
 
 
 def check_old_addresses(generators, own_generator_type: type) -> None:
