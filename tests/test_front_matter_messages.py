@@ -259,3 +259,21 @@ def test_a_post_has_at_most_twelve_tags(settings):
         "content/posts/hello.md:6: tags: has 13 items: a post has at most 12 tags, each a page of the site listing "
         "the posts that share it — keep the 12 that matter most"]
     assert problem_lines(POST, "content/posts/hello.md", text.replace(", tag12", ""), settings) == []
+
+
+@pytest.mark.parametrize("written, message, fix", [
+    # The path as the file manager shows it: the fix drops "content/".
+    ("content/images/press/alex-mays.jpg", '"content/images/press/alex-mays.jpg" starts with content/, which the '
+     "path leaves out", "write it from content/: images/press/alex-mays.jpg"),
+    # A path from content/images/: the fix puts "images/" before it.
+    ("press/alex-mays.jpg", '"press/alex-mays.jpg" is not an image in content/images/',
+     "put the image in content/images/ and write its path from content/: images/press/alex-mays.jpg"),
+    ("images/../../secret.jpg", '"images/../../secret.jpg" is not an image in content/images/',
+     "put the image in content/images/ and write its path, e.g. images/councillors/name.jpg"),
+])
+def test_an_image_path_written_another_way_gets_the_path_to_write(written, message, fix):
+    with pytest.raises(FieldError) as refused:
+        image_path(written, {})
+    assert (refused.value.message, refused.value.fix) == (message, fix)
+    if "write it from content/:" in fix or "from content/: images/" in fix:
+        assert image_path(fix.rsplit(": ", 1)[1], {}) == fix.rsplit(": ", 1)[1]  # the fix reads

@@ -376,7 +376,14 @@ def image_path(value: Any, settings: dict) -> str:
         problem, path = site_link
         raise FieldError(problem, f"write the path from content/: {path}")
     value = value.lstrip("/")
-    if not value.startswith("images/") or value.endswith("/") or ".." in value.split("/"):
+    a_file_name = not value.endswith("/") and ".." not in value.split("/")
+    if a_file_name and value.startswith("content/images/"):
+        raise FieldError(f"{describe(value)} starts with content/, which the path leaves out",
+                         f"write it from content/: {value.removeprefix('content/')}")
+    if a_file_name and not value.startswith(("images/", "content/")):
+        raise FieldError(f"{describe(value)} is not an image in content/images/",
+                         f"put the image in content/images/ and write its path from content/: images/{value}")
+    if not value.startswith("images/") or not a_file_name:
         raise FieldError(
             f"{describe(value)} is not an image in content/images/",
             "put the image in content/images/ and write its path, e.g. images/councillors/name.jpg",
