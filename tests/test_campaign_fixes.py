@@ -166,7 +166,9 @@ def test_every_new_file_is_refused_for_its_placeholders_and_nothing_else(tmp_pat
 
 def placeholders(text: str) -> list[tuple[int, str]]:
     """(line, field) of each TODO of a new file, as the build reports it: a
-    field at its key's line (an entry of a list too), the body at its own."""
+    field at its key's line (an entry of a list of fields too), an item of
+    a list of words at its own line (its fix is an item to write there),
+    the body at its own."""
     found, key, key_line = [], None, 0
     for number, line in enumerate(text.splitlines(), start=1):
         if line.startswith("#"):
@@ -174,7 +176,8 @@ def placeholders(text: str) -> list[tuple[int, str]]:
         if line[:1].isalpha() and not line.startswith("TODO"):
             key, key_line = line.split(":", 1)[0], number
         if "TODO" in line:
-            field, at = ("body", number) if line.startswith("TODO") else (key, key_line)
+            field, at = ("body", number) if line.startswith("TODO") else (
+                (key, number) if line.lstrip().startswith("- TODO") else (key, key_line))
             if (at, field) not in found:
                 found.append((at, field))
     return found

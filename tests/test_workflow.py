@@ -389,3 +389,20 @@ def test_invoke_list_says_each_job_in_a_whole_sentence_and_minifesto_help_helps(
     helped = subprocess.run([str(REPO / ".venv/bin/invoke"), "minifesto", "--help"], cwd=REPO, capture_output=True,
                             text=True, timeout=120)
     assert helped.returncode == 0 and "--again" in helped.stdout and "Unknown action" not in helped.stderr
+
+
+def test_a_new_policys_commitment_is_told_as_an_item_to_write_and_the_fix_reads(project):
+    """The example for a list was a list ([Build …]): copied in after the
+    item's dash, it made a list inside the list, and a second error."""
+    path = new("policy", "Transport for all", project)
+    checked = run_sitebuild(["--settings", str(project / "scratch_settings.py"), "--check"])
+    told = next(line for line in checked.stderr.splitlines() if ": commitments:" in line)
+    assert told.endswith("commitments: still holds the placeholder TODO — replace the TODO line with your own, "
+                         "after its '- ', e.g. - Build 150,000 council homes a year")
+    text = path.read_text(encoding="utf-8").replace("  - TODO a concrete commitment, in one sentence",
+                                                   "  - Build 150,000 council homes a year")
+    path.write_text(text.replace("summary: TODO one sentence that sums the policy up", "summary: Buses."),
+                    encoding="utf-8")
+    again = run_sitebuild(["--settings", str(project / "scratch_settings.py"), "--check"])
+    left = [line for line in again.stderr.splitlines() if path.name in line]
+    assert len(left) == 1 and ": body: still holds the placeholder TODO" in left[0], left  # the text's, still to write

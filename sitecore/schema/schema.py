@@ -30,6 +30,22 @@ def has_placeholder(value) -> bool:
     return False
 
 
+def placeholder_problem(doc: Document, key: str, value, example: str | None) -> tuple[int, str, str, str]:
+    """(line, field, message, fix) for a field `invoke new` left with its
+    placeholder. In a list, at the item's line, with an item to write: the
+    example of a list is written as one ([Build …]), and copied in after an
+    item's dash it made a list inside the list."""
+    if isinstance(value, list):
+        index = next(index for index, item in enumerate(value) if has_placeholder(item))
+        if isinstance(value[index], str):
+            item = example.strip("[]").split(", ")[0] if example else None
+            return (doc.line_at(key, index), key, f"still holds the placeholder {PLACEHOLDER}",
+                    f"replace the {PLACEHOLDER} line with your own, after its '- '"
+                    + (f", e.g. - {item}" if item else ""))
+    return (doc.line_of(key), key, f"still holds the placeholder {PLACEHOLDER}",
+            f"replace the {PLACEHOLDER} text with your own" + (f", e.g. {example}" if example else ""))
+
+
 def is_image_field(check) -> bool:
     return getattr(check, "widget", {}).get("widget") == "image"
 
@@ -115,8 +131,7 @@ class Schema:
                 ok = False
                 continue
             if has_placeholder(value):
-                report(path, doc.line_of(key), key, f"still holds the placeholder {PLACEHOLDER}",
-                       f"replace the {PLACEHOLDER} text with your own" + (f", e.g. {spec.example}" if spec.example else ""))
+                report(path, *placeholder_problem(doc, key, value, spec.example))
                 ok = False
                 continue
             try:
