@@ -277,3 +277,29 @@ def test_an_image_path_written_another_way_gets_the_path_to_write(written, messa
     assert (refused.value.message, refused.value.fix) == (message, fix)
     if "write it from content/:" in fix or "from content/: images/" in fix:
         assert image_path(fix.rsplit(": ", 1)[1], {}) == fix.rsplit(": ", 1)[1]  # the fix reads
+
+
+@pytest.mark.parametrize("front_matter, expected", [
+    # The colon left out: told as the date "continuing" on the next line, and
+    # doing what that said made two errors more.
+    ("title: Buses\ndate: 2021-11-08\ncategory news\nsummary: A post.",
+     "4: category: there is no colon after the field's name (category) — write the line as 'category: news' "
+     "(the name, a colon, then a space)"),
+    ("contacts:\n  - name: Sam Okafor\n    role: Press officer\n    phone 020 7946 0456\n    email: a@example.org",
+     "5: contacts: there is no colon after the field's name (phone) — write the line as 'phone: 020 7946 0456' "
+     "(the name, a colon, then a space)"),
+    ('title: Katie Parker\nrole "Councillor"',
+     "3: role: there is no colon after the field's name (role) — write the line as 'role: \"Councillor\"' "
+     "(the name, a colon, then a space)"),
+])
+def test_a_field_without_its_colon_is_named_with_the_line_to_write(front_matter, expected):
+    assert refusal(front_matter) == expected
+    written = expected.split("write the line as '")[1].split("' (the name")[0]
+    lines = [(line[:len(line) - len(line.lstrip())] + written) if written.split(":")[0] in line and ":" not in line
+             else line for line in front_matter.splitlines()]
+    parse_document("---\n" + "\n".join(lines) + "\n---\nText.\n")  # the line as written reads
+
+
+def test_words_of_a_wrapped_value_are_not_taken_for_a_field_already_given():
+    assert refusal("title: A new role\nrole model for all\nrole: Councillor").startswith(
+        "3: title: the title continues on line 3")

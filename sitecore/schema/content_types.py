@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from sitecore.schema.schema import InOrder, Schema
 
 from .fields import (
@@ -301,3 +303,16 @@ SCHEMAS_BY_PATH_SETTING = {
     "MINIFESTO_PATHS": MINIFESTO,
     "PRESS_OFFICE_PATHS": PRESS_OFFICE,
 }
+
+
+@functools.lru_cache(maxsize=1)
+def every_field_name() -> frozenset[str]:
+    """The name of every field of every content type, and of every entry's
+    field (a press contact's phone): a line starting with one is a field,
+    whatever else is wrong with it."""
+    names = set()
+    for schema in SCHEMAS_BY_PATH_SETTING.values():
+        for spec in schema.fields:
+            names.add(spec.name)
+            names.update(inner.name for inner in getattr(spec.check, "item_fields", ()))
+    return frozenset(names)

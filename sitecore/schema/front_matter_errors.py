@@ -21,6 +21,7 @@ from .yaml_slips import (
     error_line_slip,
     indentation_slip,
     indicator_slip,
+    missing_colon_slip,
     quote_slip,
     stray_text_line,
 )
@@ -82,6 +83,7 @@ def explain_syntax_error(error: yaml.MarkedYAMLError, block: list[str], closing_
         return text_after_the_fields(block, text_index, closing_line)
     stray_index = stray_text_line(block, error_index)
     line_slip = (quote_slip(block, error_index) or dash_slip(block, error_index)
+                 or (missing_colon_slip(block, stray_index) if stray_index is not None else None)
                  or (continued_value_slip(block, stray_index) if stray_index is not None else None)
                  or indentation_slip(block, error_index) or error_line_slip(block, error_index))
     if line_slip is not None:
@@ -126,7 +128,7 @@ def text_after_the_fields(block: list[str], text_index: int, closing_line: int) 
     text would make it a heading, so that '---' closes the front matter),
     or else the text of the post, the front matter never closed."""
     if block[-1].strip():
-        continued = continued_value_slip(block, text_index)
+        continued = missing_colon_slip(block, text_index) or continued_value_slip(block, text_index)
         if continued is not None:
             return from_slip(continued)
     return never_closed_before_text(block, text_index, closing_line)

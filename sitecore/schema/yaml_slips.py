@@ -189,6 +189,30 @@ def line_above(block: list[str], index: int) -> str | None:
     return None if above is None else block[above]
 
 
+# A field's name, then a space and its value, no colon: "category news".
+WITHOUT_A_COLON = re.compile(
+    r"^(?P<indent>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w-]*)[ \t]+(?P<value>[^:\s].*?)[ \t]*$")
+
+
+def missing_colon_slip(block: list[str], index: int) -> Slip | None:
+    """Line `index`, text YAML cannot place, is a field whose colon was left
+    out ("category news", a press contact's "phone 020 7946 0456"): not the
+    rest of the value above it, which is what it reads as."""
+    from .content_types import every_field_name  # the schemas read the front matter with this module
+
+    found = WITHOUT_A_COLON.match(block[index].rstrip("\r\n"))
+    if not found or found["key"] not in every_field_name():
+        return None
+    if any(FIELD_NAME_AT_ANY_INDENT.match(line) and FIELD_NAME_AT_ANY_INDENT.match(line)["key"] == found["key"]
+           and indent_of(line) == indent_of(block[index]) for line in block):
+        return None  # the field is there already, at that depth: these are words of the value above
+    key = found["key"]
+    return Slip(index, key if not found["indent"] else field_of(block, index),
+                f"there is no colon after the field's name ({key})",
+                f"write the line as '{found['indent'].lstrip(' ')}{key}: {found['value']}' (the name, a colon, then "
+                "a space)")
+
+
 def continued_value_slip(block: list[str], index: int) -> Slip | None:
     """Line `index`, text that is not a field, is the rest of the value on
     the line above it (a wrapped title, a summary of two paragraphs): YAML
