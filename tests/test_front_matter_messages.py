@@ -303,3 +303,20 @@ def test_a_field_without_its_colon_is_named_with_the_line_to_write(front_matter,
 def test_words_of_a_wrapped_value_are_not_taken_for_a_field_already_given():
     assert refusal("title: A new role\nrole model for all\nrole: Councillor").startswith(
         "3: title: the title continues on line 3")
+
+
+@pytest.mark.parametrize("front_matter, expected", [
+    # Told at the end of the block as "expected ',' or ']', but got '<stream end>'".
+    ("title: Buses\ntags: [#NHS, housing]\nsummary: A post.",
+     '3: tags: an item starting with "#" is read as a note, to the end of the line, so the list is never closed — '
+     'put that item in quotes: tags: ["#NHS", housing]'),
+    ("title: Buses\npolicies: [housing, nhs\nsummary: A post.",
+     "3: policies: the list in brackets is never closed — end it with ]: policies: [housing, nhs]"),
+])
+def test_a_list_in_brackets_left_open_is_named_at_its_line(front_matter, expected):
+    assert refusal(front_matter) == expected
+    fixed = expected.rsplit(": ", 2)
+    line = f"{fixed[-2].split()[-1]}: {fixed[-1]}"
+    key = line.split(":")[0]
+    parse_document("---\n" + "\n".join(line if row.startswith(key + ":") else row
+                                         for row in front_matter.splitlines()) + "\n---\nText.\n")

@@ -16,6 +16,7 @@ import yaml
 from .yaml_slips import (
     TOP_LEVEL_FIELD,
     Slip,
+    bracket_list_slip,
     continued_value_slip,
     dash_slip,
     error_line_slip,
@@ -82,7 +83,8 @@ def explain_syntax_error(error: yaml.MarkedYAMLError, block: list[str], closing_
     if text_index is not None and error_index >= text_index:
         return text_after_the_fields(block, text_index, closing_line)
     stray_index = stray_text_line(block, error_index)
-    line_slip = (quote_slip(block, error_index) or dash_slip(block, error_index)
+    line_slip = (quote_slip(block, error_index) or bracket_list_slip(block, error_index)
+                 or dash_slip(block, error_index)
                  or (missing_colon_slip(block, stray_index) if stray_index is not None else None)
                  or (continued_value_slip(block, stray_index) if stray_index is not None else None)
                  or indentation_slip(block, error_index) or error_line_slip(block, error_index))

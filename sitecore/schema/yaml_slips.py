@@ -345,6 +345,29 @@ def indicator_slip(block: list[str], index: int) -> Slip | None:
                 f"write the line as: {rewritten(prefix, value)}")
 
 
+def bracket_list_slip(block: list[str], upto: int) -> Slip | None:
+    """A list in brackets, up to line `upto`, that YAML never saw closed:
+    an item starting with "#" (a space then # starts a note, to the end of
+    the line: `tags: [#NHS, housing]`), or no "]" at all. PyYAML told it at
+    the end of the block."""
+    for index in range(min(upto, len(block) - 1) + 1):
+        field = FIELD_NAME_AT_ANY_INDENT.match(block[index])
+        prefix, value = line_parts(block[index])
+        if not field or not value.startswith("["):
+            continue
+        name = field["key"] if TOP_LEVEL_FIELD.match(block[index]) else field_of(block, index)
+        if re.search(r"(?:^\[|,)\s*#", value):
+            items = [item.strip() for item in value.strip("[]").split(",")]
+            quoted = ", ".join(f'"{item}"' if item.startswith("#") else item for item in items)
+            return Slip(index, name, 'an item starting with "#" is read as a note, to the end of the line, so '
+                                     "the list is never closed",
+                        f"put that item in quotes: {prefix.strip()} [{quoted}]")
+        if "]" not in value:
+            return Slip(index, name, "the list in brackets is never closed",
+                        f"end it with ]: {prefix.strip()} {value.rstrip(', ')}]")
+    return None
+
+
 def an_unclosed_list(value: str) -> bool:
     """'[a, b' or '{a': a list (or mapping) left open, not text in brackets
     ('[Update] Buses', which a closing bracket and more text show)."""
