@@ -237,8 +237,20 @@ def event_file(**changes: str | None) -> str:
      "content/events/canvass.md:2: title: is on more than one line — write it on one line after the colon (a | or > "
      "after the colon starts several lines)"),
     ({"start": "next Saturday"},
-     'content/events/canvass.md:3: start: "next Saturday" is not a date — write it as YYYY-MM-DD (e.g. 2021-11-24) '
-     "or YYYY-MM-DD HH:MM (e.g. 2021-11-24 09:30)"),
+     'content/events/canvass.md:3: start: "next Saturday" is not a date and time — write it as YYYY-MM-DD HH:MM, '
+     "on the 24-hour clock (e.g. 2022-06-01 19:00)"),
+    # A time written as people write it: told the time to write, not "has no time of day".
+    ({"start": "2022-04-10 19.00"},
+     'content/events/canvass.md:3: start: "2022-04-10 19.00" is not a date and time: the time is written '
+     "otherwise than HH:MM — write it on the 24-hour clock, hours and minutes with a colon: 2022-04-10 19:00"),
+    ({"start": "2022-04-10 7pm"},
+     'content/events/canvass.md:3: start: "2022-04-10 7pm" is not a date and time: the time is written '
+     "otherwise than HH:MM — write it on the 24-hour clock, hours and minutes with a colon: 2022-04-10 19:00"),
+    # The night the clocks go forward: no clock shows 01:30 (it was refused as
+    # ending before it began, or published an hour out).
+    ({"start": "2030-03-31 01:30", "end": "2030-03-31 03:30"},
+     'content/events/canvass.md:3: start: "2030-03-31 01:30" is a time the clocks skip: they go forward an hour '
+     "that night — write the time as the clocks will show it: 2030-03-31 02:30"),
 ])
 def test_a_wrong_event_is_refused_at_its_line(make_site, changes, expected):
     build = make_site({"events/canvass.md": event_file(**changes)})

@@ -8,6 +8,7 @@ are in list_fields.py.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from typing import Any, Callable
 
 from pelican.utils import SafeDatetime
 
-from sitecore.clock import site_zone
+from sitecore.clock import as_written, site_zone
 from sitecore.typography import typographic
 
 from .field_errors import FieldError, describe
@@ -226,16 +227,18 @@ def date(value: Any, settings: dict) -> SafeDatetime:
     elif isinstance(parsed, dt.date):
         moment = dt.datetime(parsed.year, parsed.month, parsed.day)
     else:
-        raise FieldError(
-            f"{describe(value)} is not a date",
-            "write it as YYYY-MM-DD (e.g. 2021-11-24) or YYYY-MM-DD HH:MM (e.g. 2021-11-24 09:30)",
-        )
+        raise not_a_date(value)
     if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
         raise FieldError(f"{describe(value)} is not a date the site can use",
                          f"use a year from {EARLIEST_YEAR} to {LATEST_YEAR}, e.g. 2021-11-24")
     zone = site_zone(settings)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone)
+        on_the_clock = moment.astimezone(dt.timezone.utc).astimezone(zone)
+        if (on_the_clock.hour, on_the_clock.minute) != (moment.hour, moment.minute):
+            # 01:30 on the night the clocks go forward: no clock shows it.
+            raise FieldError(f"{describe(value)} is a time the clocks skip: they go forward an hour that night",
+                             f"write the time as the clocks will show it: {as_written(on_the_clock)}")
     else:
         moment = moment.astimezone(zone)
     # fold says which of the two 01:30s of the night the clocks go back is
@@ -247,14 +250,60 @@ def date(value: Any, settings: dict) -> SafeDatetime:
 
 
 TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}")
+WRITTEN_DATE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[ T]+(?P<time>.+))?$")
+TIME_WRITTEN = re.compile(r"^(?P<hour>\d{1,2})(?:[.:h]?(?P<minute>\d{2}))?\s*(?P<half>[ap]\.?m\.?)?$", re.IGNORECASE)
+DATE_FORMS = "write it as YYYY-MM-DD (e.g. 2021-11-24) or YYYY-MM-DD HH:MM (e.g. 2021-11-24 09:30)"
+DATE_AND_TIME_FORM = "write it as YYYY-MM-DD HH:MM, on the 24-hour clock (e.g. 2022-06-01 19:00)"
+
+
+def not_a_date(value: Any, needs_time: bool = False) -> FieldError:
+    what, fix = date_slip(value, needs_time)
+    noun = "a date and time" if needs_time else "a date"
+    return FieldError(f"{describe(value)} is not {noun}" + (f": {what}" if what else ""), fix)
+
+
+def date_slip(value: Any, needs_time: bool = False) -> tuple[str, str]:
+    """(what is wrong, the fix) for a date that does not read: the day the
+    month does not have, or the time written otherwise than HH:MM, with the
+    date to write; else the forms a date takes."""
+    found = WRITTEN_DATE.match(value.strip()) if isinstance(value, str) else None
+    if not found:
+        return ("", DATE_AND_TIME_FORM if needs_time else DATE_FORMS)
+    year, month, day = int(found["year"]), int(found["month"]), int(found["day"])
+    if not 1 <= month <= 12:
+        return (f"there is no month {month}", f"write the month as 01 to 12: {year}-MM-{day:02d}")
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return (f"{calendar.month_name[month]} {year} has {days} days",
+                f"check the day: {year}-{month:02d}-01 to {year}-{month:02d}-{days}")
+    when = f"{year}-{month:02d}-{day:02d}"
+    time = TIME_WRITTEN.match(found["time"].strip()) if found["time"] else None
+    if found["time"] and time:
+        hour, minute = int(time["hour"]), int(time["minute"] or 0)
+        if time["half"]:
+            hour = hour % 12 + (12 if time["half"].lower().startswith("p") else 0)
+        if hour < 24 and minute < 60:
+            return ("the time is written otherwise than HH:MM",
+                    f"write it on the 24-hour clock, hours and minutes with a colon: {when} {hour:02d}:{minute:02d}")
+    if found["time"]:
+        return ("its time does not read", DATE_AND_TIME_FORM)
+    return ("the month and day need two digits each", f"write it as {when}")
 
 
 @widget(widget="datetime", format="YYYY-MM-DD HH:mm", date_format="YYYY-MM-DD", time_format="HH:mm")
 def date_and_time(value: Any, settings: dict) -> SafeDatetime:
     """A date with its time of day (an event's start and end): a date alone
     would be midnight, and a one-day event would end as it began."""
-    moment = date(value, settings)  # "is not a date" first
+    try:
+        moment = date(value, settings)  # "is not a date" first
+    except FieldError as error:
+        if error.message.startswith(f"{describe(value)} is not a date") and not error.message.endswith("can use"):
+            raise not_a_date(value, needs_time=True) from None
+        raise
     if not (isinstance(value, dt.datetime) or (isinstance(value, str) and TIME_OF_DAY.search(value))):
+        written = WRITTEN_DATE.match(value.strip()) if isinstance(value, str) else None
+        if written and written["time"]:  # "19.00" or "1900", which Python reads as a time
+            raise not_a_date(value, needs_time=True)
         raise FieldError(f"{describe(value)} has no time of day",
                          "write the date and the time, e.g. 2022-06-01 10:00 (UK time)")
     return moment
