@@ -34,7 +34,8 @@ class PromoteError(Exception):
 
 def promote(slug: str, settings: dict) -> Path:
     if not SLUG_PATTERN.fullmatch(slug):  # a name, never a path ("../pages/x")
-        raise PromoteError(f'"{slug}" is not a candidate\'s file name: give it without ".md", e.g. sam-example')
+        raise PromoteError(f'"{slug}" is not a candidate\'s file name: give the name of their file in '
+                           'content/candidates/ without ".md", e.g. sam-example')
     content = Path(settings["PATH"])
     source = content / settings["CANDIDATE_PATHS"][0] / f"{slug}.md"
     if not source.is_file():
@@ -67,13 +68,22 @@ def checked_candidate(source: Path, written: str, settings: dict):
     try:
         document = parse_document(text)
     except FrontMatterError as error:
-        raise PromoteError(f"{source.name}:{error.line}: {error.field}: {error.message}") from None
-    problems: list[str] = []
+        problem = (error.line, error.field, error.message, error.fix)
+        raise PromoteError(problem_lines([problem], source, settings)) from None
+    problems: list[tuple[int, str, str, str]] = []
     values = CANDIDATE.validate(str(source), document, settings,
-                                lambda path, line, key, message, fix: problems.append(f"{source.name}:{line}: {key}: {message}"))
+                                lambda path, line, key, message, fix: problems.append((line, key, message, fix)))
     if values is None:
-        raise PromoteError("; ".join(problems))
+        raise PromoteError(problem_lines(problems, source, settings))
     return document, values
+
+
+def problem_lines(problems: list[tuple[int, str, str, str]], source: Path, settings: dict) -> str:
+    """The candidate file's problems as the build prints them, a line each,
+    each with its fix, after a line saying to mend them first."""
+    shown = source.relative_to(Path(settings["PATH"]).parent)  # content/candidates/….md
+    return "mend the candidate's file first (`invoke check` says the same):\n" + "\n".join(
+        f"{shown}:{line}: {key}: {message} — {fix}" for line, key, message, fix in sorted(problems))
 
 
 def profile_fields(values: dict, settings: dict) -> dict:

@@ -188,3 +188,21 @@ def test_a_policy_with_a_mistake_is_reported_once_not_again_by_the_candidate_nam
     assert build.returncode == 1
     assert [line for line in build.problem_lines if "alex-standing" in line] == []
     assert any(line.startswith("content/policies/01-housing.md:") for line in build.problem_lines)
+
+
+def test_a_candidate_file_promote_cannot_read_is_told_as_the_build_tells_it(tmp_path, settings):
+    """`result: Elected` and `votes: 1,234` were told on one line, run
+    together with "; ", without their fixes or the file's folder."""
+    from conftest import write_content
+
+    from sitebuild.promote import PromoteError, promote
+
+    write_content(tmp_path / "content", {"candidates/alex-standing.md": candidate(result="Elected", votes="1,234")})
+    with pytest.raises(PromoteError) as refused:
+        promote("alex-standing", {**settings, "PATH": str(tmp_path / "content")})
+    lines = str(refused.value).splitlines()
+    assert lines[0] == "mend the candidate's file first (`invoke check` says the same):"
+    assert [line.split(" — ")[0] for line in lines[1:]] == [
+        'content/candidates/alex-standing.md:9: result: "Elected" is not allowed here',
+        'content/candidates/alex-standing.md:10: votes: "1,234" is not a whole number']
+    assert all(" — " in line for line in lines[1:])  # each with its fix
