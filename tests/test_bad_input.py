@@ -537,14 +537,14 @@ def test_a_field_without_the_space_after_its_colon_is_named_at_its_line(front_ma
 
 
 def test_an_invisible_character_in_a_wrong_value_is_shown_by_its_code():
-    """A zero-width space pasted after "nhs" made '"nhs" is not a slug',
+    """A zero-width space pasted after "nhs" made '"nhs" is not a slug' (now "is not a file name"),
     which looks wrong only to a computer."""
     from sitecore.schema.field_errors import FieldError
     from sitecore.schema.fields import slug
 
     with pytest.raises(FieldError) as refused:
         slug("nhs\u200b", {})
-    assert refused.value.message.startswith('"nhs<U+200B>" is not a slug')
+    assert refused.value.message.startswith('"nhs<U+200B>" is not a file name')
 
 
 @pytest.mark.parametrize("value, refused", [
@@ -564,3 +564,11 @@ def test_plain_text_refuses_tags_and_links_but_not_a_less_than_sign(value, refus
             plain_text(value, {})
     else:
         assert plain_text(value, {}) == value
+
+
+def test_a_policy_file_named_without_its_number_is_told_the_name_to_give_it(make_site):
+    from conftest import policy_markdown
+
+    build = make_site({"policies/transport.md": policy_markdown("Transport for all", 2)})
+    assert_fails_with(build, "content/policies/transport.md:1: (file name): a policy file's name starts with its "
+                             "number — rename it 02-transport.md, as its number is 2")

@@ -320,3 +320,16 @@ def test_a_list_in_brackets_left_open_is_named_at_its_line(front_matter, expecte
     key = line.split(":")[0]
     parse_document("---\n" + "\n".join(line if row.startswith(key + ":") else row
                                          for row in front_matter.splitlines()) + "\n---\nText.\n")
+
+
+@pytest.mark.parametrize("written, fix", [
+    ("Katie Parker", "use the file name without '.md' (lower-case letters, digits and hyphens), e.g. katie-parker"),
+    ("NHS", "use the file name without '.md' (lower-case letters, digits and hyphens), e.g. nhs"),
+])
+def test_an_item_named_as_people_write_it_gets_its_file_name(written, fix):
+    """'"Katie Parker" is not a slug' was a word for programmers, with no name to write."""
+    from sitecore.schema.fields import slug
+
+    with pytest.raises(FieldError) as refused:
+        slug(written, {})
+    assert (refused.value.message, refused.value.fix) == (f'"{written}" is not a file name', fix)

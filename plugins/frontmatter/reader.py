@@ -202,8 +202,11 @@ class FrontMatterReader(BaseReader):
         if schema.name == "policy":
             numbered = numbered_name(stem)
             if not numbered:
-                problem_log.add(source_path, 1, "(file name)", "a policy file must be named NN-slug.md",
-                                "rename it, e.g. 02-housing.md for policy number 2")
+                number = (values or {}).get("number")
+                problem_log.add(source_path, 1, "(file name)", "a policy file's name starts with its number",
+                                f"rename it {number:02d}-{stem}.md, as its number is {number}"
+                                if isinstance(number, int) and SLUG_PATTERN.match(stem)
+                                else "rename it, e.g. 02-housing.md for policy number 2")
                 return None
             number, slug = numbered
             if values is not None and values.get("number") != number:

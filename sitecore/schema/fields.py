@@ -344,10 +344,14 @@ def choice(*allowed: str, elsewhere: dict[str, str] | None = None) -> Callable[[
 
 @widget(widget="string")
 def slug(value: Any, settings: dict) -> str:
+    """An item named by its file name (policies: [housing]): "Katie Parker"
+    or "NHS", a name as people write it, gets the file name it would be."""
     if not isinstance(value, str) or not SLUG_PATTERN.match(value):
+        written = "-".join(re.findall(r"[a-z0-9]+", value.lower())) if isinstance(value, str) else ""
         raise FieldError(
-            f"{describe(value)} is not a slug",
-            "use the file name without '.md': lower-case letters, digits and hyphens",
+            f"{describe(value)} is not a file name",
+            "use the file name without '.md' (lower-case letters, digits and hyphens)"
+            + (f", e.g. {written}" if written and SLUG_PATTERN.match(written) else ""),
         )
     return value
 
