@@ -333,3 +333,26 @@ def test_an_item_named_as_people_write_it_gets_its_file_name(written, fix):
     with pytest.raises(FieldError) as refused:
         slug(written, {})
     assert (refused.value.message, refused.value.fix) == (f'"{written}" is not a file name', fix)
+
+
+@pytest.mark.parametrize("corrections, expected", [
+    # One line of its own: was three messages (not a field, date missing, note missing).
+    ("corrections:\n  - 2021-11-25: the vote was on Tuesday",
+     ["content/posts/hello.md:7: corrections: item 1: is written as '2021-11-25: the vote was on Tuesday', not as "
+      "a correction's fields — write it as '- date: …' and its other fields (note) under it, lined up"]),
+    # A dash too many: was "add a note to item 1" and "add a date to item 2",
+    # which, done, made two corrections of invented words.
+    ("corrections:\n  - date: 2021-11-25\n  - note: The vote was on Tuesday.",
+     ["content/posts/hello.md:8: corrections: item 2: its '- ' starts a new correction, so the correction above "
+      "has no note — remove the '-' before note: so that it lines up under the fields above"]),
+    ("corrections:\n  - date: 2021-11-25\n    note: The vote was on Tuesday.", []),
+])
+def test_a_correction_written_in_the_wrong_shape_is_told_once(settings, corrections, expected):
+    text = f"---\n{POST_FIELDS}summary: A post.\n{corrections}\n---\nText.\n"
+    assert problem_lines(POST, "content/posts/hello.md", text, settings) == expected
+
+
+def test_a_misspelt_field_alone_in_an_entry_is_still_told_by_its_name(settings):
+    text = f"---\n{POST_FIELDS}summary: A post.\ncorrections:\n  - daet: 2021-11-25\n---\nText.\n"
+    assert any("daet: is not a field of a correction" in line
+               for line in problem_lines(POST, "content/posts/hello.md", text, settings))

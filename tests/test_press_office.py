@@ -95,8 +95,8 @@ def test_mistakes_in_entries_are_reported_at_their_lines(make_site):
         "write the whole address, e.g. press@example.org",
         "content/press-office.md:10: out_of_hours: YAML read this as a number, not as a phone number — "
         'put it in quotes, e.g. "020 7946 0123"',
-        "content/press-office.md:13: press_kit_people: item 1, role: expected text, got list — "
-        "write the text on the same line after the colon",
+        "content/press-office.md:13: press_kit_people: item 1, role: is a list, where its text belongs — "
+        "write the text on the same line after the colon (no [ ] around it, no '- ' before it)",
         "content/press-office.md:18: press_kit_people: item 1, portrait: is not a field of a person — "
         "remove it, or use one of: name, role, photo, caption, credit, bio",
     ]

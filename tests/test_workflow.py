@@ -349,7 +349,8 @@ def test_yaml_yes_and_no_and_numbers_like_file_names(tmp_path):
     result = check(tmp_path / "content")
     assert result.returncode == 1
     assert [l for l in result.stderr.splitlines() if l.startswith("content/")] == [
-        'content/pages/no.md:2: title: YAML read this as true or false, not as text — put the text in quotes, e.g. "No"'
+        'content/pages/no.md:2: title: YAML read this as true or false, not as text — put the word in quotes, as '
+        'written: "Yes", "No", "On" or "Off"'
     ]
 
 

@@ -99,13 +99,13 @@ def any_text(value: Any, settings: dict) -> str:
     if isinstance(value, dict) and len(value) == 1:
         raise text_with_a_colon(*next(iter(value.items())))
     if isinstance(value, (dict, list)) or value is None:
-        raise FieldError(
-            f"expected text, got {type(value).__name__ if value is not None else 'nothing'}",
-            "write the text on the same line after the colon",
-        )
+        what = "nothing" if value is None else "a list" if isinstance(value, list) else "fields of its own"
+        raise FieldError(f"is {what}, where its text belongs",
+                         "write the text on the same line after the colon (no [ ] around it, no '- ' before it)")
     if isinstance(value, bool):
         # YAML reads a bare yes/no/on/off/true/false as true or false.
-        raise FieldError("YAML read this as true or false, not as text", 'put the text in quotes, e.g. "No"')
+        raise FieldError("YAML read this as true or false, not as text",
+                         'put the word in quotes, as written: "Yes", "No", "On" or "Off"')
     value = str(value).strip()
     if not value:
         raise FieldError("is empty", "write the text after the colon")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
 from .field_errors import FieldError, FieldErrors, describe, unknown_field_fix, where_in_field
@@ -57,8 +58,16 @@ def list_of_objects(item_name: str, fields: tuple[Field, ...], *, min_items: int
                              f"write each {item_name} as a '- {fields[0].name}: …' line, then its other "
                              "fields below it, indented to line up")
         items, errors = [], []
+        shapes = [shape_slip(value, index) for index in range(len(value))]
         for index, item in enumerate(value):
-            converted, item_errors = check_entry(item, index, settings)
+            if shapes[index] is not None:
+                items.append({})
+                errors.append(shapes[index])
+                continue
+            # The fields the next entry's stray dash took from this one: told there, once.
+            taken = set(value[index + 1]) if index + 1 < len(value) and shapes[index + 1] is not None \
+                and isinstance(value[index + 1], dict) and set(value[index + 1]) <= set(by_name) else set()
+            converted, item_errors = check_entry(item, index, settings, taken)
             items.append(converted)
             errors += item_errors
         if errors:
@@ -68,7 +77,37 @@ def list_of_objects(item_name: str, fields: tuple[Field, ...], *, min_items: int
                              f"add one '- {fields[0].name}: …' block for each")
         return items
 
-    def check_entry(item: Any, index: int, settings: dict) -> tuple[dict, list[FieldError]]:
+    required = [spec.name for spec in fields if spec.required]
+
+    def shape_slip(value: list, index: int) -> FieldError | None:
+        """One mistake of shape, told once instead of as the three or four
+        "missing" and "not a field" it makes: an entry written as one line
+        of its own ('- 2021-11-25: the vote was on Tuesday'), or one entry's
+        fields given a dash each, which makes each an entry of its own."""
+        item = value[index]
+        if not isinstance(item, dict):
+            return None
+        # One key that is no field's name at all (a date, words): a misspelt
+        # field (nmae) is told as one, with the name it is close to.
+        if len(item) == 1 and not re.fullmatch(r"[A-Za-z_][\w-]*", str(next(iter(item)))):
+            (key, written), = item.items()
+            return FieldError(f"{where_in_field((index,))}: is written as '{key}: {written}', not as a "
+                              f"{item_name}'s fields",
+                              f"write it as '- {required[0] if required else fields[0].name}: …' and its other "
+                              f"fields ({', '.join(required[1:] or [spec.name for spec in fields[1:]])}) under it, "
+                              "lined up", at=(index,))
+        if index > 0 and isinstance(value[index - 1], dict) and set(item) <= set(by_name):
+            above = value[index - 1]
+            lacking = {name for name in required if name not in above}
+            if lacking and set(item) == lacking and not set(above) & set(item):
+                name = next(iter(item))
+                return FieldError(f"{where_in_field((index,))}: its '- ' starts a new {item_name}, so the "
+                                  f"{item_name} above has no {name}",
+                                  f"remove the '-' before {name}: so that it lines up under the fields above",
+                                  at=(index,))
+        return None
+
+    def check_entry(item: Any, index: int, settings: dict, taken: set = frozenset()) -> tuple[dict, list[FieldError]]:
         if not isinstance(item, dict):
             return {}, [FieldError(f"{where_in_field((index,))}: {describe(item)} is not a {item_name}'s fields",
                                    f"write 'field: value' lines for it, starting '- {fields[0].name}: …'",
@@ -87,7 +126,7 @@ def list_of_objects(item_name: str, fields: tuple[Field, ...], *, min_items: int
                 errors.append(FieldError(f"{where_in_field((index, key))}: {error.message}", error.fix,
                                          at=(index, key)))
         for spec in fields:
-            if spec.required and spec.name not in item:
+            if spec.required and spec.name not in item and spec.name not in taken:
                 # Reported at the entry's first line: the field has none.
                 example = f", e.g. {spec.name}: {spec.example}" if spec.example else ""
                 errors.append(FieldError(f"{where_in_field((index, spec.name))}: is missing (every {item_name} "
