@@ -108,6 +108,19 @@ def pixel_size_problem(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+def why_unreadable(error: Exception) -> str:
+    """What Pillow's refusal to open a picture means, in words where it can
+    be said ("ValueError" told a volunteer nothing)."""
+    said = str(error)
+    if "MAX_TEXT_CHUNK" in said:
+        return "its text data (notes a program stored in it) unpacks to far more than a picture holds"
+    if type(error).__name__ == "UnidentifiedImageError":
+        return "its contents are no picture format the site knows"
+    if "truncated" in said.lower():
+        return "the file is cut short"
+    return f"it cannot be opened ({type(error).__name__})"
+
+
 def image_copies(path: str, settings: dict) -> list[str]:
     """Every name a copy of the image at `path` may take: a WebP copy per
     RESPONSIVE_IMAGE_WIDTHS (images/a.jpg -> images/a-480.webp …) and one

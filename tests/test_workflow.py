@@ -228,7 +228,8 @@ BODY_CASES = {
     "script link": ("[Click me](javascript:steal())", "body: the link javascript:steal() is not a web address"),
     "script in a list item": ("- A point\n\n    <script>steal()</script>", "body: raw <script> in content"),
     "unreadable image": ("![A rally]({static}/images/broken.jpg)",
-                         "body: broken.jpg is not an image the site can use (UnidentifiedImageError)"),
+                         "body: broken.jpg is not an image the site can use: its contents are no picture format the "
+                         "site knows"),
     "link to a draft": ("See [the plan]({filename}/posts/secret-plan.md).",
                         "body: the link {filename}/posts/secret-plan.md goes to an item not yet public: \"secret-plan\" is still a draft"),
 }

@@ -6,7 +6,7 @@ import os
 
 from PIL import Image
 
-from sitecore.images import cut_short, size_told_in_words
+from sitecore.images import cut_short, size_told_in_words, why_unreadable
 from sitecore.names import inside
 from sitecore.publication_order import waits_for_review
 
@@ -30,7 +30,7 @@ def check_image_file(item, line: int, field: str, path: str, content: str, where
         return  # refused at its own path for its size, in words (plugins/contentfiles)
     except Exception as error:  # Pillow raises several kinds for a bad file
         report(item, line, field,
-               f"{where}{os.path.basename(path)} is not an image the site can use ({type(error).__name__})", IMAGE_FIX)
+               f"{where}{os.path.basename(path)} is not an image the site can use: {why_unreadable(error)}", IMAGE_FIX)
         return
     if cut_short(path, image_format):
         report(item, line, field, f"{where}{os.path.basename(path)} is cut short: the file ends before the image does",
