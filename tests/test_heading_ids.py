@@ -16,6 +16,7 @@ import textwrap
 from collections import Counter
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import MINIMAL_SITE, REPO, build_in
 from test_branches import LONDON_BRANCH
 from test_candidates import candidate
@@ -202,3 +203,15 @@ def test_a_heading_given_a_footnotes_id_by_hand_is_refused_at_its_line(make_site
         'content/posts/hello.md:12: body: the id "fn:1" is one the site\'s pages use (a page showing this text '
         "could have it twice, and its links, the skip link's too, land on the wrong one) — remove {#fn:1} "
         '(or id="fn:1") and let the heading\'s words make its id, or choose another']
+
+
+def test_the_links_back_from_a_footnote_cited_three_times_are_three_words_apart(settings):
+    """Markdown wrote them one against the next: "Back to the textBack to
+    the textBack to the text", one run to a screen reader."""
+    from plugins.frontmatter.safe_html import markdown_to_html
+
+    html = BeautifulSoup(markdown_to_html("A[^1], b[^1] and c[^1].\n\n[^1]: The note.\n", settings), "lxml")
+    note = html.select_one(".footnote li p")
+    assert [link.get_text() for link in note.select("a.footnote-backref")] == [
+        "Back to the text", "Back to the text (2)", "Back to the text (3)"]
+    assert note.get_text().endswith("Back to the text Back to the text (2) Back to the text (3)")

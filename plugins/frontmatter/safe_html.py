@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import importlib
+import re
 import sys
 
 from markdown import Markdown
@@ -31,7 +32,25 @@ def markdown_to_html(text: str, settings: dict) -> str:
     # converting a short file); holding `options` keeps its identity unique.
     if _last_markdown is None or _last_markdown[0] is not options:
         _last_markdown = (options, new_markdown(options))
-    return _last_markdown[1].reset().convert(text)
+    return links_back_told_apart(_last_markdown[1].reset().convert(text))
+
+
+# A footnote cited more than once gets a link back to each citation, which
+# Markdown writes one against the next: "Back to the textBack to the text",
+# read as one run by a screen reader.
+BACKLINK_RUN = re.compile(r'(?:<a class="footnote-backref"[^>]*>[^<]*</a>){2,}')
+BACKLINK = re.compile(r'(<a class="footnote-backref"[^>]*>)([^<]*)(</a>)')
+
+
+def links_back_told_apart(html: str) -> str:
+    """Each link back after the first says which citation it returns to,
+    "(2)", "(3)", with a space before it."""
+    def apart(run: re.Match) -> str:
+        links = BACKLINK.findall(run.group())
+        return " ".join(f"{start}{text}{f' ({number})' if number > 1 else ''}{end}"
+                        for number, (start, text, end) in enumerate(links, start=1))
+
+    return BACKLINK_RUN.sub(apart, html)
 
 
 def new_markdown(settings_options: dict) -> Markdown:
