@@ -356,3 +356,15 @@ def test_a_misspelt_field_alone_in_an_entry_is_still_told_by_its_name(settings):
     text = f"---\n{POST_FIELDS}summary: A post.\ncorrections:\n  - daet: 2021-11-25\n---\nText.\n"
     assert any("daet: is not a field of a correction" in line
                for line in problem_lines(POST, "content/posts/hello.md", text, settings))
+
+
+@pytest.mark.parametrize("fence", ["----", "--", "—"])
+def test_a_closing_fence_mistyped_is_named_at_its_line(fence):
+    """Told at line 1 that the block is never closed, a volunteer added a
+    '---' and the '----' stayed in the text, a line across the page."""
+    with pytest.raises(FrontMatterError) as refused:
+        parse_document(f"---\n{POST_FIELDS}{fence}\nText.\n")
+    error = refused.value
+    assert (error.line, error.message, error.fix) == (
+        5, f"the front matter block is never closed: line 5 is '{fence}', not '---'",
+        "write exactly three hyphens on line 5: ---")

@@ -7,6 +7,7 @@ has to change.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .fields_memo import FieldsMemo
@@ -14,6 +15,9 @@ from .front_matter_errors import FrontMatterError
 from .front_matter_fields import parse_fields
 
 FENCE = "---"
+# A closing fence mistyped: two hyphens, four or more, or dashes a word
+# processor made of them (– —).
+NEAR_FENCE = re.compile(r"-{2}|-{4,}|[–—]{1,3}-*")
 
 
 @dataclass
@@ -88,6 +92,13 @@ def parse_document(text: str, memo: FieldsMemo | None = None) -> Document:
         )
     closing = closing_fence(lines)
     if closing is None:
+        near = next((i for i, line in enumerate(lines[1:], start=1) if NEAR_FENCE.fullmatch(line.strip())), None)
+        if near is not None:  # "--", "----" or a long dash: the fence mistyped
+            raise FrontMatterError(
+                near + 1,
+                f"the front matter block is never closed: line {near + 1} is '{lines[near].strip()}', not '---'",
+                f"write exactly three hyphens on line {near + 1}: ---",
+            )
         raise FrontMatterError(
             1,
             "the front matter block is never closed",
