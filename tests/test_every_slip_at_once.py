@@ -98,3 +98,46 @@ def test_a_value_over_several_lines_is_not_taken_for_a_slip():
                   "      and leads it\n      to this day.\n  - name: Sam Okafor\n    credit: Photo: Jane Smith")
     assert [(problem.line, problem.message) for problem in found.problems] == [
         (9, 'the value holds ": ", which YAML reads as the start of another field')]
+
+
+def test_pyyamls_own_complaint_is_told_once_not_passed_over_line_by_line():
+    """A commitment indented a space too far: PyYAML complains a line
+    later, and passing over that line moved the complaint down, one line
+    at a time, over the lines that were right."""
+    found = slips("title: Homes\nnumber: 1\nsummary: A policy.\ncommitments:\n   - Build council homes.\n"
+                  "  - Cap rents.\n  - End no-fault evictions.")
+    assert len(found.problems) == 1 and found.document is None
+
+
+def test_a_field_whose_colon_was_left_out_is_not_also_missing():
+    found = slips("title: Buses\ndate 2021-11-24\ncategory news\nsummary: A post.")
+    assert [(problem.line, problem.field) for problem in found.problems] == [(3, "date"), (4, "category")]
+    assert not found.keeps(found.document.line_of("date"), "date", "is missing (every post needs it)")
+    # An event's "place: is missing, and so is online", when online's line was the slip.
+    found = slips("title: A rally\nstart: 2022-04-10 10:00\nend: 2022-04-10 12:00\nonline:https://example.org/x")
+    assert not found.keeps(found.document.end_line, "place", "is missing, and so is online")
+
+
+@pytest.mark.parametrize("front_matter, told", [
+    # A sentence running on: not a missing colon after "end".
+    ("title: A march\nsummary: We will march from the town hall to the\nend of the high street.",
+     (4, "summary", 'the summary continues on line 4 ("end of the high street."), but a value must be on one line')),
+    # A list in brackets closed on the next line is closed: the slip is the summary's.
+    ("title: T\ntags: [housing,\n  climate]\nsummary: Vote: now",
+     (5, "summary", 'the value holds ": ", which YAML reads as the start of another field')),
+    # A tab in the indent is told as a tab.
+    ("contacts:\n  - name: Sam\n\trole: Head of press",
+     (4, "(front matter)", "YAML syntax error: a tab character is used for indenting")),
+])
+def test_what_looks_like_one_slip_but_is_another_is_told_as_it_is(front_matter, told):
+    with pytest.raises(FrontMatterError) as refused:
+        parse_document(f"---\n{front_matter}\n---\nText.\n")
+    assert (refused.value.line, refused.value.field, refused.value.message) == told
+
+
+def test_a_hashtag_in_a_list_with_a_note_after_it_gets_a_fix_that_reads():
+    with pytest.raises(FrontMatterError) as refused:
+        parse_document("---\ntitle: T\ntags: [housing, #NHS] # the tags\n---\nText.\n")
+    fixed = refused.value.fix.split("put that item in quotes: ")[1]
+    assert fixed == 'tags: [housing, "#NHS"] # the tags'
+    assert parse_document(f"---\ntitle: T\n{fixed}\n---\nText.\n").values["tags"] == ["housing", "#NHS"]

@@ -21,13 +21,14 @@ from sitecore.frozen_editions import frozen_origin
 from sitecore.html_refusal_messages import explain
 from sitecore.names import SAFE_NAME_PART, numbered_name, slug_of_file
 from sitecore.problems import PartlyRead, problem_log
-from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
+from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING, field_names_of
 from sitecore.schema.document import parse_document
 from sitecore.schema.fields import SLUG_MAX_LENGTH, SLUG_PATTERN
 from sitecore.schema.fields_memo import FieldsMemo
 from sitecore.schema.front_matter_errors import FrontMatterError
 from sitecore.schema.past_the_first_slip import read_past_slips
 from sitecore.schema.schema import Schema
+from sitecore.schema.yaml_slips import fields_of_this_file
 from sitecore.text_memo import TextMemo
 
 from .limits import conflict_marker_problems, control_character_problems, markup_problems, size_problem
@@ -108,9 +109,11 @@ class FrontMatterReader(BaseReader):
         if unreadable:
             return "", dict(SKIP)
         try:
-            doc = parse_document(text, self.fields_cache)
+            with fields_of_this_file(field_names_of(schema)):
+                doc = parse_document(text, self.fields_cache)
         except FrontMatterError as error:
-            return self._read_past_slips(source_path, schema, text, error)
+            with fields_of_this_file(field_names_of(schema)):
+                return self._read_past_slips(source_path, schema, text, error)
 
         right, ok = schema.validate_all(source_path, doc, self.settings, problem_log.add)
         values = right if ok else None
@@ -152,7 +155,7 @@ class FrontMatterReader(BaseReader):
             problem_log.add(source_path, slip.line, slip.field, slip.message, slip.fix)
         if slips.document is not None:
             def report(path, line, field, message, fix):
-                if slips.keeps(line, field):
+                if slips.keeps(line, field, message):
                     problem_log.add(path, line, field, message, fix)
 
             right, _ = schema.validate_all(source_path, slips.document, self.settings, report)

@@ -305,14 +305,18 @@ SCHEMAS_BY_PATH_SETTING = {
 }
 
 
+def field_names_of(schema: Schema) -> frozenset[str]:
+    """The name of every field of a content type, and of every entry's field
+    (a press contact's phone)."""
+    names = set()
+    for spec in schema.fields:
+        names.add(spec.name)
+        names.update(inner.name for inner in getattr(spec.check, "item_fields", ()))
+    return frozenset(names)
+
+
 @functools.lru_cache(maxsize=1)
 def every_field_name() -> frozenset[str]:
-    """The name of every field of every content type, and of every entry's
-    field (a press contact's phone): a line starting with one is a field,
-    whatever else is wrong with it."""
-    names = set()
-    for schema in SCHEMAS_BY_PATH_SETTING.values():
-        for spec in schema.fields:
-            names.add(spec.name)
-            names.update(inner.name for inner in getattr(spec.check, "item_fields", ()))
-    return frozenset(names)
+    """The names of every content type's fields: a file's own type's are
+    known when it is read (yaml_slips.fields_of_this_file)."""
+    return frozenset().union(*(field_names_of(schema) for schema in SCHEMAS_BY_PATH_SETTING.values()))

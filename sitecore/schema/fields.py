@@ -420,6 +420,10 @@ def phone(value: Any, settings: dict) -> str:
     return value
 
 
+# A path of plain names (no "\\", ":" or spaces): one a fix may build on.
+PLAIN_PATH = re.compile(r"[\w.-]+(?:/[\w.-]+)*")
+
+
 @widget(widget="image")
 def image_path(value: Any, settings: dict) -> str:
     # The browser editor writes /images/…; people write images/…: same file.
@@ -428,13 +432,19 @@ def image_path(value: Any, settings: dict) -> str:
     if site_link:
         problem, path = site_link
         raise FieldError(problem, f"write the path from content/: {path}")
-    value = value.lstrip("/")
+    written, value = value, value.lstrip("/")
     a_file_name = not value.endswith("/") and ".." not in value.split("/")
-    if a_file_name and value.startswith("content/images/"):
-        raise FieldError(f"{describe(value)} starts with content/, which the path leaves out",
-                         f"write it from content/: {value.removeprefix('content/')}")
-    if a_file_name and not value.startswith(("images/", "content/")):
-        raise FieldError(f"{describe(value)} is not an image in content/images/",
+    within = value.rpartition("/images/")[2] if "/images/" in value else None
+    if a_file_name and within and PLAIN_PATH.fullmatch(within):
+        # As a file manager shows it, from the computer's own folders, content/ or static/.
+        raise FieldError(f"{describe(written)} is written from another folder than content/",
+                         f"write it from content/: images/{within}")
+    if a_file_name and PLAIN_PATH.fullmatch(value) and value.lower().startswith("images/") \
+            and not value.startswith("images/"):
+        raise FieldError(f"{describe(written)} is not an image in content/images/",
+                         f"write images/ in lower case: images/{value[len('images/'):]}")
+    if a_file_name and PLAIN_PATH.fullmatch(value) and not value.lower().startswith(("images/", "content/")):
+        raise FieldError(f"{describe(written)} is not an image in content/images/",
                          f"put the image in content/images/ and write its path from content/: images/{value}")
     if not value.startswith("images/") or not a_file_name:
         raise FieldError(

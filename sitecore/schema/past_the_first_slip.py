@@ -20,14 +20,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .content_types import every_field_name
 from .document import Document, closing_fence, parse_document
 from .front_matter_errors import FrontMatterError
+from .yaml_slips import FIELDS_OF_THIS_FILE
 
 MOST_SLIPS = 20  # a file with more is not a few slips: its first 20 are enough to start with
 
 # A field's name at the start of a line, however its colon was written
-# (`title= …`, `category:news`).
+# (`title= …`, `category:news`); or one left out (`date 2021-11-24`).
 FIELD_NAME = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*[:=]")
+NAME_THEN_SPACE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]+\S")
 
 
 @dataclass
@@ -39,11 +42,14 @@ class SlipsRead:
     passed_over_lines: set[int] = field(default_factory=set)  # lines of the file
     passed_over_fields: set[str] = field(default_factory=set)
 
-    def keeps(self, line: int, field_name: str) -> bool:
+    def keeps(self, line: int, field_name: str, message: str = "") -> bool:
         """Whether a problem of the fields read is one to tell, not a
         consequence of a slip already told (a field missing, or changed, as
-        its line was passed over)."""
-        return line not in self.passed_over_lines and field_name not in self.passed_over_fields
+        its line was passed over, or named in another's message: an event's
+        "place: is missing, and so is online" when online's line was)."""
+        named = set(re.findall(r"[A-Za-z_][\w-]*", message))
+        return (line not in self.passed_over_lines and field_name not in self.passed_over_fields
+                and not named & self.passed_over_fields)
 
 
 def read_past_slips(text: str, first: FrontMatterError) -> SlipsRead:
@@ -53,6 +59,8 @@ def read_past_slips(text: str, first: FrontMatterError) -> SlipsRead:
     lines = list(written)
     closing = closing_fence(lines)
     found = SlipsRead([first])
+    if not named_at_its_line(first):
+        return found  # told where PyYAML gave up, often lines after the slip: nothing sure to pass over
     while len(found.problems) < MOST_SLIPS:
         index = found.problems[-1].line - 1  # of the line in `lines`
         if (closing is None or not 0 < index < closing or not lines[index].strip()
@@ -68,10 +76,22 @@ def read_past_slips(text: str, first: FrontMatterError) -> SlipsRead:
             found.document = parse_document("".join(lines))
             return found
         except FrontMatterError as error:
-            if error.line in found.passed_over_lines:
-                return found  # what is left reads as no fields at all: the slips told are the start
+            if error.line in found.passed_over_lines or not named_at_its_line(error):
+                # What is left reads as no fields at all, or PyYAML's own words
+                # at a line that may not be the slip's: the slips told are the start.
+                return found
             found.problems.append(error)
     return found
+
+
+def named_at_its_line(error: FrontMatterError) -> bool:
+    """A slip the build names, at its own line (a colon without its space, a
+    quote inside quotes …): not PyYAML's own complaint, which it makes where
+    it gave up, often lines below the slip. Passing over that line would
+    only move the complaint down a line at a time, at lines that are right."""
+    if error.message.startswith("YAML syntax error: a tab character"):
+        return True  # found on the line itself
+    return not error.message.startswith(("YAML syntax error:", "the front matter is not a list"))
 
 
 def lines_belonging_to(lines: list[str], index: int, closing: int) -> range:
@@ -90,8 +110,8 @@ def field_of_line(written: list[str], index: int) -> str | None:
     """The top-level field that line `index` of the file (as written) is
     in: its own, or the nearest one above it."""
     for line in reversed(written[1:index + 1]):
-        key = FIELD_NAME.match(line)
-        if key:
+        key = FIELD_NAME.match(line) or NAME_THEN_SPACE.match(line)
+        if key and (key.re is FIELD_NAME or key["key"] in (FIELDS_OF_THIS_FILE.get() or every_field_name())):
             return key["key"]
         if line.strip() and not line[0].isspace():
             return None  # a line at the left that is no field

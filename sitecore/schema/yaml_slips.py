@@ -13,6 +13,9 @@ that runs onto the next line.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 # Word, TextEdit and phones type these for quotes; YAML reads them as text,
@@ -194,15 +197,36 @@ WITHOUT_A_COLON = re.compile(
     r"^(?P<indent>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w-]*)[ \t]+(?P<value>[^:\s].*?)[ \t]*$")
 
 
+# The field names of the content type of the file being read, when the
+# reader knows it (`fields_of_this_file`); else every content type's.
+FIELDS_OF_THIS_FILE: ContextVar[frozenset[str] | None] = ContextVar("fields_of_this_file", default=None)
+
+
+@contextmanager
+def fields_of_this_file(names: frozenset[str]) -> Iterator[None]:
+    token = FIELDS_OF_THIS_FILE.set(names)
+    try:
+        yield
+    finally:
+        FIELDS_OF_THIS_FILE.reset(token)
+
+
 def missing_colon_slip(block: list[str], index: int) -> Slip | None:
     """Line `index`, text YAML cannot place, is a field whose colon was left
     out ("category news", a press contact's "phone 020 7946 0456"): not the
-    rest of the value above it, which is what it reads as."""
+    rest of the value above it, which is what it reads as. Not when the
+    line above stops mid-sentence ("…from the town hall to the" / "end of
+    the high street."), nor with a name the file's content type has not."""
     from .content_types import every_field_name  # the schemas read the front matter with this module
 
     found = WITHOUT_A_COLON.match(block[index].rstrip("\r\n"))
-    if not found or found["key"] not in every_field_name():
+    if not found or found["key"] not in (FIELDS_OF_THIS_FILE.get() or every_field_name()):
         return None
+    above = line_above(block, index)
+    if above is not None:
+        _, words = line_parts(above)
+        if len(words.split()) >= 3 and not words.rstrip("\"'”’)").endswith((".", "!", "?")):
+            return None  # a sentence running on
     if any(FIELD_NAME_AT_ANY_INDENT.match(line) and FIELD_NAME_AT_ANY_INDENT.match(line)["key"] == found["key"]
            and indent_of(line) == indent_of(block[index]) for line in block):
         return None  # the field is there already, at that depth: these are words of the value above
@@ -278,6 +302,8 @@ def indentation_slip(block: list[str], index: int) -> Slip | None:
     '<block mapping start>'") tell a volunteer nothing."""
     if index >= len(block) or not FIELD_AT_ANY_INDENT.match(block[index]) or LIST_ITEM.match(block[index]):
         return None
+    if "\t" in block[index][:indent_of(block[index])]:
+        return None  # a tab in the indent: told as such (front_matter_errors)
     above = index_above(block, index)
     if above is None or not FIELD_AT_ANY_INDENT.match(block[above]):
         return None
@@ -357,15 +383,30 @@ def bracket_list_slip(block: list[str], upto: int) -> Slip | None:
             continue
         name = field["key"] if TOP_LEVEL_FIELD.match(block[index]) else field_of(block, index)
         if re.search(r"(?:^\[|,)\s*#", value):
-            items = [item.strip() for item in value.strip("[]").split(",")]
+            end = value.rfind("]")
+            inner, after = (value[1:end], value[end + 1:]) if end > 0 else (value[1:], "")
+            items = [item.strip() for item in inner.split(",")]
             quoted = ", ".join(f'"{item}"' if item.startswith("#") else item for item in items)
             return Slip(index, name, 'an item starting with "#" is read as a note, to the end of the line, so '
                                      "the list is never closed",
-                        f"put that item in quotes: {prefix.strip()} [{quoted}]")
-        if "]" not in value:
+                        f"put that item in quotes: {prefix.strip()} [{quoted}]{after}")
+        if "]" not in value and not closed_below(block, index):
             return Slip(index, name, "the list in brackets is never closed",
                         f"end it with ]: {prefix.strip()} {value.rstrip(', ')}]")
     return None
+
+
+def closed_below(block: list[str], index: int) -> bool:
+    """A list in brackets that goes on over the lines after `index`, each
+    further in, and is closed on one of them ("tags: [housing," / "  climate]")."""
+    for line in block[index + 1:]:
+        if not is_written(line):
+            continue
+        if indent_of(line) <= indent_of(block[index]):
+            return False
+        if "]" in line:
+            return True
+    return False
 
 
 def an_unclosed_list(value: str) -> bool:
