@@ -82,7 +82,7 @@ def problem_lines(problems: list[tuple[int, str, str, str]], source: Path, setti
     """The candidate file's problems as the build prints them, a line each,
     each with its fix, after a line saying to mend them first."""
     shown = source.relative_to(Path(settings["PATH"]).parent)  # content/candidates/….md
-    return "mend the candidate's file first (`invoke check` says the same):\n" + "\n".join(
+    return "mend the candidate's file first (`invoke check` lists every problem of it):\n" + "\n".join(
         f"{shown}:{line}: {key}: {message} — {fix}" for line, key, message, fix in sorted(problems))
 
 

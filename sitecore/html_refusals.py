@@ -115,8 +115,9 @@ def footnotes_own(node, tag: str) -> bool:
     """Whether the element is one Markdown made for a footnote: its mark in
     the text (<sup id="fnref:1">), or its note (<li id="fn:1"> in the list
     of notes, <div class="footnote"><ol>)."""
-    if tag == "sup":
-        return True
+    if tag == "sup":  # <sup id="fnref:1"><a class="footnote-ref" …>: Markdown's own, not one typed
+        link = node.child
+        return link is not None and link.tag == "a" and "footnote-ref" in (link.attributes.get("class") or "").split()
     parent = node.parent
     grandparent = parent.parent if parent is not None else None
     return (tag == "li" and parent is not None and parent.tag == "ol" and grandparent is not None

@@ -65,7 +65,7 @@ def plain_copy_name(path: str, image_format: str, width: int | None = None) -> s
 MOST_MEGAPIXELS = 50           # a phone's 48-megapixel photo passes
 WEBP_MOST_PIXELS_A_SIDE = 16383  # the WebP format's own limit, for the copy at the picture's own size
 MOST_TIMES_AS_LONG = 20        # a banner is 4 or 5 times as wide as it is tall
-SMALLER_FIX = "save it again at most 8000 pixels on its longer side (a phone's photo is about 4000)"
+SMALLER_FIX = "save it again at most 6000 pixels on its longer side (a phone's photo is about 4000)"
 
 
 @contextmanager
@@ -96,15 +96,15 @@ def pixel_size_problem(data: bytes) -> tuple[str, str] | None:
     except Exception:  # Pillow raises many kinds for a damaged file
         return None
     measured = f"is {width} × {height} pixels"
-    if width * height > MOST_MEGAPIXELS * 1_000_000:
-        return (f"{measured}, {width * height / 1e6:.0f} megapixels: more than the {MOST_MEGAPIXELS} a picture "
-                "may have (the site shows pictures at most a few thousand pixels wide)", SMALLER_FIX)
-    if max(width, height) > WEBP_MOST_PIXELS_A_SIDE:
-        return f"{measured}: its web copies can be at most {WEBP_MOST_PIXELS_A_SIDE} pixels each way", SMALLER_FIX
-    if min(width, height) * MOST_TIMES_AS_LONG < max(width, height):
+    if min(width, height) * MOST_TIMES_AS_LONG < max(width, height):  # first: making it smaller would not do
         long, short = ("wide", "tall") if width > height else ("tall", "wide")
         return (f"{measured}: more than {MOST_TIMES_AS_LONG} times as {long} as it is {short}, too thin to show",
                 f"crop it to at most {MOST_TIMES_AS_LONG} times as {long} as it is {short}")
+    if width * height > MOST_MEGAPIXELS * 1_000_000:
+        return (f"{measured}, {width * height / 1e6:.1f} megapixels: more than the {MOST_MEGAPIXELS} a picture "
+                "may have (the site shows pictures at most a few thousand pixels wide)", SMALLER_FIX)
+    if max(width, height) > WEBP_MOST_PIXELS_A_SIDE:
+        return f"{measured}: its web copies can be at most {WEBP_MOST_PIXELS_A_SIDE} pixels each way", SMALLER_FIX
     return None
 
 

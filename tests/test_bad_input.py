@@ -572,3 +572,11 @@ def test_a_policy_file_named_without_its_number_is_told_the_name_to_give_it(make
     build = make_site({"policies/transport.md": policy_markdown("Transport for all", 2)})
     assert_fails_with(build, "content/policies/transport.md:1: (file name): a policy file's name starts with its "
                              "number — rename it 02-transport.md, as its number is 2")
+
+
+def test_a_policy_file_with_its_number_but_no_hyphen_is_told_the_name_to_give_it(make_site):
+    from conftest import policy_markdown
+
+    build = make_site({"policies/02housing.md": policy_markdown("Homes", 2)})
+    assert any(line.endswith("rename it 02-housing.md, as its number is 2") for line in build.problem_lines), \
+        build.problem_lines

@@ -201,7 +201,7 @@ def test_a_candidate_file_promote_cannot_read_is_told_as_the_build_tells_it(tmp_
     with pytest.raises(PromoteError) as refused:
         promote("alex-standing", {**settings, "PATH": str(tmp_path / "content")})
     lines = str(refused.value).splitlines()
-    assert lines[0] == "mend the candidate's file first (`invoke check` says the same):"
+    assert lines[0] == "mend the candidate's file first (`invoke check` lists every problem of it):"
     assert [line.split(" — ")[0] for line in lines[1:]] == [
         'content/candidates/alex-standing.md:9: result: "Elected" is not allowed here',
         'content/candidates/alex-standing.md:10: votes: "1,234" is not a whole number']

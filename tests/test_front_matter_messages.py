@@ -375,3 +375,11 @@ def test_a_closing_fence_mistyped_is_named_at_its_line(fence):
     assert (error.line, error.message, error.fix) == (
         5, f"the front matter block is never closed: line 5 is '{fence}', not '---'",
         "write exactly three hyphens on line 5: ---")
+
+
+def test_a_welsh_name_gets_its_file_name_without_the_accent():
+    from sitecore.schema.fields import slug
+
+    with pytest.raises(FieldError) as refused:
+        slug("Siân Jones", {})
+    assert refused.value.fix.endswith("e.g. sian-jones")

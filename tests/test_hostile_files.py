@@ -238,14 +238,19 @@ HOSTILE = {
     # one passed the checks, then its copies could not be made.
     "png-of-56-megapixels": (
         "images/poster.png", blank_png(8000, 7000),
-        "(file): is 8000 × 7000 pixels, 56 megapixels: more than the 50 a picture may have (the site shows "
+        "(file): is 8000 × 7000 pixels, 56.0 megapixels: more than the 50 a picture may have (the site shows "
         "pictures at most a few thousand pixels wide)", SMALLER_FIX),
     "png-past-pillows-own-limit": (
         "images/mural.png", blank_png(15000, 13000),
         "(file): has more than 179 megapixels: more than the 50 a picture may have", SMALLER_FIX),
     "png-taller-than-webp-allows": (
-        "images/ribbon.png", blank_png(1, 20000),
-        "(file): is 1 × 20000 pixels: its web copies can be at most 16383 pixels each way", SMALLER_FIX),
+        "images/ribbon.png", blank_png(1000, 17000),
+        "(file): is 1000 × 17000 pixels: its web copies can be at most 16383 pixels each way", SMALLER_FIX),
+    # Told to crop, first: made smaller, it would still be too thin.
+    "png-a-pixel-wide": (
+        "images/thread.png", blank_png(1, 20000),
+        "(file): is 1 × 20000 pixels: more than 20 times as tall as it is wide, too thin to show",
+        "crop it to at most 20 times as tall as it is wide"),
     "png-too-thin-to-show": (
         "images/banner.png", blank_png(3100, 150),
         "(file): is 3100 × 150 pixels: more than 20 times as wide as it is tall, too thin to show",

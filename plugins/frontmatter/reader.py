@@ -207,7 +207,8 @@ class FrontMatterReader(BaseReader):
             if not numbered:
                 number = (values or {}).get("number")
                 problem_log.add(source_path, 1, "(file name)", "a policy file's name starts with its number",
-                                f"rename it {number:02d}-{stem}.md, as its number is {number}"
+                                f"rename it {number:02d}-{stem.lstrip('0123456789-') or stem}.md, as its number is "
+                                f"{number}"
                                 if isinstance(number, int) and SLUG_PATTERN.match(stem)
                                 else "rename it, e.g. 02-housing.md for policy number 2")
                 return None

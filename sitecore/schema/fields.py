@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -266,10 +267,14 @@ def date_slip(value: Any, needs_time: bool = False) -> tuple[str, str]:
     """(what is wrong, the fix) for a date that does not read: the day the
     month does not have, or the time written otherwise than HH:MM, with the
     date to write; else the forms a date takes."""
-    found = WRITTEN_DATE.match(value.strip()) if isinstance(value, str) else None
+    # A date and time is at most about 25 characters: a longer value is no
+    # slip of one (and the pattern would backtrack over 60,000 spaces).
+    found = WRITTEN_DATE.match(value.strip()) if isinstance(value, str) and len(value.strip()) <= 40 else None
     if not found:
         return ("", DATE_AND_TIME_FORM if needs_time else DATE_FORMS)
     year, month, day = int(found["year"]), int(found["month"]), int(found["day"])
+    if year == 0:
+        return ("", DATE_AND_TIME_FORM if needs_time else DATE_FORMS)
     if not 1 <= month <= 12:
         return (f"there is no month {month}", f"write the month as 01 to 12: {year}-MM-{day:02d}")
     days = calendar.monthrange(year, month)[1]
@@ -283,6 +288,9 @@ def date_slip(value: Any, needs_time: bool = False) -> tuple[str, str]:
         if time["half"]:
             hour = hour % 12 + (12 if time["half"].lower().startswith("p") else 0)
         if hour < 24 and minute < 60:
+            if re.fullmatch(r"\d{2}:\d{2}", found["time"].strip()):
+                return ("the date and the time have more than one space between them",
+                        f"write it as {when} {hour:02d}:{minute:02d}")
             return ("the time is written otherwise than HH:MM",
                     f"write it on the 24-hour clock, hours and minutes with a colon: {when} {hour:02d}:{minute:02d}")
     if found["time"]:
@@ -301,7 +309,7 @@ def date_and_time(value: Any, settings: dict) -> SafeDatetime:
             raise not_a_date(value, needs_time=True) from None
         raise
     if not (isinstance(value, dt.datetime) or (isinstance(value, str) and TIME_OF_DAY.search(value))):
-        written = WRITTEN_DATE.match(value.strip()) if isinstance(value, str) else None
+        written = WRITTEN_DATE.match(value.strip()) if isinstance(value, str) and len(value.strip()) <= 40 else None
         if written and written["time"]:  # "19.00" or "1900", which Python reads as a time
             raise not_a_date(value, needs_time=True)
         raise FieldError(f"{describe(value)} has no time of day",
@@ -347,7 +355,10 @@ def slug(value: Any, settings: dict) -> str:
     """An item named by its file name (policies: [housing]): "Katie Parker"
     or "NHS", a name as people write it, gets the file name it would be."""
     if not isinstance(value, str) or not SLUG_PATTERN.match(value):
-        written = "-".join(re.findall(r"[a-z0-9]+", value.lower())) if isinstance(value, str) else ""
+        # Letters without their accents, as file names are made ("Siân" -> sian).
+        plain = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode() \
+            if isinstance(value, str) else ""
+        written = "-".join(re.findall(r"[a-z0-9]+", plain.lower()))
         raise FieldError(
             f"{describe(value)} is not a file name",
             "use the file name without '.md' (lower-case letters, digits and hyphens)"

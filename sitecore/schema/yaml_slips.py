@@ -30,7 +30,9 @@ YAML_INDICATORS = "[]{}@`*&!%|>"
 SITE_LINK_PREFIX = re.compile(r"^\{(?:static|filename|attach)\}/?")
 # A line of front matter: the field's name and colon, or a list item's
 # dash (or both: "- name: Sam"), then the value.
-LINE_PARTS = re.compile(r"^(?P<prefix>[ \t]*(?:-[ \t]+)?(?:[A-Za-z_][\w-]*[ \t]*:(?:[ \t]+|$))?)(?P<value>.*?)[ \t]*$")
+# Matched against the line without its trailing blanks (a lazy value before
+# them backtracked quadratically over a line of 20,000 spaces).
+LINE_PARTS = re.compile(r"^(?P<prefix>[ \t]*(?:-[ \t]+)?(?:[A-Za-z_][\w-]*[ \t]*:(?:[ \t]+|$))?)(?P<value>.*)$")
 FIELD_NAME_AT_ANY_INDENT = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>[A-Za-z_][\w-]*)[ \t]*:")
 FIELD_AT_ANY_INDENT = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*[ \t]*:(\s|$)")
 TOP_LEVEL_FIELD = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:(\s|$)")
@@ -83,7 +85,7 @@ def rewritten(prefix: str, value: str) -> str:
 
 def line_parts(line: str) -> tuple[str, str]:
     """(the field's name and colon or the list item's dash, the value)."""
-    parts = LINE_PARTS.match(line.rstrip("\r\n"))
+    parts = LINE_PARTS.match(line.rstrip("\r\n").rstrip(" \t"))
     return parts["prefix"], parts["value"]
 
 
@@ -193,8 +195,7 @@ def line_above(block: list[str], index: int) -> str | None:
 
 
 # A field's name, then a space and its value, no colon: "category news".
-WITHOUT_A_COLON = re.compile(
-    r"^(?P<indent>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w-]*)[ \t]+(?P<value>[^:\s].*?)[ \t]*$")
+WITHOUT_A_COLON = re.compile(r"^(?P<indent>[ \t]*(?:-[ \t]+)?)(?P<key>[A-Za-z_][\w-]*)[ \t]+(?P<value>[^:\s].*)$")
 
 
 # The field names of the content type of the file being read, when the
@@ -219,7 +220,7 @@ def missing_colon_slip(block: list[str], index: int) -> Slip | None:
     the high street."), nor with a name the file's content type has not."""
     from .content_types import every_field_name  # the schemas read the front matter with this module
 
-    found = WITHOUT_A_COLON.match(block[index].rstrip("\r\n"))
+    found = WITHOUT_A_COLON.match(block[index].rstrip("\r\n").rstrip(" \t"))
     if not found or found["key"] not in (FIELDS_OF_THIS_FILE.get() or every_field_name()):
         return None
     above = line_above(block, index)
@@ -233,8 +234,8 @@ def missing_colon_slip(block: list[str], index: int) -> Slip | None:
     key = found["key"]
     return Slip(index, key if not found["indent"] else field_of(block, index),
                 f"there is no colon after the field's name ({key})",
-                f"write the line as '{found['indent'].lstrip(' ')}{key}: {found['value']}' (the name, a colon, then "
-                "a space)")
+                f"write the line as '{found['indent'].lstrip(' ')}{key}: {shortened(found['value'])}' (the name, a "
+                "colon, then a space)")
 
 
 def continued_value_slip(block: list[str], index: int) -> Slip | None:
@@ -265,12 +266,12 @@ def stray_text_line(block: list[str], upto: int) -> int | None:
     continues: text YAML cannot place. (A value's later lines, as in a
     `bio: >-` block of lines, are each as far in as the first: further in
     than the field's name, which is what counts.)"""
+    owner = None  # the nearest field or list item above: kept as the lines go (searching back was quadratic)
     for index, line in enumerate(block[: upto + 1]):
-        if not is_written(line) or FIELD_AT_ANY_INDENT.match(line) or LIST_ITEM.match(line) \
-                or DASH_WITHOUT_ITS_SPACE.match(line.rstrip("\r\n")):
+        if FIELD_AT_ANY_INDENT.match(line) or LIST_ITEM.match(line):
+            owner = line
+        if not is_written(line) or owner is line or DASH_WITHOUT_ITS_SPACE.match(line.rstrip("\r\n")):
             continue
-        owner = next((block[i] for i in range(index - 1, -1, -1)
-                      if FIELD_AT_ANY_INDENT.match(block[i]) or LIST_ITEM.match(block[i])), None)
         if owner is not None and indent_of(line) <= value_column(owner):
             return index
     return None
