@@ -158,19 +158,21 @@ def long_policy(tmp_path_factory, factory_cache):
     return built
 
 
+def elements_and_kids(document):
+    """(element, its kids) for every element of an open PDF's tag tree."""
+    waiting = [document.Root.StructTreeRoot.K[0]]
+    while waiting:
+        element = waiting.pop()
+        kids = element.get("/K")
+        kids = list(kids) if isinstance(kids, pikepdf.Array) else [] if kids is None else [kids]
+        yield element, kids
+        waiting.extend(kid for kid in kids if isinstance(kid, pikepdf.Dictionary) and "/S" in kid)
+
+
 def empty_elements(path) -> list[str]:
     """The tag of each element of the tree that holds nothing."""
-    found = []
     with pikepdf.open(path) as document:
-        waiting = [document.Root.StructTreeRoot.K[0]]
-        while waiting:
-            element = waiting.pop()
-            kids = element.get("/K")
-            kids = list(kids) if isinstance(kids, pikepdf.Array) else [] if kids is None else [kids]
-            if not kids:
-                found.append(str(element.S))
-            waiting.extend(kid for kid in kids if isinstance(kid, pikepdf.Dictionary) and "/S" in kid)
-    return found
+        return [str(element.S) for element, kids in elements_and_kids(document) if not kids]
 
 
 @pytest.mark.parametrize("name", PDFS)
@@ -215,14 +217,9 @@ def kids_of_lists_and_items(path) -> tuple[list[str], list[str]]:
     """The tags of every list's kids, and of every list item's kids."""
     list_kids, item_kids = [], []
     with pikepdf.open(path) as document:
-        waiting = [document.Root.StructTreeRoot.K[0]]
-        while waiting:
-            element = waiting.pop()
-            kids = element.get("/K")
-            kids = list(kids) if isinstance(kids, pikepdf.Array) else [] if kids is None else [kids]
+        for element, kids in elements_and_kids(document):
             structures = [kid for kid in kids if isinstance(kid, pikepdf.Dictionary) and "/S" in kid]
             {"/L": list_kids, "/LI": item_kids}.get(str(element.S), []).extend(str(kid.S) for kid in structures)
-            waiting.extend(structures)
     return list_kids, item_kids
 
 
@@ -248,16 +245,9 @@ def test_an_items_words_after_its_sub_list_are_read_after_it(long_policy, name):
 
 def languages_in_tree(path) -> list[tuple[str, str]]:
     """(tag, /Lang) of each element of the tree that names its language."""
-    found = []
     with pikepdf.open(path) as document:
-        waiting = [document.Root.StructTreeRoot.K[0]]
-        while waiting:
-            element = waiting.pop()
-            if "/Lang" in element:
-                found.append((str(element.S), str(element.Lang)))
-            kids = element.get("/K")
-            kids = list(kids) if isinstance(kids, pikepdf.Array) else [] if kids is None else [kids]
-            waiting.extend(kid for kid in kids if isinstance(kid, pikepdf.Dictionary) and "/S" in kid)
+        found = [(str(element.S), str(element.Lang))
+                 for element, _ in elements_and_kids(document) if "/Lang" in element]
         return found, str(document.Root.Lang)
 
 
