@@ -40,9 +40,10 @@ def unknown_name(singular: str, name: str, items, fix: str) -> tuple[str, str]:
                 f"write {renamed.slug}")
     near = difflib.get_close_matches(name, sorted({item.slug for item in items}), n=2, cutoff=0.6)
     if near:
+        # The typo first, the likelier; the rename, which also needs an old address, after.
         return (f'no {singular} is called "{name}"',
-                f"did you mean {' or '.join(near)}? (if that file was renamed: write its new name here, and add "
-                f"its old address to its old_addresses); otherwise {fix}")
+                f"did you mean {' or '.join(near)}? Otherwise {fix}. (If a file was renamed from \"{name}\", "
+                "write its new name here and add its old address to its old_addresses.)")
     return f'no {singular} is called "{name}"', fix
 
 

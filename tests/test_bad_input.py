@@ -263,9 +263,9 @@ def test_unknown_policy_named_by_a_post(make_site):
     build = make_site({"posts/hello.md": post})
     assert_fails_with(
         build,
-        'content/posts/hello.md:6: policies: no policy is called "houses" — did you mean housing? (if that '
-        "file was renamed: write its new name here, and add its old address to its old_addresses); otherwise "
-        "use the file name without '.md' of one of: housing",
+        'content/posts/hello.md:6: policies: no policy is called "houses" — did you mean housing? Otherwise use '
+        "the file name without '.md' of one of: housing. (If a file was renamed from \"houses\", write its new "
+        "name here and add its old address to its old_addresses.)",
     )
 
 

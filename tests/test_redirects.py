@@ -266,8 +266,8 @@ def test_a_file_naming_the_renamed_one_by_its_old_name_is_told_the_new_one(tmp_p
         'content/events/climate-rally.md:8: report: no post is called "clmate-vote" now: that file was renamed '
         "climate-vote — write climate-vote",
         'content/events/second-rally.md:8: report: no post is called "climate-vote-2021" — did you mean '
-        "climate-vote? (if that file was renamed: write its new name here, and add its old address to its "
-        "old_addresses); otherwise name a published post by its file name without '.md'",
+        "climate-vote? Otherwise name a published post by its file name without '.md'. (If a file was renamed "
+        "from \"climate-vote-2021\", write its new name here and add its old address to its old_addresses.)",
         'content/posts/hello.md:7: policies: no policy is called "homes" now: that file was renamed housing '
         "— write housing",
     ]
