@@ -37,6 +37,9 @@ class ErrorCollector(logging.Handler):
 EXPLAINED_BY_OUR_CHECKS = {
     "pelican.contents": re.compile(r"Unable to find '%s', skipping url replacement\.|Other resources were not found"),
     "pelican.utils": re.compile(r"There are %s (original \(not translated\) )?items "),
+    # Our check says it at the image's line, with the fix; Pelican's, with
+    # the file's full path, said it again.
+    "pelican.readers": re.compile(r"Empty alt attribute for image %s in %s|Other images have empty alt attributes"),
 }
 
 
@@ -55,6 +58,12 @@ def explained(record: logging.LogRecord, problems: list) -> bool:
         # ours is at one of them, on its file name.
         paths = {problem_log.display_path(path) for path in record.args[-record.args[0]:]}
         return any(problem.field == "(file name)" and problem.path in paths for problem in problems)
+    if record.name == "pelican.readers":
+        if len(record.args or ()) != 2:
+            return True  # "Other images have empty alt attributes": each was one of ours
+        image, path = record.args
+        return any(problem.path == problem_log.display_path(path) and "no alt text" in problem.message
+                   and image in problem.message for problem in problems)
     target = missing_link_target(record)
     if target is None:
         return True

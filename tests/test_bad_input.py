@@ -580,3 +580,13 @@ def test_a_policy_file_with_its_number_but_no_hyphen_is_told_the_name_to_give_it
     build = make_site({"policies/02housing.md": policy_markdown("Homes", 2)})
     assert any(line.endswith("rename it 02-housing.md, as its number is 2") for line in build.problem_lines), \
         build.problem_lines
+
+
+def test_an_image_without_alt_text_is_told_once_at_its_line(make_site):
+    """Pelican's own "Empty alt attribute for image … in /full/path" said it
+    again, with the file's full path and "attribute"."""
+    post = GOOD_POST.replace("Text.", "Text ![](/images/press/alex-mays.jpg)")
+    build = make_site({"posts/hello.md": post})
+    assert_fails_with(build, "content/posts/hello.md:7: body: the image /images/press/alex-mays.jpg has no alt text "
+                             "— describe it between the brackets: ![what the image shows](…)")
+    assert "Empty alt attribute" not in build.stderr + build.stdout
