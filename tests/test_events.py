@@ -330,3 +330,18 @@ def test_an_events_report_follows_the_rule_every_name_follows(make_site, event_c
         assert build.returncode == 0, build.stderr
     else:
         assert build.returncode == 1 and any(refused in line for line in build.problem_lines), build.problem_lines
+
+
+def test_the_calendar_files_say_the_uk_clocks_up_to_the_last_year_an_event_may_have(spring):
+    """icalendar wrote the zone's clock changes only up to 2037: an app
+    that reads them would show a summer event after that an hour out."""
+    calendar = icalendar.Calendar.from_ical((spring.output / "events/before-the-change/event.ics").read_bytes())
+    [zone] = calendar.walk("VTIMEZONE")
+    # The moments the clocks go forward, as the file lists them (not as an
+    # app that knows the zone by its name would work them out).
+    [summer] = [part for part in zone.subcomponents if part.name == "DAYLIGHT"]
+    rdates = summer.get("RDATE")
+    changes = [summer.decoded("DTSTART"), *(when.dt for group in (rdates if isinstance(rdates, list) else [rdates])
+                                          for when in group.dts)]
+    assert {moment.year for moment in changes} >= set(range(2022, 2101))
+    assert any((moment.year, moment.month) == (2099, 3) for moment in changes)  # the last Sunday of March

@@ -18,6 +18,7 @@ import hashlib
 import icalendar
 
 from sitecore.imprint import imprint_text
+from sitecore.schema.fields import LATEST_YEAR
 from sitecore.urls import canonical_url
 
 # RFC 5545's STATUS for each event_status. A postponed event is still to
@@ -38,6 +39,9 @@ VERSION_STAMP_START = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 VERSION_STAMP_SPAN_SECONDS = 2**28
 
 
+RULES_UNTIL = dt.date(LATEST_YEAR + 1, 1, 1)
+
+
 def new_calendar(settings, name: str) -> icalendar.Calendar:
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//{settings['SITENAME']}//Events//EN")
@@ -50,7 +54,9 @@ def new_calendar(settings, name: str) -> icalendar.Calendar:
     # Every event's times are in the site's zone. Its rules are there even
     # when no event is: RFC 5545 wants at least one component in a calendar,
     # and some apps refuse an empty one (no upcoming events).
-    calendar.add_component(icalendar.Timezone.from_tzid(settings["TIMEZONE"]))
+    # Its clock changes up to the last year a date may have (icalendar's own
+    # default stops at 2037: a summer event after it would show an hour out).
+    calendar.add_component(icalendar.Timezone.from_tzid(settings["TIMEZONE"], last_date=RULES_UNTIL))
     return calendar
 
 
@@ -105,7 +111,7 @@ def version_stamp(component: icalendar.Event) -> dt.datetime:
 
 
 def to_bytes(calendar: icalendar.Calendar) -> bytes:
-    calendar.add_missing_timezones()
+    calendar.add_missing_timezones(last_date=RULES_UNTIL)
     return calendar.to_ical()
 
 
