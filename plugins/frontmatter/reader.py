@@ -108,11 +108,10 @@ class FrontMatterReader(BaseReader):
             problem_log.add(source_path, problem.line, "(file)", problem.message, problem.fix)
         if unreadable:
             return "", dict(SKIP)
-        try:
-            with fields_of_this_file(field_names_of(schema)):
+        with fields_of_this_file(field_names_of(schema)):  # which names a slip's line may start with
+            try:
                 doc = parse_document(text, self.fields_cache)
-        except FrontMatterError as error:
-            with fields_of_this_file(field_names_of(schema)):
+            except FrontMatterError as error:
                 return self._read_past_slips(source_path, schema, text, error)
 
         right, ok = schema.validate_all(source_path, doc, self.settings, problem_log.add)

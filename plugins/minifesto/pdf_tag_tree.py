@@ -98,6 +98,7 @@ class TagTree:
         self.document = self.resolve(root["K"][0])
         self.parent_tree = self.resolve(root["ParentTree"])["Nums"]
         self.parents: dict[int, object] | None = None  # see parent_element
+        self.page_numbers = {reference: number for number, reference in enumerate(pdf.page_references)}
 
     def resolve(self, item):
         """The object a reference names; anything else as it is."""
@@ -228,18 +229,17 @@ def make_the_item_a_label_and_a_body(tree: TagTree, item) -> None:
                                       "Pg": item["Pg"], "P": item.reference})
         tree.pdf.add_object(body)
         tree.by_reference[body.reference] = body
-    pages = {reference: number for number, reference in enumerate(tree.pdf.page_references)}
     for nested in lists:
-        starts = first_mark(tree, tree.resolve(nested), pages)
+        starts = first_mark(tree, tree.resolve(nested))
         parts = list(body["K"])
         at = next((index for index, part in enumerate(parts)
-                   if starts is not None and (first_mark(tree, tree.resolve(part), pages) or starts) > starts),
+                   if starts is not None and (first_mark(tree, tree.resolve(part)) or starts) > starts),
                   len(parts))
         body["K"] = tree.pydyf.Array([*parts[:at], nested, *parts[at:]])
     item["K"] = tree.pydyf.Array([*labels, body.reference])
 
 
-def first_mark(tree: TagTree, structure, pages: dict) -> tuple[int, int] | None:
+def first_mark(tree: TagTree, structure) -> tuple[int, int] | None:
     """(page number, marked-content id) of the first mark `structure` owns,
     directly or through its kids: where it starts on paper."""
     if not tree.is_structure(structure):
@@ -248,10 +248,10 @@ def first_mark(tree: TagTree, structure, pages: dict) -> tuple[int, int] | None:
     for item in structure["K"]:
         kid = tree.resolve(item)
         if isinstance(kid, int):
-            marks.append((pages[structure["Pg"]], kid))
+            marks.append((tree.page_numbers[structure["Pg"]], kid))
         elif isinstance(kid, dict) and kid.get("Type") == "/MCR":
-            marks.append((pages[kid["Pg"]], kid["MCID"]))
-        elif (found := first_mark(tree, kid, pages)) is not None:
+            marks.append((tree.page_numbers[kid["Pg"]], kid["MCID"]))
+        elif (found := first_mark(tree, kid)) is not None:
             marks.append(found)
     return min(marks, default=None)
 

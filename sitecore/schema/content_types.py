@@ -305,6 +305,7 @@ SCHEMAS_BY_PATH_SETTING = {
 }
 
 
+@functools.lru_cache(maxsize=16)  # asked for each file read: one set per content type
 def field_names_of(schema: Schema) -> frozenset[str]:
     """The name of every field of a content type, and of every entry's field
     (a press contact's phone)."""

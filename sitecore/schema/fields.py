@@ -217,6 +217,12 @@ def integer_between(low: int, high: int) -> Callable[[Any, dict], int]:
 @widget(widget="datetime", format="YYYY-MM-DD HH:mm", date_format="YYYY-MM-DD", time_format="HH:mm")
 def date(value: Any, settings: dict) -> SafeDatetime:
     """A date or a date and time, in the site's time zone (Europe/London)."""
+    return moment_in_zone(value, settings)
+
+
+def moment_in_zone(value: Any, settings: dict, needs_time: bool = False) -> SafeDatetime:
+    """`date`'s reading of `value`; with `needs_time`, for a field that
+    takes only a date and time (its "is not a date and time" says so)."""
     parsed = value
     if isinstance(value, str):
         try:
@@ -228,7 +234,7 @@ def date(value: Any, settings: dict) -> SafeDatetime:
     elif isinstance(parsed, dt.date):
         moment = dt.datetime(parsed.year, parsed.month, parsed.day)
     else:
-        raise not_a_date(value)
+        raise not_a_date(value, needs_time)
     if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
         raise FieldError(f"{describe(value)} is not a date the site can use",
                          f"use a year from {EARLIEST_YEAR} to {LATEST_YEAR}, e.g. 2021-11-24")
@@ -257,6 +263,13 @@ DATE_FORMS = "write it as YYYY-MM-DD (e.g. 2021-11-24) or YYYY-MM-DD HH:MM (e.g.
 DATE_AND_TIME_FORM = "write it as YYYY-MM-DD HH:MM, on the 24-hour clock (e.g. 2022-06-01 19:00)"
 
 
+def written_date(value: Any) -> re.Match | None:
+    """`value` read as a date, a time perhaps after it, however written. A
+    date and time is at most about 25 characters: a longer value is no slip
+    of one (and the pattern would backtrack over 60,000 spaces)."""
+    return WRITTEN_DATE.match(value.strip()) if isinstance(value, str) and len(value.strip()) <= 40 else None
+
+
 def not_a_date(value: Any, needs_time: bool = False) -> FieldError:
     what, fix = date_slip(value, needs_time)
     noun = "a date and time" if needs_time else "a date"
@@ -267,9 +280,7 @@ def date_slip(value: Any, needs_time: bool = False) -> tuple[str, str]:
     """(what is wrong, the fix) for a date that does not read: the day the
     month does not have, or the time written otherwise than HH:MM, with the
     date to write; else the forms a date takes."""
-    # A date and time is at most about 25 characters: a longer value is no
-    # slip of one (and the pattern would backtrack over 60,000 spaces).
-    found = WRITTEN_DATE.match(value.strip()) if isinstance(value, str) and len(value.strip()) <= 40 else None
+    found = written_date(value)
     if not found:
         return ("", DATE_AND_TIME_FORM if needs_time else DATE_FORMS)
     year, month, day = int(found["year"]), int(found["month"]), int(found["day"])
@@ -302,14 +313,9 @@ def date_slip(value: Any, needs_time: bool = False) -> tuple[str, str]:
 def date_and_time(value: Any, settings: dict) -> SafeDatetime:
     """A date with its time of day (an event's start and end): a date alone
     would be midnight, and a one-day event would end as it began."""
-    try:
-        moment = date(value, settings)  # "is not a date" first
-    except FieldError as error:
-        if error.message.startswith(f"{describe(value)} is not a date") and not error.message.endswith("can use"):
-            raise not_a_date(value, needs_time=True) from None
-        raise
+    moment = moment_in_zone(value, settings, needs_time=True)  # "is not a date and time" first
     if not (isinstance(value, dt.datetime) or (isinstance(value, str) and TIME_OF_DAY.search(value))):
-        written = WRITTEN_DATE.match(value.strip()) if isinstance(value, str) and len(value.strip()) <= 40 else None
+        written = written_date(value)
         if written and written["time"]:  # "19.00" or "1900", which Python reads as a time
             raise not_a_date(value, needs_time=True)
         raise FieldError(f"{describe(value)} has no time of day",

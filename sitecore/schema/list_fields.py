@@ -58,15 +58,15 @@ def list_of_objects(item_name: str, fields: tuple[Field, ...], *, min_items: int
                              f"write each {item_name} as a '- {fields[0].name}: …' line, then its other "
                              "fields below it, indented to line up")
         items, errors = [], []
-        shapes = [shape_slip(value, index) for index in range(len(value))]
+        stray_dashes = [dash_too_many(value, index) for index in range(len(value))]
         for index, item in enumerate(value):
-            if shapes[index] is not None:
+            shape = one_line_entry(item, index) or stray_dashes[index]
+            if shape is not None:
                 items.append({})
-                errors.append(shapes[index])
+                errors.append(shape)
                 continue
             # The fields the next entry's stray dash took from this one: told there, once.
-            taken = set(value[index + 1]) if index + 1 < len(value) and shapes[index + 1] is not None \
-                and isinstance(value[index + 1], dict) and set(value[index + 1]) <= set(by_name) else set()
+            taken = set(value[index + 1]) if index + 1 < len(value) and stray_dashes[index + 1] else set()
             converted, item_errors = check_entry(item, index, settings, taken)
             items.append(converted)
             errors += item_errors
@@ -79,33 +79,35 @@ def list_of_objects(item_name: str, fields: tuple[Field, ...], *, min_items: int
 
     required = [spec.name for spec in fields if spec.required]
 
-    def shape_slip(value: list, index: int) -> FieldError | None:
-        """One mistake of shape, told once instead of as the three or four
-        "missing" and "not a field" it makes: an entry written as one line
-        of its own ('- 2021-11-25: the vote was on Tuesday'), or one entry's
-        fields given a dash each, which makes each an entry of its own."""
-        item = value[index]
-        if not isinstance(item, dict):
+    # Two mistakes of shape, each told once instead of as the three or four
+    # "missing" and "not a field" it makes.
+
+    def one_line_entry(item: Any, index: int) -> FieldError | None:
+        """An entry written as one line of its own ('- 2021-11-25: the vote
+        was on Tuesday'): one key that is no field's name at all (a date,
+        words). A misspelt field (nmae) is told as one, with its near name."""
+        if not isinstance(item, dict) or len(item) != 1 or re.fullmatch(r"[A-Za-z_][\w-]*", str(next(iter(item)))):
             return None
-        # One key that is no field's name at all (a date, words): a misspelt
-        # field (nmae) is told as one, with the name it is close to.
-        if len(item) == 1 and not re.fullmatch(r"[A-Za-z_][\w-]*", str(next(iter(item)))):
-            (key, written), = item.items()
-            return FieldError(f"{where_in_field((index,))}: is written as '{key}: {written}', not as a "
-                              f"{item_name}'s fields",
-                              f"write it as '- {required[0] if required else fields[0].name}: …' and its other "
-                              f"fields ({', '.join(required[1:] or [spec.name for spec in fields[1:]])}) under it, "
-                              "lined up", at=(index,))
-        if index > 0 and isinstance(value[index - 1], dict) and set(item) <= set(by_name):
-            above = value[index - 1]
-            lacking = {name for name in required if name not in above}
-            if lacking and set(item) == lacking and not set(above) & set(item):
-                name = next(iter(item))
-                return FieldError(f"{where_in_field((index,))}: its '- ' starts a new {item_name}, so the "
-                                  f"{item_name} above has no {name}",
-                                  f"remove the '-' before {name}: so that it lines up under the fields above",
-                                  at=(index,))
-        return None
+        (key, written), = item.items()
+        return FieldError(f"{where_in_field((index,))}: is written as '{key}: {written}', not as a "
+                          f"{item_name}'s fields",
+                          f"write it as '- {required[0] if required else fields[0].name}: …' and its other "
+                          f"fields ({', '.join(required[1:] or [spec.name for spec in fields[1:]])}) under it, "
+                          "lined up", at=(index,))
+
+    def dash_too_many(value: list, index: int) -> FieldError | None:
+        """An entry of just the fields the one above lacks: one entry's
+        fields given a dash each, which makes each an entry of its own."""
+        item, above = value[index], value[index - 1] if index > 0 else None
+        if not isinstance(item, dict) or not isinstance(above, dict):
+            return None
+        lacking = {name for name in required if name not in above}
+        if not lacking or set(item) != lacking:
+            return None
+        name = next(iter(item))
+        return FieldError(f"{where_in_field((index,))}: its '- ' starts a new {item_name}, so the "
+                          f"{item_name} above has no {name}",
+                          f"remove the '-' before {name}: so that it lines up under the fields above", at=(index,))
 
     def check_entry(item: Any, index: int, settings: dict, taken: set = frozenset()) -> tuple[dict, list[FieldError]]:
         if not isinstance(item, dict):

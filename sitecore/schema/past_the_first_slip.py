@@ -20,17 +20,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .content_types import every_field_name
 from .document import Document, closing_fence, parse_document
 from .front_matter_errors import FrontMatterError
-from .yaml_slips import FIELDS_OF_THIS_FILE
+from .yaml_slips import WITHOUT_A_COLON, field_names, indent_of
 
 MOST_SLIPS = 20  # a file with more is not a few slips: its first 20 are enough to start with
 
 # A field's name at the start of a line, however its colon was written
-# (`title= …`, `category:news`); or one left out (`date 2021-11-24`).
+# (`title= …`, `category:news`); one left out is yaml_slips.WITHOUT_A_COLON.
 FIELD_NAME = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*[:=]")
-NAME_THEN_SPACE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]+\S")
 
 
 @dataclass
@@ -97,9 +95,8 @@ def named_at_its_line(error: FrontMatterError) -> bool:
 def lines_belonging_to(lines: list[str], index: int, closing: int) -> range:
     """Line `index` and those after it indented more (its value's lines, or
     its list's items), up to the closing fence."""
-    indent = len(lines[index]) - len(lines[index].lstrip(" \t"))
     end = index + 1
-    while end < closing and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip(" \t")) > indent):
+    while end < closing and (not lines[end].strip() or indent_of(lines[end]) > indent_of(lines[index])):
         end += 1
     while end - 1 > index and not lines[end - 1].strip():
         end -= 1  # a blank line after the value belongs to no one
@@ -110,9 +107,11 @@ def field_of_line(written: list[str], index: int) -> str | None:
     """The top-level field that line `index` of the file (as written) is
     in: its own, or the nearest one above it."""
     for line in reversed(written[1:index + 1]):
-        key = FIELD_NAME.match(line) or NAME_THEN_SPACE.match(line)
-        if key and (key.re is FIELD_NAME or key["key"] in (FIELDS_OF_THIS_FILE.get() or every_field_name())):
+        if key := FIELD_NAME.match(line):
             return key["key"]
+        without_colon = WITHOUT_A_COLON.match(line.rstrip())
+        if without_colon and not without_colon["indent"] and without_colon["key"] in field_names():
+            return without_colon["key"]
         if line.strip() and not line[0].isspace():
             return None  # a line at the left that is no field
     return None

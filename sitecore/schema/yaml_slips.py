@@ -212,23 +212,28 @@ def fields_of_this_file(names: frozenset[str]) -> Iterator[None]:
         FIELDS_OF_THIS_FILE.reset(token)
 
 
+def field_names() -> frozenset[str]:
+    """The names a line of this file's front matter may start with."""
+    from .content_types import every_field_name  # the schemas read the front matter with this module
+
+    return FIELDS_OF_THIS_FILE.get() or every_field_name()
+
+
 def missing_colon_slip(block: list[str], index: int) -> Slip | None:
     """Line `index`, text YAML cannot place, is a field whose colon was left
     out ("category news", a press contact's "phone 020 7946 0456"): not the
     rest of the value above it, which is what it reads as. Not when the
     line above stops mid-sentence ("…from the town hall to the" / "end of
     the high street."), nor with a name the file's content type has not."""
-    from .content_types import every_field_name  # the schemas read the front matter with this module
-
     found = WITHOUT_A_COLON.match(block[index].rstrip("\r\n").rstrip(" \t"))
-    if not found or found["key"] not in (FIELDS_OF_THIS_FILE.get() or every_field_name()):
+    if not found or found["key"] not in field_names():
         return None
     above = line_above(block, index)
     if above is not None:
         _, words = line_parts(above)
         if len(words.split()) >= 3 and not words.rstrip("\"'”’)").endswith((".", "!", "?")):
             return None  # a sentence running on
-    if any(FIELD_NAME_AT_ANY_INDENT.match(line) and FIELD_NAME_AT_ANY_INDENT.match(line)["key"] == found["key"]
+    if any((given := FIELD_NAME_AT_ANY_INDENT.match(line)) and given["key"] == found["key"]
            and indent_of(line) == indent_of(block[index]) for line in block):
         return None  # the field is there already, at that depth: these are words of the value above
     key = found["key"]
