@@ -593,8 +593,8 @@ def typed_fields(config: dict):
 
 @pytest.mark.browser
 def test_every_field_refuses_what_the_build_refuses(browser, editor_site):
-    """What the form lets a volunteer save, the build accepts, in every field
-    of every form, with the form's patterns tested as Sveltia tests them (on
+    """What the form lets a volunteer save, the build accepts, and what it
+    refuses of the samples, the build refuses, in every field of every form, with the form's patterns tested as Sveltia tests them (on
     the value without spaces at either end, which our format stores): the
     build refuses a control character anywhere, and checks each value."""
     from sitecore.schema.field_errors import FieldError, FieldErrors
@@ -628,6 +628,10 @@ def test_every_field_refuses_what_the_build_refuses(browser, editor_site):
                      if not build_accepts(check, value)]
         problems += [f"{'.'.join(where)} refuses its own example {example!r}" for example in field_examples
                      if example.strip() not in passed]
+        # The other way round: a value typed in a file (not the form) that
+        # the form would refuse is refused by the build too.
+        problems += [f"{'.'.join(where)} refuses {value!r}, which the build accepts" for value in REFUSED_SAMPLES
+                     if value.strip() and value.strip() not in passed and build_accepts(check, value.strip())]
     assert problems == []
 
 

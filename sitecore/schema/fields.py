@@ -403,7 +403,7 @@ def https_link(value: Any, settings: dict) -> str:
 def contact(value: Any, settings: dict) -> str:
     """An email address or an https:// link."""
     value = text(value, settings)
-    if EMAIL_PATTERN.match(value) or value.startswith("https://"):
+    if EMAIL_PATTERN.match(value) or HTTPS_LINK_PATTERN.match(value):  # as the editor's form decides
         return value
     raise FieldError(
         f"{describe(value)} is neither an email address nor an https:// link",
