@@ -76,7 +76,18 @@ def as_written(moment: dt.datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
+def at_midnight(moment: dt.datetime) -> bool:
+    """What a date written alone reads as: no one wrote "00:00"."""
+    return (moment.hour, moment.minute) == (0, 0)
+
+
 def date_as_written(moment: dt.datetime) -> str:
-    """A moment as a volunteer writes it: a date alone when it is midnight
-    (which is what a date alone reads as), 2022-03-01; else 2022-03-01 09:00."""
-    return moment.strftime("%Y-%m-%d") if (moment.hour, moment.minute) == (0, 0) else as_written(moment)
+    """A moment as a volunteer writes it: a date alone at midnight,
+    2022-03-01; else 2022-03-01 09:00."""
+    return moment.strftime("%Y-%m-%d") if at_midnight(moment) else as_written(moment)
+
+
+def in_words(moment: dt.datetime) -> str:
+    """A moment as a page or a message says it: the day alone at midnight,
+    1 March 2022; else 1 March 2022, 09:00."""
+    return moment.strftime("%-d %B %Y" if at_midnight(moment) else "%-d %B %Y, %H:%M")

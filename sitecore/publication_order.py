@@ -14,19 +14,11 @@ from __future__ import annotations
 
 import math
 
-from sitecore.clock import build_time, date_as_written, has_passed
+from sitecore.clock import build_time, date_as_written, has_passed, in_words
 
 # When an item becomes public, as a POSIX time, so that the three kinds compare:
 ALREADY = -math.inf  # public in this build
 NEVER = math.inf  # a draft: public only once a person publishes it
-
-EMBARGO_AS_SHOWN = "%-d %B %Y, %H:%M"
-
-
-def embargo_as_shown(moment) -> str:
-    """An embargo in words: the day alone when it lifts at midnight, as one
-    written without a time does (no one wrote "00:00")."""
-    return moment.strftime("%-d %B %Y" if (moment.hour, moment.minute) == (0, 0) else EMBARGO_AS_SHOWN)
 
 
 def public_from(item) -> float:
@@ -72,13 +64,13 @@ def naming_refused(referrer, name: str, target, remove: str = "remove it from th
         return (f'"{name}" is still a draft',
                 f"publish it, or give it an embargo no later than this file's ({date_as_written(referrer.embargo)}), "
                 f"or {remove}")
-    until = f'"{name}" is embargoed until {embargo_as_shown(target.embargo)}'
+    until = f'"{name}" is embargoed until {in_words(target.embargo)}'
     if referrer_from == ALREADY:
         # Embargoing a page already out would take it off the site: only
         # for a file not yet published.
         return until, (f"{remove} until then, or, if this file is not published yet, embargo it until then "
                        f"too ({embargo_and_date(target)})")
-    return (f"{until}, after this file's embargo ({embargo_as_shown(referrer.embargo)})",
+    return (f"{until}, after this file's embargo ({in_words(referrer.embargo)})",
             f"embargo this file until then too ({embargo_and_date(target)}), or {remove}")
 
 

@@ -262,8 +262,9 @@ def sample_png(width: int = 40, height: int = 50) -> bytes:
     return sample_image(width, height, "PNG")
 
 
-# The smallest complete site: one of each content type, all valid and linked,
-# with the press office and its press kit's photos.
+# The smallest complete site: a post, a policy, a councillor, the minifesto
+# and a page, all valid and linked, with the press office and its press
+# kit's photos (events, branches and candidates are added where a test needs them).
 MINIMAL_SITE = {
     "images/press/alex-mays.jpg": sample_jpeg(),
     "images/press/sherilyn-wileman.jpg": sample_jpeg(),

@@ -3,7 +3,9 @@ the drafts preview shows them, labelled, and is kept out of search engines."""
 
 from __future__ import annotations
 
+import gzip
 import subprocess
+import zipfile
 
 import pytest
 from conftest import build_in, policy_markdown
@@ -30,6 +32,16 @@ UNPUBLISHED = {
         ---
         Narwhal text.
         """,
+    "posts/marmot-embargoed-release.md": """\
+        ---
+        title: Marmot embargoed release
+        date: 2099-04-01
+        embargo: 2099-04-01
+        category: press-releases
+        summary: Out at midnight.
+        ---
+        Pika text.
+        """,
     "policies/02-yak-draft-policy.md": policy_markdown("Yak draft policy", 2, "status: draft\n"),
     "councillors/okapi-draft-councillor.md": """\
         ---
@@ -52,16 +64,26 @@ UNPUBLISHED = {
 }
 SECRETS = ["Zebra draft post", "zebra-draft-post", "Quagga", "Walrus embargoed release", "walrus-embargoed-release",
            "walrus-tag", "Narwhal", "Yak draft policy", "yak-draft-policy", "Okapi Draft Councillor",
-           "okapi-draft-councillor", "Ibex draft page", "ibex-draft-page"]
+           "okapi-draft-councillor", "Ibex draft page", "ibex-draft-page", "Marmot embargoed release",
+           "marmot-embargoed-release", "Pika"]
 
 
 def readable_text(path) -> bytes:
-    """A file's bytes, and for a PDF its extracted text too (its streams are
-    compressed, so a title would not show in the raw bytes)."""
+    """A file's bytes, and what its compression hides from them: a PDF's
+    extracted text, the files inside the EPUB book, and the search index's
+    files (Pagefind gzips each)."""
     data = path.read_bytes()
     if path.suffix == ".pdf":
         data += subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True).stdout
+    elif path.suffix == ".epub":
+        with zipfile.ZipFile(path) as book:
+            data += b"".join(book.read(name) for name in book.namelist())
+    elif data.startswith(GZIP_MAGIC):
+        data += gzip.decompress(data)
     return data
+
+
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 def leaks(output) -> list[tuple[str, str]]:
@@ -79,6 +101,9 @@ def test_nothing_unpublished_appears_in_any_output_file(make_site):
     assert build.returncode == 0, build.stderr
     files = [p for p in build.output.rglob("*") if p.is_file()]
     assert any(p.suffix == ".pdf" for p in files) and any(p.suffix == ".xml" for p in files)
+    # The book and the search index are read inside: the published items are found there.
+    assert b"Homes for everyone" in readable_text(build.output / "minifesto.epub")
+    assert any(b"Hello from the party" in readable_text(p) for p in (build.output / "pagefind").rglob("*.pf_fragment"))
     assert leaks(build.output) == []
 
 
@@ -114,6 +139,9 @@ def test_the_drafts_preview_shows_them_labelled_and_noindex(drafts_preview):
     assert post.select_one(".preview-label").get_text(" ", strip=True).startswith("Draft")
     release = build.html("news/walrus-embargoed-release/")
     assert "Embargoed until 1 March 2099, 09:00" in release.select_one(".preview-label").get_text()
+    # An embargo written as a date alone lifts at midnight, said as the day alone.
+    midnight = build.html("news/marmot-embargoed-release/").select_one(".preview-label").get_text(" ", strip=True)
+    assert midnight.startswith("Embargoed until 1 April 2099") and "00:00" not in midnight, midnight
     for path in ("", "policies/yak-draft-policy/", "councillors/okapi-draft-councillor/", "ibex-draft-page/"):
         soup = build.html(path)
         assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow", path

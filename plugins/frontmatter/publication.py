@@ -9,14 +9,14 @@
 
 from __future__ import annotations
 
-from sitecore.clock import build_time, has_passed
+from sitecore.clock import build_time, has_passed, in_words
 
 
 def publication_status(values: dict, settings: dict) -> tuple[str, str | None]:
     """(Pelican status, preview label or None) for an item's front matter."""
     embargo = values.get("embargo")
     if embargo is not None and not has_passed(embargo, build_time(settings)):
-        hidden_because = f"Embargoed until {embargo.strftime('%-d %B %Y, %H:%M')}"
+        hidden_because = f"Embargoed until {in_words(embargo)}"
     elif values.get("status") == "draft":
         hidden_because = "Draft"
     else:
