@@ -61,7 +61,7 @@ def save_latencies(count: int, saves: int) -> list[float]:
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 page = browser.new_page()
-                page.goto(f"http://127.0.0.1:{port}/news/{slug_of_file(str(post))}/")
+                page.goto(f"http://127.0.0.1:{port}/news/{slug_of_file(str(post), 'post')}/")
                 page.wait_for_function("window.__previewConnected === true")
                 for save in range(1, saves + 1):
                     sentence = f"Preview timing sentence number {save}."

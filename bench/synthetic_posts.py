@@ -110,14 +110,14 @@ class SiteFacts:
 def read_site_facts() -> SiteFacts:
     def title_of(path: Path) -> str:
         found = re.search(r'^title:\s*"?(.*?)"?\s*$', path.read_text(encoding="utf-8"), re.MULTILINE)
-        return found[1] if found else slug_of_file(str(path)).replace("-", " ")
+        return found[1] if found else path.stem.replace("-", " ")
 
     settings = runpy.run_path(str(SETTINGS))
     return SiteFacts(
         categories=dict(settings["POST_CATEGORIES"]),
-        policies={slug_of_file(str(path)): (path.name, title_of(path))
+        policies={slug_of_file(str(path), "policy"): (path.name, title_of(path))
                   for path in sorted((CONTENT / "policies").glob("*.md"))},
-        councillors={slug_of_file(str(path)): title_of(path)
+        councillors={slug_of_file(str(path), "councillor"): title_of(path)
                      for path in sorted((CONTENT / "councillors").glob("*.md"))},
         images=sorted(str(path.relative_to(CONTENT)) for path in (CONTENT / "images").rglob("*")
                       if path.suffix.lower() in {".jpg", ".jpeg", ".png", ".webp"}),

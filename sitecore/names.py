@@ -24,10 +24,11 @@ def numbered_file_name(number: int, slug: str) -> str:
     return f"{number:02d}-{slug}.md"
 
 
-def slug_of_file(source_path: str) -> str:
-    """The slug a file name gives (policies drop their NN- prefix)."""
+def slug_of_file(source_path: str, content_type: str) -> str:
+    """The slug a file name gives: its name, but for a policy's number
+    (02-housing.md is "housing"; an event's 10-days-of-action.md keeps its 10)."""
     stem = os.path.splitext(os.path.basename(source_path))[0]
-    numbered = numbered_name(stem)
+    numbered = numbered_name(stem) if content_type == "policy" else None
     return numbered[1] if numbered else stem
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import REPO
 
-from plugins.frontmatter.reader import slug_of_file
+from sitecore.names import slug_of_file
 from sitecore.schema import content_types
 from sitecore.schema.document import parse_document
 from sitecore.typography import typographic
@@ -48,7 +48,7 @@ def front_matter(path: Path) -> dict:
 
 def items(folder: str) -> list[tuple[str, dict]]:
     """(slug, front matter) of every file in content/<folder>/, sorted by file name."""
-    return [(slug_of_file(str(path)), front_matter(path)) for path in sorted((CONTENT / folder).rglob("*.md"))]
+    return [(slug_of_file(str(path), SCHEMAS[folder].name), front_matter(path)) for path in sorted((CONTENT / folder).rglob("*.md"))]
 
 
 def published(folder: str) -> list[tuple[str, dict]]:

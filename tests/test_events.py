@@ -282,6 +282,18 @@ def test_a_report_whose_own_file_has_a_mistake_is_reported_there_only(make_site)
     assert [line.split(":", 1)[0] for line in build.problem_lines] == ["content/posts/hello.md"], build.problem_lines
 
 
+def test_a_numbered_event_whose_own_file_has_a_mistake_is_reported_there_only(make_site):
+    """An event's name may start with a number, which is its name (only a
+    policy's file name drops its number): the post naming it is not told
+    that no such event exists while the event's own file has a mistake."""
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace("tags: [launch]",
+                                                                    "tags: [launch]\nevents: [10-days-of-action]")
+    build = make_site({"events/10-days-of-action.md": event_file(category="party"), "posts/hello.md": post})
+    assert build.returncode == 1
+    assert [line.split(":", 1)[0] for line in build.problem_lines] == ["content/events/10-days-of-action.md"], (
+        build.problem_lines)
+
+
 def test_invoke_new_event_starts_a_file_the_check_explains(tmp_path):
     from sitebuild.build import load_settings
     from sitebuild.derived_settings import derived_settings_file

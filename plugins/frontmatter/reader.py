@@ -77,7 +77,7 @@ class FrontMatterReader(BaseReader):
                             "a developer can see more with `python -m sitebuild --debug`")
             content, metadata = "", dict(SKIP)
         if metadata.get("status") == "skip" and schema is not None:
-            problem_log.unreadable.add((schema.name, slug_of_file(source_path)))
+            problem_log.unreadable.add((schema.name, slug_of_file(source_path, schema.name)))
         return content, metadata
 
     def _read(self, source_path, schema):
