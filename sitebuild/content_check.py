@@ -11,7 +11,6 @@ content once, now, the same way (`check_once`).
 from __future__ import annotations
 
 import tempfile
-from pathlib import Path
 from typing import NamedTuple
 
 from pelican import signals
@@ -46,7 +45,7 @@ def check_content(settings_file, overrides: dict | None = None) -> int:
             raise BuildFailed([f"No problem now, but by {as_written(moment)} (when an embargo lifts, an event "
                                "ends or polls close) the site will not build, and nothing will be published:",
                                *failure.lines]) from failure
-    return sum(1 for _ in Path(now.content).rglob("*.md"))
+    return now.items
 
 
 def moments_to_check(ahead: list) -> list:
@@ -60,7 +59,7 @@ def moments_to_check(ahead: list) -> list:
 
 class Checked(NamedTuple):
     moments_ahead: list  # the embargoes first, then the others, each the nearest first
-    content: str         # the content folder checked
+    items: int           # how many content files were read, each an item
 
 
 def check_once(settings_file, overrides: dict) -> Checked:
@@ -69,9 +68,11 @@ def check_once(settings_file, overrides: dict) -> Checked:
     what brings rules it was not held to), then the others (an event
     ending, polls closing), each the nearest first."""
     embargoes: set = set()
+    items: list = []
 
     def note_embargoes(generators) -> None:
-        embargoes.update(instant(item.embargo) for item in content_items(generators) if goes_public_by_itself(item))
+        items[:] = content_items(generators)
+        embargoes.update(instant(item.embargo) for item in items if goes_public_by_itself(item))
 
     signals.all_generators_finalized.connect(note_embargoes)
     try:
@@ -90,4 +91,4 @@ def check_once(settings_file, overrides: dict) -> Checked:
     now = build_time(settings)
     ahead = {instant(moment) for moment in moments if instant(moment) > instant(now)}
     return Checked([moment.astimezone(now.tzinfo)  # as the site's clock shows it, for the message
-                    for moment in [*sorted(ahead & embargoes), *sorted(ahead - embargoes)]], settings["PATH"])
+                    for moment in [*sorted(ahead & embargoes), *sorted(ahead - embargoes)]], len(items))

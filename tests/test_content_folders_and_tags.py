@@ -10,6 +10,7 @@ site's "climate" tag for every post; Pelican's bare warnings came above our
 from __future__ import annotations
 
 import pytest
+from conftest import MINIMAL_SITE
 
 # A post as a volunteer might save it: its title not quoted (": " makes it
 # YAML no one can read) and its date written the British way.
@@ -51,6 +52,30 @@ def test_the_check_refuses_it_too(make_site):
     assert "no problems found" not in checked.stdout
     assert checked.problem_lines == ["content/news/buses-news.md:1: (file): this folder is not read, so the file "
                                      "is not on the site — move it to content/posts/"]
+
+
+@pytest.mark.parametrize("status", ["status: draft", "status: 'draft'  # not yet"])
+def test_a_draft_in_the_wrong_folder_waits_until_it_is_published_or_previewed(make_site, status):
+    """A draft is held to the public rules when it is published, so it never
+    stops the hourly build; the drafts preview (what the live preview
+    builds) says where it belongs at once."""
+    draft = POST_IN_THE_WRONG_PLACE.replace("---\n", f"---\n{status}\n", 1)
+    expected = ("content/news/buses-news.md:1: (file): this folder is not read, so the file is not on the site "
+                "— move it to content/posts/")
+    public = make_site({"news/buses-news.md": draft})
+    assert public.returncode == 0, public.stderr
+    assert_fails_with(make_site({"news/buses-news.md": draft}, options=("--drafts",)), expected)
+    published = make_site({"news/buses-news.md": draft.replace(status, "status: published")})
+    assert_fails_with(published, expected)
+
+
+def test_the_check_counts_the_files_it_read(make_site):
+    """Every file the site reads (a .markdown file too), not hidden ones or others."""
+    checked = make_site({"posts/second.markdown": post("Second post"), "posts/.second.md.swp": "x"},
+                        options=("--check",))
+    assert checked.returncode == 0, checked.stderr
+    read = sum(1 for name in MINIMAL_SITE if name.endswith(".md")) + 1
+    assert f"Checked {read} content files: no problems found." in checked.stdout
 
 
 def test_a_page_is_sent_to_the_pages_folder_and_a_text_file_renamed(make_site):

@@ -42,6 +42,10 @@ def test_the_workflow_tests_with_the_readme_commands_and_deploys_on_a_schedule()
     assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in deploy["steps"])
     triggers = workflow[True] if True in workflow else workflow["on"]  # YAML reads "on" as true
     assert any(entry["cron"] == "17 * * * *" for entry in triggers["schedule"])  # hourly, nightly included
+    # What the press page and the README promise of embargoes is what an hourly build gives.
+    press_page = " ".join((REPO / "content/pages/press.md").read_text().split())
+    assert "it appears on this site within the hour after the embargo time, and never before" in press_page
+    assert "within the hour after its embargo, never before" in " ".join((REPO / "README.md").read_text().split())
 
 
 # github-script's globals, as far as the notice uses them: the issues open on

@@ -3,12 +3,16 @@ with the folder it belongs in.
 
 Pelican reads only the content folders (ARTICLE_PATHS, POLICY_PATHS …): a
 post saved as content/news/buses.md, content/post/buses.md or content/buses.md
-would vanish without a word, and the check would say all is fine.
+would vanish without a word, and the check would say all is fine. A file
+that says `status: draft` is told in the drafts preview (the live preview,
+`invoke build --drafts`) and once it is published, not in the public build.
 """
 
 from __future__ import annotations
 
 import os
+
+import yaml
 
 from sitecore.problems import problem_log
 from sitecore.schema.content_folders import written_files_not_read
@@ -23,6 +27,11 @@ MARKDOWN = (".md", ".markdown")
 
 def report_written_files_not_read(settings: dict) -> None:
     for path in written_files_not_read(settings):
+        if says_draft(front_matter_lines(path)) and not settings.get("PREVIEW_DRAFTS"):
+            # Held to the rule when it is published, as a draft is to the
+            # other public rules: a volunteer's draft never stops the hourly
+            # build. The live preview and `invoke build --drafts` say it now.
+            continue
         fix = f"move it to {folder_for(path, settings)}"
         if not path.endswith(MARKDOWN):
             fix += f", renamed {os.path.splitext(os.path.basename(path))[0]}.md"
@@ -34,7 +43,7 @@ def folder_for(path: str, settings: dict) -> str:
     what looks like a post; the list of content folders when it says
     nothing clear."""
     folders = content_type_folders(settings)
-    fits = best_fitting_types(front_matter_keys(path), folders)
+    fits = best_fitting_types(set(front_matter_lines(path)), folders)
     if len(fits) == 1:
         return f"content/{folders[fits[0]]}/"
     return ("the content folder for what it is: " + ", ".join(f"content/{folder}/" for folder in folders.values())
@@ -64,16 +73,24 @@ def best_fitting_types(keys: set[str], folders: dict[str, str]) -> list[str]:
     return [setting for setting, missed in misses.items() if missed == fewest]
 
 
-def front_matter_keys(path: str) -> set[str]:
-    """The top-level keys of the file's front matter (none if it has none)."""
+def front_matter_lines(path: str) -> dict[str, str]:
+    """{top-level key: its line} of the file's front matter (none if it has
+    none). Found line by line, so that even front matter YAML cannot read
+    ("title: Buses: bad") says what it is."""
     try:
         with open(path, encoding="utf-8-sig", errors="replace") as handle:
             lines = handle.read(READ_AT_MOST).splitlines()
     except OSError:
-        return set()
+        return {}
     closing = front_matter_end(lines)
     if closing is None:
-        return set()
-    # Found line by line, so that even front matter YAML cannot read
-    # ("title: Buses: bad") says what it is.
-    return {found["key"] for line in lines[1:closing] if (found := TOP_LEVEL_FIELD.match(line))}
+        return {}
+    return {found["key"]: line for line in lines[1:closing] if (found := TOP_LEVEL_FIELD.match(line))}
+
+
+def says_draft(lines: dict[str, str]) -> bool:
+    """Does the front matter say `status: draft` (quoted or not, with a comment or not)?"""
+    try:
+        return "status" in lines and yaml.safe_load(lines["status"]) == {"status": "draft"}
+    except yaml.YAMLError:
+        return False
