@@ -42,11 +42,10 @@ from pelican.writers import Writer
 
 from plugins.typedcontent.generator import TypedContentGenerator
 from sitecore.content_items import content_items
-from sitecore.imprint import imprint_text
+from sitecore.imprint import imprint_text, shows_imprint
 from sitecore.output import write_atomically
 from sitecore.problems import problem_log
 from sitecore.renewed import items_renewed
-from sitecore.visible_text import visible_text
 
 from .build import forget_pelican_memos
 
@@ -120,7 +119,7 @@ class WarmSite:
                     generator.generate_output(writer)
             written = sorted(writer.written)
             imprint = imprint_text(self.settings)
-            if not written or any(imprint not in visible_text(Path(folder, name).read_text(encoding="utf-8"))
+            if not written or any(not shows_imprint(Path(folder, name).read_text(encoding="utf-8"), imprint)
                                   for name in written):
                 return None
             replaced = {}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sitecore.visible_text import visible_text
+
 REQUIRED_PARTS = ("promoter", "party", "address")
 
 
@@ -15,3 +17,9 @@ def imprint_text(settings: dict) -> str:
             + ": the law requires the promoter's name, the party and a postal address"
         )
     return f"Promoted by {imprint['promoter']} on behalf of {imprint['party']}, {imprint['address']}."
+
+
+def shows_imprint(html: str, expected: str) -> bool:
+    """Does the page show the imprint in its visible text? (The build's
+    check and the live preview's quick step ask this one question.)"""
+    return expected in visible_text(html)

@@ -9,7 +9,6 @@ with it. Anything missing is logged as an ERROR, which fails the build.
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import logging
 import os
 import sys
@@ -17,12 +16,12 @@ from pathlib import Path
 
 from PIL import Image
 
+from sitecore import imprint as imprint_module
 from sitecore import visible_text as visible_text_module
-from sitecore.imprint import imprint_text
+from sitecore.imprint import imprint_text, shows_imprint
 from sitecore.output import write_atomically
 from sitecore.passed_before import PassedBefore
 from sitecore.text_memo import fingerprint
-from sitecore.visible_text import visible_text
 
 logger = logging.getLogger("site.imprint")
 FIX = "the imprint is IMPRINT in pelicanconf.py"
@@ -41,7 +40,7 @@ def pages_without_imprint(site: Path, expected: str, private: set[str], cache: P
         html = page.read_bytes()
         if passed is not None and passed.seen(html):
             continue
-        if expected in visible_text(html.decode("utf-8")):
+        if shows_imprint(html.decode("utf-8"), expected):
             if passed is not None:
                 passed.add(html)
         else:
@@ -55,11 +54,11 @@ class PagesThatPassed:
     """The pages of the last build that showed the imprint, by the SHA-256
     of their bytes (sitecore/passed_before.py): parsing every page was 4.7 s
     of a build at 5000 posts, and an edit changes a handful of pages. The
-    file is named by a fingerprint of the imprint, this check's code and
-    selectolax's version, so the answer is the one the parse would give."""
+    file is named by a fingerprint of the imprint, the check's code
+    (`shows_imprint` and what it reads with) and selectolax's version, so the answer is the one the parse would give."""
 
     def __init__(self, cache: Path, expected: str) -> None:
-        made_by = fingerprint((sys.modules[__name__], visible_text_module), ("selectolax",), expected)
+        made_by = fingerprint((sys.modules[__name__], imprint_module, visible_text_module), ("selectolax",), expected)
         self.digests = PassedBefore(cache / "imprint-checked" / f"pages-{made_by.hex()[:24]}")
 
     def seen(self, html: bytes) -> bool:
@@ -93,10 +92,11 @@ def pdf_problems(pdf: Path, expected: str) -> list[str]:
 def checked_pdf_problems(pdf: Path, expected: str, cache: Path) -> list[str]:
     """pdf_problems, remembered for a PDF that passed: reading a PDF's text
     was the slowest step of a small build, and most builds reuse their PDFs
-    from the cache. Keyed by the PDF's bytes, the imprint and pypdf's
-    version, so the answer is the one a fresh check would give."""
-    key = hashlib.sha256(f"pypdf {importlib.metadata.version('pypdf')}\0{expected}\0".encode()
-                         + pdf.read_bytes()).hexdigest()
+    from the cache. Keyed by the PDF's bytes, the imprint, this check's
+    code and pypdf's version, so the answer is the one a fresh check would
+    give (a check that asks more of a PDF asks it of every PDF again)."""
+    made_by = fingerprint((sys.modules[__name__],), ("pypdf",), expected)
+    key = hashlib.sha256(made_by + pdf.read_bytes()).hexdigest()
     passed = cache / "imprint-checked" / key
     if passed.exists():
         return []
