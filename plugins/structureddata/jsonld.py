@@ -11,6 +11,7 @@ import json
 
 from markupsafe import Markup
 
+from sitecore.brand import LOGO_PNG_SIZE
 from sitecore.languages import language_of
 from sitecore.settings_check import our_setting
 from sitecore.share_cards import share_card_url
@@ -20,7 +21,7 @@ from sitecore.urls import canonical_url
 def party(settings, full: bool = False) -> dict:
     data = {"@type": "PoliticalParty", "name": settings["SITENAME"], "url": canonical_url(settings, "")}
     data["logo"] = {"@type": "ImageObject", "url": canonical_url(settings, settings["PARTY_LOGO_PNG"]),
-                    "width": 512, "height": 512}
+                    "width": LOGO_PNG_SIZE, "height": LOGO_PNG_SIZE}
     if full:
         data.update({
             "description": settings["SITE_TAGLINE"],
@@ -72,23 +73,23 @@ def news_article(article, settings) -> dict:
     }
 
 
-def person(councillor, settings) -> dict:
-    member_of: list[dict] = [{"@type": "PoliticalParty", "name": settings["SITENAME"],
-                              "url": canonical_url(settings, "")}]
-    if getattr(councillor, "council", None):
-        member_of.append({"@type": "Role", "roleName": councillor.role,
-                          "memberOf": {"@type": "GovernmentOrganization", "name": councillor.council}})
+def councillor(profile, settings) -> dict:
+    """A councillor: a person of the party, with their seat on a council."""
+    member_of: list[dict] = [party(settings)]
+    if getattr(profile, "council", None):
+        member_of.append({"@type": "Role", "roleName": profile.role,
+                          "memberOf": {"@type": "GovernmentOrganization", "name": profile.council}})
     data = {
         "@type": "Person",
-        "name": councillor.title,
-        "jobTitle": councillor.role,
-        "description": councillor.description,
-        "url": canonical_url(settings, councillor.url),
-        "image": canonical_url(settings, getattr(councillor, "photo", None) or share_card_url(settings, councillor)),
+        "name": profile.title,
+        "jobTitle": profile.role,
+        "description": profile.description,
+        "url": canonical_url(settings, profile.url),
+        "image": canonical_url(settings, getattr(profile, "photo", None) or share_card_url(settings, profile)),
         "memberOf": member_of,
     }
-    if getattr(councillor, "region", None):
-        data["workLocation"] = {"@type": "Place", "name": councillor.region}
+    if getattr(profile, "region", None):
+        data["workLocation"] = {"@type": "Place", "name": profile.region}
     return data
 
 

@@ -2,12 +2,12 @@
 
 from pelican import signals
 
-from .jsonld import branch, candidate, event, news_article, party, person, script_tag
+from .jsonld import branch, candidate, councillor, event, news_article, party, script_tag
 
 BUILDERS = {
     "party": lambda item, settings: party(settings, full=True),
     "news_article": news_article,
-    "person": person,
+    "councillor": councillor,
     "event": event,
     "branch": branch,
     "candidate": candidate,
