@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sitecore.frozen_editions import edition_key
+from sitecore.names import MARKDOWN_SUFFIXES
 from sitecore.schema.content_types import MINIFESTO
 from sitecore.schema.document import parse_document
 from sitecore.schema.front_matter_errors import FrontMatterError
@@ -75,7 +76,7 @@ def freeze_edition(settings: dict, again: bool = False, keep_previous: bool = Fa
     files = [minifesto_name]
     for folder in settings["POLICY_PATHS"]:
         # Every file the build reads as a policy: in subfolders too.
-        for path in sorted(p for p in (content / folder).rglob("*") if p.suffix in (".md", ".markdown")):
+        for path in sorted(p for p in (content / folder).rglob("*") if p.suffix in MARKDOWN_SUFFIXES):
             relative = path.relative_to(content).as_posix()
             if path.is_symlink():  # `invoke check` refuses it too: never copy what it points to
                 raise FreezeError(f"content/{relative} is a symbolic link: replace it with the file itself")

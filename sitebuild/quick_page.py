@@ -1,6 +1,6 @@
-"""The live preview's quick step: a saved post, page, policy or councillor
-profile shown in its own page in a fraction of a second, before the full
-build that follows it.
+"""The live preview's quick step: a saved item of any kind (a post, page,
+policy, councillor, event, branch or candidate) shown in its own page in a
+fraction of a second, before the full build that follows it.
 
 A full build reads every file and writes every page: about 13 s at 1000 posts.
 When a volunteer changes only the words of one item (its title, summary or
@@ -13,8 +13,8 @@ the generators of its last good build (`WarmSite`) and, for such a save:
    list and page of the kept build that holds it now holds the new one;
 3. sends `items_renewed` (sitecore/renewed.py), so that the plugins link,
    check and plan those items exactly as a full build does;
-4. writes only that item's page (and, for a post, the pages of the policies
-   and councillors it names, which list it, and the page of each full list
+4. writes only that item's page (and, for a post, the pages of the policies,
+   councillors and events it names, which list it, and the page of each full list
    of their news that shows it: a generator's `pages_showing`), with the
    templates and context of the kept build, and checks that each shows the
    imprint.
@@ -43,6 +43,7 @@ from pelican.writers import Writer
 from plugins.typedcontent.generator import TypedContentGenerator
 from sitecore.content_items import content_items
 from sitecore.imprint import imprint_text, shows_imprint
+from sitecore.names import MARKDOWN_SUFFIXES
 from sitecore.output import write_atomically
 from sitecore.problems import problem_log
 from sitecore.renewed import items_renewed
@@ -195,7 +196,7 @@ def ordinary_content_file(path: Path, content: str) -> bool:
         return False
     real, named = os.path.realpath(path), os.path.abspath(path)
     inside = os.path.relpath(real, os.path.realpath(content))
-    return (path.suffix == ".md" and stat.S_ISREG(mode) and not inside.startswith(os.pardir)
+    return (path.suffix in MARKDOWN_SUFFIXES and stat.S_ISREG(mode) and not inside.startswith(os.pardir)
             and inside == os.path.relpath(named, os.path.abspath(content)))
 
 

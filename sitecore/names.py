@@ -9,6 +9,8 @@ import re
 # quote or a space there could break out of an attribute or an address.
 SAFE_NAME_PART = re.compile(r"[A-Za-z0-9_.-]+")
 SAFE_SITE_PATH = re.compile(r"[A-Za-z0-9._/-]+")
+# The endings of the files the site reads as content (Markdown).
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 # Policies are filed as NN-slug.md so a folder listing shows them in order.
 NUMBERED_NAME = re.compile(r"^(?P<number>\d{1,2})-(?P<slug>.+)$")
 

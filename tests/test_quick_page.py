@@ -65,13 +65,15 @@ CAMPAIGN = {
 
 
 def build_warm(root, cache) -> tuple[WarmSite, object, object]:
-    """MINIMAL_SITE (and a draft, and CAMPAIGN) built in `root` as the
+    """MINIMAL_SITE (and a draft, a page in a .markdown file, and CAMPAIGN) built in `root` as the
     preview builds it, with the generators the preview keeps."""
     content = root / "content"
     draft = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace("category: news", "category: news\nstatus: draft")
     hello = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace("tags: [launch]", "tags: [launch]\nevents: [canvass]")
     write_content(content, {**MINIMAL_SITE, **CAMPAIGN, "posts/hello.md": hello,
-                            "posts/a-draft.md": draft.replace("Hello from", "A draft from")})
+                            "posts/a-draft.md": draft.replace("Hello from", "A draft from"),
+                            # The site reads a .markdown file as it reads a .md one.
+                            "pages/volunteer.markdown": "---\ntitle: Volunteer\nsummary: Help out.\n---\nJoin a team.\n"})
     with keeping_generators() as kept:
         build_site(SETTINGS, root / "preview", preview_settings(content, cache))
     return WarmSite(kept[0]), content, root
@@ -135,6 +137,8 @@ WORD_EDITS = {
     "draft body": ("posts/a-draft.md", "The first post's text.", "A draft's words.",
                    ("news/a-draft/index.html", *POST_PAGES[1:3])),  # the draft names no event
     "page body": ("pages/about.md", "We are a party.", "We are a party of volunteers.", ("about/index.html",)),
+    "page body, .markdown": ("pages/volunteer.markdown", "Join a team.", "Join a team near you.",
+                             ("volunteer/index.html",)),
     "policy body": ("policies/01-housing.md", "Why this matters.", "Why this matters to everyone.",
                     ("policies/housing/index.html",)),
     "profile body": ("councillors/jo-bloggs.md", "Jo's story.", "Jo's story, told at length.",

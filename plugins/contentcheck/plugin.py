@@ -7,6 +7,7 @@ from weakref import WeakKeyDictionary
 from pelican import signals
 
 from sitecore.content_items import content_items, unpublished_items
+from sitecore.names import MARKDOWN_SUFFIXES
 from sitecore.problems import problem_log
 from sitecore.renewed import items_renewed
 from sitecore.schema.content_folders import files_in_content_folders
@@ -85,10 +86,10 @@ def report_unread_files(settings) -> None:
     outside the content folders: say so."""
     for path in files_in_content_folders(settings):
         name = os.path.basename(path)
-        if name.lower().endswith((".md", ".markdown")) and not name.endswith((".md", ".markdown")):
+        if name.lower().endswith(MARKDOWN_SUFFIXES) and not name.endswith(MARKDOWN_SUFFIXES):
             problem_log.add(path, 1, "(file name)", "ends in upper case, so it is not read as Markdown",
                             f"rename it in lower case, ending in .md ({os.path.splitext(name)[0].lower()}.md)")
-        elif not name.endswith((".md", ".markdown")):
+        elif not name.endswith(MARKDOWN_SUFFIXES):
             problem_log.add(path, 1, "(file)", "is not a Markdown file, so it is not on the site",
                             "write the content as a .md file with front matter (see the README)")
     report_written_files_not_read(settings)

@@ -14,6 +14,7 @@ import os
 
 import yaml
 
+from sitecore.names import MARKDOWN_SUFFIXES
 from sitecore.problems import problem_log
 from sitecore.schema.content_folders import written_files_not_read
 from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
@@ -22,7 +23,6 @@ from sitecore.schema.yaml_slips import TOP_LEVEL_FIELD
 
 # The front matter is at the top: no need to read a long file to the end.
 READ_AT_MOST = 64 * 1024
-MARKDOWN = (".md", ".markdown")
 
 
 def report_written_files_not_read(settings: dict) -> None:
@@ -33,7 +33,7 @@ def report_written_files_not_read(settings: dict) -> None:
             # build. The live preview and `invoke build --drafts` say it now.
             continue
         fix = f"move it to {folder_for(path, settings)}"
-        if not path.endswith(MARKDOWN):
+        if not path.endswith(MARKDOWN_SUFFIXES):
             fix += f", renamed {os.path.splitext(os.path.basename(path))[0]}.md"
         problem_log.add(path, 1, "(file)", "this folder is not read, so the file is not on the site", fix)
 
@@ -56,7 +56,7 @@ def content_type_folders(settings: dict) -> dict[str, str]:
     folders = {}
     for setting in SCHEMAS_BY_PATH_SETTING:
         paths = [path.strip("/") for path in settings.get(setting) or []]
-        if paths and paths[0] and not paths[0].endswith(MARKDOWN):
+        if paths and paths[0] and not paths[0].endswith(MARKDOWN_SUFFIXES):
             folders[setting] = paths[0]
     return folders
 

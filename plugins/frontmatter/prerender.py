@@ -23,6 +23,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from sitecore.cores import usable_cores
+from sitecore.names import MARKDOWN_SUFFIXES
 from sitecore.schema.content_folders import files_in_content_folders
 from sitecore.schema.document import body_of
 
@@ -38,7 +39,7 @@ def read_markdown(path: str) -> str | None:
     the contentfiles plugin refuses links (they could reach files outside the
     repository), so nothing is read through one here either, not even into
     the cache."""
-    if not path.endswith((".md", ".markdown")) or os.path.islink(path):
+    if not path.endswith(MARKDOWN_SUFFIXES) or os.path.islink(path):
         return None
     try:
         # O_NONBLOCK: a named pipe given a Markdown name would otherwise

@@ -19,7 +19,7 @@ from pelican.urlwrappers import Author, Category, Tag
 
 from sitecore.frozen_editions import frozen_origin
 from sitecore.html_refusal_messages import explain
-from sitecore.names import SAFE_NAME_PART, numbered_name, slug_of_file
+from sitecore.names import MARKDOWN_SUFFIXES, SAFE_NAME_PART, numbered_name, slug_of_file
 from sitecore.problems import PartlyRead, problem_log
 from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING, field_names_of
 from sitecore.schema.document import parse_document
@@ -57,7 +57,7 @@ def schema_for(source_path: str, settings: dict) -> Schema | None:
 
 class FrontMatterReader(BaseReader):
     enabled = True
-    file_extensions = ["md", "markdown"]
+    file_extensions = [suffix.lstrip(".") for suffix in MARKDOWN_SUFFIXES]
 
     @functools.cached_property
     def html_cache(self) -> TextMemo:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pelican.readers import SkipStub
 
 from sitecore.frozen_editions import EDITION_KEY, edition_folders, edition_key, frozen_origin
+from sitecore.names import MARKDOWN_SUFFIXES
 from sitecore.problems import problem_log
 
 from .content import FrozenMinifesto, FrozenPolicy
@@ -151,7 +152,7 @@ def frozen_files(folder: str) -> list[str]:
 
 
 def read_item(generator, relative: str, content_class):
-    if not relative.endswith((".md", ".markdown")):
+    if not relative.endswith(MARKDOWN_SUFFIXES):
         return None  # reported by contentcheck with every other non-Markdown file
     item = generator.readers.read_file(base_path=generator.path, path=relative, content_class=content_class,
                                        context=generator.context)
