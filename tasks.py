@@ -3,7 +3,7 @@
     invoke build        build the site into output/ (safely: see sitebuild/)
     invoke build --drafts   a preview with drafts and embargoed posts, in preview/
     invoke check        check all content, write nothing
-    invoke new post "Title"   (or policy, councillor) start a new file
+    invoke new post "Title"   start a new file (or policy, councillor, event, branch, candidate)
     invoke minifesto freeze   keep the current minifesto edition before changing it
     invoke promote <slug>     an elected candidate becomes a councillor
     invoke build --production   the public site, with publishconf.py

@@ -97,6 +97,11 @@ class ScaffoldError(Exception):
     pass
 
 
+def in_words(kinds: list[str]) -> str:
+    """post, policy … or candidate"""
+    return f"{', '.join(kinds[:-1])} or {kinds[-1]}"
+
+
 def slug_for(title: str) -> str:
     """The file name (without .md) for a title: 'Café vote: £5m for buses'
     gives cafe-vote-5m-for-buses. Currency signs are dropped, as '$' always
@@ -120,7 +125,7 @@ def next_policy_number(folder: Path) -> int:
 def new_content(kind: str, title: str, settings: dict, today: dt.date | None = None) -> Path:
     """Create the file; refuse to overwrite. Returns its path."""
     if kind not in TEMPLATES:
-        raise ScaffoldError(f'"{kind}" is not something `invoke new` makes: use post, policy, councillor, event, branch or candidate')
+        raise ScaffoldError(f'"{kind}" is not something `invoke new` makes: use {in_words(list(TEMPLATES))}')
     title = title.strip()
     if not title:
         raise ScaffoldError("give a title, e.g. invoke new post \"Katie Parker joins Breakthrough\"")

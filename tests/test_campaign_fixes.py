@@ -164,6 +164,21 @@ def test_every_new_file_is_refused_for_its_placeholders_and_nothing_else(tmp_pat
         assert [line.split(" — ")[0] for line in reported] == expected, kind
 
 
+def test_every_kind_invoke_new_makes_is_named_where_volunteers_look(tmp_path):
+    """The task's help, `invoke --list`'s summary, the module's list of tasks
+    and the refusal of an unknown kind name every kind, in one order."""
+    from sitebuild.scaffold import TEMPLATES, ScaffoldError
+
+    assert list(SCAFFOLDS) == list(TEMPLATES)  # the test above makes a file of every kind
+    kinds = ", ".join(TEMPLATES)
+    tasks = (REPO / "tasks.py").read_text(encoding="utf-8")
+    assert f"invoke new post \"Title\"   start a new file (or {kinds.removeprefix('post, ')})" in tasks
+    words = ", ".join(list(TEMPLATES)[:-1]) + " or " + list(TEMPLATES)[-1]
+    assert f'help={{"kind": "{words}"' in tasks and f"Start a new {words}:" in tasks
+    with pytest.raises(ScaffoldError, match=f"use {words}$"):
+        new_content("leaflet", "Our leaflet", {"PATH": str(tmp_path)})
+
+
 def placeholders(text: str) -> list[tuple[int, str]]:
     """(line, field) of each TODO of a new file, as the build reports it: a
     field at its key's line (an entry of a list of fields too), an item of
