@@ -34,7 +34,7 @@ def own_work_folders(output_path: Path, kind: str) -> list[Path]:
     return list(output_path.parent.glob(f".{glob.escape(output_path.name)}.{kind}-{os.getpid()}-*"))
 
 
-def work_folders(output_path: Path, kind: str) -> list[Path]:
+def dead_builds_folders(output_path: Path, kind: str) -> list[Path]:
     """The work folders of dead builds beside output_path, newest first.
     Names without a process id come from builds before ids were added."""
     pattern = re.compile(rf"\.{re.escape(output_path.name)}\.{kind}-(?:(\d+)-)?[^/]*")
@@ -69,16 +69,16 @@ def recover_from_killed_builds(output_path: Path) -> None:
     that), then delete what killed builds left: each is up to a whole site.
     Old sites that ended processes discarded (see `discard`) are deleted on
     a thread, while this build goes on."""
-    previous = work_folders(output_path, "previous")
+    previous = dead_builds_folders(output_path, "previous")
     if previous and not output_path.exists():
         try:
             previous.pop(0).rename(output_path)
         except OSError:
             if not output_path.exists():  # else a build beside us put it back
                 raise
-    for folder in previous + work_folders(output_path, "staging"):
+    for folder in previous + dead_builds_folders(output_path, "staging"):
         shutil.rmtree(folder, ignore_errors=True)
-    for folder in work_folders(output_path, "discarded"):
+    for folder in dead_builds_folders(output_path, "discarded"):
         delete_in_background(folder)
 
 

@@ -16,15 +16,15 @@ from .site_facts import SiteFacts
 from .tag_addresses import check_tags_make_addresses
 
 
-def check_item(item, site: SiteFacts, timeless: bool = True) -> bool:
-    """Every check of `item`, or, when not `timeless`, only those that read
-    the clock (its date and its "Updated" date against now); whether the
-    others found nothing."""
+def check_item(item, site: SiteFacts, only_the_clock: bool = False) -> bool:
+    """Every check of `item`, or with `only_the_clock` only those that read
+    the clock (its date and its "Updated" date against now, which run every
+    build); whether the others found nothing."""
     body = getattr(item, "body_markdown", None)
     if body is None:
         return True
     found = len(problem_log)
-    if timeless:
+    if not only_the_clock:
         check_links(item, body, getattr(item, "body_first_line", 1), site, "body")
         if getattr(item, "closing_call", None) and "closing_call" in item.frontmatter_lines:
             # The minifesto's closing call is Markdown too: its links are checked like a body's.
@@ -34,7 +34,7 @@ def check_item(item, site: SiteFacts, timeless: bool = True) -> bool:
         check_links_as_published(item, site)
         check_issued_when_embargo_lifts(item)
         check_modified_after_date(item)
-    timeless_passed = len(problem_log) == found
+    others_passed = len(problem_log) == found
     check_not_in_the_future(item, site.settings)
     check_modified_not_in_the_future(item, site.settings)
-    return timeless_passed
+    return others_passed

@@ -35,7 +35,10 @@ checked_against: WeakKeyDictionary = WeakKeyDictionary()
 passes_to_keep: list = []
 
 
-def check_content(generators) -> None:
+def check_every_item(generators) -> None:
+    """Every item's checks, once Pelican has read them all (links need the
+    whole site's addresses); an item that passed in the last build and is
+    unchanged gets only the checks that read the clock."""
     settings = generators[0].settings
     site = SiteFacts(settings, site_urls(generators), unpublished_items(generators))
     checked_against.clear()
@@ -47,7 +50,7 @@ def check_content(generators) -> None:
         key = passed.key(item) if passed is not None else None
         passed_before = passed is not None and passed.seen(key)
         unchanged += passed_before
-        if check_item(item, site, timeless=not passed_before) and passed is not None and not passed_before:
+        if check_item(item, site, only_the_clock=passed_before) and passed is not None and not passed_before:
             passed.add(key)
     if passed is not None:
         logger.info("Content checks: %d items, %d of them unchanged since they passed in the last build",
@@ -75,7 +78,7 @@ def keep_passes(pelican) -> None:
 def check_renewed(generators, items) -> None:
     site = checked_against.get(generators[0])
     if site is None:  # never checked in full: check everything
-        return check_content(generators)
+        return check_every_item(generators)
     for item in items:
         check_item(item, site)
 
@@ -96,7 +99,7 @@ def report_unread_files(settings) -> None:
 
 
 def register() -> None:
-    signals.all_generators_finalized.connect(check_content)
+    signals.all_generators_finalized.connect(check_every_item)
     signals.finalized.connect(keep_passes)
     # Links to a part of a page (#commitment-3), checked once the pages are written.
     fragments.register()
