@@ -298,6 +298,10 @@ def test_an_image_path_written_another_way_gets_the_path_to_write(written, messa
     ('title: Katie Parker\nrole "Councillor"',
      "3: role: there is no colon after the field's name (role) — write the line as 'role: \"Councillor\"' "
      "(the name, a colon, then a space)"),
+    # The first line: no field above it, and PyYAML complained of the line below.
+    ("title Homes for everyone\nnumber: 1",
+     "2: title: there is no colon after the field's name (title) — write the line as 'title: Homes for everyone' "
+     "(the name, a colon, then a space)"),
 ])
 def test_a_field_without_its_colon_is_named_with_the_line_to_write(front_matter, expected):
     assert refusal(front_matter) == expected

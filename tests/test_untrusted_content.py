@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import re
 import shutil
+import textwrap
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -238,6 +239,29 @@ def test_a_policy_with_a_table_too_wide_fails_the_build_at_the_table(make_site):
         f"content/policies/01-housing.md:{table_line}: (file): has a table of 17 columns: more than the 16 that "
         "can be read on a phone or printed — split it into tables of fewer columns, or publish the figures as a "
         "spreadsheet (.xlsx or .ods) and link to it from the text"]
+
+
+def test_a_file_refused_for_its_text_has_its_fields_checked_in_the_same_build(make_site):
+    """The volunteer mends the table and the fields at once, not the table
+    first and the fields a build later; a refused line inside the front
+    matter is told once, not again as a slip of the YAML."""
+    policy = textwrap.dedent(MINIMAL_SITE["policies/01-housing.md"])
+    wrong_fields = policy.replace("number: 1\n", "number: one\n").replace("summary: ", "sumary: ")
+    build = make_site({"policies/01-housing.md": wrong_fields + "\n" + markdown_table(17, 2)})
+    assert build.returncode == 1 and "Traceback" not in build.stderr
+    told = [line.split(" — ")[0].split(": ", 2)[:2] for line in build.problem_lines]
+    assert told == [["content/policies/01-housing.md:3", "number"], ["content/policies/01-housing.md:4", "sumary"],
+                    ["content/policies/01-housing.md:7", "summary"],  # missing: told at the closing ---
+                    [f"content/policies/01-housing.md:{policy.count(chr(10)) + 2}", "(file)"]], build.problem_lines
+    # A slip of the YAML too, told at its line, beside the table.
+    slipped = make_site({"policies/01-housing.md": policy.replace("title: Homes for everyone", "title Homes")
+                         + "\n" + markdown_table(17, 2)})
+    assert [line.split(": ", 2)[:2] for line in slipped.problem_lines][:1] == [
+        ["content/policies/01-housing.md:2", "title"]], slipped.problem_lines
+    # A control character inside the front matter: told once, as a control character.
+    control = make_site({"policies/01-housing.md": policy.replace("summary: Everyone", "summary: Every\x0bone")})
+    assert [line.split(": ", 2)[:2] for line in control.problem_lines] == [
+        ["content/policies/01-housing.md:4", "(file)"]], control.problem_lines
 
 
 @pytest.mark.parametrize("value", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00", "1066-10-14"])

@@ -22,7 +22,7 @@ from sitecore.html_refusal_messages import explain
 from sitecore.names import MARKDOWN_SUFFIXES, SAFE_NAME_PART, numbered_name, slug_of_file
 from sitecore.problems import PartlyRead, problem_log
 from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING, field_names_of
-from sitecore.schema.document import parse_document
+from sitecore.schema.document import front_matter_end, parse_document
 from sitecore.schema.fields import SLUG_MAX_LENGTH, SLUG_PATTERN
 from sitecore.schema.fields_memo import FieldsMemo
 from sitecore.schema.front_matter_errors import FrontMatterError
@@ -107,6 +107,7 @@ class FrontMatterReader(BaseReader):
         for problem in sorted(unreadable, key=lambda problem: problem.line):
             problem_log.add(source_path, problem.line, "(file)", problem.message, problem.fix)
         if unreadable:
+            self._check_fields_only(source_path, schema, text, unreadable)
             return "", dict(SKIP)
         with fields_of_this_file(field_names_of(schema)):  # which names a slip's line may start with
             try:
@@ -119,6 +120,11 @@ class FrontMatterReader(BaseReader):
         slug = self._slug_from_file_name(source_path, schema, values, doc)
         if values is None or slug is None:
             return self._check_the_rest(source_path, doc, right)
+        return self._safe_html(source_path, "body", doc.body, doc.end_line + 1), self._item_metadata(
+            source_path, schema, values, slug, doc, text)
+
+    def _item_metadata(self, source_path, schema: Schema, values: dict, slug: str, doc, text: str) -> dict:
+        """What Pelican and our plugins read of a file whose fields are right."""
         metadata = self._pelican_metadata(schema, values, slug)
         metadata["status"], metadata["preview_label"] = publication_status(values, self.settings)
         # `status: draft` as written: an item embargoed too stays a draft
@@ -139,16 +145,33 @@ class FrontMatterReader(BaseReader):
         # The text read, for what is kept of it between builds (the content
         # checks' passes): the file may be saved again while the build runs.
         metadata["source_digest"] = hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
-        body_html = self._safe_html(source_path, "body", doc.body, doc.end_line + 1)
         if schema.name == "minifesto":
             metadata["closing_call_html"] = self._safe_html(
                 source_path, "closing_call", values["closing_call"], doc.line_of("closing_call"))
-        return body_html, metadata
+        return metadata
 
-    def _read_past_slips(self, source_path, schema, text: str, first: FrontMatterError):
+    def _check_fields_only(self, source_path, schema, text: str, refused: list) -> None:
+        """A file refused for its text as a whole (a control character, a
+        conflict's markers, a table too large …): the mistakes of its
+        fields are told in the same build too, when every refused line is
+        below the front matter (a refused line inside it would only be told
+        again, as a slip). Its text is not read: that is what was refused."""
+        closing = front_matter_end(text.split("\n"))
+        if closing is None or any(problem.line <= closing + 1 for problem in refused):
+            return
+        with fields_of_this_file(field_names_of(schema)):
+            try:
+                doc = parse_document(text, self.fields_cache)
+            except FrontMatterError as error:
+                self._read_past_slips(source_path, schema, text, error, with_text=False)
+                return
+        right, ok = schema.validate_all(source_path, doc, self.settings, problem_log.add)
+        self._slug_from_file_name(source_path, schema, right if ok else None, doc)
+
+    def _read_past_slips(self, source_path, schema, text: str, first: FrontMatterError, with_text: bool = True):
         """A front matter block that cannot be read: every slip in it is
         told, and the mistakes of the fields that read once the slips are
-        passed over, and of the text (see past_the_first_slip.py)."""
+        passed over, and (`with_text`) of the text (see past_the_first_slip.py)."""
         slips = read_past_slips(text, first)
         for slip in slips.problems:
             problem_log.add(source_path, slip.line, slip.field, slip.message, slip.fix)
@@ -158,7 +181,8 @@ class FrontMatterReader(BaseReader):
                     problem_log.add(path, line, field, message, fix)
 
             right, _ = schema.validate_all(source_path, slips.document, self.settings, report)
-            return self._check_the_rest(source_path, slips.document, right)
+            if with_text:
+                return self._check_the_rest(source_path, slips.document, right)
         return "", dict(SKIP)
 
     def _check_the_rest(self, source_path, doc, right: dict):

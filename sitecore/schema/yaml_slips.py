@@ -268,7 +268,7 @@ def continued_value_slip(block: list[str], index: int) -> Slip | None:
 def stray_text_line(block: list[str], upto: int) -> int | None:
     """The first line up to `upto` that is neither a field, a list item, a
     comment, nor indented further than the field (or item) whose value it
-    continues: text YAML cannot place. (A value's later lines, as in a
+    continues (the first line of all continues none): text YAML cannot place. (A value's later lines, as in a
     `bio: >-` block of lines, are each as far in as the first: further in
     than the field's name, which is what counts.)"""
     owner = None  # the nearest field or list item above: kept as the lines go (searching back was quadratic)
@@ -277,8 +277,8 @@ def stray_text_line(block: list[str], upto: int) -> int | None:
             owner = line
         if not is_written(line) or owner is line or DASH_WITHOUT_ITS_SPACE.match(line.rstrip("\r\n")):
             continue
-        if owner is not None and indent_of(line) <= value_column(owner):
-            return index
+        if owner is None or indent_of(line) <= value_column(owner):
+            return index  # (no field above: the block's first line, "title Homes")
     return None
 
 
