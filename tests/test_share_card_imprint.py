@@ -8,6 +8,7 @@ import io
 from concurrent.futures import wait
 
 import pytest
+from conftest import REPO
 from PIL import Image, ImageChops, ImageFont
 
 from plugins.sharecards.card import CardText, draw_card
@@ -135,6 +136,25 @@ def test_a_too_long_imprint_fails_the_build_with_one_clear_line(make_site):
     assert line.endswith("— shorten the address or the promoter's name in IMPRINT in pelicanconf.py "
                          "(the law wants the whole imprint on every image)")
     assert not build.output.exists()
+
+
+def test_a_too_long_imprint_is_told_at_the_line_of_pelicanconf_that_sets_it(settings):
+    """As a volunteer's build says it (the tests' own settings files set
+    everything on their first line, so the build above says line 1)."""
+    from plugins.sharecards.card_checks import CardChecks
+    from sitecore.problems import ContentProblems, problem_log
+
+    problem_log.clear()
+    try:
+        assert not CardChecks(settings).imprint_fits(imprint_of(TOO_LONG_IMPRINT))
+        with pytest.raises(ContentProblems) as told:
+            problem_log.raise_if_any()
+    finally:
+        problem_log.clear()
+    [problem] = told.value.problems
+    lines = (REPO / "pelicanconf.py").read_text(encoding="utf-8").splitlines()
+    assert (problem.path, problem.field) == ("pelicanconf.py", "IMPRINT")
+    assert lines[problem.line - 1].startswith("IMPRINT = "), problem
 
 
 def test_cards_drawn_by_the_worker_process_are_the_cards_drawn_here(style, tmp_path, monkeypatch):
