@@ -74,6 +74,9 @@ STATEMENT_BACKED_BY = {
         ["test_accessibility_statement::test_github_publishes_only_after_the_tests_pass"],
     "is built and checked as above, but the tests are not run first":
         ["test_accessibility_statement::test_the_other_ways_to_publish_do_not_run_the_tests"],
+    "Every page can be read and every link followed with JavaScript turned off":
+        ["test_accessibility_statement::test_every_page_reads_and_every_link_goes_without_javascript",
+         "test_accessibility::test_pages_read_without_javascript"],
     "Our downloadable PDFs, such as the minifesto, are tagged so that they can be read by screen readers":
         ["test_minifesto::test_pdf_is_tagged_with_every_font_embedded"],
 }
@@ -165,6 +168,33 @@ def test_every_image_has_alternative_text(site):
     for name in ("minifesto.pdf", "minifesto-large-print.pdf"):
         found = figures(site.output / name)
         assert found and all(alt.strip() for alt, _ in found), (name, found)
+
+
+def test_every_page_reads_and_every_link_goes_without_javascript(site, settings):
+    """Every page, not one of each type (the browser test reads those with
+    JavaScript off): its heading and text are in the HTML as sent, no
+    element waits for a script's click (no on… attribute), and every link
+    is an address (no javascript:, no empty or lone #), its #part on the page."""
+    editor = settings["CMS_SAVE_AS"].strip("/")  # the browser editor: a program, not a page to read
+    problems, read = [], 0
+    for path in site.html_files():
+        relative = str(path.relative_to(site.output))
+        if relative.startswith(editor + "/"):
+            continue
+        read += 1
+        soup = site.html(relative)
+        heading = soup.select_one("main h1")
+        if heading is None or not text_of(heading):
+            problems.append(f"{relative}: no heading in its <main> as sent")
+        problems += [f"{relative}: <{tag.name} {name}>" for tag in soup.find_all(True)
+                     for name in tag.attrs if name.startswith("on")]
+        ids = {tag["id"] for tag in soup.find_all(id=True)}
+        for link in soup.find_all("a"):
+            href = (link.get("href") or "").strip()
+            if not href or href == "#" or href.lower().startswith("javascript:") or (
+                    href.startswith("#") and href[1:] not in ids):
+                problems.append(f"{relative}: a link to {href!r} ({text_of(link)!r})")
+    assert read > 40 and problems == []
 
 
 def test_the_statement_says_search_needs_javascript(site):
