@@ -19,8 +19,12 @@ from conftest import REPO
 
 README = REPO / "README.md"
 TABLE_HEADING = "### What the error messages mean"
-# A row's first cell: the message in backticks, with "\|" and "\`" escaped.
-QUOTED_MESSAGE = re.compile(r"\| `((?:[^`\\]|\\.)*)`")
+# A row's first cell, and a message in backticks in it, with "\|" and "\`" escaped.
+FIRST_CELL = re.compile(r"^\| (`(?:[^|\\]|\\.)*)\|")
+# (In double backticks when it holds a backtick.)
+QUOTED = re.compile(r"``(.+?)``|`((?:[^`\\]|\\.)*)`")
+# Where a message is given, after it: not a message.
+PLACE = re.compile(r"\b(?:at|in) `[^`]*`")
 ANY_FIELD = "<field>: "
 VARYING = "…"
 # Shorter fixed parts (")", ", ") would be found in any test.
@@ -37,12 +41,15 @@ def table_section(readme: str) -> str:
 
 
 def quoted_messages(section: str) -> list[str]:
-    """The message each row of the table quotes, unescaped."""
+    """The messages each row of the table quotes in its first cell, unescaped:
+    the first, and the others it gives "(or `…`, `…`)", but not a place
+    the message is given at ("(at `pelicanconf.py:<line>`)")."""
     messages = []
     for line in section.splitlines():
-        quoted = QUOTED_MESSAGE.match(line)
-        if quoted:
-            messages.append(quoted.group(1).replace("\\|", "|").replace("\\`", "`"))
+        cell = FIRST_CELL.match(line)
+        if cell:
+            quoted = [doubled or single for doubled, single in QUOTED.findall(PLACE.sub("", cell.group(1)))]
+            messages += [message.replace("\\|", "|").replace("\\`", "`") for message in quoted]
     return messages
 
 

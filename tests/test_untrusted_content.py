@@ -191,6 +191,19 @@ def test_markup_markdown_would_take_minutes_over_is_refused_at_its_paragraph(tex
     assert [problem.line for problem in markup_problems(text)] == refused_at
 
 
+@pytest.mark.parametrize("text, message", [
+    ("<a " * 30000, 'has a paragraph of 90000 characters with 30000 of "<", "*", "_" and "`", which Markdown would '
+                    "take minutes over"),
+    ("\n\n".join(["<a " * 1800] * 20 + ["<a " * 1820]),
+     'has paragraphs whose brackets and "<", "*", "_" and "`" Markdown would take minutes over, all told (this one '
+     "the most)"),
+    ("Text with a \ufffe noncharacter\n", "contains a noncharacter, which no text holds (U+FFFE) at column 13"),
+])
+def test_text_markdown_or_feeds_cannot_take_is_told_in_words(text, message):
+    """As the README's table of messages quotes them."""
+    assert [problem.message for problem in markup_problems(text) + control_character_problems(text)] == [message]
+
+
 def markdown_table(columns: int, rows: int, pipes: bool = True) -> str:
     head, separator = " | ".join(f"H{n}" for n in range(columns)), "|".join(["---"] * columns)
     body = [" | ".join(f"{row}.{n}" for n in range(columns)) for row in range(rows)]
