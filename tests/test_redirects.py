@@ -9,11 +9,13 @@ the hosts' rules that answer "301 Moved Permanently".
 
 from __future__ import annotations
 
+import textwrap
 import urllib.error
 import urllib.request
 
 import pytest
 from conftest import MINIMAL_SITE, build_in, policy_markdown
+from test_branches import LONDON_BRANCH
 from test_candidates import candidate
 
 # The post was published as /news/clmate-vote/ and renamed to fix the typo;
@@ -65,11 +67,31 @@ RENAMED = {
         """,
 }
 NOW = ("--now", "2022-06-01 12:00")
+# Every other kind with a page of its own, renamed once: (file, old address,
+# its address now).
+OTHER_KINDS = {
+    "pages/about.md": ("---\ntitle: About us\nsummary: Who we are.\nold_addresses: [/who-we-are/]\n---\nText.\n",
+                       "who-we-are/", "/about/"),
+    "councillors/jo-bloggs.md": (
+        textwrap.dedent(MINIMAL_SITE["councillors/jo-bloggs.md"]).replace(
+            "region: London\n", "region: London\nold_addresses: [/councillors/joanne-bloggs/]\n"),
+        "councillors/joanne-bloggs/", "/councillors/jo-bloggs/"),
+    "events/canvass.md": ("---\ntitle: Canvass\nstart: 2022-05-07 10:00\nend: 2022-05-07 13:00\n"
+                          "summary: Knocking on doors.\ncategory: campaign-day\nplace: Truro\n"
+                          "old_addresses: [/events/canvas/]\n---\nCanvassing.\n",
+                          "events/canvas/", "/events/canvass/"),
+    "branches/breakthrough-london.md": (LONDON_BRANCH.replace("region: London\n",
+                                                              "region: London\nold_addresses: [/branches/london/]\n"),
+                                        "branches/london/", "/branches/breakthrough-london/"),
+    "candidates/alex-standing.md": (candidate(old_addresses="[/candidates/alex-stand/]"),
+                                    "candidates/alex-stand/", "/candidates/alex-standing/"),
+}
 
 
 @pytest.fixture(scope="module")
 def renamed(tmp_path_factory, factory_cache):
-    built = build_in(tmp_path_factory.mktemp("renamed"), RENAMED, cache=factory_cache, options=NOW)
+    files = {**RENAMED, **{name: text for name, (text, _, _) in OTHER_KINDS.items()}}
+    built = build_in(tmp_path_factory.mktemp("renamed"), files, cache=factory_cache, options=NOW)
     assert built.returncode == 0, built.stderr
     return built
 
@@ -97,11 +119,22 @@ def test_an_old_address_shows_a_page_that_sends_the_reader_on(renamed, settings)
 
 def test_the_hosts_are_told_to_answer_301(renamed):
     redirects = (renamed.output / "_redirects").read_text().splitlines()
-    assert redirects[1:] == ["/news/2021/climate-vote.html /news/climate-vote/ 301",
-                             "/news/clmate-vote/ /news/climate-vote/ 301",
-                             "/policies/homes-for-everyone/ /policies/housing/ 301"]
+    assert redirects[1:] == sorted(["/news/2021/climate-vote.html /news/climate-vote/ 301",
+                                    "/news/clmate-vote/ /news/climate-vote/ 301",
+                                    "/policies/homes-for-everyone/ /policies/housing/ 301",
+                                    *(f"/{old} {new} 301" for _, old, new in OTHER_KINDS.values())])
     nginx = (renamed.output / "_server/nginx-redirects.conf").read_text()
     assert "location = /news/clmate-vote/ { return 301 /news/climate-vote/; }" in nginx
+
+
+@pytest.mark.parametrize("old, new", [(old, new) for _, old, new in OTHER_KINDS.values()],
+                         ids=[name.split("/")[0] for name in OTHER_KINDS])
+def test_every_kind_with_a_page_keeps_its_old_addresses(renamed, old, new):
+    """As the README says: posts, pages, policies, councillors, events,
+    candidates and branches."""
+    page = renamed.html(old)
+    assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={new}"
+    assert page.find("main").find("a", href=new) is not None
 
 
 def test_a_draft_or_embargoed_items_old_addresses_wait_for_it(renamed):
