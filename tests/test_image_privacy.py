@@ -385,6 +385,38 @@ def test_a_document_that_names_its_author_is_refused(make_site):
     ]
 
 
+def open_document(meta: str) -> bytes:
+    """A LibreOffice document's parts: its properties (meta.xml) as it writes them."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<document/>")
+        archive.writestr("meta.xml", (
+            '<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            f"<office:meta><dc:title>Leaflet</dc:title>{meta}</office:meta></office:document-meta>"))
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("name, data, names", [
+    ("report.docx", office_document(app="<Manager>Sam Boss</Manager>"), "Manager"),
+    ("report.docx", office_document(extra={"word/people.xml": b"<w15:people/>"}), "the list of people who edited it"),
+    ("figures.xlsx", office_document("<cp:lastModifiedBy>Jane Volunteer</cp:lastModifiedBy>"), "Last modified by"),
+    ("slides.pptx", office_document(app="<Company>Jane's Firm</Company>"), "Company"),
+    ("leaflet.odt", open_document("<meta:initial-creator>Jane Volunteer</meta:initial-creator>"), "Author"),
+    ("figures.ods", open_document("<dc:creator>Jane Volunteer</dc:creator>"), "Last modified by"),
+    ("leaflet.odt", open_document("<meta:printed-by>Jane Volunteer</meta:printed-by>"), "Printed by"),
+])
+def test_every_kind_of_document_is_refused_for_each_name_it_carries(tmp_path, name, data, names):
+    """As the README says: their company or manager, Word's list of everyone
+    who edited it, in Word, Excel, PowerPoint and LibreOffice files."""
+    from plugins.contentfiles.document_metadata import personal_data_problem
+
+    (tmp_path / name).write_bytes(data)
+    assert personal_data_problem(str(tmp_path / name)) == (
+        f"cannot be published: it carries the names in its properties ({names})", DOCUMENT_FIX)
+
+
 def test_a_document_without_personal_data_is_published(make_site):
     build = make_site({"images/leaflet.docx": office_document("<dc:creator></dc:creator>"),
                        "images/leaflet.pdf": pdf_document(None)})
