@@ -6,6 +6,7 @@ kit's missing-credit message gives a line that can be pasted as it is."""
 
 from __future__ import annotations
 
+import json
 import re
 import textwrap
 
@@ -65,6 +66,8 @@ def test_a_release_dated_when_its_embargo_lifts_goes_out_then(make_site, date):
     page = after.html("news/otter-release/")
     assert page.time["datetime"].startswith("2026-11-27T09:00")
     assert page.find("meta", property="article:published_time")["content"].startswith("2026-11-27T09:00")
+    [data] = [json.loads(script.string) for script in page.find_all("script", type="application/ld+json")]
+    assert data["datePublished"].startswith("2026-11-27T09:00")
     entry = next(e for e in feedparser.parse(after.output / "feeds/all.atom.xml").entries
                  if e.link.endswith("/news/otter-release/"))
     assert entry.published.startswith("2026-11-27T09:00")
