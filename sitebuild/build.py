@@ -178,8 +178,8 @@ def keep_record(settings: dict, output_path: Path, record: BuildRecord) -> None:
 def swap_into_place(staging: Path, output_path: Path) -> threading.Thread | None:
     """Replace output_path by staging; at no moment is output_path missing
     where the system can promise that. Afterwards the old site sits at the
-    staging path and is discarded from there (the thread deleting it is
-    returned)."""
+    staging path and is discarded from there, on a thread (returned for the
+    tests, which wait for it; the build does not)."""
     with_public_modes(staging)  # mkdtemp makes the folder private; a web server must read it all
     if not output_path.exists():
         staging.rename(output_path)

@@ -53,11 +53,6 @@ CODE_FOLDERS = ("sitebuild", "sitecore", "plugins")
 # build end with an encoding error before Pelican could read it and refuse
 # it at its name.
 NAMES_AS_WRITTEN = "surrogateescape"
-
-
-def name_bytes(text: str) -> bytes:
-    """`text`, which may hold file names, as bytes for a digest (NAMES_AS_WRITTEN)."""
-    return text.encode(errors=NAMES_AS_WRITTEN)
 ROOT_FILES = ("pyproject.toml", "requirements.lock", "package-lock.json", "node_modules/.package-lock.json")
 # Settings that name folders the build reads, read file by file. Settings
 # that name no files are in the digest by their values.
@@ -88,6 +83,11 @@ class BuildRecord:
     page_keys: dict[str, str] = field(default_factory=dict)
     page_effects: dict[str, list[list[str]]] = field(default_factory=dict)  # sitecore/page_effects.py
     version: int = RECORD_VERSION
+
+
+def name_bytes(text: str) -> bytes:
+    """`text`, which may hold file names, as bytes for a digest (NAMES_AS_WRITTEN)."""
+    return text.encode(errors=NAMES_AS_WRITTEN)
 
 
 def record_path(settings: dict, output_path: Path) -> Path:
