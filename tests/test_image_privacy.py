@@ -331,21 +331,28 @@ def test_a_book_with_pictures_says_it_is_read_by_sight_too(published, make_site)
         ("schema:accessMode", "textual"), ("schema:accessModeSufficient", "textual")]
 
 
-def office_document(core: str = "", app: str = "", extra: dict[str, bytes] | None = None) -> bytes:
-    """A Word document's parts: its properties as Word writes them."""
+def zip_of(parts: dict[str, str | bytes]) -> bytes:
+    """A ZIP archive of `parts` (name -> contents), as Office files are."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<document/>")
-        archive.writestr("docProps/core.xml", (
-            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
-            f'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Leaflet</dc:title>{core}</cp:coreProperties>'))
-        archive.writestr("docProps/app.xml", (
-            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
-            f"<Application>Microsoft Office Word</Application>{app}</Properties>"))
-        for name, data in (extra or {}).items():
+        for name, data in parts.items():
             archive.writestr(name, data)
     return buffer.getvalue()
+
+
+def office_document(core: str = "", app: str = "", extra: dict[str, bytes] | None = None) -> bytes:
+    """A Word document's parts: its properties as Word writes them."""
+    return zip_of({
+        "[Content_Types].xml": "<Types/>",
+        "word/document.xml": "<document/>",
+        "docProps/core.xml": (
+            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            f'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Leaflet</dc:title>{core}</cp:coreProperties>'),
+        "docProps/app.xml": (
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+            f"<Application>Microsoft Office Word</Application>{app}</Properties>"),
+        **(extra or {}),
+    })
 
 
 def pdf_document(author: str | None) -> bytes:
@@ -387,15 +394,14 @@ def test_a_document_that_names_its_author_is_refused(make_site):
 
 def open_document(meta: str) -> bytes:
     """A LibreOffice document's parts: its properties (meta.xml) as it writes them."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-        archive.writestr("content.xml", "<document/>")
-        archive.writestr("meta.xml", (
+    return zip_of({
+        "mimetype": "application/vnd.oasis.opendocument.text",
+        "content.xml": "<document/>",
+        "meta.xml": (
             '<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
             'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/">'
-            f"<office:meta><dc:title>Leaflet</dc:title>{meta}</office:meta></office:document-meta>"))
-    return buffer.getvalue()
+            f"<office:meta><dc:title>Leaflet</dc:title>{meta}</office:meta></office:document-meta>"),
+    })
 
 
 @pytest.mark.parametrize("name, data, names", [
