@@ -56,8 +56,8 @@ class PagesSent:
         url = "/" + page_url(page.relative_to(self.site).as_posix())
         self.digest.update(hashlib.sha256(url.encode()).digest() + hashlib.sha256(html).digest())
         self.count += 1
-        self.pagefind.request({"type": "AddFile", "index_id": self.index, "url": url, "file_path": None,
-                               "file_contents": html.decode("utf-8")})
+        self.pagefind.send({"type": "AddFile", "index_id": self.index, "url": url, "file_path": None,
+                            "file_contents": html.decode("utf-8")})
 
     def send_the_rest(self) -> None:
         """The pages not yet sent (written by a plugin, not Pelican's writer), sorted."""
