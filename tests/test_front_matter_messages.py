@@ -211,6 +211,11 @@ def test_a_field_from_another_system_gets_its_name_here(schema, key, fix):
      'content/policies/01-housing.md:7: commitments: item 2: YAML read this as a field and its value because of '
      'the ": " in it (its curly quote “ does not count as a quote in the front matter) — put the whole text in '
      'quotes: "Cap rents: 30% of income"'),
+    # YAML read the words as a number (19:30 as 1170, 1.50 as 1.5): quoting
+    # what it read would publish the wrong time or price.
+    *((item, 'content/policies/01-housing.md:7: commitments: item 2: YAML read this as a field and its value '
+             'because of the ": " in it — put the whole text in quotes, as you wrote it')
+      for item in ("- Doors open: 19:30", "- Fares capped at: 1.50", "- Price: 010", "- 2022: a year")),
 ])
 def test_a_colon_inside_a_list_item_is_explained(settings, item, expected):
     """The text IS on the same line: "write the text on the same line" was no help."""
@@ -309,6 +314,20 @@ def test_a_field_without_its_colon_is_named_with_the_line_to_write(front_matter,
     lines = [(line[:len(line) - len(line.lstrip())] + written) if written.split(":")[0] in line and ":" not in line
              else line for line in front_matter.splitlines()]
     parse_document("---\n" + "\n".join(lines) + "\n---\nText.\n")  # the line as written reads
+
+
+@pytest.mark.parametrize("line, fixed, value", [
+    ("title: Homes: a plan # check wording", 'title: "Homes: a plan" # check wording', "Homes: a plan"),
+    ("title: @Katie joins # from the press release", 'title: "@Katie joins" # from the press release',
+     "@Katie joins"),
+    ("tags: [housing, climate # todo", "tags: [housing, climate] # todo", ["housing", "climate"]),
+])
+def test_a_fix_keeps_the_volunteers_note_out_of_the_value(line, fixed, value):
+    """A note after " #" is left out of the value by YAML: a fix that put it
+    inside the quotes (or the list) would publish it."""
+    assert refusal(f"{line}\nsummary: A post.").endswith(fixed)
+    key = line.split(":")[0]
+    assert parse_document(f"---\n{fixed}\nsummary: A post.\n---\nText.\n").values[key] == value
 
 
 def test_words_of_a_wrapped_value_are_not_taken_for_a_field_already_given():

@@ -117,8 +117,10 @@ def text_with_a_colon(name: Any, value: Any) -> FieldError:
     """`- Cap rents: no more than 30% of income.`: YAML reads a field named
     "Cap rents" (as it would `- name: Sam` in a list of contacts)."""
     problem = 'YAML read this as a field and its value because of the ": " in it'
-    if isinstance(value, bool) or not isinstance(value, (str, int, float, type(None))):
-        return FieldError(problem, "put the whole text in quotes")  # YAML made yes true: the words are lost
+    if not isinstance(name, str) or not isinstance(value, (str, type(None))):
+        # YAML made the words something else (yes true, 19:30 the number
+        # 1170, 1.50 1.5, 010 8): quoting what it read would publish that.
+        return FieldError(problem, "put the whole text in quotes, as you wrote it")
     written = f"{name}: {'' if value is None else value}".strip()
     if starts_with_curly_quote(written):
         problem += f" (its curly quote {written[0]} does not count as a quote in the front matter)"

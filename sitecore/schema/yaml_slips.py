@@ -32,6 +32,7 @@ SITE_LINK_PREFIX = re.compile(r"^\{(?:static|filename|attach)\}/?")
 # dash (or both: "- name: Sam"), then the value.
 # Matched against the line without its trailing blanks (a lazy value before
 # them backtracked quadratically over a line of 20,000 spaces).
+NOTE = re.compile(r"[ \t]+#")
 LINE_PARTS = re.compile(r"^(?P<prefix>[ \t]*(?:-[ \t]+)?(?:[A-Za-z_][\w-]*[ \t]*:(?:[ \t]+|$))?)(?P<value>.*)$")
 FIELD_NAME_AT_ANY_INDENT = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>[A-Za-z_][\w-]*)[ \t]*:")
 FIELD_AT_ANY_INDENT = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*[ \t]*:(\s|$)")
@@ -75,12 +76,22 @@ def curly_quotes_problem(value: str) -> str:
 
 
 def straight_quotes_fix(prefix: str, value: str) -> str:
-    return f"write the line with straight quotes: {rewritten(prefix, without_curly_quotes(value))}"
+    # Inside the volunteer's own quotes, " #" is text, not a note.
+    return f"write the line with straight quotes: {prefix.strip()} {in_quotes(without_curly_quotes(value))}".strip()
 
 
 def rewritten(prefix: str, value: str) -> str:
-    """The line as it should be written: its field name or dash, then the value in quotes."""
-    return f"{prefix.strip()} {in_quotes(value)}".strip()
+    """The line as it should be written: its field name or dash, then the
+    value in quotes, and the volunteer's note after them, still a note."""
+    text, note = without_note(value)
+    return f"{prefix.strip()} {in_quotes(text)}{note}".strip()
+
+
+def without_note(value: str) -> tuple[str, str]:
+    """(the value, the note after it): a space then "#" starts a note (a
+    comment) to the end of the line, which YAML leaves out of the value."""
+    found = NOTE.search(value)
+    return (value[:found.start()], value[found.start():]) if found else (value, "")
 
 
 def line_parts(line: str) -> tuple[str, str]:
@@ -397,8 +408,9 @@ def bracket_list_slip(block: list[str], upto: int) -> Slip | None:
                                      "the list is never closed",
                         f"put that item in quotes: {prefix.strip()} [{quoted}]{after}")
         if "]" not in value and not closed_below(block, index):
+            listed, note = without_note(value)
             return Slip(index, name, "the list in brackets is never closed",
-                        f"end it with ]: {prefix.strip()} {value.rstrip(', ')}]")
+                        f"end it with ]: {prefix.strip()} {listed.rstrip(', ')}]{note}")
     return None
 
 
