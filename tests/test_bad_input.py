@@ -133,6 +133,19 @@ def test_wrong_type(make_site):
     )
 
 
+@pytest.mark.parametrize("number", ["①", "٣", "3.0"])
+def test_a_number_in_other_digits_is_refused_in_words_not_with_a_traceback(number):
+    """str.isdigit() says yes to "①", which int() refuses: the reader ended
+    with 'could not be read (ValueError …)'. Digits in quotes still read."""
+    from sitecore.schema.field_errors import FieldError
+    from sitecore.schema.fields import integer_between
+
+    with pytest.raises(FieldError) as refused:
+        integer_between(1, 99)(number, {})
+    assert refused.value.message.endswith("is not a whole number")
+    assert integer_between(1, 99)(" 08 ", {}) == 8
+
+
 FORMS = "write it as YYYY-MM-DD (e.g. 2021-11-24) or YYYY-MM-DD HH:MM (e.g. 2021-11-24 09:30)"
 
 
@@ -142,6 +155,10 @@ FORMS = "write it as YYYY-MM-DD (e.g. 2021-11-24) or YYYY-MM-DD HH:MM (e.g. 2021
     ("2021-11-4", "is not a date: the month and day need two digits each — write it as 2021-11-04"),
     ("2021-11-24 9:30", "is not a date: the time is written otherwise than HH:MM — write it on the 24-hour "
                         "clock, hours and minutes with a colon: 2021-11-24 09:30"),
+    # One space, and the month and day short: not "more than one space".
+    ("2021-1-5 09:30", "is not a date: the month and day need two digits each — write it as 2021-01-05 09:30"),
+    ("2021-11-24  09:30", "is not a date: the date and the time have more than one space between them — write it "
+                          "as 2021-11-24 09:30"),
     ("24/11/2021", f"is not a date — {FORMS}"),
     ("next Tuesday", f"is not a date — {FORMS}"),
 ])

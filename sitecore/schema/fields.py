@@ -202,8 +202,8 @@ def short_sentence(max_words: int) -> Callable[[Any, dict], str]:
 def integer_between(low: int, high: int) -> Callable[[Any, dict], int]:
     @widget(widget="number", value_type="int", min=low, max=high)
     def check(value: Any, settings: dict) -> int:
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value)  # "08", as in the file name 08-….md
+        if isinstance(value, str) and re.fullmatch(r"[0-9]+", value.strip()):
+            value = int(value)  # "08", as in the file name 08-….md (not "①", a digit to isdigit())
         if isinstance(value, bool) or not isinstance(value, int):
             raise FieldError(
                 f"{describe(value)} is not a whole number",
@@ -295,17 +295,20 @@ def date_slip(value: Any, needs_time: bool = False) -> tuple[str, str]:
         return (f"{calendar.month_name[month]} {year} has {days} days",
                 f"check the day: {year}-{month:02d}-01 to {year}-{month:02d}-{days}")
     when = f"{year}-{month:02d}-{day:02d}"
+    short = len(found["month"]) < 2 or len(found["day"]) < 2
     time = TIME_WRITTEN.match(found["time"].strip()) if found["time"] else None
     if found["time"] and time:
         hour, minute = int(time["hour"]), int(time["minute"] or 0)
         if time["half"]:
             hour = hour % 12 + (12 if time["half"].lower().startswith("p") else 0)
         if hour < 24 and minute < 60:
-            if re.fullmatch(r"\d{2}:\d{2}", found["time"].strip()):
-                return ("the date and the time have more than one space between them",
-                        f"write it as {when} {hour:02d}:{minute:02d}")
-            return ("the time is written otherwise than HH:MM",
-                    f"write it on the 24-hour clock, hours and minutes with a colon: {when} {hour:02d}:{minute:02d}")
+            moment = f"{when} {hour:02d}:{minute:02d}"
+            if not re.fullmatch(r"\d{2}:\d{2}", found["time"].strip()):
+                return ("the time is written otherwise than HH:MM",
+                        f"write it on the 24-hour clock, hours and minutes with a colon: {moment}")
+            if short:
+                return ("the month and day need two digits each", f"write it as {moment}")
+            return ("the date and the time have more than one space between them", f"write it as {moment}")
     if found["time"]:
         return ("its time does not read", DATE_AND_TIME_FORM)
     return ("the month and day need two digits each", f"write it as {when}")
