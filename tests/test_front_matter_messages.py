@@ -266,6 +266,11 @@ def test_a_post_has_at_most_twelve_tags(settings):
     assert problem_lines(POST, "content/posts/hello.md", text.replace(", tag12", ""), settings) == []
 
 
+@pytest.mark.parametrize("path", ["images/rally.jpg", "/images/rally.jpg", "images/campaigns/images/flyer.jpg"])
+def test_an_image_path_from_content_is_taken_as_written(path):
+    assert image_path(path, {}) == path.lstrip("/")
+
+
 @pytest.mark.parametrize("written, message, fix", [
     # The path as the file manager shows it: the fix drops "content/".
     ("content/images/press/alex-mays.jpg", '"content/images/press/alex-mays.jpg" is written from another folder '

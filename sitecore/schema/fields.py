@@ -456,7 +456,8 @@ def image_path(value: Any, settings: dict) -> str:
         raise FieldError(problem, f"write the path from content/: {path}")
     written, value = value, value.lstrip("/")
     a_file_name = not value.endswith("/") and ".." not in value.split("/")
-    within = value.rpartition("/images/")[2] if "/images/" in value else None
+    # (Not a path already from content/ whose own folders include an images/.)
+    within = value.rpartition("/images/")[2] if "/images/" in value and not value.startswith("images/") else None
     if a_file_name and within and PLAIN_PATH.fullmatch(within):
         # As a file manager shows it, from the computer's own folders, content/ or static/.
         raise FieldError(f"{describe(written)} is written from another folder than content/",
