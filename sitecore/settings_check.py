@@ -79,7 +79,7 @@ def whole_number(value: Any, example: Any) -> Refusal | None:
     if isinstance(value, bool) or not isinstance(value, int):
         meant = number_meant(value)
         return Refusal(f"is {quoted(value)}, not a whole number",
-                       f"write {meant}" if meant is not None else
+                       f"write {meant}" if meant is not None and meant >= 1 else
                        "write a whole number without quotes" + (f", e.g. {example}" if example else ""))
     if value < 1:
         return Refusal(f"is {value}, less than 1", "write a whole number of 1 or more"
@@ -194,9 +194,12 @@ def list_of(item: Check, described: str, length: int | None = None, at_least: in
 
     def check(value: Any, example: Any) -> Refusal | None:
         if not isinstance(value, (list, tuple)) or length not in (None, len(value)) or len(value) < at_least:
-            fits = length in (None, 1) and not isinstance(value, (list, tuple)) and item(value, None) is None
+            # "youtube.com, vimeo.com" is two items: each its own text in the brackets.
+            items = [part.strip() for part in value.split(",")] if isinstance(value, str) and length is None else [value]
+            fits = (length in (None, 1) and not isinstance(value, (list, tuple))
+                    and all(part and item(part, None) is None for part in items))
             return Refusal(f"is {quoted(value)}, not {described}",
-                           f"write it in square brackets: [{literal(value)}]" if fits
+                           f"write it in square brackets: [{', '.join(map(literal, items))}]" if fits
                            else f"write {described} in brackets" + (f", e.g. {literal(example)}" if example else ""))
         examples = list(example or ())  # each item's example: the default's item in its place, or its last
         for position, each in enumerate(value, start=1):

@@ -38,6 +38,8 @@ WRONG_VALUES = [
     ("CONTENT_FILE_MAX_KB", "lots",
      'is "lots" (text), not a whole number — write a whole number without quotes, e.g. 256'),
     ("IMAGE_FALLBACK_WIDTH", 0, "is 0, less than 1 — write a whole number of 1 or more, e.g. 960"),
+    # "write 0" would be refused next for being less than 1.
+    ("PRESS_ARCHIVE_LATEST", "0", 'is "0" (text), not a whole number — write a whole number without quotes, e.g. 30'),
     ("RESPONSIVE_IMAGE_WIDTHS", [480, "960"], 'its item 2 is "960" (text), not a whole number — write 960'),
     # No width at all: every image was blamed ("cannot make the copies of this image … max() arg is empty").
     ("RESPONSIVE_IMAGE_WIDTHS", [], "is [] (a list), not a list of one or more whole numbers — write a list of "
@@ -57,6 +59,10 @@ WRONG_VALUES = [
     ("EMBED_ALLOWLIST", "https://www.youtube-nocookie.com",
      'is "https://www.youtube-nocookie.com" (text), not a list of text — '
      'write it in square brackets: ["https://www.youtube-nocookie.com"]'),
+    # Two hosts in one text: one item each, not one item that matches nothing.
+    ("EMBED_ALLOWLIST", "https://www.youtube-nocookie.com, https://player.vimeo.com",
+     'is "https://www.youtube-nocookie.com, https://player.vimeo.com" (text), not a list of text — '
+     'write it in square brackets: ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]'),
     ("PLACEHOLDER_PATTERNS", [r"\bJo Bloggs\b", "(PO Box"],
      'its item 2 is "(PO Box" (text), not a pattern Python can read (missing ), unterminated subpattern at '
      "position 0) — put the pattern right (Python's re module), or remove it"),
