@@ -30,6 +30,7 @@ from sitecore.output import with_public_modes
 from sitecore.passed_before import INPUTS_BUT_POST_BODIES
 from sitecore.problems import ContentChecked, ContentProblems
 from sitecore.settings_check import check_our_settings
+from sitecore.settings_file import LOADED_FROM
 
 from .errorlog import ErrorCollector, PelicanWarningsExplained
 from .page_reuse import PageReuse, pages_reused
@@ -63,7 +64,10 @@ class BuildResult:
 
 
 def load_settings(settings_file: str | os.PathLike, overrides: dict | None = None) -> dict:
-    return read_settings(str(settings_file), override=dict(overrides or {}))
+    """The settings in `settings_file` with `overrides`, noting the file
+    (a wrong value is told where it was set: sitecore.settings_file)."""
+    return read_settings(str(settings_file), override={**(overrides or {}),
+                                                       LOADED_FROM: os.path.abspath(settings_file)})
 
 
 def checked_settings(settings: dict) -> dict:

@@ -33,7 +33,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sitecore.language_tags import answers_kept_in, registered_form
 from sitecore.problems import ProblemLog
-from sitecore.settings_file import setting_line, settings_file_of
+from sitecore.settings_file import setting_place, settings_file_of
 
 NODE_MODULES = Path(__file__).resolve().parents[1] / "node_modules"
 
@@ -342,7 +342,7 @@ def check_each_setting(settings: dict, settings_file: str, log: ProblemLog) -> N
             continue
         refused = setting.check(settings[name], setting.default)
         if refused:
-            log.add(settings_file, setting_line(settings_file, name), name, refused.message, refused.fix)
+            log.add(*setting_place(settings, name), name, refused.message, refused.fix)
 
 
 def our_setting(settings: dict, name: str) -> Any:

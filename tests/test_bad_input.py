@@ -424,7 +424,7 @@ def test_a_font_named_without_its_files_or_files_without_a_name_is_a_settings_pr
     build = make_site(settings=settings)
     assert build.returncode == 1
     assert "Traceback" not in build.stderr
-    assert f"pelicanconf.py:1: {expected}" in build.stderr
+    assert f"settings_for_this_build.py:3: {expected}" in build.stderr
 
 
 @pytest.mark.parametrize("front_matter, expected", [
@@ -487,7 +487,7 @@ def test_a_site_address_the_site_cannot_work_at_is_a_settings_problem(make_site,
     build = make_site(settings={"SITE_CANONICAL_URL": repr(address)})
     assert build.returncode == 1
     assert "Traceback" not in build.stderr
-    assert f"pelicanconf.py:1: {expected}" in build.stderr
+    assert f"settings_for_this_build.py:3: {expected}" in build.stderr
 
 
 def test_a_settings_problem_is_reported_at_the_settings_line():

@@ -178,7 +178,7 @@ def test_a_character_the_card_fonts_lack_is_refused_at_its_line(make_site):
         'content/posts/hello.md:2: title: "😀" (U+1F600) cannot be drawn on the share cards in the party\'s fonts '
         "(Atkinson Hyperlegible, Inter) — write it another way (in Latin letters, or in words), or leave it out: "
         "the share card would show an empty box",
-        'pelicanconf.py:1: IMPRINT: "中" (U+4E2D) cannot be drawn on the share cards in the party\'s fonts '
+        'settings_for_this_build.py:3: IMPRINT: "中" (U+4E2D) cannot be drawn on the share cards in the party\'s fonts '
         "(Inter, Atkinson Hyperlegible) — write it another way (in Latin letters, or in words), or leave it out: "
         "the share card would show an empty box",
     ]

@@ -215,7 +215,7 @@ def test_a_language_setting_that_is_not_a_tag_stops_the_build_at_its_line(make_s
     assert built.returncode == 1 and "Traceback" not in built.stderr
     assert built.stderr.splitlines()[:2] == [
         "1 content problem found:",
-        'pelicanconf.py:1: LANGUAGES: its key "Welsh" (text) is not a language tag — write the tag before the '
+        'settings_for_this_build.py:3: LANGUAGES: its key "Welsh" (text) is not a language tag — write the tag before the '
         "colon, two or three lower-case letters (and a region after a hyphen, if any), and the name after it: "
         '{"en-GB": "English", "cy": "Welsh (Cymraeg)"}']
 

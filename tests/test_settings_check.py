@@ -137,13 +137,28 @@ def test_the_clock_and_the_schema_take_the_time_zone_default_from_the_table():
     assert date("2021-07-01 09:30", {}).utcoffset() == dt.timedelta(hours=1)  # British Summer Time
 
 
-BAD_PRESS_ARCHIVE_LATEST = 'pelicanconf.py:1: PRESS_ARCHIVE_LATEST: is "30" (text), not a whole number — write 30'
+# Told at the line of the settings file the build loaded (make_site's writes
+# each setting from its third line), not at pelicanconf.py's.
+def test_a_setting_is_told_where_the_settings_file_the_build_loaded_sets_it():
+    """A production build loads publishconf.py, which sets some values over
+    pelicanconf.py's: a wrong one is told in the file that set it."""
+    from sitebuild.build import load_settings
+    from sitecore.settings_file import setting_place
+
+    settings = load_settings(REPO / "publishconf.py")
+    for name, file in (("SITEURL", "publishconf.py"), ("IMPRINT", "pelicanconf.py")):
+        path, line = setting_place(settings, name)
+        assert path == str(REPO / file), name
+        assert (REPO / file).read_text(encoding="utf-8").splitlines()[line - 1].startswith(f"{name} = "), name
+
+
+BAD_PRESS_ARCHIVE_LATEST = 'PRESS_ARCHIVE_LATEST: is "30" (text), not a whole number — write 30'
 
 
 def test_a_wrong_value_stops_the_build_and_leaves_the_site_as_it_was(make_site, tmp_path):
     """Before, "30" in quotes ended the build in the press plugin: `Build
     failed: TypeError: slice indices must be integers …`, naming no setting.
-    (A throwaway site has no pelicanconf.py beside its content: line 1.)"""
+    (Told in the settings file that set it, at its line.)"""
     # The last good site (a stand-in: the build stops before it reads or writes anything).
     (tmp_path / "output").mkdir()
     (tmp_path / "output/index.html").write_text("<p>The last good site.</p>\n", encoding="utf-8")
@@ -152,8 +167,9 @@ def test_a_wrong_value_stops_the_build_and_leaves_the_site_as_it_was(make_site, 
     assert build.returncode == 1
     assert build.stderr.splitlines()[:3] == [
         "2 content problems found:",
-        BAD_PRESS_ARCHIVE_LATEST,
-        'pelicanconf.py:1: SAMPLE_CONTENT: is "False" (text), not True or False — write False, without quotes']
+        f"settings_for_this_build.py:3: {BAD_PRESS_ARCHIVE_LATEST}",
+        'settings_for_this_build.py:4: SAMPLE_CONTENT: is "False" (text), not True or False — write False, without '
+        "quotes"]
     assert "Build failed: nothing was changed in" in build.stderr
     assert "Traceback" not in build.stderr and "TypeError" not in build.stderr
     after = files_of(tmp_path / "output")
@@ -164,7 +180,7 @@ def test_a_wrong_value_stops_the_build_and_leaves_the_site_as_it_was(make_site, 
 def test_invoke_check_refuses_a_wrong_value_too(make_site):
     build = make_site(settings={"PRESS_ARCHIVE_LATEST": '"30"'}, options=("--check",))
     assert build.returncode == 1
-    assert BAD_PRESS_ARCHIVE_LATEST in build.stderr.splitlines()
+    assert f"settings_for_this_build.py:3: {BAD_PRESS_ARCHIVE_LATEST}" in build.stderr.splitlines()
     assert "Traceback" not in build.stderr
 
 
@@ -217,7 +233,7 @@ def test_the_live_preview_shows_a_wrong_value_and_builds_once_it_is_put_right(tm
         wait_for_server(port, process, "the preview server")  # it serves once its first build is done
         url = f"http://127.0.0.1:{port}"
         first = preview_status(url)
-        assert BAD_PRESS_ARCHIVE_LATEST in first["problems"]
+        assert f"preview_settings.py:3: {BAD_PRESS_ARCHIVE_LATEST}" in first["problems"]
         derived_settings_file(settings_file, {"PRESS_ARCHIVE_LATEST": "12"})
         deadline = time.monotonic() + 60
         while (status := preview_status(url))["number"] == first["number"] or status["building"]:

@@ -131,7 +131,7 @@ def test_a_too_long_imprint_fails_the_build_with_one_clear_line(make_site):
     assert build.returncode == 1
     assert "Traceback" not in build.stderr
     [line] = [line for line in build.stderr.splitlines() if "IMPRINT" in line]
-    assert line.startswith("pelicanconf.py:1: IMPRINT: the imprint (2,000 characters) "
+    assert line.startswith("settings_for_this_build.py:3: IMPRINT: the imprint (2,000 characters) "
                            "is too long to print in full on the share cards, even at 27 px: it needs ")
     assert line.endswith("— shorten the address or the promoter's name in IMPRINT in pelicanconf.py "
                          "(the law wants the whole imprint on every image)")

@@ -25,7 +25,7 @@ from sitecore.frozen_editions import edition_key
 from sitecore.output import write_output
 from sitecore.print_fonts import font_setting_problems
 from sitecore.problems import problem_log
-from sitecore.settings_file import settings_file_of
+from sitecore.settings_file import setting_place
 from sitecore.site_files import SiteFile, content_page, listing_page
 
 from .changes import edition_changes
@@ -196,6 +196,5 @@ def check_editions(generators) -> None:
 
 
 def report_font_setting_problems(settings) -> None:
-    settings_file = settings_file_of(settings)
     for setting, message, fix in font_setting_problems(settings):
-        problem_log.add(settings_file, 1, setting, message, fix)
+        problem_log.add(*setting_place(settings, setting), setting, message, fix)

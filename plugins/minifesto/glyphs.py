@@ -14,7 +14,7 @@ import os
 import unicodedata
 
 from sitecore.print_fonts import describe_all, field_of_line, lines_holding, missing_characters, print_coverage
-from sitecore.settings_file import setting_line, settings_file_of
+from sitecore.settings_file import setting_place
 
 # The settings the print template shows (and so the PDFs print).
 PRINTED_SETTINGS = ("IMPRINT", "SITENAME", "MINIFESTO_PRINTED_BY", "SITE_CANONICAL_URL", "JOIN_URL",
@@ -67,14 +67,13 @@ def item_places(items, character: str):
 
 
 def setting_places(settings, character: str) -> list[tuple[str, int, str]]:
-    settings_file = settings_file_of(settings)
     places = []
     for name in PRINTED_SETTINGS:
         value = settings.get(name)
         if isinstance(value, dict):  # IMPRINT: its parts
             value = " ".join(map(str, value.values()))
         if value and character in unicodedata.normalize("NFC", str(value)):
-            places.append((settings_file, setting_line(settings_file, name), name))
+            places.append((*setting_place(settings, name), name))
     return places
 
 

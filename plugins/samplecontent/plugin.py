@@ -24,7 +24,7 @@ from sitecore.content_items import content_items
 from sitecore.problems import problem_log
 from sitecore.schema.document import front_matter_end
 from sitecore.settings_check import our_setting
-from sitecore.settings_file import line_holding, settings_file_of
+from sitecore.settings_file import file_setting, line_holding
 
 SAMPLE_FIX = ("replace the sample wording, then delete the sample: line "
               "(or set SAMPLE_CONTENT = True in pelicanconf.py while sample content remains)")
@@ -55,7 +55,7 @@ def refuse_placeholders(generators) -> None:
     if not settings.get("REFUSE_PLACEHOLDERS"):
         return
     patterns = [re.compile(pattern) for pattern in our_setting(settings, "PLACEHOLDER_PATTERNS")]
-    settings_file = settings_file_of(settings)
+    settings_file = file_setting(settings, "IMPRINT")
     for value in (settings.get("IMPRINT") or {}).values():
         for found in placeholders_in(str(value), patterns):
             problem_log.add(settings_file, line_holding(settings_file, found), "IMPRINT",

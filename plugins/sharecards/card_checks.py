@@ -23,7 +23,7 @@ from sitecore.print_fonts import (
     missing_characters,
 )
 from sitecore.problems import problem_log
-from sitecore.settings_file import setting_line, settings_file_of
+from sitecore.settings_file import setting_place
 
 from .card import CardText
 from .layout import ImprintTooLong, layout_imprint, title_overflow, title_room
@@ -100,8 +100,8 @@ class CardChecks:
         return False
 
     def setting_place(self, name: str):
-        settings_file = settings_file_of(self.settings)
-        return lambda character: (settings_file, setting_line(settings_file, name), name)
+        place = setting_place(self.settings, name)
+        return lambda character: (*place, name)
 
     def imprint_fits(self, imprint: str) -> bool:
         """The whole imprint must be printed on every card; if it cannot be,
@@ -109,8 +109,7 @@ class CardChecks:
         try:
             layout_imprint(imprint, brand_style(self.settings))
         except ImprintTooLong as too_long:
-            settings_file = settings_file_of(self.settings)
-            problem_log.add(settings_file, setting_line(settings_file, "IMPRINT"), "IMPRINT", too_long.message, too_long.fix)
+            problem_log.add(*setting_place(self.settings, "IMPRINT"), "IMPRINT", too_long.message, too_long.fix)
             return False
         return True
 

@@ -27,7 +27,7 @@ from pelican import signals
 
 from sitecore.breakable_addresses import address_parts
 from sitecore.problems import problem_log
-from sitecore.settings_file import setting_line, settings_file_of
+from sitecore.settings_file import setting_place
 from sitecore.urls import canonical_url, category_feed_url, page_url, site_address_problems
 
 
@@ -46,9 +46,8 @@ def add_url_filters(generator) -> None:
 
 def refuse_an_address_the_site_cannot_work_at(pelican) -> None:
     problem_log.start_build(pelican.settings)
-    settings_file = settings_file_of(pelican.settings)
     for setting, message, fix in site_address_problems(pelican.settings):
-        problem_log.add(settings_file, setting_line(settings_file, setting), setting, message, fix)
+        problem_log.add(*setting_place(pelican.settings, setting), setting, message, fix)
 
 
 def register() -> None:
