@@ -308,6 +308,10 @@ def test_an_image_path_written_another_way_gets_the_path_to_write(written, messa
     ('title: Katie Parker\nrole "Councillor"',
      "3: role: there is no colon after the field's name (role) — write the line as 'role: \"Councillor\"' "
      "(the name, a colon, then a space)"),
+    # After a headline of several words that ends as headlines do.
+    ("title: Homes for all people\ncategory news\nsummary: A post.",
+     "3: category: there is no colon after the field's name (category) — write the line as 'category: news' "
+     "(the name, a colon, then a space)"),
     # The first line: no field above it, and PyYAML complained of the line below.
     ("title Homes for everyone\nnumber: 1",
      "2: title: there is no colon after the field's name (title) — write the line as 'title: Homes for everyone' "

@@ -235,15 +235,14 @@ def missing_colon_slip(block: list[str], index: int) -> Slip | None:
     out ("category news", a press contact's "phone 020 7946 0456"): not the
     rest of the value above it, which is what it reads as. Not when the
     line above stops mid-sentence ("…from the town hall to the" / "end of
-    the high street."), nor with a name the file's content type has not."""
+    the high street."), nor with a name the file's content type has not,
+    nor one already given at that depth."""
     found = WITHOUT_A_COLON.match(block[index].rstrip("\r\n").rstrip(" \t"))
     if not found or found["key"] not in field_names():
         return None
     above = line_above(block, index)
-    if above is not None:
-        _, words = line_parts(above)
-        if len(words.split()) >= 3 and not words.rstrip("\"'”’)").endswith((".", "!", "?")):
-            return None  # a sentence running on
+    if above is not None and stops_mid_sentence(line_parts(above)[1]):
+        return None  # a sentence running on
     if any((given := FIELD_NAME_AT_ANY_INDENT.match(line)) and given["key"] == found["key"]
            and indent_of(line) == indent_of(block[index]) for line in block):
         return None  # the field is there already, at that depth: these are words of the value above
@@ -252,6 +251,21 @@ def missing_colon_slip(block: list[str], index: int) -> Slip | None:
                 f"there is no colon after the field's name ({key})",
                 f"write the line as '{found['indent'].lstrip(' ')}{key}: {shortened(found['value'])}' (the name, a "
                 "colon, then a space)")
+
+
+# Words a sentence does not end on: a line ending on one runs on below.
+RUNS_ON = frozenset("""a an the and or but nor of to in on at by for from with into onto over under about
+    between through than as that which who whose our their its his her your my is are was were be been will would
+    not no""".split())
+
+
+def stops_mid_sentence(words: str) -> bool:
+    """Does a value stop where a sentence cannot ("…from the town hall to
+    the", "…homes, jobs,")? A headline stops anywhere else ("Homes for all
+    people"), so a field name below it is a field whose colon was left out."""
+    words = words.rstrip()
+    last = words.split()[-1].lower() if words.split() else ""
+    return words.endswith((",", ";", ":", "-", "–", "—", "&")) or last in RUNS_ON
 
 
 def continued_value_slip(block: list[str], index: int) -> Slip | None:
