@@ -125,6 +125,9 @@ def test_a_field_whose_colon_was_left_out_is_not_also_missing():
     # A list in brackets closed on the next line is closed: the slip is the summary's.
     ("title: T\ntags: [housing,\n  climate]\nsummary: Vote: now",
      (5, "summary", 'the value holds ": ", which YAML reads as the start of another field')),
+    # A field inside an entry, wrapped: named, not called an item with a dash it does not have.
+    ("contacts:\n  - name: Sam\n    role: Head of press and\n    media relations\n    email: a@b.org",
+     (5, "contacts", 'the role continues on line 5 ("media relations"), but a value must be on one line')),
     # A tab in the indent is told as a tab.
     ("contacts:\n  - name: Sam\n\trole: Head of press",
      (4, "(front matter)", "YAML syntax error: a tab character is used for indenting")),

@@ -109,8 +109,10 @@ def test_a_list_item_without_its_space_is_named_at_its_line():
     # PyYAML reported the line after it.
     commitments = "".join(f"  - Commitment {number}.\n" for number in range(1, 10))
     front_matter = f"title: Homes\nnumber: 2\nsummary: Homes.\ncommitments:\n{commitments}  -Cap rents.\n  - More."
+    # Written at the left, as the fix once said, the line left the list.
     assert refusal(front_matter) == ('15: commitments: a list item needs a space after the "-" — '
-                                     "write the line as: - Cap rents.")
+                                     "write the line as: - Cap rents., indented 2 spaces as the item above")
+    parse_document(f"---\n{front_matter.replace('  -Cap', '  - Cap')}\n---\nText.\n")
 
 
 @pytest.mark.parametrize("value", ["@Katie joins", "*Breaking* news", "% rise in rents",
@@ -304,7 +306,7 @@ def test_an_image_path_written_another_way_gets_the_path_to_write(written, messa
      "(the name, a colon, then a space)"),
     ("contacts:\n  - name: Sam Okafor\n    role: Press officer\n    phone 020 7946 0456\n    email: a@example.org",
      "5: contacts: there is no colon after the field's name (phone) — write the line as 'phone: 020 7946 0456' "
-     "(the name, a colon, then a space)"),
+     "(the name, a colon, then a space), indented 4 spaces as the fields above it"),
     ('title: Katie Parker\nrole "Councillor"',
      "3: role: there is no colon after the field's name (role) — write the line as 'role: \"Councillor\"' "
      "(the name, a colon, then a space)"),

@@ -178,7 +178,7 @@ def dash_slip(block: list[str], upto: int) -> Slip | None:
         if not found or not starts_or_continues_a_list(block, index):
             continue
         return Slip(index, field_of(block, index), 'a list item needs a space after the "-"',
-                    f"write the line as: - {found['item'].strip()}")
+                    f"write the line as: - {found['item'].strip()}{indented_as(found['indent'], 'the item above')}")
     return None
 
 
@@ -246,17 +246,24 @@ def missing_colon_slip(block: list[str], index: int) -> Slip | None:
     if any((given := FIELD_NAME_AT_ANY_INDENT.match(line)) and given["key"] == found["key"]
            and indent_of(line) == indent_of(block[index]) for line in block):
         return None  # the field is there already, at that depth: these are words of the value above
-    key = found["key"]
+    key, dash = found["key"], found["indent"].lstrip(" \t")  # "- " when the field starts an entry
+    spaces = found["indent"][:len(found["indent"]) - len(dash)]
     return Slip(index, key if not found["indent"] else field_of(block, index),
                 f"there is no colon after the field's name ({key})",
-                f"write the line as '{found['indent'].lstrip(' ')}{key}: {shortened(found['value'])}' (the name, a "
-                "colon, then a space)")
+                f"write the line as '{dash}{key}: {shortened(found['value'])}' (the name, a colon, then a space)"
+                + indented_as(spaces, "the fields above it"))
 
 
 # Words a sentence does not end on: a line ending on one runs on below.
 RUNS_ON = frozenset("""a an the and or but nor of to in on at by for from with into onto over under about
     between through than as that which who whose our their its his her your my is are was were be been will would
     not no""".split())
+
+
+def indented_as(indent: str, like: str) -> str:
+    """What a fix written from the line's first character leaves out: its
+    indent, which says which entry or list the line belongs to."""
+    return f", indented {len(indent)} spaces as {like}" if indent else ""
 
 
 def stops_mid_sentence(words: str) -> bool:
@@ -281,10 +288,12 @@ def continued_value_slip(block: list[str], index: int) -> Slip | None:
     if not value or not (FIELD_AT_ANY_INDENT.match(block[start]) or LIST_ITEM.match(block[start])):
         return None
     line, text = index + 2, shortened(block[index].strip())
-    if TOP_LEVEL_FIELD.match(block[start]):
-        key = TOP_LEVEL_FIELD.match(block[start])["key"]
-        return Slip(index, key, f'the {key} continues on line {line} ("{text}"), but a value must be on one line',
-                    f"put it all on one line, after '{prefix.strip()}' on line {start + 2}")
+    named = FIELD_NAME_AT_ANY_INDENT.match(block[start])
+    if named:  # a field, at the left or inside an entry ("  - name: Sam", "    role: Head of")
+        key = named["key"]
+        return Slip(index, key if TOP_LEVEL_FIELD.match(block[start]) else field_of(block, start),
+                    f'the {key} continues on line {line} ("{text}"), but a value must be on one line',
+                    f"put it all on one line, after '{key}:' on line {start + 2}")
     return Slip(index, field_of(block, start),
                 f'the item on line {start + 2} continues on line {line} ("{text}"), but an item must be on one line',
                 f"put it all on one line, after the '-' on line {start + 2}")
@@ -293,9 +302,10 @@ def continued_value_slip(block: list[str], index: int) -> Slip | None:
 def stray_text_line(block: list[str], upto: int) -> int | None:
     """The first line up to `upto` that is neither a field, a list item, a
     comment, nor indented further than the field (or item) whose value it
-    continues (the first line of all continues none): text YAML cannot place. (A value's later lines, as in a
-    `bio: >-` block of lines, are each as far in as the first: further in
-    than the field's name, which is what counts.)"""
+    continues (the first line of all continues none): text YAML cannot
+    place. (A value's later lines, as in a `bio: >-` block of lines, are
+    each as far in as the first: further in than the field's name, which is
+    what counts.)"""
     owner = None  # the nearest field or list item above: kept as the lines go (searching back was quadratic)
     for index, line in enumerate(block[: upto + 1]):
         if FIELD_AT_ANY_INDENT.match(line) or LIST_ITEM.match(line):
