@@ -118,6 +118,18 @@ def test_a_field_whose_colon_was_left_out_is_not_also_missing():
     assert not found.keeps(found.document.end_line, "place", "is missing, and so is online")
 
 
+def test_a_problem_whose_words_happen_to_name_a_passed_over_field_is_still_told():
+    """The title's line was passed over; the summary's own problem says
+    "shown under the title", which is no check across fields: it is told
+    in the same build, not the next."""
+    found = slips('title: "Katie said "yes""\nsummary: ' + " ".join(["word"] * 70) + "\ncategory: news")
+    assert [problem.line for problem in found.problems] == [2]
+    summary = found.document.line_of("summary")
+    assert found.keeps(summary, "summary", "has 70 words: it is shown under the title in every list")
+    # A check across fields that names the field passed over is its consequence.
+    assert not found.keeps(summary, "image_alt", "is missing (title is given)")
+
+
 @pytest.mark.parametrize("front_matter, told", [
     # A sentence running on: not a missing colon after "end".
     ("title: A march\nsummary: We will march from the town hall to the\nend of the high street.",

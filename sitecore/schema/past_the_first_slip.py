@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from .document import Document, closing_fence, parse_document
 from .front_matter_errors import FrontMatterError
+from .schema import other_fields_named
 from .yaml_slips import WITHOUT_A_COLON, field_names, indent_of
 
 MOST_SLIPS = 20  # a file with more is not a few slips: its first 20 are enough to start with
@@ -43,11 +44,12 @@ class SlipsRead:
     def keeps(self, line: int, field_name: str, message: str = "") -> bool:
         """Whether a problem of the fields read is one to tell, not a
         consequence of a slip already told (a field missing, or changed, as
-        its line was passed over, or named in another's message: an event's
-        "place: is missing, and so is online" when online's line was)."""
-        named = set(re.findall(r"[A-Za-z_][\w-]*", message))
+        its line was passed over, or named by a check across fields: an
+        event's "place: is missing, and so is online" when online's line
+        was). A word of a message that happens to be a field's name ("shown
+        under the title") is no such naming."""
         return (line not in self.passed_over_lines and field_name not in self.passed_over_fields
-                and not named & self.passed_over_fields)
+                and not other_fields_named(message) & self.passed_over_fields)
 
 
 def read_past_slips(text: str, first: FrontMatterError) -> SlipsRead:

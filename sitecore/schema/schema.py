@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -18,6 +19,20 @@ Report = Callable[[str, int, str, str, str], None]
 # `invoke new` fills every field it cannot guess with this marker; the build
 # refuses a file until every one is replaced.
 PLACEHOLDER = "TODO"
+
+# The other fields the checks across fields name in their messages (made in
+# fields_agree and _none_of_message below): "(image is given)", "and so is
+# online (every …", "is not after the start (…".
+OTHER_FIELDS_NAMED = re.compile(r"\((?P<given>[\w-]+) is given\)|and so is (?P<others>[\w -]+?)(?: \(|$)"
+                                r"|is not after the (?P<earlier>[\w-]+) \(")
+
+
+def other_fields_named(message: str) -> set[str]:
+    """The fields besides its own that a problem's message is about."""
+    found = OTHER_FIELDS_NAMED.search(message)
+    if not found:
+        return set()
+    return {name for part in found.groups() if part for name in part.split(" and ")}
 
 
 def has_placeholder(value) -> bool:
@@ -204,7 +219,7 @@ class Schema:
                                 where_in_field((index, inner.name))))
         return found
 
-    def _none_of_message(self, names: tuple[str, ...]) -> str:
+    def _none_of_message(self, names: tuple[str, ...]) -> str:  # (OTHER_FIELDS_NAMED reads it)
         return f"is missing, and so is {' and '.join(names[1:])} (every {self.name} needs at least one of them)"
 
     def _none_of_fix(self, names: tuple[str, ...]) -> str:
