@@ -24,7 +24,7 @@ from plugins.frontmatter.publication import has_passed, publication_status
 from plugins.frontmatter.table_limits import table_problems
 from sitecore.html_refusals import refusals
 from sitecore.html_sanitiser import clean
-from sitecore.schema.document import parse_document
+from sitecore.schema.document import body_of, parse_document
 from sitecore.schema.field_errors import FieldError
 from sitecore.schema.fields import date
 from sitecore.schema.front_matter_errors import FrontMatterError
@@ -227,6 +227,18 @@ def test_a_table_too_wide_to_read_or_too_large_to_print_is_refused_at_its_line(b
     took a build four minutes and 1.7 GB, mostly the minifesto's PDFs."""
     text = f"---\ntitle: A post\n---\n\n{body}"
     assert [(problem.line, problem.message.split(":")[0]) for problem in table_problems(text)] == refused
+
+
+def test_the_text_checked_starts_where_the_parser_ends_the_front_matter():
+    """A closing fence with a space before it closes the front matter for
+    the parser: the table below it is the body's, told at its line (the
+    limits once found their own end of the front matter, and read the
+    whole file as body)."""
+    text = "---\ntitle: A post\nsummary: " + "[" * 4000 + "\n ---\n\n" + markdown_table(17, 2)
+    assert body_of(text).startswith("\n| H0")  # where the parser starts the body
+    assert [(problem.line, problem.message.split(":")[0]) for problem in table_problems(text)] == [
+        (6, "has a table of 17 columns")]
+    assert markup_problems(text) == []  # the summary's brackets are YAML's to read, not Markdown's
 
 
 def test_a_refused_table_is_told_with_what_to_do():

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
 
+from sitecore.schema.document import front_matter_end
 from sitecore.schema.values_not_as_written import CONTROL_CHARACTER, what_it_is
 
 # Fenced code as Markdown finds it (the extension `extra` turns on).
@@ -142,9 +143,7 @@ def paragraphs(text: str):
     heading starting a new run, in the body (the front matter is YAML's,
     which has its own limit on nesting), leaving out fenced code exactly
     as Markdown finds it (an unclosed or unmatched fence is text to it)."""
-    body_start = front_matter_end(text)
-    body = FENCED_BLOCK.sub(lambda block: "\n" * block.group().count("\n"), text[body_start:])
-    first_line = text.count("\n", 0, body_start) + 1
+    first_line, body = body_without_code(text)
     start, lines = 0, []
     for number, line in enumerate(body.split("\n"), start=first_line):
         if lines and (not line.strip() or NEW_RUN.match(line)):
@@ -158,18 +157,21 @@ def paragraphs(text: str):
         yield start, "\n".join(lines)
 
 
-def front_matter_end(text: str) -> int:
-    """Where the body begins: after the closing "---" of a front matter
-    that opens the file, else at the start."""
+def body_without_code(text: str) -> tuple[int, str]:
+    """(the line the body starts at, the body with its fenced code blocks
+    blanked, line for line, as Markdown finds them: code is not read)."""
+    start = body_start(text)
+    blanked = FENCED_BLOCK.sub(lambda block: "\n" * block.group().count("\n"), text[start:])
+    return text.count("\n", 0, start) + 1, blanked
+
+
+def body_start(text: str) -> int:
+    """Where the body begins, as an offset in `text`: after the closing
+    "---" of a front matter that opens the file (found as the parser finds
+    it), else at the start."""
     lines = text.split("\n")
-    if lines[0].rstrip() != "---":
-        return 0
-    offset = len(lines[0]) + 1
-    for line in lines[1:]:
-        offset += len(line) + 1
-        if line.rstrip() == "---":
-            return min(offset, len(text))
-    return 0
+    closing = front_matter_end(lines)
+    return 0 if closing is None else min(sum(len(line) + 1 for line in lines[:closing + 1]), len(text))
 
 
 def bracket_cost(paragraph: str) -> tuple[int, int]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .limits import FENCED_BLOCK, TextProblem, front_matter_end
+from .limits import TextProblem, body_without_code
 
 MOST_COLUMNS = 16   # a year of months and two more; wider cannot be read on a phone or printed
 MOST_CELLS = 2000   # in all of a file's tables: about 15 s of PDF rendering
@@ -32,9 +32,7 @@ def table_problems(text: str) -> list[TextProblem]:
     """A table too wide to read, and tables too large, all told, to build.
     One pass over the lines: each line is looked at once, as a table's
     separator, a row of the table above it, or neither."""
-    body_start = front_matter_end(text)
-    body = FENCED_BLOCK.sub(lambda block: "\n" * block.group().count("\n"), text[body_start:])
-    first_line = text.count("\n", 0, body_start) + 1
+    first_line, body = body_without_code(text)
     lines = [LEAD.sub("", line) for line in body.split("\n")]
     problems, cells, over_at = [], 0, None
     columns, index = 0, 0  # columns: of the table whose rows are being counted, 0 outside one
