@@ -60,3 +60,13 @@ class Policy(TypedContent):
         (#commitment-3), by the anchor it has where every policy is shown
         (#policy-2-3): the policy's text, shown there, links to that one."""
         return {commitment.anchor: commitment.index_anchor for commitment in self.numbered_commitments}
+
+
+def policies_by_number(policies) -> dict[int, list]:
+    """{number: the policies that have it, by file path}: a number two hold
+    is a clash (the live policies' check and each frozen edition's tell it
+    their own way)."""
+    by_number: dict[int, list] = {}
+    for policy in sorted(policies, key=lambda p: p.source_path):
+        by_number.setdefault(policy.number, []).append(policy)
+    return by_number

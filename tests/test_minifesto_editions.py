@@ -336,6 +336,12 @@ def test_invoke_minifesto_freeze_checks_then_freezes_and_again_corrects(tmp_path
       "minifesto.md": minifesto("January 2022", "2022-01-01")},
      "content/minifesto/editions/2022-03/minifesto.md:4: date: this frozen edition is newer than the current one "
      "(January 2022, in content/minifesto.md) — give content/minifesto.md the newest edition's name and date"),
+    # Two policies of one frozen edition with one number: told on the second, by file name.
+    ({"minifesto/editions/2022-03/policies/01-nhs.md": policy("Health", 1, ["Fund it."]),
+      "minifesto.md": minifesto("May 2022", "2022-05-01")},
+     "content/minifesto/editions/2022-03/policies/01-nhs.md:3: number: 1 is also used by "
+     "content/minifesto/editions/2022-03/policies/01-housing.md — a frozen edition keeps the numbers it was "
+     "published with: restore them from git"),
     ({"minifesto/editions/2022-03/notes.md": "---\ntitle: x\n---\nx\n", "minifesto.md": minifesto("May 2022", "2022-05-01")},
      "content/minifesto/editions/2022-03/notes.md:1: (file): is not part of a minifesto edition — a frozen edition "
      "holds only minifesto.md and the policies: remove this file"),

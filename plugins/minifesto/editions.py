@@ -18,6 +18,7 @@ from pelican.readers import SkipStub
 
 from sitecore.frozen_editions import EDITION_KEY, edition_folders, edition_key, frozen_origin
 from sitecore.names import MARKDOWN_SUFFIXES
+from sitecore.policy_content import policies_by_number
 from sitecore.problems import problem_log
 
 from .content import FrozenMinifesto, FrozenPolicy
@@ -171,15 +172,14 @@ def published_in_edition(policy) -> bool:
 
 
 def numbers_are_unique(policies) -> bool:
-    seen: dict[int, str] = {}
-    for policy in sorted(policies, key=lambda p: p.source_path):
-        if policy.number in seen:
+    unique = True
+    for number, sharing in policies_by_number(policies).items():
+        for policy in sharing[1:]:
             problem_log.add(policy.source_path, policy.frontmatter_lines.get("number", 1), "number",
-                            f"{policy.number} is also used by {problem_log.display_path(seen[policy.number])}",
+                            f"{number} is also used by {problem_log.display_path(sharing[0].source_path)}",
                             "a frozen edition keeps the numbers it was published with: restore them from git")
-            return False
-        seen[policy.number] = policy.source_path
-    return True
+            unique = False
+    return unique
 
 
 def check_current_matches_its_record(frozen: list[FrozenEdition], current, live_policies) -> None:

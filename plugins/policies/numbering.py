@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sitecore.newcomers import files_to_report
+from sitecore.policy_content import policies_by_number
 from sitecore.problems import problem_log
 
 
@@ -14,9 +15,7 @@ def check_unique_numbers(policies) -> None:
     """Each number belongs to one policy. A clash is reported on the file the
     volunteer added (the one git does not track yet); when git cannot tell,
     on every file of the clash."""
-    by_number: dict[int, list] = {}
-    for policy in sorted(policies, key=lambda p: p.source_path):
-        by_number.setdefault(policy.number, []).append(policy)
+    by_number = policies_by_number(policies)
     free = next_free_number(by_number)
     for number, sharing in by_number.items():
         if len(sharing) > 1:
