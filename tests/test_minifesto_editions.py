@@ -553,3 +553,19 @@ def test_a_minifesto_dated_ahead_is_refused_but_previewed(make_site):
                                      "day it is published (today's at the latest), and merge it on that day"]
     previewed = make_site({"minifesto.md": ahead}, options=("--drafts",))
     assert previewed.returncode == 0, previewed.stderr
+
+
+@pytest.mark.parametrize("revised, summary", [
+    (1, "No commitment or policy added, removed or reworded; 1 policy revised in its text."),
+    (2, "No commitment or policy added, removed or reworded; 2 policies revised in their text."),
+])
+def test_the_summary_of_changes_counts_policies_revised_in_their_text(revised, summary):
+    from types import SimpleNamespace
+
+    from plugins.minifesto.changes import EditionChanges, PolicyChange
+
+    def policy(number: int, body: str):
+        return SimpleNamespace(number=number, title=f"Policy {number}", description="A policy.", body_markdown=body)
+
+    changes = [PolicyChange(policy(number, "Old words."), policy(number, "New words.")) for number in range(revised)]
+    assert EditionChanges(edition=None, previous=None, policies=changes).summary == summary

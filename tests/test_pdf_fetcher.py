@@ -29,7 +29,7 @@ from conftest import (
 
 from plugins.minifesto.fetcher import FetchRefused, minifesto_fetcher, pdf_base_url
 from plugins.minifesto.pdf import cache_key
-from plugins.minifesto.weasyprint_render import render_pdf, write_pdf
+from plugins.minifesto.weasyprint_render import render_pdf, report_render_problems
 from sitebuild.build import load_settings
 from sitebuild.derived_settings import derived_settings_file
 from sitecore.problems import problem_log
@@ -41,6 +41,16 @@ REFUSAL_FIX = ("show only images from content/images/ (as /images/…), files fr
 PNG = base64.b64encode(bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
     "1f15c4890000000d49444154789c63f8cfc0f01f0005000201a5f1f5a40000000049454e44ae426082")).decode()
+
+
+def write_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> bytes:
+    """The PDF, or b"" with every reason in the problem log, as the build
+    renders one (render_pdf, then report_render_problems for a refusal)."""
+    rendered = render_pdf(html, settings, kind, identifier, moment)
+    if rendered.ok:
+        return rendered.data
+    report_render_problems(settings, kind, rendered)
+    return b""
 
 
 @pytest.fixture

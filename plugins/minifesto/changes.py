@@ -186,7 +186,8 @@ class EditionChanges:
             return "; ".join(groups) + "."
         revised = sum(p.summary_reworded or p.text_revised for p in self.policies)
         if revised:
-            return f"No commitment or policy added, removed or reworded; {counted(revised, 'policy')} revised in its text."
+            their = "its" if revised == 1 else "their"
+            return f"No commitment or policy added, removed or reworded; {counted(revised, 'policy')} revised in {their} text."
         return "No changes to the policies."
 
     def as_json(self, settings) -> bytes:

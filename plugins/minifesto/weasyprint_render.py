@@ -203,15 +203,6 @@ def render_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> Ren
     return rendered
 
 
-def write_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> bytes:
-    """The PDF, or b"" with every reason in the problem log."""
-    rendered = render_pdf(html, settings, kind, identifier, moment)
-    if rendered.ok:
-        return rendered.data
-    report_render_problems(settings, kind, rendered)
-    return b""
-
-
 def report_render_problems(settings, kind: str, rendered: Rendered) -> None:
     report_refusals(settings, kind, rendered.refusals, rendered.attachments)
     # A refused URL also makes WeasyPrint warn ("Failed to load image at …")
