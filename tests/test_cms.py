@@ -515,6 +515,19 @@ def test_config_fields_match_the_schemas(editor_site):
     assert formats["policies-frontmatter"]["items_together"] == {"easy_read": [["picture", "picture_alt"]]}
 
 
+def test_a_kind_of_field_the_form_has_no_rule_for_stops_the_check_too(make_site, monkeypatch):
+    """A developer who adds a kind of field to the schema and no rule to the
+    editor's form hears of it from `invoke check`, not only from the build
+    (which the review runs after the check)."""
+    from plugins.cms import form_patterns
+    from sitecore.schema import fields
+
+    monkeypatch.delitem(form_patterns.PATTERNS, fields.contact)
+    checked = make_site(options=("--check",))
+    assert checked.returncode != 0
+    assert "plugins/cms/form_patterns.py has no form rule (PATTERNS) for" in checked.stderr
+
+
 def test_each_build_writes_the_configuration_of_its_own_settings(tmp_path, factory_cache):
     """config.yml's text is kept between builds of one process (plugins/cms/config.py),
     keyed by the whole configuration: builds with other settings, one after

@@ -13,7 +13,7 @@ from sitecore.content_security import csp_text
 from sitecore.output import write_output
 from sitecore.site_files import SiteFile
 
-from .config import render_config
+from .config import cms_config, render_config
 from .formats import render_formats
 from .vendor import copy_sveltia, copy_yaml, vendored_names
 
@@ -74,5 +74,13 @@ def add_cms_generator(pelican):
     return CmsGenerator
 
 
+def check_the_editors_form(pelican) -> None:
+    """The editor's form is made from the schema, with a rule for each kind
+    of field (form_patterns): a kind it has no rule for stops `invoke check`
+    as it stops the build, not only the build that writes /admin/."""
+    cms_config(pelican.settings)
+
+
 def register() -> None:
+    signals.initialized.connect(check_the_editors_form)
     signals.get_generators.connect(add_cms_generator)
