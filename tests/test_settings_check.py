@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 import time
@@ -139,6 +140,15 @@ def test_the_clock_and_the_schema_take_the_time_zone_default_from_the_table():
 
 # Told at the line of the settings file the build loaded (make_site's writes
 # each setting from its third line), not at pelicanconf.py's.
+def test_the_readme_names_every_setting_of_the_table_and_no_other():
+    """The Design section's list of our settings is written by hand: a new
+    row in the table must be named there too (SEARCH_INDEX_PATH was not)."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    start = readme.index("- **Our settings: defaults in one table, one check.**")
+    named = set(re.findall(r"`([A-Z][A-Z0-9_]+)`", readme[start:readme.index("\n- **", start + 1)]))
+    assert sorted(set(OUR_SETTINGS) - named) == [] and sorted(named - set(OUR_SETTINGS)) == []
+
+
 def test_a_setting_is_told_where_the_settings_file_the_build_loaded_sets_it():
     """A production build loads publishconf.py, which sets some values over
     pelicanconf.py's: a wrong one is told in the file that set it."""
