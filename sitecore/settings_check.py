@@ -110,6 +110,22 @@ def text(value: Any, example: Any) -> Refusal | None:
                    + (f": {literal(str(value))}" if isinstance(value, (int, float)) else ""))
 
 
+ORIGIN = re.compile(r"https://[A-Za-z0-9.-]+(?::[0-9]+)?")
+
+
+def origin(value: Any, example: Any) -> Refusal | None:
+    """A site's origin, https:// and its host alone, as an embed's address
+    is compared with it (sitecore.html_allowlist): "…/embed/" or a space in
+    it would match no embed, and every one would be refused."""
+    refused = text(value, example)
+    if refused or ORIGIN.fullmatch(value):
+        return refused
+    found = re.match(r"(?:https?://)?([A-Za-z0-9.-]+(?::[0-9]+)?)", value.strip())
+    meant = f"https://{found[1]}" if found and "." in found[1] else None
+    return Refusal(f"is {quoted(value)}, not a site's origin (https:// and its host alone)",
+                   f"write {literal(meant)}" if meant else 'write https:// and the host, e.g. "https://www.youtube-nocookie.com"')
+
+
 FOLDER_NAME = r"[A-Za-z0-9_][A-Za-z0-9._-]*"
 SITE_FOLDER = re.compile(rf"(?:{FOLDER_NAME}/)+")
 SITE_DIR = re.compile(rf"{FOLDER_NAME}(?:/{FOLDER_NAME})*")
@@ -194,8 +210,11 @@ def list_of(item: Check, described: str, length: int | None = None, at_least: in
 
     def check(value: Any, example: Any) -> Refusal | None:
         if not isinstance(value, (list, tuple)) or length not in (None, len(value)) or len(value) < at_least:
-            # "youtube.com, vimeo.com" is two items: each its own text in the brackets.
-            items = [part.strip() for part in value.split(",")] if isinstance(value, str) and length is None else [value]
+            # One item as written if it is one ("TODO|X{2,}" holds a comma);
+            # else "youtube.com, vimeo.com" is two, each its own text.
+            items = [value]
+            if isinstance(value, str) and length is None and item(value, None) is not None:
+                items = [part.strip() for part in value.split(",")]
             fits = (length in (None, 1) and not isinstance(value, (list, tuple))
                     and all(part and item(part, None) is None for part in items))
             return Refusal(f"is {quoted(value)}, not {described}",
@@ -304,7 +323,7 @@ OUR_SETTINGS: dict[str, Setting] = {
     # The languages a post or page may be written in (its `language`), by tag, with the editor's names for them.
     "LANGUAGES": Setting(language_names, {"en-GB": "English"}),
     # Lists: a single text, unbracketed, would be read letter by letter.
-    "EMBED_ALLOWLIST": Setting(list_of(text, "a list of text"), []),
+    "EMBED_ALLOWLIST": Setting(list_of(origin, "a list of origins"), []),
     "PARTY_PROFILES": Setting(list_of(text, "a list of text"), []),
     "PLACEHOLDER_PATTERNS": Setting(list_of(pattern, "a list of patterns"), []),
     # The browser editor (plugins/cms): its folder of the site, how saves are published, the packages

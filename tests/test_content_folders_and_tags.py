@@ -69,6 +69,18 @@ def test_a_draft_in_the_wrong_folder_waits_until_it_is_published_or_previewed(ma
     assert_fails_with(published, expected)
 
 
+@pytest.mark.parametrize("line, draft", [
+    ("status: draft", True), ("status: 'draft'  # not yet", True), ('status:   "draft"', True),
+    ("status: published", False), ("status: drafts", False), ("status: draft, maybe", False),
+    # Parsed as YAML, 2000 brackets ran out Python's stack: the build ended in a RecursionError.
+    ("status: " + "[" * 2000 + "]" * 2000, False),
+])
+def test_a_draft_in_the_wrong_folder_is_known_by_its_status_line(line, draft):
+    from plugins.contentcheck.unread_files import says_draft
+
+    assert says_draft({"status": line}) is draft
+
+
 def test_the_check_counts_the_files_it_read(make_site):
     """Every file the site reads (a .markdown file too), not hidden ones or others."""
     checked = make_site({"posts/second.markdown": post("Second post"), "posts/.second.md.swp": "x"},

@@ -140,6 +140,16 @@ def test_a_problem_whose_words_happen_to_name_a_passed_over_field_is_still_told(
     # A field inside an entry, wrapped: named, not called an item with a dash it does not have.
     ("contacts:\n  - name: Sam\n    role: Head of press and\n    media relations\n    email: a@b.org",
      (5, "contacts", 'the role continues on line 5 ("media relations"), but a value must be on one line')),
+    # A wrapped sentence whose next line starts with a field's name and runs on ("place for …").
+    ("title: Canvass\nsummary: Come and help make our town a better\nplace for everyone.",
+     (4, "summary", 'the summary continues on line 4 ("place for everyone."), but a value must be on one line')),
+    # A list item's words before a colon are no field of the file's.
+    ("title: Homes\ncommitments:\n  - Housing: homes for all and\n    rents we can pay",
+     (5, "commitments", 'the item on line 4 continues on line 5 ("rents we can pay"), but an item must be on one '
+                        "line")),
+    # A quoted first key is a field: the slip below it is still named.
+    ('"title": "Homes"\ndate: 2021-11-24\ncategory news\nsummary: A post.',
+     (4, "category", "there is no colon after the field's name (category)")),
     # A tab in the indent is told as a tab.
     ("contacts:\n  - name: Sam\n\trole: Head of press",
      (4, "(front matter)", "YAML syntax error: a tab character is used for indenting")),

@@ -332,6 +332,11 @@ def test_a_field_without_its_colon_is_named_with_the_line_to_write(front_matter,
     ("title: @Katie joins # from the press release", 'title: "@Katie joins" # from the press release',
      "@Katie joins"),
     ("tags: [housing, climate # todo", "tags: [housing, climate] # todo", ["housing", "climate"]),
+    # A hashtag is words, not a note: it stays in the value, quoted.
+    ("title: Rents: back #NHSPayNow", 'title: "Rents: back #NHSPayNow"', "Rents: back #NHSPayNow"),
+    ("tags: [housing, climate #NHSPayNow", 'tags: [housing, "climate #NHSPayNow"]', ["housing", "climate #NHSPayNow"]),
+    # A "#" inside an item's own quotes is text.
+    ('tags: [One, "Two # three" # todo', 'tags: [One, "Two # three"] # todo', ["One", "Two # three"]),
 ])
 def test_a_fix_keeps_the_volunteers_note_out_of_the_value(line, fixed, value):
     """A note after " #" is left out of the value by YAML: a fix that put it

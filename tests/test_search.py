@@ -147,3 +147,29 @@ def test_a_posts_result_gives_its_type_and_date(search_page, site, settings):
         "#search-results li", "items => items.map(li => [li.querySelector('a').getAttribute('href'), "
                               "li.querySelector('.meta').textContent])")
     assert [f"/news/{slug}/", f" (Press release, {shown_date})"] in kinds
+
+
+PAGE = ("<html lang='en'><head><title>Page {0}</title></head><body><main data-pagefind-body><h1>Page {0}</h1>"
+        "<p>Words of page {0}.</p></main></body></html>")
+
+
+def test_pages_sent_without_waiting_are_each_answered_in_order():
+    """Pages go to Pagefind's service without waiting for each answer
+    (plugins/search/service.py): every one is indexed, and an error answer
+    to one of them is raised, not taken for another page's."""
+    from plugins.search.service import IN_FLIGHT, PagefindError, PagefindService
+
+    with PagefindService() as service:
+        index = service.request({"type": "NewIndex", "config": {"force_language": "en"}})["index_id"]
+        for number in range(3 * IN_FLIGHT):
+            service.send({"type": "AddFile", "index_id": index, "url": f"/p{number}/", "file_path": None,
+                          "file_contents": PAGE.format(number)})
+        files = service.request({"type": "GetFiles", "index_id": index})["files"]
+    assert sum(1 for file in files if file["path"].startswith("fragment/")) == 3 * IN_FLIGHT
+    with PagefindService() as service, pytest.raises(PagefindError, match="does not yet exist"):
+        index = service.request({"type": "NewIndex", "config": {"force_language": "en"}})["index_id"]
+        for number in range(3 * IN_FLIGHT):
+            wrong_index = index + 99 if number == 3 else index
+            service.send({"type": "AddFile", "index_id": wrong_index, "url": f"/p{number}/", "file_path": None,
+                          "file_contents": PAGE.format(number)})
+        service.request({"type": "GetFiles", "index_id": index})

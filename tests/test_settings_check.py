@@ -58,11 +58,18 @@ WRONG_VALUES = [
     ("FEED_ADDRESS_IDS_FROM", "28/11/2026", 'is "28/11/2026" (text), not a day written YYYY-MM-DD — '
                                             'write the day in quotes as YYYY-MM-DD, e.g. "2021-11-24"'),
     ("EMBED_ALLOWLIST", "https://www.youtube-nocookie.com",
-     'is "https://www.youtube-nocookie.com" (text), not a list of text — '
+     'is "https://www.youtube-nocookie.com" (text), not a list of origins — '
      'write it in square brackets: ["https://www.youtube-nocookie.com"]'),
+    # An address with its path would match no embed: every one would be refused.
+    ("EMBED_ALLOWLIST", ["https://www.youtube-nocookie.com/embed/"],
+     'its item 1 is "https://www.youtube-nocookie.com/embed/" (text), not a site\'s origin (https:// and its host '
+     'alone) — write "https://www.youtube-nocookie.com"'),
+    # A pattern holding a comma is one item, as written.
+    ("PLACEHOLDER_PATTERNS", "TODO|X{2,}",
+     'is "TODO|X{2,}" (text), not a list of patterns — write it in square brackets: ["TODO|X{2,}"]'),
     # Two hosts in one text: one item each, not one item that matches nothing.
     ("EMBED_ALLOWLIST", "https://www.youtube-nocookie.com, https://player.vimeo.com",
-     'is "https://www.youtube-nocookie.com, https://player.vimeo.com" (text), not a list of text — '
+     'is "https://www.youtube-nocookie.com, https://player.vimeo.com" (text), not a list of origins — '
      'write it in square brackets: ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]'),
     ("PLACEHOLDER_PATTERNS", [r"\bJo Bloggs\b", "(PO Box"],
      'its item 2 is "(PO Box" (text), not a pattern Python can read (missing ), unterminated subpattern at '

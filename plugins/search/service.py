@@ -17,6 +17,7 @@ tests would say so.
 from __future__ import annotations
 
 import base64
+import collections
 import json
 import os
 import subprocess
@@ -40,27 +41,27 @@ class PagefindService:
         self.process = subprocess.Popen([str(executable), "--service"],
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self.next_id = 0
-        self.unanswered = 0
+        self.unanswered: collections.deque[int] = collections.deque()  # the ids sent, not yet answered
         self.unread = b""
 
     def request(self, payload: dict) -> dict:
         """Send one request and return the service's reply to it (after the
         replies to the requests sent before it, each checked)."""
         self.send(payload)
-        while self.unanswered > 1:
+        while len(self.unanswered) > 1:
             self.receive()
         return self.receive()
 
     def send(self, payload: dict) -> None:
         """Send one request without waiting for its reply (see above); a
         reply that is an error is raised by a later `receive` or `request`."""
-        if self.unanswered >= IN_FLIGHT:
+        if len(self.unanswered) >= IN_FLIGHT:
             self.receive()
         self.next_id += 1
         message = {"message_id": self.next_id, "payload": payload}
         self.process.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
         self.process.stdin.flush()
-        self.unanswered += 1
+        self.unanswered.append(self.next_id)
 
     def receive(self) -> dict:
         """The reply to the oldest request not yet answered."""
@@ -76,8 +77,12 @@ class PagefindService:
                 raise PagefindError("the Pagefind service stopped unexpectedly")
             chunks.append(chunk)
         reply, self.unread = b"".join(chunks).split(b",", 1)
-        self.unanswered -= 1
-        answer = json.loads(base64.b64decode(reply))["payload"]
+        message, expected = json.loads(base64.b64decode(reply)), self.unanswered.popleft()
+        if message.get("message_id") != expected:
+            # Paired with the wrong request, a reply would be taken for another page's.
+            raise PagefindError(f"the Pagefind service answered request {message.get('message_id')} where "
+                                f"{expected} was next")
+        answer = message["payload"]
         if answer["type"] == "Error":
             raise PagefindError(answer["message"])
         return answer

@@ -32,7 +32,6 @@ SITE_LINK_PREFIX = re.compile(r"^\{(?:static|filename|attach)\}/?")
 # dash (or both: "- name: Sam"), then the value.
 # Matched against the line without its trailing blanks (a lazy value before
 # them backtracked quadratically over a line of 20,000 spaces).
-NOTE = re.compile(r"[ \t]+#")
 LINE_PARTS = re.compile(r"^(?P<prefix>[ \t]*(?:-[ \t]+)?(?:[A-Za-z_][\w-]*[ \t]*:(?:[ \t]+|$))?)(?P<value>.*)$")
 FIELD_NAME_AT_ANY_INDENT = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>[A-Za-z_][\w-]*)[ \t]*:")
 FIELD_AT_ANY_INDENT = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*[ \t]*:(\s|$)")
@@ -88,10 +87,25 @@ def rewritten(prefix: str, value: str) -> str:
 
 
 def without_note(value: str) -> tuple[str, str]:
-    """(the value, the note after it): a space then "#" starts a note (a
-    comment) to the end of the line, which YAML leaves out of the value."""
-    found = NOTE.search(value)
-    return (value[:found.start()], value[found.start():]) if found else (value, "")
+    """(the value, the note after it): a space, "#" and a space (or the
+    line's end) start a note to the end of the line, which YAML leaves out.
+    "#NHSPayNow" after a space is a hashtag the volunteer meant as text
+    (values_not_as_written says so), and a "#" inside an item's quotes is
+    text: both stay in the value. One pass over the line: a regular
+    expression searching each run of spaces again was quadratic (a
+    120,000-space line took a check 27 s)."""
+    quote, last = None, ""  # the quote an item is inside; the last character before this one, not a space
+    for index, character in enumerate(value):
+        if quote:
+            quote = None if character == quote else quote
+        elif character in "\"'" and last in ("", "[", ","):
+            quote = character
+        elif character == "#" and index and value[index - 1] in " \t" and value[index + 1:index + 2] in ("", " ", "\t"):
+            start = len(value[:index].rstrip(" \t"))
+            return value[:start], value[start:]
+        if character not in " \t":
+            last = character
+    return value, ""
 
 
 def line_parts(line: str) -> tuple[str, str]:
@@ -241,8 +255,9 @@ def missing_colon_slip(block: list[str], index: int) -> Slip | None:
     if not found or found["key"] not in field_names():
         return None
     above = line_above(block, index)
-    if above is not None and stops_mid_sentence(line_parts(above)[1]):
-        return None  # a sentence running on
+    if above is not None and (stops_mid_sentence(line_parts(above)[1])
+                              or found["value"].split()[0].lower() in RUNS_ON):
+        return None  # a sentence running on ("…to the" / "end of …", "…a better" / "place for everyone.")
     if any((given := FIELD_NAME_AT_ANY_INDENT.match(line)) and given["key"] == found["key"]
            and indent_of(line) == indent_of(block[index]) for line in block):
         return None  # the field is there already, at that depth: these are words of the value above
@@ -289,7 +304,7 @@ def continued_value_slip(block: list[str], index: int) -> Slip | None:
         return None
     line, text = index + 2, shortened(block[index].strip())
     named = FIELD_NAME_AT_ANY_INDENT.match(block[start])
-    if named:  # a field, at the left or inside an entry ("  - name: Sam", "    role: Head of")
+    if named and named["key"] in field_names():  # a field, at the left or in an entry ("    role: Head of")
         key = named["key"]
         return Slip(index, key if TOP_LEVEL_FIELD.match(block[start]) else field_of(block, start),
                     f'the {key} continues on line {line} ("{text}"), but a value must be on one line',
@@ -312,8 +327,9 @@ def stray_text_line(block: list[str], upto: int) -> int | None:
             owner = line
         if not is_written(line) or owner is line or DASH_WITHOUT_ITS_SPACE.match(line.rstrip("\r\n")):
             continue
-        if owner is None or indent_of(line) <= value_column(owner):
-            return index  # (no field above: the block's first line, "title Homes")
+        if owner is None and WITHOUT_A_COLON.match(line.rstrip("\r\n").rstrip(" \t")) or (
+                owner is not None and indent_of(line) <= value_column(owner)):
+            return index  # (with no field above, only a first line such as "title Homes")
     return None
 
 
@@ -412,6 +428,9 @@ def indicator_slip(block: list[str], index: int) -> Slip | None:
                 f"write the line as: {rewritten(prefix, value)}")
 
 
+HASHTAG_IN_AN_ITEM = re.compile(r"[ \t]#\S")
+
+
 def bracket_list_slip(block: list[str], upto: int) -> Slip | None:
     """A list in brackets, up to line `upto`, that YAML never saw closed:
     an item starting with "#" (a space then # starts a note, to the end of
@@ -433,6 +452,12 @@ def bracket_list_slip(block: list[str], upto: int) -> Slip | None:
                         f"put that item in quotes: {prefix.strip()} [{quoted}]{after}")
         if "]" not in value and not closed_below(block, index):
             listed, note = without_note(value)
+            if HASHTAG_IN_AN_ITEM.search(listed):  # "[housing, climate #NHSPayNow": YAML's note, to the line's end
+                quoted = ", ".join(f'"{item}"' if "#" in item else item
+                                   for item in (part.strip() for part in listed[1:].rstrip(", ").split(",")))
+                return Slip(index, name, 'a "#" after a space is read as a note, to the end of the line, so the '
+                                         "list is never closed",
+                            f"put that item in quotes: {prefix.strip()} [{quoted}]{note}")
             return Slip(index, name, "the list in brackets is never closed",
                         f"end it with ]: {prefix.strip()} {listed.rstrip(', ')}]{note}")
     return None
