@@ -71,6 +71,16 @@ class ContentChecked(Exception):
     (CONTENT_CHECK_ONLY, `invoke check`) and found no problem."""
 
 
+# A message or fix quoting a stranger's value (a 120,000-character title, a
+# 100 KB key) is cut here, once for every way a problem is shown: the longest
+# of our own, a list of fields or the documents' fix, is under 500.
+LONGEST_MESSAGE = 1000
+
+
+def at_most(text: str, limit: int = LONGEST_MESSAGE) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 class ProblemLog:
     """The problems of the build under way (cleared when a build starts)."""
 
@@ -112,7 +122,7 @@ class ProblemLog:
         return path
 
     def add(self, path: str, line: int, field: str, message: str, fix: str) -> None:
-        self._problems.append(Problem(self.display_path(path), line, field, message, fix))
+        self._problems.append(Problem(self.display_path(path), line, field, at_most(message), at_most(fix)))
 
     def __len__(self) -> int:
         return len(self._problems)

@@ -241,6 +241,16 @@ def test_the_text_checked_starts_where_the_parser_ends_the_front_matter():
     assert markup_problems(text) == []  # the summary's brackets are YAML's to read, not Markdown's
 
 
+def test_a_problem_quoting_a_strangers_long_value_is_told_in_a_line_a_person_can_read(make_site):
+    """A title of 120,000 characters, quote never closed: the fix quoted it
+    whole, a 120 KB line in the terminal and in the review's annotations."""
+    build = make_site({"posts/long.md": '---\ntitle: "a' + " " * 120000 + "b\ndate: 2021-12-15\ncategory: news\n"
+                                        "summary: z\n---\nT\n"})
+    assert build.returncode == 1 and "Traceback" not in build.stderr
+    [line] = [line for line in build.problem_lines if line.startswith("content/posts/long.md:2: title:")]
+    assert len(line) < 2100 and "…" in line
+
+
 def test_a_refused_table_is_told_with_what_to_do():
     wide, large = (table_problems(f"---\ntitle: A post\n---\n\n{body}")[0]
                    for body in (markdown_table(17, 2), markdown_table(4, 600)))
