@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-from compare_builds import files_of
+from compare_builds import explain, files_of
 from conftest import MINIMAL_SITE, REPO, preview_overrides, write_content
 
 from sitebuild.build import build_site
@@ -64,6 +64,9 @@ CAMPAIGN = {
 }
 
 
+VOLUNTEER_PAGE = "---\ntitle: Volunteer\nsummary: Help out.\n---\nJoin a team.\n"
+
+
 def build_warm(root, cache) -> tuple[WarmSite, object, object]:
     """MINIMAL_SITE (and a draft, a page in a .markdown file, and CAMPAIGN) built in `root` as the
     preview builds it, with the generators the preview keeps."""
@@ -73,7 +76,7 @@ def build_warm(root, cache) -> tuple[WarmSite, object, object]:
     write_content(content, {**MINIMAL_SITE, **CAMPAIGN, "posts/hello.md": hello,
                             "posts/a-draft.md": draft.replace("Hello from", "A draft from"),
                             # The site reads a .markdown file as it reads a .md one.
-                            "pages/volunteer.markdown": "---\ntitle: Volunteer\nsummary: Help out.\n---\nJoin a team.\n"})
+                            "pages/volunteer.markdown": VOLUNTEER_PAGE})
     with keeping_generators() as kept:
         build_site(SETTINGS, root / "preview", preview_settings(content, cache))
     return WarmSite(kept[0]), content, root
@@ -163,8 +166,9 @@ def test_saved_pages_are_the_pages_a_full_build_writes(words_preview, factory_ca
     assert after[pages[0]] != before[pages[0]], "the quick step did not show the edit"
     assert {n for n in after if after[n] != before.get(n)} <= set(pages), "the quick step wrote other files"
     build_site(SETTINGS, tmp_path / "full", preview_settings(content, factory_cache))
-    for page in pages:
-        assert after[page] == (tmp_path / "full" / page).read_bytes(), f"after a {kind} edit, {page} differs"
+    full = {page: (tmp_path / "full" / page).read_bytes() for page in pages}
+    quick = {page: after[page] for page in pages}
+    assert quick == full, f"after a {kind} edit, the quick step (first) and a full build differ:\n{explain(quick, full)}"
 
 
 def test_a_post_title_shows_at_once_on_the_policy_page_that_lists_it(warm_preview):
