@@ -78,6 +78,7 @@ def run_build(content: Path, output: Path, settings: Path = REPO / "pelicanconf.
               cache: Path | None = None, options: tuple[str, ...] = (), new_process: bool = False) -> Build:
     """`python -m sitebuild --settings … --content … --output … [--cache …] options`:
     in this process unless `new_process` or the settings change the plugins."""
+    cache = cache or (RUN_CACHE[0] if RUN_CACHE else None)
     arguments = ["--settings", str(settings), "--content", str(content), "--output", str(output),
                  *(["--cache", str(cache)] if cache else []), *options]
     if new_process or not same_plugins(parse_args(arguments).settings):
@@ -238,10 +239,11 @@ def pytest_xdist_make_scheduler(config, log):
 
 
 @pytest.fixture(scope="session")
-def settings() -> dict:
+def settings(factory_cache) -> dict:
+    """pelicanconf.py's settings, their cache the run's (RUN_CACHE, below)."""
     from sitebuild.build import load_settings
 
-    return load_settings(REPO / "pelicanconf.py")
+    return load_settings(REPO / "pelicanconf.py", {"CACHE_PATH": str(factory_cache)})
 
 
 def sample_image(width: int = 40, height: int = 50, kind: str = "JPEG") -> bytes:
@@ -404,6 +406,17 @@ def factory_cache(tmp_path_factory, request) -> Path:
     folder = run_folder(tmp_path_factory, request) / "factory-cache"
     folder.mkdir(exist_ok=True)
     return folder
+
+
+# A build given no cache uses the run's shared one (factory_cache), never the
+# checkout's .cache/: that made a test warm from the last run, and filled
+# the working tree with the real site's build records.
+RUN_CACHE: list[Path] = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def builds_use_the_runs_cache(factory_cache) -> None:
+    RUN_CACHE[:] = [factory_cache]
 
 
 # A PDF's imprint check is kept under the SHA-256 of its inputs (64 hex

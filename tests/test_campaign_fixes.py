@@ -202,7 +202,8 @@ def placeholders(text: str) -> list[tuple[int, str]]:
 def project(tmp_path):
     """MINIMAL_SITE and the project's settings for it: what `invoke promote` reads."""
     write_content(tmp_path / "content", MINIMAL_SITE)
-    derived_settings_file(tmp_path / "local.py", {"PATH": repr(str(tmp_path / "content"))})
+    derived_settings_file(tmp_path / "local.py", {"PATH": repr(str(tmp_path / "content")),
+                                                  "CACHE_PATH": repr(str(tmp_path / "cache"))})
     return tmp_path
 
 

@@ -105,7 +105,8 @@ def test_invoke_promote_makes_an_elected_candidate_a_councillor(make_site, tmp_p
     build = make_site({"candidates/alex-standing.md": candidate(result="not elected")},
                       options=("--now", "2022-05-06 09:00"))
     assert build.returncode == 0, build.stderr
-    settings_file = derived_settings_file(tmp_path / "local.py", {"PATH": repr(str(build.content))})
+    settings_file = derived_settings_file(tmp_path / "local.py", {"PATH": repr(str(build.content)),
+                                                                 "CACHE_PATH": repr(str(tmp_path / "cache"))})
 
     def promote():
         return subprocess.run([sys.executable, "-m", "invoke", "promote", "alex-standing"], cwd=REPO,

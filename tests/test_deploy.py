@@ -186,9 +186,12 @@ def test_the_hourly_build_publishes_the_newest_commit_whose_tests_passed(runs, p
 
 
 @pytest.mark.parametrize("workflow, job", [("site.yml", "deploy"), ("review.yml", "review")])
-def test_builds_in_ci_keep_the_build_cache_between_runs(workflow, job, settings):
+def test_builds_in_ci_keep_the_build_cache_between_runs(workflow, job):
     """The hourly embargo builds and pull request checks start warm: the
     job restores the cache folder before it builds, keyed on the lock files."""
+    from sitebuild.build import load_settings
+
+    settings = load_settings(REPO / "pelicanconf.py")  # the project's own cache folder, not the tests' run's
     steps = yaml.safe_load((REPO / ".github/workflows" / workflow).read_text())["jobs"][job]["steps"]
     cache = next(i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/cache@"))
     build = next(i for i, step in enumerate(steps) if "invoke build" in step.get("run", ""))

@@ -288,7 +288,8 @@ def test_freezing_again_needs_to_be_asked_for(editions, tmp_path):
 def test_invoke_minifesto_freeze_checks_then_freezes_and_again_corrects(tmp_path):
     build = build_in(tmp_path, {"policies/02-nhs.md": policy("Save our NHS", 2, ["Fund the NHS properly."])})
     settings_file = derived_settings_file(tmp_path / "local.py", {"PATH": repr(str(build.content)),
-                                                                 "OUTPUT_PATH": repr(str(tmp_path / "out"))})
+                                                                 "OUTPUT_PATH": repr(str(tmp_path / "out")),
+                                                                 "CACHE_PATH": repr(str(tmp_path / "cache"))})
 
     def freeze_command(*options: str):
         return subprocess.run([sys.executable, "-m", "invoke", "minifesto", "freeze", *options], cwd=REPO,
