@@ -143,6 +143,12 @@ def test_a_problem_whose_words_happen_to_name_a_passed_over_field_is_still_told(
     # A wrapped sentence whose next line starts with a field's name and runs on ("place for …").
     ("title: Canvass\nsummary: Come and help make our town a better\nplace for everyone.",
      (4, "summary", 'the summary continues on line 4 ("place for everyone."), but a value must be on one line')),
+    # A sentence that stops on a word with a preposition below it runs on.
+    ("title: Jo\nsummary: Jo has served us as a local\ncouncillor since 2019.",
+     (4, "summary", 'the summary continues on line 4 ("councillor since 2019."), but a value must be on one line')),
+    # A field misspelt, wrapped: named by the name it has, not as an item.
+    ("title: Homes\nsumary: Our plan for\nhomes and jobs",
+     (4, "sumary", 'the sumary continues on line 4 ("homes and jobs"), but a value must be on one line')),
     # A list item's words before a colon are no field of the file's.
     ("title: Homes\ncommitments:\n  - Housing: homes for all and\n    rents we can pay",
      (5, "commitments", 'the item on line 4 continues on line 5 ("rents we can pay"), but an item must be on one '

@@ -314,6 +314,10 @@ def test_an_image_path_written_another_way_gets_the_path_to_write(written, messa
     ("title: Homes for all people\ncategory news\nsummary: A post.",
      "3: category: there is no colon after the field's name (category) — write the line as 'category: news' "
      "(the name, a colon, then a space)"),
+    # A value starting with a capital, as values do, after a short headline: no sentence runs on.
+    ("title: Homes for all\nsummary The council voted for homes.\ndate: 2021-11-24",
+     "3: summary: there is no colon after the field's name (summary) — write the line as 'summary: The council "
+     "voted for homes.' (the name, a colon, then a space)"),
     # The first line: no field above it, and PyYAML complained of the line below.
     ("title Homes for everyone\nnumber: 1",
      "2: title: there is no colon after the field's name (title) — write the line as 'title: Homes for everyone' "
@@ -335,6 +339,13 @@ def test_a_field_without_its_colon_is_named_with_the_line_to_write(front_matter,
     # A hashtag is words, not a note: it stays in the value, quoted.
     ("title: Rents: back #NHSPayNow", 'title: "Rents: back #NHSPayNow"', "Rents: back #NHSPayNow"),
     ("tags: [housing, climate #NHSPayNow", 'tags: [housing, "climate #NHSPayNow"]', ["housing", "climate #NHSPayNow"]),
+    # A tab before "#" is no note to YAML; "##" is one; an apostrophe opens no quote.
+    ("title: Vote: now\t#\tnote", 'title: "Vote: now\t#\tnote"', "Vote: now\t#\tnote"),
+    ("title: Vote: now ## note", 'title: "Vote: now" ## note', "Vote: now"),
+    ("title: Rents, 'til the end: our plan # note", "title: \"Rents, 'til the end: our plan\" # note",
+     "Rents, 'til the end: our plan"),
+    # An item already in quotes is left as it is.
+    ("tags: ['a #b', c #x", "tags: ['a #b', \"c #x\"]", ["a #b", "c #x"]),
     # A "#" inside an item's own quotes is text.
     ('tags: [One, "Two # three" # todo', 'tags: [One, "Two # three"] # todo', ["One", "Two # three"]),
 ])

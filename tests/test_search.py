@@ -166,6 +166,10 @@ def test_pages_sent_without_waiting_are_each_answered_in_order():
                           "file_contents": PAGE.format(number)})
         files = service.request({"type": "GetFiles", "index_id": index})["files"]
     assert sum(1 for file in files if file["path"].startswith("fragment/")) == 3 * IN_FLIGHT
+    # A request the service cannot read is answered with no id: its own words are raised.
+    with PagefindService() as service, pytest.raises(PagefindError) as unreadable:
+        service.request({"type": "NoSuchRequest"})
+    assert "answered request" not in str(unreadable.value)
     with PagefindService() as service, pytest.raises(PagefindError, match="does not yet exist"):
         index = service.request({"type": "NewIndex", "config": {"force_language": "en"}})["index_id"]
         for number in range(3 * IN_FLIGHT):

@@ -64,6 +64,12 @@ WRONG_VALUES = [
     ("EMBED_ALLOWLIST", ["https://www.youtube-nocookie.com/embed/"],
      'its item 1 is "https://www.youtube-nocookie.com/embed/" (text), not a site\'s origin (https:// and its host '
      'alone) — write "https://www.youtube-nocookie.com"'),
+    # Text of several items is split at its commas, but not inside {…}.
+    ("PLACEHOLDER_PATTERNS", "TODO, XXX",
+     'is "TODO, XXX" (text), not a list of patterns — write it in square brackets: ["TODO", "XXX"]'),
+    ("EMBED_ALLOWLIST", ["https://X.org:443"],
+     'its item 1 is "https://X.org:443" (text), not a site\'s origin (https:// and its host alone) — '
+     'write "https://x.org"'),
     # A pattern holding a comma is one item, as written.
     ("PLACEHOLDER_PATTERNS", "TODO|X{2,}",
      'is "TODO|X{2,}" (text), not a list of patterns — write it in square brackets: ["TODO|X{2,}"]'),

@@ -22,7 +22,7 @@ from sitecore.schema.yaml_slips import TOP_LEVEL_FIELD
 
 # The front matter is at the top: no need to read a long file to the end.
 READ_AT_MOST = 64 * 1024
-DRAFT_STATUS = re.compile(r"status[ \t]*:[ \t]*([\"']?)draft\1[ \t]*(?:#.*)?$")
+DRAFT_STATUS = re.compile(r"status[ \t]*:[ \t]*([\"']?)draft\1(?:[ \t]+#.*)?[ \t]*$")
 
 
 def report_written_files_not_read(settings: dict) -> None:

@@ -78,6 +78,8 @@ class PagefindService:
             chunks.append(chunk)
         reply, self.unread = b"".join(chunks).split(b",", 1)
         message, expected = json.loads(base64.b64decode(reply)), self.unanswered.popleft()
+        if message.get("message_id") is None and message["payload"].get("type") == "Error":
+            raise PagefindError(message["payload"]["message"])  # a request it could not read: its own words
         if message.get("message_id") != expected:
             # Paired with the wrong request, a reply would be taken for another page's.
             raise PagefindError(f"the Pagefind service answered request {message.get('message_id')} where "

@@ -86,6 +86,11 @@ def rewritten(prefix: str, value: str) -> str:
     return f"{prefix.strip()} {in_quotes(text)}{note}".strip()
 
 
+def is_word(character: str) -> bool:
+    """Does "#" before `character` start a hashtag, not a note ("##", "# ", "#" at the end)?"""
+    return character.isalnum() or character == "_"
+
+
 def without_note(value: str) -> tuple[str, str]:
     """(the value, the note after it): a space, "#" and a space (or the
     line's end) start a note to the end of the line, which YAML leaves out.
@@ -94,14 +99,15 @@ def without_note(value: str) -> tuple[str, str]:
     text: both stay in the value. One pass over the line: a regular
     expression searching each run of spaces again was quadratic (a
     120,000-space line took a check 27 s)."""
-    quote, last = None, ""  # the quote an item is inside; the last character before this one, not a space
+    quote, last = None, ""  # the quote a list's item is inside; the last character before this one, not a space
+    a_list = value.startswith("[")  # elsewhere a quote is an apostrophe ("Rents, 'til the end")
     for index, character in enumerate(value):
         if quote:
             quote = None if character == quote else quote
-        elif character in "\"'" and last in ("", "[", ","):
+        elif a_list and character in "\"'" and last in ("[", ","):
             quote = character
-        elif character == "#" and index and value[index - 1] in " \t" and value[index + 1:index + 2] in ("", " ", "\t"):
-            start = len(value[:index].rstrip(" \t"))
+        elif character == "#" and index and value[index - 1] == " " and not is_word(value[index + 1:index + 2]):
+            start = len(value[:index].rstrip(" "))
             return value[:start], value[start:]
         if character not in " \t":
             last = character
@@ -255,9 +261,11 @@ def missing_colon_slip(block: list[str], index: int) -> Slip | None:
     if not found or found["key"] not in field_names():
         return None
     above = line_above(block, index)
-    if above is not None and (stops_mid_sentence(line_parts(above)[1])
-                              or found["value"].split()[0].lower() in RUNS_ON):
-        return None  # a sentence running on ("…to the" / "end of …", "…a better" / "place for everyone.")
+    if above is not None and (stops_mid_sentence(line_parts(above)[1]) or (
+            found["value"].split()[0] in RUNS_ON and not ends_a_sentence(line_parts(above)[1]))):
+        # A sentence running on ("…to the" / "end of …", "…a better" / "place for everyone."); a
+        # value starts with a capital where a sentence would not ("place The Market Square").
+        return None
     if any((given := FIELD_NAME_AT_ANY_INDENT.match(line)) and given["key"] == found["key"]
            and indent_of(line) == indent_of(block[index]) for line in block):
         return None  # the field is there already, at that depth: these are words of the value above
@@ -272,13 +280,18 @@ def missing_colon_slip(block: list[str], index: int) -> Slip | None:
 # Words a sentence does not end on: a line ending on one runs on below.
 RUNS_ON = frozenset("""a an the and or but nor of to in on at by for from with into onto over under about
     between through than as that which who whose our their its his her your my is are was were be been will would
-    not no""".split())
+    not no since until after before during without within across against among around behind below beside
+    beyond near per via like""".split())
 
 
 def indented_as(indent: str, like: str) -> str:
     """What a fix written from the line's first character leaves out: its
     indent, which says which entry or list the line belongs to."""
     return f", indented {len(indent)} spaces as {like}" if indent else ""
+
+
+def ends_a_sentence(words: str) -> bool:
+    return words.rstrip().rstrip("\"'”’)").endswith((".", "!", "?"))
 
 
 def stops_mid_sentence(words: str) -> bool:
@@ -304,7 +317,8 @@ def continued_value_slip(block: list[str], index: int) -> Slip | None:
         return None
     line, text = index + 2, shortened(block[index].strip())
     named = FIELD_NAME_AT_ANY_INDENT.match(block[start])
-    if named and named["key"] in field_names():  # a field, at the left or in an entry ("    role: Head of")
+    # A field, at the left or in an entry ("    role: Head of"); a list item's own words before a colon are not one.
+    if named and (named["key"] in field_names() or not LIST_ITEM.match(block[start])):
         key = named["key"]
         return Slip(index, key if TOP_LEVEL_FIELD.match(block[start]) else field_of(block, start),
                     f'the {key} continues on line {line} ("{text}"), but a value must be on one line',
@@ -453,7 +467,7 @@ def bracket_list_slip(block: list[str], upto: int) -> Slip | None:
         if "]" not in value and not closed_below(block, index):
             listed, note = without_note(value)
             if HASHTAG_IN_AN_ITEM.search(listed):  # "[housing, climate #NHSPayNow": YAML's note, to the line's end
-                quoted = ", ".join(f'"{item}"' if "#" in item else item
+                quoted = ", ".join(in_quotes(item) if "#" in item and item[:1] not in "\"'" else item
                                    for item in (part.strip() for part in listed[1:].rstrip(", ").split(",")))
                 return Slip(index, name, 'a "#" after a space is read as a note, to the end of the line, so the '
                                          "list is never closed",
