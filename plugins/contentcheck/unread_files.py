@@ -27,23 +27,24 @@ DRAFT_STATUS = re.compile(r"status[ \t]*:[ \t]*([\"']?)draft\1(?:[ \t]+#.*)?[ \t
 
 def report_written_files_not_read(settings: dict) -> None:
     for path in written_files_not_read(settings):
-        if says_draft(front_matter_lines(path)) and not settings.get("PREVIEW_DRAFTS"):
+        lines = front_matter_lines(path)  # read once, for its status and its fields
+        if says_draft(lines) and not settings.get("PREVIEW_DRAFTS"):
             # Held to the rule when it is published, as a draft is to the
             # other public rules: a volunteer's draft never stops the hourly
             # build. The live preview and `invoke build --drafts` say it now.
             continue
-        fix = f"move it to {folder_for(path, settings)}"
+        fix = f"move it to {folder_for(set(lines), settings)}"
         if not path.endswith(MARKDOWN_SUFFIXES):
             fix += f", renamed {os.path.splitext(os.path.basename(path))[0]}.md"
         problem_log.add(path, 1, "(file)", "this folder is not read, so the file is not on the site", fix)
 
 
-def folder_for(path: str, settings: dict) -> str:
-    """Where the file belongs, from its front matter: content/posts/ for
-    what looks like a post; the list of content folders when it says
+def folder_for(keys: set[str], settings: dict) -> str:
+    """Where a file belongs, from its front matter's `keys`: content/posts/
+    for what looks like a post; the list of content folders when they say
     nothing clear."""
     folders = content_type_folders(settings)
-    fits = best_fitting_types(set(front_matter_lines(path)), folders)
+    fits = best_fitting_types(keys, folders)
     if len(fits) == 1:
         return f"content/{folders[fits[0]]}/"
     return ("the content folder for what it is: " + ", ".join(f"content/{folder}/" for folder in folders.values())
