@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sitecore.frozen_editions import edition_key
 from sitecore.names import MARKDOWN_SUFFIXES
+from sitecore.problems import problems_of_one_file
 from sitecore.schema.content_types import MINIFESTO
 from sitecore.schema.document import parse_document
 from sitecore.schema.front_matter_errors import FrontMatterError
@@ -51,21 +52,36 @@ class Frozen:
             shutil.rmtree(self.previous, ignore_errors=True)
 
 
-def front_matter(path: Path):
+def front_matter(path: Path, content: Path):
+    """A file's front matter, or FreezeError with its problem as the build
+    prints it (`invoke minifesto freeze --again` freezes without a build's
+    check first)."""
     try:
         return parse_document(path.read_text(encoding="utf-8-sig"))
     except FrontMatterError as error:
-        raise FreezeError(f"{path}:{error.line}: {error.field}: {error.message} — {error.fix}") from None
+        problem = (error.line, error.field, error.message, error.fix)
+        raise FreezeError("\n" + problems_of_one_file(shown_path(path, content), [problem])) from None
+
+
+def shown_path(path: Path, content: Path) -> str:
+    return path.relative_to(content.parent).as_posix()  # content/minifesto.md
+
+
+def minifesto_values(content: Path, minifesto_name: str, settings: dict) -> dict:
+    """The minifesto's checked fields, or FreezeError with its problems."""
+    path = content / minifesto_name
+    problems: list[tuple[int, str, str, str]] = []
+    values = MINIFESTO.validate(minifesto_name, front_matter(path, content), settings,
+                                lambda _, line, key, message, fix: problems.append((line, key, message, fix)))
+    if values is None:
+        raise FreezeError("\n" + problems_of_one_file(shown_path(path, content), problems))
+    return values
 
 
 def freeze_edition(settings: dict, again: bool = False, keep_previous: bool = False) -> Frozen:
     content = Path(settings["PATH"])
     minifesto_name = settings["MINIFESTO_PATHS"][0]
-    problems: list[str] = []
-    values = MINIFESTO.validate(minifesto_name, front_matter(content / minifesto_name), settings,
-                                lambda path, line, key, message, fix: problems.append(f"{path}:{line}: {key}: {message}"))
-    if values is None:
-        raise FreezeError("; ".join(problems))
+    values = minifesto_values(content, minifesto_name, settings)
     key = edition_key(values["date"])
     target = content / settings["MINIFESTO_EDITIONS_PATHS"][0] / key
     frozen = Frozen(target, values["edition"])
@@ -80,7 +96,7 @@ def freeze_edition(settings: dict, again: bool = False, keep_previous: bool = Fa
             relative = path.relative_to(content).as_posix()
             if path.is_symlink():  # `invoke check` refuses it too: never copy what it points to
                 raise FreezeError(f"content/{relative} is a symbolic link: replace it with the file itself")
-            if front_matter(path).values.get("status") == "draft":
+            if front_matter(path, content).values.get("status") == "draft":
                 frozen.left_out.append(relative)
             else:
                 files.append(relative)

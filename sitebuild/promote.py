@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from sitecore.problems import problems_of_one_file
 from sitecore.schema.content_types import CANDIDATE
 from sitecore.schema.document import closing_fence, parse_document
 from sitecore.schema.fields import SLUG_PATTERN
@@ -82,8 +83,8 @@ def problem_lines(problems: list[tuple[int, str, str, str]], source: Path, setti
     """The candidate file's problems as the build prints them, a line each,
     each with its fix, after a line saying to mend them first."""
     shown = source.relative_to(Path(settings["PATH"]).parent)  # content/candidates/….md
-    return "mend the candidate's file first (`invoke check` lists every problem of it):\n" + "\n".join(
-        f"{shown}:{line}: {key}: {message} — {fix}" for line, key, message, fix in sorted(problems))
+    return ("mend the candidate's file first (`invoke check` lists every problem of it):\n"
+            + problems_of_one_file(str(shown), problems))
 
 
 def profile_fields(values: dict, settings: dict) -> dict:

@@ -32,12 +32,26 @@ class Problem:
     message: str
     fix: str
 
+    def __post_init__(self) -> None:
+        # Cut here, so every way a problem is shown (the build's list, the
+        # review's annotations, `invoke promote`, `invoke minifesto freeze`)
+        # shows it cut.
+        object.__setattr__(self, "message", at_most(self.message))
+        object.__setattr__(self, "fix", at_most(self.fix))
+
     def __str__(self) -> str:
         # One line per problem, whatever a file name holds (a newline in a
         # name would otherwise split the line and break `path:line`), in the
         # path and wherever a message or fix names the file.
         line = f"{self.path}:{self.line}: {self.field}: {self.message} — {self.fix}"
         return UNPRINTABLE.sub(lambda found: ascii(found.group())[1:-1], line)
+
+
+def problems_of_one_file(path: str, problems: list[tuple[int, str, str, str]]) -> str:
+    """A file's problems ((line, field, message, fix) each) as the build
+    prints them, a line each in line order: for the commands that check one
+    file themselves (`invoke promote`, `invoke minifesto freeze`)."""
+    return "\n".join(str(Problem(path, *problem)) for problem in sorted(set(problems)))
 
 
 @dataclass
@@ -72,7 +86,7 @@ class ContentChecked(Exception):
 
 
 # A message or fix quoting a stranger's value (a 120,000-character title, a
-# 100 KB key) is cut here, once for every way a problem is shown: the longest
+# 100 KB key) is cut by Problem, once for every way a problem is shown: the longest
 # of our own, a list of fields or the documents' fix, is under 500.
 LONGEST_MESSAGE = 1000
 
@@ -122,7 +136,7 @@ class ProblemLog:
         return path
 
     def add(self, path: str, line: int, field: str, message: str, fix: str) -> None:
-        self._problems.append(Problem(self.display_path(path), line, field, at_most(message), at_most(fix)))
+        self._problems.append(Problem(self.display_path(path), line, field, message, fix))
 
     def __len__(self) -> int:
         return len(self._problems)

@@ -207,3 +207,18 @@ def test_a_candidate_file_promote_cannot_read_is_told_as_the_build_tells_it(tmp_
         'content/candidates/alex-standing.md:9: result: "Elected" is not allowed here',
         'content/candidates/alex-standing.md:10: votes: "1,234" is not a whole number']
     assert all(" — " in line for line in lines[1:])  # each with its fix
+
+
+def test_promote_cuts_a_strangers_long_value_in_its_message(tmp_path, settings):
+    """A 120,000-character value quoted in a message is cut as the build cuts it."""
+    from conftest import write_content
+
+    from sitebuild.promote import PromoteError, promote
+
+    never_closed = candidate(result="elected").replace("title: ", 'title: "' + "a " * 60_000, 1)
+    write_content(tmp_path / "content", {"candidates/alex-standing.md": never_closed})
+    with pytest.raises(PromoteError) as refused:
+        promote("alex-standing", {**settings, "PATH": str(tmp_path / "content")})
+    [told] = str(refused.value).splitlines()[1:]
+    assert told.startswith("content/candidates/alex-standing.md:") and 1000 < len(told) < 2100
+    assert "…" in told

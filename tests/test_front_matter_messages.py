@@ -105,6 +105,26 @@ def test_a_quote_inside_quotes_or_never_closed_is_named_at_its_line(front_matter
     assert refusal(front_matter) == expected
 
 
+
+@pytest.mark.parametrize("line, meant", [
+    # A note after the value stays a note, outside the quotes; the quotes at
+    # either end are still YAML's.
+    ('summary: "Katie said "yes" to buses" # check the quote', 'Katie said "yes" to buses'),
+    # A " #" inside quotes is text, not the start of a note.
+    ('title: "Homes # 1" for all # first draft', '"Homes # 1" for all'),
+    ('title: "Vote" for "Katie # 1"', '"Vote" for "Katie # 1"'),
+    # Never closed: closed at the line's end, every character kept.
+    ('title: "Homes # for all', "Homes # for all"),
+    ("title: 'Katie''s vote", "Katie's vote"),
+    ('title: "C:\\', "C:\\"),
+])
+def test_the_line_suggested_for_a_quote_reads_back_as_meant(line, meant):
+    """Followed, the fix publishes what the volunteer wrote between the quotes."""
+    told = refusal(f"{line}\ndate: 2021-11-24")
+    suggested = told.split(" — ")[1].split(": ", 1)[1]
+    assert parse_document(f"---\n{suggested}\n---\nText.\n").values == {"title" if "title" in line else "summary": meant}
+
+
 def test_a_list_item_without_its_space_is_named_at_its_line():
     # PyYAML reported the line after it.
     commitments = "".join(f"  - Commitment {number}.\n" for number in range(1, 10))

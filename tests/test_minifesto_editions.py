@@ -285,6 +285,29 @@ def test_freezing_again_needs_to_be_asked_for(editions, tmp_path):
     assert not (frozen.folder / "policies/03-democracy.md").exists()
 
 
+
+@pytest.mark.parametrize("change, expected", [
+    # A value refused: told with its fix, at the file's place in content/.
+    (("date: 2022-03-01", "date: 1 March 2022"),
+     ["content/minifesto.md:4: date: "]),
+    # A front matter that cannot be read, quoting a 120,000-character title:
+    # cut as the build cuts it, not printed whole in the terminal.
+    (("title: ", 'title: "' + "a " * 60_000),
+     ["content/minifesto.md:2: title: the \" that starts the value is never closed — "]),
+])
+def test_freezing_again_tells_the_minifestos_problems_as_the_build_does(tmp_path, change, expected):
+    """`invoke minifesto freeze --again` freezes without a build's check
+    first: its refusal names the file, line, field and fix, a line each."""
+    content = tmp_path / "content"
+    write_content(content, {**{name: text for name, text in MINIMAL_SITE.items() if name != "minifesto.md"},
+                            "minifesto.md": textwrap.dedent(MINIMAL_SITE["minifesto.md"]).replace(*change, 1)})
+    with pytest.raises(FreezeError) as refused:
+        freeze(content, tmp_path, again=True)
+    lines = str(refused.value).splitlines()[1:]
+    assert [line[:len(start)] for line, start in zip(lines, expected, strict=True)] == expected
+    assert all(" — " in line and len(line) < 2100 for line in lines)
+
+
 def test_invoke_minifesto_freeze_checks_then_freezes_and_again_corrects(tmp_path):
     build = build_in(tmp_path, {"policies/02-nhs.md": policy("Save our NHS", 2, ["Fund the NHS properly."])})
     settings_file = derived_settings_file(tmp_path / "local.py", {"PATH": repr(str(build.content)),

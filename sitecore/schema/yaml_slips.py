@@ -158,15 +158,30 @@ def quote_slip(block: list[str], upto: int) -> Slip | None:
         if end is None:
             if next_line_starts_anew(block, index):
                 return Slip(index, field_of(block, index), f"the {quote} that starts the value is never closed",
-                            f"end the value with {quote} on the same line: {rewritten(prefix, value[1:])}")
+                            f"end the value with {quote} on the same line: {prefix.strip()} {closed(value)}")
             continue
         after = value[end + 1:].strip()
         if after and not after.startswith("#"):
-            text = value[1:-1] if outer_quotes_are_yamls(value, quote) else value
+            # A note can only follow the value's last quote: a " #" inside
+            # quotes is text ('"Homes # 1" for all # note').
+            last = value.rindex(quote)
+            rest, note = without_note(value[last + 1:])
+            text = value[:last + 1] + rest
+            if outer_quotes_are_yamls(text, quote):
+                text = text[1:-1]
             return Slip(index, field_of(block, index),
                         f"the value starts with {quote}, so the {quote} inside it ends the value too early",
-                        f"write the line as: {rewritten(prefix, text)}")
+                        f"write the line as: {prefix.strip()} {in_quotes(text)}{note}")
     return None
+
+
+def closed(value: str) -> str:
+    """A value whose opening quote is never closed, closed at the line's
+    end: inside the volunteer's quote every character is the value's, a
+    " #" too, and '' stays an apostrophe in single quotes. (A double-quoted
+    value ending in a backslash would escape the quote added: written anew.)"""
+    ended = value + value[0]
+    return ended if closing_quote(ended) == len(ended) - 1 else in_quotes(value[1:])
 
 
 def outer_quotes_are_yamls(value: str, quote: str) -> bool:
