@@ -358,10 +358,8 @@ PLACEHOLDER_NUMBERS = re.compile(r"\b(020 ?7946 ?0\d{3}|07700 ?900\d{3})\b")
 
 def production_settings(folder: Path) -> Path:
     """publishconf.py with the party's real imprint filled in (REAL_IMPRINT)."""
-    from sitebuild.derived_settings import derived_settings_file
-
     folder.mkdir(parents=True, exist_ok=True)
-    return derived_settings_file(folder / "production_settings.py", {"IMPRINT": repr(REAL_IMPRINT)},
+    return derived_settings(folder / "production_settings.py", {"IMPRINT": repr(REAL_IMPRINT)},
                                  base=REPO / "publishconf.py")
 
 
@@ -417,6 +415,21 @@ RUN_CACHE: list[Path] = []
 @pytest.fixture(scope="session", autouse=True)
 def builds_use_the_runs_cache(factory_cache) -> None:
     RUN_CACHE[:] = [factory_cache]
+
+
+def check_content(content: Path, *options: str):
+    """`python -m sitebuild --check --content content`, as `invoke check`
+    runs it, in this process, its cache the run's."""
+    return run_sitebuild(["--check", "--content", str(content), "--cache", str(RUN_CACHE[0]), *options])
+
+def derived_settings(path: Path, changes: dict[str, str], base: Path = REPO / "pelicanconf.py") -> Path:
+    """sitebuild's derived_settings_file, its CACHE_PATH the run's unless the
+    test sets one (after the test's own lines, so their numbers stay): a
+    command run with these settings and no --cache (`invoke promote`, the
+    review's check) writes nothing into the checkout's .cache/."""
+    if RUN_CACHE and "CACHE_PATH" not in changes:
+        changes = {**changes, "CACHE_PATH": repr(str(RUN_CACHE[0]))}
+    return derived_settings_file(path, changes, base)
 
 
 # A PDF's imprint check is kept under the SHA-256 of its inputs (64 hex
@@ -478,7 +491,7 @@ def build_in(root: Path, files: dict[str, str | bytes | None] | None = None, *,
             (overrides / name).write_text(text, encoding="utf-8")
         settings = {**(settings or {}), "THEME_TEMPLATES_OVERRIDES": repr([str(overrides)])}
     if isinstance(settings, dict):
-        settings = derived_settings_file(root / "settings_for_this_build.py", settings) if settings else None
+        settings = derived_settings(root / "settings_for_this_build.py", settings) if settings else None
     return run_build(content, output or root / "output", settings=settings or REPO / "pelicanconf.py",
                      cache=cache, options=options, new_process=new_process)
 

@@ -349,11 +349,9 @@ def test_a_file_with_a_wrong_field_has_its_body_checked_in_the_same_build(make_s
 
 def test_an_error_logged_by_pelican_fails_the_build(tmp_path, factory_cache):
     """Plain Pelican exits 0 after logging an ERROR; our build must not."""
-    from conftest import MINIMAL_SITE, REPO, run_build, write_content
+    from conftest import MINIMAL_SITE, REPO, derived_settings, run_build, write_content
 
-    from sitebuild.derived_settings import derived_settings_file
-
-    settings = derived_settings_file(tmp_path / "settings_with_error.py", {
+    settings = derived_settings(tmp_path / "settings_with_error.py", {
         "PLUGIN_PATHS": f"[{str(REPO / 'tests/data/plugins')!r}]",
         "PLUGINS": "PLUGINS + ['logs_an_error']",
     })

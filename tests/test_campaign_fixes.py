@@ -9,15 +9,13 @@ import subprocess
 import sys
 
 import pytest
-from conftest import MINIMAL_SITE, REPO, policy_markdown, write_content
+from conftest import MINIMAL_SITE, REPO, check_content, derived_settings, policy_markdown, write_content
 from test_branches import LONDON_BRANCH
 from test_candidates import candidate
 from test_site import text_of
 from test_unchanged_builds import kept
 
 from sitebuild.build import load_settings
-from sitebuild.derived_settings import derived_settings_file
-from sitebuild.inprocess import run_sitebuild
 from sitebuild.promote import promote
 from sitebuild.scaffold import new_content
 
@@ -151,9 +149,9 @@ def test_every_new_file_is_refused_for_its_placeholders_and_nothing_else(tmp_pat
     is reported as a placeholder at its line, and nothing else (no YAML
     error for a line the volunteer never wrote, hiding the rest)."""
     write_content(tmp_path / "content", MINIMAL_SITE)
-    settings = load_settings(derived_settings_file(tmp_path / "s.py", {"PATH": repr(str(tmp_path / "content"))}))
+    settings = load_settings(derived_settings(tmp_path / "s.py", {"PATH": repr(str(tmp_path / "content"))}))
     made = {kind: new_content(kind, title, settings) for kind, title in SCAFFOLDS.items()}
-    checked = run_sitebuild(["--check", "--content", str(tmp_path / "content")])
+    checked = check_content(tmp_path / "content")
     assert checked.returncode == 1 and "Traceback" not in checked.stderr
     for kind, path in made.items():
         shown = f"content/{path.relative_to(tmp_path / 'content')}"
@@ -202,7 +200,7 @@ def placeholders(text: str) -> list[tuple[int, str]]:
 def project(tmp_path):
     """MINIMAL_SITE and the project's settings for it: what `invoke promote` reads."""
     write_content(tmp_path / "content", MINIMAL_SITE)
-    derived_settings_file(tmp_path / "local.py", {"PATH": repr(str(tmp_path / "content")),
+    derived_settings(tmp_path / "local.py", {"PATH": repr(str(tmp_path / "content")),
                                                   "CACHE_PATH": repr(str(tmp_path / "cache"))})
     return tmp_path
 
@@ -245,7 +243,7 @@ def test_promote_never_makes_a_second_profile_for_one_person(project, files, slu
 def test_a_promoted_profile_asks_for_the_day_they_joined(make_site, tmp_path):
     build = make_site({"candidates/alex-standing.md": candidate(result="elected")}, options=("--now", AFTER_THE_COUNT))
     assert build.returncode == 0, build.stderr
-    settings = load_settings(derived_settings_file(tmp_path / "local.py", {"PATH": repr(str(build.content))}))
+    settings = load_settings(derived_settings(tmp_path / "local.py", {"PATH": repr(str(build.content))}))
     profile = promote("alex-standing", settings)
     assert "2022-05-05" not in profile.read_text()  # polling day is not the day they joined the party
     refused = make_site(options=("--now", AFTER_THE_COUNT))

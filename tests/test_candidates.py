@@ -100,12 +100,12 @@ def test_invoke_promote_makes_an_elected_candidate_a_councillor(make_site, tmp_p
     import subprocess
     import sys
 
-    from sitebuild.derived_settings import derived_settings_file
+    from conftest import derived_settings
 
     build = make_site({"candidates/alex-standing.md": candidate(result="not elected")},
                       options=("--now", "2022-05-06 09:00"))
     assert build.returncode == 0, build.stderr
-    settings_file = derived_settings_file(tmp_path / "local.py", {"PATH": repr(str(build.content)),
+    settings_file = derived_settings(tmp_path / "local.py", {"PATH": repr(str(build.content)),
                                                                  "CACHE_PATH": repr(str(tmp_path / "cache"))})
 
     def promote():
@@ -168,14 +168,13 @@ def test_a_wrong_candidate_is_refused_at_its_line(make_site, text, expected):
 
 
 def test_invoke_new_candidate_lists_the_elections(tmp_path):
-    from conftest import build_in
+    from conftest import build_in, derived_settings
 
     from sitebuild.build import load_settings
-    from sitebuild.derived_settings import derived_settings_file
     from sitebuild.scaffold import new_content
 
     build = build_in(tmp_path)
-    settings = load_settings(derived_settings_file(tmp_path / "s.py", {"PATH": repr(str(build.content))}))
+    settings = load_settings(derived_settings(tmp_path / "s.py", {"PATH": repr(str(build.content))}))
     text = new_content("candidate", "Alex Standing", settings).read_text()
     assert "election: TODO choose one of local-2022\n" in text and "# councillor: katie-parker\n" in text
     shutil.rmtree(build.content / "candidates")

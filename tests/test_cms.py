@@ -23,11 +23,9 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 from browser import serve_folder
-from conftest import MINIMAL_SITE, REPO, build_in, policy_markdown, run_build, write_content
+from conftest import MINIMAL_SITE, REPO, build_in, derived_settings, policy_markdown, run_build, write_content
 from playwright.sync_api import expect
 from test_press_office import PRESS_PAGE, REAL_OFFICE_TEXT
-
-from sitebuild.derived_settings import derived_settings_file
 
 FOLDER_PICKER = """
 // Stand-in for the operating system's folder picker: an origin-private folder
@@ -161,7 +159,7 @@ def served_editor_site(root: Path, files: dict, cache: Path, settings: dict | No
     build, as files a volunteer might find), served on 127.0.0.1."""
     repository = root / "repository"
     write_content(repository / "content", files)
-    settings = derived_settings_file(root / "cms_settings.py",
+    settings = derived_settings(root / "cms_settings.py",
                                      {**(settings or {}), "CMS_REPO_ROOT": repr(str(repository))})
     build = run_build(repository / "content", root / "output", settings=settings, cache=cache)
     assert build.returncode == 0, build.stderr

@@ -295,12 +295,13 @@ def test_a_numbered_event_whose_own_file_has_a_mistake_is_reported_there_only(ma
 
 
 def test_invoke_new_event_starts_a_file_the_check_explains(tmp_path):
+    from conftest import derived_settings
+
     from sitebuild.build import load_settings
-    from sitebuild.derived_settings import derived_settings_file
     from sitebuild.scaffold import new_content
 
     build = build_in(tmp_path)
-    settings = load_settings(derived_settings_file(tmp_path / "s.py", {"PATH": repr(str(build.content))}))
+    settings = load_settings(derived_settings(tmp_path / "s.py", {"PATH": repr(str(build.content))}))
     path = new_content("event", "Truro canvass", settings, today=dt.date(2022, 5, 1))
     assert path == build.content / "events/truro-canvass.md"
     text = path.read_text()

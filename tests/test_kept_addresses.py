@@ -200,9 +200,9 @@ def test_a_symbolic_link_at_the_base_is_left_out_not_followed(repository, tmp_pa
 def with_address_settings(repository, **written: str) -> None:
     """pelicanconf.py beside content/: the project's, with these settings
     written in it as Python (a pattern as a plain string, or code)."""
-    from sitebuild.derived_settings import derived_settings_file
+    from conftest import derived_settings
 
-    derived_settings_file(repository / "pelicanconf.py", written)
+    derived_settings(repository / "pelicanconf.py", written)
 
 
 NEWS_ADDRESSES = {"ARTICLE_URL": '"news/{slug}/"', "ARTICLE_SAVE_AS": '"news/{slug}/index.html"'}

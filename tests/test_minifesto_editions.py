@@ -15,12 +15,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL_SITE, REPO, build_in, policy_markdown, sample_jpeg, write_content
+from conftest import MINIMAL_SITE, REPO, build_in, derived_settings, policy_markdown, sample_jpeg, write_content
 from lxml import etree
 from test_site import text_of
 
 from sitebuild.build import load_settings
-from sitebuild.derived_settings import derived_settings_file
 from sitebuild.freeze import FreezeError, freeze_edition
 
 MARCH = "minifesto/breakthrough-minifesto-2022-03"
@@ -66,7 +65,7 @@ SEPTEMBER_CHANGES = {
 
 
 def freeze(content, root, again: bool = False):
-    settings_file = derived_settings_file(root / "freeze_settings.py", {"PATH": repr(str(content))})
+    settings_file = derived_settings(root / "freeze_settings.py", {"PATH": repr(str(content))})
     return freeze_edition(load_settings(settings_file), again=again)
 
 
@@ -310,7 +309,7 @@ def test_freezing_again_tells_the_minifestos_problems_as_the_build_does(tmp_path
 
 def test_invoke_minifesto_freeze_checks_then_freezes_and_again_corrects(tmp_path):
     build = build_in(tmp_path, {"policies/02-nhs.md": policy("Save our NHS", 2, ["Fund the NHS properly."])})
-    settings_file = derived_settings_file(tmp_path / "local.py", {"PATH": repr(str(build.content)),
+    settings_file = derived_settings(tmp_path / "local.py", {"PATH": repr(str(build.content)),
                                                                  "OUTPUT_PATH": repr(str(tmp_path / "out")),
                                                                  "CACHE_PATH": repr(str(tmp_path / "cache"))})
 

@@ -8,10 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL_SITE, Build, run_build, write_content
+from conftest import MINIMAL_SITE, Build, derived_settings, run_build, write_content
 from content_source import published
-
-from sitebuild.derived_settings import derived_settings_file
 
 BUTTON_LABELS = {"join": ("Join the party", "JOIN_URL"), "donate": ("Donate to the party", "DONATE_URL")}
 
@@ -36,7 +34,7 @@ PAGES_WITH_BUTTONS = {
 @pytest.fixture(scope="module")
 def custom_site(tmp_path_factory, factory_cache) -> Build:
     root = tmp_path_factory.mktemp("custom-site")
-    settings = derived_settings_file(root / "custom_settings.py", CUSTOM_SETTINGS)
+    settings = derived_settings(root / "custom_settings.py", CUSTOM_SETTINGS)
     write_content(root / "content", {**MINIMAL_SITE, **PAGES_WITH_BUTTONS})
     build = run_build(root / "content", root / "output", settings=settings, cache=factory_cache)
     assert build.returncode == 0, build.stderr

@@ -19,6 +19,7 @@ import pytest
 from conftest import (
     MINIMAL_SITE,
     REPO,
+    derived_settings,
     policy_markdown,
     production_settings,
     run_build,
@@ -31,7 +32,6 @@ from plugins.minifesto.fetcher import FetchRefused, minifesto_fetcher, pdf_base_
 from plugins.minifesto.pdf import cache_key
 from plugins.minifesto.weasyprint_render import render_pdf, report_render_problems
 from sitebuild.build import load_settings
-from sitebuild.derived_settings import derived_settings_file
 from sitecore.problems import problem_log
 
 SITE = "https://breakthroughparty.org.uk"
@@ -288,7 +288,7 @@ def test_a_print_template_that_reaches_outside_fails_the_build_clearly(tmp_path)
     template.write_text(template.read_text(encoding="utf-8").replace(
         "</body>", '<p><a rel="attachment" href="../../.git/config">annex</a> '
                    '<img src="file:///etc/hostname" alt="host"></p>\n</body>'), encoding="utf-8")
-    settings = derived_settings_file(tmp_path / "settings_for_this_test.py", {"THEME": repr(str(theme))})
+    settings = derived_settings(tmp_path / "settings_for_this_test.py", {"THEME": repr(str(theme))})
     write_content(tmp_path / "content", MINIMAL_SITE)
     build = run_build(tmp_path / "content", tmp_path / "output", settings=settings, cache=tmp_path / "cache")
     assert build.returncode == 1

@@ -12,10 +12,9 @@ import sys
 import textwrap
 
 import pytest
-from conftest import MINIMAL_SITE, REAL_IMPRINT, REPO, with_real_numbers, write_content
+from conftest import MINIMAL_SITE, REAL_IMPRINT, REPO, derived_settings, with_real_numbers, write_content
 from test_kept_addresses import SECOND, git
 
-from sitebuild.derived_settings import derived_settings_file
 from sitebuild.production_check import imprint_written_in
 
 PRESS_OFFICE = "content/press-office.md"
@@ -26,7 +25,7 @@ def make_repository(folder, imprint: dict, press_office: str):
     (the project's settings, with this IMPRINT written in it) and
     publishconf.py (the project's own), its main branch committed."""
     write_content(folder / "content", {**MINIMAL_SITE, "press-office.md": press_office})
-    derived_settings_file(folder / "pelicanconf.py", {"IMPRINT": repr(imprint)})
+    derived_settings(folder / "pelicanconf.py", {"IMPRINT": repr(imprint)})
     (folder / "publishconf.py").write_text((REPO / "publishconf.py").read_text(encoding="utf-8"), encoding="utf-8")
     git(folder, "init", "-q", "-b", "main")
     git(folder, "add", "-A")

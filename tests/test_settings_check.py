@@ -17,9 +17,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from browser import free_port, wait_for_server
 from compare_builds import explain, files_of
-from conftest import MINIMAL_SITE, REPO, write_content
+from conftest import MINIMAL_SITE, REPO, derived_settings, write_content
 
-from sitebuild.derived_settings import derived_settings_file
 from sitecore.clock import site_zone
 from sitecore.problems import ContentProblems
 from sitecore.schema.fields import date
@@ -245,7 +244,7 @@ def test_the_live_preview_shows_a_wrong_value_and_builds_once_it_is_put_right(tm
     """Started with a wrong value, the preview shows it like any problem and
     keeps watching: the settings file put right, the next build is clean."""
     write_content(tmp_path / "content", MINIMAL_SITE)
-    settings_file = derived_settings_file(tmp_path / "preview_settings.py", {"PRESS_ARCHIVE_LATEST": '"30"'})
+    settings_file = derived_settings(tmp_path / "preview_settings.py", {"PRESS_ARCHIVE_LATEST": '"30"'})
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "sitebuild.preview", "--settings", str(settings_file),
@@ -257,7 +256,7 @@ def test_the_live_preview_shows_a_wrong_value_and_builds_once_it_is_put_right(tm
         url = f"http://127.0.0.1:{port}"
         first = preview_status(url)
         assert f"preview_settings.py:3: {BAD_PRESS_ARCHIVE_LATEST}" in first["problems"]
-        derived_settings_file(settings_file, {"PRESS_ARCHIVE_LATEST": "12"})
+        derived_settings(settings_file, {"PRESS_ARCHIVE_LATEST": "12"})
         deadline = time.monotonic() + 60
         while (status := preview_status(url))["number"] == first["number"] or status["building"]:
             assert time.monotonic() < deadline, "the preview did not build the settings put right"

@@ -17,10 +17,9 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import MINIMAL_SITE, REPO, sample_png, write_content
+from conftest import MINIMAL_SITE, REPO, check_content, derived_settings, sample_png, write_content
 
 from sitebuild.build import load_settings
-from sitebuild.derived_settings import derived_settings_file
 from sitebuild.inprocess import run_sitebuild
 from sitebuild.scaffold import new_content
 
@@ -39,17 +38,12 @@ def new(kind: str, title: str, project) -> Path:
     return new_content(kind, title, load_settings(project / "scratch_settings.py"))
 
 
-def check(content, *options: str):
-    """`python -m sitebuild --check --content content`, in this process."""
-    return run_sitebuild(["--check", "--content", str(content), *options])
-
-
 @pytest.fixture
 def project(tmp_path):
     """The project's settings with their own small content folder, so
     `invoke new` writes there and not into the real content/."""
     write_content(tmp_path / "content", MINIMAL_SITE)
-    derived_settings_file(tmp_path / "scratch_settings.py", {"PATH": repr(str(tmp_path / "content"))})
+    derived_settings(tmp_path / "scratch_settings.py", {"PATH": repr(str(tmp_path / "content"))})
     return tmp_path
 
 
@@ -155,13 +149,14 @@ def test_a_new_post_with_a_long_title_passes_the_file_name_check(project):
     new("post", LONG_TITLE, project)
     [path] = (project / "content/posts").glob("councillors-*.md")
     assert len(path.stem) <= 80
-    lines = [l for l in check(project / "content").stderr.splitlines() if l.startswith(f"content/posts/{path.name}")]
+    told = check_content(project / "content").stderr.splitlines()
+    lines = [l for l in told if l.startswith(f"content/posts/{path.name}")]
     assert [l.split(": ")[1] for l in lines] == ["category", "summary", "body"]
 
 
 def test_new_file_is_rejected_until_every_placeholder_is_replaced(project):
     new("post", "Our plan", project)
-    result = check(project / "content")
+    result = check_content(project / "content")
     assert result.returncode == 1
     lines = [l for l in result.stderr.splitlines() if l.startswith("content/posts/our-plan.md")]
     assert [l.split(": ")[1] for l in lines] == ["category", "summary", "body"]
@@ -172,7 +167,7 @@ def test_new_file_is_rejected_until_every_placeholder_is_replaced(project):
                     .replace("TODO: write the post here, in Markdown. Use ## for subheadings.", "The plan.")
                     # Optional fields are used by deleting the "# " before them.
                     .replace("# author: Alex Mays", "author: Alex Mays").replace("# tags:", "tags:"))
-    result = check(project / "content")
+    result = check_content(project / "content")
     assert result.returncode == 0, result.stderr
 
 
@@ -201,7 +196,7 @@ def test_new_refuses_to_overwrite(project):
 
 def test_check_writes_nothing_and_passes_good_content(tmp_path):
     write_content(tmp_path / "content", MINIMAL_SITE)
-    result = check(tmp_path / "content")
+    result = check_content(tmp_path / "content")
     assert result.returncode == 0, result.stderr
     assert "no problems found" in result.stdout
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content"]
@@ -250,7 +245,7 @@ def test_check_finds_problems_in_the_body_at_their_line(tmp_path, case):
     write_content(tmp_path / "content", {**MINIMAL_SITE, "images/rally.png": sample_png(),
                                          "images/broken.jpg": b"not an image", "posts/secret-plan.md": SECRET_DRAFT,
                                          "posts/hello.md": GOOD_POST + "\nIntro.\n\n" + body + "\n"})
-    result = check(tmp_path / "content")
+    result = check_content(tmp_path / "content")
     assert result.returncode == 1
     [reported] = [l for l in result.stderr.splitlines() if l.startswith("content/posts/")]
     # The post's front matter is 9 lines, then its first text line, a blank,
@@ -268,34 +263,34 @@ def test_good_links_and_images_pass(tmp_path):
             "![A rally]({static}/images/rally.png)\n\n    <script>in a code block is fine</script>\n")
     write_content(tmp_path / "content", {**MINIMAL_SITE, "images/rally.png": sample_png(),
                                          "posts/hello.md": GOOD_POST + "\n" + body})
-    result = check(tmp_path / "content")
+    result = check_content(tmp_path / "content")
     assert result.returncode == 0, result.stderr
 
 
 def test_an_allowlisted_embed_passes(tmp_path):
     write_content(tmp_path / "content", {**MINIMAL_SITE, "posts/hello.md": GOOD_POST +
                                          '\n<iframe src="https://video.example/embed/1"></iframe>\n'})
-    settings = derived_settings_file(tmp_path / "settings.py", {"EMBED_ALLOWLIST": "['https://video.example']"})
-    result = check(tmp_path / "content", "--settings", str(settings))
+    settings = derived_settings(tmp_path / "settings.py", {"EMBED_ALLOWLIST": "['https://video.example']"})
+    result = check_content(tmp_path / "content", "--settings", str(settings))
     assert result.returncode == 0, result.stderr
 
 
 def test_a_post_dated_in_the_future_needs_an_embargo(tmp_path):
     future = GOOD_POST.replace("date: 2021-11-24", "date: 2099-01-01")
     write_content(tmp_path / "content", {**MINIMAL_SITE, "posts/hello.md": future})
-    result = check(tmp_path / "content")
+    result = check_content(tmp_path / "content")
     assert result.returncode == 1
     assert ("content/posts/hello.md:3: date: 2099-01-01 is in the future — use today's date, "
             "or add 'embargo: <date and time>' to publish it automatically then") in result.stderr
     embargoed = future.replace("category: news", "category: news\nembargo: 2099-01-01 09:00")
     write_content(tmp_path / "content", {"posts/hello.md": embargoed})
     # The embargoed post is no longer public, so the others may not cite it.
-    assert check(tmp_path / "content").returncode == 0
+    assert check_content(tmp_path / "content").returncode == 0
 
 
 def test_other_files_in_content_folders_are_reported(tmp_path):
     write_content(tmp_path / "content", {**MINIMAL_SITE, "pages/exported.html": "<script>x()</script>"})
-    result = check(tmp_path / "content")
+    result = check_content(tmp_path / "content")
     assert result.returncode == 1
     assert ("content/pages/exported.html:1: (file): is not a Markdown file, so it is not on the site — write the "
             "content as a .md file with front matter (see the README)") in result.stderr
@@ -327,7 +322,7 @@ def test_a_missing_image_is_told_once_in_our_words(make_site):
 
 def test_a_markdown_file_named_in_upper_case_is_told_to_rename(tmp_path):
     write_content(tmp_path / "content", {**MINIMAL_SITE, "posts/Hello-Again.MD": GOOD_POST})
-    result = check(tmp_path / "content")
+    result = check_content(tmp_path / "content")
     assert result.returncode == 1
     assert ("content/posts/Hello-Again.MD:1: (file name): ends in upper case, so it is not read as Markdown — rename "
             "it in lower case, ending in .md (hello-again.md)") in result.stderr
@@ -335,7 +330,7 @@ def test_a_markdown_file_named_in_upper_case_is_told_to_rename(tmp_path):
 
 def test_a_file_saved_with_a_byte_order_mark_is_read(tmp_path):
     write_content(tmp_path / "content", {**MINIMAL_SITE, "posts/hello.md": "\ufeff" + GOOD_POST})
-    result = check(tmp_path / "content")
+    result = check_content(tmp_path / "content")
     assert result.returncode == 0, result.stderr
 
 
@@ -343,7 +338,7 @@ def test_a_photo_path_cannot_leave_the_images_folder(tmp_path):
     profile = textwrap.dedent(MINIMAL_SITE["councillors/jo-bloggs.md"]).replace(
         "region: London", "region: London\nphoto: images/../../secret.jpg\nphoto_alt: Jo")
     write_content(tmp_path / "content", {**MINIMAL_SITE, "councillors/jo-bloggs.md": profile})
-    result = check(tmp_path / "content")
+    result = check_content(tmp_path / "content")
     assert result.returncode == 1
     assert 'content/councillors/jo-bloggs.md:7: photo: "images/../../secret.jpg" is not an image in content/images/' in result.stderr
 
@@ -352,7 +347,7 @@ def test_yaml_yes_and_no_and_numbers_like_file_names(tmp_path):
     page = "---\ntitle: No\nsummary: A page called No.\n---\nText.\n"
     policy = textwrap.dedent(MINIMAL_SITE["policies/01-housing.md"]).replace("number: 1", "number: 01")
     write_content(tmp_path / "content", {**MINIMAL_SITE, "pages/no.md": page, "policies/01-housing.md": policy})
-    result = check(tmp_path / "content")
+    result = check_content(tmp_path / "content")
     assert result.returncode == 1
     assert [l for l in result.stderr.splitlines() if l.startswith("content/")] == [
         'content/pages/no.md:2: title: YAML read this as true or false, not as text — put the word in quotes, as '
@@ -368,7 +363,7 @@ def test_new_quotes_titles_yaml_would_misread(project):
 def test_a_tag_must_have_letters_or_digits(tmp_path):
     post = GOOD_POST.replace("tags: [launch]", 'tags: [launch, "!!!"]')
     write_content(tmp_path / "content", {**MINIMAL_SITE, "posts/hello.md": post})
-    result = check(tmp_path / "content")
+    result = check_content(tmp_path / "content")
     assert ('content/posts/hello.md:6: tags: "!!!" has no letters or digits, so it cannot have a page — '
             "use words for tags, e.g. housing, nhs") in result.stderr
 
@@ -376,7 +371,7 @@ def test_a_tag_must_have_letters_or_digits(tmp_path):
 def test_a_file_saved_in_another_encoding_is_refused_at_the_line_of_its_first_odd_character(tmp_path):
     latin1 = (GOOD_POST + "\nOur members raised £500 for the café.\n").encode("latin-1")
     write_content(tmp_path / "content", {**MINIMAL_SITE, "posts/hello.md": latin1})
-    result = check(tmp_path / "content")
+    result = check_content(tmp_path / "content")
     assert result.returncode == 1
     line = len(GOOD_POST.splitlines()) + 2
     assert (f"content/posts/hello.md:{line}: (file): is not UTF-8 text: the character at column 20 is not UTF-8 "
