@@ -11,17 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from pathlib import Path
 
 import yaml
-from pelican.settings import DEFAULT_CONFIG
-from pelican.utils import slugify
 
 from sitecore.clock import site_zone
-from sitecore.names import numbered_file_name, numbered_name
+from sitecore.names import numbered_file_name, numbered_name, slug_for
 from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
-from sitecore.schema.fields import SLUG_MAX_LENGTH
 
 TEMPLATES = {
     "post": """\
@@ -102,18 +98,11 @@ def in_words(kinds: list[str]) -> str:
     return f"{', '.join(kinds[:-1])} or {kinds[-1]}"
 
 
-def slug_for(title: str) -> str:
-    """The file name (without .md) for a title: 'Café vote: £5m for buses'
-    gives cafe-vote-5m-for-buses. Currency signs are dropped, as '$' always
-    was: Unidecode spells '£' as 'PS' and '€' as 'EUR'. A long title keeps
-    its first words, up to SLUG_MAX_LENGTH characters."""
-    without_currency = "".join(c for c in title if unicodedata.category(c) != "Sc")
-    slug = slugify(without_currency, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+def new_file_slug(title: str) -> str:
+    """The file name (without .md) for a title (sitecore.names.slug_for)."""
+    slug = slug_for(title)
     if not slug:
         raise ScaffoldError(f'cannot make a file name from "{title}": use letters or digits in the title')
-    if len(slug) > SLUG_MAX_LENGTH:
-        cut = slug[: SLUG_MAX_LENGTH + 1]
-        slug = (cut.rsplit("-", 1)[0] if "-" in cut else cut[:SLUG_MAX_LENGTH]).strip("-")
     return slug
 
 
@@ -132,7 +121,7 @@ def new_content(kind: str, title: str, settings: dict, today: dt.date | None = N
     today = today or dt.datetime.now(site_zone(settings)).date()
     folder = Path(settings["PATH"], settings[FOLDER_SETTING[kind]][0])
     folder.mkdir(parents=True, exist_ok=True)
-    slug = slug_for(title)
+    slug = new_file_slug(title)
     number = next_policy_number(folder) if kind == "policy" else None
     name = numbered_file_name(number, slug) if number else f"{slug}.md"
     path = folder / name

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
+
+from pelican.settings import DEFAULT_CONFIG
+from pelican.utils import slugify
+
+from sitecore.schema.fields import SLUG_MAX_LENGTH
 
 # Names end up in addresses Pelican makes from links to the file: a `&`, a
 # quote or a space there could break out of an attribute or an address.
@@ -33,6 +39,23 @@ def slug_of_file(source_path: str, content_type: str) -> str:
     numbered = numbered_name(stem) if content_type == "policy" else None
     return numbered[1] if numbered else stem
 
+
+def slug_for(text: str) -> str:
+    """The slug (a file name without .md, and part of every address made
+    from it) for a title or a file name: 'Café vote: £5m for buses' gives
+    cafe-vote-5m-for-buses; "" if it has no letter or digit. Currency signs
+    are dropped, as '$' always was: Unidecode spells '£' as 'PS' and '€' as
+    'EUR'. Pelican's slugify keeps '_' and a leading or trailing '-', which
+    a slug has not (`invoke new post "-h"` made -h.md, which the build
+    refused). A long title keeps its first words, up to SLUG_MAX_LENGTH
+    characters."""
+    without_currency = "".join(c for c in text if unicodedata.category(c) != "Sc")
+    slugified = slugify(without_currency, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+    slug = re.sub(r"[^a-z0-9]+", "-", slugified).strip("-")
+    if len(slug) > SLUG_MAX_LENGTH:
+        cut = slug[: SLUG_MAX_LENGTH + 1]
+        slug = (cut.rsplit("-", 1)[0] if "-" in cut else cut[:SLUG_MAX_LENGTH]).strip("-")
+    return slug
 
 def inside(path: str, folder: str) -> bool:
     """Is `path` inside `folder`, with no symbolic link on the way? (Content

@@ -320,8 +320,26 @@ def test_file_name_must_be_a_slug(make_site):
     assert_fails_with(
         build,
         'content/posts/Hello World.md:1: (file name): "Hello World.md" is not a slug — rename the '
-        "file with lower-case letters, digits and hyphens only, e.g. my-post.md",
+        "file hello-world.md: lower-case letters and digits, a single hyphen between words, none at either end",
     )
+
+
+@pytest.mark.parametrize("path, stem, suggested", [
+    ("content/posts/-h.md", "-h", "h.md"),
+    ("content/posts/My_Post.md", "My_Post", "my-post.md"),  # the README's example
+    ("content/posts/snake_case_title.md", "snake_case_title", "snake-case-title.md"),
+    ("content/posts/Vote--now-.markdown", "Vote--now-", "vote-now.markdown"),
+    # A policy keeps its number: only the part after it is the slug.
+    ("content/policies/02-My_Housing.md", "My_Housing", "02-my-housing.md"),
+    ("content/posts/🎉.md", "🎉", "my-post.md"),
+])
+def test_the_name_suggested_for_a_file_is_a_slug(path, stem, suggested):
+    from plugins.frontmatter.reader import renamed
+
+    from sitecore.schema.fields import SLUG_PATTERN
+
+    assert renamed(path, stem) == suggested
+    assert SLUG_PATTERN.match(suggested.split(".")[0])
 
 
 def test_all_problems_of_a_build_are_listed_together(make_site):

@@ -138,11 +138,27 @@ LONG_TITLE = ("Councillors across the East of England vote for the new bus netwo
     # Over SLUG_MAX_LENGTH (80): the first whole words that fit.
     (LONG_TITLE, "councillors-across-the-east-of-england-vote-for-the-new-bus-network-after-a-two"),
     ("x" * 100, "x" * 80),
+    # Pelican's slugify keeps these; the build refuses them in a file name.
+    ("-h", "h"),
+    ("snake_case title", "snake-case-title"),
+    ("__init__", "init"),
+    ("Vote -- now!", "vote-now"),
 ])
 def test_new_makes_a_readable_slug_of_at_most_80_characters(title, slug):
-    from sitebuild.scaffold import slug_for
+    from sitebuild.scaffold import new_file_slug
 
-    assert slug_for(title) == slug
+    from sitecore.schema.fields import SLUG_PATTERN
+
+    assert new_file_slug(title) == slug
+    assert SLUG_PATTERN.match(slug)
+
+
+def test_a_new_post_whose_title_pelican_would_slug_badly_passes_the_file_name_check(project):
+    """`invoke new post "-h"` made -h.md, and "snake_case" snake_case.md: both refused by the build."""
+    for title in ("-h", "snake_case title"):
+        new("post", title, project)
+    told = check_content(project / "content").stderr
+    assert "(file name)" not in told and "content/posts/h.md:" in told and "content/posts/snake-case-title.md:" in told
 
 
 def test_a_new_post_with_a_long_title_passes_the_file_name_check(project):

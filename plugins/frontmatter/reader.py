@@ -19,7 +19,7 @@ from pelican.urlwrappers import Author, Category, Tag
 
 from sitecore.frozen_editions import frozen_origin
 from sitecore.html_refusal_messages import explain
-from sitecore.names import MARKDOWN_SUFFIXES, SAFE_NAME_PART, numbered_name, slug_of_file
+from sitecore.names import MARKDOWN_SUFFIXES, SAFE_NAME_PART, numbered_name, slug_for, slug_of_file
 from sitecore.problems import PartlyRead, problem_log
 from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING, field_names_of
 from sitecore.schema.document import front_matter_end, parse_document
@@ -53,6 +53,13 @@ def schema_for(source_path: str, settings: dict) -> Schema | None:
             if relative == folder or relative.startswith(folder + os.sep):
                 return schema
     return None
+
+
+def renamed(source_path: str, stem: str) -> str:
+    """The file's name with `stem` (its slug part: after a policy's number)
+    made a slug, e.g. "My_Post.md" -> "my-post.md"."""
+    base, suffix = os.path.splitext(os.path.basename(source_path))
+    return base[: len(base) - len(stem)] + (slug_for(stem) or "my-post") + suffix
 
 
 class FrontMatterReader(BaseReader):
@@ -248,9 +255,9 @@ class FrontMatterReader(BaseReader):
                             f"rename the file with at most {SLUG_MAX_LENGTH} characters before '.md'")
             return None
         if not SLUG_PATTERN.match(stem):
-            problem_log.add(source_path, 1, "(file name)",
-                            f'"{os.path.basename(source_path)}" is not a slug',
-                            "rename the file with lower-case letters, digits and hyphens only, e.g. my-post.md")
+            problem_log.add(source_path, 1, "(file name)", f'"{os.path.basename(source_path)}" is not a slug',
+                            f"rename the file {renamed(source_path, stem)}: lower-case letters and digits, a "
+                            "single hyphen between words, none at either end")
             return None
         return stem
 
