@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from sitecore.clock import site_zone
-from sitecore.names import numbered_file_name, numbered_name, slug_for
+from sitecore.names import numbered_file_name, numbered_name, slug_for, windows_cannot_hold
 from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
 
 TEMPLATES = {
@@ -103,6 +103,9 @@ def new_file_slug(title: str) -> str:
     slug = slug_for(title)
     if not slug:
         raise ScaffoldError(f'cannot make a file name from "{title}": use letters or digits in the title')
+    if windows_cannot_hold(slug):
+        raise ScaffoldError(f'a file named {slug}.md could not be checked out on Windows, which keeps "{slug}" '
+                            "for a device: add a word to the title")
     return slug
 
 

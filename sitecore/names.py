@@ -49,13 +49,26 @@ def slug_for(text: str) -> str:
     a slug has not (`invoke new post "-h"` made -h.md, which the build
     refused). A long title keeps its first words, up to SLUG_MAX_LENGTH
     characters."""
-    without_currency = "".join(c for c in text if unicodedata.category(c) != "Sc")
-    slugified = slugify(without_currency, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+    # "Cs": a file name's byte that is not UTF-8 ("caf\udce9"), which
+    # Unidecode would drop with a warning on the build's output.
+    kept = "".join(c for c in text if unicodedata.category(c) not in ("Sc", "Cs"))
+    slugified = slugify(kept, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
     slug = re.sub(r"[^a-z0-9]+", "-", slugified).strip("-")
     if len(slug) > SLUG_MAX_LENGTH:
         cut = slug[: SLUG_MAX_LENGTH + 1]
         slug = (cut.rsplit("-", 1)[0] if "-" in cut else cut[:SLUG_MAX_LENGTH]).strip("-")
     return slug
+
+# Windows keeps these names for devices, with any extension (aux.md,
+# con.jpg), and drops a trailing dot or space: a file so named in the
+# repository cannot be checked out on a volunteer's Windows computer.
+WINDOWS_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)),
+                                  *(f"lpt{n}" for n in range(10))})
+
+
+def windows_cannot_hold(name: str) -> bool:
+    """Would Windows refuse a file or folder of this name?"""
+    return name.split(".")[0].rstrip(" ").lower() in WINDOWS_DEVICE_NAMES or name.endswith((".", " "))
 
 def inside(path: str, folder: str) -> bool:
     """Is `path` inside `folder`, with no symbolic link on the way? (Content

@@ -429,9 +429,27 @@ def test_a_file_name_that_is_not_utf_8_is_refused_at_its_name(tmp_path, last_goo
     build = build_in(tmp_path, content=tmp_path / "content", output=output, cache=factory_cache)
     assert build.returncode == 1, build.stderr
     assert "Traceback" not in build.stderr and "Error" not in build.stderr
-    assert [line.split(" — ")[0] for line in build.problem_lines] == [
-        'content/posts/caf\\udce9.md:1: (file name): "caf\\udce9.md" is not a slug']
+    assert build.problem_lines == [
+        'content/posts/caf\\udce9.md:1: (file name): "caf\\udce9.md" is not a slug — rename the file caf.md: '
+        "lower-case letters and digits, a single hyphen between words, none at either end"]
+    assert "Warning" not in build.stderr  # Unidecode's, for the byte that is not UTF-8
     assert snapshot(output) == snapshot(last_good_site)
+
+
+def test_a_name_windows_cannot_hold_is_refused_at_its_path(make_site):
+    """One file named aux.md, con.jpg or with a dot at its end keeps every
+    volunteer on Windows from checking out the repository."""
+    from conftest import sample_jpeg
+
+    build = make_site({"posts/aux.md": MINIMAL_SITE["posts/hello.md"], "images/con.jpg": sample_jpeg(),
+                       "images/nul/photo.jpg": sample_jpeg(), "images/rally.": sample_jpeg()})
+    assert build.returncode == 1, build.stderr
+    windows = [line.split(": ")[0] for line in build.problem_lines if "Windows cannot hold" in line]
+    assert windows == ["content/images/con.jpg:1", "content/images/nul:1", "content/images/rally.:1",
+                       "content/posts/aux.md:1"]
+    assert ('content/posts/aux.md:1: (file name): "aux.md" is a name Windows cannot hold (a device\'s name, or a '
+            "dot or space at its end): the repository could not be checked out on Windows — rename it, e.g. with "
+            "another word in its name") in build.problem_lines
 
 
 def test_an_image_linked_to_a_file_outside_content_is_never_read(tmp_path):

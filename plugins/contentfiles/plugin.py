@@ -10,7 +10,7 @@ from pelican.generators import StaticGenerator
 
 from sitecore.content_items import content_items
 from sitecore.images import PLAIN_COPY_EXTENSIONS, extension_of, image_copies, is_image
-from sitecore.names import SAFE_SITE_PATH, inside
+from sitecore.names import SAFE_SITE_PATH, inside, windows_cannot_hold
 from sitecore.problems import problem_log
 from sitecore.publication_order import goes_public_by_itself
 from sitecore.site_files import declared_files
@@ -26,11 +26,13 @@ NAME_MAX_LENGTH = 100
 COPY_KINDS = {"webp": "WebP", **{extension: kind for kind, extension in PLAIN_COPY_EXTENSIONS.items()}}
 
 
-def refuse_symbolic_links(pelican) -> None:
+def refuse_unsafe_files(pelican) -> None:
     """A link under content/ could publish any file of the build machine
     (/etc/shadow, .git/config with CI's token): refuse every one, and keep
     Pelican from following them while it reads the rest. Refuse pipes,
-    sockets and devices too, which Pelican would wait on for ever."""
+    sockets and devices too, which Pelican would wait on for ever, and
+    names Windows cannot hold (one such file keeps every volunteer on
+    Windows from checking out the repository)."""
     settings = pelican.settings
     problem_log.start_build(settings)
     ignored = list(settings.get("IGNORE_FILES") or [])
@@ -47,6 +49,10 @@ def refuse_symbolic_links(pelican) -> None:
                 problem_log.add(path, 1, "(file)", "is not an ordinary file (a named pipe, socket or device)",
                                 "delete it: only ordinary files and folders belong in content/")
                 ignored.append(name)
+            if windows_cannot_hold(name):
+                problem_log.add(path, 1, "(file name)", f'"{name}" is a name Windows cannot hold (a device\'s '
+                                "name, or a dot or space at its end): the repository could not be checked out "
+                                "on Windows", "rename it, e.g. with another word in its name")
     settings["IGNORE_FILES"] = ignored
 
 
@@ -149,6 +155,6 @@ def check_static_files(generators) -> None:
 
 
 def register() -> None:
-    signals.initialized.connect(refuse_symbolic_links)
+    signals.initialized.connect(refuse_unsafe_files)
     signals.all_generators_finalized.connect(check_static_files)
     signals.finalized.connect(write_published_copies)
