@@ -20,8 +20,10 @@ reported. A damaged entry counts as none (sitecore/sealed.py).
 
 from __future__ import annotations
 
+import ast
 import functools
 import hashlib
+import importlib.util
 import json
 from importlib.metadata import version
 from pathlib import Path
@@ -30,12 +32,69 @@ from types import ModuleType
 from .sealed import FORMAT, read_sealed, write_sealed
 
 
-def fingerprint(modules: tuple[ModuleType, ...], libraries: tuple[str, ...], settings: object) -> bytes:
-    """What a step's results depend on besides their input text: our modules'
-    source, the libraries' versions and the settings it reads (JSON-able)."""
+def fingerprint(modules: tuple[ModuleType | str, ...], libraries: tuple[str, ...], settings: object) -> bytes:
+    """What a step's results depend on besides their input text: the source
+    of our modules (these, or these by name, and every one of ours they
+    import, directly or not), the libraries' versions and the settings it
+    reads (JSON-able)."""
     digest = hashlib.sha256(json.dumps(settings, sort_keys=True, default=repr).encode())
-    digest.update(code_fingerprint(tuple(module.__file__ for module in modules), libraries))
+    names = tuple(module if isinstance(module, str) else module.__name__ for module in modules)
+    digest.update(code_fingerprint(our_modules_used_by(names), libraries))
     return digest.digest()
+
+
+# Our own code: the packages in the project's folder (not its .venv).
+PROJECT = Path(__file__).resolve().parents[1]
+OUR_PACKAGES = ("sitecore", "plugins", "sitebuild")
+
+
+@functools.lru_cache(maxsize=16)
+def our_modules_used_by(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The files of these modules and of every module of ours they import,
+    directly or through another, wherever the import is written (in a
+    function too): a step's results change with any of them (the safe HTML
+    with sitecore/regions.py, which heading_ids imports), so a list written
+    by hand would serve stale results the day someone forgets one. Found
+    from the files themselves, not from what this process happens to have
+    imported yet, and sorted: the same code gives the same key."""
+    found: dict[str, Path] = {}
+    waiting = list(names)
+    while waiting:
+        name = waiting.pop()
+        path = our_module_file(name)
+        if path is None or name in found:
+            continue
+        found[name] = path
+        waiting.extend(imported_by(path, name.rpartition(".")[0]))
+    return tuple(sorted(str(path) for path in found.values()))
+
+
+def our_module_file(name: str) -> Path | None:
+    """The file of our module `name` ("sitecore.regions"), or None: another
+    library's, a name imported from a module rather than a module, or a
+    package (its __init__ registers a plugin or is empty: followed, it
+    would put every module of the plugin in every key that names it)."""
+    parts = name.split(".")
+    path = PROJECT.joinpath(*parts).with_suffix(".py")
+    return path if parts[0] in OUR_PACKAGES and path.is_file() else None
+
+
+@functools.lru_cache(maxsize=None)
+def imported_by(path: Path, package: str) -> tuple[str, ...]:
+    """The modules a module's import statements name (a name imported from
+    a package may be a module of it: both are given). Each file is read
+    once a process, however many steps' keys it is in."""
+    named = []
+    for node in ast.walk(ast.parse(path.read_bytes(), str(path))):
+        if isinstance(node, ast.Import):
+            named.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                base = importlib.util.resolve_name("." * node.level + base, package)
+            named.append(base)
+            named.extend(f"{base}.{alias.name}" for alias in node.names)
+    return tuple(named)
 
 
 @functools.lru_cache(maxsize=16)

@@ -4,7 +4,8 @@ what older code made (a warm build must write what a cold one writes).
 
 The share cards and the minifesto's PDFs are kept across builds under keys
 that list modules by hand (CARD_DRAWING_CODE, RENDERING_CODE). These tests
-follow the imports of the code that draws a card and renders a PDF, and
+follow the imports of the code that draws a card and renders a PDF (as the
+cheaper kept results' keys do by themselves: sitecore/text_memo.py), and
 hold each module it reaches to one of two lists: in the key, or named here
 with the reason its code cannot change the result. A module added to that
 code later must be put in one or the other.
@@ -12,41 +13,12 @@ code later must be put in one or the other.
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import pytest
 from conftest import REPO
 
-FIRST_PARTY = ("sitecore", "plugins", "sitebuild")
-
-
-def module_path(name: str):
-    path = REPO / (name.replace(".", "/") + ".py")
-    return path if path.is_file() else None
-
-
-def modules_imported(name: str, seen: set[str] | None = None) -> set[str]:
-    """`name` and every module of ours it imports, directly or not (a
-    package's __init__ is not followed: it registers the plugin)."""
-    seen = set() if seen is None else seen
-    if name in seen or module_path(name) is None:
-        return seen
-    seen.add(name)
-    for node in ast.walk(ast.parse(module_path(name).read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            targets = [alias.name for alias in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if node.level:
-                base = ".".join(name.split(".")[:-node.level] + ([base] if base else []))
-            targets = [base, *(f"{base}.{alias.name}" for alias in node.names)]
-        else:
-            continue
-        for target in targets:
-            if target.split(".")[0] in FIRST_PARTY:
-                modules_imported(target, seen)
-    return seen
+from sitecore.text_memo import our_modules_used_by
 
 
 def named(files) -> set[str]:
@@ -76,6 +48,16 @@ PDF_CODE_OUT_OF_THE_KEY = {
 def test_every_module_that_decides_a_kept_result_is_in_its_key(renderer, key_modules, out_of_the_key):
     module_name, attribute = key_modules.split(":")
     in_the_key = named(getattr(__import__(module_name, fromlist=[attribute]), attribute))
-    reached = modules_imported(renderer)
+    reached = named(our_modules_used_by((renderer,)))
     assert sorted(reached - in_the_key - set(out_of_the_key)) == []
     assert sorted(set(out_of_the_key) & in_the_key - {"plugins.minifesto.pdf"}) == []  # each in one list only
+
+
+def test_a_kept_texts_key_follows_the_imports_of_its_code():
+    """The safe HTML's key holds sitecore/regions.py, which it reaches only
+    through sitecore/heading_ids.py; a kept search index's key holds the
+    code that sorts its filters (it held a version number bumped by hand)."""
+    assert "sitecore.regions" in named(our_modules_used_by(("plugins.frontmatter.safe_html",)))
+    assert "plugins.search.stable_index" in named(our_modules_used_by(("plugins.search.plugin",)))
+    # A name imported from a module, another library and a package are no modules of ours.
+    assert our_modules_used_by(("sitecore.regions.nothing", "yaml", "plugins.search")) == ()

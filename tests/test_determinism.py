@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -159,6 +160,42 @@ def test_a_warm_build_after_an_edit_writes_the_same_bytes_as_a_cold_one(before_e
     first, second = files_of(warm.output), files_of(cold.output)
     assert first == second, f"after the {edited} edit, the warm build differs:\n" + explain(second, first)
     assert (before.output / changed_file).read_bytes() != first[changed_file], f"the {edited} edit changed nothing"
+
+
+
+def detailed_jpeg(width: int, height: int) -> bytes:
+    """A photo-like JPEG: fine detail, so that copies made from pixels
+    decoded at another scale differ."""
+    import io
+
+    from PIL import Image
+
+    picture = Image.effect_mandelbrot((width, height), (-2, -1.2, 1, 1.2), 60).convert("RGB")
+    stream = io.BytesIO()
+    picture.save(stream, "JPEG", quality=85)
+    return stream.getvalue()
+
+
+def test_image_copies_made_for_other_widths_are_not_served_from_the_cache(tmp_path):
+    """A large JPEG is decoded at the smallest scale that covers the widest
+    copy (plugins/images/variants.py): with the widths 480, 960 and 1440 a
+    2000-pixel square photo is decoded whole, with 480 and 960 at half its size, so
+    its 960-pixel copy is made from other pixels. A warm build after
+    RESPONSIVE_IMAGE_WIDTHS changed served the copies of the old widths."""
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace(
+        "\ntitle:", "\nimage: images/photo.jpg\nimage_alt: A pattern\ntitle:", 1)
+    photo = {"posts/hello.md": post, "images/photo.jpg": detailed_jpeg(2000, 2000)}
+    cache = tmp_path / "cache"
+    first = build_in(tmp_path, photo, cache=cache, output=tmp_path / "first", options=NOW)
+    assert first.returncode == 0, first.stderr
+    fewer_widths = {"RESPONSIVE_IMAGE_WIDTHS": "[480, 960]"}
+    warm = build_in(tmp_path, photo, settings=fewer_widths, cache=cache, output=tmp_path / "warm", options=NOW)
+    cold = build_in(tmp_path, photo, settings=fewer_widths, cache=tmp_path / "cold-cache", output=tmp_path / "cold",
+                    options=NOW)
+    assert warm.returncode == 0 and cold.returncode == 0, warm.stderr + cold.stderr
+    copies = {name: data for name, data in files_of(cold.output).items() if name.startswith("images/photo")}
+    assert "images/photo-960.webp" in copies
+    assert {name: files_of(warm.output)[name] for name in copies} == copies
 
 
 def test_bodies_rendered_on_every_core_are_the_ones_the_reader_would_render(settings, tmp_path):

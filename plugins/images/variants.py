@@ -87,11 +87,9 @@ def make_variants(source: Path, path: str, widths, plain_width: int | None, outp
     written into `output` beside the original: WebP at `copy_widths`, and
     the plain copy at most `plain_width` wide (None: no plain copy, the
     original serves: IMAGE_FALLBACK_WIDTH)."""
-    # Keyed by the image and how it is encoded: a new Pillow or new options
-    # draw afresh rather than serve copies a cold build would not make.
-    recipe = repr((PIL.__version__, WEBP_OPTIONS, PLAIN_OPTIONS, COPIES_VERSION)).encode()
-    digest = hashlib.sha256(recipe + source.read_bytes()).hexdigest()[:16]
-    with Image.open(source) as opened:
+    recipe = repr((PIL.__version__, WEBP_OPTIONS, PLAIN_OPTIONS, COPIES_VERSION))
+    data = source.read_bytes()
+    with Image.open(io.BytesIO(data)) as opened:  # the bytes hashed below
         # The copies are RGB(A): a grey or CMYK image's profile would not fit them.
         icc_profile = opened.info.get("icc_profile") if opened.mode in ("RGB", "RGBA", "P") else None
         width, height = upright_size(opened)
@@ -101,6 +99,11 @@ def make_variants(source: Path, path: str, widths, plain_width: int | None, outp
         # or an eighth that still covers the widest copy (either way up):
         # a phone's 48-megapixel photo took 735 MB to make copies of.
         opened.draft(opened.mode, (widest, widest))
+        # Keyed by the image, how it is encoded and the size it was decoded
+        # at: a new Pillow, new options or other widths (which decode a
+        # large JPEG at another scale, so every copy from other pixels) draw
+        # afresh rather than serve copies a cold build would not make.
+        digest = hashlib.sha256(repr((recipe, opened.size)).encode() + data).hexdigest()[:16]
         # Phone photos are often stored sideways with an EXIF turn to apply.
         image = eight_bits(ImageOps.exif_transpose(opened))
         has_alpha = "A" in image.getbands() or "transparency" in image.info

@@ -18,18 +18,19 @@ the same order: exactly what Pagefind would make of them again.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import queue
 import threading
-from importlib.metadata import version
 from pathlib import Path
 
+from sitecore.text_memo import fingerprint
 from sitecore.urls import page_url
 
 from .service import PagefindService
-from .stable_index import STABLE_INDEX_VERSION
 
+# The module whose imports reach all of this plugin's code (this one, the
+# service, the filter index's sorting).
+PLUGIN = __package__ + ".plugin"
 MARKER = b"data-pagefind-body"  # only pages whose <main> carries it are indexed
 
 
@@ -41,7 +42,9 @@ class PagesSent:
         self.pagefind = PagefindService()
         self.index = self.pagefind.request({"type": "NewIndex", "config": {"force_language": language}})["index_id"]
         self.paths: set[Path] = set()
-        self.digest = hashlib.sha256(json.dumps([version("pagefind-bin"), STABLE_INDEX_VERSION, language]).encode())
+        # The index a build keeps is reused only by one of the same pages
+        # made by the same code: this plugin's and Pagefind's.
+        self.digest = hashlib.sha256(fingerprint((PLUGIN,), ("pagefind-bin",), language))
         self.count = 0
 
     def send(self, page: Path) -> None:

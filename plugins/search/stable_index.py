@@ -25,9 +25,6 @@ from pathlib import Path
 
 from sitecore.output import write_atomically
 
-# Bump when the rewriting below changes, so indexes kept by the search
-# plugin from before are not reused.
-STABLE_INDEX_VERSION = "2"  # 2: a kept index lists its files' digests (plugins/search/plugin.py)
 SIGNATURE = b"pagefind_dcd"
 UINT, NEGINT, TEXT, ARRAY = 0, 1, 3, 4
 FILTERS_IN_META = 3  # MetaIndex: version, pages, index chunks, filters, sorts, …
