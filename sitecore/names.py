@@ -59,6 +59,7 @@ def slug_for(text: str) -> str:
         slug = (cut.rsplit("-", 1)[0] if "-" in cut else cut[:SLUG_MAX_LENGTH]).strip("-")
     return slug
 
+
 # Windows keeps these names for devices, with any extension (aux.md,
 # con.jpg), and drops a trailing dot or space: a file so named in the
 # repository cannot be checked out on a volunteer's Windows computer.
@@ -69,6 +70,7 @@ WINDOWS_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n 
 def windows_cannot_hold(name: str) -> bool:
     """Would Windows refuse a file or folder of this name?"""
     return name.split(".")[0].rstrip(" ").lower() in WINDOWS_DEVICE_NAMES or name.endswith((".", " "))
+
 
 def inside(path: str, folder: str) -> bool:
     """Is `path` inside `folder`, with no symbolic link on the way? (Content

@@ -117,6 +117,10 @@ def test_a_quote_inside_quotes_or_never_closed_is_named_at_its_line(front_matter
     ('title: "Homes # for all', "Homes # for all"),
     ("title: 'Katie''s vote", "Katie's vote"),
     ('title: "C:\\', "C:\\"),
+    # An escape YAML does not know is no escape: the characters as written.
+    ('title: "C:\\Users', "C:\\Users"),
+    # An escape it knows stays one.
+    ('title: "She said \\"yes\\"', 'She said "yes"'),
 ])
 def test_the_line_suggested_for_a_quote_reads_back_as_meant(line, meant):
     """Followed, the fix publishes what the volunteer wrote between the quotes."""

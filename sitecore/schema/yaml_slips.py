@@ -18,6 +18,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
+import yaml
+
 # Word, TextEdit and phones type these for quotes; YAML reads them as text,
 # so a value "in" them is not in quotes at all.
 CURLY_OPENING_QUOTES = "“‘”’"  # Word sometimes opens with the closing one
@@ -178,10 +180,16 @@ def quote_slip(block: list[str], upto: int) -> Slip | None:
 def closed(value: str) -> str:
     """A value whose opening quote is never closed, closed at the line's
     end: inside the volunteer's quote every character is the value's, a
-    " #" too, and '' stays an apostrophe in single quotes. (A double-quoted
-    value ending in a backslash would escape the quote added: written anew.)"""
+    " #" too, '' stays an apostrophe in single quotes and \\" a quote in
+    double ones. Where that does not read (a backslash YAML takes for an
+    escape it does not know: "C:\\Users), the characters are quoted anew."""
     ended = value + value[0]
-    return ended if closing_quote(ended) == len(ended) - 1 else in_quotes(value[1:])
+    try:
+        if closing_quote(ended) == len(ended) - 1 and isinstance(yaml.safe_load(f"v: {ended}"), dict):
+            return ended
+    except yaml.YAMLError:
+        pass
+    return in_quotes(value[1:])
 
 
 def outer_quotes_are_yamls(value: str, quote: str) -> bool:
