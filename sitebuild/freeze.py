@@ -61,6 +61,9 @@ def front_matter(path: Path, content: Path):
     except FrontMatterError as error:
         problem = (error.line, error.field, error.message, error.fix)
         raise FreezeError("\n" + problems_of_one_file(shown_path(path, content), [problem])) from None
+    except UnicodeDecodeError:
+        raise FreezeError(f"{shown_path(path, content)} is not UTF-8 text: run `invoke check` to find the "
+                          "character") from None
 
 
 def shown_path(path: Path, content: Path) -> str:

@@ -307,6 +307,16 @@ def test_freezing_again_tells_the_minifestos_problems_as_the_build_does(tmp_path
     assert all(" — " in line and len(line) < 2100 for line in lines)
 
 
+
+def test_freezing_again_a_policy_that_is_not_utf_8_is_told_not_a_traceback(tmp_path):
+    content = tmp_path / "content"
+    write_content(content, MINIMAL_SITE)
+    (content / "policies/01-housing.md").write_bytes(textwrap.dedent(MINIMAL_SITE["policies/01-housing.md"])
+                                                      .replace("Build council homes.", "Build caf\xe9s.")
+                                                      .encode("latin-1"))
+    with pytest.raises(FreezeError, match=r"^content/policies/01-housing.md is not UTF-8 text: run `invoke check`"):
+        freeze(content, tmp_path, again=True)
+
 def test_invoke_minifesto_freeze_checks_then_freezes_and_again_corrects(tmp_path):
     build = build_in(tmp_path, {"policies/02-nhs.md": policy("Save our NHS", 2, ["Fund the NHS properly."])})
     settings_file = derived_settings(tmp_path / "local.py", {"PATH": repr(str(build.content)),
