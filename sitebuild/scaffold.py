@@ -103,9 +103,6 @@ def new_file_slug(title: str) -> str:
     slug = slug_for(title)
     if not slug:
         raise ScaffoldError(f'cannot make a file name from "{title}": use letters or digits in the title')
-    if windows_cannot_hold(slug):
-        raise ScaffoldError(f'a file named {slug}.md could not be checked out on Windows, which keeps "{slug}" '
-                            "for a device: add a word to the title")
     return slug
 
 
@@ -127,6 +124,9 @@ def new_content(kind: str, title: str, settings: dict, today: dt.date | None = N
     slug = new_file_slug(title)
     number = next_policy_number(folder) if kind == "policy" else None
     name = numbered_file_name(number, slug) if number else f"{slug}.md"
+    if windows_cannot_hold(name):  # 02-con.md is a policy's, and a name Windows holds
+        raise ScaffoldError(f'a file named {name} could not be checked out on Windows, which keeps "{slug}" '
+                            "for a device: add a word to the title")
     path = folder / name
     template = TEMPLATES[kind]
     text = template.format(
