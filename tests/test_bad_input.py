@@ -446,7 +446,7 @@ def test_a_font_named_without_its_files_or_files_without_a_name_is_a_settings_pr
 @pytest.mark.parametrize("front_matter, expected", [
     ("title: Councillors back #NHSPayNow",
      '2: title: "#NHSPayNow" is read as a YAML comment (a space then #) and would be left out — '
-     'put the whole value in quotes: "Councillors back #NHSPayNow"'),
+     'put the whole value in quotes: title: "Councillors back #NHSPayNow"'),
     ("title: #NHSPayNow", '2: title: "#NHSPayNow" is read as a YAML comment'),
     ("tags:\n  - nhs\n  - pay #FairPay", '4: tags: item 2: "#FairPay" is read as a YAML comment'),
     ("title: Our plan, in full\n  and wrapped #2022", '3: title: "#2022" is read as a YAML comment'),
@@ -485,8 +485,8 @@ def test_a_hashtag_after_a_title_fails_the_build_at_its_line(make_site):
     build = make_site({"posts/hello.md": GOOD_POST.replace("title: Hello from the party",
                                                           "title: Hello from the party #NHSPayNow")})
     assert_fails_with(build, 'content/posts/hello.md:2: title: "#NHSPayNow" is read as a YAML comment (a space then '
-                             '#) and would be left out — put the whole value in quotes: "Hello from the party '
-                             '#NHSPayNow"')
+                             '#) and would be left out — put the whole value in quotes: title: "Hello from the '
+                             'party #NHSPayNow"')
 
 
 @pytest.mark.parametrize("address, expected", [

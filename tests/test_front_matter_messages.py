@@ -129,6 +129,25 @@ def test_the_line_suggested_for_a_quote_reads_back_as_meant(line, meant):
     assert parse_document(f"---\n{suggested}\n---\nText.\n").values == {"title" if "title" in line else "summary": meant}
 
 
+
+@pytest.mark.parametrize("line, meant", [
+    ("title: Councillors back #NHSPayNow", {"title": "Councillors back #NHSPayNow"}),
+    # The note after the hashtag stays a note.
+    ("title: Back #NHSPayNow # check the tag", {"title": "Back #NHSPayNow"}),
+    ("contacts:\n  - name: Priya #Nair", {"contacts": [{"name": "Priya #Nair"}]}),
+    # In brackets, YAML's note took the "]" too: PyYAML's own error, a line late.
+    ("tags: [nhs, pay #FairPay]", {"tags": ["nhs", "pay #FairPay"]}),
+    ("tags: [nhs, pay #FairPay, x] # a note", {"tags": ["nhs", "pay #FairPay", "x"]}),
+])
+def test_the_line_suggested_for_a_hashtag_reads_back_as_meant(line, meant):
+    """A hashtag after a space is YAML's note: the line given keeps it, quoted."""
+    told = refusal(line)
+    suggested = told.split(" — ")[1].split("quotes: ", 1)[1].split(", indented ")[0]
+    lines = line.split("\n")
+    lines[-1] = " " * (len(lines[-1]) - len(lines[-1].lstrip())) + suggested
+    assert parse_document("---\n" + "\n".join(lines) + "\n---\nText.\n").values == meant
+
+
 def test_a_list_item_without_its_space_is_named_at_its_line():
     # PyYAML reported the line after it.
     commitments = "".join(f"  - Commitment {number}.\n" for number in range(1, 10))
@@ -393,6 +412,10 @@ def test_words_of_a_wrapped_value_are_not_taken_for_a_field_already_given():
      'put that item in quotes: tags: ["#NHS", housing]'),
     ("title: Buses\npolicies: [housing, nhs\nsummary: A post.",
      "3: policies: the list in brackets is never closed — end it with ]: policies: [housing, nhs]"),
+    # Its "]" written, but in YAML's note: PyYAML's own words, at the end of the block.
+    ("title: Buses\ntags: [nhs, pay #FairPay]\nsummary: A post.",
+     '3: tags: a "#" after a space is read as a note, to the end of the line, so the list is never closed — '
+     'put that item in quotes: tags: [nhs, "pay #FairPay"]'),
 ])
 def test_a_list_in_brackets_left_open_is_named_at_its_line(front_matter, expected):
     assert refusal(front_matter) == expected

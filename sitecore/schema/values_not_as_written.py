@@ -12,7 +12,16 @@ import yaml
 
 from .field_errors import where_in_field
 from .front_matter_errors import BLOCK_START_LINE, FrontMatterError
-from .yaml_slips import curly_quotes_problem, in_quotes, shortened, starts_with_curly_quote, straight_quotes_fix
+from .yaml_slips import (
+    curly_quotes_problem,
+    in_quotes,
+    indented_as,
+    rewritten,
+    shortened,
+    starts_with_curly_quote,
+    straight_quotes_fix,
+    without_note,
+)
 
 # C0 controls but tab, line feed and carriage return; DEL; the C1 controls;
 # the bidirectional embeddings, overrides and isolates. Invisible: a NUL or
@@ -67,12 +76,23 @@ def first_value_problem(root, block: list[str]) -> FrontMatterError | None:
 def hashtag_taken_for_a_comment(node, block: list[str], cut: str, key: str, where: str) -> FrontMatterError:
     """`title: Councillors back #NHSPayNow` publishes "Councillors back"."""
     whole = f"{node.value} {cut}".strip()
-    problem = f'{where}"{shortened(cut)}" is read as a YAML comment (a space then #) and would be left out'
+    hashtags, _ = without_note(cut)  # "#NHSPayNow # check the tag": the note is one
+    problem = f'{where}"{shortened(hashtags)}" is read as a YAML comment (a space then #) and would be left out'
     if starts_with_curly_quote(whole):
         # `title: “Councillors back #NHSPayNow”`: quoted, the volunteer believes.
         prefix = block[node.start_mark.line][: node.start_mark.column]
         return FrontMatterError(BLOCK_START_LINE + node.end_mark.line, f"{problem}: {curly_quotes_problem(whole)}",
                                 straight_quotes_fix(prefix, whole), field=key)
+    if node.start_mark.line == node.end_mark.line:
+        # The line as it should be written, as every quoting fix gives it; a
+        # note after the hashtag stays a note ("#NHSPayNow # check the tag").
+        line = block[node.start_mark.line].rstrip()
+        prefix = line[: node.start_mark.column]
+        indent = prefix[: len(prefix) - len(prefix.lstrip(" "))]
+        return FrontMatterError(BLOCK_START_LINE + node.end_mark.line, problem,
+                                f"put the whole value in quotes: {rewritten(prefix, line[node.start_mark.column:])}"
+                                + indented_as(indent, "it is now"), field=key)
+    # A value wrapped over lines: its words, shortened, not a line to copy.
     return FrontMatterError(BLOCK_START_LINE + node.end_mark.line, problem,
                             f"put the whole value in quotes: {in_quotes(shortened(whole))}", field=key)
 

@@ -487,16 +487,21 @@ def bracket_list_slip(block: list[str], upto: int) -> Slip | None:
             return Slip(index, name, 'an item starting with "#" is read as a note, to the end of the line, so '
                                      "the list is never closed",
                         f"put that item in quotes: {prefix.strip()} [{quoted}]{after}")
-        if "]" not in value and not closed_below(block, index):
-            listed, note = without_note(value)
-            if HASHTAG_IN_AN_ITEM.search(listed):  # "[housing, climate #NHSPayNow": YAML's note, to the line's end
-                quoted = ", ".join(in_quotes(item) if "#" in item and item[:1] not in "\"'" else item
-                                   for item in (part.strip() for part in listed[1:].rstrip(", ").split(",")))
+        listed, note = without_note(value)
+        closed = "]" in listed
+        if closed or not closed_below(block, index):
+            # "[housing, climate #NHSPayNow]": YAML's note runs to the line's
+            # end, its "]" too.
+            end = listed.rfind("]") if closed else len(listed)
+            items = [part.strip() for part in listed[1:end].rstrip(", ").split(",")]
+            if any(HASHTAG_IN_AN_ITEM.search(item) and item[:1] not in "\"'" for item in items):
+                quoted = ", ".join(in_quotes(item) if "#" in item and item[:1] not in "\"'" else item for item in items)
                 return Slip(index, name, 'a "#" after a space is read as a note, to the end of the line, so the '
                                          "list is never closed",
-                            f"put that item in quotes: {prefix.strip()} [{quoted}]{note}")
-            return Slip(index, name, "the list in brackets is never closed",
-                        f"end it with ]: {prefix.strip()} {listed.rstrip(', ')}]{note}")
+                            f"put that item in quotes: {prefix.strip()} [{quoted}]{listed[end + 1:]}{note}")
+            if not closed:
+                return Slip(index, name, "the list in brackets is never closed",
+                            f"end it with ]: {prefix.strip()} {listed.rstrip(', ')}]{note}")
     return None
 
 
