@@ -148,6 +148,21 @@ def test_the_line_suggested_for_a_hashtag_reads_back_as_meant(line, meant):
     assert parse_document("---\n" + "\n".join(lines) + "\n---\nText.\n").values == meant
 
 
+
+@pytest.mark.parametrize("front_matter, fix", [
+    ('contacts:\n  - name: Priya\n    role: "Head of press\n  - name: Sam',
+     'end the value with " on the same line: role: "Head of press", indented 4 spaces as it is now'),
+    ("contacts:\n  - name: @Priya",
+     'write the line as: - name: "@Priya", indented 2 spaces as it is now'),
+    ("contacts:\n  - name: Priya\n    role: Press: office",
+     'put the whole value in quotes: role: "Press: office", indented 4 spaces as it is now'),
+    ("contacts:\n  - name: Priya\n    role: “Press: office”",
+     'write the line with straight quotes: role: "Press: office", indented 4 spaces as it is now'),
+])
+def test_a_fix_for_an_indented_line_says_its_indent(front_matter, fix):
+    """Copied to the left, a contact's field or a list's item leaves its entry or list."""
+    assert refusal(front_matter).split(" — ", 1)[1] == fix
+
 def test_a_list_item_without_its_space_is_named_at_its_line():
     # PyYAML reported the line after it.
     commitments = "".join(f"  - Commitment {number}.\n" for number in range(1, 10))
@@ -416,6 +431,10 @@ def test_words_of_a_wrapped_value_are_not_taken_for_a_field_already_given():
     ("title: Buses\ntags: [nhs, pay #FairPay]\nsummary: A post.",
      '3: tags: a "#" after a space is read as a note, to the end of the line, so the list is never closed — '
      'put that item in quotes: tags: [nhs, "pay #FairPay"]'),
+    # A "[" too many: told as the quoted sample below it, whose ": " was blamed.
+    ('title: Buses\npolicies: [[housing, nhs]\nsummary: "A post: in quotes."',
+     '3: policies: the brackets do not pair up (2 "[" and 1 "]") — write the list with one of each: '
+     "policies: [housing, nhs]"),
 ])
 def test_a_list_in_brackets_left_open_is_named_at_its_line(front_matter, expected):
     assert refusal(front_matter) == expected

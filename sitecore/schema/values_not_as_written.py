@@ -15,7 +15,6 @@ from .front_matter_errors import BLOCK_START_LINE, FrontMatterError
 from .yaml_slips import (
     curly_quotes_problem,
     in_quotes,
-    indented_as,
     rewritten,
     shortened,
     starts_with_curly_quote,
@@ -88,10 +87,9 @@ def hashtag_taken_for_a_comment(node, block: list[str], cut: str, key: str, wher
         # note after the hashtag stays a note ("#NHSPayNow # check the tag").
         line = block[node.start_mark.line].rstrip()
         prefix = line[: node.start_mark.column]
-        indent = prefix[: len(prefix) - len(prefix.lstrip(" "))]
         return FrontMatterError(BLOCK_START_LINE + node.end_mark.line, problem,
-                                f"put the whole value in quotes: {rewritten(prefix, line[node.start_mark.column:])}"
-                                + indented_as(indent, "it is now"), field=key)
+                                f"put the whole value in quotes: {rewritten(prefix, line[node.start_mark.column:])}",
+                                field=key)
     # A value wrapped over lines: its words, shortened, not a line to copy.
     return FrontMatterError(BLOCK_START_LINE + node.end_mark.line, problem,
                             f"put the whole value in quotes: {in_quotes(shortened(whole))}", field=key)

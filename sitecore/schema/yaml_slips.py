@@ -78,14 +78,23 @@ def curly_quotes_problem(value: str) -> str:
 
 def straight_quotes_fix(prefix: str, value: str) -> str:
     # Inside the volunteer's own quotes, " #" is text, not a note.
-    return f"write the line with straight quotes: {prefix.strip()} {in_quotes(without_curly_quotes(value))}".strip()
+    return f"write the line with straight quotes: {as_line(prefix, in_quotes(without_curly_quotes(value)))}"
 
 
 def rewritten(prefix: str, value: str) -> str:
     """The line as it should be written: its field name or dash, then the
     value in quotes, and the volunteer's note after them, still a note."""
     text, note = without_note(value)
-    return f"{prefix.strip()} {in_quotes(text)}{note}".strip()
+    return as_line(prefix, f"{in_quotes(text)}{note}")
+
+
+def as_line(prefix: str, rest: str) -> str:
+    """A fix's line: the field's name and colon (or the item's dash) and
+    what follows, written from its first character, and the indent it
+    leaves out said in words: copied to the left, a contact's field or a
+    list's item would leave its entry or list."""
+    indent = prefix[: len(prefix) - len(prefix.lstrip(" "))]
+    return f"{prefix.strip()} {rest}".strip() + indented_as(indent, "it is now")
 
 
 def is_word(character: str) -> bool:
@@ -160,7 +169,7 @@ def quote_slip(block: list[str], upto: int) -> Slip | None:
         if end is None:
             if next_line_starts_anew(block, index):
                 return Slip(index, field_of(block, index), f"the {quote} that starts the value is never closed",
-                            f"end the value with {quote} on the same line: {prefix.strip()} {closed(value)}")
+                            f"end the value with {quote} on the same line: {as_line(prefix, closed(value))}")
             continue
         after = value[end + 1:].strip()
         if after and not after.startswith("#"):
@@ -173,7 +182,7 @@ def quote_slip(block: list[str], upto: int) -> Slip | None:
                 text = text[1:-1]
             return Slip(index, field_of(block, index),
                         f"the value starts with {quote}, so the {quote} inside it ends the value too early",
-                        f"write the line as: {prefix.strip()} {in_quotes(text)}{note}")
+                        f"write the line as: {as_line(prefix, in_quotes(text) + note)}")
     return None
 
 
@@ -435,14 +444,23 @@ def error_line_slip(block: list[str], index: int) -> Slip | None:
     site_link = site_link_in_front_matter(value)
     if site_link:
         problem, path = site_link
-        return Slip(index, field, problem, f"write the path from content/: {prefix.strip()} {path}")
+        return Slip(index, field, problem, f"write the path from content/: {as_line(prefix, path)}")
     if value[0] in YAML_INDICATORS:
         return indicator_slip(block, index)
-    if ": " in value and prefix.strip():
+    if ": " in value and prefix.strip() and not in_its_quotes(value):
         return Slip(index, field, 'the value holds ": ", which YAML reads as the start of another field',
                     f"put the whole value in quotes: {rewritten(prefix, value)}")
     return None
 
+
+
+def in_its_quotes(value: str) -> bool:
+    """Is the whole value in quotes ('"Vote: now"', a note after them or
+    not)? Its ": " is text, then, and the mistake is elsewhere."""
+    if value[:1] not in "\"'":
+        return False
+    end = closing_quote(value)
+    return end is not None and (not value[end + 1:].strip() or value[end + 1:].lstrip().startswith("#"))
 
 def site_link_in_front_matter(value: str) -> tuple[str, str] | None:
     """(what is wrong, the path to write) for `{static}/images/rally.jpg`,
@@ -466,6 +484,8 @@ def indicator_slip(block: list[str], index: int) -> Slip | None:
 
 
 HASHTAG_IN_AN_ITEM = re.compile(r"[ \t]#\S")
+# An item in quotes, in a list in brackets ('"a, b"' or 'it''s').
+QUOTED_ITEM = re.compile(r'"(?:\\.|[^"\\])*"|\'(?:\'\'|[^\'])*\'')
 
 
 def bracket_list_slip(block: list[str], upto: int) -> Slip | None:
@@ -486,7 +506,7 @@ def bracket_list_slip(block: list[str], upto: int) -> Slip | None:
             quoted = ", ".join(f'"{item}"' if item.startswith("#") else item for item in items)
             return Slip(index, name, 'an item starting with "#" is read as a note, to the end of the line, so '
                                      "the list is never closed",
-                        f"put that item in quotes: {prefix.strip()} [{quoted}]{after}")
+                        f"put that item in quotes: {as_line(prefix, f'[{quoted}]{after}')}")
         listed, note = without_note(value)
         closed = "]" in listed
         if closed or not closed_below(block, index):
@@ -498,10 +518,16 @@ def bracket_list_slip(block: list[str], upto: int) -> Slip | None:
                 quoted = ", ".join(in_quotes(item) if "#" in item and item[:1] not in "\"'" else item for item in items)
                 return Slip(index, name, 'a "#" after a space is read as a note, to the end of the line, so the '
                                          "list is never closed",
-                            f"put that item in quotes: {prefix.strip()} [{quoted}]{listed[end + 1:]}{note}")
+                            f"put that item in quotes: {as_line(prefix, f'[{quoted}]{listed[end + 1:]}{note}')}")
             if not closed:
                 return Slip(index, name, "the list in brackets is never closed",
-                            f"end it with ]: {prefix.strip()} {listed.rstrip(', ')}]{note}")
+                            f"end it with ]: {as_line(prefix, listed.rstrip(', ') + ']' + note)}")
+            unquoted = QUOTED_ITEM.sub("", listed)  # '["[x", y]' pairs up: that "[" is text
+            opened, shut = unquoted.count("["), unquoted.count("]")
+            if opened != shut:  # "[[housing, climate]": a list in a list, left open
+                items = ", ".join(item.strip("[] ") for item in listed[1:end].split(","))
+                return Slip(index, name, f'the brackets do not pair up ({opened} "[" and {shut} "]")',
+                            f"write the list with one of each: {as_line(prefix, f'[{items}]{listed[end + 1:]}{note}')}")
     return None
 
 
