@@ -149,6 +149,19 @@ def test_the_line_suggested_for_a_hashtag_reads_back_as_meant(line, meant):
 
 
 
+@pytest.mark.parametrize("front_matter, expected", [
+    # PyYAML: "expected '<document start>', but found '<block mapping start>'", a line late.
+    ('   title: "Ben Munro"\njoined: 2021-12-15',
+     "2: title: the line is indented 3 spaces, but a field of its own starts at the left — start the line at the "
+     "left edge, with no spaces, as 'joined' below it does"),
+    # A note holding ": " is no value holding one.
+    ('title: {"Ben Munro"\njoined: 2021-12-15  # sample date: replace it',
+     '2: title: a value starting with "{" must be in quotes — write the line as: title: \'{"Ben Munro"\''),
+])
+def test_a_slip_on_the_first_line_is_told_there_not_on_the_next(front_matter, expected):
+    assert refusal(front_matter) == expected
+
+
 @pytest.mark.parametrize("front_matter, fix", [
     ('contacts:\n  - name: Priya\n    role: "Head of press\n  - name: Sam',
      'end the value with " on the same line: role: "Head of press", indented 4 spaces as it is now'),

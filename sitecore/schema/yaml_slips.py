@@ -411,6 +411,13 @@ def indentation_slip(block: list[str], index: int) -> Slip | None:
     if above is None or not FIELD_AT_ANY_INDENT.match(block[above]):
         return None
     here, there = name_column(block[index]), name_column(block[above])
+    if here == 0 and there > 0 and index_above(block, above) is None:
+        # The first field indented ("   title: …" over "date: …"): PyYAML
+        # tells the line below it, "expected '<document start>'".
+        return Slip(above, FIELD_NAME_AT_ANY_INDENT.match(block[above])["key"],
+                    f"the line is indented {plural(there, 'space')}, but a field of its own starts at the left",
+                    f"start the line at the left edge, with no spaces, as "
+                    f"'{FIELD_NAME_AT_ANY_INDENT.match(block[index])['key']}' below it does")
     if here == there or here == 0:
         return None  # lined up, or a field of its own at the left: the slip is elsewhere
     name = FIELD_NAME_AT_ANY_INDENT.match(block[above])["key"]
@@ -447,7 +454,8 @@ def error_line_slip(block: list[str], index: int) -> Slip | None:
         return Slip(index, field, problem, f"write the path from content/: {as_line(prefix, path)}")
     if value[0] in YAML_INDICATORS:
         return indicator_slip(block, index)
-    if ": " in value and prefix.strip() and not in_its_quotes(value):
+    # A note after the value may hold ": " ("2021-12-15  # sample date: replace it").
+    if ": " in without_note(value)[0] and prefix.strip() and not in_its_quotes(value):
         return Slip(index, field, 'the value holds ": ", which YAML reads as the start of another field',
                     f"put the whole value in quotes: {rewritten(prefix, value)}")
     return None
@@ -477,8 +485,8 @@ def indicator_slip(block: list[str], index: int) -> Slip | None:
     if index >= len(block):
         return None
     prefix, value = line_parts(block[index])
-    if not value or value[0] not in YAML_INDICATORS or an_unclosed_list(value):
-        return None
+    if not value or value[0] not in YAML_INDICATORS or (value[0] == "[" and an_unclosed_list(value)):
+        return None  # '[a, b': a list left open (bracket_list_slip); '{a': no mapping is a field's value
     return Slip(index, field_of(block, index), f'a value starting with "{value[0]}" must be in quotes',
                 f"write the line as: {rewritten(prefix, value)}")
 
@@ -491,11 +499,14 @@ QUOTED_ITEM = re.compile(r'"(?:\\.|[^"\\])*"|\'(?:\'\'|[^\'])*\'')
 def bracket_list_slip(block: list[str], upto: int) -> Slip | None:
     """A list in brackets, up to line `upto`, that YAML never saw closed:
     an item starting with "#" (a space then # starts a note, to the end of
-    the line: `tags: [#NHS, housing]`), or no "]" at all. PyYAML told it at
-    the end of the block."""
+    the line: `tags: [#NHS, housing]`), or no "]" at all; or a value
+    starting with "{" never closed. PyYAML told it at the end of the block."""
     for index in range(min(upto, len(block) - 1) + 1):
         field = FIELD_NAME_AT_ANY_INDENT.match(block[index])
         prefix, value = line_parts(block[index])
+        if field and value.startswith("{") and "}" not in value and not closed_below(block, index):
+            # No field takes a mapping in braces: "{" is the value's first letter.
+            return indicator_slip(block, index)
         if not field or not value.startswith("["):
             continue
         name = field["key"] if TOP_LEVEL_FIELD.match(block[index]) else field_of(block, index)
