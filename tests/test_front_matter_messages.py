@@ -176,6 +176,30 @@ def test_a_fix_for_an_indented_line_says_its_indent(front_matter, fix):
     """Copied to the left, a contact's field or a list's item leaves its entry or list."""
     assert refusal(front_matter).split(" — ", 1)[1] == fix
 
+
+CONTACTS = "contacts:\n  - name: Sam Okafor\n    role: Head of press\n  - name: Priya Nair\n    role: Press officer"
+
+
+@pytest.mark.parametrize("written, expected", [
+    # PyYAML read the entry's first line as text and told its next field:
+    # "mapping values are not allowed here", a line late.
+    ("  - name Priya Nair", "there is no colon after the field's name (name)"),
+    ("  - name:\xa0Priya Nair", "the space after the colon is a non-breaking space (Option+Space on a Mac)"),
+    ("  - name:Priya Nair", "there is no space after the colon"),
+    ("  - name = Priya Nair", "written with '=' instead of ': '"),
+])
+def test_an_entrys_first_field_without_its_colon_is_told_at_its_line(written, expected):
+    assert refusal(CONTACTS.replace("  - name: Priya Nair", written)) == (
+        f"5: contacts: {expected} — write the line as '- name: Priya Nair' (the name, a colon, then an ordinary "
+        "space), indented 2 spaces as it is now")
+
+
+def test_a_field_without_its_colon_is_told_though_another_entry_has_that_field():
+    """Another contact's role is no reason to read this one's as words of its name."""
+    assert refusal(CONTACTS.replace("    role: Press officer", "    role Press officer")) == (
+        "6: contacts: there is no colon after the field's name (role) — write the line as 'role: Press officer' "
+        "(the name, a colon, then a space), indented 4 spaces as the fields above it")
+
 def test_a_list_item_without_its_space_is_named_at_its_line():
     # PyYAML reported the line after it.
     commitments = "".join(f"  - Commitment {number}.\n" for number in range(1, 10))

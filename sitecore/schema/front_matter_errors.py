@@ -19,6 +19,7 @@ from .yaml_slips import (
     bracket_list_slip,
     continued_value_slip,
     dash_slip,
+    entry_field_slip,
     error_line_slip,
     indentation_slip,
     indicator_slip,
@@ -87,6 +88,7 @@ def explain_syntax_error(error: yaml.MarkedYAMLError, block: list[str], closing_
                  or dash_slip(block, error_index)
                  or (missing_colon_slip(block, stray_index) if stray_index is not None else None)
                  or (continued_value_slip(block, stray_index) if stray_index is not None else None)
+                 or entry_field_slip(block, error_index)
                  or indentation_slip(block, error_index) or error_line_slip(block, error_index))
     if line_slip is not None:
         return from_slip(line_slip)

@@ -298,9 +298,9 @@ def missing_colon_slip(block: list[str], index: int) -> Slip | None:
         # A sentence running on ("…to the" / "end of …", "…a better" / "place for everyone."); a
         # value starts with a capital where a sentence would not ("place The Market Square").
         return None
-    if any((given := FIELD_NAME_AT_ANY_INDENT.match(line)) and given["key"] == found["key"]
-           and indent_of(line) == indent_of(block[index]) for line in block):
-        return None  # the field is there already, at that depth: these are words of the value above
+    if any((given := FIELD_NAME_AT_ANY_INDENT.match(block[other])) and given["key"] == found["key"]
+           and name_column(block[other]) == name_column(block[index]) for other in entry_of(block, index)):
+        return None  # the field is there already, in this entry: these are words of the value above
     key, dash = found["key"], found["indent"].lstrip(" \t")  # "- " when the field starts an entry
     spaces = found["indent"][:len(found["indent"]) - len(dash)]
     return Slip(index, key if not found["indent"] else field_of(block, index),
@@ -308,6 +308,47 @@ def missing_colon_slip(block: list[str], index: int) -> Slip | None:
                 f"write the line as '{dash}{key}: {shortened(found['value'])}' (the name, a colon, then a space)"
                 + indented_as(spaces, "the fields above it"))
 
+
+
+def entry_of(block: list[str], index: int) -> range:
+    """The lines of the entry line `index` is in: the lines around it
+    indented as far or further, and the line that starts the entry ("  -
+    name: Sam" for "    role: …"); the whole block for a field at the left.
+    Another press contact has a role of its own."""
+    depth = indent_of(block[index])
+    start = index
+    while start > 0 and (not is_written(block[start - 1]) or indent_of(block[start - 1]) >= depth):
+        start -= 1
+    end = index + 1
+    while end < len(block) and (not is_written(block[end]) or indent_of(block[end]) >= depth):
+        end += 1
+    return range(max(start - 1, 0) if depth else start, end)
+
+
+def entry_field_slip(block: list[str], index: int) -> Slip | None:
+    """The first field of a list's entry written without its ': ' ("  -
+    name Sam Okafor", "- name:Sam", a non-breaking space after the colon):
+    YAML reads the item as text, and tells the entry's next field, line
+    `index`, as "mapping values are not allowed here"."""
+    above = index_above(block, index)
+    if above is None or not FIELD_AT_ANY_INDENT.match(block[index]):
+        return None
+    item = LIST_ITEM.match(block[above])
+    if not item or name_column(block[above]) != indent_of(block[index]):
+        return None
+    text = block[above][item.end():].strip()
+    slip = re.match(r"^(?P<key>[A-Za-z_][\w-]*)(?:[ \t]*:(?P<glued>[^\s])|:(?P<nbsp>\xa0)|[ \t]*=[ \t]*(?=\S)"
+                    r"|[ \t]+(?=[^:\s]))", text)
+    if not slip or slip["key"] not in field_names():
+        return None
+    value = text[slip.end() - (1 if slip["glued"] else 0):].lstrip("\xa0 \t")
+    problem = ("the space after the colon is a non-breaking space (Option+Space on a Mac)" if slip["nbsp"]
+               else "there is no space after the colon" if slip["glued"]
+               else "written with '=' instead of ': '" if "=" in text[:slip.end()]
+               else f"there is no colon after the field's name ({slip['key']})")
+    return Slip(above, field_of(block, above), problem,
+                f"write the line as '- {slip['key']}: {value}' (the name, a colon, then an ordinary space)"
+                + indented_as(item["indent"], "it is now"))
 
 # Words a sentence does not end on: a line ending on one runs on below.
 RUNS_ON = frozenset("""a an the and or but nor of to in on at by for from with into onto over under about
