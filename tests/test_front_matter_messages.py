@@ -194,6 +194,11 @@ def test_an_entrys_first_field_without_its_colon_is_told_at_its_line(written, ex
         "space), indented 2 spaces as it is now")
 
 
+def test_a_slip_yaml_finds_at_the_end_of_the_block_is_told_not_a_traceback():
+    """PyYAML gives up after the last line: the checks of the line it names look past the block."""
+    assert refusal('title: Buses\ntags: [buses, transport]"').startswith("4: (front matter): YAML syntax error")
+
+
 def test_a_field_without_its_colon_is_told_though_another_entry_has_that_field():
     """Another contact's role is no reason to read this one's as words of its name."""
     assert refusal(CONTACTS.replace("    role: Press officer", "    role Press officer")) == (

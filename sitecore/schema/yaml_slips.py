@@ -330,6 +330,8 @@ def entry_field_slip(block: list[str], index: int) -> Slip | None:
     name Sam Okafor", "- name:Sam", a non-breaking space after the colon):
     YAML reads the item as text, and tells the entry's next field, line
     `index`, as "mapping values are not allowed here"."""
+    if index >= len(block):
+        return None  # YAML gave up at the end of the block
     above = index_above(block, index)
     if above is None or not FIELD_AT_ANY_INDENT.match(block[index]):
         return None
