@@ -335,7 +335,6 @@ def test_file_name_must_be_a_slug(make_site):
 ])
 def test_the_name_suggested_for_a_file_is_a_slug(path, stem, suggested):
     from plugins.frontmatter.reader import renamed
-
     from sitecore.schema.fields import SLUG_PATTERN
 
     assert renamed(path, stem) == suggested

@@ -146,7 +146,6 @@ LONG_TITLE = ("Councillors across the East of England vote for the new bus netwo
 ])
 def test_new_makes_a_readable_slug_of_at_most_80_characters(title, slug):
     from sitebuild.scaffold import new_file_slug
-
     from sitecore.schema.fields import SLUG_PATTERN
 
     assert new_file_slug(title) == slug
