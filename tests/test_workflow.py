@@ -384,11 +384,12 @@ def test_new_quotes_titles_yaml_would_misread(project):
     assert 'title: "No"\n' in (project / "content/posts/no.md").read_text()
 
 
-def test_a_tag_must_have_letters_or_digits(tmp_path):
-    post = GOOD_POST.replace("tags: [launch]", 'tags: [launch, "!!!"]')
+@pytest.mark.parametrize("tag", ["!!!", "---"])  # Pelican gives "---" the address /news/tag/-/
+def test_a_tag_must_have_letters_or_digits(tmp_path, tag):
+    post = GOOD_POST.replace("tags: [launch]", f'tags: [launch, "{tag}"]')
     write_content(tmp_path / "content", {**MINIMAL_SITE, "posts/hello.md": post})
     result = check_content(tmp_path / "content")
-    assert ('content/posts/hello.md:6: tags: "!!!" has no letters or digits, so it cannot have a page — '
+    assert (f'content/posts/hello.md:6: tags: "{tag}" has no letters or digits, so it cannot have a page — '
             "use words for tags, e.g. housing, nhs") in result.stderr
 
 
