@@ -152,6 +152,17 @@ def test_every_post_with_the_rarer_spelling_is_reported(make_site):
         f"and 2 other posts use — {fix}" for name in ("a", "d")]
 
 
+
+def test_a_spelling_that_differs_by_an_invisible_character_says_which(make_site):
+    """A zero-width space pasted from a web page: the two spellings look alike in a terminal."""
+    build = make_site({
+        "posts/a.md": post("A", "2021-11-20", "tags: [climate]\n"),
+        "posts/b.md": post("B", "2021-11-21", 'tags: ["climate\\u200b"]\n'),
+    })
+    assert_fails_with(build, 'content/posts/b.md:6: tags: "climate<U+200B>" is another spelling of the tag '
+                             '"climate", which content/posts/a.md uses — write it "climate" as the other post does: '
+                             "one tag has one name on the site")
+
 def test_a_tie_goes_to_the_earliest_post_not_the_first_file_read(make_site):
     # Pelican reads a-….md first; the post dated first is z-….md.
     build = make_site({

@@ -23,6 +23,7 @@ from sitecore.clock import instant
 from sitecore.problems import problem_log
 from sitecore.publication_order import waits_for_review
 from sitecore.schema.document import item_line
+from sitecore.schema.field_errors import describe
 
 
 @dataclass(frozen=True)
@@ -72,5 +73,7 @@ def report_other_spelling(use: TagUse, usual: list[TagUse]) -> None:
     who = f"{example} and {others} other post{'s' if others != 1 else ''} use" if others else f"{example} uses"
     as_they_do = f"the other {len(usual)} posts do" if len(usual) > 1 else "the other post does"
     problem_log.add(use.post.source_path, use.line, "tags",
-                    f'"{use.spelling}" is another spelling of the tag "{usual[0].spelling}", which {who}',
-                    f'write it "{usual[0].spelling}" as {as_they_do}: one tag has one name on the site')
+                    # A zero-width space pasted in is shown by its code (describe): the two look alike.
+                    f"{describe(use.spelling)} is another spelling of the tag {describe(usual[0].spelling)}, "
+                    f"which {who}",
+                    f"write it {describe(usual[0].spelling)} as {as_they_do}: one tag has one name on the site")
