@@ -63,8 +63,8 @@ def slug_for(text: str) -> str:
 # Windows keeps these names for devices, with any extension (aux.md,
 # con.jpg), and drops a trailing dot or space: a file so named in the
 # repository cannot be checked out on a volunteer's Windows computer.
-WINDOWS_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)),
-                                  *(f"lpt{n}" for n in range(10))})
+WINDOWS_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul", "conin$", "conout$",
+                                  *(f"{port}{n}" for port in ("com", "lpt") for n in [*"0123456789", *"¹²³"])})
 
 
 def windows_cannot_hold(name: str) -> bool:

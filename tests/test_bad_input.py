@@ -324,6 +324,18 @@ def test_file_name_must_be_a_slug(make_site):
     )
 
 
+
+@pytest.mark.parametrize("name, refused", [
+    ("con.md", True), ("CON.md", True), ("aux.jpg", True), ("nul", True), ("com1.png", True),
+    ("lpt¹.md", True), ("com².jpg", True), ("conin$", True), ("rally.", True), ("rally ", True),
+    ("console.md", False), ("aux_1.md", False), ("04-con.md", False), ("com10.md", False), (".gitkeep", False),
+])
+def test_the_names_windows_cannot_hold(name, refused):
+    """Windows keeps these for devices, whatever follows the dot (and reads ¹²³ as digits)."""
+    from sitecore.names import windows_cannot_hold
+
+    assert windows_cannot_hold(name) is refused
+
 @pytest.mark.parametrize("path, stem, suggested", [
     ("content/posts/-h.md", "-h", "h.md"),
     ("content/posts/My_Post.md", "My_Post", "my-post.md"),  # the README's example
@@ -332,13 +344,17 @@ def test_file_name_must_be_a_slug(make_site):
     # A policy keeps its number: only the part after it is the slug.
     ("content/policies/02-My_Housing.md", "My_Housing", "02-my-housing.md"),
     ("content/posts/🎉.md", "🎉", "my-post.md"),
+    # Made a slug, a name Windows keeps for a device: one more word.
+    ("content/posts/CON.md", "CON", "con-1.md"),
+    ("content/posts/Lpt¹.md", "Lpt¹", "lpt1-1.md"),
 ])
 def test_the_name_suggested_for_a_file_is_a_slug(path, stem, suggested):
     from plugins.frontmatter.reader import renamed
+    from sitecore.names import windows_cannot_hold
     from sitecore.schema.fields import SLUG_PATTERN
 
     assert renamed(path, stem) == suggested
-    assert SLUG_PATTERN.match(suggested.split(".")[0])
+    assert SLUG_PATTERN.match(suggested.split(".")[0]) and not windows_cannot_hold(suggested)
 
 
 def test_all_problems_of_a_build_are_listed_together(make_site):

@@ -121,6 +121,11 @@ def test_a_quote_inside_quotes_or_never_closed_is_named_at_its_line(front_matter
     ('title: "C:\\Users', "C:\\Users"),
     # An escape it knows stays one.
     ('title: "She said \\"yes\\"', 'She said "yes"'),
+    # Any other backslash is the volunteer's: "\n" would have published a new line.
+    ('title: "Files in C:\\new folder', "Files in C:\\new folder"),
+    # A quote in the note is the note's.
+    ('title: "Vote" for Katie # "Vote" is the slogan', '"Vote" for Katie'),
+    ("title: 'Vote' for Katie # ask Sam's team", "'Vote' for Katie"),
 ])
 def test_the_line_suggested_for_a_quote_reads_back_as_meant(line, meant):
     """Followed, the fix publishes what the volunteer wrote between the quotes."""
@@ -138,6 +143,9 @@ def test_the_line_suggested_for_a_quote_reads_back_as_meant(line, meant):
     # In brackets, YAML's note took the "]" too: PyYAML's own error, a line late.
     ("tags: [nhs, pay #FairPay]", {"tags": ["nhs", "pay #FairPay"]}),
     ("tags: [nhs, pay #FairPay, x] # a note", {"tags": ["nhs", "pay #FairPay", "x"]}),
+    # A value that is the hashtag: no space of the line's in the quotes.
+    ("title:   #NHSPayNow rally", {"title": "#NHSPayNow rally"}),
+    ("tags:\n  - #NHS", {"tags": ["#NHS"]}),
 ])
 def test_the_line_suggested_for_a_hashtag_reads_back_as_meant(line, meant):
     """A hashtag after a space is YAML's note: the line given keeps it, quoted."""
@@ -473,6 +481,13 @@ def test_words_of_a_wrapped_value_are_not_taken_for_a_field_already_given():
     ("title: Buses\ntags: [nhs, pay #FairPay]\nsummary: A post.",
      '3: tags: a "#" after a space is read as a note, to the end of the line, so the list is never closed — '
      'put that item in quotes: tags: [nhs, "pay #FairPay"]'),
+    # Two lists where one was meant: the fix is one list, not the line again.
+    ("title: Buses\ntags: [housing] [nhs\nsummary: A post.",
+     '3: tags: the brackets do not pair up (2 "[" and 1 "]") — write the list with one of each: '
+     "tags: [housing, nhs]"),
+    # The "]" in quotes is an item's: the list is never closed.
+    ('title: Buses\ntags: ["[draft]", housing\nsummary: A post.',
+     '3: tags: the list in brackets is never closed — end it with ]: tags: ["[draft]", housing]'),
     # A "[" too many: told as the quoted sample below it, whose ": " was blamed.
     ('title: Buses\npolicies: [[housing, nhs]\nsummary: "A post: in quotes."',
      '3: policies: the brackets do not pair up (2 "[" and 1 "]") — write the list with one of each: '

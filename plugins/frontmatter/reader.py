@@ -19,7 +19,7 @@ from pelican.urlwrappers import Author, Category, Tag
 
 from sitecore.frozen_editions import frozen_origin
 from sitecore.html_refusal_messages import explain
-from sitecore.names import MARKDOWN_SUFFIXES, SAFE_NAME_PART, numbered_name, slug_for, slug_of_file
+from sitecore.names import MARKDOWN_SUFFIXES, SAFE_NAME_PART, numbered_name, slug_for, slug_of_file, windows_cannot_hold
 from sitecore.problems import PartlyRead, problem_log
 from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING, field_names_of
 from sitecore.schema.document import front_matter_end, parse_document
@@ -59,7 +59,9 @@ def renamed(source_path: str, stem: str) -> str:
     """The file's name with `stem` (its slug part: after a policy's number)
     made a slug, e.g. "My_Post.md" -> "my-post.md"."""
     base, suffix = os.path.splitext(os.path.basename(source_path))
-    return base[: len(base) - len(stem)] + (slug_for(stem) or "my-post") + suffix
+    name = base[: len(base) - len(stem)] + (slug_for(stem) or "my-post") + suffix
+    # "CON.md" is no slug, and "con.md" a name Windows cannot hold.
+    return name[: -len(suffix)] + "-1" + suffix if windows_cannot_hold(name) else name
 
 
 class FrontMatterReader(BaseReader):

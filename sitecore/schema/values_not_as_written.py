@@ -88,7 +88,9 @@ def hashtag_taken_for_a_comment(node, block: list[str], cut: str, key: str, wher
         line = block[node.start_mark.line].rstrip()
         prefix = line[: node.start_mark.column]
         return FrontMatterError(BLOCK_START_LINE + node.end_mark.line, problem,
-                                f"put the whole value in quotes: {rewritten(prefix, line[node.start_mark.column:])}",
+                                # An empty value's mark is before the space after its colon ("title: #NHS rally").
+                                f"put the whole value in quotes: "
+                                f"{rewritten(prefix, line[node.start_mark.column:].lstrip())}",
                                 field=key)
     # A value wrapped over lines: its words, shortened, not a line to copy.
     return FrontMatterError(BLOCK_START_LINE + node.end_mark.line, problem,

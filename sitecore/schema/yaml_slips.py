@@ -173,11 +173,7 @@ def quote_slip(block: list[str], upto: int) -> Slip | None:
             continue
         after = value[end + 1:].strip()
         if after and not after.startswith("#"):
-            # A note can only follow the value's last quote: a " #" inside
-            # quotes is text ('"Homes # 1" for all # note').
-            last = value.rindex(quote)
-            rest, note = without_note(value[last + 1:])
-            text = value[:last + 1] + rest
+            text, note = note_outside_quotes(value, end + 1, quote)
             if outer_quotes_are_yamls(text, quote):
                 text = text[1:-1]
             return Slip(index, field_of(block, index),
@@ -186,13 +182,34 @@ def quote_slip(block: list[str], upto: int) -> Slip | None:
     return None
 
 
+
+def note_outside_quotes(value: str, start: int, quote: str) -> tuple[str, str]:
+    """(the value, the note after it), the note found from `start` on and
+    outside the volunteer's quotes, which pair up from there: a " #"
+    inside them is text ('"Homes # 1" for all # note'), and a quote in the
+    note is the note's ('"Vote" for Katie # "Vote" is the slogan')."""
+    inside = False
+    for index in range(start, len(value)):
+        character = value[index]
+        if character == quote:
+            inside = not inside
+        elif (not inside and character == "#" and value[index - 1] == " "
+              and not is_word(value[index + 1:index + 2])):
+            cut = len(value[:index].rstrip(" "))
+            return value[:cut], value[cut:]
+    return value, ""
+
 def closed(value: str) -> str:
     """A value whose opening quote is never closed, closed at the line's
     end: inside the volunteer's quote every character is the value's, a
     " #" too, '' stays an apostrophe in single quotes and \\" a quote in
-    double ones. Where that does not read (a backslash YAML takes for an
-    escape it does not know: "C:\\Users), the characters are quoted anew."""
+    double ones. Any other backslash ("C:\\Users", "C:\\new") is the
+    volunteer's character, not YAML's escape: the characters are quoted anew."""
     ended = value + value[0]
+    if value[0] == '"' and re.search(r'\\[^"\\]', value):
+        # "C:\new folder": an escape YAML knows (\n a new line, \t a tab,
+        # \x41 an A) would publish another character than the volunteer typed.
+        return in_quotes(value[1:])
     try:
         if closing_quote(ended) == len(ended) - 1 and isinstance(yaml.safe_load(f"v: {ended}"), dict):
             return ended
@@ -537,6 +554,8 @@ def indicator_slip(block: list[str], index: int) -> Slip | None:
 HASHTAG_IN_AN_ITEM = re.compile(r"[ \t]#\S")
 # An item in quotes, in a list in brackets ('"a, b"' or 'it''s').
 QUOTED_ITEM = re.compile(r'"(?:\\.|[^"\\])*"|\'(?:\'\'|[^\'])*\'')
+# An item of a list in brackets: in quotes, or up to a comma or a bracket.
+LIST_PART = re.compile(QUOTED_ITEM.pattern + r"|[^,\[\]]+")
 
 
 def bracket_list_slip(block: list[str], upto: int) -> Slip | None:
@@ -562,7 +581,7 @@ def bracket_list_slip(block: list[str], upto: int) -> Slip | None:
                                      "the list is never closed",
                         f"put that item in quotes: {as_line(prefix, f'[{quoted}]{after}')}")
         listed, note = without_note(value)
-        closed = "]" in listed
+        closed = "]" in QUOTED_ITEM.sub("", listed)  # '["[draft]", housing' is never closed
         if closed or not closed_below(block, index):
             # "[housing, climate #NHSPayNow]": YAML's note runs to the line's
             # end, its "]" too.
@@ -578,10 +597,11 @@ def bracket_list_slip(block: list[str], upto: int) -> Slip | None:
                             f"end it with ]: {as_line(prefix, listed.rstrip(', ') + ']' + note)}")
             unquoted = QUOTED_ITEM.sub("", listed)  # '["[x", y]' pairs up: that "[" is text
             opened, shut = unquoted.count("["), unquoted.count("]")
-            if opened != shut:  # "[[housing, climate]": a list in a list, left open
-                items = ", ".join(item.strip("[] ") for item in listed[1:end].split(","))
-                return Slip(index, name, f'the brackets do not pair up ({opened} "[" and {shut} "]")',
-                            f"write the list with one of each: {as_line(prefix, f'[{items}]{listed[end + 1:]}{note}')}")
+            if opened != shut:  # "[[housing, climate]", "[housing] [nhs": brackets left open
+                items = ", ".join(part.strip() for part in LIST_PART.findall(listed) if part.strip())
+                if isinstance(yaml.safe_load(f"v: [{items}]"), dict):
+                    return Slip(index, name, f'the brackets do not pair up ({opened} "[" and {shut} "]")',
+                                f"write the list with one of each: {as_line(prefix, f'[{items}]{note}')}")
     return None
 
 
