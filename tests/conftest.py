@@ -360,7 +360,7 @@ def production_settings(folder: Path) -> Path:
     """publishconf.py with the party's real imprint filled in (REAL_IMPRINT)."""
     folder.mkdir(parents=True, exist_ok=True)
     return derived_settings(folder / "production_settings.py", {"IMPRINT": repr(REAL_IMPRINT)},
-                                 base=REPO / "publishconf.py")
+                            base=REPO / "publishconf.py")
 
 
 def with_real_numbers(press_office: str) -> str:
@@ -421,6 +421,7 @@ def check_content(content: Path, *options: str):
     """`python -m sitebuild --check --content content`, as `invoke check`
     runs it, in this process, its cache the run's."""
     return run_sitebuild(["--check", "--content", str(content), "--cache", str(RUN_CACHE[0]), *options])
+
 
 def derived_settings(path: Path, changes: dict[str, str], base: Path = REPO / "pelicanconf.py") -> Path:
     """sitebuild's derived_settings_file, its CACHE_PATH the run's unless the

@@ -202,6 +202,12 @@ def test_an_entrys_first_field_without_its_colon_is_told_at_its_line(written, ex
         "space), indented 2 spaces as it is now")
 
 
+def test_a_list_whose_suggested_line_would_not_read_is_told_not_a_traceback():
+    """The list a fix would give ('[a, {b]') is read first: YAML's error reading it was raised."""
+    assert refusal("title: Buses\ntags: [[housing, {nhs]\nsummary: A post.").startswith(
+        "3: (front matter): YAML syntax error")
+
+
 def test_a_slip_yaml_finds_at_the_end_of_the_block_is_told_not_a_traceback():
     """PyYAML gives up after the last line: the checks of the line it names look past the block."""
     assert refusal('title: Buses\ntags: [buses, transport]"').startswith("4: (front matter): YAML syntax error")

@@ -19,7 +19,14 @@ from pelican.urlwrappers import Author, Category, Tag
 
 from sitecore.frozen_editions import frozen_origin
 from sitecore.html_refusal_messages import explain
-from sitecore.names import MARKDOWN_SUFFIXES, SAFE_NAME_PART, numbered_name, slug_for, slug_of_file, windows_cannot_hold
+from sitecore.names import (
+    MARKDOWN_SUFFIXES,
+    SAFE_NAME_PART,
+    numbered_name,
+    slug_for,
+    slug_of_file,
+    windows_cannot_hold,
+)
 from sitecore.problems import PartlyRead, problem_log
 from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING, field_names_of
 from sitecore.schema.document import front_matter_end, parse_document

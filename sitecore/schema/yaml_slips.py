@@ -182,7 +182,6 @@ def quote_slip(block: list[str], upto: int) -> Slip | None:
     return None
 
 
-
 def note_outside_quotes(value: str, start: int, quote: str) -> tuple[str, str]:
     """(the value, the note after it), the note found from `start` on and
     outside the volunteer's quotes, which pair up from there: a " #"
@@ -199,6 +198,7 @@ def note_outside_quotes(value: str, start: int, quote: str) -> tuple[str, str]:
             return value[:cut], value[cut:]
     return value, ""
 
+
 def closed(value: str) -> str:
     """A value whose opening quote is never closed, closed at the line's
     end: inside the volunteer's quote every character is the value's, a
@@ -206,16 +206,20 @@ def closed(value: str) -> str:
     double ones. Any other backslash ("C:\\Users", "C:\\new") is the
     volunteer's character, not YAML's escape: the characters are quoted anew."""
     ended = value + value[0]
-    if value[0] == '"' and re.search(r'\\[^"\\]', value):
-        # "C:\new folder": an escape YAML knows (\n a new line, \t a tab,
-        # \x41 an A) would publish another character than the volunteer typed.
-        return in_quotes(value[1:])
-    try:
-        if closing_quote(ended) == len(ended) - 1 and isinstance(yaml.safe_load(f"v: {ended}"), dict):
-            return ended
-    except yaml.YAMLError:
-        pass
+    # "C:\new folder": an escape YAML knows (\n a new line, \t a tab, \x41
+    # an A) would publish another character than the volunteer typed.
+    escapes = value[0] == '"' and re.search(r'\\[^"\\]', value)
+    if not escapes and closing_quote(ended) == len(ended) - 1 and reads_as_yaml(ended):
+        return ended
     return in_quotes(value[1:])
+
+
+def reads_as_yaml(value: str) -> bool:
+    """Does a value suggested to the volunteer read, as a field's value?"""
+    try:
+        return isinstance(yaml.safe_load(f"v: {value}"), dict)
+    except yaml.YAMLError:
+        return False
 
 
 def outer_quotes_are_yamls(value: str, quote: str) -> bool:
@@ -326,7 +330,6 @@ def missing_colon_slip(block: list[str], index: int) -> Slip | None:
                 + indented_as(spaces, "the fields above it"))
 
 
-
 def entry_of(block: list[str], index: int) -> range:
     """The lines of the entry line `index` is in: the lines around it
     indented as far or further, and the line that starts the entry ("  -
@@ -368,6 +371,7 @@ def entry_field_slip(block: list[str], index: int) -> Slip | None:
     return Slip(above, field_of(block, above), problem,
                 f"write the line as '- {slip['key']}: {value}' (the name, a colon, then an ordinary space)"
                 + indented_as(item["indent"], "it is now"))
+
 
 # Words a sentence does not end on: a line ending on one runs on below.
 RUNS_ON = frozenset("""a an the and or but nor of to in on at by for from with into onto over under about
@@ -521,7 +525,6 @@ def error_line_slip(block: list[str], index: int) -> Slip | None:
     return None
 
 
-
 def in_its_quotes(value: str) -> bool:
     """Is the whole value in quotes ('"Vote: now"', a note after them or
     not)? Its ": " is text, then, and the mistake is elsewhere."""
@@ -529,6 +532,7 @@ def in_its_quotes(value: str) -> bool:
         return False
     end = closing_quote(value)
     return end is not None and (not value[end + 1:].strip() or value[end + 1:].lstrip().startswith("#"))
+
 
 def site_link_in_front_matter(value: str) -> tuple[str, str] | None:
     """(what is wrong, the path to write) for `{static}/images/rally.jpg`,
@@ -581,7 +585,8 @@ def bracket_list_slip(block: list[str], upto: int) -> Slip | None:
                                      "the list is never closed",
                         f"put that item in quotes: {as_line(prefix, f'[{quoted}]{after}')}")
         listed, note = without_note(value)
-        closed = "]" in QUOTED_ITEM.sub("", listed)  # '["[draft]", housing' is never closed
+        unquoted = QUOTED_ITEM.sub("", listed)  # '["[draft]", housing': that "]" is an item's
+        closed = "]" in unquoted
         if closed or not closed_below(block, index):
             # "[housing, climate #NHSPayNow]": YAML's note runs to the line's
             # end, its "]" too.
@@ -595,11 +600,10 @@ def bracket_list_slip(block: list[str], upto: int) -> Slip | None:
             if not closed:
                 return Slip(index, name, "the list in brackets is never closed",
                             f"end it with ]: {as_line(prefix, listed.rstrip(', ') + ']' + note)}")
-            unquoted = QUOTED_ITEM.sub("", listed)  # '["[x", y]' pairs up: that "[" is text
             opened, shut = unquoted.count("["), unquoted.count("]")
             if opened != shut:  # "[[housing, climate]", "[housing] [nhs": brackets left open
                 items = ", ".join(part.strip() for part in LIST_PART.findall(listed) if part.strip())
-                if isinstance(yaml.safe_load(f"v: [{items}]"), dict):
+                if reads_as_yaml(f"[{items}]"):
                     return Slip(index, name, f'the brackets do not pair up ({opened} "[" and {shut} "]")',
                                 f"write the list with one of each: {as_line(prefix, f'[{items}]{note}')}")
     return None
