@@ -397,11 +397,14 @@ MINIFESTO_FONT_FILES = {
 # ("2Ø22", "15Ø,ØØØ") and has no plain one, so the text is set in Inter
 # (SIL Open Font Licence, from npm), whose zero is plain; headings and the
 # party's name stay in the party's face above, which takes from Inter the
-# letters it lacks (ŵ and ŷ: Welsh).
+# letters it lacks (ŵ and ŷ: Welsh). Inter also has Greek, Cyrillic and
+# Vietnamese files, so a name or a greeting in those scripts is drawn and
+# printed too (WeasyPrint embeds only the files a PDF uses).
 MINIFESTO_TEXT_FONT_FAMILY = "Inter"
+INTER_SUBSETS = ("latin", "latin-ext", "greek", "greek-ext", "cyrillic", "cyrillic-ext", "vietnamese")
 MINIFESTO_TEXT_FONT_FILES = {
     (weight, style): tuple(str(HERE / "node_modules/@fontsource/inter/files" / f"inter-{subset}-{weight}-{style}.woff")
-                           for subset in ("latin", "latin-ext"))
+                           for subset in INTER_SUBSETS)
     for weight in (400, 700)
     for style in ("normal", "italic")
 }

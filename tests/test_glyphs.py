@@ -1,7 +1,8 @@
 """Every letter of a share card and of the minifesto PDFs is drawn in the
 party's fonts: Welsh, Polish, Czech, Turkish … letters from the fonts'
-Latin Extended files (never an empty box on a card, never a system font
-in a PDF); a character the fonts lack is refused at its file and line
+Latin Extended files, Greek, Cyrillic and Vietnamese from the text face's
+files for them (never an empty box on a card, never a system font in a
+PDF); a character the fonts lack is refused at its file and line
 before anything is drawn; a word longer than the line breaks, on the
 card and on the page, instead of running off it."""
 
@@ -27,6 +28,9 @@ from sitecore.imprint import imprint_text
 WELSH_IMPRINT = {"promoter": "Łukasz Wójcik", "party": "Breakthrough Party",
                  "address": "Tŷ Hywel, Heol y Frenhines, Caerdydd, CF10 1AA"}
 WELSH_TITLE = "Tai i bawb: ŵ ŷ, Łódź, Škoda, İstanbul ağı, Dvořák"
+# A councillor's name or a community's greeting in another script: Greek
+# (with its accents), Ukrainian and Russian Cyrillic, Vietnamese (stacked accents).
+OTHER_SCRIPTS_TITLE = "Καλώς ήρθατε, Ελένη — Ласкаво просимо, Олена; Добро пожаловать — Chào mừng Nguyễn Thị Hương"
 LONG_WORD = "Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherung"
 LONG_TITLE = f"Rheolau {LONG_WORD}"
 # Apart from the long word: together they are too long for a share card
@@ -44,11 +48,13 @@ def policy(title: str, number: int, summary: str = "A one-sentence summary.") ->
 def welsh_site(tmp_path_factory, factory_cache):
     """One build for the tests below: the imprint in Welsh and Polish, a
     policy titled in Welsh, Polish, Czech and Turkish letters, one with a
-    long German word in its title, one with a long address as its title."""
+    long German word in its title, one with a long address as its title,
+    one titled in Greek, Cyrillic and Vietnamese."""
     build = build_in(tmp_path_factory.mktemp("welsh"), {
         "policies/01-housing.md": policy(LONG_TITLE, 1),
         "policies/02-tai.md": policy(WELSH_TITLE, 2),
         "policies/03-cyfeiriad.md": policy(LONG_ADDRESS, 3),
+        "policies/04-croeso.md": policy(OTHER_SCRIPTS_TITLE, 4),
     }, settings={"IMPRINT": repr(WELSH_IMPRINT)}, cache=factory_cache)
     assert build.returncode == 0, build.stderr
     return build
@@ -73,7 +79,8 @@ def test_every_letter_of_the_texts_is_in_one_of_the_card_fonts(settings):
     style = brand_style(settings)
     bold = set().union(*map(cmap, style.bold_fonts))
     regular = set().union(*map(cmap, style.regular_fonts))
-    assert {character for character in WELSH_TITLE if ord(character) not in bold} == set()
+    assert {character for character in WELSH_TITLE + OTHER_SCRIPTS_TITLE if ord(character) not in bold} == set()
+    assert {character for character in OTHER_SCRIPTS_TITLE if ord(character) not in regular} == set()
     assert {character for character in imprint_text({"IMPRINT": WELSH_IMPRINT})
             if ord(character) not in regular} == set()
 
@@ -89,8 +96,9 @@ def test_no_letter_is_drawn_as_an_empty_box(settings):
         return draw_card(CardText("News", title, f"Promoted by {promoter}.", "Party"), style)
 
     box_title, box_band = title_region(card(NOT_IN_THE_FONTS)), band_region(card("x", NOT_IN_THE_FONTS), style)
-    letters = sorted({character for character in WELSH_TITLE + imprint if ord(character) > 0x7F and character.isalpha()})
-    assert len(letters) >= 10
+    letters = sorted({character for character in WELSH_TITLE + imprint + OTHER_SCRIPTS_TITLE
+                      if ord(character) > 0x7F and character.isalpha()})
+    assert len(letters) >= 40
     boxes = [letter for letter in letters
              if not ImageChops.difference(title_region(card(letter)), box_title).getbbox()
              or not ImageChops.difference(band_region(card("x", letter), style), box_band).getbbox()]
@@ -108,6 +116,26 @@ def test_the_welsh_imprint_and_title_are_on_the_cards_as_written(welsh_site, set
         assert (card.text["Title"], card.text["Imprint"]) == (WELSH_TITLE, imprint)
     expected = render_card(CardText("Policy 2", WELSH_TITLE, imprint, settings["SITENAME"]), brand_style(settings))
     assert path.read_bytes() == expected
+
+
+def test_a_title_in_greek_cyrillic_and_vietnamese_is_drawn_on_its_card(welsh_site, settings):
+    """Each script's letters come from the text face's file for that script
+    (fontsource's greek, cyrillic and vietnamese subsets of Inter): the card
+    is the one the drawing code draws, and its title region differs from a
+    card whose title is the same number of empty boxes."""
+    from plugins.sharecards.card_png import render_card
+
+    imprint = imprint_text({"IMPRINT": WELSH_IMPRINT})
+    path = welsh_site.output / "share/policies/croeso.png"
+    with Image.open(path) as card:
+        assert card.text["Title"] == OTHER_SCRIPTS_TITLE
+        drawn = card.convert("RGB")
+    style = brand_style(settings)
+    assert path.read_bytes() == render_card(CardText("Policy 4", OTHER_SCRIPTS_TITLE, imprint, settings["SITENAME"]),
+                                            style)
+    boxes = draw_card(CardText("Policy 4", re.sub(r"\w", NOT_IN_THE_FONTS, OTHER_SCRIPTS_TITLE), imprint,
+                               settings["SITENAME"]), style).convert("RGB")
+    assert ImageChops.difference(title_region(drawn), title_region(boxes)).getbbox()
 
 
 def test_a_long_word_stays_inside_the_card(welsh_site, settings):
@@ -148,6 +176,7 @@ def test_the_pdfs_print_every_letter_in_the_partys_fonts_only(welsh_site, settin
     text = re.sub(r"\s+", " ", pdftotext(path))
     assert "Łukasz Wójcik" in text and "Tŷ Hywel" in text
     assert "Tai i bawb: ŵ ŷ, Łódź, Škoda, İstanbul ağı, Dvořák" in text
+    assert OTHER_SCRIPTS_TITLE in text
 
 
 @pytest.mark.parametrize("name, top_margin_mm", [("minifesto.pdf", 22), ("minifesto-large-print.pdf", 20)])

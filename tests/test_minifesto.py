@@ -120,6 +120,18 @@ def test_pdf_is_tagged_with_every_font_embedded(pdf, large_pdf):
         assert fonts and all(font["emb"] == "yes" for font in fonts), fonts
 
 
+def test_only_the_font_files_the_text_needs_are_embedded(pdf, large_pdf, settings):
+    """The text face lists files for Greek, Cyrillic and Vietnamese after its
+    Latin ones (pelicanconf.py, INTER_SUBSETS), which the PDFs name "Inter
+    Part C" onwards: WeasyPrint embeds a file only for letters it draws, so
+    the minifesto, written in Latin letters, carries none of them."""
+    assert settings["INTER_SUBSETS"][:2] == ("latin", "latin-ext")
+    other_scripts = {f"Part-{letter}" for letter in "CDEFGHIJ"}
+    for path in (pdf, large_pdf):
+        names = [font["name"] for font in pdffonts(path)]
+        assert names and [name for name in names if any(part in name for part in other_scripts)] == [], names
+
+
 def test_large_print_has_at_least_16pt_body_text(pdf, large_pdf):
     # Pages 4–6 hold policies: body text dominates them.
     assert median_font_size(large_pdf, range(3, 6)) >= 16
