@@ -101,12 +101,24 @@ def test_a_value_over_several_lines_is_not_taken_for_a_slip():
 
 
 def test_pyyamls_own_complaint_is_told_once_not_passed_over_line_by_line():
-    """A commitment indented a space too far: PyYAML complains a line
-    later, and passing over that line moved the complaint down, one line
-    at a time, over the lines that were right."""
+    """PyYAML complains where it gave up, often a line after the slip, and
+    passing over that line moved the complaint down, one line at a time,
+    over the lines that were right."""
+    found = slips("title: Homes\nnumber: 1\nsummary: A policy.\ncommitments:\n  - Build council homes.\n"
+                  "  - Cap rents.\n   x: End no-fault evictions.")
+    assert [problem.message for problem in found.problems] == ["YAML syntax error: mapping values are not allowed here"]
+    assert found.document is None
+
+
+def test_a_commitment_out_of_line_is_told_at_its_line_and_the_other_fields_read():
+    """A commitment indented a space too far was PyYAML's complaint a line
+    later, told alone; it is now named at its own line, which is passed
+    over, so the rest of the block reads and is checked in the same build."""
     found = slips("title: Homes\nnumber: 1\nsummary: A policy.\ncommitments:\n   - Build council homes.\n"
                   "  - Cap rents.\n  - End no-fault evictions.")
-    assert len(found.problems) == 1 and found.document is None
+    assert [(problem.line, problem.field) for problem in found.problems] == [(6, "commitments")]
+    assert found.problems[0].message.startswith("the item is indented 3 spaces, where the list's other items")
+    assert found.document.values["title"] == "Homes" and "commitments" in found.passed_over_fields
 
 
 def test_a_field_whose_colon_was_left_out_is_not_also_missing():

@@ -5,6 +5,8 @@ that would publish something else than they wrote."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import policy_markdown
 from test_bad_input import GOOD_POST, assert_fails_with
@@ -210,7 +212,7 @@ def test_a_list_whose_suggested_line_would_not_read_is_told_not_a_traceback():
 
 def test_a_slip_yaml_finds_at_the_end_of_the_block_is_told_not_a_traceback():
     """PyYAML gives up after the last line: the checks of the line it names look past the block."""
-    assert refusal('title: Buses\ntags: [buses, transport]"').startswith("4: (front matter): YAML syntax error")
+    assert refusal('title: Buses\ntags: [buses, transport]"x').startswith("4: (front matter): YAML syntax error")
 
 
 def test_a_field_without_its_colon_is_told_though_another_entry_has_that_field():
@@ -495,6 +497,11 @@ def test_words_of_a_wrapped_value_are_not_taken_for_a_field_already_given():
     ('title: Buses\ntags: ["[draft]", housing\nsummary: A post.',
      '3: tags: the list in brackets is never closed — end it with ]: tags: ["[draft]", housing]'),
     # A "[" too many: told as the quoted sample below it, whose ": " was blamed.
+    # A quote typed once too often after the "]": PyYAML's words at the closing '---', or "in quotes".
+    ('title: Buses\ntags: [housing, nhs]"\nsummary: A post.',
+     "3: tags: there is a stray \" after the list's closing ] — delete it: tags: [housing, nhs]"),
+    ("title: Buses\ntags: [housing, nhs]'\nsummary: A post.",
+     "3: tags: there is a stray ' after the list's closing ] — delete it: tags: [housing, nhs]"),
     ('title: Buses\npolicies: [[housing, nhs]\nsummary: "A post: in quotes."',
      '3: policies: the brackets do not pair up (2 "[" and 1 "]") — write the list with one of each: '
      "policies: [housing, nhs]"),
@@ -506,6 +513,132 @@ def test_a_list_in_brackets_left_open_is_named_at_its_line(front_matter, expecte
     key = line.split(":")[0]
     parse_document("---\n" + "\n".join(line if row.startswith(key + ":") else row
                                          for row in front_matter.splitlines()) + "\n---\nText.\n")
+
+
+# A block of lines as the minifesto's closing call and a councillor's bio are written.
+BLOCK_OF_LINES = ("title: Buses\nclosing_call: |\n  None of this happens because\n  a politician promises it.\n\n"
+                  "  Become a member.\nkeywords: [buses]")
+
+
+def with_line(front_matter: str, number: int, line: str) -> str:
+    """The front matter with its line `number` (of the file: the block starts on line 2) replaced."""
+    rows = front_matter.splitlines()
+    rows[number - 2] = line
+    return "\n".join(rows)
+
+
+@pytest.mark.parametrize("number, slip, expected, fixed", [
+    # A line of the text indented a space less: "expected <block end>, but found '<scalar>'".
+    (5, " a politician promises it.",
+     "5: closing_call: the line is indented 1 space, less than the first line of closing_call's text "
+     "(line 4: 2 spaces), so YAML ends the text above it — start the line with 2 spaces, as every line of the text",
+     "  a politician promises it."),
+    # The first line a tab's width further in: PyYAML blamed the next line, as a field.
+    (4, "    None of this happens because",
+     "4: closing_call: the first line of closing_call's text is indented 4 spaces, the lines below it 2: "
+     "YAML takes the text's indent from its first line, so the text ends at line 5 — start the line with 2 spaces, "
+     "as the lines below it",
+     "  None of this happens because"),
+    # A line pasted at the left edge after the blank line: told as the post's text, the block never closed.
+    (7, "Become a member.",
+     "7: closing_call: the line starts at the left edge, but it is part of closing_call's text, whose lines "
+     "are indented 2 spaces under 'closing_call:' on line 3 — start the line with 2 spaces, as every line of the text",
+     "  Become a member."),
+    # A quote before the "|": the text below was one quoted value, closed by nothing.
+    (3, 'closing_call: "|',
+     '3: closing_call: the " before | makes the text below it one value in quotes, never closed — write the line as: '
+     "closing_call: |",
+     "closing_call: |"),
+    (3, "closing_call: '>-",
+     "3: closing_call: the ' before >- makes the text below it one value in quotes, never closed — write the line as: "
+     "closing_call: >-",
+     "closing_call: >-"),
+])
+def test_a_slip_in_a_block_of_lines_is_told_at_its_line_with_its_indent(number, slip, expected, fixed):
+    """Each fix, followed, reads back as the block as written before the slip
+    (the '>-' one folds its lines, as the volunteer asked)."""
+    assert refusal(with_line(BLOCK_OF_LINES, number, slip)) == expected
+    mended = parse_document(f"---\n{with_line(BLOCK_OF_LINES, number, fixed)}\n---\nText.\n").values
+    if fixed.startswith("closing_call: >"):
+        assert mended["closing_call"] == "None of this happens because a politician promises it.\nBecome a member."
+    else:
+        assert mended == parse_document(f"---\n{BLOCK_OF_LINES}\n---\nText.\n").values
+
+
+# A policy's commitments, the press office's people and its notes, as written in content/.
+LISTS_AND_ENTRIES = ("title: Homes\ncommitments:\n  - Cap rents.\n  - Build homes.\n  - End evictions.\n"
+                     "contacts:\n  - name: Sam Okafor\n    role: Head of press\n    phone: 020 7946 0123\n"
+                     "  - name: Priya Nair\n    role: Press officer\n    bio: >-\n      Priya joined in 2021\n"
+                     "      from the Echo.\n  - name: Alex Mays\n    role: Leader\nsample: a sample file")
+
+
+@pytest.mark.parametrize("number, slip, expected", [
+    # An item a space out of line: PyYAML told it, or the item after it, as '<block sequence start>'.
+    (4, "   - Cap rents.",
+     "4: commitments: the item is indented 3 spaces, where the list's other items start after 2 spaces — start the "
+     "line with 2 spaces, so that the items of one list line up under each other"),
+    (5, "- Build homes.",
+     "5: commitments: the item is indented 0 spaces, where the list's other items start after 2 spaces — start the "
+     "line with 2 spaces, so that the items of one list line up under each other"),
+    (11, " - name: Priya Nair",
+     "11: contacts: the item is indented 1 space, where the list's other items start after 2 spaces — start the "
+     "line with 2 spaces, so that the items of one list line up under each other"),
+    # A field of the file's own, indented under a list or an entry: it is no entry's field.
+    (7, " contacts:",
+     "7: contacts: the line is indented 1 space, but a field of its own starts at the left — start the line at the "
+     "left edge, with no spaces, as the file's other fields"),
+    (18, "  sample: a sample file",
+     "18: sample: the line is indented 2 spaces, but a field of its own starts at the left — start the line at the "
+     "left edge, with no spaces, as the file's other fields"),
+    # An entry's field at the left edge (another entry has it): PyYAML told the line below, or the next entry.
+    (12, "role: Press officer",
+     "12: contacts: the line starts at the left edge, but it is a field of the entry above and below it, whose fields "
+     "start after 4 spaces — start the line with 4 spaces, as the entry's other fields"),
+    (10, "phone: 020 7946 0123",
+     "10: contacts: the line starts at the left edge, but it is a field of the entry above and below it, whose fields "
+     "start after 4 spaces — start the line with 4 spaces, as the entry's other fields"),
+    (13, "bio: >-",
+     "13: contacts: the line starts at the left edge, but it is a field of the entry above and below it, whose fields "
+     "start after 4 spaces — start the line with 4 spaces, as the entry's other fields"),
+])
+def test_a_line_out_of_line_in_a_list_or_an_entry_is_told_at_its_line(number, slip, expected):
+    """PyYAML's words, a line or four late, tell a volunteer nothing; each
+    fix, followed, gives back the fields as written before the slip."""
+    assert refusal(with_line(LISTS_AND_ENTRIES, number, slip)) == expected
+    spaces = re.search(r"start the line (?:with (\d+) space|at the left edge)", expected)[1]
+    mended = with_line(LISTS_AND_ENTRIES, number, " " * int(spaces or 0) + slip.lstrip())
+    assert parse_document(f"---\n{mended}\n---\nText.\n").values == \
+        parse_document(f"---\n{LISTS_AND_ENTRIES}\n---\nText.\n").values
+
+
+@pytest.mark.parametrize("number, slip, expected", [
+    # Read, not refused, by YAML: the list lost an item and published "Cap rents. - Build homes.".
+    (5, "   - Build homes.",
+     "5: commitments: the item is indented 3 spaces, further than the item above it (2), so YAML reads it as more "
+     "words of that item, not as an item of its own — start the line with 2 spaces, as the item above"),
+    (5, "    - Build homes.",
+     "5: commitments: the item is indented 4 spaces, further than the item above it (2), so YAML reads it as more "
+     "words of that item, not as an item of its own — start the line with 2 spaces, as the item above"),
+])
+def test_an_item_indented_into_the_one_above_is_refused_not_joined_to_it(number, slip, expected):
+    assert refusal(with_line(LISTS_AND_ENTRIES, number, slip)) == expected
+
+
+def test_a_line_of_only_a_stray_quote_in_a_block_of_lines_is_told_to_delete():
+    assert refusal(with_line(BLOCK_OF_LINES, 6, '"')) == (
+        '6: closing_call: the line holds only a stray " — delete the line')
+
+
+def test_a_quote_never_closed_over_several_lines_is_told_with_the_line_to_close_it_on():
+    """A value in quotes may go on over indented lines; one never closed ran
+    to the next field's quote and was told there, in PyYAML's words."""
+    front_matter = 'title: Buses\nsummary: "Members voted for\n  buses across the county.\nnote: "a sample"'
+    assert refusal(front_matter) == (
+        '3: summary: the " that starts the value is never closed, so the lines below it are read as part of it — '
+        'end the value with " at the end of its last line, line 4')
+    mended = front_matter.replace("county.", 'county."')
+    assert parse_document(f"---\n{mended}\n---\nText.\n").values["summary"] == \
+        "Members voted for buses across the county."
 
 
 @pytest.mark.parametrize("written, fix", [

@@ -317,6 +317,15 @@ def field_names_of(schema: Schema) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def entry_field_names() -> frozenset[str]:
+    """The names of every entry's fields, of every content type (a press
+    contact's role, a correction's date): a line with one of these names
+    may be an entry's, wherever it is."""
+    return frozenset(inner.name for schema in SCHEMAS_BY_PATH_SETTING.values() for spec in schema.fields
+                     for inner in getattr(spec.check, "item_fields", ()))
+
+
+@functools.lru_cache(maxsize=1)
 def every_field_name() -> frozenset[str]:
     """The names of every content type's fields: a file's own type's are
     known when it is read (yaml_slips.fields_of_this_file)."""

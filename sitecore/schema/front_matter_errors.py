@@ -13,6 +13,14 @@ import re
 
 import yaml
 
+from .indent_slips import (
+    block_indent_slip,
+    entry_field_at_the_left_slip,
+    indentation_slip,
+    list_item_indent_slip,
+    own_field_indented_slip,
+    unindented_block_line_slip,
+)
 from .yaml_slips import (
     TOP_LEVEL_FIELD,
     Slip,
@@ -21,7 +29,6 @@ from .yaml_slips import (
     dash_slip,
     entry_field_slip,
     error_line_slip,
-    indentation_slip,
     indicator_slip,
     missing_colon_slip,
     quote_slip,
@@ -87,9 +94,12 @@ def explain_syntax_error(error: yaml.MarkedYAMLError, block: list[str], closing_
     line_slip = (quote_slip(block, error_index) or bracket_list_slip(block, error_index)
                  or dash_slip(block, error_index)
                  or (missing_colon_slip(block, stray_index) if stray_index is not None else None)
+                 or (unindented_block_line_slip(block, stray_index) if stray_index is not None else None)
                  or (continued_value_slip(block, stray_index) if stray_index is not None else None)
-                 or entry_field_slip(block, error_index)
-                 or indentation_slip(block, error_index) or error_line_slip(block, error_index))
+                 or entry_field_slip(block, error_index) or block_indent_slip(block, error_index)
+                 or list_item_indent_slip(block, error_index) or own_field_indented_slip(block, error_index)
+                 or entry_field_at_the_left_slip(block, error_index) or indentation_slip(block, error_index)
+                 or error_line_slip(block, error_index))
     if line_slip is not None:
         return from_slip(line_slip)
     problem = error.problem or "the YAML cannot be read"
@@ -131,6 +141,11 @@ def text_after_the_fields(block: list[str], text_index: int, closing_line: int) 
     it runs on to the '---' (a Markdown text's '---' just under a line of
     text would make it a heading, so that '---' closes the front matter),
     or else the text of the post, the front matter never closed."""
+    if any(TOP_LEVEL_FIELD.match(line) for line in block[text_index + 1:]):
+        # Fields below it: a line of a block of lines above ("closing_call: |") that lost its indent.
+        unindented = unindented_block_line_slip(block, text_index)
+        if unindented is not None:
+            return from_slip(unindented)
     if block[-1].strip():
         continued = missing_colon_slip(block, text_index) or continued_value_slip(block, text_index)
         if continued is not None:

@@ -13,8 +13,11 @@ import yaml
 from .field_errors import where_in_field
 from .front_matter_errors import BLOCK_START_LINE, FrontMatterError
 from .yaml_slips import (
+    LIST_ITEM,
     curly_quotes_problem,
     in_quotes,
+    indent_of,
+    plural,
     rewritten,
     shortened,
     starts_with_curly_quote,
@@ -59,6 +62,9 @@ def first_value_problem(root, block: list[str]) -> FrontMatterError | None:
     for (key, *inside), node in scalar_values(root, ()):
         where = f"{where_in_field(tuple(inside))}: " if inside else ""
         line_index = node.end_mark.line
+        run_on = item_run_on(node, inside, block)
+        if run_on is not None:
+            return FrontMatterError(BLOCK_START_LINE + run_on, *item_run_on_words(block, node, run_on), field=key)
         rest = block[line_index][node.end_mark.column:] if line_index < len(block) else ""
         comment = HASHTAG_AFTER_VALUE.match(rest) if node.style is None else None
         if comment:
@@ -70,6 +76,26 @@ def first_value_problem(root, block: list[str]) -> FrontMatterError | None:
                 f"{where}contains {what_it_is(control.group())}",
                 "delete it and retype that spot (it often comes from pasting from Word or a PDF)", field=key)
     return None
+
+
+def item_run_on(node, inside: list, block: list[str]) -> int | None:
+    """The line of an item of a list, a dash and all ("   - Pay teachers
+    fairly."), that YAML reads as words of the item above it: indented
+    further than that item's dash, it continues the item's text, so the
+    list would lose an item and publish one with " - " in it."""
+    if node.style is not None or not inside or not isinstance(inside[-1], int):
+        return None
+    return next((line for line in range(node.start_mark.line + 1, min(node.end_mark.line + 1, len(block)))
+                 if LIST_ITEM.match(block[line])), None)
+
+
+def item_run_on_words(block: list[str], node, line: int) -> tuple[str, str]:
+    """(message, fix) for item_run_on's line."""
+    here, above = indent_of(block[line]), indent_of(block[node.start_mark.line])
+    return (f"the item is indented {plural(here, 'space')}, further than the item above it ({above}), so YAML "
+            "reads it as more words of that item, not as an item of its own",
+            ("start the line at the left edge" if not above else f"start the line with {plural(above, 'space')}")
+            + ", as the item above")
 
 
 def hashtag_taken_for_a_comment(node, block: list[str], cut: str, key: str, where: str) -> FrontMatterError:

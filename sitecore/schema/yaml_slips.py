@@ -40,6 +40,11 @@ FIELD_AT_ANY_INDENT = re.compile(r"^[ \t]*(?:-[ \t]+)?[A-Za-z_][\w-]*[ \t]*:(\s|
 TOP_LEVEL_FIELD = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:(\s|$)")
 LIST_ITEM = re.compile(r"^(?P<indent>[ \t]*)-[ \t]")
 DASH_WITHOUT_ITS_SPACE = re.compile(r"^(?P<indent>[ \t]*)-(?P<item>[^\s-].*)$")
+# A field whose value is a block of lines below it ("bio: |", "closing_call: >-"),
+# without an indent given in digits ("|2"), which no volunteer writes.
+BLOCK_OF_LINES = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]+[|>][+-]?[ \t]*(?:#.*)?$")
+# What may follow a list's "]" by mistake: a quote typed once too often.
+STRAY_QUOTES = set("\"'“”‘’")
 
 
 @dataclass(frozen=True)
@@ -170,6 +175,9 @@ def quote_slip(block: list[str], upto: int) -> Slip | None:
             if next_line_starts_anew(block, index):
                 return Slip(index, field_of(block, index), f"the {quote} that starts the value is never closed",
                             f"end the value with {quote} on the same line: {as_line(prefix, closed(value))}")
+            slip = quote_over_lines_slip(block, index)
+            if slip is not None:
+                return slip
             continue
         after = value[end + 1:].strip()
         if after and not after.startswith("#"):
@@ -179,6 +187,26 @@ def quote_slip(block: list[str], upto: int) -> Slip | None:
             return Slip(index, field_of(block, index),
                         f"the value starts with {quote}, so the {quote} inside it ends the value too early",
                         f"write the line as: {as_line(prefix, in_quotes(text) + note)}")
+    return None
+
+
+def quote_over_lines_slip(block: list[str], index: int) -> Slip | None:
+    """A quote on line `index` never closed, over the indented lines below
+    it, to the next field: before a block's "|" ('closing_call: "|'), or
+    at the start of a value that goes on over several lines."""
+    prefix, value = line_parts(block[index])
+    quote, field = value[0], field_of(block, index)
+    if BLOCK_OF_LINES.match(prefix + value[1:]):
+        return Slip(index, field, f"the {quote} before {value[1:].strip()} makes the text below it one value in "
+                                  "quotes, never closed",
+                    f"write the line as: {as_line(prefix, value[1:].strip())}")
+    next_field = next((below for below in range(index + 1, len(block)) if TOP_LEVEL_FIELD.match(block[below])),
+                      len(block))
+    lines = [below for below in range(index + 1, next_field) if is_written(block[below])]
+    if lines and not any(quote in block[below] for below in lines):
+        return Slip(index, field, f"the {quote} that starts the value is never closed, so the lines below it "
+                                  "are read as part of it",
+                    f"end the value with {quote} at the end of its last line, line {lines[-1] + 2}")
     return None
 
 
@@ -301,6 +329,13 @@ def field_names() -> frozenset[str]:
     from .content_types import every_field_name  # the schemas read the front matter with this module
 
     return FIELDS_OF_THIS_FILE.get() or every_field_name()
+
+
+def entry_field_names() -> frozenset[str]:
+    """The names an entry's line may start with (a press contact's role), in any content type."""
+    from .content_types import entry_field_names as of_every_type  # the schemas import this module
+
+    return of_every_type()
 
 
 def missing_colon_slip(block: list[str], index: int) -> Slip | None:
@@ -461,41 +496,6 @@ def name_column(line: str) -> int:
     return len(line) - len(rest.lstrip(" \t"))
 
 
-def indentation_slip(block: list[str], index: int) -> Slip | None:
-    """A field on the line where YAML gave up, indented a space more or
-    less than the field above it in the same entry ("  - name: Sam" then
-    "   role: Head of press"): YAML reads the indent as the shape of the
-    list, and PyYAML's words for it ("expected <block end>, but found
-    '<block mapping start>'") tell a volunteer nothing."""
-    if index >= len(block) or not FIELD_AT_ANY_INDENT.match(block[index]) or LIST_ITEM.match(block[index]):
-        return None
-    if "\t" in block[index][:indent_of(block[index])]:
-        return None  # a tab in the indent: told as such (front_matter_errors)
-    above = index_above(block, index)
-    if above is None or not FIELD_AT_ANY_INDENT.match(block[above]):
-        return None
-    here, there = name_column(block[index]), name_column(block[above])
-    if here == 0 and there > 0 and index_above(block, above) is None:
-        # The first field indented ("   title: …" over "date: …"): PyYAML
-        # tells the line below it, "expected '<document start>'".
-        return Slip(above, FIELD_NAME_AT_ANY_INDENT.match(block[above])["key"],
-                    f"the line is indented {plural(there, 'space')}, but a field of its own starts at the left",
-                    f"start the line at the left edge, with no spaces, as "
-                    f"'{FIELD_NAME_AT_ANY_INDENT.match(block[index])['key']}' below it does")
-    if here == there or here == 0:
-        return None  # lined up, or a field of its own at the left: the slip is elsewhere
-    name = FIELD_NAME_AT_ANY_INDENT.match(block[above])["key"]
-    if there == 0:
-        return Slip(index, FIELD_NAME_AT_ANY_INDENT.match(block[index])["key"],
-                    f"the line is indented {plural(here, 'space')}, but a field of its own starts at the left",
-                    f"start the line at the left edge, with no spaces, as '{name}' above it does")
-    return Slip(index, field_of(block, index),
-                f"the line is indented {plural(here, 'space')}, where the field above it ({name}) "
-                f"starts after {plural(there, 'space')}",
-                f"start the line with {plural(there, 'space')}, so that the fields of one entry line up "
-                "under each other")
-
-
 def plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' if count != 1 else ''}"
 
@@ -601,6 +601,10 @@ def bracket_list_slip(block: list[str], upto: int) -> Slip | None:
                 return Slip(index, name, "the list in brackets is never closed",
                             f"end it with ]: {as_line(prefix, listed.rstrip(', ') + ']' + note)}")
             opened, shut = unquoted.count("["), unquoted.count("]")
+            stray = listed[end + 1:].strip()
+            if opened == shut and stray and set(stray) <= STRAY_QUOTES:  # '[a, b]"': a quote typed once too often
+                return Slip(index, name, f"there is a stray {stray} after the list's closing ]",
+                            f"delete it: {as_line(prefix, listed[:end + 1] + note)}")
             if opened != shut:  # "[[housing, climate]", "[housing] [nhs": brackets left open
                 items = ", ".join(part.strip() for part in LIST_PART.findall(listed) if part.strip())
                 if reads_as_yaml(f"[{items}]"):
