@@ -255,6 +255,35 @@ def test_a_value_starting_with_a_yaml_character_must_be_in_quotes(value):
     ("summary: Note: colons need quotes",
      '2: summary: the value holds ": ", which YAML reads as the start of another field — '
      'put the whole value in quotes: summary: "Note: colons need quotes"'),
+    # A key and a list's item to YAML: PyYAML's "mapping keys are not allowed here".
+    ("title: ? Buses back",
+     '2: title: a value starting with "?" must be in quotes — write the line as: title: "? Buses back"'),
+    ("title: - Buses back",
+     '2: title: a value starting with "-" must be in quotes — write the line as: title: "- Buses back"'),
+    ("contacts:\n  - name: ? Sam Okafor",
+     '3: contacts: a value starting with "?" must be in quotes — write the line as: - name: "? Sam Okafor", '
+     "indented 2 spaces as it is now"),
+    # A press contact's later field without its space: told as words of the name above it.
+    ("contacts:\n  - name: Sam Okafor\n    email:press@example.org\n    role: Head of press",
+     "4: contacts: there is no space after the colon — write the line as 'email: press@example.org' (the colon, "
+     "then an ordinary space), indented 4 spaces as it is now"),
+    ("contacts:\n  - name: Sam Okafor\n    email:\xa0press@example.org\n    role: Head of press",
+     "4: contacts: the space after the colon is a non-breaking space (Option+Space on a Mac) — write the line as "
+     "'email: press@example.org' (the colon, then an ordinary space), indented 4 spaces as it is now"),
+    ("contacts:\n  - name: Sam Okafor\n    email = press@example.org\n    role: Head of press",
+     "4: contacts: written with '=' instead of ': ' — write the line as 'email: press@example.org' (the colon, "
+     "then an ordinary space), indented 4 spaces as it is now"),
+    # A quote glued to the colon of a field whose list is below it.
+    ('title: Homes\ncommitments:"\n  - Cap rents.',
+     "3: commitments: there is a stray \" after the colon — delete it: write the line as 'commitments:'"),
+    # A character slipped in before a block of lines' ">-": quoting the line would end the text there.
+    ("press_kit_people:\n  - name: Alex Mays\n    bio: {>-\n      Alex founded the party.",
+     '4: press_kit_people: the "{" before >- makes YAML read the line as something else than the start of the '
+     "text below it — write the line as: bio: >-, indented 4 spaces as it is now"),
+    # The next entry's dash without its space, after a block of lines.
+    ("press_kit_people:\n  - name: Alex Mays\n    bio: >-\n      Alex founded the party.\n  -name: Sam Okafor",
+     '6: press_kit_people: a list item needs a space after the "-" — write the line as: - name: Sam Okafor, '
+     "indented 2 spaces as the item above"),
 ])
 def test_other_slips_get_the_line_to_write(front_matter, expected):
     assert refusal(front_matter) == expected

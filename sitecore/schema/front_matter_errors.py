@@ -22,6 +22,7 @@ from .indent_slips import (
     unindented_block_line_slip,
 )
 from .yaml_slips import (
+    STRAY_QUOTES,
     TOP_LEVEL_FIELD,
     Slip,
     bracket_list_slip,
@@ -29,6 +30,9 @@ from .yaml_slips import (
     dash_slip,
     entry_field_slip,
     error_line_slip,
+    field_names,
+    field_of,
+    indented_as,
     indicator_slip,
     missing_colon_slip,
     quote_slip,
@@ -54,8 +58,8 @@ BLOCK_START_LINE = 2
 # A field written without its ": " (category:news, category = news, or a
 # non-breaking space after the colon: Option+Space on a Mac). PyYAML
 # reports each a line late, or as the end of the front matter.
-FIELD_WITHOUT_ITS_SPACE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)(?:[ \t]*:(?P<glued>[^\s])|[ \t]*:(?P<nbsp>\xa0)"
-                                     r"|[ \t]*=[ \t]*(?P<equals>\S))")
+FIELD_WITHOUT_ITS_SPACE = re.compile(r"^(?P<indent> *)(?P<key>[A-Za-z_][\w-]*)(?:[ \t]*:(?P<glued>[^\s])"
+                                     r"|[ \t]*:(?P<nbsp>\xa0)|[ \t]*=[ \t]*(?P<equals>\S))")
 
 
 def field_without_its_space(block: list[str], error_index: int) -> FrontMatterError | None:
@@ -63,9 +67,14 @@ def field_without_its_space(block: list[str], error_index: int) -> FrontMatterEr
     may be reported on the line before the slip)."""
     for index, line in enumerate(block[: error_index + 2]):
         found = FIELD_WITHOUT_ITS_SPACE.match(line)
-        if not found:
-            continue
+        if not found or (found["indent"] and found["key"] not in field_names()):
+            continue  # an indented line is an entry's field only by a field's name ("see:this" in a bio is words)
         key, value = found["key"], line[found.end() - 1:].strip().lstrip("\xa0").strip()
+        if found["glued"] and set(value) <= STRAY_QUOTES:  # 'commitments:"', its list below
+            return FrontMatterError(BLOCK_START_LINE + index, f"there is a stray {value} after the colon",
+                                    f"delete it: write the line as '{key}:'"
+                                    + indented_as(found["indent"], "it is now"),
+                                    field=key if not found["indent"] else field_of(block, index))
         if found["nbsp"]:
             problem = "the space after the colon is a non-breaking space (Option+Space on a Mac)"
         elif found["equals"]:
@@ -73,7 +82,9 @@ def field_without_its_space(block: list[str], error_index: int) -> FrontMatterEr
         else:
             problem = "there is no space after the colon"
         return FrontMatterError(BLOCK_START_LINE + index, problem,
-                                f"write the line as '{key}: {value}' (the colon, then an ordinary space)", field=key)
+                                f"write the line as '{key}: {value}' (the colon, then an ordinary space)"
+                                + indented_as(found["indent"], "it is now"),
+                                field=key if not found["indent"] else field_of(block, index))
     return None
 
 

@@ -190,6 +190,13 @@ def quote_slip(block: list[str], upto: int) -> Slip | None:
     return None
 
 
+def text_below(block: list[str], index: int) -> bool:
+    """Is the next written line further in than line `index`'s field: the
+    lines of its value, a block of text?"""
+    below = next((line for line in block[index + 1:] if is_written(line)), None)
+    return below is not None and indent_of(below) > name_column(block[index])
+
+
 def quote_over_lines_slip(block: list[str], index: int) -> Slip | None:
     """A quote on line `index` never closed, over the indented lines below
     it, to the next field: before a block's "|" ('closing_call: "|'), or
@@ -284,11 +291,21 @@ def dash_slip(block: list[str], upto: int) -> Slip | None:
 
 
 def starts_or_continues_a_list(block: list[str], index: int) -> bool:
+    """Is line `index` where a list's item belongs: under a field with no
+    value, after an item, or as far in as an item above it, with only
+    lines further in between (the entry above, its bio's lines)?"""
     last = line_above(block, index)
     if last is None:
         return False
-    return bool(LIST_ITEM.match(last) or DASH_WITHOUT_ITS_SPACE.match(last.rstrip("\r\n"))
-                or (TOP_LEVEL_FIELD.match(last) and not line_parts(last)[1]))
+    if (LIST_ITEM.match(last) or DASH_WITHOUT_ITS_SPACE.match(last.rstrip("\r\n"))
+            or (TOP_LEVEL_FIELD.match(last) and not line_parts(last)[1])):
+        return True
+    column = indent_of(block[index])
+    for above in range(index - 1, -1, -1):
+        if not is_written(block[above]) or indent_of(block[above]) > column:
+            continue
+        return indent_of(block[above]) == column and bool(LIST_ITEM.match(block[above]))
+    return False
 
 
 def is_written(line: str) -> bool:
@@ -516,7 +533,7 @@ def error_line_slip(block: list[str], index: int) -> Slip | None:
     if site_link:
         problem, path = site_link
         return Slip(index, field, problem, f"write the path from content/: {as_line(prefix, path)}")
-    if value[0] in YAML_INDICATORS:
+    if value[0] in YAML_INDICATORS or (value[:2] in ("? ", "- ") and FIELD_NAME_AT_ANY_INDENT.match(prefix)):
         return indicator_slip(block, index)
     # A note after the value may hold ": " ("2021-12-15  # sample date: replace it").
     if ": " in without_note(value)[0] and prefix.strip() and not in_its_quotes(value):
@@ -549,8 +566,16 @@ def indicator_slip(block: list[str], index: int) -> Slip | None:
     if index >= len(block):
         return None
     prefix, value = line_parts(block[index])
-    if not value or value[0] not in YAML_INDICATORS or (value[0] == "[" and an_unclosed_list(value)):
+    # "? " and "- " start a key and a list's item to YAML ("title: - Buses").
+    key_or_item = value[:2] in ("? ", "- ") and bool(FIELD_NAME_AT_ANY_INDENT.match(prefix))
+    if not value or (value[0] not in YAML_INDICATORS and not key_or_item) or (
+            value[0] == "[" and an_unclosed_list(value)):
         return None  # '[a, b': a list left open (bracket_list_slip); '{a': no mapping is a field's value
+    if BLOCK_OF_LINES.match(prefix + value[1:].strip()) and text_below(block, index):
+        # "bio: {>-", "closing_call: !|": a character slipped in before the "|" of a block of lines.
+        return Slip(index, field_of(block, index), f'the "{value[0]}" before {value[1:].strip()} makes YAML read the '
+                                                   "line as something else than the start of the text below it",
+                    f"write the line as: {as_line(prefix, value[1:].strip())}")
     return Slip(index, field_of(block, index), f'a value starting with "{value[0]}" must be in quotes',
                 f"write the line as: {rewritten(prefix, value)}")
 
