@@ -597,8 +597,8 @@ def test_a_slip_in_a_block_of_lines_is_told_at_its_line_with_its_indent(number, 
 # A policy's commitments, the press office's people and its notes, as written in content/.
 LISTS_AND_ENTRIES = ("title: Homes\ncommitments:\n  - Cap rents.\n  - Build homes.\n  - End evictions.\n"
                      "contacts:\n  - name: Sam Okafor\n    role: Head of press\n    phone: 020 7946 0123\n"
-                     "  - name: Priya Nair\n    role: Press officer\n    bio: >-\n      Priya joined in 2021\n"
-                     "      from the Echo.\n  - name: Alex Mays\n    role: Leader\nsample: a sample file")
+                     "  - name: Priya Nair\n    role: Press officer\n    bio: |-\n      Priya joined in 2021\n"
+                     "      - from the Echo.\n  - name: Alex Mays\n    role: Leader\nsample: a sample file")
 
 
 @pytest.mark.parametrize("number, slip, expected", [
@@ -607,7 +607,11 @@ LISTS_AND_ENTRIES = ("title: Homes\ncommitments:\n  - Cap rents.\n  - Build home
      "4: commitments: the item is indented 3 spaces, where the list's other items start after 2 spaces — start the "
      "line with 2 spaces, so that the items of one list line up under each other"),
     (5, "- Build homes.",
-     "5: commitments: the item is indented 0 spaces, where the list's other items start after 2 spaces — start the "
+     "5: commitments: the item starts at the left edge, where the list's other items start after 2 spaces — start "
+     "the line with 2 spaces, so that the items of one list line up under each other"),
+    # A bio's Markdown list is its text, not items of the list of people: the item out of line is the entry's.
+    (11, "   - name: Priya Nair",
+     "11: contacts: the item is indented 3 spaces, where the list's other items start after 2 spaces — start the "
      "line with 2 spaces, so that the items of one list line up under each other"),
     (11, " - name: Priya Nair",
      "11: contacts: the item is indented 1 space, where the list's other items start after 2 spaces — start the "
@@ -626,7 +630,7 @@ LISTS_AND_ENTRIES = ("title: Homes\ncommitments:\n  - Cap rents.\n  - Build home
     (10, "phone: 020 7946 0123",
      "10: contacts: the line starts at the left edge, but it is a field of the entry above and below it, whose fields "
      "start after 4 spaces — start the line with 4 spaces, as the entry's other fields"),
-    (13, "bio: >-",
+    (13, "bio: |-",
      "13: contacts: the line starts at the left edge, but it is a field of the entry above and below it, whose fields "
      "start after 4 spaces — start the line with 4 spaces, as the entry's other fields"),
 ])

@@ -147,9 +147,13 @@ def list_item_indent_slip(block: list[str], index: int) -> Slip | None:
     if header is None:
         return None
     items = []  # (index, the dash's column) of each item of the list under `header`
+    text_column = None  # within an entry's block of lines ("bio: |"), deeper than its field: a "- " is text
     for below in range(header + 1, len(block)):
         if not is_written(block[below]):
             continue
+        if text_column is not None and indent_of(block[below]) > text_column:
+            continue
+        text_column = name_column(block[below]) if BLOCK_OF_LINES.match(block[below].rstrip("\r\n")) else None
         if LIST_ITEM.match(block[below]):
             items.append((below, indent_of(block[below])))
         elif indent_of(block[below]) <= name_column(block[header]):
@@ -162,10 +166,12 @@ def list_item_indent_slip(block: list[str], index: int) -> Slip | None:
     everywhere = [indent_of(line) for line in block if LIST_ITEM.match(line)]
     usual = max(sorted(set(columns)), key=lambda column: (columns.count(column), everywhere.count(column)))
     line, column = next((line, column) for line, column in items if column != usual)
+    where = f"is indented {plural(column, 'space')}" if column else "starts at the left edge"
+    to_do = f"start the line with {plural(usual, 'space')}" if usual else "start the line at the left edge"
     return Slip(line, field_of(block, line),
-                f"the item is indented {plural(column, 'space')}, where the list's other items start after "
-                f"{plural(usual, 'space')}",
-                f"start the line with {plural(usual, 'space')}, so that the items of one list line up under each other")
+                f"the item {where}, where the list's other items start "
+                + (f"after {plural(usual, 'space')}" if usual else "at the left edge"),
+                f"{to_do}, so that the items of one list line up under each other")
 
 
 def own_field_indented_slip(block: list[str], index: int) -> Slip | None:
