@@ -13,8 +13,9 @@ import re
 import runpy
 import statistics
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from bench.common import ROOT
 from sitecore.names import slug_of_file
@@ -23,6 +24,7 @@ CONTENT = ROOT / "content"
 SETTINGS = ROOT / "pelicanconf.py"
 SEED = 12
 FIRST_DATE = datetime(2021, 6, 1, 8, 0)
+SITE_ZONE = ZoneInfo("Europe/London")  # pelicanconf.py's TIMEZONE, and the plain sites' (sites_under_test.py)
 DATE_SPAN_MINUTES = 5 * 365 * 24 * 60  # posts spread over about five years, all before the builds' NOW
 TARGET_WORDS = 650  # on average: sections are added while a body is under 90% of it
 SHARE_NAMING = 0.30  # posts that name policies or councillors
@@ -139,6 +141,14 @@ def paragraph(rng: random.Random) -> str:
     return " ".join(sentence(rng) for _ in range(rng.randint(3, 5)))
 
 
+def on_the_clock(moment: datetime) -> datetime:
+    """`moment`, or, in the hour the clocks skip in the site's zone (which
+    the build refuses), the time the clocks show then: an hour later. The
+    random draws stay the same, so every other post is as before."""
+    placed = moment.replace(tzinfo=SITE_ZONE)
+    return placed.astimezone(timezone.utc).astimezone(SITE_ZONE).replace(tzinfo=None)
+
+
 def generate_posts(count: int, facts: SiteFacts, seed: int = SEED) -> list[Post]:
     """`count` posts, the same for the same count and seed."""
     rng = random.Random(seed)
@@ -195,7 +205,7 @@ def generate_posts(count: int, facts: SiteFacts, seed: int = SEED) -> list[Post]
         posts.append(Post(
             stem=stem,
             title=titles[number],
-            date=FIRST_DATE + timedelta(minutes=rng.randrange(DATE_SPAN_MINUTES)),
+            date=on_the_clock(FIRST_DATE + timedelta(minutes=rng.randrange(DATE_SPAN_MINUTES))),
             category=rng.choice(sorted(facts.categories)),
             summary=opening.split(". ")[0].rstrip(".") + ".",
             tags=rng.sample(TAGS, rng.randint(1, 3)),
