@@ -662,6 +662,58 @@ def test_a_line_of_only_a_stray_quote_in_a_block_of_lines_is_told_to_delete():
         '6: closing_call: the line holds only a stray " — delete the line')
 
 
+# A policy as written in content/policies/, for slips of whole lines: deleted, moved, split, joined.
+POLICY_LINES = ['title: "Homes for all"', "number: 2", 'summary: "A home for everyone."', "commitments:",
+                '  - "Cap rents."', '  - "Build homes."', 'sample: "members will replace this wording."']
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # The list's field line deleted: PyYAML's "expected <block end>, but found '<block sequence start>'".
+    ([*POLICY_LINES[:3], *POLICY_LINES[4:]],
+     "5: summary: the list's items follow summary, which has a value of its own: no field names the list — write "
+     "the list's field and a colon on a line of their own above its first item (as 'commitments:')"),
+    # The list's field line moved up a line.
+    ([*POLICY_LINES[:2], POLICY_LINES[3], POLICY_LINES[2], *POLICY_LINES[4:]],
+     "6: commitments: the list's items follow summary, which has a value of its own, and 'commitments:' on line 4 "
+     "has no items under it — move the line 'commitments:' down, to just above the first item (line 6)"),
+    # The last item moved below the next field.
+    ([*POLICY_LINES[:5], POLICY_LINES[6], POLICY_LINES[5]],
+     "8: commitments: the item is below sample, after the end of the commitments list — move the line up into the "
+     "commitments list, above 'sample:' (line 7)"),
+    # A value put on the line below its field: PyYAML's "could not find expected ':'", two lines late.
+    (["title:", '"Homes for all"', *POLICY_LINES[1:]],
+     "3: title: the value of title is on the line below it, at the left edge, where YAML reads it as a field of its "
+     'own — put it on title\'s line, after the colon: title: "Homes for all"'),
+    (["contacts:", "  - name: Sam Okafor", "    role:", "Head of press", "    phone: 020 7946 0123"],
+     "5: contacts: the value of role is on the line below it, at the left edge, where YAML reads it as a field of "
+     "its own — put it on role's line, after the colon: role: Head of press, indented 4 spaces as it is now"),
+    ([*POLICY_LINES[:6], "sample:", "members will replace this wording."],
+     "9: sample: the value of sample is on the line below it, at the left edge, where YAML reads it as a field of "
+     "its own — put it on sample's line, after the colon: sample: members will replace this wording."),
+    # Two lines joined: told as a quote inside quotes, or a value holding ": ".
+    ([f"{POLICY_LINES[0]} {POLICY_LINES[1]}", *POLICY_LINES[2:]],
+     '2: title: "number:" starts another field on the line of title, after its value — put \'number: 2\' on a line '
+     "of its own, below 'title: \"Homes for all\"' (or, if it is words of the title, put the whole value in quotes)"),
+    ([POLICY_LINES[0], f"{POLICY_LINES[1]} {POLICY_LINES[2]}", *POLICY_LINES[3:]],
+     '3: number: "summary:" starts another field on the line of number, after its value — put \'summary: "A home '
+     "for everyone.\"' on a line of its own, below 'number: 2' (or, if it is words of the number, put the whole "
+     "value in quotes)"),
+])
+def test_a_line_deleted_moved_split_or_joined_is_told_as_such(lines, expected):
+    assert refusal("\n".join(lines)) == expected
+
+
+def test_items_under_a_field_with_a_value_are_refused_not_joined_to_it():
+    """Without quotes YAML reads the items as more words of the summary
+    ("A home for everyone. - Cap rents."): the list's field line deleted
+    published a summary with the commitments in it, and no commitments."""
+    lines = ["title: Homes for all", "number: 2", "summary: A home for everyone.", "  - Cap rents.", "sample: x"]
+    assert refusal("\n".join(lines)) == (
+        '5: summary: the line starts with "- " as a list\'s item does, but YAML reads it as more words of summary '
+        "above it: no field names a list here — write the list's field and a colon on a line of their own above its "
+        "first item (as 'commitments:'), or, if these are words of summary, put them on summary's line")
+
+
 def test_a_quote_never_closed_over_several_lines_is_told_with_the_line_to_close_it_on():
     """A value in quotes may go on over indented lines; one never closed ran
     to the next field's quote and was told there, in PyYAML's words."""

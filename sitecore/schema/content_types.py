@@ -317,6 +317,12 @@ def field_names_of(schema: Schema) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def top_level_field_names() -> frozenset[str]:
+    """The names of the fields of a file's own, in any content type (not an entry's)."""
+    return frozenset(spec.name for schema in SCHEMAS_BY_PATH_SETTING.values() for spec in schema.fields)
+
+
+@functools.lru_cache(maxsize=1)
 def entry_field_names() -> frozenset[str]:
     """The names of every entry's fields, of every content type (a press
     contact's role, a correction's date): a line with one of these names

@@ -22,6 +22,7 @@ from .indent_slips import (
     unindented_block_line_slip,
 )
 from .yaml_slips import (
+    FIELD_AT_ANY_INDENT,
     STRAY_QUOTES,
     TOP_LEVEL_FIELD,
     Slip,
@@ -34,9 +35,12 @@ from .yaml_slips import (
     field_of,
     indented_as,
     indicator_slip,
+    items_without_their_field_slip,
     missing_colon_slip,
     quote_slip,
     stray_text_line,
+    two_fields_on_one_line_slip,
+    value_below_its_field_slip,
 )
 
 
@@ -102,14 +106,17 @@ def explain_syntax_error(error: yaml.MarkedYAMLError, block: list[str], closing_
     if text_index is not None and error_index >= text_index:
         return text_after_the_fields(block, text_index, closing_line)
     stray_index = stray_text_line(block, error_index)
-    line_slip = (quote_slip(block, error_index) or bracket_list_slip(block, error_index)
+    line_slip = (two_fields_on_one_line_slip(block, error_index)
+                 or quote_slip(block, error_index) or bracket_list_slip(block, error_index)
                  or dash_slip(block, error_index)
                  or (missing_colon_slip(block, stray_index) if stray_index is not None else None)
                  or (unindented_block_line_slip(block, stray_index) if stray_index is not None else None)
                  or (continued_value_slip(block, stray_index) if stray_index is not None else None)
+                 or (value_below_its_field_slip(block, stray_index) if stray_index is not None else None)
                  or entry_field_slip(block, error_index) or block_indent_slip(block, error_index)
                  or list_item_indent_slip(block, error_index) or own_field_indented_slip(block, error_index)
-                 or entry_field_at_the_left_slip(block, error_index) or indentation_slip(block, error_index)
+                 or entry_field_at_the_left_slip(block, error_index)
+                 or items_without_their_field_slip(block, error_index) or indentation_slip(block, error_index)
                  or error_line_slip(block, error_index))
     if line_slip is not None:
         return from_slip(line_slip)
@@ -157,6 +164,11 @@ def text_after_the_fields(block: list[str], text_index: int, closing_line: int) 
         unindented = unindented_block_line_slip(block, text_index)
         if unindented is not None:
             return from_slip(unindented)
+    if text_index == len(block) - 1 or any(FIELD_AT_ANY_INDENT.match(line) for line in block[text_index + 1:]):
+        # One line of text, then the '---' or more fields: the value of an empty field above it, not the text.
+        below_its_field = value_below_its_field_slip(block, text_index)
+        if below_its_field is not None:
+            return from_slip(below_its_field)
     if block[-1].strip():
         continued = missing_colon_slip(block, text_index) or continued_value_slip(block, text_index)
         if continued is not None:

@@ -64,7 +64,8 @@ def first_value_problem(root, block: list[str]) -> FrontMatterError | None:
         line_index = node.end_mark.line
         run_on = item_run_on(node, inside, block)
         if run_on is not None:
-            return FrontMatterError(BLOCK_START_LINE + run_on, *item_run_on_words(block, node, run_on), field=key)
+            return FrontMatterError(BLOCK_START_LINE + run_on, *item_run_on_words(block, node, inside, key, run_on),
+                                    field=key)
         rest = block[line_index][node.end_mark.column:] if line_index < len(block) else ""
         comment = HASHTAG_AFTER_VALUE.match(rest) if node.style is None else None
         if comment:
@@ -79,19 +80,27 @@ def first_value_problem(root, block: list[str]) -> FrontMatterError | None:
 
 
 def item_run_on(node, inside: list, block: list[str]) -> int | None:
-    """The line of an item of a list, a dash and all ("   - Pay teachers
-    fairly."), that YAML reads as words of the item above it: indented
-    further than that item's dash, it continues the item's text, so the
-    list would lose an item and publish one with " - " in it."""
-    if node.style is not None or not inside or not isinstance(inside[-1], int):
+    """The line of a list's item, a dash and all ("   - Pay teachers
+    fairly."), that YAML reads as words of the value above it: indented
+    further than that item's dash, or under a field that has a value
+    ("summary: A policy." above "  - Cap rents.", the list's own field
+    line deleted or moved), it continues that text, so the site would
+    publish "A policy. - Cap rents." and the list would lose its item."""
+    if node.style is not None:
         return None
     return next((line for line in range(node.start_mark.line + 1, min(node.end_mark.line + 1, len(block)))
                  if LIST_ITEM.match(block[line])), None)
 
 
-def item_run_on_words(block: list[str], node, line: int) -> tuple[str, str]:
+def item_run_on_words(block: list[str], node, inside: list, key: str, line: int) -> tuple[str, str]:
     """(message, fix) for item_run_on's line."""
     here, above = indent_of(block[line]), indent_of(block[node.start_mark.line])
+    if not inside or not isinstance(inside[-1], int):
+        name = inside[-1] if inside else key  # a press contact's role, or the field itself
+        return (f"the line starts with \"- \" as a list's item does, but YAML reads it as more words of {name} "
+                "above it: no field names a list here",
+                "write the list's field and a colon on a line of their own above its first item (as "
+                f"'commitments:'), or, if these are words of {name}, put them on {name}'s line")
     return (f"the item is indented {plural(here, 'space')}, further than the item above it ({above}), so YAML "
             "reads it as more words of that item, not as an item of its own",
             ("start the line at the left edge" if not above else f"start the line with {plural(above, 'space')}")

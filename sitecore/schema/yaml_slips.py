@@ -355,6 +355,13 @@ def entry_field_names() -> frozenset[str]:
     return of_every_type()
 
 
+def own_field_names() -> frozenset[str]:
+    """The names of this file's fields that are a file's own, not an entry's (a post's date, not a correction's)."""
+    from .content_types import top_level_field_names  # the schemas import this module
+
+    return field_names() & top_level_field_names()
+
+
 def missing_colon_slip(block: list[str], index: int) -> Slip | None:
     """Line `index`, text YAML cannot place, is a field whose colon was left
     out ("category news", a press contact's "phone 020 7946 0456"): not the
@@ -474,6 +481,105 @@ def continued_value_slip(block: list[str], index: int) -> Slip | None:
     return Slip(index, field_of(block, start),
                 f'the item on line {start + 2} continues on line {line} ("{text}"), but an item must be on one line',
                 f"put it all on one line, after the '-' on line {start + 2}")
+
+
+# A field's name and colon inside a value ("… date: 2021-12-30"): two lines joined.
+NAME_INSIDE_A_VALUE = re.compile(r"[ \t](?P<key>[A-Za-z_][\w-]*):(?:[ \t]|$)")
+
+
+def two_fields_on_one_line_slip(block: list[str], upto: int) -> Slip | None:
+    """A line holding two fields ("date: 2021-12-30 category: opinion",
+    two lines joined by a deleted line break), up to line `upto`: told as
+    such, not as a value holding ": " or a quote inside quotes. Only a field
+    of the file's own that the block gives nowhere else counts ("Budget
+    note: …" holds an entry's field name, words of the title)."""
+    names = own_field_names()
+    given = {found["key"] for line in block if (found := TOP_LEVEL_FIELD.match(line))}
+    for index in range(max(upto - 1, 0), min(upto, len(block) - 1) + 1):  # PyYAML tells the line, or the next
+        field = TOP_LEVEL_FIELD.match(block[index])
+        if not field:
+            continue
+        value, _ = without_note(line_parts(block[index])[1])
+        # The first such name only: a value is whole before it or not at all (one pass over a long line).
+        second = next((found for found in NAME_INSIDE_A_VALUE.finditer(value)
+                       if found["key"] in names and found["key"] not in given), None)
+        if second is not None and a_whole_value(value[:second.start()].rstrip()):
+            key, name = field["key"], second["key"]
+            first = shortened(value[:second.start()].rstrip(), 60)
+            return Slip(index, key, f'"{name}:" starts another field on the line of {key}, after its value',
+                        f"put '{shortened(value[second.start():].strip(), 60)}' on a line of its own, below "
+                        f"'{key}: {first}' (or, if it is words of the {key}, put the whole value in quotes)")
+    return None
+
+
+def items_without_their_field_slip(block: list[str], index: int) -> Slip | None:
+    """A list's items (line `index` among them) under a field that has a
+    value of its own ("summary: …" above "  - Cap rents."): the list's own
+    field line was deleted, or moved, or a line of the list went below the
+    next field. Told by what is around them: the list above that the item
+    left, the list's field left empty elsewhere, or no field at all."""
+    if index >= len(block) or not LIST_ITEM.match(block[index]):
+        return None
+    column = indent_of(block[index])
+    above = next((line for line in range(index - 1, -1, -1)
+                  if is_written(block[line]) and not LIST_ITEM.match(block[line])
+                  and indent_of(block[line]) <= column), None)
+    field = TOP_LEVEL_FIELD.match(block[above]) if above is not None else None
+    if not field or not line_parts(block[above])[1]:
+        return None
+    first = next(line for line in range(above + 1, index + 1) if LIST_ITEM.match(block[line]))
+    key = field["key"]
+    left = index_above(block, above)
+    if left is not None and LIST_ITEM.match(block[left]) and indent_of(block[left]) == column:
+        owner = field_of(block, left)
+        return Slip(first, owner, f"the item is below {key}, after the end of the {owner} list",
+                    f"move the line up into the {owner} list, above '{key}:' (line {above + 2})")
+    empty = next((line for line, text in enumerate(block) if TOP_LEVEL_FIELD.match(text)
+                  and not line_parts(text)[1] and not text_below(block, line)), None)
+    if empty is not None:
+        name = TOP_LEVEL_FIELD.match(block[empty])["key"]
+        return Slip(first, name, f"the list's items follow {key}, which has a value of its own, and '{name}:' on "
+                                 f"line {empty + 2} has no items under it",
+                    f"move the line '{name}:' down, to just above the first item (line {first + 2})")
+    return Slip(first, key, f"the list's items follow {key}, which has a value of its own: no field names the list",
+                "write the list's field and a colon on a line of their own above its first item (as 'commitments:')")
+
+
+def a_whole_value(text: str) -> bool:
+    """Is `text` a value that ends where a second field could start: in
+    quotes, a list in brackets, or one word (a date, a number, a category)?
+    A title of words ("Rents 'til the end: our plan") may hold a field's
+    name and a colon as its own words."""
+    return bool(text) and (text[0] in "\"'" and text[-1] == text[0] or text[0] == "[" and text[-1] == "]"
+                           or not any(character.isspace() for character in text))
+
+
+def value_below_its_field_slip(block: list[str], index: int) -> Slip | None:
+    """Line `index`, text at the left edge, is the value of the field just
+    above it, written with nothing after its colon ("title:" and, below it,
+    "Katie Parker joins"): YAML reads the text as a field of its own, and
+    PyYAML says "could not find expected ':'" a line or two later."""
+    above = index_above(block, index)
+    field = FIELD_NAME_AT_ANY_INDENT.match(block[above]) if above is not None else None
+    if (not field or not FIELD_AT_ANY_INDENT.match(block[above]) or line_parts(block[above])[1]
+            or indent_of(block[index]) > name_column(block[above]) or LIST_ITEM.match(block[index])):
+        return None
+    key, value = field["key"], block[index].strip()
+    if value[:1] not in "\"'" and not reads_as_text(value):
+        value = in_quotes(value)  # "Vote: now" on the field's line would need its quotes
+    where = "at the left edge" if not indent_of(block[index]) else "no further in than its field"
+    return Slip(index, key if TOP_LEVEL_FIELD.match(block[above]) else field_of(block, above),
+                f"the value of {key} is on the line below it, {where}, where YAML reads it as a field of its own",
+                f"put it on {key}'s line, after the colon: "
+                f"{as_line(line_parts(block[above])[0], shortened(value, 120))}")
+
+
+def reads_as_text(value: str) -> bool:
+    """Does `value`, written after a field's colon, read as that very text?"""
+    try:
+        return yaml.safe_load(f"v: {value}") == {"v": value}
+    except yaml.YAMLError:
+        return False
 
 
 def stray_text_line(block: list[str], upto: int) -> int | None:
