@@ -703,6 +703,26 @@ def test_a_line_deleted_moved_split_or_joined_is_told_as_such(lines, expected):
     assert refusal("\n".join(lines)) == expected
 
 
+@pytest.mark.parametrize("front_matter, expected", [
+    # The press office file opens with notes: one broken in two read as a field, "expected '<document start>'".
+    ("# The press office (/press/):\nwho journalists call.\ncontacts:\n  - name: Sam Okafor",
+     "3: (front matter): the line follows a note (a line starting with #) but does not start with # itself, so YAML "
+     "reads it as a field — start the line with # and a space, as the note's first line: every line of a note needs "
+     "its own #"),
+    # The minifesto's "closing_call: |" swapped with the line above it: "mapping values are not allowed here".
+    ("closing_call: |\nclosing_title: Join the breakthrough\n  None of this happens: we organise.\n  Join us.\n"
+     "keywords: [minifesto]",
+     "4: closing_call: the indented lines below closing_title are no part of it, and 'closing_call:' on line 2 has "
+     "no text under it — move the line 'closing_call: |' down, to just above the text (line 4)"),
+    ("title: Homes\nsummary: A policy.\n  None of this happens: we organise.\nkeywords: [minifesto]",
+     "4: summary: the indented lines below summary are no part of it: it has its value on its own line — if they are "
+     "the text of a block of lines, write its field above them (as 'closing_call: |'); if they are words of summary, "
+     "put them on its line"),
+])
+def test_a_note_or_a_block_of_text_out_of_place_is_told_as_such(front_matter, expected):
+    assert refusal(front_matter) == expected
+
+
 def test_items_under_a_field_with_a_value_are_refused_not_joined_to_it():
     """Without quotes YAML reads the items as more words of the summary
     ("A home for everyone. - Cap rents."): the list's field line deleted

@@ -27,6 +27,7 @@ from .yaml_slips import (
     TOP_LEVEL_FIELD,
     Slip,
     bracket_list_slip,
+    comment_continued_slip,
     continued_value_slip,
     dash_slip,
     entry_field_slip,
@@ -39,6 +40,7 @@ from .yaml_slips import (
     missing_colon_slip,
     quote_slip,
     stray_text_line,
+    text_under_a_value_slip,
     two_fields_on_one_line_slip,
     value_below_its_field_slip,
 )
@@ -110,13 +112,15 @@ def explain_syntax_error(error: yaml.MarkedYAMLError, block: list[str], closing_
                  or quote_slip(block, error_index) or bracket_list_slip(block, error_index)
                  or dash_slip(block, error_index)
                  or (missing_colon_slip(block, stray_index) if stray_index is not None else None)
+                 or (comment_continued_slip(block, stray_index) if stray_index is not None else None)
                  or (unindented_block_line_slip(block, stray_index) if stray_index is not None else None)
                  or (continued_value_slip(block, stray_index) if stray_index is not None else None)
                  or (value_below_its_field_slip(block, stray_index) if stray_index is not None else None)
                  or entry_field_slip(block, error_index) or block_indent_slip(block, error_index)
                  or list_item_indent_slip(block, error_index) or own_field_indented_slip(block, error_index)
                  or entry_field_at_the_left_slip(block, error_index)
-                 or items_without_their_field_slip(block, error_index) or indentation_slip(block, error_index)
+                 or items_without_their_field_slip(block, error_index) or text_under_a_value_slip(block, error_index)
+                 or indentation_slip(block, error_index)
                  or error_line_slip(block, error_index))
     if line_slip is not None:
         return from_slip(line_slip)

@@ -554,6 +554,46 @@ def a_whole_value(text: str) -> bool:
                            or not any(character.isspace() for character in text))
 
 
+def comment_continued_slip(block: list[str], index: int) -> Slip | None:
+    """Line `index`, text YAML cannot place, is the second line of the
+    note above it ("# The press office:" / "who journalists call"): a note
+    is one line, so YAML reads the next as a field without its colon."""
+    above = next((line for line in range(index - 1, -1, -1) if block[line].strip()), None)
+    if above is None or not block[above].lstrip().startswith("#") or indent_of(block[index]):
+        return None
+    return Slip(index, field_of(block, index), "the line follows a note (a line starting with #) but does not start "
+                                               "with # itself, so YAML reads it as a field",
+                "start the line with # and a space, as the note's first line: every line of a note needs its own #")
+
+
+def text_under_a_value_slip(block: list[str], index: int) -> Slip | None:
+    """Line `index`, indented text YAML cannot place ("  None of this:
+    will happen"), under a field that has its value on its own line: the
+    text of a block of lines whose "closing_call: |" was moved or lost."""
+    if index >= len(block) or not indent_of(block[index]) or LIST_ITEM.match(block[index]):
+        return None
+    named = FIELD_NAME_AT_ANY_INDENT.match(block[index])
+    if named and named["key"] in field_names():
+        return None  # a field indented: indent_slips tells it
+    above = next((line for line in range(index - 1, -1, -1)
+                  if is_written(block[line]) and not indent_of(block[line])), None)
+    field = TOP_LEVEL_FIELD.match(block[above]) if above is not None else None
+    if not field or not line_parts(block[above])[1] or BLOCK_OF_LINES.match(block[above].rstrip("\r\n")):
+        return None
+    first = next(line for line in range(above + 1, index + 1) if is_written(block[line]))
+    empty = next((line for line, text in enumerate(block) if BLOCK_OF_LINES.match(text.rstrip("\r\n"))
+                  and not text_below(block, line)), None)
+    if empty is not None:
+        name = BLOCK_OF_LINES.match(block[empty].rstrip("\r\n"))["key"]
+        return Slip(first, name, f"the indented lines below {field['key']} are no part of it, and '{name}:' on "
+                                 f"line {empty + 2} has no text under it",
+                    f"move the line '{block[empty].strip()}' down, to just above the text (line {first + 2})")
+    return Slip(first, field["key"], f"the indented lines below {field['key']} are no part of it: it has its value "
+                                     "on its own line",
+                "if they are the text of a block of lines, write its field above them (as 'closing_call: |'); if "
+                f"they are words of {field['key']}, put them on its line")
+
+
 def value_below_its_field_slip(block: list[str], index: int) -> Slip | None:
     """Line `index`, text at the left edge, is the value of the field just
     above it, written with nothing after its colon ("title:" and, below it,
