@@ -283,7 +283,7 @@ def test_a_value_starting_with_a_yaml_character_must_be_in_quotes(value):
     # The next entry's dash without its space, after a block of lines.
     ("press_kit_people:\n  - name: Alex Mays\n    bio: >-\n      Alex founded the party.\n  -name: Sam Okafor",
      '6: press_kit_people: a list item needs a space after the "-" — write the line as: - name: Sam Okafor, '
-     "indented 2 spaces as the item above"),
+     "indented 2 spaces as it is now"),
 ])
 def test_other_slips_get_the_line_to_write(front_matter, expected):
     assert refusal(front_matter) == expected
@@ -676,20 +676,24 @@ POLICY_LINES = ['title: "Homes for all"', "number: 2", 'summary: "A home for eve
     ([*POLICY_LINES[:2], POLICY_LINES[3], POLICY_LINES[2], *POLICY_LINES[4:]],
      "6: commitments: the list's items follow summary, which has a value of its own, and 'commitments:' on line 4 "
      "has no items under it — move the line 'commitments:' down, to just above the first item (line 6)"),
-    # The last item moved below the next field.
+    # The last item moved below the next field: the field is told, so one move mends it, however many items follow.
     ([*POLICY_LINES[:5], POLICY_LINES[6], POLICY_LINES[5]],
-     "8: commitments: the item is below sample, after the end of the commitments list — move the line up into the "
-     "commitments list, above 'sample:' (line 7)"),
+     "7: sample: the line is between two items of the commitments list, which it ends early — move the line "
+     "'sample: \"members will replace this wording.\"' below the list's last item (line 8)"),
+    ([*POLICY_LINES[:2], *POLICY_LINES[3:5], POLICY_LINES[2], POLICY_LINES[5], '  - "End evictions."',
+      POLICY_LINES[6]],
+     "6: summary: the line is between two items of the commitments list, which it ends early — move the line "
+     "'summary: \"A home for everyone.\"' below the list's last item (line 8)"),
     # A value put on the line below its field: PyYAML's "could not find expected ':'", two lines late.
     (["title:", '"Homes for all"', *POLICY_LINES[1:]],
      "3: title: the value of title is on the line below it, at the left edge, where YAML reads it as a field of its "
-     'own — put it on title\'s line, after the colon: title: "Homes for all"'),
+     'own — put it on the line of title, after the colon: title: "Homes for all"'),
     (["contacts:", "  - name: Sam Okafor", "    role:", "Head of press", "    phone: 020 7946 0123"],
      "5: contacts: the value of role is on the line below it, at the left edge, where YAML reads it as a field of "
-     "its own — put it on role's line, after the colon: role: Head of press, indented 4 spaces as it is now"),
+     "its own — put it on the line of role, after the colon: role: Head of press, indented 4 spaces as it is now"),
     ([*POLICY_LINES[:6], "sample:", "members will replace this wording."],
      "9: sample: the value of sample is on the line below it, at the left edge, where YAML reads it as a field of "
-     "its own — put it on sample's line, after the colon: sample: members will replace this wording."),
+     "its own — put it on the line of sample, after the colon: sample: members will replace this wording."),
     # Two lines joined: told as a quote inside quotes, or a value holding ": ".
     ([f"{POLICY_LINES[0]} {POLICY_LINES[1]}", *POLICY_LINES[2:]],
      '2: title: "number:" starts another field on the line of title, after its value — put \'number: 2\' on a line '
@@ -716,7 +720,8 @@ def test_a_line_deleted_moved_split_or_joined_is_told_as_such(lines, expected):
      "no text under it — move the line 'closing_call: |' down, to just above the text (line 4)"),
     ("title: Homes\nsummary: A policy.\n  None of this happens: we organise.\nkeywords: [minifesto]",
      "4: summary: the indented lines below summary are no part of it: it has its value on its own line — if they are "
-     "the text of a block of lines, write its field above them (as 'closing_call: |'); if they are words of summary, "
+     "the text of a block of lines, write its field above them (as 'closing_call: |' or 'bio: >-'); if they are "
+     "words of summary, "
      "put them on its line"),
 ])
 def test_a_note_or_a_block_of_text_out_of_place_is_told_as_such(front_matter, expected):
@@ -802,3 +807,67 @@ def test_a_welsh_name_gets_its_file_name_without_the_accent():
     with pytest.raises(FieldError) as refused:
         slug("Siân Jones", {})
     assert refused.value.fix.endswith("e.g. sian-jones")
+
+
+# Cases a review of these messages found: each was a traceback, a fix that did not mend, or the wrong line.
+@pytest.mark.parametrize("front_matter, expected", [
+    # A blank line holding a tab, left by an editor: a traceback (StopIteration).
+    ("title: Buses\n  \t\ndate: 2021-11-08",
+     "3: (front matter): YAML syntax error: a tab character is used for indenting — indent with spaces, not tabs"),
+    # A list moved up as written, not turned into text by quotes.
+    ("title: Buses\ntags:\n[climate, cop26]\ndate: 2021-11-08",
+     "4: tags: the value of tags is on the line below it, at the left edge, where YAML reads it as a field of its "
+     "own — put it on the line of tags, after the colon: tags: [climate, cop26]"),
+    # "image:" inside a quoted credit is words, not a second field: the entry's field at the left is the slip.
+    ('press_kit_people:\n  - name: Alex Mays\n    caption: Alex.\ncredit: "Sample image: Breakthrough Party"\n'
+     "    bio: >-\n      Alex founded the party.",
+     "5: press_kit_people: the line starts at the left edge, but it is a field of the entry above and below it, "
+     "whose fields start after 4 spaces — start the line with 4 spaces, as the entry's other fields"),
+    # A field's line joined to its first item: the item goes on a line of its own, not in quotes.
+    ("title: Homes\ncommitments: - Build council homes.\n  - Cap rents.",
+     "3: commitments: the list's first item is on the line of its field — put '- Build council homes.' on a line "
+     "of its own below 'commitments:', indented 2 spaces as the items below it"),
+    # The first item's dash without its space: YAML read the items as one text.
+    ("title: Homes\ncommitments:\n  -Build council homes.\n  - Cap rents.",
+     '4: commitments: a list item needs a space after the "-" — write the line as: - Build council homes., '
+     "indented 2 spaces as it is now"),
+    # A bio's Markdown item at the left edge: a line of the bio, not an entry.
+    ("press_kit_people:\n  - name: Alex Mays\n    bio: >-\n      Alex's priorities:\n\n      - housing for all\n"
+     "- a fair NHS\n      Alex was elected in 2021.\n  - name: Sam Okafor",
+     "8: press_kit_people: the line starts at the left edge, but it is part of bio's text, whose lines are indented "
+     "6 spaces under 'bio:' on line 4 — start the line with 6 spaces, as every line of the text"),
+    ("title: Buses\nclosing_call: |\n  Join us:\n\n  - Become a member\n- Stand with us\n\n  Bring a friend.\n"
+     'sample: "x"',
+     "7: closing_call: the line starts at the left edge, but it is part of closing_call's text, whose lines are "
+     "indented 2 spaces under 'closing_call:' on line 3 — start the line with 2 spaces, as every line of the text"),
+    ("title: Buses\nclosing_call: |\n  Join us:\n\n  - Become a member\n  - Stand with us\n\nBring a friend.\n"
+     'sample: "x"',
+     "9: closing_call: the line starts at the left edge, but it is part of closing_call's text, whose lines are "
+     "indented 2 spaces under 'closing_call:' on line 3 — start the line with 2 spaces, as every line of the text"),
+    # The first line of a bio further in, its Markdown list below: the first line, not the next entry.
+    ("press_kit_people:\n  - name: Alex Mays\n    bio: >-\n        Priorities:\n      - housing\n      - the NHS\n"
+     "  - name: Sam Okafor",
+     "5: press_kit_people: the first line of bio's text is indented 8 spaces, the lines below it 6: YAML takes the "
+     "text's indent from its first line, so the text ends at line 6 — start the line with 6 spaces, as the lines "
+     "below it"),
+    ("title: Buses\nclosing_call: |\n   None of this will happen.\n  It happens when people organise:\n\n"
+     "    at work, where we live.\n  Bring a friend.\nsample: x",
+     "4: closing_call: the first line of closing_call's text is indented 3 spaces, the lines below it 2: YAML takes "
+     "the text's indent from its first line, so the text ends at line 5 — start the line with 2 spaces, as the "
+     "lines below it"),
+    # A bio's field line indented too far, deleted, or mistyped: not its Markdown items.
+    ('press_kit_people:\n  - name: Alex Mays\n    credit: "Sample"\n        bio: >-\n      Priorities:\n\n'
+     "      - housing\n  - name: Sam Okafor",
+     "5: press_kit_people: the line is indented 8 spaces, where the field above it (credit) starts after 4 spaces "
+     "— start the line with 4 spaces, so that the fields of one entry line up under each other"),
+    ('press_kit_people:\n  - name: Alex Mays\n    credit: "Sample"\n    bio: >\'-\n      Priorities:\n\n'
+     "      - housing\n  - name: Sam Okafor",
+     "5: press_kit_people: the value should be >- alone, the start of the text below it — write the line as: "
+     "bio: >-, indented 4 spaces as it is now"),
+    # A value below its field with a note between: the value, not the note, is told.
+    ("title:\n# the headline\nKatie Parker joins\ndate: 2021-11-08",
+     "4: title: the value of title is on the line below it, at the left edge, where YAML reads it as a field of its "
+     "own — put it on the line of title, after the colon: title: Katie Parker joins"),
+])
+def test_what_a_review_of_the_messages_found_is_told_right(front_matter, expected):
+    assert refusal(front_matter) == expected

@@ -82,9 +82,8 @@ def block_indent_slip(block: list[str], upto: int) -> Slip | None:
             if not block[below].strip():
                 continue
             if indent_of(block[below]) <= name_column(block[index]) or (
-                    text and indent_of(block[below]) < text[0][1]
-                    and (FIELD_AT_ANY_INDENT.match(block[below]) or LIST_ITEM.match(block[below]))):
-                break  # the next field or entry, not a line of the text
+                    text and indent_of(block[below]) < text[0][1] and FIELD_AT_ANY_INDENT.match(block[below])):
+                break  # the next field or entry ("  - name: Sam"), not a line of the text ("- housing" is)
             text.append((below, indent_of(block[below])))
         if not text:
             continue
@@ -93,10 +92,11 @@ def block_indent_slip(block: list[str], upto: int) -> Slip | None:
         shallower = [(line, indent) for line, indent in text[1:] if indent < first_indent]
         if not shallower or "\t" in block[shallower[0][0]][:shallower[0][1]]:
             continue  # the text lines up (a tab in the indent is told as such)
-        rest_indents = {indent for _, indent in text[1:]}
         name = header["key"] if TOP_LEVEL_FIELD.match(block[index]) else field_of(block, index)
-        if len(rest_indents) == 1:  # the first line alone is further in than the rest
-            indent = rest_indents.pop()
+        indents = [indent for _, indent in text]
+        usual = max(sorted(set(indents)), key=indents.count)  # the indent most of the text's lines have
+        if usual < first_indent:  # the first line further in than most: it is the one out of line
+            indent = usual
             return Slip(first, name, f"the first line of {header['key']}'s text is indented "
                                      f"{plural(first_indent, 'space')}, the lines below it {indent}: YAML takes "
                                      f"the text's indent from its first line, so the text ends at line "
@@ -110,13 +110,41 @@ def block_indent_slip(block: list[str], upto: int) -> Slip | None:
     return None
 
 
+def block_above(block: list[str], index: int) -> int | None:
+    """The block of lines ("bio: >-") whose text ends just above line
+    `index`: the nearest line above that is further out than every written
+    line between, if it is such a field. A text's own lines ("- housing",
+    "Website: x") are passed over, however they look."""
+    shallowest = None  # the least indent of the written lines passed over
+    for above in range(index - 1, -1, -1):
+        if not is_written(block[above]):
+            continue
+        if shallowest is None or indent_of(block[above]) < shallowest:
+            if BLOCK_OF_LINES.match(block[above].rstrip("\r\n")):
+                return above
+            if shallowest is not None:
+                return None  # further out than the lines below it, and no block's field
+            shallowest = indent_of(block[above])
+    return None
+
+
+def lost_from_a_block(block: list[str], index: int) -> bool:
+    """Is line `index`, written further out, a line of the text of a block
+    of lines above it, which goes on below it ("- a fair NHS" at the left
+    edge amid a bio's lines)? Not a field of the file's, or an entry's."""
+    header = block_above(block, index)
+    below = next((line for line in range(index + 1, len(block)) if is_written(block[line])), None)
+    named = FIELD_NAME_AT_ANY_INDENT.match(block[index])
+    return (header is not None and below is not None and indent_of(block[below]) > name_column(block[header])
+            and not (named and named["key"] in field_names() and FIELD_AT_ANY_INDENT.match(block[index])))
+
+
 def unindented_block_line_slip(block: list[str], index: int) -> Slip | None:
     """Line `index`, text YAML cannot place, is a line of the block of
     lines above it ("closing_call: |") that lost its indent: not the
     rest of a one-line value, which is what it would be under a field
     whose value is on its own line."""
-    above = next((other for other in range(index - 1, -1, -1)
-                  if FIELD_AT_ANY_INDENT.match(block[other]) or LIST_ITEM.match(block[other])), None)
+    above = block_above(block, index)
     header = BLOCK_OF_LINES.match(block[above].rstrip("\r\n")) if above is not None else None
     if not header:
         return None
@@ -166,6 +194,11 @@ def list_item_indent_slip(block: list[str], index: int) -> Slip | None:
     everywhere = [indent_of(line) for line in block if LIST_ITEM.match(line)]
     usual = max(sorted(set(columns)), key=lambda column: (columns.count(column), everywhere.count(column)))
     line, column = next((line, column) for line, column in items if column != usual)
+    entries = [FIELD_AT_ANY_INDENT.match(block[item]) for item, at in items if at == usual]
+    if all(entries) and not FIELD_AT_ANY_INDENT.match(block[line]):
+        return None  # a "- housing" line among entries ("- name: …"): a bio's text, its "bio: >-" line the slip
+    if lost_from_a_block(block, line):
+        return unindented_block_line_slip(block, line)  # a bio's "- " line at the left edge: its text's
     where = f"is indented {plural(column, 'space')}" if column else "starts at the left edge"
     to_do = f"start the line with {plural(usual, 'space')}" if usual else "start the line at the left edge"
     return Slip(line, field_of(block, line),

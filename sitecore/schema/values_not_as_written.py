@@ -15,6 +15,7 @@ from .front_matter_errors import BLOCK_START_LINE, FrontMatterError
 from .yaml_slips import (
     LIST_ITEM,
     curly_quotes_problem,
+    dash_slip,
     in_quotes,
     indent_of,
     plural,
@@ -63,6 +64,10 @@ def first_value_problem(root, block: list[str]) -> FrontMatterError | None:
         where = f"{where_in_field(tuple(inside))}: " if inside else ""
         line_index = node.end_mark.line
         run_on = item_run_on(node, inside, block)
+        dash = dash_slip(block, node.end_mark.line) if run_on is not None else None
+        if dash is not None and node.start_mark.line <= dash.index <= node.end_mark.line:
+            # "  -Build homes." above "  - Cap rents.": one text to YAML, the first item's dash without its space.
+            return FrontMatterError(BLOCK_START_LINE + dash.index, dash.message, dash.fix, field=dash.field)
         if run_on is not None:
             return FrontMatterError(BLOCK_START_LINE + run_on, *item_run_on_words(block, node, inside, key, run_on),
                                     field=key)

@@ -138,8 +138,8 @@ def line_parts(line: str) -> tuple[str, str]:
 
 def field_of(block: list[str], index: int) -> str:
     """The field line `index` belongs to: the nearest 'field:' at column 0 at or above it."""
-    for line in reversed(block[: index + 1]):
-        found = TOP_LEVEL_FIELD.match(line)
+    for line in range(min(index, len(block) - 1), -1, -1):  # not a reversed copy: called for many lines
+        found = TOP_LEVEL_FIELD.match(block[line])
         if found:
             return found["key"]
     return "(front matter)"
@@ -193,8 +193,8 @@ def quote_slip(block: list[str], upto: int) -> Slip | None:
 def text_below(block: list[str], index: int) -> bool:
     """Is the next written line further in than line `index`'s field: the
     lines of its value, a block of text?"""
-    below = next((line for line in block[index + 1:] if is_written(line)), None)
-    return below is not None and indent_of(below) > name_column(block[index])
+    below = next((line for line in range(index + 1, len(block)) if is_written(block[line])), None)
+    return below is not None and indent_of(block[below]) > name_column(block[index])
 
 
 def quote_over_lines_slip(block: list[str], index: int) -> Slip | None:
@@ -202,19 +202,24 @@ def quote_over_lines_slip(block: list[str], index: int) -> Slip | None:
     it, to the next field: before a block's "|" ('closing_call: "|'), or
     at the start of a value that goes on over several lines."""
     prefix, value = line_parts(block[index])
-    quote, field = value[0], field_of(block, index)
+    quote = value[0]
     if BLOCK_OF_LINES.match(prefix + value[1:]):
-        return Slip(index, field, f"the {quote} before {value[1:].strip()} makes the text below it one value in "
-                                  "quotes, never closed",
+        return Slip(index, field_of(block, index), f"the {quote} before {value[1:].strip()} makes the text below "
+                                                   "it one value in quotes, never closed",
                     f"write the line as: {as_line(prefix, value[1:].strip())}")
-    next_field = next((below for below in range(index + 1, len(block)) if TOP_LEVEL_FIELD.match(block[below])),
-                      len(block))
-    lines = [below for below in range(index + 1, next_field) if is_written(block[below])]
-    if lines and not any(quote in block[below] for below in lines):
-        return Slip(index, field, f"the {quote} that starts the value is never closed, so the lines below it "
-                                  "are read as part of it",
-                    f"end the value with {quote} at the end of its last line, line {lines[-1] + 2}")
-    return None
+    last = None  # the last written line of the value, to the next field; looked at up to a line with the quote
+    for below in range(index + 1, len(block)):
+        if TOP_LEVEL_FIELD.match(block[below]):
+            break
+        if quote in block[below]:
+            return None  # closed on a later line, or so it may be: the slip is elsewhere
+        if is_written(block[below]):
+            last = below
+    if last is None:
+        return None
+    return Slip(index, field_of(block, index), f"the {quote} that starts the value is never closed, so the lines "
+                                               "below it are read as part of it",
+                f"end the value with {quote} at the end of its last line, line {last + 2}")
 
 
 def note_outside_quotes(value: str, start: int, quote: str) -> tuple[str, str]:
@@ -275,7 +280,7 @@ def outer_quotes_are_yamls(value: str, quote: str) -> bool:
 def next_line_starts_anew(block: list[str], index: int) -> bool:
     """Is the line after `index` a field, a list item or the end of the block?
     (A quoted value may go on over several lines; a field's line never continues one.)"""
-    after = next((line for line in block[index + 1:] if line.strip()), None)
+    after = next((block[line] for line in range(index + 1, len(block)) if block[line].strip()), None)  # no copy
     return after is None or bool(FIELD_AT_ANY_INDENT.match(after) or LIST_ITEM.match(after))
 
 
@@ -286,8 +291,15 @@ def dash_slip(block: list[str], upto: int) -> Slip | None:
         if not found or not starts_or_continues_a_list(block, index):
             continue
         return Slip(index, field_of(block, index), 'a list item needs a space after the "-"',
-                    f"write the line as: - {found['item'].strip()}{indented_as(found['indent'], 'the item above')}")
+                    f"write the line as: - {found['item'].strip()}"
+                    + indented_as(found["indent"], item_indent_like(block, index)))
     return None
+
+
+def item_indent_like(block: list[str], index: int) -> str:
+    """What a list item's indent is as: the item above it, or, the first, its own."""
+    above = line_above(block, index)
+    return "the item above" if above is not None and LIST_ITEM.match(above) else "it is now"
 
 
 def starts_or_continues_a_list(block: list[str], index: int) -> bool:
@@ -520,6 +532,10 @@ def items_without_their_field_slip(block: list[str], index: int) -> Slip | None:
     left, the list's field left empty elsewhere, or no field at all."""
     if index >= len(block) or not LIST_ITEM.match(block[index]):
         return None
+    from .indent_slips import lost_from_a_block, unindented_block_line_slip  # that module imports this one
+
+    if lost_from_a_block(block, index):
+        return unindented_block_line_slip(block, index)  # "- Stand with us" at the left, amid a block's text
     column = indent_of(block[index])
     above = next((line for line in range(index - 1, -1, -1)
                   if is_written(block[line]) and not LIST_ITEM.match(block[line])
@@ -532,8 +548,15 @@ def items_without_their_field_slip(block: list[str], index: int) -> Slip | None:
     left = index_above(block, above)
     if left is not None and LIST_ITEM.match(block[left]) and indent_of(block[left]) == column:
         owner = field_of(block, left)
-        return Slip(first, owner, f"the item is below {key}, after the end of the {owner} list",
-                    f"move the line up into the {owner} list, above '{key}:' (line {above + 2})")
+        last = first  # the last item of those below the field (with its own lines further in)
+        for below in range(first + 1, len(block)):
+            if is_written(block[below]) and indent_of(block[below]) < column:
+                break
+            if LIST_ITEM.match(block[below]) and indent_of(block[below]) == column:
+                last = below
+        return Slip(above, key, f"the line is between two items of the {owner} list, which it ends early",
+                    f"move the line '{shortened(block[above].strip(), 60)}' below the list's last item "
+                    f"(line {last + 2})")
     empty = next((line for line, text in enumerate(block) if TOP_LEVEL_FIELD.match(text)
                   and not line_parts(text)[1] and not text_below(block, line)), None)
     if empty is not None:
@@ -550,8 +573,13 @@ def a_whole_value(text: str) -> bool:
     quotes, a list in brackets, or one word (a date, a number, a category)?
     A title of words ("Rents 'til the end: our plan") may hold a field's
     name and a colon as its own words."""
-    return bool(text) and (text[0] in "\"'" and text[-1] == text[0] or text[0] == "[" and text[-1] == "]"
-                           or not any(character.isspace() for character in text))
+    if not text:
+        return False
+    if text[0] in "\"'":
+        return closing_quote(text) == len(text) - 1  # '"Sample' (its quote closed further on) is not
+    if text[0] == "[":
+        return text.endswith("]")
+    return text[0] not in YAML_INDICATORS and not any(character.isspace() for character in text)
 
 
 def comment_continued_slip(block: list[str], index: int) -> Slip | None:
@@ -561,6 +589,8 @@ def comment_continued_slip(block: list[str], index: int) -> Slip | None:
     above = next((line for line in range(index - 1, -1, -1) if block[line].strip()), None)
     if above is None or not block[above].lstrip().startswith("#") or indent_of(block[index]):
         return None
+    if value_below_its_field_slip(block, index) is not None:
+        return None  # "title:", a note, then the title: the value below its field, the note between
     return Slip(index, field_of(block, index), "the line follows a note (a line starting with #) but does not start "
                                                "with # itself, so YAML reads it as a field",
                 "start the line with # and a space, as the note's first line: every line of a note needs its own #")
@@ -570,28 +600,32 @@ def text_under_a_value_slip(block: list[str], index: int) -> Slip | None:
     """Line `index`, indented text YAML cannot place ("  None of this:
     will happen"), under a field that has its value on its own line: the
     text of a block of lines whose "closing_call: |" was moved or lost."""
-    if index >= len(block) or not indent_of(block[index]) or LIST_ITEM.match(block[index]):
+    if (index >= len(block) or not is_written(block[index]) or not indent_of(block[index])
+            or LIST_ITEM.match(block[index])):
         return None
     named = FIELD_NAME_AT_ANY_INDENT.match(block[index])
     if named and named["key"] in field_names():
         return None  # a field indented: indent_slips tells it
     above = next((line for line in range(index - 1, -1, -1)
-                  if is_written(block[line]) and not indent_of(block[line])), None)
-    field = TOP_LEVEL_FIELD.match(block[above]) if above is not None else None
-    if not field or not line_parts(block[above])[1] or BLOCK_OF_LINES.match(block[above].rstrip("\r\n")):
-        return None
+                  if is_written(block[line]) and indent_of(block[line]) < indent_of(block[index])), None)
+    field = FIELD_NAME_AT_ANY_INDENT.match(block[above]) if above is not None else None
+    if (not field or not FIELD_AT_ANY_INDENT.match(block[above]) or not line_parts(block[above])[1]
+            or BLOCK_OF_LINES.match(block[above].rstrip("\r\n"))):
+        return None  # a field of a file's own or an entry's (" credit: …"), with its value on its line
     first = next(line for line in range(above + 1, index + 1) if is_written(block[line]))
     empty = next((line for line, text in enumerate(block) if BLOCK_OF_LINES.match(text.rstrip("\r\n"))
                   and not text_below(block, line)), None)
     if empty is not None:
         name = BLOCK_OF_LINES.match(block[empty].rstrip("\r\n"))["key"]
-        return Slip(first, name, f"the indented lines below {field['key']} are no part of it, and '{name}:' on "
+        return Slip(first, name if not indent_of(block[empty]) else field_of(block, empty),
+                    f"the indented lines below {field['key']} are no part of it, and '{name}:' on "
                                  f"line {empty + 2} has no text under it",
                     f"move the line '{block[empty].strip()}' down, to just above the text (line {first + 2})")
-    return Slip(first, field["key"], f"the indented lines below {field['key']} are no part of it: it has its value "
+    return Slip(first, field["key"] if not indent_of(block[above]) else field_of(block, above),
+                f"the indented lines below {field['key']} are no part of it: it has its value "
                                      "on its own line",
-                "if they are the text of a block of lines, write its field above them (as 'closing_call: |'); if "
-                f"they are words of {field['key']}, put them on its line")
+                "if they are the text of a block of lines, write its field above them (as 'closing_call: |' or "
+                f"'bio: >-'); if they are words of {field['key']}, put them on its line")
 
 
 def value_below_its_field_slip(block: list[str], index: int) -> Slip | None:
@@ -605,21 +639,14 @@ def value_below_its_field_slip(block: list[str], index: int) -> Slip | None:
             or indent_of(block[index]) > name_column(block[above]) or LIST_ITEM.match(block[index])):
         return None
     key, value = field["key"], block[index].strip()
-    if value[:1] not in "\"'" and not reads_as_text(value):
-        value = in_quotes(value)  # "Vote: now" on the field's line would need its quotes
+    if value[:1] not in "\"'" and not reads_as_yaml(value):
+        value = in_quotes(value)  # "Vote: now" on the field's line would need its quotes; "[a, b]" or ">-" not
     where = "at the left edge" if not indent_of(block[index]) else "no further in than its field"
     return Slip(index, key if TOP_LEVEL_FIELD.match(block[above]) else field_of(block, above),
                 f"the value of {key} is on the line below it, {where}, where YAML reads it as a field of its own",
-                f"put it on {key}'s line, after the colon: "
+                f"put it on the line of {key}, after the colon: "
                 f"{as_line(line_parts(block[above])[0], shortened(value, 120))}")
 
-
-def reads_as_text(value: str) -> bool:
-    """Does `value`, written after a field's colon, read as that very text?"""
-    try:
-        return yaml.safe_load(f"v: {value}") == {"v": value}
-    except yaml.YAMLError:
-        return False
 
 
 def stray_text_line(block: list[str], upto: int) -> int | None:
@@ -722,6 +749,18 @@ def indicator_slip(block: list[str], index: int) -> Slip | None:
         return Slip(index, field_of(block, index), f'the "{value[0]}" before {value[1:].strip()} makes YAML read the '
                                                    "line as something else than the start of the text below it",
                     f"write the line as: {as_line(prefix, value[1:].strip())}")
+    header = re.sub(r"[^|>+-]", "", value)
+    if value[0] in "|>" and header != value and BLOCK_OF_LINES.match(prefix + header) and text_below(block, index):
+        # "bio: >'-": a character slipped in after the ">" of a block of lines.
+        return Slip(index, field_of(block, index), f"the value should be {header} alone, the start of the text "
+                                                   "below it",
+                    f"write the line as: {as_line(prefix, header)}")
+    below = next((line for line in range(index + 1, len(block)) if is_written(block[line])), None)
+    if value[:2] == "- " and below is not None and LIST_ITEM.match(block[below]) and text_below(block, index):
+        # "commitments: - Build homes." above "  - Cap rents.": the field's line and its first item joined.
+        return Slip(index, field_of(block, index), "the list's first item is on the line of its field",
+                    f"put '{shortened(value, 60)}' on a line of its own below "
+                    f"'{prefix.strip()}'{indented_as(block[below][:indent_of(block[below])], 'the items below it')}")
     return Slip(index, field_of(block, index), f'a value starting with "{value[0]}" must be in quotes',
                 f"write the line as: {rewritten(prefix, value)}")
 
@@ -787,7 +826,7 @@ def bracket_list_slip(block: list[str], upto: int) -> Slip | None:
 def closed_below(block: list[str], index: int) -> bool:
     """A list in brackets that goes on over the lines after `index`, each
     further in, and is closed on one of them ("tags: [housing," / "  climate]")."""
-    for line in block[index + 1:]:
+    for line in map(block.__getitem__, range(index + 1, len(block))):  # no copy of the rest: called for many lines
         if not is_written(line):
             continue
         if indent_of(line) <= indent_of(block[index]):
