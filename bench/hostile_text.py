@@ -55,6 +55,10 @@ CASES: list[tuple[str, Callable[[], object]]] = [
      lambda: every_slip("---\ntitle: x\ncategory x" + " " * 200000 + "y\nsummary: z\n---\nT\n")),
     ("a quote never closed around 120,000 spaces (the fix keeps a note out)",
      lambda: every_slip('---\ntitle: "a' + " " * 120000 + "b\ndate: 2021-12-15\ncategory: news\nsummary: z\n---\nT\n")),
+    ("20,000 list items in quotes over two lines, then a slip (250 KB)",
+     lambda: every_slip("---\na:\n" + '  - "x\n    "\n' * 20000 + "  - b: c: d\n---\nT\n")),
+    ('25,000 blocks of lines ("k: |"), then a slip (220 KB)',
+     lambda: every_slip("---\n" + "k: |\n  t\n" * 25000 + "title: x\n  foo: bar\n - x\n---\nT\n")),
     # (A message quoting a stranger's key; messages this long are not searched at all.)
     ('the pattern finding the fields a check names, on "and so is" 25,000 times',
      lambda: OTHER_FIELDS_NAMED.search("and so is " * 25000 + ".")),

@@ -184,3 +184,21 @@ def test_a_hashtag_in_a_list_with_a_note_after_it_gets_a_fix_that_reads():
     fixed = refused.value.fix.split("put that item in quotes: ")[1]
     assert fixed == 'tags: [housing, "#NHS"] # the tags'
     assert parse_document(f"---\ntitle: T\n{fixed}\n---\nText.\n").values["tags"] == ["housing", "#NHS"]
+
+
+def test_a_huge_block_is_read_again_only_a_few_times():
+    """Each slip passed over reads the whole block again: a stranger's
+    256 KB of front matter with 20 slips was read 21 times. A block that
+    large is told its first slips only (READ_AGAIN_BYTES); one of ordinary
+    size is told all 20."""
+    from sitecore.schema.past_the_first_slip import MOST_SLIPS, READ_AGAIN_BYTES
+
+    slipped = "".join(f"field{number} x\n" for number in range(MOST_SLIPS))  # 20 fields without their colon
+    ordinary = slips(f"title: x\n{slipped}date: 2021-11-24")
+    assert len(ordinary.problems) == MOST_SLIPS
+    padding = "".join(f"note{number}: a value of a few words\n" for number in range(2000))  # 66 KB
+    assert READ_AGAIN_BYTES // len(padding) < MOST_SLIPS
+    huge = slips(f"title: x\n{padding}{slipped}date: 2021-11-24")
+    assert 2 <= len(huge.problems) < MOST_SLIPS
+    first = 3 + 2000  # the file's line of "field0 x": the slips told are the first ones, in order
+    assert [problem.line for problem in huge.problems] == list(range(first, first + len(huge.problems)))

@@ -26,6 +26,10 @@ from .schema import other_fields_named
 from .yaml_slips import WITHOUT_A_COLON, field_names, indent_of
 
 MOST_SLIPS = 20  # a file with more is not a few slips: its first 20 are enough to start with
+# Each slip passed over reads the whole file again: a stranger's 256 KB front
+# matter read 20 times took 5 s. A real block is a few KB, so this bounds
+# only such a file: it is told fewer slips at once (at least two).
+READ_AGAIN_BYTES = 200_000
 
 # A field's name at the start of a line, however its colon was written
 # (`title= …`, `category:news`); one left out is yaml_slips.WITHOUT_A_COLON.
@@ -61,7 +65,8 @@ def read_past_slips(text: str, first: FrontMatterError) -> SlipsRead:
     found = SlipsRead([first])
     if not named_at_its_line(first):
         return found  # told where PyYAML gave up, often lines after the slip: nothing sure to pass over
-    while len(found.problems) < MOST_SLIPS:
+    most = min(MOST_SLIPS, max(2, READ_AGAIN_BYTES // max(len(text), 1)))
+    while len(found.problems) < most:
         index = found.problems[-1].line - 1  # of the line in `lines`
         if (closing is None or not 0 < index < closing or not lines[index].strip()
                 or index + 1 in found.passed_over_lines):
