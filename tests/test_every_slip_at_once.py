@@ -26,7 +26,7 @@ def slips(front_matter: str):
      [(2, "title"), (3, "date"), (4, "category")], {"title", "date", "category"}),
     # A wrapped summary and a slip after it.
     ("title: Buses\nsummary: Members voted for buses\nacross the county.\ncategory:news",
-     [(5, "category"), (4, "summary")], {"category"}),
+     [(5, "category"), (4, "summary")], {"category", "summary"}),
     # A field's list passed over with its line: its items raise nothing more.
     ("title: T\ntags:\n\t- buses\n\t- trains\ncategory:news",
      [(4, "(front matter)"), (6, "category"), (5, "(front matter)")], {"category", "tags"}),
@@ -202,3 +202,16 @@ def test_a_huge_block_is_read_again_only_a_few_times():
     assert 2 <= len(huge.problems) < MOST_SLIPS
     first = 3 + 2000  # the file's line of "field0 x": the slips told are the first ones, in order
     assert [problem.line for problem in huge.problems] == list(range(first, first + len(huge.problems)))
+
+
+def test_a_slip_repeated_down_a_list_is_told_once_and_what_it_left_out_not_at_all():
+    """The commitments' field line deleted: each item in turn was told the
+    same slip. A press contact's field at the left edge: its entry's fields
+    passed over with it were then told as missing, above the slip."""
+    found = slips('title: "Homes"\nnumber: 2\nsummary: "A policy."\n  - "Cap rents."\n  - "Build homes."\n'
+                  '  - "End evictions."\nsample: "x"')
+    assert [(problem.line, problem.field) for problem in found.problems] == [(5, "summary")]
+    found = slips("contacts:\n  - name: Sam Okafor\n    role: Head of press\n  - name: Priya Nair\n"
+                  "role: Press officer\n    phone: 020 7946 0456\n    email: priya@example.org")
+    assert [(problem.line, problem.field) for problem in found.problems] == [(6, "contacts")]
+    assert not found.keeps(5, "contacts", "item 2, phone: is missing (every contact needs it)")

@@ -29,7 +29,7 @@ MOST_SLIPS = 20  # a file with more is not a few slips: its first 20 are enough 
 # Each slip passed over reads the whole file again: a stranger's 256 KB front
 # matter read 20 times took 5 s. A real block is a few KB, so this bounds
 # only such a file: it is told fewer slips at once (at least two).
-READ_AGAIN_BYTES = 200_000
+READ_AGAIN_BYTES = 400_000
 
 # A field's name at the start of a line, however its colon was written
 # (`title= …`, `category:news`); one left out is yaml_slips.WITHOUT_A_COLON.
@@ -66,17 +66,20 @@ def read_past_slips(text: str, first: FrontMatterError) -> SlipsRead:
     if not named_at_its_line(first):
         return found  # told where PyYAML gave up, often lines after the slip: nothing sure to pass over
     most = min(MOST_SLIPS, max(2, READ_AGAIN_BYTES // max(len(text), 1)))
-    while len(found.problems) < most:
-        index = found.problems[-1].line - 1  # of the line in `lines`
+    slip, reads = first, 0
+    while len(found.problems) < most and reads < most:  # each read reads the whole block again
+        index = slip.line - 1  # of the line in `lines`
         if (closing is None or not 0 < index < closing or not lines[index].strip()
                 or index + 1 in found.passed_over_lines):
             return found  # no slip in one line of the block (a block never closed): nothing to pass over
         for passed in lines_belonging_to(lines, index, closing):
             found.passed_over_lines.add(passed + 1)
-            lines[passed] = "#\n"
-        owner = field_of_line(written, index)
-        if owner is not None:
-            found.passed_over_fields.add(owner)
+            lines[passed] = "#\n"  # a bare "#": read as no note by the slips' checks (comment_continued_slip)
+        # The field the slip is told in (a press contact's "contacts"), and the
+        # one the line starts: their fields that did not read are the slip's.
+        found.passed_over_fields.update(name for name in (field_of_line(written, index), slip.field)
+                                        if name is not None and name != "(front matter)")
+        reads += 1
         try:
             found.document = parse_document("".join(lines))
             return found
@@ -85,7 +88,10 @@ def read_past_slips(text: str, first: FrontMatterError) -> SlipsRead:
                 # What is left reads as no fields at all, or PyYAML's own words
                 # at a line that may not be the slip's: the slips told are the start.
                 return found
-            found.problems.append(error)
+            if ((error.field, error.message) != (slip.field, slip.message) or error.line != slip.line + 1
+                    or FIELD_NAME.match(written[error.line - 1])):
+                found.problems.append(error)  # the same slip on a list's next item is told once; each field's, each
+            slip = error
     return found
 
 

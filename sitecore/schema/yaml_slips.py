@@ -587,7 +587,10 @@ def comment_continued_slip(block: list[str], index: int) -> Slip | None:
     note above it ("# The press office:" / "who journalists call"): a note
     is one line, so YAML reads the next as a field without its colon."""
     above = next((line for line in range(index - 1, -1, -1) if block[line].strip()), None)
-    if above is None or not block[above].lstrip().startswith("#") or indent_of(block[index]):
+    if above is None or indent_of(block[index]):
+        return None
+    note = block[above].strip()
+    if not note.startswith("#") or note == "#":  # a bare "#" is no note: a line past_the_first_slip.py passed over
         return None
     if value_below_its_field_slip(block, index) is not None:
         return None  # "title:", a note, then the title: the value below its field, the note between
