@@ -215,3 +215,13 @@ def test_a_slip_repeated_down_a_list_is_told_once_and_what_it_left_out_not_at_al
                   "role: Press officer\n    phone: 020 7946 0456\n    email: priya@example.org")
     assert [(problem.line, problem.field) for problem in found.problems] == [(6, "contacts")]
     assert not found.keeps(5, "contacts", "item 2, phone: is missing (every contact needs it)")
+
+
+def test_a_field_a_slip_names_is_not_told_as_missing_too():
+    """Two lines joined: 'date: 2021-11-24' on the title's line. That the
+    date is missing is the slip already told, with the line to write."""
+    found = slips('title: "Buses" date: 2021-11-24\ncategory: news\nsummary: A post.')
+    assert [problem.message for problem in found.problems] == [
+        '"date:" starts another field on the line of title, after its value']
+    assert not found.keeps(found.document.end_line, "date", "is missing (every post needs it)")
+    assert found.keeps(found.document.end_line, "summary", "is missing (every post needs it)")

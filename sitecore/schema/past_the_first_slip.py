@@ -33,6 +33,8 @@ READ_AGAIN_BYTES = 400_000
 
 # A field's name at the start of a line, however its colon was written
 # (`title= …`, `category:news`); one left out is yaml_slips.WITHOUT_A_COLON.
+# A field's name and colon in quotes in a slip's message ("date:", 'commitments:').
+NAMED_IN_A_SLIP = re.compile(r"[\"']([A-Za-z_][\w-]*):[\"']")
 FIELD_NAME = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*[:=]")
 
 
@@ -79,6 +81,9 @@ def read_past_slips(text: str, first: FrontMatterError) -> SlipsRead:
         # one the line starts: their fields that did not read are the slip's.
         found.passed_over_fields.update(name for name in (field_of_line(written, index), slip.field)
                                         if name is not None and name != "(front matter)")
+        # And a field the slip's words name as such ('"date:" starts another field on the line of title'):
+        # that it is missing is the slip too.
+        found.passed_over_fields.update(NAMED_IN_A_SLIP.findall(slip.message))
         reads += 1
         try:
             found.document = parse_document("".join(lines))
