@@ -24,7 +24,7 @@ def slips(front_matter: str):
     # Three slips of the colon, one a line: each at its line, then the rest reads.
     ("title= Tabs\ndate:\xa02021-11-24\ncategory:news\nsummary: A post.",
      [(2, "title"), (3, "date"), (4, "category")], {"title", "date", "category"}),
-    # A wrapped summary and a slip after it.
+    # A wrapped summary and a slip after it: the summary, read cut short, is told of no more.
     ("title: Buses\nsummary: Members voted for buses\nacross the county.\ncategory:news",
      [(5, "category"), (4, "summary")], {"category", "summary"}),
     # A field's list passed over with its line: its items raise nothing more.
@@ -215,6 +215,7 @@ def test_a_slip_repeated_down_a_list_is_told_once_and_what_it_left_out_not_at_al
                   "role: Press officer\n    phone: 020 7946 0456\n    email: priya@example.org")
     assert [(problem.line, problem.field) for problem in found.problems] == [(6, "contacts")]
     assert not found.keeps(5, "contacts", "item 2, phone: is missing (every contact needs it)")
+    assert found.keeps(2, "contacts", "item 1, phone: is missing (every contact needs it)")  # another entry's
 
 
 def test_a_field_a_slip_names_is_not_told_as_missing_too():
@@ -225,3 +226,22 @@ def test_a_field_a_slip_names_is_not_told_as_missing_too():
         '"date:" starts another field on the line of title, after its value']
     assert not found.keeps(found.document.end_line, "date", "is missing (every post needs it)")
     assert found.keeps(found.document.end_line, "summary", "is missing (every post needs it)")
+
+
+@pytest.mark.parametrize("front_matter, told", [
+    # Two items each with its own slip: each told, each fix its own line (not "the same slip down a list").
+    ('title: Homes\ncommitments:\n  - *Build homes.\n  - *Cap rents.\nsample: x', [4, 5]),
+    # A deleted list field's entries, each several lines: told once.
+    ("out_of_hours: 07700 900123\n  - name: Alex Mays\n    role: Leader\n  - name: Sam Okafor\n    role: Press\n"
+     "sample: x", [3]),
+])
+def test_the_same_slip_is_told_once_and_different_slips_each(front_matter, told):
+    assert [problem.line for problem in slips(front_matter).problems] == told
+
+
+
+def test_a_value_below_its_field_is_told_once():
+    """'title:' with its value on the line below: not also "title: is nothing"."""
+    found = slips('title:\n"Ben Munro"\nrole: Councillor')
+    assert [(problem.line, problem.field) for problem in found.problems] == [(3, "title")]
+    assert not found.keeps(2, "title", "is nothing, where its text belongs")

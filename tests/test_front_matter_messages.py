@@ -671,7 +671,7 @@ POLICY_LINES = ['title: "Homes for all"', "number: 2", 'summary: "A home for eve
     # The list's field line deleted: PyYAML's "expected <block end>, but found '<block sequence start>'".
     ([*POLICY_LINES[:3], *POLICY_LINES[4:]],
      "5: summary: the list's items follow summary, which has a value of its own: no field names the list — write "
-     "the list's field and a colon on a line of their own above its first item (as 'commitments:')"),
+     "the list's field (its name and a colon) on a line of its own above its first item"),
     # The list's field line moved up a line.
     ([*POLICY_LINES[:2], POLICY_LINES[3], POLICY_LINES[2], *POLICY_LINES[4:]],
      "6: commitments: the list's items follow summary, which has a value of its own, and 'commitments:' on line 4 "
@@ -735,8 +735,8 @@ def test_items_under_a_field_with_a_value_are_refused_not_joined_to_it():
     lines = ["title: Homes for all", "number: 2", "summary: A home for everyone.", "  - Cap rents.", "sample: x"]
     assert refusal("\n".join(lines)) == (
         '5: summary: the line starts with "- " as a list\'s item does, but YAML reads it as more words of summary '
-        "above it: no field names a list here — write the list's field and a colon on a line of their own above its "
-        "first item (as 'commitments:'), or, if these are words of summary, put them on summary's line")
+        "above it: no field names a list here — write the list's field (its name and a colon) on a line of its own "
+        "above its first item, or, if these are words of summary, put them on summary's line")
 
 
 def test_a_quote_never_closed_over_several_lines_is_told_with_the_line_to_close_it_on():

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from .document import Document, closing_fence, parse_document
 from .front_matter_errors import FrontMatterError
 from .schema import other_fields_named
-from .yaml_slips import WITHOUT_A_COLON, field_names, indent_of
+from .yaml_slips import WITHOUT_A_COLON, entry_field_names, field_names, field_of, indent_of
 
 MOST_SLIPS = 20  # a file with more is not a few slips: its first 20 are enough to start with
 # Each slip passed over reads the whole file again: a stranger's 256 KB front
@@ -33,6 +33,9 @@ READ_AGAIN_BYTES = 400_000
 
 # A field's name at the start of a line, however its colon was written
 # (`title= …`, `category:news`); one left out is yaml_slips.WITHOUT_A_COLON.
+LINE_NUMBER = re.compile(r"\bline \d+")
+# A list's entry: its dash, then its first field ("  - name: Sam Okafor").
+ENTRY_START = re.compile(r"^[ \t]*-[ \t]+[A-Za-z_][\w-]*[ \t]*:")
 # A field's name and colon in quotes in a slip's message ("date:", 'commitments:').
 NAMED_IN_A_SLIP = re.compile(r"[\"']([A-Za-z_][\w-]*):[\"']")
 FIELD_NAME = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*[:=]")
@@ -46,6 +49,9 @@ class SlipsRead:
     document: Document | None = None  # the block, its slips passed over, if it then reads
     passed_over_lines: set[int] = field(default_factory=set)  # lines of the file
     passed_over_fields: set[str] = field(default_factory=set)
+    # The first lines of entries ("  - name: Priya Nair") some of whose lines
+    # were passed over: that their fields are missing is the slip.
+    passed_over_entries: set[int] = field(default_factory=set)
 
     def keeps(self, line: int, field_name: str, message: str = "") -> bool:
         """Whether a problem of the fields read is one to tell, not a
@@ -55,7 +61,8 @@ class SlipsRead:
         was). A word of a message that happens to be a field's name ("shown
         under the title") is no such naming."""
         return (line not in self.passed_over_lines and field_name not in self.passed_over_fields
-                and not other_fields_named(message) & self.passed_over_fields)
+                and not other_fields_named(message) & self.passed_over_fields
+                and not (line in self.passed_over_entries and ": is missing" in message))
 
 
 def read_past_slips(text: str, first: FrontMatterError) -> SlipsRead:
@@ -67,7 +74,8 @@ def read_past_slips(text: str, first: FrontMatterError) -> SlipsRead:
     found = SlipsRead([first])
     if not named_at_its_line(first):
         return found  # told where PyYAML gave up, often lines after the slip: nothing sure to pass over
-    most = min(MOST_SLIPS, max(2, READ_AGAIN_BYTES // max(len(text), 1)))
+    block_size = len("".join(lines[:closing])) if closing is not None else len(text)  # not the text below it
+    most = min(MOST_SLIPS, max(2, READ_AGAIN_BYTES // max(block_size, 1)))
     slip, reads = first, 0
     while len(found.problems) < most and reads < most:  # each read reads the whole block again
         index = slip.line - 1  # of the line in `lines`
@@ -76,11 +84,16 @@ def read_past_slips(text: str, first: FrontMatterError) -> SlipsRead:
             return found  # no slip in one line of the block (a block never closed): nothing to pass over
         for passed in lines_belonging_to(lines, index, closing):
             found.passed_over_lines.add(passed + 1)
+            entry = entry_of_line(written, passed)
+            if entry is not None:
+                found.passed_over_entries.add(entry + 1)
             lines[passed] = "#\n"  # a bare "#": read as no note by the slips' checks (comment_continued_slip)
-        # The field the slip is told in (a press contact's "contacts"), and the
-        # one the line starts: their fields that did not read are the slip's.
-        found.passed_over_fields.update(name for name in (field_of_line(written, index), slip.field)
-                                        if name is not None and name != "(front matter)")
+        owner = field_of_line(written, index)
+        if owner is not None:
+            found.passed_over_fields.add(owner)
+        if not indent_of(written[index]) and field_of(written, index) == slip.field:
+            # A line at the left that is its field's value ("title:" above "Ben Munro"): the field's too.
+            found.passed_over_fields.add(slip.field)
         # And a field the slip's words name as such ('"date:" starts another field on the line of title'):
         # that it is missing is the slip too.
         found.passed_over_fields.update(NAMED_IN_A_SLIP.findall(slip.message))
@@ -93,11 +106,41 @@ def read_past_slips(text: str, first: FrontMatterError) -> SlipsRead:
                 # What is left reads as no fields at all, or PyYAML's own words
                 # at a line that may not be the slip's: the slips told are the start.
                 return found
-            if ((error.field, error.message) != (slip.field, slip.message) or error.line != slip.line + 1
-                    or FIELD_NAME.match(written[error.line - 1])):
-                found.problems.append(error)  # the same slip on a list's next item is told once; each field's, each
+            if not same_slip_further_on(slip, error, found.passed_over_lines, written):
+                found.problems.append(error)
             slip = error
     return found
+
+
+def same_slip_further_on(slip: FrontMatterError, error: FrontMatterError, passed_over: set[int],
+                         written: list[str]) -> bool:
+    """Is `error` the slip just told, met again on the next lines (a list's
+    every item under a field with a value, its field line deleted; a block
+    of text's next paragraph)? The same words and fix but for the lines they name,
+    with nothing but passed-over or blank lines between: told once. Each
+    field's own line is always told ("date:2021…", "category:news")."""
+    def words(problem: FrontMatterError) -> tuple[str, str, str]:
+        return problem.field, LINE_NUMBER.sub("line", problem.message), LINE_NUMBER.sub("line", problem.fix)
+
+    between = range(slip.line + 1, error.line)
+    return (error.line > slip.line and words(error) == words(slip) and not FIELD_NAME.match(written[error.line - 1])
+            and all(line in passed_over or not written[line - 1].strip() for line in between))
+
+
+def entry_of_line(written: list[str], index: int) -> int | None:
+    """The index of the first line of the list's entry that line `index`
+    of the file is in ("  - name: Priya Nair" for its "    role:", or for a
+    "role:" that lost its indent), if it is in one."""
+    own = FIELD_NAME.match(written[index])
+    if own and own["key"] not in entry_field_names():
+        return None  # "out_of_hours=…" at the left edge: a field of the file's own, whatever is above it
+    for above in range(index, 0, -1):
+        line = written[above]
+        if ENTRY_START.match(line):
+            return above
+        if line.strip() and not line[0].isspace() and above != index:
+            return None  # a field of the file's own: no entry is open
+    return None
 
 
 def named_at_its_line(error: FrontMatterError) -> bool:

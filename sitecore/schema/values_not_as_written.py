@@ -104,8 +104,8 @@ def item_run_on_words(block: list[str], node, inside: list, key: str, line: int)
         name = inside[-1] if inside else key  # a press contact's role, or the field itself
         return (f"the line starts with \"- \" as a list's item does, but YAML reads it as more words of {name} "
                 "above it: no field names a list here",
-                "write the list's field and a colon on a line of their own above its first item (as "
-                f"'commitments:'), or, if these are words of {name}, put them on {name}'s line")
+                "write the list's field (its name and a colon) on a line of its own above its first item, or, if "
+                f"these are words of {name}, put them on {name}'s line")
     return (f"the item is indented {plural(here, 'space')}, further than the item above it ({above}), so YAML "
             "reads it as more words of that item, not as an item of its own",
             ("start the line at the left edge" if not above else f"start the line with {plural(above, 'space')}")

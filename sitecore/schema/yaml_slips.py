@@ -563,9 +563,10 @@ def items_without_their_field_slip(block: list[str], index: int) -> Slip | None:
         name = TOP_LEVEL_FIELD.match(block[empty])["key"]
         return Slip(first, name, f"the list's items follow {key}, which has a value of its own, and '{name}:' on "
                                  f"line {empty + 2} has no items under it",
-                    f"move the line '{name}:' down, to just above the first item (line {first + 2})")
+                    f"move the line '{name}:' {'down' if empty < first else 'up'}, to just above the first item "
+                    f"(line {first + 2})")
     return Slip(first, key, f"the list's items follow {key}, which has a value of its own: no field names the list",
-                "write the list's field and a colon on a line of their own above its first item (as 'commitments:')")
+                "write the list's field (its name and a colon) on a line of its own above its first item")
 
 
 def a_whole_value(text: str) -> bool:
@@ -623,7 +624,8 @@ def text_under_a_value_slip(block: list[str], index: int) -> Slip | None:
         return Slip(first, name if not indent_of(block[empty]) else field_of(block, empty),
                     f"the indented lines below {field['key']} are no part of it, and '{name}:' on "
                                  f"line {empty + 2} has no text under it",
-                    f"move the line '{block[empty].strip()}' down, to just above the text (line {first + 2})")
+                    f"move the line '{block[empty].strip()}' {'down' if empty < first else 'up'}, to just above the "
+                    f"text (line {first + 2})")
     return Slip(first, field["key"] if not indent_of(block[above]) else field_of(block, above),
                 f"the indented lines below {field['key']} are no part of it: it has its value "
                                      "on its own line",
