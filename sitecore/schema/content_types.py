@@ -335,4 +335,4 @@ def entry_field_names() -> frozenset[str]:
 def every_field_name() -> frozenset[str]:
     """The names of every content type's fields: a file's own type's are
     known when it is read (yaml_slips.fields_of_this_file)."""
-    return frozenset().union(*(field_names_of(schema) for schema in SCHEMAS_BY_PATH_SETTING.values()))
+    return top_level_field_names() | entry_field_names()

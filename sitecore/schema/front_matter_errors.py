@@ -49,12 +49,14 @@ from .yaml_slips import (
 class FrontMatterError(Exception):
     """The front matter block cannot be read at all."""
 
-    def __init__(self, line: int, message: str, fix: str, field: str = "(front matter)"):
+    def __init__(self, line: int, message: str, fix: str, field: str = "(front matter)",
+                 also_fields: tuple[str, ...] = ()):
         super().__init__(message)
         self.line = line
         self.message = message
         self.fix = fix
         self.field = field  # a field's name, where the problem is in one value
+        self.also_fields = also_fields  # other fields the slip accounts for (Slip.also)
 
 
 # Line n (0-based) of the block between the fences is line n + 2 of the file.
@@ -188,7 +190,8 @@ def quoting_fix(block: list[str], index: int) -> str | None:
 
 
 def from_slip(slip: Slip) -> FrontMatterError:
-    return FrontMatterError(BLOCK_START_LINE + slip.index, slip.message, slip.fix, field=slip.field)
+    return FrontMatterError(BLOCK_START_LINE + slip.index, slip.message, slip.fix, field=slip.field,
+                            also_fields=slip.also)
 
 
 def never_closed_before_text(block: list[str], text_index: int, closing_line: int) -> FrontMatterError:

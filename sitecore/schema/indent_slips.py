@@ -23,6 +23,7 @@ from .yaml_slips import (
     field_of,
     indent_of,
     index_above,
+    index_below,
     is_written,
     line_parts,
     name_column,
@@ -133,7 +134,7 @@ def lost_from_a_block(block: list[str], index: int) -> bool:
     of lines above it, which goes on below it ("- a fair NHS" at the left
     edge amid a bio's lines)? Not a field of the file's, or an entry's."""
     header = block_above(block, index)
-    below = next((line for line in range(index + 1, len(block)) if is_written(block[line])), None)
+    below = index_below(block, index)
     named = FIELD_NAME_AT_ANY_INDENT.match(block[index])
     return (header is not None and below is not None and indent_of(block[below]) > name_column(block[header])
             and not (named and named["key"] in field_names() and FIELD_AT_ANY_INDENT.match(block[index])))
@@ -239,7 +240,7 @@ def entry_field_at_the_left_slip(block: list[str], index: int) -> Slip | None:
     if left is None:
         return None
     above = index_above(block, left)
-    below = next((line for line in range(left + 1, len(block)) if is_written(block[line])), None)
+    below = index_below(block, left)
     if above is None or below is None or not FIELD_AT_ANY_INDENT.match(block[above]):
         return None
     column, key = name_column(block[above]), TOP_LEVEL_FIELD.match(block[left])["key"]

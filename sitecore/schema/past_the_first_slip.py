@@ -36,8 +36,6 @@ READ_AGAIN_BYTES = 400_000
 LINE_NUMBER = re.compile(r"\bline \d+")
 # A list's entry: its dash, then its first field ("  - name: Sam Okafor").
 ENTRY_START = re.compile(r"^[ \t]*-[ \t]+[A-Za-z_][\w-]*[ \t]*:")
-# A field's name and colon in quotes in a slip's message ("date:", 'commitments:').
-NAMED_IN_A_SLIP = re.compile(r"[\"']([A-Za-z_][\w-]*):[\"']")
 FIELD_NAME = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*[:=]")
 
 
@@ -94,9 +92,8 @@ def read_past_slips(text: str, first: FrontMatterError) -> SlipsRead:
         if not indent_of(written[index]) and field_of(written, index) == slip.field:
             # A line at the left that is its field's value ("title:" above "Ben Munro"): the field's too.
             found.passed_over_fields.add(slip.field)
-        # And a field the slip's words name as such ('"date:" starts another field on the line of title'):
-        # that it is missing is the slip too.
-        found.passed_over_fields.update(NAMED_IN_A_SLIP.findall(slip.message))
+        # And the fields the slip accounts for ("date:" joined to the title's line): that one is missing is the slip.
+        found.passed_over_fields.update(slip.also_fields)
         reads += 1
         try:
             found.document = parse_document("".join(lines))

@@ -53,6 +53,9 @@ class Slip:
     field: str
     message: str
     fix: str
+    # Other fields the slip accounts for: a field it left without its line
+    # ("date:" joined to the title's), or one it told to move.
+    also: tuple[str, ...] = ()
 
 
 def in_quotes(text: str) -> str:
@@ -193,7 +196,7 @@ def quote_slip(block: list[str], upto: int) -> Slip | None:
 def text_below(block: list[str], index: int) -> bool:
     """Is the next written line further in than line `index`'s field: the
     lines of its value, a block of text?"""
-    below = next((line for line in range(index + 1, len(block)) if is_written(block[line])), None)
+    below = index_below(block, index)
     return below is not None and indent_of(block[below]) > name_column(block[index])
 
 
@@ -328,6 +331,11 @@ def is_written(line: str) -> bool:
 def index_above(block: list[str], index: int) -> int | None:
     """The index of the nearest line above `index` that is neither blank nor a comment."""
     return next((i for i in range(index - 1, -1, -1) if is_written(block[i])), None)
+
+
+def index_below(block: list[str], index: int) -> int | None:
+    """The index of the nearest line below `index` that is neither blank nor a comment."""
+    return next((i for i in range(index + 1, len(block)) if is_written(block[i])), None)
 
 
 def line_above(block: list[str], index: int) -> str | None:
@@ -520,7 +528,8 @@ def two_fields_on_one_line_slip(block: list[str], upto: int) -> Slip | None:
             first = shortened(value[:second.start()].rstrip(), 60)
             return Slip(index, key, f'"{name}:" starts another field on the line of {key}, after its value',
                         f"put '{shortened(value[second.start():].strip(), 60)}' on a line of its own, below "
-                        f"'{key}: {first}' (or, if it is words of the {key}, put the whole value in quotes)")
+                        f"'{key}: {first}' (or, if it is words of the {key}, put the whole value in quotes)",
+                        also=(name,))
     return None
 
 
@@ -564,7 +573,7 @@ def items_without_their_field_slip(block: list[str], index: int) -> Slip | None:
         return Slip(first, name, f"the list's items follow {key}, which has a value of its own, and '{name}:' on "
                                  f"line {empty + 2} has no items under it",
                     f"move the line '{name}:' {'down' if empty < first else 'up'}, to just above the first item "
-                    f"(line {first + 2})")
+                    f"(line {first + 2})", also=(name,))
     return Slip(first, key, f"the list's items follow {key}, which has a value of its own: no field names the list",
                 "write the list's field (its name and a colon) on a line of its own above its first item")
 
@@ -625,7 +634,7 @@ def text_under_a_value_slip(block: list[str], index: int) -> Slip | None:
                     f"the indented lines below {field['key']} are no part of it, and '{name}:' on "
                                  f"line {empty + 2} has no text under it",
                     f"move the line '{block[empty].strip()}' {'down' if empty < first else 'up'}, to just above the "
-                    f"text (line {first + 2})")
+                    f"text (line {first + 2})", also=(name,))
     return Slip(first, field["key"] if not indent_of(block[above]) else field_of(block, above),
                 f"the indented lines below {field['key']} are no part of it: it has its value "
                                      "on its own line",
@@ -760,7 +769,7 @@ def indicator_slip(block: list[str], index: int) -> Slip | None:
         return Slip(index, field_of(block, index), f"the value should be {header} alone, the start of the text "
                                                    "below it",
                     f"write the line as: {as_line(prefix, header)}")
-    below = next((line for line in range(index + 1, len(block)) if is_written(block[line])), None)
+    below = index_below(block, index)
     if value[:2] == "- " and below is not None and LIST_ITEM.match(block[below]) and text_below(block, index):
         # "commitments: - Build homes." above "  - Cap rents.": the field's line and its first item joined.
         return Slip(index, field_of(block, index), "the list's first item is on the line of its field",
