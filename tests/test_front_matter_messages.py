@@ -467,13 +467,26 @@ def test_an_image_path_written_another_way_gets_the_path_to_write(written, messa
     ("title Homes for everyone\nnumber: 1",
      "2: title: there is no colon after the field's name (title) — write the line as 'title: Homes for everyone' "
      "(the name, a colon, then a space)"),
+    # A summary of a paragraph: a line to copy would be cut short with "…", so the edit is told instead.
+    ("title: Homes for all\nsummary " + "The council voted for homes. " * 9 + "\ndate: 2021-11-24",
+     "3: summary: there is no colon after the field's name (summary) — put a colon and a space after the name, so "
+     "that the line starts 'summary: The council voted for homes. The' and goes on as written"),
 ])
 def test_a_field_without_its_colon_is_named_with_the_line_to_write(front_matter, expected):
     assert refusal(front_matter) == expected
-    written = expected.split("write the line as '")[1].split("' (the name")[0]
-    lines = [(line[:len(line) - len(line.lstrip())] + written) if written.split(":")[0] in line and ":" not in line
-             else line for line in front_matter.splitlines()]
-    parse_document("---\n" + "\n".join(lines) + "\n---\nText.\n")  # the line as written reads
+    if "write the line as '" in expected:
+        written = expected.split("write the line as '")[1].split("' (the name")[0]
+        lines = [(line[:len(line) - len(line.lstrip())] + written) if written.split(":")[0] in line
+                 and ":" not in line else line for line in front_matter.splitlines()]
+    else:  # the edit told: a colon and a space after the name
+        name = expected.split("(")[1].split(")")[0]
+        lines = [line.replace(f"{name} ", f"{name}: ", 1) if line.startswith(f"{name} ") else line
+                 for line in front_matter.splitlines()]
+        written = next(line for line in lines if line.startswith(f"{name}: "))
+    fixed = parse_document("---\n" + "\n".join(lines) + "\n---\nText.\n")  # the line as written reads
+    name, value = written.split(": ", 1)
+    if name in fixed.values:  # (a contact's phone is inside its entry)
+        assert fixed.values[name] == value.strip().strip('"')
 
 
 @pytest.mark.parametrize("line, fixed, value", [
@@ -691,6 +704,10 @@ POLICY_LINES = ['title: "Homes for all"', "number: 2", 'summary: "A home for eve
     (["contacts:", "  - name: Sam Okafor", "    role:", "Head of press", "    phone: 020 7946 0123"],
      "5: contacts: the value of role is on the line below it, at the left edge, where YAML reads it as a field of "
      "its own — put it on the line of role, after the colon: role: Head of press, indented 4 spaces as it is now"),
+    # Too long a value to give as a line to copy whole: the edit only.
+    ([*POLICY_LINES[:2], "summary:", " ".join(["A home for everyone."] * 13), *POLICY_LINES[3:]],
+     "5: summary: the value of summary is on the line below it, at the left edge, where YAML reads it as a field "
+     "of its own — put it on the line of summary, after the colon"),
     ([*POLICY_LINES[:6], "sample:", "members will replace this wording."],
      "9: sample: the value of sample is on the line below it, at the left edge, where YAML reads it as a field of "
      "its own — put it on the line of sample, after the colon: sample: members will replace this wording."),

@@ -403,10 +403,13 @@ def missing_colon_slip(block: list[str], index: int) -> Slip | None:
         return None  # the field is there already, in this entry: these are words of the value above
     key, dash = found["key"], found["indent"].lstrip(" \t")  # "- " when the field starts an entry
     spaces = found["indent"][:len(found["indent"]) - len(dash)]
+    value = found["value"]
+    fix = (f"write the line as '{dash}{key}: {value}' (the name, a colon, then a space)"
+           if len(value) <= LONGEST_LINE_TO_COPY else
+           f"put a colon and a space after the name, so that the line starts '{dash}{key}: "
+           f"{value[:40].rsplit(' ', 1)[0]}' and goes on as written")
     return Slip(index, key if not found["indent"] else field_of(block, index),
-                f"there is no colon after the field's name ({key})",
-                f"write the line as '{dash}{key}: {shortened(found['value'])}' (the name, a colon, then a space)"
-                + indented_as(spaces, "the fields above it"))
+                f"there is no colon after the field's name ({key})", fix + indented_as(spaces, "the fields above it"))
 
 
 def entry_of(block: list[str], index: int) -> range:
@@ -656,10 +659,11 @@ def value_below_its_field_slip(block: list[str], index: int) -> Slip | None:
     if value[:1] not in "\"'" and not reads_as_yaml(value):
         value = in_quotes(value)  # "Vote: now" on the field's line would need its quotes; "[a, b]" or ">-" not
     where = "at the left edge" if not indent_of(block[index]) else "no further in than its field"
+    fix = f"put it on the line of {key}, after the colon"
+    if len(value) <= LONGEST_LINE_TO_COPY:
+        fix += f": {as_line(line_parts(block[above])[0], value)}"
     return Slip(index, key if TOP_LEVEL_FIELD.match(block[above]) else field_of(block, above),
-                f"the value of {key} is on the line below it, {where}, where YAML reads it as a field of its own",
-                f"put it on the line of {key}, after the colon: "
-                f"{as_line(line_parts(block[above])[0], shortened(value, 120))}")
+                f"the value of {key} is on the line below it, {where}, where YAML reads it as a field of its own", fix)
 
 
 
@@ -855,6 +859,12 @@ def an_unclosed_list(value: str) -> bool:
     ('[Update] Buses', which a closing bracket and more text show)."""
     closer = {"[": "]", "{": "}"}.get(value[0])
     return closer is not None and (closer not in value or value.endswith(closer))
+
+
+# A fix that gives a whole line to write gives it whole, or the volunteer
+# would copy a value cut short with "…"; a longer value (a summary of a
+# paragraph) is told as the edit to make instead.
+LONGEST_LINE_TO_COPY = 240
 
 
 def shortened(text: str, limit: int = 60) -> str:
