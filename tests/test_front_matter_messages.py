@@ -885,6 +885,15 @@ def test_a_welsh_name_gets_its_file_name_without_the_accent():
     ("title:\n# the headline\nKatie Parker joins\ndate: 2021-11-08",
      "4: title: the value of title is on the line below it, at the left edge, where YAML reads it as a field of its "
      "own — put it on the line of title, after the colon: title: Katie Parker joins"),
+    # Words of a bio that look like a field ("Website: …") are text: the slip further down is told, not the bio.
+    ("press_kit_people:\n  - name: Alex Mays\n    bio: >-\n      Alex founded the party.\n      Website: example.org\n"
+     "      She lives in Leeds.\n    credit: Sample\n  - name: Sam Okafor\n    role Press officer",
+     "10: press_kit_people: there is no colon after the field's name (role) — write the line as 'role: Press "
+     "officer' (the name, a colon, then a space), indented 4 spaces as the fields above it"),
+    ("press_kit_people:\n  - name: Alex Mays\n    bio: >-\n      Alex founded the party.\n      Website: example.org\n"
+     "      She lives in Leeds.\n  - name: Sam Okafor\n    bio: Sam runs the press office.\n   credit: Sample",
+     "10: press_kit_people: the line is indented 3 spaces, where the field above it (bio) starts after 4 spaces — "
+     "start the line with 4 spaces, so that the fields of one entry line up under each other"),
 ])
 def test_what_a_review_of_the_messages_found_is_told_right(front_matter, expected):
     assert refusal(front_matter) == expected

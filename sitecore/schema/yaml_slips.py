@@ -675,7 +675,11 @@ def stray_text_line(block: list[str], upto: int) -> int | None:
     each as far in as the first: further in than the field's name, which is
     what counts.)"""
     owner = None  # the nearest field or list item above: kept as the lines go (searching back was quadratic)
+    text_column = None  # inside a block of lines ("bio: >-"), the column its text is further in than
     for index, line in enumerate(block[: upto + 1]):
+        if text_column is not None and (not is_written(line) or indent_of(line) > text_column):
+            continue  # the block's own text, whatever it says ("Website: example.org" is words, not a field)
+        text_column = value_column(line) if BLOCK_OF_LINES.match(line) else None
         if FIELD_AT_ANY_INDENT.match(line) or LIST_ITEM.match(line):
             owner = line
         if not is_written(line) or owner is line or DASH_WITHOUT_ITS_SPACE.match(line.rstrip("\r\n")):
