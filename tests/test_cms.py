@@ -948,6 +948,41 @@ def test_the_rules_across_fields_are_the_builds(browser, editor_site):
 
 
 @pytest.mark.browser
+def test_a_new_entry_is_not_named_with_what_a_file_name_cannot_hold(browser, editor_site):
+    """Sveltia names a new file from its title, keeping "_" and "~" (its
+    ASCII slug keeps letters, digits, "_", "-" and "~"), which the build
+    refuses in a file name: refused as the entry is first saved, and only
+    then (the file keeps its name once saved)."""
+    page = browser.new_page()
+    page.goto(f"{editor_site['url']}/admin/formats.json")
+    results = page.evaluate("""async () => {
+        const { toFile } = await import('./frontmatter-format.js');
+        const specs = await (await fetch('formats.json')).json();
+        const now = new Date('2026-11-27T12:00:00Z');
+        // isNew: the editor's "New" (or "Duplicate") page saves it, as admin.js tells.
+        const refused = (collection, values, isNew = true) => {
+          try { toFile({ body: 'B', ...values }, specs[`${collection}-frontmatter`], { now, isNew }); return false; }
+          catch (error) { return error.message; }
+        };
+        const post = { category: 'news', summary: 'S.', date: '2026-11-20' };
+        return {
+          underscore: refused('posts', { ...post, title: 'Rents_up' }),
+          both: refused('councillors', { title: 'Sam ~ Okafor_Jones', role: 'Councillor', joined: '2021-05-06' }),
+          saved: refused('posts', { ...post, title: 'Rents_up', __source: '---\\ntitle: Rents\\n---\\nB\\n' }, false),
+          savedHere: refused('posts', { ...post, title: 'Rents_up' }, false),
+          plain: refused('posts', { ...post, title: 'Rents up' }),
+        };
+    }""")
+    page.close()
+    assert results["underscore"] == (
+        "\"Title\" holds \"_\": the new file is named from the title as it is first saved, and a file's name "
+        "(part of the page's address) may hold only letters, digits and hyphens. Write it without \"_\" for this "
+        "first save (a space instead); the title can have it again once the entry is saved.")
+    assert results["both"].startswith('"Title" holds "~" and "_": ') and "can have them again" in results["both"]
+    assert results["saved"] is False and results["savedHere"] is False and results["plain"] is False
+
+
+@pytest.mark.browser
 def test_the_editor_refuses_what_the_build_would_of_tags_copies_and_pasted_characters(browser, editor_site):
     """From an audit of the editor beside the build: each of these was saved
     and then refused at the review. A tag spelt otherwise than most posts

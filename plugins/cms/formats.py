@@ -52,6 +52,10 @@ def format_spec(schema, path: str) -> dict:
     not_in_new = [f.name for f in schema.fields if not f.in_new_files]
     if not_in_new:
         spec["not_in_new"] = not_in_new
+    if "{{slug}}" in path:
+        # Sveltia names a new file from its title, keeping "_" and "~", which
+        # the build refuses in a file name (SLUG_PATTERN): refused as it saves.
+        spec["named_from"] = "title"
     if schema.name in SAME_SPELLING_FIELDS:
         spec["same_spelling"] = SAME_SPELLING_FIELDS[schema.name]
     if schema.name in NOT_IN_THE_FUTURE:

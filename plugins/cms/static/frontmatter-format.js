@@ -300,6 +300,19 @@ function validate(values, spec, original, now, createdHere = false) {
       }
     });
   }
+  // A new entry's file is named from its title once, as it is first saved
+  // (Sveltia's slug keeps "_" and "~"; a file name in an address may not).
+  const namedFrom = spec.named_from;
+  if (namedFrom && original === undefined && !createdHere) {
+    const kept = [...new Set(String(values[namedFrom] ?? '').match(/[_~]/g) ?? [])];
+    if (kept.length) {
+      const marks = kept.map((mark) => `"${mark}"`).join(' and ');
+      throw new Error(`"${label(namedFrom)}" holds ${marks}: the new file is named from the ` +
+        `${namedFrom} as it is first saved, and a file's name (part of the page's address) may hold only ` +
+        `letters, digits and hyphens. Write it without ${marks} for this first save (a space instead); the ` +
+        `${namedFrom} can have ${kept.length > 1 ? 'them' : 'it'} again once the entry is saved.`);
+    }
+  }
   const future = spec.not_future;
   if (future && empty(values[future.unless])) {
     const date = dateText(values[future.field]);
