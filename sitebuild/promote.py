@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from sitecore.clock import as_written, build_time, has_passed
 from sitecore.problems import problems_of_one_file
 from sitecore.schema.content_types import CANDIDATE
 from sitecore.schema.document import closing_fence, parse_document
@@ -50,6 +51,7 @@ def promote(slug: str, settings: dict) -> Path:
     document, values = checked_candidate(source, written, settings)
     if values.get("result") != "elected":
         raise PromoteError(f"{values['title']} is not recorded as elected: add 'result: elected' to {source.name} first")
+    refuse_before_the_embargo(source, values, settings)
     refuse_a_second_profile(source, values, settings)
     target = content / settings["COUNCILLOR_PATHS"][0] / f"{slug}.md"
     if target.exists():
@@ -102,7 +104,19 @@ def profile_fields(values: dict, settings: dict) -> dict:
         **({"region": values["region"]} if values.get("region") else {}),
         **({"photo": values["photo"], "photo_alt": values["photo_alt"]} if values.get("photo") else {}),
         **({"sample": values["sample"]} if values.get("sample") else {}),
+        # A draft candidate's profile is a draft too: published with them, not before.
+        **({"status": values["status"]} if values.get("status") == "draft" else {}),
     }
+
+
+def refuse_before_the_embargo(source: Path, values: dict, settings: dict) -> None:
+    """A candidate under embargo (a result announced at a set moment):
+    a profile has no embargo of its own, so written now it would publish
+    their name and words at the next build, before the candidacy itself."""
+    embargo = values.get("embargo")
+    if embargo is not None and not has_passed(embargo, build_time(settings)):
+        raise PromoteError(f"{values['title']} is under embargo until {as_written(embargo)} ({source.name}): a "
+                           "councillor profile cannot wait for an embargo, so promote them once it has lifted")
 
 
 def refuse_a_second_profile(source: Path, values: dict, settings: dict) -> None:

@@ -16,7 +16,7 @@ from test_site import text_of
 from test_unchanged_builds import kept
 
 from sitebuild.build import load_settings
-from sitebuild.promote import promote
+from sitebuild.promote import PromoteError, promote
 from sitebuild.scaffold import new_content
 
 # Announced on 25 April 2022 at 09:00; before then, neither is public.
@@ -256,6 +256,38 @@ def test_a_promoted_profile_asks_for_the_day_they_joined(make_site, tmp_path):
     joined = make_site(options=("--now", AFTER_THE_COUNT))
     assert joined.returncode == 0, joined.stderr
     assert "1 March 2021" in text_of(joined.html("councillors/alex-standing/").main)
+
+
+def test_promote_refuses_a_candidate_under_embargo_until_it_lifts(project):
+    """A profile has no embargo: written before the result's embargo lifts,
+    the next build would publish the councillor before the candidacy."""
+    write_content(project / "content", {"candidates/alex-standing.md": candidate(
+        result="elected", embargo="2022-05-06 14:00")})
+    before = files_of(project / "content")
+    settings = load_settings(project / "local.py")
+    settings["BUILD_TIME"] = "2022-05-06 13:59"
+    with pytest.raises(PromoteError) as refused:
+        promote("alex-standing", settings)
+    assert str(refused.value) == ("Alex Standing is under embargo until 2022-05-06 14:00 (alex-standing.md): a "
+                                  "councillor profile cannot wait for an embargo, so promote them once it has lifted")
+    assert files_of(project / "content") == before  # nothing written
+    settings["BUILD_TIME"] = "2022-05-06 14:00"
+    assert "title: Alex Standing" in promote("alex-standing", settings).read_text()
+
+
+def test_a_draft_candidates_profile_is_a_draft(make_site, tmp_path):
+    build = make_site({"candidates/alex-standing.md": candidate(result="elected", status="draft")},
+                      options=("--now", AFTER_THE_COUNT))
+    assert build.returncode == 0, build.stderr
+    settings = load_settings(derived_settings(tmp_path / "local.py", {"PATH": repr(str(build.content))}))
+    profile = promote("alex-standing", settings)
+    profile.write_text(profile.read_text().replace("joined: TODO the day they joined the party, e.g. 2021-11-24",
+                                                   "joined: 2021-03-01"))
+    assert "\nstatus: draft\n" in profile.read_text()
+    rebuilt = make_site(options=("--now", AFTER_THE_COUNT))
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert not (rebuilt.output / "councillors/alex-standing").exists()
+    assert "Alex Standing" not in text_of(rebuilt.html("councillors/").main)
 
 
 def test_promote_keeps_the_candidate_files_line_ends_and_byte_order_mark(project):
