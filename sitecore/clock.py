@@ -64,6 +64,13 @@ def instant(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(dt.timezone.utc)
 
 
+def clocks_show_twice(moment: dt.datetime) -> bool:
+    """Is this a time the clocks show twice, in the hour they go back (01:30
+    on the last Sunday of October, first in BST, then in GMT)? Its wall-clock
+    time alone does not say which of the two it is."""
+    return moment.replace(fold=0).utcoffset() != moment.replace(fold=1).utcoffset()
+
+
 def has_passed(moment: dt.datetime, now: dt.datetime) -> bool:
     """Compare instants, not wall-clock times (see instant)."""
     for moments in _noting:

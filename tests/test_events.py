@@ -345,6 +345,39 @@ def test_an_events_report_follows_the_rule_every_name_follows(make_site, event_c
         assert build.returncode == 1 and any(refused in line for line in build.problem_lines), build.problem_lines
 
 
+def test_the_hour_the_clocks_go_back_is_told_apart_in_listings_pages_and_calendars(make_site):
+    """01:30 on the night the clocks go back is two moments. From a review:
+    an event given as 01:15 GMT (+00:00) was written in the calendar as
+    01:15 Europe/London, which RFC 5545 reads as the first 01:15 (BST), an
+    hour early; one from 01:30 BST to 01:20 GMT ended before it began there
+    and on its page; and listings sorted by the clock's reading, not the
+    moment."""
+    build = make_site({
+        "events/first.md": event_file(title="First", start="2022-10-30 01:45", end="2022-10-30 02:30"),
+        "events/second.md": event_file(title="Second", start="2022-10-30T01:15:00+00:00", end="2022-10-30 02:30"),
+        "events/night.md": event_file(title="Night", start="2022-10-30T00:30:00Z", end="2022-10-30T01:20:00Z"),
+    }, options=("--now", "2022-10-01 12:00"))
+    assert build.returncode == 0, build.stderr
+    in_order = ["Night", "First", "Second"]  # 00:30, 00:45 and 01:15 UTC
+    assert titles(build.html("events/").main.select("section[aria-labelledby=upcoming] .event-card")) == in_order
+    events = calendar_events(build.output / "events/calendar.ics")
+    assert [str(event["SUMMARY"]) for event in events] == in_order
+    utc = dt.timezone.utc
+    assert [(event.decoded("DTSTART").astimezone(utc), event.decoded("DTEND").astimezone(utc)) for event in events] == [
+        (dt.datetime(2022, 10, 30, 0, 30, tzinfo=utc), dt.datetime(2022, 10, 30, 1, 20, tzinfo=utc)),
+        (dt.datetime(2022, 10, 30, 0, 45, tzinfo=utc), dt.datetime(2022, 10, 30, 2, 30, tzinfo=utc)),
+        (dt.datetime(2022, 10, 30, 1, 15, tzinfo=utc), dt.datetime(2022, 10, 30, 2, 30, tzinfo=utc))]
+    # Read as RFC 5545 reads it, not only as this library does: no local time the clocks show twice.
+    ics = (build.output / "events/calendar.ics").read_text()
+    assert "DTSTART:20221030T003000Z" in ics and "DTEND:20221030T012000Z" in ics
+    assert "DTEND;TZID=Europe/London:20221030T023000" in ics  # after the hour: local time, as every other
+    night = build.html("events/night/").main
+    assert "Sunday 30 October 2022, 01:30 BST – 01:20 GMT (UK time)" in text_of(night)
+    assert [time["datetime"] for time in night.select(".facts time")] == [
+        "2022-10-30T01:30:00+01:00", "2022-10-30T01:20:00+00:00"]
+    assert "Sunday 30 October 2022, 01:45 BST – 02:30 (UK time)" in text_of(build.html("events/first/").main)
+
+
 def test_the_calendar_files_say_the_uk_clocks_up_to_the_last_year_an_event_may_have(spring):
     """icalendar wrote the zone's clock changes only up to 2037: an app
     that reads them would show a summer event after that an hour out."""

@@ -17,6 +17,7 @@ import hashlib
 
 import icalendar
 
+from sitecore.clock import clocks_show_twice
 from sitecore.imprint import imprint_text
 from sitecore.schema.fields import LATEST_YEAR
 from sitecore.urls import canonical_url
@@ -64,8 +65,8 @@ def event_component(event, settings) -> icalendar.Event:
     component = icalendar.Event()
     domain = canonical_url(settings, "").split("://", 1)[1].strip("/")
     component.add("uid", f"{event.slug}@{domain}")
-    component.add("dtstart", event.start)
-    component.add("dtend", event.end)
+    component.add("dtstart", calendar_time(event.start))
+    component.add("dtend", calendar_time(event.end))
     component.add("summary", f"{event.status_label}: {event.title}" if event.status_label else event.title)
     # An event held online only is where its link is: apps make it a link.
     component.add("location", event.where or event.online)
@@ -85,6 +86,14 @@ def event_component(event, settings) -> icalendar.Event:
     component.add("sequence", SEQUENCE[event.event_status])
     component.add("dtstamp", version_stamp(component))
     return component
+
+
+def calendar_time(moment: dt.datetime) -> dt.datetime:
+    """A time as the calendar file gives it: in the site's zone (TZID), but
+    in UTC in the hour the clocks go back. RFC 5545 (3.3.5) reads a local
+    time the clocks show twice as the first of the two: 01:15 GMT, written
+    as 01:15 in Europe/London, would be 01:15 BST, an hour early."""
+    return moment.astimezone(dt.timezone.utc) if clocks_show_twice(moment) else moment
 
 
 def version_stamp(component: icalendar.Event) -> dt.datetime:

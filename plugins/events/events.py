@@ -11,7 +11,7 @@ the listing is filtered with plain links, without JavaScript.
 from __future__ import annotations
 
 from plugins.typedcontent import TypedContentGenerator
-from sitecore.clock import build_time, has_passed
+from sitecore.clock import build_time, clocks_show_twice, has_passed, instant
 from sitecore.content_items import TypedContent
 from sitecore.output import write_output
 from sitecore.regions import region_slug
@@ -70,13 +70,31 @@ class Event(TypedContent):
     def same_day(self) -> bool:
         return self.start.date() == self.end.date()
 
+    @property
+    def start_shown(self) -> str:
+        """The start as pages show it: "Saturday 10 September 2022, 10:00"."""
+        return self.time_shown(self.start, with_day=True)
+
+    @property
+    def end_shown(self) -> str:
+        """The end as pages show it after the start: its time alone on the same day."""
+        return self.time_shown(self.end, with_day=not self.same_day)
+
+    def time_shown(self, moment, with_day: bool) -> str:
+        day = moment.strftime(f"%A {self.settings['DEFAULT_DATE_FORMAT']}, ") if with_day else ""
+        # In the hour the clocks go back, 01:30 is two moments: which one is said ("01:30 GMT").
+        zone = f" {moment.tzname()}" if clocks_show_twice(moment) else ""
+        return f"{day}{moment.strftime('%H:%M')}{zone}"
+
 
 class EventGenerator(TypedContentGenerator):
     content_class = Event
     index_template = "events"
 
     def order(self, items):
-        return sorted(items, key=lambda event: (event.start, event.slug))
+        # By instant: Python compares two times of one zone by their wall
+        # clocks, so 01:15 GMT sorted before 01:45 BST, half an hour earlier.
+        return sorted(items, key=lambda event: (instant(event.start), event.slug))
 
     def generate_context(self) -> None:
         super().generate_context()
