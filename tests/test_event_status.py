@@ -61,9 +61,22 @@ def test_the_listings_label_a_cancelled_or_postponed_event_in_words(called_off):
     labels = [text_of(card.select_one(".event-status")) if card.select_one(".event-status") else None
               for card in cards]
     assert labels == ["Cancelled", None, "Postponed"]
-    # The home page's next events use the same card.
-    home = called_off.html("").main.select("section[aria-labelledby=next-events] .event-card")
-    assert text_of(home[0].select_one(".event-status")) == "Cancelled"
+    # The home page invites people to what goes ahead: a cancelled and a
+    # postponed event took both its places from the one that did.
+    home = called_off.html("").main
+    assert titles(home.select("section[aria-labelledby=next-events] .event-card")) == ["Members meeting"]
+    assert home.find("a", string="come to an event") is not None
+
+
+def test_the_home_page_has_no_next_events_when_none_goes_ahead(make_site):
+    build = make_site({path: text for path, text in CALLED_OFF.items() if "members-meeting" not in path},
+                      options=("--now", BEFORE))
+    assert build.returncode == 0, build.stderr
+    home = build.html("").main
+    assert home.select_one("section[aria-labelledby=next-events]") is None
+    assert home.find("a", string="come to an event") is None
+    assert titles(build.html("events/").main.select("section[aria-labelledby=upcoming] .event-card")) == [
+        "Canvass", "Summer social"]
 
 
 def test_the_calendar_files_tell_calendar_apps_it_is_cancelled_or_postponed(called_off):
@@ -111,7 +124,23 @@ def test_a_cancelled_event_in_the_past_does_not_say_it_took_place(make_site):
     assert text_of(main.select_one("h1 + p")) == "This event has been cancelled."
     past = build.html("events/").main.select("section[aria-labelledby=past] .event-card")
     assert [text_of(card.select_one(".event-status")) for card in past if card.select_one(".event-status")] == [
-        "Postponed", "Cancelled"]
+        "Cancelled"]
+
+
+def test_a_postponed_event_stays_to_come_after_its_first_date(make_site):
+    """It has not happened: it waits for its new date. From a review: once
+    its first date passed it moved to the past, and left the calendar people
+    subscribe to, whose apps then dropped it without a word."""
+    build = make_site(CALLED_OFF, options=("--now", AFTER))
+    assert build.returncode == 0, build.stderr
+    listing = build.html("events/").main
+    assert titles(listing.select("section[aria-labelledby=upcoming] .event-card")) == ["Summer social"]
+    assert "Summer social" not in titles(listing.select("section[aria-labelledby=past] .event-card"))
+    social = calendar_entries(build.output / "events/calendar.ics")["social"]
+    assert str(social["STATUS"]) == "TENTATIVE"
+    page = build.html("events/social/").main
+    assert "This event has taken place." not in text_of(page)
+    assert build.html("").main.select_one("section[aria-labelledby=next-events]") is None
 
 
 def test_the_calendar_of_upcoming_events_is_valid_when_there_are_none(make_site):

@@ -20,6 +20,10 @@ from sitecore.site_files import SiteFile, listing_page
 from .calendar import event_calendar, upcoming_calendar
 
 
+# How many of the events that go ahead the home page shows.
+NEXT_EVENTS_SHOWN = 2
+
+
 class Event(TypedContent):
     mandatory_properties = ("title", "start", "end", "event_category")
     default_template = "event"
@@ -99,8 +103,16 @@ class EventGenerator(TypedContentGenerator):
     def generate_context(self) -> None:
         super().generate_context()
         now = build_time(self.settings)
-        upcoming = [event for event in self.items if not has_passed(event.end, now)]
+        # A postponed event waits for its new date: still to come, however
+        # long ago it was first planned (it left the listing and the
+        # calendar people subscribe to, which then dropped it unannounced).
+        upcoming = [event for event in self.items
+                    if event.event_status == "postponed" or not has_passed(event.end, now)]
         self.context["upcoming_events"] = upcoming
+        # What the home page invites people to: events that go ahead (a
+        # cancelled and a postponed one took both places from the conference).
+        self.context["next_events"] = [event for event in upcoming
+                                       if event.event_status == "scheduled"][:NEXT_EVENTS_SHOWN]
         self.context["past_events"] = [event for event in reversed(self.items) if event not in upcoming]
         self.context["event_filters"] = self.filters(upcoming)
 
