@@ -544,6 +544,9 @@ def test_words_of_a_wrapped_value_are_not_taken_for_a_field_already_given():
      "3: tags: there is a stray \" after the list's closing ] — delete it: tags: [housing, nhs]"),
     ("title: Buses\ntags: [housing, nhs]'\nsummary: A post.",
      "3: tags: there is a stray ' after the list's closing ] — delete it: tags: [housing, nhs]"),
+    # An item's quote never closed: PyYAML read on to the end of the block ("found unexpected end of stream").
+    ("title: Buses\ntags: [nhs, 'housing]\nsummary: A post.",
+     "3: tags: the ' that starts the item 'housing is never closed — end the item with ': tags: [nhs, 'housing']"),
     ('title: Buses\npolicies: [[housing, nhs]\nsummary: "A post: in quotes."',
      '3: policies: the brackets do not pair up (2 "[" and 1 "]") — write the list with one of each: '
      "policies: [housing, nhs]"),
@@ -555,6 +558,28 @@ def test_a_list_in_brackets_left_open_is_named_at_its_line(front_matter, expecte
     key = line.split(":")[0]
     parse_document("---\n" + "\n".join(line if row.startswith(key + ":") else row
                                          for row in front_matter.splitlines()) + "\n---\nText.\n")
+
+
+@pytest.mark.parametrize("front_matter, expected", [
+    ('title: Buses\ntags: [nhs, housing"]',
+     '3: tags: item 2: the value ends with a " that starts nowhere (housing"), and would be published with it — '
+     'delete the " at its end, or, if the words are in quotes, put a " before them too'),
+    ('title: Homes\ncommitments:\n  - Cap rents."\n  - Build homes.',
+     '4: commitments: item 1: the value ends with a " that starts nowhere (Cap rents."), and would be published '
+     'with it — delete the " at its end, or, if the words are in quotes, put a " before them too'),
+    ('title: The "Big" vote"',
+     '2: title: the value ends with a " that starts nowhere (The "Big" vote"), and would be published with it — '
+     'delete the " at its end, or, if the words are in quotes, put a " before them too'),
+])
+def test_a_quote_at_the_end_that_starts_nowhere_is_refused(front_matter, expected):
+    """YAML reads a value without quotes as it is, a stray quote and all:
+    the site published the tag `housing"` and a commitment ending `."`."""
+    assert refusal(front_matter) == expected
+
+
+@pytest.mark.parametrize("value", ['Katie said "yes"', 'A 12" screen for the library', "Members' vote"])
+def test_quotes_that_pair_up_or_mark_inches_are_words(value):
+    assert parse_document(f"---\ntitle: {value}\n---\nText.\n").values["title"] == value
 
 
 # A block of lines as the minifesto's closing call and a councillor's bio are written.
@@ -730,6 +755,11 @@ def test_a_line_deleted_moved_split_or_joined_is_told_as_such(lines, expected):
      "3: (front matter): the line follows a note (a line starting with #) but does not start with # itself, so YAML "
      "reads it as a field — start the line with # and a space, as the note's first line: every line of a note needs "
      "its own #"),
+    # A note of two lines, the last of the front matter: not "the summary continues", which published the note.
+    ("title: Buses\ndate: 2021-11-08\ncategory: news\nsummary: The council voted.\n"
+     "# Note for the editor: please check the figures\nwith Katie before this goes out.",
+     "7: summary: the line follows a note (a line starting with #) but does not start with # itself, so YAML reads it "
+     "as a field — start the line with # and a space, as the note's first line: every line of a note needs its own #"),
     # The minifesto's "closing_call: |" swapped with the line above it: "mapping values are not allowed here".
     ("closing_call: |\nclosing_title: Join the breakthrough\n  None of this happens: we organise.\n  Join us.\n"
      "keywords: [minifesto]",
@@ -844,6 +874,13 @@ def test_a_welsh_name_gets_its_file_name_without_the_accent():
     ("title: Homes\ncommitments: - Build council homes.\n  - Cap rents.",
      "3: commitments: the list's first item is on the line of its field — put '- Build council homes.' on a line "
      "of its own below 'commitments:', indented 2 spaces as the items below it"),
+    # The only item on its field's line: told as the list's item, not put in quotes (published "- Tax wealth.").
+    ("title: Fair taxes\nnumber: 11\ncommitments: - Tax wealth.",
+     "4: commitments: the list's first item is on the line of its field — put '- Tax wealth.' on a line of its own "
+     "below 'commitments:', indented 2 spaces as a list's items under its field"),
+    ("title: Buses\ntags: - buses",
+     "3: tags: the list's first item is on the line of its field — put '- buses' on a line of its own below 'tags:', "
+     "indented 2 spaces as a list's items under its field"),
     # The first item's dash without its space: YAML read the items as one text.
     ("title: Homes\ncommitments:\n  -Build council homes.\n  - Cap rents.",
      '4: commitments: a list item needs a space after the "-" — write the line as: - Build council homes., '

@@ -332,6 +332,14 @@ def entry_field_names() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def list_field_names() -> frozenset[str]:
+    """The names of the fields whose value is a list (a policy's
+    commitments, a post's tags), in any content type."""
+    return frozenset(spec.name for schema in SCHEMAS_BY_PATH_SETTING.values() for spec in schema.fields
+                     if spec.check.widget.get("widget") == "list")
+
+
+@functools.lru_cache(maxsize=1)
 def every_field_name() -> frozenset[str]:
     """The names of every content type's fields: a file's own type's are
     known when it is read (yaml_slips.fields_of_this_file)."""

@@ -176,7 +176,10 @@ def text_after_the_fields(block: list[str], text_index: int, closing_line: int) 
         if below_its_field is not None:
             return from_slip(below_its_field)
     if block[-1].strip():
-        continued = missing_colon_slip(block, text_index) or continued_value_slip(block, text_index)
+        # A note's second line without its "#" is no word of the value above
+        # the note: "put it all on one line" published the note.
+        continued = (comment_continued_slip(block, text_index) or missing_colon_slip(block, text_index)
+                     or continued_value_slip(block, text_index))
         if continued is not None:
             return from_slip(continued)
     return never_closed_before_text(block, text_index, closing_line)

@@ -75,6 +75,12 @@ def first_value_problem(root, block: list[str]) -> FrontMatterError | None:
         comment = HASHTAG_AFTER_VALUE.match(rest) if node.style is None else None
         if comment:
             return hashtag_taken_for_a_comment(node, block, rest.strip(), key, where)
+        if node.style is None and ends_with_a_stray_quote(node.value):
+            return FrontMatterError(
+                BLOCK_START_LINE + node.end_mark.line,
+                f'{where}the value ends with a " that starts nowhere ({shortened(node.value)}), and would be '
+                "published with it",
+                'delete the " at its end, or, if the words are in quotes, put a " before them too', field=key)
         control = CONTROL_CHARACTER.search(node.value)
         if control:
             return FrontMatterError(
@@ -82,6 +88,14 @@ def first_value_problem(root, block: list[str]) -> FrontMatterError | None:
                 f"{where}contains {what_it_is(control.group())}",
                 "delete it and retype that spot (it often comes from pasting from Word or a PDF)", field=key)
     return None
+
+
+def ends_with_a_stray_quote(value: str) -> bool:
+    """`tags: [nhs, housing"]`, `- Cap rents."`: a value without quotes that
+    ends with a " no other " pairs with, a quote typed once too often or
+    its partner left out. (A value starting with a quote is in quotes to
+    YAML; an inch mark, "a 12" screen", ends no value.)"""
+    return value.endswith('"') and value.count('"') % 2 == 1
 
 
 def item_run_on(node, inside: list, block: list[str]) -> int | None:

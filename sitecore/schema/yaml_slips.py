@@ -382,6 +382,13 @@ def own_field_names() -> frozenset[str]:
     return field_names() & top_level_field_names()
 
 
+def list_field_names() -> frozenset[str]:
+    """The names of this file's fields whose value is a list of items."""
+    from .content_types import list_field_names as of_every_type  # the schemas import this module
+
+    return field_names() & of_every_type()
+
+
 def missing_colon_slip(block: list[str], index: int) -> Slip | None:
     """Line `index`, text YAML cannot place, is a field whose colon was left
     out ("category news", a press contact's "phone 020 7946 0456"): not the
@@ -778,11 +785,17 @@ def indicator_slip(block: list[str], index: int) -> Slip | None:
                                                    "below it",
                     f"write the line as: {as_line(prefix, header)}")
     below = index_below(block, index)
-    if value[:2] == "- " and below is not None and LIST_ITEM.match(block[below]) and text_below(block, index):
-        # "commitments: - Build homes." above "  - Cap rents.": the field's line and its first item joined.
+    items_below = below is not None and LIST_ITEM.match(block[below]) and text_below(block, index)
+    named = FIELD_NAME_AT_ANY_INDENT.match(prefix)
+    if value[:2] == "- " and (items_below or (named and named["key"] in list_field_names())):
+        # "commitments: - Build homes." above "  - Cap rents.", or alone: the
+        # field's line and its first item joined (in quotes, the one item
+        # would be published with its dash, "- Build homes.").
+        indent = (block[below][:indent_of(block[below])] if items_below
+                  else prefix[:indent_of(prefix)] + "  ")
         return Slip(index, field_of(block, index), "the list's first item is on the line of its field",
-                    f"put '{shortened(value, 60)}' on a line of its own below "
-                    f"'{prefix.strip()}'{indented_as(block[below][:indent_of(block[below])], 'the items below it')}")
+                    f"put '{shortened(value, 60)}' on a line of its own below '{prefix.strip()}'"
+                    + indented_as(indent, "the items below it" if items_below else "a list's items under its field"))
     return Slip(index, field_of(block, index), f'a value starting with "{value[0]}" must be in quotes',
                 f"write the line as: {rewritten(prefix, value)}")
 
@@ -832,6 +845,11 @@ def bracket_list_slip(block: list[str], upto: int) -> Slip | None:
             if not closed:
                 return Slip(index, name, "the list in brackets is never closed",
                             f"end it with ]: {as_line(prefix, listed.rstrip(', ') + ']' + note)}")
+            unclosed = unclosed_quote_in_list(listed[:end + 1])
+            if unclosed is not None:  # "[nhs, 'housing]": PyYAML read on to the end of the block
+                item, mended = unclosed
+                return Slip(index, name, f"the {item[0]} that starts the item {item} is never closed",
+                            f"end the item with {item[0]}: {as_line(prefix, mended + listed[end + 1:] + note)}")
             opened, shut = unquoted.count("["), unquoted.count("]")
             stray = listed[end + 1:].strip()
             if opened == shut and stray and set(stray) <= STRAY_QUOTES:  # '[a, b]"': a quote typed once too often
@@ -842,6 +860,18 @@ def bracket_list_slip(block: list[str], upto: int) -> Slip | None:
                 if reads_as_yaml(f"[{items}]"):
                     return Slip(index, name, f'the brackets do not pair up ({opened} "[" and {shut} "]")',
                                 f"write the list with one of each: {as_line(prefix, f'[{items}]{note}')}")
+    return None
+
+
+def unclosed_quote_in_list(listed: str) -> tuple[str, str] | None:
+    """(the item, the list with its quote closed) for a list in brackets on
+    one line with an item whose opening quote is never closed ("[nhs,
+    'housing]"), if the list so mended reads as YAML."""
+    parts = [part.strip() for part in LIST_PART.findall(listed[1:-1]) if part.strip()]
+    for position, part in enumerate(parts):
+        if part[0] in "\"'" and not QUOTED_ITEM.fullmatch(part):
+            mended = f"[{', '.join([*parts[:position], part + part[0], *parts[position + 1:]])}]"
+            return (part, mended) if reads_as_yaml(mended) else None
     return None
 
 
