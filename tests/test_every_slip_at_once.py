@@ -228,6 +228,16 @@ def test_a_field_a_slip_names_is_not_told_as_missing_too():
     assert found.keeps(found.document.end_line, "summary", "is missing (every post needs it)")
 
 
+def test_a_field_indented_with_a_tab_is_not_told_as_missing_too():
+    """"\tdate: …" is refused for its tab; "date: is missing" below it named
+    a line the volunteer can see (it was taken for more of the title)."""
+    found = slips("title: Buses\n\tdate: 2021-11-24\ncategory: news")
+    assert [problem.message for problem in found.problems] == [
+        "YAML syntax error: a tab character is used for indenting"]
+    assert not found.keeps(found.document.end_line, "date", "is missing (every post needs it)")
+    assert found.keeps(found.document.end_line, "summary", "is missing (every post needs it)")
+
+
 @pytest.mark.parametrize("front_matter, told", [
     # Two items each with its own slip: each told, each fix its own line (not "the same slip down a list").
     ('title: Homes\ncommitments:\n  - *Build homes.\n  - *Cap rents.\nsample: x', [4, 5]),

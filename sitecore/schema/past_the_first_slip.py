@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from .document import Document, closing_fence, parse_document
 from .front_matter_errors import FrontMatterError
 from .schema import other_fields_named
-from .yaml_slips import WITHOUT_A_COLON, entry_field_names, field_names, field_of, indent_of
+from .yaml_slips import WITHOUT_A_COLON, entry_field_names, field_names, field_of, indent_of, own_field_names
 
 MOST_SLIPS = 20  # a file with more is not a few slips: its first 20 are enough to start with
 # Each slip passed over reads the whole file again: a stranger's 256 KB front
@@ -167,6 +167,9 @@ def field_of_line(written: list[str], index: int) -> str | None:
     for line in reversed(written[1:index + 1]):
         if key := FIELD_NAME.match(line):
             return key["key"]
+        tabbed = FIELD_NAME.match(line.lstrip(" \t")) if "\t" in line[:indent_of(line)] else None
+        if tabbed and tabbed["key"] in own_field_names():
+            return tabbed["key"]  # "\tdate: …", refused for its tab: its own line, not more of the title's
         without_colon = WITHOUT_A_COLON.match(line.rstrip())
         if without_colon and not without_colon["indent"] and without_colon["key"] in field_names():
             return without_colon["key"]
