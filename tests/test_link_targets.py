@@ -293,3 +293,17 @@ def test_the_sites_own_address_in_any_spelling_is_checked(builds, address):
     assert build.returncode == 1
     assert build.problem_lines[0].startswith(f"content/posts/rally.md:7: body: the link {address}#commitment-9 goes "
                                              "to #commitment-9, which")
+
+
+def test_a_link_to_the_page_of_a_file_that_cannot_be_read_is_not_blamed_on_the_link(make_site):
+    """A quote never closed in the policy's file: that file's problem is
+    told, and a post's right link to its page was told as going nowhere
+    too, so its writer would "mend" a link that was right. A link to no
+    file at all is still told."""
+    broken_policy = MINIMAL_SITE["policies/01-housing.md"].replace("title: ", 'title: "', 1)
+    post = (textwrap.dedent(MINIMAL_SITE["posts/hello.md"])
+            + "\nSee [our plan](/policies/housing/) and [x](/policies/nope/).\n")
+    build = make_site({"policies/01-housing.md": broken_policy, "posts/hello.md": post})
+    assert build.returncode == 1
+    assert [line.split(": ", 2)[1] for line in build.problem_lines] == ["title", "body"]
+    assert "the link /policies/nope/ goes to a page the site does not have" in build.problem_lines[1]
