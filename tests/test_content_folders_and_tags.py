@@ -105,6 +105,30 @@ def test_a_file_that_says_nothing_of_its_kind_gets_the_list_of_folders(make_site
                              'content/candidates/ (the README\'s "Where things go")')
 
 
+@pytest.mark.parametrize("path, text, expected", [
+    # A page saved among the posts: told to add a date and a category, it was published as news.
+    ("posts/volunteer.md", "---\ntitle: Volunteer with us\nsummary: Help the campaign.\n---\nText.\n",
+     "content/posts/volunteer.md:1: (file): its fields are a page's, not those of a post, which this folder holds — "
+     "if it is a page, move it to content/pages/; if it is a post, mend its fields as told below"),
+    ("posts/ben.md", "---\ntitle: Ben Munro\nrole: Councillor\njoined: 2021-12-15\nsummary: A councillor.\n---\nBio.\n",
+     "content/posts/ben.md:1: (file): its fields are a councillor's, not those of a post, which this folder holds — "
+     "if it is a councillor, move it to content/councillors/; if it is a post, mend its fields as told below"),
+    ("events/buses.md", post("Buses"),
+     "content/events/buses.md:1: (file): its fields are a post's, not those of an event, which this folder holds — "
+     "if it is a post, move it to content/posts/; if it is an event, mend its fields as told below"),
+])
+def test_a_file_with_another_kinds_fields_is_told_where_that_kind_goes(make_site, path, text, expected):
+    build = make_site({path: text})
+    assert_fails_with(build, expected)
+    assert build.problem_lines[0] == expected  # first: before the fields its folder's kind would want
+
+
+def test_a_post_that_forgot_a_field_is_told_only_the_field(make_site):
+    build = make_site({"posts/buses.md": post("Buses").replace("date: 2021-11-24\n", "")})
+    assert build.returncode == 1
+    assert [line.split(": ", 2)[1] for line in build.problem_lines] == ["date"]
+
+
 def test_files_the_site_reads_outside_the_content_folders_are_not_reported(make_site):
     # The minifesto and the press office are single files in content/; a
     # frozen edition is read from minifesto/editions/; images/ may hold a

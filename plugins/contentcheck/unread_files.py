@@ -15,8 +15,7 @@ import re
 
 from sitecore.names import MARKDOWN_SUFFIXES
 from sitecore.problems import problem_log
-from sitecore.schema.content_folders import written_files_not_read
-from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
+from sitecore.schema.content_folders import best_fitting_types, content_type_folders, written_files_not_read
 from sitecore.schema.document import front_matter_end
 from sitecore.schema.yaml_slips import TOP_LEVEL_FIELD
 
@@ -49,29 +48,6 @@ def folder_for(keys: set[str], settings: dict) -> str:
         return f"content/{folders[fits[0]]}/"
     return ("the content folder for what it is: " + ", ".join(f"content/{folder}/" for folder in folders.values())
             + ' (the README\'s "Where things go")')
-
-
-def content_type_folders(settings: dict) -> dict[str, str]:
-    """{path setting: its first folder} for each content type kept in a
-    folder (not the minifesto's or the press office's single file)."""
-    folders = {}
-    for setting in SCHEMAS_BY_PATH_SETTING:
-        paths = [path.strip("/") for path in settings.get(setting) or []]
-        if paths and paths[0] and not paths[0].endswith(MARKDOWN_SUFFIXES):
-            folders[setting] = paths[0]
-    return folders
-
-
-def best_fitting_types(keys: set[str], folders: dict[str, str]) -> list[str]:
-    """The path settings of the content types with every one of `keys` as a
-    field that miss the fewest required fields (none for no keys)."""
-    misses = {}
-    for setting in folders:
-        schema = SCHEMAS_BY_PATH_SETTING[setting]
-        if keys and keys <= set(schema.field_names()):
-            misses[setting] = sum(1 for field in schema.fields if field.required and field.name not in keys)
-    fewest = min(misses.values(), default=None)
-    return [setting for setting, missed in misses.items() if missed == fewest]
 
 
 def front_matter_lines(path: str) -> dict[str, str]:

@@ -28,6 +28,7 @@ from sitecore.names import (
     windows_cannot_hold,
 )
 from sitecore.problems import PartlyRead, problem_log
+from sitecore.schema.content_folders import type_it_fits_better
 from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING, field_names_of
 from sitecore.schema.document import front_matter_end, parse_document
 from sitecore.schema.fields import SLUG_MAX_LENGTH, SLUG_PATTERN
@@ -132,6 +133,8 @@ class FrontMatterReader(BaseReader):
                 return self._read_past_slips(source_path, schema, text, error)
 
         right, ok = schema.validate_all(source_path, doc, self.settings, problem_log.add)
+        if not ok:
+            self._another_types_fields(source_path, schema, doc)
         values = right if ok else None
         slug = self._slug_from_file_name(source_path, schema, values, doc)
         if values is None or slug is None:
@@ -183,6 +186,20 @@ class FrontMatterReader(BaseReader):
                 return
         right, ok = schema.validate_all(source_path, doc, self.settings, problem_log.add)
         self._slug_from_file_name(source_path, schema, right if ok else None, doc)
+
+    def _another_types_fields(self, source_path, schema, doc) -> None:
+        """A file with another content type's fields, in this type's folder
+        (a page in content/posts/, a councillor's profile): said first, or
+        adding the fields the messages ask for turns it into a post."""
+        fits = type_it_fits_better(set(doc.values), schema, self.settings)
+        if fits is not None:
+            other, folder = fits
+            other_one, this_one = (f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}"
+                                   for kind in (other.name, schema.name))
+            problem_log.add(source_path, 1, "(file)",
+                            f"its fields are {other_one}'s, not those of {this_one}, which this folder holds",
+                            f"if it is {other_one}, move it to content/{folder}/; if it is {this_one}, "
+                            "mend its fields as told below")
 
     def _read_past_slips(self, source_path, schema, text: str, first: FrontMatterError, with_text: bool = True):
         """A front matter block that cannot be read: every slip in it is

@@ -10,6 +10,8 @@ from __future__ import annotations
 import fnmatch
 import os
 
+from sitecore.names import MARKDOWN_SUFFIXES
+
 from .content_types import SCHEMAS_BY_PATH_SETTING
 
 
@@ -73,3 +75,50 @@ def written_files_not_read(settings: dict) -> list[str]:
         if not (within(relative, static) and not within(relative, not_static)):
             found.append(path)
     return found
+
+
+def content_type_folders(settings: dict) -> dict[str, str]:
+    """{path setting: its first folder} for each content type kept in a
+    folder (not the minifesto's or the press office's single file)."""
+    folders = {}
+    for setting in SCHEMAS_BY_PATH_SETTING:
+        paths = [path.strip("/") for path in settings.get(setting) or []]
+        if paths and paths[0] and not paths[0].endswith(MARKDOWN_SUFFIXES):
+            folders[setting] = paths[0]
+    return folders
+
+
+def best_fitting_types(keys: set[str], folders: dict[str, str]) -> list[str]:
+    """The path settings of the content types with every one of `keys` as a
+    field that miss the fewest required fields (none for no keys)."""
+    misses = {}
+    for setting in folders:
+        schema = SCHEMAS_BY_PATH_SETTING[setting]
+        if keys and keys <= set(schema.field_names()):
+            misses[setting] = sum(1 for field in schema.fields if field.required and field.name not in keys)
+    fewest = min(misses.values(), default=None)
+    return [setting for setting, missed in misses.items() if missed == fewest]
+
+
+# A file's fields fit another content type when they are all its and it
+# misses none it needs; told only when the file is far from its own type
+# (a field its type has not, or two it needs missing): a post that forgot
+# its date is a post.
+FAR_FROM_ITS_TYPE = 2
+
+
+def type_it_fits_better(keys: set[str], schema, settings: dict) -> tuple[object, str] | None:
+    """(schema, folder) of the one content type whose fields `keys` fit
+    whole, when they are far from `schema`'s, the type of the folder the
+    file is in: a page saved in content/posts/ (told to add a date and a
+    category, it was published as news) or a councillor's profile."""
+    own = set(schema.field_names())
+    missing = sum(1 for field in schema.fields if field.required and field.name not in keys)
+    if not keys or (keys <= own and missing < FAR_FROM_ITS_TYPE):
+        return None
+    folders = content_type_folders(settings)
+    fits = [setting for setting in best_fitting_types(keys, folders) if SCHEMAS_BY_PATH_SETTING[setting] is not schema
+            and not any(field.required and field.name not in keys for field in SCHEMAS_BY_PATH_SETTING[setting].fields)]
+    if len(fits) != 1:
+        return None
+    return SCHEMAS_BY_PATH_SETTING[fits[0]], folders[fits[0]]
