@@ -596,6 +596,27 @@ def test_an_invisible_character_in_a_wrong_value_is_shown_by_its_code():
 
 
 @pytest.mark.parametrize("value, refused", [
+    ("rally.jpg", True), ("IMG_2034.JPG", True), ("img_20220305", True), ("Image", True), ("an image.", True),
+    ("alt text", True), ("People at a rally in Truro", False), ("Photo of Katie outside the library", False),
+    ("The party's logo: a rising sun", False),
+])
+def test_alt_text_refuses_a_file_name_or_a_word_for_a_picture(value, refused):
+    """Read aloud in place of the picture: "IMG underscore 2034 dot JPG"
+    tells someone who cannot see it nothing (WCAG 1.1.1)."""
+    from sitecore.schema.field_errors import FieldError
+    from sitecore.schema.fields import alt_text
+
+    if refused:
+        with pytest.raises(FieldError) as error:
+            alt_text(value, {})
+        assert error.value.message == f'"{value}" says nothing of what the picture shows'
+        assert error.value.fix == ("describe what the picture shows for someone who cannot see it, "
+                                   "e.g. Members marching with a banner")
+    else:
+        assert alt_text(value, {}) == value
+
+
+@pytest.mark.parametrize("value, refused", [
     ("Class sizes < 30 in every school", False),
     ("Rents < £100 a week, and <3 for the NHS", False),
     ("Our <b>bold</b> plan", True),

@@ -565,6 +565,8 @@ REFUSED_SAMPLES = [
     # outside the site, a hidden folder, the home page, a file not a page.
     "https://breakthroughparty.org.uk/news/old/", "/news/old", "/news/../../etc/", "/.well-known/x/", "/",
     "/minifesto.pdf", "/index.html", "/a.html/", "/" + "a" * 101 + "/",
+    # Alt text that says nothing of the picture (fields.alt_text), and words that do.
+    "rally.jpg", "IMG_2034.JPG", "img_20220305", "An image.", "PHOTO", "People at a rally.", "Photo of Katie",
 ]
 # How Sveltia CMS reads a field's pattern (its HI function in 0.221.1): an
 # optional /…/flags around it.

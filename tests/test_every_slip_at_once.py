@@ -254,4 +254,4 @@ def test_a_value_below_its_field_is_told_once():
     """'title:' with its value on the line below: not also "title: is nothing"."""
     found = slips('title:\n"Ben Munro"\nrole: Councillor')
     assert [(problem.line, problem.field) for problem in found.problems] == [(3, "title")]
-    assert not found.keeps(2, "title", "is nothing, where its text belongs")
+    assert not found.keeps(2, "title", "is empty")

@@ -307,3 +307,12 @@ def test_a_link_to_the_page_of_a_file_that_cannot_be_read_is_not_blamed_on_the_l
     assert build.returncode == 1
     assert [line.split(": ", 2)[1] for line in build.problem_lines] == ["title", "body"]
     assert "the link /policies/nope/ goes to a page the site does not have" in build.problem_lines[1]
+
+
+def test_an_image_in_the_text_whose_alt_text_is_its_file_name_is_refused(make_site):
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]) + "\n![IMG_2034.JPG]({static}/images/rally.jpg)\n"
+    build = make_site({"posts/hello.md": post, "images/rally.jpg": sample_jpeg()})
+    assert build.returncode == 1
+    assert build.problem_lines == [
+        'content/posts/hello.md:12: body: the image {static}/images/rally.jpg has the alt text "IMG_2034.JPG", which '
+        "says nothing of what it shows — describe it between the brackets: ![what the image shows](…)"]

@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlparse
 from sitecore.html_allowlist import goes_up_a_folder
 from sitecore.problems import problem_log
 from sitecore.publication_order import naming_refused
+from sitecore.schema.fields import describes_nothing
 from sitecore.site_files import is_known
 
 from .image_checks import check_image_file
@@ -62,6 +63,10 @@ def check_links(item, markdown: str, first_line: int, site: SiteFacts, field: st
                    f"[![what the link leads to]({found.target})]({found.only_content_of_link})")
         elif found.kind == "image" and not found.text:
             report(item, found.line, field, f"the image {found.target} has no alt text",
+                   "describe it between the brackets: ![what the image shows](…)")
+        elif found.kind == "image" and describes_nothing(found.text):
+            report(item, found.line, field,
+                   f'the image {found.target} has the alt text "{found.text}", which says nothing of what it shows',
                    "describe it between the brackets: ![what the image shows](…)")
         elif found.kind == "img-without-alt":
             report(item, found.line, field, "an <img> has no alt text", 'add alt="what the image shows"')

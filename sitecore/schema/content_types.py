@@ -9,6 +9,7 @@ from sitecore.schema.schema import InOrder, Schema
 from .fields import (
     SUMMARY,
     Field,
+    alt_text,
     choice,
     contact,
     date,
@@ -79,7 +80,7 @@ POST = Schema(
         Field("modified", date, example="2021-11-25"),
         Field("corrections", list_of_objects("correction", CORRECTION), in_new_files=False),
         Field("image", image_path, example="images/news/march.jpg"),
-        Field("image_alt", plain_text, example="Members marching with a banner", typographic=True),
+        Field("image_alt", alt_text, example="Members marching with a banner", typographic=True),
         Field("embargo", date, example="2022-03-01 09:00"),
         old_addresses("/news/old-title/"),
         STATUS,
@@ -113,7 +114,7 @@ PAGE = Schema(
 EASY_READ_LINE = (
     Field("text", short_sentence(20), required=True, example="We will build homes people can afford.", typographic=True),
     Field("picture", image_path, example="images/easy-read/homes.png"),
-    Field("picture_alt", plain_text, example="A row of new houses", typographic=True),
+    Field("picture_alt", alt_text, example="A row of new houses", typographic=True),
 )
 POLICY = Schema(
     name="policy",
@@ -141,7 +142,7 @@ COUNCILLOR = Schema(
         Field("region", one_of_setting("REGIONS"), example="East of England"),
         Field("previous_party", text, example="Labour", typographic=True),
         Field("photo", image_path, example="images/councillors/katie-parker.jpg"),
-        Field("photo_alt", plain_text, example="Katie Parker smiling outside the town hall", typographic=True),
+        Field("photo_alt", alt_text, example="Katie Parker smiling outside the town hall", typographic=True),
         Field("contact", contact, example="katie.parker@breakthroughparty.org.uk"),
         old_addresses("/councillors/old-name/"),
         STATUS,
@@ -205,7 +206,7 @@ CANDIDATE = Schema(
               typographic=True),
         Field("region", one_of_setting("REGIONS"), example="South West"),
         Field("photo", image_path, example="images/candidates/sam-example.jpg"),
-        Field("photo_alt", plain_text, example="Sam Example outside Truro library", typographic=True),
+        Field("photo_alt", alt_text, example="Sam Example outside Truro library", typographic=True),
         Field("links", list_of(https_link), example="[https://example.org/sam]"),
         Field("policies", list_of(slug), example="[housing, nhs]", refers_to="POLICY_PATHS"),
         # A councillor standing again: their profile's file name.

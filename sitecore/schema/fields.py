@@ -99,8 +99,10 @@ def any_text(value: Any, settings: dict) -> str:
     """Text of one line or several, not empty, with its spaces at either end removed."""
     if isinstance(value, dict) and len(value) == 1:
         raise text_with_a_colon(*next(iter(value.items())))
-    if isinstance(value, (dict, list)) or value is None:
-        what = "nothing" if value is None else "a list" if isinstance(value, list) else "fields of its own"
+    if value is None:  # "image_alt:" with nothing after it, as "summary: " is
+        raise FieldError("is empty", "write the text after the colon")
+    if isinstance(value, (dict, list)):
+        what = "a list" if isinstance(value, list) else "fields of its own"
         raise FieldError(f"is {what}, where its text belongs",
                          "write the text on the same line after the colon (no [ ] around it, no '- ' before it)")
     if isinstance(value, bool):
@@ -156,6 +158,35 @@ def plain_text(value: Any, settings: dict) -> str:
             "contains HTML or a Markdown link",
             "write plain text here; links belong in the body",
         )
+    return value
+
+
+# Alt text that says nothing of the picture: its file's name (IMG_2034.JPG,
+# rally.jpg, what some phones and editors fill in) or a word for a picture.
+# A screen reader reads it aloud in place of the picture (WCAG 1.1.1).
+NO_DESCRIPTION_WORDS = ("image", "photo", "photograph", "picture", "pic", "img", "graphic", "screenshot", "alt",
+                        "alt text", "logo", "banner")
+PICTURE_FILE_SUFFIXES = ("jpg", "jpeg", "png", "gif", "webp", "avif", "heic", "tif", "tiff")
+# (The editor's form has the same rule: plugins/cms/form_patterns.py.)
+NO_DESCRIPTION = re.compile(rf"^(?:(?:an? )?(?:{'|'.join(NO_DESCRIPTION_WORDS)})|img_?[0-9]+"
+                            rf"|[A-Za-z0-9_.-]+\.(?:{'|'.join(PICTURE_FILE_SUFFIXES)}))\.?$", re.IGNORECASE)
+
+
+def describes_nothing(words: str) -> bool:
+    return bool(NO_DESCRIPTION.match(words.strip()))
+
+
+NO_DESCRIPTION_FIX = ("describe what the picture shows for someone who cannot see it, "
+                      "e.g. Members marching with a banner")
+
+
+@widget(widget="text")  # a textarea, as for plain_text: a description can be long
+def alt_text(value: Any, settings: dict) -> str:
+    """A picture's text for people who cannot see it: plain text that
+    describes it, not its file's name."""
+    value = plain_text(value, settings)
+    if describes_nothing(value):
+        raise FieldError(f"{describe(value)} says nothing of what the picture shows", NO_DESCRIPTION_FIX)
     return value
 
 
