@@ -159,7 +159,16 @@ FORMS = "write it as YYYY-MM-DD (e.g. 2021-11-24) or YYYY-MM-DD HH:MM (e.g. 2021
     ("2021-1-5 09:30", "is not a date: the month and day need two digits each — write it as 2021-01-05 09:30"),
     ("2021-11-24  09:30", "is not a date: the date and the time have more than one space between them — write it "
                           "as 2021-11-24 09:30"),
-    ("24/11/2021", f"is not a date — {FORMS}"),
+    # Written as people write dates: read the UK way, with the date to write.
+    ("24/11/2021", "is not a date: it is written day first — write it as 2021-11-24 (YYYY-MM-DD)"),
+    ("3/4/2022", "is not a date: it is written day first — write it as 2022-04-03 (YYYY-MM-DD), read the UK way: "
+                 "3 April; for 4 March, write 2022-03-04"),
+    ("11/24/2021", "is not a date: it is written month first — write it as 2021-11-24 (YYYY-MM-DD)"),
+    ("2021/11/24", 'is not a date: its parts are separated by "/", not hyphens — write it as 2021-11-24 (YYYY-MM-DD)'),
+    ("24 November 2021", "is not a date: its month is written in words — write it as 2021-11-24 (YYYY-MM-DD)"),
+    ("Nov 24th, 2021 7pm", "is not a date: its month is written in words — write it as 2021-11-24 19:00 "
+                           "(YYYY-MM-DD HH:MM)"),
+    ("31/02/2022", f"is not a date — {FORMS}"),  # no such day: no date to write
     ("next Tuesday", f"is not a date — {FORMS}"),
 ])
 def test_bad_date(make_site, bad_date, told):

@@ -243,6 +243,13 @@ def event_file(**changes: str | None) -> str:
     ({"start": "2022-04-10 19.00"},
      'content/events/canvass.md:3: start: "2022-04-10 19.00" is not a date and time: the time is written '
      "otherwise than HH:MM — write it on the 24-hour clock, hours and minutes with a colon: 2022-04-10 19:00"),
+    ({"start": "10/04/2022 19:00"},
+     'content/events/canvass.md:3: start: "10/04/2022 19:00" is not a date and time: it is written day first — '
+     "write it as 2022-04-10 19:00 (YYYY-MM-DD HH:MM), read the UK way: 10 April; for 4 October, write "
+     "2022-10-04 19:00"),
+    ({"start": "10 April 2022"},
+     'content/events/canvass.md:3: start: "10 April 2022" is not a date and time: its month is written in words — '
+     "write it as 2022-04-10 and the time, on the 24-hour clock, e.g. 2022-04-10 19:00"),
     ({"start": "2022-04-10 7pm"},
      'content/events/canvass.md:3: start: "2022-04-10 7pm" is not a date and time: the time is written '
      "otherwise than HH:MM — write it on the 24-hour clock, hours and minutes with a colon: 2022-04-10 19:00"),

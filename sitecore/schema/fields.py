@@ -315,7 +315,7 @@ def date_slip(value: Any, needs_time: bool = False) -> tuple[str, str]:
     date to write; else the forms a date takes."""
     found = written_date(value)
     if not found:
-        return ("", DATE_AND_TIME_FORM if needs_time else DATE_FORMS)
+        return date_written_another_way(value, needs_time) or ("", DATE_AND_TIME_FORM if needs_time else DATE_FORMS)
     year, month, day = int(found["year"]), int(found["month"]), int(found["day"])
     if year == 0:
         return ("", DATE_AND_TIME_FORM if needs_time else DATE_FORMS)
@@ -343,6 +343,66 @@ def date_slip(value: Any, needs_time: bool = False) -> tuple[str, str]:
     if found["time"]:
         return ("its time does not read", DATE_AND_TIME_FORM)
     return ("the month and day need two digits each", f"write it as {when}")
+
+
+# Dates as people write them: 28/11/2021, 28-11-21, 2021/11/28; 28 November
+# 2021, 28th Nov 2021, November 28, 2021; each perhaps with a time after it.
+NUMBERS_DATE = re.compile(r"^(?P<first>\d{1,4})(?P<mark>[/.-])(?P<second>\d{1,2})(?P=mark)(?P<third>\d{2,4})"
+                          r"(?:[ T,]+(?:at[ \t]+)?(?P<time>\S.*))?$")
+WORDS_DATE = re.compile(r"^(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?[ \t]+(?P<month>[A-Za-z]+)\.?"
+                        r"|(?P<month_first>[A-Za-z]+)\.?[ \t]+(?P<day_after>\d{1,2})(?:st|nd|rd|th)?),?[ \t]+"
+                        r"(?P<year>\d{4})(?:[ T,]+(?:at[ \t]+)?(?P<time>\S.*))?$", re.IGNORECASE)
+MONTHS_BY_NAME = {name.lower(): number for number in range(1, 13)
+                  for name in (calendar.month_name[number], calendar.month_abbr[number])} | {"sept": 9}
+
+
+def date_written_another_way(value: Any, needs_time: bool = False) -> tuple[str, str] | None:
+    """(what is wrong, the fix with the date to write) for a date written
+    as people write them (28/11/2021, 28 November 2021), read the UK way,
+    day first; None if it reads as no date. A day and month that could be
+    either way round (3/4/2022) are read day first, and the fix says so."""
+    if not isinstance(value, str) or len(value) > 40:
+        return None
+    text, other = value.strip(), None
+    numbers, words = NUMBERS_DATE.match(text), WORDS_DATE.match(text)
+    if numbers and len(numbers["first"]) == 4:
+        year, month, day = int(numbers["first"]), int(numbers["second"]), int(numbers["third"])
+        what = f"its parts are separated by \"{numbers['mark']}\", not hyphens"
+    elif numbers and len(numbers["first"]) <= 2 and len(numbers["third"]) in (2, 4):
+        day, month, year = int(numbers["first"]), int(numbers["second"]), int(numbers["third"])
+        year += 2000 if year < 100 else 0
+        what = "it is written day first"
+        if month > 12 >= day:
+            day, month, what = month, day, "it is written month first"
+        elif day != month and max(day, month) <= 12:
+            other = (year, day, month)  # 3/4/2022: the 3rd of April in the UK, 4 March in the US
+    elif words and MONTHS_BY_NAME.get((words["month"] or words["month_first"]).lower()):
+        month = MONTHS_BY_NAME[(words["month"] or words["month_first"]).lower()]
+        year, day = int(words["year"]), int(words["day"] or words["day_after"])
+        what = "its month is written in words"
+    else:
+        return None
+    if not (EARLIEST_YEAR <= year <= LATEST_YEAR and 1 <= month <= 12
+            and 1 <= day <= calendar.monthrange(year, month)[1]):
+        return None
+    when = f"{year}-{month:02d}-{day:02d}"
+    time_written = (numbers or words)["time"]
+    if time_written:
+        time = TIME_WRITTEN.match(time_written.strip())
+        if not time:
+            return None
+        hour = int(time["hour"]) % 12 + (12 if time["half"].lower().startswith("p") else 0) if time["half"] \
+            else int(time["hour"])
+        if hour > 23 or int(time["minute"] or 0) > 59:
+            return None
+        when += f" {hour:02d}:{int(time['minute'] or 0):02d}"
+    elif needs_time:
+        return what, f"write it as {when} and the time, on the 24-hour clock, e.g. {when} 19:00"
+    fix = f"write it as {when} ({'YYYY-MM-DD HH:MM' if time_written else 'YYYY-MM-DD'})"
+    if other is not None:
+        fix += (f", read the UK way: {day} {calendar.month_name[month]}; for {other[2]} "
+                f"{calendar.month_name[other[1]]}, write {other[0]}-{other[1]:02d}-{other[2]:02d}{when[10:]}")
+    return what, fix
 
 
 @widget(widget="datetime", format="YYYY-MM-DD HH:mm", date_format="YYYY-MM-DD", time_format="HH:mm")
