@@ -32,7 +32,7 @@ def check_item(item, site: SiteFacts, only_the_clock: bool = False) -> bool:
         check_front_matter_images(item, site.settings)
         check_tags_make_addresses(item)
         check_links_as_published(item, site)
-        check_issued_when_embargo_lifts(item)
+        check_issued_when_embargo_lifts(item, site.settings)
         check_modified_after_date(item)
     others_passed = len(problem_log) == found
     check_not_in_the_future(item, site.settings)

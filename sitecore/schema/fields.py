@@ -82,6 +82,11 @@ class Field:
     # Listed, commented out, in the files `invoke new` makes: not a renamed
     # item's old addresses, which a new file never has.
     in_new_files: bool = True
+    # A moment that must be to come when it is used (an embargo): in the
+    # files `invoke new` makes, its example is the next morning, not
+    # `example` (sitecore.clock.next_morning). A past moment, uncommented as
+    # it is, would lift the embargo at once.
+    example_ahead: bool = False
 
     def convert(self, value: Any, settings: dict) -> Any:
         converted = self.check(value, settings)
