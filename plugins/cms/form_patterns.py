@@ -42,6 +42,11 @@ def field_patterns() -> dict:
     return {
         types.text: lambda check: [rf"^{NOT_TODO}{NO_CONTROL}{ONE_LINE}*\S{ONE_LINE}*$",
                                      "Write this on one line, without invisible characters pasted from Word."],
+        # fields.place: as text, but not the words of an event held online ("Online", "Zoom").
+        types.place: lambda check: [
+            rf"^{NOT_TODO}{NO_CONTROL}(?!{inner(types.ONLINE_ONLY)}$){ONE_LINE}*\S{ONE_LINE}*$",
+            "Where the event is held, on one line. An event held online has no place: leave this empty and give "
+            "its link under Online."],
         types.plain_text: lambda check: [
             rf"^{NOT_TODO}{NO_CONTROL}{PLAIN}+$",
             f"Plain text on one line: no links, no HTML tags{NO_CONTROL_MESSAGE} (links belong in the text below)."],

@@ -20,6 +20,7 @@ from .fields import (
     markdown_text,
     one_of_setting,
     phone,
+    place,
     plain_text,
     short_sentence,
     site_address,
@@ -173,7 +174,7 @@ EVENT = Schema(
               typographic=True),
         Field("category", one_of_setting("EVENT_CATEGORIES"), required=True, example="conference"),
         # Where it is, or the link to join online, or both (needs_one_of).
-        Field("place", text, example="Friends Meeting House, Manchester", typographic=True),
+        Field("place", place, example="Friends Meeting House, Manchester", typographic=True),
         Field("address", plain_text, example="6 Mount Street, Manchester M2 5NS", typographic=True),
         Field("online", https_link, example="https://meet.example.org/conference"),
         Field("region", one_of_setting("REGIONS"), example="North West"),

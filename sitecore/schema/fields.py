@@ -164,6 +164,41 @@ def plain_text(value: Any, settings: dict) -> str:
     return value
 
 
+def any_case(word: str) -> str:
+    """`word` in any capitals, as a pattern without flags ([Zz][Oo][Oo][Mm]):
+    the editor's form tests a field's pattern with none (plugins/cms)."""
+    return "".join(f"[{letter.upper()}{letter.lower()}]" if letter.isalpha() else re.escape(letter)
+                   for letter in word)
+
+
+# What people write as an event's place when it has none: the words of a
+# meeting held online ("Online", "Zoom", "Microsoft Teams", "Online only",
+# "Virtual event", "Online (Zoom)."), and nothing else but punctuation. The
+# page would say the event is held at a place called "Online". The same
+# pattern in Python and in the editor's form: letters in any capitals as
+# classes, words bounded by [A-Za-z] (\b is Unicode's in Python, ASCII's
+# in JavaScript).
+ONLINE_WORDS = ("online", "virtual", "zoom", "teams", "meet", "webinar", "video")
+WORDS_WITH_THEM = ("only", "microsoft", "google", "event", "meeting", "call", "via", "on")
+PUNCTUATION = r"[\s.,:;!?()/&+…-]"
+ONLINE_ONLY = re.compile(
+    rf"^(?=[\s\S]*?(?<![A-Za-z])(?:{'|'.join(map(any_case, ONLINE_WORDS))})(?![A-Za-z])){PUNCTUATION}*"
+    rf"(?:{'|'.join(map(any_case, ONLINE_WORDS + WORDS_WITH_THEM))})(?![A-Za-z])"
+    rf"(?:{PUNCTUATION}+(?:{'|'.join(map(any_case, ONLINE_WORDS + WORDS_WITH_THEM))})(?![A-Za-z]))*{PUNCTUATION}*$")
+
+
+@widget(widget="string")
+def place(value: Any, settings: dict) -> str:
+    """Where an event is held: a place, not the words of one held online."""
+    value = text(value, settings)
+    if ONLINE_ONLY.match(value):
+        raise FieldError(f"{describe(value)} is not a place: an event held online gives its link as "
+                         "'online: https://…' (and no place)",
+                         "delete the place line; if the file has no online line, add one with the link people "
+                         "join by")
+    return value
+
+
 def summary_of_at_most(max_words: int) -> Callable[[Any, dict], str]:
     """Plain text of at most `max_words` words: a summary. It shows under the
     title on every list the item is on, in search engines' results and where
