@@ -673,3 +673,16 @@ def test_an_event_held_online_written_as_its_place_is_refused_at_the_line(make_s
         "the link people join by"]
     fixed = make_site({"events/hustings.md": event.replace("place: Online", "online: https://meet.example.org/h")})
     assert fixed.returncode == 0, fixed.stderr
+
+
+def test_a_councillor_who_joined_in_the_future_is_refused_as_a_post_dated_ahead_is(make_site):
+    """`joined: 2027-12-20`, a year typed wrong, was published as "Joined
+    the party 20 December 2027". Checked against the build's clock at every
+    build, as a post's date is: the same profile passes once that day comes."""
+    profile = ("---\ntitle: Jo Bloggs\nrole: Town councillor\njoined: 2027-12-20\nsummary: Jo represents the "
+               "Example ward.\n---\nJo's story.\n")
+    build = make_site({"councillors/jo-bloggs.md": profile}, options=("--now", "2026-12-20 12:00"))
+    assert_fails_with(build, "content/councillors/jo-bloggs.md:4: joined: 2027-12-20 is in the future — give the day "
+                             "they joined the party (today's at the latest)")
+    on_the_day = make_site({"councillors/jo-bloggs.md": profile}, options=("--now", "2027-12-20 00:00"))
+    assert on_the_day.returncode == 0, on_the_day.stderr
