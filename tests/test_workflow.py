@@ -332,6 +332,23 @@ def test_other_files_in_content_folders_are_reported(tmp_path):
             "content as a .md file with front matter (see the README)") in result.stderr
 
 
+@pytest.mark.parametrize("path, renamed", [
+    ("posts/bus-vote.md.txt", "bus-vote.md"),  # Notepad's .txt after the .md typed
+    ("posts/bus-vote.txt", "bus-vote.md"),
+    ("posts/Bus vote.TXT", "bus-vote.md"),
+    ("policies/03-fair-taxes.md.txt", "03-fair-taxes.md"),
+])
+def test_a_text_file_is_told_the_markdown_name_to_give_it(tmp_path, path, renamed):
+    """It was told to "write the content as a .md file", not which name to
+    give the file it had written, and not that Windows hides the .txt."""
+    write_content(tmp_path / "content", {**MINIMAL_SITE, path: GOOD_POST})
+    result = check_content(tmp_path / "content")
+    assert result.returncode == 1
+    assert (f"content/{path}:1: (file): is a text file (.txt), not Markdown (.md), so it is not on the site — rename "
+            f"it {renamed} (Windows may hide the .txt at the end of the name: to see it, turn on File name "
+            "extensions in File Explorer's View menu)") in result.stderr.splitlines()
+
+
 @pytest.mark.parametrize("name", ["posts/hello.md~", "posts/#hello.md#", "posts/.#hello.md", "posts/.hello.md.swp",
                                   "posts/._hello.md", "images/Thumbs.db", "pages/desktop.ini", "posts/.DS_Store"])
 def test_files_editors_and_computers_leave_beside_content_are_ignored(tmp_path, make_site, name):
