@@ -4,7 +4,10 @@ The file gets today's date (Europe/London), a slug made from the title, the
 next free policy number, and every other required field filled with a TODO
 placeholder that the build refuses until it is replaced. The optional fields
 follow as YAML comments with an example each (from the schema, like the
-browser editor's hints): the volunteer deletes the '# ' to use one.
+browser editor's hints): the volunteer deletes the '# ' to use one. An
+example of a moment that must be to come (an embargo) is the next morning,
+so that one uncommented as it is holds the item back rather than
+publishing it at once.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from sitecore.clock import site_zone
+from sitecore.clock import build_time, next_morning
 from sitecore.names import numbered_file_name, numbered_name, slug_for, windows_cannot_hold
 from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
 
@@ -118,7 +121,7 @@ def new_content(kind: str, title: str, settings: dict, today: dt.date | None = N
     title = title.strip()
     if not title:
         raise ScaffoldError("give a title, e.g. invoke new post \"Katie Parker joins Breakthrough\"")
-    today = today or dt.datetime.now(site_zone(settings)).date()
+    today = today or build_time(settings).date()  # the build's clock: BUILD_TIME, if a test sets one
     folder = Path(settings["PATH"], settings[FOLDER_SETTING[kind]][0])
     folder.mkdir(parents=True, exist_ok=True)
     slug = new_file_slug(title)
@@ -133,7 +136,7 @@ def new_content(kind: str, title: str, settings: dict, today: dt.date | None = N
         title=yaml_text(title), today=today.isoformat(), number=number,
         categories=", ".join(settings["POST_CATEGORIES"]), regions=", ".join(settings["REGIONS"]),
         event_categories=", ".join(settings["EVENT_CATEGORIES"]), elections=", ".join(settings["ELECTIONS"]),
-        optional=optional_fields(kind, template),
+        optional=optional_fields(kind, template, today),
     )
     try:
         with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite
@@ -143,9 +146,10 @@ def new_content(kind: str, title: str, settings: dict, today: dt.date | None = N
     return path
 
 
-def optional_fields(kind: str, template: str) -> str:
+def optional_fields(kind: str, template: str, today: dt.date) -> str:
     """The schema's optional fields that the template leaves out, as YAML
-    comments with the schema's example: '# tags: [councillors, nhs]'."""
+    comments with the schema's example: '# tags: [councillors, nhs]' (a
+    moment to come, the morning after `today`: '# embargo: … 09:00')."""
     schema = SCHEMAS_BY_PATH_SETTING[FOLDER_SETTING[kind]]
     companions = dict(schema.requires)
     in_template = set(re.findall(r"^(\w+):", template, re.M))
@@ -158,7 +162,8 @@ def optional_fields(kind: str, template: str) -> str:
         if inner:
             lines.append(f"# {field.name}:\n" + entry_example(inner))
         else:
-            lines.append(f"# {field.name}: {field.example}{companion}\n")
+            example = next_morning(today) if field.example_ahead else field.example
+            lines.append(f"# {field.name}: {example}{companion}\n")
     return OPTIONAL_HEADING + "".join(lines) if lines else ""
 
 

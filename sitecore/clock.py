@@ -83,6 +83,13 @@ def as_written(moment: dt.datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
+def next_morning(day: dt.date) -> str:
+    """The day after `day` at 09:00, as the front matter writes it: an
+    example moment to come (an embargo in `invoke new`'s file, in a fix).
+    An example in the past, copied as it is, would lift an embargo at once."""
+    return f"{(day + dt.timedelta(days=1)).isoformat()} 09:00"
+
+
 def at_midnight(moment: dt.datetime) -> bool:
     """What a date written alone reads as: no one wrote "00:00"."""
     return (moment.hour, moment.minute) == (0, 0)

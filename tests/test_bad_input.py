@@ -668,3 +668,51 @@ def test_an_image_without_alt_text_is_told_once_at_its_line(make_site):
     assert_fails_with(build, "content/posts/hello.md:7: body: the image /images/press/alex-mays.jpg has no alt text "
                              "— describe it between the brackets: ![what the image shows](…)")
     assert "Empty alt attribute" not in build.stderr + build.stdout
+
+
+@pytest.mark.parametrize("value, refused", [
+    ("Online", True), ("online.", True), ("ONLINE ONLY", True), ("Zoom!", True), ("Teams", True),
+    ("Microsoft Teams", True), ("Virtual", True), ("Virtual event", True), ("Online (Zoom).", True),
+    ("Google Meet", True),
+    ("Friends Meeting House, Manchester", False), ("Online and at the Friends Meeting House", False),
+    ("Zoomtown Library", False), ("Teams Hall", False), ("Meeting room 2", False), ("Event space", False),
+])
+def test_an_event_s_place_is_not_the_words_of_one_held_online(value, refused):
+    """The README says an event held online has no place; `place: Online` was
+    published as an event in person at a place called "Online"."""
+    from sitecore.schema.field_errors import FieldError
+    from sitecore.schema.fields import place
+
+    if refused:
+        with pytest.raises(FieldError) as error:
+            place(value, {})
+        assert error.value.message == (f'"{value}" is not a place: an event held online gives its link as '
+                                       "'online: https://…' (and no place)")
+    else:
+        assert place(value, {}) == value
+
+
+def test_an_event_held_online_written_as_its_place_is_refused_at_the_line(make_site):
+    event = ("---\ntitle: Online hustings\nstart: 2022-07-16 19:00\nend: 2022-07-16 20:30\nsummary: Meet the "
+             "candidates.\ncategory: meeting\nplace: Online\n---\nQuestions and answers.\n")
+    build = make_site({"events/hustings.md": event})
+    assert build.returncode == 1
+    assert build.problem_lines == [
+        "content/events/hustings.md:7: place: \"Online\" is not a place: an event held online gives its link as "
+        "'online: https://…' (and no place) — delete the place line; if the file has no online line, add one with "
+        "the link people join by"]
+    fixed = make_site({"events/hustings.md": event.replace("place: Online", "online: https://meet.example.org/h")})
+    assert fixed.returncode == 0, fixed.stderr
+
+
+def test_a_councillor_who_joined_in_the_future_is_refused_as_a_post_dated_ahead_is(make_site):
+    """`joined: 2027-12-20`, a year typed wrong, was published as "Joined
+    the party 20 December 2027". Checked against the build's clock at every
+    build, as a post's date is: the same profile passes once that day comes."""
+    profile = ("---\ntitle: Jo Bloggs\nrole: Town councillor\njoined: 2027-12-20\nsummary: Jo represents the "
+               "Example ward.\n---\nJo's story.\n")
+    build = make_site({"councillors/jo-bloggs.md": profile}, options=("--now", "2026-12-20 12:00"))
+    assert_fails_with(build, "content/councillors/jo-bloggs.md:4: joined: 2027-12-20 is in the future — give the day "
+                             "they joined the party (today's at the latest)")
+    on_the_day = make_site({"councillors/jo-bloggs.md": profile}, options=("--now", "2027-12-20 00:00"))
+    assert on_the_day.returncode == 0, on_the_day.stderr

@@ -561,6 +561,8 @@ REFUSED_SAMPLES = [
     "meet.example.org/truro", "www.example.org", "https://example", "https://example.org/a b", "Our report",
     "katie_parker", "-katie", "We want <b>everyone</b> to pay their share.", "See [our plan](https://e.org) now.",
     " ".join(["word"] * 21) + ".", "call the office", "press@", "020 7946", "+", "Two\nlines.", "",
+    # An event's place that says it is held online (fields.place).
+    "Online", "Zoom.", "Online (Microsoft Teams)",
     # Old addresses (fields.site_address): a whole address, no closing "/",
     # outside the site, a hidden folder, the home page, a file not a page.
     "https://breakthroughparty.org.uk/news/old/", "/news/old", "/news/../../etc/", "/.well-known/x/", "/",

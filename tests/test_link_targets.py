@@ -284,6 +284,23 @@ def test_a_link_to_a_part_of_a_pages_layout_is_refused_at_once(builds, options):
         for written in LAYOUT_PARTS]
 
 
+def test_a_missing_part_is_never_told_to_go_to_a_part_of_the_layout(builds):
+    """/branches/ has a region's section (#london) and its heading
+    (#london-title): "did you mean #london or #london-title?" offered an id
+    the check then refused as a part of the page's layout."""
+    text = post(["[branches in London](/branches/#london-x)", "[the region](/branches/#London-Title)"])
+    branch = ("---\ntitle: Breakthrough London\nsummary: Members across London.\nregion: London\n"
+              "contact: london@example.org\n---\nWhat we do.\n")
+    build = builds("no-layout-suggested", {**site_files(rally=text), "branches/london.md": branch})
+    assert build.problem_lines == [
+        "content/posts/rally.md:7: body: the link /branches/#london-x goes to #london-x, which /branches/ does not "
+        "have — did you mean #london?",
+        # Not "did you mean #london-title? (the part must match in capitals too)".
+        "content/posts/rally.md:9: body: the link /branches/#London-Title goes to #London-Title, which /branches/ "
+        "does not have — link to /branches/ without a #part, or to one of its headings: ## Why it matters is "
+        "#why-it-matters"]
+
+
 @pytest.mark.parametrize("address", ["HTTPS://BreakthroughParty.org.uk/policies/housing/",
                                      "https://www.breakthroughparty.org.uk/policies/housing/",
                                      "//breakthroughparty.org.uk/policies/housing/"])

@@ -28,17 +28,33 @@ def release(*lines: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("date, embargo, problem", [
     # The auditor's year typo: passed, and went out at once dated tomorrow.
+    # (Its fix offered 'date: 2025-11-28 00:01' too: out at once, back-dated.)
     ("2026-11-28", "2025-11-28 00:01",
-     "content/posts/otter-release.md:3: date: 2026-11-28 is not when the embargo lifts (2025-11-28 00:01) — "
-     "check the year: write the same moment in both, 'date: 2025-11-28 00:01' or 'embargo: 2026-11-28 00:01'"),
-    # Issued, says the page, six days before anyone could read it.
-    ("2026-11-20", "2026-11-26 09:00",
-     "content/posts/otter-release.md:3: date: 2026-11-20 is not when the embargo lifts (2026-11-26 09:00) — "
-     "write 'date: 2026-11-26 09:00': a release is issued when its embargo lifts"),
+     "content/posts/otter-release.md:3: date: 2026-11-28 is not when the embargo lifts (2025-11-28 00:01), and "
+     "that embargo has passed already — to issue it on its date, write 'embargo: 2026-11-28 00:01'"),
+    # `invoke new`'s example embargo, uncommented as it was, under today's
+    # date: the fix was 'date: 2022-03-01 09:00', out at once, back-dated.
+    ("2026-11-27", "2022-03-01 09:00",
+     "content/posts/otter-release.md:3: date: 2026-11-27 is not when the embargo lifts (2022-03-01 09:00), and "
+     "that embargo has passed already — write in both lines the moment ahead when the release may go out, "
+     "e.g. 'embargo: 2026-11-28 09:00' and 'date: 2026-11-28 09:00'"),
+    # The year typed wrong in the date, the embargo to come: an embargo of
+    # the date's year would have passed, and held nothing back.
+    ("2025-11-28", "2026-11-28 00:01",
+     "content/posts/otter-release.md:3: date: 2025-11-28 is not when the embargo lifts (2026-11-28 00:01) — "
+     "check the year: write 'date: 2026-11-28 00:01', the moment in the embargo"),
+    ("2027-11-28", "2026-11-28 00:01",
+     "content/posts/otter-release.md:3: date: 2027-11-28 is not when the embargo lifts (2026-11-28 00:01) — "
+     "check the year: write the same moment in both, 'date: 2026-11-28 00:01' or 'embargo: 2027-11-28 00:01'"),
+    # Issued, says the page, six days before anyone could read it (the
+    # embargo to come: one passed is told so, above).
+    ("2026-11-22", "2026-11-28 09:00",
+     "content/posts/otter-release.md:3: date: 2026-11-22 is not when the embargo lifts (2026-11-28 09:00) — "
+     "write 'date: 2026-11-28 09:00': a release is issued when its embargo lifts"),
     # Another time on the embargo's day.
-    ("2026-11-27 08:00", "2026-11-27 09:00",
-     "content/posts/otter-release.md:3: date: 2026-11-27 08:00 is not when the embargo lifts (2026-11-27 09:00) — "
-     "write 'date: 2026-11-27 09:00': a release is issued when its embargo lifts"),
+    ("2026-11-28 08:00", "2026-11-28 09:00",
+     "content/posts/otter-release.md:3: date: 2026-11-28 08:00 is not when the embargo lifts (2026-11-28 09:00) — "
+     "write 'date: 2026-11-28 09:00': a release is issued when its embargo lifts"),
     # The time written on the date only: the fix was 'date: 2026-11-28 00:00',
     # which would have published it nine hours early.
     ("2026-11-28 09:00", "2026-11-28",

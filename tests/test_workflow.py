@@ -33,9 +33,9 @@ def invoke(*arguments, project):
     return subprocess.run(command, cwd=REPO, env=environment, capture_output=True, text=True, timeout=300)
 
 
-def new(kind: str, title: str, project) -> Path:
-    """What `invoke new kind title` does, in this process: the new file's path."""
-    return new_content(kind, title, load_settings(project / "scratch_settings.py"))
+def new(kind: str, title: str, project, today: dt.date | None = None) -> Path:
+    """What `invoke new kind title` does, in this process (on `today`): the new file's path."""
+    return new_content(kind, title, load_settings(project / "scratch_settings.py"), today=today)
 
 
 @pytest.fixture
@@ -63,7 +63,7 @@ def test_new_post_has_every_field_today_and_a_slug(project):
 def test_new_post_lists_the_optional_fields_as_comments(project):
     """The README promises every field: the optional ones come as comments,
     with the schema's examples, to uncomment."""
-    lines = new("post", "Our plan", project).read_text().splitlines()
+    lines = new("post", "Our plan", project, today=dt.date(2022, 3, 1)).read_text().splitlines()
     expected = [
         "summary: TODO one or two plain sentences that sum the post up",
         "# Optional: to use a field, delete the '# ' before it and write your own value.",
@@ -76,7 +76,7 @@ def test_new_post_lists_the_optional_fields_as_comments(project):
         "# modified: 2021-11-25",
         "# image: images/news/march.jpg   # needs image_alt too",
         "# image_alt: Members marching with a banner",
-        "# embargo: 2022-03-01 09:00",
+        "# embargo: 2022-03-02 09:00",  # the next morning: to come (sitecore.clock.next_morning)
         "# status: draft",
         "# sample: a volunteer will replace this wording",
         "---",
@@ -84,6 +84,16 @@ def test_new_post_lists_the_optional_fields_as_comments(project):
     # Compared line by line, so that a field added to the schema shows as the line it adds.
     start = lines.index(expected[0])
     assert lines[start:start + len(expected)] == expected
+
+
+@pytest.mark.parametrize("kind", ["post", "event", "branch", "candidate"])
+def test_a_new_files_example_embargo_is_the_next_morning_by_the_builds_clock(project, kind):
+    """The example embargo was the schema's (2022-03-01 09:00): uncommented as
+    it was, it had passed, and the fix the build gave dated the release then,
+    which published it at once, back-dated. The next morning is to come."""
+    settings = load_settings(project / "scratch_settings.py", {"BUILD_TIME": "2026-06-30 23:30"})
+    text = new_content(kind, "Buses are back", settings).read_text()
+    assert re.findall(r"^# embargo: .*$", text, re.M) == ["# embargo: 2026-07-01 09:00"]
 
 
 def test_invoke_test_runs_the_suite_as_run_tests_does():
@@ -320,6 +330,23 @@ def test_other_files_in_content_folders_are_reported(tmp_path):
     assert result.returncode == 1
     assert ("content/pages/exported.html:1: (file): is not a Markdown file, so it is not on the site — write the "
             "content as a .md file with front matter (see the README)") in result.stderr
+
+
+@pytest.mark.parametrize("path, renamed", [
+    ("posts/bus-vote.md.txt", "bus-vote.md"),  # Notepad's .txt after the .md typed
+    ("posts/bus-vote.txt", "bus-vote.md"),
+    ("posts/Bus vote.TXT", "bus-vote.md"),
+    ("policies/03-fair-taxes.md.txt", "03-fair-taxes.md"),
+])
+def test_a_text_file_is_told_the_markdown_name_to_give_it(tmp_path, path, renamed):
+    """It was told to "write the content as a .md file", not which name to
+    give the file it had written, and not that Windows hides the .txt."""
+    write_content(tmp_path / "content", {**MINIMAL_SITE, path: GOOD_POST})
+    result = check_content(tmp_path / "content")
+    assert result.returncode == 1
+    assert (f"content/{path}:1: (file): is a text file (.txt), not Markdown (.md), so it is not on the site — rename "
+            f"it {renamed} (Windows may hide the .txt at the end of the name: to see it, turn on File name "
+            "extensions in File Explorer's View menu)") in result.stderr.splitlines()
 
 
 @pytest.mark.parametrize("name", ["posts/hello.md~", "posts/#hello.md#", "posts/.#hello.md", "posts/.hello.md.swp",

@@ -7,14 +7,6 @@ import re
 from sitecore.schema import fields as types
 from sitecore.schema.values_not_as_written import CONTROL_CHARACTER
 
-
-def caseless(pattern: str) -> str:
-    """A pattern's letters matched in either case ([Ii][Mm][Gg]): the form's
-    RegExp takes no flags. (Only for patterns whose letters stand for
-    themselves: no escapes such as \\w or \\d with letters in them.)"""
-    return "".join(f"[{c.upper()}{c.lower()}]" if c.isascii() and c.isalpha() else c for c in pattern)
-
-
 # Patterns the browser checks before saving: [regular expression, message],
 # one for each kind of field the build checks, made from the schema's own
 # definitions (sitecore/schema/fields.py), so that what the form accepts the
@@ -29,10 +21,6 @@ NO_CONTROL_MESSAGE = ", no invisible characters pasted from Word"
 ONE_LINE = r"[^\r\n\u2028\u2029]"
 # fields.plain_text: one line, none of PLAIN_TEXT_REFUSED (a tag, a Markdown link's "](").
 PLAIN = rf"(?:{''.join(f'(?!{refused})' for refused in types.PLAIN_TEXT_REFUSED)}{ONE_LINE})"
-# fields.NO_DESCRIPTION, its words' letters in either case.
-NO_DESCRIPTION = (rf"(?:(?:{caseless('an? ')})?(?:{'|'.join(caseless(word) for word in types.NO_DESCRIPTION_WORDS)})"
-                  rf"|{caseless('img')}_?[0-9]+"
-                  rf"|[A-Za-z0-9_.-]+\.(?:{'|'.join(caseless(suffix) for suffix in types.PICTURE_FILE_SUFFIXES)}))\.?")
 
 
 def inner(pattern: re.Pattern) -> str:
@@ -54,12 +42,17 @@ def field_patterns() -> dict:
     return {
         types.text: lambda check: [rf"^{NOT_TODO}{NO_CONTROL}{ONE_LINE}*\S{ONE_LINE}*$",
                                      "Write this on one line, without invisible characters pasted from Word."],
+        # fields.place: as text, but not the words of an event held online ("Online", "Zoom").
+        types.place: lambda check: [
+            rf"^{NOT_TODO}{NO_CONTROL}(?!{inner(types.ONLINE_ONLY)}$){ONE_LINE}*\S{ONE_LINE}*$",
+            "Where the event is held, on one line. An event held online has no place: leave this empty and give "
+            "its link under Online."],
         types.plain_text: lambda check: [
             rf"^{NOT_TODO}{NO_CONTROL}{PLAIN}+$",
             f"Plain text on one line: no links, no HTML tags{NO_CONTROL_MESSAGE} (links belong in the text below)."],
         # fields.alt_text: plain text that is not a picture's file name or a word for a picture.
         types.alt_text: lambda check: [
-            rf"^{NOT_TODO}{NO_CONTROL}(?!{NO_DESCRIPTION}$){PLAIN}+$",
+            rf"^{NOT_TODO}{NO_CONTROL}(?!{types.NO_DESCRIPTION_PATTERN}$){PLAIN}+$",
             f"Say what the picture shows, in plain text on one line (not its file's name, not \"image\"): "
             f"no links, no HTML tags{NO_CONTROL_MESSAGE}."],
         "summary_of_at_most": lambda check: [

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sitecore.problems import problem_log
 
 from .date_checks import (
+    check_days_gone_by,
     check_issued_when_embargo_lifts,
     check_modified_after_date,
     check_modified_not_in_the_future,
@@ -18,8 +19,8 @@ from .tag_addresses import check_tags_make_addresses
 
 def check_item(item, site: SiteFacts, only_the_clock: bool = False) -> bool:
     """Every check of `item`, or with `only_the_clock` only those that read
-    the clock (its date and its "Updated" date against now, which run every
-    build); whether the others found nothing."""
+    the clock (its date, its "Updated" date and a councillor's `joined`
+    against now, which run every build); whether the others found nothing."""
     body = getattr(item, "body_markdown", None)
     if body is None:
         return True
@@ -32,9 +33,10 @@ def check_item(item, site: SiteFacts, only_the_clock: bool = False) -> bool:
         check_front_matter_images(item, site.settings)
         check_tags_make_addresses(item)
         check_links_as_published(item, site)
-        check_issued_when_embargo_lifts(item)
+        check_issued_when_embargo_lifts(item, site.settings)
         check_modified_after_date(item)
     others_passed = len(problem_log) == found
     check_not_in_the_future(item, site.settings)
     check_modified_not_in_the_future(item, site.settings)
+    check_days_gone_by(item, site.settings)
     return others_passed

@@ -2,18 +2,20 @@
 
 A post is not dated in the future unless it is embargoed, an embargoed
 release is dated when its embargo lifts, and its "Updated" date and its
-corrections' dates fall between its date and now. The checks that read the
-clock run at every build; the others are skipped for an item that passed
-them unchanged in the last build (passed.py).
+corrections' dates fall between its date and now; a councillor did not join
+the party in the future. The checks that read the clock run at every build;
+the others are skipped for an item that passed them unchanged in the last
+build (passed.py).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from pelican.contents import Article
 
-from sitecore.clock import as_written, build_time, date_as_written, has_passed, instant
+from sitecore.clock import as_written, build_time, date_as_written, has_passed, instant, next_morning
 from sitecore.schema.document import item_line
 
 from .item_problems import report
@@ -31,7 +33,22 @@ def check_not_in_the_future(item, settings) -> None:
                "use today's date, or add 'embargo: <date and time>' to publish it automatically then")
 
 
-def check_issued_when_embargo_lifts(item) -> None:
+# Fields whose day has happened by definition, with the fix for one ahead
+# of now (a year typed wrong): the page states it as a fact.
+DAYS_GONE_BY = {"joined": "give the day they joined the party (today's at the latest)"}
+
+
+def check_days_gone_by(item, settings) -> None:
+    """A councillor who "Joined the party 20 December 2027": refused as a
+    post dated ahead is. It reads the clock, so it runs at every build."""
+    now = build_time(settings)
+    for field, fix in DAYS_GONE_BY.items():
+        day = getattr(item, field, None)
+        if isinstance(day, dt.datetime) and not has_passed(day, now):
+            report(item, item.frontmatter_lines.get(field, 1), field, f"{date_as_written(day)} is in the future", fix)
+
+
+def check_issued_when_embargo_lifts(item, settings) -> None:
     """A press release is issued when its embargo lifts, so its date (what
     the page, the feeds and the structured data say) is that moment: a date
     a year out is a typo that would publish it early, and any other date
@@ -43,18 +60,45 @@ def check_issued_when_embargo_lifts(item) -> None:
     # (plugins/frontmatter/reader.py: issued_at).
     if instant(date) == instant(embargo):
         return
+    problem = f"{date_as_written(date)} is not when the embargo lifts ({date_as_written(embargo)})"
+    now = build_time(settings)
+    if has_passed(embargo, now):
+        # Dating it at the embargo would publish it at once, back-dated: the
+        # release is held back only by a moment to come.
+        report(item, item.frontmatter_lines.get("date", 1), "date", f"{problem}, and that embargo has passed already",
+               embargo_to_come(date, embargo, now))
+        return
+    report(item, item.frontmatter_lines.get("date", 1), "date", problem, embargo_ahead_fix(date, embargo, now))
+
+
+def embargo_ahead_fix(date, embargo, now) -> str:
+    """The fix for a date other than an embargo still to come: the date
+    the embargo's, or the embargo the moment the date meant (if that is to
+    come: a moment passed holds nothing back)."""
     lifts = date_as_written(embargo)
-    fix = f"write 'date: {lifts}': a release is issued when its embargo lifts"
     if (embargo.hour, embargo.minute) == (0, 0) and date.date() == embargo.date():
         # `embargo: 2026-12-01` and `date: 2026-12-01 09:00`: the time was
         # meant for both. Moving the date to midnight would publish early.
-        fix = (f"an embargo with no time lifts at midnight: to lift it at {date.strftime('%H:%M')}, write "
-               f"'embargo: {as_written(date)}'")
-    elif date.year != embargo.year and date.month == embargo.month:  # one year typed wrong
-        fix = (f"check the year: write the same moment in both, 'date: {lifts}' "
-               f"or 'embargo: {date.strftime('%Y-%m-%d')} {embargo.strftime('%H:%M')}'")
-    report(item, item.frontmatter_lines.get("date", 1), "date",
-           f"{date_as_written(date)} is not when the embargo lifts ({date_as_written(embargo)})", fix)
+        return (f"an embargo with no time lifts at midnight: to lift it at {date.strftime('%H:%M')}, write "
+                f"'embargo: {as_written(date)}'")
+    if date.year != embargo.year and date.month == embargo.month:  # one year typed wrong
+        meant = date.replace(hour=embargo.hour, minute=embargo.minute)
+        if has_passed(meant, now):
+            return f"check the year: write 'date: {lifts}', the moment in the embargo"
+        return f"check the year: write the same moment in both, 'date: {lifts}' or 'embargo: {as_written(meant)}'"
+    return f"write 'date: {lifts}': a release is issued when its embargo lifts"
+
+
+def embargo_to_come(date, embargo, now) -> str:
+    """The fix for a date other than an embargo already passed: the moment
+    its date means, if that is still to come (a year typed wrong in the
+    embargo), else a moment ahead, in both lines."""
+    meant = date if (date.hour, date.minute) != (0, 0) else date.replace(hour=embargo.hour, minute=embargo.minute)
+    if not has_passed(meant, now):
+        return f"to issue it on its date, write 'embargo: {date_as_written(meant)}'"
+    ahead = next_morning(now.date())
+    return (f"write in both lines the moment ahead when the release may go out, e.g. 'embargo: {ahead}' "
+            f"and 'date: {ahead}'")
 
 
 @dataclass(frozen=True)

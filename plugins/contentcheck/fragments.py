@@ -105,6 +105,7 @@ def check_links_to_parts(pelican) -> None:
     for link in sorted(noted.links):
         by_page[link.page].append(link)
     missing = 0
+    layout = LayoutParts(pelican.settings)
     for page, links in by_page.items():
         written = written_page(output, page)
         if written is not None:
@@ -115,7 +116,7 @@ def check_links_to_parts(pelican) -> None:
             continue  # not a page, or not written: the other checks say why
         for link in links:
             if not lands(link.part, ids):
-                report_missing_part(link, ids)
+                report_missing_part(link, layout.linkable(ids))
                 missing += 1
     if missing:  # the build stops here, and sitebuild leaves the last good site in place
         problem_log.raise_if_any()

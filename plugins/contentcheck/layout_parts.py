@@ -34,10 +34,21 @@ class LayoutParts:
         regions = alternatives(region_slug(region, settings) for region in settings.get("REGIONS", []))
         self.lasting = re.compile("|".join(["main", *(ID_VALUES[value] for value in CONTENT_ID_VALUES), regions]))
 
+    def may_link_to(self, part: str) -> bool:
+        """Is `part` (an id, as written) one a link may go to: not a part of
+        the layout that comes and goes?"""
+        return not self.theme.fullmatch(part) or bool(self.lasting.fullmatch(part))
+
+    def linkable(self, ids: set[str]) -> set[str]:
+        """The ids of a page a link may go to: those a missing part's
+        message may suggest (suggesting #north-east-title, a region's
+        heading on /branches/, had the link refused next)."""
+        return {known for known in ids if self.may_link_to(known)}
+
     def refused(self, link: LinkToPart) -> bool:
         """Report a link to a part of a layout that comes and goes: True if refused."""
         part = unquote(link.part)
-        if not self.theme.fullmatch(part) or self.lasting.fullmatch(part):
+        if self.may_link_to(part):
             return False
         problem_log.add(link.source_path, link.line, link.field,
                         f"the link {link.target} goes to #{part}, a part of the page's layout, not of its words: "

@@ -2,12 +2,13 @@
 
 import logging
 import os
+import re
 from weakref import WeakKeyDictionary
 
 from pelican import signals
 
 from sitecore.content_items import content_items, unpublished_items
-from sitecore.names import MARKDOWN_SUFFIXES
+from sitecore.names import MARKDOWN_SUFFIXES, slug_for, windows_cannot_hold
 from sitecore.problems import problem_log
 from sitecore.renewed import items_renewed
 from sitecore.schema.content_folders import files_in_content_folders
@@ -92,10 +93,27 @@ def report_unread_files(settings) -> None:
         if name.lower().endswith(MARKDOWN_SUFFIXES) and not name.endswith(MARKDOWN_SUFFIXES):
             problem_log.add(path, 1, "(file name)", "ends in upper case, so it is not read as Markdown",
                             f"rename it in lower case, ending in .md ({os.path.splitext(name)[0].lower()}.md)")
+        elif name.lower().endswith(".txt") and markdown_name_for(name):
+            # Notepad and TextEdit save text as .txt, after any ending typed
+            # (bus-vote.md.txt), and Windows hides that .txt from its owner.
+            problem_log.add(path, 1, "(file)", "is a text file (.txt), not Markdown (.md), so it is not on the site",
+                            f"rename it {markdown_name_for(name)} (Windows may hide the .txt at the end of the "
+                            "name: to see it, turn on File name extensions in File Explorer's View menu)")
         elif not name.endswith(MARKDOWN_SUFFIXES):
             problem_log.add(path, 1, "(file)", "is not a Markdown file, so it is not on the site",
                             "write the content as a .md file with front matter (see the README)")
     report_written_files_not_read(settings)
+
+
+def markdown_name_for(text_file: str) -> str:
+    """The Markdown file's name for a text file: bus-vote.txt and
+    bus-vote.md.txt are bus-vote.md (a name made a file name the site takes:
+    'Bus vote.txt' is bus-vote.md); "" if it has no letter or digit."""
+    stem = re.sub(r"(\.md)?\.txt$", "", text_file, flags=re.IGNORECASE)
+    slug = slug_for(stem)
+    if not slug:
+        return ""
+    return f"{slug}-1.md" if windows_cannot_hold(f"{slug}.md") else f"{slug}.md"
 
 
 def register() -> None:

@@ -1,4 +1,4 @@
-"""Links between content: posts name the policies and councillors they concern;
+"""Links between content: posts name the policies, councillors and events they concern;
 every URL belongs to exactly one file."""
 
 from .plugin import register

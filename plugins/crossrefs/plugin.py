@@ -15,7 +15,7 @@ def link_and_check(generators) -> None:
 
 
 def link(generators, items=()) -> None:
-    """Link every post with the policies and councillors it names. After
+    """Link every post with the policies, councillors and events it names. After
     the preview's quick step too: a renewed item starts without the links
     the old one had (the names it gives are the same)."""
     articles_generator = next(g for g in generators if isinstance(g, ArticlesGenerator))

@@ -2,7 +2,10 @@
 
 A post says `policies: [housing]`; after this runs, the post has
 `related_policies` (Policy objects, in number order) and the policy has
-`posts` (newest first), and the same for councillors. A name that matches
+`posts` (newest first), and the same for councillors and events (the post's
+page shows each kind "in this story": theme/templates/article.html). Only
+published items are related: a draft or embargoed one stays off the post's
+page until it is public. A name that matches
 nothing is a content problem, reported at the line that names it; so is a
 draft or embargoed item named by one that would be public before it
 (sitecore.publication_order).

@@ -82,6 +82,11 @@ class Field:
     # Listed, commented out, in the files `invoke new` makes: not a renamed
     # item's old addresses, which a new file never has.
     in_new_files: bool = True
+    # A moment that must be to come when it is used (an embargo): in the
+    # files `invoke new` makes, its example is the next morning, not
+    # `example` (sitecore.clock.next_morning). A past moment, uncommented as
+    # it is, would lift the embargo at once.
+    example_ahead: bool = False
 
     def convert(self, value: Any, settings: dict) -> Any:
         converted = self.check(value, settings)
@@ -161,15 +166,53 @@ def plain_text(value: Any, settings: dict) -> str:
     return value
 
 
+def any_case(word: str) -> str:
+    """`word` in any capitals, as a pattern without flags ([Zz][Oo][Oo][Mm]):
+    the editor's form tests a field's pattern with none (plugins/cms)."""
+    return "".join(f"[{letter.upper()}{letter.lower()}]" if letter.isalpha() else re.escape(letter)
+                   for letter in word)
+
+
+# What people write as an event's place when it has none: the words of a
+# meeting held online ("Online", "Zoom", "Microsoft Teams", "Online only",
+# "Virtual event", "Online (Zoom)."), and nothing else but punctuation. The
+# page would say the event is held at a place called "Online". The same
+# pattern in Python and in the editor's form: letters in any capitals as
+# classes, words bounded by [A-Za-z] (\b is Unicode's in Python, ASCII's
+# in JavaScript).
+ONLINE_WORDS = ("online", "virtual", "zoom", "teams", "meet", "webinar", "video")
+WORDS_WITH_THEM = ("only", "microsoft", "google", "event", "meeting", "call", "via", "on")
+PUNCTUATION = r"[\s.,:;!?()/&+…-]"
+ONLINE_ONLY = re.compile(
+    rf"^(?=[\s\S]*?(?<![A-Za-z])(?:{'|'.join(map(any_case, ONLINE_WORDS))})(?![A-Za-z])){PUNCTUATION}*"
+    rf"(?:{'|'.join(map(any_case, ONLINE_WORDS + WORDS_WITH_THEM))})(?![A-Za-z])"
+    rf"(?:{PUNCTUATION}+(?:{'|'.join(map(any_case, ONLINE_WORDS + WORDS_WITH_THEM))})(?![A-Za-z]))*{PUNCTUATION}*$")
+
+
+@widget(widget="string")
+def place(value: Any, settings: dict) -> str:
+    """Where an event is held: a place, not the words of one held online."""
+    value = text(value, settings)
+    if ONLINE_ONLY.match(value):
+        raise FieldError(f"{describe(value)} is not a place: an event held online gives its link as "
+                         "'online: https://…' (and no place)",
+                         "delete the place line; if the file has no online line, add one with the link people "
+                         "join by")
+    return value
+
+
 # Alt text that says nothing of the picture: its file's name (IMG_2034.JPG,
 # rally.jpg, what some phones and editors fill in) or a word for a picture.
 # A screen reader reads it aloud in place of the picture (WCAG 1.1.1).
 NO_DESCRIPTION_WORDS = ("image", "photo", "photograph", "picture", "pic", "img", "graphic", "screenshot", "alt",
                         "alt text", "logo", "banner")
 PICTURE_FILE_SUFFIXES = ("jpg", "jpeg", "png", "gif", "webp", "avif", "heic", "tif", "tiff")
-# (The editor's form has the same rule: plugins/cms/form_patterns.py.)
-NO_DESCRIPTION = re.compile(rf"^(?:(?:an? )?(?:{'|'.join(NO_DESCRIPTION_WORDS)})|img_?[0-9]+"
-                            rf"|[A-Za-z0-9_.-]+\.(?:{'|'.join(PICTURE_FILE_SUFFIXES)}))\.?$", re.IGNORECASE)
+# One pattern for the build and the editor's form (plugins/cms/form_patterns.py),
+# its letters in any capitals: the form's has no flags.
+NO_DESCRIPTION_PATTERN = (rf"(?:(?:{any_case('an ')}|{any_case('a ')})?"
+                          rf"(?:{'|'.join(map(any_case, NO_DESCRIPTION_WORDS))})|{any_case('img')}_?[0-9]+"
+                          rf"|[A-Za-z0-9_.-]+\.(?:{'|'.join(map(any_case, PICTURE_FILE_SUFFIXES))}))\.?")
+NO_DESCRIPTION = re.compile(rf"^{NO_DESCRIPTION_PATTERN}$")
 
 
 def describes_nothing(words: str) -> bool:
