@@ -8,6 +8,8 @@ most checks, so each page is visited once, by one test process
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 from browser import BOX_PROBLEMS, IMPRINT_PROBLEMS, RECORD_VIOLATIONS, csp_problems, goto_settled, no_http_cache
 from conftest import REPO
 
@@ -106,3 +108,25 @@ def visit_problems(visits: ReaderVisits, pages: dict[str, str]) -> list[tuple]:
             problems += [(name, check, width, seen[f"{check} at {width}"])
                          for check in ("axe", "imprint", "boxes") if seen[f"{check} at {width}"]]
     return problems
+
+
+@contextmanager
+def visits_to_built_site(browser, folder, settings):
+    """ReaderVisits to a site built into `folder` (a throwaway site's), served
+    as the tests serve a folder, with the imprint the settings give."""
+    from browser import serve_folder
+
+    from sitecore.imprint import imprint_text
+
+    with serve_folder(folder) as base:
+        visits = ReaderVisits(browser, base, imprint_text(settings))
+        try:
+            yield visits
+        finally:
+            visits.close()
+
+
+def problems_of_built_pages(browser, folder, settings, pages: dict[str, str]) -> list[tuple]:
+    """visit_problems of `pages` (name -> path) of the site built into `folder`."""
+    with visits_to_built_site(browser, folder, settings) as visits:
+        return visit_problems(visits, pages)

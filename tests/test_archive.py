@@ -304,27 +304,20 @@ MANY_POST_PAGES = {"news, a middle page": "news/page/5/", "a tag's last page": "
 
 @pytest.mark.browser
 def test_the_numbered_pages_pass_axe_and_fit_a_phone(archive, browser, settings):
-    from browser import serve_folder
-    from reader_visits import ReaderVisits, visit_problems
+    from reader_visits import visit_problems, visits_to_built_site
 
-    from sitecore.imprint import imprint_text
-
-    with serve_folder(archive.output) as base:
-        visits = ReaderVisits(browser, base, imprint_text(settings))
-        try:
-            assert visit_problems(visits, MANY_POST_PAGES) == []
-            # Every page number is a target of at least 44 × 44 px, on screen at 320 px.
-            page = visits.page
-            page.set_viewport_size({"width": 320, "height": 800})
-            page.goto(f"{base}/news/page/5/")
-            boxes = page.eval_on_selector_all(
-                ".pagination-pages a", "links => links.map(a => { const b = a.getBoundingClientRect();"
-                " return [b.left, b.right, b.width, b.height]; })")
-            assert len(boxes) == 5
-            assert all(left >= 0 and right <= 320 and width >= 44 and height >= 44
-                       for left, right, width, height in boxes), boxes
-        finally:
-            visits.close()
+    with visits_to_built_site(browser, archive.output, settings) as visits:
+        assert visit_problems(visits, MANY_POST_PAGES) == []
+        # Every page number is a target of at least 44 × 44 px, on screen at 320 px.
+        page = visits.page
+        page.set_viewport_size({"width": 320, "height": 800})
+        page.goto(f"{visits.base_url}/news/page/5/")
+        boxes = page.eval_on_selector_all(
+            ".pagination-pages a", "links => links.map(a => { const b = a.getBoundingClientRect();"
+            " return [b.left, b.right, b.width, b.height]; })")
+        assert len(boxes) == 5
+        assert all(left >= 0 and right <= 320 and width >= 44 and height >= 44
+                   for left, right, width, height in boxes), boxes
 
 
 def test_the_numbered_pages_pass_the_nu_html_checker(archive):

@@ -91,16 +91,8 @@ def test_a_correction_without_its_note_is_refused(make_site):
 
 @pytest.mark.browser
 def test_a_corrected_post_passes_axe_and_the_nu_html_checker(corrected, browser, settings):
-    from browser import serve_folder
-    from reader_visits import ReaderVisits, visit_problems
+    from reader_visits import problems_of_built_pages
     from test_accessibility import nu_messages
 
-    from sitecore.imprint import imprint_text
-
     assert nu_messages([corrected.output / "news/vote/index.html"]) == []
-    with serve_folder(corrected.output) as base:
-        visits = ReaderVisits(browser, base, imprint_text(settings))
-        try:
-            assert visit_problems(visits, {"a corrected post": "news/vote/"}) == []
-        finally:
-            visits.close()
+    assert problems_of_built_pages(browser, corrected.output, settings, {"a corrected post": "news/vote/"}) == []

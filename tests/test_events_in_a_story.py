@@ -67,17 +67,9 @@ def test_a_post_s_page_shows_the_events_it_names(story):
 
 @pytest.mark.browser
 def test_the_events_section_passes_axe_and_the_nu_html_checker(story, browser, settings):
-    from browser import serve_folder
-    from reader_visits import ReaderVisits, visit_problems
+    from reader_visits import problems_of_built_pages
     from test_accessibility import nu_messages
-
-    from sitecore.imprint import imprint_text
 
     events_section(story.html("news/hello/"))  # what is checked is there
     assert nu_messages([story.output / "news/hello/index.html"]) == []
-    with serve_folder(story.output) as base:
-        visits = ReaderVisits(browser, base, imprint_text(settings))
-        try:
-            assert visit_problems(visits, {"a post naming events": "news/hello/"}) == []
-        finally:
-            visits.close()
+    assert problems_of_built_pages(browser, story.output, settings, {"a post naming events": "news/hello/"}) == []

@@ -179,11 +179,8 @@ def test_the_moved_page_passes_axe_and_the_nu_html_checker(renamed, browser, set
     would take the browser away before axe could look."""
     import shutil
 
-    from browser import serve_folder
-    from reader_visits import ReaderVisits, visit_problems
+    from reader_visits import problems_of_built_pages
     from test_accessibility import nu_messages
-
-    from sitecore.imprint import imprint_text
 
     moved = renamed.output / "news/clmate-vote/index.html"
     assert nu_messages([moved]) == []
@@ -193,12 +190,7 @@ def test_the_moved_page_passes_axe_and_the_nu_html_checker(renamed, browser, set
     refresh = '<meta http-equiv="refresh" content="0; url=/news/climate-vote/">'
     assert refresh in html
     (site / "news/clmate-vote/index.html").write_text(html.replace(refresh, ""), encoding="utf-8")
-    with serve_folder(site) as base:
-        visits = ReaderVisits(browser, base, imprint_text(settings))
-        try:
-            assert visit_problems(visits, {"a moved page": "news/clmate-vote/"}) == []
-        finally:
-            visits.close()
+    assert problems_of_built_pages(browser, site, settings, {"a moved page": "news/clmate-vote/"}) == []
 
 
 # Each mistake in a file of its own: one build reports them all.
