@@ -119,3 +119,22 @@ def test_an_entry_keeps_its_id_when_its_date_is_put_right(make_site):
 
     assert [entry_id("2026-12-01"), entry_id("2026-12-02")] == ["tag:breakthroughparty.org.uk,2021:/news/hello/"] * 2
     assert entry_id("2021-11-24") == "tag:breakthroughparty.org.uk,2021-11-24:/news/hello/"  # as Pelican gave it
+
+
+def test_an_entrys_title_is_the_title_as_written(make_site):
+    """Pelican strips what looks like a tag from a title it puts in a feed:
+    "Pay: ‹£10 is poverty, >£15 is fair" went out as "Pay: £15 is fair". The
+    page, its share card and what search engines read keep the title."""
+    from conftest import MINIMAL_SITE
+
+    titles = ['Pay: ‹£10 is poverty, >£15 is fair', 'Rates <b>up</b> & fares "down"']
+    posts = {f"posts/t{number}.md": MINIMAL_SITE["posts/hello.md"].replace("title: Hello from the party",
+                                                                          f"title: '{title}'")
+             for number, title in enumerate(titles)}
+    build = make_site(posts)
+    assert build.returncode == 0, build.stderr
+    for path in ("feeds/all.atom.xml", "feeds/category/news.atom.xml"):
+        feed = feedparser.parse((build.output / path).read_bytes())
+        shown = {entry.title: build.html(entry.link.split("/", 3)[3]).h1.get_text() for entry in feed.entries}
+        assert all(title == on_the_page for title, on_the_page in shown.items()), shown
+        assert set(shown) >= {titles[0], 'Rates <b>up</b> & fares “down”'}  # its quotes made typographic, as the page's

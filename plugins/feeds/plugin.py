@@ -102,9 +102,23 @@ def add_corrections(item: dict, article, context: dict) -> None:
         item[part] = correction_notes(article, context) + (item.get(part) or "")
 
 
+def titles_as_written(context: dict, feed) -> None:
+    """Each entry's title as the post's page gives it. Pelican takes the
+    title for HTML and strips what looks like a tag from it: "Pay: ‹£10 is
+    poverty, >£15 is fair" went out as "Pay: £15 is fair". Titles are plain
+    text (the schema's), which feedgenerator escapes as it writes."""
+    titles = {article.url: article.title for article in context.get("articles", [])}
+    for item in feed.items:
+        title = titles.get(urlsplit(item["link"]).path.lstrip("/"))
+        if title is not None:
+            item["title"] = title
+
+
 def finish_entries(context: dict, feed) -> None:
-    """Each entry's HTML in order: the post's words marked with their
-    language, its corrections before them, the imprint after."""
+    """Each entry's title as written, and its HTML in order: the post's
+    words marked with their language, its corrections before them, the
+    imprint after."""
+    titles_as_written(context, feed)
     for item, article in entries_with_their_posts(context, feed):
         mark_language(item, article, context)
         add_corrections(item, article, context)
