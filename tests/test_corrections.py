@@ -96,3 +96,22 @@ def test_a_corrected_post_passes_axe_and_the_nu_html_checker(corrected, browser,
 
     assert nu_messages([corrected.output / "news/vote/index.html"]) == []
     assert problems_of_built_pages(browser, corrected.output, settings, {"a corrected post": "news/vote/"}) == []
+
+
+def test_a_correction_on_the_day_of_a_timed_release_is_not_dated_before_it(make_site):
+    """A day alone is its midnight: a correction given as the day of an
+    18:30 release dated the update six hours before the release, in the
+    structured data, the page's metadata, the feed and the sitemap."""
+    import textwrap
+
+    files = {path: textwrap.dedent(text).replace("date: 2021-11-25 09:00", "date: 2021-11-25 18:30")
+             .replace("modified: 2021-11-26\n", "") for path, text in corrected_post(
+                 ("2021-11-25", "An earlier version said the vote was on Monday.")).items()}
+    build = make_site(files, options=NOW)
+    assert build.returncode == 0, build.stderr
+    page = build.html("news/vote/")
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    assert data["datePublished"] == data["dateModified"] == "2021-11-25T18:30:00+00:00"
+    assert page.find("meta", property="article:modified_time")["content"] == "2021-11-25T18:30:00+00:00"
+    [entry] = [e for e in feedparser.parse(build.output / "feeds/all.atom.xml").entries if e.link.endswith("/vote/")]
+    assert entry.updated == entry.published == "2021-11-25T18:30:00+00:00"

@@ -17,6 +17,7 @@ from markupsafe import escape
 from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category, Tag
 
+from sitecore.clock import at_midnight
 from sitecore.frozen_editions import frozen_origin
 from sitecore.html_refusal_messages import explain
 from sitecore.names import (
@@ -316,11 +317,21 @@ class FrontMatterReader(BaseReader):
             changed = [moment for moment in (values.get("modified"), *(c["date"] for c in values.get("corrections", [])))
                        if moment is not None]
             if changed:
-                metadata["modified"] = max(changed)
+                metadata["modified"] = not_before(max(changed), metadata["date"])
         if schema.name == "event":
             # Pelican takes an item's `category` for a post's Category.
             metadata["event_category"] = metadata.pop("category")
         return metadata
+
+
+def not_before(changed, issued):
+    """A change's moment, never before the post came out: a day alone (a
+    correction on the day of an 18:30 release) is the release's moment, not
+    the midnight before it, which the structured data, the feeds and the
+    sitemap gave as an update before publication."""
+    if at_midnight(changed) and changed.date() == issued.date() and changed < issued:
+        return issued
+    return changed
 
 
 def issued_at(values: dict):
