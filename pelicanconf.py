@@ -52,6 +52,9 @@ LOCALE = ("C.UTF-8", "C")
 
 # The UK digital imprint (Elections Act 2022). One setting: the footer of
 # every page, the minifesto PDF and the share images all read it from here.
+# The law wants the promoter's name and address and the party's: with
+# `address` alone the imprint says they are "both at" it; give
+# "promoter_address" if the promoter's is another.
 # SAMPLE: the promoter and the address are placeholders until the party's
 # nominating officer confirms them.
 IMPRINT = {

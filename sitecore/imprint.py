@@ -8,7 +8,13 @@ REQUIRED_PARTS = ("promoter", "party", "address")
 
 
 def imprint_text(settings: dict) -> str:
-    """'Promoted by <promoter> on behalf of <party>, <address>.'"""
+    """The imprint: the promoter's name and address, and the name and address
+    of the party it is promoted for (Elections Act 2022, s. 43; the
+    Electoral Commission's statutory guidance on digital imprints). One
+    address after the party's name left the promoter's unsaid: "both at" says
+    it is theirs too, unless IMPRINT gives the promoter's own:
+    'Promoted by <promoter> on behalf of <party>, both at <address>.', or
+    'Promoted by <promoter>, <promoter_address>, on behalf of <party>, <address>.'"""
     imprint = settings.get("IMPRINT") or {}
     missing = [part for part in REQUIRED_PARTS if not str(imprint.get(part, "")).strip()]
     if missing:
@@ -16,7 +22,10 @@ def imprint_text(settings: dict) -> str:
             "IMPRINT in pelicanconf.py is missing " + ", ".join(missing)
             + ": the law requires the promoter's name, the party and a postal address"
         )
-    return f"Promoted by {imprint['promoter']} on behalf of {imprint['party']}, {imprint['address']}."
+    own = str(imprint.get("promoter_address") or "").strip()
+    if own and own != imprint["address"].strip():
+        return f"Promoted by {imprint['promoter']}, {own}, on behalf of {imprint['party']}, {imprint['address']}."
+    return f"Promoted by {imprint['promoter']} on behalf of {imprint['party']}, both at {imprint['address']}."
 
 
 def shows_imprint(html: str, expected: str) -> bool:

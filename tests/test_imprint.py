@@ -13,7 +13,7 @@ from PIL import Image
 
 from sitecore.imprint import imprint_text
 
-IMPRINT = "Promoted by Jo Bloggs on behalf of Breakthrough Party, PO Box 0000, London, EC1A 1AA."
+IMPRINT = "Promoted by Jo Bloggs on behalf of Breakthrough Party, both at PO Box 0000, London, EC1A 1AA."
 
 
 def build_with(make_site, changes: dict, templates: dict | None = None):
@@ -93,12 +93,26 @@ def test_the_imprint_is_one_setting(make_site):
     new = {"promoter": "A. Agent", "party": "Breakthrough Party", "address": "1 New Street, Leeds, LS1 1AA"}
     build = build_with(make_site, {"IMPRINT": repr(new)})
     assert build.returncode == 0, build.stderr
-    expected = "Promoted by A. Agent on behalf of Breakthrough Party, 1 New Street, Leeds, LS1 1AA."
+    expected = "Promoted by A. Agent on behalf of Breakthrough Party, both at 1 New Street, Leeds, LS1 1AA."
     assert build.html("about/").select_one("footer [data-imprint]").get_text() == expected
     assert expected in " ".join(pdftotext(build.output / "minifesto.pdf").split())
     with Image.open(build.output / "share/site.png") as card:
         assert card.text["Imprint"] == expected
     assert IMPRINT not in (build.output / "index.html").read_text()
+
+
+@pytest.mark.parametrize("parts, expected", [
+    # One address: the law wants the promoter's and the party's, so it says whose.
+    ({}, "Promoted by Jo Bloggs on behalf of Breakthrough Party, both at PO Box 0000, London, EC1A 1AA."),
+    ({"promoter_address": "PO Box 0000, London, EC1A 1AA"},
+     "Promoted by Jo Bloggs on behalf of Breakthrough Party, both at PO Box 0000, London, EC1A 1AA."),
+    ({"promoter_address": "2 Agent Row, Leeds, LS2 2BB"},
+     "Promoted by Jo Bloggs, 2 Agent Row, Leeds, LS2 2BB, on behalf of Breakthrough Party, "
+     "PO Box 0000, London, EC1A 1AA."),
+])
+def test_the_imprint_gives_the_promoters_address_and_the_partys(parts, expected):
+    base = {"promoter": "Jo Bloggs", "party": "Breakthrough Party", "address": "PO Box 0000, London, EC1A 1AA"}
+    assert imprint_text({"IMPRINT": {**base, **parts}}) == expected
 
 
 def imprint_contrast(pdf: Path, page: int, imprint: str, work: Path) -> float:
