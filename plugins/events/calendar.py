@@ -1,10 +1,11 @@
 """iCalendar files (RFC 5545) for events, made with the icalendar library:
 one per event, and one calendar of every upcoming event to subscribe to.
 
-Times are written in Europe/London with that zone's rules (VTIMEZONE), so a
-calendar shows 10:00 at a conference in July (BST) and in January (GMT)
-alike. The same input gives the same bytes: no build time goes in (see
-version_stamp), and events are in date order.
+Times are written in the site's zone (TIMEZONE, Europe/London) with that
+zone's rules (VTIMEZONE, zone_rules.py), so a calendar shows 10:00 at a
+conference in July (BST) and in January (GMT) alike. The same input gives
+the same bytes: no build time goes in (see version_stamp), and events are in
+date order.
 
 A cancelled or postponed event stays in both files, so the calendars that
 have it learn of the change at their next refresh instead of keeping it.
@@ -21,6 +22,8 @@ from sitecore.clock import clocks_show_twice
 from sitecore.imprint import imprint_text
 from sitecore.schema.fields import LATEST_YEAR
 from sitecore.urls import canonical_url
+
+from .zone_rules import zone_component
 
 # RFC 5545's STATUS for each event_status. A postponed event is still to
 # happen, at a time not yet known: TENTATIVE keeps it in people's calendars,
@@ -56,8 +59,9 @@ def new_calendar(settings, name: str) -> icalendar.Calendar:
     # when no event is: RFC 5545 wants at least one component in a calendar,
     # and some apps refuse an empty one (no upcoming events).
     # Its clock changes up to the last year a date may have (icalendar's own
-    # default stops at 2037: a summer event after it would show an hour out).
-    calendar.add_component(icalendar.Timezone.from_tzid(settings["TIMEZONE"], last_date=RULES_UNTIL))
+    # default stops at 2037: a summer event after it would show an hour out),
+    # each at its real moment (zone_rules.py: icalendar's were an hour late).
+    calendar.add_component(zone_component(settings["TIMEZONE"], RULES_UNTIL))
     return calendar
 
 
