@@ -2,7 +2,8 @@
 
 A post is not dated in the future unless it is embargoed, an embargoed
 release is dated when its embargo lifts, and its "Updated" date and its
-corrections' dates fall between its date and now. The checks that read the
+corrections' dates fall between its date and now; an event's "Updated" date
+(when its plans last changed) is not in the future either. The checks that read the
 clock run at every build; the others are skipped for an item that passed
 them unchanged in the last build (passed.py).
 """
@@ -59,7 +60,7 @@ def check_issued_when_embargo_lifts(item) -> None:
 
 @dataclass(frozen=True)
 class RecordedChange:
-    """A change a post records: its `modified` date, or a correction's."""
+    """A change an item records: its `modified` date, or a post's correction's."""
     field: str
     line: int
     moment: object
@@ -68,17 +69,24 @@ class RecordedChange:
     if_future: str   # the fix when it is in the future
 
 
+# What `modified` says of each kind of item that has it, for its fixes.
+MODIFIED_FIXES = {
+    "post": ("give the date you last changed the post, on or after its date, or remove the line",
+             "give the date you last changed the post (today's at the latest)"),
+    # An event has no date of its own to be after (its start may be long after).
+    "event": ("", "give the date and time the event's plans last changed (now at the latest)"),
+}
+
+
 def changes_as_written(item) -> list[RecordedChange]:
-    """Each change a post records, with its date as written."""
-    if not isinstance(item, Article):
-        return []
-    lines = item.frontmatter_lines
+    """Each change a post or an event records, with its date as written."""
     found = []
     if getattr(item, "modified_as_written", None) is not None:
-        found.append(RecordedChange(
-            "modified", lines.get("modified", 1), item.modified_as_written, "",
-            "give the date you last changed the post, on or after its date, or remove the line",
-            "give the date you last changed the post (today's at the latest)"))
+        if_before, if_future = MODIFIED_FIXES["post" if isinstance(item, Article) else "event"]
+        found.append(RecordedChange("modified", item.frontmatter_lines.get("modified", 1), item.modified_as_written,
+                                    "", if_before, if_future))
+    if not isinstance(item, Article):
+        return found
     for index, correction in enumerate(getattr(item, "corrections", None) or ()):
         found.append(RecordedChange(
             "corrections", item_line(item, "corrections", index, "date"),
@@ -102,7 +110,8 @@ def check_modified_after_date(item) -> None:
 
 def check_modified_not_in_the_future(item, settings) -> None:
     """A future "Updated …" or correction would show on the page and date
-    the feed's <updated> ahead: it reads the clock, so it runs at every build."""
+    the feed's <updated> ahead (an event's, its calendar entry's revision):
+    it reads the clock, so it runs at every build."""
     now = build_time(settings)
     for change in changes_as_written(item):
         if not has_passed(change.moment, now):

@@ -82,6 +82,10 @@ class Field:
     # Listed, commented out, in the files `invoke new` makes: not a renamed
     # item's old addresses, which a new file never has.
     in_new_files: bool = True
+    # A `date` whose time of day matters, edited with it in the browser
+    # editor (an embargo lifts at a minute; an event's `modified` numbers its
+    # calendar entry's revisions in minutes); other dates are edited as days.
+    with_time: bool = False
 
     def convert(self, value: Any, settings: dict) -> Any:
         converted = self.check(value, settings)
