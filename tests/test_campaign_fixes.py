@@ -5,11 +5,13 @@ and the real commands."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
 import pytest
 from conftest import MINIMAL_SITE, REPO, check_content, derived_settings, policy_markdown, write_content
+from PIL import Image
 from test_branches import LONDON_BRANCH
 from test_candidates import candidate
 from test_site import text_of
@@ -352,3 +354,36 @@ def test_a_branch_lists_its_candidates_until_the_polls_close(build):
     assert not kept(closed)  # … and the hourly build runs in full when the polls close
     assert not listed(closed)
     assert closed.html("elections/local-2022/").main.find("a", href="/candidates/alex-standing/") is not None
+
+
+def shared_as(built, slug: str = "alex-standing") -> tuple[str, str | None]:
+    """(the share card's kicker, the JSON-LD's jobTitle or None) of a candidate."""
+    with Image.open(built.output / f"share/candidates/{slug}.png") as card:
+        kicker = card.text["Kicker"]
+    data = json.loads(built.html(f"candidates/{slug}/").find("script", type="application/ld+json").string)
+    return kicker, data.get("jobTitle")
+
+
+def test_the_share_card_and_structured_data_stop_saying_candidate_when_the_polls_close(build):
+    """From a review: after polling day the page said "stood in", while its
+    card still read "CANDIDATE, NORTHGATE" and its JSON-LD gave the jobTitle
+    "Candidate for Northgate, …" for ever where no one entered the result."""
+    campaign = build("2022-05-05 21:00", LONDON)
+    assert shared_as(campaign) == ("Candidate for Northgate", "Candidate for Northgate, Example Borough Council")
+    assert kept(build("2022-05-05 21:59", LONDON))
+    closed = build("2022-05-05 22:00", LONDON)
+    assert not kept(closed)  # the hourly build draws the card again at 22:00
+    assert text_of(closed.html("candidates/alex-standing/").title).startswith("Alex Standing, stood in Northgate")
+    assert shared_as(closed) == ("Stood in Northgate", None)
+
+
+@pytest.mark.parametrize("result, kicker, job", [
+    ("elected", "Elected for Northgate", "Councillor, Example Borough Council"),
+    ("not elected", "Stood in Northgate", None),
+])
+def test_after_the_count_the_card_and_structured_data_say_the_result(make_site, result, kicker, job):
+    build = make_site({"candidates/alex-standing.md": candidate(result=result)}, options=("--now", AFTER_THE_COUNT))
+    assert build.returncode == 0, build.stderr
+    assert shared_as(build) == (kicker, job)
+    title = text_of(build.html("candidates/alex-standing/").title)
+    assert title == f"Alex Standing, {kicker[0].lower()}{kicker[1:]} | Breakthrough Party"  # the page's words

@@ -10,6 +10,7 @@ import shutil
 
 import pytest
 from conftest import REPO, copy_of_site_cache, run_build
+from PIL import Image
 from test_site import text_of
 
 CANDIDATE = """\
@@ -50,8 +51,11 @@ def test_a_candidate_page_has_its_facts_policies_json_ld_and_share_card(site):
         "/policies/housing/", "/policies/nhs/"]
     data = json.loads(page.find("script", type="application/ld+json").string)
     assert data["@type"] == "Person" and data["memberOf"]["name"] == "Breakthrough Party"
-    assert data["jobTitle"] == "Candidate for Riverside, Example City Council"
-    assert (site.output / "share/candidates/sam-example.png").is_file()
+    # The run's now is after polling day, and no result is entered: a candidate no longer
+    # (test_campaign_fixes.py builds before, at and after the polls close).
+    assert "jobTitle" not in data
+    with Image.open(site.output / "share/candidates/sam-example.png") as card:
+        assert card.text["Kicker"] == "Stood in Riverside"
     sitemap = (site.output / "sitemap.xml").read_text()
     for address in ("candidates/sam-example/", "elections/local-2022/", "branches/breakthrough-north-west/"):
         assert f"https://breakthroughparty.org.uk/{address}</loc>" in sitemap, address

@@ -506,6 +506,10 @@ def test_config_fields_match_the_schemas(editor_site):
     # The picker shows the browser's date order; the hint says what is stored.
     assert post_fields["date"]["hint"].startswith("Stored as YYYY-MM-DD (UK time)")
     assert post_fields["embargo"]["hint"].startswith("Stored as YYYY-MM-DD HH:mm (UK time)")
+    # A post's "Updated" is a day; an event's `modified` keeps its minutes (they number its calendar revisions).
+    event_fields = {f["name"]: f for f in by_name["events"]["fields"]}
+    assert post_fields["modified"]["type"] == "date" and event_fields["modified"].get("type") is None
+    assert event_fields["modified"]["format"] == "YYYY-MM-DD HH:mm"
     formats = json.loads((editor_site["output"] / "admin/formats.json").read_text())
     assert formats["posts-frontmatter"]["not_future"] == {"field": "date", "unless": "embargo"}
     assert formats["policies-frontmatter"]["in_file_name"] == ["number"]
@@ -949,6 +953,55 @@ def test_the_rules_across_fields_are_the_builds(browser, editor_site):
     assert results["modifiedFuture"].startswith('"Modified" 2027-03-01 is in the future (UK time)')
     assert results["nowhere"] == 'Give "Place" or "Online": one of them at least.'
     assert results["endFirst"] == '"End" 2026-12-01 09:00 is not after "Start" (2026-12-01 10:00).'
+
+
+@pytest.mark.browser
+def test_moving_postponing_or_cancelling_an_event_sets_when_its_plans_changed(browser, editor_site):
+    """The calendar files number an event's revisions from its `modified`
+    (plugins/events/calendar.py): a save that changes its start, end or
+    status sets it to now, UK time, unless the volunteer changed it; which
+    fields count is the schema's (EVENT_PLANS, through formats.json)."""
+    page = browser.new_page()
+    page.goto(f"{editor_site['url']}/admin/formats.json")
+    results = page.evaluate("""async () => {
+        const { toFile } = await import('./frontmatter-format.js');
+        const specs = await (await fetch('formats.json')).json();
+        const source = '---\\ntitle: Canvass\\nstart: 2026-12-01 10:00\\nend: 2026-12-01 12:00\\nsummary: S.\\n' +
+          'category: meeting\\nplace: Truro\\n---\\nB\\n';
+        const event = { title: 'Canvass', start: '2026-12-01 10:00', end: '2026-12-01 12:00', summary: 'S.',
+                        category: 'meeting', place: 'Truro', __source: source };
+        const saved = (values, now = '2026-11-27T12:00:00Z', isNew = false) => {
+          try { return toFile({ body: 'B\\n', ...event, ...values }, specs['events-frontmatter'],
+                              { now: new Date(now), isNew }); }
+          catch (error) { return error.message; }
+        };
+        return {
+          spec: specs['events-frontmatter'].revised_by,
+          moved: saved({ start: '2026-12-02 10:00', end: '2026-12-02 12:00' }),
+          cancelled: saved({ event_status: 'cancelled' }),
+          inSummer: saved({ event_status: 'postponed' }, '2026-07-01T12:00:00Z'),
+          ownModified: saved({ start: '2026-12-01 11:00', modified: '2026-11-26 09:00' }),
+          renamed: saved({ title: 'Door knocking' }),
+          asNew: saved({ start: '2026-12-02 10:00', end: '2026-12-02 12:00' }, '2026-11-27T12:00:00Z', true),
+          futureModified: saved({ modified: '2026-11-27 12:01' }),
+        };
+    }""")
+    page.close()
+    assert results["spec"] == {"field": "modified", "when": ["start", "end", "event_status"]}
+    head = "---\ntitle: Canvass\n"
+    rest = "summary: S.\ncategory: meeting\nplace: Truro\n"
+    assert results["moved"] == (f"{head}start: 2026-12-02 10:00\nend: 2026-12-02 12:00\n{rest}"
+                                "modified: 2026-11-27 12:00\n---\nB\n")
+    assert results["cancelled"] == (f"{head}start: 2026-12-01 10:00\nend: 2026-12-01 12:00\n{rest}"
+                                    "event_status: cancelled\nmodified: 2026-11-27 12:00\n---\nB\n")
+    assert results["inSummer"].endswith("event_status: postponed\nmodified: 2026-07-01 13:00\n---\nB\n")  # BST
+    assert results["ownModified"].endswith("modified: 2026-11-26 09:00\n---\nB\n")
+    times = "start: 2026-12-01 10:00\nend: 2026-12-01 12:00\n"
+    assert results["renamed"] == f"---\ntitle: Door knocking\n{times}{rest}---\nB\n"
+    # A new entry had no plans before.
+    assert results["asNew"] == f"{head}start: 2026-12-02 10:00\nend: 2026-12-02 12:00\n{rest}---\nB\n"
+    assert results["futureModified"] == ('"Modified" 2026-11-27 12:01 is in the future (UK time). Give a moment that '
+                                         "has passed: 2026-11-27 12:00 at the latest.")
 
 
 @pytest.mark.browser

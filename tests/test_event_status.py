@@ -216,3 +216,69 @@ def test_the_end_is_compared_with_the_start_as_an_instant(settings):
 
     assert problems("2022-10-30T01:45:00+01:00", "2022-10-30T01:15:00+00:00") == []
     assert problems("2022-10-30T01:15:00+00:00", "2022-10-30T01:45:00+01:00") == ["end"]
+
+
+# After every version below: a `modified` may not be in the future.
+REVISED_BY_NOW = "2022-05-05 12:00"
+
+
+def revision(build) -> tuple[int, dt.datetime, dt.datetime | None]:
+    """(SEQUENCE, DTSTAMP, LAST-MODIFIED or None) of the canvass, the same in both files."""
+    entries = [calendar_entries(build.output / path)["canvass"]
+               for path in ("events/canvass/event.ics", "events/calendar.ics")]
+    found = [(entry["SEQUENCE"], entry.decoded("DTSTAMP"),
+              entry.decoded("LAST-MODIFIED") if "LAST-MODIFIED" in entry else None) for entry in entries]
+    assert found[0] == found[1]
+    return found[0]
+
+
+def test_every_revision_of_an_events_plans_raises_its_sequence_and_stamp(make_site, tmp_path):
+    """RFC 5545: SEQUENCE rises with every change of the start, the end or
+    the status, and never falls. From a review: it came from the status
+    alone, so a moved event kept 0 (with a stamp that could be older than
+    the last one's), and a postponed event given its new date went from 1
+    back to 0, which a calendar app that had imported it ignored."""
+    versions = [
+        event_file(),
+        event_file(event_status="postponed"),  # without `modified`: raised by the status, as before
+        event_file(start="2022-05-14 10:00", end="2022-05-14 13:00", modified="2022-05-03 10:00"),  # its new date
+        event_file(start="2022-05-14 11:00", end="2022-05-14 14:00", modified="2022-05-04 18:30"),  # moved again
+        # Cancelled, `modified` left as it was: the status still raises it.
+        event_file(start="2022-05-14 11:00", end="2022-05-14 14:00", modified="2022-05-04 18:30",
+                   event_status="cancelled"),
+    ]
+    revisions = []
+    for number, text in enumerate(versions):
+        build = make_site({"events/canvass.md": text}, options=("--now", REVISED_BY_NOW),
+                          output=tmp_path / f"version-{number}")
+        assert build.returncode == 0, build.stderr
+        revisions.append(revision(build))
+    utc = dt.timezone.utc
+    # Whole minutes from 1900 to `modified` (UTC: 09:00 BST is 08:00 UTC), times 3, plus the status's rank.
+    assert [sequence for sequence, _, _ in revisions] == [0, 1, 193_027_860, 193_033_710, 193_033_712]
+    stamps = [stamp for _, stamp, _ in revisions]
+    assert stamps[0] < dt.datetime(2009, 1, 1, tzinfo=utc) and stamps[1] < dt.datetime(2009, 1, 1, tzinfo=utc)
+    assert stamps[2:] == [dt.datetime(2022, 5, 3, 9, 0, tzinfo=utc), dt.datetime(2022, 5, 4, 17, 30, tzinfo=utc),
+                          dt.datetime(2022, 5, 4, 17, 30, tzinfo=utc)]
+    assert [modified for _, _, modified in revisions] == [None, None, *stamps[2:]]
+    page = build.html("events/canvass/").main
+    assert text_of(page.select_one("p.meta")) == "Events · Campaign day · Updated 4 May 2022"
+
+
+def test_a_revised_event_gives_the_same_bytes_whatever_the_builds_now(make_site, tmp_path):
+    revised = {"events/canvass.md": event_file(modified="2022-05-03 10:00")}
+    files = []
+    for now in (REVISED_BY_NOW, "2022-05-06 23:00"):
+        build = make_site(revised, options=("--now", now), output=tmp_path / now.replace(" ", "T"))
+        assert build.returncode == 0, build.stderr
+        files.append([(build.output / path).read_bytes()
+                      for path in ("events/canvass/event.ics", "events/calendar.ics")])
+    assert files[0] == files[1]
+
+
+def test_an_events_plans_cannot_have_changed_in_the_future(make_site):
+    build = make_site({"events/canvass.md": event_file(modified="2022-05-05 12:30")}, options=("--now", REVISED_BY_NOW))
+    assert build.returncode == 1 and "Traceback" not in build.stderr
+    assert build.problem_lines == [
+        "content/events/canvass.md:8: modified: 2022-05-05 12:30 is in the future — give the date and time the "
+        "event's plans last changed (now at the latest)"]

@@ -398,3 +398,44 @@ def test_the_calendar_files_say_the_uk_clocks_up_to_the_last_year_an_event_may_h
                                           for when in group.dts)]
     assert {moment.year for moment in changes} >= set(range(2022, 2101))
     assert any((moment.year, moment.month) == (2099, 3) for moment in changes)  # the last Sunday of March
+
+
+def onsets(observance) -> list[dt.datetime]:
+    """An observance's DTSTART and RDATEs, as written: local times, no zone."""
+    rdates = observance.get("RDATE") or []
+    return [observance.decoded("DTSTART"), *(when.dt for group in (rdates if isinstance(rdates, list) else [rdates])
+                                           for when in group.dts)]
+
+
+def last_sunday(year: int, month: int) -> dt.date:
+    day = dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+    return day - dt.timedelta(days=(day.weekday() + 1) % 7)
+
+
+def test_every_change_of_the_clocks_in_the_calendar_file_is_when_the_clocks_change(spring):
+    """RFC 5545 (3.6.5) reads each onset as a local time on the clock before
+    it (TZOFFSETFROM). From a review: icalendar wrote the clocks going
+    forward as 02:00 at +0000, 02:00 GMT, an hour after they do (01:00 GMT),
+    so an app reading the file's rules put that night's early hours an hour out."""
+    calendar = icalendar.Calendar.from_ical((spring.output / "events/calendar.ics").read_bytes())
+    [zone] = calendar.walk("VTIMEZONE")
+    utc, second = dt.timezone.utc, dt.timedelta(seconds=1)
+    changes = {"STANDARD": [], "DAYLIGHT": []}
+    for observance in zone.subcomponents:
+        offset_from, offset_to = observance.decoded("TZOFFSETFROM"), observance.decoded("TZOFFSETTO")
+        for onset in onsets(observance):
+            instant = (onset - offset_from).replace(tzinfo=utc)
+            if offset_from == offset_to:  # what the clocks show where the rules start, changing nothing
+                assert instant.astimezone(LONDON).utcoffset() == offset_to
+                continue
+            # Each onset is a moment the clocks really change, from TZOFFSETFROM to TZOFFSETTO.
+            assert (instant - second).astimezone(LONDON).utcoffset() == offset_from, (observance.name, onset)
+            assert instant.astimezone(LONDON).utcoffset() == offset_to, (observance.name, onset)
+            assert instant.astimezone(LONDON).tzname() == str(observance["TZNAME"]), (observance.name, onset)
+            changes[observance.name].append(instant)
+    # And every change is there, to the last year a date may have: since 1996 the
+    # clocks go forward and back at 01:00 UTC on the last Sundays of March and October.
+    for name, month in (("DAYLIGHT", 3), ("STANDARD", 10)):
+        expected = [dt.datetime.combine(last_sunday(year, month), dt.time(1, 0), tzinfo=utc)
+                    for year in range(1996, 2101)]
+        assert [instant for instant in changes[name] if instant.year >= 1996] == expected, name

@@ -17,20 +17,53 @@ from sitecore.site_files import SiteFile, listing_page
 POLLS_CLOSE = dt.time(22, 0)
 
 
+# How the page puts a candidate in their ward, by where the candidacy stands
+# (Candidate.standing): its title's words after the name, which the share
+# card's kicker repeats, and the label of its facts' first line.
+IN_TITLE = {"standing": "candidate for", "stood": "stood in", "elected": "elected for"}
+FACT_LABEL = {"standing": "Standing in", "stood": "Stood in", "elected": "Elected for"}
+
+
 class Candidate(TypedContent):
     mandatory_properties = ("title", "election", "council", "ward")
     default_template = "candidate"
     collection = "candidates"
+    result = None  # left out of the front matter until the count
 
     @property
     def election_name(self) -> str:
         return self.settings["ELECTIONS"][self.election]["name"]
 
     @property
+    def polls_closed(self) -> bool:
+        """Asked of the build's clock each time, never kept: the share cards
+        are planned by another plugin's handler of the signal that linked the
+        candidates, in whichever order they run, and the live preview's quick
+        step renews an item."""
+        return polls_closed(self.settings["ELECTIONS"][self.election], self.settings)
+
+    @property
+    def standing(self) -> str:
+        """"standing" while the polls are open; after, "elected", or "stood"
+        (not elected, or the result not entered yet), so that a page, a card
+        or structured data nobody updates never says they are still standing."""
+        if self.result == "elected":
+            return "elected"
+        return "stood" if self.polls_closed else "standing"
+
+    @property
+    def in_ward(self) -> str:
+        """The page title's words after the name: "stood in Hillside"."""
+        return f"{IN_TITLE[self.standing]} {self.ward}"
+
+    @property
+    def ward_label(self) -> str:
+        return FACT_LABEL[self.standing]
+
+    @property
     def card_kicker(self) -> str:
-        if getattr(self, "result", None) == "elected":
-            return f"Elected, {self.ward}"
-        return f"Candidate, {self.ward}"
+        """The title's words, "Stood in Hillside" (the card shares the page)."""
+        return self.in_ward[0].upper() + self.in_ward[1:]
 
     @property
     def election_url(self) -> str:

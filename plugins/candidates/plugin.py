@@ -8,7 +8,7 @@ from sitecore.problems import problem_log
 from sitecore.renamed_items import report_unpublished_name
 from sitecore.renewed import items_renewed
 
-from .candidates import CandidateGenerator, polls_closed
+from .candidates import CandidateGenerator
 
 
 def add_candidate_generator(pelican):
@@ -28,13 +28,7 @@ def link_candidates(generators, items=()) -> None:
     draft_policies = {p.slug: p for p in context.get("draft_policies", [])}
     for councillor in councillors.values():
         councillor.candidacies = []
-    closed = {key: polls_closed(election, settings) for key, election in settings["ELECTIONS"].items()}
     for candidate in candidates.all_items():
-        # Once the polls close a page says "stood", result entered or not:
-        # "Standing in" went on for ever where no one entered the result.
-        # (Here, not when the generator reads: the live preview's quick step
-        # renews an item, and this runs again for it.)
-        candidate.polls_closed = closed[candidate.election]
         named = getattr(candidate, "councillor", None)
         candidate.councillor_profile = councillors.get(named or "")
         if named and candidate.councillor_profile is None:

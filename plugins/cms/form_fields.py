@@ -50,9 +50,6 @@ FIELD_RULES = {
 }
 # The text's label, where "Text" does not say what it is for.
 BODY_LABELS = {"press office": "Notes to editors"}
-# Date fields whose time of day matters (an embargo lifts at a minute); the
-# others are edited as a day only, YYYY-MM-DD.
-DATE_AND_TIME_FIELDS = {"embargo", "start", "end"}
 # What an image field lets a volunteer upload: the images the build
 # publishes (sitecore/images.py), by type and by name.
 IMAGE_ACCEPT = ",".join([*dict.fromkeys(IMAGE_MEDIA_TYPES.values()), *(f".{e}" for e in IMAGE_MEDIA_TYPES)])
@@ -68,7 +65,9 @@ def date_config(field) -> dict:
     # the browser's language (mm/dd/yyyy in US English): Sveltia CMS has no
     # option to change that, so the hint says what is stored.
     example = f", e.g. {field.example}" if field.example else ""
-    if field.name in DATE_AND_TIME_FIELDS:
+    # With the time where it matters (an event's times, an embargo: Field.with_time);
+    # the others are edited as a day only, YYYY-MM-DD.
+    if field.check is types.date_and_time or field.with_time:
         return {"widget": "datetime", "format": "YYYY-MM-DD HH:mm", "picker_utc": False,
                 "hint": f"Stored as YYYY-MM-DD HH:mm (UK time){example}, whatever order the picker shows."}
     return {"widget": "datetime", "type": "date", "format": "YYYY-MM-DD",

@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import json
 
+from sitecore.schema.content_types import EVENT_PLANS
+
 from .editor_collections import COLLECTIONS, FILE_NAME_FIELD, FORMAT_SUFFIX, SINGLE_FILES
 
 # Rules the build checks beyond one field, which our format checks as an entry
 # is saved (see validate in static/frontmatter-format.js), by schema name.
-# contentcheck's check_not_in_the_future: a post dated after now needs an embargo.
-NOT_IN_THE_FUTURE = {"post": {"field": "date", "unless": "embargo"}}
+# contentcheck's check_not_in_the_future: a post dated after now needs an
+# embargo; check_modified_not_in_the_future: an event's plans did not change
+# after now.
+NOT_IN_THE_FUTURE = {"post": {"field": "date", "unless": "embargo"}, "event": {"field": "modified"}}
+# A field the format sets to now when a saved file's other fields change
+# (see withRevision in static/frontmatter-format.js): an event's `modified`
+# when its plans change, which numbers its calendar entry's revisions.
+REVISED_BY = {"event": {"field": "modified", "when": list(EVENT_PLANS)}}
 # contentcheck's check_issued_when_embargo_lifts: an embargoed post is dated
 # the embargo's day (the editor's date field holds a day, which the reader
 # takes as the embargo's moment); check_modified_*: "Updated" and each
@@ -62,6 +70,8 @@ def format_spec(schema, path: str) -> dict:
         spec["not_future"] = NOT_IN_THE_FUTURE[schema.name]
     if schema.name in POST_DATES:
         spec["post_dates"] = POST_DATES[schema.name]
+    if schema.name in REVISED_BY:
+        spec["revised_by"] = REVISED_BY[schema.name]
     # The schema's own rules across fields (an event's place or online link;
     # its start before its end), as the build checks them.
     if schema.needs_one_of:

@@ -3,9 +3,10 @@
 A post is not dated in the future unless it is embargoed, an embargoed
 release is dated when its embargo lifts, and its "Updated" date and its
 corrections' dates fall between its date and now; a councillor did not join
-the party in the future. The checks that read the clock run at every build;
-the others are skipped for an item that passed them unchanged in the last
-build (passed.py).
+the party in the future, nor did an event's plans last change ("Updated",
+`modified`) in the future. The checks that read the clock run at every
+build; the others are skipped for an item that passed them unchanged in the
+last build (passed.py).
 """
 
 from __future__ import annotations
@@ -103,7 +104,7 @@ def embargo_to_come(date, embargo, now) -> str:
 
 @dataclass(frozen=True)
 class RecordedChange:
-    """A change a post records: its `modified` date, or a correction's."""
+    """A change an item records: its `modified` date, or a post's correction's."""
     field: str
     line: int
     moment: object
@@ -112,17 +113,24 @@ class RecordedChange:
     if_future: str   # the fix when it is in the future
 
 
+# What `modified` says of each kind of item that has it, for its fixes.
+MODIFIED_FIXES = {
+    "post": ("give the date you last changed the post, on or after its date, or remove the line",
+             "give the date you last changed the post (today's at the latest)"),
+    # An event has no date of its own to be after (its start may be long after).
+    "event": ("", "give the date and time the event's plans last changed (now at the latest)"),
+}
+
+
 def changes_as_written(item) -> list[RecordedChange]:
-    """Each change a post records, with its date as written."""
-    if not isinstance(item, Article):
-        return []
-    lines = item.frontmatter_lines
+    """Each change a post or an event records, with its date as written."""
     found = []
     if getattr(item, "modified_as_written", None) is not None:
-        found.append(RecordedChange(
-            "modified", lines.get("modified", 1), item.modified_as_written, "",
-            "give the date you last changed the post, on or after its date, or remove the line",
-            "give the date you last changed the post (today's at the latest)"))
+        if_before, if_future = MODIFIED_FIXES["post" if isinstance(item, Article) else "event"]
+        found.append(RecordedChange("modified", item.frontmatter_lines.get("modified", 1), item.modified_as_written,
+                                    "", if_before, if_future))
+    if not isinstance(item, Article):
+        return found
     for index, correction in enumerate(getattr(item, "corrections", None) or ()):
         found.append(RecordedChange(
             "corrections", item_line(item, "corrections", index, "date"),
@@ -146,7 +154,8 @@ def check_modified_after_date(item) -> None:
 
 def check_modified_not_in_the_future(item, settings) -> None:
     """A future "Updated …" or correction would show on the page and date
-    the feed's <updated> ahead: it reads the clock, so it runs at every build."""
+    the feed's <updated> ahead (an event's, its calendar entry's revision):
+    it reads the clock, so it runs at every build."""
     now = build_time(settings)
     for change in changes_as_written(item):
         if not has_passed(change.moment, now):

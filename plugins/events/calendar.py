@@ -1,10 +1,11 @@
 """iCalendar files (RFC 5545) for events, made with the icalendar library:
 one per event, and one calendar of every upcoming event to subscribe to.
 
-Times are written in Europe/London with that zone's rules (VTIMEZONE), so a
-calendar shows 10:00 at a conference in July (BST) and in January (GMT)
-alike. The same input gives the same bytes: no build time goes in (see
-version_stamp), and events are in date order.
+Times are written in the site's zone (TIMEZONE, Europe/London) with that
+zone's rules (VTIMEZONE, zone_rules.py), so a calendar shows 10:00 at a
+conference in July (BST) and in January (GMT) alike. The same input gives
+the same bytes: no build time goes in (an entry's revision comes from its
+file: see revision_number and version_stamp), and events are in date order.
 
 A cancelled or postponed event stays in both files, so the calendars that
 have it learn of the change at their next refresh instead of keeping it.
@@ -19,8 +20,10 @@ import icalendar
 
 from sitecore.clock import clocks_show_twice
 from sitecore.imprint import imprint_text
-from sitecore.schema.fields import LATEST_YEAR
+from sitecore.schema.fields import EARLIEST_YEAR, LATEST_YEAR
 from sitecore.urls import canonical_url
+
+from .zone_rules import zone_component
 
 # RFC 5545's STATUS for each event_status. A postponed event is still to
 # happen, at a time not yet known: TENTATIVE keeps it in people's calendars,
@@ -28,14 +31,20 @@ from sitecore.urls import canonical_url
 # is given its new times.
 CALENDAR_STATUS = {"scheduled": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
 # SEQUENCE is the revision that calendar apps compare when an entry they
-# already have comes again (RFC 5546, iTIP): a higher one replaces theirs.
-# Made from the status alone (the build knows no earlier versions), in the
-# order plans move (going ahead, put off, called off), so cancelling or
-# postponing an event always raises it. A postponed event given its new
-# date goes back to 0: subscribed calendars, which read the whole calendar
-# again at each refresh, take it; an imported copy may keep the old one.
-SEQUENCE = {"scheduled": 0, "postponed": 1, "cancelled": 2}
-# DTSTAMP: see version_stamp. A fixed past span of about eight years.
+# already have comes again (RFC 5546, iTIP): a higher one replaces theirs,
+# and RFC 5545 (3.8.7.4) raises it at every significant revision (the start,
+# the end, the status) and never lowers it. The build knows no earlier
+# version, only the file, and must write the same bytes for the same files
+# whatever its --now, so the revision comes from the file: the event's
+# `modified`, when its plans last changed (see revision_number). Each status
+# has a rank, in the order plans move (going ahead, put off, called off).
+STATUS_RANK = {"scheduled": 0, "postponed": 1, "cancelled": 2}
+# Revisions are counted in whole minutes from the earliest moment a
+# `modified` may be (sitecore.schema.fields), so none is negative; the last
+# it may be (2100) gives about 317 million, within the 31 bits of RFC 5545's
+# INTEGER.
+REVISIONS_FROM = dt.datetime(EARLIEST_YEAR, 1, 1, tzinfo=dt.timezone.utc)
+# DTSTAMP without `modified`: see version_stamp. A fixed past span of about eight years.
 VERSION_STAMP_START = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 VERSION_STAMP_SPAN_SECONDS = 2**28
 
@@ -56,8 +65,9 @@ def new_calendar(settings, name: str) -> icalendar.Calendar:
     # when no event is: RFC 5545 wants at least one component in a calendar,
     # and some apps refuse an empty one (no upcoming events).
     # Its clock changes up to the last year a date may have (icalendar's own
-    # default stops at 2037: a summer event after it would show an hour out).
-    calendar.add_component(icalendar.Timezone.from_tzid(settings["TIMEZONE"], last_date=RULES_UNTIL))
+    # default stops at 2037: a summer event after it would show an hour out),
+    # each at its real moment (zone_rules.py: icalendar's were an hour late).
+    calendar.add_component(zone_component(settings["TIMEZONE"], RULES_UNTIL))
     return calendar
 
 
@@ -83,9 +93,41 @@ def event_component(event, settings) -> icalendar.Event:
     component.add("description", "\n\n".join(detail for detail in details if detail))
     component.add("categories", [event.category_name])
     component.add("status", CALENDAR_STATUS[event.event_status])
-    component.add("sequence", SEQUENCE[event.event_status])
-    component.add("dtstamp", version_stamp(component))
+    add_revision(component, event)
     return component
+
+
+def add_revision(component: icalendar.Event, event) -> None:
+    """SEQUENCE, then DTSTAMP (and LAST-MODIFIED): the moment the event's
+    plans last changed, as its file says (`modified`, in UTC as RFC 5545
+    wants both), or without it a version stamp of everything else."""
+    component.add("sequence", revision_number(event))
+    revised = getattr(event, "modified", None)
+    if revised is None:
+        component.add("dtstamp", version_stamp(component))
+        return
+    component.add("dtstamp", revised.astimezone(dt.timezone.utc))
+    component.add("last-modified", revised.astimezone(dt.timezone.utc))
+
+
+def revision_number(event) -> int:
+    """SEQUENCE: the status's rank alone while the file has no `modified`
+    (cancelling or postponing an event still raises it, 0 to 2); with one,
+    the whole minutes from REVISIONS_FROM to it, times the number of ranks,
+    plus the rank. A later `modified` then always gives a higher number,
+    whatever the status (a minute is worth 3, more than any two ranks differ
+    by), so a postponed event given its new date goes up, not back to 0; and
+    any `modified` gives more than none. Within one `modified`, a change of
+    status alone still moves it the way the plans move. The number never
+    falls so long as `modified` is never moved back or removed: the README
+    asks volunteers to set it when they move, postpone or cancel an event,
+    and the browser editor does it for them."""
+    rank = STATUS_RANK[event.event_status]
+    revised = getattr(event, "modified", None)
+    if revised is None:
+        return rank
+    minutes = (revised.astimezone(dt.timezone.utc) - REVISIONS_FROM) // dt.timedelta(minutes=1)
+    return minutes * len(STATUS_RANK) + rank
 
 
 def calendar_time(moment: dt.datetime) -> dt.datetime:
@@ -97,22 +139,22 @@ def calendar_time(moment: dt.datetime) -> dt.datetime:
 
 
 def version_stamp(component: icalendar.Event) -> dt.datetime:
-    """DTSTAMP for an entry that has everything else.
+    """DTSTAMP for an entry that has everything else, when its file has no
+    `modified`.
 
-    RFC 5545 makes DTSTAMP the moment the entry was last revised. The build
-    cannot know that moment: a file's history is git's, not the content's
-    (and CI checks out one commit), and the build's own clock (--now)
-    differs from build to build, while the same files must give the same
-    bytes. So it is a version stamp made from the entry itself: a moment in
-    a fixed past span chosen by a hash of everything else it says. It is
-    never in the future, it is the same for the same entry in both files and
-    in every build, and it changes whenever anything a calendar shows of the
-    event changes, so an app that keeps an entry's stamp sees a new version.
-    It cannot say which of two versions is the newer: SEQUENCE does, for a
-    change of status. (An event moved to other times keeps its SEQUENCE;
-    subscribed calendars read the whole calendar again at each refresh and
-    take the new times.) No LAST-MODIFIED for the same reason: a client
-    without one takes the copy it fetched as the current one.
+    RFC 5545 makes DTSTAMP the moment the entry was last revised. Without
+    `modified` the build cannot know that moment: a file's history is git's,
+    not the content's (and CI checks out one commit), and the build's own
+    clock (--now) differs from build to build, while the same files must
+    give the same bytes. So it is a version stamp made from the entry
+    itself: a moment in a fixed past span chosen by a hash of everything
+    else it says. It is never in the future, it is the same for the same
+    entry in both files and in every build, and it changes whenever anything
+    a calendar shows of the event changes, so an app that keeps an entry's
+    stamp sees a new version. It cannot say which of two versions is the
+    newer: SEQUENCE does, and `modified` (after 2008, when this span ends)
+    makes a later stamp than any of these. No LAST-MODIFIED for the same
+    reason: a client without one takes the copy it fetched as the current one.
     """
     digest = hashlib.sha256(component.to_ical()).digest()
     seconds = int.from_bytes(digest[:8], "big") % VERSION_STAMP_SPAN_SECONDS

@@ -321,6 +321,8 @@ class FrontMatterReader(BaseReader):
         if schema.name == "event":
             # Pelican takes an item's `category` for a post's Category.
             metadata["event_category"] = metadata.pop("category")
+            # Checked as a post's is (contentcheck: not in the future).
+            metadata["modified_as_written"] = values.get("modified")
         return metadata
 
 

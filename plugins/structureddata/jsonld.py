@@ -137,12 +137,26 @@ def candidate(item, settings) -> dict:
         "url": canonical_url(settings, item.url),
         "image": canonical_url(settings, getattr(item, "photo", None) or share_card_url(settings, item)),
         "memberOf": party(settings),
-        "jobTitle": (f"Councillor, {item.council}" if getattr(item, "result", None) == "elected"
-                     else f"Candidate for {item.ward}, {item.council}"),
     }
+    job = candidate_job_title(item)
+    if job:
+        data["jobTitle"] = job
     if getattr(item, "links", None):
         data["sameAs"] = list(item.links)
     return data
+
+
+def candidate_job_title(item) -> str | None:
+    """What the person is, as their page says it (the candidate's
+    `standing`): a candidate while the polls are open, a councillor once
+    elected. None once the polls have closed otherwise (not elected, or the
+    result not entered yet): a page nobody updates must not tell search
+    engines they are still a candidate, and they hold no post."""
+    if item.standing == "elected":
+        return f"Councillor, {item.council}"
+    if item.standing == "standing":
+        return f"Candidate for {item.ward}, {item.council}"
+    return None
 
 
 def branch(item, settings) -> dict:

@@ -82,7 +82,7 @@ POST = Schema(
         Field("corrections", list_of_objects("correction", CORRECTION), in_new_files=False),
         Field("image", image_path, example="images/news/march.jpg"),
         Field("image_alt", alt_text, example="Members marching with a banner", typographic=True),
-        Field("embargo", date, example="2022-03-01 09:00", example_ahead=True),
+        Field("embargo", date, example="2022-03-01 09:00", example_ahead=True, with_time=True),
         old_addresses("/news/old-title/"),
         STATUS,
         SAMPLE,
@@ -163,6 +163,13 @@ EVENT_PUBLICATION = Field("status", choice("published", "draft", elsewhere={
     going: f"to say the event is {going}, write 'event_status: {going}' instead"
     for going in EVENT_STATUSES if going != "scheduled"}), example="draft")
 
+# An event's plans: what the calendar apps that have it must be told of when
+# they change (RFC 5545's significant revisions: its times and its status).
+# Its `modified` says when they last changed, and numbers the calendar
+# entry's revisions (plugins/events/calendar.py: SEQUENCE); the browser
+# editor sets it when one of these changes (plugins/cms/formats.py).
+EVENT_PLANS = ("start", "end", "event_status")
+
 # content/events/: the party's conference, campaign days, protests, meetings
 # and socials. Times are UK time (Europe/London), as a post's date is.
 EVENT = Schema(
@@ -185,7 +192,10 @@ EVENT = Schema(
         # After the event: the post that reports on it.
         Field("report", slug, example="conference-2022-report"),
         Field("event_status", choice(*EVENT_STATUSES), example="cancelled"),
-        Field("embargo", date, example="2022-03-01 09:00", example_ahead=True),
+        # When its plans (EVENT_PLANS) last changed, as a post's `modified`
+        # says when it was: never in the future (contentcheck).
+        Field("modified", date, example="2022-06-01 09:30", with_time=True),
+        Field("embargo", date, example="2022-03-01 09:00", example_ahead=True, with_time=True),
         old_addresses("/events/old-name/"),
         EVENT_PUBLICATION,
         SAMPLE,
@@ -215,7 +225,7 @@ CANDIDATE = Schema(
         # After the election: the result turns the page into a record.
         Field("result", choice("elected", "not elected"), example="elected"),
         Field("votes", integer_between(0, 10_000_000), example="1234"),
-        Field("embargo", date, example="2022-03-28 09:00", example_ahead=True),
+        Field("embargo", date, example="2022-03-28 09:00", example_ahead=True, with_time=True),
         old_addresses("/candidates/old-name/"),
         STATUS,
         SAMPLE,
@@ -237,7 +247,7 @@ BRANCH = Schema(
         Field("contact", contact, required=True, example="northwest@breakthroughparty.org.uk"),
         Field("meetings", plain_text, example="The second Tuesday of each month, 7pm, online and in Manchester.",
               typographic=True),
-        Field("embargo", date, example="2022-01-10 09:00", example_ahead=True),
+        Field("embargo", date, example="2022-01-10 09:00", example_ahead=True, with_time=True),
         old_addresses("/branches/old-name/"),
         STATUS,
         SAMPLE,

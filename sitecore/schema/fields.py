@@ -87,6 +87,10 @@ class Field:
     # `example` (sitecore.clock.next_morning). A past moment, uncommented as
     # it is, would lift the embargo at once.
     example_ahead: bool = False
+    # A `date` whose time of day matters, edited with it in the browser
+    # editor (an embargo lifts at a minute; an event's `modified` numbers its
+    # calendar entry's revisions in minutes); other dates are edited as days.
+    with_time: bool = False
 
     def convert(self, value: Any, settings: dict) -> Any:
         converted = self.check(value, settings)

@@ -267,7 +267,8 @@ function dateText(value) {
  *   together: [[given, needed]]: if the first is given, the second must be too;
  *   items_together: {list: [[given, needed]]}: the same in each entry of a list;
  *   not_future: {field, unless}: the date is not after now (UK time) unless
- *     the other field is given (contentcheck's check_not_in_the_future);
+ *     the other field (if the rule names one) is given (contentcheck's
+ *     check_not_in_the_future, check_modified_not_in_the_future);
  *   post_dates: {date, embargo, modified, corrections}: an embargoed post is
  *     dated the embargo's day, and "modified" and each correction's date are
  *     on or after the date and not in the future (contentcheck's
@@ -314,13 +315,16 @@ function validate(values, spec, original, now, createdHere = false) {
     }
   }
   const future = spec.not_future;
-  if (future && empty(values[future.unless])) {
+  if (future && (!future.unless || empty(values[future.unless]))) {
     const date = dateText(values[future.field]);
     const today = ukNow(now);
     // Text comparison: "2026-11-26" is after "2026-11-25 21:09"; "2026-11-25" is not.
     if (date && date > today) {
-      throw new Error(`"${label(future.field)}" ${date} is in the future (UK time). Add an ` +
-        `"${label(future.unless)}" (the date and time it may be published), or use today's date, ${today.slice(0, 10)}.`);
+      const fix = future.unless
+        ? `Add an "${label(future.unless)}" (the date and time it may be published), or use today's date, ` +
+          `${today.slice(0, 10)}.`
+        : `Give a moment that has passed: ${today} at the latest.`;
+      throw new Error(`"${label(future.field)}" ${date} is in the future (UK time). ${fix}`);
     }
   }
   const dates = spec.post_dates;
@@ -406,6 +410,22 @@ function label(name) {
 }
 
 /**
+ * The values with spec.revised_by's field ({field, when}) set to now (UK
+ * time, as the editor's date fields write it), when a saved file's `when`
+ * fields change and the volunteer left `field` as it was: an event's
+ * `modified` when its start, end or status changes, from which the calendar
+ * files number its revisions (plugins/events/calendar.py), so that the
+ * calendar apps that have it take the new version. A field counts as changed
+ * when its line would be rewritten. A new entry has no earlier plans.
+ */
+function withRevision(fields, spec, original, now) {
+  const revision = spec.revised_by;
+  if (!revision || original === undefined || !same(fields[revision.field], original[revision.field])) return fields;
+  const changed = revision.when.some((name) => !same(fields[name], original[name]));
+  return changed ? { ...fields, [revision.field]: ukNow(now) } : fields;
+}
+
+/**
  * The file text for the editor's values: the original text with only the
  * changed keys' lines rewritten (new keys after the key before them, cleared
  * keys removed). Throws, refusing the save, on values the build rejects.
@@ -414,9 +434,10 @@ function label(name) {
  * as a new entry's.
  */
 export function toFile(values, spec = {}, { now = new Date(), isNew = false } = {}) {
-  const { [SOURCE_KEY]: source, body = '', ...fields } = values;
+  const { [SOURCE_KEY]: source, body = '', ...given } = values;
   const parts = source === undefined ? null : split(source);
   const original = source === undefined ? undefined : parse(source, spec);
+  const fields = withRevision(given, spec, isNew ? undefined : original, now);
   // An entry without a file's text that is not new: one created in this
   // session (the editor keeps its values, not its file's text).
   validate(fields, spec, isNew ? undefined : original, now, !isNew && source === undefined);
