@@ -925,6 +925,7 @@ def test_the_rules_across_fields_are_the_builds(browser, editor_site):
         return {
           embargoDay: refused('posts', { ...post, date: '2026-11-28', embargo: '2026-11-28 09:00' }),
           embargoYearTypo: refused('posts', { ...post, date: '2026-11-28', embargo: '2025-11-28 00:01' }),
+          embargoAhead: refused('posts', { ...post, date: '2026-11-28', embargo: '2026-12-01 09:00' }),
           modifiedBefore: refused('posts', { ...post, date: '2026-11-10', modified: '2026-10-01' }),
           modifiedFuture: refused('posts', { ...post, date: '2026-11-10', modified: '2027-03-01' }),
           modifiedFine: refused('posts', { ...post, date: '2026-11-10', modified: '2026-11-20' }),
@@ -936,6 +937,10 @@ def test_the_rules_across_fields_are_the_builds(browser, editor_site):
           // A published post's (corrections are never a new entry's: not_in_new).
           correctionFine: refused('posts', { ...post, date: '2026-11-10', __source: '---\\ntitle: T\\n---\\nB\\n',
                                              corrections: [{ date: '2026-11-10', note: 'N.' }] }),
+          joinedAhead: refused('councillors', { title: 'Jo', role: 'Councillor', joined: '2027-12-20',
+                                                summary: 'S.' }),
+          joinedFine: refused('councillors', { title: 'Jo', role: 'Councillor', joined: '2021-12-20',
+                                               summary: 'S.' }),
           onlineOnly: refused('events', { ...event, place: '', online: 'https://meet.example.org/x' }),
           nowhere: refused('events', { ...event, place: '' }),
           endFirst: refused('events', { ...event, end: '2026-12-01 09:00' }),
@@ -947,10 +952,17 @@ def test_the_rules_across_fields_are_the_builds(browser, editor_site):
     assert results["correctionBefore"].startswith('"Corrections" item 2: its date 2026-11-01 is before the post\'s '
                                                   "date (2026-11-10)")
     assert results["correctionFuture"].startswith('"Corrections" item 1: its date 2027-11-12 is in the future')
+    # An embargo passed: "Use 2025-11-28" would publish the release at once, back-dated.
     assert results["embargoYearTypo"] == ('"Date" 2026-11-28 is not the day the embargo lifts (2025-11-28 00:01): '
-                                          "a release is issued when its embargo lifts. Use 2025-11-28.")
+                                          'and that embargo has passed already. Give "Embargo" the moment ahead '
+                                          'when the release may go out, and "Date" its day.')
+    assert results["embargoAhead"] == ('"Date" 2026-11-28 is not the day the embargo lifts (2026-12-01 09:00): '
+                                       "a release is issued when its embargo lifts. Use 2026-12-01.")
     assert results["modifiedBefore"].startswith('"Modified" 2026-10-01 is before the post\'s date (2026-11-10)')
     assert results["modifiedFuture"].startswith('"Modified" 2027-03-01 is in the future (UK time)')
+    assert results["joinedFine"] is False
+    assert results["joinedAhead"] == ('"Joined" 2027-12-20 is in the future (UK time). Give a moment that has passed: '
+                                      "2026-11-27 12:00 at the latest.")
     assert results["nowhere"] == 'Give "Place" or "Online": one of them at least.'
     assert results["endFirst"] == '"End" 2026-12-01 09:00 is not after "Start" (2026-12-01 10:00).'
 

@@ -17,8 +17,9 @@ from .editor_collections import COLLECTIONS, FILE_NAME_FIELD, FORMAT_SUFFIX, SIN
 # is saved (see validate in static/frontmatter-format.js), by schema name.
 # contentcheck's check_not_in_the_future: a post dated after now needs an
 # embargo; check_modified_not_in_the_future: an event's plans did not change
-# after now.
-NOT_IN_THE_FUTURE = {"post": {"field": "date", "unless": "embargo"}, "event": {"field": "modified"}}
+# after now; check_days_gone_by: a councillor did not join after now.
+NOT_IN_THE_FUTURE = {"post": {"field": "date", "unless": "embargo"}, "event": {"field": "modified"},
+                     "councillor": {"field": "joined"}}
 # A field the format sets to now when a saved file's other fields change
 # (see withRevision in static/frontmatter-format.js): an event's `modified`
 # when its plans change, which numbers its calendar entry's revisions.

@@ -331,8 +331,14 @@ function validate(values, spec, original, now, createdHere = false) {
   if (dates) {
     const [date, embargo, modified] = [dates.date, dates.embargo, dates.modified].map((name) => dateText(values[name]));
     if (date && embargo && date !== embargo.slice(0, 10) && date !== embargo) {
-      throw new Error(`"${label(dates.date)}" ${date} is not the day the embargo lifts (${embargo}): a release ` +
-        `is issued when its embargo lifts. Use ${embargo.slice(0, 10)}.`);
+      // An embargo passed holds nothing back: dating the release at it would
+      // publish it at once, back-dated (as the build says: contentcheck's
+      // check_issued_when_embargo_lifts).
+      const fix = embargo > ukNow(now)
+        ? `a release is issued when its embargo lifts. Use ${embargo.slice(0, 10)}.`
+        : `and that embargo has passed already. Give "${label(dates.embargo)}" the moment ahead when the ` +
+          `release may go out, and "${label(dates.date)}" its day.`;
+      throw new Error(`"${label(dates.date)}" ${date} is not the day the embargo lifts (${embargo}): ${fix}`);
     }
     if (date && modified && modified.slice(0, 10) < date.slice(0, 10)) {
       throw new Error(`"${label(dates.modified)}" ${modified} is before the post's date (${date}): give the day ` +
