@@ -158,6 +158,21 @@ def test_plain_text_edition(site, policies, settings, minifesto):
     assert imprint_text(settings) in " ".join(text.split())
 
 
+def test_the_plain_text_edition_says_how_to_cite_it_and_whom_to_call(site, minifesto, settings):
+    """As the PDF's page after its contents does: a journalist quoting from
+    the text file had no address to cite and no number to call."""
+    text = " ".join((site.output / "minifesto.txt").read_text(encoding="utf-8").split())
+    base, month = settings["SITE_CANONICAL_URL"], str(minifesto["date"])[:7]
+    about = text[text.index("ABOUT THIS EDITION"):text.index(minifesto["foreword_title"].upper())]
+    assert f"Read it online, in other formats and in its latest edition: {base}/minifesto/" in about
+    assert f"How to cite: {settings['SITENAME']}, {minifesto['title']}, {minifesto['edition']} edition" in about
+    assert f"{base}/minifesto/{month}/#policy-1-1." in about
+    office = front_matter(CONTENT / "press-office.md")
+    for contact in office["contacts"]:
+        assert f"- {contact['name']}, {contact['role']}: {contact['phone']}, {contact['email']}" in about
+    assert f"- Out of hours: {office['out_of_hours']}" in about
+
+
 def test_policies_json_agrees_with_the_policies(site, policies, minifesto, settings):
     data = json.loads((site.output / "policies.json").read_text(encoding="utf-8"))
     assert data["edition"] == minifesto["edition"]
