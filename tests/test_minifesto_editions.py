@@ -133,6 +133,7 @@ def test_the_changes_page_marks_words_removed_and_added(editions):
     assert headings == ["1. Homes for everyone", "2. Power to the people", "Added: 3. Free public transport",
                         "Removed: 2. Save our NHS"]
     assert "Renumbered: was policy 3, now policy 2." in text_of(main)
+    assert all(facts.find("li") for facts in main.select("ul.change-facts"))  # no empty list for a policy with none
 
 
 def changes_summary(main) -> str:

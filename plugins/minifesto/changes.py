@@ -4,8 +4,11 @@ A policy is the same policy from edition to edition when its slug (its file
 name) is: a new number or title is a renumbering or a retitling, not a new
 policy. Commitments are matched by their words: the lists are aligned with
 difflib, and in a run that differs, an old and a new commitment that share at
-least half their words are one commitment reworded; the rest were removed or
-added. Rewordings are shown word by word with <del> and <ins>.
+least half their words are one commitment reworded; one taken out in one
+place and put in another was moved; the rest were removed or added. Those
+kept word for word under another number (one above them taken out) are
+listed as renumbered, for whoever cited them by number. Rewordings are shown
+word by word with <del> and <ins>.
 """
 
 from __future__ import annotations
@@ -62,7 +65,7 @@ def likeness(old: str, new: str) -> float:
 
 @dataclass
 class CommitmentChange:
-    change: str             # "added", "removed" or "reworded"
+    change: str             # "added", "removed", "reworded" or "moved"
     old: object = None      # Commitment
     new: object = None
 
@@ -79,7 +82,38 @@ def commitment_changes(old_list, new_list) -> list[CommitmentChange]:
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, old_texts, new_texts, autojunk=False).get_opcodes():
         if tag != "equal":
             changes += pair_up(old_list[i1:i2], new_list[j1:j2])
-    return changes
+    return moved_ones(changes)
+
+
+def moved_ones(changes: list[CommitmentChange]) -> list[CommitmentChange]:
+    """A commitment removed in one place and added in another with the same
+    words was moved (two swapped were told as one added and one removed,
+    the same words twice); with words alike enough, moved and reworded."""
+    removed = [change for change in changes if change.change == "removed"]
+    result = []
+    for change in changes:
+        if change.change == "added":
+            same = next((old for old in removed if old.old.text == change.new.text), None) or next(
+                (old for old in removed if likeness(old.old.text, change.new.text) >= REWORDED_FROM), None)
+            if same is not None:
+                removed.remove(same)
+                kind = "moved" if same.old.text == change.new.text else "reworded"
+                result.append(CommitmentChange(kind, old=same.old, new=change.new))
+                continue
+        result.append(change)
+    return [change for change in result if change.change != "removed" or change in removed]
+
+
+def renumbered_commitments(old_list, new_list, changes: list[CommitmentChange]) -> list[tuple[str, str]]:
+    """(old number, new number) of each commitment kept word for word whose
+    number changed, because one above it was added, removed or moved: a
+    journalist who cited "commitment 2.3" finds it as 2.2."""
+    told = {id(change.old) for change in changes if change.old is not None}
+    new_by_text = {}
+    for commitment in new_list:
+        new_by_text.setdefault(commitment.text, commitment)
+    return [(old.label, new_by_text[old.text].label) for old in old_list
+            if id(old) not in told and old.text in new_by_text and new_by_text[old.text].label != old.label]
 
 
 def pair_up(olds, news) -> list[CommitmentChange]:
@@ -104,6 +138,8 @@ class PolicyChange:
     old: object = None  # the policy in the previous edition, if it was there
     new: object = None  # in this edition, if it is here
     commitments: list[CommitmentChange] = field(default_factory=list)
+    # (was, now) of the commitments kept as they were under another number.
+    renumbered_commitments: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def change(self) -> str:
@@ -166,6 +202,7 @@ class EditionChanges:
             "commitments_added": sum(p.count("added") for p in policies if p.change == "changed"),
             "commitments_removed": sum(p.count("removed") for p in policies if p.change == "changed"),
             "commitments_reworded": sum(p.count("reworded") for p in policies),
+            "commitments_moved": sum(p.count("moved") for p in policies),
             "policies_added": sum(p.change == "added" for p in policies),
             "policies_removed": sum(p.change == "removed" for p in policies),
             "policies_renumbered": sum(p.renumbered for p in policies),
@@ -176,7 +213,7 @@ class EditionChanges:
     def summary(self) -> str:
         """"3 commitments added, 1 removed, 5 reworded; 1 policy added, 2 renumbered." """
         counts, groups = self.counts, []
-        for noun, kinds in (("commitment", ("added", "removed", "reworded")),
+        for noun, kinds in (("commitment", ("added", "removed", "reworded", "moved")),
                             ("policy", ("added", "removed", "renumbered", "retitled"))):
             parts = [(counts[f"{PLURALS[noun]}_{kind}"], kind) for kind in kinds if counts[f"{PLURALS[noun]}_{kind}"]]
             if parts:
@@ -220,6 +257,7 @@ class EditionChanges:
                         {"change": c.change, "old": commitment_data(c.old), "new": commitment_data(c.new)}
                         for c in change.commitments
                     ],
+                    "renumbered_commitments": [{"old": was, "new": now} for was, now in change.renumbered_commitments],
                 }
                 for change in self.policies
             ],
@@ -233,9 +271,12 @@ def edition_changes(edition, previous) -> EditionChanges:
     changes = []
     for new in edition.policies:
         old = old_by_slug.get(new.slug)
-        commitments = (commitment_changes(old.numbered_commitments, new.numbered_commitments) if old
-                       else [CommitmentChange("added", new=c) for c in new.numbered_commitments])
-        changes.append(PolicyChange(old, new, commitments))
+        if old is None:
+            changes.append(PolicyChange(old, new, [CommitmentChange("added", new=c) for c in new.numbered_commitments]))
+            continue
+        commitments = commitment_changes(old.numbered_commitments, new.numbered_commitments)
+        changes.append(PolicyChange(old, new, commitments, renumbered_commitments(
+            old.numbered_commitments, new.numbered_commitments, commitments)))
     for old in previous.policies:
         if old.slug not in new_slugs:
             changes.append(PolicyChange(old, None, [CommitmentChange("removed", old=c) for c in old.numbered_commitments]))
