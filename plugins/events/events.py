@@ -19,7 +19,6 @@ from sitecore.site_files import SiteFile, listing_page
 
 from .calendar import event_calendar, upcoming_calendar
 
-
 # How many of the events that go ahead the home page shows.
 NEXT_EVENTS_SHOWN = 2
 
