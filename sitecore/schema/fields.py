@@ -209,7 +209,7 @@ def place(value: Any, settings: dict) -> str:
 # rally.jpg, what some phones and editors fill in) or a word for a picture.
 # A screen reader reads it aloud in place of the picture (WCAG 1.1.1).
 NO_DESCRIPTION_WORDS = ("image", "photo", "photograph", "picture", "pic", "img", "graphic", "screenshot", "alt",
-                        "alt text", "logo", "banner")
+                        "alt text")
 PICTURE_FILE_SUFFIXES = ("jpg", "jpeg", "png", "gif", "webp", "avif", "heic", "tif", "tiff")
 # One pattern for the build and the editor's form (plugins/cms/form_patterns.py),
 # its letters in any capitals: the form's has no flags.
