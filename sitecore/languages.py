@@ -37,11 +37,27 @@ def other_language(item, settings: dict) -> str | None:
     return None if language.lower() == settings["DEFAULT_LANG"].lower() else language
 
 
+def in_language(words: str, language: str, settings: dict) -> Markup:
+    """`words` (text, escaped here) in a <span> marked with `language`
+    where it is not the site's; as they are where it is."""
+    if language.lower() == settings["DEFAULT_LANG"].lower():
+        return escape(words)
+    return Markup(f'<span lang="{escape(language)}">{escape(words)}</span>')
+
+
 def in_own_language(words: str, item, settings: dict) -> Markup:
-    """`words` (text, escaped here) in a <span> marked with `item`'s
-    language where it is not the site's; as they are where it is."""
-    language = other_language(item, settings)
-    return Markup(f'<span lang="{escape(language)}">{escape(words)}</span>') if language else escape(words)
+    """`words` in `item`'s language (in_language)."""
+    return in_language(words, language_of(item, settings), settings)
+
+
+def correction_language(correction: dict, item, settings: dict) -> str:
+    """A correction's note's language: its own `language` (an English note
+    under a Welsh post was marked Welsh), else its post's."""
+    return correction.get("language") or language_of(item, settings)
+
+
+def correction_note(correction: dict, item, settings: dict) -> Markup:
+    return in_language(correction["note"], correction_language(correction, item, settings), settings)
 
 
 def lang_attribute(item, settings: dict) -> Markup:

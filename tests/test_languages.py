@@ -367,3 +367,23 @@ def test_the_registrys_answers_are_kept_so_a_build_loads_it_only_for_a_tag_not_a
                      .stdout.split() for _ in range(2))
     assert first == ["True", "False", "False", "True"]
     assert second == ["True", "False", "False", "False"]
+
+
+def test_a_correction_in_another_language_than_its_post_is_marked_as_its_own(make_site):
+    """A bilingual press office corrects a Welsh post in English: the note
+    was marked Welsh with the post's other words, on the page, in the feed
+    and in the structured data. Its own `language` says otherwise."""
+    post = WELSH_POST.replace(
+        "    note: Roedd fersiwn gynharach yn rhoi'r diwrnod anghywir.\n",
+        "    note: Roedd fersiwn gynharach yn rhoi'r diwrnod anghywir.\n"
+        "  - date: 2022-03-03\n    note: An earlier version gave the wrong day.\n    language: en-GB\n")
+    build = make_site({"posts/croeso.md": post}, options=("--now", "2022-03-04 12:00"))
+    assert build.returncode == 0, build.stderr
+    notes = build.html("news/croeso/").select(".correction-notes p")
+    assert [note.find("span", lang=True) and note.find("span", lang=True)["lang"] for note in notes] == ["cy", None]
+    assert "An earlier version gave the wrong day." in notes[1].get_text()
+    [data] = [d for d in json_ld(build.html("news/croeso/")) if d.get("correction")]
+    assert [c["inLanguage"] for c in data["correction"]] == ["cy", "en-GB"]
+    [entry] = [e for e in feedparser.parse(build.output / "feeds/all.atom.xml").entries if "croeso" in e.link]
+    assert ("<strong>Correction, 3 March 2022:</strong> An earlier version gave the wrong day."
+            in entry.content[0].value)

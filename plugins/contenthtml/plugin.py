@@ -2,7 +2,7 @@
 
 from pelican import signals
 
-from sitecore.languages import in_own_language, lang_attribute, other_language
+from sitecore.languages import correction_note, in_own_language, lang_attribute, other_language
 
 from .fragment_ids import ids_within
 from .nested_headings import headings_under
@@ -22,6 +22,7 @@ def add_filters(generator) -> None:
     generator.env.filters["lang_attribute"] = lambda item: lang_attribute(item, settings)
     generator.env.filters["other_language"] = lambda item: other_language(item, settings)
     generator.env.filters["in_own_language"] = lambda words, item: in_own_language(words, item, settings)
+    generator.env.filters["correction_note"] = lambda correction, item: correction_note(correction, item, settings)
 
 
 def register() -> None:

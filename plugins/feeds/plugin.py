@@ -36,7 +36,7 @@ from feedgenerator import get_tag_uri
 from pelican import signals
 
 from sitecore.imprint import imprint_text
-from sitecore.languages import in_own_language, lang_attribute, other_language
+from sitecore.languages import correction_note, lang_attribute, other_language
 from sitecore.urls import category_feed_url
 
 # href="/…" and src="/…" in HTML the sanitiser wrote (it quotes every
@@ -75,10 +75,10 @@ def entries_with_their_posts(context: dict, feed):
 
 def correction_notes(article, context: dict) -> str:
     """A post's corrections as its page shows them, before its words: the
-    label the site's, each note in the post's language."""
+    label the site's, each note in its own language (the post's, unless it says)."""
     date_format = context["DEFAULT_DATE_FORMAT"]
     return "".join(f'<p class="correction"><strong>Correction, {correction["date"].strftime(date_format)}:</strong> '
-                   f'{in_own_language(correction["note"], article, context)}</p>\n'
+                   f'{correction_note(correction, article, context)}</p>\n'
                    for correction in getattr(article, "corrections", None) or ())
 
 

@@ -12,7 +12,7 @@ import json
 from markupsafe import Markup
 
 from sitecore.brand import LOGO_PNG_SIZE
-from sitecore.languages import language_of
+from sitecore.languages import correction_language, language_of
 from sitecore.settings_check import our_setting
 from sitecore.share_cards import share_card_url
 from sitecore.urls import canonical_url
@@ -67,6 +67,7 @@ def news_article(article, settings) -> dict:
         "keywords": [str(tag) for tag in getattr(article, "tags", [])],
         "inLanguage": language_of(article, settings),  # a Welsh post's `language: cy`
         **({"correction": [{"@type": "CorrectionComment", "text": correction["note"],
+                            "inLanguage": correction_language(correction, article, settings),
                             "datePublished": correction["date"].isoformat()}
                            for correction in article.corrections]}
            if getattr(article, "corrections", None) else {}),

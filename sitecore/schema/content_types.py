@@ -59,6 +59,8 @@ CORRECTION = (
     Field("date", date, required=True, example="2021-11-26"),
     Field("note", plain_text, required=True, example="An earlier version gave the wrong day for the vote.",
           typographic=True),
+    # The note's language where it is not the post's (an English note under a Welsh post).
+    Field("language", one_of_setting("LANGUAGES"), example="en-GB"),
 )
 
 POST = Schema(
