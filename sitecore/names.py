@@ -72,6 +72,18 @@ def windows_cannot_hold(name: str) -> bool:
     return name.split(".")[0].rstrip(" ").lower() in WINDOWS_DEVICE_NAMES or name.endswith((".", " "))
 
 
+def file_name_for(stem: str, prefix: str = "", suffix: str = ".md") -> str:
+    """The name a file written as `stem` should have: its slug between
+    `prefix` (a policy's "02-") and `suffix`, with "-1" after a name Windows
+    keeps for a device ("CON.md" is con-1.md); "" if `stem` has no letter
+    or digit to make a slug of."""
+    slug = slug_for(stem)
+    if not slug:
+        return ""
+    name = f"{prefix}{slug}{suffix}"
+    return f"{prefix}{slug}-1{suffix}" if windows_cannot_hold(name) else name
+
+
 def inside(path: str, folder: str) -> bool:
     """Is `path` inside `folder`, with no symbolic link on the way? (Content
     is untrusted: a link in content/ may point at any file of the machine.)"""

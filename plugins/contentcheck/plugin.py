@@ -8,7 +8,7 @@ from weakref import WeakKeyDictionary
 from pelican import signals
 
 from sitecore.content_items import content_items, unpublished_items
-from sitecore.names import MARKDOWN_SUFFIXES, slug_for, windows_cannot_hold
+from sitecore.names import MARKDOWN_SUFFIXES, file_name_for
 from sitecore.problems import problem_log
 from sitecore.renewed import items_renewed
 from sitecore.schema.content_folders import files_in_content_folders
@@ -109,11 +109,7 @@ def markdown_name_for(text_file: str) -> str:
     """The Markdown file's name for a text file: bus-vote.txt and
     bus-vote.md.txt are bus-vote.md (a name made a file name the site takes:
     'Bus vote.txt' is bus-vote.md); "" if it has no letter or digit."""
-    stem = re.sub(r"(\.md)?\.txt$", "", text_file, flags=re.IGNORECASE)
-    slug = slug_for(stem)
-    if not slug:
-        return ""
-    return f"{slug}-1.md" if windows_cannot_hold(f"{slug}.md") else f"{slug}.md"
+    return file_name_for(re.sub(r"(\.md)?\.txt$", "", text_file, flags=re.IGNORECASE))
 
 
 def register() -> None:

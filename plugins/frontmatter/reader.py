@@ -23,10 +23,9 @@ from sitecore.html_refusal_messages import explain
 from sitecore.names import (
     MARKDOWN_SUFFIXES,
     SAFE_NAME_PART,
+    file_name_for,
     numbered_name,
-    slug_for,
     slug_of_file,
-    windows_cannot_hold,
 )
 from sitecore.problems import PartlyRead, problem_log
 from sitecore.schema.content_folders import type_it_fits_better
@@ -68,9 +67,8 @@ def renamed(source_path: str, stem: str) -> str:
     """The file's name with `stem` (its slug part: after a policy's number)
     made a slug, e.g. "My_Post.md" -> "my-post.md"."""
     base, suffix = os.path.splitext(os.path.basename(source_path))
-    name = base[: len(base) - len(stem)] + (slug_for(stem) or "my-post") + suffix
-    # "CON.md" is no slug, and "con.md" a name Windows cannot hold.
-    return name[: -len(suffix)] + "-1" + suffix if windows_cannot_hold(name) else name
+    prefix = base[: len(base) - len(stem)]
+    return file_name_for(stem, prefix, suffix) or file_name_for("my post", prefix, suffix)
 
 
 class FrontMatterReader(BaseReader):

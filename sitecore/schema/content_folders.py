@@ -88,14 +88,22 @@ def content_type_folders(settings: dict) -> dict[str, str]:
     return folders
 
 
+def required_missing(schema, keys: set[str]) -> int:
+    """How many of the fields `schema` needs are not among `keys`."""
+    return sum(1 for field in schema.fields if field.required and field.name not in keys)
+
+
+def fits_by_misses(keys: set[str], folders: dict[str, str]) -> dict[str, int]:
+    """{path setting: required fields missing} of the content types with
+    every one of `keys` as a field (none for no keys)."""
+    return {setting: required_missing(SCHEMAS_BY_PATH_SETTING[setting], keys) for setting in folders
+            if keys and keys <= set(SCHEMAS_BY_PATH_SETTING[setting].field_names())}
+
+
 def best_fitting_types(keys: set[str], folders: dict[str, str]) -> list[str]:
     """The path settings of the content types with every one of `keys` as a
     field that miss the fewest required fields (none for no keys)."""
-    misses = {}
-    for setting in folders:
-        schema = SCHEMAS_BY_PATH_SETTING[setting]
-        if keys and keys <= set(schema.field_names()):
-            misses[setting] = sum(1 for field in schema.fields if field.required and field.name not in keys)
+    misses = fits_by_misses(keys, folders)
     fewest = min(misses.values(), default=None)
     return [setting for setting, missed in misses.items() if missed == fewest]
 
@@ -112,13 +120,11 @@ def type_it_fits_better(keys: set[str], schema, settings: dict) -> tuple[object,
     whole, when they are far from `schema`'s, the type of the folder the
     file is in: a page saved in content/posts/ (told to add a date and a
     category, it was published as news) or a councillor's profile."""
-    own = set(schema.field_names())
-    missing = sum(1 for field in schema.fields if field.required and field.name not in keys)
-    if not keys or (keys <= own and missing < FAR_FROM_ITS_TYPE):
+    if not keys or (keys <= set(schema.field_names()) and required_missing(schema, keys) < FAR_FROM_ITS_TYPE):
         return None
     folders = content_type_folders(settings)
-    fits = [setting for setting in best_fitting_types(keys, folders) if SCHEMAS_BY_PATH_SETTING[setting] is not schema
-            and not any(field.required and field.name not in keys for field in SCHEMAS_BY_PATH_SETTING[setting].fields)]
+    fits = [setting for setting, missed in fits_by_misses(keys, folders).items()
+            if missed == 0 and SCHEMAS_BY_PATH_SETTING[setting] is not schema]
     if len(fits) != 1:
         return None
     return SCHEMAS_BY_PATH_SETTING[fits[0]], folders[fits[0]]

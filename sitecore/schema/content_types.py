@@ -52,6 +52,13 @@ def old_addresses(example: str) -> Field:
     (plugins/redirects). A journalist's link never breaks."""
     return Field("old_addresses", list_of(site_address), example=f"[{example}]", in_new_files=False)
 
+
+def embargo(example: str) -> Field:
+    """Not on the site before this moment (UK time): edited with its time,
+    and given as the next morning in `invoke new`'s files, so that an
+    example uncommented as it is holds the item back instead of lifting at once."""
+    return Field("embargo", date, example=example, example_ahead=True, with_time=True)
+
 # A correction of a published post: when, and what was wrong. Shown at the
 # top of the post, in its feed entry and its structured data; the post's
 # "Updated" date is the latest of `modified` and its corrections' dates.
@@ -84,7 +91,7 @@ POST = Schema(
         Field("corrections", list_of_objects("correction", CORRECTION), in_new_files=False),
         Field("image", image_path, example="images/news/march.jpg"),
         Field("image_alt", alt_text, example="Members marching with a banner", typographic=True),
-        Field("embargo", date, example="2022-03-01 09:00", example_ahead=True, with_time=True),
+        embargo("2022-03-01 09:00"),
         old_addresses("/news/old-title/"),
         STATUS,
         SAMPLE,
@@ -197,7 +204,7 @@ EVENT = Schema(
         # When its plans (EVENT_PLANS) last changed, as a post's `modified`
         # says when it was: never in the future (contentcheck).
         Field("modified", date, example="2022-06-01 09:30", with_time=True),
-        Field("embargo", date, example="2022-03-01 09:00", example_ahead=True, with_time=True),
+        embargo("2022-03-01 09:00"),
         old_addresses("/events/old-name/"),
         EVENT_PUBLICATION,
         SAMPLE,
@@ -227,7 +234,7 @@ CANDIDATE = Schema(
         # After the election: the result turns the page into a record.
         Field("result", choice("elected", "not elected"), example="elected"),
         Field("votes", integer_between(0, 10_000_000), example="1234"),
-        Field("embargo", date, example="2022-03-28 09:00", example_ahead=True, with_time=True),
+        embargo("2022-03-28 09:00"),
         old_addresses("/candidates/old-name/"),
         STATUS,
         SAMPLE,
@@ -249,7 +256,7 @@ BRANCH = Schema(
         Field("contact", contact, required=True, example="northwest@breakthroughparty.org.uk"),
         Field("meetings", plain_text, example="The second Tuesday of each month, 7pm, online and in Manchester.",
               typographic=True),
-        Field("embargo", date, example="2022-01-10 09:00", example_ahead=True, with_time=True),
+        embargo("2022-01-10 09:00"),
         old_addresses("/branches/old-name/"),
         STATUS,
         SAMPLE,

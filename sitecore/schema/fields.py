@@ -343,6 +343,18 @@ DATE_FORMS = "write it as YYYY-MM-DD (e.g. 2021-11-24) or YYYY-MM-DD HH:MM (e.g.
 DATE_AND_TIME_FORM = "write it as YYYY-MM-DD HH:MM, on the 24-hour clock (e.g. 2022-06-01 19:00)"
 
 
+def on_the_24_hour_clock(written: str) -> str | None:
+    """A time of day as people write it (19.00, 7pm, 7:30 p.m., 1930) as
+    HH:MM; None if it is no time."""
+    time = TIME_WRITTEN.match(written.strip())
+    if not time:
+        return None
+    hour, minute = int(time["hour"]), int(time["minute"] or 0)
+    if time["half"]:
+        hour = hour % 12 + (12 if time["half"].lower().startswith("p") else 0)
+    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
+
+
 def written_date(value: Any) -> re.Match | None:
     """`value` read as a date, a time perhaps after it, however written. A
     date and time is at most about 25 characters: a longer value is no slip
@@ -374,19 +386,15 @@ def date_slip(value: Any, needs_time: bool = False) -> tuple[str, str]:
                 f"check the day: {year}-{month:02d}-01 to {year}-{month:02d}-{days}")
     when = f"{year}-{month:02d}-{day:02d}"
     short = len(found["month"]) < 2 or len(found["day"]) < 2
-    time = TIME_WRITTEN.match(found["time"].strip()) if found["time"] else None
-    if found["time"] and time:
-        hour, minute = int(time["hour"]), int(time["minute"] or 0)
-        if time["half"]:
-            hour = hour % 12 + (12 if time["half"].lower().startswith("p") else 0)
-        if hour < 24 and minute < 60:
-            moment = f"{when} {hour:02d}:{minute:02d}"
-            if not re.fullmatch(r"\d{2}:\d{2}", found["time"].strip()):
-                return ("the time is written otherwise than HH:MM",
-                        f"write it on the 24-hour clock, hours and minutes with a colon: {moment}")
-            if short:
-                return ("the month and day need two digits each", f"write it as {moment}")
-            return ("the date and the time have more than one space between them", f"write it as {moment}")
+    clock = on_the_24_hour_clock(found["time"]) if found["time"] else None
+    if clock is not None:
+        moment = f"{when} {clock}"
+        if not re.fullmatch(r"\d{2}:\d{2}", found["time"].strip()):
+            return ("the time is written otherwise than HH:MM",
+                    f"write it on the 24-hour clock, hours and minutes with a colon: {moment}")
+        if short:
+            return ("the month and day need two digits each", f"write it as {moment}")
+        return ("the date and the time have more than one space between them", f"write it as {moment}")
     if found["time"]:
         return ("its time does not read", DATE_AND_TIME_FORM)
     return ("the month and day need two digits each", f"write it as {when}")
@@ -435,14 +443,10 @@ def date_written_another_way(value: Any, needs_time: bool = False) -> tuple[str,
     when = f"{year}-{month:02d}-{day:02d}"
     time_written = (numbers or words)["time"]
     if time_written:
-        time = TIME_WRITTEN.match(time_written.strip())
-        if not time:
+        clock = on_the_24_hour_clock(time_written)
+        if clock is None:
             return None
-        hour = int(time["hour"]) % 12 + (12 if time["half"].lower().startswith("p") else 0) if time["half"] \
-            else int(time["hour"])
-        if hour > 23 or int(time["minute"] or 0) > 59:
-            return None
-        when += f" {hour:02d}:{int(time['minute'] or 0):02d}"
+        when += f" {clock}"
     elif needs_time:
         return what, f"write it as {when} and the time, on the 24-hour clock, e.g. {when} 19:00"
     fix = f"write it as {when} ({'YYYY-MM-DD HH:MM' if time_written else 'YYYY-MM-DD'})"
