@@ -1,12 +1,12 @@
 """How the changes between two editions of a policy's commitments are told
-(plugins/minifesto/changes.py), as a table against the functions that decide
+(sitecore/commitment_matching.py), as a table against the functions that decide
 them; tests/test_minifesto_editions.py builds the page and changes.json."""
 
 from __future__ import annotations
 
 import pytest
 
-from plugins.minifesto.changes import commitment_changes, renumbered_commitments
+from sitecore.commitment_matching import commitment_changes, renumbered_commitments
 from sitecore.policy_content import Commitment
 
 HOUSING = ["Build 100,000 council homes a year.", "Cap rents at a third of income.", "End no-fault evictions.",

@@ -15,7 +15,9 @@ an id its page does not have fails the build at the link's line.
 The links are noted once everything is read (links_to_parts.py); a link to
 a part of a layout that comes and goes is refused then (layout_parts.py),
 and some links are checked then too, before anything is written
-(parts_before_writing.py: `--check`'s, a policy's, an embargoed item's).
+(parts_before_writing.py: `--check`'s, a policy's, an embargoed item's), as
+are a post's links to commitments by the numbers of an older edition
+(cited_commitments.py).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from sitecore.content_items import public_save_as, published_items, unpublished_
 from sitecore.problems import problem_log
 from sitecore.publication_order import goes_public_by_itself
 
+from .cited_commitments import EditionsCited
 from .layout_parts import LayoutParts
 from .links_to_parts import LinkToPart, PagesBySource, links_to_parts
 from .missing_parts import report_missing_part
@@ -60,6 +63,7 @@ def note_links_to_parts(generators) -> None:
     embargoed = [item for item in unpublished_items(generators).values() if goes_public_by_itself(item)]
     noted = NotedLinks(settings, [], {})
     layout = LayoutParts(settings)
+    editions = EditionsCited(generators)
     for item in [*published_items(generators), *embargoed]:
         links = links_to_parts(item, getattr(item, "body_markdown", None), getattr(item, "body_first_line", 1),
                                "body", pages)
@@ -69,6 +73,7 @@ def note_links_to_parts(generators) -> None:
         links = [link for link in links if not layout.refused(link)]
         if not links:
             continue
+        editions.check(item, links)
         own_page = public_save_as(item)
         within = [link for link in links if link.page == own_page]
         if within and checked_before_writing(item, settings):

@@ -2,135 +2,22 @@
 
 A policy is the same policy from edition to edition when its slug (its file
 name) is: a new number or title is a renumbering or a retitling, not a new
-policy. Commitments are matched by their words: the lists are aligned with
-difflib, and in a run that differs, an old and a new commitment that share at
-least half their words are one commitment reworded; one taken out in one
-place and put in another was moved; the rest were removed or added. Those
-kept word for word under another number (one above them taken out) are
-listed as renumbered, for whoever cited them by number. Rewordings are shown
-word by word with <del> and <ins>.
+policy. Its commitments are matched by their words (sitecore/
+commitment_matching.py); those kept word for word under another number (one
+above them taken out) are listed as renumbered, for whoever cited them by
+number. Rewordings are shown word by word with <del> and <ins>.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 from markupsafe import Markup, escape
 
+from sitecore.commitment_matching import CommitmentChange, commitment_changes, renumbered_commitments
 from sitecore.urls import canonical_url
-
-# How alike two commitments must be (share of their words in common) to be
-# one commitment reworded rather than one removed and another added.
-REWORDED_FROM = 0.5
-# Words (with their apostrophes), spaces and punctuation, each a token: a
-# changed word is marked without the full stop after it.
-WORDS = re.compile(r"\w+(?:['’]\w+)*|\s+|[^\w\s]")
-
-
-def word_diff(old: str, new: str) -> Markup:
-    """`new` with the words taken out of `old` in <del> and those put in,
-    in <ins>. Each says so in words a screen reader reads, not only in its
-    strike-through or underline."""
-    old_words, new_words = WORDS.findall(old), WORDS.findall(new)
-    parts = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old_words, new_words, autojunk=False).get_opcodes():
-        if tag == "equal":
-            parts.append(escape("".join(new_words[j1:j2])))
-            continue
-        if tag in ("delete", "replace"):
-            parts.append(marked("del", "removed", "".join(old_words[i1:i2])))
-        if tag == "replace":
-            parts.append(Markup(" "))  # so the old and new words do not run together
-        if tag in ("insert", "replace"):
-            parts.append(marked("ins", "added", "".join(new_words[j1:j2])))
-    return Markup("").join(parts)
-
-
-def marked(tag: str, said: str, words: str) -> Markup:
-    """The words in <del> or <ins>, the spaces around them outside it (an
-    underlined space before a word reads as a mistake)."""
-    core = words.strip()
-    before, after = words[:len(words) - len(words.lstrip())], words[len(words.rstrip()):]
-    return Markup('{before}<{tag}><span class="visually-hidden">[{said}: </span>{core}'
-                  '<span class="visually-hidden">]</span></{tag}>{after}').format(
-        tag=Markup(tag), said=said, core=core, before=before, after=after)
-
-
-def likeness(old: str, new: str) -> float:
-    return SequenceMatcher(None, old.split(), new.split(), autojunk=False).ratio()
-
-
-@dataclass
-class CommitmentChange:
-    change: str             # "added", "removed", "reworded" or "moved"
-    old: object = None      # Commitment
-    new: object = None
-
-    @property
-    def shown(self) -> Markup:
-        if self.change == "reworded":
-            return word_diff(self.old.text, self.new.text)
-        return escape((self.new or self.old).text)
-
-
-def commitment_changes(old_list, new_list) -> list[CommitmentChange]:
-    old_texts, new_texts = [c.text for c in old_list], [c.text for c in new_list]
-    changes = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old_texts, new_texts, autojunk=False).get_opcodes():
-        if tag != "equal":
-            changes += pair_up(old_list[i1:i2], new_list[j1:j2])
-    return moved_ones(changes)
-
-
-def moved_ones(changes: list[CommitmentChange]) -> list[CommitmentChange]:
-    """A commitment removed in one place and added in another with the same
-    words was moved (two swapped were told as one added and one removed,
-    the same words twice); with words alike enough, moved and reworded."""
-    removed = [change for change in changes if change.change == "removed"]
-    result = []
-    for change in changes:
-        if change.change == "added":
-            same = next((old for old in removed if old.old.text == change.new.text), None) or next(
-                (old for old in removed if likeness(old.old.text, change.new.text) >= REWORDED_FROM), None)
-            if same is not None:
-                removed.remove(same)
-                kind = "moved" if same.old.text == change.new.text else "reworded"
-                result.append(CommitmentChange(kind, old=same.old, new=change.new))
-                continue
-        result.append(change)
-    return [change for change in result if change.change != "removed" or change in removed]
-
-
-def renumbered_commitments(old_list, new_list, changes: list[CommitmentChange]) -> list[tuple[str, str]]:
-    """(old number, new number) of each commitment kept word for word whose
-    number changed, because one above it was added, removed or moved: a
-    journalist who cited "commitment 2.3" finds it as 2.2."""
-    told = {id(change.old) for change in changes if change.old is not None}
-    new_by_text = {}
-    for commitment in new_list:
-        new_by_text.setdefault(commitment.text, commitment)
-    return [(old.label, new_by_text[old.text].label) for old in old_list
-            if id(old) not in told and old.text in new_by_text and new_by_text[old.text].label != old.label]
-
-
-def pair_up(olds, news) -> list[CommitmentChange]:
-    """In a run of commitments that differ, in order: an old one alike enough
-    to a later new one was reworded into it; what is left was removed or added."""
-    changes, start = [], 0
-    for old in olds:
-        scores = [(likeness(old.text, new.text), place) for place, new in enumerate(news) if place >= start]
-        best = max(scores, default=(0.0, None), key=lambda score: (score[0], -score[1]))
-        if best[0] < REWORDED_FROM:
-            changes.append(CommitmentChange("removed", old=old))
-            continue
-        changes += [CommitmentChange("added", new=new) for new in news[start:best[1]]]
-        changes.append(CommitmentChange("reworded", old=old, new=news[best[1]]))
-        start = best[1] + 1
-    changes += [CommitmentChange("added", new=new) for new in news[start:]]
-    return changes
+from sitecore.word_diff import word_diff
 
 
 @dataclass
