@@ -288,11 +288,13 @@ def test_search_engines_and_platforms_are_told_the_language(welsh_site, page, in
 
 
 def test_a_welsh_post_s_feed_entry_marks_its_words_welsh(welsh_site):
-    """Its summary and text; its correction's note but not the label; not the
-    imprint. (Its title is plain text, which only xml:lang could mark.)"""
+    """Its title (xml:lang, as it is plain text), summary and text; its
+    correction's note but not the label; not the imprint."""
     feed = feedparser.parse(welsh_site.output / "feeds/all.atom.xml")
     entries = {entry.link.rsplit("/news/", 1)[1]: entry for entry in feed.entries}
     welsh, english = entries["croeso/"], entries["hello/"]
+    assert (welsh.title_detail.language, english.title_detail.language) == ("cy", feed.feed.language)
+    assert feed.feed.language.lower() == "en-gb"
     assert welsh.summary.startswith('<div lang="cy">Mae ein cangen') and welsh.summary.endswith("</div>")
     content = welsh.content[0].value
     assert content.startswith('<p class="correction"><strong>Correction, 2 March 2022:</strong> '

@@ -18,7 +18,8 @@ putting a wrong date right made feed readers show the post again, as new.
 (Posts dated before FEED_ADDRESS_IDS_FROM keep Pelican's id.)
 
 A corrected post's entry starts with its corrections, as its page does, and
-a Welsh post's words are marked Welsh (`lang`), as on its page.
+a Welsh post's words are marked Welsh, as on its page: its summary and text
+in a <div lang="cy">, its title with xml:lang (TitlesInTheirLanguage).
 Each entry's text also ends with the imprint (sitecore/imprint.py), as
 every page does: a feed-to-email service sends the release's full text as
 election material of its own, away from the page's footer, and the
@@ -32,7 +33,7 @@ import html
 import re
 from urllib.parse import urlsplit
 
-from feedgenerator import get_tag_uri
+from feedgenerator import Atom1Feed, get_tag_uri
 from pelican import signals
 
 from sitecore.imprint import imprint_text
@@ -84,13 +85,50 @@ def correction_notes(article, context: dict) -> str:
 
 def mark_language(item: dict, article, context: dict) -> None:
     """A Welsh post's summary and text, in its entry, are in a <div lang="cy">,
-    as on its page. (feedgenerator writes an entry's xml:lang only from a
-    subclass of its feed, and Pelican chooses the class: the entry's title,
-    plain text, is left in the feed's language.)"""
+    as on its page, and its title says its language (TitlesInTheirLanguage)."""
     words_lang = lang_attribute(article, context)
     for part in ("description", "content") if words_lang else ():
         if item.get(part):
             item[part] = f"<div{words_lang}>{item[part]}</div>"
+    item[TITLE_LANGUAGE] = other_language(article, context)
+
+
+# The entry's key for its title's language, where it is not the feed's.
+TITLE_LANGUAGE = "title_language"
+
+
+class TitleInItsLanguage:
+    """The feed's XML writer for one entry, which gives its <title> an xml:lang."""
+
+    def __init__(self, handler, language: str) -> None:
+        self.handler, self.language = handler, language
+
+    def addQuickElement(self, name, contents=None, attrs=None):  # noqa: N802 (the XML writer's name)
+        if name == "title":
+            attrs = {**(attrs or {}), "xml:lang": self.language}
+        return self.handler.addQuickElement(name, contents, attrs)
+
+    def __getattr__(self, name):
+        return getattr(self.handler, name)
+
+
+class TitlesInTheirLanguage(Atom1Feed):
+    """Pelican's Atom feed, with the title of an entry in another language
+    than the feed's marked with xml:lang, for feed readers and screen
+    readers (a title is plain text: a <span lang> in it would be read out
+    as markup). feedgenerator writes the title itself, with no attributes,
+    and Pelican chooses the feed's class, with no setting for it; so a feed
+    with such an entry is given this class once Pelican has made it
+    (mark_titles_language)."""
+
+    def add_item_elements(self, handler, item):
+        language = item.get(TITLE_LANGUAGE)
+        super().add_item_elements(TitleInItsLanguage(handler, language) if language else handler, item)
+
+
+def mark_titles_language(feed) -> None:
+    if type(feed) is Atom1Feed and any(item.get(TITLE_LANGUAGE) for item in feed.items):
+        feed.__class__ = TitlesInTheirLanguage
 
 
 def add_corrections(item: dict, article, context: dict) -> None:
@@ -122,6 +160,7 @@ def finish_entries(context: dict, feed) -> None:
     for item, article in entries_with_their_posts(context, feed):
         mark_language(item, article, context)
         add_corrections(item, article, context)
+    mark_titles_language(feed)
     add_imprint(context, feed)
 
 
@@ -148,6 +187,9 @@ def entry_id(link: str, published: dt.datetime, address_ids_from: dt.date, since
 def stand_alone(context: dict, feed) -> None:
     domain = context["FEED_DOMAIN"].rstrip("/")
     feed.feed["id"] = feed.feed["feed_url"]
+    # The site's language, which Pelican does not give its feeds: a reader
+    # (and a screen reader in it) knows the words are British English.
+    feed.feed["language"] = context["DEFAULT_LANG"]
     feed.feed["link"] = listing_page(context, feed.feed["feed_url"], domain)
     address_ids_from = dt.date.fromisoformat(context["FEED_ADDRESS_IDS_FROM"])
     for item in feed.items:
