@@ -52,7 +52,7 @@ def test_robots_txt_points_at_the_sitemap(site, settings):
     assert f"Sitemap: {settings['SITE_CANONICAL_URL']}/sitemap.xml" in robots
 
 
-def test_each_feed_has_its_own_id_and_links_to_the_page_listing_the_same_posts(site, settings):
+def test_each_feed_has_its_own_id_says_its_language_and_links_to_the_page_listing_the_same_posts(site, settings):
     """RFC 4287: a feed's id is unique. Pelican gave every feed the site's
     address as its id and its page, so readers could take the press
     releases feed for the news feed."""
@@ -64,6 +64,8 @@ def test_each_feed_has_its_own_id_and_links_to_the_page_listing_the_same_posts(s
         feed = feedparser.parse((site.output / path).read_bytes())
         assert not feed.bozo, (path, feed.bozo_exception)
         assert feed.feed.id == f"{base}/{path}"
+        # The site's language, which Pelican leaves out of its feeds.
+        assert ET.parse(site.output / path).getroot().get("{http://www.w3.org/XML/1998/namespace}lang") == "en-gb"
         assert [link.href for link in feed.feed.links if link.rel == "alternate"] == [page]
         assert (site.output / page.removeprefix(base + "/") / "index.html").is_file()
         ids.add(feed.feed.id)
