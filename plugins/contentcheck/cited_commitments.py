@@ -34,8 +34,10 @@ from sitecore.problems import problem_log
 
 from .links_to_parts import LinkToPart
 
-ON_POLICY_PAGE = re.compile(r"commitment-(?P<commitment>[0-9]+)")
-WHERE_EVERY_POLICY_IS = re.compile(r"policy-(?P<policy>[0-9]+)(?:-(?P<commitment>[0-9]+))?")
+# The ids as the templates write them, with no 0 in front: #commitment-03
+# is no part of any page, and the check of parts says so.
+ON_POLICY_PAGE = re.compile(r"commitment-(?P<commitment>[1-9][0-9]*)")
+WHERE_EVERY_POLICY_IS = re.compile(r"policy-(?P<policy>[1-9][0-9]*)(?:-(?P<commitment>[1-9][0-9]*))?")
 
 
 @dataclass(frozen=True)
