@@ -279,8 +279,14 @@ def test_each_link_is_one_annotation_described_by_its_words(editions, name):
         assert target in {a.target for a in annotations}, target
     contents = [a.contents for a in annotations if a.page == 2 and a.internal]
     assert contents == ["Foreword", "1. Homes for everyone", "2. Save our NHS", "Join us"]
-    commitments = {a.target: a.contents for a in annotations if a.target.startswith("policy-1-")}
-    assert commitments == {"policy-1-1": "1.1", "policy-1-2": "1.2"}
+    # A commitment's number links its address to cite on the web (a link to
+    # itself, where it is, would do nothing), and says so.
+    edition = "https://breakthroughparty.org.uk/minifesto/2022-03/"
+    commitments = {a.target: a.contents for a in annotations if a.target.startswith(f"{edition}#policy-1-")
+                   and a.page > 2}
+    assert commitments == {f"{edition}#policy-1-1": "Commitment 1.1 on the web",
+                           f"{edition}#policy-1-2": "Commitment 1.2 on the web"}
+    assert not [a for a in annotations if a.internal and re.fullmatch(r"policy-\d+-\d+", a.target)]
 
 
 def test_the_contents_still_give_each_entrys_page(editions):
@@ -347,8 +353,8 @@ def test_a_policys_own_headings_nest_under_its_title_everywhere(editions):
         assert tagged[housing:housing + 5] == [("H2", "1.Homes for everyone"), ("H3", "We will"),
                                                ("H3", TEXT_HEADINGS[0]), ("H4", TEXT_HEADINGS[1]),
                                                ("H2", "2.Save our NHS")]
-        assert outline_titles(editions.output / name) == ["Foreword", "1. Homes for everyone", "2. Save our NHS",
-                                                         "Join us"]
+        assert outline_titles(editions.output / name) == ["Press office", "Foreword", "1. Homes for everyone",
+                                                         "2. Save our NHS", "Join us"]
 
 
 def test_headings_under_moves_only_headings():

@@ -60,11 +60,15 @@ def words_of_link(element) -> str:
 def describe_links_within_the_pdf(document, pdf) -> None:
     """A WeasyPrint finisher: each link to a place in the PDF is described
     (its /Contents, read by screen readers and shown on hovering) by its
-    words. Links out of the PDF keep their address."""
+    words. Links out of the PDF keep their address, unless the template
+    describes one (its aria-label: "Commitment 2.3 on the web", where the
+    words are only "2.3")."""
     import pydyf
 
     for rendered_page in document.pages:
         for link_type, _target, _rectangle, box in rendered_page.links:
-            words = words_of_link(box.element)
-            if link_type == "internal" and box.link_annotation is not None and words:
+            if box.link_annotation is None:
+                continue
+            words = box.element.get("aria-label") or (words_of_link(box.element) if link_type == "internal" else "")
+            if words:
                 box.link_annotation["Contents"] = pydyf.String(words)
