@@ -41,6 +41,8 @@ def test_axe_finds_no_violations(reader_visits, name, path):
 def test_pages_fit_a_320px_screen(reader_visits, name, path):
     overflow = reader_visits(path)["overflow at 320"]
     assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at 320px"
+    enlarged = reader_visits(path)["overflow at 320, text 200%"]
+    assert enlarged <= 0, f"{name} scrolls sideways by {enlarged}px at 320px with the text at 200%"
 
 
 @pytest.mark.parametrize("name,path", list(PAGE_TYPES.items()))
@@ -220,6 +222,30 @@ def test_the_menu_marks_this_page_and_the_section_it_is_in(site, path, this_page
     """aria-current="page" said "News" was the current page on every post."""
     marked = {link.get_text(): link["aria-current"] for link in site.html(path).select(".site-nav a[aria-current]")}
     assert marked == {**({this_page: "page"} if this_page else {}), **({section: "true"} if section else {})}
+
+
+@pytest.mark.parametrize("path,label", [("contact/", "Contact"), ("privacy/", "Privacy"),
+                                        ("accessibility/", "Accessibility")])
+def test_the_footer_marks_the_page_it_alone_links(site, path, label):
+    """A page only the footer's menu links said nowhere that it was the page
+    the reader is on."""
+    marked = site.html(path).select("footer nav a[aria-current=page]")
+    assert [text_of(link) for link in marked] == [label]
+
+
+def test_links_with_the_same_name_go_to_the_same_page(site):
+    """In a screen reader's list of a page's links, two links with one name
+    must not lead to two places: the join box's "Donate" (the payment site)
+    beside the menu's (the page about donating); a post's category "News"
+    beside the menu's News; its tag "councillors" beside Councillors."""
+    clashes = []
+    for path in site.html_files():
+        names = defaultdict(set)
+        for link in site.html(str(path.relative_to(site.output))).find_all("a", href=True):
+            names[(link.get("aria-label") or text_of(link)).lower()].add(link["href"].partition("#")[0])
+        clashes += [(str(path.relative_to(site.output)), name, sorted(hrefs))
+                    for name, hrefs in names.items() if len(hrefs) > 1]
+    assert clashes == []
 
 
 def test_only_a_link_to_the_page_itself_says_it_is_the_current_page(site):

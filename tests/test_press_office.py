@@ -46,6 +46,10 @@ def test_the_press_page_shows_the_press_office_file(site):
     people = press.select(".press-person")
     expected = office["press_kit_people"]
     assert [plain(person.h3.get_text()) for person in people] == [f"{p['name']}, {p['role']}" for p in expected]
+    # Each person's heading comes before their photo: after it, the photo
+    # was read, heading by heading, as the person's above.
+    assert [[child.name for child in person.find_all(True, recursive=False)][:2] for person in people] == [
+        ["h3", "figure"]] * len(people)
     assert [person.img["src"] for person in people] == [f"/{p['photo']}" for p in expected]
     # The photo's alt text is the person's name, not the caption below it, which a screen reader read twice.
     assert [person.img["alt"] for person in people] == [p["name"] for p in expected]

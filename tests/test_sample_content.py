@@ -20,8 +20,11 @@ SAMPLE_POST = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace(
 
 @pytest.mark.parametrize("name,path", list(PAGE_TYPES.items()))
 def test_every_page_says_the_site_holds_sample_content(site, name, path):
-    banner = site.html(path).select_one("body > .sample-banner")
+    """First in <main>: outside every landmark, the skip link and landmark
+    navigation passed it by."""
+    banner = site.html(path).select_one("main > .sample-banner")
     assert banner is not None and "Sample content" in text_of(banner), name
+    assert site.html(path).main.find(True) is banner, name
 
 
 def test_the_minifesto_cover_says_it_holds_sample_content(site):

@@ -57,6 +57,23 @@ def test_filters_narrow_by_type(search_page):
         search_page.check("input[name=type][value=Councillor]")
 
 
+def test_with_no_type_ticked_nothing_is_shown_and_the_status_says_why(search_page):
+    """Pagefind took an empty list of types for no filter: unticking every
+    box left every result listed, under "7 results for …"."""
+    assert results_for(search_page, "housing")
+    boxes = search_page.locator("input[name=type]")
+    for index in range(boxes.count()):
+        boxes.nth(index).uncheck()
+    try:
+        search_page.wait_for_function("document.getElementById('search-status').textContent.includes('ticked')")
+        assert search_page.text_content("#search-status") == (
+            "No type of page is ticked: tick at least one to see results.")
+        assert search_page.locator("#search-results a").count() == 0
+    finally:
+        for index in range(boxes.count()):
+            boxes.nth(index).check()
+
+
 def test_listings_are_not_indexed(search_page):
     urls = results_for(search_page, "Breakthrough")
     assert urls

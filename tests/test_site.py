@@ -239,6 +239,18 @@ def test_every_invitation_to_sign_up_as_a_supporter_has_somewhere_to_go(site, se
         assert site.html(path).main.select(f'a[href="{settings["SUPPORTER_URL"]}"]'), path
 
 
+def test_every_mention_of_the_contact_page_links_it(site):
+    """"Please use our contact page", said on /donate/ and two councillors'
+    pages, left the reader to find it."""
+    unlinked = []
+    for page in site.html_files():
+        main = site.html(str(page.relative_to(site.output))).main
+        for words in main.find_all(string=lambda text: "contact page" in text.lower()) if main else ():
+            if words.find_parent("a", href="/contact/") is None:
+                unlinked.append((str(page.relative_to(site.output)), words.strip()[:60]))
+    assert unlinked == []
+
+
 def test_the_join_and_donate_pages_start_with_their_buttons(site, settings):
     join = site.html("join/").main
     first_button = join.select_one("a.button")

@@ -164,6 +164,8 @@ function keepInAddress(query, types, all) {
   history.replaceState(null, "", url);
 }
 
+const NONE_TICKED = "No type of page is ticked: tick at least one to see results.";
+
 let latest = 0;
 let wanted = null; // the query and filters of the latest search
 async function search() {
@@ -184,6 +186,14 @@ async function search() {
   if (!query) {
     list.replaceChildren();
     say("");
+    keepInAddress(query, types, all);
+    return;
+  }
+  // Pagefind reads an empty list of types as no filter, and found every
+  // page: with no box ticked, nothing is shown, and the status says why.
+  if (types.length === 0) {
+    list.replaceChildren();
+    say(NONE_TICKED);
     keepInAddress(query, types, all);
     return;
   }
