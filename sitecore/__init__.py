@@ -22,6 +22,7 @@ Content
 - content_items: the content items of a build (published, drafts)
 - policy_content: the Policy content type (policy pages, and the minifesto's past editions)
 - frozen_editions: where past minifesto editions are kept, and the files they were frozen from
+- commitment_matching: which commitment of one edition of a policy is which of another's
 - schema: the front matter schemas (the build, the editor and the docs read them)
 - names: file and folder names (safe characters, numbered policy files)
 - regions: the regions of REGIONS as they appear in addresses and anchors
@@ -34,6 +35,7 @@ Text and HTML
 - headings_need_a_space: Markdown headings need "# " with a space, so a hashtag stays text
 - heading_ids: headings' ids that never take one the theme's templates use
 - typography: curly quotes for front matter text (titles, summaries, commitments)
+- word_diff: two versions of a text, word by word, in <del> and <ins>
 - languages: the language an item's own words are in (its `language`, or the site's) and their `lang`
 - language_tags: language tags against the IANA registry (langcodes), its answers kept in the build's cache
 - visible_text: the text a reader can see on a page (where the imprint must be)
