@@ -6,10 +6,12 @@ later edition takes out commitment 1, the link still lands, on what was
 commitment 4, and no other check can tell: the page has the part. So a
 post dated before the current edition, linking a commitment (`#commitment-3`
 on a policy's page, `#policy-1-3` on the policy index or the minifesto) or
-a policy (`#policy-2`) that the current edition numbers otherwise or no
-longer has, is refused, and told the address that keeps the words it cited:
-its edition's own page (/minifesto/2022-03/#policy-1-3), or for a policy,
-its own page (/policies/housing/), whose address is its name, not its number.
+a policy or a part of its text by the policy's number (`#policy-2`,
+`#policy-2-text-why-it-matters` on the minifesto) that the current edition
+numbers otherwise or no longer has, is refused, and told the address that
+keeps the words it cited: its edition's own page (/minifesto/2022-03/#policy-1-3),
+or for a policy itself, its own page (/policies/housing/), whose address is
+its name, not its number.
 
 A commitment only reworded keeps its number and its link: numbers survive
 a rewording, by design (sitecore/policy_content.py). Which commitment is
@@ -17,13 +19,13 @@ which from one edition to another is decided as on the "What changed" page
 (sitecore/commitment_matching.py). The past editions are the minifesto
 generator's (PAST_MINIFESTO_EDITIONS in the context); this check runs at
 every build, with the other checks of links to parts, so a new edition is
-checked against every post before it.
+checked against every post before it. A link it refuses is not checked
+again as a missing part: one link, one message, one fix.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from pelican.contents import Article
 
@@ -32,33 +34,30 @@ from sitecore.frozen_editions import PAST_MINIFESTO_EDITIONS
 from sitecore.policy_content import Policy
 from sitecore.problems import problem_log
 
-from .links_to_parts import LinkToPart
+from .links_to_parts import LinkToPart, PagesBySource, html_file
 
-# The ids as the templates write them, with no 0 in front: #commitment-03
-# is no part of any page, and the check of parts says so.
-ON_POLICY_PAGE = re.compile(r"commitment-(?P<commitment>[1-9][0-9]*)")
-WHERE_EVERY_POLICY_IS = re.compile(r"policy-(?P<policy>[1-9][0-9]*)(?:-(?P<commitment>[1-9][0-9]*))?")
-
-
-@dataclass(frozen=True)
-class CitedPart:
-    """What a link to a part of a policy page names, by the numbers of an edition."""
-
-    policy_number: int
-    commitment: int | None  # None: the policy itself (#policy-2)
+# The ids as the templates write them, with no 0 in front (#commitment-03
+# is no part of any page, and the check of parts says so); in any capitals,
+# so that #Commitment-3 is told here once, not first as a part to write in
+# lower case and then, so written, here.
+ON_POLICY_PAGE = re.compile(r"commitment-(?P<commitment>[1-9][0-9]*)", re.IGNORECASE)
+# Where every policy is shown: the policy (#policy-2), a commitment
+# (#policy-2-3), or a part of its title or text (#policy-2-title,
+# #policy-2-text-why-it-matters: fragment_ids.py).
+WHERE_EVERY_POLICY_IS = re.compile(
+    r"policy-(?P<policy>[1-9][0-9]*)(?:-(?P<commitment>[1-9][0-9]*)|-(?P<within>\D.*))?", re.IGNORECASE)
 
 
 class EditionsCited:
     """The past editions and the current policies, for the posts' links of one build."""
 
-    def __init__(self, generators) -> None:
+    def __init__(self, generators, pages: PagesBySource) -> None:
         context, settings = generators[0].context, generators[0].settings
-        self.settings = settings
+        self.pages = pages
         self.past = sorted(context.get(PAST_MINIFESTO_EDITIONS) or (), key=lambda edition: edition.minifesto.date)
         self.current = context.get("minifesto")
-        policies = [item for item in context.get("policies") or () if isinstance(item, Policy)]
-        self.live_by_slug = {policy.slug: policy for policy in policies}
-        self.live_by_page = {policy.save_as: policy for policy in policies}
+        self.live_by_slug = {policy.slug: policy for policy in context.get("policies") or ()
+                             if isinstance(policy, Policy)}
         self.listing_pages = {settings.get("POLICY_INDEX_SAVE_AS"), settings.get("MINIFESTO_SAVE_AS")} - {None}
         self.became: dict[tuple[str, str], list] = {}
 
@@ -71,51 +70,53 @@ class EditionsCited:
             return None
         return next((edition for edition in reversed(self.past) if edition.minifesto.date <= item.date), None)
 
-    def check(self, item, links: list[LinkToPart]) -> None:
+    def refused(self, item, links: list[LinkToPart]) -> list[LinkToPart]:
+        """The links of `item` that cite a number the current edition gives
+        to another commitment or policy, each reported."""
         edition = self.edition_of(item)
         if edition is None:
-            return
-        for link in links:
-            cited = self.cited(link, edition)
-            if cited is not None:
-                self.report_if_moved(link, edition, *cited)
+            return []
+        return [link for link in links if self.report_if_moved(link, edition)]
 
-    def cited(self, link: LinkToPart, edition):
-        """(the edition's policy, CitedPart) that `link` names, or None for
-        a link to another page, or to a part the edition did not have
-        (the check of parts tells a part no page has)."""
-        page = link.page if link.page.endswith(".html") else f"{link.page.rstrip('/')}/index.html"
-        old_by_number = {policy.number: policy for policy in edition.policies}
-        if page in self.live_by_page:
+    def report_if_moved(self, link: LinkToPart, edition) -> bool:
+        target = self.pages.item_at(link.page)
+        if isinstance(target, Policy):
             found = ON_POLICY_PAGE.fullmatch(link.part)
-            live = self.live_by_page[page]
-            old = next((policy for policy in edition.policies if policy.slug == live.slug), None)
+            old = next((policy for policy in edition.policies if policy.slug == target.slug), None)
             if found is None or old is None:
-                return None
-            return old, CitedPart(old.number, int(found["commitment"]))
-        if page in self.listing_pages:
-            found = WHERE_EVERY_POLICY_IS.fullmatch(link.part)
-            old = old_by_number.get(int(found["policy"])) if found else None
-            if old is None:
-                return None
-            return old, CitedPart(old.number, int(found["commitment"]) if found["commitment"] else None)
-        return None
+                return False
+            return self.commitment_moved(link, edition, old, int(found["commitment"]), on_listing=False)
+        if html_file(link.page) not in self.listing_pages:
+            return False
+        found = WHERE_EVERY_POLICY_IS.fullmatch(link.part)
+        old = next((policy for policy in edition.policies if found and policy.number == int(found["policy"])), None)
+        if old is None:
+            return False  # a part the edition did not have: the check of parts says so
+        if found["commitment"]:
+            return self.commitment_moved(link, edition, old, int(found["commitment"]), on_listing=True)
+        live = self.live_by_slug.get(old.slug)
+        if live is not None and live.number == old.number:
+            return False
+        self.report_policy(link, edition, old, live, within=found["within"])
+        return True
 
-    def report_if_moved(self, link: LinkToPart, edition, old_policy, cited: CitedPart) -> None:
-        live = self.live_by_slug.get(old_policy.slug)
-        on_listing = not ON_POLICY_PAGE.fullmatch(link.part)
-        if cited.commitment is None:
-            if live is None or live.number != old_policy.number:
-                self.report_policy(link, edition, old_policy, live)
-            return
+    def commitment_moved(self, link: LinkToPart, edition, old_policy, number: int, on_listing: bool) -> bool:
         old_list = old_policy.numbered_commitments
-        if not 1 <= cited.commitment <= len(old_list):
-            return
-        old = old_list[cited.commitment - 1]
-        now = self.now(edition, old_policy, live)[cited.commitment - 1] if live is not None else None
+        if not 1 <= number <= len(old_list):
+            return False
+        old = old_list[number - 1]
+        live = self.live_by_slug.get(old_policy.slug)
+        now = self.now(edition, old_policy, live)[number - 1] if live is not None else None
         if now is not None and now.number == old.number and (not on_listing or now.policy_number == old.policy_number):
-            return
-        self.report_commitment(link, edition, old, now)
+            return False
+        fate = (f"the current edition numbers it {now.label}" if now is not None
+                else "the current edition no longer has it")
+        problem_log.add(link.source_path, link.line, link.field,
+                        f"the link {link.target} cites commitment {old.label} of the {edition.minifesto.edition} "
+                        f'edition, current when this post was published ("{old.text}"), and {fate}',
+                        f"link that edition, which keeps the words this post cited: "
+                        f"{self.edition_address(edition)}#{old.index_anchor}")
+        return True
 
     def now(self, edition, old_policy, live) -> list:
         """What became of each of the edition's commitments of the policy, worked out once."""
@@ -124,22 +125,15 @@ class EditionsCited:
             self.became[key] = what_became_of(old_policy.numbered_commitments, live.numbered_commitments)
         return self.became[key]
 
-    def report_commitment(self, link: LinkToPart, edition, old, now) -> None:
-        fate = (f"the current edition numbers it {now.label}" if now is not None
-                else "the current edition no longer has it")
-        problem_log.add(link.source_path, link.line, link.field,
-                        f"the link {link.target} cites commitment {old.label} of the {edition.minifesto.edition} "
-                        f'edition, current when this post was published ("{old.text}"), and {fate}',
-                        f"link that edition, which keeps the words this post cited: "
-                        f"{self.edition_address(edition)}#{old.index_anchor}")
-
-    def report_policy(self, link: LinkToPart, edition, old_policy, live) -> None:
-        if live is None:
-            fate, fix = "the current edition no longer has it", (
-                f"link that edition, which keeps it: {self.edition_address(edition)}#{old_policy.anchor}")
+    def report_policy(self, link: LinkToPart, edition, old_policy, live, within: str | None) -> None:
+        """A policy, or a part of its title or text, cited by a number that is now another's."""
+        fate = ("the current edition no longer has it" if live is None
+                else f"the current edition numbers it {live.number}")
+        if live is not None and within is None:
+            fix = f"link the policy's own page, whose address stays: /{live.url}"
         else:
-            fate, fix = (f"the current edition numbers it {live.number}",
-                         f"link the policy's own page, whose address stays: /{live.url}")
+            part = old_policy.anchor + (f"-{within}" if within else "")
+            fix = f"link that edition, which keeps it: {self.edition_address(edition)}#{part}"
         problem_log.add(link.source_path, link.line, link.field,
                         f"the link {link.target} cites policy {old_policy.number} of the {edition.minifesto.edition} "
                         f'edition, current when this post was published ("{old_policy.title}"), and {fate}', fix)

@@ -63,7 +63,7 @@ def note_links_to_parts(generators) -> None:
     embargoed = [item for item in unpublished_items(generators).values() if goes_public_by_itself(item)]
     noted = NotedLinks(settings, [], {})
     layout = LayoutParts(settings)
-    editions = EditionsCited(generators)
+    editions = EditionsCited(generators, pages)
     for item in [*published_items(generators), *embargoed]:
         links = links_to_parts(item, getattr(item, "body_markdown", None), getattr(item, "body_first_line", 1),
                                "body", pages)
@@ -71,9 +71,10 @@ def note_links_to_parts(generators) -> None:
             links += links_to_parts(item, item.closing_call, item.frontmatter_lines["closing_call"],
                                     "closing_call", pages)
         links = [link for link in links if not layout.refused(link)]
+        refused = editions.refused(item, links)
+        links = [link for link in links if link not in refused]
         if not links:
             continue
-        editions.check(item, links)
         own_page = public_save_as(item)
         within = [link for link in links if link.page == own_page]
         if within and checked_before_writing(item, settings):

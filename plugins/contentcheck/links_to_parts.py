@@ -62,13 +62,18 @@ class PagesBySource:
         None: a listing's, or no page at all (the other checks say so)."""
         if self.items is None:
             self.items = {item.save_as: item for item in published_items(self.generators)}
-        return self.items.get(page if page.endswith(".html") else f"{page.rstrip('/')}/index.html")
+        return self.items.get(html_file(page))
 
     def ids_of(self, item) -> set[str]:
         """ids_of_own_page(item), worked out once for all the links to it."""
         if id(item) not in self.ids:
             self.ids[id(item)] = ids_of_own_page(item)
         return self.ids[id(item)]
+
+
+def html_file(page: str) -> str:
+    """The file of a page a link names ('news/x/' is 'news/x/index.html')."""
+    return page if page.endswith(".html") else f"{page.rstrip('/')}/index.html"
 
 
 def links_to_parts(item, markdown: str | None, first_line: int, field: str,

@@ -154,7 +154,9 @@ async function showMore(current, { focus = false } = {}) {
 
 // The address says what was searched for, the types too when some are
 // unticked: shared or reloaded, it searches the same. A cleared search
-// leaves it, or a reload would bring the old search back.
+// leaves it, or a reload would bring the old search back. With no type
+// ticked it keeps the words only: reloaded, every box is ticked again,
+// rather than a page that shows nothing.
 function keepInAddress(query, types, all) {
   const url = new URL(location.href);
   if (query) url.searchParams.set("q", query);
