@@ -74,6 +74,19 @@ def test_with_no_type_ticked_nothing_is_shown_and_the_status_says_why(search_pag
             boxes.nth(index).check()
 
 
+def test_a_tag_finds_the_posts_tagged_with_it(search_page, site):
+    """Pagefind leaves a <footer>'s words out: the tags at the foot of a
+    post were not searched, so "housing" missed most posts tagged housing.
+    Checked with a tag whose word the post's own page says nowhere else."""
+    found = []
+    for slug, meta in published("posts"):
+        words = site.html(f"news/{slug}/").select_one(".prose").get_text(" ").lower() + meta["title"].lower()
+        found += [(slug, str(tag)) for tag in meta.get("tags") or () if str(tag).replace("-", " ") not in words]
+    assert found, "the sample posts have no tag that their words do not say"
+    slug, tag = found[0]
+    assert f"/news/{slug}/" in results_for(search_page, tag.replace("-", " "))
+
+
 def test_listings_are_not_indexed(search_page):
     urls = results_for(search_page, "Breakthrough")
     assert urls
