@@ -548,7 +548,14 @@ NGINX_HEADERS_SAVE_AS = "_server/nginx-security-headers.conf"
 # every visit (a cheap "304 Not Modified" when unchanged), so a corrected
 # release is never shown as it was; photos and share cards are kept an hour.
 # Without it, browsers guessed: a month-old page was kept for three days.
-NGINX_CACHE_LIFETIMES = {"/": "epoch", "/images/": "1h", "/share/": "1h"}
+# Pagefind names its index's chunks, filters and result fragments after
+# their contents (what changes gets a new name, which the index's entry
+# file, asked for again each time, points to), so a browser keeps them a
+# year: a second search on a slow phone fetches only what it has not seen
+# (it asked again for all 18 files, 12.6 s on Slow 3G at 1000 posts).
+NGINX_CACHE_LIFETIMES = {"/": "epoch", "/images/": "1h", "/share/": "1h",
+                         **{f"/{SEARCH_INDEX_PATH}/{named_by_contents}/": "1y"
+                            for named_by_contents in ("fragment", "index", "filter")}}
 # What nginx compresses as it sends it: a page is about a third of its size
 # (Netlify, Cloudflare Pages and GitHub Pages compress by themselves).
 NGINX_COMPRESSED_TYPES = ["text/css", "text/plain", "text/xml", "text/calendar", "application/javascript",

@@ -109,12 +109,19 @@ def test_nginx_compresses_text_and_keeps_its_headers(nginx_site, settings, path)
 
 def test_nginx_has_pages_asked_for_again_and_keeps_photos_an_hour(nginx_site, site, settings):
     """Without a Cache-Control a browser guessed: a month-old page was kept
-    for days, so a corrected release went unseen by a reader who had read it."""
+    for days, so a corrected release went unseen by a reader who had read it.
+    The search index's files named after their contents are kept a year (a
+    second search asked again for every one); its entry file, which names
+    them, is asked for again."""
     photo = next(path for path in (site.output / "images").rglob("*.jpg"))
     card = next(path for path in (site.output / "share").rglob("*.png"))
+    index = site.output / settings["SEARCH_INDEX_PATH"]
+    named_by_contents = [next((index / folder).iterdir()) for folder in ("fragment", "index", "filter")]
     expected = {"/": "no-cache", "/news/": "no-cache", "/theme/js/search.js": "no-cache",
                 "/" + photo.relative_to(site.output).as_posix(): "max-age=3600",
-                "/" + card.relative_to(site.output).as_posix(): "max-age=3600"}
+                "/" + card.relative_to(site.output).as_posix(): "max-age=3600",
+                f"/{settings['SEARCH_INDEX_PATH']}/pagefind-entry.json": "no-cache",
+                **{"/" + path.relative_to(site.output).as_posix(): "max-age=31536000" for path in named_by_contents}}
     for path, cache_control in expected.items():
         status, headers = fetched(nginx_site + path)
         assert (status, headers["Cache-Control"]) == (200, cache_control), path
