@@ -87,6 +87,29 @@ def test_a_tag_finds_the_posts_tagged_with_it(search_page, site):
     assert f"/news/{slug}/" in results_for(search_page, tag.replace("-", " "))
 
 
+def test_newest_news_first_puts_the_latest_posts_first_and_stays_in_the_address(search_page, site):
+    """Among years of news, best-match order put a 2021 release above this
+    week's: a reader can ask for the newest first (posts only: Pagefind
+    leaves out pages without a date to sort by, and the choice says so)."""
+    def dates(hrefs: list[str]) -> list[str]:
+        return [site.html(href.lstrip("/")).select_one(".post-header time")["datetime"] for href in hrefs]
+
+    best = results_for(search_page, "party")
+    search_page.check("input[name=order][value=newest]")
+    try:
+        search_page.wait_for_function("document.getElementById('search-status').textContent.includes('newest')")
+        newest = search_page.eval_on_selector_all("#search-results a", "links => links.map(a => a.getAttribute('href'))")
+        assert newest and all(href.startswith("/news/") for href in newest)
+        assert dates(newest) == sorted(dates(newest), reverse=True)
+        assert newest != best[:len(newest)]
+        assert "order=newest" in search_page.url
+        search_page.reload()
+        search_page.wait_for_function("document.getElementById('search-status').textContent.includes('newest')")
+        assert search_page.is_checked("input[name=order][value=newest]")
+    finally:
+        search_page.check("input[name=order][value='']")
+
+
 def test_listings_are_not_indexed(search_page):
     urls = results_for(search_page, "Breakthrough")
     assert urls

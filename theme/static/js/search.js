@@ -48,6 +48,11 @@ function chosenTypes() {
   return [...form.querySelectorAll("input[name=type]:checked")].map((box) => box.value);
 }
 
+// "newest" (news and press releases, newest first), or "" (best match first).
+function chosenOrder() {
+  return form.querySelector("input[name=order]:checked")?.value || "";
+}
+
 // Pagefind's excerpt is the window of the page densest in matches, which
 // mostly starts mid-sentence. Start it instead at the beginning of the
 // sentence that holds the first match, counting words as Pagefind does
@@ -114,8 +119,9 @@ const plural = (count) => `${count} result${count === 1 ? "" : "s"}`;
 
 function outcome(run) {
   const count = run.results.length;
-  if (run.shown < count) return `Showing ${run.shown} of ${plural(count)} for “${run.query}”`;
-  return `${plural(count)} for “${run.query}”`;
+  const newest = run.order === "newest" ? ", newest news first" : "";
+  if (run.shown < count) return `Showing ${run.shown} of ${plural(count)} for “${run.query}”${newest}`;
+  return `${plural(count)} for “${run.query}”${newest}`;
 }
 
 // The search on screen: { query, results (Pagefind's, each with data()), shown }.
@@ -157,12 +163,14 @@ async function showMore(current, { focus = false } = {}) {
 // leaves it, or a reload would bring the old search back. With no type
 // ticked it keeps the words only: reloaded, every box is ticked again,
 // rather than a page that shows nothing.
-function keepInAddress(query, types, all) {
+function keepInAddress(query, types, all, order) {
   const url = new URL(location.href);
   if (query) url.searchParams.set("q", query);
   else url.searchParams.delete("q");
   url.searchParams.delete("type");
   if (!all) for (const type of types) url.searchParams.append("type", type);
+  if (order) url.searchParams.set("order", order);
+  else url.searchParams.delete("order");
   history.replaceState(null, "", url);
 }
 
@@ -173,9 +181,10 @@ let wanted = null; // the query and filters of the latest search
 async function search() {
   const query = input.value.trim();
   const types = chosenTypes();
+  const order = chosenOrder();
   // A repeat (Enter, or the input's "change" as focus leaves it for "Show
   // more results") changes nothing: the button keeps its place and focus.
-  const key = JSON.stringify([query, types]);
+  const key = JSON.stringify([query, types, order]);
   if (key === wanted) return;
   wanted = key;
   const ticket = ++latest;
@@ -188,7 +197,7 @@ async function search() {
   if (!query) {
     list.replaceChildren();
     say("");
-    keepInAddress(query, types, all);
+    keepInAddress(query, types, all, order);
     return;
   }
   // Pagefind reads an empty list of types as no filter, and found every
@@ -196,14 +205,16 @@ async function search() {
   if (types.length === 0) {
     list.replaceChildren();
     say(NONE_TICKED);
-    keepInAddress(query, types, all);
+    keepInAddress(query, types, all, order);
     return;
   }
   say("Searching…", { passing: true });
   let found;
   try {
     const pagefind = await ready;
-    found = await pagefind.debouncedSearch(query, all ? {} : { filters: { type: { any: types } } }, 150);
+    const options = all ? {} : { filters: { type: { any: types } } };
+    if (order === "newest") options.sort = { date: "desc" };
+    found = await pagefind.debouncedSearch(query, options, 150);
   } catch {
     if (ticket === latest) {
       wanted = null; // so that searching again tries again
@@ -212,7 +223,7 @@ async function search() {
     return;
   }
   if (found === null || ticket !== latest) return; // a newer search replaced this one
-  keepInAddress(query, types, all);
+  keepInAddress(query, types, all, order);
   const count = found.results.length;
   list.replaceChildren();
   if (count === 0) {
@@ -220,7 +231,7 @@ async function search() {
     offerOtherWays("no-results");
     return;
   }
-  run = { query, results: found.results, shown: 0 };
+  run = { query, results: found.results, shown: 0, order };
   say(`Found ${plural(count)}; loading…`, { passing: true });
   await showMore(run);
 }
@@ -241,5 +252,7 @@ const boxes = [...form.querySelectorAll("input[name=type]")];
 if (boxes.some((box) => asked.getAll("type").includes(box.value))) { // none known: all stay ticked
   for (const box of boxes) box.checked = asked.getAll("type").includes(box.value);
 }
+const newestFirst = form.querySelector("input[name=order][value=newest]");
+if (newestFirst && asked.get("order") === "newest") newestFirst.checked = true;
 input.value = asked.get("q") || "";
 if (input.value) search();
