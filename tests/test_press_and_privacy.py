@@ -75,7 +75,17 @@ def test_press_archive_filters_by_words_and_dates(site):
         visible = page.eval_on_selector_all(".archive-year li:not([hidden]) a", "as => as.map(a => a.getAttribute('href'))")
         expected = [f"/news/{s}/" for s, m in releases if "2021-11-01" <= str(m["date"])[:10] <= "2021-11-30"]
         assert visible == expected
-        assert page.inner_text("#archive-status") == f"{len(expected)} of {len(releases)} press releases shown"
+        assert page.inner_text("#archive-status") == (
+            f"{len(expected)} of the {len(releases)} press releases on this page shown.")
+        # Dates before the oldest release on the page: said to be beyond it,
+        # with where the others are (it said "0 of 30 shown", as if none).
+        oldest = min(str(m["date"])[:10] for _, m in releases)
+        page.fill("#archive-from", "2019-01-01")
+        page.fill("#archive-to", "2019-12-31")
+        assert page.inner_text("#archive-status") == (
+            f"0 of the {len(releases)} press releases on this page shown. This page has releases from "
+            f"{dt.date.fromisoformat(oldest):%-d %B %Y} on: for other dates, choose a year above, or search every "
+            "year’s press releases.")
 
 
 def test_press_releases_have_their_own_feed(site):

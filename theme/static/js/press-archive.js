@@ -1,7 +1,10 @@
-// Filter a page of the press release archive (one year's releases) by words
-// and dates. Without this script the page is a plain list of that year's
-// releases, with a link to every year at its top; the site's search finds
-// words in every year.
+// Filter a page of the press release archive (one year's releases, or the
+// latest) by words and dates. Without this script the page is a plain list
+// of that year's releases, with a link to every year at its top; the site's
+// search finds words in every year. The filter sees only this page's
+// releases, and says so when the dates asked for go beyond them: a
+// journalist asking for 2023 on the latest releases' page was told "0 of
+// 30 shown", as if there were none.
 const form = document.getElementById("archive-filter");
 const status = document.getElementById("archive-status");
 const items = [...document.querySelectorAll(".archive-year li[data-date]")];
@@ -22,7 +25,17 @@ function filter() {
   for (const year of document.querySelectorAll(".archive-year")) {
     year.hidden = !year.querySelector("li:not([hidden])");
   }
-  status.textContent = `${shown} of ${items.length} press releases shown`;
+  const { coversFrom, coversTo } = form.dataset;
+  const beyond = (from && coversFrom && from < coversFrom) || (to && coversTo && to > coversTo)
+    || (to && coversFrom && to < coversFrom);
+  status.textContent = `${shown} of the ${items.length} press releases on this page shown.`
+    + (beyond ? ` This page has releases from ${spoken(coversFrom)}${coversTo ? ` to ${spoken(coversTo)}` : " on"}:`
+      + " for other dates, choose a year above, or search every year’s press releases." : "");
+}
+
+// 2023-01-01 as "1 January 2023", as the page writes dates.
+function spoken(isoDate) {
+  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 }
 
 form.addEventListener("input", filter);
