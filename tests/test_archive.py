@@ -94,7 +94,11 @@ def test_a_listing_shows_its_first_last_and_nearby_page_numbers(archive):
         soup = archive.html("news/" if number == 1 else f"news/page/{number}/")
         assert numbers(soup) == shown, number
         nav = soup.select_one("nav.pagination")
-        assert nav["aria-label"] and nav.select_one(".pagination-where").get_text() == f"Page {number} of {pages}"
+        days = [dt.date.fromisoformat(time["datetime"][:10]).strftime("%-d %B %Y")
+                for time in soup.select("main .card-list time")]
+        said = f"posts of {days[0]}" if days[0] == days[-1] else f"posts from {days[-1]} to {days[0]}"
+        assert nav["aria-label"] and nav.select_one(".pagination-where").get_text() == (
+            f"Page {number} of {pages}: {said}")
         steps = {a.get_text(): a["rel"][0] for a in nav.select(".pagination-steps a")}
         assert steps == {**({"Newer posts": "prev"} if number > 1 else {}), **({"Older posts": "next"} if number < pages else {})}
         for link in nav.select(".pagination-pages a"):
@@ -133,7 +137,8 @@ def test_a_later_page_of_a_listing_says_which_days_its_posts_are_from(archive):
             days = [time["datetime"][:10] for time in soup.select("main .card-list time")]
             if number > 1:
                 newest, oldest = (dt.date.fromisoformat(day).strftime("%-d %B %Y") for day in (days[0], days[-1]))
-                assert description.endswith(f" Page {number}: posts from {oldest} to {newest}."), description
+                said = f"posts of {newest}" if newest == oldest else f"posts from {oldest} to {newest}"
+                assert description.endswith(f" Page {number}: {said}."), description
             else:
                 assert "Page " not in description
             descriptions.append(description)
