@@ -244,6 +244,18 @@ def test_the_new_listings_are_known_to_the_link_check_and_the_sitemap(archive, s
     assert "/policies/housing/news/" not in sitemap and "/page/2/" not in sitemap
 
 
+def test_a_month_is_one_page_while_the_news_is_several(make_site):
+    """At 10 posts a page, 58 of 61 months of a 1000-post site had two or
+    three pages: a month's news is one page (PAGINATED_TEMPLATES)."""
+    march = {f"posts/march-{day:02d}.md": post(0).replace(post_day(0).isoformat(), f"2022-03-{day:02d}")
+             .replace("Story number 0", f"March story {day}") for day in range(1, 6)}
+    build = make_site(march, settings={"DEFAULT_PAGINATION": "2"})
+    assert build.returncode == 0, build.stderr
+    month = build.html("news/2022/03/")
+    assert len(month.select("main .card-list .card-title a")) == 5 and month.select_one("nav.pagination") is None
+    assert build.html("news/").select_one("nav.pagination") is not None
+
+
 def test_a_post_cannot_take_the_address_of_a_year(make_site):
     """content/posts/2021.md would be written over the news of 2021."""
     assert make_site({"posts/story-02.md": FILES["posts/story-02.md"]}).returncode == 0

@@ -3,7 +3,7 @@ list of the news about a policy, councillor or event.
 
 - /news/2021/ (NEWS_YEAR_SAVE_AS) lists the months of 2021 that have posts,
   with how many; /news/2021/11/ (NEWS_MONTH_SAVE_AS) lists that month's
-  posts, DEFAULT_PAGINATION a page, as the news index does. So any year's
+  posts, on one page up to PAGINATED_TEMPLATES["news_month"]. So any year's
   news is two links from /news/ (which links every year), without
   JavaScript, however many posts the site has. (Pelican's own period
   archives, YEAR_ARCHIVE_SAVE_AS, find each period's posts with a list
