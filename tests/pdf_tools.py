@@ -174,3 +174,20 @@ def tag_tree_against_pages(path: Path) -> tuple[int, int]:
         for (page, mcid), element in owned.items():
             assert parent_tree[page][mcid].objgen == element.objgen
         return len(document.pages), pagination
+
+
+def marked_text(path: Path) -> str:
+    """The PDF's text as its marked content holds it, in the order it is
+    drawn, with no space or line break but those the content has: what a
+    reader that reads a tagged PDF by its tags (JAWS) has of its words.
+    (pypdf starts each line it reads with a line break: taken out.)"""
+    import re
+
+    texts: list[str] = []
+
+    def keep(text, cm, tm, font_dict, font_size):
+        texts.append(text)
+
+    for page in PdfReader(path).pages:
+        page.extract_text(visitor_text=keep)
+    return re.sub(" +", " ", "".join(texts).replace("\n", ""))

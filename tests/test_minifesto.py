@@ -13,6 +13,7 @@ from content_source import CONTENT, front_matter, published
 from pdf_tools import (
     body_lines,
     figures,
+    marked_text,
     median_font_size,
     outline_titles,
     pdffonts,
@@ -65,6 +66,18 @@ def test_outline_is_foreword_policies_in_order_then_the_closing_call(pdf, large_
         assert outline_titles(path) == ["Press office", *expected]
     contents = " ".join(pdftotext(pdf).split("\f")[1].split())
     assert all(title in contents for title in expected)
+
+
+def test_no_two_words_run_together_where_a_line_breaks(site, pdf, large_pdf):
+    """WeasyPrint drew each line without the space it broke at, so the text a
+    tag-reading screen reader has ran the last word of a line into the next
+    line's first: 41 of the 48 commitments read "…richest andeveryone…".
+    Each line now keeps its space (print_spaces.py)."""
+    commitments = [commitment["text"] for policy in json.loads((site.output / "policies.json").read_text())["policies"]
+                   for commitment in policy["commitments"]]
+    for path in (pdf, large_pdf):
+        text = marked_text(path)
+        assert [commitment for commitment in commitments if commitment not in text] == [], path.name
 
 
 def test_pdf_text_has_every_policy_and_the_imprint(pdf, policies, settings):

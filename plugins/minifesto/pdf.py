@@ -30,6 +30,7 @@ from sitecore.text_memo import code_fingerprint
 from . import attachments, fetcher, pdf_links, pdf_tag_tree, weasyprint_render
 from .fetcher import SiteFiles, pdf_base_url
 from .glyphs import coverage_cache, unprintable_problems
+from .print_spaces import spaces_kept_at_line_ends
 from .weasyprint_render import (
     NO_SYSTEM_FONTS,
     PRINT_TEMPLATE,
@@ -153,8 +154,8 @@ class EditionPdfs:
         template = generator.env.get_template(PRINT_TEMPLATE)
         minifesto = edition.minifesto
         with print_images.printing():
-            html = lists_numbered_for_print(template.render(generator.context, minifesto=minifesto,
-                                                            policies=edition.policies, edition=edition, edition_kind=kind))
+            html = spaces_kept_at_line_ends(lists_numbered_for_print(template.render(
+                generator.context, minifesto=minifesto, policies=edition.policies, edition=edition, edition_kind=kind)))
         if not self.printable(html, generator, edition):
             return
         try:
