@@ -170,6 +170,24 @@ def test_each_edition_has_its_page_and_the_site_links_every_edition(editions):
         assert [a["href"] for a in links] == ["/minifesto/editions/", "/minifesto/changes/2022-09/"], page
 
 
+def test_the_current_editions_page_names_the_minifesto_page_as_its_canonical_twin(editions):
+    """/minifesto/ and /minifesto/2022-09/ show the same edition: each named
+    itself as canonical and both were in the sitemap, two pages alike to a
+    search engine. The current edition's page names /minifesto/ (and is left
+    out of the sitemap); a past edition's page is its own."""
+    _, after = editions
+    site = "https://breakthroughparty.org.uk"
+
+    def canonical(page: str) -> str:
+        return after.html(page).find("link", rel="canonical")["href"]
+
+    assert (canonical("minifesto/2022-09/"), canonical("minifesto/"), canonical("minifesto/2022-03/")) == (
+        f"{site}/minifesto/", f"{site}/minifesto/", f"{site}/minifesto/2022-03/")
+    sitemap = (after.output / "sitemap.xml").read_text()
+    assert f"<loc>{site}/minifesto/2022-03/</loc>" in sitemap and f"<loc>{site}/minifesto/</loc>" in sitemap
+    assert "/minifesto/2022-09/" not in sitemap
+
+
 def test_the_real_site_links_its_editions_from_the_policy_index_and_the_press_office(site):
     """The launch content has one edition, so nothing has changed yet."""
     for page in ("policies/", "press/", "minifesto/"):

@@ -111,7 +111,9 @@ class MinifestoGenerator(SingleFileGenerator):
         files = [replace(content_page(self.minifesto), made_by="the site's own minifesto page"),
                  listing_page(settings["MINIFESTO_EDITIONS_SAVE_AS"], "minifesto editions")]
         for edition in self.planned_editions():
-            files.append(listing_page(edition.save_as, f"{edition.name} minifesto edition"))
+            # The current edition's page is /minifesto/'s twin: search engines list that one.
+            files.append(listing_page(edition.save_as, f"{edition.name} minifesto edition",
+                                      in_sitemap=not edition.current))
             files += [SiteFile(path, "the minifesto's downloads")
                       for paths in edition_paths(edition, settings).values() for path in paths]
             if edition.easy_read:
@@ -165,8 +167,12 @@ class MinifestoGenerator(SingleFileGenerator):
         write(settings["MINIFESTO_EDITIONS_SAVE_AS"], "minifesto_editions", settings["MINIFESTO_EDITIONS_URL"],
               "minifesto-editions")
         for edition in self.editions:
+            # While current, the edition's page shows what /minifesto/ shows:
+            # it names that as its canonical address, so search engines list
+            # one page, not two alike (once past, it is its own).
+            twin = {"canonical_path": settings["MINIFESTO_URL"]} if edition.current else {}
             write(edition.save_as, "minifesto", edition.url, "minifesto", edition=edition,
-                  minifesto=edition.minifesto, policies=edition.policies, minifesto_downloads=edition.files)
+                  minifesto=edition.minifesto, policies=edition.policies, minifesto_downloads=edition.files, **twin)
             if edition.easy_read:
                 write(edition.easy_read_save_as, "minifesto_easy_read", edition.easy_read_url, "minifesto-easy-read",
                       edition=edition, minifesto=edition.minifesto, policies=edition.policies,
