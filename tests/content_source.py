@@ -57,3 +57,8 @@ def published(folder: str) -> list[tuple[str, dict]]:
 
 def drafts(folder: str) -> list[tuple[str, dict]]:
     return [(slug, meta) for slug, meta in items(folder) if meta.get("status") == "draft"]
+
+
+# Pages that name another, which shows the same, as their canonical address:
+# the current edition's own page names /minifesto/ (tests/test_minifesto_editions.py).
+CANONICAL_TWINS = {f"minifesto/{str(front_matter(CONTENT / 'minifesto.md')['date'])[:7]}/": "minifesto/"}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import MINIMAL_SITE, Build, derived_settings, run_build, write_content
-from content_source import CONTENT, front_matter, published
+from content_source import CANONICAL_TWINS, published
 
 BUTTON_LABELS = {"join": ("Join the party", "JOIN_URL"), "donate": ("Donate to the party", "DONATE_URL")}
 
@@ -64,12 +64,6 @@ def buttons(soup) -> list[tuple[str, str]]:
 
 
 # --- The canonical link ----------------------------------------------------------
-
-
-# The current edition's own page shows what /minifesto/ shows, and names it
-# as its canonical address (tests/test_minifesto_editions.py).
-CURRENT_EDITION_PAGE = f"minifesto/{str(front_matter(CONTENT / 'minifesto.md')['date'])[:7]}/"
-CANONICAL_TWINS = {CURRENT_EDITION_PAGE: "minifesto/"}
 
 
 def assert_canonical_links_are_own_addresses(build: Build, site_canonical_url: str) -> None:
