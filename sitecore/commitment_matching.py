@@ -55,14 +55,15 @@ def aligned(old_list, new_list) -> list[tuple]:
     return SequenceMatcher(None, old_texts, new_texts, autojunk=False).get_opcodes()
 
 
-def what_became_of(old_list, new_list) -> list:
+def what_became_of(old_list, new_list, changes: list[CommitmentChange] | None = None) -> list:
     """For each commitment of `old_list`, in order, the one of `new_list`
-    it is now (kept, moved or reworded), or None where it was removed."""
+    it is now (kept, moved or reworded), or None where it was removed;
+    `changes`, if the caller has them, are commitment_changes(old_list, new_list)."""
     now = {}
     for tag, i1, i2, j1, _ in aligned(old_list, new_list):
         if tag == "equal":
             now.update({id(old_list[i]): new_list[j1 + i - i1] for i in range(i1, i2)})
-    for change in commitment_changes(old_list, new_list):
+    for change in commitment_changes(old_list, new_list) if changes is None else changes:
         if change.old is not None:
             now[id(change.old)] = change.new
     return [now.get(id(old)) for old in old_list]
@@ -92,11 +93,8 @@ def renumbered_commitments(old_list, new_list, changes: list[CommitmentChange]) 
     number changed, because one above it was added, removed or moved: a
     journalist who cited "commitment 2.3" finds it as 2.2."""
     told = {id(change.old) for change in changes if change.old is not None}
-    new_by_text = {}
-    for commitment in new_list:
-        new_by_text.setdefault(commitment.text, commitment)
-    return [(old.label, new_by_text[old.text].label) for old in old_list
-            if id(old) not in told and old.text in new_by_text and new_by_text[old.text].label != old.label]
+    return [(old.label, now.label) for old, now in zip(old_list, what_became_of(old_list, new_list, changes), strict=True)
+            if id(old) not in told and now is not None and now.label != old.label]
 
 
 def pair_up(olds, news) -> list[CommitmentChange]:

@@ -62,10 +62,10 @@ class MinifestoGenerator(SingleFileGenerator):
     def generate_context(self) -> None:
         super().generate_context()
         self.frozen = read_frozen_editions(self)
-        self.context[PAST_MINIFESTO_EDITIONS] = self.past()
+        past = self.context[PAST_MINIFESTO_EDITIONS] = self.past()
         # Each edition's web page has a share card (plugins/sharecards).
         current = [self.minifesto] if self.minifesto is not None else []
-        self.context["shared_minifestos"] = [*(edition.minifesto for edition in self.past()), *current]
+        self.context["shared_minifestos"] = [*(edition.minifesto for edition in past), *current]
 
     def past(self) -> list[FrozenEdition]:
         """The frozen editions older than the current one (check_editions

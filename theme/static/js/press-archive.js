@@ -25,7 +25,8 @@ function filter() {
   for (const year of document.querySelectorAll(".archive-year")) {
     year.hidden = !year.querySelector("li:not([hidden])");
   }
-  const { coversFrom, coversTo } = form.dataset;
+  const { coversTo } = form.dataset;
+  const coversFrom = form.dataset.coversFrom || items.map((item) => item.dataset.date).sort()[0];
   const beyond = (from && coversFrom && from < coversFrom) || (to && coversTo && to > coversTo)
     || (to && coversFrom && to < coversFrom);
   status.textContent = `${shown} of the ${items.length} press releases on this page shown.`
