@@ -68,16 +68,22 @@ def test_outline_is_foreword_policies_in_order_then_the_closing_call(pdf, large_
     assert all(title in contents for title in expected)
 
 
-def test_no_two_words_run_together_where_a_line_breaks(site, pdf, large_pdf):
+def test_no_two_words_run_together_where_a_line_breaks(site, pdf, large_pdf, minifesto, settings):
     """WeasyPrint drew each line without the space it broke at, so the text a
     tag-reading screen reader has ran the last word of a line into the next
-    line's first: 41 of the 48 commitments read "…richest andeveryone…".
-    Each line now keeps its space (print_spaces.py)."""
+    line's first: 41 of the 48 commitments read "…richest andeveryone…",
+    and the imprint "…PO Box0000…". Each line now keeps its space
+    (print_spaces.py), the cover's, the colophon's and the back cover's too
+    (hanging_spaces.py: there pre-wrap had broken a line early)."""
     commitments = [commitment["text"] for policy in json.loads((site.output / "policies.json").read_text())["policies"]
                    for commitment in policy["commitments"]]
+    about_the_edition = f"{minifesto['title']}: the {settings['SITENAME']} minifesto, {minifesto['edition']} edition"
     for path in (pdf, large_pdf):
         text = marked_text(path)
         assert [commitment for commitment in commitments if commitment not in text] == [], path.name
+        assert text.count(imprint_text(settings)) == 2, path.name  # the colophon's and the back cover's
+        assert text.startswith(f"{settings['SITENAME'].upper()}{minifesto['title']}Our minifesto"), path.name
+        assert about_the_edition in text, path.name
 
 
 def test_pdf_text_has_every_policy_and_the_imprint(pdf, policies, settings):

@@ -52,7 +52,9 @@ logger = logging.getLogger("site.minifesto")
 # re-renders (tests/test_cache_keys.py follows the imports).
 RENDERING_CODE = (__file__, weasyprint_render.__file__, attachments.__file__, pdf_links.__file__, pdf_tag_tree.__file__,
                   print_images.__file__, print_fonts.__file__, fetcher.__file__, image_metadata.__file__,
-                  images.__file__)
+                  images.__file__,
+                  # Not imported here: it imports WeasyPrint, which only a render needs.
+                  str(Path(__file__).with_name("hanging_spaces.py")))
 
 
 # A numbered list that goes on from an earlier one, as the allowlist lets

@@ -164,6 +164,9 @@ def finishers(*steps):
 def render_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> Rendered:
     from weasyprint import CSS, HTML
 
+    from .hanging_spaces import let_line_end_spaces_hang
+
+    let_line_end_spaces_hang()
     warnings = WeasyPrintWarnings()
     weasyprint_logger = logging.getLogger("weasyprint")
     # Pelican's logger class drops a warning it has already shown once per
