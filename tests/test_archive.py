@@ -170,6 +170,33 @@ def test_the_news_links_every_year_and_each_year_its_months(archive):
         assert months == expected
 
 
+def test_a_listing_of_many_pages_links_the_page_where_each_year_begins(archive):
+    """A tag's or a category's pages (ten posts each) are years of news: a
+    reader looking for 2021 paged blind. Every page of such a listing names
+    its years, each linking the listing's page holding that year's newest
+    post, the page itself marked; /news/ links its years' own pages instead."""
+    for listing in ("news/tag/launch/", "news/category/news/", "policies/housing/news/"):
+        pages, page = [], listing
+        while page:
+            soup = archive.html(page)
+            years = [dt.date.fromisoformat(time["datetime"][:10]).year for time in soup.select("main .card-list time")]
+            pages.append((f"/{page}", soup, years))
+            older = soup.select_one("nav.pagination a[rel=next]")
+            page = older["href"].lstrip("/") if older else None
+        first_page_of = {}
+        for url, _, years in pages:
+            for year in years:
+                first_page_of.setdefault(year, url)
+        assert len(first_page_of) > 1 and len(pages) > 1, listing
+        for url, soup, _ in pages:
+            [nav] = soup.select("main nav.year-nav")
+            assert nav.h2.get_text() == "Posts by year"
+            assert [(a.get_text(), a["href"], a.get("aria-current")) for a in nav.select("a")] == [
+                (str(year), target, "page" if target == url else None) for year, target in first_page_of.items()], url
+    assert [a["href"] for a in archive.html("news/").select("main nav.year-nav a")] == ["/news/2022/", "/news/2021/"]
+    assert archive.html("news/2021/11/").select("main nav.year-nav a[href*='/page/']") == []
+
+
 def test_every_post_is_at_most_three_links_from_the_news_page(archive):
     """Without JavaScript, by the links of the pages' main content: a year,
     its month, the post (before, /news/ had only "Older posts")."""

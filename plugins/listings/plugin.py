@@ -1,7 +1,8 @@
 """Listings of posts: Pelican's tag, category and author pages made linear
 in the number of posts, and the listings Pelican does not make (the news by
 year and month, each policy's, councillor's and event's full list of news:
-archive.py).
+archive.py), and the years a listing of many pages holds, each linking the
+page where it begins (listing_years.py, the `years_of_listing` filter).
 
 Pelican 4.12 writes each tag's page with
 `[article for article in self.dates if article in articles]`: a list search
@@ -19,6 +20,7 @@ from __future__ import annotations
 from pelican import signals
 
 from .archive import ListingsGenerator
+from .listing_years import years_of_listing
 
 
 class ArticleList(list):
@@ -53,7 +55,12 @@ def find_listed_content(generators) -> None:
             generator.find_content(generators)
 
 
+def add_listing_filters(generator) -> None:
+    generator.env.filters["years_of_listing"] = years_of_listing
+
+
 def register() -> None:
+    signals.generator_init.connect(add_listing_filters)
     signals.article_generator_finalized.connect(index_article_lists)
     signals.get_generators.connect(add_listings_generator)
     signals.all_generators_finalized.connect(find_listed_content)
