@@ -4,11 +4,11 @@ print.css sets the running text, cover and colophon `white-space: pre-wrap`,
 so that each printed line keeps the space it broke at and a screen reader
 never runs two words together (print_spaces.py). CSS Text 3 says such a
 space at a line's end hangs: it does not count when deciding whether the
-line fits. WeasyPrint (up to 70.0 at least; its issues #2025 and #2308) counts it when the text
-that overflows follows an inline element (a link, <strong>, <em>), finds
-the line too long by that space, and breaks it before or inside the
-element: "Breaking through for the / many: the Breakthrough Party…", a
-line half empty, which pushed the colophon onto a page of its own.
+line fits. WeasyPrint (70.0 at least; its issues #2025 and #2308) counts
+it when the text that overflows follows an inline element (a link,
+<strong>, <em>), finds the line too long by that space, and breaks it
+before or inside the element ("<strong>A plan for the / many</strong>: the party's…", a line
+half empty), which pushed the colophon onto a page of its own.
 
 WeasyPrint asks `trailing_whitespace_size` how much of an overflowing line
 is space that may go past the edge; it answers 0 for pre-wrap. Here it is
