@@ -47,6 +47,8 @@ ID_VALUES = {
     # (sitecore/policy_content.py).
     "policy.anchor": r"policy-[0-9]+",
     "anchor": r"commitment-[0-9]+|policy-[0-9]+-[0-9]+",
+    # partials/year_nav.html, as news_years.html and listing_years.html call it.
+    "year_nav_id": r"news-by-year|listing-by-year",
 }
 # A region's anchor (branches.html) is its slug as Pelican makes it
 # (plugins/branches), with Pelican's SLUG_REGEX_SUBSTITUTIONS: pelicanconf.py
