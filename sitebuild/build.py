@@ -61,6 +61,9 @@ class BuildResult:
     pages: int
     kept: bool = False  # nothing changed: the site in place is what this build would write
     reused: int = 0  # pages taken from the last build's site (sitebuild/page_reuse.py)
+    # Until when (an ISO instant) the build's decisions about time hold: an
+    # embargo lifting or the next day would change the site (unchanged.py).
+    valid_until: str = ""
 
 
 def load_settings(settings_file: str | os.PathLike, overrides: dict | None = None) -> dict:
@@ -138,7 +141,7 @@ def build_site(settings_file, output_path, overrides: dict | None = None, keep_u
         record = read_record(settings, output_path)
         if keep_unchanged and site_still_current(record, inputs, now, output_path):
             staging.rmdir()
-            return BuildResult(pages=record.pages, kept=True)
+            return BuildResult(pages=record.pages, kept=True, valid_until=record.valid_until)
         with moments_compared() as moments, pages_reused(PageReuse(record, layout, now, output_path)) as reuse:
             run_pelican(with_template_cache({**settings, INPUTS_BUT_POST_BODIES: layout}))
         pages = count_pages(staging)
@@ -150,9 +153,10 @@ def build_site(settings_file, output_path, overrides: dict | None = None, keep_u
         for folder in own_work_folders(output_path, "staging"):
             shutil.rmtree(folder, ignore_errors=True)
         raise
-    keep_record(settings, output_path, BuildRecord(inputs, *time_window(now, moments, settings), pages,
+    valid_from, valid_until = time_window(now, moments, settings)
+    keep_record(settings, output_path, BuildRecord(inputs, valid_from, valid_until, pages,
                                                    layout=layout, page_keys=reuse.keys, page_effects=reuse.effects))
-    return BuildResult(pages=pages, reused=reuse.reused)
+    return BuildResult(pages=pages, reused=reuse.reused, valid_until=valid_until)
 
 
 def is_mount_point(path: Path) -> bool:

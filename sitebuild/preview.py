@@ -38,11 +38,32 @@ stop_requested = threading.Event()
 
 
 def watch_and_rebuild(preview: Preview, watcher: ContentWatcher) -> None:
+    """Build after each save, and when an embargo lifts or the day changes
+    with no save (a build with no files saved is a full one)."""
     while True:
-        saved = watcher.wait_for_a_save()
+        saved = watcher.wait_for_a_save(until=preview.rebuild_due)
         preview.rebuild(saved, saved_again=watcher.saved.is_set)
         if stop_requested.is_set():
             raise KeyboardInterrupt
+
+
+def paths_to_watch(settings_file: str, overrides: dict) -> list[Path] | str:
+    """The content folder, the theme and the settings file; or what stops
+    the preview from starting, in a line (as a build says it, not a
+    traceback: a settings file that does not load, a folder that is not there)."""
+    content = overrides.get("PATH")
+    if content and not Path(content).is_dir():
+        return f"the content folder {content} does not exist (--content)"
+    try:
+        settings = load_settings(settings_file, overrides)
+    except Exception as error:  # a settings file that does not run
+        return f"{type(error).__name__}: {error}"
+    watched = [Path(settings["PATH"]), Path(settings["THEME"]), Path(settings_file).resolve()]
+    missing = [str(path) for path in watched if not path.exists()]
+    if missing:
+        return (f"{' and '.join(missing)} {'does' if len(missing) == 1 else 'do'} not exist "
+                "(--content, --settings, or PATH or THEME in the settings file)")
+    return watched
 
 
 def stop_on_signal(signum, frame) -> None:
@@ -72,10 +93,12 @@ def main(argv=None) -> int:
     overrides = cli.overrides_from(argparse.Namespace(content=args.content, cache=args.cache, drafts=True,
                                                       now=args.now))
     preview = Preview(Path(args.settings), Path(args.output).resolve(), overrides)
-    settings = load_settings(args.settings, overrides)
     # Content, theme and settings are read afresh by every build; plugin code
     # is not reloaded, so changing it needs a restart.
-    watched = [Path(settings["PATH"]), Path(settings["THEME"]), Path(args.settings).resolve()]
+    watched = paths_to_watch(args.settings, overrides)
+    if isinstance(watched, str):
+        print(f"The preview could not start: {watched}", file=sys.stderr, flush=True)
+        return 2
     handler = type("Handler", (PreviewHandler,), {"preview": preview})
     watcher = ContentWatcher(watched)
     server = None

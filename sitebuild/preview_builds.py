@@ -8,6 +8,7 @@ save starts the next round.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import threading
 from contextlib import contextmanager
@@ -64,6 +65,11 @@ class Preview:
         # were: put back if the full build fails, so that the preview shows
         # the last good build under its problems, as it promises.
         self.unbuilt: dict[str, bytes | None] = {}
+        # When (a time.time()) the last good build's decisions about time
+        # stop holding (an embargo lifts, the day changes): the preview builds
+        # again then, unsaved, as the hourly build does for the public site.
+        # None while a build has failed (a save must fix it) or with --now.
+        self.rebuild_due: float | None = None
 
     def rebuild(self, saved: set[Path] | None = None, saved_again=lambda: False) -> None:
         """Show the saved files' pages at once if the quick step can, then
@@ -93,13 +99,22 @@ class Preview:
             if kept:
                 self.warm = WarmSite(kept[0])
             self.unbuilt = {}
+            self.rebuild_due = self.time_changes_the_site(result.valid_until)
         if problems:
+            self.rebuild_due = None
             self.warm = None
             put_back(self.output, self.unbuilt)
             self.unbuilt = {}
             print("\n".join(problems), flush=True)
             print("The preview shows the last good build until you fix this.", flush=True)
         self.announce(problems, building=False)
+
+    def time_changes_the_site(self, valid_until: str) -> float | None:
+        """When the clock alone will change the site built, unless the
+        preview's time is fixed (--now)."""
+        if self.overrides.get("BUILD_TIME") or not valid_until:
+            return None
+        return dt.datetime.fromisoformat(valid_until).timestamp()
 
     def show_quickly(self, saved: set[Path]) -> None:
         """The quick step (quick_page.py), when the last build was good;
@@ -110,7 +125,8 @@ class Preview:
             return
         for name, before in shown.items():
             self.unbuilt.setdefault(name, before)
-        print(f"Showing your change: {', '.join(shown)} (the rest of the preview follows).", flush=True)
+        pages = [name for name in shown if name.endswith(".html")]
+        print(f"Showing your change: {', '.join(pages)} (the rest of the preview follows).", flush=True)
         self.quick_steps += 1
         self.announce([], building=True)
 

@@ -79,6 +79,7 @@ class WarmSite:
         folder) and return what each replaced (name -> the page's bytes
         before, None if it had none), or None if a full build must decide;
         after None this WarmSite must not be used again."""
+        paths = {path for path in paths if not editors_scratch_file(path)}
         if not paths or not all(ordinary_content_file(path, self.settings["PATH"]) for path in paths):
             return None
         problem_log.clear()  # what a build stopped part-way (by this save) had found
@@ -111,11 +112,14 @@ class WarmSite:
 
     def write_pages(self, generators, names: set[str], output: Path) -> dict[str, bytes | None] | None:
         """Render `names` with their generators into a folder beside `output`,
-        check each shows the imprint, then move them into place one by one
-        (a rename: the preview's server never reads half a page)."""
+        check each shows the imprint, then move them, and every file their
+        render wrote besides them, into place one by one (a rename: the
+        preview's server never reads half a page). Returns each file moved
+        as it was before (None: it was not there), to be put back if the
+        full build then fails."""
         with tempfile.TemporaryDirectory(prefix=f".{output.name}.quick-", dir=output.parent) as folder:
             writer = OnlyThese(Writer(folder, settings=self.settings), names)
-            with files_placed_in(self.settings, generators, output):
+            with files_placed_in(self.settings, generators, Path(folder)):
                 for generator in generators:
                     generator.generate_output(writer)
             written = sorted(writer.written)
@@ -124,22 +128,30 @@ class WarmSite:
                                   for name in written):
                 return None
             replaced = {}
-            for name in written:
+            for path in sorted(Path(folder).rglob("*")):
+                if path.is_dir():
+                    continue
+                name = path.relative_to(folder).as_posix()
                 target = output / name
-                replaced[name] = target.read_bytes() if target.is_file() else None
+                before = target.read_bytes() if target.is_file() else None
+                if name not in writer.written and before == path.read_bytes():
+                    continue  # written again as it was (every event's calendar file, for one event's page)
+                replaced[name] = before
                 target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(Path(folder, name), target)
+                os.replace(path, target)
         return replaced
 
 
 @contextmanager
 def files_placed_in(settings: dict, generators, output: Path):
     """While the kept build renders pages again, the files it writes besides
-    the pages go into the preview's folder: the WebP copies of a newly shown
-    image (the images plugin, from OUTPUT_PATH) and a generator's own files
-    (an event's calendar file, from its output_path). The kept build's own
-    output folder was its staging folder, since renamed to the preview's,
-    and would be made again beside it."""
+    the pages go into `output` with them (the quick step's folder): the
+    WebP copies of a newly shown image (the images plugin, from OUTPUT_PATH)
+    and a generator's own files (an event's calendar file, from its
+    output_path). Written straight into the preview, they stayed there when
+    the full build then failed, under a promise of the last good build. The
+    kept build's own output folder was its staging folder, since renamed to
+    the preview's, and would be made again beside it."""
     kept = settings["OUTPUT_PATH"], [(generator, generator.output_path) for generator in generators]
     settings["OUTPUT_PATH"] = str(output)
     for generator in generators:
@@ -153,7 +165,7 @@ def files_placed_in(settings: dict, generators, output: Path):
 
 
 def put_back(output: Path, replaced: dict[str, bytes | None]) -> None:
-    """Undo quick steps (what `WarmSite.show` returned): the pages as they were."""
+    """Undo quick steps (what `WarmSite.show` returned): the files as they were."""
     for name, data in replaced.items():
         if data is None:
             (output / name).unlink(missing_ok=True)
@@ -183,6 +195,15 @@ def linked_items(item) -> list:
     the post (its title and summary), so they show a save of its words too."""
     return [*getattr(item, "related_policies", []), *getattr(item, "related_councillors", []),
             *getattr(item, "related_events", [])]
+
+
+def editors_scratch_file(path: Path) -> bool:
+    """A file saved and gone again that the site would never read: the
+    temporary file an editor writes and renames over the file it saves
+    (`.hello.md.swp`, `hello.md~`, `hello.md.tmp1234`), which came with
+    the save. It does not stop the quick step from showing the saved file;
+    the full build that follows sees the folder as it is."""
+    return path.suffix not in MARKDOWN_SUFFIXES and not os.path.lexists(path)
 
 
 def ordinary_content_file(path: Path, content: str) -> bool:

@@ -11,7 +11,8 @@ import re
 
 def read_stylesheet(settings: dict) -> str:
     path = os.path.join(settings["THEME"], "static", settings["INLINE_CSS"])
-    return _read(path, os.path.getmtime(path))
+    with open(path, encoding="utf-8") as handle:
+        return without_comments(handle.read())
 
 
 # A comment, and a line a comment leaves empty. The stylesheet's comments are
@@ -22,11 +23,12 @@ EMPTY_LINES = re.compile(r"\n\s*\n")
 
 
 @functools.lru_cache(maxsize=4)
-def _read(path: str, mtime: float) -> str:
-    """Read once per version of the file (every generator and the headers
-    ask), without its comments."""
-    with open(path, encoding="utf-8") as handle:
-        return EMPTY_LINES.sub("\n", COMMENT.sub("", handle.read())).strip()
+def without_comments(css: str) -> str:
+    """Worked out once per version of the stylesheet (every generator and
+    the headers ask). Kept by its text, not the file's time: a save that
+    keeps the time (`cp -p`, an unpacked archive) kept the old rules in
+    every page the live preview built after it."""
+    return EMPTY_LINES.sub("\n", COMMENT.sub("", css)).strip()
 
 
 def csp_hash(css: str) -> str:

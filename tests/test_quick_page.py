@@ -161,13 +161,17 @@ def test_saved_pages_are_the_pages_a_full_build_writes(words_preview, factory_ca
     name, old, new, pages = WORD_EDITS[kind]
     before = files_of(root / "preview")
     shown = warm.show({edit(content, name, old, new)}, root / "preview")
-    assert shown == {page: before[page] for page in pages}  # each page shown, and what it replaced
+    # Each page shown, and what it replaced; besides the pages, only files
+    # their render changed (an event's calendar file), each with what it replaced.
+    assert {page: shown[page] for page in pages} == {page: before[page] for page in pages}
+    besides = set(shown) - set(pages)
+    assert all(not name.endswith(".html") and shown[name] == before.get(name) for name in besides), besides
     after = files_of(root / "preview")
     assert after[pages[0]] != before[pages[0]], "the quick step did not show the edit"
-    assert {n for n in after if after[n] != before.get(n)} <= set(pages), "the quick step wrote other files"
+    assert {n for n in after if after[n] != before.get(n)} <= set(shown), "the quick step wrote other files"
     build_site(SETTINGS, tmp_path / "full", preview_settings(content, factory_cache))
-    full = {page: (tmp_path / "full" / page).read_bytes() for page in pages}
-    quick = {page: after[page] for page in pages}
+    full = {name: (tmp_path / "full" / name).read_bytes() for name in shown}
+    quick = {name: after[name] for name in shown}
     assert quick == full, f"after a {kind} edit, the quick step (first) and a full build differ:\n{explain(quick, full)}"
 
 
@@ -284,3 +288,39 @@ def test_a_title_saved_to_match_another_posts_shows_with_its_date_at_once(warm_p
     assert b"<title>A draft from the party (24 November 2021, 2 of 2) | " in page
     build_site(SETTINGS, tmp_path / "full", preview_settings(content, factory_cache))
     assert page == (tmp_path / "full" / "news/hello/index.html").read_bytes()
+
+
+def test_a_save_by_renaming_a_new_file_over_the_old_shows_at_once(warm_preview):
+    """Editors save by writing a temporary file and renaming it over the one
+    saved (vim's and emacs's way): the watcher then reports both, and the
+    temporary file, gone, stopped the quick step for every such save."""
+    warm, content, root = warm_preview
+    post = content / "posts/hello.md"
+    scratch = content / "posts/.hello.md.swp"
+    scratch.write_text(post.read_text(encoding="utf-8").replace("The first post's text.", "Saved by rename."),
+                       encoding="utf-8")
+    scratch.replace(post)
+    assert "news/hello/index.html" in warm.show({scratch, post}, root / "preview")
+    assert "Saved by rename." in (root / "preview/news/hello/index.html").read_text(encoding="utf-8")
+
+
+def test_when_the_full_build_fails_every_file_the_quick_step_wrote_is_put_back(tmp_path, factory_cache):
+    """An event retitled and a post showing a picture, saved with a mistake in
+    another file: the quick step shows their pages at once, and with them
+    rewrites the event's calendar files and makes the picture's WebP copy.
+    When the full build then fails, the preview is the last good build
+    again, file for file: the calendar files and the copy stayed, before."""
+    from sitebuild.preview_builds import Preview
+
+    _, content, root = build_warm(tmp_path, factory_cache)
+    live = Preview(SETTINGS, root / "preview", preview_settings(content, factory_cache))
+    live.rebuild()
+    good = files_of(root / "preview")
+    event = edit(content, "events/canvass.md", "title: Canvass", "title: Canvass in Hackney")
+    post = edit(content, "posts/hello.md", "The first post's text.",
+                "The first post's text.\n\n![Alex at the launch]({static}/images/press/alex-mays.jpg)")
+    edit(content, "pages/about.md", "title: About us", "title:")
+    live.rebuild({event, post})
+    status = live.status()
+    assert status["quick"] == 1 and any("about.md" in line for line in status["problems"])
+    assert files_of(root / "preview") == good
