@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -111,10 +112,13 @@ class Preview:
 
     def time_changes_the_site(self, valid_until: str) -> float | None:
         """When the clock alone will change the site built, unless the
-        preview's time is fixed (--now)."""
+        preview's time is fixed (--now). A moment already past means the
+        time was fixed some other way (BUILD_TIME in the settings file):
+        building again at once would change nothing, again and again."""
         if self.overrides.get("BUILD_TIME") or not valid_until:
             return None
-        return dt.datetime.fromisoformat(valid_until).timestamp()
+        due = dt.datetime.fromisoformat(valid_until).timestamp()
+        return due if due > time.time() else None
 
     def show_quickly(self, saved: set[Path]) -> None:
         """The quick step (quick_page.py), when the last build was good;

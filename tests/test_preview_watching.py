@@ -169,3 +169,15 @@ def test_a_stylesheet_saved_with_its_old_time_is_read_again(tmp_path):
     sheet.write_text("body { color: navy; }\n", encoding="utf-8")
     os.utime(sheet, ns=(kept.st_atime_ns, kept.st_mtime_ns))
     assert read_stylesheet(settings) == "body { color: navy; }"
+
+
+def test_a_moment_already_past_never_makes_the_preview_build_by_itself(tmp_path):
+    """A time fixed in the settings file (BUILD_TIME) rather than by --now
+    gives a build whose decisions hold until a moment already past: building
+    "again then" would build at once, for ever."""
+    from sitebuild.preview_builds import Preview
+
+    live = Preview(REPO / "pelicanconf.py", tmp_path / "preview", {})
+    assert live.time_changes_the_site("2022-06-02T00:00:00+00:00") is None
+    ahead = dt.datetime.now(dt.timezone.utc).replace(microsecond=0) + dt.timedelta(hours=1)
+    assert live.time_changes_the_site(ahead.isoformat()) == ahead.timestamp()
