@@ -287,6 +287,18 @@ def test_the_colophon_gives_edition_address_contacts_and_imprint(pdf, minifesto,
         assert part in colophon, part
 
 
+def test_a_cited_address_is_followed_by_its_full_stop(pdf, large_pdf):
+    """In "How to cite", the stop after each address follows its last
+    letter, as written: in large print, the example address is longer than
+    a line, and its stop sat alone at the far right of the line below."""
+    for path in (pdf, large_pdf):
+        text = pdftotext(path)
+        cite = text[text.index("How to cite"):text.index("Press office")]
+        assert re.search(r"/minifesto/2022-03/\. Every", cite) and re.search(r"#policy-1-1\.$", cite, re.M), \
+            (path.name, cite)
+        assert not re.search(r"\S {2,}\.$", cite, re.M), (path.name, cite)
+
+
 def test_a_printed_edition_names_its_printer_on_the_back_cover(make_site):
     built = make_site(settings={"MINIFESTO_PRINTED_BY": repr("Example Print Ltd, 1 High Street, Anytown AB1 2CD")})
     assert built.returncode == 0, built.stderr
