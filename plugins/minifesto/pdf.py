@@ -27,7 +27,7 @@ from sitecore.problems import problem_log
 from sitecore.sealed import FORMAT, read_sealed, write_sealed
 from sitecore.text_memo import code_fingerprint
 
-from . import attachments, fetcher, pdf_links, pdf_tag_tree, weasyprint_render
+from . import attachments, fetcher, pdf_links, pdf_metadata, pdf_tag_tree, weasyprint_render
 from .fetcher import SiteFiles, pdf_base_url
 from .glyphs import coverage_cache, unprintable_problems
 from .print_spaces import spaces_kept_at_line_ends
@@ -51,6 +51,7 @@ logger = logging.getLogger("site.minifesto")
 # (its links, its attachments): part of the cache key, so an edit to it
 # re-renders (tests/test_cache_keys.py follows the imports).
 RENDERING_CODE = (__file__, weasyprint_render.__file__, attachments.__file__, pdf_links.__file__, pdf_tag_tree.__file__,
+                  pdf_metadata.__file__,
                   print_images.__file__, print_fonts.__file__, fetcher.__file__, image_metadata.__file__,
                   images.__file__,
                   # Not imported here: it imports WeasyPrint, which only a render needs.

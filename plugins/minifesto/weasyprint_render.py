@@ -2,7 +2,8 @@
 
 Tagged (PDF/UA-1, its tag tree mended: pdf_tag_tree.py), fonts embedded
 and none of the computer's own, every file loaded through the build's
-fetcher (fetcher.py), links within the PDF described and file attachments
+fetcher (fetcher.py), links within the PDF described, the imprint in the
+XMP metadata too (pdf_metadata.py), and file attachments
 taken out unless MINIFESTO_PDF_ATTACHMENTS allows them (attachments.py),
 timestamps from the edition's date: identical input gives identical
 bytes. pdf.py decides whether to render at all (its cache) and
@@ -25,6 +26,7 @@ from sitecore.settings_check import our_setting
 from .attachments import stamp_attachments, take_out_attachments
 from .fetcher import minifesto_fetcher, pdf_base_url
 from .pdf_links import describe_links_within_the_pdf, keep_one_annotation_per_link
+from .pdf_metadata import imprint_in_xmp
 from .pdf_tag_tree import mend_tag_tree, remembering_elements
 
 PRINT_TEMPLATE = "print/minifesto.html"
@@ -196,6 +198,7 @@ def render_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> Ren
             with remembering_elements() as made_for:
                 rendered.data = document.write_pdf(finisher=finishers(stamp_attachments(moment),
                                                                       describe_links_within_the_pdf,
+                                                                      imprint_in_xmp,
                                                                       mend_tag_tree(made_for)), **options)
     except Exception as error:  # WeasyPrint raises many kinds; all mean "no PDF"
         rendered.failure = f"{type(error).__name__}: {error}"
