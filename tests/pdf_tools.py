@@ -98,6 +98,12 @@ def text_fill(page: list[dict]) -> float:
 def figures(path: Path) -> list[tuple[str, int]]:
     """(alternative text, page number from 1) of every Figure in the PDF's
     structure tree: what a screen reader announces for an image."""
+    return [(alt, page) for alt, page, _ in figure_boxes(path)]
+
+
+def figure_boxes(path: Path) -> list[tuple[str, int, tuple[float, ...] | None]]:
+    """(alternative text, page number from 1, its layout attribute's /BBox
+    or None) of every Figure in the PDF's structure tree."""
     import pikepdf
 
     found = []
@@ -111,7 +117,9 @@ def figures(path: Path) -> list[tuple[str, int]]:
             elif isinstance(node, pikepdf.Dictionary):
                 if node.get("/S") == "/Figure":
                     page = node.get("/Pg")
-                    found.append((str(node.get("/Alt", "")), pages.get(page.objgen) if page is not None else 0))
+                    box = node.get("/A", {}).get("/BBox")
+                    found.append((str(node.get("/Alt", "")), pages.get(page.objgen) if page is not None else 0,
+                                  tuple(float(value) for value in box) if box is not None else None))
                 if "/K" in node:
                     walk(node.K)
 

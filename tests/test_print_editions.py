@@ -18,7 +18,7 @@ import pikepdf
 import pytest
 from bs4 import BeautifulSoup
 from conftest import MINIMAL_SITE, build_in, policy_markdown, sample_jpeg
-from pdf_tools import outline_titles, pdftotext, tag_tree_against_pages
+from pdf_tools import figure_boxes, outline_titles, pdftotext, tag_tree_against_pages
 from pypdf import PdfReader
 
 from plugins.contenthtml.nested_headings import headings_under
@@ -135,6 +135,19 @@ def test_pictures_fit_inside_the_pages_text_area(editions, settings, name, kind)
         assert bottom - 0.5 <= y0 and y1 <= height - top + 0.5, (page, y0, y1)
     ratios = sorted(round((y1 - y0) / (x1 - x0), 2) for _, (x0, y0, x1, y1) in images)
     assert ratios == [1.25, 1.25, 5.0]
+
+
+@pytest.mark.parametrize("name", PDFS)
+def test_each_pictures_figure_is_where_the_picture_is_drawn(editions, name):
+    """A Figure's bounding box (the tags' word for where the picture is, for
+    a magnifier or a reader that reflows the page) is the rectangle the
+    picture is drawn in: in points from the page's bottom left corner, not
+    in CSS pixels from its top left, as WeasyPrint wrote it."""
+    path = editions.output / name
+    drawn = sorted((page, tuple(round(value, 1) for value in box)) for page, box in drawn_images(path))
+    pictures = sorted((page, tuple(round(value, 1) for value in box))
+                      for alt, page, box in figure_boxes(path) if not alt.endswith(" logo"))
+    assert len(drawn) == 3 and pictures == drawn
 
 
 # --- Sample content marks ---------------------------------------------------

@@ -26,6 +26,11 @@ So, while WeasyPrint writes the PDF:
 - and puts each nested list inside its item's body, where it is printed
   (WeasyPrint put it after the item, so an item's words after its sub-list
   were read before it).
+- and gives each Figure's bounding box (where a magnifier or a reader that
+  reflows the page finds the picture) in the page's own units, as the
+  format defines it: WeasyPrint wrote the CSS box's, in pixels from the
+  page's top left corner, a third too large and measured from the wrong
+  edge (the cover's logo was given as lying in the page's lower half).
 
 The PDF's text, pictures and pages are untouched: only the tree and the
 marks around the margins' words change.
@@ -145,6 +150,7 @@ def mend_tag_tree(made_for: dict[int, Origin]):
         cut_leaders(tree, tree.document, made_for)
         mark_unowned_content_as_artifacts(tree, pdf, in_tree)
         mark_languages(tree, made_for)
+        place_figures_on_their_pages(tree, document)
 
     return finish
 
@@ -313,6 +319,28 @@ def mark_languages(tree: TagTree, made_for) -> None:
         language = origin.element.get("lang") if origin is not None and origin.element is not None else None
         if language:
             structure["Lang"] = tree.pydyf.String(language)
+        waiting.extend(kid for kid in tree.kids(structure) if tree.is_structure(kid))
+
+
+# The PDF's unit, the point, is three quarters of a CSS pixel (render_pdf
+# writes at WeasyPrint's zoom of 1).
+POINTS_PER_CSS_PIXEL = 0.75
+
+
+def place_figures_on_their_pages(tree: TagTree, document) -> None:
+    """Each Figure's /BBox in points from its page's bottom left corner (PDF
+    1.7, 14.8.5.4.3), as WeasyPrint draws the page: it wrote the picture's
+    CSS content box, in pixels from the top left."""
+    scale = POINTS_PER_CSS_PIXEL
+    waiting = [tree.document]
+    while waiting:
+        structure = waiting.pop()
+        attributes = structure.get("A")
+        if structure.get("S") == "/Figure" and isinstance(attributes, dict) and "BBox" in attributes:
+            page_height = document.pages[tree.page_numbers[structure["Pg"]]].height
+            left, top, right, bottom = (float(value) for value in attributes["BBox"])
+            attributes["BBox"] = tree.pydyf.Array(
+                [left * scale, (page_height - bottom) * scale, right * scale, (page_height - top) * scale])
         waiting.extend(kid for kid in tree.kids(structure) if tree.is_structure(kid))
 
 
