@@ -10,9 +10,9 @@ and as a host that gzips text sends it (the page and the scripts).
 SITE is a built site's folder; without it, content/ is built into a
 temporary folder. A fresh browser context per search: nothing cached. Each
 query is searched twice: opened from its address (a shared link, a
-reload), and typed a key every 200 ms, slower than the search waits
-(150 ms), so that every prefix is searched ("h", "ho" …) and loads its
-index chunks, as on a phone.
+reload), and typed a key every 200 ms, as on a phone (the search waits
+300 ms for the next key, but Pagefind fetches the index chunks of what is
+typed so far at once).
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from tests.browser import chromium, serve_folder
 QUERIES = ["housing", "climate", "councillor", "rent", "nhs"]
 # The parts of a search's download, by where the file is and what it is called.
 PARTS = (("pagefind.js", lambda path: path.endswith("/pagefind.js")),
+         ("worker", lambda path: path.endswith("/pagefind-worker.js")),
          ("wasm", lambda path: "/wasm." in path),
          ("meta", lambda path: path.endswith(".pf_meta") or path.endswith("pagefind-entry.json")),
          ("index", lambda path: path.endswith(".pf_index")),

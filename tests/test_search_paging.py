@@ -120,6 +120,54 @@ def test_the_status_speaks_at_once_and_results_come_as_they_arrive(many):
         context.close()
 
 
+def test_a_word_typed_at_a_phones_pace_is_searched_once(many):
+    """Typed a key every 200 ms (a phone's pace), the word is searched when
+    the typing stops, not at each of its beginnings ("r", "re", "ren" …),
+    each of which fetched its own index chunk and first results."""
+    context, page, url = open_search(many)
+    try:
+        page.goto(f"{url}/search/")
+        expect(page.locator("#search-input")).to_be_visible()
+        page.evaluate(RECORD_STATUS)
+        page.locator("#search-input").press_sequentially(QUERY, delay=200)
+        expect(page.locator("#search-status")).to_have_text(f"Showing 20 of {MATCHES} results for “{QUERY}”")
+        said = page.evaluate("window.__said")
+        assert [text for text in said if "results for" in text] == [f"Showing 20 of {MATCHES} results for “{QUERY}”"]
+    finally:
+        context.close()
+
+
+def slow_link(page) -> None:
+    """Chromium's "Fast 3G" (DevTools' throttling, as Lighthouse uses it):
+    the page's navigator.connection then says "3g"."""
+    session = page.context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send("Network.emulateNetworkConditions", {"offline": False, "latency": 562.5,
+                                                      "downloadThroughput": 1.44e6 / 8, "uploadThroughput": 675e3 / 8})
+
+
+@pytest.mark.parametrize("slow", [False, True], ids=["fast link", "slow link"])
+def test_search_runs_off_the_pages_thread_except_on_a_slow_link(many, slow):
+    """Pagefind's worker keeps the keyboard free while it searches (a phone
+    froze up to 1.4 s at each word's first letter with a thousand posts);
+    on a slow link, where its script is one more round trip and Pagefind
+    gives up on it after 5 s, the page searches by itself. Either way the
+    results are the same."""
+    context, page, url = open_search(many)
+    try:
+        if slow:
+            slow_link(page)
+        page.goto(f"{url}/search/?q={QUERY}")
+        shown = 10 if slow else 20
+        expect(page.locator("#search-status")).to_have_text(f"Showing {shown} of {MATCHES} results for “{QUERY}”",
+                                                             timeout=30_000)
+        assert page.evaluate("navigator.connection.effectiveType") == ("3g" if slow else "4g")
+        workers = [worker.url for worker in page.workers if "pagefind" in worker.url]
+        assert bool(workers) is not slow, workers
+    finally:
+        context.close()
+
+
 def test_while_the_script_loads_the_page_says_so_not_that_javascript_is_off(many):
     context, page, url = open_search(many)
     held = []

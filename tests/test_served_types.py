@@ -48,11 +48,11 @@ def headers_file_rules(text: str) -> list[tuple[str, dict]]:
     return rules
 
 
-def headers_file_content_types(rules: list[tuple[str, dict]], path: str) -> list[str]:
-    """The Content-Types of every rule matching `path`: Netlify and
+def headers_file_values(rules: list[tuple[str, dict]], path: str, name: str = "Content-Type") -> list[str]:
+    """The header `name` of every rule matching `path`: Netlify and
     Cloudflare Pages apply all of them, a "*" standing for any characters."""
-    return [headers["Content-Type"] for pattern, headers in rules
-            if "Content-Type" in headers and re.fullmatch(".*".join(map(re.escape, pattern.split("*"))), path)]
+    return [headers[name] for pattern, headers in rules
+            if name in headers and re.fullmatch(".*".join(map(re.escape, pattern.split("*"))), path)]
 
 
 @pytest.mark.parametrize("path,content_type", list(SERVED.items()))
@@ -69,7 +69,7 @@ def test_nginx_with_the_snippet_serves_each_file_with_its_type_and_its_paths_hea
 def test_the_headers_file_gives_each_file_the_same_type(site, path, content_type):
     assert (site.output / path.lstrip("/")).is_file()
     rules = headers_file_rules((site.output / "_headers").read_text(encoding="utf-8"))
-    assert headers_file_content_types(rules, path) == [content_type]
+    assert headers_file_values(rules, path) == [content_type]
 
 
 @pytest.mark.browser
@@ -107,22 +107,26 @@ def test_nginx_compresses_text_and_keeps_its_headers(nginx_site, settings, path)
     assert headers["Content-Security-Policy"] == headers_of_path(settings, path)["Content-Security-Policy"]
 
 
+def lifetimes_expected(site, settings) -> dict[str, str]:
+    """A file of each kind -> the Cache-Control it is to be served with."""
+    photo = next(path for path in (site.output / "images").rglob("*.jpg"))
+    card = next(path for path in (site.output / "share").rglob("*.png"))
+    index = site.output / settings["SEARCH_INDEX_PATH"]
+    named_by_contents = [next((index / folder).iterdir()) for folder in ("fragment", "index", "filter")]
+    return {"/": "no-cache", "/news/": "no-cache", "/theme/js/search.js": "no-cache",
+            "/" + photo.relative_to(site.output).as_posix(): "max-age=3600",
+            "/" + card.relative_to(site.output).as_posix(): "max-age=3600",
+            f"/{settings['SEARCH_INDEX_PATH']}/pagefind-entry.json": "no-cache",
+            **{"/" + path.relative_to(site.output).as_posix(): "max-age=31536000" for path in named_by_contents}}
+
+
 def test_nginx_has_pages_asked_for_again_and_keeps_photos_an_hour(nginx_site, site, settings):
     """Without a Cache-Control a browser guessed: a month-old page was kept
     for days, so a corrected release went unseen by a reader who had read it.
     The search index's files named after their contents are kept a year (a
     second search asked again for every one); its entry file, which names
     them, is asked for again."""
-    photo = next(path for path in (site.output / "images").rglob("*.jpg"))
-    card = next(path for path in (site.output / "share").rglob("*.png"))
-    index = site.output / settings["SEARCH_INDEX_PATH"]
-    named_by_contents = [next((index / folder).iterdir()) for folder in ("fragment", "index", "filter")]
-    expected = {"/": "no-cache", "/news/": "no-cache", "/theme/js/search.js": "no-cache",
-                "/" + photo.relative_to(site.output).as_posix(): "max-age=3600",
-                "/" + card.relative_to(site.output).as_posix(): "max-age=3600",
-                f"/{settings['SEARCH_INDEX_PATH']}/pagefind-entry.json": "no-cache",
-                **{"/" + path.relative_to(site.output).as_posix(): "max-age=31536000" for path in named_by_contents}}
-    for path, cache_control in expected.items():
+    for path, cache_control in lifetimes_expected(site, settings).items():
         status, headers = fetched(nginx_site + path)
         assert (status, headers["Cache-Control"]) == (200, cache_control), path
         assert headers["X-Content-Type-Options"] == "nosniff", path  # the site's headers kept
@@ -131,6 +135,19 @@ def test_nginx_has_pages_asked_for_again_and_keeps_photos_an_hour(nginx_site, si
     with pytest.raises(urllib.error.HTTPError) as again:
         fetched(nginx_site + "/", **{"If-None-Match": first["ETag"]})
     assert again.value.code == 304
+
+
+def test_the_headers_file_keeps_each_folder_as_long_as_nginx_does(nginx_site, site, settings):
+    """On Netlify and Cloudflare Pages (output/_headers) too, photos and
+    cards are kept an hour and the index's files named after their contents
+    a year: their own default had a second search check each one again. A
+    page has no rule: their default asks again at every visit, as nginx's
+    "no-cache" does, and a site-wide rule would be joined to every folder's."""
+    rules = headers_file_rules((site.output / "_headers").read_text(encoding="utf-8"))
+    for path in lifetimes_expected(site, settings):
+        _, served = fetched(nginx_site + path)
+        from_file = headers_file_values(rules, path, "Cache-Control")
+        assert from_file == ([] if served["Cache-Control"] == "no-cache" else [served["Cache-Control"]]), path
 
 
 def test_the_inlined_stylesheet_leaves_its_comments_behind(site):

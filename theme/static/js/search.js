@@ -25,11 +25,18 @@ function offerOtherWays(state) {
 // loads the rest of it from beside its script.
 app.hidden = false;
 offerOtherWays(null);
+// A slow link (or Save-Data), as the browser judges it: where it cannot
+// say (Firefox, Safari), a fast one.
+const connection = navigator.connection;
+const slowLink = Boolean(connection && (connection.saveData || ["slow-2g", "2g", "3g"].includes(connection.effectiveType)));
 const ready = import(app.dataset.indexScript).then(async (pagefind) => {
-  // noWorker: Pagefind's web worker is one more script to fetch before the
-  // first search (2.5 s on a slow link), and gives up waiting for itself
-  // after 5 s; searching this index on the page itself takes milliseconds.
-  await pagefind.options({ excerptLength: 24, noWorker: true });
+  // Pagefind searches in its web worker, off the page's thread: on a phone's
+  // CPU, with years of news, the search for a word's first letter took 0.3–1.4 s,
+  // and the keyboard froze for as long. But not on a slow link (slowLink,
+  // below): there the worker is one more script to fetch before the first
+  // search (2.5 s on Slow 3G), Pagefind gives up waiting for it after 5 s,
+  // and each round trip costs more than the search.
+  await pagefind.options({ excerptLength: 24, noWorker: slowLink });
   pagefind.init().catch(() => {}); // not awaited: a search waits for it, and reports its failure
   return pagefind;
 });
@@ -40,8 +47,6 @@ ready.catch(() => {
 
 // Each result's words come in a fragment of its own, one request each. On a
 // slow link (or with Save-Data) show 10 at a time, else 20.
-const connection = navigator.connection;
-const slowLink = connection && (connection.saveData || ["slow-2g", "2g", "3g"].includes(connection.effectiveType));
 const BATCH = slowLink ? 10 : 20;
 
 function chosenTypes() {
@@ -176,9 +181,15 @@ function keepInAddress(query, types, all, order) {
 
 const NONE_TICKED = "No type of page is ticked: tick at least one to see results.";
 
+// How long a search waits for the next key: 300 ms, longer than the gap
+// between a phone's key presses, so a word typed is not searched letter by
+// letter (each search fetched its own index chunk and 20 results: up to
+// twice the bytes of the word pasted). Enter and the filters do not wait.
+const TYPING_WAIT_MS = 300;
+
 let latest = 0;
 let wanted = null; // the query and filters of the latest search
-async function search() {
+async function search({ wait = 0 } = {}) {
   const query = input.value.trim();
   const types = chosenTypes();
   const order = chosenOrder();
@@ -214,7 +225,7 @@ async function search() {
     const pagefind = await ready;
     const options = all ? {} : { filters: { type: { any: types } } };
     if (order === "newest") options.sort = { date: "desc" };
-    found = await pagefind.debouncedSearch(query, options, 150);
+    found = await pagefind.debouncedSearch(query, options, wait);
   } catch {
     if (ticket === latest) {
       wanted = null; // so that searching again tries again
@@ -243,8 +254,8 @@ more.addEventListener("click", () => {
   }
 });
 form.addEventListener("submit", (event) => { event.preventDefault(); search(); });
-input.addEventListener("input", search);
-form.addEventListener("change", search);
+input.addEventListener("input", () => search({ wait: TYPING_WAIT_MS }));
+form.addEventListener("change", () => search());
 // The address may ask for some types only (/search/?type=Press+release, the
 // press pages' "Search every year's press releases"): only their boxes are ticked.
 const asked = new URLSearchParams(location.search);
