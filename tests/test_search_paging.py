@@ -137,6 +137,26 @@ def test_a_word_typed_at_a_phones_pace_is_searched_once(many):
         context.close()
 
 
+def test_a_fast_search_typed_is_announced_once_with_its_outcome(many):
+    """The wait for the next key (300 ms) is longer than a passing state
+    must last to be written (250 ms): "Searching…" was announced before
+    every search typed, however fast."""
+    context, page, url = open_search(many)
+    try:
+        page.goto(f"{url}/search/")
+        expect(page.locator("#search-input")).to_be_visible()
+        page.locator("#search-input").fill(QUERY)  # warms Pagefind: its chunks and fragments are then at hand
+        expect(page.locator("#search-status")).to_have_text(f"Showing 20 of {MATCHES} results for “{QUERY}”")
+        page.locator("#search-input").fill("")
+        page.evaluate(RECORD_STATUS)
+        page.locator("#search-input").fill(QUERY)
+        expect(page.locator("#search-status")).to_have_text(f"Showing 20 of {MATCHES} results for “{QUERY}”")
+        page.wait_for_timeout(400)
+        assert page.evaluate("window.__said") == [f"Showing 20 of {MATCHES} results for “{QUERY}”"]
+    finally:
+        context.close()
+
+
 def slow_link(page) -> None:
     """Chromium's "Fast 3G" (DevTools' throttling, as Lighthouse uses it):
     the page's navigator.connection then says "3g"."""

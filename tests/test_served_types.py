@@ -170,7 +170,7 @@ def test_the_inlined_stylesheet_leaves_its_comments_behind(site):
     assert f"'sha256-{digest}'" in site.html("").find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
 
 
-@pytest.mark.parametrize("lifetime", ["1 hour", "1h; add_header X y", "forever"])
+@pytest.mark.parametrize("lifetime", ["1 hour", "1h; add_header X y", "forever", "500ms"])
 def test_a_lifetime_nginx_would_refuse_is_refused(lifetime):
     from plugins.headers.header_rules import cache_lifetimes
 

@@ -123,7 +123,7 @@ def nginx_snippet(settings: dict) -> str:
 
 # What nginx's `expires` takes: a time (30s, 1h, 7d …), epoch (ask again
 # at every visit), max, or off.
-NGINX_LIFETIME = re.compile(r"epoch|max|off|[0-9]+(?:ms|s|m|h|d|w|M|y)?")
+NGINX_LIFETIME = re.compile(r"epoch|max|off|[0-9]+(?:s|m|h|d|w|M|y)?")  # whole seconds: nginx refuses "500ms"
 
 
 def cache_lifetimes(settings: dict) -> dict[str, str]:
@@ -139,7 +139,7 @@ def cache_lifetimes(settings: dict) -> dict[str, str]:
 
 
 # nginx's time units in seconds (a bare number is seconds; M is 30 days).
-NGINX_TIME_UNITS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800, "M": 2592000, "y": 31536000}
+NGINX_TIME_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800, "M": 2592000, "y": 31536000}
 
 
 def cache_control(lifetime: str) -> str | None:
@@ -151,8 +151,8 @@ def cache_control(lifetime: str) -> str | None:
         return "no-cache"
     if lifetime == "max":
         return "max-age=315360000"
-    number, unit = re.fullmatch(r"([0-9]+)(ms|s|m|h|d|w|M|y)?", lifetime).groups()
-    return f"max-age={int(int(number) * NGINX_TIME_UNITS[unit or 's'])}"
+    number, unit = re.fullmatch(r"([0-9]+)(s|m|h|d|w|M|y)?", lifetime).groups()
+    return f"max-age={int(number) * NGINX_TIME_UNITS[unit or 's']}"
 
 
 def compression(settings: dict, types: list[tuple[str, str]]) -> list[str]:

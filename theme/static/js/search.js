@@ -111,12 +111,12 @@ function resultItem(data) {
 const INTERIM_MS = 250;
 let interim = null;
 
-function say(text, { passing = false } = {}) {
+function say(text, { passing = false, after = 0 } = {}) {
   if (passing && interim && interim.text === text) return; // already on its way
   if (interim) clearTimeout(interim.timer);
   interim = null;
   const write = () => { interim = null; if (status.textContent !== text) status.textContent = text; };
-  if (passing) interim = { text, timer: setTimeout(write, INTERIM_MS) };
+  if (passing) interim = { text, timer: setTimeout(write, after + INTERIM_MS) };
   else write();
 }
 
@@ -184,7 +184,7 @@ const NONE_TICKED = "No type of page is ticked: tick at least one to see results
 // How long a search waits for the next key: 300 ms, longer than the gap
 // between a phone's key presses, so a word typed is not searched letter by
 // letter (each search fetched its own index chunk and 20 results: up to
-// twice the bytes of the word pasted). Enter and the filters do not wait.
+// twice the bytes of the word pasted). A filter changed does not wait.
 const TYPING_WAIT_MS = 300;
 
 let latest = 0;
@@ -219,7 +219,9 @@ async function search({ wait = 0 } = {}) {
     keepInAddress(query, types, all, order);
     return;
   }
-  say("Searching…", { passing: true });
+  // Counted from the end of the wait for the next key: the wait is longer
+  // than INTERIM_MS, and a fast search typed was announced twice.
+  say("Searching…", { passing: true, after: wait });
   let found;
   try {
     const pagefind = await ready;
