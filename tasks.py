@@ -103,11 +103,13 @@ def new(c, kind, title):
 
 
 @task(positional=["action"], help={"action": "freeze: keep the current edition as it is published",
-                                   "again": "freeze an edition that is already frozen again (to correct it)"})
-def minifesto(c, action, again=False):
+                                   "again": "freeze an edition that is already frozen again (to correct it)",
+                                   "from": "freeze the edition as the content at this git revision has it "
+                                           "(e.g. origin/main): for an edition changed before it was frozen"})
+def minifesto(c, action, again=False, from_=""):
     """invoke minifesto freeze: keep the current edition, so it can be rebuilt after the policies change."""
     from sitebuild.build import load_settings
-    from sitebuild.freeze import FreezeError, freeze_edition
+    from sitebuild.freeze import FreezeError, freeze_edition, freeze_edition_at
 
     if action in ("-h", "--help", "help"):
         c.run(f"{quoted(PYTHON, '-m', 'invoke')} --help minifesto", pty=False)
@@ -115,24 +117,31 @@ def minifesto(c, action, again=False):
     if action != "freeze":
         sys.exit(f"Unknown action {action!r}: the one action is `invoke minifesto freeze`.")
     check = ["--settings", SETTINGS["local"], "--check"]
-    if not again:
-        _sitebuild(c, *check)  # only an edition that builds is frozen
+    # Checked before freezing, so only an edition that builds is frozen;
+    # after, when the check before cannot tell: --again (the old copy made
+    # the check refuse the change being frozen) and --from (the edition
+    # frozen is not the content's own).
+    check_after = again or bool(from_)
+    if not check_after:
+        _sitebuild(c, *check)
+    settings = load_settings(ROOT / SETTINGS["local"])
     try:
-        frozen = freeze_edition(load_settings(ROOT / SETTINGS["local"]), again=again, keep_previous=True)
+        frozen = (freeze_edition_at(from_, settings, again=again, keep_previous=True) if from_
+                  else freeze_edition(settings, again=again, keep_previous=True))
     except FreezeError as error:
         print(f"Not frozen: {error}", file=sys.stderr)
         sys.exit(1)
-    if again:
-        # Checked with the new copy in place (the old one made the check
-        # refuse the change being frozen); a problem puts the old copy back.
+    if check_after:
         checked = run_in_project(c, PYTHON, "-m", "sitebuild", *check, pty=False, warn=True)
         if checked.exited:
-            frozen.put_back_previous()
-            print("Not frozen again: fix the problems above; the edition's earlier copy is back.", file=sys.stderr)
+            frozen.undo()
+            print("Not frozen again: fix the problems above; the edition's earlier copy is back." if frozen.previous
+                  else "Not frozen: fix the problems above, then run the command again.", file=sys.stderr)
             sys.exit(checked.exited)
     frozen.forget_previous()
     shown = frozen.folder.relative_to(ROOT) if frozen.folder.is_relative_to(ROOT) else frozen.folder
-    print(f"Froze the {frozen.edition} edition in {shown}/ ({len(frozen.copied)} files).")
+    print(f"Froze the {frozen.edition} edition in {shown}/ ({len(frozen.copied)} files)"
+          + (f", as {from_} has it." if from_ else "."))
     for path in frozen.left_out:
         print(f"Left out {path}: a draft is not part of the edition.")
     print("Commit the folder. For the next edition, change `edition` and `date` in content/minifesto.md.")

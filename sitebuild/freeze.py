@@ -10,6 +10,11 @@ correct it); the folder is written beside its place and then moved there,
 so an interrupted freeze leaves the old copy or the new one, never half.
 With `again`, the caller checks the content after freezing (before, the
 check refuses the very change being frozen) and can put the old copy back.
+
+`freeze_edition_at(revision)` freezes the edition as the content at a git
+revision has it: for the volunteer who changed the edition before freezing
+it (the review says so: sitebuild/kept_addresses.py), the edition as it was
+published, from main, while the change stays as it is.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +33,8 @@ from sitecore.problems import problems_of_one_file
 from sitecore.schema.content_types import MINIFESTO
 from sitecore.schema.document import parse_document
 from sitecore.schema.front_matter_errors import FrontMatterError
+
+from .base_revision import HistoryMissing, content_at
 
 
 class FreezeError(Exception):
@@ -41,10 +49,11 @@ class Frozen:
     left_out: list[str] = field(default_factory=list)   # drafts
     previous: Path | None = None  # the copy it replaced, kept aside (keep_previous)
 
-    def put_back_previous(self) -> None:
-        """Undo a freeze --again: the copy it replaced goes back."""
+    def undo(self) -> None:
+        """Undo the freeze: the copy it replaced (keep_previous) goes back,
+        or, if it replaced none, the edition is not frozen."""
+        shutil.rmtree(self.folder, ignore_errors=True)
         if self.previous is not None and self.previous.exists():
-            shutil.rmtree(self.folder, ignore_errors=True)
             os.replace(self.previous, self.folder)
 
     def forget_previous(self) -> None:
@@ -81,15 +90,34 @@ def minifesto_values(content: Path, minifesto_name: str, settings: dict) -> dict
     return values
 
 
-def freeze_edition(settings: dict, again: bool = False, keep_previous: bool = False) -> Frozen:
+def freeze_edition_at(revision: str, settings: dict, again: bool = False, keep_previous: bool = False) -> Frozen:
+    """freeze_edition of the content as it is at `revision`, into this content's editions."""
     content = Path(settings["PATH"])
+    with tempfile.TemporaryDirectory(prefix="content-at-") as folder:
+        try:
+            published = content_at(revision, content, Path(folder))
+        except (subprocess.CalledProcessError, HistoryMissing) as error:
+            said = getattr(error, "stderr", b"") or b""
+            said = said.decode("utf-8", "replace") if isinstance(said, bytes) else said
+            raise FreezeError(f"could not read the content at {revision}: {(said or str(error)).strip()}") from None
+        if published is None:
+            raise FreezeError(f"{revision} has no {content.name}/ folder, so no edition was published there")
+        return freeze_edition(settings, again, keep_previous, read_from=published)
+
+
+def freeze_edition(settings: dict, again: bool = False, keep_previous: bool = False,
+                   read_from: Path | None = None) -> Frozen:
+    """Freeze the edition that the content folder `read_from` (this
+    content's, settings' PATH, if None) holds into this content's editions."""
+    into = Path(settings["PATH"])
+    content = read_from or into
     minifesto_name = settings["MINIFESTO_PATHS"][0]
     values = minifesto_values(content, minifesto_name, settings)
     key = edition_key(values["date"])
-    target = content / settings["MINIFESTO_EDITIONS_PATHS"][0] / key
+    target = into / settings["MINIFESTO_EDITIONS_PATHS"][0] / key
     frozen = Frozen(target, values["edition"])
     if target.exists() and not again:
-        raise FreezeError(f"the {values['edition']} edition is already frozen in {target.relative_to(content.parent)}: "
+        raise FreezeError(f"the {values['edition']} edition is already frozen in {target.relative_to(into.parent)}: "
                           "to start the next edition, give content/minifesto.md a new edition name and date; "
                           "to correct this one, run `invoke minifesto freeze --again`")
     files = [minifesto_name]

@@ -20,6 +20,13 @@ writing nothing, each with its own address settings (`*_URL`, `*_SAVE_AS`):
 Every address still served (by the same item, by another item, or as a
 moved page) is kept. Listings (a tag's page …) come and go with the posts
 that fill them, and are not compared.
+
+A cited work's addresses (a minifesto edition's page and files, which no
+content file's page is: sitecore.site_files.CitedWork) are compared too.
+One that no longer answers is a warning; but when the file it was made from
+now makes another edition, the edition was changed without being frozen
+first, which takes down everything the press cited it by: an error, whose
+fix is one command (`invoke minifesto freeze --from REV`).
 """
 
 from __future__ import annotations
@@ -36,7 +43,7 @@ from pelican.settings import DEFAULT_CONFIG
 
 from sitecore.problems import Problem
 from sitecore.settings_file import settings_file_of
-from sitecore.site_files import declared_files
+from sitecore.site_files import CitedWork, declared_files
 
 from . import annotations
 from .base_revision import (
@@ -60,6 +67,7 @@ ADDRESS_SETTINGS = ("*_URL", "*_SAVE_AS")
 class PublicPages:
     pages: dict[str, str]  # address -> the content file (content/-relative) whose page it is
     served: set[str]       # every address the build writes something at
+    cited: dict[str, CitedWork]  # address -> the cited work it is an address of
 
 
 def public_pages(settings_file: str, content: Path, now: str | None, partly: bool = False,
@@ -74,7 +82,8 @@ def public_pages(settings_file: str, content: Path, now: str | None, partly: boo
         files = declared_files(generators)
         found.append(PublicPages({file.url: file.source for file in files
                                   if file.in_sitemap and file.source and file.source.endswith(".md")},
-                                 {file.url for file in files}))
+                                 {file.url for file in files},
+                                 {file.url: file.cited for file in files if file.cited}))
 
     signals.all_generators_finalized.connect(record)
     try:
@@ -158,6 +167,35 @@ def lost_addresses(before: PublicPages, now: PublicPages, renamed: dict[str, str
     return found
 
 
+def lost_cited_addresses(before: PublicPages, now: PublicPages, content: Path,
+                         since: str) -> list[tuple[str, Problem]]:
+    """("error" or "warning", the problem) for each cited work (a minifesto
+    edition) some of whose addresses at `since` nothing now serves."""
+    lost: dict[tuple[str, str], list[str]] = {}
+    for address, work in sorted(before.cited.items()):
+        if address not in now.served:
+            lost.setdefault((work.name, work.source), []).append(f"/{address}")
+    made_now = {work.source: work for work in now.cited.values()}
+    found = []
+    for (name, source), addresses in lost.items():
+        shown = ", ".join(addresses)  # an edition has nine at most: each is one a citation may name
+        successor = made_now.get(source)
+        if successor is not None and successor.name != name:
+            found.append(("error", Problem(
+                str(content / source), successor.line, successor.field,
+                f"this change makes {successor.name} the current one, but {name} was not frozen first, "
+                f"so its addresses, which the press and readers cite, would no longer answer: {shown}",
+                f"keep it as it was published: run `invoke minifesto freeze --from {since}`, then commit the "
+                "folder it makes under content/minifesto/editions/")))
+        else:
+            found.append(("warning", Problem(
+                str(content / source), successor.line if successor else 1, "(file)",
+                f"{name} was public at {shown}, which no longer answer{'s' if len(addresses) == 1 else ''}: "
+                "links to them will find 'Page not found'",
+                "if that is meant, say why in the pull request; if not, publish it again")))
+    return found
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="sitebuild.kept_addresses", description=__doc__.split("\n\n")[0])
     parser.add_argument("--since", required=True, help="the git revision whose public addresses must be kept "
@@ -190,12 +228,16 @@ def main(argv=None) -> int:
         return 1
     if unsure:
         annotations.warn(not_compared(unsure, base), "address settings", args.annotations)
-    found = lost_addresses(before, now, renamed, Path(args.content))  # named as given: content/…
+    shown_content = Path(args.content)  # files named as given: content/…
+    items_lost = lost_addresses(before, now, renamed, shown_content)
+    found = [*items_lost, *lost_cited_addresses(before, now, shown_content, base.left_at or base.named)]
+    # An item's problem is about one address; a cited work's names each it lost.
+    lost = len(items_lost) + sum(address not in now.served for address in before.cited)
     annotations.print_problems(found, args.annotations)
     errors = sum(level == "error" for level, _ in found)
     print(f"Every address published at {base} still answers." if not found else
-          f"{len(found)} address{'es' if len(found) != 1 else ''} published at {base} no longer "
-          f"answer{'s' if len(found) == 1 else ''} ({errors} to fix).", file=sys.stderr)
+          f"{lost} address{'es' if lost != 1 else ''} published at {base} no longer "
+          f"answer{'s' if lost == 1 else ''} ({errors} to fix).", file=sys.stderr)
     return 1 if errors else 0
 
 

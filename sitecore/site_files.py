@@ -44,12 +44,24 @@ UNLISTED_TEMPLATES = {"search", "categories", "tags", "404"}
 
 
 @dataclass(frozen=True)
+class CitedWork:
+    """A work people cite by its own addresses, which must keep answering
+    after the content changes (the review checks: sitebuild/kept_addresses.py):
+    a minifesto edition, whose page and files no content file's page is."""
+    name: str    # "the March 2022 minifesto edition"
+    source: str  # the content file it is made from (content/-relative): "minifesto.md"
+    line: int    # where that file names it
+    field: str   # the field there: "date"
+
+
+@dataclass(frozen=True)
 class SiteFile:
     save_as: str                 # where it goes under output/: "policies/index.html"
     made_by: str                 # for messages: "the policy index page"
     in_sitemap: bool = False     # a public page search engines should list
     modified: str | None = None  # its last change (ISO date), for the sitemap
     source: str | None = None    # the content file it is made from (content/-relative), if any
+    cited: CitedWork | None = None  # the cited work it is an address of, if any
 
     @property
     def url(self) -> str:

@@ -12,7 +12,7 @@ import textwrap
 
 import pytest
 import yaml
-from conftest import MINIMAL_SITE, REPO, policy_markdown, write_content
+from conftest import MINIMAL_SITE, REPO, derived_settings, policy_markdown, write_content
 
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org"]
 HELLO = "content/posts/hello.md"
@@ -329,3 +329,62 @@ def test_an_address_setting_the_base_does_not_write_is_pelicans_default_there(re
           f"[/{slug}.html]', so links to it keep working, or keep the address settings (*_URL, *_SAVE_AS) as they "
           "were" for slug in ("hello", "second")),
         "2 addresses published at main no longer answer (2 to fix)."]
+
+
+def test_an_edition_changed_before_it_was_frozen_is_refused_and_the_fix_given_keeps_it(repository):
+    """A volunteer who starts the next minifesto edition without freezing
+    the published one would take down its page and files, which the press
+    cites: the review refuses it at the date that changed, and the command
+    it gives freezes the edition as main published it, the change kept."""
+    minifesto = repository / "content/minifesto.md"
+    published = minifesto.read_text()
+    minifesto.write_text(published.replace("edition: March 2022", "edition: May 2022")
+                         .replace("date: 2022-03-01", "date: 2022-05-01"))
+    refused = kept_addresses(repository, "--annotations", "github")
+    assert refused.returncode == 1, refused.stderr
+    date_line = published.splitlines().index("date: 2022-03-01") + 1
+    [error] = [line for line in refused.stderr.splitlines() if line.startswith("content/minifesto.md:")]
+    assert error.startswith(f"content/minifesto.md:{date_line}: date: this change makes the May 2022 minifesto "
+                            "edition the current one, but the March 2022 minifesto edition was not frozen first")
+    for address in ("/minifesto/2022-03/", "/minifesto/breakthrough-minifesto-2022-03.pdf"):
+        assert address in error
+    assert "— keep it as it was published: run `invoke minifesto freeze --from main`" in error
+    assert f"::error file=content/minifesto.md,line={date_line},title=date::" in refused.stdout
+
+    settings_file = derived_settings(repository / "local.py", {"PATH": repr(str(repository / "content"))})
+
+    def freeze_from(revision: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "invoke", "minifesto", "freeze", "--from", revision], cwd=REPO,
+                              capture_output=True, text=True, timeout=300,
+                              env={"PATH": "/usr/bin:/bin", "SITE_SETTINGS": str(settings_file)})
+
+    mistyped = freeze_from("mian")
+    assert mistyped.returncode == 1
+    assert mistyped.stderr.startswith("Not frozen: could not read the content at mian: fatal: ")
+    assert not (repository / "content/minifesto/editions").exists()
+    froze = freeze_from("main")
+    assert froze.returncode == 0, froze.stderr
+    assert "Froze the March 2022 edition in" in froze.stdout and ", as main has it." in froze.stdout
+    frozen = repository / "content/minifesto/editions/2022-03"
+    assert (frozen / "minifesto.md").read_text() == published  # as published, not as changed since
+    assert "date: 2022-05-01" in minifesto.read_text()
+    git(repository, "add", "-A")
+    kept = kept_addresses(repository)
+    assert kept.returncode == 0, kept.stderr
+    assert kept.stderr.endswith("Every address published at main still answers.\n")
+
+
+def test_an_edition_file_that_is_no_longer_made_is_a_warning_at_the_minifesto(repository):
+    """The Easy Read edition is made only while every policy has its lines:
+    one policy losing them takes its addresses down, which may be meant."""
+    policy = repository / "content/policies/01-housing.md"
+    published = policy.read_text()
+    policy.write_text(published.replace("summary:", "easy_read:\n  - text: We will build homes.\nsummary:", 1))
+    git(repository, "commit", "-qam", "Easy Read")
+    policy.write_text(published)
+    warned = kept_addresses(repository)
+    assert warned.returncode == 0, warned.stderr
+    [warning] = [line for line in warned.stderr.splitlines() if line.startswith("content/minifesto.md:")]
+    assert warning.startswith("content/minifesto.md:")
+    assert ": (file): the March 2022 minifesto edition was public at /minifesto-easy-read.pdf" in warning
+    assert warning.endswith("(warning)")

@@ -26,7 +26,7 @@ from sitecore.output import write_output
 from sitecore.print_fonts import font_setting_problems
 from sitecore.problems import problem_log
 from sitecore.settings_file import setting_place
-from sitecore.site_files import SiteFile, content_page, listing_page
+from sitecore.site_files import CitedWork, SiteFile, content_page, listing_page
 
 from .changes import edition_changes
 from .content import Minifesto
@@ -112,15 +112,16 @@ class MinifestoGenerator(SingleFileGenerator):
                  listing_page(settings["MINIFESTO_EDITIONS_SAVE_AS"], "minifesto editions")]
         for edition in self.planned_editions():
             # The current edition's page is /minifesto/'s twin: search engines list that one.
-            files.append(listing_page(edition.save_as, f"{edition.name} minifesto edition",
-                                      in_sitemap=not edition.current))
-            files += [SiteFile(path, "the minifesto's downloads")
-                      for paths in edition_paths(edition, settings).values() for path in paths]
+            own = [listing_page(edition.save_as, f"{edition.name} minifesto edition", in_sitemap=not edition.current),
+                   *(SiteFile(path, "the minifesto's downloads")
+                     for paths in edition_paths(edition, settings).values() for path in paths)]
             if edition.easy_read:
-                files.append(listing_page(edition.easy_read_save_as, f"{edition.name} minifesto in Easy Read"))
+                own.append(listing_page(edition.easy_read_save_as, f"{edition.name} minifesto in Easy Read"))
             if edition.previous is not None:
-                files += [listing_page(edition.changes_save_as, f"what changed in the {edition.name} minifesto"),
-                          SiteFile(edition.changes_json, "what changed, as data")]
+                own += [listing_page(edition.changes_save_as, f"what changed in the {edition.name} minifesto"),
+                        SiteFile(edition.changes_json, "what changed, as data")]
+            # The press and researchers cite an edition by these addresses.
+            files += [replace(file, cited=cited_work(edition)) for file in own]
         return files
 
     def compile_before_writing(self, pelican) -> None:
@@ -184,6 +185,12 @@ class MinifestoGenerator(SingleFileGenerator):
             for edition_file in edition.files:
                 for path in edition_file.paths:
                     write_output(self.output_path, path, edition_file.data)
+
+
+def cited_work(edition: Edition) -> CitedWork:
+    minifesto = edition.minifesto
+    return CitedWork(f"the {edition.name} minifesto edition", minifesto.relative_source_path.replace("\\", "/"),
+                     minifesto.frontmatter_lines.get("date", 1), "date")
 
 
 def report_easy_read_progress(edition: Edition) -> None:
