@@ -16,6 +16,9 @@ SITEURL = _local["SITE_CANONICAL_URL"]
 PUBLISH_SSH_TARGET = os.environ.get("PUBLISH_SSH_TARGET", "deploy@breakthroughparty.org.uk:/var/www/breakthrough/")
 # `invoke gh-pages` pushes output/ to this branch (GitHub Pages serves it).
 GITHUB_PAGES_BRANCH = "gh-pages"
+# Both publish only this, as reviewed: the checkout must be it, fetched
+# first, with nothing changed (sitebuild/publish_source.py).
+PUBLISH_FROM = "origin/main"
 
 # The public site carries the real imprint and press contacts: a placeholder
 # (PLACEHOLDER_PATTERNS) stops the build (plugins/samplecontent).

@@ -172,13 +172,36 @@ def _production_settings() -> dict:
 
 # auto_shortflags off: invoke would give --headers-updated "-h", which every
 # other task takes as a request for help (and this one would publish).
+# What both publishing tasks take: the checkout must be main as reviewed.
+SOURCE_HELP = {"latest": "first move this checkout (with nothing changed) to PUBLISH_FROM, origin/main as "
+                         "fetched now: for a server's hourly publish",
+               "unreviewed": "publish this checkout as it is, changes and all (an emergency, when GitHub is down)"}
+
+
+def _published_source(latest: bool, unreviewed: bool) -> str:
+    """The commit to publish, once the checkout is PUBLISH_FROM as reviewed
+    (sitebuild/publish_source.py); exits with the reason if it is not."""
+    from sitebuild.publish_source import NotPublishable, publishable_commit
+
+    if unreviewed:
+        print("Publishing this checkout as it is: nobody has reviewed what is not on main.", file=sys.stderr)
+        return "an unreviewed checkout"
+    try:
+        return publishable_commit(ROOT, _production_settings()["PUBLISH_FROM"], latest)
+    except NotPublishable as refused:
+        print(f"Not published: {refused}", file=sys.stderr)
+        sys.exit(1)
+
+
 @task(auto_shortflags=False,
       help={"target": "where to copy the site: user@host:/path/ (default PUBLISH_SSH_TARGET in publishconf.py)",
-            "headers-updated": "the server has the build's new security-header snippet (publish asks for it)"})
-def publish(c, target="", headers_updated=False):
-    """Build the production site and copy it to the web host with rsync over SSH."""
+            "headers-updated": "the server has the build's new security-header snippet (publish asks for it)",
+            **SOURCE_HELP})
+def publish(c, target="", headers_updated=False, latest=False, unreviewed=False):
+    """Build main, as reviewed, for production and copy it to the web host with rsync over SSH."""
     from sitebuild.published_headers import published_before, refusal, remember, snippet_path
 
+    _published_source(latest, unreviewed)
     build(c, production=True)
     settings = _production_settings()
     target = target or settings["PUBLISH_SSH_TARGET"]
@@ -201,15 +224,18 @@ def publish(c, target="", headers_updated=False):
               "(README: \"Your own server\"); publish stops when they change.")
 
 
-@task(name="gh-pages", help={"remote": "git remote (name or URL) to push to", "branch": "default: GITHUB_PAGES_BRANCH"})
-def gh_pages(c, remote="origin", branch=""):
-    """Build the production site and push it to the GitHub Pages branch (ghp-import)."""
+@task(name="gh-pages", auto_shortflags=False,
+      help={"remote": "git remote (name or URL) to push to", "branch": "default: GITHUB_PAGES_BRANCH", **SOURCE_HELP})
+def gh_pages(c, remote="origin", branch="", latest=False, unreviewed=False):
+    """Build main, as reviewed, for production and push it to the GitHub Pages branch (ghp-import)."""
+    source = _published_source(latest, unreviewed)
     build(c, production=True)
     settings = _production_settings()
     branch = branch or settings["GITHUB_PAGES_BRANCH"]
     domain = settings["SITE_CANONICAL_URL"].split("://", 1)[1].strip("/")
     run_in_project(c, PYTHON, "-m", "ghp_import", "--no-jekyll", "--cname", domain, "--force", "--push",
-                   "--remote", remote, "--branch", branch, "--message", "Publish the site", OUTPUT, pty=False)
+                   "--remote", remote, "--branch", branch, "--message", f"Publish the site from {source}", OUTPUT,
+                   pty=False)
 
 
 class SiteHandler(SimpleHTTPRequestHandler):

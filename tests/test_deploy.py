@@ -214,6 +214,14 @@ def clone(tmp_path_factory, site):
     (folder / "node_modules").symlink_to(REPO / "node_modules")
     copy_of_site_cache(site, folder / ".cache")
     fill_in_real_details(folder)
+    # Published only as reviewed: main, on the repository it came from (a
+    # bare one here, as GitHub's is), with nothing changed in the checkout.
+    origin = folder.parent / "origin.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(origin)], check=True)
+    for command in (["commit", "-qam", "The real imprint and press numbers"], ["remote", "set-url", "origin", str(origin)],
+                    ["push", "-q", "origin", "HEAD:refs/heads/main"], ["fetch", "-q", "origin"],
+                    ["checkout", "-q", "-B", "main", "origin/main"]):
+        subprocess.run(["git", "-C", str(folder), *command], check=True, env={**os.environ, **GIT_IDENTITY})
     return folder
 
 
@@ -252,6 +260,65 @@ def test_gh_pages_pushes_the_production_site_to_the_remote(clone, tmp_path):
     assert {"index.html", ".nojekyll", "CNAME", "minifesto.pdf", "_headers", "sitemap.xml"} <= set(files)
     assert show("CNAME").strip() == "breakthroughparty.org.uk"
     assert 'href="https://breakthroughparty.org.uk/news/"' in show("index.html")
+
+
+def git_in(folder, *command: str) -> str:
+    return subprocess.run(["git", "-C", str(folder), *command], capture_output=True, text=True, check=True,
+                          env={**os.environ, **GIT_IDENTITY}).stdout
+
+
+def test_only_main_as_reviewed_is_published(clone, tmp_path):
+    """`invoke gh-pages` and `invoke publish` build the checkout they run in:
+    a file nobody reviewed, or an old checkout (which would bring back a
+    post withdrawn since), is refused before anything is built or copied.
+    --latest moves a clean checkout to main as the remote has it now, merges
+    made elsewhere included: a server's hourly publish."""
+    remote, webroot = tmp_path / "pages.git", tmp_path / "www"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    tasks = (["gh-pages", "--remote", str(remote)], ["publish", "--target", f"{webroot}/"])
+    unreviewed = clone / "content/posts/unreviewed-work.md"
+    unreviewed.write_text("---\ntitle: Not yet reviewed\ndate: 2022-01-05\ncategory: news\nsummary: Unchecked.\n---\n"
+                          "Words nobody checked.\n")
+    try:
+        for task in tasks:
+            refused = invoke_in(clone, *task)
+            assert refused.returncode == 1, refused.stdout + refused.stderr
+            assert refused.stderr.startswith("Not published: this checkout has changes that are not on origin/main")
+            assert "  content/posts/unreviewed-work.md\n" in refused.stderr
+        assert not webroot.exists()
+        # An emergency, GitHub down: asked for by name, published as it is.
+        emergency = invoke_in(clone, "publish", "--target", f"{webroot}/", "--unreviewed")
+        assert emergency.returncode == 0, emergency.stdout + emergency.stderr
+        assert "nobody has reviewed what is not on main" in emergency.stderr
+        assert (webroot / "news/unreviewed-work/index.html").is_file()
+    finally:
+        unreviewed.unlink()
+    published = git_in(clone, "rev-parse", "HEAD").strip()
+    # Meanwhile a correction is merged on GitHub, from another clone.
+    elsewhere = tmp_path / "elsewhere"
+    git_in(tmp_path, "clone", "-q", "-b", "main", str(clone.parent / "origin.git"), str(elsewhere))
+    post = elsewhere / "content/posts/cop26-protests.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\nCorrected: the march in Truro was on Saturday.\n",
+                    encoding="utf-8")
+    git_in(elsewhere, "commit", "-qam", "Correct a title")
+    git_in(elsewhere, "push", "-q", "origin", "HEAD:main")
+    merged = git_in(elsewhere, "rev-parse", "HEAD").strip()
+    try:
+        git_in(clone, "checkout", "-q", "--detach", f"{published}~1")  # an older checkout
+        for task in tasks:
+            refused = invoke_in(clone, *task)
+            assert refused.returncode == 1, refused.stdout + refused.stderr
+            assert f"not at origin/main ({merged[:7]}): only origin/main, as reviewed, is published" in refused.stderr
+        assert (webroot / "news/unreviewed-work/index.html").is_file()  # the host keeps what it had
+        assert subprocess.run(["git", "--git-dir", str(remote), "rev-parse", "--verify", "-q", "gh-pages"],
+                              capture_output=True).returncode != 0  # nothing pushed
+        latest = invoke_in(clone, *tasks[0], "--latest")
+        assert latest.returncode == 0, latest.stdout + latest.stderr
+        assert git_in(clone, "rev-parse", "HEAD").strip() == merged
+        assert git_in(remote, "log", "-1", "--format=%s", "gh-pages").strip() == f"Publish the site from {merged}"
+        assert "Corrected: the march in Truro" in git_in(remote, "show", "gh-pages:news/cop26-protests/index.html")
+    finally:
+        git_in(clone, "checkout", "-q", "-B", "main", "origin/main")
 
 
 def test_publish_copies_the_site_with_rsync(clone, tmp_path):
