@@ -21,6 +21,7 @@ import functools
 import os
 import shlex
 import sys
+import tempfile
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -199,6 +200,7 @@ def _published_source(latest: bool, unreviewed: bool) -> str:
             **SOURCE_HELP})
 def publish(c, target="", headers_updated=False, latest=False, unreviewed=False):
     """Build main, as reviewed, for production and copy it to the web host with rsync over SSH."""
+    from sitebuild.public_copy import server_only
     from sitebuild.published_headers import published_before, refusal, remember, snippet_path
 
     _published_source(latest, unreviewed)
@@ -215,7 +217,15 @@ def publish(c, target="", headers_updated=False, latest=False, unreviewed=False)
     # since every build writes fresh files with new times.
     # --chmod: the host's copies readable by its web server whatever modes
     # its files had before (the build makes them 0644 and 0755 too).
-    c.run(quoted("rsync", "-rlpcz", "--chmod=D755,F644", "--delete", "--exclude=_server/", f"{site}/", target), pty=False)
+    # --delay-updates, --delete-after: the new files are put in place, and the
+    # old ones deleted, together at the end, not one by one as they arrive, so
+    # no page is served beside an index or image not yet copied, and a
+    # dropped connection leaves the old site whole.
+    # The server's own snippets (_server/) go into its config, not its web;
+    # --prune-empty-dirs: nor their folder.
+    excluded = [f"--exclude=/{path}" for path in server_only(settings)]
+    c.run(quoted("rsync", "-rlpcz", "--chmod=D755,F644", "--delete", "--delay-updates", "--delete-after",
+                 "--prune-empty-dirs", *excluded, f"{site}/", target), pty=False)
     first = not published_before(settings, target)
     remember(settings, site, target)
     print(f"Published to {target}")
@@ -228,14 +238,21 @@ def publish(c, target="", headers_updated=False, latest=False, unreviewed=False)
       help={"remote": "git remote (name or URL) to push to", "branch": "default: GITHUB_PAGES_BRANCH", **SOURCE_HELP})
 def gh_pages(c, remote="origin", branch="", latest=False, unreviewed=False):
     """Build main, as reviewed, for production and push it to the GitHub Pages branch (ghp-import)."""
+    from sitebuild.public_copy import copy_public_files
+
     source = _published_source(latest, unreviewed)
     build(c, production=True)
     settings = _production_settings()
     branch = branch or settings["GITHUB_PAGES_BRANCH"]
     domain = settings["SITE_CANONICAL_URL"].split("://", 1)[1].strip("/")
-    run_in_project(c, PYTHON, "-m", "ghp_import", "--no-jekyll", "--cname", domain, "--force", "--push",
-                   "--remote", remote, "--branch", branch, "--message", f"Publish the site from {source}", OUTPUT,
-                   pty=False)
+    cache = ROOT / settings["CACHE_PATH"]  # beside output/, on its disk: hard links, not copies
+    cache.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="public-", dir=cache) as folder:
+        public = Path(folder) / "site"
+        copy_public_files(ROOT / OUTPUT, public, settings)
+        run_in_project(c, PYTHON, "-m", "ghp_import", "--no-jekyll", "--cname", domain, "--force", "--push",
+                       "--remote", remote, "--branch", branch, "--message", f"Publish the site from {source}",
+                       public, pty=False)
 
 
 class SiteHandler(SimpleHTTPRequestHandler):

@@ -124,15 +124,18 @@ def test_the_statement_promises_no_test_before_every_publication(site):
 
 
 def test_github_publishes_only_after_the_tests_pass():
-    """The deploy job waits for the test job (./run-tests) and runs only if it
-    passed, or if it was skipped, which it is only on the hourly schedule:
-    that run builds the newest commit whose tests passed
+    """The deploy job waits for the build, the build for the choice of
+    commit, and that for the test job (./run-tests), which must have passed,
+    or been skipped, which it is only on the hourly schedule: that run builds
+    the newest commit whose tests passed
     (test_deploy.py::test_the_hourly_build_publishes_the_newest_commit_whose_tests_passed)."""
     jobs = yaml.safe_load((REPO / ".github/workflows/site.yml").read_text())["jobs"]
     assert "./run-tests" in [step.get("run") for step in jobs["test"]["steps"]]
     assert jobs["test"]["if"] == "github.event_name != 'schedule'"
-    assert jobs["deploy"]["needs"] == "test"
-    condition = " ".join(jobs["deploy"]["if"].split())
+    assert (jobs["deploy"]["needs"], jobs["build"]["needs"], jobs["pick"]["needs"]) == ("build", "pick", "test")
+    assert "needs.build.result == 'success'" in jobs["deploy"]["if"]
+    assert "needs.pick.result == 'success'" in jobs["build"]["if"]
+    condition = " ".join(jobs["pick"]["if"].split())
     assert "(needs.test.result == 'success' || needs.test.result == 'skipped')" in condition
 
 

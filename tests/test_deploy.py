@@ -37,15 +37,17 @@ def test_the_workflow_tests_with_the_readme_commands_and_deploys_on_a_schedule()
     workflow = yaml.safe_load(WORKFLOW.read_text())
     test_steps = [step.get("run", "") for step in workflow["jobs"]["test"]["steps"]]
     assert "./setup" in test_steps and "./run-tests" in test_steps
-    deploy = workflow["jobs"]["deploy"]
-    assert ".venv/bin/invoke build --production" in [step.get("run") for step in deploy["steps"]]
-    assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in deploy["steps"])
+    build = workflow["jobs"]["build"]
+    assert ".venv/bin/invoke build --production" in [step.get("run") for step in build["steps"]]
+    assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in workflow["jobs"]["deploy"]["steps"])
     triggers = workflow[True] if True in workflow else workflow["on"]  # YAML reads "on" as true
     assert any(entry["cron"] == "17 * * * *" for entry in triggers["schedule"])  # hourly, nightly included
     # What the press page and the README promise of embargoes is what an hourly build gives.
     press_page = " ".join((REPO / "content/pages/press.md").read_text().split())
-    assert "it appears on this site within the hour after the embargo time, and never before" in press_page
-    assert "within the hour after its embargo, never before" in " ".join((REPO / "README.md").read_text().split())
+    assert ("it appears on this site with the first of our hourly updates after the embargo time, and never "
+            "before") in press_page
+    assert "with the first hourly build after its embargo, never before" in " ".join(
+        (REPO / "README.md").read_text().split())
 
 
 # github-script's globals, as far as the notice uses them: the issues open on
@@ -76,7 +78,8 @@ def test_a_failed_build_on_main_opens_one_issue_that_everyone_sees(open_titles, 
     import json
 
     job = yaml.safe_load(WORKFLOW.read_text())["jobs"]["tell-everyone-the-site-is-not-publishing"]
-    assert job["needs"] == ["test", "deploy"] and job["if"] == "failure() && github.ref == 'refs/heads/main'"
+    assert job["needs"] == ["test", "pick", "build", "deploy"]
+    assert job["if"] == "failure() && github.ref == 'refs/heads/main'"
     assert job["permissions"] == {"issues": "write"}
     [step] = job["steps"]
     assert step["uses"].startswith("actions/github-script@")
@@ -167,12 +170,14 @@ def test_the_hourly_build_publishes_the_newest_commit_whose_tests_passed(runs, p
     run that tests it, and says so."""
     import json
 
-    deploy = yaml.safe_load(WORKFLOW.read_text())["jobs"]["deploy"]
-    assert {"contents": "read", "actions": "write"}.items() <= deploy["permissions"].items()
-    find = next(step for step in deploy["steps"] if step.get("id") == "tested")
+    jobs = yaml.safe_load(WORKFLOW.read_text())["jobs"]
+    pick = jobs["pick"]
+    assert pick["permissions"] == {"contents": "read", "actions": "write"}
+    find = next(step for step in pick["steps"] if step.get("id") == "tested")
     assert find["if"] == "github.event_name == 'schedule'" and find["uses"].startswith("actions/github-script@")
-    checkout = next(step for step in deploy["steps"] if step.get("uses", "").startswith("actions/checkout@"))
-    assert checkout["with"]["ref"] == "${{ steps.tested.outputs.result || github.sha }}"
+    assert pick["outputs"]["commit"] == "${{ steps.tested.outputs.result || steps.newest.outputs.result }}"
+    checkout = next(step for step in jobs["build"]["steps"] if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["ref"] == "${{ needs.pick.outputs.commit }}"
     head = head_of_main(runs)
     result = subprocess.run(["node", "--input-type=module", "-e", TESTED_HARNESS, find["with"]["script"],
                              json.dumps(runs), head], capture_output=True, text=True, timeout=60)
@@ -185,7 +190,94 @@ def test_the_hourly_build_publishes_the_newest_commit_whose_tests_passed(runs, p
     assert [head in warning for warning in said["warnings"]] == ([True] if tests_the_head else [])
 
 
-@pytest.mark.parametrize("workflow, job", [("site.yml", "deploy"), ("review.yml", "review")])
+# github-script's globals, as far as the check of main's head uses them.
+NEWEST_HARNESS = """
+const [script, sha, head] = process.argv.slice(1);
+const said = { notices: [] };
+const context = { repo: { owner: "party", repo: "site" }, sha };
+const core = { notice: (text) => said.notices.push(text) };
+const github = { rest: { repos: {
+  getBranch: async ({ branch }) => ({ data: { name: branch, commit: { sha: head } } }),
+} } };
+const result = await new (Object.getPrototypeOf(async () => {}).constructor)("github", "context", "core", script)(
+  github, context, core);
+console.log(JSON.stringify({ result, ...said }));
+"""
+
+
+@pytest.mark.parametrize("sha, head, published", [("c7", "c7", "c7"), ("c5", "c7", "")])
+def test_a_run_started_again_later_never_publishes_an_older_commit_over_a_newer_one(sha, head, published):
+    """"Re-run jobs" on a run of days ago keeps the commit it first ran for:
+    a push or manual run publishes its commit only while it is main's newest."""
+    import json
+
+    pick = yaml.safe_load(WORKFLOW.read_text())["jobs"]["pick"]
+    newest = next(step for step in pick["steps"] if step.get("id") == "newest")
+    assert newest["if"] == "github.event_name != 'schedule'"
+    result = subprocess.run(["node", "--input-type=module", "-e", NEWEST_HARNESS, newest["with"]["script"], sha, head],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    said = json.loads(result.stdout)
+    assert said["result"] == published
+    assert [f"main has moved on to {head}" in notice for notice in said["notices"]] == ([] if published else [True])
+
+
+def workflow_steps(workflow: dict):
+    return [(name, step) for name, job in workflow["jobs"].items() for step in job.get("steps", [])]
+
+
+def test_each_job_has_only_the_rights_it_needs():
+    """The build runs our plugins and every package installed: it can only
+    read. Only `pick` may start runs, only `deploy` may publish, and it runs
+    no code of ours; no checkout leaves the token in .git/config."""
+    jobs = yaml.safe_load(WORKFLOW.read_text())["jobs"]
+    assert jobs["build"]["permissions"] == {"contents": "read"}
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert [step.get("uses", "").split("@")[0] for step in jobs["deploy"]["steps"]] == ["actions/deploy-pages"]
+    assert [name for name, job in jobs.items() if "write" in (job.get("permissions") or {}).get("actions", "")] == [
+        "pick"]
+    for path in WORKFLOWS:
+        for job, step in workflow_steps(yaml.safe_load(path.read_text())):
+            if step.get("uses", "").startswith("actions/checkout@"):
+                assert step["with"]["persist-credentials"] is False, (path.name, job)
+
+
+PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}  # v\d+(\.\d+)*$")
+
+
+def test_every_action_is_pinned_to_a_commit_and_dependabot_updates_them():
+    """A tag can be moved to other code; a commit cannot. The tag it was is
+    beside it, for people and for Dependabot, which proposes updates."""
+    for path in WORKFLOWS:
+        lines = [line.strip().removeprefix("- ").removeprefix("uses: ") for line in path.read_text().splitlines()
+                 if line.strip().removeprefix("- ").startswith("uses: ")]
+        assert lines and [line for line in lines if not PINNED.match(line)] == [], path.name
+    dependabot = yaml.safe_load((REPO / ".github/dependabot.yml").read_text())
+    assert {"package-ecosystem": "github-actions", "directory": "/"}.items() <= dependabot["updates"][0].items()
+
+
+def test_the_pages_artifact_is_the_public_copy_with_its_hidden_files():
+    """What GitHub Pages publishes is the site without the server's own
+    snippets (sitebuild/public_copy.py), with .well-known/security.txt:
+    upload-pages-artifact keeps hidden files up to v3 only, after which
+    it needs include-hidden-files."""
+    workflow_text = WORKFLOW.read_text()
+    steps = yaml.safe_load(workflow_text)["jobs"]["build"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    assert runs.index("./setup --for-build") < runs.index(".venv/bin/invoke build --production") < runs.index(
+        ".venv/bin/python -m sitebuild.public_copy --settings publishconf.py output _site")
+    [upload] = [step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact@")]
+    assert upload["with"]["path"] == "_site"
+    [version] = re.findall(r"upload-pages-artifact@[0-9a-f]{40}  # v(\d+)", workflow_text)
+    assert int(version) <= 3 or upload["with"].get("include-hidden-files") is True
+    import tomllib
+
+    netlify = tomllib.loads((REPO / "netlify.toml").read_text())["build"]
+    assert netlify["command"].endswith(" && .venv/bin/invoke build --production && .venv/bin/python -m "
+                                       f"sitebuild.public_copy --settings publishconf.py output {netlify['publish']}")
+
+
+@pytest.mark.parametrize("workflow, job", [("site.yml", "build"), ("review.yml", "review")])
 def test_builds_in_ci_keep_the_build_cache_between_runs(workflow, job):
     """The hourly embargo builds and pull request checks start warm: the
     job restores the cache folder before it builds, keyed on the lock files."""
@@ -193,7 +285,8 @@ def test_builds_in_ci_keep_the_build_cache_between_runs(workflow, job):
 
     settings = load_settings(REPO / "pelicanconf.py")  # the project's own cache folder, not the tests' run's
     steps = yaml.safe_load((REPO / ".github/workflows" / workflow).read_text())["jobs"][job]["steps"]
-    cache = next(i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/cache@"))
+    cache = next(i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/cache@")
+                 and ".cache" in step["with"]["path"].split())
     build = next(i for i, step in enumerate(steps) if "invoke build" in step.get("run", ""))
     assert cache < build
     kept = [REPO / line.strip() for line in steps[cache]["with"]["path"].splitlines() if line.strip()]
@@ -257,7 +350,13 @@ def test_gh_pages_pushes_the_production_site_to_the_remote(clone, tmp_path):
 
     files = subprocess.run(["git", "--git-dir", str(remote), "ls-tree", "-r", "--name-only", "gh-pages"],
                            capture_output=True, text=True, check=True).stdout.split()
-    assert {"index.html", ".nojekyll", "CNAME", "minifesto.pdf", "_headers", "sitemap.xml"} <= set(files)
+    assert {"index.html", ".nojekyll", "CNAME", "minifesto.pdf", "_headers", "sitemap.xml",
+            ".well-known/security.txt"} <= set(files)
+    # The nginx snippets are for a server's config, not the web.
+    assert [name for name in files if name.startswith("_server/")] == []
+    built = {path.relative_to(clone / "output").as_posix() for path in (clone / "output").rglob("*") if path.is_file()}
+    assert set(files) == built - {"_server/nginx-security-headers.conf", "_server/nginx-redirects.conf"} | {
+        ".nojekyll", "CNAME"}
     assert show("CNAME").strip() == "breakthroughparty.org.uk"
     assert 'href="https://breakthroughparty.org.uk/news/"' in show("index.html")
 

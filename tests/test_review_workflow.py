@@ -121,8 +121,9 @@ def test_only_main_deploys_and_never_from_a_pull_request():
     workflow, triggers = load(SITE)
     assert "pull_request" not in triggers and "pull_request_target" not in triggers
     assert triggers["push"]["branches"] == ["main"]
-    deploy = workflow["jobs"]["deploy"]
-    assert "github.ref == 'refs/heads/main'" in deploy["if"]  # also for workflow_dispatch on a branch
+    jobs = workflow["jobs"]
+    assert "github.ref == 'refs/heads/main'" in jobs["pick"]["if"]  # also for workflow_dispatch on a branch
+    assert (jobs["deploy"]["needs"], jobs["build"]["needs"]) == ("build", "pick")  # nothing publishes without it
     for path in WORKFLOWS.glob("*.yml"):
         other, other_triggers = load(path)
         if {"pull_request", "pull_request_target"} & set(other_triggers):
@@ -166,9 +167,10 @@ def test_a_pull_request_is_also_checked_against_what_mains_production_build_refu
 
 
 def cache_steps(path) -> list[dict]:
+    """The steps that restore and keep the build's cache (.cache)."""
     workflow, _ = load(path)
     return [step["with"] for job in workflow["jobs"].values() for step in job.get("steps", [])
-            if step.get("uses", "").startswith("actions/cache@")]
+            if step.get("uses", "").startswith("actions/cache@") and ".cache" in step["with"]["path"].split()]
 
 
 def test_the_review_restores_mains_build_cache():

@@ -1,0 +1,69 @@
+"""`python -m sitebuild.public_copy --settings publishconf.py OUTPUT INTO`:
+the built site as the web serves it, in a folder of its own.
+
+The build writes the web server's own configuration beside the site
+(`_server/nginx-security-headers.conf`, `_server/nginx-redirects.conf`:
+SERVER_ONLY_SETTINGS), for the server's config to include. They are not
+for the web: a host that publishes the folder whole (GitHub Pages, Netlify,
+Cloudflare Pages) would serve them to anyone. So what is published is this
+copy, every other file hard-linked (no second copy of the PDFs on disk);
+`invoke publish` leaves the same files out of its rsync (`server_only`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from pathlib import Path
+
+# The files the build writes for the web server's configuration, not its web.
+SERVER_ONLY_SETTINGS = ("NGINX_HEADERS_SAVE_AS", "NGINX_REDIRECTS_SAVE_AS")
+
+
+def server_only(settings: dict) -> list[str]:
+    """The output/-relative paths of the server's own files ('_server/…')."""
+    return sorted(str(settings[name]).strip("/") for name in SERVER_ONLY_SETTINGS if settings.get(name))
+
+
+def copy_public_files(output: Path, into: Path, settings: dict) -> int:
+    """Make `into` hold every file of `output` but the server's own; the
+    number of files. Whatever `into` held before is replaced."""
+    left_out = set(server_only(settings))
+    if into.exists():
+        shutil.rmtree(into)
+    copied = 0
+    for folder, folders, names in os.walk(output):
+        folders.sort()
+        relative = Path(folder).relative_to(output)
+        for name in sorted(names):
+            if (relative / name).as_posix() in left_out:
+                continue
+            (into / relative).mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(Path(folder) / name, into / relative / name)
+            except OSError:  # another file system, or one without hard links
+                shutil.copy2(Path(folder) / name, into / relative / name)
+            copied += 1
+    return copied
+
+
+def main(argv=None) -> int:
+    from .build import load_settings
+
+    parser = argparse.ArgumentParser(prog="sitebuild.public_copy", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--settings", default="publishconf.py")
+    parser.add_argument("output", type=Path, help="the built site (output)")
+    parser.add_argument("into", type=Path, help="the folder to publish (made or replaced)")
+    args = parser.parse_args(argv)
+    if not (args.output / "index.html").is_file():
+        print(f"{args.output}/ holds no built site (no index.html): build it first.", file=sys.stderr)
+        return 1
+    copied = copy_public_files(args.output, args.into, load_settings(Path(args.settings)))
+    print(f"Copied the site's {copied} public files into {args.into}/.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
