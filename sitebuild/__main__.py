@@ -14,6 +14,7 @@ from pelican.log import init as init_pelican_logging
 from . import annotations
 from .build import BuildFailed, build_site
 from .content_check import check_content
+from .installed_packages import outdated_installs, outdated_message
 
 PUBLIC_OUTPUT, PREVIEW_OUTPUT = "output", "preview"
 
@@ -88,6 +89,9 @@ def run(args) -> int:
     status. Logging is set up by the caller (main, or sitebuild.inprocess)."""
     output = args.output or (PREVIEW_OUTPUT if args.drafts else PUBLIC_OUTPUT)
     started = time.perf_counter()
+    if outdated := outdated_installs():
+        print(f"{outdated_message(outdated)}\nNothing was changed in {output}/.", file=sys.stderr)
+        return 1
     try:
         if args.check:
             files = check_content(args.settings, overrides_from(args))
