@@ -404,10 +404,12 @@ def test_only_main_as_reviewed_is_published(clone, tmp_path):
     merged = git_in(elsewhere, "rev-parse", "HEAD").strip()
     try:
         git_in(clone, "checkout", "-q", "--detach", f"{published}~1")  # an older checkout
+        older = git_in(clone, "rev-parse", "HEAD").strip()
         for task in tasks:
             refused = invoke_in(clone, *task)
             assert refused.returncode == 1, refused.stdout + refused.stderr
-            assert f"not at origin/main ({merged[:7]}): only origin/main, as reviewed, is published" in refused.stderr
+            assert refused.stderr.startswith(f"Not published: this checkout is at {older[:7]} (no branch), not at "
+                                             f"origin/main ({merged[:7]}): only origin/main, as reviewed, is published")
         assert (webroot / "news/unreviewed-work/index.html").is_file()  # the host keeps what it had
         assert subprocess.run(["git", "--git-dir", str(remote), "rev-parse", "--verify", "-q", "gh-pages"],
                               capture_output=True).returncode != 0  # nothing pushed
