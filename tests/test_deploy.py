@@ -38,7 +38,7 @@ def test_the_workflow_tests_with_the_readme_commands_and_deploys_on_a_schedule()
     test_steps = [step.get("run", "") for step in workflow["jobs"]["test"]["steps"]]
     assert "./setup" in test_steps and "./run-tests" in test_steps
     build = workflow["jobs"]["build"]
-    assert ".venv/bin/invoke build --production" in [step.get("run") for step in build["steps"]]
+    assert [step for step in build["steps"] if step.get("run", "").startswith(".venv/bin/invoke build --production")]
     assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in workflow["jobs"]["deploy"]["steps"])
     triggers = workflow[True] if True in workflow else workflow["on"]  # YAML reads "on" as true
     assert any(entry["cron"] == "17 * * * *" for entry in triggers["schedule"])  # hourly, nightly included
@@ -242,7 +242,7 @@ def test_each_job_has_only_the_rights_it_needs():
                 assert step["with"]["persist-credentials"] is False, (path.name, job)
 
 
-PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}  # v\d+(\.\d+)*$")
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}  # v\d+(\.\d+)*$")
 
 
 def test_every_action_is_pinned_to_a_commit_and_dependabot_updates_them():
@@ -263,7 +263,7 @@ def test_the_pages_artifact_is_the_public_copy_with_its_hidden_files():
     it needs include-hidden-files."""
     workflow_text = WORKFLOW.read_text()
     steps = yaml.safe_load(workflow_text)["jobs"]["build"]["steps"]
-    runs = [step.get("run", "") for step in steps]
+    runs = [step.get("run", "").split(" |")[0] for step in steps]
     assert runs.index("./setup --for-build") < runs.index(".venv/bin/invoke build --production") < runs.index(
         ".venv/bin/python -m sitebuild.public_copy --settings publishconf.py output _site")
     [upload] = [step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact@")]
@@ -277,6 +277,9 @@ def test_the_pages_artifact_is_the_public_copy_with_its_hidden_files():
                                        f"sitebuild.public_copy --settings publishconf.py output {netlify['publish']}")
 
 
+RESTORING_CACHE = ("actions/cache@", "actions/cache/restore@")
+
+
 @pytest.mark.parametrize("workflow, job", [("site.yml", "build"), ("review.yml", "review")])
 def test_builds_in_ci_keep_the_build_cache_between_runs(workflow, job):
     """The hourly embargo builds and pull request checks start warm: the
@@ -285,7 +288,7 @@ def test_builds_in_ci_keep_the_build_cache_between_runs(workflow, job):
 
     settings = load_settings(REPO / "pelicanconf.py")  # the project's own cache folder, not the tests' run's
     steps = yaml.safe_load((REPO / ".github/workflows" / workflow).read_text())["jobs"][job]["steps"]
-    cache = next(i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/cache@")
+    cache = next(i for i, step in enumerate(steps) if step.get("uses", "").startswith(RESTORING_CACHE)
                  and ".cache" in step["with"]["path"].split())
     build = next(i for i, step in enumerate(steps) if "invoke build" in step.get("run", ""))
     assert cache < build
@@ -294,6 +297,46 @@ def test_builds_in_ci_keep_the_build_cache_between_runs(workflow, job):
     if workflow == "site.yml":  # the last site too: an hourly build with nothing new keeps it
         assert REPO / PUBLIC_OUTPUT in kept
     assert "requirements.lock" in steps[cache]["with"]["key"] and "package-lock.json" in steps[cache]["with"]["key"]
+
+
+def test_an_hourly_build_that_kept_the_site_saves_no_cache_again(clone, tmp_path):
+    """Every cache save uploads .cache/ and output/ whole: the hourly build
+    saves them only when it changed something. Its step is run here as the
+    job runs it (bash -eo pipefail), twice: the second build keeps the site."""
+    steps = yaml.safe_load(WORKFLOW.read_text())["jobs"]["build"]["steps"]
+    [build] = [step for step in steps if step.get("id") == "build"]
+    [restore] = [step for step in steps if step.get("uses", "").startswith("actions/cache/restore@")]
+    [save] = [step for step in steps if step.get("uses", "").startswith("actions/cache/save@")]
+    assert steps.index(restore) < steps.index(build) < steps.index(save)
+    assert save["if"] == "steps.build.outputs.kept != 'true'" and save["with"]["path"] == restore["with"]["path"]
+    assert save["with"]["key"] == "${{ steps.build-cache.outputs.cache-primary-key }}"
+    assert build["shell"] == "bash" and restore["id"] == "build-cache"
+
+    def run_step() -> tuple[subprocess.CompletedProcess, str]:
+        outputs = tmp_path / "outputs"
+        outputs.write_text("")
+        done = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", build["run"]], cwd=clone,
+                              capture_output=True, text=True, timeout=600,
+                              env={**os.environ, "GITHUB_OUTPUT": str(outputs), "RUNNER_TEMP": str(tmp_path)})
+        return done, outputs.read_text()
+
+    (clone / ".venv").symlink_to(REPO / ".venv")  # where ./setup would have installed it
+    settings = clone / "publishconf.py"
+    real = settings.read_text()
+    try:
+        first, _ = run_step()
+        assert first.returncode == 0, first.stdout + first.stderr
+        again, said = run_step()
+        assert again.returncode == 0, again.stdout + again.stderr
+        assert "Nothing changed since the last build" in again.stdout and said == "kept=true\n"
+        # A build that fails fails the step, through the pipe.
+        settings.write_text(real + "\nSITEURL = 'https://example.org/a-path'\n")
+        failed, said = run_step()
+        assert failed.returncode != 0 and said == "", failed.stdout + failed.stderr
+        assert "Build failed: nothing was changed in output/." in failed.stderr
+    finally:
+        settings.write_text(real)
+        (clone / ".venv").unlink()
 
 
 @pytest.fixture(scope="module")

@@ -170,7 +170,8 @@ def cache_steps(path) -> list[dict]:
     """The steps that restore and keep the build's cache (.cache)."""
     workflow, _ = load(path)
     return [step["with"] for job in workflow["jobs"].values() for step in job.get("steps", [])
-            if step.get("uses", "").startswith("actions/cache@") and ".cache" in step["with"]["path"].split()]
+            if step.get("uses", "").startswith(("actions/cache@", "actions/cache/restore@"))
+            and ".cache" in step["with"]["path"].split()]
 
 
 def test_the_review_restores_mains_build_cache():
