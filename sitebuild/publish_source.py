@@ -43,6 +43,9 @@ def publishable_commit(root: Path, revision: str, latest: bool = False) -> str:
     has it now (fetched here), with nothing changed; with `latest`, a clean
     checkout elsewhere is first moved there (detached, so no branch moves)."""
     remote, _, branch = revision.partition("/")
+    if not (remote and branch):
+        raise NotPublishable(f"PUBLISH_FROM is {revision!r}: name the reviewed branch as the remote has it, "
+                             "as in 'origin/main'")
     git(root, "fetch", "--quiet", remote, branch)
     changed = changed_files(root)
     if changed:

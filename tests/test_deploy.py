@@ -465,6 +465,14 @@ def test_only_main_as_reviewed_is_published(clone, tmp_path):
         git_in(clone, "checkout", "-q", "-B", "main", "origin/main")
 
 
+def test_publish_from_must_name_a_remote_branch():
+    from sitebuild.publish_source import NotPublishable, publishable_commit
+
+    with pytest.raises(NotPublishable, match=r"^PUBLISH_FROM is 'main': name the reviewed branch as the remote has "
+                                             r"it, as in 'origin/main'$"):
+        publishable_commit(REPO, "main")
+
+
 def test_publish_copies_the_site_with_rsync(clone, tmp_path):
     webroot = tmp_path / "www"
     webroot.mkdir()
