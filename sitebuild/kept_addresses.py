@@ -186,7 +186,8 @@ def lost_cited_addresses(before: PublicPages, now: PublicPages, content: Path,
                 f"this change makes {successor.name} the current one, but {name} was not frozen first, "
                 f"so its addresses, which the press and readers cite, would no longer answer: {shown}",
                 f"keep it as it was published: run `invoke minifesto freeze --from {since}`, then commit the "
-                "folder it makes under content/minifesto/editions/")))
+                "folder it makes under content/minifesto/editions/ (from the browser editor: ask someone who has "
+                "the project on their computer)")))
         else:
             found.append(("warning", Problem(
                 str(content / source), successor.line if successor else 1, "(file)",
