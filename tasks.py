@@ -221,6 +221,8 @@ def publish(c, target="", headers_updated=False, latest=False, unreviewed=False)
     # old ones deleted, together at the end, not one by one as they arrive, so
     # no page is served beside an index or image not yet copied, and a
     # dropped connection leaves the old site whole.
+    # A copy cut short leaves its files in .~tmp~ folders there, which the
+    # next copy deletes, as any file this build does not have.
     # The server's own snippets (_server/) go into its config, not its web;
     # --prune-empty-dirs: nor their folder.
     excluded = [f"--exclude=/{path}" for path in server_only(settings)]

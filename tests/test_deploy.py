@@ -477,6 +477,9 @@ def test_publish_copies_the_site_with_rsync(clone, tmp_path):
     webroot = tmp_path / "www"
     webroot.mkdir()
     (webroot / "stale.html").write_text("from an old build")
+    # What a copy cut short leaves behind (rsync's --delay-updates folder).
+    (webroot / "news/.~tmp~").mkdir(parents=True)
+    (webroot / "news/.~tmp~/index.html").write_text("half a page")
     webroot.chmod(0o700)  # as private as a folder can be: rsync gives it the site's mode
     # A file of the site in place made private by hand (a build that changes
     # nothing keeps the site as it is): rsync's --chmod still sends it readable.
@@ -489,6 +492,7 @@ def test_publish_copies_the_site_with_rsync(clone, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert (webroot / "index.html").is_file() and (webroot / "minifesto.pdf").is_file()
     assert not (webroot / "stale.html").exists()  # the host gets exactly this build
+    assert not (webroot / "news/.~tmp~").exists()
     # The web server (another user) must be able to read every file and folder.
     def readable(path: Path) -> bool:
         needed = stat.S_IROTH | (stat.S_IXOTH if path.is_dir() else 0)
