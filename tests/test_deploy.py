@@ -4,6 +4,7 @@ repository; `invoke publish` copies it with rsync."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -114,10 +115,23 @@ const github = { rest: { actions: {
   listJobsForWorkflowRun: async ({ run_id }) => ({ data: { jobs: runs.find((run) => run.id === run_id).jobs } }),
   createWorkflowDispatch: async ({ workflow_id, ref }) => { said.dispatched.push([workflow_id, ref]); },
 } } };
-const result = await new (Object.getPrototypeOf(async () => {}).constructor)("github", "context", "core", script)(
-  github, context, core);
+const { createRequire } = await import("node:module");
+const require = createRequire(import.meta.url);
+const result = await new (Object.getPrototypeOf(async () => {}).constructor)("github", "context", "core", "require",
+  script)(github, context, core, require);
 console.log(JSON.stringify({ result: result ?? null, ...said }));
 """
+
+
+def run_tested_script(script: str, runs: list[dict], head: str, workspace: Path) -> dict:
+    """What the pick job's search for the last tested commit says and returns,
+    run by Node in `workspace` (where the job restores .published/)."""
+    import json
+
+    result = subprocess.run(["node", "--input-type=module", "-e", TESTED_HARNESS, script, json.dumps(runs), head],
+                            cwd=workspace, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
 
 
 def run(number: int, event: str, tests: str | None, deploy: str = "success", status: str = "completed") -> dict:
@@ -161,15 +175,13 @@ def head_of_main(runs: list[dict]) -> str:
      "c2", False),
     ([run(4, "workflow_dispatch", "success"), run(3, "push", None, None), run(2, "push", "success")], "c4", False),
 ])
-def test_the_hourly_build_publishes_the_newest_commit_whose_tests_passed(runs, published, tests_the_head):
+def test_the_hourly_build_publishes_the_newest_commit_whose_tests_passed(runs, published, tests_the_head, tmp_path):
     """A scheduled run tests nothing: it publishes the newest commit of main
     whose push (or manual) run passed ./run-tests, so a commit whose tests
     failed is never published, while the last good one's embargoes still lift.
     With none, it fails (and the failure opens the issue). If main's newest
     commit was never tested (its run cancelled while it waited), it starts a
     run that tests it, and says so."""
-    import json
-
     jobs = yaml.safe_load(WORKFLOW.read_text())["jobs"]
     pick = jobs["pick"]
     assert pick["permissions"] == {"contents": "read", "actions": "write"}
@@ -179,15 +191,50 @@ def test_the_hourly_build_publishes_the_newest_commit_whose_tests_passed(runs, p
     checkout = next(step for step in jobs["build"]["steps"] if step.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["ref"] == "${{ needs.pick.outputs.commit }}"
     head = head_of_main(runs)
-    result = subprocess.run(["node", "--input-type=module", "-e", TESTED_HARNESS, find["with"]["script"],
-                             json.dumps(runs), head], capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    said = json.loads(result.stdout)
+    said = run_tested_script(find["with"]["script"], runs, head, tmp_path)
     assert said["result"] == published
     assert bool(said["failed"]) == (published is None)
     assert bool(said["notices"]) == (published is not None and published != head)
     assert said["dispatched"] == ([[5, "main"]] if tests_the_head else [])
     assert [head in warning for warning in said["warnings"]] == ([True] if tests_the_head else [])
+
+
+@pytest.mark.parametrize("live, published", [
+    # The commit live, its site the same until midnight (or an embargo, or an event's end): nothing to do.
+    ({"commit": "c2", "until": "2999-01-01T00:00:00+00:00"}, ""),
+    # That moment has come: it is built and deployed again.
+    ({"commit": "c2", "until": "2020-01-01T00:00:00+00:00"}, "c2"),
+    # Another commit is live (the one before, or a run's of a commit since withdrawn).
+    ({"commit": "c1", "until": "2999-01-01T00:00:00+00:00"}, "c2"),
+    (None, "c2"),  # nothing remembered (the first run, or the cache evicted)
+])
+def test_an_hourly_run_that_would_publish_the_same_bytes_stops_before_building(live, published, tmp_path):
+    """A private repository has 2,000 Actions minutes a month; 720 hourly
+    builds and deploys of a site that has not changed would spend them. The
+    deploy job remembers the commit it published and the moment until which
+    its build said the site stays as it is (python -m sitebuild.live_until)."""
+    import json
+
+    jobs = yaml.safe_load(WORKFLOW.read_text())["jobs"]
+    steps = jobs["pick"]["steps"]
+    restore = next(step for step in steps if step.get("uses", "").startswith("actions/cache/restore@"))
+    find = next(step for step in steps if step.get("id") == "tested")
+    assert steps.index(restore) < steps.index(find) and restore["with"]["path"] == ".published"
+    remember = jobs["deploy"]["steps"]
+    assert [step.get("uses", "").split("@")[0] for step in remember] == ["actions/deploy-pages", "",
+                                                                        "actions/cache/save"]
+    assert remember[2]["with"]["path"] == ".published" and remember[2]["with"]["key"].startswith(
+        restore["with"]["restore-keys"])
+    assert remember[1]["env"] == {"COMMIT": "${{ needs.pick.outputs.commit }}",
+                                  "UNTIL": "${{ needs.build.outputs.live-until }}"}
+    if live is not None:  # as the deploy job's step writes it
+        subprocess.run(["bash", "-e", "-c", remember[1]["run"]], cwd=tmp_path, check=True,
+                       env={"PATH": os.environ["PATH"], "COMMIT": live["commit"], "UNTIL": live["until"]})
+        assert json.loads((tmp_path / ".published/live.json").read_text()) == live
+    said = run_tested_script(find["with"]["script"], [run(3, "schedule", None), run(2, "push", "success"),
+                                                      run(1, "push", "success")], "c2", tmp_path)
+    assert said["result"] == published
+    assert bool(said["notices"]) == (published == "")
 
 
 # github-script's globals, as far as the check of main's head uses them.
@@ -233,7 +280,9 @@ def test_each_job_has_only_the_rights_it_needs():
     jobs = yaml.safe_load(WORKFLOW.read_text())["jobs"]
     assert jobs["build"]["permissions"] == {"contents": "read"}
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
-    assert [step.get("uses", "").split("@")[0] for step in jobs["deploy"]["steps"]] == ["actions/deploy-pages"]
+    deploy_steps = jobs["deploy"]["steps"]
+    assert not [step for step in deploy_steps if step.get("uses", "").startswith("actions/checkout@")]
+    assert not [step for step in deploy_steps if re.search(r"\.venv|python|\./", step.get("run", ""))]
     assert [name for name, job in jobs.items() if "write" in (job.get("permissions") or {}).get("actions", "")] == [
         "pick"]
     for path in WORKFLOWS:
@@ -329,6 +378,14 @@ def test_an_hourly_build_that_kept_the_site_saves_no_cache_again(clone, tmp_path
         again, said = run_step()
         assert again.returncode == 0, again.stdout + again.stderr
         assert "Nothing changed since the last build" in again.stdout and said == "kept=true\n"
+        # Until when that site stays as it is: for the deploy job to remember.
+        [live_until] = [step for step in steps if step.get("id") == "live-until"]
+        step_outputs = tmp_path / "live-until-outputs"
+        subprocess.run(["bash", "-e", "-c", live_until["run"]], cwd=clone, check=True,
+                       env={**os.environ, "GITHUB_OUTPUT": str(step_outputs)})
+        moment = dt.datetime.fromisoformat(step_outputs.read_text().removeprefix("moment=").strip())
+        now = dt.datetime.now(dt.timezone.utc)
+        assert now < moment <= now + dt.timedelta(days=1)  # midnight at the latest
         # A build that fails fails the step, through the pipe.
         settings.write_text(real + "\nSITEURL = 'https://example.org/a-path'\n")
         failed, said = run_step()
