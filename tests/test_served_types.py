@@ -49,8 +49,8 @@ def headers_file_rules(text: str) -> list[tuple[str, dict]]:
 
 
 def headers_file_values(rules: list[tuple[str, dict]], path: str, name: str = "Content-Type") -> list[str]:
-    """The header `name` of every rule matching `path`: Netlify and
-    Cloudflare Pages apply all of them, a "*" standing for any characters."""
+    """The header `name` of every rule matching `path`, a "*" standing for
+    any characters: Cloudflare Pages joins all of them (cloudflare_value)."""
     return [headers[name] for pattern, headers in rules
             if name in headers and re.fullmatch(".*".join(map(re.escape, pattern.split("*"))), path)]
 
@@ -168,6 +168,56 @@ def test_the_inlined_stylesheet_leaves_its_comments_behind(site):
     assert not [text for text in re.findall(r'"[^"\n]*"|\'[^\'\n]*\'', written) if "/*" in text]
     digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
     assert f"'sha256-{digest}'" in site.html("").find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+
+
+def matches(pattern: str, path: str) -> bool:
+    """A _headers path pattern, "*" standing for any characters."""
+    return bool(re.fullmatch(".*".join(map(re.escape, pattern.split("*"))), path))
+
+
+def cloudflare_value(text: str, path: str, name: str) -> str | None:
+    """What Cloudflare Pages sends: every matching rule, in the file's order,
+    adds its value (joined with ", "), and "! Name" removes what the rules
+    before added (its documentation, and its docs' own measurement)."""
+    values: list[str] = []
+    pattern = None
+    for line in text.splitlines():
+        if line and not line.startswith((" ", "#")):
+            pattern = line
+        elif pattern and matches(pattern, path) and line.strip() == f"! {name}":
+            values = []
+        elif pattern and matches(pattern, path) and line.strip().startswith(f"{name}: "):
+            values.append(line.strip().split(": ", 1)[1])
+    return ", ".join(values) or None
+
+
+def netlify_value(text: str, path: str, name: str) -> str | None:
+    """What Netlify sends: its parser (@netlify/headers-parser) skips a line
+    with no ":", and of two matching rules the later one's value is kept
+    (`netlify dev`'s headersForPath)."""
+    value = None
+    for pattern, headers in headers_file_rules(text):
+        if matches(pattern, path) and name in headers:
+            value = headers[name]
+    return value
+
+
+def test_a_folder_inside_another_keeps_its_own_lifetime_and_the_editor_its_policy_on_both_hosts(settings):
+    """nginx takes the longer prefix; in _headers the folder inside comes
+    after the other and detaches its value (Cloudflare), or is the later rule
+    (Netlify). /admin/ gets the editor's own policy on both in the same way."""
+    from plugins.headers.header_rules import netlify_headers
+
+    lifetimes = {**settings["NGINX_CACHE_LIFETIMES"], "/admin/fonts/": "1d", "/admin/": "10m"}
+    text = netlify_headers({**settings, "NGINX_CACHE_LIFETIMES": lifetimes})
+    editor_policy = headers_of_path(settings, "/admin/")["Content-Security-Policy"]
+    assert editor_policy != headers_of_path(settings, "/")["Content-Security-Policy"]
+    for host_value in (cloudflare_value, netlify_value):
+        assert host_value(text, "/admin/fonts/a.woff2", "Cache-Control") == "max-age=86400", host_value
+        assert host_value(text, "/admin/index.html", "Cache-Control") == "max-age=600", host_value
+        assert host_value(text, "/images/a.jpg", "Cache-Control") == "max-age=3600", host_value
+        assert host_value(text, "/news/a/", "Cache-Control") is None, host_value
+        assert host_value(text, "/admin/", "Content-Security-Policy") == editor_policy, host_value
 
 
 @pytest.mark.parametrize("lifetime", ["1 hour", "1h; add_header X y", "forever", "500ms"])

@@ -62,13 +62,19 @@ def netlify_headers(settings: dict) -> str:
     # have a browser ask again for every file (max-age=0, must-revalidate),
     # and a second search checked each of Pagefind's files named after their
     # contents again (27 requests, not 6). The site's own lifetime stays the
-    # hosts' (asked for again at every visit, as "epoch" asks nginx): these
-    # hosts join the values of every rule a path matches, and the site's would
-    # be joined to each folder's.
-    for prefix, lifetime in cache_lifetimes(settings).items():
+    # hosts' (asked for again at every visit, as "epoch" asks nginx):
+    # Cloudflare Pages joins the values of every rule a path matches, and the
+    # site's would be joined to each folder's. A folder inside another
+    # (/admin/fonts/ in /admin/) comes after it and detaches its value first,
+    # as nginx takes the longer prefix: Cloudflare removes what the rules
+    # before added; Netlify skips that line and keeps the later rule's value.
+    written: list[str] = []
+    for prefix, lifetime in sorted(cache_lifetimes(settings).items(), key=lambda item: len(item[0])):
         value = cache_control(str(lifetime))
         if prefix != "/" and value:
-            blocks.append(f"{prefix}*\n  Cache-Control: {value}")
+            inside = any(prefix.startswith(outer) for outer in written)
+            blocks.append(f"{prefix}*\n" + ("  ! Cache-Control\n" if inside else "") + f"  Cache-Control: {value}")
+            written.append(prefix)
     return "# Made by the build from SECURITY_HEADERS in pelicanconf.py: do not edit.\n" + "\n".join(blocks) + "\n"
 
 
