@@ -25,10 +25,20 @@ function offerOtherWays(state) {
 // loads the rest of it from beside its script.
 app.hidden = false;
 offerOtherWays(null);
-// A slow link (or Save-Data), as the browser judges it: where it cannot
-// say (Firefox, Safari), a fast one.
+// A slow link (or Save-Data), as the browser judges it. Where it cannot say
+// (Firefox, Safari), by how long this page took to come, from asking to the
+// last byte: at least a round trip, and 270 ms is the round trip Chromium
+// calls "3g" (this page is a few KB; from the browser's cache it comes at
+// once: a fast link, as before).
 const connection = navigator.connection;
-const slowLink = Boolean(connection && (connection.saveData || ["slow-2g", "2g", "3g"].includes(connection.effectiveType)));
+const SLOW_ROUND_TRIP_MS = 270;
+function pageCameSlowly() {
+  const [navigation] = performance.getEntriesByType("navigation");
+  return Boolean(navigation && navigation.responseEnd - navigation.requestStart >= SLOW_ROUND_TRIP_MS);
+}
+const slowLink = connection
+  ? Boolean(connection.saveData || ["slow-2g", "2g", "3g"].includes(connection.effectiveType))
+  : pageCameSlowly();
 const ready = import(app.dataset.indexScript).then(async (pagefind) => {
   // Pagefind searches in its web worker, off the page's thread: on a phone's
   // CPU, with years of news, the search for a word's first letter took 0.3–1.4 s,
