@@ -220,7 +220,7 @@ def test_an_hourly_run_that_would_publish_the_same_bytes_stops_before_building(l
     restore = next(step for step in steps if step.get("uses", "").startswith("actions/cache/restore@"))
     find = next(step for step in steps if step.get("id") == "tested")
     assert steps.index(restore) < steps.index(find) and restore["with"]["path"] == ".published"
-    remember = jobs["deploy"]["steps"]
+    remember = jobs["deploy"]["steps"][-3:]
     assert [step.get("uses", "").split("@")[0] for step in remember] == ["actions/deploy-pages", "",
                                                                         "actions/cache/save"]
     assert remember[2]["with"]["path"] == ".published" and remember[2]["with"]["key"].startswith(
@@ -228,13 +228,64 @@ def test_an_hourly_run_that_would_publish_the_same_bytes_stops_before_building(l
     assert remember[1]["env"] == {"COMMIT": "${{ needs.pick.outputs.commit }}",
                                   "UNTIL": "${{ needs.build.outputs.live-until }}"}
     if live is not None:  # as the deploy job's step writes it
-        subprocess.run(["bash", "-e", "-c", remember[1]["run"]], cwd=tmp_path, check=True,
+        subprocess.run(["sh", "-e", "-c", remember[1]["run"]], cwd=tmp_path, check=True,
                        env={"PATH": os.environ["PATH"], "COMMIT": live["commit"], "UNTIL": live["until"]})
         assert json.loads((tmp_path / ".published/live.json").read_text()) == live
     said = run_tested_script(find["with"]["script"], [run(3, "schedule", None), run(2, "push", "success"),
                                                       run(1, "push", "success")], "c2", tmp_path)
     assert said["result"] == published
     assert bool(said["notices"]) == (published == "")
+
+
+# github-script's globals, as far as the deploy job's check of what is live
+# uses them: GitHub's comparison of two commits, from a table of statuses.
+NOT_OLDER_HARNESS = """
+const [script, statuses] = [process.argv[1], JSON.parse(process.argv[2])];
+const said = { notices: [], compared: [] };
+const context = { repo: { owner: "party", repo: "site" } };
+const core = { notice: (text) => said.notices.push(text) };
+const github = { rest: { repos: {
+  compareCommitsWithBasehead: async ({ basehead }) => { said.compared.push(basehead); return { data: { status: statuses[basehead] } }; },
+} } };
+const { createRequire } = await import("node:module");
+const require = createRequire(import.meta.url);
+const result = await new (Object.getPrototypeOf(async () => {}).constructor)("github", "context", "core", "require",
+  script)(github, context, core, require);
+console.log(JSON.stringify({ result, ...said }));
+"""
+
+
+@pytest.mark.parametrize("live, status, published", [
+    (None, None, True),                    # nothing remembered: the first deploy
+    ("c5", None, True),                    # the same commit again (its site changed at midnight)
+    ("c7", "ahead", False),                # a newer commit is live: failed jobs of an old run re-run
+    ("c3", "behind", True),                # an older commit is live: the usual case
+    ("c9", "diverged", True),              # main's history rewritten: main's commit goes
+])
+def test_the_deploy_never_puts_an_older_site_over_a_newer_one(live, status, published, tmp_path):
+    """"Re-run failed jobs" runs a build and deploy with the commit the pick
+    job chose then; since then a newer one may have gone live."""
+    import json
+
+    steps = yaml.safe_load(WORKFLOW.read_text())["jobs"]["deploy"]["steps"]
+    restore = next(step for step in steps if step.get("uses", "").startswith("actions/cache/restore@"))
+    check = next(step for step in steps if step.get("id") == "newer")
+    assert steps.index(restore) < steps.index(check) and restore["with"]["path"] == ".published"
+    assert check["env"] == {"COMMIT": "${{ needs.pick.outputs.commit }}"}
+    after = steps[steps.index(check) + 1:]
+    assert after and all(step["if"] == "steps.newer.outputs.result == 'yes'" for step in after)
+    if live:
+        (tmp_path / ".published").mkdir()
+        (tmp_path / ".published/live.json").write_text(json.dumps({"commit": live, "until": "2999-01-01T00:00:00Z"}))
+    result = subprocess.run(["node", "--input-type=module", "-e", NOT_OLDER_HARNESS, check["with"]["script"],
+                             json.dumps({f"c5...{live}": status})], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=60, env={"PATH": os.environ["PATH"], "COMMIT": "c5"})
+    assert result.returncode == 0, result.stderr
+    said = json.loads(result.stdout)
+    assert said["result"] == ("yes" if published else "no")
+    assert said["compared"] == ([f"c5...{live}"] if status else [])
+    assert [f"the live site is of {live}, which comes after c5" in notice for notice in said["notices"]] == (
+        [] if published else [True])
 
 
 # github-script's globals, as far as the check of main's head uses them.
@@ -279,7 +330,7 @@ def test_each_job_has_only_the_rights_it_needs():
     no code of ours; no checkout leaves the token in .git/config."""
     jobs = yaml.safe_load(WORKFLOW.read_text())["jobs"]
     assert jobs["build"]["permissions"] == {"contents": "read"}
-    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert jobs["deploy"]["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     deploy_steps = jobs["deploy"]["steps"]
     assert not [step for step in deploy_steps if step.get("uses", "").startswith("actions/checkout@")]
     assert not [step for step in deploy_steps if re.search(r"\.venv|python|\./", step.get("run", ""))]
@@ -318,7 +369,8 @@ def test_the_pages_artifact_is_the_public_copy_with_its_hidden_files():
     [upload] = [step for step in steps if step.get("uses", "").startswith("actions/upload-pages-artifact@")]
     assert upload["with"]["path"] == "_site"
     [version] = re.findall(r"upload-pages-artifact@[0-9a-f]{40}  # v(\d+)", workflow_text)
-    assert int(version) <= 3 or upload["with"].get("include-hidden-files") is True
+    # v3 kept them, v4 always left them out, v5 keeps them when told.
+    assert int(version) == 3 or (int(version) >= 5 and upload["with"].get("include-hidden-files") is True)
     import tomllib
 
     netlify = tomllib.loads((REPO / "netlify.toml").read_text())["build"]
@@ -381,11 +433,26 @@ def test_an_hourly_build_that_kept_the_site_saves_no_cache_again(clone, tmp_path
         # Until when that site stays as it is: for the deploy job to remember.
         [live_until] = [step for step in steps if step.get("id") == "live-until"]
         step_outputs = tmp_path / "live-until-outputs"
-        subprocess.run(["bash", "-e", "-c", live_until["run"]], cwd=clone, check=True,
+        # sh -e: a container job's steps run so, where no shell is named.
+        subprocess.run(["sh", "-e", "-c", live_until["run"]], cwd=clone, check=True,
                        env={**os.environ, "GITHUB_OUTPUT": str(step_outputs)})
         moment = dt.datetime.fromisoformat(step_outputs.read_text().removeprefix("moment=").strip())
         now = dt.datetime.now(dt.timezone.utc)
         assert now < moment <= now + dt.timedelta(days=1)  # midnight at the latest
+        # With no build recorded, the step fails: an empty moment would make
+        # every hourly run build and deploy again, unseen.
+        from sitebuild.build import load_settings
+        from sitebuild.unchanged import record_path as build_record_path
+
+        record = build_record_path(load_settings(clone / "publishconf.py"), (clone / "output").resolve())
+        aside = record.with_name(record.name + ".aside")
+        record.rename(aside)
+        try:
+            unrecorded = subprocess.run(["sh", "-e", "-c", live_until["run"]], cwd=clone, capture_output=True,
+                                        text=True, env={**os.environ, "GITHUB_OUTPUT": str(step_outputs)})
+        finally:
+            aside.rename(record)
+        assert unrecorded.returncode != 0 and "No build of output/ is recorded" in unrecorded.stderr
         # A build that fails fails the step, through the pipe.
         settings.write_text(real + "\nSITEURL = 'https://example.org/a-path'\n")
         failed, said = run_step()

@@ -150,8 +150,7 @@ def test_codeowners_give_content_to_comms_and_code_to_maintainers():
     assert list(rules).index("*") < list(rules).index("/content/")
 
 
-PRODUCTION_CHECK = ('.venv/bin/python -m sitebuild.production_check --since "origin/${{ github.base_ref }}" '
-                    "--annotations github")
+PRODUCTION_CHECK = '.venv/bin/python -m sitebuild.production_check --since "origin/$BASE" --annotations github'
 
 
 def test_a_pull_request_is_also_checked_against_what_mains_production_build_refuses():
@@ -162,8 +161,9 @@ def test_a_pull_request_is_also_checked_against_what_mains_production_build_refu
     [job] = workflow["jobs"].values()
     [checkout] = [step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@")]
     assert checkout["with"]["fetch-depth"] == 0  # the base branch is there to compare with
-    runs = [step.get("run", "") for step in job["steps"]]
+    runs = [step.get("run", "").strip() for step in job["steps"]]
     assert runs.index(ANNOTATED_CHECK) < runs.index(PRODUCTION_CHECK) < runs.index(".venv/bin/invoke build")
+    assert job["steps"][runs.index(PRODUCTION_CHECK)]["env"] == {"BASE": "${{ github.base_ref }}"}
 
 
 def cache_steps(path) -> list[dict]:
