@@ -182,16 +182,29 @@ SOURCE_HELP = {"latest": "first move this checkout (with nothing changed) to PUB
 def _published_source(latest: bool, unreviewed: bool) -> str:
     """The commit to publish, once the checkout is PUBLISH_FROM as reviewed
     (sitebuild/publish_source.py); exits with the reason if it is not."""
-    from sitebuild.publish_source import NotPublishable, publishable_commit
+    from sitebuild.publish_source import NotPublishable, git, publishable_commit
 
     if unreviewed:
         print("Publishing this checkout as it is: nobody has reviewed what is not on main.", file=sys.stderr)
         return "an unreviewed checkout"
+    settings = _production_settings()
+    # What the build reads that git could hide: the content and the theme.
+    read = [os.path.relpath(settings[name], ROOT) for name in ("PATH", "THEME")
+            if Path(settings[name]).resolve().is_relative_to(ROOT)]
     try:
-        return publishable_commit(ROOT, _production_settings()["PUBLISH_FROM"], latest)
+        was = git(ROOT, "rev-parse", "HEAD").strip()
+        commit = publishable_commit(ROOT, settings["PUBLISH_FROM"], latest, tuple(read),
+                                    tuple(settings.get("IGNORE_FILES", ())))
     except NotPublishable as refused:
         print(f"Not published: {refused}", file=sys.stderr)
         sys.exit(1)
+    if commit != was:
+        # --latest moved the checkout: this process has the old tasks.py
+        # loaded, and publishing (rsync's list, the copy) is its code too.
+        # Run the task again with the new one.
+        sys.stdout.flush()
+        os.execv(PYTHON, [PYTHON, "-m", "invoke", *[word for word in sys.argv[1:] if word != "--latest"]])
+    return commit
 
 
 @task(auto_shortflags=False,
@@ -221,13 +234,14 @@ def publish(c, target="", headers_updated=False, latest=False, unreviewed=False)
     # old ones deleted, together at the end, not one by one as they arrive, so
     # no page is served beside an index or image not yet copied, and a
     # dropped connection leaves the old site whole.
-    # A copy cut short leaves its files in .~tmp~ folders there, which the
-    # next copy deletes, as any file this build does not have.
+    # A copy cut short leaves its files in .~tmp~ folders there; rsync keeps
+    # them from --delete (where nothing else in the folder changes) unless a
+    # "risk" rule lets it delete them, as its manual says.
     # The server's own snippets (_server/) go into its config, not its web;
     # --prune-empty-dirs: nor their folder.
     excluded = [f"--exclude=/{path}" for path in server_only(settings)]
     c.run(quoted("rsync", "-rlpcz", "--chmod=D755,F644", "--delete", "--delay-updates", "--delete-after",
-                 "--prune-empty-dirs", *excluded, f"{site}/", target), pty=False)
+                 "--filter=R .~tmp~/", "--prune-empty-dirs", *excluded, f"{site}/", target), pty=False)
     first = not published_before(settings, target)
     remember(settings, site, target)
     print(f"Published to {target}")

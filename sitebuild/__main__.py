@@ -90,7 +90,8 @@ def run(args) -> int:
     output = args.output or (PREVIEW_OUTPUT if args.drafts else PUBLIC_OUTPUT)
     started = time.perf_counter()
     if outdated := outdated_installs():
-        print(f"{outdated_message(outdated)}\nNothing was changed in {output}/.", file=sys.stderr)
+        unchanged = "" if args.check else f"\nNothing was changed in {output}/."
+        print(f"{outdated_message(outdated)}{unchanged}", file=sys.stderr)
         return 1
     try:
         if args.check:

@@ -102,13 +102,15 @@ def freeze_edition_at(revision: str, settings: dict, again: bool = False, keep_p
             raise FreezeError(f"could not read the content at {revision}: {(said or str(error)).strip()}") from None
         if published is None:
             raise FreezeError(f"{revision} has no {content.name}/ folder, so no edition was published there")
-        return freeze_edition(settings, again, keep_previous, read_from=published)
+        return freeze_edition(settings, again, keep_previous, read_from=published,
+                              command=f"invoke minifesto freeze --from {revision}")
 
 
 def freeze_edition(settings: dict, again: bool = False, keep_previous: bool = False,
-                   read_from: Path | None = None) -> Frozen:
+                   read_from: Path | None = None, command: str = "invoke minifesto freeze") -> Frozen:
     """Freeze the edition that the content folder `read_from` (this
-    content's, settings' PATH, if None) holds into this content's editions."""
+    content's, settings' PATH, if None) holds into this content's editions;
+    `command` is how the person ran it, for the fix a refusal gives."""
     into = Path(settings["PATH"])
     content = read_from or into
     minifesto_name = settings["MINIFESTO_PATHS"][0]
@@ -117,9 +119,13 @@ def freeze_edition(settings: dict, again: bool = False, keep_previous: bool = Fa
     target = into / settings["MINIFESTO_EDITIONS_PATHS"][0] / key
     frozen = Frozen(target, values["edition"])
     if target.exists() and not again:
-        raise FreezeError(f"the {values['edition']} edition is already frozen in {target.relative_to(into.parent)}: "
+        shown = target.relative_to(into.parent)
+        if read_from is not None:  # frozen from a revision: the live file's edition is not the question
+            raise FreezeError(f"the {values['edition']} edition is already frozen in {shown}: to freeze it again "
+                              f"from there, run `{command} --again`")
+        raise FreezeError(f"the {values['edition']} edition is already frozen in {shown}: "
                           "to start the next edition, give content/minifesto.md a new edition name and date; "
-                          "to correct this one, run `invoke minifesto freeze --again`")
+                          f"to correct this one, run `{command} --again`")
     files = [minifesto_name]
     for folder in settings["POLICY_PATHS"]:
         # Every file the build reads as a policy: in subfolders too.

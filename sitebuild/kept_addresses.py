@@ -171,23 +171,35 @@ def lost_cited_addresses(before: PublicPages, now: PublicPages, content: Path,
                          since: str) -> list[tuple[str, Problem]]:
     """("error" or "warning", the problem) for each cited work (a minifesto
     edition) some of whose addresses at `since` nothing now serves."""
-    lost: dict[tuple[str, str], list[str]] = {}
+    lost: dict[tuple[str, str, str], list[str]] = {}
     for address, work in sorted(before.cited.items()):
         if address not in now.served:
-            lost.setdefault((work.name, work.source), []).append(f"/{address}")
+            lost.setdefault((work.name, work.version, work.source), []).append(f"/{address}")
     made_now = {work.source: work for work in now.cited.values()}
     found = []
-    for (name, source), addresses in lost.items():
+    for (name, version, source), addresses in lost.items():
         shown = ", ".join(addresses)  # an edition has nine at most: each is one a citation may name
         successor = made_now.get(source)
-        if successor is not None and successor.name != name:
+        # Another edition (another date's month, whatever its name) now made
+        # from the same file: the one published was never frozen.
+        if successor is not None and successor.version != version:
+            change = (f"this change makes {successor.name} the current one" if successor.name != name else
+                      f"this change moves {name} from {version} to {successor.version} (the month of its date "
+                      "names its addresses)")
             found.append(("error", Problem(
                 str(content / source), successor.line, successor.field,
-                f"this change makes {successor.name} the current one, but {name} was not frozen first, "
+                f"{change}, but {name} was not frozen first, "
                 f"so its addresses, which the press and readers cite, would no longer answer: {shown}",
                 f"keep it as it was published: run `invoke minifesto freeze --from {since}`, then commit the "
                 "folder it makes under content/minifesto/editions/ (from the browser editor: ask someone who has "
                 "the project on their computer)")))
+        elif successor is None and not (content / source).exists():  # its file deleted: a frozen edition's folder
+            found.append(("warning", Problem(
+                str(content / source), 1, "(file)",
+                f"{name} was public at {shown}, and this change deletes the file it is made from: links to them "
+                "will find 'Page not found'",
+                "if that is meant, say why in the pull request; if not, put it back: "
+                f"`git checkout {since} -- {(content / source).parent.as_posix()}`")))
         else:
             found.append(("warning", Problem(
                 str(content / source), successor.line if successor else 1, "(file)",
@@ -231,7 +243,9 @@ def main(argv=None) -> int:
         annotations.warn(not_compared(unsure, base), "address settings", args.annotations)
     shown_content = Path(args.content)  # files named as given: content/…
     items_lost = lost_addresses(before, now, renamed, shown_content)
-    found = [*items_lost, *lost_cited_addresses(before, now, shown_content, base.left_at or base.named)]
+    # The fix freezes the edition as the branch named has it now, which is
+    # what is live, corrections since this branch left it included.
+    found = [*items_lost, *lost_cited_addresses(before, now, shown_content, base.named)]
     # An item's problem is about one address; a cited work's names each it lost.
     lost = len(items_lost) + sum(address not in now.served for address in before.cited)
     annotations.print_problems(found, args.annotations)

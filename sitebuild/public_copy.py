@@ -27,9 +27,30 @@ def server_only(settings: dict) -> list[str]:
     return sorted(str(settings[name]).strip("/") for name in SERVER_ONLY_SETTINGS if settings.get(name))
 
 
+class CopyRefused(Exception):
+    """INTO is not a folder this may replace; the message says why."""
+
+
+def check_target(output: Path, into: Path) -> None:
+    """Refuse an INTO that would take the built site, or anything else, with
+    it: the site's own folder, one inside it or around it, a file, or a
+    folder of something other than a site."""
+    built, target = output.resolve(), into.resolve()
+    if target == built or target.is_relative_to(built) or built.is_relative_to(target):
+        raise CopyRefused(f"{into} is {output}/ itself, inside it or around it: give a folder of its own, "
+                          "such as _site")
+    if into.is_symlink() or (into.exists() and not into.is_dir()):
+        raise CopyRefused(f"{into} is not a folder: give a folder of its own, such as _site")
+    if into.is_dir() and any(into.iterdir()) and not (into / "index.html").is_file():
+        raise CopyRefused(f"{into}/ holds files and no site (no index.html): give an empty folder or a "
+                          "folder this command made")
+
+
 def copy_public_files(output: Path, into: Path, settings: dict) -> int:
     """Make `into` hold every file of `output` but the server's own; the
-    number of files. Whatever `into` held before is replaced."""
+    number of files. A site `into` held before is replaced (check_target
+    refuses anything else)."""
+    check_target(output, into)
     left_out = set(server_only(settings))
     if into.exists():
         shutil.rmtree(into)
@@ -60,7 +81,11 @@ def main(argv=None) -> int:
     if not (args.output / "index.html").is_file():
         print(f"{args.output}/ holds no built site (no index.html): build it first.", file=sys.stderr)
         return 1
-    copied = copy_public_files(args.output, args.into, load_settings(Path(args.settings)))
+    try:
+        copied = copy_public_files(args.output, args.into, load_settings(Path(args.settings)))
+    except CopyRefused as refused:
+        print(f"Not copied: {refused}.", file=sys.stderr)
+        return 1
     print(f"Copied the site's {copied} public files into {args.into}/.")
     return 0
 

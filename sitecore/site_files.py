@@ -48,10 +48,11 @@ class CitedWork:
     """A work people cite by its own addresses, which must keep answering
     after the content changes (the review checks: sitebuild/kept_addresses.py):
     a minifesto edition, whose page and files no content file's page is."""
-    name: str    # "the March 2022 minifesto edition"
-    source: str  # the content file it is made from (content/-relative): "minifesto.md"
-    line: int    # where that file names it
-    field: str   # the field there: "date"
+    name: str     # "the March 2022 minifesto edition"
+    version: str  # which of the works that file makes in turn: the edition's key, "2022-03"
+    source: str   # the content file it is made from (content/-relative): "minifesto.md"
+    line: int     # where that file names it
+    field: str    # the field there: "date"
 
 
 @dataclass(frozen=True)

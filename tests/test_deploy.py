@@ -559,6 +559,21 @@ def test_only_main_as_reviewed_is_published(clone, tmp_path):
         assert (webroot / "news/unreviewed-work/index.html").is_file()
     finally:
         unreviewed.unlink()
+    # A file git ignores is no more reviewed: refused where the build reads it,
+    # not where it skips it itself (IGNORE_FILES).
+    hidden = clone / "content/images/__pycache__/unreviewed.jpg"
+    hidden.parent.mkdir()
+    hidden.write_bytes(b"not a reviewed photo")
+    (clone / "content/posts/.DS_Store").write_bytes(b"what a Mac leaves")
+    try:
+        refused = invoke_in(clone, *tasks[0])
+        assert refused.returncode == 1, refused.stdout + refused.stderr
+        assert refused.stderr.startswith("Not published: the build would read files that git ignores, so nobody "
+                                         "reviewed them:\n  content/images/__pycache__/unreviewed.jpg\nMove them")
+        assert ".DS_Store" not in refused.stderr
+    finally:
+        shutil.rmtree(hidden.parent)
+        (clone / "content/posts/.DS_Store").unlink()
     published = git_in(clone, "rev-parse", "HEAD").strip()
     # Meanwhile a correction is merged on GitHub, from another clone.
     elsewhere = tmp_path / "elsewhere"
@@ -583,10 +598,24 @@ def test_only_main_as_reviewed_is_published(clone, tmp_path):
         latest = invoke_in(clone, *tasks[0], "--latest")
         assert latest.returncode == 0, latest.stdout + latest.stderr
         assert git_in(clone, "rev-parse", "HEAD").strip() == merged
+        assert f"Moved this checkout to origin/main ({merged[:7]})." in latest.stdout
         assert git_in(remote, "log", "-1", "--format=%s", "gh-pages").strip() == f"Publish the site from {merged}"
         assert "Corrected: the march in Truro" in git_in(remote, "show", "gh-pages:news/cop26-protests/index.html")
     finally:
         git_in(clone, "checkout", "-q", "-B", "main", "origin/main")
+
+
+def test_a_renamed_file_is_named_as_it_is_called_now(tmp_path):
+    """git's list of changes gives a rename's old name as an entry of its own."""
+    from sitebuild.publish_source import changed_files
+
+    git_in(tmp_path, "init", "-q")
+    (tmp_path / "press.md").write_text("The press page.\n")
+    git_in(tmp_path, "add", "-A")
+    git_in(tmp_path, "commit", "-qm", "A page")
+    git_in(tmp_path, "mv", "press.md", "press-room.md")
+    (tmp_path / "new.md").write_text("Not yet reviewed.\n")
+    assert changed_files(tmp_path) == ["press-room.md", "new.md"]
 
 
 def test_publish_from_must_name_a_remote_branch():
@@ -624,6 +653,13 @@ def test_publish_copies_the_site_with_rsync(clone, tmp_path):
 
     assert [str(path.relative_to(webroot)) for path in [webroot, *webroot.rglob("*")] if not readable(path)] == []
     assert not (webroot / "_server").exists()  # the nginx snippet is for the server's config, not the web
+    # A copy cut short in a folder where nothing else changes: rsync keeps
+    # its .~tmp~ folder from --delete unless told otherwise.
+    (webroot / "theme/.~tmp~").mkdir()
+    (webroot / "theme/.~tmp~/old.css").write_text("a withdrawn file")
+    again = invoke_in(clone, "publish", "--target", f"{webroot}/")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert not (webroot / "theme/.~tmp~").exists()
 
 
 def test_publish_stops_when_the_servers_security_headers_would_refuse_the_new_styles(clone, tmp_path):

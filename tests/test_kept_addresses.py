@@ -6,6 +6,7 @@ against the branch it goes into)."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -366,6 +367,9 @@ def test_an_edition_changed_before_it_was_frozen_is_refused_and_the_fix_given_ke
     froze = freeze_from("main")
     assert froze.returncode == 0, froze.stderr
     assert "Froze the March 2022 edition in" in froze.stdout and ", as main has it." in froze.stdout
+    twice = freeze_from("main")
+    assert twice.returncode == 1
+    assert "to freeze it again from there, run `invoke minifesto freeze --from main --again`" in twice.stderr
     frozen = repository / "content/minifesto/editions/2022-03"
     assert (frozen / "minifesto.md").read_text() == published  # as published, not as changed since
     assert "date: 2022-05-01" in minifesto.read_text()
@@ -373,6 +377,14 @@ def test_an_edition_changed_before_it_was_frozen_is_refused_and_the_fix_given_ke
     kept = kept_addresses(repository)
     assert kept.returncode == 0, kept.stderr
     assert kept.stderr.endswith("Every address published at main still answers.\n")
+    # Merged; a later change deletes the frozen copy: for the reviewer to see, with the way back.
+    git(repository, "commit", "-qm", "The May 2022 edition")
+    shutil.rmtree(frozen)
+    warned = kept_addresses(repository)
+    assert warned.returncode == 0, warned.stderr
+    assert ("content/minifesto/editions/2022-03/minifesto.md:1: (file): the March 2022 minifesto edition was public "
+            "at /minifesto/2022-03/, ") in warned.stderr
+    assert "put it back: `git checkout main -- content/minifesto/editions/2022-03`" in warned.stderr
 
 
 def test_an_edition_file_that_is_no_longer_made_is_a_warning_at_the_minifesto(repository):
@@ -389,3 +401,14 @@ def test_an_edition_file_that_is_no_longer_made_is_a_warning_at_the_minifesto(re
     assert warning.startswith("content/minifesto.md:")
     assert ": (file): the March 2022 minifesto edition was public at /minifesto-easy-read.pdf" in warning
     assert warning.endswith("(warning)")
+
+
+def test_an_edition_moved_to_another_month_under_the_same_name_is_refused_too(repository):
+    """The month of an edition's date names its addresses: a corrected date
+    in another month, the name kept, takes the published addresses down."""
+    minifesto = repository / "content/minifesto.md"
+    minifesto.write_text(minifesto.read_text().replace("date: 2022-03-01", "date: 2022-04-01"))
+    refused = kept_addresses(repository)
+    assert refused.returncode == 1, refused.stderr
+    assert ("date: this change moves the March 2022 minifesto edition from 2022-03 to 2022-04 (the month of its "
+            "date names its addresses), but the March 2022 minifesto edition was not frozen first") in refused.stderr

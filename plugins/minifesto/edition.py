@@ -189,8 +189,9 @@ class MinifestoGenerator(SingleFileGenerator):
 
 def cited_work(edition: Edition) -> CitedWork:
     minifesto = edition.minifesto
-    return CitedWork(f"the {edition.name} minifesto edition", minifesto.relative_source_path.replace("\\", "/"),
-                     minifesto.frontmatter_lines.get("date", 1), "date")
+    return CitedWork(f"the {edition.name} minifesto edition", edition.key,
+                     minifesto.relative_source_path.replace("\\", "/"), minifesto.frontmatter_lines.get("date", 1),
+                     "date")
 
 
 def report_easy_read_progress(edition: Edition) -> None:
