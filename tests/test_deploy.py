@@ -245,7 +245,10 @@ const said = { notices: [], compared: [] };
 const context = { repo: { owner: "party", repo: "site" } };
 const core = { notice: (text) => said.notices.push(text) };
 const github = { rest: { repos: {
-  compareCommitsWithBasehead: async ({ basehead }) => { said.compared.push(basehead); return { data: { status: statuses[basehead] } }; },
+  compareCommitsWithBasehead: async ({ basehead }) => {
+    said.compared.push(basehead);
+    return { data: { status: statuses[basehead] } };
+  },
 } } };
 const { createRequire } = await import("node:module");
 const require = createRequire(import.meta.url);
@@ -478,7 +481,8 @@ def clone(tmp_path_factory, site):
     # bare one here, as GitHub's is), with nothing changed in the checkout.
     origin = folder.parent / "origin.git"
     subprocess.run(["git", "init", "-q", "--bare", str(origin)], check=True)
-    for command in (["commit", "-qam", "The real imprint and press numbers"], ["remote", "set-url", "origin", str(origin)],
+    for command in (["commit", "-qam", "The real imprint and press numbers"],
+                    ["remote", "set-url", "origin", str(origin)],
                     ["push", "-q", "origin", "HEAD:refs/heads/main"], ["fetch", "-q", "origin"],
                     ["checkout", "-q", "-B", "main", "origin/main"]):
         subprocess.run(["git", "-C", str(folder), *command], check=True, env={**os.environ, **GIT_IDENTITY})

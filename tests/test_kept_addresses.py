@@ -97,7 +97,8 @@ def test_the_review_runs_it_against_the_branch_the_pull_request_goes_into():
     [checkout] = [step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@")]
     assert checkout["with"]["fetch-depth"] == 0  # the base branch is there to compare with
     [step] = [step for step in job["steps"] if "sitebuild.kept_addresses" in step.get("run", "")]
-    assert step["run"].strip() == '.venv/bin/python -m sitebuild.kept_addresses --since "origin/$BASE" --annotations github'
+    assert step["run"].strip() == ('.venv/bin/python -m sitebuild.kept_addresses --since "origin/$BASE" '
+                                   "--annotations github")
     # The branch's name reaches the shell as a variable, never as text in the script.
     assert step["env"] == {"BASE": "${{ github.base_ref }}"}
 

@@ -123,7 +123,8 @@ def test_only_main_deploys_and_never_from_a_pull_request():
     assert triggers["push"]["branches"] == ["main"]
     jobs = workflow["jobs"]
     assert "github.ref == 'refs/heads/main'" in jobs["pick"]["if"]  # also for workflow_dispatch on a branch
-    assert (jobs["deploy"]["needs"], jobs["build"]["needs"]) == (["pick", "build"], "pick")  # nothing publishes without it
+    # Nothing publishes without the pick job's choice.
+    assert (jobs["deploy"]["needs"], jobs["build"]["needs"]) == (["pick", "build"], "pick")
     for path in WORKFLOWS.glob("*.yml"):
         other, other_triggers = load(path)
         if {"pull_request", "pull_request_target"} & set(other_triggers):
