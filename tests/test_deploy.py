@@ -209,7 +209,7 @@ def test_the_hourly_build_publishes_the_newest_commit_whose_tests_passed(runs, p
     (None, "c2"),  # nothing remembered (the first run, or the cache evicted)
 ])
 def test_an_hourly_run_that_would_publish_the_same_bytes_stops_before_building(live, published, tmp_path):
-    """A private repository has 2,000 Actions minutes a month; 720 hourly
+    """A private repository's plan has 3,000 Actions minutes a month; 720 hourly
     builds and deploys of a site that has not changed would spend them. The
     deploy job remembers the commit it published and the moment until which
     its build said the site stays as it is (python -m sitebuild.live_until)."""
