@@ -171,15 +171,13 @@ def _production_settings() -> dict:
     return load_settings(ROOT / SETTINGS["production"])
 
 
-# auto_shortflags off: invoke would give --headers-updated "-h", which every
-# other task takes as a request for help (and this one would publish).
 # What both publishing tasks take: the checkout must be main as reviewed.
 SOURCE_HELP = {"latest": "first move this checkout (with nothing changed) to PUBLISH_FROM, origin/main as "
                          "fetched now: for a server's hourly publish",
                "unreviewed": "publish this checkout as it is, changes and all (an emergency, when GitHub is down)"}
 
 
-def _published_source(latest: bool, unreviewed: bool) -> str:
+def _published_source(settings: dict, latest: bool, unreviewed: bool) -> str:
     """The commit to publish, once the checkout is PUBLISH_FROM as reviewed
     (sitebuild/publish_source.py); exits with the reason if it is not."""
     from sitebuild.publish_source import NotPublishable, git, publishable_commit
@@ -187,7 +185,6 @@ def _published_source(latest: bool, unreviewed: bool) -> str:
     if unreviewed:
         print("Publishing this checkout as it is: nobody has reviewed what is not on main.", file=sys.stderr)
         return "an unreviewed checkout"
-    settings = _production_settings()
     # What the build reads that git could hide: the content and the theme.
     read = [os.path.relpath(settings[name], ROOT) for name in ("PATH", "THEME")
             if Path(settings[name]).resolve().is_relative_to(ROOT)]
@@ -207,6 +204,8 @@ def _published_source(latest: bool, unreviewed: bool) -> str:
     return commit
 
 
+# auto_shortflags off: invoke would give --headers-updated "-h", which every
+# other task takes as a request for help (and this one would publish).
 @task(auto_shortflags=False,
       help={"target": "where to copy the site: user@host:/path/ (default PUBLISH_SSH_TARGET in publishconf.py)",
             "headers-updated": "the server has the build's new security-header snippet (publish asks for it)",
@@ -216,9 +215,9 @@ def publish(c, target="", headers_updated=False, latest=False, unreviewed=False)
     from sitebuild.public_copy import server_only
     from sitebuild.published_headers import published_before, refusal, remember, snippet_path
 
-    _published_source(latest, unreviewed)
-    build(c, production=True)
     settings = _production_settings()
+    _published_source(settings, latest, unreviewed)
+    build(c, production=True)
     target = target or settings["PUBLISH_SSH_TARGET"]
     if ":" not in target:  # a folder on this computer: ~ as the shell would read it (the command is quoted)
         target = os.path.expanduser(target)
@@ -256,9 +255,9 @@ def gh_pages(c, remote="origin", branch="", latest=False, unreviewed=False):
     """Build main, as reviewed, for production and push it to the GitHub Pages branch (ghp-import)."""
     from sitebuild.public_copy import copy_public_files
 
-    source = _published_source(latest, unreviewed)
-    build(c, production=True)
     settings = _production_settings()
+    source = _published_source(settings, latest, unreviewed)
+    build(c, production=True)
     branch = branch or settings["GITHUB_PAGES_BRANCH"]
     domain = settings["SITE_CANONICAL_URL"].split("://", 1)[1].strip("/")
     cache = ROOT / settings["CACHE_PATH"]  # beside output/, on its disk: hard links, not copies

@@ -69,14 +69,19 @@ def where_branch_left(revision: str, content: Path) -> Base:
     return Base(revision, commit, git(top, "rev-parse", "--short", commit).strip() if commit != named else "")
 
 
+def git_said(error: subprocess.CalledProcessError | HistoryMissing) -> str:
+    """Why git failed: its own words (text or bytes), or ours."""
+    said = getattr(error, "stderr", None)
+    said = said.decode("utf-8", "replace") if isinstance(said, bytes) else said
+    return (said or str(error)).strip()
+
+
 def git_failed(error: subprocess.CalledProcessError | HistoryMissing, revision: str) -> int:
     """What a person is told when git could not read the content at
     `revision` (a revision that is not there, a folder outside the
     repository, history a shallow clone lacks …): git's own words, or
     ours; the exit status a command gives then."""
-    said = getattr(error, "stderr", None)
-    said = said.decode("utf-8", "replace") if isinstance(said, bytes) else said
-    print(f"Could not read the content at {revision}: {(said or str(error)).strip()}", file=sys.stderr)
+    print(f"Could not read the content at {revision}: {git_said(error)}", file=sys.stderr)
     return 2
 
 

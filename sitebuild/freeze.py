@@ -34,7 +34,7 @@ from sitecore.schema.content_types import MINIFESTO
 from sitecore.schema.document import parse_document
 from sitecore.schema.front_matter_errors import FrontMatterError
 
-from .base_revision import HistoryMissing, content_at
+from .base_revision import HistoryMissing, content_at, git_said
 
 
 class FreezeError(Exception):
@@ -97,9 +97,7 @@ def freeze_edition_at(revision: str, settings: dict, again: bool = False, keep_p
         try:
             published = content_at(revision, content, Path(folder))
         except (subprocess.CalledProcessError, HistoryMissing) as error:
-            said = getattr(error, "stderr", b"") or b""
-            said = said.decode("utf-8", "replace") if isinstance(said, bytes) else said
-            raise FreezeError(f"could not read the content at {revision}: {(said or str(error)).strip()}") from None
+            raise FreezeError(f"could not read the content at {revision}: {git_said(error)}") from None
         if published is None:
             raise FreezeError(f"{revision} has no {content.name}/ folder, so no edition was published there")
         return freeze_edition(settings, again, keep_previous, read_from=published,

@@ -15,11 +15,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[1]
 MARKER = ".installed-lock"
 
 
-def outdated_installs(project: Path = PROJECT, environment: Path = Path(sys.prefix)) -> list[str]:
+def outdated_installs(project: Path = ROOT, environment: Path = Path(sys.prefix)) -> list[str]:
     """The lock files (project-relative) whose packages, as installed, are older or other."""
     pairs = (("requirements.lock", environment / MARKER), ("package-lock.json", project / "node_modules" / MARKER))
     return [lock for lock, installed in pairs

@@ -19,6 +19,9 @@ import subprocess
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 
+from . import base_revision
+from .base_revision import git_said
+
 SHOWN_CHANGES = 10  # the first few files named: the rest are counted
 
 
@@ -27,11 +30,12 @@ class NotPublishable(Exception):
 
 
 def git(root: Path, *arguments: str) -> str:
-    done = subprocess.run(["git", "-C", str(root), *arguments], capture_output=True, text=True)
-    if done.returncode:
+    """git's output, or NotPublishable with git's own words."""
+    try:
+        return base_revision.git(root, *arguments)
+    except subprocess.CalledProcessError as error:
         raise NotPublishable(f"git {arguments[0]} failed, so what is published could not be checked: "
-                             f"{done.stderr.strip()}")
-    return done.stdout
+                             f"{git_said(error)}") from None
 
 
 def changed_files(root: Path) -> list[str]:
