@@ -112,6 +112,41 @@ def test_every_entry_of_every_feed_ends_with_the_imprint(press_site, settings):
             assert len(paragraphs) > 1  # after the release's own words
 
 
+def raw_entry_html(feed: bytes, link_end: str) -> BeautifulSoup:
+    """The HTML of the entry whose link ends `link_end`, as the feed holds it
+    (feedparser's own clean-up drops tel: links, which feed readers keep)."""
+    from xml.etree import ElementTree
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    for entry in ElementTree.fromstring(feed).iter(f"{atom}entry"):
+        if entry.find(f"{atom}link").get("href").endswith(link_end):
+            return BeautifulSoup(entry.find(f"{atom}content").text, "lxml")
+    raise AssertionError(f"no entry for {link_end}")
+
+
+@pytest.mark.parametrize("feed", ["feeds/category/press-releases.atom.xml", "feeds/all.atom.xml"])
+def test_a_press_releases_feed_entry_ends_with_whom_to_call_then_the_imprint(press_site, settings, feed):
+    """A feed-to-email service sends a release to journalists away from its
+    page: its entry carries "For journalists" as the page does (the same
+    template), every address in it absolute, then the imprint. Other posts'
+    entries do not."""
+    written = (press_site.output / feed).read_bytes()
+    entry = raw_entry_html(written, RELEASE)
+    section = entry.select_one("section.release-contacts")
+    page = press_site.html(RELEASE).select_one("section[aria-labelledby=release-contacts]")
+    assert section is not None and section.get_text(" ", strip=True) == page.get_text(" ", strip=True)
+    assert [(a.get_text(), a["href"]) for a in section.select('a[href^="tel:"]')] == [
+        ("+44 (0)20 7946 0456", "tel:+442079460456"), ("07700 900123", "tel:07700900123")]
+    domain = settings["FEED_DOMAIN"].rstrip("/")
+    assert section.select_one('a[href$="/press/"]')["href"] == f"{domain}/press/"
+    # After the release's words, before the imprint.
+    assert "Electoral Commission" in section.find_previous("p").get_text()
+    assert section.find_next("p", class_="imprint").get_text() == imprint_text(settings)
+    assert not section.find_next("section")
+    if feed.endswith("all.atom.xml"):
+        assert raw_entry_html(written, "news/hello/").select_one("section.release-contacts") is None
+
+
 def first_feed(page: BeautifulSoup) -> str:
     return page.select_one('head link[rel=alternate][type="application/atom+xml"]')["href"]
 

@@ -20,10 +20,14 @@ putting a wrong date right made feed readers show the post again, as new.
 A corrected post's entry starts with its corrections, as its page does, and
 a Welsh post's words are marked Welsh, as on its page: its summary and text
 in a <div lang="cy">, its title with xml:lang (TitlesInTheirLanguage).
-Each entry's text also ends with the imprint (sitecore/imprint.py), as
-every page does: a feed-to-email service sends the release's full text as
-election material of its own, away from the page's footer, and the
-Elections Act 2022 wants the imprint on it.
+A press release's entry ends, as its page does, with "For journalists"
+(the press office's contacts and notes to editors: the theme's
+partials/release_contacts.html, rendered by the same templates): a
+feed-to-email service sends a release to journalists away from its page,
+and without them no one to call. Each entry's text then ends with the
+imprint (sitecore/imprint.py), as every page does: such a service sends
+the full text as election material of its own, away from the page's
+footer, and the Elections Act 2022 wants the imprint on it.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import weakref
 from urllib.parse import urlsplit
 
 from feedgenerator import Atom1Feed, get_tag_uri
@@ -61,6 +66,33 @@ def add_imprint(context: dict, feed) -> None:
     for item in feed.items:
         part = "content" if item.get("content") else "description"
         item[part] = with_imprint(item.get(part) or "", imprint)
+
+
+# The template that renders "For journalists", on a release's page and in its entry.
+RELEASE_CONTACTS = "partials/release_contacts.html"
+# The articles generator of the build under way (whose templates render
+# RELEASE_CONTACTS): weak, so that a finished build is not kept for it.
+articles_generator = weakref.ref(lambda: None)
+
+
+def remember_articles_generator(generator) -> None:
+    global articles_generator
+    articles_generator = weakref.ref(generator)
+
+
+def add_release_contacts(context: dict, feed) -> None:
+    """A press release's entry ends with "For journalists", as its page does."""
+    generator = articles_generator()
+    press_office = context.get("press_office")
+    releases = {article.url for article in context.get("articles", [])
+                if article.category.slug == context["PRESS_CATEGORY"]}
+    entries = [item for item in feed.items if urlsplit(item["link"]).path.lstrip("/") in releases]
+    if not (entries and press_office and generator is not None):
+        return
+    contacts = generator.env.get_template(RELEASE_CONTACTS).render(context)
+    for item in entries:
+        part = "content" if item.get("content") else "description"
+        item[part] = f"{item.get(part) or ''}\n{contacts}"
 
 
 def entries_with_their_posts(context: dict, feed):
@@ -154,13 +186,14 @@ def titles_as_written(context: dict, feed) -> None:
 
 def finish_entries(context: dict, feed) -> None:
     """Each entry's title as written, and its HTML in order: the post's
-    words marked with their language, its corrections before them, the
-    imprint after."""
+    words marked with their language, its corrections before them, a
+    release's "For journalists" after them, then the imprint."""
     titles_as_written(context, feed)
     for item, article in entries_with_their_posts(context, feed):
         mark_language(item, article, context)
         add_corrections(item, article, context)
     mark_titles_language(feed)
+    add_release_contacts(context, feed)
     add_imprint(context, feed)
 
 
@@ -202,5 +235,8 @@ def stand_alone(context: dict, feed) -> None:
 
 
 def register() -> None:
-    signals.feed_generated.connect(stand_alone)
+    signals.article_generator_init.connect(remember_articles_generator)
+    # The entries' HTML finished first, so that stand_alone makes every
+    # address in it absolute, "For journalists"' included.
     signals.feed_generated.connect(finish_entries)
+    signals.feed_generated.connect(stand_alone)
