@@ -18,6 +18,17 @@ from zoneinfo import ZoneInfo
 from sitecore.settings_check import our_setting
 
 
+# In English whatever the machine's locale (calendar.month_name and
+# strftime's %B follow it).
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+
+
+def month_name(month: int) -> str:
+    """The English name of month 1–12."""
+    return MONTH_NAMES[month - 1]
+
+
 def site_zone(settings: dict) -> ZoneInfo:
     """TIMEZONE, or its default (sitecore/settings_check.py)."""
     return ZoneInfo(our_setting(settings, "TIMEZONE"))

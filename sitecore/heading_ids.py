@@ -47,6 +47,8 @@ ID_VALUES = {
     # (sitecore/policy_content.py).
     "policy.anchor": r"policy-[0-9]+",
     "anchor": r"commitment-[0-9]+|policy-[0-9]+-[0-9]+",
+    # A month of a year of press releases (press_archive.html; plugins/press: PressMonth.anchor).
+    "month.anchor": r"month-[0-9]+-[0-9]{2}",
     # partials/year_nav.html, as news_years.html and listing_years.html call it.
     "year_nav_id": r"news-by-year|listing-by-year",
 }

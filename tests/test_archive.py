@@ -338,6 +338,32 @@ def test_a_saved_post_shows_at_once_in_the_full_lists_that_hold_it(tmp_path, fac
 
 # --- In a browser ------------------------------------------------------------------
 
+def test_a_years_press_releases_are_under_their_months_each_linked_at_the_top(archive):
+    """A busy year is hundreds of releases on one page (215 in a year of a
+    3000-post site): without the filter's script, or by a screen reader's
+    list of headings, a journalist finds March by its heading, linked from
+    the top of the page. Each month holds its releases, newest first."""
+    releases = [(url, day) for url, day in posts_newest_first()
+                if url != "/news/hello/" and CATEGORIES[int(url[-3:-1]) % 3] == "press-releases"]
+    for year in (2022, 2021):
+        page = archive.html(f"press/releases/{year}/")
+        months: dict[str, list[str]] = {}
+        for url, day in releases:
+            if day.year == year:
+                months.setdefault(f"{day:%B %Y}", []).append(url)
+        assert len(months) > 1
+        shown = {month.h3.get_text(): [a["href"] for a in month.select("li a")]
+                 for month in page.select(".archive-year .archive-month")}
+        assert shown == months and list(shown) == list(months)
+        links = page.select("nav[aria-labelledby=release-months] a")
+        assert [(a.get_text(), a.find_next_sibling("span").get_text()) for a in links] == [
+            (name, f"({len(urls)})") for name, urls in months.items()]
+        assert all(page.select_one(a["href"]).get_text() == a.get_text() for a in links)
+    # The latest releases' page is under its months too, but links no months: it is no one year's.
+    latest = archive.html("press/releases/")
+    assert latest.select(".archive-month h3") and latest.select_one("nav[aria-labelledby=release-months]") is None
+
+
 # The pages only a site with many posts has (the real site's year, month,
 # press year and full list pages are among test_site.PAGE_TYPES).
 MANY_POST_PAGES = {"news, a middle page": "news/page/5/", "a tag's last page": "news/tag/launch/page/9/",

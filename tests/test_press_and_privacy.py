@@ -77,6 +77,9 @@ def test_press_archive_filters_by_words_and_dates(site):
         assert visible == expected
         assert page.inner_text("#archive-status") == (
             f"{len(expected)} of the {len(releases)} press releases on this page shown.")
+        # Only the months with a release shown keep their headings.
+        assert page.eval_on_selector_all(".archive-month:not([hidden]) h3", "hs => hs.map(h => h.textContent)") == [
+            "November 2021"]
         # Dates before the oldest release on the page: said to be beyond it,
         # with where the others are (it said "0 of 30 shown", as if none).
         oldest = min(str(m["date"])[:10] for _, m in releases)

@@ -33,12 +33,8 @@ from pelican.generators import ArticlesGenerator, Generator
 from pelican.paginator import Paginator
 
 from plugins.typedcontent import TypedContentGenerator
+from sitecore.clock import month_name
 from sitecore.site_files import SiteFile, listing_page
-
-# In English whatever the machine's locale (calendar.month_name follows it).
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
-
 
 @dataclass(eq=False)
 class MonthArchive:
@@ -50,7 +46,7 @@ class MonthArchive:
 
     @property
     def month_name(self) -> str:
-        return MONTHS[self.month - 1]
+        return month_name(self.month)
 
     @property
     def name(self) -> str:

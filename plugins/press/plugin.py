@@ -17,6 +17,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
 from sitecore.brand import LOGO_PNG_SIZE, logo_png
+from sitecore.clock import month_name
 from sitecore.image_metadata import UnpublishableImage, published_image
 from sitecore.images import extension_of
 from sitecore.phone_links import tel_uri
@@ -76,11 +77,37 @@ def published_photo_length(path: str) -> int | None:
 
 
 @dataclass(frozen=True, eq=False)
+class PressMonth:
+    year: int
+    month: int
+    releases: list  # newest first
+
+    @property
+    def name(self) -> str:
+        return f"{month_name(self.month)} {self.year}"
+
+    @property
+    def anchor(self) -> str:
+        """The id of its heading on the page, which the months' list links."""
+        return f"month-{self.year}-{self.month:02d}"
+
+
+@dataclass(frozen=True, eq=False)
 class PressYear:
     year: int
     releases: list  # newest first
     url: str
     save_as: str
+
+    @property
+    def months(self) -> list[PressMonth]:
+        """Its releases under their months, newest first: a busy year is
+        hundreds of releases, which a reader without the page's filter
+        (no JavaScript, a screen reader's list of headings) finds by month."""
+        by_month: dict[int, list] = {}
+        for release in self.releases:
+            by_month.setdefault(release.date.month, []).append(release)
+        return [PressMonth(self.year, month, releases) for month, releases in by_month.items()]
 
 
 def press_years(releases, settings) -> list[PressYear]:

@@ -1,6 +1,7 @@
 // Filter a page of the press release archive (one year's releases, or the
 // latest) by words and dates. Without this script the page is a plain list
-// of that year's releases, with a link to every year at its top; the site's
+// of that year's releases under their months, with a link to every year
+// (and, on a year's page, to every month) at its top; the site's
 // search finds words in every year. The filter sees only this page's
 // releases, and says so when the dates asked for go beyond them: a
 // journalist asking for 2023 on the latest releases' page was told "0 of
@@ -22,8 +23,9 @@ function filter() {
     item.hidden = !match;
     shown += match ? 1 : 0;
   }
-  for (const year of document.querySelectorAll(".archive-year")) {
-    year.hidden = !year.querySelector("li:not([hidden])");
+  // A month, and a year, with no release shown is hidden, heading and all.
+  for (const group of document.querySelectorAll(".archive-month, .archive-year")) {
+    group.hidden = !group.querySelector("li[data-date]:not([hidden])");
   }
   const { coversTo } = form.dataset;
   const coversFrom = form.dataset.coversFrom || items.map((item) => item.dataset.date).sort()[0];
