@@ -11,8 +11,8 @@ SITE is a built site's folder; without it, content/ is built into a
 temporary folder. A fresh browser context per search: nothing cached. Each
 query is searched twice: opened from its address (a shared link, a
 reload), and typed a key every 200 ms, as on a phone (the search waits
-300 ms for the next key, but Pagefind fetches the index chunks of what is
-typed so far at once).
+300 ms after the last key, and fetches the index chunks of the words typed
+so far meanwhile, once the last word has three letters).
 """
 
 from __future__ import annotations

@@ -8,6 +8,8 @@ without JavaScript it still says that search needs it."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from browser import serve_folder
 from conftest import build_in
@@ -133,6 +135,72 @@ def test_a_word_typed_at_a_phones_pace_is_searched_once(many):
         expect(page.locator("#search-status")).to_have_text(f"Showing 20 of {MATCHES} results for “{QUERY}”")
         said = page.evaluate("window.__said")
         assert [text for text in said if "results for" in text] == [f"Showing 20 of {MATCHES} results for “{QUERY}”"]
+    finally:
+        context.close()
+
+
+# Pagefind's script served through a module that notes each preload and
+# search the page asks of it (then passes it on), so a test can see which
+# words' index chunks the page had fetched.
+PAGEFIND_NOTING = """\
+import * as pagefind from "./pagefind.js?as-served";
+export * from "./pagefind.js?as-served";
+window.__asked = [];
+export function preload(term, options) { window.__asked.push(["preload", term]); return pagefind.preload(term, options); }
+export function search(term, options) { window.__asked.push(["search", term]); return pagefind.search(term, options); }
+"""
+
+
+def noting_pagefind(page) -> None:
+    page.route("**/pagefind/pagefind.js", lambda route: route.fulfill(
+        body=PAGEFIND_NOTING, content_type="text/javascript"))
+
+
+def test_while_typing_only_words_of_three_letters_are_fetched_ahead(many):
+    """While the reader types, the index's chunks for the words so far are
+    fetched in the wait for the next key, but not for a word's first letter
+    or two: Pagefind's own debouncedSearch fetched "r", "re", …, "rentcap f",
+    whose chunks are many and large. The common word typed last is left out
+    (see the next test), and the search is made once, when the typing stops:
+    not at the space after a word, which changes nothing searched."""
+    context, page, url = open_search(many)
+    noting_pagefind(page)
+    try:
+        page.goto(f"{url}/search/")
+        expect(page.locator("#search-input")).to_be_visible()
+        page.locator("#search-input").press_sequentially(f"{QUERY} for", delay=200)
+        expect(page.locator("#search-status")).to_have_text(f"Showing 20 of {MATCHES} results for “{QUERY} for”")
+        asked = page.evaluate("window.__asked")
+        assert [term for kind, term in asked if kind == "search"] == [QUERY]
+        assert [term for kind, term in asked if kind == "preload"] == [
+            QUERY[:length] for length in range(3, len(QUERY) + 1)] + [QUERY]  # "rentcap for"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("query, searched, found", [
+    # "for" is in none of the posts: it would have found none of them.
+    ("rentcap for", "rentcap", MATCHES),
+    ("The rentcap of our campaign", "rentcap campaign", MATCHES),
+    # Common words alone, or in quotes (a phrase), are searched as typed.
+    ("for the", "for the", None),
+    ('"rentcap for"', '"rentcap for"', 0),
+])
+def test_common_words_narrow_nothing_in_a_search_of_several(many, query, searched, found):
+    """Pagefind keeps no list of common words, and each is in one of the
+    index's largest chunks: with years of news, "homes for everyone" cost a
+    phone 391 KB. Left out of a search of several words on an English page,
+    they are never fetched; the status gives the reader's words."""
+    context, page, url = open_search(many)
+    noting_pagefind(page)
+    try:
+        page.goto(f"{url}/search/?q={query}")
+        status = page.locator("#search-status")
+        expect(status).to_have_text(re.compile(f"for “{re.escape(query)}”$"))
+        if found is not None:
+            expect(status).to_have_text(f"Showing 20 of {found} results for “{query}”" if found
+                                        else f"No results for “{query}”")
+        assert page.evaluate("window.__asked") == [["search", searched]]
     finally:
         context.close()
 

@@ -191,6 +191,30 @@ function keepInAddress(query, types, all, order) {
 
 const NONE_TICKED = "No type of page is ticked: tick at least one to see results.";
 
+// Words so common that they narrow nothing, left out of a search of several
+// words on an English page: Pagefind keeps no such list, and each of them is
+// in one of the index's largest chunks (with years of news, "homes for
+// everyone" cost a phone 391 KB, "homes everyone" far less). A search of
+// them alone, or a phrase in quotes, is searched as typed.
+const COMMON_WORDS = new Set(("a an and are as at be by for from has have in is it its of on or our "
+  + "that the their this to was we were will with").split(" "));
+const english = document.documentElement.lang.toLowerCase().startsWith("en");
+
+function wordsToSearch(query) {
+  if (!english || query.includes('"')) return query;
+  const words = query.split(/\s+/);
+  const telling = words.filter((word) => !COMMON_WORDS.has(word.toLowerCase()));
+  return telling.length > 0 && telling.length < words.length ? telling.join(" ") : query;
+}
+
+const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
+
+// While the reader types, the index's chunks for the words so far are
+// fetched during the wait for the next key, so the search is quick when it
+// comes; but not for a word's first letter or two ("homes f"), whose chunks
+// are many and large and almost never the word meant.
+const PRELOAD_FROM_LETTERS = 3;
+
 // How long a search waits for the next key: 300 ms, longer than the gap
 // between a phone's key presses, so a word typed is not searched letter by
 // letter (each search fetched its own index chunk and 20 results: up to
@@ -237,7 +261,20 @@ async function search({ wait = 0 } = {}) {
     const pagefind = await ready;
     const options = all ? {} : { filters: { type: { any: types } } };
     if (order === "newest") options.sort = { date: "desc" };
-    found = await pagefind.debouncedSearch(query, options, wait);
+    const terms = wordsToSearch(query);
+    // Pagefind's own debouncedSearch fetches the chunks of every key's
+    // letters so far ("h", "ho" …): the wait is ours, and so is the choice.
+    if (wait > 0) {
+      if (terms.split(/\s+/).pop().length >= PRELOAD_FROM_LETTERS) pagefind.preload(terms, options).catch(() => {});
+      // Until `wait` has passed since the last key, even one that changed
+      // nothing searched (the space after a word): "rentcap for" typed at
+      // a phone's pace searched "rentcap" at the space.
+      for (let since = performance.now() - lastKey; since < wait; since = performance.now() - lastKey) {
+        await sleep(wait - since);
+        if (ticket !== latest) return; // a key came: that search replaces this one
+      }
+    }
+    found = await pagefind.search(terms, options);
   } catch {
     if (ticket === latest) {
       wanted = null; // so that searching again tries again
@@ -266,7 +303,8 @@ more.addEventListener("click", () => {
   }
 });
 form.addEventListener("submit", (event) => { event.preventDefault(); search(); });
-input.addEventListener("input", () => search({ wait: TYPING_WAIT_MS }));
+let lastKey = 0; // when the reader last typed (performance.now())
+input.addEventListener("input", () => { lastKey = performance.now(); search({ wait: TYPING_WAIT_MS }); });
 form.addEventListener("change", () => search());
 // The address may ask for some types only (/search/?type=Press+release, the
 // press pages' "Search every year's press releases"): only their boxes are ticked.
