@@ -493,6 +493,13 @@ CMS_YAML_BROWSER_DIST = str(HERE / "node_modules/yaml/browser/dist")
 # (CMS_LOCAL_BACKEND_PORT, CMS_LOCAL_BACKEND_URL and CMS_DECAP_DIST are gone:
 # Sveltia works on a local folder in the browser itself, no decap-server.)
 
+# --- The host's limits (sitebuild/host_limits.py) ------------------------------
+# Every build that writes the site warns once the published files pass 80%
+# of either: GitHub Pages publishes a site of at most 1 GB, Cloudflare Pages'
+# free plan at most 20,000 files. Set your host's (or a larger plan's) here.
+PUBLISHED_MB_LIMIT = 1024
+PUBLISHED_FILES_LIMIT = 20_000
+
 # --- Security headers for the host (plugins/headers) ---------------------------
 # One setting: the build writes output/_headers (Netlify, Cloudflare Pages)
 # and an nginx snippet from it. "{inline-css}" becomes the hash of the

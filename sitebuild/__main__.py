@@ -128,6 +128,8 @@ def run(args) -> int:
     reused = (f" ({result.reused} of them as the last build wrote them: only posts' words changed)"
               if result.reused else "")
     print(f"Built the {kind}: {result.pages} pages into {output}/ in {elapsed:.1f} s{reused}.")
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
     return 0
 
 

@@ -18,7 +18,7 @@ import re
 import shutil
 import sys
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import Pelican
@@ -33,6 +33,7 @@ from sitecore.settings_check import check_our_settings
 from sitecore.settings_file import LOADED_FROM
 
 from .errorlog import ErrorCollector, PelicanWarningsExplained
+from .host_limits import host_limit_warnings
 from .page_reuse import PageReuse, pages_reused
 from .template_cache import with_template_cache
 from .template_listing import use_lazy_listing
@@ -64,6 +65,7 @@ class BuildResult:
     # Until when (an ISO instant) the build's decisions about time hold: an
     # embargo lifting or the next day would change the site (unchanged.py).
     valid_until: str = ""
+    warnings: list[str] = field(default_factory=list)  # for the person building (host_limits.py)
 
 
 def load_settings(settings_file: str | os.PathLike, overrides: dict | None = None) -> dict:
@@ -154,9 +156,11 @@ def build_site(settings_file, output_path, overrides: dict | None = None, keep_u
             shutil.rmtree(folder, ignore_errors=True)
         raise
     valid_from, valid_until = time_window(now, moments, settings)
-    keep_record(settings, output_path, BuildRecord(inputs, valid_from, valid_until, pages,
-                                                   layout=layout, page_keys=reuse.keys, page_effects=reuse.effects))
-    return BuildResult(pages=pages, reused=reuse.reused, valid_until=valid_until)
+    record = BuildRecord(inputs, valid_from, valid_until, pages, layout=layout, page_keys=reuse.keys,
+                         page_effects=reuse.effects)
+    keep_record(settings, output_path, record)
+    return BuildResult(pages=pages, reused=reuse.reused, valid_until=valid_until,
+                       warnings=host_limit_warnings(settings, record.output))
 
 
 def is_mount_point(path: Path) -> bool:

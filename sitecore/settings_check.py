@@ -319,6 +319,10 @@ class Setting:
 OUR_SETTINGS: dict[str, Setting] = {
     # The site's clock: embargoes, event times, the dates of posts (sitecore/clock.py).
     "TIMEZONE": Setting(time_zone, "Europe/London"),
+    # The most a host publishes, warned of as the site nears it (sitebuild/host_limits.py): GitHub
+    # Pages' 1 GB, Cloudflare Pages' free plan's 20,000 files. Set your host's, or a larger plan's.
+    "PUBLISHED_MB_LIMIT": Setting(whole_number, 1024),
+    "PUBLISHED_FILES_LIMIT": Setting(whole_number, 20_000),
     # How many of the newest releases the press archive's first page lists (plugins/press).
     "PRESS_ARCHIVE_LATEST": Setting(whole_number, 30),
     # How many posts a policy's, councillor's or event's page lists before "All … posts" (plugins/listings).
