@@ -493,6 +493,12 @@ CMS_YAML_BROWSER_DIST = str(HERE / "node_modules/yaml/browser/dist")
 # (CMS_LOCAL_BACKEND_PORT, CMS_LOCAL_BACKEND_URL and CMS_DECAP_DIST are gone:
 # Sveltia works on a local folder in the browser itself, no decap-server.)
 
+# --- The sitemap (plugins/sitemap) ---------------------------------------------
+# A sitemap lists at most 50,000 addresses (sitemaps.org): past that,
+# sitemap.xml indexes parts of at most that many, in their own folder.
+SITEMAP_MAX_URLS = 50_000
+SITEMAP_PARTS_PATH = "sitemaps"
+
 # --- The host's limits (sitebuild/host_limits.py) ------------------------------
 # Every build that writes the site warns once the published files pass 80%
 # of either: GitHub Pages publishes a site of at most 1 GB, Cloudflare Pages'

@@ -323,6 +323,10 @@ OUR_SETTINGS: dict[str, Setting] = {
     # Pages' 1 GB, Cloudflare Pages' free plan's 20,000 files. Set your host's, or a larger plan's.
     "PUBLISHED_MB_LIMIT": Setting(whole_number, 1024),
     "PUBLISHED_FILES_LIMIT": Setting(whole_number, 20_000),
+    # A sitemap's most addresses (sitemaps.org's limit), and the folder of the parts of a longer one,
+    # which sitemap.xml then indexes (plugins/sitemap).
+    "SITEMAP_MAX_URLS": Setting(whole_number, 50_000),
+    "SITEMAP_PARTS_PATH": Setting(site_dir, "sitemaps"),
     # How many of the newest releases the press archive's first page lists (plugins/press).
     "PRESS_ARCHIVE_LATEST": Setting(whole_number, 30),
     # How many posts a policy's, councillor's or event's page lists before "All … posts" (plugins/listings).

@@ -10,7 +10,10 @@ read here. Each of our generators that writes files declares them with a
 read in `generate_context`, so the list never depends on the order plugins run in.
 The only files written but not declared are the search index's (under
 SEARCH_INDEX_PATH, written by plugins/search, not a generator): Pagefind
-names them after the pages are written, by what they hold.
+names them after the pages are written, by what they hold; and the parts of
+a sitemap too long for one file (under SITEMAP_PARTS_PATH, plugins/sitemap),
+whose number is known only once this list is made. Both folders are the
+site's own (own_folders): no content takes an address there.
 """
 
 from __future__ import annotations
@@ -25,12 +28,13 @@ from .urls import page_url
 
 # The site's own folders: no page of content stands there (a page called
 # "pagefind" vanished under the search index, which is written last).
-OWN_FOLDER_SETTINGS = ("THEME_STATIC_DIR", "SEARCH_INDEX_PATH", "NGINX_HEADERS_SAVE_AS", "CMS_SAVE_AS")
+OWN_FOLDER_SETTINGS = ("THEME_STATIC_DIR", "SEARCH_INDEX_PATH", "NGINX_HEADERS_SAVE_AS", "CMS_SAVE_AS",
+                       "SITEMAP_PARTS_PATH")
 
 
 def own_folders(settings: dict) -> set[str]:
     """The first part of every address the site keeps its own files under
-    (theme/, pagefind/, _server/, admin/), in lower case."""
+    (theme/, pagefind/, _server/, admin/, sitemaps/), in lower case."""
     return {str(settings[name]).strip("/").split("/")[0].lower() for name in OWN_FOLDER_SETTINGS if settings.get(name)}
 
 

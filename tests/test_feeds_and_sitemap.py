@@ -47,6 +47,51 @@ def test_sitemap_lists_every_public_page(site, settings):
         assert (site.output / path / "index.html").exists() or (site.output / path).is_file(), url
 
 
+def sitemap_urls(path) -> list[str]:
+    return [loc.text for loc in ET.parse(path).getroot().findall("s:url/s:loc", SITEMAP_NS)]
+
+
+def test_a_sitemap_past_its_limit_is_an_index_of_parts_that_list_every_page_once(make_site, settings):
+    """sitemaps.org allows a sitemap 50,000 addresses (SITEMAP_MAX_URLS,
+    some 48,000 posts): past that, sitemap.xml indexes parts of at most that
+    many, each with its newest date, which robots.txt still names; together
+    they list what one sitemap would, in the same order."""
+    posts = {f"posts/story-{n}.md": f"---\ntitle: Story {n}\ndate: 2021-10-{n:02d}\ncategory: news\n"
+                                    f"summary: Story {n}.\n---\nText {n}.\n" for n in range(1, 9)}
+    whole = make_site(posts)
+    assert whole.returncode == 0, whole.stderr
+    expected = sitemap_urls(whole.output / "sitemap.xml")
+    most = 7
+    assert len(expected) > 2 * most
+    split = make_site(posts, settings={"SITEMAP_MAX_URLS": str(most)}, output=whole.output.parent / "split")
+    assert split.returncode == 0, split.stderr
+    index = ET.parse(split.output / "sitemap.xml").getroot()
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    base = settings["SITE_CANONICAL_URL"]
+    parts = [(entry.find("s:loc", SITEMAP_NS).text, entry.find("s:lastmod", SITEMAP_NS))
+             for entry in index.findall("s:sitemap", SITEMAP_NS)]
+    count = -(-len(expected) // most)
+    assert [url for url, _ in parts] == [f"{base}/sitemaps/{n}.xml" for n in range(1, count + 1)]
+    listed = []
+    for url, lastmod in parts:
+        part = split.output / url.removeprefix(base + "/")
+        urls = sitemap_urls(part)
+        assert 0 < len(urls) <= most
+        dates = [d.text for d in ET.parse(part).getroot().findall("s:url/s:lastmod", SITEMAP_NS)]
+        assert (lastmod.text if lastmod is not None else None) == (max(dates) if dates else None)
+        listed += urls
+    assert listed == expected
+    assert (split.output / "robots.txt").read_text() == (whole.output / "robots.txt").read_text()
+
+
+def test_no_content_takes_an_address_in_the_sitemaps_folder(make_site):
+    """The parts' folder is the sitemap's own, as pagefind/ is the index's:
+    a page saved there would be overwritten by a part, or a part by it."""
+    built = make_site({"pages/sitemaps.md": "---\ntitle: Sitemaps\nsummary: Ours.\n---\nText.\n"})
+    assert built.returncode == 1
+    assert [line for line in built.problem_lines if "sitemaps" in line], built.stderr
+
+
 def test_robots_txt_points_at_the_sitemap(site, settings):
     robots = (site.output / "robots.txt").read_text()
     assert f"Sitemap: {settings['SITE_CANONICAL_URL']}/sitemap.xml" in robots
