@@ -422,8 +422,8 @@ def test_a_page_cannot_take_a_folder_of_the_sites_own_files(make_site, name):
     assert_fails_with(
         build,
         f"content/pages/{name}.md:1: (file name): its address /{name}/ is where the site keeps files of its own "
-        "(the search index, the styles, the editor, the sitemap's parts), which would take its place — rename this file so its slug "
-        "(the file name) is another word",
+        "(the search index, the styles, the editor, the sitemap's parts), which would take its place — rename "
+        "this file so its slug (the file name) is another word",
     )
 
 

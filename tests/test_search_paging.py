@@ -146,8 +146,9 @@ PAGEFIND_NOTING = """\
 import * as pagefind from "./pagefind.js?as-served";
 export * from "./pagefind.js?as-served";
 window.__asked = [];
-export function preload(term, options) { window.__asked.push(["preload", term]); return pagefind.preload(term, options); }
-export function search(term, options) { window.__asked.push(["search", term]); return pagefind.search(term, options); }
+const noted = (kind) => (term, options) => { window.__asked.push([kind, term]); return pagefind[kind](term, options); };
+export const preload = noted("preload");
+export const search = noted("search");
 """
 
 

@@ -36,6 +36,7 @@ from plugins.typedcontent import TypedContentGenerator
 from sitecore.clock import month_name
 from sitecore.site_files import SiteFile, listing_page
 
+
 @dataclass(eq=False)
 class MonthArchive:
     year: int
