@@ -212,7 +212,7 @@ def _published_source(settings: dict, latest: bool, unreviewed: bool) -> str:
             **SOURCE_HELP})
 def publish(c, target="", headers_updated=False, latest=False, unreviewed=False):
     """Build main, as reviewed, for production and copy it to the web host with rsync over SSH."""
-    from sitebuild.public_copy import server_only
+    from sitecore.site_files import server_only
     from sitebuild.published_headers import published_before, refusal, remember, snippet_path
 
     settings = _production_settings()

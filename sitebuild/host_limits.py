@@ -12,8 +12,8 @@ three posts a week.
 
 from __future__ import annotations
 
-from sitebuild.public_copy import server_only
 from sitecore.settings_check import our_setting
+from sitecore.site_files import server_only
 
 NEAR_LIMIT = 0.8  # the share of a limit that starts the warning
 MB = 1024 * 1024

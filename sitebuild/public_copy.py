@@ -3,7 +3,7 @@ the built site as the web serves it, in a folder of its own.
 
 The build writes the web server's own configuration beside the site
 (`_server/nginx-security-headers.conf`, `_server/nginx-redirects.conf`:
-SERVER_ONLY_SETTINGS), for the server's config to include. They are not
+sitecore/site_files.py's SERVER_ONLY_SETTINGS), for the server's config to include. They are not
 for the web: a host that publishes the folder whole (GitHub Pages, Netlify,
 Cloudflare Pages) would serve them to anyone. So what is published is this
 copy, every other file hard-linked (no second copy of the PDFs on disk);
@@ -18,14 +18,7 @@ import shutil
 import sys
 from pathlib import Path
 
-# The files the build writes for the web server's configuration, not its web.
-SERVER_ONLY_SETTINGS = ("NGINX_HEADERS_SAVE_AS", "NGINX_REDIRECTS_SAVE_AS")
-
-
-def server_only(settings: dict) -> list[str]:
-    """The output/-relative paths of the server's own files ('_server/…')."""
-    return sorted(str(settings[name]).strip("/") for name in SERVER_ONLY_SETTINGS if settings.get(name))
-
+from sitecore.site_files import server_only
 
 class CopyRefused(Exception):
     """INTO is not a folder this may replace; the message says why."""

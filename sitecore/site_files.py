@@ -38,6 +38,17 @@ def own_folders(settings: dict) -> set[str]:
     return {str(settings[name]).strip("/").split("/")[0].lower() for name in OWN_FOLDER_SETTINGS if settings.get(name)}
 
 
+# The files the build writes for the web server's configuration, not its
+# web: never published (sitebuild/public_copy.py, `invoke publish`), nor
+# counted against a host's limits (sitebuild/host_limits.py).
+SERVER_ONLY_SETTINGS = ("NGINX_HEADERS_SAVE_AS", "NGINX_REDIRECTS_SAVE_AS")
+
+
+def server_only(settings: dict) -> list[str]:
+    """The output/-relative paths of the server's own files ('_server/…')."""
+    return sorted(str(settings[name]).strip("/") for name in SERVER_ONLY_SETTINGS if settings.get(name))
+
+
 # A listing's later pages, as pelicanconf.py's PAGINATION_PATTERNS name them
 # (news/page/2/): the link check and the old-address check both need the shape.
 LATER_PAGE = r"page/[0-9]+/"
