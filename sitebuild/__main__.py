@@ -124,10 +124,10 @@ def run(args) -> int:
     if result.kept:
         print(f"Nothing changed since the last build: {output}/ kept as it was "
               f"({result.pages} pages, checked in {elapsed:.1f} s).")
-        return 0
-    reused = (f" ({result.reused} of them as the last build wrote them: only posts' words changed)"
-              if result.reused else "")
-    print(f"Built the {kind}: {result.pages} pages into {output}/ in {elapsed:.1f} s{reused}.")
+    else:
+        reused = (f" ({result.reused} of them as the last build wrote them: only posts' words changed)"
+                  if result.reused else "")
+        print(f"Built the {kind}: {result.pages} pages into {output}/ in {elapsed:.1f} s{reused}.")
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     return 0

@@ -143,7 +143,8 @@ def build_site(settings_file, output_path, overrides: dict | None = None, keep_u
         record = read_record(settings, output_path)
         if keep_unchanged and site_still_current(record, inputs, now, output_path):
             staging.rmdir()
-            return BuildResult(pages=record.pages, kept=True, valid_until=record.valid_until)
+            return BuildResult(pages=record.pages, kept=True, valid_until=record.valid_until,
+                               warnings=host_limit_warnings(settings, record.output))
         with moments_compared() as moments, pages_reused(PageReuse(record, layout, now, output_path)) as reuse:
             run_pelican(with_template_cache({**settings, INPUTS_BUT_POST_BODIES: layout}))
         pages = count_pages(staging)

@@ -4,10 +4,10 @@ Years of news make a big site: about 61 KB and 3.5 files a post (measured at
 3000 posts: 195 MB in 10,915 files, share cards a third of the bytes).
 GitHub Pages publishes a site of at most 1 GB, and Cloudflare Pages' free
 plan at most 20,000 files: past either, publishing fails, on the day of a
-press release. So every build that writes the site says so once the
-published files (not `_server/`, which only a server of our own reads) pass
-NEAR_LIMIT of PUBLISHED_MB_LIMIT or PUBLISHED_FILES_LIMIT: months ahead at
-three posts a week.
+press release. So every build says so once the published files (not
+`_server/`, which only a server of our own reads) pass NEAR_LIMIT of
+PUBLISHED_MB_LIMIT or PUBLISHED_FILES_LIMIT, a build that keeps the site as
+it was too (the hourly builds): months ahead at three posts a week.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from sitecore.site_files import server_only
 
+
 class CopyRefused(Exception):
     """INTO is not a folder this may replace; the message says why."""
 

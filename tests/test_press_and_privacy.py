@@ -80,6 +80,16 @@ def test_press_archive_filters_by_words_and_dates(site):
         # Only the months with a release shown keep their headings.
         assert page.eval_on_selector_all(".archive-month:not([hidden]) h3", "hs => hs.map(h => h.textContent)") == [
             "November 2021"]
+        # A year's page links its months at its top: only those shown.
+        year_page = browser.new_page()
+        year_page.goto(f"{url}/press/releases/2021/")
+        year_page.wait_for_selector("#archive-filter:not([hidden])")
+        months = "nav[aria-labelledby=release-months] li"
+        assert year_page.locator(f"{months}:not([hidden])").count() > 1
+        year_page.fill("#archive-from", "2021-11-01")
+        year_page.fill("#archive-to", "2021-11-30")
+        shown = year_page.eval_on_selector_all(f"{months}:not([hidden]) a", "as => as.map(a => a.textContent)")
+        assert shown == ["November 2021"]
         # Dates before the oldest release on the page: said to be beyond it,
         # with where the others are (it said "0 of 30 shown", as if none).
         oldest = min(str(m["date"])[:10] for _, m in releases)

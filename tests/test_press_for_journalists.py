@@ -135,6 +135,8 @@ def test_a_press_releases_feed_entry_ends_with_whom_to_call_then_the_imprint(pre
     section = entry.select_one("section.release-contacts")
     page = press_site.html(RELEASE).select_one("section[aria-labelledby=release-contacts]")
     assert section is not None and section.get_text(" ", strip=True) == page.get_text(" ", strip=True)
+    # A reader shows many entries on one page: no ids, no labels pointing at them, nothing for the site's search.
+    assert section.find_all(id=True) == [] and section.attrs == {"class": ["release-contacts"]}
     assert [(a.get_text(), a["href"]) for a in section.select('a[href^="tel:"]')] == [
         ("+44 (0)20 7946 0456", "tel:+442079460456"), ("07700 900123", "tel:07700900123")]
     domain = settings["FEED_DOMAIN"].rstrip("/")
@@ -145,6 +147,26 @@ def test_a_press_releases_feed_entry_ends_with_whom_to_call_then_the_imprint(pre
     assert not section.find_next("section")
     if feed.endswith("all.atom.xml"):
         assert raw_entry_html(written, "news/hello/").select_one("section.release-contacts") is None
+
+
+def test_a_picture_in_the_notes_to_editors_is_the_feeds_plain_copy_in_a_releases_entry(tmp_path, factory_cache,
+                                                                                       settings):
+    """In a feed entry a picture is the plain copy at its full address, as
+    every picture of a feed is (plugins/images): the page's <picture> has
+    WebP copies at addresses of the site, which a feed reader cannot load."""
+    office = textwrap.dedent(MINIMAL_SITE["press-office.md"]) + "\n![The party's leader](/images/press/alex-mays.jpg)\n"
+    built = build_in(tmp_path, {"press-office.md": office, "pages/press.md": PRESS_PAGE,
+                                "posts/new-deputy-leader.md": RELEASE_POST}, cache=factory_cache)
+    assert built.returncode == 0, built.stderr
+    domain = settings["FEED_DOMAIN"].rstrip("/")
+    entry = raw_entry_html((built.output / "feeds/category/press-releases.atom.xml").read_bytes(), RELEASE)
+    notes = entry.select_one("section.release-contacts .boilerplate")
+    assert notes.select("picture, source, [srcset]") == []
+    [image] = notes.select("img")
+    assert image["alt"] == "The party's leader" and image["src"].startswith(f"{domain}/images/press/")
+    assert (built.output / image["src"].removeprefix(domain + "/")).is_file()
+    # On the page, the picture as every page shows one.
+    assert built.html(RELEASE).select_one("section.release-contacts .boilerplate picture") is not None
 
 
 def first_feed(page: BeautifulSoup) -> str:

@@ -179,6 +179,27 @@ def test_while_typing_only_words_of_three_letters_are_fetched_ahead(many):
         context.close()
 
 
+def test_a_word_typed_while_search_loads_is_searched_once_it_has(many):
+    """On a slow link Pagefind's script comes after the reader has typed:
+    the search waiting for it since each key must not all run once it comes
+    ("r", "re" … each a search and its chunks); only the latest goes on."""
+    context, page, url = open_search(many)
+    held = []
+    page.route("**/pagefind/pagefind.js", lambda route: held.append(route))
+    try:
+        page.goto(f"{url}/search/")
+        expect(page.locator("#search-input")).to_be_visible()
+        page.locator("#search-input").press_sequentially(QUERY, delay=60)
+        page.wait_for_timeout(400)  # the wait after the last key has passed: every search waits for Pagefind
+        assert len(held) == 1
+        held[0].fulfill(body=PAGEFIND_NOTING, content_type="text/javascript")
+        expect(page.locator("#search-status")).to_have_text(f"Showing 20 of {MATCHES} results for “{QUERY}”")
+        assert page.evaluate("window.__asked") == [["preload", QUERY], ["search", QUERY]]
+    finally:
+        page.unroute_all(behavior="ignoreErrors")
+        context.close()
+
+
 @pytest.mark.parametrize("query, searched, found", [
     # "for" is in none of the posts: it would have found none of them.
     ("rentcap for", "rentcap", MATCHES),

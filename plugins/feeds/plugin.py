@@ -89,7 +89,7 @@ def add_release_contacts(context: dict, feed) -> None:
     entries = [item for item in feed.items if urlsplit(item["link"]).path.lstrip("/") in releases]
     if not (entries and press_office and generator is not None):
         return
-    contacts = generator.env.get_template(RELEASE_CONTACTS).render(context)
+    contacts = generator.env.get_template(RELEASE_CONTACTS).render({**context, "in_feed": True})
     for item in entries:
         part = "content" if item.get("content") else "description"
         item[part] = f"{item.get(part) or ''}\n{contacts}"

@@ -108,6 +108,12 @@ class ResponsiveImages:
 
         return IMG_SRC.sub(replace, content)
 
+    def plain_images_for_feeds(self, content: str) -> Markup:
+        """The `plain_images` template filter: HTML a template makes for a
+        feed entry (a release's "For journalists", plugins/feeds), its
+        pictures as the feed's own are, after this plugin has done theirs."""
+        return Markup(self.plain_images(str(content), self.settings["FEED_DOMAIN"].rstrip("/")))
+
     def photo(self, path: str, alt: str, eager: bool = False, role: str | None = None) -> Markup:
         """A photo in the text column's width, or as its `role` (a key of
         RESPONSIVE_IMAGE_SIZES_BY_ROLE: "portrait", "easy-read") sizes it."""
@@ -132,6 +138,7 @@ def start_build(pelican) -> None:
 
 def add_filters(generator) -> None:
     generator.env.filters["responsive_images"] = _current.rewrite
+    generator.env.filters["plain_images"] = _current.plain_images_for_feeds
     generator.env.globals["responsive_image"] = _current.photo
 
 

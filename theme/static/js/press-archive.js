@@ -23,9 +23,13 @@ function filter() {
     item.hidden = !match;
     shown += match ? 1 : 0;
   }
-  // A month, and a year, with no release shown is hidden, heading and all.
+  // A month, and a year, with no release shown is hidden, heading and all,
+  // and so is its link at the top of a year's page.
   for (const group of document.querySelectorAll(".archive-month, .archive-year")) {
     group.hidden = !group.querySelector("li[data-date]:not([hidden])");
+  }
+  for (const link of document.querySelectorAll("nav[aria-labelledby=release-months] a")) {
+    link.parentElement.hidden = document.getElementById(link.hash.slice(1)).closest(".archive-month").hidden;
   }
   const { coversTo } = form.dataset;
   const coversFrom = form.dataset.coversFrom || items.map((item) => item.dataset.date).sort()[0];

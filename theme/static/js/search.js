@@ -259,6 +259,8 @@ async function search({ wait = 0 } = {}) {
   let found;
   try {
     const pagefind = await ready;
+    // Typed while Pagefind loaded (a slow link): only the latest search goes on.
+    if (ticket !== latest) return;
     const options = all ? {} : { filters: { type: { any: types } } };
     if (order === "newest") options.sort = { date: "desc" };
     const terms = wordsToSearch(query);
