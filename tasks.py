@@ -212,8 +212,8 @@ def _published_source(settings: dict, latest: bool, unreviewed: bool) -> str:
             **SOURCE_HELP})
 def publish(c, target="", headers_updated=False, latest=False, unreviewed=False):
     """Build main, as reviewed, for production and copy it to the web host with rsync over SSH."""
-    from sitecore.site_files import server_only
     from sitebuild.published_headers import published_before, refusal, remember, snippet_path
+    from sitecore.site_files import server_only
 
     settings = _production_settings()
     _published_source(settings, latest, unreviewed)
