@@ -14,7 +14,7 @@ Problems and settings
 - newcomers: which of two clashing files the volunteer just added (the one a message belongs on)
 
 Time and what is public
-- clock: the build's "now" and the site's time zone
+- clock: the build's "now", the site's time zone and the months' names
 - publication_order: whether an item may name another that is not public yet
 - renamed_items: what to say of a name no published item has (not public yet, renamed, never there)
 
@@ -45,7 +45,7 @@ Text and HTML
 
 Addresses and files
 - urls: public addresses (canonical URLs, page URLs from save_as)
-- site_files: every address the build writes, declared by its generators
+- site_files: every address the build writes, declared by its generators, and the server's own files
 - share_cards: where each page's share card is (drawn there, pointed at by its tags)
 - output: writing files into the output folder (atomically, never outside it) and their public modes
 
