@@ -29,7 +29,7 @@ function filter() {
     group.hidden = !group.querySelector("li[data-date]:not([hidden])");
   }
   for (const link of document.querySelectorAll("nav[aria-labelledby=release-months] a")) {
-    link.parentElement.hidden = document.getElementById(link.hash.slice(1)).closest(".archive-month").hidden;
+    link.parentElement.hidden = Boolean(document.getElementById(link.hash.slice(1))?.closest(".archive-month")?.hidden);
   }
   const { coversTo } = form.dataset;
   const coversFrom = form.dataset.coversFrom || items.map((item) => item.dataset.date).sort()[0];
