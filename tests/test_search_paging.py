@@ -200,6 +200,17 @@ def test_a_word_typed_while_search_loads_is_searched_once_it_has(many):
         context.close()
 
 
+def test_the_common_words_the_readme_names_are_those_left_out():
+    """The README names some of the common words a search leaves out: they are in search.js's list."""
+    from conftest import REPO
+
+    script = (REPO / "theme/static/js/search.js").read_text(encoding="utf-8")
+    listed = set(" ".join(re.findall(r'"([a-z ]+)"', script.split("const COMMON_WORDS")[1].split(";")[0])).split())
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    named = re.search(r"\*\*Common words\*\* \(((?:\"[a-z]+\", )+\"[a-z]+\")", readme)[1]
+    assert set(re.findall(r'"([a-z]+)"', named)) <= listed and {"for", "the", "of"} <= listed
+
+
 @pytest.mark.parametrize("query, searched, found", [
     # "for" is in none of the posts: it would have found none of them.
     ("rentcap for", "rentcap", MATCHES),
