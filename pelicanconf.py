@@ -256,6 +256,12 @@ EVENT_REGION_URL = "events/region/{slug}/"
 EVENT_REGION_SAVE_AS = "events/region/{slug}/index.html"
 EVENT_CATEGORY_URL = "events/category/{slug}/"
 EVENT_CATEGORY_SAVE_AS = "events/category/{slug}/index.html"
+# Past events: /events/ shows the newest PAST_EVENTS_SHOWN and links a page
+# for each year, its events under their months (years of events were one
+# page: 305 events, 171 KB).
+PAST_EVENTS_SHOWN = 10
+EVENT_YEAR_URL = "events/{year}/"
+EVENT_YEAR_SAVE_AS = "events/{year}/index.html"
 CATEGORY_URL = "news/category/{slug}/"
 CATEGORY_SAVE_AS = "news/category/{slug}/index.html"
 TAG_URL = "news/tag/{slug}/"

@@ -209,6 +209,33 @@ def test_draft_and_embargoed_events_appear_in_no_output_file(make_site):
     assert (lifted.output / "events/embargoed-launch/index.html").is_file()
 
 
+def test_past_events_are_the_newest_few_and_a_page_for_each_year_under_its_months(make_site):
+    """Years of events were one page (305 events, 171 KB, 293 past ones
+    under one heading): /events/ shows the newest PAST_EVENTS_SHOWN past
+    ones and links a page for each year, its events newest first under
+    their months, in the sitemap."""
+    days = ["2021-03-06", "2021-03-20", "2021-11-06", "2022-01-15", "2022-01-29", "2022-02-12"]
+    events = {f"events/canvass-{n}.md": event_file(title=f"Canvass {n}", start=f"{day} 10:00", end=f"{day} 13:00")
+              for n, day in enumerate(days)}
+    built = make_site(events, settings={"PAST_EVENTS_SHOWN": "4"}, options=("--now", "2022-06-01 12:00"))
+    assert built.returncode == 0, built.stderr
+    listing = built.html("events/").select_one("section[aria-labelledby=past]")
+    assert titles(listing.select(".event-card")) == ["Canvass 5", "Canvass 4", "Canvass 3", "Canvass 2"]
+    years = [(a["href"], a.find_next_sibling("span").get_text())
+             for a in listing.select("nav[aria-labelledby=past-years] a")]
+    assert years == [("/events/2022/", "(3)"), ("/events/2021/", "(3)")]
+    for url, months in (("events/2022/", {"February 2022": ["Canvass 5"], "January 2022": ["Canvass 4", "Canvass 3"]}),
+                        ("events/2021/", {"November 2021": ["Canvass 2"], "March 2021": ["Canvass 1", "Canvass 0"]})):
+        page = built.html(url)
+        assert page.h1.get_text() == f"Past events of {url[7:11]}"
+        shown = {h2.get_text(): titles(h2.find_next_sibling("ul").select(".event-card"))
+                 for h2 in page.main.select("h2") if h2.get("id") != "past-years"}
+        assert shown == months and list(shown) == list(months)
+        assert page.select_one(f'nav[aria-labelledby=past-years] a[href="/{url}"]')["aria-current"] == "page"
+    sitemap = (built.output / "sitemap.xml").read_text()
+    assert "/events/2021/</loc>" in sitemap and "/events/2022/</loc>" in sitemap
+
+
 def event_file(**changes: str | None) -> str:
     """An event's file; a change to None leaves that field out."""
     fields = {"title": "Canvass", "start": "2022-05-07 10:00", "end": "2022-05-07 13:00",

@@ -3,24 +3,42 @@
 An event is upcoming until its end has passed, by the build's clock
 (sitecore.clock.has_passed, which also tells an unchanged build when the
 split changes, so the hourly scheduled build moves an event to the past).
-/events/ lists the upcoming events by date and the past ones, newest first;
-a page per region and per category lists the upcoming events of each, so
-the listing is filtered with plain links, without JavaScript.
+/events/ lists the upcoming events by date and the newest past ones
+(PAST_EVENTS_SHOWN), and links a page for each year of past events, which
+lists them newest first under their months: years of events were one page
+(305 events, 171 KB). A page per region and per category lists the
+upcoming events of each, so the listing is filtered with plain links,
+without JavaScript.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from plugins.typedcontent import TypedContentGenerator
-from sitecore.clock import build_time, clocks_show_twice, has_passed, instant
+from sitecore.clock import build_time, clocks_show_twice, has_passed, instant, month_name
 from sitecore.content_items import TypedContent
 from sitecore.output import write_output
 from sitecore.regions import region_slug
+from sitecore.settings_check import our_setting
 from sitecore.site_files import SiteFile, listing_page
 
 from .calendar import event_calendar, upcoming_calendar
 
 # How many of the events that go ahead the home page shows.
 NEXT_EVENTS_SHOWN = 2
+
+
+@dataclass(frozen=True, eq=False)
+class PastEventsYear:
+    year: int
+    months: list[tuple[str, list]]  # ("March 2023", its events, newest first), newest first
+    url: str
+    save_as: str
+
+    @property
+    def count(self) -> int:
+        return sum(len(events) for _, events in self.months)
 
 
 class Event(TypedContent):
@@ -112,8 +130,21 @@ class EventGenerator(TypedContentGenerator):
         # cancelled and a postponed one took both places from the conference).
         self.context["next_events"] = [event for event in upcoming
                                        if event.event_status == "scheduled"][:NEXT_EVENTS_SHOWN]
-        self.context["past_events"] = [event for event in reversed(self.items) if event not in upcoming]
+        past = [event for event in reversed(self.items) if event not in upcoming]
+        self.context["past_events"] = past
+        self.context["recent_past_events"] = past[:our_setting(self.settings, "PAST_EVENTS_SHOWN")]
+        self.context["past_event_years"] = self.past_years(past)
         self.context["event_filters"] = self.filters(upcoming)
+
+    def past_years(self, past) -> list[PastEventsYear]:
+        """The years of past events, newest first, each with its events under their months."""
+        by_year: dict[int, dict[int, list]] = {}
+        for event in past:  # newest first
+            by_year.setdefault(event.start.year, {}).setdefault(event.start.month, []).append(event)
+        return [PastEventsYear(year, [(f"{month_name(month)} {year}", events) for month, events in months.items()],
+                               self.settings["EVENT_YEAR_URL"].format(year=year),
+                               self.settings["EVENT_YEAR_SAVE_AS"].format(year=year))
+                for year, months in by_year.items()]
 
     def filters(self, upcoming) -> dict[str, list[dict]]:
         """For each way to filter (region, category), every value with the
@@ -139,6 +170,7 @@ class EventGenerator(TypedContentGenerator):
         files.append(SiteFile(self.settings["EVENTS_CALENDAR_SAVE_AS"], "the calendar of upcoming events"))
         files += [listing_page(value["save_as"], f"{value['name']} events", in_sitemap=False)
                   for values in self.context["event_filters"].values() for value in values]
+        files += [listing_page(year.save_as, f"past events of {year.year}") for year in self.context["past_event_years"]]
         return files
 
     def generate_output(self, writer) -> None:
@@ -149,6 +181,10 @@ class EventGenerator(TypedContentGenerator):
                 writer.write_file(value["save_as"], self.get_template(self.index_template), self.context,
                                   event_filter=value, page_kind="events-filtered",
                                   relative_urls=settings["RELATIVE_URLS"], url=value["url"])
+        for year in self.context["past_event_years"]:
+            writer.write_file(year.save_as, self.get_template(self.index_template), self.context,
+                              events_year=year, page_kind="events-year", relative_urls=settings["RELATIVE_URLS"],
+                              url=year.url)
         for event in self.items:
             write_output(self.output_path, event.calendar_url, event_calendar(event, settings))
         write_output(self.output_path, settings["EVENTS_CALENDAR_SAVE_AS"],
