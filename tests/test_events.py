@@ -236,6 +236,25 @@ def test_past_events_are_the_newest_few_and_a_page_for_each_year_under_its_month
     assert "/events/2021/</loc>" in sitemap and "/events/2022/</loc>" in sitemap
 
 
+def test_a_past_events_page_offers_no_calendar_and_no_meeting_link(make_site):
+    """Once an event has taken place its page says so; adding it to a
+    calendar, or following its online meeting's link, is no longer offered
+    (the meeting's address is still told)."""
+    online = "https://meet.example.org/breakthrough-canvass"
+    built = make_site({"events/before.md": event_file(title="Before", online=online),
+                       "events/after.md": event_file(title="After", start="2022-08-06 10:00",
+                                                     end="2022-08-06 13:00", online=online)},
+                      options=("--now", "2022-06-01 12:00"))
+    assert built.returncode == 0, built.stderr
+    for slug, past in (("before", True), ("after", False)):
+        page = built.html(f"events/{slug}/").main
+        meeting = next(dt.find_next_sibling("dd") for dt in page.select("dl.facts dt") if dt.get_text() == "Online")
+        assert meeting.get_text() == online
+        assert (meeting.find("a") is None) == past
+        assert (page.find("a", string="Add to your calendar") is None) == past, slug
+        assert ("This event has taken place." in page.get_text()) == past
+
+
 def event_file(**changes: str | None) -> str:
     """An event's file; a change to None leaves that field out."""
     fields = {"title": "Canvass", "start": "2022-05-07 10:00", "end": "2022-05-07 13:00",
