@@ -143,6 +143,32 @@ def test_a_postponed_event_stays_to_come_after_its_first_date(make_site):
     assert build.html("").main.select_one("section[aria-labelledby=next-events]") is None
 
 
+def test_postponed_events_come_after_those_with_a_date_and_stay_off_a_branchs_coming_up(make_site):
+    """Sorted by the date they first had, events postponed years before led
+    the listing (six of them before the first real one, in an audit of
+    years of events), and a branch's "Coming up" showed a 2022 meeting in
+    2024. They follow the events with a date, under a heading of their own."""
+    from test_branches import LONDON_BRANCH
+
+    build = make_site({**CALLED_OFF, "branches/breakthrough-london.md": LONDON_BRANCH,
+                       "events/social.md": event_file(title="Summer social", start="2022-05-14 18:00",
+                                                      end="2022-05-14 21:00", category="social",
+                                                      event_status="postponed", region="London"),
+                       "events/rally.md": event_file(title="Summer rally", start="2022-07-02 12:00",
+                                                     end="2022-07-02 15:00", region="London")},
+                      options=("--now", AFTER))
+    assert build.returncode == 0, build.stderr
+    upcoming = build.html("events/").main.select_one("section[aria-labelledby=upcoming]")
+    assert titles(upcoming.find("ul").select(".event-card")) == ["Summer rally"]
+    heading = upcoming.select_one("h3#postponed")
+    assert text_of(heading) == "Postponed: new dates to come"
+    cards = heading.find_next_sibling("ul").select(".event-card")
+    assert titles(cards) == ["Summer social"] and cards[0].find("h4") is not None
+    branch = build.html("branches/breakthrough-london/").main
+    assert branch.find("a", href="/events/rally/") is not None
+    assert branch.find("a", href="/events/social/") is None
+
+
 def test_the_calendar_of_upcoming_events_is_valid_when_there_are_none(make_site):
     build = make_site({}, options=("--now", BEFORE))
     assert build.returncode == 0, build.stderr

@@ -55,7 +55,9 @@ def list_by_region(generators, items=()) -> None:
     for branch in branches.items:
         region = getattr(branch, "region", None)
         branch.councillors = of_region(context.get("councillors", []), region) if region else []
-        branch.upcoming_events = of_region(context.get("upcoming_events", []), region) if region else []
+        # With a date: a postponed event is on the events listing, under its own heading.
+        dated = [event for event in context.get("upcoming_events", []) if event.event_status != "postponed"]
+        branch.upcoming_events = of_region(dated, region) if region else []
         branch.candidates = of_region(context.get("candidates_standing", []), region) if region else []
     context["branches_by_region"] = [
         {"name": region, "anchor": region_slug(region, branches.settings), "branches": of_region(branches.items, region)}

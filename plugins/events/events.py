@@ -123,8 +123,12 @@ class EventGenerator(TypedContentGenerator):
         # A postponed event waits for its new date: still to come, however
         # long ago it was first planned (it left the listing and the
         # calendar people subscribe to, which then dropped it unannounced).
+        # It comes after the events with a date, under a heading of its own:
+        # sorted by the date it had, postponed events from years before led
+        # the listing.
+        postponed = [event for event in self.items if event.event_status == "postponed"]
         upcoming = [event for event in self.items
-                    if event.event_status == "postponed" or not has_passed(event.end, now)]
+                    if event.event_status != "postponed" and not has_passed(event.end, now)] + postponed
         self.context["upcoming_events"] = upcoming
         # What the home page invites people to: events that go ahead (a
         # cancelled and a postponed one took both places from the conference).
