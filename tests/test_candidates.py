@@ -43,6 +43,24 @@ def test_an_election_lists_its_candidates_by_council_and_ward(site):
     assert site.html("").find("footer").find("a", href="/candidates/") is not None
 
 
+def test_an_election_of_many_councils_links_each_at_its_top(make_site):
+    """An election page of 13 councils and 152 candidates had no way to
+    reach a council but to scroll: each council is linked at the top, with
+    its number of candidates; one council needs no such list."""
+    build = make_site({"candidates/alex-standing.md": candidate(),
+                       "candidates/sam-standing.md": candidate().replace("Alex Standing", "Sam Standing").replace(
+                           "Example Borough Council", "Another District Council")})
+    assert build.returncode == 0, build.stderr
+    page = build.html("elections/local-2022/").main
+    links = page.select("nav[aria-labelledby=election-councils] a")
+    assert [(text_of(a), text_of(a.find_next_sibling("span"))) for a in links] == [
+        ("Another District Council", "(1)"), ("Example Borough Council", "(1)")]
+    assert [text_of(page.select_one(a["href"])) for a in links] == [text_of(a) for a in links]
+    alone = make_site({"candidates/alex-standing.md": candidate(), "candidates/sam-standing.md": None},
+                      output=build.output.parent / "alone")
+    assert alone.html("elections/local-2022/").main.select_one("nav[aria-labelledby=election-councils]") is None
+
+
 def test_a_candidate_page_has_its_facts_policies_json_ld_and_share_card(site):
     page = site.html("candidates/sam-example/")
     main = page.main
