@@ -247,9 +247,12 @@ EVENT_URL = "events/{slug}/"
 EVENT_SAVE_AS = "events/{slug}/index.html"
 EVENT_INDEX_URL = "events/"
 EVENT_INDEX_SAVE_AS = "events/index.html"
-# Each event's calendar file, and the calendar of every upcoming event.
+# Each event's calendar file, and the calendar to subscribe to: every
+# upcoming event, and those that ended in the last EVENTS_CALENDAR_KEEPS_DAYS
+# (an event that left it left its subscribers' calendars too).
 EVENT_CALENDAR_SAVE_AS = "events/{slug}/event.ics"
 EVENTS_CALENDAR_SAVE_AS = "events/calendar.ics"
+EVENTS_CALENDAR_KEEPS_DAYS = 180
 # The upcoming events of one region or one category: the listing's filters,
 # plain links that work without JavaScript.
 EVENT_REGION_URL = "events/region/{slug}/"

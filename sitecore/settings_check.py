@@ -327,6 +327,8 @@ OUR_SETTINGS: dict[str, Setting] = {
     # which sitemap.xml then indexes (plugins/sitemap).
     "SITEMAP_MAX_URLS": Setting(whole_number, 50_000),
     "SITEMAP_PARTS_PATH": Setting(site_dir, "sitemaps"),
+    # How many days an event stays in the calendar people subscribe to once it has ended (plugins/events).
+    "EVENTS_CALENDAR_KEEPS_DAYS": Setting(whole_number, 180),
     # How many of the newest past events /events/ lists before its links to each year's (plugins/events).
     "PAST_EVENTS_SHOWN": Setting(whole_number, 10),
     # How many of the newest releases the press archive's first page lists (plugins/press).

@@ -169,6 +169,22 @@ def test_postponed_events_come_after_those_with_a_date_and_stay_off_a_branchs_co
     assert branch.find("a", href="/events/social/") is None
 
 
+def test_the_calendar_keeps_an_event_for_half_a_year_after_it_ended(make_site):
+    """A calendar app deletes an entry the calendar it subscribes to no
+    longer has: an event that left the calendar on the day it ended left its
+    subscribers' calendars too. It stays EVENTS_CALENDAR_KEEPS_DAYS (180),
+    and the build that is kept as it was knows when it must build again."""
+    events = {"events/canvass.md": event_file(),  # 7 May 2022, 10:00–13:00
+              "events/rally.md": event_file(title="Rally", start="2022-10-01 12:00", end="2022-10-01 15:00")}
+    listed = {}
+    for now in ("2022-10-30 12:00", "2022-11-03 14:00", "2023-04-01 12:00"):  # 180 days after: 3 November, 13:00
+        build = make_site(events, options=("--now", now))  # into the same folder: the last build is kept if it may
+        assert build.returncode == 0, build.stderr
+        listed[now] = sorted(calendar_entries(build.output / "events/calendar.ics"))
+    assert listed == {"2022-10-30 12:00": ["canvass", "rally"], "2022-11-03 14:00": ["rally"],
+                      "2023-04-01 12:00": []}
+
+
 def test_the_calendar_of_upcoming_events_is_valid_when_there_are_none(make_site):
     build = make_site({}, options=("--now", BEFORE))
     assert build.returncode == 0, build.stderr

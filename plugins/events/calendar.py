@@ -1,5 +1,6 @@
 """iCalendar files (RFC 5545) for events, made with the icalendar library:
-one per event, and one calendar of every upcoming event to subscribe to.
+one per event, and one calendar to subscribe to, of every upcoming event
+and those that ended in the last EVENTS_CALENDAR_KEEPS_DAYS (plugins/events).
 
 Times are written in the site's zone (TIMEZONE, Europe/London) with that
 zone's rules (VTIMEZONE, zone_rules.py), so a calendar shows 10:00 at a

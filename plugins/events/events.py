@@ -13,6 +13,7 @@ without JavaScript.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from plugins.typedcontent import TypedContentGenerator
@@ -136,6 +137,12 @@ class EventGenerator(TypedContentGenerator):
                                        if event.event_status == "scheduled"][:NEXT_EVENTS_SHOWN]
         past = [event for event in reversed(self.items) if event not in upcoming]
         self.context["past_events"] = past
+        # The calendar people subscribe to keeps what ended in the last
+        # EVENTS_CALENDAR_KEEPS_DAYS: an event that left it left the
+        # subscribers' calendars too, the day after they went to it.
+        kept = dt.timedelta(days=our_setting(self.settings, "EVENTS_CALENDAR_KEEPS_DAYS"))
+        self.context["calendar_events"] = self.order(
+            upcoming + [event for event in past if not has_passed(event.end + kept, now)])
         self.context["recent_past_events"] = past[:our_setting(self.settings, "PAST_EVENTS_SHOWN")]
         self.context["past_event_years"] = self.past_years(past)
         self.context["event_filters"] = self.filters(upcoming)
@@ -171,7 +178,7 @@ class EventGenerator(TypedContentGenerator):
         files = super().declare_files(generators)
         files += [SiteFile(event.calendar_url, f"the calendar file of {event.relative_source_path}")
                   for event in self.items]
-        files.append(SiteFile(self.settings["EVENTS_CALENDAR_SAVE_AS"], "the calendar of upcoming events"))
+        files.append(SiteFile(self.settings["EVENTS_CALENDAR_SAVE_AS"], "the calendar of upcoming and recent events"))
         files += [listing_page(value["save_as"], f"{value['name']} events", in_sitemap=False)
                   for values in self.context["event_filters"].values() for value in values]
         files += [listing_page(year.save_as, f"past events of {year.year}") for year in self.context["past_event_years"]]
@@ -192,4 +199,4 @@ class EventGenerator(TypedContentGenerator):
         for event in self.items:
             write_output(self.output_path, event.calendar_url, event_calendar(event, settings))
         write_output(self.output_path, settings["EVENTS_CALENDAR_SAVE_AS"],
-                     upcoming_calendar(self.context["upcoming_events"], settings))
+                     upcoming_calendar(self.context["calendar_events"], settings))
