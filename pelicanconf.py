@@ -261,10 +261,12 @@ EVENT_CATEGORY_URL = "events/category/{slug}/"
 EVENT_CATEGORY_SAVE_AS = "events/category/{slug}/index.html"
 # Past events: /events/ shows the newest PAST_EVENTS_SHOWN and links a page
 # for each year, its events under their months (years of events were one
-# page: 305 events, 171 KB).
+# page: 305 events, 171 KB). In a folder of their own, as the filters are:
+# at events/2023/ an event called 2023.md would pass every check until the
+# first event of 2023 ended, then stop every build.
 PAST_EVENTS_SHOWN = 10
-EVENT_YEAR_URL = "events/{year}/"
-EVENT_YEAR_SAVE_AS = "events/{year}/index.html"
+EVENT_YEAR_URL = "events/past/{year}/"
+EVENT_YEAR_SAVE_AS = "events/past/{year}/index.html"
 CATEGORY_URL = "news/category/{slug}/"
 CATEGORY_SAVE_AS = "news/category/{slug}/index.html"
 TAG_URL = "news/tag/{slug}/"

@@ -167,6 +167,10 @@ def test_postponed_events_come_after_those_with_a_date_and_stay_off_a_branchs_co
     branch = build.html("branches/breakthrough-london/").main
     assert branch.find("a", href="/events/rally/") is not None
     assert branch.find("a", href="/events/social/") is None
+    # A page whose only events to come are postponed does not say it has none.
+    socials = build.html("events/category/social/").main.select_one("section[aria-labelledby=upcoming]")
+    assert "No upcoming events" not in text_of(socials)
+    assert titles(socials.select(".event-card")) == ["Summer social"]
 
 
 def test_the_calendar_keeps_an_event_for_half_a_year_after_it_ended(make_site):
@@ -177,12 +181,15 @@ def test_the_calendar_keeps_an_event_for_half_a_year_after_it_ended(make_site):
     events = {"events/canvass.md": event_file(),  # 7 May 2022, 10:00–13:00
               "events/rally.md": event_file(title="Rally", start="2022-10-01 12:00", end="2022-10-01 15:00")}
     listed = {}
-    for now in ("2022-10-30 12:00", "2022-11-03 14:00", "2023-04-01 12:00"):  # 180 days after: 3 November, 13:00
-        build = make_site(events, options=("--now", now))  # into the same folder: the last build is kept if it may
+    # The canvass ends 180 days before 3 November 2022, 13:00: the builds
+    # either side of that, on the same day, go into the same folder, so the
+    # second is kept as the first made it unless the first knew to end then.
+    for now in ("2022-10-30 12:00", "2022-11-03 12:30", "2022-11-03 13:30", "2023-04-01 12:00"):
+        build = make_site(events, options=("--now", now))
         assert build.returncode == 0, build.stderr
         listed[now] = sorted(calendar_entries(build.output / "events/calendar.ics"))
-    assert listed == {"2022-10-30 12:00": ["canvass", "rally"], "2022-11-03 14:00": ["rally"],
-                      "2023-04-01 12:00": []}
+    assert listed == {"2022-10-30 12:00": ["canvass", "rally"], "2022-11-03 12:30": ["canvass", "rally"],
+                      "2022-11-03 13:30": ["rally"], "2023-04-01 12:00": []}
 
 
 def test_the_calendar_of_upcoming_events_is_valid_when_there_are_none(make_site):

@@ -232,17 +232,17 @@ def test_past_events_are_the_newest_few_and_a_page_for_each_year_under_its_month
     assert titles(listing.select(".event-card")) == ["Canvass 5", "Canvass 4", "Canvass 3", "Canvass 2"]
     years = [(a["href"], a.find_next_sibling("span").get_text())
              for a in listing.select("nav[aria-labelledby=past-years] a")]
-    assert years == [("/events/2022/", "(3)"), ("/events/2021/", "(3)")]
-    for url, months in (("events/2022/", {"February 2022": ["Canvass 5"], "January 2022": ["Canvass 4", "Canvass 3"]}),
-                        ("events/2021/", {"November 2021": ["Canvass 2"], "March 2021": ["Canvass 1", "Canvass 0"]})):
+    assert years == [("/events/past/2022/", "(3)"), ("/events/past/2021/", "(3)")]
+    for url, months in (("events/past/2022/", {"February 2022": ["Canvass 5"], "January 2022": ["Canvass 4", "Canvass 3"]}),
+                        ("events/past/2021/", {"November 2021": ["Canvass 2"], "March 2021": ["Canvass 1", "Canvass 0"]})):
         page = built.html(url)
-        assert page.h1.get_text() == f"Past events of {url[7:11]}"
+        assert page.h1.get_text() == f"Past events of {url[12:16]}"
         shown = {h2.get_text(): titles(h2.find_next_sibling("ul").select(".event-card"))
                  for h2 in page.main.select("h2") if h2.get("id") != "past-years"}
         assert shown == months and list(shown) == list(months)
         assert page.select_one(f'nav[aria-labelledby=past-years] a[href="/{url}"]')["aria-current"] == "page"
     sitemap = (built.output / "sitemap.xml").read_text()
-    assert "/events/2021/</loc>" in sitemap and "/events/2022/</loc>" in sitemap
+    assert "/events/past/2021/</loc>" in sitemap and "/events/past/2022/</loc>" in sitemap
 
 
 def test_a_past_events_page_offers_no_calendar_and_no_meeting_link(make_site):

@@ -29,7 +29,7 @@ PAGE_TYPES = {
     "event": "events/party-conference-2022/",
     "events listing": "events/",
     "events of a region": "events/region/north-west/",
-    "past events of a year": "events/2022/",
+    "past events of a year": "events/past/2022/",
     "branch": "branches/breakthrough-north-west/",
     "branches": "branches/",
     "candidate": "candidates/sam-example/",
