@@ -29,6 +29,22 @@ def month_name(month: int) -> str:
     return MONTH_NAMES[month - 1]
 
 
+def month_of_year(year: int, month: int) -> str:
+    """"March 2022": a month's heading in a listing of months."""
+    return f"{month_name(month)} {year}"
+
+
+def in_months(items, moment_of) -> dict[tuple[int, int], list]:
+    """`items` by the (year, month) of `moment_of(item)` (the site's time, as
+    items hold it), in the order first met, each month's items in their
+    order: the news archive's, the press archive's and past events' months."""
+    months: dict[tuple[int, int], list] = {}
+    for item in items:
+        moment = moment_of(item)
+        months.setdefault((moment.year, moment.month), []).append(item)
+    return months
+
+
 def site_zone(settings: dict) -> ZoneInfo:
     """TIMEZONE, or its default (sitecore/settings_check.py)."""
     return ZoneInfo(our_setting(settings, "TIMEZONE"))

@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from plugins.typedcontent import TypedContentGenerator
-from sitecore.clock import build_time, clocks_show_twice, has_passed, instant, month_name
+from sitecore.clock import build_time, clocks_show_twice, has_passed, in_months, instant, month_of_year
 from sitecore.content_items import TypedContent
 from sitecore.output import write_output
 from sitecore.regions import region_slug
@@ -149,11 +149,10 @@ class EventGenerator(TypedContentGenerator):
 
     def past_years(self, past) -> list[PastEventsYear]:
         """The years of past events, newest first, each with its events under their months."""
-        by_year: dict[int, dict[int, list]] = {}
-        for event in past:  # newest first
-            by_year.setdefault(event.start.year, {}).setdefault(event.start.month, []).append(event)
-        return [PastEventsYear(year, [(f"{month_name(month)} {year}", events) for month, events in months.items()],
-                               self.settings["EVENT_YEAR_URL"].format(year=year),
+        by_year: dict[int, list[tuple[str, list]]] = {}
+        for (year, month), events in in_months(past, lambda event: event.start).items():  # newest first
+            by_year.setdefault(year, []).append((month_of_year(year, month), events))
+        return [PastEventsYear(year, months, self.settings["EVENT_YEAR_URL"].format(year=year),
                                self.settings["EVENT_YEAR_SAVE_AS"].format(year=year))
                 for year, months in by_year.items()]
 

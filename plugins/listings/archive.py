@@ -33,7 +33,7 @@ from pelican.generators import ArticlesGenerator, Generator
 from pelican.paginator import Paginator
 
 from plugins.typedcontent import TypedContentGenerator
-from sitecore.clock import month_name
+from sitecore.clock import in_months, month_name, month_of_year
 from sitecore.site_files import SiteFile, listing_page
 
 
@@ -51,7 +51,7 @@ class MonthArchive:
 
     @property
     def name(self) -> str:
-        return f"{self.month_name} {self.year}"
+        return month_of_year(self.year, self.month)
 
 
 @dataclass(eq=False)
@@ -69,9 +69,7 @@ class YearArchive:
 def news_archive(articles, settings) -> list[YearArchive]:
     """Every year and month that has posts, newest first; each month's posts
     in the order of `articles` (the news index's)."""
-    by_month: dict[tuple[int, int], list] = {}
-    for post in articles:
-        by_month.setdefault((post.date.year, post.date.month), []).append(post)
+    by_month = in_months(articles, lambda post: post.date)
     years: dict[int, list[MonthArchive]] = {}
     for (year, month) in sorted(by_month, reverse=True):
         names = {"year": year, "month": month}

@@ -17,7 +17,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
 from sitecore.brand import LOGO_PNG_SIZE, logo_png
-from sitecore.clock import month_name
+from sitecore.clock import in_months, month_of_year
 from sitecore.image_metadata import UnpublishableImage, published_image
 from sitecore.images import extension_of
 from sitecore.phone_links import tel_uri
@@ -84,7 +84,7 @@ class PressMonth:
 
     @property
     def name(self) -> str:
-        return f"{month_name(self.month)} {self.year}"
+        return month_of_year(self.year, self.month)
 
     @property
     def anchor(self) -> str:
@@ -104,10 +104,8 @@ class PressYear:
         """Its releases under their months, newest first: a busy year is
         hundreds of releases, which a reader without the page's filter
         (no JavaScript, a screen reader's list of headings) finds by month."""
-        by_month: dict[int, list] = {}
-        for release in self.releases:
-            by_month.setdefault(release.date.month, []).append(release)
-        return [PressMonth(self.year, month, releases) for month, releases in by_month.items()]
+        return [PressMonth(year, month, releases)
+                for (year, month), releases in in_months(self.releases, lambda release: release.date).items()]
 
 
 def press_years(releases, settings) -> list[PressYear]:
