@@ -4,6 +4,8 @@ Security Policy violation fails the test."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from browser import RECORD_VIOLATIONS, csp_problems, goto_settled, no_http_cache, serve_folder
 from playwright.sync_api import expect
@@ -189,7 +191,7 @@ def test_the_editor_stores_only_what_the_privacy_notice_says(nginx_site, browser
     page = context.new_page()
     page.goto(f"{nginx_site}/admin/")
     expect(page.get_by_role("button", name="Work with Local Repository")).to_be_visible(timeout=30_000)
-    stored = page.evaluate(STORED)
+    stored = stored_once_the_editor_has_opened_its_database(page)
     assert stored["localStorage"] and all(key.startswith("sveltia-cms.") for key in stored["localStorage"])
     assert stored["indexedDB"]
     assert {**stored, "localStorage": [], "indexedDB": []} == {
@@ -211,3 +213,15 @@ def test_the_privacy_notice_names_every_other_site_the_editor_may_reach(site, se
     for host in hosts:
         assert host in notice or host.split(".", 1)[1] in notice, host
     assert "/admin/" in notice and "local storage" in notice and "IndexedDB" in notice
+
+
+def stored_once_the_editor_has_opened_its_database(page, seconds: float = 15) -> dict:
+    """What the page has stored (STORED), once the editor has opened its
+    IndexedDB database: the editor shows its first screen before it opens
+    it (a run on a busy machine read the storage in between)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        stored = page.evaluate(STORED)
+        if stored["indexedDB"] or time.monotonic() > deadline:
+            return stored
+        page.wait_for_timeout(100)
