@@ -66,10 +66,24 @@ CONTENT_ID_VALUES = ("policy.anchor", "anchor")
 def ids_the_theme_defines(templates: Path, regions: Iterable[str]) -> list[str]:
     """A pattern (to match a whole id) for each id a template in the folder
     `templates` writes, sorted: the same settings for the same templates."""
+    # Each template by its size and time: pelicanconf.py asks for this every
+    # time it is loaded (three times for a build run in the test process),
+    # and reading the templates again cost more than any other line of it.
+    stamps = tuple((path, *file_stamp(path)) for path in sorted(templates.rglob("*.html")))
+    return list(patterns_of_ids_in(templates, tuple(regions), stamps))
+
+
+def file_stamp(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_size, info.st_mtime_ns
+
+
+@functools.lru_cache(maxsize=4)
+def patterns_of_ids_in(templates: Path, regions: tuple[str, ...], stamps: tuple) -> tuple[str, ...]:
     values = {**ID_VALUES, REGION_ANCHOR: alternatives(region_slug(region, DEFAULT_CONFIG) for region in regions)}
-    return sorted({id_pattern(written, values, path.relative_to(templates))
-                   for path in sorted(templates.rglob("*.html"))
-                   for written in ids_written_in(path.read_text(encoding="utf-8"))})
+    return tuple(sorted({id_pattern(written, values, path.relative_to(templates))
+                         for path, *_ in stamps
+                         for written in ids_written_in(path.read_text(encoding="utf-8"))}))
 
 
 def ids_written_in(template: str) -> list[str]:

@@ -116,8 +116,18 @@ YAML_LEFT_OUT = (".map", ".d.ts")
 
 def yaml_copies(dist: str) -> list[tuple[str, str]]:
     """(source, name under /admin/yaml/) of each file of the yaml package's browser build."""
-    if not os.path.isfile(os.path.join(dist, "index.js")):
+    index = os.path.join(dist, "index.js")
+    if not os.path.isfile(index):
         raise FileNotFoundError(f"The yaml package is not installed in {dist}: run ./setup")
+    stat = os.stat(index)
+    return list(yaml_files(dist, (stat.st_size, stat.st_mtime_ns)))
+
+
+@functools.lru_cache(maxsize=2)
+def yaml_files(dist: str, stamp: tuple[int, int]) -> tuple[tuple[str, str], ...]:
+    """Listed once per process for an installed package (`stamp`: its
+    index.js's size and time, new with every install): a build asks twice,
+    and listing a hundred files was a twentieth of a small site's build."""
     root = Path(dist)
-    return [(str(path), path.relative_to(root).as_posix()) for path in sorted(root.rglob("*"))
-            if path.is_file() and not path.name.endswith(YAML_LEFT_OUT)]
+    return tuple((str(path), path.relative_to(root).as_posix()) for path in sorted(root.rglob("*"))
+                 if path.is_file() and not path.name.endswith(YAML_LEFT_OUT))
