@@ -95,8 +95,10 @@ def run(args) -> int:
         return 1
     try:
         if args.check:
-            files = check_content(args.settings, overrides_from(args))
-            print(f"Checked {files} content files: no problems found.")
+            checked = check_content(args.settings, overrides_from(args))
+            print(f"Checked {checked.items} content files: no problems found"
+                  f"{warnings_counted(checked.warnings)}.")
+            annotations.print_problems([("warning", warning) for warning in checked.warnings], args.annotations)
             return 0
         result = build_site(args.settings, output, overrides_from(args))
     except BuildFailed as failure:
@@ -130,7 +132,16 @@ def run(args) -> int:
         print(f"Built the {kind}: {result.pages} pages into {output}/ in {elapsed:.1f} s{reused}.")
     for warning in result.warnings:
         print(warning, file=sys.stderr)
+    if result.content_warnings:
+        print(f"{warnings_counted(result.content_warnings).removeprefix(', ').capitalize()}:", file=sys.stderr)
+    annotations.print_problems([("warning", warning) for warning in result.content_warnings], args.annotations)
     return 0
+
+
+def warnings_counted(warnings: list) -> str:
+    """", 1 warning to look at", or "" for none: after a summary line."""
+    count = len(warnings)
+    return f", {count} warning{'s' if count != 1 else ''} to look at" if count else ""
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ import re
 import shutil
 import sys
 import threading
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 
 from pelican import Pelican
@@ -28,7 +28,7 @@ from pelican.settings import read_settings
 from sitecore.clock import build_time, moments_compared, pin_build_time
 from sitecore.output import with_public_modes
 from sitecore.passed_before import INPUTS_BUT_POST_BODIES
-from sitecore.problems import ContentChecked, ContentProblems
+from sitecore.problems import ContentChecked, ContentProblems, Problem, problem_log
 from sitecore.settings_check import check_our_settings
 from sitecore.settings_file import LOADED_FROM
 
@@ -66,6 +66,7 @@ class BuildResult:
     # embargo lifting or the next day would change the site (unchanged.py).
     valid_until: str = ""
     warnings: list[str] = field(default_factory=list)  # for the person building (host_limits.py)
+    content_warnings: list[Problem] = field(default_factory=list)  # at their files' lines (problem_log.warn)
 
 
 def load_settings(settings_file: str | os.PathLike, overrides: dict | None = None) -> dict:
@@ -144,9 +145,11 @@ def build_site(settings_file, output_path, overrides: dict | None = None, keep_u
         if keep_unchanged and site_still_current(record, inputs, now, output_path):
             staging.rmdir()
             return BuildResult(pages=record.pages, kept=True, valid_until=record.valid_until,
-                               warnings=host_limit_warnings(settings, record.output))
+                               warnings=host_limit_warnings(settings, record.output),
+                               content_warnings=[Problem(*warning) for warning in record.content_warnings])
         with moments_compared() as moments, pages_reused(PageReuse(record, layout, now, output_path)) as reuse:
             run_pelican(with_template_cache({**settings, INPUTS_BUT_POST_BODIES: layout}))
+        content_warnings = problem_log.warnings()
         pages = count_pages(staging)
         swap_into_place(staging, output_path)
     except BaseException:
@@ -158,10 +161,11 @@ def build_site(settings_file, output_path, overrides: dict | None = None, keep_u
         raise
     valid_from, valid_until = time_window(now, moments, settings)
     record = BuildRecord(inputs, valid_from, valid_until, pages, layout=layout, page_keys=reuse.keys,
-                         page_effects=reuse.effects)
+                         page_effects=reuse.effects,
+                         content_warnings=[list(astuple(warning)) for warning in content_warnings])
     keep_record(settings, output_path, record)
     return BuildResult(pages=pages, reused=reuse.reused, valid_until=valid_until,
-                       warnings=host_limit_warnings(settings, record.output))
+                       warnings=host_limit_warnings(settings, record.output), content_warnings=content_warnings)
 
 
 def is_mount_point(path: Path) -> bool:

@@ -17,6 +17,7 @@ from pelican import signals
 
 from sitecore.clock import as_written, build_time, instant, moments_compared
 from sitecore.content_items import content_items
+from sitecore.problems import problem_log
 from sitecore.publication_order import goes_public_by_itself
 
 from .build import BuildFailed, checked_settings, load_settings, run_pelican
@@ -26,9 +27,10 @@ from .build import BuildFailed, checked_settings, load_settings, run_pelican
 NEAREST_MOMENTS_CHECKED = 5
 
 
-def check_content(settings_file, overrides: dict | None = None) -> int:
+def check_content(settings_file, overrides: dict | None = None) -> Checked:
     """Read and check every content file, write nothing; return how many
-    files were read. Raises BuildFailed listing every problem.
+    files were read, and the warnings found now. Raises BuildFailed listing
+    every problem.
 
     Then check it again at moments ahead at which the build decides
     something differently (an embargo lifts, an event ends, polls close:
@@ -45,7 +47,7 @@ def check_content(settings_file, overrides: dict | None = None) -> int:
             raise BuildFailed([f"No problem now, but by {as_written(moment)} (when an embargo lifts, an event "
                                "ends or polls close) the site will not build, and nothing will be published:",
                                *failure.lines]) from failure
-    return now.items
+    return now
 
 
 def moments_to_check(ahead: list) -> list:
@@ -60,6 +62,7 @@ def moments_to_check(ahead: list) -> list:
 class Checked(NamedTuple):
     moments_ahead: list  # the embargoes first, then the others, each the nearest first
     items: int           # how many content files were read, each an item
+    warnings: list       # Problems to look at, which do not stop the build (problem_log.warn)
 
 
 def check_once(settings_file, overrides: dict) -> Checked:
@@ -91,4 +94,5 @@ def check_once(settings_file, overrides: dict) -> Checked:
     now = build_time(settings)
     ahead = {instant(moment) for moment in moments if instant(moment) > instant(now)}
     return Checked([moment.astimezone(now.tzinfo)  # as the site's clock shows it, for the message
-                    for moment in [*sorted(ahead & embargoes), *sorted(ahead - embargoes)]], len(items))
+                    for moment in [*sorted(ahead & embargoes), *sorted(ahead - embargoes)]], len(items),
+                   problem_log.warnings())

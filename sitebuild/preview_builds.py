@@ -97,6 +97,8 @@ class Preview:
             problems = []
             print("Nothing changed: the preview is as it was." if result.kept
                   else f"Rebuilt the preview: {result.pages} pages.", flush=True)
+            for warning in result.content_warnings:
+                print(f"{warning} (warning)", flush=True)
             if kept:
                 self.warm = WarmSite(kept[0])
             self.unbuilt = {}

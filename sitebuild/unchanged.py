@@ -67,7 +67,7 @@ PACKAGE_FOLDERS = ("CMS_SVELTIA_PACKAGE", "CMS_YAML_BROWSER_DIST")
 # never change the result; the clock is the time window's concern).
 NOT_INPUTS = {"OUTPUT_PATH", "CACHE_PATH", "BUILD_TIME", "JINJA_ENVIRONMENT", INPUTS_BUT_POST_BODIES}
 SKIPPED_NAMES = {"__pycache__", ".git"}
-RECORD_VERSION = 2
+RECORD_VERSION = 3
 
 
 @dataclass
@@ -82,6 +82,9 @@ class BuildRecord:
     layout: str = ""
     page_keys: dict[str, str] = field(default_factory=dict)
     page_effects: dict[str, list[list[str]]] = field(default_factory=dict)  # sitecore/page_effects.py
+    # The build's warnings (path, line, field, message, fix each): a build
+    # that keeps the site says them again.
+    content_warnings: list[list] = field(default_factory=list)
     version: int = RECORD_VERSION
 
 

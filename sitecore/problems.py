@@ -96,10 +96,13 @@ def at_most(text: str, limit: int = LONGEST_MESSAGE) -> str:
 
 
 class ProblemLog:
-    """The problems of the build under way (cleared when a build starts)."""
+    """The problems of the build under way (cleared when a build starts),
+    and its warnings: what a volunteer should look at, at its file and
+    line, although the site builds (`warn`)."""
 
     def __init__(self) -> None:
         self._problems: list[Problem] = []
+        self._warnings: list[Problem] = []
         self._root = os.getcwd()
         self._build_settings: dict | None = None
         # (content type, slug) of files that could not be read: a post that
@@ -123,6 +126,7 @@ class ProblemLog:
     def clear(self) -> None:
         """Forget every problem found so far."""
         self._problems.clear()
+        self._warnings.clear()
         self.unreadable.clear()
         self.partly_read.clear()
 
@@ -137,6 +141,15 @@ class ProblemLog:
 
     def add(self, path: str, line: int, field: str, message: str, fix: str) -> None:
         self._problems.append(Problem(self.display_path(path), line, field, message, fix))
+
+    def warn(self, path: str, line: int, field: str, message: str, fix: str) -> None:
+        """Something to look at that does not stop the build (a postponed
+        event still without its new date months on): printed after the
+        build's summary as `path:line: field: message — fix (warning)`."""
+        self._warnings.append(Problem(self.display_path(path), line, field, message, fix))
+
+    def warnings(self) -> list[Problem]:
+        return sorted(set(self._warnings))
 
     def __len__(self) -> int:
         return len(self._problems)

@@ -173,6 +173,56 @@ def test_postponed_events_come_after_those_with_a_date_and_stay_off_a_branchs_co
     assert titles(socials.select(".event-card")) == ["Summer social"]
 
 
+def test_a_postponed_event_still_without_a_date_90_days_on_is_a_warning_at_its_line(make_site, tmp_path):
+    """An event postponed and forgotten tells readers for years that it is
+    still to come (an audit of years of events found some from 2022 in
+    2024). 90 days after its date the build warns at its event_status line,
+    and still builds; a build that keeps the site says it again, and the
+    kept site is built again when the 90 days run out."""
+    from conftest import check_content
+
+    events = {"events/social.md": CALLED_OFF["events/social.md"]}  # 14 May 2022, 18:00
+    warning = ("content/events/social.md:8: event_status: postponed, and its date (2022-05-14) was 90 days ago: the "
+               'events page still lists it under "Postponed: new dates to come" — give it its new start and end and '
+               "remove event_status, or write 'event_status: cancelled' if it will not take place (warning)")
+    builds = [make_site(events, options=("--now", now, "--annotations", "github"))
+              for now in ("2022-08-12 17:30", "2022-08-12 18:30", "2022-08-12 18:45")]
+    assert [build.returncode for build in builds] == [0, 0, 0]
+    assert warning not in builds[0].stderr and "warning" not in builds[0].stdout
+    for build in builds[1:]:
+        assert build.stderr.splitlines()[-2:] == ["1 warning to look at:", warning]
+        assert "::warning file=content/events/social.md,line=8,title=event_status::postponed, and its date" in (
+            build.stdout)
+    assert "Nothing changed since the last build" in builds[2].stdout
+    assert "Postponed: new dates to come" in text_of(builds[2].html("events/").main)
+    # The review's check shows it on its line of the pull request.
+    checked = check_content(builds[2].content, "--now", "2022-08-12 18:45", "--annotations", "github")
+    assert checked.returncode == 0
+    assert "no problems found, 1 warning to look at." in checked.stdout and warning in checked.stderr
+    assert "::warning file=content/events/social.md,line=8,title=event_status::" in checked.stdout
+    # With its new date, it is no longer postponed, and nothing is said.
+    rescheduled = make_site({"events/social.md": event_file(title="Summer social", start="2022-09-10 18:00",
+                                                            end="2022-09-10 21:00", category="social")},
+                            options=("--now", "2022-08-12 18:45"))
+    assert rescheduled.returncode == 0 and "warning" not in rescheduled.stderr
+
+
+def test_the_live_preview_prints_a_warning_in_its_terminal(tmp_path, factory_cache, capsys):
+    from conftest import MINIMAL_SITE, REPO, preview_overrides, write_content
+
+    from sitebuild.preview_builds import Preview
+
+    content = tmp_path / "content"
+    write_content(content, {**MINIMAL_SITE, "events/social.md": CALLED_OFF["events/social.md"]})
+    live = Preview(REPO / "pelicanconf.py", tmp_path / "preview",
+                   preview_overrides(content, factory_cache, "2022-08-12 18:30"))
+    live.rebuild()
+    assert live.status()["problems"] == []
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[-1].startswith("content/events/social.md:8: event_status: postponed, and its date (2022-05-14)")
+    assert printed[-1].endswith("(warning)")
+
+
 def test_the_calendar_keeps_an_event_for_half_a_year_after_it_ended(make_site):
     """A calendar app deletes an entry the calendar it subscribes to no
     longer has: an event that left the calendar on the day it ended left its

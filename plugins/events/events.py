@@ -20,6 +20,7 @@ from plugins.typedcontent import TypedContentGenerator
 from sitecore.clock import build_time, clocks_show_twice, has_passed, in_months, instant, month_of_year
 from sitecore.content_items import TypedContent
 from sitecore.output import write_output
+from sitecore.problems import problem_log
 from sitecore.regions import region_slug
 from sitecore.settings_check import our_setting
 from sitecore.site_files import SiteFile, listing_page
@@ -28,6 +29,10 @@ from .calendar import event_calendar, upcoming_calendar
 
 # How many of the events that go ahead the home page shows.
 NEXT_EVENTS_SHOWN = 2
+# A postponed event stays under "Postponed: new dates to come" until its file
+# says otherwise. This long after the date it had, the build warns at its
+# file: one forgotten there tells readers for years that it is still coming.
+POSTPONED_WARNING_AFTER = dt.timedelta(days=90)
 
 
 @dataclass(frozen=True, eq=False)
@@ -128,6 +133,8 @@ class EventGenerator(TypedContentGenerator):
         # sorted by the date it had, postponed events from years before led
         # the listing.
         postponed = [event for event in self.items if event.event_status == "postponed"]
+        for event in postponed:
+            warn_if_postponed_too_long(event, now)
         upcoming = [event for event in self.items
                     if event.event_status != "postponed" and not has_passed(event.end, now)] + postponed
         self.context["upcoming_events"] = upcoming
@@ -180,7 +187,8 @@ class EventGenerator(TypedContentGenerator):
         files.append(SiteFile(self.settings["EVENTS_CALENDAR_SAVE_AS"], "the calendar of upcoming and recent events"))
         files += [listing_page(value["save_as"], f"{value['name']} events", in_sitemap=False)
                   for values in self.context["event_filters"].values() for value in values]
-        files += [listing_page(year.save_as, f"past events of {year.year}") for year in self.context["past_event_years"]]
+        files += [listing_page(year.save_as, f"past events of {year.year}")
+                  for year in self.context["past_event_years"]]
         return files
 
     def generate_output(self, writer) -> None:
@@ -199,3 +207,17 @@ class EventGenerator(TypedContentGenerator):
             write_output(self.output_path, event.calendar_url, event_calendar(event, settings))
         write_output(self.output_path, settings["EVENTS_CALENDAR_SAVE_AS"],
                      upcoming_calendar(self.context["calendar_events"], settings))
+
+
+def warn_if_postponed_too_long(event: Event, now: dt.datetime) -> None:
+    """A postponed event whose date passed POSTPONED_WARNING_AFTER ago: a
+    warning at its event_status line (has_passed: a kept site is built
+    again when one starts to apply, so the warning is never missed)."""
+    if not has_passed(event.start + POSTPONED_WARNING_AFTER, now):
+        return
+    days = (instant(now) - instant(event.start)).days
+    problem_log.warn(event.source_path, event.frontmatter_lines.get("event_status", 1), "event_status",
+                     f"postponed, and its date ({event.start:%Y-%m-%d}) was {days} days ago: the events page "
+                     "still lists it under \"Postponed: new dates to come\"",
+                     "give it its new start and end and remove event_status, or write "
+                     "'event_status: cancelled' if it will not take place")
