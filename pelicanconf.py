@@ -284,11 +284,6 @@ CONTENT_CHECK_ONLY = False
 # The moment a build treats as "now" for embargoes (ISO date-time, Europe/
 # London); None means the clock. `python -m sitebuild --now …` sets it.
 BUILD_TIME = None
-# Origins (e.g. "https://www.youtube-nocookie.com") whose <iframe> embeds
-# content may use. Empty: embeds load from other sites, which our privacy
-# promise rules out. Nothing else outside the HTML allowlist
-# (sitecore/html_allowlist.py) is ever allowed, scripts never.
-EMBED_ALLOWLIST = []
 # The largest content file the build reads (a long policy paper is ~60 KB);
 # anything bigger is refused before it can slow every build down.
 CONTENT_FILE_MAX_KB = 256

@@ -15,7 +15,7 @@ What is allowed is what Markdown (with the `extra`, `smarty` and `toc`
 extensions) writes, plus a few inline tags a writer may type, and on any of
 them `lang`, which marks a passage in another language (WCAG 3.1.2): a
 screen reader then reads it with that language's pronunciation. No styles,
-scripts, forms, frames (unless an origin is in EMBED_ALLOWLIST), comments,
+scripts, forms, frames or other embeds (EMBED_TAGS), comments,
 <template>, <noscript>, <meta>, <link>, <base> or <style>. The one style
 Markdown writes, a table column's alignment, becomes a class first
 (`alignment_as_class`).
@@ -53,10 +53,10 @@ ALLOWED_TAGS: dict[str, frozenset[str]] = {
         "figure": (), "figcaption": (), "div": ("class",), "span": (),
     }.items()
 }
-# Embeds (only when EMBED_ALLOWLIST names the origin of their src).
-EMBED_TAGS: dict[str, frozenset[str]] = {
-    "iframe": frozenset({"src", "title", "width", "height", "allow", "allowfullscreen", "loading", "referrerpolicy"}),
-}
+# What embeds another website's page or player: never allowed (no page of
+# the site loads anything from another website, which could track its
+# readers), and refused with its own fix, a link (html_refusal_messages.py).
+EMBED_TAGS = frozenset({"iframe", "frame", "embed", "object"})
 URL_ATTRIBUTES = {"href", "src"}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # Classes Markdown's footnotes and fenced code write, and the column
@@ -120,19 +120,9 @@ def url_allowed(url: str, own_site_only: bool = False) -> bool:
     return parts.scheme.lower() in URL_SCHEMES | {""}
 
 
-def embed_origin_allowed(url: str, embed_allowlist) -> bool:
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return False
-    return parts.scheme == "https" and f"{parts.scheme}://{parts.netloc}" in set(embed_allowlist or ())
-
-
-def value_allowed(tag: str, attribute: str, value: str, embed_allowlist=()) -> bool:
+def value_allowed(tag: str, attribute: str, value: str) -> bool:
     """Is this attribute value allowed on this tag (the attribute itself is)?"""
     if attribute in URL_ATTRIBUTES:
-        if tag in EMBED_TAGS:
-            return embed_origin_allowed(value, embed_allowlist)
         return url_allowed(value, own_site_only=tag == "img")
     if LINK_MARKER.search(value):
         return False  # Pelican would rewrite it after sanitising (see INTERNAL_LINK)
@@ -145,10 +135,6 @@ def value_allowed(tag: str, attribute: str, value: str, embed_allowlist=()) -> b
         return is_language_tag(value)
     rule = VALUE_RULES.get(attribute)
     return rule is None or bool(rule.fullmatch(value.strip()))
-
-
-def allowed_tags(embed_allowlist) -> dict[str, frozenset[str]]:
-    return {**ALLOWED_TAGS, **(EMBED_TAGS if embed_allowlist else {})}
 
 
 def goes_up_a_folder(link: str) -> bool:

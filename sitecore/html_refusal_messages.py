@@ -72,9 +72,10 @@ def explain(refusal: Refusal, folder: str) -> tuple[str, str]:
         return (f"the link {detail} is not a web address",
                 "links must start with https://, / (this site), mailto: or tel:")
     if kind == "embed":
-        return (f"raw <{tag}> in content",
-                "remove it (embeds load from other websites and can track readers); "
-                "a developer can allow an origin in EMBED_ALLOWLIST in pelicanconf.py")
+        return (f"raw <{tag}> in content: it would load another website's page or player, which can track readers, "
+                "and the site loads nothing from other websites",
+                "link to it instead, e.g. [Watch the speech on YouTube](https://www.youtube.com/watch?v=…), "
+                "or put a picture from it in content/images/ with a link under it")
     if kind == "tag" and tag == "script":
         return "raw <script> in content", "remove it: content cannot run scripts"
     if kind == "tag" and tag == "h1":

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from sitecore.html_allowlist import (
+    ALLOWED_TAGS,
     EMBED_TAGS,
     MARKER_LINK,
     URL_ATTRIBUTES,
     alignment_as_class,
-    allowed_tags,
     value_allowed,
 )
 
@@ -65,11 +65,10 @@ class Refusal:
         return rf"\b{re.escape(self.detail.split('=')[0])}\s*="
 
 
-def refusals(html: str, embed_allowlist=(), theme_ids: re.Pattern | None = None) -> list[Refusal]:
+def refusals(html: str, theme_ids: re.Pattern | None = None) -> list[Refusal]:
     """Everything in `html` outside the allowlist, in document order, each
     once; with `theme_ids` (sitecore.heading_ids.theme_ids_of), an id the
     page's templates use too, written by hand."""
-    tags = allowed_tags(embed_allowlist)
     fragment = LexborHTMLParser(as_tokenised(alignment_as_class(html or "")), is_fragment=True,
                                 fragment_tag="div", scripting=True)
     found: list[Refusal] = []
@@ -84,7 +83,7 @@ def refusals(html: str, embed_allowlist=(), theme_ids: re.Pattern | None = None)
         # By their whole names: xlink:href on an HTML element is not href
         # (and nh3 drops it), so it is refused as an attribute of its own.
         attributes = {name.lower(): value or "" for name, value in node.attributes.items()}
-        if tag not in tags:
+        if tag not in ALLOWED_TAGS:
             # Not looked into further (a <template>'s contents are not even in
             # the tree): the element is refused, and with it all it holds.
             found.append(Refusal("embed" if tag in EMBED_TAGS else "tag", tag, attributes.get("src", "")))
@@ -92,11 +91,10 @@ def refusals(html: str, embed_allowlist=(), theme_ids: re.Pattern | None = None)
         for attribute, value in attributes.items():
             if attribute.startswith("on"):
                 found.append(Refusal("handler", tag, attribute))
-            elif attribute not in tags[tag]:
+            elif attribute not in ALLOWED_TAGS[tag]:
                 found.append(Refusal("attribute", tag, attribute))
-            elif not value_allowed(tag, attribute, value, embed_allowlist):
-                kind = "scheme" if attribute in URL_ATTRIBUTES and tag not in EMBED_TAGS else "value"
-                kind = "embed" if tag in EMBED_TAGS and attribute == "src" else kind
+            elif not value_allowed(tag, attribute, value):
+                kind = "scheme" if attribute in URL_ATTRIBUTES else "value"
                 found.append(Refusal(kind, tag, shown_value(kind, attribute, value)))
             elif attribute == "id" and theme_ids is not None and (
                     theme_ids.fullmatch(value) or (FOOTNOTE_ID.fullmatch(value) and not footnotes_own(node, tag))):

@@ -12,19 +12,17 @@ from functools import lru_cache
 
 import nh3
 
-from sitecore.html_allowlist import URL_SCHEMES, alignment_as_class, allowed_tags, value_allowed
+from sitecore.html_allowlist import ALLOWED_TAGS, URL_SCHEMES, alignment_as_class, value_allowed
 
 
-@lru_cache(maxsize=8)
-def _cleaner(embed_allowlist: tuple[str, ...]) -> nh3.Cleaner:
-    tags = allowed_tags(embed_allowlist)
-
+@lru_cache(maxsize=1)
+def _cleaner() -> nh3.Cleaner:
     def keep_allowed_value(tag: str, attribute: str, value: str) -> str | None:
-        return value if value_allowed(tag, attribute, value, embed_allowlist) else None
+        return value if value_allowed(tag, attribute, value) else None
 
     return nh3.Cleaner(
-        tags=set(tags),
-        attributes={tag: set(attributes) for tag, attributes in tags.items()},
+        tags=set(ALLOWED_TAGS),
+        attributes={tag: set(attributes) for tag, attributes in ALLOWED_TAGS.items()},
         attribute_filter=keep_allowed_value,
         url_schemes=set(URL_SCHEMES),
         strip_comments=True,
@@ -32,6 +30,6 @@ def _cleaner(embed_allowlist: tuple[str, ...]) -> nh3.Cleaner:
     )
 
 
-def clean(html: str, embed_allowlist=()) -> str:
+def clean(html: str) -> str:
     """`html` with everything outside the allowlist removed (what is published)."""
-    return _cleaner(tuple(embed_allowlist or ())).clean(alignment_as_class(html or ""))
+    return _cleaner().clean(alignment_as_class(html or ""))

@@ -110,31 +110,6 @@ def text(value: Any, example: Any) -> Refusal | None:
                    + (f": {literal(str(value))}" if isinstance(value, (int, float)) else ""))
 
 
-# Lower case, as an embed's address is compared with it; no port 443 (the
-# address would not carry it) and none past 65535.
-LABEL = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
-ORIGIN = re.compile(rf"https://(?P<host>{LABEL}(?:\.{LABEL})+)(?::(?P<port>[0-9]{{1,5}}))?")
-
-
-def origin(value: Any, example: Any) -> Refusal | None:
-    """A site's origin, https:// and its host alone, as an embed's address
-    is compared with it (sitecore.html_allowlist): "…/embed/" or a space in
-    it would match no embed, and every one would be refused."""
-    refused = text(value, example)
-    if refused or origin_as_written(value):
-        return refused
-    found = re.match(r"(?:https?://)?([A-Za-z0-9.-]+)", value.strip(), re.IGNORECASE)
-    meant = f"https://{found[1].lower().strip('.')}" if found else ""
-    return Refusal(f"is {quoted(value)}, not a site's origin (https:// and its host alone)",
-                   f"write {literal(meant)}" if origin_as_written(meant) else
-                   'write https:// and the host, e.g. "https://www.youtube-nocookie.com"')
-
-
-def origin_as_written(value: str) -> bool:
-    found = ORIGIN.fullmatch(value)
-    return bool(found) and (found["port"] is None or 0 < int(found["port"]) <= 65535 and found["port"] != "443")
-
-
 FOLDER_NAME = r"[A-Za-z0-9_][A-Za-z0-9._-]*"
 SITE_FOLDER = re.compile(rf"(?:{FOLDER_NAME}/)+")
 SITE_DIR = re.compile(rf"{FOLDER_NAME}(?:/{FOLDER_NAME})*")
@@ -226,20 +201,18 @@ def top_level_parts(text: str) -> list[str]:
     return [part.strip() for part in [*parts, text[start:]]]
 
 
-def list_of(item: Check, described: str, length: int | None = None, at_least: int = 0, shown: Any = None) -> Check:
+def list_of(item: Check, described: str, length: int | None = None, at_least: int = 0) -> Check:
     """A list (or a tuple) of `length` items, or of any number (`at_least`
     of them), each of which `item` accepts; `described` names it for the
-    message ("a list of text"); `shown`, an example for a list whose
-    default is empty."""
+    message ("a list of text")."""
 
     def check(value: Any, example: Any) -> Refusal | None:
         if not isinstance(value, (list, tuple)) or length not in (None, len(value)) or len(value) < at_least:
-            # Text of several items, "youtube.com, vimeo.com", is split at
+            # Text of several items, "Sam Example, Jo Example", is split at
             # its commas, but not at one inside {…}, […] or (…) ("TODO|X{2,}").
             items = top_level_parts(value) if isinstance(value, str) and length is None else [value]
             fits = (length in (None, 1) and not isinstance(value, (list, tuple))
                     and all(part and item(part, None) is None for part in items))
-            example = example or shown
             return Refusal(f"is {quoted(value)}, not {described}",
                            f"write it in square brackets: [{', '.join(map(literal, items))}]" if fits
                            else f"write {described} in brackets" + (f", e.g. {literal(example)}" if example else ""))
@@ -358,7 +331,6 @@ OUR_SETTINGS: dict[str, Setting] = {
     # The languages a post or page may be written in (its `language`), by tag, with the editor's names for them.
     "LANGUAGES": Setting(language_names, {"en-GB": "English"}),
     # Lists: a single text, unbracketed, would be read letter by letter.
-    "EMBED_ALLOWLIST": Setting(list_of(origin, "a list of origins", shown=["https://www.youtube-nocookie.com"]), []),
     "PARTY_PROFILES": Setting(list_of(text, "a list of text"), []),
     "PLACEHOLDER_PATTERNS": Setting(list_of(pattern, "a list of patterns"), []),
     # The browser editor (plugins/cms): its folder of the site, how saves are published, the packages

@@ -56,26 +56,19 @@ WRONG_VALUES = [
      'is datetime.date(2026, 11, 28) (a date), not a day written YYYY-MM-DD — write "2026-11-28"'),
     ("FEED_ADDRESS_IDS_FROM", "28/11/2026", 'is "28/11/2026" (text), not a day written YYYY-MM-DD — '
                                             'write the day in quotes as YYYY-MM-DD, e.g. "2021-11-24"'),
-    ("EMBED_ALLOWLIST", "https://www.youtube-nocookie.com",
-     'is "https://www.youtube-nocookie.com" (text), not a list of origins — '
-     'write it in square brackets: ["https://www.youtube-nocookie.com"]'),
-    # An address with its path would match no embed: every one would be refused.
-    ("EMBED_ALLOWLIST", ["https://www.youtube-nocookie.com/embed/"],
-     'its item 1 is "https://www.youtube-nocookie.com/embed/" (text), not a site\'s origin (https:// and its host '
-     'alone) — write "https://www.youtube-nocookie.com"'),
+    ("PARTY_PROFILES", "https://x.example/breakthrough",
+     'is "https://x.example/breakthrough" (text), not a list of text — '
+     'write it in square brackets: ["https://x.example/breakthrough"]'),
     # Text of several items is split at its commas, but not inside {…}.
     ("PLACEHOLDER_PATTERNS", "TODO, XXX",
      'is "TODO, XXX" (text), not a list of patterns — write it in square brackets: ["TODO", "XXX"]'),
-    ("EMBED_ALLOWLIST", ["https://X.org:443"],
-     'its item 1 is "https://X.org:443" (text), not a site\'s origin (https:// and its host alone) — '
-     'write "https://x.org"'),
     # A pattern holding a comma is one item, as written.
     ("PLACEHOLDER_PATTERNS", "TODO|X{2,}",
      'is "TODO|X{2,}" (text), not a list of patterns — write it in square brackets: ["TODO|X{2,}"]'),
-    # Two hosts in one text: one item each, not one item that matches nothing.
-    ("EMBED_ALLOWLIST", "https://www.youtube-nocookie.com, https://player.vimeo.com",
-     'is "https://www.youtube-nocookie.com, https://player.vimeo.com" (text), not a list of origins — '
-     'write it in square brackets: ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]'),
+    # Two addresses in one text: one item each, not one item that matches nothing.
+    ("PARTY_PROFILES", "https://x.example/party, https://y.example/party",
+     'is "https://x.example/party, https://y.example/party" (text), not a list of text — '
+     'write it in square brackets: ["https://x.example/party", "https://y.example/party"]'),
     ("PLACEHOLDER_PATTERNS", [r"\bJo Bloggs\b", "(PO Box"],
      'its item 2 is "(PO Box" (text), not a pattern Python can read (missing ), unterminated subpattern at '
      "position 0) — put the pattern right (Python's re module), or remove it"),

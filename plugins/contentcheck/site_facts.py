@@ -13,7 +13,6 @@ import sys
 from sitecore import html_allowlist, html_refusals, html_sanitiser, language_tags
 from sitecore.content_items import public_url
 from sitecore.html_refusals import refusals
-from sitecore.settings_check import our_setting
 from sitecore.text_memo import TextMemo, fingerprint
 
 
@@ -28,18 +27,17 @@ class SiteFacts:
         # later than the item that links to it (sitecore.publication_order).
         self.unpublished = unpublished
         self.unpublished_urls = {public_url(item): item for item in unpublished.values()}
-        self.embeds = our_setting(settings, "EMBED_ALLOWLIST")
         self.content_root = os.path.realpath(settings["PATH"])
         # Published HTML the allowlist has passed before (sitecore/text_memo.py).
         self.allowlist_passed = TextMemo(settings["CACHE_PATH"], "allowlist-passed",
                                          fingerprint((sys.modules[__name__], html_allowlist, html_refusals,
                                                       html_sanitiser, language_tags), ("selectolax", "langcodes"),
-                                                     list(self.embeds)))
+                                                     []))
 
     def passes_allowlist(self, html: str) -> bool:
         if self.allowlist_passed.get(html) is not None:
             return True
-        if refusals(html, self.embeds):
+        if refusals(html):
             return False
         self.allowlist_passed.put(html, "")
         return True

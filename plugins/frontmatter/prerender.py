@@ -31,7 +31,7 @@ from .safe_html import render_safe_html, safe_html_memo
 
 logger = logging.getLogger("site.frontmatter")
 PARALLEL_FROM = 64  # bodies; a worker process takes about 0.5 s to start
-RENDERING_SETTINGS = ("MARKDOWN", "EMBED_ALLOWLIST", "CACHE_PATH")
+RENDERING_SETTINGS = ("MARKDOWN", "CACHE_PATH")
 
 
 def read_markdown(path: str) -> str | None:

@@ -19,7 +19,6 @@ from sitecore import html_allowlist, html_refusals, html_sanitiser, language_tag
 from sitecore.heading_ids import theme_ids_of
 from sitecore.html_refusals import refusals
 from sitecore.html_sanitiser import clean
-from sitecore.settings_check import our_setting
 from sitecore.text_memo import TextMemo, fingerprint
 
 
@@ -76,10 +75,9 @@ def render_safe_html(markdown: str, settings: dict) -> tuple[str, list]:
     """Markdown to HTML, then the allowlist: the HTML holding only what the
     list allows, and everything outside it (each a problem for the reader)."""
     html = markdown_to_html(markdown, settings)
-    embeds = our_setting(settings, "EMBED_ALLOWLIST")
     # With an id written by hand ({#main}, id="main") that the theme's
     # templates use too: Markdown's own ids never are (sitecore/heading_ids.py).
-    return clean(html, embeds), refusals(html, embeds, theme_ids_of(settings["MARKDOWN"]))
+    return clean(html), refusals(html, theme_ids_of(settings["MARKDOWN"]))
 
 
 def project_extensions(markdown_settings: dict) -> list:
@@ -97,5 +95,5 @@ def safe_html_memo(settings: dict) -> TextMemo:
     made_by = fingerprint((sys.modules[__name__], html_allowlist, html_refusals, html_sanitiser, language_tags,
                            *project_extensions(settings["MARKDOWN"])),
                           ("markdown", "selectolax", "nh3", "langcodes"),
-                          [markdown_options(settings["MARKDOWN"]), list(our_setting(settings, "EMBED_ALLOWLIST"))])
+                          [markdown_options(settings["MARKDOWN"])])
     return TextMemo(settings["CACHE_PATH"], "safe-html", made_by)
