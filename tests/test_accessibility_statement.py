@@ -43,6 +43,11 @@ BACKED_BY = {
 # The statement's own promises (a phrase of the page, as written in
 # content/pages/accessibility.md) -> the tests that keep each true.
 STATEMENT_BACKED_BY = {
+    "a second person reviews it":
+        ["test_review_workflow::test_the_readme_has_a_maintainer_require_a_second_persons_approval_of_every_change",
+         "test_review_workflow::test_codeowners_give_content_to_comms_and_code_to_maintainers"],
+    "Without it, each year's press releases are a plain list":
+        ["test_press_and_privacy::test_without_javascript_a_years_releases_are_a_plain_list"],
     "the tests measure the text of every link and button you move to with the keyboard":
         ["test_keyboard_and_focus::test_everything_tab_reaches_shows_its_focus_and_stays_readable",
          "test_keyboard_and_focus::test_every_menu_link_is_readable_when_focused"],

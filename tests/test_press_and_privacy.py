@@ -60,6 +60,23 @@ def test_press_archive_lists_every_release_by_year(site):
 
 
 @pytest.mark.browser
+def test_without_javascript_a_years_releases_are_a_plain_list(nginx_site, browser, site):
+    """The accessibility statement: filtering the archive needs JavaScript;
+    without it, each year's press releases are a plain list, every one shown
+    and linked, and no filter form that could not work."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    for path in ("press/releases/", "press/releases/2021/"):
+        page.goto(f"{nginx_site}/{path}")
+        assert not page.locator("#archive-filter").is_visible()
+        shown = page.locator(".archive-year li a")
+        expected = [a["href"] for a in site.html(path).select(".archive-year li a")]
+        assert expected and [shown.nth(i).get_attribute("href") for i in range(shown.count())] == expected
+        assert all(shown.nth(i).is_visible() for i in range(shown.count())), path
+    context.close()
+
+
+@pytest.mark.browser
 def test_press_archive_filters_by_words_and_dates(site):
     releases = press_releases()
     with serve_folder(site.output) as url, chromium() as browser:

@@ -151,6 +151,21 @@ def test_codeowners_give_content_to_comms_and_code_to_maintainers():
     assert list(rules).index("*") < list(rules).index("/content/")
 
 
+def test_the_readme_has_a_maintainer_require_a_second_persons_approval_of_every_change():
+    """The accessibility statement promises that a second person reviews
+    each change. GitHub enforces it with a rule on `main`, which lives in
+    the repository's settings, not in its files: the README's "Turn it on"
+    step must ask for that rule, and CODEOWNERS name who approves."""
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    step = readme[readme.index("**Turn it on**"):readme.index("Only `main` deploys")]
+    for rule in ("require a pull request before merging", "1 required approval",
+                 "dismiss stale approvals when new commits are pushed", "require review from Code Owners",
+                 "do not allow bypassing"):
+        assert rule in step, rule
+    assert "Nothing reaches the live site without a second person." in readme
+    assert set(codeowners()) >= {"*", "/content/"}
+
+
 PRODUCTION_CHECK = '.venv/bin/python -m sitebuild.production_check --since "origin/$BASE" --annotations github'
 
 
