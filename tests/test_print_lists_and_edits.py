@@ -88,6 +88,23 @@ def test_the_text_edition_numbers_a_list_from_its_start(built):
     assert "20221. Twenty thousand two hundred and twenty-one" in text  # five digits: no longer refused
 
 
+def test_text_nested_deeper_than_a_line_is_wide_is_kept_whole(make_site):
+    """Each quote or list around a text took its marker's width from the
+    text edition's 72-character line: text 36 quotes deep had none left,
+    and the build ended in an exception with no file or line (a fuzzing
+    audit). Such text now keeps lines of at least 20 characters beside its
+    markers, and the site builds."""
+    quoted = ">" * 40 + " Deep words here."
+    listed = "\n".join(" " * 4 * depth + "- Level " + str(depth) for depth in range(40))
+    policy = policy_markdown("Homes for everyone", 1).replace("Text.\n", f"Text.\n\n{quoted}\n\n{listed}\n")
+    built = make_site({"policies/01-housing.md": policy})
+    assert built.returncode == 0, built.stderr
+    text = (built.output / "minifesto.txt").read_text(encoding="utf-8")
+    assert "> " * 40 + "Deep words here." in text
+    deepest = next(line for line in text.splitlines() if "Level 39" in line)
+    assert deepest.lstrip().startswith("- Level 39")
+
+
 @pytest.mark.parametrize("html, expected", [
     ('<ol start="3"><li>a</li></ol>', '<ol start="3" style="counter-reset: list-item 2"><li>a</li></ol>'),
     ('<ol start="0">', '<ol start="0" style="counter-reset: list-item -1">'),

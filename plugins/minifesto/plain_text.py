@@ -28,6 +28,8 @@ BLOCKS = HEADINGS | {"p", "blockquote", "pre", "ul", "ol", "li", "dl", "dt", "dd
 # policy just like the words put in. Said as the changes page says it to a
 # screen reader (changes.py: marked); <s> marks words no longer true.
 EDITS = {"del": "removed", "ins": "added", "s": "crossed out"}
+# The fewest characters a line of text has beside its quote and list markers.
+NARROWEST = 20
 
 
 def wrap_words(text: str, width: int = WIDTH, hanging_indent: int = 0) -> str:
@@ -36,9 +38,12 @@ def wrap_words(text: str, width: int = WIDTH, hanging_indent: int = 0) -> str:
     break only at spaces: textwrap's defaults also break after a hyphen
     ("fire-and-" / "rehire", an address's "housing-" / "costs/") and
     inside a word longer than the line (an address): such a word here
-    stays whole, on a line of its own."""
-    return textwrap.fill(" ".join(text.split()), width, subsequent_indent=" " * hanging_indent,
-                         break_long_words=False, break_on_hyphens=False)
+    stays whole, on a line of its own. Never narrower than NARROWEST: each
+    quote or list around a text takes its marker's width from the line, and
+    text nested 36 deep left none (textwrap refused to fill it, and the
+    build ended in an exception): such a text's lines run past WIDTH."""
+    return textwrap.fill(" ".join(text.split()), max(width, hanging_indent + NARROWEST),
+                         subsequent_indent=" " * hanging_indent, break_long_words=False, break_on_hyphens=False)
 
 
 def html_to_text(html: str, site_url: str, width: int = WIDTH) -> str:
