@@ -117,6 +117,10 @@ def url_allowed(url: str, own_site_only: bool = False) -> bool:
         return False
     if own_site_only:
         return not parts.scheme and not parts.netloc
+    if not parts.scheme and parts.netloc:
+        # //host/page: another website, at the page's own scheme. It passed
+        # as a link to this site ("/…"), so no check looked at it.
+        return False
     return parts.scheme.lower() in URL_SCHEMES | {""}
 
 

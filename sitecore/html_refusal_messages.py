@@ -68,6 +68,9 @@ def explain(refusal: Refusal, folder: str) -> tuple[str, str]:
         return (f"the image {detail} is on another website",
                 "put the image in content/images/ and link it as {static}/images/…: "
                 "the site loads nothing from other websites")
+    if kind == "scheme" and detail.startswith("//"):
+        return (f"the link {detail} starts with // and no https:",
+                f"write the whole address, https:{detail}, or /… alone for a page of this site")
     if kind == "scheme":
         return (f"the link {detail} is not a web address",
                 "links must start with https://, / (this site), mailto: or tel:")

@@ -69,6 +69,7 @@ REFUSED_HTML = {
     "theme class": ('<span class="visually-hidden">x</span>', {("attribute", "span")}),
     "class on a link": ('<a class="skip-link" href="/">x</a>', {("value", "a")}),
     "javascript link": ('<a href="javascript:alert(1)">x</a>', {("scheme", "a")}),
+    "link by a protocol-relative address": ('<a href="//evil.example/x">x</a>', {("scheme", "a")}),
     "image from another website": ('<img src="https://tracker.example/pixel.gif" alt="">', {("scheme", "img")}),
     "image by a protocol-relative address": ('<img src="//tracker.example/pixel.gif" alt="">', {("scheme", "img")}),
     "attachment link": ("<a rel=attachment href=/etc/hostname>annex</a>", {("attribute", "a")}),

@@ -266,6 +266,11 @@ BODY_CASES = {
     "event handler": ('<a href="/about/" onclick="steal()">About</a>', "body: raw HTML with an event handler (onclick=…)"),
     "handler without a space": ("<b/onclick=steal()>Bold</b>", "body: raw HTML with an event handler (onclick=…)"),
     "script link": ("[Click me](javascript:steal())", "body: the link javascript:steal() is not a web address"),
+    # It passed as a link to this site ("/…"), so nothing checked it (a fuzzing audit).
+    "link without https:": ("[Our partners](//partners.example/list)",
+                            "body: the link //partners.example/list starts with // and no https:"
+                            " — write the whole address, https://partners.example/list, or /… alone for a page "
+                            "of this site"),
     "script in a list item": ("- A point\n\n    <script>steal()</script>", "body: raw <script> in content"),
     "unreadable image": ("![A rally]({static}/images/broken.jpg)",
                          "body: broken.jpg is not an image the site can use: its contents are no picture format the "
