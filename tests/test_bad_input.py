@@ -146,6 +146,26 @@ def test_a_number_in_other_digits_is_refused_in_words_not_with_a_traceback(numbe
     assert integer_between(1, 99)(" 08 ", {}) == 8
 
 
+@pytest.mark.parametrize("written, told", [
+    ("mailto:press@example.org", ('"mailto:press@example.org" starts with mailto:, which the site adds itself',
+                                  "write the address alone: press@example.org")),
+    ("MAILTO: press@example.org", ('"MAILTO: press@example.org" starts with mailto:, which the site adds itself',
+                                   "write the address alone: press@example.org")),
+    ('press"onmouseover=x(1)@example.org', ('"press"onmouseover=x(1)@example.org" is not an email address',
+                                            "write the whole address, e.g. press@example.org")),
+])
+def test_an_email_field_takes_the_address_alone(written, told):
+    """The site makes the address a link: a "mailto:" written before it was
+    published as mailto:mailto:…, and a quote or bracket made no address."""
+    from sitecore.schema.field_errors import FieldError
+    from sitecore.schema.fields import email
+
+    with pytest.raises(FieldError) as refused:
+        email(written, {})
+    assert (refused.value.message, refused.value.fix) == told
+    assert email("o'neil+press@example.org.uk", {}) == "o'neil+press@example.org.uk"
+
+
 FORMS = "write it as YYYY-MM-DD (e.g. 2021-11-24) or YYYY-MM-DD HH:MM (e.g. 2021-11-24 09:30)"
 
 

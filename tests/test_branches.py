@@ -86,6 +86,14 @@ def test_a_draft_branch_appears_in_no_output_file(make_site):
     (LONDON_BRANCH.replace("https://london.example.org", "london at example"),
      'content/branches/breakthrough-london.md:5: contact: "london at example" is neither an email address nor an '
      "https:// link"),
+    # Published as mailto:mailto:london@example.org, a link that writes to no one (a fuzzing audit).
+    (LONDON_BRANCH.replace("https://london.example.org", "mailto:london@example.org"),
+     'content/branches/breakthrough-london.md:5: contact: "mailto:london@example.org" starts with mailto:, which the '
+     "site adds itself — write the address alone: london@example.org"),
+    # Taken for an address: the HTML standard's rule for one has no quote or bracket.
+    (LONDON_BRANCH.replace("https://london.example.org", "'london\"onmouseover=x(1)@example.org'"),
+     'content/branches/breakthrough-london.md:5: contact: "london\"onmouseover=x(1)@example.org" is neither an email '
+     "address nor an https:// link"),
 ])
 def test_a_wrong_branch_is_refused_at_its_line(make_site, text, expected):
     build = make_site({"branches/breakthrough-london.md": text})

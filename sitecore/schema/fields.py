@@ -30,7 +30,11 @@ SLUG_MAX_LENGTH = 80
 # Dates outside these years are typing mistakes (and year 1 with a time
 # zone cannot even be converted to UK time).
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
-EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# An email address as the HTML standard's <input type=email> takes one (its
+# "valid email address"), with a dot in the domain: no quote, bracket, colon
+# or space (a "mailto:" written before it was published as mailto:mailto:).
+EMAIL_LABEL = r"[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
+EMAIL_PATTERN = re.compile(rf"^[a-zA-Z0-9.!#$%&'*+/=?^_`{{|}}~-]+@{EMAIL_LABEL}(?:\.{EMAIL_LABEL})+$")
 # Digits with the spaces, brackets and hyphens people write them with; an
 # optional + for the country code. (Each is allowed in a tel: link.)
 PHONE_PATTERN = re.compile(r"^\+?[0-9(][0-9 ()-]*[0-9]$")
@@ -546,12 +550,21 @@ def https_link(value: Any, settings: dict) -> str:
     return value
 
 
+def not_a_mailto_link(value: str) -> None:
+    """The site makes an address a link itself: "mailto:" written before it
+    is refused with the address alone as the fix."""
+    if value[:7].lower() == "mailto:":
+        raise FieldError(f"{describe(value)} starts with mailto:, which the site adds itself",
+                         f"write the address alone: {value[7:].strip()}")
+
+
 @widget(widget="string")
 def contact(value: Any, settings: dict) -> str:
     """An email address or an https:// link."""
     value = text(value, settings)
     if EMAIL_PATTERN.match(value) or HTTPS_LINK_PATTERN.match(value):  # as the editor's form decides
         return value
+    not_a_mailto_link(value)
     raise FieldError(
         f"{describe(value)} is neither an email address nor an https:// link",
         "write an email address (name@example.org) or a link starting https://",
@@ -562,6 +575,7 @@ def contact(value: Any, settings: dict) -> str:
 def email(value: Any, settings: dict) -> str:
     value = text(value, settings)
     if not EMAIL_PATTERN.match(value):
+        not_a_mailto_link(value)
         raise FieldError(f"{describe(value)} is not an email address",
                          "write the whole address, e.g. press@example.org")
     return value
