@@ -34,6 +34,7 @@ Text and HTML
 - html_refusal_messages: what a volunteer is told of each refusal, and how to fix it
 - headings_need_a_space: Markdown headings need "# " with a space, so a hashtag stays text
 - heading_ids: headings' ids that never take one the theme's templates use
+- page_anchors: the parts of a page a link's #part can land on (its ids), and whether it lands
 - typography: curly quotes for front matter text (titles, summaries, commitments)
 - word_diff: two versions of a text, word by word, in <del> and <ins>
 - languages: the language an item's own words are in (its `language`, or the site's) and their `lang`

@@ -150,6 +150,25 @@ def test_a_weasyprint_failure_fails_the_build_and_leaves_output_alone(make_site,
     assert after == before
 
 
+def test_a_link_to_a_part_the_minifesto_does_not_have_is_refused_at_its_line(make_site):
+    """WeasyPrint stops at a link to a #part the printed edition has no id
+    for, and the build blamed the print template (a fuzzing audit): the
+    link is found in the minifesto's file and told at its line, before any
+    render, and the site is left as it was."""
+    minifesto = MINIMAL_SITE["minifesto.md"].replace("closing_call: Become a member today.",
+                                                     "closing_call: Become a [member](#joim) today.")
+    minifesto = minifesto.replace("The foreword.", "The foreword, with [our plans](#nope).")
+    build = make_site({"minifesto.md": minifesto})
+    assert build.returncode == 1
+    assert build.problem_lines == [
+        "content/minifesto.md:9: closing_call: the link #joim goes to #joim, which the minifesto does not have — "
+        "did you mean #join?",
+        "content/minifesto.md:11: body: the link #nope goes to #nope, which the minifesto does not have — link to a "
+        "policy's part by its page (/policies/housing/#commitment-3), or leave the #part out"]
+    assert "WeasyPrint" not in build.stderr and "Traceback" not in build.stderr
+    assert not build.output.exists()
+
+
 def test_a_missing_print_stylesheet_is_named(make_site):
     build = run_build_with(make_site, stylesheet="css/no-such-file.css")
     assert build.returncode == 1

@@ -30,6 +30,7 @@ from pathlib import Path
 from pelican import signals
 
 from sitecore.content_items import public_save_as, published_items, unpublished_items
+from sitecore.page_anchors import ids_in, lands
 from sitecore.problems import problem_log
 from sitecore.publication_order import goes_public_by_itself
 
@@ -37,7 +38,7 @@ from .cited_commitments import EditionsCited
 from .layout_parts import LayoutParts
 from .links_to_parts import LinkToPart, PagesBySource, links_to_parts
 from .missing_parts import report_missing_part
-from .page_parts import ids_in, ids_of_own_page, lands
+from .page_parts import ids_of_own_page
 from .parts_before_writing import check_links_to_items_pages, check_links_within, checked_before_writing, is_minifesto
 
 

@@ -23,11 +23,12 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote
 
+from sitecore.page_anchors import lands
 from sitecore.policy_content import Policy
 
 from .links_to_parts import LinkToPart, PagesBySource
 from .missing_parts import report_missing_part
-from .page_parts import ids_of_own_page, lands
+from .page_parts import ids_of_own_page
 
 
 def is_minifesto(item) -> bool:

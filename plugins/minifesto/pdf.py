@@ -30,6 +30,7 @@ from sitecore.text_memo import code_fingerprint
 from . import attachments, fetcher, pdf_links, pdf_metadata, pdf_tag_tree, weasyprint_render
 from .fetcher import SiteFiles, pdf_base_url
 from .glyphs import coverage_cache, unprintable_problems
+from .print_anchors import report_links_to_missing_parts
 from .print_spaces import spaces_kept_at_line_ends
 from .weasyprint_render import (
     NO_SYSTEM_FONTS,
@@ -159,7 +160,7 @@ class EditionPdfs:
         with print_images.printing():
             html = spaces_kept_at_line_ends(lists_numbered_for_print(template.render(
                 generator.context, minifesto=minifesto, policies=edition.policies, edition=edition, edition_kind=kind)))
-        if not self.printable(html, generator, edition):
+        if not self.printable(html, generator, edition) or report_links_to_missing_parts(minifesto, html):
             return
         try:
             key = cache_key(html, settings, kind)
