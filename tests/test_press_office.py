@@ -108,6 +108,26 @@ def test_mistakes_in_entries_are_reported_at_their_lines(make_site):
     assert "Traceback" not in build.stderr
 
 
+def test_a_link_within_the_notes_to_editors_goes_to_one_of_their_headings(make_site):
+    """The notes are on /press/ and under every press release, with their
+    headings' ids made their own (#notes-background): a #part alone that is
+    none of them went nowhere, and was published without a word (a fuzzing
+    audit). It is refused at its line, by the check too."""
+    notes = "Notes to editors.\n\n## Background\n\nSee [the background](#background) and [the rest](#backgrond).\n"
+    office = MINIMAL_OFFICE.replace("Notes to editors.\n", notes)
+    line = office.splitlines().index("See [the background](#background) and [the rest](#backgrond).") + 1
+    build = make_site({"press-office.md": office})
+    assert build.returncode == 1
+    assert build.problem_lines == [
+        f"content/press-office.md:{line}: body: the link #backgrond goes to #backgrond, which this text does not "
+        "have: it is shown on several pages, and a #part alone goes to one of its own headings — did you mean "
+        "#background?"]
+    build = make_site({"press-office.md": office.replace("(#backgrond)", "(/policies/housing/#commitment-1)"),
+                       "pages/press.md": PRESS_PAGE})
+    assert build.returncode == 0, build.stderr
+    assert build.html("press/").find("a", href="#notes-background") is not None
+
+
 def test_a_missing_photo_is_reported_at_its_line(make_site):
     office = MINIMAL_OFFICE.replace("photo: images/press/sherilyn-wileman.jpg", "photo: images/press/nobody.jpg")
     build = make_site({"press-office.md": office})

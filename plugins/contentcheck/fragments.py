@@ -29,7 +29,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from sitecore.content_items import public_save_as, published_items, unpublished_items
+from sitecore.content_items import content_items, public_save_as, published_items, unpublished_items
 from sitecore.page_anchors import ids_in, lands
 from sitecore.problems import problem_log
 from sitecore.publication_order import goes_public_by_itself
@@ -39,7 +39,13 @@ from .layout_parts import LayoutParts
 from .links_to_parts import LinkToPart, PagesBySource, links_to_parts
 from .missing_parts import report_missing_part
 from .page_parts import ids_of_own_page
-from .parts_before_writing import check_links_to_items_pages, check_links_within, checked_before_writing, is_minifesto
+from .parts_before_writing import (
+    check_links_to_items_pages,
+    check_links_within,
+    check_links_within_a_shared_text,
+    checked_before_writing,
+    is_minifesto,
+)
 
 
 @dataclass
@@ -85,6 +91,9 @@ def note_links_to_parts(generators) -> None:
         if settings.get("CONTENT_CHECK_ONLY"):
             check_links_to_items_pages([link for link in links if link.page != own_page], pages)
         noted.links += links
+    for item in content_items(generators):
+        if not public_save_as(item):  # a text shown on other pages (the notes to editors)
+            check_links_within_a_shared_text(item)
     if not settings.get("CONTENT_CHECK_ONLY"):  # nothing is written
         links_of_build.append(noted)
 

@@ -20,13 +20,16 @@ item (`check_links_to_items_pages`); a listing's parts wait for the build.
 
 from __future__ import annotations
 
+import difflib
 import re
 from urllib.parse import unquote
 
-from sitecore.page_anchors import lands
+from sitecore.page_anchors import ids_in, lands
 from sitecore.policy_content import Policy
+from sitecore.problems import problem_log
 
 from .links_to_parts import LinkToPart, PagesBySource
+from .markdown_scan import scan
 from .missing_parts import report_missing_part
 from .page_parts import ids_of_own_page
 
@@ -45,6 +48,28 @@ def checked_before_writing(item, settings: dict) -> bool:
 def check_links_within(item, links: list[LinkToPart]) -> None:
     """The item's links to parts of its own page, before it is written."""
     report_parts_missing(links, ids_of_own_page(item))
+
+
+def check_links_within_a_shared_text(item) -> None:
+    """A text with no page of its own, shown on others (the press office's
+    notes to editors, on /press/ and under every press release): a #part
+    alone goes to one of its own headings, whose ids it keeps wherever it
+    is shown (plugins/contenthtml: ids_within), or to nothing. A link to
+    anything else was published as it was, going nowhere (a fuzzing audit)."""
+    body = getattr(item, "body_markdown", None)
+    if not body or "#" not in body:
+        return
+    ids = ids_in(item.content or "")
+    for found in scan(body, getattr(item, "body_first_line", 1)):
+        part = found.target[1:]
+        if found.kind == "link" and found.target.startswith("#") and not lands(part, ids):
+            close = difflib.get_close_matches(part, sorted(ids - {""}), n=3, cutoff=0.6)
+            problem_log.add(item.source_path, found.line, "body",
+                            f"the link {found.target} goes to #{part}, which this text does not have: it is shown "
+                            "on several pages, and a #part alone goes to one of its own headings",
+                            f"did you mean {' or '.join(f'#{known}' for known in close)}?" if close else
+                            "link to one of its headings (## Background is #background), or to another page by its "
+                            "address (/policies/housing/#commitment-3)")
 
 
 # Ids another text puts on an item's page: the press office's notes to
