@@ -47,7 +47,7 @@ def moves(generators) -> list[Move]:
 # with the next post published (a new month, tag or year), so an old address
 # of one of these shapes would stop that build, an hourly embargo's too.
 LISTING_URL_SETTINGS = ("NEWS_YEAR_URL", "NEWS_MONTH_URL", "TAG_URL", "CATEGORY_URL", "PRESS_ARCHIVE_YEAR_URL",
-                        "EVENT_REGION_URL", "EVENT_CATEGORY_URL", "RELATED_NEWS_URL", "ELECTION_URL")
+                        "EVENT_REGION_URL", "EVENT_CATEGORY_URL", "EVENT_YEAR_URL", "RELATED_NEWS_URL", "ELECTION_URL")
 
 
 def listing_shapes(settings: dict) -> re.Pattern:
