@@ -280,6 +280,22 @@ def test_a_policy_with_a_table_too_wide_fails_the_build_at_the_table(make_site):
         "spreadsheet (.xlsx or .ods) and link to it from the text"]
 
 
+def test_the_minifestos_closing_call_is_held_to_a_bodys_table_limits(make_site):
+    """The closing call is Markdown too, on the minifesto's page and in its
+    PDFs: a table of 5,000 columns there was published, and made the build
+    five times as long (a fuzzing audit)."""
+    table = "\n".join("  " + row for row in markdown_table(17, 2).splitlines())
+    closing_call = f"closing_call: |\n  Become a member today.\n\n{table}"
+    minifesto = textwrap.dedent(MINIMAL_SITE["minifesto.md"]).replace("closing_call: Become a member today.",
+                                                                      closing_call)
+    build = make_site({"minifesto.md": minifesto})
+    assert build.returncode == 1 and "Traceback" not in build.stderr
+    assert build.problem_lines == [
+        "content/minifesto.md:9: closing_call: has a table of 17 columns: more than the 16 that can be read on a "
+        "phone or printed — split it into tables of fewer columns, or publish the figures as a spreadsheet (.xlsx "
+        "or .ods) and link to it from the text"]
+
+
 def test_a_file_refused_for_its_text_has_its_fields_checked_in_the_same_build(make_site):
     """The volunteer mends the table and the fields at once, not the table
     first and the fields a build later; a refused line inside the front

@@ -161,8 +161,12 @@ def body_without_code(text: str) -> tuple[int, str]:
     """(the line the body starts at, the body with its fenced code blocks
     blanked, line for line, as Markdown finds them: code is not read)."""
     start = body_start(text)
-    blanked = FENCED_BLOCK.sub(lambda block: "\n" * block.group().count("\n"), text[start:])
-    return text.count("\n", 0, start) + 1, blanked
+    return text.count("\n", 0, start) + 1, blank_fenced_code(text[start:])
+
+
+def blank_fenced_code(markdown: str) -> str:
+    """`markdown` with its fenced code blocks blanked, line for line."""
+    return FENCED_BLOCK.sub(lambda block: "\n" * block.group().count("\n"), markdown)
 
 
 def body_start(text: str) -> int:

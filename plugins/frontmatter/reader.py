@@ -39,11 +39,17 @@ from sitecore.schema.schema import Schema
 from sitecore.schema.yaml_slips import fields_of_this_file
 from sitecore.text_memo import TextMemo
 
-from .limits import conflict_marker_problems, control_character_problems, markup_problems, size_problem
+from .limits import (
+    blank_fenced_code,
+    conflict_marker_problems,
+    control_character_problems,
+    markup_problems,
+    size_problem,
+)
 from .positions_in_file import line_in_markdown, position_of_byte
 from .publication import publication_status
 from .safe_html import render_safe_html, safe_html_memo
-from .table_limits import table_problems
+from .table_limits import table_problems, tables_too_large
 
 SKIP = {"status": "skip"}
 
@@ -164,8 +170,13 @@ class FrontMatterReader(BaseReader):
         # checks' passes): the file may be saved again while the build runs.
         metadata["source_digest"] = hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
         if schema.name == "minifesto":
-            metadata["closing_call_html"] = self._safe_html(
-                source_path, "closing_call", values["closing_call"], doc.line_of("closing_call"))
+            # Markdown too, on the minifesto's page and in its PDFs: its tables are held to a body's limits.
+            line = doc.line_of("closing_call")
+            too_large = tables_too_large(blank_fenced_code(values["closing_call"]), line)
+            for problem in too_large:
+                problem_log.add(source_path, line, "closing_call", problem.message, problem.fix)
+            metadata["closing_call_html"] = "" if too_large else self._safe_html(
+                source_path, "closing_call", values["closing_call"], line)
         return metadata
 
     def _check_fields_only(self, source_path, schema, text: str, refused: list) -> None:

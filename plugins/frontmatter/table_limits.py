@@ -29,10 +29,17 @@ SPREADSHEET = "publish the figures as a spreadsheet (.xlsx or .ods) and link to 
 
 
 def table_problems(text: str) -> list[TextProblem]:
-    """A table too wide to read, and tables too large, all told, to build.
+    """A table too wide to read, and tables too large, all told, to build,
+    in a file's body."""
+    first_line, body = body_without_code(text)
+    return tables_too_large(body, first_line)
+
+
+def tables_too_large(body: str, first_line: int) -> list[TextProblem]:
+    """The same in Markdown starting at `first_line` (a body without its
+    fenced code, or a field in Markdown: the minifesto's closing call).
     One pass over the lines: each line is looked at once, as a table's
     separator, a row of the table above it, or neither."""
-    first_line, body = body_without_code(text)
     lines = [LEAD.sub("", line) for line in body.split("\n")]
     problems, cells, over_at = [], 0, None
     columns, index = 0, 0  # columns: of the table whose rows are being counted, 0 outside one
