@@ -69,12 +69,16 @@ def naming_refused(referrer, name: str, target, remove: str = "remove it from th
         # Embargoing a page already out would take it off the site: only
         # for a file not yet published.
         return until, (f"{remove} until then, or, if this file is not published yet, embargo it until then "
-                       f"too ({embargo_and_date(target)})")
+                       f"too ({embargo_lines(target, referrer)})")
     return (f"{until}, after this file's embargo ({in_words(referrer.embargo)})",
-            f"embargo this file until then too ({embargo_and_date(target)}), or {remove}")
+            f"embargo this file until then too ({embargo_lines(target, referrer)}), or {remove}")
 
 
-def embargo_and_date(target) -> str:
-    """The two lines that embargo a file until `target` is public: an
-    embargoed item's date is the moment its embargo lifts."""
-    return f"embargo: {date_as_written(target.embargo)} and date: {date_as_written(target.embargo)}"
+def embargo_lines(target, referrer) -> str:
+    """The lines that embargo `referrer` until `target` is public: an
+    embargoed post's or page's date is the moment its embargo lifts; an
+    event, a candidate or a branch has no date to write (a fix that gave
+    one asked for a field the file may not have)."""
+    moment = date_as_written(target.embargo)
+    has_date = "date" in (getattr(referrer, "frontmatter_lines", None) or {})
+    return f"embargo: {moment} and date: {moment}" if has_date else f"embargo: {moment}"
