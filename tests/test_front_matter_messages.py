@@ -392,6 +392,16 @@ def test_a_mistake_in_a_post_is_reported_as_the_build_prints_it(settings, text, 
     assert problem_lines(POST, "content/posts/hello.md", text, settings) == [expected]
 
 
+def test_a_wrong_value_of_a_field_given_twice_is_told_at_the_line_of_the_value_kept(settings):
+    """YAML keeps the last value of a field given twice: a fuzzing audit
+    found its mistake told at the first line, which holds another value."""
+    text = GOOD_POST.replace("---\nText", "date: 2021-11-31\n---\nText")
+    assert problem_lines(POST, "content/posts/hello.md", text, settings) == [
+        "content/posts/hello.md:6: date: appears twice — keep one line for this field and delete the other",
+        'content/posts/hello.md:6: date: "2021-11-31" is not a date: November 2021 has 30 days — check the day: '
+        "2021-11-01 to 2021-11-30"]
+
+
 def test_a_wrapped_summary_fails_the_build_at_its_line(make_site):
     post = GOOD_POST.replace("summary: A first post.", "summary: Members voted for buses\nacross the county.")
     build = make_site({"posts/hello.md": post}, new_process=True)

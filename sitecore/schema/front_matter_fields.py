@@ -75,8 +75,10 @@ def parse_fields(yaml_text: str, block: list[str], closing_line: int) -> dict:
             line = first_line + key_node.start_mark.line
             if key in key_lines:
                 duplicates.append((key, line))
-            key_lines.setdefault(key, line)
-            value_nodes[key] = value_node  # PyYAML keeps the last value of a key given twice
+            # PyYAML keeps the last value of a key given twice: its line is
+            # the one a problem with that value is told at.
+            key_lines[key] = line
+            value_nodes[key] = value_node
         for key, value_node in value_nodes.items():
             nested_lines(value_node, (key,), first_line, value_lines, duplicate_paths)
     return {
