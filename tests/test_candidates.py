@@ -189,6 +189,19 @@ def test_a_wrong_candidate_is_refused_at_its_line(make_site, text, expected):
     assert any(line.startswith(expected) for line in build.problem_lines), "\n".join(build.problem_lines)
 
 
+def test_a_draft_councillor_named_by_a_candidate_is_refused_with_a_fix_for_one_line(make_site):
+    """`councillor` names one profile, not a list: the fix said "remove it
+    from this list" (a fuzzing audit)."""
+    from conftest import MINIMAL_SITE
+
+    draft = MINIMAL_SITE["councillors/jo-bloggs.md"].replace("region: London", "region: London\n        status: draft")
+    build = make_site({"candidates/alex-standing.md": candidate(councillor="jo-bloggs"),
+                       "councillors/jo-bloggs.md": draft, "posts/hello.md": None})
+    assert build.returncode == 1
+    assert build.problem_lines == ['content/candidates/alex-standing.md:9: councillor: "jo-bloggs" is still a draft — '
+                                   "publish it first, or remove the councillor line"]
+
+
 def test_invoke_new_candidate_lists_the_elections(tmp_path):
     from conftest import build_in, derived_settings
 

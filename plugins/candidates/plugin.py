@@ -34,7 +34,8 @@ def link_candidates(generators, items=()) -> None:
         if named and candidate.councillor_profile is None:
             report_unpublished_name(candidate, "councillor", "councillor", named, councillors.values(),
                                     draft_councillors, "use the file name without '.md' of the councillor's "
-                                                       "profile in content/councillors/")
+                                                       "profile in content/councillors/",
+                                    remove="remove the councillor line")
         elif candidate.councillor_profile is not None and candidate.status == "published":
             candidate.councillor_profile.candidacies.append(candidate)
         candidate.related_policies = [policies[name] for name in getattr(candidate, "policies", []) if name in policies]
