@@ -55,6 +55,8 @@ class UnpublishableImage(ValueError):
 
 def undecodable(error: Exception) -> UnpublishableImage:
     """What Pillow raised decoding a picture, as an image that cannot be published."""
+    if "truncated" in str(error).lower():
+        return UnpublishableImage("its picture is cut short: the file holds less of it than its size says")
     return UnpublishableImage(f"its picture cannot be decoded ({type(error).__name__}: {error})")
 
 

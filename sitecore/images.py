@@ -118,7 +118,8 @@ def why_unreadable(error: Exception) -> str:
         return "its contents are no picture format the site knows"
     if "truncated" in said.lower():
         return "the file is cut short"
-    return f"it cannot be opened ({type(error).__name__})"
+    # Pillow reads a PNG cut off inside its header as a syntax error (a fuzzing audit).
+    return "the file is damaged: it may have been cut short while it was saved or uploaded"
 
 
 def image_copies(path: str, settings: dict) -> list[str]:

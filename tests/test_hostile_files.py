@@ -190,6 +190,13 @@ HOSTILE = {
         "(file): cannot be published: the file is cut short: it ends before the PNG's last chunk (IEND) does",
         IMAGE_FIX)
        for missing in (1, 2, 3, 4)},
+    # A header of 16000 × 3000 pixels and almost no picture data: Pillow's
+    # "image file is truncated (0 bytes not processed)" was quoted as it was (a fuzzing audit).
+    "png-with-far-less-picture-than-its-size": (
+        "images/big.png", bytes.fromhex("89504e470d0a1a0a0000000d4948445200003e8000000bb80802000000dc6e47bc0000000b"
+                                        "49444154789c6360800100000a00017f80745e0000000049454e44ae426082"),
+        "(file): cannot be published: its picture is cut short: the file holds less of it than its size says",
+        IMAGE_FIX),
     "webp-with-orientation-and-damaged-pixels": (
         "images/turned.webp", webp_with_damaged_pixels(),
         "(file): cannot be published: its picture cannot be decoded (OSError: failed to read next frame)", IMAGE_FIX),

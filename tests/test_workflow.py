@@ -275,9 +275,17 @@ BODY_CASES = {
     "unreadable image": ("![A rally]({static}/images/broken.jpg)",
                          "body: broken.jpg is not an image the site can use: its contents are no picture format the "
                          "site knows"),
+    # Cut off inside its header: Pillow said "SyntaxError", which the message quoted (a fuzzing audit).
+    "image cut short": ("![A rally]({static}/images/cut.png)",
+                        "body: cut.png is not an image the site can use: the file is damaged: it may have been cut "
+                        "short while it was saved or uploaded"),
     "link to a draft": ("See [the plan]({filename}/posts/secret-plan.md).",
                         "body: the link {filename}/posts/secret-plan.md goes to an item not yet public: \"secret-plan\" is still a draft"),
 }
+# A PNG that ends where its next chunk's header should be: Pillow raises SyntaxError ("broken PNG file").
+CUT_INSIDE_A_CHUNK = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000064000000640802000000ff8002"
+    "030000000b49444154789c6360800100000a00017f80745e00000000")
 SECRET_DRAFT = "---\ntitle: Secret plan\ndate: 2021-11-20\ncategory: news\nsummary: Not yet.\nstatus: draft\n---\nText.\n"
 
 
@@ -288,7 +296,8 @@ def test_check_finds_problems_in_the_body_at_their_line(tmp_path, case):
     # is reported at the line that holds the problem, its last.
     line = 14 + body.count("\n")
     write_content(tmp_path / "content", {**MINIMAL_SITE, "images/rally.png": sample_png(),
-                                         "images/broken.jpg": b"not an image", "posts/secret-plan.md": SECRET_DRAFT,
+                                         "images/broken.jpg": b"not an image", "images/cut.png": CUT_INSIDE_A_CHUNK,
+                                         "posts/secret-plan.md": SECRET_DRAFT,
                                          "posts/hello.md": GOOD_POST + "\nIntro.\n\n" + body + "\n"})
     result = check_content(tmp_path / "content")
     assert result.returncode == 1
