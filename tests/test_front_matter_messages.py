@@ -402,6 +402,28 @@ def test_a_wrong_value_of_a_field_given_twice_is_told_at_the_line_of_the_value_k
         "2021-11-01 to 2021-11-30"]
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("embargo: [2022-01-01 09:00, 2022-02-01 09:00]",
+     "content/posts/hello.md:6: embargo: a list (['2022-01-01 09:00', '2022-02-01 09:00']) is not a date"),
+    ("embargo: yes", "content/posts/hello.md:6: embargo: a yes-or-no value (YAML reads yes, no, true, false, on and "
+                     "off as one) is not a date"),
+])
+def test_a_value_yaml_read_as_another_kind_is_told_in_words(settings, line, expected):
+    """A value YAML read as a list, a yes-or-no or nothing was quoted back
+    as Python writes it ("['a', 'b']", "True", "None"), which told a
+    volunteer nothing (a fuzzing audit)."""
+    [told] = problem_lines(POST, "content/posts/hello.md", GOOD_POST.replace("---\nText", f"{line}\n---\nText"),
+                           settings)
+    assert told.startswith(expected), told
+
+
+def test_nothing_where_a_value_belongs_is_told_in_words():
+    from sitecore.schema.field_errors import describe
+
+    assert describe(None) == "nothing (YAML reads ~ and null as nothing)"
+    assert describe({"name": "Sam"}) == "fields ({'name': 'Sam'})"
+
+
 def test_a_wrapped_summary_fails_the_build_at_its_line(make_site):
     post = GOOD_POST.replace("summary: A first post.", "summary: Members voted for buses\nacross the county.")
     build = make_site({"posts/hello.md": post}, new_process=True)

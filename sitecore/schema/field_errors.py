@@ -42,6 +42,15 @@ def describe(value: Any) -> str:
         shown = "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c) in ("Cf", "Zs") and c != " " else c
                         for c in value)
         text = f'"{shown}"'
+    elif isinstance(value, bool):
+        # YAML reads yes, no, on and off as true or false: "True" quoted back told a volunteer nothing.
+        return "a yes-or-no value (YAML reads yes, no, true, false, on and off as one)"
+    elif value is None:
+        return "nothing (YAML reads ~ and null as nothing)"
+    elif isinstance(value, (list, tuple)):
+        text = f"a list ({value!r})"
+    elif isinstance(value, dict):
+        text = f"fields ({value!r})"
     else:
         text = repr(value)
     return text if len(text) <= 60 else text[:57] + "…"
