@@ -181,6 +181,10 @@ def test_a_draft_candidate_appears_in_no_output_file(make_site):
     (candidate(photo="images/alex.jpg"), "content/candidates/alex-standing.md:9: photo_alt: is missing (photo is given)"),
     (candidate(councillor="nobody"), 'content/candidates/alex-standing.md:9: councillor: no councillor is called "nobody"'),
     (candidate(votes="12"), "content/candidates/alex-standing.md:9: votes: is given without a result"),
+    # Words for no picture were dropped without a word (a fuzzing audit).
+    (candidate(photo_alt="Alex outside the library"),
+     "content/candidates/alex-standing.md:9: photo_alt: is given without a photo: it describes no picture — add the "
+     "photo it describes ('photo: images/…'), or delete this line"),
 ])
 def test_a_wrong_candidate_is_refused_at_its_line(make_site, text, expected):
     build = make_site({"candidates/alex-standing.md": text})

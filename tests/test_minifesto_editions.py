@@ -528,6 +528,10 @@ def test_each_easy_read_picture_is_beside_its_sentence(make_site, browser):
     ("easy_read:\n  - text: We will build homes.\n    picture: images/easy-read/home.png\n",
      "content/policies/01-housing.md:9: easy_read: item 1, picture_alt: is missing (a line with a picture needs it) — "
      "add a line 'picture_alt: …' to this line, e.g. picture_alt: A row of new houses"),
+    # Words for no picture (a fuzzing audit found a candidate's dropped without a word).
+    ("easy_read:\n  - text: We will build homes.\n    picture_alt: A row of new houses\n",
+     "content/policies/01-housing.md:9: easy_read: item 1, picture_alt: is given without a picture: it describes no "
+     "picture — add the picture it describes to this line, or delete the line"),
     ("easy_read:\n  - text: " + " ".join(["word"] * 21) + "\n",
      "content/policies/01-housing.md:8: easy_read: item 1, text: has 21 words: an Easy Read line says one thing in "
      "at most 20 — split it into two lines, each one short sentence"),

@@ -140,6 +140,10 @@ def list_of_objects(item_name: str, fields: tuple[Field, ...], *, min_items: int
                 errors.append(FieldError(f"{where_in_field((index, needed))}: is missing (a {item_name} with a "
                                          f"{field_name} needs it)", f"add a line '{needed}: …' to this {item_name}"
                                          + (f", e.g. {needed}: {example}" if example else ""), at=(index, field_name)))
+            elif needed in item and field_name not in item:
+                errors.append(FieldError(f"{where_in_field((index, needed))}: is given without a {field_name}: it "
+                                         "describes no picture", f"add the {field_name} it describes to this "
+                                         f"{item_name}, or delete the line", at=(index, needed)))
         return converted, errors
 
     # The editor makes a form for each entry from these (plugins/cms).

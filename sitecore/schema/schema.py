@@ -197,6 +197,11 @@ class Schema:
                     f"add '{needed}: …' describing the {given} for people who cannot see it",
                 )
                 ok = False
+            elif needed in doc.values and given not in doc.values:
+                # Each pair is a picture and its words: words for no picture were dropped without a word.
+                report(path, doc.line_of(needed), needed, f"is given without a {given}: it describes no picture",
+                       f"add the {given} it describes ('{given}: images/…'), or delete this line")
+                ok = False
         for names in self.needs_one_of:
             if not any(name in doc.values for name in names):
                 report(path, doc.end_line, names[0], self._none_of_message(names), self._none_of_fix(names))

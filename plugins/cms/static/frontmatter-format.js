@@ -264,7 +264,8 @@ function dateText(value) {
 /**
  * The rules the build checks beyond one field's value, checked as the entry
  * is saved. spec (formats.json, from plugins/cms/formats.py):
- *   together: [[given, needed]]: if the first is given, the second must be too;
+ *   together: [[given, needed]]: if the first is given, the second must be too,
+ *     and the second (a picture's words) not without the first (the picture);
  *   items_together: {list: [[given, needed]]}: the same in each entry of a list;
  *   not_future: {field, unless}: the date is not after now (UK time) unless
  *     the other field (if the rule names one) is given (contentcheck's
@@ -290,6 +291,11 @@ function validate(values, spec, original, now, createdHere = false) {
     if (!empty(values[given]) && empty(values[needed])) {
       throw new Error(`"${label(needed)}" is needed with "${label(given)}": fill it in, or clear "${label(given)}".`);
     }
+    // Each pair is a picture and its words: the words alone describe nothing (the build refuses them).
+    if (empty(values[given]) && !empty(values[needed])) {
+      throw new Error(`"${label(needed)}" describes "${label(given)}", which is empty: choose it, or clear ` +
+        `"${label(needed)}".`);
+    }
   }
   for (const [list, pairs] of Object.entries(spec.items_together ?? {})) {
     (Array.isArray(values[list]) ? values[list] : []).forEach((item, index) => {
@@ -297,6 +303,10 @@ function validate(values, spec, original, now, createdHere = false) {
         if (item && !empty(item[given]) && empty(item[needed])) {
           throw new Error(`"${label(needed)}" is needed with "${label(given)}" in ${label(list)} item ` +
             `${index + 1}: fill it in, or clear "${label(given)}".`);
+        }
+        if (item && empty(item[given]) && !empty(item[needed])) {
+          throw new Error(`"${label(needed)}" describes "${label(given)}" in ${label(list)} item ` +
+            `${index + 1}, which is empty: choose it, or clear "${label(needed)}".`);
         }
       }
     });
