@@ -166,6 +166,19 @@ def test_an_email_field_takes_the_address_alone(written, told):
     assert email("o'neil+press@example.org.uk", {}) == "o'neil+press@example.org.uk"
 
 
+def test_a_picture_path_written_with_backslashes_is_given_back_with_slashes():
+    """Windows's file manager shows a path with \\: the message said only
+    that it was no image in content/images/ (a fuzzing audit)."""
+    from sitecore.schema.field_errors import FieldError
+    from sitecore.schema.fields import image_path
+
+    with pytest.raises(FieldError) as refused:
+        image_path("images\\press\\alex-mays.jpg", {})
+    assert (refused.value.message, refused.value.fix) == (
+        '"images\\press\\alex-mays.jpg" has \\ between its folders, where the site needs /',
+        "write it with /: images/press/alex-mays.jpg")
+
+
 FORMS = "write it as YYYY-MM-DD (e.g. 2021-11-24) or YYYY-MM-DD HH:MM (e.g. 2021-11-24 09:30)"
 
 

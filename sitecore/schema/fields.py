@@ -610,6 +610,11 @@ def image_path(value: Any, settings: dict) -> str:
     if site_link:
         problem, path = site_link
         raise FieldError(problem, f"write the path from content/: {path}")
+    forward = value.replace("\\", "/")
+    if forward != value and PLAIN_PATH.fullmatch(forward.lstrip("/")):
+        # Windows's way of writing a path, as its file manager shows one.
+        raise FieldError(f"{describe(value)} has \\ between its folders, where the site needs /",
+                         f"write it with /: {forward.lstrip('/')}")
     written, value = value, value.lstrip("/")
     a_file_name = not value.endswith("/") and ".." not in value.split("/")
     # (Not a path already from content/ whose own folders include an images/.)
