@@ -105,6 +105,11 @@ LINK_MARKER = re.compile(r"(?:^|[\"'])[{|].*?[|}]")
 MARKER_LINK = re.compile(r"(?P<marker>\{(?:filename|static)\})(?P<path>[^#]*)(?P<part>#.*)?", re.S)
 
 
+# What a browser takes for the start of another website's address with no
+# scheme: two or more of / and \ in any mix.
+OTHER_WEBSITE_WITHOUT_SCHEME = re.compile(r"[/\\]{2,}")
+
+
 def url_allowed(url: str, own_site_only: bool = False) -> bool:
     """A link to the web, mail or phone; with `own_site_only` (images), only
     an address on this site: the site loads nothing from other websites."""
@@ -117,8 +122,9 @@ def url_allowed(url: str, own_site_only: bool = False) -> bool:
         return False
     if own_site_only:
         return not parts.scheme and not parts.netloc
-    if not parts.scheme and parts.netloc:
-        # //host/page: another website, at the page's own scheme. It passed
+    if OTHER_WEBSITE_WITHOUT_SCHEME.match(url):
+        # //host/page: another website, at the page's own scheme (///host,
+        # /\host and \\host too: a browser reads each \ as /). It passed
         # as a link to this site ("/…"), so no check looked at it.
         return False
     return parts.scheme.lower() in URL_SCHEMES | {""}

@@ -11,8 +11,15 @@ between builds. (Only HTML with no refusal is kept, so no message is.)
 from __future__ import annotations
 
 import posixpath
+import re
 
-from sitecore.html_allowlist import INTERNAL_LINK, LINK_MARKER, MARKER_LINK, goes_up_a_folder
+from sitecore.html_allowlist import (
+    INTERNAL_LINK,
+    LINK_MARKER,
+    MARKER_LINK,
+    OTHER_WEBSITE_WITHOUT_SCHEME,
+    goes_up_a_folder,
+)
 from sitecore.html_refusals import Refusal
 from sitecore.language_tags import registered_form
 
@@ -68,9 +75,12 @@ def explain(refusal: Refusal, folder: str) -> tuple[str, str]:
         return (f"the image {detail} is on another website",
                 "put the image in content/images/ and link it as {static}/images/…: "
                 "the site loads nothing from other websites")
-    if kind == "scheme" and detail.startswith("//"):
-        return (f"the link {detail} starts with // and no https:",
-                f"write the whole address, https:{detail}, or /… alone for a page of this site")
+    if kind == "scheme" and OTHER_WEBSITE_WITHOUT_SCHEME.match(detail):
+        address = re.fullmatch(r"//[^/\\]+(?:/.*)?", detail)
+        return (f"the link {detail} starts with {OTHER_WEBSITE_WITHOUT_SCHEME.match(detail).group()} and no https:, "
+                "so a browser takes it for another website's address",
+                f"write the whole address, https:{detail}, or /… alone for a page of this site" if address else
+                "write /… alone for a page of this site, or another website's whole address, starting https://")
     if kind == "scheme":
         return (f"the link {detail} is not a web address",
                 "links must start with https://, / (this site), mailto: or tel:")

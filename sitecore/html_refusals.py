@@ -23,6 +23,7 @@ from sitecore.html_allowlist import (
     ALLOWED_TAGS,
     EMBED_TAGS,
     MARKER_LINK,
+    OTHER_WEBSITE_WITHOUT_SCHEME,
     URL_ATTRIBUTES,
     alignment_as_class,
     value_allowed,
@@ -127,7 +128,9 @@ def shown_value(kind: str, attribute: str, value: str) -> str:
     file whole (its fix writes it again, and a file name may be 80 letters)."""
     if kind == "value":
         return f"{attribute}={value[:40]}"
-    return value.strip()[:200 if MARKER_LINK.fullmatch(value.strip()) else 60]
+    # Whole, as it is given back in the fix: a link to a file, and one with no https: (https: + the link).
+    whole = MARKER_LINK.fullmatch(value.strip()) or OTHER_WEBSITE_WITHOUT_SCHEME.match(value.strip())
+    return value.strip()[:200 if whole else 60]
 
 
 # The HTML standard's tokeniser reads a start tag <image> as <img> (browsers

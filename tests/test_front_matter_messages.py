@@ -404,7 +404,9 @@ def test_a_wrong_value_of_a_field_given_twice_is_told_at_the_line_of_the_value_k
 
 @pytest.mark.parametrize("line, expected", [
     ("embargo: [2022-01-01 09:00, 2022-02-01 09:00]",
-     "content/posts/hello.md:6: embargo: a list (['2022-01-01 09:00', '2022-02-01 09:00']) is not a date"),
+     "content/posts/hello.md:6: embargo: a list (2022-01-01 09:00, 2022-02-01 09:00) is not a date"),
+    ("embargo: [2022-01-01, 2022-02-01]", "content/posts/hello.md:6: embargo: a list (2022-01-01, 2022-02-01) is not "
+                                          "a date"),
     ("embargo: yes", "content/posts/hello.md:6: embargo: a yes-or-no value (YAML reads yes, no, true, false, on and "
                      "off as one) is not a date"),
 ])
@@ -421,7 +423,7 @@ def test_nothing_where_a_value_belongs_is_told_in_words():
     from sitecore.schema.field_errors import describe
 
     assert describe(None) == "nothing (YAML reads ~ and null as nothing)"
-    assert describe({"name": "Sam"}) == "fields ({'name': 'Sam'})"
+    assert describe({"name": "Sam", "phone": None}) == "fields (name: Sam, phone: ~)"
 
 
 def test_a_wrapped_summary_fails_the_build_at_its_line(make_site):

@@ -321,7 +321,7 @@ def test_the_sites_own_address_without_https_is_refused_for_that(builds):
     assert build.returncode == 1
     assert build.problem_lines == [
         "content/posts/rally.md:7: body: the link //breakthroughparty.org.uk/policies/housing/#commitment-9 starts "
-        "with // and no https: — write the whole address, "
+        "with // and no https:, so a browser takes it for another website's address — write the whole address, "
         "https://breakthroughparty.org.uk/policies/housing/#commitment-9, or /… alone for a page of this site"]
 
 

@@ -161,12 +161,28 @@ def test_a_link_to_a_part_the_minifesto_does_not_have_is_refused_at_its_line(mak
     build = make_site({"minifesto.md": minifesto})
     assert build.returncode == 1
     assert build.problem_lines == [
-        "content/minifesto.md:9: closing_call: the link #joim goes to #joim, which the minifesto does not have — "
-        "did you mean #join?",
-        "content/minifesto.md:11: body: the link #nope goes to #nope, which the minifesto does not have — link to a "
-        "policy's part by its page (/policies/housing/#commitment-3), or leave the #part out"]
+        "content/minifesto.md:9: closing_call: the link #joim goes to #joim, which the printed minifesto (its PDFs) "
+        "does not have — did you mean #join?",
+        "content/minifesto.md:11: body: the link #nope goes to #nope, which the printed minifesto (its PDFs) does not "
+        "have — link to a policy's part by its page (/policies/housing/#commitment-3), or leave the #part out"]
     assert "WeasyPrint" not in build.stderr and "Traceback" not in build.stderr
     assert not build.output.exists()
+
+
+def test_a_link_to_the_top_in_the_minifesto_or_a_policy_lands_in_the_pdf(make_site):
+    """A browser takes #top to a page's top with no such id; WeasyPrint only
+    to an element that has it, and stopped the render blaming the print
+    template (a review). The print HTML gives <body> the id."""
+    from pypdf import PdfReader
+
+    minifesto = MINIMAL_SITE["minifesto.md"].replace("The foreword.", "The foreword. [Back to the top](#top)")
+    policy = policy_markdown("Homes for everyone", 1).replace("Text.\n", "Text. [Back to the top](#TOP)\n")
+    build = make_site({"minifesto.md": minifesto, "policies/01-housing.md": policy})
+    assert build.returncode == 0, build.stderr
+    reader = PdfReader(build.output / "minifesto.pdf")
+    links = [annotation.get_object() for page in reader.pages for annotation in page.get("/Annots") or []]
+    internal = [link for link in links if link.get("/Subtype") == "/Link" and "/URI" not in link.get("/A", {})]
+    assert len(internal) >= 2, links
 
 
 def test_a_missing_print_stylesheet_is_named(make_site):

@@ -291,7 +291,7 @@ def test_the_minifestos_closing_call_is_held_to_a_bodys_table_limits(make_site):
     build = make_site({"minifesto.md": minifesto})
     assert build.returncode == 1 and "Traceback" not in build.stderr
     assert build.problem_lines == [
-        "content/minifesto.md:9: closing_call: has a table of 17 columns: more than the 16 that can be read on a "
+        "content/minifesto.md:12: closing_call: has a table of 17 columns: more than the 16 that can be read on a "
         "phone or printed — split it into tables of fewer columns, or publish the figures as a spreadsheet (.xlsx "
         "or .ods) and link to it from the text"]
 

@@ -268,9 +268,14 @@ BODY_CASES = {
     "script link": ("[Click me](javascript:steal())", "body: the link javascript:steal() is not a web address"),
     # It passed as a link to this site ("/…"), so nothing checked it (a fuzzing audit).
     "link without https:": ("[Our partners](//partners.example/list)",
-                            "body: the link //partners.example/list starts with // and no https:"
-                            " — write the whole address, https://partners.example/list, or /… alone for a page "
-                            "of this site"),
+                            "body: the link //partners.example/list starts with // and no https:, so a browser "
+                            "takes it for another website's address — write the whole address, "
+                            "https://partners.example/list, or /… alone for a page of this site"),
+    # ///news/ is no link to /news/ either: a browser opens https://news/.
+    "link with three slashes": ("[the news](///news/)",
+                                "body: the link ///news/ starts with /// and no https:, so a browser takes it for "
+                                "another website's address — write /… alone for a page of this site, or another "
+                                "website's whole address, starting https://"),
     "script in a list item": ("- A point\n\n    <script>steal()</script>", "body: raw <script> in content"),
     "unreadable image": ("![A rally]({static}/images/broken.jpg)",
                          "body: broken.jpg is not an image the site can use: its contents are no picture format the "

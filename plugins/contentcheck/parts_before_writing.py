@@ -20,11 +20,10 @@ item (`check_links_to_items_pages`); a listing's parts wait for the build.
 
 from __future__ import annotations
 
-import difflib
 import re
 from urllib.parse import unquote
 
-from sitecore.page_anchors import ids_in, lands
+from sitecore.page_anchors import ids_in, lands, nearest_parts
 from sitecore.policy_content import Policy
 from sitecore.problems import problem_log
 
@@ -59,17 +58,16 @@ def check_links_within_a_shared_text(item) -> None:
     body = getattr(item, "body_markdown", None)
     if not body or "#" not in body:
         return
-    ids = ids_in(item.content or "")
+    ids = ids_in(item.content or "") | {"main"}  # every page that shows it has #main
     for found in scan(body, getattr(item, "body_first_line", 1)):
         part = found.target[1:]
         if found.kind == "link" and found.target.startswith("#") and not lands(part, ids):
-            close = difflib.get_close_matches(part, sorted(ids - {""}), n=3, cutoff=0.6)
             problem_log.add(item.source_path, found.line, "body",
                             f"the link {found.target} goes to #{part}, which this text does not have: it is shown "
                             "on several pages, and a #part alone goes to one of its own headings",
-                            f"did you mean {' or '.join(f'#{known}' for known in close)}?" if close else
-                            "link to one of its headings (## Background is #background), or to another page by its "
-                            "address (/policies/housing/#commitment-3)")
+                            nearest_parts(part, ids - {""}, "this text",
+                                          "link to one of its headings (## Background is #background), or to "
+                                          "another page by its address (/policies/housing/#commitment-3)"))
 
 
 # Ids another text puts on an item's page: the press office's notes to

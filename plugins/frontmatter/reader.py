@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import re
 
 from markupsafe import escape
 from pelican.readers import BaseReader
@@ -172,9 +173,11 @@ class FrontMatterReader(BaseReader):
         if schema.name == "minifesto":
             # Markdown too, on the minifesto's page and in its PDFs: its tables are held to a body's limits.
             line = doc.line_of("closing_call")
-            too_large = tables_too_large(blank_fenced_code(values["closing_call"]), line)
+            # A value written as a block (closing_call: |) starts on the next line.
+            block = re.search(r":\s*[|>][-+0-9]*\s*(?:#.*)?$", text.split("\n")[line - 1])
+            too_large = tables_too_large(blank_fenced_code(values["closing_call"]), line + 1 if block else line)
             for problem in too_large:
-                problem_log.add(source_path, line, "closing_call", problem.message, problem.fix)
+                problem_log.add(source_path, problem.line, "closing_call", problem.message, problem.fix)
             metadata["closing_call_html"] = "" if too_large else self._safe_html(
                 source_path, "closing_call", values["closing_call"], line)
         return metadata

@@ -30,7 +30,7 @@ from sitecore.text_memo import code_fingerprint
 from . import attachments, fetcher, pdf_links, pdf_metadata, pdf_tag_tree, weasyprint_render
 from .fetcher import SiteFiles, pdf_base_url
 from .glyphs import coverage_cache, unprintable_problems
-from .print_anchors import report_links_to_missing_parts
+from .print_anchors import report_links_to_missing_parts, top_anchored
 from .print_spaces import spaces_kept_at_line_ends
 from .weasyprint_render import (
     NO_SYSTEM_FONTS,
@@ -158,9 +158,10 @@ class EditionPdfs:
         template = generator.env.get_template(PRINT_TEMPLATE)
         minifesto = edition.minifesto
         with print_images.printing():
-            html = spaces_kept_at_line_ends(lists_numbered_for_print(template.render(
-                generator.context, minifesto=minifesto, policies=edition.policies, edition=edition, edition_kind=kind)))
-        if not self.printable(html, generator, edition) or report_links_to_missing_parts(minifesto, html):
+            html = top_anchored(spaces_kept_at_line_ends(lists_numbered_for_print(template.render(
+                generator.context, minifesto=minifesto, policies=edition.policies, edition=edition, edition_kind=kind))))
+        if not self.printable(html, generator, edition) or report_links_to_missing_parts(
+                [minifesto, *edition.policies], html):
             return
         try:
             key = cache_key(html, settings, kind)

@@ -48,9 +48,9 @@ def describe(value: Any) -> str:
     elif value is None:
         return "nothing (YAML reads ~ and null as nothing)"
     elif isinstance(value, (list, tuple)):
-        text = f"a list ({value!r})"
+        text = f"a list ({', '.join(map(as_written, value))})"
     elif isinstance(value, dict):
-        text = f"fields ({value!r})"
+        text = f"fields ({', '.join(f'{key}: {as_written(item)}' for key, item in value.items())})"
     else:
         text = repr(value)
     return text if len(text) <= 60 else text[:57] + "…"
@@ -72,3 +72,13 @@ def unknown_field_fix(key: str, names: list[str]) -> str:
     if close:
         return f"did you mean '{close[0]}'?"
     return "remove it, or use one of: " + ", ".join(names)
+
+
+def a_or_an(word: str) -> str:
+    """ "a photo", "an image": a field's name in a message."""
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
+
+
+def as_written(value: Any) -> str:
+    """A value inside a list or fields as the file would write it (2022-01-01, not datetime.date(2022, 1, 1))."""
+    return "~" if value is None else str(value).lower() if isinstance(value, bool) else str(value)

@@ -33,8 +33,13 @@ EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
 # An email address as the HTML standard's <input type=email> takes one (its
 # "valid email address"), with a dot in the domain: no quote, bracket, colon
 # or space (a "mailto:" written before it was published as mailto:mailto:).
-EMAIL_LABEL = r"[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?"
-EMAIL_PATTERN = re.compile(rf"^[a-zA-Z0-9.!#$%&'*+/=?^_`{{|}}~-]+@{EMAIL_LABEL}(?:\.{EMAIL_LABEL})+$")
+# Letters with accents and Greek and Cyrillic letters too, which the
+# standard's ASCII rule leaves to the browser to convert (josé@…, …@bücher.de);
+# not × or ÷, nor invisible or spacing characters. Written with \u escapes,
+# which both Python and the editor's JavaScript (no flags) read.
+EMAIL_LETTERS = r"a-zA-Z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0370-\u03FF\u0400-\u052F"
+EMAIL_LABEL = rf"[{EMAIL_LETTERS}](?:[{EMAIL_LETTERS}-]{{0,61}}[{EMAIL_LETTERS}])?"
+EMAIL_PATTERN = re.compile(rf"^[{EMAIL_LETTERS}.!#$%&'*+/=?^_`{{|}}~-]+@{EMAIL_LABEL}(?:\.{EMAIL_LABEL})+$")
 # Digits with the spaces, brackets and hyphens people write them with; an
 # optional + for the country code. (Each is allowed in a tel: link.)
 PHONE_PATTERN = re.compile(r"^\+?[0-9(][0-9 ()-]*[0-9]$")

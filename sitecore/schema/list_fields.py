@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
-from .field_errors import FieldError, FieldErrors, describe, unknown_field_fix, where_in_field
+from .field_errors import FieldError, FieldErrors, a_or_an, describe, unknown_field_fix, where_in_field
 from .fields import Field, widget
 
 
@@ -141,8 +141,9 @@ def list_of_objects(item_name: str, fields: tuple[Field, ...], *, min_items: int
                                          f"{field_name} needs it)", f"add a line '{needed}: …' to this {item_name}"
                                          + (f", e.g. {needed}: {example}" if example else ""), at=(index, field_name)))
             elif needed in item and field_name not in item:
-                errors.append(FieldError(f"{where_in_field((index, needed))}: is given without a {field_name}: it "
-                                         "describes no picture", f"add the {field_name} it describes to this "
+                errors.append(FieldError(f"{where_in_field((index, needed))}: is given without "
+                                         f"{a_or_an(field_name)}: it describes no picture",
+                                         f"add the {field_name} it describes to this "
                                          f"{item_name}, or delete the line", at=(index, needed)))
         return converted, errors
 

@@ -10,7 +10,7 @@ from typing import Callable
 from sitecore.clock import as_written, instant
 
 from .document import Document
-from .field_errors import FieldError, FieldErrors, unknown_field_fix, where_in_field
+from .field_errors import FieldError, FieldErrors, a_or_an, unknown_field_fix, where_in_field
 from .fields import Field
 
 # (path, line, field, message, fix) -> None
@@ -110,7 +110,9 @@ def comes_after(later, earlier) -> bool:
 class Schema:
     name: str  # what volunteers call this content type: "post", "policy" …
     fields: tuple[Field, ...]
-    # (field, companion): if the first is given, the second must be too.
+    # (picture, its words): if the first is given, the second must be too,
+    # and the words not without the picture (fields_agree; list_fields and
+    # the editor's form hold each pair to the same).
     requires: tuple[tuple[str, str], ...] = ()
     # Groups of optional fields of which at least one must be given (an
     # event's place or its online link: an event held online has no place).
@@ -199,7 +201,7 @@ class Schema:
                 ok = False
             elif needed in doc.values and given not in doc.values:
                 # Each pair is a picture and its words: words for no picture were dropped without a word.
-                report(path, doc.line_of(needed), needed, f"is given without a {given}: it describes no picture",
+                report(path, doc.line_of(needed), needed, f"is given without {a_or_an(given)}: it describes no picture",
                        f"add the {given} it describes ('{given}: images/…'), or delete this line")
                 ok = False
         for names in self.needs_one_of:
