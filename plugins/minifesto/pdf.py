@@ -148,7 +148,8 @@ class EditionPdfs:
             self.kept[kind] = rendered.data
             waited = time.perf_counter() - started
             logger.info("Minifesto %s PDF: rendered (%d KB in %.2f s%s)", kind, len(rendered.data) // 1024,
-                        rendered.seconds, f" by a worker process; waited {waited:.2f} s for it" if job.elsewhere else "")
+                        rendered.seconds,
+                        f" by a worker process; waited {waited:.2f} s for it" if job.elsewhere else "")
         problem_log.raise_if_any()
 
     def add(self, generator, edition, kind: str, renderer) -> None:
@@ -158,8 +159,9 @@ class EditionPdfs:
         template = generator.env.get_template(PRINT_TEMPLATE)
         minifesto = edition.minifesto
         with print_images.printing():
-            html = top_anchored(spaces_kept_at_line_ends(lists_numbered_for_print(template.render(
-                generator.context, minifesto=minifesto, policies=edition.policies, edition=edition, edition_kind=kind))))
+            rendered = template.render(generator.context, minifesto=minifesto, policies=edition.policies,
+                                       edition=edition, edition_kind=kind)
+            html = top_anchored(spaces_kept_at_line_ends(lists_numbered_for_print(rendered)))
         if not self.printable(html, generator, edition) or report_links_to_missing_parts(
                 [minifesto, *edition.policies], html):
             return
