@@ -57,6 +57,7 @@ class Preview:
         self.output = output
         self.overrides = overrides  # from main(): PREVIEW_DRAFTS, and --content, --cache, --now
         self.problems: list[str] = []
+        self.warnings: list[str] = []  # the last good build's (problem_log.warn), shown on its pages
         self.build_number = 0
         self.changed = threading.Condition()
         self.building = False
@@ -97,8 +98,9 @@ class Preview:
             problems = []
             print("Nothing changed: the preview is as it was." if result.kept
                   else f"Rebuilt the preview: {result.pages} pages.", flush=True)
-            for warning in result.content_warnings:
-                print(f"{warning} (warning)", flush=True)
+            self.warnings = [f"{warning} (warning)" for warning in result.content_warnings]
+            for warning in self.warnings:
+                print(warning, flush=True)
             if kept:
                 self.warm = WarmSite(kept[0])
             self.unbuilt = {}
@@ -151,7 +153,7 @@ class Preview:
     def version(self, page: bytes) -> str:
         """What a page served now shows: its file and the build's problems."""
         digest = hashlib.sha256(page)
-        for line in self.problems:
+        for line in [*self.problems, "", *self.warnings]:
             digest.update(b"\0" + line.encode("utf-8"))
         return digest.hexdigest()[:16]
 
@@ -161,4 +163,5 @@ class Preview:
         (for tools and tests that wait on it)."""
         with self.changed:
             return {"number": self.build_number, "building": self.building, "problems": self.problems,
+                    "warnings": self.warnings,
                     "quick": self.quick_steps}

@@ -1,8 +1,10 @@
-"""What the live preview adds to each page it serves: the reload script, and the last build's problems.
+"""What the live preview adds to each page it serves: the reload script, and the last build's problems or warnings.
 
 When a change breaks the build, its problems are shown in a box that stays
 at the top of the window on every page, over the last good build; the next
-good save clears them.
+good save clears them. A good build's warnings (something to look at, which
+does not stop the build: sitecore.problems) are listed at the top of every
+page too, in a box that scrolls away with the page and takes no focus.
 """
 
 from __future__ import annotations
@@ -55,11 +57,27 @@ PROBLEMS_STYLE = (
 )
 
 
-def decorate(page: bytes, version: str, problems: list[str]) -> bytes:
-    """Add the reload script, and the problems of the last build if any;
-    `version` is what the page served shows (Preview.version)."""
+WARNINGS_ID = "preview-build-warnings"
+WARNINGS_STYLE = (
+    "margin:0;padding:1rem;background:#e8f0fe;color:#1b1b1f;border-bottom:4px solid #1a4fa0;"
+    "font:1rem/1.5 system-ui,sans-serif"
+)
+
+
+def decorate(page: bytes, version: str, problems: list[str], warnings: list[str] = ()) -> bytes:
+    """Add the reload script, and the problems of the last build if any, or
+    else the warnings of the last good one; `version` is what the page
+    served shows (Preview.version)."""
     script = f'<script src="{RELOAD_SCRIPT}" data-version="{version}"></script>'.encode()
     page = page.replace(b"</head>", script + b"</head>", 1)
+    if warnings and not problems:
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in warnings)
+        panel = (
+            f'<div id="{WARNINGS_ID}" class="build-warnings" role="status" style="{WARNINGS_STYLE}">'
+            "<strong>Your site builds, but something needs a look:</strong>"
+            f'<ul style="margin:.5rem 0 0">{items}</ul></div>'
+        )
+        page = page.replace(b"<body>", b"<body>" + panel.encode(), 1)
     if problems:
         items = "".join(f"<li>{html.escape(line)}</li>" for line in problems)
         # tabindex 0: it can scroll, so keyboard users must be able to reach it.

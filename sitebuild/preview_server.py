@@ -40,8 +40,9 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         self.send_bytes(status, content_type, body)
 
     def decorated(self, page: bytes) -> bytes:
-        """`page` with the reload script and the problems of the preview's last build (preview_page.py)."""
-        return decorate(page, self.preview.version(page), self.preview.problems)
+        """`page` with the reload script, and the problems of the preview's last build or the
+        warnings of its last good one (preview_page.py)."""
+        return decorate(page, self.preview.version(page), self.preview.problems, self.preview.warnings)
 
     def find(self, path: str) -> tuple[int, Path | None]:
         """The HTTP status and the file served for `path` (None: no build yet)."""

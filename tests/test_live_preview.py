@@ -159,6 +159,34 @@ def test_an_edit_appears_and_an_error_shows_then_clears(preview, factory_cache):
     assert built == expected, "the preview differs from a fresh build:\n" + explain(expected, built)
 
 
+def test_a_warning_shows_on_the_pages_until_it_is_seen_to(preview):
+    """Volunteers watch the preview in the browser, not its terminal: a good
+    build's warnings (a postponed event 90 days on) are listed at the top of
+    every page, as a status that takes no focus, and go once mended."""
+    from test_events import event_file
+
+    url, content = preview.url, preview.content
+    before = preview_status(url)["number"]
+    write_content(content, {"events/social.md": event_file(title="Summer social", start="2022-02-05 18:00",
+                                                           end="2022-02-05 21:00", event_status="postponed")})
+    status = built_after(url, before)
+    told = ("content/events/social.md:8: event_status: postponed, and its date (2022-02-05) was 115 days ago: the "
+            'events page still lists it under "Postponed: new dates to come" — give it its new start and end and '
+            "remove event_status, or write 'event_status: cancelled' if it will not take place (warning)")
+    assert status["problems"] == [] and status["warnings"] == [told]
+    with chromium() as browser:
+        page = connected_page(browser, f"{url}/news/hello/")
+        panel = page.locator("#preview-build-warnings[role=status]")
+        assert told in panel.inner_text()
+        assert page.evaluate("document.activeElement === document.body")
+        before = preview_status(url)["number"]
+        write_content(content, {"events/social.md": event_file(title="Summer social", start="2022-06-25 18:00",
+                                                               end="2022-06-25 21:00")})
+        page.wait_for_function("!document.getElementById('preview-build-warnings')", timeout=20_000)
+        page.close()
+    assert built_after(url, before)["warnings"] == []
+
+
 def test_the_preview_shows_drafts_labelled(preview):
     url, content = preview.url, preview.content
     draft = POST.replace("category: news", "category: news\nstatus: draft")
@@ -322,7 +350,7 @@ def test_a_full_build_stops_when_another_save_comes(tmp_path, factory_cache, cap
     """A save during a full build stops it (the next round starts with that
     save): the staging folder goes and the last good preview stays."""
     live = preview_in_this_process(tmp_path, factory_cache)
-    assert live.status() == {"number": 1, "building": False, "problems": [], "quick": 0}
+    assert live.status() == {"number": 1, "building": False, "problems": [], "warnings": [], "quick": 0}
     before = files_of(tmp_path / "preview")
     (tmp_path / "content/posts/hello.md").write_text(POST.replace("The first post's text.", "Saved twice."))
     live.rebuild({tmp_path / "content/posts/hello.md"}, saved_again=lambda: True)
