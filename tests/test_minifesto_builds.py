@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 from compare_builds import files_of
-from conftest import MINIMAL_SITE, REPO, policy_markdown
+from conftest import MINIMAL_SITE, REPO, check_content, policy_markdown
 from pdf_tools import pdftotext
 
 
@@ -167,6 +167,9 @@ def test_a_link_to_a_part_the_minifesto_does_not_have_is_refused_at_its_line(mak
         "have — link to a policy's part by its page (/policies/housing/#commitment-3), or leave the #part out"]
     assert "WeasyPrint" not in build.stderr and "Traceback" not in build.stderr
     assert not build.output.exists()
+    # The check, which makes no PDF, finds them too (and the review annotates them).
+    checked = check_content(build.content)
+    assert checked.returncode == 1 and all(line in checked.stderr for line in build.problem_lines)
 
 
 def test_a_link_to_the_top_in_the_minifesto_or_a_policy_lands_in_the_pdf(make_site):

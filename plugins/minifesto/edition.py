@@ -32,6 +32,7 @@ from .changes import edition_changes
 from .content import Minifesto
 from .editions import Edition, FrozenEdition, all_editions, check_current_matches_its_record, read_frozen_editions
 from .formats import EASY_READ_LABEL, build_edition_files, edition_paths
+from .pdf import check_print_links
 from .pdf_worker import BACKGROUND_FROM, PdfRenderer
 
 logger = logging.getLogger("site.minifesto")
@@ -98,6 +99,8 @@ class MinifestoGenerator(SingleFileGenerator):
                                         f"in {problem_log.display_path(self.minifesto.source_path)})",
                                 "give content/minifesto.md the newest edition's name and date")
         check_current_matches_its_record(self.frozen, self.minifesto, self.context.get("policies", []))
+        if self.settings.get("CONTENT_CHECK_ONLY") and not problem_log:
+            check_print_links(self, self.planned_editions()[0])
 
     def planned_editions(self) -> list[Edition]:
         if self.minifesto is None:

@@ -156,12 +156,8 @@ class EditionPdfs:
         """The edition's PDF of `kind`: from the cache if its inputs are
         unchanged, else handed to `renderer`."""
         settings = self.settings
-        template = generator.env.get_template(PRINT_TEMPLATE)
         minifesto = edition.minifesto
-        with print_images.printing():
-            rendered = template.render(generator.context, minifesto=minifesto, policies=edition.policies,
-                                       edition=edition, edition_kind=kind)
-            html = top_anchored(spaces_kept_at_line_ends(lists_numbered_for_print(rendered)))
+        html = print_html(generator, edition, kind)
         if not self.printable(html, generator, edition) or report_links_to_missing_parts(
                 [minifesto, *edition.policies], html):
             return
@@ -198,6 +194,22 @@ class EditionPdfs:
                 self.reported.add(problem)
                 problem_log.add(*problem)
         return not problems
+
+
+def print_html(generator, edition, kind: str) -> str:
+    """The HTML WeasyPrint renders into the edition's PDF of `kind`."""
+    template = generator.env.get_template(PRINT_TEMPLATE)
+    with print_images.printing():
+        rendered = template.render(generator.context, minifesto=edition.minifesto, policies=edition.policies,
+                                   edition=edition, edition_kind=kind)
+    return top_anchored(spaces_kept_at_line_ends(lists_numbered_for_print(rendered)))
+
+
+def check_print_links(generator, edition) -> None:
+    """`--check` makes no PDF: the links to parts of the current edition's
+    print HTML are checked all the same (print_anchors.py), so the check and
+    the review's annotations find them too."""
+    report_links_to_missing_parts([edition.minifesto, *edition.policies], print_html(generator, edition, "standard"))
 
 
 class EditionPdf:

@@ -7,9 +7,10 @@ other pages are the content checks' (plugins/contentcheck); a link to a part
 of the minifesto's own page is checked against its written page only, after
 the PDFs. So before rendering, every #part the print HTML links to must be
 one of its ids: one that is not is found in the minifesto's file or a
-policy's, and told at its line, with the ids nearest to it. Only a build
-finds these (`--check` makes no print HTML). A link to #top, which every
-page has in a browser, is given its id in the print HTML (`top_anchored`).
+policy's, and told at its line, with the ids nearest to it; `--check`,
+which makes no PDF, renders the print HTML to check them too
+(pdf.py: check_print_links). A link to #top, which every page has in a
+browser, is given its id in the print HTML (`top_anchored`).
 """
 
 from __future__ import annotations
