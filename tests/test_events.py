@@ -498,3 +498,28 @@ def test_every_change_of_the_clocks_in_the_calendar_file_is_when_the_clocks_chan
         expected = [dt.datetime.combine(last_sunday(year, month), dt.time(1, 0), tzinfo=utc)
                     for year in range(1996, 2101)]
         assert [instant for instant in changes[name] if instant.year >= 1996] == expected, name
+
+
+@pytest.mark.browser
+def test_the_filter_a_page_shows_is_marked_by_more_than_its_colour(make_site):
+    """/events/category/…/ marks its filter aria-current, which a screen
+    reader says; it looked like every other filter to sighted readers (an
+    accessibility audit). It is bold with a thicker underline."""
+    from browser import chromium, serve_folder
+
+    build = make_site({"events/canvass.md": event_file(),
+                       "events/meeting.md": event_file(title="Members meeting", category="meeting")},
+                      options=("--now", "2022-05-01 12:00"))
+    assert build.returncode == 0, build.stderr
+    with serve_folder(build.output) as url, chromium() as browser:
+        page = browser.new_page()
+        page.goto(f"{url}/events/category/meeting/")
+        looks = page.eval_on_selector_all(".event-filters .tag-list a", """links => links.map(link => [
+            link.getAttribute('aria-current'), getComputedStyle(link).fontWeight,
+            getComputedStyle(link).textDecorationThickness])""")
+        page.close()
+    current = [look for look in looks if look[0] == "page"]
+    others = [look for look in looks if look[0] is None]
+    assert len(current) == 1 and others, looks
+    assert int(current[0][1]) >= 700 and all(int(weight) < 700 for _, weight, _ in others)
+    assert all(current[0][2] != thickness for _, _, thickness in others)

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from browser import chromium, serve_folder
+from playwright.sync_api import expect
 from content_source import CONTENT, published
 
 from plugins.headers.header_rules import security_txt
@@ -92,7 +93,7 @@ def test_press_archive_filters_by_words_and_dates(site):
         visible = page.eval_on_selector_all(".archive-year li:not([hidden]) a", "as => as.map(a => a.getAttribute('href'))")
         expected = [f"/news/{s}/" for s, m in releases if "2021-11-01" <= str(m["date"])[:10] <= "2021-11-30"]
         assert visible == expected
-        assert page.inner_text("#archive-status") == (
+        expect(page.locator("#archive-status")).to_have_text(
             f"{len(expected)} of the {len(releases)} press releases on this page shown.")
         # Only the months with a release shown keep their headings.
         assert page.eval_on_selector_all(".archive-month:not([hidden]) h3", "hs => hs.map(h => h.textContent)") == [
@@ -112,10 +113,44 @@ def test_press_archive_filters_by_words_and_dates(site):
         oldest = min(str(m["date"])[:10] for _, m in releases)
         page.fill("#archive-from", "2019-01-01")
         page.fill("#archive-to", "2019-12-31")
-        assert page.inner_text("#archive-status") == (
+        expect(page.locator("#archive-status")).to_have_text(
             f"0 of the {len(releases)} press releases on this page shown. This page has releases from "
             f"{dt.date.fromisoformat(oldest):%-d %B %Y} on: for other dates, choose a year above, or search every "
             "year’s press releases.")
+        # Dates after a year's page's year, and dates the wrong way round, are said to be so
+        # (an accessibility audit: each was "0 of 9 shown", as if there were none).
+        in_2021 = sum(1 for _, m in releases if str(m["date"]).startswith("2021"))
+        year_page.fill("#archive-to", "")
+        year_page.fill("#archive-from", "2022-02-01")
+        expect(year_page.locator("#archive-status")).to_have_text(
+            f"0 of the {in_2021} press releases on this page shown. This page has releases from 1 January 2021 to "
+            "31 December 2021: for other dates, choose a year above, or search every year’s press releases.")
+        year_page.fill("#archive-from", "2021-10-01")
+        year_page.fill("#archive-to", "2021-03-01")
+        expect(year_page.locator("#archive-status")).to_have_text(
+            f"0 of the {in_2021} press releases on this page shown. The From date is after the To date: swap them.")
+        # The dates are a named group: a screen reader said only "From, date".
+        assert year_page.get_by_role("group", name="Published between").get_by_label("From").count() == 1
+
+
+@pytest.mark.browser
+def test_the_archive_filter_says_its_count_once_typing_pauses(site):
+    """The status is read out by a screen reader: it was rewritten at every
+    key, nine counts in a row for one word (an accessibility audit). The
+    list follows each key; the status waits until typing pauses."""
+    with serve_folder(site.output) as url, chromium() as browser:
+        page = browser.new_page()
+        page.goto(f"{url}/press/releases/")
+        page.wait_for_selector("#archive-filter:not([hidden])")
+        page.evaluate("""() => {
+            window.said = [];
+            new MutationObserver(() => window.said.push(document.getElementById('archive-status').textContent))
+                .observe(document.getElementById('archive-status'), {childList: true, characterData: true, subtree: true});
+        }""")
+        page.locator("#archive-words").press_sequentially("statement", delay=60)
+        expect(page.locator("#archive-status")).to_contain_text("press releases on this page shown.")
+        page.wait_for_timeout(600)
+        assert len(page.evaluate("window.said")) == 1
 
 
 def test_press_releases_have_their_own_feed(site):

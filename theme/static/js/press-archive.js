@@ -33,11 +33,23 @@ function filter() {
   }
   const { coversTo } = form.dataset;
   const coversFrom = form.dataset.coversFrom || items.map((item) => item.dataset.date).sort()[0];
+  const backwards = from && to && from > to;
   const beyond = (from && coversFrom && from < coversFrom) || (to && coversTo && to > coversTo)
-    || (to && coversFrom && to < coversFrom);
-  status.textContent = `${shown} of the ${items.length} press releases on this page shown.`
-    + (beyond ? ` This page has releases from ${spoken(coversFrom)}${coversTo ? ` to ${spoken(coversTo)}` : " on"}:`
-      + " for other dates, choose a year above, or search every year’s press releases." : "");
+    || (to && coversFrom && to < coversFrom) || (from && coversTo && from > coversTo);
+  say(`${shown} of the ${items.length} press releases on this page shown.`
+    + (backwards ? " The From date is after the To date: swap them."
+      : beyond ? ` This page has releases from ${spoken(coversFrom)}${coversTo ? ` to ${spoken(coversTo)}` : " on"}:`
+        + " for other dates, choose a year above, or search every year’s press releases." : ""));
+}
+
+// The list follows each key at once; the status, which a screen reader
+// reads out, waits until typing pauses: it was read after every letter of
+// a word ("statement": nine counts in a row), as search.js waits too.
+const STATUS_WAIT_MS = 400;
+let statusTimer;
+function say(text) {
+  clearTimeout(statusTimer);
+  statusTimer = setTimeout(() => { status.textContent = text; }, STATUS_WAIT_MS);
 }
 
 // 2023-01-01 as "1 January 2023", as the page writes dates.
