@@ -46,6 +46,8 @@ STATEMENT_BACKED_BY = {
     "a second person reviews it":
         ["test_review_workflow::test_the_readme_has_a_maintainer_require_a_second_persons_approval_of_every_change",
          "test_review_workflow::test_codeowners_give_content_to_comms_and_code_to_maintainers"],
+    "bookmarklets that add their own styles to a page (to widen the spacing of text, for example) do not work here":
+        ["test_security_headers::test_a_style_a_bookmarklet_adds_is_blocked_as_the_statement_says"],
     "Without it, each year's press releases are a plain list":
         ["test_press_and_privacy::test_without_javascript_a_years_releases_are_a_plain_list"],
     "the tests measure the text of every link and button you move to with the keyboard":

@@ -225,3 +225,20 @@ def stored_once_the_editor_has_opened_its_database(page, seconds: float = 15) ->
         if stored["indexedDB"] or time.monotonic() > deadline:
             return stored
         page.wait_for_timeout(100)
+
+
+def test_a_style_a_bookmarklet_adds_is_blocked_as_the_statement_says(nginx_site, browser):
+    """The accessibility statement's known limitation (an accessibility
+    audit found it): a style added by a bookmarklet, as text-spacing tools
+    add one, is refused by the pages' security policy and changes nothing."""
+    page = browser.new_page()
+    page.goto(f"{nginx_site}/about/")
+    spacing = "getComputedStyle(document.querySelector('main p')).letterSpacing"
+    before = page.evaluate(spacing)
+    page.evaluate("""() => {
+        const style = document.createElement('style');
+        style.textContent = 'main p { letter-spacing: 0.12em !important; }';
+        document.head.append(style);
+    }""")
+    assert page.evaluate(spacing) == before == "normal"
+    page.close()
