@@ -34,6 +34,7 @@ from sitecore.settings_file import LOADED_FROM
 
 from .errorlog import ErrorCollector, PelicanWarningsExplained
 from .host_limits import host_limit_warnings
+from .output_folder import FIX, why_not_replaced
 from .page_reuse import PageReuse, pages_reused
 from .template_cache import with_template_cache
 from .template_listing import use_lazy_listing
@@ -139,6 +140,10 @@ def build_site(settings_file, output_path, overrides: dict | None = None, keep_u
     try:
         staging = work_folder(output_path, "staging")
         settings = checked_settings(load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)}))
+        refused = why_not_replaced(output_path, settings, settings_file)
+        if refused:
+            raise BuildFailed([f"{output_path} cannot take the site: {refused}. A build replaces the whole folder "
+                               f"— {FIX}."])
         pin_build_time(settings)  # the moment the record's time window is judged by
         now, (inputs, layout) = build_time(settings), input_digests(settings, output_path)
         record = read_record(settings, output_path)
