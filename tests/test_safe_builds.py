@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL_SITE, REPO, Build, build_in, run_build, write_content
+from conftest import MINIMAL_SITE, REPO, Build, build_in, derived_settings, run_build, write_content
 
 from sitebuild import build as build_module
 
@@ -109,6 +109,44 @@ def test_an_output_folder_that_is_a_mount_point_is_refused_at_once_in_plain_word
         assert not list(tmp_path.glob(".output.*"))  # nothing was started
     finally:
         subprocess.run(["umount", str(output)], check=True)
+
+
+def files_under(folder: Path) -> list[str]:
+    """Every file and folder under `folder` but its cache, which a refused build may fill."""
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*")
+                  if path.relative_to(folder).parts[0] != "cache")
+
+
+@pytest.mark.parametrize("output, why", [
+    (".", "it is the project's folder, which the build reads"),
+    ("content", "it is the content folder, which the build reads"),
+    ("content/site", "it is inside the content folder ({root}/content), which the build reads"),
+    ("notes.txt", "it is a file, not a folder"),
+    ("my-files", "it holds files but no site a build made (no index.html), and the build would delete them"),
+    ("link-to-my-files", "it holds files but no site a build made (no index.html), and the build would delete them"),
+    ("..", "it holds the project's folder ({root}), which the build reads"),
+])
+def test_an_output_folder_the_build_may_not_replace_is_refused_and_kept(tmp_path, output, why):
+    """A build replaces its whole output folder: `--output .` replaced the
+    project, .git and all, and `--output content` deleted the posts, each
+    reporting success (an audit of the commands). An output folder must be
+    new, empty or a site a build made, and hold nothing the build reads."""
+    root = tmp_path / "project"
+    (root / "my-files").mkdir(parents=True)
+    (root / "my-files/keep.txt").write_text("mine")
+    (root / "notes.txt").write_text("my notes")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere/keep.txt").write_text("mine too")
+    (root / "link-to-my-files").symlink_to(tmp_path / "elsewhere")  # outside the project
+    write_content(root / "content", MINIMAL_SITE)
+    settings = derived_settings(root / "pelicanconf.py", {"PATH": repr(str(root / "content"))})
+    before = files_under(tmp_path)
+    failed = run_build(root / "content", (root / output).resolve(), settings=settings, cache=tmp_path / "cache")
+    assert failed.returncode == 1
+    assert (f"{(root / output).resolve()} cannot take the site: {why.format(root=root)}. A build replaces the "
+            "whole folder — give --output a new or empty folder, or one a build made (the default is output/).") in (
+        failed.stderr)
+    assert files_under(tmp_path) == before
 
 
 def test_ctrl_c_just_as_the_staging_folder_is_made_leaves_none(tmp_path, good_site, monkeypatch):
