@@ -49,6 +49,31 @@ def run_in_project(c, *words, **options):
     return c.run(f"cd {quoted(ROOT)} && {quoted(*words)}", **options)
 
 
+def _settings(name: str = "local") -> dict:
+    """The settings a task runs with, or its exit with what is wrong in a
+    line (a slip in pelicanconf.py ended `invoke new` in a traceback)."""
+    from sitebuild.build import BuildFailed, settings_for_a_command
+
+    try:
+        return settings_for_a_command(ROOT / SETTINGS[name])
+    except BuildFailed as failure:
+        print("\n".join(failure.lines), file=sys.stderr)
+        sys.exit(1)
+
+
+def _port(port) -> int:
+    """--port as a number a server can listen on, or the task's exit saying why."""
+    from argparse import ArgumentTypeError
+
+    from sitebuild.__main__ import port as port_number
+
+    try:
+        return port_number(str(port))
+    except ArgumentTypeError as wrong:
+        print(f"--port: {wrong}", file=sys.stderr)
+        sys.exit(1)
+
+
 def _sitebuild(c, *arguments: str, module: str = "sitebuild") -> None:
     """Run sitebuild (or one of its commands, `module`); on failure exit with
     its status, without invoke's own report (it has already said what is
@@ -91,11 +116,11 @@ def check(c, since=""):
 @task(positional=["kind", "title"], help={"kind": "post, policy, councillor, event, branch or candidate", "title": "its title (a name for a councillor)"})
 def new(c, kind, title):
     """Start a new post, policy, councillor, event, branch or candidate: invoke new post "Title"."""
-    from sitebuild.build import load_settings
     from sitebuild.scaffold import ScaffoldError, new_content
 
+    settings = _settings()
     try:
-        path = new_content(kind, title, load_settings(ROOT / SETTINGS["local"]))
+        path = new_content(kind, title, settings)
         shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
     except ScaffoldError as error:
         print(f"Not created: {error}", file=sys.stderr)
@@ -109,7 +134,6 @@ def new(c, kind, title):
                                            "(e.g. origin/main): for an edition changed before it was frozen"})
 def minifesto(c, action, again=False, from_=""):
     """invoke minifesto freeze: keep the current edition, so it can be rebuilt after the policies change."""
-    from sitebuild.build import load_settings
     from sitebuild.freeze import FreezeError, freeze_edition, freeze_edition_at
 
     if action in ("-h", "--help", "help"):
@@ -125,7 +149,7 @@ def minifesto(c, action, again=False, from_=""):
     check_after = again or bool(from_)
     if not check_after:
         _sitebuild(c, *check)
-    settings = load_settings(ROOT / SETTINGS["local"])
+    settings = _settings()
     try:
         frozen = (freeze_edition_at(from_, settings, again=again, keep_previous=True) if from_
                   else freeze_edition(settings, again=again, keep_previous=True))
@@ -151,24 +175,18 @@ def minifesto(c, action, again=False, from_=""):
 @task(positional=["slug"], help={"slug": "the candidate's file name without .md"})
 def promote(c, slug):
     """An elected candidate becomes a councillor: invoke promote alex-example."""
-    from sitebuild.build import load_settings
     from sitebuild.promote import PromoteError
     from sitebuild.promote import promote as promote_candidate
 
+    settings = _settings()
     try:
-        path = promote_candidate(slug, load_settings(ROOT / SETTINGS["local"]))
+        path = promote_candidate(slug, settings)
     except PromoteError as error:
         print(f"Not promoted: {error}", file=sys.stderr)
         sys.exit(1)
     shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
     print(f"Created {shown}: write the day they joined the party (joined:), check the role and the summary, "
           "then run `invoke check`.")
-
-
-def _production_settings() -> dict:
-    from sitebuild.build import load_settings
-
-    return load_settings(ROOT / SETTINGS["production"])
 
 
 # What both publishing tasks take: the checkout must be main as reviewed.
@@ -215,7 +233,7 @@ def publish(c, target="", headers_updated=False, latest=False, unreviewed=False)
     from sitebuild.published_headers import published_before, refusal, remember, snippet_path
     from sitecore.site_files import server_only
 
-    settings = _production_settings()
+    settings = _settings("production")
     _published_source(settings, latest, unreviewed)
     build(c, production=True)
     target = target or settings["PUBLISH_SSH_TARGET"]
@@ -255,7 +273,7 @@ def gh_pages(c, remote="origin", branch="", latest=False, unreviewed=False):
     """Build main, as reviewed, for production and push it to the GitHub Pages branch (ghp-import)."""
     from sitebuild.public_copy import copy_public_files
 
-    settings = _production_settings()
+    settings = _settings("production")
     source = _published_source(settings, latest, unreviewed)
     build(c, production=True)
     branch = branch or settings["GITHUB_PAGES_BRANCH"]
@@ -293,9 +311,16 @@ class SiteHandler(SimpleHTTPRequestHandler):
 @task(help={"port": "where to serve (default 8000)", "folder": "the built site to serve (default output)"})
 def serve(c, port=PORT, folder=OUTPUT):
     """Serve output/ on http://127.0.0.1:PORT/ (no rebuilds; see livereload)."""
+    port = _port(port)
     handler = functools.partial(SiteHandler, directory=str(ROOT / folder))
+    try:
+        server = ThreadingHTTPServer((HOST, port), handler)
+    except OSError as error:
+        print(f"Not serving: port {port} cannot be used ({error.strerror}: another preview, or invoke serve?) — "
+              "stop that, or choose another port, e.g. --port 8001", file=sys.stderr)
+        sys.exit(1)
     print(f"Serving {folder}/ at http://{HOST}:{port}/ (Ctrl+C to stop)", flush=True)
-    with ThreadingHTTPServer((HOST, int(port)), handler) as server:
+    with server:
         try:
             server.serve_forever()
         except KeyboardInterrupt:
@@ -305,8 +330,11 @@ def serve(c, port=PORT, folder=OUTPUT):
 @task
 def livereload(c, port=PORT):
     """Preview with drafts at http://127.0.0.1:PORT/: rebuilds on save, reloads the browser."""
-    run_in_project(c, PYTHON, "-m", "sitebuild.preview", "--port", int(port), "--settings", SETTINGS["local"],
-                   pty=False, warn=True)
+    # The preview takes this process's place: a signal that stops invoke
+    # stops the preview (run as a child, it kept serving on the port after
+    # invoke ended), and its exit status is the task's.
+    os.chdir(ROOT)
+    os.execv(PYTHON, [PYTHON, "-m", "sitebuild.preview", "--port", str(_port(port)), "--settings", SETTINGS["local"]])
 
 
 @task(help={"port": "where the preview is served (default 8000)"})
@@ -314,7 +342,8 @@ def cms(c, port=PORT):
     """Edit content in the browser at http://127.0.0.1:PORT/admin/, beside the live preview.
 
     (Sveltia CMS; it writes the files in content/.)"""
-    print(f"""Browser editor: http://{HOST}:{int(port)}/admin/ (in Chrome or Edge; Ctrl+C stops)
+    port = _port(port)
+    print(f"""Browser editor: http://{HOST}:{port}/admin/ (in Chrome or Edge; Ctrl+C stops)
   1. Open that address and click "Work with Local Repository".
   2. Choose this folder ({ROOT}) and allow the browser to edit its files.
   3. Edit and save: the files in content/ change and this preview rebuilds.

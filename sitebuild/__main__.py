@@ -19,13 +19,32 @@ from .installed_packages import outdated_installs, outdated_message
 PUBLIC_OUTPUT, PREVIEW_OUTPUT = "output", "preview"
 
 
+# The years a build can be run at: a build's headers date an hour and a
+# year ahead (plugins/headers), so 9999-12-31 ended in OverflowError.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
+
+
 def moment(text: str) -> str:
     """--now: refused with a usage line, not a traceback, when it is not a date and time."""
     try:
-        dt.datetime.fromisoformat(text.strip()).astimezone(dt.timezone.utc)
-    except (ValueError, OverflowError):
+        parsed = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date and time: write YYYY-MM-DD HH:MM") from None
+    try:
+        year = parsed.astimezone(dt.timezone.utc).year
+    except (OverflowError, ValueError):  # 0001-01-01 00:00 in UK time is before year 1 in UTC
+        year = parsed.year
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a moment a build can be run at: give a year from "
+                                         f"{EARLIEST_YEAR} to {LATEST_YEAR}")
     return text.strip()
+
+
+def port(text: str) -> int:
+    """--port: a number a server can listen on, or a usage line saying so."""
+    if not text.strip().isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port: give a number from 1024 to 65535, e.g. 8001")
+    return int(text)
 
 
 def parse_args(argv):
@@ -89,6 +108,10 @@ def run(args) -> int:
     status. Logging is set up by the caller (main, or sitebuild.inprocess)."""
     output = args.output or (PREVIEW_OUTPUT if args.drafts else PUBLIC_OUTPUT)
     started = time.perf_counter()
+    wrong_folder = wrong_settings_or_content(args)
+    if wrong_folder:
+        print(wrong_folder, file=sys.stderr)
+        return 2
     if outdated := outdated_installs():
         unchanged = "" if args.check else f"\nNothing was changed in {output}/."
         print(f"{outdated_message(outdated)}{unchanged}", file=sys.stderr)
@@ -136,6 +159,18 @@ def run(args) -> int:
         print(f"{warnings_counted(result.content_warnings).removeprefix(', ').capitalize()}:", file=sys.stderr)
     annotations.print_problems([("warning", warning) for warning in result.content_warnings], args.annotations)
     return 0
+
+
+def wrong_settings_or_content(args) -> str | None:
+    """A --settings that is no file or a --content that is no folder, said
+    in a line: each ended in Python's or Pelican's words ("AttributeError:
+    'NoneType' object has no attribute 'loader'", "see pelican --help")."""
+    if not Path(args.settings).is_file():
+        return (f"There is no settings file at {args.settings!r} (--settings): run this in the project's folder, "
+                "or give the path of pelicanconf.py")
+    if args.content is not None and not Path(args.content).is_dir():
+        return f"The content folder {args.content!r} does not exist (--content): give the folder the posts are in"
+    return None
 
 
 def warnings_counted(warnings: list) -> str:

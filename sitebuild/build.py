@@ -77,6 +77,19 @@ def load_settings(settings_file: str | os.PathLike, overrides: dict | None = Non
                                                        LOADED_FROM: os.path.abspath(settings_file)})
 
 
+def settings_for_a_command(settings_file, overrides: dict | None = None) -> dict:
+    """The settings a command (a build's check, `invoke new`, `invoke
+    promote` …) runs with; BuildFailed, in a line, if the file does not
+    load or holds a wrong value of ours: a settings file with a slip ended
+    those commands in a traceback."""
+    try:
+        loaded = load_settings(settings_file, overrides)
+    except Exception as error:  # the file is Python, so any error; Pelican's own (no content folder) too
+        raise BuildFailed([f"{settings_file}: the settings could not be loaded: {type(error).__name__}: {error} — "
+                           "mend the file, or the folder it names, and try again"]) from error
+    return checked_settings(loaded)
+
+
 def checked_settings(settings: dict) -> dict:
     """The settings a build runs with: ours with their defaults filled in,
     and a value of the wrong kind refused at its line of pelicanconf.py

@@ -20,7 +20,7 @@ from sitecore.content_items import content_items
 from sitecore.problems import problem_log
 from sitecore.publication_order import goes_public_by_itself
 
-from .build import BuildFailed, checked_settings, load_settings, run_pelican
+from .build import BuildFailed, run_pelican, settings_for_a_command
 
 # How many of the nearest moments ahead a check looks at, besides the last
 # (each look is a full check: about 2 s at 1000 posts).
@@ -80,13 +80,8 @@ def check_once(settings_file, overrides: dict) -> Checked:
     signals.all_generators_finalized.connect(note_embargoes)
     try:
         with tempfile.TemporaryDirectory(prefix="content-check-") as nowhere:
-            try:
-                loaded = load_settings(settings_file, {**overrides, "OUTPUT_PATH": nowhere, "CONTENT_CHECK_ONLY": True})
-            except Exception as error:  # the file is Python, so any error; Pelican's own (no content folder) too
-                raise BuildFailed([f"{settings_file}: the settings could not be loaded: "
-                                   f"{type(error).__name__}: {error} — mend the file, or the folder it names, "
-                                   "and check again"]) from error
-            settings = checked_settings(loaded)
+            settings = settings_for_a_command(settings_file, {**overrides, "OUTPUT_PATH": nowhere,
+                                                              "CONTENT_CHECK_ONLY": True})
             with moments_compared() as moments:
                 run_pelican(settings)
     finally:

@@ -79,7 +79,7 @@ def parse_args(argv):
     parser.add_argument("--cache", help="cache folder (default: CACHE_PATH in the settings file)")
     parser.add_argument("--now", type=cli.moment, help="treat this moment as now for embargoes, in every build "
                                                        "(YYYY-MM-DD HH:MM, UK time)")
-    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--port", type=cli.port, default=8000)
     return parser.parse_args(argv)
 
 
@@ -100,14 +100,27 @@ def main(argv=None) -> int:
         print(f"The preview could not start: {watched}", file=sys.stderr, flush=True)
         return 2
     handler = type("Handler", (PreviewHandler,), {"preview": preview})
+    # Bound before the first build, so a port in use is said at once; it
+    # listens after it, so a page asked for is there (and a tool waiting for
+    # the port waits for the first build).
+    server = ThreadingHTTPServer(("127.0.0.1", args.port), partial(handler, directory=str(preview.output)),
+                                 bind_and_activate=False)
+    try:
+        server.server_bind()
+    except OSError as error:
+        server.server_close()
+        print(f"The preview could not start: port {args.port} cannot be used ({error.strerror}: another preview, "
+              "or invoke serve?) — stop that, or choose another port, e.g. --port 8001", file=sys.stderr, flush=True)
+        return 2
     watcher = ContentWatcher(watched)
-    server = None
+    serving = False
     try:
         watcher.start()
         preview.rebuild()
-        server = ThreadingHTTPServer(("127.0.0.1", args.port), partial(handler, directory=str(preview.output)))
+        server.server_activate()
         server.daemon_threads = True
         threading.Thread(target=server.serve_forever, daemon=True).start()
+        serving = True
         print(f"Preview at http://127.0.0.1:{args.port}/ : save a file and the page reloads. Ctrl+C stops.",
               flush=True)
         watch_and_rebuild(preview, watcher)
@@ -115,9 +128,9 @@ def main(argv=None) -> int:
         print("Preview stopped.", flush=True)
     finally:
         watcher.stop.set()
-        if server:
+        if serving:  # shutdown() waits for serve_forever, which a stop during the first build never started
             server.shutdown()
-            server.server_close()
+        server.server_close()
     return 0
 
 

@@ -1,0 +1,96 @@
+"""A volunteer's slips on the command line (a wrong --port, --now, --settings
+or --content, a settings file with a typo) are said in a line with what to
+do, with a non-zero exit and no traceback: an audit of the commands found
+each ending in Python's words, some with exit 0. (A wrong --output is
+tests/test_safe_builds.py's.)"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+
+import pytest
+from conftest import REPO, run_build
+
+from sitebuild.__main__ import parse_args
+
+
+def run(*command: str, env: dict | None = None, timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run(list(command), cwd=REPO, capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, **(env or {})})
+
+
+@pytest.mark.parametrize("now, told", [
+    ("9999-12-31 23:59", "'9999-12-31 23:59' is not a moment a build can be run at: give a year from 1900 to 2100"),
+    ("0001-01-01 00:00", "'0001-01-01 00:00' is not a moment a build can be run at: give a year from 1900 to 2100"),
+    ("tomorrow", "'tomorrow' is not a date and time: write YYYY-MM-DD HH:MM"),
+])
+def test_a_now_no_build_can_be_run_at_is_refused_in_a_line(now, told, capsys):
+    """9999-12-31 passed the check of --now, then ended the build in
+    OverflowError (a header dated a year ahead)."""
+    with pytest.raises(SystemExit) as exited:
+        parse_args(["--now", now])
+    assert exited.value.code == 2 and told in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("arguments, told", [
+    (["--settings", "nosuch.py"], "There is no settings file at 'nosuch.py' (--settings): run this in the project's "
+                                  "folder, or give the path of pelicanconf.py"),
+    (["--settings", ""], "There is no settings file at '' (--settings)"),
+    (["--settings", "README.md"], "There is no settings file at 'README.md'"),
+    (["--content", "nosuch"], "The content folder 'nosuch' does not exist (--content): give the folder the posts "
+                              "are in"),
+])
+def test_a_settings_file_or_content_folder_that_is_not_there_is_named(tmp_path, arguments, told):
+    """They ended in "FileNotFoundError", "AttributeError: 'NoneType' object
+    has no attribute 'loader'" or Pelican's "see pelican --help"."""
+    if arguments[1] == "README.md":
+        arguments = ["--settings", str(tmp_path)]  # a folder, not a file
+        told = f"There is no settings file at '{tmp_path}'"
+    built = run(sys.executable, "-m", "sitebuild", "--output", str(tmp_path / "output"), *arguments)
+    assert built.returncode == 2 and "Traceback" not in built.stderr
+    assert told in built.stderr
+    assert not (tmp_path / "output").exists()
+
+
+def test_invoke_new_with_a_slip_in_the_settings_file_says_so_in_a_line(tmp_path):
+    """A quote never closed in pelicanconf.py ended `invoke new`, `promote`,
+    `publish` and `minifesto freeze` in a traceback; `invoke check` said it
+    in a line, as they do now."""
+    settings = tmp_path / "scratch_settings.py"
+    settings.write_text((REPO / "pelicanconf.py").read_text(encoding="utf-8") + '\nSITENAME = "oops\n',
+                        encoding="utf-8")
+    created = run(str(REPO / ".venv/bin/invoke"), "new", "post", "A new post", env={"SITE_SETTINGS": str(settings)})
+    assert created.returncode == 1 and "Traceback" not in created.stderr
+    assert f"{settings}: the settings could not be loaded: SyntaxError: unterminated string literal" in created.stderr
+    assert "mend the file, or the folder it names, and try again" in created.stderr
+    assert not list((REPO / "content/posts").glob("a-new-post*"))
+
+
+def test_a_port_that_is_no_port_or_in_use_is_said_in_a_line(tmp_path):
+    """--port 8765x ended the preview in a ValueError, --port 80000 and a
+    port in use in a traceback with exit 0."""
+    wrong = run(sys.executable, "-m", "sitebuild.preview", "--port", "8765x", "--output", str(tmp_path / "p"))
+    assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
+    assert "'8765x' is not a port: give a number from 1024 to 65535, e.g. 8001" in wrong.stderr
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        in_use = run(sys.executable, "-m", "sitebuild.preview", "--port", str(port), "--output", str(tmp_path / "p"))
+        served = run(str(REPO / ".venv/bin/invoke"), "serve", "--port", str(port))
+    assert in_use.returncode == 2 and "Traceback" not in in_use.stderr
+    assert (f"The preview could not start: port {port} cannot be used (Address already in use: another preview, or "
+            "invoke serve?) — stop that, or choose another port, e.g. --port 8001") in in_use.stderr
+    assert not (tmp_path / "p").exists()  # refused before the first build
+    assert served.returncode == 1 and "Traceback" not in served.stderr
+    assert f"Not serving: port {port} cannot be used (Address already in use" in served.stderr
+
+
+def test_a_build_in_this_process_says_the_same(tmp_path):
+    """The tests' in-process builds take the same path as the command."""
+    built = run_build(tmp_path / "nosuch", tmp_path / "output")
+    assert built.returncode == 2
+    assert f"The content folder '{tmp_path / 'nosuch'}' does not exist (--content)" in built.stderr
