@@ -41,7 +41,12 @@ def promote(slug: str, settings: dict) -> Path:
     content = Path(settings["PATH"])
     source = content / settings["CANDIDATE_PATHS"][0] / f"{slug}.md"
     if not source.is_file():
-        raise PromoteError(f"there is no candidate content/{settings['CANDIDATE_PATHS'][0]}/{slug}.md")
+        folder = settings["CANDIDATE_PATHS"][0]
+        names = sorted(path.stem for path in (content / folder).glob("*.md"))
+        councillor = content / settings["COUNCILLOR_PATHS"][0] / f"{slug}.md"
+        raise PromoteError(f"there is no candidate content/{folder}/{slug}.md"
+                           + (f": {slug} is a councillor already" if councillor.is_file() else "")
+                           + (f" (the candidates: {', '.join(names)})" if names else ""))
     # As written: a byte-order mark and Windows line ends are kept when the
     # file gets its `councillor:` line (utf-8, not utf-8-sig; no newline translation).
     try:

@@ -242,6 +242,19 @@ def test_promote_never_makes_a_second_profile_for_one_person(project, files, slu
     assert files_of(project / "content") == before  # nothing written
 
 
+def test_promote_of_a_name_no_candidate_has_lists_the_candidates(project):
+    """"there is no candidate …" named none that are there, and said the
+    same of a councillor's name (an audit of the commands)."""
+    write_content(project / "content", {"candidates/alex-standing.md": candidate(result="elected")})
+    refused = invoke_promote(project, "alex-standin")
+    assert (refused.returncode, refused.stderr) == (1, "Not promoted: there is no candidate "
+                                                       "content/candidates/alex-standin.md (the candidates: "
+                                                       "alex-standing)\n")
+    refused = invoke_promote(project, "jo-bloggs")
+    assert refused.stderr == ("Not promoted: there is no candidate content/candidates/jo-bloggs.md: jo-bloggs is a "
+                              "councillor already (the candidates: alex-standing)\n")
+
+
 def test_a_promoted_profile_asks_for_the_day_they_joined(make_site, tmp_path):
     build = make_site({"candidates/alex-standing.md": candidate(result="elected")}, options=("--now", AFTER_THE_COUNT))
     assert build.returncode == 0, build.stderr
