@@ -70,21 +70,20 @@ def decorate(page: bytes, version: str, problems: list[str], warnings: list[str]
     served shows (Preview.version)."""
     script = f'<script src="{RELOAD_SCRIPT}" data-version="{version}"></script>'.encode()
     page = page.replace(b"</head>", script + b"</head>", 1)
-    if warnings and not problems:
-        items = "".join(f"<li>{html.escape(line)}</li>" for line in warnings)
-        panel = (
-            f'<div id="{WARNINGS_ID}" class="build-warnings" role="status" style="{WARNINGS_STYLE}">'
-            "<strong>Your site builds, but something needs a look:</strong>"
-            f'<ul style="margin:.5rem 0 0">{items}</ul></div>'
-        )
-        page = page.replace(b"<body>", b"<body>" + panel.encode(), 1)
     if problems:
-        items = "".join(f"<li>{html.escape(line)}</li>" for line in problems)
         # tabindex 0: it can scroll, so keyboard users must be able to reach it.
-        panel = (
-            f'<div id="{PROBLEMS_ID}" class="build-problems" role="alert" tabindex="0" style="{PROBLEMS_STYLE}">'
-            "<strong>Your last change could not be built.</strong> Below is the last good version."
-            f'<ul style="margin:.5rem 0 0">{items}</ul></div>'
-        )
-        page = page.replace(b"<body>", b"<body>" + panel.encode(), 1)
+        page = with_panel(page, f'id="{PROBLEMS_ID}" class="build-problems" role="alert" tabindex="0" '
+                                f'style="{PROBLEMS_STYLE}"',
+                          "<strong>Your last change could not be built.</strong> Below is the last good version.",
+                          problems)
+    elif warnings:
+        page = with_panel(page, f'id="{WARNINGS_ID}" class="build-warnings" role="status" style="{WARNINGS_STYLE}"',
+                          "<strong>Your site builds, but something needs a look:</strong>", warnings)
     return page
+
+
+def with_panel(page: bytes, attributes: str, heading: str, lines: list[str]) -> bytes:
+    """`page` with a box of `lines` at the top of its body."""
+    items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    panel = f'<div {attributes}>{heading}<ul style="margin:.5rem 0 0">{items}</ul></div>'
+    return page.replace(b"<body>", b"<body>" + panel.encode(), 1)
