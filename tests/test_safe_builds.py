@@ -112,9 +112,10 @@ def test_an_output_folder_that_is_a_mount_point_is_refused_at_once_in_plain_word
 
 
 def files_under(folder: Path) -> list[str]:
-    """Every file and folder under `folder` but its cache, which a refused build may fill."""
+    """Every file and folder under `folder` but what a refused build may
+    make: its cache, and Python's compiled copy of the settings file."""
     return sorted(str(path.relative_to(folder)) for path in folder.rglob("*")
-                  if path.relative_to(folder).parts[0] != "cache")
+                  if path.relative_to(folder).parts[0] != "cache" and "__pycache__" not in path.parts)
 
 
 @pytest.mark.parametrize("output, why", [
