@@ -11,17 +11,14 @@ from pathlib import Path
 
 from pelican.log import init as init_pelican_logging
 
+from sitecore.schema.fields import EARLIEST_YEAR, LATEST_YEAR
+
 from . import annotations
 from .build import BuildFailed, build_site
 from .content_check import check_content
 from .installed_packages import outdated_installs, outdated_message
 
 PUBLIC_OUTPUT, PREVIEW_OUTPUT = "output", "preview"
-
-
-# The years a build can be run at: a build's headers date an hour and a
-# year ahead (plugins/headers), so 9999-12-31 ended in OverflowError.
-EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
 
 
 def moment(text: str) -> str:
@@ -34,6 +31,8 @@ def moment(text: str) -> str:
         year = parsed.astimezone(dt.timezone.utc).year
     except (OverflowError, ValueError):  # 0001-01-01 00:00 in UK time is before year 1 in UTC
         year = parsed.year
+    # The years the front matter's dates may have: a build's headers date an
+    # hour and a year ahead (plugins/headers), so 9999-12-31 ended in OverflowError.
     if not EARLIEST_YEAR <= year <= LATEST_YEAR:
         raise argparse.ArgumentTypeError(f"{text!r} is not a moment a build can be run at: give a year from "
                                          f"{EARLIEST_YEAR} to {LATEST_YEAR}")

@@ -50,9 +50,14 @@ def print_problems(found: list[tuple[str, object]], kind: str | None) -> None:
     marked so, and as an annotation too if asked (stdout, where the runner
     reads them): the review's comparisons report this way."""
     for level, problem in found:
-        print(f"{problem}{'' if level == 'error' else f' ({level})'}", file=sys.stderr)
+        print(as_line(problem, level), file=sys.stderr)
     if kind and found:
         print("\n".join(problem_annotation(problem, level) for level, problem in found), flush=True)
+
+
+def as_line(problem, level: str = "error") -> str:
+    """`path:line: field: message — fix`, a warning's or notice's marked so."""
+    return f"{problem}{'' if level == 'error' else f' ({level})'}"
 
 
 def warn(line: str, title: str, kind: str | None) -> None:

@@ -152,7 +152,7 @@ def build_site(settings_file, output_path, overrides: dict | None = None, keep_u
     recover_from_killed_builds(output_path)
     try:
         staging = work_folder(output_path, "staging")
-        settings = checked_settings(load_settings(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)}))
+        settings = settings_for_a_command(settings_file, {**(overrides or {}), "OUTPUT_PATH": str(staging)})
         refused = why_not_replaced(output_path, settings, settings_file)
         if refused:
             raise BuildFailed([f"{output_path} cannot take the site: {refused}. A build replaces the whole folder "

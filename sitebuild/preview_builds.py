@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pelican import signals
 
+from .annotations import as_line
 from .build import BuildFailed, build_site
 from .quick_page import WarmSite, keeping_generators, put_back
 
@@ -98,7 +99,7 @@ class Preview:
             problems = []
             print("Nothing changed: the preview is as it was." if result.kept
                   else f"Rebuilt the preview: {result.pages} pages.", flush=True)
-            self.warnings = [f"{warning} (warning)" for warning in result.content_warnings]
+            self.warnings = [as_line(warning, "warning") for warning in result.content_warnings]
             for warning in self.warnings:
                 print(warning, flush=True)
             if kept:

@@ -18,9 +18,10 @@ from selectolax.lexbor import LexborHTMLParser
 EVERY_PAGE_HAS = {"", "top"}
 
 
-def ids_in(html: str) -> set[str]:
-    """Every id in the HTML, and every <a name>: what a #part finds."""
-    tree = LexborHTMLParser(html)
+def ids_in(html: str | LexborHTMLParser) -> set[str]:
+    """Every id in the HTML (or its tree, parsed already), and every <a
+    name>: what a #part finds."""
+    tree = html if isinstance(html, LexborHTMLParser) else LexborHTMLParser(html)
     return ({node.attributes.get("id") or "" for node in tree.css("[id]")}
             | {node.attributes.get("name") or "" for node in tree.css("a[name]")})
 

@@ -38,11 +38,13 @@ def top_anchored(html: str) -> str:
     return re.sub(r"<body\b", '<body id="top"', TO_THE_TOP.sub('href="#top"', html), count=1)
 
 
-def missing_anchors(html: str) -> list[str]:
-    """The #parts the HTML links to that it has no id (or <a name>) for, in order."""
-    ids = ids_in(html)
-    linked = [(node.attributes.get("href") or "")[1:] for node in LexborHTMLParser(html).css('a[href^="#"]')]
-    return list(dict.fromkeys(part for part in linked if not lands(part, ids)))
+def missing_anchors(html: str) -> tuple[list[str], set[str]]:
+    """The #parts the HTML links to that it has no id (or <a name>) for, in
+    order; and its ids. One parse of the whole edition, made at every build."""
+    tree = LexborHTMLParser(html)
+    ids = ids_in(tree)
+    linked = [(node.attributes.get("href") or "")[1:] for node in tree.css('a[href^="#"]')]
+    return list(dict.fromkeys(part for part in linked if not lands(part, ids))), ids
 
 
 def report_links_to_missing_parts(texts: list, html: str) -> bool:
@@ -50,10 +52,10 @@ def report_links_to_missing_parts(texts: list, html: str) -> bool:
     links to, a problem at its line (its body's, or its field's);
     whether there was one. A missing part no line of them names is the
     template's, left to WeasyPrint."""
-    missing = missing_anchors(html)
+    missing, ids = missing_anchors(html)
     if not missing:
         return False
-    ids = ids_in(html) - {""}
+    ids -= {""}
     found = False
     for part in missing:
         written = re.compile(rf"[(:\"'=\s]#{re.escape(part)}(?=[)\"'\s>]|$)")
