@@ -49,7 +49,8 @@ class Refusal:
         if self.kind in ("tag", "embed"):
             return rf"<\s*{re.escape(self.tag)}\b"
         if self.kind in ("scheme",):
-            return re.escape(self.detail[:40])
+            # A \ in the link is \\ in the Markdown (its escape for one): either is found.
+            return re.escape(self.detail[:40]).replace(r"\\", r"\\\\?")
         if self.kind == "value" and self.tag == "ol" and self.detail.startswith("start="):
             # Markdown's "1234567890. …" at a line's start, or an <ol start=…>
             return rf"^\s*{re.escape(self.detail.removeprefix('start='))}\.\s|\bstart\s*="

@@ -271,6 +271,11 @@ BODY_CASES = {
                             "body: the link //partners.example/list starts with // and no https:, so a browser "
                             "takes it for another website's address — write the whole address, "
                             "https://partners.example/list, or /… alone for a page of this site"),
+    # A backslash is Markdown's \\, found at its line, and told once (not also as a page the site lacks).
+    "link with a backslash": ("[the news](/\\\\evil.example/news)",
+                              "body: the link /\\evil.example/news starts with /\\ and no https:, so a browser "
+                              "takes it for another website's address — write /… alone for a page of this site, or "
+                              "another website's whole address, starting https://"),
     # ///news/ is no link to /news/ either: a browser opens https://news/.
     "link with three slashes": ("[the news](///news/)",
                                 "body: the link ///news/ starts with /// and no https:, so a browser takes it for "
