@@ -18,7 +18,7 @@ import pikepdf
 import pytest
 from bs4 import BeautifulSoup
 from conftest import MINIMAL_SITE, build_in, policy_markdown, sample_jpeg
-from pdf_tools import figure_boxes, outline_titles, pdftotext, tag_tree_against_pages
+from pdf_tools import figure_boxes, outline_titles, pdftotext, tag_tree_against_pages, text_lines
 from pypdf import PdfReader
 
 from plugins.contenthtml.nested_headings import headings_under
@@ -300,6 +300,39 @@ def test_each_link_is_one_annotation_described_by_its_words(editions, name):
     assert commitments == {f"{edition}#policy-1-1": "Commitment 1.1 on the web",
                            f"{edition}#policy-1-2": "Commitment 1.2 on the web"}
     assert not [a for a in annotations if a.internal and re.fullmatch(r"policy-\d+-\d+", a.target)]
+
+
+# A web address with no place to break: the site's own and the join page's.
+UNBROKEN = "https://" + "averyveryverylongaddresswithnowheretobreak" * 3 + ".example"
+
+
+@pytest.fixture(scope="module")
+def unbroken_addresses(tmp_path_factory, factory_cache):
+    built = build_in(tmp_path_factory.mktemp("unbroken"), settings={
+        "SITE_CANONICAL_URL": repr(UNBROKEN), "JOIN_URL": repr(f"{UNBROKEN}/join/")}, cache=factory_cache)
+    assert built.returncode == 0, built.stderr
+    return built
+
+
+@pytest.mark.parametrize("name, kind", [("minifesto.pdf", "standard"), ("minifesto-large-print.pdf", "large-print")])
+def test_an_address_longer_than_the_line_breaks_inside_its_one_link(unbroken_addresses, settings, name, kind):
+    """The colophon's and the closing call's addresses, each one box (one
+    link, print.css), break inside that box when they are longer than the
+    line, as any word does: no letter is printed past the right margin."""
+    path = unbroken_addresses.output / name
+    _, right, _, left = page_margins_pt(kind, settings)
+    pages = text_lines(path)
+    width = pages[0][0]["page_width"]
+    # The cover has no margins of its own (print.css: @page cover).
+    inside = [(0, width)] + [(left, width - right)] * (len(pages) - 1)
+    broken = [(line, inside[number]) for number, page in enumerate(pages) for line in page
+              if "averyvery" in line["text"]]
+    assert len(broken) > 6, "the addresses were not printed over several lines"
+    assert [line["text"] for line, (start, end) in broken
+            if not start - 0.5 <= line["x_min"] <= line["x_max"] <= end + 0.5] == []
+    for target in (f"{UNBROKEN}/minifesto/", f"{UNBROKEN}/join/"):
+        pages_linking = [annotation.page for annotation in link_annotations(path) if annotation.target == target]
+        assert pages_linking and len(set(pages_linking)) == len(pages_linking), (target, pages_linking)
 
 
 def test_the_contents_still_give_each_entrys_page(editions):
