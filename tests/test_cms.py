@@ -338,12 +338,20 @@ class Editor:
         marks as wrong)."""
         before, alerts, state = self.files(), len(self.alerts), self.page.evaluate(SAVE_STATE)
         self.page.get_by_role("button", name="Save", exact=True).click()
-        deadline = time.monotonic() + 30
+        deadline, noticed = time.monotonic() + 30, None
         while time.monotonic() < deadline:
             now = self.page.evaluate(SAVE_STATE)
-            if (len(self.alerts) > alerts or (now["saved"] and not state["saved"])
-                    or (now["refusals"] and now["refusals"] != state["refusals"]) or self.files() != before):
+            if (len(self.alerts) > alerts or (now["refusals"] and now["refusals"] != state["refusals"])
+                    or self.files() != before):
                 break
+            # An "Entry saved" notice with no file changed yet may be the
+            # last save's, come up late (under load): a save's files change
+            # as its notice shows, so a notice is taken as this save's only
+            # once no file has changed for a second after it.
+            if now["saved"] and not state["saved"]:
+                noticed = noticed or time.monotonic()
+                if time.monotonic() - noticed > 1:
+                    break
             self.page.wait_for_timeout(50)
         # After our alert Sveltia adds its own "There was an error" dialog: close it.
         dialog = self.page.locator("dialog[open][role=alertdialog]")

@@ -3,11 +3,13 @@ and failing clearly on bad input without touching output/."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from compare_builds import files_of
-from conftest import MINIMAL_SITE, REPO, check_content, policy_markdown
+from conftest import MINIMAL_SITE, REPO, build_in, check_content, policy_markdown
 from pdf_tools import pdftotext
 
 
@@ -81,6 +83,68 @@ def test_pdfs_rendered_by_the_worker_process_are_the_pdfs_rendered_here(make_sit
     assert "Minifesto standard PDF: rendered" in worker.stderr + worker.stdout
     assert "waited" in worker.stderr + worker.stdout
     assert files_of(worker.output) == files_of(here.output)
+
+
+def ours(kept: dict, folder: Path) -> list:
+    """The stylesheets print_styles.py keeps that load fonts from `folder`."""
+    return [styles for (_, _, fonts_rules, _), styles in kept.items() if str(folder) in fonts_rules]
+
+
+def test_stylesheets_kept_for_the_next_render_make_the_pdfs_a_new_process_makes(make_site, tmp_path, settings):
+    """The print stylesheets and their fonts are loaded once per process
+    and serve the next render while every file they were made from stays
+    the same (plugins/minifesto/print_styles.py). A build rendering with
+    them writes every file a new process writes, byte for byte; a font
+    replaced under its own name is loaded again, into the PDFs a new
+    process makes of it."""
+    from plugins.minifesto import print_styles
+
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    copies = {}
+    for face, paths in settings["MINIFESTO_FONT_FILES"].items():
+        copies[face] = tuple(str(fonts / Path(path).name) for path in paths)
+        for path in paths:
+            shutil.copyfile(path, fonts / Path(path).name)
+    changes = {"MINIFESTO_FONT_FILES": repr(copies)}
+
+    def build(name: str, new_process: bool = False):
+        built = make_site(settings=changes, output=tmp_path / name, cache=tmp_path / f"cache-{name}",
+                          new_process=new_process)
+        assert built.returncode == 0, built.stderr
+        # A process that kept stylesheets lets go of them quietly as it ends.
+        assert "Exception ignored" not in built.stderr and "Traceback" not in built.stderr, built.stderr
+        return built
+
+    build("first")
+    loaded = ours(print_styles._kept, fonts)
+    assert len(loaded) == 2  # the standard edition's and the large print's
+    kept = build("kept")
+    assert [id(styles) for styles in ours(print_styles._kept, fonts)] == [id(styles) for styles in loaded]
+    assert files_of(kept.output) == files_of(build("new-process", new_process=True).output)
+
+    regular = Path(copies[(400, "normal")][0])
+    regular.write_bytes(Path(copies[(700, "normal")][0]).read_bytes())  # bold in the regular's place
+    replaced = build("font-replaced")
+    assert not {id(styles) for styles in ours(print_styles._kept, fonts)} & {id(styles) for styles in loaded}
+    assert files_of(replaced.output) == files_of(build("font-replaced-new-process", new_process=True).output)
+    assert (replaced.output / "minifesto.pdf").read_bytes() != (kept.output / "minifesto.pdf").read_bytes()
+
+
+def test_a_file_refused_while_the_stylesheets_load_is_said_at_every_build(tmp_path):
+    """Stylesheets whose loading met a refusal are never kept: the next
+    build meets it, and says it, again."""
+    theme = tmp_path / "theme"
+    shutil.copytree(REPO / "theme", theme)
+    stylesheet = theme / "static/css/print.css"
+    stylesheet.write_text('@font-face { font-family: "Elsewhere"; src: url("https://example.org/elsewhere.woff"); }\n'
+                          + stylesheet.read_text(encoding="utf-8"), encoding="utf-8")
+    for attempt in ("first", "again"):
+        build = build_in(tmp_path, settings={"THEME": repr(str(theme))}, output=tmp_path / attempt,
+                         cache=tmp_path / f"cache-{attempt}")
+        assert build.returncode == 1, attempt
+        assert ("the standard minifesto tried to load https://example.org/elsewhere.woff, which is refused "
+                "(a web address: the PDF loads nothing from the network)") in build.stderr, (attempt, build.stderr)
 
 
 def test_drafts_appear_in_no_edition(make_site):

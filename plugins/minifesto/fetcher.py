@@ -21,6 +21,7 @@ which weasyprint_render.py reports as a problem, so a refusal always fails the b
 from __future__ import annotations
 
 import errno
+import hashlib
 import html as html_entities
 import mimetypes
 import os
@@ -219,8 +220,10 @@ def open_failure(error: OSError) -> str:
 
 def minifesto_fetcher(settings):
     """A WeasyPrint URL fetcher serving only SiteFiles; `.refusals` maps
-    each refused URL to why. Imported late: WeasyPrint takes half a second
-    to import, which a build that reuses its PDFs need not pay."""
+    each refused URL to why, `.served` each file served to its SHA-256
+    digest (print_styles.py keeps stylesheets only while their fonts stay
+    the same). Imported late: WeasyPrint takes half a second to import,
+    which a build that reuses its PDFs need not pay."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     files = SiteFiles(settings)
@@ -230,6 +233,7 @@ def minifesto_fetcher(settings):
             # data: is the only scheme left to urllib; every other URL is ours.
             super().__init__(allowed_protocols={"data"})
             self.refusals: dict[str, str] = {}
+            self.served: dict[str, bytes] = {}
 
         def fetch(self, url, headers=None):
             try:
@@ -239,6 +243,11 @@ def minifesto_fetcher(settings):
             except FetchRefused as refusal:
                 self.refusals.setdefault(url, refusal.reason)
                 raise
+            self.served[url] = hashlib.sha256(data).digest()
             return URLFetcherResponse(url, data, {"Content-Type": content_type}, 200)
+
+        def read(self, url) -> bytes:
+            """The bytes `url` names now, as fetch would serve them (FetchRefused if not)."""
+            return files.read(url)[0]
 
     return MinifestoFetcher()

@@ -27,19 +27,18 @@ from sitecore.problems import problem_log
 from sitecore.sealed import FORMAT, read_sealed, write_sealed
 from sitecore.text_memo import code_fingerprint
 
-from . import attachments, fetcher, pdf_links, pdf_metadata, pdf_tag_tree, weasyprint_render
+from . import attachments, fetcher, pdf_links, pdf_metadata, pdf_tag_tree, print_styles, weasyprint_render
 from .fetcher import SiteFiles, pdf_base_url
 from .glyphs import coverage_cache, unprintable_problems
 from .print_anchors import report_links_to_missing_parts, top_anchored
 from .print_spaces import spaces_kept_at_line_ends
+from .print_styles import NO_SYSTEM_FONTS, stylesheet_paths
 from .weasyprint_render import (
-    NO_SYSTEM_FONTS,
     PRINT_TEMPLATE,
     WRITE_OPTIONS,
     attachments_allowed,
     report_pdf_problem,
     report_render_problems,
-    stylesheet_paths,
     template_path,
 )
 
@@ -52,7 +51,7 @@ logger = logging.getLogger("site.minifesto")
 # (its links, its attachments): part of the cache key, so an edit to it
 # re-renders (tests/test_cache_keys.py follows the imports).
 RENDERING_CODE = (__file__, weasyprint_render.__file__, attachments.__file__, pdf_links.__file__, pdf_tag_tree.__file__,
-                  pdf_metadata.__file__,
+                  pdf_metadata.__file__, print_styles.__file__,
                   print_images.__file__, print_fonts.__file__, fetcher.__file__, image_metadata.__file__,
                   images.__file__,
                   # Not imported here: it imports WeasyPrint, which only a render needs.

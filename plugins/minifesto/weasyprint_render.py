@@ -17,9 +17,8 @@ import os
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from sitecore.print_fonts import print_font_faces, print_font_stacks, with_stand_ins
+from sitecore.print_fonts import with_stand_ins
 from sitecore.problems import problem_log
 from sitecore.settings_check import our_setting
 
@@ -28,6 +27,7 @@ from .fetcher import minifesto_fetcher, pdf_base_url
 from .pdf_links import describe_links_within_the_pdf, keep_one_annotation_per_link
 from .pdf_metadata import imprint_in_xmp
 from .pdf_tag_tree import mend_tag_tree, remembering_elements
+from .print_styles import print_styles
 
 PRINT_TEMPLATE = "print/minifesto.html"
 # WeasyPrint's options; part of the cache key, so changing one re-renders.
@@ -36,21 +36,6 @@ WRITE_OPTIONS = {
     "custom_metadata": True,  # custom <meta> (the imprint) goes into the PDF's metadata
     "uncompressed_pdf": False,
 }
-def fonts_css(settings) -> str:
-    """@font-face rules for the embedded fonts (print_font_faces), and their
-    families as --print-font (the party's face, then the text's for what it
-    lacks) and --print-text-font (the running text's, then the party's)."""
-    rules = [
-        f'@font-face {{ font-family: "{family}"; font-weight: {weight}; font-style: {style}; '
-        f'src: url("{Path(path).as_uri()}"); }}'
-        for family, weight, style, path in print_font_faces(settings)
-    ]
-    party, text = (", ".join(f'"{family}"' for family in stack) for stack in print_font_stacks(settings))
-    return "\n".join(rules) + f"\n:root {{ --print-font: {party}; --print-text-font: {text}; }}\n"
-
-
-def stylesheet_paths(settings, kind: str) -> list[Path]:
-    return [Path(settings["THEME"], "static", name) for name in settings["MINIFESTO_STYLESHEETS"][kind]]
 
 
 def attachments_allowed(settings) -> bool:
@@ -111,32 +96,6 @@ def reproducible_timestamps(moment):
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
-NO_SYSTEM_FONTS = Path(__file__).with_name("no-system-fonts.conf")
-
-
-def only_our_fonts():
-    """WeasyPrint's font configuration without the computer's own fonts:
-    fontconfig is started from a configuration with no font folders
-    (FONTCONFIG_FILE is read when the configuration is made), so the PDF
-    can only use the fonts its @font-face rules load. Before, a letter the
-    party's fonts lacked was taken, silently, from whatever font the
-    machine had (DejaVu on Debian), and the PDF differed from machine to
-    machine; now every character is checked against the fonts before the
-    render (glyphs.py), and one that slipped through would be drawn as a
-    box, which WeasyPrint warns about and the build refuses."""
-    from weasyprint.text.fonts import FontConfiguration
-
-    previous = os.environ.get("FONTCONFIG_FILE")
-    os.environ["FONTCONFIG_FILE"] = str(NO_SYSTEM_FONTS)
-    try:
-        return FontConfiguration()
-    finally:
-        if previous is None:
-            del os.environ["FONTCONFIG_FILE"]
-        else:
-            os.environ["FONTCONFIG_FILE"] = previous
-
-
 @dataclass
 class Rendered:
     """One WeasyPrint run: the PDF, and everything that went wrong."""
@@ -164,7 +123,7 @@ def finishers(*steps):
 
 
 def render_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> Rendered:
-    from weasyprint import CSS, HTML
+    from weasyprint import HTML
 
     from .hanging_spaces import let_line_end_spaces_hang
 
@@ -182,16 +141,13 @@ def render_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> Ren
     try:
         # Fonts are converted from WOFF when the stylesheets load: stamp from here.
         with reproducible_timestamps(moment):
-            fonts = only_our_fonts()
-            stylesheets = [CSS(string=fonts_css(settings), font_config=fonts, url_fetcher=fetcher)] + [
-                CSS(filename=str(path), font_config=fonts, url_fetcher=fetcher)
-                for path in stylesheet_paths(settings, kind)
-            ]
-            options = {"stylesheets": stylesheets, "pdf_identifier": identifier, **WRITE_OPTIONS}
+            styles = print_styles(settings, kind, moment, fetcher,
+                                  lambda: len(fetcher.refusals) + len(warnings.messages))
+            options = {"stylesheets": styles.stylesheets, "pdf_identifier": identifier, **WRITE_OPTIONS}
             # The characters the fonts lack but have a plain equivalent for
             # (a narrow no-break space, "CO₂"): as on the share cards.
             source = HTML(string=with_stand_ins(html), base_url=pdf_base_url(settings), url_fetcher=fetcher)
-            document = source.render(font_config=fonts, **options)
+            document = source.render(font_config=styles.fonts, **options)
             keep_one_annotation_per_link(document)
             if not attachments_allowed(settings):
                 rendered.attachments = take_out_attachments(document, source)
