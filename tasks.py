@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import shlex
 import sys
@@ -26,7 +27,7 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from invoke import task
+from invoke import Task, task
 
 ROOT = Path(__file__).resolve().parent
 PYTHON = sys.executable
@@ -101,11 +102,20 @@ def build(c, drafts=False, production=False):
                      "(a placeholder imprint or phone number)"})
 def check(c, since=""):
     """Check every content file (front matter, links, images, dates); write nothing."""
+    if since:
+        from sitebuild.base_revision import unknown_revision
+
+        # Said once, before anything runs: each comparison said git's error
+        # again, and a name starting with "-" was read as one of their options.
+        # Asked of the repository of content/, which the comparisons read.
+        if unknown := unknown_revision(since, ROOT / "content"):
+            print(f"--since: {unknown}", file=sys.stderr)
+            sys.exit(2)
     _sitebuild(c, "--settings", SETTINGS["local"], "--check")
     if since:
         # Both comparisons, whatever the first finds, as the review runs
         # them: a volunteer mends everything in one go, not one at a time.
-        exited = [run_in_project(c, PYTHON, "-m", module, "--settings", settings, "--since", since,
+        exited = [run_in_project(c, PYTHON, "-m", module, "--settings", settings, f"--since={since}",
                                  pty=False, warn=True).exited
                   for module, settings in (("sitebuild.kept_addresses", SETTINGS["local"]),
                                            ("sitebuild.production_check", SETTINGS["production"]))]
@@ -359,3 +369,26 @@ def test(c, k="", x=False):
     result = run_in_project(c, str(ROOT / "run-tests"), *(["-k", k] if k else []), *(["-x"] if x else []),
                             pty=os.isatty(1), warn=True)
     sys.exit(result.exited)
+
+
+def _title_left_unquoted(argv: list[str], task_names: set[str]) -> str | None:
+    """What to do when `invoke new post Hello World` leaves the title
+    unquoted: invoke reads "World" as the name of a task to run next and says
+    only "No idea what 'World' is!". None for any other command line."""
+    words = argv[1:]
+    if "new" not in words:
+        return None
+    given = list(itertools.takewhile(lambda word: not word.startswith("-"), words[words.index("new") + 1:]))
+    if len(given) < 3 or given[2] in task_names:
+        return None
+    title = " ".join(itertools.takewhile(lambda word: word not in task_names, given[1:]))
+    return f'Not created: a title of several words goes in quotes: invoke new {given[0]} "{title}"'
+
+
+# Before invoke reads the command line (it loads this file first), so that
+# the volunteer is told what to type, not that a task is unknown.
+if Path(sys.argv[0]).name in ("invoke", "inv"):
+    _names = {value.name for value in list(globals().values()) if isinstance(value, Task)}
+    if _advice := _title_left_unquoted(sys.argv, _names):
+        print(_advice, file=sys.stderr)
+        sys.exit(1)

@@ -69,6 +69,18 @@ def where_branch_left(revision: str, content: Path) -> Base:
     return Base(revision, commit, git(top, "rev-parse", "--short", commit).strip() if commit != named else "")
 
 
+def unknown_revision(revision: str, repository: Path) -> str | None:
+    """Why git cannot compare with `revision` in `repository` (it names no
+    commit there), in words; None if it can."""
+    known = not revision.startswith("-") and subprocess.run(
+        ["git", "-C", str(repository), "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"],
+        capture_output=True).returncode == 0
+    if known:
+        return None
+    return (f"git knows no commit '{revision}' in this repository: give a branch, a tag or a commit, "
+            "e.g. origin/main (run `git fetch origin` first for a branch on GitHub)")
+
+
 def git_said(error: subprocess.CalledProcessError | HistoryMissing) -> str:
     """Why git failed: its own words (text or bytes), or ours."""
     said = getattr(error, "stderr", None)

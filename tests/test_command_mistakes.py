@@ -69,6 +69,35 @@ def test_invoke_new_with_a_slip_in_the_settings_file_says_so_in_a_line(tmp_path)
     assert not list((REPO / "content/posts").glob("a-new-post*"))
 
 
+def test_a_title_left_unquoted_is_told_to_be_quoted(tmp_path):
+    """`invoke new post Hello World` got invoke's own "No idea what 'World'
+    is!": the volunteer is shown the command with the title quoted."""
+    settings = tmp_path / "scratch_settings.py"
+    settings.write_text(f"from pelicanconf import *\nPATH = {str(tmp_path / 'content')!r}\n", encoding="utf-8")
+    unquoted = run(str(REPO / ".venv/bin/invoke"), "new", "post", "Hello", "World", "again",
+                   env={"SITE_SETTINGS": str(settings)})
+    assert unquoted.returncode == 1 and "No idea" not in unquoted.stderr
+    assert unquoted.stderr == 'Not created: a title of several words goes in quotes: invoke new post "Hello World again"\n'
+    assert not (tmp_path / "content").exists()
+    from tasks import _title_left_unquoted
+
+    tasks = {"new", "build", "check"}
+    assert _title_left_unquoted(["invoke", "new", "post", "Hello World", "build"], tasks) is None  # then a build
+    assert _title_left_unquoted(["invoke", "new", "event", "Rally", "today", "check"], tasks) == (
+        'Not created: a title of several words goes in quotes: invoke new event "Rally today"')
+    assert _title_left_unquoted(["invoke", "build", "--drafts"], tasks) is None
+
+
+@pytest.mark.parametrize("since", ["nosuchrev", "-x", "--help"])
+def test_check_since_a_revision_git_does_not_know_says_so_once(since):
+    """It printed git's error twice (once per comparison), or for a name
+    starting with "-" the usage of two internal commands."""
+    checked = run(str(REPO / ".venv/bin/invoke"), "check", f"--since={since}")
+    assert checked.returncode == 2 and "usage:" not in checked.stderr
+    assert checked.stderr == (f"--since: git knows no commit '{since}' in this repository: give a branch, a tag or "
+                              "a commit, e.g. origin/main (run `git fetch origin` first for a branch on GitHub)\n")
+
+
 def test_a_port_that_is_no_port_or_in_use_is_said_in_a_line(tmp_path):
     """--port 8765x ended the preview in a ValueError, --port 80000 and a
     port in use in a traceback with exit 0."""
