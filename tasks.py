@@ -127,6 +127,8 @@ def check(c, since=""):
 def new(c, kind, title):
     """Start a new post, policy, councillor, event, branch or candidate: invoke new post "Title"."""
     from sitebuild.scaffold import ScaffoldError, new_content
+    from sitecore.names import uncut_slug
+    from sitecore.schema.fields import SLUG_MAX_LENGTH
 
     settings = _settings()
     try:
@@ -136,6 +138,10 @@ def new(c, kind, title):
         print(f"Not created: {error}", file=sys.stderr)
         sys.exit(1)
     print(f"Created {shown}: replace every TODO, then run `invoke check`.")
+    if len(uncut_slug(title)) > SLUG_MAX_LENGTH:
+        # Its name is part of the page's address: said, so that it is no surprise.
+        print(f"Its name is the title's first words, as a file's name (and its page's address) has at most "
+              f"{SLUG_MAX_LENGTH} characters: rename the file to shorten it further.")
 
 
 @task(positional=["action"], help={"action": "freeze: keep the current edition as it is published",

@@ -49,15 +49,20 @@ def slug_for(text: str) -> str:
     a slug has not (`invoke new post "-h"` made -h.md, which the build
     refused). A long title keeps its first words, up to SLUG_MAX_LENGTH
     characters."""
-    # "Cs": a file name's byte that is not UTF-8 ("caf\udce9"), which
-    # Unidecode would drop with a warning on the build's output.
-    kept = "".join(c for c in text if unicodedata.category(c) not in ("Sc", "Cs"))
-    slugified = slugify(kept, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
-    slug = re.sub(r"[^a-z0-9]+", "-", slugified).strip("-")
+    slug = uncut_slug(text)
     if len(slug) > SLUG_MAX_LENGTH:
         cut = slug[: SLUG_MAX_LENGTH + 1]
         slug = (cut.rsplit("-", 1)[0] if "-" in cut else cut[:SLUG_MAX_LENGTH]).strip("-")
     return slug
+
+
+def uncut_slug(text: str) -> str:
+    """slug_for(text) before a long one is cut to its first words."""
+    # "Cs": a file name's byte that is not UTF-8 ("caf\udce9"), which
+    # Unidecode would drop with a warning on the build's output.
+    kept = "".join(c for c in text if unicodedata.category(c) not in ("Sc", "Cs"))
+    slugified = slugify(kept, regex_subs=DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"])
+    return re.sub(r"[^a-z0-9]+", "-", slugified).strip("-")
 
 
 # Windows keeps these names for devices, with any extension (aux.md,

@@ -58,6 +58,15 @@ def test_new_post_has_every_field_today_and_a_slug(project):
     assert 'title: "Vote: Breakthrough in May"\n' in text
     for field in ("category:", "summary:"):
         assert field in text
+    assert "first words" not in result.stdout
+    # A title too long for a file name: its first words, and it says so.
+    long = invoke("new", "post", LONG_TITLE, project=project)
+    assert long.returncode == 0, long.stderr
+    assert long.stdout.splitlines()[-1] == (
+        "Its name is the title's first words, as a file's name (and its page's address) has at most 80 "
+        "characters: rename the file to shorten it further.")
+    assert (project / "content/posts/councillors-across-the-east-of-england-vote-for-the-new-bus-network-after-a-two.md"
+            ).is_file()
 
 
 def test_new_post_lists_the_optional_fields_as_comments(project):
