@@ -9,6 +9,10 @@ same messages, the same exit status), only without a new process.
     done = run_sitebuild(["--content", "content", "--output", "/tmp/site"])
     done.returncode, done.stdout, done.stderr
 
+The review's comparisons (`python -m sitebuild.kept_addresses`,
+`sitebuild.production_check`) run here the same way, from the folder they
+are run in: `run_command(kept_addresses.main, argv, settings_file, cwd)`.
+
 One limit: Pelican's plugins connect to its signals for the life of the
 process (blinker), so every build in one process must use the same PLUGINS
 and PLUGIN_PATHS. `same_plugins` tells whether a settings file does; a build
@@ -22,8 +26,10 @@ import contextlib
 import io
 import logging
 import os
+import sys
 import threading
 from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
 from pelican.log import LimitFilter
@@ -59,24 +65,62 @@ def run_sitebuild(argv: list[str]) -> Completed:
     `invoke build` runs it); return its exit status and what it printed.
     Log messages go to stderr as one `LEVEL: message` line each, as
     `init_logging` sets them up for the command."""
-    global _plugins_in_use
     args = cli.parse_args(argv)
-    plugins = plugins_of(load_settings(Path(ROOT, args.settings)))
-    if _plugins_in_use not in (None, plugins):
+    return _run_here(lambda: cli.run(args), args.settings, ROOT,
+                     Logging("%(levelname)s: %(message)s", logging.DEBUG if args.debug else logging.WARNING))
+
+
+def run_command(main: Callable[[list[str]], int], argv: list[str], settings_file: str | os.PathLike,
+                cwd: Path = ROOT) -> Completed:
+    """Run a command module (`python -m sitebuild.kept_addresses argv`: its
+    `main`) here, in the folder `cwd`, with the settings file it is given;
+    return its exit status (argparse's too) and what it printed. Log
+    messages go to stderr as Python prints them when nothing has set up
+    logging: the message alone, warnings and worse."""
+
+    def run() -> int:
+        try:
+            return main(argv)
+        except SystemExit as exited:  # as Python ends the process: None is success, a text is said
+            if exited.code is None or isinstance(exited.code, int):
+                return exited.code or 0
+            print(exited.code, file=sys.stderr)
+            return 1
+
+    return _run_here(run, Path(cwd, settings_file), cwd, Logging("%(message)s", logging.WARNING, logging.WARNING))
+
+
+@dataclass
+class Logging:
+    """How the command's process shows log messages: init_logging's for
+    `python -m sitebuild` (the site's own INFO lines too), Python's own for
+    a command that sets up none."""
+    format: str
+    level: int
+    site_level: int = logging.INFO
+
+
+def _run_here(run: Callable[[], int], settings_file, cwd: Path, shown: Logging) -> Completed:
+    global _plugins_in_use
+    try:
+        plugins = plugins_of(load_settings(Path(ROOT, settings_file)))
+    except Exception:  # a settings file that does not load: the command says so, and builds nothing
+        plugins = None
+    if None not in (_plugins_in_use, plugins) and plugins != _plugins_in_use:
         raise ValueError(f"this process has built with the plugins {_plugins_in_use}; a build with "
                          f"{plugins} needs a process of its own (python -m sitebuild)")
     stdout, stderr = io.StringIO(), io.StringIO()
-    with _one_at_a_time, _logging_to(stderr, args.debug), _working_folder(ROOT), \
+    with _one_at_a_time, _logging_to(stderr, shown), _working_folder(cwd), \
             contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
-        _plugins_in_use = plugins
-        returncode = cli.run(args)
+        _plugins_in_use = plugins or _plugins_in_use
+        returncode = run()
     return Completed(returncode, stdout.getvalue(), stderr.getvalue())
 
 
 @contextlib.contextmanager
-def _logging_to(stream, debug: bool):
+def _logging_to(stream, shown: Logging):
     handler = logging.StreamHandler(stream)
-    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    handler.setFormatter(logging.Formatter(shown.format))
     root, site = logging.getLogger(), logging.getLogger("site")
     levels = root.level, site.level
     # Pelican drops a message it has logged before in this process (its
@@ -84,8 +128,8 @@ def _logging_to(stream, debug: bool):
     LimitFilter._raised_messages.clear()
     LimitFilter._group_count.clear()
     root.addHandler(handler)
-    root.setLevel(logging.DEBUG if debug else logging.WARNING)
-    site.setLevel(logging.INFO)
+    root.setLevel(shown.level)
+    site.setLevel(shown.site_level)
     try:
         yield
     finally:

@@ -37,13 +37,28 @@ def repository(tmp_path):
     return tmp_path
 
 
-def kept_addresses(repository, *options: str) -> subprocess.CompletedProcess:
-    """The review's command (in its own process, as CI runs it), on the
-    working tree of `repository` against its main branch."""
-    return subprocess.run([sys.executable, "-m", "sitebuild.kept_addresses", "--since", "main", "--settings",
-                           str(REPO / "pelicanconf.py"), "--content", "content", "--now", "2022-06-01 12:00",
-                           *options], cwd=repository, capture_output=True, text=True, timeout=300,
-                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+def kept_addresses(repository, *options: str, new_process: bool = False):
+    """The review's command on the working tree of `repository` against its
+    main branch: in this process (sitebuild.inprocess.run_command: its own
+    code, arguments, messages and exit status), or in its own, as CI runs it."""
+    arguments = ["--since", "main", "--settings", str(REPO / "pelicanconf.py"), "--content", "content",
+                 "--now", "2022-06-01 12:00", *options]
+    return review_command("sitebuild.kept_addresses", repository, arguments, new_process)
+
+
+def review_command(module: str, repository, arguments: list[str], new_process: bool):
+    """`python -m <module> arguments` in `repository`: here, or in a process
+    of its own with only the project importable, as the review runs it."""
+    if new_process:
+        return subprocess.run([sys.executable, "-m", module, *arguments], cwd=repository, capture_output=True,
+                              text=True, timeout=300, env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+    import importlib
+
+    from sitebuild.inprocess import run_command
+
+    given = [arguments[place + 1] for place, argument in enumerate(arguments) if argument == "--settings"]
+    settings = given[-1] if given else "publishconf.py" if module.endswith("production_check") else "pelicanconf.py"
+    return run_command(importlib.import_module(module).main, arguments, settings, cwd=repository)
 
 
 def git(repository, *command: str) -> None:
@@ -52,7 +67,8 @@ def git(repository, *command: str) -> None:
 
 def test_a_renamed_file_without_its_old_address_is_refused_at_the_file(repository):
     git(repository, "mv", "content/posts/second.md", "content/posts/second-post.md")
-    refused = kept_addresses(repository, "--annotations", "github")
+    # In a process of its own, as the review runs it; the other cases here.
+    refused = kept_addresses(repository, "--annotations", "github", new_process=True)
     assert refused.returncode == 1, refused.stderr
     assert ("content/posts/second-post.md:1: old_addresses: this file was content/posts/second.md, public at "
             "/news/second/: renamed, it no longer answers there — add the old address to it, "

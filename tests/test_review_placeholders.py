@@ -13,7 +13,7 @@ import textwrap
 
 import pytest
 from conftest import MINIMAL_SITE, REAL_IMPRINT, REPO, derived_settings, with_real_numbers, write_content
-from test_kept_addresses import SECOND, git
+from test_kept_addresses import SECOND, git, review_command
 
 from sitebuild.production_check import imprint_written_in
 
@@ -46,12 +46,11 @@ def before_launch(tmp_path, settings):
     return make_repository(tmp_path, settings["IMPRINT"], MINIMAL_SITE["press-office.md"])
 
 
-def production_check(repository) -> subprocess.CompletedProcess:
-    """The review's command (in its own process, as CI runs it) in the
-    repository's working tree (the pull request) against its main branch."""
-    return subprocess.run([sys.executable, "-m", "sitebuild.production_check", "--since", "main",
-                           "--annotations", "github"], cwd=repository, capture_output=True, text=True, timeout=300,
-                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+def production_check(repository, new_process: bool = False):
+    """The review's command in the repository's working tree (the pull
+    request) against its main branch: here, or in its own process as CI runs it."""
+    return review_command("sitebuild.production_check", repository, ["--since", "main", "--annotations", "github"],
+                          new_process)
 
 
 def edit(path, old: str, new: str) -> int:
@@ -69,7 +68,7 @@ def annotations(run: subprocess.CompletedProcess, level: str) -> list[str]:
 
 def test_a_placeholder_number_the_branch_does_not_have_is_refused_at_its_line(launched):
     line = edit(launched / PRESS_OFFICE, "out_of_hours: 0300 303 1234", "out_of_hours: 07700 900999")
-    refused = production_check(launched)
+    refused = production_check(launched, new_process=True)  # as the review runs it; the other cases here
     assert refused.returncode == 1, refused.stderr
     assert (f'{PRESS_OFFICE}:{line}: out_of_hours: "07700 900999" is a placeholder, not a real contact — write the '
             "press office's real details before publishing") in refused.stderr.splitlines()

@@ -14,18 +14,16 @@ import sys
 
 import pytest
 from conftest import MINIMAL_SITE, REPO, policy_markdown, write_content
-from test_kept_addresses import SECOND, git
+from test_kept_addresses import SECOND, git, review_command
 from test_review_placeholders import PRESS_OFFICE, annotations, edit, make_repository
 
 OTHER_POST = SECOND.replace("A second post", "Someone else's post")
 
 
-def run(module: str, repository, *options: str) -> subprocess.CompletedProcess:
+def run(module: str, repository, *options: str):
     """`python -m <module> --since main` in the repository's working tree, as
-    `invoke check --since` and the review run it."""
-    return subprocess.run([sys.executable, "-m", module, "--since", "main", *options], cwd=repository,
-                          capture_output=True, text=True, timeout=300,
-                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+    `invoke check --since` and the review run it (here, in this process)."""
+    return review_command(module, repository, ["--since", "main", *options], new_process=False)
 
 
 def kept_addresses(repository) -> subprocess.CompletedProcess:
