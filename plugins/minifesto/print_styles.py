@@ -22,6 +22,7 @@ import atexit
 import hashlib
 import os
 from collections import OrderedDict
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,15 +63,22 @@ def only_our_fonts():
     box, which WeasyPrint warns about and the build refuses."""
     from weasyprint.text.fonts import FontConfiguration
 
-    previous = os.environ.get("FONTCONFIG_FILE")
-    os.environ["FONTCONFIG_FILE"] = str(NO_SYSTEM_FONTS)
-    try:
+    with environment_variable("FONTCONFIG_FILE", str(NO_SYSTEM_FONTS)):
         return FontConfiguration()
+
+
+@contextmanager
+def environment_variable(name: str, value: str):
+    """The environment variable `name` set to `value` meanwhile, then as it was."""
+    previous = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
     finally:
         if previous is None:
-            del os.environ["FONTCONFIG_FILE"]
+            del os.environ[name]
         else:
-            os.environ["FONTCONFIG_FILE"] = previous
+            os.environ[name] = previous
 
 
 @dataclass

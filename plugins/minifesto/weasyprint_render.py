@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 import os
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from sitecore.print_fonts import with_stand_ins
@@ -27,7 +26,7 @@ from .fetcher import minifesto_fetcher, pdf_base_url
 from .pdf_links import describe_links_within_the_pdf, keep_one_annotation_per_link
 from .pdf_metadata import imprint_in_xmp
 from .pdf_tag_tree import mend_tag_tree, remembering_elements
-from .print_styles import print_styles
+from .print_styles import environment_variable, print_styles
 
 PRINT_TEMPLATE = "print/minifesto.html"
 # WeasyPrint's options; part of the cache key, so changing one re-renders.
@@ -80,20 +79,11 @@ class WeasyPrintWarnings(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-@contextmanager
 def reproducible_timestamps(moment):
     """fontTools stamps each font subset with the time it was made; with
     SOURCE_DATE_EPOCH set (the reproducible-builds convention) it uses the
     edition date instead, so identical input gives byte-identical PDFs."""
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
-    try:
-        yield
-    finally:
-        if previous is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
+    return environment_variable("SOURCE_DATE_EPOCH", str(int(moment.timestamp())))
 
 
 @dataclass
