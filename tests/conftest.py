@@ -179,12 +179,14 @@ def pytest_sessionfinish(session):
 
 
 def pytest_xdist_auto_num_workers(config):
-    """`-n auto` (pytest.ini): one test process per CPU. The suite is bound
-    by CPU (Chromium, builds): a third process on two CPUs made the suite
-    no faster (124 s, against 119–127 s with two; 157 s against 156 s when
-    measured again), as it adds its own Chromium, its own collection and its
-    own copies of the module fixtures: it fills the machine's idle time with
-    as much work again.
+    """`-n auto` (pytest.ini): one test process per CPU, and one more. The
+    suite waits as well as works: on a slow link emulated for search, for
+    the browser editor's saves, for servers and previews to answer. With
+    one process per CPU the two CPUs stood idle for 62–76 of a run's ~560
+    core-seconds; a third process fills most of that (19–25 idle), and the
+    suite took 258–271 s against 277–319 s with two, measured alternately
+    on 29 November. (At 620 tests, which waited less, a third made it no
+    faster: it brings its own Chromium, collection and module fixtures.)
     No test processes of their own for one or two tests named on the command
     line (file::test): starting them would take longer than the tests."""
     named = [argument for argument in config.args if "::" in argument]
@@ -192,7 +194,7 @@ def pytest_xdist_auto_num_workers(config):
         return 0
     from sitecore.cores import usable_cores
 
-    return usable_cores()
+    return usable_cores() + 1
 
 
 # How pytest-xdist shares the tests out between the test processes: one at a
