@@ -28,8 +28,8 @@ import logging
 import os
 import sys
 import threading
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from pelican.log import LimitFilter

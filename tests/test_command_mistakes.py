@@ -77,7 +77,8 @@ def test_a_title_left_unquoted_is_told_to_be_quoted(tmp_path):
     unquoted = run(str(REPO / ".venv/bin/invoke"), "new", "post", "Hello", "World", "again",
                    env={"SITE_SETTINGS": str(settings)})
     assert unquoted.returncode == 1 and "No idea" not in unquoted.stderr
-    assert unquoted.stderr == 'Not created: a title of several words goes in quotes: invoke new post "Hello World again"\n'
+    assert unquoted.stderr == ('Not created: a title of several words goes in quotes: '
+                               'invoke new post "Hello World again"\n')
     assert not (tmp_path / "content").exists()
     from tasks import _title_left_unquoted
 
