@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import itertools
 import os
+import re
 import shlex
 import sys
 import tempfile
@@ -380,15 +381,19 @@ def test(c, k="", x=False):
 def _title_left_unquoted(argv: list[str], task_names: set[str]) -> str | None:
     """What to do when `invoke new post Hello World` leaves the title
     unquoted: invoke reads "World" as the name of a task to run next and says
-    only "No idea what 'World' is!". None for any other command line."""
+    only "No idea what 'World' is!". None for any other command line, and
+    for one invoke can run (a title, then other tasks: `new post X build`)."""
     words = argv[1:]
-    if "new" not in words:
+    if "new" not in words or "--complete" in words:  # --complete: the shell completing a word
         return None
     given = list(itertools.takewhile(lambda word: not word.startswith("-"), words[words.index("new") + 1:]))
-    if len(given) < 3 or given[2] in task_names:
+    if len(given) < 3 or all(word in task_names for word in given[2:]):
         return None
-    title = " ".join(itertools.takewhile(lambda word: word not in task_names, given[1:]))
-    return f'Not created: a title of several words goes in quotes: invoke new {given[0]} "{title}"'
+    title = " ".join(given[1:])  # every word: "build" in "Plans to build homes" is the title's too
+    # In double quotes, as people quote; a shell's own quoting for "!", which
+    # an interactive shell expands even there.
+    shown = shlex.quote(title) if "!" in title else '"' + re.sub(r'(["$`\\])', r"\\\1", title) + '"'
+    return f"Not created: a title of several words goes in quotes: invoke new {given[0]} {shown}"
 
 
 # Before invoke reads the command line (it loads this file first), so that

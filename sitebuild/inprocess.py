@@ -74,9 +74,11 @@ def run_command(main: Callable[[list[str]], int], argv: list[str], settings_file
                 cwd: Path = ROOT) -> Completed:
     """Run a command module (`python -m sitebuild.kept_addresses argv`: its
     `main`) here, in the folder `cwd`, with the settings file it is given;
-    return its exit status (argparse's too) and what it printed. Log
-    messages go to stderr as Python prints them when nothing has set up
-    logging: the message alone, warnings and worse."""
+    return its exit status (argparse's too) and what it printed. These
+    commands set up no logging, and say everything with print(): in their
+    own process a log message is shown only when no handler is listening
+    (Python's last resort), and while Pelican runs its error counter is one.
+    So no handler is added here either: what they log is not shown."""
 
     def run() -> int:
         try:
@@ -87,15 +89,15 @@ def run_command(main: Callable[[list[str]], int], argv: list[str], settings_file
             print(exited.code, file=sys.stderr)
             return 1
 
-    return _run_here(run, Path(cwd, settings_file), cwd, Logging("%(message)s", logging.WARNING, logging.WARNING))
+    return _run_here(run, Path(cwd, settings_file), cwd, Logging(None, logging.WARNING, logging.WARNING))
 
 
 @dataclass
 class Logging:
     """How the command's process shows log messages: init_logging's for
-    `python -m sitebuild` (the site's own INFO lines too), Python's own for
-    a command that sets up none."""
-    format: str
+    `python -m sitebuild` (the site's own INFO lines too); none (format
+    None) for a command that sets up none."""
+    format: str | None
     level: int
     site_level: int = logging.INFO
 
@@ -119,7 +121,7 @@ def _run_here(run: Callable[[], int], settings_file, cwd: Path, shown: Logging) 
 
 @contextlib.contextmanager
 def _logging_to(stream, shown: Logging):
-    handler = logging.StreamHandler(stream)
+    handler = logging.StreamHandler(stream) if shown.format else logging.NullHandler()
     handler.setFormatter(logging.Formatter(shown.format))
     root, site = logging.getLogger(), logging.getLogger("site")
     levels = root.level, site.level

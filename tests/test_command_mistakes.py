@@ -82,11 +82,20 @@ def test_a_title_left_unquoted_is_told_to_be_quoted(tmp_path):
     assert not (tmp_path / "content").exists()
     from tasks import _title_left_unquoted
 
-    tasks = {"new", "build", "check"}
+    tasks = {"new", "build", "check", "minifesto"}
+    advice = "Not created: a title of several words goes in quotes: invoke new"
     assert _title_left_unquoted(["invoke", "new", "post", "Hello World", "build"], tasks) is None  # then a build
-    assert _title_left_unquoted(["invoke", "new", "event", "Rally", "today", "check"], tasks) == (
-        'Not created: a title of several words goes in quotes: invoke new event "Rally today"')
+    # A word that is also a task's name is the title's too, wherever it is.
+    assert _title_left_unquoted(["invoke", "new", "post", "Plans", "to", "build", "new", "homes"], tasks) == (
+        f'{advice} post "Plans to build new homes"')
+    assert _title_left_unquoted(["invoke", "new", "post", "Our", "minifesto", "is", "out"], tasks) == (
+        f'{advice} post "Our minifesto is out"')
+    # Quoted so that a shell keeps it as it is.
+    assert _title_left_unquoted(["invoke", "new", "post", "£5", "costs", "$6", "now"], tasks) == (
+        f'{advice} post "£5 costs \\$6 now"')
+    assert _title_left_unquoted(["invoke", "new", "post", "Vote", "now!"], tasks) == f"{advice} post 'Vote now!'"
     assert _title_left_unquoted(["invoke", "build", "--drafts"], tasks) is None
+    assert _title_left_unquoted(["invoke", "--complete", "--", "invoke", "new", "post", "A", "B"], tasks) is None
 
 
 @pytest.mark.parametrize("since", ["nosuchrev", "-x", "--help"])

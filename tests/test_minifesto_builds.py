@@ -147,6 +147,28 @@ def test_a_file_refused_while_the_stylesheets_load_is_said_at_every_build(tmp_pa
                 "(a web address: the PDF loads nothing from the network)") in build.stderr, (attempt, build.stderr)
 
 
+def test_a_font_a_picture_brings_is_fetched_at_every_render(tmp_path, settings):
+    """An SVG picture's own @font-face adds its font to the configuration
+    it is drawn with: stylesheets a render added a font to are not kept, so
+    the next render fetches that font again, and says when it has gone."""
+    theme = tmp_path / "theme"
+    shutil.copytree(REPO / "theme", theme)
+    (theme / "static/fonts").mkdir()
+    shutil.copyfile(settings["MINIFESTO_FONT_FILES"][(700, "normal")][0], theme / "static/fonts/logo.woff")
+    logo = theme / "static/img/logo.svg"
+    logo.write_text(logo.read_text(encoding="utf-8").replace(
+        ">", '><style>@font-face { font-family: "Logo face"; src: url("../fonts/logo.woff"); } '
+             'text { font-family: "Logo face"; }</style><text x="0" y="10">Breakthrough</text>', 1), encoding="utf-8")
+    for attempt in ("first", "font-gone"):
+        build = build_in(tmp_path, settings={"THEME": repr(str(theme))}, output=tmp_path / attempt,
+                         cache=tmp_path / f"cache-{attempt}")
+        if attempt == "first":
+            assert build.returncode == 0, build.stderr
+            (theme / "static/fonts/logo.woff").unlink()
+    assert build.returncode == 1
+    assert "logo.woff, which is refused (no such file)" in build.stderr, build.stderr
+
+
 def test_drafts_appear_in_no_edition(make_site):
     draft = policy_markdown("Secret draft policy", 2, "status: draft\n")
     build = make_site({"policies/02-secret.md": draft})

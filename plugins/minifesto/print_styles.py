@@ -2,15 +2,19 @@
 loaded once per process for all the renders that can share them.
 
 Loading them (parsing the stylesheets, converting each WOFF font of the
-@font-face rules for fontconfig) took 0.1 s of a small minifesto's 0.35 s
+@font-face rules for fontconfig) took 0.1 s of a small minifesto's 0.25 s
 render, paid for each edition at every build, and at every save of a policy
 in the live preview. Loaded stylesheets are kept for the next render of the
-same edition on two conditions, so that keeping them never changes a PDF:
+same edition on three conditions, so that keeping them never changes a PDF:
 
 - every file they were made from is byte for byte the same (the stylesheets,
   and each file the fetcher served while they loaded: the fonts);
 - loading them was clean: a refusal or a warning while they load is said by
-  every render that meets it, so such a load is never kept.
+  every render that meets it, so such a load is never kept;
+- no render added a font to them: an SVG picture's own @font-face adds its
+  font to the configuration it is drawn with, and a kept one would then
+  have it without fetching it again, so a later render would never see that
+  font deleted or changed.
 
 tests/test_minifesto_builds.py compares PDFs made with kept stylesheets
 with those made afresh in a new process.
@@ -86,6 +90,17 @@ class PrintStyles:
     fonts: object  # WeasyPrint's FontConfiguration, holding the @font-face fonts
     stylesheets: list  # WeasyPrint's CSS objects, the fonts' rules first
     served: dict[str, bytes]  # URL -> digest of each file the fetcher served while they loaded
+    fonts_added_since: bool = False  # a render added a font (an SVG's @font-face): never to be reused
+
+    def note_fonts_added_from_now(self) -> None:
+        """From now on, mark these styles spoiled if a font is added to them."""
+        add_font_face = self.fonts.add_font_face
+
+        def adding(*arguments, **keywords):
+            self.fonts_added_since = True
+            return add_font_face(*arguments, **keywords)
+
+        self.fonts.add_font_face = adding
 
 
 _kept: OrderedDict[tuple, PrintStyles] = OrderedDict()
@@ -111,7 +126,7 @@ def print_styles(settings, kind: str, moment, fetcher, problems_so_far) -> Print
     fonts_rules = fonts_css(settings)
     key = (kind, moment, fonts_rules, tuple((str(path), digest(path.read_bytes())) for path in paths))
     kept = _kept.get(key)
-    if kept is not None and _unchanged(kept.served, fetcher):
+    if kept is not None and not kept.fonts_added_since and _unchanged(kept.served, fetcher):
         _kept.move_to_end(key)
         return kept
     before, served_before = problems_so_far(), dict(fetcher.served)
@@ -122,6 +137,7 @@ def print_styles(settings, kind: str, moment, fetcher, problems_so_far) -> Print
     loaded = PrintStyles(fonts, stylesheets, {url: data for url, data in fetcher.served.items()
                                               if served_before.get(url) != data})
     if problems_so_far() == before:
+        loaded.note_fonts_added_from_now()
         _kept[key] = loaded
         while len(_kept) > KEPT_AT_MOST:
             _kept.popitem(last=False)
