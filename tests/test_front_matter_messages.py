@@ -387,6 +387,13 @@ def test_a_colon_inside_a_list_item_is_explained(settings, item, expected):
     (GOOD_POST.replace("Text.", "TODO: write the text"),
      "content/posts/hello.md:7: body: still holds the placeholder TODO — replace the TODO line with "
      "your text"),
+    # A repeat in a list of items was dropped without a word (tags have their own message).
+    (GOOD_POST.replace("---\nText", "policies: [housing, nhs, housing]\n---\nText"),
+     'content/posts/hello.md:6: policies: item 3: "housing" is named already, as item 1 — name each policy once: '
+     "delete item 3"),
+    (GOOD_POST.replace("---\nText", "councillors:\n  - katie-parker\n  - katie-parker\n---\nText"),
+     'content/posts/hello.md:8: councillors: item 2: "katie-parker" is named already, as item 1 — name each '
+     "councillor once: delete item 2"),
 ])
 def test_a_mistake_in_a_post_is_reported_as_the_build_prints_it(settings, text, expected):
     assert problem_lines(POST, "content/posts/hello.md", text, settings) == [expected]

@@ -84,9 +84,9 @@ POST = Schema(
         Field("tags", list_of(text, max_items=MAX_TAGS, too_many=f"a post has at most {MAX_TAGS} tags, each a page "
                                                                "of the site listing the posts that share it"),
               example="[councillors, nhs]"),
-        Field("policies", list_of(slug), example="[housing, nhs]", refers_to="POLICY_PATHS"),
-        Field("councillors", list_of(slug), example="[katie-parker]", refers_to="COUNCILLOR_PATHS"),
-        Field("events", list_of(slug), example="[party-conference-2022]", refers_to="EVENT_PATHS"),
+        Field("policies", list_of(slug, once="policy"), example="[housing, nhs]", refers_to="POLICY_PATHS"),
+        Field("councillors", list_of(slug, once="councillor"), example="[katie-parker]", refers_to="COUNCILLOR_PATHS"),
+        Field("events", list_of(slug, once="event"), example="[party-conference-2022]", refers_to="EVENT_PATHS"),
         Field("modified", date, example="2021-11-25"),
         Field("corrections", list_of_objects("correction", CORRECTION), in_new_files=False),
         Field("image", image_path, example="images/news/march.jpg"),
@@ -228,7 +228,7 @@ CANDIDATE = Schema(
         Field("photo", image_path, example="images/candidates/sam-example.jpg"),
         Field("photo_alt", alt_text, example="Sam Example outside Truro library", typographic=True),
         Field("links", list_of(https_link), example="[https://example.org/sam]"),
-        Field("policies", list_of(slug), example="[housing, nhs]", refers_to="POLICY_PATHS"),
+        Field("policies", list_of(slug, once="policy"), example="[housing, nhs]", refers_to="POLICY_PATHS"),
         # A councillor standing again: their profile's file name.
         Field("councillor", slug, example="katie-parker"),
         # After the election: the result turns the page into a record.

@@ -10,9 +10,10 @@ from .fields import Field, widget
 
 
 def list_of(item_check: Callable[[Any, dict], Any], *, min_items: int = 0, max_items: int | None = None,
-            too_many: str = "") -> Callable:
+            too_many: str = "", once: str = "") -> Callable:
     """A list of values, each checked by `item_check`; at most `max_items`
-    (`too_many` says why, for the message)."""
+    (`too_many` says why, for the message); with `once` (what an item is:
+    "policy"), each named only once. A repeat was dropped without a word."""
     @widget(widget="list", min=min_items, max=max_items)
     def check(value: Any, settings: dict) -> list:
         if isinstance(value, str):
@@ -32,6 +33,11 @@ def list_of(item_check: Callable[[Any, dict], Any], *, min_items: int = 0, max_i
                 items.append(item_check(item, settings))
             except FieldError as error:
                 raise FieldError(f"item {position}: {error.message}", error.fix, at=(position - 1,)) from None
+        for position, item in enumerate(items, start=1):
+            first = items.index(item) + 1
+            if once and first != position:
+                raise FieldError(f'item {position}: "{item}" is named already, as item {first}',
+                                 f"name each {once} once: delete item {position}", at=(position - 1,))
         if len(items) < min_items:
             raise FieldError(
                 f"needs at least {min_items} item{'s' if min_items != 1 else ''}",
