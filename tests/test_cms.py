@@ -347,10 +347,11 @@ class Editor:
             # An "Entry saved" notice with no file changed yet may be the
             # last save's, come up late (under load): a save's files change
             # as its notice shows, so a notice is taken as this save's only
-            # once no file has changed for a second after it.
+            # once no file has changed for 3 s after it. (Every save here
+            # changes a file or is refused; none waits this out.)
             if now["saved"] and not state["saved"]:
                 noticed = noticed or time.monotonic()
-                if time.monotonic() - noticed > 1:
+                if time.monotonic() - noticed > 3:
                     break
             self.page.wait_for_timeout(50)
         # After our alert Sveltia adds its own "There was an error" dialog: close it.
