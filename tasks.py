@@ -333,8 +333,9 @@ def serve(c, port=PORT, folder=OUTPUT):
     try:
         server = ThreadingHTTPServer((HOST, port), handler)
     except OSError as error:
-        print(f"Not serving: port {port} cannot be used ({error.strerror}: another preview, or invoke serve?) — "
-              "stop that, or choose another port, e.g. --port 8001", file=sys.stderr)
+        from sitebuild.__main__ import port_in_use
+
+        print(f"Not serving: {port_in_use(port, error)}", file=sys.stderr)
         sys.exit(1)
     print(f"Serving {folder}/ at http://{HOST}:{port}/ (Ctrl+C to stop)", flush=True)
     with server:

@@ -46,6 +46,13 @@ def port(text: str) -> int:
     return int(text)
 
 
+def port_in_use(port: int, error: OSError) -> str:
+    """Why a server could not listen on `port`, and what to do: said by the
+    live preview and by `invoke serve`."""
+    return (f"port {port} cannot be used ({error.strerror}: another preview, or invoke serve?) — stop that, "
+            "or choose another port, e.g. --port 8001")
+
+
 def parse_args(argv):
     parser = argparse.ArgumentParser(prog="sitebuild", description="Build the site safely.")
     parser.add_argument("--settings", default="pelicanconf.py", help="settings file (default: pelicanconf.py)")

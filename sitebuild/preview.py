@@ -109,8 +109,7 @@ def main(argv=None) -> int:
         server.server_bind()
     except OSError as error:
         server.server_close()
-        print(f"The preview could not start: port {args.port} cannot be used ({error.strerror}: another preview, "
-              "or invoke serve?) — stop that, or choose another port, e.g. --port 8001", file=sys.stderr, flush=True)
+        print(f"The preview could not start: {cli.port_in_use(args.port, error)}", file=sys.stderr, flush=True)
         return 2
     watcher = ContentWatcher(watched)
     serving = False

@@ -33,11 +33,13 @@ def list_of(item_check: Callable[[Any, dict], Any], *, min_items: int = 0, max_i
                 items.append(item_check(item, settings))
             except FieldError as error:
                 raise FieldError(f"item {position}: {error.message}", error.fix, at=(position - 1,)) from None
-        for position, item in enumerate(items, start=1):
-            first = items.index(item) + 1
-            if once and first != position:
-                raise FieldError(f'item {position}: "{item}" is named already, as item {first}',
-                                 f"name each {once} once: delete item {position}", at=(position - 1,))
+        if once:
+            first_places: dict = {}
+            for position, item in enumerate(items, start=1):
+                first = first_places.setdefault(item, position)
+                if first != position:
+                    raise FieldError(f'item {position}: "{item}" is named already, as item {first}',
+                                     f"name each {once} once: delete item {position}", at=(position - 1,))
         if len(items) < min_items:
             raise FieldError(
                 f"needs at least {min_items} item{'s' if min_items != 1 else ''}",
