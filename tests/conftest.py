@@ -17,13 +17,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import functools
 import json
 import re
 import shutil
 import subprocess
 import sys
 import textwrap
-import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -198,27 +198,24 @@ def pytest_xdist_auto_num_workers(config):
 
 
 # How pytest-xdist shares the tests out between the test processes: one at a
-# time, except in the modules below, whose tests share costly module fixtures
-# (a build, a web server, browser pages, the browser editor): "module" hands
-# the whole module to one process, a number splits the module into that many
-# parts, and any other name makes one part of every module given that name.
-# Those fixtures are then made once per part, not once in every process.
+# time, except where tests share a costly fixture. A module that defines a
+# module-scoped fixture (a build, a web server, browser pages, the browser
+# editor) goes whole to one process, so the fixture is made once, not once in
+# every process that runs one of its tests: seven such modules were spread out,
+# and their builds made two or three times a run (about 40 core-seconds).
+# Modules named below share fixtures across modules and go together under the
+# name given.
 SHARED_OUT_TOGETHER = {
-    "test_determinism.py": "module",
-    "test_deploy.py": "module",
-    "test_search.py": "module",
-    "test_search_findings.py": "module",
     # Both read reader_visits: one process visits each page once for both.
     "test_security_headers.py": "reader visits",
     "test_accessibility.py": "reader visits",
-    "test_sanitiser_in_browser.py": "module",
-    "test_injection_in_browser.py": "module",
-    "test_cms.py": "module",
-    "test_live_preview.py": "module",
-    "test_minifesto_editions.py": "module",
-    # One Welsh site, built and served once, for its pages, feed, editor and browser checks.
-    "test_languages.py": "module",
 }
+MODULE_FIXTURE = re.compile(r'^@pytest\.fixture\(scope="module"', re.MULTILINE)
+
+
+@functools.cache
+def defines_module_fixtures(path: Path) -> bool:
+    return path.is_file() and MODULE_FIXTURE.search(path.read_text(encoding="utf-8")) is not None
 
 
 def pytest_xdist_make_scheduler(config, log):
@@ -231,11 +228,9 @@ def pytest_xdist_make_scheduler(config, log):
         def _split_scope(self, nodeid: str) -> str:
             path = nodeid.partition("::")[0]
             together = SHARED_OUT_TOGETHER.get(path.rsplit("/", 1)[-1])
-            if together == "module":
-                return path
-            if isinstance(together, int):
-                return f"{path}#{zlib.crc32(nodeid.encode()) % together}"
-            return together or nodeid
+            if together:
+                return together
+            return path if defines_module_fixtures(config.rootpath / path) else nodeid
 
     return SharedOut(config, log)
 

@@ -23,7 +23,7 @@ WORKFLOW = REPO / ".github/workflows/site.yml"
 WORKFLOWS = sorted((REPO / ".github/workflows").glob("*.yml"))
 ACTIONLINT = shutil.which("actionlint", path=str(REPO / ".venv/bin")) or "actionlint"
 # Both deploys use one clone (the second builds with the cache the first
-# filled): one test process runs them (conftest.py: SHARED_OUT_TOGETHER).
+# filled, a module fixture): one test process runs them (conftest.py).
 GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
                 "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"}
 
