@@ -124,6 +124,46 @@ def test_a_summary_of_60_words_is_accepted():
     assert SUMMARY(sixty, {}) == sixty
 
 
+def test_a_photo_credit_of_a_paragraph_is_refused_at_its_line(make_site):
+    """A 400-word credit was published under the photo on every page that
+    shows it: one line of text (a title, a name, a role, a credit, a place)
+    has at most 200 characters, and a few sentences of plain text (a
+    biography, a caption, a note) at most 100 words."""
+    from conftest import MINIMAL_SITE
+
+    credit = " ".join(["Photo by a member of the Breakthrough Party's north-west branch."] * 40)
+    bio = " ".join(["word"] * 101)
+    press_office = (MINIMAL_SITE["press-office.md"].replace("credit: Sample image", f"credit: {credit}", 1)
+                    .replace("bio: Sherilyn Wileman is the Deputy Leader.", f"bio: {bio}"))
+    build = make_site({"press-office.md": press_office})
+    assert_fails_with(
+        build,
+        f"content/press-office.md:13: press_kit_people: item 1, credit: has {len(credit)} characters: a title, "
+        "name, role, credit or place is one line, at most 200 — shorten it to 200 characters or fewer; the detail "
+        "belongs in the text below the front matter",
+        "content/press-office.md:20: press_kit_people: item 2, bio: has 101 words: this is a few sentences of "
+        "plain text, at most 100 words — cut it to at most 100 words; the detail belongs in the text below the "
+        "front matter",
+    )
+
+
+@pytest.mark.parametrize("check_name, longest, one_more", [
+    ("text", "x" * 200, "x" * 201),
+    ("text", "\U00020000" * 200, "\U00020000" * 201),  # a character as Python counts one
+    ("place", "Corn Exchange " * 14 + "Hall", "Corn Exchange " * 14 + "Halls"),
+    ("plain_text", " ".join(["word"] * 100), " ".join(["word"] * 101)),
+    ("alt_text", " ".join(["Members"] * 100), " ".join(["Members"] * 101)),
+])
+def test_a_line_of_text_and_a_few_plain_sentences_have_their_limits(check_name, longest, one_more):
+    from sitecore.schema import fields
+    from sitecore.schema.field_errors import FieldError
+
+    check = getattr(fields, check_name)
+    assert check(longest, {}) == longest
+    with pytest.raises(FieldError, match="has (201 characters|101 words)"):
+        check(one_more, {})
+
+
 def test_wrong_type(make_site):
     build = make_site({"policies/01-housing.md": policy_markdown("Homes for everyone", "three")})
     assert_fails_with(

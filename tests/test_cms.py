@@ -641,6 +641,12 @@ def test_every_field_refuses_what_the_build_refuses(browser, editor_site):
     # cannot count a field's words differently unseen.
     limits = sorted({check.max_words for _, check, _, _ in fields if hasattr(check, "max_words")})
     samples = [*REFUSED_SAMPLES, *(" ".join(["word"] * count) + "." for n in limits for count in (n, n + 1))]
+    # So each limit on characters, in letters and in characters JavaScript
+    # counts as two: 𠀀 (U+20000), as in some Chinese names (an emoji, also
+    # one, a title's form refuses, as its share card cannot draw it).
+    lengths = sorted({check.max_characters for _, check, _, _ in fields if hasattr(check, "max_characters")})
+    assert lengths, "no field's form rule limits its characters"
+    samples += [letter * count for n in lengths for count in (n, n + 1) for letter in ("a", "\U00020000")]
     pasted = [*(e[:len(e) // 2] + "\x0b" + e[len(e) // 2:] for e in examples), *(e + "\x85" for e in examples),
               *("\x00" + e for e in examples[:5])]
     values = [*dict.fromkeys([*examples, *samples, *pasted])]

@@ -33,6 +33,16 @@ def words_pattern(max_words: int) -> str:
     return rf"(?=\s*\S+(?:\s+\S+){{0,{max_words - 1}}}\s*$)"
 
 
+def characters_pattern(max_characters: int) -> str:
+    """At most `max_characters` characters, as Python's len() counts them:
+    JavaScript's RegExp without flags counts a character beyond the first
+    65,536 (an emoji, 😀) as two, so a pair of its halves counts as one. Each
+    character matches one way only: with two (a pair, or its halves one by
+    one), a long line of emoji took the browser minutes to refuse."""
+    character = r"(?:[\uD800-\uDBFF][\uDC00-\uDFFF]|[^\uD800-\uDBFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF]))"
+    return rf"(?={character}{{1,{max_characters}}}$)"
+
+
 def field_patterns() -> dict:
     """Field kind -> its form rule. A kind is a check (fields.text) or, for
     checks a schema makes with a factory (fields.short_sentence(20)), the
@@ -40,21 +50,25 @@ def field_patterns() -> dict:
     link = inner(types.HTTPS_LINK_PATTERN)
     email = inner(types.EMAIL_PATTERN)
     return {
-        types.text: lambda check: [rf"^{NOT_TODO}{NO_CONTROL}{ONE_LINE}*\S{ONE_LINE}*$",
-                                     "Write this on one line, without invisible characters pasted from Word."],
+        types.text: lambda check: [
+            rf"^{NOT_TODO}{NO_CONTROL}{characters_pattern(check.max_characters)}{ONE_LINE}*\S{ONE_LINE}*$",
+            f"Write this on one line, at most {check.max_characters} characters, without invisible characters "
+            "pasted from Word."],
         # fields.place: as text, but not the words of an event held online ("Online", "Zoom").
         types.place: lambda check: [
-            rf"^{NOT_TODO}{NO_CONTROL}(?!{inner(types.ONLINE_ONLY)}$){ONE_LINE}*\S{ONE_LINE}*$",
-            "Where the event is held, on one line. An event held online has no place: leave this empty and give "
-            "its link under Online."],
+            rf"^{NOT_TODO}{NO_CONTROL}{characters_pattern(types.text.max_characters)}(?!{inner(types.ONLINE_ONLY)}$)"
+            rf"{ONE_LINE}*\S{ONE_LINE}*$",
+            f"Where the event is held, on one line of at most {types.text.max_characters} characters. An event held "
+            "online has no place: leave this empty and give its link under Online."],
         types.plain_text: lambda check: [
-            rf"^{NOT_TODO}{NO_CONTROL}{PLAIN}+$",
-            f"Plain text on one line: no links, no HTML tags{NO_CONTROL_MESSAGE} (links belong in the text below)."],
+            rf"^{NOT_TODO}{NO_CONTROL}{words_pattern(check.max_words)}{PLAIN}+$",
+            f"Plain text on one line, at most {check.max_words} words: no links, no HTML tags{NO_CONTROL_MESSAGE} "
+            "(links belong in the text below)."],
         # fields.alt_text: plain text that is not a picture's file name or a word for a picture.
         types.alt_text: lambda check: [
-            rf"^{NOT_TODO}{NO_CONTROL}(?!{types.NO_DESCRIPTION_PATTERN}$){PLAIN}+$",
-            f"Say what the picture shows, in plain text on one line (not its file's name, not \"image\"): "
-            f"no links, no HTML tags{NO_CONTROL_MESSAGE}."],
+            rf"^{NOT_TODO}{NO_CONTROL}{words_pattern(check.max_words)}(?!{types.NO_DESCRIPTION_PATTERN}$){PLAIN}+$",
+            f"Say what the picture shows, in plain text on one line of at most {check.max_words} words (not its "
+            f"file's name, not \"image\"): no links, no HTML tags{NO_CONTROL_MESSAGE}."],
         "summary_of_at_most": lambda check: [
             rf"^{NOT_TODO}{NO_CONTROL}{words_pattern(check.max_words)}{PLAIN}+$",
             f"One or two sentences of plain text on one line, at most {check.max_words} words: "

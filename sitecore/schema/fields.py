@@ -147,9 +147,9 @@ def text_with_a_colon(name: Any, value: Any) -> FieldError:
     return FieldError(problem, f"put the whole text in quotes: {in_quotes(without_curly_quotes(written))}")
 
 
-@widget(widget="string")
-def text(value: Any, settings: dict) -> str:
-    """One line of text: a title, a name, a role."""
+def one_line(value: Any, settings: dict) -> str:
+    """Text on one line: what every field of one line (a title, a link, an
+    address, a summary) is made of."""
     value = any_text(value, settings)
     if "\n" in value or "\r" in value:
         # `title: |` (or `>` with a blank line) keeps line breaks, which a
@@ -160,6 +160,27 @@ def text(value: Any, settings: dict) -> str:
     return value
 
 
+# A title, a name, a role, a credit or a place is a line, not a paragraph: a
+# photo credit of 400 words was published under its photo on every page that
+# shows it. Far above any real one (the launch content's longest is 61).
+TEXT_MAX_CHARACTERS = 200
+
+
+@widget(widget="string")
+def text(value: Any, settings: dict) -> str:
+    """One line of text: a title, a name, a role, a credit."""
+    value = one_line(value, settings)
+    if len(value) > TEXT_MAX_CHARACTERS:
+        raise FieldError(f"has {len(value)} characters: a title, name, role, credit or place is one line, "
+                         f"at most {TEXT_MAX_CHARACTERS}",
+                         f"shorten it to {TEXT_MAX_CHARACTERS} characters or fewer; the detail belongs in the "
+                         "text below the front matter")
+    return value
+
+
+text.max_characters = TEXT_MAX_CHARACTERS  # the editor's form rule reads it (plugins/cms)
+
+
 @widget(widget="markdown")
 def markdown_text(value: Any, settings: dict) -> str:
     """A few lines of Markdown (the minifesto's closing call), checked like a
@@ -167,16 +188,42 @@ def markdown_text(value: Any, settings: dict) -> str:
     return any_text(value, settings)
 
 
-@widget(widget="text")
-def plain_text(value: Any, settings: dict) -> str:
-    """Text shown in meta descriptions and listings: no Markdown, no HTML."""
-    value = text(value, settings)
+def plain_line(value: Any, settings: dict) -> str:
+    """Text on one line with no Markdown and no HTML: what summaries, alt
+    texts, Easy Read lines and notes are made of."""
+    value = one_line(value, settings)
     if any(re.search(refused, value) for refused in PLAIN_TEXT_REFUSED):
         raise FieldError(
             "contains HTML or a Markdown link",
             "write plain text here; links belong in the body",
         )
     return value
+
+
+# A note, a caption, a short biography, an event's address or access
+# details: a few sentences, shown whole wherever the item is. Summaries and
+# Easy Read lines have limits of their own (below).
+PLAIN_TEXT_MAX_WORDS = 100
+
+
+def words_at_most(value: str, max_words: int, problem: str, fix: str) -> str:
+    words = len(value.split())
+    if words > max_words:
+        raise FieldError(f"has {words} words: {problem}", fix)
+    return value
+
+
+@widget(widget="text")
+def plain_text(value: Any, settings: dict) -> str:
+    """A few sentences of plain text shown in pages and listings: no
+    Markdown, no HTML."""
+    return words_at_most(plain_line(value, settings), PLAIN_TEXT_MAX_WORDS,
+                         f"this is a few sentences of plain text, at most {PLAIN_TEXT_MAX_WORDS} words",
+                         f"cut it to at most {PLAIN_TEXT_MAX_WORDS} words; the detail belongs in the text below "
+                         "the front matter")
+
+
+plain_text.max_words = PLAIN_TEXT_MAX_WORDS  # the editor's form rule reads it (plugins/cms)
 
 
 def any_case(word: str) -> str:
@@ -246,6 +293,9 @@ def alt_text(value: Any, settings: dict) -> str:
     return value
 
 
+alt_text.max_words = PLAIN_TEXT_MAX_WORDS  # as plain_text's: the editor's form rule reads it
+
+
 def summary_of_at_most(max_words: int) -> Callable[[Any, dict], str]:
     """Plain text of at most `max_words` words: a summary. It shows under the
     title on every list the item is on, in search engines' results and where
@@ -254,13 +304,10 @@ def summary_of_at_most(max_words: int) -> Callable[[Any, dict], str]:
 
     @widget(widget="text")
     def check(value: Any, settings: dict) -> str:
-        value = plain_text(value, settings)
-        words = len(value.split())
-        if words > max_words:
-            raise FieldError(f"has {words} words: a summary is one or two sentences, shown under the title in "
-                             "every list, in search results and where the link is shared",
+        return words_at_most(plain_line(value, settings), max_words,
+                             "a summary is one or two sentences, shown under the title in every list, in search "
+                             "results and where the link is shared",
                              f"cut it to at most {max_words} words; the detail belongs in the text below")
-        return value
 
     check.max_words = max_words  # the editor's form rule reads it (plugins/cms)
     return check
@@ -275,12 +322,9 @@ def short_sentence(max_words: int) -> Callable[[Any, dict], str]:
 
     @widget(widget="string")
     def check(value: Any, settings: dict) -> str:
-        value = plain_text(value, settings)
-        words = len(value.split())
-        if words > max_words:
-            raise FieldError(f"has {words} words: an Easy Read line says one thing in at most {max_words}",
+        return words_at_most(plain_line(value, settings), max_words,
+                             f"an Easy Read line says one thing in at most {max_words}",
                              "split it into two lines, each one short sentence")
-        return value
 
     check.max_words = max_words  # the editor's form rule reads it (plugins/cms)
     return check
@@ -533,7 +577,7 @@ def slug(value: Any, settings: dict) -> str:
 def site_address(value: Any, settings: dict) -> str:
     """An earlier address of a page of this site, kept relative to the
     site's root as an item's own URL is ("news/old-title/")."""
-    value = text(value, settings)
+    value = one_line(value, settings)
     if value.lower().startswith(("http://", "https://")):
         raise FieldError(f"{describe(value)} is a whole web address",
                          "write only the part after the domain, starting with /, e.g. /news/old-title/")
@@ -548,7 +592,7 @@ def site_address(value: Any, settings: dict) -> str:
 @widget(widget="string")
 def https_link(value: Any, settings: dict) -> str:
     """A web address starting https:// (a page of another site)."""
-    value = text(value, settings)
+    value = one_line(value, settings)
     if not HTTPS_LINK_PATTERN.match(value):
         raise FieldError(f"{describe(value)} is not a web address starting https://",
                          "copy the whole address from the browser, e.g. https://example.org/page")
@@ -566,7 +610,7 @@ def not_a_mailto_link(value: str) -> None:
 @widget(widget="string")
 def contact(value: Any, settings: dict) -> str:
     """An email address or an https:// link."""
-    value = text(value, settings)
+    value = one_line(value, settings)
     if EMAIL_PATTERN.match(value) or HTTPS_LINK_PATTERN.match(value):  # as the editor's form decides
         return value
     not_a_mailto_link(value)
@@ -578,7 +622,7 @@ def contact(value: Any, settings: dict) -> str:
 
 @widget(widget="string")
 def email(value: Any, settings: dict) -> str:
-    value = text(value, settings)
+    value = one_line(value, settings)
     if not EMAIL_PATTERN.match(value):
         not_a_mailto_link(value)
         raise FieldError(f"{describe(value)} is not an email address",
@@ -593,7 +637,7 @@ def phone(value: Any, settings: dict) -> str:
         # YAML reads 2079460123 as a number (and would drop a leading 0).
         raise FieldError("YAML read this as a number, not as a phone number",
                          'put it in quotes, e.g. "020 7946 0123"')
-    value = text(value, settings)
+    value = one_line(value, settings)
     digits = sum(character.isdigit() for character in value)
     low, high = PHONE_DIGITS
     if not PHONE_PATTERN.match(value) or not low <= digits <= high:
@@ -610,7 +654,7 @@ PLAIN_PATH = re.compile(r"[\w.-]+(?:/[\w.-]+)*")
 @widget(widget="image")
 def image_path(value: Any, settings: dict) -> str:
     # The browser editor writes /images/…; people write images/…: same file.
-    value = text(value, settings)
+    value = one_line(value, settings)
     site_link = site_link_in_front_matter(value)
     if site_link:
         problem, path = site_link
