@@ -4,6 +4,7 @@ non-zero exit; never a traceback; all problems of a build listed together."""
 from __future__ import annotations
 
 import subprocess
+import textwrap
 
 import pytest
 from conftest import policy_markdown
@@ -145,6 +146,24 @@ def test_a_photo_credit_of_a_paragraph_is_refused_at_its_line(make_site):
         "plain text, at most 100 words — cut it to at most 100 words; the detail belongs in the text below the "
         "front matter",
     )
+
+
+def test_a_press_contact_or_person_given_twice_is_refused_at_the_repeat(make_site):
+    """An entry pasted twice showed journalists the same person twice. A
+    phone or an email two contacts share (a press desk) is theirs to share."""
+    from conftest import MINIMAL_SITE
+
+    repeat = ("  - name: sam okafor\n    role: Press officer\n    phone: 020 7946 0123\n"
+              "    email: press@example.org\nout_of_hours:")
+    press_office = textwrap.dedent(MINIMAL_SITE["press-office.md"]).replace("out_of_hours:", repeat, 1)
+    twice = press_office.replace("- name: Sherilyn Wileman", "- name: Alex  Mays", 1)
+    assert_fails_with(make_site({"press-office.md": twice}),
+                      'content/press-office.md:7: contacts: item 2, name: "sam okafor" is listed already, as item 1 '
+                      "— give each contact once: delete item 2",
+                      'content/press-office.md:19: press_kit_people: item 2, name: "Alex  Mays" is listed already, '
+                      "as item 1 — give each person once: delete item 2")
+    shared_desk = press_office.replace("- name: sam okafor", "- name: Priya Nair", 1)
+    assert make_site({"press-office.md": shared_desk}).returncode == 0
 
 
 @pytest.mark.parametrize("check_name, longest, one_more", [

@@ -705,6 +705,32 @@ def test_a_picture_in_an_easy_read_line_needs_its_alt_text(browser, editor_site)
 
 
 @pytest.mark.browser
+def test_a_press_contact_or_press_kit_person_given_twice_is_refused(browser, editor_site):
+    """Our format refuses the repeat the build refuses (the schema's
+    `once_by`), in any capitals and spacing, and lets different people be."""
+    page = browser.new_page()
+    page.goto(f"{editor_site['url']}/admin/formats.json")
+    refusals = page.evaluate("""async () => {
+        const { toFile } = await import('./frontmatter-format.js');
+        const spec = (await (await fetch('formats.json')).json())['press-frontmatter'];
+        const contact = (name) => ({ name, role: 'Press officer', phone: '020 7946 0123', email: 'press@example.org' });
+        const refused = (contacts) => {
+          try {
+            toFile({ contacts, out_of_hours: '07700 900123', press_kit_people: [], body: 'Notes.' }, spec);
+            return false;
+          } catch (error) { return error.message; }
+        };
+        return [
+          refused([contact('Sam Okafor'), contact('Priya Nair'), contact('sam  okafor ')]),
+          refused([contact('Sam Okafor'), contact('Priya Nair')]),
+        ];
+    }""")
+    page.close()
+    assert refusals == ['"Name" in Contacts item 3 is "sam  okafor", as in item 1: give each once (remove item 3).',
+                        False]
+
+
+@pytest.mark.browser
 def test_every_content_file_survives_a_round_trip_unchanged(browser, editor_site):
     """Our format (fromFile then toFile, as an unchanged save) on every real file."""
     files = {str(path.relative_to(REPO)): path.read_text(encoding="utf-8").strip()

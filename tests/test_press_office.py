@@ -184,7 +184,8 @@ def test_the_editor_has_the_press_office_as_one_form_made_from_its_schema(site):
     entry, spec = editor_config(site)
     assert entry["file"] == "content/press-office.md"
     assert (entry["media_folder"], entry["public_folder"]) == ("/content/images/press", "/images/press")
-    assert spec == {"integers": {}, "together": [], "in_file_name": [], "unique": []}
+    assert spec == {"integers": {}, "together": [], "in_file_name": [], "unique": [],
+                    "items_once": {"contacts": "name", "press_kit_people": "name"}}
     fields = {field["name"]: field for field in entry["fields"]}
     assert list(fields) == [*PRESS_OFFICE.field_names(), "body"]
     assert fields["body"]["label"] == "Notes to editors" and fields["body"]["widget"] == "markdown"

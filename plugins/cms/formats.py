@@ -56,6 +56,10 @@ def format_spec(schema, path: str) -> dict:
             "in_file_name": in_file_name, "unique": UNIQUE_FIELDS.get(schema.name, [])}
     if items_together:
         spec["items_together"] = items_together
+    # The field no two entries of a list share (a press contact's name), by the list's name.
+    items_once = {f.name: f.check.once_by for f in schema.fields if getattr(f.check, "once_by", "")}
+    if items_once:
+        spec["items_once"] = items_once
     # Fields of a published file only (old addresses, corrections): the
     # editor's Duplicate copies them into the new file.
     not_in_new = [f.name for f in schema.fields if not f.in_new_files]

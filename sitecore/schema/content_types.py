@@ -304,9 +304,9 @@ PRESS_KIT_PERSON = (
 PRESS_OFFICE = Schema(
     name="press office",
     fields=(
-        Field("contacts", list_of_objects("contact", PRESS_CONTACT, min_items=1), required=True),
+        Field("contacts", list_of_objects("contact", PRESS_CONTACT, min_items=1, once_by="name"), required=True),
         Field("out_of_hours", phone, required=True, example="07700 900123"),
-        Field("press_kit_people", list_of_objects("person", PRESS_KIT_PERSON)),
+        Field("press_kit_people", list_of_objects("person", PRESS_KIT_PERSON, once_by="name")),
         SAMPLE,
     ),
     body_required=True,

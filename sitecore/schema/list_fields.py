@@ -52,11 +52,13 @@ def list_of(item_check: Callable[[Any, dict], Any], *, min_items: int = 0, max_i
 
 
 def list_of_objects(item_name: str, fields: tuple[Field, ...], *, min_items: int = 0,
-                    requires: tuple[tuple[str, str], ...] = ()) -> Callable:
+                    requires: tuple[tuple[str, str], ...] = (), once_by: str = "") -> Callable:
     """A list of entries with fields of their own (the press contacts: name,
     role, phone, email), each checked like a file's fields. Every mistake is
     reported, each at its own line: "item 2, email: …". `requires`: pairs
-    (field, the field it needs in the same entry), e.g. a picture its alt text."""
+    (field, the field it needs in the same entry), e.g. a picture its alt text.
+    `once_by`: the field no two entries share (a contact's name: an entry
+    pasted twice showed journalists the same person twice)."""
     by_name = {spec.name: spec for spec in fields}
 
     @widget(widget="list", min=min_items)
@@ -78,12 +80,28 @@ def list_of_objects(item_name: str, fields: tuple[Field, ...], *, min_items: int
             converted, item_errors = check_entry(item, index, settings, taken)
             items.append(converted)
             errors += item_errors
+        errors += repeated_entries(items) if once_by and not errors else []
         if errors:
             raise FieldErrors(errors)
         if len(items) < min_items:
             raise FieldError(f"needs at least {min_items} {item_name}{'s' if min_items != 1 else ''}",
                              f"add one '- {fields[0].name}: …' block for each")
         return items
+
+    def repeated_entries(items: list[dict]) -> list[FieldError]:
+        """Each entry whose `once_by` is an earlier entry's, in any capitals and spacing."""
+        first_places: dict[str, int] = {}
+        errors = []
+        for index, item in enumerate(items):
+            written = item.get(once_by)
+            if not isinstance(written, str):
+                continue
+            first = first_places.setdefault(" ".join(written.casefold().split()), index)
+            if first != index:
+                errors.append(FieldError(f'{where_in_field((index, once_by))}: "{written}" is listed already, as '
+                                         f"item {first + 1}", f"give each {item_name} once: delete item {index + 1}",
+                                         at=(index, once_by)))
+        return errors
 
     required = [spec.name for spec in fields if spec.required]
 
@@ -159,4 +177,5 @@ def list_of_objects(item_name: str, fields: tuple[Field, ...], *, min_items: int
     check.item_name = item_name
     check.item_fields = fields
     check.requires = requires
+    check.once_by = once_by
     return check

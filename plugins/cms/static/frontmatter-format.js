@@ -267,6 +267,8 @@ function dateText(value) {
  *   together: [[given, needed]]: if the first is given, the second must be too,
  *     and the second (a picture's words) not without the first (the picture);
  *   items_together: {list: [[given, needed]]}: the same in each entry of a list;
+ *   items_once: {list: field}: no two entries of the list have the same value
+ *     there, in any capitals and spacing (a press contact's name);
  *   not_future: {field, unless}: the date is not after now (UK time) unless
  *     the other field (if the rule names one) is given (contentcheck's
  *     check_not_in_the_future, check_modified_not_in_the_future);
@@ -309,6 +311,19 @@ function validate(values, spec, original, now, createdHere = false) {
             `${index + 1}, which is empty: choose it, or clear "${label(needed)}".`);
         }
       }
+    });
+  }
+  for (const [list, field] of Object.entries(spec.items_once ?? {})) {
+    const firsts = new Map();
+    (Array.isArray(values[list]) ? values[list] : []).forEach((item, index) => {
+      const written = typeof item?.[field] === 'string' ? item[field] : '';
+      const key = written.toLowerCase().split(/\s+/).filter(Boolean).join(' ');
+      if (!key) return;
+      if (firsts.has(key)) {
+        throw new Error(`"${label(field)}" in ${label(list)} item ${index + 1} is "${written.trim()}", as in item ` +
+          `${firsts.get(key) + 1}: give each once (remove item ${index + 1}).`);
+      }
+      firsts.set(key, index);
     });
   }
   // A new entry's file is named from its title once, as it is first saved
