@@ -40,8 +40,11 @@ def moment(text: str) -> str:
 
 
 def port(text: str) -> int:
-    """--port: a number a server can listen on, or a usage line saying so."""
-    if not text.strip().isdigit() or not 1 <= int(text) <= 65535:
+    """--port: a number a server can listen on, or a usage line saying so.
+    Ports below 1024 are the system's: listening there needs administrator
+    rights, and failed as "port 80 cannot be used (Permission denied: another
+    preview …?)", which sent the volunteer looking for a preview."""
+    if not text.strip().isdigit() or not 1024 <= int(text) <= 65535:
         raise argparse.ArgumentTypeError(f"{text!r} is not a port: give a number from 1024 to 65535, e.g. 8001")
     return int(text)
 
