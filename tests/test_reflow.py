@@ -6,7 +6,8 @@ visited once at 320 px. A wide table scrolls inside its own box, named after
 the table, which is a tab stop only while the table does not fit
 (theme/templates/partials/content.html, theme/static/js/table-scroll.js),
 and code wraps. A column aligned in Markdown stays aligned under the site's
-Content Security Policy."""
+Content Security Policy. With the text spacing WCAG 1.4.12 lets a reader set,
+every page type of the real site still fits 320 px, its headings' words whole."""
 
 from __future__ import annotations
 
@@ -117,6 +118,56 @@ def test_no_page_scrolls_sideways_at_320px(served, browser):
     assert {path: pixels for path, pixels in overflow.items() if pixels > 0} == {}, "scrolls sideways (px) at 320px"
     assert boxes == {"table_box": ["table-scroll", "region", 0, "Table of Ward, Council, Votes cast, …"],
                      "table_scrolls_in_its_box": True, "code_scrolls": False}
+
+
+
+# --- Text spacing (WCAG 1.4.12) ---------------------------------------------
+
+# The spacing a reader may set with a browser extension or user stylesheet,
+# which the page's Content Security Policy does not stop (bypass_csp below
+# stands in for one; a bookmarklet's style is blocked, as the accessibility
+# statement says).
+TEXT_SPACING = ("* { line-height: 1.5 !important; letter-spacing: .12em !important; "
+                "word-spacing: .16em !important; } p { margin-bottom: 2em !important; }")
+# Each word of a heading, the party's name and the menu that takes more than
+# one line: a word broken inside itself. A hyphen is a place to break, so
+# "by-election" is two words here.
+WORDS_BROKEN = """() => {
+  const broken = [];
+  for (const element of document.querySelectorAll('h1, h2, h3, .site-name, .site-nav a')) {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      for (const word of text.data.matchAll(/[^\\s-]+/g)) {
+        const range = document.createRange();
+        range.setStart(text, word.index);
+        range.setEnd(text, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(`${element.tagName.toLowerCase()}: ${word[0]}`);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+def test_with_text_spacing_at_320px_headings_keep_their_words_whole(nginx_site, browser):
+    """At 32 px, "Breakthrough" broke inside the word in every page title
+    that has it; the title is 28 px on a 320 px screen now (screen.css)."""
+    from test_site import PAGE_TYPES
+
+    context = browser.new_context(viewport={"width": 320, "height": 800}, bypass_csp=True)
+    page = context.new_page()
+    broken, overflow = {}, {}
+    try:
+        for name, path in PAGE_TYPES.items():
+            page.goto(f"{nginx_site}/{path}")
+            page.add_style_tag(content=TEXT_SPACING)
+            broken[name], overflow[name] = page.evaluate(WORDS_BROKEN), page.evaluate(OVERFLOW)
+            assert page.evaluate("getComputedStyle(document.body).letterSpacing") != "normal"  # it applied
+    finally:
+        context.close()
+    assert {name: words for name, words in broken.items() if words} == {}
+    assert {name: pixels for name, pixels in overflow.items() if pixels > 0} == {}, "scrolls sideways (px)"
 
 
 # --- Each table's box -------------------------------------------------------
