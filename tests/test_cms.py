@@ -1256,3 +1256,25 @@ def test_a_new_policy_file_name_has_a_two_digit_number(editor_adding_a_policy):
     editor.save()
     assert editor.changed == set()
     assert editor.alerts == ['Not saved: "Number" 02 is already used by "Save our NHS": give this one its own number.']
+
+
+@pytest.mark.browser
+def test_signing_out_leaves_no_account_in_the_browser(editor_session):
+    """The README and the privacy notice say the browser keeps a volunteer's
+    sign-in (with GitHub, the token) until they sign out. Sveltia keeps the
+    account, token included, in localStorage's `sveltia-cms.user`; signing
+    out from the account menu empties it and shows the sign-in page again.
+    (Signed in here with the local repository: a GitHub sign-in needs GitHub.
+    Sveltia's sign-out is the same for both.)"""
+    # The session as the last test left it (it comes last in the module):
+    # an extra policy's form changes nothing here.
+    editor = editor_session
+    page = editor.page
+    editor.stale = True  # signed out: a test after this one would load the editor again
+    page.goto(f"{editor.base}#/collections/posts")
+    account = page.evaluate("JSON.parse(localStorage.getItem('sveltia-cms.user'))")
+    assert account and account.get("backendName") == "local"
+    page.get_by_role("button", name="Show Account Menu").click()
+    page.get_by_role("menuitem", name="Sign Out").click()
+    page.get_by_role("button", name="Work with Local Repository").wait_for(timeout=30_000)
+    assert page.evaluate("JSON.parse(localStorage.getItem('sveltia-cms.user'))") in (None, {})
