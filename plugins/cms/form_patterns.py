@@ -50,6 +50,9 @@ def field_patterns() -> dict:
     link = inner(types.HTTPS_LINK_PATTERN)
     email = inner(types.EMAIL_PATTERN)
     return {
+        # fields.title_line: its share card measures how long it may be (the form's hint says so).
+        types.title_line: lambda check: [rf"^{NOT_TODO}{NO_CONTROL}{ONE_LINE}*\S{ONE_LINE}*$",
+                                         "Write this on one line, without invisible characters pasted from Word."],
         types.text: lambda check: [
             rf"^{NOT_TODO}{NO_CONTROL}{characters_pattern(check.max_characters)}{ONE_LINE}*\S{ONE_LINE}*$",
             f"Write this on one line, at most {check.max_characters} characters, without invisible characters "

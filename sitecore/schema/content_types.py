@@ -27,6 +27,7 @@ from .fields import (
     site_address,
     slug,
     text,
+    title_line,
 )
 from .list_fields import list_of, list_of_objects
 
@@ -73,7 +74,7 @@ CORRECTION = (
 POST = Schema(
     name="post",
     fields=(
-        Field("title", text, required=True, example="Katie Parker joins Breakthrough", typographic=True),
+        Field("title", title_line, required=True, example="Katie Parker joins Breakthrough", typographic=True),
         Field("date", date, required=True, example="2021-11-24"),
         Field("category", one_of_setting("POST_CATEGORIES"), required=True, example="news"),
         Field("summary", SUMMARY, required=True, example="One or two plain sentences.", typographic=True),
@@ -103,7 +104,7 @@ POST = Schema(
 PAGE = Schema(
     name="page",
     fields=(
-        Field("title", text, required=True, example="About us", typographic=True),
+        Field("title", title_line, required=True, example="About us", typographic=True),
         Field("summary", SUMMARY, required=True, example="Who we are and what we stand for.", typographic=True),
         LANGUAGE,
         # The membership platform's button the page ends with: "join" links to
@@ -129,7 +130,7 @@ EASY_READ_LINE = (
 POLICY = Schema(
     name="policy",
     fields=(
-        Field("title", text, required=True, example="Homes for everyone", typographic=True),
+        Field("title", title_line, required=True, example="Homes for everyone", typographic=True),
         Field("number", integer_between(1, 99), required=True, example="2"),
         Field("summary", SUMMARY, required=True, example="One sentence that sums the policy up.", typographic=True),
         Field("commitments", list_of(plain_text, min_items=1), required=True, example="[Build 150,000 council homes a year]", typographic=True),
@@ -143,7 +144,7 @@ POLICY = Schema(
 COUNCILLOR = Schema(
     name="councillor",
     fields=(
-        Field("title", text, required=True, example="Katie Parker", typographic=True),
+        Field("title", title_line, required=True, example="Katie Parker", typographic=True),
         Field("role", text, required=True, example="Town councillor", typographic=True),
         Field("joined", date, required=True, example="2021-11-24"),
         Field("summary", SUMMARY, required=True, example="One sentence about the councillor.", typographic=True),
@@ -184,7 +185,7 @@ EVENT_PLANS = ("start", "end", "event_status")
 EVENT = Schema(
     name="event",
     fields=(
-        Field("title", text, required=True, example="Party Conference 2022", typographic=True),
+        Field("title", title_line, required=True, example="Party Conference 2022", typographic=True),
         Field("start", date_and_time, required=True, example="2022-07-16 10:00"),
         Field("end", date_and_time, required=True, example="2022-07-17 16:00"),
         Field("summary", SUMMARY, required=True, example="One or two plain sentences about the event.",
@@ -218,7 +219,7 @@ EVENT = Schema(
 CANDIDATE = Schema(
     name="candidate",
     fields=(
-        Field("title", text, required=True, example="Sam Example", typographic=True),
+        Field("title", title_line, required=True, example="Sam Example", typographic=True),
         Field("election", one_of_setting("ELECTIONS"), required=True, example="local-2022"),
         Field("council", text, required=True, example="Truro City Council", typographic=True),
         Field("ward", text, required=True, example="Tregolls", typographic=True),  # or division
@@ -247,7 +248,7 @@ CANDIDATE = Schema(
 BRANCH = Schema(
     name="branch",
     fields=(
-        Field("title", text, required=True, example="Breakthrough North West", typographic=True),
+        Field("title", title_line, required=True, example="Breakthrough North West", typographic=True),
         Field("summary", SUMMARY, required=True, example="Members across the North West, from Carlisle to Crewe.",
               typographic=True),
         # A regional branch's region; a branch for the whole country (the
@@ -268,7 +269,7 @@ BRANCH = Schema(
 MINIFESTO = Schema(
     name="minifesto",
     fields=(
-        Field("title", text, required=True, example="Our minifesto", typographic=True),
+        Field("title", title_line, required=True, example="Our minifesto", typographic=True),
         Field("edition", text, required=True, example="March 2022", typographic=True),
         Field("date", date, required=True, example="2022-03-01"),
         Field("summary", SUMMARY, required=True, example="Our ten core policies in one short document.", typographic=True),

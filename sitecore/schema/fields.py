@@ -160,18 +160,18 @@ def one_line(value: Any, settings: dict) -> str:
     return value
 
 
-# A title, a name, a role, a credit or a place is a line, not a paragraph: a
-# photo credit of 400 words was published under its photo on every page that
-# shows it. Far above any real one (the launch content's longest is 61).
+# A name, a role, a credit or a place is a line, not a paragraph: a photo
+# credit of 400 words was published under its photo on every page that shows
+# it. Far above any real one (the launch content's longest is 61).
 TEXT_MAX_CHARACTERS = 200
 
 
 @widget(widget="string")
 def text(value: Any, settings: dict) -> str:
-    """One line of text: a title, a name, a role, a credit."""
+    """One line of text: a name, a role, a credit."""
     value = one_line(value, settings)
     if len(value) > TEXT_MAX_CHARACTERS:
-        raise FieldError(f"has {len(value)} characters: a title, name, role, credit or place is one line, "
+        raise FieldError(f"has {len(value)} characters: a name, role, credit or place is one line, "
                          f"at most {TEXT_MAX_CHARACTERS}",
                          f"shorten it to {TEXT_MAX_CHARACTERS} characters or fewer; the detail belongs in the "
                          "text below the front matter")
@@ -179,6 +179,15 @@ def text(value: Any, settings: dict) -> str:
 
 
 text.max_characters = TEXT_MAX_CHARACTERS  # the editor's form rule reads it (plugins/cms)
+
+
+@widget(widget="string")
+def title_line(value: Any, settings: dict) -> str:
+    """A title: one line. How long it may be is measured on the item's share
+    card (plugins/sharecards: whole, in the party's fonts, about 180
+    characters, fewer beside a photo), which says how much to cut; a count
+    of characters here would refuse first and say less."""
+    return one_line(value, settings)
 
 
 @widget(widget="markdown")
