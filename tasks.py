@@ -37,6 +37,10 @@ PYTHON = sys.executable
 SETTINGS = {"local": os.environ.get("SITE_SETTINGS", "pelicanconf.py"), "production": "publishconf.py"}
 OUTPUT = "output"
 HOST, PORT = "127.0.0.1", 8000
+# The tasks' --port default, as text: invoke converts a value to its
+# default's type, and its int() of "abc" ended in a traceback; given text,
+# _port() says what is wrong.
+PORT_AS_TYPED = str(PORT)
 
 
 def quoted(*words) -> str:
@@ -326,7 +330,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
 
 @task(help={"port": "where to serve (default 8000)", "folder": "the built site to serve (default output)"})
-def serve(c, port=PORT, folder=OUTPUT):
+def serve(c, port=PORT_AS_TYPED, folder=OUTPUT):
     """Serve output/ on http://127.0.0.1:PORT/ (no rebuilds; see livereload)."""
     port = _port(port)
     handler = functools.partial(SiteHandler, directory=str(ROOT / folder))
@@ -346,7 +350,7 @@ def serve(c, port=PORT, folder=OUTPUT):
 
 
 @task
-def livereload(c, port=PORT):
+def livereload(c, port=PORT_AS_TYPED):
     """Preview with drafts at http://127.0.0.1:PORT/: rebuilds on save, reloads the browser."""
     # The preview takes this process's place: a signal that stops invoke
     # stops the preview (run as a child, it kept serving on the port after
@@ -356,7 +360,7 @@ def livereload(c, port=PORT):
 
 
 @task(help={"port": "where the preview is served (default 8000)"})
-def cms(c, port=PORT):
+def cms(c, port=PORT_AS_TYPED):
     """Edit content in the browser at http://127.0.0.1:PORT/admin/, beside the live preview.
 
     (Sveltia CMS; it writes the files in content/.)"""

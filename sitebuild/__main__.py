@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
+import re
 import sys
 import time
 from pathlib import Path
@@ -44,7 +45,7 @@ def port(text: str) -> int:
     Ports below 1024 are the system's: listening there needs administrator
     rights, and failed as "port 80 cannot be used (Permission denied: another
     preview …?)", which sent the volunteer looking for a preview."""
-    if not text.strip().isdigit() or not 1024 <= int(text) <= 65535:
+    if not re.fullmatch(r"[0-9]+", text.strip()) or not 1024 <= int(text) <= 65535:  # "²" is a digit to isdigit()
         raise argparse.ArgumentTypeError(f"{text!r} is not a port: give a number from 1024 to 65535, e.g. 8001")
     return int(text)
 

@@ -163,6 +163,15 @@ def test_a_press_contact_or_person_given_twice_is_refused_at_the_repeat(make_sit
                       " — give each contact once: delete item 2",
                       'content/press-office.md:19: press_kit_people: item 2, name: "Alex  Mays" is listed already, '
                       "as item 1 — give each person once: delete item 2")
+    # Told beside the repeat's other mistakes, not after they are mended:
+    # the entry is to be deleted. A curly quote is the straight one.
+    quoted = (press_office.replace("name: Sam Okafor", "name: Sam O'Neill", 1)
+              .replace("name: Sam Okafor", "name: Sam O’Neill")
+              .replace("Press officer\n    phone: 020 7946 0123", "Press officer\n    phone: call Sam"))
+    build = make_site({"press-office.md": quoted})
+    assert 'content/press-office.md:7: contacts: item 2, name: "Sam O’Neill" is listed already, as item 1 — give ' \
+           "each contact once: delete item 2" in build.problem_lines
+    assert any("contacts: item 2, phone:" in line for line in build.problem_lines), build.problem_lines
     shared_desk = press_office.replace("name: Sam Okafor\n    role: Press officer", "name: Priya Nair\n    role: Press officer")
     assert make_site({"press-office.md": shared_desk}).returncode == 0
 
@@ -173,6 +182,8 @@ def test_a_press_contact_or_person_given_twice_is_refused_at_the_repeat(make_sit
     ("text", "\U00020000" * 200, "\U00020000" * 201),  # a character as Python counts one
     ("place", "Corn Exchange " * 14 + "Hall", "Corn Exchange " * 14 + "Halls"),
     ("plain_text", " ".join(["word"] * 100), " ".join(["word"] * 101)),
+    # Words parted by U+FEFF (an invisible space pasted from Word), as the editor's form counts them.
+    ("plain_text", " ".join(["word"] * 98 + ["Sam\ufeffOkafor"]), " ".join(["word"] * 99 + ["Sam\ufeffOkafor"])),
     ("alt_text", " ".join(["Members"] * 100), " ".join(["Members"] * 101)),
 ])
 def test_a_line_of_text_and_a_few_plain_sentences_have_their_limits(check_name, longest, one_more):

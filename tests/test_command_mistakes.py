@@ -119,6 +119,11 @@ def test_a_port_that_is_no_port_or_in_use_is_said_in_a_line(tmp_path):
     assert "'80' is not a port: give a number from 1024 to 65535, e.g. 8001" in system.stderr
     past = run(sys.executable, "-m", "sitebuild.preview", "--port", "65536", "--output", str(tmp_path / "p"))
     assert past.returncode == 2 and "'65536' is not a port" in past.stderr
+    # invoke's tasks said it in a traceback (invoke's own int()), or took "²" for a digit.
+    for typed in ("abc", "²"):
+        served = run(str(REPO / ".venv/bin/invoke"), "serve", "--port", typed)
+        assert served.returncode == 1 and "Traceback" not in served.stderr, served.stderr
+        assert served.stderr == f"--port: '{typed}' is not a port: give a number from 1024 to 65535, e.g. 8001\n"
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()

@@ -67,35 +67,33 @@ def focus_shows(focused: dict) -> bool:
     return (style != "none" and width >= 2) or focused["shadow"] != "none"
 
 
-# Notes FOCUSED of each element as it takes the focus, and {tag: "body"} as
-# the focus leaves the page (Tab past its last stop), so that a walk reads
+# Notes FOCUSED of each element as it takes the focus, so that a walk reads
 # them once per batch of Tab presses instead of asking after each press
 # (half the walk's round trips to the browser). A date field, whose day,
-# month and year each take a Tab, is one element, noted once.
+# month and year each take a Tab, is one element, noted once. Set up once
+# per page: a second set of listeners would note each stop twice.
 NOTE_EACH_STOP = f"""() => {{
+  if (window.__stops) {{ window.__stops.length = 0; return; }}
   const focused = {FOCUSED};
   window.__stops = [];
   document.addEventListener('focusin', () => window.__stops.push(focused()), true);
-  document.addEventListener('focusout', (event) => {{
-    if (!event.relatedTarget) window.__stops.push({{tag: 'body'}});
-  }}, true);
 }}"""
 TABS_AT_A_TIME = 25
 
 
 def tab_walk(page) -> list[dict]:
     """Each element Tab reaches from the top of the page, in order, once:
-    the stops up to the focus leaving the page, or coming round to the
-    first stop again."""
+    the stops before the first comes round again (Tab past the last stop
+    leaves the page, and the next comes back to the first). Not ended by
+    focus leaving the page alone, which focus moving into a frame looks like."""
     page.evaluate(NOTE_EACH_STOP)
     for _ in range(0, MOST_TAB_STOPS + TABS_AT_A_TIME, TABS_AT_A_TIME):
         for _ in range(TABS_AT_A_TIME):
             page.keyboard.press("Tab")
         stops = page.evaluate("window.__stops")
-        ends = [index for index, stop in enumerate(stops)
-                if stop["tag"] == "body" or (index > 0 and stop == stops[0])]
-        if ends:
-            return stops[:ends[0]]
+        again = [index for index, stop in enumerate(stops) if index > 0 and stop == stops[0]]
+        if again:
+            return stops[:again[0]]
     raise AssertionError(f"Tab went on past {MOST_TAB_STOPS} stops: a keyboard trap?")
 
 

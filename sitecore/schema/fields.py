@@ -215,8 +215,18 @@ def plain_line(value: Any, settings: dict) -> str:
 PLAIN_TEXT_MAX_WORDS = 100
 
 
+# What separates words, as the editor's form counts them (JavaScript's \s):
+# Python's str.split() also, but for U+FEFF, an invisible space Word and
+# some web pages paste, which \s matches and str.split() does not.
+WORD_SEPARATORS = re.compile(r"[\s\ufeff]+")
+
+
+def word_count(text: str) -> int:
+    return sum(1 for word in WORD_SEPARATORS.split(text) if word)
+
+
 def words_at_most(value: str, max_words: int, problem: str, fix: str) -> str:
-    words = len(value.split())
+    words = word_count(value)
     if words > max_words:
         raise FieldError(f"has {words} words: {problem}", fix)
     return value

@@ -6,7 +6,7 @@ import re
 from typing import Any, Callable
 
 from .field_errors import FieldError, FieldErrors, a_or_an, describe, unknown_field_fix, where_in_field
-from .fields import Field, widget
+from .fields import WORD_SEPARATORS, Field, widget
 
 
 def list_of(item_check: Callable[[Any, dict], Any], *, min_items: int = 0, max_items: int | None = None,
@@ -51,6 +51,19 @@ def list_of(item_check: Callable[[Any, dict], Any], *, min_items: int = 0, max_i
     return check
 
 
+# Curly quotes as straight ones: the build makes straight quotes curly
+# (Field.typographic), so "Sam O'Neill" and "Sam O’Neill" are one name.
+STRAIGHT_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+
+
+def same_entry_key(written: str) -> str:
+    """A name as compared for repeats: in small letters (str.lower, as
+    JavaScript's toLowerCase: casefold makes "Groß" "gross", which the
+    editor's format would not), straight quotes, one space between words.
+    plugins/cms/static/frontmatter-format.js (items_once) does the same."""
+    return " ".join(word for word in WORD_SEPARATORS.split(written.lower().translate(STRAIGHT_QUOTES)) if word)
+
+
 def list_of_objects(item_name: str, fields: tuple[Field, ...], *, min_items: int = 0,
                     requires: tuple[tuple[str, str], ...] = (), once_by: str = "") -> Callable:
     """A list of entries with fields of their own (the press contacts: name,
@@ -80,7 +93,7 @@ def list_of_objects(item_name: str, fields: tuple[Field, ...], *, min_items: int
             converted, item_errors = check_entry(item, index, settings, taken)
             items.append(converted)
             errors += item_errors
-        errors += repeated_entries(items) if once_by and not errors else []
+        errors += repeated_entries(value) if once_by else []
         if errors:
             raise FieldErrors(errors)
         if len(items) < min_items:
@@ -88,19 +101,21 @@ def list_of_objects(item_name: str, fields: tuple[Field, ...], *, min_items: int
                              f"add one '- {fields[0].name}: …' block for each")
         return items
 
-    def repeated_entries(items: list[dict]) -> list[FieldError]:
-        """Each entry whose `once_by` is an earlier entry's, in any capitals and spacing."""
+    def repeated_entries(entries: list) -> list[FieldError]:
+        """Each entry whose `once_by` is an earlier entry's, as written (told
+        beside the entries' other mistakes: an entry to delete need not be
+        mended first), compared as the editor's format compares them."""
         first_places: dict[str, int] = {}
         errors = []
-        for index, item in enumerate(items):
-            written = item.get(once_by)
-            if not isinstance(written, str):
+        for index, entry in enumerate(entries):
+            written = entry.get(once_by) if isinstance(entry, dict) else None
+            if not isinstance(written, str) or not written.strip():
                 continue
-            first = first_places.setdefault(" ".join(written.casefold().split()), index)
+            first = first_places.setdefault(same_entry_key(written), index)
             if first != index:
-                errors.append(FieldError(f'{where_in_field((index, once_by))}: "{written}" is listed already, as '
-                                         f"item {first + 1}", f"give each {item_name} once: delete item {index + 1}",
-                                         at=(index, once_by)))
+                errors.append(FieldError(f'{where_in_field((index, once_by))}: "{written.strip()}" is listed '
+                                         f"already, as item {first + 1}",
+                                         f"give each {item_name} once: delete item {index + 1}", at=(index, once_by)))
         return errors
 
     required = [spec.name for spec in fields if spec.required]

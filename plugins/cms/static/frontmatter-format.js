@@ -268,7 +268,7 @@ function dateText(value) {
  *     and the second (a picture's words) not without the first (the picture);
  *   items_together: {list: [[given, needed]]}: the same in each entry of a list;
  *   items_once: {list: field}: no two entries of the list have the same value
- *     there, in any capitals and spacing (a press contact's name);
+ *     there, in any capitals, spacing and quote marks (a press contact's name);
  *   not_future: {field, unless}: the date is not after now (UK time) unless
  *     the other field (if the rule names one) is given (contentcheck's
  *     check_not_in_the_future, check_modified_not_in_the_future);
@@ -317,7 +317,10 @@ function validate(values, spec, original, now, createdHere = false) {
     const firsts = new Map();
     (Array.isArray(values[list]) ? values[list] : []).forEach((item, index) => {
       const written = typeof item?.[field] === 'string' ? item[field] : '';
-      const key = written.toLowerCase().split(/\s+/).filter(Boolean).join(' ');
+      // As the build compares them (list_fields.same_entry_key): small
+      // letters, curly quotes as straight ones, one space between words.
+      const key = written.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"')
+        .split(/\s+/).filter(Boolean).join(' ');
       if (!key) return;
       if (firsts.has(key)) {
         throw new Error(`"${label(field)}" in ${label(list)} item ${index + 1} is "${written.trim()}", as in item ` +
