@@ -210,7 +210,8 @@ SHARED_OUT_TOGETHER = {
     "test_security_headers.py": "reader visits",
     "test_accessibility.py": "reader visits",
 }
-MODULE_FIXTURE = re.compile(r'^@pytest\.fixture\(scope="module"', re.MULTILINE)
+# `@pytest.fixture(scope="module")`, with either quote, among other arguments.
+MODULE_FIXTURE = re.compile(r"""^@pytest\.fixture\([^)]*\bscope\s*=\s*["']module["']""", re.MULTILINE)
 
 
 @functools.cache
