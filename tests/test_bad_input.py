@@ -172,7 +172,8 @@ def test_a_press_contact_or_person_given_twice_is_refused_at_the_repeat(make_sit
     assert 'content/press-office.md:7: contacts: item 2, name: "Sam O’Neill" is listed already, as item 1 — give ' \
            "each contact once: delete item 2" in build.problem_lines
     assert any("contacts: item 2, phone:" in line for line in build.problem_lines), build.problem_lines
-    shared_desk = press_office.replace("name: Sam Okafor\n    role: Press officer", "name: Priya Nair\n    role: Press officer")
+    shared_desk = press_office.replace("name: Sam Okafor\n    role: Press officer",
+                                       "name: Priya Nair\n    role: Press officer")
     assert make_site({"press-office.md": shared_desk}).returncode == 0
 
 
