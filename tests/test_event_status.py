@@ -207,6 +207,26 @@ def test_a_postponed_event_still_without_a_date_90_days_on_is_a_warning_at_its_l
     assert rescheduled.returncode == 0 and "warning" not in rescheduled.stderr
 
 
+def test_a_report_named_before_the_event_is_a_warning_at_its_line(make_site):
+    """Its page links the report only once the event has taken place: until
+    then the line does nothing, and a published post reporting on an event
+    not yet held most likely reports on another. The site builds; once the
+    event has ended, nothing is said and the report is linked."""
+    report = ("---\ntitle: How the canvass went\ndate: 2022-05-01\ncategory: news\nsummary: Our report.\n---\n"
+              "Text.\n")
+    files = {"events/canvass.md": event_file(report="canvass-report"), "posts/canvass-report.md": report}
+    before = make_site(files, options=("--now", "2022-05-07 12:00"))
+    assert before.returncode == 0, before.stderr
+    assert before.stderr.splitlines()[-2:] == [
+        "1 warning to look at:",
+        "content/events/canvass.md:8: report: the event has not taken place yet: its page links the report only "
+        "once it ends (2022-05-07 13:00) — if the post reports on another event, move this line to that event's "
+        "file (warning)"]
+    after = make_site(files, options=("--now", "2022-05-07 13:30"))
+    assert after.returncode == 0 and "warning" not in after.stderr
+    assert after.html("events/canvass/").main.find("a", href="/news/canvass-report/") is not None
+
+
 def test_the_live_preview_prints_a_warning_in_its_terminal(tmp_path, factory_cache, capsys):
     from conftest import MINIMAL_SITE, REPO, preview_overrides, write_content
 

@@ -137,6 +137,8 @@ class EventGenerator(TypedContentGenerator):
             warn_if_postponed_too_long(event, now)
         upcoming = [event for event in self.items
                     if event.event_status != "postponed" and not has_passed(event.end, now)] + postponed
+        for event in upcoming:
+            warn_of_a_report_before_the_event(event)
         self.context["upcoming_events"] = upcoming
         # What the home page invites people to: events that go ahead (a
         # cancelled and a postponed one took both places from the conference).
@@ -207,6 +209,20 @@ class EventGenerator(TypedContentGenerator):
             write_output(self.output_path, event.calendar_url, event_calendar(event, settings))
         write_output(self.output_path, settings["EVENTS_CALENDAR_SAVE_AS"],
                      upcoming_calendar(self.context["calendar_events"], settings))
+
+
+def warn_of_a_report_before_the_event(event: Event) -> None:
+    """A report named by an event still to come (or postponed): its page
+    links the report only once the event has taken place, so until then the
+    line does nothing, and a published post that reports on an event not yet
+    held most likely reports on another one. A warning, not a refusal: a
+    report may be named ahead (the kept site is built again as the event
+    ends, and then shows it)."""
+    if getattr(event, "report", None):
+        when = "its new date" if event.event_status == "postponed" else f"it ends ({event.end:%Y-%m-%d %H:%M})"
+        problem_log.warn(event.source_path, event.frontmatter_lines.get("report", 1), "report",
+                         f"the event has not taken place yet: its page links the report only once {when}",
+                         "if the post reports on another event, move this line to that event's file")
 
 
 def warn_if_postponed_too_long(event: Event, now: dt.datetime) -> None:
