@@ -212,6 +212,27 @@ def test_a_link_going_up_a_folder_to_a_missing_part_is_told_once_by_check(builds
         "content/ instead: {filename}/policies/01-housing.md#commitment-9"]
 
 
+def test_an_address_going_up_out_of_the_site_is_refused_and_nothing_there_is_listed(make_site, tmp_path):
+    """The fix for a missing image listed the names near it in its folder:
+    for /images/../../../../etc/passw, the build machine's /etc ("did you
+    mean …/passwd?"), for anyone who can open a pull request."""
+    from plugins.contentcheck.link_targets import did_you_mean, near_names
+
+    secret = tmp_path / "outside" / "secret-key.txt"
+    secret.parent.mkdir()
+    secret.write_text("not for the build's messages")
+    escape = "/".join([".."] * 12) + str(secret.parent) + "/secret-ke"
+    text = f"---\ntitle: Paths\ndate: 2021-12-20\ncategory: news\nsummary: Paths.\n---\n![Members marching](/images/{escape})\n"
+    build = make_site({"posts/paths.md": text})
+    assert build.problem_lines == [
+        f"content/posts/paths.md:7: body: the image /images/{escape} goes up a folder with .. — a link may not use .. "
+        "(going up a folder): write the address from the site's top, e.g. /images/name.jpg"]
+    assert "secret-key" not in build.stderr + build.stdout
+    content = str(build.content)
+    assert near_names(content, f"images/{escape}") == []
+    assert did_you_mean(content, f"images/{escape}", str, "put it in content/images/") == "put it in content/images/"
+
+
 def test_an_embargoed_posts_links_to_parts_are_checked_before_it_is_public(builds):
     """At its embargo's hour the post is public at a build no one reviews,
     where a wrong #part would stop everything that build publishes: its

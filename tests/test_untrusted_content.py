@@ -164,6 +164,33 @@ def test_control_characters(text, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # The page's parser makes each the character itself: the feeds' XML broke
+    # (&#x0B;), the e-book failed (&#xFFFF; in a policy), an override was published.
+    ("A &#x0B; B\n", [(1, "contains &#x0B; at column 3, which stands for an invisible control character (U+000B)")]),
+    ("Vote &#8238;evil\n", [(1, "contains &#8238; at column 6, which stands for an invisible control character "
+                                "(U+202E)")]),
+    ("ok\nA &#XFFFF B\n", [(2, "contains &#XFFFF at column 3, which stands for a noncharacter, which no text holds "
+                               "(U+FFFF)")]),
+    ("&#x9D; &#157;\n", [(1, "contains &#x9D; at column 1, which stands for an invisible control character "
+                             "(U+009D)")]),
+    # What a parser makes a character the site takes: Windows-1252's "€" for
+    # &#x80;, the replacement character, a dash, a line break, an accent.
+    ("&#x80; &#0; &#xD800; &#8212; &#10; &#233; &amp;#x0B;\n", []),
+])
+def test_a_character_reference_to_a_control_character_is_refused_at_its_line(text, expected):
+    assert [(problem.line, problem.message) for problem in control_character_problems(text)] == expected
+
+
+def test_a_post_with_a_reference_to_a_control_character_is_refused_and_the_feed_stays_whole(make_site):
+    post = MINIMAL_SITE["posts/hello.md"].replace("The first post's text.", "Members voted &#x0B; today.")
+    build = make_site({"posts/hello.md": post})
+    assert build.returncode == 1 and "Traceback" not in build.stderr
+    assert build.problem_lines == [
+        "content/posts/hello.md:10: (file): contains &#x0B; at column 15, which stands for an invisible control "
+        "character (U+000B) — delete it"], build.problem_lines
+
+
 @pytest.mark.parametrize("text, refused_at", [
     ("[" * 4000, [1]),
     ("Some words.\n\n" + "[x](" * 2000, [3]),  # links whose ")" never comes

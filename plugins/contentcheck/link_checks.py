@@ -168,6 +168,12 @@ def check_target(item, found, site: SiteFacts, field: str = "body") -> None:
                    relative_link_fix(target, found.kind))
         return
     path = unquote(url.path).lstrip("/")
+    if ".." in path.split("/"):
+        # Not looked for, and nothing near it listed: the way out of the site's folder.
+        report(item, found.line, field, f"the {found.kind} {target} goes up a folder with ..",
+               "a link may not use .. (going up a folder): write the address from the site's top, e.g. "
+               + ("/images/name.jpg" if found.kind == "image" else "/news/<file name>/"))
+        return
     if not is_known(path, site.site_urls):
         unpublished = next((target for address, target in site.unpublished_urls.items() if is_known(path, {address})), None)
         if unpublished is not None:

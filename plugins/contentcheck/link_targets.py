@@ -48,9 +48,20 @@ def in_other_capitals(content_root: str, relative: str) -> str | None:
     return found or None
 
 
+def inside_content(content_root: str, relative: str) -> bool:
+    """Whether `relative` names a place in content/, ".." and links
+    followed: a suggestion lists only folders there (listing the folder of
+    "/images/../../../../etc/passw" told a pull request's author the build
+    machine's files)."""
+    root = os.path.realpath(content_root)
+    return os.path.commonpath([os.path.realpath(os.path.join(root, relative.strip("/"))), root]) == root
+
+
 def near_names(content_root: str, relative: str, how_many: int = 3) -> list[str]:
     """Files in the same folder whose names are a slip of a letter or two
     from the missing one's (content/-relative, with /)."""
+    if ".." in relative.split("/") or not inside_content(content_root, relative):
+        return []
     folder, name = posixpath.split(relative.strip("/"))
     folder = (in_other_capitals(content_root, folder) or folder) if folder else ""
     try:
@@ -68,6 +79,8 @@ def did_you_mean(content_root: str, relative: str, as_written, otherwise: str) -
     which is not there: the file it names in other capitals, or those a
     letter or two away, each as the volunteer would write it
     (`as_written(path)`); else `otherwise`."""
+    if ".." in relative.split("/") or not inside_content(content_root, relative):
+        return otherwise
     same = in_other_capitals(content_root, relative)
     if same is not None and os.path.isfile(os.path.join(content_root, same)):
         return f"did you mean {as_written(same)}? (names must match in capitals too)"

@@ -43,8 +43,31 @@ def size_problem(path: str, settings: dict) -> TextProblem | None:
     return None
 
 
+# A numeric character reference: "&#11;", "&#x0B" (the ";" may be left out).
+CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
+
+
+def referenced_character(reference: re.Match) -> str:
+    """The character a page's HTML parser makes of a numeric reference, as
+    HTML's rules say: 0x80–0x9F as Windows-1252 reads them (where it has a
+    character there), 0, a surrogate or past U+10FFFF the replacement
+    character, anything else itself, control characters included."""
+    number = int(reference[1], 16) if reference[1] else int(reference[2])
+    if number == 0 or 0xD800 <= number <= 0xDFFF or number > 0x10FFFF:
+        return "\ufffd"
+    if 0x80 <= number <= 0x9F:
+        try:
+            return bytes([number]).decode("cp1252")
+        except UnicodeDecodeError:
+            pass  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: kept as the control character
+    return chr(number)
+
+
 def control_character_problems(text: str) -> list[TextProblem]:
-    """One problem per line holding an invisible control character."""
+    """One problem per line holding an invisible control character, or a
+    character reference to one ("&#x0B;", "&#xFFFF;", "&#x202E;"): the
+    page's HTML parser turns it into the character itself, which broke the
+    feeds' XML and the e-book, or published a right-to-left override."""
     problems = []
     # split("\n"), not splitlines(): that also splits at U+000B and U+000C.
     for number, line in enumerate(text.split("\n"), start=1):
@@ -53,6 +76,13 @@ def control_character_problems(text: str) -> list[TextProblem]:
             problems.append(TextProblem(
                 number, f"contains {what_it_is(found.group())} at column {found.start() + 1}",
                 "delete it and retype that spot (it often comes from pasting from Word or a PDF)"))
+            continue
+        reference = next((match for match in CHARACTER_REFERENCE.finditer(line)
+                          if CONTROL_CHARACTER.fullmatch(referenced_character(match))), None)
+        if reference:
+            problems.append(TextProblem(
+                number, f"contains {reference.group()} at column {reference.start() + 1}, which stands for "
+                        f"{what_it_is(referenced_character(reference))}", "delete it"))
     return problems
 
 
