@@ -423,6 +423,45 @@ def test_every_kind_of_document_is_refused_for_each_name_it_carries(tmp_path, na
         f"cannot be published: it carries the names in its properties ({names})", DOCUMENT_FIX)
 
 
+def office_document_with_core(core_xml: str) -> bytes:
+    """A Word document whose properties part is `core_xml`, as written."""
+    return zip_of({"[Content_Types].xml": "<Types/>", "word/document.xml": "<document/>",
+                   "docProps/core.xml": core_xml})
+
+
+CORE = ('<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/">{}</cp:coreProperties>')
+
+
+@pytest.mark.parametrize("core_xml, why", [
+    # The author behind an entity: the field shows "&n;", a reader expands it.
+    ('<!DOCTYPE r [<!ENTITY n "Jane Doe">]>' + CORE.format("<dc:creator>&n;</dc:creator>"),
+     "docProps/core.xml: its properties declare a DTD, which no office program writes"),
+    ('<?xml version="1.0"?><!DOCTYPE cp:coreProperties>' + CORE.format(""),
+     "docProps/core.xml: its properties declare a DTD, which no office program writes"),
+    (CORE.format("<dc:creator>Jane Doe</dc:creator") + "<",
+     "docProps/core.xml: its properties are not well-formed XML"),
+])
+def test_properties_that_could_hide_a_name_are_refused_unread(tmp_path, core_xml, why):
+    """A name hidden from the check (an entity of a DTD, or XML the check
+    cannot parse that another reader might) was published: such properties
+    are refused as a document that cannot be checked."""
+    from plugins.contentfiles.document_metadata import UNREADABLE_FIX, personal_data_problem
+
+    (tmp_path / "leaflet.docx").write_bytes(office_document_with_core(core_xml))
+    assert personal_data_problem(str(tmp_path / "leaflet.docx")) == (
+        f"cannot be read to check it for personal data ({why})", UNREADABLE_FIX)
+
+
+def test_a_name_inside_another_element_of_a_field_is_found(tmp_path):
+    from plugins.contentfiles.document_metadata import personal_data_problem
+
+    (tmp_path / "leaflet.docx").write_bytes(office_document_with_core(
+        CORE.format('<dc:creator><x:name xmlns:x="urn:x">Jane Doe</x:name></dc:creator>')))
+    assert personal_data_problem(str(tmp_path / "leaflet.docx")) == (
+        "cannot be published: it carries the names in its properties (Author)", DOCUMENT_FIX)
+
+
 def test_a_document_without_personal_data_is_published(make_site):
     build = make_site({"images/leaflet.docx": office_document("<dc:creator></dc:creator>"),
                        "images/leaflet.pdf": pdf_document(None)})

@@ -104,7 +104,7 @@ def office_personal_data(path: str) -> list[str]:
     with archive:
         for part in parts_to_check(archive):
             if part.filename in PEOPLE_FIELDS:
-                fields += filled_fields(read_part(archive, part), PEOPLE_FIELDS[part.filename])
+                fields += filled_fields(part.filename, read_part(archive, part), PEOPLE_FIELDS[part.filename])
             elif part.filename.endswith(PEOPLE_LIST):
                 fields.append("the list of people who edited it")
             else:
@@ -144,13 +144,20 @@ def what_went_wrong(error: Exception) -> str:
     return str(error) or type(error).__name__  # EOFError says nothing
 
 
-def filled_fields(xml: bytes, fields: dict[str, str]) -> list[str]:
+def filled_fields(name: str, xml: bytes, fields: dict[str, str]) -> list[str]:
+    """The labels of `fields` the properties part `name` fills in. A part
+    no office program would write cannot be checked, and is refused: XML
+    that does not parse (another reader may still find a name in it), or a
+    DTD, whose entities can hold a name where the field shows only "&n;"."""
     try:
         root = etree.fromstring(xml, SAFE_XML)
-    except etree.XMLSyntaxError:
-        return []  # not properties any editor wrote: nothing named in them
+    except etree.XMLSyntaxError as error:
+        raise UnreadableDocument(f"{name}: its properties are not well-formed XML") from error
+    if root.getroottree().docinfo.internalDTD is not None or root.getroottree().docinfo.doctype:
+        raise UnreadableDocument(f"{name}: its properties declare a DTD, which no office program writes")
+    # Filled: any words, or anything inside (an element, an entity's reference).
     return [label for tag, label in fields.items()
-            if any((element.text or "").strip() for element in root.iter(tag))]
+            if any((element.text or "").strip() or len(element) for element in root.iter(tag))]
 
 
 def photo_records(name: str, data: bytes) -> list[str]:
