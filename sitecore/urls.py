@@ -6,7 +6,7 @@ Templates never assemble URLs: they print what these functions made (the
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 
 def canonical_url(settings: dict, url: str) -> str:
@@ -49,7 +49,21 @@ def category_feed_url(settings: dict, slug: str) -> str:
 def contact_href(contact: str) -> str:
     """Where a contact link goes: the schema's `contact` is an email address
     or a web address (https://…)."""
-    return contact if contact.startswith("https://") else f"mailto:{contact}"
+    return contact if contact.startswith("https://") else mailto_href(contact)
+
+
+def mailto_href(address: str) -> str:
+    """A mailto: link to `address`, its part before the @ percent-encoded
+    as RFC 6068 asks: an address may hold "?", "&", "=" and "%", and written
+    as it is, `press?bcc=someone%40example.org&x=@party.org` made the link
+    copy every message to someone else."""
+    local, _, domain = address.rpartition("@")
+    return f"mailto:{quote(local, safe=MAILTO_LOCAL_SAFE)}@{domain}"
+
+
+# What a mailto: address keeps as written before its @ (RFC 6068's
+# unreserved characters and the sub-delimiters it leaves alone).
+MAILTO_LOCAL_SAFE = "!$'()*+,-._~"
 
 
 def site_address_problems(settings: dict) -> list[tuple[str, str, str]]:

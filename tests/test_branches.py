@@ -69,6 +69,28 @@ def test_a_branch_page_lists_its_regions_councillors_and_upcoming_events(make_si
     assert later.html("branches/breakthrough-london/").main.find("a", href="/events/london-canvass/") is None
 
 
+def test_an_email_address_with_a_question_mark_cannot_add_to_its_link(make_site):
+    """An address may hold "?", "&", "=" and "%" before its @: written into
+    the link as it is, the part after "?" became the message's headers
+    (a hidden copy to someone else). Its link percent-encodes them, as RFC
+    6068 asks; the press office's contacts too."""
+    from conftest import MINIMAL_SITE, REPO
+
+    address = "press?bcc=spy%40evil.example&body=hi@party.org.uk"
+    branch = LONDON_BRANCH.replace("contact: https://london.example.org", f"contact: {address}")
+    press_office = MINIMAL_SITE["press-office.md"].replace("email: press@example.org", f"email: {address}")
+    press_page = (REPO / "content/pages/press.md").read_text(encoding="utf-8")
+    build = make_site({"branches/breakthrough-london.md": branch, "press-office.md": press_office,
+                       "pages/press.md": press_page})
+    assert build.returncode == 0, build.stderr
+    expected = "mailto:press%3Fbcc%3Dspy%2540evil.example%26body%3Dhi@party.org.uk"
+    branch_page = build.html("branches/breakthrough-london/").main
+    assert [link["href"] for link in branch_page.select('a[href^="mailto:"]')] == [expected]
+    press = build.html("press/")
+    assert [link["href"] for link in press.select('a[href^="mailto:"]')] == [expected]
+    assert "?" not in expected and "&" not in expected
+
+
 def test_a_draft_branch_appears_in_no_output_file(make_site):
     build = make_site({"branches/breakthrough-london.md": LONDON_BRANCH.replace("region: London\n",
                                                                                  "region: London\nstatus: draft\n")})

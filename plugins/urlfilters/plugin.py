@@ -28,7 +28,7 @@ from pelican import signals
 from sitecore.breakable_addresses import address_parts
 from sitecore.problems import problem_log
 from sitecore.settings_file import setting_place
-from sitecore.urls import canonical_url, category_feed_url, page_url, site_address_problems
+from sitecore.urls import canonical_url, category_feed_url, mailto_href, page_url, site_address_problems
 
 
 def breakable_address(address: str) -> Markup:
@@ -42,6 +42,7 @@ def add_url_filters(generator) -> None:
     generator.env.filters["canonical_url"] = lambda url: canonical_url(settings, url)
     generator.env.filters["category_feed_url"] = lambda slug: category_feed_url(settings, slug)
     generator.env.filters["breakable_address"] = breakable_address
+    generator.env.filters["mailto_href"] = mailto_href
 
 
 def refuse_an_address_the_site_cannot_work_at(pelican) -> None:
