@@ -137,6 +137,9 @@ def test_an_embed_from_any_website_is_refused_and_never_published(embed):
     ("a: &a [x, x, x]\nb: &b [*a, *a, *a]\n", 2, "YAML anchors (&a) are not allowed"),
     ("a: [*a]\n", 2, "YAML aliases (*name) are not allowed"),  # an alias with no anchor to refer to
     ("tags: " + "[" * 5000 + "]" * 5000 + "\n", 2, "the values are nested more than 8 levels deep"),
+    # A merge key made the post a draft with no status line to see (the editor's YAML does not merge).
+    ("title: Post\n<<: {status: draft}\n", 3, "YAML's merge key (<<) is not allowed"),
+    ("corrections:\n  - <<: {date: 2021-11-25}\n    note: Fixed.\n", 3, "YAML's merge key (<<) is not allowed"),
 ])
 def test_yaml_that_is_refused_before_it_is_built(yaml_text, line, message):
     with pytest.raises(FrontMatterError) as refused:

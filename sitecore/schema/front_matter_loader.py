@@ -19,7 +19,7 @@ class YamlLimit(yaml.MarkedYAMLError):
 
 
 class FrontMatterLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, with two changes.
+    """PyYAML's safe loader, with three changes.
 
     - Dates stay text: our date field parses them, so an impossible date
       (2021-13-45) is reported at its line like any other mistake instead of
@@ -28,6 +28,7 @@ class FrontMatterLoader(yaml.SafeLoader):
       never needs them, and they are how a 2 KB file becomes a billion
       values (an "alias bomb") or a recursive value that crashes whatever
       reads it. (`title: &more fun` would also publish "fun".)
+    - No merge keys (`<<:`), which bring fields no line shows.
     """
 
     def __init__(self, stream):
@@ -59,6 +60,18 @@ class FrontMatterLoader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
+
+
+    def flatten_mapping(self, node):
+        """No merge keys: `<<: {status: draft}` made the post a draft with no
+        "status:" line to see, and the browser editor's YAML does not merge
+        (it would show the post as published)."""
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlLimit("YAML's merge key (<<) is not allowed",
+                                "write each field it would bring as a line of its own (status: draft)",
+                                key_node.start_mark)
+        super().flatten_mapping(node)
 
 
 FrontMatterLoader.add_constructor(
