@@ -147,6 +147,14 @@ def test_yaml_that_is_refused_before_it_is_built(yaml_text, line, message):
     assert (refused.value.line, refused.value.message) == (line, message)
 
 
+def test_a_merge_key_is_refused_at_its_line_and_the_post_is_not_published_as_a_draft(make_site):
+    post = MINIMAL_SITE["posts/hello.md"].replace("tags: [launch]", "<<: {status: draft}\n        tags: [launch]")
+    build = make_site({"posts/hello.md": post})
+    assert build.problem_lines == [
+        "content/posts/hello.md:6: (front matter): YAML's merge key (<<) is not allowed — write each field it "
+        "would bring as a line of its own (status: draft)"]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("fine\ntext\n", []),
     ("line one\nWord\x0bbreak\n", [(2, "U+000B", 5)]),
