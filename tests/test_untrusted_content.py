@@ -147,6 +147,24 @@ def test_yaml_that_is_refused_before_it_is_built(yaml_text, line, message):
     assert (refused.value.line, refused.value.message) == (line, message)
 
 
+def test_each_refused_link_is_told_at_its_own_line(make_site):
+    """Links sharing their first 40 characters were all told at the first
+    one's line, and a scheme written as a character reference at the body's
+    first line, and again as a relative link."""
+    body = ("Intro.\n\n[a]({static}/images/../../../../../../../../etc/shadow) first.\n\n"
+            "[b]({static}/images/../../../../../../../../etc/hostname) second.\n\n"
+            "[c](&#106;avascript:alert(2)) third.\n")
+    post = MINIMAL_SITE["posts/hello.md"].replace("The first post's text.", body)
+    build = make_site({"posts/hello.md": post})
+    assert [line.split(" — ")[0] for line in build.problem_lines] == [
+        "content/posts/hello.md:12: body: the link {static}/images/../../../../../../../../etc/shadow goes up a "
+        "folder with ..",
+        "content/posts/hello.md:14: body: the link {static}/images/../../../../../../../../etc/hostname goes up a "
+        "folder with ..",
+        "content/posts/hello.md:16: body: the link javascript:alert(2) is not a web address",
+    ], build.problem_lines
+
+
 def test_a_merge_key_is_refused_at_its_line_and_the_post_is_not_published_as_a_draft(make_site):
     post = MINIMAL_SITE["posts/hello.md"].replace("tags: [launch]", "<<: {status: draft}\n        tags: [launch]")
     build = make_site({"posts/hello.md": post})

@@ -8,6 +8,7 @@ are checked again as published, once Pelican has made them addresses.
 
 from __future__ import annotations
 
+import html
 import os
 import posixpath
 import re
@@ -134,7 +135,9 @@ def page_of_an_unreadable_file(path: str, settings: dict) -> bool:
 
 
 def check_target(item, found, site: SiteFacts, field: str = "body") -> None:
-    settings, target = site.settings, found.target
+    # As the page's HTML reads the address: "&#106;avascript:" is a link's
+    # "javascript:" (told from the rendered HTML), not a relative link.
+    settings, target = site.settings, html.unescape(found.target)
     try:
         url = urlparse(target)
     except ValueError:

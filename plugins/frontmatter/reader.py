@@ -253,9 +253,12 @@ class FrontMatterReader(BaseReader):
         # The folder of the file, from content/: a link's fix is written from it.
         folder = os.path.relpath(os.path.dirname(os.path.abspath(source_path)), os.path.abspath(self.settings["PATH"]))
         folder = folder.replace(os.sep, "/")
+        told_at: dict[str, int] = {}  # a search's last line: refusals come in the text's order
         for refusal in refused:
             message, fix = explain(refusal, folder)
-            problem_log.add(source_path, line_in_markdown(markdown, first_line, refusal.search), field, message, fix)
+            line = told_at[refusal.search] = line_in_markdown(markdown, first_line, refusal.search,
+                                                                after=told_at.get(refusal.search, 0))
+            problem_log.add(source_path, line, field, message, fix)
         if not refused:
             self.html_cache.put(markdown, safe)
         return safe
