@@ -233,6 +233,19 @@ def test_an_address_going_up_out_of_the_site_is_refused_and_nothing_there_is_lis
     assert did_you_mean(content, f"images/{escape}", str, "put it in content/images/") == "put it in content/images/"
 
 
+@pytest.mark.parametrize("written, fixed", [
+    ("https:evil.example", "https://evil.example"),  # a page of this site, /evil.example, to a browser
+    ("http:evil.example/page", "http://evil.example/page"),  # another website
+    ("HTTPS:/example.org/a", "https://example.org/a"),
+])
+def test_a_web_address_without_its_two_slashes_is_refused_with_them(make_site, written, fixed):
+    text = f"---\ntitle: Slashes\ndate: 2021-12-20\ncategory: news\nsummary: Slashes.\n---\nSee [it]({written}).\n"
+    build = make_site({"posts/slashes.md": text})
+    scheme = written.split(":")[0].lower()
+    assert build.problem_lines == [
+        f"content/posts/slashes.md:7: body: the link {written} has no // after its {scheme}: — write it as {fixed}"]
+
+
 def test_an_embargoed_posts_links_to_parts_are_checked_before_it_is_public(builds):
     """At its embargo's hour the post is public at a build no one reviews,
     where a wrong #part would stop everything that build publishes: its

@@ -153,6 +153,14 @@ def check_target(item, found, site: SiteFacts, field: str = "body") -> None:
             return
     if url.scheme in ("mailto", "tel"):
         return
+    if url.scheme.lower() in ("http", "https") and not url.netloc:
+        # "https:example.org" is, to a browser on this site, a page of this
+        # site (/example.org), and "http:example.org" another website: a
+        # slip either way, which no other check saw.
+        address = target.split(":", 1)[1].lstrip("/\\")
+        report(item, found.line, field, f"the {found.kind} {target} has no // after its {url.scheme}:",
+               f"write it as {url.scheme.lower()}://{address}")
+        return
     # An image is loaded from its exact origin (www. is another, which the
     # pages' policy refuses); a link, which is followed, is the site's
     # however its host is spelt (sitecore.urls.is_own_site).
