@@ -246,6 +246,24 @@ def test_a_web_address_without_its_two_slashes_is_refused_with_them(make_site, w
         f"content/posts/slashes.md:7: body: the link {written} has no // after its {scheme}: — write it as {fixed}"]
 
 
+def test_no_suggestion_lists_a_folder_behind_a_symbolic_link(tmp_path):
+    """A link in content/ to a folder outside it is refused as a file of
+    its own, but the fix for a missing image, written in other capitals,
+    listed the folder it leads to (/images/LINK/secret-ke: "did you mean
+    /images/link/secret-key.txt?")."""
+    from plugins.contentcheck.link_targets import did_you_mean, in_other_capitals, near_names
+
+    outside, content = tmp_path / "outside", tmp_path / "content"
+    outside.mkdir()
+    (outside / "secret-key.txt").write_text("not for the build's messages")
+    (content / "images").mkdir(parents=True)
+    (content / "images" / "link").symlink_to(outside)
+    for written in ("images/link/secret-ke", "Images/LINK/secret-ke", "IMAGES/Link/secret-key.txt"):
+        assert near_names(str(content), written) == [], written
+        assert in_other_capitals(str(content), written) is None, written
+        assert did_you_mean(str(content), written, str, "put it in content/images/") == "put it in content/images/"
+
+
 def test_an_embargoed_posts_links_to_parts_are_checked_before_it_is_public(builds):
     """At its embargo's hour the post is public at a build no one reviews,
     where a wrong #part would stop everything that build publishes: its

@@ -165,6 +165,33 @@ def test_each_refused_link_is_told_at_its_own_line(make_site):
     ], build.problem_lines
 
 
+def test_a_reference_hidden_by_an_escape_of_the_yaml_is_refused_where_the_page_would_hold_it(make_site):
+    """The closing call is Markdown in a YAML value: "&\\x23x202E;" in
+    quotes is "&#x202E;" once YAML has read it, which no check of the file's
+    text sees. The page's HTML is checked too: a direction override was
+    published in the minifesto, and U+000B stopped the build unexplained."""
+    for written, what in (("&\\x23x202E;", "U+202E"), ("&\\x23x0B;", "U+000B")):
+        minifesto = textwrap.dedent(MINIMAL_SITE["minifesto.md"]).replace(
+            "closing_call: Become a member today.", f'closing_call: "Become a member {written} today."')
+        build = make_site({"minifesto.md": minifesto})
+        assert build.returncode == 1 and "Traceback" not in build.stderr, build.stderr
+        line = 1 + next(number for number, text in enumerate(minifesto.splitlines()) if text.startswith("closing_call"))
+        assert [line for line in build.problem_lines if "closing_call" in line] == [
+            f"content/minifesto.md:{line}: closing_call: makes an invisible control character ({what}) in the page "
+            "(a character reference, &#…;, stands for it) — delete the reference"], build.problem_lines
+
+
+def test_the_line_of_a_refusal_is_not_taken_from_text_written_as_references(make_site):
+    """`&lt;script&gt;` is the words "<script>": a later <script> is told at
+    its own line, and two refusals on one line both at that line."""
+    body = ("Intro.\n\nWe write about &lt;script&gt; tags here.\n\n<script>alert(1)</script>\n\n"
+            '<span style="color:red">a</span> and <b style="font-weight:bold">b</b>\n')
+    post = MINIMAL_SITE["posts/hello.md"].replace("The first post's text.", body)
+    build = make_site({"posts/hello.md": post})
+    assert [line.split(": ")[0].rsplit(":", 1)[1] for line in build.problem_lines] == ["14", "16", "16"], (
+        build.problem_lines)
+
+
 def test_a_merge_key_is_refused_at_its_line_and_the_post_is_not_published_as_a_draft(make_site):
     post = MINIMAL_SITE["posts/hello.md"].replace("tags: [launch]", "<<: {status: draft}\n        tags: [launch]")
     build = make_site({"posts/hello.md": post})
@@ -203,6 +230,9 @@ def test_control_characters(text, expected):
                                "(U+FFFF)")]),
     ("&#x9D; &#157;\n", [(1, "contains &#x9D; at column 1, which stands for an invisible control character "
                              "(U+009D)")]),
+    # Markdown makes the escaped "\#" a "#": the same reference on the page.
+    ("A &\\#x202E; B\n", [(1, "contains &\\#x202E; at column 3, which stands for an invisible control character "
+                             "(U+202E)")]),
     # What a parser makes a character the site takes: Windows-1252's "€" for
     # &#x80;, the replacement character, a dash, a line break, an accent.
     ("&#x80; &#0; &#xD800; &#8212; &#10; &#233; &amp;#x0B;\n", []),

@@ -42,8 +42,8 @@ def in_other_capitals(content_root: str, relative: str) -> str | None:
         except OSError:
             return None
         matching = [name for name in names if name.lower() == part.lower()]
-        if len(matching) != 1:
-            return None
+        if len(matching) != 1 or os.path.islink(os.path.join(content_root, found, matching[0])):
+            return None  # a symbolic link is refused, and where it leads never listed
         found = posixpath.join(found, matching[0])
     return found or None
 
@@ -64,6 +64,8 @@ def near_names(content_root: str, relative: str, how_many: int = 3) -> list[str]
         return []
     folder, name = posixpath.split(relative.strip("/"))
     folder = (in_other_capitals(content_root, folder) or folder) if folder else ""
+    if not inside_content(content_root, folder):
+        return []
     try:
         names = sorted(name for name in os.listdir(os.path.join(content_root, folder))
                        if os.path.isfile(os.path.join(content_root, folder, name)))

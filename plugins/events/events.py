@@ -137,8 +137,8 @@ class EventGenerator(TypedContentGenerator):
             warn_if_postponed_too_long(event, now)
         upcoming = [event for event in self.items
                     if event.event_status != "postponed" and not has_passed(event.end, now)] + postponed
-        for event in upcoming:
-            warn_of_a_report_before_the_event(event)
+        for event in self.items:
+            warn_of_a_report_never_linked(event, upcoming)
         self.context["upcoming_events"] = upcoming
         # What the home page invites people to: events that go ahead (a
         # cancelled and a postponed one took both places from the conference).
@@ -211,18 +211,25 @@ class EventGenerator(TypedContentGenerator):
                      upcoming_calendar(self.context["calendar_events"], settings))
 
 
-def warn_of_a_report_before_the_event(event: Event) -> None:
-    """A report named by an event still to come (or postponed): its page
-    links the report only once the event has taken place, so until then the
-    line does nothing, and a published post that reports on an event not yet
-    held most likely reports on another one. A warning, not a refusal: a
-    report may be named ahead (the kept site is built again as the event
-    ends, and then shows it)."""
-    if getattr(event, "report", None):
+def warn_of_a_report_never_linked(event: Event, upcoming: list[Event]) -> None:
+    """A report the event's page does not link (event.html links it once
+    the event has taken place, unless it did not go ahead): named by an
+    event still to come or postponed, the line does nothing until then, and
+    a published post that reports on an event not yet held most likely
+    reports on another one; named by a cancelled event, never. A warning,
+    not a refusal: a report may be named ahead (the kept site is built
+    again as the event ends, and then shows it)."""
+    if not getattr(event, "report", None):
+        return
+    line = event.frontmatter_lines.get("report", 1)
+    fix = "if the post reports on another event, move this line to that event's file"
+    if event.event_status == "cancelled":
+        problem_log.warn(event.source_path, line, "report", "the event is cancelled: its page links no report",
+                         f"delete the line; {fix}")
+    elif event in upcoming:
         when = "its new date" if event.event_status == "postponed" else f"it ends ({event.end:%Y-%m-%d %H:%M})"
-        problem_log.warn(event.source_path, event.frontmatter_lines.get("report", 1), "report",
-                         f"the event has not taken place yet: its page links the report only once {when}",
-                         "if the post reports on another event, move this line to that event's file")
+        problem_log.warn(event.source_path, line, "report",
+                         f"the event has not taken place yet: its page links the report only once {when}", fix)
 
 
 def warn_if_postponed_too_long(event: Event, now: dt.datetime) -> None:

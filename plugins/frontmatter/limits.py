@@ -43,8 +43,9 @@ def size_problem(path: str, settings: dict) -> TextProblem | None:
     return None
 
 
-# A numeric character reference: "&#11;", "&#x0B" (the ";" may be left out).
-CHARACTER_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
+# A numeric character reference: "&#11;", "&#x0B" (the ";" may be left out),
+# or "&\#x0B;", whose "\#" Markdown makes a "#".
+CHARACTER_REFERENCE = re.compile(r"&\\?#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?")
 
 
 def referenced_character(reference: re.Match) -> str:

@@ -19,15 +19,26 @@ def position_of_byte(data: bytes, index: int) -> tuple[int, int]:
 def line_in_markdown(markdown: str, first_line: int, pattern: str, after: int = 0) -> int:
     """The line of `markdown` (numbered from `first_line`) where `pattern`
     first appears outside fenced code, after the line `after` if given (the
-    same thing found again is the next one); `first_line` if nowhere. A line
-    is searched as written and with its character references read, as the
-    page's HTML reads them (`&#106;avascript:` is "javascript:")."""
+    same thing found again is the next one, or on that line again); else
+    `first_line`. Lines are searched as written, then, if that finds
+    nothing, with their character references read as the page's HTML reads
+    them (`&#106;avascript:` is "javascript:"; text written as `&lt;script&gt;`
+    is not taken for a later <script>)."""
     search = re.compile(pattern, re.I)
-    in_code = False
+    lines = outside_fenced_code(markdown)
+    for read in (lambda line: line, lambda line: html.unescape(line) if "&" in line else ""):
+        for offset, line in lines:
+            if first_line + offset > after and search.search(read(line)):
+                return first_line + offset
+    return after or first_line
+
+
+def outside_fenced_code(markdown: str) -> list[tuple[int, str]]:
+    """(offset from the first line, line) of each line outside fenced code."""
+    lines, in_code = [], False
     for offset, line in enumerate(markdown.split("\n")):
         if FENCED_CODE.match(line):
             in_code = not in_code
-        elif not in_code and first_line + offset > after and (
-                search.search(line) or ("&" in line and search.search(html.unescape(line)))):
-            return first_line + offset
-    return first_line
+        elif not in_code:
+            lines.append((offset, line))
+    return lines

@@ -37,6 +37,7 @@ from sitecore.schema.fields_memo import FieldsMemo
 from sitecore.schema.front_matter_errors import FrontMatterError
 from sitecore.schema.past_the_first_slip import read_past_slips
 from sitecore.schema.schema import Schema
+from sitecore.schema.values_not_as_written import CONTROL_CHARACTER, what_it_is
 from sitecore.schema.yaml_slips import fields_of_this_file
 from sitecore.text_memo import TextMemo
 
@@ -175,11 +176,12 @@ class FrontMatterReader(BaseReader):
             line = doc.line_of("closing_call")
             # A value written as a block (closing_call: |) starts on the next line.
             block = re.search(r":\s*[|>][-+0-9]*\s*(?:#.*)?$", text.split("\n")[line - 1])
-            too_large = tables_too_large(blank_fenced_code(values["closing_call"]), line + 1 if block else line)
+            first_line = line + 1 if block else line
+            too_large = tables_too_large(blank_fenced_code(values["closing_call"]), first_line)
             for problem in too_large:
                 problem_log.add(source_path, problem.line, "closing_call", problem.message, problem.fix)
             metadata["closing_call_html"] = "" if too_large else self._safe_html(
-                source_path, "closing_call", values["closing_call"], line)
+                source_path, "closing_call", values["closing_call"], first_line)
         return metadata
 
     def _check_fields_only(self, source_path, schema, text: str, refused: list) -> None:
@@ -259,6 +261,15 @@ class FrontMatterReader(BaseReader):
             line = told_at[refusal.search] = line_in_markdown(markdown, first_line, refusal.search,
                                                                 after=told_at.get(refusal.search, 0))
             problem_log.add(source_path, line, field, message, fix)
+        made = CONTROL_CHARACTER.search(safe)
+        if made:
+            # What the checks of the file's text cannot see: a reference
+            # hidden by an escape of the field's YAML ("&\x23x0B;" in quotes
+            # is "&#x0B;"), which the page's HTML makes the character itself.
+            problem_log.add(source_path, line_in_markdown(markdown, first_line, r"&\\?#"), field,
+                            f"makes {what_it_is(made.group())} in the page (a character reference, &#…;, "
+                            "stands for it)", "delete the reference")
+            return CONTROL_CHARACTER.sub("", safe)
         if not refused:
             self.html_cache.put(markdown, safe)
         return safe
