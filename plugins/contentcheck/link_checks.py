@@ -8,10 +8,10 @@ are checked again as published, once Pelican has made them addresses.
 
 from __future__ import annotations
 
-import html
 import os
 import posixpath
 import re
+from html import unescape
 from urllib.parse import unquote, urlparse
 
 from sitecore.html_allowlist import OTHER_WEBSITE_WITHOUT_SCHEME, goes_up_a_folder
@@ -137,7 +137,7 @@ def page_of_an_unreadable_file(path: str, settings: dict) -> bool:
 def check_target(item, found, site: SiteFacts, field: str = "body") -> None:
     # As the page's HTML reads the address: "&#106;avascript:" is a link's
     # "javascript:" (told from the rendered HTML), not a relative link.
-    settings, target = site.settings, html.unescape(found.target)
+    settings, target = site.settings, unescape(found.target)
     try:
         url = urlparse(target)
     except ValueError:
