@@ -453,6 +453,24 @@ def test_properties_that_could_hide_a_name_are_refused_unread(tmp_path, core_xml
         f"cannot be read to check it for personal data ({why})", UNREADABLE_FIX)
 
 
+@pytest.mark.parametrize("parts", [
+    # Office reads part names in any capitals.
+    {"docProps/Core.xml": CORE.format("<dc:creator>Jane Doe</dc:creator>")},
+    # Or wherever the package's relationships say its properties are.
+    {"_rels/.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/package/2006/relationships/'
+                    'metadata/core-properties" Target="/meta/props.xml"/></Relationships>',
+     "meta/props.xml": CORE.format("<dc:creator>Jane Doe</dc:creator>")},
+])
+def test_properties_under_another_name_are_checked(tmp_path, parts):
+    from plugins.contentfiles.document_metadata import personal_data_problem
+
+    (tmp_path / "leaflet.docx").write_bytes(zip_of({"[Content_Types].xml": "<Types/>",
+                                                    "word/document.xml": "<document/>", **parts}))
+    assert personal_data_problem(str(tmp_path / "leaflet.docx")) == (
+        "cannot be published: it carries the names in its properties (Author)", DOCUMENT_FIX)
+
+
 def test_a_name_inside_another_element_of_a_field_is_found(tmp_path):
     from plugins.contentfiles.document_metadata import personal_data_problem
 

@@ -102,10 +102,12 @@ def office_personal_data(path: str) -> list[str]:
     except Exception as error:  # zipfile raises many kinds for a damaged archive
         raise UnreadableDocument(what_went_wrong(error)) from error
     with archive:
-        for part in parts_to_check(archive):
-            if part.filename in PEOPLE_FIELDS:
-                fields += filled_fields(part.filename, read_part(archive, part), PEOPLE_FIELDS[part.filename])
-            elif part.filename.endswith(PEOPLE_LIST):
+        properties = property_parts(archive)
+        for part in parts_to_check(archive, properties):
+            if part.filename in properties:
+                kind = properties[part.filename]
+                fields += filled_fields(part.filename, read_part(archive, part), PEOPLE_FIELDS[kind])
+            elif part.filename.lower().endswith(PEOPLE_LIST):
                 fields.append("the list of people who edited it")
             else:
                 photos[part.filename] = photo_records(part.filename, read_part(archive, part))
@@ -117,12 +119,46 @@ def office_personal_data(path: str) -> list[str]:
     return found
 
 
-def parts_to_check(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+# The package's own list of its parts' roles (Office Open XML): where a
+# program looks for the properties, whatever their part is called.
+PACKAGE_RELATIONSHIPS = "_rels/.rels"
+LARGEST_RELATIONSHIPS = 1024 * 1024  # a few hundred bytes, as Office writes it
+PROPERTIES_BY_RELATIONSHIP = {"/metadata/core-properties": "docProps/core.xml",
+                              "/extended-properties": "docProps/app.xml"}
+
+
+def property_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """{part's name: its PEOPLE_FIELDS key} of each properties part: by its
+    usual name in any capitals (Office reads part names so: docProps/Core.xml
+    went unchecked and was published), and each part the package's
+    relationships name as its properties."""
+    names = {part.filename.lower(): part.filename for part in archive.infolist()}
+    found = {names[key.lower()]: key for key in PEOPLE_FIELDS if key.lower() in names}
+    listing = names.get(PACKAGE_RELATIONSHIPS)
+    if listing is None:
+        return found
+    if archive.getinfo(listing).file_size > LARGEST_RELATIONSHIPS:
+        raise UnreadableDocument(f"{listing}: the list of its parts would unpack to "
+                                 f"{human_size(archive.getinfo(listing).file_size)}")
+    try:
+        relationships = etree.fromstring(read_part(archive, archive.getinfo(listing)), SAFE_XML)
+    except etree.XMLSyntaxError as error:
+        raise UnreadableDocument(f"{listing}: the list of its parts is not well-formed XML") from error
+    for relationship in relationships.iter("{*}Relationship"):
+        kind = next((key for ending, key in PROPERTIES_BY_RELATIONSHIP.items()
+                     if str(relationship.get("Type", "")).endswith(ending)), None)
+        target = names.get(str(relationship.get("Target", "")).lstrip("/").lower())
+        if kind and target:
+            found[target] = kind
+    return found
+
+
+def parts_to_check(archive: zipfile.ZipFile, properties: dict[str, str]) -> list[zipfile.ZipInfo]:
     """The parts that may name a person: properties, the list of editors,
     photos. UnreadableDocument if they would unpack to more than LARGEST_UNPACKED."""
-    parts = [part for part in archive.infolist()
-             if part.filename in PEOPLE_FIELDS or part.filename.endswith(PEOPLE_LIST) or is_image(part.filename)]
-    unpacked = sum(part.file_size for part in parts if not part.filename.endswith(PEOPLE_LIST))
+    parts = [part for part in archive.infolist() if part.filename in properties
+             or part.filename.lower().endswith(PEOPLE_LIST) or is_image(part.filename)]
+    unpacked = sum(part.file_size for part in parts if not part.filename.lower().endswith(PEOPLE_LIST))
     if unpacked > LARGEST_UNPACKED:
         raise UnreadableDocument(f"its properties and photos would unpack to {human_size(unpacked)}, more than the "
                                  f"{human_size(LARGEST_UNPACKED)} the build reads to check a document")
