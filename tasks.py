@@ -24,8 +24,7 @@ import re
 import shlex
 import sys
 import tempfile
-from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from invoke import Task, task
@@ -309,29 +308,11 @@ def gh_pages(c, remote="origin", branch="", latest=False, unreviewed=False):
                        public, pty=False)
 
 
-class SiteHandler(SimpleHTTPRequestHandler):
-    """Serve a built site as its web host would: a missing address gets the
-    site's own 404.html with status 404, and folders are never listed."""
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != HTTPStatus.NOT_FOUND or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(code)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def list_directory(self, path):
-        self.send_error(HTTPStatus.NOT_FOUND)
-
-
 @task(help={"port": "where to serve (default 8000)", "folder": "the built site to serve (default output)"})
 def serve(c, port=PORT_AS_TYPED, folder=OUTPUT):
     """Serve output/ on http://127.0.0.1:PORT/ (no rebuilds; see livereload)."""
+    from sitebuild.local_only import SiteHandler
+
     port = _port(port)
     handler = functools.partial(SiteHandler, directory=str(ROOT / folder))
     try:

@@ -7,6 +7,7 @@ from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+from .local_only import LocalOnly
 from .preview_builds import Preview
 from .preview_page import RELOAD_EVENTS, RELOAD_JS, RELOAD_SCRIPT, decorate
 
@@ -15,7 +16,7 @@ NO_PREVIEW_YET = (b"<!doctype html><html lang=en><head><title>Preview</title></h
                   b"<body><p>No preview yet.</p></body></html>")
 
 
-class PreviewHandler(SimpleHTTPRequestHandler):
+class PreviewHandler(LocalOnly, SimpleHTTPRequestHandler):
     preview: Preview
 
     def log_message(self, *args) -> None:
@@ -47,10 +48,13 @@ class PreviewHandler(SimpleHTTPRequestHandler):
     def find(self, path: str) -> tuple[int, Path | None]:
         """The HTTP status and the file served for `path` (None: no build yet)."""
         target = Path(self.translate_path(path))
-        if target.is_dir():
-            target = target / "index.html"
-        if target.is_file():
-            return 200, target
+        try:
+            if target.is_dir():
+                target = target / "index.html"
+            if target.is_file():
+                return 200, target
+        except OSError:  # a name too long for the file system: no such page (not a traceback in the terminal)
+            pass
         target = self.preview.output / "404.html"
         return 404, target if target.is_file() else None
 

@@ -481,3 +481,23 @@ def test_an_image_linked_to_a_file_outside_content_is_never_read(tmp_path):
     assert "content/images/leak.jpg:1: (file): is a symbolic link — replace it with the file itself: links could " \
            "publish files from outside content/" in build.problem_lines
     assert secret.stat().st_atime_ns == changed - 10**12, "a check read the file outside content/"
+
+
+def test_a_link_in_the_theme_is_refused_and_its_target_never_published(tmp_path):
+    """A link under theme/static/ was followed and its target published under
+    /theme/ (`ln -s /proc/self/environ`, one line of a pull request, would
+    publish the build job's environment). It is refused as one in content/
+    is, by the build and by the review's check."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-OUTSIDE")
+    theme = tmp_path / "theme"
+    shutil.copytree(REPO / "theme", theme)
+    (theme / "static/css/leak.txt").symlink_to(secret)
+    settings = {"THEME": repr(str(theme))}
+    expected = ("theme/static/css/leak.txt:1: (file): is a symbolic link in the theme — replace it with the file "
+                "itself: links could publish files from outside the theme")
+    build = build_in(tmp_path, {}, settings=settings)
+    assert build.returncode == 1 and expected in build.stderr.splitlines(), build.stderr
+    assert not (build.output / "theme/css/leak.txt").exists()
+    checked = build_in(tmp_path, {}, settings=settings, options=("--check",))
+    assert checked.returncode == 1 and expected in checked.stderr.splitlines(), checked.stderr

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import NamedTuple
@@ -120,6 +121,30 @@ def connected_page(browser, url):
 def wait_until_connected(page):
     """The preview's reload script has its event stream open."""
     page.wait_for_function("window.__previewConnected === true", timeout=20_000)
+
+
+def answer(url: str, host: str | None = None) -> tuple[int, bytes]:
+    """The status and body of a GET of `url`, its Host header `host` if given."""
+    request = urllib.request.Request(url, headers={"Host": host} if host else {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def test_the_preview_answers_only_requests_addressed_to_this_computer(preview):
+    """A web page the volunteer opens can point its own name at 127.0.0.1
+    ("DNS rebinding") and read the preview, drafts and all: its requests
+    still name that website as their Host, and are refused. A path too long
+    for the file system is a missing page, not a traceback in the terminal."""
+    port = preview.url.rsplit(":", 1)[1]
+    for path in ("/", "/__preview/status", "/news/hello-from-the-party/"):
+        status, body = answer(preview.url + path, host=f"rebound.example:{port}")
+        assert status == 403 and b"127.0.0.1" in body and b"Hello" not in body, path
+    assert answer(preview.url + "/", host=f"localhost:{port}")[0] == 200
+    assert answer(preview.url + "/")[0] == 200
+    assert answer(preview.url + "/" + "a" * 5000)[0] == 404
 
 
 def test_an_edit_appears_and_an_error_shows_then_clears(preview, factory_cache):

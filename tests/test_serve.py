@@ -45,3 +45,15 @@ def test_a_missing_address_gets_the_sites_404_page(served):
         assert (status, body) == (404, NOT_FOUND_PAGE), missing
         assert content_type == "text/html; charset=utf-8"
     assert get(f"{served}/no-such-page/", method="HEAD") == (404, "text/html; charset=utf-8", b"")
+
+
+def test_a_request_addressed_to_another_website_is_refused(served):
+    """As the live preview: a web page that points its own name at
+    127.0.0.1 (DNS rebinding) cannot read what invoke serve serves."""
+    port = served.rsplit(":", 1)[1]
+    request = urllib.request.Request(f"{served}/", headers={"Host": f"rebound.example:{port}"})
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=10)
+    assert refused.value.code == 403
+    assert refused.value.read() == (f"This server answers only at http://127.0.0.1:{port}/ (the request named "
+                                    "another website).\n").encode()

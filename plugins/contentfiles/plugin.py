@@ -54,6 +54,22 @@ def refuse_unsafe_files(pelican) -> None:
                                 "name, or a dot or space at its end): the repository could not be checked out "
                                 "on Windows", "rename it, e.g. with another word in its name")
     settings["IGNORE_FILES"] = ignored
+    refuse_links_in_the_theme(settings)
+
+
+def refuse_links_in_the_theme(settings: dict) -> None:
+    """A link in the theme's folders was followed and its target published
+    under /theme/ (a pull request's one line, `ln -s /proc/self/environ`,
+    would publish the build job's environment): refused as in content/."""
+    folders = [settings.get("THEME"), *(settings.get("THEME_TEMPLATES_OVERRIDES") or [])]
+    for folder in filter(None, folders):
+        for directory, names, files in os.walk(folder):
+            for name in names + files:
+                path = os.path.join(directory, name)
+                if os.path.islink(path):
+                    problem_log.add(path, 1, "(file)", "is a symbolic link in the theme",
+                                    "replace it with the file itself: links could publish files from outside "
+                                    "the theme")
 
 
 def static_file_problem(path: str, save_as: str, taken: dict[str, str],
