@@ -30,6 +30,10 @@ class PreviewHandler(LocalOnly, SimpleHTTPRequestHandler):
             return self.send_bytes(200, "text/javascript", RELOAD_JS)
         if address.path == STATUS:
             return self.send_bytes(200, "application/json", json.dumps(self.preview.status()).encode())
+        if not address.path.endswith("/") and self.is_folder(address.path):
+            # As a web host does: /admin is /admin/ (served as it was, the
+            # editor got the reload script, and a reload loses unsaved work).
+            return self.redirect(address._replace(path=address.path + "/").geturl())
         status, target = self.find(self.path)
         if target is None:  # no good build yet: still show the problems
             return self.send_bytes(404, "text/html", self.decorated(NO_PREVIEW_YET))
@@ -57,6 +61,19 @@ class PreviewHandler(LocalOnly, SimpleHTTPRequestHandler):
             pass
         target = self.preview.output / "404.html"
         return 404, target if target.is_file() else None
+
+    def is_folder(self, path: str) -> bool:
+        try:
+            return Path(self.translate_path(path)).is_dir()
+        except OSError:  # a name too long for the file system
+            return False
+
+    def redirect(self, location: str) -> None:
+        self.send_response(301)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
 
     def page_now(self, path: str) -> bytes:
         _, target = self.find(path)

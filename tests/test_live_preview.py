@@ -3,6 +3,7 @@ reload; a content error shows on the page and clears when fixed."""
 
 from __future__ import annotations
 
+import http.client
 import json
 import signal
 import subprocess
@@ -145,6 +146,19 @@ def test_the_preview_answers_only_requests_addressed_to_this_computer(preview):
     assert answer(preview.url + "/", host=f"localhost:{port}")[0] == 200
     assert answer(preview.url + "/")[0] == 200
     assert answer(preview.url + "/" + "a" * 5000)[0] == 404
+
+
+def test_a_folder_without_its_last_slash_is_sent_to_it(preview):
+    """/admin was served as /admin/ with the preview's reload script added
+    (which the editor never gets: a reload loses unsaved work), and its
+    relative addresses pointed a folder too high."""
+    connection = http.client.HTTPConnection(preview.url.removeprefix("http://"), timeout=10)
+    for path, location in (("/admin", "/admin/"), ("/news?x=1", "/news/?x=1")):
+        connection.request("GET", path)
+        response = connection.getresponse()
+        response.read()
+        assert (response.status, response.headers["Location"]) == (301, location), path
+    connection.close()
 
 
 def test_an_edit_appears_and_an_error_shows_then_clears(preview, factory_cache):
