@@ -222,7 +222,8 @@ def test_an_address_going_up_out_of_the_site_is_refused_and_nothing_there_is_lis
     secret.parent.mkdir()
     secret.write_text("not for the build's messages")
     escape = "/".join([".."] * 12) + str(secret.parent) + "/secret-ke"
-    text = f"---\ntitle: Paths\ndate: 2021-12-20\ncategory: news\nsummary: Paths.\n---\n![Members marching](/images/{escape})\n"
+    text = (f"---\ntitle: Paths\ndate: 2021-12-20\ncategory: news\nsummary: Paths.\n---\n"
+            f"![Members marching](/images/{escape})\n")
     build = make_site({"posts/paths.md": text})
     assert build.problem_lines == [
         f"content/posts/paths.md:7: body: the image /images/{escape} goes up a folder with .. — a link may not use .. "
