@@ -27,14 +27,17 @@ from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerato
 from .urls import page_url
 
 # The site's own folders: no page of content stands there (a page called
-# "pagefind" vanished under the search index, which is written last).
+# "pagefind" vanished under the search index, which is written last), nor an
+# old address's redirect page (one was written among the feeds and the
+# share cards).
 OWN_FOLDER_SETTINGS = ("THEME_STATIC_DIR", "SEARCH_INDEX_PATH", "NGINX_HEADERS_SAVE_AS", "CMS_SAVE_AS",
-                       "SITEMAP_PARTS_PATH")
+                       "SITEMAP_PARTS_PATH", "FEED_ALL_ATOM", "SHARE_CARD_PATH")
 
 
 def own_folders(settings: dict) -> set[str]:
     """The first part of every address the site keeps its own files under
-    (theme/, pagefind/, _server/, admin/, sitemaps/), in lower case."""
+    (theme/, pagefind/, _server/, admin/, sitemaps/, feeds/, share/), in
+    lower case."""
     return {str(settings[name]).strip("/").split("/")[0].lower() for name in OWN_FOLDER_SETTINGS if settings.get(name)}
 
 

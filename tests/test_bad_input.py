@@ -523,7 +523,7 @@ def test_a_page_cannot_take_a_generated_address(make_site):
     )
 
 
-@pytest.mark.parametrize("name", ["pagefind", "theme"])
+@pytest.mark.parametrize("name", ["pagefind", "theme", "feeds", "share"])
 def test_a_page_cannot_take_a_folder_of_the_sites_own_files(make_site, name):
     """pages/pagefind.md built, was in the sitemap, and was nowhere: the
     search index, written last, took its folder."""
@@ -531,8 +531,8 @@ def test_a_page_cannot_take_a_folder_of_the_sites_own_files(make_site, name):
     assert_fails_with(
         build,
         f"content/pages/{name}.md:1: (file name): its address /{name}/ is where the site keeps files of its own "
-        "(the search index, the styles, the editor, the sitemap's parts), which would take its place — rename "
-        "this file so its slug (the file name) is another word",
+        "(the search index, the styles, the editor, the sitemap's parts, the feeds, the share cards), which would "
+        "take its place — rename this file so its slug (the file name) is another word",
     )
 
 

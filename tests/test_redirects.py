@@ -218,6 +218,11 @@ MISTAKES = {
     "posts/takes-past-events.md": ("/events/past/2030/", "old_addresses: item 1: /events/past/2030/ has the shape of "
                                                          "an address the site gives its lists"),
     "posts/takes-the-theme.md": ("/theme/old/", "old_addresses: item 1: /theme/old/ is in a folder the site keeps its own"),
+    # A redirect page was written among the feeds and among the share cards (a security audit).
+    "posts/takes-the-feeds.md": ("/feeds/old.html", "old_addresses: item 1: /feeds/old.html is in a folder the site "
+                                                    "keeps its own files in"),
+    "posts/takes-the-cards.md": ("/share/old.html", "old_addresses: item 1: /share/old.html is in a folder the site "
+                                                    "keeps its own"),
     # Its own address, written as the file that answers there.
     "posts/own-index.md": ("/news/own-index/index.html", "old_addresses: item 1: /news/own-index/ is this item's own address"),
     # One address in other letters: one folder on a Mac.

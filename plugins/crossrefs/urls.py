@@ -33,7 +33,8 @@ def check_unique_output_paths(generators) -> None:
         if save_as.split("/")[0].lower() in folders:
             for item in by_path.values():
                 _report(item, f"its address /{public_url(item)} is where the site keeps files of its own (the "
-                        "search index, the styles, the editor, the sitemap's parts), which would take its place",
+                        "search index, the styles, the editor, the sitemap's parts, the feeds, the share cards), "
+                        "which would take its place",
                         "rename this file so its slug (the file name) is another word")
         elif save_as in generated:
             for item in by_path.values():
