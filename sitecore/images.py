@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -90,9 +91,12 @@ def pixel_size_problem(data: bytes) -> tuple[str, str] | None:
     try:
         with size_told_in_words(), Image.open(io.BytesIO(data)) as image:
             width, height = image.size
-    except Image.DecompressionBombError:  # Pillow's own limit, twice its MAX_IMAGE_PIXELS
-        return (f"has more than {2 * Image.MAX_IMAGE_PIXELS / 1e6:.0f} megapixels: more than the {MOST_MEGAPIXELS} "
-                "a picture may have", SMALLER_FIX)
+    except Image.DecompressionBombError as error:  # Pillow's own limit, twice its MAX_IMAGE_PIXELS
+        # Its message gives the picture's pixels, not its sides.
+        pixels = re.search(r"Image size \((\d+) pixels\)", str(error))
+        size = (f"has {int(pixels[1]) / 1e6:.1f} megapixels" if pixels
+                else f"has more than {2 * Image.MAX_IMAGE_PIXELS / 1e6:.0f} megapixels")
+        return f"{size}: more than the {MOST_MEGAPIXELS} a picture may have", SMALLER_FIX
     except Exception:  # Pillow raises many kinds for a damaged file
         return None
     measured = f"is {width} × {height} pixels"

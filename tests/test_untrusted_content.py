@@ -562,7 +562,7 @@ EXPECTED_LINES = [
     "Markdown's colons instead: |:---| left, |---:| right, |:---:| centred",
     # Told by its size, in words, once, at the file (not also at the page
     # showing it, as Pillow's "DecompressionBombError").
-    "content/images/bomb.png:1: (file): has more than 179 megapixels: more than the 50 a picture may have — ",
+    "content/images/bomb.png:1: (file): has 3600.0 megapixels: more than the 50 a picture may have — ",
 ]
 
 
