@@ -210,8 +210,9 @@ SHARED_OUT_TOGETHER = {
     "test_security_headers.py": "reader visits",
     "test_accessibility.py": "reader visits",
 }
-# `@pytest.fixture(scope="module")`, with either quote, among other arguments.
-MODULE_FIXTURE = re.compile(r"""^@pytest\.fixture\([^)]*\bscope\s*=\s*["']module["']""", re.MULTILINE)
+# `@pytest.fixture(scope="module")`, with either quote, among other arguments
+# on the decorator's line (`params=[(1, 2)]` too).
+MODULE_FIXTURE = re.compile(r"""^@pytest\.fixture\(.*\bscope\s*=\s*["']module["']""", re.MULTILINE)
 
 
 @functools.cache

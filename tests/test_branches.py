@@ -80,12 +80,16 @@ def test_an_email_address_with_a_question_mark_cannot_add_to_its_link(make_site)
     branch = LONDON_BRANCH.replace("contact: https://london.example.org", f"contact: {address}")
     press_office = MINIMAL_SITE["press-office.md"].replace("email: press@example.org", f"email: {address}")
     press_page = (REPO / "content/pages/press.md").read_text(encoding="utf-8")
+    councillor = MINIMAL_SITE["councillors/jo-bloggs.md"].replace("region: London",
+                                                                 f"region: London\n        contact: {address}")
     build = make_site({"branches/breakthrough-london.md": branch, "press-office.md": press_office,
-                       "pages/press.md": press_page})
+                       "pages/press.md": press_page, "councillors/jo-bloggs.md": councillor})
     assert build.returncode == 0, build.stderr
     expected = "mailto:press%3Fbcc%3Dspy%2540evil.example%26body%3Dhi@party.org.uk"
     branch_page = build.html("branches/breakthrough-london/").main
     assert [link["href"] for link in branch_page.select('a[href^="mailto:"]')] == [expected]
+    councillor_page = build.html("councillors/jo-bloggs/").main
+    assert [link["href"] for link in councillor_page.select('a[href^="mailto:"]')] == [expected]
     press = build.html("press/")
     assert [link["href"] for link in press.select('a[href^="mailto:"]')] == [expected]
     assert "?" not in expected and "&" not in expected

@@ -716,24 +716,29 @@ def test_a_press_contact_or_press_kit_person_given_twice_is_refused(browser, edi
         const { toFile } = await import('./frontmatter-format.js');
         const spec = (await (await fetch('formats.json')).json())['press-frontmatter'];
         const contact = (name) => ({ name, role: 'Press officer', phone: '020 7946 0123', email: 'press@example.org' });
-        const refused = (contacts) => {
+        const refused = (contacts, people = []) => {
           try {
-            toFile({ contacts, out_of_hours: '07700 900123', press_kit_people: [], body: 'Notes.' }, spec);
+            toFile({ contacts, out_of_hours: '07700 900123', press_kit_people: people, body: 'Notes.' }, spec);
             return false;
           } catch (error) { return error.message; }
         };
+        const person = (name) => ({ name, role: 'Leader', photo: '/images/press/a.jpg', caption: 'A.', credit: 'B',
+                                    bio: 'C.' });
+        const refusedPeople = (people) => refused([contact('Sam Okafor')], people);
         return [
           refused([contact('Sam Okafor'), contact('Priya Nair'), contact('sam  okafor ')]),
           refused([contact('Sam Okafor'), contact('Priya Nair')]),
           refused([contact("Sam O'Neill"), contact('Sam O’Neill')]),
           refused([contact('Groß'), contact('GROSS')]),  // as the build: small letters, not casefolded
+          refusedPeople([person('Alex Mays'), person('alex mays')]),
         ];
     }""")
     page.close()
     assert refusals == ['"Name" in Contacts item 3 is "sam  okafor", as in item 1: give each once (remove item 3).',
                         False,
                         '"Name" in Contacts item 2 is "Sam O’Neill", as in item 1: give each once (remove item 2).',
-                        False]
+                        False,
+                        '"Name" in Press kit people item 2 is "alex mays", as in item 1: give each once (remove item 2).']
     from sitecore.schema.list_fields import same_entry_key
 
     assert same_entry_key("Sam O'Neill") == same_entry_key("sam  o’neill ") and same_entry_key("Groß") != "gross"

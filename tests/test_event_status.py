@@ -225,6 +225,14 @@ def test_a_report_named_before_the_event_is_a_warning_at_its_line(make_site):
     after = make_site(files, options=("--now", "2022-05-07 13:30"))
     assert after.returncode == 0 and "warning" not in after.stderr
     assert after.html("events/canvass/").main.find("a", href="/news/canvass-report/") is not None
+    # A postponed one: once it has taken place, on its new date.
+    postponed = {**files, "events/canvass.md": event_file(report="canvass-report", event_status="postponed")}
+    build = make_site(postponed, options=("--now", "2022-05-08 12:00"))
+    assert build.returncode == 0, build.stderr
+    assert build.stderr.splitlines()[-1] == (
+        "content/events/canvass.md:8: report: the event has not taken place yet: its page links the report only once "
+        "it has taken place, on its new date — if the post reports on another event, move this line to that event's "
+        "file (warning)")
     # A cancelled event's page links no report, before or after its date.
     cancelled = {**files, "events/canvass.md": event_file(report="canvass-report", event_status="cancelled")}
     for now in ("2022-05-07 12:00", "2022-05-08 12:00"):

@@ -501,3 +501,12 @@ def test_a_link_in_the_theme_is_refused_and_its_target_never_published(tmp_path)
     assert not (build.output / "theme/css/leak.txt").exists()
     checked = build_in(tmp_path, {}, settings=settings, options=("--check",))
     assert checked.returncode == 1 and expected in checked.stderr.splitlines(), checked.stderr
+    # A folder of templates put before the theme's (THEME_TEMPLATES_OVERRIDES) likewise.
+    (theme / "static/css/leak.txt").unlink()
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "base.html").symlink_to(secret)
+    build = build_in(tmp_path, {}, settings={**settings, "THEME_TEMPLATES_OVERRIDES": repr([str(overrides)])})
+    assert build.returncode == 1
+    assert ("overrides/base.html:1: (file): is a symbolic link in the theme — replace it with the file itself: links "
+            "could publish files from outside the theme") in build.stderr.splitlines(), build.stderr

@@ -129,12 +129,12 @@ def test_no_page_scrolls_sideways_at_320px(served, browser):
 # statement says).
 TEXT_SPACING = ("* { line-height: 1.5 !important; letter-spacing: .12em !important; "
                 "word-spacing: .16em !important; } p { margin-bottom: 2em !important; }")
-# Each word of a heading, the party's name and the menu that takes more than
+# Each word of a heading, the party's name (.brand) and the menu that takes more than
 # one line: a word broken inside itself. A hyphen is a place to break, so
 # "by-election" is two words here.
 WORDS_BROKEN = """() => {
   const broken = [];
-  for (const element of document.querySelectorAll('h1, h2, h3, .site-name, .site-nav a')) {
+  for (const element of document.querySelectorAll('h1, h2, h3, h4, h5, h6, .brand, .site-nav a')) {
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
     for (let text = walker.nextNode(); text; text = walker.nextNode()) {
       for (const word of text.data.matchAll(/[^\\s-]+/g)) {
@@ -163,6 +163,7 @@ def test_with_text_spacing_at_320px_headings_keep_their_words_whole(nginx_site, 
             page.goto(f"{nginx_site}/{path}")
             page.add_style_tag(content=TEXT_SPACING)
             broken[name], overflow[name] = page.evaluate(WORDS_BROKEN), page.evaluate(OVERFLOW)
+            assert page.locator(".brand").count() == 1, name  # the party's name is among the words checked
             assert page.evaluate("getComputedStyle(document.body).letterSpacing") != "normal"  # it applied
     finally:
         context.close()

@@ -227,7 +227,8 @@ def warn_of_a_report_never_linked(event: Event, upcoming: list[Event]) -> None:
         problem_log.warn(event.source_path, line, "report", "the event is cancelled: its page links no report",
                          f"delete the line; {fix}")
     elif event in upcoming:
-        when = "its new date" if event.event_status == "postponed" else f"it ends ({event.end:%Y-%m-%d %H:%M})"
+        when = ("it has taken place, on its new date" if event.event_status == "postponed"
+                else f"it ends ({event.end:%Y-%m-%d %H:%M})")
         problem_log.warn(event.source_path, line, "report",
                          f"the event has not taken place yet: its page links the report only once {when}", fix)
 
