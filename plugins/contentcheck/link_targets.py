@@ -60,12 +60,11 @@ def inside_content(content_root: str, relative: str) -> bool:
 def near_names(content_root: str, relative: str, how_many: int = 3) -> list[str]:
     """Files in the same folder whose names are a slip of a letter or two
     from the missing one's (content/-relative, with /)."""
-    if ".." in relative.split("/") or not inside_content(content_root, relative):
+    if not inside_content(content_root, relative):
         return []
     folder, name = posixpath.split(relative.strip("/"))
+    # In other capitals, never through a symbolic link (in_other_capitals).
     folder = (in_other_capitals(content_root, folder) or folder) if folder else ""
-    if not inside_content(content_root, folder):
-        return []
     try:
         names = sorted(name for name in os.listdir(os.path.join(content_root, folder))
                        if os.path.isfile(os.path.join(content_root, folder, name)))
@@ -81,8 +80,6 @@ def did_you_mean(content_root: str, relative: str, as_written, otherwise: str) -
     which is not there: the file it names in other capitals, or those a
     letter or two away, each as the volunteer would write it
     (`as_written(path)`); else `otherwise`."""
-    if ".." in relative.split("/") or not inside_content(content_root, relative):
-        return otherwise
     same = in_other_capitals(content_root, relative)
     if same is not None and os.path.isfile(os.path.join(content_root, same)):
         return f"did you mean {as_written(same)}? (names must match in capitals too)"

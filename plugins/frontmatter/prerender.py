@@ -27,7 +27,7 @@ from sitecore.names import MARKDOWN_SUFFIXES
 from sitecore.schema.content_folders import files_in_content_folders
 from sitecore.schema.document import body_of
 
-from .safe_html import render_safe_html, safe_html_memo
+from .safe_html import render_safe_html, safe_html_memo, worth_keeping
 
 logger = logging.getLogger("site.frontmatter")
 PARALLEL_FROM = 64  # bodies; a worker process takes about 0.5 s to start
@@ -74,7 +74,7 @@ def start_worker(settings: dict) -> None:
 
 def render_into_memo(markdown: str) -> None:
     safe, refused = render_safe_html(markdown, _worker["settings"])
-    if not refused:
+    if worth_keeping(safe, refused):
         _worker["memo"].put(markdown, safe)
 
 

@@ -50,7 +50,7 @@ from .limits import (
 )
 from .positions_in_file import line_in_markdown, position_of_byte
 from .publication import publication_status
-from .safe_html import render_safe_html, safe_html_memo
+from .safe_html import render_safe_html, safe_html_memo, worth_keeping
 from .table_limits import table_problems, tables_too_large
 
 SKIP = {"status": "skip"}
@@ -270,7 +270,7 @@ class FrontMatterReader(BaseReader):
                             f"makes {what_it_is(made.group())} in the page (a character reference, &#…;, "
                             "stands for it)", "delete the reference")
             return CONTROL_CHARACTER.sub("", safe)
-        if not refused:
+        if worth_keeping(safe, refused):
             self.html_cache.put(markdown, safe)
         return safe
 

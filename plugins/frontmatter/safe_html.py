@@ -19,6 +19,8 @@ from sitecore import html_allowlist, html_refusals, html_sanitiser, language_tag
 from sitecore.heading_ids import theme_ids_of
 from sitecore.html_refusals import refusals
 from sitecore.html_sanitiser import clean
+from sitecore.schema import values_not_as_written
+from sitecore.schema.values_not_as_written import CONTROL_CHARACTER
 from sitecore.text_memo import TextMemo, fingerprint
 
 
@@ -80,6 +82,14 @@ def render_safe_html(markdown: str, settings: dict) -> tuple[str, list]:
     return clean(html), refusals(html, theme_ids_of(settings["MARKDOWN"]))
 
 
+def worth_keeping(safe: str, refused: list) -> bool:
+    """Whether rendered HTML may be kept in the memo: only what gave no
+    problem, so a mistake is told at every build. Besides the allowlist's
+    refusals, a control character the HTML parser made of a character
+    reference (the reader tells it; a kept copy would skip the telling)."""
+    return not refused and not CONTROL_CHARACTER.search(safe)
+
+
 def project_extensions(markdown_settings: dict) -> list:
     """The Markdown extensions MARKDOWN names that are this project's own
     modules (sitecore.…): their code changes the HTML, so the memo's key
@@ -92,8 +102,9 @@ def safe_html_memo(settings: dict) -> TextMemo:
     """Safe HTML by the Markdown it came from (see sitecore/text_memo.py)."""
     # The reader is not in the key: it only asks the memo, and keeps in it
     # what render_safe_html made of a body with no refusal.
+    # values_not_as_written: its CONTROL_CHARACTER decides what is kept (worth_keeping).
     made_by = fingerprint((sys.modules[__name__], html_allowlist, html_refusals, html_sanitiser, language_tags,
-                           *project_extensions(settings["MARKDOWN"])),
+                           values_not_as_written, *project_extensions(settings["MARKDOWN"])),
                           ("markdown", "selectolax", "nh3", "langcodes"),
                           [markdown_options(settings["MARKDOWN"])])
     return TextMemo(settings["CACHE_PATH"], "safe-html", made_by)

@@ -33,13 +33,11 @@ def list_of(item_check: Callable[[Any, dict], Any], *, min_items: int = 0, max_i
                 items.append(item_check(item, settings))
             except FieldError as error:
                 raise FieldError(f"item {position}: {error.message}", error.fix, at=(position - 1,)) from None
-        if once:
-            first_places: dict = {}
-            for position, item in enumerate(items, start=1):
-                first = first_places.setdefault(item, position)
-                if first != position:
-                    raise FieldError(f'item {position}: "{item}" is named already, as item {first}',
-                                     f"name each {once} once: delete item {position}", at=(position - 1,))
+        repeated = repeats(items) if once else []
+        if repeated:  # the first repeat: a list's check tells one mistake
+            index, first = repeated[0]
+            raise FieldError(f'item {index + 1}: "{items[index]}" is named already, as item {first + 1}',
+                             f"name each {once} once: delete item {index + 1}", at=(index,))
         if len(items) < min_items:
             raise FieldError(
                 f"needs at least {min_items} item{'s' if min_items != 1 else ''}",
@@ -49,6 +47,14 @@ def list_of(item_check: Callable[[Any, dict], Any], *, min_items: int = 0, max_i
 
     check.item_check = item_check  # the editor's form checks each item by it (plugins/cms)
     return check
+
+
+def repeats(keys: list) -> list[tuple[int, int]]:
+    """(index, index of its first) of each key that an earlier one equals;
+    a key of None is no key."""
+    first_places: dict = {}
+    return [(index, first) for index, key in enumerate(keys)
+            if key is not None and (first := first_places.setdefault(key, index)) != index]
 
 
 # Curly quotes as straight ones: the build makes straight quotes curly
@@ -105,18 +111,12 @@ def list_of_objects(item_name: str, fields: tuple[Field, ...], *, min_items: int
         """Each entry whose `once_by` is an earlier entry's, as written (told
         beside the entries' other mistakes: an entry to delete need not be
         mended first), compared as the editor's format compares them."""
-        first_places: dict[str, int] = {}
-        errors = []
-        for index, entry in enumerate(entries):
-            written = entry.get(once_by) if isinstance(entry, dict) else None
-            if not isinstance(written, str) or not written.strip():
-                continue
-            first = first_places.setdefault(same_entry_key(written), index)
-            if first != index:
-                errors.append(FieldError(f'{where_in_field((index, once_by))}: "{written.strip()}" is listed '
-                                         f"already, as item {first + 1}",
-                                         f"give each {item_name} once: delete item {index + 1}", at=(index, once_by)))
-        return errors
+        written = [entry.get(once_by) if isinstance(entry, dict) else None for entry in entries]
+        keys = [same_entry_key(name) or None if isinstance(name, str) else None for name in written]
+        return [FieldError(f'{where_in_field((index, once_by))}: "{written[index].strip()}" is listed already, as '
+                           f"item {first + 1}", f"give each {item_name} once: delete item {index + 1}",
+                           at=(index, once_by))
+                for index, first in repeats(keys)]
 
     required = [spec.name for spec in fields if spec.required]
 
