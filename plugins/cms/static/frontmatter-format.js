@@ -6,7 +6,7 @@
 //
 // No browser APIs: tests run it in Node too. It keeps one thing between
 // calls: the values of each collection's unique fields (see `used`).
-import { Document, isScalar, isSeq, parseDocument } from './yaml/index.js';
+import { Document, isCollection, isScalar, isSeq, parseDocument, visit } from './yaml/index.js';
 
 // The key under which an entry carries its file's text from fromFile to
 // toFile. Sveltia keeps keys that no field defines; toFile never writes it.
@@ -190,34 +190,52 @@ function stored(name, value, spec) {
   return value;
 }
 
+/**
+ * Whether `text`, written without quotes, would fail the build though this
+ * library's YAML reads it back: PyYAML refuses a tab in it, reads "=" as its
+ * value tag and "<<" as its merge key and, inside a list written [a, b],
+ * ends the item at a "?" or ":" (`[why vote?]`, a link with a query); and
+ * the build refuses a text ending in a " that nothing opens (`“I joined"`,
+ * `a 55"`), taking it for a slip. Quoted, each is the same text to both.
+ */
+function notPlainForTheBuild(text, inFlow) {
+  return text.includes('\t') || text === '=' || text === '<<' || (inFlow && /[?:]/.test(text))
+    || (text.endsWith('"') && text.split('"').length % 2 === 0);
+}
+
+const withoutMergeKey = (tags) => tags.filter((tag) => tag.tag !== 'tag:yaml.org,2002:merge');
+
 /** "name: value" line(s) for one key, in the style of the node it replaces. */
 function keyText(name, value, original) {
   // YAML 1.1 (PyYAML) would quote a date to keep it text; the build wants it
   // read as a date.
   if (typeof value === 'string' && DATE_TEXT.test(value)) return `${name}: ${value}`;
-  const document = new Document({ [name]: value }, { version: '1.1' });
+  // Without YAML 1.1's merge key, "<<" is text like any other, which
+  // notPlainForTheBuild can quote (its tag would write it bare).
+  const document = new Document({ [name]: value }, { version: '1.1', customTags: withoutMergeKey });
   const node = document.contents.items[0].value;
   const style = (target, model) => {
     if (isScalar(target) && typeof target.value === 'string' && isScalar(model) && typeof model.value === 'string') {
       target.type = model.type;
     }
   };
-  // A tab inside a plain value, or a value that is only "=", is legal to
-  // this library's YAML and refused by the build's (PyYAML): quoted, it is
-  // the same text to both.
-  const quotedIfNeeded = (target) => {
-    if (isScalar(target) && typeof target.value === 'string' && (target.value.includes('\t') || target.value === '=')) {
-      target.type = 'QUOTE_DOUBLE';
-    }
-  };
   if (isSeq(node)) {
     node.flow = isSeq(original) ? original.flow : false;
     node.items.forEach((item, index) => style(item, isSeq(original) ? original.items[index] : undefined));
-    node.items.forEach(quotedIfNeeded);
   } else {
     style(node, original);
-    quotedIfNeeded(node);
   }
+  // Every text, however deep (a press contact's role too), that this
+  // library would write plain and the build would not read as written.
+  visit(document, {
+    Scalar(_, scalar, path) {
+      const inFlow = path.some((parent) => isCollection(parent) && parent.flow);
+      const plain = scalar.type === undefined || scalar.type === 'PLAIN';
+      if (typeof scalar.value === 'string' && plain && notPlainForTheBuild(scalar.value, inFlow)) {
+        scalar.type = 'QUOTE_DOUBLE';
+      }
+    },
+  });
   return document.toString({ lineWidth: 0, indentSeq: true, version: '1.1' }).replace(/\n$/, '');
 }
 
