@@ -174,6 +174,25 @@ def test_a_browser_following_an_old_link_lands_on_the_page(renamed, browser):
 
 
 @pytest.mark.browser
+def test_a_link_to_a_part_of_a_renamed_page_lands_on_that_part(renamed, browser):
+    """A journalist cites one commitment (`#commitment-1`) at the policy's
+    old address: the refresh drops the #part, js/moved.js carries it."""
+    from browser import goto_settled, serve_folder
+
+    with serve_folder(renamed.output) as base:
+        page = browser.new_page()
+        try:
+            goto_settled(page, f"{base}/policies/homes-for-everyone/#commitment-1")
+            page.wait_for_url(f"{base}/policies/housing/#commitment-1")
+            assert page.evaluate("document.querySelector(':target')?.id") == "commitment-1"
+            # Without a #part the refresh alone goes on, as without JavaScript.
+            goto_settled(page, f"{base}/news/clmate-vote/")
+            page.wait_for_url(f"{base}/news/climate-vote/")
+        finally:
+            page.close()
+
+
+@pytest.mark.browser
 def test_the_moved_page_passes_axe_and_the_nu_html_checker(renamed, browser, settings, tmp_path):
     """axe checks the page as shown: a copy without its refresh, which
     would take the browser away before axe could look."""
