@@ -37,6 +37,7 @@ RENAMED = {
         date: 2021-11-26
         category: news
         summary: What happens next.
+        policies: [housing]
         ---
         Read [the first report](/news/clmate-vote/).
         """,
@@ -122,6 +123,9 @@ def test_the_hosts_are_told_to_answer_301(renamed):
     assert redirects[1:] == sorted(["/news/2021/climate-vote.html /news/climate-vote/ 301",
                                     "/news/clmate-vote/ /news/climate-vote/ 301",
                                     "/policies/homes-for-everyone/ /policies/housing/ 301",
+                                    "/policies/homes-for-everyone/news/ /policies/housing/news/ 301",
+                                    "/councillors/joanne-bloggs/news/ /councillors/jo-bloggs/news/ 301",
+                                    "/events/canvas/news/ /events/canvass/news/ 301",
                                     *(f"/{old} {new} 301" for _, old, new in OTHER_KINDS.values())])
     nginx = (renamed.output / "_server/nginx-redirects.conf").read_text()
     assert "location = /news/clmate-vote/ { return 301 /news/climate-vote/; }" in nginx
@@ -135,6 +139,19 @@ def test_every_kind_with_a_page_keeps_its_old_addresses(renamed, old, new):
     page = renamed.html(old)
     assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={new}"
     assert page.find("main").find("a", href=new) is not None
+
+
+def test_the_pages_under_a_renamed_items_page_move_with_it(renamed):
+    """A policy's full list of news (/policies/<slug>/news/) was at the old
+    address too: a link to it keeps working."""
+    page = renamed.html("policies/homes-for-everyone/news/")
+    assert page.find("meta", attrs={"http-equiv": "refresh"})["content"] == "0; url=/policies/housing/news/"
+    assert page.find("link", rel="canonical")["href"] == "https://breakthroughparty.org.uk/policies/housing/news/"
+    assert page.find("main").find("p", class_="lead").get_text(" ", strip=True) == (
+        "The news of Homes for everyone is now at https://breakthroughparty.org.uk/policies/housing/news/.")
+    assert page.find("title").get_text() == "Moved: the news of Homes for everyone | Breakthrough Party"
+    assert "location = /policies/homes-for-everyone/news/ { return 301 /policies/housing/news/; }" in (
+        renamed.output / "_server/nginx-redirects.conf").read_text()
 
 
 def test_a_draft_or_embargoed_items_old_addresses_wait_for_it(renamed):

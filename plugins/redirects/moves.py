@@ -26,21 +26,47 @@ FIELD = "old_addresses"
 
 @dataclass(frozen=True)
 class Move:
-    address: str  # site-relative, as an item's url: "news/old-title/"
-    item: object  # the published item now at item.url
+    address: str     # site-relative, as an item's url: "policies/homes-for-everyone/"
+    item: object     # the published item whose pages moved
+    target: str      # the address now: the item's ("policies/housing/") or a page under it
+    part: str = ""   # which page under the item's it is ("news"), for the notice
 
     @property
     def save_as(self) -> str:
         return self.address + "index.html" if self.address.endswith("/") else self.address
 
 
-def moves(generators) -> list[Move]:
+def moves(generators, own_generator_type: type) -> list[Move]:
     """The old addresses of the items this build publishes, in a fixed
-    order. A draft's or an embargoed item's are kept back with the item:
-    its old address would announce its new one."""
-    found = [Move(address, item) for item in published_items(generators)
-             for address in getattr(item, FIELD, None) or ()]
+    order, and the old addresses of the pages under each (a policy's full
+    list of news, /policies/<old>/news/, moved with it). A draft's or an
+    embargoed item's are kept back with the item: its old address would
+    announce its new one."""
+    renamed = [(address, item) for item in published_items(generators) for address in getattr(item, FIELD, None) or ()]
+    under = pages_under(generators, own_generator_type, {item.url for _, item in renamed}) if renamed else {}
+    found = []
+    for address, item in renamed:
+        found.append(Move(address, item, item.url))
+        if address.endswith("/"):  # a folder, as the item's own address is
+            found += [Move(address + rest, item, item.url + rest, rest.strip("/")) for rest in under.get(item.url, ())]
     return sorted(found, key=lambda move: (move.address, move.item.source_path))
+
+
+def pages_under(generators, own_generator_type: type, addresses: set[str]) -> dict[str, list[str]]:
+    """For each of `addresses` (an item's, "policies/housing/"), the rest of
+    the address of each page the site writes under it ("news/"): other
+    generators' pages, as this one writes only notices."""
+    others = [generator for generator in generators if not isinstance(generator, own_generator_type)]
+    found: dict[str, list[str]] = {}
+    for file in declared_files(others):
+        if not file.save_as.endswith(".html"):
+            continue  # a calendar file, a picture: no page can stand in for it
+        folders = file.url.split("/")[:-2]  # "policies/housing/news/" is under "policies/housing/"
+        for end in range(1, len(folders) + 1):
+            folder = "/".join(folders[:end]) + "/"
+            if folder in addresses:
+                found.setdefault(folder, []).append(file.url[len(folder):])
+    return found
 
 
 # The addresses of the lists the site makes from its content: one may come

@@ -39,28 +39,30 @@ class MovedPagesGenerator(Generator):
         # Made from the item's file: a clash is reported there (moves.py), not
         # on the page whose address an old one wrongly names.
         pages = [SiteFile(move.save_as, f"the moved-page notice of {move.item.relative_source_path}",
-                          source=move.item.relative_source_path) for move in moves(generators)]
+                          source=move.item.relative_source_path)
+                 for move in moves(generators, MovedPagesGenerator)]
         return [*pages, *files_for_the_host(self.settings)]
 
     def generate_output(self, writer) -> None:
         template = self.get_template("moved")
         for move in self.moves:
-            writer.write_file(move.save_as, template, self.context, moved_to=move.item, share_item=move.item,
-                              canonical_path=move.item.url, relative_urls=self.settings["RELATIVE_URLS"])
+            writer.write_file(move.save_as, template, self.context, moved_to=move.item, moved_part=move.part,
+                              share_item=move.item, canonical_path=move.target,
+                              relative_urls=self.settings["RELATIVE_URLS"])
         write_output(self.output_path, "_redirects", netlify_redirects(self.moves))
         write_output(self.output_path, self.settings["NGINX_REDIRECTS_SAVE_AS"], nginx_redirects(self.moves))
 
 
 def netlify_redirects(found: list[Move]) -> str:
     """_redirects, as Netlify and Cloudflare Pages read it."""
-    return "\n".join([NOT_EDITED, *(f"/{move.address} /{move.item.url} 301" for move in found)]) + "\n"
+    return "\n".join([NOT_EDITED, *(f"/{move.address} /{move.target} 301" for move in found)]) + "\n"
 
 
 def nginx_redirects(found: list[Move]) -> str:
     """For `include` inside the site's server { } block. Addresses hold only
     letters, digits, "_", "-", "." and "/" (fields.site_address): nothing
     nginx would read as syntax."""
-    return "\n".join([NOT_EDITED, *(f"location = /{move.address} {{ return 301 /{move.item.url}; }}"
+    return "\n".join([NOT_EDITED, *(f"location = /{move.address} {{ return 301 /{move.target}; }}"
                                     for move in found)]) + "\n"
 
 
@@ -73,7 +75,7 @@ def find_moves(generators) -> None:
     addresses it refuses."""
     for generator in generators:
         if isinstance(generator, MovedPagesGenerator):
-            generator.moves = moves(generators)
+            generator.moves = moves(generators, MovedPagesGenerator)
     check_old_addresses(generators, MovedPagesGenerator)
 
 
