@@ -38,6 +38,9 @@ SITEURL = ""
 SITE_CANONICAL_URL = "https://breakthroughparty.org.uk"
 AUTHOR = "Breakthrough Party"
 TIMEZONE = "Europe/London"
+# Phone numbers written as the UK dials them (020 7946 0123) are UK numbers:
+# their tap-to-call links dial +44 20 7946 0123, which works from abroad too.
+PHONE_COUNTRY_CODE = "44"
 DEFAULT_LANG = "en-GB"
 # The languages the site publishes in: the tag a post's or page's
 # `language:` gives -> the name the browser editor shows. An item without

@@ -10,15 +10,24 @@ import re
 TRUNK_PREFIX = re.compile(r"\(\s*0\s*\)")
 
 
-def tel_uri(number: str) -> str:
+def tel_uri(number: str, country_code: str | None = None) -> str:
     """'tel:' and the number's + and digits, nothing else (RFC 3966 allows
     "-", ".", "(" and ")" as separators, but a bracketed trunk 0 would then
-    be dialled). A number written with its country code becomes a global
-    number (+442079460456). One written without ("020 7946 0456") stays the
-    national digits a phone in its country dials as they are: which
-    country it belongs to is not written down, so it is not guessed."""
+    be dialled). Every link is a global number, which a phone in any
+    country dials: a journalist abroad tapped "020 7946 0456" and got a
+    number of their own country. A number written with its country code
+    ("+44 (0)20 7946 0456") is one already; one written as its country
+    dials it is made one with `country_code` (PHONE_COUNTRY_CODE, "44"):
+    its trunk 0 becomes +44 ("020 7946 0456" is +442079460456), and the
+    00 that dials abroad becomes + ("0033 1 23 45 67 89"). Without a
+    country code, such a number is left as written: whose it is is not
+    guessed."""
     text = number.strip()
     if text.startswith("+"):
-        text = TRUNK_PREFIX.sub("", text)
+        return "tel:+" + re.sub(r"\D", "", TRUNK_PREFIX.sub("", text))
     digits = re.sub(r"\D", "", text)
-    return f"tel:+{digits}" if text.startswith("+") else f"tel:{digits}"
+    if country_code and digits.startswith("00"):
+        return f"tel:+{digits[2:]}"
+    if country_code and digits.startswith("0"):
+        return f"tel:+{country_code}{digits[1:]}"
+    return f"tel:{digits}"

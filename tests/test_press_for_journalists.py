@@ -64,18 +64,27 @@ def press_site(tmp_path_factory, factory_cache):
     ("+44 (0)20 7946 0456", "tel:+442079460456"),  # the trunk 0 is not dialled from abroad
     ("+44 ( 0 ) 20-7946-0456", "tel:+442079460456"),
     ("+44 20 7946 0456", "tel:+442079460456"),
-    ("020 7946 0123", "tel:02079460123"),  # national: dialled as written, in its country
-    ("(020) 7946 0123", "tel:02079460123"),
-    ("07700 900123", "tel:07700900123"),
+    # As the UK dials them: a global number all the same, which a phone
+    # abroad dials too (a journalist abroad got a number of their own country).
+    ("020 7946 0123", "tel:+442079460123"),
+    ("(020) 7946 0123", "tel:+442079460123"),
+    ("07700 900123", "tel:+447700900123"),
+    ("0033 1 23 45 67 89", "tel:+33123456789"),  # 00 dials abroad from the UK
+    ("999", "tel:999"),  # no trunk 0: as written
 ])
 def test_a_phone_number_becomes_the_tel_address_that_dials_it(written, uri):
-    assert tel_uri(written) == uri
+    assert tel_uri(written, "44") == uri
 
 
-def test_the_press_page_dials_the_numbers_as_written(press_site):
+def test_without_a_country_code_a_national_number_is_left_as_written():
+    assert tel_uri("020 7946 0123", None) == "tel:02079460123"
+    assert tel_uri("+44 (0)20 7946 0456", None) == "tel:+442079460456"
+
+
+def test_the_press_page_dials_each_number_from_any_country(press_site):
     contacts = press_site.html("press/").select_one("section[aria-labelledby=media-contacts]")
     assert [(a.get_text(), a["href"]) for a in contacts.select('a[href^="tel:"]')] == [
-        ("+44 (0)20 7946 0456", "tel:+442079460456"), ("07700 900123", "tel:07700900123")]
+        ("+44 (0)20 7946 0456", "tel:+442079460456"), ("07700 900123", "tel:+447700900123")]
 
 
 def test_a_press_release_ends_with_whom_to_call_and_the_notes_to_editors(press_site):
@@ -85,7 +94,7 @@ def test_a_press_release_ends_with_whom_to_call_and_the_notes_to_editors(press_s
     release = press_site.html(RELEASE).select_one("section[aria-labelledby=release-contacts]")
     assert release is not None and release.has_attr("data-pagefind-ignore")
     assert [(a.get_text(), a["href"]) for a in release.select('a[href^="tel:"]')] == [
-        ("+44 (0)20 7946 0456", "tel:+442079460456"), ("07700 900123", "tel:07700900123")]
+        ("+44 (0)20 7946 0456", "tel:+442079460456"), ("07700 900123", "tel:+447700900123")]
     office_notes = press_site.html("press/").select_one(".boilerplate").get_text(" ", strip=True)
     assert release.select_one(".boilerplate").get_text(" ", strip=True) == office_notes
     assert press_site.html("news/hello/").select_one("section[aria-labelledby=release-contacts]") is None
@@ -138,7 +147,7 @@ def test_a_press_releases_feed_entry_ends_with_whom_to_call_then_the_imprint(pre
     # A reader shows many entries on one page: no ids, no labels pointing at them, nothing for the site's search.
     assert section.find_all(id=True) == [] and section.attrs == {"class": ["release-contacts"]}
     assert [(a.get_text(), a["href"]) for a in section.select('a[href^="tel:"]')] == [
-        ("+44 (0)20 7946 0456", "tel:+442079460456"), ("07700 900123", "tel:07700900123")]
+        ("+44 (0)20 7946 0456", "tel:+442079460456"), ("07700 900123", "tel:+447700900123")]
     domain = settings["FEED_DOMAIN"].rstrip("/")
     assert section.select_one('a[href$="/press/"]')["href"] == f"{domain}/press/"
     # After the release's words, before the imprint.

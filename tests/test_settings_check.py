@@ -33,6 +33,12 @@ def line_in_pelicanconf(name: str) -> int:
 
 # (setting, a wrong value, what the build says of it after "NAME: ").
 WRONG_VALUES = [
+    # A number, or the code as dialled: tel: links would have dialled +0044….
+    ("PHONE_COUNTRY_CODE", 44, "is 44 (a whole number), not a country's calling code — write \"44\" (without + or "
+                               "00), or None"),
+    ("PHONE_COUNTRY_CODE", "+44", 'is "+44" (text), not a country\'s calling code — write "44" (without + or 00), or None'),
+    ("PHONE_COUNTRY_CODE", "UK", "is \"UK\" (text), not a country's calling code — write the country's code in quotes, "
+                                 "e.g. \"44\" (without + or 00), or None"),
     ("PRESS_ARCHIVE_LATEST", "30", 'is "30" (text), not a whole number — write 30'),
     ("RELATED_NEWS_SHOWN", 5.0, "is 5.0 (a decimal number), not a whole number — write 5"),
     ("CONTENT_FILE_MAX_KB", "lots",

@@ -157,7 +157,8 @@ def add_press_context(generators) -> None:
 
 def add_filters(generator) -> None:
     """`{{ contact.phone | tel_uri }}`: the tel: link of a phone number."""
-    generator.env.filters["tel_uri"] = tel_uri
+    country_code = generator.settings["PHONE_COUNTRY_CODE"]
+    generator.env.filters["tel_uri"] = lambda number: tel_uri(number, country_code)
 
 
 def add_press_office_generator(pelican):
