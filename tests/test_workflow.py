@@ -126,6 +126,40 @@ def test_the_readmes_full_example_of_a_post_has_every_field():
     assert sorted(fields) == sorted(field.name for field in POST.fields)
 
 
+# Each example of a kind's front matter in the README, by its first line.
+README_EXAMPLES = {"title: Katie Parker joins Breakthrough": "POST", "title: Homes for everyone": "POLICY",
+                   "title: Katie Parker  ": "COUNCILLOR", "title: Party Conference 2022": "EVENT",
+                   "title: Alex Example": "CANDIDATE", "title: Breakthrough North East": "BRANCH",
+                   "title: About us": "PAGE", "contacts:": "PRESS_OFFICE", "title: Breaking through for the many": "MINIFESTO"}
+
+
+@pytest.mark.parametrize("first_line", README_EXAMPLES, ids=README_EXAMPLES.values())
+def test_the_readmes_examples_of_front_matter_are_the_schemas(first_line):
+    """The schema is the docs' source of truth too: each field of a kind's
+    example is a field of that kind; one the schema requires is not called
+    optional, nor one it does not require called needed (a candidate's
+    result was, an audit found); and the example is YAML the build reads."""
+    from sitecore.schema import content_types
+    from sitecore.schema.document import parse_document
+
+    schema = getattr(content_types, README_EXAMPLES[first_line])
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    example = readme.split(f"```markdown\n---\n{first_line}", 1)[1].split("\n---\n", 1)[0]
+    example = first_line + example
+    fields = {field.name: field for field in schema.fields}
+    lines = re.findall(r"^([a-z_]+):(.*)$", example, re.MULTILINE)
+    assert lines and {name for name, _ in lines} <= set(fields), sorted({name for name, _ in lines} - set(fields))
+    for name, rest in lines:
+        comment = rest.partition(" # ")[2].strip()
+        if fields[name].required:
+            assert "optional" not in comment, name
+        elif comment and not comment.startswith("optional"):
+            # Not required, so "optional" first; unless the comment says
+            # what it goes with (image_alt with image, an event's place or link).
+            assert re.search(r"optional|leave out|needs|or both", comment), (name, comment)
+    assert parse_document(f"---\n{example}\n---\nText.\n").values
+
+
 def test_new_councillor_and_policy_list_their_optional_fields(project):
     assert new("councillor", "Sam Example", project) == project / "content/councillors/sam-example.md"
     assert ("# photo: images/councillors/katie-parker.jpg   # needs photo_alt too\n"
