@@ -1088,7 +1088,8 @@ def test_a_new_entry_is_not_named_with_what_a_file_name_cannot_hold(browser, edi
     """Sveltia names a new file from its title, keeping "_" and "~" (its
     ASCII slug keeps letters, digits, "_", "-" and "~"), which the build
     refuses in a file name: refused as the entry is first saved, and only
-    then (the file keeps its name once saved)."""
+    then (the file keeps its name once saved). So is a title that names
+    the file as Windows names a device (con.md), which the build refuses."""
     page = browser.new_page()
     page.goto(f"{editor_site['url']}/admin/formats.json")
     results = page.evaluate("""async () => {
@@ -1107,6 +1108,10 @@ def test_a_new_entry_is_not_named_with_what_a_file_name_cannot_hold(browser, edi
           saved: refused('posts', { ...post, title: 'Rents_up', __source: '---\\ntitle: Rents\\n---\\nB\\n' }, false),
           savedHere: refused('posts', { ...post, title: 'Rents_up' }, false),
           plain: refused('posts', { ...post, title: 'Rents up' }),
+          device: refused('posts', { ...post, title: 'Con' }),
+          deviceWithMarks: refused('branches', { title: 'COM1!', summary: 'S.', contact: 'a@b.org' }),
+          deviceNamed: refused('posts', { ...post, title: 'Con news' }),
+          numberedPolicy: refused('policies', { title: 'Con', number: '03', summary: 'S.', commitments: ['C.'] }),
         };
     }""")
     page.close()
@@ -1116,6 +1121,13 @@ def test_a_new_entry_is_not_named_with_what_a_file_name_cannot_hold(browser, edi
         "first save (a space instead); the title can have it again once the entry is saved.")
     assert results["both"].startswith('"Title" holds "~" and "_": ') and "can have them again" in results["both"]
     assert results["saved"] is False and results["savedHere"] is False and results["plain"] is False
+    # Windows keeps con.md for a device (sitecore/names.py): a policy's 03-con.md is a name like any other.
+    assert results["device"] == (
+        '"Title" would name the new file con.md, a name Windows keeps for a device: the file could not be opened '
+        'on a Windows computer, so the build refuses it. Add a word for this first save ("Con news"); the title '
+        'can be "Con" again once the entry is saved.')
+    assert results["deviceWithMarks"].startswith('"Title" would name the new file com1.md')
+    assert results["deviceNamed"] is False and results["numberedPolicy"] is False
 
 
 @pytest.mark.browser

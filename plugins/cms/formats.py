@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from sitecore.names import WINDOWS_DEVICE_NAMES
 from sitecore.schema.content_types import EVENT_PLANS
 
 from .editor_collections import COLLECTIONS, FILE_NAME_FIELD, FORMAT_SUFFIX, SINGLE_FILES
@@ -69,6 +70,10 @@ def format_spec(schema, path: str) -> dict:
         # Sveltia names a new file from its title, keeping "_" and "~", which
         # the build refuses in a file name (SLUG_PATTERN): refused as it saves.
         spec["named_from"] = "title"
+        if path == "{{slug}}":
+            # Named by the title alone, "Con" would be con.md, which Windows
+            # keeps for a device: refused as it saves (the build refuses it).
+            spec["device_names"] = sorted(WINDOWS_DEVICE_NAMES)
     if schema.name in SAME_SPELLING_FIELDS:
         spec["same_spelling"] = SAME_SPELLING_FIELDS[schema.name]
     if schema.name in NOT_IN_THE_FUTURE:

@@ -359,6 +359,16 @@ function validate(values, spec, original, now, createdHere = false) {
         `letters, digits and hyphens. Write it without ${marks} for this first save (a space instead); the ` +
         `${namedFrom} can have ${kept.length > 1 ? 'them' : 'it'} again once the entry is saved.`);
     }
+    // As Sveltia's slug makes it of a title that is one word, digits or a
+    // device's name ("Con", "COM1!"): accents dropped, other marks spaces.
+    const name = String(values[namedFrom] ?? '').normalize('NFD').replace(/[^A-Za-z0-9]+/g, ' ').trim()
+      .replace(/ +/g, '-').toLowerCase();
+    if ((spec.device_names ?? []).includes(name)) {
+      throw new Error(`"${label(namedFrom)}" would name the new file ${name}.md, a name Windows keeps for a ` +
+        `device: the file could not be opened on a Windows computer, so the build refuses it. Add a word for ` +
+        `this first save ("${values[namedFrom]} news"); the ${namedFrom} can be "${values[namedFrom]}" again ` +
+        `once the entry is saved.`);
+    }
   }
   const future = spec.not_future;
   if (future && (!future.unless || empty(values[future.unless]))) {
