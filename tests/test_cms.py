@@ -1193,7 +1193,7 @@ def test_the_editor_refuses_what_the_build_would_of_tags_copies_and_pasted_chara
 # as the same text in the build, or the volunteer is stuck with a file the
 # editor saved and the build refuses.
 AWKWARD_PIECES = ["a", " ", "?", ":", '"', "'", "“", "#", "-", "=", "<<", "\t", ",", "[", "{", "&", "!", "|", "%",
-                  "1:20", "yes", "- "]
+                  "1:20", "yes", "- ", "---"]
 
 
 @pytest.mark.browser
@@ -1202,9 +1202,13 @@ def test_every_text_the_editor_writes_reads_back_the_same_in_the_build(browser, 
     query) added to a list written [a, b] made the whole file unreadable
     to the build (PyYAML ends such an item at "?" or ":"); a title ending
     in a " nothing opens (“I joined") was saved without quotes, which the
-    build refuses as a slip; "<<" was YAML's merge key to the build. Each
-    text is saved as a title, in a list written [a, b], in one written
-    with dashes, and inside a list's entry (a correction's note)."""
+    build refuses as a slip; "<<" was YAML's merge key to the build; "---"
+    over a summary written on lines of its own (>-) made a line the build
+    took for the front matter's end. Each text is saved as a title, in a
+    list written [a, b], in one written with dashes, inside a list's entry
+    (a correction's note) and as a summary written >-. And a file whose
+    fences have spaces after them, which the build reads, opens with its
+    fields (it opened as all text, and a save added a second block)."""
     from sitecore.schema.document import parse_document
 
     texts = sorted({text for first in AWKWARD_PIECES for second in AWKWARD_PIECES
@@ -1217,6 +1221,8 @@ def test_every_text_the_editor_writes_reads_back_the_same_in_the_build(browser, 
         const head = 'title: T\\ndate: 2021-11-24\\ncategory: news\\nsummary: S.\\n';
         const flow = fromFile(`---\\n${head}tags: [a, b]\\n---\\nB\\n`, spec);
         const dashes = fromFile(`---\\n${head}tags:\\n  - a\\n  - b\\n---\\nB\\n`, spec);
+        const folded = fromFile(`--- \\ntitle: T\\ndate: 2021-11-24\\ncategory: news\\nsummary: >-\\n  S.\\n---  \\nB\\n`, spec);
+        if (folded.summary !== 'S.' || folded.body !== 'B\\n') throw new Error(`read as ${JSON.stringify(folded)}`);
         const now = { now: new Date('2026-11-27T12:00:00Z') };
         const save = (values) => { try { return toFile(values, spec, now); } catch (refused) { return null; } };
         return texts.map((text) => [text, {
@@ -1224,12 +1230,14 @@ def test_every_text_the_editor_writes_reads_back_the_same_in_the_build(browser, 
           flow: save({ ...flow, tags: [...flow.tags, text] }),
           dashes: save({ ...dashes, tags: [...dashes.tags, text] }),
           note: save({ ...flow, corrections: [{ day: '2021-11-25', note: text }] }),
+          folded: save({ ...folded, summary: text }),
         }]);
     }""", texts)
     page.close()
     read_back = {
         "title": lambda values: values["title"], "flow": lambda values: values["tags"][-1],
-        "dashes": lambda values: values["tags"][-1], "note": lambda values: values["corrections"][0]["note"]}
+        "dashes": lambda values: values["tags"][-1], "note": lambda values: values["corrections"][0]["note"],
+        "folded": lambda values: values["summary"]}
     wrong, written = [], 0
     for text, files in saved:
         for where, file in files.items():
@@ -1243,7 +1251,7 @@ def test_every_text_the_editor_writes_reads_back_the_same_in_the_build(browser, 
             else:
                 if value != text.strip():
                     wrong.append((text, where, value))
-    assert written > 3500 and wrong == []
+    assert written > 5000 and wrong == []
 
 @pytest.mark.browser
 def test_changing_a_policy_number_is_refused_with_how_to_renumber(editor):

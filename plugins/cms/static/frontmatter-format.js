@@ -17,11 +17,16 @@ const DATE_TEXT = /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/;
 // Dates without a zone are UK time (the build's TIMEZONE).
 const SITE_TIME_ZONE = 'Europe/London';
 
+/** Whether a line is a fence, as the build reads one: "---" with any
+ * spaces around it (sitecore/schema/document.py), so that a file written
+ * by hand with "--- " opens with its fields, not as all text. */
+const isFence = (line) => line.trim() === DELIMITER;
+
 /** Split a file into front matter and body; null when it has none. */
 function split(text) {
   const lines = text.split('\n');
-  if (lines[0] !== DELIMITER) return null;
-  const close = lines.indexOf(DELIMITER, 1);
+  if (!isFence(lines[0])) return null;
+  const close = lines.findIndex((line, index) => index > 0 && isFence(line));
   if (close < 0) return null;
   return { head: lines.slice(1, close).join('\n'), rest: lines.slice(close + 1).join('\n') };
 }
@@ -203,6 +208,10 @@ function notPlainForTheBuild(text, inFlow) {
     || (text.endsWith('"') && text.split('"').length % 2 === 0);
 }
 
+/** Whether a text written on lines of its own (a block, `>-` or `|`) would
+ * have a line the build takes for the front matter's end ("  ---"). */
+const endsTheBlock = (text) => text.split('\n').some(isFence);
+
 const withoutMergeKey = (tags) => tags.filter((tag) => tag.tag !== 'tag:yaml.org,2002:merge');
 
 /** "name: value" line(s) for one key, in the style of the node it replaces. */
@@ -226,12 +235,15 @@ function keyText(name, value, original) {
     style(node, original);
   }
   // Every text, however deep (a press contact's role too), that this
-  // library would write plain and the build would not read as written.
+  // library would write plain, or on lines of its own, and the build would
+  // not read as written.
   visit(document, {
     Scalar(_, scalar, path) {
       const inFlow = path.some((parent) => isCollection(parent) && parent.flow);
+      if (typeof scalar.value !== 'string') return;
       const plain = scalar.type === undefined || scalar.type === 'PLAIN';
-      if (typeof scalar.value === 'string' && plain && notPlainForTheBuild(scalar.value, inFlow)) {
+      const block = scalar.type === 'BLOCK_FOLDED' || scalar.type === 'BLOCK_LITERAL';
+      if ((plain && notPlainForTheBuild(scalar.value, inFlow)) || (block && endsTheBlock(scalar.value))) {
         scalar.type = 'QUOTE_DOUBLE';
       }
     },
