@@ -539,6 +539,19 @@ def test_a_kind_of_field_the_form_has_no_rule_for_stops_the_check_too(make_site,
     assert "plugins/cms/form_patterns.py has no form rule (PATTERNS) for" in checked.stderr
 
 
+def test_without_sample_content_the_form_offers_no_sample_mark(settings):
+    """The build refuses a file marked `sample:` once SAMPLE_CONTENT is off
+    (plugins/samplecontent): the form must not offer what it refuses."""
+    from plugins.cms.form_fields import form_fields
+    from sitecore.schema.content_types import POST
+
+    def names(sample_content: bool) -> list[str]:
+        return [field["name"] for field in form_fields(POST, {**settings, "SAMPLE_CONTENT": sample_content})]
+
+    assert "sample" in names(True) and "sample" not in names(False)
+    assert set(names(True)) - set(names(False)) == {"sample"}
+
+
 def test_each_build_writes_the_configuration_of_its_own_settings(tmp_path, factory_cache):
     """config.yml's text is kept between builds of one process (plugins/cms/config.py),
     keyed by the whole configuration: builds with other settings, one after
@@ -582,6 +595,8 @@ REFUSED_SAMPLES = [
     "/minifesto.pdf", "/index.html", "/a.html/", "/" + "a" * 101 + "/",
     # Alt text that says nothing of the picture (fields.alt_text), and words that do.
     "rally.jpg", "IMG_2034.JPG", "img_20220305", "An image.", "PHOTO", "People at a rally.", "Photo of Katie",
+    # The placeholder `invoke new` writes, in every kind of field (an address too).
+    "TODO", "TODO@example.org", "TODO write the summary", "First.\n  TODO: the quote", "First.\n\tTODO",
 ]
 # How Sveltia CMS reads a field's pattern (its HI function in 0.221.1): an
 # optional /…/flags around it.
@@ -616,7 +631,17 @@ def typed_fields(config: dict):
         form = form_of(by_name[name])
         yield from walk(schema.fields, form["fields"], (name,))
         [body] = [f for f in form["fields"] if f["name"] == "body"]
-        yield (name, "body"), (lambda value, settings: value), body.get("pattern"), ["## A heading\n\nA line."]
+        yield (name, "body"), text_check, body.get("pattern"), ["## A heading\n\nA line about TODO lists."]
+
+
+def text_check(value: str, settings: dict) -> str:
+    """The build's check of a file's text, line by line (schema.py)."""
+    from sitecore.schema.field_errors import FieldError
+    from sitecore.schema.schema import PLACEHOLDER
+
+    if any(line.lstrip().startswith(PLACEHOLDER) for line in value.splitlines()):
+        raise FieldError("still holds the placeholder", "replace it")
+    return value
 
 
 @pytest.mark.browser
@@ -626,6 +651,7 @@ def test_every_field_refuses_what_the_build_refuses(browser, editor_site):
     the value without spaces at either end, which our format stores): the
     build refuses a control character anywhere, and checks each value."""
     from sitecore.schema.field_errors import FieldError, FieldErrors
+    from sitecore.schema.schema import has_placeholder
     from sitecore.schema.values_not_as_written import CONTROL_CHARACTER
 
     def build_accepts(check, value) -> bool:
@@ -633,7 +659,7 @@ def test_every_field_refuses_what_the_build_refuses(browser, editor_site):
             check(value, {})
         except (FieldError, FieldErrors):
             return False
-        return not CONTROL_CHARACTER.search(value)
+        return not CONTROL_CHARACTER.search(value) and not has_placeholder(value)
 
     fields = list(typed_fields(config_of(editor_site)))
     examples = [example for *_, field_examples in fields for example in field_examples]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sitecore.images import IMAGE_MEDIA_TYPES
 from sitecore.schema import fields as types
+from sitecore.schema.content_types import SAMPLE
 
 from .editor_collections import COLLECTION_BY_SETTING
 from .form_patterns import BODY_PATTERN, pattern_config
@@ -184,8 +185,11 @@ def form_field(field, settings: dict, in_file_name: tuple = ()) -> dict:
 
 
 def form_fields(schema, settings, in_file_name: tuple = ()) -> list[dict]:
-    """The editor's form for one file: the schema's fields, then the text."""
-    fields = [field_config(field, settings, in_file_name) for field in schema.fields]
+    """The editor's form for one file: the schema's fields, then the text.
+    Without SAMPLE_CONTENT the build refuses a file marked as sample, so
+    the form does not offer the mark."""
+    fields = [field_config(field, settings, in_file_name) for field in schema.fields
+              if field is not SAMPLE or settings["SAMPLE_CONTENT"]]
     fields.append({"name": "body", "label": BODY_LABELS.get(schema.name, "Text"), "widget": "markdown",
                    "modes": ["raw"], "hint": BODY_HINTS[schema.name], "pattern": BODY_PATTERN})
     return fields

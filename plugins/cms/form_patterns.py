@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from sitecore.schema import fields as types
+from sitecore.schema.schema import PLACEHOLDER
 from sitecore.schema.values_not_as_written import CONTROL_CHARACTER
 
 # Patterns the browser checks before saving: [regular expression, message],
@@ -13,7 +14,7 @@ from sitecore.schema.values_not_as_written import CONTROL_CHARACTER
 # build accepts. Sveltia tests the value with its spaces at either end
 # removed (as our format stores it), with JavaScript's RegExp (no flags).
 # "TODO" is what `invoke new` writes for a field still to fill in.
-NOT_TODO = r"(?!\s*TODO)"
+NOT_TODO = rf"(?!\s*{PLACEHOLDER})"
 # The build refuses invisible control characters anywhere in a file
 # (Word's soft line break, U+000B, broke the Atom feed): no field may hold one.
 NO_CONTROL = rf"(?![\s\S]*{CONTROL_CHARACTER.pattern})"
@@ -89,9 +90,9 @@ def field_patterns() -> dict:
             "e.g. /news/old-title/"],
         types.https_link: lambda check: [rf"^{NO_CONTROL}{link}$",
                                          "A web address starting https://, e.g. https://example.org/page"],
-        types.contact: lambda check: [rf"^{NO_CONTROL}(?:{email}|{link})$",
+        types.contact: lambda check: [rf"^{NOT_TODO}{NO_CONTROL}(?:{email}|{link})$",
                                       "An email address (name@example.org) or a link starting https://"],
-        types.email: lambda check: [rf"^{NO_CONTROL}{email}$", "An email address, e.g. press@example.org"],
+        types.email: lambda check: [rf"^{NOT_TODO}{NO_CONTROL}{email}$", "An email address, e.g. press@example.org"],
         # The digits counted by a lookahead, then the characters allowed (fields.phone).
         types.phone: lambda check: [
             "^(?=(?:\\D*\\d){%d,%d}\\D*$)" % types.PHONE_DIGITS + types.PHONE_PATTERN.pattern.removeprefix("^"),
@@ -100,9 +101,14 @@ def field_patterns() -> dict:
 
 
 PATTERNS = field_patterns()
-# The text below the front matter: any number of lines, no control characters.
-BODY_PATTERN = [rf"^{NO_CONTROL}", "It holds an invisible control character (pasted from Word or a PDF): "
-                                   "delete the spot and retype it."]
+# The text below the front matter: any number of lines, none starting with
+# the placeholder (the build checks every line: sitecore/schema/schema.py),
+# no control characters.
+NO_TODO_LINE = rf"(?![\s\S]*(?:^|\n)[^\S\n]*{PLACEHOLDER})"
+BODY_PATTERN = [rf"^{NO_TODO_LINE}{NO_CONTROL}",
+                f"A line starts with {PLACEHOLDER}, the mark for text still to write (replace that line with your "
+                "text), or the text holds an invisible control character pasted from Word or a PDF (delete the "
+                "spot and retype it)."]
 
 
 def field_kind(check):
