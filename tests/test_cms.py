@@ -151,6 +151,28 @@ def git(repository, *arguments: str) -> str:
                           capture_output=True, text=True).stdout
 
 
+def test_a_file_committed_with_windows_line_endings_is_kept_with_lf(tmp_path):
+    """The editor reads and writes LF: a file committed from Windows with
+    CRLF, saved there, changed every line in the review. The repository's
+    .gitattributes has git keep content/ in LF, whatever computer commits;
+    a picture, whose bytes may hold CRLF, is left as it is."""
+    import shutil
+
+    repository = tmp_path / "repository"
+    git(tmp_path, "init", "-q", str(repository))
+    shutil.copy(REPO / ".gitattributes", repository / ".gitattributes")
+    (repository / "content/posts").mkdir(parents=True)
+    (repository / "content/posts/windows.md").write_bytes(b"---\r\ntitle: Written on Windows\r\n---\r\nText.\r\n")
+    picture = b"\x89PNG\r\n\x1a\n\x00\x00\r\n"
+    (repository / "content/posts/picture.png").write_bytes(picture)
+    git(repository, "add", "-A")
+    stored = subprocess.run(["git", "-C", str(repository), "show", ":content/posts/windows.md"], check=True,
+                            capture_output=True).stdout
+    assert stored == b"---\ntitle: Written on Windows\n---\nText.\n"
+    assert subprocess.run(["git", "-C", str(repository), "show", ":content/posts/picture.png"], check=True,
+                          capture_output=True).stdout == picture
+
+
 @contextmanager
 def served_editor_site(root: Path, files: dict, cache: Path, settings: dict | None = None,
                        added_after_build: dict | None = None):
