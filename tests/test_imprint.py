@@ -152,3 +152,59 @@ def test_the_pdf_back_page_shows_the_imprint_to_the_eye(site, settings, name, tm
     pdf = site.output / name
     last = len(PdfReader(pdf).pages)
     assert imprint_contrast(pdf, last, imprint_text(settings), tmp_path) >= 128
+
+
+CANVASS = ("---\ntitle: Canvass in Truro\nstart: 2022-05-07 10:00\nend: 2022-05-07 13:00\nsummary: Knocking on doors.\n"
+           "category: campaign-day\nplace: Truro\n---\nCanvassing.\n")
+
+
+def test_feeds_calendars_e_books_and_plain_text_are_checked_too(make_site, tmp_path, caplog, settings):
+    """The README: the build refuses to publish anything without the
+    imprint. The feeds' entries, the calendars' events, the e-books and the
+    plain texts carried it, but nothing checked they went on doing so. Each
+    is checked where a reader meets it: an entry's content, an event's
+    description (unfolded, unescaped), an e-book's pages and its dc:rights,
+    the whole text."""
+    import logging
+    import shutil
+    import zipfile
+    from types import SimpleNamespace
+
+    from plugins.imprint.check import check_imprint, other_files_without_imprint
+
+    build = make_site({"events/canvass.md": CANVASS}, options=("--now", "2022-05-01 12:00"))
+    assert build.returncode == 0, build.stderr
+    site = tmp_path / "site"
+    shutil.copytree(build.output, site)
+    pdfs = ["minifesto.pdf", "minifesto-large-print.pdf"]
+    assert other_files_without_imprint(site, IMPRINT, {"admin"}, pdfs) == []
+    # Take it out of one feed entry, one event in each calendar, the e-book and the text.
+    feed = site / "feeds/all.atom.xml"
+    entry = feed.read_text(encoding="utf-8")
+    feed.write_text(entry.replace("&lt;p class=\"imprint\"&gt;Promoted by", "&lt;p class=\"imprint\"&gt;By", 1),
+                    encoding="utf-8")
+    for calendar in (site / "events/calendar.ics", site / "events/canvass/event.ics"):
+        text = calendar.read_text(encoding="utf-8")
+        assert "Promoted by" in text
+        calendar.write_text(text.replace("Promoted by", "Written by"), encoding="utf-8")
+    with zipfile.ZipFile(site / "minifesto.epub") as book:
+        parts = {name: book.read(name) for name in book.namelist()}
+    with zipfile.ZipFile(site / "minifesto.epub", "w") as book:
+        for name, data in parts.items():
+            book.writestr(name, data.replace(b"Promoted by", b"Written by"))
+    text = site / "minifesto.txt"
+    text.write_text(text.read_text(encoding="utf-8").replace("Promoted by", "Written by"), encoding="utf-8")
+    assert other_files_without_imprint(site, IMPRINT, {"admin"}, pdfs) == [
+        ("events/calendar.ics", 'the event "Canvass in Truro"'),
+        ("events/canvass/event.ics", 'the event "Canvass in Truro"'),
+        ("feeds/all.atom.xml", 'the entry "Hello from the party"'),
+        ("minifesto.epub", "its text"), ("minifesto.epub", "its metadata (dc:rights)"),
+        ("minifesto.txt", "its text")]
+    # And the build's check says so, as an error (which fails the build).
+    # (Without its PDFs, checked elsewhere: the feeds' message is the point here.)
+    checked = {**settings, "OUTPUT_PATH": str(site), "CACHE_PATH": str(tmp_path / "cache"),
+               "MINIFESTO_CURRENT_FILES": {}, "MINIFESTO_EDITION_NAME": ""}
+    with caplog.at_level(logging.ERROR, logger="site.imprint"):
+        check_imprint(SimpleNamespace(settings=checked))
+    assert "Imprint missing: feeds/all.atom.xml lacks it in the entry \"Hello from the party\"; the imprint is IMPRINT in " \
+           "pelicanconf.py" in caplog.messages

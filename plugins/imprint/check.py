@@ -2,8 +2,10 @@
 
 After the site is written, before it replaces output/: every public page
 must show the imprint in its visible text, the minifesto PDFs must carry it
-in their text and their metadata, and every share image must have been made
-with it. Anything missing is logged as an ERROR, which fails the build.
+in their text and their metadata, so must the feeds' entries, the calendars'
+events, the e-books and the plain texts (other_files.py), and every share
+image must have been made with it. Anything missing is logged as an ERROR,
+which fails the build.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from sitecore.imprint import imprint_text, shows_imprint
 from sitecore.output import write_atomically
 from sitecore.passed_before import PassedBefore
 from sitecore.text_memo import fingerprint
+
+from .other_files import calendar_events_without, ebook_without, feed_entries_without, plain_text_without
 
 logger = logging.getLogger("site.imprint")
 FIX = "the imprint is IMPRINT in pelicanconf.py"
@@ -118,6 +122,25 @@ def images_without_imprint(folder: Path, expected: str) -> list[str]:
     return missing
 
 
+# What each kind of file other than a page must carry the imprint in.
+OTHER_FILES = {".atom.xml": feed_entries_without, ".ics": calendar_events_without, ".epub": ebook_without}
+
+
+def other_files_without_imprint(site: Path, expected: str, private: set[str], pdfs: list[str]) -> list[tuple[str, str]]:
+    """(file, where it lacks the imprint) for the feeds, the calendars, the
+    e-books, and the plain text beside each minifesto PDF (its edition's)."""
+    missing = []
+    for path in sorted(site.rglob("*")):
+        relative = path.relative_to(site).as_posix()
+        check = next((check for suffix, check in OTHER_FILES.items() if relative.endswith(suffix)), None)
+        if check is not None and relative.split("/")[0] not in private:
+            missing += [(relative, where) for where in check(path, expected)]
+    for text in sorted({pdf.removesuffix("-large-print.pdf").removesuffix(".pdf") + ".txt" for pdf in pdfs}):
+        if (site / text).exists():
+            missing += [(text, where) for where in plain_text_without(site / text, expected)]
+    return missing
+
+
 def check_imprint(pelican) -> None:
     settings = pelican.settings
     site, expected = Path(settings["OUTPUT_PATH"]), imprint_text(settings)
@@ -135,6 +158,8 @@ def check_imprint(pelican) -> None:
             for where in checked_pdf_problems(site / name, expected, Path(settings["CACHE_PATH"])):
                 logger.error("Imprint missing: %s lacks it in %s — see theme/templates/print/minifesto.html; %s",
                              name, where, FIX)
+    for name, where in other_files_without_imprint(site, expected, private, pdfs):
+        logger.error("Imprint missing: %s lacks it in %s; %s", name, where, FIX)
     cards = site / settings["SHARE_CARD_PATH"]
     if cards.is_dir():
         for image in images_without_imprint(cards, expected):
