@@ -596,6 +596,8 @@ def test_the_editor_is_served_from_the_site_with_its_own_policy(editor_site):
     policy = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
     assert "connect-src 'self' blob: data: https://api.github.com;" in policy
     assert "frame-ancestors" not in policy  # a <meta> policy cannot carry it
+    # A tool for volunteers, not material for the public (the README's imprint section).
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
     bundle = (admin / "sveltia-cms.js").read_text()
     assert "cdn.jsdelivr.net" not in bundle and "githubstatus.com/api" not in bundle
     assert len(list((admin / "fonts").glob("*.woff2"))) == 3
