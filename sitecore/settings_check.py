@@ -160,12 +160,15 @@ def time_zone(value: Any, example: Any) -> Refusal | None:
                    f"write a time zone's name in quotes, e.g. {literal(example)}")
 
 
+CALLING_CODE = re.compile(r"[1-9][0-9]{0,2}")  # ITU-T E.164: one to three digits, never starting 0
+
+
 def calling_code(value: Any, example: Any) -> Refusal | None:
     """A country's calling code, its digits in quotes ("44"), or None."""
-    if value is None or (isinstance(value, str) and re.fullmatch(r"[1-9][0-9]{0,2}", value)):
+    if value is None or (isinstance(value, str) and CALLING_CODE.fullmatch(value)):
         return None
     digits = re.sub(r"\D", "", str(value))
-    meant = f'"{digits}"' if re.fullmatch(r"[1-9][0-9]{0,2}", digits) else f"the country's code in quotes, e.g. {literal(example)}"
+    meant = f'"{digits}"' if CALLING_CODE.fullmatch(digits) else f"the country's code in quotes, e.g. {literal(example)}"
     return Refusal(f"is {quoted(value)}, not a country's calling code", f"write {meant} (without + or 00), or None")
 
 
@@ -301,8 +304,9 @@ class Setting:
 OUR_SETTINGS: dict[str, Setting] = {
     # The site's clock: embargoes, event times, the dates of posts (sitecore/clock.py).
     "TIMEZONE": Setting(time_zone, "Europe/London"),
-    # The country code of phone numbers written without one (020 7946 0123): their tap-to-call
-    # links dial +44 20 7946 0123 from any country (sitecore/phone_links.py). None: left as written.
+    # The country code of phone numbers written without one (020 7946 0123), for a country whose
+    # numbers drop their first 0 after the code (the UK's, not Italy's): their tap-to-call links
+    # dial +44 20 7946 0123 from any country (sitecore/phone_links.py). None: left as written.
     "PHONE_COUNTRY_CODE": Setting(calling_code, "44"),
     # The most a host publishes, warned of as the site nears it (sitebuild/host_limits.py): GitHub
     # Pages' 1 GB, Cloudflare Pages' free plan's 20,000 files. Set your host's, or a larger plan's.

@@ -70,6 +70,7 @@ def press_site(tmp_path_factory, factory_cache):
     ("(020) 7946 0123", "tel:+442079460123"),
     ("07700 900123", "tel:+447700900123"),
     ("0033 1 23 45 67 89", "tel:+33123456789"),  # 00 dials abroad from the UK
+    ("0044 (0)20 7946 0123", "tel:+442079460123"),
     ("999", "tel:999"),  # no trunk 0: as written
 ])
 def test_a_phone_number_becomes_the_tel_address_that_dials_it(written, uri):

@@ -150,6 +150,9 @@ def test_the_pages_under_a_renamed_items_page_move_with_it(renamed):
     assert page.find("main").find("p", class_="lead").get_text(" ", strip=True) == (
         "The news of Homes for everyone is now at https://breakthroughparty.org.uk/policies/housing/news/.")
     assert page.find("title").get_text() == "Moved: the news of Homes for everyone | Breakthrough Party"
+    # The link names what it leads to: the news, not the policy.
+    assert page.find("main").find("a", href="/policies/housing/news/").get_text(" ", strip=True) == (
+        "The news of Homes for everyone")
     assert "location = /policies/homes-for-everyone/news/ { return 301 /policies/housing/news/; }" in (
         renamed.output / "_server/nginx-redirects.conf").read_text()
 

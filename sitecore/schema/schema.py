@@ -52,6 +52,12 @@ def has_placeholder(value) -> bool:
     return False
 
 
+def placeholder_lines(text: str) -> list[int]:
+    """The indexes of the lines of a file's text that start with the
+    placeholder (the editor's form refuses the same: plugins/cms/form_patterns.py)."""
+    return [index for index, line in enumerate(text.splitlines()) if line.lstrip().startswith(PLACEHOLDER)]
+
+
 def placeholder_problem(doc: Document, key: str, value, example: str | None) -> tuple[int, str, str, str]:
     """(line, field, message, fix) for a field `invoke new` left with its
     placeholder. In a list, at the item's line, with an item to write: the
@@ -180,11 +186,10 @@ class Schema:
         if self.body_required and not doc.body.strip():
             report(path, doc.end_line + 1, "body", f"the {self.name} has no text", "write the text below the closing '---'")
             ok = False
-        for offset, line in enumerate(doc.body.splitlines()):
-            if line.lstrip().startswith(PLACEHOLDER):
-                report(path, doc.end_line + 1 + offset, "body", f"still holds the placeholder {PLACEHOLDER}",
-                       f"replace the {PLACEHOLDER} line with your text")
-                ok = False
+        for offset in placeholder_lines(doc.body):
+            report(path, doc.end_line + 1 + offset, "body", f"still holds the placeholder {PLACEHOLDER}",
+                   f"replace the {PLACEHOLDER} line with your text")
+            ok = False
         return converted, ok
 
     def fields_agree(self, path: str, doc: Document, converted: dict, report: Report) -> bool:

@@ -234,21 +234,31 @@ function keyText(name, value, original) {
   } else {
     style(node, original);
   }
-  // Every text, however deep (a press contact's role too), that this
-  // library would write plain, or on lines of its own, and the build would
-  // not read as written.
+  // Every text, however deep (a press contact's role too), in a form the
+  // build reads as written: this library would write some plain, or on
+  // lines of their own, that the build would not.
   visit(document, {
     Scalar(_, scalar, path) {
       const inFlow = path.some((parent) => isCollection(parent) && parent.flow);
       if (typeof scalar.value !== 'string') return;
       const plain = scalar.type === undefined || scalar.type === 'PLAIN';
       const block = scalar.type === 'BLOCK_FOLDED' || scalar.type === 'BLOCK_LITERAL';
-      if ((plain && notPlainForTheBuild(scalar.value, inFlow)) || (block && endsTheBlock(scalar.value))) {
+      if (scalar.value.includes('\n')) {
+        // A text of several lines: as a block (|), which keeps each line as
+        // it is ("- Vote" as words, not a list's item); in quotes, on one
+        // line, where a block cannot be (a list written [a, b]) or where one
+        // of its lines would end the front matter ("---").
+        if (inFlow || endsTheBlock(scalar.value)) scalar.type = 'QUOTE_DOUBLE';
+        else if (!block) scalar.type = 'BLOCK_LITERAL';
+      } else if ((plain && notPlainForTheBuild(scalar.value, inFlow)) || (block && endsTheBlock(scalar.value))) {
         scalar.type = 'QUOTE_DOUBLE';
       }
     },
   });
-  return document.toString({ lineWidth: 0, indentSeq: true, version: '1.1' }).replace(/\n$/, '');
+  // A text in double quotes stays on one line ("…\n---\n…"): folded onto
+  // lines of its own, a "---" line would end the front matter.
+  return document.toString({ lineWidth: 0, indentSeq: true, version: '1.1', doubleQuotedMinMultiLineLength: Infinity })
+    .replace(/\n$/, '');
 }
 
 /** Where each top-level key's text starts and ends in the head, by line. */
