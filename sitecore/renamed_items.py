@@ -18,12 +18,27 @@ from sitecore.problems import problem_log
 from sitecore.publication_order import naming_refused
 
 
+def name_in_address(address: str) -> str:
+    """The file name an address was made from: news/clmate-vote/ -> clmate-vote."""
+    return address.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")
+
+
+def first_address(item) -> str:
+    """Where the item was first published, site-relative as its url: the
+    first of its old_addresses (a file renamed again adds its last address
+    after the others), or its own. Its identity in feed readers and
+    calendars is made from this, so that renaming it does not make it a
+    new entry, or a new event beside the old one."""
+    old = getattr(item, "old_addresses", None) or ()
+    return old[0].lstrip("/") if old else item.url
+
+
 def renamed_from(name: str, items):
     """The item of `items` that lists, in its old_addresses, the address a
     file called `name` had (/news/<name>/, /policies/<name>/ …), or None."""
     for item in items:
         for address in getattr(item, "old_addresses", None) or ():
-            if address.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html") == name:
+            if name_in_address(address) == name:
                 return item
     return None
 

@@ -1087,8 +1087,9 @@ def test_the_rules_across_fields_are_the_builds(browser, editor_site):
 @pytest.mark.browser
 def test_moving_postponing_or_cancelling_an_event_sets_when_its_plans_changed(browser, editor_site):
     """The calendar files number an event's revisions from its `modified`
-    (plugins/events/calendar.py): a save that changes its start, end or
-    status sets it to now, UK time, unless the volunteer changed it; which
+    (plugins/events/calendar.py): a save that changes its start, end,
+    place, address, online link or status sets it to now, UK time, unless
+    the volunteer changed it; which
     fields count is the schema's (EVENT_PLANS, through formats.json)."""
     page = browser.new_page()
     page.goto(f"{editor_site['url']}/admin/formats.json")
@@ -1111,12 +1112,16 @@ def test_moving_postponing_or_cancelling_an_event_sets_when_its_plans_changed(br
           inSummer: saved({ event_status: 'postponed' }, '2026-07-01T12:00:00Z'),
           ownModified: saved({ start: '2026-12-01 11:00', modified: '2026-11-26 09:00' }),
           renamed: saved({ title: 'Door knocking' }),
+          newPlace: saved({ place: 'Truro Town Hall' }),
           asNew: saved({ start: '2026-12-02 10:00', end: '2026-12-02 12:00' }, '2026-11-27T12:00:00Z', true),
           futureModified: saved({ modified: '2026-11-27 12:01' }),
         };
     }""")
     page.close()
-    assert results["spec"] == {"field": "modified", "when": ["start", "end", "event_status"]}
+    assert results["spec"] == {"field": "modified", "when": ["start", "end", "place", "address", "online",
+                                                             "event_status"]}
+    # A new place is a new version too (calendars kept the old one).
+    assert results["newPlace"].endswith("place: Truro Town Hall\nmodified: 2026-11-27 12:00\n---\nB\n")
     head = "---\ntitle: Canvass\n"
     rest = "summary: S.\ncategory: meeting\nplace: Truro\n"
     assert results["moved"] == (f"{head}start: 2026-12-02 10:00\nend: 2026-12-02 12:00\n{rest}"

@@ -115,3 +115,25 @@ def test_a_correction_on_the_day_of_a_timed_release_is_not_dated_before_it(make_
     assert page.find("meta", property="article:modified_time")["content"] == "2021-11-25T18:30:00+00:00"
     [entry] = [e for e in feedparser.parse(build.output / "feeds/all.atom.xml").entries if e.link.endswith("/vote/")]
     assert entry.updated == entry.published == "2021-11-25T18:30:00+00:00"
+
+
+def dated_post(title: str, day: str, corrected: str | None = None) -> str:
+    correction = f"corrections:\n  - date: {corrected}\n    note: We put a figure right.\n" if corrected else ""
+    return (f"---\ntitle: {title}\ndate: {day}\ncategory: news\nsummary: A post.\n{correction}---\nText.\n")
+
+
+def test_a_post_corrected_since_comes_back_into_the_feed(make_site):
+    """The feeds hold the posts published or put right most recently (here
+    the 2 latest: FEED_MAX_ITEMS), in the order of their dates. Pelican
+    took the newest by date alone, so a correction to an older post never
+    reached the feed, though the README says its entry moves up."""
+    build = make_site({"posts/january.md": dated_post("January", "2022-01-05", corrected="2022-02-20"),
+                       "posts/february.md": dated_post("February", "2022-02-01"),
+                       "posts/march.md": dated_post("March", "2022-02-10")},
+                      settings={"FEED_MAX_ITEMS": "2"}, options=NOW)
+    assert build.returncode == 0, build.stderr
+    for feed in ("feeds/all.atom.xml", "feeds/category/news.atom.xml"):
+        entries = feedparser.parse(build.output / feed).entries
+        assert [(entry.title, entry.updated[:10]) for entry in entries] == [
+            ("March", "2022-02-10"), ("January", "2022-02-20")], feed
+        assert entries[1].content[0].value.startswith('<p class="correction">')

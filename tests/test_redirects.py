@@ -157,6 +157,25 @@ def test_the_pages_under_a_renamed_items_page_move_with_it(renamed):
         renamed.output / "_server/nginx-redirects.conf").read_text()
 
 
+def test_a_renamed_post_or_event_keeps_its_identity_in_feeds_and_calendars(renamed):
+    """Feed readers and calendars know an entry by its id, an event by its
+    UID: made from the address it was first published at (the first of its
+    old_addresses), so that renaming the file does not show the post again
+    as new, or add the event a second time beside the old one."""
+    import feedparser
+
+    [entry] = [entry for entry in feedparser.parse(renamed.output / "feeds/all.atom.xml").entries
+               if entry.link.endswith("/news/climate-vote/")]
+    # (Dated before FEED_ADDRESS_IDS_FROM, its id holds its date, as Pelican's did.)
+    assert entry.id == "tag:breakthroughparty.org.uk,2021-11-25:/news/clmate-vote/"
+    [after] = [entry for entry in feedparser.parse(renamed.output / "feeds/all.atom.xml").entries
+               if entry.link.endswith("/news/follow-up/")]
+    assert after.id == "tag:breakthroughparty.org.uk,2021-11-26:/news/follow-up/"  # never renamed: its own address
+    for calendar in ("events/canvass/event.ics", "events/calendar.ics"):
+        lines = (renamed.output / calendar).read_bytes().decode("utf-8").split("\r\n")
+        assert "UID:canvas@breakthroughparty.org.uk" in lines, calendar
+
+
 def test_a_draft_or_embargoed_items_old_addresses_wait_for_it(renamed):
     written = "".join((renamed.output / name).read_text() for name in ("_redirects", "_server/nginx-redirects.conf"))
     for old, new in (("news/draft-plan/", "secret-plan"), ("news/launch-plan/", "embargoed")):

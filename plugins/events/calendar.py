@@ -21,6 +21,7 @@ import icalendar
 
 from sitecore.clock import clocks_show_twice
 from sitecore.imprint import imprint_text
+from sitecore.renamed_items import first_address, name_in_address
 from sitecore.schema.fields import EARLIEST_YEAR, LATEST_YEAR
 from sitecore.urls import canonical_url
 
@@ -75,7 +76,9 @@ def new_calendar(settings, name: str) -> icalendar.Calendar:
 def event_component(event, settings) -> icalendar.Event:
     component = icalendar.Event()
     domain = canonical_url(settings, "").split("://", 1)[1].strip("/")
-    component.add("uid", f"{event.slug}@{domain}")
+    # The name it was first published under: a renamed event stays one
+    # event in calendars (RFC 5545 wants its UID never to change).
+    component.add("uid", f"{name_in_address(first_address(event))}@{domain}")
     component.add("dtstart", calendar_time(event.start))
     component.add("dtend", calendar_time(event.end))
     component.add("summary", f"{event.status_label}: {event.title}" if event.status_label else event.title)

@@ -178,7 +178,11 @@ EVENT_PUBLICATION = Field("status", choice("published", "draft", elsewhere={
 # Its `modified` says when they last changed, and numbers the calendar
 # entry's revisions (plugins/events/calendar.py: SEQUENCE); the browser
 # editor sets it when one of these changes (plugins/cms/formats.py).
-EVENT_PLANS = ("start", "end", "event_status")
+# When and where it is, and whether it goes ahead: a change to any of them
+# is a new version for calendars (plugins/events/calendar.py: SEQUENCE and
+# DTSTAMP come from `modified`). A new place was not one, so calendars that
+# had the event kept the old place.
+EVENT_PLANS = ("start", "end", "place", "address", "online", "event_status")
 
 # content/events/: the party's conference, campaign days, protests, meetings
 # and socials. Times are UK time (Europe/London), as a post's date is.
