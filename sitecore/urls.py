@@ -15,6 +15,14 @@ def canonical_url(settings: dict, url: str) -> str:
     return settings["SITE_CANONICAL_URL"].rstrip("/") + "/" + url.lstrip("/")
 
 
+def subscription_url(settings: dict, url: str) -> str:
+    """The webcal: address of a calendar (site-relative `url`): a link a
+    phone or computer opens in its calendar app as a subscription, which
+    it fetches again and again, where the https: address is downloaded and
+    imported once, a copy that never learns of a cancellation."""
+    return "webcal://" + canonical_url(settings, url).split("://", 1)[1]
+
+
 def is_own_site(address, settings: dict) -> bool:
     """Is `address` (split with urllib) a link to the site, however its host
     is written (BreakthroughParty.org.uk, www.…, //…), by http(s)? For links,

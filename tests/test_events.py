@@ -133,7 +133,16 @@ def test_the_subscribable_calendar_holds_every_upcoming_event_in_date_order(spri
     conference = events[-1]
     assert conference.decoded("DTSTART") == dt.datetime(2022, 7, 16, 10, 0, tzinfo=LONDON)
     assert conference.decoded("DTEND") == dt.datetime(2022, 7, 17, 16, 0, tzinfo=LONDON)
-    assert spring.html("events/").find("a", href="/events/calendar.ics") is not None
+    # A subscription (webcal:, which calendar apps fetch again), not a file
+    # downloaded and imported once; the address too, for apps that take no link.
+    lead = spring.html("events/").select_one("main .lead")
+    link = lead.find("a", string="Subscribe to our calendar")
+    assert link["href"] == "webcal://breakthroughparty.org.uk/events/calendar.ics"
+    assert "https://breakthroughparty.org.uk/events/calendar.ics" in lead.get_text("").replace("\u200b", "")
+    calendar = (spring.output / "events/calendar.ics").read_bytes().decode().split("\r\n")
+    assert "REFRESH-INTERVAL;VALUE=DURATION:PT6H" in calendar and "X-PUBLISHED-TTL:PT6H" in calendar
+    single = (spring.output / "events/party-conference-2022/event.ics").read_text()
+    assert "REFRESH-INTERVAL" not in single  # imported once: nothing to refresh
 
 
 def test_an_event_page_has_json_ld_with_place_and_organiser(spring):

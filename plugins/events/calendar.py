@@ -176,8 +176,18 @@ def event_calendar(event, settings) -> bytes:
     return to_bytes(calendar)
 
 
+# How often a subscribed calendar should fetch the calendar again (RFC 7986's
+# REFRESH-INTERVAL, and X-PUBLISHED-TTL, which Outlook and Apple read): a
+# cancelled event leaves subscribers' calendars within hours, not at the
+# app's own pace (Outlook's default is a week).
+CALENDAR_REFRESH = dt.timedelta(hours=6)
+
+
 def upcoming_calendar(events, settings) -> bytes:
+    """The calendar people subscribe to (a single event's file is imported once)."""
     calendar = new_calendar(settings, f"{settings['SITENAME']} events")
+    calendar.add("refresh-interval", CALENDAR_REFRESH, parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", icalendar.vDuration(CALENDAR_REFRESH))
     for event in events:
         calendar.add_component(event_component(event, settings))
     return to_bytes(calendar)

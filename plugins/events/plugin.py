@@ -5,6 +5,7 @@ from pelican.generators import ArticlesGenerator
 
 from sitecore.renamed_items import report_unpublished_name
 from sitecore.renewed import items_renewed
+from sitecore.urls import subscription_url
 
 from .events import EventGenerator
 
@@ -31,7 +32,14 @@ def check_events(generators, items=()) -> None:
                                     remove="remove the report line")
 
 
+def add_filters(generator) -> None:
+    """`{{ EVENTS_CALENDAR_SAVE_AS | subscription_url }}`: the calendar's webcal: address."""
+    settings = generator.settings
+    generator.env.filters["subscription_url"] = lambda url: subscription_url(settings, url)
+
+
 def register() -> None:
+    signals.generator_init.connect(add_filters)
     signals.get_generators.connect(add_event_generator)
     signals.all_generators_finalized.connect(check_events)
     # The live preview's quick step: an event saved again is a new item.
