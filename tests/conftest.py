@@ -245,6 +245,13 @@ def settings(factory_cache) -> dict:
     return load_settings(REPO / "pelicanconf.py", {"CACHE_PATH": str(factory_cache)})
 
 
+def uk_tel(national: str) -> str:
+    """The tel: link of a number written as the UK dials it (020 7946 0123):
+    a global number (PHONE_COUNTRY_CODE), which a phone abroad dials too."""
+    assert national.startswith("0") and not national.startswith("00")
+    return "tel:+44" + national[1:].replace(" ", "")
+
+
 def sample_image(width: int = 40, height: int = 50, kind: str = "JPEG") -> bytes:
     import io
 

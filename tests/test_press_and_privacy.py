@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from browser import chromium, serve_folder
+from conftest import uk_tel
 from playwright.sync_api import expect
 from content_source import CONTENT, published
 
@@ -31,11 +32,6 @@ def test_press_office_has_contacts_from_the_press_office_file(site):
         assert press.find("a", href="mailto:" + contact["email"])
     assert press.find("a", href=uk_tel(PRESS_OFFICE.values["out_of_hours"]))
 
-
-def uk_tel(national: str) -> str:
-    """The global tel: link of a number written as the UK dials it (020 …)."""
-    assert national.startswith("0")
-    return "tel:+44" + national[1:].replace(" ", "")
 
 
 def test_press_office_lists_the_latest_releases_newest_first(site):

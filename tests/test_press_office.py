@@ -11,7 +11,7 @@ import re
 import textwrap
 
 import yaml
-from conftest import MINIMAL_SITE, check_content, sample_jpeg
+from conftest import MINIMAL_SITE, check_content, sample_jpeg, uk_tel
 from content_source import CONTENT, front_matter
 
 from sitecore.schema.content_types import PRESS_OFFICE
@@ -38,10 +38,10 @@ def test_the_press_page_shows_the_press_office_file(site):
     assert [(li.h3.get_text(), li.select_one(".meta").get_text()) for li in contacts] == [
         (contact["name"], contact["role"]) for contact in office["contacts"]]
     assert [[a["href"] for a in li.find_all("a")] for li in contacts] == [
-        [f"tel:{contact['phone'].replace(' ', '')}", f"mailto:{contact['email']}"] for contact in office["contacts"]]
+        [uk_tel(contact["phone"]), f"mailto:{contact['email']}"] for contact in office["contacts"]]
     out_of_hours = press.select_one("section[aria-labelledby=media-contacts] > p a")
     assert (out_of_hours.get_text(), out_of_hours["href"]) == (
-        office["out_of_hours"], "tel:" + office["out_of_hours"].replace(" ", ""))
+        office["out_of_hours"], uk_tel(office["out_of_hours"]))
 
     people = press.select(".press-person")
     expected = office["press_kit_people"]
