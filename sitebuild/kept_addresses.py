@@ -23,6 +23,9 @@ that fill them, and are not compared.
 
 A cited work's addresses (a minifesto edition's page and files, which no
 content file's page is: sitecore.site_files.CitedWork) are compared too.
+And, read in the same pass, each published event's plans: one this change
+moves (its time, place or status) without a later `modified` is an error
+(event_revisions.py), since calendars would keep the old version.
 One that no longer answers is a warning; but when the file it was made from
 now makes another edition, the edition was changed without being frozen
 first, which takes down everything the press cited it by: an error, whose
@@ -41,6 +44,8 @@ from pathlib import Path
 from pelican import signals
 from pelican.settings import DEFAULT_CONFIG
 
+from sitecore.clock import build_time
+from sitecore.content_items import published_items
 from sitecore.problems import Problem
 from sitecore.settings_file import settings_file_of
 from sitecore.site_files import CitedWork, declared_files
@@ -57,6 +62,7 @@ from .base_revision import (
 )
 from .build import BuildFailed
 from .content_check import check_once
+from .event_revisions import EventPlans, plans_of_events, unrevised_events
 from .settings_as_written import literal_settings_written_in
 
 # The settings that make an item's address and where its page is written.
@@ -68,6 +74,7 @@ class PublicPages:
     pages: dict[str, str]  # address -> the content file (content/-relative) whose page it is
     served: set[str]       # every address the build writes something at
     cited: dict[str, CitedWork]  # address -> the cited work it is an address of
+    events: dict[str, EventPlans]  # content file -> its published event's plans (event_revisions.py)
 
 
 def public_pages(settings_file: str, content: Path, now: str | None, partly: bool = False,
@@ -83,7 +90,8 @@ def public_pages(settings_file: str, content: Path, now: str | None, partly: boo
         found.append(PublicPages({file.url: file.source for file in files
                                   if file.in_sitemap and file.source and file.source.endswith(".md")},
                                  {file.url for file in files},
-                                 {file.url: file.cited for file in files if file.cited}))
+                                 {file.url: file.cited for file in files if file.cited},
+                                 plans_of_events(published_items(generators))))
 
     signals.all_generators_finalized.connect(record)
     try:
@@ -246,14 +254,20 @@ def main(argv=None) -> int:
     # The fix freezes the edition as the branch named has it now, which is
     # what is live, corrections since this branch left it included.
     found = [*items_lost, *lost_cited_addresses(before, now, shown_content, base.named)]
+    # Read here too, at no cost: the events moved without saying when.
+    unrevised = unrevised_events(before.events, now.events, renamed, shown_content,
+                                 build_time({"BUILD_TIME": args.now} if args.now else {}))
     # An item's problem is about one address; a cited work's names each it lost.
     lost = len(items_lost) + sum(address not in now.served for address in before.cited)
-    annotations.print_problems(found, args.annotations)
+    annotations.print_problems([*found, *unrevised], args.annotations)
     errors = sum(level == "error" for level, _ in found)
     print(f"Every address published at {base} still answers." if not found else
           f"{lost} address{'es' if lost != 1 else ''} published at {base} no longer "
           f"answer{'s' if lost == 1 else ''} ({errors} to fix).", file=sys.stderr)
-    return 1 if errors else 0
+    if unrevised:
+        print(f"{len(unrevised)} event{'s' if len(unrevised) != 1 else ''} moved without a later modified "
+              f"({len(unrevised)} to fix).", file=sys.stderr)
+    return 1 if errors or unrevised else 0
 
 
 if __name__ == "__main__":

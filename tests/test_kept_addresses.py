@@ -108,6 +108,42 @@ def test_unchanged_addresses_and_renamed_policy_numbers_pass(repository):
     assert "Every address published at main still answers." in passed.stderr
 
 
+CANVASS = ("---\ntitle: Canvass\nstart: 2022-07-02 10:00\nend: 2022-07-02 13:00\nsummary: Knocking on doors.\n"
+           "category: campaign-day\nplace: Truro\n{more}---\nCanvassing.\n")
+
+
+def test_an_event_moved_without_a_later_modified_is_refused_at_its_line(repository):
+    """Calendar apps take an event's new version only if its revision,
+    made from `modified`, is higher (plugins/events/calendar.py): a change
+    to its time, place or status that leaves `modified` as it was would
+    leave the old one in their calendars. The browser editor sets it; a
+    change made with git is told at the review."""
+    event = repository / "content/events/canvass.md"
+    event.parent.mkdir()
+    event.write_text(CANVASS.format(more="modified: 2022-05-01 09:00\n"))
+    git(repository, "add", "-A")
+    git(repository, "commit", "-qm", "An event")
+    event.write_text(CANVASS.format(more="modified: 2022-05-01 09:00\n").replace("Truro", "Truro Town Hall"))
+    refused = kept_addresses(repository)
+    assert refused.returncode == 1, refused.stderr
+    assert ("content/events/canvass.md:8: modified: this change moves the event's plans, place (Truro → Truro Town "
+            "Hall), but not its modified: calendar apps that have the event would keep the old version — set "
+            "'modified: 2022-06-01 12:00' (UK time: when the plans changed; the browser editor sets it itself)"
+            ) in refused.stderr
+    assert "1 event moved without a later modified (1 to fix)." in refused.stderr
+    # Without a modified at all, at the first field that changed; the fix given is enough.
+    event.write_text(CANVASS.format(more="").replace("10:00", "11:00"))
+    refused = kept_addresses(repository)
+    assert "content/events/canvass.md:3: modified: this change moves the event's plans, start (2022-07-02 10:00 → " \
+           "2022-07-02 11:00)" in refused.stderr
+    event.write_text(CANVASS.format(more="modified: 2022-06-01 12:00\n").replace("10:00", "11:00"))
+    kept = kept_addresses(repository)
+    assert kept.returncode == 0, kept.stderr
+    # Words that are not its plans need no modified.
+    event.write_text(CANVASS.format(more="modified: 2022-05-01 09:00\n").replace("Knocking", "Knock"))
+    assert kept_addresses(repository).returncode == 0
+
+
 def test_the_review_runs_it_against_the_branch_the_pull_request_goes_into():
     job = yaml.safe_load((REPO / ".github/workflows/review.yml").read_text())["jobs"]["review"]
     [checkout] = [step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@")]
