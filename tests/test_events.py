@@ -105,6 +105,9 @@ def calendar_events(path) -> list:
     calendar = icalendar.Calendar.from_ical(path.read_bytes())
     assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
     assert [zone["TZID"] for zone in calendar.walk("VTIMEZONE")] == ["Europe/London"]
+    # Only what RFC 5545 (3.6.5) allows a VTIMEZONE itself (a COMMENT belongs in its parts).
+    [zone] = calendar.walk("VTIMEZONE")
+    assert set(zone) <= {"TZID", "LAST-MODIFIED", "TZURL"}, set(zone)
     return calendar.walk("VEVENT")
 
 

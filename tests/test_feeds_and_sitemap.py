@@ -120,13 +120,15 @@ def test_each_feed_has_its_own_id_says_its_language_and_links_to_the_page_listin
 def test_every_address_in_a_feed_is_absolute_even_from_a_local_build(make_site, settings):
     """Feed readers and feed-to-email services read a feed away from the
     site: a link or image written from the site's root ("/policies/…") must
-    carry the domain. Other addresses are left as they are."""
+    carry the domain, and a link to a part of the post's own page (#part, a
+    footnote's #fn:1) the post's address: a feed reader resolved it against
+    the feed's. Other addresses are left as they are."""
     from conftest import MINIMAL_SITE
 
     post = MINIMAL_SITE["posts/hello.md"] + (
         "\nSee [our housing policy](/policies/housing/), [the party](https://example.org/a) and "
         "[this part](#part), or [write to us](mailto:press@example.org).\n\n"
-        "![Members marching]({static}/images/rally.jpg)\n\n## Part\n")
+        "![Members marching]({static}/images/rally.jpg)\n\n## Part\n\nCounted twice.[^1]\n\n[^1]: By the council.\n")
     from test_images import jpeg
 
     build = make_site({"posts/hello.md": post, "images/rally.jpg": jpeg(600, 300)})
@@ -137,8 +139,10 @@ def test_every_address_in_a_feed_is_absolute_even_from_a_local_build(make_site, 
     assert entry.link == f"{base}/news/hello/"
     assert entry.id.startswith("tag:breakthroughparty.org.uk,")
     content = BeautifulSoup(entry.content[0].value, "html.parser")
-    assert [a["href"] for a in content.find_all("a")] == [
-        f"{base}/policies/housing/", "https://example.org/a", "#part", "mailto:press@example.org"]
+    assert [a["href"] for a in content.find_all("a")][:4] == [
+        f"{base}/policies/housing/", "https://example.org/a", f"{base}/news/hello/#part", "mailto:press@example.org"]
+    footnote_links = [a["href"] for a in content.find_all("a")][4:]
+    assert footnote_links and all(href.startswith(f"{base}/news/hello/#fn") for href in footnote_links), footnote_links
     assert [img["src"] for img in content.find_all("img")] == [f"{base}/images/rally.jpg"]  # small: its own plain copy
 
 

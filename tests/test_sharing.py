@@ -132,6 +132,16 @@ def test_home_page_describes_the_party(site, settings):
     logo = site.output / data["logo"]["url"].removeprefix(settings["SITE_CANONICAL_URL"] + "/")
     with Image.open(logo) as image:
         assert image.size == (512, 512)
+    # The party's profiles elsewhere only when it lists some: an empty list says nothing.
+    assert ("sameAs" in data) == bool(settings["PARTY_PROFILES"])
+
+
+def test_the_party_names_its_profiles_elsewhere_when_it_has_some(settings):
+    from plugins.structureddata.jsonld import party
+
+    profiles = ["https://x.example/breakthrough"]
+    assert party({**settings, "PARTY_PROFILES": profiles}, full=True)["sameAs"] == profiles
+    assert "sameAs" not in party({**settings, "PARTY_PROFILES": []}, full=True)
 
 
 def test_a_card_shows_the_items_own_photo(make_site):

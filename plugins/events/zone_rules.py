@@ -98,8 +98,9 @@ def observances(zone_name: str, first: dt.date, until: dt.date) -> Observances:
 def zone_component(zone_name: str, until: dt.date) -> icalendar.Timezone:
     """The VTIMEZONE of `zone_name` from RULES_FROM to `until`."""
     component = icalendar.Timezone()
+    # (No COMMENT saying which years: RFC 5545 allows one in its STANDARD
+    # and DAYLIGHT parts only, and a strict reader refused it here.)
     component.add("tzid", zone_name)
-    component.add("comment", f"The clocks' changes from {RULES_FROM} to {until}.")
     for observance, onsets in observances(zone_name, RULES_FROM, until):
         part = icalendar.TimezoneDaylight() if observance.daylight else icalendar.TimezoneStandard()
         part.add("dtstart", onsets[0])

@@ -52,8 +52,16 @@ from sitecore.urls import category_feed_url
 ROOT_RELATIVE = re.compile(r'(\s(?:href|src)=")(/(?!/)[^"]*")')
 
 
-def absolute_addresses(html: str, domain: str) -> str:
-    return ROOT_RELATIVE.sub(lambda found: found[1] + domain + found[2], html)
+# href="#…": a part of the post's own page (a footnote, #fn:1), which in a
+# feed would be a part of the feed.
+OWN_PAGE_PART = re.compile(r'(\shref=")(#[^"]*")')
+
+
+def absolute_addresses(html: str, domain: str, page: str = "") -> str:
+    """Every address in an entry's HTML made absolute: the site's from
+    `domain`, a part of its own page from the post's address `page`."""
+    html = ROOT_RELATIVE.sub(lambda found: found[1] + domain + found[2], html)
+    return OWN_PAGE_PART.sub(lambda found: found[1] + page + found[2], html) if page else html
 
 
 def with_imprint(text: str, imprint: str) -> str:
@@ -288,7 +296,7 @@ def stand_alone(context: dict, feed) -> None:
         item["unique_id"] = entry_id(identity, item["pubdate"], address_ids_from, context["FEED_ID_SINCE"])
         for part in ("description", "content"):
             if item.get(part):
-                item[part] = absolute_addresses(item[part], domain)
+                item[part] = absolute_addresses(item[part], domain, item["link"])
 
 
 def register() -> None:

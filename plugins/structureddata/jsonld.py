@@ -28,8 +28,10 @@ def party(settings, full: bool = False) -> dict:
             "email": settings["CONTACT_EMAIL"],
             "foundingDate": settings["PARTY_FOUNDED"],
             "founder": {"@type": "Person", "name": settings["PARTY_FOUNDER"]},
-            "sameAs": list(our_setting(settings, "PARTY_PROFILES")),
         })
+        # The party's profiles elsewhere, if it lists any ("sameAs": [] says nothing).
+        if our_setting(settings, "PARTY_PROFILES"):
+            data["sameAs"] = list(our_setting(settings, "PARTY_PROFILES"))
     return data
 
 
