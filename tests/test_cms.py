@@ -669,7 +669,7 @@ def text_check(value: str, settings: dict) -> str:
 
 
 @pytest.mark.browser
-def test_every_field_refuses_what_the_build_refuses(browser, editor_site):
+def test_every_field_refuses_what_the_build_refuses(browser, editor_site, settings):
     """What the form lets a volunteer save, the build accepts, and what it
     refuses of the samples, the build refuses, in every field of every form, with the form's patterns tested as Sveltia tests them (on
     the value without spaces at either end, which our format stores): the
@@ -678,10 +678,18 @@ def test_every_field_refuses_what_the_build_refuses(browser, editor_site):
     from sitecore.schema.schema import has_placeholder
     from sitecore.schema.values_not_as_written import CONTROL_CHARACTER
 
-    def build_accepts(check, value) -> bool:
+    from sitecore.brand import brand_style
+    from sitecore.print_fonts import font_coverage, missing_characters
+
+    # A title must be drawn on its share card too (plugins/sharecards), in the bold fonts.
+    card_fonts = frozenset().union(*(font_coverage(path) for path in brand_style(settings).bold_fonts))
+
+    def build_accepts(check, value, where=()) -> bool:
         try:
             check(value, {})
         except (FieldError, FieldErrors):
+            return False
+        if where[-1:] == ("title",) and missing_characters(value, card_fonts):
             return False
         return not CONTROL_CHARACTER.search(value) and not has_placeholder(value)
 
@@ -715,13 +723,13 @@ def test_every_field_refuses_what_the_build_refuses(browser, editor_site):
     problems = []
     for (where, check, pattern, field_examples), passed in zip(fields, accepted):
         problems += [f"{'.'.join(where)} accepts {value!r}, which the build refuses" for value in passed
-                     if not build_accepts(check, value)]
+                     if not build_accepts(check, value, where)]
         problems += [f"{'.'.join(where)} refuses its own example {example!r}" for example in field_examples
                      if example.strip() not in passed]
         # The other way round: a value typed in a file (not the form) that
         # the form would refuse is refused by the build too.
         problems += [f"{'.'.join(where)} refuses {value!r}, which the build accepts" for value in samples
-                     if value.strip() and value.strip() not in passed and build_accepts(check, value.strip())]
+                     if value.strip() and value.strip() not in passed and build_accepts(check, value.strip(), where)]
     assert problems == []
 
 
@@ -1230,6 +1238,8 @@ def test_the_editor_refuses_what_the_build_would_of_tags_copies_and_pasted_chara
     matches = tested.evaluate(r"""([title, summary]) => ({
         emoji: new RegExp(title).test('We did it \u{1F389}'), plainTitle: new RegExp(title).test('We did it'),
         separator: new RegExp(summary).test('Members voted\u2028this year.'),
+        fist: new RegExp(title).test('Solidarity \u270A'), chinese: new RegExp(title).test('Vote \u4E2D'),
+        welsh: new RegExp(title).test('Łukasz Wójcik at Tŷ Hywel'), stoodIn: new RegExp(title).test('CO\u2082 down'),
     })""", [title_rule, summary_rule])
     tested.close()
     assert results["otherSpelling"] == ('"Tags" item 1: "Climate" is spelt "climate" in 2 other posts: write it '
@@ -1240,7 +1250,10 @@ def test_the_editor_refuses_what_the_build_would_of_tags_copies_and_pasted_chara
     assert results["copiedOldAddress"].startswith('"Old addresses" belongs to a file already published')
     assert yaml.safe_load(results["tab"].split("---")[1])["title"] == "Rents\trise 10%"
     assert yaml.safe_load(results["equals"].split("---")[1])["summary"] == "="
-    assert matches == {"emoji": False, "plainTitle": True, "separator": False}
+    # The title: only what its share card draws (the fonts' own rule: ✊ and 中 are
+    # not in them; Welsh and Polish letters are; CO₂ is drawn as CO2).
+    assert matches == {"emoji": False, "plainTitle": True, "separator": False, "fist": False, "chinese": False,
+                       "welsh": True, "stoodIn": True}
 
 
 # Characters YAML gives a meaning (and words it reads as other types), in

@@ -7,7 +7,11 @@ check too, so what a volunteer saves passes the build.
 
 from __future__ import annotations
 
+import os
+
+from sitecore.brand import brand_style
 from sitecore.images import IMAGE_MEDIA_TYPES
+from sitecore.print_fonts import drawable_ranges, font_coverage
 from sitecore.schema import fields as types
 from sitecore.schema.content_types import SAMPLE
 
@@ -26,17 +30,19 @@ BODY_HINTS = {name: hint + BODY_RULES for name, hint in {
     "branch": "What the branch does and how to get involved, in Markdown.",
     "candidate": "The candidate's own words: who they are and what they will do, in Markdown.",
     "press office": "A paragraph about the party that journalists paste under a story, in Markdown."}.items()}
-# Emoji (outside the Basic Multilingual Plane: a surrogate pair in
-# JavaScript's strings): the share cards' fonts have none.
-NO_EMOJI = r"(?![\s\S]*[\uD83C-\uD83E])"
 PICTURE_NAMES = " Two pictures may not share a name with different endings (rally.jpg and rally.png)."
+# A title's lookahead, made with the settings' fonts (card_lookahead):
+# every character one the share cards draw (plugins/sharecards' check).
+DRAWN_ON_THE_CARD = "drawn on the card"
 # Rules the build checks on a field, by field name: the hint's words for
 # those the form cannot check, and a refusal for what it can
 # ([lookahead put before the field's pattern, words added to its message]).
 FIELD_RULES = {
     # plugins/sharecards: the title must fit its share card whole, in the party's fonts.
     "title": (" The share card shows it whole: at most about 180 characters, about 115 beside a photo "
-              "(the build measures it); no emoji, which the card's fonts cannot draw.", (NO_EMOJI, "no emoji")),
+              "(the build measures it); only letters the card's fonts draw: Latin, Greek and Cyrillic, no emoji "
+              "(✊ or 😀) and no other scripts.", (DRAWN_ON_THE_CARD, "only letters the share card's fonts draw "
+                                                                  "(no emoji, no other scripts)")),
     # plugins/contentcheck/tag_spellings.py.
     "tags": (" Write each tag as the other posts do (climate, not Climate): one tag has one name.", None),
     # policies' check of their numbers: 1, 2, 3 … without gaps.
@@ -149,8 +155,20 @@ def field_config(field, settings: dict, in_file_name: tuple = ()) -> dict:
     config["hint"] = (config.get("hint", "").rstrip(".") + "." + hint).lstrip(".")
     if refused and "pattern" in config:
         (lookahead, words), (expression, message) = refused, config["pattern"]
+        if lookahead == DRAWN_ON_THE_CARD:
+            lookahead = card_lookahead(settings)
         config["pattern"] = [expression.replace("^", f"^{lookahead}", 1), f"{message.rstrip('.')}, and {words}."]
     return config
+
+
+def card_lookahead(settings: dict) -> str:
+    """A JavaScript lookahead refusing any character the share cards' title
+    fonts cannot draw, from the fonts themselves (the build's own check)."""
+    fonts_cache = os.path.join(settings["CACHE_PATH"], "fonts")  # as the cards' check reads them: no fontTools
+    covered = frozenset().union(*(font_coverage(path, fonts_cache) for path in brand_style(settings).bold_fonts))
+    drawn = "".join(f"\\u{first:04X}" if first == last else f"\\u{first:04X}-\\u{last:04X}"
+                    for first, last in drawable_ranges(covered, fonts_cache))
+    return rf"(?![\s\S]*[^{drawn}])"
 
 
 def form_field(field, settings: dict, in_file_name: tuple = ()) -> dict:
