@@ -11,7 +11,8 @@ import os
 
 from sitecore.brand import brand_style
 from sitecore.images import IMAGE_MEDIA_TYPES
-from sitecore.print_fonts import drawable_ranges, font_coverage
+from sitecore.drawable_characters import drawable_ranges
+from sitecore.print_fonts import font_coverage
 from sitecore.schema import fields as types
 from sitecore.schema.content_types import SAMPLE
 
@@ -34,6 +35,8 @@ PICTURE_NAMES = " Two pictures may not share a name with different endings (rall
 # A title's lookahead, made with the settings' fonts (card_lookahead):
 # every character one the share cards draw (plugins/sharecards' check).
 DRAWN_ON_THE_CARD = "drawn on the card"
+# Without the fonts: no character beyond U+FFFF (a surrogate in JavaScript), as no emoji is in them.
+ANY_BEYOND_U_FFFF = r"(?![\s\S]*[\uD800-\uDFFF])"
 # Rules the build checks on a field, by field name: the hint's words for
 # those the form cannot check, and a refusal for what it can
 # ([lookahead put before the field's pattern, words added to its message]).
@@ -165,7 +168,10 @@ def card_lookahead(settings: dict) -> str:
     """A JavaScript lookahead refusing any character the share cards' title
     fonts cannot draw, from the fonts themselves (the build's own check)."""
     fonts_cache = os.path.join(settings["CACHE_PATH"], "fonts")  # as the cards' check reads them: no fontTools
-    covered = frozenset().union(*(font_coverage(path, fonts_cache) for path in brand_style(settings).bold_fonts))
+    try:
+        covered = frozenset().union(*(font_coverage(path, fonts_cache) for path in brand_style(settings).bold_fonts))
+    except (OSError, ValueError):  # a font that does not load: the cards' check names it, and stops the build
+        return ANY_BEYOND_U_FFFF
     drawn = "".join(f"\\u{first:04X}" if first == last else f"\\u{first:04X}-\\u{last:04X}"
                     for first, last in drawable_ranges(covered, fonts_cache))
     return rf"(?![\s\S]*[^{drawn}])"
