@@ -236,7 +236,9 @@ def test_common_words_narrow_nothing_in_a_search_of_several(many, query, searche
         if found is not None:
             expect(status).to_have_text(f"Showing 20 of {found} results for “{query}”" if found
                                         else f"No results for “{query}”")
-        assert page.evaluate("window.__asked") == [["search", searched]]
+        # A search that finds nothing is run once more from a fresh start
+        # (what Pagefind failed to fetch, it keeps as empty).
+        assert page.evaluate("window.__asked") == [["search", searched]] * (2 if found == 0 else 1)
     finally:
         context.close()
 
@@ -327,6 +329,49 @@ def test_if_pagefind_cannot_load_the_page_says_so(many):
         expect(page.locator("#search-fallback .search-broken")).to_be_visible()
         expect(page.locator("#search-fallback .search-loading")).to_be_hidden()
         expect(page.locator("#search-app")).to_be_hidden()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lost", ["**/pagefind/index/*", "**/pagefind/wasm.*"], ids=["index chunk", "webassembly"])
+def test_a_dropped_connection_is_said_and_the_next_search_fetches_again(many, lost):
+    """On a phone that loses its signal for a moment: Pagefind keeps an
+    index chunk it could not fetch as empty (its search then said "No
+    results", and went on saying so once the signal was back), and a start
+    that failed (its WebAssembly) made every search fail until the page was
+    reloaded; and the other ways to find things stayed hidden. Now the
+    status says the connection failed, the other ways show, and the next
+    search fetches what it needs again."""
+    context, page, url = open_search(many)
+    page.route(lost, lambda route: route.abort())
+    page.route("**/pagefind/pagefind-entry.json", lambda route: route.abort()
+               if "pagefind/index/" in lost else route.continue_())  # offline, as the lost chunk was
+    try:
+        page.goto(f"{url}/search/?q={QUERY}")
+        expect(page.locator("#search-status")).to_have_text(
+            "Search could not be loaded: check your connection and try again.", timeout=30_000)
+        expect(page.locator("#search-fallback a[href='/news/']")).to_be_visible()
+        expect(page.locator("#search-fallback .search-broken")).to_be_hidden()  # said once, by the status
+        page.unroute_all(behavior="ignoreErrors")  # the signal is back
+        page.locator("#search-input").press("Enter")
+        expect(page.locator("#search-status")).to_have_text(f"Showing 20 of {MATCHES} results for “{QUERY}”",
+                                                             timeout=30_000)
+        expect(page.locator("#search-fallback")).to_be_hidden()
+    finally:
+        page.unroute_all(behavior="ignoreErrors")
+        context.close()
+
+
+def test_a_search_that_finds_nothing_says_no_results_with_the_other_ways(many):
+    """Found nothing, twice (the second time from a fresh start), with the
+    site answering: no results, and the links to find things otherwise."""
+    context, page, url = open_search(many)
+    try:
+        page.goto(f"{url}/search/?q=zzyzx")
+        expect(page.locator("#search-status")).to_have_text("No results for “zzyzx”", timeout=30_000)
+        expect(page.locator("#search-fallback a[href='/news/']")).to_be_visible()
+        expect(page.locator("#search-fallback .lead")).to_have_count(3)
+        assert page.locator("#search-fallback .lead:visible").count() == 0  # the status says why
     finally:
         context.close()
 

@@ -10,8 +10,10 @@ const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 
 // The page's ways to find things without search (the news, the policies,
-// the councillors …), shown when search cannot help: "broken" (it could not
-// load) or "no-results" (the status says so); null hides them.
+// the councillors …), shown when search cannot help: "broken" (its script
+// could not load: the page says so) or "links" (the links alone, under the
+// status, which says why: no results, or the index could not be fetched);
+// null hides them.
 function offerOtherWays(state) {
   fallback.hidden = state === null;
   if (state) fallback.dataset.state = state;
@@ -39,17 +41,40 @@ function pageCameSlowly() {
 const slowLink = connection
   ? Boolean(connection.saveData || ["slow-2g", "2g", "3g"].includes(connection.effectiveType))
   : pageCameSlowly();
-const ready = import(app.dataset.indexScript).then(async (pagefind) => {
-  // Pagefind searches in its web worker, off the page's thread: on a phone's
-  // CPU, with years of news, the search for a word's first letter took 0.3–1.4 s,
-  // and the keyboard froze for as long. But not on a slow link (slowLink,
-  // below): there the worker is one more script to fetch before the first
-  // search (2.5 s on Slow 3G), Pagefind gives up waiting for it after 5 s,
-  // and each round trip costs more than the search.
-  await pagefind.options({ excerptLength: 24, noWorker: slowLink });
+// Pagefind searches in its web worker, off the page's thread: on a phone's
+// CPU, with years of news, the search for a word's first letter took 0.3–1.4 s,
+// and the keyboard froze for as long. But not on a slow link (slowLink,
+// below): there the worker is one more script to fetch before the first
+// search (2.5 s on Slow 3G), Pagefind gives up waiting for it after 5 s,
+// and each round trip costs more than the search.
+const PAGEFIND_OPTIONS = { excerptLength: 24, noWorker: slowLink };
+async function start(pagefind) {
+  await pagefind.options(PAGEFIND_OPTIONS);
   pagefind.init().catch(() => {}); // not awaited: a search waits for it, and reports its failure
   return pagefind;
-});
+}
+const ready = import(app.dataset.indexScript).then(start);
+// Pagefind keeps what it failed to fetch as if it were empty: an index
+// chunk lost to a dropped connection made every later search of its words
+// say "No results", and a failed start (its WebAssembly) made every search
+// fail, until the page was reloaded. So a search that finds nothing, or
+// fails, starts Pagefind afresh (its files come from the browser's cache)
+// for the next try.
+async function startAfresh(pagefind) {
+  await pagefind.destroy();
+  return start(pagefind);
+}
+let afresh = false; // the last search failed: the next one starts Pagefind afresh
+// Whether the site answers now: a search that found nothing, twice, may
+// have found nothing because its index could not be fetched.
+const ENTRY = new URL("pagefind-entry.json", new URL(app.dataset.indexScript, location.href));
+async function connected() {
+  try {
+    return (await fetch(ENTRY, { cache: "no-store" })).ok;
+  } catch {
+    return false;
+  }
+}
 ready.catch(() => {
   app.hidden = true;
   offerOtherWays("broken"); // says so instead of "Loading search…"
@@ -261,6 +286,10 @@ async function search({ wait = 0 } = {}) {
     const pagefind = await ready;
     // Typed while Pagefind loaded (a slow link): only the latest search goes on.
     if (ticket !== latest) return;
+    if (afresh) {
+      afresh = false;
+      await startAfresh(pagefind);
+    }
     const options = all ? {} : { filters: { type: { any: types } } };
     if (order === "newest") options.sort = { date: "desc" };
     const terms = wordsToSearch(query);
@@ -277,10 +306,20 @@ async function search({ wait = 0 } = {}) {
       }
     }
     found = await pagefind.search(terms, options);
+    if (found !== null && found.results.length === 0 && ticket === latest) {
+      // Nothing: perhaps a chunk of the index that could not be fetched, kept as empty.
+      await startAfresh(pagefind);
+      if (ticket !== latest) return;
+      found = await pagefind.search(terms, options);
+      if (found !== null && found.results.length === 0 && !(await connected())) throw new Error("offline");
+    }
   } catch {
     if (ticket === latest) {
       wanted = null; // so that searching again tries again
+      afresh = true;
+      list.replaceChildren();
       say("Search could not be loaded: check your connection and try again.");
+      offerOtherWays("links"); // the other ways to find things, which need no search
     }
     return;
   }
@@ -290,7 +329,7 @@ async function search({ wait = 0 } = {}) {
   list.replaceChildren();
   if (count === 0) {
     say(`No results for “${query}”`);
-    offerOtherWays("no-results");
+    offerOtherWays("links");
     return;
   }
   run = { query, results: found.results, shown: 0, order };
