@@ -202,6 +202,16 @@ def test_a_posts_result_gives_its_type_and_date(search_page, site, settings):
     assert [f"/news/{slug}/", f" (Press release, {shown_date})"] in kinds
 
 
+def test_an_events_result_gives_its_day(search_page):
+    """As a post's: past and coming events told apart without opening each
+    (a search audit found "(Event)" alone)."""
+    results_for(search_page, "Party Conference 2022")
+    kinds = search_page.eval_on_selector_all(
+        "#search-results li", "items => items.map(li => [li.querySelector('a').getAttribute('href'), "
+                              "li.querySelector('.meta').textContent])")
+    assert ["/events/party-conference-2022/", " (Event, 16 July 2022)"] in kinds
+
+
 PAGE = ("<html lang='en'><head><title>Page {0}</title></head><body><main data-pagefind-body><h1>Page {0}</h1>"
         "<p>Words of page {0}.</p></main></body></html>")
 

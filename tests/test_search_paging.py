@@ -32,6 +32,16 @@ POSTS = {
     for n in range(1, MATCHES + 1)
 }
 QUERY = "rentcap"
+# A name joined by "&", which Pagefind split into letters found on every page.
+POSTS["posts/ferries.md"] = """\
+    ---
+    title: Ferry workers sacked
+    date: 2021-09-01
+    category: news
+    summary: P&O Ferries sacked its crews.
+    ---
+    We stand with the crews P&O Ferries sacked.
+    """
 
 # Every text the status is given, in order (installed before a search starts).
 RECORD_STATUS = """() => {
@@ -239,6 +249,21 @@ def test_common_words_narrow_nothing_in_a_search_of_several(many, query, searche
         # A search that finds nothing is run once more from a fresh start
         # (what Pagefind failed to fetch, it keeps as empty).
         assert page.evaluate("window.__asked") == [["search", searched]] * (2 if found == 0 else 1)
+    finally:
+        context.close()
+
+
+def test_a_name_joined_by_an_ampersand_is_searched_as_a_phrase(many):
+    """P&O alone found nearly every page (Pagefind searched its letters);
+    searched in quotes, it finds the post that names it."""
+    context, page, url = open_search(many)
+    noting_pagefind(page)
+    try:
+        page.goto(f"{url}/search/?q=P%26O")
+        expect(page.locator("#search-status")).to_have_text("1 result for “P&O”")
+        assert page.eval_on_selector_all("#search-results li a", "links => links.map(a => a.getAttribute('href'))"
+                                         ) == ["/news/ferries/"]
+        assert page.evaluate("window.__asked") == [["search", '"P&O"']]
     finally:
         context.close()
 
