@@ -401,6 +401,33 @@ def test_a_search_that_finds_nothing_says_no_results_with_the_other_ways(many):
         context.close()
 
 
+def test_on_a_phone_the_results_come_right_under_the_box(many):
+    """The eight type boxes and the order took about 450 px between the box
+    and the first result at 320 px (a search audit): on a narrow screen they
+    start closed under "Choose what to show and its order", open on a wide
+    one, and open whenever the search uses them."""
+    context, page, url = open_search(many, viewport={"width": 320, "height": 640})
+    try:
+        page.goto(f"{url}/search/?q={QUERY}")
+        expect(page.locator("#search-status")).to_have_text(re.compile("^Showing 20 of"), timeout=30_000)
+        box = page.locator("#search-input").bounding_box()
+        first = page.locator("#search-results li").first.bounding_box()
+        # The choices' summary and the status between them (430-480 px before).
+        assert first["y"] - (box["y"] + box["height"]) < 250, (box, first)
+        options = page.locator("#search-options")
+        assert not options.evaluate("details => details.open")
+        page.locator("#search-options summary").press("Enter")  # from the keyboard
+        assert options.evaluate("details => details.open")
+        expect(page.locator("input[name=type][value=News]")).to_be_visible()
+        page.goto(f"{url}/search/?q={QUERY}&type=News")
+        assert page.locator("#search-options").evaluate("details => details.open")
+        page.set_viewport_size({"width": 1280, "height": 800})
+        page.goto(f"{url}/search/?q={QUERY}")
+        assert page.locator("#search-options").evaluate("details => details.open")
+    finally:
+        context.close()
+
+
 def test_without_javascript_the_page_says_search_needs_it(many):
     context, page, url = open_search(many, java_script_enabled=False)
     try:

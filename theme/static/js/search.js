@@ -280,6 +280,7 @@ async function search({ wait = 0 } = {}) {
   // page: with no box ticked, nothing is shown, and the status says why.
   if (types.length === 0) {
     list.replaceChildren();
+    choices.open = true; // the boxes to tick
     say(NONE_TICKED);
     keepInAddress(query, types, all, order);
     return;
@@ -362,5 +363,10 @@ if (boxes.some((box) => asked.getAll("type").includes(box.value))) { // none kno
 }
 const newestFirst = form.querySelector("input[name=order][value=newest]");
 if (newestFirst && asked.get("order") === "newest") newestFirst.checked = true;
+// The choices of types and order: open on a wide screen, and whenever the
+// search uses them (an address that asks for some, or none left ticked);
+// closed on a phone, where they took the screen between box and results.
+const choices = document.getElementById("search-options");
+choices.open = matchMedia("(min-width: 40em)").matches || asked.has("type") || asked.has("order");
 input.value = asked.get("q") || "";
 if (input.value) search();
