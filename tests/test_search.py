@@ -147,6 +147,21 @@ def test_excerpts_start_at_the_start_of_a_sentence(search_page, query):
     assert marked >= len(excerpts)  # every excerpt shows a match
 
 
+@pytest.mark.parametrize("query", ["Parker", "Katie Parker", "Samantha Cooper"])
+def test_an_excerpt_never_repeats_the_title_or_the_way_to_the_page(search_page, query):
+    """A name is mostly found in a title: the excerpt read the trail
+    ("Press releases.", "Our councillors."), the title and the date again,
+    which the result's link and kind already say (a search audit)."""
+    results_for(search_page, query)
+    shown = search_page.eval_on_selector_all(
+        "#search-results li", "items => items.map(li => [li.querySelector('a').textContent, "
+                              "li.querySelector('p').textContent.trim()])")
+    assert len(shown) >= 2
+    for title, excerpt in shown:
+        assert not excerpt.startswith(f"{title}."), (title, excerpt)  # the heading, as Pagefind ends a block
+        assert not excerpt.startswith(("Press releases", "News.", "Opinion.", "Our councillors", "Our core policies")), excerpt
+
+
 @pytest.mark.parametrize("kind, query, found", [
     ("Event", "Kill the Bill", "/events/kill-the-bill-protest/"),
     ("Candidate", "Riverside", "/candidates/sam-example/"),

@@ -107,13 +107,29 @@ function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
+// How many of the page's first words are its title, which the result
+// shows as its link: the excerpt starts after them, never repeating it (a
+// search for a name found it in the title, and the excerpt read the
+// title again).
+function titleWords(words, title) {
+  const plain = (word) => word.replace(/[.:]$/, "").toLowerCase();
+  const heading = title.split(/\s+/).filter(Boolean);
+  return heading.length > 0 && heading.every((word, i) => plain(words[i] || "") === plain(word)) ? heading.length : 0;
+}
+
 function sentenceExcerpt(data) {
   if (!data.locations || data.locations.length === 0) return data.excerpt;
   const words = data.content.split(/[\r\n\s]+/g);
-  const first = Math.min(...data.locations);
+  const body = titleWords(words, data.meta.title || "");
+  const located = data.locations.filter((at) => at >= body);
+  if (located.length === 0) { // found in the title only: the page's first words after it
+    const opening = words.slice(body, body + EXCERPT_WORDS).map(escapeHtml).join(" ");
+    return opening + (body + EXCERPT_WORDS < words.length ? " …" : "");
+  }
+  const first = Math.min(...located);
   let start = first;
-  while (start > 0 && first - start < REACH_BACK && !SENTENCE_END.test(words[start - 1])) start -= 1;
-  if (start > 0 && !SENTENCE_END.test(words[start - 1])) return `… ${data.excerpt}`;
+  while (start > body && first - start < REACH_BACK && !SENTENCE_END.test(words[start - 1])) start -= 1;
+  if (start > body && !SENTENCE_END.test(words[start - 1])) return `… ${data.excerpt}`;
   const matches = new Set(data.locations);
   const shown = words.slice(start, start + EXCERPT_WORDS)
     .map((word, i) => (matches.has(start + i) ? `<mark>${escapeHtml(word)}</mark>` : escapeHtml(word)));
