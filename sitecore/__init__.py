@@ -53,6 +53,7 @@ Addresses and files
 Looks
 - brand: the party's colours, fonts and drawn logo
 - print_fonts: the fonts the PDFs embed and the share cards are drawn in, and what they can draw
+- drawable_characters: what a text in those fonts may hold, as ranges, for the browser editor's form
 - stylesheet: the inlined screen stylesheet and its CSP hash
 - content_security: Content-Security-Policy text, for headers and for <meta> tags
 
