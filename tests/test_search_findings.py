@@ -158,7 +158,8 @@ def test_no_results_offers_the_ways_to_find_things_without_search(served, site):
     """The links the page gives without JavaScript, with the site's
     candidates, events and branches, below the status that says why."""
     without_script = [link["href"] for link in site.html("search/").select("#search-fallback a")]
-    assert {"/news/", "/policies/", "/councillors/", "/candidates/", "/events/", "/branches/"} <= set(without_script)
+    assert {"/news/", "/policies/", "/councillors/", "/candidates/", "/events/", "/branches/",
+            "/press/releases/", "/press/"} <= set(without_script)  # a journalist's ways too
     url, browser = served
     context = browser.new_context(bypass_csp=True)  # eval_on_selector_all
     page = context.new_page()
