@@ -694,6 +694,8 @@ PLUGINS = [
     "plugins.crossrefs",
     "plugins.minifesto",
     "plugins.sitemap",
+    # Which posts each feed holds (before the plugins that finish its entries).
+    "plugins.feedentries",
     "plugins.images",
     "plugins.sharecards",
     "plugins.structureddata",

@@ -54,6 +54,20 @@ def category_feed_url(settings: dict, slug: str) -> str:
     return settings["CATEGORY_FEED_ATOM"].format(slug=slug)
 
 
+def category_of_feed(context: dict, feed_url: str, domain: str) -> tuple | None:
+    """(the category, its posts) whose Atom feed is at `feed_url` (absolute,
+    on `domain`), or None."""
+    for category, posts in context.get("categories", []):
+        if feed_url == f"{domain}/{category_feed_url(context, category.slug)}":
+            return category, posts
+    return None
+
+
+def entry_address(item: dict) -> str:
+    """A feed entry's post, by its site-relative address (an item's url)."""
+    return urlsplit(item["link"]).path.lstrip("/")
+
+
 def contact_href(contact: str) -> str:
     """Where a contact link goes: the schema's `contact` is an email address
     or a web address (https://…)."""

@@ -126,10 +126,16 @@ def test_a_post_corrected_since_comes_back_into_the_feed(make_site):
     """The feeds hold the posts published or put right most recently (here
     the 2 latest: FEED_MAX_ITEMS), in the order of their dates. Pelican
     took the newest by date alone, so a correction to an older post never
-    reached the feed, though the README says its entry moves up."""
-    build = make_site({"posts/january.md": dated_post("January", "2022-01-05", corrected="2022-02-20"),
+    reached the feed, though the README says its entry moves up. The entry
+    brought back is finished as every other: its picture is the plain copy
+    feeds carry, not the full-size original (a reviewer found it was)."""
+    from test_images import jpeg
+
+    picture = "\n\n![Members marching]({static}/images/rally.jpg)\n"
+    build = make_site({"posts/january.md": dated_post("January", "2022-01-05", corrected="2022-02-20") + picture,
                        "posts/february.md": dated_post("February", "2022-02-01"),
-                       "posts/march.md": dated_post("March", "2022-02-10")},
+                       "posts/march.md": dated_post("March", "2022-02-10"),
+                       "images/rally.jpg": jpeg(1600, 900)},
                       settings={"FEED_MAX_ITEMS": "2"}, options=NOW)
     assert build.returncode == 0, build.stderr
     for feed in ("feeds/all.atom.xml", "feeds/category/news.atom.xml"):
@@ -137,3 +143,4 @@ def test_a_post_corrected_since_comes_back_into_the_feed(make_site):
         assert [(entry.title, entry.updated[:10]) for entry in entries] == [
             ("March", "2022-02-10"), ("January", "2022-02-20")], feed
         assert entries[1].content[0].value.startswith('<p class="correction">')
+        assert 'src="https://breakthroughparty.org.uk/images/rally-960.jpg"' in entries[1].content[0].value, feed

@@ -40,12 +40,11 @@ from urllib.parse import urlsplit
 
 from feedgenerator import Atom1Feed, get_tag_uri
 from pelican import signals
-from pelican.writers import Writer
 
 from sitecore.imprint import imprint_text
 from sitecore.languages import correction_note, lang_attribute, other_language
 from sitecore.renamed_items import first_address
-from sitecore.urls import category_feed_url
+from sitecore.urls import category_of_feed, entry_address
 
 # href="/…" and src="/…" in HTML the sanitiser wrote (it quotes every
 # attribute with " and escapes " inside one; a "//host" address is another site's).
@@ -96,7 +95,7 @@ def add_release_contacts(context: dict, feed) -> None:
     press_office = context.get("press_office")
     releases = {article.url for article in context.get("articles", [])
                 if article.category.slug == context["PRESS_CATEGORY"]}
-    entries = [item for item in feed.items if urlsplit(item["link"]).path.lstrip("/") in releases]
+    entries = [item for item in feed.items if entry_address(item) in releases]
     if not (entries and press_office and generator is not None):
         return
     contacts = generator.env.get_template(RELEASE_CONTACTS).render({**context, "in_feed": True})
@@ -111,7 +110,7 @@ def entries_with_their_posts(context: dict, feed):
     posts = {article.url: article for article in context.get("articles", [])
              if getattr(article, "corrections", None) or other_language(article, context)}
     for item in feed.items:
-        article = posts.get(urlsplit(item["link"]).path.lstrip("/"))
+        article = posts.get(entry_address(item))
         if article is not None:
             yield item, article
 
@@ -189,7 +188,7 @@ def titles_as_written(context: dict, feed) -> None:
     text (the schema's), which feedgenerator escapes as it writes."""
     titles = {article.url: article.title for article in context.get("articles", [])}
     for item in feed.items:
-        title = titles.get(urlsplit(item["link"]).path.lstrip("/"))
+        title = titles.get(entry_address(item))
         if title is not None:
             item["title"] = title
 
@@ -205,14 +204,6 @@ def finish_entries(context: dict, feed) -> None:
     mark_titles_language(feed)
     add_release_contacts(context, feed)
     add_imprint(context, feed)
-
-
-def category_of_feed(context: dict, feed_url: str, domain: str) -> tuple | None:
-    """(the category, its posts) whose feed is at `feed_url`, or None."""
-    for category, posts in context.get("categories", []):
-        if feed_url == f"{domain}/{category_feed_url(context, category.slug)}":
-            return category, posts
-    return None
 
 
 def listing_page(context: dict, feed_url: str, domain: str) -> str:
@@ -233,50 +224,6 @@ def entry_id(link: str, published: dt.datetime, address_ids_from: dt.date, since
     return f"tag:{address.hostname},{since}:{address.path}"
 
 
-def posts_of_feed(context: dict, feed_url: str, domain: str) -> list | None:
-    """The posts a feed is made from (the news feed: every post; a
-    category's: its posts), newest first; None for a feed of another kind."""
-    category = category_of_feed(context, feed_url, domain)
-    if category:
-        return category[1]
-    if context.get("FEED_ALL_ATOM") and feed_url == f"{domain}/{context['FEED_ALL_ATOM']}":
-        return context.get("articles", [])
-    return None
-
-
-def last_change(article) -> dt.datetime:
-    """When a post was last published or put right: its entry's <updated>
-    (plugins/frontmatter makes `modified` its latest correction's)."""
-    return getattr(article, "modified", None) or article.date
-
-
-def latest_entries(context: dict, feed) -> None:
-    """A feed holds the FEED_MAX_ITEMS posts published or put right most
-    recently, in the order of their dates. Pelican takes the newest by date,
-    so a correction to an older post never reached the news feed, which the
-    README promises moves its entry up in feed readers. A post corrected
-    since is added, as Pelican makes an entry, and the entry changed least
-    recently goes; with no such correction the feed is Pelican's own."""
-    limit = context.get("FEED_MAX_ITEMS")
-    domain = context["FEED_DOMAIN"].rstrip("/")
-    posts = posts_of_feed(context, feed.feed["feed_url"], domain) if limit else None
-    if not posts:
-        return
-    latest = sorted(posts, key=last_change, reverse=True)[:limit]
-    held = {urlsplit(item["link"]).path.lstrip("/") for item in feed.items}
-    added = [post for post in latest if post.url not in held]
-    if not added:
-        return
-    # Pelican's own way of making an entry (a Writer's, which has no other).
-    writer = Writer(context["OUTPUT_PATH"], settings=context)
-    writer.site_url = context["SITEURL"]
-    for post in added:
-        writer._add_item_to_the_feed(feed, post)
-    order = {post.url: place for place, post in enumerate(posts)}
-    kept = [item for item in feed.items if urlsplit(item["link"]).path.lstrip("/") in {post.url for post in latest}]
-    feed.items[:] = sorted(kept, key=lambda item: order[urlsplit(item["link"]).path.lstrip("/")])
-
-
 def stand_alone(context: dict, feed) -> None:
     domain = context["FEED_DOMAIN"].rstrip("/")
     feed.feed["id"] = feed.feed["feed_url"]
@@ -291,7 +238,7 @@ def stand_alone(context: dict, feed) -> None:
             item["link"] = domain + item["link"]
         # Made from the address the post was first published at: a renamed
         # post is not a new entry to feed readers (RFC 4287 wants its id kept).
-        first = first_addresses.get(urlsplit(item["link"]).path.lstrip("/"))
+        first = first_addresses.get(entry_address(item))
         identity = f"{domain}/{first}" if first is not None else item["link"]
         item["unique_id"] = entry_id(identity, item["pubdate"], address_ids_from, context["FEED_ID_SINCE"])
         for part in ("description", "content"):
@@ -301,9 +248,8 @@ def stand_alone(context: dict, feed) -> None:
 
 def register() -> None:
     signals.article_generator_init.connect(remember_articles_generator)
-    # The entries chosen first (latest_entries), then their HTML finished,
-    # so that stand_alone makes every address in it absolute, "For
+    # The entries' HTML finished first (plugins/feedentries chose them), so
+    # that stand_alone makes every address in it absolute, "For
     # journalists"' included.
-    signals.feed_generated.connect(latest_entries)
     signals.feed_generated.connect(finish_entries)
     signals.feed_generated.connect(stand_alone)

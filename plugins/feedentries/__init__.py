@@ -1,0 +1,5 @@
+"""Which posts each Atom feed holds: those changed most recently."""
+
+from .plugin import register
+
+__all__ = ["register"]
