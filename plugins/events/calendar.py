@@ -73,12 +73,22 @@ def new_calendar(settings, name: str) -> icalendar.Calendar:
     return calendar
 
 
+def uid_name(event, settings) -> str:
+    """The name in the event's UID: where it was first published, so that a
+    renamed event stays one event in calendars (RFC 5545 wants its UID
+    never to change). An address of this site's shape (events/<name>/)
+    gives its name, as the event had before it was renamed; another (an old
+    site's, events/2019/agm.html) gives the whole address, which no name
+    can be: two events never share one (an old address is one file's)."""
+    first = first_address(event)
+    name = name_in_address(first)
+    return name if settings["EVENT_URL"].format(slug=name) == first else first.strip("/")
+
+
 def event_component(event, settings) -> icalendar.Event:
     component = icalendar.Event()
     domain = canonical_url(settings, "").split("://", 1)[1].strip("/")
-    # The name it was first published under: a renamed event stays one
-    # event in calendars (RFC 5545 wants its UID never to change).
-    component.add("uid", f"{name_in_address(first_address(event))}@{domain}")
+    component.add("uid", f"{uid_name(event, settings)}@{domain}")
     component.add("dtstart", calendar_time(event.start))
     component.add("dtend", calendar_time(event.end))
     component.add("summary", f"{event.status_label}: {event.title}" if event.status_label else event.title)
