@@ -1,8 +1,11 @@
 """The characters a text set in the party's fonts may hold, as ranges, for
-the browser editor's form (plugins/cms/form_fields.py): the same answer as
-print_fonts.missing_characters, the build's check, gives character by
-character, so that the form refuses what the build refuses (✊ and 中 in a
-title, which its share card cannot draw), and nothing else.
+the browser editor's form (plugins/cms/form_fields.py): the answer
+print_fonts.missing_characters, the build's check, gives for each character
+alone, so that the form refuses what the build refuses (✊ and 中 in a
+title, which its share card cannot draw). The build joins a letter and a
+separate accent first (NFC), which a pattern cannot: the form may refuse
+such a pair the build accepts (the README says to type the letter again),
+and accepts the few pairs whose joined letter the fonts lack.
 """
 
 from __future__ import annotations

@@ -147,7 +147,8 @@ def test_excerpts_start_at_the_start_of_a_sentence(search_page, query):
     assert marked >= len(excerpts)  # every excerpt shows a match
 
 
-@pytest.mark.parametrize("query", ["Parker", "Katie Parker", "Samantha Cooper"])
+@pytest.mark.parametrize("query", ["Parker", "Katie Parker", "Samantha Cooper", "Kill the Bill", "Students",
+                                   "Jo Sample"])
 def test_an_excerpt_never_repeats_the_title_or_the_way_to_the_page(search_page, query):
     """A name is mostly found in a title: the excerpt read the trail
     ("Press releases.", "Our councillors."), the title and the date again,

@@ -53,20 +53,27 @@ async function start(pagefind) {
   pagefind.init().catch(() => {}); // not awaited: a search waits for it, and reports its failure
   return pagefind;
 }
-const ready = import(app.dataset.indexScript).then(start);
+let ready = import(app.dataset.indexScript).then(start);
 // Pagefind keeps what it failed to fetch as if it were empty: an index
 // chunk lost to a dropped connection made every later search of its words
 // say "No results", and a failed start (its WebAssembly) made every search
-// fail, until the page was reloaded. So a search that finds nothing, or
-// fails, starts Pagefind afresh (its files come from the browser's cache)
-// for the next try.
-async function startAfresh(pagefind) {
-  await pagefind.destroy();
-  return start(pagefind);
+// fail, until the page was reloaded. So Pagefind is started afresh (its
+// files mostly from the browser's cache) after a search that failed, and
+// after one that found nothing once the connection was lost since it
+// started. A search begun meanwhile waits for the new start (`ready`).
+function startAfresh() {
+  troubled = false;
+  ready = ready.then(async (pagefind) => {
+    await pagefind.destroy();
+    return start(pagefind);
+  });
+  return ready;
 }
 let afresh = false; // the last search failed: the next one starts Pagefind afresh
-// Whether the site answers now: a search that found nothing, twice, may
-// have found nothing because its index could not be fetched.
+let troubled = false; // the connection was lost since Pagefind started
+addEventListener("offline", () => { troubled = true; });
+// Whether the site answers now: a search that found nothing may have found
+// nothing because its index could not be fetched (one small request).
 const ENTRY = new URL("pagefind-entry.json", new URL(app.dataset.indexScript, location.href));
 async function connected() {
   try {
@@ -107,20 +114,26 @@ function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
-// How many of the page's first words are its title, which the result
-// shows as its link: the excerpt starts after them, never repeating it (a
-// search for a name found it in the title, and the excerpt read the
-// title again).
-function titleWords(words, title) {
-  const plain = (word) => word.replace(/[.:]$/, "").toLowerCase();
+// Where the page's words start after its title, which the result shows as
+// its link: the excerpt starts there, never repeating it (a search for a
+// name found it in the title, and the excerpt read the title again). The
+// title comes among the page's first words, after the way to the page
+// where that is searched (an event's "Events · Conference").
+const TITLE_WITHIN = 12; // words
+function afterTitle(words, title) {
+  const plain = (word) => (word || "").replace(/[.:]$/, "").toLowerCase();
   const heading = title.split(/\s+/).filter(Boolean);
-  return heading.length > 0 && heading.every((word, i) => plain(words[i] || "") === plain(word)) ? heading.length : 0;
+  if (heading.length === 0) return 0;
+  for (let at = 0; at <= TITLE_WITHIN; at += 1) {
+    if (heading.every((word, i) => plain(words[at + i]) === plain(word))) return at + heading.length;
+  }
+  return 0;
 }
 
 function sentenceExcerpt(data) {
   if (!data.locations || data.locations.length === 0) return data.excerpt;
   const words = data.content.split(/[\r\n\s]+/g);
-  const body = titleWords(words, data.meta.title || "");
+  const body = afterTitle(words, data.meta.title || "");
   const located = data.locations.filter((at) => at >= body);
   if (located.length === 0) { // found in the title only: the page's first words after it
     const opening = words.slice(body, body + EXCERPT_WORDS).map(escapeHtml).join(" ");
@@ -306,12 +319,12 @@ async function search({ wait = 0 } = {}) {
   say("Searching…", { passing: true, after: wait });
   let found;
   try {
-    const pagefind = await ready;
+    let pagefind = await ready;
     // Typed while Pagefind loaded (a slow link): only the latest search goes on.
     if (ticket !== latest) return;
     if (afresh) {
       afresh = false;
-      await startAfresh(pagefind);
+      pagefind = await startAfresh();
     }
     const options = all ? {} : { filters: { type: { any: types } } };
     if (order === "newest") options.sort = { date: "desc" };
@@ -330,11 +343,13 @@ async function search({ wait = 0 } = {}) {
     }
     found = await pagefind.search(terms, options);
     if (found !== null && found.results.length === 0 && ticket === latest) {
-      // Nothing: perhaps a chunk of the index that could not be fetched, kept as empty.
-      await startAfresh(pagefind);
-      if (ticket !== latest) return;
-      found = await pagefind.search(terms, options);
-      if (found !== null && found.results.length === 0 && !(await connected())) throw new Error("offline");
+      // Nothing: perhaps a chunk of the index that could not be fetched,
+      // kept as empty. Offline now, it says so; back online, it searches
+      // again from a fresh start.
+      if (!(await connected())) throw new Error("offline");
+      if (troubled && ticket === latest) {
+        found = await (await startAfresh()).search(terms, options);
+      }
     }
   } catch {
     if (ticket === latest) {
@@ -383,6 +398,8 @@ if (newestFirst && asked.get("order") === "newest") newestFirst.checked = true;
 // search uses them (an address that asks for some, or none left ticked);
 // closed on a phone, where they took the screen between box and results.
 const choices = document.getElementById("search-options");
-choices.open = matchMedia("(min-width: 40em)").matches || asked.has("type") || asked.has("order");
+const wide = matchMedia("(min-width: 40em)");
+choices.open = wide.matches || asked.has("type") || asked.has("order");
+wide.addEventListener("change", () => { if (wide.matches) choices.open = true; }); // a phone turned sideways
 input.value = asked.get("q") || "";
 if (input.value) search();
