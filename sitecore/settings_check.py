@@ -168,7 +168,8 @@ def calling_code(value: Any, example: Any) -> Refusal | None:
     if value is None or (isinstance(value, str) and CALLING_CODE.fullmatch(value)):
         return None
     digits = re.sub(r"\D", "", str(value))
-    meant = f'"{digits}"' if CALLING_CODE.fullmatch(digits) else f"the country's code in quotes, e.g. {literal(example)}"
+    meant = (f'"{digits}"' if CALLING_CODE.fullmatch(digits)
+             else f"the country's code in quotes, e.g. {literal(example)}")
     return Refusal(f"is {quoted(value)}, not a country's calling code", f"write {meant} (without + or 00), or None")
 
 

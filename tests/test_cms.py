@@ -674,12 +674,11 @@ def test_every_field_refuses_what_the_build_refuses(browser, editor_site, settin
     refuses of the samples, the build refuses, in every field of every form, with the form's patterns tested as Sveltia tests them (on
     the value without spaces at either end, which our format stores): the
     build refuses a control character anywhere, and checks each value."""
+    from sitecore.brand import brand_style
+    from sitecore.print_fonts import font_coverage, missing_characters
     from sitecore.schema.field_errors import FieldError, FieldErrors
     from sitecore.schema.schema import has_placeholder
     from sitecore.schema.values_not_as_written import CONTROL_CHARACTER
-
-    from sitecore.brand import brand_style
-    from sitecore.print_fonts import font_coverage, missing_characters
 
     # A title must be drawn on its share card too (plugins/sharecards), in the bold fonts.
     card_fonts = frozenset().union(*(font_coverage(path) for path in brand_style(settings).bold_fonts))

@@ -206,5 +206,5 @@ def test_feeds_calendars_e_books_and_plain_text_are_checked_too(make_site, tmp_p
                "MINIFESTO_CURRENT_FILES": {}, "MINIFESTO_EDITION_NAME": ""}
     with caplog.at_level(logging.ERROR, logger="site.imprint"):
         check_imprint(SimpleNamespace(settings=checked))
-    assert "Imprint missing: feeds/all.atom.xml lacks it in the entry \"Hello from the party\"; the imprint is IMPRINT in " \
-           "pelicanconf.py" in caplog.messages
+    assert ("Imprint missing: feeds/all.atom.xml lacks it in the entry \"Hello from the party\"; "
+            "the imprint is IMPRINT in pelicanconf.py") in caplog.messages

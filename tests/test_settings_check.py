@@ -36,7 +36,8 @@ WRONG_VALUES = [
     # A number, or the code as dialled: tel: links would have dialled +0044….
     ("PHONE_COUNTRY_CODE", 44, "is 44 (a whole number), not a country's calling code — write \"44\" (without + or "
                                "00), or None"),
-    ("PHONE_COUNTRY_CODE", "+44", 'is "+44" (text), not a country\'s calling code — write "44" (without + or 00), or None'),
+    ("PHONE_COUNTRY_CODE", "+44",
+     'is "+44" (text), not a country\'s calling code — write "44" (without + or 00), or None'),
     ("PHONE_COUNTRY_CODE", "UK", "is \"UK\" (text), not a country's calling code — write the country's code in quotes, "
                                  "e.g. \"44\" (without + or 00), or None"),
     ("PRESS_ARCHIVE_LATEST", "30", 'is "30" (text), not a whole number — write 30'),

@@ -130,7 +130,8 @@ def test_the_readmes_full_example_of_a_post_has_every_field():
 README_EXAMPLES = {"title: Katie Parker joins Breakthrough": "POST", "title: Homes for everyone": "POLICY",
                    "title: Katie Parker  ": "COUNCILLOR", "title: Party Conference 2022": "EVENT",
                    "title: Alex Example": "CANDIDATE", "title: Breakthrough North East": "BRANCH",
-                   "title: About us": "PAGE", "contacts:": "PRESS_OFFICE", "title: Breaking through for the many": "MINIFESTO"}
+                   "title: About us": "PAGE", "contacts:": "PRESS_OFFICE",
+                   "title: Breaking through for the many": "MINIFESTO"}
 
 
 @pytest.mark.parametrize("first_line", README_EXAMPLES, ids=README_EXAMPLES.values())

@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 
 from sitecore.brand import brand_style
-from sitecore.images import IMAGE_MEDIA_TYPES
 from sitecore.drawable_characters import drawable_ranges
+from sitecore.images import IMAGE_MEDIA_TYPES
 from sitecore.print_fonts import font_coverage
 from sitecore.schema import fields as types
 from sitecore.schema.content_types import SAMPLE
