@@ -176,19 +176,24 @@ def test_a_renamed_post_or_event_keeps_its_identity_in_feeds_and_calendars(renam
         assert "UID:canvas@breakthroughparty.org.uk" in lines, calendar
 
 
-def test_an_event_first_published_on_an_old_site_has_a_uid_no_other_event_can_have(make_site):
-    """Its first address is an old site's (events/2019/agm.html): the UID
-    holds the whole address, not its last name, which an event now called
-    agm has (a reviewer found two events sharing UID:agm@…)."""
+def test_an_event_first_published_under_another_events_name_has_a_uid_of_its_own(make_site):
+    """Its first address is an old site's (events/2019/agm.html, or a page
+    /agm/) named like an event of now (agm): its UID holds its whole first
+    address, which no name can be; the event of now keeps its name (a
+    reviewer found two events sharing UID:agm@…, twice)."""
     agm = OTHER_KINDS["events/canvass.md"][0].replace("title: Canvass", "title: AGM").replace(
         "old_addresses: [/events/canvas/]\n", "")
     earlier = agm.replace("title: AGM", "title: AGM 2019").replace(
         "place: Truro\n", "place: Truro\nold_addresses: [/events/2019/agm.html]\n")
-    build = make_site({"events/agm.md": agm, "events/agm-2019-meeting.md": earlier}, options=NOW)
+    first = agm.replace("title: AGM", "title: The first AGM").replace(
+        "place: Truro\n", "place: Truro\nold_addresses: [/agm/]\n")
+    build = make_site({"events/agm.md": agm, "events/agm-2019-meeting.md": earlier, "events/first-agm.md": first},
+                      options=NOW)
     assert build.returncode == 0, build.stderr
     calendar = (build.output / "events/calendar.ics").read_bytes().decode("utf-8").split("\r\n")
     assert sorted(line for line in calendar if line.startswith("UID:")) == [
-        "UID:agm@breakthroughparty.org.uk", "UID:events/2019/agm.html@breakthroughparty.org.uk"]
+        "UID:agm/@breakthroughparty.org.uk", "UID:agm@breakthroughparty.org.uk",
+        "UID:events/2019/agm.html@breakthroughparty.org.uk"]
 
 
 def test_a_draft_or_embargoed_items_old_addresses_wait_for_it(renamed):

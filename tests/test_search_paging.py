@@ -246,7 +246,9 @@ def test_common_words_narrow_nothing_in_a_search_of_several(many, query, searche
         if found is not None:
             expect(status).to_have_text(f"Showing 20 of {found} results for “{query}”" if found
                                         else f"No results for “{query}”")
-        assert page.evaluate("window.__asked") == [["search", searched]]
+        # A search that finds nothing runs once more from a fresh start
+        # (what Pagefind failed to fetch, it keeps as empty).
+        assert page.evaluate("window.__asked") == [["search", searched]] * (2 if found == 0 else 1)
     finally:
         context.close()
 
@@ -356,26 +358,30 @@ def test_if_pagefind_cannot_load_the_page_says_so(many):
         context.close()
 
 
-@pytest.mark.parametrize("lost", ["**/pagefind/index/*", "**/pagefind/wasm.*"], ids=["index chunk", "webassembly"])
+@pytest.mark.parametrize("lost", ["index chunk", "webassembly"])
 def test_a_dropped_connection_is_said_and_the_next_search_fetches_again(many, lost):
-    """On a phone that loses its signal for a moment: Pagefind keeps an
-    index chunk it could not fetch as empty (its search then said "No
-    results", and went on saying so once the signal was back), and a start
-    that failed (its WebAssembly) made every search fail until the page was
-    reloaded; and the other ways to find things stayed hidden. Now the
-    status says the connection failed, the other ways show, and the next
-    search fetches what it needs again."""
+    """On a phone that loses its signal: Pagefind keeps an index chunk it
+    could not fetch as empty (its search then said "No results", and went
+    on saying so once the signal was back), and a start that failed (its
+    WebAssembly) made every search fail until the page was reloaded; and
+    the other ways to find things stayed hidden. Now the status says the
+    connection failed, the other ways show, and the next search fetches
+    what it needs again."""
     context, page, url = open_search(many)
-    page.route(lost, lambda route: route.abort())
-    page.route("**/pagefind/pagefind-entry.json", lambda route: route.abort()
-               if "pagefind/index/" in lost else route.continue_())  # offline, as the lost chunk was
     try:
-        page.goto(f"{url}/search/?q={QUERY}")
+        if lost == "index chunk":  # Pagefind started; the phone goes offline before the search
+            page.goto(f"{url}/search/", wait_until="networkidle")
+            context.set_offline(True)
+            page.fill("#search-input", QUERY)
+        else:
+            page.route("**/pagefind/wasm.*", lambda route: route.abort())
+            page.goto(f"{url}/search/?q={QUERY}")
         expect(page.locator("#search-status")).to_have_text(
             "Search could not be loaded: check your connection and try again.", timeout=30_000)
         expect(page.locator("#search-fallback a[href='/news/']")).to_be_visible()
         expect(page.locator("#search-fallback .search-broken")).to_be_hidden()  # said once, by the status
-        page.unroute_all(behavior="ignoreErrors")  # the signal is back
+        context.set_offline(False)  # the signal is back
+        page.unroute_all(behavior="ignoreErrors")
         page.locator("#search-input").press("Enter")
         expect(page.locator("#search-status")).to_have_text(f"Showing 20 of {MATCHES} results for “{QUERY}”",
                                                              timeout=30_000)
@@ -385,11 +391,11 @@ def test_a_dropped_connection_is_said_and_the_next_search_fetches_again(many, lo
         context.close()
 
 
-def test_a_chunk_lost_while_the_connection_dropped_is_fetched_again_once_it_is_back(many):
-    """The signal came back before the site was asked whether it answers:
-    the search found nothing only because its chunk was lost while the
-    phone was offline, which the browser said ("offline"). Pagefind starts
-    afresh and the search runs again: results, not "No results"."""
+def test_a_chunk_lost_for_a_moment_is_fetched_again(many):
+    """The chunk a search needed was lost (a weak signal, which fires no
+    "offline" event) and the connection is fine again: Pagefind, which
+    kept it as empty, starts afresh and the search runs again: results,
+    not "No results" (a reviewer found "No results" until a reload)."""
     context, page, url = open_search(many)
     lost = []
 
@@ -405,7 +411,6 @@ def test_a_chunk_lost_while_the_connection_dropped_is_fetched_again_once_it_is_b
     try:
         page.goto(f"{url}/search/")
         expect(page.locator("#search-input")).to_be_visible()
-        page.evaluate("dispatchEvent(new Event('offline'))")  # as the browser says when the signal goes
         page.fill("#search-input", QUERY)
         expect(page.locator("#search-status")).to_have_text(f"Showing 20 of {MATCHES} results for “{QUERY}”",
                                                              timeout=30_000)

@@ -15,6 +15,7 @@ have it learn of the change at their next refresh instead of keeping it.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 import hashlib
 
 import icalendar
@@ -73,22 +74,29 @@ def new_calendar(settings, name: str) -> icalendar.Calendar:
     return calendar
 
 
-def uid_name(event, settings) -> str:
-    """The name in the event's UID: where it was first published, so that a
-    renamed event stays one event in calendars (RFC 5545 wants its UID
-    never to change). An address of this site's shape (events/<name>/)
-    gives its name, as the event had before it was renamed; another (an old
-    site's, events/2019/agm.html) gives the whole address, which no name
-    can be: two events never share one (an old address is one file's)."""
-    first = first_address(event)
-    name = name_in_address(first)
-    return name if settings["EVENT_URL"].format(slug=name) == first else first.strip("/")
-
-
-def event_component(event, settings) -> icalendar.Event:
-    component = icalendar.Event()
+def calendar_uids(events, settings) -> dict[str, str]:
+    """Each event's UID, by its source file. RFC 5545 wants an event's UID
+    never to change, so it holds the name the event was first published
+    under (the last part of its first address, the first of its
+    old_addresses): renamed, it stays one event in people's calendars, not
+    a new one beside the old. Where two events would share a name (an old
+    address named like another event: events/2019/agm.html, or an old
+    site's /agm/), the renamed one's holds its whole first address, which
+    no name can be (it has a "/" or a ".")."""
     domain = canonical_url(settings, "").split("://", 1)[1].strip("/")
-    component.add("uid", f"{uid_name(event, settings)}@{domain}")
+    shared = Counter(name_in_address(first_address(event)) for event in events)
+
+    def uid(event) -> str:
+        first = first_address(event)
+        name = name_in_address(first)
+        return f"{name if shared[name] == 1 or first == event.url else first}@{domain}"
+
+    return {event.source_path: uid(event) for event in events}
+
+
+def event_component(event, settings, uid: str) -> icalendar.Event:
+    component = icalendar.Event()
+    component.add("uid", uid)
     component.add("dtstart", calendar_time(event.start))
     component.add("dtend", calendar_time(event.end))
     component.add("summary", f"{event.status_label}: {event.title}" if event.status_label else event.title)
@@ -180,9 +188,9 @@ def to_bytes(calendar: icalendar.Calendar) -> bytes:
     return calendar.to_ical()
 
 
-def event_calendar(event, settings) -> bytes:
+def event_calendar(event, settings, uids: dict[str, str]) -> bytes:
     calendar = new_calendar(settings, event.title)
-    calendar.add_component(event_component(event, settings))
+    calendar.add_component(event_component(event, settings, uids[event.source_path]))
     return to_bytes(calendar)
 
 
@@ -193,11 +201,11 @@ def event_calendar(event, settings) -> bytes:
 CALENDAR_REFRESH = dt.timedelta(hours=6)
 
 
-def upcoming_calendar(events, settings) -> bytes:
+def upcoming_calendar(events, settings, uids: dict[str, str]) -> bytes:
     """The calendar people subscribe to (a single event's file is imported once)."""
     calendar = new_calendar(settings, f"{settings['SITENAME']} events")
     calendar.add("refresh-interval", CALENDAR_REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", icalendar.vDuration(CALENDAR_REFRESH))
     for event in events:
-        calendar.add_component(event_component(event, settings))
+        calendar.add_component(event_component(event, settings, uids[event.source_path]))
     return to_bytes(calendar)

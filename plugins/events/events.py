@@ -25,7 +25,7 @@ from sitecore.regions import region_slug
 from sitecore.settings_check import our_setting
 from sitecore.site_files import SiteFile, listing_page
 
-from .calendar import event_calendar, upcoming_calendar
+from .calendar import calendar_uids, event_calendar, upcoming_calendar
 
 # How many of the events that go ahead the home page shows.
 NEXT_EVENTS_SHOWN = 2
@@ -205,10 +205,11 @@ class EventGenerator(TypedContentGenerator):
             writer.write_file(year.save_as, self.get_template(self.index_template), self.context,
                               events_year=year, page_kind="events-year", relative_urls=settings["RELATIVE_URLS"],
                               url=year.url)
+        uids = calendar_uids(self.items, settings)  # one per event, the same in both files
         for event in self.items:
-            write_output(self.output_path, event.calendar_url, event_calendar(event, settings))
+            write_output(self.output_path, event.calendar_url, event_calendar(event, settings, uids))
         write_output(self.output_path, settings["EVENTS_CALENDAR_SAVE_AS"],
-                     upcoming_calendar(self.context["calendar_events"], settings))
+                     upcoming_calendar(self.context["calendar_events"], settings, uids))
 
 
 def warn_of_a_report_never_linked(event: Event, upcoming: list[Event]) -> None:

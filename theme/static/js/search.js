@@ -47,7 +47,10 @@ const slowLink = connection
 // below): there the worker is one more script to fetch before the first
 // search (2.5 s on Slow 3G), Pagefind gives up waiting for it after 5 s,
 // and each round trip costs more than the search.
-const PAGEFIND_OPTIONS = { excerptLength: 24, noWorker: slowLink };
+// metaCacheTag: the index's entry file is fetched as pagefind-entry.json?ts=…,
+// fresh at each page load (Pagefind's own default is a new address at every
+// start); with the page's own, a fresh start (below) takes it from the cache.
+const PAGEFIND_OPTIONS = { excerptLength: 24, noWorker: slowLink, metaCacheTag: String(Date.now()) };
 async function start(pagefind) {
   await pagefind.options(PAGEFIND_OPTIONS);
   pagefind.init().catch(() => {}); // not awaited: a search waits for it, and reports its failure
@@ -57,12 +60,13 @@ let ready = import(app.dataset.indexScript).then(start);
 // Pagefind keeps what it failed to fetch as if it were empty: an index
 // chunk lost to a dropped connection made every later search of its words
 // say "No results", and a failed start (its WebAssembly) made every search
-// fail, until the page was reloaded. So Pagefind is started afresh (its
-// files mostly from the browser's cache) after a search that failed, and
-// after one that found nothing once the connection was lost since it
-// started. A search begun meanwhile waits for the new start (`ready`).
+// fail, until the page was reloaded. It says nothing of such a loss (a weak
+// signal fires no "offline" event either). So Pagefind is started afresh
+// after a search that failed, and a search that found nothing runs once
+// more from a fresh start before it says "No results": its files come from
+// the browser's cache, and only what was lost is fetched again. A search
+// begun meanwhile waits for the new start (`ready`).
 function startAfresh() {
-  troubled = false;
   ready = ready.then(async (pagefind) => {
     await pagefind.destroy();
     return start(pagefind);
@@ -70,18 +74,6 @@ function startAfresh() {
   return ready;
 }
 let afresh = false; // the last search failed: the next one starts Pagefind afresh
-let troubled = false; // the connection was lost since Pagefind started
-addEventListener("offline", () => { troubled = true; });
-// Whether the site answers now: a search that found nothing may have found
-// nothing because its index could not be fetched (one small request).
-const ENTRY = new URL("pagefind-entry.json", new URL(app.dataset.indexScript, location.href));
-async function connected() {
-  try {
-    return (await fetch(ENTRY, { cache: "no-store" })).ok;
-  } catch {
-    return false;
-  }
-}
 ready.catch(() => {
   app.hidden = true;
   offerOtherWays("broken"); // says so instead of "Loading search…"
@@ -344,12 +336,9 @@ async function search({ wait = 0 } = {}) {
     found = await pagefind.search(terms, options);
     if (found !== null && found.results.length === 0 && ticket === latest) {
       // Nothing: perhaps a chunk of the index that could not be fetched,
-      // kept as empty. Offline now, it says so; back online, it searches
-      // again from a fresh start.
-      if (!(await connected())) throw new Error("offline");
-      if (troubled && ticket === latest) {
-        found = await (await startAfresh()).search(terms, options);
-      }
+      // kept as empty. Once more, from a fresh start; offline, it says so.
+      found = await (await startAfresh()).search(terms, options);
+      if (found !== null && found.results.length === 0 && !navigator.onLine) throw new Error("offline");
     }
   } catch {
     if (ticket === latest) {
@@ -400,6 +389,7 @@ if (newestFirst && asked.get("order") === "newest") newestFirst.checked = true;
 const choices = document.getElementById("search-options");
 const wide = matchMedia("(min-width: 40em)");
 choices.open = wide.matches || asked.has("type") || asked.has("order");
-wide.addEventListener("change", () => { if (wide.matches) choices.open = true; }); // a phone turned sideways
+// A phone turned sideways. (addListener: Safari before 14 has no addEventListener here.)
+wide.addListener(() => { if (wide.matches) choices.open = true; });
 input.value = asked.get("q") || "";
 if (input.value) search();
