@@ -176,7 +176,7 @@ def test_a_renamed_post_or_event_keeps_its_identity_in_feeds_and_calendars(renam
         assert "UID:canvas@breakthroughparty.org.uk" in lines, calendar
 
 
-def test_an_event_first_published_under_another_events_name_has_a_uid_of_its_own(make_site):
+def test_an_event_first_published_under_another_events_name_has_a_uid_of_its_own(tmp_path, factory_cache):
     """Its first address is an old site's (events/2019/agm.html, or a page
     /agm/) named like an event of now (agm): its UID holds its whole first
     address, which no name can be; the event of now keeps its name (a
@@ -187,13 +187,18 @@ def test_an_event_first_published_under_another_events_name_has_a_uid_of_its_own
         "place: Truro\n", "place: Truro\nold_addresses: [/events/2019/agm.html]\n")
     first = agm.replace("title: AGM", "title: The first AGM").replace(
         "place: Truro\n", "place: Truro\nold_addresses: [/agm/]\n")
-    build = make_site({"events/agm.md": agm, "events/agm-2019-meeting.md": earlier, "events/first-agm.md": first},
-                      options=NOW)
-    assert build.returncode == 0, build.stderr
-    calendar = (build.output / "events/calendar.ics").read_bytes().decode("utf-8").split("\r\n")
-    assert sorted(line for line in calendar if line.startswith("UID:")) == [
+    def uids(files: dict) -> list[str]:
+        build = build_in(tmp_path / str(len(files)), files, cache=factory_cache, options=NOW)
+        assert build.returncode == 0, build.stderr
+        calendar = (build.output / "events/calendar.ics").read_bytes().decode("utf-8").split("\r\n")
+        return sorted(line for line in calendar if line.startswith("UID:"))
+
+    assert uids({"events/agm.md": agm, "events/agm-2019-meeting.md": earlier, "events/first-agm.md": first}) == [
         "UID:agm/@breakthroughparty.org.uk", "UID:agm@breakthroughparty.org.uk",
         "UID:events/2019/agm.html@breakthroughparty.org.uk"]
+    # Each decided from its own addresses: without the agm of now, the others keep theirs.
+    assert uids({"events/agm-2019-meeting.md": earlier, "events/first-agm.md": first}) == [
+        "UID:agm/@breakthroughparty.org.uk", "UID:events/2019/agm.html@breakthroughparty.org.uk"]
 
 
 def test_a_draft_or_embargoed_items_old_addresses_wait_for_it(renamed):

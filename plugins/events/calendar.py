@@ -15,14 +15,14 @@ have it learn of the change at their next refresh instead of keeping it.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+import re
 import hashlib
 
 import icalendar
 
 from sitecore.clock import clocks_show_twice
 from sitecore.imprint import imprint_text
-from sitecore.renamed_items import first_address, name_in_address
+from sitecore.renamed_items import first_address
 from sitecore.schema.fields import EARLIEST_YEAR, LATEST_YEAR
 from sitecore.urls import canonical_url
 
@@ -75,23 +75,32 @@ def new_calendar(settings, name: str) -> icalendar.Calendar:
 
 
 def calendar_uids(events, settings) -> dict[str, str]:
-    """Each event's UID, by its source file. RFC 5545 wants an event's UID
-    never to change, so it holds the name the event was first published
-    under (the last part of its first address, the first of its
-    old_addresses): renamed, it stays one event in people's calendars, not
-    a new one beside the old. Where two events would share a name (an old
-    address named like another event: events/2019/agm.html, or an old
-    site's /agm/), the renamed one's holds its whole first address, which
-    no name can be (it has a "/" or a ".")."""
+    """Each event's UID, by its source file, decided from its own addresses
+    alone (an event added or removed never changes another's). RFC 5545
+    wants an event's UID never to change, so it holds the name the event was
+    first published under: the first of its old_addresses, if that has the
+    shape of this site's events' addresses (EVENT_URL: events/agm/ gives
+    agm), so that renamed, it stays one event in people's calendars, not a
+    new one beside the old; an old site's address (events/2019/agm.html,
+    /agm/) gives itself whole, which no name can be (it has a "/" or a
+    ".")."""
     domain = canonical_url(settings, "").split("://", 1)[1].strip("/")
-    shared = Counter(name_in_address(first_address(event)) for event in events)
+    shape = event_address_shape(settings["EVENT_URL"])
 
     def uid(event) -> str:
         first = first_address(event)
-        name = name_in_address(first)
-        return f"{name if shared[name] == 1 or first == event.url else first}@{domain}"
+        named = shape.fullmatch(first)
+        return f"{named['name'] if named else first}@{domain}"
 
     return {event.source_path: uid(event) for event in events}
+
+
+def event_address_shape(event_url: str) -> re.Pattern:
+    """EVENT_URL ("events/{slug}/", or with {date:%Y}) as a pattern whose
+    group `name` is the slug."""
+    parts = re.split(r"(\{[^}]*\})", event_url)
+    return re.compile("".join("(?P<name>[^/]+)" if part == "{slug}" else "[^/]+" if part.startswith("{")
+                              else re.escape(part) for part in parts))
 
 
 def event_component(event, settings, uid: str) -> icalendar.Event:

@@ -47,10 +47,7 @@ const slowLink = connection
 // below): there the worker is one more script to fetch before the first
 // search (2.5 s on Slow 3G), Pagefind gives up waiting for it after 5 s,
 // and each round trip costs more than the search.
-// metaCacheTag: the index's entry file is fetched as pagefind-entry.json?ts=…,
-// fresh at each page load (Pagefind's own default is a new address at every
-// start); with the page's own, a fresh start (below) takes it from the cache.
-const PAGEFIND_OPTIONS = { excerptLength: 24, noWorker: slowLink, metaCacheTag: String(Date.now()) };
+const PAGEFIND_OPTIONS = { excerptLength: 24, noWorker: slowLink };
 async function start(pagefind) {
   await pagefind.options(PAGEFIND_OPTIONS);
   pagefind.init().catch(() => {}); // not awaited: a search waits for it, and reports its failure
@@ -62,10 +59,8 @@ let ready = import(app.dataset.indexScript).then(start);
 // say "No results", and a failed start (its WebAssembly) made every search
 // fail, until the page was reloaded. It says nothing of such a loss (a weak
 // signal fires no "offline" event either). So Pagefind is started afresh
-// after a search that failed, and a search that found nothing runs once
-// more from a fresh start before it says "No results": its files come from
-// the browser's cache, and only what was lost is fetched again. A search
-// begun meanwhile waits for the new start (`ready`).
+// after a search that failed, and behind a search that found nothing
+// (searchAgainAfresh). A search begun meanwhile waits for the new start (`ready`).
 function startAfresh() {
   ready = ready.then(async (pagefind) => {
     await pagefind.destroy();
@@ -309,6 +304,9 @@ async function search({ wait = 0 } = {}) {
   // Counted from the end of the wait for the next key: the wait is longer
   // than INTERIM_MS, and a fast search typed was announced twice.
   say("Searching…", { passing: true, after: wait });
+  const options = all ? {} : { filters: { type: { any: types } } };
+  if (order === "newest") options.sort = { date: "desc" };
+  const terms = wordsToSearch(query);
   let found;
   try {
     let pagefind = await ready;
@@ -318,9 +316,6 @@ async function search({ wait = 0 } = {}) {
       afresh = false;
       pagefind = await startAfresh();
     }
-    const options = all ? {} : { filters: { type: { any: types } } };
-    if (order === "newest") options.sort = { date: "desc" };
-    const terms = wordsToSearch(query);
     // Pagefind's own debouncedSearch fetches the chunks of every key's
     // letters so far ("h", "ho" …): the wait is ours, and so is the choice.
     if (wait > 0) {
@@ -334,24 +329,26 @@ async function search({ wait = 0 } = {}) {
       }
     }
     found = await pagefind.search(terms, options);
-    if (found !== null && found.results.length === 0 && ticket === latest) {
-      // Nothing: perhaps a chunk of the index that could not be fetched,
-      // kept as empty. Once more, from a fresh start; offline, it says so.
-      found = await (await startAfresh()).search(terms, options);
-      if (found !== null && found.results.length === 0 && !navigator.onLine) throw new Error("offline");
-    }
   } catch {
-    if (ticket === latest) {
-      wanted = null; // so that searching again tries again
-      afresh = true;
-      list.replaceChildren();
-      say("Search could not be loaded: check your connection and try again.");
-      offerOtherWays("links"); // the other ways to find things, which need no search
-    }
+    couldNotSearch(ticket);
     return;
   }
   if (found === null || ticket !== latest) return; // a newer search replaced this one
   keepInAddress(query, types, all, order);
+  await present(found, query, order);
+  if (found.results.length === 0) searchAgainAfresh(ticket, terms, options, query, order);
+}
+
+function couldNotSearch(ticket) {
+  if (ticket !== latest) return;
+  wanted = null; // so that searching again tries again
+  afresh = true;
+  list.replaceChildren();
+  say("Search could not be loaded: check your connection and try again.");
+  offerOtherWays("links"); // the other ways to find things, which need no search
+}
+
+async function present(found, query, order) {
   const count = found.results.length;
   list.replaceChildren();
   if (count === 0) {
@@ -359,9 +356,28 @@ async function search({ wait = 0 } = {}) {
     offerOtherWays("links");
     return;
   }
+  offerOtherWays(null);
   run = { query, results: found.results, shown: 0, order };
   say(`Found ${plural(count)}; loading…`, { passing: true });
   await showMore(run);
+}
+
+// "No results" may be a chunk of the index that could not be fetched, which
+// Pagefind keeps as empty. Behind the answer, not before it (a fresh start
+// asks the server about four of its files again: two round trips a typo on a
+// slow link), Pagefind starts afresh and the search runs once more; what it
+// finds then replaces the answer, and offline, so does the connection's.
+async function searchAgainAfresh(ticket, terms, options, query, order) {
+  if (!navigator.onLine) { // offline: the index could not be fetched, and a fresh start could not either
+    couldNotSearch(ticket);
+    return;
+  }
+  try {
+    const again = await (await startAfresh()).search(terms, options);
+    if (ticket === latest && again !== null && again.results.length > 0) await present(again, query, order);
+  } catch {
+    couldNotSearch(ticket);
+  }
 }
 
 more.addEventListener("click", () => {
