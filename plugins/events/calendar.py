@@ -15,8 +15,8 @@ have it learn of the change at their next refresh instead of keeping it.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import hashlib
+import re
 
 import icalendar
 
