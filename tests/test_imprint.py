@@ -170,14 +170,14 @@ def test_feeds_calendars_e_books_and_plain_text_are_checked_too(make_site, tmp_p
     import zipfile
     from types import SimpleNamespace
 
-    from plugins.imprint.check import check_imprint, other_files_without_imprint
+    from plugins.imprint.check import check_imprint, feed_and_calendar_folders, other_files_without_imprint
 
     build = make_site({"events/canvass.md": CANVASS}, options=("--now", "2022-05-01 12:00"))
     assert build.returncode == 0, build.stderr
     site = tmp_path / "site"
     shutil.copytree(build.output, site)
     pdfs = ["minifesto.pdf", "minifesto-large-print.pdf"]
-    assert other_files_without_imprint(site, IMPRINT, {"admin"}, pdfs) == []
+    assert other_files_without_imprint(site, IMPRINT, feed_and_calendar_folders(settings), pdfs) == []
     # Take it out of one feed entry, one event in each calendar, the e-book and the text.
     feed = site / "feeds/all.atom.xml"
     entry = feed.read_text(encoding="utf-8")
@@ -194,7 +194,7 @@ def test_feeds_calendars_e_books_and_plain_text_are_checked_too(make_site, tmp_p
             book.writestr(name, data.replace(b"Promoted by", b"Written by"))
     text = site / "minifesto.txt"
     text.write_text(text.read_text(encoding="utf-8").replace("Promoted by", "Written by"), encoding="utf-8")
-    assert other_files_without_imprint(site, IMPRINT, {"admin"}, pdfs) == [
+    assert other_files_without_imprint(site, IMPRINT, feed_and_calendar_folders(settings), pdfs) == [
         ("events/calendar.ics", 'the event "Canvass in Truro"'),
         ("events/canvass/event.ics", 'the event "Canvass in Truro"'),
         ("feeds/all.atom.xml", 'the entry "Hello from the party"'),

@@ -122,23 +122,30 @@ def images_without_imprint(folder: Path, expected: str) -> list[str]:
     return missing
 
 
-# What each kind of file other than a page must carry the imprint in.
-OTHER_FILES = {".atom.xml": feed_entries_without, ".ics": calendar_events_without, ".epub": ebook_without}
+# The settings naming where the feeds and the calendars are written: their
+# folders are all the check reads (not the whole site: 0.1 s a build at a
+# thousand posts, most of it pictures and the search index).
+FEED_AND_CALENDAR_SETTINGS = ("FEED_ALL_ATOM", "CATEGORY_FEED_ATOM", "EVENTS_CALENDAR_SAVE_AS",
+                              "EVENT_CALENDAR_SAVE_AS")
 
 
-def other_files_without_imprint(site: Path, expected: str, private: set[str], pdfs: list[str]) -> list[tuple[str, str]]:
-    """(file, where it lacks the imprint) for the feeds, the calendars, the
-    e-books, and the plain text beside each minifesto PDF (its edition's)."""
-    missing = []
-    for path in sorted(site.rglob("*")):
-        relative = path.relative_to(site).as_posix()
-        check = next((check for suffix, check in OTHER_FILES.items() if relative.endswith(suffix)), None)
-        if check is not None and relative.split("/")[0] not in private:
-            missing += [(relative, where) for where in check(path, expected)]
-    for text in sorted({pdf.removesuffix("-large-print.pdf").removesuffix(".pdf") + ".txt" for pdf in pdfs}):
-        if (site / text).exists():
-            missing += [(text, where) for where in plain_text_without(site / text, expected)]
-    return missing
+def feed_and_calendar_folders(settings: dict) -> list[str]:
+    return sorted({str(settings[name]).split("/")[0] for name in FEED_AND_CALENDAR_SETTINGS if settings.get(name)})
+
+
+def other_files_without_imprint(site: Path, expected: str, folders: list[str],
+                                pdfs: list[str]) -> list[tuple[str, str]]:
+    """(file, where it lacks the imprint) for the feeds and calendars under
+    `folders`, and the e-book and plain text beside each minifesto PDF (its
+    edition's)."""
+    checks = [(path, check) for folder in folders
+              for pattern, check in (("*.atom.xml", feed_entries_without), ("*.ics", calendar_events_without))
+              for path in (site / folder).rglob(pattern)]
+    editions = {pdf.removesuffix("-large-print.pdf").removesuffix(".pdf") for pdf in pdfs}
+    checks += [(site / f"{edition}{ending}", check) for edition in editions
+               for ending, check in ((".epub", ebook_without), (".txt", plain_text_without))]
+    return [(path.relative_to(site).as_posix(), where) for path, check in sorted(checks)
+            if path.is_file() for where in check(path, expected)]
 
 
 def check_imprint(pelican) -> None:
@@ -158,7 +165,7 @@ def check_imprint(pelican) -> None:
             for where in checked_pdf_problems(site / name, expected, Path(settings["CACHE_PATH"])):
                 logger.error("Imprint missing: %s lacks it in %s — see theme/templates/print/minifesto.html; %s",
                              name, where, FIX)
-    for name, where in other_files_without_imprint(site, expected, private, pdfs):
+    for name, where in other_files_without_imprint(site, expected, feed_and_calendar_folders(settings), pdfs):
         logger.error("Imprint missing: %s lacks it in %s; %s", name, where, FIX)
     cards = site / settings["SHARE_CARD_PATH"]
     if cards.is_dir():
