@@ -6,6 +6,7 @@ Templates never assemble URLs: they print what these functions made (the
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote, urlsplit
 
 
@@ -13,6 +14,15 @@ def canonical_url(settings: dict, url: str) -> str:
     """The absolute public URL of a site-relative URL ('' is the home page):
     the sitemap, JSON-LD, feeds' links and policies.json all use it."""
     return settings["SITE_CANONICAL_URL"].rstrip("/") + "/" + url.lstrip("/")
+
+
+def address_pattern(url_setting: str, shapes: dict[str, str]) -> str:
+    """An address setting ("events/{slug}/", "news/{date:%Y}/") as a regular
+    expression: each {placeholder} as its shape in `shapes`, by its name
+    ("slug", "date"), any other as one part of an address."""
+    parts = re.split(r"(\{[^}]*\})", url_setting)
+    return "".join(shapes.get(part.strip("{}").split(":")[0], "[^/]+") if part.startswith("{") else re.escape(part)
+                   for part in parts)
 
 
 def subscription_url(settings: dict, url: str) -> str:

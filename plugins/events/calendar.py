@@ -24,7 +24,7 @@ from sitecore.clock import clocks_show_twice
 from sitecore.imprint import imprint_text
 from sitecore.renamed_items import first_address
 from sitecore.schema.fields import EARLIEST_YEAR, LATEST_YEAR
-from sitecore.urls import canonical_url
+from sitecore.urls import address_pattern, canonical_url
 
 from .zone_rules import zone_component
 
@@ -85,7 +85,8 @@ def calendar_uids(events, settings) -> dict[str, str]:
     /agm/) gives itself whole, which no name can be (it has a "/" or a
     ".")."""
     domain = canonical_url(settings, "").split("://", 1)[1].strip("/")
-    shape = event_address_shape(settings["EVENT_URL"])
+    # EVENT_URL as a pattern whose group `name` is the slug.
+    shape = re.compile(address_pattern(settings["EVENT_URL"], {"slug": "(?P<name>[^/]+)"}))
 
     def uid(event) -> str:
         first = first_address(event)
@@ -93,14 +94,6 @@ def calendar_uids(events, settings) -> dict[str, str]:
         return f"{named['name'] if named else first}@{domain}"
 
     return {event.source_path: uid(event) for event in events}
-
-
-def event_address_shape(event_url: str) -> re.Pattern:
-    """EVENT_URL ("events/{slug}/", or with {date:%Y}) as a pattern whose
-    group `name` is the slug."""
-    parts = re.split(r"(\{[^}]*\})", event_url)
-    return re.compile("".join("(?P<name>[^/]+)" if part == "{slug}" else "[^/]+" if part.startswith("{")
-                              else re.escape(part) for part in parts))
 
 
 def event_component(event, settings, uid: str) -> icalendar.Event:

@@ -232,13 +232,14 @@ def stand_alone(context: dict, feed) -> None:
     feed.feed["language"] = context["DEFAULT_LANG"]
     feed.feed["link"] = listing_page(context, feed.feed["feed_url"], domain)
     address_ids_from = dt.date.fromisoformat(context["FEED_ADDRESS_IDS_FROM"])
-    first_addresses = {article.url: first_address(article) for article in context.get("articles", [])}
+    renamed = {article.url: first_address(article) for article in context.get("articles", [])
+               if getattr(article, "old_addresses", None)}
     for item in feed.items:
         if item["link"].startswith("/"):
             item["link"] = domain + item["link"]
         # Made from the address the post was first published at: a renamed
         # post is not a new entry to feed readers (RFC 4287 wants its id kept).
-        first = first_addresses.get(entry_address(item))
+        first = renamed.get(entry_address(item))
         identity = f"{domain}/{first}" if first is not None else item["link"]
         item["unique_id"] = entry_id(identity, item["pubdate"], address_ids_from, context["FEED_ID_SINCE"])
         for part in ("description", "content"):

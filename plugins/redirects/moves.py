@@ -20,6 +20,7 @@ from sitecore.content_items import content_items, public_url, published_items, u
 from sitecore.problems import problem_log
 from sitecore.schema.document import item_line
 from sitecore.site_files import LATER_PAGE, SiteFile, declared_files, is_known, own_folders
+from sitecore.urls import address_pattern
 
 FIELD = "old_addresses"
 
@@ -80,12 +81,8 @@ def listing_shapes(settings: dict) -> re.Pattern:
     """One pattern for every address a list of the site can have: {year}
     four digits, {month} two, {url} an item's address, any other value one
     part of an address."""
-    def shape(url: str) -> str:
-        parts = re.split(r"(\{[^}]*\})", url)
-        return "".join(PLACEHOLDER_SHAPES.get(part.strip("{}").split(":")[0], "[^/]+") if part.startswith("{")
-                       else re.escape(part) for part in parts)
-
-    shapes = [shape(settings[name]) for name in LISTING_URL_SETTINGS if settings.get(name)]
+    shapes = [address_pattern(settings[name], PLACEHOLDER_SHAPES)
+              for name in LISTING_URL_SETTINGS if settings.get(name)]
     return re.compile("|".join([*shapes, rf"(?:.*/)?{LATER_PAGE}"]), re.IGNORECASE)  # whatever the listing
 
 
