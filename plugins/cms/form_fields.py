@@ -32,19 +32,32 @@ BODY_HINTS = {name: hint + BODY_RULES for name, hint in {
     "candidate": "The candidate's own words: who they are and what they will do, in Markdown.",
     "press office": "A paragraph about the party that journalists paste under a story, in Markdown."}.items()}
 PICTURE_NAMES = " Two pictures may not share a name with different endings (rally.jpg and rally.png)."
-# A title's lookahead, made with the settings' fonts (card_lookahead):
-# every character one the share cards draw (plugins/sharecards' check).
-DRAWN_ON_THE_CARD = "drawn on the card"
 # Without the fonts: no character beyond U+FFFF (a surrogate in JavaScript), as no emoji is in them.
 ANY_BEYOND_U_FFFF = r"(?![\s\S]*[\uD800-\uDFFF])"
+
+
+def card_lookahead(settings: dict) -> str:
+    """A JavaScript lookahead refusing any character the share cards' title
+    fonts cannot draw, from the fonts themselves (the build's own check)."""
+    fonts_cache = os.path.join(settings["CACHE_PATH"], "fonts")  # as the cards' check reads them: no fontTools
+    try:
+        covered = frozenset().union(*(font_coverage(path, fonts_cache) for path in brand_style(settings).bold_fonts))
+    except (OSError, ValueError):  # a font that does not load: the cards' check names it, and stops the build
+        return ANY_BEYOND_U_FFFF
+    drawn = "".join(f"\\u{first:04X}" if first == last else f"\\u{first:04X}-\\u{last:04X}"
+                    for first, last in drawable_ranges(covered, fonts_cache))
+    return rf"(?![\s\S]*[^{drawn}])"
+
+
 # Rules the build checks on a field, by field name: the hint's words for
 # those the form cannot check, and a refusal for what it can
-# ([lookahead put before the field's pattern, words added to its message]).
+# ([lookahead put before the field's pattern, or a function of the settings
+# making it, words added to its message]).
 FIELD_RULES = {
     # plugins/sharecards: the title must fit its share card whole, in the party's fonts.
     "title": (" The share card shows it whole: at most about 180 characters, about 115 beside a photo "
               "(the build measures it); only letters the card's fonts draw: Latin, Greek and Cyrillic, no emoji "
-              "(✊ or 😀) and no other scripts.", (DRAWN_ON_THE_CARD, "only letters the share card's fonts draw "
+              "(✊ or 😀) and no other scripts.", (card_lookahead, "only letters the share card's fonts draw "
                                                                   "(no emoji, no other scripts)")),
     # plugins/contentcheck/tag_spellings.py.
     "tags": (" Write each tag as the other posts do (climate, not Climate): one tag has one name.", None),
@@ -158,23 +171,10 @@ def field_config(field, settings: dict, in_file_name: tuple = ()) -> dict:
     config["hint"] = (config.get("hint", "").rstrip(".") + "." + hint).lstrip(".")
     if refused and "pattern" in config:
         (lookahead, words), (expression, message) = refused, config["pattern"]
-        if lookahead == DRAWN_ON_THE_CARD:
-            lookahead = card_lookahead(settings)
+        if callable(lookahead):  # made with the settings (the title's fonts)
+            lookahead = lookahead(settings)
         config["pattern"] = [expression.replace("^", f"^{lookahead}", 1), f"{message.rstrip('.')}, and {words}."]
     return config
-
-
-def card_lookahead(settings: dict) -> str:
-    """A JavaScript lookahead refusing any character the share cards' title
-    fonts cannot draw, from the fonts themselves (the build's own check)."""
-    fonts_cache = os.path.join(settings["CACHE_PATH"], "fonts")  # as the cards' check reads them: no fontTools
-    try:
-        covered = frozenset().union(*(font_coverage(path, fonts_cache) for path in brand_style(settings).bold_fonts))
-    except (OSError, ValueError):  # a font that does not load: the cards' check names it, and stops the build
-        return ANY_BEYOND_U_FFFF
-    drawn = "".join(f"\\u{first:04X}" if first == last else f"\\u{first:04X}-\\u{last:04X}"
-                    for first, last in drawable_ranges(covered, fonts_cache))
-    return rf"(?![\s\S]*[^{drawn}])"
 
 
 def form_field(field, settings: dict, in_file_name: tuple = ()) -> dict:
