@@ -62,3 +62,6 @@ def drafts(folder: str) -> list[tuple[str, dict]]:
 # Pages that name another, which shows the same, as their canonical address:
 # the current edition's own page names /minifesto/ (tests/test_minifesto_editions.py).
 CANONICAL_TWINS = {f"minifesto/{str(front_matter(CONTENT / 'minifesto.md')['date'])[:7]}/": "minifesto/"}
+# The page served at whatever address was not found: it names no address as
+# its own (no canonical link, no og:url, none printed).
+WITHOUT_AN_ADDRESS = {"404.html"}

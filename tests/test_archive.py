@@ -37,8 +37,11 @@ def post(number: int) -> str:
 # the new addresses, which the link check must know.
 SAM = ("---\ntitle: Sam Smith\nrole: Town councillor\njoined: 2021-08-18\nsummary: Sam represents a ward.\n"
        "---\nSam's story.\n")
+# A councillor no post names yet.
+LEE = ("---\ntitle: Lee Quiet\nrole: Town councillor\njoined: 2021-09-01\nsummary: Lee represents a ward.\n"
+       "---\nLee's story.\n")
 FILES = {**{f"posts/story-{number:02d}.md": post(number) for number in range(COUNT)},
-         "councillors/sam-smith.md": SAM}
+         "councillors/sam-smith.md": SAM, "councillors/lee-quiet.md": LEE}
 FILES["posts/story-01.md"] = FILES["posts/story-01.md"].replace(
     "The text of story 1.",
     "See [2021](/news/2021/), [March](/news/2021/03/), [housing](/policies/housing/news/page/2/) "
@@ -234,9 +237,23 @@ def test_a_policy_or_councillor_page_shows_the_newest_posts_and_links_them_all(a
             assert full.select_one("main .meta a")["href"] == f"/{page}"
         else:
             assert shown == expected and everything is None, page
-        # Every item has the full list (so its address never breaks), linked or not.
+        # Every item has the full list (so its address never breaks), linked or not;
+        # search engines are asked to leave it out while it only repeats the item's page.
         assert listed(archive, f"{page}news/") == expected
+        robots = archive.html(f"{page}news/").find_all("meta", attrs={"name": "robots"})
+        assert [meta["content"] for meta in robots] == ([] if len(expected) > 5 else ["noindex"]), page
     assert len(expected) <= 5 and len(housing) > 2 * PER_PAGE  # both cases, and a list of several pages
+
+
+def test_the_full_list_of_an_item_no_post_names_says_so(archive):
+    """It held an empty list under its heading, with nothing to say there
+    was no news, and search engines could index it."""
+    assert archive.html("councillors/lee-quiet/").select_one("section[aria-labelledby=related-news]") is None
+    full = archive.html("councillors/lee-quiet/news/")
+    assert full.h1.get_text() == "News about Lee Quiet"
+    assert full.select("main ul.card-list") == []
+    assert "There are no posts here yet." in full.select_one("main").get_text()
+    assert full.find("meta", attrs={"name": "robots"})["content"] == "noindex"
 
 
 def test_the_press_archive_shows_the_newest_releases_and_links_a_page_for_each_year(archive):

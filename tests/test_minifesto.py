@@ -133,14 +133,15 @@ def test_pdf_metadata(pdf, minifesto, settings):
 
 def test_the_imprint_is_in_both_kinds_of_pdf_metadata(pdf, large_pdf, minifesto, settings):
     """In the Info dictionary and in the XMP metadata (which PDF 2.0 keeps
-    and catalogues read), as the document's rights statement; the XMP's
-    other fields are still WeasyPrint's."""
+    and catalogues read), as the document's rights statement, beside its
+    language; the XMP's other fields are still WeasyPrint's."""
     for path in (pdf, large_pdf):
         with pikepdf.open(path) as document:
             xmp = document.open_metadata()
             assert str(document.docinfo["/imprint"]) == imprint_text(settings)
             assert xmp["dc:rights"] == imprint_text(settings), path.name
             assert xmp["dc:title"] == str(document.docinfo["/Title"])
+            assert xmp["dc:language"] == {settings["DEFAULT_LANG"]} == {str(document.Root.Lang)}, path.name
             assert xmp["pdfuaid:part"] == "1"
 
 

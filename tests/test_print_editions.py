@@ -300,6 +300,8 @@ def test_each_link_is_one_annotation_described_by_its_words(editions, name):
     assert commitments == {f"{edition}#policy-1-1": "Commitment 1.1 on the web",
                            f"{edition}#policy-1-2": "Commitment 1.2 on the web"}
     assert not [a for a in annotations if a.internal and re.fullmatch(r"policy-\d+-\d+", a.target)]
+    # An email link says what it does, not "mailto colon".
+    assert {a.contents for a in annotations if a.target == "mailto:press@example.org"} == {"Email press@example.org"}
 
 
 # A web address with no place to break: the site's own and the join page's.

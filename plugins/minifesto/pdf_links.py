@@ -16,7 +16,8 @@ link a screen reader announces again. So:
   is written;
 - a link within the PDF is described by its words ("2. Homes for
   everyone"), not by the bare id it points to ("policy-2"), which is what
-  WeasyPrint writes (`describe_links_within_the_pdf`, a finisher).
+  WeasyPrint writes (`describe_links`, a finisher); an email
+  link by what it does ("Email press@…", not "mailto colon press@…").
 """
 
 from __future__ import annotations
@@ -57,18 +58,33 @@ def words_of_link(element) -> str:
     return words or " ".join(image.get("alt", "") for image in element.iter("img")).strip()
 
 
-def describe_links_within_the_pdf(document, pdf) -> None:
-    """A WeasyPrint finisher: each link to a place in the PDF is described
-    (its /Contents, read by screen readers and shown on hovering) by its
-    words. Links out of the PDF keep their address, unless the template
-    describes one (its aria-label: "Commitment 2.3 on the web", where the
-    words are only "2.3")."""
+# What a link out of the PDF does, by its address's scheme: its description
+# says so before its words, as a screen reader would say "link".
+ACTIONS = {"mailto:": "Email", "tel:": "Call"}
+
+
+def description_of_link(link_type: str, target: str, element) -> str:
+    """The link's /Contents: the template's description (its aria-label:
+    "Commitment 2.3 on the web", where the words are only "2.3"); a link
+    within the PDF's words; an email or phone link's action and words. Other
+    links out of the PDF keep their address, which WeasyPrint gives ("")."""
+    if element.get("aria-label"):
+        return element.get("aria-label")
+    if link_type == "internal":
+        return words_of_link(element)
+    action = next((verb for scheme, verb in ACTIONS.items() if target.lower().startswith(scheme)), None)
+    return f"{action} {words_of_link(element)}" if action and words_of_link(element) else ""
+
+
+def describe_links(document, pdf) -> None:
+    """A WeasyPrint finisher: each link is described (its /Contents, read by
+    screen readers and shown on hovering) as `description_of_link` says."""
     import pydyf
 
     for rendered_page in document.pages:
-        for link_type, _target, _rectangle, box in rendered_page.links:
+        for link_type, target, _rectangle, box in rendered_page.links:
             if box.link_annotation is None:
                 continue
-            words = box.element.get("aria-label") or (words_of_link(box.element) if link_type == "internal" else "")
+            words = description_of_link(link_type, target, box.element)
             if words:
                 box.link_annotation["Contents"] = pydyf.String(words)

@@ -23,8 +23,8 @@ from sitecore.settings_check import our_setting
 
 from .attachments import stamp_attachments, take_out_attachments
 from .fetcher import minifesto_fetcher, pdf_base_url
-from .pdf_links import describe_links_within_the_pdf, keep_one_annotation_per_link
-from .pdf_metadata import imprint_in_xmp
+from .pdf_links import describe_links, keep_one_annotation_per_link
+from .pdf_metadata import imprint_and_language_in_xmp
 from .pdf_tag_tree import mend_tag_tree, remembering_elements
 from .print_styles import environment_variable, print_styles
 
@@ -143,8 +143,8 @@ def render_pdf(html: str, settings, kind: str, identifier: bytes, moment) -> Ren
                 rendered.attachments = take_out_attachments(document, source)
             with remembering_elements() as made_for:
                 rendered.data = document.write_pdf(finisher=finishers(stamp_attachments(moment),
-                                                                      describe_links_within_the_pdf,
-                                                                      imprint_in_xmp,
+                                                                      describe_links,
+                                                                      imprint_and_language_in_xmp,
                                                                       mend_tag_tree(made_for)), **options)
     except Exception as error:  # WeasyPrint raises many kinds; all mean "no PDF"
         rendered.failure = f"{type(error).__name__}: {error}"
