@@ -9,6 +9,7 @@ without JavaScript it still says that search needs it."""
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 import pytest
 from browser import serve_folder
@@ -41,6 +42,17 @@ POSTS["posts/ferries.md"] = """\
     summary: P&O Ferries sacked its crews.
     ---
     We stand with the crews P&O Ferries sacked.
+    """
+# Crews, but not P&O's: a longer search naming P&O must leave it out (its
+# words starting "po" are what Pagefind found for P&O, searched as "po").
+POSTS["posts/rail-crews.md"] = """\
+    ---
+    title: Rail crews strike
+    date: 2021-09-02
+    category: news
+    summary: Train crews walked out over pay.
+    ---
+    We stand with the train crews on strike: their pay fell by pounds a week, a poor deal.
     """
 
 # Every text the status is given, in order (installed before a search starts).
@@ -277,6 +289,27 @@ def test_a_name_joined_by_an_ampersand_is_searched_as_a_phrase(many):
         assert page.eval_on_selector_all("#search-results li a", "links => links.map(a => a.getAttribute('href'))"
                                          ) == ["/news/ferries/"]
         assert page.evaluate("window.__asked") == [["search", '"P&O"']]
+    finally:
+        context.close()
+
+
+def test_a_name_joined_by_an_ampersand_in_a_longer_search_is_a_phrase_too(many):
+    """Pagefind takes quotes only around a whole search: "P&O crews" was
+    searched as the letters P and O and the word crews, and found the rail
+    crews' post too. The name is searched apart, as a phrase, and only the
+    pages both searches found are shown."""
+    context, page, url = open_search(many)
+    noting_pagefind(page)
+    try:
+        for query, expected in (("P&O crews", ["/news/ferries/"]), ("crews", ["/news/rail-crews/", "/news/ferries/"]),
+                                ("rentcap P&O", [])):
+            page.goto(f"{url}/search/?q={quote(query)}")
+            expect(page.locator("#search-status")).to_have_text(re.compile(f"for “{re.escape(query)}”$"))
+            found = page.eval_on_selector_all("#search-results li a", "links => links.map(a => a.getAttribute('href'))")
+            assert sorted(found) == sorted(expected), query
+            if query == "P&O crews":  # the words, then the name, as a phrase
+                assert [term for kind, term in page.evaluate("window.__asked") if kind == "search"] == [
+                    "crews", '"P&O"']
     finally:
         context.close()
 

@@ -34,7 +34,8 @@ def rights_and_language(imprint: str | None, language: str | None) -> bytes:
     where it has them."""
     properties = ""
     if imprint:
-        properties += f'<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">{escape(imprint)}</rdf:li></rdf:Alt></dc:rights>'
+        properties += (f'<dc:rights><rdf:Alt><rdf:li xml:lang="x-default">{escape(imprint)}</rdf:li>'
+                       "</rdf:Alt></dc:rights>")
     if language:
         properties += f"<dc:language><rdf:Bag><rdf:li>{escape(language)}</rdf:li></rdf:Bag></dc:language>"
     return description(properties) if properties else b""

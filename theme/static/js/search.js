@@ -243,15 +243,37 @@ const english = document.documentElement.lang.toLowerCase().startsWith("en");
 
 // A name joined by "&" (A&E, P&O): Pagefind splits it into letters, and
 // "A&E" alone found 35 of 36 pages. Searched as a phrase, in quotes, it finds
-// the pages that name it.
+// the pages that name it. Pagefind takes quotes only around a whole search,
+// so in a longer one ("A&E waiting times") each such name is searched apart,
+// as a phrase, and only the pages found by every part are shown, in the
+// order the other words' search gives them.
 const JOINED_BY_AMPERSAND = /^[^\s"&]+&[^\s"&]+$/;
 
-function wordsToSearch(query) {
-  if (JOINED_BY_AMPERSAND.test(query)) return `"${query}"`;
+function withoutCommonWords(query) {
   if (!english || query.includes('"')) return query;
   const words = query.split(/\s+/);
   const telling = words.filter((word) => !COMMON_WORDS.has(word.toLowerCase()));
   return telling.length > 0 && telling.length < words.length ? telling.join(" ") : query;
+}
+
+// The searches a query is made of: the other words (if any), then each name
+// joined by "&", in quotes.
+function searchesFor(query) {
+  if (query.includes('"')) return [query];
+  const words = query.split(/\s+/);
+  const names = words.filter((word) => JOINED_BY_AMPERSAND.test(word));
+  const others = words.filter((word) => !JOINED_BY_AMPERSAND.test(word)).join(" ");
+  return [...(others ? [withoutCommonWords(others)] : []), ...names.map((name) => `"${name}"`)];
+}
+
+// Pagefind's answer to every search of `searches`: the first's results that
+// every other search found too (null if a newer search replaced one).
+async function searchAll(pagefind, searches, options) {
+  const [first, ...others] = await Promise.all(searches.map((terms) => pagefind.search(terms, options)));
+  if (first === null || others.includes(null)) return null;
+  if (others.length === 0) return first;
+  const foundByAll = others.map((found) => new Set(found.results.map((result) => result.id)));
+  return { ...first, results: first.results.filter((result) => foundByAll.every((ids) => ids.has(result.id))) };
 }
 
 const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
@@ -306,7 +328,7 @@ async function search({ wait = 0 } = {}) {
   say("Searching…", { passing: true, after: wait });
   const options = all ? {} : { filters: { type: { any: types } } };
   if (order === "newest") options.sort = { date: "desc" };
-  const terms = wordsToSearch(query);
+  const searches = searchesFor(query);
   let found;
   try {
     let pagefind = await ready;
@@ -319,7 +341,9 @@ async function search({ wait = 0 } = {}) {
     // Pagefind's own debouncedSearch fetches the chunks of every key's
     // letters so far ("h", "ho" …): the wait is ours, and so is the choice.
     if (wait > 0) {
-      if (terms.split(/\s+/).pop().length >= PRELOAD_FROM_LETTERS) pagefind.preload(terms, options).catch(() => {});
+      if (query.split(/\s+/).pop().length >= PRELOAD_FROM_LETTERS) {
+        for (const terms of searches) pagefind.preload(terms, options).catch(() => {});
+      }
       // Until `wait` has passed since the last key, even one that changed
       // nothing searched (the space after a word): "rentcap for" typed at
       // a phone's pace searched "rentcap" at the space.
@@ -328,7 +352,7 @@ async function search({ wait = 0 } = {}) {
         if (ticket !== latest) return; // a key came: that search replaces this one
       }
     }
-    found = await pagefind.search(terms, options);
+    found = await searchAll(pagefind, searches, options);
   } catch {
     couldNotSearch(ticket);
     return;
@@ -336,7 +360,7 @@ async function search({ wait = 0 } = {}) {
   if (found === null || ticket !== latest) return; // a newer search replaced this one
   keepInAddress(query, types, all, order);
   await present(found, query, order);
-  if (found.results.length === 0) searchAgainAfresh(ticket, terms, options, query, order);
+  if (found.results.length === 0) searchAgainAfresh(ticket, searches, options, query, order);
 }
 
 function couldNotSearch(ticket) {
@@ -367,13 +391,13 @@ async function present(found, query, order) {
 // asks the server about four of its files again: two round trips a typo on a
 // slow link), Pagefind starts afresh and the search runs once more; what it
 // finds then replaces the answer, and offline, so does the connection's.
-async function searchAgainAfresh(ticket, terms, options, query, order) {
+async function searchAgainAfresh(ticket, searches, options, query, order) {
   if (!navigator.onLine) { // offline: the index could not be fetched, and a fresh start could not either
     couldNotSearch(ticket);
     return;
   }
   try {
-    const again = await (await startAfresh()).search(terms, options);
+    const again = await searchAll(await startAfresh(), searches, options);
     if (ticket === latest && again !== null && again.results.length > 0) await present(again, query, order);
   } catch {
     couldNotSearch(ticket);
