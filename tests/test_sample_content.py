@@ -7,8 +7,10 @@ build refuses the placeholder imprint and press numbers."""
 from __future__ import annotations
 
 import textwrap
+import zipfile
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import MINIMAL_SITE, production_settings, with_real_numbers
 from content_source import published
 from pdf_tools import pdftotext
@@ -27,10 +29,23 @@ def test_every_page_says_the_site_holds_sample_content(site, name, path):
     assert site.html(path).main.find(True) is banner, name
 
 
-def test_the_minifesto_cover_says_it_holds_sample_content(site):
+EDITION_NOTE = "Sample content: this edition holds sample wording, marked where it appears."
+
+
+def test_every_edition_of_the_minifesto_says_first_that_it_holds_sample_content(site):
+    """On the PDFs' covers, at the head of the plain text, and before the
+    foreword's words in the e-book (which had only the foreword's own note)."""
     for name in ("minifesto.pdf", "minifesto-large-print.pdf"):
         cover = " ".join(pdftotext(site.output / name).split("\f")[0].split())
-        assert "Sample content" in cover, name
+        assert EDITION_NOTE in cover, name
+    (text,) = site.output.glob("minifesto/*-[0-9][0-9][0-9][0-9]-[0-9][0-9].txt")
+    head = " ".join(text.read_text(encoding="utf-8").split("=" * 72)[0].split())
+    assert head.endswith(EDITION_NOTE), head
+    (book,) = site.output.glob("minifesto/*-[0-9][0-9][0-9][0-9]-[0-9][0-9].epub")
+    with zipfile.ZipFile(book) as epub:
+        foreword = BeautifulSoup(epub.read("EPUB/foreword.xhtml"), "xml")
+    notes = [text_of(note) for note in foreword.select(".sample-note")]
+    assert notes[0] == EDITION_NOTE and len(notes) == 2, notes
 
 
 def test_each_marked_item_shows_its_note_before_its_words(site):
