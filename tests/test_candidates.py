@@ -73,7 +73,7 @@ def test_a_candidate_page_has_its_facts_policies_json_ld_and_share_card(site):
     # (test_campaign_fixes.py builds before, at and after the polls close).
     assert "jobTitle" not in data
     with Image.open(site.output / "share/candidates/sam-example.png") as card:
-        assert card.text["Kicker"] == "Stood in Riverside"
+        assert card.text["Kicker"] == "Sample · Stood in Riverside"  # a placeholder candidate
     sitemap = (site.output / "sitemap.xml").read_text()
     for address in ("candidates/sam-example/", "elections/local-2022/", "branches/breakthrough-north-west/"):
         assert f"https://breakthroughparty.org.uk/{address}</loc>" in sitemap, address

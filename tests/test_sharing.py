@@ -53,8 +53,12 @@ def test_share_images_are_1200_by_630_with_the_imprint(site, settings):
             assert card.size == (1200, 630)
             assert card.text["Imprint"] == imprint_text(settings)
             assert card.text["Title"] == meta["title"]
+            # An item marked as sample content says so on its card, which
+            # travels without the page's banner and note.
+            kicker = card.text["Kicker"]
+            assert kicker.startswith("Sample · ") == bool(meta.get("sample")), (path, kicker)
             if meta.get("category") == "press-releases":  # one release is a "Press release"
-                assert card.text["Kicker"] == "Press release"
+                assert kicker.removeprefix("Sample · ") == "Press release"
 
 
 def test_the_minifesto_has_a_card_of_its_own(site, settings):
@@ -62,8 +66,9 @@ def test_the_minifesto_has_a_card_of_its_own(site, settings):
     image_url = meta_content(site.html("minifesto/"), "og:image")
     assert image_url != meta_content(site.html(""), "og:image")
     with Image.open(site.output / image_url.removeprefix(settings["SITE_CANONICAL_URL"] + "/")) as card:
-        assert (card.text["Kicker"], card.text["Title"]) == (f"Our minifesto, {minifesto['edition']} edition",
-                                                             minifesto["title"])
+        sample = "Sample · " if minifesto.get("sample") else ""
+        assert (card.text["Kicker"], card.text["Title"]) == (
+            f"{sample}Our minifesto, {minifesto['edition']} edition", minifesto["title"])
         assert card.text["Imprint"] == imprint_text(settings)
 
 

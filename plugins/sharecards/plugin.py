@@ -37,9 +37,20 @@ from .open_graph import add_sharing_filters
 logger = logging.getLogger("site.sharecards")
 
 
+# Before the kind of an item marked as sample content: the card travels
+# without the page's banner and note, so it says so itself.
+SAMPLE_KICKER = "Sample"
+
+
 def kicker_for(item, settings) -> str:
     """The line above the title: "Policy 3", a councillor's role, a post's
-    category; our own content types say theirs (`card_kicker`)."""
+    category (our own content types say theirs, `card_kicker`); "Sample ·
+    Policy 3" for an item marked `sample:`."""
+    kind = kind_of(item, settings)
+    return f"{SAMPLE_KICKER} · {kind}" if getattr(item, "sample", None) else kind
+
+
+def kind_of(item, settings) -> str:
     if hasattr(item, "card_kicker"):
         return item.card_kicker
     if isinstance(item, Article):
