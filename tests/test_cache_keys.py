@@ -42,7 +42,7 @@ PDF_CODE_OUT_OF_THE_KEY = {
 
 
 @pytest.mark.parametrize("renderer, key_modules, out_of_the_key", [
-    ("plugins.sharecards.card_png", "plugins.sharecards.cache_key:CARD_DRAWING_CODE", CARD_CODE_OUT_OF_THE_KEY),
+    ("plugins.sharecards.card_file", "plugins.sharecards.cache_key:CARD_DRAWING_CODE", CARD_CODE_OUT_OF_THE_KEY),
     ("plugins.minifesto.weasyprint_render", "plugins.minifesto.pdf:RENDERING_CODE", PDF_CODE_OUT_OF_THE_KEY),
 ])
 def test_every_module_that_decides_a_kept_result_is_in_its_key(renderer, key_modules, out_of_the_key):

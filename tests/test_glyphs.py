@@ -108,7 +108,7 @@ def test_no_letter_is_drawn_as_an_empty_box(settings):
 def test_the_welsh_imprint_and_title_are_on_the_cards_as_written(welsh_site, settings):
     """The built cards carry the imprint and title as written, and are the
     cards the drawing code draws for them (not an older cached card)."""
-    from plugins.sharecards.card_png import render_card
+    from plugins.sharecards.card_file import render_card
 
     imprint = imprint_text({"IMPRINT": WELSH_IMPRINT})
     path = welsh_site.output / "share/policies/tai.png"
@@ -123,7 +123,7 @@ def test_a_title_in_greek_cyrillic_and_vietnamese_is_drawn_on_its_card(welsh_sit
     (fontsource's greek, cyrillic and vietnamese subsets of Inter): the card
     is the one the drawing code draws, and its title region differs from a
     card whose title is the same number of empty boxes."""
-    from plugins.sharecards.card_png import render_card
+    from plugins.sharecards.card_file import render_card
 
     imprint = imprint_text({"IMPRINT": WELSH_IMPRINT})
     path = welsh_site.output / "share/policies/croeso.png"

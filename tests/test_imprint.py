@@ -89,6 +89,28 @@ def test_a_share_image_made_without_the_imprint_fails_the_build(make_site):
     assert error.startswith("Imprint missing: share image share/") and "was made without it" in error
 
 
+def test_each_kind_of_share_card_file_is_checked_for_the_imprint_it_carries(tmp_path):
+    """A card is a PNG (the imprint in a text chunk) or, showing a photo, a
+    JPEG (the imprint as its comment): the check reads both kinds, each
+    where it keeps the imprint."""
+    from PIL.PngImagePlugin import PngInfo
+
+    from plugins.imprint.check import images_without_imprint
+
+    cards = tmp_path / "share"
+    (cards / "news").mkdir(parents=True)
+    image = Image.new("RGB", (12, 8), "purple")
+    for name, imprint in (("with.png", IMPRINT), ("other.png", "Promoted by someone else."), ("none.png", None)):
+        chunks = PngInfo()
+        if imprint:
+            chunks.add_text("Imprint", imprint)
+        image.save(cards / "news" / name, pnginfo=chunks)
+    for name, comment in (("with.jpg", IMPRINT), ("other.jpg", "Promoted by someone else."), ("none.jpg", None)):
+        image.save(cards / "news" / name, **({"comment": comment.encode()} if comment else {}))
+    assert images_without_imprint(cards, IMPRINT) == [f"share/news/{name}" for name in (
+        "none.jpg", "none.png", "other.jpg", "other.png")]
+
+
 def test_the_imprint_is_one_setting(make_site):
     new = {"promoter": "A. Agent", "party": "Breakthrough Party", "address": "1 New Street, Leeds, LS1 1AA"}
     build = build_with(make_site, {"IMPRINT": repr(new)})

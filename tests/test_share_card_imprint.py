@@ -12,7 +12,7 @@ from conftest import REPO
 from PIL import Image, ImageChops, ImageFont
 
 from plugins.sharecards.card import CardText, draw_card
-from plugins.sharecards.card_png import render_card
+from plugins.sharecards.card_file import render_card
 from plugins.sharecards.layout import (
     BAND_TOP_PADDING,
     IMPRINT_SIZES,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import textwrap
 
@@ -149,22 +150,49 @@ def test_the_party_names_its_profiles_elsewhere_when_it_has_some(settings):
     assert "sameAs" not in party({**settings, "PARTY_PROFILES": []}, full=True)
 
 
-def test_a_card_shows_the_items_own_photo(make_site):
+def noisy_photo(width: int, height: int) -> bytes:
+    """A photo as a phone takes one: detail everywhere, which a PNG keeps
+    at full cost (a card of it was 400 KB)."""
+    photo = Image.merge("RGB", [Image.effect_noise((width, height), 40) for _ in range(3)])
+    buffer = io.BytesIO()
+    photo.save(buffer, format="JPEG", quality=92)
+    return buffer.getvalue()
+
+
+def test_a_card_shows_the_items_own_photo_as_a_jpeg_a_phone_can_share(make_site, settings):
     """A councillor's photo (or a post's image) fills the right of its card,
-    in its own colours, so cards differ in a feed; a card without one keeps
-    the party's palette."""
+    in its own colours, so cards differ in a feed. Such a card is a JPEG of
+    at most 200 KB (as a full-colour PNG it was about 400 KB, which a phone
+    fetches to share the link, and WhatsApp shows no picture for): its
+    address, its Open Graph type and its JSON-LD say so, and it carries the
+    imprint, drawn and as its comment. A card without a photo keeps the
+    party's palette, as a PNG."""
     from conftest import sample_jpeg
+
+    from sitecore.share_cards import stored_imprint
 
     profile = textwrap.dedent(MINIMAL_SITE["councillors/jo-bloggs.md"]).replace(
         "region: London\n", "region: London\nphoto: images/jo.jpg\nphoto_alt: Jo Bloggs smiling\n")
-    build = make_site({"councillors/jo-bloggs.md": profile, "images/jo.jpg": sample_jpeg(600, 600)})
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace(
+        "tags: [launch]\n", "tags: [launch]\nimage: images/rally.jpg\nimage_alt: A crowd at the rally\n")
+    build = make_site({"councillors/jo-bloggs.md": profile, "images/jo.jpg": sample_jpeg(600, 600),
+                       "posts/hello.md": post, "images/rally.jpg": noisy_photo(1600, 1200)})
     assert build.returncode == 0, build.stderr
-    with Image.open(build.output / "share/councillors/jo-bloggs.png") as card:
-        assert card.mode == "RGB" and card.text["Imprint"]
+    assert not [*(build.output / "share").rglob("hello.png"), *(build.output / "share").rglob("jo-bloggs.png")]
+    with Image.open(build.output / "share/councillors/jo-bloggs.jpg") as card:
+        assert card.format == "JPEG" and card.size == (1200, 630)
+        assert stored_imprint(card) == imprint_text(settings)
         photo_colour = card.getpixel((card.width - 180, 150))
-    assert all(abs(a - b) <= 8 for a, b in zip(photo_colour, (0x8e, 0x7c, 0xa3))), photo_colour
-    with Image.open(build.output / "share/news/hello.png") as card:
-        assert card.mode == "P"
+    assert all(abs(a - b) <= 8 for a, b in zip(photo_colour, (0x8e, 0x7c, 0xa3), strict=True)), photo_colour
+    card = build.output / "share/news/hello.jpg"
+    assert card.stat().st_size <= 200 * 1024, card.stat().st_size
+    page = build.html("news/hello/")
+    assert meta_content(page, "og:image").endswith("/share/news/hello.jpg")
+    assert meta_content(page, "og:image:type") == "image/jpeg"
+    assert json_ld(page)[0]["image"][0].endswith("/share/news/hello.jpg")
+    with Image.open(build.output / "share/policies/housing.png") as card:
+        assert card.mode == "P" and stored_imprint(card) == imprint_text(settings)
+    assert meta_content(build.html("policies/housing/"), "og:image:type") == "image/png"
 
 
 def test_a_large_photo_is_decoded_small_and_looks_the_same(settings, tmp_path):

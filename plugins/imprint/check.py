@@ -23,6 +23,7 @@ from sitecore import visible_text as visible_text_module
 from sitecore.imprint import imprint_text, shows_imprint
 from sitecore.output import write_atomically
 from sitecore.passed_before import PassedBefore
+from sitecore.share_cards import CARD_ENDINGS, stored_imprint
 from sitecore.text_memo import fingerprint
 
 from .other_files import calendar_events_without, ebook_without, feed_entries_without, plain_text_without
@@ -112,12 +113,14 @@ def checked_pdf_problems(pdf: Path, expected: str, cache: Path) -> list[str]:
 
 def images_without_imprint(folder: Path, expected: str) -> list[str]:
     missing = []
-    for image_path in sorted(folder.rglob("*.png")):
+    cards = [path for ending in CARD_ENDINGS for path in folder.rglob(f"*.{ending}")]
+    for image_path in sorted(cards):
         with Image.open(image_path) as image:
-            # `info` holds the text chunks before the image data, read without
-            # decoding a pixel (`text` would decode the whole image to look
-            # for more after it); the build writes the imprint there.
-            if image.info.get("Imprint") != expected:
+            # What opening reads before the image data (a PNG's text chunks,
+            # a JPEG's comment), without decoding a pixel (a PNG's `text`
+            # would decode the whole image to look for more after it); the
+            # build writes the imprint there.
+            if stored_imprint(image) != expected:
                 missing.append(str(image_path.relative_to(folder.parent)))
     return missing
 

@@ -15,13 +15,13 @@ from dataclasses import replace
 from sitecore import brand, print_fonts
 from sitecore.text_memo import code_fingerprint
 
-from . import card, card_png, layout, typesetting
+from . import card, card_file, layout, typesetting
 from .card import CardText
 
 # Every module whose code decides a card's pixels or bytes: the drawing,
 # the layout, the typesetting (with print_fonts' stand-ins for characters
-# the fonts lack), the party's mark (brand) and the PNG encoding.
-CARD_DRAWING_CODE = tuple(module.__file__ for module in (card, layout, typesetting, card_png, brand, print_fonts))
+# the fonts lack), the party's mark (brand) and the encoding (card_file).
+CARD_DRAWING_CODE = tuple(module.__file__ for module in (card, layout, typesetting, card_file, brand, print_fonts))
 
 
 def card_key(text: CardText, style_fingerprint: str) -> str:

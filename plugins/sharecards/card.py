@@ -2,7 +2,7 @@
 
 The imprint is drawn into the image (the law wants it to travel with the
 image wherever it is shared); where each part goes, and at what size, is
-layout.py's; the PNG the card is stored as, card_png.py's.
+layout.py's; the file the card is stored as, card_file.py's.
 """
 
 from __future__ import annotations

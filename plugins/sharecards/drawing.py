@@ -21,7 +21,7 @@ from sitecore.cores import usable_cores
 from sitecore.output import intact_in_cache, write_to_cache
 
 from .card import CardText
-from .card_png import render_card
+from .card_file import render_card
 
 BACKGROUND_FROM = 64  # cards; a worker process takes about 0.5 s to start
 CHUNK = 16            # cards a worker draws per task

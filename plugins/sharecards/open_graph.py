@@ -1,5 +1,8 @@
-"""The Jinja filter for the pages' Open Graph tags: the language shared, in Open Graph's form."""
+"""The Jinja filters for the pages' Open Graph tags: the language shared, in
+Open Graph's form, and the type of the share card (a PNG, or a JPEG for a
+card showing a photo)."""
 
+from sitecore.images import IMAGE_MEDIA_TYPES, extension_of
 from sitecore.languages import language_of
 
 
@@ -14,7 +17,9 @@ def open_graph_locale(language: str, site_language: str) -> str:
 
 def add_sharing_filters(generator) -> None:
     """`{{ share_item | open_graph_locale }}`: the item's language (`language`),
-    or the site's on a page with no item of its own (`none`)."""
+    or the site's on a page with no item of its own (`none`);
+    `{{ share_image | media_type }}`: image/png or image/jpeg."""
     settings = generator.settings
     generator.env.filters["open_graph_locale"] = lambda item: open_graph_locale(
         language_of(item, settings), settings["DEFAULT_LANG"])
+    generator.env.filters["media_type"] = lambda path: IMAGE_MEDIA_TYPES[extension_of(path)]

@@ -2,7 +2,7 @@
 
 Each card is drawn at the address sitecore.share_cards gives it; each item
 gets `share_image` (that address) before any page is written, so templates
-can point Open Graph and Twitter tags at it. The PNGs are cached under
+can point Open Graph and Twitter tags at it. The cards are cached under
 CACHE_PATH/sharecards by a hash of everything drawn (cache_key.py).
 """
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from pathlib import Path
 
 from pelican import signals
@@ -20,12 +19,11 @@ from pelican.generators import Generator
 from sitecore.brand import brand_style, logo_png
 from sitecore.content_items import published_items, unpublished_items
 from sitecore.imprint import imprint_text
-from sitecore.names import inside
 from sitecore.output import copy_from_cache, intact_in_cache, write_output
 from sitecore.problems import problem_log
 from sitecore.publication_order import goes_public_by_itself
 from sitecore.renewed import items_renewed
-from sitecore.share_cards import share_card_url, site_card_url
+from sitecore.share_cards import JPEG, PNG, card_photo_path, share_card_url, site_card_url
 from sitecore.site_files import SiteFile
 
 from .cache_key import card_key
@@ -57,17 +55,6 @@ def kind_of(item, settings) -> str:
         # One press release is a "Press release", not the category's plural.
         return (settings.get("POST_CATEGORY_ONE_ITEM") or {}).get(item.category.slug, str(item.category))
     return settings["SITENAME"]
-
-
-def card_photo_path(item, settings) -> str | None:
-    """The file of the item's own picture, if it has one: a post's `image`,
-    a councillor's `photo` (content/images/…, checked by the content checks:
-    an image Pillow opens, no link)."""
-    relative = getattr(item, "image", None) or getattr(item, "photo", None)
-    path = os.path.join(settings["PATH"], relative) if relative else None
-    if path is None or not inside(path, settings["PATH"]) or not os.path.isfile(path):
-        return None  # none, or a symbolic link (refused at its path, never read)
-    return path
 
 
 def card_photo(path: str | None) -> tuple[str | None, str]:
@@ -140,7 +127,8 @@ class ShareCardGenerator(Generator):
         style_fingerprint = style.fingerprint()
         cache = Path(self.settings["CACHE_PATH"], "sharecards")
         cache.mkdir(parents=True, exist_ok=True)
-        self.cached = {url: cache / f"{card_key(text, style_fingerprint)}.png" for url, text in self.cards.items()}
+        self.cached = {url: cache / f"{card_key(text, style_fingerprint)}.{JPEG if text.photo else PNG}"
+                       for url, text in self.cards.items()}
         missing = {path: self.cards[url] for url, path in self.cached.items() if not intact_in_cache(path)}
         to_draw = {url for url, path in self.cached.items() if path in missing}
         if not photos_decode(self.cards, self.photo_fields, to_draw):
