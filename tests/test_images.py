@@ -111,6 +111,38 @@ def webp(width: int, height: int) -> bytes:
     return image_file(width, height, "WEBP")
 
 
+def moving(width: int, height: int, kind: str) -> bytes:
+    """A picture of three frames (purple, yellow, white), as a file of `kind`."""
+    frames = [Image.new("RGB", (width, height), colour) for colour in ("#6a1b9a", "#ffd54f", "#ffffff")]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, kind, save_all=True, append_images=frames[1:], duration=200, loop=0)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("name", ["demo.gif", "demo.png", "demo.webp"])
+def test_a_picture_that_moves_is_shown_moving(make_site, name):
+    """Every copy of another width was its first frame, still, and a browser
+    showed a WebP copy: a moving GIF or PNG is shown as uploaded, with no
+    copies; a moving WebP is its own only WebP (its plain copy, for a browser
+    or a feed reader without WebP, is its first frame, as the README says)."""
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]) + f"\n![A banner waving]({{static}}/images/{name})\n"
+    data = moving(1600, 800, name.rpartition(".")[2].upper())
+    build = make_site({"posts/hello.md": post, f"images/{name}": data})
+    assert build.returncode == 0, build.stderr
+    picture = build.html("news/hello/").select_one("main picture")
+
+    def frames(address: str) -> int:
+        with Image.open(build.output / address.lstrip("/")) as shown:
+            return getattr(shown, "n_frames", 1)
+
+    if name.endswith(".webp"):
+        assert picture.source["srcset"] == f"/images/{name} 1600w" and frames(f"/images/{name}") == 3
+        assert picture.img["src"] != f"/images/{name}"  # the plain copy, still
+    else:
+        assert picture.source is None and picture.img["src"] == f"/images/{name}" and frames(f"/images/{name}") == 3
+        assert list((build.output / "images").glob("demo*")) == [build.output / "images" / name]
+
+
 def test_a_webp_narrower_than_the_copies_serves_as_its_own_widest(make_site):
     post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]) + "\n![Members marching]({static}/images/rally.webp)\n"
     build = make_site({"posts/hello.md": post, "images/rally.webp": webp(700, 350)})

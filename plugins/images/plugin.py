@@ -47,7 +47,9 @@ def picture(info: ImageInfo, siteurl: str, alt: str, sizes: str, eager: bool = F
     srcset = ", ".join(f"{siteurl}/{quote(v.path)} {v.width}w" for v in info.variants)
     loading = 'fetchpriority="high"' if eager else 'loading="lazy"'
     fallback = info.path if printed else info.plain.path
-    return (f'<picture><source type="image/webp" srcset="{escape(srcset)}" sizes="{sizes}">'
+    # A moving GIF or PNG has no WebP copies (variants.py): its <img> alone.
+    source = f'<source type="image/webp" srcset="{escape(srcset)}" sizes="{sizes}">' if srcset else ""
+    return (f'<picture>{source}'
             f'<img src="{escape(siteurl + "/" + quote(fallback))}" alt="{escape(alt)}" width="{info.width}" '
             f'height="{info.height}" {loading} decoding="async"></picture>')
 

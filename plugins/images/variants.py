@@ -39,7 +39,7 @@ class ImageInfo:
     width: int
     height: int
     variants: tuple[Variant, ...]
-    plain: Variant  # the fallback: the original itself where it is a small enough JPEG, PNG or GIF
+    plain: Variant  # the fallback: the original itself where it is a small enough JPEG, PNG or GIF, or moves
 
 
 def copy_widths(width: int, widths) -> list[int]:
@@ -93,7 +93,11 @@ def make_variants(source: Path, path: str, widths, plain_width: int | None, outp
         # The copies are RGB(A): a grey or CMYK image's profile would not fit them.
         icc_profile = opened.info.get("icc_profile") if opened.mode in ("RGB", "RGBA", "P") else None
         width, height = upright_size(opened)
-        plain_copy_width = width if plain_width is None else min(width, plain_width)
+        # A picture that moves (a GIF, WebP or PNG of several frames) gets no
+        # copies of other widths: Pillow's would be its first frame, still,
+        # and a browser showed that copy. It is shown as uploaded.
+        moves = getattr(opened, "n_frames", 1) > 1
+        plain_copy_width = width if plain_width is None or moves else min(width, plain_width)
         widest = max([*copy_widths(width, widths), plain_copy_width])
         # A JPEG is decoded at the least of its own size, a half, a quarter
         # or an eighth that still covers the widest copy (either way up):
@@ -125,8 +129,10 @@ def make_variants(source: Path, path: str, widths, plain_width: int | None, outp
             copy_from_cache(output, save_as, cached)
 
         variants = []
-        for target_width in copy_widths(width, widths):
+        for target_width in [width] if moves else copy_widths(width, widths):
             own_width = target_width == width
+            if moves and extension_of(path) != "webp":
+                break  # no WebP copy: the original, a GIF or PNG, is the only picture
             if own_width and extension_of(path) == "webp":
                 # Already a WebP: the site's copy of it serves as its own widest
                 # copy. That copy is the one published without its metadata, and
