@@ -333,7 +333,7 @@ OUR_SETTINGS: dict[str, Setting] = {
     "SEARCH_INDEX_PATH": Setting(site_dir, "pagefind"),
     # The widths of an image's WebP copies, and of its plain copy (None: no plain copy) (plugins/images).
     "RESPONSIVE_IMAGE_WIDTHS": Setting(list_of(whole_number, "a list of one or more whole numbers", at_least=1),
-                                       [480, 960, 1440]),
+                                       [480, 720, 960, 1440]),
     "IMAGE_FALLBACK_WIDTH": Setting(whole_number_or_none, 960),
     # A share card's width and height in pixels (sitecore/brand.py).
     "SHARE_CARD_SIZE": Setting(list_of(whole_number, "two whole numbers (the width and the height)", length=2),

@@ -178,9 +178,9 @@ def detailed_jpeg(width: int, height: int) -> bytes:
 
 def test_image_copies_made_for_other_widths_are_not_served_from_the_cache(tmp_path):
     """A large JPEG is decoded at the smallest scale that covers the widest
-    copy (plugins/images/variants.py): with the widths 480, 960 and 1440 a
-    2000-pixel square photo is decoded whole, with 480 and 960 at half its size, so
-    its 960-pixel copy is made from other pixels. A warm build after
+    copy (plugins/images/variants.py): with the widths 480, 720, 960 and 1440
+    a 2000-pixel square photo is decoded whole, with 480 and 960 at half its
+    size, so its 480- and 960-pixel copies are made from other pixels. A warm build after
     RESPONSIVE_IMAGE_WIDTHS changed served the copies of the old widths."""
     post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace(
         "\ntitle:", "\nimage: images/photo.jpg\nimage_alt: A pattern\ntitle:", 1)

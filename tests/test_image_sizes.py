@@ -56,6 +56,10 @@ def test_a_phone_fetches_the_easy_read_picture_and_a_portrait_at_the_size_shown(
         # 72 CSS px at twice the pixels: the smallest copy, 480 px, not 960.
         assert shown_copy(browser, base, "minifesto/2022-03/easy-read/", ".easy-read-picture img", 360, 2) == \
             "home-480.webp"
-        # 20rem (320 px) on a desktop screen: 480 px, not the column's 960.
+        # 20rem (320 px) on a desktop screen: 480 px, not the column's 720.
         assert shown_copy(browser, base, "councillors/jo-bloggs/", ".councillor-photo img", 1280, 1) == \
             "jo-480.webp"
+        # The portrait on a phone at twice the pixels (about 650 px): the 720
+        # copy, not the 960 one it took before (a quarter more bytes).
+        assert shown_copy(browser, base, "councillors/jo-bloggs/", ".councillor-photo img", 360, 2) == \
+            "jo-720.webp"

@@ -31,13 +31,13 @@ def test_content_images_become_responsive_pictures(make_site):
     picture = build.html("news/hello/").select_one("main picture")
     source, img = picture.source, picture.img
     assert source["type"] == "image/webp"
-    assert source["srcset"] == ("/images/rally-480.webp 480w, /images/rally-960.webp 960w, "
-                                "/images/rally-1440.webp 1440w")
+    assert source["srcset"] == ("/images/rally-480.webp 480w, /images/rally-720.webp 720w, "
+                                "/images/rally-960.webp 960w, /images/rally-1440.webp 1440w")
     assert source["sizes"]
     # The <img> (a browser without WebP) is the plain copy: a JPEG, not the 2000-pixel original.
     assert (img["src"], img["alt"], img["width"], img["height"]) == ("/images/rally-960.jpg", "Members marching in Truro", "2000", "1000")
     assert img["loading"] == "lazy"
-    for width in (480, 960, 1440):
+    for width in (480, 720, 960, 1440):
         with Image.open(build.output / f"images/rally-{width}.webp") as variant:
             assert variant.format == "WEBP" and variant.size == (width, width // 2)
     with Image.open(build.output / "images/rally-960.jpg") as plain:
@@ -71,6 +71,7 @@ def test_production_builds_write_variants_inside_the_site(make_site, tmp_path):
     assert build.returncode == 0, build.stderr
     picture = build.html("news/hello/").select_one("main picture")
     assert picture.source["srcset"] == ("https://breakthroughparty.org.uk/images/rally-480.webp 480w, "
+                                        "https://breakthroughparty.org.uk/images/rally-720.webp 720w, "
                                         "https://breakthroughparty.org.uk/images/rally-960.webp 960w, "
                                         "https://breakthroughparty.org.uk/images/rally.webp 1000w")
     assert picture.img["alt"] == "A & B marching"  # escaped once, read back as the text
@@ -154,13 +155,14 @@ def test_a_webp_narrower_than_the_copies_serves_as_its_own_widest(make_site):
 
 @pytest.mark.browser
 def test_a_wide_screen_shows_an_image_at_its_full_width_not_a_small_copy_stretched(make_site, browser):
-    """An 800-pixel photo in a post, on a desktop screen: the browser takes
-    the WebP <source> (it never falls back to the <img>'s JPEG), so the
-    source must offer all 800 pixels."""
+    """A 700-pixel photo in a post, on a desktop screen (the column is 672
+    pixels): the browser takes the WebP <source> (it never falls back to the
+    <img>'s JPEG), so the source must offer all 700 pixels, not the
+    480-pixel copy stretched."""
     from browser import goto_settled, serve_folder
 
     post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]) + "\n![Members marching]({static}/images/rally.jpg)\n"
-    build = make_site({"posts/hello.md": post, "images/rally.jpg": jpeg(800, 400)})
+    build = make_site({"posts/hello.md": post, "images/rally.jpg": jpeg(700, 350)})
     assert build.returncode == 0, build.stderr
     page = browser.new_page(viewport={"width": 1280, "height": 800}, device_scale_factor=1)
     try:
@@ -175,7 +177,7 @@ def test_a_wide_screen_shows_an_image_at_its_full_width_not_a_small_copy_stretch
     assert shown["drawn"] > 480, shown  # drawn wider than the smallest copy …
     assert shown["src"].removeprefix(base) == "/images/rally.webp"  # … from all its pixels
     with Image.open(build.output / "images/rally.webp") as taken:
-        assert taken.size == (800, 400)
+        assert taken.size == (700, 350)
 
 
 def see_through_png(width: int, height: int) -> bytes:
@@ -268,7 +270,7 @@ def test_a_large_sideways_phone_photo_gives_upright_copies_of_the_right_sizes(ma
     post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]) + "\n![Members marching]({static}/images/rally.jpg)\n"
     build = make_site({"posts/hello.md": post, "images/rally.jpg": buffer.getvalue()})
     assert build.returncode == 0, build.stderr
-    for name, size in (("rally-480.webp", (480, 720)), ("rally-960.webp", (960, 1440)),
+    for name, size in (("rally-480.webp", (480, 720)), ("rally-720.webp", (720, 1080)), ("rally-960.webp", (960, 1440)),
                        ("rally-1440.webp", (1440, 2160)), ("rally-960.jpg", (960, 1440))):
         with Image.open(build.output / "images" / name) as copy:
             shown = copy.convert("RGB")

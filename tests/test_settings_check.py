@@ -50,7 +50,7 @@ WRONG_VALUES = [
     ("RESPONSIVE_IMAGE_WIDTHS", [480, "960"], 'its item 2 is "960" (text), not a whole number — write 960'),
     # No width at all: every image was blamed ("cannot make the copies of this image … max() arg is empty").
     ("RESPONSIVE_IMAGE_WIDTHS", [], "is [] (a list), not a list of one or more whole numbers — write a list of "
-                                    "one or more whole numbers in brackets, e.g. [480, 960, 1440]"),
+                                    "one or more whole numbers in brackets, e.g. [480, 720, 960, 1440]"),
     ("SHARE_CARD_SIZE", (1200,), "is (1200,) (a list), not two whole numbers (the width and the height) — "
                                  "write two whole numbers (the width and the height) in brackets, e.g. (1200, 630)"),
     ("SAMPLE_CONTENT", "False", 'is "False" (text), not True or False — write False, without quotes'),
@@ -141,7 +141,7 @@ def test_a_setting_left_out_takes_its_default_and_one_given_is_kept():
     assert {name: settings[name] for name in ("CMS_SAVE_AS", "TIMEZONE", "CONTENT_FILE_MAX_KB")} == {
         "CMS_SAVE_AS": "admin/", "TIMEZONE": "Europe/London", "CONTENT_FILE_MAX_KB": 256}
     settings["RESPONSIVE_IMAGE_WIDTHS"].append(2000)  # a build's copy: the next build's default is as it was
-    assert OUR_SETTINGS["RESPONSIVE_IMAGE_WIDTHS"].default == [480, 960, 1440]
+    assert OUR_SETTINGS["RESPONSIVE_IMAGE_WIDTHS"].default == [480, 720, 960, 1440]
 
 
 def test_the_clock_and_the_schema_take_the_time_zone_default_from_the_table():

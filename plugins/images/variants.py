@@ -45,7 +45,7 @@ class ImageInfo:
 def copy_widths(width: int, widths) -> list[int]:
     """The widths of the WebP copies of an image `width` pixels wide: each of
     `widths` narrower than it and, unless it is wider than them all, its own
-    (an 800-pixel photo shown 672 pixels wide wants all 800, not a 480-pixel
+    (a 700-pixel photo shown 672 pixels wide wants all 700, not a 480-pixel
     copy stretched: a browser that takes WebP never looks at the original)."""
     return [w for w in widths if w < width] + ([width] if width <= max(widths) else [])
 
