@@ -24,6 +24,22 @@ def jpeg(width: int, height: int) -> bytes:
     return image_file(width, height, "JPEG")
 
 
+def test_a_cameras_jpeg_holding_a_preview_gets_its_copies(make_site):
+    """Some cameras write a JPEG with a second, smaller picture (a preview:
+    Pillow opens it as MPO, of two frames). It does not move: it gets its
+    copies like any photo, not sent whole as if it moved."""
+    photo, preview = Image.new("RGB", (2400, 1600), "#6a1b9a"), Image.new("RGB", (160, 120), "#6a1b9a")
+    buffer = io.BytesIO()
+    photo.save(buffer, "MPO", save_all=True, append_images=[preview])
+    assert Image.open(io.BytesIO(buffer.getvalue())).n_frames == 2
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]) + "\n![Members marching]({static}/images/camera.jpg)\n"
+    build = make_site({"posts/hello.md": post, "images/camera.jpg": buffer.getvalue()})
+    assert build.returncode == 0, build.stderr
+    picture = build.html("news/hello/").select_one("main picture")
+    assert picture.source["srcset"].startswith("/images/camera-480.webp 480w")
+    assert picture.img["src"] == "/images/camera-960.jpg"
+
+
 def test_content_images_become_responsive_pictures(make_site):
     post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]) + "\n![Members marching in Truro]({static}/images/rally.jpg)\n"
     build = make_site({"posts/hello.md": post, "images/rally.jpg": jpeg(2000, 1000)})
@@ -138,7 +154,9 @@ def test_a_picture_that_moves_is_shown_moving(make_site, name):
 
     if name.endswith(".webp"):
         assert picture.source["srcset"] == f"/images/{name} 1600w" and frames(f"/images/{name}") == 3
-        assert picture.img["src"] != f"/images/{name}"  # the plain copy, still
+        # The plain copy, still, for a browser or a feed reader without WebP: as
+        # any plain copy, at most IMAGE_FALLBACK_WIDTH wide (it was 1600).
+        assert picture.img["src"] == "/images/demo-960.jpg" and frames(picture.img["src"]) == 1
     else:
         assert picture.source is None and picture.img["src"] == f"/images/{name}" and frames(f"/images/{name}") == 3
         assert list((build.output / "images").glob("demo*")) == [build.output / "images" / name]

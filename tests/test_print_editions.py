@@ -304,6 +304,29 @@ def test_each_link_is_one_annotation_described_by_its_words(editions, name):
     assert {a.contents for a in annotations if a.target == "mailto:press@example.org"} == {"Email press@example.org"}
 
 
+@pytest.mark.parametrize("kind, target, html, described", [
+    ("internal", "policy-2", '<a href="#policy-2">2. Homes for everyone</a>', "2. Homes for everyone"),
+    ("external", "mailto:press@example.org", '<a href="mailto:press@example.org">press@example.org</a>',
+     "Email press@example.org"),
+    # Words that say what the link does already are not said twice ("Email Email us").
+    ("external", "mailto:join@example.org", '<a href="mailto:join@example.org">Email us</a>', "Email us"),
+    ("external", "MAILTO:join@example.org", '<a href="MAILTO:join@example.org">email the office</a>',
+     "email the office"),
+    ("external", "tel:+442079460123", '<a href="tel:+442079460123">020 7946 0123</a>', "Call 020 7946 0123"),
+    ("external", "tel:+442079460123", '<a href="tel:+442079460123">Call us</a>', "Call us"),
+    # Other links out keep the address WeasyPrint gives them; a template's label wins.
+    ("external", "https://example.org/plan/", '<a href="https://example.org/plan/">the plan</a>', ""),
+    ("external", "https://x.org/#policy-2-3", '<a href="https://x.org/#policy-2-3" aria-label="Commitment 2.3 on '
+     'the web">2.3</a>', "Commitment 2.3 on the web"),
+])
+def test_each_kind_of_link_is_described_as_a_screen_reader_should_hear_it(kind, target, html, described):
+    from xml.etree import ElementTree
+
+    from plugins.minifesto.pdf_links import description_of_link
+
+    assert description_of_link(kind, target, ElementTree.fromstring(html)) == described
+
+
 # A web address with no place to break: the site's own and the join page's.
 UNBROKEN = "https://" + "averyveryverylongaddresswithnowheretobreak" * 3 + ".example"
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import textwrap
 import zipfile
 
+import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from conftest import MINIMAL_SITE, production_settings, with_real_numbers
@@ -64,6 +65,23 @@ def test_each_marked_item_shows_its_note_before_its_words(site):
             for later in main.select(".lead, .policy-summary, .commitments, .prose"):
                 assert note in later.find_all_previous(class_="sample-note"), (slug, later.get("class"))
     assert marked >= 10  # the ten sample policies at least
+
+
+def test_each_marked_posts_feed_entry_starts_with_its_note(site):
+    """A feed reader or an email carries no banner: a marked post's entry
+    says first that it is sample content, as its page does; an unmarked
+    post's entry has no note."""
+    entries = {entry.link: entry for entry in feedparser.parse(site.output / "feeds/all.atom.xml").entries}
+    marked = 0
+    for slug, meta in published("posts"):
+        entry = next(entry for link, entry in entries.items() if link.endswith(f"/news/{slug}/"))
+        first = BeautifulSoup(entry.content[0].value, "html.parser").find(True)
+        if meta.get("sample"):
+            marked += 1
+            assert "sample-note" in first.get("class", []) and meta["sample"] in text_of(first), slug
+        else:
+            assert "sample-note" not in (first.get("class") or []), slug
+    assert marked >= 5 and marked < len(published("posts"))  # both kinds, on the real site
 
 
 def test_a_policys_note_comes_before_its_commitments_in_the_pdf(site):

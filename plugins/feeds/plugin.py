@@ -79,6 +79,7 @@ def add_imprint(context: dict, feed) -> None:
 
 # The template that renders "For journalists", on a release's page and in its entry.
 RELEASE_CONTACTS = "partials/release_contacts.html"
+SAMPLE_NOTE = "partials/sample_note.html"
 # The articles generator of the build under way (whose templates render
 # RELEASE_CONTACTS): weak, so that a finished build is not kept for it.
 articles_generator = weakref.ref(lambda: None)
@@ -108,7 +109,8 @@ def entries_with_their_posts(context: dict, feed):
     """(entry, the post it was made from) for each entry of `feed` whose post
     has more to say than Pelican wrote: corrections, or another language."""
     posts = {article.url: article for article in context.get("articles", [])
-             if getattr(article, "corrections", None) or other_language(article, context)}
+             if getattr(article, "corrections", None) or getattr(article, "sample", None)
+             or other_language(article, context)}
     for item in feed.items:
         article = posts.get(entry_address(item))
         if article is not None:
@@ -181,6 +183,17 @@ def add_corrections(item: dict, article, context: dict) -> None:
         item[part] = correction_notes(article, context) + (item.get(part) or "")
 
 
+def add_sample_note(item: dict, article) -> None:
+    """A post marked as sample content says so first in its entry, as on its
+    page: a feed reader or an email carries no banner (the note's HTML is
+    the theme's, partials/sample_note.html)."""
+    generator = articles_generator()
+    if getattr(article, "sample", None) and generator is not None:
+        note = generator.env.get_template(SAMPLE_NOTE).module.sample_note(article)
+        part = "content" if item.get("content") else "description"
+        item[part] = f"{note}\n{item.get(part) or ''}"
+
+
 def titles_as_written(context: dict, feed) -> None:
     """Each entry's title as the post's page gives it. Pelican takes the
     title for HTML and strips what looks like a tag from it: "Pay: ‹£10 is
@@ -195,12 +208,14 @@ def titles_as_written(context: dict, feed) -> None:
 
 def finish_entries(context: dict, feed) -> None:
     """Each entry's title as written, and its HTML in order: the post's
-    words marked with their language, its corrections before them, a
-    release's "For journalists" after them, then the imprint."""
+    words marked with their language, its corrections before them and a
+    sample note before all, a release's "For journalists" after them, then
+    the imprint."""
     titles_as_written(context, feed)
     for item, article in entries_with_their_posts(context, feed):
         mark_language(item, article, context)
         add_corrections(item, article, context)
+        add_sample_note(item, article)
     mark_titles_language(feed)
     add_release_contacts(context, feed)
     add_imprint(context, feed)

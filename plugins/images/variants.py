@@ -95,9 +95,13 @@ def make_variants(source: Path, path: str, widths, plain_width: int | None, outp
         width, height = upright_size(opened)
         # A picture that moves (a GIF, WebP or PNG of several frames) gets no
         # copies of other widths: Pillow's would be its first frame, still,
-        # and a browser showed that copy. It is shown as uploaded.
-        moves = getattr(opened, "n_frames", 1) > 1
-        plain_copy_width = width if plain_width is None or moves else min(width, plain_width)
+        # and a browser showed that copy. It is shown as uploaded (a moving
+        # WebP's plain copy, its first frame, is still at most plain_width).
+        # A camera's JPEG may hold a second picture, a preview (Pillow opens
+        # it as MPO, of two frames): it does not move.
+        moves = opened.format in ("GIF", "PNG", "WEBP") and getattr(opened, "n_frames", 1) > 1
+        whole = plain_width is None or (moves and extension_of(path) != "webp")
+        plain_copy_width = width if whole else min(width, plain_width)
         widest = max([*copy_widths(width, widths), plain_copy_width])
         # A JPEG is decoded at the least of its own size, a half, a quarter
         # or an eighth that still covers the widest copy (either way up):

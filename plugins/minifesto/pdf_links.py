@@ -73,7 +73,11 @@ def description_of_link(link_type: str, target: str, element) -> str:
     if link_type == "internal":
         return words_of_link(element)
     action = next((verb for scheme, verb in ACTIONS.items() if target.lower().startswith(scheme)), None)
-    return f"{action} {words_of_link(element)}" if action and words_of_link(element) else ""
+    words = words_of_link(element)
+    if not action or not words:
+        return ""
+    # "Email us" says it already: not "Email Email us".
+    return words if words.lower().startswith(action.lower()) else f"{action} {words}"
 
 
 def describe_links(document, pdf) -> None:

@@ -257,13 +257,19 @@ function withoutCommonWords(query) {
 }
 
 // The searches a query is made of: the other words (if any), then each name
-// joined by "&", in quotes.
+// joined by "&", in quotes. Beside a name, the common words and marks with
+// no letter ("for P&O", "P&O —") are left out: searched alone, they found
+// nothing to share with the name, or fetched a large chunk for nothing.
+const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 function searchesFor(query) {
   if (query.includes('"')) return [query];
   const words = query.split(/\s+/);
   const names = words.filter((word) => JOINED_BY_AMPERSAND.test(word));
-  const others = words.filter((word) => !JOINED_BY_AMPERSAND.test(word)).join(" ");
-  return [...(others ? [withoutCommonWords(others)] : []), ...names.map((name) => `"${name}"`)];
+  if (names.length === 0) return [withoutCommonWords(query)];
+  const others = words.filter((word) => !JOINED_BY_AMPERSAND.test(word) && HAS_LETTER_OR_DIGIT.test(word)
+    && !(english && COMMON_WORDS.has(word.toLowerCase())));
+  return [...(others.length > 0 ? [others.join(" ")] : []), ...names.map((name) => `"${name}"`)];
 }
 
 // Pagefind's answer to every search of `searches`: the first's results that
