@@ -735,3 +735,16 @@ def test_git_works_in_a_checkout_the_runners_user_owns(workflow, job, tmp_path):
     else:
         pytest.fail(f"{workflow}: job {job} never lets git work in the checkout")
     assert git_status().returncode == 0
+
+
+def test_the_readme_names_every_job_of_the_workflow_and_how_many():
+    """The README said "four jobs" after a fifth, the one that opens an
+    issue when a build on main fails, was added."""
+    jobs = list(yaml.safe_load(WORKFLOW.read_text())["jobs"])
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    counted = re.search(r"The workflow has (\w+) jobs, each with only the rights it needs", readme)
+    assert counted, "the README no longer says how many jobs the workflow has: update this test"
+    words = ["one", "two", "three", "four", "five", "six", "seven", "eight"]
+    assert words.index(counted.group(1)) + 1 == len(jobs), jobs
+    described = readme[counted.start():counted.start() + 1500]
+    assert [job for job in jobs if f"`{job}`" not in described] == []

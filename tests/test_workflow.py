@@ -47,6 +47,22 @@ def project(tmp_path):
     return tmp_path
 
 
+def test_the_readmes_first_step_makes_the_file_it_names_beside_the_real_content(tmp_path):
+    """The Volunteer's guide's first command is run as written, against a
+    copy of the real content/: its example title was a post the launch
+    content already had, so it said "Not created: … already exists"."""
+    import shutil
+
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    found = re.search(r'1\. Start the file: `\.venv/bin/invoke new (\w+) "([^"]+)"`\. It creates `content/([^`]+)`',
+                      readme)
+    assert found, "the README's first step no longer reads as this test expects: update the test"
+    kind, title, created = found.groups()
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    derived_settings(tmp_path / "scratch_settings.py", {"PATH": repr(str(tmp_path / "content"))})
+    assert new(kind, title, tmp_path) == tmp_path / "content" / created
+
+
 def test_new_post_has_every_field_today_and_a_slug(project):
     before = dt.datetime.now(ZoneInfo("Europe/London")).date().isoformat()
     result = invoke("new", "post", "Vote: Breakthrough in May", project=project)
