@@ -47,7 +47,7 @@ Text and HTML
 Addresses and files
 - urls: public addresses (canonical URLs, page URLs from save_as)
 - site_files: every address the build writes, declared by its generators, and the server's own files
-- share_cards: where each page's share card is (drawn there, pointed at by its tags)
+- share_cards: where each page's share card is and what kind of file (a PNG, or a JPEG showing a photo), and the imprint it carries
 - output: writing files into the output folder (atomically, never outside it) and their public modes
 
 Looks
