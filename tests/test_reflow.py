@@ -76,6 +76,18 @@ FILES = {
         <tr>{"<th>Gain from Labour</th>" * 14}</tr>
         </table>
         """,
+    # A table of sentences, as a policy's costings or a campaign's timetable.
+    "posts/plan.md": """\
+        ---
+        title: The plan
+        date: 2022-01-07
+        category: news
+        summary: What we will do, and when.
+        ---
+        | When | What we will do | Who leads it | How you can help |
+        |---|---|---|---|
+        | January | Set up a branch in every region, with a meeting each month | The National Committee | Come to your region's first meeting and bring a friend |
+        """,
 }
 # Every page type that shows one of them: cards (home, news, a category, a
 # policy's and a councillor's news), the posts themselves, the tag index.
@@ -235,6 +247,29 @@ def test_a_table_box_is_a_named_tab_stop_only_while_its_table_does_not_fit(serve
     page.wait_for_timeout(500)  # Chromium scrolls smoothly
     assert page.evaluate("document.activeElement.scrollLeft") > 0
     assert csp_problems(page, console) == []
+
+
+TABLE_AND_BOX = """() => {
+  const table = document.querySelector('.prose table'), box = table.parentElement;
+  return {table: table.getBoundingClientRect().width, box: box.clientWidth, scrolls: box.scrollWidth > box.clientWidth,
+          cell_lines: Math.round(table.querySelector('td:nth-child(2)').getBoundingClientRect().height
+                                 / parseFloat(getComputedStyle(table).lineHeight))};
+}"""
+
+
+def test_a_table_of_sentences_wraps_to_fit_its_column(served, reader):
+    """Its rows were kept on one line (max-content): on a desktop the table
+    was three times its 672 px column, read by scrolling sideways. Its
+    cells wrap at spaces: it fits a desktop's column, and on a phone it is
+    as wide as its longest words need, not its longest sentences."""
+    page, _ = reader
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{served}/news/plan/")
+    desktop = page.evaluate(TABLE_AND_BOX)
+    assert not desktop["scrolls"] and desktop["table"] <= desktop["box"] and desktop["cell_lines"] >= 2, desktop
+    page.set_viewport_size({"width": 320, "height": 800})
+    phone = page.evaluate(TABLE_AND_BOX)
+    assert phone["table"] < 2 * phone["box"], phone
 
 
 def test_a_column_aligned_in_markdown_stays_aligned_under_the_policy(built, served, reader):

@@ -65,17 +65,17 @@ ACTIONS = {"mailto:": "Email", "tel:": "Call"}
 
 def description_of_link(link_type: str, target: str, element) -> str:
     """The link's /Contents: the template's description (its aria-label:
-    "Commitment 2.3 on the web", where the words are only "2.3"); a link
-    within the PDF's words; an email or phone link's action and words. Other
-    links out of the PDF keep their address, which WeasyPrint gives ("")."""
-    if element.get("aria-label"):
-        return element.get("aria-label")
+    "Commitment 2.3 on the web", where the words are only "2.3"; an address
+    whole, where its words hold <wbr>) or a link within the PDF's words; an
+    email or phone link's action before them. Other links out of the PDF
+    keep their address, which WeasyPrint gives ("")."""
+    label = element.get("aria-label")
     if link_type == "internal":
-        return words_of_link(element)
+        return label or words_of_link(element)
     action = next((verb for scheme, verb in ACTIONS.items() if target.lower().startswith(scheme)), None)
-    words = words_of_link(element)
+    words = label or words_of_link(element)
     if not action or not words:
-        return ""
+        return label or ""
     # "Email us" says it already: not "Email Email us".
     return words if words.lower().startswith(action.lower()) else f"{action} {words}"
 
