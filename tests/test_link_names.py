@@ -41,6 +41,11 @@ def test_every_link_broken_for_a_phone_is_named_by_its_words_whole(site):
     ('<a href="https://x.org/?a=1&amp;b=2">https://<wbr>x<wbr>.org/?a=1&amp;b="2"</a>',
      '<a href="https://x.org/?a=1&amp;b=2" aria-label="https://x.org/?a=1&amp;b=&#34;2&#34;">'
      'https://<wbr>x<wbr>.org/?a=1&amp;b="2"</a>'),
+    # Other attributes, before or after the address (a title written in Markdown, a lang).
+    ('<a href="mailto:a@b.org" title="Email the office">a@<wbr>b<wbr>.org</a>',
+     '<a href="mailto:a@b.org" title="Email the office" aria-label="a@b.org">a@<wbr>b<wbr>.org</a>'),
+    ('<a title="x > y" href="mailto:a@b.org">a@<wbr>b.org</a>',
+     '<a title="x > y" href="mailto:a@b.org" aria-label="a@b.org">a@<wbr>b.org</a>'),
     # A link without a break, or with other elements in its words, keeps its own name.
     ('<a href="mailto:a@b.org">write to us</a>', '<a href="mailto:a@b.org">write to us</a>'),
     ('<a href="/x/">a<wbr><em>b</em></a>', '<a href="/x/">a<wbr><em>b</em></a>'),

@@ -314,6 +314,13 @@ def test_each_link_is_one_annotation_described_by_its_words(editions, name):
      "email the office"),
     ("external", "tel:+442079460123", '<a href="tel:+442079460123">020 7946 0123</a>', "Call 020 7946 0123"),
     ("external", "tel:+442079460123", '<a href="tel:+442079460123">Call us</a>', "Call us"),
+    # An address that starts with the action's word is not the action said.
+    ("external", "mailto:email@example.org", '<a href="mailto:email@example.org" aria-label="email@example.org">'
+     'email@<wbr/>example.org</a>', "Email email@example.org"),
+    ("external", "mailto:emails@example.org", '<a href="mailto:emails@example.org">emails@example.org</a>',
+     "Email emails@example.org"),
+    ("external", "tel:+447700900123", '<a href="tel:+447700900123">Callum: 07700 900123</a>',
+     "Call Callum: 07700 900123"),
     # Other links out keep the address WeasyPrint gives them; a template's label wins.
     ("external", "https://example.org/plan/", '<a href="https://example.org/plan/">the plan</a>', ""),
     ("external", "https://x.org/#policy-2-3", '<a href="https://x.org/#policy-2-3" aria-label="Commitment 2.3 on '

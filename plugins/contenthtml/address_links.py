@@ -19,13 +19,17 @@ import re
 
 from markupsafe import Markup, escape
 
-# A link whose words are text and <wbr> only, with at least one <wbr>.
-ADDRESS_LINK = re.compile(r'(<a href="[^"]*")(>((?:[^<]*<wbr>)+[^<]*)</a>)')
+# A link (its attributes in any order: a title, a lang …, each quoted, its
+# value's ">" unescaped) whose words are text and <wbr> only, with at least
+# one <wbr>.
+ADDRESS_LINK = re.compile(r'(<a(?: [^\s="]+="[^"]*")*)(>((?:[^<]*<wbr>)+[^<]*)</a>)')
 
 
 def address_links(content: str) -> Markup:
     """`content` (safe HTML) with each link broken by <wbr> named by its words whole."""
     def named(match: re.Match) -> str:
+        if ' href="' not in match.group(1) or ' aria-label="' in match.group(1):
+            return match.group(0)
         words = html.unescape(match.group(3).replace("<wbr>", ""))
         return f'{match.group(1)} aria-label="{escape(words)}"{match.group(2)}'
 

@@ -76,8 +76,8 @@ def description_of_link(link_type: str, target: str, element) -> str:
     words = label or words_of_link(element)
     if not action or not words:
         return label or ""
-    # "Email us" says it already: not "Email Email us".
-    return words if words.lower().startswith(action.lower()) else f"{action} {words}"
+    # "Email us" says it already: not "Email Email us"; but email@x.org does not.
+    return words if re.match(rf"{action}(?![\w@.])", words, re.IGNORECASE) else f"{action} {words}"
 
 
 def describe_links(document, pdf) -> None:

@@ -5,10 +5,25 @@
 // box whose table fits, and gives them back when it stops fitting (a
 // narrower window, larger text). Without this script every box stays a
 // tab stop, which is safe.
+//
+// A table's cells wrap to fit its column (screen.css). One too wide even
+// so would scroll with every column squeezed to its longest word ("7 /
+// January / 2022"): it keeps each row on one line instead (the class
+// ONE_LINE_ROWS), and scrolls, unless a row would then be more than
+// ONE_LINE_AT_MOST columns wide (a table of sentences, 1368 px on a 288 px
+// phone), which stays wrapped.
 const REGION = ["role", "tabindex", "aria-label"];
+const ONE_LINE_ROWS = "one-line-rows";
+const ONE_LINE_AT_MOST = 2;
 
 function fit(box, region) {
+  // Measured both ways; the observer sees only where this ends.
+  box.classList.remove(ONE_LINE_ROWS);
   const scrolls = box.scrollWidth > box.clientWidth;
+  if (scrolls) {
+    box.classList.add(ONE_LINE_ROWS);
+    if (box.scrollWidth > ONE_LINE_AT_MOST * box.clientWidth) box.classList.remove(ONE_LINE_ROWS);
+  }
   for (const name of REGION) {
     if (scrolls) box.setAttribute(name, region[name]);
     else box.removeAttribute(name);
