@@ -581,10 +581,13 @@ NGINX_HEADERS_SAVE_AS = "_server/nginx-security-headers.conf"
 # their contents (what changes gets a new name, which the index's entry
 # file, asked for again each time, points to), so a browser keeps them a
 # year: a second search on a slow phone fetches only what it has not seen
-# (it asked again for all 18 files, 12.6 s on Slow 3G at 1000 posts).
+# (it asked again for all 18 files, 12.6 s on Slow 3G at 1000 posts). So is
+# the index's metadata (pagefind.en_<hash>.pf_meta), named after its
+# contents too: a key is a folder, or a folder and a file ending ("*.pf_meta").
 NGINX_CACHE_LIFETIMES = {"/": "epoch", "/images/": "1h", "/share/": "1h",
                          **{f"/{SEARCH_INDEX_PATH}/{named_by_contents}/": "1y"
-                            for named_by_contents in ("fragment", "index", "filter")}}
+                            for named_by_contents in ("fragment", "index", "filter")},
+                         f"/{SEARCH_INDEX_PATH}/*.pf_meta": "1y"}
 # What nginx compresses as it sends it: a page is about a third of its size
 # (Netlify, Cloudflare Pages and GitHub Pages compress by themselves).
 NGINX_COMPRESSED_TYPES = ["text/css", "text/plain", "text/xml", "text/calendar", "application/javascript",

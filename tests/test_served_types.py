@@ -113,6 +113,7 @@ def lifetimes_expected(site, settings) -> dict[str, str]:
     card = next(path for path in (site.output / "share").rglob("*.png"))
     index = site.output / settings["SEARCH_INDEX_PATH"]
     named_by_contents = [next((index / folder).iterdir()) for folder in ("fragment", "index", "filter")]
+    named_by_contents += list(index.glob("*.pf_meta"))  # the index's metadata: its hash in its name
     return {"/": "no-cache", "/news/": "no-cache", "/theme/js/search.js": "no-cache",
             "/" + photo.relative_to(site.output).as_posix(): "max-age=3600",
             "/" + card.relative_to(site.output).as_posix(): "max-age=3600",
@@ -124,7 +125,8 @@ def test_nginx_has_pages_asked_for_again_and_keeps_photos_an_hour(nginx_site, si
     """Without a Cache-Control a browser guessed: a month-old page was kept
     for days, so a corrected release went unseen by a reader who had read it.
     The search index's files named after their contents are kept a year (a
-    second search asked again for every one); its entry file, which names
+    second search asked again for every one), its metadata (.pf_meta) too
+    (a round trip more to come back to search); its entry file, which names
     them, is asked for again."""
     for path, cache_control in lifetimes_expected(site, settings).items():
         status, headers = fetched(nginx_site + path)
@@ -220,12 +222,17 @@ def test_a_folder_inside_another_keeps_its_own_lifetime_and_the_editor_its_polic
         assert host_value(text, "/admin/", "Content-Security-Policy") == editor_policy, host_value
 
 
-@pytest.mark.parametrize("lifetime", ["1 hour", "1h; add_header X y", "forever", "500ms"])
-def test_a_lifetime_nginx_would_refuse_is_refused(lifetime):
+@pytest.mark.parametrize("key, lifetime", [
+    *(("/images/", lifetime) for lifetime in ("1 hour", "1h; add_header X y", "forever", "500ms")),
+    # A key is a folder, or the files of one ending in a folder: written into an nginx regex.
+    *((key, "1y") for key in ("/images", "/pagefind/*", "/pagefind/a*.pf_meta", "/pagefind/*.pf_meta$",
+                              '/pagefind/*.x" { return 200; }', "/a/*/b/")),
+])
+def test_a_lifetime_nginx_would_refuse_is_refused(key, lifetime):
     from plugins.headers.header_rules import cache_lifetimes
 
-    with pytest.raises(ValueError, match=r"NGINX_CACHE_LIFETIMES: .* give a folder as /name/ and a time"):
-        cache_lifetimes({"NGINX_CACHE_LIFETIMES": {"/images/": lifetime}})
+    with pytest.raises(ValueError, match=r"NGINX_CACHE_LIFETIMES: .* give a folder as /name/ \(or the files of one"):
+        cache_lifetimes({"NGINX_CACHE_LIFETIMES": {key: lifetime}})
 
 
 def test_a_lifetime_for_a_folder_with_headers_of_its_own_is_set_in_its_location(site, settings, tmp_path):

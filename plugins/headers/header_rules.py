@@ -73,7 +73,8 @@ def netlify_headers(settings: dict) -> str:
         value = cache_control(str(lifetime))
         if prefix != "/" and value:
             inside = any(prefix.startswith(outer) for outer in written)
-            blocks.append(f"{prefix}*\n" + ("  ! Cache-Control\n" if inside else "") + f"  Cache-Control: {value}")
+            pattern = prefix if files_of_an_ending(prefix) else f"{prefix}*"
+            blocks.append(f"{pattern}\n" + ("  ! Cache-Control\n" if inside else "") + f"  Cache-Control: {value}")
             written.append(prefix)
     return "# Made by the build from SECURITY_HEADERS in pelicanconf.py: do not edit.\n" + "\n".join(blocks) + "\n"
 
@@ -97,7 +98,9 @@ def nginx_snippet(settings: dict) -> str:
     out += nginx_type_locations(types, indent="")
     overridden = {prefix for prefix, _ in rules[1:]}
     for prefix, lifetime in lifetimes.items():
-        if prefix != "/" and prefix not in overridden:
+        if files_of_an_ending(prefix):
+            out += nginx_ending_location(prefix, lifetime)
+        elif prefix != "/" and prefix not in overridden:
             # Without add_header of its own it keeps the site's headers; a
             # folder inside one with headers of its own (/admin/fonts/)
             # repeats those, as nginx picks the longer prefix. It ends the
@@ -132,16 +135,35 @@ def nginx_snippet(settings: dict) -> str:
 NGINX_LIFETIME = re.compile(r"epoch|max|off|[0-9]+(?:s|m|h|d|w|M|y)?")  # whole seconds: nginx refuses "500ms"
 
 
+# A key of NGINX_CACHE_LIFETIMES: a folder, or the files of one ending
+# directly in a folder ("/pagefind/*.pf_meta").
+LIFETIME_KEY = re.compile(r"/(?:[A-Za-z0-9_.-]+/)*(?:\*\.[a-z0-9_]+)?")
+
+
 def cache_lifetimes(settings: dict) -> dict[str, str]:
     """NGINX_CACHE_LIFETIMES, checked: how long a browser may keep each
     file before asking again. Without a word, browsers kept a month-old
     page for days, and a corrected release went unseen."""
     lifetimes = dict(settings.get("NGINX_CACHE_LIFETIMES") or {})
     for prefix, lifetime in lifetimes.items():
-        if not NGINX_LIFETIME.fullmatch(str(lifetime)) or not re.fullmatch(r"/(?:[A-Za-z0-9_.-]+/)*", prefix):
-            raise ValueError(f"NGINX_CACHE_LIFETIMES: {prefix!r}: {lifetime!r} — give a folder as /name/ and a time "
-                             'nginx reads, e.g. "/images/": "1h", or "epoch" to have it asked for at every visit')
+        if not NGINX_LIFETIME.fullmatch(str(lifetime)) or not LIFETIME_KEY.fullmatch(prefix):
+            raise ValueError(f"NGINX_CACHE_LIFETIMES: {prefix!r}: {lifetime!r} — give a folder as /name/ (or the "
+                             'files of one ending in it, as /name/*.ext) and a time nginx reads, e.g. "/images/": '
+                             '"1h", or "epoch" to have it asked for at every visit')
     return lifetimes
+
+
+def files_of_an_ending(key: str) -> bool:
+    """The key names the files of one ending in a folder ("/pagefind/*.pf_meta"), not a folder."""
+    return not key.endswith("/")
+
+
+def nginx_ending_location(key: str, lifetime: str) -> list[str]:
+    """A regex location for the files of one ending directly in a folder:
+    nginx tries it after the longest prefix, which for these is the site's
+    (with no headers of its own, it keeps the site's)."""
+    folder, _, ending = key.partition("*")
+    return [f'location ~ "^{re.escape(folder)}[^/]*{re.escape(ending)}$" {{ expires {lifetime}; }}']
 
 
 # nginx's time units in seconds (a bare number is seconds; M is 30 days).
