@@ -319,6 +319,11 @@ def test_each_link_is_one_annotation_described_by_its_words(editions, name):
      'email@<wbr/>example.org</a>', "Email email@example.org"),
     ("external", "mailto:emails@example.org", '<a href="mailto:emails@example.org">emails@example.org</a>',
      "Email emails@example.org"),
+    ("external", "mailto:email-team@example.org", '<a href="mailto:email-team@example.org">email-team@example.org</a>',
+     "Email email-team@example.org"),
+    ("external", "mailto:email+news@example.org", '<a href="mailto:email+news@example.org">email+news@example.org</a>',
+     "Email email+news@example.org"),
+    ("external", "mailto:a@b.org", '<a href="mailto:a@b.org">Email: a@b.org</a>', "Email: a@b.org"),
     ("external", "tel:+447700900123", '<a href="tel:+447700900123">Callum: 07700 900123</a>',
      "Call Callum: 07700 900123"),
     # Other links out keep the address WeasyPrint gives them; a template's label wins.

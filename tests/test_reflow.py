@@ -301,6 +301,34 @@ def test_a_table_too_wide_for_a_phone_even_wrapped_keeps_its_rows_on_one_line(se
     assert not desktop["scrolls"] and desktop["table"] <= desktop["box"], desktop
 
 
+RECORD_WINDOW_ERRORS = "window.__errors = []; addEventListener('error', (e) => window.__errors.push(e.message));"
+
+
+def resized_across_the_threshold(page) -> None:
+    for width in [*range(320, 1300, 40), *range(1300, 320, -40)]:  # one-line rows and back, both ways
+        page.set_viewport_size({"width": width, "height": 800})
+        page.wait_for_timeout(30)
+    page.wait_for_timeout(150)
+
+
+def test_a_resize_keeps_the_readers_place_in_a_table_and_raises_no_error(served, reader):
+    """From a review: fitting a one-line table measured it wrapped first,
+    which cut the reader's sideways scroll short (150 px became 25 on a
+    2 px wider window), and, done inside the observer's call, raised
+    "ResizeObserver loop" errors (window errors, not console messages)."""
+    page, _ = reader
+    page.add_init_script(RECORD_WINDOW_ERRORS)
+    page.set_viewport_size({"width": 320, "height": 800})
+    page.goto(f"{served}/news/meetings/")
+    page.wait_for_timeout(100)
+    page.evaluate("document.querySelector('.table-scroll').scrollLeft = 150")
+    page.set_viewport_size({"width": 322, "height": 800})
+    page.wait_for_timeout(150)
+    assert page.evaluate("document.querySelector('.table-scroll').scrollLeft") == 150
+    resized_across_the_threshold(page)
+    assert page.evaluate("window.__errors") == []
+
+
 def test_a_column_aligned_in_markdown_stays_aligned_under_the_policy(built, served, reader):
     """Markdown writes |---:| as style="text-align: right;", which the site's
     Content Security Policy (no 'unsafe-hashes') made the browser ignore."""

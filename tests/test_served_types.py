@@ -235,6 +235,27 @@ def test_a_lifetime_nginx_would_refuse_is_refused(key, lifetime):
         cache_lifetimes({"NGINX_CACHE_LIFETIMES": {key: lifetime}})
 
 
+@pytest.mark.parametrize("key, other_settings, reason", [
+    # nginx would give the editor's page the site's policy (its regex location holds none of /admin/'s headers).
+    ("/admin/*.html", {}, "its folder has headers of its own"),
+    # A folder's own ^~ location ends nginx's search: the regex is never tried.
+    ("/images/*.svg", {}, "its folder is inside a folder with a lifetime of its own"),
+    ("/pagefind/*.pf_meta", {"/pagefind/": "1d"}, "its folder is inside a folder with a lifetime of its own"),
+    # The type's location, written first, answers first.
+    ("/data/*.json", {}, "its ending has a type of its own"),
+])
+def test_a_lifetime_for_files_of_one_ending_that_nginx_would_serve_otherwise_is_refused(settings, key, other_settings,
+                                                                                       reason):
+    """Checked against a real nginx by a review: each of these was served
+    with another lifetime, or another policy, than _headers gives."""
+    from plugins.headers.header_rules import cache_lifetimes
+
+    lifetimes = {**settings["NGINX_CACHE_LIFETIMES"], **other_settings, key: "1y"}
+    with pytest.raises(ValueError, match=f"NGINX_CACHE_LIFETIMES: '{re.escape(key)}': {reason}"):
+        cache_lifetimes({**settings, "NGINX_CACHE_LIFETIMES": lifetimes})
+    assert cache_lifetimes(settings)["/pagefind/*.pf_meta"] == "1y"  # the site's own passes
+
+
 def test_a_lifetime_for_a_folder_with_headers_of_its_own_is_set_in_its_location(site, settings, tmp_path):
     """A second location for /admin/ made nginx refuse the whole snippet
     ("duplicate location"): the lifetime goes into the folder's own."""

@@ -150,7 +150,26 @@ def cache_lifetimes(settings: dict) -> dict[str, str]:
             raise ValueError(f"NGINX_CACHE_LIFETIMES: {prefix!r}: {lifetime!r} — give a folder as /name/ (or the "
                              'files of one ending in it, as /name/*.ext) and a time nginx reads, e.g. "/images/": '
                              '"1h", or "epoch" to have it asked for at every visit')
+        if files_of_an_ending(prefix) and (reason := ending_key_conflict(prefix, lifetimes, settings)):
+            raise ValueError(f"NGINX_CACHE_LIFETIMES: {prefix!r}: {reason}, so nginx would serve these files "
+                             "otherwise than _headers says — give the lifetime to the whole folder instead")
     return lifetimes
+
+
+def ending_key_conflict(key: str, lifetimes: dict, settings: dict) -> str | None:
+    """Why nginx could not give the files of one ending their own lifetime
+    as _headers does, or None. Its regex location is tried only after the
+    longest prefix (never after a folder's own `^~` location), after the
+    type locations written before it, and holds none of a folder's own
+    headers (the browser editor's policy under /admin/)."""
+    folder, _, ending = key.partition("*.")
+    if any(folder.startswith(prefix) for prefix in settings.get("SECURITY_HEADERS_OVERRIDES") or {}):
+        return "its folder has headers of its own (SECURITY_HEADERS_OVERRIDES)"
+    if any(folder.startswith(other) for other in lifetimes if other != "/" and not files_of_an_ending(other)):
+        return "its folder is inside a folder with a lifetime of its own"
+    if ending in (settings.get("CONTENT_TYPES_BY_EXTENSION") or {}):
+        return f"its ending has a type of its own (CONTENT_TYPES_BY_EXTENSION: {ending!r})"
+    return None
 
 
 def files_of_an_ending(key: str) -> bool:

@@ -76,8 +76,9 @@ def description_of_link(link_type: str, target: str, element) -> str:
     words = label or words_of_link(element)
     if not action or not words:
         return label or ""
-    # "Email us" says it already: not "Email Email us"; but email@x.org does not.
-    return words if re.match(rf"{action}(?![\w@.])", words, re.IGNORECASE) else f"{action} {words}"
+    # "Email us" says it already: not "Email Email us"; but email@x.org,
+    # email-team@x.org do not (the word's run goes on to an "@").
+    return words if re.match(rf"{action}\b(?!\S*@)", words, re.IGNORECASE) else f"{action} {words}"
 
 
 def describe_links(document, pdf) -> None:

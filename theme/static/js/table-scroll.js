@@ -17,13 +17,16 @@ const ONE_LINE_ROWS = "one-line-rows";
 const ONE_LINE_AT_MOST = 2;
 
 function fit(box, region) {
-  // Measured both ways; the observer sees only where this ends.
+  // Measured both ways. Narrowed to measure, the table cut the reader's
+  // sideways scroll short: it is put back.
+  const left = box.scrollLeft;
   box.classList.remove(ONE_LINE_ROWS);
   const scrolls = box.scrollWidth > box.clientWidth;
   if (scrolls) {
     box.classList.add(ONE_LINE_ROWS);
     if (box.scrollWidth > ONE_LINE_AT_MOST * box.clientWidth) box.classList.remove(ONE_LINE_ROWS);
   }
+  box.scrollLeft = left;
   for (const name of REGION) {
     if (scrolls) box.setAttribute(name, region[name]);
     else box.removeAttribute(name);
@@ -34,12 +37,16 @@ const boxes = new Map();
 for (const box of document.querySelectorAll(".table-scroll")) {
   boxes.set(box, Object.fromEntries(REGION.map((name) => [name, box.getAttribute(name)])));
 }
-// The box changes size with the window, the table with its text.
+// The box changes size with the window, the table with its text. Fitted a
+// frame later: fitting changes the box's own height (rows onto one line),
+// which, done inside the observer's call, is a "ResizeObserver loop" error.
 const watcher = new ResizeObserver((entries) => {
-  for (const entry of entries) {
-    const box = entry.target.closest(".table-scroll");
-    fit(box, boxes.get(box));
-  }
+  requestAnimationFrame(() => {
+    for (const entry of entries) {
+      const box = entry.target.closest(".table-scroll");
+      fit(box, boxes.get(box));
+    }
+  });
 });
 for (const box of boxes.keys()) {
   watcher.observe(box);
