@@ -100,9 +100,11 @@ def make_variants(source: Path, path: str, widths, plain_width: int | None, outp
         # A camera's JPEG may hold a second picture, a preview (Pillow opens
         # it as MPO, of two frames): it does not move.
         moves = opened.format in ("GIF", "PNG", "WEBP") and getattr(opened, "n_frames", 1) > 1
-        whole = plain_width is None or (moves and extension_of(path) != "webp")
+        is_webp = extension_of(path) == "webp"
+        webp_widths = ([width] if is_webp else []) if moves else copy_widths(width, widths)
+        whole = plain_width is None or (moves and not is_webp)
         plain_copy_width = width if whole else min(width, plain_width)
-        widest = max([*copy_widths(width, widths), plain_copy_width])
+        widest = max([*webp_widths, plain_copy_width])
         # A JPEG is decoded at the least of its own size, a half, a quarter
         # or an eighth that still covers the widest copy (either way up):
         # a phone's 48-megapixel photo took 735 MB to make copies of.
@@ -133,11 +135,9 @@ def make_variants(source: Path, path: str, widths, plain_width: int | None, outp
             copy_from_cache(output, save_as, cached)
 
         variants = []
-        for target_width in [width] if moves else copy_widths(width, widths):
+        for target_width in webp_widths:
             own_width = target_width == width
-            if moves and extension_of(path) != "webp":
-                break  # no WebP copy: the original, a GIF or PNG, is the only picture
-            if own_width and extension_of(path) == "webp":
+            if own_width and is_webp:
                 # Already a WebP: the site's copy of it serves as its own widest
                 # copy. That copy is the one published without its metadata, and
                 # with its orientation applied (plugins/contentfiles/published_copies.py).
@@ -148,7 +148,7 @@ def make_variants(source: Path, path: str, widths, plain_width: int | None, outp
             variants.append(Variant(variant_path, target_width))
 
         plain_format = plain_copy_format(path, has_alpha)
-        if plain_format is None or plain_width is None or (plain_copy_width == width and extension_of(path) != "webp"):
+        if plain_format is None or plain_width is None or (plain_copy_width == width and not is_webp):
             # Small enough as it is, in a format every reader shows; or no
             # plain copy is wanted (IMAGE_FALLBACK_WIDTH = None).
             plain = Variant(path, width)
