@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 # An edition's folder name: the year and month of its date.
-EDITION_KEY = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+EDITION_KEY = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
 # The context's name for the frozen editions older than the current one
 # (each with its key, minifesto and policies), oldest first: set by the
 # minifesto's generator once it has read them, for the check of posts'

@@ -120,13 +120,14 @@ def url_allowed(url: str, own_site_only: bool = False) -> bool:
         parts = urlsplit(url)
     except ValueError:
         return False
-    if own_site_only:
-        return not parts.scheme and not parts.netloc
     if OTHER_WEBSITE_WITHOUT_SCHEME.match(url):
         # //host/page: another website, at the page's own scheme (///host,
-        # /\host and \\host too: a browser reads each \ as /). It passed
-        # as a link to this site ("/…"), so no check looked at it.
+        # /\host and \\host too: a browser reads each \ as /, where
+        # urlsplit sees a path on this site). Images first of all: an image
+        # at /\host/pixel.png was fetched from that website.
         return False
+    if own_site_only:
+        return not parts.scheme and not parts.netloc
     return parts.scheme.lower() in URL_SCHEMES | {""}
 
 

@@ -18,7 +18,7 @@ SAFE_SITE_PATH = re.compile(r"[A-Za-z0-9._/-]+")
 # The endings of the files the site reads as content (Markdown).
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 # Policies are filed as NN-slug.md so a folder listing shows them in order.
-NUMBERED_NAME = re.compile(r"^(?P<number>\d{1,2})-(?P<slug>.+)$")
+NUMBERED_NAME = re.compile(r"^(?P<number>[0-9]{1,2})-(?P<slug>.+)$")
 
 
 def numbered_name(stem: str) -> tuple[int, str] | None:
@@ -72,9 +72,28 @@ WINDOWS_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul", "conin$", "conout$
                                   *(f"{port}{n}" for port in ("com", "lpt") for n in [*"0123456789", *"¹²³"])})
 
 
+# Characters no name may hold on Windows. A \ in a name is refused on
+# Linux too: a browser reads it as /, so a folder named \ made the address
+# /\host/… a picture in content/ to the build and another website to a reader.
+WINDOWS_FORBIDDEN_CHARACTERS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def windows_name_problem(name: str) -> tuple[str, str] | None:
+    """(why, fix) if Windows would refuse a file or folder of this name."""
+    if name.split(".")[0].rstrip(" ").lower() in WINDOWS_DEVICE_NAMES:
+        return "a device's name", "rename it, e.g. with another word in its name"
+    if name.endswith((".", " ")):
+        return "a dot or space at its end", "rename it without the dot or space at its end"
+    found = WINDOWS_FORBIDDEN_CHARACTERS.search(name)
+    if found:
+        mark = "control character" if found.group() < " " else found.group()
+        return f"a {mark} in it", f"rename it without the {mark}, e.g. with a hyphen for it"
+    return None
+
+
 def windows_cannot_hold(name: str) -> bool:
     """Would Windows refuse a file or folder of this name?"""
-    return name.split(".")[0].rstrip(" ").lower() in WINDOWS_DEVICE_NAMES or name.endswith((".", " "))
+    return windows_name_problem(name) is not None
 
 
 def file_name_for(stem: str, prefix: str = "", suffix: str = ".md") -> str:

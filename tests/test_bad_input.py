@@ -447,6 +447,9 @@ def test_file_name_must_be_a_slug(make_site):
     ("con.md", True), ("CON.md", True), ("aux.jpg", True), ("nul", True), ("com1.png", True),
     ("lpt¹.md", True), ("com².jpg", True), ("conin$", True), ("rally.", True), ("rally ", True),
     ("console.md", False), ("aux_1.md", False), ("04-con.md", False), ("com10.md", False), (".gitkeep", False),
+    # Marks Windows keeps out of names; a \ a browser reads as / besides.
+    ("what?.md", True), ("a:b.md", True), ("\\", True), ("q\"uote.md", True), ("tab\t.md", True),
+    ("pipe|.jpg", True), ("star*.png", True), ("less<.md", True), ("it's-here.md", False), ("café.md", False),
 ])
 def test_the_names_windows_cannot_hold(name, refused):
     """Windows keeps these for devices, whatever follows the dot (and reads ¹²³ as digits)."""
@@ -766,6 +769,17 @@ def test_a_policy_file_with_its_number_but_no_hyphen_is_told_the_name_to_give_it
 
     build = make_site({"policies/02housing.md": policy_markdown("Homes", 2)})
     assert any(line.endswith("rename it 02-housing.md, as its number is 2") for line in build.problem_lines), \
+        build.problem_lines
+
+
+def test_a_policy_numbered_in_digits_of_another_script_is_told_the_name_to_give_it(make_site):
+    """From an audit: \\d took ١١ (Arabic-Indic digits) for 11, so a file a
+    reader's eye could not place was published as policy 11."""
+    from conftest import policy_markdown
+
+    build = make_site({"policies/١١-fake.md": policy_markdown("Look-alike", 2)})
+    assert build.returncode == 1
+    assert any(line.startswith("content/policies/١١-fake.md:1: (file name): ") for line in build.problem_lines), \
         build.problem_lines
 
 

@@ -55,6 +55,29 @@ def test_a_cancelled_event_keeps_its_page_and_says_so_first(called_off):
         "This event has been postponed: its new date will be announced.")
 
 
+def test_a_called_off_event_offers_no_way_to_come_to_it(make_site):
+    """From an audit: a cancelled event's page still linked its online
+    meeting and offered "Add to your calendar", sending voters to a room no
+    one would open. Its meeting's address is told, not linked (as once an
+    event has taken place), and neither it nor a postponed event, whose first
+    date no longer holds, is offered for a calendar; one that goes ahead is."""
+    online = "https://meet.example.org/canvass"
+    build = make_site({**CALLED_OFF, "events/canvass.md": event_file(event_status="cancelled", online=online)},
+                      options=("--now", BEFORE))
+    assert build.returncode == 0, build.stderr
+    cancelled = build.html("events/canvass/").main
+    assert cancelled.find("a", href=online) is None
+    facts = cancelled.select_one("dl.facts")
+    online_fact = facts.find("dt", string="Online").find_next_sibling("dd")
+    assert text_of(online_fact).replace(" ", "") == online
+    for slug, offered in (("canvass", False), ("social", False), ("members-meeting", True)):
+        page = build.html(f"events/{slug}/").main
+        assert (page.find("a", string="Add to your calendar") is not None) == offered, slug
+    assert build.html("events/members-meeting/").main.find("a", href="https://meet.example.org/members")
+    # Its calendar file stays, for whoever added it before: it says cancelled.
+    assert (build.output / "events/canvass/event.ics").is_file()
+
+
 def test_the_listings_label_a_cancelled_or_postponed_event_in_words(called_off):
     cards = called_off.html("events/").main.select("section[aria-labelledby=upcoming] .event-card")
     assert titles(cards) == ["Canvass", "Members meeting", "Summer social"]

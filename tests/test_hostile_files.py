@@ -454,9 +454,12 @@ def test_a_name_windows_cannot_hold_is_refused_at_its_path(make_site):
     windows = [line.split(": ")[0] for line in build.problem_lines if "Windows cannot hold" in line]
     assert windows == ["content/images/con.jpg:1", "content/images/nul:1", "content/images/rally.:1",
                        "content/posts/aux.md:1"]
-    assert ('content/posts/aux.md:1: (file name): "aux.md" is a name Windows cannot hold (a device\'s name, or a '
-            "dot or space at its end): the repository could not be checked out on Windows — rename it, e.g. with "
-            "another word in its name") in build.problem_lines
+    assert ('content/posts/aux.md:1: (file name): "aux.md" is a name Windows cannot hold (a device\'s name): the '
+            "repository could not be checked out on Windows — rename it, e.g. with another word in its name"
+            ) in build.problem_lines
+    assert ('content/images/rally.:1: (file name): "rally." is a name Windows cannot hold (a dot or space at its '
+            "end): the repository could not be checked out on Windows — rename it without the dot or space at its "
+            "end") in build.problem_lines
 
 
 def test_an_image_linked_to_a_file_outside_content_is_never_read(tmp_path):

@@ -72,6 +72,10 @@ REFUSED_HTML = {
     "link by a protocol-relative address": ('<a href="//evil.example/x">x</a>', {("scheme", "a")}),
     "image from another website": ('<img src="https://tracker.example/pixel.gif" alt="">', {("scheme", "img")}),
     "image by a protocol-relative address": ('<img src="//tracker.example/pixel.gif" alt="">', {("scheme", "img")}),
+    # A browser reads each \ as /: another website, where urlsplit saw a
+    # path on this site (found by an audit: the image was published).
+    "image at /\\host": ('<img src="/\\tracker.example/pixel.gif" alt="">', {("scheme", "img")}),
+    "image at \\\\host": ('<img src="\\\\tracker.example/pixel.gif" alt="">', {("scheme", "img")}),
     "attachment link": ("<a rel=attachment href=/etc/hostname>annex</a>", {("attribute", "a")}),
     "iframe": ('<iframe src="https://video.example/embed/1"></iframe>', {("embed", "iframe")}),
     "form": ('<form action="https://evil.example/"><input name=p></form>', {("tag", "form"), ("tag", "input")}),
@@ -162,6 +166,29 @@ def test_each_refused_link_is_told_at_its_own_line(make_site):
         "content/posts/hello.md:14: body: the link {static}/images/../../../../../../../../etc/hostname goes up a "
         "folder with ..",
         "content/posts/hello.md:16: body: the link javascript:alert(2) is not a web address",
+    ], build.problem_lines
+
+
+def test_an_image_at_an_address_a_browser_reads_as_another_website_is_refused_at_its_line(make_site):
+    """From an audit: `/\\host/x.png` passed as a picture on this site (no
+    scheme, no host to urlsplit), so a page fetched it from that website.
+    In a policy, the e-book then opened content/\\host/… (behind a folder
+    named \\, beyond content/ with ..) and the build ended in a traceback.
+    Refused at its line, in a post and in a policy; a folder named \\ is
+    refused at its path."""
+    post = MINIMAL_SITE["posts/hello.md"].replace(
+        "The first post's text.", "Intro.\n\n![Members with a banner](/\\evil.example/pixel.png)\n")
+    policy = MINIMAL_SITE["policies/01-housing.md"].replace(
+        "Why this matters.", "Why.\n\n![A logo](/\\/../../../../../../../../usr/share/pixmaps/debian-logo.png)\n")
+    build = make_site({"posts/hello.md": post, "policies/01-housing.md": policy, "\\/.keep": ""})
+    assert build.returncode == 1
+    assert "Traceback" not in build.stderr and "Error:" not in build.stderr, build.stderr
+    assert [line.split(" — ")[0] for line in build.problem_lines] == [
+        'content/\\:1: (file name): "\\" is a name Windows cannot hold (a \\ in it): the repository could '
+        "not be checked out on Windows",
+        "content/policies/01-housing.md:10: body: the image /\\/../../../../../../../../usr/share/pixmaps/"
+        "debian-logo.png is on another website",
+        "content/posts/hello.md:12: body: the image /\\evil.example/pixel.png is on another website",
     ], build.problem_lines
 
 

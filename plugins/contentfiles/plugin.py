@@ -10,7 +10,7 @@ from pelican.generators import StaticGenerator
 
 from sitecore.content_items import content_items
 from sitecore.images import PLAIN_COPY_EXTENSIONS, extension_of, image_copies, is_image
-from sitecore.names import SAFE_SITE_PATH, inside, windows_cannot_hold
+from sitecore.names import SAFE_SITE_PATH, inside, windows_name_problem
 from sitecore.problems import problem_log
 from sitecore.publication_order import goes_public_by_itself
 from sitecore.site_files import declared_files
@@ -49,10 +49,11 @@ def refuse_unsafe_files(pelican) -> None:
                 problem_log.add(path, 1, "(file)", "is not an ordinary file (a named pipe, socket or device)",
                                 "delete it: only ordinary files and folders belong in content/")
                 ignored.append(name)
-            if windows_cannot_hold(name):
-                problem_log.add(path, 1, "(file name)", f'"{name}" is a name Windows cannot hold (a device\'s '
-                                "name, or a dot or space at its end): the repository could not be checked out "
-                                "on Windows", "rename it, e.g. with another word in its name")
+            windows = windows_name_problem(name)
+            if windows:
+                why, fix = windows
+                problem_log.add(path, 1, "(file name)", f'"{name}" is a name Windows cannot hold ({why}): the '
+                                "repository could not be checked out on Windows", fix)
     settings["IGNORE_FILES"] = ignored
     refuse_links_in_the_theme(settings)
 

@@ -75,9 +75,14 @@ class Event(TypedContent):
                 }.get(self.event_status, "")
 
     @property
+    def called_off(self) -> bool:
+        """It will not take place: its page offers no way to come to it."""
+        return self.event_status == "cancelled"
+
+    @property
     def register_link(self) -> str | None:
         """Where to register, while there is something to register for."""
-        return None if self.event_status == "cancelled" else getattr(self, "register", None)
+        return None if self.called_off else getattr(self, "register", None)
 
     @property
     def where(self) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import zipfile
 from io import BytesIO
+from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import lxml.html
@@ -30,6 +31,8 @@ from sitecore.imprint import imprint_text
 from sitecore.print_images import for_print, printing
 from sitecore.problems import problem_log
 from sitecore.urls import canonical_url
+
+from .fetcher import FetchRefused, path_parts, read_beneath
 
 BOOK_TEMPLATE = "epub/book.html"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -91,8 +94,17 @@ def tidy_for_book(section, settings, file_of: dict[str, str], images: dict[str, 
         image.attrib.pop("sizes", None)
         image.attrib.pop("loading", None)
         image.attrib.pop("decoding", None)
-        with open(os.path.join(settings["PATH"], path), "rb") as handle:
-            data = handle.read()
+        try:
+            data = content_image(settings, source, path)
+        except FetchRefused as refused:
+            # As the PDF's fetcher refuses it: the content checks refuse such
+            # an image first, so this only guards against one they missed
+            # (an image at /\host/… was once read from beyond content/).
+            problem_log.add(os.path.join(settings["THEME"], "templates", BOOK_TEMPLATE), 1, "(e-book)",
+                            f"the e-book's minifesto shows the image {refused.url}, which is refused "
+                            f"({refused.reason})", "show only images from content/images/ (as /images/…)")
+            image.drop_tree()
+            continue
         try:
             # The site's copy (no location, camera or author data), at no more
             # pixels than a printed page shows: a book's page is no wider.
@@ -103,6 +115,15 @@ def tidy_for_book(section, settings, file_of: dict[str, str], images: dict[str, 
             # is raised once the minifesto's files are made).
             problem_log.add(os.path.join(settings["PATH"], path), 1, "(file)", *error.problem)
         image.set("src", path)
+
+
+def content_image(settings, url: str, path: str) -> bytes:
+    """The bytes of content/`path`, an image in content/images/, read as
+    the PDF's fetcher reads it: no `..`, no symbolic link, only a file."""
+    names = path_parts(url, path, quoted=False)
+    if names[0] != "images" or len(names) < 2:
+        raise FetchRefused(url, "not a content image (/images/…)")
+    return read_beneath(url, Path(settings["PATH"]).absolute(), names)
 
 
 def accessibility_metadata(has_images: bool) -> list[tuple[str, str]]:

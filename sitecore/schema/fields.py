@@ -408,9 +408,10 @@ def moment_in_zone(value: Any, settings: dict, needs_time: bool = False) -> Safe
     )
 
 
-TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}")
-WRITTEN_DATE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[ T]+(?P<time>.+))?$")
-TIME_WRITTEN = re.compile(r"^(?P<hour>\d{1,2})(?:[.:h]?(?P<minute>\d{2}))?\s*(?P<half>[ap]\.?m\.?)?$", re.IGNORECASE)
+TIME_OF_DAY = re.compile(r"[0-9]{1,2}:[0-9]{2}")
+WRITTEN_DATE = re.compile(r"^(?P<year>[0-9]{4})-(?P<month>[0-9]{1,2})-(?P<day>[0-9]{1,2})(?:[ T]+(?P<time>.+))?$")
+TIME_WRITTEN = re.compile(r"^(?P<hour>[0-9]{1,2})(?:[.:h]?(?P<minute>[0-9]{2}))?\s*(?P<half>[ap]\.?m\.?)?$",
+                          re.IGNORECASE)
 DATE_FORMS = "write it as YYYY-MM-DD (e.g. 2021-11-24) or YYYY-MM-DD HH:MM (e.g. 2021-11-24 09:30)"
 DATE_AND_TIME_FORM = "write it as YYYY-MM-DD HH:MM, on the 24-hour clock (e.g. 2022-06-01 19:00)"
 
@@ -461,7 +462,7 @@ def date_slip(value: Any, needs_time: bool = False) -> tuple[str, str]:
     clock = on_the_24_hour_clock(found["time"]) if found["time"] else None
     if clock is not None:
         moment = f"{when} {clock}"
-        if not re.fullmatch(r"\d{2}:\d{2}", found["time"].strip()):
+        if not re.fullmatch(r"[0-9]{2}:[0-9]{2}", found["time"].strip()):
             return ("the time is written otherwise than HH:MM",
                     f"write it on the 24-hour clock, hours and minutes with a colon: {moment}")
         if short:
@@ -474,11 +475,11 @@ def date_slip(value: Any, needs_time: bool = False) -> tuple[str, str]:
 
 # Dates as people write them: 28/11/2021, 28-11-21, 2021/11/28; 28 November
 # 2021, 28th Nov 2021, November 28, 2021; each perhaps with a time after it.
-NUMBERS_DATE = re.compile(r"^(?P<first>\d{1,4})(?P<mark>[/.-])(?P<second>\d{1,2})(?P=mark)(?P<third>\d{2,4})"
+NUMBERS_DATE = re.compile(r"^(?P<first>[0-9]{1,4})(?P<mark>[/.-])(?P<second>[0-9]{1,2})(?P=mark)(?P<third>[0-9]{2,4})"
                           r"(?:[ T,]+(?:at[ \t]+)?(?P<time>\S.*))?$")
-WORDS_DATE = re.compile(r"^(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?[ \t]+(?P<month>[A-Za-z]+)\.?"
-                        r"|(?P<month_first>[A-Za-z]+)\.?[ \t]+(?P<day_after>\d{1,2})(?:st|nd|rd|th)?),?[ \t]+"
-                        r"(?P<year>\d{4})(?:[ T,]+(?:at[ \t]+)?(?P<time>\S.*))?$", re.IGNORECASE)
+WORDS_DATE = re.compile(r"^(?:(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?[ \t]+(?P<month>[A-Za-z]+)\.?"
+                        r"|(?P<month_first>[A-Za-z]+)\.?[ \t]+(?P<day_after>[0-9]{1,2})(?:st|nd|rd|th)?),?[ \t]+"
+                        r"(?P<year>[0-9]{4})(?:[ T,]+(?:at[ \t]+)?(?P<time>\S.*))?$", re.IGNORECASE)
 MONTHS_BY_NAME = {name.lower(): number for number in range(1, 13)
                   for name in (calendar.month_name[number], calendar.month_abbr[number])} | {"sept": 9}
 
