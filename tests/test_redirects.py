@@ -157,6 +157,17 @@ def test_the_pages_under_a_renamed_items_page_move_with_it(renamed):
         renamed.output / "_server/nginx-redirects.conf").read_text()
 
 
+def test_a_renamed_events_calendar_file_is_at_its_old_address_too(renamed):
+    """From an audit: the link to add an event to a calendar
+    (/events/<old>/event.ics, shared as it is) met "Page not found" once the
+    event was renamed: no notice page can stand in for a calendar file. The
+    same file is there, its UID unchanged, so an app adds the event once."""
+    old, new = (renamed.output / f"events/{name}/event.ics" for name in ("canvas", "canvass"))
+    assert old.read_bytes() == new.read_bytes()
+    assert b"UID:canvas@" in new.read_bytes()
+    assert "events/canvas/event.ics" not in (renamed.output / "sitemap.xml").read_text()
+
+
 def test_a_renamed_post_or_event_keeps_its_identity_in_feeds_and_calendars(renamed):
     """Feed readers and calendars know an entry by its id, an event by its
     UID: made from the address it was first published at (the first of its

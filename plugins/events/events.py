@@ -99,6 +99,18 @@ class Event(TypedContent):
         return self.settings["EVENT_CALENDAR_SAVE_AS"].format(slug=self.slug)
 
     @property
+    def old_calendar_urls(self) -> list[str]:
+        """Where its calendar file was before a rename: the same file under
+        each old address (/events/<old name>/event.ics). A link shared to
+        add the event to a calendar is a file's, which no notice page can
+        stand in for (plugins/redirects): it gets the calendar file itself,
+        whose UID the rename kept, so an app adds it once."""
+        name = self.calendar_url.removeprefix(self.url)
+        if name == self.calendar_url:  # EVENT_CALENDAR_SAVE_AS not under the event's own address
+            return []
+        return [address + name for address in getattr(self, "old_addresses", None) or () if address.endswith("/")]
+
+    @property
     def same_day(self) -> bool:
         return self.start.date() == self.end.date()
 
@@ -189,8 +201,8 @@ class EventGenerator(TypedContentGenerator):
 
     def declare_files(self, generators) -> list[SiteFile]:
         files = super().declare_files(generators)
-        files += [SiteFile(event.calendar_url, f"the calendar file of {event.relative_source_path}")
-                  for event in self.items]
+        files += [SiteFile(address, f"the calendar file of {event.relative_source_path}")
+                  for event in self.items for address in (event.calendar_url, *event.old_calendar_urls)]
         files.append(SiteFile(self.settings["EVENTS_CALENDAR_SAVE_AS"], "the calendar of upcoming and recent events"))
         files += [listing_page(value["save_as"], f"{value['name']} events", in_sitemap=False)
                   for values in self.context["event_filters"].values() for value in values]
@@ -212,7 +224,9 @@ class EventGenerator(TypedContentGenerator):
                               url=year.url)
         uids = calendar_uids(self.items, settings)  # one per event, the same in both files
         for event in self.items:
-            write_output(self.output_path, event.calendar_url, event_calendar(event, settings, uids))
+            calendar = event_calendar(event, settings, uids)
+            for address in (event.calendar_url, *event.old_calendar_urls):
+                write_output(self.output_path, address, calendar)
         write_output(self.output_path, settings["EVENTS_CALENDAR_SAVE_AS"],
                      upcoming_calendar(self.context["calendar_events"], settings, uids))
 
