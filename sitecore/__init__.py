@@ -26,6 +26,7 @@ Content
 - schema: the front matter schemas (the build, the editor and the docs read them)
 - names: file and folder names (safe characters, numbered policy files)
 - regions: the regions of REGIONS as they appear in addresses and anchors
+- reading_order: names sorted as a reader looks them up (accents and capitals aside)
 
 Text and HTML
 - html_allowlist: the one HTML allowlist content may render to

@@ -61,6 +61,37 @@ def test_an_election_of_many_councils_links_each_at_its_top(make_site):
     assert alone.html("elections/local-2022/").main.select_one("nav[aria-labelledby=election-councils]") is None
 
 
+def test_councils_and_wards_are_in_the_order_a_voter_looks_them_up(make_site):
+    """From an audit: sorted by code point, "Ŵyl Dewi" came after "Y
+    Felinheli", "de Beauvoir" after "St Mary's" and "aberdeen City Council"
+    after every council with a capital. Accents and capitals aside now."""
+    standing = {"Cyngor Gwynedd": ["Y Felinheli", "Ŵyl Dewi", "Abersoch", "Tŷ Croes"],
+                "Hackney Council": ["St Mary's", "de Beauvoir", "Dalston"],
+                "aberdeen City Council": ["Dyce"]}
+    files = {"candidates/alex-standing.md": None}
+    for council, wards in standing.items():
+        for ward in wards:
+            name = f"Candidate {len(files)}"
+            files[f"candidates/candidate-{len(files)}.md"] = candidate().replace("Alex Standing", name).replace(
+                "Example Borough Council", council).replace("Northgate", f'"{ward}"')
+    build = make_site(files)
+    assert build.returncode == 0, build.stderr
+    page = build.html("elections/local-2022/").main
+    councils = page.select("section")
+    assert [text_of(council.h2) for council in councils] == [
+        "aberdeen City Council", "Cyngor Gwynedd", "Hackney Council"]
+    wards = [[text_of(card.select_one(".meta")) for card in council.select(".card")] for council in councils]
+    assert wards == [["Dyce"], ["Abersoch", "Tŷ Croes", "Ŵyl Dewi", "Y Felinheli"],
+                     ["Dalston", "de Beauvoir", "St Mary’s"]]  # its apostrophe made curly
+
+
+def test_the_reading_order_puts_accents_and_capitals_aside_and_keeps_one_order():
+    from sitecore.reading_order import reading_order
+
+    names = ["Zoe", "Émile", "emma", "Emma", "Ōwen", "owen", "Ann"]
+    assert sorted(names, key=reading_order) == ["Ann", "Émile", "Emma", "emma", "owen", "Ōwen", "Zoe"]
+
+
 def test_a_candidate_page_has_its_facts_policies_json_ld_and_share_card(site):
     page = site.html("candidates/sam-example/")
     main = page.main

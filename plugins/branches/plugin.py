@@ -10,6 +10,7 @@ from pelican import signals
 
 from plugins.typedcontent import TypedContentGenerator
 from sitecore.content_items import TypedContent
+from sitecore.reading_order import reading_order
 from sitecore.regions import region_slug
 from sitecore.renewed import items_renewed
 from sitecore.urls import contact_href
@@ -37,7 +38,7 @@ class BranchGenerator(TypedContentGenerator):
     index_template = "branches"
 
     def order(self, items):
-        return sorted(items, key=lambda branch: branch.title)
+        return sorted(items, key=lambda branch: reading_order(branch.title))
 
 
 def of_region(items, region):

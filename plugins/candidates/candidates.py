@@ -11,6 +11,7 @@ from itertools import groupby
 from plugins.typedcontent import TypedContentGenerator
 from sitecore.clock import build_time, has_passed, site_zone
 from sitecore.content_items import TypedContent
+from sitecore.reading_order import reading_order
 from sitecore.site_files import SiteFile, listing_page
 
 # Polls close at 22:00 on polling day: from then a result may be given.
@@ -93,7 +94,7 @@ class CandidateGenerator(TypedContentGenerator):
     index_template = "candidates"
 
     def order(self, items):
-        return sorted(items, key=lambda c: (c.election, c.council, c.ward, c.title))
+        return sorted(items, key=lambda c: (c.election, *map(reading_order, (c.council, c.ward, c.title))))
 
     def generate_context(self) -> None:
         super().generate_context()

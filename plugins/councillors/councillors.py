@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from plugins.typedcontent import TypedContentGenerator
 from sitecore.content_items import TypedContent
+from sitecore.reading_order import reading_order
 from sitecore.urls import contact_href
 
 # Heading for councillors whose region is not recorded yet: a reader needs
@@ -31,7 +32,7 @@ class CouncillorGenerator(TypedContentGenerator):
     index_template = "councillors"
 
     def order(self, items):
-        return sorted(items, key=lambda councillor: councillor.title)
+        return sorted(items, key=lambda councillor: reading_order(councillor.title))
 
     def generate_context(self) -> None:
         super().generate_context()
