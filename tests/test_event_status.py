@@ -78,6 +78,23 @@ def test_a_called_off_event_offers_no_way_to_come_to_it(make_site):
     assert (build.output / "events/canvass/event.ics").is_file()
 
 
+def test_a_link_to_a_called_off_event_says_so_in_its_preview(called_off, settings):
+    """From an audit: a chat's preview of a cancelled event's page said
+    "Canvass", and its picture's description said nothing more: only the
+    picture told. The shared title says it as the page's title does, and
+    the picture's description reads the card's words, its kicker too."""
+    from sitecore.imprint import imprint_text
+
+    page = called_off.html("events/canvass/")
+    for key in ("og:title", "twitter:title"):
+        shared = page.find("meta", property=key) or page.find("meta", attrs={"name": key})
+        assert shared["content"] == "Cancelled: Canvass"
+    alt = page.find("meta", property="og:image:alt")["content"]
+    assert alt == f"Cancelled, Campaign day, 7 May 2022: Canvass. {imprint_text(settings)}"
+    going_ahead = called_off.html("events/members-meeting/")
+    assert going_ahead.find("meta", property="og:title")["content"] == "Members meeting"
+
+
 def test_the_listings_label_a_cancelled_or_postponed_event_in_words(called_off):
     cards = called_off.html("events/").main.select("section[aria-labelledby=upcoming] .event-card")
     assert titles(cards) == ["Canvass", "Members meeting", "Summer social"]

@@ -288,6 +288,11 @@ def event_file(**changes: str | None) -> str:
     ({"end": "2022-05-07 09:00"},
      "content/events/canvass.md:4: end: 2022-05-07 09:00 is not after the start (2022-05-07 10:00) — "
      "give the time the event ends, after it starts (YYYY-MM-DD HH:MM)"),
+    # In the hour the clocks go back each time says its zone: 01:45 BST is
+    # before 01:15 GMT, which the times alone made look wrong (an audit).
+    ({"start": "2022-10-30T01:15:00+00:00", "end": "2022-10-30 01:45"},
+     "content/events/canvass.md:4: end: 2022-10-30 01:45 BST is not after the start (2022-10-30 01:15 GMT) — "
+     "give the time the event ends, after it starts (YYYY-MM-DD HH:MM)"),
     ({"category": "party"},
      'content/events/canvass.md:6: category: "party" is not one of the allowed values — use one of: conference, '
      "campaign-day, protest, meeting, social (the list is EVENT_CATEGORIES in pelicanconf.py)"),

@@ -41,7 +41,8 @@ def test_every_item_has_open_graph_and_twitter_tags(site, settings):
         assert meta_content(soup, "twitter:card") == "summary_large_image"
         image = meta_content(soup, "og:image")
         assert image.startswith(base + "/") and image == meta_content(soup, "twitter:image")
-        assert meta["title"] in meta_content(soup, "og:image:alt")
+        # The card's words: its kicker ("Policy 3"), its title and the imprint.
+        assert meta_content(soup, "og:image:alt").endswith(f": {meta['title']}. {imprint_text(settings)}")
         assert meta_content(soup, "og:locale") == "en_GB"  # Open Graph's form of DEFAULT_LANG, en-GB
 
 

@@ -1,9 +1,12 @@
 """The Jinja filters for the pages' Open Graph tags: the language shared, in
-Open Graph's form, and the type of the share card (a PNG, or a JPEG for a
-card showing a photo)."""
+Open Graph's form, the type of the share card (a PNG, or a JPEG for a
+card showing a photo), and the title and words shared (card_words.py)."""
 
 from sitecore.images import IMAGE_MEDIA_TYPES, extension_of
+from sitecore.imprint import imprint_text
 from sitecore.languages import language_of
+
+from .card_words import card_alt, shared_title
 
 
 def open_graph_locale(language: str, site_language: str) -> str:
@@ -18,8 +21,11 @@ def open_graph_locale(language: str, site_language: str) -> str:
 def add_sharing_filters(generator) -> None:
     """`{{ share_item | open_graph_locale }}`: the item's language (`language`),
     or the site's on a page with no item of its own (`none`);
-    `{{ share_image | media_type }}`: image/png or image/jpeg."""
+    `{{ share_image | media_type }}`: image/png or image/jpeg;
+    `{{ share_item | shared_title }}` and `{{ share_item | card_alt }}`."""
     settings = generator.settings
     generator.env.filters["open_graph_locale"] = lambda item: open_graph_locale(
         language_of(item, settings), settings["DEFAULT_LANG"])
     generator.env.filters["media_type"] = lambda path: IMAGE_MEDIA_TYPES[extension_of(path)]
+    generator.env.filters["shared_title"] = lambda item: shared_title(item, settings)
+    generator.env.filters["card_alt"] = lambda item: card_alt(item, settings, imprint_text(settings))

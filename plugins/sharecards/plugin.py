@@ -13,7 +13,6 @@ import logging
 from pathlib import Path
 
 from pelican import signals
-from pelican.contents import Article
 from pelican.generators import Generator
 
 from sitecore.brand import brand_style, logo_png
@@ -29,32 +28,11 @@ from sitecore.site_files import SiteFile
 from .cache_key import card_key
 from .card import CardText
 from .card_checks import CardChecks, photos_decode, place_in
+from .card_words import kicker_for
 from .drawing import CardDrawing
 from .open_graph import add_sharing_filters
 
 logger = logging.getLogger("site.sharecards")
-
-
-# Before the kind of an item marked as sample content: the card travels
-# without the page's banner and note, so it says so itself.
-SAMPLE_KICKER = "Sample"
-
-
-def kicker_for(item, settings) -> str:
-    """The line above the title: "Policy 3", a councillor's role, a post's
-    category (our own content types say theirs, `card_kicker`); "Sample ·
-    Policy 3" for an item marked `sample:`."""
-    kind = kind_of(item, settings)
-    return f"{SAMPLE_KICKER} · {kind}" if getattr(item, "sample", None) else kind
-
-
-def kind_of(item, settings) -> str:
-    if hasattr(item, "card_kicker"):
-        return item.card_kicker
-    if isinstance(item, Article):
-        # One press release is a "Press release", not the category's plural.
-        return (settings.get("POST_CATEGORY_ONE_ITEM") or {}).get(item.category.slug, str(item.category))
-    return settings["SITENAME"]
 
 
 def card_photo(path: str | None) -> tuple[str | None, str]:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from sitecore.clock import as_written, instant
+from sitecore.clock import as_written, clocks_show_twice, instant
 
 from .document import Document
 from .field_errors import FieldError, FieldErrors, a_or_an, unknown_field_fix, where_in_field
@@ -101,8 +101,13 @@ class InOrder:
 
 
 def shown_value(value) -> str:
-    """A checked value as a message quotes it: a moment as it is written."""
-    return as_written(value) if isinstance(value, dt.datetime) else str(value)
+    """A checked value as a message quotes it: a moment as it is written,
+    with its zone in the hour the clocks show twice ("01:45 BST"): an end
+    at 01:45 is not after a start at 01:15 GMT, which the times alone hide."""
+    if not isinstance(value, dt.datetime):
+        return str(value)
+    zone = f" {value.tzname()}" if value.tzinfo is not None and clocks_show_twice(value) else ""
+    return as_written(value) + zone
 
 
 def comes_after(later, earlier) -> bool:

@@ -1,0 +1,47 @@
+"""The words a share card shows above its title (its kicker), and the words
+the page's Open Graph tags give for it: a card travels without its page,
+so what it shares says what the page says first (cancelled, sample)."""
+
+from __future__ import annotations
+
+from pelican.contents import Article
+
+# Before the kind of an item marked as sample content: the card travels
+# without the page's banner and note, so it says so itself.
+SAMPLE_KICKER = "Sample"
+
+
+def kicker_for(item, settings) -> str:
+    """The line above the title: "Policy 3", a councillor's role, a post's
+    category (our own content types say theirs, `card_kicker`); "Sample ·
+    Policy 3" for an item marked `sample:`."""
+    kind = kind_of(item, settings)
+    return f"{SAMPLE_KICKER} · {kind}" if getattr(item, "sample", None) else kind
+
+
+def kind_of(item, settings) -> str:
+    if hasattr(item, "card_kicker"):
+        return item.card_kicker
+    if isinstance(item, Article):
+        # One press release is a "Press release", not the category's plural.
+        return (settings.get("POST_CATEGORY_ONE_ITEM") or {}).get(item.category.slug, str(item.category))
+    return settings["SITENAME"]
+
+
+def shared_title(item, settings) -> str:
+    """The title a link preview shows: "Cancelled: Summer rally" for an
+    event that does not go ahead, as the page's own title says it; the
+    site's name for a page with no item of its own (`item` None)."""
+    if item is None:
+        return settings["SITENAME"]
+    status = getattr(item, "status_label", "")
+    return f"{status}: {item.title}" if status else item.title
+
+
+def card_alt(item, settings, imprint: str) -> str:
+    """The card's words, for whoever cannot see the picture: its kicker (a
+    cancelled event's, a sample's), its title and the imprint. The kicker's
+    dots are read as commas."""
+    if item is None:
+        return f"{settings['SITENAME']}. {imprint}"
+    return f"{kicker_for(item, settings).replace(' · ', ', ')}: {item.title}. {imprint}"
