@@ -79,6 +79,15 @@ def _port(port) -> int:
         sys.exit(1)
 
 
+def _help_asked(c, task_name: str, *values: str) -> bool:
+    """Show the task's help if a positional value asks for it: invoke takes
+    `invoke new post --help` as the title "--help" (and made help.md)."""
+    if not {"-h", "--help"} & set(values):
+        return False
+    c.run(f"{quoted(PYTHON, '-m', 'invoke')} --help {task_name}", pty=False)
+    return True
+
+
 def _sitebuild(c, *arguments: str, module: str = "sitebuild") -> None:
     """Run sitebuild (or one of its commands, `module`); on failure exit with
     its status, without invoke's own report (it has already said what is
@@ -115,25 +124,31 @@ def check(c, since=""):
         if unknown := unknown_revision(since, ROOT / "content"):
             print(f"--since: {unknown}", file=sys.stderr)
             sys.exit(2)
-    _sitebuild(c, "--settings", SETTINGS["local"], "--check")
+    checked = run_in_project(c, PYTHON, "-m", "sitebuild", "--settings", SETTINGS["local"], "--check",
+                             pty=False, warn=True).exited
+    exited = [checked]
     if since:
-        # Both comparisons, whatever the first finds, as the review runs
-        # them: a volunteer mends everything in one go, not one at a time.
-        exited = [run_in_project(c, PYTHON, "-m", module, "--settings", settings, f"--since={since}",
-                                 pty=False, warn=True).exited
-                  for module, settings in (("sitebuild.kept_addresses", SETTINGS["local"]),
-                                           ("sitebuild.production_check", SETTINGS["production"]))]
-        if max(exited):  # the worse: 2 (git could not read REV) over 1 (something to fix)
-            sys.exit(max(exited))
+        # Both comparisons, whatever the check and the first find, as the
+        # review runs them: a volunteer mends everything in one go, not one
+        # at a time (they waited for the check to pass: an audit).
+        exited += [run_in_project(c, PYTHON, "-m", module, "--settings", settings, f"--since={since}",
+                                  pty=False, warn=True).exited
+                   for module, settings in (("sitebuild.kept_addresses", SETTINGS["local"]),
+                                            ("sitebuild.production_check", SETTINGS["production"]))]
+    if max(exited):  # the worse: 2 (git could not read REV) over 1 (something to fix)
+        sys.exit(max(exited))
 
 
-@task(positional=["kind", "title"], help={"kind": "post, policy, councillor, event, branch or candidate", "title": "its title (a name for a councillor)"})
+@task(positional=["kind", "title"], help={"kind": "post, policy, councillor, event, branch or candidate",
+                                         "title": "its title (a name for a councillor)"})
 def new(c, kind, title):
     """Start a new post, policy, councillor, event, branch or candidate: invoke new post "Title"."""
     from sitebuild.scaffold import ScaffoldError, new_content
     from sitecore.names import uncut_slug
     from sitecore.schema.fields import SLUG_MAX_LENGTH
 
+    if _help_asked(c, "new", kind, title):
+        return
     settings = _settings()
     try:
         path = new_content(kind, title, settings)
@@ -156,8 +171,7 @@ def minifesto(c, action, again=False, from_=""):
     """invoke minifesto freeze: keep the current edition, so it can be rebuilt after the policies change."""
     from sitebuild.freeze import FreezeError, freeze_edition, freeze_edition_at
 
-    if action in ("-h", "--help", "help"):
-        c.run(f"{quoted(PYTHON, '-m', 'invoke')} --help minifesto", pty=False)
+    if _help_asked(c, "minifesto", "--help" if action == "help" else action):
         return
     if action != "freeze":
         sys.exit(f"Unknown action {action!r}: the one action is `invoke minifesto freeze`.")
@@ -198,6 +212,8 @@ def promote(c, slug):
     from sitebuild.promote import PromoteError
     from sitebuild.promote import promote as promote_candidate
 
+    if _help_asked(c, "promote", slug):
+        return
     settings = _settings()
     try:
         path = promote_candidate(slug, settings)
@@ -294,6 +310,12 @@ def gh_pages(c, remote="origin", branch="", latest=False, unreviewed=False):
     from sitebuild.public_copy import copy_public_files
 
     settings = _settings("production")
+    if not any(mark in remote for mark in ":/") and run_in_project(
+            c, "git", "remote", "get-url", remote, pty=False, warn=True, hide=True).exited:
+        # A remote's name git does not know, told before a build of minutes.
+        known = run_in_project(c, "git", "remote", pty=False, warn=True, hide=True).stdout.split()
+        sys.exit(f"Not published: this checkout has no git remote called {remote!r}: give one of "
+                 f"{', '.join(known) or '(none yet)'} with --remote, or the repository's address.")
     source = _published_source(settings, latest, unreviewed)
     build(c, production=True)
     branch = branch or settings["GITHUB_PAGES_BRANCH"]
@@ -303,9 +325,19 @@ def gh_pages(c, remote="origin", branch="", latest=False, unreviewed=False):
     with tempfile.TemporaryDirectory(prefix="public-", dir=cache) as folder:
         public = Path(folder) / "site"
         copy_public_files(ROOT / OUTPUT, public, settings)
-        run_in_project(c, PYTHON, "-m", "ghp_import", "--no-jekyll", "--cname", domain, "--force", "--push",
-                       "--remote", remote, "--branch", branch, "--message", f"Publish the site from {source}",
-                       public, pty=False)
+        pushed = run_in_project(c, PYTHON, "-m", "ghp_import", "--no-jekyll", "--cname", domain, "--force",
+                                "--push", "--remote", remote, "--branch", branch, "--message",
+                                f"Publish the site from {source}", public, pty=False, warn=True, hide="stderr")
+    if pushed.exited:
+        # ghp-import's traceback said only that git failed: git's own words
+        # (a remote that is not there, no connection, no right to push) say why.
+        git_said = [line for line in pushed.stderr.splitlines()
+                    if line.startswith(("fatal:", "error:", "remote:", "ERROR:", "ssh:", "Permission"))]
+        print("\n".join(git_said) or pushed.stderr.strip().splitlines()[-1], file=sys.stderr)
+        print(f"Not published: git could not push the site to {remote!r} (said above): check the remote's name "
+              "(--remote), the connection and your right to push to it. The site was built into output/; "
+              "nothing on the host changed.", file=sys.stderr)
+        sys.exit(1)
 
 
 @task(help={"port": "where to serve (default 8000)", "folder": "the built site to serve (default output)"})
@@ -314,6 +346,13 @@ def serve(c, port=PORT_AS_TYPED, folder=OUTPUT):
     from sitebuild.local_only import SiteHandler
 
     port = _port(port)
+    if not (ROOT / folder / "index.html").is_file():
+        # It served "Not found" for every page, and said nothing (an audit).
+        how = "invoke build --drafts" if Path(folder).name == "preview" else "invoke build"
+        print(f"Not serving: {folder}/ holds no built site yet: run `{how}` first"
+              + ("" if folder in (OUTPUT, "preview") else " (or give --folder output or --folder preview)"),
+              file=sys.stderr)
+        sys.exit(1)
     handler = functools.partial(SiteHandler, directory=str(ROOT / folder))
     try:
         server = ThreadingHTTPServer((HOST, port), handler)
@@ -367,19 +406,23 @@ def test(c, k="", x=False):
 def _title_left_unquoted(argv: list[str], task_names: set[str]) -> str | None:
     """What to do when `invoke new post Hello World` leaves the title
     unquoted: invoke reads "World" as the name of a task to run next and says
-    only "No idea what 'World' is!". None for any other command line, and
-    for one invoke can run (a title, then other tasks: `new post X build`)."""
+    only "No idea what 'World' is!". None for any other command line. Words
+    after the title are the title's even where each names a task: invoke
+    would run `new post Budget check` as a post called "Budget" and then a
+    check, and `… Budget publish` as a publish (an audit)."""
     words = argv[1:]
     if "new" not in words or "--complete" in words:  # --complete: the shell completing a word
         return None
     given = list(itertools.takewhile(lambda word: not word.startswith("-"), words[words.index("new") + 1:]))
-    if len(given) < 3 or all(word in task_names for word in given[2:]):
+    if len(given) < 3:
         return None
     title = " ".join(given[1:])  # every word: "build" in "Plans to build homes" is the title's too
     # In double quotes, as people quote; a shell's own quoting for "!", which
     # an interactive shell expands even there.
     shown = shlex.quote(title) if "!" in title else '"' + re.sub(r'(["$`\\])', r"\\\1", title) + '"'
-    return f"Not created: a title of several words goes in quotes: invoke new {given[0]} {shown}"
+    then = [word for word in given[2:] if word in task_names]
+    after = f" (and run `invoke {then[-1]}` on its own after it)" if then and given[-1] == then[-1] else ""
+    return f"Not created: a title of several words goes in quotes: invoke new {given[0]} {shown}{after}"
 
 
 # Before invoke reads the command line (it loads this file first), so that

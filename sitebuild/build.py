@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import sys
+import sysconfig
 import threading
 from dataclasses import astuple, dataclass, field
 from pathlib import Path
@@ -85,9 +86,36 @@ def settings_for_a_command(settings_file, overrides: dict | None = None) -> dict
     try:
         loaded = load_settings(settings_file, overrides)
     except Exception as error:  # the file is Python, so any error; Pelican's own (no content folder) too
-        raise BuildFailed([f"{settings_file}: the settings could not be loaded: {type(error).__name__}: {error} — "
-                           "mend the file, or the folder it names, and try again"]) from error
+        raise BuildFailed([f"{where_settings_failed(error, settings_file)}: the settings could not be loaded: "
+                           f"{type(error).__name__}: {error} — mend the file, or the folder it names, and try "
+                           "again"]) from error
     return checked_settings(loaded)
+
+
+# Code a settings file runs or is read by (Python's, the libraries', ours):
+# an error raised there is told at the settings file's line that called it.
+NOT_SETTINGS_CODE = tuple(folder + os.sep for folder in (
+    *(str(Path(__file__).resolve().parents[1] / package) for package in ("sitebuild", "sitecore", "plugins")),
+    *{sysconfig.get_paths()[name] for name in ("stdlib", "purelib", "platlib")}))
+
+
+def where_settings_failed(error: Exception, settings_file) -> str:
+    """The settings file, and the line, a settings error was raised at: the
+    innermost line of a settings file's own (publishconf.py imports
+    pelicanconf.py, where a NameError was told as publishconf.py's, with no
+    line); a SyntaxError's message names its own."""
+    import traceback
+
+    if isinstance(error, SyntaxError):
+        return str(settings_file)
+    lines = [frame for frame in traceback.extract_tb(error.__traceback__)
+             if frame.filename.endswith(".py") and not frame.filename.startswith(NOT_SETTINGS_CODE)]
+    if not lines:
+        return str(settings_file)
+    innermost = lines[-1]
+    shown = os.path.relpath(innermost.filename) if Path(innermost.filename).is_relative_to(Path.cwd()) \
+        else innermost.filename
+    return f"{shown}:{innermost.lineno}"
 
 
 def checked_settings(settings: dict) -> dict:

@@ -62,10 +62,19 @@ def promote(slug: str, settings: dict) -> Path:
     if target.exists():
         raise PromoteError(f"content/{settings['COUNCILLOR_PATHS'][0]}/{slug}.md already exists")
     front_matter = yaml.safe_dump(profile_fields(values, settings), sort_keys=False, allow_unicode=True, width=1000)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target, "x", encoding="utf-8") as handle:  # never overwrite
-        handle.write(f"---\n{front_matter}---\n{document.body.lstrip()}")
-    link_candidacy(source, written, slug)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "x", encoding="utf-8") as handle:  # never overwrite
+            handle.write(f"---\n{front_matter}---\n{document.body.lstrip()}")
+    except OSError as error:  # a folder that may not be written to: said, not a traceback
+        raise PromoteError(f"{target} could not be written ({error.strerror}): check that you may change files "
+                           f"in {target.parent}") from None
+    try:
+        link_candidacy(source, written, slug)
+    except OSError as error:
+        target.unlink()  # both files or neither: the profile alone would be a second, unlinked councillor
+        raise PromoteError(f"{source} could not be changed ({error.strerror}): check that you may change it; "
+                           "no profile was made") from None
     return target
 
 

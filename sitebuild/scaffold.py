@@ -13,14 +13,21 @@ publishing it at once.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import unicodedata
 from pathlib import Path
 
 import yaml
 
+from sitecore.brand import brand_style
 from sitecore.clock import build_time, next_morning
 from sitecore.names import numbered_file_name, numbered_name, slug_for, windows_cannot_hold
+from sitecore.print_fonts import describe_all, file_coverage, missing_characters
 from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
+from sitecore.schema.field_errors import FieldError
+from sitecore.schema.fields import title_line
+from sitecore.schema.schema import PLACEHOLDER
 
 TEMPLATES = {
     "post": """\
@@ -114,6 +121,36 @@ def next_policy_number(folder: Path) -> int:
     return max(numbers, default=0) + 1
 
 
+def title_refusal(title: str, settings: dict) -> str | None:
+    """What the build would say of this title, said before the file is made
+    (a file made only to be refused: an audit). The schema's own check, the
+    placeholder and the share card's fonts; a title too long for the card
+    the build tells, as it measures the card."""
+    try:
+        title_line(title, settings)
+    except FieldError as refused:
+        return f"the title {refused.message}: {refused.fix}"
+    if title.startswith(PLACEHOLDER):
+        return f"a title starting {PLACEHOLDER} is read as the placeholder every new file has: reword it"
+    fonts = brand_style(settings).bold_fonts
+    missing = missing_characters(unicodedata.normalize("NFC", title),
+                                 frozenset().union(*(file_coverage(path) for path in fonts)))
+    if missing:
+        return (f"{describe_all(missing)} in the title cannot be drawn on its share card in the party's fonts: "
+                "write it another way (in Latin letters, or in words), or leave it out")
+    return None
+
+
+def address_taken(folder: Path, kind: str, slug: str) -> Path | None:
+    """A file of this kind that already has the address a new one would
+    (a policy's 02-housing.md for a new policy "Housing": 11-housing.md)."""
+    for path in sorted(folder.glob("*.md")):
+        numbered = numbered_name(path.stem) if kind == "policy" else None
+        if (numbered[1] if numbered else path.stem) == slug:
+            return path
+    return None
+
+
 def new_content(kind: str, title: str, settings: dict, today: dt.date | None = None) -> Path:
     """Create the file; refuse to overwrite. Returns its path."""
     if kind not in TEMPLATES:
@@ -121,9 +158,11 @@ def new_content(kind: str, title: str, settings: dict, today: dt.date | None = N
     title = title.strip()
     if not title:
         raise ScaffoldError("give a title, e.g. invoke new post \"Katie Parker joins Breakthrough\"")
+    refused = title_refusal(title, settings)
+    if refused:
+        raise ScaffoldError(refused)
     today = today or build_time(settings).date()  # the build's clock: BUILD_TIME, if a test sets one
     folder = Path(settings["PATH"], settings[FOLDER_SETTING[kind]][0])
-    folder.mkdir(parents=True, exist_ok=True)
     slug = new_file_slug(title)
     number = next_policy_number(folder) if kind == "policy" else None
     name = numbered_file_name(number, slug) if number else f"{slug}.md"
@@ -131,6 +170,10 @@ def new_content(kind: str, title: str, settings: dict, today: dt.date | None = N
         raise ScaffoldError(f'a file named {name} could not be checked out on Windows, which keeps "{slug}" '
                             "for a device: add a word to the title")
     path = folder / name
+    taken = address_taken(folder, kind, slug)
+    if taken and taken != path:
+        raise ScaffoldError(f"{shown(taken)} already has the address a {kind} called that would have: choose "
+                            "another title, or edit that file")
     template = TEMPLATES[kind]
     text = template.format(
         title=yaml_text(title), today=today.isoformat(), number=number,
@@ -138,12 +181,21 @@ def new_content(kind: str, title: str, settings: dict, today: dt.date | None = N
         event_categories=", ".join(settings["EVENT_CATEGORIES"]), elections=", ".join(settings["ELECTIONS"]),
         optional=optional_fields(kind, template, today),
     )
+    if path.exists():
+        raise ScaffoldError(f"{shown(path)} already exists: choose another title, or edit that file")
     try:
+        folder.mkdir(parents=True, exist_ok=True)
         with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite
             handle.write(text)
-    except FileExistsError:
-        raise ScaffoldError(f"{path} already exists: choose another title, or edit that file") from None
+    except OSError as error:  # a folder that may not be written to, or a file in its place: it was a traceback
+        raise ScaffoldError(f"{shown(path)} could not be written ({error.strerror}): check that {shown(folder)} "
+                            "is a folder you may change files in") from None
     return path
+
+
+def shown(path: Path) -> str:
+    """A path as a volunteer reads it: from the folder they are in (content/posts/x.md)."""
+    return os.path.relpath(path) if path.absolute().is_relative_to(Path.cwd()) else str(path)
 
 
 def optional_fields(kind: str, template: str, today: dt.date) -> str:

@@ -84,7 +84,12 @@ def test_a_title_left_unquoted_is_told_to_be_quoted(tmp_path):
 
     tasks = {"new", "build", "check", "minifesto"}
     advice = "Not created: a title of several words goes in quotes: invoke new"
-    assert _title_left_unquoted(["invoke", "new", "post", "Hello World", "build"], tasks) is None  # then a build
+    # A last word that names a task is the title's too: invoke would make a
+    # post "Budget" and then run a check (or a publish).
+    assert _title_left_unquoted(["invoke", "new", "post", "Budget", "check"], tasks) == (
+        f'{advice} post "Budget check" (and run `invoke check` on its own after it)')
+    assert _title_left_unquoted(["invoke", "new", "post", "Hello World", "build"], tasks) == (
+        f'{advice} post "Hello World build" (and run `invoke build` on its own after it)')
     # A word that is also a task's name is the title's too, wherever it is.
     assert _title_left_unquoted(["invoke", "new", "post", "Plans", "to", "build", "new", "homes"], tasks) == (
         f'{advice} post "Plans to build new homes"')

@@ -532,6 +532,25 @@ def test_gh_pages_pushes_the_production_site_to_the_remote(clone, tmp_path):
     assert 'href="https://breakthroughparty.org.uk/news/"' in show("index.html")
 
 
+def test_gh_pages_says_in_words_why_it_could_not_push(clone, tmp_path):
+    """From an audit: a push that failed (a remote that is not there, no
+    connection: the emergency --unreviewed is for) ended in ghp-import's
+    traceback; a remote's name git does not know was found only after a
+    build of minutes."""
+    unknown = invoke_in(clone, "gh-pages", "--remote", "nosuch")
+    assert unknown.returncode == 1 and "Traceback" not in unknown.stderr
+    assert unknown.stderr.strip() == ("Not published: this checkout has no git remote called 'nosuch': give one of "
+                                      "origin with --remote, or the repository's address.")
+    assert "Built the site" not in unknown.stdout + unknown.stderr
+    missing = invoke_in(clone, "gh-pages", "--remote", str(tmp_path / "no-such-repository.git"))
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr, missing.stderr
+    assert "fatal: " in missing.stderr  # git's own words, which say why
+    assert missing.stderr.strip().endswith(
+        f"Not published: git could not push the site to '{tmp_path / 'no-such-repository.git'}' (said above): check "
+        "the remote's name (--remote), the connection and your right to push to it. The site was built into "
+        "output/; nothing on the host changed.")
+
+
 def git_in(folder, *command: str) -> str:
     return subprocess.run(["git", "-C", str(folder), *command], capture_output=True, text=True, check=True,
                           env={**os.environ, **GIT_IDENTITY}).stdout
