@@ -118,25 +118,26 @@ def check(c, since=""):
     if since:
         from sitebuild.base_revision import unknown_revision
 
+        # The content folder the settings name (content/), compared as given.
+        content = os.path.relpath(_settings()["PATH"], ROOT)
         # Said once, before anything runs: each comparison said git's error
         # again, and a name starting with "-" was read as one of their options.
         # Asked of the repository of content/, which the comparisons read.
-        if unknown := unknown_revision(since, ROOT / "content"):
+        if unknown := unknown_revision(since, ROOT / content):
             print(f"--since: {unknown}", file=sys.stderr)
             sys.exit(2)
-    checked = run_in_project(c, PYTHON, "-m", "sitebuild", "--settings", SETTINGS["local"], "--check",
-                             pty=False, warn=True).exited
-    exited = [checked]
+    _sitebuild(c, "--settings", SETTINGS["local"], "--check")
     if since:
-        # Both comparisons, whatever the check and the first find, as the
-        # review runs them: a volunteer mends everything in one go, not one
-        # at a time (they waited for the check to pass: an audit).
-        exited += [run_in_project(c, PYTHON, "-m", module, "--settings", settings, f"--since={since}",
-                                  pty=False, warn=True).exited
-                   for module, settings in (("sitebuild.kept_addresses", SETTINGS["local"]),
-                                            ("sitebuild.production_check", SETTINGS["production"]))]
-    if max(exited):  # the worse: 2 (git could not read REV) over 1 (something to fix)
-        sys.exit(max(exited))
+        # Both comparisons, whatever the first finds, as the review runs
+        # them: a volunteer mends everything in one go, not one at a time.
+        # (Not after a failed check: content that cannot be read cannot be
+        # compared, and each would only say the check's problems again.)
+        exited = [run_in_project(c, PYTHON, "-m", module, "--settings", settings, f"--since={since}",
+                                 "--content", content, pty=False, warn=True).exited
+                  for module, settings in (("sitebuild.kept_addresses", SETTINGS["local"]),
+                                           ("sitebuild.production_check", SETTINGS["production"]))]
+        if max(exited):  # the worse: 2 (git could not read REV) over 1 (something to fix)
+            sys.exit(max(exited))
 
 
 @task(positional=["kind", "title"], help={"kind": "post, policy, councillor, event, branch or candidate",

@@ -148,3 +148,18 @@ def test_a_build_in_this_process_says_the_same(tmp_path):
     built = run_build(tmp_path / "nosuch", tmp_path / "output")
     assert built.returncode == 2
     assert f"The content folder '{tmp_path / 'nosuch'}' does not exist (--content)" in built.stderr
+
+
+def test_a_mistake_in_a_settings_file_another_imports_is_told_at_its_own_line(tmp_path, monkeypatch):
+    """From an audit: a NameError in pelicanconf.py, which publishconf.py
+    imports, was told as publishconf.py's, with no line."""
+    from sitebuild.build import BuildFailed, settings_for_a_command
+
+    (tmp_path / "base_settings.py").write_text("from pelicanconf import *\n\nSITEURL = undefined_name\n")
+    (tmp_path / "production_settings.py").write_text("from base_settings import *\nRELATIVE_URLS = False\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(BuildFailed) as failed:
+        settings_for_a_command(tmp_path / "production_settings.py")
+    [line] = failed.value.lines
+    assert line == (f"{tmp_path / 'base_settings.py'}:3: the settings could not be loaded: NameError: name "
+                    "'undefined_name' is not defined — mend the file, or the folder it names, and try again")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
 import subprocess
 import textwrap
 from pathlib import Path
@@ -542,3 +543,74 @@ def test_a_new_policys_commitment_is_told_as_an_item_to_write_and_the_fix_reads(
     again = run_sitebuild(["--settings", str(project / "scratch_settings.py"), "--check"])
     left = [line for line in again.stderr.splitlines() if path.name in line]
     assert len(left) == 1 and ": body: still holds the placeholder TODO" in left[0], left  # the text's, still to write
+
+
+# --- What an audit of the commands found ----------------------------------
+
+
+@pytest.mark.parametrize("arguments", [("new", "post", "--help"), ("new", "post", "-h"), ("promote", "--help")])
+def test_asking_new_or_promote_for_help_shows_it_and_makes_nothing(project, arguments):
+    """invoke took `new post --help` as the title "--help", and made help.md."""
+    asked = invoke(*arguments, project=project)
+    assert asked.returncode == 0, asked.stderr
+    assert f"Usage: inv[oke] [--core-opts] {arguments[0]} [--options]" in asked.stdout
+    assert sorted(path.name for path in (project / "content/posts").iterdir()) == ["hello.md"]
+
+
+@pytest.mark.parametrize("kind, title, told", [
+    ("post", "🎉 Party time", 'Not created: "🎉" (U+1F389) in the title cannot be drawn on its share card in the party\'s '
+                             "fonts: write it another way (in Latin letters, or in words), or leave it out"),
+    ("post", "TODO list for volunteers", "a title starting TODO is read as the placeholder every new file has: "
+                                         "reword it"),
+    ("policy", "Housing", "already has the address a policy called that would have: choose another title, or edit "
+                          "that file"),
+])
+def test_new_refuses_a_file_the_build_would_refuse(project, kind, title, told):
+    """It made each, for `invoke check` to refuse: a title the share card's
+    fonts cannot draw, one read as the placeholder, and a policy "Housing"
+    (11-housing.md) beside 01-housing.md, which has its address."""
+    made = invoke("new", kind, title, project=project)
+    assert made.returncode == 1 and "Traceback" not in made.stderr
+    assert made.stderr.startswith("Not created: ") and told in made.stderr, made.stderr
+    assert len(list((project / "content").rglob("*.md"))) == len(
+        [name for name in MINIMAL_SITE if name.endswith(".md")])
+
+
+def test_new_says_why_it_could_not_write_the_file(project):
+    """A folder it may not write to (or a file where the folder goes) ended
+    `invoke new` in a traceback."""
+    shutil.rmtree(project / "content/posts")
+    (project / "content/posts").write_text("not a folder\n")
+    made = invoke("new", "post", "A new post", project=project)
+    assert made.returncode == 1 and "Traceback" not in made.stderr
+    assert "could not be written (File exists): check that" in made.stderr
+    assert "is a folder you may change files in" in made.stderr
+
+
+def test_serve_says_when_there_is_nothing_built_to_serve(project):
+    """It served "Not found" for every page and said nothing."""
+    served = invoke("serve", "--folder", "no-such-folder", "--port", "8799", project=project)
+    assert served.returncode == 1
+    assert served.stderr == ("Not serving: no-such-folder/ holds no built site yet: run `invoke build` first (or "
+                             "give --folder output or --folder preview)\n")
+
+
+def test_check_since_compares_the_content_folder_the_settings_name(project):
+    """The comparisons read content/ beside tasks.py whatever the settings
+    named: a project's own content folder (SITE_SETTINGS, a copy's PATH) was
+    checked, and another compared."""
+    def git(*command: str) -> None:
+        subprocess.run(["git", "-C", str(project), *command], check=True, capture_output=True,
+                       env={**os.environ, "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+                            "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org"})
+
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-qm", "The site")
+    git("switch", "-qc", "a-change")
+    (project / "content/posts/hello.md").rename(project / "content/posts/hello-again.md")
+    git("add", "-A")
+    git("commit", "-qm", "A change")
+    checked = invoke("check", "--since", "main", project=project)
+    assert checked.returncode == 1 and "Traceback" not in checked.stderr
+    assert "posts/hello-again.md" in checked.stderr and "old_addresses" in checked.stderr, checked.stderr
