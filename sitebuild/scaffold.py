@@ -6,8 +6,8 @@ placeholder that the build refuses until it is replaced. The optional fields
 follow as YAML comments with an example each (from the schema, like the
 browser editor's hints): the volunteer deletes the '# ' to use one. An
 example of a moment that must be to come (an embargo) is the next morning,
-so that one uncommented as it is holds the item back rather than
-publishing it at once.
+so that one uncommented as it is never publishes the item at once (the
+build then asks for the date to be that moment too, with the line to write).
 """
 
 from __future__ import annotations

@@ -614,3 +614,22 @@ def test_check_since_compares_the_content_folder_the_settings_name(project):
     checked = invoke("check", "--since", "main", project=project)
     assert checked.returncode == 1 and "Traceback" not in checked.stderr
     assert "posts/hello-again.md" in checked.stderr and "old_addresses" in checked.stderr, checked.stderr
+
+
+def test_the_example_embargo_uncommented_asks_for_the_date_it_lifts_at(project):
+    """The README: uncommented as it is, `invoke new`'s example embargo
+    never publishes the post at once; the build asks for the date to be the
+    same moment, with the line to write."""
+    today = dt.date(2026, 11, 29)
+    path = new("post", "Otters return to the river", project, today=today)
+    text = path.read_text(encoding="utf-8").replace("# embargo: ", "embargo: ")
+    for placeholder, value in (("category: TODO", "category: news"), ("summary: TODO", "summary: Otters are back.")):
+        text = re.sub(rf"^{re.escape(placeholder)}.*$", value, text, flags=re.MULTILINE)
+    text = re.sub(r"^TODO.*$", "The otters are back.", text, flags=re.MULTILINE)
+    path.write_text(text, encoding="utf-8")
+    checked = check_content(project / "content", "--now", "2026-11-29 12:00")
+    assert checked.returncode == 1
+    problems = [line for line in checked.stderr.splitlines() if line.startswith("content/")]
+    assert problems == ["content/posts/otters-return-to-the-river.md:3: date: 2026-11-29 is not when the embargo "
+                        "lifts (2026-11-30 09:00) — write 'date: 2026-11-30 09:00': a release is issued when its "
+                        "embargo lifts"], checked.stderr
