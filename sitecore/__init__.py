@@ -25,7 +25,7 @@ Content
 - commitment_matching: which commitment of one edition of a policy is which of another's
 - schema: the front matter schemas (the build, the editor and the docs read them)
 - names: file and folder names (safe characters, numbered policy files)
-- regions: the regions of REGIONS as they appear in addresses and anchors
+- regions: the regions of REGIONS as they appear in addresses, anchors and sentences
 - reading_order: names sorted as a reader looks them up (accents and capitals aside)
 
 Text and HTML

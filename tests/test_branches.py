@@ -69,6 +69,28 @@ def test_a_branch_page_lists_its_regions_councillors_and_upcoming_events(make_si
     assert later.html("branches/breakthrough-london/").main.find("a", href="/events/london-canvass/") is None
 
 
+def test_a_branch_page_speaks_of_its_region_as_people_do(make_site):
+    """From an audit: "Coming up in North West". A region named after its
+    side of the country is "the North West" in a sentence; one named after
+    a place is not."""
+    from conftest import MINIMAL_SITE
+
+    from sitecore.regions import region_in_a_sentence
+
+    assert [region_in_a_sentence(region) for region in ("North West", "East of England", "London",
+                                                        "Yorkshire and the Humber", "Northern Ireland")] == [
+        "the North West", "the East of England", "London", "Yorkshire and the Humber", "Northern Ireland"]
+    north_west = {"branches/breakthrough-london.md": LONDON_BRANCH.replace("region: London", "region: North West"),
+                  "events/london-canvass.md": LONDON_EVENT.replace("region: London", "region: North West"),
+                  "councillors/jo-bloggs.md": MINIMAL_SITE["councillors/jo-bloggs.md"].replace(
+                      "region: London", "region: North West")}
+    build = make_site(north_west, options=("--now", "2022-05-01 12:00"))
+    assert build.returncode == 0, build.stderr
+    page = build.html("branches/breakthrough-london/").main
+    assert [text_of(page.select_one(f"#branch-{part}")) for part in ("events", "councillors")] == [
+        "Coming up in the North West", "Our councillors in the North West"]
+
+
 def test_an_email_address_with_a_question_mark_cannot_add_to_its_link(make_site):
     """An address may hold "?", "&", "=" and "%" before its @: written into
     the link as it is, the part after "?" became the message's headers

@@ -11,7 +11,7 @@ from pelican import signals
 from plugins.typedcontent import TypedContentGenerator
 from sitecore.content_items import TypedContent
 from sitecore.reading_order import reading_order
-from sitecore.regions import region_slug
+from sitecore.regions import region_in_a_sentence, region_slug
 from sitecore.renewed import items_renewed
 from sitecore.urls import contact_href
 
@@ -31,6 +31,11 @@ class Branch(TypedContent):
     @property
     def contact_href(self) -> str:
         return contact_href(self.contact)
+
+    @property
+    def region_in_a_sentence(self) -> str:
+        """"the North West", for the page's headings ("Coming up in …")."""
+        return region_in_a_sentence(self.region)
 
 
 class BranchGenerator(TypedContentGenerator):
