@@ -318,9 +318,9 @@ def test_promote_keeps_the_candidate_files_line_ends_and_byte_order_mark(project
 
 @pytest.mark.parametrize("result, votes, title, facts, note", [
     ("elected", 1, "Alex Standing, elected for Northgate", "Elected for",
-     "Elected in Northgate at the Local elections, 5 May 2022, with 1 vote."),
+     "Elected in Northgate on 5 May 2022, with 1 vote."),
     ("not elected", 1234, "Alex Standing, stood in Northgate", "Stood in",
-     "Not elected in Northgate at the Local elections, 5 May 2022, with 1,234 votes."),
+     "Not elected in Northgate on 5 May 2022, with 1,234 votes."),
 ])
 def test_after_the_count_a_candidates_page_is_a_record(make_site, result, votes, title, facts, note):
     build = make_site({"candidates/alex-standing.md": candidate(result=result, votes=str(votes))},

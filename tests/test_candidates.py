@@ -124,6 +124,8 @@ def test_the_home_page_meets_the_candidates_during_the_campaign_only(tmp_path, s
     assert (block is not None) == shown
     if shown:
         assert build.html("").main.find("a", href="/elections/local-2022/") is not None
+        # The election's name (a title) before the sentence, not "at the Local elections" inside it.
+        assert text_of(block.find_next_sibling("p")).startswith("Local elections, 5 May 2022: we are standing 2 candidates.")
     # The branch lists its candidates until the polls close (before the campaign too).
     polls_open = now < "2022-05-05 22:00"
     branch = build.html("branches/breakthrough-north-west/").main
@@ -138,7 +140,7 @@ def test_a_result_makes_the_page_a_record_once_the_polls_have_closed(make_site):
             "closed yet — give the result once the votes are counted") in early.problem_lines
     counted = make_site(elected, options=("--now", "2022-05-06 09:00"))
     assert counted.returncode == 0, counted.stderr
-    assert "Elected in Northgate at the Local elections, 5 May 2022, with 1,234 votes." in text_of(
+    assert "Elected in Northgate on 5 May 2022, with 1,234 votes." in text_of(
         counted.html("candidates/alex-standing/").main)
 
 

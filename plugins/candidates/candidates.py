@@ -36,6 +36,10 @@ class Candidate(TypedContent):
         return self.settings["ELECTIONS"][self.election]["name"]
 
     @property
+    def polling_day(self) -> dt.date:
+        return dt.date.fromisoformat(self.settings["ELECTIONS"][self.election]["polling_day"])
+
+    @property
     def polls_closed(self) -> bool:
         """Asked of the build's clock each time, never kept: the share cards
         are planned by another plugin's handler of the signal that linked the
