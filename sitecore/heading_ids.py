@@ -26,6 +26,7 @@ from pathlib import Path
 
 from markdown.extensions.toc import TocExtension
 from pelican.settings import DEFAULT_CONFIG
+from unidecode import unidecode
 
 from sitecore.regions import region_slug
 
@@ -118,11 +119,38 @@ def alternatives(words: Iterable[str]) -> str:
     return "|".join(literal(word) for word in sorted(set(words))) or NEVER
 
 
+# The longest id made from a heading's words, a few short of the longest the
+# allowlist takes (sitecore/html_allowlist.py: ID_VALUE), for the toc
+# extension's _1, _2 … after a repeated heading.
+LONGEST_ID = 72
+# Before an id whose words start with a digit ("## 2022", "## 10 things to
+# know"): an id the allowlist takes, and a CSS selector, starts with a letter.
+BEFORE_A_NUMBER = "section-"
+
+
+def id_of_words(words_to_id: Callable[[str, str], str], words: str, separator: str) -> str:
+    """The id of a heading's words, one the allowlist takes: as `words_to_id`
+    (the toc extension's slugify) makes it, which is every id a heading had
+    before; else from the words written in Latin letters ("## Ελλάδα" is
+    "ellada": its slugify keeps ASCII only, and gave "", which the toc
+    extension made "_1"), after "section-" if they start with a digit, at
+    most LONGEST_ID characters (cut after a whole word), and "section" if
+    no letter or digit is left ("## ???"). Each was refused as an id
+    "not allowed", which the volunteer had not written (an audit)."""
+    made = words_to_id(words, separator) or words_to_id(unidecode(words), separator)
+    if made[:1].isdigit():
+        made = BEFORE_A_NUMBER + made
+    if len(made) > LONGEST_ID:
+        cut = made[:LONGEST_ID + 1]
+        made = cut.rsplit(separator, 1)[0] if separator in cut else made[:LONGEST_ID]
+    return made or BEFORE_A_NUMBER.rstrip("-")
+
+
 def id_apart_from_theme(words_to_id: Callable[[str, str], str], theme_id: re.Pattern, words: str,
                         separator: str) -> str:
-    """The id `words_to_id` makes of a heading's words, or if that is a
-    theme's id, the first of it with _1, _2 … that is not."""
-    made = words_to_id(words, separator)
+    """The id `words_to_id` makes of a heading's words (id_of_words), or if
+    that is a theme's id, the first of it with _1, _2 … that is not."""
+    made = id_of_words(words_to_id, words, separator)
     if not theme_id.fullmatch(made):
         return made
     return next(suffixed for suffixed in (f"{made}_{count}" for count in itertools.count(1))

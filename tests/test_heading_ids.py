@@ -215,3 +215,30 @@ def test_the_links_back_from_a_footnote_cited_three_times_are_three_words_apart(
     assert [link.get_text() for link in note.select("a.footnote-backref")] == [
         "Back to the text", "Back to the text (2)", "Back to the text (3)"]
     assert note.get_text().endswith("Back to the text Back to the text (2) Back to the text (3)")
+
+
+HEADINGS_OF_ANY_WORDS = {
+    "2022": "section-2022",
+    "10 things to know": "section-10-things-to-know",
+    "Ελλάδα": "ellada",
+    "Привет мир": "privet-mir",
+    "???": "section",
+    "…": "section_1",  # a second "section": the toc extension's suffix
+    "What the council's decision means for tenants in Bury St Edmunds and across the county of Suffolk":
+        "what-the-councils-decision-means-for-tenants-in-bury-st-edmunds-and",
+    ORDINARY: "why-it-matters",  # as every heading of words in Latin letters always had
+}
+
+
+def test_a_heading_of_any_words_gets_an_id_a_link_can_use(tmp_path):
+    """From an audit: "## 2022", "## 10 things to know", a heading in Greek
+    or Cyrillic, of marks alone, or of more than 80 characters' words got an
+    id the allowlist refuses (starting with a digit, "_1", too long), and
+    the post was refused for an id "not allowed" its writer never wrote."""
+    body = "Intro.\n\n" + "\n\n".join(f"## {words}\n\nText." for words in HEADINGS_OF_ANY_WORDS) + "\n"
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace("The first post's text.\n", body)
+    build = build_in(tmp_path, {"posts/hello.md": post})
+    assert build.returncode == 0, build.stderr
+    headings = build.html("news/hello/").select(".prose h2")
+    shown = {words.replace("'", "\u2019"): made for words, made in HEADINGS_OF_ANY_WORDS.items()}  # curly
+    assert {heading.get_text(strip=True): heading["id"] for heading in headings} == shown
