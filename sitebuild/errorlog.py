@@ -35,7 +35,9 @@ class ErrorCollector(logging.Handler):
 # (its target only), and two posts with one slug (bare paths on lines of
 # their own). Shown above our list, they read like the real error.
 EXPLAINED_BY_OUR_CHECKS = {
-    "pelican.contents": re.compile(r"Unable to find '%s', skipping url replacement\.|Other resources were not found"),
+    # (and {filename} used for a picture, which ours says at its line with {static} to write)
+    "pelican.contents": re.compile(r"Unable to find '%s', skipping url replacement\.|Other resources were not found"
+                                   r"|\{filename\} used for linking to static content"),
     "pelican.utils": re.compile(r"There are %s (original \(not translated\) )?items "),
     # Our check says it at the image's line, with the fix; Pelican's, with
     # the file's full path, said it again.

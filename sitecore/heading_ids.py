@@ -137,13 +137,19 @@ def id_of_words(words_to_id: Callable[[str, str], str], words: str, separator: s
     most LONGEST_ID characters (cut after a whole word), and "section" if
     no letter or digit is left ("## ???"). Each was refused as an id
     "not allowed", which the volunteer had not written (an audit)."""
-    made = words_to_id(words, separator) or words_to_id(unidecode(words), separator)
+    made = starting_with_a_letter_or_digit(words_to_id(words, separator)) or starting_with_a_letter_or_digit(
+        words_to_id(unidecode(words), separator))
     if made[:1].isdigit():
         made = BEFORE_A_NUMBER + made
     if len(made) > LONGEST_ID:
         cut = made[:LONGEST_ID + 1]
         made = cut.rsplit(separator, 1)[0] if separator in cut else made[:LONGEST_ID]
     return made or BEFORE_A_NUMBER.rstrip("-")
+
+
+def starting_with_a_letter_or_digit(made: str) -> str:
+    """`made` from its first letter or digit ("## --- Notes" made "-notes")."""
+    return re.sub(r"^[\W_]+", "", made)
 
 
 def id_apart_from_theme(words_to_id: Callable[[str, str], str], theme_id: re.Pattern, words: str,

@@ -40,19 +40,40 @@ SAVE_OPTIONS = {"JPEG": {"quality": 90, "optimize": True}, "PNG": {"optimize": T
                 "WEBP": {"quality": 90, "method": 4}}
 
 
+# The modes of picture WeasyPrint writes into a PDF. Another (a PNG of 16
+# bits a pixel in grey, I;16) stopped the PDF with "Unknown image mode",
+# told as the print template's fault (a fuzz audit).
+PRINTABLE_MODES = frozenset({"1", "L", "LA", "P", "RGB", "RGBA", "CMYK"})
+# Grey in more than 8 bits, as Pillow opens it: scaled down to 8, not cut off at 255.
+DEEP_GREY_MODES = frozenset({"I", "I;16", "I;16B", "I;16L", "I;16N", "F"})
+
+
 def for_print(data: bytes, max_side: int = PRINT_MAX_SIDE) -> bytes:
-    """`data` itself if the picture fits in `max_side` pixels each way (or
-    is an animation, or a kind not listed in SAVE_OPTIONS), else a copy
-    scaled to fit."""
+    """`data` itself if the picture fits in `max_side` pixels each way and
+    is of a mode a PDF takes (or is an animation, or a kind not listed in
+    SAVE_OPTIONS), else a copy scaled to fit, in such a mode."""
     with strict_decoding(), Image.open(io.BytesIO(data)) as image:
         kind = image.format
-        if max(image.size) <= max_side or kind not in SAVE_OPTIONS or getattr(image, "is_animated", False):
+        fits = max(image.size) <= max_side and image.mode in PRINTABLE_MODES
+        if fits or kind not in SAVE_OPTIONS or getattr(image, "is_animated", False):
             return data
         profile = image.info.get("icc_profile")
-        upright = ImageOps.exif_transpose(image)  # the copy carries no orientation: turn it now
+        upright = printable(ImageOps.exif_transpose(image))  # the copy carries no orientation: turn it now
         upright.thumbnail((max_side, max_side), Image.LANCZOS)
         if kind == "JPEG" and upright.mode not in ("RGB", "L", "CMYK"):
             upright = upright.convert("RGB")
         out = io.BytesIO()
         upright.save(out, format=kind, **SAVE_OPTIONS[kind], **({"icc_profile": profile} if profile else {}))
         return out.getvalue()
+
+
+def printable(image: Image.Image) -> Image.Image:
+    """`image` in a mode WeasyPrint writes (PRINTABLE_MODES)."""
+    if image.mode in PRINTABLE_MODES:
+        return image
+    if image.mode in DEEP_GREY_MODES:
+        # 16 bits a pixel: 65,535 is white. "I" and "F" say no depth: their
+        # lightest grey is taken for white.
+        lightest = 65535 if image.mode.startswith("I;16") else max(image.getextrema()[1], 1)
+        return image.convert("F").point(lambda value: value * 255 / lightest).convert("L")
+    return image.convert("RGBA" if "A" in image.getbands() else "RGB")

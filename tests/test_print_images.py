@@ -58,3 +58,23 @@ def test_a_picture_that_fits_is_printed_as_it_is_published():
     assert scaled.getexif().get(0x0112) is None  # nothing left to turn
     left, right = scaled.getpixel((10, 750)), scaled.getpixel((1990, 750))
     assert left[2] > left[0] and right[0] > right[2]  # the blue half stays on the left
+
+
+def test_a_sixteen_bit_grey_picture_in_a_policy_is_printed_in_eight_bits(tmp_path, factory_cache):
+    """From a fuzz audit: a PNG of 16 bits a pixel in grey (a scanner's)
+    stopped the PDF with WeasyPrint's "Unknown image mode: I;16", told as the
+    print template's fault. Its print copy is 8-bit grey, its greys kept:
+    scaled down, not cut off at 255."""
+    deep = Image.new("I;16", (64, 48))
+    deep.putdata([row * 1300 for row in range(48) for _ in range(64)])  # 0 to 61,100 of 65,535
+    scan = io.BytesIO()
+    deep.save(scan, format="PNG")
+    printed = Image.open(io.BytesIO(for_print(scan.getvalue())))
+    assert printed.mode == "L" and printed.getextrema() == (0, 47 * 1300 * 255 // 65535)
+    policy = policy_markdown("Homes for everyone", 1).replace(
+        "Text.\n", "Text.\n\n![A scanned plan of the new homes]({static}/images/plan.png)\n")
+    built = build_in(tmp_path, {"policies/01-housing.md": policy, "images/plan.png": scan.getvalue()},
+                     cache=factory_cache)
+    assert built.returncode == 0, built.stderr
+    for name in ("minifesto.pdf", "minifesto-large-print.pdf"):
+        assert (64, 48) in embedded_images(built.output / name), name

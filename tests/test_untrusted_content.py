@@ -19,7 +19,12 @@ import pytest
 from conftest import MINIMAL_SITE, policy_markdown, run_build, sample_jpeg, sample_png, write_content
 
 from plugins.contentfiles.file_types import type_problem
-from plugins.frontmatter.limits import control_character_problems, markup_problems
+from plugins.frontmatter.limits import (
+    block_count_problems,
+    code_block_option_problems,
+    control_character_problems,
+    markup_problems,
+)
 from plugins.frontmatter.publication import has_passed, publication_status
 from plugins.frontmatter.table_limits import table_problems
 from sitecore.html_refusals import refusals
@@ -834,3 +839,97 @@ def test_the_reviews_costliest_files_are_told_what_is_wrong_with_them():
     with pytest.raises(FieldError) as refused:
         date("2021-12-15" + " " * 60000 + "x", SETTINGS)
     assert refused.value.fix.startswith("write it as YYYY-MM-DD")
+
+
+
+# --- What a fuzz audit of every field and body found --------------------------
+
+
+def test_a_text_of_more_blocks_than_markdown_reads_in_good_time_is_refused_at_the_first_too_many():
+    """Python-Markdown's time grows with the square of a text's blocks: a
+    180 KB file of 60,000 one-letter paragraphs took over two minutes."""
+    front = "---\ntitle: Many\n---\n"  # the body starts at line 4
+    assert block_count_problems(front + "p\n\n" * 2000) == []
+    [problem] = block_count_problems(front + "p\n\n" * 2500)
+    assert problem.line == 4 + 2 * 2000  # the 2,001st
+    assert problem.message.startswith("is past the text's 2,000th paragraph, list item, table row or heading")
+    assert block_count_problems(front + "- item\n" * 2001)[0].line == 4 + 2000
+    assert block_count_problems(front + "one long paragraph\n" * 5000) == []  # one block
+
+
+def test_a_code_block_option_markdown_cannot_read_is_refused_at_its_fence():
+    """`{.python linenums="9999…"}` ended Python-Markdown in "TypeError:
+    cannot serialize None", told as a file that could not be read."""
+    text = '---\ntitle: Code\n---\nIntro.\n\n```{.python linenums="99999999999999999999"}\nx = 1\n```\n'
+    [problem] = code_block_option_problems(text)
+    assert (problem.line, problem.message, problem.fix) == (
+        6, "gives its code block the option linenums, which the site does not use",
+        "write the fence with the language alone, e.g. ```python")
+    assert code_block_option_problems(text.replace('{.python linenums="99999999999999999999"}', "python")) == []
+
+
+@pytest.mark.parametrize("front_matter, line, field, message", [
+    ('title: "Katie \\ud800"', 2, "title", "contains half of a character (a lone surrogate, written as a \\u "
+                                             "escape), which no text holds (U+D800)"),
+    ('tags: ["\\udfff"]', 2, "tags", "item 1: contains half of a character (a lone surrogate, written as a \\u "
+                                      "escape), which no text holds (U+DFFF)"),
+    ('"\\ud800": x', 2, "(front matter)", "a field's name contains half of a character (a lone surrogate, "
+                                           "written as a \\u escape), which no text holds (U+D800)"),
+    ("number: " + "9" * 5000, 2, "number", "is a number of 5,000 characters, longer than any value takes"),
+    ("corrections:\n  - date: " + "9" * 5000, 3, "corrections", "item 1, date: is a number of 5,000 characters, "
+                                                                 "longer than any value takes"),
+])
+def test_a_value_python_cannot_hold_is_refused_at_its_line(front_matter, line, field, message):
+    """A "\\ud800" escape (half a character, which no file can be written
+    with) and a number of thousands of digits ended the reading in Python's
+    UnicodeEncodeError and ValueError, told as a file that could not be read."""
+    with pytest.raises(FrontMatterError) as refused:
+        parse_document(f"---\n{front_matter}\n---\nText.\n")
+    assert (refused.value.line, refused.value.field, str(refused.value)) == (line, field, message)
+
+
+def test_a_text_refused_for_thousands_of_things_is_told_the_first_twenty_and_how_many_more(make_site):
+    """20,000 attributes on one tag took two minutes to tell, a line each."""
+    attributes = " ".join(f'a{number}="x"' for number in range(30))
+    post = MINIMAL_SITE["posts/hello.md"].replace("The first post's text.", f"<span {attributes}>x</span>")
+    build = make_site({"posts/hello.md": post})
+    assert build.returncode == 1
+    told = [line for line in build.problem_lines if line.startswith("content/posts/hello.md:")]
+    assert len(told) == 21, told
+    assert "content/posts/hello.md:10: body: has 10 more things the site does not allow, after those above — mend " \
+           "those above, then check again" in told
+
+
+def test_a_picture_linked_with_filename_is_a_warning_at_its_line_not_pelicans(make_site):
+    """Pelican took it, and warned in words of its own, with no line."""
+    post = MINIMAL_SITE["posts/hello.md"].replace(
+        "The first post's text.", "See [the photo]({filename}/images/press/alex-mays.jpg).")
+    build = make_site({"posts/hello.md": post})
+    assert build.returncode == 0, build.stderr
+    assert "content/posts/hello.md:10: body: the link {filename}/images/press/alex-mays.jpg uses {filename} for a " \
+           "file that is not a page — write {static}/images/press/alex-mays.jpg: {filename} is for pages (.md) " \
+           "(warning)" in build.stderr
+    assert "used for linking to static content" not in build.stderr
+
+
+def test_what_a_fuzz_audit_found_is_told_at_its_file_line_and_field(make_site):
+    """Each as a volunteer reads it in the build's list, with no Python
+    error's words."""
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"])
+    build = make_site({
+        "posts/many.md": post.replace("The first post's text.", "p\n\n" * 2001),
+        "posts/code.md": post.replace("The first post's text.", '```{.python linenums="x"}\nx = 1\n```'),
+        "posts/half.md": post.replace("title: Hello from the party", 'title: "Hello \\ud800"'),
+        "policies/01-housing.md": MINIMAL_SITE["policies/01-housing.md"].replace("number: 1", "number: " + "1" * 5000),
+    })
+    assert build.returncode == 1 and "Error:" not in build.stderr, build.stderr
+    told = "\n".join(build.problem_lines)
+    for expected in ("content/posts/many.md:4010: (file): is past the text's 2,000th paragraph, list item, table row "
+                     "or heading:",
+                     "content/posts/code.md:10: (file): gives its code block the option linenums, which the site does "
+                     "not use",
+                     "content/posts/half.md:2: title: contains half of a character (a lone surrogate, written as a \\u "
+                     "escape), which no text holds (U+D800)",
+                     "content/policies/01-housing.md:3: number: is a number of 5,000 characters, longer than any value "
+                     "takes"):
+        assert expected in told, told

@@ -15,6 +15,7 @@ from html import unescape
 from urllib.parse import unquote, urlparse
 
 from sitecore.html_allowlist import OTHER_WEBSITE_WITHOUT_SCHEME, goes_up_a_folder
+from sitecore.names import MARKDOWN_SUFFIXES
 from sitecore.problems import problem_log
 from sitecore.publication_order import naming_refused
 from sitecore.schema.fields import describes_nothing
@@ -222,6 +223,12 @@ def check_internal_file(item, found, path: str, site: SiteFacts, field: str = "b
         check_unpublished_target(item, found, site.unpublished[os.path.abspath(full)], field)
     elif found.kind == "image":
         check_image_file(item, found.line, field, full, content_root)
+    if found.target.startswith("{filename}") and not full.endswith(MARKDOWN_SUFFIXES) and os.path.isfile(full):
+        # It works (Pelican publishes the file), but Pelican said so in a
+        # warning of its own, with no line and no fix (a fuzz audit).
+        problem_log.warn(item.source_path, found.line, field,
+                         f"the link {found.target} uses {{filename}} for a file that is not a page",
+                         f"write {{static}}{found.target[len('{filename}'):]}: {{filename}} is for pages (.md)")
 
 
 def check_unpublished_target(item, found, target, field: str) -> None:

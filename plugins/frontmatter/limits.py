@@ -108,6 +108,24 @@ def conflict_marker_problems(text: str) -> list[TextProblem]:
             for number, line in enumerate(lines, start=1) if CONFLICT_MARKER.fullmatch(line)]
 
 
+# The options of a fenced code block ({.python linenums="…"}) that
+# Python-Markdown reads as yes or no: any other value ended its rendering
+# in "TypeError: cannot serialize None", told as a file that could not be
+# read (a fuzz audit). They only style code a page never colours.
+CODE_BLOCK_OPTIONS = ("linenums", "guess_lang", "noclasses", "use_pygments")
+CODE_BLOCK_OPTION = re.compile(rf"(?<![\w-])({'|'.join(CODE_BLOCK_OPTIONS)})\s*=")
+
+
+def code_block_option_problems(text: str) -> list[TextProblem]:
+    """One problem per fenced code block given such an option."""
+    first_line, start = body_start_line(text)
+    return [TextProblem(first_line + text.count("\n", start, start + block.start()),
+                        f"gives its code block the option {option.group(1)}, which the site does not use",
+                        "write the fence with the language alone, e.g. ```python")
+            for block in FENCED_BLOCK.finditer(text[start:]) if block.group("attrs")
+            for option in [CODE_BLOCK_OPTION.search(block.group("attrs"))] if option]
+
+
 # Python-Markdown's inline patterns can take time that grows with the
 # square of a paragraph's markup: it looks for the "]" of each "[" (a link,
 # an image, a footnote) and the ")" of each "](" a character at a time to
@@ -168,6 +186,24 @@ def markup_problems(text: str) -> list[TextProblem]:
     return problems
 
 
+# Python-Markdown's time grows with the square of a text's blocks
+# (paragraphs, list items, table rows, headings: it moves each through one
+# list): 10,000 took 1.5 s, 60,000 (a 180 KB file of "p" lines) over two
+# minutes of a check (a fuzz audit). The longest launch text has 28; a
+# long policy a few hundred.
+MOST_BLOCKS = 2000
+
+
+def block_count_problems(text: str) -> list[TextProblem]:
+    """A problem at the first block past MOST_BLOCKS, if the text has more."""
+    for count, (line, _) in enumerate(paragraphs(text), start=1):
+        if count > MOST_BLOCKS:
+            return [TextProblem(line, f"is past the text's {MOST_BLOCKS:,}th paragraph, list item, table row or "
+                                      "heading: more than one page should hold, and more than Markdown reads in "
+                                      "good time", "split the text into several files")]
+    return []
+
+
 def paragraphs(text: str):
     """(first line, text) of each run of inline text Markdown reads as one:
     lines without a blank one between them, a list item, table row or
@@ -191,8 +227,14 @@ def paragraphs(text: str):
 def body_without_code(text: str) -> tuple[int, str]:
     """(the line the body starts at, the body with its fenced code blocks
     blanked, line for line, as Markdown finds them: code is not read)."""
+    first_line, start = body_start_line(text)
+    return first_line, blank_fenced_code(text[start:])
+
+
+def body_start_line(text: str) -> tuple[int, int]:
+    """(the line the body starts at, its offset in `text`)."""
     start = body_start(text)
-    return text.count("\n", 0, start) + 1, blank_fenced_code(text[start:])
+    return text.count("\n", 0, start) + 1, start
 
 
 def blank_fenced_code(markdown: str) -> str:

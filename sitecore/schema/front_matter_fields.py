@@ -42,6 +42,11 @@ def parse_fields(yaml_text: str, block: list[str], closing_line: int) -> dict:
             # Compose once: the node tree gives each key's line, and the
             # values are constructed from that same tree.
             root = loader.get_single_node()
+            # The values as written, before any is made a Python value: a
+            # number of thousands of digits cannot be made one.
+            value_problem = first_value_problem(root, block) if isinstance(root, yaml.MappingNode) else None
+            if value_problem:  # anything but a mapping is refused below
+                raise value_problem
             values = loader.construct_document(root) if root is not None else None
         finally:
             loader.dispose()
@@ -52,10 +57,6 @@ def parse_fields(yaml_text: str, block: list[str], closing_line: int) -> dict:
         raise explain_syntax_error(error, block, closing_line) from None
     except yaml.YAMLError as error:
         raise FrontMatterError(first_line, f"YAML error: {error}", "check the front matter") from None
-    if isinstance(root, yaml.MappingNode):  # anything else is refused just below
-        value_problem = first_value_problem(root, block)
-        if value_problem:
-            raise value_problem
     if values is None:
         values, root = {}, None
     if not isinstance(values, dict):

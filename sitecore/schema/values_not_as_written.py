@@ -45,12 +45,24 @@ NONCHARACTER = re.compile(r"[\ufdd0-\ufdef\ufffe\uffff]")
 
 def what_it_is(character: str) -> str:
     """How a message names a character CONTROL_CHARACTER found."""
-    kind = "a noncharacter, which no text holds" if NONCHARACTER.match(character) else "an invisible control character"
+    if NONCHARACTER.match(character):
+        kind = "a noncharacter, which no text holds"
+    elif LONE_SURROGATE.match(character):
+        kind = "half of a character (a lone surrogate, written as a \\u escape), which no text holds"
+    else:
+        kind = "an invisible control character"
     return f"{kind} (U+{ord(character):04X})"
 
 
+# A "\ud800" escape in quotes makes half of a character, which no file can
+# be written with: it ended the reading in UnicodeEncodeError (a fuzz audit).
+LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 CONTROL_CHARACTER = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]")
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff"
+    r"\ud800-\udfff]")
+# More digits than any number a field takes (a policy's number, votes): one
+# of thousands ended the reading in Python's own ValueError (a fuzz audit).
+LONGEST_NUMBER = 100
 # After a value, a space and "#" start a YAML comment, which is left out:
 # `title: Councillors back #NHSPayNow` publishes "Councillors back". A
 # comment a person means has a space after its "#"; a hashtag has none.
@@ -59,9 +71,21 @@ HASHTAG_AFTER_VALUE = re.compile(r"[ \t]+#\S")
 
 def first_value_problem(root, block: list[str]) -> FrontMatterError | None:
     """A value that would not be published as written: text after it taken
-    for a comment, or an invisible control character in it."""
+    for a comment, or an invisible control character in it; or a number no
+    field takes, too long to be read."""
+    for key_node in field_names(root):
+        unreadable = CONTROL_CHARACTER.search(str(key_node.value))
+        if unreadable or len(str(key_node.value)) > LONGEST_NUMBER and key_node.tag.endswith(":int"):
+            return FrontMatterError(BLOCK_START_LINE + key_node.start_mark.line,
+                                    f"a field's name contains {what_it_is(unreadable.group())}" if unreadable else
+                                    f"a field's name is a number of {len(key_node.value):,} characters",
+                                    "write the field's name as the README gives it")
     for (key, *inside), node in scalar_values(root, ()):
         where = f"{where_in_field(tuple(inside))}: " if inside else ""
+        if node.tag.endswith(":int") and len(node.value) > LONGEST_NUMBER:
+            return FrontMatterError(BLOCK_START_LINE + node.start_mark.line,
+                                    f"{where}is a number of {len(node.value):,} characters, longer than any "
+                                    "value takes", "write the number the field asks for", field=key)
         line_index = node.end_mark.line
         run_on = item_run_on(node, inside, block)
         dash = dash_slip(block, node.end_mark.line) if run_on is not None else None
@@ -86,6 +110,7 @@ def first_value_problem(root, block: list[str]) -> FrontMatterError | None:
             return FrontMatterError(
                 BLOCK_START_LINE + node.start_mark.line,
                 f"{where}contains {what_it_is(control.group())}",
+                f"remove the \\u{ord(control.group()):04x} escape" if LONE_SURROGATE.match(control.group()) else
                 "delete it and retype that spot (it often comes from pasting from Word or a PDF)", field=key)
     return None
 
@@ -149,6 +174,18 @@ def hashtag_taken_for_a_comment(node, block: list[str], cut: str, key: str, wher
     # A value wrapped over lines: its words, shortened, not a line to copy.
     return FrontMatterError(BLOCK_START_LINE + node.end_mark.line, problem,
                             f"put the whole value in quotes: {in_quotes(shortened(whole))}", field=key)
+
+
+def field_names(node):
+    """Every mapping key in the tree, as written (its ScalarNode)."""
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from field_names(item)
+    elif isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                yield key_node
+            yield from field_names(value_node)
 
 
 def scalar_values(node, path: tuple):
