@@ -88,6 +88,20 @@ def _help_asked(c, task_name: str, *values: str) -> bool:
     return True
 
 
+def _port_free_or_exit(port: int, what: str) -> None:
+    """Exit, saying why, if nothing may listen on `port` on this computer now."""
+    import socket
+
+    from sitebuild.__main__ import port_in_use
+
+    with socket.socket() as probe:
+        try:
+            probe.bind((HOST, port))
+        except OSError as error:
+            print(f"{what}: {port_in_use(port, error)}", file=sys.stderr)
+            sys.exit(1)
+
+
 def _sitebuild(c, *arguments: str, module: str = "sitebuild") -> None:
     """Run sitebuild (or one of its commands, `module`); on failure exit with
     its status, without invoke's own report (it has already said what is
@@ -97,16 +111,23 @@ def _sitebuild(c, *arguments: str, module: str = "sitebuild") -> None:
         sys.exit(result.exited)
 
 
+# --debug: what a failed build's "Run with --debug for details" asks for
+# (invoke took it for its own --debug, which says nothing of the build).
+DEBUG_HELP = "when something fails: show the details a developer needs (Python's own report)"
+
+
 @task(help={"drafts": "build a preview into preview/ that shows drafts and embargoed posts",
-            "production": "build the public site with publishconf.py (real domain, absolute URLs)"})
-def build(c, drafts=False, production=False):
+            "production": "build the public site with publishconf.py (real domain, absolute URLs)",
+            "debug": DEBUG_HELP})
+def build(c, drafts=False, production=False, debug=False):
     """Build the site into output/ with pelicanconf.py."""
     if production and drafts:
         sys.exit("A production build never shows drafts: use --drafts or --production, not both.")
+    more = ["--debug"] if debug else []
     if production:
-        _sitebuild(c, "--settings", SETTINGS["production"], "--output", OUTPUT)
+        _sitebuild(c, "--settings", SETTINGS["production"], "--output", OUTPUT, *more)
     else:
-        _sitebuild(c, "--settings", SETTINGS["local"], *(["--drafts"] if drafts else []))
+        _sitebuild(c, "--settings", SETTINGS["local"], *(["--drafts"] if drafts else []), *more)
 
 
 @task(help={"since": "also compare with this git revision (e.g. origin/main), as the review of a pull request "
@@ -176,6 +197,13 @@ def minifesto(c, action, again=False, from_=""):
         return
     if action != "freeze":
         sys.exit(f"Unknown action {action!r}: the one action is `invoke minifesto freeze`.")
+    if from_:
+        from sitebuild.base_revision import unknown_revision
+
+        # Said as `check --since` says it, not in git's own words.
+        if unknown := unknown_revision(from_, Path(_settings()["PATH"])):
+            print(f"--from: {unknown}", file=sys.stderr)
+            sys.exit(2)
     check = ["--settings", SETTINGS["local"], "--check"]
     # Checked before freezing, so only an edition that builds is frozen;
     # after, when the check before cannot tell: --again (the old copy made
@@ -386,6 +414,7 @@ def cms(c, port=PORT_AS_TYPED):
 
     (Sveltia CMS; it writes the files in content/.)"""
     port = _port(port)
+    _port_free_or_exit(port, "The preview could not start")  # before the steps, which could not be followed
     print(f"""Browser editor: http://{HOST}:{port}/admin/ (in Chrome or Edge; Ctrl+C stops)
   1. Open that address and click "Work with Local Repository".
   2. Choose this folder ({ROOT}) and allow the browser to edit its files.
@@ -426,10 +455,62 @@ def _title_left_unquoted(argv: list[str], task_names: set[str]) -> str | None:
     return f"Not created: a title of several words goes in quotes: invoke new {given[0]} {shown}{after}"
 
 
+def _command_line_slip(argv: list[str], tasks: dict[str, Task]) -> str | None:
+    """What to type instead of a task or option invoke does not know, which
+    it told as "No idea what 'buidl' is!" (an audit): the nearest task or
+    option, and where the list is. None for a command line invoke can run,
+    or one that starts with invoke's own options (left to invoke)."""
+    import difflib
+
+    words = argv[1:]
+    if not words or words[0].startswith("-") or {"--complete", "-h", "--help"} & set(words):
+        return None  # invoke's own options, the shell completing a word, or help asked for
+    task, positional, expects_value, last_option = None, [], False, ""
+    for word in words:
+        if expects_value:
+            expects_value = False
+        elif word.startswith("--") and task is not None:
+            name = word.split("=", 1)[0]
+            arguments = {f"--{name}": argument for argument in task.get_arguments() for name in argument.names
+                         if len(name) > 1}
+            if name not in arguments:
+                near = difflib.get_close_matches(name, arguments, n=1)
+                return (f"`invoke {task.name}` has no option {name}" + (f": did you mean {near[0]}?" if near else "")
+                        + f" (`invoke --help {task.name}` lists its options)")
+            expects_value = arguments[name].kind is not bool and "=" not in word
+            last_option = name
+        elif word.startswith("-") and positional and (" " in word or len(word) > 2):
+            # "-a title": invoke read it as options ("No idea what '-a' is!").
+            return (f"The {positional[0].name} {word!r} starts with '-', which invoke reads as an option: "
+                    "start it with a word")
+        elif word.startswith("-"):
+            continue  # a short option: invoke reads it
+        elif positional:
+            positional.pop(0)
+        elif word in tasks:
+            task = tasks[word]
+            positional = [argument for argument in task.get_arguments() if argument.positional]
+        else:
+            near = difflib.get_close_matches(word, tasks, n=1)
+            return (f"There is no command {word!r}" + (f": did you mean `invoke {near[0]}`?" if near else "")
+                    + " (`invoke --list` lists them all)")
+    if positional:  # invoke said "'new' did not receive required positional arguments: 'title'"
+        needed = " and ".join(argument.name for argument in positional)
+        return (f"`invoke {task.name}` needs its {needed}: {task.__doc__.strip().splitlines()[0]}"
+                f" (`invoke --help {task.name}` says more)")
+    if expects_value:  # invoke said "Flag <Argument: since (s)> needed value and was not given one!"
+        return (f"{last_option} needs a value after it, e.g. `invoke {task.name} {last_option} …` "
+                f"(`invoke --help {task.name}` says what it takes)")
+    return None
+
+
 # Before invoke reads the command line (it loads this file first), so that
 # the volunteer is told what to type, not that a task is unknown.
 if Path(sys.argv[0]).name in ("invoke", "inv"):
-    _names = {value.name for value in list(globals().values()) if isinstance(value, Task)}
-    if _advice := _title_left_unquoted(sys.argv, _names):
+    _tasks = {value.name: value for value in list(globals().values()) if isinstance(value, Task)}
+    if len(sys.argv) == 1:  # bare `invoke` printed invoke's own options, not the commands
+        print(__doc__.split("\n\n")[0] + "\n\n" + __doc__.split("\n\n")[1].rstrip())
+        sys.exit(0)
+    if _advice := _title_left_unquoted(sys.argv, set(_tasks)) or _command_line_slip(sys.argv, _tasks):
         print(_advice, file=sys.stderr)
         sys.exit(1)

@@ -163,3 +163,67 @@ def test_a_mistake_in_a_settings_file_another_imports_is_told_at_its_own_line(tm
     [line] = failed.value.lines
     assert line == (f"{tmp_path / 'base_settings.py'}:3: the settings could not be loaded: NameError: name "
                     "'undefined_name' is not defined — mend the file, or the folder it names, and try again")
+
+
+@pytest.mark.parametrize("typed, told", [
+    (["buidl"], "There is no command 'buidl': did you mean `invoke build`? (`invoke --list` lists them all)"),
+    (["build", "--draft"], "`invoke build` has no option --draft: did you mean --drafts? (`invoke --help build` "
+                           "lists its options)"),
+    (["check", "--since"], "--since needs a value after it, e.g. `invoke check --since …` (`invoke --help check` "
+                           "says what it takes)"),
+    (["gh-pages", "--remot=x"], "`invoke gh-pages` has no option --remot: did you mean --remote? (`invoke --help "
+                                "gh-pages` lists its options)"),
+    (["new", "post"], '`invoke new` needs its title: Start a new post, policy, councillor, event, branch or '
+                      'candidate: invoke new post "Title". (`invoke --help new` says more)'),
+    (["new", "post", "-a title"], "The title '-a title' starts with '-', which invoke reads as an option: start it "
+                                  "with a word"),
+    (["livereload", "--content", "x"], "`invoke livereload` has no option --content (`invoke --help livereload` "
+                                       "lists its options)"),
+])
+def test_a_command_invoke_cannot_read_is_told_what_to_type(typed, told):
+    """From an audit: invoke's own words reached volunteers ("No idea what
+    'buidl' is!", "Flag <Argument: since (s)> needed value and was not given
+    one!", "'new' did not receive required positional arguments")."""
+    slipped = run(str(REPO / ".venv/bin/invoke"), *typed)
+    assert slipped.returncode == 1 and "No idea" not in slipped.stderr
+    assert slipped.stderr == told + "\n"
+
+
+def test_invoke_alone_lists_the_commands():
+    """It printed invoke's own options, not the project's commands."""
+    alone = run(str(REPO / ".venv/bin/invoke"))
+    assert alone.returncode == 0
+    assert alone.stdout.startswith("Tasks for volunteers and developers: `invoke --list` shows them all.")
+    assert "    invoke check        check all content, write nothing" in alone.stdout
+
+
+def test_minifesto_freeze_from_a_revision_git_does_not_know_says_so_in_a_line():
+    frozen = run(str(REPO / ".venv/bin/invoke"), "minifesto", "freeze", "--from", "origin/mian")
+    assert frozen.returncode == 2
+    assert frozen.stderr == ("--from: git knows no commit 'origin/mian' in this repository: give a branch, a tag or "
+                             "a commit, e.g. origin/main (run `git fetch origin` first for a branch on GitHub)\n")
+
+
+def test_the_browser_editor_on_a_port_in_use_says_so_before_its_steps():
+    """It printed its four steps, then that the preview could not start."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        refused = run(str(REPO / ".venv/bin/invoke"), "cms", "--port", str(port))
+    assert refused.returncode == 1 and refused.stdout == ""
+    assert refused.stderr.startswith(f"The preview could not start: port {port} cannot be used (")
+
+
+def test_a_build_that_fails_for_no_content_mistake_says_how_to_see_more(tmp_path):
+    """A broken template is not a volunteer's to mend: the build says so in
+    a line, leaves the output as it was and names --debug, which
+    `invoke build --debug` passes on (invoke took it for its own option)."""
+    from conftest import build_in
+
+    broken = build_in(tmp_path, templates={"base.html": "{{ 1 / 0 }}"})
+    assert broken.returncode == 2 and "Traceback" not in broken.stderr
+    assert "Build failed: ZeroDivisionError: division by zero" in broken.stderr
+    assert f"Nothing was changed in {broken.output}/. Run with --debug for details." in broken.stderr
+    dry = run(str(REPO / ".venv/bin/invoke"), "--dry", "build", "--debug")
+    assert dry.returncode == 0 and "-m sitebuild --settings pelicanconf.py --debug" in dry.stdout, dry.stdout
