@@ -28,6 +28,7 @@ from markdown.extensions.toc import TocExtension
 from pelican.settings import DEFAULT_CONFIG
 from unidecode import unidecode
 
+from sitecore.html_allowlist import ID_VALUE
 from sitecore.regions import region_slug
 
 # id="…" or id='…' in a template; not data-id= or the like.
@@ -119,9 +120,10 @@ def alternatives(words: Iterable[str]) -> str:
     return "|".join(literal(word) for word in sorted(set(words))) or NEVER
 
 
-# The longest id made from a heading's words, a few short of the longest the
-# allowlist takes (sitecore/html_allowlist.py: ID_VALUE), for the toc
-# extension's _1, _2 … after a repeated heading.
+# The length a heading's id is cut to when it is longer than the allowlist
+# takes (sitecore/html_allowlist.py: ID_VALUE, 81), a few short of that, for
+# the toc extension's _1, _2 … after a repeated heading. An id the allowlist
+# took stays as it was, whatever its length: links to it are out there.
 LONGEST_ID = 72
 # Before an id whose words start with a digit ("## 2022", "## 10 things to
 # know"): an id the allowlist takes, and a CSS selector, starts with a letter.
@@ -133,15 +135,16 @@ def id_of_words(words_to_id: Callable[[str, str], str], words: str, separator: s
     (the toc extension's slugify) makes it, which is every id a heading had
     before; else from the words written in Latin letters ("## Ελλάδα" is
     "ellada": its slugify keeps ASCII only, and gave "", which the toc
-    extension made "_1"), after "section-" if they start with a digit, at
-    most LONGEST_ID characters (cut after a whole word), and "section" if
+    extension made "_1"), after "section-" if they start with a digit, cut
+    after a whole word at LONGEST_ID characters if longer than the
+    allowlist takes, and "section" if
     no letter or digit is left ("## ???"). Each was refused as an id
     "not allowed", which the volunteer had not written (an audit)."""
     made = starting_with_a_letter_or_digit(words_to_id(words, separator)) or starting_with_a_letter_or_digit(
         words_to_id(unidecode(words), separator))
     if made[:1].isdigit():
         made = BEFORE_A_NUMBER + made
-    if len(made) > LONGEST_ID:
+    if len(made) > LONGEST_ID and not ID_VALUE.fullmatch(made):  # one the allowlist took keeps its id
         cut = made[:LONGEST_ID + 1]
         made = cut.rsplit(separator, 1)[0] if separator in cut else made[:LONGEST_ID]
     return made or BEFORE_A_NUMBER.rstrip("-")

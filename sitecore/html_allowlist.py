@@ -110,10 +110,21 @@ MARKER_LINK = re.compile(r"(?P<marker>\{(?:filename|static)\})(?P<path>[^#]*)(?P
 OTHER_WEBSITE_WITHOUT_SCHEME = re.compile(r"[/\\]{2,}")
 
 
+# What a browser's URL parser takes out before it reads an address: tabs and
+# line breaks anywhere, control characters and spaces at either end.
+# "/<line break>\host/p.png" is, to a browser, another website's picture.
+NOT_READ_IN_AN_ADDRESS = re.compile(r"[\t\n\r]")
+
+
+def as_a_browser_reads(url: str) -> str:
+    return NOT_READ_IN_AN_ADDRESS.sub("", url).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11"
+                                                 "\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+
+
 def url_allowed(url: str, own_site_only: bool = False) -> bool:
     """A link to the web, mail or phone; with `own_site_only` (images), only
     an address on this site: the site loads nothing from other websites."""
-    url = url.strip()
+    url = as_a_browser_reads(url)
     if LINK_MARKER.search(url):
         return bool(INTERNAL_LINK.fullmatch(url)) and ".." not in url.split("/")
     try:

@@ -242,3 +242,14 @@ def test_a_heading_of_any_words_gets_an_id_a_link_can_use(tmp_path):
     headings = build.html("news/hello/").select(".prose h2")
     shown = {words.replace("'", "\u2019"): made for words, made in HEADINGS_OF_ANY_WORDS.items()}  # curly
     assert {heading.get_text(strip=True): heading["id"] for heading in headings} == shown
+
+
+def test_a_long_heading_the_allowlist_took_keeps_its_id(tmp_path):
+    """An id of 73 to 81 characters was taken before: cut at 72, a link to
+    it would land at the page's top (a review)."""
+    words = "Why the government must act now on housing costs for every family in Britain"
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace("The first post's text.\n", f"## {words}\n\nText.\n")
+    build = build_in(tmp_path, {"posts/hello.md": post})
+    assert build.returncode == 0, build.stderr
+    assert build.html("news/hello/").select_one(".prose h2")["id"] == (
+        "why-the-government-must-act-now-on-housing-costs-for-every-family-in-britain")

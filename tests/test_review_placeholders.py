@@ -158,7 +158,9 @@ def test_a_production_settings_file_that_does_not_load_is_named_in_a_plain_messa
     refused = production_check(launched)
     assert refused.returncode == 1, refused.stderr
     assert "Traceback" not in refused.stderr
-    assert refused.stderr.startswith("publishconf.py: the settings could not be loaded: KeyError: 'NO_SUCH_SETTING'")
+    line = len(publishconf.read_text(encoding="utf-8").splitlines())  # the line added, the file's last
+    assert refused.stderr.startswith(f"publishconf.py:{line}: the settings could not be loaded: KeyError: "
+                                     "'NO_SUCH_SETTING'")
 
 
 def test_a_content_folder_that_is_not_there_is_named_in_a_plain_message(launched):

@@ -81,6 +81,9 @@ REFUSED_HTML = {
     # path on this site (found by an audit: the image was published).
     "image at /\\host": ('<img src="/\\tracker.example/pixel.gif" alt="">', {("scheme", "img")}),
     "image at \\\\host": ('<img src="\\\\tracker.example/pixel.gif" alt="">', {("scheme", "img")}),
+    # A browser takes tabs and line breaks out of an address before it reads it (a review).
+    "image at /<line break>\\host": ('<img src="/\n\\tracker.example/pixel.gif" alt="">', {("scheme", "img")}),
+    "image at <tab>//host": ('<img src="\t//tracker.example/pixel.gif" alt="">', {("scheme", "img")}),
     "attachment link": ("<a rel=attachment href=/etc/hostname>annex</a>", {("attribute", "a")}),
     "iframe": ('<iframe src="https://video.example/embed/1"></iframe>', {("embed", "iframe")}),
     "form": ('<form action="https://evil.example/"><input name=p></form>', {("tag", "form"), ("tag", "input")}),
@@ -855,6 +858,8 @@ def test_a_text_of_more_blocks_than_markdown_reads_in_good_time_is_refused_at_th
     assert problem.message.startswith("is past the text's 2,000th paragraph, list item, table row or heading")
     assert block_count_problems(front + "- item\n" * 2001)[0].line == 4 + 2000
     assert block_count_problems(front + "one long paragraph\n" * 5000) == []  # one block
+    assert block_count_problems(front + "> a quoted line\n" * 5000) == []  # one quotation (a review)
+    assert len(block_count_problems(front + "> one quotation\n\n" * 2001)) == 1  # each its own
 
 
 def test_a_code_block_option_markdown_cannot_read_is_refused_at_its_fence():
@@ -866,6 +871,8 @@ def test_a_code_block_option_markdown_cannot_read_is_refused_at_its_fence():
         6, "gives its code block the option linenums, which the site does not use",
         "write the fence with the language alone, e.g. ```python")
     assert code_block_option_problems(text.replace('{.python linenums="99999999999999999999"}', "python")) == []
+    # Read as Python-Markdown reads the braces: a title naming an option is a title (a review).
+    assert code_block_option_problems(text.replace('linenums="99999999999999999999"', 'title="linenums=1"')) == []
 
 
 @pytest.mark.parametrize("front_matter, line, field, message", [
@@ -876,6 +883,8 @@ def test_a_code_block_option_markdown_cannot_read_is_refused_at_its_fence():
     ('"\\ud800": x', 2, "(front matter)", "a field's name contains half of a character (a lone surrogate, "
                                            "written as a \\u escape), which no text holds (U+D800)"),
     ("number: " + "9" * 5000, 2, "number", "is a number of 5,000 characters, longer than any value takes"),
+    ('author: "Jo \\ud83c\\udf89 Bloggs"', 2, "author", "contains half of a character (a lone surrogate, written "
+                                                      "as a \\u escape), which no text holds (U+D83C)"),
     ("corrections:\n  - date: " + "9" * 5000, 3, "corrections", "item 1, date: is a number of 5,000 characters, "
                                                                  "longer than any value takes"),
 ])
@@ -896,8 +905,8 @@ def test_a_text_refused_for_thousands_of_things_is_told_the_first_twenty_and_how
     assert build.returncode == 1
     told = [line for line in build.problem_lines if line.startswith("content/posts/hello.md:")]
     assert len(told) == 21, told
-    assert "content/posts/hello.md:10: body: has 10 more things the site does not allow, after those above — mend " \
-           "those above, then check again" in told
+    assert "content/posts/hello.md:10: body: has 10 more things the site does not allow, besides the 20 told — " \
+           "mend those 20, then check again" in told
 
 
 def test_a_picture_linked_with_filename_is_a_warning_at_its_line_not_pelicans(make_site):
@@ -933,3 +942,11 @@ def test_what_a_fuzz_audit_found_is_told_at_its_file_line_and_field(make_site):
                      "content/policies/01-housing.md:3: number: is a number of 5,000 characters, longer than any value "
                      "takes"):
         assert expected in told, told
+
+
+def test_an_escaped_pair_of_halves_is_told_the_character_to_write():
+    """"\\ud83c\\udf89" (🎉 as JSON writes it) is two halves to YAML: removing
+    one escape, as the fix said, would leave the other (a review)."""
+    with pytest.raises(FrontMatterError) as refused:
+        parse_document('---\nauthor: "Jo \\ud83c\\udf89 Bloggs"\n---\nText.\n')
+    assert refused.value.fix == "write 🎉 itself, or \\U0001f389: YAML reads \\ud83c\\udf89 as two halves of it"

@@ -18,6 +18,7 @@ import os
 import re
 from dataclasses import dataclass
 
+from markdown.extensions.attr_list import get_attrs_and_remainder
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
 
 from sitecore.schema.document import front_matter_end
@@ -113,17 +114,19 @@ def conflict_marker_problems(text: str) -> list[TextProblem]:
 # in "TypeError: cannot serialize None", told as a file that could not be
 # read (a fuzz audit). They only style code a page never colours.
 CODE_BLOCK_OPTIONS = ("linenums", "guess_lang", "noclasses", "use_pygments")
-CODE_BLOCK_OPTION = re.compile(rf"(?<![\w-])({'|'.join(CODE_BLOCK_OPTIONS)})\s*=")
 
 
 def code_block_option_problems(text: str) -> list[TextProblem]:
-    """One problem per fenced code block given such an option."""
+    """One problem per fenced code block given such an option, its
+    attributes read as Python-Markdown reads them (title="linenums=1" is a
+    title, which the allowlist refuses)."""
     first_line, start = body_start_line(text)
     return [TextProblem(first_line + text.count("\n", start, start + block.start()),
-                        f"gives its code block the option {option.group(1)}, which the site does not use",
+                        f"gives its code block the option {option}, which the site does not use",
                         "write the fence with the language alone, e.g. ```python")
             for block in FENCED_BLOCK.finditer(text[start:]) if block.group("attrs")
-            for option in [CODE_BLOCK_OPTION.search(block.group("attrs"))] if option]
+            for option in [next((key for key, _ in get_attrs_and_remainder(block.group("attrs"))[0]
+                                 if key in CODE_BLOCK_OPTIONS), None)] if option]
 
 
 # Python-Markdown's inline patterns can take time that grows with the
@@ -195,8 +198,15 @@ MOST_BLOCKS = 2000
 
 
 def block_count_problems(text: str) -> list[TextProblem]:
-    """A problem at the first block past MOST_BLOCKS, if the text has more."""
-    for count, (line, _) in enumerate(paragraphs(text), start=1):
+    """A problem at the first block past MOST_BLOCKS, if the text has more.
+    The lines of a quotation are one block (paragraphs() reads each alone,
+    for its markup; Markdown reads 5,000 quoted lines in 0.03 s)."""
+    count, last_quote_line = 0, None
+    for line, run in paragraphs(text):
+        quoted = run.lstrip().startswith(">")
+        if not (quoted and last_quote_line == line - 1):
+            count += 1
+        last_quote_line = line + run.count("\n") if quoted else None
         if count > MOST_BLOCKS:
             return [TextProblem(line, f"is past the text's {MOST_BLOCKS:,}th paragraph, list item, table row or "
                                       "heading: more than one page should hold, and more than Markdown reads in "

@@ -271,7 +271,8 @@ class FrontMatterReader(BaseReader):
             # Each is found by a search of the text: 20,000 attributes on one
             # tag took two minutes to tell, line by line (a fuzz audit).
             problem_log.add(source_path, line, field, f"has {len(refused) - MOST_REFUSALS_TOLD:,} more things "
-                            "the site does not allow, after those above", "mend those above, then check again")
+                            f"the site does not allow, besides the {MOST_REFUSALS_TOLD} told",
+                            f"mend those {MOST_REFUSALS_TOLD}, then check again")
         made = CONTROL_CHARACTER.search(safe)
         if made:
             # What the checks of the file's text cannot see: a reference

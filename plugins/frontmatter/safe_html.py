@@ -105,6 +105,6 @@ def safe_html_memo(settings: dict) -> TextMemo:
     # values_not_as_written: its CONTROL_CHARACTER decides what is kept (worth_keeping).
     made_by = fingerprint((sys.modules[__name__], html_allowlist, html_refusals, html_sanitiser, language_tags,
                            values_not_as_written, *project_extensions(settings["MARKDOWN"])),
-                          ("markdown", "selectolax", "nh3", "langcodes"),
+                          ("markdown", "selectolax", "nh3", "langcodes", "unidecode"),
                           [markdown_options(settings["MARKDOWN"])])
     return TextMemo(settings["CACHE_PATH"], "safe-html", made_by)

@@ -56,10 +56,11 @@ def what_it_is(character: str) -> str:
 
 # A "\ud800" escape in quotes makes half of a character, which no file can
 # be written with: it ended the reading in UnicodeEncodeError (a fuzz audit).
+# Apart from CONTROL_CHARACTER, which the browser editor's form uses as a
+# JavaScript pattern, where it would refuse every emoji (two such halves there).
 LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 CONTROL_CHARACTER = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff"
-    r"\ud800-\udfff]")
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]")
 # More digits than any number a field takes (a policy's number, votes): one
 # of thousands ended the reading in Python's own ValueError (a fuzz audit).
 LONGEST_NUMBER = 100
@@ -74,7 +75,7 @@ def first_value_problem(root, block: list[str]) -> FrontMatterError | None:
     for a comment, or an invisible control character in it; or a number no
     field takes, too long to be read."""
     for key_node in field_names(root):
-        unreadable = CONTROL_CHARACTER.search(str(key_node.value))
+        unreadable = CONTROL_CHARACTER.search(str(key_node.value)) or LONE_SURROGATE.search(str(key_node.value))
         if unreadable or len(str(key_node.value)) > LONGEST_NUMBER and key_node.tag.endswith(":int"):
             return FrontMatterError(BLOCK_START_LINE + key_node.start_mark.line,
                                     f"a field's name contains {what_it_is(unreadable.group())}" if unreadable else
@@ -108,10 +109,13 @@ def first_value_problem(root, block: list[str]) -> FrontMatterError | None:
         control = CONTROL_CHARACTER.search(node.value)
         if control:
             return FrontMatterError(
-                BLOCK_START_LINE + node.start_mark.line,
-                f"{where}contains {what_it_is(control.group())}",
-                f"remove the \\u{ord(control.group()):04x} escape" if LONE_SURROGATE.match(control.group()) else
+                BLOCK_START_LINE + node.start_mark.line, f"{where}contains {what_it_is(control.group())}",
                 "delete it and retype that spot (it often comes from pasting from Word or a PDF)", field=key)
+        half = LONE_SURROGATE.search(node.value)
+        if half:
+            return FrontMatterError(BLOCK_START_LINE + node.start_mark.line,
+                                    f"{where}contains {what_it_is(half.group())}", escape_fix(node.value, half),
+                                    field=key)
     return None
 
 
@@ -174,6 +178,17 @@ def hashtag_taken_for_a_comment(node, block: list[str], cut: str, key: str, wher
     # A value wrapped over lines: its words, shortened, not a line to copy.
     return FrontMatterError(BLOCK_START_LINE + node.end_mark.line, problem,
                             f"put the whole value in quotes: {in_quotes(shortened(whole))}", field=key)
+
+
+def escape_fix(value: str, half: re.Match) -> str:
+    """What to write for half a character: the whole one, if the next half
+    follows ("\ud83c\udf89", as JSON writes 🎉, is two halves to YAML)."""
+    high, low = value[half.start():half.start() + 1], value[half.start() + 1:half.start() + 2]
+    if "\ud800" <= high <= "\udbff" and "\udc00" <= low <= "\udfff":
+        whole = chr(0x10000 + (ord(high) - 0xD800) * 0x400 + ord(low) - 0xDC00)
+        return (f"write {whole} itself, or \\U{ord(whole):08x}: YAML reads \\u{ord(high):04x}\\u{ord(low):04x} "
+                "as two halves of it")
+    return f"remove the \\u{ord(high):04x} escape"
 
 
 def field_names(node):
