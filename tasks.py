@@ -362,7 +362,7 @@ def gh_pages(c, remote="origin", branch="", latest=False, unreviewed=False):
         # (a remote that is not there, no connection, no right to push) say why.
         git_said = [line for line in pushed.stderr.splitlines()
                     if line.startswith(("fatal:", "error:", "remote:", "ERROR:", "ssh:", "Permission"))]
-        print("\n".join(git_said) or pushed.stderr.strip().splitlines()[-1], file=sys.stderr)
+        print("\n".join(git_said or pushed.stderr.strip().splitlines()[-1:]), file=sys.stderr)
         print(f"Not published: git could not push the site to {remote!r} (said above): check the remote's name "
               "(--remote), the connection and your right to push to it. The site was built into output/; "
               "nothing on the host changed.", file=sys.stderr)
@@ -375,6 +375,7 @@ def serve(c, port=PORT_AS_TYPED, folder=OUTPUT):
     from sitebuild.local_only import SiteHandler
 
     port = _port(port)
+    folder = folder.rstrip("/") or folder  # "preview/", as a shell completes it
     if not (ROOT / folder / "index.html").is_file():
         # It served "Not found" for every page, and said nothing (an audit).
         how = "invoke build --drafts" if Path(folder).name == "preview" else "invoke build"
@@ -450,9 +451,25 @@ def _title_left_unquoted(argv: list[str], task_names: set[str]) -> str | None:
     # In double quotes, as people quote; a shell's own quoting for "!", which
     # an interactive shell expands even there.
     shown = shlex.quote(title) if "!" in title else '"' + re.sub(r'(["$`\\])', r"\\\1", title) + '"'
-    then = [word for word in given[2:] if word in task_names]
-    after = f" (and run `invoke {then[-1]}` on its own after it)" if then and given[-1] == then[-1] else ""
+    # The command line reads the same with or without quotes round the
+    # title: words after it that name commands may have been meant as those.
+    then = list(itertools.takewhile(lambda word: word in task_names, reversed(given[2:])))[::-1]
+    after = (f"; to run {' and '.join(f'`invoke {word}`' for word in then)} after it, run "
+             f"{'each' if len(then) > 1 else 'it'} as a command of its own") if then else ""
     return f"Not created: a title of several words goes in quotes: invoke new {given[0]} {shown}{after}"
+
+
+def _help_asked_of(argv: list[str], tasks: dict[str, Task]) -> str | None:
+    """The command whose help a command line asks for, wherever after it:
+    `invoke new --help`, `invoke new post -h`, `invoke new help`."""
+    words = argv[1:]
+    named = next((word for word in words if word in tasks), None)
+    if named is None or words[0].startswith("-"):
+        return None
+    after = words[words.index(named) + 1:]
+    if {"-h", "--help"} & set(after) or (after and after[0] == "help" and tasks[named].positional):
+        return named
+    return None
 
 
 def _command_line_slip(argv: list[str], tasks: dict[str, Task]) -> str | None:
@@ -511,6 +528,11 @@ if Path(sys.argv[0]).name in ("invoke", "inv"):
     if len(sys.argv) == 1:  # bare `invoke` printed invoke's own options, not the commands
         print(__doc__.split("\n\n")[0] + "\n\n" + __doc__.split("\n\n")[1].rstrip())
         sys.exit(0)
-    if _advice := _title_left_unquoted(sys.argv, set(_tasks)) or _command_line_slip(sys.argv, _tasks):
+    if _asked := _help_asked_of(sys.argv, _tasks):
+        # `invoke new --help` was read as the kind "--help", then a title was
+        # missing; invoke has read its command line by now, so it is asked anew.
+        sys.stdout.flush()
+        os.execv(PYTHON, [PYTHON, "-m", "invoke", "--help", _asked])
+    elif _advice := _title_left_unquoted(sys.argv, set(_tasks)) or _command_line_slip(sys.argv, _tasks):
         print(_advice, file=sys.stderr)
         sys.exit(1)

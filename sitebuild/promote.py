@@ -19,12 +19,15 @@ from pathlib import Path
 import yaml
 
 from sitecore.clock import as_written, build_time, has_passed
+from sitecore.output import write_atomically
 from sitecore.problems import problems_of_one_file
 from sitecore.schema.content_types import CANDIDATE
 from sitecore.schema.document import closing_fence, parse_document
 from sitecore.schema.fields import SLUG_PATTERN
 from sitecore.schema.front_matter_errors import FrontMatterError
 from sitecore.schema.schema import PLACEHOLDER
+
+from .scaffold import write_new_file
 
 # The profile's `joined`: when they joined the party, which only they know.
 JOINED_PLACEHOLDER = f"{PLACEHOLDER} the day they joined the party, e.g. 2021-11-24"
@@ -59,22 +62,22 @@ def promote(slug: str, settings: dict) -> Path:
     refuse_before_the_embargo(source, values, settings)
     refuse_a_second_profile(source, values, settings)
     target = content / settings["COUNCILLOR_PATHS"][0] / f"{slug}.md"
-    if target.exists():
-        raise PromoteError(f"content/{settings['COUNCILLOR_PATHS'][0]}/{slug}.md already exists")
+    shown_target = f"content/{settings['COUNCILLOR_PATHS'][0]}/{slug}.md"
     front_matter = yaml.safe_dump(profile_fields(values, settings), sort_keys=False, allow_unicode=True, width=1000)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "x", encoding="utf-8") as handle:  # never overwrite
-            handle.write(f"---\n{front_matter}---\n{document.body.lstrip()}")
+        write_new_file(target, f"---\n{front_matter}---\n{document.body.lstrip()}")
+    except FileExistsError:
+        raise PromoteError(f"{shown_target} already exists") from None
     except OSError as error:  # a folder that may not be written to: said, not a traceback
-        raise PromoteError(f"{target} could not be written ({error.strerror}): check that you may change files "
-                           f"in {target.parent}") from None
+        raise PromoteError(f"{shown_target} could not be written ({error.strerror}): check that you may change "
+                           "files in its folder") from None
     try:
-        link_candidacy(source, written, slug)
+        link_candidacy(source, written, slug)  # whole or not at all (write_atomically)
     except OSError as error:
-        target.unlink()  # both files or neither: the profile alone would be a second, unlinked councillor
-        raise PromoteError(f"{source} could not be changed ({error.strerror}): check that you may change it; "
-                           "no profile was made") from None
+        target.unlink()  # both files changed or neither: the profile alone would be a second, unlinked councillor
+        raise PromoteError(f"content/{source.relative_to(content).as_posix()} could not be changed "
+                           f"({error.strerror}): check that you may change it; it is as it was, and no profile "
+                           "was made") from None
     return target
 
 
@@ -171,4 +174,6 @@ def link_candidacy(source: Path, written: str, slug: str) -> None:
     closing = closing_fence(lines)
     line_end = lines[closing - 1][len(lines[closing - 1].rstrip("\r\n")):] or "\n"
     lines.insert(closing, f"councillor: {slug}{line_end}")
-    source.write_bytes("".join(lines).encode("utf-8"))
+    # Through a temporary file: a write cut short (a full disk) emptied the
+    # volunteer's file, and its words were lost (a review).
+    write_atomically(source, "".join(lines).encode("utf-8"))

@@ -13,6 +13,7 @@ build then asks for the date to be that moment too, with the line to write).
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
 import unicodedata
@@ -181,16 +182,31 @@ def new_content(kind: str, title: str, settings: dict, today: dt.date | None = N
         event_categories=", ".join(settings["EVENT_CATEGORIES"]), elections=", ".join(settings["ELECTIONS"]),
         optional=optional_fields(kind, template, today),
     )
-    if path.exists():
-        raise ScaffoldError(f"{shown(path)} already exists: choose another title, or edit that file")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite
-            handle.write(text)
+        write_new_file(path, text)
+    except FileExistsError:
+        raise ScaffoldError(f"{shown(path)} already exists: choose another title, or edit that file") from None
     except OSError as error:  # a folder that may not be written to, or a file in its place: it was a traceback
         raise ScaffoldError(f"{shown(path)} could not be written ({error.strerror}): check that {shown(folder)} "
                             "is a folder you may change files in") from None
     return path
+
+
+def write_new_file(path: Path, text: str) -> None:
+    """Write a file that must not exist yet (FileExistsError if it does),
+    whole or not at all: one cut short (a full disk) is removed, or the
+    next try would be told it already exists (a review)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file where the folder goes: not "the file exists"
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path.parent)) from None
+    with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite
+        try:
+            handle.write(text)
+            handle.flush()
+        except BaseException:
+            path.unlink()
+            raise
 
 
 def shown(path: Path) -> str:

@@ -90,6 +90,14 @@ def test_the_reading_order_puts_accents_and_capitals_aside_and_keeps_one_order()
 
     names = ["Zoe", "Émile", "emma", "Emma", "Ōwen", "owen", "Ann"]
     assert sorted(names, key=reading_order) == ["Ann", "Émile", "Emma", "emma", "owen", "Ōwen", "Zoe"]
+    # Letters no accent can be taken off (a review): among their Latin letters, not after Z.
+    names = ["Zoe Adams", "Łukasz Nowak", "Ørsted Hall", "Æsc Ward", "Ðorđe Ilić", "Ynys Mo\u0302n", "Ynys Môn"]
+    assert sorted(names, key=reading_order) == ["Æsc Ward", "Ðorđe Ilić", "Łukasz Nowak", "Ørsted Hall",
+                                                "Ynys Mo\u0302n", "Ynys Môn", "Zoe Adams"]
+    # Two people of one name: by their files' names, whatever order the files were read in.
+    files = [("Sam Smith", "sam-smith-2.md"), ("Sam Smith", "sam-smith.md"), ("Sam Smith", "sam-smith-3.md")]
+    assert [path for _, path in sorted(files, key=lambda named: reading_order(*named))] == [
+        "sam-smith-2.md", "sam-smith-3.md", "sam-smith.md"]
 
 
 def test_a_candidate_page_has_its_facts_policies_json_ld_and_share_card(site):
@@ -293,3 +301,39 @@ def test_promote_cuts_a_strangers_long_value_in_its_message(tmp_path, settings):
     [told] = str(refused.value).splitlines()[1:]
     assert told.startswith("content/candidates/alex-standing.md:") and 1000 < len(told) < 2100
     assert "…" in told
+
+
+def test_promote_on_a_full_disk_leaves_the_candidates_file_whole(make_site, tmp_path):
+    """From a review: the candidate's file, written again in place, was cut
+    short when the disk was full (here: a limit on a file's size), and the
+    profile, the only other copy of its words, was then deleted. It is
+    written through a temporary file: whole, or as it was."""
+    import resource
+    import subprocess
+    import sys
+
+    from conftest import derived_settings
+
+    long_comment = "# " + "Notes kept for the agent. " * 200 + "\n"  # the file over the limit below
+    build = make_site({"candidates/alex-standing.md": candidate(result="elected").replace(
+        "region: London\n", f"region: London\n{long_comment}")}, options=("--now", "2022-05-06 09:00"))
+    assert build.returncode == 0, build.stderr
+    source = build.content / "candidates/alex-standing.md"
+    before = source.read_bytes()
+    assert len(before) > 4096
+    settings_file = derived_settings(tmp_path / "local.py", {"PATH": repr(str(build.content)),
+                                                                 "CACHE_PATH": repr(str(tmp_path / "cache"))})
+
+    def at_most_4_kb() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+    refused = subprocess.run([sys.executable, "-m", "invoke", "promote", "alex-standing"], cwd=REPO,
+                             capture_output=True, text=True, timeout=120, preexec_fn=at_most_4_kb,
+                             env={"PATH": "/usr/bin:/bin", "SITE_SETTINGS": str(settings_file),
+                                  "PYTHONDONTWRITEBYTECODE": "1"})
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr, refused.stderr
+    assert refused.stderr == ("Not promoted: content/candidates/alex-standing.md could not be changed (File too "
+                              "large): check that you may change it; it is as it was, and no profile was made\n")
+    assert source.read_bytes() == before
+    assert not (build.content / "councillors/alex-standing.md").exists()
+    assert [path.name for path in source.parent.iterdir()] == ["alex-standing.md"]  # no temporary file left

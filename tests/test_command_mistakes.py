@@ -85,11 +85,13 @@ def test_a_title_left_unquoted_is_told_to_be_quoted(tmp_path):
     tasks = {"new", "build", "check", "minifesto"}
     advice = "Not created: a title of several words goes in quotes: invoke new"
     # A last word that names a task is the title's too: invoke would make a
-    # post "Budget" and then run a check (or a publish).
+    # post "Budget" and then run a check (or a publish). Quoted or not, the
+    # command line reads the same: both readings are told.
     assert _title_left_unquoted(["invoke", "new", "post", "Budget", "check"], tasks) == (
-        f'{advice} post "Budget check" (and run `invoke check` on its own after it)')
-    assert _title_left_unquoted(["invoke", "new", "post", "Hello World", "build"], tasks) == (
-        f'{advice} post "Hello World build" (and run `invoke build` on its own after it)')
+        f'{advice} post "Budget check"; to run `invoke check` after it, run it as a command of its own')
+    assert _title_left_unquoted(["invoke", "new", "post", "Hello World", "build", "check"], tasks) == (
+        f'{advice} post "Hello World build check"; to run `invoke build` and `invoke check` after it, run each as '
+        "a command of its own")
     # A word that is also a task's name is the title's too, wherever it is.
     assert _title_left_unquoted(["invoke", "new", "post", "Plans", "to", "build", "new", "homes"], tasks) == (
         f'{advice} post "Plans to build new homes"')

@@ -464,12 +464,14 @@ def test_the_hour_the_clocks_go_back_is_told_apart_in_listings_pages_and_calenda
 def test_an_event_ending_at_midnight_ends_at_midnight_on_its_day(make_site):
     """From an audit: "Saturday 2 April 2022, 19:00 to Sunday 3 April 2022,
     00:00" read to some as Saturday night, to others as Sunday's; it ends at
-    midnight on the day it starts, said so. Ending the next day later, or
-    starting at midnight, it keeps its days and times."""
+    midnight on the day it starts, said so, and one of several days at
+    midnight at the end of its last day (a review). Ending at another time
+    the next day, it keeps its days and times."""
     build = make_site({
         "events/social.md": event_file(title="Social", start="2022-04-02 19:00", end="2022-04-03 00:00"),
         "events/vigil.md": event_file(title="Vigil", start="2022-04-02 22:00", end="2022-04-03 01:00"),
         "events/night.md": event_file(title="Night", start="2022-04-01 00:00", end="2022-04-02 00:00"),
+        "events/school.md": event_file(title="School", start="2022-04-01 18:00", end="2022-04-03 00:00"),
     }, options=("--now", "2022-03-01 12:00"))
     assert build.returncode == 0, build.stderr
     social = build.html("events/social/").main
@@ -477,7 +479,9 @@ def test_an_event_ending_at_midnight_ends_at_midnight_on_its_day(make_site):
     assert [time["datetime"] for time in social.select(".facts time")] == [
         "2022-04-02T19:00:00+01:00", "2022-04-03T00:00:00+01:00"]
     assert "Saturday 2 April 2022, 22:00 to Sunday 3 April 2022, 01:00" in text_of(build.html("events/vigil/").main)
-    assert "Friday 1 April 2022, 00:00 to Saturday 2 April 2022, 00:00" in text_of(build.html("events/night/").main)
+    assert "Friday 1 April 2022, 00:00 – midnight" in text_of(build.html("events/night/").main)  # the whole day
+    assert "Friday 1 April 2022, 18:00 to midnight at the end of Saturday 2 April 2022" in text_of(
+        build.html("events/school/").main)
 
 
 def test_the_calendar_files_say_the_uk_clocks_up_to_the_last_year_an_event_may_have(spring):

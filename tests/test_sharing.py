@@ -41,9 +41,20 @@ def test_every_item_has_open_graph_and_twitter_tags(site, settings):
         assert meta_content(soup, "twitter:card") == "summary_large_image"
         image = meta_content(soup, "og:image")
         assert image.startswith(base + "/") and image == meta_content(soup, "twitter:image")
-        # The card's words: its kicker ("Policy 3"), its title and the imprint.
-        assert meta_content(soup, "og:image:alt").endswith(f": {meta['title']}. {imprint_text(settings)}")
+        # The card's words: its kicker ("Policy 3"), its title, its photo's description and the imprint.
+        photo = meta.get("image_alt") or meta.get("photo_alt")
+        shown = f", beside a photo: {photo.rstrip('.')}" if photo else ""
+        assert meta_content(soup, "og:image:alt").endswith(f": {meta['title']}{shown}. {imprint_text(settings)}")
         assert meta_content(soup, "og:locale") == "en_GB"  # Open Graph's form of DEFAULT_LANG, en-GB
+
+
+def test_the_sites_own_card_is_described_by_its_words(site, settings):
+    """Every page without an item of its own shares the site's card, "Join
+    us" above the tagline: its description said only the party's name (a
+    review)."""
+    for page in ("", "news/", "search/", "404.html"):
+        assert meta_content(site.html(page), "og:image:alt") == (
+            f"Join us: {settings['SITE_TAGLINE']}. {imprint_text(settings)}")
 
 
 def test_share_images_are_1200_by_630_with_the_imprint(site, settings):

@@ -548,7 +548,8 @@ def test_a_new_policys_commitment_is_told_as_an_item_to_write_and_the_fix_reads(
 # --- What an audit of the commands found ----------------------------------
 
 
-@pytest.mark.parametrize("arguments", [("new", "post", "--help"), ("new", "post", "-h"), ("promote", "--help")])
+@pytest.mark.parametrize("arguments", [("new", "post", "--help"), ("new", "post", "-h"), ("promote", "--help"),
+                                       ("new", "--help"), ("new", "-h"), ("new", "help"), ("promote", "-h")])
 def test_asking_new_or_promote_for_help_shows_it_and_makes_nothing(project, arguments):
     """invoke took `new post --help` as the title "--help", and made help.md."""
     asked = invoke(*arguments, project=project)
@@ -583,7 +584,7 @@ def test_new_says_why_it_could_not_write_the_file(project):
     (project / "content/posts").write_text("not a folder\n")
     made = invoke("new", "post", "A new post", project=project)
     assert made.returncode == 1 and "Traceback" not in made.stderr
-    assert "could not be written (File exists): check that" in made.stderr
+    assert "could not be written (Not a directory): check that" in made.stderr
     assert "is a folder you may change files in" in made.stderr
 
 
@@ -633,3 +634,21 @@ def test_the_example_embargo_uncommented_asks_for_the_date_it_lifts_at(project):
     assert problems == ["content/posts/otters-return-to-the-river.md:3: date: 2026-11-29 is not when the embargo "
                         "lifts (2026-11-30 09:00) — write 'date: 2026-11-30 09:00': a release is issued when its "
                         "embargo lifts"], checked.stderr
+
+
+def test_new_on_a_full_disk_leaves_no_empty_file_behind(project):
+    """From a review: the file was made, its words could not be written (a
+    full disk: here, a limit on a file's size), and the empty file stayed,
+    so the next try was told it already exists."""
+    import resource
+
+    def at_most_100_bytes() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (100, 100))
+
+    made = subprocess.run([str(REPO / ".venv/bin/invoke"), "new", "post", "Budget day"], cwd=REPO,
+                          capture_output=True, text=True, timeout=120, preexec_fn=at_most_100_bytes,
+                          env={**os.environ, "SITE_SETTINGS": str(project / "scratch_settings.py"),
+                               "PYTHONDONTWRITEBYTECODE": "1"})
+    assert made.returncode == 1 and "Traceback" not in made.stderr, made.stderr
+    assert "budget-day.md could not be written (File too large)" in made.stderr
+    assert not (project / "content/posts/budget-day.md").exists()

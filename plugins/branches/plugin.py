@@ -43,7 +43,7 @@ class BranchGenerator(TypedContentGenerator):
     index_template = "branches"
 
     def order(self, items):
-        return sorted(items, key=lambda branch: reading_order(branch.title))
+        return sorted(items, key=lambda branch: reading_order(branch.title, branch.source_path))
 
 
 def of_region(items, region):

@@ -6,6 +6,7 @@ turns the page into a record."""
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from itertools import groupby
 
 from plugins.typedcontent import TypedContentGenerator
@@ -98,7 +99,7 @@ class CandidateGenerator(TypedContentGenerator):
     index_template = "candidates"
 
     def order(self, items):
-        return sorted(items, key=lambda c: (c.election, *map(reading_order, (c.council, c.ward, c.title))))
+        return sorted(items, key=lambda c: (c.election, *map(reading_order, (c.council, c.ward, c.title)), c.source_path))
 
     def generate_context(self) -> None:
         super().generate_context()
@@ -111,8 +112,9 @@ class CandidateGenerator(TypedContentGenerator):
                 "polling_day": dt.date.fromisoformat(election["polling_day"]),
                 "url": settings["ELECTION_URL"].format(key=key),
                 "save_as": settings["ELECTION_SAVE_AS"].format(key=key),
+                # As sorted: a council typed with its accent apart (NFD) is the same council.
                 "by_council": [(council, list(members)) for council, members in
-                               groupby(standing, key=lambda c: c.council)],
+                               groupby(standing, key=lambda c: unicodedata.normalize("NFC", c.council))],
                 "count": len(standing),
                 "in_campaign": in_campaign(election, settings),
             })

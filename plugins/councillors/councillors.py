@@ -32,7 +32,7 @@ class CouncillorGenerator(TypedContentGenerator):
     index_template = "councillors"
 
     def order(self, items):
-        return sorted(items, key=lambda councillor: reading_order(councillor.title))
+        return sorted(items, key=lambda councillor: reading_order(councillor.title, councillor.source_path))
 
     def generate_context(self) -> None:
         super().generate_context()

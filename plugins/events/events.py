@@ -113,15 +113,15 @@ class Event(TypedContent):
     @property
     def same_day(self) -> bool:
         """Shown as one day's: ending that day, or at midnight after it."""
-        return self.start.date() == self.end.date() or self.ends_at_midnight
+        return self.start.date() == self.end.date() or (
+            self.ends_at_midnight and self.end.date() - self.start.date() == dt.timedelta(days=1))
 
     @property
     def ends_at_midnight(self) -> bool:
-        """It ends at 00:00 of the day after it starts: "19:00–midnight"
+        """It ends at 00:00, the end of the day before: "19:00–midnight"
         (as GOV.UK writes it), where "to Sunday 3 April 2022, 00:00" read as
         the night before to some, who came a day late (an audit)."""
-        return (self.end.time() == dt.time(0, 0) and self.start.time() != dt.time(0, 0)
-                and self.end.date() - self.start.date() == dt.timedelta(days=1))
+        return self.end.time() == dt.time(0, 0) and self.end.date() > self.start.date()
 
     @property
     def start_shown(self) -> str:
@@ -132,7 +132,12 @@ class Event(TypedContent):
     def end_shown(self) -> str:
         """The end as pages show it after the start: its time alone on the
         same day, "midnight" at the end of it."""
-        return "midnight" if self.ends_at_midnight else self.time_shown(self.end, with_day=not self.same_day)
+        if self.ends_at_midnight and self.same_day:
+            return "midnight"
+        if self.ends_at_midnight:  # days later: the day it ends at midnight of, by its name
+            last_day = self.end - dt.timedelta(days=1)
+            return "midnight at the end of " + last_day.strftime(f"%A {self.settings['DEFAULT_DATE_FORMAT']}")
+        return self.time_shown(self.end, with_day=not self.same_day)
 
     def time_shown(self, moment, with_day: bool) -> str:
         day = moment.strftime(f"%A {self.settings['DEFAULT_DATE_FORMAT']}, ") if with_day else ""

@@ -6,9 +6,14 @@ from __future__ import annotations
 
 from pelican.contents import Article
 
+from sitecore.share_cards import card_photo_path
+
 # Before the kind of an item marked as sample content: the card travels
 # without the page's banner and note, so it says so itself.
 SAMPLE_KICKER = "Sample"
+# The site's own card (every page without an item of its own): this above
+# the site's tagline.
+SITE_KICKER = "Join us"
 
 
 def kicker_for(item, settings) -> str:
@@ -40,8 +45,11 @@ def shared_title(item, settings) -> str:
 
 def card_alt(item, settings, imprint: str) -> str:
     """The card's words, for whoever cannot see the picture: its kicker (a
-    cancelled event's, a sample's), its title and the imprint. The kicker's
-    dots are read as commas."""
+    cancelled event's, a sample's), its title, its photo's description if it
+    shows one, and the imprint (the site's card: "Join us", the tagline).
+    The kicker's dots are read as commas."""
     if item is None:
-        return f"{settings['SITENAME']}. {imprint}"
-    return f"{kicker_for(item, settings).replace(' · ', ', ')}: {item.title}. {imprint}"
+        return f"{SITE_KICKER}: {settings['SITE_TAGLINE']}. {imprint}"
+    photo = getattr(item, "image_alt", None) or getattr(item, "photo_alt", None)
+    shown = f", beside a photo: {photo.rstrip('.')}" if photo and card_photo_path(item, settings) else ""
+    return f"{kicker_for(item, settings).replace(' · ', ', ')}: {item.title}{shown}. {imprint}"

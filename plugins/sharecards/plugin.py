@@ -28,7 +28,7 @@ from sitecore.site_files import SiteFile
 from .cache_key import card_key
 from .card import CardText
 from .card_checks import CardChecks, photos_decode, place_in
-from .card_words import kicker_for
+from .card_words import SITE_KICKER, kicker_for
 from .drawing import CardDrawing
 from .open_graph import add_sharing_filters
 
@@ -71,7 +71,7 @@ class ShareCardGenerator(Generator):
         checks.measure_title_rooms(imprint)
         checks.title_fits(settings["SITE_TAGLINE"], False, checks.setting_place("SITE_TAGLINE")(None))
         site_card = site_card_url(settings)
-        self.cards[site_card] = CardText("Join us", settings["SITE_TAGLINE"], imprint, party)
+        self.cards[site_card] = CardText(SITE_KICKER, settings["SITE_TAGLINE"], imprint, party)
         self.context["SITE_SHARE_IMAGE"] = site_card
         for item in shared_items(generators, self.context):
             url = share_card_url(settings, item)
