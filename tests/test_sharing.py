@@ -57,6 +57,21 @@ def test_the_sites_own_card_is_described_by_its_words(site, settings):
             f"Join us: {settings['SITE_TAGLINE']}. {imprint_text(settings)}")
 
 
+def test_a_page_with_no_item_of_its_own_shares_its_own_title_and_description(site, settings):
+    """From an audit of years of news: every listing (a year's press
+    releases, a tag, page 7 of the news) was shared as "Breakthrough Party"
+    and the tagline; a preview says what the page is, as its <title> does."""
+    suffix = f" | {settings['SITENAME']}"
+    for page in ("news/", "press/releases/", "news/2021/", "policies/", "search/"):
+        soup = site.html(page)
+        title = soup.title.get_text()
+        assert title.endswith(suffix), title
+        for key in ("og:title", "twitter:title"):
+            assert meta_content(soup, key) == title.removesuffix(suffix), (page, key)
+        description = soup.find("meta", attrs={"name": "description"})["content"]
+        assert meta_content(soup, "og:description") == description != settings["SITE_TAGLINE"], page
+
+
 def test_share_images_are_1200_by_630_with_the_imprint(site, settings):
     base = settings["SITE_CANONICAL_URL"]
     for path, meta in item_pages():

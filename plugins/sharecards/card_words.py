@@ -4,6 +4,7 @@ so what it shares says what the page says first (cancelled, sample)."""
 
 from __future__ import annotations
 
+from markupsafe import Markup
 from pelican.contents import Article
 
 from sitecore.share_cards import card_photo_path
@@ -33,12 +34,15 @@ def kind_of(item, settings) -> str:
     return settings["SITENAME"]
 
 
-def shared_title(item, settings) -> str:
+def shared_title(item, settings, page_title: str = "") -> str:
     """The title a link preview shows: "Cancelled: Summer rally" for an
-    event that does not go ahead, as the page's own title says it; the
-    site's name for a page with no item of its own (`item` None)."""
+    event that does not go ahead, as the page's own title says it; for a
+    page with no item of its own (`item` None), its <title> without the
+    site's name after it ("Press releases from 2024": every listing said
+    "Breakthrough Party", an audit), or the site's name."""
     if item is None:
-        return settings["SITENAME"]
+        written = page_title.unescape() if isinstance(page_title, Markup) else page_title  # a block's HTML
+        return written.strip().removesuffix(f" | {settings['SITENAME']}") or settings["SITENAME"]
     status = getattr(item, "status_label", "")
     return f"{status}: {item.title}" if status else item.title
 

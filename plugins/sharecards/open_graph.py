@@ -27,5 +27,5 @@ def add_sharing_filters(generator) -> None:
     generator.env.filters["open_graph_locale"] = lambda item: open_graph_locale(
         language_of(item, settings), settings["DEFAULT_LANG"])
     generator.env.filters["media_type"] = lambda path: IMAGE_MEDIA_TYPES[extension_of(path)]
-    generator.env.filters["shared_title"] = lambda item: shared_title(item, settings)
+    generator.env.filters["shared_title"] = lambda item, page_title="": shared_title(item, settings, page_title)
     generator.env.filters["card_alt"] = lambda item: card_alt(item, settings, imprint_text(settings))
