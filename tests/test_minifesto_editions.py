@@ -116,14 +116,56 @@ def test_the_changes_are_exactly_those_made(editions):
     democracy = by_slug["democracy"]
     assert democracy["number"] == {"old": 3, "new": 2} and democracy["renumbered"] and democracy["retitled"]
     assert democracy["commitments"] == []
-    assert changes["summary"] == "1 commitment added, 1 reworded; 1 policy added, 1 removed, 1 renumbered, 1 retitled."
+    # Each entry counted once: the new policy's commitment and the dropped one's too (an audit).
+    assert changes["summary"] == ("2 commitments added, 1 removed, 1 reworded; 1 policy added, 1 removed, "
+                                  "1 renumbered, 1 retitled.")
+    entries = [c["change"] for policy in changes["policies"] for c in policy["commitments"]]
+    assert {kind: changes["counts"][f"commitments_{kind}"] for kind in ("added", "removed", "reworded")} == {
+        kind: entries.count(kind) for kind in ("added", "removed", "reworded")}
+
+
+def test_a_renamed_policy_and_a_commitment_moved_to_another_are_told_as_such(tmp_path, factory_cache):
+    """From an audit: a policy whose file was renamed (its old address kept)
+    was told as one policy removed and another added, with the same words;
+    a commitment moved from one policy to another as one removed and an
+    unrelated one added."""
+    before = build_in(tmp_path, MARCH_POLICIES, output=tmp_path / "before", cache=factory_cache)
+    assert before.returncode == 0, before.stderr
+    freeze(before.content, tmp_path)
+    write_content(before.content, {
+        "minifesto.md": minifesto("September 2022", "2022-09-10"),
+        "policies/03-democracy.md": None,
+        "policies/03-real-democracy.md": policy("Real democracy", 3, ["Bring in proportional representation."],
+                                                "old_addresses: [/policies/democracy/]\n"),
+        # "End no-fault evictions." moves from housing to the NHS policy; a rent control one is reworded there.
+        "policies/01-housing.md": policy("Homes for everyone", 1, ["Build council homes."]),
+        "policies/02-nhs.md": policy("Save our NHS", 2, [
+            "Fund the NHS properly.", "End no-fault evictions.", "Bring in rent controls linked to local wages."]),
+    })
+    after = build_in(tmp_path, content=before.content, output=tmp_path / "after", cache=factory_cache)
+    assert after.returncode == 0, after.stderr
+    changes = json.loads((after.output / "minifesto/changes/2022-09/changes.json").read_text())
+    by_slug = {policy["slug"]: policy for policy in changes["policies"]}
+    assert by_slug["real-democracy"]["change"] == "changed"
+    assert by_slug["real-democracy"]["previous_slug"] == "democracy" and "democracy" not in by_slug
+    told = {slug: [(c["change"], (c["old"] or {}).get("number"), (c["new"] or {}).get("number"))
+                   for c in policy["commitments"]] for slug, policy in by_slug.items()}
+    assert told["housing"] == [("reworded", "1.2", "2.3"), ("moved", "1.3", "2.2")]
+    assert told["nhs"] == [("moved", "1.3", "2.2"), ("reworded", "1.2", "2.3")]
+    assert changes["summary"] == "1 commitment reworded, 1 moved."
+    main = after.html("minifesto/changes/2022-09/").main
+    assert "New address: /policies/real-democracy/ (its old one, /policies/democracy/, leads there)." in text_of(main)
+    housing = text_of(main.find("section", attrs={"aria-labelledby": "change-housing"}))
+    assert "Moved to 2.2 (was 1.3): End no-fault evictions." in housing
+    assert "Reworded into 2.3 (was 1.2):" in housing
 
 
 def test_the_changes_page_marks_words_removed_and_added(editions):
     _, after = editions
     page = after.html("minifesto/changes/2022-09/")
     main = page.main
-    assert changes_summary(main) == "1 commitment added, 1 reworded; 1 policy added, 1 removed, 1 renumbered, 1 retitled."
+    assert changes_summary(main) == ("2 commitments added, 1 removed, 1 reworded; 1 policy added, 1 removed, "
+                                     "1 renumbered, 1 retitled.")
     reworded = main.select_one(".commitment-reworded")
     assert [flat(tag) for tag in reworded.select("del")] == ["[removed: incomes]"]
     assert [flat(tag) for tag in reworded.select("ins")] == ["[added: strict]", "[added: wages]"]

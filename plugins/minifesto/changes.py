@@ -1,11 +1,14 @@
 """What changed between two editions of the minifesto, policy by policy.
 
 A policy is the same policy from edition to edition when its slug (its file
-name) is: a new number or title is a renumbering or a retitling, not a new
-policy. Its commitments are matched by their words (sitecore/
-commitment_matching.py); those kept word for word under another number (one
-above them taken out) are listed as renumbered, for whoever cited them by
-number. Rewordings are shown word by word with <del> and <ins>.
+name) is, or when its `old_addresses` name its address in the previous
+edition (a renamed file): a new number, title or address is a renumbering,
+a retitling or a new address, not a new policy. Its commitments are matched
+by their words (sitecore/commitment_matching.py); those kept word for word
+under another number (one above them taken out) are listed as renumbered,
+for whoever cited them by number; one taken out of a policy and put in
+another is moved (or moved and reworded), told under both. Rewordings are
+shown word by word with <del> and <ins>.
 """
 
 from __future__ import annotations
@@ -15,7 +18,13 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from sitecore.commitment_matching import CommitmentChange, commitment_changes, renumbered_commitments
+from sitecore.commitment_matching import (
+    REWORDED_FROM,
+    CommitmentChange,
+    commitment_changes,
+    likeness,
+    renumbered_commitments,
+)
 from sitecore.urls import canonical_url
 from sitecore.word_diff import word_diff
 
@@ -39,6 +48,11 @@ class PolicyChange:
     @property
     def renumbered(self) -> bool:
         return self.change == "changed" and self.old.number != self.new.number
+
+    @property
+    def readdressed(self) -> bool:
+        """Its file renamed, its old address kept (old_addresses)."""
+        return self.change == "changed" and self.old.slug != self.new.slug
 
     @property
     def retitled(self) -> bool:
@@ -65,8 +79,8 @@ class PolicyChange:
 
     @property
     def anything(self) -> bool:
-        return (self.change != "changed" or self.renumbered or self.retitled or self.summary_reworded
-                or self.text_revised or bool(self.commitments))
+        return (self.change != "changed" or self.renumbered or self.retitled or self.readdressed
+                or self.summary_reworded or self.text_revised or bool(self.commitments))
 
 
 PLURALS = {"commitment": "commitments", "policy": "policies"}
@@ -84,12 +98,20 @@ class EditionChanges:
 
     @property
     def counts(self) -> dict[str, int]:
+        """Each commitment's change once: a policy added or removed counts its
+        commitments too (the counts were of changed policies' only, and did
+        not add up to the entries: an audit), and one moved or reworded into
+        another policy, told under both, is one."""
         policies = self.policies
+
+        def once(kind: str) -> int:
+            return len({(id(c.old), id(c.new)) for p in policies for c in p.commitments if c.change == kind})
+
         return {
-            "commitments_added": sum(p.count("added") for p in policies if p.change == "changed"),
-            "commitments_removed": sum(p.count("removed") for p in policies if p.change == "changed"),
-            "commitments_reworded": sum(p.count("reworded") for p in policies),
-            "commitments_moved": sum(p.count("moved") for p in policies),
+            "commitments_added": once("added"),
+            "commitments_removed": once("removed"),
+            "commitments_reworded": once("reworded"),
+            "commitments_moved": once("moved"),
             "policies_added": sum(p.change == "added" for p in policies),
             "policies_removed": sum(p.change == "removed" for p in policies),
             "policies_renumbered": sum(p.renumbered for p in policies),
@@ -133,6 +155,7 @@ class EditionChanges:
             "policies": [
                 {
                     "slug": change.policy.slug,
+                    **({"previous_slug": change.old.slug} if change.readdressed else {}),
                     "change": change.change,
                     "number": side(change, "number"),
                     "title": side(change, "title"),
@@ -154,17 +177,50 @@ class EditionChanges:
 
 def edition_changes(edition, previous) -> EditionChanges:
     old_by_slug = {policy.slug: policy for policy in previous.policies}
-    new_slugs = {policy.slug for policy in edition.policies}
-    changes = []
+    changes, kept = [], set()
     for new in edition.policies:
-        old = old_by_slug.get(new.slug)
+        old = old_by_slug.get(former_slug(new, old_by_slug, edition.settings))
         if old is None:
             changes.append(PolicyChange(old, new, [CommitmentChange("added", new=c) for c in new.numbered_commitments]))
             continue
+        kept.add(old.slug)
         commitments = commitment_changes(old.numbered_commitments, new.numbered_commitments)
         changes.append(PolicyChange(old, new, commitments, renumbered_commitments(
             old.numbered_commitments, new.numbered_commitments, commitments)))
     for old in previous.policies:
-        if old.slug not in new_slugs:
-            changes.append(PolicyChange(old, None, [CommitmentChange("removed", old=c) for c in old.numbered_commitments]))
+        if old.slug not in kept:
+            removed = [CommitmentChange("removed", old=c) for c in old.numbered_commitments]
+            changes.append(PolicyChange(old, None, removed))
+    moved_between_policies(changes)
     return EditionChanges(edition, previous, [change for change in changes if change.anything])
+
+
+def former_slug(policy, old_by_slug: dict, settings: dict) -> str | None:
+    """The slug `policy` had in the previous edition: its own, or the one
+    its old_addresses name (its file renamed, its old address kept)."""
+    if policy.slug in old_by_slug:
+        return policy.slug
+    kept = {address.strip("/") for address in getattr(policy, "old_addresses", None) or ()}
+    return next((slug for slug in old_by_slug if settings["POLICY_URL"].format(slug=slug).strip("/") in kept), None)
+
+
+def moved_between_policies(changes: list[PolicyChange]) -> None:
+    """A commitment removed from one policy and added to another, word for
+    word or alike enough, was moved (and reworded): told under both, where
+    it was told as unrelated "Removed" and "Added" (an audit)."""
+    removed = [(change, c) for change in changes for c in change.commitments if c.change == "removed"]
+    for change in changes:
+        for place, added in enumerate(change.commitments):
+            if added.change != "added":
+                continue
+            elsewhere = [(source, c) for source, c in removed if source is not change]
+            found = next(((source, c) for source, c in elsewhere if c.old.text == added.new.text), None) or next(
+                ((source, c) for source, c in elsewhere if likeness(c.old.text, added.new.text) >= REWORDED_FROM), None)
+            if found is None:
+                continue
+            removed.remove(found)
+            source, gone = found
+            kind = "moved" if gone.old.text == added.new.text else "reworded"
+            both = CommitmentChange(kind, old=gone.old, new=added.new)
+            change.commitments[place] = both
+            source.commitments[source.commitments.index(gone)] = both
