@@ -160,6 +160,25 @@ def test_a_renamed_policy_and_a_commitment_moved_to_another_are_told_as_such(tmp
     assert "Reworded into 2.3 (was 1.2):" in housing
 
 
+def test_a_removed_policys_address_says_where_it_went(editions, settings):
+    """From an audit: a policy dropped from the minifesto left "Page not
+    found" at its address, which the past edition's own files cite (its
+    text edition's "Online: …", its JSON). It says which edition dropped it
+    and links it as the last edition had it."""
+    before, after = editions
+    assert "/policies/nhs/" in (after.output / f"{MARCH}.txt").read_text()  # what the press holds
+    page = after.html("policies/nhs/")
+    main = page.main
+    assert main.h1.get_text() == "Save our NHS: no longer one of our core policies"
+    assert " ".join(main.select_one("p.lead").get_text().split()) == (
+        "It was policy 2 of our minifesto until the September 2022 edition (10 September 2022).")
+    assert main.find("a", string="September 2022 edition")["href"] == "/minifesto/changes/2022-09/"
+    assert main.find("a", string="Read it as it was in the March 2022 edition")["href"] == "/minifesto/2022-03/#policy-2"
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert "policies/nhs/" not in (after.output / "sitemap.xml").read_text()
+    assert "Fund the NHS properly." in text_of(before.html("policies/nhs/").main)  # while current, its own page
+
+
 def test_the_changes_page_marks_words_removed_and_added(editions):
     _, after = editions
     page = after.html("minifesto/changes/2022-09/")
@@ -452,7 +471,8 @@ def test_a_damaged_or_outdated_edition_is_refused_at_its_line(make_site, tmp_pat
 
 # The page types only a site with two editions has (the real site's editions
 # page and current edition page are among test_site.PAGE_TYPES).
-TWO_EDITION_PAGES = {"what changed": "minifesto/changes/2022-09/", "past edition": "minifesto/2022-03/"}
+TWO_EDITION_PAGES = {"what changed": "minifesto/changes/2022-09/", "past edition": "minifesto/2022-03/",
+                     "a removed policy's notice": "policies/nhs/"}
 
 
 @pytest.mark.browser

@@ -15,7 +15,7 @@ touched.
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from pelican import signals
 
@@ -102,6 +102,9 @@ class MinifestoGenerator(SingleFileGenerator):
         if self.settings.get("CONTENT_CHECK_ONLY") and not problem_log:
             check_print_links(self, self.planned_editions()[0])
 
+    def removed_policies(self) -> list[RemovedPolicy]:
+        return removed_policies(self.planned_editions(), self.settings)
+
     def planned_editions(self) -> list[Edition]:
         if self.minifesto is None:
             return []
@@ -113,6 +116,8 @@ class MinifestoGenerator(SingleFileGenerator):
         settings = self.settings
         files = [replace(content_page(self.minifesto), made_by="the site's own minifesto page"),
                  listing_page(settings["MINIFESTO_EDITIONS_SAVE_AS"], "minifesto editions")]
+        files += [SiteFile(removed.save_as, f"the notice at the address of {removed.policy.title}, a policy no "
+                                            "longer in the minifesto") for removed in self.removed_policies()]
         for edition in self.planned_editions():
             # The current edition's page is /minifesto/'s twin: search engines list that one.
             own = [listing_page(edition.save_as, f"{edition.name} minifesto edition", in_sitemap=not edition.current),
@@ -188,6 +193,47 @@ class MinifestoGenerator(SingleFileGenerator):
             for edition_file in edition.files:
                 for path in edition_file.paths:
                     write_output(self.output_path, path, edition_file.data)
+        for removed in removed_policies(self.editions, settings):  # the compiled editions: their changes pages
+            write(removed.save_as, "removed_policy", removed.url, "removed-policy", removed=removed)
+
+
+@dataclass(frozen=True)
+class RemovedPolicy:
+    """A policy of a past edition that no edition since has: its address,
+    which that edition's files cite (its text edition's "Online: …", its
+    JSON), tells a journalist where it went instead of "Page not found"."""
+    policy: object      # as the last edition that had it had it
+    last: Edition       # the last edition with it
+    removed_in: Edition  # the first without it
+    settings: dict = field(repr=False)
+
+    @property
+    def url(self) -> str:
+        return self.settings["POLICY_URL"].format(slug=self.policy.slug)
+
+    @property
+    def save_as(self) -> str:
+        return self.settings["POLICY_SAVE_AS"].format(slug=self.policy.slug)
+
+
+def removed_policies(editions: list[Edition], settings: dict) -> list[RemovedPolicy]:
+    """Each policy a past edition had and the current one has not, under
+    its own address or another (a renamed policy's old address is kept by
+    its old_addresses, plugins/redirects), once, as the last edition with it
+    had it. `editions` newest first, as all_editions gives them."""
+    if not editions:
+        return []
+    current = editions[0]
+    kept = {current_policy.slug for current_policy in current.policies} | {
+        address.strip("/") for current_policy in current.policies
+        for address in getattr(current_policy, "old_addresses", None) or ()}
+    found: dict[str, RemovedPolicy] = {}
+    for newer, edition in zip(editions, editions[1:], strict=False):
+        for policy in edition.policies:
+            address = settings["POLICY_URL"].format(slug=policy.slug).strip("/")
+            if policy.slug not in kept and address not in kept and policy.slug not in found:
+                found[policy.slug] = RemovedPolicy(policy, edition, newer, settings)
+    return sorted(found.values(), key=lambda removed: removed.policy.slug)
 
 
 def cited_work(edition: Edition) -> CitedWork:
