@@ -39,7 +39,7 @@ def shared_title(item, settings, page_title: str = "") -> str:
     event that does not go ahead, as the page's own title says it; for a
     page with no item of its own (`item` None), its <title> without the
     site's name after it ("Press releases from 2024": every listing said
-    "Breakthrough Party", an audit), or the site's name."""
+    the site's name, an audit), or the site's name."""
     if item is None:
         written = page_title.unescape() if isinstance(page_title, Markup) else page_title  # a block's HTML
         return written.strip().removesuffix(f" | {settings['SITENAME']}") or settings["SITENAME"]
