@@ -554,6 +554,11 @@ def test_the_easy_read_pdf_is_large_print_with_described_pictures(make_site):
     text = " ".join(pdftotext(pdf).split())
     assert "We will build more council homes." in text and "Easy Read" in text
     assert "Promoted by" in text  # the imprint, as on every edition
+    # It shows no commitments, so its colophon names none (an audit), and
+    # the editions page links its web page beside its PDF.
+    assert "How to cite:" in text and "Every commitment has a number" not in text
+    editions = build.html("minifesto/editions/").main
+    assert editions.find("a", string="Easy Read, on a web page")["href"] == "/minifesto/2022-03/easy-read/"
     policy_pages = [number for number, page in enumerate(pdftotext(pdf).split("\f")) if "We want everyone" in page]
     assert median_font_size(pdf, range(policy_pages[0], policy_pages[-1] + 1)) >= 16
     described = [alt for alt, _ in figures(pdf)]
