@@ -292,6 +292,9 @@ def test_the_epub_is_a_well_formed_book_with_the_web_editions_words(editions):
         assert [" ".join("".join(a.itertext()).split()) for a in toc.iter("{*}a")] == [
             "Foreword", "1. Homes for everyone", "2. Power to the people", "3. Free public transport", "Join us",
             "About this edition"]
+        # Its "About this edition" gives the press office, as the PDF's and the text edition's do (an audit).
+        about = " ".join("".join(documents["EPUB/about.xhtml"].itertext()).split())
+        assert "Press office Sam Okafor, Head of press: 020 7946 0123, press@example.org" in about
     web = after.html("minifesto/").main
     web_commitments = [text_of(li) for li in web.select(".commitments li")]
     book_commitments = [" ".join("".join(li.itertext()).split())
