@@ -500,8 +500,15 @@ def _command_line_slip(argv: list[str], tasks: dict[str, Task]) -> str | None:
             # "-a title": invoke read it as options ("No idea what '-a' is!").
             return (f"The {positional[0].name} {word!r} starts with '-', which invoke reads as an option: "
                     "start it with a word")
+        elif word.startswith("-") and task is not None:
+            # Short options, one or several (-xk): the last may take a value
+            # (`invoke test -k sharing`: "sharing" is -k's, not a command).
+            shorts = {name: argument for argument in task.get_arguments() for name in argument.names if len(name) == 1}
+            last = shorts.get(word[-1])
+            expects_value = len(word) >= 2 and last is not None and last.kind is not bool
+            last_option = word
         elif word.startswith("-"):
-            continue  # a short option: invoke reads it
+            continue  # a short option before any command: invoke reads it
         elif positional:
             positional.pop(0)
         elif word in tasks:

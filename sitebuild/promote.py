@@ -14,6 +14,7 @@ never overwrites a profile, and writes nothing when it refuses.
 from __future__ import annotations
 
 import io
+import stat
 from pathlib import Path
 
 import yaml
@@ -176,4 +177,4 @@ def link_candidacy(source: Path, written: str, slug: str) -> None:
     lines.insert(closing, f"councillor: {slug}{line_end}")
     # Through a temporary file: a write cut short (a full disk) emptied the
     # volunteer's file, and its words were lost (a review).
-    write_atomically(source, "".join(lines).encode("utf-8"))
+    write_atomically(source, "".join(lines).encode("utf-8"), mode=stat.S_IMODE(source.stat().st_mode))  # its own mode

@@ -33,16 +33,16 @@ from pathlib import Path
 PUBLIC_FILE, PUBLIC_FOLDER = 0o644, 0o755
 
 
-def write_atomically(target: Path, data: bytes, modified: float | None = None) -> None:
+def write_atomically(target: Path, data: bytes, modified: float | None = None, mode: int = PUBLIC_FILE) -> None:
     """Write `data` to `target` via a temporary file and a rename (with the
-    modification time `modified`, if given), as a public file."""
+    modification time `modified`, if given), as a public file (or `mode`)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:
         # mkstemp's file is private. A file system without Unix modes (FAT)
         # refuses the change; this process made the file, so nothing else can.
         with contextlib.suppress(PermissionError):
-            os.fchmod(handle, PUBLIC_FILE)
+            os.fchmod(handle, mode)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         if modified is not None:

@@ -337,3 +337,10 @@ def test_promote_on_a_full_disk_leaves_the_candidates_file_whole(make_site, tmp_
     assert source.read_bytes() == before
     assert not (build.content / "councillors/alex-standing.md").exists()
     assert [path.name for path in source.parent.iterdir()] == ["alex-standing.md"]  # no temporary file left
+    # Promoted when it can be, the candidate's file keeps its own mode (it was made 0644: a review).
+    source.chmod(0o600)
+    done = subprocess.run([sys.executable, "-m", "invoke", "promote", "alex-standing"], cwd=REPO,
+                          capture_output=True, text=True, timeout=120,
+                          env={"PATH": "/usr/bin:/bin", "SITE_SETTINGS": str(settings_file)})
+    assert done.returncode == 0, done.stderr
+    assert "councillor: alex-standing" in source.read_text() and source.stat().st_mode & 0o777 == 0o600

@@ -191,6 +191,18 @@ def test_a_command_invoke_cannot_read_is_told_what_to_type(typed, told):
     assert slipped.stderr == told + "\n"
 
 
+@pytest.mark.parametrize("typed, told", [
+    (["serve", "-p", "99999"], "--port: '99999' is not a port: give a number from 1024 to 65535, e.g. 8001"),
+    (["check", "-s", "origin/mian"], "--since: git knows no commit 'origin/mian' in this repository"),
+    (["minifesto", "freeze", "-f", "origin/mian"], "--from: git knows no commit 'origin/mian' in this repository"),
+])
+def test_a_short_option_takes_its_value_as_invoke_reads_it(typed, told):
+    """From a review: the value after a short option (`invoke test -k
+    sharing`, `serve -p 8001`) was taken for a command's name."""
+    slipped = run(str(REPO / ".venv/bin/invoke"), *typed)
+    assert "There is no command" not in slipped.stderr and told in slipped.stderr, slipped.stderr
+
+
 def test_invoke_alone_lists_the_commands():
     """It printed invoke's own options, not the project's commands."""
     alone = run(str(REPO / ".venv/bin/invoke"))

@@ -152,7 +152,8 @@ def test_a_renamed_policy_and_a_commitment_moved_to_another_are_told_as_such(tmp
                    for c in policy["commitments"]] for slug, policy in by_slug.items()}
     assert told["housing"] == [("reworded", "1.2", "2.3"), ("moved", "1.3", "2.2")]
     assert told["nhs"] == [("moved", "1.3", "2.2"), ("reworded", "1.2", "2.3")]
-    assert changes["summary"] == "1 commitment reworded, 1 moved."
+    assert changes["summary"] == "1 commitment reworded, 1 moved; 1 policy given a new address."
+    assert by_slug["real-democracy"]["readdressed"] and changes["counts"]["policies_readdressed"] == 1
     main = after.html("minifesto/changes/2022-09/").main
     assert "New address: /policies/real-democracy/ (its old one, /policies/democracy/, leads there)." in text_of(main)
     housing = text_of(main.find("section", attrs={"aria-labelledby": "change-housing"}))
@@ -177,6 +178,67 @@ def test_a_removed_policys_address_says_where_it_went(editions, settings):
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     assert "policies/nhs/" not in (after.output / "sitemap.xml").read_text()
     assert "Fund the NHS properly." in text_of(before.html("policies/nhs/").main)  # while current, its own page
+
+
+def test_a_renamed_policy_kept_through_editions_then_dropped_is_told_at_each_address(tmp_path, factory_cache):
+    """From a review: an edition frozen with a renamed policy (its
+    old_addresses in the copy) ended every later build in a KeyError; a
+    policy renamed, then dropped, was told as dropped when it was renamed.
+    A draft bringing a dropped policy back, or an item keeping its address
+    (old_addresses), takes the address from the notice."""
+    before = build_in(tmp_path, MARCH_POLICIES, output=tmp_path / "out", cache=factory_cache)
+    assert before.returncode == 0, before.stderr
+    freeze(before.content, tmp_path)  # March: democracy
+    write_content(before.content, {
+        "minifesto.md": minifesto("September 2022", "2022-09-10"),
+        "policies/03-democracy.md": None,
+        "policies/03-real-democracy.md": policy("Real democracy", 3, ["Bring in proportional representation."],
+                                                "old_addresses: [/policies/democracy/]\n")})
+    september = build_in(tmp_path, content=before.content, output=tmp_path / "out", cache=factory_cache)
+    assert september.returncode == 0, september.stderr
+    freeze(before.content, tmp_path)  # September: real-democracy, keeping /policies/democracy/
+    write_content(before.content, {
+        "minifesto.md": minifesto("December 2022", "2022-12-01"), "policies/03-real-democracy.md": None,
+        # The NHS policy's draft return, and a page keeping an address it never had.
+        "policies/02-nhs.md": policy("Save our NHS", 2, ["Fund the NHS properly."], "status: draft\n")})
+    december = build_in(tmp_path, content=before.content, output=tmp_path / "out", cache=factory_cache)
+    assert december.returncode == 0, december.stderr
+    for address in ("policies/democracy/", "policies/real-democracy/"):
+        lead = " ".join(december.html(address).main.select_one("p.lead").get_text().split())
+        assert lead == "It was policy 3 of our minifesto until the December 2022 edition (1 December 2022).", address
+        assert december.html(address).main.find("a", string="Read it as it was in the September 2022 edition")[
+            "href"] == "/minifesto/2022-09/#policy-3"
+    assert not (december.output / "policies/nhs/index.html").exists()  # its draft's, once published
+
+
+def test_unrelated_pledges_in_two_policies_are_not_one_moved(tmp_path, factory_cache):
+    """From a review: "Scrap tuition fees." taken out of one policy and
+    "Scrap prescription fees." put in another were told as one reworded;
+    and a near match in one policy beat the same words in another."""
+    from types import SimpleNamespace
+
+    from plugins.minifesto.changes import edition_changes
+
+    def edition(policies: dict[str, list[str]]):
+        def commitment(number, place, text):
+            return SimpleNamespace(label=f"{number}.{place}", text=text)
+
+        made = [SimpleNamespace(slug=slug, number=number, title=slug, description="", body_markdown="",
+                                numbered_commitments=[commitment(number, place, text)
+                                                      for place, text in enumerate(texts, 1)])
+                for number, (slug, texts) in enumerate(policies.items(), 1)]
+        return SimpleNamespace(policies=made, settings={"POLICY_URL": "policies/{slug}/"})
+
+    before = edition({"housing": ["Build homes.", "End no-fault evictions."], "nhs": ["Fund the NHS."],
+                      "education": ["Teach every child.", "Scrap tuition fees."]})
+    after = edition({"housing": ["Build homes."],
+                     "nhs": ["Fund the NHS.", "End no-fault evictions of patients.", "Scrap prescription fees."],
+                     "education": ["Teach every child.", "End no-fault evictions."]})
+    told = {change.policy.slug: [(c.change, c.old and c.old.label, c.new and c.new.label) for c in change.commitments]
+            for change in edition_changes(after, before).policies}
+    assert told == {"housing": [("moved", "1.2", "3.2")],
+                    "nhs": [("added", None, "2.2"), ("added", None, "2.3")],
+                    "education": [("removed", "3.2", None), ("moved", "1.2", "3.2")]}
 
 
 def test_the_changes_page_marks_words_removed_and_added(editions):
@@ -683,7 +745,8 @@ def test_the_summary_of_changes_counts_policies_revised_in_their_text(revised, s
     from plugins.minifesto.changes import EditionChanges, PolicyChange
 
     def policy(number: int, body: str):
-        return SimpleNamespace(number=number, title=f"Policy {number}", description="A policy.", body_markdown=body)
+        return SimpleNamespace(number=number, title=f"Policy {number}", description="A policy.", body_markdown=body,
+                               slug=f"policy-{number}")
 
     changes = [PolicyChange(policy(number, "Old words."), policy(number, "New words.")) for number in range(revised)]
     assert EditionChanges(edition=None, previous=None, policies=changes).summary == summary

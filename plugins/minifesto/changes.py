@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from markupsafe import Markup, escape
 
 from sitecore.commitment_matching import (
-    REWORDED_FROM,
     CommitmentChange,
     commitment_changes,
     likeness,
@@ -84,6 +83,8 @@ class PolicyChange:
 
 
 PLURALS = {"commitment": "commitments", "policy": "policies"}
+# A kind of change as the summary says it, where its name is not plain words.
+KIND_IN_WORDS = {"readdressed": "given a new address"}
 
 
 def counted(count: int, noun: str) -> str:
@@ -116,6 +117,7 @@ class EditionChanges:
             "policies_removed": sum(p.change == "removed" for p in policies),
             "policies_renumbered": sum(p.renumbered for p in policies),
             "policies_retitled": sum(p.retitled for p in policies),
+            "policies_readdressed": sum(p.readdressed for p in policies),
         }
 
     @property
@@ -123,8 +125,9 @@ class EditionChanges:
         """"3 commitments added, 1 removed, 5 reworded; 1 policy added, 2 renumbered." """
         counts, groups = self.counts, []
         for noun, kinds in (("commitment", ("added", "removed", "reworded", "moved")),
-                            ("policy", ("added", "removed", "renumbered", "retitled"))):
-            parts = [(counts[f"{PLURALS[noun]}_{kind}"], kind) for kind in kinds if counts[f"{PLURALS[noun]}_{kind}"]]
+                            ("policy", ("added", "removed", "renumbered", "retitled", "readdressed"))):
+            parts = [(counts[f"{PLURALS[noun]}_{kind}"], KIND_IN_WORDS.get(kind, kind)) for kind in kinds
+                     if counts[f"{PLURALS[noun]}_{kind}"]]
             if parts:
                 (count, kind), rest = parts[0], parts[1:]
                 groups.append(", ".join([f"{counted(count, noun)} {kind}", *(f"{c} {k}" for c, k in rest)]))
@@ -161,6 +164,7 @@ class EditionChanges:
                     "title": side(change, "title"),
                     "renumbered": change.renumbered,
                     "retitled": change.retitled,
+                    "readdressed": change.readdressed,
                     "summary_reworded": change.summary_reworded,
                     "text_revised": change.text_revised,
                     "commitments": [
@@ -200,27 +204,42 @@ def former_slug(policy, old_by_slug: dict, settings: dict) -> str | None:
     its old_addresses name (its file renamed, its old address kept)."""
     if policy.slug in old_by_slug:
         return policy.slug
-    kept = {address.strip("/") for address in getattr(policy, "old_addresses", None) or ()}
-    return next((slug for slug in old_by_slug if settings["POLICY_URL"].format(slug=slug).strip("/") in kept), None)
+    return next((slug for slug in old_by_slug if continues_at(policy, slug, settings)), None)
+
+
+def continues_at(policy, slug: str, settings: dict) -> bool:
+    """Is `policy` the one whose address was that of `slug`: its own, or one
+    its old_addresses keep (compared in lower case, as plugins/redirects does)?"""
+    if policy.slug == slug:
+        return True
+    kept = {address.strip("/").lower() for address in getattr(policy, "old_addresses", None) or ()}
+    return settings["POLICY_URL"].format(slug=slug).strip("/").lower() in kept
+
+
+# How alike a commitment taken out of one policy and one put in another must
+# be to be told as one moved and reworded: more than within one policy
+# (REWORDED_FROM), where the place says they are one; "Scrap tuition fees."
+# and "Scrap prescription fees." (0.67) are two pledges (a review).
+REWORDED_ELSEWHERE_FROM = 0.8
 
 
 def moved_between_policies(changes: list[PolicyChange]) -> None:
     """A commitment removed from one policy and added to another, word for
-    word or alike enough, was moved (and reworded): told under both, where
-    it was told as unrelated "Removed" and "Added" (an audit)."""
+    word or nearly, was moved (and reworded): told under both, where it was
+    told as unrelated "Removed" and "Added" (an audit). Those word for word
+    are paired first, across every policy; then each removed one with the
+    added one most like it."""
     removed = [(change, c) for change in changes for c in change.commitments if c.change == "removed"]
-    for change in changes:
-        for place, added in enumerate(change.commitments):
-            if added.change != "added":
+    added = [(change, c) for change in changes for c in change.commitments if c.change == "added"]
+    for exact in (True, False):
+        for target, new in list(added):
+            candidates = [(likeness(gone.old.text, new.new.text), source, gone) for source, gone in removed
+                          if source is not target and (gone.old.text == new.new.text if exact else True)]
+            score, source, gone = max(candidates, key=lambda found: found[0], default=(0.0, None, None))
+            if gone is None or (not exact and score < REWORDED_ELSEWHERE_FROM):
                 continue
-            elsewhere = [(source, c) for source, c in removed if source is not change]
-            found = next(((source, c) for source, c in elsewhere if c.old.text == added.new.text), None) or next(
-                ((source, c) for source, c in elsewhere if likeness(c.old.text, added.new.text) >= REWORDED_FROM), None)
-            if found is None:
-                continue
-            removed.remove(found)
-            source, gone = found
-            kind = "moved" if gone.old.text == added.new.text else "reworded"
-            both = CommitmentChange(kind, old=gone.old, new=added.new)
-            change.commitments[place] = both
+            removed.remove((source, gone))
+            added.remove((target, new))
+            both = CommitmentChange("moved" if exact else "reworded", old=gone.old, new=new.new)
+            target.commitments[target.commitments.index(new)] = both
             source.commitments[source.commitments.index(gone)] = both

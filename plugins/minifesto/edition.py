@@ -21,6 +21,7 @@ from pelican import signals
 
 from plugins.typedcontent import SingleFileGenerator
 from sitecore.clock import build_time, has_passed
+from sitecore.content_items import content_items, public_save_as, public_url
 from sitecore.frozen_editions import PAST_MINIFESTO_EDITIONS, edition_key
 from sitecore.output import write_output
 from sitecore.print_fonts import font_setting_problems
@@ -28,7 +29,7 @@ from sitecore.problems import problem_log
 from sitecore.settings_file import setting_place
 from sitecore.site_files import CitedWork, SiteFile, content_page, listing_page
 
-from .changes import edition_changes
+from .changes import continues_at, edition_changes
 from .content import Minifesto
 from .editions import Edition, FrozenEdition, all_editions, check_current_matches_its_record, read_frozen_editions
 from .formats import EASY_READ_LABEL, build_edition_files, edition_paths
@@ -52,6 +53,7 @@ class MinifestoGenerator(SingleFileGenerator):
     def __init__(self, *args, **kwargs):
         self.frozen: list[FrozenEdition] = []
         self.editions: list[Edition] = []
+        self.addresses_in_use: set[str] = set()  # every item's (declare_files), for removed_policies
         super().__init__(*args, **kwargs)
         # A bound method: blinker holds it weakly, so it goes with this build.
         signals.get_writer.connect(self.compile_before_writing)
@@ -102,8 +104,6 @@ class MinifestoGenerator(SingleFileGenerator):
         if self.settings.get("CONTENT_CHECK_ONLY") and not problem_log:
             check_print_links(self, self.planned_editions()[0])
 
-    def removed_policies(self) -> list[RemovedPolicy]:
-        return removed_policies(self.planned_editions(), self.settings)
 
     def planned_editions(self) -> list[Edition]:
         if self.minifesto is None:
@@ -116,8 +116,10 @@ class MinifestoGenerator(SingleFileGenerator):
         settings = self.settings
         files = [replace(content_page(self.minifesto), made_by="the site's own minifesto page"),
                  listing_page(settings["MINIFESTO_EDITIONS_SAVE_AS"], "minifesto editions")]
+        self.addresses_in_use = addresses_in_use(generators)
         files += [SiteFile(removed.save_as, f"the notice at the address of {removed.policy.title}, a policy no "
-                                            "longer in the minifesto") for removed in self.removed_policies()]
+                                            "longer in the minifesto")
+                  for removed in removed_policies(self.planned_editions(), settings, self.addresses_in_use)]
         for edition in self.planned_editions():
             # The current edition's page is /minifesto/'s twin: search engines list that one.
             own = [listing_page(edition.save_as, f"{edition.name} minifesto edition", in_sitemap=not edition.current),
@@ -193,7 +195,9 @@ class MinifestoGenerator(SingleFileGenerator):
             for edition_file in edition.files:
                 for path in edition_file.paths:
                     write_output(self.output_path, path, edition_file.data)
-        for removed in removed_policies(self.editions, settings):  # the compiled editions: their changes pages
+        # The compiled editions (their changes pages), and the addresses the
+        # declared files were made with (declare_files runs before writing).
+        for removed in removed_policies(self.editions, settings, self.addresses_in_use):
             write(removed.save_as, "removed_policy", removed.url, "removed-policy", removed=removed)
 
 
@@ -206,34 +210,56 @@ class RemovedPolicy:
     last: Edition       # the last edition with it
     removed_in: Edition  # the first without it
     settings: dict = field(repr=False)
+    slug: str = ""      # the address's: the policy's own, or one it had before a rename
 
     @property
     def url(self) -> str:
-        return self.settings["POLICY_URL"].format(slug=self.policy.slug)
+        return self.settings["POLICY_URL"].format(slug=self.slug)
 
     @property
     def save_as(self) -> str:
-        return self.settings["POLICY_SAVE_AS"].format(slug=self.policy.slug)
+        return self.settings["POLICY_SAVE_AS"].format(slug=self.slug)
 
 
-def removed_policies(editions: list[Edition], settings: dict) -> list[RemovedPolicy]:
-    """Each policy a past edition had and the current one has not, under
-    its own address or another (a renamed policy's old address is kept by
-    its old_addresses, plugins/redirects), once, as the last edition with it
-    had it. `editions` newest first, as all_editions gives them."""
-    if not editions:
-        return []
-    current = editions[0]
-    kept = {current_policy.slug for current_policy in current.policies} | {
-        address.strip("/") for current_policy in current.policies
-        for address in getattr(current_policy, "old_addresses", None) or ()}
-    found: dict[str, RemovedPolicy] = {}
-    for newer, edition in zip(editions, editions[1:], strict=False):
+def removed_policies(editions: list[Edition], settings: dict, in_use: set[str]) -> list[RemovedPolicy]:
+    """Each address a past edition's policy had that no policy has now:
+    followed from edition to edition through renamed files (old_addresses),
+    so a policy renamed, then dropped, is told at each address it had as
+    dropped when it was (a review). Not at an address in `in_use` (lower
+    case, no slashes at the ends): an item's own, a draft's (one re-adding
+    the policy, which would be refused beside the notice), or one an item's
+    old_addresses keep. `editions` newest first, as all_editions gives them."""
+    chronological = editions[::-1]
+    lines: list[dict] = []  # each policy's line through the editions: its slugs, last copy, last edition
+    for edition in chronological:
         for policy in edition.policies:
-            address = settings["POLICY_URL"].format(slug=policy.slug).strip("/")
-            if policy.slug not in kept and address not in kept and policy.slug not in found:
-                found[policy.slug] = RemovedPolicy(policy, edition, newer, settings)
-    return sorted(found.values(), key=lambda removed: removed.policy.slug)
+            line = next((line for line in lines if line["edition"] is not edition  # not one this edition took
+                         and continues_at(policy, line["policy"].slug, settings)), None)
+            if line is None:
+                line = {"slugs": []}
+                lines.append(line)
+            line.update(policy=policy, edition=edition)
+            line["slugs"].append(policy.slug)
+    found: dict[str, RemovedPolicy] = {}
+    for line in lines:
+        if line["edition"].current:
+            continue
+        removed_in = chronological[chronological.index(line["edition"]) + 1]
+        for slug in dict.fromkeys(line["slugs"]):
+            if settings["POLICY_URL"].format(slug=slug).strip("/").lower() not in in_use:
+                found[slug] = RemovedPolicy(line["policy"], line["edition"], removed_in, settings, slug)
+    return sorted(found.values(), key=lambda removed: removed.slug)
+
+
+def addresses_in_use(generators) -> set[str]:
+    """Every address an item has or keeps, drafts' too (removed_policies)."""
+    used = set()
+    for item in content_items(generators):
+        if not public_save_as(item):
+            continue  # a past edition's copy: no page, and its old_addresses are no longer kept
+        used.add(public_url(item).strip("/").lower())
+        used |= {address.strip("/").lower() for address in getattr(item, "old_addresses", None) or ()}
+    return used
 
 
 def cited_work(edition: Edition) -> CitedWork:

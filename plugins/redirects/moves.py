@@ -16,7 +16,7 @@ import os
 import re
 from dataclasses import dataclass
 
-from sitecore.content_items import content_items, public_url, published_items, unpublished_items
+from sitecore.content_items import content_items, public_save_as, public_url, published_items, unpublished_items
 from sitecore.problems import problem_log
 from sitecore.schema.document import item_line
 from sitecore.site_files import LATER_PAGE, SiteFile, declared_files, is_known, own_folders
@@ -105,6 +105,11 @@ def check_old_addresses(generators, own_generator_type: type) -> None:
     site_rules = SiteRules(taken, coming, listing_shapes(settings), own_folders(settings))
     claimed: dict[str, str] = {}
     for item in sorted(content_items(generators), key=lambda item: item.source_path):
+        if not public_save_as(item):
+            # A past minifesto edition's copy of a policy: no page of its own,
+            # so no address to keep (its old_addresses are the live policy's,
+            # which keeps them; a frozen one ended every build in a KeyError).
+            continue
         for index, address in enumerate(getattr(item, FIELD, None) or ()):
             refused = refusal(address, item, site_rules, claimed)
             if refused:
