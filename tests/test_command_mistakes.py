@@ -80,7 +80,7 @@ def test_a_title_left_unquoted_is_told_to_be_quoted(tmp_path):
     assert unquoted.stderr == ('Not created: a title of several words goes in quotes: '
                                'invoke new post "Hello World again"\n')
     assert not (tmp_path / "content").exists()
-    from tasks import _title_left_unquoted
+    from sitebuild.command_line import title_left_unquoted as _title_left_unquoted
 
     tasks = {"new", "build", "check", "minifesto"}
     advice = "Not created: a title of several words goes in quotes: invoke new"

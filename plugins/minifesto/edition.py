@@ -15,13 +15,12 @@ touched.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from pelican import signals
 
 from plugins.typedcontent import SingleFileGenerator
 from sitecore.clock import build_time, has_passed
-from sitecore.content_items import content_items, public_save_as, public_url
 from sitecore.frozen_editions import PAST_MINIFESTO_EDITIONS, edition_key
 from sitecore.output import write_output
 from sitecore.print_fonts import font_setting_problems
@@ -29,12 +28,13 @@ from sitecore.problems import problem_log
 from sitecore.settings_file import setting_place
 from sitecore.site_files import CitedWork, SiteFile, content_page, listing_page
 
-from .changes import continues_at, edition_changes
+from .changes import edition_changes
 from .content import Minifesto
 from .editions import Edition, FrozenEdition, all_editions, check_current_matches_its_record, read_frozen_editions
 from .formats import EASY_READ_LABEL, build_edition_files, edition_paths
 from .pdf import check_print_links
 from .pdf_worker import BACKGROUND_FROM, PdfRenderer
+from .removed_policies import addresses_in_use, removed_policies
 
 logger = logging.getLogger("site.minifesto")
 
@@ -199,67 +199,6 @@ class MinifestoGenerator(SingleFileGenerator):
         # declared files were made with (declare_files runs before writing).
         for removed in removed_policies(self.editions, settings, self.addresses_in_use):
             write(removed.save_as, "removed_policy", removed.url, "removed-policy", removed=removed)
-
-
-@dataclass(frozen=True)
-class RemovedPolicy:
-    """A policy of a past edition that no edition since has: its address,
-    which that edition's files cite (its text edition's "Online: …", its
-    JSON), tells a journalist where it went instead of "Page not found"."""
-    policy: object      # as the last edition that had it had it
-    last: Edition       # the last edition with it
-    removed_in: Edition  # the first without it
-    settings: dict = field(repr=False)
-    slug: str = ""      # the address's: the policy's own, or one it had before a rename
-
-    @property
-    def url(self) -> str:
-        return self.settings["POLICY_URL"].format(slug=self.slug)
-
-    @property
-    def save_as(self) -> str:
-        return self.settings["POLICY_SAVE_AS"].format(slug=self.slug)
-
-
-def removed_policies(editions: list[Edition], settings: dict, in_use: set[str]) -> list[RemovedPolicy]:
-    """Each address a past edition's policy had that no policy has now:
-    followed from edition to edition through renamed files (old_addresses),
-    so a policy renamed, then dropped, is told at each address it had as
-    dropped when it was (a review). Not at an address in `in_use` (lower
-    case, no slashes at the ends): an item's own, a draft's (one re-adding
-    the policy, which would be refused beside the notice), or one an item's
-    old_addresses keep. `editions` newest first, as all_editions gives them."""
-    chronological = editions[::-1]
-    lines: list[dict] = []  # each policy's line through the editions: its slugs, last copy, last edition
-    for edition in chronological:
-        for policy in edition.policies:
-            line = next((line for line in lines if line["edition"] is not edition  # not one this edition took
-                         and continues_at(policy, line["policy"].slug, settings)), None)
-            if line is None:
-                line = {"slugs": []}
-                lines.append(line)
-            line.update(policy=policy, edition=edition)
-            line["slugs"].append(policy.slug)
-    found: dict[str, RemovedPolicy] = {}
-    for line in lines:
-        if line["edition"].current:
-            continue
-        removed_in = chronological[chronological.index(line["edition"]) + 1]
-        for slug in dict.fromkeys(line["slugs"]):
-            if settings["POLICY_URL"].format(slug=slug).strip("/").lower() not in in_use:
-                found[slug] = RemovedPolicy(line["policy"], line["edition"], removed_in, settings, slug)
-    return sorted(found.values(), key=lambda removed: removed.slug)
-
-
-def addresses_in_use(generators) -> set[str]:
-    """Every address an item has or keeps, drafts' too (removed_policies)."""
-    used = set()
-    for item in content_items(generators):
-        if not public_save_as(item):
-            continue  # a past edition's copy: no page, and its old_addresses are no longer kept
-        used.add(public_url(item).strip("/").lower())
-        used |= {address.strip("/").lower() for address in getattr(item, "old_addresses", None) or ()}
-    return used
 
 
 def cited_work(edition: Edition) -> CitedWork:
