@@ -37,6 +37,7 @@ from .errorlog import ErrorCollector, PelicanWarningsExplained
 from .host_limits import host_limit_warnings
 from .output_folder import FIX, why_not_replaced
 from .page_reuse import PageReuse, pages_reused
+from .settings_as_written import literal_settings_written_in
 from .template_cache import with_template_cache
 from .template_listing import use_lazy_listing
 from .unchanged import (
@@ -86,10 +87,20 @@ def settings_for_a_command(settings_file, overrides: dict | None = None) -> dict
     try:
         loaded = load_settings(settings_file, overrides)
     except Exception as error:  # the file is Python, so any error; Pelican's own (no content folder) too
+        if isinstance(error, ValueError) and str(error).startswith(NO_CONTENT_FOLDER):
+            # Pelican's words ("see pelican --help") name neither the folder nor the setting (an audit).
+            folder = ((overrides or {}).get("PATH")
+                      or literal_settings_written_in(Path(settings_file), ("PATH",)).values.get("PATH") or "content")
+            raise BuildFailed([f"{settings_file}: the content folder ({folder}, PATH) is not there — run the "
+                               "command in the project's folder, or give the folder the posts are in"]) from error
         raise BuildFailed([f"{where_settings_failed(error, settings_file)}: the settings could not be loaded: "
                            f"{type(error).__name__}: {error} — mend the file, or the folder it names, and try "
                            "again"]) from error
     return checked_settings(loaded)
+
+
+# How Pelican's settings say the content folder is not there.
+NO_CONTENT_FOLDER = "You need to specify a path containing the content"
 
 
 # Code a settings file runs or is read by (Python's, the libraries', ours):

@@ -23,7 +23,7 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from . import __main__ as cli
-from .build import load_settings
+from .build import BuildFailed, settings_for_a_command
 from .preview_builds import Preview
 from .preview_server import PreviewHandler
 from .preview_watcher import ContentWatcher
@@ -55,9 +55,9 @@ def paths_to_watch(settings_file: str, overrides: dict) -> list[Path] | str:
     if content and not Path(content).is_dir():
         return f"the content folder {content} does not exist (--content)"
     try:
-        settings = load_settings(settings_file, overrides)
-    except Exception as error:  # a settings file that does not run
-        return f"{type(error).__name__}: {error}"
+        settings = settings_for_a_command(settings_file, overrides)
+    except BuildFailed as failure:  # a settings file that does not run, a content folder not there
+        return " ".join(failure.lines)
     watched = [Path(settings["PATH"]), Path(settings["THEME"]), Path(settings_file).resolve()]
     missing = [str(path) for path in watched if not path.exists()]
     if missing:

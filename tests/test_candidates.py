@@ -85,6 +85,31 @@ def test_councils_and_wards_are_in_the_order_a_voter_looks_them_up(make_site):
                      ["Dalston", "de Beauvoir", "St Mary’s"]]  # its apostrophe made curly
 
 
+def test_councillors_and_branches_are_listed_as_a_reader_looks_them_up(make_site):
+    """The directory's region and the branches' list, by the same order as
+    the candidates' (sitecore/reading_order.py)."""
+    from conftest import MINIMAL_SITE
+    from test_branches import LONDON_BRANCH
+
+    councillor = MINIMAL_SITE["councillors/jo-bloggs.md"]
+    names = {"zoe-adams": "zoe Adams", "emile-zola": "Émile Zola", "wyn-jones": "Ŵyn Jones", "dan-davies": "Dan Davies"}
+    files = {f"councillors/{slug}.md": councillor.replace("title: Jo Bloggs", f"title: {name}")
+             for slug, name in names.items()}
+    files["councillors/jo-bloggs.md"] = None
+    files["posts/hello.md"] = MINIMAL_SITE["posts/hello.md"].replace("councillors: [jo-bloggs]",
+                                                                     "councillors: [dan-davies]")
+    for slug, title in (("zeal", "zeal Wanderers"), ("ash", "Ålesund Friends"), ("beta", "Beta Group")):
+        files[f"branches/{slug}.md"] = LONDON_BRANCH.replace("title: Breakthrough London", f"title: {title}")
+    build = make_site(files)
+    assert build.returncode == 0, build.stderr
+    directory = build.html("councillors/").main
+    assert [text_of(link) for link in directory.select(".card-title a")] == [
+        "Dan Davies", "Émile Zola", "Ŵyn Jones", "zoe Adams"]
+    branches = build.html("branches/").main.select_one("section.region")
+    assert [text_of(link) for link in branches.select(".card-title a")] == [
+        "Ålesund Friends", "Beta Group", "zeal Wanderers"]
+
+
 def test_the_reading_order_puts_accents_and_capitals_aside_and_keeps_one_order():
     from sitecore.reading_order import reading_order
 
@@ -133,7 +158,8 @@ def test_the_home_page_meets_the_candidates_during_the_campaign_only(tmp_path, s
     if shown:
         assert build.html("").main.find("a", href="/elections/local-2022/") is not None
         # The election's name (a title) before the sentence, not "at the Local elections" inside it.
-        assert text_of(block.find_next_sibling("p")).startswith("Local elections, 5 May 2022: we are standing 2 candidates.")
+        assert text_of(block.find_next_sibling("p")).startswith(
+            "Local elections, 5 May 2022: we are standing 2 candidates.")
     # The branch lists its candidates until the polls close (before the campaign too).
     polls_open = now < "2022-05-05 22:00"
     branch = build.html("branches/breakthrough-north-west/").main

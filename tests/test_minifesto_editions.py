@@ -159,6 +159,9 @@ def test_a_renamed_policy_and_a_commitment_moved_to_another_are_told_as_such(tmp
     housing = text_of(main.find("section", attrs={"aria-labelledby": "change-housing"}))
     assert "Moved to 2.2 (was 1.3): End no-fault evictions." in housing
     assert "Reworded into 2.3 (was 1.2):" in housing
+    nhs = text_of(main.find("section", attrs={"aria-labelledby": "change-nhs"}))
+    assert "Moved to 2.2 (was 1.3): End no-fault evictions." in nhs  # under both
+    assert "Reworded 2.3 (was 1.2):" in nhs and "Reworded into" not in nhs  # where it joined
 
 
 def test_a_removed_policys_address_says_where_it_went(editions, settings):

@@ -141,12 +141,18 @@ def test_a_preview_at_a_fixed_moment_never_builds_by_itself(tmp_path, factory_ca
 
 
 @pytest.mark.parametrize("settings, content, said", [
-    ("broken.py", None, "The preview could not start: SyntaxError: invalid syntax (broken.py, line 1)"),
+    ("broken.py", None, "The preview could not start: {tmp}/broken.py: the settings could not be loaded: SyntaxError: "
+                        "invalid syntax (broken.py, line 1) — mend the file, or the folder it names, and try again"),
     (None, "no-such-folder", "The preview could not start: the content folder {tmp}/no-such-folder does not exist "
                              "(--content)"),
+    # As `invoke livereload` starts it, with the settings' own PATH (an audit: Pelican's words said neither).
+    ("gone.py", None, "The preview could not start: {tmp}/gone.py: the content folder ({tmp}/gone, PATH) is not "
+                      "there — run the command in the project's folder, or give the folder the posts are in"),
 ])
 def test_the_preview_says_in_a_line_why_it_cannot_start(tmp_path, settings, content, said):
     (tmp_path / "broken.py").write_text("SITENAME = \n", encoding="utf-8")
+    (tmp_path / "gone.py").write_text(f"from pelicanconf import *\nPATH = {str(tmp_path / 'gone')!r}\n",
+                                      encoding="utf-8")
     command = [sys.executable, "-m", "sitebuild.preview", "--output", str(tmp_path / "preview"),
                "--cache", str(tmp_path / "cache")]
     command += ["--settings", str(tmp_path / settings)] if settings else []

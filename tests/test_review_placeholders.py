@@ -169,5 +169,6 @@ def test_a_content_folder_that_is_not_there_is_named_in_a_plain_message(launched
                              env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
     assert refused.returncode == 1, refused.stderr
     assert "Traceback" not in refused.stderr
-    assert refused.stderr.startswith("publishconf.py: the settings could not be loaded: ValueError: You need to "
-                                     "specify a path containing the content")
+    assert refused.stderr.startswith(f"publishconf.py: the content folder ({launched / 'no-such-folder'}, PATH) is "
+                                     "not there — run the command in the project's folder, or give the folder the "
+                                     "posts are in")

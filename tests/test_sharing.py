@@ -62,7 +62,8 @@ def test_a_page_with_no_item_of_its_own_shares_its_own_title_and_description(sit
     releases, a tag, page 7 of the news) was shared as "Breakthrough Party"
     and the tagline; a preview says what the page is, as its <title> does."""
     suffix = f" | {settings['SITENAME']}"
-    for page in ("news/", "press/releases/", "news/2021/", "policies/", "search/"):
+    for page in ("news/", "press/releases/", "press/releases/2021/", "news/2021/", "news/tag/by-election/",
+                 "policies/", "search/"):
         soup = site.html(page)
         title = soup.title.get_text()
         assert title.endswith(suffix), title

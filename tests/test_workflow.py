@@ -594,6 +594,10 @@ def test_serve_says_when_there_is_nothing_built_to_serve(project):
     assert served.returncode == 1
     assert served.stderr == ("Not serving: no-such-folder/ holds no built site yet: run `invoke build` first (or "
                              "give --folder output or --folder preview)\n")
+    drafts = invoke("serve", "--folder", "not-built/preview/", "--port", "8799", project=project)
+    assert drafts.returncode == 1
+    assert drafts.stderr.startswith("Not serving: not-built/preview/ holds no built site yet: run `invoke build "
+                                    "--drafts` first"), drafts.stderr
 
 
 def test_check_since_compares_the_content_folder_the_settings_name(project):
