@@ -84,6 +84,13 @@ def settings_for_a_command(settings_file, overrides: dict | None = None) -> dict
     promote` …) runs with; BuildFailed, in a line, if the file does not
     load or holds a wrong value of ours: a settings file with a slip ended
     those commands in a traceback."""
+    return checked_settings(settings_as_loaded(settings_file, overrides))
+
+
+def settings_as_loaded(settings_file, overrides: dict | None = None) -> dict:
+    """The settings file's settings, our values not checked yet (the live
+    preview shows a wrong one as a problem, and keeps watching); BuildFailed,
+    in a line, if the file does not load or its content folder is not there."""
     try:
         loaded = load_settings(settings_file, overrides)
     except Exception as error:  # the file is Python, so any error; Pelican's own (no content folder) too
@@ -96,7 +103,7 @@ def settings_for_a_command(settings_file, overrides: dict | None = None) -> dict
         raise BuildFailed([f"{where_settings_failed(error, settings_file)}: the settings could not be loaded: "
                            f"{type(error).__name__}: {error} — mend the file, or the folder it names, and try "
                            "again"]) from error
-    return checked_settings(loaded)
+    return loaded
 
 
 # How Pelican's settings say the content folder is not there.

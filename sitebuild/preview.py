@@ -23,7 +23,7 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from . import __main__ as cli
-from .build import BuildFailed, settings_for_a_command
+from .build import BuildFailed, settings_as_loaded
 from .preview_builds import Preview
 from .preview_server import PreviewHandler
 from .preview_watcher import ContentWatcher
@@ -55,7 +55,7 @@ def paths_to_watch(settings_file: str, overrides: dict) -> list[Path] | str:
     if content and not Path(content).is_dir():
         return f"the content folder {content} does not exist (--content)"
     try:
-        settings = settings_for_a_command(settings_file, overrides)
+        settings = settings_as_loaded(settings_file, overrides)
     except BuildFailed as failure:  # a settings file that does not run, a content folder not there
         return " ".join(failure.lines)
     watched = [Path(settings["PATH"]), Path(settings["THEME"]), Path(settings_file).resolve()]
