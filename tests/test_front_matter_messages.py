@@ -358,11 +358,14 @@ def test_a_field_from_another_system_gets_its_name_here(schema, key, fix):
      'content/policies/01-housing.md:7: commitments: item 2: YAML read this as a field and its value because of '
      'the ": " in it (its curly quote “ does not count as a quote in the front matter) — put the whole text in '
      'quotes: "Cap rents: 30% of income"'),
-    # YAML read the words as a number (19:30 as 1170, 1.50 as 1.5): quoting
-    # what it read would publish the wrong time or price.
-    *((item, 'content/policies/01-housing.md:7: commitments: item 2: YAML read this as a field and its value '
-             'because of the ": " in it — put the whole text in quotes, as you wrote it')
-      for item in ("- Doors open: 19:30", "- Fares capped at: 1.50", "- Price: 010", "- 2022: a year")),
+    # Numbers are text as written now (19:30 was read as 1170, 1.50 as 1.5,
+    # 010 as 8): the fix quotes them as they are.
+    *((f"- {text}", 'content/policies/01-housing.md:7: commitments: item 2: YAML read this as a field and its value '
+                    f'because of the ": " in it — put the whole text in quotes: "{text}"')
+      for text in ("Doors open: 19:30", "Fares capped at: 1.50", "Price: 010")),
+    # A field's name YAML still makes a number: quoting what it read would drop nothing, but is not as written.
+    ("- 2022: a year", 'content/policies/01-housing.md:7: commitments: item 2: YAML read this as a field and its '
+                       'value because of the ": " in it — put the whole text in quotes, as you wrote it'),
 ])
 def test_a_colon_inside_a_list_item_is_explained(settings, item, expected):
     """The text IS on the same line: "write the text on the same line" was no help."""

@@ -950,3 +950,29 @@ def test_an_escaped_pair_of_halves_is_told_the_character_to_write():
     with pytest.raises(FrontMatterError) as refused:
         parse_document('---\nauthor: "Jo \\ud83c\\udf89 Bloggs"\n---\nText.\n')
     assert refused.value.fix == "write 🎉 itself, or \\U0001f389: YAML reads \\ud83c\\udf89 as two halves of it"
+
+
+def test_text_that_looks_like_a_number_is_published_as_written(make_site):
+    """From a fuzz audit: YAML 1.1 read `title: 24:7` as 1447 (base 60),
+    `edition: 2.10` as 2.1, `ward: 010` as 8 and `place: 1_000` as 1000, and
+    the site published those. Only a number as a person writes one is a
+    number; the rest is the text written."""
+    import json
+
+    from test_candidates import candidate
+    from test_events import event_file
+    from test_site import text_of
+
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace("title: Hello from the party", "title: 24:7")
+    build = make_site({
+        "posts/hello.md": post,
+        "minifesto.md": textwrap.dedent(MINIMAL_SITE["minifesto.md"]).replace("edition: March 2022", "edition: 2.10"),
+        "candidates/alex-standing.md": candidate().replace("ward: Northgate", "ward: 010"),
+        "events/canvass.md": event_file(place="1_000"),
+    }, options=("--now", "2022-04-01 12:00"))
+    assert build.returncode == 0, build.stderr
+    assert build.html("news/hello/").h1.get_text(strip=True) == "24:7"
+    assert "2.10 edition" in text_of(build.html("minifesto/").main)
+    assert "010" in text_of(build.html("candidates/alex-standing/").main.select_one("dl.facts"))
+    place = json.loads(build.html("events/canvass/").find("script", type="application/ld+json").string)["location"]
+    assert place["name"] == "1_000"

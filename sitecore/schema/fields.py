@@ -138,8 +138,9 @@ def text_with_a_colon(name: Any, value: Any) -> FieldError:
     "Cap rents" (as it would `- name: Sam` in a list of contacts)."""
     problem = 'YAML read this as a field and its value because of the ": " in it'
     if not isinstance(name, str) or not isinstance(value, (str, type(None))):
-        # YAML made the words something else (yes true, 19:30 the number
-        # 1170, 1.50 1.5, 010 8): quoting what it read would publish that.
+        # YAML made the words something else (yes true, 2022 a number: the
+        # loader keeps only numbers as a person writes one, 19:30 and 010
+        # stay text): quoting what it read would not be what was written.
         return FieldError(problem, "put the whole text in quotes, as you wrote it")
     written = f"{name}: {'' if value is None else value}".strip()
     if starts_with_curly_quote(written):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 # Front matter is a few fields with lists of words: two levels deep. The
@@ -19,11 +21,16 @@ class YamlLimit(yaml.MarkedYAMLError):
 
 
 class FrontMatterLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, with three changes.
+    """PyYAML's safe loader, with four changes.
 
     - Dates stay text: our date field parses them, so an impossible date
       (2021-13-45) is reported at its line like any other mistake instead of
       crashing the YAML parser.
+    - Numbers are numbers only as a person writes one (12, -3): YAML 1.1
+      read `title: 24:7` as 1447 (base 60), `ward: 010` as 8, `0x1F` as 31,
+      `edition: 2.10` as 2.1 and `1_000` as 1000, and the site published
+      that (a fuzz audit); each stays the text written, and a field that
+      wants a number reads its digits itself.
     - No anchors (`&name`), aliases (`*name`) or deep nesting: a volunteer
       never needs them, and they are how a 2 KB file becomes a billion
       values (an "alias bomb") or a recursive value that crashes whatever
@@ -77,3 +84,16 @@ class FrontMatterLoader(yaml.SafeLoader):
 FrontMatterLoader.add_constructor(
     "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
 )
+
+# A whole number as a person writes it; YAML 1.1's others (010, 0x1F, 1_000,
+# 24:7) and every float (2.10, .inf) stay the text written.
+WHOLE_NUMBER_AS_WRITTEN = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+
+
+def number_as_written(loader, node):
+    text = loader.construct_scalar(node)
+    return int(text) if WHOLE_NUMBER_AS_WRITTEN.fullmatch(text) else text
+
+
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:int", number_as_written)
+FrontMatterLoader.add_constructor("tag:yaml.org,2002:float", number_as_written)
