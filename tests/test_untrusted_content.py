@@ -976,3 +976,15 @@ def test_text_that_looks_like_a_number_is_published_as_written(make_site):
     assert "010" in text_of(build.html("candidates/alex-standing/").main.select_one("dl.facts"))
     place = json.loads(build.html("events/canvass/").find("script", type="application/ld+json").string)["location"]
     assert place["name"] == "1_000"
+
+
+def test_a_summary_of_one_endless_word_is_refused_at_its_line(make_site):
+    """From a fuzz audit: a word limit alone let a summary without spaces (a
+    pasted address, a paragraph of Chinese) of 5,000 characters through, onto
+    every list and into every page's description."""
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace("summary: A first post.", "summary: " + "a" * 5000)
+    build = make_site({"posts/hello.md": post})
+    assert build.returncode == 1
+    assert ("content/posts/hello.md:5: summary: has 5,000 characters: a summary is one or two sentences, shown under "
+            "the title in every list, in search results and where the link is shared — cut it to at most 720 "
+            "characters (about 60 words)") in build.problem_lines, build.problem_lines

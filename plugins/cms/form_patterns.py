@@ -30,8 +30,10 @@ def inner(pattern: re.Pattern) -> str:
 
 
 def words_pattern(max_words: int) -> str:
-    """At most `max_words` words, as str.split() counts them."""
-    return rf"(?=\s*\S+(?:\s+\S+){{0,{max_words - 1}}}\s*$)"
+    """At most `max_words` words, as str.split() counts them, and at most the
+    characters the build lets so many words have (fields.most_characters)."""
+    return (rf"(?=\s*\S+(?:\s+\S+){{0,{max_words - 1}}}\s*$)"
+            + characters_pattern(types.most_characters(max_words)))
 
 
 def characters_pattern(max_characters: int) -> str:
