@@ -988,3 +988,14 @@ def test_a_summary_of_one_endless_word_is_refused_at_its_line(make_site):
     assert ("content/posts/hello.md:5: summary: has 5,000 characters: a summary is one or two sentences, shown under "
             "the title in every list, in search results and where the link is shared — cut it to at most 720 "
             "characters (about 60 words)") in build.problem_lines, build.problem_lines
+
+
+def test_a_date_is_not_taken_for_a_phone_number():
+    """From a fuzz audit: `out_of_hours: 2021-11-24` has eight digits and
+    hyphens, as a number may, and passed as the press office's number."""
+    from sitecore.schema.fields import phone
+
+    with pytest.raises(FieldError) as refused:
+        phone("2021-11-24", {})
+    assert refused.value.message == '"2021-11-24" is a date, not a phone number'
+    assert phone("0300 303-1234", {}) == "0300 303-1234"

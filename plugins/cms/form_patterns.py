@@ -95,9 +95,11 @@ def field_patterns() -> dict:
         types.contact: lambda check: [rf"^{NOT_TODO}{NO_CONTROL}(?:{email}|{link})$",
                                       "An email address (name@example.org) or a link starting https://"],
         types.email: lambda check: [rf"^{NOT_TODO}{NO_CONTROL}{email}$", "An email address, e.g. press@example.org"],
-        # The digits counted by a lookahead, then the characters allowed (fields.phone).
+        # The digits counted by a lookahead, not a date (fields.phone), then the characters allowed.
         types.phone: lambda check: [
-            "^(?=(?:\\D*\\d){%d,%d}\\D*$)" % types.PHONE_DIGITS + types.PHONE_PATTERN.pattern.removeprefix("^"),
+            "^(?=(?:\\D*\\d){%d,%d}\\D*$)" % types.PHONE_DIGITS
+            + "(?!" + types.A_DATE.pattern + ")"
+            + types.PHONE_PATTERN.pattern.removeprefix("^"),
             "A phone number in digits, with spaces if you like, e.g. 020 7946 0123"],
     }
 

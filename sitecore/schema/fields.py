@@ -665,6 +665,10 @@ def email(value: Any, settings: dict) -> str:
     return value
 
 
+# A date where a phone number goes (the editor's form refuses it too: no named groups, as JavaScript reads it).
+A_DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[ T]|$)")
+
+
 @widget(widget="string")
 def phone(value: Any, settings: dict) -> str:
     """A phone number as people write it (020 7946 0123), kept as text."""
@@ -675,6 +679,9 @@ def phone(value: Any, settings: dict) -> str:
     value = one_line(value, settings)
     digits = sum(character.isdigit() for character in value)
     low, high = PHONE_DIGITS
+    if A_DATE.match(value):  # 2021-11-24 has 8 digits and hyphens, as a number may (a fuzz audit)
+        raise FieldError(f"{describe(value)} is a date, not a phone number",
+                         "write the number in digits, with spaces if you like, e.g. 020 7946 0123")
     if not PHONE_PATTERN.match(value) or not low <= digits <= high:
         raise FieldError(f"{describe(value)} is not a phone number",
                          "write the number in digits, with spaces if you like, e.g. 020 7946 0123 "
