@@ -999,3 +999,18 @@ def test_a_date_is_not_taken_for_a_phone_number():
         phone("2021-11-24", {})
     assert refused.value.message == '"2021-11-24" is a date, not a phone number'
     assert phone("0300 303-1234", {}) == "0300 303-1234"
+
+
+def test_a_pictures_words_are_not_told_to_go_when_its_line_has_a_slip(make_site):
+    """From a fuzz audit: an `image:` line refused for a YAML slip was passed
+    over, and its `image_alt` then told "is given without an image … or
+    delete this line", though the picture's line is there."""
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace(
+        "summary: A first post.", "summary: A first post.\nimage: images/press/alex-mays.jpg #more\n"
+                                  "image_alt: Alex Mays speaking at a rally")
+    build = make_site({"posts/hello.md": post})
+    assert build.returncode == 1
+    told = [line for line in build.problem_lines if line.startswith("content/posts/hello.md")]
+    assert [line.split(" — ")[0] for line in told] == [
+        'content/posts/hello.md:6: image: "#more" is read as a YAML comment (a space then #) and would be left out'
+    ], told

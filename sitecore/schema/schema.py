@@ -22,12 +22,13 @@ PLACEHOLDER = "TODO"
 
 # The other fields the checks across fields name in their messages (made in
 # fields_agree and _none_of_message below): "(image is given)", "and so is
-# online (every …", "is not after the start (…".
+# online (every …", "is not after the start (…", "is given without an image:"
+# (its image's line passed over for a slip: the words were not for no picture).
 # (Names joined by " and ", with no class that can take in spaces: a message
 # quoting a stranger's 100 KB key of "and so is and so is …" made a lazy
 # [\w -]+? rescan to its end from each one: 56 s a build.)
 OTHER_FIELDS_NAMED = re.compile(r"\((?P<given>[\w-]+) is given\)|and so is (?P<others>[\w-]+(?: and [\w-]+)*)(?: \(|$)"
-                                r"|is not after the (?P<earlier>[\w-]+) \(")
+                                r"|is not after the (?P<earlier>[\w-]+) \(|^is given without an? (?P<without>[\w-]+):")
 # Longer than any message of those checks: a message quoting a value is not one.
 LONGEST_SUCH_MESSAGE = 300
 
