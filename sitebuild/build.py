@@ -96,10 +96,7 @@ def settings_as_loaded(settings_file, overrides: dict | None = None) -> dict:
     except Exception as error:  # the file is Python, so any error; Pelican's own (no content folder) too
         if isinstance(error, ValueError) and str(error).startswith(NO_CONTENT_FOLDER):
             # Pelican's words ("see pelican --help") name neither the folder nor the setting (an audit).
-            folder = ((overrides or {}).get("PATH")
-                      or literal_settings_written_in(Path(settings_file), ("PATH",)).values.get("PATH") or "content")
-            raise BuildFailed([f"{settings_file}: the content folder ({folder}, PATH) is not there — run the "
-                               "command in the project's folder, or give the folder the posts are in"]) from error
+            raise BuildFailed([f"{settings_file}: {missing_content_folder(settings_file, overrides)}"]) from error
         raise BuildFailed([f"{where_settings_failed(error, settings_file)}: the settings could not be loaded: "
                            f"{type(error).__name__}: {error} — mend the file, or the folder it names, and try "
                            "again"]) from error
@@ -108,6 +105,23 @@ def settings_as_loaded(settings_file, overrides: dict | None = None) -> dict:
 
 # How Pelican's settings say the content folder is not there.
 NO_CONTENT_FOLDER = "You need to specify a path containing the content"
+
+
+def missing_content_folder(settings_file, overrides: dict | None) -> str:
+    """What to say of a content folder that is not there: the folder as
+    given (--content), or as PATH names it (a relative one is the settings
+    file's folder's, as Pelican reads it), or, if PATH is written as code,
+    that PATH's folder is not there."""
+    given = (overrides or {}).get("PATH")
+    if given:
+        return f"the content folder {given} is not there (--content) — give the folder the posts are in"
+    written = literal_settings_written_in(Path(settings_file), ("PATH",)).values.get("PATH")
+    if isinstance(written, str):
+        folder = Path(settings_file).resolve().parent / written
+        return (f"the content folder {folder} (PATH) is not there — put it back (moved or renamed?), or correct "
+                "PATH in the settings file")
+    return ("the content folder PATH names is not there — put it back (moved or renamed?), or correct PATH in the "
+            "settings file")
 
 
 # Code a settings file runs or is read by (Python's, the libraries', ours):

@@ -820,6 +820,27 @@ def test_every_content_file_survives_a_round_trip_unchanged(browser, editor_site
 
 
 @pytest.mark.browser
+def test_the_editor_reads_numbers_as_the_build_does(browser, editor_site):
+    """From a review: the editor read `edition: 2.10` as 2.1 and `ward: 010`
+    as 10 (YAML 1.2), where the build publishes "2.10" and "010": a save
+    could write that back. Only a whole number as a person writes one is
+    a number to both."""
+    from sitecore.schema.document import parse_document
+
+    text = "---\ntitle: 1e3\nward: 010\nedition: 2.10\nnumber: 3\nvotes: -5\nphone: +44\n---\nBody.\n"
+    page = browser.new_page()
+    page.goto(f"{editor_site['url']}/admin/formats.json")
+    read = page.evaluate("""async (text) => {
+        const { fromFile } = await import('./frontmatter-format.js');
+        const { body, __source, ...values } = fromFile(text, {});
+        return values;
+    }""", text)
+    page.close()
+    assert read == parse_document(text).values == {"title": "1e3", "ward": "010", "edition": "2.10", "number": 3,
+                                                  "votes": -5, "phone": "+44"}
+
+
+@pytest.mark.browser
 def test_a_save_changes_only_the_lines_of_the_fields_changed(editor):
     editor.open("councillors", "jo-bloggs")
     role = editor.field("Role", "input")

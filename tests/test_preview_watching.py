@@ -146,8 +146,8 @@ def test_a_preview_at_a_fixed_moment_never_builds_by_itself(tmp_path, factory_ca
     (None, "no-such-folder", "The preview could not start: the content folder {tmp}/no-such-folder does not exist "
                              "(--content)"),
     # As `invoke livereload` starts it, with the settings' own PATH (an audit: Pelican's words said neither).
-    ("gone.py", None, "The preview could not start: {tmp}/gone.py: the content folder ({tmp}/gone, PATH) is not "
-                      "there — run the command in the project's folder, or give the folder the posts are in"),
+    ("gone.py", None, "The preview could not start: {tmp}/gone.py: the content folder {tmp}/gone (PATH) is not "
+                      "there — put it back (moved or renamed?), or correct PATH in the settings file"),
 ])
 def test_the_preview_says_in_a_line_why_it_cannot_start(tmp_path, settings, content, said):
     (tmp_path / "broken.py").write_text("SITENAME = \n", encoding="utf-8")

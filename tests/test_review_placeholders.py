@@ -169,6 +169,5 @@ def test_a_content_folder_that_is_not_there_is_named_in_a_plain_message(launched
                              env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
     assert refused.returncode == 1, refused.stderr
     assert "Traceback" not in refused.stderr
-    assert refused.stderr.startswith(f"publishconf.py: the content folder ({launched / 'no-such-folder'}, PATH) is "
-                                     "not there — run the command in the project's folder, or give the folder the "
-                                     "posts are in")
+    assert refused.stderr.startswith(f"publishconf.py: the content folder {launched / 'no-such-folder'} is not there "
+                                     "(--content) — give the folder the posts are in")

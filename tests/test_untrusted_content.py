@@ -985,9 +985,9 @@ def test_a_summary_of_one_endless_word_is_refused_at_its_line(make_site):
     post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace("summary: A first post.", "summary: " + "a" * 5000)
     build = make_site({"posts/hello.md": post})
     assert build.returncode == 1
-    assert ("content/posts/hello.md:5: summary: has 5,000 characters: a summary is one or two sentences, shown under "
-            "the title in every list, in search results and where the link is shared — cut it to at most 720 "
-            "characters (about 60 words)") in build.problem_lines, build.problem_lines
+    assert ("content/posts/hello.md:5: summary: has 5,000 characters: more than a text of at most 60 words may have "
+            "(720) — cut it: a text without spaces (a pasted address, Chinese) is counted by its characters"
+            ) in build.problem_lines, build.problem_lines
 
 
 def test_a_date_is_not_taken_for_a_phone_number():
@@ -999,6 +999,10 @@ def test_a_date_is_not_taken_for_a_phone_number():
         phone("2021-11-24", {})
     assert refused.value.message == '"2021-11-24" is a date, not a phone number'
     assert phone("0300 303-1234", {}) == "0300 303-1234"
+    # Day first too; a number grouped like a date but no date is a number (a review).
+    with pytest.raises(FieldError):
+        phone("24-11-2021", {})
+    assert phone("0800-12-34 56", {}) == "0800-12-34 56"
 
 
 def test_a_pictures_words_are_not_told_to_go_when_its_line_has_a_slip(make_site):

@@ -36,6 +36,11 @@ def words_pattern(max_words: int) -> str:
             + characters_pattern(types.most_characters(max_words)))
 
 
+def at_most_words(check) -> str:
+    """"60 words (720 characters)": the words_pattern's two limits, in words."""
+    return f"{check.max_words} words ({types.most_characters(check.max_words)} characters)"
+
+
 def characters_pattern(max_characters: int) -> str:
     """At most `max_characters` characters, as Python's len() counts them:
     JavaScript's RegExp without flags counts a character beyond the first
@@ -68,20 +73,20 @@ def field_patterns() -> dict:
             "online has no place: leave this empty and give its link under Online."],
         types.plain_text: lambda check: [
             rf"^{NOT_TODO}{NO_CONTROL}{words_pattern(check.max_words)}{PLAIN}+$",
-            f"Plain text on one line, at most {check.max_words} words: no links, no HTML tags{NO_CONTROL_MESSAGE} "
+            f"Plain text on one line, at most {at_most_words(check)}: no links, no HTML tags{NO_CONTROL_MESSAGE} "
             "(links belong in the text below)."],
         # fields.alt_text: plain text that is not a picture's file name or a word for a picture.
         types.alt_text: lambda check: [
             rf"^{NOT_TODO}{NO_CONTROL}{words_pattern(check.max_words)}(?!{types.NO_DESCRIPTION_PATTERN}$){PLAIN}+$",
-            f"Say what the picture shows, in plain text on one line of at most {check.max_words} words (not its "
+            f"Say what the picture shows, in plain text on one line of at most {at_most_words(check)} (not its "
             f"file's name, not \"image\"): no links, no HTML tags{NO_CONTROL_MESSAGE}."],
         "summary_of_at_most": lambda check: [
             rf"^{NOT_TODO}{NO_CONTROL}{words_pattern(check.max_words)}{PLAIN}+$",
-            f"One or two sentences of plain text on one line, at most {check.max_words} words: "
+            f"One or two sentences of plain text on one line, at most {at_most_words(check)}: "
             f"no links, no HTML tags{NO_CONTROL_MESSAGE} (the detail belongs in the text below)."],
         "short_sentence": lambda check: [
             rf"^{NOT_TODO}{NO_CONTROL}{words_pattern(check.max_words)}{PLAIN}+$",
-            f"One short sentence of plain text, at most {check.max_words} words: "
+            f"One short sentence of plain text, at most {at_most_words(check)}: "
             f"no links, no HTML tags{NO_CONTROL_MESSAGE}."],
         types.slug: lambda check: [types.SLUG_PATTERN.pattern,
                                    "The file's name without .md: lower-case letters, digits and hyphens "

@@ -242,8 +242,9 @@ def words_at_most(value: str, max_words: int, problem: str, fix: str) -> str:
     if words > max_words:
         raise FieldError(f"has {words} words: {problem}", fix)
     if len(value) > most_characters(max_words):
-        raise FieldError(f"has {len(value):,} characters: {problem}",
-                         f"cut it to at most {most_characters(max_words):,} characters (about {max_words} words)")
+        raise FieldError(f"has {len(value):,} characters: more than a text of at most {max_words} words may have "
+                         f"({most_characters(max_words):,})",
+                         "cut it: a text without spaces (a pasted address, Chinese) is counted by its characters")
     return value
 
 
@@ -665,8 +666,11 @@ def email(value: Any, settings: dict) -> str:
     return value
 
 
-# A date where a phone number goes (the editor's form refuses it too: no named groups, as JavaScript reads it).
-A_DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[ T]|$)")
+# A date where a phone number goes, year first or day first (the editor's
+# form refuses it too: no named groups, as JavaScript reads it). Only a date
+# of this century or the last: 0800-12-34 56 is a number.
+DAY, MONTH, YEAR = "(?:0?[1-9]|[12][0-9]|3[01])", "(?:0?[1-9]|1[0-2])", "(?:19|20)[0-9]{2}"
+A_DATE = re.compile(rf"(?:{YEAR}-{MONTH}-{DAY}(?:[ T][0-9]{{1,2}}:[0-9]{{2}}.*)?|{DAY}-{MONTH}-{YEAR})$")
 
 
 @widget(widget="string")

@@ -85,9 +85,11 @@ FrontMatterLoader.add_constructor(
     "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
 )
 
-# A whole number as a person writes it; YAML 1.1's others (010, 0x1F, 1_000,
-# 24:7) and every float (2.10, .inf) stay the text written.
-WHOLE_NUMBER_AS_WRITTEN = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+# A whole number as a person writes it, which reads back the same (not +44,
+# -0 or 03); YAML 1.1's others (010, 0x1F, 1_000, 24:7) and every float
+# (2.10, .inf) stay the text written. The browser editor reads a file the
+# same way (plugins/cms/static/frontmatter-format.js: asWritten).
+WHOLE_NUMBER_AS_WRITTEN = re.compile(r"0|-?[1-9][0-9]*")
 
 
 def number_as_written(loader, node):

@@ -142,11 +142,17 @@ export function fromFile(text, spec = {}) {
   return values;
 }
 
+// A whole number as a person writes it, which reads back the same: the
+// build's reader keeps only these as numbers (sitecore/schema/
+// front_matter_loader.py); 2.10, 010, 1e3 and 24:7 are the text written.
+const WHOLE_NUMBER_AS_WRITTEN = /^(?:0|-?[1-9][0-9]*)$/;
+
 function parse(text, spec) {
   const parts = split(text);
   if (!parts) return { body: text, [SOURCE_KEY]: text };
   const document = parseDocument(parts.head);
   if (document.errors.length) throw document.errors[0];
+  asWritten(document);
   const values = document.toJS() ?? {};
   if (typeof values !== 'object' || Array.isArray(values)) {
     throw new Error('The front matter is not a list of "name: value" lines.');
@@ -155,6 +161,21 @@ function parse(text, spec) {
     if (name in values) values[name] = padded(values[name], width);
   }
   return { ...values, body: bodyOf(parts.rest), [SOURCE_KEY]: text };
+}
+
+/** The document's numbers as the build reads them: text, as written,
+ * unless a whole number written as a person writes one (the editor showed
+ * `edition: 2.10` as 2.1, and a save wrote that back, where the build
+ * publishes "2.10"). */
+function asWritten(document) {
+  visit(document, {
+    Scalar(_, node) {
+      if (typeof node.value === 'number' && typeof node.source === 'string'
+          && !WHOLE_NUMBER_AS_WRITTEN.test(node.source)) {
+        node.value = node.source;
+      }
+    },
+  });
 }
 
 /** Values compared as the build reads them ("03" and 3 are the same number). */
