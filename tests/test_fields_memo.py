@@ -63,12 +63,15 @@ def test_what_the_memo_holds_is_used(tmp_path):
     assert parse_document(POST, memo).values["title"] == "Given twice"
 
 
-@pytest.mark.parametrize("block", ["numbers:\n  1: one\n", "nothing:\n  ~: none\n", "ratio: .nan\n"])
+@pytest.mark.parametrize("block", ["numbers:\n  1: one\n", "nothing:\n  ~: none\n"])
 def test_values_json_cannot_give_back_are_never_kept(tmp_path, block):
     memo = FieldsMemo(tmp_path)
     text = f"---\ntitle: T\n{block}---\nBody\n"
     parse_document(text, memo)
     assert not (tmp_path / "front-matter").exists()
+    # No NaN comes out of front matter any more: `.nan` is the text written
+    # (sitecore/schema/front_matter_loader.py), which JSON gives back.
+    assert parse_document("---\nratio: .nan\n---\nBody\n", memo).values == {"ratio": ".nan"}
 
 
 def test_a_block_that_cannot_be_read_is_never_kept(tmp_path):

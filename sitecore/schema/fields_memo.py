@@ -8,7 +8,7 @@ block's text, PyYAML's version and the source of this module and of every
 module the fields are read with (PARSER_MODULES, and document.py).
 
 Only what JSON gives back exactly is kept: a block whose values have a key
-that is not text, or a value that does not come back equal (a NaN), is
+that is not text, or a value that does not come back equal, is
 parsed again at every build. A block that could not be read is never kept:
 its problem is reported on every build.
 """
