@@ -77,15 +77,6 @@ def _port(port) -> int:
         sys.exit(1)
 
 
-def _help_asked(c, task_name: str, *values: str) -> bool:
-    """Show the task's help if a positional value asks for it: invoke takes
-    `invoke new post --help` as the title "--help" (and made help.md)."""
-    if not {"-h", "--help"} & set(values):
-        return False
-    c.run(f"{quoted(PYTHON, '-m', 'invoke')} --help {task_name}", pty=False)
-    return True
-
-
 def _port_free_or_exit(port: int, what: str) -> None:
     """Exit, saying why, if nothing may listen on `port` on this computer now."""
     import socket
@@ -167,8 +158,6 @@ def new(c, kind, title):
     from sitecore.names import uncut_slug
     from sitecore.schema.fields import SLUG_MAX_LENGTH
 
-    if _help_asked(c, "new", kind, title):
-        return
     settings = _settings()
     try:
         path = new_content(kind, title, settings)
@@ -191,8 +180,6 @@ def minifesto(c, action, again=False, from_=""):
     """invoke minifesto freeze: keep the current edition, so it can be rebuilt after the policies change."""
     from sitebuild.freeze import FreezeError, freeze_edition, freeze_edition_at
 
-    if _help_asked(c, "minifesto", "--help" if action == "help" else action):
-        return
     if action != "freeze":
         sys.exit(f"Unknown action {action!r}: the one action is `invoke minifesto freeze`.")
     if from_:
@@ -239,8 +226,6 @@ def promote(c, slug):
     from sitebuild.promote import PromoteError
     from sitebuild.promote import promote as promote_candidate
 
-    if _help_asked(c, "promote", slug):
-        return
     settings = _settings()
     try:
         path = promote_candidate(slug, settings)
@@ -433,8 +418,9 @@ def test(c, k="", x=False):
 
 
 # Before invoke reads the command line (it loads this file first), so that
-# the volunteer is told what to type, not that a task is unknown.
-if Path(sys.argv[0]).name in ("invoke", "inv"):
+# the volunteer is told what to type, not that a task is unknown: run as
+# `invoke`, `inv` or `python -m invoke` (…/invoke/__main__.py).
+if Path(sys.argv[0]).name in ("invoke", "inv") or Path(sys.argv[0]).parent.name == "invoke":
     _tasks = {value.name: value for value in list(globals().values()) if isinstance(value, Task)}
     if len(sys.argv) == 1:  # bare `invoke` printed invoke's own options, not the commands
         print(__doc__.split("\n\n")[0] + "\n\n" + __doc__.split("\n\n")[1].rstrip())

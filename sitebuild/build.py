@@ -19,6 +19,7 @@ import shutil
 import sys
 import sysconfig
 import threading
+import traceback
 from dataclasses import astuple, dataclass, field
 from pathlib import Path
 
@@ -136,8 +137,6 @@ def where_settings_failed(error: Exception, settings_file) -> str:
     innermost line of a settings file's own (publishconf.py imports
     pelicanconf.py, where a NameError was told as publishconf.py's, with no
     line); a SyntaxError's message names its own."""
-    import traceback
-
     if isinstance(error, SyntaxError):
         return str(settings_file)
     lines = [frame for frame in traceback.extract_tb(error.__traceback__)

@@ -16,7 +16,6 @@ import datetime as dt
 import errno
 import os
 import re
-import unicodedata
 from pathlib import Path
 
 import yaml
@@ -24,7 +23,7 @@ import yaml
 from sitecore.brand import brand_style
 from sitecore.clock import build_time, next_morning
 from sitecore.names import numbered_file_name, numbered_name, slug_for, windows_cannot_hold
-from sitecore.print_fonts import describe_all, file_coverage, missing_characters
+from sitecore.print_fonts import describe_all, files_coverage, missing_characters
 from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
 from sitecore.schema.field_errors import FieldError
 from sitecore.schema.fields import title_line
@@ -133,9 +132,7 @@ def title_refusal(title: str, settings: dict) -> str | None:
         return f"the title {refused.message}: {refused.fix}"
     if title.startswith(PLACEHOLDER):
         return f"a title starting {PLACEHOLDER} is read as the placeholder every new file has: reword it"
-    fonts = brand_style(settings).bold_fonts
-    missing = missing_characters(unicodedata.normalize("NFC", title),
-                                 frozenset().union(*(file_coverage(path) for path in fonts)))
+    missing = missing_characters(title, files_coverage(brand_style(settings).bold_fonts))  # as card_checks reads it
     if missing:
         return (f"{describe_all(missing)} in the title cannot be drawn on its share card in the party's fonts: "
                 "write it another way (in Latin letters, or in words), or leave it out")

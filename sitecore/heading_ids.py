@@ -137,9 +137,9 @@ def id_of_words(words_to_id: Callable[[str, str], str], words: str, separator: s
     "ellada": its slugify keeps ASCII only, and gave "", which the toc
     extension made "_1"), after "section-" if they start with a digit, cut
     after a whole word at LONGEST_ID characters if longer than the
-    allowlist takes, and "section" if
-    no letter or digit is left ("## ???"). Each was refused as an id
-    "not allowed", which the volunteer had not written (an audit)."""
+    allowlist takes, and "section" if no letter or digit is left ("## ???").
+    Each was refused as an id "not allowed", which the volunteer had not
+    written (an audit)."""
     made = starting_with_a_letter_or_digit(words_to_id(words, separator)) or starting_with_a_letter_or_digit(
         words_to_id(unidecode(words), separator))
     if made[:1].isdigit():

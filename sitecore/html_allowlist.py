@@ -114,11 +114,11 @@ OTHER_WEBSITE_WITHOUT_SCHEME = re.compile(r"[/\\]{2,}")
 # line breaks anywhere, control characters and spaces at either end.
 # "/<line break>\host/p.png" is, to a browser, another website's picture.
 NOT_READ_IN_AN_ADDRESS = re.compile(r"[\t\n\r]")
+CONTROL_OR_SPACE = "".join(map(chr, range(0x21)))
 
 
 def as_a_browser_reads(url: str) -> str:
-    return NOT_READ_IN_AN_ADDRESS.sub("", url).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11"
-                                                 "\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+    return NOT_READ_IN_AN_ADDRESS.sub("", url).strip(CONTROL_OR_SPACE)
 
 
 def url_allowed(url: str, own_site_only: bool = False) -> bool:

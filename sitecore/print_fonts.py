@@ -141,6 +141,13 @@ def _file_coverage(path: str, size: int, modified: int) -> frozenset[int]:
     return font_coverage(path)
 
 
+def files_coverage(paths) -> frozenset[int]:
+    """What any of the font files at `paths` draws (file_coverage of each):
+    a list of fonts, as the share cards draw a text, each character in the
+    first that has it."""
+    return frozenset().union(*(file_coverage(path) for path in paths))
+
+
 def code_ranges(codes) -> list[list[int]]:
     """[[first, last], …] of the runs of consecutive code points."""
     ranges: list[list[int]] = []

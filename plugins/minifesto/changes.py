@@ -73,9 +73,6 @@ class PolicyChange:
     def summary_shown(self) -> Markup:
         return word_diff(self.old.description, self.new.description)
 
-    def count(self, change: str) -> int:
-        return sum(1 for commitment in self.commitments if commitment.change == change)
-
     @property
     def anything(self) -> bool:
         return (self.change != "changed" or self.renumbered or self.retitled or self.readdressed

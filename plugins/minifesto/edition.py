@@ -104,7 +104,6 @@ class MinifestoGenerator(SingleFileGenerator):
         if self.settings.get("CONTENT_CHECK_ONLY") and not problem_log:
             check_print_links(self, self.planned_editions()[0])
 
-
     def planned_editions(self) -> list[Edition]:
         if self.minifesto is None:
             return []
@@ -116,11 +115,14 @@ class MinifestoGenerator(SingleFileGenerator):
         settings = self.settings
         files = [replace(content_page(self.minifesto), made_by="the site's own minifesto page"),
                  listing_page(settings["MINIFESTO_EDITIONS_SAVE_AS"], "minifesto editions")]
-        self.addresses_in_use = addresses_in_use(generators)
+        # Once a build: every item's address, read over all the content (the
+        # site's files are declared to each check that asks, five a build).
+        self.addresses_in_use = self.addresses_in_use or addresses_in_use(generators)
+        planned = self.planned_editions()
         files += [SiteFile(removed.save_as, f"the notice at the address of {removed.policy.title}, a policy no "
                                             "longer in the minifesto")
-                  for removed in removed_policies(self.planned_editions(), settings, self.addresses_in_use)]
-        for edition in self.planned_editions():
+                  for removed in removed_policies(planned, settings, self.addresses_in_use)]
+        for edition in planned:
             # The current edition's page is /minifesto/'s twin: search engines list that one.
             own = [listing_page(edition.save_as, f"{edition.name} minifesto edition", in_sitemap=not edition.current),
                    *(SiteFile(path, "the minifesto's downloads")

@@ -17,7 +17,7 @@ from sitecore.images import strict_decoding
 from sitecore.print_fonts import (
     describe_all,
     field_of_line,
-    file_coverage,
+    files_coverage,
     font_coverage,
     lines_holding,
     missing_characters,
@@ -65,7 +65,7 @@ class CardChecks:
         files = style.bold_fonts if bold else style.regular_fonts
         covered = self.covered.get(files)
         if covered is None:
-            covered = self.covered[files] = frozenset().union(*(file_coverage(path) for path in files))
+            covered = self.covered[files] = files_coverage(files)
         missing = missing_characters(text, covered)
         places: dict[tuple, list[str]] = {}
         for character in missing:

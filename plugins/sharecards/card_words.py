@@ -7,7 +7,7 @@ from __future__ import annotations
 from markupsafe import Markup
 from pelican.contents import Article
 
-from sitecore.share_cards import card_photo_path
+from sitecore.share_cards import JPEG
 
 # Before the kind of an item marked as sample content: the card travels
 # without the page's banner and note, so it says so itself.
@@ -55,5 +55,7 @@ def card_alt(item, settings, imprint: str) -> str:
     if item is None:
         return f"{SITE_KICKER}: {settings['SITE_TAGLINE']}. {imprint}"
     photo = getattr(item, "image_alt", None) or getattr(item, "photo_alt", None)
-    shown = f", beside a photo: {photo.rstrip('.')}" if photo and card_photo_path(item, settings) else ""
+    # A card showing a photo is a JPEG (sitecore/share_cards.py): its address says so, with no look at the disk.
+    shows_photo = str(getattr(item, "share_image", "")).endswith(f".{JPEG}")
+    shown = f", beside a photo: {photo.rstrip('.')}" if photo and shows_photo else ""
     return f"{kicker_for(item, settings).replace(' · ', ', ')}: {item.title}{shown}. {imprint}"
