@@ -136,7 +136,12 @@ def test_a_port_that_is_no_port_or_in_use_is_said_in_a_line(tmp_path):
         taken.listen()
         port = taken.getsockname()[1]
         in_use = run(sys.executable, "-m", "sitebuild.preview", "--port", str(port), "--output", str(tmp_path / "p"))
-        served = run(str(REPO / ".venv/bin/invoke"), "serve", "--port", str(port))
+        # A folder with a site in it: the port is what is wrong (CI's clone
+        # has no output/ built, and then that was said first).
+        built = tmp_path / "built"
+        built.mkdir()
+        (built / "index.html").write_text("<!doctype html><title>Home</title>")
+        served = run(str(REPO / ".venv/bin/invoke"), "serve", "--port", str(port), "--folder", str(built))
     assert in_use.returncode == 2 and "Traceback" not in in_use.stderr
     assert (f"The preview could not start: port {port} cannot be used (Address already in use: another preview, or "
             "invoke serve?) — stop that, or choose another port, e.g. --port 8001") in in_use.stderr
