@@ -22,6 +22,7 @@ Content
 - content_items: the content items of a build (published, drafts)
 - policy_content: the Policy content type (policy pages, and the minifesto's past editions)
 - frozen_editions: where past minifesto editions are kept, and the files they were frozen from
+- policy_lines: a policy followed through the editions (renamed files), and the policies dropped since
 - commitment_matching: which commitment of one edition of a policy is which of another's
 - schema: the front matter schemas (the build, the editor and the docs read them)
 - names: file and folder names (safe characters, numbered policy files)

@@ -133,8 +133,8 @@ EDITED_SITE = {
     "councillors/jo-bloggs.md": textwrap.dedent(MINIMAL_SITE["councillors/jo-bloggs.md"]).replace(
         "region: London\n", "region: London\ncontact: jo.bloggs@example.org  # sample address: replace with the real one\n"),
 }
-# Added after the build: a file the build refuses, as a volunteer might find it.
-IMAGE_WITHOUT_ALT = {"posts/image-without-alt.md": """\
+# Added after the build: files the build refuses, as a volunteer might find them.
+ADDED_AFTER_BUILD = {"posts/image-without-alt.md": """\
     ---
     title: A post whose image has no alt text
     date: 2021-11-26
@@ -143,7 +143,26 @@ IMAGE_WITHOUT_ALT = {"posts/image-without-alt.md": """\
     image: images/posts/march.jpg
     ---
     Text.
+    """,
+    # Names a policy a later edition of the minifesto dropped (here: one
+    # the editor's policies lack): the build shows it as that edition had it.
+    "posts/dropped-policy.md": """\
+    ---
+    title: A post naming a dropped policy
+    date: 2021-11-27
+    category: news
+    summary: It names one.
+    policies: [housing, peace-and-solidarity]
+    ---
+    Text.
     """}
+
+
+def remove_files_added_after_build(repository) -> None:
+    """Before a build of the repository: a file the build refuses, and one
+    naming a policy the scratch site's minifesto never had."""
+    for path in ADDED_AFTER_BUILD:
+        (repository / "content" / path).unlink()
 
 
 def git(repository, *arguments: str) -> str:
@@ -201,7 +220,7 @@ def editor_site(tmp_path_factory, factory_cache):
 
     pending = {} if hasattr(pelicanconf, "CMS_PUBLISH_MODE") else SVELTIA_SETTINGS
     with served_editor_site(tmp_path_factory.mktemp("cms"), EDITED_SITE, factory_cache, settings=pending,
-                            added_after_build=IMAGE_WITHOUT_ALT) as site:
+                            added_after_build=ADDED_AFTER_BUILD) as site:
         yield site
 
 
@@ -878,6 +897,19 @@ def test_adding_a_policy_to_a_post_with_four_keeps_all_five(editor):
     assert "tags: [launch, policy]" in text  # the other lines as they were
 
 
+@pytest.mark.browser
+def test_a_policy_ticked_keeps_a_dropped_policy_the_post_names(editor):
+    """A post names a policy the minifesto has since dropped (the build
+    links it as the last edition had it): the form offers only the live
+    policies, and a save keeps the name it does not show."""
+    editor.open("posts", "dropped-policy")
+    editor.tick("checkbox", "Real democracy")
+    editor.save()
+    editor.copy_back()
+    front_matter = yaml.safe_load((editor.repository / "content/posts/dropped-policy.md").read_text().split("---")[1])
+    assert front_matter["policies"] == ["housing", "peace-and-solidarity", "democracy"]
+
+
 # Its slug's 80th character is a "-" (…-by-local-parents): an audit read in
 # Sveltia's code that its cut would keep it. It does not.
 LONG_TITLE = "Café vote: £5m for schools across the East of England after the campaign by local parents"
@@ -923,7 +955,7 @@ def test_what_the_editor_writes_builds(editor, editor_site):
     assert "\nimage: /images/posts/my-photo-e.jpg\n" in editor.files()[f"content/posts/{LONG_TITLE_FILE}.md"]
     editor.copy_back()
     editor.copy_back_file("content/images/posts/my-photo-e.jpg")
-    (editor.repository / "content/posts/image-without-alt.md").unlink()  # a file the build refuses
+    remove_files_added_after_build(editor.repository)
     build = run_build(editor.repository / "content", editor_site["root"] / "new-post-output",
                       settings=editor_site["settings"], cache=editor_site["cache"])
     assert build.returncode == 0, build.stderr
@@ -1395,7 +1427,7 @@ def test_the_editor_changes_one_press_contact_phone_and_refuses_a_wrong_one(edit
     diff = git(editor.repository, "diff", "-U0", "--", "content/press-office.md").splitlines()
     assert [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")] == [
         "-    phone: 020 7946 0456", "+    phone: 020 7946 0999"]
-    (editor.repository / "content/posts/image-without-alt.md").unlink()  # a file the build refuses
+    remove_files_added_after_build(editor.repository)
     build = run_build(editor.repository / "content", editor_site["root"] / "press-edit-output",
                       settings=editor_site["settings"], cache=editor_site["cache"])
     assert build.returncode == 0, build.stderr

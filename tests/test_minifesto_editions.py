@@ -214,6 +214,67 @@ def test_a_renamed_policy_kept_through_editions_then_dropped_is_told_at_each_add
     assert not (december.output / "policies/nhs/index.html").exists()  # its draft's, once published
 
 
+def test_posts_and_candidates_naming_a_dropped_policy_still_build_and_link_its_words(tmp_path, factory_cache):
+    """From an audit: dropping a policy from the minifesto ended every build
+    in "no policy is called …" at each post and candidate that named it,
+    until years of news were edited. They still name it, linked to its
+    words in the last edition that had it, through renames too; a name no
+    edition had is refused as before."""
+    from test_candidates import candidate
+
+    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"])
+    files = {**MARCH_POLICIES,
+             "posts/hello.md": post.replace("policies: [housing]", "policies: [housing, nhs, 02-nhs]"),
+             "posts/votes.md": post.replace("policies: [housing]", "policies: [democracy]").replace(
+                 "Hello from the party", "Votes for all"),
+             "candidates/alex-standing.md": candidate().replace("policies: [housing]", "policies: [nhs]")}
+    before = build_in(tmp_path, files, output=tmp_path / "out", cache=factory_cache)
+    assert before.returncode == 0, before.stderr
+    freeze(before.content, tmp_path)  # March: nhs, democracy
+    write_content(before.content, {
+        "minifesto.md": minifesto("September 2022", "2022-09-10"),
+        "policies/03-democracy.md": None,
+        "policies/03-real-democracy.md": policy("Real democracy", 3, ["Bring in proportional representation."],
+                                                "old_addresses: [/policies/democracy/]\n"),
+        # A live policy's old name is refused with its new one (sitecore.renamed_items).
+        "posts/votes.md": post.replace("policies: [housing]", "policies: [real-democracy]").replace(
+            "Hello from the party", "Votes for all")})
+    september = build_in(tmp_path, content=before.content, output=tmp_path / "out", cache=factory_cache)
+    assert september.returncode == 0, september.stderr
+    freeze(before.content, tmp_path)  # September: nhs, real-democracy (kept at /policies/democracy/)
+    write_content(before.content, {"minifesto.md": minifesto("December 2022", "2022-12-01"),
+                                   "policies/02-nhs.md": None, "policies/03-real-democracy.md": None,
+                                   "posts/pr.md": post.replace("policies: [housing]", "policies: [democracy]").replace(
+                                       "Hello from the party", "Fair votes")})
+    december = build_in(tmp_path, content=before.content, output=tmp_path / "out", cache=factory_cache)
+    assert december.returncode == 0, december.stderr
+    assert "no policy is called" not in december.stderr
+
+    def listed(page, heading: str) -> list[tuple[str, str]]:
+        items = page.main.find("h2", string=heading).find_next("ul").find_all("li")
+        return [(" ".join(item.get_text().split()), item.a["href"]) for item in items]
+
+    assert listed(december.html("news/hello/"), "Policies in this story") == [
+        ("Policy 1: Homes for everyone", "/policies/housing/"),
+        ("Policy 2 of the September 2022 edition: Save our NHS, dropped in the December 2022 edition",
+         "/minifesto/2022-09/#policy-2")]  # named twice (slug and file name), shown once
+    assert listed(december.html("news/votes/"), "Policies in this story") == [
+        ("Policy 3 of the September 2022 edition: Real democracy, dropped in the December 2022 edition",
+         "/minifesto/2022-09/#policy-3")]
+    assert listed(december.html("news/pr/"), "Policies in this story") == listed(
+        december.html("news/votes/"), "Policies in this story")  # by its name before the rename
+    assert listed(december.html("candidates/alex-standing/"), "What Alex Standing stands for") == [
+        ("2. Save our NHS, as the September 2022 edition had it (dropped in the December 2022 edition)",
+         "/minifesto/2022-09/#policy-2")]
+    for link in ("/minifesto/2022-09/", "/policies/nhs/", "/policies/democracy/"):  # each lands
+        assert (december.output / link.strip("/") / "index.html").is_file(), link
+    assert december.html("minifesto/2022-09/").find(id="policy-2") is not None
+    # A name no edition ever had is still refused, with the policies to choose from.
+    write_content(before.content, {"posts/votes.md": post.replace("policies: [housing]", "policies: [nhz]")})
+    typo = build_in(tmp_path, content=before.content, output=tmp_path / "out", cache=factory_cache)
+    assert typo.returncode == 1 and "posts/votes.md:7: policies: no policy is called \"nhz\"" in typo.stderr
+
+
 def test_unrelated_pledges_in_two_policies_are_not_one_moved(tmp_path, factory_cache):
     """From a review: "Scrap tuition fees." taken out of one policy and
     "Scrap prescription fees." put in another were told as one reworded;

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pelican import signals
 
+from sitecore.policy_lines import dropped_policies
 from sitecore.problems import problem_log
 from sitecore.renamed_items import report_unpublished_name
 from sitecore.renewed import items_renewed
@@ -26,6 +27,7 @@ def link_candidates(generators, items=()) -> None:
     draft_councillors = {c.slug: c for c in context.get("draft_councillors", [])}
     policies = {p.slug: p for p in context.get("policies", [])}
     draft_policies = {p.slug: p for p in context.get("draft_policies", [])}
+    dropped = dropped_policies(context, settings)
     for councillor in councillors.values():
         councillor.candidacies = []
     for candidate in candidates.all_items():
@@ -39,8 +41,11 @@ def link_candidates(generators, items=()) -> None:
         elif candidate.councillor_profile is not None and candidate.status == "published":
             candidate.councillor_profile.candidacies.append(candidate)
         candidate.related_policies = [policies[name] for name in getattr(candidate, "policies", []) if name in policies]
+        # A policy dropped since the election: the candidate stood on it, as that edition had it.
+        candidate.dropped_policies = list(dict.fromkeys(
+            dropped[name] for name in getattr(candidate, "policies", []) if name not in policies and name in dropped))
         for name in getattr(candidate, "policies", []):
-            if name not in policies:
+            if name not in policies and name not in dropped:
                 report_unpublished_name(candidate, "policies", "policy", name, policies.values(), draft_policies,
                                         "use the file name without the number and '.md'")
         check_result(candidate, settings)

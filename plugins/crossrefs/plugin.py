@@ -19,7 +19,8 @@ def link(generators, items=()) -> None:
     the preview's quick step too: a renewed item starts without the links
     the old one had (the names it gives are the same)."""
     articles_generator = next(g for g in generators if isinstance(g, ArticlesGenerator))
-    link_posts(articles_generator.articles, articles_generator.drafts, articles_generator.context)
+    link_posts(articles_generator.articles, articles_generator.drafts, articles_generator.context,
+               articles_generator.settings)
 
 
 def register() -> None:

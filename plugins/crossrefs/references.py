@@ -8,13 +8,16 @@ published items are related: a draft or embargoed one stays off the post's
 page until it is public. A name that matches
 nothing is a content problem, reported at the line that names it; so is a
 draft or embargoed item named by one that would be public before it
-(sitecore.publication_order).
+(sitecore.publication_order). A policy a past edition of the minifesto had
+and a later one dropped is still named (sitecore.policy_lines): the post
+has it in `dropped_policies`, shown as the last edition that had it had it.
 """
 
 from __future__ import annotations
 
 import os
 
+from sitecore.policy_lines import dropped_policies
 from sitecore.problems import problem_log
 from sitecore.renamed_items import report_unpublished_name
 
@@ -27,21 +30,25 @@ REFERENCE_KINDS = (
 )
 
 
-def link_posts(articles, drafts, context) -> None:
+def link_posts(articles, drafts, context, settings) -> None:
     for field, singular, slugs_attr, context_key, related_attr in REFERENCE_KINDS:
         published = by_name(context.get(context_key, []))
         unpublished = by_name(context.get(f"draft_{context_key}", []))
+        dropped = dropped_policies(context, settings) if field == "policies" else {}
         for item in set(published.values()):
             item.posts = []
         for article in [*articles, *drafts]:
-            related = []
+            related, related_dropped = [], []
             for slug in dict.fromkeys(getattr(article, slugs_attr, [])):  # each once
-                target = published.get(slug)
-                if target is not None:
-                    related.append(target)
+                if slug in published:
+                    related.append(published[slug])
+                elif slug in dropped:
+                    related_dropped.append(dropped[slug])
                 else:
                     _report_unpublished_or_unknown(article, field, singular, slug, published, unpublished)
             setattr(article, related_attr, related)
+            if field == "policies":
+                article.dropped_policies = list(dict.fromkeys(related_dropped))  # two names of one, once
             if article.status == "published":
                 for target in related:
                     target.posts.append(article)
@@ -53,7 +60,7 @@ def link_posts(articles, drafts, context) -> None:
             # is fixed. Whether it may name a draft or embargoed item depends
             # on its own embargo and status, known once its front matter reads.
             for slug in dict.fromkeys(getattr(partly_read, slugs_attr, [])):
-                if slug not in published and slug not in unpublished:
+                if slug not in published and slug not in unpublished and slug not in dropped:
                     _report_unpublished_or_unknown(partly_read, field, singular, slug, published, unpublished)
 
 

@@ -24,6 +24,7 @@ from sitecore.commitment_matching import (
     likeness,
     renumbered_commitments,
 )
+from sitecore.policy_lines import continues_at
 from sitecore.urls import canonical_url
 from sitecore.word_diff import word_diff
 
@@ -202,15 +203,6 @@ def former_slug(policy, old_by_slug: dict, settings: dict) -> str | None:
     if policy.slug in old_by_slug:
         return policy.slug
     return next((slug for slug in old_by_slug if continues_at(policy, slug, settings)), None)
-
-
-def continues_at(policy, slug: str, settings: dict) -> bool:
-    """Is `policy` the one whose address was that of `slug`: its own, or one
-    its old_addresses keep (compared in lower case, as plugins/redirects does)?"""
-    if policy.slug == slug:
-        return True
-    kept = {address.strip("/").lower() for address in getattr(policy, "old_addresses", None) or ()}
-    return settings["POLICY_URL"].format(slug=slug).strip("/").lower() in kept
 
 
 # How alike a commitment taken out of one policy and one put in another must

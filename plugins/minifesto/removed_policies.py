@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sitecore.content_items import content_items, public_save_as, public_url
+from sitecore.policy_lines import policy_lines
 
-from .changes import continues_at
 from .editions import Edition
 
 
@@ -47,24 +47,14 @@ def removed_policies(editions: list[Edition], settings: dict, in_use: set[str]) 
     the policy, which would be refused beside the notice), or one an item's
     old_addresses keep. `editions` newest first, as all_editions gives them."""
     chronological = editions[::-1]
-    lines: list[dict] = []  # each policy's line through the editions: its slugs, last copy, last edition
-    for edition in chronological:
-        for policy in edition.policies:
-            line = next((line for line in lines if line["edition"] is not edition  # not one this edition took
-                         and continues_at(policy, line["policy"].slug, settings)), None)
-            if line is None:
-                line = {"slugs": []}
-                lines.append(line)
-            line.update(policy=policy, edition=edition)
-            line["slugs"].append(policy.slug)
     found: dict[str, RemovedPolicy] = {}
-    for line in lines:
-        if line["edition"].current:
+    for line in policy_lines([edition.policies for edition in chronological], settings):
+        if chronological[line.last].current:
             continue
-        removed_in = chronological[chronological.index(line["edition"]) + 1]
-        for slug in dict.fromkeys(line["slugs"]):
+        last, removed_in = chronological[line.last], chronological[line.last + 1]
+        for slug in dict.fromkeys(line.slugs):
             if settings["POLICY_URL"].format(slug=slug).strip("/").lower() not in in_use:
-                found[slug] = RemovedPolicy(line["policy"], line["edition"], removed_in, settings, slug)
+                found[slug] = RemovedPolicy(line.policy, last, removed_in, settings, slug)
     return sorted(found.values(), key=lambda removed: removed.slug)
 
 
