@@ -115,6 +115,14 @@ def test_check_since_a_revision_git_does_not_know_says_so_once(since):
                               "a commit, e.g. origin/main (run `git fetch origin` first for a branch on GitHub)\n")
 
 
+def test_a_command_run_outside_the_websites_folder_gets_the_words_the_readme_explains(tmp_path):
+    """tasks.py is not loaded outside the website's folder, so invoke
+    answers in its own words: the README's table says what they mean."""
+    outside = subprocess.run([str(REPO / ".venv/bin/invoke"), "build"], cwd=tmp_path, capture_output=True, text=True)
+    assert outside.returncode == 1 and "Traceback" not in outside.stderr
+    assert "Can't find any collection named 'tasks'!" in outside.stderr
+
+
 def test_a_port_that_is_no_port_or_in_use_is_said_in_a_line(tmp_path):
     """--port 8765x ended the preview in a ValueError, --port 80000 and a
     port in use in a traceback with exit 0."""
