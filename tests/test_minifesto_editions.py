@@ -61,6 +61,10 @@ SEPTEMBER_CHANGES = {
     "policies/03-transport.md": policy("Free public transport", 3, ["Make buses free for everyone."])
     + "\n![Members at a bus stop]({static}/images/bus-stop.jpg)\n",
     "images/bus-stop.jpg": sample_jpeg(800, 500),
+    # A post of March's, about the NHS policy September drops.
+    "posts/nhs-rally.md": textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace(
+        "policies: [housing]", "policies: [nhs]").replace("Hello from the party", "Rally for the NHS").replace(
+        "date: 2021-11-24", "date: 2022-04-02"),
 }
 
 
@@ -181,6 +185,10 @@ def test_a_removed_policys_address_says_where_it_went(editions, settings):
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     assert "policies/nhs/" not in (after.output / "sitemap.xml").read_text()
     assert "Fund the NHS properly." in text_of(before.html("policies/nhs/").main)  # while current, its own page
+    story = after.html("news/nhs-rally/").main.find("h2", string="Policies in this story").find_next("ul")
+    assert [(" ".join(item.get_text().split()), item.a["href"]) for item in story.find_all("li")] == [
+        ("Policy 2 of the March 2022 edition: Save our NHS, dropped in the September 2022 edition",
+         "/minifesto/2022-03/#policy-2")]  # a post of March's, as March had it
 
 
 def test_a_renamed_policy_kept_through_editions_then_dropped_is_told_at_each_address(tmp_path, factory_cache):
@@ -601,7 +609,7 @@ def test_a_damaged_or_outdated_edition_is_refused_at_its_line(make_site, tmp_pat
 # The page types only a site with two editions has (the real site's editions
 # page and current edition page are among test_site.PAGE_TYPES).
 TWO_EDITION_PAGES = {"what changed": "minifesto/changes/2022-09/", "past edition": "minifesto/2022-03/",
-                     "a removed policy's notice": "policies/nhs/"}
+                     "a removed policy's notice": "policies/nhs/", "a post naming a dropped policy": "news/nhs-rally/"}
 
 
 @pytest.mark.browser
