@@ -23,7 +23,7 @@ from sitecore.sealed import read_sealed
 NOW = ("--now", "2026-11-27 12:00")
 # The caches whose entries are served as they are kept: text memos (each a
 # file), the minifesto's renders, and the search index's kept folders.
-MEMOS = ("safe-html", "front-matter", "allowlist-passed")
+MEMOS = ("safe-html", "front-matter", "allowlist-passed", "text-checks-passed")
 DAMAGES = {
     "emptied": lambda data: b"",
     "cut short": lambda data: data[: len(data) // 2],

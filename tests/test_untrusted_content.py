@@ -862,6 +862,24 @@ def test_a_text_of_more_blocks_than_markdown_reads_in_good_time_is_refused_at_th
     assert len(block_count_problems(front + "> one quotation\n\n" * 2001)) == 1  # each its own
 
 
+def test_a_text_that_passed_its_checks_is_kept_and_one_with_a_problem_is_checked_at_every_build(tmp_path):
+    """The checks of a text as a whole are kept for a text that passed them
+    (0.2 s of every build at 1000 posts); a text with a problem is never
+    kept, so its problem is told at every build."""
+    from plugins.frontmatter.text_checks import TextChecks, whole_text_problems
+
+    checks = TextChecks(str(tmp_path))
+    good, bad = "---\ntitle: Fine\n---\nText.\n", "---\ntitle: Fine\n---\nText\x0b.\n"
+    assert checks.problems(good) == [] and checks.passed.get(good) == ""
+    told = checks.problems(bad)
+    assert [problem.line for problem in told] == [4]
+    assert checks.passed.get(bad) is None and checks.problems(bad) == told == whole_text_problems(bad)
+    # Kept under the checks' own code: another version of it finds nothing kept.
+    other = TextChecks(str(tmp_path))
+    other.passed.made_by = b"other code"
+    assert other.passed.get(good) is None
+
+
 def test_a_code_block_option_markdown_cannot_read_is_refused_at_its_fence():
     """`{.python linenums="9999…"}` ended Python-Markdown in "TypeError:
     cannot serialize None", told as a file that could not be read."""

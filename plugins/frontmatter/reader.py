@@ -41,19 +41,12 @@ from sitecore.schema.values_not_as_written import CONTROL_CHARACTER, what_it_is
 from sitecore.schema.yaml_slips import fields_of_this_file
 from sitecore.text_memo import TextMemo
 
-from .limits import (
-    blank_fenced_code,
-    block_count_problems,
-    code_block_option_problems,
-    conflict_marker_problems,
-    control_character_problems,
-    markup_problems,
-    size_problem,
-)
+from .limits import blank_fenced_code, size_problem
 from .positions_in_file import line_in_markdown, position_of_byte
 from .publication import publication_status
 from .safe_html import render_safe_html, safe_html_memo, worth_keeping
-from .table_limits import table_problems, tables_too_large
+from .table_limits import tables_too_large
+from .text_checks import TextChecks
 
 SKIP = {"status": "skip"}
 
@@ -94,6 +87,10 @@ class FrontMatterReader(BaseReader):
         return safe_html_memo(self.settings)
 
     @functools.cached_property
+    def text_checks(self) -> TextChecks:
+        return TextChecks(self.settings["CACHE_PATH"])
+
+    @functools.cached_property
     def fields_cache(self) -> FieldsMemo:
         return FieldsMemo(self.settings["CACHE_PATH"])
 
@@ -132,9 +129,8 @@ class FrontMatterReader(BaseReader):
                             "save the file as UTF-8 in your editor (often 'Save with encoding'), "
                             "or retype that character (£, é and curly quotes are the usual ones)")
             return "", dict(SKIP)
-        unreadable = (control_character_problems(text) + conflict_marker_problems(text) + markup_problems(text)
-                      + table_problems(text) + code_block_option_problems(text) + block_count_problems(text))
-        for problem in sorted(unreadable, key=lambda problem: problem.line):
+        unreadable = self.text_checks.problems(text)
+        for problem in unreadable:
             problem_log.add(source_path, problem.line, "(file)", problem.message, problem.fix)
         if unreadable:
             self._check_fields_only(source_path, schema, text, unreadable)
