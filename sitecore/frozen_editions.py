@@ -21,6 +21,10 @@ EDITION_KEY = re.compile(r"^[0-9]{4}-(0[1-9]|1[0-2])$")
 # minifesto's generator once it has read them, for the check of posts'
 # links to commitments by number (plugins/contentcheck/cited_commitments.py).
 PAST_MINIFESTO_EDITIONS = "past_minifesto_editions"
+# True when a frozen edition or the current minifesto could not be read
+# (its problems are told): the names of its policies are then not known,
+# and a post naming one is not told it names nothing (sitecore.policy_lines).
+PAST_EDITIONS_UNREAD = "past_minifesto_editions_unread"
 
 
 def edition_key(date) -> str:

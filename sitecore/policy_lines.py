@@ -1,23 +1,28 @@
 """A policy followed through the minifesto's editions, and the policies dropped.
 
-A policy is the same policy from edition to edition when its file name
+A policy is the same policy from one edition to the next when its file name
 (slug) is, or when its `old_addresses` keep its address in the edition
 before (its file renamed). Followed so from the oldest frozen edition to the
-live policies, each policy is a line: every slug it had, its last copy and
-the edition that holds it. A line that ends before the live policies is a
-policy dropped: the minifesto gives its address a notice
+live policies, each policy is a line: its copy in each edition it was in,
+one edition after another (a policy re-added after an edition without it,
+even under its old name, starts a line of its own: its words may be
+another pledge's). A line that ends before the live policies is a policy
+dropped: the minifesto gives its address a notice
 (plugins/minifesto/removed_policies.py), and the posts and candidates that
-named it while it was a policy still name it (plugins/crossrefs,
-plugins/candidates), where they were refused as naming nothing (an audit:
-dropping a policy broke every build until years of news were edited).
+named it still name it (plugins/crossrefs, plugins/candidates), where they
+were refused as naming nothing (an audit: dropping a policy broke every
+build until years of news were edited). Each shows it as the edition that
+was current on its day had it (a post's date, a candidate's polling day),
+as the checks of cited commitments read a post (a review).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass, field
 
-from sitecore.frozen_editions import PAST_MINIFESTO_EDITIONS
+from sitecore.frozen_editions import PAST_EDITIONS_UNREAD, PAST_MINIFESTO_EDITIONS, edition_key
 
 
 def continues_at(policy, slug: str, settings: dict) -> bool:
@@ -31,37 +36,58 @@ def continues_at(policy, slug: str, settings: dict) -> bool:
 
 @dataclass
 class PolicyLine:
-    slugs: list[str] = field(default_factory=list)  # every slug it had, oldest first (repeats kept once later)
-    policy: object = None  # its copy in the last edition that has it
-    last: int = -1         # that edition's place in the list given to policy_lines
+    copies: list[tuple[int, object]] = field(default_factory=list)  # (edition's place, its copy), in order
+
+    @property
+    def policy(self):
+        """Its copy in the last edition that has it."""
+        return self.copies[-1][1]
+
+    @property
+    def first(self) -> int:
+        return self.copies[0][0]
+
+    @property
+    def last(self) -> int:
+        return self.copies[-1][0]
+
+    @property
+    def slugs(self) -> list[str]:
+        """Every slug it had, oldest first, each once."""
+        return list(dict.fromkeys(copy.slug for _, copy in self.copies))
+
+    def copy_in(self, place: int):
+        """Its copy in the edition at `place`: the nearest before or after
+        it where it was not in that one."""
+        within = [copy for at, copy in self.copies if at <= place]
+        return within[-1] if within else self.copies[0][1]
 
 
 def policy_lines(editions: list[list], settings: dict) -> list[PolicyLine]:
     """Each policy's line through `editions`, oldest first, each given as its
-    policies. A policy continues the line of one in an earlier edition at
-    its address; two of one edition never share a line."""
+    policies. A policy continues the line of one in the edition just before
+    at its address; two of one edition never share a line."""
     lines: list[PolicyLine] = []
     for place, policies in enumerate(editions):
         for policy in policies:
-            line = next((line for line in lines if line.last != place  # not one this edition took
+            line = next((line for line in lines if line.last == place - 1
                          and continues_at(policy, line.policy.slug, settings)), None)
             if line is None:
                 line = PolicyLine()
                 lines.append(line)
-            line.policy, line.last = policy, place
-            line.slugs.append(policy.slug)
+            line.copies.append((place, policy))
     return lines
 
 
 @dataclass(frozen=True)
 class DroppedPolicy:
-    """A policy of a past edition that no published policy continues, as
-    the last edition that had it had it: what a post or candidate that
-    names it shows, linked to its words in that edition."""
-    policy: object        # the last edition's copy
-    last_name: str        # that edition's name: "March 2022"
-    last_url: str         # that edition's page: minifesto/2022-03/
-    removed_in_name: str  # the first edition without it
+    """A dropped policy as an item that names it shows it: in the edition
+    current on the item's day, linked to its words there."""
+    policy: object        # that edition's copy
+    edition_name: str     # "March 2022"
+    edition_url: str      # minifesto/2022-03/
+    gone_from_name: str   # the first edition without it
+    gone_from_url: str    # its "What changed" page, which says so
 
     @property
     def title(self) -> str:
@@ -73,32 +99,65 @@ class DroppedPolicy:
 
     @property
     def url(self) -> str:
-        """Its words in the last edition that had it: always there (the
-        notice at its own address is not, when another item has taken it)."""
-        return f"{self.last_url}#{self.policy.anchor}"
-
-    @property
-    def lang(self):
-        return getattr(self.policy, "lang", None)
+        """Its words in that edition: always there (the notice at its own
+        address is not, when another item has taken the address)."""
+        return f"{self.edition_url}#{self.policy.anchor}"
 
 
-def dropped_policies(context: dict, settings: dict) -> dict[str, DroppedPolicy]:
-    """Each name a post may give a dropped policy by (any slug it had, and
-    its frozen file's name, as by_name takes a live one's) -> how it is
-    shown. Empty without past editions or a current minifesto."""
-    past = sorted(context.get(PAST_MINIFESTO_EDITIONS) or (), key=lambda edition: edition.key)
-    current = context.get("minifesto")
-    if not past or current is None:
-        return {}
-    names = [edition.minifesto.edition for edition in past] + [current.edition]
-    lines = policy_lines([edition.policies for edition in past] + [context.get("policies") or []], settings)
-    dropped: dict[str, DroppedPolicy] = {}
-    for line in lines:
-        if line.last == len(past):
-            continue  # a live policy
-        edition = past[line.last]
-        shown = DroppedPolicy(line.policy, names[line.last], edition.minifesto.edition_url, names[line.last + 1])
-        for slug in line.slugs:
-            dropped[slug] = shown
-        dropped.setdefault(os.path.splitext(os.path.basename(line.policy.source_path))[0], shown)
-    return dropped
+class DroppedPolicies:
+    """The dropped policies of a build, by every name an item may give one:
+    any slug it had, and the name of any of its files (as crossrefs' by_name
+    takes a live one's, "02-nhs")."""
+
+    def __init__(self, context: dict, settings: dict) -> None:
+        past = sorted(context.get(PAST_MINIFESTO_EDITIONS) or (), key=lambda edition: edition.key)
+        current = context.get("minifesto")
+        # A frozen edition or the minifesto itself that could not be read (its
+        # problem is told): a name of its policies may not be refused as none.
+        self.incomplete = bool(context.get(PAST_EDITIONS_UNREAD)) or current is None and bool(past)
+        self.settings = settings
+        self.editions = [(edition.minifesto, edition.key) for edition in past]
+        if current is not None:
+            self.editions.append((current, edition_key(current.date)))
+        self.by_name: dict[str, list[PolicyLine]] = {}
+        if not past or current is None:
+            return
+        lines = policy_lines([edition.policies for edition in past] + [context.get("policies") or []], settings)
+        for line in lines:
+            if line.last == len(past):
+                continue  # a live policy
+            names = line.slugs + [os.path.splitext(os.path.basename(copy.source_path))[0] for _, copy in line.copies]
+            for name in dict.fromkeys(names):
+                self.by_name.setdefault(name, []).append(line)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.by_name
+
+    def place_on(self, day: dt.date) -> int:
+        """The place of the edition current on `day` (-1: before the first)."""
+        return max((place for place, (minifesto, _) in enumerate(self.editions) if day_of(minifesto.date) <= day),
+                   default=-1)
+
+    def shown(self, name: str, day: dt.date) -> DroppedPolicy:
+        """The policy `name` as the edition current on `day` had it: of its
+        lines (a name may have been two policies', years apart), the one in
+        that edition, or else the last to end before it, or else the first."""
+        lines, place = self.by_name[name], self.place_on(day)
+        line = (next((line for line in lines if line.first <= place <= line.last), None)
+                or max((line for line in lines if line.last < place), key=lambda line: line.last, default=None)
+                or lines[0])
+        at = min(max(place, line.first), line.last)
+        (minifesto, key), (gone_from, gone_key) = self.editions[at], self.editions[line.last + 1]
+        return DroppedPolicy(line.copy_in(at), minifesto.edition, self.settings["MINIFESTO_EDITION_URL"].format(key=key),
+                             gone_from.edition,
+                             self.settings["MINIFESTO_CHANGES_URL"].format(key=gone_key))
+
+    def dropped_before(self, name: str, day: dt.date) -> bool:
+        """Was every policy called `name` dropped before `day`'s edition?"""
+        place = self.place_on(day)
+        return all(line.last < place for line in self.by_name[name])
+
+
+def day_of(moment) -> dt.date:
+    """A date, or a datetime's day (an item's date is a datetime)."""
+    return moment.date() if isinstance(moment, dt.datetime) else moment

@@ -187,7 +187,7 @@ def test_a_removed_policys_address_says_where_it_went(editions, settings):
     assert "Fund the NHS properly." in text_of(before.html("policies/nhs/").main)  # while current, its own page
     story = after.html("news/nhs-rally/").main.find("h2", string="Policies in this story").find_next("ul")
     assert [(" ".join(item.get_text().split()), item.a["href"]) for item in story.find_all("li")] == [
-        ("Policy 2 of the March 2022 edition: Save our NHS, dropped in the September 2022 edition",
+        ("Policy 2 of the March 2022 edition: Save our NHS, not in the minifesto since the September 2022 edition",
          "/minifesto/2022-03/#policy-2")]  # a post of March's, as March had it
 
 
@@ -222,65 +222,123 @@ def test_a_renamed_policy_kept_through_editions_then_dropped_is_told_at_each_add
     assert not (december.output / "policies/nhs/index.html").exists()  # its draft's, once published
 
 
+def post_of(day: str, title: str, policies: str) -> str:
+    """MINIMAL_SITE's post, of another day, title and policies."""
+    return (textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace("policies: [housing]", f"policies: [{policies}]")
+            .replace("Hello from the party", title).replace("date: 2021-11-24", f"date: {day}"))
+
+
 def test_posts_and_candidates_naming_a_dropped_policy_still_build_and_link_its_words(tmp_path, factory_cache):
     """From an audit: dropping a policy from the minifesto ended every build
     in "no policy is called …" at each post and candidate that named it,
     until years of news were edited. They still name it, linked to its
-    words in the last edition that had it, through renames too; a name no
-    edition had is refused as before."""
+    words in the edition current on the post's date or the candidate's
+    polling day (a review: not the last edition's, which may have reworded
+    it), through renames too; a name no edition had is refused as before."""
     from test_candidates import candidate
 
-    post = textwrap.dedent(MINIMAL_SITE["posts/hello.md"])
     files = {**MARCH_POLICIES,
-             "posts/hello.md": post.replace("policies: [housing]", "policies: [housing, nhs, 02-nhs]"),
-             "posts/votes.md": post.replace("policies: [housing]", "policies: [democracy]").replace(
-                 "Hello from the party", "Votes for all"),
+             "posts/hello.md": post_of("2021-11-24", "Hello from the party", "housing, nhs, 02-nhs"),
+             "posts/votes.md": post_of("2022-04-02", "Votes for all", "democracy"),
              "candidates/alex-standing.md": candidate().replace("policies: [housing]", "policies: [nhs]")}
     before = build_in(tmp_path, files, output=tmp_path / "out", cache=factory_cache)
     assert before.returncode == 0, before.stderr
     freeze(before.content, tmp_path)  # March: nhs, democracy
     write_content(before.content, {
         "minifesto.md": minifesto("September 2022", "2022-09-10"),
+        "policies/02-nhs.md": policy("Our NHS, publicly owned", 2, ["Fund the NHS properly."]),  # retitled
         "policies/03-democracy.md": None,
-        "policies/03-real-democracy.md": policy("Real democracy", 3, ["Bring in proportional representation."],
+        "policies/03-real-democracy.md": policy("Power to the people", 3, ["Bring in proportional representation."],
                                                 "old_addresses: [/policies/democracy/]\n"),
         # A live policy's old name is refused with its new one (sitecore.renamed_items).
-        "posts/votes.md": post.replace("policies: [housing]", "policies: [real-democracy]").replace(
-            "Hello from the party", "Votes for all")})
+        "posts/votes.md": post_of("2022-04-02", "Votes for all", "real-democracy"),
+        "posts/autumn.md": post_of("2022-10-01", "Autumn", "nhs")})
     september = build_in(tmp_path, content=before.content, output=tmp_path / "out", cache=factory_cache)
     assert september.returncode == 0, september.stderr
     freeze(before.content, tmp_path)  # September: nhs, real-democracy (kept at /policies/democracy/)
     write_content(before.content, {"minifesto.md": minifesto("December 2022", "2022-12-01"),
                                    "policies/02-nhs.md": None, "policies/03-real-democracy.md": None,
-                                   "posts/pr.md": post.replace("policies: [housing]", "policies: [democracy]").replace(
-                                       "Hello from the party", "Fair votes")})
+                                   "posts/pr.md": post_of("2022-04-03", "Fair votes", "democracy"),
+                                   # Written after the drop: a post about it.
+                                   "posts/winter.md": post_of("2022-12-20", "Why we changed", "nhs")})
     december = build_in(tmp_path, content=before.content, output=tmp_path / "out", cache=factory_cache)
     assert december.returncode == 0, december.stderr
     assert "no policy is called" not in december.stderr
 
-    def listed(page, heading: str) -> list[tuple[str, str]]:
+    def listed(page, heading: str = "Policies in this story") -> list[tuple[str, list[str]]]:
         items = page.main.find("h2", string=heading).find_next("ul").find_all("li")
-        return [(" ".join(item.get_text().split()), item.a["href"]) for item in items]
+        return [(" ".join(item.get_text().split()), [link["href"] for link in item.find_all("a")]) for item in items]
 
-    assert listed(december.html("news/hello/"), "Policies in this story") == [
-        ("Policy 1: Homes for everyone", "/policies/housing/"),
-        ("Policy 2 of the September 2022 edition: Save our NHS, dropped in the December 2022 edition",
-         "/minifesto/2022-09/#policy-2")]  # named twice (slug and file name), shown once
-    assert listed(december.html("news/votes/"), "Policies in this story") == [
-        ("Policy 3 of the September 2022 edition: Real democracy, dropped in the December 2022 edition",
-         "/minifesto/2022-09/#policy-3")]
-    assert listed(december.html("news/pr/"), "Policies in this story") == listed(
-        december.html("news/votes/"), "Policies in this story")  # by its name before the rename
+    gone = ", not in the minifesto since the December 2022 edition"
+    assert listed(december.html("news/hello/")) == [
+        ("Policy 1: Homes for everyone", ["/policies/housing/"]),
+        # Older than every edition: as the first had it. Named twice (slug and file name), shown once.
+        ("Policy 2 of the March 2022 edition: Save our NHS" + gone,
+         ["/minifesto/2022-03/#policy-2", "/minifesto/changes/2022-12/"])]
+    assert listed(december.html("news/autumn/")) == [
+        ("Policy 2 of the September 2022 edition: Our NHS, publicly owned" + gone,
+         ["/minifesto/2022-09/#policy-2", "/minifesto/changes/2022-12/"])]
+    assert listed(december.html("news/winter/")) == listed(december.html("news/autumn/"))  # the last it was in
+    assert listed(december.html("news/votes/")) == [
+        ("Policy 3 of the March 2022 edition: Real democracy" + gone,
+         ["/minifesto/2022-03/#policy-3", "/minifesto/changes/2022-12/"])]
+    assert listed(december.html("news/pr/")) == listed(december.html("news/votes/"))  # its name before the rename
     assert listed(december.html("candidates/alex-standing/"), "What Alex Standing stands for") == [
-        ("2. Save our NHS, as the September 2022 edition had it (dropped in the December 2022 edition)",
-         "/minifesto/2022-09/#policy-2")]
-    for link in ("/minifesto/2022-09/", "/policies/nhs/", "/policies/democracy/"):  # each lands
-        assert (december.output / link.strip("/") / "index.html").is_file(), link
+        ("2. Save our NHS (March 2022 edition)" + gone, ["/minifesto/2022-03/#policy-2", "/minifesto/changes/2022-12/"])]
+    for link in ("minifesto/2022-03/", "minifesto/2022-09/", "minifesto/changes/2022-12/"):  # each lands
+        assert (december.output / link / "index.html").is_file(), link
     assert december.html("minifesto/2022-09/").find(id="policy-2") is not None
     # A name no edition ever had is still refused, with the policies to choose from.
-    write_content(before.content, {"posts/votes.md": post.replace("policies: [housing]", "policies: [nhz]")})
+    write_content(before.content, {"posts/votes.md": post_of("2022-04-02", "Votes for all", "nhz")})
     typo = build_in(tmp_path, content=before.content, output=tmp_path / "out", cache=factory_cache)
     assert typo.returncode == 1 and "posts/votes.md:7: policies: no policy is called \"nhz\"" in typo.stderr
+
+
+def test_a_dropped_policy_is_not_a_candidates_after_its_drop_nor_a_drafts_to_come(tmp_path, factory_cache):
+    """From a review: a candidate of an election after the drop "stood
+    for" the dropped policy; a post naming a policy a draft brings back,
+    dated after the drop, was published without the check of what it may
+    name before the draft is public; an edition that could not be read made
+    every post naming its policies "name nothing"."""
+    from test_candidates import candidate
+
+    elections = {"ELECTIONS": '{**ELECTIONS, "local-2023": {"name": "Local elections, 4 May 2023", '
+                              '"polling_day": "2023-05-04", "campaign_from": "2023-03-27"}}'}
+    before = build_in(tmp_path, {**MARCH_POLICIES, "posts/rally.md": post_of("2022-04-02", "Rally", "nhs")},
+                      settings=elections, output=tmp_path / "out", cache=factory_cache)
+    assert before.returncode == 0, before.stderr
+    freeze(before.content, tmp_path)
+    write_content(before.content, {
+        "minifesto.md": minifesto("September 2022", "2022-09-10"), "policies/02-nhs.md": None,
+        "candidates/sam-later.md": candidate().replace("Alex Standing", "Sam Later").replace(
+            "local-2022", "local-2023").replace("policies: [housing]", "policies: [housing, nhs]"),
+        "policies/03-democracy.md": None,
+        "policies/02-democracy.md": policy("Real democracy", 2, ["Bring in proportional representation."]),
+        # The NHS policy coming back, as a draft.
+        "policies/03-nhs.md": policy("Save our NHS", 3, ["Fund the NHS properly."], "status: draft\n"),
+        "posts/after.md": post_of("2022-09-20", "After", "nhs")})
+    after = build_in(tmp_path, content=before.content, settings=elections, output=tmp_path / "out",
+                     cache=factory_cache, options=("--now", "2022-11-01 12:00"))
+    assert after.returncode == 1  # publication order's check, as before the policy was dropped
+    assert 'posts/after.md:7: policies: "nhs" is still a draft — publish it first' in after.stderr
+    assert 'candidates/sam-later.md:8: policies: "nhs" is still a draft' in after.stderr
+    assert "posts/rally.md" not in after.stderr  # of March's: as March had it
+    write_content(before.content, {"policies/03-nhs.md": None})  # not coming back
+    dropped = build_in(tmp_path, content=before.content, settings=elections, output=tmp_path / "out",
+                       cache=factory_cache, options=("--now", "2022-11-01 12:00"))
+    assert dropped.returncode == 1
+    assert ('candidates/sam-later.md:8: policies: "nhs" (Save our NHS) was dropped from the minifesto in its '
+            "September 2022 edition, before polling day (4 May 2023) — remove it") in dropped.stderr
+    assert "posts/" not in dropped.stderr  # a post after the drop may be about it
+    # A frozen edition that cannot be read: its own problem, not a post's.
+    write_content(before.content, {"candidates/sam-later.md": None,
+                                   "minifesto/editions/2022-03/policies/01-housing.md": policy(
+                                       "Homes for everyone", 1, ["Build council homes."]).replace("number: 1",
+                                                                                                 "number: one")})
+    unread = build_in(tmp_path, content=before.content, settings=elections, output=tmp_path / "out",
+                      cache=factory_cache)
+    assert unread.returncode == 1 and "editions/2022-03/policies/01-housing.md:3: number" in unread.stderr
+    assert "no policy is called" not in unread.stderr
 
 
 def test_unrelated_pledges_in_two_policies_are_not_one_moved(tmp_path, factory_cache):

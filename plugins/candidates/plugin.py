@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from sitecore.policy_lines import dropped_policies
+from sitecore.policy_lines import DroppedPolicies
 from sitecore.problems import problem_log
 from sitecore.renamed_items import report_unpublished_name
 from sitecore.renewed import items_renewed
@@ -27,7 +27,7 @@ def link_candidates(generators, items=()) -> None:
     draft_councillors = {c.slug: c for c in context.get("draft_councillors", [])}
     policies = {p.slug: p for p in context.get("policies", [])}
     draft_policies = {p.slug: p for p in context.get("draft_policies", [])}
-    dropped = dropped_policies(context, settings)
+    dropped = DroppedPolicies(context, settings)
     for councillor in councillors.values():
         councillor.candidacies = []
     for candidate in candidates.all_items():
@@ -41,13 +41,23 @@ def link_candidates(generators, items=()) -> None:
         elif candidate.councillor_profile is not None and candidate.status == "published":
             candidate.councillor_profile.candidacies.append(candidate)
         candidate.related_policies = [policies[name] for name in getattr(candidate, "policies", []) if name in policies]
-        # A policy dropped since the election: the candidate stood on it, as that edition had it.
-        candidate.dropped_policies = list(dict.fromkeys(
-            dropped[name] for name in getattr(candidate, "policies", []) if name not in policies and name in dropped))
+        candidate.dropped_policies = []
         for name in getattr(candidate, "policies", []):
-            if name not in policies and name not in dropped:
+            if name in policies:
+                continue
+            if name in dropped and not dropped.dropped_before(name, candidate.polling_day):
+                # Dropped since the election: as the minifesto had it on polling day.
+                candidate.dropped_policies.append(dropped.shown(name, candidate.polling_day))
+            elif name in dropped and name not in draft_policies:
+                shown = dropped.shown(name, candidate.polling_day)
+                problem_log.add(candidate.source_path, candidate.frontmatter_lines.get("policies", 1), "policies",
+                                f'"{name}" ({shown.title}) was dropped from the minifesto in its {shown.gone_from_name} '
+                                f"edition, before polling day ({candidate.polling_day:%-d %B %Y})",
+                                "remove it: a candidate stands on the policies of the minifesto of the day")
+            elif not (dropped.incomplete and name not in draft_policies):
                 report_unpublished_name(candidate, "policies", "policy", name, policies.values(), draft_policies,
                                         "use the file name without the number and '.md'")
+        candidate.dropped_policies = list(dict.fromkeys(candidate.dropped_policies))  # two names of one, once
         check_result(candidate, settings)
 
 

@@ -10,14 +10,15 @@ nothing is a content problem, reported at the line that names it; so is a
 draft or embargoed item named by one that would be public before it
 (sitecore.publication_order). A policy a past edition of the minifesto had
 and a later one dropped is still named (sitecore.policy_lines): the post
-has it in `dropped_policies`, shown as the last edition that had it had it.
+has it in `dropped_policies`, with its words in the edition current on the
+post's date.
 """
 
 from __future__ import annotations
 
 import os
 
-from sitecore.policy_lines import dropped_policies
+from sitecore.policy_lines import DroppedPolicies, day_of
 from sitecore.problems import problem_log
 from sitecore.renamed_items import report_unpublished_name
 
@@ -31,10 +32,10 @@ REFERENCE_KINDS = (
 
 
 def link_posts(articles, drafts, context, settings) -> None:
+    dropped = DroppedPolicies(context, settings)
     for field, singular, slugs_attr, context_key, related_attr in REFERENCE_KINDS:
         published = by_name(context.get(context_key, []))
         unpublished = by_name(context.get(f"draft_{context_key}", []))
-        dropped = dropped_policies(context, settings) if field == "policies" else {}
         for item in set(published.values()):
             item.posts = []
         for article in [*articles, *drafts]:
@@ -42,9 +43,9 @@ def link_posts(articles, drafts, context, settings) -> None:
             for slug in dict.fromkeys(getattr(article, slugs_attr, [])):  # each once
                 if slug in published:
                     related.append(published[slug])
-                elif slug in dropped:
-                    related_dropped.append(dropped[slug])
-                else:
+                elif field == "policies" and names_dropped_policy(slug, day_of(article.date), dropped, unpublished):
+                    related_dropped.append(dropped.shown(slug, day_of(article.date)))
+                elif not (field == "policies" and dropped.incomplete and slug not in unpublished):
                     _report_unpublished_or_unknown(article, field, singular, slug, published, unpublished)
             setattr(article, related_attr, related)
             if field == "policies":
@@ -60,8 +61,19 @@ def link_posts(articles, drafts, context, settings) -> None:
             # is fixed. Whether it may name a draft or embargoed item depends
             # on its own embargo and status, known once its front matter reads.
             for slug in dict.fromkeys(getattr(partly_read, slugs_attr, [])):
-                if slug not in published and slug not in unpublished and slug not in dropped:
-                    _report_unpublished_or_unknown(partly_read, field, singular, slug, published, unpublished)
+                if slug in published or slug in unpublished:
+                    continue
+                if field == "policies" and (slug in dropped or dropped.incomplete):
+                    continue
+                _report_unpublished_or_unknown(partly_read, field, singular, slug, published, unpublished)
+
+
+def names_dropped_policy(name: str, day, dropped: DroppedPolicies, unpublished: dict) -> bool:
+    """Does `name`, on an item of `day`, name a dropped policy? Not when a
+    draft or embargoed policy has the name and every policy of that name
+    was dropped before that day: the item is about the one to come, which
+    it may or may not name yet (sitecore.publication_order)."""
+    return name in dropped and not (name in unpublished and dropped.dropped_before(name, day))
 
 
 def by_name(items) -> dict:

@@ -21,7 +21,7 @@ from pelican import signals
 
 from plugins.typedcontent import SingleFileGenerator
 from sitecore.clock import build_time, has_passed
-from sitecore.frozen_editions import PAST_MINIFESTO_EDITIONS, edition_key
+from sitecore.frozen_editions import PAST_EDITIONS_UNREAD, PAST_MINIFESTO_EDITIONS, edition_folders, edition_key
 from sitecore.output import write_output
 from sitecore.print_fonts import font_setting_problems
 from sitecore.problems import problem_log
@@ -66,6 +66,8 @@ class MinifestoGenerator(SingleFileGenerator):
         super().generate_context()
         self.frozen = read_frozen_editions(self)
         past = self.context[PAST_MINIFESTO_EDITIONS] = self.past()
+        self.context[PAST_EDITIONS_UNREAD] = (len(self.frozen) < len(edition_folders(self.settings))
+                                              or any(kind == "minifesto" for kind, _ in problem_log.unreadable))
         # Each edition's web page has a share card (plugins/sharecards).
         current = [self.minifesto] if self.minifesto is not None else []
         self.context["shared_minifestos"] = [*(edition.minifesto for edition in past), *current]
