@@ -399,8 +399,8 @@ def test_unknown_policy_named_by_a_post(make_site):
     assert_fails_with(
         build,
         'content/posts/hello.md:6: policies: no policy is called "houses" — did you mean housing? Otherwise use '
-        "the file name without '.md' of one of: housing. (If a file was renamed from \"houses\", write its new "
-        "name here and add its old address to its old_addresses.)",
+        "the file name without '.md' of one of: housing. (If a file was renamed from \"houses\", add its old "
+        "address to that file's old_addresses: this name then names it.)",
     )
 
 

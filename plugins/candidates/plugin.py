@@ -6,7 +6,7 @@ from pelican import signals
 
 from sitecore.policy_lines import DroppedPolicies
 from sitecore.problems import problem_log
-from sitecore.renamed_items import report_unpublished_name
+from sitecore.renamed_items import report_unpublished_name, with_old_names
 from sitecore.renewed import items_renewed
 
 from .candidates import CandidateGenerator
@@ -23,9 +23,10 @@ def link_candidates(generators, items=()) -> None:
     if candidates is None:
         return
     context, settings = candidates.context, candidates.settings
-    councillors = {c.slug: c for c in context.get("councillors", [])}
+    # By their names, and the names of the files they were renamed from.
+    councillors = with_old_names({c.slug: c for c in context.get("councillors", [])}, context.get("councillors", []))
     draft_councillors = {c.slug: c for c in context.get("draft_councillors", [])}
-    policies = {p.slug: p for p in context.get("policies", [])}
+    policies = with_old_names({p.slug: p for p in context.get("policies", [])}, context.get("policies", []))
     draft_policies = {p.slug: p for p in context.get("draft_policies", [])}
     dropped = DroppedPolicies(context, settings)
     for councillor in councillors.values():
@@ -40,7 +41,8 @@ def link_candidates(generators, items=()) -> None:
                                     remove="remove the councillor line")
         elif candidate.councillor_profile is not None and candidate.status == "published":
             candidate.councillor_profile.candidacies.append(candidate)
-        candidate.related_policies = [policies[name] for name in getattr(candidate, "policies", []) if name in policies]
+        candidate.related_policies = list(dict.fromkeys(
+            policies[name] for name in getattr(candidate, "policies", []) if name in policies))
         candidate.dropped_policies = []
         for name in getattr(candidate, "policies", []):
             if name in policies:

@@ -6,7 +6,8 @@ A post says `policies: [housing]`; after this runs, the post has
 page shows each kind "in this story": theme/templates/article.html). Only
 published items are related: a draft or embargoed one stays off the post's
 page until it is public. A name that matches
-nothing is a content problem, reported at the line that names it; so is a
+nothing is a content problem, reported at the line that names it (a
+renamed item's old name, its old address kept, names it still); so is a
 draft or embargoed item named by one that would be public before it
 (sitecore.publication_order). A policy a past edition of the minifesto had
 and a later one dropped is still named (sitecore.policy_lines): the post
@@ -20,7 +21,7 @@ import os
 
 from sitecore.policy_lines import DroppedPolicies, day_of
 from sitecore.problems import problem_log
-from sitecore.renamed_items import report_unpublished_name
+from sitecore.renamed_items import report_unpublished_name, with_old_names
 
 # (front matter field, what one is called, attribute with the slugs,
 #  context key of the targets, attribute the resolved targets go in)
@@ -34,7 +35,7 @@ REFERENCE_KINDS = (
 def link_posts(articles, drafts, context, settings) -> None:
     dropped = DroppedPolicies(context, settings)
     for field, singular, slugs_attr, context_key, related_attr in REFERENCE_KINDS:
-        published = by_name(context.get(context_key, []))
+        published = with_old_names(by_name(context.get(context_key, [])), context.get(context_key, []))
         unpublished = by_name(context.get(f"draft_{context_key}", []))
         for item in set(published.values()):
             item.posts = []
@@ -47,7 +48,7 @@ def link_posts(articles, drafts, context, settings) -> None:
                     related_dropped.append(dropped.shown(slug, day_of(article.date)))
                 elif not (field == "policies" and dropped.incomplete and slug not in unpublished):
                     _report_unpublished_or_unknown(article, field, singular, slug, published, unpublished)
-            setattr(article, related_attr, related)
+            setattr(article, related_attr, list(dict.fromkeys(related)))  # named by its old and new name: once
             if field == "policies":
                 article.dropped_policies = list(dict.fromkeys(related_dropped))  # two names of one, once
             if article.status == "published":
