@@ -55,8 +55,8 @@ def nearest_parts(part: str, ids: set[str], page: str, otherwise: str | None = N
     close = difflib.get_close_matches(part, sorted(ids), n=3, cutoff=0.6)
     if close:
         return f"did you mean {' or '.join(f'#{known}' for known in close)}?"
-    return otherwise or (f"link to {page} without a #part, or to one of its headings: "
-                         "## Why it matters is #why-it-matters")
+    return otherwise or (f"link to {page} without a #part, or to one of its headings (a heading's part is "
+                         "made of its words: e.g. ## Why it matters is #why-it-matters)")
 
 
 def number_ranges(numbers: list[int]) -> str:

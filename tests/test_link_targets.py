@@ -82,7 +82,8 @@ PARTS_NOT_THERE = {
         "/policies/ has #policy-1-… 1–5 (#policy-1-1 to #policy-1-5): check the number",
     "[nowhere](/policies/housing/#nope)":
         "body: the link /policies/housing/#nope goes to #nope, which /policies/housing/ does not have — "
-        "link to /policies/housing/ without a #part, or to one of its headings: ## Why it matters is #why-it-matters",
+        "link to /policies/housing/ without a #part, or to one of its headings (a heading's part is made of its "
+        "words: e.g. ## Why it matters is #why-it-matters)",
     "[why](/policies/housing/#Why-it-matters)":
         "body: the link /policies/housing/#Why-it-matters goes to #Why-it-matters, which /policies/housing/ does "
         "not have — did you mean #why-it-matters? (the part must match in capitals too)",
@@ -350,8 +351,8 @@ def test_a_missing_part_is_never_told_to_go_to_a_part_of_the_layout(builds):
         "have — did you mean #london?",
         # Not "did you mean #london-title? (the part must match in capitals too)".
         "content/posts/rally.md:9: body: the link /branches/#London-Title goes to #London-Title, which /branches/ "
-        "does not have — link to /branches/ without a #part, or to one of its headings: ## Why it matters is "
-        "#why-it-matters"]
+        "does not have — link to /branches/ without a #part, or to one of its headings (a heading's part is made "
+        "of its words: e.g. ## Why it matters is #why-it-matters)"]
 
 
 @pytest.mark.parametrize("address", ["HTTPS://BreakthroughParty.org.uk/policies/housing/",

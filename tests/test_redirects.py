@@ -405,3 +405,23 @@ def test_a_file_naming_the_renamed_one_by_its_old_name_still_names_it(tmp_path, 
         'content/events/second-rally.md:8: report: no post is called "climate-vote-2021" — did you mean '
         "climate-vote? Otherwise name a published post by its file name without '.md'. (If a file was renamed "
         "from \"climate-vote-2021\", add its old address to that file's old_addresses: this name then names it.)"]
+
+
+def test_a_link_to_a_part_at_a_renamed_items_old_address_is_checked_at_its_new_page(tmp_path, factory_cache):
+    """From an audit: renaming a policy made every post citing a commitment
+    at its old address (/policies/housing/#commitment-3, as the README tells
+    the press to cite) fail the build, though the notice there carries the
+    part to the new page (moved.js). The part is checked at the new page."""
+    follow_up = RENAMED["posts/follow-up.md"].replace(
+        "Read [the first report](/news/clmate-vote/).",
+        "See [our first pledge](/policies/homes-for-everyone/#commitment-1) and [the report](/news/clmate-vote/#nowhere).")
+    built = build_in(tmp_path, {**RENAMED, "posts/follow-up.md": follow_up}, cache=factory_cache, options=NOW)
+    assert built.returncode == 1  # the report has no #nowhere: the new page's parts are the ones checked
+    assert built.problem_lines == [
+        "content/posts/follow-up.md:8: body: the link /news/clmate-vote/#nowhere goes to #nowhere, which /news/clmate-vote/ "
+        "does not have — link to /news/clmate-vote/ without a #part, or to one of its headings (a heading's part is "
+        "made of its words: e.g. ## Why it matters is #why-it-matters)"]
+    fixed = build_in(tmp_path, {**RENAMED, "posts/follow-up.md": follow_up.replace("#nowhere", "")},
+                     cache=factory_cache, options=NOW)
+    assert fixed.returncode == 0, fixed.stderr
+    assert fixed.html("policies/housing/").find(id="commitment-1") is not None

@@ -49,6 +49,7 @@ class PagesBySource:
         self.generators = generators
         self.pages: dict[str, str] | None = None
         self.items: dict[str, object] | None = None
+        self.moved: dict[str, str] | None = None
         self.ids: dict[int, set[str]] = {}
 
     def get(self, source: str) -> str | None:
@@ -63,6 +64,18 @@ class PagesBySource:
         if self.items is None:
             self.items = {item.save_as: item for item in published_items(self.generators)}
         return self.items.get(html_file(page))
+
+    def now_at(self, page: str) -> str:
+        """The page of the item renamed from `page` (one of its
+        old_addresses, in any capitals, as plugins/redirects matches them),
+        where a link to a part of it lands (theme/static/js/moved.js carries
+        the part across); else `page`. (An audit: every post citing a
+        commitment at a renamed policy's old address failed the build.)"""
+        if self.moved is None:
+            self.moved = {html_file(address.lstrip("/")).lower(): item.save_as
+                          for item in published_items(self.generators)
+                          for address in getattr(item, "old_addresses", None) or ()}
+        return self.moved.get(html_file(page).lower(), page)
 
     def ids_of(self, item) -> set[str]:
         """ids_of_own_page(item), worked out once for all the links to it."""
@@ -112,4 +125,4 @@ def page_linked(item, address: str, pages: PagesBySource) -> str | None:
             return None
     if not url.path.startswith("/"):
         return None
-    return unquote(url.path).lstrip("/") or "index.html"
+    return pages.now_at(unquote(url.path).lstrip("/") or "index.html")
