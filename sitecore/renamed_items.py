@@ -15,9 +15,11 @@ edited (an audit: 44 files for one councillor of the sample content).
 from __future__ import annotations
 
 import difflib
+import re
 
 from sitecore.problems import problem_log
 from sitecore.publication_order import naming_refused
+from sitecore.urls import address_pattern
 
 
 def name_in_address(address: str) -> str:
@@ -26,13 +28,20 @@ def name_in_address(address: str) -> str:
 
 
 def first_address(item) -> str:
-    """Where the item was first published, site-relative as its url: the
-    first of its old_addresses (a file renamed again adds its last address
-    after the others), or its own. Its identity in feed readers and
-    calendars is made from this, so that renaming it does not make it a
-    new entry, or a new event beside the old one."""
-    old = getattr(item, "old_addresses", None) or ()
-    return old[0].lstrip("/") if old else item.url
+    """Where the item was first published on this site, site-relative as its
+    url: the first of its old_addresses of the form of its own (news/…/ for
+    a post; a file renamed again adds its last address after the others),
+    or its own. Its identity in feed readers and calendars is made from
+    this, so that renaming it does not make it a new entry, or a new event
+    beside the old one. An address of a site the party had before
+    (`/2021/11/cop26.html`) is not this site's: added to an item published
+    here, it changed the item's identity (an audit)."""
+    # The address setting its class's address is made from, as Pelican finds it (ARTICLE_URL, EVENT_URL).
+    setting = item.settings.get(f"{type(item).__name__.upper()}_URL", item.url)
+    own_form = re.compile(address_pattern(setting, {}), re.IGNORECASE)
+    here = [address.lstrip("/") for address in getattr(item, "old_addresses", None) or ()
+            if own_form.fullmatch(address.lstrip("/"))]
+    return here[0] if here else item.url
 
 
 def with_old_names(by_name: dict, items) -> dict:
