@@ -25,6 +25,8 @@ from sitecore.clock import build_time, next_morning
 from sitecore.names import numbered_file_name, numbered_name, slug_for, windows_cannot_hold
 from sitecore.print_fonts import describe_all, files_coverage, missing_characters
 from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
+from sitecore.schema.document import parse_document
+from sitecore.schema.front_matter_errors import FrontMatterError
 from sitecore.schema.field_errors import FieldError
 from sitecore.schema.fields import title_line
 from sitecore.schema.schema import PLACEHOLDER
@@ -96,6 +98,8 @@ TODO: in the candidate's own words, who they are and what they will do.
 
 FOLDER_SETTING = {"post": "ARTICLE_PATHS", "policy": "POLICY_PATHS", "councillor": "COUNCILLOR_PATHS",
                   "event": "EVENT_PATHS", "branch": "BRANCH_PATHS", "candidate": "CANDIDATE_PATHS"}
+URL_SETTING = {"post": "ARTICLE_URL", "policy": "POLICY_URL", "councillor": "COUNCILLOR_URL",
+               "event": "EVENT_URL", "branch": "BRANCH_URL", "candidate": "CANDIDATE_URL"}
 OPTIONAL_HEADING = "# Optional: to use a field, delete the '# ' before it and write your own value.\n"
 
 
@@ -149,6 +153,21 @@ def address_taken(folder: Path, kind: str, slug: str) -> Path | None:
     return None
 
 
+def address_kept(folder: Path, address: str) -> Path | None:
+    """A file of the folder that keeps `address` ("/councillors/katie-parker/")
+    in its old_addresses: renamed from it, its old links lead there (an
+    audit: `invoke new councillor "Katie Parker"` after katie-parker.md
+    became katie-smith.md made a file the build then refused)."""
+    for path in sorted(folder.glob("*.md")):
+        try:
+            kept = parse_document(path.read_text(encoding="utf-8")).values.get("old_addresses")
+        except (OSError, UnicodeDecodeError, FrontMatterError):
+            continue  # the build tells what is wrong with it
+        if isinstance(kept, list) and address.lower() in {str(old).strip().lower() for old in kept}:
+            return path
+    return None
+
+
 def new_content(kind: str, title: str, settings: dict, today: dt.date | None = None) -> Path:
     """Create the file; refuse to overwrite. Returns its path."""
     if kind not in TEMPLATES:
@@ -172,6 +191,11 @@ def new_content(kind: str, title: str, settings: dict, today: dt.date | None = N
     if taken and taken != path:
         raise ScaffoldError(f"{shown(taken)} already has the address a {kind} called that would have: choose "
                             "another title, or edit that file")
+    address = "/" + settings[URL_SETTING[kind]].format(slug=slug)
+    kept = address_kept(folder, address)
+    if kept:
+        raise ScaffoldError(f"{address} is an old address of {shown(kept)}, which was renamed from it, and its old "
+                            f"links lead there: choose another title (e.g. add a year or a place)")
     template = TEMPLATES[kind]
     text = template.format(
         title=yaml_text(title), today=today.isoformat(), number=number,

@@ -432,3 +432,22 @@ def test_a_link_to_a_part_at_a_renamed_items_old_address_is_checked_at_its_new_p
                      cache=factory_cache, options=NOW)
     assert fixed.returncode == 0, fixed.stderr
     assert fixed.html("policies/housing/").find(id="commitment-1") is not None
+
+
+def test_a_new_file_named_as_another_was_before_its_rename_is_told_to_take_another_name(tmp_path, factory_cache):
+    """From an audit: canvas.md became canvass.md keeping /events/canvas/;
+    a new canvas.md was refused with one fix only, to remove the old
+    address, which would hand the old event's calendar entries and links to
+    the new one. The fix to rename the new file is given first."""
+    canvass = OTHER_KINDS["events/canvass.md"][0]
+    new_one = canvass.replace("title: Canvass", "title: Canvass in June").replace("2022-05-07", "2022-06-04").replace(
+        "old_addresses: [/events/canvas/]\n", "")
+    built = build_in(tmp_path, {"events/canvass.md": canvass, "events/canvas.md": new_one},
+                     cache=factory_cache, options=NOW)
+    assert built.returncode == 1
+    [problem] = built.problem_lines
+    assert problem.startswith("content/events/canvass.md:8: old_addresses: item 1: /events/canvas/ is still in use: "
+                              "it is the address of ")
+    assert problem.endswith("— if content/events/canvas.md is new, named as this file was before it was renamed, "
+                            "give it another name (e.g. canvas-2022.md), so that the links to this one's old address "
+                            "keep leading here; if not, remove /events/canvas/ from old_addresses")

@@ -577,6 +577,21 @@ def test_new_refuses_a_file_the_build_would_refuse(project, kind, title, told):
         [name for name in MINIMAL_SITE if name.endswith(".md")])
 
 
+def test_new_refuses_a_name_another_file_was_renamed_from(project):
+    """From an audit: after katie-parker.md became katie-smith.md (keeping
+    its old address), `invoke new councillor "Katie Parker"` made a file
+    whose address leads to Katie Smith, and the build refused it."""
+    profile = project / "content/councillors/jo-bloggs.md"
+    profile.write_text(profile.read_text().replace("region: London\n",
+                                                   "region: London\nold_addresses: [/councillors/jo-smith/]\n"))
+    made = invoke("new", "councillor", "Jo Smith", project=project)
+    assert made.returncode == 1 and "Traceback" not in made.stderr
+    assert made.stderr.startswith("Not created: /councillors/jo-smith/ is an old address of ")
+    assert made.stderr.endswith("content/councillors/jo-bloggs.md, which was renamed from it, and its old links lead "
+                                "there: choose another title (e.g. add a year or a place)\n")
+    assert not (project / "content/councillors/jo-smith.md").exists()
+
+
 def test_new_says_why_it_could_not_write_the_file(project):
     """A folder it may not write to (or a file where the folder goes) ended
     `invoke new` in a traceback."""

@@ -104,19 +104,40 @@ def check_old_addresses(generators, own_generator_type: type) -> None:
               for path, item in unpublished_items(generators).items()}
     site_rules = SiteRules(taken, coming, listing_shapes(settings), own_folders(settings))
     claimed: dict[str, str] = {}
-    for item in sorted(content_items(generators), key=lambda item: item.source_path):
-        if not public_save_as(item):
-            # A past minifesto edition's copy of a policy: no page of its own,
-            # so no address to keep (its old_addresses are the live policy's,
-            # which keeps them; a frozen one ended every build in a KeyError).
-            continue
+    items = [item for item in sorted(content_items(generators), key=lambda item: item.source_path)
+             # A past minifesto edition's copy of a policy: no page of its own,
+             # so no address to keep (its old_addresses are the live policy's,
+             # which keeps them; a frozen one ended every build in a KeyError).
+             if public_save_as(item)]
+    own_addresses = {public_url(item).lower(): item for item in published_items(generators)}
+    for item in items:
         for index, address in enumerate(getattr(item, FIELD, None) or ()):
             refused = refusal(address, item, site_rules, claimed)
+            newcomer = own_addresses.get(address.lower())
+            if refused and newcomer is not None and newcomer is not item and address.lower() in site_rules.taken:
+                refused = taken_again(newcomer, address, site_rules.taken[address.lower()])
             if refused:
                 message, fix = refused
                 problem_log.add(item.source_path, item_line(item, FIELD, index), FIELD,
                                 f"item {index + 1}: {message}", fix)
             claimed.setdefault(address.lower(), os.path.abspath(item.source_path))
+
+
+def taken_again(newcomer, address: str, taken_by: str) -> tuple[str, str]:
+    """(message, fix) for an old address that is another published item's
+    own: a file named as this one was before its rename (events/agm.md,
+    after agm.md became agm-2027.md keeping /events/agm/), or an old address
+    written by mistake. Only the first was told, to remove the old address,
+    which hands the old links, calendar entries and feed id of the one item
+    to the other (an audit): both fixes are given."""
+    stem = os.path.splitext(os.path.basename(newcomer.source_path))[0]
+    year = getattr(newcomer, "date", None) or getattr(newcomer, "start", None)
+    other_name = f"{stem}-{year:%Y}.md" if year is not None else f"{stem}-2.md"
+    shown = problem_log.display_path(newcomer.source_path)
+    return (f"/{address} is still in use: it is the address of {taken_by}",
+            f"if {shown} is new, named as this file was before it was renamed, give it another name (e.g. "
+            f"{other_name}), so that the links to this one's old address keep leading here; if not, remove "
+            f"/{address} from old_addresses")
 
 
 def file_it_is_inside(key: str, taken: dict) -> str | None:
