@@ -38,7 +38,7 @@ import argparse
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import signals
@@ -75,6 +75,21 @@ class PublicPages:
     served: set[str]       # every address the build writes something at
     cited: dict[str, CitedWork]  # address -> the cited work it is an address of
     events: dict[str, EventPlans]  # content file -> its published event's plans (event_revisions.py)
+    kept: dict[str, str] = field(default_factory=dict)  # an old address kept (lower case) -> the content file
+    kept_lines: dict[str, int] = field(default_factory=dict)  # content file -> the line of its old_addresses
+
+
+def old_addresses_kept(items) -> tuple[dict[str, str], dict[str, int]]:
+    """(each old address the items keep, lower case, no "/" at its start ->
+    the content file keeping it; each file keeping some -> its line)."""
+    kept, lines = {}, {}
+    for item in items:
+        addresses = getattr(item, "old_addresses", None) or ()
+        for address in addresses:
+            kept.setdefault(address.lstrip("/").lower(), item.relative_source_path)
+        if addresses:
+            lines[item.relative_source_path] = item.frontmatter_lines.get("old_addresses", 1)
+    return kept, lines
 
 
 def public_pages(settings_file: str, content: Path, now: str | None, partly: bool = False,
@@ -87,11 +102,12 @@ def public_pages(settings_file: str, content: Path, now: str | None, partly: boo
 
     def record(generators) -> None:
         files = declared_files(generators)
+        items = list(published_items(generators))
         found.append(PublicPages({file.url: file.source for file in files
                                   if file.in_sitemap and file.source and file.source.endswith(".md")},
                                  {file.url for file in files},
                                  {file.url: file.cited for file in files if file.cited},
-                                 plans_of_events(published_items(generators))))
+                                 plans_of_events(items), *old_addresses_kept(items)))
 
     signals.all_generators_finalized.connect(record)
     try:
@@ -150,9 +166,12 @@ def lost_addresses(before: PublicPages, now: PublicPages, renamed: dict[str, str
             continue
         new_name = renamed.get(source)
         keep_it = f"add the old address to it, 'old_addresses: [/{address}]', so links to it keep working"
+        if new_name in now.kept_lines:  # renamed again: its first old address is its identity (a review)
+            keep_it = (f"add /{address} at the end of its old_addresses, keeping those there, so links to it keep "
+                       "working")
         if new_name is not None and new_name in now.pages.values():
             found.append(("error", Problem(
-                str(content / new_name), 1, "old_addresses",
+                str(content / new_name), now.kept_lines.get(new_name, 1), "old_addresses",
                 f"this file was {content / source}, public at /{address}: renamed, it no longer answers there",
                 keep_it)))
         elif new_name is None and source in addresses_now:
@@ -172,6 +191,27 @@ def lost_addresses(before: PublicPages, now: PublicPages, renamed: dict[str, str
                 f"was public at /{address} and is deleted: links to it will find 'Page not found'",
                 "if that is meant, say why in the pull request; if it moved, list "
                 f"/{address} in the old_addresses of the file that has its words now")))
+    return found + dropped_old_addresses(before, now, renamed, content)
+
+
+def dropped_old_addresses(before: PublicPages, now: PublicPages, renamed: dict[str, str],
+                          content: Path) -> list[tuple[str, Problem]]:
+    """An old address a published item kept that nothing now serves: its
+    line taken out of old_addresses (on its own, or replaced as a review's
+    earlier fix read literally replaced it: an audit), which breaks the
+    links to it and, for the first, the item's identity in feed readers."""
+    found = []
+    served = {address.lower() for address in now.served}
+    published = set(now.pages.values())
+    for address, source in sorted(before.kept.items()):
+        holder = renamed.get(source, source)
+        if address in served or holder not in published:
+            continue  # served, or the item itself is gone or a draft: lost_addresses tells of it
+        found.append(("error", Problem(
+            str(content / holder), now.kept_lines.get(holder, 1), "old_addresses",
+            f"/{address} was kept as an old address of this file, and this change drops it: links to it will "
+            "find 'Page not found' (and the first of them is how feed readers and calendars know this item)",
+            f"keep /{address} in old_addresses (add a newer old address after those there)")))
     return found
 
 

@@ -468,3 +468,33 @@ def test_an_edition_moved_to_another_month_under_the_same_name_is_refused_too(re
     assert refused.returncode == 1, refused.stderr
     assert ("date: this change moves the March 2022 minifesto edition from 2022-03 to 2022-04 (the month of its "
             "date names its addresses), but the March 2022 minifesto edition was not frozen first") in refused.stderr
+
+
+def test_renamed_again_the_fix_keeps_the_first_old_address_and_dropping_one_is_refused(repository):
+    """From an audit: a file renamed twice was told, at line 1, to write
+    'old_addresses: [/news/second-post/]', which read literally replaced the
+    first old address (the address most linked to, and the post's identity
+    in feed readers); and the review passed a change that took an old
+    address out. Now the fix adds at the end, at the old_addresses line, and
+    an old address dropped is refused."""
+    first = repository / "content/posts/second-post.md"
+    git(repository, "mv", "content/posts/second.md", str(first))
+    first.write_text(first.read_text().replace("summary:", "old_addresses: [/news/second/]\nsummary:"))
+    git(repository, "commit", "-qam", "Renamed once")
+    git(repository, "mv", str(first), "content/posts/second-words.md")
+    refused = kept_addresses(repository)
+    assert refused.returncode == 1
+    assert ("content/posts/second-words.md:5: old_addresses: this file was content/posts/second-post.md, public at "
+            "/news/second-post/: renamed, it no longer answers there — add /news/second-post/ at the end of its "
+            "old_addresses, keeping those there, so links to it keep working") in refused.stderr
+    # Read literally as the earlier fix was: the first old address replaced.
+    words = repository / "content/posts/second-words.md"
+    words.write_text(words.read_text().replace("[/news/second/]", "[/news/second-post/]"))
+    replaced = kept_addresses(repository)
+    assert replaced.returncode == 1
+    assert ("content/posts/second-words.md:5: old_addresses: /news/second/ was kept as an old address of this "
+            "file, and this change drops it: links to it will find 'Page not found' (and the first of them is how "
+            "feed readers and calendars know this item) — keep /news/second/ in old_addresses") in replaced.stderr
+    words.write_text(words.read_text().replace("[/news/second-post/]", "[/news/second/, /news/second-post/]"))
+    kept = kept_addresses(repository)
+    assert kept.returncode == 0, kept.stderr
