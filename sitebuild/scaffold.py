@@ -26,9 +26,9 @@ from sitecore.names import numbered_file_name, numbered_name, slug_for, windows_
 from sitecore.print_fonts import describe_all, files_coverage, missing_characters
 from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
 from sitecore.schema.document import parse_document
-from sitecore.schema.front_matter_errors import FrontMatterError
 from sitecore.schema.field_errors import FieldError
 from sitecore.schema.fields import title_line
+from sitecore.schema.front_matter_errors import FrontMatterError
 from sitecore.schema.schema import PLACEHOLDER
 
 TEMPLATES = {

@@ -148,8 +148,8 @@ class DroppedPolicies:
                 or lines[0])
         at = min(max(place, line.first), line.last)
         (minifesto, key), (gone_from, gone_key) = self.editions[at], self.editions[line.last + 1]
-        return DroppedPolicy(line.copy_in(at), minifesto.edition, self.settings["MINIFESTO_EDITION_URL"].format(key=key),
-                             gone_from.edition,
+        return DroppedPolicy(line.copy_in(at), minifesto.edition,
+                             self.settings["MINIFESTO_EDITION_URL"].format(key=key), gone_from.edition,
                              self.settings["MINIFESTO_CHANGES_URL"].format(key=gone_key))
 
     def dropped_before(self, name: str, day: dt.date) -> bool:

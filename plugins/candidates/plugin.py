@@ -51,10 +51,10 @@ def link_candidates(generators, items=()) -> None:
                 # Dropped since the election: as the minifesto had it on polling day.
                 candidate.dropped_policies.append(dropped.shown(name, candidate.polling_day))
             elif name in dropped and name not in draft_policies:
-                shown = dropped.shown(name, candidate.polling_day)
+                shown, day = dropped.shown(name, candidate.polling_day), candidate.polling_day
                 problem_log.add(candidate.source_path, candidate.frontmatter_lines.get("policies", 1), "policies",
-                                f'"{name}" ({shown.title}) was dropped from the minifesto in its {shown.gone_from_name} '
-                                f"edition, before polling day ({candidate.polling_day:%-d %B %Y})",
+                                f'"{name}" ({shown.title}) was dropped from the minifesto in its '
+                                f"{shown.gone_from_name} edition, before polling day ({day:%-d %B %Y})",
                                 "remove it: a candidate stands on the policies of the minifesto of the day")
             elif not (dropped.incomplete and name not in draft_policies):
                 report_unpublished_name(candidate, "policies", "policy", name, policies.values(), draft_policies,
