@@ -15,6 +15,7 @@ edited (an audit: 44 files for one councillor of the sample content).
 from __future__ import annotations
 
 import difflib
+import os
 import re
 
 from sitecore.problems import problem_log
@@ -44,15 +45,34 @@ def first_address(item) -> str:
     return here[0] if here else item.url
 
 
-def with_old_names(by_name: dict, items) -> dict:
-    """`by_name` (items by the names other files give them), with each of
+def by_name(items) -> dict:
+    """Items by the names other files give them: the slug ("housing"), the
+    file name, which the browser editor gives a policy ("02-housing"), and
+    each old address's file name (with_old_names), in that order."""
+    names = {}
+    for item in items:
+        names[item.slug] = item
+    for item in items:
+        names.setdefault(os.path.splitext(os.path.basename(item.source_path))[0], item)
+    return names
+
+
+def with_old_names(named: dict, items) -> dict:
+    """`named` (items by the names other files give them), with each of
     `items` also by the file name of each of its old addresses, where no
     item has that name now."""
-    named = dict(by_name)
+    named = dict(named)
     for item in items:
         for address in getattr(item, "old_addresses", None) or ():
             named.setdefault(name_in_address(address), item)
     return named
+
+
+def by_every_name(items) -> dict:
+    """Published items by every name another file may name one by: its
+    own (by_name) or the one it had before a rename, its old address kept."""
+    items = list(items)
+    return with_old_names(by_name(items), items)
 
 
 def unknown_name(singular: str, name: str, items, fix: str) -> tuple[str, str]:

@@ -99,7 +99,8 @@ class CandidateGenerator(TypedContentGenerator):
     index_template = "candidates"
 
     def order(self, items):
-        return sorted(items, key=lambda c: (c.election, *map(reading_order, (c.council, c.ward, c.title)), c.source_path))
+        return sorted(items, key=lambda c: (c.election, *map(reading_order, (c.council, c.ward, c.title)),
+                                            c.source_path))
 
     def generate_context(self) -> None:
         super().generate_context()

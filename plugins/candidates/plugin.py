@@ -6,7 +6,7 @@ from pelican import signals
 
 from sitecore.policy_lines import DroppedPolicies
 from sitecore.problems import problem_log
-from sitecore.renamed_items import report_unpublished_name, with_old_names
+from sitecore.renamed_items import by_every_name, report_unpublished_name
 from sitecore.renewed import items_renewed
 
 from .candidates import CandidateGenerator
@@ -24,9 +24,9 @@ def link_candidates(generators, items=()) -> None:
         return
     context, settings = candidates.context, candidates.settings
     # By their names, and the names of the files they were renamed from.
-    councillors = with_old_names({c.slug: c for c in context.get("councillors", [])}, context.get("councillors", []))
+    councillors = by_every_name(context.get("councillors", []))
     draft_councillors = {c.slug: c for c in context.get("draft_councillors", [])}
-    policies = with_old_names({p.slug: p for p in context.get("policies", [])}, context.get("policies", []))
+    policies = by_every_name(context.get("policies", []))
     draft_policies = {p.slug: p for p in context.get("draft_policies", [])}
     dropped = DroppedPolicies(context, settings)
     for councillor in councillors.values():

@@ -17,11 +17,9 @@ post's date.
 
 from __future__ import annotations
 
-import os
-
 from sitecore.policy_lines import DroppedPolicies, day_of
 from sitecore.problems import problem_log
-from sitecore.renamed_items import report_unpublished_name, with_old_names
+from sitecore.renamed_items import by_every_name, by_name, report_unpublished_name
 
 # (front matter field, what one is called, attribute with the slugs,
 #  context key of the targets, attribute the resolved targets go in)
@@ -35,7 +33,7 @@ REFERENCE_KINDS = (
 def link_posts(articles, drafts, context, settings) -> None:
     dropped = DroppedPolicies(context, settings)
     for field, singular, slugs_attr, context_key, related_attr in REFERENCE_KINDS:
-        published = with_old_names(by_name(context.get(context_key, [])), context.get(context_key, []))
+        published = by_every_name(context.get(context_key, []))
         unpublished = by_name(context.get(f"draft_{context_key}", []))
         for item in set(published.values()):
             item.posts = []
@@ -75,16 +73,6 @@ def names_dropped_policy(name: str, day, dropped: DroppedPolicies, unpublished: 
     was dropped before that day: the item is about the one to come, which
     it may or may not name yet (sitecore.publication_order)."""
     return name in dropped and not (name in unpublished and dropped.dropped_before(name, day))
-
-
-def by_name(items) -> dict:
-    """Items by slug, and by file name too: the browser editor names a policy
-    by its file ("02-housing"), people by its slug ("housing")."""
-    names = {}
-    for item in items:
-        names[item.slug] = item
-        names.setdefault(os.path.splitext(os.path.basename(item.source_path))[0], item)
-    return names
 
 
 def _report_unpublished_or_unknown(article, field, singular, slug, published, unpublished) -> None:

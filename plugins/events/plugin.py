@@ -3,7 +3,7 @@
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from sitecore.renamed_items import report_unpublished_name, with_old_names
+from sitecore.renamed_items import by_every_name, report_unpublished_name
 from sitecore.renewed import items_renewed
 from sitecore.urls import subscription_url
 
@@ -21,7 +21,7 @@ def check_events(generators, items=()) -> None:
     articles = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
     if events is None or articles is None:
         return
-    posts = with_old_names({post.slug: post for post in articles.articles}, articles.articles)
+    posts = by_every_name(articles.articles)
     unpublished = {post.slug: post for post in articles.drafts}
     for event in events.all_items():
         report = getattr(event, "report", None)
