@@ -89,6 +89,17 @@ def unknown_name(singular: str, name: str, items, fix: str) -> tuple[str, str]:
     return f'no {singular} is called "{name}"', fix
 
 
+def could_not_be_read(singular: str, name: str) -> bool:
+    """Is `name` that of a file of this kind that could not be read (its
+    problem is told there)? In any capitals, and for a policy without its
+    number: a file renamed 02-Housing.md is refused for its capitals, and
+    the posts naming "housing" were told it names nothing (an audit)."""
+    wanted = name.lower()
+    return any(kind == singular and (unread.lower() == wanted or kind == "policy"
+                                     and re.sub(r"^[0-9]+-", "", unread.lower()) == wanted)
+               for kind, unread in problem_log.unreadable)
+
+
 def report_unpublished_name(referrer, field: str, singular: str, name: str, published, unpublished: dict,
                             fix: str, remove: str = "remove it from this list") -> None:
     """Report, at `referrer`'s `field` line, a `name` none of `published`
@@ -99,7 +110,7 @@ def report_unpublished_name(referrer, field: str, singular: str, name: str, publ
     line = referrer.frontmatter_lines.get(field, 1)
     if name in unpublished:
         refused = naming_refused(referrer, name, unpublished[name], remove=remove)
-    elif (singular, name) in problem_log.unreadable:
+    elif could_not_be_read(singular, name):
         refused = None
     else:
         refused = unknown_name(singular, name, published, fix)

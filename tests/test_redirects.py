@@ -451,3 +451,16 @@ def test_a_new_file_named_as_another_was_before_its_rename_is_told_to_take_anoth
     assert problem.endswith("— if content/events/canvas.md is new, named as this file was before it was renamed, "
                             "give it another name (e.g. canvas-2022.md), so that the links to this one's old address "
                             "keep leading here; if not, remove /events/canvas/ from old_addresses")
+
+
+def test_a_file_renamed_in_capitals_alone_is_told_once_not_at_every_file_naming_it(tmp_path, factory_cache):
+    """From an audit: 02-housing.md renamed 02-Housing.md was refused for its
+    capitals, and every post and candidate naming "housing" was told also
+    that no policy is called that, from a list without it."""
+    built = build_in(tmp_path, {"policies/01-housing.md": None,
+                                "policies/01-Housing.md": MINIMAL_SITE["policies/01-housing.md"],
+                                "candidates/alex-standing.md": candidate()}, cache=factory_cache, options=NOW)
+    assert built.returncode == 1
+    assert "no policy is called" not in built.stderr
+    [told] = built.problem_lines
+    assert told.startswith("content/policies/01-Housing.md:")
