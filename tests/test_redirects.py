@@ -326,6 +326,10 @@ MISTAKES = {
                                                     "keeps its own"),
     # Its own address, written as the file that answers there.
     "posts/own-index.md": ("/news/own-index/index.html", "old_addresses: item 1: /news/own-index/ is this item's own address"),
+    # Its own address in other capitals: said so, not "its own address" (an audit).
+    "posts/own-in-capitals.md": ("/News/Own-In-Capitals/", "old_addresses: item 1: /News/Own-In-Capitals/ is this "
+                                                           "item's own address, /news/own-in-capitals/, in other "
+                                                           "capitals"),
     # One address in other letters: one folder on a Mac.
     "posts/other-case.md": ("/News/Shared-Old/", "old_addresses: item 1: /News/Shared-Old/ is also an old address of "
                                                  "content/posts/first-claim.md"),

@@ -169,6 +169,9 @@ def refusal(address: str, item, site: SiteRules, claimed: dict) -> tuple[str, st
     remove = f"remove /{address} from old_addresses"
     key = address.lower()
     if key == public_url(item).lower():
+        if address != public_url(item):  # /News/X/ for /news/x/: one folder on a Mac (an audit)
+            return (f"/{address} is this item's own address, /{public_url(item)}, in other capitals (a Mac or "
+                    "Windows computer keeps both in one folder)", remove)
         return f"/{address} is this item's own address", remove
     if key in site.taken:
         return (f"/{address} is still in use: it is the address of {site.taken[key]}",
