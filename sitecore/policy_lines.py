@@ -20,9 +20,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass, field
 
 from sitecore.frozen_editions import PAST_EDITIONS_UNREAD, PAST_MINIFESTO_EDITIONS, edition_key
+from sitecore.renamed_items import name_in_address
+from sitecore.urls import address_pattern
 
 
 def continues_at(policy, slug: str, settings: dict) -> bool:
@@ -55,6 +58,16 @@ class PolicyLine:
     def slugs(self) -> list[str]:
         """Every slug it had, oldest first, each once."""
         return list(dict.fromkeys(copy.slug for _, copy in self.copies))
+
+    def addresses_had(self, settings: dict) -> list[str]:
+        """The slug of every address it had: its own in each edition, then
+        those its copies kept in old_addresses (of a policy's form), each
+        once. A post may name it by any (a review: a name kept in
+        old_addresses named nothing once the policy was dropped)."""
+        shape = re.compile(address_pattern(settings["POLICY_URL"], {}), re.IGNORECASE)
+        kept = [name_in_address(address.lstrip("/").lower()) for _, copy in self.copies
+                for address in getattr(copy, "old_addresses", None) or () if shape.fullmatch(address.lstrip("/"))]
+        return list(dict.fromkeys([*self.slugs, *kept]))
 
     def copy_in(self, place: int):
         """Its copy in the edition at `place`: the nearest before or after
@@ -126,7 +139,8 @@ class DroppedPolicies:
         for line in lines:
             if line.last == len(past):
                 continue  # a live policy
-            names = line.slugs + [os.path.splitext(os.path.basename(copy.source_path))[0] for _, copy in line.copies]
+            names = line.addresses_had(settings) + [os.path.splitext(os.path.basename(copy.source_path))[0]
+                                                    for _, copy in line.copies]
             for name in dict.fromkeys(names):
                 self.by_name.setdefault(name, []).append(line)
 

@@ -28,27 +28,34 @@ def name_in_address(address: str) -> str:
     return address.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")
 
 
-def first_address(item) -> str:
-    """Where the item was first published on this site, site-relative as its
-    url: the first of its old_addresses of the form of its own (news/…/ for
-    a post; a file renamed again adds its last address after the others),
-    or its own. Its identity in feed readers and calendars is made from
-    this, so that renaming it does not make it a new entry, or a new event
-    beside the old one. An address of a site the party had before
-    (`/2021/11/cop26.html`) is not this site's: added to an item published
-    here, it changed the item's identity (an audit)."""
+def own_form_addresses(item, addresses=None) -> list[str]:
+    """Of the item's old_addresses (or `addresses`), those of the form of its
+    own address (news/…/ for a post, by ARTICLE_URL: not an address of a
+    site the party had before, /2021/11/cop26.html, nor of another kind of
+    page), site-relative and in lower case, as a browser on a Mac finds
+    them and as plugins/redirects compares them, in their order."""
     # The address setting its class's address is made from, as Pelican finds it (ARTICLE_URL, EVENT_URL).
     setting = item.settings.get(f"{type(item).__name__.upper()}_URL", item.url)
     own_form = re.compile(address_pattern(setting, {}), re.IGNORECASE)
-    here = [address.lstrip("/") for address in getattr(item, "old_addresses", None) or ()
-            if own_form.fullmatch(address.lstrip("/"))]
+    given = getattr(item, "old_addresses", None) or () if addresses is None else addresses
+    return [address.lstrip("/").lower() for address in given if own_form.fullmatch(address.lstrip("/"))]
+
+
+def first_address(item) -> str:
+    """Where the item was first published on this site, site-relative as its
+    url: the first of its old_addresses of the form of its own (a file
+    renamed again adds its last address after the others), or its own. Its
+    identity in feed readers and calendars is made from this, so that
+    renaming it does not make it a new entry, or a new event beside the old
+    one. An address of a site the party had before, or one in capitals,
+    added to an item published here, changed the item's identity (a review)."""
+    here = own_form_addresses(item)
     return here[0] if here else item.url
 
 
 def by_name(items) -> dict:
-    """Items by the names other files give them: the slug ("housing"), the
-    file name, which the browser editor gives a policy ("02-housing"), and
-    each old address's file name (with_old_names), in that order."""
+    """Items by the names other files give them: the slug ("housing") first,
+    then the file name ("02-housing"), where no item has it as its slug."""
     names = {}
     for item in items:
         names[item.slug] = item
@@ -59,11 +66,13 @@ def by_name(items) -> dict:
 
 def with_old_names(named: dict, items) -> dict:
     """`named` (items by the names other files give them), with each of
-    `items` also by the file name of each of its old addresses, where no
-    item has that name now."""
+    `items` also by the name of each of its old addresses of its own form
+    (own_form_addresses: one no two items may keep, plugins/redirects),
+    where no item has that name now. An old site's /2020/06/agm.html gives
+    no name: it took "agm" from the post renamed from /news/agm/ (a review)."""
     named = dict(named)
     for item in items:
-        for address in getattr(item, "old_addresses", None) or ():
+        for address in own_form_addresses(item):
             named.setdefault(name_in_address(address), item)
     return named
 

@@ -341,6 +341,30 @@ def test_a_dropped_policy_is_not_a_candidates_after_its_drop_nor_a_drafts_to_com
     assert "no policy is called" not in unread.stderr
 
 
+def test_a_dropped_policys_old_name_and_address_still_lead_to_it(tmp_path, factory_cache):
+    """From a review: a post naming a policy by the name it had before a
+    rename (kept in its old_addresses) built while it was live, then was
+    told "no policy is called" once it was dropped; and that old address
+    went from sending readers on to "Page not found"."""
+    files = {**MARCH_POLICIES,
+             "policies/02-nhs.md": policy("Save our NHS", 2, ["Fund the NHS properly."],
+                                          "old_addresses: [/policies/health/]\n"),
+             "posts/rally.md": post_of("2022-04-02", "Rally", "health")}
+    before = build_in(tmp_path, files, output=tmp_path / "out", cache=factory_cache)
+    assert before.returncode == 0, before.stderr
+    freeze(before.content, tmp_path)
+    write_content(before.content, {"minifesto.md": minifesto("September 2022", "2022-09-10"),
+                                   "policies/02-nhs.md": None, "policies/03-democracy.md": None,
+                                   "policies/02-democracy.md": policy("Real democracy", 2, ["Vote fairly."])})
+    after = build_in(tmp_path, content=before.content, output=tmp_path / "out", cache=factory_cache)
+    assert after.returncode == 0, after.stderr
+    story = after.html("news/rally/").main.find("h2", string="Policies in this story").find_next("ul")
+    assert story.a["href"] == "/minifesto/2022-03/#policy-2"
+    for address in ("policies/nhs/", "policies/health/"):
+        notice = after.html(address).main
+        assert notice.h1.get_text() == "Save our NHS: no longer one of our core policies", address
+
+
 def test_unrelated_pledges_in_two_policies_are_not_one_moved(tmp_path, factory_cache):
     """From a review: "Scrap tuition fees." taken out of one policy and
     "Scrap prescription fees." put in another were told as one reworded;

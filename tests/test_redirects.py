@@ -404,6 +404,8 @@ def test_a_file_naming_the_renamed_one_by_its_old_name_still_names_it(tmp_path, 
     story = built.html("news/hello/").main
     policies = story.find("h2", string="Policies in this story").find_next("ul").find_all("a")
     assert [link["href"] for link in policies] == ["/policies/housing/"]  # named twice, by both names: once
+    listed = built.html("policies/housing/").main.find_all("a", href="/news/hello/")
+    assert len(listed) == 1  # and once on the policy's page (a review)
     councillors = story.find("h2", string="Councillors in this story").find_next("ul").find_all("a")
     assert [link["href"] for link in councillors] == ["/councillors/jo-bloggs/"]
     assert built.html("candidates/alex-standing/").main.find("a", href="/policies/housing/") is not None
@@ -468,3 +470,20 @@ def test_a_file_renamed_in_capitals_alone_is_told_once_not_at_every_file_naming_
     assert "no policy is called" not in built.stderr
     [told] = built.problem_lines
     assert told.startswith("content/policies/01-Housing.md:")
+
+
+def test_only_an_old_address_of_its_own_form_gives_an_item_an_old_name(tmp_path, factory_cache):
+    """From a review: an old site's /2020/06/agm.html gave its post the name
+    "agm", and took it from the post renamed from /news/agm/ when that one
+    came later in the list: an event's `report: agm` linked the wrong post."""
+    def post(name: str, day: str, old: str) -> str:
+        return (f"---\ntitle: The AGM of {day[:4]}\ndate: {day}\ncategory: news\nsummary: Our AGM.\n"
+                f"old_addresses: [{old}]\n---\nWords.\n")
+
+    event = OTHER_KINDS["events/canvass.md"][0].replace("old_addresses: [/events/canvas/]\n", "report: agm\n")
+    built = build_in(tmp_path, {"posts/agm-2019.md": post("agm-2019", "2019-06-01", "/news/agm/"),
+                                "posts/agm-2020.md": post("agm-2020", "2020-06-01", "/2020/06/agm.html"),
+                                "events/canvass.md": event}, cache=factory_cache, options=NOW)
+    assert built.returncode == 0, built.stderr
+    links = {link["href"] for link in built.html("events/canvass/").main.find_all("a")}
+    assert "/news/agm-2019/" in links and "/news/agm-2020/" not in links

@@ -46,7 +46,8 @@ def link_posts(articles, drafts, context, settings) -> None:
                     related_dropped.append(dropped.shown(slug, day_of(article.date)))
                 elif not (field == "policies" and dropped.incomplete and slug not in unpublished):
                     _report_unpublished_or_unknown(article, field, singular, slug, published, unpublished)
-            setattr(article, related_attr, list(dict.fromkeys(related)))  # named by its old and new name: once
+            related = list(dict.fromkeys(related))  # named by its old and new name: once, here and on its page
+            setattr(article, related_attr, related)
             if field == "policies":
                 article.dropped_policies = list(dict.fromkeys(related_dropped))  # two names of one, once
             if article.status == "published":

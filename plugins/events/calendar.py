@@ -78,12 +78,12 @@ def calendar_uids(events, settings) -> dict[str, str]:
     """Each event's UID, by its source file, decided from its own addresses
     alone (an event added or removed never changes another's). RFC 5545
     wants an event's UID never to change, so it holds the name the event was
-    first published under: the first of its old_addresses, if that has the
-    shape of this site's events' addresses (EVENT_URL: events/agm/ gives
-    agm), so that renamed, it stays one event in people's calendars, not a
-    new one beside the old; an old site's address (events/2019/agm.html,
-    /agm/) gives itself whole, which no name can be (it has a "/" or a
-    ".")."""
+    first published under here (sitecore.renamed_items.first_address: the
+    first of its old_addresses of the shape of this site's events'
+    addresses, EVENT_URL: events/agm/ gives agm), so that renamed, it stays
+    one event in people's calendars, not a new one beside the old. (An
+    address of another shape, which a changed EVENT_URL could leave, gives
+    itself whole, which no name can be: it has a "/".)"""
     domain = canonical_url(settings, "").split("://", 1)[1].strip("/")
     # EVENT_URL as a pattern whose group `name` is the slug.
     shape = re.compile(address_pattern(settings["EVENT_URL"], {"slug": "(?P<name>[^/]+)"}))

@@ -52,7 +52,7 @@ def removed_policies(editions: list[Edition], settings: dict, in_use: set[str]) 
         if chronological[line.last].current:
             continue
         last, removed_in = chronological[line.last], chronological[line.last + 1]
-        for slug in dict.fromkeys(line.slugs):
+        for slug in line.addresses_had(settings):
             if settings["POLICY_URL"].format(slug=slug).strip("/").lower() not in in_use:
                 found[slug] = RemovedPolicy(line.policy, last, removed_in, settings, slug)
     return sorted(found.values(), key=lambda removed: removed.slug)
