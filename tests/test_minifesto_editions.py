@@ -365,6 +365,31 @@ def test_a_dropped_policys_old_name_and_address_still_lead_to_it(tmp_path, facto
         assert notice.h1.get_text() == "Save our NHS: no longer one of our core policies", address
 
 
+def test_a_commitment_cited_at_a_renamed_policys_old_address_is_checked_against_its_edition(tmp_path, factory_cache):
+    """From a review: once a link to a part at an old address was checked at
+    the new page, a post citing commitment 1 of a policy renamed since, and
+    renumbered, passed: the check of cited numbers found no policy of the
+    new name in the post's edition, and readers landed on another pledge."""
+    files = {**MARCH_POLICIES,
+             "policies/01-housing.md": None,
+             "policies/01-homes-for-everyone.md": policy("Homes for everyone", 1, ["Build homes.", "Cap rents."]),
+             "posts/hello.md": post_of("2021-11-24", "Hello from the party", "nhs"),
+             "posts/pledge.md": post_of("2022-04-02", "Pledge", "homes-for-everyone").replace(
+                 "The first post's text.", "We [will build](/policies/homes-for-everyone/#commitment-1).")}
+    before = build_in(tmp_path, files, output=tmp_path / "out", cache=factory_cache)
+    assert before.returncode == 0, before.stderr
+    freeze(before.content, tmp_path)
+    write_content(before.content, {
+        "minifesto.md": minifesto("September 2022", "2022-09-10"), "policies/01-homes-for-everyone.md": None,
+        "policies/01-housing.md": policy("Homes for everyone", 1, ["End evictions.", "Build homes.", "Cap rents."],
+                                         "old_addresses: [/policies/homes-for-everyone/]\n")})
+    after = build_in(tmp_path, content=before.content, output=tmp_path / "out", cache=factory_cache)
+    assert after.returncode == 1
+    assert ("posts/pledge.md:10: body: the link /policies/homes-for-everyone/#commitment-1 cites commitment 1.1 of "
+            'the March 2022 edition, current when this post was published ("Build homes."), and the current '
+            "edition numbers it 1.2") in after.stderr
+
+
 def test_unrelated_pledges_in_two_policies_are_not_one_moved(tmp_path, factory_cache):
     """From a review: "Scrap tuition fees." taken out of one policy and
     "Scrap prescription fees." put in another were told as one reworded;

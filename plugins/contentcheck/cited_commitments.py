@@ -32,6 +32,7 @@ from pelican.contents import Article
 from sitecore.commitment_matching import what_became_of
 from sitecore.frozen_editions import PAST_MINIFESTO_EDITIONS
 from sitecore.policy_content import Policy
+from sitecore.policy_lines import continues_at
 from sitecore.problems import problem_log
 
 from .links_to_parts import LinkToPart, PagesBySource, html_file
@@ -56,6 +57,7 @@ class EditionsCited:
         self.pages = pages
         self.past = sorted(context.get(PAST_MINIFESTO_EDITIONS) or (), key=lambda edition: edition.minifesto.date)
         self.current = context.get("minifesto")
+        self.settings = settings
         self.live_by_slug = {policy.slug: policy for policy in context.get("policies") or ()
                              if isinstance(policy, Policy)}
         self.listing_pages = {settings.get("POLICY_INDEX_SAVE_AS"), settings.get("MINIFESTO_SAVE_AS")} - {None}
@@ -82,7 +84,10 @@ class EditionsCited:
         target = self.pages.item_at(link.page)
         if isinstance(target, Policy):
             found = ON_POLICY_PAGE.fullmatch(link.part)
-            old = next((policy for policy in edition.policies if policy.slug == target.slug), None)
+            # The edition's copy of the policy, under the name it had then (a
+            # rename since, its old address kept, is followed: a review).
+            old = next((policy for policy in edition.policies if continues_at(target, policy.slug, self.settings)),
+                       None)
             if found is None or old is None:
                 return False
             return self.commitment_moved(link, edition, old, int(found["commitment"]), on_listing=False)
@@ -94,7 +99,7 @@ class EditionsCited:
             return False  # a part the edition did not have: the check of parts says so
         if found["commitment"]:
             return self.commitment_moved(link, edition, old, int(found["commitment"]), on_listing=True)
-        live = self.live_by_slug.get(old.slug)
+        live = self.live_of(old)
         if live is not None and live.number == old.number:
             return False
         self.report_policy(link, edition, old, live, within=found["within"])
@@ -105,7 +110,7 @@ class EditionsCited:
         if not 1 <= number <= len(old_list):
             return False
         old = old_list[number - 1]
-        live = self.live_by_slug.get(old_policy.slug)
+        live = self.live_of(old_policy)
         now = self.now(edition, old_policy, live)[number - 1] if live is not None else None
         if now is not None and now.number == old.number and (not on_listing or now.policy_number == old.policy_number):
             return False
@@ -117,6 +122,12 @@ class EditionsCited:
                         f"link that edition, which keeps the words this post cited: "
                         f"{self.edition_address(edition)}#{old.index_anchor}")
         return True
+
+    def live_of(self, old_policy):
+        """The live policy an edition's `old_policy` is now: of its name, or
+        one that keeps its address (renamed since), or None (dropped)."""
+        return self.live_by_slug.get(old_policy.slug) or next(
+            (live for live in self.live_by_slug.values() if continues_at(live, old_policy.slug, self.settings)), None)
 
     def now(self, edition, old_policy, live) -> list:
         """What became of each of the edition's commitments of the policy, worked out once."""
