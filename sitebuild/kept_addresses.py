@@ -47,6 +47,7 @@ from pelican.settings import DEFAULT_CONFIG
 from sitecore.clock import build_time
 from sitecore.content_items import published_items
 from sitecore.problems import Problem
+from sitecore.renamed_items import first_address
 from sitecore.settings_file import settings_file_of
 from sitecore.site_files import CitedWork, declared_files
 
@@ -75,21 +76,24 @@ class PublicPages:
     served: set[str]       # every address the build writes something at
     cited: dict[str, CitedWork]  # address -> the cited work it is an address of
     events: dict[str, EventPlans]  # content file -> its published event's plans (event_revisions.py)
-    kept: dict[str, str] = field(default_factory=dict)  # an old address kept (lower case) -> the content file
+    # An old address kept (lower case, no "/" at its start) -> (the content file, the address as written).
+    kept: dict[str, tuple[str, str]] = field(default_factory=dict)
     kept_lines: dict[str, int] = field(default_factory=dict)  # content file -> the line of its old_addresses
+    identities: dict[str, str] = field(default_factory=dict)  # content file -> its first address here
 
 
-def old_addresses_kept(items) -> tuple[dict[str, str], dict[str, int]]:
-    """(each old address the items keep, lower case, no "/" at its start ->
-    the content file keeping it; each file keeping some -> its line)."""
-    kept, lines = {}, {}
+def old_addresses_kept(items) -> tuple[dict, dict, dict]:
+    """The old addresses the items keep, the line of each file's, and each
+    item's identity (sitecore.renamed_items.first_address), by file."""
+    kept, lines, identities = {}, {}, {}
     for item in items:
         addresses = getattr(item, "old_addresses", None) or ()
         for address in addresses:
-            kept.setdefault(address.lstrip("/").lower(), item.relative_source_path)
+            kept.setdefault(address.lstrip("/").lower(), (item.relative_source_path, "/" + address.lstrip("/")))
         if addresses:
             lines[item.relative_source_path] = item.frontmatter_lines.get("old_addresses", 1)
-    return kept, lines
+            identities[item.relative_source_path] = first_address(item)
+    return kept, lines, identities
 
 
 def public_pages(settings_file: str, content: Path, now: str | None, partly: bool = False,
@@ -203,15 +207,17 @@ def dropped_old_addresses(before: PublicPages, now: PublicPages, renamed: dict[s
     found = []
     served = {address.lower() for address in now.served}
     published = set(now.pages.values())
-    for address, source in sorted(before.kept.items()):
+    for key, (source, written) in sorted(before.kept.items()):
         holder = renamed.get(source, source)
-        if address in served or holder not in published:
+        if key in served or holder not in published:
             continue  # served, or the item itself is gone or a draft: lost_addresses tells of it
+        identity = (" (feed readers and calendars know this item by it)"
+                    if before.identities.get(source) == key else "")
         found.append(("error", Problem(
             str(content / holder), now.kept_lines.get(holder, 1), "old_addresses",
-            f"/{address} was kept as an old address of this file, and this change drops it: links to it will "
-            "find 'Page not found' (and the first of them is how feed readers and calendars know this item)",
-            f"keep /{address} in old_addresses (add a newer old address after those there)")))
+            f"{written} was kept as an old address of this file, and this change drops it: links to it will "
+            f"find 'Page not found'{identity}",
+            f"keep {written} in old_addresses (add a newer old address after those there)")))
     return found
 
 

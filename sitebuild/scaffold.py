@@ -158,14 +158,20 @@ def address_kept(folder: Path, address: str) -> Path | None:
     in its old_addresses: renamed from it, its old links lead there (an
     audit: `invoke new councillor "Katie Parker"` after katie-parker.md
     became katie-smith.md made a file the build then refused)."""
-    for path in sorted(folder.glob("*.md")):
+    for path in sorted(folder.rglob("*.md")):
         try:
             kept = parse_document(path.read_text(encoding="utf-8")).values.get("old_addresses")
         except (OSError, UnicodeDecodeError, FrontMatterError):
             continue  # the build tells what is wrong with it
-        if isinstance(kept, list) and address.lower() in {str(old).strip().lower() for old in kept}:
+        if isinstance(kept, list) and address.lower() in {page_address(str(old)) for old in kept}:
             return path
     return None
+
+
+def page_address(address: str) -> str:
+    """An old address as the build reads it: /x/index.html is /x/, in lower case."""
+    address = address.strip().lower()
+    return address.removesuffix("index.html") if address.endswith("/index.html") else address
 
 
 def new_content(kind: str, title: str, settings: dict, today: dt.date | None = None) -> Path:

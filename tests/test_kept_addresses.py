@@ -493,8 +493,8 @@ def test_renamed_again_the_fix_keeps_the_first_old_address_and_dropping_one_is_r
     replaced = kept_addresses(repository)
     assert replaced.returncode == 1
     assert ("content/posts/second-words.md:5: old_addresses: /news/second/ was kept as an old address of this "
-            "file, and this change drops it: links to it will find 'Page not found' (and the first of them is how "
-            "feed readers and calendars know this item) — keep /news/second/ in old_addresses") in replaced.stderr
+            "file, and this change drops it: links to it will find 'Page not found' (feed readers and calendars "
+            "know this item by it) — keep /news/second/ in old_addresses") in replaced.stderr
     words.write_text(words.read_text().replace("[/news/second-post/]", "[/news/second/, /news/second-post/]"))
     kept = kept_addresses(repository)
     assert kept.returncode == 0, kept.stderr

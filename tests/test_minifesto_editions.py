@@ -250,7 +250,7 @@ def test_posts_and_candidates_naming_a_dropped_policy_still_build_and_link_its_w
         "policies/03-democracy.md": None,
         "policies/03-real-democracy.md": policy("Power to the people", 3, ["Bring in proportional representation."],
                                                 "old_addresses: [/policies/democracy/]\n"),
-        # A live policy's old name is refused with its new one (sitecore.renamed_items).
+        # Named by its new name (its old one, kept in old_addresses, would name it too).
         "posts/votes.md": post_of("2022-04-02", "Votes for all", "real-democracy"),
         "posts/autumn.md": post_of("2022-10-01", "Autumn", "nhs")})
     september = build_in(tmp_path, content=before.content, output=tmp_path / "out", cache=factory_cache)

@@ -457,6 +457,11 @@ def test_a_new_file_named_as_another_was_before_its_rename_is_told_to_take_anoth
     assert problem.endswith("— if content/events/canvas.md is new, named as this file was before it was renamed, "
                             "give it another name (e.g. canvas-2022.md), so that the links to this one's old address "
                             "keep leading here; if not, remove /events/canvas/ from old_addresses")
+    # Never a name a file has: here the renamed one's (a review).
+    again = build_in(tmp_path, {"events/canvass.md": None, "events/canvas-2022.md": canvass,
+                                "events/canvas.md": new_one}, cache=factory_cache, options=NOW)
+    [problem] = again.problem_lines
+    assert "give it another name (e.g. canvas-2.md)" in problem
 
 
 def test_a_file_renamed_in_capitals_alone_is_told_once_not_at_every_file_naming_it(tmp_path, factory_cache):

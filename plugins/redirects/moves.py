@@ -130,9 +130,13 @@ def taken_again(newcomer, address: str, taken_by: str) -> tuple[str, str]:
     written by mistake. Only the first was told, to remove the old address,
     which hands the old links, calendar entries and feed id of the one item
     to the other (an audit): both fixes are given."""
-    stem = os.path.splitext(os.path.basename(newcomer.source_path))[0]
+    folder, name = os.path.split(newcomer.source_path)
+    stem = os.path.splitext(name)[0]
     year = getattr(newcomer, "date", None) or getattr(newcomer, "start", None)
-    other_name = f"{stem}-{year:%Y}.md" if year is not None else f"{stem}-2.md"
+    tries = [f"{stem}-{year:%Y}.md"] if year is not None else []
+    # Never a name a file has (agm-2022.md may be the renamed one's: a review).
+    other_name = next((name for name in [*tries, *(f"{stem}-{n}.md" for n in range(2, 1000))]
+                       if not os.path.lexists(os.path.join(folder, name))), f"{stem}-new.md")
     shown = problem_log.display_path(newcomer.source_path)
     return (f"/{address} is still in use: it is the address of {taken_by}",
             f"if {shown} is new, named as this file was before it was renamed, give it another name (e.g. "
