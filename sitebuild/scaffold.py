@@ -159,6 +159,8 @@ def address_kept(folder: Path, address: str) -> Path | None:
     audit: `invoke new councillor "Katie Parker"` after katie-parker.md
     became katie-smith.md made a file the build then refused)."""
     for path in sorted(folder.rglob("*.md")):
+        if path.is_symlink() or not path.is_file():
+            continue  # never read outside the repository (the build refuses a link)
         try:
             kept = parse_document(path.read_text(encoding="utf-8")).values.get("old_addresses")
         except (OSError, UnicodeDecodeError, FrontMatterError):
