@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from sitecore.frozen_editions import PAST_EDITIONS_UNREAD, PAST_MINIFESTO_EDITIONS, edition_key
-from sitecore.renamed_items import name_in_address
+from sitecore.renamed_items import could_not_be_read, name_in_address
 from sitecore.urls import address_pattern
 
 
@@ -70,8 +70,8 @@ class PolicyLine:
         return list(dict.fromkeys([*self.slugs, *kept]))
 
     def copy_in(self, place: int):
-        """Its copy in the edition at `place`: the nearest before or after
-        it where it was not in that one."""
+        """Its copy in the edition at `place` (one it was in), or, for a
+        place before its first, its first."""
         within = [copy for at, copy in self.copies if at <= place]
         return within[-1] if within else self.copies[0][1]
 
@@ -119,15 +119,17 @@ class DroppedPolicy:
 
 class DroppedPolicies:
     """The dropped policies of a build, by every name an item may give one:
-    any slug it had, and the name of any of its files (as crossrefs' by_name
-    takes a live one's, "02-nhs")."""
+    any slug it had, an old address's it kept, and the name of any of its
+    files ("02-nhs", as sitecore.renamed_items.by_name takes a live one's).
+    A live policy whose file could not be read is not taken for dropped (a
+    review: a candidate was told to remove it): its own problem is told."""
 
     def __init__(self, context: dict, settings: dict) -> None:
         past = sorted(context.get(PAST_MINIFESTO_EDITIONS) or (), key=lambda edition: edition.key)
         current = context.get("minifesto")
         # A frozen edition or the minifesto itself that could not be read (its
         # problem is told): a name of its policies may not be refused as none.
-        self.incomplete = bool(context.get(PAST_EDITIONS_UNREAD)) or current is None and bool(past)
+        self.incomplete = bool(context.get(PAST_EDITIONS_UNREAD))
         self.settings = settings
         self.editions = [(edition.minifesto, edition.key) for edition in past]
         if current is not None:
@@ -137,26 +139,42 @@ class DroppedPolicies:
             return
         lines = policy_lines([edition.policies for edition in past] + [context.get("policies") or []], settings)
         for line in lines:
-            if line.last == len(past):
-                continue  # a live policy
             names = line.addresses_had(settings) + [os.path.splitext(os.path.basename(copy.source_path))[0]
                                                     for _, copy in line.copies]
+            if line.last == len(past) or any(could_not_be_read("policy", name) for name in names):
+                continue  # a live policy, or perhaps one: its file's problem is told
             for name in dict.fromkeys(names):
                 self.by_name.setdefault(name, []).append(line)
 
     def __contains__(self, name: str) -> bool:
         return name in self.by_name
 
-    def place_on(self, day: dt.date) -> int:
-        """The place of the edition current on `day` (-1: before the first)."""
-        return max((place for place, (minifesto, _) in enumerate(self.editions) if day_of(minifesto.date) <= day),
-                   default=-1)
+    def place_on(self, moment: dt.date | dt.datetime) -> int:
+        """The place of the edition current at `moment` (-1: before the
+        first): a post's date and time, compared as the check of cited
+        commitments compares them; a candidate's polling day, by the day."""
+        def began(minifesto) -> bool:
+            if isinstance(moment, dt.datetime):
+                return minifesto.date <= moment
+            return day_of(minifesto.date) <= moment
 
-    def shown(self, name: str, day: dt.date) -> DroppedPolicy:
-        """The policy `name` as the edition current on `day` had it: of its
-        lines (a name may have been two policies', years apart), the one in
-        that edition, or else the last to end before it, or else the first."""
-        lines, place = self.by_name[name], self.place_on(day)
+        return max((place for place, (minifesto, _) in enumerate(self.editions) if began(minifesto)), default=-1)
+
+    def named(self, name: str, moment, unpublished) -> DroppedPolicy | None:
+        """How an item of `moment` naming `name` shows it, if it names a
+        dropped policy: not when a draft or embargoed policy has the name
+        and every policy of that name was dropped before: the item is about
+        the one to come, which it may or may not name yet
+        (sitecore.publication_order)."""
+        if name not in self.by_name or name in unpublished and self.dropped_before(name, moment):
+            return None
+        return self.shown(name, moment)
+
+    def shown(self, name: str, moment) -> DroppedPolicy:
+        """The policy `name` as the edition current at `moment` had it: of
+        its lines (a name may have been two policies', years apart), the one
+        in that edition, or else the last to end before it, or else the first."""
+        lines, place = self.by_name[name], self.place_on(moment)
         line = (next((line for line in lines if line.first <= place <= line.last), None)
                 or max((line for line in lines if line.last < place), key=lambda line: line.last, default=None)
                 or lines[0])
@@ -166,9 +184,9 @@ class DroppedPolicies:
                              self.settings["MINIFESTO_EDITION_URL"].format(key=key), gone_from.edition,
                              self.settings["MINIFESTO_CHANGES_URL"].format(key=gone_key))
 
-    def dropped_before(self, name: str, day: dt.date) -> bool:
-        """Was every policy called `name` dropped before `day`'s edition?"""
-        place = self.place_on(day)
+    def dropped_before(self, name: str, moment) -> bool:
+        """Was every policy called `name` dropped before the edition current at `moment`?"""
+        place = self.place_on(moment)
         return all(line.last < place for line in self.by_name[name])
 
 

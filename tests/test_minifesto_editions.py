@@ -328,7 +328,7 @@ def test_a_dropped_policy_is_not_a_candidates_after_its_drop_nor_a_drafts_to_com
                        cache=factory_cache, options=("--now", "2022-11-01 12:00"))
     assert dropped.returncode == 1
     assert ('candidates/sam-later.md:8: policies: "nhs" (Save our NHS) was dropped from the minifesto in its '
-            "September 2022 edition, before polling day (4 May 2023) — remove it") in dropped.stderr
+            "September 2022 edition, by polling day (4 May 2023) — remove it") in dropped.stderr
     assert "posts/" not in dropped.stderr  # a post after the drop may be about it
     # A frozen edition that cannot be read: its own problem, not a post's.
     write_content(before.content, {"candidates/sam-later.md": None,
@@ -339,6 +339,51 @@ def test_a_dropped_policy_is_not_a_candidates_after_its_drop_nor_a_drafts_to_com
                       cache=factory_cache)
     assert unread.returncode == 1 and "editions/2022-03/policies/01-housing.md:3: number" in unread.stderr
     assert "no policy is called" not in unread.stderr
+
+
+def test_a_live_policy_that_cannot_be_read_is_not_taken_for_dropped(tmp_path, factory_cache):
+    """From a review: a live policy with a mistake in its file was left out
+    of the live policies, so it seemed dropped: a candidate naming it was
+    told to remove it, and a post showed it as gone from the minifesto."""
+    from test_candidates import candidate
+
+    elections = {"ELECTIONS": '{**ELECTIONS, "local-2023": {"name": "Local elections, 4 May 2023", '
+                              '"polling_day": "2023-05-04", "campaign_from": "2023-03-27"}}'}
+    before = build_in(tmp_path, MARCH_POLICIES, settings=elections, output=tmp_path / "out", cache=factory_cache)
+    assert before.returncode == 0, before.stderr
+    freeze(before.content, tmp_path)
+    write_content(before.content, {
+        "minifesto.md": minifesto("September 2022", "2022-09-10"),
+        "policies/02-nhs.md": policy("Save our NHS", 2, ["Fund the NHS properly."]).replace("number: 2", "number: two"),
+        "candidates/sam-later.md": candidate().replace("Alex Standing", "Sam Later").replace(
+            "local-2022", "local-2023").replace("policies: [housing]", "policies: [housing, nhs]"),
+        "posts/after.md": post_of("2022-09-20", "After", "nhs")})
+    after = build_in(tmp_path, content=before.content, settings=elections, output=tmp_path / "out",
+                     cache=factory_cache, options=("--now", "2022-11-01 12:00"))
+    assert after.returncode == 1
+    assert [line.split(": ", 1)[0] for line in after.problem_lines] == ["content/policies/02-nhs.md:3"]
+
+
+def test_the_edition_of_a_posts_day_is_the_one_current_at_its_time(tmp_path, factory_cache):
+    """From a review: the edition of the day was chosen by the day alone,
+    while the check of cited commitments compares the moment: a post of
+    09:00 on the day of an edition of 18:00 is of the edition before."""
+    before = build_in(tmp_path, {**MARCH_POLICIES, "posts/morning.md": post_of("2022-09-10 09:00", "Morning", "nhs")},
+                      output=tmp_path / "out", cache=factory_cache)
+    assert before.returncode == 0, before.stderr
+    freeze(before.content, tmp_path)
+    write_content(before.content, {"minifesto.md": minifesto("September 2022", "2022-09-10 18:00"),
+                                   "policies/02-nhs.md": policy("Our NHS, publicly owned", 2, ["Fund it."])})
+    september = build_in(tmp_path, content=before.content, output=tmp_path / "out", cache=factory_cache)
+    assert september.returncode == 0, september.stderr
+    freeze(before.content, tmp_path)
+    write_content(before.content, {"minifesto.md": minifesto("December 2022", "2022-12-01"),
+                                   "policies/02-nhs.md": None, "policies/03-democracy.md": None,
+                                   "policies/02-democracy.md": policy("Real democracy", 2, ["Vote fairly."])})
+    december = build_in(tmp_path, content=before.content, output=tmp_path / "out", cache=factory_cache)
+    assert december.returncode == 0, december.stderr
+    story = december.html("news/morning/").main.find("h2", string="Policies in this story").find_next("ul")
+    assert " ".join(story.li.get_text().split()).startswith("Policy 2 of the March 2022 edition: Save our NHS")
 
 
 def test_a_dropped_policys_old_name_and_address_still_lead_to_it(tmp_path, factory_cache):

@@ -44,17 +44,18 @@ def link_candidates(generators, items=()) -> None:
         candidate.related_policies = list(dict.fromkeys(
             policies[name] for name in getattr(candidate, "policies", []) if name in policies))
         candidate.dropped_policies = []
-        for name in getattr(candidate, "policies", []):
+        day = candidate.polling_day
+        for name in dict.fromkeys(getattr(candidate, "policies", [])):  # each once
             if name in policies:
                 continue
-            if name in dropped and not dropped.dropped_before(name, candidate.polling_day):
+            was = dropped.named(name, day, draft_policies)
+            if was is not None and not dropped.dropped_before(name, day):
                 # Dropped since the election: as the minifesto had it on polling day.
-                candidate.dropped_policies.append(dropped.shown(name, candidate.polling_day))
-            elif name in dropped and name not in draft_policies:
-                shown, day = dropped.shown(name, candidate.polling_day), candidate.polling_day
+                candidate.dropped_policies.append(was)
+            elif was is not None:
                 problem_log.add(candidate.source_path, candidate.frontmatter_lines.get("policies", 1), "policies",
-                                f'"{name}" ({shown.title}) was dropped from the minifesto in its '
-                                f"{shown.gone_from_name} edition, before polling day ({day:%-d %B %Y})",
+                                f'"{name}" ({was.title}) was dropped from the minifesto in its '
+                                f"{was.gone_from_name} edition, by polling day ({day:%-d %B %Y})",
                                 "remove it: a candidate stands on the policies of the minifesto of the day")
             elif not (dropped.incomplete and name not in draft_policies):
                 report_unpublished_name(candidate, "policies", "policy", name, policies.values(), draft_policies,

@@ -17,7 +17,7 @@ post's date.
 
 from __future__ import annotations
 
-from sitecore.policy_lines import DroppedPolicies, day_of
+from sitecore.policy_lines import DroppedPolicies
 from sitecore.problems import problem_log
 from sitecore.renamed_items import by_every_name, by_name, report_unpublished_name
 
@@ -40,10 +40,11 @@ def link_posts(articles, drafts, context, settings) -> None:
         for article in [*articles, *drafts]:
             related, related_dropped = [], []
             for slug in dict.fromkeys(getattr(article, slugs_attr, [])):  # each once
+                was = dropped.named(slug, article.date, unpublished) if field == "policies" else None
                 if slug in published:
                     related.append(published[slug])
-                elif field == "policies" and names_dropped_policy(slug, day_of(article.date), dropped, unpublished):
-                    related_dropped.append(dropped.shown(slug, day_of(article.date)))
+                elif was is not None:
+                    related_dropped.append(was)
                 elif not (field == "policies" and dropped.incomplete and slug not in unpublished):
                     _report_unpublished_or_unknown(article, field, singular, slug, published, unpublished)
             related = list(dict.fromkeys(related))  # named by its old and new name: once, here and on its page
@@ -66,14 +67,6 @@ def link_posts(articles, drafts, context, settings) -> None:
                 if field == "policies" and (slug in dropped or dropped.incomplete):
                     continue
                 _report_unpublished_or_unknown(partly_read, field, singular, slug, published, unpublished)
-
-
-def names_dropped_policy(name: str, day, dropped: DroppedPolicies, unpublished: dict) -> bool:
-    """Does `name`, on an item of `day`, name a dropped policy? Not when a
-    draft or embargoed policy has the name and every policy of that name
-    was dropped before that day: the item is about the one to come, which
-    it may or may not name yet (sitecore.publication_order)."""
-    return name in dropped and not (name in unpublished and dropped.dropped_before(name, day))
 
 
 def _report_unpublished_or_unknown(article, field, singular, slug, published, unpublished) -> None:
