@@ -82,6 +82,11 @@ class PublicPages:
     identities: dict[str, str] = field(default_factory=dict)  # content file -> its first address here
 
 
+# The items feed readers and calendars know by their first address (an
+# Atom entry's id, a calendar's UID): posts and events.
+KNOWN_BY_FIRST_ADDRESS = ("Article", "Event")
+
+
 def old_addresses_kept(items) -> tuple[dict, dict, dict]:
     """The old addresses the items keep, the line of each file's, and each
     item's identity (sitecore.renamed_items.first_address), by file."""
@@ -92,7 +97,8 @@ def old_addresses_kept(items) -> tuple[dict, dict, dict]:
             kept.setdefault(address.lstrip("/").lower(), (item.relative_source_path, "/" + address.lstrip("/")))
         if addresses:
             lines[item.relative_source_path] = item.frontmatter_lines.get("old_addresses", 1)
-            identities[item.relative_source_path] = first_address(item)
+            if type(item).__name__ in KNOWN_BY_FIRST_ADDRESS:
+                identities[item.relative_source_path] = first_address(item)
     return kept, lines, identities
 
 
@@ -206,18 +212,25 @@ def dropped_old_addresses(before: PublicPages, now: PublicPages, renamed: dict[s
     links to it and, for the first, the item's identity in feed readers."""
     found = []
     served = {address.lower() for address in now.served}
+    pages_now = {address.lower(): source for address, source in now.pages.items()}
     published = set(now.pages.values())
     for key, (source, written) in sorted(before.kept.items()):
         holder = renamed.get(source, source)
-        if key in served or holder not in published:
-            continue  # served, or the item itself is gone or a draft: lost_addresses tells of it
+        other = pages_now.get(key)
+        if holder not in published or key in served and other in (None, holder):
+            continue  # still leading here, or the item itself is gone or a draft: lost_addresses tells of it
         identity = (" (feed readers and calendars know this item by it)"
                     if before.identities.get(source) == key else "")
-        found.append(("error", Problem(
-            str(content / holder), now.kept_lines.get(holder, 1), "old_addresses",
-            f"{written} was kept as an old address of this file, and this change drops it: links to it will "
-            f"find 'Page not found'{identity}",
-            f"keep {written} in old_addresses (add a newer old address after those there)")))
+        if other is None:
+            message, fix = (f"{written} was kept as an old address of this file, and this change drops it: links "
+                            f"to it will find 'Page not found'{identity}",
+                            f"keep {written} in old_addresses (add a newer old address after those there)")
+        else:  # a new file of that name took it: the second fix the build gives, which it must not be (a review)
+            message, fix = (f"{written} was kept as an old address of this file, and this change gives it to "
+                            f"{content / other}: links to it would lead there{identity}",
+                            f"keep {written} in old_addresses, and give {content / other} another name")
+        found.append(("error", Problem(str(content / holder), now.kept_lines.get(holder, 1), "old_addresses",
+                                       message, fix)))
     return found
 
 

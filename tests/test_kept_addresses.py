@@ -498,3 +498,21 @@ def test_renamed_again_the_fix_keeps_the_first_old_address_and_dropping_one_is_r
     words.write_text(words.read_text().replace("[/news/second-post/]", "[/news/second/, /news/second-post/]"))
     kept = kept_addresses(repository)
     assert kept.returncode == 0, kept.stderr
+
+
+def test_an_old_address_given_to_a_new_file_of_that_name_is_refused(repository):
+    """From a review: a new second.md beside second-post.md (renamed from
+    it, keeping /news/second/), with that old address taken out, passed the
+    review: the old links and the post's feed id went to another post."""
+    first = repository / "content/posts/second-post.md"
+    git(repository, "mv", "content/posts/second.md", str(first))
+    first.write_text(first.read_text().replace("summary:", "old_addresses: [/news/second/]\nsummary:"))
+    git(repository, "commit", "-qam", "Renamed")
+    first.write_text(first.read_text().replace("old_addresses: [/news/second/]\n", ""))
+    (repository / "content/posts/second.md").write_text(textwrap.dedent(SECOND).replace("A second post", "Another"))
+    refused = kept_addresses(repository)
+    assert refused.returncode == 1
+    assert ("content/posts/second-post.md:1: old_addresses: /news/second/ was kept as an old address of this file, "
+            "and this change gives it to content/posts/second.md: links to it would lead there (feed readers and "
+            "calendars know this item by it) — keep /news/second/ in old_addresses, and give content/posts/second.md "
+            "another name") in refused.stderr
