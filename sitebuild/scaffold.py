@@ -27,8 +27,9 @@ from sitecore.print_fonts import describe_all, files_coverage, missing_character
 from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
 from sitecore.schema.document import parse_document
 from sitecore.schema.field_errors import FieldError
-from sitecore.schema.fields import title_line
+from sitecore.schema.fields import site_address, title_line
 from sitecore.schema.front_matter_errors import FrontMatterError
+from sitecore.schema.list_fields import list_of
 from sitecore.schema.schema import PLACEHOLDER
 
 TEMPLATES = {
@@ -146,34 +147,32 @@ def title_refusal(title: str, settings: dict) -> str | None:
 def address_taken(folder: Path, kind: str, slug: str) -> Path | None:
     """A file of this kind that already has the address a new one would
     (a policy's 02-housing.md for a new policy "Housing": 11-housing.md)."""
-    for path in sorted(folder.glob("*.md")):
+    for path in sorted(folder.rglob("*.md")):
         numbered = numbered_name(path.stem) if kind == "policy" else None
         if (numbered[1] if numbered else path.stem) == slug:
             return path
     return None
 
 
-def address_kept(folder: Path, address: str) -> Path | None:
-    """A file of the folder that keeps `address` ("/councillors/katie-parker/")
-    in its old_addresses: renamed from it, its old links lead there (an
-    audit: `invoke new councillor "Katie Parker"` after katie-parker.md
-    became katie-smith.md made a file the build then refused)."""
+def address_kept(folder: Path, address: str, settings: dict) -> Path | None:
+    """A file of the folder that keeps `address` ("councillors/katie-parker/")
+    in its old_addresses, read as the build reads them (the schema's
+    list_of(site_address): a string is a list, /x/index.html is /x/): renamed
+    from it, its old links lead there (an audit: `invoke new councillor
+    "Katie Parker"` after katie-parker.md became katie-smith.md made a file
+    the build then refused)."""
+    read_as_the_build_does = list_of(site_address)
     for path in sorted(folder.rglob("*.md")):
         if path.is_symlink() or not path.is_file():
             continue  # never read outside the repository (the build refuses a link)
         try:
-            kept = parse_document(path.read_text(encoding="utf-8")).values.get("old_addresses")
-        except (OSError, UnicodeDecodeError, FrontMatterError):
+            kept = read_as_the_build_does(parse_document(path.read_text(encoding="utf-8")).values.get(
+                "old_addresses") or [], settings)
+        except (OSError, UnicodeDecodeError, FrontMatterError, FieldError):
             continue  # the build tells what is wrong with it
-        if isinstance(kept, list) and address.lower() in {page_address(str(old)) for old in kept}:
+        if address.lower() in {old.lower() for old in kept}:
             return path
     return None
-
-
-def page_address(address: str) -> str:
-    """An old address as the build reads it: /x/index.html is /x/, in lower case."""
-    address = address.strip().lower()
-    return address.removesuffix("index.html") if address.endswith("/index.html") else address
 
 
 def new_content(kind: str, title: str, settings: dict, today: dt.date | None = None) -> Path:
@@ -199,11 +198,14 @@ def new_content(kind: str, title: str, settings: dict, today: dt.date | None = N
     if taken and taken != path:
         raise ScaffoldError(f"{shown(taken)} already has the address a {kind} called that would have: choose "
                             "another title, or edit that file")
-    address = "/" + settings[URL_SETTING[kind]].format(slug=slug)
-    kept = address_kept(folder, address)
+    try:
+        address = settings[URL_SETTING[kind]].format(slug=slug)
+    except (KeyError, IndexError):  # an address of more than the slug ({date} …): the build checks it
+        address = None
+    kept = address and address_kept(Path(settings["PATH"]), address, settings)
     if kept:
-        raise ScaffoldError(f"{address} is an old address of {shown(kept)}, which was renamed from it, and its old "
-                            f"links lead there: choose another title (e.g. add a year or a place)")
+        raise ScaffoldError(f"/{address} is an old address of {shown(kept)}, which was renamed from it, and its "
+                            f"old links lead there: choose another title (e.g. add a year or a place)")
     template = TEMPLATES[kind]
     text = template.format(
         title=yaml_text(title), today=today.isoformat(), number=number,
