@@ -81,17 +81,13 @@ def calendar_uids(events, settings) -> dict[str, str]:
     first published under here (sitecore.renamed_items.first_address: the
     first of its old_addresses of the shape of this site's events'
     addresses, EVENT_URL: events/agm/ gives agm), so that renamed, it stays
-    one event in people's calendars, not a new one beside the old. (An
-    address of another shape, which a changed EVENT_URL could leave, gives
-    itself whole, which no name can be: it has a "/".)"""
+    one event in people's calendars, not a new one beside the old."""
     domain = canonical_url(settings, "").split("://", 1)[1].strip("/")
     # EVENT_URL as a pattern whose group `name` is the slug.
     shape = re.compile(address_pattern(settings["EVENT_URL"], {"slug": "(?P<name>[^/]+)"}))
 
     def uid(event) -> str:
-        first = first_address(event)
-        named = shape.fullmatch(first)
-        return f"{named['name'] if named else first}@{domain}"
+        return f"{shape.fullmatch(first_address(event))['name']}@{domain}"  # always of EVENT_URL's shape
 
     return {event.source_path: uid(event) for event in events}
 
