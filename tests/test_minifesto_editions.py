@@ -64,7 +64,8 @@ SEPTEMBER_CHANGES = {
     # A post of March's, about the NHS policy September drops.
     "posts/nhs-rally.md": textwrap.dedent(MINIMAL_SITE["posts/hello.md"]).replace(
         "policies: [housing]", "policies: [nhs]").replace("Hello from the party", "Rally for the NHS").replace(
-        "date: 2021-11-24", "date: 2022-04-02"),
+        "date: 2021-11-24", "date: 2022-04-02").replace(
+        "The first post's text.", "We [will fund it](/policies/nhs/#commitment-1)."),
 }
 
 
@@ -185,6 +186,9 @@ def test_a_removed_policys_address_says_where_it_went(editions, settings):
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     assert "policies/nhs/" not in (after.output / "sitemap.xml").read_text()
     assert "Fund the NHS properly." in text_of(before.html("policies/nhs/").main)  # while current, its own page
+    # Its commitments at their anchors: a post's link that cited one lands on its words (a review).
+    assert text_of(main.find(id="commitment-1")).endswith("Fund the NHS properly.")
+    assert after.html("news/nhs-rally/").main.find("a", href="/policies/nhs/#commitment-1") is not None
     story = after.html("news/nhs-rally/").main.find("h2", string="Policies in this story").find_next("ul")
     assert [(" ".join(item.get_text().split()), item.a["href"]) for item in story.find_all("li")] == [
         ("Policy 2 of the March 2022 edition: Save our NHS, not in the minifesto since the September 2022 edition",
