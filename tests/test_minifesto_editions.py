@@ -439,6 +439,34 @@ def test_a_commitment_cited_at_a_renamed_policys_old_address_is_checked_against_
             "edition numbers it 1.2") in after.stderr
 
 
+def test_a_commitment_cited_at_a_dropped_policys_address_and_renumbered_since_is_told(tmp_path, factory_cache):
+    """A dropped policy's notice lists its commitments as the last edition
+    that had it had them: a post citing one as an earlier edition numbered
+    it would land on other words, and is told to link its edition."""
+    files = {**MARCH_POLICIES,
+             "policies/02-nhs.md": policy("Save our NHS", 2, ["Fund the NHS properly.", "Scrap car park fees."]),
+             "posts/fees.md": post_of("2022-04-02", "Fees", "nhs").replace(
+                 "The first post's text.", "We [will scrap them](/policies/nhs/#commitment-2).")}
+    before = build_in(tmp_path, files, output=tmp_path / "out", cache=factory_cache)
+    assert before.returncode == 0, before.stderr
+    freeze(before.content, tmp_path)
+    write_content(before.content, {"minifesto.md": minifesto("September 2022", "2022-09-10"),
+                                   "policies/02-nhs.md": policy("Save our NHS", 2, ["Scrap car park fees."])})
+    september = build_in(tmp_path, content=before.content, output=tmp_path / "out", cache=factory_cache)
+    assert september.returncode == 1  # renumbered while live: told as before
+    freeze(before.content, tmp_path)
+    write_content(before.content, {"minifesto.md": minifesto("December 2022", "2022-12-01"),
+                                   "policies/02-nhs.md": None, "policies/03-democracy.md": None,
+                                   "policies/02-democracy.md": policy("Real democracy", 2, ["Vote fairly."])})
+    december = build_in(tmp_path, content=before.content, output=tmp_path / "out", cache=factory_cache)
+    assert december.returncode == 1
+    assert december.problem_lines == [
+        'content/posts/fees.md:10: body: the link /policies/nhs/#commitment-2 cites commitment 2.2 of the March '
+        '2022 edition, current when this post was published ("Scrap car park fees."); that policy is no longer in '
+        "the minifesto, and its page lists its commitments as a later edition had them, numbered otherwise — "
+        "link that edition, which keeps the words this post cited: /minifesto/2022-03/#policy-2-2"]
+
+
 def test_unrelated_pledges_in_two_policies_are_not_one_moved(tmp_path, factory_cache):
     """From a review: "Scrap tuition fees." taken out of one policy and
     "Scrap prescription fees." put in another were told as one reworded;

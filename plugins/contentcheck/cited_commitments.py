@@ -32,8 +32,9 @@ from pelican.contents import Article
 from sitecore.commitment_matching import what_became_of
 from sitecore.frozen_editions import PAST_MINIFESTO_EDITIONS
 from sitecore.policy_content import Policy
-from sitecore.policy_lines import continues_at
+from sitecore.policy_lines import DroppedPolicies, continues_at
 from sitecore.problems import problem_log
+from sitecore.renamed_items import name_in_address
 
 from .links_to_parts import LinkToPart, PagesBySource, html_file
 
@@ -58,6 +59,7 @@ class EditionsCited:
         self.past = sorted(context.get(PAST_MINIFESTO_EDITIONS) or (), key=lambda edition: edition.minifesto.date)
         self.current = context.get("minifesto")
         self.settings = settings
+        self.dropped = DroppedPolicies(context, settings)
         self.live_by_slug = {policy.slug: policy for policy in context.get("policies") or ()
                              if isinstance(policy, Policy)}
         self.listing_pages = {settings.get("POLICY_INDEX_SAVE_AS"), settings.get("MINIFESTO_SAVE_AS")} - {None}
@@ -82,6 +84,8 @@ class EditionsCited:
 
     def report_if_moved(self, link: LinkToPart, edition) -> bool:
         target = self.pages.item_at(link.page)
+        if target is None and self.dropped_renumbered(link, edition):
+            return True
         if isinstance(target, Policy):
             found = ON_POLICY_PAGE.fullmatch(link.part)
             # The edition's copy of the policy, under the name it had then (a
@@ -119,6 +123,32 @@ class EditionsCited:
         problem_log.add(link.source_path, link.line, link.field,
                         f"the link {link.target} cites commitment {old.label} of the {edition.minifesto.edition} "
                         f'edition, current when this post was published ("{old.text}"), and {fate}',
+                        f"link that edition, which keeps the words this post cited: "
+                        f"{self.edition_address(edition)}#{old.index_anchor}")
+        return True
+
+    def dropped_renumbered(self, link: LinkToPart, edition) -> bool:
+        """A commitment cited at a dropped policy's address, whose notice
+        lists the commitments as the last edition that had it had them
+        (plugins/minifesto/removed_policies.py): reported when that edition
+        gives the number to other words than the post's edition did."""
+        found = ON_POLICY_PAGE.fullmatch(link.part)
+        name = name_in_address(link.page.removesuffix("index.html"))
+        if found is None or name not in self.dropped:
+            return False
+        old_policy = next((policy for policy in edition.policies if continues_at(policy, name, self.settings)), None)
+        number = int(found["commitment"])
+        if old_policy is None or not 1 <= number <= len(old_policy.commitments):
+            return False  # not a policy of that edition, or a number it never had: the check of parts says so
+        old = old_policy.numbered_commitments[number - 1]
+        last = max(self.dropped.by_name[name], key=lambda line: line.last).policy
+        if number <= len(last.commitments) and last.commitments[number - 1] == old.text:
+            return False
+        problem_log.add(link.source_path, link.line, link.field,
+                        f"the link {link.target} cites commitment {old.label} of the {edition.minifesto.edition} "
+                        f'edition, current when this post was published ("{old.text}"); that policy is no longer '
+                        "in the minifesto, and its page lists its commitments as a later edition had them, "
+                        "numbered otherwise",
                         f"link that edition, which keeps the words this post cited: "
                         f"{self.edition_address(edition)}#{old.index_anchor}")
         return True
