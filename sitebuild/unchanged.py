@@ -239,7 +239,11 @@ def add_folder(digest, folder: Path, by_contents: bool, post_folders: tuple[str,
         folders[:] = sorted(name for name in folders if name not in SKIPPED_NAMES)
         here = os.path.normpath(directory)
         post = any(here == posts or here.startswith(posts + os.sep) for posts in post_folders)
-        for name in sorted(files):
+        # A link to a folder is listed among the folders, and not walked: it
+        # counts by where it points, as a link to a file does (a folder
+        # linked in was "Nothing changed" where the build refuses it: an audit).
+        linked = [name for name in folders if os.path.islink(os.path.join(directory, name))]
+        for name in sorted([*files, *linked]):
             add_file(digest, Path(directory, name), by_contents, relative_to=folder, post=post)
 
 

@@ -52,9 +52,18 @@ def frozen_origin(relative: str, settings: dict) -> FrozenOrigin | None:
 def edition_folders(settings: dict) -> list[tuple[str, str]]:
     """(key, absolute folder) of every frozen edition, oldest first."""
     found = []
+    content = os.path.realpath(settings["PATH"])
     for folder in settings.get("MINIFESTO_EDITIONS_PATHS") or []:
         root = os.path.join(settings["PATH"], folder)
-        if os.path.isdir(root):
+        if folder_within(root, content):
             found += [(name, os.path.join(root, name)) for name in os.listdir(root)
-                      if not name.startswith(".") and os.path.isdir(os.path.join(root, name))]
+                      if not name.startswith(".") and folder_within(os.path.join(root, name), content)]
     return sorted(found)
+
+
+def folder_within(path: str, content: str) -> bool:
+    """A folder inside the content folder, reached through no symbolic link:
+    an edition's folder linked to one outside the repository was read (an
+    audit), its files' values quoted in the build's log (contentcheck
+    refuses the link itself)."""
+    return os.path.isdir(path) and os.path.realpath(path).startswith(content + os.sep)

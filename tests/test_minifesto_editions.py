@@ -6,6 +6,7 @@ edition, says exactly what changed, and makes an EPUB of each."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import stat
 import subprocess
@@ -465,6 +466,27 @@ def test_a_commitment_cited_at_a_dropped_policys_address_and_renumbered_since_is
         '2022 edition, current when this post was published ("Scrap car park fees."); that policy is no longer in '
         "the minifesto, and its page lists its commitments as a later edition had them, numbered otherwise — "
         "link that edition, which keeps the words this post cited: /minifesto/2022-03/#policy-2-2"]
+
+
+def test_an_edition_folder_linked_outside_the_repository_is_not_read(tmp_path, factory_cache):
+    """From an audit: the link was refused, but the files behind it were
+    read, their values quoted in the log (public on a pull request), and a
+    FIFO among an edition's files hung the build."""
+    outside = tmp_path / "outside"
+    (outside / "policies").mkdir(parents=True)
+    (outside / "minifesto.md").write_text(minifesto("March 2022", "2022-03-01"))
+    (outside / "policies/02-secret.md").write_text(policy("Secret", 2, ["A secret."]).replace("number: 2",
+                                                                                            "number: top-secret"))
+    built = build_in(tmp_path, MARCH_POLICIES, output=tmp_path / "out", cache=factory_cache)
+    assert built.returncode == 0, built.stderr
+    editions = built.content / "minifesto/editions"
+    editions.mkdir(parents=True)
+    (editions / "2022-01").symlink_to(outside, target_is_directory=True)
+    os.mkfifo(outside / "policies/03-fifo.md")
+    linked = build_in(tmp_path, content=built.content, output=tmp_path / "out", cache=factory_cache)
+    assert linked.returncode == 1
+    assert "top-secret" not in linked.stderr and "02-secret" not in linked.stderr
+    assert "minifesto/editions/2022-01" in linked.stderr  # the link itself is refused
 
 
 def test_unrelated_pledges_in_two_policies_are_not_one_moved(tmp_path, factory_cache):

@@ -12,6 +12,7 @@ its name.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 
 from pelican.readers import SkipStub
@@ -145,10 +146,11 @@ def frozen_files(folder: str) -> list[str]:
     """The edition's files, never through a symbolic link (contentcheck
     refuses each link, with every file of the content folders)."""
     found = []
-    for directory, folders, names in os.walk(folder):
+    for directory, folders, names in os.walk(folder):  # os.walk follows no link inside (followlinks=False)
         folders.sort()
+        # Only ordinary files: a FIFO hung the build (an audit).
         found += [path for path in (os.path.join(directory, name) for name in sorted(names) if not name.startswith("."))
-                  if not os.path.islink(path)]
+                  if stat.S_ISREG(os.lstat(path).st_mode)]
     return found
 
 
