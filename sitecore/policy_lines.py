@@ -33,8 +33,19 @@ def continues_at(policy, slug: str, settings: dict) -> bool:
     its old_addresses keep (compared in lower case, as plugins/redirects does)?"""
     if policy.slug == slug:
         return True
-    kept = {address.strip("/").lower() for address in getattr(policy, "old_addresses", None) or ()}
-    return settings["POLICY_URL"].format(slug=slug).strip("/").lower() in kept
+    return settings["POLICY_URL"].format(slug=slug).strip("/").lower() in addresses_kept(policy)
+
+
+def addresses_kept(policy) -> frozenset[str]:
+    """The policy's old_addresses as continues_at compares them, made once
+    a policy (it is asked of every pair of policies of two editions, and of
+    every link citing a commitment: thousands of old addresses made a build
+    take minutes, an audit)."""
+    kept = policy.__dict__.get("_addresses_kept")
+    if kept is None:
+        kept = frozenset(address.strip("/").lower() for address in getattr(policy, "old_addresses", None) or ())
+        policy.__dict__["_addresses_kept"] = kept
+    return kept
 
 
 @dataclass

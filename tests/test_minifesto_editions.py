@@ -489,6 +489,26 @@ def test_an_edition_folder_linked_outside_the_repository_is_not_read(tmp_path, f
     assert "minifesto/editions/2022-01" in linked.stderr  # the link itself is refused
 
 
+def test_a_cited_number_of_thousands_of_digits_is_told_at_its_line(tmp_path, factory_cache):
+    """From an audit: in a post of a past edition, /policies/housing/#commitment-
+    and 5000 digits ended the build in Python's ValueError (int() refuses
+    numbers of over 4300 digits), where one of the current edition's posts
+    was told at its line."""
+    huge = "1" * 5000
+    files = {**MARCH_POLICIES, "posts/huge.md": post_of("2022-04-02", "Huge", "housing").replace(
+        "The first post's text.", f"[a](/policies/housing/#commitment-{huge}) [b](/policies/#policy-1-{huge})")}
+    before = build_in(tmp_path, files, output=tmp_path / "out", cache=factory_cache)
+    assert before.returncode == 1 and "posts/huge.md:10: body: the link" in before.stderr
+    write_content(before.content, {"posts/huge.md": post_of("2022-04-02", "Huge", "housing")})
+    assert build_in(tmp_path, content=before.content, output=tmp_path / "out", cache=factory_cache).returncode == 0
+    freeze(before.content, tmp_path)
+    write_content(before.content, {**{name: text for name, text in SEPTEMBER_CHANGES.items() if "nhs-rally" not in name},
+                                   "posts/huge.md": files["posts/huge.md"]})
+    after = build_in(tmp_path, content=before.content, output=tmp_path / "out", cache=factory_cache)
+    assert after.returncode == 1 and "ValueError" not in after.stderr and "Traceback" not in after.stderr
+    assert "posts/huge.md:10: body: the link /policies/housing/#commitment-1111" in after.stderr
+
+
 def test_unrelated_pledges_in_two_policies_are_not_one_moved(tmp_path, factory_cache):
     """From a review: "Scrap tuition fees." taken out of one policy and
     "Scrap prescription fees." put in another were told as one reworded;

@@ -42,12 +42,14 @@ from .links_to_parts import LinkToPart, PagesBySource, html_file
 # is no part of any page, and the check of parts says so); in any capitals,
 # so that #Commitment-3 is told here once, not first as a part to write in
 # lower case and then, so written, here.
-ON_POLICY_PAGE = re.compile(r"commitment-(?P<commitment>[1-9][0-9]*)", re.IGNORECASE)
+# (Numbers of up to six digits: one of thousands ended the build in Python's
+# ValueError for its int(), an audit; a longer one is no part of any page.)
+ON_POLICY_PAGE = re.compile(r"commitment-(?P<commitment>[1-9][0-9]{0,5})", re.IGNORECASE)
 # Where every policy is shown: the policy (#policy-2), a commitment
 # (#policy-2-3), or a part of its title or text (#policy-2-title,
 # #policy-2-text-why-it-matters: fragment_ids.py).
 WHERE_EVERY_POLICY_IS = re.compile(
-    r"policy-(?P<policy>[1-9][0-9]*)(?:-(?P<commitment>[1-9][0-9]*)|-(?P<within>\D.*))?", re.IGNORECASE)
+    r"policy-(?P<policy>[1-9][0-9]{0,5})(?:-(?P<commitment>[1-9][0-9]{0,5})|-(?P<within>\D.*))?", re.IGNORECASE)
 
 
 class EditionsCited:
