@@ -457,6 +457,17 @@ def test_a_post_has_at_most_twelve_tags(settings):
     assert problem_lines(POST, "content/posts/hello.md", text.replace(", tag12", ""), settings) == []
 
 
+def test_an_item_keeps_at_most_fifty_old_addresses(settings):
+    """Each is a page written at every build: a file of 2,000 wrote 54 MB
+    of notices, and thirty such files filled the disk (an audit)."""
+    kept = ", ".join(f"/news/old-{n}/" for n in range(51))
+    text = f"---\n{POST_FIELDS}summary: A post.\nold_addresses: [{kept}]\n---\nText.\n"
+    assert problem_lines(POST, "content/posts/hello.md", text, settings) == [
+        "content/posts/hello.md:6: old_addresses: has 51 items: an item keeps at most 50 old addresses, each a page "
+        "the site writes — keep the 50 that matter most"]
+    assert problem_lines(POST, "content/posts/hello.md", text.replace(", /news/old-50/", ""), settings) == []
+
+
 @pytest.mark.parametrize("path", ["images/rally.jpg", "/images/rally.jpg", "images/campaigns/images/flyer.jpg"])
 def test_an_image_path_from_content_is_taken_as_written(path):
     assert image_path(path, {}) == path.lstrip("/")

@@ -51,7 +51,15 @@ def old_addresses(example: str) -> Field:
     """The addresses the item had before its file was renamed: each keeps
     working, taking readers (and search engines) to where it is now
     (plugins/redirects). A journalist's link never breaks."""
-    return Field("old_addresses", list_of(site_address), example=f"[{example}]", in_new_files=False)
+    return Field("old_addresses", list_of(site_address, max_items=MAX_OLD_ADDRESSES,
+                                          too_many=f"an item keeps at most {MAX_OLD_ADDRESSES} old addresses, each "
+                                                   "a page the site writes"),
+                 example=f"[{example}]", in_new_files=False)
+
+
+# Each old address is a page written at every build: thousands in one file
+# made a build write gigabytes (an audit). A file renamed fifty times is none.
+MAX_OLD_ADDRESSES = 50
 
 
 def embargo(example: str) -> Field:
