@@ -24,6 +24,7 @@ from sitecore.brand import brand_style
 from sitecore.clock import build_time, next_morning
 from sitecore.names import numbered_file_name, numbered_name, slug_for, windows_cannot_hold
 from sitecore.print_fonts import describe_all, files_coverage, missing_characters
+from sitecore.problems import UNPRINTABLE
 from sitecore.schema.content_types import SCHEMAS_BY_PATH_SETTING
 from sitecore.schema.document import parse_document
 from sitecore.schema.field_errors import FieldError
@@ -162,11 +163,13 @@ def address_kept(folder: Path, address: str, settings: dict) -> Path | None:
     "Katie Parker"` after katie-parker.md became katie-smith.md made a file
     the build then refused)."""
     read_as_the_build_does = list_of(site_address)
+    largest = settings.get("CONTENT_FILE_MAX_KB", 256) * 1024
     for path in sorted(folder.rglob("*.md")):
-        if path.is_symlink() or not path.is_file():
-            continue  # never read outside the repository (the build refuses a link)
+        if path.is_symlink() or not path.is_file() or path.stat().st_size > largest:
+            continue  # never read outside the repository, nor a file the build refuses for its size
         try:
-            kept = read_as_the_build_does(parse_document(path.read_text(encoding="utf-8")).values.get(
+            # utf-8-sig: read as the build reads it (a Notepad file starts with a byte-order mark).
+            kept = read_as_the_build_does(parse_document(path.read_text(encoding="utf-8-sig")).values.get(
                 "old_addresses") or [], settings)
         except (OSError, UnicodeDecodeError, FrontMatterError, FieldError):
             continue  # the build tells what is wrong with it
@@ -241,8 +244,12 @@ def write_new_file(path: Path, text: str) -> None:
 
 
 def shown(path: Path) -> str:
-    """A path as a volunteer reads it: from the folder they are in (content/posts/x.md)."""
-    return os.path.relpath(path) if path.absolute().is_relative_to(Path.cwd()) else str(path)
+    """A path as a volunteer reads it: from the folder they are in
+    (content/posts/x.md), its control characters escaped as the build's
+    problems escape them (a name holding ESC or a newline rewrote the
+    terminal's line: an audit)."""
+    path_shown = os.path.relpath(path) if path.absolute().is_relative_to(Path.cwd()) else str(path)
+    return UNPRINTABLE.sub(lambda found: ascii(found.group())[1:-1], path_shown)
 
 
 def optional_fields(kind: str, template: str, today: dt.date) -> str:

@@ -590,6 +590,9 @@ def test_new_refuses_a_name_another_file_was_renamed_from(project):
     assert made.stderr.endswith("content/councillors/jo-bloggs.md, which was renamed from it, and its old links lead "
                                 "there: choose another title (e.g. add a year or a place)\n")
     assert not (project / "content/councillors/jo-smith.md").exists()
+    # Read as the build reads it: a byte-order mark at its start (an audit).
+    profile.write_bytes(b"\xef\xbb\xbf" + profile.read_bytes())
+    assert invoke("new", "councillor", "Jo Smith", project=project).returncode == 1
 
 
 def test_new_says_why_it_could_not_write_the_file(project):
