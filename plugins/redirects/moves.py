@@ -114,7 +114,8 @@ def check_old_addresses(generators, own_generator_type: type) -> None:
         for index, address in enumerate(getattr(item, FIELD, None) or ()):
             refused = refusal(address, item, site_rules, claimed)
             newcomer = own_addresses.get(address.lower())
-            if refused and newcomer is not None and newcomer is not item and address.lower() in site_rules.taken:
+            if (refused and newcomer is not None and newcomer is not item and address.lower() in site_rules.taken
+                    and type(newcomer) is type(item)):  # of one kind: a page is no new event of that name (an audit)
                 refused = taken_again(newcomer, address, site_rules.taken[address.lower()])
             if refused:
                 message, fix = refused
