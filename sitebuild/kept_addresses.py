@@ -97,8 +97,8 @@ def old_addresses_kept(items) -> tuple[dict, dict, dict]:
             kept.setdefault(address.lstrip("/").lower(), (item.relative_source_path, "/" + address.lstrip("/")))
         if addresses:
             lines[item.relative_source_path] = item.frontmatter_lines.get("old_addresses", 1)
-            if type(item).__name__ in KNOWN_BY_FIRST_ADDRESS:
-                identities[item.relative_source_path] = first_address(item)
+        if type(item).__name__ in KNOWN_BY_FIRST_ADDRESS:
+            identities[item.relative_source_path] = first_address(item)
     return kept, lines, identities
 
 
@@ -201,7 +201,33 @@ def lost_addresses(before: PublicPages, now: PublicPages, renamed: dict[str, str
                 f"was public at /{address} and is deleted: links to it will find 'Page not found'",
                 "if that is meant, say why in the pull request; if it moved, list "
                 f"/{address} in the old_addresses of the file that has its words now")))
-    return found + dropped_old_addresses(before, now, renamed, content)
+    return found + dropped_old_addresses(before, now, renamed, content) + changed_identities(before, now, renamed,
+                                                                                            content)
+
+
+def changed_identities(before: PublicPages, now: PublicPages, renamed: dict[str, str],
+                       content: Path) -> list[tuple[str, Problem]]:
+    """A post or event whose first address here (its feed entry's id, its
+    calendar UID: sitecore.renamed_items.first_address) this change moves,
+    the address it was known by still its own: an old address written
+    before it that it never had (an audit: `old_addresses: [/events/conf-typo/]`
+    on an event never renamed made calendars show it twice). A rename
+    without its old address, or one taken out, is told by the checks above."""
+    found = []
+    pages_now = {address.lower(): source for address, source in now.pages.items()}
+    for source, was in sorted(before.identities.items()):
+        holder = renamed.get(source, source)
+        known_now = now.identities.get(holder)
+        still_its_own = pages_now.get(was) == holder or now.kept.get(was, ("",))[0] == holder
+        if known_now is None or known_now == was or not still_its_own:
+            continue
+        found.append(("error", Problem(
+            str(content / holder), now.kept_lines.get(holder, 1), "old_addresses",
+            f"this change makes feed readers and calendars know this item by /{known_now} instead of /{was}: "
+            "they would show it again, as new",
+            f"an old address is one this item had: remove /{known_now} if it never had it"
+            + (f", or keep /{was} first" if pages_now.get(was) != holder else ""))))
+    return found
 
 
 def dropped_old_addresses(before: PublicPages, now: PublicPages, renamed: dict[str, str],

@@ -516,3 +516,16 @@ def test_an_old_address_given_to_a_new_file_of_that_name_is_refused(repository):
             "and this change gives it to content/posts/second.md: links to it would lead there (feed readers and "
             "calendars know this item by it) — keep /news/second/ in old_addresses, and give content/posts/second.md "
             "another name") in refused.stderr
+
+
+def test_an_old_address_written_before_a_posts_own_is_refused_for_changing_its_feed_id(repository):
+    """From an audit: an old address it never had, given to a post never
+    renamed, became its identity in feed readers (and an event's in
+    calendars), which would show it again as new; the review passed it."""
+    second = repository / "content/posts/second.md"
+    second.write_text(textwrap.dedent(SECOND).replace("summary:", "old_addresses: [/news/second-draft/]\nsummary:"))
+    refused = kept_addresses(repository)
+    assert refused.returncode == 1
+    assert ("content/posts/second.md:5: old_addresses: this change makes feed readers and calendars know this item "
+            "by /news/second-draft/ instead of /news/second/: they would show it again, as new — an old address is "
+            "one this item had: remove /news/second-draft/ if it never had it\n") in refused.stderr
