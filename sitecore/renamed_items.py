@@ -84,12 +84,16 @@ def by_every_name(items) -> dict:
     return with_old_names(by_name(items), items)
 
 
-def unknown_name(singular: str, name: str, items, fix: str) -> tuple[str, str]:
-    """(message, fix) for a `name` none of `items` has, nor had (old names
+def slugs_of(items) -> list[str]:
+    """The items' slugs, each once, sorted: the names a message offers."""
+    return sorted({item.slug for item in items})
+
+
+def unknown_name(singular: str, name: str, slugs: list[str], fix: str) -> tuple[str, str]:
+    """(message, fix) for a `name` no item of `slugs` has, nor had (old names
     are taken: with_old_names): the nearest names (a typo, or a file renamed
     without its old address: then the review asks for that address too)."""
-    items = list(items)
-    near = difflib.get_close_matches(name, sorted({item.slug for item in items}), n=2, cutoff=0.6)
+    near = difflib.get_close_matches(name, slugs, n=2, cutoff=0.6)
     # The typo first, the likelier; the rename without its old address after.
     renamed = (f'(If a file was renamed from "{name}", add its old address to that file\'s old_addresses: '
                "this name then names it.)")
@@ -109,10 +113,10 @@ def could_not_be_read(singular: str, name: str) -> bool:
                for kind, unread in problem_log.unreadable)
 
 
-def report_unpublished_name(referrer, field: str, singular: str, name: str, published, unpublished: dict,
+def report_unpublished_name(referrer, field: str, singular: str, name: str, slugs: list[str], unpublished: dict,
                             fix: str, remove: str = "remove it from this list") -> None:
-    """Report, at `referrer`'s `field` line, a `name` none of `published`
-    has: a draft or embargoed item of `unpublished` named too early
+    """Report, at `referrer`'s `field` line, a `name` no published item has
+    (`slugs`: theirs, sorted): a draft or embargoed item of `unpublished` named too early
     (naming_refused, whose fix says how to `remove` the name), or a name no
     item has (`fix` says what to write), unless that item's own file could
     not be read (its problem is reported there)."""
@@ -122,6 +126,6 @@ def report_unpublished_name(referrer, field: str, singular: str, name: str, publ
     elif could_not_be_read(singular, name):
         refused = None
     else:
-        refused = unknown_name(singular, name, published, fix)
+        refused = unknown_name(singular, name, slugs, fix)
     if refused is not None:
         problem_log.add(referrer.source_path, line, field, *refused)

@@ -6,7 +6,7 @@ from pelican import signals
 
 from sitecore.policy_lines import DroppedPolicies
 from sitecore.problems import problem_log
-from sitecore.renamed_items import by_every_name, report_unpublished_name
+from sitecore.renamed_items import by_every_name, report_unpublished_name, slugs_of
 from sitecore.renewed import items_renewed
 
 from .candidates import CandidateGenerator
@@ -35,7 +35,7 @@ def link_candidates(generators, items=()) -> None:
         named = getattr(candidate, "councillor", None)
         candidate.councillor_profile = councillors.get(named or "")
         if named and candidate.councillor_profile is None:
-            report_unpublished_name(candidate, "councillor", "councillor", named, councillors.values(),
+            report_unpublished_name(candidate, "councillor", "councillor", named, slugs_of(councillors.values()),
                                     draft_councillors, "use the file name without '.md' of the councillor's "
                                                        "profile in content/councillors/",
                                     remove="remove the councillor line")
@@ -58,8 +58,8 @@ def link_candidates(generators, items=()) -> None:
                                 f"{was.gone_from_name} edition, by polling day ({day:%-d %B %Y})",
                                 "remove it: a candidate stands on the policies of the minifesto of the day")
             elif not (dropped.incomplete and name not in draft_policies):
-                report_unpublished_name(candidate, "policies", "policy", name, policies.values(), draft_policies,
-                                        "use the file name without the number and '.md'")
+                report_unpublished_name(candidate, "policies", "policy", name, slugs_of(policies.values()),
+                                        draft_policies, "use the file name without the number and '.md'")
         candidate.dropped_policies = list(dict.fromkeys(candidate.dropped_policies))  # two names of one, once
         check_result(candidate, settings)
 

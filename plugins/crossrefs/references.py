@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from sitecore.policy_lines import DroppedPolicies
 from sitecore.problems import problem_log
-from sitecore.renamed_items import by_every_name, by_name, report_unpublished_name
+from sitecore.renamed_items import by_every_name, by_name, report_unpublished_name, slugs_of
 
 # (front matter field, what one is called, attribute with the slugs,
 #  context key of the targets, attribute the resolved targets go in)
@@ -35,6 +35,7 @@ def link_posts(articles, drafts, context, settings) -> None:
     for field, singular, slugs_attr, context_key, related_attr in REFERENCE_KINDS:
         published = by_every_name(context.get(context_key, []))
         unpublished = by_name(context.get(f"draft_{context_key}", []))
+        slugs = slugs_of(context.get(context_key, []))  # once: a post may name thousands (an audit)
         for item in set(published.values()):
             item.posts = []
         for article in [*articles, *drafts]:
@@ -46,7 +47,7 @@ def link_posts(articles, drafts, context, settings) -> None:
                 elif was is not None:
                     related_dropped.append(was)
                 elif not (field == "policies" and dropped.incomplete and slug not in unpublished):
-                    _report_unpublished_or_unknown(article, field, singular, slug, published, unpublished)
+                    _report_unpublished_or_unknown(article, field, singular, slug, slugs, unpublished)
             related = list(dict.fromkeys(related))  # named by its old and new name: once, here and on its page
             setattr(article, related_attr, related)
             if field == "policies":
@@ -66,10 +67,9 @@ def link_posts(articles, drafts, context, settings) -> None:
                     continue
                 if field == "policies" and (slug in dropped or dropped.incomplete):
                     continue
-                _report_unpublished_or_unknown(partly_read, field, singular, slug, published, unpublished)
+                _report_unpublished_or_unknown(partly_read, field, singular, slug, slugs, unpublished)
 
 
-def _report_unpublished_or_unknown(article, field, singular, slug, published, unpublished) -> None:
-    known = ", ".join(sorted({item.slug for item in published.values()})) or "(none yet)"
-    report_unpublished_name(article, field, singular, slug, published.values(), unpublished,
-                            f"use the file name without '.md' of one of: {known}")
+def _report_unpublished_or_unknown(article, field, singular, slug, slugs, unpublished) -> None:
+    report_unpublished_name(article, field, singular, slug, slugs, unpublished,
+                            f"use the file name without '.md' of one of: {', '.join(slugs) or '(none yet)'}")

@@ -3,7 +3,7 @@
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from sitecore.renamed_items import by_every_name, report_unpublished_name
+from sitecore.renamed_items import by_every_name, report_unpublished_name, slugs_of
 from sitecore.renewed import items_renewed
 from sitecore.urls import subscription_url
 
@@ -27,7 +27,7 @@ def check_events(generators, items=()) -> None:
         report = getattr(event, "report", None)
         event.report_post = posts.get(report) if report else None
         if report and event.report_post is None:
-            report_unpublished_name(event, "report", "post", report, posts.values(), unpublished,
+            report_unpublished_name(event, "report", "post", report, slugs_of(posts.values()), unpublished,
                                     "name a published post by its file name without '.md'",
                                     remove="remove the report line")
 
