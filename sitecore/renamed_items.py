@@ -34,10 +34,12 @@ def own_form_addresses(item, addresses=None) -> list[str]:
     site the party had before, /2021/11/cop26.html, nor of another kind of
     page), site-relative and in lower case, as a browser on a Mac finds
     them and as plugins/redirects compares them, in their order."""
+    given = getattr(item, "old_addresses", None) or () if addresses is None else addresses
+    if not given:
+        return []  # most items: no pattern to make
     # The address setting its class's address is made from, as Pelican finds it (ARTICLE_URL, EVENT_URL).
     setting = item.settings[f"{type(item).__name__.upper()}_URL"]
     own_form = re.compile(address_pattern(setting, {}), re.IGNORECASE)
-    given = getattr(item, "old_addresses", None) or () if addresses is None else addresses
     return [address.lstrip("/").lower() for address in given if own_form.fullmatch(address.lstrip("/"))]
 
 
