@@ -233,6 +233,19 @@ def post_of(day: str, title: str, policies: str) -> str:
             .replace("Hello from the party", title).replace("date: 2021-11-24", f"date: {day}"))
 
 
+# The NHS policy dropped: democracy moves up to 2 (the numbers have no gap).
+WITHOUT_NHS = {"policies/02-nhs.md": None, "policies/03-democracy.md": None,
+               "policies/02-democracy.md": policy("Real democracy", 2, ["Vote fairly."])}
+
+
+def next_edition(before, tmp_path, factory_cache, edition: str, date: str, changes: dict):
+    """Freeze the edition `before` built, make the next (`edition`, `date`)
+    with `changes`, and build it into the same output."""
+    freeze(before.content, tmp_path)
+    write_content(before.content, {"minifesto.md": minifesto(edition, date), **changes})
+    return build_in(tmp_path, content=before.content, output=tmp_path / "out", cache=factory_cache)
+
+
 def test_posts_and_candidates_naming_a_dropped_policy_still_build_and_link_its_words(tmp_path, factory_cache):
     """From an audit: dropping a policy from the minifesto ended every build
     in "no policy is called …" at each post and candidate that named it,
@@ -381,11 +394,7 @@ def test_the_edition_of_a_posts_day_is_the_one_current_at_its_time(tmp_path, fac
                                    "policies/02-nhs.md": policy("Our NHS, publicly owned", 2, ["Fund it."])})
     september = build_in(tmp_path, content=before.content, output=tmp_path / "out", cache=factory_cache)
     assert september.returncode == 0, september.stderr
-    freeze(before.content, tmp_path)
-    write_content(before.content, {"minifesto.md": minifesto("December 2022", "2022-12-01"),
-                                   "policies/02-nhs.md": None, "policies/03-democracy.md": None,
-                                   "policies/02-democracy.md": policy("Real democracy", 2, ["Vote fairly."])})
-    december = build_in(tmp_path, content=before.content, output=tmp_path / "out", cache=factory_cache)
+    december = next_edition(september, tmp_path, factory_cache, "December 2022", "2022-12-01", WITHOUT_NHS)
     assert december.returncode == 0, december.stderr
     story = december.html("news/morning/").main.find("h2", string="Policies in this story").find_next("ul")
     assert " ".join(story.li.get_text().split()).startswith("Policy 2 of the March 2022 edition: Save our NHS")
@@ -402,11 +411,7 @@ def test_a_dropped_policys_old_name_and_address_still_lead_to_it(tmp_path, facto
              "posts/rally.md": post_of("2022-04-02", "Rally", "health")}
     before = build_in(tmp_path, files, output=tmp_path / "out", cache=factory_cache)
     assert before.returncode == 0, before.stderr
-    freeze(before.content, tmp_path)
-    write_content(before.content, {"minifesto.md": minifesto("September 2022", "2022-09-10"),
-                                   "policies/02-nhs.md": None, "policies/03-democracy.md": None,
-                                   "policies/02-democracy.md": policy("Real democracy", 2, ["Vote fairly."])})
-    after = build_in(tmp_path, content=before.content, output=tmp_path / "out", cache=factory_cache)
+    after = next_edition(before, tmp_path, factory_cache, "September 2022", "2022-09-10", WITHOUT_NHS)
     assert after.returncode == 0, after.stderr
     story = after.html("news/rally/").main.find("h2", string="Policies in this story").find_next("ul")
     assert story.a["href"] == "/minifesto/2022-03/#policy-2"
@@ -455,11 +460,7 @@ def test_a_commitment_cited_at_a_dropped_policys_address_and_renumbered_since_is
                                    "policies/02-nhs.md": policy("Save our NHS", 2, ["Scrap car park fees."])})
     september = build_in(tmp_path, content=before.content, output=tmp_path / "out", cache=factory_cache)
     assert september.returncode == 1  # renumbered while live: told as before
-    freeze(before.content, tmp_path)
-    write_content(before.content, {"minifesto.md": minifesto("December 2022", "2022-12-01"),
-                                   "policies/02-nhs.md": None, "policies/03-democracy.md": None,
-                                   "policies/02-democracy.md": policy("Real democracy", 2, ["Vote fairly."])})
-    december = build_in(tmp_path, content=before.content, output=tmp_path / "out", cache=factory_cache)
+    december = next_edition(september, tmp_path, factory_cache, "December 2022", "2022-12-01", WITHOUT_NHS)
     assert december.returncode == 1
     assert december.problem_lines == [
         'content/posts/fees.md:10: body: the link /policies/nhs/#commitment-2 cites commitment 2.2 of the March '
