@@ -488,6 +488,14 @@ def test_an_edition_folder_linked_outside_the_repository_is_not_read(tmp_path, f
     assert linked.returncode == 1
     assert "top-secret" not in linked.stderr and "02-secret" not in linked.stderr
     assert "minifesto/editions/2022-01" in linked.stderr  # the link itself is refused
+    # A file beside the editions' folders was neither read nor told (an audit).
+    (editions / "2022-01").unlink()
+    (editions / "notes.md").write_text("Our notes.\n")
+    beside = build_in(tmp_path, content=built.content, output=tmp_path / "out", cache=factory_cache)
+    assert beside.returncode == 1
+    assert ("content/minifesto/editions/notes.md:1: (file): is not a minifesto edition: the editions folder holds "
+            "only a folder for each edition, named after its date (2022-03)") in beside.stderr
+    assert len([line for line in beside.problem_lines if "notes.md" in line]) == 1
 
 
 def test_a_cited_number_of_thousands_of_digits_is_told_at_its_line(tmp_path, factory_cache):

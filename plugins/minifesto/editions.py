@@ -100,7 +100,24 @@ def read_frozen_editions(generator) -> list[FrozenEdition]:
         edition = read_frozen_edition(generator, key, folder)
         if edition is not None:
             editions.append(edition)
+    for path in files_beside_editions(generator.settings):
+        problem_log.add(path, 1, "(file)", "is not a minifesto edition: the editions folder holds only a folder "
+                                           "for each edition, named after its date (2022-03)",
+                        "move it, or remove it (`invoke minifesto freeze` makes each edition's folder)")
     return editions
+
+
+def files_beside_editions(settings) -> list[str]:
+    """The ordinary files among the edition folders (editions/notes.md):
+    neither read nor told, where every other file of content/ is one or the
+    other (an audit)."""
+    found = []
+    for folder in settings.get("MINIFESTO_EDITIONS_PATHS") or []:
+        root = os.path.join(settings["PATH"], folder)
+        if os.path.isdir(root) and not os.path.islink(root):
+            found += [os.path.join(root, name) for name in sorted(os.listdir(root)) if not name.startswith(".")
+                      and stat.S_ISREG(os.lstat(os.path.join(root, name)).st_mode)]
+    return found
 
 
 def read_frozen_edition(generator, key: str, folder: str) -> FrozenEdition | None:
