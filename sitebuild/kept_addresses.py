@@ -45,7 +45,7 @@ from pelican import signals
 from pelican.settings import DEFAULT_CONFIG
 
 from sitecore.clock import build_time
-from sitecore.content_items import published_items
+from sitecore.content_items import collection_of, published_items
 from sitecore.problems import Problem
 from sitecore.renamed_items import first_address
 from sitecore.settings_file import settings_file_of
@@ -84,7 +84,7 @@ class PublicPages:
 
 # The items feed readers and calendars know by their first address (an
 # Atom entry's id, a calendar's UID): posts and events.
-KNOWN_BY_FIRST_ADDRESS = ("Article", "Event")
+KNOWN_BY_FIRST_ADDRESS = ("news", "events")
 
 
 def old_addresses_kept(items) -> tuple[dict, dict, dict]:
@@ -97,7 +97,7 @@ def old_addresses_kept(items) -> tuple[dict, dict, dict]:
             kept.setdefault(address.lstrip("/").lower(), (item.relative_source_path, "/" + address.lstrip("/")))
         if addresses:
             lines[item.relative_source_path] = item.frontmatter_lines.get("old_addresses", 1)
-        if type(item).__name__ in KNOWN_BY_FIRST_ADDRESS:
+        if collection_of(item) in KNOWN_BY_FIRST_ADDRESS:
             identities[item.relative_source_path] = first_address(item)
     return kept, lines, identities
 

@@ -81,5 +81,14 @@ def public_save_as(item) -> str:
 
 
 def _once_published(item, key: str) -> str:
-    kind = next((name for content_class, name in URL_SETTINGS if isinstance(item, content_class)), None)
-    return Content._expand_settings(item, key, kind)
+    return Content._expand_settings(item, key, _setting_kind(item))
+
+
+def url_setting_of(item) -> str:
+    """The setting an item's address is made from, as Pelican finds it:
+    ARTICLE_URL for a post, EVENT_URL for an event (its class's name)."""
+    return f"{_setting_kind(item) or type(item).__name__}_URL".upper()
+
+
+def _setting_kind(item) -> str | None:
+    return next((name for content_class, name in URL_SETTINGS if isinstance(item, content_class)), None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass
 
 # An edition's folder name: the year and month of its date.
@@ -51,14 +52,27 @@ def frozen_origin(relative: str, settings: dict) -> FrozenOrigin | None:
 
 def edition_folders(settings: dict) -> list[tuple[str, str]]:
     """(key, absolute folder) of every frozen edition, oldest first."""
-    found = []
     content = os.path.realpath(settings["PATH"])
+    return sorted((name, path) for name, path in editions_folder_entries(settings)
+                  if folder_within(path, content))
+
+
+def files_beside_editions(settings: dict) -> list[str]:
+    """The ordinary files among the editions' folders (editions/notes.md),
+    which no edition reads: each is refused (an audit found one neither
+    read nor told)."""
+    return sorted(path for _, path in editions_folder_entries(settings) if stat.S_ISREG(os.lstat(path).st_mode))
+
+
+def editions_folder_entries(settings: dict) -> list[tuple[str, str]]:
+    """(name, absolute path) of every entry of the editions folder, but
+    hidden ones; none if that folder is not one inside the content folder."""
+    found = []
     for folder in settings.get("MINIFESTO_EDITIONS_PATHS") or []:
         root = os.path.join(settings["PATH"], folder)
-        if folder_within(root, content):
-            found += [(name, os.path.join(root, name)) for name in os.listdir(root)
-                      if not name.startswith(".") and folder_within(os.path.join(root, name), content)]
-    return sorted(found)
+        if folder_within(root, os.path.realpath(settings["PATH"])):
+            found += [(name, os.path.join(root, name)) for name in os.listdir(root) if not name.startswith(".")]
+    return found
 
 
 def folder_within(path: str, content: str) -> bool:

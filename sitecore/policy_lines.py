@@ -20,12 +20,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from dataclasses import dataclass, field
 
 from sitecore.frozen_editions import PAST_EDITIONS_UNREAD, PAST_MINIFESTO_EDITIONS, edition_key
-from sitecore.renamed_items import could_not_be_read, name_in_address
-from sitecore.urls import address_pattern
+from sitecore.renamed_items import could_not_be_read, name_in_address, own_form_addresses
 
 
 def continues_at(policy, slug: str, settings: dict) -> bool:
@@ -75,16 +73,14 @@ class PolicyLine:
         those its copies kept in old_addresses (of a policy's form), each
         once. A post may name it by any (a review: a name kept in
         old_addresses named nothing once the policy was dropped)."""
-        shape = re.compile(address_pattern(settings["POLICY_URL"], {}), re.IGNORECASE)
-        kept = [name_in_address(address.lstrip("/").lower()) for _, copy in self.copies
-                for address in getattr(copy, "old_addresses", None) or () if shape.fullmatch(address.lstrip("/"))]
+        # (A frozen copy's class is no policy's: POLICY_URL, named.)
+        kept = [name_in_address(address) for _, copy in self.copies
+                for address in own_form_addresses(copy, settings["POLICY_URL"])]
         return list(dict.fromkeys([*self.slugs, *kept]))
 
     def copy_in(self, place: int):
-        """Its copy in the edition at `place` (one it was in), or, for a
-        place before its first, its first."""
-        within = [copy for at, copy in self.copies if at <= place]
-        return within[-1] if within else self.copies[0][1]
+        """Its copy in the edition at `place`, one it was in (a line has no gap)."""
+        return dict(self.copies)[place]
 
 
 def policy_lines(editions: list[list], settings: dict) -> list[PolicyLine]:
@@ -194,6 +190,12 @@ class DroppedPolicies:
         return DroppedPolicy(line.copy_in(at), minifesto.edition,
                              self.settings["MINIFESTO_EDITION_URL"].format(key=key), gone_from.edition,
                              self.settings["MINIFESTO_CHANGES_URL"].format(key=gone_key))
+
+    def last_copy(self, name: str):
+        """The copy of the last edition that had the policy `name` (of the
+        last to be dropped, if two were called so): the one its notice shows
+        (plugins/minifesto/removed_policies.py)."""
+        return max(self.by_name[name], key=lambda line: line.last).policy
 
     def dropped_before(self, name: str, moment) -> bool:
         """Was every policy called `name` dropped before the edition current at `moment`?"""

@@ -18,6 +18,8 @@ import difflib
 import os
 import re
 
+from sitecore.content_items import url_setting_of
+from sitecore.names import numbered_name
 from sitecore.problems import problem_log
 from sitecore.publication_order import naming_refused
 from sitecore.urls import address_pattern
@@ -28,17 +30,16 @@ def name_in_address(address: str) -> str:
     return address.rstrip("/").rsplit("/", 1)[-1].removesuffix(".html")
 
 
-def own_form_addresses(item, addresses=None) -> list[str]:
-    """Of the item's old_addresses (or `addresses`), those of the form of its
-    own address (news/…/ for a post, by ARTICLE_URL: not an address of a
-    site the party had before, /2021/11/cop26.html, nor of another kind of
-    page), site-relative and in lower case, as a browser on a Mac finds
+def own_form_addresses(item, url_setting: str | None = None) -> list[str]:
+    """Of the item's old_addresses, those of the form of its own address
+    (news/…/ for a post, by ARTICLE_URL, or `url_setting`'s: not an address
+    of a site the party had before, /2021/11/cop26.html, nor of another kind
+    of page), site-relative and in lower case, as a browser on a Mac finds
     them and as plugins/redirects compares them, in their order."""
-    given = getattr(item, "old_addresses", None) or () if addresses is None else addresses
+    given = getattr(item, "old_addresses", None) or ()
     if not given:
         return []  # most items: no pattern to make
-    # The address setting its class's address is made from, as Pelican finds it (ARTICLE_URL, EVENT_URL).
-    setting = item.settings[f"{type(item).__name__.upper()}_URL"]
+    setting = url_setting or item.settings[url_setting_of(item)]
     own_form = re.compile(address_pattern(setting, {}), re.IGNORECASE)
     return [address.lstrip("/").lower() for address in given if own_form.fullmatch(address.lstrip("/"))]
 
@@ -110,9 +111,14 @@ def could_not_be_read(singular: str, name: str) -> bool:
     number: a file renamed 02-Housing.md is refused for its capitals, and
     the posts naming "housing" were told it names nothing (an audit)."""
     wanted = name.lower()
-    return any(kind == singular and (unread.lower() == wanted or kind == "policy"
-                                     and re.sub(r"^[0-9]+-", "", unread.lower()) == wanted)
+    return any(kind == singular and wanted in (unread.lower(), policy_slug(unread).lower() if kind == "policy" else "")
                for kind, unread in problem_log.unreadable)
+
+
+def policy_slug(stem: str) -> str:
+    """A policy file's name without its number (sitecore.names.numbered_name)."""
+    numbered = numbered_name(stem)
+    return numbered[1] if numbered else stem
 
 
 def report_unpublished_name(referrer, field: str, singular: str, name: str, slugs: list[str], unpublished: dict,

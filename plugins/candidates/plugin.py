@@ -29,13 +29,14 @@ def link_candidates(generators, items=()) -> None:
     policies = by_every_name(context.get("policies", []))
     draft_policies = {p.slug: p for p in context.get("draft_policies", [])}
     dropped = DroppedPolicies(context, settings)
+    councillor_slugs, policy_slugs = slugs_of(councillors.values()), slugs_of(policies.values())  # what a fix offers
     for councillor in councillors.values():
         councillor.candidacies = []
     for candidate in candidates.all_items():
         named = getattr(candidate, "councillor", None)
         candidate.councillor_profile = councillors.get(named or "")
         if named and candidate.councillor_profile is None:
-            report_unpublished_name(candidate, "councillor", "councillor", named, slugs_of(councillors.values()),
+            report_unpublished_name(candidate, "councillor", "councillor", named, councillor_slugs,
                                     draft_councillors, "use the file name without '.md' of the councillor's "
                                                        "profile in content/councillors/",
                                     remove="remove the councillor line")
@@ -58,7 +59,7 @@ def link_candidates(generators, items=()) -> None:
                                 f"{was.gone_from_name} edition, by polling day ({day:%-d %B %Y})",
                                 "remove it: a candidate stands on the policies of the minifesto of the day")
             elif not (dropped.incomplete and name not in draft_policies):
-                report_unpublished_name(candidate, "policies", "policy", name, slugs_of(policies.values()),
+                report_unpublished_name(candidate, "policies", "policy", name, policy_slugs,
                                         draft_policies, "use the file name without the number and '.md'")
         candidate.dropped_policies = list(dict.fromkeys(candidate.dropped_policies))  # two names of one, once
         check_result(candidate, settings)

@@ -143,7 +143,7 @@ class EditionsCited:
         if old_policy is None or not 1 <= number <= len(old_policy.commitments):
             return False  # not a policy of that edition, or a number it never had: the check of parts says so
         old = old_policy.numbered_commitments[number - 1]
-        last = max(self.dropped.by_name[name], key=lambda line: line.last).policy
+        last = self.dropped.last_copy(name)
         if number <= len(last.commitments) and last.commitments[number - 1] == old.text:
             return False
         problem_log.add(link.source_path, link.line, link.field,

@@ -41,10 +41,9 @@ def link_posts(articles, drafts, context, settings) -> None:
         for article in [*articles, *drafts]:
             related, related_dropped = [], []
             for slug in dict.fromkeys(getattr(article, slugs_attr, [])):  # each once
-                was = dropped.named(slug, article.date, unpublished) if field == "policies" else None
                 if slug in published:
                     related.append(published[slug])
-                elif was is not None:
+                elif field == "policies" and (was := dropped.named(slug, article.date, unpublished)) is not None:
                     related_dropped.append(was)
                 elif not (field == "policies" and dropped.incomplete and slug not in unpublished):
                     _report_unpublished_or_unknown(article, field, singular, slug, slugs, unpublished)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from pelican.readers import SkipStub
 
-from sitecore.frozen_editions import EDITION_KEY, edition_folders, edition_key, frozen_origin
+from sitecore.frozen_editions import EDITION_KEY, edition_folders, edition_key, files_beside_editions, frozen_origin
 from sitecore.names import MARKDOWN_SUFFIXES
 from sitecore.policy_content import policies_by_number
 from sitecore.problems import problem_log
@@ -105,19 +105,6 @@ def read_frozen_editions(generator) -> list[FrozenEdition]:
                                            "for each edition, named after its date (2022-03)",
                         "move it, or remove it (`invoke minifesto freeze` makes each edition's folder)")
     return editions
-
-
-def files_beside_editions(settings) -> list[str]:
-    """The ordinary files among the edition folders (editions/notes.md):
-    neither read nor told, where every other file of content/ is one or the
-    other (an audit)."""
-    found = []
-    for folder in settings.get("MINIFESTO_EDITIONS_PATHS") or []:
-        root = os.path.join(settings["PATH"], folder)
-        if os.path.isdir(root) and not os.path.islink(root):
-            found += [os.path.join(root, name) for name in sorted(os.listdir(root)) if not name.startswith(".")
-                      and stat.S_ISREG(os.lstat(os.path.join(root, name)).st_mode)]
-    return found
 
 
 def read_frozen_edition(generator, key: str, folder: str) -> FrozenEdition | None:
